@@ -1,0 +1,94 @@
+/** Token categories of the design (`__TAKUMO_v1_<CAT>_<8 hex>__`). */
+export const CATEGORIES = ['KEY', 'PASS', 'CONN', 'URL', 'HOST', 'JWT', 'TOKEN', 'PKEY', 'CRED', 'ENV'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * A detection. Metadata only: it locates the secret (offsets, line, column) but never
+ * carries the value, so a finding can be logged, printed or sent to the cloud as is.
+ */
+export interface Finding {
+  rule: string;
+  category: Category;
+  confidence: Confidence;
+  file?: string;
+  /** 1-based line and column of the first character of the secret. */
+  line: number;
+  column: number;
+  /** 1-based line and column of the last character of the secret (inclusive). */
+  endLine: number;
+  endColumn: number;
+  /** UTF-16 offsets into the scanned text: the secret is text.slice(start, end). */
+  start: number;
+  end: number;
+}
+
+/** Context a rule validator may use; never includes anything beyond the scanned text. */
+export interface RuleContext {
+  file?: string;
+  /** The full line(s) holding the match. */
+  line: string;
+}
+
+/**
+ * A detection rule is data that carries its own proof: the examples are run by one test,
+ * and the rules table in the docs is generated from the same objects.
+ */
+export interface Rule {
+  id: string;
+  category: Category;
+  description: string;
+  /**
+   * Lower-case literals for the prefilter: the rule is only run when one of them occurs
+   * in the (lower-cased) text. An empty list means the rule always runs — avoid it.
+   */
+  keywords: string[];
+  /** Linear-time pattern (bounded quantifiers, no nested repetition). Flags are added by the engine. */
+  pattern: RegExp;
+  /** Capture group holding the secret (number or name); default: the whole match. */
+  secretGroup?: number | string;
+  /** Minimum Shannon entropy (bits per char) of the secret. */
+  minEntropy?: number;
+  /** Extra check on the secret; return false to drop the match. */
+  validate?: (secret: string, context: RuleContext) => boolean;
+  confidence: Confidence;
+  /** Only run on files whose path matches (e.g. `.npmrc`). */
+  paths?: RegExp;
+  examples: { match: string[]; noMatch: string[] };
+}
+
+export interface AllowlistConfig {
+  /** Regular expressions (source text) matched against the secret value. */
+  patterns?: string[];
+  /** Glob-like path patterns whose files are not scanned. */
+  paths?: string[];
+  /** Exact values that are never secrets. */
+  values?: string[];
+  /** Rule ids to switch off. */
+  disabledRules?: string[];
+}
+
+export interface DetectorConfig {
+  allowlist?: AllowlistConfig;
+  /** Extra rules from config; their pattern must be linear-time too. */
+  extraRules?: Rule[];
+  /** Domains the user declares internal: hosts under them are `HOST`, URLs `URL`. */
+  internalDomains?: string[];
+  /**
+   * Values known to be secret (from the workspace's .env files, the environment):
+   * matched exactly wherever they appear, whatever their shape.
+   */
+  knownSecrets?: KnownSecret[];
+}
+
+export interface KnownSecret {
+  value: string;
+  /** Where the value came from, e.g. `.env:DATABASE_URL` (a name, never the value). */
+  source: string;
+  category?: Category;
+}
+
+export interface DetectOptions {
+  file?: string;
+}

@@ -1,0 +1,3 @@
+/** The `takumo` library: everything a script needs, re-exported from the workspace packages. */
+export * from '@takumo/core';
+export * from '@takumo/sentinel';
