@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { Rule } from '../../types.js';
 
 /** Provider-specific key and token formats (prefix-anchored, high confidence). */
 export const providerRules: Rule[] = [
