@@ -1,0 +1,122 @@
+/**
+ * Building blocks for provider rules. Every pattern built here is linear-time: each
+ * quantifier is bounded, nothing repeats a group that itself repeats, and the leading
+ * part of a context pattern is a literal key name, so the regex engine only does real
+ * work where the prefilter keyword already occurs.
+ */
+
+/** Characters that may continue a token; a match must not stop or start inside such a run. */
+const TOKEN_CHAR = String.raw`[\w\-]`;
+
+/** What may follow a value in an assignment: a quote, space, separator, markup, escape or the end. */
+const VALUE_END = String.raw`(?=$|[\s"'\x60;,)\]}<>&|]|\\[nrt])`;
+
+/**
+ * Between a key name and its value: the rest of the name (`DATADOG_API_KEY`,
+ * `datadog.apiKey`, `"datadogKey": `, `key="DatadogKey" value=`), an operator, quotes.
+ * Kept on one logical line apart from YAML's `key:\n  value`-free cases: the gap may not
+ * cross a newline, so a provider word on one line cannot vouch for a value on another.
+ */
+const NAME_TAIL = String.raw`[\w.\-]{0,32}`;
+const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,4}(?:[:=]{1,3}|\?=|=>|\|\||,|>|[ \t]value=)|[ \t]{1,4})[ \t]{0,4}`;
+const OPEN_QUOTE = String.raw`[("'\x60 \t]{0,4}`;
+
+/**
+ * `datadog` → `[dD][aA]…`: the key name is matched in any case while the value keeps its
+ * case (the engine adds no `i` flag). Escapes and bracket classes are left as written, so
+ * a name may be a small regex such as `new[_.\\-]?relic`.
+ */
+export function anyCase(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === '\\') {
+      out += ch + source.charAt(i + 1);
+      i++;
+    } else if (inClass) {
+      if (ch === ']') inClass = false;
+      out += ch;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+    } else if (/[a-zA-Z]/.test(ch) && !/\(\?<?[=!]?$/.test(out)) {
+      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+export interface ContextOptions {
+  /** Regex source of what must precede the value (a provider name, e.g. `datadog`), matched in any case. */
+  names: string[];
+  /** Regex source of the value itself; it becomes capture group 1. */
+  value: string;
+  /** Regex source that must follow the provider name before the operator (e.g. `[\w.\-]{0,12}(?:secret)`). */
+  nameTail?: string;
+}
+
+/**
+ * A value that only means something next to the provider's name:
+ * `<name>…[:=]…<value>` on one line, with bounded gaps.
+ */
+export function inContext({ names, value, nameTail }: ContextOptions): RegExp {
+  const name = `(?:${names.map(anyCase).join('|')})`;
+  const tail = nameTail === undefined ? NAME_TAIL : String.raw`[\w.\-]{0,24}?(?:${anyCase(nameTail)})[\w.\-]{0,16}`;
+  return new RegExp(`${name}${tail}${OPERATOR}${OPEN_QUOTE}(?<![\\w+/])(${value})${VALUE_END}`);
+}
+
+/**
+ * A self-identifying token: a literal prefix plus a body, not glued to other token
+ * characters on either side.
+ */
+export function prefixed(prefix: string, body: string, options: { tail?: string; lead?: string } = {}): RegExp {
+  const lead = options.lead ?? `(?<!${TOKEN_CHAR})`;
+  const tail = options.tail ?? `(?!${TOKEN_CHAR})`;
+  return new RegExp(`${lead}(${prefix}${body})${tail}`);
+}
+
+/** A token that ends where an assignment value would end (quote, space, separator, end). */
+export function prefixedValue(prefix: string, body: string): RegExp {
+  return prefixed(prefix, body, { tail: VALUE_END });
+}
+
+/**
+ * Obvious stand-ins that documentation and tests put where a real token would go:
+ * runs of `x`/`X`/`*`/`#`/`0`, `<…>` or `${…}` templates, "your token here" wording,
+ * and AWS's documented `…EXAMPLE` keys.
+ */
+export function isPlaceholder(secret: string): boolean {
+  if (/(?:x{6}|X{6}|\*{4}|#{4}|\.{4}|0{12}|_{6})/.test(secret)) return true;
+  if (/[<>{}$]|^%.*%$/.test(secret)) return true;
+  if (/EXAMPLE(?:KEY)?$|YOUR|_HERE|PLACEHOLDER|REDACTED|REPLACE/i.test(secret)) return true;
+  return false;
+}
+
+/** Validator for rules whose format is strong enough that only placeholders must be dropped. */
+export function notPlaceholder(secret: string): boolean {
+  return !isPlaceholder(secret);
+}
+
+/** True when the text mixes at least `classes` of: lower case, upper case, digits. */
+export function mixesClasses(secret: string, classes: number): boolean {
+  let n = 0;
+  if (/[a-z]/.test(secret)) n++;
+  if (/[A-Z]/.test(secret)) n++;
+  if (/[0-9]/.test(secret)) n++;
+  return n >= classes;
+}
+
+/** Validator: not a placeholder and mixing at least two character classes. */
+export function looksRandom(secret: string): boolean {
+  return notPlaceholder(secret) && mixesClasses(secret, 2);
+}
+
+/** Common value shapes (regex source). */
+export const HEX = (n: number | string) => `[a-f0-9]{${n}}`;
+export const HEX_ANY = (n: number | string) => `[a-fA-F0-9]{${n}}`;
+export const ALNUM = (n: number | string) => `[A-Za-z0-9]{${n}}`;
+export const LOWER_ALNUM = (n: number | string) => `[a-z0-9]{${n}}`;
+export const UUID = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
