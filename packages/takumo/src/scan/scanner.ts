@@ -1,0 +1,291 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { createDetector, type Category, type Confidence, type Detector, type Finding, type KnownSecret } from '@takumo/core';
+import { UsageError } from '../cli-context.js';
+import { collectWorkspaceSecrets, type TakumoConfig } from '../config.js';
+import { decodeContent } from './content.js';
+import { fingerprintFindings } from './fingerprint.js';
+import { findGitRoot, listStaged, readBlobs } from './git.js';
+import { redactPreview } from './redact.js';
+import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
+
+/** A finding as the scan reports it: metadata plus a stable fingerprint and a redacted preview. */
+export interface ScanFinding extends Finding {
+  /** The path as reached from the argument given. */
+  file: string;
+  /** The path relative to the project (git) root, `/`-separated: what SARIF and fingerprints use. */
+  projectPath: string;
+  fingerprint: string;
+  /** Redacted (`ghp_…Q7mZ`); for the text report only. */
+  preview: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  findings: number;
+  /** Findings left out because the baseline lists their fingerprint. */
+  baselined: number;
+  skipped: WalkCounts & { binary: number };
+  /** Files that were not valid UTF-8 and were scanned with the bad bytes replaced. */
+  invalidUtf8: number;
+  /** Files that could not be read (listed in `errors`). */
+  unreadable: number;
+  durationMs: number;
+}
+
+export interface ScanError {
+  file: string;
+  code: string;
+}
+
+export interface ScanReport {
+  findings: ScanFinding[];
+  stats: ScanStats;
+  errors: ScanError[];
+  /** Rule metadata for the rules that produced findings (SARIF needs it). */
+  rules: Map<string, RuleInfo>;
+}
+
+export interface RuleInfo {
+  id: string;
+  category: Category;
+  confidence: Confidence;
+  description: string;
+}
+
+export interface ScanProgress {
+  update(done: { files: number; bytes: number; total: number }): void;
+  done(): void;
+}
+
+export interface ScanOptions {
+  cwd: string;
+  /** Arguments as given: paths, or `-` for standard input. */
+  targets: string[];
+  staged?: boolean;
+  stdin?: NodeJS.ReadableStream;
+  config: TakumoConfig;
+  maxFileSize: number;
+  progress?: ScanProgress;
+  /** Reads a file's bytes; tests substitute a failing reader to exercise error paths. */
+  readBytes?: (absolute: string) => Promise<Uint8Array>;
+  concurrency?: number;
+}
+
+/** One unit of content to scan, wherever it comes from. */
+interface ScanItem {
+  display: string;
+  projectPath: string;
+  size: number;
+  load: () => Promise<Uint8Array>;
+}
+
+export const STDIN_NAME = '<stdin>';
+const KNOWN_SECRET_RULE: RuleInfo = {
+  id: 'known-secret',
+  category: 'ENV',
+  confidence: 'high',
+  description: 'A value defined in one of the workspace’s dotenv files',
+};
+
+export async function scan(options: ScanOptions): Promise<ScanReport> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd);
+  const projectRoot = findGitRoot(cwd) ?? cwd;
+  const counts: WalkCounts & { binary: number } = { ignored: 0, excluded: 0, symlinks: 0, special: 0, tooLarge: 0, binary: 0 };
+  const errors: ScanError[] = [];
+  const patterns = [...options.config.scan.exclude, ...(options.config.detector.allowlist?.paths ?? [])];
+  const patternBase = options.config.path ? resolve(options.config.path, '..') : cwd;
+  const isExcluded = createPathFilter(patterns, patternBase);
+  const readBytes = options.readBytes ?? ((abs: string) => readFile(abs));
+  const projectPathOf = (abs: string): string => {
+    const rel = relative(projectRoot, abs);
+    return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? abs : rel.split(sep).join('/');
+  };
+
+  const items: ScanItem[] = [];
+  const workspaces = new Set<string>();
+  if (options.staged) {
+    const index = await listStaged(cwd);
+    counts.symlinks += index.skippedLinks;
+    workspaces.add(index.root);
+    const wanted = index.files.filter((f) => {
+      const abs = join(index.root, f.path);
+      if (isExcluded(abs)) return (counts.excluded++, false);
+      if (f.size > options.maxFileSize) return (counts.tooLarge++, false);
+      return true;
+    });
+    const blobs = await readBlobs(index.root, wanted.map((f) => f.oid));
+    for (const f of wanted) {
+      const abs = join(index.root, f.path);
+      items.push({
+        display: relative(cwd, abs).split(sep).join('/') || f.path,
+        projectPath: f.path,
+        size: f.size,
+        load: async () => {
+          const blob = blobs.get(f.oid);
+          if (!blob) throw Object.assign(new Error('missing blob'), { code: 'ENOENT' });
+          return blob;
+        },
+      });
+    }
+  } else {
+    const seen = new Set<string>();
+    for (const target of options.targets) {
+      if (target === '-') {
+        if (seen.has('-')) continue;
+        seen.add('-');
+        const bytes = await readStream(options.stdin ?? process.stdin);
+        items.push({ display: STDIN_NAME, projectPath: STDIN_NAME, size: bytes.length, load: async () => bytes });
+        const root = findGitRoot(cwd);
+        if (root) workspaces.add(root);
+        continue;
+      }
+      const abs = resolve(cwd, target);
+      const kind = await describeTarget(abs);
+      if (kind === 'missing') throw new UsageError(`no such file or directory: ${target}`);
+      if (kind === 'other') throw new UsageError(`not a regular file or directory: ${target}`);
+      if (kind === 'dir') {
+        workspaces.add(abs);
+        const files = await walkTarget(
+          target,
+          abs,
+          { exclude: patterns, patternBase, maxFileSize: options.maxFileSize, onError: (file, code) => errors.push({ file, code }) },
+          counts,
+        );
+        for (const f of files) {
+          if (seen.has(f.absolute)) continue;
+          seen.add(f.absolute);
+          items.push({ display: f.display, projectPath: projectPathOf(f.absolute), size: f.size, load: () => readBytes(f.absolute) });
+        }
+      } else {
+        if (seen.has(abs)) continue;
+        seen.add(abs);
+        if (isExcluded(abs)) {
+          counts.excluded++;
+          continue;
+        }
+        const root = findGitRoot(abs);
+        if (root) workspaces.add(root);
+        const { size } = await stat(abs);
+        if (size > options.maxFileSize) {
+          counts.tooLarge++;
+          continue;
+        }
+        items.push({ display: target, projectPath: projectPathOf(abs), size, load: () => readBytes(abs) });
+      }
+    }
+  }
+
+  const detector = await buildDetector(options.config, [...workspaces]);
+  const rules = new Map<string, RuleInfo>();
+  const ruleInfo = new Map<string, RuleInfo>(detector.rules.map((r) => [r.id, { id: r.id, category: r.category, confidence: r.confidence, description: r.description }]));
+  const findings: ScanFinding[] = [];
+  let files = 0;
+  let bytes = 0;
+  let invalidUtf8 = 0;
+  let done = 0;
+  const total = items.length;
+
+  await forEachConcurrently(items, options.concurrency ?? 8, async (item) => {
+    let content: Uint8Array;
+    try {
+      content = await item.load();
+    } catch (error) {
+      errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      return;
+    }
+    const decoded = decodeContent(content);
+    done++;
+    if (decoded.kind === 'binary') {
+      counts.binary++;
+    } else {
+      files++;
+      bytes += content.length;
+      if (decoded.encoding === 'lossy-utf8') invalidUtf8++;
+      const found = detector.detect(decoded.text, { file: item.display });
+      if (found.length > 0) {
+        const prints = fingerprintFindings(item.projectPath, decoded.text, found);
+        found.forEach((f, i) => {
+          rules.set(f.rule, ruleInfo.get(f.rule) ?? (f.rule === KNOWN_SECRET_RULE.id ? KNOWN_SECRET_RULE : fallbackRule(f)));
+          findings.push({
+            ...f,
+            file: item.display,
+            projectPath: item.projectPath,
+            fingerprint: prints[i]!,
+            preview: redactPreview(decoded.text.slice(f.start, f.end)),
+          });
+        });
+      }
+    }
+    options.progress?.update({ files: done, bytes, total });
+  });
+  options.progress?.done();
+
+  findings.sort(compareFindings);
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    findings,
+    errors,
+    rules,
+    stats: {
+      files,
+      bytes,
+      findings: findings.length,
+      baselined: 0,
+      skipped: counts,
+      invalidUtf8,
+      unreadable: errors.length,
+      durationMs: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/** Leaves out the findings whose fingerprint the baseline lists, and counts them. */
+export function applyBaseline(report: ScanReport, baseline: ReadonlySet<string>): ScanReport {
+  const findings = report.findings.filter((f) => !baseline.has(f.fingerprint));
+  const baselined = report.findings.length - findings.length;
+  return { ...report, findings, stats: { ...report.stats, findings: findings.length, baselined: report.stats.baselined + baselined } };
+}
+
+/** Compiles the detector once, with the values of the scanned workspaces' dotenv files as known secrets. */
+async function buildDetector(config: TakumoConfig, workspaces: string[]): Promise<Detector> {
+  const known: KnownSecret[] = [...(config.detector.knownSecrets ?? [])];
+  const seen = new Set(known.map((k) => k.value));
+  for (const root of workspaces.sort()) {
+    for (const secret of await collectWorkspaceSecrets(root)) {
+      if (seen.has(secret.value)) continue;
+      seen.add(secret.value);
+      known.push(secret);
+    }
+  }
+  return createDetector({ ...config.detector, knownSecrets: known });
+}
+
+function fallbackRule(f: Finding): RuleInfo {
+  return { id: f.rule, category: f.category, confidence: f.confidence, description: `Secret (${f.category})` };
+}
+
+/** Findings in a stable order: by file (code-unit order, not locale), line, column, rule. */
+export function compareFindings(a: ScanFinding, b: ScanFinding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,168 @@
+import { existsSync, type Dirent } from 'node:fs';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** A regular file the walk decided to scan. */
+export interface WalkedFile {
+  /** The path as reached from the argument given (`src` + `a.ts` → `src/a.ts`). */
+  display: string;
+  absolute: string;
+  size: number;
+}
+
+export interface WalkCounts {
+  /** Entries left out by `.gitignore` files (a folder counts once). */
+  ignored: number;
+  /** Entries left out by `[scan] exclude` or `[allowlist] paths`. */
+  excluded: number;
+  /** Symbolic links met in the walk (never followed). */
+  symlinks: number;
+  /** Sockets, FIFOs, devices: never opened (reading a FIFO would block forever). */
+  special: number;
+  /** Files over the size limit. */
+  tooLarge: number;
+}
+
+export interface WalkOptions {
+  /** gitignore-style patterns of paths never scanned, relative to `patternBase`. */
+  exclude: string[];
+  /** Folder the exclude patterns are relative to (the config file's folder, else cwd). */
+  patternBase: string;
+  maxFileSize: number;
+  /** Called for folders that cannot be listed. */
+  onError: (display: string, code: string) => void;
+}
+
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+
+/**
+ * Lists the files under one argument, sorted so output is deterministic. Honours every
+ * `.gitignore` from the git root down (nested ones included); never enters `.git`.
+ * Symbolic links met in the walk are not followed, as git itself stores them: a target
+ * inside the tree is scanned where it lives, a target outside is out of scope, and no
+ * link can send the walk round a loop. (An argument that is itself a link is followed:
+ * the user named it.)
+ */
+export async function walkTarget(target: string, absolute: string, options: WalkOptions, counts: WalkCounts): Promise<WalkedFile[]> {
+  const files: WalkedFile[] = [];
+  const exclude = options.exclude.length > 0 ? ignore().add(options.exclude) : undefined;
+  const scopes = await ancestorIgnoreScopes(absolute);
+
+  const excluded = (abs: string, isDir: boolean): boolean => {
+    if (!exclude) return false;
+    const rel = portableRelative(options.patternBase, abs);
+    return rel !== undefined && exclude.ignores(isDir ? `${rel}/` : rel);
+  };
+  const gitIgnored = (abs: string, isDir: boolean, active: IgnoreScope[]): boolean =>
+    active.some((scope) => {
+      const rel = portableRelative(scope.base, abs);
+      return rel !== undefined && scope.rules.ignores(isDir ? `${rel}/` : rel);
+    });
+
+  async function visitDir(abs: string, display: string, active: IgnoreScope[]): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(abs, { withFileTypes: true });
+    } catch (error) {
+      options.onError(display, (error as NodeJS.ErrnoException).code ?? 'EIO');
+      return;
+    }
+    const own = entries.find((e) => e.name === '.gitignore' && e.isFile());
+    const scopesHere = own ? [...active, await loadIgnoreScope(abs)] : active;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const childAbs = join(abs, entry.name);
+      const childDisplay = joinDisplay(display, entry.name);
+      if (entry.isSymbolicLink()) {
+        counts.symlinks++;
+        continue;
+      }
+      const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+      if (kind === 'dir' && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+      if (gitIgnored(childAbs, kind === 'dir', scopesHere)) {
+        counts.ignored++;
+        continue;
+      }
+      if (excluded(childAbs, kind === 'dir')) {
+        counts.excluded++;
+        continue;
+      }
+      if (kind === 'dir') {
+        await visitDir(childAbs, childDisplay, scopesHere);
+      } else if (kind === 'file') {
+        const size = (await stat(childAbs).catch(() => undefined))?.size;
+        if (size === undefined) {
+          options.onError(childDisplay, 'ENOENT');
+        } else if (size > options.maxFileSize) {
+          counts.tooLarge++;
+        } else {
+          files.push({ display: childDisplay, absolute: childAbs, size });
+        }
+      } else {
+        counts.special++;
+      }
+    }
+  }
+
+  await visitDir(absolute, target, scopes);
+  return files;
+}
+
+/** Whether a path is excluded by config patterns (for files named directly or staged). */
+export function createPathFilter(patterns: string[], base: string): (absolute: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const rules = ignore().add(patterns);
+  return (abs) => {
+    const rel = portableRelative(base, abs);
+    return rel !== undefined && rules.ignores(rel);
+  };
+}
+
+/** `.gitignore` files of the folders above `dir`, up to and including the git root. */
+async function ancestorIgnoreScopes(dir: string): Promise<IgnoreScope[]> {
+  const chain: string[] = [];
+  let current = dir;
+  for (;;) {
+    chain.unshift(current);
+    if (existsSync(join(current, '.git'))) break;
+    const parent = dirname(current);
+    if (parent === current) return []; // not in a repository: only the tree's own .gitignore files count
+    current = parent;
+  }
+  chain.pop(); // the target itself is handled by the walk
+  const scopes: IgnoreScope[] = [];
+  for (const d of chain) {
+    if (existsSync(join(d, '.gitignore'))) scopes.push(await loadIgnoreScope(d));
+  }
+  return scopes;
+}
+
+async function loadIgnoreScope(dir: string): Promise<IgnoreScope> {
+  const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
+  return { base: dir, rules: ignore().add(text) };
+}
+
+/** `a/b` relative to `base` with `/` separators, or undefined when outside `base`. */
+function portableRelative(base: string, abs: string): string | undefined {
+  const rel = relative(base, abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+function joinDisplay(parent: string, name: string): string {
+  if (parent === '.' || parent === './') return name;
+  return parent.endsWith('/') ? parent + name : `${parent}/${name}`;
+}
+
+/** What a command-line argument points at, without following a final symlink out of nowhere. */
+export async function describeTarget(abs: string): Promise<'dir' | 'file' | 'other' | 'missing'> {
+  const info = await stat(abs).catch(() => undefined);
+  if (!info) return (await lstat(abs).catch(() => undefined)) ? 'other' : 'missing';
+  return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : 'other';
+}
