@@ -1,0 +1,426 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../cli.js';
+
+// Fake credentials, assembled at run time so this file itself holds no scannable token.
+const GH = 'ghp_' + 'R2d3x9Kq7Lm0Pz5Vb8Nc1Ty4Wj6Hs2Fa9Ge3';
+const GH2 = 'ghp_' + 'Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8';
+const AWS = 'AKIA' + 'Z7VRSQ5TKQ4XMPLW';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'takumo-scan-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(rel: string, content: string | Buffer): string {
+  const path = join(dir, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function sink(): Writable & { text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk, _enc, cb) {
+      chunks.push(String(chunk));
+      cb();
+    },
+  });
+  return Object.assign(w, { text: () => chunks.join('') });
+}
+
+async function takumo(args: string[], options: { cwd?: string; stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const stdout = sink();
+  const stderr = sink();
+  const stdin = new PassThrough();
+  stdin.end(options.stdin ?? '');
+  const code = await main(['scan', ...args], { stdout, stderr, stdin, cwd: options.cwd ?? dir, env: options.env ?? {} });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+async function scanJson(args: string[], options: { cwd?: string; stdin?: string } = {}) {
+  const run = await takumo([...args, '--format', 'json'], options);
+  return { ...run, report: JSON.parse(run.stdout) as { findings: Record<string, unknown>[]; stats: Record<string, any>; errors: unknown[] } };
+}
+
+describe('takumo scan: reports', () => {
+  it('prints file:line:column, rule, category and a redacted preview, and exits 1', async () => {
+    write('src/app.ts', `// config\nexport const token = "${GH}";\n`);
+    const run = await takumo(['.']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^src\/app\.ts:2:23 {2}github-pat {2}KEY {2}ghp_…9Ge3\n$/);
+    expect(run.stdout).not.toContain(GH);
+    expect(run.stderr).toMatch(/1 finding in 1 file/);
+  });
+
+  it('exits 0 with no findings on a clean tree', async () => {
+    write('README.md', '# nothing to see\n');
+    const run = await takumo(['.']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^0 findings in 1 file/);
+  });
+
+  it('writes JSON with paths as reached from the argument, sorted by file, line and column', async () => {
+    write('proj/b.txt', `x = "${AWS}"\n`);
+    write('proj/a/z.txt', `\n\nkey: ${GH}  other: ${GH2}\n`);
+    const { code, report } = await scanJson(['proj']);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.line, f.column])).toEqual([
+      ['proj/a/z.txt', 3, 6],
+      ['proj/a/z.txt', 3, 55],
+      ['proj/b.txt', 1, 6],
+    ]);
+    const first = report.findings[0]!;
+    expect(Object.keys(first).sort()).toEqual(['category', 'column', 'confidence', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'rule']);
+    expect(first).toMatchObject({ endLine: 3, endColumn: 6 + GH.length - 1, category: 'KEY' });
+    expect(report.stats).toMatchObject({ files: 2, findings: 3 });
+    expect(typeof report.stats.durationMs).toBe('number');
+    expect(JSON.stringify(report)).not.toContain(GH.slice(4, 20));
+  });
+
+  it('gives the same output for the same tree, whatever the read order', async () => {
+    for (let i = 0; i < 30; i++) write(`f${i}.txt`, `${'pad\n'.repeat(i)}t = "${GH}"\n`);
+    const one = await takumo(['.', '--format', 'json']);
+    const two = await takumo(['.', '--format', 'json']);
+    const strip = (s: string) => s.replace(/"durationMs": \d+/, '');
+    expect(strip(one.stdout)).toBe(strip(two.stdout));
+  });
+
+  it('writes the report to --output and keeps stdout empty', async () => {
+    write('a.txt', `t=${GH}\n`);
+    const run = await takumo(['.', '--format', 'json', '--output', 'out.json']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).findings).toHaveLength(1);
+  });
+
+  it('reads standard input for -', async () => {
+    const { code, report } = await scanJson(['-'], { stdin: `export GITHUB_TOKEN=${GH}\n` });
+    expect(code).toBe(1);
+    expect(report.findings[0]).toMatchObject({ file: '<stdin>', line: 1, rule: 'github-pat' });
+  });
+});
+
+describe('takumo scan: SARIF', () => {
+  function sarifValidator() {
+    const schema = JSON.parse(
+      readFileSync(join(repoRoot, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    // The published schema is draft-04 (`id`); Ajv 8 reads the same keywords as draft-07 once `id` is `$id`.
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    ajv.addFormat('uri', (s: string) => URL.canParse(s));
+    ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+    ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+    return ajv.compile(schema);
+  }
+
+  it('is valid SARIF 2.1.0 with what GitHub code scanning requires, and never the value', async () => {
+    write('src/app.ts', `const a = "${GH}";\n`);
+    write('config/aws.env.txt', `\n  AWS_ACCESS_KEY_ID=${AWS}\n`);
+    const run = await takumo(['.', '--format', 'sarif']);
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif/);
+    const [runEntry] = log.runs;
+    expect(runEntry.tool.driver.name).toBe('takumo');
+    for (const rule of runEntry.tool.driver.rules) {
+      expect(rule.id).toBeTruthy();
+      expect(rule.shortDescription.text).toBeTruthy();
+      expect(rule.fullDescription.text).toBeTruthy();
+      expect(rule.help.text).toBeTruthy();
+      expect(rule.properties.tags).toContain('security');
+      expect(Number(rule.properties['security-severity'])).toBeGreaterThan(0);
+    }
+    expect(runEntry.results).toHaveLength(2);
+    const gh = runEntry.results.find((r: any) => r.ruleId === 'github-pat');
+    expect(gh.message.text).toBeTruthy();
+    expect(gh.locations[0].physicalLocation.artifactLocation.uri).toBe('src/app.ts');
+    expect(gh.locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 12, endLine: 1, endColumn: 12 + GH.length });
+    expect(gh.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{18}$/);
+    expect(runEntry.tool.driver.rules[gh.ruleIndex].id).toBe('github-pat');
+    expect(run.stdout).not.toContain(GH.slice(4));
+    expect(run.stdout).not.toContain(AWS.slice(4));
+    expect(run.stdout).not.toContain('snippet');
+  });
+
+  it('is valid SARIF with no results on a clean tree', async () => {
+    write('a.txt', 'hello\n');
+    const run = await takumo(['.', '--format', 'sarif']);
+    expect(run.code).toBe(0);
+    const log = JSON.parse(run.stdout);
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0].results).toEqual([]);
+  });
+});
+
+describe('takumo scan: errors and exit codes', () => {
+  it('exits 2 with one clear line for a path that does not exist', async () => {
+    const run = await takumo(['no/such/place']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('takumo: no such file or directory: no/such/place\n');
+  });
+
+  it('exits 2 for an unknown format', async () => {
+    const run = await takumo(['.', '--format', 'xml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/xml/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for a bad --max-file-size and a bad config file, naming the problem', async () => {
+    expect((await takumo(['.', '--max-file-size', 'huge'])).stderr).toMatch(/--max-file-size/);
+    write('.takumo.toml', '[scan]\nmax_files = 3\n');
+    const run = await takumo(['.']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown key "scan.max_files"/);
+  });
+
+  it('exits 2 for a baseline that is not JSON', async () => {
+    write('base.json', 'nope');
+    const run = await takumo(['.', '--baseline', 'base.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/baseline .*not valid JSON/);
+  });
+
+  it('refuses paths together with --staged', async () => {
+    const run = await takumo(['--staged', 'src']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--staged/);
+  });
+});
+
+describe('takumo scan: what gets scanned', () => {
+  it('honours .gitignore files (nested ones too) and never enters .git', async () => {
+    mkdirSync(join(dir, '.git'));
+    write('.gitignore', 'build/\n*.log\n');
+    write('build/out.js', `t="${GH}"\n`);
+    write('debug.log', `t="${GH}"\n`);
+    write('pkg/.gitignore', 'secret.txt\n!keep.log\n');
+    write('pkg/secret.txt', `t="${GH}"\n`);
+    write('pkg/ok.txt', `t="${GH}"\n`);
+    write('.git/config', `t="${GH}"\n`);
+    const { report } = await scanJson(['.']);
+    expect(report.findings.map((f) => f.file)).toEqual(['pkg/ok.txt']);
+    expect(report.stats.skipped.ignored).toBe(3);
+  });
+
+  it('applies .gitignore files above the scanned folder up to the git root', async () => {
+    mkdirSync(join(dir, '.git'));
+    write('.gitignore', 'generated/\n');
+    write('app/generated/x.txt', `t="${GH}"\n`);
+    write('app/src/y.txt', `t="${GH}"\n`);
+    const { report } = await scanJson(['app']);
+    expect(report.findings.map((f) => f.file)).toEqual(['app/src/y.txt']);
+  });
+
+  it('scans a gitignored file when it is named explicitly', async () => {
+    write('.gitignore', 'local.txt\n');
+    write('local.txt', `t="${GH}"\n`);
+    expect((await scanJson(['local.txt'])).report.findings).toHaveLength(1);
+  });
+
+  it('follows no symbolic link: not out of the tree, not round a loop', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'takumo-outside-'));
+    try {
+      writeFileSync(join(outside, 'leak.txt'), `t="${GH}"\n`);
+      write('tree/inside.txt', 'clean\n');
+      symlinkSync(outside, join(dir, 'tree/out-dir'));
+      symlinkSync(join(outside, 'leak.txt'), join(dir, 'tree/out-file.txt'));
+      symlinkSync(join(dir, 'tree'), join(dir, 'tree/loop'));
+      symlinkSync(join(dir, 'tree/missing'), join(dir, 'tree/broken'));
+      const { code, report } = await scanJson(['tree']);
+      expect(code).toBe(0);
+      expect(report.stats.skipped.symlinks).toBe(4);
+      expect(report.stats.files).toBe(1);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('skips binary files, counts them, and still scans text with invalid UTF-8, empty files and huge lines', async () => {
+    write('image.bin', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), Buffer.from(`t="${GH}"`)]));
+    write('latin1.txt', Buffer.concat([Buffer.from('caf\xe9 = 1\n', 'latin1'), Buffer.from(`token = "${GH}"\n`)]));
+    write('empty.txt', '');
+    write('minified.js', 'x'.repeat(2_000_000) + ` "${GH2}"`);
+    const { code, report } = await scanJson(['.']);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.line])).toEqual([
+      ['latin1.txt', 2],
+      ['minified.js', 1],
+    ]);
+    expect(report.stats.skipped.binary).toBe(1);
+    expect(report.stats.invalidUtf8).toBe(1);
+    expect(report.stats.files).toBe(3);
+  });
+
+  it('skips files over --max-file-size or [scan] max_file_size and says so', async () => {
+    write('big.txt', `t="${GH}"\n` + 'a'.repeat(4096));
+    const flagged = await scanJson(['.', '--max-file-size', '1KB']);
+    expect(flagged.code).toBe(0);
+    expect(flagged.report.stats.skipped.tooLarge).toBe(1);
+    write('.takumo.toml', '[scan]\nmax_file_size = "2KB"\n');
+    expect((await scanJson(['.'])).report.stats.skipped.tooLarge).toBe(1);
+    expect((await takumo(['.'])).stderr).toMatch(/1 over the size limit/);
+  });
+
+  it('never opens a FIFO (it would block forever)', async () => {
+    write('a.txt', 'clean\n');
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const { code, report } = await scanJson(['.']);
+    expect(code).toBe(0);
+    expect(report.stats.skipped.special).toBe(1);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file, scans the rest, and exits 2', async () => {
+    write('ok.txt', `t="${GH}"\n`);
+    const locked = write('locked.txt', 'x\n');
+    execFileSync('chmod', ['000', locked]);
+    const { code, report, stderr } = await scanJson(['.']);
+    expect(code).toBe(2);
+    expect(report.findings).toHaveLength(1);
+    expect(report.errors).toEqual([{ file: 'locked.txt', code: 'EACCES' }]);
+    expect(stderr).toMatch(/cannot read locked.txt \(EACCES\)/);
+  });
+});
+
+describe('takumo scan: configuration', () => {
+  it('honours allowlist values, paths and disabled rules, and runs extra rules', async () => {
+    write('a.txt', `t="${GH}"\nacme = "acme_0123456789abcdef"\n`);
+    write('fixtures/b.txt', `t="${GH2}"\n`);
+    write('c.txt', `k="${AWS}"\n`);
+    write(
+      '.takumo.toml',
+      [
+        '[allowlist]',
+        `values = ["${GH}"]`,
+        'paths = ["fixtures/"]',
+        'rules = ["aws-access-key-id"]',
+        '[[rules]]',
+        'id = "acme-key"',
+        'category = "KEY"',
+        'pattern = "acme_[0-9a-f]{16}"',
+        'keywords = ["acme_"]',
+        '',
+      ].join('\n'),
+    );
+    const { report } = await scanJson(['.']);
+    expect(report.findings.map((f) => [f.file, f.rule])).toEqual([['a.txt', 'acme-key']]);
+    expect(report.stats.skipped.excluded).toBe(1);
+  });
+
+  it('reads the file named by --config', async () => {
+    write('a.txt', `t="${GH}"\n`);
+    write('conf/strict.toml', `[allowlist]\nvalues = ["${GH}"]\n`);
+    expect((await takumo(['.', '--config', 'conf/strict.toml'])).code).toBe(0);
+    expect((await takumo(['.', '--config', 'conf/missing.toml'])).stderr).toMatch(/config file not found/);
+  });
+});
+
+describe('takumo scan: baseline', () => {
+  it('survives inserted lines, and reports only what is new or changed', async () => {
+    const file = (secret: string, extra = '') => `// header\n${extra}const token = "${secret}";\nconst other = "${AWS}";\n`;
+    write('app.ts', file(GH));
+    const created = await takumo(['.', '--write-baseline', 'baseline.json']);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toMatch(/wrote 2 fingerprints/);
+    const baseline = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    expect(baseline).not.toContain(GH.slice(4));
+    expect(baseline).not.toContain(AWS.slice(4));
+
+    write('app.ts', file(GH, '// a\n// few\n// new lines\n\n'));
+    const moved = await scanJson(['.', '--baseline', 'baseline.json']);
+    expect(moved.code).toBe(0);
+    expect(moved.report.stats.baselined).toBe(2);
+
+    write('app.ts', file(GH, '// moved\n') + `const more = "${GH2}";\n`);
+    const added = await scanJson(['.', '--baseline', 'baseline.json']);
+    expect(added.code).toBe(1);
+    expect(added.report.findings.map((f) => f.line)).toEqual([5]);
+
+    write('app.ts', file(GH2));
+    const rotated = await scanJson(['.', '--baseline', 'baseline.json']);
+    expect(rotated.report.findings.map((f) => f.line)).toEqual([2]);
+  });
+
+  it('accepts an earlier JSON report as the baseline', async () => {
+    write('a.txt', `t="${GH}"\n`);
+    await takumo(['.', '--format', 'json', '--output', 'report.json']);
+    expect((await takumo(['.', '--baseline', 'report.json'])).code).toBe(0);
+  });
+});
+
+describe('takumo scan --staged', () => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+
+  it('scans the staged content, not the working tree, and only staged files', async () => {
+    git('init', '-q');
+    git('config', 'user.name', 'Takumo Test');
+    git('config', 'user.email', 'test@example.com');
+    write('committed.txt', `t="${GH2}"\n`);
+    git('add', 'committed.txt');
+    git('commit', '-q', '-m', 'first');
+    write('staged.txt', `t="${GH}"\n`);
+    git('add', 'staged.txt');
+    write('staged.txt', 'cleaned after staging\n'); // the commit would still carry the token
+    write('unstaged.txt', `t="${AWS}"\n`);
+    mkdirSync(join(dir, 'sub'));
+    const { code, report } = await scanJson(['--staged'], { cwd: join(dir, 'sub') });
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.rule])).toEqual([['../staged.txt', 'github-pat']]);
+  });
+
+  it('exits 0 when nothing staged holds a secret, and 2 outside a repository', async () => {
+    git('init', '-q');
+    write('clean.txt', 'hello\n');
+    git('add', 'clean.txt');
+    expect((await takumo(['--staged'])).code).toBe(0);
+    const outside = mkdtempSync(join(tmpdir(), 'takumo-norepo-'));
+    try {
+      const run = await takumo(['--staged'], { cwd: outside });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe('takumo: --staged needs a git repository\n');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the demo app of the quick start', () => {
+  it('has findings, among them the value from its .env used in code, and none on its placeholders', async () => {
+    const { code, report } = await scanJson(['examples/demo-app'], { cwd: repoRoot });
+    expect(code).toBe(1);
+    const byFile = (f: string) => report.findings.filter((x) => x.file === `examples/demo-app/${f}`);
+    expect(byFile('src/client.ts').map((f) => f.category)).toEqual(expect.arrayContaining(['KEY']));
+    expect(report.findings.some((f) => f.category === 'ENV' && f.file !== 'examples/demo-app/.env')).toBe(true);
+    const settings = byFile('config/settings.py').map((f) => f.line);
+    expect(settings).toContain(5);
+    expect(settings).not.toContain(7);
+    expect(settings).not.toContain(8);
+  });
+});

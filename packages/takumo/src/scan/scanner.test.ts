@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../config.js';
+import { scan } from './scanner.js';
+
+const GH = 'ghp_' + 'R2d3x9Kq7Lm0Pz5Vb8Nc1Ty4Wj6Hs2Fa9Ge3';
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'takumo-scanner-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scan', () => {
+  it('reports a file that fails to read, and still scans every other file', async () => {
+    // CI runs as root, where chmod 000 does not stop a read: the failure is injected at the reader.
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src/a.txt'), `t="${GH}"\n`);
+    writeFileSync(join(dir, 'src/b.txt'), 'fine\n');
+    writeFileSync(join(dir, 'src/c.txt'), `u="${GH}"\n`);
+    const report = await scan({
+      cwd: dir,
+      targets: ['src'],
+      config: defaultConfig(),
+      maxFileSize: 1 << 20,
+      readBytes: async (abs) => {
+        if (abs.endsWith('b.txt')) throw Object.assign(new Error('denied'), { code: 'EACCES' });
+        return readFile(abs);
+      },
+    });
+    expect(report.errors).toEqual([{ file: 'src/b.txt', code: 'EACCES' }]);
+    expect(report.findings.map((f) => f.file)).toEqual(['src/a.txt', 'src/c.txt']);
+    expect(report.stats).toMatchObject({ files: 2, unreadable: 1 });
+  });
+
+  it('scans a tree with no files at all', async () => {
+    const report = await scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20 });
+    expect(report.findings).toEqual([]);
+    expect(report.stats.files).toBe(0);
+  });
+
+  it('scans a file named twice only once', async () => {
+    writeFileSync(join(dir, 'a.txt'), `t="${GH}"\n`);
+    const report = await scan({ cwd: dir, targets: ['.', 'a.txt', './a.txt'], config: defaultConfig(), maxFileSize: 1 << 20 });
+    expect(report.findings).toHaveLength(1);
+  });
+});
