@@ -1,17 +1,25 @@
 import { shannonEntropy } from './entropy.js';
+import { TakumoError } from './errors.js';
+import { KeywordScanner } from './keyword-scanner.js';
 import { LineIndex } from './line-index.js';
-import { builtinRules } from './rules/index.js';
-import type { Category, Confidence, DetectOptions, DetectorConfig, Finding, KnownSecret, Rule } from './types.js';
+import { checkRegexSafety } from './regex-safety.js';
+import { builtinRulesFor } from './rules/index.js';
+import type { Category, Confidence, DetectOptions, DetectorConfig, Finding, KnownSecret, Rule, RuleContext, Span } from './types.js';
 
 /** Comments that suppress findings on their own line (takumo's own, and peers' so teams can switch). */
-const INLINE_ALLOW = /takumo:allow|gitleaks:allow|pragma: allowlist secret/;
+const INLINE_ALLOW = /takumo:allow(?!-next-line)|gitleaks:allow|pragma: allowlist secret/;
+const ALLOW_NEXT_LINE = /takumo:allow-next-line/;
+/** Keyword for the suppression comments: lines are only checked when one occurs at all. */
+const SUPPRESSION_HINTS = ['takumo:allow', 'gitleaks:allow', 'pragma: allowlist secret'];
 
 interface CompiledRule {
   rule: Rule;
   regex: RegExp;
+  /** Ids of the rule's keywords in the scanner; empty means the rule always runs. */
+  keywordIds: number[];
 }
 
-interface Candidate {
+export interface Candidate {
   rule: string;
   category: Category;
   confidence: Confidence;
@@ -20,38 +28,82 @@ interface Candidate {
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const KNOWN_SECRET_RULE = 'known-secret';
 
 export interface Detector {
   readonly rules: readonly Rule[];
   detect(text: string, options?: DetectOptions): Finding[];
 }
 
-/** Compiles the built-in rules plus the config's extras once; `detect` is then pure. */
+/**
+ * Compiles the built-in rules plus the config's extras once; `detect` is then a pure
+ * function of the text and file name, safe to call from many places at once.
+ */
 export function createDetector(config: DetectorConfig = {}): Detector {
+  for (const rule of config.extraRules ?? []) assertSafeRule(rule);
+  return compileDetector([...builtinRulesFor(config.internalDomains ?? []), ...(config.extraRules ?? [])], config);
+}
+
+/** Compiles exactly `allRules` (minus disabled ones) with the config's allowlist and known secrets. */
+export function compileDetector(allRules: readonly Rule[], config: DetectorConfig = {}): Detector {
   const disabled = new Set(config.allowlist?.disabledRules ?? []);
-  const rules = [...builtinRules, ...(config.extraRules ?? [])].filter((r) => !disabled.has(r.id));
+  const rules = allRules.filter((r) => !disabled.has(r.id));
+
+  const keywordIds = new Map<string, number>();
+  for (const hint of SUPPRESSION_HINTS) keywordIds.set(hint, keywordIds.size);
   const compiled: CompiledRule[] = rules.map((rule) => ({
     rule,
     regex: new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, 'g')),
+    keywordIds: rule.keywords.map((k) => {
+      const keyword = k.toLowerCase();
+      let id = keywordIds.get(keyword);
+      if (id === undefined) {
+        id = keywordIds.size;
+        keywordIds.set(keyword, id);
+      }
+      return id;
+    }),
   }));
-  const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => new RegExp(p));
+  const scanner = new KeywordScanner([...keywordIds.keys()]);
+  const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
+
+  const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => compileUserPattern(p, 'allowlist pattern'));
   const allowValues = new Set(config.allowlist?.values ?? []);
-  const known = (config.knownSecrets ?? []).filter((k) => k.value.length > 0);
+  const allowPaths = (config.allowlist?.paths ?? []).map(globToRegExp);
+  const known = dedupeKnown(config.knownSecrets ?? []);
 
   function isAllowed(secret: string): boolean {
     if (allowValues.has(secret)) return true;
-    return allowPatterns.some((p) => p.test(secret));
+    for (const p of allowPatterns) if (p.test(secret)) return true;
+    return false;
   }
 
   return {
     rules,
     detect(text: string, options: DetectOptions = {}): Finding[] {
-      const lines = new LineIndex(text);
-      const lower = text.toLowerCase();
+      if (typeof text !== 'string') throw new TakumoError('TAKUMO_E_INVALID_INPUT', 'detect() expects the text to scan as a string.');
+      const file = options.file;
+      if (file !== undefined && allowPaths.some((p) => p.test(normalisePath(file)))) return [];
+      const found = new Uint8Array(keywordIds.size);
+      scanner.scan(text, found);
       const candidates: Candidate[] = [];
-      for (const { rule, regex } of compiled) {
-        if (rule.paths && !(options.file && rule.paths.test(options.file))) continue;
-        if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+      let lines: LineIndex | undefined;
+      const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
+
+      for (const { rule, regex, keywordIds: ids } of compiled) {
+        if (ids.length > 0 && !ids.some((id) => found[id] === 1)) continue;
+        if (rule.paths && !(file !== undefined && rule.paths.test(normalisePath(file)))) continue;
+        if (rule.skipPaths && file !== undefined && rule.skipPaths.test(normalisePath(file))) continue;
+        if (rule.find) {
+          for (const span of rule.find(text, options)) {
+            const secret = text.slice(span.start, span.end);
+            if (secret.length === 0) continue;
+            if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
+            if (isAllowed(secret)) continue;
+            candidates.push({ rule: rule.id, category: span.category ?? rule.category, confidence: rule.confidence, start: span.start, end: span.end });
+          }
+          continue;
+        }
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
           if (m[0].length === 0) {
@@ -62,18 +114,23 @@ export function createDetector(config: DetectorConfig = {}): Detector {
           if (!span) continue;
           const secret = text.slice(span.start, span.end);
           if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
+          let category = rule.category;
           if (rule.validate) {
-            const line = lines.lineText(lines.lineOf(span.start));
-            if (!rule.validate(secret, { file: options.file, line })) continue;
+            const verdict = rule.validate(secret, ruleContext(text, m, span, file, lineIndex));
+            if (verdict === false) continue;
+            if (typeof verdict === 'string') category = verdict;
           }
           if (isAllowed(secret)) continue;
-          candidates.push({ rule: rule.id, category: rule.category, confidence: rule.confidence, ...span });
+          candidates.push({ rule: rule.id, category, confidence: rule.confidence, ...span });
         }
       }
       for (const k of known) addKnownSecret(text, k, candidates);
+      if (candidates.length === 0) return [];
+      const mayBeSuppressed = suppressionIds.some((id) => found[id] === 1);
+      const index = lineIndex();
       return resolveOverlaps(candidates)
-        .filter((c) => !isSuppressedInline(lines, c))
-        .map((c) => toFinding(c, lines, options.file));
+        .filter((c) => !(mayBeSuppressed && isSuppressedInline(index, c)))
+        .map((c) => toFinding(c, index, file));
     },
   };
 }
@@ -82,47 +139,112 @@ function withFlags(flags: string, extra: string): string {
   return flags.includes(extra) ? flags : flags + extra;
 }
 
-function secretSpan(m: RegExpExecArray, group: number | string | undefined): { start: number; end: number } | undefined {
+function ruleContext(text: string, m: RegExpExecArray, span: Span, file: string | undefined, lineIndex: () => LineIndex): RuleContext {
+  let line: string | undefined;
+  const context: RuleContext = {
+    get line() {
+      if (line === undefined) {
+        const index = lineIndex();
+        line = index.lineText(index.lineOf(span.start));
+      }
+      return line;
+    },
+    text,
+    matchStart: m.index,
+    matchEnd: m.index + m[0].length,
+  };
+  if (file !== undefined) context.file = file;
+  if (m.groups) context.groups = m.groups;
+  return context;
+}
+
+/** Refuses config rules whose pattern could stall the scanner. */
+function assertSafeRule(rule: Rule): void {
+  const problems = checkRegexSafety(rule.pattern);
+  if (problems.length > 0) {
+    throw new TakumoError(
+      'TAKUMO_E_CONFIG',
+      `Rule "${rule.id}" has a pattern that is not linear-time (${problems[0]!.kind} at offset ${problems[0]!.at}); bound every quantifier, e.g. {1,200} instead of +, and do not nest them.`,
+    );
+  }
+}
+
+function compileUserPattern(source: string, what: string): RegExp {
+  const problems = checkRegexSafety(source);
+  if (problems.length > 0) {
+    throw new TakumoError('TAKUMO_E_CONFIG', `The ${what} at index is not linear-time (${problems[0]!.kind}); bound every quantifier and do not nest them.`);
+  }
+  try {
+    return new RegExp(source);
+  } catch {
+    throw new TakumoError('TAKUMO_E_CONFIG', `An ${what} is not a valid regular expression.`);
+  }
+}
+
+function normalisePath(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+/** `**` any path, `*` any run within a segment, `?` one character; a pattern without `/` matches a base name anywhere. */
+export function globToRegExp(glob: string): RegExp {
+  const g = normalisePath(glob.trim());
+  let out = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*' && g[i + 1] === '*') {
+      out += '.{0,4096}';
+      i++;
+      if (g[i + 1] === '/') i++;
+    } else if (c === '*') out += '[^/]{0,1024}';
+    else if (c === '?') out += '[^/]';
+    else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  const anchored = g.includes('/') ? `^${out.replace(/^\//, '')}(?:/.{0,4096})?$` : `(?:^|/)${out}(?:/.{0,4096})?$`;
+  return new RegExp(anchored);
+}
+
+function secretSpan(m: RegExpExecArray, group: number | string | undefined): Span | undefined {
   if (group === undefined) return { start: m.index, end: m.index + m[0].length };
   const value = typeof group === 'number' ? m[group] : m.groups?.[group];
   if (value === undefined || value.length === 0) return undefined;
-  // `d` (indices) would be exact, but it slows every match; the group is found inside the match.
+  // `d` (indices) would be exact but slows every match; the group is found inside the match.
   const offset = m[0].lastIndexOf(value);
   if (offset < 0) return undefined;
   return { start: m.index + offset, end: m.index + offset + value.length };
 }
 
+function dedupeKnown(known: readonly KnownSecret[]): KnownSecret[] {
+  const byValue = new Map<string, KnownSecret>();
+  for (const k of known) if (k.value.length > 0 && !byValue.has(k.value)) byValue.set(k.value, k);
+  // Longest first, so that a value containing another is found as itself.
+  return [...byValue.values()].sort((a, b) => b.value.length - a.value.length);
+}
+
 function addKnownSecret(text: string, known: KnownSecret, out: Candidate[]): void {
   for (let i = text.indexOf(known.value); i !== -1; i = text.indexOf(known.value, i + known.value.length)) {
-    out.push({
-      rule: 'known-secret',
-      category: known.category ?? 'ENV',
-      confidence: 'high',
-      start: i,
-      end: i + known.value.length,
-    });
+    out.push({ rule: KNOWN_SECRET_RULE, category: known.category ?? 'ENV', confidence: 'high', start: i, end: i + known.value.length });
   }
 }
 
 /**
- * Keeps one finding per overlapping group: the widest span wins (a connection string over
- * the password inside it), then the higher confidence.
+ * Keeps one finding per overlapping group: the widest span wins (a connection string
+ * over the password inside it); on equal spans a rule beats a known .env value (ENV is
+ * for values no rule recognises), then the higher confidence wins. A partial overlap
+ * widens the kept span so one replacement covers both.
  */
-export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+export function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(
     (a, b) =>
       a.start - b.start ||
       b.end - b.start - (a.end - a.start) ||
+      Number(a.rule === KNOWN_SECRET_RULE) - Number(b.rule === KNOWN_SECRET_RULE) ||
       CONFIDENCE_RANK[b.confidence] - CONFIDENCE_RANK[a.confidence],
   );
   const kept: Candidate[] = [];
   for (const c of sorted) {
     const last = kept[kept.length - 1];
     if (last && c.start < last.end) {
-      if (c.end > last.end) {
-        // Partial overlap: widen the kept span so the replacement covers both secrets.
-        last.end = c.end;
-      }
+      if (c.end > last.end) last.end = c.end;
       continue;
     }
     kept.push({ ...c });
@@ -132,7 +254,8 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 
 function isSuppressedInline(lines: LineIndex, c: Candidate): boolean {
   const first = lines.lineOf(c.start);
-  return INLINE_ALLOW.test(lines.lineText(first));
+  if (INLINE_ALLOW.test(lines.lineText(first))) return true;
+  return first > 0 && ALLOW_NEXT_LINE.test(lines.lineText(first - 1));
 }
 
 function toFinding(c: Candidate, lines: LineIndex, file: string | undefined): Finding {

@@ -27,8 +27,22 @@ export interface Finding {
 /** Context a rule validator may use; never includes anything beyond the scanned text. */
 export interface RuleContext {
   file?: string;
-  /** The full line(s) holding the match. */
+  /** The full line holding the start of the secret (computed on first use). */
   line: string;
+  /** The whole scanned text and where the regex match starts/ends in it. */
+  text: string;
+  matchStart: number;
+  matchEnd: number;
+  /** Named capture groups of the match, when the pattern has any. */
+  groups?: Record<string, string | undefined>;
+}
+
+/** A span of the scanned text, as UTF-16 offsets (`text.slice(start, end)`). */
+export interface Span {
+  start: number;
+  end: number;
+  /** Overrides the rule's category for this span (a rule may find several kinds). */
+  category?: Category;
 }
 
 /**
@@ -50,11 +64,24 @@ export interface Rule {
   secretGroup?: number | string;
   /** Minimum Shannon entropy (bits per char) of the secret. */
   minEntropy?: number;
-  /** Extra check on the secret; return false to drop the match. */
-  validate?: (secret: string, context: RuleContext) => boolean;
+  /**
+   * Extra check on the secret; return false to drop the match. It may also return a
+   * category, which then replaces the rule's own for this match (a generic assignment
+   * rule tells a password from a token by the key name).
+   */
+  validate?: (secret: string, context: RuleContext) => boolean | Category;
+  /**
+   * Custom finder for secrets a single regex cannot bound in linear time (multi-line
+   * private keys, hosts found from their suffix). When present the engine calls it
+   * instead of running `pattern`; `pattern` still documents what it looks for and is
+   * checked for safety like any other.
+   */
+  find?: (text: string, options: DetectOptions) => Span[];
   confidence: Confidence;
   /** Only run on files whose path matches (e.g. `.npmrc`). */
   paths?: RegExp;
+  /** Skip files whose path matches (e.g. lock files for a hash-like rule). */
+  skipPaths?: RegExp;
   examples: { match: string[]; noMatch: string[] };
 }
 

@@ -1,5 +1,21 @@
 import type { Rule } from '../types.js';
+import { connectionRules } from './connection.js';
+import { genericRules } from './generic.js';
+import { networkRules } from './network.js';
+import { privateKeyRules } from './private-key.js';
 import { providerRules } from './providers/index.js';
+import { tokenRules } from './tokens.js';
 
-/** Every built-in rule. Order does not matter: overlaps are resolved by the engine. */
-export const builtinRules: readonly Rule[] = [...providerRules];
+/**
+ * Every built-in rule family except the network rules, which depend on the user's
+ * declared internal domains. Order does not matter: overlaps are resolved by the engine.
+ */
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules];
+
+/** The built-in rules for a given set of declared internal domains. */
+export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {
+  return [...fixedRules, ...networkRules(internalDomains)];
+}
+
+/** Every built-in rule (no declared internal domains). */
+export const builtinRules: readonly Rule[] = builtinRulesFor();

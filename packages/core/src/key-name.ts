@@ -1,0 +1,95 @@
+import type { Category } from './types.js';
+
+/**
+ * Classifies the name a value is assigned to (`DB_PASSWORD`, `apiKey`, `client-secret`)
+ * into the category its value would have, or `undefined` when the name does not hold a
+ * secret (`password_field`, `token_url`, `primary_key`, `passengers`).
+ */
+export interface KeyClass {
+  category: Category;
+  /** A bare generic word (`key`, `auth`, `salt`): only a strong value counts. */
+  weak: boolean;
+}
+
+/** Words that, anywhere in the name, say the value describes a secret rather than being one. */
+const DESCRIPTIVE_WORDS = new Set([
+  'field', 'fields', 'label', 'placeholder', 'prompt', 'hint', 'type', 'types', 'length', 'len', 'min', 'max',
+  'policy', 'policies', 'regex', 'regexp', 'pattern', 'file', 'files', 'filename', 'path', 'dir', 'url', 'uri',
+  'endpoint', 'enabled', 'enable', 'disabled', 'required', 'expiry', 'expires', 'expiration', 'expire', 'ttl',
+  'timeout', 'id', 'ids', 'name', 'names', 'header', 'param', 'column', 'count', 'reset', 'message', 'msg',
+  'error', 'errors', 'format', 'size', 'env', 'var', 'validator', 'validation', 'strength', 'input', 'box',
+  'button', 'btn', 'prefix', 'suffix', 'hash', 'hashed', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'md5',
+  'integrity', 'etag', 'fingerprint', 'public', 'publishable', 'pub', 'cache', 'sort', 'partition', 'primary',
+  'foreign', 'unique', 'index', 'lookup', 'map', 'dict', 'row', 'idempotency', 'i18n', 'translation', 'mode',
+  'location', 'provider', 'service', 'store', 'storage', 'manager', 'helper', 'class', 'method', 'version',
+  'algorithm', 'algo', 'kind', 'source', 'ref', 'reference', 'template', 'description', 'desc', 'title', 'text',
+  'changed', 'change', 'forgot', 'forgotten', 'confirm', 'confirmation', 'verify', 'verified', 'valid',
+  'invalid', 'check', 'rotation', 'rotate', 'generator', 'generate', 'callback', 'handler', 'request',
+  'response', 'status', 'state', 'flag', 'option', 'options', 'config', 'settings', 'schema', 'usage', 'used',
+  'encoding', 'encoder', 'decoder', 'parser', 'length', 'bits', 'store', 'entry', 'store', 'pair', 'alias',
+  'identifier', 'issuer', 'audience', 'scope', 'scopes', 'owner', 'created', 'updated', 'at', 'date', 'time',
+  'timestamp', 'duration', 'lifetime', 'age', 'limit', 'retries', 'attempts', 'secure', 'visible', 'show',
+  'hide', 'toggle', 'icon', 'image', 'img', 'link', 'page', 'route', 'view', 'component', 'dialog', 'modal',
+  'form', 'test', 'tests', 'spec', 'mock', 'fake', 'sample', 'example', 'dummy', 'default', 'defaults',
+]);
+
+const PASSWORD_WORD =
+  /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
+const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword)$/;
+const KEY_QUALIFIERS = new Set([
+  'api', 'secret', 'private', 'access', 'auth', 'master', 'encryption', 'encrypt', 'signing', 'sign', 'client',
+  'app', 'application', 'account', 'license', 'licence', 'subscription', 'admin', 'consumer', 'webhook',
+  'shared', 'session', 'ssh', 'crypt', 'crypto', 'cipher', 'aes', 'hmac', 'jwt', 'x', 'service', 'server',
+  'storage', 'developer', 'dev', 'prod', 'live', 'sk', 'rest', 'integration', 'partner', 'merchant', 'bot',
+  'user', 'write', 'read', 'deploy', 'root', 'security', 'mgmt', 'management', 'decryption', 'token', 'oauth',
+]);
+
+/** Splits an identifier into lower-case words: `dbPassword` → db, password; `API_KEY` → api, key. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+export function classifyKey(rawName: string): KeyClass | undefined {
+  const name = rawName.replace(/^[-$@:.&*]+/, '');
+  if (name.length === 0 || name.length > 80) return undefined;
+  const words = splitWords(name);
+  if (words.length === 0) return undefined;
+  const last = words[words.length - 1]!;
+  if (DESCRIPTIVE_WORDS.has(last)) return undefined;
+  // A descriptive word before the secret word is fine (`db_password`), but a name such as
+  // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
+  for (const w of words.slice(0, -1)) if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
+
+  let category: Category | undefined;
+  let weak = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (PASSWORD_EXACT.test(w) || (w.length > 4 && PASSWORD_WORD.test(w) && !/(?:bypass|compass|surpass|trespass|overpass|underpass|impass)$/.test(w)) || /^(?:password|passwd)/.test(w)) {
+      return { category: 'PASS', weak: false };
+    }
+    if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';
+    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5)) category ??= 'TOKEN';
+    else if (w === 'apikey' || w === 'apikeys' || (w.endsWith('key') && w.length > 3 && /^(?:api|secret|private|access|auth|master|encryption|signing|client|app|account|license|subscription|admin|consumer|webhook|shared|session|ssh|crypt|aes|hmac|jwt|x|service|storage|dev|prod|live|rest|bot|deploy|security)key$/.test(w))) category ??= 'KEY';
+    else if (w === 'key' || w === 'keys') {
+      const prev = words[i - 1];
+      if (prev !== undefined && KEY_QUALIFIERS.has(prev)) category ??= 'KEY';
+      else if (words.length === 1 && category === undefined) {
+        category = 'KEY';
+        weak = true;
+      }
+    } else if (w === 'credential' || w === 'credentials' || w === 'creds' || w === 'cred') category ??= 'CRED';
+    else if ((w === 'auth' || w === 'authorization') && words.length <= 2 && category === undefined) {
+      category = 'CRED';
+      weak = true;
+    } else if (/^(?:salt|seed|nonce|otp|totp)$/.test(w) && words.length <= 2 && category === undefined) {
+      category = 'CRED';
+      weak = true;
+    }
+  }
+  return category ? { category, weak } : undefined;
+}

@@ -1,0 +1,158 @@
+import { isPlausibleSecret } from '../secret-value.js';
+import type { Category, DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * Connection strings and URLs that carry credentials. A connection string is tokenized
+ * as one unit (one CONN finding), not as a password inside it: the engine's widest-span
+ * rule then drops the generic password finding that overlaps it.
+ */
+
+const DATABASE_SCHEMES =
+  /^(?:postgres(?:ql)?|postgis|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|redis|rediss|valkey|amqps?|mssql|sqlserver|oracle|db2|cockroach(?:db)?|clickhouse|couchdb|couchbase|neo4j(?:\+s|\+ssc)?|bolt|nats|kafka|cassandra|memcached?|elasticsearch|influxdb|snowflake|jdbc:[a-z0-9:]{2,30}|sqlalchemy|mysql\+[a-z0-9]{2,20}|postgresql\+[a-z0-9]{2,20}|rabbitmq|ldaps?|smtps?|imaps?|pop3s?)$/i;
+
+/** Characters that can continue a URL; used to find where a URL ends. */
+const URL_CHAR = /[^\s"'`<>\\{}|^]/;
+
+/** Where the URL that contains `from` ends, minus the trailing punctuation of the sentence. */
+export function urlEnd(text: string, from: number): number {
+  let i = from;
+  const limit = Math.min(text.length, from + 2048);
+  while (i < limit && URL_CHAR.test(text[i]!)) i++;
+  while (i > from && /[.,;:!?)\]]/.test(text[i - 1]!)) {
+    const ch = text[i - 1]!;
+    if (ch === ')' && text.lastIndexOf('(', i - 1) > from) break;
+    i--;
+  }
+  return i;
+}
+
+/** Reads a URL scheme backwards from the `://` at `colon`; returns its start or -1. */
+export function schemeStart(text: string, colon: number): number {
+  let i = colon;
+  while (i > 0 && colon - i < 40 && /[A-Za-z0-9+.:-]/.test(text[i - 1]!)) i--;
+  while (i < colon && !/[A-Za-z]/.test(text[i]!)) i++;
+  return i < colon ? i : -1;
+}
+
+const USERINFO = /:\/\/(?<user>[^\s:/@"'`<>]{0,128}):(?<pw>[^\s/@"'`<>]{1,256})@(?=[A-Za-z0-9[_.-])/g;
+
+function findUrlCredentials(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(new RegExp(USERINFO.source, USERINFO.flags))) {
+    const start = schemeStart(text, m.index);
+    if (start < 0) continue;
+    const scheme = text.slice(start, m.index);
+    const pw = decodeURIComponentSafe(m.groups!['pw']!);
+    const user = m.groups!['user']!;
+    if (/^\$|^%|^\{|^<|\}$/.test(user)) continue;
+    if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && pw.length < 10) continue; // `postgres:postgres`
+    const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
+    spans.push({ start, end: urlEnd(text, m.index + 3), category });
+  }
+  return spans;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Key=value connection strings: ADO.NET / SQL Server, ODBC, JDBC properties, Azure
+ * Storage / Service Bus. The secret key is found first; a connection-string key before
+ * it on the same line makes it a connection string, spanned from its first key.
+ */
+const KV_SECRET = /(?<![\w-])(?<k>password|pwd|accountkey|sharedaccesskey)\s{0,3}=\s{0,3}(?<v>"[^"\r\n]{1,300}"|[^;"'\s&<>]{1,300})/gi;
+/** A key that only a connection string has, before the secret in the same chain. */
+const KV_CONTEXT =
+  /(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|address|driver|dsn|provider|accountname|defaultendpointsprotocol|endpoint|user id|userid|uid|username|initial catalog|database|sharedaccesskeyname)\s{0,3}=/i;
+
+function findKeyValueConnections(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(new RegExp(KV_SECRET.source, KV_SECRET.flags))) {
+    const raw = m.groups!['v']!;
+    const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    const category: Category = m.groups!['k']!.toLowerCase().includes('key') ? 'KEY' : 'PASS';
+    if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const before = text.slice(Math.max(lineStart, m.index - 400), m.index);
+    // The secret must be one pair of a `key=value;` chain that names a server or account.
+    if (!/[;&]\s{0,3}$/.test(before)) continue;
+    const context = KV_CONTEXT.exec(before);
+    if (!context) continue;
+    const start = m.index - before.length + context.index;
+    let end = m.index + m[0].length;
+    // Extend over the rest of the connection string (`;Encrypt=True;…`).
+    while (end < text.length && end - m.index < 1000 && !/[\s"'`<>]/.test(text[end]!)) end++;
+    while (end > m.index + m[0].length && text[end - 1] === ';') end--;
+    spans.push({ start, end, category: 'CONN' });
+  }
+  return spans;
+}
+
+export const connectionRules: Rule[] = [
+  {
+    id: 'url-credentials',
+    category: 'CONN',
+    description:
+      'A URL or connection string with `user:password@` (PostgreSQL, MySQL, MariaDB, MongoDB incl. +srv, Redis, AMQP, JDBC, and any other scheme): CONN for databases and brokers, CRED otherwise',
+    keywords: ['://'],
+    pattern: USERINFO,
+    find: findUrlCredentials,
+    confidence: 'high',
+    examples: {
+      match: [
+        'DATABASE_URL=postgres://app:Xk2mP9qR7v@db.example.com:5432/app',
+        'mongodb+srv://admin:w7Hn3Kq2Lp@cluster0.mongodb.net/test?retryWrites=true',
+        'redis://:Zq8mP2xL9r@cache:6379/0',
+        'amqps://user:Tr0ub4dor3@mq.example.com/vhost',
+        'jdbc:mysql://app:Qw3rTy9Lm2@db:3306/app',
+        'https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git',
+      ],
+      noMatch: [
+        'postgres://user:password@localhost:5432/db',
+        'postgres://${DB_USER}:${DB_PASS}@db:5432/app',
+        'mysql://root:<password>@db/app',
+        'https://example.com/path',
+        'postgres://postgres:postgres@localhost/db',
+      ],
+    },
+  },
+  {
+    id: 'keyvalue-connection-string',
+    category: 'CONN',
+    description:
+      'A key=value connection string with a secret: SQL Server / ADO.NET `Password=`, ODBC `Pwd=`, JDBC properties, Azure Storage `AccountKey=`, Service Bus `SharedAccessKey=`',
+    keywords: ['password', 'pwd', 'accountkey', 'sharedaccesskey'],
+    pattern: KV_SECRET,
+    find: findKeyValueConnections,
+    confidence: 'high',
+    examples: {
+      match: [
+        'Server=tcp:sql.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True;',
+        'Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=sa;Pwd=W9zq2LmP4x;',
+        'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=q8ZkPz0mN3vX7rT2yL5wB9cD4fG6hJ1kM0nP2qR4sT6uV8wX0yZ2aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV==;EndpointSuffix=core.windows.net',
+        'Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Yq3vL8mN2pZ7xK4rT9wB1cF6hJ0sD5gQ2aE8uV4iO7=',
+      ],
+      noMatch: ['Server=db;Database=app;User ID=app;Password=${DB_PASSWORD};', 'Server=db;Integrated Security=true;', 'Password=Xk2mP9qR7v'],
+    },
+  },
+  {
+    id: 'azure-sas-signature',
+    category: 'KEY',
+    description: 'The signature of an Azure shared access signature (`sig=` in a SAS URL or token)',
+    keywords: ['sig='],
+    pattern: /[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,200})/,
+    secretGroup: 'v',
+    validate: (value, ctx) => /\b(?:sv|se|sp|sr|ss|srt|st|spr)=/.test(ctx.text.slice(Math.max(0, ctx.matchStart - 400), ctx.matchEnd + 200)) && /%2[bBfF]|%3[dD]|[A-Za-z0-9]{20}/.test(value),
+    confidence: 'high',
+    examples: {
+      match: ['https://acct.blob.core.windows.net/c/f?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-01-01T00:00:00Z&sig=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF3gH4jK5lZ6x%3D'],
+      noMatch: ['https://example.com/?sig=short', 'https://example.com/?x=1&sig=abcdefabcdefabcdefabcdefabcdefabcdef'],
+    },
+  },
+];

@@ -1,0 +1,301 @@
+import { classifyKey } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { Category, DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
+ * code and config use. The regexes only find candidates, starting at the secret word so
+ * the engine never tries them at every offset; the name is read back from the text and
+ * classified (`key-name.ts`), and the value judged by shape (`secret-value.ts`).
+ */
+
+const SECRET_WORD = '(?:pass|pw|psw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp)';
+
+const VALUE =
+  '(?:"(?<dq>[^"\\r\\n]{1,300})"|\'(?<sq>[^\'\\r\\n]{1,300})\'|`(?<bq>[^`\\r\\n]{1,300})`|(?<uq>[^\\s"\'`]{1,300}))';
+
+const ASSIGNMENT = new RegExp(
+  SECRET_WORD +
+    '[\\w.\\-]{0,40}' + // rest of the identifier
+    '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
+    '(?:' +
+    '\\s{0,4}:\\s{0,4}[A-Za-z][\\w.<>?\\[\\]]{0,30}\\s{0,4}=\\s{0,8}' + // typed: `passwd: str = `
+    '|\\s{0,8}(?::=|=>|->|===|!==|==|!=|=|:|\\s(?:is|was|are)\\s)\\s{0,8}' +
+    '|\\s{1,8}(?=["\'`])' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`
+    ')' +
+    VALUE,
+  'gi',
+);
+
+/** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`). */
+const NAME_CHAR = /[A-Za-z0-9_.\-$@]/;
+
+function readNameBackwards(text: string, from: number): string {
+  let i = from;
+  while (i > 0 && from - i < 60 && NAME_CHAR.test(text[i - 1]!)) i--;
+  return text.slice(i, from);
+}
+
+interface ValueMatch {
+  value: string;
+  quoted: boolean;
+  /** Offset of the value's first character in the text. */
+  start: number;
+}
+
+function valueOf(m: RegExpExecArray): ValueMatch | undefined {
+  const g = m.groups ?? {};
+  const quotedValue = g['dq'] ?? g['sq'] ?? g['bq'];
+  const end = m.index + m[0].length;
+  if (quotedValue !== undefined) return { value: quotedValue, quoted: true, start: end - 1 - quotedValue.length };
+  const bare = g['uq'];
+  if (bare === undefined) return undefined;
+  // Drop the punctuation that ends a statement or list, and unbalanced closing brackets.
+  let value = bare.replace(/[,;]+$/, '');
+  while (/[)\]}]$/.test(value) && !/[([{]/.test(value)) value = value.slice(0, -1);
+  value = value.replace(/[,;]+$/, '');
+  return { value, quoted: false, start: end - bare.length };
+}
+
+/** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
+function isComparison(separatorAndValue: string, quoted: boolean): boolean {
+  return !quoted && /(?:==|!=)/.test(separatorAndValue);
+}
+
+function findAssignments(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  const re = new RegExp(ASSIGNMENT.source, ASSIGNMENT.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const v = valueOf(m);
+    if (!v) continue;
+    const ident = /^[\w.\-]+/.exec(m[0])?.[0] ?? '';
+    const name = readNameBackwards(text, m.index) + ident;
+    const key = classifyKey(name);
+    if (!key) {
+      // The value may itself hold the next candidate (`key: token=abc`); retry just after the word.
+      re.lastIndex = m.index + Math.max(1, ident.length);
+      continue;
+    }
+    if (isComparison(m[0].slice(ident.length), v.quoted)) continue;
+    if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, file: options.file })) {
+      continue;
+    }
+    spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
+  }
+  return spans;
+}
+
+/** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
+const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>\r\n]{0,200})?>(?<v>[^<\r\n]{1,300})<\//gi;
+const XML_KEY_VALUE =
+  /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<v>[^"'\r\n]{1,300})["']/gi;
+
+function findXml(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(XML_ELEMENT)) {
+    const g = m.groups!;
+    const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
+    const key = classifyKey(keyAttr?.[1] ?? g['tag']!.replace(/^[\w]+:/, ''));
+    const value = g['v']!.trim();
+    if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const end = m.index + m[0].length - 2;
+    const start = m.index + m[0].length - 2 - g['v']!.length + g['v']!.indexOf(value);
+    spans.push({ start, end: start + value.length, category: key.category });
+    void end;
+  }
+  for (const m of text.matchAll(XML_KEY_VALUE)) {
+    const g = m.groups!;
+    const key = classifyKey(g['k']!);
+    const value = g['v']!;
+    if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
+function judged(category: Category, file: string | undefined, quoted = true) {
+  return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
+}
+
+export const genericRules: Rule[] = [
+  {
+    id: 'generic-assignment',
+    category: 'PASS',
+    description:
+      'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
+    keywords: ['pass', 'pw', 'psw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp'],
+    pattern: ASSIGNMENT,
+    find: findAssignments,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'password = "Sup3rS3cret!"',
+        'DB_PASSWORD=iPp0@GRq',
+        "  api_key: 'a8F3kQ9zL2mN7xV4'",
+        '"client_secret": "Zk3mP9qR2vX8wL5n"',
+        'export GITHUB_TOKEN=q9X2mL7vR4kP8nZ3',
+        'db.password=hunter22x',
+        'val password: String = "exord13Paw64"',
+        'def connect(passwd: str = "cq2tPr1a2"):',
+        '#define password "n84ASM54y4"',
+        'ENV DB_PASSWORD=Tr0ub4dor',
+        "CREATE USER app WITH PASSWORD 'w9Vb2LxQ'",
+        'my password is 237dg546fs9',
+        'MYSQLPASS: Ce7shE0ENPiBlE_EdEose0cBAA',
+        'X3_PSWD=d37Yt1Jnv0-z',
+        'password = "postgres1"',
+        'if passwd == "q4c1a2oPd":',
+        'resource "aws_db_instance" "db" { password = "Kq8zW3mLp0" }',
+      ],
+      noMatch: [
+        'password_field = "password"',
+        'if (password === confirmPassword) {',
+        'password = "abc"',
+        'password = os.environ["DB_PASSWORD"]',
+        'token = process.env.GITHUB_TOKEN',
+        'password: ${DB_PASSWORD}',
+        'api_key = "{{ api_key }}"',
+        'password = "<your-password>"',
+        'secret = "changeme"',
+        'password: "********"',
+        'api_key = "EXAMPLE_KEY_123"',
+        'password = getenv("PASS")',
+        'password = None',
+        'token_url = "https://example.com/oauth/token"',
+        'passengers: ["quickBrown", "lazyDog"]',
+        'password_id = 2938479',
+        'max_password_length = 64',
+        'primary_key = "user_id"',
+        'integrity: sha512-Xk2pL9vQ3rT8wZ5mN1bC4dF7gH0jK6sA',
+        'api_key = "my-api-key"',
+        'token = "abcdefgh"',
+        'password = "%s"',
+        'key = "login.title"',
+        'password = "password123"',
+        'public_key = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"',
+      ],
+    },
+  },
+  {
+    id: 'xml-credential',
+    category: 'PASS',
+    description: 'A credential in an XML element or a key/value attribute pair (`<password>…</password>`, `<add key="Password" value="…"/>`)',
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
+    pattern: XML_ELEMENT,
+    find: findXml,
+    confidence: 'medium',
+    examples: {
+      match: ['<password>Kq8zW3mLp0</password>', '<add key="ClearTextPassword" value="x7Hq2mZp9L" />', '<entry key="db.password">r4Nd0mPw</entry>'],
+      noMatch: ['<password>${db.password}</password>', '<add key="PasswordLength" value="12" />', '<label>Password</label>'],
+    },
+  },
+  {
+    id: 'sql-identified-by',
+    category: 'PASS',
+    description: 'A password in SQL `IDENTIFIED BY` (CREATE/ALTER USER, GRANT)',
+    keywords: ['identified by'],
+    pattern: /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/i,
+    secretGroup: 'v',
+    find: (text, options) => {
+      const spans: Span[] = [];
+      const re = /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/gi;
+      for (const m of text.matchAll(re)) {
+        const g = m.groups!;
+        const value = g['sq'] ?? g['dq'] ?? g['uq']!;
+        const quoted = g['uq'] === undefined;
+        if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
+        const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
+        spans.push({ start, end: start + value.length });
+      }
+      return spans;
+    },
+    confidence: 'high',
+    examples: {
+      match: ["CREATE USER 'app'@'%' IDENTIFIED BY 'Wq9zP2mL';", 'GRANT ALL ON db.* TO u IDENTIFIED BY s3cr3tPw;'],
+      noMatch: ["CREATE USER 'app'@'%' IDENTIFIED BY '<password>';", 'IDENTIFIED BY :new_password'],
+    },
+  },
+  {
+    id: 'cli-password-flag',
+    category: 'PASS',
+    description: 'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, `--token x`, `sshpass -p x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', 'mysql', 'sshpass', '-p'],
+    pattern:
+      /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?:=|\s{1,4})(?<q>["']?)(?<v>[^\s"']{1,200})/i,
+    find: (text, options) => {
+      const spans: Span[] = [];
+      const re =
+        /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?<sep>=|\s{1,4})?(?<q>["']?)(?<v>[^\s"']{1,200})/gi;
+      for (const m of text.matchAll(re)) {
+        const g = m.groups!;
+        const flag = g['flag']!;
+        const value = g['v']!;
+        if (flag === '-p' || flag === '-P') {
+          // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`).
+          const lineStart = text.lastIndexOf('\n', m.index) + 1;
+          const before = text.slice(Math.max(lineStart, m.index - 200), m.index);
+          if (!/\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass)\b/i.test(before)) continue;
+          if (g['sep'] !== undefined && !/sshpass/i.test(before) && g['q'] === '') continue;
+        } else if (g['sep'] === undefined) continue;
+        const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
+        if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
+        if (/^-/.test(value)) continue;
+        const start = m.index + m[0].length - value.length;
+        spans.push({ start, end: start + value.length, category });
+      }
+      return spans;
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3'],
+      noMatch: ['mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host'],
+    },
+  },
+  {
+    id: 'curl-user-password',
+    category: 'CRED',
+    description: 'User and password given to curl (`-u user:pass`, `--user user:pass`)',
+    keywords: ['-u', '--user'],
+    pattern: /(?:^|\s)(?:-u|--user)(?:=|\s{1,4})(?<q>["']?)(?<user>[^\s:"'$]{1,100}):(?<v>[^\s"']{1,200})/,
+    find: (text, options) => {
+      const spans: Span[] = [];
+      const re = /(?:^|\s)(?:-u|--user)(?:=|\s{1,4})(?<q>["']?)(?<user>[^\s:"'$]{1,100}):(?<v>[^\s"']{1,200})/g;
+      for (const m of text.matchAll(re)) {
+        const value = m.groups!['v']!;
+        if (!judged('PASS', options.file)(value)) continue;
+        const start = m.index + m[0].length - value.length - m.groups!['user']!.length - 1;
+        spans.push({ start, end: start + m.groups!['user']!.length + 1 + value.length });
+      }
+      return spans;
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"'],
+      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x'],
+    },
+  },
+  {
+    id: 'credential-pair-prose',
+    category: 'PASS',
+    description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
+    keywords: ['/pw', '/pass', '/pwd', 'id/', 'pw:', 'pass:', 'pw :', 'pw='],
+    pattern: /\b(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
+    find: (text, options) => {
+      const spans: Span[] = [];
+      const re = /\b(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/gi;
+      for (const m of text.matchAll(re)) {
+        const value = m.groups!['v']!.replace(/[,;.)]+$/, '');
+        if (!judged('PASS', options.file)(value)) continue;
+        const start = m.index + m[0].length - m.groups!['v']!.length;
+        spans.push({ start, end: start + value.length });
+      }
+      return spans;
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL'],
+      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password'],
+    },
+  },
+];

@@ -1,0 +1,198 @@
+import type { DetectOptions, Rule, Span } from '../types.js';
+import { schemeStart, urlEnd } from './connection.js';
+
+/**
+ * Private hosts and internal URLs: RFC 1918 and CGNAT (100.64/10) IPv4 addresses,
+ * unique-local IPv6 (fc00::/7), names under internal suffixes (`.internal`, `.local`,
+ * `.corp`, `.lan`, `.intranet`, `svc.cluster.local`) and under domains the user declares.
+ * A bare host is HOST; a URL to one is URL. Loopback and public addresses are not secret.
+ */
+
+const INTERNAL_SUFFIXES = ['internal', 'local', 'localdomain', 'corp', 'lan', 'intranet', 'home.arpa'];
+
+export function isPrivateIPv4(host: string): boolean {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!m) return false;
+  const [a, b, c, d] = m.slice(1).map(Number) as [number, number, number, number];
+  if ([a, b, c, d].some((n) => n > 255)) return false;
+  if (m.slice(1).some((octet) => octet.length > 1 && octet.startsWith('0'))) return false;
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+}
+
+export function isUniqueLocalIPv6(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  if (!/^f[cd][0-9a-f]{2}:/.test(h)) return false;
+  const double = h.split('::').length - 1;
+  if (double > 1) return false;
+  const groups = h.split(':').filter((g) => g.length > 0);
+  if (groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return false;
+  return double === 1 ? groups.length < 8 : groups.length === 8;
+}
+
+function normaliseDomain(domain: string): string {
+  return domain.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
+}
+
+export function isInternalHostname(host: string, declared: readonly string[] = []): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  if (!/^[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9])?$/.test(h) || !h.includes('.')) {
+    return declared.includes(h);
+  }
+  for (const suffix of INTERNAL_SUFFIXES) if (h.endsWith(`.${suffix}`)) return true;
+  return declared.some((d) => h === d || h.endsWith(`.${d}`));
+}
+
+export function isInternalHost(host: string, declared: readonly string[] = []): boolean {
+  const h = host.replace(/^\[|\]$/g, '');
+  return isPrivateIPv4(h) || isUniqueLocalIPv6(h) || isInternalHostname(h, declared);
+}
+
+/** `user:pw@host:port` → host (brackets kept off IPv6). */
+function hostOfAuthority(authority: string): string {
+  const at = authority.lastIndexOf('@');
+  const hostPort = at === -1 ? authority : authority.slice(at + 1);
+  if (hostPort.startsWith('[')) return hostPort.slice(1, Math.max(1, hostPort.indexOf(']')));
+  return hostPort.replace(/:\d{0,5}$/, '');
+}
+
+function findInternalUrls(declared: readonly string[]) {
+  return (text: string): Span[] => {
+    const spans: Span[] = [];
+    for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+      const start = schemeStart(text, i);
+      if (start < 0) continue;
+      let authorityEnd = i + 3;
+      while (authorityEnd < text.length && authorityEnd - i < 300 && /[^\s/?#"'`<>\\{}|]/.test(text[authorityEnd]!)) authorityEnd++;
+      const host = hostOfAuthority(text.slice(i + 3, authorityEnd));
+      if (host.length === 0 || !isInternalHost(host, declared)) continue;
+      spans.push({ start, end: urlEnd(text, i + 3) });
+    }
+    return spans;
+  };
+}
+
+/** Lines where a dotted quad is a version, not an address. */
+const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios|oid)\b|\bv\d/i;
+const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh)/i;
+
+function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
+  void options;
+  const spans: Span[] = [];
+  const re = /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/g;
+  for (const m of text.matchAll(re)) {
+    if (!isPrivateIPv4(m[0])) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    let lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(Math.max(lineStart, m.index - 200), Math.min(lineEnd, m.index + 200));
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line)) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+function findPrivateIPv6(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/gi;
+  for (const m of text.matchAll(re)) {
+    if (isUniqueLocalIPv6(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+/** First labels that make `x.local` member access in code rather than a host name. */
+const CODE_OBJECTS = new Set([
+  'this', 'self', 'window', 'config', 'settings', 'env', 'process', 'app', 'module', 'exports', 'options', 'opts',
+  'args', 'ctx', 'context', 'global', 'globals', 'os', 'sys', 'req', 'res', 'request', 'response', 'state', 'props',
+  'scope', 'vm', 'obj', 'data', 'cls', 'super', 'document', 'navigator', 'location', 'storage', 'session',
+  'cache', 'threading', 'thread', 'torch', 'np', 'tf', 'datetime', 'time', 'date', 'moment', 'dayjs', 'tz',
+  'timezone', 'zone', 'scopes', 'variables', 'vars', 'params', 'flags', 'cfg', 'conf', 'item', 'node', 'target',
+]);
+const HOST_CHAR = /[A-Za-z0-9_.-]/;
+
+function findInternalHostnames(declared: readonly string[]) {
+  const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
+  const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.[A-Za-z])`, 'gi');
+  return (text: string): Span[] => {
+    const spans: Span[] = [];
+    for (const m of text.matchAll(re)) {
+      let start = m.index;
+      while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1]!)) start--;
+      const end = m.index + m[0].length;
+      const host = text.slice(start, end);
+      if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
+      const before = start > 0 ? text[start - 1]! : '';
+      if (before === '/' && text[start - 2] !== '/') continue; // a file path
+      if (before === '\\' || before === '$' || before === '%') continue;
+      const first = host.split('.')[0]!.toLowerCase();
+      if (CODE_OBJECTS.has(first) && host.split('.').length === 2) continue;
+      if (text[end] === '(' || text[end] === '[') continue; // a call or an index
+      if (!isInternalHostname(host, declared)) continue;
+      spans.push({ start, end });
+    }
+    return spans;
+  };
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The network rules, with the user's declared internal domains folded in. */
+export function networkRules(internalDomains: readonly string[] = []): Rule[] {
+  const declared = [...new Set(internalDomains.map(normaliseDomain).filter((d) => d.length > 0))];
+  return [
+    {
+      id: 'internal-url',
+      category: 'URL',
+      description: 'A URL whose host is private: an RFC 1918 / 100.64/10 / fc00::/7 address or a name under an internal or declared domain',
+      keywords: ['://'],
+      pattern: /[a-z][a-z0-9+.-]{0,20}:\/\/[^\s/?#"'<>]{1,300}/i,
+      find: findInternalUrls(declared),
+      confidence: 'medium',
+      examples: {
+        match: ['API=http://10.1.2.3:8080/v1/users', 'see https://grafana.monitoring.svc.cluster.local/d/abc', 'url: "https://wiki.acme.corp/display/OPS"', 'http://[fd12:3456:789a::1]:8080/'],
+        noMatch: ['http://127.0.0.1:3000/', 'https://example.com/api', 'http://localhost:8080', 'https://8.8.8.8/'],
+      },
+    },
+    {
+      id: 'private-ipv4',
+      category: 'HOST',
+      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10)',
+      keywords: ['10.', '172.', '192.168.', '100.'],
+      pattern: /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/,
+      find: findPrivateIPv4,
+      confidence: 'medium',
+      examples: {
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'nameserver 100.100.100.100', 'host: 172.16.5.4'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256'],
+      },
+    },
+    {
+      id: 'private-ipv6',
+      category: 'HOST',
+      description: 'A unique-local IPv6 address (fc00::/7)',
+      keywords: ['fc', 'fd'],
+      pattern: /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/i,
+      find: findPrivateIPv6,
+      confidence: 'medium',
+      examples: {
+        match: ['bind fd12:3456:789a:1::1', 'peer fc00::2'],
+        noMatch: ['bind ::1', 'addr 2001:db8::1', 'fdfd:zz'],
+      },
+    },
+    {
+      id: 'internal-hostname',
+      category: 'HOST',
+      description: 'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `svc.cluster.local`) or a declared internal domain',
+      keywords: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa', ...declared.map((d) => `.${d}`)],
+      pattern: /\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)(?![\w-])(?!\.[A-Za-z])/i,
+      find: findInternalHostnames(declared),
+      confidence: 'medium',
+      examples: {
+        match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp'],
+        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'localhost:8080', 'https://example.com'],
+      },
+    },
+  ];
+}

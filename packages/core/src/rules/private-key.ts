@@ -1,0 +1,124 @@
+import { decodeBase64 } from '../base64.js';
+import type { Rule, Span } from '../types.js';
+
+/**
+ * Private keys: PEM and OpenSSH blocks (RSA, EC, DSA, PKCS#8, encrypted, PGP), one
+ * finding from `-----BEGIN` to the end of `-----END … -----`, also when the block sits in
+ * a JSON string with literal `\n`, or was base64-encoded as a whole (`LS0tLS1CRUdJTi…`).
+ *
+ * A lazy regex from BEGIN to END would rescan the text after every BEGIN (quadratic on a
+ * file of repeated headers), so the finder walks headers and END markers with two
+ * monotone cursors instead: each character is looked at a bounded number of times.
+ */
+
+const HEADER = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+/** Body characters of a key, once whitespace, escapes and string concatenation are removed. */
+const MAX_BLOCK = 64 * 1024;
+
+function bodyLooksReal(body: string): boolean {
+  const stripped = body
+    .replace(/\\[nrt]/g, '')
+    .replace(/["'+,\s]/g, '')
+    .replace(/^(?:Proc-Type|DEK-Info|Version|Comment|Hash):[^\n]*$/gim, '');
+  const base64 = stripped.replace(/[^A-Za-z0-9+/=]/g, '');
+  if (base64.length < 40) return false;
+  // Placeholders in docs: `...`, `<key>`, `xxxx`, `AAAA…` runs only.
+  if (/\.\.\.|…|<[^>]*>|x{6,}|X{6,}/.test(body)) return false;
+  if (/^(.)\1+$/.test(base64.replace(/=+$/, ''))) return false;
+  return true;
+}
+
+const BODY_LINE = /^[ \t]*(?:[A-Za-z0-9+/=]{1,100}|[A-Za-z-]{1,20}:[^\r\n]{0,100})?[ \t]*\r?$/;
+
+/** End offset of the run of key-body lines after `from` (at most 400 lines). */
+function truncatedBodyEnd(text: string, from: number): number {
+  let lineStart = text.indexOf('\n', from);
+  if (lineStart === -1) return text.length;
+  lineStart++;
+  for (let n = 0; n < 400 && lineStart < text.length; n++) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    if (lineEnd - lineStart > 130 || !BODY_LINE.test(text.slice(lineStart, lineEnd))) return lineStart;
+    lineStart = lineEnd + 1;
+  }
+  return Math.min(lineStart, text.length);
+}
+
+function findPemBlocks(text: string): Span[] {
+  const spans: Span[] = [];
+  const header = new RegExp(HEADER.source, 'g');
+  let endSearchFrom = 0;
+  let nextEnd = -2; // -2: not searched yet, -1: none left
+  for (let m = header.exec(text); m !== null; m = header.exec(text)) {
+    const bodyStart = m.index + m[0].length;
+    if (nextEnd !== -1 && (nextEnd === -2 || nextEnd < bodyStart)) {
+      nextEnd = text.indexOf('-----END', Math.max(bodyStart, endSearchFrom));
+      endSearchFrom = nextEnd === -1 ? text.length : nextEnd;
+    }
+    let end: number;
+    let bodyEnd: number;
+    if (nextEnd !== -1 && nextEnd - bodyStart <= MAX_BLOCK) {
+      bodyEnd = nextEnd;
+      const close = text.indexOf('-----', nextEnd + 8);
+      end = close !== -1 && close - nextEnd < 80 ? close + 5 : nextEnd + 8;
+    } else {
+      // A truncated key: the lines after the header that can still be key body.
+      bodyEnd = truncatedBodyEnd(text, bodyStart);
+      end = bodyEnd;
+      while (end > bodyStart && /\s/.test(text[end - 1]!)) end--;
+    }
+    if (!bodyLooksReal(text.slice(bodyStart, bodyEnd))) continue;
+    spans.push({ start: m.index, end });
+    header.lastIndex = Math.max(header.lastIndex, end);
+  }
+  return spans;
+}
+
+const ENCODED_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/=]{40,20000}/g;
+
+function findEncodedPem(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ENCODED_PEM)) {
+    const head = decodeBase64(m[0].slice(0, 80)) ?? '';
+    if (!/^-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY/.test(head)) continue;
+    spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+export const privateKeyRules: Rule[] = [
+  {
+    id: 'private-key',
+    category: 'PKEY',
+    description: 'A PEM or OpenSSH private key block (RSA, EC, DSA, PKCS#8, encrypted, PGP), multi-line or inside a string with `\\n`',
+    keywords: ['-----begin'],
+    pattern: HEADER,
+    find: findPemBlocks,
+    confidence: 'high',
+    examples: {
+      match: [
+        '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
+        '{"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n-----END PRIVATE KEY-----\\n"}',
+        '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----',
+      ],
+      noMatch: [
+        '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
+        '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+        '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----',
+      ],
+    },
+  },
+  {
+    id: 'private-key-base64',
+    category: 'PKEY',
+    description: 'A PEM private key encoded as base64 as a whole (`LS0tLS1CRUdJTi…`, e.g. in Kubernetes secrets)',
+    keywords: ['ls0tls1crudjti'],
+    pattern: ENCODED_PEM,
+    find: findEncodedPem,
+    confidence: 'high',
+    examples: {
+      match: ['tls.key: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBdTFTVTFMZlZMUEhDb3pNeEgyTW80bGdPRWVQek5tMHRSZ2VMZXpWNmZmQXQwZ3VuClZUTHc3b25MUm5ycTAvSXpXN3lXUjdRa3JtQkw3alRLRW41dStxS2hid0tmQnN0SXMrYk1ZMlprcDE4Z25UeEsKLS0tLS1FTkQgUlNBIFBSSVZBVEUgS0VZLS0tLS0K'],
+      noMatch: ['tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURkekNDQWwrZ0F3SUJBZ0lFQWdBQXVUQU5CZ2txaGtpRzl3MEJBUVVGQURCYU1Rc3dDUVlEVlFRR0V3SkoKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo='],
+    },
+  },
+];

@@ -1,0 +1,97 @@
+import { decodeBase64 } from '../base64.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { Rule } from '../types.js';
+
+/** JWTs, and credentials in HTTP `Authorization` values. */
+
+function decodesToJsonWith(segment: string, field: string): boolean {
+  const json = decodeBase64(segment);
+  if (json === undefined || !json.startsWith('{')) return false;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return typeof parsed === 'object' && parsed !== null && field in parsed;
+  } catch {
+    return false;
+  }
+}
+
+const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}/;
+const JWT_BASE64 = /\bZXlK[A-Za-z0-9+/]{40,12000}={0,2}/;
+
+export const tokenRules: Rule[] = [
+  {
+    id: 'jwt',
+    category: 'JWT',
+    description: 'A JSON Web Token whose header decodes to JSON with an `alg`',
+    keywords: ['eyj'],
+    pattern: JWT,
+    validate: (token) => {
+      const [header, payload] = token.split('.');
+      return decodesToJsonWith(header!, 'alg') && decodeBase64(payload!)?.startsWith('{') === true;
+    },
+    confidence: 'high',
+    examples: {
+      match: [
+        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+        'token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9."',
+      ],
+      noMatch: ['eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc', 'eyJ0eXAiOiJKV1QifQ'],
+    },
+  },
+  {
+    id: 'jwt-base64',
+    category: 'JWT',
+    description: 'A JSON Web Token that was base64-encoded as a whole (`ZXlK…`)',
+    keywords: ['zxlk'],
+    pattern: JWT_BASE64,
+    validate: (value) => {
+      const decoded = decodeBase64(value);
+      if (decoded === undefined) return false;
+      const m = /^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/.exec(decoded);
+      return m !== null && decodesToJsonWith(m[0].split('.')[0]!, 'alg');
+    },
+    confidence: 'high',
+    examples: {
+      match: [
+        'ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lJeE1qTTBOVFkzT0Rrd0lpd2libUZ0WlNJNklrcHZhRzRnUkc5bElpd2lhV0YwSWpveE5URTJNak01TURJeWZRLlNmbEt4d1JKU01lS0tGMlFUNGZ3cE1lSmYzNlBPazZ5SlZfYWRRc3N3NWM=',
+      ],
+      noMatch: ['ZXlKbWIyOGlPaUppWVhJaWZRPT0uZXlKemRXSWlPaUl4TWpNME5UWTNPRGt3SW4wLmFiYw=='],
+    },
+  },
+  {
+    id: 'authorization-bearer',
+    category: 'TOKEN',
+    description: 'A bearer token in an `Authorization` header or `Bearer …` value',
+    keywords: ['bearer'],
+    pattern: /\bbearer\s{1,4}(?<v>[A-Za-z0-9._~+/-]{16,2000}=*)/i,
+    secretGroup: 'v',
+    validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value),
+    confidence: 'high',
+    examples: {
+      match: ['Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0', "headers: {'Authorization': 'Bearer sk-Zq8mP2xL9rTw4Kv7Nc3B'}"],
+      noMatch: ['Authorization: Bearer ${TOKEN}', 'Authorization: Bearer <token>', 'the bearer tokenization strategy'],
+    },
+  },
+  {
+    id: 'authorization-basic',
+    category: 'CRED',
+    description: 'HTTP Basic credentials (`Authorization: Basic base64(user:password)`)',
+    keywords: ['basic'],
+    pattern: /\bbasic\s{1,4}(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
+    secretGroup: 'v',
+    validate: (value, ctx) => {
+      const decoded = decodeBase64(value);
+      if (decoded === undefined) return false;
+      const colon = decoded.indexOf(':');
+      if (colon < 1 || colon === decoded.length - 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+      const password = decoded.slice(colon + 1);
+      const header = /authori[sz]ation|auth|basic\s/i.test(ctx.line);
+      return header && isPlausibleSecret(password, { category: 'PASS', quoted: true });
+    },
+    confidence: 'high',
+    examples: {
+      match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="'],
+      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Basic authentication is supported'],
+    },
+  },
+];

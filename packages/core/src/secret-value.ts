@@ -1,0 +1,118 @@
+import { shannonEntropy } from './entropy.js';
+import type { Category } from './types.js';
+
+/**
+ * Judges whether a value assigned to a secret-sounding name is a real secret. Generic
+ * rules live or die here: a blanket entropy threshold would miss plain passwords such as
+ * `Sup3rS3cret!` and still flag `my-api-key`, so the checks are about shape instead —
+ * placeholders, template syntax, references to other variables, hashes and numbers.
+ */
+
+/** Whole values (lower-cased, punctuation removed) that stand in for a secret. */
+const DUMMY_VALUES = new Set([
+  'password', 'passwd', 'pass', 'pwd', 'secret', 'secrets', 'token', 'apikey', 'key', 'value', 'string',
+  'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'on', 'off', 'empty', 'default',
+  'required', 'optional', 'hidden', 'masked', 'redacted', 'removed', 'omitted', 'secret_value', 'secretvalue',
+  'changeme', 'changeit', 'change', 'letmein', 'dummy', 'sample', 'example', 'test', 'testing', 'foo', 'bar',
+  'foobar', 'baz', 'qwerty', 'abc', 'abcd', 'abcdef', 'abc123', 'xyz', 'mypassword', 'mysecret', 'mytoken',
+  'yourpassword', 'yoursecret', 'yourtoken', 'yourkey', 'yourapikey', 'newpassword', 'oldpassword', 'userpassword',
+  'dbpassword', 'adminpassword', 'rootpassword', 'accesstoken', 'refreshtoken', 'authtoken', 'bearertoken',
+  'secretkey', 'privatekey', 'accesskey', 'clientsecret', 'apitoken', 'apisecret', 'credentials', 'credential',
+  'notset', 'unset', 'unknown', 'na', 'tbd', 'todo', 'fixme', 'blank', 'nothing', 'invalid', 'wrong',
+  'wrongpassword', 'badpassword', 'incorrect', 'hunter2', 'placeholder', 'str', 'text', 'bool', 'int',
+  'object', 'any', 'function', 'self', 'this', 'env', 'environ', 'config', 'settings', 'params', 'args',
+  'input', 'form', 'request', 'data', 'user', 'username', 'root', 'guest', 'anonymous', 'public', 'private',
+  'bearer', 'basic', 'none_', 'pass123', 'test123', 'demo', 'local', 'dev', 'development', 'production', 'prod',
+]);
+
+/** Substrings that mark a value as a placeholder wherever they occur. */
+const PLACEHOLDER_MARKERS = [
+  'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourpass', 'yourtoken',
+  'yoursecret', 'yourkey', 'dummy', 'redacted', 'replace_', 'replace-', 'replaceme', 'insert_', 'insert-',
+  'xxxx', 'xxxxx', '****', '....', '…', '•••', '<', '>', '${', '{{', '}}', '<%', '%>', '#{', '$(', '%(',
+  'fixme', 'todo:', 'not_set', 'notset', 'put_', 'enter_', 'fake', 'sample_', 'secret_here', 'key_here',
+  'token_here', 'password_here', 'here_', '_here', 'lorem', 'ipsum',
+];
+
+export interface ValueContext {
+  category: Category;
+  /** The value sat between quotes (a literal), not bare after `=`/`:`. */
+  quoted: boolean;
+  /** The key is a bare generic word (`key`, `auth`, `salt`) that needs a strong value. */
+  weakKey?: boolean;
+  file?: string;
+}
+
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|pyi|java|kt|kts|scala|groovy|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte)$/i;
+
+/** True when the file name says it is program source (bare identifiers there are variables). */
+export function isCodeFile(file: string | undefined): boolean {
+  return file !== undefined && CODE_FILE.test(file);
+}
+
+const HEX = /^(?:0x)?[0-9a-f]+$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,80}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,80}){1,10}$/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]{0,100}$/;
+const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
+const TEMPLATE_START = /^(?:\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/)/i;
+const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
+const PATH_LIKE = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
+const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
+
+/** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
+function normalise(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Returns true when `value` looks like a real secret for a key of the given kind. */
+export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
+  const v = value.trim();
+  if (v.length < 4 || v.length > 1000) return false;
+  const lower = v.toLowerCase();
+  for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return false;
+  if (TEMPLATE_START.test(v)) return false;
+  if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
+  if (INTEGRITY.test(v)) return false;
+  if (/^(.)\1*$/.test(v)) return false;
+  if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
+  if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
+  if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
+
+  const norm = normalise(v);
+  if (norm.length === 0) return false;
+  if (DUMMY_VALUES.has(norm)) return false;
+  const dummyStem = norm.replace(/\d{1,4}$/, '');
+  if (dummyStem !== norm && DUMMY_VALUES.has(dummyStem)) return false; // password123, secret1
+
+  // References to other code: calls, member access, indexing, bare identifiers in code.
+  if (!ctx.quoted) {
+    if (/[([{]/.test(v)) return false;
+    if (MEMBER_ACCESS.test(v)) return false;
+    if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
+  }
+  if (/\s/.test(v)) {
+    // Prose and messages, not secrets; a passphrase of words is rare next to these.
+    const spaces = v.split(/\s+/).length - 1;
+    if (spaces >= 2 || ctx.category !== 'PASS') return false;
+    if (WORDS_ONLY.test(v)) return false;
+  }
+
+  if (ctx.category === 'PASS' && !ctx.weakKey) {
+    // A password may be a plain word; what is left are obvious non-values.
+    if (UUID.test(v)) return true;
+    if (/^[a-z]{1,5}$/.test(v)) return false; // a short lower-case word
+    return true;
+  }
+
+  // Keys, tokens, other credentials: generated values, so demand some randomness.
+  const minLength = ctx.weakKey ? 16 : 8;
+  if (v.length < minLength) return false;
+  if (WORDS_ONLY.test(v)) return false;
+  const entropy = shannonEntropy(v);
+  if (entropy < (ctx.weakKey ? 3.2 : 2.6)) return false;
+  if (ctx.weakKey && HEX.test(v) && [32, 40, 64, 128].includes(v.length) === false && v.length < 20) return false;
+  const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
+  if (classes < 2) return false;
+  return true;
+}
