@@ -65,6 +65,18 @@ function normalise(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** True when the value is a stand-in: template syntax, `xxxx`, `<your-key>`, `changeme`, `EXAMPLE`…. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  const lower = v.toLowerCase();
+  for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
+  if (TEMPLATE_START.test(v)) return true;
+  const norm = normalise(v);
+  if (DUMMY_VALUES.has(norm)) return true;
+  const stem = norm.replace(/\d{1,4}$/, '');
+  return stem !== norm && DUMMY_VALUES.has(stem);
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();

@@ -1,0 +1,134 @@
+import { classifyKey } from './key-name.js';
+import { isInternalHost } from './rules/network.js';
+import { isPlaceholder } from './secret-value.js';
+import type { Category, KnownSecret } from './types.js';
+
+/**
+ * Reads dotenv files (`.env`, `.env.*`, `*.env`) into known secrets: every value is
+ * matched exactly wherever it later appears, whatever its shape, except values that are
+ * plainly not secrets (ports, booleans, log levels, environment names, short words,
+ * public or loopback URLs, paths). Dropping those matters: a known value is replaced
+ * everywhere, and replacing every `production` or `3000` would garble the code.
+ */
+
+export interface DotenvEntry {
+  name: string;
+  value: string;
+  /** 1-based line of the name. */
+  line: number;
+}
+
+const LINE_START = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]{0,200})[ \t]*(?:=|:[ \t])[ \t]*/;
+
+/** Parses dotenv syntax: `export`, comments, single/double/backtick quotes, multi-line quoted values. */
+export function parseDotenvEntries(text: string): DotenvEntry[] {
+  const entries: DotenvEntry[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = LINE_START.exec(line);
+    if (!m) continue;
+    const name = m[1]!;
+    const lineNo = i + 1;
+    let rest = line.slice(m[0].length);
+    const quote = rest[0];
+    if (quote === '"' || quote === "'" || quote === '`') {
+      // Quoted: may continue over several lines until the closing quote.
+      let body = rest.slice(1);
+      let close = findClosingQuote(body, quote);
+      let j = i;
+      while (close === -1 && j + 1 < lines.length && j - i < 1000) {
+        j++;
+        body += '\n' + lines[j]!;
+        close = findClosingQuote(body, quote);
+      }
+      if (close === -1) {
+        // No closing quote: dotenv takes the line as it stands.
+        entries.push({ name, value: rest.trim(), line: lineNo });
+        continue;
+      }
+      i = j;
+      let value = body.slice(0, close);
+      if (quote === '"') value = unescapeDoubleQuoted(value);
+      entries.push({ name, value, line: lineNo });
+      continue;
+    }
+    // Unquoted: an inline comment starts at ` #`.
+    const hash = rest.search(/[ \t]#/);
+    if (hash !== -1) rest = rest.slice(0, hash);
+    entries.push({ name, value: rest.trim(), line: lineNo });
+  }
+  return entries;
+}
+
+function findClosingQuote(body: string, quote: string): number {
+  for (let k = 0; k < body.length; k++) {
+    if (body[k] === '\\' && quote === '"') {
+      k++;
+      continue;
+    }
+    if (body[k] === quote) return k;
+  }
+  return -1;
+}
+
+function unescapeDoubleQuoted(value: string): string {
+  return value.replace(/\\([nrt"\\$])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
+}
+
+const BOOLEANS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'y', 'n', 'enabled', 'disabled', 'none', 'null', 'nil', 'undefined']);
+const LOG_LEVELS = new Set(['trace', 'debug', 'info', 'information', 'notice', 'warn', 'warning', 'error', 'fatal', 'critical', 'crit', 'silent', 'verbose', 'all', 'emerg', 'alert']);
+const ENVIRONMENTS = new Set(['production', 'prod', 'development', 'dev', 'develop', 'staging', 'stage', 'test', 'testing', 'local', 'qa', 'uat', 'preview', 'sandbox', 'ci', 'demo']);
+
+/** True when a value is plainly not a secret, whatever the variable is called. */
+export function isPlainlyNotSecret(name: string, value: string): boolean {
+  const v = value.trim();
+  if (v.length < 4) return true;
+  const lower = v.toLowerCase();
+  if (BOOLEANS.has(lower) || LOG_LEVELS.has(lower) || ENVIRONMENTS.has(lower)) return true;
+  if (/^[\d\s.,:_+-]+$/.test(v)) return true; // ports, numbers, versions, times
+  if (/^(?:\d{1,6}(?:ms|s|m|h|d|kb|mb|gb|k|%)?)$/i.test(v)) return true;
+  if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v)) return true; // paths
+  if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
+  if (isPlaceholder(v)) return true;
+  const url = /^([a-z][a-z0-9+.-]{1,20}):\/\/([^/?#\s]{1,300})/i.exec(v);
+  if (url) {
+    const authority = url[2]!;
+    if (authority.includes('@')) return false; // credentials in the URL
+    const host = authority.replace(/:\d{1,5}$/, '').replace(/^\[|\]$/g, '');
+    if (/^(?:localhost|127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0)$/i.test(host)) return true; // loopback
+    return !isInternalHost(host); // a public URL is no secret; an internal one is
+  }
+  if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)(?::\d{1,5})?$/i.test(v)) return true;
+  const secretName = classifyKey(name) !== undefined || SECRET_ENV_NAME.test(name);
+  // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
+  if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
+  if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
+  return false;
+}
+
+/** Environment variable names that hold secrets (`*_KEY`, `*_TOKEN`, `*_SECRET`, `*PASSWORD*`, `DATABASE_URL`, `*_DSN`…). */
+export const SECRET_ENV_NAME =
+  /(?:^|_)(?:KEY|APIKEY|TOKEN|SECRET|PASS|PASSWD|PWD|PASSPHRASE|CREDENTIALS?|AUTH|DSN|SALT|SEED|COOKIE)(?:_|$)|PASSWORD|SECRET|TOKEN|^DATABASE_URL$|_DATABASE_URL$|_CONNECTION_STRING$|_CONN_STR$/i;
+
+function categoryFor(name: string, value: string): Category {
+  if (/^[a-z][a-z0-9+.-]{1,20}:\/\/[^/\s]{0,200}@/i.test(value) || /(?:DATABASE_URL|_DSN|CONNECTION_STRING)$/i.test(name)) return 'CONN';
+  return 'ENV';
+}
+
+/**
+ * The known secrets of a dotenv file. `sourceName` names the file (`.env`); each secret's
+ * source is `<sourceName>:<NAME>`, never the value.
+ */
+export function parseDotenv(text: string, sourceName: string): KnownSecret[] {
+  const out: KnownSecret[] = [];
+  const seen = new Set<string>();
+  for (const entry of parseDotenvEntries(text)) {
+    if (isPlainlyNotSecret(entry.name, entry.value)) continue;
+    if (seen.has(entry.value)) continue;
+    seen.add(entry.value);
+    out.push({ value: entry.value, source: `${sourceName}:${entry.name}`, category: categoryFor(entry.name, entry.value) });
+  }
+  return out;
+}
