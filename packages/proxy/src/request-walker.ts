@@ -1,0 +1,120 @@
+import type { Exchange } from './exchange.js';
+
+/**
+ * Which parts of a request body are the client's words (tokenized) and which are
+ * protocol (left byte for byte). Each protocol adapter supplies its own policy; the
+ * walk itself is shared. The default is to tokenize: a string is only left alone when
+ * the policy names it, so a new field the provider adds is protected, not leaked.
+ */
+export interface RequestPolicy {
+  /** Keys whose string values are protocol: ids, model names, roles, signatures, … */
+  verbatimKeys: ReadonlySet<string>;
+  /** Objects with one of these `type`s are opaque (signed thinking, encrypted reasoning). */
+  opaqueTypes: ReadonlySet<string>;
+  /** Keys holding JSON source text in a string (tool-call arguments). */
+  jsonSourceKeys: ReadonlySet<string>;
+  /** Whether `parent[key]` is free-form JSON (tool input): every string in it is tokenized. */
+  freeJson(parent: Record<string, unknown>, key: string): boolean;
+  /** A further per-string exemption (e.g. Claude Code's billing header line). */
+  verbatimString?(value: string, key: string, parent: Record<string, unknown>): boolean;
+}
+
+/** `data:<mime>;base64,…` — an inline image or file, never text to scan. */
+const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+(?:;[\w-]+=[\w.-]+)*;base64,/;
+
+export function tokenizeRequestBody(body: unknown, ex: Exchange, policy: RequestPolicy): unknown {
+  return walk(body, ex, policy);
+}
+
+function walk(value: unknown, ex: Exchange, policy: RequestPolicy): unknown {
+  if (typeof value === 'string') return ex.tokenize(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = walk(value[i], ex, policy);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.type === 'string' && policy.opaqueTypes.has(obj.type)) return obj;
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    if (typeof v === 'string') {
+      if (policy.verbatimKeys.has(key)) continue;
+      if (isBinaryPayload(obj, key, v)) continue;
+      if (policy.verbatimString?.(v, key, obj)) continue;
+      obj[key] = policy.jsonSourceKeys.has(key) ? ex.tokenizeJsonSource(v) : ex.tokenize(v);
+    } else if (v !== null && typeof v === 'object') {
+      obj[key] = policy.freeJson(obj, key) ? tokenizeFreeJson(v, ex) : walk(v, ex, policy);
+    }
+  }
+  return obj;
+}
+
+/** Tool inputs: arbitrary JSON, so key names mean nothing — every string value is tokenized. */
+function tokenizeFreeJson(value: unknown, ex: Exchange): unknown {
+  if (typeof value === 'string') return ex.tokenize(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = tokenizeFreeJson(value[i], ex);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  for (const key of Object.keys(obj)) obj[key] = tokenizeFreeJson(obj[key], ex);
+  return obj;
+}
+
+function isBinaryPayload(parent: Record<string, unknown>, key: string, value: string): boolean {
+  if (key === 'data' && (parent.type === 'base64' || typeof parent.format === 'string')) return true;
+  if (key === 'file_data') return true;
+  return DATA_URL.test(value);
+}
+
+/**
+ * Restores every string of an answer except opaque parts — the generic inbound walk for
+ * routes without a dedicated adapter and for snapshot objects.
+ */
+export function restoreTree(value: unknown, restore: (s: string) => string, opaqueTypes: ReadonlySet<string>, verbatimKeys: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return restore(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = restoreTree(value[i], restore, opaqueTypes, verbatimKeys);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.type === 'string' && opaqueTypes.has(obj.type)) return obj;
+  for (const key of Object.keys(obj)) {
+    if (verbatimKeys.has(key)) continue;
+    obj[key] = restoreTree(obj[key], restore, opaqueTypes, verbatimKeys);
+  }
+  return obj;
+}
+
+/** Keys that are protocol in every dialect. */
+export const COMMON_VERBATIM_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'type',
+  'role',
+  'model',
+  'object',
+  'signature',
+  'encrypted_content',
+  'media_type',
+  'mime_type',
+  'tool_use_id',
+  'tool_call_id',
+  'call_id',
+  'item_id',
+  'file_id',
+  'previous_response_id',
+  'container_id',
+  'conversation_id',
+  'prompt_cache_key',
+  'safety_identifier',
+  'service_tier',
+  'reasoning_effort',
+  'detail',
+  'status',
+  'tool_choice',
+  'stop_reason',
+  'finish_reason',
+  'name',
+]);
