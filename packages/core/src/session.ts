@@ -1,131 +1,261 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { createDetector, type Detector } from './detector.js';
 import { TakumoError } from './errors.js';
-import type { Category, DetectorConfig, Finding } from './types.js';
+import { StreamRehydrator, describeType, type Rehydrator } from './rehydrator.js';
+import { restoreAll, type RestoreReport, type UnrestoredToken } from './restore.js';
+import { coreRegex, identityOf, leadLength, trailLength } from './token.js';
+import type { Category, DetectorConfig, Finding, KnownSecret } from './types.js';
+import { Vault, type VaultOptions } from './vault.js';
+
+export type { Rehydrator } from './rehydrator.js';
+export type { UnrestoredToken } from './restore.js';
 
 /**
- * First working cut of the session API (issue 3 hardens it: tolerant restore, JSON mode,
- * collision handling, buffer wiping, property tests).
+ * A session: tokenize text before it leaves the machine, restore the answer that comes
+ * back. The token → secret map (the vault, see vault.ts) lives in this process's memory
+ * only and dies with `destroy()`. Sessions share nothing: one session's tokens mean
+ * nothing to another.
  */
 export interface SessionOptions {
+  /** A ready detector; otherwise one is built from `config` (and `knownSecrets`). */
   detector?: Detector;
   config?: DetectorConfig;
+  /** Values known to be secret (from .env files, the environment), matched exactly wherever they appear. */
+  knownSecrets?: KnownSecret[];
+  /** Only for tests that need hash collisions; never set it in real use. */
+  vault?: VaultOptions;
 }
 
 export interface TokenizeResult {
   text: string;
+  /** What was replaced: metadata only (rule, category, file, line, column, confidence), never the value. */
   findings: Finding[];
 }
 
-export interface RehydratorOptions {
-  /** Escape restored values for the inside of a JSON string (tool-call argument fragments). */
+export interface RehydrateOptions {
+  /**
+   * The text is (part of) JSON source, e.g. tool-call arguments: restored values are
+   * escaped for the inside of a JSON string (a PEM key's newlines become `\n`).
+   */
   json?: boolean;
 }
 
-export interface Rehydrator {
-  push(chunk: string): string;
-  end(): string;
+export type RehydratorOptions = RehydrateOptions;
+
+export interface RehydrateResult {
+  text: string;
+  /** Tokens replaced by their secret. */
+  restored: number;
+  /** Token-shaped texts left as they are because they are unknown here or ambiguous. */
+  unrestored: UnrestoredToken[];
+}
+
+/** Counters of a session (no values). */
+export interface SessionStats {
+  /** Distinct secrets in the vault. */
+  secrets: number;
+  /** Secret occurrences replaced by tokens. */
+  tokenized: number;
+  /** Token-shaped texts in the input that were themselves tokenized so they come back unchanged. */
+  escaped: number;
+  /** Tokens restored by `rehydrate` (streams count when they end). */
+  restored: number;
+  /** Token-shaped texts that could not be restored. */
+  unrestored: number;
 }
 
 export interface Session {
   tokenize(text: string, file?: string): TokenizeResult;
-  rehydrate(text: string): string;
+  rehydrate(text: string, options?: RehydrateOptions): string;
+  /** Like `rehydrate`, with the count of restored tokens and the ones that could not be restored. */
+  rehydrateWithReport(text: string, options?: RehydrateOptions): RehydrateResult;
   rehydrator(options?: RehydratorOptions): Rehydrator;
+  stats(): SessionStats;
   destroy(): void;
   readonly destroyed: boolean;
 }
 
-const TOKEN_RE = /__TAKUMO_v1_([A-Z]+)_([0-9a-f]{8})__/g;
-const TOKEN_LENGTH = '__TAKUMO_v1_'.length + '__'.length + 9; // + CAT (variable) handled below
+interface Span {
+  start: number;
+  end: number;
+  category: Category;
+}
+
+interface Segment {
+  /** Where the segment sits in the output and where it came from in the input. */
+  outStart: number;
+  outEnd: number;
+  inStart: number;
+  token: boolean;
+}
+
+/** Any case of `TAKUMO`: input without it cannot contain token-shaped text. */
+const TOKEN_WORD = /[Tt][Aa][Kk][Uu][Mm][Oo]/;
+const MAX_ESCAPE_ROUNDS = 64;
 
 export function createSession(options: SessionOptions = {}): Session {
-  const detector = options.detector ?? createDetector(options.config);
-  let key: Buffer | undefined = randomBytes(32);
-  const bySecret = new Map<string, string>();
-  const byToken = new Map<string, string>();
+  const detector = buildDetector(options);
+  const vault = new Vault(options.vault);
+  const counters = { tokenized: 0, escaped: 0, restored: 0, unrestored: 0 };
 
-  function alive(): Buffer {
-    if (!key) throw new TakumoError('TAKUMO_E_SESSION_DESTROYED', 'This Takumo session was destroyed; create a new one.');
-    return key;
-  }
-
-  function tokenFor(secret: string, category: Category): string {
-    const existing = bySecret.get(secret);
-    if (existing) return existing;
-    const k = alive();
-    for (let counter = 0; ; counter++) {
-      const mac = createHmac('sha256', k).update(counter === 0 ? secret : `${counter}\u0000${secret}`).digest('hex');
-      const token = `__TAKUMO_v1_${category}_${mac.slice(0, 8)}__`;
-      if (!byToken.has(token)) {
-        bySecret.set(secret, token);
-        byToken.set(token, secret);
-        return token;
-      }
+  function tokenize(text: string, file?: string): TokenizeResult {
+    vault.assertAlive();
+    if (typeof text !== 'string') {
+      throw new TakumoError('TAKUMO_E_INVALID_INPUT', `tokenize() expects the text as a string, got ${describeType(text)}`);
     }
+    if (file !== undefined && typeof file !== 'string') {
+      throw new TakumoError('TAKUMO_E_INVALID_INPUT', `tokenize() expects the file name as a string, got ${describeType(file)}`);
+    }
+    let findings: Finding[];
+    try {
+      findings = detector.detect(text, file === undefined ? {} : { file });
+    } catch (error) {
+      // Fail closed, and say nothing about the text: the detector's message could quote it.
+      if (error instanceof TakumoError) throw error;
+      throw new TakumoError('TAKUMO_E_TOKENIZE_FAILED', `secret detection failed${file === undefined ? '' : ` in ${file}`}; nothing was tokenized`);
+    }
+    let spans = mergeSpans(findings.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
+    const secretSpans = spans.length;
+    let built = build(text, spans);
+    if (TOKEN_WORD.test(text)) {
+      // The input already holds token-shaped text. Make sure that restoring the output
+      // gives back exactly the input: such text becomes a token of its own when it would
+      // otherwise be restored, and is reserved (never given to a secret) when it would not.
+      for (let round = 0; ; round++) {
+        const escapes = tokenShapedConflicts(built.text, built.segments);
+        if (escapes.length === 0) break;
+        if (round >= MAX_ESCAPE_ROUNDS) {
+          throw new TakumoError('TAKUMO_E_TOKENIZE_FAILED', 'token-shaped text in the input could not be tokenized safely; nothing was tokenized');
+        }
+        spans = mergeSpans([...spans, ...escapes], text.length);
+        built = build(text, spans);
+      }
+      counters.escaped += Math.max(0, spans.length - secretSpans);
+    }
+    counters.tokenized += secretSpans;
+    return { text: built.text, findings };
   }
 
-  function rehydrate(text: string, json = false): string {
-    alive();
-    return text.replace(TOKEN_RE, (token) => {
-      const value = byToken.get(token);
-      if (value === undefined) return token;
-      return json ? JSON.stringify(value).slice(1, -1) : value;
-    });
+  /** Replaces each span by its token; remembers which output ranges are tokens. */
+  function build(text: string, spans: Span[]): { text: string; segments: Segment[] } {
+    const parts: string[] = [];
+    const segments: Segment[] = [];
+    let at = 0;
+    let outAt = 0;
+    for (const span of spans) {
+      if (span.start > at) {
+        parts.push(text.slice(at, span.start));
+        segments.push({ outStart: outAt, outEnd: outAt + span.start - at, inStart: at, token: false });
+        outAt += span.start - at;
+      }
+      const token = vault.tokenFor(text.slice(span.start, span.end), span.category);
+      parts.push(token);
+      segments.push({ outStart: outAt, outEnd: outAt + token.length, inStart: span.start, token: true });
+      outAt += token.length;
+      at = span.end;
+    }
+    if (at < text.length) {
+      parts.push(text.slice(at));
+      segments.push({ outStart: outAt, outEnd: outAt + text.length - at, inStart: at, token: false });
+    }
+    return { text: parts.join(''), segments };
+  }
+
+  /**
+   * Token-shaped texts of the output that came from the input and would be restored to a
+   * secret: they must be tokenized themselves (returned as input spans). Those that would
+   * be left alone are reserved so that they stay that way.
+   */
+  function tokenShapedConflicts(out: string, segments: Segment[]): Span[] {
+    const conflicts: Span[] = [];
+    const cores = coreRegex();
+    for (let m = cores.exec(out); m !== null; m = cores.exec(out)) {
+      const segment = segmentAt(segments, m.index);
+      if (segment === undefined || segment.token) continue; // one of the tokens just inserted
+      const identity = identityOf(m[1], m[2] as string);
+      const resolution = vault.resolve(identity);
+      if (resolution.kind === 'unknown') vault.reserve(identity);
+      if (resolution.kind !== 'restore') continue;
+      const end = m.index + m[0].length;
+      const from = Math.max(segment.outStart, m.index - leadLength(out, m.index, segment.outStart));
+      const to = Math.min(segment.outEnd, end + trailLength(out, end));
+      const shift = segment.inStart - segment.outStart;
+      conflicts.push({ start: from + shift, end: to + shift, category: resolution.category });
+    }
+    return conflicts;
+  }
+
+  function rehydrateWithReport(text: string, opts: RehydrateOptions = {}): RehydrateResult {
+    vault.assertAlive();
+    if (typeof text !== 'string') {
+      throw new TakumoError('TAKUMO_E_INVALID_INPUT', `rehydrate() expects the text as a string, got ${describeType(text)}`);
+    }
+    const report: RestoreReport = { restored: 0, unrestored: [] };
+    const out = restoreAll(text, vault, { json: opts.json === true }, report);
+    counters.restored += report.restored;
+    counters.unrestored += report.unrestored.length;
+    return { text: out, restored: report.restored, unrestored: report.unrestored };
   }
 
   return {
     get destroyed() {
-      return key === undefined;
+      return vault.destroyed;
     },
-    tokenize(text: string, file?: string): TokenizeResult {
-      alive();
-      const findings = detector.detect(text, file === undefined ? {} : { file });
-      let out = '';
-      let at = 0;
-      for (const f of findings) {
-        out += text.slice(at, f.start) + tokenFor(text.slice(f.start, f.end), f.category);
-        at = f.end;
-      }
-      out += text.slice(at);
-      return { text: out, findings };
-    },
-    rehydrate: (text) => rehydrate(text),
+    tokenize,
+    rehydrate: (text, opts) => rehydrateWithReport(text, opts).text,
+    rehydrateWithReport,
     rehydrator(opts: RehydratorOptions = {}): Rehydrator {
-      alive();
-      let held = '';
-      return {
-        push(chunk: string): string {
-          const all = held + chunk;
-          const cut = holdFrom(all);
-          held = all.slice(cut);
-          return rehydrate(all.slice(0, cut), opts.json);
-        },
-        end(): string {
-          const rest = rehydrate(held, opts.json);
-          held = '';
-          return rest;
-        },
-      };
+      vault.assertAlive();
+      return new StreamRehydrator(vault, { json: opts.json === true });
+    },
+    stats(): SessionStats {
+      vault.assertAlive();
+      return { secrets: vault.size, ...counters };
     },
     destroy(): void {
-      key?.fill(0);
-      key = undefined;
-      bySecret.clear();
-      byToken.clear();
+      vault.destroy();
     },
   };
 }
 
-/** Offset from which the tail of `text` could still grow into a token. */
-function holdFrom(text: string): number {
-  const limit = Math.max(0, text.length - (TOKEN_LENGTH + 8));
-  for (let i = text.lastIndexOf('__', text.length); i >= limit && i !== -1; i = text.lastIndexOf('__', i - 1)) {
-    const tail = text.slice(i);
-    if (/^__(?:T(?:A(?:K(?:U(?:M(?:O(?:_(?:v(?:1(?:_(?:[A-Z]{1,5}(?:_[0-9a-f]{0,8}(?:_{0,2})?)?)?)?)?)?)?)?)?)?)?)?)?$/.test(tail)) {
-      return i;
+function buildDetector(options: SessionOptions): Detector {
+  const known = options.knownSecrets ?? [];
+  if (options.detector !== undefined) {
+    if (known.length > 0 || options.config !== undefined) {
+      throw new TakumoError('TAKUMO_E_CONFIG', 'createSession(): pass either a detector or a config with knownSecrets, not both');
     }
-    if (i === 0) break;
+    return options.detector;
   }
-  if (text.endsWith('_')) return text.length - 1;
-  return text.length;
+  const config = options.config ?? {};
+  if (known.length === 0) return createDetector(config);
+  return createDetector({ ...config, knownSecrets: [...(config.knownSecrets ?? []), ...known] });
+}
+
+/** Sorted, non-overlapping, non-empty spans; overlapping ones become one span covering both. */
+function mergeSpans(spans: Span[], length: number): Span[] {
+  const sorted = spans
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= length && s.start < s.end)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.start < last.end) {
+      if (span.end > last.end) last.end = span.end;
+      continue;
+    }
+    merged.push({ ...span });
+  }
+  return merged;
+}
+
+function segmentAt(segments: Segment[], offset: number): Segment | undefined {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid] as Segment;
+    if (offset < s.outStart) hi = mid - 1;
+    else if (offset >= s.outEnd) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSession, type Session } from './session.js';
+import { chunk, knownSecretDetector, pieceArb, render, SECRETS, VARIANTS } from './test-support/session-fixtures.js';
+
+const RUNS = { numRuns: 300 };
+
+/** A session whose vault knows every test secret; returns their tokens too. */
+function primedSession(): { session: Session; tokens: string[] } {
+  const session = createSession({ detector: knownSecretDetector() });
+  const tokens = SECRETS.map((s) => session.tokenize(` ${s} `).text.trim());
+  return { session, tokens };
+}
+
+function streamed(session: Session, text: string, cuts: number[], json: boolean): string {
+  const r = session.rehydrator({ json });
+  let out = '';
+  for (const piece of chunk(text, cuts)) out += r.push(piece);
+  return out + r.end();
+}
+
+describe('tokenize → rehydrate round trip (property)', () => {
+  it('gives back every input exactly, whatever secrets, tokens and token look-alikes it holds', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 30 }), fc.boolean(), (pieces, primed) => {
+        const { session, tokens } = primed ? primedSession() : { session: createSession({ detector: knownSecretDetector() }), tokens: primedSession().tokens };
+        const x = render(pieces, tokens);
+        const { text } = session.tokenize(x);
+        expect(session.rehydrate(text)).toBe(x);
+        session.destroy();
+      }),
+      RUNS,
+    );
+  });
+
+  it('still round-trips earlier outputs after later calls have added secrets to the vault', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(pieceArb, { maxLength: 15 }), { minLength: 2, maxLength: 5 }), (inputs) => {
+        const { session, tokens } = primedSession();
+        const xs = inputs.map((p) => render(p, tokens));
+        const outs = xs.map((x) => session.tokenize(x).text);
+        outs.forEach((out, i) => expect(session.rehydrate(out)).toBe(xs[i]));
+      }),
+      RUNS,
+    );
+  });
+
+  it('leaves no secret in the tokenized text', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 30 }), (pieces) => {
+        const { session, tokens } = primedSession();
+        const { text } = session.tokenize(render(pieces, tokens));
+        for (const secret of SECRETS) expect(text.includes(secret)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it('is deterministic within a session: same input, same output; same secret, same token', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 20 }), (pieces) => {
+        const { session, tokens } = primedSession();
+        const x = render(pieces, tokens);
+        const first = session.tokenize(x).text;
+        expect(session.tokenize(x).text).toBe(first);
+        SECRETS.forEach((s, i) => expect(session.tokenize(`=${s}=`).text).toBe(`=${tokens[i]}=`));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('streaming rehydration (property)', () => {
+  for (const json of [false, true]) {
+    it(`equals the batch result for every chunking (${json ? 'JSON-fragment' : 'text'} mode)`, () => {
+      fc.assert(
+        fc.property(fc.array(pieceArb, { maxLength: 30 }), fc.array(fc.nat(400), { maxLength: 25 }), (pieces, cuts) => {
+          const { session, tokens } = primedSession();
+          const answer = render(pieces, tokens);
+          expect(streamed(session, answer, cuts, json)).toBe(session.rehydrate(answer, { json }));
+        }),
+        RUNS,
+      );
+    });
+  }
+
+  it('equals the batch result when every character is its own chunk', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 20 }), (pieces) => {
+        const { session, tokens } = primedSession();
+        const answer = render(pieces, tokens);
+        const cuts = Array.from({ length: answer.length }, (_, i) => i);
+        expect(streamed(session, answer, cuts, false)).toBe(session.rehydrate(answer));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('JSON mode restores values that JSON.parse turns back into the exact secrets', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 20 }), fc.array(fc.nat(300), { maxLength: 10 }), (pieces, cuts) => {
+        const { session, tokens } = primedSession();
+        const x = render(pieces, tokens);
+        // What the proxy does: tokenize the decoded string, send it as JSON, restore the JSON source.
+        const source = JSON.stringify(session.tokenize(x).text);
+        const restored = streamed(session, source, cuts, true);
+        expect(JSON.parse(restored)).toBe(x);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('tolerant restore (property)', () => {
+  it('restores each altered spelling of a token to its secret', () => {
+    fc.assert(
+      fc.property(fc.nat(SECRETS.length - 1), fc.nat(VARIANTS.length - 1), fc.constantFrom(' ', '\n', '(', '"', '. '), (i, v, around) => {
+        const { session, tokens } = primedSession();
+        const spelled = (VARIANTS[v] as (t: string) => string)(tokens[i] as string);
+        expect(session.rehydrate(`see${around}${spelled}${around}end`)).toBe(`see${around}${SECRETS[i]}${around}end`);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
