@@ -7,6 +7,7 @@ import { createDetector } from '@takumo/core';
 import { UsageError } from './cli-context.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
+  collectWorkspaceSecrets,
   findDotenvFiles,
   isDotenvFileName,
   linearTimeProblem,
@@ -236,5 +237,17 @@ describe('dotenv discovery', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe('collectWorkspaceSecrets', () => {
+  it('learns the secret values of every dotenv file, named by file and key, never by value', async () => {
+    writeFileSync(join(dir, '.env'), 'PORT=3000\nLOG_LEVEL=debug\nSESSION_SECRET=n0t-a-real-S3cret-but-looks-like-one-42\n');
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api/.env.production'), 'DB_PASSWORD=Xk29vLq7pRz4-prod\n');
+    const secrets = await collectWorkspaceSecrets(dir);
+    expect(secrets.map((s) => s.value).sort()).toEqual(['Xk29vLq7pRz4-prod', 'n0t-a-real-S3cret-but-looks-like-one-42']);
+    for (const s of secrets) expect(s.source).not.toContain(s.value);
+    expect(secrets.map((s) => s.source).join(' ')).toMatch(/api\/\.env\.production/);
   });
 });

@@ -2,8 +2,7 @@ import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import * as core from '@takumo/core';
-import { CATEGORIES, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
+import { CATEGORIES, parseDotenv, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
 import { UsageError } from './cli-context.js';
 
 /**
@@ -462,8 +461,6 @@ export async function findDotenvFiles(root: string): Promise<string[]> {
  * core's `parseDotenv`. Each source is named `<relative path>:<KEY>`, never by value.
  */
 export async function collectWorkspaceSecrets(root: string): Promise<KnownSecret[]> {
-  const parseDotenv = (core as { parseDotenv?: (text: string, source: string) => KnownSecret[] }).parseDotenv;
-  if (parseDotenv === undefined) return [];
   const base = (await stat(root).catch(() => undefined))?.isDirectory() ? root : dirname(root);
   const secrets: KnownSecret[] = [];
   const seen = new Set<string>();

@@ -424,3 +424,14 @@ describe('the demo app of the quick start', () => {
     expect(settings).not.toContain(8);
   });
 });
+
+describe('takumo scan: folders named explicitly', () => {
+  it('scans a folder that a .gitignore above it ignores, when the folder is named', async () => {
+    mkdirSync(join(dir, '.git'));
+    write('.gitignore', 'generated/\n*.tmp\n');
+    write('generated/x.txt', `t="${GH}"\n`);
+    write('generated/y.tmp', `t="${GH}"\n`);
+    const { report } = await scanJson(['generated']);
+    expect(report.findings.map((f) => f.file)).toEqual(['generated/x.txt']);
+  });
+});

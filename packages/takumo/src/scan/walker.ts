@@ -36,6 +36,7 @@ export interface WalkOptions {
 
 interface IgnoreScope {
   base: string;
+  source: string;
   rules: Ignore;
 }
 
@@ -52,7 +53,9 @@ const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
 export async function walkTarget(target: string, absolute: string, options: WalkOptions, counts: WalkCounts): Promise<WalkedFile[]> {
   const files: WalkedFile[] = [];
   const exclude = options.exclude.length > 0 ? ignore().add(options.exclude) : undefined;
-  const scopes = await ancestorIgnoreScopes(absolute);
+  // A folder named on the command line is scanned even when a .gitignore above it
+  // ignores it (as a named file is); the other rules above it still apply inside.
+  const activeAbove = (await ancestorIgnoreScopes(absolute)).map((scope) => reincludeTarget(scope, absolute));
 
   const excluded = (abs: string, isDir: boolean): boolean => {
     if (!exclude) return false;
@@ -110,7 +113,7 @@ export async function walkTarget(target: string, absolute: string, options: Walk
     }
   }
 
-  await visitDir(absolute, target, scopes);
+  await visitDir(absolute, target, activeAbove);
   return files;
 }
 
@@ -143,9 +146,18 @@ async function ancestorIgnoreScopes(dir: string): Promise<IgnoreScope[]> {
   return scopes;
 }
 
+/** Adds `!/a/`, `!/a/b/` … so the named folder and the folders leading to it are not ignored. */
+function reincludeTarget(scope: IgnoreScope, target: string): IgnoreScope {
+  const rel = portableRelative(scope.base, target);
+  if (rel === undefined || !scope.rules.ignores(`${rel}/`)) return scope;
+  const segments = rel.split('/').map((s) => s.replace(/[\\*?[\]!# ]/g, (c) => `\\${c}`));
+  const negations = segments.map((_, i) => `!/${segments.slice(0, i + 1).join('/')}/`);
+  return { base: scope.base, source: scope.source, rules: ignore().add(scope.source).add(negations) };
+}
+
 async function loadIgnoreScope(dir: string): Promise<IgnoreScope> {
   const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
-  return { base: dir, rules: ignore().add(text) };
+  return { base: dir, source: text, rules: ignore().add(text) };
 }
 
 /** `a/b` relative to `base` with `/` separators, or undefined when outside `base`. */
