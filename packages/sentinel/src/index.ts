@@ -1,27 +1,16 @@
 /**
- * Sentinel public API. Issue 5 fills it in; the signature is fixed so the proxy can wire it.
+ * Sentinel public API: scans what an AI sends back (a markdown answer with fenced code
+ * blocks, or a bare code file) for invented secrets, injection, XSS, weak crypto, unsafe
+ * deserialisation, path traversal, SSRF, eval and copyleft licences.
  */
-export type SentinelCategory = 'secret' | 'sqli' | 'xss' | 'cmdi' | 'crypto' | 'license' | 'path' | 'ssrf' | 'deser' | 'eval';
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
+import { scan } from './scan.js';
+import type { ScanAnswerOptions, SentinelFinding } from './types.js';
 
-export interface SentinelFinding {
-  category: SentinelCategory;
-  rule: string;
-  severity: Severity;
-  line: number;
-  endLine: number;
-  column: number;
-  message: string;
-  fix?: string;
-  cwe: string;
-}
+export type { Language, ScanAnswerOptions, SentinelCategory, SentinelFinding, Severity } from './types.js';
+export { SEVERITIES, severityRank } from './types.js';
+export { sentinelRules, type SinkRule } from './rules/index.js';
 
-export interface ScanAnswerOptions {
-  filename?: string;
-  language?: string;
-  projectLicense?: string;
-}
-
-export function scanAnswer(_text: string, _options: ScanAnswerOptions = {}): SentinelFinding[] {
-  return [];
+/** Scans an answer synchronously; line numbers refer to the text as given. */
+export function scanAnswer(text: string, options: ScanAnswerOptions = {}): SentinelFinding[] {
+  return scan(text, options);
 }

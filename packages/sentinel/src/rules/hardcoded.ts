@@ -1,0 +1,69 @@
+import { callArguments, type Flow } from '../flow.js';
+import type { RuleMatch, SinkRule, CheckResult } from './rule.js';
+
+/**
+ * Where a constant, non-empty string literal reaching `[start, end)` was written (the
+ * argument itself, `"…".getBytes()`, or the last assignment of a variable), if it is one.
+ */
+export function constantLiteralAt(flow: Flow, start: number, end: number, depth = 0): number | undefined {
+  const text = flow.code.code.slice(start, end);
+  const lead = text.length - text.trimStart().length;
+  const t = text.trim();
+  if (/^[bB]?(["'`])(?:(?!\1).){4,}\1(?:\s*\.\s*(?:getBytes|encode|toCharArray|ToArray)\s*\([^)]*\))?$/.test(t) && !/\$\{|#\{|__TAKUMO_v1_/.test(t)) return start + lead;
+  const wrapped = /^(?:Buffer\.from|Encoding\.UTF8\.GetBytes|\[\]byte|bytes|str\.encode)\s*\(\s*([^)]*)\)$/.exec(t);
+  if (wrapped && depth < 3) {
+    const inner = start + text.indexOf(wrapped[1]!);
+    return constantLiteralAt(flow, inner, inner + wrapped[1]!.length, depth + 1);
+  }
+  const name = /^([A-Za-z_$][\w$]*)(?:\s*\.\s*(?:getBytes|encode|toCharArray)\s*\([^)]*\))?$/.exec(t)?.[1];
+  if (!name || depth > 2) return undefined;
+  const assign = new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::=|=)(?![=>])`);
+  for (let l = flow.lineOf(start); l >= 0 && l > flow.lineOf(start) - 200; l--) {
+    const a = assign.exec(flow.lineText(l));
+    if (!a) continue;
+    const rhs = flow.lineStarts[l]! + a.index + a[0].length;
+    if (rhs >= start) continue;
+    return constantLiteralAt(flow, rhs, flow.statementEnd(rhs), depth + 1);
+  }
+  return undefined;
+}
+
+function literalArgument(index: number | ((raw: string) => number)) {
+  return (m: RuleMatch): CheckResult => {
+    const { flow } = m;
+    const open = flow.code.masked.indexOf('(', m.end - 1);
+    if (open < 0) return false;
+    const call = callArguments(flow.code.masked, open);
+    const i = typeof index === 'number' ? index : index(flow.code.code.slice(m.start, call.end));
+    const arg = call.args[i];
+    if (!arg) return false;
+    const at = constantLiteralAt(flow, arg[0], arg[1]);
+    return at === undefined ? false : { at, end: at + 1 };
+  };
+}
+
+/** Credentials and keys written into the code as literals and handed to crypto or a database. */
+export const hardcodedRules: SinkRule[] = [
+  {
+    id: 'secret/hardcoded-crypto-key',
+    category: 'secret', cwe: 'CWE-321', severity: 'high',
+    languages: ['java', 'javascript', 'typescript', 'python', 'go', 'csharp', 'php', 'ruby'],
+    keywords: ['secretkeyspec', 'createcipheriv', 'createhmac', 'jwt', 'hmac', 'aes.new', 'newcipher', 'openssl_encrypt'],
+    pattern: /\bnew\s+SecretKeySpec\s*\(|\bcreate(?:Cipheriv|Decipheriv)\s*\(|\bcreateHmac\s*\(|\bjwt\.(?:sign|encode)\s*\(|\bhmac\.new\s*\(|\bAES\.new\s*\(|\baes\.NewCipher\s*\(|\bhmac\.New\s*\(|\bopenssl_(?:encrypt|decrypt)\s*\(|\bJWT\.encode\s*\(/,
+    when: literalArgument((raw) =>
+      /^(?:new\s+SecretKeySpec|hmac\.new|AES\.new|aes\.NewCipher)/.test(raw) ? 0 : /^create(?:Cipheriv|Decipheriv)|^createHmac|^jwt\.(?:sign|encode)|^JWT\.encode/.test(raw) ? 1 : /^hmac\.New/.test(raw) ? 1 : /^openssl_/.test(raw) ? 2 : 1,
+    ),
+    message: 'Cryptographic key written into the code', fix: 'Load keys from a secret store or the environment; never commit them.',
+    examples: { language: 'java', match: ['SecretKeySpec k = new SecretKeySpec("23 ~j;asn!@#/>as".getBytes("UTF-8"), "AES");'], noMatch: ['SecretKeySpec k = new SecretKeySpec(keyBytes, "AES");'] },
+  },
+  {
+    id: 'secret/hardcoded-db-password',
+    category: 'secret', cwe: 'CWE-259', severity: 'high',
+    languages: ['java', 'python', 'php', 'csharp', 'javascript', 'typescript', 'go', 'ruby'],
+    keywords: ['getconnection', 'connect', 'passwordauthentication', 'mysqli', 'pdo'],
+    pattern: /\bDriverManager\.getConnection\s*\(|\bnew\s+PasswordAuthentication\s*\(|\bnew\s+(?:mysqli|PDO)\s*\(|\bmysqli_connect\s*\(|\bKerberosKey\s*\(/,
+    when: literalArgument((raw) => (/PasswordAuthentication/.test(raw) ? 1 : /mysqli/.test(raw) ? 2 : 2)),
+    message: 'Password written into the code', fix: 'Read the password from configuration or a secret store.',
+    examples: { language: 'java', match: ['conn = DriverManager.getConnection("jdbc:mysql://db/x", "root", "s3cr3tPassw0rd");'], noMatch: ['conn = DriverManager.getConnection(url, user, System.getenv("DB_PASSWORD"));'] },
+  },
+];

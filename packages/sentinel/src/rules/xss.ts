@@ -1,0 +1,215 @@
+import { callArguments } from '../flow.js';
+import type { SinkRule } from './rule.js';
+import { JS_LIKE } from './rule.js';
+
+const XSS_FIX_JS = 'Assign textContent, or sanitise the HTML (DOMPurify.sanitize) before inserting it.';
+const TEMPLATE_FIX = 'Keep autoescaping on and let the template engine escape values.';
+
+export const xssRules: SinkRule[] = [
+  {
+    id: 'xss/dom-innerhtml',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['innerhtml', 'outerhtml'],
+    pattern: /\.\s*(?:innerHTML|outerHTML)\s*\+?=(?!=)/,
+    when: 'assign',
+    message: 'HTML inserted via innerHTML/outerHTML', fix: XSS_FIX_JS,
+    examples: { language: 'javascript', match: ['el.innerHTML = location.hash.slice(1);'], noMatch: ['el.innerHTML = "<b>Loading…</b>";', 'el.textContent = name;'] },
+  },
+  {
+    id: 'xss/document-write',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['document.write', 'insertadjacenthtml', 'createcontextualfragment'],
+    pattern: /\bdocument\s*\.\s*(?:write|writeln)\s*\(|\.\s*createContextualFragment\s*\(/,
+    when: 'args', args: 'all',
+    message: 'HTML written with document.write', fix: XSS_FIX_JS,
+    examples: { language: 'javascript', match: ['document.write("<p>" + name + "</p>")'], noMatch: ['document.write("<p>static</p>")'] },
+  },
+  {
+    id: 'xss/insert-adjacent-html',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['insertadjacenthtml'],
+    pattern: /\.\s*insertAdjacentHTML\s*\(/,
+    when: 'args', args: 1,
+    message: 'HTML inserted via insertAdjacentHTML', fix: XSS_FIX_JS,
+    examples: { language: 'javascript', match: ['list.insertAdjacentHTML("beforeend", `<li>${item.name}</li>`)'], noMatch: ['list.insertAdjacentHTML("beforeend", "<li>x</li>")'] },
+  },
+  {
+    id: 'xss/jquery-html',
+    category: 'xss', cwe: 'CWE-79', severity: 'medium', languages: JS_LIKE,
+    keywords: ['.html(', '.append(', '.prepend(', '.after(', '.before('],
+    pattern: /\$\([^)\n]{0,80}\)\s*\.\s*(?:html|append|prepend|after|before|replaceWith)\s*\(/,
+    when: 'args', taint: 'input',
+    message: 'HTML inserted with jQuery from input', fix: 'Use .text(), or sanitise the HTML first.',
+    examples: { language: 'javascript', match: ['$("#out").html(location.hash)'], noMatch: ['$("#out").html("<b>ok</b>")'] },
+  },
+  {
+    id: 'xss/react-dangerously-set-inner-html',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['dangerouslysetinnerhtml'],
+    pattern: /dangerouslySetInnerHTML\s*[=:]\s*\{?\s*\{\s*__html\s*:/,
+    when: (m) => {
+      const end = m.flow.statementEnd(m.end);
+      const raw = m.flow.code.code.slice(m.end, end);
+      if (/^\s*(?:DOMPurify\.sanitize|sanitize\w*|purify\w*|xss\()/.test(raw)) return false;
+      const t = m.flow.expression(m.end, end);
+      return t.tainted ? { end } : false;
+    },
+    message: 'dangerouslySetInnerHTML with a non-constant value', fix: 'Render the value as text, or sanitise it with DOMPurify.sanitize first.',
+    examples: { language: 'typescript', match: ['return <div dangerouslySetInnerHTML={{ __html: props.bio }} />;'], noMatch: ['return <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(props.bio) }} />;'] },
+  },
+  {
+    id: 'xss/angular-bypass-security',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['bypasssecuritytrust'],
+    pattern: /\.\s*bypassSecurityTrust(?:Html|Script|Style|Url|ResourceUrl)\s*\(/,
+    when: 'args',
+    message: 'Angular sanitisation bypassed for a non-constant value', fix: 'Let Angular sanitise the value; bypass only constants you control.',
+    examples: { language: 'typescript', match: ['this.html = this.sanitizer.bypassSecurityTrustHtml(review.message)'], noMatch: ['this.html = this.sanitizer.bypassSecurityTrustHtml("<b>x</b>")'] },
+  },
+  {
+    id: 'xss/template-unescaped',
+    category: 'xss', cwe: 'CWE-79', severity: 'medium', languages: ['html', 'javascript', 'typescript', 'python', 'php', 'ruby', 'text'],
+    keywords: ['v-html', '{{{', '<%-', '{!!', '|safe', '<%==', 'autoescape', '| safe', '[innerhtml]', 'noescape'],
+    pattern: /\bv-html\s*=\s*["'](?!\s*['"`])|\{\{\{\s*[\w.]+\s*\}\}\}|<%-\s*(?!include\b)[\w.([\]'"]+|\{!!\s*\$|\{\{[^}\n]{1,120}\|\s*safe\b|\{%-?\s*autoescape\s+(?:false|off)\b|<%==|\[innerHTML\]\s*=\s*["'](?!\s*['"`])|\|\s*noescape\b/,
+    inString: true,
+    when: 'always',
+    message: 'Template output with escaping switched off', fix: TEMPLATE_FIX,
+    examples: { language: 'html', match: ['<div v-html="comment.body"></div>', '<p>{{ bio|safe }}</p>', '<%- user.name %>'], noMatch: ['<p>{{ bio }}</p>', '<%= user.name %>'] },
+  },
+  {
+    id: 'xss/mustache-escape-disabled',
+    category: 'xss', cwe: 'CWE-79', severity: 'medium', languages: JS_LIKE,
+    keywords: ['escapemarkup', 'escape'],
+    pattern: /\bescapeMarkup\s*[:=]\s*false\b|\b(?:Mustache|Handlebars|handlebars|mustache)\.escape\s*=\s*(?:function|\([^)]*\)\s*=>|[\w$]+\s*=>)/,
+    when: 'always',
+    message: 'Template escaping switched off', fix: TEMPLATE_FIX,
+    examples: { language: 'javascript', match: ['Mustache.escape = function (t) { return t; };', 'var x = { escapeMarkup: false }'], noMatch: ['var x = { escapeMarkup: true }'] },
+  },
+  {
+    id: 'xss/python-mark-safe',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['python'],
+    keywords: ['mark_safe', 'markup', 'safestring', 'format_html'],
+    pattern: /\b(?:mark_safe|SafeString|SafeText|Markup|jinja2\.Markup|markupsafe\.Markup)\s*\(/,
+    when: 'args',
+    message: 'Non-constant string marked safe for HTML', fix: 'Use format_html()/escape() so values are escaped, and mark only constant markup safe.',
+    examples: { language: 'python', match: ['def bio(u):\n    return mark_safe("<b>" + u.name + "</b>")'], noMatch: ['mark_safe("<b>static</b>")'] },
+  },
+  {
+    id: 'xss/jinja2-autoescape-off',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['python'],
+    keywords: ['autoescape', 'environment'],
+    pattern: /\bautoescape\s*=\s*(?:False|0|None)\b|\b(?:jinja2\.)?Environment\s*\((?![^)]*autoescape)[^)]*\)|\bTemplate\s*\(\s*[^)]*autoescape\s*=\s*False/,
+    when: 'always',
+    message: 'Jinja2 autoescaping is off', fix: 'Create the Environment with autoescape=True (or select_autoescape()).',
+    examples: { language: 'python', match: ['env = jinja2.Environment(loader=loader, autoescape=False)', 'env = Environment(loader=x)'], noMatch: ['env = Environment(loader=x, autoescape=select_autoescape())'] },
+  },
+  {
+    id: 'xss/python-html-response',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['python'],
+    keywords: ['httpresponse', 'make_response', 'render_template_string', 'htmlresponse', 'return'],
+    pattern: /\b(?:HttpResponse|make_response|HTMLResponse|render_template_string|Response)\s*\(|^\s*return\s+(?=[fF]?["'][^"'\n]*<\w)/m,
+    when: (m) => {
+      const { flow } = m;
+      const masked = flow.code.masked;
+      const span: [number, number] | undefined = masked[m.end - 1] === '(' ? callArguments(masked, m.end - 1).args[0] : [m.end, flow.statementEnd(m.end)];
+      if (!span) return false;
+      const raw = flow.code.code.slice(span[0], span[1]);
+      if (!/<\w|render_template_string/.test(raw + flow.code.code.slice(m.start, m.end))) return false;
+      const t = flow.expression(span[0], span[1]);
+      return t.tainted && t.reason === 'source' ? { end: span[1] } : false;
+    },
+    message: 'HTML response built from request input without escaping', fix: 'Render through a template with autoescaping, or escape the values (markupsafe.escape).',
+    examples: { language: 'python', match: ['return "<h1>Hello " + request.args.get("name") + "</h1>"'], noMatch: ['return "<h1>Hello " + escape(request.args.get("name")) + "</h1>"'] },
+  },
+  {
+    id: 'xss/java-response-writer',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['java'],
+    keywords: ['getwriter', 'senderror', 'print', 'write'],
+    pattern: /\b(?:getWriter\s*\(\s*\)|out|writer|pw|printWriter)\s*\.\s*(?:print|println|write|printf|format|append)\s*\(|\.\s*sendError\s*\(/,
+    when: (m) => {
+      const { flow } = m;
+      const call = callArguments(flow.code.masked, m.end - 1);
+      // `out` is often System.out; only count writers into an HTTP response.
+      if (!/getWriter|sendError/.test(flow.code.code.slice(m.start, m.end)) && !/\bgetWriter\s*\(|HttpServletResponse|JspWriter/.test(flow.code.code)) return false;
+      for (const [a, b] of call.args) {
+        const t = flow.expression(a, b);
+        if (t.tainted && t.reason !== 'unknown') return { end: call.end };
+        if (t.tainted && /["']\s*<|<\w+[^>]*>|<br/.test(flow.code.code.slice(a, b))) return { end: call.end };
+      }
+      return false;
+    },
+    message: 'Input written into the HTTP response without HTML escaping', fix: 'Escape with an encoder (OWASP Encoder Encode.forHtml, StringEscapeUtils.escapeHtml4).',
+    examples: { language: 'java', match: ['response.getWriter().println("<br>hello " + request.getParameter("name"));'], noMatch: ['response.getWriter().println("<br>hello");'] },
+  },
+  {
+    id: 'xss/go-template-bypass',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['go'],
+    keywords: ['template.'],
+    pattern: /\btemplate\.(?:HTML|HTMLAttr|JS|JSStr|CSS|URL|Srcset)\s*\(/,
+    when: 'args',
+    message: 'html/template escaping bypassed for a non-constant value', fix: 'Pass plain strings to the template and let html/template escape them.',
+    examples: { language: 'go', match: ['data := template.HTML(r.FormValue("bio"))'], noMatch: ['data := template.HTML("<b>ok</b>")'] },
+  },
+  {
+    id: 'xss/go-response-write',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['go'],
+    keywords: ['fprint', 'write', 'writestring'],
+    pattern: /\bfmt\.Fprint(?:f|ln)?\s*\(\s*w\s*,|\bio\.WriteString\s*\(\s*w\s*,|\bw\.Write\s*\(/,
+    when: 'args', args: 'all', taint: 'input',
+    unless: /^w\.Write\s*\(\s*\w+\s*\)$|application\/json/,
+    message: 'Request input written into the HTTP response without escaping', fix: 'Render through html/template, or escape with html.EscapeString.',
+    examples: { language: 'go', match: ['fmt.Fprintf(w, "<h1>%s</h1>", r.URL.Query().Get("q"))'], noMatch: ['fmt.Fprintf(w, "<h1>%s</h1>", html.EscapeString(r.URL.Query().Get("q")))'] },
+  },
+  {
+    id: 'xss/php-echo',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['php'],
+    keywords: ['echo', 'print', '<?='],
+    pattern: /(?:^|[^\w$>])(?:echo|print|printf|vprintf)\b|<\?=/,
+    when: (m) => {
+      const end = m.flow.statementEnd(m.end);
+      const tail = m.flow.code.code.slice(m.end, end);
+      if (/^\s*json_encode\s*\(/.test(tail)) return false;
+      const t = m.flow.expression(m.end, end);
+      return t.tainted && t.reason !== 'unknown' ? { end } : false;
+    },
+    message: 'Request input echoed into the page without escaping', fix: 'Wrap the value in htmlspecialchars($v, ENT_QUOTES, "UTF-8").',
+    examples: { language: 'php', match: ['<?php echo "Hello " . $_GET["name"];'], noMatch: ['<?php echo "Hello " . htmlspecialchars($_GET["name"]);'] },
+  },
+  {
+    id: 'xss/ruby-html-safe',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['ruby', 'html'],
+    keywords: ['html_safe', 'raw', 'render', '<%=='],
+    pattern: /\.html_safe\b|(?:^|[^.\w])raw[\s(]|\brender\s*\(?\s*(?:inline|html):/,
+    when: (m) => {
+      const { flow } = m;
+      const text = flow.code.code;
+      let s: number;
+      let e: number;
+      if (/html_safe/.test(m.groups[0])) {
+        // Receiver: from the start of the expression on the line to `.html_safe`.
+        const lineStart = flow.lineStarts[flow.lineOf(m.start)]!;
+        const before = text.slice(lineStart, m.start);
+        const rs = before.search(/[\w@$"'#{(][^=]*$/);
+        s = lineStart + (rs < 0 ? 0 : rs);
+        e = m.start;
+        if (/^\s*["'][^"'#]*["']\s*$/.test(text.slice(s, e))) return false;
+      } else {
+        s = m.end;
+        e = flow.statementEnd(m.end);
+      }
+      const t = flow.expression(s, e);
+      return t.tainted ? { at: m.start, end: e } : false;
+    },
+    message: 'Non-constant string marked html_safe / raw', fix: 'Let ERB escape the value (<%= %>) or sanitize() it.',
+    examples: { language: 'ruby', match: ['<%= raw params[:bio] %>', 'msg = "Hi #{params[:name]}".html_safe'], noMatch: ['"<b>ok</b>".html_safe'] },
+  },
+  {
+    id: 'xss/dotnet-raw',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['csharp', 'html'],
+    keywords: ['html.raw', 'htmlstring', 'response.write'],
+    pattern: /@?Html\.Raw\s*\(|\bnew\s+(?:HtmlString|MvcHtmlString)\s*\(|\bResponse\.Write\s*\(/,
+    when: 'args',
+    message: 'Non-constant HTML written without encoding', fix: 'Let Razor encode the value, or HtmlEncoder.Default.Encode it.',
+    examples: { language: 'csharp', match: ['Response.Write("<p>" + Request.Query["q"] + "</p>");'], noMatch: ['Response.Write("<p>ok</p>");'] },
+  },
+];

@@ -1,0 +1,53 @@
+import { runRules } from './engine.js';
+import { Flow } from './flow.js';
+import { lex } from './lexer.js';
+import { sentinelRules } from './rules/index.js';
+import { findSqlBuilding } from './rules/sql-building.js';
+import { findSecrets } from './secrets.js';
+import { splitAnswer, type Segment } from './segments.js';
+import { findLicenseIssues, type LicenseScanOptions } from './license/scan.js';
+import { severityRank, type ScanAnswerOptions, type SentinelFinding } from './types.js';
+
+/** Code segments larger than this are scanned in the first part only (answers are far smaller). */
+const MAX_SEGMENT = 2_000_000;
+
+export interface ScanContext extends ScanAnswerOptions, LicenseScanOptions {}
+
+/** Scans one answer (markdown or a bare code file); findings are sorted by line. */
+export function scan(text: string, options: ScanContext = {}): SentinelFinding[] {
+  const findings: SentinelFinding[] = [];
+  const segments = splitAnswer(text, options.filename, options.language);
+  for (const segment of segments) {
+    if (segment.kind !== 'code') continue;
+    for (const f of scanSegment(segment)) findings.push(shift(f, segment.lineOffset));
+  }
+  findings.push(...findSecrets(text, options.filename));
+  findings.push(...findLicenseIssues(text, segments, options));
+  return dedupe(findings);
+}
+
+function scanSegment(segment: Segment): SentinelFinding[] {
+  const body = segment.text.length > MAX_SEGMENT ? segment.text.slice(0, MAX_SEGMENT) : segment.text;
+  try {
+    const flow = new Flow(lex(body, segment.language), segment.language);
+    return [...runRules(sentinelRules, flow), ...findSqlBuilding(flow)];
+  } catch {
+    // A snippet the analysis cannot handle must not hide the others' findings.
+    return [];
+  }
+}
+
+function shift(f: SentinelFinding, lines: number): SentinelFinding {
+  return lines === 0 ? f : { ...f, line: f.line + lines, endLine: f.endLine + lines };
+}
+
+/** One finding per category and line (the most severe), in line order. */
+function dedupe(findings: SentinelFinding[]): SentinelFinding[] {
+  const best = new Map<string, SentinelFinding>();
+  for (const f of findings) {
+    const key = `${f.category}:${f.line}`;
+    const prev = best.get(key);
+    if (!prev || severityRank(f.severity) > severityRank(prev.severity)) best.set(key, f);
+  }
+  return [...best.values()].sort((a, b) => a.line - b.line || a.column - b.column || a.category.localeCompare(b.category));
+}
