@@ -7,6 +7,14 @@ const SECURITY_CONTEXT = /passw|passwd|pwd|secret|token|nonce|salt|otp|\bpin\b|s
 /** Words that say a hash or random number is not for security. */
 const BENIGN_CONTEXT = /checksum|etag|e_tag|cache|fingerprint|dedup|integrity|digest_of_file|file_?hash|content_?hash|shard|bucket|partition|gravatar|color|colour|jitter|backoff|shuffle|sample|sampling|simulat|dice|game|test_?data|mock|seed\(|usedforsecurity\s*=\s*False|non.?crypto|not (?:used )?for security/i;
 
+/** The match begins inside a string literal (patterns that may start with a quote run with inString). */
+function insideStringLiteral(m: RuleMatch): boolean {
+  let p = m.start;
+  const { code, masked } = m.flow.code;
+  while (p < code.length && /[\s(]/.test(code[p]!)) p++;
+  return masked[p] !== code[p] && code[p] !== '"';
+}
+
 /** Context around a match: its line, the two lines before, and the enclosing function header. */
 function contextOf(flow: Flow, pos: number): string {
   const line = flow.lineOf(pos);
@@ -62,6 +70,8 @@ function isStaticBytes(flow: Flow, start: number, end: number, depth: number): b
     // A buffer filled with random bytes later is not static.
     return !filledLater(flow, start);
   }
+  // An immediately built constant (e.g. `func() []byte { return []byte("…") }()`).
+  if (/^func\s*\(\)\s*\[\]byte\s*\{\s*return\s+\[\]byte\s*(?:\("[^"]*"\)|\{[\d,\s x]*\})\s*\}\s*\(\)$/.test(text)) return true;
   const name = /^[A-Za-z_$][\w$]*$/.exec(text)?.[0];
   if (!name) return false;
   if (filledLater(flow, start, name)) return false;
@@ -112,7 +122,7 @@ export const cryptoRules: SinkRule[] = [
     category: 'crypto', cwe: 'CWE-328', severity: 'medium',
     languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp'],
     keywords: ['md5', 'sha1', 'sha-1', 'md4', 'md2'],
-    pattern: /\bcreateHash\s*\(\s*['"`](?:md5|sha1|md4|ripemd160|md2)['"`]|\bcreateHmac\s*\(\s*['"`]md5['"`]|\bhashlib\.(?:md5|sha1|md4)\s*\(|\bhashlib\.new\s*\(\s*['"](?:md5|sha1|md4|MD5|SHA1|md2)['"]|\b(?:MD5|SHA|SHA1|MD4|MD2)\.new\s*\(|\bhashes\.(?:MD5|SHA1)\s*\(|\bMessageDigest\.getInstance\s*\(\s*"(?:MD5|MD4|MD2|SHA-?1|SHA)"|\bDigestUtils\.(?:md5|sha1|sha)(?:Hex)?\s*\(|\b(?:md5|sha1)\.(?:New|Sum)\s*\(|(?:^|[^\w$>:.])(?:md5|sha1|md5_file|sha1_file)\s*\(|\bhash\s*\(\s*['"](?:md5|sha1|md4)['"]|\bDigest::(?:MD5|SHA1)\b|\b(?:MD5|SHA1)\.Create\s*\(|\bnew\s+(?:MD5CryptoServiceProvider|SHA1CryptoServiceProvider|SHA1Managed|HMACMD5|HMACSHA1)\b|\bHashAlgorithm\.Create\s*\(\s*"(?:MD5|SHA1)"|\bCryptoJS\.(?:MD5|SHA1)\s*\(|(?:^|[^.\w])(?:md5|sha1)\s*\((?=[^)]*\))/,
+    pattern: /\bcreateHash\s*\(\s*['"`](?:md5|sha1|md4|ripemd160|md2)['"`]|\bcreateHmac\s*\(\s*['"`]md5['"`]|\bhashlib\.(?:md5|sha1|md4)\s*\(|\bhashlib\.new\s*\(\s*['"](?:md5|sha1|md4|MD5|SHA1|md2)['"]|\b(?:MD5|SHA|SHA1|MD4|MD2)\.new\s*\(|\bhashes\.(?:MD5|SHA1)\s*\(|\bMessageDigest\.getInstance\s*\(\s*"(?:MD5|MD4|MD2|SHA-?1|SHA)"|\bDigestUtils\.(?:md5|sha1|sha)(?:Hex)?\s*\(|\b(?:md5|sha1)\.(?:New|Sum)\s*\(|(?:^|[^\w$>:.])(?:md5|sha1|md5_file|sha1_file)\s*\(|\bhash\s*\(\s*['"](?:md5|sha1|md4)['"]|\bDigest::(?:MD5|SHA1)\b|\b(?:MD5|SHA1)\.Create\s*\(|\bnew\s+(?:MD5CryptoServiceProvider|SHA1CryptoServiceProvider|SHA1Managed|HMACMD5|HMACSHA1)\b|\bHashAlgorithm\.Create\s*\(\s*"(?:MD5|SHA1)"|\bCryptoJS\.(?:MD5|SHA1)\s*\(|(?:^|[^.\w])(?:md5|sha1)\s*\((?=[^)]*\))|\b\w*_(?:md5|md4|md2|sha|sha1)\.new\s*\(|\b[A-Za-z_]\w*\.(?:md5|sha1)\s*\(|\b(?:md4|ripemd160)\.New\s*\(/,
     when: weakHash,
     message: 'Weak hash (MD5/SHA-1)', fix: HASH_FIX,
     examples: { language: 'python', match: ['def hash_password(pw):\n    return hashlib.md5(pw.encode()).hexdigest()'], noMatch: ['def file_checksum(path):\n    return hashlib.md5(open(path, "rb").read()).hexdigest()', 'hashlib.sha256(pw)'] },
@@ -126,6 +136,17 @@ export const cryptoRules: SinkRule[] = [
     when: 'always',
     message: 'Broken cipher (DES/3DES/RC4/RC2/Blowfish)', fix: CIPHER_FIX,
     examples: { language: 'java', match: ['Cipher c = Cipher.getInstance("DES/CBC/PKCS5Padding");'], noMatch: ['Cipher c = Cipher.getInstance("AES/GCM/NoPadding");'] },
+  },
+  {
+    id: 'crypto/weak-cipher-more',
+    category: 'crypto', cwe: 'CWE-327', severity: 'high',
+    languages: ['python', 'java', 'php', 'javascript', 'typescript', 'csharp'],
+    keywords: ['des', 'arc', 'blowfish', 'xor', 'cast', 'mcrypt', 'mdecrypt', 'nullcipher', 'nopadding', 'ecb', 'allowallhostnameverifier'],
+    pattern: /\b\w*_(?:des|des3|arc4|arc2|blowfish|xor|cast)\.new\s*\(|\bm(?:de)?crypt_\w+\s*\(|\bSecretKeyFactory\.getInstance\s*\(\s*"(?:3DES|DESede|DES|Blowfish|RC4|RC2|TripleDES)"|\bCipher\.getInstance\s*\(\s*"3DES|\bnew\s+(?:javax\.crypto\.)?NullCipher\s*\(|"RSA\/[^"\/]*\/NoPadding"|\bBLOCK_MODE_ECB\b|(?:^|[^\w.])ECB\s*\(|\bnew\s+AllowAllHostnameVerifier\s*\(|\bMessageDigest\.getInstance\s*\(\s*"(?:md5|md2|md4|sha1|sha-1)"/,
+    inString: true,
+    when: (m) => !insideStringLiteral(m),
+    message: 'Broken or missing encryption (DES/RC4/Blowfish/XOR, mcrypt, NullCipher, ECB, RSA without padding)', fix: CIPHER_FIX,
+    examples: { language: 'python', match: ['cipher = pycryptodomex_arc4.new(tempkey)', 'mode = ECB(iv)'], noMatch: ['cipher = AES.new(key, AES.MODE_GCM, nonce=n)'] },
   },
   {
     id: 'crypto/weak-cipher-import',
@@ -191,7 +212,7 @@ export const cryptoRules: SinkRule[] = [
     id: 'crypto/static-iv-go',
     category: 'crypto', cwe: 'CWE-329', severity: 'high', languages: ['go'],
     keywords: ['cipher.new', '.seal(', '.open('],
-    pattern: /\bcipher\.New(?:CBCEncrypter|CBCDecrypter|CTR|OFB|CFBEncrypter|CFBDecrypter)\s*\(|\.\s*Seal\s*\(/,
+    pattern: /\bcipher\.New(?:CBCEncrypter|CBCDecrypter|CTR|OFB|CFBEncrypter|CFBDecrypter)\s*\(|\b\w*(?:gcm|GCM|Gcm|aead|AEAD|Aead)\w*\s*\.\s*(?:Seal|Open)\s*\(/,
     when: staticIv((raw) => (/Seal/.test(raw) ? 1 : 1)),
     message: 'Constant IV/nonce', fix: 'Fill the IV/nonce with io.ReadFull(rand.Reader, iv) for every message.',
     examples: { language: 'go', match: ['mode := cipher.NewCBCEncrypter(block, []byte("0123456789abcdef"))'], noMatch: ['iv := make([]byte, aes.BlockSize)\nio.ReadFull(rand.Reader, iv)\nmode := cipher.NewCBCEncrypter(block, iv)'] },
@@ -200,7 +221,7 @@ export const cryptoRules: SinkRule[] = [
     id: 'crypto/deprecated-create-cipher',
     category: 'crypto', cwe: 'CWE-327', severity: 'high', languages: JS_LIKE,
     keywords: ['createcipher', 'createdecipher', 'pseudorandombytes'],
-    pattern: /\bcreate(?:Cipher|Decipher)\s*\((?!iv)|\bpseudoRandomBytes\s*\(/,
+    pattern: /\bcreate(?:Cipher|Decipher)\s*\((?!iv)|\bpseudoRandomBytes\b/,
     when: 'always',
     message: 'Deprecated crypto.createCipher/pseudoRandomBytes (weak key derivation, no IV / not random)', fix: 'Use crypto.createCipheriv with a key from scrypt and a random IV, and crypto.randomBytes.',
     examples: { language: 'javascript', match: ['const c = crypto.createCipher("aes192", password)'], noMatch: ['const c = crypto.createCipheriv("aes-256-gcm", key, iv)'] },
@@ -210,7 +231,7 @@ export const cryptoRules: SinkRule[] = [
     category: 'crypto', cwe: 'CWE-326', severity: 'high',
     languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp'],
     keywords: ['rsa', 'dsa', 'keypair', 'key_size', 'modulus', 'private_key_bits', 'initialize'],
-    pattern: /\bgenerateKeyPair(?:Sync)?\s*\(\s*['"](?:rsa|dsa)['"][^;]*?modulusLength\s*:\s*(\d+)|\b(?:rsa|dsa)\.generate_private_key\s*\(|\b(?:RSA|DSA)\.generate\s*\(\s*(\d+)|\.initialize\s*\(\s*(\d+)\s*[,)]|\b(?:rsa|dsa)\.GenerateKey\s*\(\s*[\w.]+\s*,\s*(\d+)|\bGenerateParameters\s*\([^)]*\bL(\d+)|\bOpenSSL::PKey::(?:RSA|DSA)\.(?:new|generate)\s*\(\s*(\d+)|['"]private_key_bits['"]\s*=>\s*(\d+)|\bnew\s+(?:RSACryptoServiceProvider|DSACryptoServiceProvider)\s*\(\s*(\d+)|\bRSA\.Create\s*\(\s*(\d+)|\brsa\.newkeys\s*\(\s*(\d+)/,
+    pattern: /\bgenerateKeyPair(?:Sync)?\s*\(\s*['"](?:rsa|dsa)['"][^;]*?modulusLength\s*:\s*(\d+)|\b(?:rsa|dsa)\.generate_private_key\s*\(|\b(?:RSA|DSA)\.generate\s*\(\s*(\d+)|\.initialize\s*\(\s*(\d+)\s*[,)]|\b(?:rsa|dsa)\.GenerateKey\s*\(\s*[\w.]+\s*,\s*(\d+)|\bGenerateParameters\s*\([^)]*\bL(\d+)|\bOpenSSL::PKey::(?:RSA|DSA)\.(?:new|generate)\s*\(\s*(\d+)|['"]private_key_bits['"]\s*=>\s*(\d+)|\bnew\s+(?:RSACryptoServiceProvider|DSACryptoServiceProvider)\s*\(\s*(\d+)|\bRSA\.Create\s*\(\s*(\d+)|\brsa\.newkeys\s*\(\s*(\d+)|\b\w*_?(?:rsa|dsa|RSA|DSA)\.generate\s*\(\s*(?:bits\s*=\s*)?(\d+)/,
     when: (m) => {
       const g = [...m.groups].slice(1).find((x) => x !== undefined);
       if (/\.initialize/.test(m.groups[0]) && !/KeyPairGenerator\.getInstance\s*\(\s*"(?:RSA|DSA|DH)"/.test(m.flow.code.code)) return false;
@@ -262,8 +283,8 @@ export const cryptoRules: SinkRule[] = [
     id: 'crypto/tls-verification-disabled',
     category: 'crypto', cwe: 'CWE-295', severity: 'high',
     languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp', 'shell', 'config', 'text', 'html', 'c'],
-    keywords: ['rejectunauthorized', 'node_tls_reject_unauthorized', 'verify', 'insecureskipverify', 'ssl_verify', 'cert_none', 'verify_none', 'unverified', 'trustmanager', 'hostnameverifier', 'certificatevalidation', 'check_hostname', 'acceptanyserver', 'allow_all'],
-    pattern: /\brejectUnauthorized\s*[:=]\s*(?:false|0)\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b\s*[=:]\s*['"]?0|\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\]\s*=\s*['"]0|\bverify\s*=\s*False\b|\bInsecureSkipVerify\s*:\s*true\b|\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|\bOpenSSL::SSL::VERIFY_NONE\b|\bssl\._create_unverified_context\b|\bssl\.CERT_NONE\b|\bcheck_hostname\s*=\s*False\b|\bcert_reqs\s*=\s*['"]?CERT_NONE|\bServerCertificate(?:Custom)?ValidationCallback\s*(?:\+?=)[^;]*=>\s*true\b|\bDangerousAcceptAnyServerCertificateValidator\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bsetHostnameVerifier\s*\(\s*\(?[^)]*\)?\s*->\s*true|\bverify_ssl\s*=\s*False\b|\bssl_verify\s*[:=]\s*false\b|\bstrictSSL\s*:\s*false\b|\binsecure\s*:\s*true\b(?=[^\n]*(?:tls|https|agent))|\bcurl\b[^\n]*\s(?:-k|--insecure)\b|\bGIT_SSL_NO_VERIFY\s*=\s*(?:1|true)|\bverify_mode\s*[:=]>?\s*OpenSSL::SSL::VERIFY_NONE/,
+    keywords: ['missing_host_key', 'rejectunauthorized', 'node_tls_reject_unauthorized', 'verify', 'insecureskipverify', 'ssl_verify', 'cert_none', 'verify_none', 'unverified', 'trustmanager', 'hostnameverifier', 'certificatevalidation', 'check_hostname', 'acceptanyserver', 'allow_all'],
+    pattern: /\brejectUnauthorized\s*[:=]\s*(?:false|0)\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b\s*[=:]\s*['"]?0|\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\]\s*=\s*['"]0|\bverify\s*=\s*False\b|\bInsecureSkipVerify\s*[:=]\s*(?:true|!false)\b|\bset_missing_host_key_policy\s*\(\s*(?:\w+\.)*(?:AutoAddPolicy|WarningPolicy)\b|\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|\bOpenSSL::SSL::VERIFY_NONE\b|\bssl\._create_unverified_context\b|\bssl\.CERT_NONE\b|\bcheck_hostname\s*=\s*False\b|\bcert_reqs\s*=\s*['"]?CERT_NONE|\bServerCertificate(?:Custom)?ValidationCallback\s*(?:\+?=)[^;]*=>\s*true\b|\bDangerousAcceptAnyServerCertificateValidator\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bsetHostnameVerifier\s*\(\s*\(?[^)]*\)?\s*->\s*true|\bverify_ssl\s*=\s*False\b|\bssl_verify\s*[:=]\s*false\b|\bstrictSSL\s*:\s*false\b|\binsecure\s*:\s*true\b(?=[^\n]*(?:tls|https|agent))|\bcurl\b[^\n]*\s(?:-k|--insecure)\b|\bGIT_SSL_NO_VERIFY\s*=\s*(?:1|true)|\bverify_mode\s*[:=]>?\s*OpenSSL::SSL::VERIFY_NONE/,
     when: (m) => {
       // `verify=False` only matters in an HTTP/TLS call, not e.g. a form field.
       if (/^verify\s*=/.test(m.groups[0].trim())) {
@@ -287,8 +308,8 @@ export const cryptoRules: SinkRule[] = [
   {
     id: 'crypto/weak-tls-version',
     category: 'crypto', cwe: 'CWE-327', severity: 'medium', languages: ['python', 'go', 'javascript', 'typescript', 'java', 'csharp', 'php', 'ruby'],
-    keywords: ['sslv2', 'sslv3', 'tlsv1', 'versiontls10', 'versiontls11', 'versionssl30', 'tls10', 'tls11', 'ssl3'],
-    pattern: /\bPROTOCOL_(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)\b|\bSSLv(?:2|3)_METHOD\b|\bTLSv1(?:_1)?_METHOD\b|\bMinVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|\bMaxVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|['"](?:SSLv3|TLSv1|TLSv1\.1|SSLv2)['"]|\bsecureProtocol\s*:\s*['"](?:SSLv3|TLSv1|TLSv1_1)_method['"]|\bSslProtocols\.(?:Ssl2|Ssl3|Tls|Tls11)\b|\bCURL_SSLVERSION_(?:SSLv2|SSLv3|TLSv1_0|TLSv1_1)\b/,
+    keywords: ['sslv23', 'sslv2', 'sslv3', 'tlsv1', 'versiontls10', 'versiontls11', 'versionssl30', 'tls10', 'tls11', 'ssl3'],
+    pattern: /\bPROTOCOL_(?:SSLv2|SSLv3|SSLv23|TLSv1|TLSv1_1)\b|\bSSLv(?:2|3|23)_METHOD\b|\bTLSv1(?:_1)?_METHOD\b|\bMinVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|\bMaxVersion\s*:\s*tls\.Version(?:SSL30|TLS10|TLS11)\b|['"](?:SSLv3|TLSv1|TLSv1\.1|SSLv2)['"]|\bsecureProtocol\s*:\s*['"](?:SSLv3|TLSv1|TLSv1_1)_method['"]|\bSslProtocols\.(?:Ssl2|Ssl3|Tls|Tls11)\b|\bCURL_SSLVERSION_(?:SSLv2|SSLv3|TLSv1_0|TLSv1_1)\b/,
     inString: true,
     when: (m) => !/^['"]/.test(m.groups[0]) || /(?:getInstance|minVersion|secureProtocol|ssl_version|protocol)\s*[(:=]\s*$/.test(m.flow.code.code.slice(Math.max(0, m.start - 40), m.start)) || /SSLContext/.test(m.flow.code.code.slice(Math.max(0, m.start - 40), m.start)),
     message: 'Obsolete SSL/TLS protocol version', fix: 'Require TLS 1.2 or newer.',
