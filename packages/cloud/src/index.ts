@@ -45,3 +45,23 @@ export {
   type Kek,
   type EnvelopeErrorCode,
 } from './crypto/envelope.js';
+// Cloud server: database (PGlite or PostgreSQL, one schema), keys, API server, maintenance.
+export { openDatabase, inTenant, type CloudDatabase, type DatabaseOptions } from './db/database.js';
+export { Keyring, ROTATE_AFTER } from './crypto/keyring.js';
+export { createCloudServer, CLOUD_API_VERSION, type CloudServer, type CloudServerOptions } from './server/app.js';
+export { startCloudService, assertSafeBind, isLoopback, type CloudServiceOptions, type RunningCloudService } from './service.js';
+export { bootstrapOrganisation } from './org/organisations.js';
+export { PLANS, PLAN_RULES, type Plan } from './org/plans.js';
+export { ROLES, PERMISSIONS, TOKEN_SCOPES, permissionTableMarkdown, type Role, type Permission } from './auth/permissions.js';
+export { listOrganisationIds, sweepRetention, rewrapAllDataKeys, rotateAllDataKeys } from './maintenance.js';
+export {
+  ensureKeyFiles,
+  resolveKek,
+  resolveSigningKey,
+  writeNewKekFile,
+  defaultKekPath,
+  defaultSigningKeyPath,
+  KEK_ENV,
+  SIGNING_KEY_ENV,
+  type KeySources,
+} from './operator-keys.js';
