@@ -1,5 +1,6 @@
 import { TakumoError } from './errors.js';
-import { restoreStep, type RestoreOptions, type RestoreReport, type UnrestoredToken } from './restore.js';
+import { restoreStep, unrestoredToken, type RestoreOptions, type RestoreReport, type UnrestoredToken } from './restore.js';
+import { coreRegex, identityOf } from './token.js';
 import type { Vault } from './vault.js';
 
 /**
@@ -23,10 +24,12 @@ export interface Rehydrator {
 
 export class StreamRehydrator implements Rehydrator {
   #held = '';
-  /** Offset in the whole stream of the first held character. */
-  #offset = 0;
   #ended = false;
-  #undecided: UnrestoredToken | undefined;
+  /** The last characters of the raw stream, to find unrestorable tokens that straddle chunks. */
+  #raw = '';
+  #rawOffset = 0;
+  #reportedUpTo = 0;
+  readonly #cores = coreRegex();
   readonly #report: RestoreReport = { restored: 0, unrestored: [] };
 
   constructor(
@@ -48,21 +51,21 @@ export class StreamRehydrator implements Rehydrator {
       throw new TakumoError('TAKUMO_E_INVALID_INPUT', `rehydrator.push() expects a string, got ${describeType(chunk)}`);
     }
     if (chunk.length === 0) return '';
-    this.#settleUndecided(chunk);
+    this.#findUnrestorable(chunk, false);
     const text = this.#held + chunk;
-    const step = restoreStep(text, this.vault, this.options, false, this.#offset, this.#report);
+    const step = restoreStep(text, this.vault, this.options, false, this.#report);
     this.#held = text.slice(step.cut);
-    this.#offset += step.cut;
-    this.#undecided = step.undecided;
     return step.out;
   }
 
   end(): string {
     this.#check();
     this.#ended = true;
-    this.#settleUndecided('');
-    const step = restoreStep(this.#held, this.vault, this.options, true, this.#offset, this.#report);
-    this.#offset += this.#held.length;
+    this.#findUnrestorable('', true);
+    // The raw scan above already reported what cannot be restored; the final restore must not again.
+    const last: RestoreReport = { restored: 0, unrestored: [] };
+    const step = restoreStep(this.#held, this.vault, this.options, true, last);
+    this.#report.restored += last.restored;
     this.#held = '';
     return step.out;
   }
@@ -72,17 +75,38 @@ export class StreamRehydrator implements Rehydrator {
     if (this.#ended) throw new TakumoError('TAKUMO_E_INVALID_INPUT', 'this rehydrator has ended; create a new one for the next stream');
   }
 
-  /** An unknown token emitted at the very end of the last chunk counts once we see what follows it. */
-  #settleUndecided(next: string): void {
-    const item = this.#undecided;
-    if (item === undefined) return;
-    this.#undecided = undefined;
-    if (!/^[0-9A-Za-z]/.test(next)) this.#report.unrestored.push(item);
+  /**
+   * Reports unknown or ambiguous tokens from a scan of the raw stream (the last few dozen
+   * characters plus the new chunk), independent of what was held or emitted, so a token
+   * cut across chunks is reported once. A token ending exactly at the end of the data is
+   * left for the next call: a following letter or digit would mean it is no token.
+   */
+  #findUnrestorable(chunk: string, final: boolean): void {
+    const window = this.#raw + chunk;
+    const cores = this.#cores;
+    cores.lastIndex = 0;
+    for (let m = cores.exec(window); m !== null; m = cores.exec(window)) {
+      const start = this.#rawOffset + m.index;
+      if (start < this.#reportedUpTo) continue;
+      const end = m.index + m[0].length;
+      if (!final && end === window.length) break;
+      const resolution = this.vault.resolve(identityOf(m[1], m[2] as string));
+      if (resolution.kind === 'unknown' || resolution.kind === 'ambiguous') {
+        this.#report.unrestored.push(unrestoredToken(resolution.kind, m, this.#rawOffset));
+      }
+      this.#reportedUpTo = this.#rawOffset + end;
+    }
+    const keep = Math.min(window.length, RAW_TAIL);
+    this.#raw = window.slice(window.length - keep);
+    this.#rawOffset += window.length - keep;
   }
 }
 
+/** Longer than any core plus the character after it. */
+const RAW_TAIL = 64;
+
 export function describeType(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (Buffer.isBuffer(value)) return 'a Buffer';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;

@@ -47,11 +47,6 @@ export interface RestoreStep {
   out: string;
   /** Offset where the text still waiting for more input begins (`text.length` when nothing waits). */
   cut: number;
-  /**
-   * An unrestorable core that ends exactly at the end of a non-final text: whether it is
-   * a token depends on the next character, so it is reported only once that is known.
-   */
-  undecided?: UnrestoredToken;
 }
 
 const CORES = coreRegex();
@@ -71,13 +66,11 @@ export function restoreStep(
   vault: Vault,
   options: RestoreOptions,
   final: boolean,
-  baseOffset: number,
   report: RestoreReport,
 ): RestoreStep {
   let out = '';
   let consumed = 0;
   let cut = -1;
-  let undecided: UnrestoredToken | undefined;
   CORES.lastIndex = 0;
   for (let m = CORES.exec(text); m !== null; m = CORES.exec(text)) {
     const start = m.index;
@@ -85,10 +78,8 @@ export function restoreStep(
     const resolution = vault.resolve(identityOf(m[1], m[2] as string));
     const atEdge = !final && end === text.length;
     if (resolution.kind !== 'restore') {
-      if (resolution.kind === 'reserved') continue;
-      const item = unrestored(resolution.kind, m, baseOffset);
-      if (atEdge) undecided = item;
-      else report.unrestored.push(item);
+      // Streams report these from their own scan of the raw text (see rehydrator.ts).
+      if (resolution.kind !== 'reserved' && final) report.unrestored.push(unrestoredToken(resolution.kind, m, 0));
       continue;
     }
     const lead = leadLength(text, start, consumed);
@@ -105,12 +96,10 @@ export function restoreStep(
   }
   if (cut < 0) cut = final ? text.length : pendingStart(text, consumed, vault);
   out += text.slice(consumed, cut);
-  // A core that is held back is scanned again with the next chunk: report it then.
-  if (undecided !== undefined && undecided.offset - baseOffset >= cut) undecided = undefined;
-  return undecided === undefined ? { out, cut } : { out, cut, undecided };
+  return { out, cut };
 }
 
-function unrestored(reason: 'unknown' | 'ambiguous', m: RegExpExecArray, baseOffset: number): UnrestoredToken {
+export function unrestoredToken(reason: 'unknown' | 'ambiguous', m: RegExpExecArray, baseOffset: number): UnrestoredToken {
   const item: UnrestoredToken = { reason, token: m[0], offset: baseOffset + m.index };
   if (m[1] !== undefined) item.category = m[1].toUpperCase() as Category;
   return item;
@@ -150,5 +139,5 @@ function couldBeRestorable(r: PartialCore, vault: Vault): boolean {
 
 /** Batch restore of a whole text. */
 export function restoreAll(text: string, vault: Vault, options: RestoreOptions, report: RestoreReport): string {
-  return restoreStep(text, vault, options, true, 0, report).out;
+  return restoreStep(text, vault, options, true, report).out;
 }
