@@ -7,8 +7,10 @@ import { registerLogout } from './logout.js';
 import { registerStatus } from './status.js';
 import { registerAudit } from './audit.js';
 import { registerTelemetry } from './telemetry.js';
+import { registerProxy } from './proxy.js';
+import { registerRun } from './run.js';
 
 /** Each command lives in its own module and registers itself here (one line per command). */
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
-export const commands: RegisterCommand[] = [registerScan, registerCloud, registerLogin, registerLogout, registerStatus, registerAudit, registerTelemetry];
+export const commands: RegisterCommand[] = [registerScan, registerCloud, registerLogin, registerLogout, registerStatus, registerAudit, registerTelemetry, registerProxy, registerRun];
