@@ -49,7 +49,6 @@ export const registerRun: RegisterCommand = (program, context) => {
     .option('-v, --verbose', 'print one line per request on stderr')
     .option('-q, --quiet', 'no summary on exit');
   addProxyOptions(command, false)
-    .passThroughOptions()
     .addHelpText(
       'after',
       '\nExample: takumo run -- claude        takumo run -- codex        takumo run -- node script.js\n' +
