@@ -3,7 +3,9 @@
  * blocks, or a bare code file) for invented secrets, injection, XSS, weak crypto, unsafe
  * deserialisation, path traversal, SSRF, eval and copyleft licences.
  */
+import { detectLicenses } from './license/detect.js';
 import { scan } from './scan.js';
+import { splitAnswer } from './segments.js';
 import type { ScanAnswerOptions, SentinelFinding } from './types.js';
 
 export type { Language, ScanAnswerOptions, SentinelCategory, SentinelFinding, Severity } from './types.js';
@@ -13,4 +15,25 @@ export { sentinelRules, type SinkRule } from './rules/index.js';
 /** Scans an answer synchronously; line numbers refer to the text as given. */
 export function scanAnswer(text: string, options: ScanAnswerOptions = {}): SentinelFinding[] {
   return scan(text, options);
+}
+
+export interface DeclaredLicense {
+  /** SPDX id or expression, or null when the text declares none. */
+  spdx: string | null;
+  copyleft: boolean;
+  strength: 'strong' | 'network' | 'weak' | null;
+  kind: 'spdx' | 'notice' | 'claim' | 'text' | null;
+  line: number | null;
+}
+
+/**
+ * The licence a text declares for itself (an SPDX tag first, then a standard notice, an
+ * informal claim, or a pasted licence text), with its copyleft classification.
+ */
+export function detectLicense(text: string, options: Pick<ScanAnswerOptions, 'filename' | 'language'> = {}): DeclaredLicense {
+  const all = detectLicenses(splitAnswer(text, options.filename, options.language));
+  const order = ['spdx', 'notice', 'claim', 'text'] as const;
+  const d = order.map((k) => all.find((x) => x.kind === k)).find((x) => x !== undefined);
+  if (!d) return { spdx: null, copyleft: false, strength: null, kind: null, line: null };
+  return { spdx: d.spdx, copyleft: d.classification.copyleft, strength: d.classification.strength ?? null, kind: d.kind, line: d.line };
 }
