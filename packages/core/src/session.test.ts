@@ -133,6 +133,19 @@ describe('tokenize', () => {
     expect(session.rehydrate(later)).toBe('now late!secret');
   });
 
+  it('replaces every other occurrence of a found secret, in this text and in later ones', () => {
+    // Only the first occurrence is in a context a rule recognises.
+    const session = createSession({ detector: fixedDetector([[12, 21, 'PASS']]) });
+    const input = 'password = "Prl23Db#@"\n비밀번호:Prl23Db#@\n';
+    const { text, findings } = session.tokenize(input);
+    expect(text).not.toContain('Prl23Db#@');
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([['fixed', 1], ['repeated-secret', 2]]);
+    const later = session.tokenize('log: Prl23Db#@ short: Prl2').text;
+    expect(later).not.toContain('Prl23Db#@');
+    expect(session.rehydrate(later)).toBe('log: Prl23Db#@ short: Prl2');
+    expect(session.rehydrate(text)).toBe(input);
+  });
+
   it('fails closed with a message that holds no text when detection throws', () => {
     const session = createSession({
       detector: {

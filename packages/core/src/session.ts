@@ -2,6 +2,7 @@ import { createDetector, type Detector } from './detector.js';
 import { TakumoError } from './errors.js';
 import { StreamRehydrator, describeType, type Rehydrator } from './rehydrator.js';
 import { restoreAll, type RestoreReport, type UnrestoredToken } from './restore.js';
+import { LineIndex } from './line-index.js';
 import { coreRegex, identityOf, leadLength, trailLength } from './token.js';
 import type { Category, DetectorConfig, Finding, KnownSecret } from './types.js';
 import { Vault, type VaultOptions } from './vault.js';
@@ -91,6 +92,13 @@ interface Segment {
 /** Any case of `TAKUMO`: input without it cannot contain token-shaped text. */
 const TOKEN_WORD = /[Tt][Aa][Kk][Uu][Mm][Oo]/;
 const MAX_ESCAPE_ROUNDS = 64;
+/**
+ * A secret this long or longer is replaced wherever it appears, not only where a rule
+ * found it: a password detected in `password: …` also leaks from `비밀번호: …` or a log
+ * line. Shorter values would also hit ordinary words, so they are left to the rules.
+ */
+export const MIN_REPEATED_SECRET_LENGTH = 6;
+const REPEATED_RULE = 'repeated-secret';
 
 export function createSession(options: SessionOptions = {}): Session {
   const detector = buildDetector(options);
@@ -113,6 +121,7 @@ export function createSession(options: SessionOptions = {}): Session {
       if (error instanceof TakumoError) throw error;
       throw new TakumoError('TAKUMO_E_TOKENIZE_FAILED', `secret detection failed${file === undefined ? '' : ` in ${file}`}; nothing was tokenized`);
     }
+    findings = [...findings, ...repeatedOccurrences(text, findings, file)];
     let spans = mergeSpans(findings.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
     const secretSpans = spans.length;
     let built = build(text, spans);
@@ -133,6 +142,50 @@ export function createSession(options: SessionOptions = {}): Session {
     }
     counters.tokenized += secretSpans;
     return { text: built.text, findings };
+  }
+
+  /**
+   * Other occurrences of the secrets found in this text, and of the secrets the session
+   * already holds: one `indexOf` pass per distinct value of at least
+   * MIN_REPEATED_SECRET_LENGTH characters.
+   */
+  function repeatedOccurrences(text: string, found: Finding[], file: string | undefined): Finding[] {
+    const values = new Map<string, Category>();
+    for (const f of found) {
+      if (f.end - f.start >= MIN_REPEATED_SECRET_LENGTH) {
+        const value = text.slice(f.start, f.end);
+        if (!values.has(value)) values.set(value, f.category);
+      }
+    }
+    vault.forEachSecret((value, category) => {
+      if (value.length >= MIN_REPEATED_SECRET_LENGTH && !values.has(value)) values.set(value, category);
+    });
+    if (values.size === 0) return [];
+    const covered = mergeSpans(found.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
+    const extra: Finding[] = [];
+    let lines: LineIndex | undefined;
+    for (const [value, category] of values) {
+      for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+        if (isCovered(covered, i, i + value.length)) continue;
+        lines ??= new LineIndex(text);
+        const start = lines.position(i);
+        const end = lines.position(i + value.length - 1);
+        const finding: Finding = {
+          rule: REPEATED_RULE,
+          category,
+          confidence: 'high',
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          start: i,
+          end: i + value.length,
+        };
+        if (file !== undefined) finding.file = file;
+        extra.push(finding);
+      }
+    }
+    return extra.sort((a, b) => a.start - b.start);
   }
 
   /** Replaces each span by its token; remembers which output ranges are tokens. */
@@ -245,6 +298,20 @@ function mergeSpans(spans: Span[], length: number): Span[] {
     merged.push({ ...span });
   }
   return merged;
+}
+
+/** True when [start, end) lies inside one of the sorted, merged spans. */
+function isCovered(spans: Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid] as Span;
+    if (start < s.start) hi = mid - 1;
+    else if (start >= s.end) lo = mid + 1;
+    else return end <= s.end;
+  }
+  return false;
 }
 
 function segmentAt(segments: Segment[], offset: number): Segment | undefined {

@@ -152,6 +152,15 @@ export class Vault {
     this.#reservedHexCount.set(identity.hex, (this.#reservedHexCount.get(identity.hex) ?? 0) + 1);
   }
 
+  /**
+   * Calls `visit` with each secret as a transient string (for finding its other
+   * occurrences in a new text). The strings are not kept by the vault.
+   */
+  forEachSecret(visit: (value: string, category: Category) => void): void {
+    this.assertAlive();
+    for (const entry of this.#byHex.values()) visit(entry.value.toString('utf16le'), entry.category);
+  }
+
   /** True when some secret's token could still be spelled from this category prefix. */
   hasCategoryPrefix(prefix: string): boolean {
     for (const c of this.#categories) if (c.startsWith(prefix)) return true;
