@@ -1,5 +1,5 @@
-import { existsSync, type Dirent } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -71,13 +71,15 @@ export async function walkTarget(target: string, absolute: string, options: Walk
   async function visitDir(abs: string, display: string, active: IgnoreScope[]): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = await readdir(abs, { withFileTypes: true });
+      // Synchronous listing and stat: for thousands of small entries the promise
+      // round-trips cost more than the calls themselves (measured in bench/scan.bench.mjs).
+      entries = readdirSync(abs, { withFileTypes: true });
     } catch (error) {
       options.onError(display, (error as NodeJS.ErrnoException).code ?? 'EIO');
       return;
     }
     const own = entries.find((e) => e.name === '.gitignore' && e.isFile());
-    const scopesHere = own ? [...active, await loadIgnoreScope(abs)] : active;
+    const scopesHere = own ? [...active, loadIgnoreScope(abs)] : active;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const childAbs = join(abs, entry.name);
@@ -99,7 +101,7 @@ export async function walkTarget(target: string, absolute: string, options: Walk
       if (kind === 'dir') {
         await visitDir(childAbs, childDisplay, scopesHere);
       } else if (kind === 'file') {
-        const size = (await stat(childAbs).catch(() => undefined))?.size;
+        const size = statSync(childAbs, { throwIfNoEntry: false })?.size;
         if (size === undefined) {
           options.onError(childDisplay, 'ENOENT');
         } else if (size > options.maxFileSize) {
@@ -141,7 +143,7 @@ async function ancestorIgnoreScopes(dir: string): Promise<IgnoreScope[]> {
   chain.pop(); // the target itself is handled by the walk
   const scopes: IgnoreScope[] = [];
   for (const d of chain) {
-    if (existsSync(join(d, '.gitignore'))) scopes.push(await loadIgnoreScope(d));
+    if (existsSync(join(d, '.gitignore'))) scopes.push(loadIgnoreScope(d));
   }
   return scopes;
 }
@@ -155,8 +157,13 @@ function reincludeTarget(scope: IgnoreScope, target: string): IgnoreScope {
   return { base: scope.base, source: scope.source, rules: ignore().add(scope.source).add(negations) };
 }
 
-async function loadIgnoreScope(dir: string): Promise<IgnoreScope> {
-  const text = await readFile(join(dir, '.gitignore'), 'utf8').catch(() => '');
+function loadIgnoreScope(dir: string): IgnoreScope {
+  let text = '';
+  try {
+    text = readFileSync(join(dir, '.gitignore'), 'utf8');
+  } catch {
+    // an unreadable .gitignore ignores nothing
+  }
   return { base: dir, source: text, rules: ignore().add(text) };
 }
 
