@@ -65,6 +65,13 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
     }),
   }));
   const scanner = new KeywordScanner([...keywordIds.keys()]);
+  // Which rules each keyword triggers; rules without keywords always run.
+  const rulesByKeyword: number[][] = Array.from({ length: keywordIds.size }, () => []);
+  compiled.forEach((c, index) => {
+    for (const id of new Set(c.keywordIds)) rulesByKeyword[id]!.push(index);
+  });
+  const alwaysRun = compiled.flatMap((c, index) => (c.keywordIds.length === 0 ? [index] : []));
+  const anchoredRules = compiled.flatMap((c, index) => (c.rule.anchored ? [index] : []));
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
 
   const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => compileUserPattern(p, 'allowlist pattern'));
@@ -85,17 +92,30 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       const file = options.file;
       if (file !== undefined && allowPaths.some((p) => p.test(normalisePath(file)))) return [];
       const found = new Uint8Array(keywordIds.size);
-      scanner.scan(text, found);
+      // One offset list per anchored rule, filled by the same single pass.
+      const offsetLists = new Map<number, number[]>();
+      const positions: (number[][] | undefined)[] = new Array<number[][] | undefined>(keywordIds.size);
+      for (const index of anchoredRules) {
+        const list: number[] = [];
+        offsetLists.set(index, list);
+        for (const id of compiled[index]!.keywordIds) (positions[id] ??= []).push(list);
+      }
+      scanner.scan(text, found, positions);
+      const triggered = new Uint8Array(compiled.length);
+      for (const index of alwaysRun) triggered[index] = 1;
+      for (let id = 0; id < found.length; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;
       const candidates: Candidate[] = [];
       let lines: LineIndex | undefined;
       const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
 
-      for (const { rule, regex, keywordIds: ids } of compiled) {
-        if (ids.length > 0 && !ids.some((id) => found[id] === 1)) continue;
+      for (let index = 0; index < compiled.length; index++) {
+        if (triggered[index] === 0) continue;
+        const { rule, regex } = compiled[index]!;
         if (rule.paths && !(file !== undefined && rule.paths.test(normalisePath(file)))) continue;
         if (rule.skipPaths && file !== undefined && rule.skipPaths.test(normalisePath(file))) continue;
         if (rule.find) {
-          for (const span of rule.find(text, options)) {
+          const offsets = rule.anchored ? sortNearlySorted(offsetLists.get(index)!) : undefined;
+          for (const span of rule.find(text, options, offsets)) {
             const secret = text.slice(span.start, span.end);
             if (secret.length === 0) continue;
             if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
@@ -133,6 +153,26 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         .map((c) => toFinding(c, index, file));
     },
   };
+}
+
+/**
+ * Sorts offsets in place and drops duplicates. The scanner appends them in order of the
+ * keywords' ends, so they are nearly sorted already and insertion sort is linear here.
+ */
+function sortNearlySorted(list: number[]): number[] {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > v) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+  let w = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[w - 1]) list[w++] = list[i]!;
+  list.length = w;
+  return list;
 }
 
 function withFlags(flags: string, extra: string): string {

@@ -1,51 +1,76 @@
 /**
  * One pass over the text that reports which of many keywords occur in it (ASCII,
- * case-insensitive). It is an Aho-Corasick automaton compiled into a dense transition
- * table, so the cost per character is one table lookup whatever the number of
- * keywords: the detector can afford hundreds of rules and still leave most text
- * untouched by any regex.
+ * case-insensitive), and where, for the keywords that ask for positions. It is an
+ * Aho-Corasick automaton compiled into a dense transition table, so the cost per
+ * character is one table lookup whatever the number of keywords:
+ * the detector can afford hundreds of rules and still leave most text untouched by any
+ * regex.
+ *
+ * States are numbered so that every state where some keyword ends comes after all
+ * others: one comparison per character tells whether anything was found.
  */
-const ALPHABET = 128;
+const ASCII = 128;
 
 export class KeywordScanner {
-  /** Dense DFA: next state = table[state * ALPHABET + charCode]. */
-  private readonly table: Int32Array;
-  /** For each state, the keyword ids that end there (own and inherited via failure links). */
-  private readonly outputs: (number[] | undefined)[];
+  /** next state = table[(state << 7) | charCode] for ASCII; any other character resets to the start. */
+  private readonly table: Uint16Array;
+  /** States numbered at or above this one end at least one keyword. */
+  private readonly firstOutputState: number;
+  /** For each output state (minus firstOutputState): the keyword ids that end there. */
+  private readonly outputs: number[][];
+  private readonly lengths: number[];
   readonly keywordCount: number;
 
   constructor(keywords: readonly string[]) {
     this.keywordCount = keywords.length;
-    const goto: Map<number, number>[] = [new Map()];
-    const out: number[][] = [[]];
-    keywords.forEach((raw, id) => {
+    this.lengths = keywords.map((k) => k.length);
+    const lowered = keywords.map((raw) => {
       const keyword = raw.toLowerCase();
       if (keyword.length === 0) throw new RangeError('keywords must not be empty');
+      for (let i = 0; i < keyword.length; i++) if (keyword.charCodeAt(i) >= ASCII) throw new RangeError('keywords must be ASCII');
+      return keyword;
+    });
+
+    // Character classes: one per distinct character used in keywords, upper case folded
+    // onto lower case, and class 0 for everything else.
+    const classOf = new Uint8Array(ASCII);
+    let classCount = 1;
+    for (const k of lowered) {
+      for (let i = 0; i < k.length; i++) {
+        const c = k.charCodeAt(i);
+        if (classOf[c] === 0) classOf[c] = classCount++;
+      }
+    }
+    for (let c = 65; c <= 90; c++) if (classOf[c + 32] !== 0) classOf[c] = classOf[c + 32]!;
+
+    // Trie.
+    const goto: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
+    lowered.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const c = keyword.charCodeAt(i);
-        if (c >= ALPHABET) throw new RangeError('keywords must be ASCII');
-        let next = goto[state]!.get(c);
+        const cls = classOf[keyword.charCodeAt(i)]!;
+        let next = goto[state]!.get(cls);
         if (next === undefined) {
           next = goto.length;
           goto.push(new Map());
           out.push([]);
-          goto[state]!.set(c, next);
+          goto[state]!.set(cls, next);
         }
         state = next;
       }
       out[state]!.push(id);
     });
 
+    // Failure links (breadth first) folded into a full transition function.
     const states = goto.length;
-    const table = new Int32Array(states * ALPHABET);
+    const delta = new Int32Array(states * classCount);
     const fail = new Int32Array(states);
     const queue: number[] = [];
-    for (let c = 0; c < ALPHABET; c++) {
-      const next = goto[0]!.get(c);
+    for (let cls = 0; cls < classCount; cls++) {
+      const next = goto[0]!.get(cls);
       if (next !== undefined) {
-        table[c] = next;
-        fail[next] = 0;
+        delta[cls] = next;
         queue.push(next);
       }
     }
@@ -53,45 +78,62 @@ export class KeywordScanner {
       const state = queue[head]!;
       const f = fail[state]!;
       if (out[f]!.length > 0) out[state] = out[state]!.concat(out[f]!);
-      for (let c = 0; c < ALPHABET; c++) {
-        const next = goto[state]!.get(c);
+      for (let cls = 0; cls < classCount; cls++) {
+        const next = goto[state]!.get(cls);
         if (next !== undefined) {
-          fail[next] = table[f * ALPHABET + c]!;
-          table[state * ALPHABET + c] = next;
+          fail[next] = delta[f * classCount + cls]!;
+          delta[state * classCount + cls] = next;
           queue.push(next);
         } else {
-          table[state * ALPHABET + c] = table[f * ALPHABET + c]!;
+          delta[state * classCount + cls] = delta[f * classCount + cls]!;
         }
       }
     }
-    // Fold upper case onto lower case so the text need not be lower-cased first.
+
+    // Renumber: states without output first, so `state >= firstOutputState` means a hit.
+    const order: number[] = [];
+    for (let s = 0; s < states; s++) if (out[s]!.length === 0) order.push(s);
+    const firstOutputState = order.length;
+    for (let s = 0; s < states; s++) if (out[s]!.length > 0) order.push(s);
+    const newId = new Int32Array(states);
+    order.forEach((old, index) => (newId[old] = index));
+    if (states >= 65536) throw new RangeError('too many keywords for one scanner');
+    // Expanded to one column per ASCII code: a shift instead of a multiply and a class lookup.
+    const table = new Uint16Array(states * ASCII);
     for (let s = 0; s < states; s++) {
-      for (let c = 65; c <= 90; c++) table[s * ALPHABET + c] = table[s * ALPHABET + c + 32]!;
+      const base = newId[s]! * ASCII;
+      for (let c = 0; c < ASCII; c++) table[base + c] = newId[delta[s * classCount + classOf[c]!]!]!;
     }
     this.table = table;
-    this.outputs = out.map((ids) => (ids.length > 0 ? ids : undefined));
+    this.firstOutputState = firstOutputState;
+    this.outputs = order.slice(firstOutputState).map((old) => out[old]!);
+    // The start state must stay state 0 for scanning: it has no output (keywords are non-empty).
+    if (newId[0] !== 0) throw new Error('keyword automaton: start state moved');
   }
 
-  /** Marks found[id] = 1 for every keyword that occurs in `text`; returns how many distinct ones. */
-  scan(text: string, found: Uint8Array): number {
+  /**
+   * Marks found[id] = 1 for every keyword that occurs in `text`. For ids with
+   * `positions[id]` defined, also appends the start offset of each occurrence to each of
+   * the lists there (lists are in order of the occurrences' ends).
+   */
+  scan(text: string, found: Uint8Array, positions: (number[][] | undefined)[]): void {
     const table = this.table;
-    const outputs = this.outputs;
+    const firstOutput = this.firstOutputState;
     let state = 0;
-    let distinct = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      state = c < ALPHABET ? table[(state << 7) | c]! : 0;
-      const ids = outputs[state];
-      if (ids !== undefined) {
-        for (const id of ids) {
-          if (found[id] === 0) {
-            found[id] = 1;
-            distinct++;
-          }
-        }
-        if (distinct === this.keywordCount) break;
-      }
+      state = c < ASCII ? table[(state << 7) | c]! : 0;
+      if (state >= firstOutput) this.record(state - firstOutput, i, found, positions);
     }
-    return distinct;
+  }
+
+  private record(output: number, at: number, found: Uint8Array, positions: (number[][] | undefined)[]): void {
+    const ids = this.outputs[output]!;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      found[id] = 1;
+      const lists = positions[id];
+      if (lists !== undefined) for (const list of lists) list.push(at + 1 - this.lengths[id]!);
+    }
   }
 }

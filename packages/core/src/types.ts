@@ -76,7 +76,13 @@ export interface Rule {
    * instead of running `pattern`; `pattern` still documents what it looks for and is
    * checked for safety like any other.
    */
-  find?: (text: string, options: DetectOptions) => Span[];
+  find?: (text: string, options: DetectOptions, keywordOffsets?: readonly number[]) => Span[];
+  /**
+   * With `find`: the engine passes the sorted start offsets of the rule's keywords in the
+   * text (found by the prefilter's single pass anyway), so the finder can try its pattern
+   * only there instead of scanning the whole text.
+   */
+  anchored?: boolean;
   confidence: Confidence;
   /** Only run on files whose path matches (e.g. `.npmrc`). */
   paths?: RegExp;

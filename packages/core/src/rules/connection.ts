@@ -10,14 +10,13 @@ import type { Category, DetectOptions, Rule, Span } from '../types.js';
 const DATABASE_SCHEMES =
   /^(?:postgres(?:ql)?|postgis|mysql|mysqlx|mariadb|mongodb(?:\+srv)?|redis|rediss|valkey|amqps?|mssql|sqlserver|oracle|db2|cockroach(?:db)?|clickhouse|couchdb|couchbase|neo4j(?:\+s|\+ssc)?|bolt|nats|kafka|cassandra|memcached?|elasticsearch|influxdb|snowflake|jdbc:[a-z0-9:]{2,30}|sqlalchemy|mysql\+[a-z0-9]{2,20}|postgresql\+[a-z0-9]{2,20}|rabbitmq|ldaps?|smtps?|imaps?|pop3s?)$/i;
 
-/** Characters that can continue a URL; used to find where a URL ends. */
-const URL_CHAR = /[^\s"'`<>\\{}|^]/;
+/** A run of characters that can continue a URL; used to find where a URL ends. */
+const URL_RUN = /[^\s"'`<>\\{}|^]{0,2048}/y;
 
 /** Where the URL that contains `from` ends, minus the trailing punctuation of the sentence. */
 export function urlEnd(text: string, from: number): number {
-  let i = from;
-  const limit = Math.min(text.length, from + 2048);
-  while (i < limit && URL_CHAR.test(text[i]!)) i++;
+  URL_RUN.lastIndex = from;
+  let i = from + (URL_RUN.exec(text)?.[0].length ?? 0);
   while (i > from && /[.,;:!?)\]]/.test(text[i - 1]!)) {
     const ch = text[i - 1]!;
     if (ch === ')' && text.lastIndexOf('(', i - 1) > from) break;
@@ -71,9 +70,13 @@ const KV_SECRET = /(?<![\w-])(?<k>password|pwd|accountkey|sharedaccesskey)\s{0,3
 const KV_CONTEXT =
   /(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|address|driver|dsn|provider|accountname|defaultendpointsprotocol|endpoint|user id|userid|uid|username|initial catalog|database|sharedaccesskeyname)\s{0,3}=/i;
 
-function findKeyValueConnections(text: string, options: DetectOptions): Span[] {
+function findKeyValueConnections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(new RegExp(KV_SECRET.source, KV_SECRET.flags))) {
+  const re = new RegExp(KV_SECRET.source, 'iy');
+  for (const offset of offsets) {
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    if (m === null) continue;
     const raw = m.groups!['v']!;
     const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
     const category: Category = m.groups!['k']!.toLowerCase().includes('key') ? 'KEY' : 'PASS';
@@ -130,6 +133,7 @@ export const connectionRules: Rule[] = [
     keywords: ['password', 'pwd', 'accountkey', 'sharedaccesskey'],
     pattern: KV_SECRET,
     find: findKeyValueConnections,
+    anchored: true,
     confidence: 'high',
     examples: {
       match: [

@@ -62,20 +62,23 @@ function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
 }
 
-function findAssignments(text: string, options: DetectOptions): Span[] {
+function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  const re = new RegExp(ASSIGNMENT.source, ASSIGNMENT.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  const re = new RegExp(ASSIGNMENT.source, 'iy');
+  let skipUntil = -1;
+  for (const offset of offsets) {
+    if (offset < skipUntil) continue;
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    if (m === null) continue;
+    const ident = /^[\w.\-]+/.exec(m[0])?.[0] ?? '';
+    // Another secret word later in the same name gives the same candidate: skip it.
+    skipUntil = m.index + ident.length;
     const v = valueOf(m);
     if (!v) continue;
-    const ident = /^[\w.\-]+/.exec(m[0])?.[0] ?? '';
     const name = readNameBackwards(text, m.index) + ident;
     const key = classifyKey(name);
-    if (!key) {
-      // The value may itself hold the next candidate (`key: token=abc`); retry just after the word.
-      re.lastIndex = m.index + Math.max(1, ident.length);
-      continue;
-    }
+    if (!key) continue;
     if (isComparison(m[0].slice(ident.length), v.quoted)) continue;
     if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, file: options.file })) {
       continue;
@@ -90,26 +93,42 @@ const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>\r\n]{0,200})?
 const XML_KEY_VALUE =
   /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<v>[^"'\r\n]{1,300})["']/gi;
 
-function findXml(text: string, options: DetectOptions): Span[] {
+function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(XML_ELEMENT)) {
-    const g = m.groups!;
-    const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
-    const key = classifyKey(keyAttr?.[1] ?? g['tag']!.replace(/^[\w]+:/, ''));
-    const value = g['v']!.trim();
-    if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-    const end = m.index + m[0].length - 2;
-    const start = m.index + m[0].length - 2 - g['v']!.length + g['v']!.indexOf(value);
-    spans.push({ start, end: start + value.length, category: key.category });
-    void end;
-  }
-  for (const m of text.matchAll(XML_KEY_VALUE)) {
-    const g = m.groups!;
-    const key = classifyKey(g['k']!);
-    const value = g['v']!;
-    if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-    const start = m.index + m[0].length - 1 - value.length;
-    spans.push({ start, end: start + value.length, category: key.category });
+  const element = new RegExp(XML_ELEMENT.source, 'iy');
+  const keyValue = new RegExp(XML_KEY_VALUE.source, 'i');
+  let lastTag = -1;
+  for (const offset of offsets) {
+    // The tag that holds the keyword (in its name or attributes) starts at the `<` before it.
+    let lt = offset - 1;
+    while (lt >= 0 && offset - lt <= 200 && text.charCodeAt(lt) !== 60 /* < */ && text.charCodeAt(lt) !== 62 /* > */ && text.charCodeAt(lt) !== 10) lt--;
+    if (lt < 0 || text.charCodeAt(lt) !== 60 || lt <= lastTag) continue;
+    const close = text.slice(offset, offset + 600).indexOf('>');
+    const gt = close === -1 ? -1 : offset + close;
+    lastTag = lt;
+    element.lastIndex = lt;
+    const m = element.exec(text);
+    if (m) {
+      const g = m.groups!;
+      const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
+      const key = classifyKey(keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, ''));
+      const raw = g['v']!;
+      const value = raw.trim();
+      if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+        const start = m.index + m[0].length - 2 - raw.length + raw.indexOf(value);
+        spans.push({ start, end: start + value.length, category: key.category });
+      }
+    }
+    const tag = text.slice(lt, gt === -1 ? Math.min(text.length, lt + 600) : Math.min(gt + 1, lt + 600));
+    const kv = keyValue.exec(tag);
+    if (kv) {
+      const key = classifyKey(kv.groups!['k']!);
+      const value = kv.groups!['v']!;
+      if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+        const start = lt + kv.index + kv[0].length - 1 - value.length;
+        spans.push({ start, end: start + value.length, category: key.category });
+      }
+    }
   }
   return spans;
 }
@@ -127,6 +146,7 @@ export const genericRules: Rule[] = [
     keywords: ['pass', 'pw', 'psw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp'],
     pattern: ASSIGNMENT,
     find: findAssignments,
+    anchored: true,
     confidence: 'medium',
     examples: {
       match: [
@@ -184,6 +204,7 @@ export const genericRules: Rule[] = [
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
     pattern: XML_ELEMENT,
     find: findXml,
+    anchored: true,
     confidence: 'medium',
     examples: {
       match: ['<password>Kq8zW3mLp0</password>', '<add key="ClearTextPassword" value="x7Hq2mZp9L" />', '<entry key="db.password">r4Nd0mPw</entry>'],
@@ -196,7 +217,6 @@ export const genericRules: Rule[] = [
     description: 'A password in SQL `IDENTIFIED BY` (CREATE/ALTER USER, GRANT)',
     keywords: ['identified by'],
     pattern: /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/i,
-    secretGroup: 'v',
     find: (text, options) => {
       const spans: Span[] = [];
       const re = /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/gi;
@@ -220,13 +240,13 @@ export const genericRules: Rule[] = [
     id: 'cli-password-flag',
     category: 'PASS',
     description: 'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, `--token x`, `sshpass -p x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', 'mysql', 'sshpass', '-p'],
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass'],
     pattern:
       /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?:=|\s{1,4})(?<q>["']?)(?<v>[^\s"']{1,200})/i,
     find: (text, options) => {
       const spans: Span[] = [];
       const re =
-        /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?<sep>=|\s{1,4})?(?<q>["']?)(?<v>[^\s"']{1,200})/gi;
+        /(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-p)(?<sep>=|\s{1,4})?(?<q>["']?)(?<v>[^\s"']{1,200})/gi;
       for (const m of text.matchAll(re)) {
         const g = m.groups!;
         const flag = g['flag']!;
@@ -279,7 +299,7 @@ export const genericRules: Rule[] = [
     id: 'credential-pair-prose',
     category: 'PASS',
     description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
-    keywords: ['/pw', '/pass', '/pwd', 'id/', 'pw:', 'pass:', 'pw :', 'pw='],
+    keywords: ['/pw', '/pass', '/ pw', '/ pass'],
     pattern: /\b(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
       const spans: Span[] = [];

@@ -55,15 +55,16 @@ function hostOfAuthority(authority: string): string {
   return hostPort.replace(/:\d{0,5}$/, '');
 }
 
+const AUTHORITY = /[^\s/?#"'`<>\\{}|]{0,300}/y;
+
 function findInternalUrls(declared: readonly string[]) {
   return (text: string): Span[] => {
     const spans: Span[] = [];
     for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
       const start = schemeStart(text, i);
       if (start < 0) continue;
-      let authorityEnd = i + 3;
-      while (authorityEnd < text.length && authorityEnd - i < 300 && /[^\s/?#"'`<>\\{}|]/.test(text[authorityEnd]!)) authorityEnd++;
-      const host = hostOfAuthority(text.slice(i + 3, authorityEnd));
+      AUTHORITY.lastIndex = i + 3;
+      const host = hostOfAuthority(AUTHORITY.exec(text)?.[0] ?? '');
       if (host.length === 0 || !isInternalHost(host, declared)) continue;
       spans.push({ start, end: urlEnd(text, i + 3) });
     }
