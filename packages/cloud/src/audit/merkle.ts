@@ -11,22 +11,34 @@
  * Indices and sizes are plain numbers: exact up to 2^53, far above any audit log. Bit
  * operators are avoided on purpose because they truncate to 32 bits.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 
 /** Size in bytes of every hash in the tree (SHA-256). */
 export const HASH_SIZE = 32;
 
-const LEAF_PREFIX = Buffer.from([0x00]);
-const NODE_PREFIX = Buffer.from([0x01]);
+// One reusable input buffer for interior nodes: hashing is synchronous, so it is never
+// shared between two calls, and the one-shot crypto.hash (Node >= 20.12) avoids creating a
+// Hash object per node — about twice as fast, which matters at millions of nodes.
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE);
 
 /** Hash of a leaf: SHA-256(0x00 || leaf). The prefix keeps a leaf from passing as a node. */
 export function leafHash(leaf: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest();
+  const input = Buffer.allocUnsafe(1 + leaf.length);
+  input[0] = 0x00;
+  input.set(leaf, 1);
+  return oneShotHash('sha256', input, 'buffer');
 }
 
 /** Hash of an interior node: SHA-256(0x01 || left || right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    // Not a tree node (only reachable through misuse): hash exactly what was given.
+    return createHash('sha256').update(Buffer.from([0x01])).update(left).update(right).digest();
+  }
+  nodeInput[0] = 0x01;
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return oneShotHash('sha256', nodeInput, 'buffer');
 }
 
 /** Root of the empty tree: SHA-256 of the empty string (RFC 6962 §2.1). */
