@@ -55,14 +55,69 @@ export class Flow {
   readonly lineStarts: number[] = [0];
   private readonly source: RegExp;
   private readonly cache = new Map<string, Taint>();
+  private readonly lines: string[];
+  /** Lines where a name is (possibly) assigned, bound by a loop or destructured; built on first use. */
+  private definitions: Map<string, number[]> | undefined;
+  /** Lines that look like function/block headers (parameters bind names there). */
+  private headers: number[] | undefined;
 
   constructor(
     readonly code: LexedCode,
     readonly language: Language,
   ) {
     const m = code.masked;
-    for (let i = 0; i < m.length; i++) if (m.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = m.indexOf('\n'); i >= 0; i = m.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.lines = m.split('\n');
     this.source = SOURCES[language] ?? SOURCES.default;
+  }
+
+  /** One pass over the snippet: which lines may define which names. */
+  private index(): { definitions: Map<string, number[]>; headers: number[] } {
+    if (this.definitions && this.headers) return { definitions: this.definitions, headers: this.headers };
+    const definitions = new Map<string, number[]>();
+    const headers: number[] = [];
+    const add = (name: string, line: number) => {
+      const list = definitions.get(name);
+      if (!list) definitions.set(name, [line]);
+      else if (list[list.length - 1] !== line) list.push(line);
+    };
+    const target = /(?:^|[^\w$.>])([\w$]+)\s*(?:\[[^\]\n]{0,80}\]\s*)?((?:,\s*[\w$]+\s*)*)(?:\+=|\.=|\|\|=|\?\?=|:=|=)(?![=~>])/g;
+    for (let l = 0; l < this.lines.length; l++) {
+      const text = this.lines[l]!;
+      if (HEADER.test(text)) headers.push(l);
+      if (/\bfor\b|\bforeach\b|^\s*(?:const|let|var|val)?\s*[{[]|\bas\s+\$/.test(text)) {
+        for (const w of text.match(/[\w$]+/g) ?? []) add(w, l);
+        continue;
+      }
+      if (!text.includes('=')) continue;
+      target.lastIndex = 0;
+      for (let m = target.exec(text); m; m = target.exec(text)) {
+        add(m[1]!, l);
+        for (const extra of (m[2] ?? '').match(/[\w$]+/g) ?? []) add(extra, l);
+      }
+    }
+    this.definitions = definitions;
+    this.headers = headers;
+    return { definitions, headers };
+  }
+
+  /** Candidate lines for a name's definition, nearest first, from `atLine` back to `stop`. */
+  private candidates(name: string, atLine: number, stop: number): number[] {
+    const { definitions, headers } = this.index();
+    const defs = definitions.get(name) ?? [];
+    const out: number[] = [];
+    let i = upperBound(defs, atLine) - 1;
+    let j = upperBound(headers, atLine) - 1;
+    while (i >= 0 || j >= 0) {
+      const a = i >= 0 ? defs[i]! : -1;
+      const b = j >= 0 ? headers[j]! : -1;
+      const next = Math.max(a, b);
+      if (next < stop) break;
+      if (out[out.length - 1] !== next) out.push(next);
+      if (a === next) i--;
+      if (b === next) j--;
+    }
+    return out;
   }
 
   /** 0-based line of an offset. */
@@ -78,9 +133,7 @@ export class Flow {
   }
 
   lineText(line: number): string {
-    const start = this.lineStarts[line] ?? 0;
-    const next = this.lineStarts[line + 1];
-    return this.code.masked.slice(start, next === undefined ? undefined : next - 1);
+    return this.lines[line] ?? '';
   }
 
   hasSource(text: string): boolean {
@@ -123,7 +176,7 @@ export class Flow {
     const word = new RegExp(`(?:^|[^\\w$])${esc}(?![\\w$])`);
     const atLine = this.lineOf(at);
     const stop = Math.max(0, atLine - MAX_LOOKBACK_LINES);
-    for (let line = atLine; line >= stop; line--) {
+    for (const line of this.candidates(name, atLine, stop)) {
       const lineStart = this.lineStarts[line]!;
       let text = this.lineText(line);
       if (line === atLine) text = text.slice(0, at - lineStart);
@@ -158,9 +211,7 @@ export class Flow {
   /** If `line` opens a function or block whose parameters include `name`, its taint. */
   private parameterIn(line: number, name: string): Taint | undefined {
     const text = this.lineText(line);
-    const header =
-      /\b(?:def|function|func|fn|sub|lambda)\b|=>|\bdo\s*\||\{\s*\|[^|]*\||^\s*(?:(?:public|private|protected|static|internal|async|override|final|virtual|synchronized|export|default)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)?\s*(?:throws [\w, .]+)?\s*\{?\s*$/;
-    if (!header.test(text)) return undefined;
+    if (!HEADER.test(text)) return undefined;
     // Parameters may spill onto the next lines.
     let sig = text;
     for (let k = 1; k <= 4 && !/[)|]/.test(sig.slice(sig.indexOf('(') + 1)); k++) sig += ' ' + this.lineText(line + k);
@@ -192,6 +243,21 @@ export class Flow {
     }
     return limit;
   }
+}
+
+/** Lines that open a function or block with parameters. */
+const HEADER =
+  /\b(?:def|function|func|fn|sub|lambda)\b|=>|\bdo\s*\||\{\s*\|[^|]*\||^\s*(?:(?:public|private|protected|static|internal|async|override|final|virtual|synchronized|export|default)\s+)*[\w<>[\],.?]+\s+\w+\s*\([^)]*\)?\s*(?:throws [\w, .]+)?\s*\{?\s*$/;
+
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A line that ends in an operator or a backslash continues on the next one. */
