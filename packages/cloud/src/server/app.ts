@@ -35,6 +35,8 @@ export interface CloudServerOptions {
   log?: false | { level?: string; stream?: DestinationStream };
   /** Clock for server-received times (tests move it). */
   now?: () => Date;
+  /** Multiplies the login/token rate limits (default 1). */
+  rateLimitScale?: number;
 }
 
 export interface CloudServer {
@@ -62,6 +64,7 @@ export async function createCloudServer(options: CloudServerOptions): Promise<Cl
     verifierKey: verifierKeyFromSignerKey(options.signerKey),
     logOriginPrefix: signerName,
     tls,
+    rateLimitScale: options.rateLimitScale ?? 1,
     now: options.now ?? (() => new Date()),
   };
   const logger =
@@ -135,7 +138,7 @@ function registerRoute(app: FastifyInstance, spec: RouteSpec, services: ServerSe
     url: spec.url,
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       if (spec.rateLimit) {
-        await takeRateLimit(services.db, `${spec.method} ${spec.url} ${request.ip}`, spec.rateLimit.max, spec.rateLimit.windowSeconds);
+        await takeRateLimit(services.db, `${spec.method} ${spec.url} ${request.ip}`, spec.rateLimit.max * services.rateLimitScale, spec.rateLimit.windowSeconds);
       }
       let principal: Awaited<ReturnType<typeof authenticate>> = null;
       if (spec.auth !== 'public' && spec.auth !== 'credential') {

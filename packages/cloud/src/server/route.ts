@@ -27,6 +27,8 @@ export interface ServerServices {
   /** Prefix of every tenant log's origin line: `<prefix>/<org id>`. */
   logOriginPrefix: string;
   tls: boolean;
+  /** Multiplies every route's rate limit (tests raise it; 1 in production). */
+  rateLimitScale: number;
   now(): Date;
 }
 

@@ -49,6 +49,7 @@ export async function startTestCloud(backend: 'pglite' | 'postgres', options: { 
     keyring,
     signerKey: signer.signerKey,
     log: options.log ?? false,
+    rateLimitScale: 1000,
     now: () => new Date(Date.now() + clock.offsetMs),
   });
   return {
@@ -120,7 +121,7 @@ export async function login(cloud: TestCloud, email: string, password: string, o
 }
 
 /** Invites someone with a role, accepts, logs them in. */
-export async function addMember(cloud: TestCloud, org: TestOrg, role: Exclude<Role, 'owner'> | 'owner'): Promise<Caller & { memberId: string; email: string }> {
+export async function addMember(cloud: TestCloud, org: TestOrg, role: Exclude<Role, 'owner'> | 'owner'): Promise<Caller & { memberId: string; email: string; password: string }> {
   counter += 1;
   const email = `${role}${counter}-${randomBytes(3).toString('hex')}@example.test`;
   const password = `member password ${counter}`;
@@ -134,7 +135,7 @@ export async function addMember(cloud: TestCloud, org: TestOrg, role: Exclude<Ro
     const up = await call(cloud, org.owner, 'PATCH', `/api/v1/members/${memberId}`, { role: 'owner' });
     if (up.statusCode !== 200) throw new Error(`promote failed: ${up.body}`);
   }
-  return { ...(await login(cloud, email, password, org.orgId)), memberId, email };
+  return { ...(await login(cloud, email, password, org.orgId)), memberId, email, password };
 }
 
 export async function createToken(cloud: TestCloud, caller: Caller, scopes: string[], name = 'agent'): Promise<{ id: string; token: string }> {
