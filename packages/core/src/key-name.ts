@@ -31,11 +31,27 @@ const DESCRIPTIVE_WORDS = new Set([
   'timestamp', 'duration', 'lifetime', 'age', 'limit', 'retries', 'attempts', 'secure', 'visible', 'show',
   'hide', 'toggle', 'icon', 'image', 'img', 'link', 'page', 'route', 'view', 'component', 'dialog', 'modal',
   'form', 'test', 'tests', 'spec', 'mock', 'fake', 'sample', 'example', 'dummy', 'default', 'defaults',
+  'authenticity', 'csrf', 'xsrf', 'jsonwebtoken',
+]);
+
+/** Words that make a name a phrase about secrets (`keyVaultToStoreSecrets`, `getToken`), not a secret. */
+const PHRASE_WORDS = new Set(['to', 'for', 'from', 'of', 'with', 'store', 'get', 'set', 'load', 'read', 'fetch', 'use', 'has', 'is', 'should', 'can', 'must', 'will', 'show', 'hide', 'toggle', 'authenticity', 'csrf', 'xsrf']);
+
+/** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
+const NON_SECRET_KEY_QUALIFIERS = new Set([
+  'primary', 'foreign', 'sort', 'partition', 'cache', 'unique', 'composite', 'shard', 'hash', 'range', 'map', 'dict',
+  'lookup', 'row', 'column', 'field', 'group', 'object', 's3', 'bucket', 'file', 'path', 'query', 'route', 'order',
+  'index', 'react', 'list', 'item', 'message', 'event', 'registry', 'translation', 'locale', 'lang', 'i18n', 'label',
+  'menu', 'nav', 'tab', 'button', 'dom', 'element', 'widget', 'public', 'publishable', 'pub', 'idempotency', 'dedup',
+  'redis', 'storage', 'state', 'local', 'session', 'cookie', 'config', 'setting', 'settings', 'env', 'meta', 'data',
+  'sign', 'hot', 'short', 'ctrl', 'alt', 'shift', 'enter', 'escape', 'arrow', 'press', 'up', 'down', 'on', 'keyboard',
+  'monkey', 'turkey', 'whiskey', 'donkey', 'hockey', 'jockey', 'sub', 'next', 'prev', 'last', 'first', 'child', 'parent',
+  'name', 'id', 'type', 'value', 'entry', 'node', 'prop', 'attr', 'css', 'style', 'theme', 'color', 'font', 'size',
 ]);
 
 const PASSWORD_WORD =
   /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
-const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword)$/;
+const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword|passworsd)$/;
 const KEY_QUALIFIERS = new Set([
   'api', 'secret', 'private', 'access', 'auth', 'master', 'encryption', 'encrypt', 'signing', 'sign', 'client',
   'app', 'application', 'account', 'license', 'licence', 'subscription', 'admin', 'consumer', 'webhook',
@@ -61,6 +77,7 @@ export function classifyKey(rawName: string): KeyClass | undefined {
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
+  if (words.some((w) => PHRASE_WORDS.has(w))) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   for (const w of words.slice(0, -1)) if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
@@ -69,7 +86,7 @@ export function classifyKey(rawName: string): KeyClass | undefined {
   let weak = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (PASSWORD_EXACT.test(w) || (w.length > 4 && PASSWORD_WORD.test(w) && !/(?:bypass|compass|surpass|trespass|overpass|underpass|impass)$/.test(w)) || /^(?:password|passwd)/.test(w)) {
+    if (PASSWORD_EXACT.test(w) || (w.length > 4 && PASSWORD_WORD.test(w) && !/(?:bypass|compass|surpass|trespass|overpass|underpass|impass)$/.test(w)) || /^(?:passw|passphrase)/.test(w)) {
       return { category: 'PASS', weak: false };
     }
     if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';
@@ -78,7 +95,8 @@ export function classifyKey(rawName: string): KeyClass | undefined {
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];
       if (prev !== undefined && KEY_QUALIFIERS.has(prev)) category ??= 'KEY';
-      else if (words.length === 1 && category === undefined) {
+      else if (category === undefined && (prev === undefined || !NON_SECRET_KEY_QUALIFIERS.has(prev)) && i === words.length - 1) {
+        // A bare `key` or `<something>_key`: only a strong value counts.
         category = 'KEY';
         weak = true;
       }

@@ -29,7 +29,7 @@ const DUMMY_VALUES = new Set([
 const PLACEHOLDER_MARKERS = [
   'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourpass', 'yourtoken',
   'yoursecret', 'yourkey', 'dummy', 'redacted', 'replace_', 'replace-', 'replaceme', 'insert_', 'insert-',
-  'xxxx', 'xxxxx', '****', '....', '…', '•••', '<', '>', '${', '{{', '}}', '<%', '%>', '#{', '$(', '%(',
+  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', '{cipher}', '•••', '<', '>', '${', '{{', '}}', '<%', '%>', '#{', '$(', '%(',
   'fixme', 'todo:', 'not_set', 'notset', 'put_', 'enter_', 'fake', 'sample_', 'secret_here', 'key_here',
   'token_here', 'password_here', 'here_', '_here', 'lorem', 'ipsum',
 ];
@@ -52,12 +52,16 @@ export function isCodeFile(file: string | undefined): boolean {
 
 const HEX = /^(?:0x)?[0-9a-f]+$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,80}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,80}){1,10}$/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]{0,100}$/;
+/** `config.db.password`, `self->pass`: names of words, not a generated value. */
+const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}){1,10}$/;
+/** A variable name: letters and underscores, maybe a few trailing digits (`dbPass2`). */
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
+const UUE_LINE = /^M[\x20-\x60]{60}$/;
 const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
 const TEMPLATE_START = /^(?:\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/)/i;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
-const PATH_LIKE = /^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/;
+const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
+const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 
 /** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
@@ -73,8 +77,28 @@ export function isPlaceholder(value: string): boolean {
   if (TEMPLATE_START.test(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
+  return isDummyWithDigits(norm);
+}
+
+/** The classic stand-ins with digits appended (`password123`, `changeme1`, `test1234`). */
+const DUMMY_STEMS = new Set(['password', 'passwd', 'pass', 'pwd', 'changeme', 'changeit', 'test', 'dummy', 'example', 'sample', 'foo', 'foobar', 'qwerty', 'abc', 'abcd', 'abcdef', 'letmein', 'xxx', 'mypassword', 'yourpassword', 'placeholder']);
+
+function isDummyWithDigits(norm: string): boolean {
   const stem = norm.replace(/\d{1,4}$/, '');
-  return stem !== norm && DUMMY_VALUES.has(stem);
+  return stem !== norm && DUMMY_STEMS.has(stem);
+}
+
+/** Count of letter↔digit and lower↔upper switches: generated values have many, words few. */
+export function characterSwitches(value: string): number {
+  let switches = 0;
+  let previous = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const kind = c >= 48 && c <= 57 ? 1 : c >= 97 && c <= 122 ? 2 : c >= 65 && c <= 90 ? 3 : 0;
+    if (kind !== 0 && previous !== 0 && kind !== previous) switches++;
+    if (kind !== 0) previous = kind;
+  }
+  return switches;
 }
 
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
@@ -87,6 +111,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
   if (/^(.)\1*$/.test(v)) return false;
+  if (UUE_LINE.test(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
@@ -94,8 +119,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const norm = normalise(v);
   if (norm.length === 0) return false;
   if (DUMMY_VALUES.has(norm)) return false;
-  const dummyStem = norm.replace(/\d{1,4}$/, '');
-  if (dummyStem !== norm && DUMMY_VALUES.has(dummyStem)) return false; // password123, secret1
+  if (isDummyWithDigits(norm)) return false; // password123, changeme1
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
   if (!ctx.quoted) {
@@ -118,9 +142,11 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   }
 
   // Keys, tokens, other credentials: generated values, so demand some randomness.
-  const minLength = ctx.weakKey ? 16 : 8;
+  const minLength = ctx.weakKey ? 16 : 10;
   if (v.length < minLength) return false;
   if (WORDS_ONLY.test(v)) return false;
+  if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
+  if (characterSwitches(v) < (ctx.weakKey ? 4 : 3)) return false;
   const entropy = shannonEntropy(v);
   if (entropy < (ctx.weakKey ? 3.2 : 2.6)) return false;
   if (ctx.weakKey && HEX.test(v) && [32, 40, 64, 128].includes(v.length) === false && v.length < 20) return false;

@@ -33,7 +33,7 @@ export function schemeStart(text: string, colon: number): number {
   return i < colon ? i : -1;
 }
 
-const USERINFO = /:\/\/(?<user>[^\s:/@"'`<>]{0,128}):(?<pw>[^\s/@"'`<>]{1,256})@(?=[A-Za-z0-9[_.-])/g;
+const USERINFO = /:\/\/(?<user>[^\s:/"'`<>]{0,128}):(?<pw>[^\s/@"'`<>]{1,256})@(?=[A-Za-z0-9[_.-])/g;
 
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];

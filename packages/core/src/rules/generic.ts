@@ -9,23 +9,28 @@ import type { Category, DetectOptions, Rule, Span } from '../types.js';
  * classified (`key-name.ts`), and the value judged by shape (`secret-value.ts`).
  */
 
-const SECRET_WORD = '(?:pass|pw|psw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp)';
+const SECRET_WORD = '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp)';
 
+/** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
-  '(?:"(?<dq>[^"\\r\\n]{1,300})"|\'(?<sq>[^\'\\r\\n]{1,300})\'|`(?<bq>[^`\\r\\n]{1,300})`|(?<uq>[^\\s"\'`]{1,300}))';
+  '(?:[bBrRuU]{1,2}(?=["\'`]))?(?:"(?<dq>[^"\\r\\n]{1,300})"|\'(?<sq>[^\'\\r\\n]{1,300})\'|`(?<bq>[^`\\r\\n]{1,300})`|(?<uq>[^\\s"\'`<]{1,300}))';
 
 const ASSIGNMENT = new RegExp(
   SECRET_WORD +
     '[\\w.\\-]{0,40}' + // rest of the identifier
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
-    '(?:' +
-    '\\s{0,4}:\\s{0,4}[A-Za-z][\\w.<>?\\[\\]]{0,30}\\s{0,4}=\\s{0,8}' + // typed: `passwd: str = `
-    '|\\s{0,8}(?::=|=>|->|===|!==|==|!=|=|:|\\s(?:is|was|are)\\s)\\s{0,8}' +
-    '|\\s{1,8}(?=["\'`])' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`
+    '(?<sep>' +
+    '[ \\t]{0,4}:[ \\t]{0,4}[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // typed: `passwd: str = `
+    '|[ \\t]{0,8}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
+    '|[ \\t]{0,4},[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // call arguments: `define('PASSWORD', '…')`
+    '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
     ')' +
     VALUE,
   'gi',
 );
+
+/** Lines where a name and a bare value separated by spaces are an assignment. */
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login)[ \t]{1,8}$/i;
 
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`). */
 const NAME_CHAR = /[A-Za-z0-9_.\-$@]/;
@@ -57,6 +62,16 @@ function valueOf(m: RegExpExecArray): ValueMatch | undefined {
   return { value, quoted: false, start: end - bare.length };
 }
 
+/** Whether a name and a value separated only by spaces form an assignment here. */
+function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean): boolean {
+  if (name.startsWith('-')) return true; // a command-line flag: `--password …`, `-secret …`
+  const lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
+  const prefix = text.slice(Math.max(lineStart, nameStart - 160), nameStart);
+  if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
+  // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
+  return quoted;
+}
+
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
@@ -65,6 +80,7 @@ function isComparison(separatorAndValue: string, quoted: boolean): boolean {
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const re = new RegExp(ASSIGNMENT.source, 'iy');
+  const sealed = text.includes('SealedSecret');
   let skipUntil = -1;
   for (const offset of offsets) {
     if (offset < skipUntil) continue;
@@ -76,10 +92,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     skipUntil = m.index + ident.length;
     const v = valueOf(m);
     if (!v) continue;
-    const name = readNameBackwards(text, m.index) + ident;
+    const before = readNameBackwards(text, m.index);
+    const name = before + ident;
     const key = classifyKey(name);
     if (!key) continue;
-    if (isComparison(m[0].slice(ident.length), v.quoted)) continue;
+    const separator = m.groups?.['sep'] ?? '';
+    if (separator.trim() === '' && !isSpaceSeparatedAssignment(text, m.index - before.length, name, v.quoted)) continue;
+    if (isComparison(separator, v.quoted)) continue;
+    if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
     if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, file: options.file })) {
       continue;
     }
@@ -143,7 +163,7 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
-    keywords: ['pass', 'pw', 'psw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp'],
+    keywords: ['pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp'],
     pattern: ASSIGNMENT,
     find: findAssignments,
     anchored: true,
@@ -215,11 +235,11 @@ export const genericRules: Rule[] = [
     id: 'sql-identified-by',
     category: 'PASS',
     description: 'A password in SQL `IDENTIFIED BY` (CREATE/ALTER USER, GRANT)',
-    keywords: ['identified by'],
-    pattern: /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/i,
+    keywords: ['identified'],
+    pattern: /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/i,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re = /\bidentified\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/gi;
+      const re = /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/gi;
       for (const m of text.matchAll(re)) {
         const g = m.groups!;
         const value = g['sq'] ?? g['dq'] ?? g['uq']!;
@@ -232,7 +252,11 @@ export const genericRules: Rule[] = [
     },
     confidence: 'high',
     examples: {
-      match: ["CREATE USER 'app'@'%' IDENTIFIED BY 'Wq9zP2mL';", 'GRANT ALL ON db.* TO u IDENTIFIED BY s3cr3tPw;'],
+      match: [
+        "CREATE USER 'app'@'%' IDENTIFIED BY 'Wq9zP2mL';",
+        'GRANT ALL ON db.* TO u IDENTIFIED BY s3cr3tPw;',
+        "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'SqLpa5sW0rD';",
+      ],
       noMatch: ["CREATE USER 'app'@'%' IDENTIFIED BY '<password>';", 'IDENTIFIED BY :new_password'],
     },
   },
@@ -277,21 +301,21 @@ export const genericRules: Rule[] = [
     category: 'CRED',
     description: 'User and password given to curl (`-u user:pass`, `--user user:pass`)',
     keywords: ['-u', '--user'],
-    pattern: /(?:^|\s)(?:-u|--user)(?:=|\s{1,4})(?<q>["']?)(?<user>[^\s:"'$]{1,100}):(?<v>[^\s"']{1,200})/,
+    pattern: /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re = /(?:^|\s)(?:-u|--user)(?:=|\s{1,4})(?<q>["']?)(?<user>[^\s:"'$]{1,100}):(?<v>[^\s"']{1,200})/g;
+      const re = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/g;
       for (const m of text.matchAll(re)) {
-        const value = m.groups!['v']!;
+        const value = m.groups!['v']!.replace(/[{}]/g, '');
         if (!judged('PASS', options.file)(value)) continue;
-        const start = m.index + m[0].length - value.length - m.groups!['user']!.length - 1;
-        spans.push({ start, end: start + m.groups!['user']!.length + 1 + value.length });
+        const end = m.index + m[0].length;
+        spans.push({ start: end - m.groups!['v']!.length, end });
       }
       return spans;
     },
     confidence: 'medium',
     examples: {
-      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"'],
+      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
       noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x'],
     },
   },

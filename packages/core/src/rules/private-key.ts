@@ -80,11 +80,18 @@ function findEncodedPem(text: string): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(ENCODED_PEM)) {
     const head = decodeBase64(m[0].slice(0, 80)) ?? '';
-    if (!/^-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY/.test(head)) continue;
+    if (!/^-----BEGIN[ A-Z0-9]{0,40}PRIVATE/.test(head)) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;
 }
+
+/**
+ * A DER private key in base64 without PEM armour: PKCS#1 RSA (`MII…IBAAK`), PKCS#8
+ * (`MII…IBADANBgkqhkiG9w0BAQEFAASC`) and SEC1 EC keys (`MHcCAQEE…`), whose first bytes
+ * are fixed by the ASN.1 structure.
+ */
+const DER_PRIVATE_KEY = /(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{1,3}(?:IBAAK|IBAAJ|IBADANBgkqhkiG9w0BAQEFAAS)|MHcCAQEEI|MIGkAgEBBDA|MIHcAgEBBEI|MC4CAQAwBQYDK2VwBCIEI)[A-Za-z0-9+/]{40,8000}={0,2}/;
 
 export const privateKeyRules: Rule[] = [
   {
@@ -106,6 +113,18 @@ export const privateKeyRules: Rule[] = [
         '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
         '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----',
       ],
+    },
+  },
+  {
+    id: 'private-key-der-base64',
+    category: 'PKEY',
+    description: 'A DER-encoded private key in base64 without PEM armour (PKCS#1, PKCS#8, SEC1 EC, Ed25519)',
+    keywords: ['mii', 'mhccaqeei', 'migkagebbda', 'mihcagebbei', 'mc4caqawbqydk2vwbcie'],
+    pattern: DER_PRIVATE_KEY,
+    confidence: 'high',
+    examples: {
+      match: ['<Key>MIIBOgIBAAJBAJtFfagSXdo0JmX6EdwWGvFMaXeOFY5xOTs3PWsnhRFakQFbAuI/Rp6c2pzrVmeBmn1Ag7Fj</Key>'],
+      noMatch: ['MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun'],
     },
   },
   {

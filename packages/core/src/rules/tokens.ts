@@ -27,6 +27,7 @@ export const tokenRules: Rule[] = [
     pattern: JWT,
     validate: (token) => {
       const [header, payload] = token.split('.');
+      if (/example|fake|dummy|sample|placeholder/i.test(token)) return false;
       return decodesToJsonWith(header!, 'alg') && decodeBase64(payload!)?.startsWith('{') === true;
     },
     confidence: 'high',
@@ -83,15 +84,41 @@ export const tokenRules: Rule[] = [
       const decoded = decodeBase64(value);
       if (decoded === undefined) return false;
       const colon = decoded.indexOf(':');
-      if (colon < 1 || colon === decoded.length - 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+      if (colon < 0 || /[\x00-\x1f]/.test(decoded)) return false;
+      const user = decoded.slice(0, colon);
       const password = decoded.slice(colon + 1);
-      const header = /authori[sz]ation|auth|basic\s/i.test(ctx.line);
-      return header && isPlausibleSecret(password, { category: 'PASS', quoted: true });
+      if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;
+      // `user:` alone (an API key used as the user name) is a credential too.
+      if (password === '') return user.length >= 6 && !/^[a-z]{1,12}$/.test(user) ? true : /^[\w.-]{6,}$/.test(user);
+      return isPlausibleSecret(password, { category: 'PASS', quoted: true });
     },
     confidence: 'high',
     examples: {
       match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="'],
       noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Basic authentication is supported'],
+    },
+  },
+  {
+    id: 'authorization-header',
+    category: 'TOKEN',
+    description: 'A credential in an `Authorization` header with another scheme (`Token`, `Api-Token`, `NTLM`, `Negotiate`, `Digest`, or none)',
+    keywords: ['authorization'],
+    pattern: /\bauthori[sz]ation["']?\s{0,3}[:=]\s{0,3}["']?(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
+    secretGroup: 'v',
+    validate: (value, ctx) => {
+      if (/^(?:bearer|basic)$/i.test(value)) return false;
+      const scheme = ctx.groups?.['scheme'];
+      if (scheme === undefined && /^(?:bearer|basic)\b/i.test(ctx.text.slice(ctx.matchEnd - value.length - 8, ctx.matchEnd - value.length))) return false;
+      return isPlausibleSecret(value, { category: 'TOKEN', quoted: true });
+    },
+    confidence: 'high',
+    examples: {
+      match: [
+        'curl -H "Authorization: Token 22cb987851bc5659229114c62e60c79abd0d2c08" https://x',
+        'Authorization: NTLM TlRMTUAAABABoITVNIAAZI1AQBuOh4cSAQ8B1A=',
+        '"authorization": "9f8e7d6c5b4a39281706f5e4d3c2b1a0"',
+      ],
+      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>'],
     },
   },
 ];
