@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
+import { runCli } from '../test-support/run-cli.js';
 
 // Fake credentials, assembled at run time so this file itself holds no scannable token.
 const GH = 'ghp_' + 'R2d3x9Kq7Lm0Pz5Vb8Nc1Ty4Wj6Hs2Fa9Ge3';
@@ -433,5 +434,29 @@ describe('takumo scan: folders named explicitly', () => {
     write('generated/y.tmp', `t="${GH}"\n`);
     const { report } = await scanJson(['generated']);
     expect(report.findings.map((f) => f.file)).toEqual(['generated/x.txt']);
+  });
+});
+
+describe('the built takumo binary', () => {
+  it('gives the same report with detection on worker threads as on the main thread', async () => {
+    for (let i = 0; i < 40; i++) write(`src/m${i % 7}/f${i}.ts`, `${'const x = 1;\n'.repeat(i)}const t = "${i % 3 ? GH : AWS}";\n`);
+    write('.env', 'SESSION_SECRET=n0t-a-real-S3cret-but-looks-like-one-42\n');
+    write('src/use.ts', 'sign("n0t-a-real-S3cret-but-looks-like-one-42")\n');
+    const main = await runCli(['scan', '.', '--format', 'json', '-j', '0'], { cwd: dir });
+    const threaded = await runCli(['scan', '.', '--format', 'json', '-j', '2'], { cwd: dir });
+    expect(main.code).toBe(1);
+    expect(threaded.code).toBe(1);
+    const findings = (s: string) => JSON.parse(s).findings as unknown[];
+    expect(findings(threaded.stdout)).toEqual(findings(main.stdout));
+    expect(findings(main.stdout)).toHaveLength(42);
+  });
+
+  it('exits 2 with one line and no stack for a missing path, and 1 for a secret on stdin', async () => {
+    const missing = await runCli(['scan', 'does-not-exist'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('takumo: no such file or directory: does-not-exist\n');
+    const piped = await runCli(['scan', '-'], { cwd: dir, input: `token: ${GH}\n` });
+    expect(piped.code).toBe(1);
+    expect(piped.stdout).toBe('<stdin>:1:8  github-pat  KEY  ghp_…9Ge3\n');
   });
 });

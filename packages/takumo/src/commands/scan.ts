@@ -19,6 +19,7 @@ interface ScanCommandOptions {
   config?: string;
   maxFileSize?: string;
   staged?: boolean;
+  jobs?: string;
   progress: boolean;
 }
 
@@ -34,6 +35,7 @@ export const registerScan: RegisterCommand = (program, context) => {
     .option('-c, --config <file>', 'configuration file (default: .takumo.toml in this folder or a parent up to the git root; env TAKUMO_CONFIG)')
     .option('--max-file-size <size>', 'skip files larger than this, e.g. 512KB or 10MB (default 10MB or [scan] max_file_size)')
     .option('--staged', 'scan the content staged for commit (for a pre-commit hook)')
+    .option('-j, --jobs <n>', 'detection threads (default: one per core, at most 4, for scans over 8 MB; 0: main thread only)')
     .option('--no-progress', 'never show the progress line on stderr')
     .addHelpText(
       'after',
@@ -49,6 +51,11 @@ export const registerScan: RegisterCommand = (program, context) => {
         if (parsed === undefined) throw new UsageError(`--max-file-size: expected a size such as 512KB or 10MB, got "${options.maxFileSize}"`);
         maxFileSize = parsed;
       }
+      let workers: number | undefined;
+      if (options.jobs !== undefined) {
+        workers = Number(options.jobs);
+        if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--jobs: expected a whole number from 0 to 64, got "${options.jobs}"`);
+      }
       const baseline = options.baseline ? await readBaseline(resolve(context.cwd, options.baseline)) : undefined;
       const showProgress = options.progress && (context.stderr as { isTTY?: boolean }).isTTY === true;
 
@@ -59,6 +66,7 @@ export const registerScan: RegisterCommand = (program, context) => {
         stdin: context.stdin,
         config,
         maxFileSize,
+        ...(workers !== undefined && { workers }),
         ...(showProgress && { progress: createProgress(context.stderr) }),
       });
 

@@ -1,14 +1,14 @@
 import { readFile as readFileCallback } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { createDetector, type Category, type Confidence, type Detector, type Finding, type KnownSecret } from '@takumo/core';
+import { availableParallelism } from 'node:os';
+import { createDetector, type Category, type Confidence, type DetectorConfig, type Finding, type KnownSecret } from '@takumo/core';
 import { UsageError } from '../cli-context.js';
 import { collectWorkspaceSecrets, type TakumoConfig } from '../config.js';
-import { decodeContent } from './content.js';
-import { fingerprintFindings } from './fingerprint.js';
+import { scanContent, type FileOutcome } from './file-scan.js';
 import { findGitRoot, listStaged, readBlobs } from './git.js';
-import { redactPreview } from './redact.js';
 import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
+import { DetectionPool } from './worker-pool.js';
 
 /** A finding as the scan reports it: metadata plus a stable fingerprint and a redacted preview. */
 export interface ScanFinding extends Finding {
@@ -72,10 +72,17 @@ export interface ScanOptions {
   /** Reads a file's bytes; tests substitute a failing reader to exercise error paths. */
   readBytes?: (absolute: string) => Promise<Uint8Array>;
   concurrency?: number;
+  /**
+   * Detection worker threads. Default: for scans of at least 8 MB, one per core (at most
+   * 4); smaller scans stay on the main thread, where start-up costs less than it saves.
+   */
+  workers?: number;
 }
 
 /** One unit of content to scan, wherever it comes from. */
 interface ScanItem {
+  /** Set for files on disk: a worker thread can then read it itself. */
+  absolute?: string;
   display: string;
   projectPath: string;
   size: number;
@@ -158,7 +165,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         for (const f of files) {
           if (seen.has(f.absolute)) continue;
           seen.add(f.absolute);
-          items.push({ display: f.display, projectPath: projectPathOf(f.absolute), size: f.size, load: () => readBytes(f.absolute) });
+          items.push({ absolute: f.absolute, display: f.display, projectPath: projectPathOf(f.absolute), size: f.size, load: () => readBytes(f.absolute) });
         }
       } else {
         if (seen.has(abs)) continue;
@@ -174,12 +181,13 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
           counts.tooLarge++;
           continue;
         }
-        items.push({ display: target, projectPath: projectPathOf(abs), size, load: () => readBytes(abs) });
+        items.push({ absolute: abs, display: target, projectPath: projectPathOf(abs), size, load: () => readBytes(abs) });
       }
     }
   }
 
-  const detector = await buildDetector(options.config, [...workspaces]);
+  const detectorConfig = await detectorConfigFor(options.config, [...workspaces]);
+  const detector = createDetector(detectorConfig);
   const rules = new Map<string, RuleInfo>();
   const ruleInfo = new Map<string, RuleInfo>(detector.rules.map((r) => [r.id, { id: r.id, category: r.category, confidence: r.confidence, description: r.description }]));
   const findings: ScanFinding[] = [];
@@ -188,41 +196,44 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   let invalidUtf8 = 0;
   let done = 0;
   const total = items.length;
+  const pool = options.readBytes ? undefined : DetectionPool.create(detectorConfig, workerCount(options.workers, items));
 
-  await forEachConcurrently(items, options.concurrency ?? 8, async (item) => {
-    let content: Uint8Array;
-    try {
-      content = await item.load();
-    } catch (error) {
-      errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+  const record = (outcome: FileOutcome): void => {
+    if (outcome.kind === 'binary') {
+      counts.binary++;
       return;
     }
-    const decoded = decodeContent(content);
-    done++;
-    if (decoded.kind === 'binary') {
-      counts.binary++;
-    } else {
-      files++;
-      bytes += content.length;
-      if (decoded.encoding === 'lossy-utf8') invalidUtf8++;
-      const found = detector.detect(decoded.text, { file: item.display });
-      if (found.length > 0) {
-        const prints = fingerprintFindings(item.projectPath, decoded.text, found);
-        found.forEach((f, i) => {
-          rules.set(f.rule, ruleInfo.get(f.rule) ?? (f.rule === KNOWN_SECRET_RULE.id ? KNOWN_SECRET_RULE : fallbackRule(f)));
-          findings.push({
-            ...f,
-            file: item.display,
-            projectPath: item.projectPath,
-            fingerprint: prints[i]!,
-            preview: redactPreview(decoded.text.slice(f.start, f.end)),
-          });
-        });
-      }
+    files++;
+    bytes += outcome.bytes;
+    if (outcome.lossy) invalidUtf8++;
+    for (const f of outcome.findings) {
+      rules.set(f.rule, ruleInfo.get(f.rule) ?? (f.rule === KNOWN_SECRET_RULE.id ? KNOWN_SECRET_RULE : fallbackRule(f)));
+      findings.push(f);
     }
-    options.progress?.update({ files: done, bytes, total });
-  });
-  options.progress?.done();
+  };
+
+  try {
+    await forEachConcurrently(items, pool ? pool.size * 2 : (options.concurrency ?? 8), async (item) => {
+      if (pool && item.absolute !== undefined) {
+        const reply = await pool.scanFile({ absolute: item.absolute, display: item.display, projectPath: item.projectPath });
+        if ('errorCode' in reply) errors.push({ file: item.display, code: reply.errorCode });
+        else record(reply.outcome);
+      } else {
+        let content: Uint8Array | undefined;
+        try {
+          content = await item.load();
+        } catch (error) {
+          errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+        }
+        if (content) record(scanContent(detector, content, item.display, item.projectPath));
+      }
+      done++;
+      options.progress?.update({ files: done, bytes, total });
+    });
+  } finally {
+    await pool?.close();
+    options.progress?.done();
+  }
 
   findings.sort(compareFindings);
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -250,8 +261,8 @@ export function applyBaseline(report: ScanReport, baseline: ReadonlySet<string>)
   return { ...report, findings, stats: { ...report.stats, findings: findings.length, baselined: report.stats.baselined + baselined } };
 }
 
-/** Compiles the detector once, with the values of the scanned workspaces' dotenv files as known secrets. */
-async function buildDetector(config: TakumoConfig, workspaces: string[]): Promise<Detector> {
+/** The detector's configuration, with the values of the scanned workspaces' dotenv files as known secrets. */
+async function detectorConfigFor(config: TakumoConfig, workspaces: string[]): Promise<DetectorConfig> {
   const known: KnownSecret[] = [...(config.detector.knownSecrets ?? [])];
   const seen = new Set(known.map((k) => k.value));
   for (const root of workspaces.sort()) {
@@ -261,7 +272,7 @@ async function buildDetector(config: TakumoConfig, workspaces: string[]): Promis
       known.push(secret);
     }
   }
-  return createDetector({ ...config.detector, knownSecrets: known });
+  return { ...config.detector, knownSecrets: known };
 }
 
 function fallbackRule(f: Finding): RuleInfo {
@@ -272,6 +283,14 @@ function fallbackRule(f: Finding): RuleInfo {
 export function compareFindings(a: ScanFinding, b: ScanFinding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
+
+function workerCount(requested: number | undefined, items: readonly ScanItem[]): number {
+  if (requested !== undefined) return requested;
+  const bytes = items.reduce((n, item) => n + (item.absolute !== undefined ? item.size : 0), 0);
+  return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), 4) : 0;
 }
 
 async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,0 +1,26 @@
+import type { Detector } from '@takumo/core';
+import { decodeContent } from './content.js';
+import { fingerprintFindings } from './fingerprint.js';
+import { redactPreview } from './redact.js';
+import type { ScanFinding } from './scanner.js';
+
+/** What scanning one file's bytes gave; plain data, so a worker thread can post it back. */
+export type FileOutcome =
+  | { kind: 'binary' }
+  | { kind: 'text'; lossy: boolean; bytes: number; findings: ScanFinding[] };
+
+/** Decodes, detects, fingerprints and previews one file. Its text never leaves this function. */
+export function scanContent(detector: Detector, content: Uint8Array, display: string, projectPath: string): FileOutcome {
+  const decoded = decodeContent(content);
+  if (decoded.kind === 'binary') return { kind: 'binary' };
+  const found = detector.detect(decoded.text, { file: display });
+  const prints = found.length > 0 ? fingerprintFindings(projectPath, decoded.text, found) : [];
+  const findings = found.map((f, i) => ({
+    ...f,
+    file: display,
+    projectPath,
+    fingerprint: prints[i]!,
+    preview: redactPreview(decoded.text.slice(f.start, f.end)),
+  }));
+  return { kind: 'text', lossy: decoded.encoding === 'lossy-utf8', bytes: content.length, findings };
+}
