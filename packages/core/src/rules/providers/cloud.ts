@@ -12,7 +12,7 @@ export const cloudRules: Rule[] = [
     pattern: /\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/,
     secretGroup: 1,
     minEntropy: 3,
-    validate: notPlaceholder,
+    validate: (s) => notPlaceholder(s) && !s.endsWith('EXAMPLE'),
     confidence: 'high',
     examples: {
       match: ['aws_access_key_id = AKIAZ7VRSQ5TKQLMWP3B', `"AccessKeyId": "ASIA${fake('base32', 16, 3)}"`],
@@ -31,7 +31,7 @@ export const cloudRules: Rule[] = [
     }),
     secretGroup: 1,
     minEntropy: 3.5,
-    validate: looksRandom,
+    validate: (s) => looksRandom(s) && !/EXAMPLEKEY$/.test(s),
     confidence: 'high',
     examples: {
       match: [

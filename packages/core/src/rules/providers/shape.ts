@@ -1,3 +1,5 @@
+import type { Rule } from '../../types.js';
+
 /**
  * Building blocks for provider rules. Every pattern built here is linear-time: each
  * quantifier is bounded, nothing repeats a group that itself repeats, and the leading
@@ -56,14 +58,16 @@ export interface ContextOptions {
   value: string;
   /** Regex source that must follow the provider name before the operator (e.g. `[\w.\-]{0,12}(?:secret)`). */
   nameTail?: string;
+  /** Match the names exactly as written (for names that are also everyday words, e.g. `Sumo`/`sumOf`). */
+  exactNames?: boolean;
 }
 
 /**
  * A value that only means something next to the provider's name:
  * `<name>…[:=]…<value>` on one line, with bounded gaps.
  */
-export function inContext({ names, value, nameTail }: ContextOptions): RegExp {
-  const name = `(?:${names.map(anyCase).join('|')})`;
+export function inContext({ names, value, nameTail, exactNames }: ContextOptions): RegExp {
+  const name = `(?:${(exactNames ? names : names.map(anyCase)).join('|')})`;
   const tail = nameTail === undefined ? NAME_TAIL : String.raw`[\w.\-]{0,24}?(?:${anyCase(nameTail)})[\w.\-]{0,16}`;
   return new RegExp(`${name}${tail}${OPERATOR}${OPEN_QUOTE}(?<![\\w+/])(${value})${VALUE_END}`);
 }
@@ -85,13 +89,14 @@ export function prefixedValue(prefix: string, body: string): RegExp {
 
 /**
  * Obvious stand-ins that documentation and tests put where a real token would go:
- * runs of `x`/`X`/`*`/`#`/`0`, `<…>` or `${…}` templates, "your token here" wording,
- * and AWS's documented `…EXAMPLE` keys.
+ * runs of `x`/`X`/`*`/`#`/`0`, `<…>` or `${…}` templates and "your token here" wording.
+ * (AWS's documented `…EXAMPLE` keys are handled by the AWS rules: other providers' test
+ * tokens end in EXAMPLE too and are still shaped like real ones.)
  */
 export function isPlaceholder(secret: string): boolean {
   if (/(?:x{6}|X{6}|\*{4}|#{4}|\.{4}|0{12}|_{6})/.test(secret)) return true;
   if (/[<>{}$]|^%.*%$/.test(secret)) return true;
-  if (/EXAMPLE(?:KEY)?$|YOUR|_HERE|PLACEHOLDER|REDACTED|REPLACE/i.test(secret)) return true;
+  if (/YOUR|_HERE|PLACEHOLDER|REDACTED|REPLACE_?ME|INSERT/i.test(secret)) return true;
   return false;
 }
 
@@ -120,3 +125,61 @@ export const HEX_ANY = (n: number | string) => `[a-fA-F0-9]{${n}}`;
 export const ALNUM = (n: number | string) => `[A-Za-z0-9]{${n}}`;
 export const LOWER_ALNUM = (n: number | string) => `[a-z0-9]{${n}}`;
 export const UUID = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
+
+type RuleExamples = { match: string[]; noMatch: string[] };
+type RuleOptions = Partial<Pick<Rule, 'category' | 'confidence' | 'minEntropy' | 'validate' | 'keywords' | 'paths'>>;
+
+/**
+ * A rule for a self-identifying token: `prefix` + `body`. Placeholders are dropped by
+ * default; the keyword is the lower-cased literal prefix unless given.
+ */
+export function tokenRule(
+  id: string,
+  description: string,
+  prefix: string,
+  body: string,
+  examples: RuleExamples,
+  options: RuleOptions & { literal?: string; tail?: string; lead?: string } = {},
+): Rule {
+  const literal = options.literal ?? prefix.replace(/\\/g, '');
+  return {
+    id,
+    category: options.category ?? 'KEY',
+    description,
+    keywords: options.keywords ?? [literal.toLowerCase()],
+    pattern: prefixed(prefix, body, { ...(options.tail ? { tail: options.tail } : {}), ...(options.lead ? { lead: options.lead } : {}) }),
+    secretGroup: 1,
+    ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
+    validate: options.validate ?? notPlaceholder,
+    confidence: options.confidence ?? 'high',
+    ...(options.paths ? { paths: options.paths } : {}),
+    examples,
+  };
+}
+
+/**
+ * A rule for a value that only counts next to the provider's name. Keywords default to the
+ * plain names; the value must not be a placeholder and must mix character classes unless
+ * `validate` says otherwise.
+ */
+export function contextRule(
+  id: string,
+  description: string,
+  names: string[],
+  value: string,
+  examples: RuleExamples,
+  options: RuleOptions & { nameTail?: string; exactNames?: boolean } = {},
+): Rule {
+  return {
+    id,
+    category: options.category ?? 'KEY',
+    description,
+    keywords: options.keywords ?? names.map((n) => n.toLowerCase()),
+    pattern: inContext({ names, value, ...(options.nameTail ? { nameTail: options.nameTail } : {}), exactNames: options.exactNames ?? false }),
+    secretGroup: 1,
+    ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
+    validate: options.validate ?? looksRandom,
+    confidence: options.confidence ?? 'medium',
+    examples,
+  };
+}

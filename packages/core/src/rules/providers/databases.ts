@@ -1,0 +1,242 @@
+import type { Rule } from '../../types.js';
+import { fake } from './fake.js';
+import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+
+/** Hosted databases, data platforms and search/queue services. */
+export const databaseRules: Rule[] = [
+  tokenRule('planetscale-api-token', 'PlanetScale service token (pscale_tkn_)', 'pscale_tkn_', '[\\w=.\\-]{32,64}', {
+    match: [`PLANETSCALE_SERVICE_TOKEN=pscale_tkn_${fake('b64url', 43, 700)}`],
+    noMatch: ['pscale_tkn_short'],
+  }, { minEntropy: 3 }),
+  tokenRule('planetscale-oauth-token', 'PlanetScale OAuth token (pscale_oauth_)', 'pscale_oauth_', '[\\w=.\\-]{32,64}', {
+    match: [`pscale_oauth_${fake('b64url', 43, 701)}`],
+    noMatch: ['pscale_oauth_short'],
+  }, { category: 'TOKEN', minEntropy: 3 }),
+  tokenRule('planetscale-password', 'PlanetScale database password (pscale_pw_)', 'pscale_pw_', '[\\w=.\\-]{32,64}', {
+    match: [`DATABASE_PASSWORD=pscale_pw_${fake('b64url', 43, 702)}`],
+    noMatch: ['pscale_pw_short'],
+  }, { category: 'PASS', minEntropy: 3 }),
+  tokenRule('databricks-api-token', 'Databricks personal access token (dapi + 32 hex)', 'dapi', '[a-fA-F0-9]{32}(?:-\\d)?', {
+    match: [`DATABRICKS_TOKEN=dapi${fake('hex', 32, 703)}`, `token: "dapi${fake('hex', 32, 704)}-2"`],
+    noMatch: ['dapi1234', `mydapi${fake('hex', 32, 703)}`, 'DATABRICKS_TOKEN=dapi123456789012345678a9bc01234defg5'],
+  }, { minEntropy: 3 }),
+  contextRule('mongodb-atlas-private-key', 'MongoDB Atlas API private key (a UUID) next to an Atlas name', ['mongodb[_.\\-]?atlas', 'atlas'], UUID, {
+    match: ['MONGODB_ATLAS_PRIVATE_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['MONGODB_ATLAS_PROJECT_ID=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+  }, { keywords: ['atlas'], nameTail: 'private|secret', validate: notPlaceholder }),
+  tokenRule('supabase-service-key', 'Supabase personal access token (sbp_)', 'sbp_', HEX(40), {
+    match: [`SUPABASE_ACCESS_TOKEN=sbp_${fake('hex', 40, 705)}`],
+    noMatch: ['sbp_short'],
+  }, { minEntropy: 3 }),
+  tokenRule('supabase-secret-key', 'Supabase secret API key (sb_secret_); sb_publishable_ keys are public', 'sb_secret_', '[\\w\\-]{20,64}', {
+    match: [`SUPABASE_SECRET_KEY=sb_secret_${fake('b64url', 31, 706)}`],
+    noMatch: [`SUPABASE_KEY=sb_publishable_${fake('b64url', 31, 706)}`],
+  }, { minEntropy: 3.5 }),
+  contextRule('confluent-access-token', 'Confluent Cloud API key (16 characters) next to a Confluent name', ['confluent'], '[A-Z0-9]{16}', {
+    match: [`CONFLUENT_CLOUD_API_KEY=${fake('uppernum', 16, 707)}`],
+    noMatch: ['CONFLUENT_ENV=dev'],
+  }, { minEntropy: 3 }),
+  contextRule('confluent-secret-key', 'Confluent Cloud API secret (64 characters) next to a Confluent name', ['confluent'], '[A-Za-z0-9+/]{64}', {
+    match: [`CONFLUENT_CLOUD_API_SECRET=${fake('b64', 64, 708)}`],
+    noMatch: ['CONFLUENT_CLOUD_API_SECRET=short'],
+  }, { minEntropy: 4 }),
+  contextRule('algolia-api-key', 'Algolia admin/write API key (32 hex) next to an Algolia name', ['algolia'], '[a-zA-Z0-9]{32}', {
+    match: [`ALGOLIA_ADMIN_KEY=${fake('hex', 32, 709)}`],
+    noMatch: ['ALGOLIA_INDEX=products'],
+  }, { minEntropy: 3 }),
+  tokenRule('airtable-pat', 'Airtable personal access token (pat<id>.<64 hex>)', 'pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', {
+    match: [`AIRTABLE_TOKEN=pat${fake('alnum', 14, 710)}.${fake('hex', 64, 711)}`],
+    noMatch: ['pat.short'],
+  }, { keywords: ['pat'], minEntropy: 3.5 }),
+  contextRule('airtable-api-key', 'Airtable legacy API key (key + 14) next to an Airtable name', ['airtable'], '(?:key)?[A-Za-z0-9]{14,17}', {
+    match: [`AIRTABLE_API_KEY=key${fake('alnum', 14, 712)}`],
+    noMatch: ['AIRTABLE_BASE=short'],
+  }, { minEntropy: 3 }),
+  tokenRule('contentful-pat', 'Contentful personal access token (CFPAT-)', 'CFPAT-', '[\\w\\-]{43}', {
+    match: [`CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${fake('b64url', 43, 713)}`],
+    noMatch: ['CFPAT-short'],
+  }, { minEntropy: 3.5 }),
+  contextRule('contentful-delivery-api-token', 'Contentful delivery/preview token next to a Contentful name', ['contentful'], '[\\w=\\-]{43}', {
+    match: [`CONTENTFUL_DELIVERY_TOKEN=${fake('b64url', 43, 714)}`],
+    noMatch: ['CONTENTFUL_SPACE_ID=short'],
+  }, { minEntropy: 3.5 }),
+  tokenRule('notion-api-token', 'Notion integration token (ntn_ + 11 digits + 35 characters)', 'ntn_', '[0-9]{11}[A-Za-z0-9]{35}', {
+    match: [`NOTION_TOKEN=ntn_${fake('digits', 11, 715)}${fake('alnum', 35, 716)}`],
+    noMatch: ['ntn_12345678901abc', `ntn_${'1234567890'.repeat(6)}`, `NTN_${fake('digits', 11, 715)}${fake('alnum', 35, 716)}`],
+  }, { minEntropy: 4, lead: '(?<![A-Za-z0-9_])', tail: '(?![A-Za-z0-9])' }),
+  tokenRule('notion-legacy-secret', 'Notion legacy integration secret (secret_ + 43 characters)', 'secret_', ALNUM(43), {
+    match: [`NOTION_API_KEY=secret_${fake('alnum', 43, 717)}`],
+    noMatch: ['secret_abc123', `secret_${'x'.repeat(43)}`],
+  }, { minEntropy: 4, validate: (s) => notPlaceholder(s) && mixesClasses(s, 3) }),
+  tokenRule('linear-api-key', 'Linear personal API key (lin_api_)', 'lin_api_', ALNUM(40), {
+    match: [`LINEAR_API_KEY=lin_api_${fake('alnum', 40, 718)}`],
+    noMatch: ['lin_api_short'],
+  }, { minEntropy: 2 }),
+  tokenRule('linear-oauth-token', 'Linear OAuth access token (lin_oauth_)', 'lin_oauth_', HEX(64), {
+    match: [`lin_oauth_${fake('hex', 64, 719)}`],
+    noMatch: ['lin_oauth_short'],
+  }, { category: 'TOKEN', minEntropy: 3 }),
+  contextRule('linear-client-secret', 'Linear OAuth client secret (32 hex) next to a Linear name', ['linear'], HEX(32), {
+    match: [`LINEAR_CLIENT_SECRET=${fake('hex', 32, 720)}`],
+    noMatch: ['LINEAR_TEAM=eng'],
+  }, { category: 'CRED', minEntropy: 2, validate: notPlaceholder }),
+  tokenRule('asana-pat', 'Asana personal access token (<n>/<user id>:<32 hex> or 2/…/…:…)', '[0-2]/', '[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}', {
+    match: [`ASANA_TOKEN=2/${fake('digits', 16, 721)}/${fake('digits', 16, 722)}:${fake('hex', 32, 723)}`],
+    noMatch: ['1/2:abc'],
+  }, { keywords: ['asana', '1/', '2/'], lead: '(?<![\\w/])', minEntropy: 3 }),
+  contextRule('asana-client-id', 'Asana client id (16 digits) next to an Asana name', ['asana'], '[0-9]{16}', {
+    match: [`ASANA_CLIENT_ID=${fake('digits', 16, 724)}`],
+    noMatch: ['ASANA_CLIENT_ID=123'],
+  }, { category: 'CRED', confidence: 'low', minEntropy: 2.5, validate: notPlaceholder }),
+  contextRule('asana-client-secret', 'Asana client secret (32 characters) next to an Asana name', ['asana'], '[a-z0-9]{32}', {
+    match: [`ASANA_CLIENT_SECRET=${fake('lowernum', 32, 725)}`],
+    noMatch: ['ASANA_CLIENT_SECRET=short'],
+  }, { category: 'CRED', minEntropy: 3 }),
+  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…)', 'ATATT3', '[\\w=\\-]{186}', {
+    match: [`jira_api_token = "ATATT3${fake('b64url', 186, 726)}"`],
+    noMatch: ['ATATT3short'],
+  }, { minEntropy: 3.5 }),
+  contextRule('atlassian-api-token-legacy', 'Atlassian legacy API token (24 characters) next to a Jira/Confluence/Atlassian name', ['jira', 'confluence', 'atlassian'], '[A-Za-z0-9]{20}[A-Fa-f0-9]{4}', {
+    match: [`JIRA_API_TOKEN=${fake('alnum', 20, 727)}${fake('HEX', 4, 728)}`],
+    noMatch: ['getPagesInConfluenceSpace,searchConfluenceUsingCql'],
+  }, { minEntropy: 3.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 3) }),
+  contextRule('okta-access-token', 'Okta API token (00 + 40) next to an Okta name', ['[Oo]kta', 'OKTA'], '00[\\w=\\-]{40}', {
+    match: [`"oktaApiToken": "00${fake('b64url', 40, 729)}",`],
+    noMatch: ['oktaKey = 00000000000000000000000000000000000TUVWXYZ', 'rookTable = 0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd'],
+  }, { keywords: ['okta'], exactNames: true, minEntropy: 4, confidence: 'high' }),
+  contextRule('auth0-client-secret', 'Auth0 application client secret next to an Auth0 name', ['auth0'], '[\\w\\-]{64}', {
+    match: [`AUTH0_CLIENT_SECRET=${fake('b64url', 64, 730)}`],
+    noMatch: ['AUTH0_DOMAIN=acme.eu.auth0.com'],
+  }, { category: 'CRED', minEntropy: 4 }),
+  contextRule('twitch-api-token', 'Twitch client secret or OAuth token (30 characters) next to a Twitch name', ['twitch'], '[a-z0-9]{30}', {
+    match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`],
+    noMatch: ['TWITCH_CHANNEL=acme'],
+  }, { minEntropy: 3 }),
+  contextRule('twitter-bearer-token', 'Twitter/X app bearer token (22 A + 80-100) next to a Twitter name', ['twitter', '\\bx[_.\\-]?bearer'], 'A{22}[A-Za-z0-9%]{80,100}', {
+    match: [`TWITTER_BEARER_TOKEN=${'A'.repeat(22)}${fake('alnum', 90, 732)}`],
+    noMatch: ['TWITTER_BEARER_TOKEN=AAAAshort'],
+  }, { keywords: ['twitter', 'bearer'], confidence: 'high', validate: notPlaceholder }),
+  tokenRule('twitter-bearer-token-bare', 'Twitter/X app bearer token (22 A then percent-encoded base64), without context', 'A{22}', '[A-Za-z0-9]{30,60}%[A-Za-z0-9%]{30,80}', {
+    match: [`Bearer ${'A'.repeat(22)}${fake('alnum', 40, 733)}%3D${fake('alnum', 50, 734)}`],
+    noMatch: [`${'A'.repeat(22)}short`],
+  }, { keywords: ['aaaaaaaaaaaaaaaaaaaaaa'], minEntropy: 3.5, literal: 'aaaaaaaaaaaaaaaaaaaaaa' }),
+  contextRule('twitter-api-key', 'Twitter/X API key (25 characters) next to a Twitter name', ['twitter'], ALNUM(25), {
+    match: [`TWITTER_API_KEY=${fake('alnum', 25, 735)}`],
+    noMatch: ['TWITTER_HANDLE=acme'],
+  }, { minEntropy: 3.5 }),
+  contextRule('twitter-api-secret', 'Twitter/X API secret (50 characters) next to a Twitter name', ['twitter'], ALNUM(50), {
+    match: [`TWITTER_API_SECRET=${fake('alnum', 50, 736)}`],
+    noMatch: ['TWITTER_API_SECRET=short'],
+  }, { category: 'CRED', minEntropy: 4 }),
+  contextRule('twitter-access-token', 'Twitter/X user access token (<user id>-<secret>) next to a Twitter name', ['twitter'], '[0-9]{15,25}-[A-Za-z0-9]{20,40}', {
+    match: [`TWITTER_ACCESS_TOKEN=${fake('digits', 18, 737)}-${fake('alnum', 30, 738)}`],
+    noMatch: ['TWITTER_ACCESS_TOKEN=123-abc'],
+  }, { category: 'TOKEN', minEntropy: 3.5 }),
+  contextRule('twitter-access-secret', 'Twitter/X access token secret (45 characters) next to a Twitter name', ['twitter'], ALNUM(45), {
+    match: [`TWITTER_ACCESS_SECRET=${fake('alnum', 45, 739)}`],
+    noMatch: ['TWITTER_ACCESS_SECRET=short'],
+  }, { category: 'CRED', minEntropy: 4 }),
+  tokenRule('facebook-page-access-token', 'Facebook/Meta Graph API access token (EAA…)', 'EAA[A-Z]', '[A-Za-z0-9]{100,1000}', {
+    match: [`FACEBOOK_TOKEN=EAAM${fake('alnum', 180, 740)}`],
+    noMatch: ['eaaaC0b75a9329fded2ffa9a02b47e0117831b82', `EAAA${fake('alnum', 60, 741)}`],
+  }, { category: 'TOKEN', keywords: ['eaa'], minEntropy: 4, lead: '\\b' }),
+  {
+    id: 'facebook-access-token',
+    category: 'TOKEN',
+    description: 'Facebook app access token (<app id>|<app secret>) in text that mentions Facebook',
+    keywords: ['facebook', 'graph.facebook', 'fb_'],
+    pattern: /\b(\d{15,16}(?:\||%7[Cc])[\w-]{27,40})(?![\w-])/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`{"facebook access_token":"${fake('digits', 15, 742)}|${fake('b64url', 27, 743)}"}`],
+      noMatch: ['facebook 1234|abc'],
+    },
+  },
+  contextRule('facebook-secret', 'Facebook/Meta app secret (32 hex) next to a Facebook name', ['facebook', '\\bfb[_.\\-]?app', 'meta[_.\\-]?app'], HEX(32), {
+    match: [`facebook_app_secret = "${fake('hex', 32, 744)}"`],
+    noMatch: ['facebook_app_id = "1234567890"'],
+  }, { keywords: ['facebook', 'fb_app', 'fb-app', 'fbapp', 'meta_app', 'metaapp'], category: 'CRED', minEntropy: 3, validate: notPlaceholder }),
+  contextRule('linkedin-client-id', 'LinkedIn client id (14 characters) next to a LinkedIn name', ['linked[_\\-]?in'], '[a-z0-9]{14}', {
+    match: [`LINKEDIN_CLIENT_ID=${fake('lowernum', 14, 745)}`],
+    noMatch: ['LINKEDIN_CLIENT_ID=short'],
+  }, { keywords: ['linkedin', 'linked_in', 'linked-in'], category: 'CRED', confidence: 'low', minEntropy: 3 }),
+  contextRule('linkedin-client-secret', 'LinkedIn client secret (16 characters) next to a LinkedIn name', ['linked[_\\-]?in'], '[A-Za-z0-9]{16}', {
+    match: [`LINKEDIN_CLIENT_SECRET=${fake('alnum', 16, 746)}`],
+    noMatch: ['LINKEDIN_CLIENT_SECRET=short'],
+  }, { keywords: ['linkedin', 'linked_in', 'linked-in'], category: 'CRED', minEntropy: 3 }),
+  tokenRule('dropbox-short-lived-api-token', 'Dropbox short-lived access token (sl.…)', 'sl\\.', '[\\w=\\-]{135,1400}', {
+    match: [`DROPBOX_TOKEN=sl.${fake('b64url', 140, 747)}`],
+    noMatch: ['sl.short'],
+  }, { category: 'TOKEN', keywords: ['sl.'], minEntropy: 4, lead: '(?<![\\w.-])' }),
+  contextRule('dropbox-api-token', 'Dropbox app key or secret (15 characters) next to a Dropbox name', ['dropbox'], '[a-z0-9]{15}', {
+    match: [`DROPBOX_APP_SECRET=${fake('lowernum', 15, 748)}`],
+    noMatch: ['DROPBOX_APP_SECRET=short'],
+  }, { minEntropy: 3 }),
+  contextRule('dropbox-long-lived-api-token', 'Dropbox long-lived access token next to a Dropbox name', ['dropbox'], '[a-zA-Z0-9]{11}AAAAAAAAAA[\\w=\\-]{43}', {
+    match: [`DROPBOX_TOKEN=${fake('alnum', 11, 749)}AAAAAAAAAA${fake('b64url', 43, 750)}`],
+    noMatch: ['DROPBOX_TOKEN=short'],
+  }, { validate: notPlaceholder, confidence: 'high' }),
+  contextRule('box-api-token', 'Box developer token or client secret (32 characters) next to a Box name', ['\\bbox[_.\\-]?(?:api|client|developer|access|app)'], ALNUM(32), {
+    match: [`BOX_CLIENT_SECRET=${fake('alnum', 32, 751)}`],
+    noMatch: ['BOX_FOLDER_ID=12345'],
+  }, { keywords: ['box'], minEntropy: 3.5 }),
+  tokenRule('hubspot-private-app-token', 'HubSpot private app / personal access token (pat-na1-…/pat-eu1-…)', 'pat-(?:na|eu|ap)\\d-', UUID, {
+    match: ['HUBSPOT_TOKEN=pat-na1-4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['pat-na1-short'],
+  }, { keywords: ['pat-na', 'pat-eu', 'pat-ap'] }),
+  contextRule('hubspot-api-key', 'HubSpot legacy API key (hapikey, a UUID) next to a HubSpot name', ['hubspot', 'hapikey'], UUID, {
+    match: ['const hubspotKey = "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"'],
+    noMatch: ['const hubspotPortal = "12345"'],
+  }, { validate: notPlaceholder, confidence: 'high' }),
+  tokenRule('zoho-oauth-token', 'Zoho OAuth access or refresh token (1000.<32 hex>.<32 hex>)', '1000\\.', `${HEX(32)}\\.${HEX(32)}`, {
+    match: [`ZOHO_REFRESH_TOKEN=1000.${fake('hex', 32, 752)}.${fake('hex', 32, 753)}`],
+    noMatch: ['1000.5'],
+  }, { category: 'TOKEN', keywords: ['1000.'], minEntropy: 3, lead: '(?<![\\w.])' }),
+  contextRule('trello-api-key', 'Trello API key (32 hex) or token (64 hex) next to a Trello name', ['trello'], '[a-f0-9]{64}|[a-f0-9]{32}', {
+    match: [`TRELLO_TOKEN=${fake('hex', 64, 754)}`],
+    noMatch: ['TRELLO_BOARD=abc'],
+  }, { minEntropy: 3, validate: notPlaceholder }),
+  tokenRule('trello-token', 'Trello user token (ATTA…)', 'ATTA', '[A-Fa-f0-9]{64}(?:[A-Fa-f0-9]{8})?', {
+    match: [`TRELLO_TOKEN=ATTA${fake('hex', 64, 755)}${fake('HEX', 8, 756)}`],
+    noMatch: ['ATTAshort'],
+  }, { category: 'TOKEN', minEntropy: 3 }),
+  contextRule('snowflake-password', 'Snowflake account password next to a Snowflake name', ['snowflake'], '[^\\s"\'\\x60;,)\\]}<>&|]{8,64}', {
+    match: ['SNOWFLAKE_PASSWORD="Qz7-pL2m!x9Wk"'],
+    noMatch: ['SNOWFLAKE_PASSWORD="${SNOWFLAKE_PASSWORD}"', 'SNOWFLAKE_ACCOUNT=acme-eu'],
+  }, { category: 'PASS', nameTail: 'pass(?:word)?|pwd', minEntropy: 2.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 2) }),
+  contextRule('clickhouse-cloud-api-key', 'ClickHouse Cloud API key secret (4b1d…)', ['clickhouse'], '4b1d[A-Za-z0-9]{38}', {
+    match: [`CLICKHOUSE_API_SECRET=4b1d${fake('alnum', 38, 757)}`],
+    noMatch: ['CLICKHOUSE_HOST=localhost'],
+  }, { minEntropy: 3, confidence: 'high' }),
+  tokenRule('clickhouse-cloud-api-secret-key', 'ClickHouse Cloud API secret key (4b1d + 38 characters)', '4b1d', '[A-Za-z0-9]{38}', {
+    match: [`key = 4b1d${fake('alnum', 38, 758)}`],
+    noMatch: [`key = 4b1d${'X'.repeat(38)}`, `key = adf4b1d${fake('alnum', 38, 758)}`],
+  }, { minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  contextRule('redis-cloud-api-key', 'Redis Cloud API key or secret next to a Redis Cloud name', ['redis[_.\\-]?cloud', 'rediscloud'], '[A-Za-z0-9]{40,60}', {
+    match: [`REDISCLOUD_API_SECRET=${fake('alnum', 50, 759)}`],
+    noMatch: ['REDISCLOUD_SUBSCRIPTION=123'],
+  }, { keywords: ['redis'], minEntropy: 4 }),
+  contextRule('upstash-token', 'Upstash REST token next to an Upstash name', ['upstash'], '[A-Za-z0-9=_\\-]{40,120}', {
+    match: [`UPSTASH_REDIS_REST_TOKEN=${fake('b64url', 80, 760)}`],
+    noMatch: ['UPSTASH_REDIS_REST_URL=https://eu1.upstash.io'],
+  }, { minEntropy: 4 }),
+  contextRule('neon-api-key', 'Neon API key next to a Neon name', ['neon'], '[a-z0-9]{64}', {
+    match: [`NEON_API_KEY=${fake('lowernum', 64, 761)}`],
+    noMatch: ['NEON_PROJECT=short'],
+  }, { nameTail: 'key|token', minEntropy: 3.5 }),
+  contextRule('firebase-database-secret', 'Firebase Realtime Database legacy secret (40 characters) next to a Firebase name', ['firebase'], '[A-Za-z0-9]{40}', {
+    match: [`FIREBASE_DATABASE_SECRET=${fake('alnum', 40, 762)}`],
+    noMatch: ['FIREBASE_PROJECT=acme'],
+  }, { nameTail: 'secret|token', minEntropy: 4 }),
+  contextRule('mapbox-secret-token', 'Mapbox secret access token (sk.eyJ…); public pk. tokens are not secrets', ['mapbox'], 'sk\\.eyJ[\\w\\-]{50,400}\\.[\\w\\-]{20,30}', {
+    match: [`MAPBOX_SECRET_TOKEN=sk.eyJ1Ijoi${fake('b64url', 60, 763)}.${fake('b64url', 22, 764)}`],
+    noMatch: [`MAPBOX_TOKEN=pk.eyJ1Ijoi${fake('b64url', 60, 763)}.${fake('b64url', 22, 764)}`],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  tokenRule('mapbox-secret-token-bare', 'Mapbox secret access token (sk.eyJ…) without context', 'sk\\.eyJ', '[\\w\\-]{50,400}\\.[\\w\\-]{20,30}', {
+    match: [`sk.eyJ1Ijoi${fake('b64url', 60, 765)}.${fake('b64url', 22, 766)}`],
+    noMatch: ['sk.eyJshort.abc'],
+  }, { keywords: ['sk.eyj'], minEntropy: 4 }),
+];

@@ -1,0 +1,217 @@
+import type { Rule } from '../../types.js';
+import { fake } from './fake.js';
+import { ALNUM, HEX, UUID, contextRule, notPlaceholder, tokenRule } from './shape.js';
+
+const SLACK_ID = (seed: number) => fake('digits', 12, seed).replace(/^0/, '4');
+
+/** Chat, e-mail, SMS and customer-messaging platforms. */
+export const messagingRules: Rule[] = [
+  tokenRule('slack-bot-token', 'Slack bot token (xoxb-<team>-<bot>-<secret>)', 'xoxb-', '[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9]{0,40}', {
+    match: [`SLACK_BOT_TOKEN=xoxb-${SLACK_ID(300)}-${SLACK_ID(301)}-${fake('alnum', 24, 302)}`],
+    noMatch: ['xoxb-xxxxxxxxx-xxxxxxxxxx-xxxxxxxxxxxx', 'xoxb-12345-abcd234', 'xoxb-xoxb-my-bot-token'],
+  }, { category: 'TOKEN', minEntropy: 3 }),
+  tokenRule('slack-legacy-bot-token', 'Slack legacy bot token (xoxb-<id>-<secret>)', 'xoxb-', '[0-9]{8,14}-[A-Za-z0-9]{18,26}', {
+    match: [`"bot_token": "xoxb-${SLACK_ID(303)}-${fake('alnum', 24, 304)}"`],
+    noMatch: ['xoxb-xxxxxxxxxxx-xxxxxxxxxxxxxxxxxxxxxxxx', 'xoxb-abcdef-abcdef'],
+  }, { category: 'TOKEN', minEntropy: 2, validate: (s) => notPlaceholder(s) && /[A-Za-z]/.test(s.slice(5)) }),
+  tokenRule('slack-user-token', 'Slack user token (xoxp-/xoxe- with three numeric ids)', 'xox[pe]', '-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34}', {
+    match: [`"user_token": "xoxp-${SLACK_ID(305)}-${SLACK_ID(306)}-${SLACK_ID(307)}-${fake('hex', 32, 308)}"`],
+    noMatch: ['"token1": "xoxp-1234567890"', '"token3": "xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"'],
+  }, { category: 'TOKEN', keywords: ['xoxp-', 'xoxe-'], minEntropy: 2 }),
+  tokenRule('slack-app-token', 'Slack app-level token (xapp-)', 'xapp-', '\\d-[A-Z0-9]{9,14}-\\d{10,16}-[a-z0-9]{32,80}', {
+    match: [`SLACK_APP_TOKEN=xapp-1-A${fake('uppernum', 10, 309)}-${fake('digits', 13, 310)}-${fake('hex', 64, 311)}`],
+    noMatch: ['xapp-1-short'],
+  }, { category: 'TOKEN', minEntropy: 2 }),
+  tokenRule('slack-config-access-token', 'Slack app configuration access token (xoxe.xoxp-/xoxe.xoxb-)', 'xoxe\\.xox[bp]-', '\\d-[A-Za-z0-9]{163,166}', {
+    match: [`"access_token": "xoxe.xoxp-1-${fake('alnum', 164, 312)}"`],
+    noMatch: ['xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere', 'xoxe.xoxp-1-initial'],
+  }, { category: 'TOKEN', keywords: ['xoxe.xoxb-', 'xoxe.xoxp-'], minEntropy: 2 }),
+  tokenRule('slack-config-refresh-token', 'Slack app configuration refresh token (xoxe-1-)', 'xoxe-', '\\d-[A-Za-z0-9]{146}', {
+    match: [`"refresh_token": "xoxe-1-${fake('alnum', 146, 313)}"`],
+    noMatch: ['xoxe-1-xxx', 'XOxE-RROAmw, Home and Garden, 5:24, 20120323'],
+  }, { category: 'TOKEN', minEntropy: 2 }),
+  tokenRule('slack-legacy-token', 'Slack legacy user/session token (xoxo-/xoxs-)', 'xox[os]-', '\\d{1,14}-\\d{1,14}-\\d{1,14}-[a-fA-F0-9]{10,64}', {
+    match: [`"access_token": "xoxs-${SLACK_ID(314)}-${fake('digits', 9, 315)}-${fake('digits', 10, 316)}-${fake('hex', 10, 317)}"`],
+    noMatch: ['https://indieweb.org/images/3/35/2018-250-xoxo-indieweb-1.jpg'],
+  }, { category: 'TOKEN', keywords: ['xoxo-', 'xoxs-'], minEntropy: 2 }),
+  tokenRule('slack-legacy-workspace-token', 'Slack legacy workspace/refresh token (xoxa-/xoxr-)', 'xox[ar]-', '(?:\\d-)?[0-9A-Za-z-]{8,120}', {
+    match: [`"access_token": "xoxa-2-${fake('digits', 9, 318)}-${fake('digits', 11, 319)}-${fake('hex', 18, 320)}"`],
+    noMatch: ['https://github.com/xoxa-nyc/xoxa-nyc.github.io/blob/master/README.md'],
+  }, { category: 'TOKEN', keywords: ['xoxa-', 'xoxr-'], minEntropy: 2.5, validate: (s) => notPlaceholder(s) && /\d{6}/.test(s) }),
+  tokenRule('slack-token', 'Slack token of any kind (xox?-<numeric id>-…), including short legacy test forms', 'xox[abposre]-', '(?:\\d-)?\\d{8,14}-[A-Za-z0-9-]{10,250}', {
+    match: ['token:xoxo-23984754863-2348975623113', `xoxa-${fake('digits', 11, 321)}-${fake('digits', 13, 322)}`],
+    noMatch: ['"token4": "xoxp-572370529330-573807301142-572331691188-####################"', 'xoxb-12345-abcd234'],
+  }, { category: 'TOKEN', keywords: ['xox'], minEntropy: 2.5, tail: '(?![\\w#*-])' }),
+  tokenRule('slack-webhook-url', 'Slack incoming webhook or workflow trigger URL', '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/', '[A-Za-z0-9+/]{43,56}', {
+    match: [`https://hooks.slack.com/services/T${fake('uppernum', 8, 323)}/B${fake('uppernum', 8, 324)}/${fake('alnum', 24, 325)}`],
+    noMatch: ['https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX', 'https://api.slack.com/web'],
+  }, { category: 'TOKEN', keywords: ['hooks.slack.com'], lead: '', tail: '(?![A-Za-z0-9+/])' }),
+  {
+    id: 'discord-bot-token',
+    category: 'TOKEN',
+    description: 'Discord bot token (base64 user id . timestamp . HMAC)',
+    keywords: ['discord', 'bot'],
+    pattern: /(?<![\w-])([MNO][A-Za-z\d]{23,27}\.[\w-]{6}\.[\w-]{27,40})(?![\w-])/,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: notPlaceholder,
+    confidence: 'medium',
+    examples: {
+      match: [`DISCORD_BOT_TOKEN=MT${fake('alnum', 24, 326)}.${fake('b64url', 6, 327)}.${fake('b64url', 38, 328)}`],
+      noMatch: ['DISCORD_BOT_TOKEN=MTxxx.abc.def'],
+    },
+  },
+  tokenRule('discord-webhook-url', 'Discord webhook URL', 'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/', '\\d{17,20}/[\\w-]{60,68}', {
+    match: [`https://discord.com/api/webhooks/${fake('digits', 18, 329)}/${fake('b64url', 68, 330)}`],
+    noMatch: ['https://discord.com/api/webhooks/123/abc'],
+  }, { category: 'TOKEN', keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'], lead: '' }),
+  contextRule('discord-api-token', 'Discord API key (64 hex) next to a Discord name', ['discord'], HEX(64), {
+    match: [`DISCORD_API_KEY=${fake('hex', 64, 331)}`],
+    noMatch: [`DISCORD_API_KEY=${fake('hex', 40, 331)}`],
+  }, { minEntropy: 3 }),
+  contextRule('discord-client-id', 'Discord application client id next to a Discord name', ['discord'], '[0-9]{18,19}', {
+    match: [`DISCORD_CLIENT_ID=${fake('digits', 18, 332)}`],
+    noMatch: ['discord=000000000000000000'],
+  }, { category: 'CRED', confidence: 'low', minEntropy: 2, validate: notPlaceholder, nameTail: 'client|app' }),
+  contextRule('discord-client-secret', 'Discord application client secret next to a Discord name', ['discord'], '[\\w=\\-]{32}', {
+    match: [`DISCORD_CLIENT_SECRET=${fake('b64url', 32, 333)}`],
+    noMatch: ['discord=00000000000000000000000000000000'],
+  }, { category: 'CRED', minEntropy: 3 }),
+  {
+    id: 'telegram-bot-api-token',
+    category: 'TOKEN',
+    description: 'Telegram Bot API token (<bot id>:AA<35 characters>)',
+    keywords: [':aa'],
+    pattern: /(?<![\w:-])(\d{8,10}:AA[\w-]{33})(?![\w-])/,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`TELEGRAM_BOT_TOKEN=${fake('digits', 10, 334)}:AA${fake('b64url', 33, 335)}`],
+      noMatch: ['bot_token = 123456:AAbc'],
+    },
+  },
+  contextRule('telegram-bot-api-token-assigned', 'Telegram bot token next to a Telegram name', ['telegr'], '[0-9]{5,16}:A[\\w-]{34}', {
+    match: [`telegram_token = "${fake('digits', 9, 336)}:A${fake('b64url', 34, 337)}"`],
+    noMatch: ['telegram_token = "123:abc"'],
+  }, { category: 'TOKEN', confidence: 'high', minEntropy: 3 }),
+  tokenRule('twilio-api-key', 'Twilio API key SID (SK + 32 hex)', 'SK', HEX(32), {
+    match: [`TWILIO_API_KEY=SK${fake('hex', 32, 338)}`],
+    noMatch: [`SK${fake('hex', 20, 338)}`, `ASK${fake('hex', 32, 338)}`],
+  }, { keywords: ['sk'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  contextRule('twilio-auth-token', 'Twilio auth token or API secret (32 hex) next to a Twilio name', ['twilio'], HEX(32), {
+    match: [`TWILIO_AUTH_TOKEN=${fake('hex', 32, 339)}`],
+    noMatch: [`TWILIO_ACCOUNT_SID=AC${fake('hex', 32, 339)}`],
+  }, { minEntropy: 3, nameTail: 'token|secret|auth|key' }),
+  tokenRule('sendgrid-api-token', 'SendGrid API key (SG.<id>.<secret>)', 'SG\\.', '[\\w-]{22}\\.[\\w-]{43}', {
+    match: [`SENDGRID_API_KEY=SG.${fake('b64url', 22, 340)}.${fake('b64url', 43, 341)}`],
+    noMatch: ['SG.APhb3zgjtx3hajdas1TjBB.', `notSG.${fake('b64url', 22, 340)}.${fake('b64url', 43, 341)}`],
+  }, { keywords: ['sg.'], minEntropy: 3, lead: '(?<![A-Za-z0-9])' }),
+  contextRule('mailgun-private-api-token', 'Mailgun private API key (key-…) next to a Mailgun name', ['mailgun'], 'key-[a-f0-9]{32}', {
+    match: [`MAILGUN_API_KEY=key-${fake('hex', 32, 342)}`],
+    noMatch: [`MAILGUN_PUBLIC_KEY=pubkey-${fake('hex', 32, 342)}`],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  contextRule('mailgun-api-key-v2', 'Mailgun API key, newer format, next to a Mailgun name', ['mailgun'], '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}', {
+    match: [`MAILGUN_API_KEY=${fake('hex', 32, 343)}-${fake('hex', 8, 344)}-${fake('hex', 8, 345)}`],
+    noMatch: ['MAILGUN_API_KEY=abc-def-ghi'],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  tokenRule('mailchimp-api-key', 'Mailchimp API key (32 hex + data-centre suffix -usN)', '', '[a-f0-9]{32}-us[0-9]{1,2}', {
+    match: [`mailchimp_api_key: ${fake('hex', 32, 346)}-us18`, `MailchimpSDK.initialize(token: ${fake('hex', 32, 347)}-us6)`],
+    noMatch: [`${fake('hex', 30, 346)}-us18`],
+  }, { keywords: ['-us'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  contextRule('mailchimp-transactional-key', 'Mailchimp Transactional (Mandrill) API key next to a Mandrill name', ['mandrill'], '(?:md-)?[\\w-]{22}', {
+    match: [`MANDRILL_API_KEY=md-${fake('b64url', 22, 348)}`],
+    noMatch: ['MANDRILL_API_KEY=short'],
+  }, { minEntropy: 3.5 }),
+  contextRule('postmark-server-token', 'Postmark server or account token (a UUID) next to a Postmark name', ['postmark'], UUID, {
+    match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST'],
+  }, { validate: notPlaceholder }),
+  tokenRule('sendinblue-api-token', 'Brevo (Sendinblue) API key (xkeysib-)', 'xkeysib-', '[a-f0-9]{64}-[A-Za-z0-9]{16}', {
+    match: [`BREVO_API_KEY=xkeysib-${fake('hex', 64, 349)}-${fake('alnum', 16, 350)}`],
+    noMatch: ['xkeysib-short'],
+  }, { minEntropy: 2 }),
+  tokenRule('sendinblue-smtp-key', 'Brevo (Sendinblue) SMTP key (xsmtpsib-)', 'xsmtpsib-', '[a-f0-9]{64}-[A-Za-z0-9]{16}', {
+    match: [`SMTP_PASSWORD=xsmtpsib-${fake('hex', 64, 351)}-${fake('alnum', 16, 352)}`],
+    noMatch: ['xsmtpsib-short'],
+  }, { category: 'PASS', minEntropy: 2 }),
+  contextRule('mailjet-api-secret', 'Mailjet API key or secret (32 hex) next to a Mailjet name', ['mailjet', '\\bmj_api'], HEX(32), {
+    match: [`MAILJET_API_SECRET=${fake('hex', 32, 353)}`],
+    noMatch: [`MAILJET_API_SECRET=${fake('hex', 20, 353)}`],
+  }, { keywords: ['mailjet', 'mj_api'], minEntropy: 3 }),
+  contextRule('sparkpost-api-key', 'SparkPost API key (40 hex) next to a SparkPost name', ['sparkpost'], HEX(40), {
+    match: [`SPARKPOST_API_KEY=${fake('hex', 40, 354)}`],
+    noMatch: [`SPARKPOST_API_KEY=${fake('hex', 30, 354)}`],
+  }, { minEntropy: 3 }),
+  contextRule('mattermost-access-token', 'Mattermost personal access token next to a Mattermost name', ['mattermost'], '[a-z0-9]{26}', {
+    match: [`MATTERMOST_TOKEN=${fake('lowernum', 26, 355)}`],
+    noMatch: ['MATTERMOST_TOKEN=short'],
+  }, { minEntropy: 3 }),
+  {
+    id: 'microsoft-teams-webhook',
+    category: 'TOKEN',
+    description: 'Microsoft Teams incoming webhook URL (webhook.office.com/webhookb2/…)',
+    keywords: ['webhook.office.com', 'webhookb2', 'incomingwebhook'],
+    pattern: new RegExp(
+      `(https://[a-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/${UUID}@${UUID}/IncomingWebhook/[a-zA-Z0-9]{32}/${UUID}(?:/[\\w-]{20,80})?)`,
+    ),
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [
+        'https://acme.webhook.office.com/webhookb2/4ea38b7b-f563-4709-8bae-87aeaf14f0c1@1d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5/IncomingWebhook/9f8e7d6c5b4a39281706f5e4d3c2b1a0/7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+      ],
+      noMatch: ['https://acme.webhook.office.com/webhookb2/abc'],
+    },
+  },
+  contextRule('zendesk-secret-key', 'Zendesk API token next to a Zendesk name', ['zendesk'], ALNUM(40), {
+    match: [`ZENDESK_API_TOKEN=${fake('alnum', 40, 356)}`],
+    noMatch: [`ZENDESK_SUBDOMAIN=${fake('lower', 10, 356)}`],
+  }, { minEntropy: 3.5 }),
+  contextRule('messagebird-api-token', 'MessageBird API key next to a MessageBird name', ['message[_\\-]?bird'], ALNUM(25), {
+    match: [`MESSAGEBIRD_API_KEY=${fake('alnum', 25, 357)}`],
+    noMatch: ['MESSAGEBIRD_API_KEY=short'],
+  }, { keywords: ['messagebird', 'message-bird', 'message_bird'], minEntropy: 3 }),
+  contextRule('messagebird-client-id', 'MessageBird client id (a UUID) next to a MessageBird name', ['message[_\\-]?bird'], UUID, {
+    match: ['const MessageBirdClientID = "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"'],
+    noMatch: ['const MessageBirdClientID = "abc"'],
+  }, { keywords: ['messagebird', 'message-bird', 'message_bird'], category: 'CRED', confidence: 'low', validate: notPlaceholder }),
+  contextRule('intercom-api-key', 'Intercom access token next to an Intercom name', ['intercom'], '[\\w=\\-]{60}', {
+    match: [`INTERCOM_ACCESS_TOKEN=${fake('b64url', 60, 358)}`],
+    noMatch: [`INTERCOM_ACCESS_TOKEN=${fake('b64url', 30, 358)}`],
+  }, { minEntropy: 3.5 }),
+  contextRule('sendbird-access-token', 'Sendbird API token (40 hex) next to a Sendbird name', ['sendbird'], HEX(40), {
+    match: [`SENDBIRD_API_TOKEN=${fake('hex', 40, 359)}`],
+    noMatch: [`SENDBIRD_API_TOKEN=${fake('hex', 30, 359)}`],
+  }, { minEntropy: 3 }),
+  contextRule('sendbird-access-id', 'Sendbird application id (a UUID) next to a Sendbird name', ['sendbird'], UUID, {
+    match: ['SENDBIRD_APP_ID=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['SENDBIRD_APP_ID=abc'],
+  }, { category: 'CRED', confidence: 'low', validate: notPlaceholder }),
+  contextRule('pusher-app-secret', 'Pusher Channels app secret (20 hex) next to a Pusher name', ['pusher'], HEX(20), {
+    match: [`PUSHER_APP_SECRET=${fake('hex', 20, 360)}`],
+    noMatch: [`PUSHER_APP_SECRET=${fake('hex', 10, 360)}`],
+  }, { category: 'CRED', nameTail: 'secret', minEntropy: 3 }),
+  contextRule('vonage-api-secret', 'Vonage (Nexmo) API secret next to a Vonage/Nexmo name', ['vonage', 'nexmo'], ALNUM(16), {
+    match: [`NEXMO_API_SECRET=${fake('alnum', 16, 361)}`],
+    noMatch: ['NEXMO_API_SECRET=short'],
+  }, { category: 'CRED', nameTail: 'secret', minEntropy: 3 }),
+  contextRule('plivo-auth-token', 'Plivo auth token next to a Plivo name', ['plivo'], ALNUM(40), {
+    match: [`PLIVO_AUTH_TOKEN=${fake('alnum', 40, 362)}`],
+    noMatch: ['PLIVO_AUTH_TOKEN=short'],
+  }, { minEntropy: 3.5 }),
+  contextRule('telnyx-api-key', 'Telnyx API v2 key (KEY…) next to a Telnyx name', ['telnyx'], 'KEY[A-Za-z0-9_]{50,70}', {
+    match: [`TELNYX_API_KEY=KEY${fake('alnum', 58, 363)}`],
+    noMatch: ['TELNYX_API_KEY=KEYshort'],
+  }, { confidence: 'high' }),
+  contextRule('freshdesk-api-key', 'Freshdesk API key next to a Freshdesk name', ['freshdesk'], '[A-Za-z0-9]{20}', {
+    match: [`FRESHDESK_API_KEY=${fake('alnum', 20, 364)}`],
+    noMatch: ['FRESHDESK_DOMAIN=acme'],
+  }, { minEntropy: 3.5 }),
+  contextRule('helpscout-api-key', 'Help Scout API key or app secret next to a Help Scout name', ['help[_.\\-]?scout'], '[A-Za-z0-9]{32,40}', {
+    match: [`HELPSCOUT_APP_SECRET=${fake('alnum', 32, 365)}`],
+    noMatch: ['HELPSCOUT_APP_SECRET=short'],
+  }, { keywords: ['helpscout', 'help_scout', 'help-scout', 'help.scout'], minEntropy: 3.5 }),
+];

@@ -1,0 +1,173 @@
+import type { Rule } from '../../types.js';
+import { fake } from './fake.js';
+import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+
+/** Monitoring, logging, error tracking and analytics services. */
+export const observabilityRules: Rule[] = [
+  contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
+    match: [`DATADOG_API_KEY=${fake('hex', 32, 600)}`, `DD_API_KEY: "${fake('hex', 32, 601)}"`],
+    noMatch: [`DD_SITE: "${fake('hex', 32, 600)}x"`, 'DATADOG_API_KEY=<api-key>'],
+  }, { keywords: ['datadog', 'dd_api', 'dd-api', 'dd.api', 'ddapi', 'dd_client'], minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  contextRule('datadog-app-key', 'Datadog application key (40 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?app', 'dd[_.\\-]?application'], '[a-f0-9]{40}', {
+    match: [`DD_APP_KEY=${fake('hex', 40, 602)}`],
+    noMatch: [`DD_APP_KEY=${fake('hex', 30, 602)}`],
+  }, { keywords: ['datadog', 'dd_app', 'dd-app', 'dd.app', 'ddapp', 'dd_application'], minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  contextRule('datadog-access-token', 'Datadog access token (40 characters) next to a Datadog name', ['datadog'], '[a-z0-9]{40}', {
+    match: [`datadog_access_token = "${fake('lowernum', 40, 603)}"`],
+    noMatch: ['datadog_access_token = "short"'],
+  }, { minEntropy: 3 }),
+  tokenRule('new-relic-user-api-key', 'New Relic user API key (NRAK-)', 'NRAK-', '[A-Z0-9]{27}', {
+    match: [`NEW_RELIC_API_KEY=NRAK-${fake('uppernum', 27, 604)}`],
+    noMatch: ['NRAK-short'],
+  }, { minEntropy: 3 }),
+  tokenRule('new-relic-admin-api-key', 'New Relic admin API key (NRAA-)', 'NRAA-', '[a-f0-9]{27}', {
+    match: [`NRAA-${fake('hex', 27, 605)}`],
+    noMatch: ['NRAA-short'],
+  }, { minEntropy: 3 }),
+  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-)', 'NRJS-', '[a-f0-9]{19}', {
+    match: [`newrelic_browser_key: NRJS-${fake('hex', 19, 606)}`],
+    noMatch: ['NRJS-short'],
+  }, { minEntropy: 3 }),
+  tokenRule('new-relic-insert-key', 'New Relic Insights insert key (NRII-)', 'NRII-', '[\\w-]{32}', {
+    match: [`NEW_RELIC_INSERT_KEY=NRII-${fake('b64url', 32, 607)}`],
+    noMatch: ['NRII-short'],
+  }, { minEntropy: 3 }),
+  tokenRule('new-relic-insights-query-key', 'New Relic Insights query key (NRIQ-)', 'NRIQ-', '[\\w-]{32}', {
+    match: [`NRIQ-${fake('b64url', 32, 608)}`],
+    noMatch: ['NRIQ-short'],
+  }, { minEntropy: 3 }),
+  tokenRule('new-relic-license-key', 'New Relic ingest license key (40 characters ending in NRAL)', '', '[a-f0-9]{36}NRAL', {
+    match: [`NEW_RELIC_LICENSE_KEY=${fake('hex', 36, 609)}NRAL`],
+    noMatch: [`${fake('hex', 30, 609)}NRAL`],
+  }, { keywords: ['nral'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  contextRule('new-relic-user-api-id', 'New Relic legacy API key (64 characters) next to a New Relic name', ['new[_\\-]?relic'], '[a-z0-9]{64}', {
+    match: [`NEWRELIC_API_KEY=${fake('lowernum', 64, 610)}`],
+    noMatch: ['NEWRELIC_APP_NAME=my-app'],
+  }, { keywords: ['newrelic', 'new-relic', 'new_relic'], minEntropy: 3.5 }),
+  {
+    id: 'sentry-org-token',
+    category: 'KEY',
+    description: 'Sentry organization auth token (sntrys_ + base64 JSON claims + signature)',
+    keywords: ['sntrys_eyjpyxqio'],
+    pattern: /\b(sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,800}={0,2}_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/])/,
+    secretGroup: 1,
+    minEntropy: 4.5,
+    confidence: 'high',
+    examples: {
+      match: [`SENTRY_AUTH_TOKEN=sntrys_eyJpYXQiOjE3MjkyNzg1ODEuMDgxMTUzLCJ1cmwiOiJodHRwczovL3NlbnRyeS5pbyIsInJlZ2lvbl91cmwiOiJodHRwczovL3VzLnNlbnRyeS5pbyIsIm9yZyI6ImFjbWUifQ==_${fake('b64', 43, 611)}`],
+      noMatch: ['sntrys_eyJpYXQiOshort_abc'],
+    },
+  },
+  tokenRule('sentry-user-token', 'Sentry user auth token (sntryu_)', 'sntryu_', HEX(64), {
+    match: [`SENTRY_AUTH_TOKEN=sntryu_${fake('hex', 64, 612)}`],
+    noMatch: ['sntryu_short'],
+  }, { minEntropy: 3.5 }),
+  contextRule('sentry-access-token', 'Sentry legacy auth token (64 hex) next to a Sentry name', ['sentry'], HEX(64), {
+    match: [`SENTRY_AUTH_TOKEN=${fake('hex', 64, 613)}`],
+    noMatch: [`SENTRY_RELEASE=${fake('hex', 40, 613)}`],
+  }, { minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  tokenRule('grafana-api-key', 'Grafana API key (base64 JSON starting eyJrIjoi)', 'eyJrIjoi', '[A-Za-z0-9]{70,400}={0,3}', {
+    match: [`GRAFANA_API_KEY=eyJrIjoi${fake('alnum', 90, 614)}`],
+    noMatch: ['eyJrIjoishort'],
+  }, { keywords: ['eyjrijoi'], minEntropy: 3, tail: '(?![A-Za-z0-9+/=])' }),
+  tokenRule('grafana-cloud-api-token', 'Grafana Cloud access policy / API token (glc_)', 'glc_', '[A-Za-z0-9+/]{32,400}={0,3}', {
+    match: [`loki_key: glc_eyJvIjoi${fake('b64', 80, 615)}==`],
+    noMatch: ['API_KEY="glc_111111111111111111111111111111111111111111="', 'static void GLC_CreateLightmapTextureArray(void);'],
+  }, { minEntropy: 3, tail: '(?![A-Za-z0-9+/=])' }),
+  tokenRule('grafana-service-account-token', 'Grafana service account token (glsa_)', 'glsa_', '[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', {
+    match: [`'Authorization': 'Bearer glsa_${fake('alnum', 32, 616)}_${fake('hex', 8, 617)}'`],
+    noMatch: ['glsa_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX_AAAAAAAA'],
+  }, { minEntropy: 3 }),
+  tokenRule('honeycomb-ingest-key', 'Honeycomb ingest or configuration key (hcaik_/hcxik_/hcamk_/hcxmk_)', 'hc[ax](?:ik|mk|lk)_', '[a-z0-9]{58,64}', {
+    match: [`HONEYCOMB_API_KEY=hcaik_${fake('lowernum', 58, 618)}`],
+    noMatch: ['hcaik_short'],
+  }, { keywords: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_', 'hcalk_', 'hcxlk_'], minEntropy: 3.5 }),
+  contextRule('honeycomb-api-key', 'Honeycomb API key next to a Honeycomb name', ['honeycomb', 'x-honeycomb-team'], '[A-Za-z0-9]{22}|[a-f0-9]{32}', {
+    match: [`HONEYCOMB_API_KEY=${fake('alnum', 22, 619)}`],
+    noMatch: ['HONEYCOMB_DATASET=prod'],
+  }, { keywords: ['honeycomb'], minEntropy: 3.5 }),
+  tokenRule('dynatrace-api-token', 'Dynatrace API token (dt0c01.)', 'dt0c01\\.', '[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}', {
+    match: [`DT_API_TOKEN=dt0c01.${fake('uppernum', 24, 620)}.${fake('uppernum', 64, 621)}`],
+    noMatch: ['dt0c01.short.short'],
+  }, { keywords: ['dt0c01.'], minEntropy: 4 }),
+  contextRule('lightstep-access-token', 'Lightstep / ServiceNow Cloud Observability access token next to a Lightstep name', ['lightstep'], '[A-Za-z0-9+/=]{84,200}', {
+    match: [`LIGHTSTEP_ACCESS_TOKEN=${fake('b64', 100, 622)}`],
+    noMatch: ['LIGHTSTEP_ACCESS_TOKEN=short'],
+  }, { minEntropy: 4 }),
+  contextRule('rollbar-access-token', 'Rollbar access token (32 hex) next to a Rollbar name', ['rollbar'], HEX(32), {
+    match: [`ROLLBAR_ACCESS_TOKEN=${fake('hex', 32, 623)}`],
+    noMatch: ['ROLLBAR_ENV=production'],
+  }, { minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  contextRule('bugsnag-api-key', 'Bugsnag API key (32 hex) next to a Bugsnag name', ['bugsnag'], HEX(32), {
+    match: [`BUGSNAG_API_KEY=${fake('hex', 32, 624)}`],
+    noMatch: ['BUGSNAG_RELEASE_STAGE=prod'],
+  }, { minEntropy: 3, validate: notPlaceholder }),
+  contextRule('sumologic-access-id', 'Sumo Logic access id (su + 12) next to a Sumo name', ['[Ss]umo', 'SUMO'], 'su[A-Za-z0-9]{12}', {
+    match: [`sumologic_access_id = "su${fake('alnum', 12, 625)}"`, `SUMO_ACCESS_ID = "su${fake('alnum', 12, 626)}"`],
+    noMatch: ['sumObj = suGyI5imvADdvU', 'export SUMOLOGIC_ACCESSID=XXXXXXXXXXXXXX'],
+  }, { keywords: ['sumo'], exactNames: true, minEntropy: 3, category: 'CRED' }),
+  contextRule('sumologic-access-token', 'Sumo Logic access key (64 characters) next to a Sumo name', ['[Ss]umo', 'SUMO'], ALNUM(64), {
+    match: [`SUMO_ACCESS_KEY: ${fake('alnum', 64, 627)}`],
+    noMatch: [`sumOfExposures = ${fake('alnum', 64, 627)};`, `#   SUMO_ACCESS_KEY=${'x'.repeat(64)}`],
+  }, { keywords: ['sumo'], exactNames: true, minEntropy: 3 }),
+  contextRule('splunk-hec-token', 'Splunk HTTP Event Collector token (a UUID) next to a Splunk/HEC name', ['splunk', 'hec[_.\\-]?token'], UUID, {
+    match: ['SPLUNK_HEC_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['SPLUNK_INDEX=main'],
+  }, { keywords: ['splunk', 'hec_token', 'hec-token', 'hectoken'], validate: notPlaceholder }),
+  contextRule('logzio-token', 'Logz.io shipping or API token next to a Logz.io name', ['logz'], '[A-Za-z0-9]{32}|' + UUID, {
+    match: [`LOGZIO_TOKEN=${fake('alnum', 32, 628)}`],
+    noMatch: ['LOGZIO_LISTENER=listener.logz.io'],
+  }, { minEntropy: 3.5 }),
+  contextRule('loggly-token', 'Loggly customer token (a UUID) next to a Loggly name', ['loggly'], UUID, {
+    match: ['LOGGLY_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['LOGGLY_TAG=web'],
+  }, { validate: notPlaceholder }),
+  contextRule('elastic-cloud-api-key', 'Elastic / Elastic Cloud API key next to an Elastic name', ['elastic'], '[A-Za-z0-9_=\\-]{40,120}', {
+    match: [`ELASTIC_API_KEY=${fake('b64url', 60, 629)}==`.replace('==', '')],
+    noMatch: ['ELASTIC_CLOUD_ID=my-deployment'],
+  }, { nameTail: 'key|token|secret', minEntropy: 4 }),
+  contextRule('mixpanel-api-secret', 'Mixpanel API secret (32 hex) next to a Mixpanel name', ['mixpanel'], HEX(32), {
+    match: [`MIXPANEL_API_SECRET=${fake('hex', 32, 630)}`],
+    noMatch: ['MIXPANEL_PROJECT=web'],
+  }, { nameTail: 'secret|key', minEntropy: 3, validate: notPlaceholder }),
+  contextRule('segment-write-key', 'Segment write key or public API token next to a Segment name', ['segment'], '[A-Za-z0-9]{32}|sgp_[A-Za-z0-9]{64}', {
+    match: [`SEGMENT_WRITE_KEY=${fake('alnum', 32, 631)}`],
+    noMatch: ['SEGMENT_WRITE_KEY=short'],
+  }, { nameTail: 'key|token|secret', minEntropy: 3.5 }),
+  contextRule('amplitude-api-key', 'Amplitude API key or secret (32 hex) next to an Amplitude name', ['amplitude'], HEX(32), {
+    match: [`AMPLITUDE_SECRET_KEY=${fake('hex', 32, 632)}`],
+    noMatch: ['AMPLITUDE_SERVER_ZONE=EU'],
+  }, { minEntropy: 3, validate: notPlaceholder }),
+  tokenRule('posthog-personal-api-key', 'PostHog personal API key (phx_); project keys (phc_) are public', 'phx_', '[A-Za-z0-9]{43}', {
+    match: [`POSTHOG_PERSONAL_API_KEY=phx_${fake('alnum', 43, 633)}`],
+    noMatch: [`NEXT_PUBLIC_POSTHOG_KEY=phc_${fake('alnum', 43, 633)}`],
+  }, { minEntropy: 4 }),
+  contextRule('pagerduty-api-key', 'PagerDuty REST API key next to a PagerDuty name', ['pager[_.\\-]?duty'], '[\\w+\\-]{20}', {
+    match: [`PAGERDUTY_API_KEY=${fake('b64url', 20, 634)}`],
+    noMatch: ['PAGERDUTY_SERVICE=web'],
+  }, { keywords: ['pagerduty', 'pager_duty', 'pager-duty', 'pager.duty'], minEntropy: 3.5 }),
+  contextRule('pagerduty-integration-key', 'PagerDuty Events integration/routing key (32 hex) next to a PagerDuty name', ['pager[_.\\-]?duty'], HEX(32), {
+    match: [`PAGERDUTY_ROUTING_KEY=${fake('hex', 32, 635)}`],
+    noMatch: ['PAGERDUTY_ROUTING_KEY=short'],
+  }, { keywords: ['pagerduty', 'pager_duty', 'pager-duty', 'pager.duty'], minEntropy: 3, validate: notPlaceholder }),
+  contextRule('opsgenie-api-key', 'Opsgenie API key (a UUID) next to an Opsgenie name', ['opsgenie'], UUID, {
+    match: ['OPSGENIE_API_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['OPSGENIE_TEAM=ops'],
+  }, { validate: notPlaceholder }),
+  tokenRule('axiom-token', 'Axiom API or personal token (xaat-/xapt-)', 'xa[ap]t-', UUID, {
+    match: ['AXIOM_TOKEN=xaat-4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['xaat-short'],
+  }, { keywords: ['xaat-', 'xapt-'] }),
+  tokenRule('coralogix-api-key', 'Coralogix send-your-data / API key (cxtp_/cxup_)', 'cx(?:tp|up)_', '[A-Za-z0-9]{30}', {
+    match: [`CORALOGIX_PRIVATE_KEY=cxtp_${fake('alnum', 30, 636)}`],
+    noMatch: ['cxtp_short'],
+  }, { keywords: ['cxtp_', 'cxup_'], minEntropy: 3.5 }),
+  contextRule('appdynamics-client-secret', 'AppDynamics API client secret or access key next to an AppDynamics name', ['appdynamics', 'appd'], '[A-Za-z0-9\\-]{36,64}', {
+    match: [`APPDYNAMICS_AGENT_ACCOUNT_ACCESS_KEY=${fake('alnum', 36, 637)}`],
+    noMatch: ['APPDYNAMICS_AGENT_ACCOUNT_NAME=acme'],
+  }, { nameTail: 'secret|access_?key|token', minEntropy: 3.5 }),
+  contextRule('instana-agent-key', 'Instana agent key or API token next to an Instana name', ['instana'], '[\\w\\-]{22,40}', {
+    match: [`INSTANA_AGENT_KEY=${fake('b64url', 22, 638)}`],
+    noMatch: ['INSTANA_ZONE=prod'],
+  }, { nameTail: 'key|token', minEntropy: 3.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 2) }),
+];

@@ -1,0 +1,190 @@
+import type { Rule } from '../../types.js';
+import { fake } from './fake.js';
+import { ALNUM, HEX, HEX_ANY, UUID, contextRule, notPlaceholder, tokenRule } from './shape.js';
+
+/** Payments, commerce, finance and crypto exchanges. Publishable keys (pk_…) are deliberately absent. */
+export const paymentRules: Rule[] = [
+  {
+    id: 'stripe-secret-key',
+    category: 'KEY',
+    description: 'Stripe secret or restricted API key (sk_/rk_ live, test or prod); publishable pk_ keys are public',
+    keywords: ['sk_live', 'sk_test', 'sk_prod', 'rk_live', 'rk_test', 'rk_prod'],
+    pattern: /\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{24,247})(?![A-Za-z0-9])/,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`STRIPE_SECRET_KEY=sk_live_51${fake('alnum', 96, 200)}`, `rk_test_${fake('alnum', 24, 201)}`],
+      noMatch: [`pk_live_${fake('alnum', 24, 202)}`, 'sk_live_short', `xsk_live_${fake('alnum', 24, 203)}`, `sk_test_${'x'.repeat(24)}`],
+    },
+  },
+  tokenRule('stripe-webhook-secret', 'Stripe webhook signing secret', 'whsec_', '[A-Za-z0-9+/]{32,64}', {
+    match: [`STRIPE_WEBHOOK_SECRET=whsec_${fake('alnum', 32, 204)}`],
+    noMatch: ['whsec_short', `whsec_${'x'.repeat(32)}`],
+  }, { category: 'CRED', minEntropy: 3.5 }),
+  tokenRule('square-access-token', 'Square access token (sq0atp- or the EAAA production format)', '(?:sq0atp-|EAAA)', '[\\w\\-]{22,60}', {
+    match: [`ARG token=sq0atp-${fake('b64url', 22, 205)}`, `SQUARE_ACCESS_TOKEN=EAAA${fake('b64url', 60, 206)}`],
+    noMatch: ['aws-cli@sha256:eaaa7b11777babe28e6133a8b19ff71cea687e0d7f05158dee95a71f76ce3d00', 'sq0atp-short'],
+  }, { keywords: ['sq0atp-', 'eaaa'], minEntropy: 3, literal: 'sq0atp-' }),
+  tokenRule('square-oauth-secret', 'Square OAuth application secret (sq0csp-)', 'sq0csp-', '[\\w\\-]{40,50}', {
+    match: [`value: "sq0csp-${fake('b64url', 43, 207)}"`],
+    noMatch: ['sq0csp-short'],
+  }, { category: 'CRED', minEntropy: 3 }),
+  tokenRule('braintree-access-token', 'PayPal Braintree access token (access_token$production$…)', 'access_token\\$(?:production|sandbox)\\$', '[0-9a-z]{16}\\$[0-9a-f]{32}', {
+    match: [`BT_TOKEN=access_token$production$${fake('lowernum', 16, 208)}$${fake('hex', 32, 209)}`],
+    noMatch: ['access_token$production$abc$def'],
+  }, { keywords: ['access_token$'], lead: '(?<![\\w$])', tail: '(?![\\w$])', validate: (s) => !/x{6}/i.test(s) }),
+  contextRule('paypal-client-secret', 'PayPal REST client secret next to a PayPal name', ['paypal'], '[\\w\\-]{80}', {
+    match: [`PAYPAL_CLIENT_SECRET=${fake('b64url', 80, 210)}`],
+    noMatch: [`PAYPAL_CLIENT_SECRET=${fake('b64url', 40, 210)}`],
+  }, { category: 'CRED', minEntropy: 4 }),
+  contextRule('adyen-api-key', 'Adyen API key next to an Adyen name', ['adyen'], 'AQE[A-Za-z0-9+/=._\\-]{60,250}', {
+    match: [`ADYEN_API_KEY=AQE${fake('b64', 120, 211)}`],
+    noMatch: ['ADYEN_API_KEY=AQEshort'],
+  }, { minEntropy: 4, confidence: 'high' }),
+  contextRule('razorpay-key-secret', 'Razorpay key secret next to a Razorpay name', ['razorpay', 'rzp'], ALNUM(24), {
+    match: [`RAZORPAY_KEY_SECRET=${fake('alnum', 24, 212)}`],
+    noMatch: [`RAZORPAY_KEY_SECRET=${fake('alnum', 20, 212)}`],
+  }, { category: 'CRED', nameTail: 'secret', minEntropy: 3.5 }),
+  tokenRule('razorpay-live-key-id', 'Razorpay live key id (rzp_live_), half of a live credential pair', 'rzp_live_', ALNUM(14), {
+    match: [`key_id: rzp_live_${fake('alnum', 14, 213)}`],
+    noMatch: ['rzp_live_short'],
+  }, { category: 'CRED', confidence: 'medium', minEntropy: 3 }),
+  tokenRule('flutterwave-secret-key', 'Flutterwave secret key (FLWSECK-… / FLWSECK_TEST-…)', 'FLWSECK(?:_TEST)?-', '[a-hA-H0-9]{32}-X', {
+    match: [`FLW_SECRET_KEY=FLWSECK_TEST-${fake('abcdefgh0123456789', 32, 214)}-X`, `FLWSECK-${fake('abcdefgh0123456789', 32, 215)}-X`],
+    noMatch: ['FLWSECK_TEST-abc-X', `FLWPUBK_TEST-${fake('abcdefgh0123456789', 32, 216)}-X`],
+  }, { keywords: ['flwseck'], minEntropy: 2 }),
+  tokenRule('flutterwave-encryption-key', 'Flutterwave encryption key (FLWSECK_TEST + 12 characters)', 'FLWSECK_TEST', '[a-hA-H0-9]{12}', {
+    match: [`FLW_ENCRYPTION_KEY=FLWSECK_TEST${fake('abcdefgh0123456789', 12, 217)}`],
+    noMatch: ['FLWSECK_TESTabc'],
+  }, { category: 'CRED', minEntropy: 2 }),
+  tokenRule('shopify-access-token', 'Shopify Admin API access token (shpat_)', 'shpat_', '[A-Za-z0-9]{32,38}', {
+    match: [`SHOPIFY_TOKEN=shpat_${fake('hex', 32, 218)}`],
+    noMatch: ['shpat_short', 'shpssSSSSS_SSSS_sssss is not api key'],
+  }, { minEntropy: 2 }),
+  tokenRule('shopify-custom-access-token', 'Shopify custom app access token (shpca_)', 'shpca_', '[A-Za-z0-9]{32,38}', {
+    match: [`shpca_${fake('hex', 32, 219)}`],
+    noMatch: ['shpca_short'],
+  }, { minEntropy: 2 }),
+  tokenRule('shopify-private-app-access-token', 'Shopify private app password (shppa_)', 'shppa_', '[A-Za-z0-9]{32,38}', {
+    match: [`shppa_${fake('hex', 32, 220)}`],
+    noMatch: ['shppa_short'],
+  }, { minEntropy: 2 }),
+  tokenRule('shopify-shared-secret', 'Shopify app shared secret (shpss_)', 'shpss_', '[A-Za-z0-9]{32,38}', {
+    match: [`SHOPIFY_API_SECRET=shpss_${fake('hex', 32, 221)}`],
+    noMatch: ['shpss_short'],
+  }, { category: 'CRED', minEntropy: 2 }),
+  contextRule('coinbase-access-token', 'Coinbase API secret/access token next to a Coinbase name', ['coinbase'], '[\\w\\-]{64}', {
+    match: [`COINBASE_API_SECRET=${fake('b64url', 64, 222)}`],
+    noMatch: [`COINBASE_API_SECRET=${fake('b64url', 32, 222)}`],
+  }, { minEntropy: 3.5 }),
+  tokenRule('plaid-access-token', 'Plaid access token (access-<environment>-<uuid>)', 'access-(?:sandbox|development|production)-', UUID, {
+    match: [`PLAID_ACCESS_TOKEN=access-production-4ea38b7b-f563-4709-8bae-87aeaf14f0c1`],
+    noMatch: ['access-production-1234'],
+  }, { keywords: ['access-sandbox-', 'access-development-', 'access-production-'], category: 'TOKEN' }),
+  contextRule('plaid-client-id', 'Plaid client id next to a Plaid name', ['plaid'], '[a-f0-9]{24}', {
+    match: [`PLAID_CLIENT_ID=${fake('hex', 24, 223)}`],
+    noMatch: [`PLAID_CLIENT_ID=${fake('hex', 20, 223)}`],
+  }, { category: 'CRED', confidence: 'low', minEntropy: 3 }),
+  contextRule('plaid-secret-key', 'Plaid secret next to a Plaid name', ['plaid'], '[a-z0-9]{30}', {
+    match: [`PLAID_SECRET=${fake('hex', 30, 224)}`],
+    noMatch: [`PLAID_SECRET=${fake('hex', 28, 224)}`],
+  }, { minEntropy: 3 }),
+  contextRule('gocardless-api-token', 'GoCardless access token next to a GoCardless name', ['gocardless'], '(?:live|sandbox)_[\\w=\\-]{40}', {
+    match: [`GOCARDLESS_TOKEN=live_${fake('b64url', 40, 225)}`],
+    noMatch: ['GOCARDLESS_TOKEN=live_short'],
+  }, { minEntropy: 3, confidence: 'high' }),
+  contextRule('lob-api-key', 'Lob API secret key next to a Lob name', ['lob'], '(?:live|test)_[a-f0-9]{35}', {
+    match: [`LOB_API_KEY=live_${fake('hex', 35, 226)}`],
+    noMatch: [`LOB_API_KEY=live_pub_${fake('hex', 31, 226)}`],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  tokenRule('checkout-secret-key', 'Checkout.com sandbox secret key (sk_sbox_)', 'sk_sbox_', '[a-z0-9]{26}', {
+    match: [`CKO_SECRET_KEY=sk_sbox_${fake('lowernum', 26, 227)}`],
+    noMatch: ['sk_sbox_short'],
+  }, { minEntropy: 3 }),
+  contextRule('mollie-api-key', 'Mollie API key next to a Mollie name', ['mollie'], '(?:live|test)_[A-Za-z0-9]{30}', {
+    match: [`MOLLIE_API_KEY=live_${fake('alnum', 30, 228)}`],
+    noMatch: ['MOLLIE_API_KEY=live_short'],
+  }, { confidence: 'high' }),
+  contextRule('paystack-secret-key', 'Paystack secret key next to a Paystack name', ['paystack'], 'sk_(?:live|test)_[a-f0-9]{40}', {
+    match: [`PAYSTACK_SECRET_KEY=sk_live_${fake('hex', 40, 229)}`],
+    noMatch: [`PAYSTACK_PUBLIC_KEY=pk_live_${fake('hex', 40, 229)}`],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  {
+    id: 'freemius-secret-key',
+    category: 'KEY',
+    description: 'Freemius SDK secret key in a PHP config array',
+    keywords: ['secret_key'],
+    pattern: /["']secret_key["'][ \t]{0,8}=>[ \t]{0,8}["'](sk_[^\s"']{29})["']/,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    paths: /\.php$/i,
+    confidence: 'high',
+    examples: { match: [], noMatch: [] },
+  },
+  tokenRule('easypost-api-token', 'EasyPost production API key (EZAK)', 'EZAK', '[A-Za-z0-9]{54}', {
+    match: [`EASYPOST_API_KEY=EZAK${fake('alnum', 54, 230)}`],
+    noMatch: ['...6wqX6fNUXA/rYqRvfQ+EZAKGqQRiRyqAFRQshGPWOIAwNWGORfKHSBnVNFtVmWYoW6PH23lkqbbDWep95C/3VmWq/edti6...'],
+  }, { minEntropy: 2, lead: '\\b', tail: '\\b' }),
+  tokenRule('easypost-test-api-token', 'EasyPost test API key (EZTK)', 'EZTK', '[A-Za-z0-9]{54}', {
+    match: [`EASYPOST_TEST_KEY=EZTK${fake('alnum', 54, 231)}`],
+    noMatch: ['EZTKshort'],
+  }, { minEntropy: 2, lead: '\\b', tail: '\\b' }),
+  tokenRule('shippo-api-token', 'Shippo API token (shippo_live_/shippo_test_)', 'shippo_(?:live|test)_', HEX_ANY(40), {
+    match: [`SHIPPO_TOKEN=shippo_live_${fake('hex', 40, 232)}`],
+    noMatch: ['shippo_live_short'],
+  }, { keywords: ['shippo_'], minEntropy: 2 }),
+  tokenRule('duffel-api-token', 'Duffel API access token (duffel_live_/duffel_test_)', 'duffel_(?:test|live)_', '[\\w=\\-]{43}', {
+    match: [`DUFFEL_ACCESS_TOKEN=duffel_test_${fake('b64url', 43, 233)}`],
+    noMatch: ['duffel_test_short'],
+  }, { keywords: ['duffel_'], minEntropy: 2 }),
+  contextRule('etsy-access-token', 'Etsy API key next to an Etsy name', ['etsy'], '[a-z0-9]{24}', {
+    match: [`ETSY_API_KEY=${fake('lowernum', 24, 234)}`],
+    noMatch: ['sysctlBridgeCallIPTables = 1'],
+  }, { minEntropy: 3 }),
+  contextRule('finicity-api-token', 'Finicity app key next to a Finicity name', ['finicity'], HEX(32), {
+    match: [`FINICITY_APP_KEY=${fake('hex', 32, 235)}`],
+    noMatch: ['FINICITY_APP_KEY=changeme'],
+  }, { minEntropy: 3 }),
+  contextRule('finicity-client-secret', 'Finicity partner secret next to a Finicity name', ['finicity'], '[a-zA-Z0-9]{20}', {
+    match: [`finicity_partner_secret: ${fake('alnum', 20, 236)}`],
+    noMatch: ['finicity_partner_secret: short'],
+  }, { category: 'CRED', minEntropy: 3 }),
+  contextRule('finnhub-access-token', 'Finnhub API token next to a Finnhub name', ['finnhub'], '[a-z0-9]{20}', {
+    match: [`FINNHUB_TOKEN=${fake('lowernum', 20, 237)}`],
+    noMatch: ['FINNHUB_TOKEN=short'],
+  }, { minEntropy: 3 }),
+  contextRule('alpha-vantage-api-key', 'Alpha Vantage API key next to an Alpha Vantage name', ['alpha[_.\\-]?vantage', 'alphavantage'], '[A-Z0-9]{16}', {
+    match: [`ALPHA_VANTAGE_KEY=${fake('uppernum', 16, 238)}`],
+    noMatch: ['ALPHA_VANTAGE_KEY=DEMO'],
+  }, { keywords: ['vantage'], minEntropy: 3 }),
+  contextRule('kraken-access-token', 'Kraken exchange API secret next to a Kraken name', ['kraken'], '[A-Za-z0-9/=_+\\-]{80,90}', {
+    match: [`KRAKEN_API_SECRET=${fake('b64', 88, 239)}`],
+    noMatch: [`KRAKEN_API_SECRET=${fake('b64', 40, 239)}`],
+  }, { minEntropy: 4 }),
+  contextRule('kucoin-access-token', 'KuCoin API key next to a KuCoin name', ['kucoin'], '[a-f0-9]{24}', {
+    match: [`KUCOIN_API_KEY=${fake('hex', 24, 240)}`],
+    noMatch: [`KUCOIN_API_KEY=${fake('hex', 20, 240)}`],
+  }, { minEntropy: 3 }),
+  contextRule('kucoin-secret-key', 'KuCoin API secret (a UUID) next to a KuCoin name', ['kucoin'], UUID, {
+    match: ['KUCOIN_API_SECRET=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['KUCOIN_API_SECRET=short'],
+  }, { validate: notPlaceholder }),
+  contextRule('bittrex-access-key', 'Bittrex API key or secret next to a Bittrex name', ['bittrex'], ALNUM(32), {
+    match: [`BITTREX_API_KEY=${fake('alnum', 32, 241)}`],
+    noMatch: [`BITTREX_API_KEY=${fake('alnum', 16, 241)}`],
+  }, { minEntropy: 3 }),
+  contextRule('binance-api-key', 'Binance API key or secret next to a Binance name', ['binance'], ALNUM(64), {
+    match: [`BINANCE_API_SECRET=${fake('alnum', 64, 242)}`],
+    noMatch: [`BINANCE_API_SECRET=${fake('alnum', 30, 242)}`],
+  }, { minEntropy: 4 }),
+  contextRule('bitfinex-api-key', 'Bitfinex API key or secret next to a Bitfinex name', ['bitfinex'], ALNUM(43), {
+    match: [`BITFINEX_API_SECRET=${fake('alnum', 43, 243)}`],
+    noMatch: [`BITFINEX_API_SECRET=${fake('alnum', 30, 243)}`],
+  }, { minEntropy: 4 }),
+  contextRule('gemini-exchange-api-secret', 'Gemini exchange API secret next to a Gemini exchange name', ['gemini[_.\\-]?(?:exchange|api[_.\\-]?secret)'], ALNUM('27,28'), {
+    match: [`GEMINI_API_SECRET=${fake('alnum', 28, 244)}`],
+    noMatch: ['GEMINI_API_SECRET=short'],
+  }, { keywords: ['gemini'], minEntropy: 3.5 }),
+];
+

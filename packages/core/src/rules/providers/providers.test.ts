@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../../detector.js';
+import { checkRegexSafety } from '../../regex-safety.js';
+import { fake } from './fake.js';
+import { providerFamilies, providerRules } from './index.js';
+import { anyCase, inContext, isPlaceholder } from './shape.js';
+
+const detector = createDetector();
+const rulesFound = (text: string, file?: string) => detector.detect(text, file === undefined ? {} : { file }).map((f) => f.rule);
+
+describe('provider rule table', () => {
+  it('gives every rule a unique kebab-case id', () => {
+    const ids = providerRules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+  });
+
+  it('keeps every pattern linear-time by construction (bounded, non-nested quantifiers)', () => {
+    for (const rule of providerRules) expect(checkRegexSafety(rule.pattern), rule.id).toEqual([]);
+  });
+
+  it('gives every rule lower-case keywords, a description and a capture group for the secret', () => {
+    for (const rule of providerRules) {
+      expect(rule.keywords.length, rule.id).toBeGreaterThan(0);
+      for (const k of rule.keywords) expect(k, rule.id).toBe(k.toLowerCase());
+      expect(rule.description.length, rule.id).toBeGreaterThan(10);
+      expect(rule.secretGroup, rule.id).toBe(1);
+    }
+  });
+
+  it('puts a prefilter keyword in every positive example, so the prefilter can never hide a match', () => {
+    for (const rule of providerRules) {
+      for (const sample of rule.examples.match) {
+        const lower = sample.toLowerCase();
+        expect(rule.keywords.some((k) => lower.includes(k)), `${rule.id}: ${sample}`).toBe(true);
+      }
+    }
+  });
+
+  it('has positive and negative examples for every rule that runs on any file', () => {
+    for (const rule of providerRules.filter((r) => !r.paths)) {
+      expect(rule.examples.match.length, rule.id).toBeGreaterThan(0);
+      expect(rule.examples.noMatch.length, rule.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('splits the rules into families that together make up the exported list', () => {
+    expect(Object.values(providerFamilies).flat()).toEqual(providerRules);
+    expect(providerRules.length).toBeGreaterThanOrEqual(222);
+  });
+});
+
+describe('context rules', () => {
+  it('ignore a provider-shaped value that no provider name vouches for', () => {
+    const hex32 = fake('hex', 32, 9001);
+    expect(rulesFound(`checksum = "${hex32}"`).filter((r) => r !== 'generic-api-key')).toEqual([]);
+    expect(rulesFound(`DATADOG_API_KEY = "${hex32}"`)).toContain('datadog-api-key');
+  });
+
+  it('match the provider name in any case but keep the value case-sensitive', () => {
+    const pattern = inContext({ names: ['linode'], value: '[a-f0-9]{8}' });
+    expect(pattern.test('LiNoDe_TOKEN=0a1b2c3d')).toBe(true);
+    expect(pattern.test('linode_token=0A1B2C3D')).toBe(false);
+  });
+
+  it('do not let a provider word on one line vouch for a value on the next', () => {
+    const hex64 = fake('hex', 64, 9002);
+    expect(rulesFound(`# linode\nvalue = ${hex64}`)).not.toContain('linode-api-token');
+  });
+
+  it('read XML attribute pairs and quoted JSON keys', () => {
+    const hex32 = fake('hex', 32, 9003);
+    expect(rulesFound(`<add key="DatadogApiKey" value="${hex32}" />`)).toContain('datadog-api-key');
+    expect(rulesFound(`{"datadog_api_key": "${hex32}"}`)).toContain('datadog-api-key');
+  });
+});
+
+describe('anyCase', () => {
+  it('turns letters into two-case classes and leaves escapes and classes alone', () => {
+    expect(anyCase('ab')).toBe('[aA][bB]');
+    expect(anyCase('a[_.\\-]?b\\d')).toBe('[aA][_.\\-]?[bB]\\d');
+  });
+});
+
+describe('placeholders', () => {
+  it('are recognised in their common spellings', () => {
+    for (const p of ['ghp_xxxxxxxxxxxxxxxx', '<your-token>', '${API_KEY}', 'sk_live_YOUR_KEY_HERE', '%TOKEN%']) {
+      expect(isPlaceholder(p), p).toBe(true);
+    }
+    expect(isPlaceholder(`ghp_${fake('alnum', 36, 9004)}`)).toBe(false);
+  });
+
+  it('never count as secrets for a prefixed token, whatever length of x fills it', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('ghp_', 'glpat-', 'npm_', 'dckr_pat_', 'pnu_', 'hf_'), fc.integer({ min: 6, max: 80 }), (prefix, n) => {
+        const found = rulesFound(`token = "${prefix}${'x'.repeat(n)}"`);
+        return found.filter((r) => !r.startsWith('generic')).length === 0;
+      }),
+    );
+  });
+});
+
+describe('path-aware rules', () => {
+  it('find a Freemius secret key only in PHP files', () => {
+    const line = `"secret_key" => "sk_${fake('alnum', 29, 9005)}",`;
+    expect(rulesFound(line, 'src/freemius.php')).toContain('freemius-secret-key');
+    expect(rulesFound(line, 'notes.txt')).not.toContain('freemius-secret-key');
+  });
+
+  it('find a clear-text password in a NuGet config only in nuget.config files', () => {
+    const line = '<add key="ClearTextPassword" value="Qz7-pL2m!x9W" />';
+    expect(rulesFound(line, 'build/NuGet.Config')).toContain('nuget-config-password');
+    expect(rulesFound('<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />', 'nuget.config')).not.toContain('nuget-config-password');
+  });
+});
+
+describe('hostile input', () => {
+  it('finishes on long runs of token characters, prefixes and separators', () => {
+    const inputs = [
+      'ghp_'.repeat(50_000),
+      'a'.repeat(300_000),
+      `datadog_api_key=${'='.repeat(200_000)}`,
+      'xoxb-1234567890-'.repeat(20_000),
+      `sk-proj-${'A'.repeat(200_000)}`,
+      'AIza'.repeat(50_000),
+    ];
+    for (const input of inputs) expect(Array.isArray(detector.detect(input))).toBe(true);
+  });
+});

@@ -1,0 +1,182 @@
+import { decodeBase64 } from '../../base64.js';
+import type { Rule } from '../../types.js';
+import { fake } from './fake.js';
+import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+
+/** True when a base64 value decodes to `user:password` (Docker and npm `_auth` entries). */
+function decodesToUserPassword(value: string): boolean {
+  const decoded = decodeBase64(value);
+  if (decoded === undefined) return false;
+  const colon = decoded.indexOf(':');
+  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+}
+
+/** Package registries, artifact stores and secret managers. */
+export const registryRules: Rule[] = [
+  tokenRule('npm-access-token', 'npm access token (npm_)', 'npm_', ALNUM(36), {
+    match: [`//registry.npmjs.org/:_authToken=npm_${fake('alnum', 36, 500)}`],
+    noMatch: ['npm_short', `npm_${'x'.repeat(36)}`],
+  }, { minEntropy: 2.5 }),
+  {
+    id: 'npmrc-auth-token',
+    category: 'KEY',
+    description: 'Registry auth token in an .npmrc/.yarnrc (…:_authToken=…)',
+    keywords: ['_authtoken'],
+    pattern: /:_authToken[ \t]{0,4}=[ \t]{0,4}["']?([\w\-.+/=]{20,300})(?![\w\-.+/=])/,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`//npm.pkg.github.com/:_authToken=${fake('alnum', 40, 501)}`],
+      noMatch: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
+    },
+  },
+  {
+    id: 'npmrc-auth-basic',
+    category: 'CRED',
+    description: 'Registry basic credentials in an .npmrc (_auth= base64 of user:password)',
+    keywords: ['_auth'],
+    pattern: /(?:^|[\s:])_auth[ \t]{0,4}=[ \t]{0,4}["']?([A-Za-z0-9+/]{8,400}={0,2})(?![\w+/=])/,
+    secretGroup: 1,
+    validate: decodesToUserPassword,
+    confidence: 'high',
+    examples: {
+      match: [`_auth=${btoa('builder:Qz7pL2mx9W')}`],
+      noMatch: ['_auth=${NPM_AUTH}', '_auth=bm90LWEtcGFpcg=='],
+    },
+  },
+  tokenRule('pypi-upload-token', 'PyPI (or TestPyPI) upload token (pypi-AgEI… macaroon)', 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)', '[\\w-]{50,1000}', {
+    match: [`password = pypi-AgEIcHlwaS5vcmc${fake('b64url', 150, 502)}`],
+    noMatch: ['pypi-AgEIcHlwaS5vcmcshort'],
+  }, { keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'], minEntropy: 3 }),
+  tokenRule('rubygems-api-token', 'RubyGems API key (rubygems_)', 'rubygems_', HEX(48), {
+    match: [`GEM_HOST_API_KEY=rubygems_${fake('hex', 48, 503)}`],
+    noMatch: ['rubygems_short'],
+  }, { minEntropy: 2.5 }),
+  tokenRule('nuget-api-key', 'NuGet.org API key (oy2…)', 'oy2', '[a-z0-9]{43}', {
+    match: [`dotnet nuget push -k oy2${fake('lowernum', 43, 504)}`],
+    noMatch: ['oy2short'],
+  }, { minEntropy: 3.5 }),
+  {
+    id: 'nuget-config-password',
+    category: 'PASS',
+    description: 'Clear-text package-source password in a NuGet.Config file',
+    keywords: ['<add key='],
+    pattern: /<add key="(?:ClearText)?Password"[ \t]{1,8}value="([^"\r\n]{8,200})"[ \t]{0,8}\/>/i,
+    secretGroup: 1,
+    minEntropy: 1,
+    validate: notPlaceholder,
+    paths: /(?:^|[\\/])nuget\.config$/i,
+    confidence: 'high',
+    examples: { match: [], noMatch: [] },
+  },
+  tokenRule('docker-hub-pat', 'Docker Hub personal or organisation access token (dckr_pat_/dckr_oat_)', 'dckr_(?:pat|oat)_', '[\\w-]{27,40}', {
+    match: [`DOCKER_TOKEN=dckr_pat_${fake('b64url', 27, 505)}`],
+    noMatch: ['dckr_pat_tooshort', 'dckr_pat_'],
+  }, { keywords: ['dckr_pat_', 'dckr_oat_'], minEntropy: 3 }),
+  {
+    id: 'docker-config-auth',
+    category: 'CRED',
+    description: 'Registry credentials in a Docker config.json ("auth": base64 of user:password)',
+    keywords: ['"auth"'],
+    pattern: /"auth"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z0-9+/]{8,1000}={0,2})"/,
+    secretGroup: 1,
+    validate: decodesToUserPassword,
+    confidence: 'high',
+    examples: {
+      match: [`{"auths": {"ghcr.io": {"auth": "${btoa(`octo:ghp_${fake('alnum', 36, 506)}`)}"}}}`],
+      noMatch: ['{"auth": "bm90LWEtcGFpcg=="}'],
+    },
+  },
+  tokenRule('crates-io-api-token', 'crates.io API token (cio…)', 'cio', ALNUM(32), {
+    match: [`CARGO_REGISTRY_TOKEN=cio${fake('alnum', 32, 507)}`],
+    noMatch: ['cioshort'],
+  }, { minEntropy: 3.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 3) }),
+  tokenRule('artifactory-api-key', 'JFrog Artifactory API key (AKCp…)', 'AKCp', ALNUM(69), {
+    match: [`ARTIFACTORY_API_KEY=AKCp${fake('alnum', 69, 508)}`],
+    noMatch: [`lowEntropy := AKCp${'X'.repeat(69)}`],
+  }, { minEntropy: 4.5, lead: '\\b', tail: '\\b' }),
+  tokenRule('artifactory-reference-token', 'JFrog Artifactory reference token (base64 of "reftkn…")', 'cmVmd', ALNUM(59), {
+    match: [`JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOj${fake('alnum', 50, 509)}`],
+    noMatch: [`lowEntropy := cmVmd${'X'.repeat(59)}`],
+  }, { minEntropy: 4.5, lead: '\\b', tail: '\\b' }),
+  contextRule('jfrog-api-key', 'JFrog API key (73 characters) next to a JFrog/Artifactory name', ['jfrog', 'artifactory', 'bintray', 'xray'], '[A-Za-z0-9]{73}', {
+    match: [`ARTIFACTORY_PASSWORD=${fake('alnum', 73, 510)}`],
+    noMatch: ['ARTIFACTORY_URL=https://acme.jfrog.io'],
+  }, { minEntropy: 4 }),
+  contextRule('jfrog-identity-token', 'JFrog identity token (64 characters) next to a JFrog/Artifactory name', ['jfrog', 'artifactory', 'bintray', 'xray'], '[A-Za-z0-9]{64}', {
+    match: [`JFROG_IDENTITY_TOKEN=${fake('alnum', 64, 511)}`],
+    noMatch: [`JFROG_IDENTITY_TOKEN=${fake('alnum', 40, 511)}`],
+  }, { minEntropy: 4 }),
+  tokenRule('clojars-api-token', 'Clojars deploy token (CLOJARS_)', 'CLOJARS_', '[A-Za-z0-9]{60}', {
+    match: [`CLOJARS_PASSWORD=CLOJARS_${fake('lowernum', 60, 512)}`],
+    noMatch: ['CLOJARS_short'],
+  }, { minEntropy: 2 }),
+  tokenRule('pulumi-api-token', 'Pulumi access token (pul-)', 'pul-', HEX(40), {
+    match: [`PULUMI_ACCESS_TOKEN=pul-${fake('hex', 40, 513)}`],
+    noMatch: [`<img src="./assets/vipul-${fake('hex', 40, 513)}.png">`],
+  }, { minEntropy: 2 }),
+  {
+    id: 'hashicorp-tf-api-token',
+    category: 'KEY',
+    description: 'Terraform Cloud / HCP Terraform API token (<id>.atlasv1.<secret>)',
+    keywords: ['atlasv1'],
+    pattern: /\b([A-Za-z0-9]{14}\.atlasv1\.[\w=-]{60,70})(?![\w=-])/,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`token = "${fake('alnum', 14, 514)}.atlasv1.${fake('b64url', 67, 515)}"`],
+      noMatch: ['token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
+    },
+  },
+  tokenRule('vault-service-token', 'HashiCorp Vault service token (hvs.)', 'hvs\\.', '[\\w-]{90,120}', {
+    match: [`VAULT_TOKEN=hvs.${fake('b64url', 95, 516)}`],
+    noMatch: ['hvs.abc', `hvs.${'x'.repeat(95)}`, `xhvs.${fake('b64url', 95, 516)}`],
+  }, { keywords: ['hvs.'], minEntropy: 3.5 }),
+  tokenRule('vault-batch-token', 'HashiCorp Vault batch token (hvb.)', 'hvb\\.', '[\\w-]{138,300}', {
+    match: [`VAULT_BATCH_TOKEN=hvb.${fake('b64url', 160, 517)}`],
+    noMatch: ['hvb.tooshortxxx'],
+  }, { keywords: ['hvb.'], minEntropy: 4 }),
+  tokenRule('vault-recovery-token', 'HashiCorp Vault recovery token (hvr.)', 'hvr\\.', '[\\w-]{90,120}', {
+    match: [`VAULT_RECOVERY_TOKEN='hvr.${fake('b64url', 96, 518)}'`],
+    noMatch: ['hvr.placeholder'],
+  }, { keywords: ['hvr.'], minEntropy: 3.5 }),
+  tokenRule('vault-legacy-service-token', 'HashiCorp Vault legacy service token (s. + 24 characters)', 's\\.', ALNUM(24), {
+    match: [`token: s.${fake('alnum', 24, 519)}`],
+    noMatch: ['s.AcceptanceTimeoutSeconds ', 's.THISSTRINGISALLUPPERCASE', 's.makeKubeConfigController = args'],
+  }, { keywords: ['s.'], minEntropy: 3.5, lead: '(?<![\\w.$-])', tail: '(?![\\w.-])', validate: (s) => notPlaceholder(s) && mixesClasses(s, 3) }),
+  tokenRule('doppler-api-token', 'Doppler token (dp.pt./dp.st./dp.sa./dp.ct./dp.scim./dp.audit.)', 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.', '[A-Za-z0-9]{40,44}', {
+    match: [`DOPPLER_TOKEN=dp.st.prd.${fake('alnum', 43, 520)}`.replace('dp.st.prd.', 'dp.st.'), `dp.pt.${fake('alnum', 43, 521)}`],
+    noMatch: ['dp.pt.short'],
+  }, { keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], minEntropy: 3.5 }),
+  tokenRule('1password-secret-key', '1Password account secret key (A3-…)', 'A3-', '[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', {
+    match: [`A3-${fake('uppernum', 6, 522)}-${fake('uppernum', 11, 523)}-${fake('uppernum', 5, 524)}-${fake('uppernum', 5, 525)}-${fake('uppernum', 5, 526)}`],
+    noMatch: ['A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX'],
+  }, { category: 'CRED', minEntropy: 3.8, lead: '\\b', tail: '\\b' }),
+  tokenRule('1password-service-account-token', '1Password service account token (ops_eyJ…)', 'ops_eyJ', '[A-Za-z0-9+/]{250,6000}={0,3}', {
+    match: [`export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fake('b64', 400, 527)}`],
+    noMatch: ['export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...', `ops_eyJ${'x'.repeat(300)}`],
+  }, { keywords: ['ops_eyj'], minEntropy: 4, tail: '(?![A-Za-z0-9+/=])' }),
+  tokenRule('1password-connect-token', '1Password Connect server token (a JWT issued for Connect) next to an OP_CONNECT name', 'OP_CONNECT_TOKEN[ \\t]{0,4}[=:][ \\t]{0,4}["\']?', 'eyJ[\\w-]{20,2000}\\.eyJ[\\w-]{20,4000}\\.[\\w-]{20,1000}', {
+    match: [`OP_CONNECT_TOKEN=eyJhbGciOiJFUzI1NiIsImtpZCI6InRlc3QifQ.eyJ${fake('b64url', 200, 528)}.${fake('b64url', 86, 529)}`],
+    noMatch: ['OP_CONNECT_TOKEN=${OP_CONNECT_TOKEN}'],
+  }, { category: 'TOKEN', keywords: ['op_connect_token'], lead: '' }),
+  tokenRule('infisical-token', 'Infisical service token or universal-auth client secret (st./ …)', 'st\\.', '[a-f0-9-]{36}\\.[a-f0-9]{32}\\.[a-f0-9]{32}', {
+    match: [`INFISICAL_TOKEN=st.4ea38b7b-f563-4709-8bae-87aeaf14f0c1.${fake('hex', 32, 530)}.${fake('hex', 32, 531)}`],
+    noMatch: ['st.abc.def.ghi'],
+  }, { keywords: ['st.'], minEntropy: 3 }),
+  contextRule('cloudsmith-api-key', 'Cloudsmith API key (40 hex) next to a Cloudsmith name', ['cloudsmith'], HEX(40), {
+    match: [`CLOUDSMITH_API_KEY=${fake('hex', 40, 533)}`],
+    noMatch: ['CLOUDSMITH_API_KEY=short'],
+  }, { minEntropy: 3, validate: notPlaceholder }),
+  contextRule('packagecloud-token', 'packagecloud API token (48 hex) next to a packagecloud name', ['packagecloud'], HEX(48), {
+    match: [`PACKAGECLOUD_TOKEN=${fake('hex', 48, 534)}`],
+    noMatch: ['PACKAGECLOUD_TOKEN=short'],
+  }, { minEntropy: 3, validate: notPlaceholder }),
+  contextRule('sonatype-nexus-password', 'Sonatype Nexus / OSSRH token next to a Nexus or OSSRH name', ['nexus', 'ossrh', 'sonatype'], '[\\w+/=\\-]{32,64}', {
+    match: [`OSSRH_TOKEN=${fake('b64', 44, 535)}`],
+    noMatch: ['OSSRH_USERNAME=builder'],
+  }, { nameTail: 'token|pass|secret', minEntropy: 4 }),
+];

@@ -1,0 +1,196 @@
+import type { Rule } from '../../types.js';
+import { fake } from './fake.js';
+import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+
+/** Other SaaS APIs: design, forms, media, maps, identity, webhooks, … */
+export const saasRules: Rule[] = [
+  tokenRule('adafruit-io-key', 'Adafruit IO key (aio_)', 'aio_', '[A-Za-z0-9]{28}', {
+    match: [`ADAFRUIT_IO_KEY=aio_${fake('alnum', 28, 900)}`],
+    noMatch: ['aio_short'],
+  }, { minEntropy: 3.5 }),
+  contextRule('adafruit-api-key', 'Adafruit IO key (32 characters) next to an Adafruit name', ['adafruit'], '[\\w\\-]{32}', {
+    match: [`ADAFRUIT_IO_KEY=${fake('lowernum', 32, 901)}`],
+    noMatch: ['ADAFRUIT_IO_USERNAME=maker'],
+  }, { minEntropy: 3 }),
+  contextRule('adobe-client-id', 'Adobe OAuth client id (32 hex) next to an Adobe name', ['adobe'], HEX(32), {
+    match: [`ADOBE_CLIENT_ID=${fake('hex', 32, 902)}`],
+    noMatch: ['ADOBE_ORG=acme'],
+  }, { category: 'CRED', confidence: 'low', minEntropy: 2, validate: notPlaceholder }),
+  tokenRule('adobe-client-secret', 'Adobe OAuth client secret (p8e-)', 'p8e-', '[A-Za-z0-9]{32}', {
+    match: [`ADOBE_CLIENT_SECRET=p8e-${fake('alnum', 32, 903)}`],
+    noMatch: ['p8e-short'],
+  }, { category: 'CRED', minEntropy: 2 }),
+  contextRule('beamer-api-token', 'Beamer API key (b_…) next to a Beamer name', ['beamer'], 'b_[\\w=\\-]{44}', {
+    match: [`BEAMER_API_KEY=b_${fake('b64url', 44, 904)}`],
+    noMatch: ['BEAMER_PRODUCT=web'],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  contextRule('cisco-meraki-api-key', 'Cisco Meraki dashboard API key (40 hex) next to a Meraki name', ['[Mm]eraki', 'MERAKI'], HEX(40), {
+    match: [`MERAKI_DASHBOARD_API_KEY=${fake('hex', 40, 905)}`],
+    noMatch: ['meraki: aaaaaaaaaa1111111111bbbbbbbbbb2222222222', `meraki_token = ${fake('hex', 64, 905)}R21`, `ReactNativeCameraKit: ${fake('hex', 40, 905)}`],
+  }, { keywords: ['meraki'], exactNames: true, minEntropy: 3.3, validate: notPlaceholder }),
+  tokenRule('frameio-api-token', 'Frame.io developer token (fio-u-)', 'fio-u-', '[\\w=\\-]{64}', {
+    match: [`FRAMEIO_TOKEN=fio-u-${fake('b64url', 64, 906)}`],
+    noMatch: ['fio-u-short'],
+  }, { minEntropy: 3 }),
+  tokenRule('figma-pat', 'Figma personal access token (figd_)', 'figd_', '[\\w\\-]{40,60}', {
+    match: [`FIGMA_TOKEN=figd_${fake('b64url', 52, 907)}`],
+    noMatch: ['figd_abc'],
+  }, { minEntropy: 3.5 }),
+  contextRule('flickr-access-token', 'Flickr API key (32 characters) next to a Flickr name', ['flickr'], '[a-z0-9]{32}', {
+    match: [`FLICKR_API_KEY=${fake('hex', 32, 908)}`],
+    noMatch: ['FLICKR_USER=acme'],
+  }, { minEntropy: 3 }),
+  tokenRule('intra42-client-secret', '42 intranet (intra.42.fr) OAuth client secret (s-s4t2ud-/s-s4t2af-)', 's-s4t2(?:ud|af)-', HEX(64), {
+    match: [`s-s4t2ud-${fake('hex', 64, 909)}`],
+    noMatch: ['s-s4t2ud-short'],
+  }, { category: 'CRED', keywords: ['s-s4t2ud-', 's-s4t2af-'], minEntropy: 3 }),
+  tokenRule('maxmind-license-key', 'MaxMind license key (…_mmk)', '', '[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk', {
+    match: [`MAXMIND_LICENSE_KEY=${fake('alnum', 6, 910)}_${fake('alnum', 29, 911)}_mmk`],
+    noMatch: ['abc_def_mmk'],
+  }, { keywords: ['_mmk'], minEntropy: 4, lead: '\\b', tail: '(?![\\w-])' }),
+  contextRule('nytimes-access-token', 'New York Times API key next to an NYT name', ['nytimes', 'new[_\\-]?york[_\\-]?times'], '[\\w=\\-]{32}', {
+    match: [`NYTIMES_API_KEY=${fake('alnum', 32, 912)}`],
+    noMatch: ['NYTIMES_SECTION=world'],
+  }, { keywords: ['nytimes', 'new-york-times', 'newyorktimes', 'new_york_times'], minEntropy: 3.5 }),
+  contextRule('rapidapi-access-token', 'RapidAPI key (50 characters) next to a RapidAPI name', ['rapid[_\\-]?api'], '[\\w\\-]{50}', {
+    match: [`X-RapidAPI-Key: ${fake('alnum', 50, 913)}`],
+    noMatch: ['X-RapidAPI-Host: example.p.rapidapi.com'],
+  }, { keywords: ['rapidapi', 'rapid_api', 'rapid-api'], minEntropy: 4 }),
+  contextRule('sidekiq-secret', 'Sidekiq Pro/Enterprise gem credentials (BUNDLE_…CONTRIBSYS__COM=<user>:<password>)', ['BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM'], '[a-f0-9]{8}:[a-f0-9]{8}', {
+    match: ['export BUNDLE_ENTERPRISE__CONTRIBSYS__COM=cafebabe:deadbeef', `BUNDLE_GEMS__CONTRIBSYS__COM: "${fake('hex', 8, 914)}:${fake('hex', 8, 915)}"`],
+    noMatch: ['BUNDLE_GEMS__CONTRIBSYS__COM: "${SIDEKIQ_CREDS}"'],
+  }, { category: 'CRED', keywords: ['bundle_enterprise__contribsys__com', 'bundle_gems__contribsys__com'], confidence: 'high', validate: notPlaceholder }),
+  {
+    id: 'sidekiq-sensitive-url',
+    category: 'CRED',
+    description: 'Sidekiq Pro/Enterprise gem source URL with credentials',
+    keywords: ['gems.contribsys.com', 'enterprise.contribsys.com'],
+    pattern: /\bhttps?:\/\/([a-f0-9]{8}:[a-f0-9]{8})@(?:gems|enterprise)\.contribsys\.com(?=[/#?:]|$|[\s"'])/,
+    secretGroup: 1,
+    confidence: 'high',
+    examples: {
+      match: ['source "https://cafebabe:deadbeef@gems.contribsys.com/"', `http://${fake('hex', 8, 916)}:${fake('hex', 8, 917)}@enterprise.contribsys.com:80/path`],
+      noMatch: ['https://gems.contribsys.com/'],
+    },
+  },
+  contextRule('squarespace-access-token', 'Squarespace API key (a UUID) next to a Squarespace name', ['squarespace'], UUID, {
+    match: ['SQUARESPACE_API_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
+    noMatch: ['SQUARESPACE_SITE=acme'],
+  }, { validate: notPlaceholder }),
+  tokenRule('typeform-api-token', 'Typeform personal access token (tfp_)', 'tfp_', '[\\w\\-.=]{59}', {
+    match: [`TYPEFORM_TOKEN=tfp_${fake('b64url', 59, 918)}`],
+    noMatch: ['tfp_short'],
+  }, { minEntropy: 3.5, tail: '(?![\\w.=-])' }),
+  contextRule('yandex-access-token', 'Yandex OAuth access token (t1.…) next to a Yandex name', ['yandex'], 't1\\.[A-Za-z0-9_\\-]{20,200}={0,2}\\.[A-Za-z0-9_\\-]{86}={0,2}', {
+    match: [`YANDEX_TOKEN=t1.${fake('b64url', 60, 919)}.${fake('b64url', 86, 920)}`],
+    noMatch: ['YANDEX_TOKEN=t1.short'],
+  }, { category: 'TOKEN', confidence: 'high', validate: notPlaceholder }),
+  contextRule('yandex-api-key', 'Yandex Cloud API key (AQVN…) next to a Yandex name', ['yandex'], 'AQVN[A-Za-z0-9_\\-]{35,38}', {
+    match: [`YANDEX_API_KEY=AQVN${fake('b64url', 36, 921)}`],
+    noMatch: ['YANDEX_API_KEY=AQVNshort'],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  contextRule('yandex-aws-access-token', 'Yandex Cloud static access key (YC…) next to a Yandex name', ['yandex'], 'YC[A-Za-z0-9_\\-]{38}', {
+    match: [`YANDEX_SECRET_KEY=YC${fake('b64url', 38, 922)}`],
+    noMatch: ['YANDEX_SECRET_KEY=YCshort'],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  tokenRule('yandex-cloud-iam-token', 'Yandex Cloud IAM token (t1.9…)', 't1\\.9euelZ', '[\\w\\-.=]{60,1000}', {
+    match: [`IAM_TOKEN=t1.9euelZ${fake('b64url', 120, 923)}`],
+    noMatch: ['t1.9euelZshort'],
+  }, { category: 'TOKEN', keywords: ['t1.9euelz'], minEntropy: 4 }),
+  tokenRule('resend-api-key', 'Resend API key (re_<id>_<secret>)', 're_', '[A-Za-z0-9]{8}_[A-Za-z0-9]{24}', {
+    match: [`RESEND_API_KEY=re_${fake('alnum', 8, 924)}_${fake('alnum', 24, 925)}`],
+    noMatch: ['re_short_abc'],
+  }, { minEntropy: 3.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 3) }),
+  tokenRule('stytch-secret', 'Stytch project secret (secret-live-/secret-test-)', 'secret-(?:live|test)-', '[\\w=\\-]{36}', {
+    match: [`STYTCH_SECRET=secret-live-${fake('b64url', 36, 926)}`],
+    noMatch: ['secret-live-short'],
+  }, { category: 'CRED', keywords: ['secret-live-', 'secret-test-'], minEntropy: 3.5 }),
+  {
+    id: 'cloudinary-url',
+    category: 'CRED',
+    description: 'Cloudinary environment URL with API key and secret (cloudinary://key:secret@cloud)',
+    keywords: ['cloudinary://'],
+    pattern: /cloudinary:\/\/[0-9]{10,20}:([\w-]{20,40})@[\w-]{1,64}/,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`CLOUDINARY_URL=cloudinary://${fake('digits', 15, 927)}:${fake('b64url', 27, 928)}@acme`],
+      noMatch: ['CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@acme'],
+    },
+  },
+  tokenRule('zapier-webhook-url', 'Zapier catch-hook webhook URL', 'https://hooks\\.zapier\\.com/hooks/catch/', '[0-9]{4,12}/[a-z0-9]{6,12}/?', {
+    match: [`ZAP_URL=https://hooks.zapier.com/hooks/catch/${fake('digits', 8, 929)}/${fake('lowernum', 7, 930)}/`],
+    noMatch: ['https://hooks.zapier.com/hooks/catch/123/'],
+  }, { category: 'TOKEN', keywords: ['hooks.zapier.com'], lead: '', tail: '(?![\\w/])' }),
+  {
+    id: 'google-chat-webhook',
+    category: 'TOKEN',
+    description: 'Google Chat incoming webhook URL (key and token in the query string)',
+    keywords: ['chat.googleapis.com'],
+    pattern: /(https:\/\/chat\.googleapis\.com\/v1\/spaces\/[\w-]{6,20}\/messages\?key=AIza[\w-]{35}&token=[\w%=-]{40,80})/,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`https://chat.googleapis.com/v1/spaces/AAAA${fake('alnum', 7, 931)}/messages?key=AIza${fake('b64url', 35, 932)}&token=${fake('b64url', 43, 933)}%3D`],
+      noMatch: ['https://chat.googleapis.com/v1/spaces/AAAA/messages'],
+    },
+  },
+  tokenRule('bitwarden-access-token', 'Bitwarden Secrets Manager machine access token (0.<uuid>.<secret>:<key>)', '0\\.', `${UUID}\\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==`, {
+    match: [`BWS_ACCESS_TOKEN=0.4ea38b7b-f563-4709-8bae-87aeaf14f0c1.${fake('alnum', 30, 934)}:${fake('b64', 22, 935)}==`],
+    noMatch: ['0.5'],
+  }, { keywords: ['bws_', '0.'], lead: '(?<![\\w.])', tail: '(?![\\w+/=])' }),
+  contextRule('ably-api-key', 'Ably API key (<app>.<key id>:<secret>) next to an Ably name', ['ably'], '[\\w-]{6}\\.[\\w-]{6}:[\\w-]{43}', {
+    match: [`ABLY_API_KEY=${fake('alnum', 6, 936)}.${fake('alnum', 6, 937)}:${fake('b64url', 43, 938)}`],
+    noMatch: ['ABLY_API_KEY=short'],
+  }, { confidence: 'high', validate: notPlaceholder }),
+  contextRule('spotify-client-secret', 'Spotify client secret (32 hex) next to a Spotify name', ['spotify'], HEX(32), {
+    match: [`SPOTIFY_CLIENT_SECRET=${fake('hex', 32, 939)}`],
+    noMatch: ['SPOTIFY_PLAYLIST=abc'],
+  }, { category: 'CRED', nameTail: 'secret', minEntropy: 3, validate: notPlaceholder }),
+  contextRule('duo-secret-key', 'Duo Security integration secret key (40 characters) next to a Duo name', ['duo'], ALNUM(40), {
+    match: [`DUO_SECRET_KEY=${fake('alnum', 40, 940)}`],
+    noMatch: ['DUO_API_HOST=api-abc.duosecurity.com'],
+  }, { nameTail: 'secret|skey', minEntropy: 4 }),
+  contextRule('jumpcloud-api-key', 'JumpCloud API key (40 hex) next to a JumpCloud name', ['jumpcloud'], HEX(40), {
+    match: [`JUMPCLOUD_API_KEY=${fake('hex', 40, 941)}`],
+    noMatch: ['JUMPCLOUD_ORG=acme'],
+  }, { minEntropy: 3, validate: notPlaceholder }),
+  contextRule('salesforce-consumer-secret', 'Salesforce connected-app consumer secret next to a Salesforce name', ['salesforce', '\\bsfdc'], '[A-F0-9]{64}|[0-9]{19}', {
+    match: [`SALESFORCE_CONSUMER_SECRET=${fake('HEX', 64, 942)}`],
+    noMatch: ['SALESFORCE_INSTANCE=na1'],
+  }, { keywords: ['salesforce', 'sfdc'], category: 'CRED', nameTail: 'secret', minEntropy: 3, validate: notPlaceholder }),
+  contextRule('salesforce-access-token', 'Salesforce session/access token (00D…!…) next to a Salesforce name', ['salesforce', '\\bsfdc', '\\bsf[_.\\-]'], '00D[A-Za-z0-9]{12,15}![\\w.]{80,120}', {
+    match: [`SALESFORCE_ACCESS_TOKEN=00D${fake('alnum', 15, 943)}!${fake('alnum', 96, 944)}`],
+    noMatch: ['SALESFORCE_ACCESS_TOKEN=00Dshort!abc'],
+  }, { keywords: ['salesforce', 'sfdc', 'sf_', 'sf.', 'sf-'], category: 'TOKEN', confidence: 'high', validate: notPlaceholder }),
+  contextRule('mux-token-secret', 'Mux API token secret next to a Mux name', ['\\bmux'], '[A-Za-z0-9+/]{75}', {
+    match: [`MUX_TOKEN_SECRET=${fake('b64', 75, 945)}`],
+    noMatch: ['MUX_TOKEN_ID=short'],
+  }, { keywords: ['mux'], nameTail: 'secret', minEntropy: 4 }),
+  contextRule('agora-app-certificate', 'Agora app certificate (32 hex) next to an Agora name', ['agora'], HEX(32), {
+    match: [`AGORA_APP_CERTIFICATE=${fake('hex', 32, 946)}`],
+    noMatch: ['AGORA_CHANNEL=lobby'],
+  }, { category: 'CRED', nameTail: 'cert|secret|key', minEntropy: 3, validate: notPlaceholder }),
+  contextRule('here-api-key', 'HERE platform API key next to a HERE name', ['\\bhere[_.\\-]?api'], '[\\w\\-]{43}', {
+    match: [`HERE_API_KEY=${fake('b64url', 43, 947)}`],
+    noMatch: ['HERE_API_KEY=short'],
+  }, { keywords: ['here_api', 'here-api', 'here.api', 'hereapi'], minEntropy: 4 }),
+  contextRule('shodan-api-key', 'Shodan API key (32 characters) next to a Shodan name', ['shodan'], ALNUM(32), {
+    match: [`SHODAN_API_KEY=${fake('alnum', 32, 948)}`],
+    noMatch: ['SHODAN_QUERY=apache'],
+  }, { minEntropy: 3.5 }),
+  contextRule('virustotal-api-key', 'VirusTotal API key (64 hex) next to a VirusTotal name', ['virus[_.\\-]?total', '\\bvt[_.\\-]api'], HEX(64), {
+    match: [`VIRUSTOTAL_API_KEY=${fake('hex', 64, 949)}`],
+    noMatch: ['VIRUSTOTAL_API_KEY=short'],
+  }, { keywords: ['virustotal', 'virus_total', 'virus-total', 'vt_api', 'vt-api', 'vt.api'], minEntropy: 3, validate: notPlaceholder }),
+  contextRule('openweather-api-key', 'OpenWeather API key (32 hex) next to an OpenWeather name', ['open[_.\\-]?weather', 'owm[_.\\-]?api'], HEX(32), {
+    match: [`OPENWEATHER_API_KEY=${fake('hex', 32, 950)}`],
+    noMatch: ['OPENWEATHER_CITY=Paris'],
+  }, { keywords: ['openweather', 'open_weather', 'open-weather', 'owm_api', 'owmapi'], minEntropy: 3, validate: notPlaceholder }),
+  contextRule('google-recaptcha-secret', 'reCAPTCHA / Turnstile secret key next to a captcha secret name', ['recaptcha', 'turnstile', 'hcaptcha'], '6L[\\w\\-]{38}|0x4[A-Za-z0-9_\\-]{20,40}|0x[A-Fa-f0-9]{40}', {
+    match: [`RECAPTCHA_SECRET_KEY=6L${fake('b64url', 38, 951)}`],
+    noMatch: ['RECAPTCHA_SITE_KEY=short'],
+  }, { keywords: ['recaptcha', 'turnstile', 'hcaptcha'], category: 'CRED', nameTail: 'secret', validate: notPlaceholder }),
+];
