@@ -28,7 +28,6 @@ export interface FindingSummary {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-const TOKEN_RE = /__TAKUMO_v1_[A-Z]+_[0-9a-f]{8}__/g;
 
 /** One streamed block of answer text: restores as it goes and remembers the raw text. */
 export class Channel {
@@ -56,7 +55,7 @@ export class Channel {
     if (this.ended) return '';
     this.ended = true;
     const rest = this.rehydrator.end();
-    this.exchange.completeBlock(this.raw, this.scanKind, this.hint);
+    this.exchange.completeBlock(this.raw, this.scanKind, this.hint, this.rehydrator.restored, this.rehydrator.unrestored.length);
     this.raw = '';
     return rest;
   }
@@ -157,17 +156,13 @@ export class Exchange {
 
   /** Restores a snapshot copy of text already counted through a channel (`.done`, `response.completed`). */
   restoreSnapshot(raw: string, kind: ChannelKind = 'text'): string {
-    if (kind === 'text') return this.session.rehydrate(raw);
-    const r = this.session.rehydrator({ json: true });
-    return r.push(raw) + r.end();
+    return this.session.rehydrate(raw, { json: kind === 'json' });
   }
 
   /** Called when a block is complete: counts restores and runs Sentinel on the raw text. */
-  completeBlock(raw: string, scanKind: ScanKind, hint: ScanHint): void {
-    for (const m of raw.matchAll(TOKEN_RE)) {
-      if (this.session.rehydrate(m[0]) !== m[0]) this.restored++;
-      else this.unrestorable++;
-    }
+  completeBlock(raw: string, scanKind: ScanKind, hint: ScanHint, restored: number, unrestorable: number): void {
+    this.restored += restored;
+    this.unrestorable += unrestorable;
     if (this.sentinel.mode === 'off' || raw.trim().length === 0) return;
     const found: FindingSummary[] = [];
     for (const piece of scanPieces(raw, scanKind, hint)) {
@@ -209,6 +204,11 @@ interface ScanPiece {
  * with `file_path` / `path` naming it), so findings point at code, not JSON escapes.
  */
 function scanPieces(raw: string, kind: ScanKind, hint: ScanHint): ScanPiece[] {
+  if (kind === 'tool-raw') {
+    // Codex's apply_patch: the file the patch writes names the language.
+    const file = /^\*\*\* (?:Add|Update) File: (.+)$/m.exec(raw)?.[1]?.trim() ?? hint.filename;
+    return [{ text: raw, ...(file ? { filename: file } : {}) }];
+  }
   if (kind !== 'tool-json') return [{ text: raw, ...(hint.filename ? { filename: hint.filename } : {}) }];
   let parsed: unknown;
   try {

@@ -253,3 +253,19 @@ describe('Sentinel on streamed answers (injected scanner)', () => {
     expect(seen).toContainEqual({ text: 'print("hello world")', filename: 'src/app.py' });
   });
 });
+
+describe('restore bookkeeping', () => {
+  it('counts restored tokens once per block and reports token-shaped text no vault entry matches', () => {
+    const unknown = '__TAKUMO_v1_KEY_0badf00d__';
+    const { ex } = run(anthropicMessages, anthropicEvents([`${TEXT} and ${unknown}`], [ARGS]));
+    expect(ex.restored).toBe(4); // two in the text, two in the tool input
+    expect(ex.unrestorable).toBe(1);
+  });
+
+  it('scans a Codex patch with the file name it writes', () => {
+    const seen: Array<{ filename?: string }> = [];
+    const policy: SentinelPolicy = { mode: 'report', threshold: 'high', scan: (_t, o) => (seen.push(o), []) };
+    run(openaiResponses, responsesEvents(['ok'], ['*** Begin Patch\n*** Add File: src/db.py\n+x = 1\n*** End Patch']), policy);
+    expect(seen).toContainEqual({ filename: 'src/db.py' });
+  });
+});
