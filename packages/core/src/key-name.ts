@@ -90,7 +90,7 @@ export function classifyKey(rawName: string): KeyClass | undefined {
       return { category: 'PASS', weak: false };
     }
     if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';
-    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5)) category ??= 'TOKEN';
+    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5) || w === 'bearer') category ??= 'TOKEN';
     else if (w === 'apikey' || w === 'apikeys' || (w.endsWith('key') && w.length > 3 && /^(?:api|secret|private|access|auth|master|encryption|signing|client|app|account|license|subscription|admin|consumer|webhook|shared|session|ssh|crypt|aes|hmac|jwt|x|service|storage|dev|prod|live|rest|bot|deploy|security)key$/.test(w))) category ??= 'KEY';
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];
@@ -101,7 +101,7 @@ export function classifyKey(rawName: string): KeyClass | undefined {
         weak = true;
       }
     } else if (w === 'credential' || w === 'credentials' || w === 'creds' || w === 'cred') category ??= 'CRED';
-    else if ((w === 'auth' || w === 'authorization') && words.length <= 2 && category === undefined) {
+    else if ((w === 'auth' || w === 'authorization' || w === 'authentication') && words.length <= 2 && category === undefined) {
       category = 'CRED';
       weak = true;
     } else if (/^(?:salt|seed|nonce|otp|totp)$/.test(w) && words.length <= 2 && category === undefined) {

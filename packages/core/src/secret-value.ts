@@ -1,3 +1,4 @@
+import { decodeBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import type { Category } from './types.js';
 
@@ -29,7 +30,7 @@ const DUMMY_VALUES = new Set([
 const PLACEHOLDER_MARKERS = [
   'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourpass', 'yourtoken',
   'yoursecret', 'yourkey', 'dummy', 'redacted', 'replace_', 'replace-', 'replaceme', 'insert_', 'insert-',
-  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', '{cipher}', '•••', '<', '>', '${', '{{', '}}', '<%', '%>', '#{', '$(', '%(',
+  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', 'enc[', '{cipher}', '•••', '<', '>', '${', '{{', '}}', '<%', '%>', '#{', '$(', '%(',
   'fixme', 'todo:', 'not_set', 'notset', 'put_', 'enter_', 'fake', 'sample_', 'secret_here', 'key_here',
   'token_here', 'password_here', 'here_', '_here', 'lorem', 'ipsum',
 ];
@@ -101,6 +102,14 @@ export function characterSwitches(value: string): number {
   return switches;
 }
 
+/** Base64 of readable text that is itself a stand-in (`ZHVtbXkgdGV4dA==` is "dummy text"). */
+function encodesPlaceholderText(value: string): boolean {
+  if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
+  const decoded = decodeBase64(value);
+  if (decoded === undefined || !/^[\x20-\x7e\n]{4,}$/.test(decoded)) return false;
+  return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded);
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
@@ -112,6 +121,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (INTEGRITY.test(v)) return false;
   if (/^(.)\1*$/.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
+  if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes

@@ -9,7 +9,7 @@ import type { Category, DetectOptions, Rule, Span } from '../types.js';
  * classified (`key-name.ts`), and the value judged by shape (`secret-value.ts`).
  */
 
-const SECRET_WORD = '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp)';
+const SECRET_WORD = '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer)';
 
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
@@ -62,6 +62,16 @@ function valueOf(m: RegExpExecArray): ValueMatch | undefined {
   return { value, quoted: false, start: end - bare.length };
 }
 
+/** A line of uuencoded data: 61 characters starting with `M`. */
+const UUE_LINE = /^M[\x20-\x60]{60}$/;
+
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end === -1) end = text.length;
+  return end - start > 200 ? '' : text.slice(start, end).replace(/\r$/, '');
+}
+
 /** Whether a name and a value separated only by spaces form an assignment here. */
 function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean): boolean {
   if (name.startsWith('-')) return true; // a command-line flag: `--password …`, `-secret …`
@@ -97,7 +107,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const key = classifyKey(name);
     if (!key) continue;
     const separator = m.groups?.['sep'] ?? '';
-    if (separator.trim() === '' && !isSpaceSeparatedAssignment(text, m.index - before.length, name, v.quoted)) continue;
+    const nameStart = m.index - before.length;
+    if (separator.trim() === '' && !isSpaceSeparatedAssignment(text, nameStart, name, v.quoted)) continue;
+    // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
+    if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
+    if (UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
     if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, file: options.file })) {
@@ -163,7 +177,7 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
-    keywords: ['pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp'],
+    keywords: ['pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer'],
     pattern: ASSIGNMENT,
     find: findAssignments,
     anchored: true,
@@ -317,6 +331,29 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
       noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x'],
+    },
+  },
+  {
+    id: 'powershell-secure-string',
+    category: 'PASS',
+    description: 'A plain-text password turned into a PowerShell SecureString (`ConvertTo-SecureString "…" -AsPlainText`)',
+    keywords: ['convertto-securestring'],
+    pattern: /convertto-securestring(?:\s{1,4}-string)?(?:\s{1,4}-asplaintext)?(?:\s{1,4}-force)?\s{1,4}\\?["']?(?<v>[^\s"'\\]{4,200})/i,
+    find: (text, options) => {
+      const spans: Span[] = [];
+      const re = /convertto-securestring(?:\s{1,4}-string)?(?:\s{1,4}-asplaintext)?(?:\s{1,4}-force)?\s{1,4}\\?["']?(?<v>[^\s"'\\]{4,200})/gi;
+      for (const m of text.matchAll(re)) {
+        const value = m.groups!['v']!;
+        if (value.startsWith('$') || value.startsWith('-') || !judged('PASS', options.file)(value)) continue;
+        const end = m.index + m[0].length;
+        spans.push({ start: end - value.length, end });
+      }
+      return spans;
+    },
+    confidence: 'high',
+    examples: {
+      match: ['$pw = ConvertTo-SecureString "P@ssw0rd2024!" -AsPlainText -Force', 'ConvertTo-SecureString -String -Force dsjUE#$gds8s'],
+      noMatch: ['ConvertTo-SecureString $env:PASSWORD -AsPlainText -Force', 'ConvertTo-SecureString -String $plain'],
     },
   },
   {

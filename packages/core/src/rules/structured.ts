@@ -1,0 +1,123 @@
+import { isPlaceholder } from '../secret-value.js';
+import type { Rule, Span } from '../types.js';
+
+/**
+ * Secrets recognised by the document that holds them rather than by a key name:
+ * the `data` / `stringData` of a Kubernetes Secret, and the private members of a JSON
+ * Web Key. Both are read line by line inside the one block concerned, never the file.
+ */
+
+const KIND_SECRET = /^[ \t]{0,8}kind:[ \t]{0,4}["']?secret["']?[ \t]{0,4}\r?$/im;
+const DATA_BLOCK = /^([ \t]{0,16})(?:data|stringData):[ \t]{0,4}\r?$/gm;
+const ENTRY = /^([ \t]{1,32})["']?([\w.\-]{1,253})["']?:[ \t]{0,4}(.{0,20000})$/;
+
+function indentOf(line: string): number {
+  return /^[ \t]{0,64}/.exec(line)![0].length;
+}
+
+function isSecretValue(raw: string): boolean {
+  const value = raw.trim().replace(/^["']|["']$/g, '');
+  if (value.length < 12) return false; // `YmFyCg==` ("bar"): too short to be a credential
+  if (isPlaceholder(value) || /^ENC\[|^\{\{|^\$\{/.test(value)) return false;
+  return true;
+}
+
+function findKubernetesSecretData(text: string): Span[] {
+  if (!KIND_SECRET.test(text)) return [];
+  const spans: Span[] = [];
+  const lineStarts: number[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
+  for (const block of text.matchAll(DATA_BLOCK)) {
+    const baseIndent = block[1]!.length;
+    let lineNo = text.slice(0, block.index).split('\n').length; // the line after `data:`
+    while (lineNo < lines.length) {
+      const line = lines[lineNo]!.replace(/\r$/, '');
+      if (line.trim() === '' || line.trim().startsWith('#')) {
+        lineNo++;
+        continue;
+      }
+      if (indentOf(line) <= baseIndent) break;
+      const entry = ENTRY.exec(line);
+      if (!entry) {
+        lineNo++;
+        continue;
+      }
+      const value = entry[3]!.trim();
+      const start = lineStarts[lineNo]! + line.length - entry[3]!.length + entry[3]!.indexOf(value);
+      if (/^[|>][-+]?$/.test(value)) {
+        // A block scalar: the following, deeper-indented lines are the value.
+        const keyIndent = indentOf(line);
+        let last = lineNo;
+        while (last + 1 < lines.length && (lines[last + 1]!.trim() === '' || indentOf(lines[last + 1]!) > keyIndent)) last++;
+        while (last > lineNo && lines[last]!.trim() === '') last--;
+        if (last > lineNo) {
+          const body = lines.slice(lineNo + 1, last + 1).join('\n');
+          if (isSecretValue(body.replace(/\s+/g, ''))) {
+            const bodyStart = lineStarts[lineNo + 1]! + indentOf(lines[lineNo + 1]!);
+            spans.push({ start: bodyStart, end: lineStarts[last]! + lines[last]!.replace(/\r$/, '').length });
+          }
+        }
+        lineNo = last + 1;
+        continue;
+      }
+      if (value !== '' && isSecretValue(value)) spans.push({ start, end: start + value.length });
+      lineNo++;
+    }
+  }
+  return spans;
+}
+
+/** Private members of a JWK: `d` (RSA/EC/OKP), `p`, `q`, `dp`, `dq`, `qi` (RSA), `k` (symmetric). */
+const JWK_PRIVATE = /"(?:d|p|q|dp|dq|qi|k)"[ \t]{0,4}:[ \t]{0,4}"(?<v>[A-Za-z0-9_-]{16,4096})"/g;
+
+function findJwkPrivateMembers(text: string): Span[] {
+  if (!/"kty"[ \t]{0,4}:/.test(text)) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(JWK_PRIVATE)) {
+    const value = m.groups!['v']!;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+export const structuredRules: Rule[] = [
+  {
+    id: 'kubernetes-secret-data',
+    category: 'CRED',
+    description: 'A value under `data` / `stringData` of a Kubernetes `kind: Secret` manifest (base64 or plain, block scalars included)',
+    keywords: ['kind: secret', 'kind:secret', 'kind: "secret"', "kind: 'secret'"],
+    pattern: DATA_BLOCK,
+    find: findKubernetesSecretData,
+    confidence: 'high',
+    examples: {
+      match: [
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
+        'apiVersion: v1\ndata:\n  .dockercfg: |\n    eyJhdXRocyI6eyJodHRwczovL2V4YW1wbGUvdjEvIjp7ImF1dGgiOiJvcGVuc2VzYW1lIn19fQo=\nkind: Secret\n',
+      ],
+      noMatch: [
+        'kind: Secret\ndata:\n  htpasswd: {{ htpasswd }}\n',
+        'kind: ConfigMap\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
+        'kind: Secret\nstringData:\n  db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]\n',
+      ],
+    },
+  },
+  {
+    id: 'jwk-private-key',
+    category: 'PKEY',
+    description: 'The private members of a JSON Web Key (`d`, `p`, `q`, `dp`, `dq`, `qi`, or a symmetric `k`)',
+    keywords: ['"kty"'],
+    pattern: JWK_PRIVATE,
+    find: findJwkPrivateMembers,
+    confidence: 'high',
+    examples: {
+      match: ['{"kty": "EC", "crv": "P-256", "d": "slaQqyHQPudOpq2mbDskum8rOu9IMkLGjINAFWwfqr-", "x": "abc"}'],
+      noMatch: ['{"kty": "EC", "crv": "P-256", "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}'],
+    },
+  },
+];
