@@ -394,11 +394,11 @@ describe('telemetry', () => {
     const sent = JSON.parse(posts[0]!.body);
     expect(Object.keys(sent).sort()).toEqual(['cliVersion', 'commands', 'os']);
     expect(sent).toEqual(shown.wouldSend);
-    expect(sent.commands).toEqual({ 'telemetry status': 1 });
+    expect(sent.commands).toEqual({ telemetry: 1 });
     // Within the hour, counts are gathered, not sent.
     await run(['status', '--offline']);
     expect(cloud.requestsTo('/api/v1/telemetry')).toHaveLength(1);
-    expect(JSON.parse((await run(['telemetry', 'status', '--json'])).stdout).wouldSend.commands).toEqual({ status: 1, 'telemetry status': 2 });
+    expect(JSON.parse((await run(['telemetry', 'status', '--json'])).stdout).wouldSend.commands).toEqual({ status: 1, telemetry: 1 });
   });
 
   it.each([
@@ -478,15 +478,53 @@ describe('audit verify', () => {
     expect(result.stderr).toContain('first bad entry: #6: the entry was edited');
   });
 
-  it('names the first re-hashed entry (content and leaf hash both changed) by binary search over consistency proofs', async () => {
+  it('names the first re-hashed entry (content and leaf hash both changed) from the receipt this agent kept', async () => {
     login();
     await sendEvents(37);
     cloud.rehashLeaf(21, cloud.leaves[21]!.leaf!.replace('rule-21', 'rule-Z'));
     const result = await run(['audit', 'verify', '--json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report.firstBadEntry.seq).toBe(21);
-    expect(report.receipts.failed).toBe(1);
+    expect(report.firstBadEntry).toEqual({ seq: 21, reason: 'the entry differs from the receipt this agent was given when it sent it' });
+  });
+
+  it.each([
+    [20, 20],
+    [21, 20],
+    [0, 0],
+    [35, 34],
+  ])('without receipts, names the pair holding re-hashed entry #%i from the signed checkpoint alone (reports #%i)', async (seq, reported) => {
+    login();
+    await sendEvents(37);
+    rmSync(join(home, 'receipts.json'));
+    cloud.rehashLeaf(seq, cloud.leaves[seq]!.leaf!.replace(`rule-${seq}"`, 'rule-Z"'));
+    const result = await run(['audit', 'verify', '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).firstBadEntry).toEqual({
+      seq: reported,
+      reason: 'the signed checkpoint proves every entry before this one, but not this one or the next: one of the two was edited, replaced or re-hashed',
+    });
+  });
+
+  it('a server that re-signs a rewritten last entry is caught by the receipt this agent kept', async () => {
+    login();
+    await sendEvents(37);
+    cloud.rehashLeaf(36, cloud.leaves[36]!.leaf!.replace('rule-36"', 'rule-Z"'));
+    const result = await run(['audit', 'verify', '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).firstBadEntry.seq).toBe(36);
+  });
+
+  it('names an entry whose stored record the cloud can no longer read', async () => {
+    login();
+    await sendEvents(1500);
+    cloud.unreadable.add(1234);
+    const result = await run(['audit', 'verify', '--json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).firstBadEntry).toEqual({
+      seq: 1234,
+      reason: 'the cloud cannot return this entry: its stored record fails its integrity check (edited or damaged)',
+    });
   });
 
   it('names a deleted entry', async () => {
@@ -509,7 +547,7 @@ describe('audit verify', () => {
     expect(forged.stderr).toContain('not signed by the pinned key');
 
     cloud.signingKey = genuine;
-    cloud.rehashLeaf(2, cloud.leaves[2]!.leaf!.replace('rule-2', 'rule-W'));
+    cloud.rewriteHistory(2, cloud.leaves[2]!.leaf!.replace('rule-2', 'rule-W'));
     // The server re-signs the rewritten tree with its genuine key: consistency catches it.
     const rewritten = await run(['audit', 'verify', '--json']);
     expect(rewritten.code).toBe(1);
@@ -518,12 +556,28 @@ describe('audit verify', () => {
     expect(report.firstBadEntry.seq).toBe(2);
   });
 
+  it('names where a re-signed, rewritten history departs from the one verified before, without receipts', async () => {
+    login();
+    await sendEvents(11);
+    expect((await run(['audit', 'verify'])).code).toBe(0);
+    rmSync(join(home, 'receipts.json'));
+    cloud.rewriteHistory(7, cloud.leaves[7]!.leaf!.replace('rule-7"', 'rule-Q"'));
+    await sendEvents(4);
+    const result = await run(['audit', 'verify', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.consistency).toBe('failed');
+    expect(report.firstBadEntry).toEqual({ seq: 7, reason: expect.stringContaining('history was rewritten') });
+  });
+
   it('checks against a key pinned with --pin and refuses a malformed pin', async () => {
     login();
     await sendEvents(3);
     const other = new AgentCloud();
-    const wrongPin = await run(['audit', 'verify', '--pin', other.keys.verifierKey.replace(other.origin, cloud.origin)]);
-    expect(wrongPin.code).toBe(2); // key id no longer matches the renamed key: malformed
+    const malformed = other.keys.verifierKey.replace(/\+[0-9a-f]{8}\+/, '+00000000+');
+    const wrongPin = await run(['audit', 'verify', '--pin', malformed]);
+    expect(wrongPin.code).toBe(2);
+    expect(wrongPin.stderr).toContain('--pin: the verifier key id does not match its key');
     const otherKey = await run(['audit', 'verify', '--pin', other.keys.verifierKey]);
     expect(otherKey.code).toBe(1);
     const right = await run(['audit', 'verify', '--pin', cloud.keys.verifierKey, '--json']);

@@ -8,10 +8,12 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@takumo/cloud';
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-context.js';
-import type { CloudClient } from './cloud-client.js';
+import { CloudClientError, type AuditEntry, type CloudClient } from './cloud-client.js';
 import { loadReceipts } from './event-queue.js';
-import { homeFile, readStateFile, writeStateFile } from './home.js';
+import { ensureHomeDir, homeFile, readStateFile, takumoHome, writeStateFile } from './home.js';
 import { receiptKey } from './reporter.js';
 
 /**
@@ -23,9 +25,11 @@ import { receiptKey } from './reporter.js';
  * 2. The new checkpoint must extend the last one this agent verified (consistency proof).
  * 3. Receipts this agent got back from POST /events must be included (inclusion proofs).
  * 4. Every entry is fetched: its leaf must hash to its stored leaf hash, the sequence must
- *    have no gap, and the root over all leaf hashes must be the signed root. When it is
- *    not, a binary search with consistency proofs names the first entry that is not part of
- *    the signed history.
+ *    have no gap, receipts must match, and the root over all leaf hashes must be the signed
+ *    root. The first bad entry is named from the strongest evidence available: the server
+ *    contradicting itself or its receipts; the leaf hashes this agent verified last time
+ *    (kept in TAKUMO_HOME/audit-leaves-*.bin, 32 bytes per entry); else a binary search with
+ *    consistency proofs against the signed root.
  * The new checkpoint is remembered only when everything passed.
  */
 export interface VerifyOptions {
@@ -172,34 +176,44 @@ export async function verifyAuditLog(options: VerifyOptions): Promise<VerifyRepo
   }
 
   // ---- 4. receipts ----
+  // Evidence comes in two strengths. "Definitive": the server contradicts itself or what it
+  // acknowledged (an entry that does not hash to its leaf hash, a gap, a leaf hash other
+  // than the receipt's). "Lower bound": a binary search with consistency proofs proves
+  // entries [0, k) genuine; entry k is the first it cannot prove — the first bad entry or,
+  // when the server also serves damaged neighbouring hashes, just before it.
   const receipts = loadReceipts(env, receiptKey(client.url, orgId));
   const included = receipts.filter((r) => r.seq < size);
   const sample = sampleReceipts(included, options.receiptSample ?? 32);
-  let receiptFailures = 0;
-  let firstBad: { seq: number; reason: string } | undefined;
+  const failedReceipts: number[] = [];
+  let definitive: { seq: number; reason: string } | undefined;
+  let unproven: { seq: number; reason: string } | undefined;
   const noteBad = (seq: number, reason: string) => {
-    if (!firstBad || seq < firstBad.seq) firstBad = { seq, reason };
+    if (!definitive || seq < definitive.seq) definitive = { seq, reason };
   };
   for (const receipt of sample) {
     const proof = await client.inclusionProof(receipt.seq, size);
-    if (!verifyInclusion(Buffer.from(receipt.leafHash, 'base64'), receipt.seq, size, proof, root)) {
-      receiptFailures++;
-      noteBad(receipt.seq, 'an event this agent sent (its receipt) is not in the signed log as acknowledged');
-    }
+    if (!verifyInclusion(Buffer.from(receipt.leafHash, 'base64'), receipt.seq, size, proof, root)) failedReceipts.push(receipt.seq);
   }
+  const receiptFailures = failedReceipts.length;
   if (receiptFailures > 0) problems.push(`${receiptFailures} of ${sample.length} receipts checked are not included in the signed log`);
 
   // ---- 5. walk every entry ----
   let walked = 0;
   let expired = 0;
+  let verifiedTree: InMemoryTree | undefined;
   if (!options.quick && size > 0) {
     const tree = new InMemoryTree();
     const byReceipt = new Map(receipts.map((r) => [r.seq, r.leafHash]));
     let next = 0;
     walk: while (next < size) {
-      const page = await client.entries(next, Math.min(size, next + PAGE));
+      const fetched = await fetchEntries(client, next, Math.min(size, next + PAGE));
+      const page = fetched.entries;
       if (page.length === 0) {
-        noteBad(next, 'the entry is missing (deleted)');
+        if (fetched.unreadable !== undefined) {
+          noteBad(fetched.unreadable, 'the cloud cannot return this entry: its stored record fails its integrity check (edited or damaged)');
+        } else {
+          noteBad(next, 'the entry is missing (deleted)');
+        }
         break;
       }
       for (const entry of page) {
@@ -223,34 +237,51 @@ export async function verifyAuditLog(options: VerifyOptions): Promise<VerifyRepo
         }
         const acknowledged = byReceipt.get(entry.seq);
         if (acknowledged !== undefined && acknowledged !== entry.leafHash) {
-          noteBad(entry.seq, 'the entry differs from the receipt this agent was given for it');
+          noteBad(entry.seq, 'the entry differs from the receipt this agent was given when it sent it');
         }
         tree.appendLeafHash(stored);
         next++;
         walked++;
       }
       options.onProgress?.(walked, size);
+      if (fetched.unreadable !== undefined) {
+        if (next === fetched.unreadable) {
+          noteBad(next, 'the cloud cannot return this entry: its stored record fails its integrity check (edited or damaged)');
+        } else {
+          noteBad(next, 'the entry is missing (deleted)');
+        }
+        break;
+      }
     }
     if (walked === size) {
-      const computed = await rootAt(size, tree);
-      if (!computed.equals(root)) {
-        // Which entry broke the signed history? Largest prefix still consistent with it.
-        const seq = await firstInconsistentEntry(client, tree, size, root);
-        noteBad(seq, 'the entry is not the one in the signed history (its leaf hash was changed)');
-      }
-      if (previous && previousRoot && consistency === 'failed' && previous.treeSize <= size) {
-        // The new checkpoint itself rewrote history: find where it departs from the old one.
-        if (!(await rootAt(previous.treeSize, tree)).equals(previousRoot)) {
-          const seq = await firstInconsistentEntry(client, tree, previous.treeSize, previousRoot);
-          noteBad(seq, `the entry differs from the history verified at ${previous.verifiedAt}`);
+      if (!(await rootAt(size, tree)).equals(root)) unproven = await firstUnprovenEntry(client, tree, size, root, 'the signed checkpoint');
+      if (previous && consistency === 'failed' && previous.treeSize <= size) {
+        // The checkpoint itself rewrote history: compare with the leaf hashes this agent
+        // verified last time (kept beside audit-state.json) to name where it departs.
+        const earlier = loadVerifiedHashes(env, state.verifierKey, client.url, orgId, previous.treeSize);
+        if (earlier) {
+          for (let seq = 0; seq < previous.treeSize; seq++) {
+            if (!tree.get(0, seq).equals(earlier.subarray(seq * 32, seq * 32 + 32))) {
+              noteBad(seq, `the entry differs from the one verified at ${previous.verifiedAt}: history was rewritten`);
+              break;
+            }
+          }
+        } else if (previousRoot && !(await rootAt(previous.treeSize, tree)).equals(previousRoot)) {
+          const found = await firstUnprovenEntry(client, tree, previous.treeSize, previousRoot, `the history verified at ${previous.verifiedAt}`);
+          if (!unproven || found.seq < unproven.seq) unproven = found;
         }
       }
+      if (problems.length === 0 && !definitive && !unproven) verifiedTree = tree;
     }
   }
+  const receiptEvidence =
+    receiptFailures > 0 ? { seq: Math.min(...failedReceipts), reason: 'an event this agent sent is not in the signed log as acknowledged' } : undefined;
+  const firstBad = definitive ?? unproven ?? receiptEvidence;
   if (firstBad) problems.push(`first bad entry: #${firstBad.seq}: ${firstBad.reason}`);
 
   const ok = problems.length === 0;
   if (ok) {
+    if (verifiedTree) saveVerifiedHashes(env, state.verifierKey, client.url, orgId, verifiedTree, size);
     saveAuditState(env, {
       ...state,
       checkpoint: { treeSize: size, rootHash: root.toString('base64'), note, verifiedAt: now },
@@ -285,7 +316,13 @@ export async function verifyAuditLog(options: VerifyOptions): Promise<VerifyRepo
  * lying server can only make the search stop earlier, never hide the break. The answer is
  * the largest such k, i.e. the index of the first entry that does not belong.
  */
-async function firstInconsistentEntry(client: CloudClient, tree: InMemoryTree, size: number, root: Buffer): Promise<number> {
+async function firstUnprovenEntry(
+  client: CloudClient,
+  tree: InMemoryTree,
+  size: number,
+  root: Buffer,
+  what: string,
+): Promise<{ seq: number; reason: string }> {
   let good = 0;
   let bad = size;
   while (bad - good > 1) {
@@ -300,7 +337,69 @@ async function firstInconsistentEntry(client: CloudClient, tree: InMemoryTree, s
     if (consistent) good = mid;
     else bad = mid;
   }
-  return good;
+  const exact = { seq: good, reason: `the entry is not the one ${what} commits to (edited, replaced or re-hashed)` };
+  if (good + 1 >= size) return exact;
+  // Entries [0, good) are proven. If entry `good` is proven too (inclusion proof), the
+  // failure came from the next entry, whose damaged hash the server also uses in proofs.
+  try {
+    const proof = await client.inclusionProof(good, size);
+    if (verifyInclusion(tree.get(0, good), good, size, proof, root)) {
+      return { seq: good + 1, reason: exact.reason };
+    }
+  } catch {
+    // Fall through to the cautious answer.
+  }
+  // A left leaf and its right sibling are only ever proven together (the checkpoint commits
+  // to their pair); when both fail, either may be the edited one.
+  if (good % 2 === 1) return exact;
+  return {
+    seq: good,
+    reason: `${what} proves every entry before this one, but not this one or the next: one of the two was edited, replaced or re-hashed`,
+  };
+}
+
+// ---- leaf hashes verified last time (32 bytes each), for naming a rewritten entry ----
+
+function verifiedHashesPath(env: NodeJS.ProcessEnv, verifierKey: string, cloud: string, orgId: string): string {
+  const id = createHash('sha256').update(`${verifierKey}\n${cloud}\n${orgId}`).digest('hex').slice(0, 16);
+  return homeFile(env, `audit-leaves-${id}.bin`);
+}
+
+function loadVerifiedHashes(env: NodeJS.ProcessEnv, verifierKey: string, cloud: string, orgId: string, size: number): Buffer | undefined {
+  try {
+    const bytes = readFileSync(verifiedHashesPath(env, verifierKey, cloud, orgId));
+    return bytes.length >= size * 32 ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function saveVerifiedHashes(env: NodeJS.ProcessEnv, verifierKey: string, cloud: string, orgId: string, tree: InMemoryTree, size: number): void {
+  const bytes = Buffer.allocUnsafe(size * 32);
+  for (let seq = 0; seq < size; seq++) tree.get(0, seq).copy(bytes, seq * 32);
+  const path = verifiedHashesPath(env, verifierKey, cloud, orgId);
+  ensureHomeDir(takumoHome(env));
+  writeFileSync(`${path}.tmp`, bytes, { mode: 0o600 });
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Fetches entries [start, end). When the cloud fails on a page (a stored record that no
+ * longer decrypts or authenticates, for instance), narrows down by halving to return the
+ * readable entries before the first unreadable one, and that one's sequence number.
+ */
+async function fetchEntries(client: CloudClient, start: number, end: number): Promise<{ entries: AuditEntry[]; unreadable?: number }> {
+  try {
+    return { entries: await client.entries(start, end) };
+  } catch (error) {
+    if (!(error instanceof CloudClientError) || error.kind !== 'server') throw error;
+    if (end - start <= 1) return { entries: [], unreadable: start };
+    const middle = start + Math.floor((end - start) / 2);
+    const left = await fetchEntries(client, start, middle);
+    if (left.unreadable !== undefined || left.entries.length < middle - start) return left;
+    const right = await fetchEntries(client, middle, end);
+    return { entries: [...left.entries, ...right.entries], ...(right.unreadable !== undefined && { unreadable: right.unreadable }) };
+  }
 }
 
 function sampleReceipts<T>(receipts: T[], count: number): T[] {

@@ -31,7 +31,7 @@ export const registerTelemetry: RegisterCommand = (program, context) => {
       const state = telemetryState(context.env);
       // Exactly the next payload: the counts gathered so far plus this run.
       const next = pendingTelemetry(context.env);
-      if (state.enabled) next.commands['telemetry status'] = (next.commands['telemetry status'] ?? 0) + 1;
+      if (state.enabled) next.commands.telemetry = (next.commands.telemetry ?? 0) + 1;
       if (options.json) {
         context.stdout.write(
           `${JSON.stringify({ enabled: state.enabled, reason: state.reason, destination: state.destination ?? null, wouldSend: state.enabled ? next : null }, null, 2)}\n`,

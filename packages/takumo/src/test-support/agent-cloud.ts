@@ -44,8 +44,10 @@ export class AgentCloud {
   failEvents = 0;
   policy: { version: number; policy: Record<string, unknown> } = { version: 1, policy: { detectors: { disabled: [] } } };
   readonly leaves: Array<{ leaf: string | null; hash: Buffer }> = [];
-  private readonly tree = new InMemoryTree();
+  private tree = new InMemoryTree();
   private deleted = new Set<number>();
+  /** Entries whose stored record no longer decrypts: any page including one fails with 500. */
+  readonly unreadable = new Set<number>();
   private server: Server | undefined;
   private readonly hanging = new Set<ServerResponse>();
   url = '';
@@ -93,6 +95,12 @@ export class AgentCloud {
   /** Edits content and leaf hash together (the tree's upper nodes stay as they were). */
   rehashLeaf(seq: number, leaf: string): void {
     this.leaves[seq] = { leaf, hash: leafHash(Buffer.from(leaf, 'utf8')) };
+  }
+  /** Rewrites an entry and rebuilds the whole tree, as a server rewriting history would. */
+  rewriteHistory(seq: number, leaf: string): void {
+    this.rehashLeaf(seq, leaf);
+    this.tree = new InMemoryTree();
+    for (const l of this.leaves) this.tree.appendLeafHash(l.hash);
   }
   deleteEntry(seq: number): void {
     this.deleted.add(seq);
@@ -159,6 +167,9 @@ export class AgentCloud {
       case 'GET /api/v1/audit/entries': {
         const start = q('start');
         const end = Math.min(size, url.searchParams.has('end') ? q('end') : size, start + 1000);
+        for (const seq of this.unreadable) {
+          if (seq >= start && seq < end) return this.json(res, 500, { code: 'internal', message: 'internal error' });
+        }
         const entries = [];
         for (let seq = start; seq < end; seq++) {
           if (this.deleted.has(seq)) continue;
