@@ -231,6 +231,45 @@ describe('streams', () => {
   });
 });
 
+describe('backpressure', () => {
+  it('stops reading the upstream while the client is not reading (no unbounded buffering)', async () => {
+    const base = await start();
+    const TOTAL = 64 * 1024 * 1024;
+    const state = { written: 0, done: false };
+    let upstreamClosed: () => void = () => undefined;
+    const closed = new Promise<void>((r) => (upstreamClosed = r));
+    fake.handle(async (_req, res) => {
+      res.on('close', () => upstreamClosed());
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n');
+      const frame = `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'x'.repeat(4000) } })}\n\n`;
+      while (state.written < TOTAL && !res.destroyed) {
+        state.written += frame.length;
+        if (!res.write(frame)) await new Promise((r) => { res.once('drain', r); res.once('close', r); });
+      }
+      state.done = !res.destroyed;
+      res.end();
+    });
+    const req = httpRequest(`${base}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    req.on('error', () => undefined);
+    const res = await new Promise<import('node:http').IncomingMessage>((resolve) => req.on('response', resolve).end('{"stream":true,"messages":[]}'));
+    res.pause();
+    // Wait until the upstream stops making progress (buffers full), however slow the machine.
+    let stalled = false;
+    for (let i = 0; i < 20 && !stalled && !state.done; i++) {
+      const before = state.written;
+      await new Promise((r) => setTimeout(r, 300));
+      stalled = state.written === before;
+    }
+    // The upstream is stuck waiting for the proxy to read, far below the total.
+    expect(stalled).toBe(true);
+    expect(state.done).toBe(false);
+    expect(state.written).toBeLessThan(TOTAL / 4);
+    req.destroy();
+    await closed;
+  });
+});
+
 describe('routing', () => {
   it('routes unprefixed paths by protocol and shared paths by headers', async () => {
     const anth = await startFakeProvider();
