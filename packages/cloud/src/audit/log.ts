@@ -200,8 +200,10 @@ export interface StoredEntry {
   seq: number;
   leafHash: Buffer;
   receivedAt: Date;
-  /** Canonical JSON leaf, or null once retention removed the payload. */
+  /** Canonical JSON leaf, or null once retention removed the payload (or it failed authentication). */
   leaf: string | null;
+  /** Set when a stored payload no longer decrypts under its own (tenant, row) binding: tampering. */
+  payloadError?: string;
 }
 
 /** Entries [start, end) with their decrypted leaves. */
@@ -212,11 +214,16 @@ export async function readEntries(trx: Trx, keyring: TenantKeyring, orgId: strin
   const out: StoredEntry[] = [];
   for (const r of rows.rows) {
     const seq = toNumber(r.seq);
-    const leaf =
-      r.leaf_enc === null
-        ? null
-        : (await keyring.decrypt(trx, orgId, { ...PAYLOAD_COLUMN, rowId: String(seq) }, toBuffer(r.leaf_enc))).toString('utf8');
-    out.push({ seq, leafHash: toBuffer(r.leaf_hash), receivedAt: new Date(r.received_at), leaf });
+    let leaf: string | null = null;
+    let payloadError: string | undefined;
+    if (r.leaf_enc !== null) {
+      try {
+        leaf = (await keyring.decrypt(trx, orgId, { ...PAYLOAD_COLUMN, rowId: String(seq) }, toBuffer(r.leaf_enc))).toString('utf8');
+      } catch {
+        payloadError = 'stored payload failed authenticated decryption (edited or moved)';
+      }
+    }
+    out.push({ seq, leafHash: toBuffer(r.leaf_hash), receivedAt: new Date(r.received_at), leaf, ...(payloadError ? { payloadError } : {}) });
   }
   return out;
 }

@@ -25,7 +25,7 @@ export interface CloudDatabase {
    * Runs SQL as the schema owner. Used for migrations and by operators' maintenance and tests
    * (for example to simulate someone editing rows behind the server's back). Never by routes.
    */
-  ownerQuery<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  ownerQuery<R = Record<string, unknown>>(text: string, params?: unknown[], options?: { tenantId?: string }): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -47,12 +47,14 @@ async function openPGlite(dataDir: string | undefined): Promise<CloudDatabase> {
   return {
     kind: 'pglite',
     db,
-    async ownerQuery<R>(text: string, params: unknown[] = []) {
+    async ownerQuery<R>(text: string, params: unknown[] = [], options: { tenantId?: string } = {}) {
       return db.connection().execute(async (conn) => {
         await sql.raw('reset role').execute(conn);
         try {
-          const result = await pglite.query<R>(text, params);
-          return result.rows;
+          return await pglite.transaction(async (tx) => {
+            if (options.tenantId) await tx.query(`select set_config('app.tenant_id', $1, true)`, [options.tenantId]);
+            return (await tx.query<R>(text, params)).rows;
+          });
         } finally {
           await sql.raw(`set role ${APP_ROLE}`).execute(conn);
         }
@@ -83,9 +85,20 @@ async function openPostgres(url: string, poolSize: number): Promise<CloudDatabas
   return {
     kind: 'postgres',
     db,
-    async ownerQuery<R>(text: string, params: unknown[] = []) {
-      const result = await ownerPool.query(text, params);
-      return result.rows as R[];
+    async ownerQuery<R>(text: string, params: unknown[] = [], options: { tenantId?: string } = {}) {
+      const client = await ownerPool.connect();
+      try {
+        await client.query('begin');
+        if (options.tenantId) await client.query(`select set_config('app.tenant_id', $1, true)`, [options.tenantId]);
+        const result = await client.query(text, params);
+        await client.query('commit');
+        return result.rows as R[];
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async close() {
       await db.destroy();

@@ -51,13 +51,13 @@ export const auditRoutes = [
     url: '/api/v1/audit/entries',
     auth: 'audit:read',
     tag: 'audit',
-    summary: `Entries [start, end) with leaf hash and canonical-JSON leaf (null once retention removed it); at most ${PAGE} per call.`,
+    summary: `Entries [start, end) with leaf hash and canonical-JSON leaf (null once retention removed it; payloadError when a stored payload fails authentication); at most ${PAGE} per call.`,
     query: z.object({ start: count.default(0), end: count.optional() }).strict(),
     response: {
       status: 200,
       schema: z.object({
         treeSize: z.number(),
-        entries: z.array(z.object({ seq: z.number(), leafHash: z.string(), leaf: z.string().nullable() })),
+        entries: z.array(z.object({ seq: z.number(), leafHash: z.string(), leaf: z.string().nullable(), payloadError: z.string().optional() })),
       }),
     },
     handler: (ctx) =>
@@ -66,7 +66,7 @@ export const auditRoutes = [
         const end = Math.min(size, ctx.query.end ?? size, ctx.query.start + PAGE);
         if (ctx.query.end !== undefined && ctx.query.end < ctx.query.start) throw new CloudError(400, 'invalid_request', 'query: end must be >= start');
         const entries = await readEntries(trx, ctx.services.keyring, ctx.principal.orgId, ctx.query.start, end);
-        return { treeSize: size, entries: entries.map((e) => ({ seq: e.seq, leafHash: b64(e.leafHash), leaf: e.leaf })) };
+        return { treeSize: size, entries: entries.map((e) => ({ seq: e.seq, leafHash: b64(e.leafHash), leaf: e.leaf, ...(e.payloadError ? { payloadError: e.payloadError } : {}) })) };
       }),
   }),
   defineRoute({
@@ -141,7 +141,15 @@ export const auditRoutes = [
         for (const e of entries) {
           const proof = await inclusionProof(e.seq, cp.size, tree);
           out.push(
-            JSON.stringify({ type: 'entry', seq: e.seq, receivedAt: e.receivedAt.toISOString(), leafHash: b64(e.leafHash), leaf: e.leaf, proof: proof.map(b64) }),
+            JSON.stringify({
+              type: 'entry',
+              seq: e.seq,
+              receivedAt: e.receivedAt.toISOString(),
+              leafHash: b64(e.leafHash),
+              leaf: e.leaf,
+              ...(e.payloadError ? { payloadError: e.payloadError } : {}),
+              proof: proof.map(b64),
+            }),
           );
         }
         return out;
