@@ -3,6 +3,7 @@
  * blocks, or a bare code file) for invented secrets, injection, XSS, weak crypto, unsafe
  * deserialisation, path traversal, SSRF, eval and copyleft licences.
  */
+import { parseExpression } from './license/classify.js';
 import { detectLicenses } from './license/detect.js';
 import { scan } from './scan.js';
 import { splitAnswer } from './segments.js';
@@ -36,4 +37,29 @@ export function detectLicense(text: string, options: Pick<ScanAnswerOptions, 'fi
   const d = order.map((k) => all.find((x) => x.kind === k)).find((x) => x !== undefined);
   if (!d) return { spdx: null, copyleft: false, strength: null, kind: null, line: null };
   return { spdx: d.spdx, copyleft: d.classification.copyleft, strength: d.classification.strength ?? null, kind: d.kind, line: d.line };
+}
+
+export {
+  addToIndex,
+  createFingerprintIndex,
+  loadFingerprintIndex,
+  matchIndex,
+  saveFingerprintIndex,
+  type FingerprintIndex,
+  type SnippetMatch,
+} from './license/fingerprint.js';
+export { guessLanguage as guessSnippetLanguage } from './language.js';
+export { resolveProjectLicense } from './license/project.js';
+export {
+  formatJson as formatSentinelJson,
+  formatSarif as formatSentinelSarif,
+  formatSummary as formatSentinelSummary,
+  formatText as formatSentinelText,
+  type FileFinding as SentinelFileFinding,
+  type SentinelReport,
+} from './report.js';
+
+/** True when `text` is a valid SPDX licence id or expression (e.g. `GPL-2.0-only WITH Classpath-exception-2.0`). */
+export function isSpdxExpression(text: string): boolean {
+  return parseExpression(text) !== undefined;
 }

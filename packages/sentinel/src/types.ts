@@ -41,6 +41,8 @@ export interface ScanAnswerOptions {
   language?: string;
   /** SPDX id or expression of the project the answer goes into, or `proprietary` (default). */
   projectLicense?: string;
+  /** Fingerprint index of known code (see `createFingerprintIndex`); omitted: no snippet matching. */
+  index?: import('./license/fingerprint.js').FingerprintIndex;
 }
 
 /** Languages Sentinel understands; `text` is prose or anything unrecognised. */

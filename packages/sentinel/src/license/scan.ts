@@ -2,10 +2,13 @@ import type { Segment } from '../segments.js';
 import type { SentinelFinding } from '../types.js';
 import { acceptsCopyleft, classify, parseExpression } from './classify.js';
 import { detectLicenses } from './detect.js';
+import { type FingerprintIndex, matchIndex } from './fingerprint.js';
 
 export interface LicenseScanOptions {
   /** SPDX id/expression of the project, or `proprietary` (default). */
   projectLicense?: string;
+  /** Fingerprints of known code (`takumo sentinel index add`); answers reproducing it are reported. */
+  index?: FingerprintIndex;
 }
 
 /**
@@ -34,6 +37,27 @@ export function findLicenseIssues(_text: string, segments: Segment[], options: L
       fix: 'Write the code yourself or take it from a compatibly licensed source; otherwise comply with the licence (or change the project licence).',
       cwe: 'CWE-1104',
     });
+  }
+  if (options.index && options.index.files.length > 0) {
+    for (const segment of segments) {
+      if (segment.kind !== 'code') continue;
+      for (const m of matchIndex(options.index, segment.text, segment.language)) {
+        const node = parseExpression(m.license);
+        const c = node ? classify(node) : undefined;
+        const conflicting = !!c?.copyleft && c.binding.some((id) => !projectIds.some((p) => acceptsCopyleft(p, id)));
+        findings.push({
+          category: 'license',
+          rule: 'license/snippet-match',
+          severity: conflicting ? (c?.strength === 'weak' ? 'medium' : 'high') : 'low',
+          line: m.line + segment.lineOffset,
+          endLine: m.endLine + segment.lineOffset,
+          column: 1,
+          message: `Reproduces ${m.tokens} tokens of ${m.file} (lines ${m.sourceLine}-${m.sourceEndLine}, ${m.license})${conflicting ? ': copyleft code in this project' : ''}`,
+          fix: conflicting ? 'Do not paste this code: write your own or take it from a compatibly licensed source.' : 'Keep the copyright and licence notice of the source.',
+          cwe: 'CWE-1104',
+        });
+      }
+    }
   }
   return findings;
 }
