@@ -164,4 +164,12 @@ export const aiRules: Rule[] = [
     match: [`GEMINI_API_KEY=AIza${fake('b64url', 35, 440)}`],
     noMatch: ['GEMINI_API_KEY=AIzashort'],
   }, { minEntropy: 4, confidence: 'high' }),
+  tokenRule('llamacloud-api-key', 'LlamaCloud / LlamaIndex API key (llx-)', 'llx-', '[\\w-]{48}', {
+    match: [`LLAMA_CLOUD_API_KEY=llx-${fake('b64url', 48, 441)}`],
+    noMatch: ['llx-short'],
+  }, { minEntropy: 4 }),
+  tokenRule('tavily-api-key', 'Tavily search API key (tvly-, tvly-dev-)', 'tvly-(?:dev-|prod-)?', ALNUM(32), {
+    match: [`TAVILY_API_KEY=tvly-${fake('alnum', 32, 442)}`],
+    noMatch: ['tvly-short'],
+  }, { keywords: ['tvly-'], minEntropy: 3.5 }),
 ];

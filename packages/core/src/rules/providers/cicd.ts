@@ -156,4 +156,12 @@ export const cicdRules: Rule[] = [
     match: [`dnkey-${fake('b64url', 26, 842)}-${fake('b64url', 52, 843)}`],
     noMatch: ['dnkey-short'],
   }, { minEntropy: 3 }),
+  tokenRule('postman-access-token', 'Postman collection access token (PMAT-)', 'PMAT-', '[A-Z0-9]{26}', {
+    match: [`PMAT-${fake('uppernum', 26, 843)}`],
+    noMatch: ['PMAT-short'],
+  }, { minEntropy: 3.5 }),
+  tokenRule('wundergraph-api-key', 'WunderGraph Cosmo API key (cosmo_)', 'cosmo_', HEX(32), {
+    match: [`COSMO_API_KEY=cosmo_${fake('hex', 32, 844)}`],
+    noMatch: ['cosmo_short'],
+  }, { minEntropy: 3 }),
 ];

@@ -24,10 +24,10 @@ export const databaseRules: Rule[] = [
     match: ['MONGODB_ATLAS_PRIVATE_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['MONGODB_ATLAS_PROJECT_ID=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
   }, { keywords: ['atlas'], nameTail: 'private|secret', validate: notPlaceholder }),
-  tokenRule('supabase-service-key', 'Supabase personal access token (sbp_)', 'sbp_', HEX(40), {
+  tokenRule('supabase-service-key', 'Supabase personal access token (sbp_, sbp_v0_)', 'sbp_(?:v0_)?', HEX(40), {
     match: [`SUPABASE_ACCESS_TOKEN=sbp_${fake('hex', 40, 705)}`],
     noMatch: ['sbp_short'],
-  }, { minEntropy: 3 }),
+  }, { keywords: ['sbp_'], minEntropy: 3 }),
   tokenRule('supabase-secret-key', 'Supabase secret API key (sb_secret_); sb_publishable_ keys are public', 'sb_secret_', '[\\w\\-]{20,64}', {
     match: [`SUPABASE_SECRET_KEY=sb_secret_${fake('b64url', 31, 706)}`],
     noMatch: [`SUPABASE_KEY=sb_publishable_${fake('b64url', 31, 706)}`],
@@ -92,7 +92,7 @@ export const databaseRules: Rule[] = [
     match: [`ASANA_CLIENT_SECRET=${fake('lowernum', 32, 725)}`],
     noMatch: ['ASANA_CLIENT_SECRET=short'],
   }, { category: 'CRED', minEntropy: 3 }),
-  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…)', 'ATATT3', '[\\w=\\-]{186}', {
+  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…, its =CRC tail possibly escaped)', 'ATATT3', '(?:[\\w=\\-]{186}|[\\w\\-]{150,200}(?:=|\\\\=|%3[dD])[A-Fa-f0-9]{8})', {
     match: [`jira_api_token = "ATATT3${fake('b64url', 186, 726)}"`],
     noMatch: ['ATATT3short'],
   }, { minEntropy: 3.5 }),
@@ -116,10 +116,11 @@ export const databaseRules: Rule[] = [
     match: [`TWITTER_BEARER_TOKEN=${'A'.repeat(22)}${fake('alnum', 90, 732)}`],
     noMatch: ['TWITTER_BEARER_TOKEN=AAAAshort'],
   }, { keywords: ['twitter', 'bearer'], confidence: 'high', validate: notPlaceholder }),
-  tokenRule('twitter-bearer-token-bare', 'Twitter/X app bearer token (22 A then percent-encoded base64), without context', 'A{22}', '[A-Za-z0-9]{30,60}%[A-Za-z0-9%]{30,80}', {
+
+  tokenRule('twitter-bearer-token-bare', 'Twitter/X app bearer token (22 A then percent-encoded base64), without context', 'A{22}', '[A-Za-z0-9%]{60,140}', {
     match: [`Bearer ${'A'.repeat(22)}${fake('alnum', 40, 733)}%3D${fake('alnum', 50, 734)}`],
     noMatch: [`${'A'.repeat(22)}short`],
-  }, { keywords: ['aaaaaaaaaaaaaaaaaaaaaa'], minEntropy: 3.5, literal: 'aaaaaaaaaaaaaaaaaaaaaa' }),
+  }, { keywords: ['aaaaaaaaaaaaaaaaaaaaaa'], minEntropy: 3.5, validate: (s) => notPlaceholder(s) && /%[0-9A-F]{2}/.test(s) }),
   contextRule('twitter-api-key', 'Twitter/X API key (25 characters) next to a Twitter name', ['twitter'], ALNUM(25), {
     match: [`TWITTER_API_KEY=${fake('alnum', 25, 735)}`],
     noMatch: ['TWITTER_HANDLE=acme'],
@@ -136,10 +137,10 @@ export const databaseRules: Rule[] = [
     match: [`TWITTER_ACCESS_SECRET=${fake('alnum', 45, 739)}`],
     noMatch: ['TWITTER_ACCESS_SECRET=short'],
   }, { category: 'CRED', minEntropy: 4 }),
-  tokenRule('facebook-page-access-token', 'Facebook/Meta Graph API access token (EAA…)', 'EAA[A-Z]', '[A-Za-z0-9]{100,1000}', {
+  tokenRule('facebook-page-access-token', 'Facebook/Meta Graph API access token (EAA…)', 'EAA[B-Z]', '[A-Za-z0-9]{80,1000}', {
     match: [`FACEBOOK_TOKEN=EAAM${fake('alnum', 180, 740)}`],
     noMatch: ['eaaaC0b75a9329fded2ffa9a02b47e0117831b82', `EAAA${fake('alnum', 60, 741)}`],
-  }, { category: 'TOKEN', keywords: ['eaa'], minEntropy: 4, lead: '\\b' }),
+  }, { category: 'TOKEN', keywords: ['eaa'], minEntropy: 4, lead: '(?<![A-Za-z0-9+/])', tail: '(?![A-Za-z0-9+/])' }),
   {
     id: 'facebook-access-token',
     category: 'TOKEN',
@@ -239,4 +240,16 @@ export const databaseRules: Rule[] = [
     match: [`sk.eyJ1Ijoi${fake('b64url', 60, 765)}.${fake('b64url', 22, 766)}`],
     noMatch: ['sk.eyJshort.abc'],
   }, { keywords: ['sk.eyj'], minEntropy: 4 }),
+  tokenRule('dropbox-long-lived-token-bare', 'Dropbox long-lived access token (the 10 A run after 11 characters), without context', '[a-zA-Z0-9]{11}AAAAAAAAAA', '[\\w=\\-]{43}', {
+    match: [`'${fake('alnum', 11, 767)}AAAAAAAAAA${fake('b64url', 43, 768)}'`],
+    noMatch: ['AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+  }, { keywords: ['aaaaaaaaaa'], minEntropy: 4 }),
+  tokenRule('instagram-access-token', 'Instagram Basic Display / Graph access token (IGQV…)', 'IGQV', '[\\w-]{100,400}', {
+    match: [`INSTAGRAM_TOKEN=IGQV${fake('b64url', 160, 769)}`],
+    noMatch: ['IGQVshort'],
+  }, { category: 'TOKEN', minEntropy: 4 }),
+  tokenRule('salesforce-access-token-bare', 'Salesforce session/access token (00D<org>!<secret>), without context', '00D', '[A-Za-z0-9]{12,15}![\\w.]{80,120}', {
+    match: [`t_token 00D${fake('alnum', 12, 770)}!${fake('b64url', 100, 771).replace(/-/g, '.')}`],
+    noMatch: ['00D123!abc'],
+  }, { category: 'TOKEN', keywords: ['00d'], minEntropy: 4, tail: '(?![\\w.])' }),
 ];

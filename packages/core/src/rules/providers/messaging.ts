@@ -38,7 +38,7 @@ export const messagingRules: Rule[] = [
     match: [`"access_token": "xoxa-2-${fake('digits', 9, 318)}-${fake('digits', 11, 319)}-${fake('hex', 18, 320)}"`],
     noMatch: ['https://github.com/xoxa-nyc/xoxa-nyc.github.io/blob/master/README.md'],
   }, { category: 'TOKEN', keywords: ['xoxa-', 'xoxr-'], minEntropy: 2.5, validate: (s) => notPlaceholder(s) && /\d{6}/.test(s) }),
-  tokenRule('slack-token', 'Slack token of any kind (xox?-<numeric id>-…), including short legacy test forms', 'xox[abposre]-', '(?:\\d-)?\\d{8,14}-[A-Za-z0-9-]{10,250}', {
+  tokenRule('slack-token', 'Slack token of any kind (xox?-<numeric id>-…), including short legacy test forms', 'xox[abposre]-', '(?:(?:\\d-)?\\d{8,14}-[A-Za-z0-9-]{10,250}|\\d-[A-Za-z0-9]{100,300})', {
     match: ['token:xoxo-23984754863-2348975623113', `xoxa-${fake('digits', 11, 321)}-${fake('digits', 13, 322)}`],
     noMatch: ['"token4": "xoxp-572370529330-573807301142-572331691188-####################"', 'xoxb-12345-abcd234'],
   }, { category: 'TOKEN', keywords: ['xox'], minEntropy: 2.5, tail: '(?![\\w#*-])' }),
@@ -96,7 +96,7 @@ export const messagingRules: Rule[] = [
     match: [`telegram_token = "${fake('digits', 9, 336)}:A${fake('b64url', 34, 337)}"`],
     noMatch: ['telegram_token = "123:abc"'],
   }, { category: 'TOKEN', confidence: 'high', minEntropy: 3 }),
-  tokenRule('twilio-api-key', 'Twilio API key SID (SK + 32 hex)', 'SK', HEX(32), {
+  tokenRule('twilio-api-key', 'Twilio API key SID (SK + 32 hex)', 'SK', '(?:[a-f0-9]{32}|[A-F0-9]{32})', {
     match: [`TWILIO_API_KEY=SK${fake('hex', 32, 338)}`],
     noMatch: [`SK${fake('hex', 20, 338)}`, `ASK${fake('hex', 32, 338)}`],
   }, { keywords: ['sk'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
@@ -214,4 +214,16 @@ export const messagingRules: Rule[] = [
     match: [`HELPSCOUT_APP_SECRET=${fake('alnum', 32, 365)}`],
     noMatch: ['HELPSCOUT_APP_SECRET=short'],
   }, { keywords: ['helpscout', 'help_scout', 'help-scout', 'help.scout'], minEntropy: 3.5 }),
+  contextRule('mailchimp-api-key-assigned', 'Mailchimp API key (32 characters + -usN) next to a Mailchimp name', ['mailchimp'], '[A-Za-z0-9]{32}-us[0-9]{1,2}', {
+    match: [`mailchimp = "${fake('alnum', 32, 366)}-us36"`],
+    noMatch: ['mailchimp = "abc-us1"'],
+  }, { confidence: 'high' }),
+  tokenRule('mailgun-api-key-bare', 'Mailgun private API key (key- + 32 hex) without context', 'key-', HEX(32), {
+    match: [`key-${fake('hex', 32, 367)}`],
+    noMatch: [`monkey-${fake('hex', 32, 367)}`, 'key-short'],
+  }, { minEntropy: 3, confidence: 'medium', lead: '(?<![\\w-])' }),
+  tokenRule('mailgun-api-key-v2-bare', 'Mailgun API key, newer format (32-8-8 hex), without context', '', `${HEX(32)}-${HEX(8)}-${HEX(8)}`, {
+    match: [`${fake('hex', 32, 368)}-${fake('hex', 8, 369)}-${fake('hex', 8, 370)}`],
+    noMatch: [`${fake('hex', 32, 368)}-${fake('hex', 4, 369)}`],
+  }, { keywords: ['-'], minEntropy: 3, lead: '(?<![\\w-])' }),
 ];

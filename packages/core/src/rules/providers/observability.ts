@@ -24,10 +24,10 @@ export const observabilityRules: Rule[] = [
     match: [`NRAA-${fake('hex', 27, 605)}`],
     noMatch: ['NRAA-short'],
   }, { minEntropy: 3 }),
-  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-)', 'NRJS-', '[a-f0-9]{19}', {
+  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-/NRBR-)', 'NR(?:JS|BR)-', '[a-f0-9]{19}', {
     match: [`newrelic_browser_key: NRJS-${fake('hex', 19, 606)}`],
     noMatch: ['NRJS-short'],
-  }, { minEntropy: 3 }),
+  }, { keywords: ['nrjs-', 'nrbr-'], minEntropy: 3 }),
   tokenRule('new-relic-insert-key', 'New Relic Insights insert key (NRII-)', 'NRII-', '[\\w-]{32}', {
     match: [`NEW_RELIC_INSERT_KEY=NRII-${fake('b64url', 32, 607)}`],
     noMatch: ['NRII-short'],
@@ -36,7 +36,7 @@ export const observabilityRules: Rule[] = [
     match: [`NRIQ-${fake('b64url', 32, 608)}`],
     noMatch: ['NRIQ-short'],
   }, { minEntropy: 3 }),
-  tokenRule('new-relic-license-key', 'New Relic ingest license key (40 characters ending in NRAL)', '', '[a-f0-9]{36}NRAL', {
+  tokenRule('new-relic-license-key', 'New Relic ingest license key (40 characters ending in NRAL)', '', '[a-z0-9]{36}NRAL', {
     match: [`NEW_RELIC_LICENSE_KEY=${fake('hex', 36, 609)}NRAL`],
     noMatch: [`${fake('hex', 30, 609)}NRAL`],
   }, { keywords: ['nral'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
@@ -138,10 +138,10 @@ export const observabilityRules: Rule[] = [
     match: [`AMPLITUDE_SECRET_KEY=${fake('hex', 32, 632)}`],
     noMatch: ['AMPLITUDE_SERVER_ZONE=EU'],
   }, { minEntropy: 3, validate: notPlaceholder }),
-  tokenRule('posthog-personal-api-key', 'PostHog personal API key (phx_); project keys (phc_) are public', 'phx_', '[A-Za-z0-9]{43}', {
+  tokenRule('posthog-personal-api-key', 'PostHog personal, secret, refresh or app key (phx_/phs_/phr_/pha_); project keys (phc_) are public', 'ph[xsra]_', '[A-Za-z0-9]{40,80}', {
     match: [`POSTHOG_PERSONAL_API_KEY=phx_${fake('alnum', 43, 633)}`],
     noMatch: [`NEXT_PUBLIC_POSTHOG_KEY=phc_${fake('alnum', 43, 633)}`],
-  }, { minEntropy: 4 }),
+  }, { keywords: ['phx_', 'phs_', 'phr_', 'pha_'], minEntropy: 4 }),
   contextRule('pagerduty-api-key', 'PagerDuty REST API key next to a PagerDuty name', ['pager[_.\\-]?duty'], '[\\w+\\-]{20}', {
     match: [`PAGERDUTY_API_KEY=${fake('b64url', 20, 634)}`],
     noMatch: ['PAGERDUTY_SERVICE=web'],

@@ -155,10 +155,10 @@ export const registryRules: Rule[] = [
     match: [`A3-${fake('uppernum', 6, 522)}-${fake('uppernum', 11, 523)}-${fake('uppernum', 5, 524)}-${fake('uppernum', 5, 525)}-${fake('uppernum', 5, 526)}`],
     noMatch: ['A3-XXXXXX-XXXXXXXXXXX-XXXXX-XXXXX-XXXXX'],
   }, { category: 'CRED', minEntropy: 3.8, lead: '\\b', tail: '\\b' }),
-  tokenRule('1password-service-account-token', '1Password service account token (ops_eyJ…)', 'ops_eyJ', '[A-Za-z0-9+/]{250,6000}={0,3}', {
+  tokenRule('1password-service-account-token', '1Password service account token (ops_eyJ…)', 'ops_eyJ', '[\\w+/-]{250,6000}={0,3}', {
     match: [`export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ${fake('b64', 400, 527)}`],
     noMatch: ['export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...', `ops_eyJ${'x'.repeat(300)}`],
-  }, { keywords: ['ops_eyj'], minEntropy: 4, tail: '(?![A-Za-z0-9+/=])' }),
+  }, { keywords: ['ops_eyj'], minEntropy: 4, tail: '(?![\\w+/=-])' }),
   tokenRule('1password-connect-token', '1Password Connect server token (a JWT issued for Connect) next to an OP_CONNECT name', 'OP_CONNECT_TOKEN[ \\t]{0,4}[=:][ \\t]{0,4}["\']?', 'eyJ[\\w-]{20,2000}\\.eyJ[\\w-]{20,4000}\\.[\\w-]{20,1000}', {
     match: [`OP_CONNECT_TOKEN=eyJhbGciOiJFUzI1NiIsImtpZCI6InRlc3QifQ.eyJ${fake('b64url', 200, 528)}.${fake('b64url', 86, 529)}`],
     noMatch: ['OP_CONNECT_TOKEN=${OP_CONNECT_TOKEN}'],

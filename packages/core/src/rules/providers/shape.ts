@@ -20,7 +20,7 @@ const VALUE_END = String.raw`(?=$|[\s"'\x60;,)\]}<>&|]|\\[nrt])`;
  * cross a newline, so a provider word on one line cannot vouch for a value on another.
  */
 const NAME_TAIL = String.raw`[\w.\-]{0,32}`;
-const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,4}(?:[:=]{1,3}|\?=|=>|\|\||,|>|[ \t]value=)|[ \t]{1,4})[ \t]{0,4}`;
+const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,4}(?:[:=]{1,4}|\?=|=>|\|\||,|>|[ \t]value=)|[ \t]{1,4})[ \t]{0,4}`;
 const OPEN_QUOTE = String.raw`[("'\x60 \t]{0,4}`;
 
 /**
@@ -89,13 +89,13 @@ export function prefixedValue(prefix: string, body: string): RegExp {
 
 /**
  * Obvious stand-ins that documentation and tests put where a real token would go:
- * runs of `x`/`X`/`*`/`#`/`0`, `<…>` or `${…}` templates and "your token here" wording.
- * (AWS's documented `…EXAMPLE` keys are handled by the AWS rules: other providers' test
- * tokens end in EXAMPLE too and are still shaped like real ones.)
+ * runs of `x`/`X`/`*`/`#`/`0`, `<…>`/`${…}`/`$VAR`/`%VAR%` templates, "your token here"
+ * wording, and values ending in EXAMPLE (AWS's documented keys and docs that copy them).
  */
 export function isPlaceholder(secret: string): boolean {
   if (/(?:x{6}|X{6}|\*{4}|#{4}|\.{4}|0{12}|_{6})/.test(secret)) return true;
-  if (/[<>{}$]|^%.*%$/.test(secret)) return true;
+  if (/[<>{}]|\$\{|^\$[A-Za-z_(]|^%.*%$/.test(secret)) return true;
+  if (/EXAMPLE$/.test(secret)) return true;
   if (/YOUR|_HERE|PLACEHOLDER|REDACTED|REPLACE_?ME|INSERT/i.test(secret)) return true;
   return false;
 }
