@@ -68,7 +68,9 @@ export function restoreStep(
   final: boolean,
   report: RestoreReport,
 ): RestoreStep {
-  let out = '';
+  // Pieces joined once at the end: `+=` would build a deep rope that costs more to flatten
+  // than the whole scan on large answers.
+  const out: string[] = [];
   let consumed = 0;
   let cut = -1;
   CORES.lastIndex = 0;
@@ -89,14 +91,14 @@ export function restoreStep(
       break;
     }
     const value = resolution.value;
-    out += text.slice(consumed, start - lead) + (options.json ? escapeJsonString(value) : value);
+    out.push(text.slice(consumed, start - lead), options.json ? escapeJsonString(value) : value);
     consumed = end + trail;
     CORES.lastIndex = consumed;
     report.restored++;
   }
   if (cut < 0) cut = final ? text.length : pendingStart(text, consumed, vault);
-  out += text.slice(consumed, cut);
-  return { out, cut };
+  out.push(text.slice(consumed, cut));
+  return { out: out.length === 1 ? (out[0] as string) : out.join(''), cut };
 }
 
 export function unrestoredToken(reason: 'unknown' | 'ambiguous', m: RegExpExecArray, baseOffset: number): UnrestoredToken {
@@ -114,9 +116,7 @@ export function pendingStart(text: string, floor: number, vault: Vault): number 
   if (vault.size === 0) return text.length;
   const from = Math.max(floor, text.length - MAX_CORE_LENGTH - 1);
   for (let s = from; s < text.length; s++) {
-    const code = text.charCodeAt(s);
-    if (code === 0x54 || code === 0x74) {
-      // 'T' / 't'
+    if (startsLikeTokenWord(text, s)) {
       if (readPartialCore(text.slice(s)).some((r) => couldBeRestorable(r, vault))) {
         return s - leadLength(text, s, floor);
       }
@@ -128,6 +128,17 @@ export function pendingStart(text: string, floor: number, vault: Vault): number 
     if (couldBecomeDecoration(tail) || tail === '__' || tail === '**' || tail === '\\_\\_') return s;
   }
   return text.length;
+}
+
+const WORD = 'TAKUMO';
+
+/** Cheap first test: the text from `at` to its end agrees with `TAKUMO` in any case. */
+function startsLikeTokenWord(text: string, at: number): boolean {
+  const end = Math.min(text.length, at + WORD.length);
+  for (let i = at; i < end; i++) {
+    if ((text.charCodeAt(i) & 0xdf) !== WORD.charCodeAt(i - at)) return false;
+  }
+  return true;
 }
 
 function couldBeRestorable(r: PartialCore, vault: Vault): boolean {
