@@ -306,7 +306,7 @@ describe('takumo scan: what gets scanned', () => {
     expect(code).toBe(2);
     expect(report.findings).toHaveLength(1);
     expect(report.errors).toEqual([{ file: 'locked.txt', code: 'EACCES' }]);
-    expect(stderr).toMatch(/cannot read locked.txt \(EACCES\)/);
+    expect(stderr).toMatch(/could not scan locked.txt \(EACCES\)/);
   });
 });
 

@@ -39,7 +39,7 @@ export const registerScan: RegisterCommand = (program, context) => {
     .option('--no-progress', 'never show the progress line on stderr')
     .addHelpText(
       'after',
-      '\nExit status: 0 no findings, 1 findings, 2 usage error or a file that could not be read.\n' +
+      '\nExit status: 0 no findings, 1 findings, 2 usage error or a file that could not be read or scanned.\n' +
         'Previews in the text report are redacted (ghp_…Q7mZ); JSON and SARIF never carry any part of a value.\n',
     )
     .action(async (paths: string[], options: ScanCommandOptions) => {
@@ -70,7 +70,7 @@ export const registerScan: RegisterCommand = (program, context) => {
         ...(showProgress && { progress: createProgress(context.stderr) }),
       });
 
-      for (const error of report.errors) context.stderr.write(`takumo: cannot read ${error.file} (${error.code})\n`);
+      for (const error of report.errors) context.stderr.write(`takumo: could not scan ${error.file} (${error.code})\n`);
 
       if (options.writeBaseline) {
         await writeBaseline(resolve(context.cwd, options.writeBaseline), report.findings);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDetector, type DetectorConfig } from '@takumo/core';
-import { scanContent } from './file-scan.js';
+import { DETECT_FAILED, scanContent } from './file-scan.js';
 import type { WorkerJob, WorkerReply } from './worker-pool.js';
 
 /**
@@ -12,10 +12,18 @@ import type { WorkerJob, WorkerReply } from './worker-pool.js';
 const detector = createDetector(workerData as DetectorConfig);
 parentPort!.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
+  let content: Buffer | undefined;
   try {
-    reply = { id: job.id, outcome: scanContent(detector, readFileSync(job.absolute), job.display, job.projectPath) };
+    content = readFileSync(job.absolute);
   } catch (error) {
     reply = { id: job.id, errorCode: (error as NodeJS.ErrnoException).code ?? 'EIO' };
   }
-  parentPort!.postMessage(reply);
+  if (content) {
+    try {
+      reply = { id: job.id, outcome: scanContent(detector, content, job.display, job.projectPath) };
+    } catch {
+      reply = { id: job.id, errorCode: DETECT_FAILED };
+    }
+  }
+  parentPort!.postMessage(reply!);
 });

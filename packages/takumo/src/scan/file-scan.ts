@@ -4,6 +4,9 @@ import { fingerprintFindings } from './fingerprint.js';
 import { redactPreview } from './redact.js';
 import type { ScanFinding } from './scanner.js';
 
+/** Error code of a file whose content the detector failed on (the scan then exits 2). */
+export const DETECT_FAILED = 'TAKUMO_E_DETECT';
+
 /** What scanning one file's bytes gave; plain data, so a worker thread can post it back. */
 export type FileOutcome =
   | { kind: 'binary' }

@@ -37,6 +37,29 @@ describe('scan', () => {
     expect(report.stats).toMatchObject({ files: 2, unreadable: 1 });
   });
 
+  it('reports a file the detector fails on as an error instead of as clean', async () => {
+    writeFileSync(join(dir, 'a.txt'), `t="${GH}"\n`);
+    writeFileSync(join(dir, 'b.txt'), 'boom_0123456789\n');
+    const config = defaultConfig();
+    config.detector.extraRules = [
+      {
+        id: 'explodes',
+        category: 'CRED',
+        description: 'a rule whose validator throws',
+        keywords: ['boom_'],
+        pattern: /boom_[0-9]{10}/,
+        validate: () => {
+          throw new Error('validator bug');
+        },
+        confidence: 'high',
+        examples: { match: [], noMatch: [] },
+      },
+    ];
+    const report = await scan({ cwd: dir, targets: ['.'], config, maxFileSize: 1 << 20 });
+    expect(report.errors).toEqual([{ file: 'b.txt', code: 'TAKUMO_E_DETECT' }]);
+    expect(report.findings.map((f) => f.file)).toEqual(['a.txt']);
+  });
+
   it('scans a tree with no files at all', async () => {
     const report = await scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20 });
     expect(report.findings).toEqual([]);

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { createDetector, type Category, type Confidence, type DetectorConfig, type Finding, type KnownSecret } from '@takumo/core';
 import { UsageError } from '../cli-context.js';
 import { collectWorkspaceSecrets, type TakumoConfig } from '../config.js';
-import { scanContent, type FileOutcome } from './file-scan.js';
+import { DETECT_FAILED, scanContent, type FileOutcome } from './file-scan.js';
 import { findGitRoot, listStaged, readBlobs } from './git.js';
 import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
 import { DetectionPool } from './worker-pool.js';
@@ -90,6 +90,7 @@ interface ScanItem {
 }
 
 export const STDIN_NAME = '<stdin>';
+
 const KNOWN_SECRET_RULE: RuleInfo = {
   id: 'known-secret',
   category: 'ENV',
@@ -225,7 +226,14 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         } catch (error) {
           errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
         }
-        if (content) record(scanContent(detector, content, item.display, item.projectPath));
+        if (content) {
+          try {
+            record(scanContent(detector, content, item.display, item.projectPath));
+          } catch {
+            // A detector failure on one file must not pass for a clean file: it is an error.
+            errors.push({ file: item.display, code: DETECT_FAILED });
+          }
+        }
       }
       done++;
       options.progress?.update({ files: done, bytes, total });
