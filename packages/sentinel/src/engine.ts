@@ -99,9 +99,11 @@ function evaluate(rule: SinkRule, flow: Flow, start: number, end: number, m: Reg
     return { end: rhsEnd, message: `${rule.message} (value built from ${REASONS[t.reason ?? 'unknown']})` };
   }
   // Call sink.
+  // The call's `(` ends the match, or sits inside it when the pattern also matched arguments.
   let open = end - 1;
   while (open < masked.length && masked[open] !== '(' && open < end + 3) open++;
-  if (masked[open] !== '(') return undefined;
+  if (masked[open] !== '(') open = masked.lastIndexOf('(', end - 1);
+  if (open < start || masked[open] !== '(') return undefined;
   const call = callArguments(masked, open);
   const text = code.slice(start, call.end);
   if (rule.requires && !rule.requires.test(text)) return undefined;

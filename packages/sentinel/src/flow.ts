@@ -176,6 +176,10 @@ export class Flow {
     const word = new RegExp(`(?:^|[^\\w$])${esc}(?![\\w$])`);
     const atLine = this.lineOf(at);
     const stop = Math.max(0, atLine - MAX_LOOKBACK_LINES);
+    const useIndent = indentOf(this.lineText(atLine));
+    // A constant assigned in a deeper block (one branch of an if/try) does not settle it:
+    // an earlier assignment may reach the use through the other branch.
+    let settledByBranch = false;
     for (const line of this.candidates(name, atLine, stop)) {
       const lineStart = this.lineStarts[line]!;
       let text = this.lineText(line);
@@ -189,6 +193,10 @@ export class Flow {
         const rhs = this.expression(rhsStart, Math.min(rhsEnd, at), depth + 1);
         if (rhs.tainted) return rhs;
         if (a[1] !== '=' && a[1] !== ':=') return this.identifier(name, lineStart + a.index, depth + 1);
+        if (line !== atLine && indentOf(text) > useIndent && INDENT_LANGS.has(this.language)) {
+          settledByBranch = true;
+          continue;
+        }
         return CLEAN;
       }
       const l = loop.exec(text);
@@ -205,7 +213,7 @@ export class Flow {
       const p = this.parameterIn(line, name);
       if (p) return p;
     }
-    return { tainted: true, reason: 'unknown' };
+    return settledByBranch ? CLEAN : { tainted: true, reason: 'unknown' };
   }
 
   /** If `line` opens a function or block whose parameters include `name`, its taint. */
@@ -243,6 +251,15 @@ export class Flow {
     }
     return limit;
   }
+}
+
+/** Languages whose blocks are reliably indented (Python by syntax, the rest by habit). */
+const INDENT_LANGS = new Set<Language>(['python', 'ruby', 'javascript', 'typescript', 'java', 'go', 'php', 'csharp']);
+
+function indentOf(line: string): number {
+  let n = 0;
+  while (n < line.length && (line[n] === ' ' || line[n] === '\t')) n++;
+  return n;
 }
 
 /** Lines that open a function or block with parameters. */

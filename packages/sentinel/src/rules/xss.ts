@@ -122,6 +122,24 @@ export const xssRules: SinkRule[] = [
     examples: { language: 'python', match: ['return "<h1>Hello " + request.args.get("name") + "</h1>"'], noMatch: ['return "<h1>Hello " + escape(request.args.get("name")) + "</h1>"'] },
   },
   {
+    id: 'xss/mako-template',
+    category: 'xss', cwe: 'CWE-79', severity: 'medium', languages: ['python'],
+    keywords: ['mako'],
+    pattern: /\b(?:mako\.template\.|template\.)?Template\s*\(/,
+    when: (m) => (/\bmako\b/.test(m.flow.code.code) && !/default_filters\s*=\s*\[[^\]]*['"]h['"]/.test(m.flow.code.code.slice(m.start, m.flow.statementEnd(m.end))) ? true : false),
+    message: 'Mako templates do not escape HTML by default', fix: "Pass default_filters=['h'] (or use a template engine with autoescaping).",
+    examples: { language: 'python', match: ['from mako.template import Template\nt = Template("hello ${name}")'], noMatch: ['from string import Template\nt = Template("x")'] },
+  },
+  {
+    id: 'xss/go-template-from-input',
+    category: 'xss', cwe: 'CWE-1336', severity: 'high', languages: ['go'],
+    keywords: ['.parse('],
+    pattern: /\btemplate\.(?:Must\s*\(\s*)?(?:New\s*\([^)\n]*\)\s*)?\.?\s*Parse\s*\(/,
+    when: 'args', taint: 'input',
+    message: 'Template parsed from user input (server-side template injection)', fix: 'Parse only templates you ship; pass user data as template values.',
+    examples: { language: 'go', match: ['func h(w http.ResponseWriter, r *http.Request) {\n\tt, _ := template.New("p").Parse(r.URL.Query().Get("tmpl"))\n}'], noMatch: ['t, _ := template.New("p").Parse(pageTemplate)'] },
+  },
+  {
     id: 'xss/java-response-writer',
     category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['java'],
     keywords: ['getwriter', 'senderror', 'print', 'write'],
@@ -163,8 +181,8 @@ export const xssRules: SinkRule[] = [
   {
     id: 'xss/php-echo',
     category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['php'],
-    keywords: ['echo', 'print', '<?='],
-    pattern: /(?:^|[^\w$>])(?:echo|print|printf|vprintf)\b|<\?=/,
+    keywords: ['echo', 'print', '<?=', 'die', 'exit'],
+    pattern: /(?:^|[^\w$>])(?:echo|print|printf|vprintf|die|exit)\b|<\?=/,
     when: (m) => {
       const end = m.flow.statementEnd(m.end);
       const tail = m.flow.code.code.slice(m.end, end);
