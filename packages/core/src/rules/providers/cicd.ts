@@ -56,10 +56,10 @@ export const cicdRules: Rule[] = [
     match: [`SONAR_TOKEN=squ_${fake('hex', 40, 813)}`],
     noMatch: ['squ_short'],
   }, { keywords: ['squ_', 'sqp_', 'sqa_'], minEntropy: 3 }),
-  contextRule('sonar-api-token', 'SonarQube/SonarCloud token (40 characters, optionally prefixed) next to a sonar login/token name', ['sonar[_.\\-]?(?:login|token)'], '(?:sq[upa]_)?[A-Za-z0-9]{40}', {
+  contextRule('sonar-api-token', 'SonarQube/SonarCloud token (40 characters, optionally prefixed) next to a sonar login/token name', ['sonar'], '(?:sq[upa]_)?[A-Za-z0-9]{40}', {
     match: [`const SONAR_LOGIN = "${fake('alnum', 40, 814)}"`, `SONAR.TOKEN = "sqa_${fake('alnum', 40, 815)}"`],
     noMatch: ['SONAR_LOGIN = "admin"'],
-  }, { keywords: ['sonar'], minEntropy: 3 }),
+  }, { nameTail: 'login|token', minEntropy: 3 }),
   contextRule('snyk-api-token', 'Snyk API or OAuth token (a UUID) next to a Snyk key/token name', ['snyk'], UUID, {
     match: ['SNYK_TOKEN := "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"'],
     noMatch: ['SNYK_ORG = "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"'],

@@ -151,7 +151,7 @@ export const cloudRules: Rule[] = [
     keywords: ['service_account'],
     pattern: /"type"[ \t]{0,4}:[ \t]{0,4}"(service_account)"/,
     secretGroup: 1,
-    validate: (_secret, context) => !/example|dummy/i.test(context.line),
+    validate: (_secret, context) => !/example|dummy|your-project|"\.\.\."/i.test(context.line),
     confidence: 'low',
     examples: {
       match: ['  "type": "service_account",'],

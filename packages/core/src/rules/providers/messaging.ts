@@ -42,7 +42,7 @@ export const messagingRules: Rule[] = [
     match: ['token:xoxo-23984754863-2348975623113', `xoxa-${fake('digits', 11, 321)}-${fake('digits', 13, 322)}`],
     noMatch: ['"token4": "xoxp-572370529330-573807301142-572331691188-####################"', 'xoxb-12345-abcd234'],
   }, { category: 'TOKEN', keywords: ['xox'], minEntropy: 2.5, tail: '(?![\\w#*-])' }),
-  tokenRule('slack-webhook-url', 'Slack incoming webhook or workflow trigger URL', '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/', '[A-Za-z0-9+/]{43,56}', {
+  tokenRule('slack-webhook-url', 'Slack incoming webhook or workflow trigger URL', '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/', '[A-Za-z0-9+/]{43,100}', {
     match: [`https://hooks.slack.com/services/T${fake('uppernum', 8, 323)}/B${fake('uppernum', 8, 324)}/${fake('alnum', 24, 325)}`],
     noMatch: ['https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX', 'https://api.slack.com/web'],
   }, { category: 'TOKEN', keywords: ['hooks.slack.com'], lead: '', tail: '(?![A-Za-z0-9+/])' }),

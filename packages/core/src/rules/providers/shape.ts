@@ -90,12 +90,12 @@ export function prefixedValue(prefix: string, body: string): RegExp {
 /**
  * Obvious stand-ins that documentation and tests put where a real token would go:
  * runs of `x`/`X`/`*`/`#`/`0`, `<…>`/`${…}`/`$VAR`/`%VAR%` templates, "your token here"
- * wording, and values ending in EXAMPLE (AWS's documented keys and docs that copy them).
+ * wording, and values that say "example" (AWS's documented keys, docs that copy them).
  */
 export function isPlaceholder(secret: string): boolean {
   if (/(?:x{6}|X{6}|\*{4}|#{4}|\.{4}|0{12}|_{6})/.test(secret)) return true;
   if (/[<>{}]|\$\{|^\$[A-Za-z_(]|^%.*%$/.test(secret)) return true;
-  if (/EXAMPLE$/.test(secret)) return true;
+  if (/example/i.test(secret)) return true;
   if (/YOUR|_HERE|PLACEHOLDER|REDACTED|REPLACE_?ME|INSERT/i.test(secret)) return true;
   return false;
 }
