@@ -192,6 +192,9 @@ export function createSession(options: SessionOptions = {}): Session {
   function build(text: string, spans: Span[]): { text: string; segments: Segment[] } {
     const parts: string[] = [];
     const segments: Segment[] = [];
+    // Repeated secrets are common (the same key in many places): derive each once per call.
+    // The map dies with the call; the vault itself keeps no strings.
+    const tokens = new Map<string, string>();
     let at = 0;
     let outAt = 0;
     for (const span of spans) {
@@ -200,7 +203,12 @@ export function createSession(options: SessionOptions = {}): Session {
         segments.push({ outStart: outAt, outEnd: outAt + span.start - at, inStart: at, token: false });
         outAt += span.start - at;
       }
-      const token = vault.tokenFor(text.slice(span.start, span.end), span.category);
+      const secret = text.slice(span.start, span.end);
+      let token = tokens.get(secret);
+      if (token === undefined) {
+        token = vault.tokenFor(secret, span.category);
+        tokens.set(secret, token);
+      }
       parts.push(token);
       segments.push({ outStart: outAt, outEnd: outAt + token.length, inStart: span.start, token: true });
       outAt += token.length;
