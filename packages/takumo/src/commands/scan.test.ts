@@ -387,13 +387,17 @@ describe('takumo scan --staged', () => {
     git('add', 'committed.txt');
     git('commit', '-q', '-m', 'first');
     write('staged.txt', `t="${GH}"\n`);
-    git('add', 'staged.txt');
+    write('dir with space/naïve file.txt', `k="${AWS}"\n`);
+    git('add', 'staged.txt', 'dir with space');
     write('staged.txt', 'cleaned after staging\n'); // the commit would still carry the token
     write('unstaged.txt', `t="${AWS}"\n`);
     mkdirSync(join(dir, 'sub'));
     const { code, report } = await scanJson(['--staged'], { cwd: join(dir, 'sub') });
     expect(code).toBe(1);
-    expect(report.findings.map((f) => [f.file, f.rule])).toEqual([['../staged.txt', 'github-pat']]);
+    expect(report.findings.map((f) => [f.file, f.rule])).toEqual([
+      ['../dir with space/naïve file.txt', 'aws-access-key-id'],
+      ['../staged.txt', 'github-pat'],
+    ]);
   });
 
   it('exits 0 when nothing staged holds a secret, and 2 outside a repository', async () => {
