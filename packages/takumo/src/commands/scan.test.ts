@@ -464,3 +464,38 @@ describe('the built takumo binary', () => {
     expect(piped.stdout).toBe('<stdin>:1:8  github-pat  KEY  ghp_…9Ge3\n');
   });
 });
+
+describe('git pre-commit integration', () => {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+
+  it('ships hooks whose entry is takumo scan --staged', () => {
+    const hooks = readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8');
+    expect(hooks).toMatch(/^- id: takumo\n(?: {2}.*\n)*? {2}entry: takumo scan --staged\n(?: {2}.*\n)*? {2}language: node\n/m);
+    expect(hooks).toMatch(/pass_filenames: false/);
+    expect(hooks).toMatch(/stages: \[pre-commit\]/);
+  });
+
+  it('a git pre-commit hook running the built CLI refuses a commit with a staged secret and lets a clean one through', () => {
+    git('init', '-q');
+    git('config', 'user.name', 'Takumo Test');
+    git('config', 'user.email', 'test@example.com');
+    const cli = resolve(repoRoot, 'packages/takumo/bin/takumo.js');
+    write('.git/hooks/pre-commit', `#!/bin/sh\nexec "${process.execPath}" "${cli}" scan --staged --no-progress\n`);
+    execFileSync('chmod', ['+x', join(dir, '.git/hooks/pre-commit')]);
+    write('clean.txt', 'hello\n');
+    git('add', 'clean.txt');
+    git('commit', '-q', '-m', 'clean');
+    write('leak.ts', `export const t = "${GH}";\n`);
+    git('add', 'leak.ts');
+    let refused: { status?: number; stderr?: Buffer } | undefined;
+    try {
+      git('commit', '-q', '-m', 'leak');
+    } catch (error) {
+      refused = error as { status?: number; stderr?: Buffer };
+    }
+    expect(refused?.status).toBe(1);
+    // git sends a hook's output to its own stderr.
+    expect(String(refused?.stderr)).toContain('leak.ts:1:19  github-pat  KEY  ghp_…9Ge3');
+    expect(git('log', '--format=%s')).toBe('clean\n');
+  });
+});
