@@ -14,7 +14,7 @@ import type { Language } from './types.js';
 /** Reads of user-controlled data, per language family (run on masked code). */
 const SOURCES: Partial<Record<Language, RegExp>> & { default: RegExp } = {
   default: /\b(?:req|request)\s*\.\s*(?:query|params|body|cookies|headers|args|form|values|files|json|get_json|data|GET|POST|COOKIES|META|FILES|url|path|search)\b|\binput\s*\(/,
-  javascript: /\b(?:req|request|ctx\.request|ctx)\s*\.\s*(?:query|params|body|cookies|headers|url|path|originalUrl|files?)\b|\b(?:location|document\.location|window\.location)\s*\.\s*(?:hash|search|href|pathname)\b|\bdocument\s*\.\s*(?:URL|cookie|referrer|documentURI)\b|\bprocess\.argv\b|\bevent\s*\.\s*(?:body|queryStringParameters|pathParameters)\b|\b(?:e|evt|event)\.target\.value\b|\bsearchParams\.get\s*\(|\bprompt\s*\(|\blocalStorage\.getItem\s*\(|\bwindow\.name\b|\buseParams\s*\(|\bURLSearchParams\b/,
+  javascript: /\b(?:req|request|ctx\.request|ctx)\s*\.\s*(?:query|params|body|cookies|headers|url|path|originalUrl|files?)\b|\b(?:location|document\.location|window\.location)\s*\.\s*(?:hash|search|href|pathname)\b|\bdocument\s*\.\s*(?:URL|cookie|referrer|documentURI)\b|\bprocess\.argv\b|\bevent\s*\.\s*(?:body|queryStringParameters|pathParameters)\b|\b(?:e|evt|event)\.target\.value\b|\bsearchParams\.get\s*\(|\bprompt\s*\(|\blocalStorage\.getItem\s*\(|\bwindow\.name\b|\buseParams\s*\(|\bURLSearchParams\b|\b(?:snapshot\.)?(?:queryParams|queryParamMap|paramMap)\b|\bsnapshot\.params\b/,
   python: /\brequest\s*\.\s*(?:args|form|values|json|get_json|data|files|cookies|headers|GET|POST|COOKIES|META|FILES|body|query_params|path_params|match_info|url|path|query_string)\b|\b(?:raw_)?input\s*\(|\bsys\.argv\b|\bsys\.stdin\b|\bos\.environ\b|\bos\.getenv\s*\(|\bself\.request\b|\bargparse\b|\bflask\.request\b/,
   java: /\b(?:request|req|httpRequest|servletRequest)\s*\.\s*(?:getParameter\w*|getHeader\w*|getCookies|getQueryString|getInputStream|getReader|getPathInfo|getRequestURI|getRemoteUser)\s*\(|\breadLine\s*\(|\bSystem\.(?:getenv|getProperty)\s*\(|\bnext(?:Line|Int)?\s*\(\s*\)|\bgetValue\s*\(\s*\)|\bargs\s*\[|\b(?:resultSet|rs)\.getString\s*\(|@(?:RequestParam|PathVariable|RequestBody|RequestHeader)\b|\bproperties\.getProperty\s*\(|\bgetInputStream\s*\(/,
   go: /\b\w+\.(?:URL\.Query\(\)|URL\.Path|URL\.RawQuery|FormValue|PostFormValue|Form\b|PostForm\b|Body\b|Header\.Get|Cookie\()|\bc\.(?:Param|Query|PostForm|DefaultQuery|FormValue|GetHeader|Bind\w*)\s*\(|\bos\.Args\b|\bos\.Getenv\s*\(|\bmux\.Vars\s*\(|\bflag\.(?:String|Arg)\w*\s*\(|\bbufio\.NewReader\s*\(\s*os\.Stdin|\bctx\.(?:Param|Query)\s*\(/,
@@ -166,7 +166,14 @@ export class Flow {
     return result;
   }
 
+  /** Scope-aware resolution for languages with a real parse; undefined: use the text heuristics. */
+  protected resolveInScope(_name: string, _at: number, _depth: number): Taint | undefined {
+    return undefined;
+  }
+
   private resolve(name: string, at: number, depth: number): Taint {
+    const scoped = this.resolveInScope(name, at, depth);
+    if (scoped) return scoped;
     const esc = name.replace(/[$]/g, '\\$');
     const assign = new RegExp(
       `(?:^|[^\\w$.>])${esc}\\s*(?:\\[[^\\]\\n]{0,80}\\]\\s*)?(?:,\\s*[\\w$]+\\s*)*(\\+=|\\.=|\\|\\|=|\\?\\?=|:=|=)(?![=~>])`,

@@ -1,12 +1,13 @@
 import { runRules } from './engine.js';
 import { Flow } from './flow.js';
-import { lex } from './lexer.js';
+import { lex, type LexedCode } from './lexer.js';
+import { JavaScriptFlow } from './analyzers/javascript.js';
 import { sentinelRules } from './rules/index.js';
 import { findSqlBuilding } from './rules/sql-building.js';
 import { findSecrets } from './secrets.js';
 import { splitAnswer, type Segment } from './segments.js';
 import { findLicenseIssues, type LicenseScanOptions } from './license/scan.js';
-import { severityRank, type ScanAnswerOptions, type SentinelFinding } from './types.js';
+import { severityRank, type Language, type ScanAnswerOptions, type SentinelFinding } from './types.js';
 
 /** Code segments larger than this are scanned in the first part only (answers are far smaller). */
 const MAX_SEGMENT = 2_000_000;
@@ -29,12 +30,19 @@ export function scan(text: string, options: ScanContext = {}): SentinelFinding[]
 function scanSegment(segment: Segment): SentinelFinding[] {
   const body = segment.text.length > MAX_SEGMENT ? segment.text.slice(0, MAX_SEGMENT) : segment.text;
   try {
-    const flow = new Flow(lex(body, segment.language), segment.language);
+    const lexed = lex(body, segment.language);
+    const flow = createFlow(lexed, segment.language);
     return [...runRules(sentinelRules, flow), ...findSqlBuilding(flow)];
   } catch {
     // A snippet the analysis cannot handle must not hide the others' findings.
     return [];
   }
+}
+
+/** JavaScript/TypeScript get a scope-aware flow on a Babel parse; other languages the text flow. */
+function createFlow(lexed: LexedCode, language: Language): Flow {
+  if (language === 'javascript' || language === 'typescript') return JavaScriptFlow.create(lexed, language) ?? new Flow(lexed, language);
+  return new Flow(lexed, language);
 }
 
 function shift(f: SentinelFinding, lines: number): SentinelFinding {
