@@ -303,6 +303,23 @@ describe('reporter', () => {
   });
 });
 
+describe('proxy events', () => {
+  it('maps detections and Sentinel findings to metadata events and delivers them while running', async () => {
+    login();
+    const reporter = createCloudReporter(envWith());
+    reporter.startAutoFlush(50);
+    reporter.reportProxyEvent({ type: 'detection', provider: 'anthropic', rule: 'github-pat', category: 'KEY', count: 2 });
+    reporter.reportProxyEvent({ type: 'sentinel', provider: 'openai', rule: 'py-sqli', category: 'sqli', severity: 'high', blocked: true });
+    reporter.reportProxyEvent({ type: 'request' });
+    for (let i = 0; i < 100 && cloud.leaves.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(cloud.leaves).toHaveLength(2); // delivered by the timer, before close
+    await reporter.close();
+    const events = cloud.leaves.map((l) => JSON.parse(l.leaf!));
+    expect(events[0]).toMatchObject({ type: 'tokenization', rule: 'github-pat', category: 'KEY', counts: { KEY: 2 }, tool: 'proxy/anthropic' });
+    expect(events[1]).toMatchObject({ type: 'sentinel_block', rule: 'py-sqli', category: 'sqli', tool: 'proxy/openai' });
+  });
+});
+
 describe('policy', () => {
   it('pulls with ETag: unchanged policies are not downloaded again', async () => {
     login();

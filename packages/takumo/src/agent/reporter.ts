@@ -18,9 +18,22 @@ export interface CloudReporter {
   report(event: ReportedEvent): void;
   /** Queues one `detection` event per finding (rule, category, file, line — no value). */
   reportFindings(findings: Iterable<FindingLike>, options: { tool: string; cwd?: string; type?: string }): void;
-  /** Sends what is queued (bounded by the deadline); never throws. */
+  /** Queues the audit-relevant proxy events (detections, Sentinel findings) as metadata. */
+  reportProxyEvent(event: ProxyEventLike): void;
+  /**
+   * For long-running commands (`proxy`, `run`): also deliver every `intervalMs` while
+   * running. The timer never keeps the process alive.
+   */
+  startAutoFlush(intervalMs?: number): void;
+  /** Sends what is queued (bounded by the deadline) and stops auto-flushing; never throws. */
   close(options?: { deadlineMs?: number }): Promise<ReporterSummary | undefined>;
 }
+
+/** The proxy's metadata events (structurally the `ProxyEvent` of @takumo/proxy). */
+export type ProxyEventLike =
+  | { type: 'detection'; provider: string; rule: string; category: string; count: number }
+  | { type: 'sentinel'; provider: string; rule: string; category: string; severity: string; blocked: boolean }
+  | { type: 'request' };
 
 export interface ReportedEvent {
   type: string;
@@ -67,13 +80,41 @@ const inertReporter: CloudReporter = {
   enabled: false,
   report: () => undefined,
   reportFindings: () => undefined,
+  reportProxyEvent: () => undefined,
+  startAutoFlush: () => undefined,
   close: async () => undefined,
 };
+
+/** Maps a proxy event to an audit event; `request` records are not audit events. */
+export function proxyAuditEvent(event: ProxyEventLike, now = new Date().toISOString()): ReportedEvent | undefined {
+  if (event.type === 'detection') {
+    return {
+      type: 'tokenization',
+      agentReportedAt: now,
+      rule: event.rule,
+      category: event.category,
+      counts: { [event.category]: event.count },
+      tool: `proxy/${event.provider}`,
+    };
+  }
+  if (event.type === 'sentinel') {
+    return {
+      type: event.blocked ? 'sentinel_block' : 'sentinel_finding',
+      agentReportedAt: now,
+      rule: event.rule,
+      category: event.category,
+      tool: `proxy/${event.provider}`,
+    };
+  }
+  return undefined;
+}
 
 class ActiveReporter implements CloudReporter {
   readonly enabled = true;
   private readonly queue: EventQueue;
   private closed = false;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<unknown> | undefined;
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -103,10 +144,29 @@ class ActiveReporter implements CloudReporter {
     }
   }
 
+  reportProxyEvent(event: ProxyEventLike): void {
+    const audit = proxyAuditEvent(event);
+    if (audit) this.report(audit);
+  }
+
+  startAutoFlush(intervalMs = 30_000): void {
+    if (this.timer || this.closed) return;
+    this.timer = setInterval(() => {
+      if (this.flushing || this.queue.pending === 0) return;
+      this.flushing = this.deliver(5_000).finally(() => (this.flushing = undefined));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
   async close(options: { deadlineMs?: number } = {}): Promise<ReporterSummary | undefined> {
     if (this.closed) return undefined;
     this.closed = true;
-    const deadlineMs = options.deadlineMs ?? this.options.deadlineMs ?? 2_500;
+    if (this.timer) clearInterval(this.timer);
+    await this.flushing;
+    return this.deliver(options.deadlineMs ?? this.options.deadlineMs ?? 2_500);
+  }
+
+  private async deliver(deadlineMs: number): Promise<ReporterSummary | undefined> {
     const started = Date.now();
     try {
       const client = new CloudClient({ url: this.credentials.cloud, token: this.credentials.token });
