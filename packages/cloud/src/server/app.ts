@@ -42,6 +42,8 @@ export interface CloudServerOptions {
 export interface CloudServer {
   app: FastifyInstance;
   routes: ReadonlyArray<RouteSpec>;
+  /** Every method + path Fastify actually registered (the OpenAPI test compares against it). */
+  registered: ReadonlyArray<{ method: string; url: string }>;
   services: ServerServices;
 }
 
@@ -82,6 +84,10 @@ export async function createCloudServer(options: CloudServerOptions): Promise<Cl
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.3' as const } } : {}),
   }) as unknown as FastifyInstance;
 
+  const registered: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) registered.push({ method: String(method), url: route.url });
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -129,7 +135,7 @@ export async function createCloudServer(options: CloudServerOptions): Promise<Cl
   const document = buildOpenApi(routes, CLOUD_API_VERSION);
 
   for (const spec of routes) registerRoute(app, spec, services);
-  return { app, routes, services };
+  return { app, routes, services, registered };
 }
 
 function registerRoute(app: FastifyInstance, spec: RouteSpec, services: ServerServices): void {
