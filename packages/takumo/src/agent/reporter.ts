@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { CloudClient, CloudClientError } from './cloud-client.js';
 import { agentId, loadCredentials, type Credentials } from './credentials.js';
 import { EventQueue, type FlushResult, type QueueOptions } from './event-queue.js';
+import { refreshPolicy } from './policy.js';
 
 /**
  * What `scan`, `proxy` and `run` use to report audit events to the team cloud.
@@ -190,6 +191,10 @@ class ActiveReporter implements CloudReporter {
         cloudKey: receiptKey(this.credentials.cloud, orgId),
       });
       if (result.remaining > 0 || result.rejected > 0) this.note(result.error, result);
+      // The cloud answered: refresh the cached policy (ETag, usually a 304) with the time left,
+      // so the next command applies the organisation's current policy without waiting for it.
+      const left = deadlineMs - (Date.now() - started);
+      if (left > 100) await refreshPolicy(this.env, { timeoutMs: Math.min(left, 1_500) });
       return { ...result, receipts: result.receipts.length };
     } catch (error) {
       // Last line of defence: local work never fails because of reporting.
