@@ -7,6 +7,7 @@ import { createDetector } from '@takumo/core';
 import { UsageError } from './cli-context.js';
 import {
   DEFAULT_MAX_FILE_SIZE,
+  collectAncestorSecrets,
   collectWorkspaceSecrets,
   findDotenvFiles,
   isDotenvFileName,
@@ -249,5 +250,19 @@ describe('collectWorkspaceSecrets', () => {
     expect(secrets.map((s) => s.value).sort()).toEqual(['Xk29vLq7pRz4-prod', 'n0t-a-real-S3cret-but-looks-like-one-42']);
     for (const s of secrets) expect(s.source).not.toContain(s.value);
     expect(secrets.map((s) => s.source).join(' ')).toMatch(/api\/\.env\.production/);
+  });
+});
+
+describe('collectAncestorSecrets', () => {
+  it('reads the dotenv files of the folder and its parents up to the git root, not of siblings or above', async () => {
+    mkdirSync(join(dir, 'repo/.git'), { recursive: true });
+    mkdirSync(join(dir, 'repo/app/src'), { recursive: true });
+    mkdirSync(join(dir, 'repo/other'), { recursive: true });
+    writeFileSync(join(dir, '.env'), 'OUTSIDE_TOKEN=outside-repo-Secret-value-1\n');
+    writeFileSync(join(dir, 'repo/.env'), 'ROOT_TOKEN=root-level-Secret-value-2\n');
+    writeFileSync(join(dir, 'repo/app/.env.local'), 'APP_TOKEN=app-level-Secret-value-3\n');
+    writeFileSync(join(dir, 'repo/other/.env'), 'OTHER_TOKEN=sibling-Secret-value-4\n');
+    const secrets = await collectAncestorSecrets(join(dir, 'repo/app/src'));
+    expect(secrets.map((s) => s.value).sort()).toEqual(['app-level-Secret-value-3', 'root-level-Secret-value-2']);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { CATEGORIES, parseDotenv, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
 import { UsageError } from './cli-context.js';
@@ -462,15 +462,50 @@ export async function findDotenvFiles(root: string): Promise<string[]> {
  */
 export async function collectWorkspaceSecrets(root: string): Promise<KnownSecret[]> {
   const base = (await stat(root).catch(() => undefined))?.isDirectory() ? root : dirname(root);
+  return parseDotenvFiles((await findDotenvFiles(root)).map((rel) => ({ path: join(base, rel), source: rel })));
+}
+
+/**
+ * The secret values of the dotenv files lying directly in `dir` and the folders above it,
+ * up to the git root: `takumo scan src` still knows the project's root `.env`, without
+ * reading the dotenv files of sibling folders it was not asked about. Outside a
+ * repository: `dir` only.
+ */
+export async function collectAncestorSecrets(dir: string): Promise<KnownSecret[]> {
+  const start = resolve(dir);
+  const chain: string[] = [start];
+  let current = start;
+  while (!existsSync(join(current, '.git'))) {
+    const parent = dirname(current);
+    if (parent === current) {
+      chain.length = 1; // not in a repository: only the folder itself
+      break;
+    }
+    current = parent;
+    chain.push(current);
+  }
+  const root = chain[chain.length - 1]!;
+  const files: { path: string; source: string }[] = [];
+  for (const folder of chain) {
+    const names = await readdir(folder, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    for (const entry of names) {
+      if (!entry.isFile() || !isDotenvFileName(entry.name)) continue;
+      const path = join(folder, entry.name);
+      files.push({ path, source: relative(root, path).split(sep).join('/') || entry.name });
+    }
+  }
+  return parseDotenvFiles(files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)));
+}
+
+async function parseDotenvFiles(files: { path: string; source: string }[]): Promise<KnownSecret[]> {
   const secrets: KnownSecret[] = [];
   const seen = new Set<string>();
-  for (const rel of await findDotenvFiles(root)) {
-    const path = join(base, rel);
+  for (const { path, source } of files) {
     const info = await stat(path).catch(() => undefined);
     if (!info || info.size > DOTENV_MAX_BYTES) continue;
     const text = await readFile(path, 'utf8').catch(() => undefined);
     if (text === undefined) continue;
-    for (const secret of parseDotenv(text, rel)) {
+    for (const secret of parseDotenv(text, source)) {
       if (seen.has(secret.value)) continue;
       seen.add(secret.value);
       secrets.push(secret);

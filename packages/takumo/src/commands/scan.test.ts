@@ -499,3 +499,15 @@ describe('git pre-commit integration', () => {
     expect(git('log', '--format=%s')).toBe('clean\n');
   });
 });
+
+describe('takumo scan: values from dotenv files', () => {
+  it('finds a value of the project root .env in a subfolder it is asked to scan', async () => {
+    mkdirSync(join(dir, '.git'));
+    write('.gitignore', '.env\n');
+    write('.env', 'PORT=8080\nPAYMENTS_WEBHOOK=whk-Zq81-Lm02-Rt77-Yp45\n');
+    write('src/handler.py', 'verify(request, "whk-Zq81-Lm02-Rt77-Yp45")\nport = 8080\n');
+    const { code, report } = await scanJson(['src']);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.line, f.rule, f.category])).toEqual([['src/handler.py', 1, 'known-secret', 'ENV']]);
+  });
+});

@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createDetector, type Category, type Confidence, type DetectorConfig, type Finding, type KnownSecret } from '@takumo/core';
 import { UsageError } from '../cli-context.js';
-import { collectWorkspaceSecrets, type TakumoConfig } from '../config.js';
+import { collectAncestorSecrets, collectWorkspaceSecrets, type TakumoConfig } from '../config.js';
 import { DETECT_FAILED, scanContent, type FileOutcome } from './file-scan.js';
 import { findGitRoot, listStaged, readBlobs } from './git.js';
 import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
@@ -114,7 +114,10 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   };
 
   const items: ScanItem[] = [];
+  // Where dotenv values are learnt: folders searched in depth, and folders whose
+  // ancestors up to the git root are looked at (see collectAncestorSecrets).
   const workspaces = new Set<string>();
+  const ancestorsOf = new Set<string>();
   if (options.staged) {
     const index = await listStaged(cwd);
     counts.symlinks += index.skippedLinks;
@@ -147,8 +150,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         seen.add('-');
         const bytes = await readStream(options.stdin ?? process.stdin);
         items.push({ display: STDIN_NAME, projectPath: STDIN_NAME, size: bytes.length, load: async () => bytes });
-        const root = findGitRoot(cwd);
-        if (root) workspaces.add(root);
+        ancestorsOf.add(join(cwd, '.'));
         continue;
       }
       const abs = resolve(cwd, target);
@@ -157,6 +159,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       if (kind === 'other') throw new UsageError(`not a regular file or directory: ${target}`);
       if (kind === 'dir') {
         workspaces.add(abs);
+        ancestorsOf.add(abs);
         const files = await walkTarget(
           target,
           abs,
@@ -175,8 +178,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
           counts.excluded++;
           continue;
         }
-        const root = findGitRoot(abs);
-        if (root) workspaces.add(root);
+        ancestorsOf.add(join(abs, '..'));
         const { size } = await stat(abs);
         if (size > options.maxFileSize) {
           counts.tooLarge++;
@@ -187,7 +189,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     }
   }
 
-  const detectorConfig = await detectorConfigFor(options.config, [...workspaces]);
+  const detectorConfig = await detectorConfigFor(options.config, [...workspaces], [...ancestorsOf]);
   const detector = createDetector(detectorConfig);
   const rules = new Map<string, RuleInfo>();
   const ruleInfo = new Map<string, RuleInfo>(detector.rules.map((r) => [r.id, { id: r.id, category: r.category, confidence: r.confidence, description: r.description }]));
@@ -270,15 +272,17 @@ export function applyBaseline(report: ScanReport, baseline: ReadonlySet<string>)
 }
 
 /** The detector's configuration, with the values of the scanned workspaces' dotenv files as known secrets. */
-async function detectorConfigFor(config: TakumoConfig, workspaces: string[]): Promise<DetectorConfig> {
+async function detectorConfigFor(config: TakumoConfig, workspaces: string[], ancestorsOf: string[]): Promise<DetectorConfig> {
   const known: KnownSecret[] = [...(config.detector.knownSecrets ?? [])];
   const seen = new Set(known.map((k) => k.value));
-  for (const root of workspaces.sort()) {
-    for (const secret of await collectWorkspaceSecrets(root)) {
-      if (seen.has(secret.value)) continue;
-      seen.add(secret.value);
-      known.push(secret);
-    }
+  const learnt = [
+    ...(await Promise.all(workspaces.sort().map((root) => collectWorkspaceSecrets(root)))),
+    ...(await Promise.all(ancestorsOf.sort().map((dir) => collectAncestorSecrets(dir)))),
+  ].flat();
+  for (const secret of learnt) {
+    if (seen.has(secret.value)) continue;
+    seen.add(secret.value);
+    known.push(secret);
   }
   return { ...config.detector, knownSecrets: known };
 }
