@@ -151,11 +151,14 @@ export const cloudRules: Rule[] = [
     keywords: ['service_account'],
     pattern: /"type"[ \t]{0,4}:[ \t]{0,4}"(service_account)"/,
     secretGroup: 1,
-    validate: (_secret, context) => !/example|dummy|your-project|"\.\.\."/i.test(context.line),
+    // Only a real key file: the private key travels in the same JSON object.
+    validate: (_secret, context) =>
+      /"private_key"/.test(context.text.slice(Math.max(0, context.matchStart - 4000), context.matchEnd + 4000)) &&
+      !/example|dummy|your-project|"\.\.\."/i.test(context.line),
     confidence: 'low',
     examples: {
-      match: ['  "type": "service_account",'],
-      noMatch: ['"type": "authorized_user"', 'account_type = "service_account"'],
+      match: ['{\n  "type": "service_account",\n  "private_key_id": "0a1b",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIE…"\n}'],
+      noMatch: ['"type": "authorized_user"', 'account_type = "service_account"', 'send `{"type": "service_account"}` to store it'],
     },
   },
   {
@@ -733,12 +736,12 @@ export const cloudRules: Rule[] = [
     id: 'nats-nkey-seed',
     category: 'PKEY',
     description: 'NATS NKEY seed (private key: S + role letter + base32)',
-    keywords: ['su', 'so', 'sa', 'sn', 'sc'],
+    keywords: ['nkey', 'nats', 'seed'],
     pattern: /\b(S[UOANCX][A-Z2-7]{56})\b/,
     secretGroup: 1,
     minEntropy: 4,
     confidence: 'high',
-    examples: { match: [`seed: SU${fake('base32', 56, 70)}`], noMatch: [`SU${fake('base32', 40, 70)}`] },
+    examples: { match: [`seed: SU${fake('base32', 56, 70)}`, `NATS_NKEY=SA${fake('base32', 56, 71)}`], noMatch: [`SU${fake('base32', 40, 70)}`] },
   },
   {
     id: 'terraform-password',

@@ -83,7 +83,7 @@ export const databaseRules: Rule[] = [
   tokenRule('asana-pat', 'Asana personal access token (<n>/<user id>:<32 hex> or 2/…/…:…)', '[0-2]/', '[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}', {
     match: [`ASANA_TOKEN=2/${fake('digits', 16, 721)}/${fake('digits', 16, 722)}:${fake('hex', 32, 723)}`],
     noMatch: ['1/2:abc'],
-  }, { keywords: ['asana', '1/', '2/'], lead: '(?<![\\w/])', minEntropy: 3 }),
+  }, { keywords: ['asana'], lead: '(?<![\\w/])', minEntropy: 3 }),
   contextRule('asana-client-id', 'Asana client id (16 digits) next to an Asana name', ['asana'], '[0-9]{16}', {
     match: [`ASANA_CLIENT_ID=${fake('digits', 16, 724)}`],
     noMatch: ['ASANA_CLIENT_ID=123'],

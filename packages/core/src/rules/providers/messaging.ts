@@ -119,7 +119,7 @@ export const messagingRules: Rule[] = [
   tokenRule('mailchimp-api-key', 'Mailchimp API key (32 hex + data-centre suffix -usN)', '', '[a-f0-9]{32}-us[0-9]{1,2}', {
     match: [`mailchimp_api_key: ${fake('hex', 32, 346)}-us18`, `MailchimpSDK.initialize(token: ${fake('hex', 32, 347)}-us6)`],
     noMatch: [`${fake('hex', 30, 346)}-us18`],
-  }, { keywords: ['-us'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  }, { keywords: ['-us1', '-us2', '-us3', '-us4', '-us5', '-us6', '-us7', '-us8', '-us9'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
   contextRule('mailchimp-transactional-key', 'Mailchimp Transactional (Mandrill) API key next to a Mandrill name', ['mandrill'], '(?:md-)?[\\w-]{22}', {
     match: [`MANDRILL_API_KEY=md-${fake('b64url', 22, 348)}`],
     noMatch: ['MANDRILL_API_KEY=short'],
@@ -222,8 +222,4 @@ export const messagingRules: Rule[] = [
     match: [`key-${fake('hex', 32, 367)}`],
     noMatch: [`monkey-${fake('hex', 32, 367)}`, 'key-short'],
   }, { minEntropy: 3, confidence: 'medium', lead: '(?<![\\w-])' }),
-  tokenRule('mailgun-api-key-v2-bare', 'Mailgun API key, newer format (32-8-8 hex), without context', '', `${HEX(32)}-${HEX(8)}-${HEX(8)}`, {
-    match: [`${fake('hex', 32, 368)}-${fake('hex', 8, 369)}-${fake('hex', 8, 370)}`],
-    noMatch: [`${fake('hex', 32, 368)}-${fake('hex', 4, 369)}`],
-  }, { keywords: ['-'], minEntropy: 3, lead: '(?<![\\w-])' }),
 ];

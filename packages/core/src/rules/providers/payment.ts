@@ -186,5 +186,9 @@ export const paymentRules: Rule[] = [
     match: [`GEMINI_API_SECRET=${fake('alnum', 28, 244)}`],
     noMatch: ['GEMINI_API_SECRET=short'],
   }, { keywords: ['gemini'], minEntropy: 3.5 }),
+  contextRule('freshbooks-access-token', 'FreshBooks API access token (64 characters) next to a FreshBooks name', ['freshbooks'], '[a-z0-9]{64}', {
+    match: [`FRESHBOOKS_ACCESS_TOKEN=${fake('lowernum', 64, 245)}`],
+    noMatch: ['FRESHBOOKS_ACCOUNT_ID=abc123'],
+  }, { minEntropy: 3.5 }),
 ];
 

@@ -166,7 +166,7 @@ export const registryRules: Rule[] = [
   tokenRule('infisical-token', 'Infisical service token or universal-auth client secret (st./ …)', 'st\\.', '[a-f0-9-]{36}\\.[a-f0-9]{32}\\.[a-f0-9]{32}', {
     match: [`INFISICAL_TOKEN=st.4ea38b7b-f563-4709-8bae-87aeaf14f0c1.${fake('hex', 32, 530)}.${fake('hex', 32, 531)}`],
     noMatch: ['st.abc.def.ghi'],
-  }, { keywords: ['st.'], minEntropy: 3 }),
+  }, { keywords: ['infisical'], minEntropy: 3 }),
   contextRule('cloudsmith-api-key', 'Cloudsmith API key (40 hex) next to a Cloudsmith name', ['cloudsmith'], HEX(40), {
     match: [`CLOUDSMITH_API_KEY=${fake('hex', 40, 533)}`],
     noMatch: ['CLOUDSMITH_API_KEY=short'],

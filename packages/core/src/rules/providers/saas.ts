@@ -140,7 +140,7 @@ export const saasRules: Rule[] = [
   tokenRule('bitwarden-access-token', 'Bitwarden Secrets Manager machine access token (0.<uuid>.<secret>:<key>)', '0\\.', `${UUID}\\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==`, {
     match: [`BWS_ACCESS_TOKEN=0.4ea38b7b-f563-4709-8bae-87aeaf14f0c1.${fake('alnum', 30, 934)}:${fake('b64', 22, 935)}==`],
     noMatch: ['0.5'],
-  }, { keywords: ['bws_', '0.'], lead: '(?<![\\w.])', tail: '(?![\\w+/=])' }),
+  }, { keywords: ['bws_', 'bitwarden'], lead: '(?<![\\w.])', tail: '(?![\\w+/=])' }),
   contextRule('ably-api-key', 'Ably API key (<app>.<key id>:<secret>) next to an Ably name', ['ably'], '[\\w-]{6}\\.[\\w-]{6}:[\\w-]{43}', {
     match: [`ABLY_API_KEY=${fake('alnum', 6, 936)}.${fake('alnum', 6, 937)}:${fake('b64url', 43, 938)}`],
     noMatch: ['ABLY_API_KEY=short'],
