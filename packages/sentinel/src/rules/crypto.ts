@@ -95,7 +95,8 @@ function filledLater(flow: Flow, start: number, name?: string): boolean {
     if (!n) return false;
     name = n;
   }
-  const re = new RegExp(`(?:nextBytes|rand\\.Read|ReadFull\\s*\\(\\s*rand\\.Reader|getRandomValues|randomFill\\w*|GetBytes|GetNonZeroBytes|Fill)\\s*\\(\\s*(?:[\\w.]+\\s*,\\s*)?${name.replace(/\$/g, '\\$')}\\b`);
+  const n = name.replace(/\$/g, '\\$');
+  const re = new RegExp(`(?:nextBytes|rand\\.Read|getRandomValues|randomFill\\w*|GetBytes|GetNonZeroBytes|Fill)\\s*\\(\\s*(?:[\\w.]+\\s*,\\s*)?${n}\\b|ReadFull\\s*\\(\\s*(?:crypto\\/)?rand\\.Reader\\s*,\\s*${n}\\b`);
   return re.test(flow.code.code);
 }
 
@@ -283,7 +284,7 @@ export const cryptoRules: SinkRule[] = [
     id: 'crypto/tls-verification-disabled',
     category: 'crypto', cwe: 'CWE-295', severity: 'high',
     languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp', 'shell', 'config', 'text', 'html', 'c'],
-    keywords: ['missing_host_key', 'rejectunauthorized', 'node_tls_reject_unauthorized', 'verify', 'insecureskipverify', 'ssl_verify', 'cert_none', 'verify_none', 'unverified', 'trustmanager', 'hostnameverifier', 'certificatevalidation', 'check_hostname', 'acceptanyserver', 'allow_all'],
+    keywords: ['missing_host_key', 'insecure', 'curl', 'ssl_no_verify', 'rejectunauthorized', 'node_tls_reject_unauthorized', 'verify', 'insecureskipverify', 'ssl_verify', 'cert_none', 'verify_none', 'unverified', 'trustmanager', 'hostnameverifier', 'certificatevalidation', 'check_hostname', 'acceptanyserver', 'allow_all'],
     pattern: /\brejectUnauthorized\s*[:=]\s*(?:false|0)\b|\bNODE_TLS_REJECT_UNAUTHORIZED\b\s*[=:]\s*['"]?0|\bNODE_TLS_REJECT_UNAUTHORIZED['"]?\]\s*=\s*['"]0|\bverify\s*=\s*False\b|\bInsecureSkipVerify\s*[:=]\s*(?:true|!false)\b|\bset_missing_host_key_policy\s*\(\s*(?:\w+\.)*(?:AutoAddPolicy|WarningPolicy)\b|\bCURLOPT_SSL_VERIFY(?:PEER|HOST)\s*,\s*(?:false|0)\b|\bOpenSSL::SSL::VERIFY_NONE\b|\bssl\._create_unverified_context\b|\bssl\.CERT_NONE\b|\bcheck_hostname\s*=\s*False\b|\bcert_reqs\s*=\s*['"]?CERT_NONE|\bServerCertificate(?:Custom)?ValidationCallback\s*(?:\+?=)[^;]*=>\s*true\b|\bDangerousAcceptAnyServerCertificateValidator\b|\bALLOW_ALL_HOSTNAME_VERIFIER\b|\bNoopHostnameVerifier\b|\bsetHostnameVerifier\s*\(\s*\(?[^)]*\)?\s*->\s*true|\bverify_ssl\s*=\s*False\b|\bssl_verify\s*[:=]\s*false\b|\bstrictSSL\s*:\s*false\b|\binsecure\s*:\s*true\b(?=[^\n]*(?:tls|https|agent))|\bcurl\b[^\n]*\s(?:-k|--insecure)\b|\bGIT_SSL_NO_VERIFY\s*=\s*(?:1|true)|\bverify_mode\s*[:=]>?\s*OpenSSL::SSL::VERIFY_NONE/,
     when: (m) => {
       // `verify=False` only matters in an HTTP/TLS call, not e.g. a form field.

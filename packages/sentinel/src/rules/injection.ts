@@ -32,6 +32,8 @@ function sqlQuery(n: number | 'sql', needsSqlText: boolean) {
     let candidates = call.args.slice(n === 'sql' ? 0 : n, n === 'sql' ? undefined : n + 1);
     if (n === 'sql') {
       // The query is the first argument holding SQL text; without any, the first that is not a context.
+      // A callback passed to a router (`app.get(path, (req, res) => …)`) is not a query.
+      candidates = candidates.filter(([a, b]) => !/=>|\bfunction\b|\blambda\b|\bfunc\s*\(/.test(flow.code.masked.slice(a, b)));
       const withSql = candidates.find(([a, b]) => SQL_TEXT.test(argumentText(flow, a, b)));
       const first = candidates.find(([a, b]) => !/^\s*(?:ctx|context\.\w+\(\)|\w+\.Context\(\)|c|\$conn|\$link|\$db|\$mysqli|conn|connection)\s*$/.test(flow.code.code.slice(a, b)));
       const pick = withSql ?? (needsText ? undefined : first);
