@@ -10,7 +10,11 @@ export const CANARIES = {
   github: 'ghp_8fK2mQ9xLp3Vt7Rw1Zy5Nb4Hc6Dj0Ga2Se1U',
   conn: 'postgres://admin:S3cr3t-Pa55@db.internal:5432/app',
   quoted: 'hunter2-Zq9!xK"quote\\back',
-  pem: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\n-----END PRIVATE KEY-----',
+  pem:
+    '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwUvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA\n' +
+    'JIoekk6P0K4uGpSSozBfGIy2EJAPnjR/rohtxlB3lex0XEw/yy6yxz4Uk0yGfuBX\nunJJm/oSHoNrKsFXJu59awr2qxPDjpLK4NFQV7FZmH+UzHQR1xfxRXmyqhAPu7NP\n' +
+    'pZP+rtJySLdi46tYBfB2WiucHX4PN8RJIb0/ZWTq338UKnJmjEfiI9Fu3YxHtGr8\nW67iYfU7JhUtJjuoOwN81JYuQ0gBJWuIXpyQUfMgsNuD856nrb0NdObex/PfrsyP\n' +
+    'ZGVmZBp7omYPMBH8NXApHFeZDRoAkSaJGfJdnQYS3zWdYCaiQPRYml15Hx3ZfP76\n-----END PRIVATE KEY-----',
 } as const;
 
 export const CANARY_VALUES: string[] = Object.values(CANARIES);
