@@ -21,7 +21,7 @@ let shingled: Map<string, Set<string>> | undefined;
 export function normaliseLicenseText(text: string): string[] {
   return text
     .toLowerCase()
-    .replace(/copyright\s*(?:\(c\)|©)?[^\n]*\n/g, ' ')
+    .replace(/^[\s*#/]*copyright\b[^\n]*$/gim, ' ')
     .replace(/licence/g, 'license')
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
