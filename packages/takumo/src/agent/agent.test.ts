@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -114,6 +114,13 @@ describe('login, logout and status', () => {
     expect(() => normaliseCloudUrl('not a url')).toThrow(/not a valid URL/);
   });
 
+  it('takes the cloud and token from TAKUMO_CLOUD_URL and TAKUMO_CLOUD_TOKEN (CI)', async () => {
+    const env = envWith({ TAKUMO_CLOUD_URL: cloud.url, TAKUMO_CLOUD_TOKEN: cloud.token, TAKUMO_TELEMETRY: '0' });
+    const status = JSON.parse((await run(['status', '--json'], { env })).stdout);
+    expect(status).toMatchObject({ loggedIn: true, credentialsFrom: 'environment', reachable: true, org: { name: 'Acme' } });
+    expect(existsSync(join(home, 'credentials.json'))).toBe(false);
+  });
+
   it('never sends a stored token to another cloud given with --cloud', async () => {
     login();
     const result = await run(['audit', 'verify', '--cloud', 'http://127.0.0.1:9']);
@@ -223,6 +230,23 @@ describe('event queue', () => {
     const posts = cloud.requestsTo('/api/v1/events');
     expect(posts.length).toBe(5); // 2 failures + 3 batches
     expect(posts.slice(2).map((p) => JSON.parse(p.body).events.length)).toEqual([10, 10, 5]);
+  });
+
+  it('adopts the claim of a process that died mid-delivery, and leaves a live one alone', async () => {
+    login();
+    const event = (line: number) => `${JSON.stringify({ type: 'detection', agentReportedAt: new Date().toISOString(), line })}\n`;
+    writeFileSync(join(home, 'queue.jsonl.2147483646.0badc0de.claim'), event(1), { mode: 0o600 }); // no such process
+    writeFileSync(join(home, `queue.jsonl.${process.ppid}.0badc0de.claim`), event(2), { mode: 0o600 }); // alive
+    const result = await new EventQueue(envWith()).flush(new CloudClient({ url: cloud.url, token: cloud.token }), {
+      agentId: 'a',
+      zdr: false,
+      deadlineMs: 5_000,
+      cloudKey: 'k',
+    });
+    expect(result.sent).toBe(1);
+    expect(cloud.leaves.map((l) => JSON.parse(l.leaf!).line)).toEqual([1]);
+    expect(existsSync(join(home, 'queue.jsonl.2147483646.0badc0de.claim'))).toBe(false);
+    expect(existsSync(join(home, `queue.jsonl.${process.ppid}.0badc0de.claim`))).toBe(true);
   });
 
   it('stops at its deadline when the cloud hangs, and keeps the events for the next run', async () => {
