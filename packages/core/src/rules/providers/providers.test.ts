@@ -69,6 +69,15 @@ describe('context rules', () => {
     expect(rulesFound(`# linode\nvalue = ${hex64}`)).not.toContain('linode-api-token');
   });
 
+  it('read the first secret-named key of a block the provider name opens (YAML, TOML, JSON)', () => {
+    const hex32 = fake('hex', 32, 9006);
+    expect(rulesFound(`datadog:\n  api_key: ${hex32}\n`)).toContain('datadog-api-key');
+    expect(rulesFound(`[datadog]\napi_key = "${hex32}"\n`)).toContain('datadog-api-key');
+    expect(rulesFound(`{"datadog": {"apiKey": "${hex32}"}}`)).toContain('datadog-api-key');
+    expect(rulesFound(`datadog:\n  site: ${hex32}\n`)).not.toContain('datadog-api-key');
+    expect(rulesFound(`datadog:\n  enabled: true\n  api_key: ${hex32}\n`)).not.toContain('datadog-api-key');
+  });
+
   it('read XML attribute pairs and quoted JSON keys', () => {
     const hex32 = fake('hex', 32, 9003);
     expect(rulesFound(`<add key="DatadogApiKey" value="${hex32}" />`)).toContain('datadog-api-key');

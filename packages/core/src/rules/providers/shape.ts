@@ -16,12 +16,19 @@ const VALUE_END = String.raw`(?=$|[\s"'\x60;,)\]}<>&|]|\\[nrt])`;
 /**
  * Between a key name and its value: the rest of the name (`DATADOG_API_KEY`,
  * `datadog.apiKey`, `"datadogKey": `, `key="DatadogKey" value=`), an operator, quotes.
- * Kept on one logical line apart from YAML's `key:\n  value`-free cases: the gap may not
- * cross a newline, so a provider word on one line cannot vouch for a value on another.
+ * The gap may not cross a newline, so a provider word on one line cannot vouch for a value
+ * on another — except for the first key of a block the provider's name opens (below).
  */
 const NAME_TAIL = String.raw`[\w.\-]{0,32}`;
 const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,4}(?:[:=]{1,4}|\?=|=>|\|\||,|>|[ \t]value=)|[ \t]{1,4})[ \t]{0,4}`;
 const OPEN_QUOTE = String.raw`[("'\x60 \t]{0,4}`;
+/**
+ * Key names that hold a secret inside a provider's block. A block opened by the provider's
+ * name may hold its secret on the next line (`datadog:\n  api_key: …`, `[datadog]\napi_key
+ * = …`, `"datadog": {"apiKey": …}`): only the first key of the block is read, and only when
+ * its name says it is a secret.
+ */
+const SECRET_KEY_WORDS = 'key|token|secret|pass|pwd|auth|cred';
 
 /**
  * `datadog` → `[dD][aA]…`: the key name is matched in any case while the value keeps its
@@ -69,7 +76,9 @@ export interface ContextOptions {
 export function inContext({ names, value, nameTail, exactNames }: ContextOptions): RegExp {
   const name = `(?:${(exactNames ? names : names.map(anyCase)).join('|')})`;
   const tail = nameTail === undefined ? NAME_TAIL : String.raw`[\w.\-]{0,24}?(?:${anyCase(nameTail)})[\w.\-]{0,16}`;
-  return new RegExp(`${name}${tail}${OPERATOR}${OPEN_QUOTE}(?<![\\w+/])(${value})${VALUE_END}`);
+  const nestedKey = String.raw`[\w.\-]{0,24}?(?:${anyCase(nameTail ?? SECRET_KEY_WORDS)})[\w.\-]{0,16}`;
+  const nested = String.raw`[\w.\-]{0,16}(?:["']?[ \t]{0,4}:[ \t]{0,4}\{?|\])[ \t]{0,4}\r?\n?[ \t]{0,16}["']?${nestedKey}["']?[ \t]{0,4}[:=][ \t]{0,4}`;
+  return new RegExp(`${name}(?:${tail}${OPERATOR}|${nested})${OPEN_QUOTE}(?<![\\w+/])(${value})${VALUE_END}`);
 }
 
 /**
