@@ -2,6 +2,7 @@ import type { Rehydrator, Session } from '@takumo/core';
 import type { SentinelFinding, Severity } from '@takumo/sentinel';
 import { rewriteJsonStringLiterals } from './json-literals.js';
 import { ProxyError } from './provider-errors.js';
+import type { TokenizeCache } from './tokenize-cache.js';
 
 /** What a Sentinel scanner looks like to the proxy (injectable for tests). */
 export type AnswerScanner = (text: string, options: { filename?: string; language?: string }) => SentinelFinding[];
@@ -86,6 +87,7 @@ export class Exchange {
   constructor(
     readonly session: Session,
     readonly sentinel: SentinelPolicy,
+    private readonly cache?: TokenizeCache,
   ) {}
 
   // ----- outbound -----
@@ -93,6 +95,12 @@ export class Exchange {
   /** Tokenizes one client string. Any failure is fatal for the request (fail closed). */
   tokenize(value: string): string {
     if (value.length === 0) return value;
+    const cacheable = this.cache !== undefined && value.length >= this.cache.minLength;
+    const cached = cacheable ? this.cache!.get(value) : undefined;
+    if (cached) {
+      this.count(cached.findings);
+      return cached.text;
+    }
     let result;
     try {
       result = this.session.tokenize(value);
@@ -103,13 +111,18 @@ export class Exchange {
         `tokenizing the request failed${typeof code === 'string' ? ` (${code})` : ''}; nothing was sent to the provider`,
       );
     }
-    for (const f of result.findings) {
+    this.count(result.findings);
+    if (cacheable) this.cache!.set(value, { text: result.text, findings: result.findings.map((f) => ({ category: f.category, rule: f.rule })) });
+    return result.text;
+  }
+
+  private count(findings: ReadonlyArray<{ category: string; rule: string }>): void {
+    for (const f of findings) {
       this.tokenized.set(f.category, (this.tokenized.get(f.category) ?? 0) + 1);
       const r = this.rules.get(f.rule) ?? { category: f.category, count: 0 };
       r.count++;
       this.rules.set(f.rule, r);
     }
-    return result.text;
   }
 
   /** Tokenizes the string literals of a JSON source (tool-call arguments in history). */

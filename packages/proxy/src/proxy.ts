@@ -11,6 +11,7 @@ import type { StreamRewriter } from './adapters/index.js';
 import { type AnswerScanner, Exchange, type FindingSummary, type SentinelMode } from './exchange.js';
 import { type Dialect, errorObject, errorResponse, ProxyError, type ProxyErrorCode } from './provider-errors.js';
 import { type ResolvedRoute, resolveRoute, upstreamUrl } from './routes.js';
+import { TokenizeCache } from './tokenize-cache.js';
 import { serializeSseEvent, SseParser, type SseEvent } from './sse.js';
 import { ACCEPTED_ENCODINGS, decodedStream } from './upstream-decoding.js';
 
@@ -38,6 +39,11 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   /** Upstream idle timeout: no byte for this long ends the exchange with a 504 (default 10 min). */
   upstreamTimeoutMs?: number;
+  /**
+   * Reuse the tokenization of strings seen before (conversation history is resent every
+   * turn). On by default; memory only, bounded, cleared on close.
+   */
+  tokenizeCache?: boolean;
   /** Called once per request when it completes (for the terminal line). */
   onRequest?: (record: RequestRecord) => void;
   /** Metadata events (detections, Sentinel findings, requests) for audit; never values. */
@@ -131,6 +137,7 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   const stats: ProxyStats = { requests: 0, errors: 0, tokenized: {}, restored: 0, unrestorable: 0, sentinelFindings: 0, blocked: 0, aborted: 0 };
   const sockets = new Set<Socket>();
+  const cache = options.tokenizeCache === false ? undefined : new TokenizeCache();
 
   const emit = (event: ProxyEvent): void => {
     try {
@@ -155,7 +162,7 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const route = resolveRoute(req.url ?? '/', req.headers);
-    const ex = new Exchange(session, sentinel);
+    const ex = new Exchange(session, sentinel, cache);
     const record: RequestRecord = {
       method: req.method ?? 'GET',
       route: route.label,
@@ -422,6 +429,7 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
       await closed;
       agents.http.destroy();
       agents.https.destroy();
+      cache?.clear();
       if (ownsSession && !session.destroyed) session.destroy();
     },
   };
