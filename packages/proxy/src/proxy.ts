@@ -512,6 +512,7 @@ function asProxyError(error: unknown): ProxyError {
 
 function upstreamFailure(error: unknown): ProxyError {
   if (error instanceof ProxyError) return error;
+  if (error instanceof RangeError) return new ProxyError('TAKUMO_E_UPSTREAM_BAD_RESPONSE', 'the provider sent a stream Takumo cannot read');
   const code = (error as { code?: unknown })?.code;
   if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return new ProxyError('TAKUMO_E_UPSTREAM_TIMEOUT', 'the provider did not answer in time');
   return new ProxyError(

@@ -17,6 +17,9 @@ export interface SseEvent {
   comments?: string[];
 }
 
+/** A line longer than this is not SSE from a real provider: stop instead of buffering forever. */
+export const MAX_SSE_LINE = 16 * 1024 * 1024;
+
 export class SseParser {
   private readonly decoder = new TextDecoder('utf-8');
   private partial = '';
@@ -60,6 +63,7 @@ export class SseParser {
       start = i + 1;
     }
     buffer = buffer.slice(start);
+    if (buffer.length > MAX_SSE_LINE) throw new RangeError('SSE line longer than 16 MB');
     if (final && buffer.length > 0) {
       this.line(buffer, events);
       buffer = '';
