@@ -32,13 +32,16 @@ export function resolveRoute(rawUrl: string, headers: IncomingHttpHeaders): Reso
     dialect = 'openai';
     path = path.slice('/openai'.length) || '/';
   }
-  // Clients configured with a base URL lacking `/v1` (OpenAI-style) still work.
-  const normalized = path.startsWith('/v1/') || path === '/v1' ? path : `/v1${path === '/' ? '' : path}`;
+  const versioned = path === '/v1' || path.startsWith('/v1/');
+  const bare = versioned ? path.slice(3) : path;
   if (!dialect) {
-    if (normalized.startsWith('/v1/messages') || normalized === '/v1/complete') dialect = 'anthropic';
-    else if (normalized.startsWith('/v1/chat/') || normalized.startsWith('/v1/responses')) dialect = 'openai';
+    if (bare.startsWith('/messages') || bare === '/complete') dialect = 'anthropic';
+    else if (bare.startsWith('/chat/') || bare.startsWith('/responses')) dialect = 'openai';
     else dialect = headers['anthropic-version'] !== undefined || headers['x-api-key'] !== undefined ? 'anthropic' : 'openai';
   }
+  // OpenAI clients configured with a base URL lacking `/v1` still work; Anthropic paths
+  // outside /v1 (Claude Code's /api/… calls) are kept as they are.
+  const normalized = versioned || dialect === 'anthropic' ? path : `/v1${path === '/' ? '' : path}`;
   return { dialect, adapter: pickAdapter(dialect, normalized), upstreamPath: normalized + query, label: normalized };
 }
 
