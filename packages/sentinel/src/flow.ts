@@ -326,6 +326,8 @@ export function identifiersOf(text: string, language: Language): string[] {
     if (/\d/.test(before)) continue;
     const after = text.slice(m.index + name.length).match(/^\s*(\S)/)?.[1];
     if (after === '(' && !name.startsWith('$')) continue; // callee
+    const next = text[m.index + name.length];
+    if (next === '"' || next === "'" || next === '`') continue; // string prefix (f"…", rb'…') or template tag
     if (after === ':' && language !== 'python' && text.slice(m.index + name.length).match(/^\s*:(?!:)/)) continue; // object key
     if (KEYWORDS.has(name)) continue;
     if (language === 'php' && !name.startsWith('$')) continue; // PHP bare words are functions/constants

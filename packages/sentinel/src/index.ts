@@ -5,6 +5,7 @@
  */
 import { parseExpression } from './license/classify.js';
 import { detectLicenses } from './license/detect.js';
+import { loadGrammars } from './analyzers/tree-sitter.js';
 import { scan } from './scan.js';
 import { splitAnswer } from './segments.js';
 import type { ScanAnswerOptions, SentinelFinding } from './types.js';
@@ -13,7 +14,25 @@ export type { Language, ScanAnswerOptions, SentinelCategory, SentinelFinding, Se
 export { SEVERITIES, severityRank } from './types.js';
 export { sentinelRules, type SinkRule } from './rules/index.js';
 
-/** Scans an answer synchronously; line numbers refer to the text as given. */
+/**
+ * Loads the tree-sitter grammars (Python) once. Optional: `scanAnswer` works without it,
+ * using the text analysis for Python; after it resolves, Python is analysed on a real parse.
+ * Call it at start-up (the CLI and a long-running proxy should).
+ */
+export function initSentinel(): Promise<void> {
+  return loadGrammars();
+}
+
+/** `initSentinel()` then `scanAnswer()`: the same findings, Python analysed on a real parse. */
+export async function scanAnswerAsync(text: string, options: ScanAnswerOptions = {}): Promise<SentinelFinding[]> {
+  await loadGrammars();
+  return scan(text, options);
+}
+
+/**
+ * Scans an answer synchronously; line numbers refer to the text as given. JavaScript and
+ * TypeScript are always parsed (Babel); Python is parsed once `initSentinel()` has resolved.
+ */
 export function scanAnswer(text: string, options: ScanAnswerOptions = {}): SentinelFinding[] {
   return scan(text, options);
 }

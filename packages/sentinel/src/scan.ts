@@ -2,6 +2,7 @@ import { runRules } from './engine.js';
 import { Flow } from './flow.js';
 import { lex, type LexedCode } from './lexer.js';
 import { JavaScriptFlow } from './analyzers/javascript.js';
+import { PythonFlow } from './analyzers/python.js';
 import { sentinelRules } from './rules/index.js';
 import { findSqlBuilding } from './rules/sql-building.js';
 import { findSecrets } from './secrets.js';
@@ -39,9 +40,13 @@ function scanSegment(segment: Segment): SentinelFinding[] {
   }
 }
 
-/** JavaScript/TypeScript get a scope-aware flow on a Babel parse; other languages the text flow. */
+/**
+ * JavaScript/TypeScript get a scope-aware flow on a Babel parse, Python one on a tree-sitter
+ * parse once `initSentinel()` has loaded the grammar; other languages the text flow.
+ */
 function createFlow(lexed: LexedCode, language: Language): Flow {
   if (language === 'javascript' || language === 'typescript') return JavaScriptFlow.create(lexed, language) ?? new Flow(lexed, language);
+  if (language === 'python') return PythonFlow.create(lexed) ?? new Flow(lexed, language);
   return new Flow(lexed, language);
 }
 

@@ -8,6 +8,7 @@ import {
   formatSentinelSarif,
   formatSentinelSummary,
   formatSentinelText,
+  initSentinel,
   isSpdxExpression,
   loadFingerprintIndex,
   resolveProjectLicense,
@@ -56,6 +57,8 @@ export const registerSentinel: RegisterCommand = (program, context) => {
     )
     .action(async (paths: string[], options: SentinelOptions) => {
       const projectLicense = options.projectLicense?.trim() || resolveProjectLicense(context.cwd).license;
+      // Python gets a real parse when the grammar loads; without it the text analysis still runs.
+      await initSentinel().catch(() => undefined);
       const index = readIndex(indexPath(options.index, context), options.index !== undefined);
       const targets = paths.length > 0 ? paths : ['-'];
       if (targets.includes('-') && (context.stdin as { isTTY?: boolean }).isTTY) {
