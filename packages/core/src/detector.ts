@@ -1,7 +1,7 @@
 import { shannonEntropy } from './entropy.js';
 import { TakumoError } from './errors.js';
 import { KeywordScanner } from './keyword-scanner.js';
-import { LineIndex } from './line-index.js';
+import { LineIndex, lineAround } from './line-index.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { builtinRulesFor } from './rules/index.js';
 import type { Category, Confidence, DetectOptions, DetectorConfig, Finding, KnownSecret, Rule, RuleContext, Span } from './types.js';
@@ -136,7 +136,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
           if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
           let category = rule.category;
           if (rule.validate) {
-            const verdict = rule.validate(secret, ruleContext(text, m, span, file, lineIndex));
+            const verdict = rule.validate(secret, ruleContext(text, m, span, file));
             if (verdict === false) continue;
             if (typeof verdict === 'string') category = verdict;
           }
@@ -179,13 +179,13 @@ function withFlags(flags: string, extra: string): string {
   return flags.includes(extra) ? flags : flags + extra;
 }
 
-function ruleContext(text: string, m: RegExpExecArray, span: Span, file: string | undefined, lineIndex: () => LineIndex): RuleContext {
+function ruleContext(text: string, m: RegExpExecArray, span: Span, file: string | undefined): RuleContext {
   let line: string | undefined;
   const context: RuleContext = {
     get line() {
       if (line === undefined) {
-        const index = lineIndex();
-        line = index.lineText(index.lineOf(span.start));
+        const bounds = lineAround(text, span.start, 1000);
+        line = text.slice(bounds.start, bounds.end);
       }
       return line;
     },

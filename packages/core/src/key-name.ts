@@ -70,7 +70,20 @@ export function splitWords(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** Names repeat a lot within and across files; classification is pure, so it is cached. */
+const cache = new Map<string, KeyClass | undefined>();
+const CACHE_LIMIT = 20_000;
+
 export function classifyKey(rawName: string): KeyClass | undefined {
+  const cached = cache.get(rawName);
+  if (cached !== undefined || cache.has(rawName)) return cached;
+  const result = classifyKeyUncached(rawName);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(rawName, result);
+  return result;
+}
+
+function classifyKeyUncached(rawName: string): KeyClass | undefined {
   const name = rawName.replace(/^[-$@:.&*]+/, '');
   if (name.length === 0 || name.length > 80) return undefined;
   const words = splitWords(name);

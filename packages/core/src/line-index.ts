@@ -30,3 +30,19 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r$/, '');
   }
 }
+
+/**
+ * Start and end of the line around `at`, looking at most `reach` characters each way.
+ * Finders use this instead of `lastIndexOf('\n')`, which on a megabyte-long line would
+ * cost a full scan per candidate and make a scan quadratic.
+ */
+export function lineAround(text: string, at: number, reach = 400): { start: number; end: number } {
+  let start = at;
+  const minStart = Math.max(0, at - reach);
+  while (start > minStart && text.charCodeAt(start - 1) !== 10) start--;
+  let end = at;
+  const maxEnd = Math.min(text.length, at + reach);
+  while (end < maxEnd && text.charCodeAt(end) !== 10) end++;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return { start, end };
+}

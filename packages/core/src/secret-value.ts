@@ -114,6 +114,7 @@ function encodesPlaceholderText(value: string): boolean {
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 1000) return false;
+  if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
   const lower = v.toLowerCase();
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return false;
   if (TEMPLATE_START.test(v)) return false;

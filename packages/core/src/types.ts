@@ -27,7 +27,7 @@ export interface Finding {
 /** Context a rule validator may use; never includes anything beyond the scanned text. */
 export interface RuleContext {
   file?: string;
-  /** The full line holding the start of the secret (computed on first use). */
+  /** The line holding the start of the secret, clipped to 1,000 characters each side (computed on first use). */
   line: string;
   /** The whole scanned text and where the regex match starts/ends in it. */
   text: string;

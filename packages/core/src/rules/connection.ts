@@ -1,3 +1,4 @@
+import { lineAround } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, Span } from '../types.js';
 
@@ -73,16 +74,18 @@ const KV_CONTEXT =
 function findKeyValueConnections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const re = new RegExp(KV_SECRET.source, 'iy');
+  let skipUntil = -1;
   for (const offset of offsets) {
+    if (offset < skipUntil) continue;
     re.lastIndex = offset;
     const m = re.exec(text);
     if (m === null) continue;
+    skipUntil = m.index + m[0].length;
     const raw = m.groups!['v']!;
     const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
     const category: Category = m.groups!['k']!.toLowerCase().includes('key') ? 'KEY' : 'PASS';
     if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const before = text.slice(Math.max(lineStart, m.index - 400), m.index);
+    const before = text.slice(lineAround(text, m.index, 400).start, m.index);
     // The secret must be one pair of a `key=value;` chain that names a server or account.
     if (!/[;&]\s{0,3}$/.test(before)) continue;
     const context = KV_CONTEXT.exec(before);

@@ -1,4 +1,5 @@
 import { classifyKey } from '../key-name.js';
+import { lineAround as lineBounds } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, Span } from '../types.js';
 
@@ -66,17 +67,14 @@ function valueOf(m: RegExpExecArray): ValueMatch | undefined {
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 
 function lineAround(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at) + 1;
-  let end = text.indexOf('\n', at);
-  if (end === -1) end = text.length;
-  return end - start > 200 ? '' : text.slice(start, end).replace(/\r$/, '');
+  const { start, end } = lineBounds(text, at, 100);
+  return text.slice(start, end);
 }
 
 /** Whether a name and a value separated only by spaces form an assignment here. */
 function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean): boolean {
   if (name.startsWith('-')) return true; // a command-line flag: `--password …`, `-secret …`
-  const lineStart = text.lastIndexOf('\n', nameStart - 1) + 1;
-  const prefix = text.slice(Math.max(lineStart, nameStart - 160), nameStart);
+  const prefix = text.slice(lineBounds(text, nameStart, 160).start, nameStart);
   if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted;
@@ -98,8 +96,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const m = re.exec(text);
     if (m === null) continue;
     const ident = /^[\w.\-]+/.exec(m[0])?.[0] ?? '';
-    // Another secret word later in the same name gives the same candidate: skip it.
-    skipUntil = m.index + ident.length;
+    // Secret words later in the same name or inside this value are not tried again:
+    // they would give the same candidate, and on hostile input (`password=password=…`)
+    // retrying each would multiply the work.
+    skipUntil = m.index + m[0].length;
     const v = valueOf(m);
     if (!v) continue;
     const before = readNameBackwards(text, m.index);
@@ -291,8 +291,7 @@ export const genericRules: Rule[] = [
         const value = g['v']!;
         if (flag === '-p' || flag === '-P') {
           // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`).
-          const lineStart = text.lastIndexOf('\n', m.index) + 1;
-          const before = text.slice(Math.max(lineStart, m.index - 200), m.index);
+          const before = text.slice(lineBounds(text, m.index, 200).start, m.index);
           if (!/\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass)\b/i.test(before)) continue;
           if (g['sep'] !== undefined && !/sshpass/i.test(before) && g['q'] === '') continue;
         } else if (g['sep'] === undefined) continue;

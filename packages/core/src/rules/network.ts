@@ -1,3 +1,4 @@
+import { lineAround } from '../line-index.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { schemeStart, urlEnd } from './connection.js';
 
@@ -82,10 +83,8 @@ function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
   const re = /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/g;
   for (const m of text.matchAll(re)) {
     if (!isPrivateIPv4(m[0])) continue;
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    let lineEnd = text.indexOf('\n', m.index);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(Math.max(lineStart, m.index - 200), Math.min(lineEnd, m.index + 200));
+    const bounds = lineAround(text, m.index, 200);
+    const line = text.slice(bounds.start, bounds.end);
     if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line)) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }

@@ -67,9 +67,10 @@ function findPemBlocks(text: string): Span[] {
       end = bodyEnd;
       while (end > bodyStart && /\s/.test(text[end - 1]!)) end--;
     }
+    // Whatever the verdict, the block is done with: headers inside it are not re-read.
+    header.lastIndex = Math.max(header.lastIndex, end);
     if (!bodyLooksReal(text.slice(bodyStart, bodyEnd))) continue;
     spans.push({ start: m.index, end });
-    header.lastIndex = Math.max(header.lastIndex, end);
   }
   return spans;
 }

@@ -25,16 +25,24 @@ function isSecretValue(raw: string): boolean {
 function findKubernetesSecretData(text: string): Span[] {
   if (!KIND_SECRET.test(text)) return [];
   const spans: Span[] = [];
-  const lineStarts: number[] = [];
   const lines = text.split('\n');
+  const lineStarts: number[] = [];
   let offset = 0;
   for (const line of lines) {
     lineStarts.push(offset);
     offset += line.length + 1;
   }
+  // A file may hold several YAML documents: only those of kind Secret count.
+  const documentStarts = [0, ...[...text.matchAll(/^---/gm)].map((m) => m.index)];
+  const isSecretDocument = documentStarts.map((start, i) => KIND_SECRET.test(text.slice(start, documentStarts[i + 1] ?? text.length)));
+  let doc = 0;
+  let nextLine = 0;
   for (const block of text.matchAll(DATA_BLOCK)) {
+    while (doc + 1 < documentStarts.length && documentStarts[doc + 1]! <= block.index) doc++;
+    if (!isSecretDocument[doc]) continue;
     const baseIndent = block[1]!.length;
-    let lineNo = text.slice(0, block.index).split('\n').length; // the line after `data:`
+    let lineNo = lineIndexOf(lineStarts, block.index) + 1; // the line after `data:`
+    if (lineNo < nextLine) continue; // inside a block already read
     while (lineNo < lines.length) {
       const line = lines[lineNo]!.replace(/\r$/, '');
       if (line.trim() === '' || line.trim().startsWith('#')) {
@@ -68,8 +76,21 @@ function findKubernetesSecretData(text: string): Span[] {
       if (value !== '' && isSecretValue(value)) spans.push({ start, end: start + value.length });
       lineNo++;
     }
+    nextLine = lineNo;
   }
   return spans;
+}
+
+/** 0-based line holding `offset`, by binary search over line starts. */
+function lineIndexOf(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Private members of a JWK: `d` (RSA/EC/OKP), `p`, `q`, `dp`, `dq`, `qi` (RSA), `k` (symmetric). */
@@ -103,6 +124,7 @@ export const structuredRules: Rule[] = [
       noMatch: [
         'kind: Secret\ndata:\n  htpasswd: {{ htpasswd }}\n',
         'kind: ConfigMap\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
+        'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nstringData:\n  db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]\n',
       ],
     },

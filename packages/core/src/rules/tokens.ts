@@ -64,7 +64,7 @@ export const tokenRules: Rule[] = [
     category: 'TOKEN',
     description: 'A bearer token in an `Authorization` header or `Bearer …` value',
     keywords: ['bearer'],
-    pattern: /\bbearer\s{1,4}(?<v>[A-Za-z0-9._~+/-]{16,2000}=*)/i,
+    pattern: /\bbearer\s{1,4}(?<v>[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
     secretGroup: 'v',
     validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value),
     confidence: 'high',
