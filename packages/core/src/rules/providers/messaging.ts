@@ -222,4 +222,12 @@ export const messagingRules: Rule[] = [
     match: [`key-${fake('hex', 32, 367)}`],
     noMatch: [`monkey-${fake('hex', 32, 367)}`, 'key-short'],
   }, { minEntropy: 3, confidence: 'medium', lead: '(?<![\\w-])' }),
+  tokenRule('slack-client-token', 'Slack browser session (client) token (xoxc-)', 'xoxc-', '[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[a-f0-9]{64}', {
+    match: [`token: xoxc-${SLACK_ID(371)}-${SLACK_ID(372)}-${SLACK_ID(373)}-${fake('hex', 64, 374)}`],
+    noMatch: ['xoxc-123-short'],
+  }, { category: 'TOKEN', minEntropy: 3 }),
+  tokenRule('slack-session-cookie', 'Slack session cookie value (xoxd-, URL-encoded)', 'xoxd-', '[A-Za-z0-9%+/]{80,400}', {
+    match: [`d=xoxd-${fake('alnum', 40, 375)}%2F${fake('alnum', 60, 376)}%3D%3D`],
+    noMatch: ['xoxd-short'],
+  }, { category: 'TOKEN', minEntropy: 4, tail: '(?![A-Za-z0-9%+/])' }),
 ];

@@ -193,4 +193,12 @@ export const saasRules: Rule[] = [
     match: [`RECAPTCHA_SECRET_KEY=6L${fake('b64url', 38, 951)}`],
     noMatch: ['RECAPTCHA_SITE_KEY=short'],
   }, { keywords: ['recaptcha', 'turnstile', 'hcaptcha'], category: 'CRED', nameTail: 'secret', validate: notPlaceholder }),
+  contextRule('sanity-api-token', 'Sanity API token (sk + 79) next to a Sanity name', ['sanity'], 'sk[A-Za-z0-9]{79}', {
+    match: [`SANITY_API_TOKEN=sk${fake('alnum', 79, 952)}`],
+    noMatch: ['SANITY_PROJECT_ID=abc123'],
+  }, { confidence: 'high', minEntropy: 4 }),
+  contextRule('ngrok-authtoken', 'ngrok agent authtoken or API key next to an ngrok name', ['ngrok', 'add-authtoken'], '[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}', {
+    match: [`NGROK_AUTHTOKEN=2${fake('alnum', 26, 953)}_${fake('alnum', 21, 954)}`, `ngrok config add-authtoken 2${fake('alnum', 26, 955)}_${fake('alnum', 21, 956)}`],
+    noMatch: ['NGROK_REGION=eu'],
+  }, { keywords: ['ngrok'], confidence: 'high', minEntropy: 4 }),
 ];
