@@ -122,11 +122,18 @@ describe('Sentinel in the proxy', () => {
     expect(records[0]!.blocked).toBe(false);
   });
 
-  const realFinds = scanAnswer(answerWith('__TAKUMO_v1_CONN_00000000__')).some((f) => f.category === 'secret');
-  it.skipIf(!realFinds)('with the real @takumo/sentinel, a hard-coded AWS key in an answer is reported', async () => {
+  it('with the real @takumo/sentinel, a hard-coded AWS key in an answer is reported, and blocked in block mode', async () => {
+    expect(scanAnswer(answerWith('__TAKUMO_v1_CONN_00000000__')).some((f) => f.category === 'secret')).toBe(true);
     const records: RequestRecord[] = [];
     const { anthropic } = await start({ sentinel: 'report', onRequest: (r) => records.push(r) });
-    await anthropic.messages.create({ model: 'm', max_tokens: 1, messages: ask });
-    expect(records[0]!.sentinel.some((f) => f.category === 'secret')).toBe(true);
+    const text = await anthropic.messages.stream({ model: 'm', max_tokens: 1, messages: ask }).finalText();
+    expect(text).toContain(CANARIES.conn);
+    const secrets = records[0]!.sentinel.filter((f) => f.category === 'secret');
+    // The invented AWS key is found; the user's own secret (a token at scan time) is not.
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]!.rule).toMatch(/aws/);
+    const blocking = await start({ sentinel: 'block', sentinelThreshold: 'high' });
+    const error = await blocking.anthropic.messages.create({ model: 'm', max_tokens: 1, messages: ask }).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof Anthropic.APIError>).status).toBe(422);
   });
 });
