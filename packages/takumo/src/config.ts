@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
@@ -432,24 +432,26 @@ export function isDotenvFileName(name: string): boolean {
  */
 export async function findDotenvFiles(root: string): Promise<string[]> {
   const found: string[] = [];
-  async function visit(dir: string, rel: string, depth: number): Promise<void> {
+  // Synchronous listing: for thousands of folders the promise round-trips cost about
+  // twice the CPU of the calls themselves (measured with bench/scan.bench.mjs's tree).
+  function visit(dir: string, rel: string, depth: number): void {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // unreadable folder: nothing to learn from it
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!DOTENV_SKIP_DIRS.has(entry.name) && depth < DOTENV_MAX_DEPTH) await visit(join(dir, entry.name), childRel, depth + 1);
+        if (!DOTENV_SKIP_DIRS.has(entry.name) && depth < DOTENV_MAX_DEPTH) visit(join(dir, entry.name), childRel, depth + 1);
       } else if (entry.isFile() && isDotenvFileName(entry.name)) {
         found.push(childRel);
       }
     }
   }
   const info = await stat(root).catch(() => undefined);
-  if (info?.isDirectory()) await visit(root, '', 0);
+  if (info?.isDirectory()) visit(root, '', 0);
   else if (info?.isFile() && isDotenvFileName(basename(root))) found.push(basename(root));
   return found.sort();
 }

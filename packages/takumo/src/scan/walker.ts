@@ -57,18 +57,24 @@ export async function walkTarget(target: string, absolute: string, options: Walk
   // ignores it (as a named file is); the other rules above it still apply inside.
   const activeAbove = (await ancestorIgnoreScopes(absolute)).map((scope) => reincludeTarget(scope, absolute));
 
-  const excluded = (abs: string, isDir: boolean): boolean => {
-    if (!exclude) return false;
-    const rel = portableRelative(options.patternBase, abs);
-    return rel !== undefined && exclude.ignores(isDir ? `${rel}/` : rel);
+  // Paths are tested relative to each rule set's folder. They are built by appending one
+  // name per level (a prefix per rule set), not with path.relative for every entry.
+  interface ActiveRules {
+    rules: Ignore;
+    /** The visited folder relative to the rules' folder, '' or ending in '/'; undefined when outside it. */
+    prefix: string | undefined;
+  }
+  const prefixOf = (base: string, dir: string): string | undefined => {
+    if (base === dir) return '';
+    const rel = portableRelative(base, dir);
+    return rel === undefined ? undefined : `${rel}/`;
   };
-  const gitIgnored = (abs: string, isDir: boolean, active: IgnoreScope[]): boolean =>
-    active.some((scope) => {
-      const rel = portableRelative(scope.base, abs);
-      return rel !== undefined && scope.rules.ignores(isDir ? `${rel}/` : rel);
-    });
+  const matches = (active: readonly ActiveRules[], name: string, isDir: boolean): boolean =>
+    active.some((a) => a.prefix !== undefined && a.rules.ignores(isDir ? `${a.prefix}${name}/` : `${a.prefix}${name}`));
+  const descend = (active: readonly ActiveRules[], name: string): ActiveRules[] =>
+    active.map((a) => ({ rules: a.rules, prefix: a.prefix === undefined ? undefined : `${a.prefix}${name}/` }));
 
-  async function visitDir(abs: string, display: string, active: IgnoreScope[]): Promise<void> {
+  async function visitDir(abs: string, display: string, gitRules: ActiveRules[], excludeRules: ActiveRules[]): Promise<void> {
     let entries: Dirent[];
     try {
       // Synchronous listing and stat: for thousands of small entries the promise
@@ -79,7 +85,7 @@ export async function walkTarget(target: string, absolute: string, options: Walk
       return;
     }
     const own = entries.find((e) => e.name === '.gitignore' && e.isFile());
-    const scopesHere = own ? [...active, loadIgnoreScope(abs)] : active;
+    const rulesHere = own ? [...gitRules, { rules: loadIgnoreScope(abs).rules, prefix: '' }] : gitRules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const childAbs = join(abs, entry.name);
@@ -90,16 +96,16 @@ export async function walkTarget(target: string, absolute: string, options: Walk
       }
       const kind = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
       if (kind === 'dir' && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
-      if (gitIgnored(childAbs, kind === 'dir', scopesHere)) {
+      if (matches(rulesHere, entry.name, kind === 'dir')) {
         counts.ignored++;
         continue;
       }
-      if (excluded(childAbs, kind === 'dir')) {
+      if (matches(excludeRules, entry.name, kind === 'dir')) {
         counts.excluded++;
         continue;
       }
       if (kind === 'dir') {
-        await visitDir(childAbs, childDisplay, scopesHere);
+        await visitDir(childAbs, childDisplay, descend(rulesHere, entry.name), descend(excludeRules, entry.name));
       } else if (kind === 'file') {
         const size = statSync(childAbs, { throwIfNoEntry: false })?.size;
         if (size === undefined) {
@@ -115,7 +121,12 @@ export async function walkTarget(target: string, absolute: string, options: Walk
     }
   }
 
-  await visitDir(absolute, target, activeAbove);
+  await visitDir(
+    absolute,
+    target,
+    activeAbove.map((scope) => ({ rules: scope.rules, prefix: prefixOf(scope.base, absolute) })),
+    exclude ? [{ rules: exclude, prefix: prefixOf(options.patternBase, absolute) }] : [],
+  );
   return files;
 }
 
