@@ -101,3 +101,20 @@ describe('takumo run', () => {
     expect(r.stderr).toContain('command not found: takumo-no-such-command-xyz');
   });
 });
+
+describe('childEnvironment', () => {
+  it('points every usual variable at the proxy and keeps loopback out of an HTTPS proxy', async () => {
+    const { childEnvironment } = await import('./run.js');
+    const env = childEnvironment({ HTTPS_PROXY: 'http://corp:3128', NO_PROXY: 'internal.corp', KEEP: 'x' }, 'http://127.0.0.1:4000');
+    expect(env).toMatchObject({
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:4000/anthropic',
+      ANTHROPIC_API_BASE: 'http://127.0.0.1:4000/anthropic',
+      OPENAI_BASE_URL: 'http://127.0.0.1:4000/openai/v1',
+      OPENAI_API_BASE: 'http://127.0.0.1:4000/openai/v1',
+      TAKUMO_RUN: '1',
+      NO_PROXY: 'internal.corp,127.0.0.1,localhost',
+      KEEP: 'x',
+    });
+    expect(childEnvironment({}, 'http://127.0.0.1:4000').NO_PROXY).toBeUndefined();
+  });
+});

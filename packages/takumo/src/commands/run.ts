@@ -13,8 +13,12 @@ interface RunFlags extends ProxyFlags {
 export function childEnvironment(parent: NodeJS.ProcessEnv, proxyUrl: string): NodeJS.ProcessEnv {
   const anthropic = `${proxyUrl}/anthropic`;
   const openai = `${proxyUrl}/openai/v1`;
+  // A tool that honours HTTPS_PROXY must still reach the local proxy directly.
+  const noProxy = [parent.NO_PROXY ?? parent.no_proxy, '127.0.0.1', 'localhost'].filter(Boolean).join(',');
+  const proxied = Boolean(parent.HTTPS_PROXY || parent.https_proxy || parent.HTTP_PROXY || parent.http_proxy || parent.ALL_PROXY || parent.all_proxy);
   return {
     ...parent,
+    ...(proxied ? { NO_PROXY: noProxy, no_proxy: noProxy } : {}),
     ANTHROPIC_BASE_URL: anthropic, // Anthropic SDKs, Claude Code
     ANTHROPIC_API_BASE: anthropic, // LiteLLM-based tools (aider)
     OPENAI_BASE_URL: openai, // OpenAI SDKs, Codex CLI
