@@ -121,7 +121,8 @@ export function createSession(options: SessionOptions = {}): Session {
       if (error instanceof TakumoError) throw error;
       throw new TakumoError('TAKUMO_E_TOKENIZE_FAILED', `secret detection failed${file === undefined ? '' : ` in ${file}`}; nothing was tokenized`);
     }
-    findings = [...findings, ...repeatedOccurrences(text, findings, file)];
+    const repeated = repeatedOccurrences(text, findings, file);
+    if (repeated.length > 0) findings = [...findings, ...repeated].sort((a, b) => a.start - b.start);
     let spans = mergeSpans(findings.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
     const secretSpans = spans.length;
     let built = build(text, spans);

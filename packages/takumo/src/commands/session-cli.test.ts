@@ -62,6 +62,17 @@ describe('takumo tokenize', () => {
     expect(clean.stderr).toBe('takumo: no secrets found in standard input\n');
   });
 
+  it('follows the workspace .takumo.toml (an allowlisted value stays) and reports a bad config with exit 2', async () => {
+    writeFileSync(join(dir, '.takumo.toml'), `[allowlist]\nvalues = ["${PASSWORD}"]\n`);
+    const allowed = await takumo(['tokenize'], `password = "${PASSWORD}"\n`);
+    expect(allowed.stdout).toBe(`password = "${PASSWORD}"\n`);
+    expect(allowed.code).toBe(0);
+    writeFileSync(join(dir, '.takumo.toml'), 'nonsense = 1\n');
+    const bad = await takumo(['session', '--jsonl'], '');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown key "nonsense"/);
+  });
+
   it('writes JSON with findings as metadata only', async () => {
     const run = await takumo(['tokenize', '--json', '-q'], `DATABASE_URL=${DB_URL}\n`);
     const body = JSON.parse(run.stdout) as { text: string; findings: Array<Record<string, unknown>> };
