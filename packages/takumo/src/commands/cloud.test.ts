@@ -178,6 +178,12 @@ describe('takumo cloud usage errors', () => {
     const res = await runCli(['cloud', 'serve', '--data-dir', dir, '--host', '0.0.0.0', '--port', '0'], { timeoutMs: 180_000 });
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/refusing to serve plain HTTP on 0\.0\.0\.0/);
+    const rotated = await runCli(['cloud', 'keys', 'rotate', '--data-dir', dir, '--json'], { timeoutMs: 180_000 });
+    expect(rotated.stderr).toBe('');
+    const summary = JSON.parse(rotated.stdout);
+    expect(summary).toMatchObject({ rotated: 'kek', organisations: 1 });
+    expect(summary.from).not.toBe(summary.to);
+    expect(statSync(join(dir, 'keys', `kek.retired-${summary.from}`)).isFile()).toBe(true);
     const short = await runCli(['cloud', 'init', '--data-dir', dir, '--org', 'U', '--email', 'u@example.test'], { input: 'short\n', timeoutMs: 180_000 });
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/at least 12 characters/);
