@@ -232,9 +232,11 @@ export function globToRegExp(glob: string): RegExp {
   for (let i = 0; i < g.length; i++) {
     const c = g[i]!;
     if (c === '*' && g[i + 1] === '*') {
-      out += '.{0,4096}';
       i++;
-      if (g[i + 1] === '/') i++;
+      if (g[i + 1] === '/') {
+        out += '(?:.{0,4096}/)?'; // `**/`: any number of directories, including none
+        i++;
+      } else out += '.{0,4096}';
     } else if (c === '*') out += '[^/]{0,1024}';
     else if (c === '?') out += '[^/]';
     else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector, parseDotenv, parseDotenvEntries } from './index.js';
+
+describe('parseDotenvEntries', () => {
+  it('reads export, comments, quotes, escapes and multi-line values', () => {
+    const text = [
+      '# comment',
+      'export API_TOKEN=q9X2mL7vR4kP8nZ3w # trailing comment',
+      "SINGLE='raw \\n kept'",
+      'DOUBLE="line1\\nline2"',
+      'MULTI="-----BEGIN PRIVATE KEY-----',
+      'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC',
+      '-----END PRIVATE KEY-----"',
+      'EMPTY=',
+      '  SPACED = value with spaces  ',
+      'not a line',
+    ].join('\n');
+    expect(parseDotenvEntries(text).map((e) => [e.name, e.value, e.line])).toEqual([
+      ['API_TOKEN', 'q9X2mL7vR4kP8nZ3w', 2],
+      ['SINGLE', 'raw \\n kept', 3],
+      ['DOUBLE', 'line1\nline2', 4],
+      ['MULTI', '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----', 5],
+      ['EMPTY', '', 8],
+      ['SPACED', 'value with spaces', 9],
+    ]);
+  });
+
+  it('takes an unterminated quote as the rest of the line and loses no later entry', () => {
+    expect(parseDotenvEntries('A="unterminated\nB=Xk2mP9qR7v').map((e) => e.name)).toEqual(['A', 'B']);
+  });
+});
+
+describe('parseDotenv', () => {
+  it('keeps secrets and drops values that are plainly not secrets', () => {
+    const text = [
+      'PORT=3000',
+      'DEBUG=true',
+      'LOG_LEVEL=debug',
+      'NODE_ENV=production',
+      'APP_NAME=shop',
+      'PUBLIC_URL=https://shop.example.com',
+      'LOCAL_API=http://localhost:8080/api',
+      'DATA_DIR=/var/lib/shop',
+      'AWS_REGION=eu-west-1',
+      'DB_PASSWORD=hunter22',
+      'SESSION_SECRET=Zk3mP9qR2vX8wL5nQ4tY',
+      'DATABASE_URL=postgres://app:Xk2mP9qR7v@db:5432/app',
+      'INTERNAL_API=http://billing.svc.cluster.local/v1',
+      'WEBHOOK_ID=wh_81f2a9c4d7e3',
+      'PLACEHOLDER=${OTHER}',
+      'TOKEN=changeme',
+    ].join('\n');
+    const secrets = parseDotenv(text, '.env');
+    expect(secrets.map((s) => s.source)).toEqual([
+      '.env:DB_PASSWORD',
+      '.env:SESSION_SECRET',
+      '.env:DATABASE_URL',
+      '.env:INTERNAL_API',
+      '.env:WEBHOOK_ID',
+    ]);
+    expect(secrets.find((s) => s.source === '.env:DATABASE_URL')?.category).toBe('CONN');
+    expect(JSON.stringify(secrets.map((s) => s.source))).not.toContain('hunter22');
+  });
+
+  it('feeds the detector so a known value is found anywhere', () => {
+    const known = parseDotenv('PAYMENT_WEBHOOK=whsk_7Hq2mZp9Lx\n', '.env.local');
+    const text = 'curl -d key=whsk_7Hq2mZp9Lx https://pay.example.com';
+    const findings = createDetector({ knownSecrets: known }).detect(text);
+    expect(findings.map((f) => [f.rule, text.slice(f.start, f.end)])).toEqual([['known-secret', 'whsk_7Hq2mZp9Lx']]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector } from './index.js';
+
+/**
+ * Inputs built to stall a backtracking engine or a quadratic finder. The test asserts
+ * that each scan completes and that what it reports is sane; how long it takes is the
+ * benchmark's business, never asserted here.
+ */
+const MB = 1 << 20;
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+const hostile: Record<string, string> = {
+  'a megabyte of one character': 'a'.repeat(MB),
+  'a megabyte of =': '='.repeat(MB),
+  'a megabyte of base64 without newlines': Array.from({ length: MB }, (_, i) => BASE64[(i * 7919) % 64]).join(''),
+  'a long line of double quotes': '"'.repeat(MB),
+  'a long line of single quotes': "'".repeat(MB),
+  'password= repeated': 'password='.repeat(MB / 9),
+  'key: repeated': 'key: '.repeat(MB / 5),
+  'BEGIN headers repeated, one per line': '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(MB / 32),
+  'BEGIN headers repeated on one line': '-----BEGIN RSA PRIVATE KEY-----'.repeat(MB / 31),
+  'scheme separators repeated': 'a://b:c@'.repeat(MB / 8),
+  'private-looking address prefixes repeated': '10.0.0.'.repeat(MB / 7),
+  'internal suffixes repeated': '.local'.repeat(MB / 6),
+  'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
+  'XML-ish tags repeated': '<password>'.repeat(MB / 10),
+  'bearer repeated': 'Bearer '.repeat(MB / 7),
+  'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
+  'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),
+};
+
+describe('hostile input', () => {
+  const detector = createDetector({ internalDomains: ['acme.io'] });
+  for (const [name, text] of Object.entries(hostile)) {
+    it(`finishes on ${name} with sane findings`, () => {
+      const findings = detector.detect(text, { file: 'hostile.txt' });
+      let previousEnd = 0;
+      for (const f of findings) {
+        expect(f.start).toBeGreaterThanOrEqual(previousEnd);
+        expect(f.end).toBeGreaterThan(f.start);
+        expect(f.end).toBeLessThanOrEqual(text.length);
+        previousEnd = f.end;
+      }
+    });
+  }
+
+  it('finds nothing in a megabyte of one character, of =, of quotes or of base64', () => {
+    for (const name of ['a megabyte of one character', 'a megabyte of =', 'a long line of double quotes', 'a megabyte of base64 without newlines']) {
+      expect(detector.detect(hostile[name]!), name).toEqual([]);
+    }
+  });
+
+  it('still finds a real secret placed after a hostile prefix', () => {
+    const text = `${'"'.repeat(200_000)}\npassword = "Xk2mP9qR7v!"\n`;
+    const findings = detector.detect(text, { file: 'config.py' });
+    expect(findings.map((f) => text.slice(f.start, f.end))).toEqual(['Xk2mP9qR7v!']);
+  });
+});

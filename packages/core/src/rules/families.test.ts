@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The secrets reported in `text` (as values, for readable assertions), with their categories. */
+function found(text: string, file?: string): [string, string][] {
+  return detect(text, file === undefined ? {} : { file }).map((f) => [f.category, text.slice(f.start, f.end)]);
+}
+
+describe('generic credentials across file types', () => {
+  const cases: [string, string, string][] = [
+    ['config.yaml', 'database:\n  password: Tr0ub4dor&3\n', 'Tr0ub4dor&3'],
+    ['settings.json', '{"apiKey": "a8F3kQ9zL2mN7xV4pR6t"}', 'a8F3kQ9zL2mN7xV4pR6t'],
+    ['.env', 'STRIPE_SECRET=Zk3mP9qR2vX8wL5nQ4tY\n', 'Zk3mP9qR2vX8wL5nQ4tY'],
+    ['app.ini', '[db]\npassword = iPp0@GRq\n', 'iPp0@GRq'],
+    ['app.properties', 'spring.datasource.password=Sup3rS3cret!\n', 'Sup3rS3cret!'],
+    ['main.tf', 'resource "x" "y" {\n  admin_password = "Kq8zW3mLp0!"\n}\n', 'Kq8zW3mLp0!'],
+    ['Dockerfile', 'FROM node:20\nENV API_TOKEN q9X2mL7vR4kP8nZ3w\n', 'q9X2mL7vR4kP8nZ3w'],
+    ['deploy.sh', 'export DB_PASS="w7Hn3Kq2Lp"\n', 'w7Hn3Kq2Lp'],
+    ['web.config', '<add key="SmtpPassword" value="x7Hq2mZp9L" />', 'x7Hq2mZp9L'],
+    ['schema.sql', "CREATE USER report WITH PASSWORD 'r3p0rtPw!';", 'r3p0rtPw!'],
+    ['notes.md', 'ID/PW: admin/iPp0@GRq', 'iPp0@GRq'],
+    ['run.sh', 'mysql -u root -pW9zq2LmP4 app', 'W9zq2LmP4'],
+    ['Settings.cs', 'var password = "Sup3rS3cret!";', 'Sup3rS3cret!'],
+    ['main.go', 'apiKey := "q9X2mL7vR4kP8nZ3wT5y"', 'q9X2mL7vR4kP8nZ3wT5y'],
+  ];
+  for (const [file, text, secret] of cases) {
+    it(`finds the credential in ${file}`, () => {
+      const values = found(text, file).map(([, v]) => v);
+      expect(values.some((v) => v.includes(secret)), values.join(' | ')).toBe(true);
+    });
+  }
+
+  const negatives: [string, string][] = [
+    ['form.tsx', '<input type="password" name="password" placeholder="Enter your password" />'],
+    ['login.ts', 'if (password === confirmPassword) { submit(password); }'],
+    ['login.py', 'password = request.form["password"]'],
+    ['config.py', 'DB_PASSWORD = os.environ["DB_PASSWORD"]'],
+    ['config.ts', 'const token = process.env.GITHUB_TOKEN ?? "";'],
+    ['values.yaml', 'password: "{{ .Values.db.password }}"'],
+    ['docker-compose.yml', 'environment:\n  - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n'],
+    ['README.md', 'Set `api_key = "<your-api-key>"` in the config.'],
+    ['.env.example', 'SECRET_KEY=changeme\nAPI_TOKEN=xxxxxxxxxxxxxxxx\n'],
+    ['package-lock.json', '"integrity": "sha512-Xk2pL9vQ3rT8wZ5mN1bC4dF7gH0jK6sAXk2pL9vQ3rT8wZ5mN1bC4dF7gH0jK6sA=="'],
+    ['i18n.json', '{"password": "Password", "forgot_password": "Forgot your password?"}'],
+    ['models.py', 'password_hash = "5f4dcc3b5aa765d61d8327deb882cf99"'],
+    ['settings.py', 'AUTH_PASSWORD_VALIDATORS = []\nPASSWORD_MIN_LENGTH = 12\n'],
+    ['app.js', 'const publishableKey = "pk_live_51H8xYzKq9L2mN7xV4pR6tW3";'],
+    ['db.ts', 'const primary_key = "user_id";\nconst cacheKey = `user:${id}`;'],
+    ['k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\ndata:\n  password_file: /run/secrets/db\n'],
+  ];
+  for (const [file, text] of negatives) {
+    it(`stays silent on the look-alike in ${file}`, () => {
+      expect(found(text, file)).toEqual([]);
+    });
+  }
+});
+
+describe('connection strings and URLs with credentials', () => {
+  it('reports each as one CONN finding spanning the whole string', () => {
+    for (const url of [
+      'postgresql://app:Xk2mP9qR7v@db.example.com:5432/app?sslmode=require',
+      'mysql://root:w7Hn3Kq2Lp@10.0.3.4:3306/shop',
+      'mongodb+srv://admin:w7Hn3Kq2Lp@cluster0.abcde.mongodb.net/test',
+      'rediss://default:Zq8mP2xL9r@cache.example.com:6380',
+      'amqp://guest:Tr0ub4dor3@mq.example.com:5672/',
+    ]) {
+      expect(found(`url = "${url}"`), url).toEqual([['CONN', url]]);
+    }
+  });
+
+  it('reports key=value connection strings as CONN', () => {
+    const text = 'conn = "Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True"';
+    expect(found(text)).toEqual([['CONN', 'Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True']]);
+  });
+
+  it('ignores URLs without credentials and placeholder credentials', () => {
+    expect(found('see https://docs.example.com/guide and postgres://user:password@localhost/db')).toEqual([]);
+  });
+});
+
+describe('private keys', () => {
+  const body = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK';
+  it('spans a PEM block from BEGIN to END as one PKEY finding', () => {
+    const text = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----\n`;
+    expect(found(text)).toEqual([['PKEY', text.trimEnd()]]);
+  });
+
+  it('finds a key inside a JSON string with literal \\n', () => {
+    const pem = `-----BEGIN PRIVATE KEY-----\\n${body.replace('\n', '\\n')}\\n-----END PRIVATE KEY-----\\n`;
+    const text = `{"type": "service_account", "private_key": "${pem}"}`;
+    expect(found(text).map(([c]) => c)).toContain('PKEY');
+  });
+
+  it('finds encrypted and PGP private key blocks', () => {
+    for (const label of ['ENCRYPTED PRIVATE KEY', 'PGP PRIVATE KEY BLOCK', 'DSA PRIVATE KEY']) {
+      const text = `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----`;
+      expect(found(text).map(([c]) => c), label).toEqual(['PKEY']);
+    }
+  });
+
+  it('ignores public keys, certificates and elided keys', () => {
+    const publicBody = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t\nRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18g';
+    expect(found(`-----BEGIN PUBLIC KEY-----\n${publicBody}\n-----END PUBLIC KEY-----`)).toEqual([]);
+    expect(found(`-----BEGIN CERTIFICATE-----\n${publicBody}\n-----END CERTIFICATE-----`)).toEqual([]);
+    expect(found('-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----')).toEqual([]);
+  });
+});
+
+describe('JWTs and Authorization values', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+  it('reports a JWT whose header has an alg', () => {
+    expect(found(`const t = "${jwt}";`)).toEqual([['JWT', jwt]]);
+  });
+
+  it('ignores eyJ strings whose header is not a JWT header', () => {
+    expect(found('eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc')).toEqual([]);
+  });
+
+  it('reports bearer tokens and basic credentials', () => {
+    expect(found('Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0')).toEqual([['TOKEN', '9f8e7d6c5b4a39281706f5e4d3c2b1a0']]);
+    expect(found('Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=')).toEqual([['CRED', 'YWRtaW46VHIwdWI0ZG9yJjM=']]);
+  });
+});
+
+describe('private hosts and internal URLs', () => {
+  it('reports private addresses as HOST and URLs to them as URL', () => {
+    expect(found('DB_HOST=10.20.30.40')).toEqual([['HOST', '10.20.30.40']]);
+    expect(found('gateway 100.64.1.1 and peer 172.16.0.9')).toEqual([['HOST', '100.64.1.1'], ['HOST', '172.16.0.9']]);
+    expect(found('bind fd12:3456:789a:1::1')).toEqual([['HOST', 'fd12:3456:789a:1::1']]);
+    expect(found('see http://192.168.1.20:8080/admin.')).toEqual([['URL', 'http://192.168.1.20:8080/admin']]);
+    expect(found('redis: cache.default.svc.cluster.local')).toEqual([['HOST', 'cache.default.svc.cluster.local']]);
+    expect(found('wiki: https://wiki.acme.corp/display/OPS')).toEqual([['URL', 'https://wiki.acme.corp/display/OPS']]);
+  });
+
+  it('leaves loopback, public addresses and version numbers alone', () => {
+    expect(found('http://127.0.0.1:3000 http://localhost:8080 8.8.8.8 https://example.com')).toEqual([]);
+    expect(found('version: 10.0.0.1')).toEqual([]);
+    expect(found('"chromium": "100.0.4896.127"')).toEqual([]);
+  });
+});
