@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCheckpoint } from '../audit/checkpoint.js';
 import { leafHash, verifyConsistency, verifyInclusion } from '../audit/merkle.js';
+import { sql } from 'kysely';
+import { Keyring } from '../crypto/keyring.js';
+import { openDatabase } from '../db/database.js';
 import { BACKENDS } from '../test-support/databases.js';
+import { createCloudServer } from './app.js';
 import { call, createOrg, createToken, detectionEvent, startTestCloud, type TestCloud, type TestOrg } from '../test-support/cloud-harness.js';
 
 describe.each(BACKENDS)('cloud API on %s', (backend) => {
@@ -100,5 +104,52 @@ describe.each(BACKENDS)('cloud API on %s', (backend) => {
       policy: { extraRules: [{ id: 'bad', category: 'KEY', pattern: '(a+)+$' }] },
     });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('keeps one gapless, consistent log when two server instances append at the same time', async () => {
+    const second = cloud.databaseUrl ? await openDatabase({ databaseUrl: cloud.databaseUrl, poolSize: 4 }) : cloud.database;
+    const other = await createCloudServer({ database: second, keyring: new Keyring({ current: cloud.kek }), signerKey: cloud.signer.signerKey, log: false });
+    try {
+      const agent = await createToken(cloud, org.owner, ['events:write', 'audit:read']);
+      const servers = [cloud.server.app, other.app];
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          servers[i % 2]!.inject({
+            method: 'POST',
+            url: '/api/v1/events',
+            headers: { authorization: `Bearer ${agent.token}` },
+            payload: { agentId: `instance-${i % 2}`, events: Array.from({ length: 10 }, (_, j) => detectionEvent(i * 10 + j)) },
+          }),
+        ),
+      );
+      const seqs = results.flatMap((r) => r.json().receipts.map((x: { seq: number }) => x.seq)).sort((x: number, y: number) => x - y);
+      expect(seqs).toHaveLength(80);
+      for (let k = 1; k < seqs.length; k++) expect(seqs[k]).toBe(seqs[k - 1] + 1);
+      const cp = openCheckpoint((await call(cloud, { token: agent.token }, 'GET', '/api/v1/audit/checkpoint')).body, cloud.server.services.verifierKey);
+      const all = (await call(cloud, { token: agent.token }, 'GET', `/api/v1/audit/entries?start=0&end=${cp.size}`)).json().entries;
+      const { rootFromLeafHashes } = await import('../audit/merkle.js');
+      expect(rootFromLeafHashes(all.map((e: { leafHash: string }) => Buffer.from(e.leafHash, 'base64'))).equals(cp.rootHash)).toBe(true);
+    } finally {
+      await other.app.close();
+      if (second !== cloud.database) await second.close();
+    }
+  });
+
+  it('stores telemetry as anonymous daily counts and refuses free-form fields', async () => {
+    const token = await createToken(cloud, org.owner, ['telemetry:write']);
+    const ok = await call(cloud, { token: token.token }, 'POST', '/api/v1/telemetry', { cliVersion: '0.1.0', os: 'linux', commands: { scan: 3, 'proxy': 1 } });
+    expect(ok.statusCode).toBe(202);
+    await call(cloud, { token: token.token }, 'POST', '/api/v1/telemetry', { cliVersion: '0.1.0', os: 'linux', commands: { scan: 2 } });
+    const rows = await cloud.database.ownerQuery<{ command: string; count: string }>(`select command, count::text from telemetry_counts where cli_version = '0.1.0' order by command`);
+    expect(rows).toEqual([{ command: 'proxy', count: '1' }, { command: 'scan', count: '5' }]);
+    const columns = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'telemetry_counts' order by column_name`.execute(cloud.database.db);
+    expect(columns.rows.map((r) => r.column_name)).toEqual(['cli_version', 'command', 'count', 'day', 'os']);
+    for (const bad of [
+      { cliVersion: '0.1.0', os: 'linux', commands: { 'scan /home/alice/secret.txt': 1 } },
+      { cliVersion: '0.1.0', os: 'linux', commands: { scan: 1 }, path: '/etc/passwd' },
+      { cliVersion: 'sk-live-123', os: 'linux', commands: { scan: 1 } },
+    ]) {
+      expect((await call(cloud, { token: token.token }, 'POST', '/api/v1/telemetry', bad)).statusCode).toBe(400);
+    }
   });
 });

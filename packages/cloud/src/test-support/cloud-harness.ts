@@ -25,6 +25,8 @@ export interface TestCloud {
   server: CloudServer;
   signer: { signerKey: string; verifierKey: string };
   dataDir?: string;
+  /** PostgreSQL URL of this test's database (postgres backend only). */
+  databaseUrl?: string;
   clock: { offsetMs: number };
   close(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startTestCloud(backend: 'pglite' | 'postgres', options: { 
     signer,
     clock,
     ...(dataDir ? { dataDir } : {}),
+    ...(scratch ? { databaseUrl: scratch.url } : {}),
     async close() {
       await server.app.close();
       await database.close();
