@@ -17,6 +17,7 @@ export { builtinRules, builtinRulesFor } from './rules/index.js';
 export { parseDotenv, parseDotenvEntries, isPlainlyNotSecret, type DotenvEntry } from './dotenv.js';
 export { knownSecretsFromEnvironment } from './known-secrets.js';
 export { checkRegexSafety, type RegexProblem } from './regex-safety.js';
+export { renderRulesMarkdown } from './rules-doc.js';
 export { shannonEntropy } from './entropy.js';
 export {
   createSession,
