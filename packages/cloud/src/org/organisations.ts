@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/secrets.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/secrets.js';
 import type { Role } from '../auth/permissions.js';
 import { setTenant, toBuffer, type Db, type Trx } from '../db/database.js';
 import type { Keyring } from '../crypto/keyring.js';
@@ -80,6 +80,10 @@ export async function bootstrapOrganisation(
   checkPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const existing = await findAccount(trx, keyring, input.email);
+    // An existing person becomes owner of a new organisation only with their own password.
+    if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+      throw new CloudError(401, 'invalid_credentials', 'an account with this email exists and the password does not match it');
+    }
     const orgId = await createOrganisation(trx, keyring, { name: input.orgName, plan: input.plan });
     const accountId = existing?.id ?? (await createAccount(trx, keyring, { email: input.email, name: input.ownerName, password: input.password }));
     const membershipId = await addMembership(trx, orgId, accountId, 'owner');
