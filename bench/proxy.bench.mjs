@@ -101,7 +101,7 @@ const plumbing = createProxy({ anthropicUpstream: fakeUrl, session: plumbingSess
 const plumbingUrl = (await plumbing.listen(0, '127.0.0.1')).url;
 
 // ------------------------------------------------------------------ client
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1, noDelay: true });
 function call(base, payload, untilFirstByte) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();

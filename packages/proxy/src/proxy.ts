@@ -134,7 +134,8 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
   } as const;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  // No Nagle delay on upstream sockets: request bodies and small SSE frames go out at once.
+  const agents = { http: new http.Agent({ keepAlive: true, noDelay: true }), https: new https.Agent({ keepAlive: true, noDelay: true }) };
   const stats: ProxyStats = { requests: 0, errors: 0, tokenized: {}, restored: 0, unrestorable: 0, sentinelFindings: 0, blocked: 0, aborted: 0 };
   const sockets = new Set<Socket>();
   const cache = options.tokenizeCache === false ? undefined : new TokenizeCache();
