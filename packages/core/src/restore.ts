@@ -122,7 +122,10 @@ export function pendingStart(text: string, floor: number, vault: Vault): number 
       }
     }
   }
-  // A lead (or the start of one) at the very end: the token may follow.
+  // A lead (or the start of one) at the very end: the token may follow. Every decoration
+  // and every prefix of one ends with `_`, `*` or `\`.
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 0x5f && last !== 0x2a && last !== 0x5c) return text.length;
   for (let s = Math.max(floor, text.length - 4); s < text.length; s++) {
     const tail = text.slice(s);
     if (couldBecomeDecoration(tail) || tail === '__' || tail === '**' || tail === '\\_\\_') return s;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from './session.js';
+import { MAX_VARIANT_LENGTH } from './token.js';
 import { chunk, knownSecretDetector, pieceArb, render, SECRETS, VARIANTS } from './test-support/session-fixtures.js';
 
 const RUNS = { numRuns: 300 };
@@ -83,6 +84,30 @@ describe('streaming rehydration (property)', () => {
       );
     });
   }
+
+  it('holds back at most one token variant\'s length, and nothing at all when the vault is empty', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 30 }), fc.array(fc.nat(400), { maxLength: 25 }), (pieces, cuts) => {
+        const { tokens } = primedSession();
+        // Tokens of another session: nothing here is restorable, so output = input.
+        const answer = render(pieces, tokens);
+        const primed = primedSession().session.rehydrator();
+        const empty = createSession({ detector: knownSecretDetector() }).rehydrator();
+        let pushed = 0;
+        let emittedPrimed = 0;
+        let emittedEmpty = 0;
+        for (const piece of chunk(answer, cuts)) {
+          pushed += piece.length;
+          emittedPrimed += primed.push(piece).length;
+          emittedEmpty += empty.push(piece).length;
+          expect(emittedEmpty).toBe(pushed);
+          expect(pushed - emittedPrimed).toBeLessThanOrEqual(MAX_VARIANT_LENGTH);
+        }
+        expect(emittedPrimed + primed.end().length).toBe(answer.length);
+      }),
+      RUNS,
+    );
+  });
 
   it('equals the batch result when every character is its own chunk', () => {
     fc.assert(
