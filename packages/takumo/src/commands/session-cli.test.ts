@@ -203,6 +203,14 @@ describe('takumo session (interactive)', () => {
 });
 
 describe('the built binary', () => {
+  it('tokenizes standard input with the built binary: text on stdout, summary on stderr, exit 1', async () => {
+    const { runCli } = await import('../test-support/run-cli.js');
+    const run = await runCli(['tokenize', '--no-known-secrets'], { input: `DATABASE_URL=${DB_URL}\n`, cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^DATABASE_URL=__TAKUMO_v1_CONN_[0-9a-f]{8}__\n$/);
+    expect(run.stderr).toBe('takumo: tokenized 1 secret in standard input: CONN 1 (line 1)\n');
+  });
+
   it('runs a JSON-lines session end to end and wipes the vault on SIGINT (exit 130)', async () => {
     const { spawn } = await import('node:child_process');
     const { CLI_BIN } = await import('../test-support/run-cli.js');
