@@ -59,7 +59,7 @@ describe.skipIf(skipReason !== '')(`no vault data leaves the process${skipReason
       const run = spawnSync(
         strace as string,
         ['-f', '-qq', '-e', 'trace=openat,open,creat,write,writev,pwrite64,pwritev,rename,renameat,renameat2', '-s', '1000000', '-xx', '-o', traceFile, process.execPath, '--input-type=module', '-e', WORKLOAD],
-        { input: JSON.stringify({ known: [SECRETS[0]], text }), encoding: 'utf8', timeout: 15_000 },
+        { input: JSON.stringify({ known: [SECRETS[0]], text }), encoding: 'utf8', timeout: 25_000 },
       );
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);

@@ -116,7 +116,7 @@ describe('takumo session --jsonl', () => {
     const replies: Array<Record<string, unknown>> = [];
     const ask = async (request: Record<string, unknown>): Promise<Record<string, unknown>> => {
       stdin.write(`${JSON.stringify(request)}\n`);
-      for (let i = 0; i < 200 && stdout.text().trim().split('\n').filter(Boolean).length <= replies.length; i++) await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 2000 && stdout.text().trim().split('\n').filter(Boolean).length <= replies.length; i++) await new Promise((r) => setTimeout(r, 5));
       const reply = JSON.parse(stdout.text().trim().split('\n')[replies.length] as string) as Record<string, unknown>;
       replies.push(reply);
       return reply;
@@ -153,7 +153,7 @@ describe('takumo session (interactive)', () => {
     const stdin = new PassThrough();
     const done = main(['session', '--interactive'], { stdout, stderr, stdin, cwd: dir, env: {} });
     stdin.write(`const db = "${DB_URL}";\nconsole.log(db);\n.\n`);
-    for (let i = 0; i < 200 && !stdout.text().includes('console.log'); i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 2000 && !stdout.text().includes('console.log'); i++) await new Promise((r) => setTimeout(r, 5));
     const tokenized = stdout.text();
     const token = tokenized.match(TOKEN)?.[0] as string;
     expect(tokenized).toBe(`const db = "${token}";\nconsole.log(db);\n`);
@@ -183,7 +183,7 @@ describe('takumo session (interactive)', () => {
     const run = await takumo(['session', '--clipboard'], '\n', { PATH: `${dir}:/usr/bin:/bin` });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/the tokenized text is on the clipboard/);
-    for (let i = 0; i < 200 && readFileSync(board, 'utf8').includes(PASSWORD); i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 1000 && readFileSync(board, 'utf8').includes(PASSWORD); i++) await new Promise((r) => setTimeout(r, 10));
     expect(readFileSync(board, 'utf8')).toMatch(/^secret: __TAKUMO_v1_CONN_[0-9a-f]{8}__$/);
     expect(run.stdout).toBe('');
   });
