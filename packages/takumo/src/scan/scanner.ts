@@ -1,6 +1,6 @@
 import { readFile as readFileCallback } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createDetector, type Category, type Confidence, type DetectorConfig, type Finding, type KnownSecret } from '@takumo/core';
 import { UsageError } from '../cli-context.js';
@@ -101,15 +101,17 @@ const KNOWN_SECRET_RULE: RuleInfo = {
 export async function scan(options: ScanOptions): Promise<ScanReport> {
   const started = performance.now();
   const cwd = resolve(options.cwd);
-  const projectRoot = findGitRoot(cwd) ?? cwd;
   const counts: WalkCounts & { binary: number } = { ignored: 0, excluded: 0, symlinks: 0, special: 0, tooLarge: 0, binary: 0 };
   const errors: ScanError[] = [];
   const patterns = [...options.config.scan.exclude, ...(options.config.detector.allowlist?.paths ?? [])];
   const patternBase = options.config.path ? resolve(options.config.path, '..') : cwd;
   const isExcluded = createPathFilter(patterns, patternBase);
   const readBytes = options.readBytes ?? readWholeFile;
-  const projectPathOf = (abs: string): string => {
-    const rel = relative(projectRoot, abs);
+  // Project paths (for fingerprints and SARIF) are relative to the git root holding the
+  // target, so a baseline matches whatever folder the scan starts from; outside a
+  // repository, relative to the folder named.
+  const projectPathOf = (root: string, abs: string): string => {
+    const rel = relative(root, abs);
     return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? abs : rel.split(sep).join('/');
   };
 
@@ -157,6 +159,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       const kind = await describeTarget(abs);
       if (kind === 'missing') throw new UsageError(`no such file or directory: ${target}`);
       if (kind === 'other') throw new UsageError(`not a regular file or directory: ${target}`);
+      const projectRoot = findGitRoot(abs) ?? (kind === 'dir' ? abs : dirname(abs));
       if (kind === 'dir') {
         workspaces.add(abs);
         ancestorsOf.add(abs);
@@ -169,7 +172,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         for (const f of files) {
           if (seen.has(f.absolute)) continue;
           seen.add(f.absolute);
-          items.push({ absolute: f.absolute, display: f.display, projectPath: projectPathOf(f.absolute), size: f.size, load: () => readBytes(f.absolute) });
+          items.push({ absolute: f.absolute, display: f.display, projectPath: projectPathOf(projectRoot, f.absolute), size: f.size, load: () => readBytes(f.absolute) });
         }
       } else {
         if (seen.has(abs)) continue;
@@ -184,7 +187,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
           counts.tooLarge++;
           continue;
         }
-        items.push({ absolute: abs, display: target, projectPath: projectPathOf(abs), size, load: () => readBytes(abs) });
+        items.push({ absolute: abs, display: target, projectPath: projectPathOf(projectRoot, abs), size, load: () => readBytes(abs) });
       }
     }
   }
