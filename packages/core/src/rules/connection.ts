@@ -69,7 +69,7 @@ function decodeURIComponentSafe(value: string): string {
 const KV_SECRET = /(?<![\w-])(?<k>password|pwd|accountkey|sharedaccesskey)\s{0,3}=\s{0,3}(?<v>"[^"\r\n]{1,300}"|[^;"'\s&<>]{1,300})/gi;
 /** A key that only a connection string has, before the secret in the same chain. */
 const KV_CONTEXT =
-  /(?<![A-Za-z0-9_])(?:server|data source|datasource|host|hostname|address|driver|dsn|provider|accountname|defaultendpointsprotocol|endpoint|user id|userid|uid|username|initial catalog|database|sharedaccesskeyname)\s{0,3}=/i;
+  /(?<![A-Za-z0-9_])(?:jdbc:[a-z0-9]{2,20}:|(?:server|data source|datasource|host|hostname|address|driver|dsn|provider|accountname|defaultendpointsprotocol|endpoint|user id|userid|uid|user|username|initial catalog|database|sharedaccesskeyname)\s{0,3}=)/i;
 
 function findKeyValueConnections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -144,6 +144,8 @@ export const connectionRules: Rule[] = [
         'Driver={ODBC Driver 18 for SQL Server};Server=db;Uid=sa;Pwd=W9zq2LmP4x;',
         'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=q8ZkPz0mN3vX7rT2yL5wB9cD4fG6hJ1kM0nP2qR4sT6uV8wX0yZ2aB4cD6eF8gH0iJ2kL4mN6oP8qR0sT2uV==;EndpointSuffix=core.windows.net',
         'Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Yq3vL8mN2pZ7xK4rT9wB1cF6hJ0sD5gQ2aE8uV4iO7=',
+        'jdbc:mysql://db.example.com:3306/shop?user=app&password=Xk2mP9qR7v&useSSL=true',
+        'jdbc:sqlserver://db.example.com:1433;databaseName=shop;user=app;password=Xk2mP9qR7v;',
       ],
       noMatch: ['Server=db;Database=app;User ID=app;Password=${DB_PASSWORD};', 'Server=db;Integrated Security=true;', 'Password=Xk2mP9qR7v'],
     },

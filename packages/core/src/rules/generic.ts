@@ -31,7 +31,7 @@ const ASSIGNMENT = new RegExp(
 );
 
 /** Lines where a name and a bare value separated by spaces are an assignment. */
-const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login)[ \t]{1,8}$/i;
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
 
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`). */
 const NAME_CHAR = /[A-Za-z0-9_.\-$@]/;
@@ -118,6 +118,24 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
+  }
+  return spans;
+}
+
+/** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
+const NAME_VALUE =
+  /(?:name["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=)[ \t]{0,4}(?:"(?<dq>[^"\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<uq>[^\s"'#{}][^\s#,}]{0,299}))/g;
+
+function findNameValuePairs(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(NAME_VALUE)) {
+    const g = m.groups!;
+    const key = classifyKey(g['k'] ?? g['tk']!);
+    const quoted = g['uq'] === undefined;
+    const value = g['dq'] ?? g['sq'] ?? g['uq']!;
+    if (!key || !isPlausibleSecret(value, { category: key.category, quoted, weakKey: key.weak, file: options.file })) continue;
+    const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
+    spans.push({ start, end: start + value.length, category: key.category });
   }
   return spans;
 }
@@ -353,6 +371,28 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['$pw = ConvertTo-SecureString "P@ssw0rd2024!" -AsPlainText -Force', 'ConvertTo-SecureString -String -Force dsjUE#$gds8s'],
       noMatch: ['ConvertTo-SecureString $env:PASSWORD -AsPlainText -Force', 'ConvertTo-SecureString -String $plain'],
+    },
+  },
+  {
+    id: 'name-value-pair',
+    category: 'PASS',
+    description:
+      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }`',
+    keywords: ['value', 'default'],
+    pattern: NAME_VALUE,
+    find: findNameValuePairs,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'env:\n  - name: DB_PASSWORD\n    value: "Xk2mP9qR7v!"\n',
+        '{"name": "STRIPE_API_KEY", "value": "Zk3mP9qR2vX8wL5nQ4tY"}',
+        'variable "admin_password" {\n  type    = string\n  default = "Kq8zW3mLp0!"\n}',
+      ],
+      noMatch: [
+        'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}\n',
+        '{"name": "LOG_LEVEL", "value": "debug"}',
+        'variable "admin_password" {\n  type = string\n}',
+      ],
     },
   },
   {
