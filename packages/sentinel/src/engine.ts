@@ -119,5 +119,6 @@ function evaluate(rule: SinkRule, flow: Flow, start: number, end: number, m: Reg
 
 function accept(rule: SinkRule, t: Taint): boolean {
   if (!t.tainted) return false;
+  if (rule.taint === 'source') return t.reason === 'source';
   return rule.taint !== 'input' || t.reason === 'source' || t.reason === 'parameter';
 }

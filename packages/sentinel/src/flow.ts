@@ -68,7 +68,33 @@ export class Flow {
     const m = code.masked;
     for (let i = m.indexOf('\n'); i >= 0; i = m.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     this.lines = m.split('\n');
-    this.source = SOURCES[language] ?? SOURCES.default;
+    const family: Language = language === 'typescript' || language === 'html' ? 'javascript' : language;
+    this.source = SOURCES[family] ?? SOURCES.default;
+  }
+
+  private imported: Set<string> | undefined;
+
+  /** Names bound by imports (modules and packages are code, not data). */
+  private importedNames(): Set<string> {
+    if (this.imported) return this.imported;
+    const names = new Set<string>();
+    const src = this.code.code;
+    // Go: import "net/http" / import ( "os/exec" alias "x/y" )
+    for (const m of src.matchAll(/^\s*(?:import\s+)?(?:(\w+)\s+)?"([\w./-]+)"\s*$/gm)) names.add(m[1] ?? m[2]!.split('/').pop()!);
+    // Python: import a.b as c / from x import y as z
+    // (names from `from x import y` are values of unknown origin, not modules)
+    for (const m of src.matchAll(/^\s*import\s+([^\n#;]+)/gm)) {
+      for (const part of m[1]!.replace(/[()]/g, '').split(',')) {
+        const alias = /(?:^|\s)as\s+(\w+)\s*$/.exec(part)?.[1] ?? part.trim().split(/[.\s]/)[0];
+        if (alias && /^\w+$/.test(alias)) names.add(alias);
+      }
+    }
+    // Java/C#/PHP: import a.b.C; using X.Y; use A\B;
+    for (const m of src.matchAll(/^\s*(?:import(?:\s+static)?|using|use)\s+([\w.\\]+)\s*;/gm)) names.add(m[1]!.split(/[.\\]/).pop()!);
+    // Ruby: require 'x'
+    for (const m of src.matchAll(/^\s*require(?:_relative)?\s*\(?\s*['"]([\w/]+)['"]/gm)) names.add(m[1]!.split('/').pop()!);
+    this.imported = names;
+    return names;
   }
 
   /** One pass over the snippet: which lines may define which names. */
@@ -144,10 +170,15 @@ export class Flow {
   expression(start: number, end: number, depth = 0): Taint {
     const text = blankSanitised(this.code.masked.slice(start, end));
     if (this.source.test(text)) return { tainted: true, reason: 'source' };
+    // The strongest reason wins: user input over a parameter over a value of unknown origin.
+    let weakest: Taint | undefined;
     for (const name of identifiersOf(text, this.language)) {
       const t = this.identifier(name, start, depth);
-      if (t.tainted) return t;
+      if (!t.tainted) continue;
+      if (t.reason === 'source') return t;
+      if (!weakest || (t.reason === 'parameter' && weakest.reason !== 'parameter')) weakest = t;
     }
+    if (weakest) return weakest;
     // A string built with the result of an unknown function call is not constant either.
     if (/["'`]/.test(text) && UNKNOWN_CALL.test(text)) return { tainted: true, reason: 'unknown' };
     return CLEAN;
@@ -174,6 +205,7 @@ export class Flow {
   private resolve(name: string, at: number, depth: number): Taint {
     const scoped = this.resolveInScope(name, at, depth);
     if (scoped) return scoped;
+    if (this.importedNames().has(name)) return CLEAN;
     const esc = name.replace(/[$]/g, '\\$');
     const assign = new RegExp(
       `(?:^|[^\\w$.>])${esc}\\s*(?:\\[[^\\]\\n]{0,80}\\]\\s*)?(?:,\\s*[\\w$]+\\s*)*(\\+=|\\.=|\\|\\|=|\\?\\?=|:=|=)(?![=~>])`,
@@ -327,7 +359,7 @@ export function identifiersOf(text: string, language: Language): string[] {
     const after = text.slice(m.index + name.length).match(/^\s*(\S)/)?.[1];
     if (after === '(' && !name.startsWith('$')) continue; // callee
     const next = text[m.index + name.length];
-    if (next === '"' || next === "'" || next === '`') continue; // string prefix (f"…", rb'…') or template tag
+    if (next === '`' || ((next === '"' || next === "'") && /^[rRbBuUfF]{1,2}$/.test(name))) continue; // string prefix (f"…", rb'…') or template tag
     if (after === ':' && language !== 'python' && text.slice(m.index + name.length).match(/^\s*:(?!:)/)) continue; // object key
     if (KEYWORDS.has(name)) continue;
     if (language === 'php' && !name.startsWith('$')) continue; // PHP bare words are functions/constants

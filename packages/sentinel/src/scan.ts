@@ -22,6 +22,9 @@ export function scan(text: string, options: ScanContext = {}): SentinelFinding[]
   for (const segment of segments) {
     if (segment.kind !== 'code') continue;
     for (const f of scanSegment(segment)) findings.push(shift(f, segment.lineOffset));
+    if (segment.language === 'html') {
+      for (const script of scriptBlocks(segment)) for (const f of scanSegment(script)) findings.push(shift(f, script.lineOffset));
+    }
   }
   findings.push(...findSecrets(text, options.filename));
   findings.push(...findLicenseIssues(text, segments, options));
@@ -48,6 +51,23 @@ function createFlow(lexed: LexedCode, language: Language): Flow {
   if (language === 'javascript' || language === 'typescript') return JavaScriptFlow.create(lexed, language) ?? new Flow(lexed, language);
   if (language === 'python') return PythonFlow.create(lexed) ?? new Flow(lexed, language);
   return new Flow(lexed, language);
+}
+
+/** Inline <script> blocks of an HTML segment, as JavaScript segments with their own line offset. */
+function scriptBlocks(segment: Segment): Segment[] {
+  const out: Segment[] = [];
+  const re = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)(?:<\/script\s*>|$)/gi;
+  for (let m = re.exec(segment.text); m; m = re.exec(segment.text)) {
+    const bodyStart = m.index + m[0].indexOf('>') + 1;
+    const before = segment.text.slice(0, bodyStart);
+    let lines = 0;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) lines++;
+    // Keep the body's first line aligned: pad with the columns before it.
+    const column = bodyStart - (before.lastIndexOf('\n') + 1);
+    out.push({ kind: 'code', language: 'javascript', text: ' '.repeat(column) + (m[1] ?? ''), lineOffset: segment.lineOffset + lines });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 function shift(f: SentinelFinding, lines: number): SentinelFinding {

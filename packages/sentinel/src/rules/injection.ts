@@ -387,7 +387,7 @@ export const injectionRules: SinkRule[] = [
     category: 'path', cwe: 'CWE-22', severity: 'high', languages: JS_LIKE,
     keywords: ['fs', 'sendfile', 'download', 'readfile', 'createreadstream'],
     pattern: /\b(?:fs|fsp|fs\.promises|fse)\s*\.\s*(?:readFile|readFileSync|writeFile|writeFileSync|appendFile|appendFileSync|createReadStream|createWriteStream|unlink|unlinkSync|rm|rmSync|readdir|readdirSync|open|openSync|stat|access|mkdir|rename|copyFile|exists|existsSync)\s*\(|\bres\s*\.\s*(?:sendFile|download)\s*\(/,
-    when: 'args', taint: 'input',
+    when: 'args', taint: 'source',
     unless: /\broot\s*:/,
     message: 'File path built from input', fix: 'Resolve the path against a fixed base directory and check it stays inside (path.resolve + startsWith), or use path.basename.',
     examples: { language: 'javascript', match: ['fs.readFile("/data/" + req.query.file, cb)'], noMatch: ['fs.readFile("/etc/app.json", cb)'] },
@@ -397,7 +397,7 @@ export const injectionRules: SinkRule[] = [
     category: 'path', cwe: 'CWE-22', severity: 'high', languages: ['python'],
     keywords: ['open', 'send_file', 'send_from_directory', 'remove', 'unlink', 'fileresponse'],
     pattern: /(?:^|[^.\w])open\s*\(|\b(?:send_file|FileResponse|os\.remove|os\.unlink|shutil\.rmtree|os\.listdir|pathlib\.Path|Path)\s*\(/,
-    when: 'args', taint: 'input',
+    when: 'args', taint: 'source',
     message: 'File path built from input', fix: 'Use werkzeug.utils.secure_filename / os.path.basename, or resolve the path and check it stays under a base directory.',
     examples: { language: 'python', match: ['f = open("/srv/files/" + request.args["name"])'], noMatch: ['f = open("config.json")'] },
   },
@@ -406,7 +406,7 @@ export const injectionRules: SinkRule[] = [
     category: 'path', cwe: 'CWE-22', severity: 'high', languages: ['java'],
     keywords: ['file', 'paths', 'path.of'],
     pattern: /\bnew\s+(?:File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)\s*\(|\b(?:Paths\.get|Path\.of)\s*\(/,
-    when: 'args', args: 'all', taint: 'input',
+    when: 'args', args: 'all', taint: 'source',
     message: 'File path built from input', fix: 'Normalise the path and verify it stays under the intended base directory.',
     examples: { language: 'java', match: ['File f = new File("/uploads/" + request.getParameter("name"));'], noMatch: ['File f = new File("/etc/app.conf");'] },
   },
@@ -415,7 +415,7 @@ export const injectionRules: SinkRule[] = [
     category: 'path', cwe: 'CWE-22', severity: 'high', languages: ['go'],
     keywords: ['os.open', 'readfile', 'servefile', 'os.create', 'openfile'],
     pattern: /\b(?:os\.(?:Open|OpenFile|Create|ReadFile|WriteFile|Remove|RemoveAll)|ioutil\.(?:ReadFile|WriteFile)|http\.ServeFile)\s*\(/,
-    when: 'args', args: 'all', taint: 'input',
+    when: 'args', args: 'all', taint: 'source',
     message: 'File path built from input', fix: 'Clean the path (filepath.Clean), join it to a base and check the prefix, or use os.Root / filepath.Base.',
     examples: { language: 'go', match: ['data, _ := os.ReadFile(r.URL.Query().Get("f"))'], noMatch: ['data, _ := os.ReadFile("config.yaml")'] },
   },
@@ -427,7 +427,7 @@ export const injectionRules: SinkRule[] = [
     when: (m) => {
       const end = m.flow.statementEnd(m.end);
       const t = m.flow.expression(m.start, end);
-      return t.tainted && t.reason !== 'unknown' ? { end } : false;
+      return t.tainted && t.reason === 'source' ? { end } : false;
     },
     message: 'File path built from input', fix: 'Map input to a fixed set of files, or use basename() and a base directory.',
     examples: { language: 'php', match: ['<?php include($_GET["page"] . ".php");'], noMatch: ['<?php include "header.php";'] },
@@ -440,7 +440,7 @@ export const injectionRules: SinkRule[] = [
     when: (m) => {
       const end = m.flow.statementEnd(m.end);
       const t = m.flow.expression(m.end, end);
-      return t.tainted && t.reason !== 'unknown' ? { end } : false;
+      return t.tainted && t.reason === 'source' ? { end } : false;
     },
     message: 'File path built from input', fix: 'Use File.basename and a fixed base directory.',
     examples: { language: 'ruby', match: ['send_file "/files/#{params[:name]}"'], noMatch: ['File.read("config.yml")'] },
@@ -450,7 +450,7 @@ export const injectionRules: SinkRule[] = [
     category: 'path', cwe: 'CWE-22', severity: 'high', languages: ['csharp'],
     keywords: ['file.', 'filestream', 'physicalfile'],
     pattern: /\bFile\.(?:ReadAllText|ReadAllBytes|ReadAllLines|WriteAllText|WriteAllBytes|Open|OpenRead|OpenWrite|Delete|Copy|Move)\s*\(|\bnew\s+FileStream\s*\(|\bPhysicalFile\s*\(/,
-    when: 'args', taint: 'input',
+    when: 'args', taint: 'source',
     message: 'File path built from input', fix: 'Use Path.GetFileName and check the full path stays under the base directory.',
     examples: { language: 'csharp', match: ['var t = File.ReadAllText("/data/" + Request.Query["f"]);'], noMatch: ['var t = File.ReadAllText("appsettings.json");'] },
   },
@@ -478,7 +478,7 @@ export const injectionRules: SinkRule[] = [
       if (/^(?:[fFrRbB]{0,2}["'`]|\$?@?")https?:\/\/[^/"'`$#{}%+]+\//.test(text)) return false;
       if (/^\s*\{/.test(text) && !/\burl\s*:/.test(text)) return false;
       const t = flow.expression(span[0], span[1]);
-      return t.tainted && t.reason !== 'unknown' ? { end: span[1] } : false;
+      return t.tainted && t.reason === 'source' ? { end: span[1] } : false;
     },
     message: 'Outgoing request to a URL taken from input (SSRF)', fix: 'Allow-list the hosts the server may call and reject private/loopback addresses after resolving.',
     examples: { language: 'python', match: ['r = requests.get(request.args["url"])'], noMatch: ['r = requests.get("https://api.example.com/users/" + uid)'] },

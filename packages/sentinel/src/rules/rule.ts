@@ -39,8 +39,12 @@ export interface SinkRule {
   when: 'always' | 'args' | 'assign' | ((m: RuleMatch) => CheckResult);
   /** For `args`: which arguments reach the sink (default: the first). */
   args?: number | 'all' | 'rest';
-  /** For `args`/`assign`: what counts: any non-constant value (default), or only input/parameters. */
-  taint?: 'any' | 'input';
+  /**
+   * For `args`/`assign`: what counts: any non-constant value (default), input or parameters
+   * (`input`), or only request/user input (`source`, for sinks where a parameter is the
+   * normal case, such as a file path).
+   */
+  taint?: 'any' | 'input' | 'source';
   /** The call text (match to closing paren) must / must not match these. */
   requires?: RegExp;
   unless?: RegExp;
@@ -49,5 +53,6 @@ export interface SinkRule {
   examples: { language: Language; match: string[]; noMatch: string[] };
 }
 
-export const JS_LIKE: readonly Language[] = ['javascript', 'typescript', 'html'];
+/** HTML is covered through its <script> blocks, which are scanned as JavaScript. */
+export const JS_LIKE: readonly Language[] = ['javascript', 'typescript'];
 export const ALL_CODE: readonly Language[] = ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp', 'html', 'c', 'shell', 'config', 'text'];

@@ -58,6 +58,24 @@ export const xssRules: SinkRule[] = [
     examples: { language: 'typescript', match: ['return <div dangerouslySetInnerHTML={{ __html: props.bio }} />;'], noMatch: ['return <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(props.bio) }} />;'] },
   },
   {
+    id: 'xss/express-send-html',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['send', 'write', 'end'],
+    pattern: /\bres\s*\.\s*(?:send|write|end)\s*\(/,
+    when: (m) => {
+      const { flow } = m;
+      const call = callArguments(flow.code.masked, m.end - 1);
+      const first = call.args[0];
+      if (!first) return false;
+      // Only HTML built into a string; res.send(obj) is JSON.
+      if (!/<[a-zA-Z]/.test(flow.code.code.slice(first[0], first[1]))) return false;
+      const t = flow.expression(first[0], first[1]);
+      return t.tainted && t.reason === 'source' ? { end: call.end } : false;
+    },
+    message: 'Request input written into an HTML response without escaping', fix: 'Render through a template engine that escapes, or escape the value (e.g. escape-html) before building the HTML.',
+    examples: { language: 'javascript', match: ['app.get("/", (req, res) => res.send(`<h1>Hello ${req.query.name}</h1>`));'], noMatch: ['app.get("/", (req, res) => res.send(`<h1>Hello ${escapeHtml(req.query.name)}</h1>`));', 'app.get("/", (req, res) => res.send({ name: req.query.name }));'] },
+  },
+  {
     id: 'xss/angular-bypass-security',
     category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
     keywords: ['bypasssecuritytrust'],
@@ -173,8 +191,18 @@ export const xssRules: SinkRule[] = [
     category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['go'],
     keywords: ['fprint', 'write', 'writestring'],
     pattern: /\bfmt\.Fprint(?:f|ln)?\s*\(\s*w\s*,|\bio\.WriteString\s*\(\s*w\s*,|\bw\.Write\s*\(/,
-    when: 'args', args: 'all', taint: 'input',
-    unless: /^w\.Write\s*\(\s*\w+\s*\)$|application\/json/,
+    when: (m) => {
+      const { flow } = m;
+      const call = callArguments(flow.code.masked, flow.code.masked.lastIndexOf('(', m.end));
+      if (/application\/json/.test(flow.code.code.slice(m.start, call.end))) return false;
+      // w.Write(body): the body; Fprintf(w, format, args…) / WriteString(w, s): all but the writer.
+      const args = /^w\.Write/.test(m.groups[0].trim()) ? call.args : call.args.slice(1);
+      for (const [a, b] of args) {
+        const t = flow.expression(a, b);
+        if (t.tainted && t.reason !== 'unknown') return { end: call.end };
+      }
+      return false;
+    },
     message: 'Request input written into the HTTP response without escaping', fix: 'Render through html/template, or escape with html.EscapeString.',
     examples: { language: 'go', match: ['fmt.Fprintf(w, "<h1>%s</h1>", r.URL.Query().Get("q"))'], noMatch: ['fmt.Fprintf(w, "<h1>%s</h1>", html.EscapeString(r.URL.Query().Get("q")))'] },
   },
