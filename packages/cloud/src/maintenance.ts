@@ -16,11 +16,20 @@ export async function listOrganisationIds(db: Db): Promise<string[]> {
   });
 }
 
-/** Removes expired audit payloads in every organisation (leaf hashes stay). */
+/**
+ * Removes expired audit payloads in every organisation (leaf hashes stay), expired sessions,
+ * and rate-limit windows older than a day.
+ */
 export async function sweepRetention(db: Db): Promise<{ organisations: number; payloadsRemoved: number }> {
   const ids = await listOrganisationIds(db);
   let removed = 0;
-  for (const id of ids) removed += await inTenant(db, id, (trx) => applyRetention(trx, id));
+  for (const id of ids) {
+    removed += await inTenant(db, id, async (trx) => {
+      await sql`delete from sessions where expires_at < now()`.execute(trx);
+      return applyRetention(trx, id);
+    });
+  }
+  await sql`delete from rate_limits where window_start < now() - interval '1 day'`.execute(db);
   return { organisations: ids.length, payloadsRemoved: removed };
 }
 
