@@ -108,7 +108,7 @@ beforeAll(async () => {
   const { token } = (await tokenRes.json()) as { token: string };
   const login = await run(['login', '--cloud', service.url], { stdin: token });
   expect(login.code, login.stderr).toBe(0);
-}, 90_000);
+}, 120_000);
 
 afterAll(async () => {
   if (open) await service.close();

@@ -81,7 +81,7 @@ beforeAll(async () => {
   });
   expect(tokenRes.status).toBe(201);
   token = ((await tokenRes.json()) as { token: string }).token;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   if (serviceOpen) await service.close();
