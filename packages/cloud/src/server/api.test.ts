@@ -152,4 +152,19 @@ describe.each(BACKENDS)('cloud API on %s', (backend) => {
       expect((await call(cloud, { token: token.token }, 'POST', '/api/v1/telemetry', bad)).statusCode).toBe(400);
     }
   });
+
+  it('lets only the owner change the plan; Enterprise makes retention configurable and forces ZDR', async () => {
+    const fixed = await call(cloud, org.owner, 'PATCH', '/api/v1/org', { retentionDays: 30 });
+    expect(fixed.statusCode).toBe(409);
+    expect(fixed.json().error.code).toBe('retention_fixed');
+    const up = await call(cloud, org.owner, 'PUT', '/api/v1/org/plan', { plan: 'enterprise' });
+    expect(up.statusCode).toBe(200);
+    expect(up.json()).toMatchObject({ plan: 'enterprise', zdr: true, retentionDays: 365 });
+    const custom = await call(cloud, org.owner, 'PATCH', '/api/v1/org', { retentionDays: 30 });
+    expect(custom.json().retentionDays).toBe(30);
+    expect((await call(cloud, org.owner, 'PATCH', '/api/v1/org', { zdr: false })).statusCode).toBe(409);
+    const log = (await call(cloud, org.owner, 'GET', '/api/v1/audit/entries?start=0')).json().entries.map((e: { leaf: string }) => JSON.parse(e.leaf).type);
+    expect(log).toContain('plan_change');
+    expect(log).toContain('policy_change');
+  });
 });
