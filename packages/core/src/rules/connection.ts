@@ -38,7 +38,7 @@ const USERINFO = /:\/\/(?<user>[^\s:/"'`<>]{0,128}):(?<pw>[^\s/@"'`<>]{1,256})@(
 
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(new RegExp(USERINFO.source, USERINFO.flags))) {
+  for (const m of text.matchAll(USERINFO)) {
     const start = schemeStart(text, m.index);
     if (start < 0) continue;
     const scheme = text.slice(start, m.index);
@@ -67,13 +67,15 @@ function decodeURIComponentSafe(value: string): string {
  * it on the same line makes it a connection string, spanned from its first key.
  */
 const KV_SECRET = /(?<![\w-])(?<k>password|pwd|accountkey|sharedaccesskey)\s{0,3}=\s{0,3}(?<v>"[^"\r\n]{1,300}"|[^;"'\s&<>]{1,300})/gi;
+/** Reused across calls (detection is synchronous): one compiled regex, warmed up once. */
+const KV_SECRET_STICKY = new RegExp(KV_SECRET.source, 'iy');
 /** A key that only a connection string has, before the secret in the same chain. */
 const KV_CONTEXT =
   /(?<![A-Za-z0-9_])(?:jdbc:[a-z0-9]{2,20}:|(?:server|data source|datasource|host|hostname|address|driver|dsn|provider|accountname|defaultendpointsprotocol|endpoint|user id|userid|uid|user|username|initial catalog|database|sharedaccesskeyname)\s{0,3}=)/i;
 
 function findKeyValueConnections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  const re = new RegExp(KV_SECRET.source, 'iy');
+  const re = KV_SECRET_STICKY;
   let skipUntil = -1;
   for (const offset of offsets) {
     if (offset < skipUntil) continue;

@@ -30,6 +30,9 @@ const ASSIGNMENT = new RegExp(
   'gi',
 );
 
+/** Tried at each keyword offset; reused across calls (detection is synchronous). */
+const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
+
 /** Lines where a name and a bare value separated by spaces are an assignment. */
 const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
 
@@ -87,7 +90,7 @@ function isComparison(separatorAndValue: string, quoted: boolean): boolean {
 
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  const re = new RegExp(ASSIGNMENT.source, 'iy');
+  const re = ASSIGNMENT_STICKY;
   const sealed = text.includes('SealedSecret');
   let skipUntil = -1;
   for (const offset of offsets) {
@@ -145,10 +148,13 @@ const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>\r\n]{0,200})?
 const XML_KEY_VALUE =
   /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<v>[^"'\r\n]{1,300})["']/gi;
 
+const XML_ELEMENT_STICKY = new RegExp(XML_ELEMENT.source, 'iy');
+const XML_KEY_VALUE_ONCE = new RegExp(XML_KEY_VALUE.source, 'i');
+
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  const element = new RegExp(XML_ELEMENT.source, 'iy');
-  const keyValue = new RegExp(XML_KEY_VALUE.source, 'i');
+  const element = XML_ELEMENT_STICKY;
+  const keyValue = XML_KEY_VALUE_ONCE;
   let lastTag = -1;
   for (const offset of offsets) {
     // The tag that holds the keyword (in its name or attributes) starts at the `<` before it.
