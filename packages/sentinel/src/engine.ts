@@ -38,9 +38,19 @@ export function runRules(rules: readonly SinkRule[], flow: Flow): SentinelFindin
   const code = flow.code.code;
   const lower = code.toLowerCase();
   const findings: SentinelFinding[] = [];
+  // Keyword prefilter, each keyword looked up once per snippet (rules share many).
+  const seen = new Map<string, boolean>();
+  const has = (k: string): boolean => {
+    let v = seen.get(k);
+    if (v === undefined) {
+      v = lower.includes(k);
+      seen.set(k, v);
+    }
+    return v;
+  };
   for (const { rule, regex } of compile(rules)) {
     if (!rule.languages.includes(flow.language)) continue;
-    if (rule.keywords.length > 0 && !rule.keywords.some((k) => lower.includes(k))) continue;
+    if (rule.keywords.length > 0 && !rule.keywords.some(has)) continue;
     regex.lastIndex = 0;
     for (let m = regex.exec(code); m; m = regex.exec(code)) {
       if (m[0].length === 0) {

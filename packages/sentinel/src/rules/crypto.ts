@@ -142,7 +142,7 @@ export const cryptoRules: SinkRule[] = [
     id: 'crypto/weak-cipher-more',
     category: 'crypto', cwe: 'CWE-327', severity: 'high',
     languages: ['python', 'java', 'php', 'javascript', 'typescript', 'csharp'],
-    keywords: ['des', 'arc', 'blowfish', 'xor', 'cast', 'mcrypt', 'mdecrypt', 'nullcipher', 'nopadding', 'ecb', 'allowallhostnameverifier'],
+    keywords: ['_des', '_arc', '_blowfish', '_xor', '_cast', 'mcrypt', 'mdecrypt', 'secretkeyfactory', '3des', 'nullcipher', 'nopadding', 'ecb', 'allowallhostnameverifier', 'messagedigest'],
     pattern: /\b\w*_(?:des|des3|arc4|arc2|blowfish|xor|cast)\.new\s*\(|\bm(?:de)?crypt_\w+\s*\(|\bSecretKeyFactory\.getInstance\s*\(\s*"(?:3DES|DESede|DES|Blowfish|RC4|RC2|TripleDES)"|\bCipher\.getInstance\s*\(\s*"3DES|\bnew\s+(?:javax\.crypto\.)?NullCipher\s*\(|"RSA\/[^"\/]*\/NoPadding"|\bBLOCK_MODE_ECB\b|(?:^|[^\w.])ECB\s*\(|\bnew\s+AllowAllHostnameVerifier\s*\(|\bMessageDigest\.getInstance\s*\(\s*"(?:md5|md2|md4|sha1|sha-1)"/,
     inString: true,
     when: (m) => !insideStringLiteral(m),
