@@ -201,7 +201,8 @@ export class Exchange {
 
   /** Why an answer was blocked, from metadata only. */
   blockMessage(): string {
-    const list = (this.blockedBy ?? []).map((f) => `${f.category}/${f.rule} (${f.severity})`);
+    // Sentinel's rule ids already carry their category (`sqli/python-execute`).
+    const list = (this.blockedBy ?? []).map((f) => `${f.rule.startsWith(`${f.category}/`) ? f.rule : `${f.category}/${f.rule}`} (${f.severity})`);
     return `the answer was blocked by Sentinel: ${list.join(', ')} at or above severity "${this.sentinel.threshold}". Run without --sentinel block to receive it, or ask for a different approach.`;
   }
 }
