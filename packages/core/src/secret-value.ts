@@ -59,7 +59,7 @@ const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
-const TEMPLATE_START = /^(?:\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/)/i;
+const TEMPLATE_START = /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/)/i;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
@@ -135,6 +135,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // References to other code: calls, member access, indexing, bare identifiers in code.
   if (!ctx.quoted) {
     if (/[([{]/.test(v)) return false;
+    // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
+    if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
     if (MEMBER_ACCESS.test(v)) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
   }

@@ -111,7 +111,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!key) continue;
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
-    if (separator.trim() === '' && !isSpaceSeparatedAssignment(text, nameStart, name, v.quoted)) continue;
+    if (separator.trim() === '') {
+      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted)) continue;
+      // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
+      if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
+    }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
     if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
     if (UUE_LINE.test(lineAround(text, m.index))) continue;

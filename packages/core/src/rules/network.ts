@@ -1,4 +1,5 @@
 import { lineAround } from '../line-index.js';
+import { isCodeFile } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { schemeStart, urlEnd } from './connection.js';
 
@@ -34,8 +35,21 @@ function normaliseDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
 }
 
+/** Internal names that are the same everywhere (cloud metadata, Docker, Kubernetes API): they identify nobody. */
+const WELL_KNOWN_INTERNAL = new Set([
+  'metadata.google.internal',
+  'host.docker.internal',
+  'gateway.docker.internal',
+  'kubernetes.docker.internal',
+  'kubernetes.default.svc',
+  'kubernetes.default.svc.cluster.local',
+  'kube-dns.kube-system.svc.cluster.local',
+  'instance-data.ec2.internal',
+]);
+
 export function isInternalHostname(host: string, declared: readonly string[] = []): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
+  if (WELL_KNOWN_INTERNAL.has(h)) return false;
   if (!/^[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9])?$/.test(h) || !h.includes('.')) {
     return declared.includes(h);
   }
@@ -113,7 +127,7 @@ const HOST_CHAR = /[A-Za-z0-9_.-]/;
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
   const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.[A-Za-z])`, 'gi');
-  return (text: string): Span[] => {
+  return (text: string, options: DetectOptions): Span[] => {
     const spans: Span[] = [];
     for (const m of text.matchAll(re)) {
       let start = m.index;
@@ -126,6 +140,9 @@ function findInternalHostnames(declared: readonly string[]) {
       if (before === '\\' || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
       if (CODE_OBJECTS.has(first) && host.split('.').length === 2) continue;
+      // In program source `iface.internal` is member access; a host name there sits in a
+      // string (after a quote, `@` or `/`) or has a character no identifier has.
+      if (isCodeFile(options.file) && !/["'`@/]/.test(before) && !/-/.test(host)) continue;
       if (text[end] === '(' || text[end] === '[') continue; // a call or an index
       if (!isInternalHostname(host, declared)) continue;
       spans.push({ start, end });
@@ -191,7 +208,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp'],
-        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'localhost:8080', 'https://example.com'],
+        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
       },
     },
   ];
