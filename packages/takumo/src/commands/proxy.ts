@@ -16,6 +16,7 @@ import type { Severity } from '@takumo/sentinel';
 import { type CliContext, UsageError } from '../cli-context.js';
 import { collectWorkspaceSecrets, loadConfig, SENTINEL_SEVERITIES, type TakumoConfig } from '../config.js';
 import type { RegisterCommand } from './index.js';
+import { proxyCloudReporting } from '../agent/command-hooks.js';
 
 /** Flags shared by `takumo proxy` and `takumo run`. */
 export interface ProxyFlags {
@@ -141,7 +142,10 @@ export const registerProxy: RegisterCommand = (program, context) => {
     )
     .action(async (flags: ProxyFlags) => {
       const settings = await resolveProxySettings(flags, context, { port: DEFAULT_PROXY_PORT });
-      const proxy = createProxy(proxyOptions(settings, requestLogger(flags, context.stdout)));
+      // Takumo Cloud (cloud-agent edit): detections and Sentinel findings go to the team cloud
+      // as metadata while the proxy runs (every 30 s) and at stop; inert without a cloud.
+      const cloud = proxyCloudReporting(context);
+      const proxy = createProxy({ ...proxyOptions(settings, requestLogger(flags, context.stdout)), onEvent: cloud.onEvent });
       const url = await listenOrExplain(proxy, settings.port, settings.host);
       context.stderr.write(
         `takumo proxy listening on ${url}\n` +
@@ -152,6 +156,7 @@ export const registerProxy: RegisterCommand = (program, context) => {
       );
       await waitForStopSignal();
       await proxy.close();
+      await cloud.close(); // cloud-agent edit: bounded final delivery
       context.stderr.write(`${formatSummary(proxy.stats)}\n`);
       context.exitCode = 0;
     });

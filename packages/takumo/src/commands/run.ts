@@ -4,6 +4,7 @@ import { createProxy, formatSummary } from '@takumo/proxy';
 import { UsageError } from '../cli-context.js';
 import { addProxyOptions, listenOrExplain, type ProxyFlags, proxyOptions, requestLogger, resolveProxySettings } from './proxy.js';
 import type { RegisterCommand } from './index.js';
+import { proxyCloudReporting } from '../agent/command-hooks.js';
 
 interface RunFlags extends ProxyFlags {
   verbose?: boolean;
@@ -76,7 +77,10 @@ export const registerRun: RegisterCommand = (program, context) => {
         openai: inheritedUpstream(context.env.OPENAI_BASE_URL, context.env),
       });
       const logger = flags.verbose ? requestLogger(flags, context.stderr) : undefined;
-      const proxy = createProxy(proxyOptions(settings, logger));
+      // Takumo Cloud (cloud-agent edit): the proxy's detections and Sentinel findings go to the
+      // team cloud as metadata; inert without a cloud, bounded at exit.
+      const cloud = proxyCloudReporting(context);
+      const proxy = createProxy({ ...proxyOptions(settings, logger), onEvent: cloud.onEvent });
       const url = await listenOrExplain(proxy, settings.port, settings.host);
       let code: number;
       try {
@@ -84,6 +88,7 @@ export const registerRun: RegisterCommand = (program, context) => {
       } finally {
         // Destroys the session: the vault dies with the command.
         await proxy.close();
+        await cloud.close(); // cloud-agent edit
       }
       if (!flags.quiet) context.stderr.write(`${formatSummary(proxy.stats)}\n`);
       context.exitCode = code;
