@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { CATEGORIES, parseDotenv, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
 import { UsageError } from './cli-context.js';
+import { applyCachedPolicy } from './agent/policy.js';
 
 /**
  * The project configuration, `.takumo.toml`. Found by looking in the working directory,
@@ -60,14 +61,22 @@ export interface LoadConfigOptions {
 
 export async function loadConfig(options: LoadConfigOptions): Promise<TakumoConfig> {
   const path = locateConfig(options);
-  if (path === undefined) return defaultConfig();
+  if (path === undefined) return withCloudPolicy(defaultConfig(), options.env);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return { ...parseConfig(text, path), path };
+  return withCloudPolicy({ ...parseConfig(text, path), path }, options.env);
+}
+
+// ---- Takumo Cloud (cloud-agent edit): the organisation policy --------------------------
+// The policy cached in TAKUMO_HOME (by `takumo login` and by earlier runs) is merged here so
+// that scan, proxy and run all apply it; the local file can only make it stricter. No
+// network: see agent/policy.ts. Without a configured cloud this returns `config` unchanged.
+function withCloudPolicy(config: TakumoConfig, env: NodeJS.ProcessEnv | undefined): TakumoConfig {
+  return env ? applyCachedPolicy(config, env) : config;
 }
 
 export function defaultConfig(): TakumoConfig {

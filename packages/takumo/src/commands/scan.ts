@@ -10,6 +10,7 @@ import { formatSarif } from '../scan/report-sarif.js';
 import { formatSummary, formatText } from '../scan/report-text.js';
 import { applyBaseline, scan } from '../scan/scanner.js';
 import type { RegisterCommand } from './index.js';
+import { printPolicyWarnings, reportScanFindings } from '../agent/command-hooks.js';
 
 interface ScanCommandOptions {
   format: 'text' | 'json' | 'sarif';
@@ -45,6 +46,7 @@ export const registerScan: RegisterCommand = (program, context) => {
     .action(async (paths: string[], options: ScanCommandOptions) => {
       if (options.staged && paths.some((p) => p !== '.')) throw new UsageError('--staged scans the git index and takes no paths');
       const config = await loadConfig({ cwd: context.cwd, file: options.config, env: context.env });
+      printPolicyWarnings(config, context.stderr); // cloud-agent edit: what the org policy set aside
       let maxFileSize = config.scan.maxFileSize;
       if (options.maxFileSize !== undefined) {
         const parsed = parseSize(options.maxFileSize);
@@ -79,6 +81,11 @@ export const registerScan: RegisterCommand = (program, context) => {
         return;
       }
       if (baseline) report = applyBaseline(report, baseline);
+
+      // Takumo Cloud (cloud-agent edit): findings go to the team cloud as metadata (rule,
+      // category, project path, line) when one is configured; bounded in time, and never
+      // changes this scan's output or exit status.
+      await reportScanFindings(context, report.findings);
 
       const body = options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report);
       if (options.output) {
