@@ -1,4 +1,4 @@
-import type { LexedCode } from './lexer.js';
+import type { LexedCode, StringLiteral } from './lexer.js';
 import type { Language } from './types.js';
 
 /**
@@ -73,6 +73,13 @@ export class Flow {
   }
 
   private imported: Set<string> | undefined;
+  private literalsByStart: Map<number, StringLiteral> | undefined;
+
+  /** The string literal starting at `pos`, if any (constant time after the first call). */
+  stringAt(pos: number): StringLiteral | undefined {
+    this.literalsByStart ??= new Map(this.code.strings.map((s) => [s.start, s]));
+    return this.literalsByStart.get(pos);
+  }
 
   /** Names bound by imports (modules and packages are code, not data). */
   private importedNames(): Set<string> {

@@ -36,6 +36,27 @@ interface Scope {
   declared: Set<string>;
 }
 
+/** Broken snippets larger than this are parsed with error recovery only when cut off near the end. */
+const RECOVERY_MAX_CHARS = 8_000;
+const MAX_WALK_DEPTH = 400;
+
+const PARSE_OPTIONS = { sourceType: 'unambiguous' as const, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowImportExportEverywhere: true, allowUndeclaredExports: true };
+
+function tryParse(source: string, plugins: string[], recover: boolean): { program: AstNode } | { pos: number } {
+  // Error objects are built by the thousand on bad input; their stack traces are not needed.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const file = parse(source, { ...PARSE_OPTIONS, errorRecovery: recover, plugins: plugins as never }) as unknown as { program: AstNode };
+    return { program: file.program };
+  } catch (error) {
+    const pos = (error as { pos?: unknown }).pos;
+    return { pos: typeof pos === 'number' ? pos : 0 };
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 const SKIP_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'errors', 'tokens']);
 const NUMERIC_TYPES = new Set(['TSNumberKeyword', 'TSBooleanKeyword', 'TSBigIntKeyword']);
 
@@ -53,14 +74,22 @@ export class JavaScriptFlow extends Flow {
 
   /** A parsed flow, or undefined when the snippet does not parse even with error recovery. */
   static create(code: LexedCode, language: Language): JavaScriptFlow | undefined {
-    const options = { sourceType: 'unambiguous' as const, errorRecovery: true, allowReturnOutsideFunction: true, allowAwaitOutsideFunction: true, allowImportExportEverywhere: true, allowUndeclaredExports: true };
-    for (const plugins of language === 'typescript' ? [['typescript', 'jsx'], ['typescript'], ['jsx']] : [['jsx'], ['jsx', 'typescript'], ['typescript']]) {
-      try {
-        const file = parse(code.source, { ...options, plugins: plugins as never }) as unknown as { program: AstNode };
-        return new JavaScriptFlow(code, language, file.program);
-      } catch {
-        // try the next plugin set
-      }
+    const pluginSets = language === 'typescript' ? [['typescript', 'jsx'], ['typescript'], ['jsx']] : [['jsx'], ['jsx', 'typescript'], ['typescript']];
+    // A strict parse first: valid code parses, broken code fails fast. Error recovery (which
+    // builds one error object per problem) only for snippets where it is cheap: small ones, or
+    // ones cut off near the end (a truncated answer) — not for hostile input full of errors.
+    // Minified or generated code (very long lines) is not what answers hold; the text analysis covers it.
+    if (/[^\n]{2000}/.test(code.source)) return undefined;
+    let firstError = Infinity;
+    for (const plugins of pluginSets) {
+      const result = tryParse(code.source, plugins, false);
+      if ('program' in result) return new JavaScriptFlow(code, language, result.program);
+      firstError = Math.min(firstError, result.pos);
+    }
+    if (code.source.length > RECOVERY_MAX_CHARS && firstError < code.source.length * 0.8) return undefined;
+    for (const plugins of pluginSets) {
+      const result = tryParse(code.source, plugins, true);
+      if ('program' in result) return new JavaScriptFlow(code, language, result.program);
     }
     return undefined;
   }
@@ -89,14 +118,16 @@ export class JavaScriptFlow extends Flow {
     return undefined;
   }
 
-  private walk(node: AstNode, scope: Scope): void {
+  private walk(node: AstNode, scope: Scope, depth = 0): void {
+    // Deeply nested input (hostile or generated) is not walked to the bottom.
+    if (depth > MAX_WALK_DEPTH) return;
     const t = node.type;
     if (/Function|ArrowFunctionExpression|ObjectMethod|ClassMethod|ClassPrivateMethod/.test(t) && typeof node.start === 'number') {
       if (t === 'FunctionDeclaration' && (node.id as AstNode | null)?.type === 'Identifier') scope.declared.add((node.id as AstNode).name as string);
       const inner: Scope = { start: node.start, end: node.end ?? node.start, params: new Map(), bindings: new Map(), declared: new Set() };
       for (const p of (node.params as AstNode[] | undefined) ?? []) for (const [n, type] of patternNames(p)) inner.params.set(n, type);
       this.scopes.push(inner);
-      if (node.body) this.walk(node.body as AstNode, inner);
+      if (node.body) this.walk(node.body as AstNode, inner, depth + 1);
       return;
     }
     switch (t) {
@@ -118,7 +149,7 @@ export class JavaScriptFlow extends Flow {
         const left = node.left as AstNode;
         const target = left.type === 'VariableDeclaration' ? ((left.declarations as AstNode[])[0]?.id as AstNode) : left;
         if (target) for (const [n] of patternNames(target)) this.bind(scope, n, (node.right as AstNode).end ?? 0, node.right as AstNode, false);
-        for (const key of ['right', 'body']) if (node[key]) this.walk(node[key] as AstNode, scope);
+        for (const key of ['right', 'body']) if (node[key]) this.walk(node[key] as AstNode, scope, depth + 1);
         return;
       }
       case 'ClassDeclaration':
@@ -135,8 +166,8 @@ export class JavaScriptFlow extends Flow {
       if (SKIP_KEYS.has(key)) continue;
       const v = node[key];
       if (Array.isArray(v)) {
-        for (const c of v) if (c && typeof c === 'object' && typeof (c as AstNode).type === 'string') this.walk(c as AstNode, scope);
-      } else if (v && typeof v === 'object' && typeof (v as AstNode).type === 'string') this.walk(v as AstNode, scope);
+        for (const c of v) if (c && typeof c === 'object' && typeof (c as AstNode).type === 'string') this.walk(c as AstNode, scope, depth + 1);
+      } else if (v && typeof v === 'object' && typeof (v as AstNode).type === 'string') this.walk(v as AstNode, scope, depth + 1);
     }
   }
 

@@ -283,7 +283,8 @@ export const injectionRules: SinkRule[] = [
     pattern: /`|%x\{|%x\(/,
     inString: true,
     when: (m) => {
-      const s = m.flow.code.strings.find((x) => x.start === m.start && x.command);
+      const at = m.flow.stringAt(m.start);
+      const s = at?.command ? at : undefined;
       if (!s) {
         // Ruby %x{…}
         if (!/%x/.test(m.groups[0])) return false;

@@ -33,6 +33,8 @@ interface SentinelOptions {
   progress: boolean;
 }
 
+/** Files read ahead of the one being scanned. */
+const READ_AHEAD = 32;
 /** Files larger than this are not AI answers; they are skipped (and counted as skipped). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn', 'dist', '.venv', '__pycache__']);
@@ -72,15 +74,25 @@ export const registerSentinel: RegisterCommand = (program, context) => {
       }
       const showProgress = options.progress && (context.stderr as { isTTY?: boolean }).isTTY === true && files.length > 20;
       const minRank = severityRank(options.minSeverity);
+      // Reads run ahead of the scan (a few dozen at a time) so disk waits overlap.
+      const reads = new Map<number, Promise<string | { code: string }>>();
+      const startRead = (i: number) => {
+        const file = files[i];
+        if (!file || reads.has(i)) return;
+        const p = file.path === null ? readStdin(context.stdin) : readFile(file.path, 'utf8');
+        reads.set(i, p.catch((error: NodeJS.ErrnoException) => ({ code: error.code ?? 'EREAD' })));
+      };
       for (const [i, file] of files.entries()) {
         if (showProgress && i % 20 === 0) context.stderr.write(`\rsentinel: ${i}/${files.length} files`);
-        let text: string;
-        try {
-          text = file.path === null ? await readStdin(context.stdin) : await readFile(file.path, 'utf8');
-        } catch (error) {
-          report.errors.push({ file: file.display, code: (error as NodeJS.ErrnoException).code ?? 'EREAD' });
+        for (let k = i; k < Math.min(files.length, i + READ_AHEAD); k++) if (files[k]!.path !== null || k === i) startRead(k);
+        startRead(i);
+        const result = await reads.get(i)!;
+        reads.delete(i);
+        if (typeof result !== 'string') {
+          report.errors.push({ file: file.display, code: result.code });
           continue;
         }
+        const text = result;
         if (text.includes('\u0000')) continue; // binary
         report.filesScanned++;
         const found = scanAnswer(text, { filename: file.path ?? undefined, projectLicense, ...(index ? { index } : {}) });
@@ -163,13 +175,13 @@ async function collect(display: string, path: string, out: Array<{ display: stri
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    const sizes = await Promise.all(entries.map((e) => (e.isFile() ? stat(join(dir, e.name)).then((s) => s.size, () => -1) : Promise.resolve(-1))));
+    for (const [i, e] of entries.entries()) {
       const full = join(dir, e.name);
       if (e.isDirectory()) {
         if (!SKIP_DIRS.has(e.name)) await walk(full);
-      } else if (e.isFile()) {
-        const s = await stat(full).catch(() => undefined);
-        if (s && s.size <= MAX_FILE_BYTES) out.push({ display: join(display, relative(path, full)), path: full });
+      } else if (e.isFile() && sizes[i]! >= 0 && sizes[i]! <= MAX_FILE_BYTES) {
+        out.push({ display: join(display, relative(path, full)), path: full });
       }
     }
   };
