@@ -456,10 +456,13 @@ describe('the built takumo binary', () => {
     expect(main.findings).toHaveLength(42);
   });
 
-  it('exits 2 with one line and no stack for a missing path, and 1 for a secret on stdin', async () => {
+  it('exits 2 with one line and no stack for a missing path', async () => {
     const missing = await runCli(['scan', 'does-not-exist'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('takumo: no such file or directory: does-not-exist\n');
+  });
+
+  it('exits 1 for a secret piped on standard input', async () => {
     const piped = await runCli(['scan', '-'], { cwd: dir, input: `token: ${GH}\n` });
     expect(piped.code).toBe(1);
     expect(piped.stdout).toBe('<stdin>:1:8  github-pat  KEY  ghp_…9Ge3\n');
