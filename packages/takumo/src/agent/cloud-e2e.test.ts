@@ -109,6 +109,21 @@ describe('agent ↔ real cloud', () => {
     expect(login.code, login.stderr).toBe(0);
     expect(login.stdout).toContain('"E2E Org"');
 
+    // A real scan with findings reports them (metadata only) and keeps the receipts.
+    mkdirSync(join(work, 'src'), { recursive: true });
+    const pick = (n: number, alphabet: string) => Array.from(randomBytes(n), (b) => alphabet[b % alphabet.length]).join('');
+    const github = `ghp_${pick(36, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789')}`;
+    const aws = `AKIA${pick(16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}`;
+    writeFileSync(join(work, 'src', 'settings.py'), `GITHUB = "${github}"\nAWS_KEY = "${aws}"\n`);
+    const scan = await run(['scan', 'src', '--format', 'json', '--no-progress']);
+    expect(scan.code, scan.stderr).toBe(1);
+    const findings = (JSON.parse(scan.stdout) as { findings: Array<{ rule: string; line: number }> }).findings;
+    expect(findings.length).toBeGreaterThanOrEqual(2);
+    const receipts = JSON.parse(readFileSync(join(home, 'receipts.json'), 'utf8')) as { logs: Record<string, unknown[]> };
+    expect(Object.values(receipts.logs)[0]).toHaveLength(findings.length);
+    const leaves = await service.database.ownerQuery<{ n: unknown }>('select count(*) as n from audit_leaves where org_id = $1', [orgId]);
+    expect(Number(leaves[0]!.n)).toBeGreaterThanOrEqual(findings.length);
+
     const reporter = createCloudReporter(env());
     for (let i = 0; i < 25; i++) {
       reporter.report({ type: 'detection', rule: 'github-pat', category: 'KEY', file: `src/file${i}.ts`, line: i + 1, tool: 'scan' });
@@ -120,8 +135,8 @@ describe('agent ↔ real cloud', () => {
     expect(verify.code, verify.stderr).toBe(0);
     const report = JSON.parse(verify.stdout);
     expect(report).toMatchObject({ ok: true, pinned: 'first-use', consistency: 'first-checkpoint' });
-    expect(report.treeSize).toBeGreaterThanOrEqual(25); // plus the server's own admin events
-    expect(report.receipts.checked).toBe(25);
+    expect(report.treeSize).toBeGreaterThanOrEqual(25 + findings.length); // plus the server's own admin events
+    expect(report.receipts.checked).toBe(Math.min(32, 25 + findings.length));
 
     const status = JSON.parse((await run(['status', '--json'])).stdout);
     expect(status).toMatchObject({ reachable: true, org: { id: orgId, name: 'E2E Org' }, queue: { length: 0 } });
@@ -220,9 +235,17 @@ describe('a checkpoint signed by another key', () => {
 });
 
 describe('a cloud that is down', () => {
-  it('costs the agent at most its deadline and keeps the events for later', async () => {
+  it('a scan still succeeds, and its events wait in the queue for later', async () => {
     await service.close();
     serviceOpen = false;
+    const scan = await run(['scan', 'src', '--format', 'json', '--no-progress']);
+    expect(scan.code).toBe(1); // findings, exactly as without a cloud
+    expect(JSON.parse(scan.stdout).findings.length).toBeGreaterThanOrEqual(2);
+    expect(scan.stderr).toContain('audit events not delivered');
+    expect(JSON.parse((await run(['status', '--json'])).stdout).queue.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('costs the agent at most its deadline and keeps the events for later', async () => {
     const reporter = createCloudReporter(env());
     reporter.report({ type: 'detection', rule: 'r', category: 'KEY', file: 'a.ts', line: 1 });
     const started = Date.now();
@@ -230,6 +253,6 @@ describe('a cloud that is down', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     const status = JSON.parse((await run(['status', '--json'])).stdout);
     expect(status.reachable).toBe(false);
-    expect(status.queue.length).toBe(1);
+    expect(status.queue.length).toBeGreaterThanOrEqual(3);
   });
 });
