@@ -362,6 +362,22 @@ describe('policy', () => {
     cloud = await new AgentCloud().start();
   });
 
+  it('scan applies the cached organisation policy: an organisation rule finds what no local rule does', async () => {
+    cloud.policy = {
+      version: 3,
+      policy: { extraRules: [{ id: 'acme-internal-key', category: 'KEY', pattern: 'acme_[a-z0-9]{32}', keywords: ['acme_'] }] },
+    };
+    const secret = `acme_${'k3'.repeat(16)}`;
+    writeFileSync(join(home, 'app.ts'), `const k = "${secret}";\n`);
+    const before = await run(['scan', 'app.ts', '--format', 'json', '--no-progress']);
+    expect(JSON.parse(before.stdout).findings).toEqual([]);
+    expect((await run(['login', '--cloud', cloud.url], { stdin: cloud.token })).code).toBe(0);
+    const after = await run(['scan', 'app.ts', '--format', 'json', '--no-progress']);
+    expect(after.code).toBe(1);
+    expect(JSON.parse(after.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['acme-internal-key']);
+    expect(after.stdout).not.toContain(secret);
+  });
+
   it('applies the policy and lets the local file only make it stricter', () => {
     const local = defaultConfig();
     local.detector.extraRules = [
