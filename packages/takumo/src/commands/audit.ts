@@ -123,6 +123,9 @@ export const registerAudit: RegisterCommand = (program, context) => {
         if (file) await new Promise<void>((ok) => file!.end(ok));
       }
       const result = checker?.finish();
+      if (result && !result.pinned) {
+        context.stderr.write('note: no verifier key pinned yet (run `takumo audit verify`): checked against the key the export names\n');
+      }
       if (result && !result.ok) {
         context.exitCode = 1;
         context.stderr.write(`FAIL: the export does not verify: ${result.problems.join('; ')}\n`);
