@@ -69,6 +69,9 @@ async function openPGlite(dataDir: string | undefined): Promise<CloudDatabase> {
 
 async function openPostgres(url: string, poolSize: number): Promise<CloudDatabase> {
   const ownerPool = new pg.Pool({ connectionString: url, max: 2 });
+  // An idle connection the server drops (restart, failover, admin termination) must not
+  // crash the process: the pool discards it and the next query opens a fresh one.
+  ownerPool.on('error', () => undefined);
   const owner = new Kysely<any>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   try {
     await migrate(owner, true);
@@ -77,6 +80,7 @@ async function openPostgres(url: string, poolSize: number): Promise<CloudDatabas
     throw error;
   }
   const appPool = new pg.Pool({ connectionString: url, max: poolSize });
+  appPool.on('error', () => undefined);
   appPool.on('connect', (client) => {
     // Queued before any query the pool hands this client out for.
     client.query(`set role ${APP_ROLE}`).catch(() => undefined);
