@@ -96,8 +96,12 @@ export class Exchange {
   tokenize(value: string): string {
     if (value.length === 0) return value;
     const cacheable = this.cache !== undefined && value.length >= this.cache.minLength;
+    // The vault only grows. A text tokenized before the session learned a secret may
+    // hold that secret (the session replaces known secrets wherever they appear), so an
+    // entry made with fewer secrets in the vault is not reused.
+    const secrets = cacheable ? this.session.stats().secrets : 0;
     const cached = cacheable ? this.cache!.get(value) : undefined;
-    if (cached) {
+    if (cached && cached.secrets === secrets) {
       this.count(cached.findings);
       return cached.text;
     }
@@ -112,7 +116,10 @@ export class Exchange {
       );
     }
     this.count(result.findings);
-    if (cacheable) this.cache!.set(value, { text: result.text, findings: result.findings.map((f) => ({ category: f.category, rule: f.rule })) });
+    if (cacheable) {
+      const entry = { text: result.text, secrets: this.session.stats().secrets, findings: result.findings.map((f) => ({ category: f.category, rule: f.rule })) };
+      this.cache!.set(value, entry);
+    }
     return result.text;
   }
 
@@ -127,7 +134,9 @@ export class Exchange {
 
   /** Tokenizes the string literals of a JSON source (tool-call arguments in history). */
   tokenizeJsonSource(source: string): string {
-    return rewriteJsonStringLiterals(source, (v) => this.tokenize(v));
+    // Arguments that are not JSON (truncated, or plain text from a non-conforming client)
+    // can carry a value outside any literal: the text between literals is tokenized too.
+    return rewriteJsonStringLiterals(source, (v) => this.tokenize(v), isJson(source) ? undefined : (t) => this.tokenize(t));
   }
 
   // ----- inbound -----
@@ -204,6 +213,15 @@ export class Exchange {
     // Sentinel's rule ids already carry their category (`sqli/python-execute`).
     const list = (this.blockedBy ?? []).map((f) => `${f.rule.startsWith(`${f.category}/`) ? f.rule : `${f.category}/${f.rule}`} (${f.severity})`);
     return `the answer was blocked by Sentinel: ${list.join(', ')} at or above severity "${this.sentinel.threshold}". Run without --sentinel block to receive it, or ask for a different approach.`;
+  }
+}
+
+function isJson(source: string): boolean {
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -8,11 +8,32 @@
  * JSON (fine-grained tool streaming can end mid-value): each complete literal is still
  * found, and an unterminated one is handed over as raw text.
  */
-export function rewriteJsonStringLiterals(source: string, rewrite: (value: string) => string): string {
+export function rewriteJsonStringLiterals(
+  source: string,
+  rewrite: (value: string) => string,
+  /**
+   * Rewrites the text between literals too. Valid JSON has only numbers, literals and
+   * punctuation there; text that is not JSON (`token=ghp_…`, `{"k": ghp_…}`) can hold
+   * anything, so callers pass this for sources that do not parse.
+   */
+  rewriteOutside?: (text: string) => string,
+): string {
   let out = '';
   let copied = 0;
   let i = source.indexOf('"');
+  // Text between `gapStart` and the next literal has not been looked at yet.
+  let gapStart = 0;
+  const gap = (to: number): void => {
+    if (rewriteOutside === undefined || to <= gapStart) return;
+    const text = source.slice(gapStart, to);
+    const rewritten = rewriteOutside(text);
+    if (rewritten !== text) {
+      out += source.slice(copied, gapStart) + rewritten;
+      copied = to;
+    }
+  };
   while (i !== -1) {
+    gap(i);
     const end = literalEnd(source, i);
     if (end === -1) {
       // Unterminated literal: treat the rest as text so nothing escapes the rewrite.
@@ -52,8 +73,10 @@ export function rewriteJsonStringLiterals(source: string, rewrite: (value: strin
       out += source.slice(copied, i) + JSON.stringify(rewritten);
       copied = end + 1;
     }
+    gapStart = end + 1;
     i = source.indexOf('"', end + 1);
   }
+  if (i === -1) gap(source.length);
   return copied === 0 ? source : out + source.slice(copied);
 }
 

@@ -10,6 +10,7 @@ import { scanAnswer, type Severity } from '@takumo/sentinel';
 import type { StreamRewriter } from './adapters/index.js';
 import { type AnswerScanner, Exchange, type FindingSummary, type SentinelMode } from './exchange.js';
 import { type Dialect, errorObject, errorResponse, ProxyError, type ProxyErrorCode } from './provider-errors.js';
+import { tokenizeQuery } from './request-walker.js';
 import { type ResolvedRoute, resolveRoute, upstreamUrl } from './routes.js';
 import { TokenizeCache } from './tokenize-cache.js';
 import { serializeSseEvent, SseParser, type SseEvent } from './sse.js';
@@ -216,14 +217,16 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
     };
 
     let outbound: Buffer | undefined;
+    let upstreamPath: string;
     try {
       outbound = await readAndTokenize(req, route, ex);
+      upstreamPath = tokenizePathQuery(route.upstreamPath, ex);
     } catch (error) {
       fail(asProxyError(error));
       return;
     }
     if (res.destroyed) return;
-    await forward(req, res, route, ex, outbound, record, fail);
+    await forward(req, res, { ...route, upstreamPath }, ex, outbound, record, fail);
   }
 
   async function readAndTokenize(req: IncomingMessage, route: ResolvedRoute, ex: Exchange): Promise<Buffer | undefined> {
@@ -232,6 +235,10 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
     const type = (req.headers['content-type'] ?? '').toLowerCase();
     const bodyText = await decodeRequestBody(raw, req.headers['content-encoding']);
     if (type.includes('json') || (type === '' && /^\s*[[{]/.test(bodyText))) {
+      // The walk over the body is recursive: refuse hostile nesting before it starts.
+      if (nestingDepthExceeds(bodyText, MAX_JSON_DEPTH)) {
+        throw new ProxyError('TAKUMO_E_BAD_JSON', `the request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+      }
       let parsed: unknown;
       try {
         parsed = JSON.parse(bodyText);
@@ -321,11 +328,19 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
       return;
     }
     let out: string;
+    let parsed: unknown;
+    let isJson = true;
     try {
-      out = JSON.stringify(route.adapter.restoreResponse(JSON.parse(text), ex));
+      parsed = JSON.parse(text);
     } catch {
-      // Not JSON after all: restore whole tokens in the text and pass it on.
-      out = session.rehydrate(text);
+      isJson = false;
+    }
+    try {
+      out = isJson ? JSON.stringify(route.adapter.restoreResponse(parsed, ex)) : session.rehydrate(text);
+    } catch {
+      // Not JSON after all, or JSON the adapter cannot walk (hostile nesting): restore
+      // whole tokens in the text, JSON-escaped when it is JSON so it stays valid.
+      out = session.rehydrate(text, { json: isJson });
     }
     if (ex.blocked) {
       fail(new ProxyError('TAKUMO_E_SENTINEL_BLOCKED', ex.blockMessage()));
@@ -434,6 +449,35 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
       if (ownsSession && !session.destroyed) session.destroy();
     },
   };
+}
+
+/** Deeper request bodies are refused (real requests nest a few dozen levels at most). */
+export const MAX_JSON_DEPTH = 512;
+
+/** Whether the JSON text opens more than `max` arrays/objects at once (strings skipped); one linear pass. */
+function nestingDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The upstream path with its query string tokenized (the path itself is protocol). */
+function tokenizePathQuery(path: string, ex: Exchange): string {
+  const q = path.indexOf('?');
+  return q === -1 ? path : path.slice(0, q) + tokenizeQuery(path.slice(q), ex);
 }
 
 function forwardHeaders(h: IncomingHttpHeaders): Record<string, string | string[]> {

@@ -19,11 +19,43 @@ export interface RequestPolicy {
   verbatimString?(value: string, key: string, parent: Record<string, unknown>): boolean;
 }
 
-/** `data:<mime>;base64,…` — an inline image or file, never text to scan. */
-const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+(?:;[\w-]+=[\w.-]+)*;base64,/;
+/**
+ * `data:<mime>;base64,…` — an inline image or file, never text to scan. The whole string
+ * must be one: text that only starts like a data URL is still the client's words.
+ */
+const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+(?:;[\w-]+=[\w.-]+)*;base64,[A-Za-z0-9+/=\r\n]*$/;
 
 export function tokenizeRequestBody(body: unknown, ex: Exchange, policy: RequestPolicy): unknown {
   return walk(body, ex, policy);
+}
+
+/**
+ * Tokenizes the names and values of a query string (`?a=b&c=d`): a query can carry text
+ * as well as a body can. Parts that do not change keep their bytes.
+ */
+export function tokenizeQuery(query: string, ex: Exchange): string {
+  if (query.length <= 1) return query;
+  const parts = query.slice(1).split('&');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const eq = part.indexOf('=');
+    const pieces = eq === -1 ? [part] : [part.slice(0, eq), part.slice(eq + 1)];
+    parts[i] = pieces.map((p) => tokenizeQueryPiece(p, ex)).join('=');
+  }
+  return `?${parts.join('&')}`;
+}
+
+function tokenizeQueryPiece(piece: string, ex: Exchange): string {
+  if (piece.length === 0) return piece;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(piece.replace(/\+/g, ' '));
+  } catch {
+    // Malformed percent-encoding: look at the raw text; tokens need no encoding.
+    return ex.tokenize(piece);
+  }
+  const rewritten = ex.tokenize(decoded);
+  return rewritten === decoded ? piece : encodeURIComponent(rewritten);
 }
 
 function walk(value: unknown, ex: Exchange, policy: RequestPolicy): unknown {

@@ -27,7 +27,7 @@ describe('TokenizeCache', () => {
 
   it('does not cache short strings, and evicts the least recently used entries beyond its bound', () => {
     const cache = new TokenizeCache(4000, 10);
-    const entry = (s: string) => ({ text: s, findings: [] });
+    const entry = (s: string) => ({ text: s, secrets: 0, findings: [] });
     const a = 'a'.repeat(400);
     const b = 'b'.repeat(400);
     const c = 'c'.repeat(400);

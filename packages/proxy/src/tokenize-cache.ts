@@ -11,6 +11,8 @@ import type { Finding } from '@takumo/core';
  */
 export interface CachedTokenization {
   text: string;
+  /** How many secrets the vault held after this text was tokenized (see Exchange.tokenize). */
+  secrets: number;
   /** Category and rule of each finding (no offsets, no values): enough for counts. */
   findings: Array<Pick<Finding, 'category' | 'rule'>>;
 }
@@ -38,7 +40,13 @@ export class TokenizeCache {
 
   set(input: string, value: CachedTokenization): void {
     const cost = input.length + value.text.length;
-    if (cost > this.maxChars / 4 || this.entries.has(input)) return;
+    if (cost > this.maxChars / 4) return;
+    const old = this.entries.get(input);
+    if (old) {
+      // A re-tokenization after the vault grew replaces the stale entry.
+      this.entries.delete(input);
+      this.size -= input.length + old.text.length;
+    }
     this.entries.set(input, value);
     this.size += cost;
     for (const [key, v] of this.entries) {

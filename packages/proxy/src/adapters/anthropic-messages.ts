@@ -14,6 +14,8 @@ import { isRecord, parseData, type ProtocolAdapter, type StreamRewriter, withDat
 const OPAQUE_TYPES: ReadonlySet<string> = new Set(['thinking', 'redacted_thinking']);
 const TOOL_USE_TYPES: ReadonlySet<string> = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use']);
 
+const BILLING_HEADER_LINE = /^x-anthropic-billing-header:[ -~]{0,512}$/;
+
 const policy: RequestPolicy = {
   verbatimKeys: new Set([...COMMON_VERBATIM_KEYS, 'user_id', 'anthropic_version']),
   opaqueTypes: OPAQUE_TYPES,
@@ -21,7 +23,8 @@ const policy: RequestPolicy = {
   freeJson: (parent, key) => key === 'input' && typeof parent.type === 'string' && TOOL_USE_TYPES.has(parent.type),
   // Claude Code puts a per-request billing line in the system prompt; it is not the
   // user's text and changing it would only add prompt-cache misses.
-  verbatimString: (value, key) => key === 'text' && value.startsWith('x-anthropic-billing-header'),
+  // Only that one line, whole: a text that merely starts with the words is the user's.
+  verbatimString: (value, key) => key === 'text' && BILLING_HEADER_LINE.test(value),
 };
 
 const VERBATIM_INBOUND: ReadonlySet<string> = new Set(['id', 'signature', 'type', 'model', 'tool_use_id']);
