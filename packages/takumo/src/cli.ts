@@ -1,10 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { TakumoError } from '@takumo/core';
 import { type CliContext, UsageError } from './cli-context.js';
-import { commands } from './commands/index.js';
+import { loadCommands, type RegisterCommand } from './commands/index.js';
 import { VERSION } from './version.js';
 
-export function createProgram(context: CliContext): Command {
+export function createProgram(context: CliContext, commands: readonly RegisterCommand[]): Command {
   const program = new Command();
   program
     .name('takumo')
@@ -31,7 +31,7 @@ export async function main(argv: string[], overrides: Partial<CliContext> = {}):
     exitCode: 0,
     ...overrides,
   };
-  const program = createProgram(context);
+  const program = createProgram(context, await loadCommands(argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return context.exitCode;
