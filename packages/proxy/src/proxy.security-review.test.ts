@@ -139,6 +139,22 @@ describe('outbound: no secret reaches the provider', () => {
   });
 });
 
+describe('form bodies', () => {
+  it('tokenizes percent-encoded secrets in a form body', async () => {
+    okJson();
+    const base = await start();
+    const before = fake.requests.length;
+    const form = new URLSearchParams({ db: CANARIES.conn, note: `pw ${CANARIES.quoted}`, n: '5' }).toString();
+    expect(form).not.toContain('S3cr3t-Pa55@'); // the '@' is encoded: the raw text does not hold the value
+    const r = await fetch(`${base}/v1/something`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+    await r.text();
+    expect(fake.requests.length).toBe(before + 1);
+    const sent = fake.requests[before]!.body;
+    expect(leakedFragments(decodeURIComponent(sent.replace(/\+/g, ' ')))).toEqual([]);
+    expect(sent).toContain('&n=5');
+  });
+});
+
 describe('hostile input', () => {
   it('answers deeply nested JSON with a clear 400 and stays up', async () => {
     okJson();

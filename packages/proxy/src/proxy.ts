@@ -254,7 +254,12 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
       }
       return Buffer.from(JSON.stringify(tokenized), 'utf8');
     }
-    if (type.startsWith('text/') || type.includes('x-www-form-urlencoded')) {
+    if (type.includes('x-www-form-urlencoded')) {
+      // Percent-encoding hides a value from the detector (`postgres%3A%2F%2F…`): each name
+      // and value is decoded, tokenized, and encoded again.
+      return Buffer.from(tokenizeQuery(`?${bodyText}`, ex).slice(1), 'utf8');
+    }
+    if (type.startsWith('text/')) {
       return Buffer.from(ex.tokenize(bodyText), 'utf8');
     }
     throw new ProxyError(
