@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDetector, type DetectorConfig } from '@takumo/core';
 import { DETECT_FAILED, scanContent } from './file-scan.js';
+import { ReusableFileReader } from './read-file.js';
 import type { WorkerJob, WorkerReply } from './worker-pool.js';
 
 /**
@@ -10,11 +10,13 @@ import type { WorkerJob, WorkerReply } from './worker-pool.js';
  * the files it is sent one by one.
  */
 const detector = createDetector(workerData as DetectorConfig);
+const reader = new ReusableFileReader();
 parentPort!.on('message', (job: WorkerJob) => {
   let reply: WorkerReply;
   let content: Buffer | undefined;
   try {
-    content = readFileSync(job.absolute);
+    // A view into the reader's buffer: scanned below before the next message is read.
+    content = reader.read(job.absolute);
   } catch (error) {
     reply = { id: job.id, errorCode: (error as NodeJS.ErrnoException).code ?? 'EIO' };
   }

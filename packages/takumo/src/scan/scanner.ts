@@ -8,6 +8,7 @@ import { collectAncestorSecrets, collectWorkspaceSecrets, type TakumoConfig } fr
 import { DETECT_FAILED, scanContent, type FileOutcome } from './file-scan.js';
 import { findGitRoot, listStaged, readBlobs } from './git.js';
 import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
+import { ReusableFileReader } from './read-file.js';
 import { DetectionPool } from './worker-pool.js';
 
 /** A finding as the scan reports it: metadata plus a stable fingerprint and a redacted preview. */
@@ -107,6 +108,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const patternBase = options.config.path ? resolve(options.config.path, '..') : cwd;
   const isExcluded = createPathFilter(patterns, patternBase);
   const readBytes = options.readBytes ?? readWholeFile;
+  const reader = new ReusableFileReader();
   // Project paths (for fingerprints and SARIF) are relative to the git root holding the
   // target, so a baseline matches whatever folder the scan starts from; outside a
   // repository, relative to the folder named.
@@ -227,7 +229,9 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       } else {
         let content: Uint8Array | undefined;
         try {
-          content = await item.load();
+          // Files on disk are read synchronously into a reused buffer and scanned in the same
+          // tick (the view is overwritten by the next read); other content loads as it comes.
+          content = item.absolute !== undefined && !options.readBytes ? reader.read(item.absolute) : await item.load();
         } catch (error) {
           errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
         }
