@@ -46,7 +46,8 @@ export class Channel {
   }
 
   push(chunk: string): string {
-    if (this.ended) return this.exchange.session.rehydrate(chunk);
+    // A late chunk for a finished block is restored whole, escaped like the block was.
+    if (this.ended) return this.exchange.session.rehydrate(chunk, { json: this.kind === 'json' });
     this.raw += chunk;
     return this.rehydrator.push(chunk);
   }

@@ -93,6 +93,25 @@ describe('outbound: no secret reaches the provider', () => {
     expect(fake.requests[before]!.body).toContain(url);
   });
 
+  it('tokenizes text in fields named like base64 payloads, and keeps real base64 untouched', async () => {
+    okJson();
+    const base = await start();
+    const before = fake.requests.length;
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const body = {
+      model: 'm',
+      input: [
+        { format: 'text', data: `the connection is ${CANARIES.conn}` },
+        { type: 'input_file', filename: 'notes.txt', file_data: `plain notes: ${CANARIES.github}` },
+        { type: 'input_audio', input_audio: { format: 'wav', data: png } },
+      ],
+    };
+    await post(`${base}/v1/responses`, JSON.stringify(body));
+    const sent = fake.requests[before]!.body;
+    expect(leakedFragments(sent)).toEqual([]);
+    expect(sent).toContain(png);
+  });
+
   it('does not exempt a user message that starts with the billing-header words', async () => {
     okJson();
     const base = await start();

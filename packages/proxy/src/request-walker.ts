@@ -94,9 +94,16 @@ function tokenizeFreeJson(value: unknown, ex: Exchange): unknown {
   return obj;
 }
 
+/** Base64 (standard or URL-safe alphabet, line breaks allowed): no spaces, so never prose. */
+const BASE64 = /^[A-Za-z0-9+/=_\r\n-]*$/;
+
+/**
+ * Base64 payloads travel byte for byte — but only when the value is base64: a field that
+ * is named like one and holds text (a client's own `{format, data}` object) is still text.
+ */
 function isBinaryPayload(parent: Record<string, unknown>, key: string, value: string): boolean {
-  if (key === 'data' && (parent.type === 'base64' || typeof parent.format === 'string')) return true;
-  if (key === 'file_data') return true;
+  if (key === 'data' && (parent.type === 'base64' || typeof parent.format === 'string')) return BASE64.test(value);
+  if (key === 'file_data') return BASE64.test(value) || DATA_URL.test(value);
   return DATA_URL.test(value);
 }
 
