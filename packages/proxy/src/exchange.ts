@@ -188,7 +188,14 @@ export class Exchange {
     this.unrestorable += unrestorable;
     if (this.sentinel.mode === 'off' || raw.trim().length === 0) return;
     const found: FindingSummary[] = [];
-    for (const piece of scanPieces(raw, scanKind, hint)) {
+    let pieces: ScanPiece[];
+    try {
+      pieces = scanPieces(raw, scanKind, hint);
+    } catch {
+      // Tool JSON too deeply nested to walk (a hostile answer): scan it as one text.
+      pieces = [{ text: raw }];
+    }
+    for (const piece of pieces) {
       let results: SentinelFinding[];
       try {
         results = this.sentinel.scan(piece.text, piece.filename === undefined ? {} : { filename: piece.filename });

@@ -1,4 +1,6 @@
+import { createSession } from '@takumo/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Exchange } from './exchange.js';
 import { createProxy, type Proxy, type ProxyOptions } from './index.js';
 import { CANARIES, CANARY_KNOWN_SECRETS, leakedFragments } from './test-support/canaries.js';
 import { type FakeProvider, startFakeProvider } from './test-support/fake-provider.js';
@@ -220,5 +222,17 @@ describe('hostile input', () => {
     expect(r.status).toBe(200);
     const parsed = JSON.parse(r.text) as { content: Array<{ text: string }> };
     expect(parsed.content[0]!.text).toBe(`${CANARIES.quoted} ${CANARIES.pem}`);
+  });
+
+  it('scans a tool answer nested too deeply to walk without losing its text', () => {
+    const session = createSession();
+    const scanned: string[] = [];
+    const ex = new Exchange(session, { mode: 'report', threshold: 'high', scan: (text) => (scanned.push(text), []) });
+    const deep = `${'['.repeat(200_000)}"x"${']'.repeat(200_000)}`;
+    const channel = ex.channel('block:0', 'json', 'tool-json');
+    const out = channel.push(deep) + channel.end();
+    expect(out).toBe(deep);
+    expect(scanned).toEqual([deep]);
+    session.destroy();
   });
 });
