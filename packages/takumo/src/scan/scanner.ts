@@ -74,8 +74,9 @@ export interface ScanOptions {
   readBytes?: (absolute: string) => Promise<Uint8Array>;
   concurrency?: number;
   /**
-   * Detection worker threads. Default: for scans of at least 8 MB, one per core (at most
-   * 4); smaller scans stay on the main thread, where start-up costs less than it saves.
+   * Detection threads, the main thread included (0 or 1: the main thread alone). Default:
+   * for scans of at least 8 MB, one per core (at most 4); smaller scans stay on the main
+   * thread, where worker start-up costs more than it saves.
    */
   workers?: number;
 }
@@ -204,7 +205,10 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   let invalidUtf8 = 0;
   let done = 0;
   const total = items.length;
-  const pool = options.readBytes ? undefined : DetectionPool.create(detectorConfig, workerCount(options.workers, items));
+  // The main thread is one of the detection threads: it scans from the first file on, while
+  // the workers (the other threads) are still starting, and keeps scanning alongside them.
+  const threads = workerCount(options.workers, items);
+  const pool = options.readBytes ? undefined : DetectionPool.create(detectorConfig, threads - 1);
 
   const record = (outcome: FileOutcome): void => {
     if (outcome.kind === 'binary') {
@@ -220,33 +224,51 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     }
   };
 
-  try {
-    await forEachConcurrently(items, pool ? pool.size * 2 : (options.concurrency ?? 8), async (item) => {
-      if (pool && item.absolute !== undefined) {
-        const reply = await pool.scanFile({ absolute: item.absolute, display: item.display, projectPath: item.projectPath });
-        if ('errorCode' in reply) errors.push({ file: item.display, code: reply.errorCode });
-        else record(reply.outcome);
-      } else {
-        let content: Uint8Array | undefined;
-        try {
-          // Files on disk are read synchronously into a reused buffer and scanned in the same
-          // tick (the view is overwritten by the next read); other content loads as it comes.
-          content = item.absolute !== undefined && !options.readBytes ? reader.read(item.absolute) : await item.load();
-        } catch (error) {
-          errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
-        }
-        if (content) {
-          try {
-            record(scanContent(detector, content, item.display, item.projectPath));
-          } catch {
-            // A detector failure on one file must not pass for a clean file: it is an error.
-            errors.push({ file: item.display, code: DETECT_FAILED });
-          }
-        }
+  /** Reads (unless given) and scans one item here, on the main thread. */
+  const scanHere = async (item: ScanItem): Promise<void> => {
+    let content: Uint8Array | undefined;
+    try {
+      // Files on disk are read synchronously into a reused buffer and scanned in the same
+      // tick (the view is overwritten by the next read); other content loads as it comes.
+      content = item.absolute !== undefined && !options.readBytes ? reader.read(item.absolute) : await item.load();
+    } catch (error) {
+      errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+    }
+    if (content) {
+      try {
+        record(scanContent(detector, content, item.display, item.projectPath));
+      } catch {
+        // A detector failure on one file must not pass for a clean file: it is an error.
+        errors.push({ file: item.display, code: DETECT_FAILED });
       }
-      done++;
-      options.progress?.update({ files: done, bytes, total });
-    });
+    }
+    done++;
+    options.progress?.update({ files: done, bytes, total });
+  };
+
+  try {
+    if (!pool) {
+      await forEachConcurrently(items, options.concurrency ?? 8, scanHere);
+    } else {
+      // Lane 0 is the main thread; the others each keep a batch in flight to a worker
+      // (two per worker, so a worker never waits for the main thread to hand it more).
+      await forEachConcurrently(batchesOf(items), pool.size * 2 + 1, async (batch, lane) => {
+        if (lane === 0 || batch.some((item) => item.absolute === undefined)) {
+          for (const item of batch) await scanHere(item);
+          // The main thread scans synchronously: let the workers' replies in between batches.
+          await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+          return;
+        }
+        const reply = await pool.scanFiles(batch.map((item) => ({ absolute: item.absolute!, display: item.display, projectPath: item.projectPath })));
+        batch.forEach((item, k) => {
+          const result = reply.results[k]!;
+          if ('errorCode' in result) errors.push({ file: item.display, code: result.errorCode });
+          else record(result.outcome);
+        });
+        done += batch.length;
+        options.progress?.update({ files: done, bytes, total });
+      });
+    }
   } finally {
     await pool?.close();
     options.progress?.done();
@@ -312,15 +334,37 @@ function workerCount(requested: number | undefined, items: readonly ScanItem[]):
   return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), 4) : 0;
 }
 
-async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Files per worker message: about 256 KB, and at most 64 files (small enough to balance the threads' loads). */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 64;
+
+function batchesOf(items: readonly ScanItem[]): ScanItem[][] {
+  const batches: ScanItem[][] = [];
+  let current: ScanItem[] = [];
+  let size = 0;
+  for (const item of items) {
+    current.push(item);
+    size += item.size;
+    if (size >= BATCH_BYTES || current.length >= BATCH_FILES) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** Runs `work` over the items with at most `limit` in flight; each lane has a number from 0. */
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T, lane: number) => Promise<void>): Promise<void> {
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const lane = async (index: number): Promise<void> => {
     while (next < items.length) {
       const item = items[next++]!;
-      await work(item);
+      await work(item, index);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, (_, index) => lane(index)));
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {

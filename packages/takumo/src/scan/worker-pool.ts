@@ -4,14 +4,27 @@ import { Worker } from 'node:worker_threads';
 import type { DetectorConfig } from '@takumo/core';
 import type { FileOutcome } from './file-scan.js';
 
-export interface WorkerJob {
-  id: number;
+/** One file for a worker to read and scan. */
+export interface FileJob {
   absolute: string;
   display: string;
   projectPath: string;
 }
 
-export type WorkerReply = { id: number; outcome: FileOutcome } | { id: number; errorCode: string };
+/** A batch of files per message: one round trip per file cost more than small files' scans. */
+export interface WorkerJob {
+  id: number;
+  files: FileJob[];
+}
+
+/** What scanning one file of a batch gave, or why it could not be read or scanned. */
+export type FileResult = { outcome: FileOutcome } | { errorCode: string };
+
+export interface WorkerReply {
+  id: number;
+  /** One result per file of the job, in the same order. */
+  results: FileResult[];
+}
 
 interface Slot {
   worker: Worker;
@@ -21,7 +34,7 @@ interface Slot {
 /**
  * Detection spread over worker threads for big scans (the regex work is CPU-bound and
  * one thread per core roughly multiplies throughput; see bench/scan.bench.mjs). Each job
- * is a file path; the worker reads and scans it and posts back metadata findings. A
+ * is a batch of file paths; the worker reads and scans them and posts back metadata findings. A
  * worker that dies fails the whole scan: nothing is reported as clean that was not
  * scanned.
  */
@@ -60,14 +73,14 @@ export class DetectionPool {
     return this.slots.length;
   }
 
-  scanFile(job: Omit<WorkerJob, 'id'>): Promise<WorkerReply> {
+  scanFiles(files: FileJob[]): Promise<WorkerReply> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.slots.reduce((a, b) => (b.inflight < a.inflight ? b : a));
     const id = this.nextId++;
     slot.inflight++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ ...job, id } satisfies WorkerJob);
+      slot.worker.postMessage({ id, files } satisfies WorkerJob);
     });
   }
 
