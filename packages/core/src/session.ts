@@ -103,6 +103,8 @@ const REPEATED_RULE = 'repeated-secret';
 export function createSession(options: SessionOptions = {}): Session {
   const detector = buildDetector(options);
   const vault = new Vault(options.vault);
+  // Known secrets as they appear inside JSON text or a URL: matched like the values.
+  const knownEncoded = encodedKnownSecrets([...(options.config?.knownSecrets ?? []), ...(options.knownSecrets ?? [])]);
   const counters = { tokenized: 0, escaped: 0, restored: 0, unrestored: 0 };
 
   function tokenize(text: string, file?: string): TokenizeResult {
@@ -161,6 +163,13 @@ export function createSession(options: SessionOptions = {}): Session {
     vault.forEachSecret((value, category) => {
       if (value.length >= MIN_REPEATED_SECRET_LENGTH && !values.has(value)) values.set(value, category);
     });
+    // The same values spelled for another syntax: a tool result holding a JSON file has
+    // `pa\"ss` for `pa"ss`, a URL has `%40` for `@`. The spelling is tokenized as found,
+    // so the round trip gives back the same bytes.
+    for (const [value, category] of [...values]) {
+      for (const form of encodedForms(value)) if (!values.has(form)) values.set(form, category);
+    }
+    for (const [form, category] of knownEncoded) if (!values.has(form)) values.set(form, category);
     if (values.size === 0) return [];
     const covered = mergeSpans(found.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
     const extra: Finding[] = [];
@@ -277,6 +286,36 @@ export function createSession(options: SessionOptions = {}): Session {
       vault.destroy();
     },
   };
+}
+
+/** Characters that JSON string escaping or percent-encoding would change. */
+const NEEDS_ENCODING = /[^A-Za-z0-9_.~!*'()-]/;
+
+/**
+ * The spellings of a secret inside a JSON string and percent-encoded, when they differ
+ * from the value (most tokens are plain alphanumerics: nothing to add).
+ */
+export function encodedForms(value: string): string[] {
+  if (!NEEDS_ENCODING.test(value)) return [];
+  const forms: string[] = [];
+  const json = JSON.stringify(value).slice(1, -1);
+  if (json !== value) forms.push(json);
+  try {
+    const url = encodeURIComponent(value);
+    if (url !== value && url !== json) forms.push(url);
+  } catch {
+    // A lone surrogate has no percent-encoding.
+  }
+  return forms;
+}
+
+function encodedKnownSecrets(known: KnownSecret[]): Map<string, Category> {
+  const out = new Map<string, Category>();
+  for (const k of known) {
+    if (typeof k?.value !== 'string' || k.value.length < MIN_REPEATED_SECRET_LENGTH) continue;
+    for (const form of encodedForms(k.value)) if (!out.has(form)) out.set(form, k.category ?? 'ENV');
+  }
+  return out;
 }
 
 function buildDetector(options: SessionOptions): Detector {
