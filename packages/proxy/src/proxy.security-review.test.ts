@@ -235,4 +235,19 @@ describe('hostile input', () => {
     expect(scanned).toEqual([deep]);
     session.destroy();
   });
+
+  it('restores JSON lines answers with JSON-escaped values, one valid document per line', async () => {
+    const base = await start();
+    okJson();
+    const before = fake.requests.length;
+    await post(`${base}/v1/embeddings`, JSON.stringify({ model: 'm', input: `${CANARIES.quoted} ${CANARIES.pem}` }));
+    const tokens = fake.requests[before]!.body.match(/__TAKUMO_v1_[A-Z]+_[0-9a-f]{8}__/g) ?? [];
+    expect(tokens.length).toBe(2);
+    fake.handle((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(`{"a":"${tokens[0]}"}\n{"b":"${tokens[1]}"}\n`);
+    });
+    const r = await fetch(`${base}/v1/batches/b1/results`);
+    const lines = (await r.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(lines).toEqual([{ a: CANARIES.quoted }, { b: CANARIES.pem }]);
+  });
 });

@@ -341,11 +341,12 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
       isJson = false;
     }
     try {
-      out = isJson ? JSON.stringify(route.adapter.restoreResponse(parsed, ex)) : session.rehydrate(text);
+      if (!isJson) throw new SyntaxError('not one JSON document');
+      out = JSON.stringify(route.adapter.restoreResponse(parsed, ex));
     } catch {
-      // Not JSON after all, or JSON the adapter cannot walk (hostile nesting): restore
-      // whole tokens in the text, JSON-escaped when it is JSON so it stays valid.
-      out = session.rehydrate(text, { json: isJson });
+      // JSON lines (`application/x-ndjson`), or JSON the adapter cannot walk (hostile
+      // nesting): the body is still JSON text, so restored values are JSON-escaped there.
+      out = session.rehydrate(text, { json: true });
     }
     if (ex.blocked) {
       fail(new ProxyError('TAKUMO_E_SENTINEL_BLOCKED', ex.blockMessage()));
