@@ -77,6 +77,18 @@ describe('outbound: no secret reaches the provider', () => {
     expect(leakedFragments(out)).toEqual([]);
   });
 
+  it('tokenizes object keys inside tool inputs in history', async () => {
+    okJson();
+    const base = await start();
+    const before = fake.requests.length;
+    const input = { replicas: { [CANARIES.conn]: 'primary', other: [{ [CANARIES.github]: 1 }] }, plain: 'x' };
+    const body = { model: 'm', max_tokens: 1, messages: [{ role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_1', name: 'cfg', input }] }] };
+    await post(`${base}/v1/messages`, JSON.stringify(body));
+    const sent = fake.requests[before]!.body;
+    expect(leakedFragments(sent)).toEqual([]);
+    expect(JSON.parse(sent).messages[0].content[0].input.plain).toBe('x');
+  });
+
   it('does not exempt text that merely starts like a data URL', async () => {
     okJson();
     const base = await start();

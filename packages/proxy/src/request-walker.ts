@@ -90,8 +90,20 @@ function tokenizeFreeJson(value: unknown, ex: Exchange): unknown {
   }
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
-  for (const key of Object.keys(obj)) obj[key] = tokenizeFreeJson(obj[key], ex);
-  return obj;
+  // Keys are data here too (a map keyed by connection strings or hostnames); the answer
+  // side restores them the same way, since tool input is restored as JSON text.
+  const keys = Object.keys(obj);
+  const tokenizedKeys = keys.map((k) => ex.tokenize(k));
+  if (tokenizedKeys.every((k, i) => k === keys[i])) {
+    for (const key of keys) obj[key] = tokenizeFreeJson(obj[key], ex);
+    return obj;
+  }
+  const out: Record<string, unknown> = {};
+  keys.forEach((key, i) => {
+    // defineProperty: a `__proto__` key stays a plain key, as JSON.parse made it.
+    Object.defineProperty(out, tokenizedKeys[i] as string, { value: tokenizeFreeJson(obj[key], ex), enumerable: true, writable: true, configurable: true });
+  });
+  return out;
 }
 
 /** Base64 (standard or URL-safe alphabet, line breaks allowed): no spaces, so never prose. */
