@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../config.js';
 import { scan } from './scanner.js';
@@ -70,5 +71,27 @@ describe('scan', () => {
     writeFileSync(join(dir, 'a.txt'), `t="${GH}"\n`);
     const report = await scan({ cwd: dir, targets: ['.', 'a.txt', './a.txt'], config: defaultConfig(), maxFileSize: 1 << 20 });
     expect(report.findings).toHaveLength(1);
+  });
+});
+
+describe('scan across threads', () => {
+  it('reports the same findings and stats with workers beside the main thread as on the main thread alone', async () => {
+    // 300 files: several batches, so the workers get some and the main thread others.
+    for (let i = 0; i < 300; i++) {
+      const body = `${'let n = 1;\n'.repeat(i % 50)}${i % 4 === 0 ? `const t = "${GH}";\n` : 'const t = "nothing";\n'}`;
+      mkdirSync(join(dir, `m${i % 9}`), { recursive: true });
+      writeFileSync(join(dir, `m${i % 9}/f${i}.ts`), i === 7 ? Buffer.from([0, 1, 2, 3]) : body);
+    }
+    // The worker script exists only in the build (see worker-pool.ts), so the built scanner runs here.
+    const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+    const built = (await import(resolve(repoRoot, 'packages/takumo/dist/scan/scanner.js'))) as typeof import('./scanner.js');
+    const run = (workers: number) => built.scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20, workers });
+    const alone = await run(0);
+    const threaded = await run(3);
+    expect(alone.findings).toHaveLength(75);
+    expect(threaded.findings).toEqual(alone.findings);
+    expect(threaded.errors).toEqual(alone.errors);
+    expect(threaded.stats).toEqual({ ...alone.stats, durationMs: threaded.stats.durationMs });
+    expect(alone.stats.skipped.binary).toBe(1);
   });
 });
