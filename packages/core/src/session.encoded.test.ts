@@ -34,6 +34,17 @@ describe('encoded spellings of known secrets', () => {
     session.destroy();
   });
 
+  it('tokenizes a known secret written in the other Unicode normalisation form', () => {
+    const nfc = 'P\u00e4ssw\u00f6rd-Zq9-2024';
+    const session = createSession({ knownSecrets: [{ value: nfc, source: 'test:PW' }] });
+    const text = `pw is ${nfc.normalize('NFD')} and ${nfc}`;
+    expect(text.normalize('NFD')).not.toBe(text);
+    const out = session.tokenize(text).text;
+    expect(out).not.toContain('Zq9-2024');
+    expect(session.rehydrate(out)).toBe(text);
+    session.destroy();
+  });
+
   it('adds nothing for plain alphanumeric secrets', () => {
     expect(encodedForms('ghp_8fK2mQ9xLp3Vt7Rw1Zy5Nb4Hc6Dj0Ga2Se1U')).toEqual([]);
     expect(encodedForms('a"b\\c d')).toEqual(['a\\"b\\\\c d', 'a%22b%5Cc%20d']);

@@ -298,13 +298,19 @@ const NEEDS_ENCODING = /[^A-Za-z0-9_.~!*'()-]/;
 export function encodedForms(value: string): string[] {
   if (!NEEDS_ENCODING.test(value)) return [];
   const forms: string[] = [];
-  const json = JSON.stringify(value).slice(1, -1);
-  if (json !== value) forms.push(json);
+  const add = (form: string): void => {
+    if (form !== value && !forms.includes(form)) forms.push(form);
+  };
+  add(JSON.stringify(value).slice(1, -1));
   try {
-    const url = encodeURIComponent(value);
-    if (url !== value && url !== json) forms.push(url);
+    add(encodeURIComponent(value));
   } catch {
     // A lone surrogate has no percent-encoding.
+  }
+  // `ä` can be one code point or `a` + a combining mark: the same text to a reader (and a model).
+  if (/[^\x00-\x7f]/.test(value)) {
+    add(value.normalize('NFC'));
+    add(value.normalize('NFD'));
   }
   return forms;
 }
