@@ -14,7 +14,7 @@ import { isRecord, parseData, type ProtocolAdapter, type StreamRewriter, withDat
 const OPAQUE_TYPES: ReadonlySet<string> = new Set(['thinking', 'redacted_thinking']);
 const TOOL_USE_TYPES: ReadonlySet<string> = new Set(['tool_use', 'server_tool_use', 'mcp_tool_use']);
 
-const BILLING_HEADER_LINE = /^x-anthropic-billing-header:[ -~]{0,512}$/;
+const BILLING_HEADER_LINE = /^x-anthropic-billing-header:[ -~]{0,512}\n?$/;
 
 const policy: RequestPolicy = {
   verbatimKeys: new Set([...COMMON_VERBATIM_KEYS, 'user_id', 'anthropic_version']),
