@@ -31,7 +31,8 @@ const DESCRIPTIVE_WORDS = new Set([
   'timestamp', 'duration', 'lifetime', 'age', 'limit', 'retries', 'attempts', 'secure', 'visible', 'show',
   'hide', 'toggle', 'icon', 'image', 'img', 'link', 'page', 'route', 'view', 'component', 'dialog', 'modal',
   'form', 'test', 'tests', 'spec', 'mock', 'fake', 'sample', 'example', 'dummy', 'default', 'defaults',
-  'authenticity', 'csrf', 'xsrf', 'jsonwebtoken',
+  'authenticity', 'csrf', 'xsrf', 'jsonwebtoken', 'property', 'properties', 'prop', 'attribute', 'attr', 'setting',
+  'variable',
 ]);
 
 /** Words that make a name a phrase about secrets (`keyVaultToStoreSecrets`, `getToken`), not a secret. */

@@ -85,6 +85,8 @@ export function isPlaceholder(value: string): boolean {
 const DUMMY_STEMS = new Set(['password', 'passwd', 'pass', 'pwd', 'changeme', 'changeit', 'test', 'dummy', 'example', 'sample', 'foo', 'foobar', 'qwerty', 'abc', 'abcd', 'abcdef', 'letmein', 'xxx', 'mypassword', 'yourpassword', 'placeholder']);
 
 function isDummyWithDigits(norm: string): boolean {
+  // A year appended is how real passwords get rotated (`Letmein2024`), not a stand-in.
+  if (/(?:19|20)\d\d$/.test(norm) && !/\d(?:19|20)\d\d$/.test(norm)) return false;
   const stem = norm.replace(/\d{1,4}$/, '');
   return stem !== norm && DUMMY_STEMS.has(stem);
 }

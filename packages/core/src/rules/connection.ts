@@ -102,6 +102,14 @@ function findKeyValueConnections(text: string, options: DetectOptions, offsets: 
   return spans;
 }
 
+/**
+ * Driver strings that carry a password without a URL's `://`: Go's MySQL driver
+ * (`user:pass@protocol(address)/db`) and Oracle's thin/OCI JDBC form (`user/pass@host`).
+ * The whole string is the secret, like a URL with credentials.
+ */
+const DRIVER_DSN =
+  /(?<![\w.:-])[\w.-]{1,64}:(?<gopw>[^\s@"'`/:]{1,128})@(?:tcp6?|unix|udp)\([^)\s"'`]{0,260}\)(?:\/[\w.-]{0,64}(?:\?[^\s"'`]{0,300})?)?|jdbc:oracle:(?:thin|oci):[\w.$#-]{1,64}\/(?<orapw>[^\s@"'`/]{1,128})@[^\s"'`<>;]{1,300}/;
+
 export const connectionRules: Rule[] = [
   {
     id: 'url-credentials',
@@ -150,6 +158,26 @@ export const connectionRules: Rule[] = [
         'jdbc:sqlserver://db.example.com:1433;databaseName=shop;user=app;password=Xk2mP9qR7v;',
       ],
       noMatch: ['Server=db;Database=app;User ID=app;Password=${DB_PASSWORD};', 'Server=db;Integrated Security=true;', 'Password=Xk2mP9qR7v'],
+    },
+  },
+  {
+    id: 'driver-dsn-credentials',
+    category: 'CONN',
+    description:
+      'A driver connection string with credentials that is not a URL: Go MySQL `user:pass@tcp(host:3306)/db`, Oracle `jdbc:oracle:thin:user/pass@host:1521:SID`',
+    keywords: ['@tcp(', '@tcp6(', '@unix(', '@udp(', 'jdbc:oracle:'],
+    pattern: DRIVER_DSN,
+    validate: (_match, ctx) => {
+      const pw = ctx.groups?.['gopw'] ?? ctx.groups?.['orapw'];
+      return pw !== undefined && isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: ctx.file });
+    },
+    confidence: 'high',
+    examples: {
+      match: [
+        'dsn := "app:Xk2mP9qR7v!@tcp(10.0.0.5:3306)/shop?parseTime=true"',
+        'url = jdbc:oracle:thin:scott/T1ger-Ora9@db.example.com:1521:ORCL',
+      ],
+      noMatch: ['dsn := "app:${DB_PASS}@tcp(db:3306)/shop"', 'jdbc:oracle:thin:@db.example.com:1521:ORCL', 'user:password@tcp(localhost:3306)/db'],
     },
   },
   {

@@ -195,6 +195,19 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
   return spans;
 }
 
+/**
+ * Connect calls whose third argument is the password. The first two arguments are a
+ * literal or a plain expression; only a literal third argument is a secret.
+ */
+const CALL_ARGUMENT = '(?:"[^"\\r\\n]{0,300}"|\'[^\'\\r\\n]{0,300}\'|[\\w$.>-]{1,100})';
+const CONNECT_CALL = new RegExp(
+  '(?:getConnection|new[ \\t]{1,4}PDO|mysqli_connect|new[ \\t]{1,4}mysqli|mysql_connect)[ \\t]{0,4}\\([ \\t]{0,4}' +
+    CALL_ARGUMENT +
+    '[ \\t]{0,4},[ \\t]{0,4}' +
+    CALL_ARGUMENT +
+    '[ \\t]{0,4},[ \\t]{0,4}["\'](?<pw>[^"\'\\r\\n]{1,200})["\']',
+);
+
 function judged(category: Category, file: string | undefined, quoted = true) {
   return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
 }
@@ -402,6 +415,29 @@ export const genericRules: Rule[] = [
         'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}\n',
         '{"name": "LOG_LEVEL", "value": "debug"}',
         'variable "admin_password" {\n  type = string\n}',
+      ],
+    },
+  },
+  {
+    id: 'connect-call-password',
+    category: 'PASS',
+    description:
+      'A password passed positionally to a database connect call (`DriverManager.getConnection(url, user, "…")`, `new PDO(dsn, user, "…")`, `mysqli_connect(host, user, "…")`)',
+    keywords: ['getconnection', 'pdo', 'mysqli', 'mysql_connect'],
+    pattern: CONNECT_CALL,
+    secretGroup: 'pw',
+    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'DriverManager.getConnection("jdbc:postgresql://db/app", "app", "Xk2mP9qR7v!")',
+        "$pdo = new PDO('mysql:host=db;dbname=shop', 'shop', 'Sh0p-Pass!');",
+        "$db = mysqli_connect($host, 'root', 'W9zq2LmP4x', 'app');",
+      ],
+      noMatch: [
+        'DriverManager.getConnection(url, user, password)',
+        "new PDO($dsn, 'app', getenv('DB_PASSWORD'))",
+        'DriverManager.getConnection(url, "app", "<password>")',
       ],
     },
   },

@@ -123,6 +123,8 @@ const CODE_OBJECTS = new Set([
   'timezone', 'zone', 'scopes', 'variables', 'vars', 'params', 'flags', 'cfg', 'conf', 'item', 'node', 'target',
 ]);
 const HOST_CHAR = /[A-Za-z0-9_.-]/;
+/** The key of a host in a `key=value;` connection string, just before the host name. */
+const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=$/i;
 
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
@@ -142,7 +144,8 @@ function findInternalHostnames(declared: readonly string[]) {
       if (CODE_OBJECTS.has(first) && host.split('.').length === 2) continue;
       // In program source `iface.internal` is member access; a host name there sits in a
       // string (after a quote, `@` or `/`) or has a character no identifier has.
-      if (isCodeFile(options.file) && !/["'`@/]/.test(before) && !/-/.test(host)) continue;
+      // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
+      if (isCodeFile(options.file) && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start))) continue;
       if (text[end] === '(' || text[end] === '[') continue; // a call or an index
       if (!isInternalHostname(host, declared)) continue;
       spans.push({ start, end });
