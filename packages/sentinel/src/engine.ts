@@ -1,4 +1,4 @@
-import { callArguments, type Flow, type Taint } from './flow.js';
+import { allowListed, callArguments, type Flow, type Taint } from './flow.js';
 import type { CheckResult, SinkRule } from './rules/rule.js';
 import type { SentinelFinding, Severity } from './types.js';
 
@@ -61,6 +61,8 @@ export function runRules(rules: readonly SinkRule[], flow: Flow): SentinelFindin
       if (!rule.inString && insideString(flow, start)) continue;
       const result = evaluate(rule, flow, start, m.index + m[0].length, m);
       if (!result) continue;
+      // A path or URL confined to an allow-list just above cannot point anywhere else.
+      if ((rule.category === 'path' || rule.category === 'ssrf') && allowListed(flow, start, result.end ?? m.index + m[0].length)) continue;
       const at = result.at ?? start;
       const line = flow.lineOf(at);
       findings.push({

@@ -25,7 +25,7 @@ const SOURCES: Partial<Record<Language, RegExp>> & { default: RegExp } = {
 
 /** Calls whose result is safe to put in a query, a command or HTML, whatever goes in. */
 const SANITISERS =
-  /(?:^|[^\w$.])(?:[\w$]+\s*\.\s*)*(?:\w+\.Quote\w*|\w+\.quote\w*|int|float|bool|len|parseInt|parseFloat|Number|Boolean|Integer\.parseInt|Integer\.valueOf|Long\.parseLong|Long\.valueOf|Double\.parseDouble|UUID\.fromString|strconv\.(?:Atoi|ParseInt|ParseFloat|ParseBool|Itoa|Quote)|intval|floatval|(?:Convert\.)?ToInt32|int\.Parse|escape|html\.escape|cgi\.escape|escapeHtml|escapeHTML|escape_html|html_escape|htmlspecialchars|htmlentities|strip_tags|encodeURIComponent|encodeURI|shlex\.quote|pipes\.quote|quote|escapeshellarg|escapeshellcmd|mysqli_real_escape_string|real_escape_string|mysql_real_escape_string|\w+\.quote|DOMPurify\.sanitize|sanitize\w*|bleach\.clean|markupsafe\.escape|CGI\.escapeHTML|ERB::Util\.html_escape|h|Shellwords\.escape|shellescape|template\.HTMLEscapeString|html\.EscapeString|url\.QueryEscape|url\.PathEscape|HttpUtility\.HtmlEncode|WebUtility\.HtmlEncode|HtmlEncoder\.Default\.Encode|Encode\.forHtml\w*|StringEscapeUtils\.escape\w+|ESAPI\.encoder\(\)\.encode\w+|filepath\.Base|path\.basename|os\.path\.basename|basename|secure_filename|Path\.GetFileName|FilenameUtils\.getName|typeof|sizeof|count|strlen|crypto\.randomUUID|uuid\w*)\s*\(/g;
+  /(?:^|[^\w$.])(?:[\w$]+\s*\.\s*)*(?:\w+\.Quote\w*|\w+\.quote\w*|int|float|bool|len|parseInt|parseFloat|Number|Boolean|Integer\.parseInt|Integer\.valueOf|Long\.parseLong|Long\.valueOf|Double\.parseDouble|UUID\.fromString|strconv\.(?:Atoi|ParseInt|ParseFloat|ParseBool|Itoa|Quote)|intval|floatval|(?:Convert\.)?ToInt32|int\.Parse|escape|html\.escape|cgi\.escape|escapeHtml|escapeHTML|escape_html|htmlEscape|html_escape|htmlspecialchars|htmlentities|strip_tags|encodeURIComponent|encodeURI|shlex\.quote|pipes\.quote|quote|escapeshellarg|escapeshellcmd|mysqli_real_escape_string|real_escape_string|mysql_real_escape_string|\w+\.quote|DOMPurify\.sanitize|sanitize\w*|bleach\.clean|markupsafe\.escape|CGI\.escapeHTML|ERB::Util\.html_escape|h|Shellwords\.escape|shellescape|template\.HTMLEscapeString|html\.EscapeString|url\.QueryEscape|url\.PathEscape|HttpUtility\.HtmlEncode|WebUtility\.HtmlEncode|HtmlEncoder\.Default\.Encode|Encode\.forHtml\w*|StringEscapeUtils\.escape\w+|ESAPI\.encoder\(\)\.encode\w+|filepath\.Base|path\.basename|os\.path\.basename|basename|secure_filename|Path\.GetFileName|FilenameUtils\.getName|typeof|sizeof|count|strlen|crypto\.randomUUID|uuid\w*)\s*\(/g;
 
 /** A plain call (not a method of a literal, not a sanitiser already blanked) in string building. */
 const UNKNOWN_CALL = /(?:^|[^\w$.\s]|[+%,(]\s*|\s)(?!(?:int|str|len|float|bool|range|new|String|Integer|Number|tuple|list|dict|set)\s*\()[A-Za-z_$][\w$]*\s*\(\s*\S/;
@@ -423,4 +423,35 @@ export function argumentText(flow: Flow, start: number, end: number): string {
     if (!/[+.]=$/.test(a[0])) break;
   }
   return collected || text;
+}
+
+/** Membership tests; the captured name is the list tested against. */
+const MEMBERSHIP = /\bin\s+(?:[\w$]+\s*(?:\.|::)\s*)?([\w$]+)|\bin_array\s*\([^,()]*,\s*(\$?\w+)|\b([\w$]+)\s*(?:\.|->)\s*(?:has|includes|contains|include\?|indexOf|containsKey)\s*\(/g;
+/** A list whose name says it holds the permitted values. */
+const ALLOW_LIST_NAME = /allow|white_?list|permit|trusted|^\$?(?:SAFE|VALID)_/i;
+
+function testsAllowList(line: string): boolean {
+  MEMBERSHIP.lastIndex = 0;
+  for (let m = MEMBERSHIP.exec(line); m; m = MEMBERSHIP.exec(line)) {
+    if (ALLOW_LIST_NAME.test(m[1] ?? m[2] ?? m[3] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a value the expression at [start, end) reads was checked against an allow-list
+ * shortly before (`if (!ALLOWED_HOSTS.has(u.hostname)) throw …`, `if host not in ALLOWED:`,
+ * `$p = in_array($p, $allowed) ? $p : 'home'`): input confined to known values cannot steer a
+ * path or a request. Looks back within the enclosing function only.
+ */
+export function allowListed(flow: Flow, start: number, end: number): boolean {
+  const names = identifiersOf(flow.code.code.slice(start, end), flow.language);
+  if (!names.length) return false;
+  const line = flow.lineOf(start);
+  for (let l = line; l >= 0 && l > line - 30; l--) {
+    const text = flow.lineText(l);
+    if (testsAllowList(text) && names.some((n) => new RegExp(`(?:^|[^\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(text))) return true;
+    if (l < line && HEADER.test(text)) break;
+  }
+  return false;
 }

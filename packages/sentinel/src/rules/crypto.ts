@@ -64,9 +64,10 @@ const RANDOM_FILL = /random|urandom|getRandomValues|randomBytes|SecureRandom|nex
 
 function isStaticBytes(flow: Flow, start: number, end: number, depth: number): boolean {
   const text = flow.code.code.slice(start, end).trim();
-  if (!text || RANDOM_FILL.test(text) || depth > 3) return false;
+  // A bare name is followed to its assignment below (a variable called `IV` or `nonce` says nothing).
+  if (!text || depth > 3 || (!/^[A-Za-z_$][\w$]*$/.test(text) && RANDOM_FILL.test(text))) return false;
   // Literal bytes / strings, zero-filled allocations, arrays of numbers.
-  if (/^(?:[bB]?["'][^"']*["'](?:\s*\*\s*\d+)?|Buffer\.alloc\s*\(\s*\d+\s*\)|Buffer\.from\s*\(\s*["'`][^"'`]*["'`](?:\s*,\s*["']\w+["'])?\s*\)|Buffer\.from\s*\(\s*\[[\d,\s x]*\]\s*\)|new\s+(?:Uint8Array|byte)\s*(?:\[\s*\d*\s*\]|\(\s*\d+\s*\))(?:\s*\{[\d,\s x]*\})?|\[\]byte\s*(?:\(\s*"[^"]*"\s*\)|\{[\d,\s x]*\})|make\(\s*\[\]byte\s*,\s*[\w.]+\s*\)|bytes\s*\(\s*\d+\s*\)|bytearray\s*\(\s*\d+\s*\)|\{[\d,\s x]*\}|["'][^"']*["']\.(?:getBytes|encode)\s*\([^)]*\)|new\s+byte\[\]\s*\{[^}]*\}|\\x00|b?"\\x00[^"]*")$/.test(text)) {
+  if (/^(?:[bB]?["'][^"']*["'](?:\s*\*\s*\d+)?|Buffer\.alloc\s*\(\s*\d+\s*(?:,\s*0\s*)?\)|Buffer\.from\s*\(\s*["'`][^"'`]*["'`](?:\s*,\s*["']\w+["'])?\s*\)|Buffer\.from\s*\(\s*\[[\d,\s x]*\]\s*\)|new\s+(?:Uint8Array|byte)\s*(?:\[\s*\d*\s*\]|\(\s*\d+\s*\))(?:\s*\{[\d,\s x]*\})?|\[\]byte\s*(?:\(\s*"[^"]*"\s*\)|\{[\d,\s x]*\})|make\(\s*\[\]byte\s*,\s*[\w.]+\s*\)|bytes\s*\(\s*\d+\s*\)|bytearray\s*\(\s*\d+\s*\)|\{[\d,\s x]*\}|["'][^"']*["']\.(?:getBytes|encode)\s*\([^)]*\)|new\s+byte\[\]\s*\{[^}]*\}|\\x00|b?"\\x00[^"]*")$/.test(text)) {
     // A buffer filled with random bytes later is not static.
     return !filledLater(flow, start);
   }
@@ -177,7 +178,7 @@ export const cryptoRules: SinkRule[] = [
     pattern: /\bcreateCipheriv\s*\(/,
     when: staticIv(2),
     message: 'Constant IV: encrypting twice with the same key and IV leaks plaintext', fix: 'Generate a fresh IV per message with crypto.randomBytes and store it with the ciphertext.',
-    examples: { language: 'javascript', match: ['crypto.createCipheriv("aes-256-cbc", key, Buffer.alloc(16))'], noMatch: ['const iv = crypto.randomBytes(16);\ncrypto.createCipheriv("aes-256-gcm", key, iv)'] },
+    examples: { language: 'javascript', match: ['crypto.createCipheriv("aes-256-cbc", key, Buffer.alloc(16))', 'const IV = Buffer.alloc(16, 0);\ncrypto.createCipheriv("aes-256-cbc", key, IV)'], noMatch: ['const iv = crypto.randomBytes(16);\ncrypto.createCipheriv("aes-256-gcm", key, iv)'] },
   },
   {
     id: 'crypto/static-iv-python',
@@ -207,16 +208,17 @@ export const cryptoRules: SinkRule[] = [
     pattern: /\bnew\s+IvParameterSpec\s*\(|\bnew\s+GCMParameterSpec\s*\(/,
     when: staticIv((raw) => (/GCMParameterSpec/.test(raw) ? 1 : 0)),
     message: 'Constant IV', fix: 'Fill the IV from SecureRandom for every message.',
-    examples: { language: 'java', match: ['IvParameterSpec iv = new IvParameterSpec(new byte[16]);'], noMatch: ['byte[] b = new byte[16];\nnew SecureRandom().nextBytes(b);\nIvParameterSpec iv = new IvParameterSpec(b);'] },
+    examples: { language: 'java', match: ['IvParameterSpec iv = new IvParameterSpec(new byte[16]);', 'private static final byte[] IV = new byte[16];\ncipher.init(Cipher.ENCRYPT_MODE, k, new IvParameterSpec(IV));'], noMatch: ['byte[] b = new byte[16];\nnew SecureRandom().nextBytes(b);\nIvParameterSpec iv = new IvParameterSpec(b);'] },
   },
   {
     id: 'crypto/static-iv-go',
     category: 'crypto', cwe: 'CWE-329', severity: 'high', languages: ['go'],
     keywords: ['cipher.new', '.seal(', '.open('],
     pattern: /\bcipher\.New(?:CBCEncrypter|CBCDecrypter|CTR|OFB|CFBEncrypter|CFBDecrypter)\s*\(|\b\w*(?:gcm|GCM|Gcm|aead|AEAD|Aead)\w*\s*\.\s*(?:Seal|Open)\s*\(/,
-    when: staticIv((raw) => (/Seal/.test(raw) ? 1 : 1)),
+    // Decryption must reuse the nonce the message was sealed with: only encryption picks one.
+    when: (m) => (/Open\s*\($|Decrypter\s*\($/.test(m.flow.code.code.slice(m.start, m.end)) ? false : staticIv(1)(m)),
     message: 'Constant IV/nonce', fix: 'Fill the IV/nonce with io.ReadFull(rand.Reader, iv) for every message.',
-    examples: { language: 'go', match: ['mode := cipher.NewCBCEncrypter(block, []byte("0123456789abcdef"))'], noMatch: ['iv := make([]byte, aes.BlockSize)\nio.ReadFull(rand.Reader, iv)\nmode := cipher.NewCBCEncrypter(block, iv)'] },
+    examples: { language: 'go', match: ['mode := cipher.NewCBCEncrypter(block, []byte("0123456789abcdef"))'], noMatch: ['iv := make([]byte, aes.BlockSize)\nio.ReadFull(rand.Reader, iv)\nmode := cipher.NewCBCEncrypter(block, iv)', 'nonce := []byte("fixed-nonce!")\nplain, err := gcm.Open(nil, nonce, data, nil)'] },
   },
   {
     id: 'crypto/deprecated-create-cipher',

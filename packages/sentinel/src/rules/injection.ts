@@ -237,9 +237,25 @@ export const injectionRules: SinkRule[] = [
     category: 'cmdi', cwe: 'CWE-78', severity: 'critical', languages: ['java'],
     keywords: ['exec', 'processbuilder'],
     pattern: /\bgetRuntime\s*\(\s*\)\s*\.\s*exec\s*\(|\b(?:runtime|rt|r)\s*\.\s*exec\s*\(|\bnew\s+ProcessBuilder\s*\(|\.\s*command\s*\(/,
-    when: 'args', args: 'all',
+    when: (m) => {
+      const { flow } = m;
+      const call = callArguments(flow.code.masked, m.end - 1);
+      const raw = flow.code.code.slice(m.start, m.end);
+      // ProcessBuilder("prog", arg, …) passes an argument vector, no shell: only the program,
+      // or the script handed to a shell, can inject. A single argument is a command line.
+      let checked = call.args;
+      if (/ProcessBuilder|command/.test(raw) && call.args.length > 1) {
+        const program = flow.code.code.slice(call.args[0]![0], call.args[0]![1]);
+        const shell = /^\s*"(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|zsh|cmd(?:\.exe)?|powershell(?:\.exe)?)"\s*$/.test(program);
+        checked = shell ? call.args.slice(1) : call.args.slice(0, 1);
+      }
+      for (const [a, b] of checked) {
+        if (flow.expression(a, b).tainted) return { end: call.end };
+      }
+      return false;
+    },
     message: 'OS command built from non-constant parts', fix: CMD_FIX,
-    examples: { language: 'java', match: ['Runtime.getRuntime().exec("cmd.exe /c dir " + data);'], noMatch: ['Runtime.getRuntime().exec(new String[] {"ls", "-l"});'] },
+    examples: { language: 'java', match: ['Runtime.getRuntime().exec("cmd.exe /c dir " + data);'], noMatch: ['Runtime.getRuntime().exec(new String[] {"ls", "-l"});', 'Process p = new ProcessBuilder("nslookup", host).start();'] },
   },
   {
     id: 'cmdi/go-exec-command',
@@ -431,7 +447,7 @@ export const injectionRules: SinkRule[] = [
       return t.tainted && t.reason === 'source' ? { end } : false;
     },
     message: 'File path built from input', fix: 'Map input to a fixed set of files, or use basename() and a base directory.',
-    examples: { language: 'php', match: ['<?php include($_GET["page"] . ".php");'], noMatch: ['<?php include "header.php";'] },
+    examples: { language: 'php', match: ['<?php include($_GET["page"] . ".php");'], noMatch: ['<?php include "header.php";', '<?php $p = in_array($_GET["p"], $allowed, true) ? $_GET["p"] : "home";\ninclude "pages/" . $p . ".php";'] },
   },
   {
     id: 'path/ruby-file',
@@ -482,7 +498,7 @@ export const injectionRules: SinkRule[] = [
       return t.tainted && t.reason === 'source' ? { end: span[1] } : false;
     },
     message: 'Outgoing request to a URL taken from input (SSRF)', fix: 'Allow-list the hosts the server may call and reject private/loopback addresses after resolving.',
-    examples: { language: 'python', match: ['r = requests.get(request.args["url"])'], noMatch: ['r = requests.get("https://api.example.com/users/" + uid)'] },
+    examples: { language: 'python', match: ['r = requests.get(request.args["url"])'], noMatch: ['r = requests.get("https://api.example.com/users/" + uid)', 'url = request.args["url"]\nif urlparse(url).hostname not in ALLOWED_HOSTS:\n    abort(400)\nr = requests.get(url)'] },
   },
 
   // ── Unsafe deserialisation ───────────────────────────────────────────────

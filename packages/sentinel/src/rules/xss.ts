@@ -1,9 +1,25 @@
-import { callArguments } from '../flow.js';
+import { callArguments, type Flow } from '../flow.js';
 import type { SinkRule } from './rule.js';
 import { JS_LIKE } from './rule.js';
 
 const XSS_FIX_JS = 'Assign textContent, or sanitise the HTML (DOMPurify.sanitize) before inserting it.';
 const TEMPLATE_FIX = 'Keep autoescaping on and let the template engine escape values.';
+
+/**
+ * True when the Go value at [start, end) is a variable last assigned the output of a program
+ * or an encoder (`exec.Command(…).Output()`, `json.Marshal(…)`): what the program or encoder
+ * produced, not the request text echoed back, so the input that went in is not what is written.
+ */
+function producedNotEchoed(flow: Flow, start: number, end: number): boolean {
+  const name = /^\s*([A-Za-z_]\w*)\s*$/.exec(flow.code.code.slice(start, end))?.[1];
+  if (!name) return false;
+  const assign = new RegExp(`(?:^|[^\\w.])${name}\\s*(?:,\\s*\\w+\\s*)?:?=(?!=)(.*)$`);
+  for (let l = flow.lineOf(start); l >= 0 && l > flow.lineOf(start) - 100; l--) {
+    const a = assign.exec(flow.lineText(l));
+    if (a) return /^\s*(?:exec\.Command(?:Context)?\s*\(.*\)\s*\.\s*(?:Output|CombinedOutput)\s*\(\s*\)|\w+\s*\.\s*(?:Output|CombinedOutput)\s*\(\s*\)|json\.Marshal(?:Indent)?\s*\()/.test(a[1]!);
+  }
+  return false;
+}
 
 export const xssRules: SinkRule[] = [
   {
@@ -140,6 +156,38 @@ export const xssRules: SinkRule[] = [
     examples: { language: 'python', match: ['return "<h1>Hello " + request.args.get("name") + "</h1>"'], noMatch: ['return "<h1>Hello " + escape(request.args.get("name")) + "</h1>"'] },
   },
   {
+    id: 'xss/html-string-response',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: ['java', 'ruby'],
+    keywords: ['<'],
+    // A handler that returns an HTML string (`return "<h1>" + name` in a Spring controller, a
+    // Sinatra route whose last line is `"<h1>#{params[:name]}</h1>"`): the string is the body.
+    pattern: /^[ \t]*(?:return[ \t]+)?"(?=[^"\n]*<[a-zA-Z])/m,
+    inString: true,
+    when: (m) => {
+      const { flow } = m;
+      const text = flow.code.code;
+      const quote = text.indexOf('"', m.start);
+      if (flow.language === 'java') {
+        if (!/^\s*return\b/.test(text.slice(m.start, quote))) return false;
+        if (!/@(?:RestController|ResponseBody|Controller|(?:Get|Post|Put|Patch|Delete|Request)Mapping)\b|@(?:GET|POST|Path)\b/.test(text)) return false;
+      } else {
+        const line = flow.lineOf(m.start);
+        let next = line + 1;
+        while (next < flow.lineStarts.length && !flow.lineText(next).trim()) next++;
+        const last = /^\s*end\b|^\s*\}/.test(flow.lineText(next));
+        if (!/^\s*return\b/.test(text.slice(m.start, quote)) && !last) return false;
+        if (!/^\s*(?:get|post|put|patch|delete)\s+['"\/]/m.test(text)) return false;
+      }
+      const end = flow.statementEnd(quote);
+      const t = flow.expression(quote, end);
+      // A controller method's parameters are bound from the request.
+      const accepted = t.reason === 'source' || (flow.language === 'java' && t.reason === 'parameter');
+      return t.tainted && accepted ? { end } : false;
+    },
+    message: 'HTML response built from request input without escaping', fix: 'Render through a template that escapes values, or escape them (HtmlUtils.htmlEscape, Rack::Utils.escape_html).',
+    examples: { language: 'java', match: ['@GetMapping("/g")\npublic String g(@RequestParam String name) {\n  return "<h1>Hello " + name + "</h1>";\n}'], noMatch: ['@GetMapping("/g")\npublic String g(@RequestParam String name) {\n  return "<h1>Hello " + HtmlUtils.htmlEscape(name) + "</h1>";\n}'] },
+  },
+  {
     id: 'xss/mako-template',
     category: 'xss', cwe: 'CWE-79', severity: 'medium', languages: ['python'],
     keywords: ['mako'],
@@ -198,13 +246,14 @@ export const xssRules: SinkRule[] = [
       // w.Write(body): the body; Fprintf(w, format, args…) / WriteString(w, s): all but the writer.
       const args = /^w\.Write/.test(m.groups[0].trim()) ? call.args : call.args.slice(1);
       for (const [a, b] of args) {
+        if (producedNotEchoed(flow, a, b)) continue;
         const t = flow.expression(a, b);
         if (t.tainted && t.reason !== 'unknown') return { end: call.end };
       }
       return false;
     },
     message: 'Request input written into the HTTP response without escaping', fix: 'Render through html/template, or escape with html.EscapeString.',
-    examples: { language: 'go', match: ['fmt.Fprintf(w, "<h1>%s</h1>", r.URL.Query().Get("q"))'], noMatch: ['fmt.Fprintf(w, "<h1>%s</h1>", html.EscapeString(r.URL.Query().Get("q")))'] },
+    examples: { language: 'go', match: ['fmt.Fprintf(w, "<h1>%s</h1>", r.URL.Query().Get("q"))'], noMatch: ['fmt.Fprintf(w, "<h1>%s</h1>", html.EscapeString(r.URL.Query().Get("q")))', 'out, _ := exec.Command("ping", "-c", "1", r.FormValue("host")).Output()\nw.Write(out)'] },
   },
   {
     id: 'xss/php-echo',
@@ -237,6 +286,11 @@ export const xssRules: SinkRule[] = [
         const before = text.slice(lineStart, m.start);
         const rs = before.search(/[\w@$"'#{(][^=]*$/);
         s = lineStart + (rs < 0 ? 0 : rs);
+        // `render html: "…".html_safe`: the receiver starts after the keyword argument's key.
+        const quote = before.search(/["']/);
+        const head = before.slice(0, quote < 0 ? before.length : quote);
+        const key = /(?:^|[^:\w])\w+:\s+(?=\S*$)/.exec(head);
+        if (key) s = Math.max(s, lineStart + key.index + key[0].length);
         e = m.start;
         if (/^\s*["'][^"'#]*["']\s*$/.test(text.slice(s, e))) return false;
       } else {
@@ -247,7 +301,7 @@ export const xssRules: SinkRule[] = [
       return t.tainted ? { at: m.start, end: e } : false;
     },
     message: 'Non-constant string marked html_safe / raw', fix: 'Let ERB escape the value (<%= %>) or sanitize() it.',
-    examples: { language: 'ruby', match: ['<%= raw params[:bio] %>', 'msg = "Hi #{params[:name]}".html_safe'], noMatch: ['"<b>ok</b>".html_safe'] },
+    examples: { language: 'ruby', match: ['<%= raw params[:bio] %>', 'msg = "Hi #{params[:name]}".html_safe'], noMatch: ['"<b>ok</b>".html_safe', 'render html: "<p>#{ERB::Util.html_escape(params[:q])}</p>".html_safe'] },
   },
   {
     id: 'xss/dotnet-raw',
