@@ -208,6 +208,16 @@ const CONNECT_CALL = new RegExp(
     '[ \\t]{0,4},[ \\t]{0,4}["\'](?<pw>[^"\'\\r\\n]{1,200})["\']',
 );
 
+/** A container registry login on the line before a `-p` flag: `docker login host -u ci -p …`. */
+const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}registry|oras)[ \t]{1,4}login\b/i;
+
+/**
+ * HTTP basic auth given as a (user, password) pair in code: Python requests'
+ * `auth=("user", "pass")`, `HTTPBasicAuth("user", "pass")`, aiohttp's `BasicAuth(…)`.
+ */
+const BASIC_AUTH_PAIR =
+  /(?:\bauth[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}["'](?<pw>[^"'\r\n]{1,200})["']/;
+
 function judged(category: Category, file: string | undefined, quoted = true) {
   return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
 }
@@ -318,8 +328,8 @@ export const genericRules: Rule[] = [
   {
     id: 'cli-password-flag',
     category: 'PASS',
-    description: 'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, `--token x`, `sshpass -p x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass'],
+    description: 'A credential passed as a command-line flag (`--password x`, `-p x` for mysql and registry logins, `--token x`, `sshpass -p x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login'],
     pattern:
       /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?:=|\s{1,4})(?<q>["']?)(?<v>[^\s"']{1,200})/i,
     find: (text, options) => {
@@ -333,8 +343,10 @@ export const genericRules: Rule[] = [
         if (flag === '-p' || flag === '-P') {
           // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`).
           const before = text.slice(lineBounds(text, m.index, 200).start, m.index);
-          if (!/\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass)\b/i.test(before)) continue;
-          if (g['sep'] !== undefined && !/sshpass/i.test(before) && g['q'] === '') continue;
+          const registryLogin = REGISTRY_LOGIN.test(before);
+          if (!registryLogin && !/\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass)\b/i.test(before)) continue;
+          // mysql's `-p name` prompts and takes `name` as the database; the others take the value.
+          if (g['sep'] !== undefined && !registryLogin && !/sshpass/i.test(before) && g['q'] === '') continue;
         } else if (g['sep'] === undefined) continue;
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
@@ -346,8 +358,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3'],
-      noMatch: ['mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host'],
+      match: ['mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"'],
+      noMatch: ['mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx'],
     },
   },
   {
@@ -416,6 +428,20 @@ export const genericRules: Rule[] = [
         '{"name": "LOG_LEVEL", "value": "debug"}',
         'variable "admin_password" {\n  type = string\n}',
       ],
+    },
+  },
+  {
+    id: 'basic-auth-pair',
+    category: 'PASS',
+    description: 'A password in a (user, password) pair for HTTP basic auth in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`',
+    keywords: ['auth'],
+    pattern: BASIC_AUTH_PAIR,
+    secretGroup: 'pw',
+    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    confidence: 'medium',
+    examples: {
+      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')"],
+      noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])"],
     },
   },
   {
