@@ -63,6 +63,8 @@ const TEMPLATE_START = /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,6
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
+/** YAML tags that stand for a value held elsewhere: CloudFormation intrinsics, Ansible vault, env lookups. */
+const YAML_REFERENCE_TAG = /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|If|Base64|Split|vault|env_var|env|secret|include|reference)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 
 /** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
@@ -136,6 +138,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
   if (!ctx.quoted) {
+    if (YAML_REFERENCE_TAG.test(v)) return false; // `Password: !Ref DbPassword`
     if (/[([{]/.test(v)) return false;
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;

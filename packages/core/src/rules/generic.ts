@@ -75,8 +75,12 @@ function lineAround(text: string, at: number): string {
 }
 
 /** Whether a name and a value separated only by spaces form an assignment here. */
-function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean): boolean {
+/** Files whose syntax is `keyword value` pairs: `.netrc` (`password …`), ssh-style configs. */
+const SPACE_SEPARATED_FILE = /(?:^|[\\/])[._]?netrc$/i;
+
+function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean, file: string | undefined): boolean {
   if (name.startsWith('-')) return true; // a command-line flag: `--password …`, `-secret …`
+  if (file !== undefined && SPACE_SEPARATED_FILE.test(file)) return true;
   const prefix = text.slice(lineBounds(text, nameStart, 160).start, nameStart);
   if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
@@ -112,7 +116,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
     if (separator.trim() === '') {
-      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted)) continue;
+      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file)) continue;
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
     }
@@ -212,11 +216,16 @@ const CONNECT_CALL = new RegExp(
 const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}registry|oras)[ \t]{1,4}login\b/i;
 
 /**
- * HTTP basic auth given as a (user, password) pair in code: Python requests'
- * `auth=("user", "pass")`, `HTTPBasicAuth("user", "pass")`, aiohttp's `BasicAuth(…)`.
+ * A (user, password) pair given to a credential constructor in code: Python requests'
+ * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
+ * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`.
  */
 const BASIC_AUTH_PAIR =
-  /(?:\bauth[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}["'](?<pw>[^"'\r\n]{1,200})["']/;
+  /(?:\bauth[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}["'](?<pw>[^"'\r\n]{1,200})["']/;
+
+/** A login and password both in backticks or quotes in prose: login `admin` / `…`. */
+const QUOTED_LOGIN_PAIR =
+  /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}[`'"][^`'"\s\/]{1,64}[`'"][ \t]{0,3}\/[ \t]{0,3}[`'"](?<v>[^`'"\s]{1,100})[`'"]/gi;
 
 function judged(category: Category, file: string | undefined, quoted = true) {
   return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
@@ -433,14 +442,15 @@ export const genericRules: Rule[] = [
   {
     id: 'basic-auth-pair',
     category: 'PASS',
-    description: 'A password in a (user, password) pair for HTTP basic auth in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`',
-    keywords: ['auth'],
+    description:
+      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`',
+    keywords: ['auth', 'credential'],
     pattern: BASIC_AUTH_PAIR,
     secretGroup: 'pw',
     validate: (value, ctx) => judged('PASS', ctx.file)(value),
     confidence: 'medium',
     examples: {
-      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')"],
+      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
       noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])"],
     },
   },
@@ -471,7 +481,7 @@ export const genericRules: Rule[] = [
     id: 'credential-pair-prose',
     category: 'PASS',
     description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
-    keywords: ['/pw', '/pass', '/ pw', '/ pass'],
+    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds'],
     pattern: /\b(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -482,12 +492,19 @@ export const genericRules: Rule[] = [
         const start = m.index + m[0].length - m.groups!['v']!.length;
         spans.push({ start, end: start + value.length });
       }
+      // Notes in markdown quote both halves: login `admin` / `…`.
+      for (const m of text.matchAll(QUOTED_LOGIN_PAIR)) {
+        const value = m.groups!['v']!;
+        if (!judged('PASS', options.file)(value)) continue;
+        const start = m.index + m[0].length - 1 - value.length;
+        spans.push({ start, end: start + value.length });
+      }
       return spans;
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL'],
-      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)'],
+      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`'],
     },
   },
 ];
