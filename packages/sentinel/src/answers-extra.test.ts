@@ -58,8 +58,18 @@ describe('AI-style answers, second set (vulnerable and corrected twins)', () => 
     }
     it(`${file}: ${expected.map((e) => `${e.line}:${e.category}`).join(', ')}`, () => {
       const got = findingsOf(file);
-      const missed = expected.filter((e) => !got.some((g) => near(g, e)));
-      const unexpected = got.filter((g) => !expected.some((e) => near(g, e)));
+      // One finding answers one expectation (nearest first), as the corpus scorer credits it:
+      // a finding on line 15 cannot stand in for a missed one on line 14.
+      const free = [...got];
+      const missed: Expected[] = [];
+      for (const e of expected) {
+        const candidates = free.filter((g) => near(g, e)).sort((x, y) => Math.abs(x.line - e.line) - Math.abs(y.line - e.line));
+        if (candidates[0]) free.splice(free.indexOf(candidates[0]), 1);
+        else missed.push(e);
+      }
+      // Extra findings next to an answered expectation (the same query reported at its building
+      // and at its call) are not noise; findings near no expectation are.
+      const unexpected = free.filter((g) => !expected.some((e) => near(g, e)));
       expect({ missed, unexpected }).toEqual({ missed: [], unexpected: [] });
     });
   }

@@ -283,6 +283,17 @@ export const cryptoRules: SinkRule[] = [
     examples: { language: 'go', match: ['import "math/rand"\nfunc token() string { return fmt.Sprint(rand.Int()) }'], noMatch: ['import "math/rand"\nfunc jitter() int { return rand.Intn(100) }'] },
   },
   {
+    id: 'crypto/jwt-verification-disabled',
+    category: 'crypto', cwe: 'CWE-347', severity: 'high', languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp'],
+    keywords: ['verify_signature', 'none', 'unsecured', 'validateissuersigningkey', 'requiresignedtokens'],
+    // A token whose signature is not checked (or may use alg "none") can be forged by anyone.
+    pattern: /["']verify_signature["']\s*:\s*(?:False|false)\b|\balgorithms?\s*[:=]\s*\[?\s*["']none["']|\bparseUnsecuredClaims\s*\(|\bValidateIssuerSigningKey\s*=\s*false\b|\bRequireSignedTokens\s*=\s*false\b/i,
+    inString: true,
+    when: 'always',
+    message: 'JWT accepted without verifying its signature', fix: 'Verify the signature with the expected key and pin the algorithm (algorithms=["HS256"]).',
+    examples: { language: 'python', match: ['claims = jwt.decode(token, options={"verify_signature": False})'], noMatch: ['claims = jwt.decode(token, key, algorithms=["HS256"])'] },
+  },
+  {
     id: 'crypto/tls-verification-disabled',
     category: 'crypto', cwe: 'CWE-295', severity: 'high',
     languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp', 'shell', 'config', 'text', 'html', 'c'],

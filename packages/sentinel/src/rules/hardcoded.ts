@@ -57,6 +57,25 @@ export const hardcodedRules: SinkRule[] = [
     examples: { language: 'java', match: ['SecretKeySpec k = new SecretKeySpec("23 ~j;asn!@#/>as".getBytes("UTF-8"), "AES");'], noMatch: ['SecretKeySpec k = new SecretKeySpec(keyBytes, "AES");'] },
   },
   {
+    id: 'secret/hardcoded-config-secret',
+    category: 'secret', cwe: 'CWE-798', severity: 'high',
+    languages: ['python', 'javascript', 'typescript', 'php', 'ruby'],
+    keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'token', 'private_key'],
+    // `app.config["SECRET_KEY"] = "…"`, `settings['DB_PASSWORD'] = '…'`: a framework setting
+    // that holds a credential, given a literal instead of an environment lookup.
+    pattern: /\b(?:config|settings|conf|options|opts|app\.config|Rails\.application\.config)\s*\[\s*["'][\w.-]*(?:SECRET|PASSWORD|PASSWD|API_?KEY|TOKEN|PRIVATE_KEY)[\w.-]*["']\s*\]\s*=(?!=)\s*/i,
+    when: (m) => {
+      const { flow } = m;
+      const end = flow.statementEnd(m.end);
+      const value = flow.code.code.slice(m.end, end).trim();
+      const literal = /^[bB]?(["'])((?:(?!\1).){8,})\1\s*;?$/.exec(value);
+      if (!literal || /\$\{|#\{|__TAKUMO_v1_|^(?:your|change|replace|example|xxx|todo|<)|\.\.\./i.test(literal[2]!)) return false;
+      return { at: m.end + flow.code.code.slice(m.end).search(/\S/), end };
+    },
+    message: 'Credential written into the application configuration', fix: 'Read it from the environment (os.environ["SECRET_KEY"]) or a secret store.',
+    examples: { language: 'python', match: ['app.config["SECRET_KEY"] = "my-super-secret-key-12345"'], noMatch: ['app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]', 'app.config["SECRET_KEY"] = "your-secret-key"'] },
+  },
+  {
     id: 'secret/hardcoded-db-password',
     category: 'secret', cwe: 'CWE-259', severity: 'high',
     languages: ['java', 'python', 'php', 'csharp', 'javascript', 'typescript', 'go', 'ruby'],

@@ -40,6 +40,8 @@ function sqlQuery(n: number | 'sql', needsSqlText: boolean) {
       candidates = pick ? [pick] : [];
     }
     for (const [a, b] of candidates) {
+      // `execute(text("… :name"), params)`: the SQL inside text() is judged where text() is called.
+      if (/^\s*(?:(?:sqlalchemy|sa)\s*\.\s*)?text\s*\(/.test(flow.code.code.slice(a, b)) && flow.language === 'python') continue;
       const text = argumentText(flow, a, b);
       if (needsText && !SQL_TEXT.test(text)) continue;
       if (numericFormat(text)) continue;
@@ -65,7 +67,7 @@ export const injectionRules: SinkRule[] = [
     pattern: /\.\s*(?:execute|executemany|executescript|mogrify|read_sql(?:_query)?)\s*\(|\bpd\.read_sql(?:_query)?\s*\(/,
     when: sqlQuery(0, false),
     message: 'SQL query built from non-constant parts', fix: SQL_FIX,
-    examples: { language: 'python', match: ['def f(uid):\n    cur.execute("SELECT * FROM t WHERE id = %s" % uid)'], noMatch: ['def f(uid):\n    cur.execute("SELECT * FROM t WHERE id = %s", (uid,))'] },
+    examples: { language: 'python', match: ['def f(uid):\n    cur.execute("SELECT * FROM t WHERE id = %s" % uid)'], noMatch: ['def f(uid):\n    cur.execute("SELECT * FROM t WHERE id = %s", (uid,))', 'def f(c):\n    conn.execute(text("SELECT * FROM t WHERE c = :c"), {"c": c})'] },
   },
   {
     id: 'sqli/django-raw',
@@ -477,7 +479,7 @@ export const injectionRules: SinkRule[] = [
     id: 'ssrf/http-client',
     category: 'ssrf', cwe: 'CWE-918', severity: 'high', languages: ['javascript', 'typescript', 'python', 'go', 'java', 'php', 'ruby', 'csharp'],
     keywords: ['fetch', 'axios', 'http', 'request', 'got', 'urlopen', 'curl', 'url', 'open', 'getasync', 'httparty'],
-    pattern: /(?:^|[^.\w$])(?:fetch|got|needle)\s*\(|\baxios(?:\.(?:get|post|put|patch|delete|head|request))?\s*\(|\bhttps?\.(?:get|request)\s*\(|\brequests\.(?:get|post|put|patch|delete|head|request)\s*\(|\burllib\.request\.urlopen\s*\(|\burlopen\s*\(|\bhttpx\.(?:get|post|put|delete|request)\s*\(|\bhttp\.(?:Get|Post|Head|NewRequest(?:WithContext)?)\s*\(|\bnew\s+URL\s*\((?=[^)]*\)\s*\.\s*open)|\bcurl_init\s*\(|\bCURLOPT_URL\s*,|\bNet::HTTP\.get(?:_response)?\s*\(|\bURI\.open\s*\(|\bHTTParty\.(?:get|post)\s*\(|\.\s*(?:GetAsync|GetStringAsync|PostAsync|SendAsync)\s*\(/,
+    pattern: /(?:^|[^.\w$])(?:fetch|got|needle)\s*\(|\baxios(?:\.(?:get|post|put|patch|delete|head|request))?\s*\(|\bhttps?\.(?:get|request)\s*\(|\brequests\.(?:get|post|put|patch|delete|head|request)\s*\(|\burllib\.request\.urlopen\s*\(|\burlopen\s*\(|\bhttpx\.(?:get|post|put|delete|request)\s*\(|\bhttp\.(?:Get|Post|Head|NewRequest(?:WithContext)?)\s*\(|\bnew\s+URL\s*\((?=[^)]*\)\s*\.\s*open)|\bcurl_init\s*\(|\bCURLOPT_URL\s*,|\bNet::HTTP\.get(?:_response)?\s*\(|\bURI\.open\s*\(|\bHTTParty\.(?:get|post)\s*\(|\.\s*(?:GetAsync|GetStringAsync|PostAsync|SendAsync)\s*\(|\b(?:file_get_contents|fopen)\s*\((?=\s*\$)/,
     when: (m) => {
       const { flow } = m;
       const masked = flow.code.masked;
@@ -548,6 +550,16 @@ export const injectionRules: SinkRule[] = [
     when: 'always',
     message: 'Deserialising untrusted data with Marshal/unsafe YAML can run arbitrary code', fix: 'Use JSON.parse or YAML.safe_load.',
     examples: { language: 'ruby', match: ['obj = Marshal.load(cookies[:state])'], noMatch: ['obj = JSON.parse(body)'] },
+  },
+  {
+    id: 'deser/ruby-yaml-load-input',
+    category: 'deser', cwe: 'CWE-502', severity: 'high', languages: ['ruby'],
+    keywords: ['yaml.load', 'psych.load'],
+    // Before Psych 4 (Ruby < 3.1, still common in Rails apps) YAML.load builds arbitrary objects.
+    pattern: /\b(?:YAML|Psych)\.load\s*\(/,
+    when: 'args', taint: 'source',
+    message: 'YAML.load of request data can instantiate arbitrary objects on Psych < 4', fix: 'Use YAML.safe_load (with permitted_classes if needed).',
+    examples: { language: 'ruby', match: ['data = YAML.load(params[:config])'], noMatch: ['data = YAML.safe_load(params[:config])', 'cfg = YAML.load(File.read("config.yml"))'] },
   },
   {
     id: 'deser/dotnet-formatter',

@@ -21,6 +21,23 @@ function producedNotEchoed(flow: Flow, start: number, end: number): boolean {
   return false;
 }
 
+/** True when the Python code at `pos` sits in a function decorated as a web route (`@app.get(…)`). */
+function inRouteHandler(flow: Flow, pos: number): boolean {
+  const indent = (t: string): number => t.length - t.trimStart().length;
+  const at = flow.lineOf(pos);
+  const own = indent(flow.lineText(at));
+  for (let l = at - 1; l >= 0; l--) {
+    const text = flow.lineText(l);
+    if (!text.trim() || indent(text) >= own) continue;
+    if (!/^\s*(?:async\s+)?def\b/.test(text)) return false;
+    for (let d = l - 1; d >= 0 && /^\s*@/.test(flow.lineText(d)); d--) {
+      if (/^\s*@\w+\.(?:get|post|put|patch|delete|route|api_route|websocket)\s*\(/.test(flow.lineText(d))) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 export const xssRules: SinkRule[] = [
   {
     id: 'xss/dom-innerhtml',
@@ -150,10 +167,12 @@ export const xssRules: SinkRule[] = [
       const raw = flow.code.code.slice(span[0], span[1]);
       if (!/<\w|render_template_string/.test(raw + flow.code.code.slice(m.start, m.end))) return false;
       const t = flow.expression(span[0], span[1]);
-      return t.tainted && t.reason === 'source' ? { end: span[1] } : false;
+      // The parameters of a route handler (FastAPI `def page(name: str)`) are bound from the request.
+      const input = t.reason === 'source' || (t.reason === 'parameter' && inRouteHandler(flow, m.start));
+      return t.tainted && input ? { end: span[1] } : false;
     },
     message: 'HTML response built from request input without escaping', fix: 'Render through a template with autoescaping, or escape the values (markupsafe.escape).',
-    examples: { language: 'python', match: ['return "<h1>Hello " + request.args.get("name") + "</h1>"'], noMatch: ['return "<h1>Hello " + escape(request.args.get("name")) + "</h1>"'] },
+    examples: { language: 'python', match: ['return "<h1>Hello " + request.args.get("name") + "</h1>"', '@app.get("/w", response_class=HTMLResponse)\ndef w(name: str):\n    return f"<h1>{name}</h1>"'], noMatch: ['return "<h1>Hello " + escape(request.args.get("name")) + "</h1>"', 'def label(name):\n    return f"<b>{name}</b>"'] },
   },
   {
     id: 'xss/html-string-response',
