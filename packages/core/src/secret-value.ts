@@ -65,6 +65,8 @@ const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
 /** YAML tags that stand for a value held elsewhere: CloudFormation intrinsics, Ansible vault, env lookups. */
 const YAML_REFERENCE_TAG = /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|If|Base64|Split|vault|env_var|env|secret|include|reference)$/i;
+/** Keys made to be public: Stripe/Paystack publishable keys, Mapbox public tokens, Supabase publishable keys, SSH public keys. */
+const PUBLIC_KEY = /^(?:pk_(?:live|test)_|pk\.eyJ|sb_publishable_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 
 /** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
@@ -124,6 +126,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (TEMPLATE_START.test(v)) return false;
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
+  if (PUBLIC_KEY.test(v)) return false;
   if (/^(.)\1*$/.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;

@@ -227,6 +227,18 @@ const BASIC_AUTH_PAIR =
 const QUOTED_LOGIN_PAIR =
   /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}[`'"][^`'"\s\/]{1,64}[`'"][ \t]{0,3}\/[ \t]{0,3}[`'"](?<v>[^`'"\s]{1,100})[`'"]/gi;
 
+/** A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`. */
+const SETTER_CALL =
+  /\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)[ \t]{0,4}\([ \t]{0,4}["'](?<v>[^"'\r\n]{1,200})["'][ \t]{0,4}\)/;
+
+/** SQL that sets a password through a function or procedure: `PASSWORD('…')`, `sp_addlogin 'user', '…'`. */
+const SQL_PASSWORD_CALL =
+  /(?:\bPASSWORD[ \t]{0,4}\([ \t]{0,4}|\bsp_addlogin[ \t]{1,4}(?:@loginame[ \t]{0,4}=[ \t]{0,4})?N?'[^'\r\n]{1,128}'[ \t]{0,4},[ \t]{0,4}(?:@passwd[ \t]{0,4}=[ \t]{0,4})?N?)'(?<v>[^'\r\n]{1,128})'/i;
+
+/** A literal piped into a login that reads its password from stdin: `echo '…' | docker login --password-stdin`. */
+const PASSWORD_STDIN =
+  /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|[^|\r\n]{0,200}--password-stdin/;
+
 function judged(category: Category, file: string | undefined, quoted = true) {
   return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
 }
@@ -452,6 +464,51 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
       noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])"],
+    },
+  },
+  {
+    id: 'setter-call-secret',
+    category: 'PASS',
+    description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`',
+    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken'],
+    pattern: SETTER_CALL,
+    secretGroup: 'v',
+    validate: (value, ctx) => {
+      const category: Category = /Passw|Pwd|Passphrase/.test(ctx.text.slice(ctx.matchStart, ctx.matchStart + 20)) ? 'PASS' : 'KEY';
+      return judged(category, ctx.file)(value) ? category : false;
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['dataSource.setPassword("Hk4r!Setter9");', "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');"],
+      noMatch: ['ds.setPassword(password);', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")'],
+    },
+  },
+  {
+    id: 'sql-password-call',
+    category: 'PASS',
+    description: "A password set through SQL's `PASSWORD('…')` function or `sp_addlogin 'user', '…'`",
+    keywords: ['password(', 'password (', 'sp_addlogin'],
+    pattern: SQL_PASSWORD_CALL,
+    secretGroup: 'v',
+    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    confidence: 'medium',
+    examples: {
+      match: ["SET PASSWORD FOR 'app'@'%' = PASSWORD('Mysql!Old5x');", "EXEC sp_addlogin 'report', 'Sp-Add!Login1';"],
+      noMatch: ["SET PASSWORD = PASSWORD('<new password>');", 'SELECT PASSWORD(@pw);'],
+    },
+  },
+  {
+    id: 'password-stdin-echo',
+    category: 'PASS',
+    description: 'A literal piped into a login that reads its password from stdin (`echo … | docker login --password-stdin`)',
+    keywords: ['--password-stdin'],
+    pattern: PASSWORD_STDIN,
+    secretGroup: 'v',
+    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    confidence: 'medium',
+    examples: {
+      match: ["echo 'Ech0-Reg1stry-Pw' | docker login ghcr.io -u bot --password-stdin"],
+      noMatch: ['echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin', 'echo ${{ secrets.TOKEN }} | docker login --password-stdin'],
     },
   },
   {
