@@ -336,6 +336,7 @@ function continues(masked: string, newline: number): boolean {
 
 /** Blanks the arguments of sanitising calls so identifiers inside them do not count. */
 function blankSanitised(text: string): string {
+  text = blankNumericCasts(text);
   SANITISERS.lastIndex = 0;
   if (!SANITISERS.test(text)) return text;
   SANITISERS.lastIndex = 0;
@@ -349,6 +350,31 @@ function blankSanitised(text: string): string {
       if (text[i] === '(') depth++;
       else if (text[i] === ')') depth--;
       if (depth > 0) chars[i] = ' ';
+    }
+  }
+  return chars.join('');
+}
+
+/** `(int) $_GET['id']`, `(long) x`, `(float) ($a ?? 0)`: a number cannot carry markup or SQL. */
+const NUMERIC_CAST = /\(\s*(?:int|integer|float|double|bool|boolean|long|short)\s*\)\s*/g;
+
+function blankNumericCasts(text: string): string {
+  NUMERIC_CAST.lastIndex = 0;
+  if (!NUMERIC_CAST.test(text)) return text;
+  NUMERIC_CAST.lastIndex = 0;
+  const chars = text.split('');
+  for (let m = NUMERIC_CAST.exec(text); m; m = NUMERIC_CAST.exec(text)) {
+    let i = m.index + m[0].length;
+    if (text[i] === '(') {
+      let depth = 0;
+      for (; i < text.length; i++) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')' && --depth === 0) break;
+        chars[i] = ' ';
+      }
+    } else {
+      const operand = /^\$?[A-Za-z_][\w$]*(?:\s*(?:\[[^\]\n]*\]|->\s*\w+|\.\s*\w+))*/.exec(text.slice(i));
+      for (let k = 0; k < (operand?.[0].length ?? 0); k++) chars[i + k] = ' ';
     }
   }
   return chars.join('');

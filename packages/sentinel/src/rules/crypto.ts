@@ -130,6 +130,26 @@ export const cryptoRules: SinkRule[] = [
     examples: { language: 'python', match: ['def hash_password(pw):\n    return hashlib.md5(pw.encode()).hexdigest()'], noMatch: ['def file_checksum(path):\n    return hashlib.md5(open(path, "rb").read()).hexdigest()', 'hashlib.sha256(pw)'] },
   },
   {
+    id: 'crypto/fast-password-hash',
+    category: 'crypto', cwe: 'CWE-916', severity: 'medium',
+    languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp'],
+    keywords: ['sha256', 'sha512', 'sha-256', 'sha-512', 'sha384'],
+    // A general-purpose hash over a password is brute-forced at billions of guesses a second:
+    // passwords need a slow, salted KDF. Only counted when the hashed value is a password.
+    pattern: /\bcreateHash\s*\(\s*['"`]sha(?:256|384|512)['"`]\s*\)\s*\.\s*update\s*\(|\bhashlib\.sha(?:256|384|512)\s*\(|\bsha(?:256|512)\.Sum(?:256|512)?\s*\(|\bhash\s*\(\s*['"]sha(?:256|384|512)['"]\s*,|\bDigest::SHA(?:256|384|512)\.(?:hexdigest|digest|base64digest)\s*\(|\bDigestUtils\.sha(?:256|384|512)(?:Hex)?\s*\(/,
+    when: (m) => {
+      const { flow } = m;
+      // PHP hash('sha256', $v): the call opens after `hash`; the others end at their `(`.
+      const phpHash = /^hash\s*\(/.test(flow.code.code.slice(m.start, m.end));
+      const call = callArguments(flow.code.masked, phpHash ? flow.code.masked.indexOf('(', m.start) : m.end - 1);
+      const args = phpHash ? call.args.slice(1) : call.args;
+      const text = args.map(([a, b]) => flow.code.code.slice(a, b)).join(',');
+      return /\b\w*(?:password|passwd|passphrase)\w*\b/i.test(text) ? { end: call.end } : false;
+    },
+    message: 'Password hashed with a fast general-purpose hash (SHA-2) instead of a password KDF', fix: 'Use bcrypt, scrypt, argon2 or PBKDF2 with a per-user salt.',
+    examples: { language: 'python', match: ['user.password_hash = hashlib.sha256(password.encode()).hexdigest()', '<?php $h = hash("sha256", $_POST["password"]);'], noMatch: ['digest = hashlib.sha256(file_bytes).hexdigest()', 'hashlib.sha256(pw)'] },
+  },
+  {
     id: 'crypto/weak-cipher',
     category: 'crypto', cwe: 'CWE-327', severity: 'high',
     languages: ['javascript', 'typescript', 'python', 'java', 'go', 'php', 'ruby', 'csharp'],

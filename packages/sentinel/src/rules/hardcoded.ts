@@ -63,7 +63,7 @@ export const hardcodedRules: SinkRule[] = [
     keywords: ['secret', 'password', 'passwd', 'api_key', 'apikey', 'token', 'private_key'],
     // `app.config["SECRET_KEY"] = "…"`, `settings['DB_PASSWORD'] = '…'`: a framework setting
     // that holds a credential, given a literal instead of an environment lookup.
-    pattern: /\b(?:config|settings|conf|options|opts|app\.config|Rails\.application\.config)\s*\[\s*["'][\w.-]*(?:SECRET|PASSWORD|PASSWD|API_?KEY|TOKEN|PRIVATE_KEY)[\w.-]*["']\s*\]\s*=(?!=)\s*/i,
+    pattern: /\b(?:config|settings|conf|options|opts|app\.config|Rails\.application\.config)\s*\[\s*["'][\w.-]*(?:SECRET|PASSWORD|PASSWD|API_?KEY|TOKEN|PRIVATE_KEY)[\w.-]*["']\s*\]\s*=(?!=)\s*|(?:^|[^.\w])set\s+:\w*(?:secret|password|token|api_key)\w*\s*,\s*/im,
     when: (m) => {
       const { flow } = m;
       const end = flow.statementEnd(m.end);
@@ -73,7 +73,7 @@ export const hardcodedRules: SinkRule[] = [
       return { at: m.end + flow.code.code.slice(m.end).search(/\S/), end };
     },
     message: 'Credential written into the application configuration', fix: 'Read it from the environment (os.environ["SECRET_KEY"]) or a secret store.',
-    examples: { language: 'python', match: ['app.config["SECRET_KEY"] = "my-super-secret-key-12345"'], noMatch: ['app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]', 'app.config["SECRET_KEY"] = "your-secret-key"'] },
+    examples: { language: 'python', match: ['app.config["SECRET_KEY"] = "my-super-secret-key-12345"', 'set :session_secret, "sinatra-session-secret-0f9e8d7c"'], noMatch: ['app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]', 'app.config["SECRET_KEY"] = "your-secret-key"', 'set :session_secret, ENV.fetch("SESSION_SECRET")'] },
   },
   {
     id: 'secret/hardcoded-db-password',

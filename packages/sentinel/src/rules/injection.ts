@@ -317,6 +317,21 @@ export const injectionRules: SinkRule[] = [
     examples: { language: 'ruby', match: ['out = `ls #{params[:dir]}`'], noMatch: ['out = `ls -la`'] },
   },
   {
+    id: 'cmdi/ruby-kernel-open',
+    category: 'cmdi', cwe: 'CWE-78', severity: 'critical', languages: ['ruby'],
+    keywords: ['open'],
+    // Kernel#open (and open-uri's) runs a command when the text starts with `|`.
+    pattern: /(?:^|[^.\w:])(?:Kernel\.)?open\s*\(?(?=\s*[\w@$:])/,
+    when: (m) => {
+      const { flow } = m;
+      const end = flow.statementEnd(m.end);
+      const t = flow.expression(m.end, end);
+      return t.tainted && t.reason === 'source' ? { end } : false;
+    },
+    message: 'Kernel#open with request input can run a shell command ("|cmd") or fetch any URL', fix: 'Use File.open for files and URI(url).open / Net::HTTP for allow-listed URLs.',
+    examples: { language: 'ruby', match: ['body = open(params[:url]).read'], noMatch: ['body = File.open(params[:name])', 'f = open("config.yml")'] },
+  },
+  {
     id: 'cmdi/ruby-system',
     category: 'cmdi', cwe: 'CWE-78', severity: 'critical', languages: ['ruby'],
     keywords: ['system', 'exec', 'spawn', 'popen', 'open3', 'capture'],
