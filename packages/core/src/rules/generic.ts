@@ -21,7 +21,7 @@ const ASSIGNMENT = new RegExp(
     '[\\w.\\-]{0,40}' + // rest of the identifier
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
     '(?<sep>' +
-    '[ \\t]{0,4}:[ \\t]{0,4}[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // typed: `passwd: str = `
+    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
     '|[ \\t]{0,8}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4},[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // call arguments: `define('PASSWORD', '…')`
     '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
@@ -260,6 +260,7 @@ export const genericRules: Rule[] = [
         'DB_PASSWORD=iPp0@GRq',
         "  api_key: 'a8F3kQ9zL2mN7xV4'",
         '"client_secret": "Zk3mP9qR2vX8wL5n"',
+        'const API_TOKEN: &str = "Zk3mP9qR2vX8wL5nQ4tY";',
         'export GITHUB_TOKEN=q9X2mL7vR4kP8nZ3',
         'db.password=hunter22x',
         'val password: String = "exord13Paw64"',
