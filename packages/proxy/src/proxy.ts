@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createSession, type DetectorConfig, type KnownSecret, type Session } from '@takumo/core';
-import { scanAnswer, type Severity } from '@takumo/sentinel';
+import { initSentinel, scanAnswer, type Severity } from '@takumo/sentinel';
 import type { StreamRewriter } from './adapters/index.js';
 import { type AnswerScanner, Exchange, type FindingSummary, type SentinelMode } from './exchange.js';
 import { type Dialect, errorObject, errorResponse, ProxyError, type ProxyErrorCode } from './provider-errors.js';
@@ -133,6 +133,9 @@ export function createProxy(options: ProxyOptions = {}): Proxy {
     threshold: options.sentinelThreshold ?? 'high',
     scan: options.scanAnswer ?? ((text: string, o: { filename?: string; language?: string }) => scanAnswer(text, o)),
   } as const;
+  // Load the real parsers (tree-sitter grammars) in the background: answers scanned before
+  // they are ready use Sentinel's text analysis, so the first request never waits on them.
+  if (options.scanAnswer === undefined && sentinel.mode !== 'off') initSentinel().catch(() => undefined);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   // No Nagle delay on upstream sockets: request bodies and small SSE frames go out at once.
