@@ -76,6 +76,23 @@ export const hardcodedRules: SinkRule[] = [
     examples: { language: 'python', match: ['app.config["SECRET_KEY"] = "my-super-secret-key-12345"', 'set :session_secret, "sinatra-session-secret-0f9e8d7c"'], noMatch: ['app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]', 'app.config["SECRET_KEY"] = "your-secret-key"', 'set :session_secret, ENV.fetch("SESSION_SECRET")'] },
   },
   {
+    id: 'secret/hardcoded-key-bytes',
+    category: 'secret', cwe: 'CWE-321', severity: 'high',
+    languages: ['go', 'javascript', 'typescript', 'python'],
+    keywords: ['secret', 'jwt', 'signing', 'hmac', 'private', 'password', 'encryption'],
+    // `var jwtKey = []byte("…")`, `const SECRET = Buffer.from("…")`: a key or secret held as
+    // bytes, which the text-level detector does not see through.
+    pattern: /\b[\w$]*(?:secret|jwt_?key|signing_?key|hmac_?key|private_?key|encryption_?key|password)[\w$]*\s*(?::=|=)(?![=>])\s*(?:\[\]byte|Buffer\.from|bytes|str\.encode)\s*\(\s*/i,
+    when: (m) => {
+      const { flow } = m;
+      const literal = /^(["'`])((?:(?!\1).){8,})\1/.exec(flow.code.code.slice(m.end, m.end + 300));
+      if (!literal || /\$\{|__TAKUMO_v1_|^(?:your|change|replace|example|xxx|todo|<)|\.\.\./i.test(literal[2]!)) return false;
+      return { at: m.end, end: m.end + literal[0].length };
+    },
+    message: 'Secret key written into the code', fix: 'Load the key from the environment or a secret store.',
+    examples: { language: 'go', match: ['var jwtKey = []byte("golang-jwt-signing-key-9c8b7a6f")'], noMatch: ['var jwtKey = []byte(os.Getenv("JWT_KEY"))', 'var jwtKey = []byte("your-secret-key")'] },
+  },
+  {
     id: 'secret/hardcoded-db-password',
     category: 'secret', cwe: 'CWE-259', severity: 'high',
     languages: ['java', 'python', 'php', 'csharp', 'javascript', 'typescript', 'go', 'ruby'],

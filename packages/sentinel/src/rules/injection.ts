@@ -440,9 +440,19 @@ export const injectionRules: SinkRule[] = [
     category: 'path', cwe: 'CWE-22', severity: 'high', languages: ['java'],
     keywords: ['file', 'paths', 'path.of'],
     pattern: /\bnew\s+(?:File|FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile)\s*\(|\b(?:Paths\.get|Path\.of)\s*\(/,
-    when: 'args', args: 'all', taint: 'source',
+    when: (m) => {
+      const { flow } = m;
+      const call = callArguments(flow.code.masked, m.end - 1);
+      // Paths.get(input).getFileName() keeps only the last name: the usual way to drop directories.
+      if (/^\s*\.\s*getFileName\s*\(/.test(flow.code.code.slice(call.end, call.end + 40))) return false;
+      for (const [a, b] of call.args) {
+        const t = flow.expression(a, b);
+        if (t.tainted && t.reason === 'source') return { end: call.end };
+      }
+      return false;
+    },
     message: 'File path built from input', fix: 'Normalise the path and verify it stays under the intended base directory.',
-    examples: { language: 'java', match: ['File f = new File("/uploads/" + request.getParameter("name"));'], noMatch: ['File f = new File("/etc/app.conf");'] },
+    examples: { language: 'java', match: ['File f = new File("/uploads/" + request.getParameter("name"));'], noMatch: ['File f = new File("/etc/app.conf");', 'String n = Paths.get(request.getParameter("f")).getFileName().toString();'] },
   },
   {
     id: 'path/go-file',

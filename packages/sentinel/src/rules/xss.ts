@@ -49,6 +49,17 @@ export const xssRules: SinkRule[] = [
     examples: { language: 'javascript', match: ['el.innerHTML = location.hash.slice(1);'], noMatch: ['el.innerHTML = "<b>Loading…</b>";', 'el.textContent = name;'] },
   },
   {
+    id: 'xss/dom-url-assign',
+    category: 'xss', cwe: 'CWE-79', severity: 'medium', languages: JS_LIKE,
+    keywords: ['.href', '.src', '.action', '.formaction'],
+    // A link or frame URL taken from the page's own URL runs `javascript:` code when followed.
+    pattern: /\.\s*(?:href|src|action|formAction)\s*=(?!=)/,
+    when: 'assign', taint: 'source',
+    unless: /=\s*(?:["'`]https?:\/\/[^"'`$]+\/|["'`]\/(?!\/))/,
+    message: 'Link/frame URL taken from the page URL (javascript: URLs run script)', fix: 'Parse with new URL() and allow only http(s) URLs on your own origin.',
+    examples: { language: 'javascript', match: ["a.href = new URLSearchParams(location.search).get('next');"], noMatch: ['a.href = "/home";', "img.src = '/avatars/' + encodeURIComponent(id);"] },
+  },
+  {
     id: 'xss/document-write',
     category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
     keywords: ['document.write', 'insertadjacenthtml', 'createcontextualfragment'],
