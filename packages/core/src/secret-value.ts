@@ -41,6 +41,8 @@ export interface ValueContext {
   quoted: boolean;
   /** The key is a bare generic word (`key`, `auth`, `salt`) that needs a strong value. */
   weakKey?: boolean;
+  /** The key names a passphrase (`GPG_PASSPHRASE`): a quoted run of words is then the secret itself. */
+  passphrase?: boolean;
   file?: string;
 }
 
@@ -116,6 +118,14 @@ function encodesPlaceholderText(value: string): boolean {
   return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded);
 }
 
+const PASSPHRASE = /^[A-Za-z0-9'!.,-]{2,30}(?: [A-Za-z0-9'!.,-]{2,30}){2,9}$/;
+const PASSPHRASE_STOP_WORDS = /\b(?:your|my|enter|here|the passphrase|passphrase|password|secret|example|sample|goes|type|set|use|not|required|optional)\b/i;
+
+/** Diceware-style passphrases (`correct horse battery staple`) under a passphrase key, quoted. */
+function isWordPassphrase(v: string, ctx: ValueContext): boolean {
+  return ctx.passphrase === true && ctx.quoted && PASSPHRASE.test(v) && !PASSPHRASE_STOP_WORDS.test(v);
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
@@ -148,7 +158,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (MEMBER_ACCESS.test(v)) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
   }
-  if (/\s/.test(v)) {
+  if (/\s/.test(v) && !isWordPassphrase(v, ctx)) {
     // Prose and messages, not secrets; a passphrase of words is rare next to these.
     const spaces = v.split(/\s+/).length - 1;
     if (spaces >= 2 || ctx.category !== 'PASS') return false;

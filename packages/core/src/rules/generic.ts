@@ -125,7 +125,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
-    if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, file: options.file })) {
+    const passphrase = /passphrase/i.test(name);
+    if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
     spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
@@ -261,6 +262,7 @@ export const genericRules: Rule[] = [
         "  api_key: 'a8F3kQ9zL2mN7xV4'",
         '"client_secret": "Zk3mP9qR2vX8wL5n"',
         'const API_TOKEN: &str = "Zk3mP9qR2vX8wL5nQ4tY";',
+        'GPG_PASSPHRASE="correct horse battery staple"',
         'export GITHUB_TOKEN=q9X2mL7vR4kP8nZ3',
         'db.password=hunter22x',
         'val password: String = "exord13Paw64"',
@@ -278,6 +280,8 @@ export const genericRules: Rule[] = [
       noMatch: [
         'password_field = "password"',
         'if (password === confirmPassword) {',
+        'GPG_PASSPHRASE="enter your passphrase here"',
+        'passphrase = "Please type the passphrase"',
         'password = "abc"',
         'password = os.environ["DB_PASSWORD"]',
         'token = process.env.GITHUB_TOKEN',
