@@ -120,6 +120,23 @@ export const xssRules: SinkRule[] = [
     examples: { language: 'javascript', match: ['app.get("/", (req, res) => res.send(`<h1>Hello ${req.query.name}</h1>`));'], noMatch: ['app.get("/", (req, res) => res.send(`<h1>Hello ${escapeHtml(req.query.name)}</h1>`));', 'app.get("/", (req, res) => res.send({ name: req.query.name }));'] },
   },
   {
+    id: 'xss/koa-body-html',
+    category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
+    keywords: ['ctx.body', 'reply.send', 'reply.type'],
+    // Koa `ctx.body = "<p>" + …`, Fastify `reply.type("text/html").send(…)`: HTML built from input.
+    pattern: /\bctx\s*\.\s*body\s*=(?!=)|\breply\s*(?:\.\s*(?:type|header|code|status)\s*\([^()]*\)\s*)*\.\s*send\s*\(/,
+    when: (m) => {
+      const { flow } = m;
+      const masked = flow.code.masked;
+      const span: [number, number] | undefined = masked[m.end - 1] === '(' ? callArguments(masked, m.end - 1).args[0] : [m.end, flow.statementEnd(m.end)];
+      if (!span || !/<[a-zA-Z]/.test(flow.code.code.slice(span[0], span[1]))) return false;
+      const t = flow.expression(span[0], span[1]);
+      return t.tainted && t.reason === 'source' ? { end: span[1] } : false;
+    },
+    message: 'Request input written into an HTML response without escaping', fix: 'Render through a template engine that escapes, or escape the value (e.g. escape-html) before building the HTML.',
+    examples: { language: 'javascript', match: ['ctx.body = `<p>Hello ${ctx.query.name}</p>`;'], noMatch: ['ctx.body = `<p>Hello ${escapeHtml(ctx.query.name)}</p>`;', 'ctx.body = { name: ctx.query.name };'] },
+  },
+  {
     id: 'xss/angular-bypass-security',
     category: 'xss', cwe: 'CWE-79', severity: 'high', languages: JS_LIKE,
     keywords: ['bypasssecuritytrust'],
