@@ -83,6 +83,8 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   if (file !== undefined && SPACE_SEPARATED_FILE.test(file)) return true;
   const prefix = text.slice(lineBounds(text, nameStart, 160).start, nameStart);
   if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
+  // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
+  if (file !== undefined && /\.properties$/i.test(file) && /^[ \t]*$/.test(prefix)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted;
 }
