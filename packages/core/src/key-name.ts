@@ -32,7 +32,7 @@ const DESCRIPTIVE_WORDS = new Set([
   'hide', 'toggle', 'icon', 'image', 'img', 'link', 'page', 'route', 'view', 'component', 'dialog', 'modal',
   'form', 'test', 'tests', 'spec', 'mock', 'fake', 'sample', 'example', 'dummy', 'default', 'defaults',
   'authenticity', 'csrf', 'xsrf', 'jsonwebtoken', 'property', 'properties', 'prop', 'attribute', 'attr', 'setting',
-  'variable',
+  'variable', 'charset', 'chars', 'alphabet', 'characters', 'hasher', 'hashers', 'scheme', 'strategy',
 ]);
 
 /** Words that make a name a phrase about secrets (`keyVaultToStoreSecrets`, `getToken`), not a secret. */

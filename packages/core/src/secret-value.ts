@@ -69,6 +69,8 @@ const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
 const YAML_REFERENCE_TAG = /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|If|Base64|Split|vault|env_var|env|secret|include|reference)$/i;
 /** Keys made to be public: Stripe/Paystack publishable keys, Mapbox public tokens, Supabase publishable keys, SSH public keys. */
 const PUBLIC_KEY = /^(?:pk_(?:live|test)_|pk\.eyJ|sb_publishable_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
+/** Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold. */
+const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 
 /** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
@@ -137,6 +139,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
+  if (ALGORITHM_NAME.test(v)) return false;
+  if (/abcdefghijklmnopqrstuvwxyz|0123456789abcdef|ABCDEFGHIJKLMNOPQRSTUVWXYZ/.test(v)) return false; // a character set, not a value
   if (/^(.)\1*$/.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;
