@@ -30,6 +30,74 @@ ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON ${table} USING (org_id = ${tenant}) WITH CHECK (org_id = ${tenant});`;
 }
 
+/**
+ * Columns of a data-encryption key wrapped by the key-encryption key: the installation's keys
+ * and each tenant's keys have the same life cycle and differ only in what owns them.
+ */
+const wrappedKeyColumns = `dek_id integer NOT NULL,
+  kek_id text NOT NULL,
+  wrapped bytea NOT NULL,
+  encryptions bigint NOT NULL DEFAULT 0,
+  active boolean NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),`;
+
+/**
+ * Tables whose rows are found by a bearer credential (invitation link, session cookie, API
+ * token) before the tenant is known. Each shares one shape: a unique hash of the secret, the
+ * tenant isolation policy, and a SELECT-only policy letting exactly the row whose hash the
+ * server put in `app.credential` be read. Only the columns between differ.
+ */
+const CREDENTIAL_TABLES: ReadonlyArray<{ table: string; columns: readonly string[] }> = [
+  {
+    table: 'invitations',
+    columns: [
+      'email_enc bytea NOT NULL',
+      "role text NOT NULL CHECK (role IN ('admin', 'member', 'auditor'))",
+      'created_by uuid NOT NULL',
+      'created_at timestamptz NOT NULL DEFAULT now()',
+      'expires_at timestamptz NOT NULL',
+      'accepted_at timestamptz',
+      'revoked_at timestamptz',
+    ],
+  },
+  {
+    table: 'sessions',
+    columns: [
+      'csrf_hash text NOT NULL',
+      'membership_id uuid NOT NULL',
+      'created_at timestamptz NOT NULL DEFAULT now()',
+      'expires_at timestamptz NOT NULL',
+    ],
+  },
+  {
+    table: 'api_tokens',
+    columns: [
+      'name_enc bytea NOT NULL',
+      'scopes text[] NOT NULL',
+      'membership_id uuid NOT NULL',
+      'created_at timestamptz NOT NULL DEFAULT now()',
+      'expires_at timestamptz NOT NULL',
+      'revoked_at timestamptz',
+      'last_used_at timestamptz',
+    ],
+  },
+];
+
+function credentialTable({ table, columns }: { table: string; columns: readonly string[] }): string {
+  const body = [
+    'org_id uuid NOT NULL REFERENCES organisations(id)',
+    'id uuid NOT NULL',
+    'secret_hash text NOT NULL UNIQUE',
+    ...columns,
+    'PRIMARY KEY (org_id, id)',
+  ];
+  return `CREATE TABLE ${table} (
+${body.map((line) => `  ${line}`).join(',\n')}
+);
+${tenantTable(table)}
+CREATE POLICY credential_lookup ON ${table} FOR SELECT USING (secret_hash = ${credential});`;
+}
+
 const migration1 = `
 DO $$ BEGIN
   CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
@@ -60,23 +128,13 @@ CREATE POLICY maintenance_listing ON organisations FOR SELECT
 -- Keys of the installation itself (accounts are not tenant-owned): wrapped by the KEK.
 CREATE TABLE installation_keys (
   purpose text NOT NULL CHECK (purpose IN ('accounts', 'email-index')),
-  dek_id integer NOT NULL,
-  kek_id text NOT NULL,
-  wrapped bytea NOT NULL,
-  encryptions bigint NOT NULL DEFAULT 0,
-  active boolean NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  ${wrappedKeyColumns}
   PRIMARY KEY (purpose, dek_id)
 );
 
 CREATE TABLE tenant_keys (
   org_id uuid NOT NULL REFERENCES organisations(id),
-  dek_id integer NOT NULL,
-  kek_id text NOT NULL,
-  wrapped bytea NOT NULL,
-  encryptions bigint NOT NULL DEFAULT 0,
-  active boolean NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  ${wrappedKeyColumns}
   PRIMARY KEY (org_id, dek_id)
 );
 CREATE UNIQUE INDEX tenant_keys_one_active ON tenant_keys (org_id) WHERE active;
@@ -107,50 +165,7 @@ ${tenantTable('memberships')}
 CREATE POLICY own_memberships ON memberships FOR SELECT
   USING (account_id = nullif(current_setting('app.account_id', true), '')::uuid);
 
-CREATE TABLE invitations (
-  org_id uuid NOT NULL REFERENCES organisations(id),
-  id uuid NOT NULL,
-  secret_hash text NOT NULL UNIQUE,
-  email_enc bytea NOT NULL,
-  role text NOT NULL CHECK (role IN ('admin', 'member', 'auditor')),
-  created_by uuid NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  expires_at timestamptz NOT NULL,
-  accepted_at timestamptz,
-  revoked_at timestamptz,
-  PRIMARY KEY (org_id, id)
-);
-${tenantTable('invitations')}
-CREATE POLICY credential_lookup ON invitations FOR SELECT USING (secret_hash = ${credential});
-
-CREATE TABLE sessions (
-  org_id uuid NOT NULL REFERENCES organisations(id),
-  id uuid NOT NULL,
-  secret_hash text NOT NULL UNIQUE,
-  csrf_hash text NOT NULL,
-  membership_id uuid NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  expires_at timestamptz NOT NULL,
-  PRIMARY KEY (org_id, id)
-);
-${tenantTable('sessions')}
-CREATE POLICY credential_lookup ON sessions FOR SELECT USING (secret_hash = ${credential});
-
-CREATE TABLE api_tokens (
-  org_id uuid NOT NULL REFERENCES organisations(id),
-  id uuid NOT NULL,
-  secret_hash text NOT NULL UNIQUE,
-  name_enc bytea NOT NULL,
-  scopes text[] NOT NULL,
-  membership_id uuid NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
-  expires_at timestamptz NOT NULL,
-  revoked_at timestamptz,
-  last_used_at timestamptz,
-  PRIMARY KEY (org_id, id)
-);
-${tenantTable('api_tokens')}
-CREATE POLICY credential_lookup ON api_tokens FOR SELECT USING (secret_hash = ${credential});
+${CREDENTIAL_TABLES.map(credentialTable).join('\n\n')}
 
 CREATE TABLE policies (
   org_id uuid NOT NULL REFERENCES organisations(id),
