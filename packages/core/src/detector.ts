@@ -53,7 +53,8 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   for (const hint of SUPPRESSION_HINTS) keywordIds.set(hint, keywordIds.size);
   const compiled: CompiledRule[] = rules.map((rule) => ({
     rule,
-    regex: new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, 'g')),
+    // A rule that starts at its keyword is tried only there: sticky, one offset at a time.
+    regex: new RegExp(rule.pattern.source, withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g')),
     keywordIds: rule.keywords.map((k) => {
       const keyword = k.toLowerCase();
       let id = keywordIds.get(keyword);
@@ -71,7 +72,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
     for (const id of new Set(c.keywordIds)) rulesByKeyword[id]!.push(index);
   });
   const alwaysRun = compiled.flatMap((c, index) => (c.keywordIds.length === 0 ? [index] : []));
-  const anchoredRules = compiled.flatMap((c, index) => (c.rule.anchored ? [index] : []));
+  const anchoredRules = compiled.flatMap((c, index) => (c.rule.anchored || startsAtKeyword(c.rule) ? [index] : []));
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
 
   const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => compileUserPattern(p, 'allowlist pattern'));
@@ -124,24 +125,40 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
           }
           continue;
         }
+        const accept = (m: RegExpExecArray): void => {
+          const span = secretSpan(m, rule.secretGroup);
+          if (!span) return;
+          const secret = text.slice(span.start, span.end);
+          if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return;
+          let category = rule.category;
+          if (rule.validate) {
+            const verdict = rule.validate(secret, ruleContext(text, m, span, file));
+            if (verdict === false) return;
+            if (typeof verdict === 'string') category = verdict;
+          }
+          if (isAllowed(secret)) return;
+          candidates.push({ rule: rule.id, category, confidence: rule.confidence, ...span });
+        };
+        if (regex.sticky) {
+          // The same matches a global search finds: leftmost first, none overlapping the last.
+          let from = 0;
+          for (const offset of sortNearlySorted(offsetLists.get(index)!)) {
+            if (offset < from) continue;
+            regex.lastIndex = offset;
+            const m = regex.exec(text);
+            if (m === null || m[0].length === 0) continue;
+            from = offset + m[0].length;
+            accept(m);
+          }
+          continue;
+        }
         regex.lastIndex = 0;
         for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
           if (m[0].length === 0) {
             regex.lastIndex++;
             continue;
           }
-          const span = secretSpan(m, rule.secretGroup);
-          if (!span) continue;
-          const secret = text.slice(span.start, span.end);
-          if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-          let category = rule.category;
-          if (rule.validate) {
-            const verdict = rule.validate(secret, ruleContext(text, m, span, file));
-            if (verdict === false) continue;
-            if (typeof verdict === 'string') category = verdict;
-          }
-          if (isAllowed(secret)) continue;
-          candidates.push({ rule: rule.id, category, confidence: rule.confidence, ...span });
+          accept(m);
         }
       }
       for (const k of known) addKnownSecret(text, k, candidates);
@@ -173,6 +190,11 @@ function sortNearlySorted(list: number[]): number[] {
   for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[w - 1]) list[w++] = list[i]!;
   list.length = w;
   return list;
+}
+
+/** Only rules without a custom finder, and with keywords to start from, can be run sticky. */
+function startsAtKeyword(rule: Rule): boolean {
+  return rule.startsAtKeyword === true && rule.find === undefined && rule.keywords.length > 0;
 }
 
 function withFlags(flags: string, extra: string): string {

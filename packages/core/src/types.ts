@@ -83,6 +83,13 @@ export interface Rule {
    * only there instead of scanning the whole text.
    */
   anchored?: boolean;
+  /**
+   * Without `find`: every match of `pattern` begins exactly where one of `keywords` occurs
+   * (in any case), so the engine tries the pattern only at those offsets (a sticky match
+   * at each) instead of searching the whole text. Set by the rule builders when the
+   * pattern opens with its keyword; a rule test checks both ways find the same matches.
+   */
+  startsAtKeyword?: boolean;
   confidence: Confidence;
   /** Only run on files whose path matches (e.g. `.npmrc`). */
   paths?: RegExp;

@@ -105,11 +105,19 @@ function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
-function findPrivateIPv6(text: string): Span[] {
+/** Tried only where the prefilter saw `fc`/`fd`: most such places are words, not addresses. */
+const UNIQUE_LOCAL_AT = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/iy;
+
+function findPrivateIPv6(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  const re = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/gi;
-  for (const m of text.matchAll(re)) {
-    if (isUniqueLocalIPv6(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+  let from = 0;
+  for (const offset of offsets) {
+    if (offset < from) continue;
+    UNIQUE_LOCAL_AT.lastIndex = offset;
+    const m = UNIQUE_LOCAL_AT.exec(text);
+    if (m === null) continue;
+    from = offset + m[0].length;
+    if (isUniqueLocalIPv6(m[0])) spans.push({ start: offset, end: from });
   }
   return spans;
 }
@@ -195,6 +203,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       keywords: ['fc', 'fd'],
       pattern: /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/i,
       find: findPrivateIPv6,
+      anchored: true,
       confidence: 'medium',
       examples: {
         match: ['bind fd12:3456:789a:1::1', 'peer fc00::2'],

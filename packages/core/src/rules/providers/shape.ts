@@ -136,6 +136,71 @@ export const ALNUM = (n: number | string) => `[A-Za-z0-9]{${n}}`;
 export const LOWER_ALNUM = (n: number | string) => `[a-z0-9]{${n}}`;
 export const UUID = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
 
+/**
+ * The literal text every match of `source` starts with: escaped punctuation unescaped,
+ * up to the first construct that is not a plain character (a class, group, quantifier…).
+ * A character a quantifier applies to is not part of it (`ab?` → `a`).
+ */
+export function leadingLiteral(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    let literal: string;
+    let width = 1;
+    if (ch === '\\') {
+      const next = source.charAt(i + 1);
+      if (!/[.\-_/:$^*+?()[\]{}|\\]/.test(next)) break; // \d, \w, \b…: not a literal
+      literal = next;
+      width = 2;
+    } else if (/[A-Za-z0-9_\-:/!@#%&=,;'"<> ]/.test(ch)) {
+      literal = ch;
+    } else {
+      break;
+    }
+    if (/[?*+{]/.test(source.charAt(i + width))) break;
+    out += literal;
+    i += width - 1;
+  }
+  return out;
+}
+
+/** `a|b` outside any group or class: then the source's literal start says nothing of its other branches. */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charAt(i);
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/** A zero-width lead (a look-behind or `\b`): the match then starts at the prefix itself. */
+function isZeroWidth(lead: string | undefined): boolean {
+  return lead === undefined || lead === '\\b' || /^\(\?<[!=]/.test(lead);
+}
+
+/**
+ * True when a match of a pattern opening with one of `starts` (regex sources) always
+ * begins where one of `keywords` occurs: each keyword is a prefix of some start's literal
+ * text, and each start's literal text begins with some keyword.
+ */
+export function opensWithKeyword(starts: readonly string[], keywords: readonly string[]): boolean {
+  if (keywords.length === 0) return false;
+  if (starts.some(hasTopLevelAlternation)) return false;
+  const literals = starts.map((s) => leadingLiteral(s).toLowerCase());
+  const lowered = keywords.map((k) => k.toLowerCase());
+  return (
+    literals.every((lit) => lowered.some((k) => k.length > 0 && lit.startsWith(k))) &&
+    lowered.every((k) => literals.some((lit) => lit.startsWith(k)))
+  );
+}
+
 type RuleExamples = { match: string[]; noMatch: string[] };
 type RuleOptions = Partial<Pick<Rule, 'category' | 'confidence' | 'minEntropy' | 'validate' | 'keywords' | 'paths'>>;
 
@@ -152,11 +217,13 @@ export function tokenRule(
   options: RuleOptions & { literal?: string; tail?: string; lead?: string } = {},
 ): Rule {
   const literal = options.literal ?? prefix.replace(/\\/g, '');
+  const keywords = options.keywords ?? [literal.toLowerCase()];
   return {
     id,
     category: options.category ?? 'KEY',
     description,
-    keywords: options.keywords ?? [literal.toLowerCase()],
+    keywords,
+    ...(isZeroWidth(options.lead) && opensWithKeyword([prefix], keywords) ? { startsAtKeyword: true } : {}),
     pattern: prefixed(prefix, body, { ...(options.tail ? { tail: options.tail } : {}), ...(options.lead ? { lead: options.lead } : {}) }),
     secretGroup: 1,
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
@@ -180,11 +247,13 @@ export function contextRule(
   examples: RuleExamples,
   options: RuleOptions & { nameTail?: string; exactNames?: boolean } = {},
 ): Rule {
+  const keywords = options.keywords ?? names.map((n) => n.toLowerCase());
   return {
     id,
     category: options.category ?? 'KEY',
     description,
-    keywords: options.keywords ?? names.map((n) => n.toLowerCase()),
+    keywords,
+    ...(opensWithKeyword(names, keywords) ? { startsAtKeyword: true } : {}),
     pattern: inContext({ names, value, ...(options.nameTail ? { nameTail: options.nameTail } : {}), exactNames: options.exactNames ?? false }),
     secretGroup: 1,
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),

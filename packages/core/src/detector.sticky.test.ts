@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileDetector } from './detector.js';
+import { leadingLiteral, opensWithKeyword } from './rules/providers/shape.js';
+import { builtinRulesFor } from './rules/index.js';
+
+/**
+ * Rules marked `startsAtKeyword` are run as sticky matches at their keywords' offsets
+ * instead of a search over the whole text. That is only a speed-up if it finds exactly
+ * what the search finds: these tests run both ways over the same texts and compare.
+ */
+const rules = builtinRulesFor(['acme-internal.net']);
+const stickyRules = rules.filter((r) => r.startsAtKeyword);
+const sticky = compileDetector(rules);
+const searching = compileDetector(rules.map(({ startsAtKeyword: _dropped, ...rule }) => rule));
+
+const realisticRoot = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'realistic');
+const fixtureFiles = readdirSync(realisticRoot, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && e.name !== 'expectations.json')
+  .map((e) => join(e.parentPath, e.name));
+
+describe('rules run at their keywords', () => {
+  it('covers most provider rules (the builders mark them)', () => {
+    expect(stickyRules.length).toBeGreaterThan(200);
+  });
+
+  it('find the same as a whole-text search in every rule example', () => {
+    for (const rule of stickyRules) {
+      for (const text of [...rule.examples.match, ...rule.examples.noMatch]) {
+        expect(sticky.detect(text), `${rule.id}: ${text}`).toEqual(searching.detect(text));
+      }
+    }
+  });
+
+  it('find the same as a whole-text search in every realistic fixture', () => {
+    for (const name of fixtureFiles) {
+      const text = readFileSync(name, 'utf8');
+      expect(sticky.detect(text, { file: name }), name).toEqual(searching.detect(text, { file: name }));
+    }
+  });
+
+  it('find the same when examples are glued together, repeated and cut at random', () => {
+    const pieces = stickyRules.flatMap((r) => r.examples.match);
+    const piece = fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', '\n', '=', '"', 'x', '_', 'session ', 'SK', 's.'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const whole = parts.join('');
+        const text = whole.slice(Math.min(a, b) % (whole.length + 1), Math.max(a, b) % (whole.length + 1) || undefined);
+        expect(sticky.detect(text)).toEqual(searching.detect(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('leadingLiteral', () => {
+  it('reads plain and escaped characters up to the first construct', () => {
+    expect(leadingLiteral('ghp_')).toBe('ghp_');
+    expect(leadingLiteral('s\\.')).toBe('s.');
+    expect(leadingLiteral('EAA[B-Z]')).toBe('EAA');
+    expect(leadingLiteral('sk-ant-api\\d\\d-')).toBe('sk-ant-api');
+    expect(leadingLiteral('(?:sk|rk)_live')).toBe('');
+  });
+
+  it('leaves out a character a quantifier applies to', () => {
+    expect(leadingLiteral('new_?relic')).toBe('new');
+    expect(leadingLiteral('ab{2}')).toBe('a');
+  });
+});
+
+describe('opensWithKeyword', () => {
+  it('holds when every start begins with a keyword and every keyword starts a start', () => {
+    expect(opensWithKeyword(['ghp_'], ['ghp_'])).toBe(true);
+    expect(opensWithKeyword(['EAA[B-Z]'], ['eaa'])).toBe(true);
+    expect(opensWithKeyword(['datadog', 'dd_api'], ['datadog', 'dd_api'])).toBe(true);
+  });
+
+  it('fails for a keyword found elsewhere in the match, an unmatched start, or a top-level alternation', () => {
+    expect(opensWithKeyword(['', '[a-z0-9]{36}NRAL'], ['nral'])).toBe(false);
+    expect(opensWithKeyword(['datadog', 'dd_api'], ['datadog'])).toBe(false);
+    expect(opensWithKeyword(['foox|bar'], ['foo'])).toBe(false);
+    expect(opensWithKeyword(['new[_\\-]?relic'], ['newrelic'])).toBe(false);
+    expect(opensWithKeyword(['ghp_'], [])).toBe(false);
+  });
+});
