@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../auth/permissions.js';
-import { newSecret, secretHash, verifyPassword } from '../../auth/secrets.js';
+import { secretHash, verifyPassword } from '../../auth/secrets.js';
 import { setLocal, setTenant, toBuffer } from '../../db/database.js';
 import { addMembership, createAccount, createOrganisation, findAccount, readOrganisation } from '../../org/organisations.js';
 import { PLANS, PLAN_RULES } from '../../org/plans.js';
 import { CloudError, forbidden, notFound } from '../errors.js';
 import { defineRoute } from '../route.js';
+import { issueCredential, openSealedField, requireRevoked, type SealedField } from './credential-rows.js';
 import { iso, recordAdminEvent, tenantTx, uuidParam } from './shared.js';
 
 const orgSchema = z.object({
@@ -29,6 +29,8 @@ const invitationSchema = z.object({
   revokedAt: z.string().nullable(),
 });
 const INVITATION_DAYS = 7;
+const INVITATION_PREFIX = 'inv_';
+const invitationEmail: SealedField = { table: 'invitations', column: 'email' };
 
 export const organisationRoutes = [
   defineRoute({
@@ -212,19 +214,15 @@ export const organisationRoutes = [
       tenantTx(ctx, async (trx) => {
         const rows = await sql<{ id: string; email_enc: unknown; role: Role; created_at: Date; expires_at: Date; accepted_at: Date | null; revoked_at: Date | null }>`
           select id, email_enc, role, created_at, expires_at, accepted_at, revoked_at from invitations order by created_at`.execute(trx);
-        const invitations = [];
-        for (const r of rows.rows) {
-          const email = await ctx.services.keyring.decrypt(trx, ctx.principal.orgId, { table: 'invitations', rowId: r.id, column: 'email' }, toBuffer(r.email_enc));
-          invitations.push({
-            id: r.id,
-            email: email.toString('utf8'),
-            role: r.role,
-            createdAt: iso(r.created_at)!,
-            expiresAt: iso(r.expires_at)!,
-            acceptedAt: iso(r.accepted_at),
-            revokedAt: iso(r.revoked_at),
-          });
-        }
+        const invitations = await openSealedField(ctx, trx, rows.rows, { ...invitationEmail, sealed: (r) => r.email_enc }, (r, email) => ({
+          id: r.id,
+          email,
+          role: r.role,
+          createdAt: iso(r.created_at)!,
+          expiresAt: iso(r.expires_at)!,
+          acceptedAt: iso(r.accepted_at),
+          revokedAt: iso(r.revoked_at),
+        }));
         return { invitations };
       }),
   }),
@@ -238,14 +236,13 @@ export const organisationRoutes = [
     response: { status: 201, schema: z.object({ id: z.string(), token: z.string(), role: z.string(), expiresAt: z.string() }) },
     handler: (ctx) =>
       tenantTx(ctx, async (trx) => {
-        const id = randomUUID();
-        const token = newSecret('inv_');
-        const [emailEnc] = await ctx.services.keyring.encrypt(trx, ctx.principal.orgId, [
-          { table: 'invitations', rowId: id, column: 'email', plaintext: ctx.body.email.trim() },
-        ]);
+        const { id, secret: token, hash, sealed: emailEnc } = await issueCredential(ctx, trx, INVITATION_PREFIX, {
+          ...invitationEmail,
+          plaintext: ctx.body.email.trim(),
+        });
         const rows = await sql<{ expires_at: Date }>`
           insert into invitations (org_id, id, secret_hash, email_enc, role, created_by, expires_at)
-          values (${ctx.principal.orgId}, ${id}, ${secretHash(token)}, ${emailEnc!}, ${ctx.body.role}, ${ctx.principal.membershipId},
+          values (${ctx.principal.orgId}, ${id}, ${hash}, ${emailEnc}, ${ctx.body.role}, ${ctx.principal.membershipId},
             now() + make_interval(days => ${INVITATION_DAYS})) returning expires_at`.execute(trx);
         await recordAdminEvent(trx, ctx.services, ctx.principal, 'invitation_created', { invitation: id, role: ctx.body.role });
         ctx.reply.code(201);
@@ -263,7 +260,7 @@ export const organisationRoutes = [
     handler: (ctx) =>
       tenantTx(ctx, async (trx) => {
         const r = await sql`update invitations set revoked_at = now() where id = ${ctx.params.id} and revoked_at is null and accepted_at is null`.execute(trx);
-        if (Number(r.numAffectedRows ?? 0n) === 0) throw notFound('invitation');
+        requireRevoked(r, 'invitation');
         await recordAdminEvent(trx, ctx.services, ctx.principal, 'invitation_revoked', { invitation: ctx.params.id });
         return undefined;
       }),

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { roleAllows, TOKEN_SCOPES, type Permission } from '../../auth/permissions.js';
-import { API_TOKEN_PREFIX, newSecret, secretHash } from '../../auth/secrets.js';
-import { toBuffer } from '../../db/database.js';
-import { CloudError, notFound } from '../errors.js';
+import { API_TOKEN_PREFIX } from '../../auth/secrets.js';
+import { CloudError } from '../errors.js';
 import { defineRoute } from '../route.js';
+import { issueCredential, openSealedField, requireRevoked, type SealedField } from './credential-rows.js';
 import { iso, recordAdminEvent, tenantTx, uuidParam } from './shared.js';
 
 const tokenSchema = z.object({
@@ -18,6 +17,8 @@ const tokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+
+const tokenName: SealedField = { table: 'api_tokens', column: 'name' };
 
 const seesAllTokens = (role: string) => role === 'owner' || role === 'admin';
 
@@ -46,14 +47,13 @@ export const tokenRoutes = [
         const scopes = [...new Set(ctx.body.scopes)];
         const denied = scopes.filter((s) => !roleAllows(ctx.principal.role, s) || !ctx.principal.scopes.includes(s));
         if (denied.length > 0) throw new CloudError(403, 'forbidden', `your role cannot grant: ${denied.join(', ')}`);
-        const id = randomUUID();
-        const token = newSecret(API_TOKEN_PREFIX);
-        const [nameEnc] = await ctx.services.keyring.encrypt(trx, ctx.principal.orgId, [
-          { table: 'api_tokens', rowId: id, column: 'name', plaintext: ctx.body.name },
-        ]);
+        const { id, secret: token, hash, sealed: nameEnc } = await issueCredential(ctx, trx, API_TOKEN_PREFIX, {
+          ...tokenName,
+          plaintext: ctx.body.name,
+        });
         const rows = await sql<{ expires_at: Date }>`
           insert into api_tokens (org_id, id, secret_hash, name_enc, scopes, membership_id, expires_at)
-          values (${ctx.principal.orgId}, ${id}, ${secretHash(token)}, ${nameEnc!}, ${scopes}, ${ctx.principal.membershipId},
+          values (${ctx.principal.orgId}, ${id}, ${hash}, ${nameEnc}, ${scopes}, ${ctx.principal.membershipId},
             now() + make_interval(days => ${ctx.body.expiresInDays})) returning expires_at`.execute(trx);
         await recordAdminEvent(trx, ctx.services, ctx.principal, 'token_created', { token: id, scopes: scopes.join(' ') });
         ctx.reply.code(201);
@@ -73,20 +73,16 @@ export const tokenRoutes = [
         const rows = await sql<{ id: string; name_enc: unknown; scopes: string[]; membership_id: string; created_at: Date; expires_at: Date; last_used_at: Date | null; revoked_at: Date | null }>`
           select id, name_enc, scopes, membership_id, created_at, expires_at, last_used_at, revoked_at from api_tokens
           where ${all} or membership_id = ${ctx.principal.membershipId} order by created_at`.execute(trx);
-        const tokens = [];
-        for (const r of rows.rows) {
-          const name = await ctx.services.keyring.decrypt(trx, ctx.principal.orgId, { table: 'api_tokens', rowId: r.id, column: 'name' }, toBuffer(r.name_enc));
-          tokens.push({
-            id: r.id,
-            name: name.toString('utf8'),
-            scopes: r.scopes,
-            memberId: r.membership_id,
-            createdAt: iso(r.created_at)!,
-            expiresAt: iso(r.expires_at)!,
-            lastUsedAt: iso(r.last_used_at),
-            revokedAt: iso(r.revoked_at),
-          });
-        }
+        const tokens = await openSealedField(ctx, trx, rows.rows, { ...tokenName, sealed: (r) => r.name_enc }, (r, name) => ({
+          id: r.id,
+          name,
+          scopes: r.scopes,
+          memberId: r.membership_id,
+          createdAt: iso(r.created_at)!,
+          expiresAt: iso(r.expires_at)!,
+          lastUsedAt: iso(r.last_used_at),
+          revokedAt: iso(r.revoked_at),
+        }));
         return { tokens };
       }),
   }),
@@ -104,7 +100,7 @@ export const tokenRoutes = [
         const all = seesAllTokens(ctx.principal.role);
         const r = await sql`update api_tokens set revoked_at = coalesce(revoked_at, now())
           where id = ${ctx.params.id} and (${all} or membership_id = ${ctx.principal.membershipId})`.execute(trx);
-        if (Number(r.numAffectedRows ?? 0n) === 0) throw notFound('token');
+        requireRevoked(r, 'token');
         await recordAdminEvent(trx, ctx.services, ctx.principal, 'token_revoked', { token: ctx.params.id });
         return undefined;
       }),
