@@ -4,37 +4,15 @@ import { gzipSync } from 'node:zlib';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { createSession, type Session } from '@takumo/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createProxy, type Proxy, type ProxyOptions, type RequestRecord } from './index.js';
-import { CANARIES, CANARY_KNOWN_SECRETS, leakedFragments } from './test-support/canaries.js';
-import { type FakeProvider, startFakeProvider, TOKEN_RE, tokensIn, writeSse } from './test-support/fake-provider.js';
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from './index.js';
+import { CANARIES, leakedFragments } from './test-support/canaries.js';
+import { startFakeProvider, TOKEN_RE, tokensIn, writeSse } from './test-support/fake-provider.js';
+import { useProxiesInFrontOfFakeProvider } from './test-support/proxies-in-front-of-fake-provider.js';
 
-let fake: FakeProvider;
-const proxies: Proxy[] = [];
 const records: RequestRecord[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeProvider({ deltaSize: 4, writeSize: 64 });
-});
-afterEach(async () => {
-  fake.handle(undefined);
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await fake.close();
-});
-
-async function start(options: ProxyOptions = {}): Promise<string> {
-  const proxy = createProxy({
-    anthropicUpstream: fake.url,
-    openaiUpstream: fake.url,
-    knownSecrets: CANARY_KNOWN_SECRETS,
-    onRequest: (r) => records.push(r),
-    ...options,
-  });
-  proxies.push(proxy);
-  return (await proxy.listen(0, '127.0.0.1')).url;
-}
+const harness = useProxiesInFrontOfFakeProvider({ deltaSize: 4, writeSize: 64 }, { onRequest: (r) => records.push(r) });
+const { startProxy } = harness;
 
 async function post(url: string, body: string | Buffer, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<{ status: number; headers: Headers; json: any }> {
   const r = await fetch(url, { method: 'POST', headers, body });
@@ -52,10 +30,10 @@ describe('fail closed', () => {
   it('forwards nothing and answers in Anthropic format when tokenizing throws', async () => {
     const real = createSession();
     const failing: Session = { ...real, tokenize: () => { throw new Error(`boom ${CANARIES.github}`); }, destroyed: false } as Session;
-    const base = await start({ session: failing });
-    const before = fake.requests.length;
+    const base = await startProxy({ session: failing });
+    const before = harness.fake.requests.length;
     const r = await post(`${base}/v1/messages`, JSON.stringify({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: `hi ${CANARIES.conn}` }] }));
-    expect(fake.requests.length).toBe(before);
+    expect(harness.fake.requests.length).toBe(before);
     expect(r.status).toBe(500);
     expect(r.json).toMatchObject({ type: 'error', error: { type: 'api_error' } });
     expect(r.json.error.message).toContain('TAKUMO_E_TOKENIZE_FAILED');
@@ -66,33 +44,33 @@ describe('fail closed', () => {
 
   it('forwards nothing when the detector fails, and the OpenAI SDK sees an OpenAI-format error', async () => {
     const session = createSession({ detector: { rules: [], detect: () => { throw new RangeError('detector exploded'); } } });
-    const base = await start({ session });
-    const before = fake.requests.length;
+    const base = await startProxy({ session });
+    const before = harness.fake.requests.length;
     const client = new OpenAI({ baseURL: `${base}/openai/v1`, apiKey: 'k', maxRetries: 0 });
     const error = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: `x ${CANARIES.github}` }] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(500);
     expect((error as InstanceType<typeof OpenAI.APIError>).message).toContain('TAKUMO_E_TOKENIZE_FAILED');
-    expect(fake.requests.length).toBe(before);
+    expect(harness.fake.requests.length).toBe(before);
     session.destroy();
   });
 
   it('rejects malformed JSON with a provider-format 400 and forwards nothing', async () => {
-    const base = await start();
-    const before = fake.requests.length;
+    const base = await startProxy();
+    const before = harness.fake.requests.length;
     const a = await post(`${base}/v1/messages`, `{"messages": [ "${CANARIES.github}" `);
     expect(a.status).toBe(400);
     expect(a.json).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
     const o = await post(`${base}/v1/chat/completions`, '{not json');
     expect(o.status).toBe(400);
     expect(o.json).toMatchObject({ error: { type: 'invalid_request_error', code: 'TAKUMO_E_BAD_JSON' } });
-    expect(fake.requests.length).toBe(before);
+    expect(harness.fake.requests.length).toBe(before);
     expect(leakedFragments(JSON.stringify(a.json))).toEqual([]);
   });
 
   it('rejects a body over the size limit with 413 and forwards nothing', async () => {
-    const base = await start({ maxBodyBytes: 64 * 1024 });
-    const before = fake.requests.length;
+    const base = await startProxy({ maxBodyBytes: 64 * 1024 });
+    const before = harness.fake.requests.length;
     const big = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x'.repeat(100 * 1024) }] });
     const r = await post(`${base}/anthropic/v1/messages`, big);
     expect(r.status).toBe(413);
@@ -100,24 +78,24 @@ describe('fail closed', () => {
     const client = new Anthropic({ baseURL: `${base}/anthropic`, apiKey: 'k', maxRetries: 0 });
     const error = await client.messages.create({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'y'.repeat(100 * 1024) }] }).catch((e: unknown) => e);
     expect((error as InstanceType<typeof Anthropic.APIError>).status).toBe(413);
-    expect(fake.requests.length).toBe(before);
+    expect(harness.fake.requests.length).toBe(before);
   });
 
   it('refuses request bodies it cannot inspect (multipart) instead of forwarding them', async () => {
-    const base = await start();
-    const before = fake.requests.length;
+    const base = await startProxy();
+    const before = harness.fake.requests.length;
     const r = await post(`${base}/v1/files`, `--b\r\n\r\n${CANARIES.github}\r\n--b--`, { 'content-type': 'multipart/form-data; boundary=b' });
     expect(r.status).toBe(415);
     expect(r.json.error.code).toBe('TAKUMO_E_UNSUPPORTED_BODY');
-    expect(fake.requests.length).toBe(before);
+    expect(harness.fake.requests.length).toBe(before);
   });
 });
 
 describe('upstream failures', () => {
   it('passes 4xx and 5xx through faithfully: status, body, retry headers', async () => {
-    const base = await start();
+    const base = await startProxy();
     const errorBody = JSON.stringify({ type: 'error', error: { type: 'rate_limit_error', message: 'slow down' }, request_id: 'req_1' });
-    fake.handle((_req, res) => {
+    harness.fake.handle((_req, res) => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '7', 'x-ratelimit-remaining-requests': '0', 'request-id': 'req_1' });
       res.end(errorBody);
     });
@@ -129,7 +107,7 @@ describe('upstream failures', () => {
     expect(await r.text()).toBe(errorBody);
 
     const gz = gzipSync(JSON.stringify({ error: { message: 'upstream broke', type: 'server_error' } }));
-    fake.handle((_req, res) => {
+    harness.fake.handle((_req, res) => {
       res.writeHead(503, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gz.length });
       res.end(gz);
     });
@@ -140,8 +118,8 @@ describe('upstream failures', () => {
   });
 
   it('answers 504 in provider format when the upstream does not answer in time', async () => {
-    const base = await start({ upstreamTimeoutMs: 150 });
-    fake.handle(() => new Promise(() => undefined));
+    const base = await startProxy({ upstreamTimeoutMs: 150 });
+    harness.fake.handle(() => new Promise(() => undefined));
     const r = await post(`${base}/v1/messages`, '{"messages":[]}');
     expect(r.status).toBe(504);
     expect(r.json).toMatchObject({ type: 'error', error: { type: 'timeout_error' } });
@@ -150,7 +128,7 @@ describe('upstream failures', () => {
 
   it('answers 502 in provider format when the upstream refuses connections', async () => {
     const port = await freePort();
-    const base = await start({ openaiUpstream: `http://127.0.0.1:${port}` });
+    const base = await startProxy({ openaiUpstream: `http://127.0.0.1:${port}` });
     const r = await post(`${base}/v1/chat/completions`, '{"messages":[]}');
     expect(r.status).toBe(502);
     expect(r.json.error.code).toBe('TAKUMO_E_UPSTREAM_UNREACHABLE');
@@ -158,10 +136,10 @@ describe('upstream failures', () => {
   });
 
   it('aborts the upstream request when the client disconnects mid-stream', async () => {
-    const base = await start();
+    const base = await startProxy();
     let upstreamClosed: () => void = () => undefined;
     const closed = new Promise<void>((r) => (upstreamClosed = r));
-    fake.handle(async (_req, res) => {
+    harness.fake.handle(async (_req, res) => {
       res.on('close', () => upstreamClosed());
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(`event: message_start\ndata: {"type":"message_start","message":{"id":"m","content":[]}}\n\n`);
@@ -173,7 +151,7 @@ describe('upstream failures', () => {
       }
       res.end();
     });
-    const abortedBefore = fake.aborted;
+    const abortedBefore = harness.fake.aborted;
     await new Promise<void>((resolve, reject) => {
       const req = httpRequest(`${base}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
         res.once('data', () => {
@@ -187,15 +165,15 @@ describe('upstream failures', () => {
     });
     await closed;
     await new Promise((r) => setTimeout(r, 20));
-    expect(fake.aborted).toBe(abortedBefore + 1);
+    expect(harness.fake.aborted).toBe(abortedBefore + 1);
     expect(records.at(-1)!.aborted).toBe(true);
   });
 });
 
 describe('streams', () => {
   it('a stream that ends mid-token delivers the held text instead of dropping it', async () => {
-    const base = await start();
-    fake.handle(async (req, res) => {
+    const base = await startProxy();
+    harness.fake.handle(async (req, res) => {
       const token = tokensIn(req.body)[0]!;
       await writeSse(
         res,
@@ -216,7 +194,7 @@ describe('streams', () => {
   it('decodes gzip streams and JSON bodies from the upstream', async () => {
     const gzFake = await startFakeProvider({ gzip: true });
     try {
-      const base = await start({ anthropicUpstream: gzFake.url, openaiUpstream: gzFake.url });
+      const base = await startProxy({ anthropicUpstream: gzFake.url, openaiUpstream: gzFake.url });
       const client = new Anthropic({ baseURL: base, apiKey: 'k', maxRetries: 0 });
       const m = await client.messages.create({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: `a ${CANARIES.github}` }] });
       const text = m.content.find((b) => b.type === 'text');
@@ -233,12 +211,12 @@ describe('streams', () => {
 
 describe('backpressure', () => {
   it('stops reading the upstream while the client is not reading (no unbounded buffering)', async () => {
-    const base = await start();
+    const base = await startProxy();
     const TOTAL = 64 * 1024 * 1024;
     const state = { written: 0, done: false };
     let upstreamClosed: () => void = () => undefined;
     const closed = new Promise<void>((r) => (upstreamClosed = r));
-    fake.handle(async (_req, res) => {
+    harness.fake.handle(async (_req, res) => {
       res.on('close', () => upstreamClosed());
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n');
@@ -275,7 +253,7 @@ describe('routing', () => {
     const anth = await startFakeProvider();
     const oai = await startFakeProvider();
     try {
-      const base = await start({ anthropicUpstream: anth.url, openaiUpstream: `${oai.url}/v1` });
+      const base = await startProxy({ anthropicUpstream: anth.url, openaiUpstream: `${oai.url}/v1` });
       await fetch(`${base}/v1/models`, { headers: { 'anthropic-version': '2023-06-01' } });
       await fetch(`${base}/v1/models`);
       await post(`${base}/v1/messages`, '{"messages":[]}');
@@ -289,7 +267,7 @@ describe('routing', () => {
   });
 
   it('answers a WebSocket upgrade at once with an error so Codex falls back to HTTP', async () => {
-    const base = await start();
+    const base = await startProxy();
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(`${base}/v1/responses`, { headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
       req.on('response', (res) => {
@@ -304,7 +282,7 @@ describe('routing', () => {
   });
 
   it('forwards auth headers unchanged', async () => {
-    const base = await start();
+    const base = await startProxy();
     await fetch(`${base}/v1/messages`, {
       method: 'POST',
       headers: {
@@ -316,7 +294,7 @@ describe('routing', () => {
       },
       body: '{"messages":[]}',
     });
-    const h = fake.requests.at(-1)!.headers;
+    const h = harness.fake.requests.at(-1)!.headers;
     expect(h['x-api-key']).toBe('sk-ant-api03-header-value');
     expect(h['authorization']).toBe('Bearer abc.def');
     expect(h['anthropic-version']).toBe('2026-10-21');
