@@ -45,10 +45,36 @@ describe('encoded spellings of known secrets', () => {
     session.destroy();
   });
 
+  it('a spelling tokenized in one call is not learned: the same text tokenizes the same the second time', () => {
+    // Learning `pa\"ss` as a value made the next call also search for its own spellings
+    // (`pa%5C%22ss`, `pa\\\"ss`), which the first call had left alone.
+    const session = createSession({ knownSecrets: [{ value: QUOTED, source: 'test:DB_PASSWORD' }] });
+    const json = JSON.stringify(QUOTED).slice(1, -1);
+    const text = `a ${json} b ${encodeURIComponent(json)} c ${JSON.stringify(`x${json}`).repeat(3)}`;
+    const first = session.tokenize(text).text;
+    expect(first).not.toContain(json);
+    expect(session.tokenize(text).text).toBe(first);
+    expect(session.rehydrate(first)).toBe(text);
+    session.destroy();
+  });
+
+  it('tokenizes the other normalisation form inside a URL and JSON text from the first call', () => {
+    const nfc = 'P\u00e4ssw\u00f6rd "Zq9" 2024';
+    const nfd = nfc.normalize('NFD');
+    const session = createSession({ knownSecrets: [{ value: nfc, source: 'test:PW' }] });
+    const text = `${encodeURIComponent(nfd)} | ${JSON.stringify(nfd)} | ${JSON.stringify(JSON.stringify({ pw: nfc }))}`;
+    const first = session.tokenize(text).text;
+    expect(first).not.toMatch(/Zq9/);
+    expect(session.tokenize(text).text).toBe(first);
+    expect(session.rehydrate(first)).toBe(text);
+    session.destroy();
+  });
+
   it('adds nothing for plain alphanumeric secrets', () => {
     expect(encodedForms('ghp_8fK2mQ9xLp3Vt7Rw1Zy5Nb4Hc6Dj0Ga2Se1U')).toEqual([]);
-    expect(encodedForms('a"b\\c d')).toEqual(['a\\"b\\\\c d', 'a%22b%5Cc%20d']);
-    expect(encodedForms('\ud800x"')).toEqual(['\\ud800x\\"']);
+    // JSON once, JSON twice (a JSON document inside a JSON string), percent-encoded.
+    expect(encodedForms('a"b\\c d')).toEqual(['a\\"b\\\\c d', 'a\\\\\\"b\\\\\\\\c d', 'a%22b%5Cc%20d']);
+    expect(encodedForms('\ud800x"')).toEqual(['\\ud800x\\"', '\\\\ud800x\\\\\\"']);
   });
 
   it('property: a known secret never survives in JSON text, and the round trip is exact', () => {

@@ -79,6 +79,13 @@ interface Span {
   start: number;
   end: number;
   category: Category;
+  /**
+   * The span is exactly a secret value (a finding, or another occurrence of a secret
+   * value), which the vault learns and later texts are searched for. False for encoded
+   * spellings, escaped token-shaped text and unions of overlapping spans: learning those
+   * would make a text's output depend on what the session tokenized before.
+   */
+  learn: boolean;
 }
 
 interface Segment {
@@ -123,9 +130,12 @@ export function createSession(options: SessionOptions = {}): Session {
       if (error instanceof TakumoError) throw error;
       throw new TakumoError('TAKUMO_E_TOKENIZE_FAILED', `secret detection failed${file === undefined ? '' : ` in ${file}`}; nothing was tokenized`);
     }
-    const repeated = repeatedOccurrences(text, findings, file);
+    const { repeated, spellings } = repeatedOccurrences(text, findings, file);
     if (repeated.length > 0) findings = [...findings, ...repeated].sort((a, b) => a.start - b.start);
-    let spans = mergeSpans(findings.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
+    let spans = mergeSpans(
+      findings.map((f) => ({ start: f.start, end: f.end, category: f.category, learn: !spellings.has(f) })),
+      text.length,
+    );
     const secretSpans = spans.length;
     let built = build(text, spans);
     if (TOKEN_WORD.test(text)) {
@@ -149,32 +159,38 @@ export function createSession(options: SessionOptions = {}): Session {
 
   /**
    * Other occurrences of the secrets found in this text, and of the secrets the session
-   * already holds: one `indexOf` pass per distinct value of at least
-   * MIN_REPEATED_SECRET_LENGTH characters.
+   * has learned: one `indexOf` pass per distinct value of at least
+   * MIN_REPEATED_SECRET_LENGTH characters and per encoded spelling of one. `spellings`
+   * holds the findings that are encoded spellings (tokenized, never learned).
+   *
+   * What is searched for depends only on the secret values (this text's findings, the
+   * learned ones, the known ones), never on spellings or escapes an earlier call
+   * tokenized: so the same text tokenized twice gives the same output.
    */
-  function repeatedOccurrences(text: string, found: Finding[], file: string | undefined): Finding[] {
-    const values = new Map<string, Category>();
+  function repeatedOccurrences(text: string, found: Finding[], file: string | undefined): { repeated: Finding[]; spellings: Set<Finding> } {
+    const values = new Map<string, { category: Category; spelling: boolean }>();
     for (const f of found) {
       if (f.end - f.start >= MIN_REPEATED_SECRET_LENGTH) {
         const value = text.slice(f.start, f.end);
-        if (!values.has(value)) values.set(value, f.category);
+        if (!values.has(value)) values.set(value, { category: f.category, spelling: false });
       }
     }
-    vault.forEachSecret((value, category) => {
-      if (value.length >= MIN_REPEATED_SECRET_LENGTH && !values.has(value)) values.set(value, category);
+    vault.forEachLearnedSecret((value, category) => {
+      if (value.length >= MIN_REPEATED_SECRET_LENGTH && !values.has(value)) values.set(value, { category, spelling: false });
     });
     // The same values spelled for another syntax: a tool result holding a JSON file has
     // `pa\"ss` for `pa"ss`, a URL has `%40` for `@`. The spelling is tokenized as found,
     // so the round trip gives back the same bytes.
-    for (const [value, category] of [...values]) {
-      for (const form of encodedForms(value)) if (!values.has(form)) values.set(form, category);
+    for (const [value, { category }] of [...values]) {
+      for (const form of encodedForms(value)) if (!values.has(form)) values.set(form, { category, spelling: true });
     }
-    for (const [form, category] of knownEncoded) if (!values.has(form)) values.set(form, category);
-    if (values.size === 0) return [];
-    const covered = mergeSpans(found.map((f) => ({ start: f.start, end: f.end, category: f.category })), text.length);
+    for (const [form, category] of knownEncoded) if (!values.has(form)) values.set(form, { category, spelling: true });
+    const spellings = new Set<Finding>();
+    if (values.size === 0) return { repeated: [], spellings };
+    const covered = mergeSpans(found.map((f) => ({ start: f.start, end: f.end, category: f.category, learn: true })), text.length);
     const extra: Finding[] = [];
     let lines: LineIndex | undefined;
-    for (const [value, category] of values) {
+    for (const [value, { category, spelling }] of values) {
       for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
         if (isCovered(covered, i, i + value.length)) continue;
         lines ??= new LineIndex(text);
@@ -193,18 +209,20 @@ export function createSession(options: SessionOptions = {}): Session {
         };
         if (file !== undefined) finding.file = file;
         extra.push(finding);
+        if (spelling) spellings.add(finding);
       }
     }
-    return extra.sort((a, b) => a.start - b.start);
+    return { repeated: extra.sort((a, b) => a.start - b.start), spellings };
   }
 
   /** Replaces each span by its token; remembers which output ranges are tokens. */
   function build(text: string, spans: Span[]): { text: string; segments: Segment[] } {
     const parts: string[] = [];
     const segments: Segment[] = [];
-    // Repeated secrets are common (the same key in many places): derive each once per call.
-    // The map dies with the call; the vault itself keeps no strings.
-    const tokens = new Map<string, string>();
+    // Repeated secrets are common (the same key in many places): derive each once per call
+    // (again only to learn a text first met as a spelling or escape). The map dies with the
+    // call; the vault itself keeps no strings.
+    const tokens = new Map<string, { token: string; learned: boolean }>();
     let at = 0;
     let outAt = 0;
     for (const span of spans) {
@@ -214,11 +232,12 @@ export function createSession(options: SessionOptions = {}): Session {
         outAt += span.start - at;
       }
       const secret = text.slice(span.start, span.end);
-      let token = tokens.get(secret);
-      if (token === undefined) {
-        token = vault.tokenFor(secret, span.category);
-        tokens.set(secret, token);
+      let cached = tokens.get(secret);
+      if (cached === undefined || (span.learn && !cached.learned)) {
+        cached = { token: vault.tokenFor(secret, span.category, span.learn ? 'secret' : 'tokenized-only'), learned: span.learn };
+        tokens.set(secret, cached);
       }
+      const token = cached.token;
       parts.push(token);
       segments.push({ outStart: outAt, outEnd: outAt + token.length, inStart: span.start, token: true });
       outAt += token.length;
@@ -250,7 +269,8 @@ export function createSession(options: SessionOptions = {}): Session {
       const from = Math.max(segment.outStart, m.index - leadLength(out, m.index, segment.outStart));
       const to = Math.min(segment.outEnd, end + trailLength(out, end));
       const shift = segment.inStart - segment.outStart;
-      conflicts.push({ start: from + shift, end: to + shift, category: resolution.category });
+      // Escaped, not learned: this text is not a secret, only text that must come back as it is.
+      conflicts.push({ start: from + shift, end: to + shift, category: resolution.category, learn: false });
     }
     return conflicts;
   }
@@ -292,8 +312,13 @@ export function createSession(options: SessionOptions = {}): Session {
 const NEEDS_ENCODING = /[^A-Za-z0-9_.~!*'()-]/;
 
 /**
- * The spellings of a secret inside a JSON string and percent-encoded, when they differ
+ * The spellings of a secret inside a JSON string (once, and twice for JSON text inside a
+ * JSON string) and percent-encoded, in both Unicode normalisation forms, when they differ
  * from the value (most tokens are plain alphanumerics: nothing to add).
+ *
+ * The list is a function of the value alone, and spellings are never learned as values
+ * (see `Span.learn`): spellings of spellings would otherwise be searched for only after
+ * an earlier call had met the first spelling, and the same text would tokenize differently.
  */
 export function encodedForms(value: string): string[] {
   if (!NEEDS_ENCODING.test(value)) return [];
@@ -301,16 +326,18 @@ export function encodedForms(value: string): string[] {
   const add = (form: string): void => {
     if (form !== value && !forms.includes(form)) forms.push(form);
   };
-  add(JSON.stringify(value).slice(1, -1));
-  try {
-    add(encodeURIComponent(value));
-  } catch {
-    // A lone surrogate has no percent-encoding.
-  }
+  const jsonEscaped = (text: string): string => JSON.stringify(text).slice(1, -1);
   // `ä` can be one code point or `a` + a combining mark: the same text to a reader (and a model).
-  if (/[^\x00-\x7f]/.test(value)) {
-    add(value.normalize('NFC'));
-    add(value.normalize('NFD'));
+  const normalised = /[^\x00-\x7f]/.test(value) ? [value, value.normalize('NFC'), value.normalize('NFD')] : [value];
+  for (const text of normalised) {
+    add(text);
+    add(jsonEscaped(text));
+    add(jsonEscaped(jsonEscaped(text)));
+    try {
+      add(encodeURIComponent(text));
+    } catch {
+      // A lone surrogate has no percent-encoding.
+    }
   }
   return forms;
 }
@@ -337,7 +364,11 @@ function buildDetector(options: SessionOptions): Detector {
   return createDetector({ ...config, knownSecrets: [...(config.knownSecrets ?? []), ...known] });
 }
 
-/** Sorted, non-overlapping, non-empty spans; overlapping ones become one span covering both. */
+/**
+ * Sorted, non-overlapping, non-empty spans; overlapping ones become one span covering both.
+ * A merged span is learned only when one of its spans to learn covers all of it (a union
+ * of two overlapping secrets is not itself a secret value).
+ */
 function mergeSpans(spans: Span[], length: number): Span[] {
   const sorted = spans
     .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= length && s.start < s.end)
@@ -346,7 +377,13 @@ function mergeSpans(spans: Span[], length: number): Span[] {
   for (const span of sorted) {
     const last = merged[merged.length - 1];
     if (last !== undefined && span.start < last.end) {
-      if (span.end > last.end) last.end = span.end;
+      if (span.end > last.end) {
+        // Sorted by start, longest first: no span starting where `last` does reaches this far.
+        last.end = span.end;
+        last.learn = false;
+      } else if (span.learn && span.start === last.start && span.end === last.end) {
+        last.learn = true;
+      }
       continue;
     }
     merged.push({ ...span });

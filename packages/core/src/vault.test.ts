@@ -47,6 +47,23 @@ describe('Vault', () => {
     });
   });
 
+  it('learns only secret values: texts tokenized only to come back unchanged are not searched for later', () => {
+    const vault = new Vault();
+    const escaped = vault.tokenFor('TAKUMO_v1_KEY_0badc0de', 'KEY', 'tokenized-only');
+    vault.tokenFor('Zq8!pW3vN7xK2mR9', 'KEY');
+    const learned = (): string[] => {
+      const out: string[] = [];
+      vault.forEachLearnedSecret((value) => out.push(value));
+      return out;
+    };
+    expect(learned()).toEqual(['Zq8!pW3vN7xK2mR9']);
+    expect(vault.resolve({ category: 'KEY', hex: escaped.slice(-10, -2) })).toMatchObject({ kind: 'restore', value: 'TAKUMO_v1_KEY_0badc0de' });
+    // Met again as a secret value: same token, now learned. Met again as text only: stays learned.
+    expect(vault.tokenFor('TAKUMO_v1_KEY_0badc0de', 'KEY')).toBe(escaped);
+    vault.tokenFor('Zq8!pW3vN7xK2mR9', 'KEY', 'tokenized-only');
+    expect(learned().sort()).toEqual(['TAKUMO_v1_KEY_0badc0de', 'Zq8!pW3vN7xK2mR9']);
+  });
+
   it('never gives a secret an identity that input text reserved', () => {
     const vault = new Vault({ derive: (_k, _s, counter) => (counter === 0 ? '0badc0de' : counter === 1 ? 'feedface' : 'facefeed') });
     vault.reserve({ category: 'KEY', hex: '0badc0de' });

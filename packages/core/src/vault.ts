@@ -28,6 +28,14 @@ import type { Category } from './types.js';
  * earlier, destroyed session) is not ours. It is reserved so that no secret of this session
  * is ever given that identity; otherwise a later `rehydrate` would turn the user's own text
  * into a secret and the round trip would break.
+ *
+ * Learned and merely tokenized texts: every tokenized text gets an entry (the round trip
+ * needs its exact bytes), but only secret *values* are learned, i.e. searched for in later
+ * texts (`forEachLearnedSecret`). An encoded spelling of a secret, token-shaped input text
+ * tokenized only so that it comes back unchanged, or the union of two overlapping findings
+ * is not learned: searching for it would make the output of a text depend on what the
+ * session saw before (the same text tokenized twice would change), and would re-encode a
+ * spelling into spellings of spellings.
  */
 export type Resolution =
   | { kind: 'restore'; token: string; category: Category; value: string }
@@ -40,7 +48,12 @@ interface SecretEntry {
   category: Category;
   hex: string;
   value: Buffer;
+  /** A secret value that later texts are searched for (see the class comment). */
+  learned: boolean;
 }
+
+/** What a tokenized text is to the session: a secret value to learn, or only text to give back. */
+export type EntryKind = 'secret' | 'tokenized-only';
 
 /** Derives the hex part for (secret, counter); replaceable only to test collisions. */
 export type DeriveHex = (key: Buffer, secret: Buffer, counter: number) => string;
@@ -94,8 +107,12 @@ export class Vault {
     return this.#key;
   }
 
-  /** The token for `secret`: the existing one when the vault knows it, else a new entry. */
-  tokenFor(secret: string, category: Category): string {
+  /**
+   * The token for `secret`: the existing one when the vault knows it, else a new entry.
+   * `kind` 'secret' learns the value (an entry first made as 'tokenized-only' is learned
+   * when the same text later turns out to be a secret value); 'tokenized-only' does not.
+   */
+  tokenFor(secret: string, category: Category, kind: EntryKind = 'secret'): string {
     const key = this.assertAlive();
     const bytes = Buffer.from(secret, 'utf16le');
     for (let counter = 0; ; counter++) {
@@ -104,12 +121,13 @@ export class Vault {
       if (existing) {
         if (existing.value.equals(bytes)) {
           bytes.fill(0);
+          if (kind === 'secret') existing.learned = true;
           return existing.token;
         }
         continue; // a different secret clashes on 8 hex characters: re-derive
       }
       if (this.#reservedHex.has(hex) || this.#reserved.has(identityKey(category, hex))) continue;
-      const entry: SecretEntry = { token: formatToken(category, hex), category, hex, value: bytes };
+      const entry: SecretEntry = { token: formatToken(category, hex), category, hex, value: bytes, learned: kind === 'secret' };
       this.#byHex.set(hex, entry);
       this.#byIdentity.set(identityKey(category, hex), entry);
       this.#categories.add(category);
@@ -153,12 +171,13 @@ export class Vault {
   }
 
   /**
-   * Calls `visit` with each secret as a transient string (for finding its other
-   * occurrences in a new text). The strings are not kept by the vault.
+   * Calls `visit` with each learned secret value as a transient string (for finding its
+   * other occurrences in a new text); entries made 'tokenized-only' are skipped. The
+   * strings are not kept by the vault.
    */
-  forEachSecret(visit: (value: string, category: Category) => void): void {
+  forEachLearnedSecret(visit: (value: string, category: Category) => void): void {
     this.assertAlive();
-    for (const entry of this.#byHex.values()) visit(entry.value.toString('utf16le'), entry.category);
+    for (const entry of this.#byHex.values()) if (entry.learned) visit(entry.value.toString('utf16le'), entry.category);
   }
 
   /** True when some secret's token could still be spelled from this category prefix. */

@@ -37,11 +37,35 @@ export const VARIANTS: Array<(token: string) => string> = [
   (t) => t.slice(0, -2),
 ];
 
-/** A piece of text for generated inputs: plain text, a secret, or token-shaped trouble. */
+/**
+ * How a secret is spelled inside other syntaxes: JSON text (once, and as JSON inside a
+ * JSON string), a URL, the other Unicode normalisation form. Written out here rather than
+ * taken from the session, so the tests check the session against an independent list.
+ */
+const jsonEscaped = (s: string): string => JSON.stringify(s).slice(1, -1);
+export const SPELLINGS: Array<(secret: string) => string> = [
+  (s) => jsonEscaped(s),
+  (s) => jsonEscaped(jsonEscaped(s)),
+  (s) => encodeURIComponent(s),
+  (s) => s.normalize('NFD'),
+  (s) => jsonEscaped(s.normalize('NFD')),
+  (s) => encodeURIComponent(s.normalize('NFD')),
+];
+
+/** A piece of text for generated inputs: plain text, a secret, a spelling of one, or token-shaped trouble. */
 export type Piece =
   | { kind: 'text'; text: string }
   | { kind: 'secret'; index: number }
+  | { kind: 'spelling'; index: number; spelling: number }
   | { kind: 'token'; index: number; variant: number };
+
+const secretIndexArb = fc.nat(SECRETS.length - 1);
+const spellingArb: fc.Arbitrary<Piece> = fc
+  .record({ index: secretIndexArb, spelling: fc.nat(SPELLINGS.length - 1) })
+  .map((r) => ({ kind: 'spelling' as const, ...r }));
+const tokenArb: fc.Arbitrary<Piece> = fc
+  .record({ index: secretIndexArb, variant: fc.nat(VARIANTS.length - 1) })
+  .map((r) => ({ kind: 'token' as const, ...r }));
 
 const TRICKY = [
   '__',
@@ -71,13 +95,22 @@ export const pieceArb: fc.Arbitrary<Piece> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }).map((text) => ({ kind: 'text' as const, text })) },
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY).map((text) => ({ kind: 'text' as const, text })) },
   { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 1, maxLength: 9 }).map((text) => ({ kind: 'text' as const, text })) },
-  { weight: 2, arbitrary: fc.nat(SECRETS.length - 1).map((index) => ({ kind: 'secret' as const, index })) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .record({ index: fc.nat(SECRETS.length - 1), variant: fc.nat(VARIANTS.length - 1) })
-      .map((r) => ({ kind: 'token' as const, ...r })),
-  },
+  { weight: 2, arbitrary: secretIndexArb.map((index) => ({ kind: 'secret' as const, index })) },
+  { weight: 1, arbitrary: spellingArb },
+  { weight: 2, arbitrary: tokenArb },
+);
+
+/**
+ * Pieces packed with what makes a text's tokenization depend on its context: secrets,
+ * their spellings, token variants of the session's tokens, and the one-character
+ * neighbours that decide whether a token-shaped text is a token (`…<hex>0` is not one) or
+ * how two spellings overlap. Short arrays of these meet each case within a few hundred runs.
+ */
+export const densePieceArb: fc.Arbitrary<Piece> = fc.oneof(
+  { weight: 3, arbitrary: tokenArb },
+  { weight: 2, arbitrary: secretIndexArb.map((index) => ({ kind: 'secret' as const, index })) },
+  { weight: 2, arbitrary: spellingArb },
+  { weight: 3, arbitrary: fc.constantFrom('0', 'f', 'x', '_', '__', '*', '\\', '"', '%', ' ', '!').map((text) => ({ kind: 'text' as const, text })) },
 );
 
 /** Builds the text; `tokens[i]` is the session's token for SECRETS[i]. */
@@ -86,6 +119,7 @@ export function render(pieces: Piece[], tokens: string[]): string {
     .map((p) => {
       if (p.kind === 'text') return p.text;
       if (p.kind === 'secret') return SECRETS[p.index] as string;
+      if (p.kind === 'spelling') return (SPELLINGS[p.spelling] as (s: string) => string)(SECRETS[p.index] as string);
       return (VARIANTS[p.variant] as (t: string) => string)(tokens[p.index] as string);
     })
     .join('');
