@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
 import { defaultConfig } from '../config.js';
 import { AgentCloud } from '../test-support/agent-cloud.js';
+import { runMain, type MainRun } from '../test-support/run-main.js';
 import { CloudClient } from './cloud-client.js';
 import { normaliseCloudUrl, saveCredentials } from './credentials.js';
 import { EventQueue, queueStatus, sanitizeEvent, zdrEvents } from './event-queue.js';
@@ -30,17 +30,8 @@ function envWith(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { TAKUMO_HOME: home, PATH: process.env.PATH, ...extra };
 }
 
-async function run(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => out.push(d));
-  stderr.on('data', (d: Buffer) => err.push(d));
-  const stdin = new PassThrough();
-  stdin.end(options.stdin ?? '');
-  const code = await main(args, { stdout, stderr, stdin, cwd: home, env: options.env ?? envWith() });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+function run(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<MainRun> {
+  return runMain(args, { cwd: home, env: options.env ?? envWith(), stdin: options.stdin });
 }
 
 function login(): void {

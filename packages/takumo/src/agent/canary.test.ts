@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
-import { Keyring, bootstrapOrganisation, generateSignerKey, kekFromBytes, startCloudService, type RunningCloudService } from '@takumo/cloud';
+import type { RunningCloudService } from '@takumo/cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
+import { startRealCloud } from '../test-support/real-cloud.js';
+import { runMain, type MainRun } from '../test-support/run-main.js';
 
 /**
  * The canary test: real secrets-shaped values ("canaries") go through `takumo scan` and
@@ -37,11 +37,9 @@ let project: string;
 let upstream: Server;
 let upstreamUrl: string;
 const upstreamBodies: string[] = [];
-const serverLog: string[] = [];
-const kek = kekFromBytes(randomBytes(32));
+let serverLog: string[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'takumo-canary-db-'));
   home = mkdtempSync(join(tmpdir(), 'takumo-canary-home-'));
   project = mkdtempSync(join(tmpdir(), 'takumo-canary-project-'));
   mkdirSync(join(project, 'src'));
@@ -73,40 +71,10 @@ beforeAll(async () => {
   await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
 
-  service = await startCloudService({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    kek,
-    signerKey: generateSignerKey('takumo-canary.example').signerKey,
-    log: {
-      level: 'debug',
-      stream: new Writable({
-        write(chunk, _enc, done) {
-          serverLog.push(chunk.toString());
-          done();
-        },
-      }),
-    },
-  });
+  const cloud = await startRealCloud({ label: 'canary', orgName: 'Canary Org', ownerName: 'Olive', logLevel: 'debug' });
+  ({ service, dataDir, serverLog } = cloud);
   open = true;
-  const email = 'owner@canary.example';
-  const password = `correct horse ${randomBytes(4).toString('hex')}`;
-  await bootstrapOrganisation(service.database.db, new Keyring({ current: kek }), { orgName: 'Canary Org', plan: 'pro', email, ownerName: 'Olive', password });
-  const loginRes = await fetch(`${service.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const cookie = loginRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await loginRes.json()) as { csrfToken: string };
-  const tokenRes = await fetch(`${service.url}/api/v1/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'canary agent', scopes: ['org:read', 'events:write', 'policy:read', 'audit:read', 'audit:export', 'telemetry:write'] }),
-  });
-  const { token } = (await tokenRes.json()) as { token: string };
-  const login = await run(['login', '--cloud', service.url], { stdin: token });
+  const login = await run(['login', '--cloud', service.url], { stdin: cloud.agentToken });
   expect(login.code, login.stderr).toBe(0);
 }, 120_000);
 
@@ -116,19 +84,10 @@ afterAll(async () => {
   for (const dir of [dataDir, home, project]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], options: { stdin?: string } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => out.push(d));
-  stderr.on('data', (d: Buffer) => err.push(d));
-  const stdin = new PassThrough();
-  stdin.end(options.stdin ?? '');
+function run(args: string[], options: { stdin?: string } = {}): Promise<MainRun> {
   // Telemetry stays on (the default): it is one of the channels under test.
   const env = { TAKUMO_HOME: home, PATH: process.env.PATH };
-  const code = await main(args, { stdout, stderr, stdin, cwd: project, env });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+  return runMain(args, { cwd: project, env, stdin: options.stdin });
 }
 
 function filesUnder(dir: string): string[] {

@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
-import {
-  Keyring,
-  bootstrapOrganisation,
-  generateSignerKey,
-  kekFromBytes,
-  startCloudService,
-  type RunningCloudService,
-} from '@takumo/cloud';
+import { generateSignerKey, startCloudService, type RunningCloudService } from '@takumo/cloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
+import { startRealCloud, type RealCloud } from '../test-support/real-cloud.js';
+import { runMain, type MainRun } from '../test-support/run-main.js';
 import { createCloudReporter } from './reporter.js';
 
 /**
@@ -21,84 +14,29 @@ import { createCloudReporter } from './reporter.js';
  * `takumo audit verify`, a checkpoint signed by another key, telemetry opt-outs, and a
  * cloud that is down.
  */
+let cloud: RealCloud;
 let service: RunningCloudService;
 let serviceOpen = false;
-let dataDir: string;
 let home: string;
 let work: string;
 let token: string;
 let orgId: string;
-const serverLog: string[] = [];
-const kek = kekFromBytes(randomBytes(32));
-
-async function request(path: string, init: RequestInit & { cookie?: string; csrf?: string } = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (init.cookie) headers.cookie = init.cookie;
-  if (init.csrf) headers['x-csrf-token'] = init.csrf;
-  return fetch(`${service.url}${path}`, { ...init, headers });
-}
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'takumo-e2e-db-'));
   home = mkdtempSync(join(tmpdir(), 'takumo-e2e-home-'));
   work = mkdtempSync(join(tmpdir(), 'takumo-e2e-work-'));
-  const logStream = new Writable({
-    write(chunk, _enc, done) {
-      serverLog.push(chunk.toString());
-      done();
-    },
-  });
-  service = await startCloudService({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    kek,
-    signerKey: generateSignerKey('takumo-e2e.example').signerKey,
-    log: { level: 'info', stream: logStream },
-  });
+  cloud = await startRealCloud({ label: 'e2e', orgName: 'E2E Org', ownerName: 'Olive Owner', logLevel: 'info' });
+  ({ service, orgId, agentToken: token } = cloud);
   serviceOpen = true;
-  const email = 'owner@e2e.example';
-  const password = `correct horse ${randomBytes(4).toString('hex')}`;
-  ({ orgId } = await bootstrapOrganisation(service.database.db, new Keyring({ current: kek }), {
-    orgName: 'E2E Org',
-    plan: 'pro',
-    email,
-    ownerName: 'Olive Owner',
-    password,
-  }));
-  const loginRes = await request('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
-  expect(loginRes.status).toBe(200);
-  const cookie = loginRes.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await loginRes.json()) as { csrfToken: string };
-  const tokenRes = await request('/api/v1/tokens', {
-    method: 'POST',
-    cookie,
-    csrf: csrfToken,
-    body: JSON.stringify({
-      name: 'e2e agent',
-      scopes: ['org:read', 'events:write', 'policy:read', 'audit:read', 'audit:export', 'telemetry:write'],
-    }),
-  });
-  expect(tokenRes.status).toBe(201);
-  token = ((await tokenRes.json()) as { token: string }).token;
 }, 120_000);
 
 afterAll(async () => {
   if (serviceOpen) await service.close();
-  for (const dir of [dataDir, home, work]) if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [cloud?.dataDir, home, work]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (d: Buffer) => out.push(d));
-  stderr.on('data', (d: Buffer) => err.push(d));
-  const stdin = new PassThrough();
-  stdin.end(options.stdin ?? '');
-  const code = await main(args, { stdout, stderr, stdin, cwd: work, env: options.env ?? { TAKUMO_HOME: home, PATH: process.env.PATH } });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+function run(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<MainRun> {
+  return runMain(args, { cwd: work, env: options.env ?? env(), stdin: options.stdin });
 }
 
 const env = () => ({ TAKUMO_HOME: home, PATH: process.env.PATH });
@@ -221,8 +159,8 @@ describe('a checkpoint signed by another key', () => {
     service = await startCloudService({
       host: '127.0.0.1',
       port,
-      dataDir,
-      kek,
+      dataDir: cloud.dataDir,
+      kek: cloud.kek,
       signerKey: generateSignerKey('takumo-e2e.example').signerKey,
       log: false,
     });
