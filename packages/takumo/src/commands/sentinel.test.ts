@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../cli.js';
+import { runMain, type MainRun } from '../test-support/run-main.js';
 
 // A fake credential assembled at run time so this file holds no scannable token.
 const GH = 'ghp_' + 'R2d3x9Kq7Lm0Pz5Vb8Nc1Ty4Wj6Hs2Fa9Ge3';
@@ -39,24 +38,8 @@ function write(rel: string, content: string): string {
   return path;
 }
 
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      chunks.push(String(chunk));
-      cb();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
-async function sentinel(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough();
-  stdin.end(options.stdin ?? '');
-  const code = await main(['sentinel', ...args], { stdout, stderr, stdin, cwd: dir, env: { TAKUMO_HOME: join(dir, '.takumo-home'), ...options.env } });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+function sentinel(args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<MainRun> {
+  return runMain(['sentinel', ...args], { cwd: dir, env: { TAKUMO_HOME: join(dir, '.takumo-home'), ...options.env }, stdin: options.stdin });
 }
 
 describe('takumo sentinel', () => {

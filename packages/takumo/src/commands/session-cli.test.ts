@@ -1,9 +1,10 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
+import { runMain, TextCollector, type MainRun } from '../test-support/run-main.js';
 
 // Fake credentials, assembled at run time so this file itself holds no scannable secret.
 const PASSWORD = 'Xy9zQw3rTt8v' + 'Lp2Q';
@@ -19,24 +20,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      chunks.push(String(chunk));
-      cb();
-    },
-  });
-  return Object.assign(w, { text: () => chunks.join('') });
-}
-
-async function takumo(args: string[], stdinText = '', env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = sink();
-  const stderr = sink();
-  const stdin = new PassThrough();
-  stdin.end(stdinText);
-  const code = await main(args, { stdout, stderr, stdin, cwd: dir, env });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+function takumo(args: string[], stdinText = '', env: NodeJS.ProcessEnv = {}): Promise<MainRun> {
+  return runMain(args, { cwd: dir, env, stdin: stdinText });
 }
 
 describe('takumo tokenize', () => {
@@ -110,9 +95,9 @@ describe('takumo session --jsonl', () => {
 
   it('restores the answer with the tokens of the same run, also split into stream chunks and as JSON', async () => {
     // The protocol is synchronous per line, so a script can feed the next line after reading the reply.
-    const stdout = sink();
+    const stdout = new TextCollector();
     const stdin = new PassThrough();
-    const done = main(['session'], { stdout, stderr: sink(), stdin, cwd: dir, env: {} });
+    const done = main(['session'], { stdout, stderr: new TextCollector(), stdin, cwd: dir, env: {} });
     const replies: Array<Record<string, unknown>> = [];
     const ask = async (request: Record<string, unknown>): Promise<Record<string, unknown>> => {
       stdin.write(`${JSON.stringify(request)}\n`);
@@ -148,8 +133,8 @@ describe('takumo session --jsonl', () => {
 
 describe('takumo session (interactive)', () => {
   it('tokenizes a pasted block, restores a pasted answer, and wipes the vault at EOF', async () => {
-    const stdout = sink();
-    const stderr = sink();
+    const stdout = new TextCollector();
+    const stderr = new TextCollector();
     const stdin = new PassThrough();
     const done = main(['session', '--interactive'], { stdout, stderr, stdin, cwd: dir, env: {} });
     stdin.write(`const db = "${DB_URL}";\nconsole.log(db);\n.\n`);

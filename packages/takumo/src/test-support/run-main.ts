@@ -30,8 +30,11 @@ export async function runMain(args: string[], options: MainRunOptions): Promise<
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** A writable stream that keeps every byte written to it, read back as UTF-8 text. */
-class TextCollector extends Writable {
+/**
+ * A writable stream that keeps every byte written to it, read back as UTF-8 text; tests that
+ * drive `main()` interactively read it while the command is still running.
+ */
+export class TextCollector extends Writable {
   private readonly chunks: Buffer[] = [];
 
   override _write(chunk: Buffer | string, encoding: BufferEncoding, done: (error?: Error | null) => void): void {
