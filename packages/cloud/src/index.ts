@@ -51,6 +51,7 @@ export { Keyring, ROTATE_AFTER } from './crypto/keyring.js';
 export { createCloudServer, CLOUD_API_VERSION, type CloudServer, type CloudServerOptions } from './server/app.js';
 export { startCloudService, assertSafeBind, isLoopback, type CloudServiceOptions, type RunningCloudService } from './service.js';
 export { bootstrapOrganisation } from './org/organisations.js';
+export type { EventMetadata } from './audit/log.js';
 export { PLANS, PLAN_RULES, type Plan } from './org/plans.js';
 export { ROLES, PERMISSIONS, TOKEN_SCOPES, permissionTableMarkdown, type Role, type Permission } from './auth/permissions.js';
 export { listOrganisationIds, sweepRetention, rewrapAllDataKeys, rotateAllDataKeys } from './maintenance.js';

@@ -22,10 +22,19 @@ import {
  * Appends lock the tenant's `audit_heads` row, so any number of server processes append in
  * one global order per tenant without gaps.
  */
-export interface LeafFields {
+export interface LeafFields extends EventMetadata {
   type: string;
   actor: { type: 'user' | 'token'; id: string };
   agentId?: string;
+  /** Administrative events (policy_change, member_change, …) carry a small detail object. */
+  detail?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * What an agent may say about one event besides its type: metadata only, never a value, a
+ * snippet or a hash. The agent builds the events it sends from this same shape.
+ */
+export interface EventMetadata {
   agentReportedAt?: string;
   category?: string;
   rule?: string;
@@ -34,8 +43,6 @@ export interface LeafFields {
   counts?: Record<string, number>;
   repository?: string;
   tool?: string;
-  /** Administrative events (policy_change, member_change, …) carry a small detail object. */
-  detail?: Record<string, string | number | boolean | null>;
 }
 
 export interface Receipt {

@@ -1,3 +1,4 @@
+import type { EventMetadata } from '@takumo/cloud';
 import { VERSION } from '../version.js';
 
 /**
@@ -30,16 +31,9 @@ export interface Me {
 }
 
 /** Metadata of one audit event as the agent sends it (see event-queue.ts for the rules). */
-export interface AgentEvent {
+export interface AgentEvent extends EventMetadata {
   type: string;
   agentReportedAt: string;
-  category?: string;
-  rule?: string;
-  file?: string;
-  line?: number;
-  counts?: Record<string, number>;
-  repository?: string;
-  tool?: string;
 }
 
 export interface Receipt {

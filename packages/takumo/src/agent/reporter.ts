@@ -1,5 +1,6 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Writable } from 'node:stream';
+import type { EventMetadata } from '@takumo/cloud';
 import { CloudClient, CloudClientError } from './cloud-client.js';
 import { agentId, loadCredentials, type Credentials } from './credentials.js';
 import { EventQueue, type FlushResult, type QueueOptions } from './event-queue.js';
@@ -36,16 +37,9 @@ export type ProxyEventLike =
   | { type: 'sentinel'; provider: string; rule: string; category: string; severity: string; blocked: boolean }
   | { type: 'request' };
 
-export interface ReportedEvent {
+/** An event as a command reports it; the reporter stamps `agentReportedAt` when it is missing. */
+export interface ReportedEvent extends EventMetadata {
   type: string;
-  agentReportedAt?: string;
-  category?: string;
-  rule?: string;
-  file?: string;
-  line?: number;
-  counts?: Record<string, number>;
-  repository?: string;
-  tool?: string;
 }
 
 /** The subset of a core `Finding` the reporter reads (metadata only). */
