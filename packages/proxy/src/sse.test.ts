@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { serializeSseEvent, SseParser, type SseEvent } from './sse.js';
+import { chunkingsOf } from './test-support/chunkings.js';
 
 function parseAll(chunks: Array<string | Uint8Array>): SseEvent[] {
   const p = new SseParser();
@@ -45,15 +46,7 @@ describe('SseParser', () => {
   it('property: any chunking of the bytes yields the same events', () => {
     const bytes = Buffer.from(STREAM, 'utf8');
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 12 }), (cuts) => {
-        const sorted = [...new Set(cuts)].sort((a, b) => a - b);
-        const chunks: Uint8Array[] = [];
-        let at = 0;
-        for (const c of sorted) {
-          chunks.push(bytes.subarray(at, c));
-          at = c;
-        }
-        chunks.push(bytes.subarray(at));
+      fc.property(chunkingsOf(bytes, 12), (chunks) => {
         expect(parseAll(chunks)).toEqual(parseAll([bytes]));
       }),
     );

@@ -8,6 +8,7 @@ import type { ProtocolAdapter } from './adapters/adapter.js';
 import { Exchange, type SentinelPolicy } from './exchange.js';
 import type { SseEvent } from './sse.js';
 import { CANARIES, CANARY_KNOWN_SECRETS } from './test-support/canaries.js';
+import { chunkingsOf } from './test-support/chunkings.js';
 
 const session: Session = createSession({ knownSecrets: CANARY_KNOWN_SECRETS });
 afterAll(() => session.destroy());
@@ -100,9 +101,8 @@ describe('Anthropic stream rewriting', () => {
   });
 
   it('property: any slicing of text and tool JSON gives the batch result', () => {
-    const cuts = (s: string) => fc.array(fc.integer({ min: 0, max: s.length }), { maxLength: 10 }).map((c) => pieces(s, c));
     fc.assert(
-      fc.property(cuts(TEXT), cuts(ARGS), (tp, ap) => {
+      fc.property(chunkingsOf(TEXT, 10), chunkingsOf(ARGS, 10), (tp, ap) => {
         const { text, args } = collectAnthropic(run(anthropicMessages, anthropicEvents(tp, ap)).out);
         expect(text).toBe(TEXT_REAL);
         expect(JSON.parse(args)).toEqual(ARGS_REAL);
@@ -110,18 +110,6 @@ describe('Anthropic stream rewriting', () => {
     );
   });
 });
-
-function pieces(s: string, cuts: number[]): string[] {
-  const sorted = [...new Set(cuts)].sort((a, b) => a - b);
-  const out: string[] = [];
-  let at = 0;
-  for (const c of sorted) {
-    out.push(s.slice(at, c));
-    at = c;
-  }
-  out.push(s.slice(at));
-  return out;
-}
 
 function chatEvents(textPieces: string[], argPieces: string[], finish = true): SseEvent[] {
   const base = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm' };
@@ -174,9 +162,8 @@ describe('OpenAI Chat stream rewriting', () => {
   });
 
   it('property: any slicing gives the batch result', () => {
-    const cuts = (s: string) => fc.array(fc.integer({ min: 0, max: s.length }), { maxLength: 10 }).map((c) => pieces(s, c));
     fc.assert(
-      fc.property(cuts(TEXT), cuts(ARGS), (tp, ap) => {
+      fc.property(chunkingsOf(TEXT, 10), chunkingsOf(ARGS, 10), (tp, ap) => {
         const r = collectChat(run(openaiChat, chatEvents(tp, ap)).out);
         expect(r.text).toBe(TEXT_REAL);
         expect(JSON.parse(r.args)).toEqual(ARGS_REAL);
