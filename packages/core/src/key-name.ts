@@ -35,8 +35,11 @@ const DESCRIPTIVE_WORDS = new Set([
   'variable', 'charset', 'chars', 'alphabet', 'characters', 'hasher', 'hashers', 'scheme', 'strategy',
 ]);
 
-/** Words that make a name a phrase about secrets (`keyVaultToStoreSecrets`, `getToken`), not a secret. */
-const PHRASE_WORDS = new Set(['to', 'for', 'from', 'of', 'with', 'store', 'get', 'set', 'load', 'read', 'fetch', 'use', 'has', 'is', 'should', 'can', 'must', 'will', 'show', 'hide', 'toggle', 'authenticity', 'csrf', 'xsrf']);
+/**
+ * Words that make a name a phrase about secrets (`keyVaultToStoreSecrets`, `getToken`), not a secret.
+ * `store` is not one: Gradle's and Java's `storePassword` is the keystore's password.
+ */
+const PHRASE_WORDS = new Set(['to', 'for', 'from', 'of', 'with', 'get', 'set', 'load', 'read', 'fetch', 'use', 'has', 'is', 'should', 'can', 'must', 'will', 'show', 'hide', 'toggle', 'authenticity', 'csrf', 'xsrf']);
 
 /** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -48,6 +51,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'sign', 'hot', 'short', 'ctrl', 'alt', 'shift', 'enter', 'escape', 'arrow', 'press', 'up', 'down', 'on', 'keyboard',
   'monkey', 'turkey', 'whiskey', 'donkey', 'hockey', 'jockey', 'sub', 'next', 'prev', 'last', 'first', 'child', 'parent',
   'name', 'id', 'type', 'value', 'entry', 'node', 'prop', 'attr', 'css', 'style', 'theme', 'color', 'font', 'size',
+  // Application Insights' InstrumentationKey identifies a resource; Microsoft documents it as not secret.
+  'instrumentation',
 ]);
 
 const PASSWORD_WORD =
@@ -96,6 +101,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   for (const w of words.slice(0, -1)) if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
 
+  // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
+  if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
+
   let category: Category | undefined;
   let weak = false;
   for (let i = 0; i < words.length; i++) {
@@ -104,7 +112,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
       return { category: 'PASS', weak: false };
     }
     if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';
-    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5) || w === 'bearer') category ??= 'TOKEN';
+    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5) || w === 'bearer' || w === 'pat') category ??= 'TOKEN';
     else if (w === 'apikey' || w === 'apikeys' || (w.endsWith('key') && w.length > 3 && /^(?:api|secret|private|access|auth|master|encryption|signing|client|app|account|license|subscription|admin|consumer|webhook|shared|session|ssh|crypt|aes|hmac|jwt|x|service|storage|dev|prod|live|rest|bot|deploy|security)key$/.test(w))) category ??= 'KEY';
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];

@@ -30,10 +30,25 @@ const DUMMY_VALUES = new Set([
 const PLACEHOLDER_MARKERS = [
   'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourpass', 'yourtoken',
   'yoursecret', 'yourkey', 'dummy', 'redacted', 'replace_', 'replace-', 'replaceme', 'insert_', 'insert-',
-  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', 'enc[', '{cipher}', '•••', '<', '>', '${', '{{', '}}', '<%', '%>', '#{', '$(', '%(',
+  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', 'enc[', '{cipher}', '•••', '{{', '}}', '<%', '%>',
   'fixme', 'todo:', 'not_set', 'notset', 'put_', 'enter_', 'fake', 'sample_', 'secret_here', 'key_here',
   'token_here', 'password_here', 'here_', '_here', 'lorem', 'ipsum',
 ];
+
+/**
+ * Template and stand-in syntax, by its shape rather than by single characters: a generated
+ * secret (a WordPress salt, a 64-character random key) may well contain `<`, `${` or `$(`
+ * without being a template. `<your-key>`, `<password>`, `${VAR}`, `${VAR:-x}`, `#{expr}`,
+ * `$(cmd …)`, `%(name)s`, and a value that opens or closes with an angle bracket are.
+ */
+const PLACEHOLDER_SYNTAX =
+  /<[A-Za-z_][\w .:/-]{0,60}>|^<|>$|\$\{\{?[ \t]{0,4}[A-Za-z_][\w.\-]{0,80}[ \t]{0,4}(?:\}|:|-|\?|=|\||$)|#\{[A-Za-z_@$]|\$\([A-Za-z_][\w-]{0,40}(?:[ )]|$)|%\([A-Za-z_]\w{0,40}\)/;
+
+function hasPlaceholderMarker(value: string): boolean {
+  const lower = value.toLowerCase();
+  for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
+  return PLACEHOLDER_SYNTAX.test(value);
+}
 
 export interface ValueContext {
   category: Category;
@@ -81,8 +96,7 @@ function normalise(value: string): string {
 /** True when the value is a stand-in: template syntax, `xxxx`, `<your-key>`, `changeme`, `EXAMPLE`…. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  const lower = v.toLowerCase();
-  for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
+  if (hasPlaceholderMarker(v)) return true;
   if (TEMPLATE_START.test(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
@@ -133,8 +147,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 1000) return false;
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
-  const lower = v.toLowerCase();
-  for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return false;
+  if (hasPlaceholderMarker(v)) return false;
   if (TEMPLATE_START.test(v)) return false;
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
@@ -162,7 +175,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (MEMBER_ACCESS.test(v)) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
   }
-  if (/\s/.test(v) && !isWordPassphrase(v, ctx)) {
+  // A run of words under a passphrase's name is the secret itself, whatever the key's kind.
+  if (/\s/.test(v) && isWordPassphrase(v, ctx)) return true;
+  if (/\s/.test(v)) {
     // Prose and messages, not secrets; a passphrase of words is rare next to these.
     const spaces = v.split(/\s+/).length - 1;
     if (spaces >= 2 || ctx.category !== 'PASS') return false;

@@ -34,7 +34,8 @@ export function schemeStart(text: string, colon: number): number {
   return i < colon ? i : -1;
 }
 
-const USERINFO = /:\/\/(?<user>[^\s:/"'`<>]{0,128}):(?<pw>[^\s/@"'`<>]{1,256})@(?=[A-Za-z0-9[_.-])/g;
+/** The password may hold a backslash-escaped character when the URL sits in a string literal (`\"`). */
+const USERINFO = /:\/\/(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]){1,256})@(?=[A-Za-z0-9[_.-])/g;
 
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -48,7 +49,8 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
     if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && pw.length < 10) continue; // `postgres:postgres`
     const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
-    spans.push({ start, end: urlEnd(text, m.index + 3), category });
+    // The URL goes on from its host (the password may hold characters a URL run stops at).
+    spans.push({ start, end: urlEnd(text, m.index + m[0].length), category });
   }
   return spans;
 }
@@ -66,7 +68,7 @@ function decodeURIComponentSafe(value: string): string {
  * Storage / Service Bus. The secret key is found first; a connection-string key before
  * it on the same line makes it a connection string, spanned from its first key.
  */
-const KV_SECRET = /(?<![\w-])(?<k>password|pwd|accountkey|sharedaccesskey)\s{0,3}=\s{0,3}(?<v>"[^"\r\n]{1,300}"|[^;"'\s&<>]{1,300})/gi;
+const KV_SECRET = /(?<![\w-])(?<k>password|pwd|accountkey|sharedaccesskey)\s{0,3}=\s{0,3}(?<v>"[^"\r\n]{1,300}"|(?:[^;"'\s&<>\\]|\\[^\s]){1,300})/gi;
 /** Reused across calls (detection is synchronous): one compiled regex, warmed up once. */
 const KV_SECRET_STICKY = new RegExp(KV_SECRET.source, 'iy');
 /** A key that only a connection string has, before the secret in the same chain. */

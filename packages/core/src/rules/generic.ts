@@ -1,6 +1,7 @@
 import { classifyKey } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
+import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import type { Category, DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -10,11 +11,18 @@ import type { Category, DetectOptions, Rule, Span } from '../types.js';
  * classified (`key-name.ts`), and the value judged by shape (`secret-value.ts`).
  */
 
-const SECRET_WORD = '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer)';
+/** `pat` only as a word of its own (`GH_PAT`, `AZURE_DEVOPS_EXT_PAT`: a personal access token), never `path` or `pattern`. */
+const SECRET_WORD = '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z]))';
 
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
-  '(?:[bBrRuU]{1,2}(?=["\'`]))?(?:"(?<dq>[^"\\r\\n]{1,300})"|\'(?<sq>[^\'\\r\\n]{1,300})\'|`(?<bq>[^`\\r\\n]{1,300})`|(?<uq>[^\\s"\'`<]{1,300}))';
+  '(?:[bBrRuU]{1,2}(?=["\'`]))?(?:"(?<dq>' +
+  doubleQuotedBody(300) +
+  ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
+  singleQuotedBody(300) +
+  ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|`(?<bq>' +
+  backtickBody(300) +
+  ')`|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
 
 const ASSIGNMENT = new RegExp(
   SECRET_WORD +
@@ -23,7 +31,7 @@ const ASSIGNMENT = new RegExp(
     '(?<sep>' +
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
     '|[ \\t]{0,8}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
-    '|[ \\t]{0,4},[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // call arguments: `define('PASSWORD', '…')`
+    '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
     '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
     ')' +
     VALUE,
@@ -48,19 +56,59 @@ function readNameBackwards(text: string, from: number): string {
 interface ValueMatch {
   value: string;
   quoted: boolean;
+  /** A dotenv value of several words (the whole rest of the line). */
+  multiword?: boolean;
   /** Offset of the value's first character in the text. */
   start: number;
 }
 
-function valueOf(m: RegExpExecArray): ValueMatch | undefined {
+/** Files whose single-quoted strings escape a quote by doubling it: YAML, SQL. */
+const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
+
+/** Dotenv files, where an unquoted value runs to the end of the line (or an inline ` #` comment). */
+const DOTENV_FILE = /(?:^|[\\/])(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env)$/i;
+
+/** The length of a single-quoted YAML/SQL body that starts at `from`, reading `''` as one quote (or -1). */
+function doubledQuoteBodyLength(text: string, from: number): number {
+  for (let i = from; i < text.length && i - from <= 300; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return -1;
+    if (c !== 39 /* ' */) continue;
+    if (text.charCodeAt(i + 1) === 39) i++;
+    else return i - from;
+  }
+  return -1;
+}
+
+function valueOf(m: RegExpExecArray, text: string, file: string | undefined): ValueMatch | undefined {
   const g = m.groups ?? {};
-  const quotedValue = g['dq'] ?? g['sq'] ?? g['bq'];
   const end = m.index + m[0].length;
+  if (g['sq'] !== undefined) {
+    // Read with `\'` as an escape; where the file's single quotes are literal, the value ends at the first `\'`.
+    const start = end - 1 - g['sq'].length;
+    if (file !== undefined && DOUBLED_QUOTE_FILE.test(file) && text.charCodeAt(end) === 39) {
+      // `'it''s'`: the quote was doubled, so the literal goes on.
+      const length = doubledQuoteBodyLength(text, start);
+      if (length > 0) return { value: text.slice(start, start + length), quoted: true, start };
+    }
+    return { value: g['sq'].slice(0, singleQuotedLength(g['sq'], file)), quoted: true, start };
+  }
+  const quotedValue = g['dq'] ?? g['dq2'] ?? g['sq2'] ?? g['bq'];
   if (quotedValue !== undefined) return { value: quotedValue, quoted: true, start: end - 1 - quotedValue.length };
   const bare = g['uq'];
   if (bare === undefined) return undefined;
+  if (file !== undefined && DOTENV_FILE.test(file)) {
+    // `SESSION_SECRET=lantern velvet mango cactus`: dotenv takes the rest of the line.
+    const line = lineBounds(text, end, 300);
+    let rest = text.slice(end - bare.length, line.end);
+    const comment = rest.search(/[ \t]#/);
+    if (comment !== -1) rest = rest.slice(0, comment);
+    rest = rest.trimEnd();
+    if (rest.length > bare.length) return { value: rest, quoted: false, start: end - bare.length, multiword: true };
+  }
   // Drop the punctuation that ends a statement or list, and unbalanced closing brackets.
-  let value = bare.replace(/[,;]+$/, '');
+  // In a `Key=value;Other=…` chain (connection strings) the value ends at the `;`.
+  let value = bare.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '').replace(/[,;]+$/, '');
   while (/[)\]}]$/.test(value) && !/[([{]/.test(value)) value = value.slice(0, -1);
   value = value.replace(/[,;]+$/, '');
   return { value, quoted: false, start: end - bare.length };
@@ -109,7 +157,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // they would give the same candidate, and on hostile input (`password=password=…`)
     // retrying each would multiply the work.
     skipUntil = m.index + m[0].length;
-    const v = valueOf(m);
+    const v = valueOf(m, text, options.file);
     if (!v) continue;
     const before = readNameBackwards(text, m.index);
     const name = before + ident;
@@ -126,9 +174,13 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
     if (UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
+    // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word.
+    if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${' && /^[?+]/.test(v.value)) continue;
     if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
-    const passphrase = /passphrase/i.test(name);
-    if (!isPlausibleSecret(v.value, { category: key.category, quoted: v.quoted, weakKey: key.weak, passphrase, file: options.file })) {
+    // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
+    const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
+    const quoted = v.quoted || v.multiword === true;
+    if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
     spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
@@ -137,14 +189,17 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 }
 
 /** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
-const NAME_VALUE =
-  /(?:name["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=)[ \t]{0,4}(?:"(?<dq>[^"\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<uq>[^\s"'#{}][^\s#,}]{0,299}))/g;
+const NAME_VALUE = new RegExp(
+  /(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=)[ \t]{0,4}/.source +
+    `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`,
+  'g',
+);
 
 function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(NAME_VALUE)) {
     const g = m.groups!;
-    const key = classifyKey(g['k'] ?? g['tk']!);
+    const key = classifyKey(g['k'] ?? g['jk'] ?? g['tk']!);
     const quoted = g['uq'] === undefined;
     const value = g['dq'] ?? g['sq'] ?? g['uq']!;
     if (!key || !isPlausibleSecret(value, { category: key.category, quoted, weakKey: key.weak, file: options.file })) continue;
@@ -157,7 +212,7 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
 const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>\r\n]{0,200})?>(?<v>[^<\r\n]{1,300})<\//gi;
 const XML_KEY_VALUE =
-  /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}["'](?<v>[^"'\r\n]{1,300})["']/gi;
+  /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/gi;
 
 const XML_ELEMENT_STICKY = new RegExp(XML_ELEMENT.source, 'iy');
 const XML_KEY_VALUE_ONCE = new RegExp(XML_KEY_VALUE.source, 'i');
@@ -180,10 +235,12 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     if (m) {
       const g = m.groups!;
       const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
-      const key = classifyKey(keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, ''));
+      const keyName = keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, '');
+      const key = classifyKey(keyName);
       const raw = g['v']!;
       const value = raw.trim();
-      if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+      const passphrase = /passphrase/i.test(keyName);
+      if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, passphrase, file: options.file })) {
         const start = m.index + m[0].length - 2 - raw.length + raw.indexOf(value);
         spans.push({ start, end: start + value.length, category: key.category });
       }
@@ -192,7 +249,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     const kv = keyValue.exec(tag);
     if (kv) {
       const key = classifyKey(kv.groups!['k']!);
-      const value = kv.groups!['v']!;
+      const value = kv.groups!['v'] ?? kv.groups!['v2']!;
       if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         const start = lt + kv.index + kv[0].length - 1 - value.length;
         spans.push({ start, end: start + value.length, category: key.category });
@@ -206,13 +263,23 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
  * Connect calls whose third argument is the password. The first two arguments are a
  * literal or a plain expression; only a literal third argument is a secret.
  */
-const CALL_ARGUMENT = '(?:"[^"\\r\\n]{0,300}"|\'[^\'\\r\\n]{0,300}\'|[\\w$.>-]{1,100})';
+const CALL_ARGUMENT = `(?:"${doubleQuotedBody(300, 0)}"|'${singleQuotedBody(300, 0)}'|[\\w$.>-]{1,100})`;
 const CONNECT_CALL = new RegExp(
   '(?:getConnection|new[ \\t]{1,4}PDO|mysqli_connect|new[ \\t]{1,4}mysqli|mysql_connect)[ \\t]{0,4}\\([ \\t]{0,4}' +
     CALL_ARGUMENT +
     '[ \\t]{0,4},[ \\t]{0,4}' +
     CALL_ARGUMENT +
-    '[ \\t]{0,4},[ \\t]{0,4}["\'](?<pw>[^"\'\\r\\n]{1,200})["\']',
+    `[ \\t]{0,4},[ \\t]{0,4}(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
+);
+
+/**
+ * A secret passed as a command-line flag: a closed quoted literal (which may hold spaces
+ * and, in double quotes, `\"`), or a bare word that may hold backslash escapes.
+ */
+const CLI_FLAG = new RegExp(
+  /(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-p)(?<sep>=|\s{1,4})?/.source +
+    `(?:"(?<dq>${doubleQuotedBody(200)})"|'(?<sq>[^'\\r\\n]{1,200})'|(?<q>["']?)(?<v>(?:[^\\s"'\\\\]|\\\\[^\\s]){1,200}))`,
+  'gi',
 );
 
 /** A container registry login on the line before a `-p` flag: `docker login host -u ci -p …`. */
@@ -223,16 +290,20 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
  * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`.
  */
-const BASIC_AUTH_PAIR =
-  /(?:\bauth[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}["'](?<pw>[^"'\r\n]{1,200})["']/;
+const BASIC_AUTH_PAIR = new RegExp(
+  /(?:\bauth[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
+    `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
+);
 
 /** A login and password both in backticks or quotes in prose: login `admin` / `…`. */
 const QUOTED_LOGIN_PAIR =
   /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}[`'"][^`'"\s\/]{1,64}[`'"][ \t]{0,3}\/[ \t]{0,3}[`'"](?<v>[^`'"\s]{1,100})[`'"]/gi;
 
 /** A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`. */
-const SETTER_CALL =
-  /\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)[ \t]{0,4}\([ \t]{0,4}["'](?<v>[^"'\r\n]{1,200})["'][ \t]{0,4}\)/;
+const SETTER_CALL = new RegExp(
+  /\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)[ \t]{0,4}\([ \t]{0,4}/.source +
+    `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
+);
 
 /** SQL that sets a password through a function or procedure: `PASSWORD('…')`, `sp_addlogin 'user', '…'`. */
 const SQL_PASSWORD_CALL =
@@ -242,9 +313,85 @@ const SQL_PASSWORD_CALL =
 const PASSWORD_STDIN =
   /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|[^|\r\n]{0,200}--password-stdin/;
 
+/** PostgreSQL's password file: `hostname:port:database:username:password`, `\:` and `\\` escaped. */
+const PGPASS_FILE = /(?:^|[\\/])(?:\.pgpass|pgpass\.conf)$/i;
+const PGPASS_LINE = /^[ \t]{0,8}[^:\s#][^:\r\n]{0,252}:(?:\d{1,5}|\*):(?:[^:\\\r\n]|\\.){1,128}:(?:[^:\\\r\n]|\\.){1,128}:(?<pw>(?:[^\\\r\n]|\\.){1,300})$/gm;
+
+function findPgpass(text: string, options: DetectOptions): Span[] {
+  if (options.file === undefined || !PGPASS_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PGPASS_LINE)) {
+    const pw = m.groups!['pw']!.replace(/\r$/, '').trimEnd();
+    if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const user = m[0].slice(0, m[0].length - m.groups!['pw']!.length - 1).split(':').pop() ?? '';
+    if (pw.length < 10 && pw.toLowerCase() === user.trim().toLowerCase()) continue; // `postgres:postgres`
+    const start = m.index + m[0].length - m.groups!['pw']!.length;
+    spans.push({ start, end: start + pw.length });
+  }
+  return spans;
+}
+
+/**
+ * Session cookies in `Cookie:` / `Set-Cookie:` headers (HTTP logs, `.http` files, curl
+ * `--cookie`): a cookie named like a session or an auth token carries the session itself.
+ */
+const COOKIE_HEADER = /(?:\b(?:set-)?cookie["']?[ \t]{0,4}[:=]|--cookie|(?<![\w-])-b)[ \t]{0,4}["']?(?<pairs>[^\r\n"']{1,2000})/gi;
+const SESSION_COOKIE_NAME = /(?:sess|sid$|^sid|auth|token|jwt|remember|login|^_?[a-z]{0,20}_session$)/i;
+
+function findSessionCookies(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(COOKIE_HEADER)) {
+    const pairs = m.groups!['pairs']!;
+    let at = m.index + m[0].length - pairs.length;
+    for (const pair of pairs.split(';')) {
+      const eq = pair.indexOf('=');
+      const name = eq === -1 ? '' : pair.slice(0, eq).trim();
+      const value = eq === -1 ? '' : pair.slice(eq + 1).trim().replace(/[,\s].{0,2000}$/, '');
+      if (name !== '' && SESSION_COOKIE_NAME.test(name) && !/csrf|xsrf/i.test(name) && value.length >= 16) {
+        if (isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) {
+          const start = at + pair.indexOf(value, eq + 1);
+          spans.push({ start, end: start + value.length });
+        }
+      }
+      at += pair.length + 1;
+    }
+  }
+  return spans;
+}
+
 function judged(category: Category, file: string | undefined, quoted = true) {
   return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
 }
+
+/**
+ * A finder for a pattern whose secret sits in one of two groups, the double-quoted and
+ * the single-quoted form of the same literal (the engine's `secretGroup` names one).
+ * `judge` returns the category of a plausible secret, or false.
+ */
+function quotedLiteralFinder(
+  pattern: RegExp,
+  groups: readonly [string, string],
+  judge: (value: string, match: RegExpExecArray, file: string | undefined) => Category | false,
+): (text: string, options: DetectOptions) => Span[] {
+  const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
+  return (text, options) => {
+    const spans: Span[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const value = m.groups?.[groups[0]] ?? m.groups?.[groups[1]];
+      if (value === undefined) continue;
+      const category = judge(value, m, options.file);
+      if (category === false) continue;
+      // The literal is the last quoted thing in the match, or is followed only by `)` and spaces.
+      const offset = m[0].lastIndexOf(value);
+      spans.push({ start: m.index + offset, end: m.index + offset + value.length, category });
+    }
+    return spans;
+  };
+}
+
+const judgedPassword = (value: string, _m: RegExpExecArray, file: string | undefined): Category | false =>
+  isPlausibleSecret(value, { category: 'PASS', quoted: true, file }) ? 'PASS' : false;
 
 export const genericRules: Rule[] = [
   {
@@ -252,7 +399,7 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
-    keywords: ['pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer'],
+    keywords: ['pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat'],
     pattern: ASSIGNMENT,
     find: findAssignments,
     anchored: true,
@@ -275,6 +422,8 @@ export const genericRules: Rule[] = [
         'my password is 237dg546fs9',
         'MYSQLPASS: Ce7shE0ENPiBlE_EdEose0cBAA',
         'X3_PSWD=d37Yt1Jnv0-z',
+        'GITHUB_PAT=q9X2mL7vR4kP8nZ3wT5yB1cD',
+        'password = "Qx7\\"mn-42-Blue"',
         'password = "postgres1"',
         'if passwd == "q4c1a2oPd":',
         'resource "aws_db_instance" "db" { password = "Kq8zW3mLp0" }',
@@ -306,6 +455,8 @@ export const genericRules: Rule[] = [
         'password = "%s"',
         'key = "login.title"',
         'password = "password123"',
+        'PATH=/usr/local/bin:/usr/bin',
+        'echo "${ADMIN_PASSWORD:?missing}"',
         'public_key = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"',
       ],
     },
@@ -332,10 +483,14 @@ export const genericRules: Rule[] = [
     pattern: /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/i,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re = /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/gi;
+      const re = new RegExp(
+        /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?/.source +
+          `(?:'(?<sq>${singleQuotedBody(200)})'|'(?<sq2>[^'\\r\\n]{1,200})'|"(?<dq>${doubleQuotedBody(200)})"|(?<uq>[^\\s;'"]{1,200}))`,
+        'gi',
+      );
       for (const m of text.matchAll(re)) {
         const g = m.groups!;
-        const value = g['sq'] ?? g['dq'] ?? g['uq']!;
+        const value = g['sq'] ?? g['sq2'] ?? g['dq'] ?? g['uq']!;
         const quoted = g['uq'] === undefined;
         if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
         const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
@@ -362,24 +517,24 @@ export const genericRules: Rule[] = [
       /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?:=|\s{1,4})(?<q>["']?)(?<v>[^\s"']{1,200})/i,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re =
-        /(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-p)(?<sep>=|\s{1,4})?(?<q>["']?)(?<v>[^\s"']{1,200})/gi;
+      const re = CLI_FLAG;
       for (const m of text.matchAll(re)) {
         const g = m.groups!;
         const flag = g['flag']!;
-        const value = g['v']!;
+        const closed = g['dq'] ?? g['sq'];
+        const value = closed ?? g['v']!;
         if (flag === '-p' || flag === '-P') {
           // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`).
           const before = text.slice(lineBounds(text, m.index, 200).start, m.index);
           const registryLogin = REGISTRY_LOGIN.test(before);
           if (!registryLogin && !/\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass)\b/i.test(before)) continue;
           // mysql's `-p name` prompts and takes `name` as the database; the others take the value.
-          if (g['sep'] !== undefined && !registryLogin && !/sshpass/i.test(before) && g['q'] === '') continue;
+          if (g['sep'] !== undefined && !registryLogin && !/sshpass/i.test(before) && closed === undefined && g['q'] === '') continue;
         } else if (g['sep'] === undefined) continue;
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
         if (/^-/.test(value)) continue;
-        const start = m.index + m[0].length - value.length;
+        const start = m.index + m[0].length - (closed === undefined ? 0 : 1) - value.length;
         spans.push({ start, end: start + value.length, category });
       }
       return spans;
@@ -398,7 +553,7 @@ export const genericRules: Rule[] = [
     pattern: /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/g;
+      const re = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/g;
       for (const m of text.matchAll(re)) {
         const value = m.groups!['v']!.replace(/[{}]/g, '');
         if (!judged('PASS', options.file)(value)) continue;
@@ -465,8 +620,7 @@ export const genericRules: Rule[] = [
       'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`',
     keywords: ['auth', 'credential'],
     pattern: BASIC_AUTH_PAIR,
-    secretGroup: 'pw',
-    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2'], judgedPassword),
     confidence: 'medium',
     examples: {
       match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
@@ -479,11 +633,10 @@ export const genericRules: Rule[] = [
     description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`',
     keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken'],
     pattern: SETTER_CALL,
-    secretGroup: 'v',
-    validate: (value, ctx) => {
-      const category: Category = /Passw|Pwd|Passphrase/.test(ctx.text.slice(ctx.matchStart, ctx.matchStart + 20)) ? 'PASS' : 'KEY';
-      return judged(category, ctx.file)(value) ? category : false;
-    },
+    find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
+      const category: Category = /Passw|Pwd|Passphrase/.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
+      return isPlausibleSecret(value, { category, quoted: true, file }) ? category : false;
+    }),
     confidence: 'medium',
     examples: {
       match: ['dataSource.setPassword("Hk4r!Setter9");', "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');"],
@@ -525,8 +678,7 @@ export const genericRules: Rule[] = [
       'A password passed positionally to a database connect call (`DriverManager.getConnection(url, user, "…")`, `new PDO(dsn, user, "…")`, `mysqli_connect(host, user, "…")`)',
     keywords: ['getconnection', 'pdo', 'mysqli', 'mysql_connect'],
     pattern: CONNECT_CALL,
-    secretGroup: 'pw',
-    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    find: quotedLiteralFinder(CONNECT_CALL, ['pw', 'pw2'], judgedPassword),
     confidence: 'medium',
     examples: {
       match: [
@@ -539,6 +691,33 @@ export const genericRules: Rule[] = [
         "new PDO($dsn, 'app', getenv('DB_PASSWORD'))",
         'DriverManager.getConnection(url, "app", "<password>")',
       ],
+    },
+  },
+  {
+    id: 'pgpass-password',
+    category: 'PASS',
+    description: "The password field of PostgreSQL's password file (`.pgpass`: `host:port:database:user:password`)",
+    keywords: [':'],
+    pattern: PGPASS_LINE,
+    find: findPgpass,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['db.internal:5432:app:app:Xk2mP9qR7v', 'https://example.com:443/path'],
+    },
+  },
+  {
+    id: 'session-cookie',
+    category: 'TOKEN',
+    description: 'A session or auth cookie in a `Cookie:` / `Set-Cookie:` header or a curl `--cookie` (`session=…`, `connect.sid=…`, `remember_token=…`)',
+    keywords: ['cookie', '-b'],
+    pattern: COOKIE_HEADER,
+    find: findSessionCookies,
+    confidence: 'medium',
+    examples: {
+      match: ['Cookie: theme=dark; session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'set-cookie: connect.sid=s%3AxK2mP9qR7vL4nZ8wQ3tY.Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8; Path=/; HttpOnly'],
+      noMatch: ['Cookie: theme=dark; lang=en-GB', 'Set-Cookie: session=deleted; Max-Age=0', 'Cookie: csrftoken=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d'],
     },
   },
   {

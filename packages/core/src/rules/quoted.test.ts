@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** Whether some finding covers `value` (every occurrence of it) in `text`. */
+function covered(text: string, value: string, file?: string): boolean {
+  const findings = detect(text, file === undefined ? {} : { file });
+  const start = text.indexOf(value);
+  if (start === -1) throw new Error('the value is not in the text');
+  for (let at = start; at !== -1; at = text.indexOf(value, at + 1)) {
+    if (!findings.some((f) => f.start <= at && f.end >= at + value.length)) return false;
+  }
+  return true;
+}
+
+/** The reported spans, as text. */
+function spans(text: string, file?: string): string[] {
+  return detect(text, file === undefined ? {} : { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a quoted value runs to its real closing quote, past backslash-escaped quotes', () => {
+  const cases: [file: string, text: string, value: string][] = [
+    ['app.py', 'password = "Qx7\\"mn-42-Blue"\n', 'Qx7\\"mn-42-Blue'],
+    ['app.py', "password = 'Qx7\\'mn-42-Blue'\n", "Qx7\\'mn-42-Blue"],
+    ['app.js', 'const apiSecret = "k9\\"Lz2Qp7Vx4Rt8Wm1Nb6";\n', 'k9\\"Lz2Qp7Vx4Rt8Wm1Nb6'],
+    ['App.java', 'private static final String DB_PASSWORD = "Bl1ll\\"ng_Pw_2023";\n', 'Bl1ll\\"ng_Pw_2023'],
+    ['main.go', 'var dbPassword = "m0ng0\\"Atlas-Pw"\n', 'm0ng0\\"Atlas-Pw'],
+    ['Program.cs', 'string password = "Walrus\\"Harbor1987";\n', 'Walrus\\"Harbor1987'],
+    ['config.json', '{"client_secret": "Zk3m\\"P9qR2vX8wL5n"}\n', 'Zk3m\\"P9qR2vX8wL5n'],
+    ['config.yaml', 'db:\n  password: "Tr0ub\\"4dor&3"\n', 'Tr0ub\\"4dor&3'],
+    ['deploy.sh', 'export DB_PASS="w7Hn\\"3Kq2Lp"\n', 'w7Hn\\"3Kq2Lp'],
+    ['deploy.sh', 'export DB_PASS=w7Hn\\"3Kq2Lp\n', 'w7Hn\\"3Kq2Lp'],
+    ['config.php', "define('DB_PASSWORD', 'it\\'s-Pr0d-42');\n", "it\\'s-Pr0d-42"],
+    ['deploy.rb', 'ADMIN_PASSWORD = "correct\\"horse-42"\n', 'correct\\"horse-42'],
+    ['MailConfig.java', 'sender.setPassword("Qx7\\"mn-42-Blue");\n', 'Qx7\\"mn-42-Blue'],
+    ['MailConfig.java', 'sender.setPassword("it\'s-Pr0d-42");\n', "it's-Pr0d-42"],
+    ['sync.py', 'requests.get(u, auth=("svc", "Kq8\\"zW3mLp0!"))\n', 'Kq8\\"zW3mLp0!'],
+    ['db.php', "$db = mysqli_connect($h, 'root', 'W9zq\\'2LmP4x', 'app');\n", "W9zq\\'2LmP4x"],
+    ['run.sh', 'mysql -u root -p"Qx7\\"mn-42" app\n', 'Qx7\\"mn-42'],
+    ['run.sh', 'curl -u admin:Qx7\\"mn-42 https://api.example.com\n', 'admin:Qx7\\"mn-42'.slice(6)],
+    ['schema.sql', "CREATE USER 'a'@'%' IDENTIFIED BY 'Qx7\\'mn-42';\n", "Qx7\\'mn-42"],
+    ['db.py', 'url = "postgres://app:Qx7\\"mn42@db.prod.example.com:5432/x"\n', 'postgres://app:Qx7\\"mn42@db.prod.example.com:5432/x'],
+    ['Startup.cs', 'var cs = "Server=db;User ID=app;Password=Qx7\\"mn-42;Encrypt=True";\n', 'Password=Qx7\\"mn-42'],
+    ['deploy.yaml', 'env:\n  - name: DB_PASSWORD\n    value: "Xk2m\\"P9qR7v!"\n', 'Xk2m\\"P9qR7v!'],
+  ];
+  for (const [file, text, value] of cases) {
+    it(`covers ${JSON.stringify(value)} in ${file}`, () => {
+      expect(covered(text, value, file), spans(text, file).join(' | ')).toBe(true);
+    });
+  }
+
+  it('keeps a value with a quote of the other kind whole (XML attributes, setter calls)', () => {
+    expect(covered('<add key="DbPassword" value="Tr0ub\'4dor-x" />\n', "Tr0ub'4dor-x", 'web.config')).toBe(true);
+  });
+
+  it('reads a doubled quote as part of a YAML or SQL single-quoted value', () => {
+    expect(covered("production:\n  password: 'Storefr0nt''Prod!42'\n", "Storefr0nt''Prod!42", 'database.yml')).toBe(true);
+    expect(covered("ALTER USER app WITH PASSWORD 'it''s-Pr0d-42';\n", "it''s-Pr0d-42", 'roles.sql')).toBe(true);
+  });
+
+  it("ends a shell single-quoted value at the first quote: a backslash is literal there", () => {
+    const text = "PASSWORD='Qx7mn42Blue\\' && echo 'done'\n";
+    expect(spans(text, 'run.sh')).toEqual(['Qx7mn42Blue\\']);
+  });
+
+  it('stops at the closing quote, never running into the next literal on the line', () => {
+    const text = 'password = "Qx7\\\\"; other = "Kq8zW3mLp0!"\n';
+    expect(spans(text, 'app.py')).toContain('Qx7\\\\');
+  });
+
+  it('covers any escaped-quote password in a double-quoted assignment (property)', () => {
+    const part = fc.stringMatching(/^[A-Za-z0-9!#%+-]{3,12}$/);
+    fc.assert(
+      fc.property(part, part, (left, right) => {
+        const value = `Xq${left}\\"${right}9z`;
+        return covered(`password = "${value}"\n`, value, 'app.py');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('credential syntaxes found by shape and file type', () => {
+  it("finds the password field of a .pgpass file, not a user-equals-password local entry", () => {
+    const text = 'pg-ledger.prod.internal:5432:ledger:ledger:Tq9@vL2#mx\nlocalhost:5432:*:postgres:postgres\n';
+    expect(covered(text, 'Tq9@vL2#mx', '.pgpass')).toBe(true);
+    expect(spans(text, '.pgpass')).not.toContain('postgres');
+    expect(spans('db:5432:app:app:Tq9@vL2#mx\n', 'notes.txt')).not.toContain('Tq9@vL2#mx');
+  });
+
+  it('finds session cookies in headers, not preference cookies', () => {
+    const text = 'set-cookie: session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d; HttpOnly; Secure\nCookie: theme=dark; lang=en-GB\n';
+    expect(covered(text, 'Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'api.log')).toBe(true);
+    expect(spans(text, 'api.log').join(' ')).not.toMatch(/dark|en-GB/);
+  });
+
+  it('takes an unquoted dotenv value of several words as one passphrase', () => {
+    expect(covered('SESSION_SECRET=lantern velvet mango cactus harbor\n', 'lantern velvet mango cactus harbor', '.env.production')).toBe(true);
+    expect(spans('APP_TITLE=Acme shop admin\nSECRET_HINT=ask the ops team\n', '.env')).toEqual([]);
+  });
+
+  it('finds a personal access token named PAT, and leaves PATH alone', () => {
+    expect(covered('$env:AZURE_DEVOPS_EXT_PAT = "8wx83xgc9g809qu7k4fd9ndizqzmuqdrqafi6ipqx1wz4wdrlwpf"\n', '8wx83xgc9g809qu7k4fd9ndizqzmuqdrqafi6ipqx1wz4wdrlwpf', 'join.ps1')).toBe(true);
+    expect(spans('PATH=/usr/local/bin:/usr/bin\nPATTERN = "q9X2mL7vR4kP8nZ3wT5y"\n', 'env.sh')).toEqual([]);
+  });
+
+  it('finds key/value pairs as Postman and ARM templates write them', () => {
+    const postman = '{\n  "key": "password",\n  "value": "Leg@cy-Walrus-Otter",\n  "type": "string"\n}\n';
+    expect(covered(postman, 'Leg@cy-Walrus-Otter', 'orders.postman_collection.json')).toBe(true);
+    const arm = '{ "administratorLoginPassword": { "value": "Az-Sql!Copper-Willow-7" } }\n';
+    expect(covered(arm, 'Az-Sql!Copper-Willow-7', 'parameters.json')).toBe(true);
+  });
+
+  it('finds aligned define() arguments and random salts that contain < > ${ characters', () => {
+    const salt = 'Mw5|HE$i2ob-VTqaRQ!KHhruh~}=gh4x$]CceC2!z${x!BuFcEbnCt~4vi<YZ2Lu';
+    expect(covered(`define( 'AUTH_KEY',         '${salt}' );\n`, salt, 'wp-config.php')).toBe(true);
+  });
+
+  it('reads Kafka schema-registry user info and Gradle storePassword', () => {
+    expect(covered('schema.registry.basic.auth.user.info=registry-reader:Rg7xT2mQ9vLw4Kp\n', 'Rg7xT2mQ9vLw4Kp', 'client.properties')).toBe(true);
+    expect(covered("storePassword 'Keyst0re-Falcon#1'\n", 'Keyst0re-Falcon#1', 'build.gradle')).toBe(true);
+  });
+
+  it('leaves shell expansion messages, instrumentation keys and placeholders alone', () => {
+    expect(spans('echo "${ADMIN_PASSWORD:?missing}"\n', 'backup.sh')).toEqual([]);
+    expect(spans('"ConnectionString": "InstrumentationKey=1c4c6800-1014-485e-8d0f-d9045e6cdf1a;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/"\n', 'appsettings.json')).toEqual([]);
+    expect(spans('password = "<your-password>"\nsecret = "${{ secrets.X }}"\ntoken = "$(op read op://x/y)"\n', 'a.py')).toEqual([]);
+  });
+});
