@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { PERMISSION_NAMES, roleAllows, type Permission, type Role } from '../auth/permissions.js';
 import { sameHash, secretHash } from '../auth/secrets.js';
-import { setLocal, setTenant, type Db } from '../db/database.js';
+import { setLocal, setTenant, type Db, type Trx } from '../db/database.js';
 import type { Principal } from './route.js';
 import { CloudError } from './errors.js';
 
@@ -48,10 +48,7 @@ async function authenticateToken(db: Db, token: string): Promise<Principal | nul
       from api_tokens where secret_hash = ${hash}`.execute(trx);
     const token = found.rows[0];
     if (!token || !token.valid) return null;
-    await setTenant(trx, token.org_id);
-    const member = await sql<{ role: Role; account_id: string }>`
-      select role, account_id from memberships where id = ${token.membership_id}`.execute(trx);
-    const m = member.rows[0];
+    const m = await membershipInTenant(trx, token.org_id, token.membership_id);
     if (!m) return null;
     await sql`update api_tokens set last_used_at = now()
       where id = ${token.id} and (last_used_at is null or last_used_at < now() - ${sql.raw(LAST_USED_RESOLUTION)})`.execute(trx);
@@ -76,10 +73,7 @@ async function authenticateSession(db: Db, secret: string): Promise<(Principal &
       select org_id, id, membership_id, csrf_hash, (expires_at > now()) as valid from sessions where secret_hash = ${hash}`.execute(trx);
     const session = found.rows[0];
     if (!session || !session.valid) return null;
-    await setTenant(trx, session.org_id);
-    const member = await sql<{ role: Role; account_id: string }>`
-      select role, account_id from memberships where id = ${session.membership_id}`.execute(trx);
-    const m = member.rows[0];
+    const m = await membershipInTenant(trx, session.org_id, session.membership_id);
     if (!m) return null;
     return {
       type: 'user' as const,
@@ -93,6 +87,18 @@ async function authenticateSession(db: Db, secret: string): Promise<(Principal &
       csrfHash: session.csrf_hash,
     };
   });
+}
+
+/**
+ * Once a credential row has named its tenant, the transaction switches to that tenant and
+ * reads the member's current role: a role changed or a member removed since the credential
+ * was issued takes effect on the next request.
+ */
+async function membershipInTenant(trx: Trx, orgId: string, membershipId: string): Promise<{ role: Role; account_id: string } | undefined> {
+  await setTenant(trx, orgId);
+  const member = await sql<{ role: Role; account_id: string }>`
+    select role, account_id from memberships where id = ${membershipId}`.execute(trx);
+  return member.rows[0];
 }
 
 function parseScopes(value: unknown): Permission[] {
