@@ -11,6 +11,7 @@ import {
   signCheckpoint,
   verifierKeyFromSignerKey,
 } from './checkpoint.js';
+import { thrownCode } from '../test-support/thrown-code.js';
 
 const ORIGIN = 'takumo.example/audit/11111111-2222-3333-4444-555555555555';
 const root = createHash('sha256').update('root').digest();
@@ -23,15 +24,7 @@ function partsOf(key: string): [string, string, string] {
   return [name, id, body.slice(name.length + id.length + 2)];
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CheckpointError);
-    return (error as CheckpointError).code;
-  }
-}
+const codeOf = (fn: () => unknown): string | undefined => thrownCode(CheckpointError, fn);
 
 describe('note keys', () => {
   it('encodes signer and verifier keys in the signed-note formats with a matching key id', () => {

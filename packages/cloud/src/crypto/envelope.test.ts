@@ -17,6 +17,7 @@ import {
   unwrapDek,
   wrapDek,
 } from './envelope.js';
+import { thrownCode } from '../test-support/thrown-code.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'takumo-envelope-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,13 +27,14 @@ const kek = kekFromBytes(kekBytes);
 const TENANT = '0b9f3c1e-1111-4222-8333-444455556666';
 const place = { tenantId: TENANT, table: 'audit_entries', rowId: '42', column: 'file' };
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    expect(error).toBeInstanceOf(EnvelopeError);
-    return (error as EnvelopeError).code;
+const codeOf = (fn: () => unknown): string | undefined => thrownCode(EnvelopeError, fn);
+
+/** One copy of `bytes` per position, with that one byte XORed with `mask`. */
+function* eachByteFlipped(bytes: Buffer, mask: number): Generator<Buffer> {
+  for (let i = 0; i < bytes.length; i++) {
+    const altered = Buffer.from(bytes);
+    altered[i]! ^= mask;
+    yield altered;
   }
 }
 
@@ -106,9 +108,7 @@ describe('wrapping data keys', () => {
     expect(codeOf(() => unwrapDek(kekFromBytes(randomBytes(32)), wrapped, TENANT))).toBe('TAKUMO_E_DEK_UNWRAP_FAILED');
     // Same key bytes but presented under another id: the AAD names the KEK id.
     expect(codeOf(() => unwrapDek({ id: 'deadbeef', key: kek.key }, wrapped, TENANT))).toBe('TAKUMO_E_DEK_UNWRAP_FAILED');
-    for (let i = 0; i < wrapped.length; i++) {
-      const altered = Buffer.from(wrapped);
-      altered[i]! ^= 0x01;
+    for (const altered of eachByteFlipped(wrapped, 0x01)) {
       expect(codeOf(() => unwrapDek(kek, altered, TENANT))).toBe('TAKUMO_E_DEK_UNWRAP_FAILED');
     }
     expect(codeOf(() => unwrapDek(kek, wrapped.subarray(0, 60), TENANT))).toBe('TAKUMO_E_DEK_UNWRAP_FAILED');
@@ -147,9 +147,7 @@ describe('field encryption', () => {
     const aad = fieldAad(place);
     const blob = encryptField(dek, 3, 'payload', aad);
     expect(codeOf(() => decryptField(generateDek(), blob, aad))).toBe('TAKUMO_E_FIELD_DECRYPT_FAILED');
-    for (let i = 0; i < blob.length; i++) {
-      const altered = Buffer.from(blob);
-      altered[i]! ^= 0x80;
+    for (const altered of eachByteFlipped(blob, 0x80)) {
       expect(codeOf(() => decryptField(dek, altered, aad))).toBe('TAKUMO_E_FIELD_DECRYPT_FAILED');
     }
     expect(codeOf(() => decryptField(dek, blob.subarray(0, 20), aad))).toBe('TAKUMO_E_FIELD_DECRYPT_FAILED');
