@@ -43,58 +43,58 @@ export class KeywordScanner {
     }
     for (let c = 65; c <= 90; c++) if (classOf[c + 32] !== 0) classOf[c] = classOf[c + 32]!;
 
-    // Trie.
-    const goto: Map<number, number>[] = [new Map()];
+    // Trie in one flat array (state * classCount + class → next state, 0 = none): a Map
+    // per state cost more in allocation and collection than the rest of the build.
+    let capacity = 1;
+    for (const k of lowered) capacity += k.length;
+    const delta = new Int32Array(capacity * classCount);
     const out: number[][] = [[]];
+    let states = 1;
     lowered.forEach((keyword, id) => {
       let state = 0;
       for (let i = 0; i < keyword.length; i++) {
-        const cls = classOf[keyword.charCodeAt(i)]!;
-        let next = goto[state]!.get(cls);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
+        const slot = state * classCount + classOf[keyword.charCodeAt(i)]!;
+        let next = delta[slot]!;
+        if (next === 0) {
+          next = states++;
           out.push([]);
-          goto[state]!.set(cls, next);
+          delta[slot] = next;
         }
         state = next;
       }
       out[state]!.push(id);
     });
 
-    // Failure links (breadth first) folded into a full transition function.
-    const states = goto.length;
-    const delta = new Int32Array(states * classCount);
+    // Failure links (breadth first) folded into the same array: a missing transition takes
+    // the failure state's. Trie edges are the entries not yet visited that point forward.
     const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let cls = 0; cls < classCount; cls++) {
-      const next = goto[0]!.get(cls);
-      if (next !== undefined) {
-        delta[cls] = next;
-        queue.push(next);
-      }
-    }
-    for (let head = 0; head < queue.length; head++) {
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let cls = 0; cls < classCount; cls++) if (delta[cls]! !== 0) queue[tail++] = delta[cls]!;
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const f = fail[state]!;
       if (out[f]!.length > 0) out[state] = out[state]!.concat(out[f]!);
+      const row = state * classCount;
+      const failRow = f * classCount;
       for (let cls = 0; cls < classCount; cls++) {
-        const next = goto[state]!.get(cls);
-        if (next !== undefined) {
-          fail[next] = delta[f * classCount + cls]!;
-          delta[state * classCount + cls] = next;
-          queue.push(next);
+        const next = delta[row + cls]!;
+        if (next !== 0) {
+          fail[next] = delta[failRow + cls]!;
+          queue[tail++] = next;
         } else {
-          delta[state * classCount + cls] = delta[f * classCount + cls]!;
+          delta[row + cls] = delta[failRow + cls]!;
         }
       }
     }
 
     // Renumber: states without output first, so `state >= firstOutputState` means a hit.
-    const order: number[] = [];
-    for (let s = 0; s < states; s++) if (out[s]!.length === 0) order.push(s);
+    // Within each part, breadth-first: the shallow states, where scanning spends nearly all
+    // its time, then share cache lines.
+    const byDepth = [0, ...queue.subarray(0, tail)];
+    const order: number[] = byDepth.filter((s) => out[s]!.length === 0);
     const firstOutputState = order.length;
-    for (let s = 0; s < states; s++) if (out[s]!.length > 0) order.push(s);
+    for (const s of byDepth) if (out[s]!.length > 0) order.push(s);
     const newId = new Int32Array(states);
     order.forEach((old, index) => (newId[old] = index));
     if (states >= 65536) throw new RangeError('too many keywords for one scanner');

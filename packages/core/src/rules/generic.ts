@@ -66,7 +66,13 @@ interface ValueMatch {
 const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
 
 /** Dotenv files, where an unquoted value runs to the end of the line (or an inline ` #` comment). */
-const DOTENV_FILE = /(?:^|[\\/])(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env)$/i;
+const DOTENV_NAME = /^(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env)$/i;
+
+/** Tested on the base name: an unanchored search over the whole path would retry at every offset. */
+function isDotenvFile(file: string): boolean {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return DOTENV_NAME.test(file.slice(slash + 1));
+}
 
 /** The length of a single-quoted YAML/SQL body that starts at `from`, reading `''` as one quote (or -1). */
 function doubledQuoteBodyLength(text: string, from: number): number {
@@ -97,7 +103,7 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   if (quotedValue !== undefined) return { value: quotedValue, quoted: true, start: end - 1 - quotedValue.length };
   const bare = g['uq'];
   if (bare === undefined) return undefined;
-  if (file !== undefined && DOTENV_FILE.test(file)) {
+  if (file !== undefined && isDotenvFile(file)) {
     // `SESSION_SECRET=lantern velvet mango cactus`: dotenv takes the rest of the line.
     const line = lineBounds(text, end, 300);
     let rest = text.slice(end - bare.length, line.end);

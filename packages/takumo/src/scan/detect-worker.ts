@@ -1,21 +1,29 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { createDetector, type DetectorConfig } from '@takumo/core';
+import { parentPort } from 'node:worker_threads';
+import { createDetector, type Detector } from '@takumo/core';
 import { DETECT_FAILED, scanContent } from './file-scan.js';
 import { ReusableFileReader } from './read-file.js';
-import type { FileJob, FileResult, WorkerJob, WorkerReply } from './worker-pool.js';
+import type { FileJob, FileResult, WorkerMessage, WorkerReply } from './worker-pool.js';
 
 /**
- * A detection worker: compiles the same detector as the main thread (from the same
- * config and known secrets, handed over in memory, never on disk), then reads and scans
+ * A detection worker: loads the engine as soon as it starts (while the main thread walks
+ * the tree), compiles the same detector as the main thread once it is sent the config
+ * (known secrets included, handed over in memory, never on disk), then reads and scans
  * the files it is sent one by one.
  */
-const detector = createDetector(workerData as DetectorConfig);
+let detector: Detector | undefined;
 const reader = new ReusableFileReader();
-parentPort!.on('message', (job: WorkerJob) => {
-  parentPort!.postMessage({ id: job.id, results: job.files.map(scanFile) } satisfies WorkerReply);
+parentPort!.on('message', (message: WorkerMessage) => {
+  if (message.type === 'configure') {
+    detector = createDetector(message.config);
+    return;
+  }
+  // A job before the config is a bug in the pool; failing the files fails the scan (exit 2).
+  const scanner = detector;
+  const results: FileResult[] = scanner ? message.files.map((file) => scanFile(scanner, file)) : message.files.map(() => ({ errorCode: DETECT_FAILED }));
+  parentPort!.postMessage({ id: message.id, results } satisfies WorkerReply);
 });
 
-function scanFile(file: FileJob): FileResult {
+function scanFile(detector: Detector, file: FileJob): FileResult {
   let content: Buffer;
   try {
     // A view into the reader's buffer: scanned below before the next file is read.

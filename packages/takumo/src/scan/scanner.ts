@@ -100,6 +100,17 @@ const KNOWN_SECRET_RULE: RuleInfo = {
 };
 
 export async function scan(options: ScanOptions): Promise<ScanReport> {
+  // Worker threads start loading the engine now, while the tree is walked; whether they are
+  // needed is known after the walk (a small scan closes them unused).
+  const pool = startPoolEarly(options);
+  try {
+    return await scanWith(options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function scanWith(options: ScanOptions, earlyPool: DetectionPool | undefined): Promise<ScanReport> {
   const started = performance.now();
   const cwd = resolve(options.cwd);
   const counts: WalkCounts & { binary: number } = { ignored: 0, excluded: 0, symlinks: 0, special: 0, tooLarge: 0, binary: 0 };
@@ -209,7 +220,8 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   // The main thread is one of the detection threads: it scans from the first file on, while
   // the workers (the other threads) are still starting, and keeps scanning alongside them.
   const threads = workerCount(options.workers, items);
-  const pool = options.readBytes ? undefined : DetectionPool.create(detectorConfig, threads - 1);
+  const pool = threads > 1 ? earlyPool : undefined;
+  pool?.configure(detectorConfig);
 
   const record = (outcome: FileOutcome): void => {
     if (outcome.kind === 'binary') {
@@ -271,7 +283,6 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       });
     }
   } finally {
-    await pool?.close();
     options.progress?.done();
   }
 
@@ -328,11 +339,24 @@ export function compareFindings(a: ScanFinding, b: ScanFinding): number {
 }
 
 const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
+const MAX_THREADS = 4;
+
+/**
+ * Starts the worker threads a folder scan may use (all threads but the main one), before
+ * the walk. Files named one by one, staged content and standard input never need them.
+ */
+function startPoolEarly(options: ScanOptions): DetectionPool | undefined {
+  if (options.readBytes || options.staged) return undefined;
+  if (options.workers !== undefined && options.workers <= 1) return undefined;
+  if (!options.targets.some((t) => t !== '-')) return undefined;
+  const threads = options.workers ?? Math.min(availableParallelism(), MAX_THREADS);
+  return DetectionPool.start(threads - 1);
+}
 
 function workerCount(requested: number | undefined, items: readonly ScanItem[]): number {
   if (requested !== undefined) return requested;
   const bytes = items.reduce((n, item) => n + (item.absolute !== undefined ? item.size : 0), 0);
-  return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), 4) : 0;
+  return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), MAX_THREADS) : 0;
 }
 
 /** Files per worker message: about 256 KB, and at most 64 files (small enough to balance the threads' loads). */

@@ -13,9 +13,22 @@ export interface FileJob {
 
 /** A batch of files per message: one round trip per file cost more than small files' scans. */
 export interface WorkerJob {
+  type: 'scan';
   id: number;
   files: FileJob[];
 }
+
+/**
+ * The detector's configuration, sent once before the first job. Workers start before the
+ * walk (so that loading the engine overlaps with it) and learn the configuration, known
+ * dotenv values included, only when the walk is over.
+ */
+export interface WorkerConfigure {
+  type: 'configure';
+  config: DetectorConfig;
+}
+
+export type WorkerMessage = WorkerJob | WorkerConfigure;
 
 /** What scanning one file of a batch gave, or why it could not be read or scanned. */
 export type FileResult = { outcome: FileOutcome } | { errorCode: string };
@@ -44,9 +57,11 @@ export class DetectionPool {
   private nextId = 0;
   private failure: Error | undefined;
 
-  private constructor(script: URL, config: DetectorConfig, size: number) {
+  private configured = false;
+
+  private constructor(script: URL, size: number) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: new Worker(script, { workerData: config }), inflight: 0 };
+      const slot: Slot = { worker: new Worker(script), inflight: 0 };
       slot.worker.on('message', (reply: WorkerReply) => {
         const waiter = this.pending.get(reply.id);
         if (!waiter) return;
@@ -62,11 +77,21 @@ export class DetectionPool {
     });
   }
 
-  /** A pool of `size` workers, or undefined where the compiled worker script is absent (running from TypeScript sources). */
-  static create(config: DetectorConfig, size: number): DetectionPool | undefined {
+  /**
+   * A pool of `size` workers, started now and configured later (see `configure`), or
+   * undefined where the compiled worker script is absent (running from TypeScript sources).
+   */
+  static start(size: number): DetectionPool | undefined {
     const script = new URL('./detect-worker.js', import.meta.url);
     if (size < 1 || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return undefined;
-    return new DetectionPool(script, config, size);
+    return new DetectionPool(script, size);
+  }
+
+  /** Hands every worker the detector's configuration; jobs posted after it are scanned with it. */
+  configure(config: DetectorConfig): void {
+    if (this.configured) throw new Error('scan workers are configured once');
+    this.configured = true;
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'configure', config } satisfies WorkerConfigure);
   }
 
   get size(): number {
@@ -75,12 +100,13 @@ export class DetectionPool {
 
   scanFiles(files: FileJob[]): Promise<WorkerReply> {
     if (this.failure) return Promise.reject(this.failure);
+    if (!this.configured) return Promise.reject(new Error('scan workers were given no configuration'));
     const slot = this.slots.reduce((a, b) => (b.inflight < a.inflight ? b : a));
     const id = this.nextId++;
     slot.inflight++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot });
-      slot.worker.postMessage({ id, files } satisfies WorkerJob);
+      slot.worker.postMessage({ type: 'scan', id, files } satisfies WorkerJob);
     });
   }
 

@@ -142,26 +142,30 @@ export const UUID = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
  * A character a quantifier applies to is not part of it (`ab?` → `a`).
  */
 export function leadingLiteral(source: string): string {
+  let end = 0;
   let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const ch = source.charAt(i);
-    let literal: string;
-    let width = 1;
-    if (ch === '\\') {
-      const next = source.charAt(i + 1);
-      if (!/[.\-_/:$^*+?()[\]{}|\\]/.test(next)) break; // \d, \w, \b…: not a literal
-      literal = next;
-      width = 2;
-    } else if (/[A-Za-z0-9_\-:/!@#%&=,;'"<> ]/.test(ch)) {
-      literal = ch;
-    } else {
-      break;
-    }
-    if (/[?*+{]/.test(source.charAt(i + width))) break;
+  while (end < source.length) {
+    const ch = source.charAt(end);
+    const escaped = ch === '\\';
+    const literal = escaped ? source.charAt(end + 1) : ch;
+    // An escaped letter or digit is a class or an assertion (\d, \w, \b); a bare
+    // punctuation character may be an operator: only plain runs and escaped punctuation count.
+    if (escaped ? literal === '' || isWordChar(literal) : !isWordChar(ch) && !PLAIN_PUNCTUATION.includes(ch)) break;
+    const width = escaped ? 2 : 1;
+    const next = source.charAt(end + width);
+    if (next !== '' && QUANTIFIERS.includes(next)) break;
     out += literal;
-    i += width - 1;
+    end += width;
   }
   return out;
+}
+
+const PLAIN_PUNCTUATION = '_-:/!@#%&=,;\'"<> ';
+const QUANTIFIERS = '?*+{';
+
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** `a|b` outside any group or class: then the source's literal start says nothing of its other branches. */
