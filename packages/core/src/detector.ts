@@ -72,7 +72,9 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
     for (const id of new Set(c.keywordIds)) rulesByKeyword[id]!.push(index);
   });
   const alwaysRun = compiled.flatMap((c, index) => (c.keywordIds.length === 0 ? [index] : []));
-  const anchoredRules = compiled.flatMap((c, index) => (c.rule.anchored || startsAtKeyword(c.rule) ? [index] : []));
+  // Keywords whose offsets some rule starts from (anchored finders, sticky patterns).
+  const tracked = new Uint8Array(keywordIds.size);
+  for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.keywordIds) tracked[id] = 1;
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
 
   const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => compileUserPattern(p, 'allowlist pattern'));
@@ -93,15 +95,9 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       const file = options.file;
       if (file !== undefined && allowPaths.some((p) => p.test(normalisePath(file)))) return [];
       const found = new Uint8Array(keywordIds.size);
-      // One offset list per anchored rule, filled by the same single pass.
-      const offsetLists = new Map<number, number[]>();
-      const positions: (number[][] | undefined)[] = new Array<number[][] | undefined>(keywordIds.size);
-      for (const index of anchoredRules) {
-        const list: number[] = [];
-        offsetLists.set(index, list);
-        for (const id of compiled[index]!.keywordIds) (positions[id] ??= []).push(list);
-      }
-      scanner.scan(text, found, positions);
+      // Offsets of the tracked keywords, from the same single pass.
+      const positions: (number[] | undefined)[] = [];
+      scanner.scan(text, found, tracked, positions);
       const triggered = new Uint8Array(compiled.length);
       for (const index of alwaysRun) triggered[index] = 1;
       for (let id = 0; id < found.length; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;
@@ -115,7 +111,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         if (rule.paths && !(file !== undefined && rule.paths.test(normalisePath(file)))) continue;
         if (rule.skipPaths && file !== undefined && rule.skipPaths.test(normalisePath(file))) continue;
         if (rule.find) {
-          const offsets = rule.anchored ? sortNearlySorted(offsetLists.get(index)!) : undefined;
+          const offsets = rule.anchored ? offsetsOf(compiled[index]!.keywordIds, positions) : undefined;
           for (const span of rule.find(text, options, offsets)) {
             const secret = text.slice(span.start, span.end);
             if (secret.length === 0) continue;
@@ -142,7 +138,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         if (regex.sticky) {
           // The same matches a global search finds: leftmost first, none overlapping the last.
           let from = 0;
-          for (const offset of sortNearlySorted(offsetLists.get(index)!)) {
+          for (const offset of offsetsOf(compiled[index]!.keywordIds, positions)) {
             if (offset < from) continue;
             regex.lastIndex = offset;
             const m = regex.exec(text);
@@ -172,24 +168,25 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   };
 }
 
+const NO_OFFSETS: readonly number[] = [];
+
 /**
- * Sorts offsets in place and drops duplicates. The scanner appends them in order of the
- * keywords' ends, so they are nearly sorted already and insertion sort is linear here.
+ * The sorted, distinct start offsets of a rule's keywords. One keyword (most rules): its
+ * list as the scanner filled it, already in order. Several: merged.
  */
-function sortNearlySorted(list: number[]): number[] {
-  for (let i = 1; i < list.length; i++) {
-    const v = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && list[j]! > v) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = v;
+function offsetsOf(ids: readonly number[], positions: readonly (number[] | undefined)[]): readonly number[] {
+  if (ids.length === 1) return positions[ids[0]!] ?? NO_OFFSETS;
+  const merged: number[] = [];
+  for (const id of ids) {
+    const list = positions[id];
+    if (list !== undefined) for (const offset of list) merged.push(offset);
   }
-  let w = 0;
-  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[w - 1]) list[w++] = list[i]!;
-  list.length = w;
-  return list;
+  if (merged.length < 2) return merged;
+  merged.sort((a, b) => a - b);
+  let kept = 1;
+  for (let i = 1; i < merged.length; i++) if (merged[i] !== merged[kept - 1]) merged[kept++] = merged[i]!;
+  merged.length = kept;
+  return merged;
 }
 
 /** Only rules without a custom finder, and with keywords to start from, can be run sticky. */

@@ -17,7 +17,7 @@ describe('KeywordScanner', () => {
         (keywords, text) => {
           const scanner = new KeywordScanner(keywords);
           const found = new Uint8Array(keywords.length);
-          scanner.scan(text, found, []);
+          scanner.scan(text, found);
           expect([...found].map((v) => v === 1)).toEqual(naive(keywords, text));
         },
       ),
@@ -27,11 +27,11 @@ describe('KeywordScanner', () => {
   it('records the start offset of every occurrence of tracked keywords', () => {
     const scanner = new KeywordScanner(['pass', 'sword', 'word']);
     const found = new Uint8Array(3);
-    const passOffsets: number[] = [];
-    const wordOffsets: number[] = [];
-    scanner.scan('password PASSWORD', found, [[passOffsets], undefined, [wordOffsets]]);
-    expect(passOffsets).toEqual([0, 9]);
-    expect(wordOffsets).toEqual([4, 13]);
+    const positions: (number[] | undefined)[] = [];
+    scanner.scan('password PASSWORD', found, Uint8Array.of(1, 0, 1), positions);
+    expect(positions[0]).toEqual([0, 9]);
+    expect(positions[1]).toBeUndefined();
+    expect(positions[2]).toEqual([4, 13]);
     expect([...found]).toEqual([1, 1, 1]);
   });
 

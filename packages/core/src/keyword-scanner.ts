@@ -113,27 +113,27 @@ export class KeywordScanner {
 
   /**
    * Marks found[id] = 1 for every keyword that occurs in `text`. For ids with
-   * `positions[id]` defined, also appends the start offset of each occurrence to each of
-   * the lists there (lists are in order of the occurrences' ends).
+   * `tracked[id] === 1`, also appends the start offset of each occurrence to
+   * `positions[id]` (created on the first occurrence, so untouched keywords cost nothing);
+   * each list is in increasing order.
    */
-  scan(text: string, found: Uint8Array, positions: (number[][] | undefined)[]): void {
+  scan(text: string, found: Uint8Array, tracked?: Uint8Array, positions?: (number[] | undefined)[]): void {
     const table = this.table;
     const firstOutput = this.firstOutputState;
     let state = 0;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       state = c < ASCII ? table[(state << 7) | c]! : 0;
-      if (state >= firstOutput) this.record(state - firstOutput, i, found, positions);
+      if (state >= firstOutput) this.record(state - firstOutput, i, found, tracked, positions);
     }
   }
 
-  private record(output: number, at: number, found: Uint8Array, positions: (number[][] | undefined)[]): void {
+  private record(output: number, at: number, found: Uint8Array, tracked: Uint8Array | undefined, positions: (number[] | undefined)[] | undefined): void {
     const ids = this.outputs[output]!;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
       found[id] = 1;
-      const lists = positions[id];
-      if (lists !== undefined) for (const list of lists) list.push(at + 1 - this.lengths[id]!);
+      if (tracked !== undefined && tracked[id] === 1) (positions![id] ??= []).push(at + 1 - this.lengths[id]!);
     }
   }
 }

@@ -68,10 +68,17 @@ const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
 /** Dotenv files, where an unquoted value runs to the end of the line (or an inline ` #` comment). */
 const DOTENV_NAME = /^(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env)$/i;
 
-/** Tested on the base name: an unanchored search over the whole path would retry at every offset. */
+/**
+ * Tested on the base name: an unanchored search over the whole path would retry at every
+ * offset. The last answer is kept: one file's values are judged one after another.
+ */
+let lastDotenvQuery: { file: string; answer: boolean } | undefined;
 function isDotenvFile(file: string): boolean {
+  if (lastDotenvQuery?.file === file) return lastDotenvQuery.answer;
   const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  return DOTENV_NAME.test(file.slice(slash + 1));
+  const answer = DOTENV_NAME.test(file.slice(slash + 1));
+  lastDotenvQuery = { file, answer };
+  return answer;
 }
 
 /** The length of a single-quoted YAML/SQL body that starts at `from`, reading `''` as one quote (or -1). */
