@@ -250,11 +250,11 @@ export async function checkStoredLog(trx: Trx, keyring: TenantKeyring, orgId: st
   const tree = new InMemoryTree();
   const batch = 1000;
   for (let start = 0; start < size; start += batch) {
-    const entries = await readEntriesLenient(trx, keyring, orgId, start, Math.min(size, start + batch));
+    const entries = await readEntries(trx, keyring, orgId, start, Math.min(size, start + batch));
     for (let i = 0; i < entries.length; i++) {
       const e = entries[i]!;
       if (e.seq !== start + i) return { seq: start + i, problem: 'entry missing' };
-      if (e.problem) return { seq: e.seq, problem: e.problem };
+      if (e.payloadError) return { seq: e.seq, problem: 'payload fails authenticated decryption (edited or moved)' };
       if (e.leaf !== null && !leafHash(Buffer.from(e.leaf, 'utf8')).equals(e.leafHash)) {
         return { seq: e.seq, problem: 'payload does not match its leaf hash' };
       }
@@ -274,27 +274,6 @@ export async function checkStoredLog(trx: Trx, keyring: TenantKeyring, orgId: st
     }
   }
   return null;
-}
-
-async function readEntriesLenient(trx: Trx, keyring: TenantKeyring, orgId: string, start: number, end: number) {
-  const rows = await sql<{ seq: unknown; leaf_hash: unknown; leaf_enc: unknown }>`
-    select seq, leaf_hash, leaf_enc from audit_entries
-    where org_id = ${orgId} and seq >= ${start} and seq < ${end} order by seq`.execute(trx);
-  const out: Array<{ seq: number; leafHash: Buffer; leaf: string | null; problem?: string }> = [];
-  for (const r of rows.rows) {
-    const seq = toNumber(r.seq);
-    let leaf: string | null = null;
-    let problem: string | undefined;
-    if (r.leaf_enc !== null) {
-      try {
-        leaf = (await keyring.decrypt(trx, orgId, { ...PAYLOAD_COLUMN, rowId: String(seq) }, toBuffer(r.leaf_enc))).toString('utf8');
-      } catch {
-        problem = 'payload fails authenticated decryption (edited or moved)';
-      }
-    }
-    out.push({ seq, leafHash: toBuffer(r.leaf_hash), leaf, ...(problem ? { problem } : {}) });
-  }
-  return out;
 }
 
 /** Deletes payloads older than the organisation's retention; leaf hashes stay. */
