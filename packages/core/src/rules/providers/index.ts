@@ -8,24 +8,41 @@ import { observabilityRules } from './observability.js';
 import { paymentRules } from './payment.js';
 import { registryRules } from './registries.js';
 import { saasRules } from './saas.js';
+import { isStandInToken } from './stand-in.js';
 import { vcsRules } from './vcs.js';
+
+/** Adds the stand-in check (`…abcdef123456`, `…ExampleKey…`) in front of a rule's own validation. */
+function refusingStandIns(rule: Rule): Rule {
+  const own = rule.validate;
+  return {
+    ...rule,
+    validate: (secret, context) => {
+      if (isStandInToken(secret)) return false;
+      return own === undefined ? true : own(secret, context);
+    },
+  };
+}
+
+function family(rules: readonly Rule[]): readonly Rule[] {
+  return rules.map(refusingStandIns);
+}
 
 /**
  * Provider-specific key and token formats, one file per family. Prefix-anchored formats
  * stand on their own; weak shapes (a bare 32-hex string) only count next to the
- * provider's name.
+ * provider's name. Every one refuses hand-written stand-ins (`stand-in.ts`).
  */
 export const providerFamilies: Readonly<Record<string, readonly Rule[]>> = {
-  cloud: cloudRules,
-  vcs: vcsRules,
-  payment: paymentRules,
-  messaging: messagingRules,
-  ai: aiRules,
-  registries: registryRules,
-  observability: observabilityRules,
-  databases: databaseRules,
-  cicd: cicdRules,
-  saas: saasRules,
+  cloud: family(cloudRules),
+  vcs: family(vcsRules),
+  payment: family(paymentRules),
+  messaging: family(messagingRules),
+  ai: family(aiRules),
+  registries: family(registryRules),
+  observability: family(observabilityRules),
+  databases: family(databaseRules),
+  cicd: family(cicdRules),
+  saas: family(saasRules),
 };
 
 export const providerRules: Rule[] = Object.values(providerFamilies).flat();
