@@ -2,27 +2,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { CLI_BIN } from '../test-support/run-cli.js';
+import { TextCollector } from '../test-support/run-main.js';
 import { CANARIES, leakedFragments } from '../../../proxy/src/test-support/canaries.js';
 import { type FakeProvider, startFakeProvider, TOKEN_RE } from '../../../proxy/src/test-support/fake-provider.js';
-
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  return {
-    stream: new Writable({
-      write(c, _e, cb) {
-        chunks.push(String(c));
-        cb();
-      },
-    }),
-    text: () => chunks.join(''),
-  };
-}
 
 let fake: FakeProvider;
 let workspace: string;
@@ -38,8 +25,8 @@ afterAll(async () => {
 
 describe('takumo proxy (in process)', () => {
   it('prints help with every option', async () => {
-    const out = sink();
-    const code = await main(['proxy', '--help'], { stdout: out.stream, stderr: out.stream });
+    const out = new TextCollector();
+    const code = await main(['proxy', '--help'], { stdout: out, stderr: out });
     expect(code).toBe(0);
     for (const o of ['--port', '--host', '--anthropic-upstream', '--openai-upstream', '--allow-remote', '--quiet', '--json-log', '--sentinel', '--sentinel-threshold']) {
       expect(out.text()).toContain(o);
@@ -47,16 +34,16 @@ describe('takumo proxy (in process)', () => {
   });
 
   it('refuses a non-loopback host without --allow-remote (exit 2)', async () => {
-    const err = sink();
-    const code = await main(['proxy', '--host', '0.0.0.0', '--port', '0'], { stdout: sink().stream, stderr: err.stream, env: {}, cwd: workspace });
+    const err = new TextCollector();
+    const code = await main(['proxy', '--host', '0.0.0.0', '--port', '0'], { stdout: new TextCollector(), stderr: err, env: {}, cwd: workspace });
     expect(code).toBe(2);
     expect(err.text()).toMatch(/refusing to listen on 0\.0\.0\.0.*--allow-remote/);
   });
 
   it('rejects an invalid port and sentinel mode with exit 2', async () => {
-    expect(await main(['proxy', '--port', 'abc'], { stdout: sink().stream, stderr: sink().stream, env: {}, cwd: workspace })).toBe(2);
-    expect(await main(['proxy', '--sentinel', 'loud'], { stdout: sink().stream, stderr: sink().stream, env: {}, cwd: workspace })).toBe(2);
-    expect(await main(['proxy'], { stdout: sink().stream, stderr: sink().stream, env: { TAKUMO_SENTINEL: 'loud' }, cwd: workspace })).toBe(2);
+    expect(await main(['proxy', '--port', 'abc'], { stdout: new TextCollector(), stderr: new TextCollector(), env: {}, cwd: workspace })).toBe(2);
+    expect(await main(['proxy', '--sentinel', 'loud'], { stdout: new TextCollector(), stderr: new TextCollector(), env: {}, cwd: workspace })).toBe(2);
+    expect(await main(['proxy'], { stdout: new TextCollector(), stderr: new TextCollector(), env: { TAKUMO_SENTINEL: 'loud' }, cwd: workspace })).toBe(2);
   });
 });
 
