@@ -1,10 +1,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { scanAnswer } from '@takumo/sentinel';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AnswerScanner, createProxy, type Proxy, type ProxyEvent, type ProxyOptions, type RequestRecord } from './index.js';
-import { CANARIES, CANARY_KNOWN_SECRETS, leakedFragments } from './test-support/canaries.js';
-import { type FakeProvider, slices, startFakeProvider, tokensIn, writeSse } from './test-support/fake-provider.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { AnswerScanner, ProxyEvent, ProxyOptions, RequestRecord } from './index.js';
+import { CANARIES, leakedFragments } from './test-support/canaries.js';
+import { type Handler, slices, tokensIn, writeSse } from './test-support/fake-provider.js';
+import { useProxiesInFrontOfFakeProvider } from './test-support/proxies-in-front-of-fake-provider.js';
 
 /** An answer with a hard-coded AWS key the model invented, and the user's own secret as a token. */
 const INVENTED = 'AKIAZ7VQ3KXPL2M9QR4T';
@@ -16,54 +17,46 @@ const awsScanner: AnswerScanner = (text) =>
     : [];
 const mediumScanner: AnswerScanner = (text) => awsScanner(text).map((f) => ({ ...f, severity: 'medium' as const }));
 
-let fake: FakeProvider;
-const proxies: Proxy[] = [];
-beforeAll(async () => {
-  fake = await startFakeProvider();
-  fake.handle(async (req, res) => {
-    const body = JSON.parse(req.body) as { stream?: boolean };
-    const token = tokensIn(req.body)[0] ?? '';
-    const text = answerWith(token);
-    if (req.url.startsWith('/v1/chat/completions')) {
-      const base = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm' };
-      if (!body.stream) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }));
-        return;
-      }
-      const frames = slices(text, 4).map((s) => `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: s }, finish_reason: null }] })}\n\n`);
-      frames.push(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`, 'data: [DONE]\n\n');
-      await writeSse(res, frames, { writeSize: 50 });
-      return;
-    }
+/** Answers both providers, streamed or not, with `answerWith(the first token in the request)`. */
+const answerWithInventedKey: Handler = async (req, res) => {
+  const body = JSON.parse(req.body) as { stream?: boolean };
+  const token = tokensIn(req.body)[0] ?? '';
+  const text = answerWith(token);
+  if (req.url.startsWith('/v1/chat/completions')) {
+    const base = { id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm' };
     if (!body.stream) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({ id: 'msg', type: 'message', role: 'assistant', model: 'm', content: [{ type: 'text', text }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } }),
-      );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] }));
       return;
     }
-    const f = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    const frames = [
-      f('message_start', { type: 'message_start', message: { id: 'msg', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } }),
-      f('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-      ...slices(text, 4).map((s) => f('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: s } })),
-      f('content_block_stop', { type: 'content_block_stop', index: 0 }),
-      f('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } }),
-      f('message_stop', { type: 'message_stop' }),
-    ];
+    const frames = slices(text, 4).map((s) => `data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: { content: s }, finish_reason: null }] })}\n\n`);
+    frames.push(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`, 'data: [DONE]\n\n');
     await writeSse(res, frames, { writeSize: 50 });
-  });
-});
-afterEach(async () => {
-  await Promise.all(proxies.splice(0).map((p) => p.close()));
-});
-afterAll(async () => {
-  await fake.close();
-});
+    return;
+  }
+  if (!body.stream) {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({ id: 'msg', type: 'message', role: 'assistant', model: 'm', content: [{ type: 'text', text }], stop_reason: 'end_turn', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } }),
+    );
+    return;
+  }
+  const f = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  const frames = [
+    f('message_start', { type: 'message_start', message: { id: 'msg', type: 'message', role: 'assistant', model: 'm', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } }),
+    f('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
+    ...slices(text, 4).map((s) => f('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: s } })),
+    f('content_block_stop', { type: 'content_block_stop', index: 0 }),
+    f('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } }),
+    f('message_stop', { type: 'message_stop' }),
+  ];
+  await writeSse(res, frames, { writeSize: 50 });
+};
+
+const harness = useProxiesInFrontOfFakeProvider({});
+// The harness resets the fake's handler after each test, so each test gets it anew.
+beforeEach(() => harness.fake.handle(answerWithInventedKey));
 
 async function start(options: ProxyOptions): Promise<{ anthropic: Anthropic; openai: OpenAI }> {
-  const proxy = createProxy({ anthropicUpstream: fake.url, openaiUpstream: fake.url, knownSecrets: CANARY_KNOWN_SECRETS, ...options });
-  proxies.push(proxy);
-  const { url } = await proxy.listen(0, '127.0.0.1');
+  const url = await harness.startProxy(options);
   return { anthropic: new Anthropic({ baseURL: url, apiKey: 'k', maxRetries: 0 }), openai: new OpenAI({ baseURL: `${url}/v1`, apiKey: 'k', maxRetries: 0 }) };
 }
 
