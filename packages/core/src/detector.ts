@@ -93,7 +93,9 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
     detect(text: string, options: DetectOptions = {}): Finding[] {
       if (typeof text !== 'string') throw new TakumoError('TAKUMO_E_INVALID_INPUT', 'detect() expects the text to scan as a string.');
       const file = options.file;
-      if (file !== undefined && allowPaths.some((p) => p.test(normalisePath(file)))) return [];
+      // Normalised once: path-limited rules test it for every text.
+      const path = file === undefined ? undefined : normalisePath(file);
+      if (path !== undefined && allowPaths.some((p) => p.test(path))) return [];
       const found = new Uint8Array(keywordIds.size);
       // Offsets of the tracked keywords, from the same single pass.
       const positions: (number[] | undefined)[] = [];
@@ -108,8 +110,8 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       for (let index = 0; index < compiled.length; index++) {
         if (triggered[index] === 0) continue;
         const { rule, regex } = compiled[index]!;
-        if (rule.paths && !(file !== undefined && rule.paths.test(normalisePath(file)))) continue;
-        if (rule.skipPaths && file !== undefined && rule.skipPaths.test(normalisePath(file))) continue;
+        if (rule.paths && !(path !== undefined && rule.paths.test(path))) continue;
+        if (rule.skipPaths && path !== undefined && rule.skipPaths.test(path)) continue;
         if (rule.find) {
           const offsets = rule.anchored ? offsetsOf(compiled[index]!.keywordIds, positions) : undefined;
           for (const span of rule.find(text, options, offsets)) {

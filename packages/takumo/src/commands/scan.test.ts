@@ -449,8 +449,9 @@ describe('the built takumo binary', () => {
     // The worker script exists only in the build, so the built scanner is used here.
     const built = (await import(resolve(repoRoot, 'packages/takumo/dist/scan/scanner.js'))) as typeof import('../scan/scanner.js');
     const { defaultConfig } = await import('../config.js');
-    const run = (workers: number) => built.scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20, workers });
+    const run = (workers: number) => built.scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20, workers, workerHeadStart: true });
     const [main, threaded] = [await run(0), await run(2)];
+    expect(threaded.workerFiles).toBeGreaterThan(0);
     expect(threaded.findings).toEqual(main.findings);
     expect(threaded.stats).toEqual({ ...main.stats, durationMs: threaded.stats.durationMs });
     expect(main.findings).toHaveLength(42);

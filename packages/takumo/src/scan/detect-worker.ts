@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { createDetector, type Detector } from '@takumo/core';
 import { DETECT_FAILED, scanContent } from './file-scan.js';
 import { ReusableFileReader } from './read-file.js';
-import type { FileJob, FileResult, WorkerMessage, WorkerReply } from './worker-pool.js';
+import type { FileJob, FileResult, WorkerAnswer, WorkerMessage, WorkerReply } from './worker-pool.js';
 
 /**
  * A detection worker: loads the engine as soon as it starts (while the main thread walks
@@ -15,12 +15,13 @@ const reader = new ReusableFileReader();
 parentPort!.on('message', (message: WorkerMessage) => {
   if (message.type === 'configure') {
     detector = createDetector(message.config);
+    parentPort!.postMessage({ type: 'ready' } satisfies WorkerAnswer);
     return;
   }
   // A job before the config is a bug in the pool; failing the files fails the scan (exit 2).
   const scanner = detector;
   const results: FileResult[] = scanner ? message.files.map((file) => scanFile(scanner, file)) : message.files.map(() => ({ errorCode: DETECT_FAILED }));
-  parentPort!.postMessage({ id: message.id, results } satisfies WorkerReply);
+  parentPort!.postMessage({ type: 'scanned', id: message.id, results } satisfies WorkerReply);
 });
 
 function scanFile(detector: Detector, file: FileJob): FileResult {

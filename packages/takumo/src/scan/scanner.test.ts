@@ -85,9 +85,11 @@ describe('scan across threads', () => {
     // The worker script exists only in the build (see worker-pool.ts), so the built scanner runs here.
     const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
     const built = (await import(resolve(repoRoot, 'packages/takumo/dist/scan/scanner.js'))) as typeof import('./scanner.js');
-    const run = (workers: number) => built.scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20, workers });
+    const run = (workers: number) => built.scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 1 << 20, workers, workerHeadStart: true });
     const alone = await run(0);
     const threaded = await run(3);
+    expect(alone.workerFiles).toBe(0);
+    expect(threaded.workerFiles).toBeGreaterThan(0);
     expect(alone.findings).toHaveLength(75);
     expect(threaded.findings).toEqual(alone.findings);
     expect(threaded.errors).toEqual(alone.errors);

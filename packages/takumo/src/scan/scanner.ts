@@ -46,6 +46,8 @@ export interface ScanReport {
   errors: ScanError[];
   /** Rule metadata for the rules that produced findings (SARIF needs it). */
   rules: Map<string, RuleInfo>;
+  /** Files scanned on worker threads (the rest were scanned on the main thread). */
+  workerFiles: number;
 }
 
 export interface RuleInfo {
@@ -73,11 +75,16 @@ export interface ScanOptions {
   readBytes?: (absolute: string) => Promise<Uint8Array>;
   concurrency?: number;
   /**
-   * Detection threads, the main thread included (0 or 1: the main thread alone). Default:
-   * for scans of at least 8 MB, one per core (at most 4); smaller scans stay on the main
-   * thread, where worker start-up costs more than it saves.
+   * Detection threads, the main thread included (0 or 1: the main thread alone). Default
+   * for folders: one per core (at most 4). Workers load while the tree is walked and take
+   * work once ready, so a scan smaller than their start-up ends on the main thread alone.
    */
   workers?: number;
+  /**
+   * Workers take the first batches, before the main thread starts on the rest (tests use it
+   * so that the workers do scan, however fast the main thread gets through a small tree).
+   */
+  workerHeadStart?: boolean;
 }
 
 /** One unit of content to scan, wherever it comes from. */
@@ -100,17 +107,15 @@ const KNOWN_SECRET_RULE: RuleInfo = {
 };
 
 export async function scan(options: ScanOptions): Promise<ScanReport> {
-  // Worker threads start loading the engine now, while the tree is walked; whether they are
-  // needed is known after the walk (a small scan closes them unused).
-  const pool = startPoolEarly(options);
+  const workers = new WorkerStarter(options);
   try {
-    return await scanWith(options, pool);
+    return await scanWith(options, workers);
   } finally {
-    await pool?.close();
+    await workers.pool?.close();
   }
 }
 
-async function scanWith(options: ScanOptions, earlyPool: DetectionPool | undefined): Promise<ScanReport> {
+async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<ScanReport> {
   const started = performance.now();
   const cwd = resolve(options.cwd);
   const counts: WalkCounts & { binary: number } = { ignored: 0, excluded: 0, symlinks: 0, special: 0, tooLarge: 0, binary: 0 };
@@ -181,7 +186,7 @@ async function scanWith(options: ScanOptions, earlyPool: DetectionPool | undefin
         const files = await walkTarget(
           target,
           abs,
-          { exclude: patterns, patternBase, maxFileSize: options.maxFileSize, onError: (file, code) => errors.push({ file, code }) },
+          { exclude: patterns, patternBase, maxFileSize: options.maxFileSize, onError: (file, code) => errors.push({ file, code }), onFile: (f) => workers.found(f.size) },
           counts,
         );
         for (const f of files) {
@@ -216,11 +221,11 @@ async function scanWith(options: ScanOptions, earlyPool: DetectionPool | undefin
   let bytes = 0;
   let invalidUtf8 = 0;
   let done = 0;
+  let workerFiles = 0;
   const total = items.length;
   // The main thread is one of the detection threads: it scans from the first file on, while
   // the workers (the other threads) are still starting, and keeps scanning alongside them.
-  const threads = workerCount(options.workers, items);
-  const pool = threads > 1 ? earlyPool : undefined;
+  const pool = workers.pool;
   pool?.configure(detectorConfig);
 
   const record = (outcome: FileOutcome): void => {
@@ -263,24 +268,47 @@ async function scanWith(options: ScanOptions, earlyPool: DetectionPool | undefin
     if (!pool) {
       await forEachConcurrently(items, options.concurrency ?? 8, scanHere);
     } else {
-      // Lane 0 is the main thread; the others each keep a batch in flight to a worker
-      // (two per worker, so a worker never waits for the main thread to hand it more).
-      await forEachConcurrently(batchesOf(items), pool.size * 2 + 1, async (batch, lane) => {
-        if (lane === 0 || batch.some((item) => item.absolute === undefined)) {
+      // The main thread scans from the first batch on; each worker joins once it has loaded
+      // and compiled (two batches in flight per worker, so it never waits for more). When
+      // the main thread has taken the last batch, workers not yet ready stay out of it.
+      const batches = batchesOf(items);
+      let next = 0;
+      const take = (): ScanItem[] | undefined => (next < batches.length ? batches[next++] : undefined);
+      let drained!: () => void;
+      const allTaken = new Promise<false>((resolveDrained) => (drained = () => resolveDrained(false)));
+      const mainLane = async (): Promise<void> => {
+        if (options.workerHeadStart) {
+          await pool.whenReady(0);
+          await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+        }
+        for (let batch = take(); batch !== undefined; batch = take()) {
           for (const item of batch) await scanHere(item);
           // The main thread scans synchronously: let the workers' replies in between batches.
           await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
-          return;
         }
-        const reply = await pool.scanFiles(batch.map((item) => ({ absolute: item.absolute!, display: item.display, projectPath: item.projectPath })));
-        batch.forEach((item, k) => {
-          const result = reply.results[k]!;
-          if ('errorCode' in result) errors.push({ file: item.display, code: result.errorCode });
-          else record(result.outcome);
-        });
-        done += batch.length;
-        options.progress?.update({ files: done, bytes, total });
-      });
+        drained();
+      };
+      const workerLane = async (worker: number): Promise<void> => {
+        if (!(await Promise.race([pool.whenReady(worker), allTaken]))) return;
+        for (let batch = take(); batch !== undefined; batch = take()) {
+          if (batch.some((item) => item.absolute === undefined)) {
+            // Standard input scanned with folders: its bytes are here, not in a file.
+            for (const item of batch) await scanHere(item);
+            continue;
+          }
+          const reply = await pool.scanFiles(worker, batch.map((item) => ({ absolute: item.absolute!, display: item.display, projectPath: item.projectPath })));
+          batch.forEach((item, k) => {
+            const result = reply.results[k]!;
+            if ('errorCode' in result) errors.push({ file: item.display, code: result.errorCode });
+            else record(result.outcome);
+          });
+          done += batch.length;
+          workerFiles += batch.length;
+          options.progress?.update({ files: done, bytes, total });
+        }
+      };
+      const workerLanes = Array.from({ length: pool.size * 2 }, (_, lane) => workerLane(lane >> 1));
+      await Promise.all([mainLane(), ...workerLanes]);
     }
   } finally {
     options.progress?.done();
@@ -292,6 +320,7 @@ async function scanWith(options: ScanOptions, earlyPool: DetectionPool | undefin
     findings,
     errors,
     rules,
+    workerFiles,
     stats: {
       files,
       bytes,
@@ -338,25 +367,39 @@ export function compareFindings(a: ScanFinding, b: ScanFinding): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
-const WORKERS_FROM_BYTES = 8 * 1024 * 1024;
 const MAX_THREADS = 4;
 
-/**
- * Starts the worker threads a folder scan may use (all threads but the main one), before
- * the walk. Files named one by one, staged content and standard input never need them.
- */
-function startPoolEarly(options: ScanOptions): DetectionPool | undefined {
-  if (options.readBytes || options.staged) return undefined;
-  if (options.workers !== undefined && options.workers <= 1) return undefined;
-  if (!options.targets.some((t) => t !== '-')) return undefined;
-  const threads = options.workers ?? Math.min(availableParallelism(), MAX_THREADS);
-  return DetectionPool.start(threads - 1);
-}
+/** Bytes the walk must find before workers are worth starting: less is scanned before they load. */
+const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 
-function workerCount(requested: number | undefined, items: readonly ScanItem[]): number {
-  if (requested !== undefined) return requested;
-  const bytes = items.reduce((n, item) => n + (item.absolute !== undefined ? item.size : 0), 0);
-  return bytes >= WORKERS_FROM_BYTES ? Math.min(availableParallelism(), MAX_THREADS) : 0;
+/**
+ * Starts the worker threads of a folder scan (all threads but the main one) during the
+ * walk, as soon as it has found enough to scan: they load the engine while the walk goes
+ * on. With `--jobs` above 1 they start at once. Files named one by one, staged content and
+ * standard input never use them.
+ */
+class WorkerStarter {
+  pool: DetectionPool | undefined;
+  private readonly threads: number;
+  private bytes = 0;
+  private started = false;
+
+  constructor(private readonly options: ScanOptions) {
+    const eligible = !options.readBytes && !options.staged && (options.workers === undefined || options.workers > 1);
+    this.threads = eligible ? (options.workers ?? Math.min(availableParallelism(), MAX_THREADS)) : 1;
+    if (options.workers !== undefined && this.threads > 1) this.start();
+  }
+
+  /** Counts a file the walk kept. */
+  found(size: number): void {
+    this.bytes += size;
+    if (!this.started && this.threads > 1 && this.bytes >= WORKERS_FROM_BYTES) this.start();
+  }
+
+  private start(): void {
+    this.started = true;
+    this.pool = DetectionPool.start(this.threads - 1);
+  }
 }
 
 /** Files per worker message: about 256 KB, and at most 64 files (small enough to balance the threads' loads). */

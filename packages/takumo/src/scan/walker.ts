@@ -32,6 +32,8 @@ export interface WalkOptions {
   maxFileSize: number;
   /** Called for folders that cannot be listed. */
   onError: (display: string, code: string) => void;
+  /** Called for each file kept, as the walk goes (the scan starts its workers from it). */
+  onFile?: (file: WalkedFile) => void;
 }
 
 interface IgnoreScope {
@@ -113,7 +115,9 @@ export async function walkTarget(target: string, absolute: string, options: Walk
         } else if (size > options.maxFileSize) {
           counts.tooLarge++;
         } else {
-          files.push({ display: childDisplay, absolute: childAbs, size });
+          const file = { display: childDisplay, absolute: childAbs, size };
+          files.push(file);
+          options.onFile?.(file);
         }
       } else {
         counts.special++;
