@@ -11,10 +11,12 @@ import type { FileJob, FileResult, WorkerAnswer, WorkerMessage, WorkerReply } fr
  * the files it is sent one by one.
  */
 let detector: Detector | undefined;
+let maxFileSize = Number.POSITIVE_INFINITY;
 const reader = new ReusableFileReader();
 parentPort!.on('message', (message: WorkerMessage) => {
   if (message.type === 'configure') {
     detector = createDetector(message.config);
+    maxFileSize = message.maxFileSize;
     parentPort!.postMessage({ type: 'ready' } satisfies WorkerAnswer);
     return;
   }
@@ -25,13 +27,14 @@ parentPort!.on('message', (message: WorkerMessage) => {
 });
 
 function scanFile(detector: Detector, file: FileJob): FileResult {
-  let content: Buffer;
+  let content: Buffer | undefined;
   try {
     // A view into the reader's buffer: scanned below before the next file is read.
-    content = reader.read(file.absolute);
+    content = reader.read(file.absolute, maxFileSize);
   } catch (error) {
     return { errorCode: (error as NodeJS.ErrnoException).code ?? 'EIO' };
   }
+  if (content === undefined) return { outcome: { kind: 'too-large' } };
   try {
     return { outcome: scanContent(detector, content, file.display, file.projectPath) };
   } catch {

@@ -10,6 +10,8 @@ export const DETECT_FAILED = 'TAKUMO_E_DETECT';
 /** What scanning one file's bytes gave; plain data, so a worker thread can post it back. */
 export type FileOutcome =
   | { kind: 'binary' }
+  /** Larger than the size limit when it was opened: counted, never read. */
+  | { kind: 'too-large' }
   | { kind: 'text'; lossy: boolean; bytes: number; findings: ScanFinding[] };
 
 /** Decodes, detects, fingerprints and previews one file. Its text never leaves this function. */

@@ -21,6 +21,15 @@ describe('ReusableFileReader', () => {
     );
   });
 
+  it('reads a file up to the size limit and leaves a larger one unread', () => {
+    const reader = new ReusableFileReader(16);
+    const file = join(dir, 'sized');
+    writeFileSync(file, 'x'.repeat(100));
+    expect(reader.read(file, 100)?.length).toBe(100);
+    expect(reader.read(file, 99)).toBeUndefined();
+    expect(reader.read(file)?.length).toBe(100);
+  });
+
   it('throws the fs error code for a missing file and for a folder', () => {
     const reader = new ReusableFileReader();
     expect(() => reader.read(join(dir, 'missing'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));

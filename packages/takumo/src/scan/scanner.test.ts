@@ -82,6 +82,8 @@ describe('scan across threads', () => {
       mkdirSync(join(dir, `m${i % 9}`), { recursive: true });
       writeFileSync(join(dir, `m${i % 9}/f${i}.ts`), i === 7 ? Buffer.from([0, 1, 2, 3]) : body);
     }
+    // Over the size limit: counted as skipped by whichever thread opens it.
+    writeFileSync(join(dir, 'm3/huge.ts'), `const t = "${GH}";\n${'x'.repeat(1 << 20)}`);
     // The worker script exists only in the build (see worker-pool.ts), so the built scanner runs here.
     const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
     const built = (await import(resolve(repoRoot, 'packages/takumo/dist/scan/scanner.js'))) as typeof import('./scanner.js');
@@ -95,5 +97,6 @@ describe('scan across threads', () => {
     expect(threaded.errors).toEqual(alone.errors);
     expect(threaded.stats).toEqual({ ...alone.stats, durationMs: threaded.stats.durationMs });
     expect(alone.stats.skipped.binary).toBe(1);
+    expect(alone.stats.skipped.tooLarge).toBe(1);
   });
 });

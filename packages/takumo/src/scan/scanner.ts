@@ -93,7 +93,8 @@ interface ScanItem {
   absolute?: string;
   display: string;
   projectPath: string;
-  size: number;
+  /** Known up front for content not on disk and for files named one by one; a walked file's is learnt when it is opened. */
+  size?: number;
   load: () => Promise<Uint8Array>;
 }
 
@@ -126,7 +127,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
   const reader = new ReusableFileReader();
   // The scan loop reads files on disk through `reader` directly; this copying form is for
   // anything that loads an item outside that loop.
-  const readBytes = options.readBytes ?? (async (absolute: string) => Buffer.from(reader.read(absolute)));
+  const readBytes = options.readBytes ?? (async (absolute: string) => Buffer.from(reader.read(absolute)!));
   // Project paths (for fingerprints and SARIF) are relative to the git root holding the
   // target, so a baseline matches whatever folder the scan starts from; outside a
   // repository, relative to the folder named.
@@ -186,13 +187,13 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
         const files = await walkTarget(
           target,
           abs,
-          { exclude: patterns, patternBase, maxFileSize: options.maxFileSize, onError: (file, code) => errors.push({ file, code }), onFile: (f) => workers.found(f.size) },
+          { exclude: patterns, patternBase, onError: (file, code) => errors.push({ file, code }), onFile: () => workers.found() },
           counts,
         );
         for (const f of files) {
           if (seen.has(f.absolute)) continue;
           seen.add(f.absolute);
-          items.push({ absolute: f.absolute, display: f.display, projectPath: projectPathOf(projectRoot, f.absolute), size: f.size, load: () => readBytes(f.absolute) });
+          items.push({ absolute: f.absolute, display: f.display, projectPath: projectPathOf(projectRoot, f.absolute), load: () => readBytes(f.absolute) });
         }
       } else {
         if (seen.has(abs)) continue;
@@ -226,11 +227,15 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
   // The main thread is one of the detection threads: it scans from the first file on, while
   // the workers (the other threads) are still starting, and keeps scanning alongside them.
   const pool = workers.pool;
-  pool?.configure(detectorConfig);
+  pool?.configure(detectorConfig, options.maxFileSize);
 
   const record = (outcome: FileOutcome): void => {
     if (outcome.kind === 'binary') {
       counts.binary++;
+      return;
+    }
+    if (outcome.kind === 'too-large') {
+      counts.tooLarge++;
       return;
     }
     files++;
@@ -248,7 +253,12 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
     try {
       // Files on disk are read synchronously into a reused buffer and scanned in the same
       // tick (the view is overwritten by the next read); other content loads as it comes.
-      content = item.absolute !== undefined && !options.readBytes ? reader.read(item.absolute) : await item.load();
+      if (item.absolute !== undefined && !options.readBytes) {
+        content = reader.read(item.absolute, options.maxFileSize);
+        if (content === undefined) record({ kind: 'too-large' });
+      } else {
+        content = await item.load();
+      }
     } catch (error) {
       errors.push({ file: item.display, code: (error as NodeJS.ErrnoException).code ?? 'EIO' });
     }
@@ -369,8 +379,11 @@ export function compareFindings(a: ScanFinding, b: ScanFinding): number {
 
 const MAX_THREADS = 4;
 
-/** Bytes the walk must find before workers are worth starting: less is scanned before they load. */
-const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
+/**
+ * Files the walk must find before workers are worth starting (about 4 MB of source at a
+ * typical 16 KB a file): less is scanned before they have loaded.
+ */
+const WORKERS_FROM_FILES = 256;
 
 /**
  * Starts the worker threads of a folder scan (all threads but the main one) during the
@@ -381,7 +394,7 @@ const WORKERS_FROM_BYTES = 4 * 1024 * 1024;
 class WorkerStarter {
   pool: DetectionPool | undefined;
   private readonly threads: number;
-  private bytes = 0;
+  private files = 0;
   private started = false;
 
   constructor(private readonly options: ScanOptions) {
@@ -391,9 +404,9 @@ class WorkerStarter {
   }
 
   /** Counts a file the walk kept. */
-  found(size: number): void {
-    this.bytes += size;
-    if (!this.started && this.threads > 1 && this.bytes >= WORKERS_FROM_BYTES) this.start();
+  found(): void {
+    this.files++;
+    if (!this.started && this.threads > 1 && this.files >= WORKERS_FROM_FILES) this.start();
   }
 
   private start(): void {
@@ -405,6 +418,8 @@ class WorkerStarter {
 /** Files per worker message: about 256 KB, and at most 64 files (small enough to balance the threads' loads). */
 const BATCH_BYTES = 256 * 1024;
 const BATCH_FILES = 64;
+/** What a walked file counts for in a batch before it is opened. */
+const ASSUMED_FILE_BYTES = 16 * 1024;
 
 function batchesOf(items: readonly ScanItem[]): ScanItem[][] {
   const batches: ScanItem[][] = [];
@@ -412,7 +427,7 @@ function batchesOf(items: readonly ScanItem[]): ScanItem[][] {
   let size = 0;
   for (const item of items) {
     current.push(item);
-    size += item.size;
+    size += item.size ?? ASSUMED_FILE_BYTES;
     if (size >= BATCH_BYTES || current.length >= BATCH_FILES) {
       batches.push(current);
       current = [];

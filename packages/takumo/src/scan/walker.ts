@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -8,7 +8,6 @@ export interface WalkedFile {
   /** The path as reached from the argument given (`src` + `a.ts` → `src/a.ts`). */
   display: string;
   absolute: string;
-  size: number;
 }
 
 export interface WalkCounts {
@@ -20,7 +19,7 @@ export interface WalkCounts {
   symlinks: number;
   /** Sockets, FIFOs, devices: never opened (reading a FIFO would block forever). */
   special: number;
-  /** Files over the size limit. */
+  /** Files over the size limit (found when they are opened). */
   tooLarge: number;
 }
 
@@ -29,7 +28,6 @@ export interface WalkOptions {
   exclude: string[];
   /** Folder the exclude patterns are relative to (the config file's folder, else cwd). */
   patternBase: string;
-  maxFileSize: number;
   /** Called for folders that cannot be listed. */
   onError: (display: string, code: string) => void;
   /** Called for each file kept, as the walk goes (the scan starts its workers from it). */
@@ -109,16 +107,10 @@ export async function walkTarget(target: string, absolute: string, options: Walk
       if (kind === 'dir') {
         await visitDir(childAbs, childDisplay, descend(rulesHere, entry.name), descend(excludeRules, entry.name));
       } else if (kind === 'file') {
-        const size = statSync(childAbs, { throwIfNoEntry: false })?.size;
-        if (size === undefined) {
-          options.onError(childDisplay, 'ENOENT');
-        } else if (size > options.maxFileSize) {
-          counts.tooLarge++;
-        } else {
-          const file = { display: childDisplay, absolute: childAbs, size };
-          files.push(file);
-          options.onFile?.(file);
-        }
+        // Not stat'ed here: the size is read from the open file when it is scanned.
+        const file = { display: childDisplay, absolute: childAbs };
+        files.push(file);
+        options.onFile?.(file);
       } else {
         counts.special++;
       }

@@ -26,6 +26,8 @@ export interface WorkerJob {
 export interface WorkerConfigure {
   type: 'configure';
   config: DetectorConfig;
+  /** Files larger than this are counted, not read. */
+  maxFileSize: number;
 }
 
 export type WorkerMessage = WorkerJob | WorkerConfigure;
@@ -105,10 +107,10 @@ export class DetectionPool {
   }
 
   /** Hands every worker the detector's configuration; each says it is ready once compiled. */
-  configure(config: DetectorConfig): void {
+  configure(config: DetectorConfig, maxFileSize: number): void {
     if (this.configured) throw new Error('scan workers are configured once');
     this.configured = true;
-    for (const slot of this.slots) slot.worker.postMessage({ type: 'configure', config } satisfies WorkerConfigure);
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'configure', config, maxFileSize } satisfies WorkerConfigure);
   }
 
   get size(): number {
