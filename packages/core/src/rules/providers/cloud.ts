@@ -23,7 +23,8 @@ export const cloudRules: Rule[] = [
     id: 'aws-secret-access-key',
     category: 'KEY',
     description: 'AWS secret access key (40 base64 characters) assigned to an AWS secret-key name',
-    keywords: ['secret', 'aws'],
+    keywords: ['secret', 'aws', 'amazon'],
+    startsAtKeyword: true,
     pattern: inContext({
       names: ['aws', 'secret[_.\\-]?access', 'amazon'],
       nameTail: 'secret|key',
