@@ -66,6 +66,9 @@ const KEY_QUALIFIERS = new Set([
   'user', 'write', 'read', 'deploy', 'root', 'security', 'mgmt', 'management', 'decryption', 'token', 'oauth',
 ]);
 
+const FOREIGN_PASSWORD_WORD =
+  /(?:^|[^A-Za-z])(?:contrase(?:ñ|n)a|senha|wachtwoord|kennwort|parol[ae]?|heslo|has(?:ł|l)o|l(?:ö|o)senord|salasana|sifre|[sş]ifre|mot[ _-]?de[ _-]?passe)(?:[^A-Za-z]|$)/i;
+
 /** Splits an identifier into lower-case words: `dbPassword` → db, password; `API_KEY` → api, key. */
 export function splitWords(name: string): string[] {
   return name
@@ -101,6 +104,12 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   for (const w of words.slice(0, -1)) if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
 
+  // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).
+  if (FOREIGN_PASSWORD_WORD.test(name)) return { category: 'PASS', weak: false };
+  // Search-only keys (Algolia's, Meilisearch's) are made to ship in front-end code.
+  if (words.includes('search') && words.includes('only')) return undefined;
+  // A pepper is a server-side secret mixed into password hashes.
+  if (last === 'pepper') return { category: 'KEY', weak: false };
   // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
   if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
 

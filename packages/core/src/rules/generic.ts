@@ -12,7 +12,10 @@ import type { Category, DetectOptions, Rule, Span } from '../types.js';
  */
 
 /** `pat` only as a word of its own (`GH_PAT`, `AZURE_DEVOPS_EXT_PAT`: a personal access token), never `path` or `pattern`. */
-const SECRET_WORD = '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z]))';
+const SECRET_WORD =
+  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|' +
+  // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
+  'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre)';
 
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
@@ -31,6 +34,7 @@ const ASSIGNMENT = new RegExp(
     '(?<sep>' +
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
     '|[ \\t]{0,8}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
+    '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
     '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
     ')' +
@@ -43,6 +47,9 @@ const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
 
 /** Lines where a name and a bare value separated by spaces are an assignment. */
 const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+
+/** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
+const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
 
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`). */
 const NAME_CHAR = /[A-Za-z0-9_.\-$@]/;
@@ -172,6 +179,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     skipUntil = m.index + m[0].length;
     const v = valueOf(m, text, options.file);
     if (!v) continue;
+    // A value that names another variable (`${MYSQL_PASSWORD:-…}`, `process.env.ADMIN_TOKEN || "…"`)
+    // is no secret, but the name inside it starts a candidate of its own.
+    if (!v.quoted && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
     const before = readNameBackwards(text, m.index);
     const name = before + ident;
     const key = classifyKey(name);
@@ -187,8 +197,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
     if (UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
-    // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word.
-    if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${' && /^[?+]/.test(v.value)) continue;
+    if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
+      // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
+      // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
+      if (/^[?+]/.test(v.value)) continue;
+      if (/^[-=]./.test(v.value) && !v.quoted) {
+        v.value = v.value.slice(1);
+        v.start++;
+      }
+    }
     if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
@@ -290,10 +307,15 @@ const CONNECT_CALL = new RegExp(
  * and, in double quotes, `\"`), or a bare word that may hold backslash escapes.
  */
 const CLI_FLAG = new RegExp(
-  /(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-p)(?<sep>=|\s{1,4})?/.source +
+  /(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-[pa])(?<sep>=|\s{1,4})?/.source +
     `(?:"(?<dq>${doubleQuotedBody(200)})"|'(?<sq>[^'\\r\\n]{1,200})'|(?<q>["']?)(?<v>(?:[^\\s"'\\\\]|\\\\[^\\s]){1,200}))`,
   'gi',
 );
+
+/** SQL Server's command-line tools, whose `-P` is the password. */
+const SQL_SERVER_TOOL = /\b(?:sqlcmd|bcp|osql|isql|sqsh)\b/i;
+/** Redis command-line clients, whose `-a` is the password. */
+const REDIS_CLI = /\b(?:redis-cli|keydb-cli|valkey-cli)\b/i;
 
 /** A container registry login on the line before a `-p` flag: `docker login host -u ci -p …`. */
 const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}registry|oras)[ \t]{1,4}login\b/i;
@@ -372,6 +394,82 @@ function findSessionCookies(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/** `htpasswd -b[c…] FILE USER PASSWORD` and `htpasswd -nb USER PASSWORD`: batch mode takes the password as an argument. */
+const HTPASSWD_BATCH = /\bhtpasswd[ \t]{1,4}-(?<flags>[A-Za-z]{1,6})[ \t]{1,4}(?<args>[^\r\n|;&]{1,400})/g;
+
+function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(HTPASSWD_BATCH)) {
+    const flags = m.groups!['flags']!;
+    if (!flags.includes('b')) continue;
+    const args = m.groups!['args']!.trimEnd();
+    const words = args.split(/[ \t]{1,8}/);
+    const expected = flags.includes('n') ? 2 : 3;
+    if (words.length < expected) continue;
+    const raw = words[expected - 1]!;
+    const value = raw.replace(/^["']|["']$/g, '');
+    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const argsStart = m.index + m[0].length - m.groups!['args']!.length;
+    let at = argsStart;
+    for (let i = 0; i < expected - 1; i++) at = text.indexOf(words[i + 1]!, at + words[i]!.length);
+    const start = at + raw.indexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
+ * A password given in a sentence: "the password for the deploy account: …",
+ * "use password … to log in". The value must look like a password (letters with digits or
+ * symbols), which words of the sentence do not.
+ */
+const PROSE_PASSWORD =
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}[^:\r\n]{1,60}?:|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+
+function findProsePasswords(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PROSE_PASSWORD)) {
+    const raw = m.groups!['v']!;
+    const value = raw.replace(/[.,;:!?)]+$/, '');
+    if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) continue;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].length - raw.length;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
+ * Names that say "password" in scripts without an ASCII spelling (`密码`, `パスワード`,
+ * `비밀번호`, `пароль`): the keyword prefilter is ASCII, so these are looked up directly.
+ */
+const NON_ASCII_PASSWORD_NAMES = ['密码', '口令', 'パスワード', '비밀번호', 'пароль', 'Пароль', 'contraseña', 'hasło', 'lösenord', 'şifre', 'κωδικός'];
+const NON_ASCII_ASSIGNMENT = new RegExp(
+  `(?:${NON_ASCII_PASSWORD_NAMES.join('|')})[\\w.\\-]{0,20}["'\\]]{0,2}[ \\t]{0,4}(?:=|:|：)[ \\t]{0,4}` +
+    `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>${singleQuotedBody(300)})'|(?<uq>[^\\s"'\\\`<,}]{1,300}))`,
+  'y',
+);
+
+function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const name of NON_ASCII_PASSWORD_NAMES) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      NON_ASCII_ASSIGNMENT.lastIndex = at;
+      const m = NON_ASCII_ASSIGNMENT.exec(text);
+      if (m === null) continue;
+      const g = m.groups!;
+      const value = g['dq'] ?? g['sq'] ?? g['uq']!.replace(/[,;]+$/, '');
+      const quoted = g['uq'] === undefined;
+      // A prompt in the same script ("请输入密码") is no password; a real one carries ASCII.
+      if (!/[\x21-\x7e]{4}/.test(value)) continue;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
+      const start = m.index + m[0].length - (quoted ? 1 : 0) - (quoted ? value.length : g['uq']!.length);
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
 function judged(category: Category, file: string | undefined, quoted = true) {
   return (value: string): boolean => isPlausibleSecret(value, { category, quoted, file });
 }
@@ -412,7 +510,10 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
-    keywords: ['pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat'],
+    keywords: [
+      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper',
+      'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
+    ],
     pattern: ASSIGNMENT,
     find: findAssignments,
     anchored: true,
@@ -524,10 +625,10 @@ export const genericRules: Rule[] = [
   {
     id: 'cli-password-flag',
     category: 'PASS',
-    description: 'A credential passed as a command-line flag (`--password x`, `-p x` for mysql and registry logins, `--token x`, `sshpass -p x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login'],
-    pattern:
-      /(?:^|[\s"'])(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|-p)(?:=|\s{1,4})(?<q>["']?)(?<v>[^\s"']{1,200})/i,
+    description:
+      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql and registry logins, `--token x`, `sshpass -p x`, sqlcmd/bcp `-P x`, redis-cli `-a x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli'],
+    pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
       const re = CLI_FLAG;
@@ -536,13 +637,19 @@ export const genericRules: Rule[] = [
         const flag = g['flag']!;
         const closed = g['dq'] ?? g['sq'];
         const value = closed ?? g['v']!;
-        if (flag === '-p' || flag === '-P') {
-          // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`).
+        if (/^-[pa]$/i.test(flag)) {
+          // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`), as are
+          // SQL Server's `-P` (sqlcmd, bcp) and redis-cli's `-a`; elsewhere they are ports, paths, flags.
           const before = text.slice(lineBounds(text, m.index, 200).start, m.index);
-          const registryLogin = REGISTRY_LOGIN.test(before);
-          if (!registryLogin && !/\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass)\b/i.test(before)) continue;
+          const registryLogin = flag === '-p' && REGISTRY_LOGIN.test(before);
+          const takesValue =
+            registryLogin ||
+            (flag === '-P' && SQL_SERVER_TOOL.test(before)) ||
+            (flag === '-a' && REDIS_CLI.test(before)) ||
+            (flag === '-p' && /\bsshpass\b/i.test(before));
+          if (!takesValue && !(/^-p$/i.test(flag) && /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/i.test(before))) continue;
           // mysql's `-p name` prompts and takes `name` as the database; the others take the value.
-          if (g['sep'] !== undefined && !registryLogin && !/sshpass/i.test(before) && closed === undefined && g['q'] === '') continue;
+          if (g['sep'] !== undefined && !takesValue && closed === undefined && g['q'] === '') continue;
         } else if (g['sep'] === undefined) continue;
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
@@ -554,8 +661,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"'],
-      noMatch: ['mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"'],
+      noMatch: ['mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx'],
     },
   },
   {
@@ -731,6 +838,45 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['Cookie: theme=dark; session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'set-cookie: connect.sid=s%3AxK2mP9qR7vL4nZ8wQ3tY.Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8; Path=/; HttpOnly'],
       noMatch: ['Cookie: theme=dark; lang=en-GB', 'Set-Cookie: session=deleted; Max-Age=0', 'Cookie: csrftoken=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d'],
+    },
+  },
+  {
+    id: 'htpasswd-batch-password',
+    category: 'PASS',
+    description: 'A password given to `htpasswd` in batch mode (`htpasswd -b FILE USER …`, `htpasswd -nb USER …`)',
+    keywords: ['htpasswd'],
+    pattern: HTPASSWD_BATCH,
+    find: findHtpasswdPasswords,
+    confidence: 'high',
+    examples: {
+      match: ['htpasswd -b /etc/nginx/.htpasswd admin Htp4sswd-Otter!', 'htpasswd -nbB ci "Kq8zW3mLp0!"'],
+      noMatch: ['htpasswd -c /etc/nginx/.htpasswd admin', 'htpasswd -b .htpasswd admin "$ADMIN_PASSWORD"'],
+    },
+  },
+  {
+    id: 'password-in-prose',
+    category: 'PASS',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "use password … to log in")',
+    keywords: ['password', 'passphrase', 'pw', 'pwd'],
+    pattern: PROSE_PASSWORD,
+    find: findProsePasswords,
+    confidence: 'medium',
+    examples: {
+      match: ['Password for the `deploy` account: Depl0y.Orbit.55', 'Use password Wint3r-Harbor#2 to log in to the old Jenkins.'],
+      noMatch: ['Use password authentication for the bastion.', 'Password for the admin account: see the vault', 'use the password <password> here'],
+    },
+  },
+  {
+    id: 'non-ascii-password-name',
+    category: 'PASS',
+    description: 'A password assigned to a name written in a non-Latin script or with diacritics (`密码`, `パスワード`, `비밀번호`, `пароль`, `contraseña`)',
+    keywords: [':', '='],
+    pattern: NON_ASCII_ASSIGNMENT,
+    find: findNonAsciiNames,
+    confidence: 'medium',
+    examples: {
+      match: ['"密码": "Shanghai-密码-2024!"', 'пароль = "Zk3mP9qR2v!"', 'contraseña: Kq8zW3mLp0'],
+      noMatch: ['"密码": "请输入密码"', 'пароль: ${DB_PASSWORD}'],
     },
   },
   {

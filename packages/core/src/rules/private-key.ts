@@ -94,7 +94,49 @@ function findEncodedPem(text: string): Span[] {
  */
 const DER_PRIVATE_KEY = /(?<![A-Za-z0-9+/])(?:MII[A-Za-z0-9+/]{1,3}(?:IBAAK|IBAAJ|IBADANBgkqhkiG9w0BAQEFAAS)|MHcCAQEEI|MIGkAgEBBDA|MIHcAgEBBEI|MC4CAQAwBQYDK2VwBCIEI)[A-Za-z0-9+/]{40,8000}={0,2}/;
 
+/**
+ * A PuTTY private key file (`.ppk`, versions 2 and 3): the `Private-Lines: N` header, its
+ * base64 lines and the `Private-MAC` line are the secret; the public lines above stay.
+ */
+const PUTTY_PRIVATE = /^Private-Lines:[ \t]{0,4}(?<n>\d{1,3})[ \t]{0,4}\r?$/gm;
+
+function findPuttyKeys(text: string): Span[] {
+  if (!text.includes('PuTTY-User-Key-File-')) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PUTTY_PRIVATE)) {
+    const lines = Number(m.groups!['n']);
+    let end = m.index + m[0].length;
+    let body = '';
+    for (let i = 0; i < lines && end < text.length; i++) {
+      const next = text.indexOf('\n', end + 1);
+      const lineEnd = next === -1 ? text.length : next;
+      body += text.slice(end + 1, lineEnd).trim();
+      end = lineEnd;
+    }
+    const mac = /^\r?\nPrivate-(?:MAC|Hash):[^\r\n]{0,200}/.exec(text.slice(end, end + 220));
+    if (mac) end += mac[0].length;
+    if (!bodyLooksReal(body)) continue;
+    spans.push({ start: m.index, end });
+  }
+  return spans;
+}
+
 export const privateKeyRules: Rule[] = [
+  {
+    id: 'putty-private-key',
+    category: 'PKEY',
+    description: 'The private part of a PuTTY key file (`.ppk`: `Private-Lines` and `Private-MAC`), as one finding',
+    keywords: ['putty-user-key-file-'],
+    pattern: PUTTY_PRIVATE,
+    find: findPuttyKeys,
+    confidence: 'high',
+    examples: {
+      match: [
+        'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ci\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIGq2\nXk2mP9qR7v\nPrivate-Lines: 1\nAAAAIHk2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3\nPrivate-MAC: 8f3a2b1c\n',
+      ],
+      noMatch: ['Private-Lines: 1\nAAAAIHk2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3\n'],
+    },
+  },
   {
     id: 'private-key',
     category: 'PKEY',

@@ -127,3 +127,48 @@ describe('credential syntaxes found by shape and file type', () => {
     expect(spans('password = "<your-password>"\nsecret = "${{ secrets.X }}"\ntoken = "$(op read op://x/y)"\n', 'a.py')).toEqual([]);
   });
 });
+
+describe('second blind batch: defaults, fallbacks, tools, prose and other scripts', () => {
+  it('finds the default of a shell or compose expansion, not its error message', () => {
+    const text = 'MYSQL_ROOT_PASSWORD: ${MYSQL_ROOT_PASSWORD:-R00t-Default!Harbor}\nMYSQL_PASSWORD: ${MYSQL_PASSWORD:?set it}\n';
+    expect(spans(text, 'compose.yaml')).toEqual(['R00t-Default!Harbor']);
+  });
+
+  it('finds a literal fallback after an environment lookup', () => {
+    const text = "const adminToken = process.env.ADMIN_TOKEN || 'OEAsWOmwoMcFA9OVBZ2V3ob6BJw11otH9BRX7WTG';\n";
+    expect(spans(text, 'app.js')).toEqual(['OEAsWOmwoMcFA9OVBZ2V3ob6BJw11otH9BRX7WTG']);
+    expect(spans('const token = process.env.ADMIN_TOKEN ?? "";\n', 'app.js')).toEqual([]);
+  });
+
+  it('reads the password flags of sqlcmd (-P), redis-cli (-a) and htpasswd batch mode', () => {
+    expect(spans("sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'\n", 'x.sh')).toContain('Sq1cmd!Falcon-Pw');
+    expect(spans('redis-cli -h cache -a Red1s-Cli!Pass PING\n', 'x.sh')).toContain('Red1s-Cli!Pass');
+    expect(spans('htpasswd -b /etc/nginx/.htpasswd admin Htp4sswd-Otter!\nhtpasswd -nb ci Kq8zW3mLp0x\n', 'x.sh')).toEqual(['Htp4sswd-Otter!', 'Kq8zW3mLp0x']);
+    expect(spans('mysql -h db -P 3306 app\nls -a /tmp/Kq8zW3mLp0\n', 'x.sh')).toEqual([]);
+  });
+
+  it('finds passwords given in sentences, not sentences about passwords', () => {
+    const text = 'Password for the `deploy` account: Depl0y.Orbit.55\nUse password Wint3r-Harbor#2 to log in.\nUse password authentication for the bastion.\n';
+    expect(spans(text, 'notes.md')).toEqual(['Depl0y.Orbit.55', 'Wint3r-Harbor#2']);
+  });
+
+  it('finds passwords under names in other languages and scripts', () => {
+    expect(spans('{"密码": "Shanghai-密码-2024!", "标题": "登录"}\n', 'config.zh.json')).toEqual(['Shanghai-密码-2024!']);
+    expect(spans('senha: "Br4sil-Senha!9"\nkennwort = Kq8zW3mLp0x\n', 'app.yaml')).toEqual(['Br4sil-Senha!9', 'Kq8zW3mLp0x']);
+    expect(spans('"密码": "请输入密码"\n', 'i18n.json')).toEqual([]);
+  });
+
+  it('treats a pepper as a secret and a search-only key as public', () => {
+    expect(spans('DEVISE_PEPPER = "3e4da72633dc9ddfcb76d67bc7cc793491d88f28db55aad6"\n', 'devise.rb')).toHaveLength(1);
+    expect(spans("const algoliaSearchOnlyKey = '48dc5ddb2de19da0cc60b7e0e08f6a01';\n", 'search.js')).toEqual([]);
+  });
+
+  it('takes the private half of a PuTTY key file and leaves the public lines', () => {
+    const ppk =
+      'PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ci\nPublic-Lines: 1\nAAAAC3NzaC1lZDI1NTE5AAAAIGq2Xk2mP9qR7v\n' +
+      'Private-Lines: 1\nAAAAIHk2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2Yz3\nPrivate-MAC: 8f3a2b1c\n';
+    const found = detect(ppk, { file: 'deploy.ppk' });
+    expect(found.map((f) => f.category)).toEqual(['PKEY']);
+    expect(ppk.slice(found[0]!.start, found[0]!.end)).toMatch(/^Private-Lines: 1\n.*\nPrivate-MAC: 8f3a2b1c$/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
 /** Hosted databases, data platforms and search/queue services. */
 export const databaseRules: Rule[] = [
@@ -40,10 +40,10 @@ export const databaseRules: Rule[] = [
     match: [`CONFLUENT_CLOUD_API_SECRET=${fake('b64', 64, 708)}`],
     noMatch: ['CONFLUENT_CLOUD_API_SECRET=short'],
   }, { minEntropy: 4 }),
-  contextRule('algolia-api-key', 'Algolia admin/write API key (32 hex) next to an Algolia name', ['algolia'], '[a-zA-Z0-9]{32}', {
+  contextRule('algolia-api-key', 'Algolia admin/write API key (32 hex) next to an Algolia name; search-only keys are public by design', ['algolia'], '[a-zA-Z0-9]{32}', {
     match: [`ALGOLIA_ADMIN_KEY=${fake('hex', 32, 709)}`],
-    noMatch: ['ALGOLIA_INDEX=products'],
-  }, { minEntropy: 3 }),
+    noMatch: ['ALGOLIA_INDEX=products', `const algoliaSearchOnlyKey = '${fake('hex', 32, 709)}';`],
+  }, { minEntropy: 3, validate: (secret, ctx) => looksRandom(secret) && !/search[\W_]{0,2}only|search[\W_]{0,2}(?:api[\W_]{0,2})?key|public/i.test(ctx.line) }),
   tokenRule('airtable-pat', 'Airtable personal access token (pat<id>.<64 hex>)', 'pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', {
     match: [`AIRTABLE_TOKEN=pat${fake('alnum', 14, 710)}.${fake('hex', 64, 711)}`],
     noMatch: ['pat.short'],
