@@ -4,7 +4,7 @@ import { KeywordScanner } from './keyword-scanner.js';
 import { LineIndex, lineAround } from './line-index.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { builtinRulesFor } from './rules/index.js';
-import type { Category, Confidence, DetectOptions, DetectorConfig, Finding, KnownSecret, Rule, RuleContext, Span } from './types.js';
+import { NON_ASCII_TEXT, type Category, type Confidence, type DetectOptions, type DetectorConfig, type Finding, type KnownSecret, type Rule, type RuleContext, type Span } from './types.js';
 
 /** Comments that suppress findings on their own line (takumo's own, and peers' so teams can switch). */
 const INLINE_ALLOW = /takumo:allow(?!-next-line)|gitleaks:allow|pragma: allowlist secret/;
@@ -26,6 +26,12 @@ export interface Candidate {
   start: number;
   end: number;
 }
+
+/**
+ * Takes the marker's place in the automaton (ids must stay dense): control characters that
+ * no text holds in this order; whatever the automaton says of it is overwritten.
+ */
+const NON_ASCII_STAND_IN = '\u0001\u0002\u0003';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 const KNOWN_SECRET_RULE = 'known-secret';
@@ -65,7 +71,9 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       return id;
     }),
   }));
-  const scanner = new KeywordScanner([...keywordIds.keys()]);
+  // The non-ASCII marker is no literal: the scanner reports such text by itself.
+  const nonAsciiId = keywordIds.get(NON_ASCII_TEXT);
+  const scanner = new KeywordScanner([...keywordIds.keys()].map((k) => (k === NON_ASCII_TEXT ? NON_ASCII_STAND_IN : k)));
   // Which rules each keyword triggers; rules without keywords always run.
   const rulesByKeyword: number[][] = Array.from({ length: keywordIds.size }, () => []);
   compiled.forEach((c, index) => {
@@ -99,7 +107,8 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       const found = new Uint8Array(keywordIds.size);
       // Offsets of the tracked keywords, from the same single pass.
       const positions: (number[] | undefined)[] = [];
-      scanner.scan(text, found, tracked, positions);
+      const nonAscii = scanner.scan(text, found, tracked, positions);
+      if (nonAsciiId !== undefined) found[nonAsciiId] = nonAscii ? 1 : 0;
       const triggered = new Uint8Array(compiled.length);
       for (const index of alwaysRun) triggered[index] = 1;
       for (let id = 0; id < found.length; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;

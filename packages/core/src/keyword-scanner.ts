@@ -115,17 +115,25 @@ export class KeywordScanner {
    * Marks found[id] = 1 for every keyword that occurs in `text`. For ids with
    * `tracked[id] === 1`, also appends the start offset of each occurrence to
    * `positions[id]` (created on the first occurrence, so untouched keywords cost nothing);
-   * each list is in increasing order.
+   * each list is in increasing order. Returns whether the text holds any non-ASCII
+   * character (a free by-product: rules about other scripts need nothing else).
    */
-  scan(text: string, found: Uint8Array, tracked?: Uint8Array, positions?: (number[] | undefined)[]): void {
+  scan(text: string, found: Uint8Array, tracked?: Uint8Array, positions?: (number[] | undefined)[]): boolean {
     const table = this.table;
     const firstOutput = this.firstOutputState;
     let state = 0;
+    let nonAscii = false;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      state = c < ASCII ? table[(state << 7) | c]! : 0;
-      if (state >= firstOutput) this.record(state - firstOutput, i, found, tracked, positions);
+      if (c < ASCII) {
+        state = table[(state << 7) | c]!;
+        if (state >= firstOutput) this.record(state - firstOutput, i, found, tracked, positions);
+      } else {
+        state = 0;
+        nonAscii = true;
+      }
     }
+    return nonAscii;
   }
 
   private record(output: number, at: number, found: Uint8Array, tracked: Uint8Array | undefined, positions: (number[] | undefined)[] | undefined): void {

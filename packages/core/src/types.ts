@@ -56,6 +56,8 @@ export interface Rule {
   /**
    * Lower-case literals for the prefilter: the rule is only run when one of them occurs
    * in the (lower-cased) text. An empty list means the rule always runs — avoid it.
+   * `NON_ASCII_TEXT` (exported by the rules) stands for "any character beyond ASCII", for
+   * rules about names written in other scripts.
    */
   keywords: string[];
   /** Linear-time pattern (bounded quantifiers, no nested repetition). Flags are added by the engine. */
@@ -132,3 +134,6 @@ export interface KnownSecret {
 export interface DetectOptions {
   file?: string;
 }
+
+/** The keyword that triggers a rule on any text holding a character beyond ASCII. */
+export const NON_ASCII_TEXT = '<non-ascii>';
