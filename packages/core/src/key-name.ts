@@ -53,6 +53,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'name', 'id', 'type', 'value', 'entry', 'node', 'prop', 'attr', 'css', 'style', 'theme', 'color', 'font', 'size',
   // Application Insights' InstrumentationKey identifies a resource; Microsoft documents it as not secret.
   'instrumentation',
+  // reCAPTCHA, hCaptcha and Turnstile site keys are embedded in public pages (the secret key is not).
+  'site',
 ]);
 
 const PASSWORD_WORD =

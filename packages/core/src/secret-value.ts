@@ -33,6 +33,8 @@ const PLACEHOLDER_MARKERS = [
   'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', 'enc[', '{cipher}', '•••', '{{', '}}', '<%', '%>',
   'fixme', 'todo:', 'not_set', 'notset', 'put_', 'enter_', 'fake', 'sample_', 'secret_here', 'key_here',
   'token_here', 'password_here', 'here_', '_here', 'lorem', 'ipsum',
+  // jwt.io's documentation token ({"sub":"1234567890","name":"John Doe"…}), lower-cased like the value.
+  'eyjzdwiioiixmjm0nty3odkwiiwibmftzsi6ikpvag4grg9li',
 ];
 
 /**

@@ -35,7 +35,7 @@ export function schemeStart(text: string, colon: number): number {
 }
 
 /** The password may hold a backslash-escaped character when the URL sits in a string literal (`\"`). */
-const USERINFO = /:\/\/(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]){1,256})@(?=[A-Za-z0-9[_.-])/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]){1,256})@(?=[A-Za-z0-9[_.-])/g;
 
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -49,8 +49,11 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
     if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && pw.length < 10) continue; // `postgres:postgres`
     const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
-    // The URL goes on from its host (the password may hold characters a URL run stops at).
-    spans.push({ start, end: urlEnd(text, m.index + m[0].length), category });
+    // The URL goes on from its host (the password may hold characters a URL run stops at);
+    // in a JSON string with escaped slashes (`https:\/\/u:p@h\/path`) it goes on past each `\/`.
+    let end = urlEnd(text, m.index + m[0].length);
+    while (text.startsWith('\\/', end) && end - m.index < 2048) end = urlEnd(text, end + 2);
+    spans.push({ start, end, category });
   }
   return spans;
 }
@@ -118,7 +121,7 @@ export const connectionRules: Rule[] = [
     category: 'CONN',
     description:
       'A URL or connection string with `user:password@` (PostgreSQL, MySQL, MariaDB, MongoDB incl. +srv, Redis, AMQP, JDBC, and any other scheme): CONN for databases and brokers, CRED otherwise',
-    keywords: ['://'],
+    keywords: ['://', ':\\/\\/'],
     pattern: USERINFO,
     find: findUrlCredentials,
     confidence: 'high',

@@ -107,7 +107,7 @@ describe('private keys', () => {
 });
 
 describe('JWTs and Authorization values', () => {
-  const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+  const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4NDEyIiwibmFtZSI6InN2Yy1iaWxsaW5nIiwiaWF0IjoxNzMyNTUwNDAwfQ.X754ma1w04ZIOOiQYAnlXOt1h7s3gXL6c9ANybsW_D0';
   it('reports a JWT whose header has an alg', () => {
     expect(found(`const t = "${jwt}";`)).toEqual([['JWT', jwt]]);
   });

@@ -2,7 +2,7 @@ import { classifyKey } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
-import type { Category, DetectOptions, Rule, Span } from '../types.js';
+import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -25,7 +25,7 @@ const VALUE =
   singleQuotedBody(300) +
   ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|`(?<bq>' +
   backtickBody(300) +
-  ')`|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
+  ')`|(?<hd><<[-~]?["\']?[A-Za-z_]{1,20}["\']?(?=[ \\t]{0,4}\\r?\\n))|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
 
 const ASSIGNMENT = new RegExp(
   SECRET_WORD +
@@ -115,6 +115,7 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   }
   const quotedValue = g['dq'] ?? g['dq2'] ?? g['sq2'] ?? g['bq'];
   if (quotedValue !== undefined) return { value: quotedValue, quoted: true, start: end - 1 - quotedValue.length };
+  if (g['hd'] !== undefined) return { value: g['hd'], quoted: false, start: end - g['hd'].length };
   const bare = g['uq'];
   if (bare === undefined) return undefined;
   if (file !== undefined && isDotenvFile(file)) {
@@ -179,6 +180,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     skipUntil = m.index + m[0].length;
     const v = valueOf(m, text, options.file);
     if (!v) continue;
+    if (!v.quoted && BLOCK_START.test(v.value)) {
+      // `password: >-` / `password = <<-EOT`: the value is the next line.
+      const block = nextLineValue(text, v.start + v.value.length, v.value);
+      if (block === undefined) continue;
+      v.value = block.value;
+      v.start = block.start;
+      v.quoted = true;
+    }
     // A value that names another variable (`${MYSQL_PASSWORD:-…}`, `process.env.ADMIN_TOKEN || "…"`)
     // is no secret, but the name inside it starts a candidate of its own.
     if (!v.quoted && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
@@ -225,15 +234,42 @@ const NAME_VALUE = new RegExp(
   'g',
 );
 
+/** A YAML block scalar (`|`, `>-`) or a heredoc (`<<-EOT`): the value is on the lines below. */
+const BLOCK_START = /^(?:[|>][-+]?\d?|<<[-~]?["']?[A-Za-z_]{1,20}["']?)$/;
+
+/** The first non-blank line after `from`, trimmed, when a one-line block holds the value. */
+function nextLineValue(text: string, from: number, indicator: string): { value: string; start: number } | undefined {
+  let lineStart = text.indexOf('\n', from);
+  for (let skipped = 0; lineStart !== -1 && skipped < 3; skipped++) {
+    lineStart++;
+    const { end } = lineBounds(text, lineStart, 400);
+    const line = text.slice(lineStart, end);
+    const value = line.trim();
+    if (value.length === 0) {
+      lineStart = text.indexOf('\n', lineStart);
+      continue;
+    }
+    const delimiter = /^<</.test(indicator) ? indicator.replace(/^<<[-~]?["']?|["']$/g, '') : undefined;
+    if (value === delimiter || value.length > 300) return undefined;
+    return { value, start: lineStart + line.indexOf(value) };
+  }
+  return undefined;
+}
+
 function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(NAME_VALUE)) {
     const g = m.groups!;
     const key = classifyKey(g['k'] ?? g['jk'] ?? g['tk']!);
     const quoted = g['uq'] === undefined;
-    const value = g['dq'] ?? g['sq'] ?? g['uq']!;
-    if (!key || !isPlausibleSecret(value, { category: key.category, quoted, weakKey: key.weak, file: options.file })) continue;
-    const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
+    let value = g['dq'] ?? g['sq'] ?? g['uq']!;
+    let start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
+    if (!quoted && BLOCK_START.test(value)) {
+      const block = nextLineValue(text, m.index + m[0].length, value);
+      if (block === undefined) continue;
+      ({ value, start } = block);
+    }
+    if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     spans.push({ start, end: start + value.length, category: key.category });
   }
   return spans;
@@ -466,6 +502,27 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
       const start = m.index + m[0].length - (quoted ? 1 : 0) - (quoted ? value.length : g['uq']!.length);
       spans.push({ start, end: start + value.length });
     }
+  }
+  return spans;
+}
+
+/**
+ * Credentials in the argument of database and file-transfer tools that take them as one
+ * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), and lftp's
+ * `-u user,password`.
+ */
+const TOOL_CREDENTIALS =
+  /\b(?:(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|lftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128}))/g;
+
+function findToolCredentials(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(TOOL_CREDENTIALS)) {
+    const g = m.groups!;
+    const password = g['orapw'] ?? g['lftppw']!;
+    if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const secret = g['ora'] ?? g['lftppw']!;
+    const end = m.index + m[0].length;
+    spans.push({ start: end - secret.length, end, category: g['ora'] === undefined ? 'PASS' : 'CONN' });
   }
   return spans;
 }
@@ -854,6 +911,19 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'tool-credentials',
+    category: 'CONN',
+    description: "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman) and lftp's `-u user,password`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'exp ', 'imp ', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp'],
+    pattern: TOOL_CREDENTIALS,
+    find: findToolCredentials,
+    confidence: 'high',
+    examples: {
+      match: ['sqlplus -s scott/T1ger-Expdp!7@ORCLPDB1 @export.sql', 'expdp system/Sys-Expdp!Velvet@prod directory=DUMP', 'lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com'],
+      noMatch: ['sqlplus /nolog', 'sqlplus scott/$ORACLE_PASSWORD@orcl', 'lftp -u deploy sftp://files.example.com'],
+    },
+  },
+  {
     id: 'password-in-prose',
     category: 'PASS',
     description: 'A password given in a sentence ("the password for the deploy account: …", "use password … to log in")',
@@ -870,7 +940,8 @@ export const genericRules: Rule[] = [
     id: 'non-ascii-password-name',
     category: 'PASS',
     description: 'A password assigned to a name written in a non-Latin script or with diacritics (`密码`, `パスワード`, `비밀번호`, `пароль`, `contraseña`)',
-    keywords: [':', '='],
+    // Every name holds a character beyond ASCII: text without one cannot match.
+    keywords: [NON_ASCII_TEXT],
     pattern: NON_ASCII_ASSIGNMENT,
     find: findNonAsciiNames,
     confidence: 'medium',

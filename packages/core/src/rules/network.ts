@@ -65,7 +65,8 @@ export function isInternalHost(host: string, declared: readonly string[] = []): 
 /** `user:pw@host:port` → host (brackets kept off IPv6). */
 function hostOfAuthority(authority: string): string {
   const at = authority.lastIndexOf('@');
-  const hostPort = at === -1 ? authority : authority.slice(at + 1);
+  // The sentence around a URL may end right after it: `http://db.lan:8080;` or `(http://db.lan)`.
+  const hostPort = (at === -1 ? authority : authority.slice(at + 1)).replace(/[.,;!?)\]]{1,8}$/, '');
   if (hostPort.startsWith('[')) return hostPort.slice(1, Math.max(1, hostPort.indexOf(']')));
   return hostPort.replace(/:\d{0,5}$/, '');
 }

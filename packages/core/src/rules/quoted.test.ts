@@ -172,3 +172,32 @@ describe('second blind batch: defaults, fallbacks, tools, prose and other script
     expect(ppk.slice(found[0]!.start, found[0]!.end)).toMatch(/^Private-Lines: 1\n.*\nPrivate-MAC: 8f3a2b1c$/);
   });
 });
+
+describe('third blind batch: block values, escaped URLs, tool arguments, documentation tokens', () => {
+  it('reads a value from the line after a YAML block indicator or a heredoc start', () => {
+    expect(spans('- name: PGPASSWORD\n  value: >-\n    Folded-Scalar!Pw5\n', 'job.yaml')).toEqual(['Folded-Scalar!Pw5']);
+    expect(spans('locals {\n  grafana_admin_password = <<-EOT\n    Heredoc!Grafana-77\n  EOT\n}\n', 'main.tf')).toEqual(['Heredoc!Grafana-77']);
+  });
+
+  it('covers a URL with credentials whose slashes are JSON-escaped', () => {
+    const text = '{"url": "https:\\/\\/deploy:Esc4ped!Slash@git.acme.corp\\/repo.git"}\n';
+    expect(covered(text, 'https:\\/\\/deploy:Esc4ped!Slash@git.acme.corp\\/repo.git', 'settings.json')).toBe(true);
+  });
+
+  it('finds Oracle user/password@db arguments and lftp -u user,password', () => {
+    expect(spans('sqlplus -s scott/T1ger-Expdp!7@ORCLPDB1 @export.sql\n', 'x.sh')).toEqual(['scott/T1ger-Expdp!7@ORCLPDB1']);
+    expect(spans('lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com\n', 'x.sh')).toEqual(['Lftp!Saffron-Pw']);
+    expect(spans('sqlplus /nolog\n', 'x.sh')).toEqual([]);
+  });
+
+  it('ends an internal URL before the punctuation of its sentence', () => {
+    expect(spans('Staging URL: http://staging.orders.svc.cluster.local:8080; public\n', 'README.md')).toEqual(['http://staging.orders.svc.cluster.local:8080']);
+  });
+
+  it("leaves jwt.io's documentation token and reCAPTCHA site keys alone", () => {
+    const doc =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    expect(spans(`Example token: \`${doc}\`\n`, 'README.md')).toEqual([]);
+    expect(spans('<Parameter name="recaptcha.siteKey" value="6LcuR94i-rUPJtd-om8ro6VFbz94fO8yd5CZcyPH"/>\n', 'context.xml')).toEqual([]);
+  });
+});

@@ -15,6 +15,15 @@ function decodesToJsonWith(segment: string, field: string): boolean {
   }
 }
 
+/**
+ * The example token of jwt.io and countless tutorials (subject "1234567890", "John Doe",
+ * signed with the published key "your-256-bit-secret"): documentation, not a credential.
+ */
+function isDocumentationJwt(payload: string): boolean {
+  const json = decodeBase64(payload) ?? '';
+  return /"sub":\s?"1234567890"/.test(json) && /"name":\s?"John Doe"/.test(json);
+}
+
 const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}/;
 const JWT_BASE64 = /\bZXlK[A-Za-z0-9+/]{40,12000}={0,2}/;
 
@@ -28,15 +37,20 @@ export const tokenRules: Rule[] = [
     validate: (token) => {
       const [header, payload] = token.split('.');
       if (/example|fake|dummy|sample|placeholder/i.test(token)) return false;
+      if (isDocumentationJwt(payload!)) return false;
       return decodesToJsonWith(header!, 'alg') && decodeBase64(payload!)?.startsWith('{') === true;
     },
     confidence: 'high',
     examples: {
       match: [
-        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+        'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI4NDEyIiwibmFtZSI6InN2Yy1iaWxsaW5nIiwiaWF0IjoxNzMyNTUwNDAwfQ.X754ma1w04ZIOOiQYAnlXOt1h7s3gXL6c9ANybsW_D0',
         'token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9."',
       ],
-      noMatch: ['eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc', 'eyJ0eXAiOiJKV1QifQ'],
+      noMatch: [
+        'eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc',
+        'eyJ0eXAiOiJKV1QifQ',
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+      ],
     },
   },
   {
