@@ -53,6 +53,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'name', 'id', 'type', 'value', 'entry', 'node', 'prop', 'attr', 'css', 'style', 'theme', 'color', 'font', 'size',
   // Application Insights' InstrumentationKey identifies a resource; Microsoft documents it as not secret.
   'instrumentation',
+  // Supabase's anon key is public by design, like a publishable key.
+  'anon',
   // reCAPTCHA, hCaptcha and Turnstile site keys are embedded in public pages (the secret key is not).
   'site',
 ]);
@@ -90,8 +92,18 @@ export function classifyKey(rawName: string): KeyClass | undefined {
   if (cached !== undefined || cache.has(rawName)) return cached;
   const result = classifyKeyUncached(rawName);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(rawName, result);
+  cache.set(detached(rawName), result);
   return result;
+}
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 represents a slice of
+ * 13 characters or more as a view into its parent string, so caching a name sliced from a
+ * file would keep the whole file in memory (and the collector copying it) for the life of
+ * the cache. Flattening a concatenation makes a fresh string.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function classifyKeyUncached(rawName: string): KeyClass | undefined {

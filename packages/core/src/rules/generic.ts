@@ -51,8 +51,8 @@ const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
 
-/** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`). */
-const NAME_CHAR = /[A-Za-z0-9_.\-$@]/;
+/** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`, `checksum/` in `checksum/secret`). */
+const NAME_CHAR = /[A-Za-z0-9_.\-$@/]/;
 
 function readNameBackwards(text: string, from: number): string {
   let i = from;

@@ -95,9 +95,12 @@ const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|
 function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
   void options;
   const spans: Span[] = [];
-  const re = /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/g;
+  // An interface address with its prefix length (`Address = 10.200.0.1/24`) is an address too;
+  // a network (`10.64.0.0/16`) is a range, and other slashes are paths.
+  const re = /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/g;
   for (const m of text.matchAll(re)) {
     if (!isPrivateIPv4(m[0])) continue;
+    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0')) continue;
     const bounds = lineAround(text, m.index, 200);
     const line = text.slice(bounds.start, bounds.end);
     if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line)) continue;

@@ -201,3 +201,24 @@ describe('third blind batch: block values, escaped URLs, tool arguments, documen
     expect(spans('<Parameter name="recaptcha.siteKey" value="6LcuR94i-rUPJtd-om8ro6VFbz94fO8yd5CZcyPH"/>\n', 'context.xml')).toEqual([]);
   });
 });
+
+describe('fourth blind batch: look-alikes in deployment and build files', () => {
+  it('finds WireGuard private and preshared keys and interface addresses, not public keys or networks', () => {
+    const pub = 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=';
+    const text = `[Interface]\nAddress = 10.200.0.1/24\nPrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\n[Peer]\nPublicKey = ${pub}\nAllowedIPs = 10.64.0.0/16\n`;
+    const found = spans(text, 'wg0.conf');
+    expect(found).toContain('10.200.0.1');
+    expect(found).toContain('yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=');
+    expect(found.join(' ')).not.toContain(pub);
+    expect(found).not.toContain('10.64.0.0');
+  });
+
+  it("leaves Supabase's anon key and a checksum annotation alone, and still finds the service-role key", () => {
+    const anon =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImFiY2RlZmdoaWprbG1ub3BxcnN0Iiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTU3NjAwMH0.rwMe_7Fu0GrDh0W_wfypEznTmVMuyoIEnmRU-fX4TrI';
+    const serviceRole =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6ImFiY2RlZmdoaWprbG1ub3BxcnN0Iiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDE1NTc2MDAwfQ.Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF3gH4jK5lZ6x';
+    expect(spans(`{"AnonKey": "${anon}", "ServiceRoleKey": "${serviceRole}"}\n`, 'appsettings.json')).toEqual([serviceRole]);
+    expect(spans('    checksum/secret: ed1c9486175323f5c9b1ab86b27e13198d2cc1b97c6509f23692041618419fd3\n', 'deploy.yaml')).toEqual([]);
+  });
+});

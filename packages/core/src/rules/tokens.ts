@@ -24,6 +24,11 @@ function isDocumentationJwt(payload: string): boolean {
   return /"sub":\s?"1234567890"/.test(json) && /"name":\s?"John Doe"/.test(json);
 }
 
+/** Supabase's anon key: a JWT with role `anon`, made to ship in browser code (row-level security guards the data). */
+function isPublicAnonKey(payload: string): boolean {
+  return /"role":\s?"anon"/.test(decodeBase64(payload) ?? '');
+}
+
 const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}/;
 const JWT_BASE64 = /\bZXlK[A-Za-z0-9+/]{40,12000}={0,2}/;
 
@@ -38,6 +43,7 @@ export const tokenRules: Rule[] = [
       const [header, payload] = token.split('.');
       if (/example|fake|dummy|sample|placeholder/i.test(token)) return false;
       if (isDocumentationJwt(payload!)) return false;
+      if (isPublicAnonKey(payload!)) return false;
       return decodesToJsonWith(header!, 'alg') && decodeBase64(payload!)?.startsWith('{') === true;
     },
     confidence: 'high',
