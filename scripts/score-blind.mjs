@@ -11,6 +11,10 @@
 // (a `from`/`to` block runs from the start of `from` to the end of the next `to`).
 // A look-alike is a false positive when any finding overlaps any place it occurs.
 // Recall = secrets found / secrets; FPR = look-alikes hit / look-alikes.
+// Labelling convention of blind-2: for a connection string or URL with credentials the secret is
+// the password alone (a private host or IP in it is listed as its own secret); Azure SAS -> the sig
+// value; Basic auth and docker/npm `_auth` -> the base64 credential; k8s Secret `data:` -> the base64
+// value; PEM/OpenSSH/PGP keys -> the block from its BEGIN line to its END line (also inside JSON).
 // --dotenv   also load the values of the folder's dotenv files as known secrets (as `takumo scan` does);
 //            off by default, so the rules are measured on their own.
 // --unlabelled  also list findings that touch neither a secret nor a look-alike.
