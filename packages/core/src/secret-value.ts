@@ -24,6 +24,7 @@ const DUMMY_VALUES = new Set([
   'object', 'any', 'function', 'self', 'this', 'env', 'environ', 'config', 'settings', 'params', 'args',
   'input', 'form', 'request', 'data', 'user', 'username', 'root', 'guest', 'anonymous', 'public', 'private',
   'bearer', 'basic', 'none_', 'pass123', 'test123', 'demo', 'local', 'dev', 'development', 'production', 'prod',
+  'filtered', 'scrubbed', 'sanitized', 'obfuscated', 'withheld',
 ]);
 
 /** Substrings that mark a value as a placeholder wherever they occur. */
@@ -144,6 +145,12 @@ function isWordPassphrase(v: string, ctx: ValueContext): boolean {
   return ctx.passphrase === true && ctx.quoted && PASSPHRASE.test(v) && !PASSPHRASE_STOP_WORDS.test(v);
 }
 
+/** Printf/format specifiers and positional fields joined by punctuation: a template filled at run time. */
+function isFormatTemplate(v: string): boolean {
+  const rest = v.replace(/%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdifrxXqv@]|\{\d{0,2}\}/g, '');
+  return rest.length < v.length && !/[A-Za-z0-9]/.test(rest);
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
@@ -160,6 +167,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
+  if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
   if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
 

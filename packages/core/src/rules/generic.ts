@@ -362,7 +362,7 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:\bauth[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
 );
 
@@ -372,7 +372,7 @@ const QUOTED_LOGIN_PAIR =
 
 /** A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`. */
 const SETTER_CALL = new RegExp(
-  /\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set)[ \t]{0,4}\([ \t]{0,4}/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
 );
 
@@ -508,19 +508,20 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
 
 /**
  * Credentials in the argument of database and file-transfer tools that take them as one
- * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), and lftp's
- * `-u user,password`.
+ * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
+ * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password` and
+ * OpenSSL's `-passin`/`-passout pass:password`.
  */
 const TOOL_CREDENTIALS =
-  /\b(?:(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|lftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128}))/g;
+  /\b(?:(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|lftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|[ \t]-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128}))/g;
 
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw']!;
     if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) continue;
-    const secret = g['ora'] ?? g['lftppw']!;
+    const secret = g['ora'] ?? password;
     const end = m.index + m[0].length;
     spans.push({ start: end - secret.length, end, category: g['ora'] === undefined ? 'PASS' : 'CONN' });
   }
@@ -795,7 +796,7 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`',
-    keywords: ['auth', 'credential'],
+    keywords: ['auth', 'credential', 'creds'],
     pattern: BASIC_AUTH_PAIR,
     find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2'], judgedPassword),
     confidence: 'medium',
@@ -807,11 +808,11 @@ export const genericRules: Rule[] = [
   {
     id: 'setter-call-secret',
     category: 'PASS',
-    description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`',
-    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken'],
+    description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Gradle\'s `password.set("…")`',
+    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set'],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
-      const category: Category = /Passw|Pwd|Passphrase/.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
+      const category: Category = /passw|pwd|passphrase/i.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
       return isPlausibleSecret(value, { category, quoted: true, file }) ? category : false;
     }),
     confidence: 'medium',
@@ -913,14 +914,22 @@ export const genericRules: Rule[] = [
   {
     id: 'tool-credentials',
     category: 'CONN',
-    description: "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman) and lftp's `-u user,password`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'exp ', 'imp ', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp'],
+    description:
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'exp ', 'imp ', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
     examples: {
-      match: ['sqlplus -s scott/T1ger-Expdp!7@ORCLPDB1 @export.sql', 'expdp system/Sys-Expdp!Velvet@prod directory=DUMP', 'lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com'],
-      noMatch: ['sqlplus /nolog', 'sqlplus scott/$ORACLE_PASSWORD@orcl', 'lftp -u deploy sftp://files.example.com'],
+      match: [
+        'sqlplus -s scott/T1ger-Expdp!7@ORCLPDB1 @export.sql',
+        'expdp system/Sys-Expdp!Velvet@prod directory=DUMP',
+        'lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com',
+        'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
+        'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
+        'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
+      ],
+      noMatch: ['sqlplus /nolog', 'sqlplus scott/$ORACLE_PASSWORD@orcl', 'lftp -u deploy sftp://files.example.com', 'ldapsearch -x -W -b dc=acme', 'openssl pkcs12 -passout env:P12_PASS'],
     },
   },
   {

@@ -222,3 +222,26 @@ describe('fourth blind batch: look-alikes in deployment and build files', () => 
     expect(spans('    checksum/secret: ed1c9486175323f5c9b1ab86b27e13198d2cc1b97c6509f23692041618419fd3\n', 'deploy.yaml')).toEqual([]);
   });
 });
+
+describe('credentials in every config syntax and tool argument (probe set)', () => {
+  const password = 'Tq7!vLm-Orbit42';
+  const cases: [string, string][] = [
+    ['a.sh', `smbclient //fs/share -U admin%${password}`],
+    ['a.sh', `ldapsearch -x -D cn=admin -w ${password} -b dc=acme`],
+    ['a.sh', `openssl pkcs12 -export -passout pass:${password} -out x.p12`],
+    ['build.gradle.kts', `password.set("${password}")`],
+    ['a.py', `credentials = ("admin", "${password}")`],
+    ['A.java', `@Value("\${db.password:${password}}")`],
+    ['a.sh', `keytool -genkey -storepass ${password} -keystore ks.jks`],
+    ['a.yaml', `auth: {username: app, password: "${password}"}`],
+  ];
+  for (const [file, text] of cases) {
+    it(`finds the password in ${JSON.stringify(text)}`, () => {
+      expect(covered(`${text}\n`, password, file), spans(`${text}\n`, file).join(' | ')).toBe(true);
+    });
+  }
+
+  it('leaves format templates and filtered-parameter markers alone', () => {
+    expect(spans('password = "%s:%s" % (a, b)\nsecret = "{}-{}".format(a, b)\npassword = "[FILTERED]"\n', 'a.py')).toEqual([]);
+  });
+});
