@@ -124,6 +124,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (words.includes('search') && words.includes('only')) return undefined;
   // A pepper is a server-side secret mixed into password hashes.
   if (last === 'pepper') return { category: 'KEY', weak: false };
+  // Yarn's `npmAuthIdent`: base64 of `user:password`.
+  if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
   // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
   if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
 

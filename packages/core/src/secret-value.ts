@@ -168,6 +168,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
+  if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
   if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
 

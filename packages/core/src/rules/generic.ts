@@ -1,6 +1,6 @@
 import { classifyKey } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
 
@@ -216,6 +216,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
     }
     if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
+    if (!v.quoted && v.multiword !== true && /passphrase/i.test(name) && !isCodeFile(options.file)) {
+      // In config files (`.s3cfg`, INI, YAML) an unquoted passphrase runs to the end of the line.
+      const line = lineBounds(text, v.start, 300);
+      const rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+      if (rest.length > v.value.length) {
+        v.value = rest;
+        v.multiword = true;
+      }
+    }
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
     const quoted = v.quoted || v.multiword === true;
@@ -229,7 +238,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 
 /** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
 const NAME_VALUE = new RegExp(
-  /(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=)[ \t]{0,4}/.source +
+  /(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:|"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=)[ \t]{0,4}/.source +
     `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`,
   'g',
 );
@@ -260,7 +269,7 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(NAME_VALUE)) {
     const g = m.groups!;
-    const key = classifyKey(g['k'] ?? g['jk'] ?? g['tk']!);
+    const key = classifyKey(g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk']!);
     const quoted = g['uq'] === undefined;
     let value = g['dq'] ?? g['sq'] ?? g['uq']!;
     let start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
@@ -773,8 +782,8 @@ export const genericRules: Rule[] = [
     id: 'name-value-pair',
     category: 'PASS',
     description:
-      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }`',
-    keywords: ['value', 'default'],
+      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }`, ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`',
+    keywords: ['value', 'default', '": {', '":{'],
     pattern: NAME_VALUE,
     find: findNameValuePairs,
     confidence: 'medium',
@@ -782,11 +791,13 @@ export const genericRules: Rule[] = [
       match: [
         'env:\n  - name: DB_PASSWORD\n    value: "Xk2mP9qR7v!"\n',
         '{"name": "STRIPE_API_KEY", "value": "Zk3mP9qR2vX8wL5nQ4tY"}',
+        '{"bearer": {"satis.example.com": "u6KYVi1t6eRaFbyZmMVzzLbtGrfLWg08khQQkg8U19EjOX6B"}}',
         'variable "admin_password" {\n  type    = string\n  default = "Kq8zW3mLp0!"\n}',
       ],
       noMatch: [
         'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}\n',
         '{"name": "LOG_LEVEL", "value": "debug"}',
+        '{"token": {"header.name": "X-Auth-Token"}}',
         'variable "admin_password" {\n  type = string\n}',
       ],
     },

@@ -245,3 +245,20 @@ describe('credentials in every config syntax and tool argument (probe set)', () 
     expect(spans('password = "%s:%s" % (a, b)\nsecret = "{}-{}".format(a, b)\npassword = "[FILTERED]"\n', 'a.py')).toEqual([]);
   });
 });
+
+describe('fifth blind batch: home-directory tool configs', () => {
+  it('takes an unquoted passphrase in a config file to the end of its line', () => {
+    expect(spans('gpg_passphrase = granite lantern mango tundra\n', '.s3cfg')).toEqual(['granite lantern mango tundra']);
+    expect(spans('passphrase = granite lantern mango tundra\n', 'sign.py')).not.toContain('granite lantern mango tundra');
+  });
+
+  it("finds Yarn's npmAuthIdent and a token keyed by host under a secret-named object", () => {
+    expect(spans('    npmAuthIdent: "Y2k6WWFybiFOZXh1cy1PdHRlcjU="\n', '.yarnrc.yml')).toEqual(['Y2k6WWFybiFOZXh1cy1PdHRlcjU=']);
+    const auth = '{\n    "bearer": {\n        "satis.acme.corp": "u6KYVi1t6eRaFbyZmMVzzLbtGrfLWg08khQQkg8U19EjOX6B"\n    }\n}\n';
+    expect(spans(auth, 'auth.json')).toContain('u6KYVi1t6eRaFbyZmMVzzLbtGrfLWg08khQQkg8U19EjOX6B');
+  });
+
+  it('leaves values encrypted by Jenkins or Maven alone', () => {
+    expect(spans('<password>{AQAAABAAAAAQkhGO2ZmLXNrRgga+Zjw+b2d/uEQr5aqWjAARFOLF0dqJ8FkqP/lARVdF=}</password>\n', 'credentials.xml')).toEqual([]);
+  });
+});
