@@ -12,8 +12,11 @@
 const ASCII = 128;
 
 export class KeywordScanner {
-  /** next state = table[(state << 7) | charCode] for ASCII; any other character resets to the start. */
+  /** next state = table[(state << shift) | classOf[charCode]] for ASCII; any other character resets to the start. */
   private readonly table: Uint16Array;
+  private readonly shift: number;
+  /** ASCII code → character class (0: no keyword uses it; upper case shares lower case's class). */
+  private readonly classOf: Uint8Array;
   /** States numbered at or above this one end at least one keyword. */
   private readonly firstOutputState: number;
   /** For each output state (minus firstOutputState): the keyword ids that end there. */
@@ -98,13 +101,20 @@ export class KeywordScanner {
     const newId = new Int32Array(states);
     order.forEach((old, index) => (newId[old] = index));
     if (states >= 65536) throw new RangeError('too many keywords for one scanner');
-    // Expanded to one column per ASCII code: a shift instead of a multiply and a class lookup.
-    const table = new Uint16Array(states * ASCII);
+    // One row per state, one column per character class (rows padded to a power of two so
+    // that a shift finds them). Rows of class columns rather than of all 128 ASCII codes
+    // halve the table (it stays in cache) and its build, which runs before any scan.
+    let shift = 0;
+    while (1 << shift < classCount) shift++;
+    const table = new Uint16Array(states << shift);
     for (let s = 0; s < states; s++) {
-      const base = newId[s]! * ASCII;
-      for (let c = 0; c < ASCII; c++) table[base + c] = newId[delta[s * classCount + classOf[c]!]!]!;
+      const row = newId[s]! << shift;
+      const from = s * classCount;
+      for (let cls = 0; cls < classCount; cls++) table[row + cls] = newId[delta[from + cls]!]!;
     }
     this.table = table;
+    this.shift = shift;
+    this.classOf = classOf;
     this.firstOutputState = firstOutputState;
     this.outputs = order.slice(firstOutputState).map((old) => out[old]!);
     // The start state must stay state 0 for scanning: it has no output (keywords are non-empty).
@@ -120,13 +130,15 @@ export class KeywordScanner {
    */
   scan(text: string, found: Uint8Array, tracked?: Uint8Array, positions?: (number[] | undefined)[]): boolean {
     const table = this.table;
+    const shift = this.shift;
+    const classOf = this.classOf;
     const firstOutput = this.firstOutputState;
     let state = 0;
     let nonAscii = false;
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < ASCII) {
-        state = table[(state << 7) | c]!;
+        state = table[(state << shift) | classOf[c]!]!;
         if (state >= firstOutput) this.record(state - firstOutput, i, found, tracked, positions);
       } else {
         state = 0;
