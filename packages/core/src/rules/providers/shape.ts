@@ -50,13 +50,18 @@ export function anyCase(source: string): string {
     } else if (ch === '[') {
       inClass = true;
       out += ch;
-    } else if (/[a-zA-Z]/.test(ch) && !/\(\?<?[=!]?$/.test(out)) {
+    } else if (isAsciiLetter(ch) && !/\(\?<?[=!]?$/.test(out.slice(-4))) {
       out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
     } else {
       out += ch;
     }
   }
   return out;
+}
+
+function isAsciiLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0) | 32;
+  return c >= 97 && c <= 122;
 }
 
 export interface ContextOptions {
