@@ -262,3 +262,13 @@ describe('fifth blind batch: home-directory tool configs', () => {
     expect(spans('<password>{AQAAABAAAAAQkhGO2ZmLXNrRgga+Zjw+b2d/uEQr5aqWjAARFOLF0dqJ8FkqP/lARVdF=}</password>\n', 'credentials.xml')).toEqual([]);
   });
 });
+
+describe('sixth blind batch: identifiers and public keys in application code', () => {
+  it("leaves PostHog's and Langfuse's public project keys alone and finds Langfuse's secret key", () => {
+    const text =
+      "export const POSTHOG_KEY = 'phc_CBUhi8uvCYcFkVgUdAFrxJNmLEr582dUcYrt2QlkY1k';\n" +
+      "export const LANGFUSE_PUBLIC_KEY = 'pk-lf-6f1c1f0e-3f7a-4c55-9a0e-2b9d8c7e6a51';\n" +
+      "export const LANGFUSE_SECRET_KEY = 'sk-lf-0b8e2d6c-4a1f-4e3b-8c9d-7f6e5d4c3b2a';\n";
+    expect(spans(text, 'analytics.ts')).toEqual(['sk-lf-0b8e2d6c-4a1f-4e3b-8c9d-7f6e5d4c3b2a']);
+  });
+});
