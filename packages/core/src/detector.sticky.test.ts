@@ -86,3 +86,30 @@ describe('opensWithKeyword', () => {
     expect(opensWithKeyword(['ghp_'], [])).toBe(false);
   });
 });
+
+describe('finders that start from keyword offsets', () => {
+  /** Start offsets of every keyword, as the engine's single pass reports them (any case). */
+  function keywordOffsets(text: string, keywords: readonly string[]): number[] {
+    const lower = text.toLowerCase();
+    const offsets = new Set<number>();
+    for (const k of keywords) for (let at = lower.indexOf(k); at !== -1; at = lower.indexOf(k, at + 1)) offsets.add(at);
+    return [...offsets].sort((a, b) => a - b);
+  }
+
+  it('session-cookie finds from its keywords what it finds trying every offset', () => {
+    const rule = rules.find((r) => r.id === 'session-cookie')!;
+    expect(rule.anchored).toBe(true);
+    const piece = fc.constantFrom(
+      'Cookie: ', 'Set-Cookie: ', 'SET-COOKIE=', 'xset-cookie: ', 'curl --cookie "', ' -b ', 'a-b ', '--cookie=', 'cookie',
+      'session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'theme=dark', '; ', 'remember_token=q9X2mL7vR4kP8nZ3w1Y6', '\n', '"', ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        const everyOffset = Array.from({ length: text.length }, (_, i) => i);
+        expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

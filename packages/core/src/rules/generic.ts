@@ -19,7 +19,9 @@ const SECRET_WORD =
 
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
-  '(?:[bBrRuU]{1,2}(?=["\'`]))?(?:"(?<dq>' +
+  // T-SQL's `N'…'` (a Unicode literal) before a single quote.
+  // A literal may sit in a bytes wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`.
+  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\()(?=["\'`]))?(?:"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
@@ -368,10 +370,12 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
 /**
  * A (user, password) pair given to a credential constructor in code: Python requests'
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
- * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`.
+ * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
+ * Guzzle's `['auth' => ['user', 'pass']]`, Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
+ * Laravel's `Http::withBasicAuth(…)`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
 );
 
@@ -415,12 +419,35 @@ function findPgpass(text: string, options: DetectOptions): Span[] {
  * Session cookies in `Cookie:` / `Set-Cookie:` headers (HTTP logs, `.http` files, curl
  * `--cookie`): a cookie named like a session or an auth token carries the session itself.
  */
-const COOKIE_HEADER = /(?:\b(?:set-)?cookie["']?[ \t]{0,4}[:=]|--cookie|(?<![\w-])-b)[ \t]{0,4}["']?(?<pairs>[^\r\n"']{1,2000})/gi;
+const COOKIE_HEADER = /(?:\b(?:set-)?cookie["']?[ \t]{0,4}(?:[:=]|,[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:)|--cookie|(?<![\w-])-b)[ \t]{0,4}["']?(?<pairs>[^\r\n"']{1,2000})/gi;
 const SESSION_COOKIE_NAME = /(?:sess|sid$|^sid|auth|token|jwt|remember|login|^_?[a-z]{0,20}_session$)/i;
 
-function findSessionCookies(text: string, options: DetectOptions): Span[] {
+const COOKIE_HEADER_AT = new RegExp(COOKIE_HEADER.source, 'iy');
+
+/**
+ * Where a header holding a keyword found at `offset` may start: at `set-` or `--` just
+ * before `cookie`, or at the keyword itself (`cookie`, `-b`). Every match of the header
+ * pattern starts at one of these, so trying them in order finds what a search would.
+ */
+function cookieHeaderStarts(text: string, offsets: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const offset of offsets) {
+    if (offset >= 4 && text.slice(offset - 4, offset).toLowerCase() === 'set-') starts.push(offset - 4);
+    if (offset >= 2 && text.startsWith('--', offset - 2)) starts.push(offset - 2);
+    starts.push(offset);
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+function findSessionCookies(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(COOKIE_HEADER)) {
+  let from = 0;
+  for (const start of cookieHeaderStarts(text, offsets)) {
+    if (start < from) continue;
+    COOKIE_HEADER_AT.lastIndex = start;
+    const m = COOKIE_HEADER_AT.exec(text);
+    if (m === null) continue;
+    from = start + m[0].length;
     const pairs = m.groups!['pairs']!;
     let at = m.index + m[0].length - pairs.length;
     for (const pair of pairs.split(';')) {
@@ -533,6 +560,112 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
     const secret = g['ora'] ?? password;
     const end = m.index + m[0].length;
     spans.push({ start: end - secret.length, end, category: g['ora'] === undefined ? 'PASS' : 'CONN' });
+  }
+  return spans;
+}
+
+/**
+ * Library calls that take a credential by position rather than by name: which argument
+ * (1-based) is the secret, and what kind it is. Only a literal there is reported.
+ */
+const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category }[] = [
+  { call: 'PlainCredentials', arg: 2, category: 'PASS' }, // pika
+  { call: '.login', arg: 2, category: 'PASS' }, // smtplib, imaplib, poplib, ftplib
+  { call: 'FTP', arg: 3, category: 'PASS' },
+  { call: 'FTP_TLS', arg: 3, category: 'PASS' },
+  { call: 'simple_bind_s', arg: 2, category: 'PASS' }, // python-ldap
+  { call: 'jwt.encode', arg: 2, category: 'KEY' },
+  { call: 'jwt.sign', arg: 2, category: 'KEY' },
+  { call: 'jwt.verify', arg: 2, category: 'KEY' },
+  { call: 'hmac.new', arg: 1, category: 'KEY' },
+  { call: 'createHmac', arg: 2, category: 'KEY' },
+  { call: 'Fernet', arg: 1, category: 'KEY' },
+  { call: 'AES.new', arg: 1, category: 'KEY' },
+  { call: 'SecretKeySpec', arg: 1, category: 'KEY' },
+  { call: 'cookieParser', arg: 1, category: 'KEY' },
+  { call: 'HMAC256', arg: 1, category: 'KEY' }, // java-jwt Algorithm.HMAC256
+  { call: 'HMAC384', arg: 1, category: 'KEY' },
+  { call: 'HMAC512', arg: 1, category: 'KEY' },
+  { call: 'NewStaticCredentials', arg: 2, category: 'KEY' }, // aws-sdk-go
+  { call: 'BasicAWSCredentials', arg: 2, category: 'KEY' }, // aws-sdk-java
+  { call: 'AwsBasicCredentials.create', arg: 2, category: 'KEY' },
+  { call: 'StorageSharedKeyCredential', arg: 2, category: 'KEY' }, // Azure storage
+  { call: "require('twilio')", arg: 2, category: 'KEY' },
+  { call: 'require("twilio")', arg: 2, category: 'KEY' },
+  { call: 'new Twilio', arg: 2, category: 'KEY' },
+];
+const CREDENTIAL_CALL_NAMES = CREDENTIAL_CALLS.map((c) => c.call);
+
+/** One argument of a call: a string literal (with its offset) or any other expression. */
+interface Argument {
+  literal?: { value: string; start: number };
+}
+
+/**
+ * Reads up to `count` arguments of the call whose `(` is at `open`: literals are kept,
+ * other expressions skipped up to the next top-level comma. Bounded to 600 characters.
+ */
+function readArguments(text: string, open: number, count: number): Argument[] {
+  const args: Argument[] = [];
+  let i = open + 1;
+  const limit = Math.min(text.length, open + 600);
+  while (args.length < count && i < limit) {
+    while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    let literal: Argument['literal'];
+    const prefix = /^(?:[bBrRuU]{1,2}|@|\[\]byte\(|Buffer\.from\()?(?=["'`])/.exec(text.slice(i, i + 14));
+    if (prefix !== null) {
+      const quote = text[i + prefix[0].length]!;
+      const start = i + prefix[0].length + 1;
+      let j = start;
+      while (j < limit && text[j] !== quote && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      if (text[j] !== quote) return args;
+      literal = { value: text.slice(start, j), start };
+      i = j + 1;
+      if (prefix[0].endsWith('(') && text[i] === ')') i++;
+      // `"…".encode()`, `"…".getBytes()`: the literal is still the argument.
+      const method = /^\.(?:encode|getBytes|toByteArray|as_bytes|into)\([^()]{0,20}\)/.exec(text.slice(i, i + 30));
+      if (method) i += method[0].length;
+    }
+    // Skip to the comma that ends this argument (or the closing parenthesis).
+    let depth = 0;
+    let other = false;
+    while (i < limit) {
+      const c = text[i]!;
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+      else if (c === '"' || c === "'" || c === '`') {
+        const close = text.indexOf(c, i + 1);
+        if (close === -1 || close > limit) return args;
+        i = close;
+      }
+      if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') other = true;
+      i++;
+    }
+    args.push(literal !== undefined && !other ? { literal } : {});
+    if (text[i] !== ',') break;
+    i++;
+  }
+  return args;
+}
+
+function findCredentialCalls(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const { call, arg, category } of CREDENTIAL_CALLS) {
+    for (let at = text.indexOf(call); at !== -1; at = text.indexOf(call, at + call.length)) {
+      // A whole name: `jwt.sign(` but not `myjwt.signature(`; `.login(` after any receiver.
+      if (!call.startsWith('.') && /[\w$]/.test(text[at - 1] ?? '') && !/^(?:new |require)/.test(call)) continue;
+      let open = at + call.length;
+      while (text[open] === ' ') open++;
+      if (text[open] !== '(') continue;
+      const args = readArguments(text, open, arg);
+      const literal = args[arg - 1]?.literal;
+      if (literal === undefined) continue;
+      if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
+      spans.push({ start: literal.start, end: literal.start + literal.value.length, category });
+    }
   }
   return spans;
 }
@@ -903,6 +1036,7 @@ export const genericRules: Rule[] = [
     keywords: ['cookie', '-b'],
     pattern: COOKIE_HEADER,
     find: findSessionCookies,
+    anchored: true,
     confidence: 'medium',
     examples: {
       match: ['Cookie: theme=dark; session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'set-cookie: connect.sid=s%3AxK2mP9qR7vL4nZ8wQ3tY.Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8; Path=/; HttpOnly'],
@@ -941,6 +1075,25 @@ export const genericRules: Rule[] = [
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
       ],
       noMatch: ['sqlplus /nolog', 'sqlplus scott/$ORACLE_PASSWORD@orcl', 'lftp -u deploy sftp://files.example.com', 'ldapsearch -x -W -b dc=acme', 'openssl pkcs12 -passout env:P12_PASS'],
+    },
+  },
+  {
+    id: 'credential-call-argument',
+    category: 'KEY',
+    description:
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
+    keywords: ['plaincredentials', '.login', 'ftp', 'simple_bind_s', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
+    pattern: /(?:PlainCredentials|\.login|FTP(?:_TLS)?|simple_bind_s|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
+    find: findCredentialCalls,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'server.login("reports@example.com", "Smtp!L0gin-Orbit")',
+        'token = jwt.encode({"sub": "etl"}, "jwt-HS256-s3cret-Quartz-91", algorithm="HS256")',
+        "crypto.createHmac('sha256', 'Webh00k!Hmac-Secret').update(body)",
+        'new BasicAWSCredentials("AKIAIOSFODNN7ABCDEFG", "WSTsVJZ3sYlCIo3xMlWf4nJVjGqu+2APDJOAoMFy")',
+      ],
+      noMatch: ['server.login(user, password)', 'jwt.sign(payload, process.env.JWT_SECRET)', 'hmac.new(key, msg, "sha256")', 'server.login("admin", "password")'],
     },
   },
   {
