@@ -62,6 +62,21 @@ describe('parseDotenv', () => {
     expect(JSON.stringify(secrets.map((s) => s.source))).not.toContain('hunter22');
   });
 
+  it('learns nothing from example and template files, whose values are stand-ins', () => {
+    const text = 'DATABASE_URL=postgres://user:password@localhost:5432/app\nSESSION_SECRET=Zk3mP9qR2vX8wL5nQ4tY\n';
+    for (const name of ['.env.example', '.env.sample', '.env.template', '.env.dist', 'api/.env.example', '.env.example.local', 'example.env', 'web.env.sample']) {
+      expect(parseDotenv(text, name), name).toEqual([]);
+    }
+    for (const name of ['.env', '.env.local', '.env.production', 'prod.env', 'config/.env.staging']) {
+      expect(parseDotenv(text, name).map((s) => s.source), name).toEqual([`${name}:DATABASE_URL`, `${name}:SESSION_SECRET`]);
+    }
+  });
+
+  it('never learns a publishable or public key, which is meant to be seen', () => {
+    const text = 'STRIPE_PUBLISHABLE_KEY=pk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYpyuhIi6odS7q\nSTRIPE_SECRET_KEY=rk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYp\n';
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:STRIPE_SECRET_KEY']);
+  });
+
   it('feeds the detector so a known value is found anywhere', () => {
     const known = parseDotenv('PAYMENT_WEBHOOK=whsk_7Hq2mZp9Lx\n', '.env.local');
     const text = 'curl -d key=whsk_7Hq2mZp9Lx https://pay.example.com';

@@ -1,6 +1,6 @@
 import { classifyKey } from './key-name.js';
 import { isInternalHost } from './rules/network.js';
-import { isPlaceholder } from './secret-value.js';
+import { isPlaceholder, isPublicValue } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -91,6 +91,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v)) return true; // paths
   if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
   if (isPlaceholder(v)) return true;
+  if (isPublicValue(v)) return true; // `pk_live_…`: made to be published, replacing it everywhere would garble the front end
   const url = /^([a-z][a-z0-9+.-]{1,20}):\/\/([^/?#\s]{1,300})/i.exec(v);
   if (url) {
     const authority = url[2]!;
@@ -118,10 +119,27 @@ function categoryFor(name: string, value: string): Category {
 }
 
 /**
- * The known secrets of a dotenv file. `sourceName` names the file (`.env`); each secret's
- * source is `<sourceName>:<NAME>`, never the value.
+ * Dotenv files that document the variables rather than set them: `.env.example`,
+ * `.env.sample`, `.env.template`, `.env.dist`, `example.env`. Their values are stand-ins
+ * (`postgres://user:password@localhost/app`); learning them would replace that text
+ * everywhere. A real-looking value left in one is still found by the rules.
+ */
+const DOTENV_TEMPLATE_NAME =
+  /^(?:\.env[._-](?:example|sample|template|dist|tpl)(?:\.[\w-]{1,40})?|(?:[\w-]{1,80}\.)?(?:example|sample|template)\.env|[\w.-]{1,80}\.env\.(?:example|sample|template|dist|tpl))$/i;
+
+/** True when a dotenv file's name (or path) says it is an example or template. */
+export function isDotenvTemplateName(name: string): boolean {
+  const slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+  return DOTENV_TEMPLATE_NAME.test(name.slice(slash + 1));
+}
+
+/**
+ * The known secrets of a dotenv file. `sourceName` names the file (`.env`, or a path to
+ * it); each secret's source is `<sourceName>:<NAME>`, never the value. An example or
+ * template file (`.env.example`) contributes none.
  */
 export function parseDotenv(text: string, sourceName: string): KnownSecret[] {
+  if (isDotenvTemplateName(sourceName)) return [];
   const out: KnownSecret[] = [];
   const seen = new Set<string>();
   for (const entry of parseDotenvEntries(text)) {

@@ -25,6 +25,13 @@ const DUMMY_VALUES = new Set([
   'input', 'form', 'request', 'data', 'user', 'username', 'root', 'guest', 'anonymous', 'public', 'private',
   'bearer', 'basic', 'none_', 'pass123', 'test123', 'demo', 'local', 'dev', 'development', 'production', 'prod',
   'filtered', 'scrubbed', 'sanitized', 'obfuscated', 'withheld',
+  // ASP.NET's `<machineKey validationKey="AutoGenerate,IsolateApps">`: generated at run time.
+  'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
+  // Published defaults: Android's debug keystore, the database images' documented passwords.
+  'android', 'postgres', 'mysql',
+  // "Password" in other languages (lower-cased, letters only): the label a translation file holds.
+  'passwort', 'kennwort', 'contrasea', 'contrasena', 'senha', 'motdepasse', 'wachtwoord', 'parola', 'parol', 'haso', 'haslo',
+  'heslo', 'lsenord', 'losenord', 'salasana', 'sifre', 'ifre', 'passord', 'adgangskode', 'jelsz', 'clave', 'parool',
 ]);
 
 /** Substrings that mark a value as a placeholder wherever they occur. */
@@ -90,6 +97,28 @@ const PUBLIC_KEY = /^(?:pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|ss
 /** Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold. */
 const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
+/** A reverse-DNS identifier (`com.acme.shop.password`: a keychain account, a bundle id), not a value. */
+const REVERSE_DNS = /^(?:com|org|net|io|dev|app|co|me|de|uk|fr|jp|edu|gov|ai)\.[a-z][a-z0-9-]{0,62}(?:\.[A-Za-z][A-Za-z0-9_-]{0,62}){1,8}$/;
+/** A PowerShell cmdlet after `=` (`$password = ConvertTo-SecureString "…"`): the call, not its result. */
+const POWERSHELL_CMDLET = /^(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Invoke|Protect|Unprotect|Set|Select|Join|Resolve|Test|Add|Out|Format|Find|Receive|Decrypt|Encrypt)-[A-Z][A-Za-z]{1,40}$/;
+/**
+ * Translation files: `locales/de.json`, `i18n/es.json`, `messages_fr.properties`, `.po`,
+ * `.arb`, `.xlf`, `.resx`, `.strings`. A `password` key there holds the label of a field.
+ */
+const TRANSLATION_FILE =
+  /(?:^|[\\/])(?:i18n|l10n|locales?|lang|langs|languages|translations?)[\\/]|(?:^|[\\/])(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?|(?:messages|strings|translations?|resources?|labels?|locale)(?:[._-][A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)?)\.(?:json|ya?ml|properties|resx|strings)$|\.(?:po|pot|arb|xlf|xliff|resx|strings)$/i;
+/** A label in a natural language: capitalised words in any script, no digits (`Contraseña`, `Mot de passe`). */
+const UI_LABEL = /^\p{Lu}[\p{L}\p{M}'’]{0,40}(?:[ \-][\p{L}\p{M}'’]{1,40}){0,5}[.:!?…]?$/u;
+
+/** A field label in a translation file (`"password": "Passwort"`), not the password. */
+function isTranslatedLabel(value: string, file: string | undefined): boolean {
+  return file !== undefined && TRANSLATION_FILE.test(file) && UI_LABEL.test(value);
+}
+
+/** True for values made to be public (publishable keys, public keys): never a secret, wherever found. */
+export function isPublicValue(value: string): boolean {
+  return PUBLIC_KEY.test(value.trim());
+}
 
 /** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
 function normalise(value: string): string {
@@ -161,6 +190,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
+  if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;
+  if (!ctx.quoted && POWERSHELL_CMDLET.test(v)) return false;
   if (ALGORITHM_NAME.test(v)) return false;
   if (/abcdefghijklmnopqrstuvwxyz|0123456789abcdef|ABCDEFGHIJKLMNOPQRSTUVWXYZ/.test(v)) return false; // a character set, not a value
   if (/^(.)\1*$/.test(v)) return false;

@@ -138,3 +138,71 @@ describe('private hosts and internal URLs', () => {
     expect(found('"chromium": "100.0.4896.127"')).toEqual([]);
   });
 });
+
+describe('secrets named by their place rather than a key name', () => {
+  const cases: [string, string, string][] = [
+    ['redis.conf', 'port 6379\nrequirepass Ti9er-Lily-Quasar\nmasterauth Argyle.Harbor.4040\n', 'Ti9er-Lily-Quasar'],
+    ['redis.conf', 'port 6379\nrequirepass Ti9er-Lily-Quasar\nmasterauth Argyle.Harbor.4040\n', 'Argyle.Harbor.4040'],
+    ['sentinel.conf', 'sentinel monitor mymaster 10.0.0.5 6379 2\nsentinel auth-pass mymaster Sent1nel-Otter\n', 'Sent1nel-Otter'],
+    ['keepalived.conf', 'authentication {\n    auth_type PASS\n    auth_pass Vrrp-Kq8z\n}\n', 'Vrrp-Kq8z'],
+    ['bitcoin.conf', 'rpcuser=node\nrpcpassword=Zk3mP9qR2vX8wL5n\n', 'Zk3mP9qR2vX8wL5n'],
+    ['LegacyConfig.java', 'return new BasicAWSCredentials("AKIA2ZQHGQFLCYJ35AC4", "b6YNbbAIvpwmrphB1OPCj726nT8qsMnId8EKiUOh");', 'b6YNbbAIvpwmrphB1OPCj726nT8qsMnId8EKiUOh'],
+    ['main.go', 'creds := credentials.NewStaticCredentials("AKIAZ7VRSQ5TKQLMWP3B", "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq", "")', 'q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq'],
+    ['legacy_rsa', '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,1ACB5861A6C7D5D62D988299A6AEDA17\n\nyQoey8gWlf41GC/zqPTmSNERZushCAe5Ytx948z8tyP88gLUfTfWVHN+sFOh6EII\nu0aN6gfjIfG9IRvDA92sPyaKlyP+P576pidJSTH8kqOgm8J06DkIf48huVztl2NO\n-----END RSA PRIVATE KEY-----\n', 'yQoey8gWlf41GC/zqPTmSNERZushCAe5Ytx948z8tyP88gLUfTfWVHN+sFOh6EII'],
+    ['Web.config', '<machineKey validationKey="16BAF4DC800988C8699123AEC842D4E46709DC5AE215F7DA45D54DC672305AC2" decryptionKey="118BAC3D8E5E433312AE392904CB21096E873E807CCA63610524FB58224DA2D0" validation="HMACSHA256" />', '118BAC3D8E5E433312AE392904CB21096E873E807CCA63610524FB58224DA2D0'],
+    ['0042_app_roles.sql', "EXEC sp_addlinkedsrvlogin @rmtsrvname = N'ERP01', @useself = N'False', @rmtuser = N'erp_reader', @rmtpassword = N'Granola!Sextant!5';", 'Granola!Sextant!5'],
+    ['logins.sql', "CREATE LOGIN reporting WITH PASSWORD = N'Sq1-Login!Otter', CHECK_POLICY = ON;", 'Sq1-Login!Otter'],
+    ['PartnerClient.php', "return new Client(['auth' => ['acme', 'Spruce+Ledger+33']]);", 'Spruce+Ledger+33'],
+    ['client.go', 'req.SetBasicAuth("svc", "Go-Basic!Auth7")', 'Go-Basic!Auth7'],
+    ['sync.rb', "http.basic_auth 'svc', 'Rb-Basic!Auth7'", 'Rb-Basic!Auth7'],
+    ['churn.ipynb', '"source": [\n    "cohere_client = cohere.Client(\\"i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN\\")\\n"\n   ]', 'i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN'],
+    ['client.py', "client = anthropic.Anthropic('Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0')", 'Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0'],
+    ['capture.har', '{\n  "name": "Cookie",\n  "value": "sid=NOOUW5RrQgDsJNVnIp9nhlI3afUVw7On; theme=dark"\n}', 'NOOUW5RrQgDsJNVnIp9nhlI3afUVw7On'],
+    ['capture.har', '"postData": {"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"}', 'Kingfisher-Oolong-4'],
+  ];
+  for (const [file, text, secret] of cases) {
+    it(`finds ${secret.slice(0, 12)}… in ${file}`, () => {
+      const values = found(text, file).map(([, v]) => v);
+      expect(values.some((v) => v.includes(secret)), values.join(' | ')).toBe(true);
+    });
+  }
+
+  const negatives: [string, string][] = [
+    ['redis.conf', '# requirepass foobared\nrequirepass ${REDIS_PASSWORD}\n'],
+    ['Web.config', '<machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" />'],
+    ['Creds.java', 'new BasicAWSCredentials("AKIAZ7VRSQ5TKQLMWP3B", System.getenv("AWS_SECRET_ACCESS_KEY"))'],
+    ['client.py', 'co = cohere.Client(os.environ["CO_API_KEY"])'],
+    ['client.py', 'client = OpenAI(base_url)'],
+    ['PartnerClient.php', "return new Client(['auth' => [$user, $password]]);"],
+    ['capture.har', '{\n  "name": "Cookie",\n  "value": "theme=dark; lang=en-GB"\n}'],
+    ['capture.har', '"text": "{\\"username\\": \\"dana\\", \\"password_hint\\": \\"Your pet\'s name\\"}"'],
+    ['web/src/i18n/es.json', '{\n  "login": "Iniciar sesión",\n  "password": "Contraseña",\n  "forgot_password": "¿Olvidaste tu contraseña?"\n}'],
+    ['web/src/i18n/de.json', '{\n  "password": "Passwort",\n  "new_password": "Neues Passwort"\n}'],
+    ['locales/fr.yml', 'fr:\n  password: "Mot de passe"\n'],
+    ['Secrets.swift', 'static let keychainPasswordAccount = "com.acme.shop.password"'],
+    ['Set-ServiceAccount.ps1', '$password = ConvertTo-SecureString "Crocus!Embankment!6" -AsPlainText -Force'],
+  ];
+  for (const [file, text] of negatives) {
+    it(`stays silent on the look-alike in ${file}: ${text.slice(0, 40)}`, () => {
+      const values = found(text, file).map(([, v]) => v);
+      // The PowerShell line holds a real password and the Java one a real key id: only the look-alikes must stay.
+      expect(values.filter((v) => v !== 'Crocus!Embankment!6' && v !== 'AKIAZ7VRSQ5TKQLMWP3B')).toEqual([]);
+    });
+  }
+
+  it('still reports a password in a translation file when it is not a label', () => {
+    expect(found('{"password": "Tr0ub4dor&3"}', 'locales/de.json').map(([, v]) => v)).toEqual(['Tr0ub4dor&3']);
+    expect(found('{"password": "Sommerwind"}', 'config/settings.json').map(([, v]) => v)).toEqual(['Sommerwind']);
+    expect(found('{"password": "Sommerwind"}', 'locales/de.json')).toEqual([]);
+  });
+
+  it('reports the password given to ConvertTo-SecureString, and only it', () => {
+    const text = '$password = ConvertTo-SecureString "Crocus!Embankment!6" -AsPlainText -Force';
+    expect(found(text, 'Set-ServiceAccount.ps1').map(([, v]) => v)).toEqual(['Crocus!Embankment!6']);
+  });
+
+  it('does not report the type marker or the key id of a service-account file as the key', () => {
+    const text = '{\n  "type": "service_account",\n  "project_id": "acme-prod"\n}';
+    expect(found(text, 'sa.json')).toEqual([]);
+  });
+});

@@ -16,10 +16,12 @@ const HEADER = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const MAX_BLOCK = 64 * 1024;
 
 function bodyLooksReal(body: string): boolean {
+  // Header lines first (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …` of an encrypted PEM): once
+  // whitespace is gone a header "line" would run to the end of the body and take it all.
   const stripped = body
+    .replace(/(?:^|\\n|\n)[ \t]{0,8}(?:Proc-Type|DEK-Info|Version|Comment|Hash):[^\n\\]{0,200}/gi, '\n')
     .replace(/\\[nrt]/g, '')
-    .replace(/["'+,\s]/g, '')
-    .replace(/^(?:Proc-Type|DEK-Info|Version|Comment|Hash):[^\n]*$/gim, '');
+    .replace(/["'+,\s]/g, '');
   const base64 = stripped.replace(/[^A-Za-z0-9+/=]/g, '');
   if (base64.length < 40) return false;
   // Placeholders in docs: `...`, `<key>`, `xxxx`, `AAAA…` runs only.
@@ -150,10 +152,12 @@ export const privateKeyRules: Rule[] = [
         '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----',
         '{"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n-----END PRIVATE KEY-----\\n"}',
         '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----',
+        '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17A2B4C5D6E7F8091A2B3C4D5E6F70\n\nyQoey8gWlf41GC/zqPTmSNERZushCAe5Ytx948z8tyP88gLUfTfWVHN+sFOh6EII\nu0aN6gfjIfG9IRvDA92sPyaKlyP+P576pidJSTH8kqOgm8J06DkIf48huVztl2NO\n-----END RSA PRIVATE KEY-----',
       ],
       noMatch: [
         '-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n-----END PUBLIC KEY-----',
         '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+        '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17A2B4C5D6E7F8091A2B3C4D5E6F70\n\n...\n-----END RSA PRIVATE KEY-----',
         '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----',
       ],
     },

@@ -1,4 +1,5 @@
-import { isPlaceholder } from '../secret-value.js';
+import { classifyKey } from '../key-name.js';
+import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { Rule, Span } from '../types.js';
 
 /**
@@ -107,7 +108,96 @@ function findJwkPrivateMembers(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Server configuration directives whose value is a password, written `directive value`
+ * with no `=`: Redis/Valkey `requirepass` and `masterauth` / `primaryauth` (also through
+ * `CONFIG SET`), Redis Sentinel `sentinel auth-pass <master> …`, keepalived `auth_pass`,
+ * bitcoind `rpcpassword`. The directive is the whole name, at the start of a line.
+ */
+const CONFIG_DIRECTIVE =
+  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64})(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+
+function findConfigDirectives(text: string, options: { file?: string }): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(CONFIG_DIRECTIVE)) {
+    const g = m.groups!;
+    const value = g['dq'] ?? g['sq'] ?? g['v']!;
+    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const end = m.index + m[0].length - (g['v'] === undefined ? 1 : 0);
+    spans.push({ start: end - value.length, end });
+  }
+  return spans;
+}
+
+/** ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies. */
+const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](?<v>[A-Fa-f0-9]{32,256})["']/gi;
+
+/**
+ * A JSON document held as a string inside another (a HAR's `postData.text`, a logged
+ * request body, a message queue payload): its quotes are escaped, `\"password\": \"…\"`.
+ */
+const ESCAPED_JSON_PAIR =
+  /\\"(?<k>[\w.\-]{1,60})\\"[ \t]{0,4}:[ \t]{0,4}\\"(?<v>(?:[^"\\\r\n]|\\[^"\r\n]){1,300})\\"/g;
+
+function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ESCAPED_JSON_PAIR)) {
+    const key = classifyKey(m.groups!['k']!);
+    const value = m.groups!['v']!;
+    if (!key || value.includes('\\')) continue;
+    const judged = { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) };
+    if (!isPlausibleSecret(value, judged)) continue;
+    const start = m.index + m[0].length - 2 - value.length;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
 export const structuredRules: Rule[] = [
+  {
+    id: 'escaped-json-credential',
+    category: 'PASS',
+    description: 'A credential in JSON held as an escaped string inside other JSON (HAR `postData.text`, logged request bodies): `\\"password\\": \\"…\\"`',
+    keywords: ['\\"'],
+    pattern: ESCAPED_JSON_PAIR,
+    find: findEscapedJsonPairs,
+    confidence: 'medium',
+    examples: {
+      match: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"', '"body": "{\\"api_key\\":\\"Zk3mP9qR2vX8wL5nQ4tY\\"}"'],
+      noMatch: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"********\\"}"', '"text": "{\\"password_min_length\\": \\"12\\"}"'],
+    },
+  },
+  {
+    id: 'config-directive-password',
+    category: 'PASS',
+    description:
+      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`',
+    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword'],
+    pattern: CONFIG_DIRECTIVE,
+    find: findConfigDirectives,
+    confidence: 'high',
+    examples: {
+      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n'],
+      noMatch: ['# requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111'],
+    },
+  },
+  {
+    id: 'aspnet-machine-key',
+    category: 'KEY',
+    description: 'The validation and decryption keys of an ASP.NET `<machineKey>` (Web.config), which sign and encrypt view state and auth cookies',
+    keywords: ['validationkey', 'decryptionkey'],
+    pattern: MACHINE_KEY,
+    secretGroup: 'v',
+    minEntropy: 3,
+    validate: (value) => !isPlaceholder(value) && !/^(.)\1+$/.test(value),
+    confidence: 'high',
+    examples: {
+      match: [
+        '<machineKey validationKey="16BAF4DC800988C8699123AEC842D4E46709DC5AE215F7DA45D54DC672305AC256C4313FEF906207807A5E06B1AAE98AD3291D885691C59F1B5AEA2DF1F0D64F" decryptionKey="118BAC3D8E5E433312AE392904CB21096E873E807CCA63610524FB58224DA2D0" validation="HMACSHA256" decryption="AES" />',
+      ],
+      noMatch: ['<machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" />', '<machineKey validationKey="0000000000000000000000000000000000000000000000000000000000000000" />'],
+    },
+  },
   {
     id: 'kubernetes-secret-data',
     category: 'CRED',

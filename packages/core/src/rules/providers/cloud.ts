@@ -147,23 +147,6 @@ export const cloudRules: Rule[] = [
     },
   },
   {
-    id: 'gcp-service-account',
-    category: 'CRED',
-    description: 'Google service-account JSON key file (its "type" marker)',
-    keywords: ['service_account'],
-    pattern: /"type"[ \t]{0,4}:[ \t]{0,4}"(service_account)"/,
-    secretGroup: 1,
-    // Only a real key file: the private key travels in the same JSON object.
-    validate: (_secret, context) =>
-      /"private_key"/.test(context.text.slice(Math.max(0, context.matchStart - 4000), context.matchEnd + 4000)) &&
-      !/example|dummy|your-project|"\.\.\."/i.test(context.line),
-    confidence: 'low',
-    examples: {
-      match: ['{\n  "type": "service_account",\n  "private_key_id": "0a1b",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIE…"\n}'],
-      noMatch: ['"type": "authorized_user"', 'account_type = "service_account"', 'send `{"type": "service_account"}` to store it'],
-    },
-  },
-  {
     id: 'google-oauth-client-secret',
     category: 'CRED',
     description: 'Google OAuth client secret (GOCSPX- format)',

@@ -1,0 +1,107 @@
+import { shannonEntropy } from '../entropy.js';
+import { characterSwitches, isPlaceholder } from '../secret-value.js';
+import type { Rule } from '../types.js';
+
+/**
+ * Secrets passed to a call by position, with no name beside them: what says "secret" is
+ * the call itself or the argument next to it. An AWS secret key given right after its
+ * access key id (`new BasicAWSCredentials("AKIA…", "…")`), an API key given as the first
+ * argument of a provider SDK's client constructor (`cohere.Client("…")`).
+ */
+
+/** An access key id literal, then the next literal argument: 40 characters of base64, the secret key. */
+const AWS_KEY_PAIR =
+  /(?:AKIA|ASIA)[A-Z0-9]{16}["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40})["'`]/;
+
+/**
+ * Client constructors of provider SDKs whose first positional argument is the API key
+ * (Python, JS, Ruby, Go): `cohere.Client("…")`, `anthropic.Anthropic("…")`,
+ * `OpenAI("…")`, `Groq("…")`, `new Replicate("…")`. The argument must be one literal
+ * with the randomness of a generated key; a variable or a placeholder is no secret.
+ */
+const SDK_NAMES = [
+  'cohere\\.(?:Async)?Client(?:V2)?',
+  'CohereClient(?:V2)?',
+  'anthropic\\.(?:Async)?Anthropic',
+  'openai\\.(?:Async)?OpenAI',
+  '(?:Async)?OpenAI',
+  '(?:Async)?Anthropic',
+  'groq\\.(?:Async)?Groq',
+  '(?:Async)?Groq',
+  'Mistral(?:Client)?',
+  'Together',
+  'Replicate',
+  'replicate\\.Client',
+  'Pinecone',
+  'voyageai\\.Client',
+  'Fireworks',
+  'ElevenLabs',
+  'AssemblyAI',
+  'Deepgram(?:Client)?',
+];
+const SDK_CLIENT = new RegExp(
+  `(?<![\\w.])(?:new[ \\t]{1,4})?(?:${SDK_NAMES.join('|')})[ \\t]{0,4}\\([ \\t]{0,4}` +
+    // The quotes may be escaped: a notebook keeps its code cells as JSON strings.
+    `\\\\?["'](?<v>[A-Za-z0-9_\\-.+/=:]{32,200})\\\\?["'][ \\t]{0,4}[,)]`,
+);
+
+/** A literal with the randomness of a generated key, not words joined by punctuation. */
+function looksGenerated(value: string): boolean {
+  if (isPlaceholder(value)) return false;
+  return characterSwitches(value) >= 8 && shannonEntropy(value) >= 4;
+}
+
+export const positionalRules: Rule[] = [
+  {
+    id: 'aws-secret-key-positional',
+    category: 'KEY',
+    description:
+      'An AWS secret access key passed right after its access key id: `new BasicAWSCredentials("AKIA…", "…")`, Go `credentials.NewStaticCredentials("AKIA…", "…", "")`, `boto3.Session("AKIA…", "…")`',
+    keywords: ['akia', 'asia'],
+    pattern: AWS_KEY_PAIR,
+    secretGroup: 'v',
+    minEntropy: 3.5,
+    validate: (value) => !isPlaceholder(value) && characterSwitches(value) >= 8,
+    confidence: 'high',
+    examples: {
+      match: [
+        'return new BasicAWSCredentials("AKIA2ZQHGQFLCYJ35AC4", "b6YNbbAIvpwmrphB1OPCj726nT8qsMnId8EKiUOh");',
+        'creds := credentials.NewStaticCredentials("AKIAZ7VRSQ5TKQLMWP3B", "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq", "")',
+        "boto3.client('s3', aws_access_key_id='AKIAZ7VRSQ5TKQLMWP3B',\n    aws_secret_access_key='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')",
+      ],
+      noMatch: [
+        'new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")',
+        'new BasicAWSCredentials("AKIAZ7VRSQ5TKQLMWP3B", secretKey)',
+        '["AKIAZ7VRSQ5TKQLMWP3B", "0123456789012345678901234567890123456789"]',
+      ],
+    },
+  },
+  {
+    id: 'sdk-client-api-key',
+    category: 'KEY',
+    description:
+      'An API key passed as the first argument of a provider SDK client constructor (`cohere.Client("…")`, `anthropic.Anthropic("…")`, `OpenAI("…")`, `new Replicate("…")`, `Pinecone("…")`)',
+    keywords: ['cohere', 'anthropic', 'openai', 'groq', 'mistral', 'together(', 'replicate', 'pinecone', 'voyageai', 'fireworks', 'elevenlabs', 'assemblyai', 'deepgram'],
+    pattern: SDK_CLIENT,
+    find: (text) => {
+      const re = new RegExp(SDK_CLIENT.source, 'g');
+      const spans = [];
+      for (const m of text.matchAll(re)) {
+        const value = m.groups!['v']!;
+        if (!looksGenerated(value)) continue;
+        const start = m.index + m[0].lastIndexOf(value);
+        spans.push({ start, end: start + value.length });
+      }
+      return spans;
+    },
+    confidence: 'medium',
+    examples: {
+      match: [
+        'co = cohere.Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
+        "client = anthropic.Anthropic('Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0')",
+        'const r = new Replicate("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF");',
+      ],
+      noMatch: ['co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
+    },
+  },
+];
