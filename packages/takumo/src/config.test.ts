@@ -251,6 +251,15 @@ describe('collectWorkspaceSecrets', () => {
     for (const s of secrets) expect(s.source).not.toContain(s.value);
     expect(secrets.map((s) => s.source).join(' ')).toMatch(/api\/\.env\.production/);
   });
+
+  it('learns nothing from example and template dotenv files, nor publishable keys', async () => {
+    writeFileSync(join(dir, '.env'), 'STRIPE_PUBLISHABLE_KEY=pk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYpyuhIi6\nDB_PASSWORD=Xk29vLq7pRz4-prod\n');
+    writeFileSync(join(dir, '.env.example'), 'DATABASE_URL=postgres://user:password@localhost:5432/app\nAPI_TOKEN=Tmpl-Looking-Real-9f3Kq2\n');
+    mkdirSync(join(dir, 'web'));
+    writeFileSync(join(dir, 'web/.env.template'), 'SESSION_SECRET=Tmpl-Session-Secret-7Lq2\n');
+    const secrets = await collectWorkspaceSecrets(dir);
+    expect(secrets.map((s) => s.value)).toEqual(['Xk29vLq7pRz4-prod']);
+  });
 });
 
 describe('collectAncestorSecrets', () => {
