@@ -272,3 +272,31 @@ describe('sixth blind batch: identifiers and public keys in application code', (
     expect(spans(text, 'analytics.ts')).toEqual(['sk-lf-0b8e2d6c-4a1f-4e3b-8c9d-7f6e5d4c3b2a']);
   });
 });
+
+describe('seventh blind batch: credentials passed by position to library calls', () => {
+  const cases: [string, string, string][] = [
+    ['clients.py', 'creds = pika.PlainCredentials("etl", "R4bbit!Pika-Cred")', 'R4bbit!Pika-Cred'],
+    ['clients.py', 'server.login("reports@acme-shop.com", "Smtp!L0gin-Orbit")', 'Smtp!L0gin-Orbit'],
+    ['clients.py', 'ftp = ftplib.FTP("10.11.12.13", "upload", "Ftp!Upl0ad-Harbor")', 'Ftp!Upl0ad-Harbor'],
+    ['clients.py', 'token = jwt.encode({"sub": "etl"}, "jwt-HS256-s3cret-Quartz-91", algorithm="HS256")', 'jwt-HS256-s3cret-Quartz-91'],
+    ['clients.py', 'sig = hmac.new(b"hmac-K3y!Velvet-2024", b"payload", "sha256").hexdigest()', 'hmac-K3y!Velvet-2024'],
+    ['server.js', "app.use(cookieParser('C00kie-Parser!Signing'));", 'C00kie-Parser!Signing'],
+    ['server.js', "crypto.createHmac('sha256', 'Webh00k!Hmac-Secret').update(body)", 'Webh00k!Hmac-Secret'],
+    ['server.js', "jwt.sign({ sub: user.id }, 'jwt-Sign!Copper-77', { expiresIn: '1h' })", 'jwt-Sign!Copper-77'],
+    ['server.js', "const twilio = require('twilio')('AC4d2f64e2a108cd72f648b1984c3b5a13', '4ac9467626709e9d7395bd6739225cbf');", '4ac9467626709e9d7395bd6739225cbf'],
+    ['Clients.java', 'var blob = new StorageSharedKeyCredential("acmeorders", "7+1UoQzMcvKlj47KblAyOXEwQyh9xeOZgMrWXIu73ZX6VDSGC5Hrbdr71/tuWtzDK43E4a20zugY9vx9L9M/vh==");', '7+1UoQzMcvKlj47KblAyOXEwQyh9xeOZgMrWXIu73ZX6VDSGC5Hrbdr71/tuWtzDK43E4a20zugY9vx9L9M/vh=='],
+    ['Clients.java', 'Algorithm algorithm = Algorithm.HMAC256("Java-Jwt!Hmac-Secret-9");', 'Java-Jwt!Hmac-Secret-9'],
+    ['aws.go', 'var jwtKey = []byte("Go-Jwt!Signing-Key-42")', 'Go-Jwt!Signing-Key-42'],
+  ];
+  for (const [file, text, value] of cases) {
+    it(`finds ${JSON.stringify(value)} in ${file}`, () => {
+      expect(covered(`${text}\n`, value, file), spans(`${text}\n`, file).join(' | ')).toBe(true);
+    });
+  }
+
+  it('leaves variables, environment lookups and stand-ins in those positions alone', () => {
+    const text =
+      'server.login(user, password)\njwt.sign(payload, process.env.JWT_SECRET)\nhmac.new(key, msg, "sha256")\nserver.login("admin", "password")\ncookieParser(config.cookieSecret)\n';
+    expect(spans(text, 'app.js')).toEqual([]);
+  });
+});
