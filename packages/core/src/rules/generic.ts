@@ -131,7 +131,11 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   }
   // Drop the punctuation that ends a statement or list, and unbalanced closing brackets.
   // In a `Key=value;Other=…` chain (connection strings) the value ends at the `;`.
-  let value = bare.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '').replace(/[,;]+$/, '');
+  // In a URL's query or fragment (`#id_token=…&state=…`) it ends at the next `&name=`.
+  let value = bare
+    .replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '')
+    .replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '')
+    .replace(/[,;]+$/, '');
   while (/[)\]}]$/.test(value) && !/[([{]/.test(value)) value = value.slice(0, -1);
   value = value.replace(/[,;]+$/, '');
   return { value, quoted: false, start: end - bare.length };

@@ -300,3 +300,16 @@ describe('seventh blind batch: credentials passed by position to library calls',
     expect(spans(text, 'app.js')).toEqual([]);
   });
 });
+
+describe('eighth blind batch: keys in strings, braced ODBC passwords, many URL schemes', () => {
+  it('ends a bare value at the next parameter of a URL query or fragment', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1XzEiLCJhdWQiOiJ3ZWIiLCJleHAiOjE3NjcyMjU2MDB9.1Cb86TXbEKeTQQIt1vcYXZrMZR6FvIbOmt4iNBMn1wv';
+    const text = `const redirect = 'https://app.example.com/callback#id_token=${jwt}&state=2b213c851ff71ec0';\n`;
+    expect(spans(text, 'github.js')).toEqual([jwt]);
+  });
+
+  it('covers a braced ODBC password with a semicolon inside', () => {
+    const text = 'ConnectionString=Driver={ODBC Driver 18 for SQL Server};Server=db.example.com;Database=erp;UID=erp;PWD={Br4ced;Pwd!9};Encrypt=yes\n';
+    expect(covered(text, 'Br4ced;Pwd!9', 'odbc.ini')).toBe(true);
+  });
+});
