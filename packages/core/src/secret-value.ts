@@ -86,7 +86,8 @@ const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
-const TEMPLATE_START = /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/)/i;
+const TEMPLATE_START =
+  /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
@@ -106,9 +107,9 @@ const POWERSHELL_CMDLET = /^(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|
  * `.arb`, `.xlf`, `.resx`, `.strings`. A `password` key there holds the label of a field.
  */
 const TRANSLATION_FILE =
-  /(?:^|[\\/])(?:i18n|l10n|locales?|lang|langs|languages|translations?)[\\/]|(?:^|[\\/])(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?|(?:messages|strings|translations?|resources?|labels?|locale)(?:[._-][A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)?)\.(?:json|ya?ml|properties|resx|strings)$|\.(?:po|pot|arb|xlf|xliff|resx|strings)$/i;
-/** A label in a natural language: capitalised words in any script, no digits (`Contraseña`, `Mot de passe`). */
-const UI_LABEL = /^\p{Lu}[\p{L}\p{M}'’]{0,40}(?:[ \-][\p{L}\p{M}'’]{1,40}){0,5}[.:!?…]?$/u;
+  /(?:^|[\\/])(?:i18n|l10n|locales?|lang|langs|languages|translations?)[\\/]|(?:^|[\\/])(?:[a-z]{2}(?:[-_][A-Za-z]{2,4})?|(?:messages|strings|translations?|resources?|labels?|locale)(?:[._-][A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)?)\.(?:json|ya?ml|properties|resx|strings|xml)$|\.(?:po|pot|arb|xlf|xliff|resx|strings)$/i;
+/** A label in a natural language: words in any script, no digits or symbols (`Contraseña`, `Mot de passe`). */
+const UI_LABEL = /^\p{L}[\p{L}\p{M}'’]{0,40}(?:[ \-][\p{L}\p{M}'’]{1,40}){0,5}[.:!?…]?$/u;
 
 /** A field label in a translation file (`"password": "Passwort"`), not the password. */
 function isTranslatedLabel(value: string, file: string | undefined): boolean {
@@ -137,6 +138,26 @@ export function isPlaceholder(value: string): boolean {
 
 /** The classic stand-ins with digits appended (`password123`, `changeme1`, `test1234`). */
 const DUMMY_STEMS = new Set(['password', 'passwd', 'pass', 'pwd', 'changeme', 'changeit', 'test', 'dummy', 'example', 'sample', 'foo', 'foobar', 'qwerty', 'abc', 'abcd', 'abcdef', 'letmein', 'xxx', 'mypassword', 'yourpassword', 'placeholder']);
+
+/**
+ * Words that stand-in values are written with (`please-change-this`, `local-dev-password`,
+ * `not-a-real-secret`, `SET_IN_ENV`): a value made only of these is a note, not a secret.
+ */
+const STAND_IN_WORDS = new Set([
+  'please', 'change', 'changeme', 'this', 'that', 'me', 'set', 'in', 'env', 'environment', 'to', 'be', 'filled', 'fill', 'put', 'password',
+  'passwd', 'pass', 'here', 'not', 'a', 'an', 'real', 'secret', 'secrets', 'test', 'testing', 'tests', 'key', 'token', 'insecure', 'dev',
+  'development', 'local', 'my', 'your', 'super', 'fake', 'dummy', 'sample', 'example', 'default', 'value', 'replace', 'with', 'the', 'for',
+  'only', 'do', 'use', 'tbd', 'todo', 'placeholder', 'string', 'xxx', 'goes', 'unsafe', 'demo', 'temp', 'temporary', 'dont', 'never',
+]);
+
+function isStandInPhrase(v: string): boolean {
+  const words = v
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_.\s]+/)
+    .filter((w) => w.length > 0);
+  return words.length >= 2 && words.every((w) => STAND_IN_WORDS.has(w));
+}
 
 function isDummyWithDigits(norm: string): boolean {
   // A year appended is how real passwords get rotated (`Letmein2024`), not a stand-in.
@@ -206,6 +227,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const norm = normalise(v);
   if (norm.length === 0) return false;
   if (DUMMY_VALUES.has(norm)) return false;
+  if (isStandInPhrase(v)) return false; // `please-change-this`, `SET_IN_ENV`
+  if (/^\[[A-Za-z][A-Za-z ]{0,30}\]$/.test(v)) return false; // `[secure]`, `[hidden]`
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
 
   // References to other code: calls, member access, indexing, bare identifiers in code.

@@ -159,6 +159,11 @@ describe('secrets named by their place rather than a key name', () => {
     ['client.py', "client = anthropic.Anthropic('Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0')", 'Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0'],
     ['capture.har', '{\n  "name": "Cookie",\n  "value": "sid=NOOUW5RrQgDsJNVnIp9nhlI3afUVw7On; theme=dark"\n}', 'NOOUW5RrQgDsJNVnIp9nhlI3afUVw7On'],
     ['capture.har', '"postData": {"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"}', 'Kingfisher-Oolong-4'],
+    ['capture.har', '"cookies": [\n  {\n    "name": "sessionid",\n    "value": "k2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4"\n  }\n]', 'k2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4'],
+    ['haproxy.cfg', 'userlist admins\n  user admin insecure-password Hapr0xy-Pw!9\n', 'Hapr0xy-Pw!9'],
+    ['haproxy.cfg', 'listen stats\n  stats auth admin:St4ts-Pw!x\n', 'St4ts-Pw!x'],
+    ['users.acl', 'user alice on >Al1ce-Acl-Pw ~cached:* +get\n', 'Al1ce-Acl-Pw'],
+    ['main.go', 'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")', 'Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL'],
   ];
   for (const [file, text, secret] of cases) {
     it(`finds ${secret.slice(0, 12)}… in ${file}`, () => {
@@ -179,6 +184,10 @@ describe('secrets named by their place rather than a key name', () => {
     ['web/src/i18n/es.json', '{\n  "login": "Iniciar sesión",\n  "password": "Contraseña",\n  "forgot_password": "¿Olvidaste tu contraseña?"\n}'],
     ['web/src/i18n/de.json', '{\n  "password": "Passwort",\n  "new_password": "Neues Passwort"\n}'],
     ['locales/fr.yml', 'fr:\n  password: "Mot de passe"\n'],
+    ['res/values-fr/strings.xml', '<string name="password">Mot de passe secret</string>'],
+    ['Localizable.strings', '"password" = "Geheimwort";'],
+    ['users.acl', 'user default on nopass ~* +@all\n'],
+    ['capture.har', '"cookies": [{"name": "theme", "value": "dark-high-contrast-mode"}]'],
     ['Secrets.swift', 'static let keychainPasswordAccount = "com.acme.shop.password"'],
     ['Set-ServiceAccount.ps1', '$password = ConvertTo-SecureString "Crocus!Embankment!6" -AsPlainText -Force'],
   ];

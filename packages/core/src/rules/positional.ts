@@ -38,6 +38,8 @@ const SDK_NAMES = [
   'ElevenLabs',
   'AssemblyAI',
   'Deepgram(?:Client)?',
+  // Go clients: `openai.NewClient("…")`.
+  '(?:openai|cohere|groq|mistral|anthropic|together)\\.NewClient',
 ];
 const SDK_CLIENT = new RegExp(
   `(?<![\\w.])(?:new[ \\t]{1,4})?(?:${SDK_NAMES.join('|')})[ \\t]{0,4}\\([ \\t]{0,4}` +
@@ -100,6 +102,7 @@ export const positionalRules: Rule[] = [
         'co = cohere.Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
         "client = anthropic.Anthropic('Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0')",
         'const r = new Replicate("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF");',
+        'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")',
       ],
       noMatch: ['co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
     },

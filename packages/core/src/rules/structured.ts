@@ -112,10 +112,11 @@ function findJwkPrivateMembers(text: string): Span[] {
  * Server configuration directives whose value is a password, written `directive value`
  * with no `=`: Redis/Valkey `requirepass` and `masterauth` / `primaryauth` (also through
  * `CONFIG SET`), Redis Sentinel `sentinel auth-pass <master> …`, keepalived `auth_pass`,
- * bitcoind `rpcpassword`. The directive is the whole name, at the start of a line.
+ * bitcoind `rpcpassword`, HAProxy `user NAME insecure-password …`. The directive is the
+ * whole name, at the start of a line.
  */
 const CONFIG_DIRECTIVE =
-  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64})(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
 
 function findConfigDirectives(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
@@ -125,6 +126,45 @@ function findConfigDirectives(text: string, options: { file?: string }): Span[] 
     if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
     const end = m.index + m[0].length - (g['v'] === undefined ? 1 : 0);
     spans.push({ start: end - value.length, end });
+  }
+  return spans;
+}
+
+/**
+ * Redis ACL rules (`user alice on >password ~* +@all` in redis.conf or users.acl, `ACL SETUSER`):
+ * a `>` word adds a password. HAProxy's `stats auth user:password` gives one to the stats page.
+ */
+const REDIS_ACL_PASSWORD =
+  /(?:^[ \t]{0,8}user|\bacl[ \t]{1,4}setuser)[ \t]{1,4}[^\s>]{1,64}[^\r\n>#]{0,400}[ \t]>(?<v>[^\s]{1,200})|^[ \t]{0,8}stats[ \t]{1,4}auth[ \t]{1,4}[^\s:]{1,64}:(?<stats>[^\s]{1,200})/gim;
+
+function findAclPasswords(text: string, options: { file?: string }): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(REDIS_ACL_PASSWORD)) {
+    const value = m.groups!['v'] ?? m.groups!['stats']!;
+    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const end = m.index + m[0].length;
+    spans.push({ start: end - value.length, end });
+  }
+  return spans;
+}
+
+/**
+ * Cookies in a HAR capture: `"cookies": [{"name": "sessionid", "value": "…"}]`. A cookie
+ * named like a session or an auth token carries the session itself.
+ */
+const HAR_NAME_VALUE =
+  /"name"[ \t]{0,4}:[ \t]{0,4}"(?<n>[^"\\\r\n]{1,100})"[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:[ \t]{0,4}"(?<v>[^"\\\r\n]{16,4000})"/g;
+const SESSION_COOKIE = /(?:sess|sid$|^sid|auth|token|jwt|remember|login|^_?[a-z]{0,20}_session$)/i;
+
+function findHarCookies(text: string, options: { file?: string }): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(HAR_NAME_VALUE)) {
+    const name = m.groups!['n']!;
+    const value = m.groups!['v']!;
+    if (!SESSION_COOKIE.test(name) || /csrf|xsrf/i.test(name)) continue;
+    if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length });
   }
   return spans;
 }
@@ -171,14 +211,40 @@ export const structuredRules: Rule[] = [
     id: 'config-directive-password',
     category: 'PASS',
     description:
-      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`',
-    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword'],
+      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`',
+    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword', 'insecure-password'],
     pattern: CONFIG_DIRECTIVE,
     find: findConfigDirectives,
     confidence: 'high',
     examples: {
       match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n'],
       noMatch: ['# requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111'],
+    },
+  },
+  {
+    id: 'acl-password',
+    category: 'PASS',
+    description: 'A password added by a Redis ACL rule (`user alice on >… ~* +@all`, `ACL SETUSER`) or given to HAProxy\'s stats page (`stats auth user:…`)',
+    keywords: ['on >', 'setuser', 'stats auth'],
+    pattern: REDIS_ACL_PASSWORD,
+    find: findAclPasswords,
+    confidence: 'high',
+    examples: {
+      match: ['user alice on >Al1ce-Acl-Pw ~cached:* +get\n', 'redis-cli ACL SETUSER worker on >W0rker-Acl!x +@list', 'listen stats\n  stats auth admin:St4ts-Pw!x\n'],
+      noMatch: ['user default on nopass ~* +@all\n', 'user alice on >${ALICE_PASSWORD} ~*\n', 'stats auth admin:$STATS_PASSWORD'],
+    },
+  },
+  {
+    id: 'har-session-cookie',
+    category: 'TOKEN',
+    description: 'A session or auth cookie in a HAR capture\'s `cookies` list (`{"name": "sessionid", "value": "…"}`)',
+    keywords: ['"cookies"'],
+    pattern: HAR_NAME_VALUE,
+    find: (text, options) => findHarCookies(text, options),
+    confidence: 'medium',
+    examples: {
+      match: ['"cookies": [\n {\n "name": "sessionid",\n "value": "k2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4"\n }\n]'],
+      noMatch: ['"cookies": [{"name": "theme", "value": "dark-high-contrast-mode"}]', '"cookies": [{"name": "csrftoken", "value": "k2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4"}]'],
     },
   },
   {
