@@ -313,3 +313,20 @@ describe('eighth blind batch: keys in strings, braced ODBC passwords, many URL s
     expect(covered(text, 'Br4ced;Pwd!9', 'odbc.ini')).toBe(true);
   });
 });
+
+describe('stand-in values under password names', () => {
+  const standIns = [
+    'please-change-this', 'TO_BE_FILLED', 'SET_IN_ENV', 'put-password-here', 'not-a-real-secret', 'test-secret-key', 'insecure-dev-key',
+    'local-dev-password', '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)', '!secret db_password',
+    'secretref:db-password', 'awssm:prod/db', '[secure]',
+  ];
+  for (const value of standIns) {
+    it(`leaves ${JSON.stringify(value)} alone`, () => {
+      expect(spans(`password: "${value}"\n`, 'values.yaml')).toEqual([]);
+    });
+  }
+
+  it('still reports weak but real passwords', () => {
+    expect(spans('password: "P@ssw0rd"\nsecret: "Summer2024!deploy"\n', 'values.yaml')).toEqual(['P@ssw0rd', 'Summer2024!deploy']);
+  });
+});
