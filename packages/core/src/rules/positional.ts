@@ -1,6 +1,6 @@
 import { shannonEntropy } from '../entropy.js';
 import { characterSwitches, isPlaceholder } from '../secret-value.js';
-import type { Rule } from '../types.js';
+import type { Rule, Span } from '../types.js';
 
 /**
  * Secrets passed to a call by position, with no name beside them: what says "secret" is
@@ -9,9 +9,12 @@ import type { Rule } from '../types.js';
  * argument of a provider SDK's client constructor (`cohere.Client("…")`).
  */
 
-/** An access key id literal, then the next literal argument: 40 characters of base64, the secret key. */
+/**
+ * An access key id literal, then the next literal argument: 40 characters of base64, the
+ * secret key. Or the second argument of a credentials constructor whose first is a variable.
+ */
 const AWS_KEY_PAIR =
-  /(?:AKIA|ASIA)[A-Z0-9]{16}["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40})["'`]/;
+  /(?:(?:AKIA|ASIA)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40})["'`]/;
 
 /**
  * Client constructors of provider SDKs whose first positional argument is the API key
@@ -47,6 +50,26 @@ const SDK_CLIENT = new RegExp(
     `\\\\?["'](?<v>[A-Za-z0-9_\\-.+/=:]{32,200})\\\\?["'][ \\t]{0,4}[,)]`,
 );
 
+/** A module of one of those SDKs imported or required (`from cohere import Client`), so a bare `Client("…")` is its client. */
+const SDK_IMPORT = /\b(?:import|from|require\()[ \t]{0,4}["']?(?:cohere|anthropic|openai|groq|mistralai|together|replicate|pinecone|voyageai)\b/;
+const BARE_CLIENT =
+  /(?<![\w.])(?:new[ \t]{1,4})?(?:Async)?Client(?:V2)?[ \t]{0,4}\([ \t]{0,4}\\?["'](?<v>[A-Za-z0-9_\-.+/=:]{32,200})\\?["'][ \t]{0,4}[,)]/g;
+
+function findSdkClientKeys(text: string): Span[] {
+  const spans: Span[] = [];
+  const patterns = [new RegExp(SDK_CLIENT.source, 'g')];
+  if (SDK_IMPORT.test(text)) patterns.push(BARE_CLIENT);
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      const value = m.groups!['v']!;
+      if (!looksGenerated(value)) continue;
+      const start = m.index + m[0].lastIndexOf(value);
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
 /** A literal with the randomness of a generated key, not words joined by punctuation. */
 function looksGenerated(value: string): boolean {
   if (isPlaceholder(value)) return false;
@@ -58,8 +81,8 @@ export const positionalRules: Rule[] = [
     id: 'aws-secret-key-positional',
     category: 'KEY',
     description:
-      'An AWS secret access key passed right after its access key id: `new BasicAWSCredentials("AKIA…", "…")`, Go `credentials.NewStaticCredentials("AKIA…", "…", "")`, `boto3.Session("AKIA…", "…")`',
-    keywords: ['akia', 'asia'],
+      'An AWS secret access key passed right after its access key id (`new BasicAWSCredentials("AKIA…", "…")`, Go `credentials.NewStaticCredentials("AKIA…", "…", "")`, `boto3.Session("AKIA…", "…")`), or as the second argument of a credentials constructor',
+    keywords: ['akia', 'asia', 'basicawscredentials', 'basicsessioncredentials', 'awsbasiccredentials', 'awssessioncredentials', 'newstaticcredentials', 'aws.credentials'],
     pattern: AWS_KEY_PAIR,
     secretGroup: 'v',
     minEntropy: 3.5,
@@ -70,10 +93,12 @@ export const positionalRules: Rule[] = [
         'return new BasicAWSCredentials("AKIA2ZQHGQFLCYJ35AC4", "b6YNbbAIvpwmrphB1OPCj726nT8qsMnId8EKiUOh");',
         'creds := credentials.NewStaticCredentials("AKIAZ7VRSQ5TKQLMWP3B", "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq", "")',
         "boto3.client('s3', aws_access_key_id='AKIAZ7VRSQ5TKQLMWP3B',\n    aws_secret_access_key='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')",
+        'AwsBasicCredentials.create(props.accessKey(), "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq")',
       ],
       noMatch: [
         'new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")',
         'new BasicAWSCredentials("AKIAZ7VRSQ5TKQLMWP3B", secretKey)',
+        'new BasicAWSCredentials(accessKey, secretKey)',
         '["AKIAZ7VRSQ5TKQLMWP3B", "0123456789012345678901234567890123456789"]',
       ],
     },
@@ -85,17 +110,7 @@ export const positionalRules: Rule[] = [
       'An API key passed as the first argument of a provider SDK client constructor (`cohere.Client("…")`, `anthropic.Anthropic("…")`, `OpenAI("…")`, `new Replicate("…")`, `Pinecone("…")`)',
     keywords: ['cohere', 'anthropic', 'openai', 'groq', 'mistral', 'together(', 'replicate', 'pinecone', 'voyageai', 'fireworks', 'elevenlabs', 'assemblyai', 'deepgram'],
     pattern: SDK_CLIENT,
-    find: (text) => {
-      const re = new RegExp(SDK_CLIENT.source, 'g');
-      const spans = [];
-      for (const m of text.matchAll(re)) {
-        const value = m.groups!['v']!;
-        if (!looksGenerated(value)) continue;
-        const start = m.index + m[0].lastIndexOf(value);
-        spans.push({ start, end: start + value.length });
-      }
-      return spans;
-    },
+    find: findSdkClientKeys,
     confidence: 'medium',
     examples: {
       match: [
@@ -103,8 +118,9 @@ export const positionalRules: Rule[] = [
         "client = anthropic.Anthropic('Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0')",
         'const r = new Replicate("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF");',
         'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")',
+        'from cohere import Client\nco = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
       ],
-      noMatch: ['co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
+      noMatch: ['import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
     },
   },
 ];
