@@ -186,6 +186,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     skipUntil = m.index + m[0].length;
     const v = valueOf(m, text, options.file);
     if (!v) continue;
+    // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
+    if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {
       // `password: >-` / `password = <<-EOT`: the value is the next line.
       const block = nextLineValue(text, v.start + v.value.length, v.value);
@@ -376,10 +378,10 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
  * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
  * Guzzle's `['auth' => ['user', 'pass']]`, Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
- * Laravel's `Http::withBasicAuth(…)`.
+ * Laravel's `Http::withBasicAuth(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
 );
 
@@ -609,8 +611,8 @@ interface Argument {
  * Reads up to `count` arguments of the call whose `(` is at `open`: literals are kept,
  * other expressions skipped up to the next top-level comma. Bounded to 600 characters.
  */
-function readArguments(text: string, open: number, count: number): Argument[] {
-  const args: Argument[] = [];
+function readArguments(text: string, open: number, count: number): Argument[] & { end?: number } {
+  const args: Argument[] & { end?: number } = [];
   let i = open + 1;
   const limit = Math.min(text.length, open + 600);
   while (args.length < count && i < limit) {
@@ -649,6 +651,7 @@ function readArguments(text: string, open: number, count: number): Argument[] {
       i++;
     }
     args.push(literal !== undefined && !other ? { literal } : {});
+    args.end = i;
     if (text[i] !== ',') break;
     i++;
   }
@@ -658,13 +661,16 @@ function readArguments(text: string, open: number, count: number): Argument[] {
 function findCredentialCalls(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const { call, arg, category } of CREDENTIAL_CALLS) {
-    for (let at = text.indexOf(call); at !== -1; at = text.indexOf(call, at + call.length)) {
+    // Arguments already read are not searched again for the same call (linear on `f(f(f(…`).
+    let readUntil = -1;
+    for (let at = text.indexOf(call); at !== -1; at = text.indexOf(call, Math.max(at + call.length, readUntil))) {
       // A whole name: `jwt.sign(` but not `myjwt.signature(`; `.login(` after any receiver.
       if (!call.startsWith('.') && /[\w$]/.test(text[at - 1] ?? '') && !/^(?:new |require)/.test(call)) continue;
       let open = at + call.length;
       while (text[open] === ' ') open++;
       if (text[open] !== '(') continue;
       const args = readArguments(text, open, arg);
+      readUntil = args.end ?? open;
       const literal = args[arg - 1]?.literal;
       if (literal === undefined) continue;
       if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
