@@ -163,6 +163,11 @@ describe('secrets named by their place rather than a key name', () => {
     ['haproxy.cfg', 'userlist admins\n  user admin insecure-password Hapr0xy-Pw!9\n', 'Hapr0xy-Pw!9'],
     ['haproxy.cfg', 'listen stats\n  stats auth admin:St4ts-Pw!x\n', 'St4ts-Pw!x'],
     ['users.acl', 'user alice on >Al1ce-Acl-Pw ~cached:* +get\n', 'Al1ce-Acl-Pw'],
+    ['pgbouncer/userlist.txt', '"app" "Pgb-Userlist!Pw"\n"admin" "md5a3556571e93b0d20722ba62be61e8c2d"\n', 'Pgb-Userlist!Pw'],
+    ['pgbouncer/userlist.txt', '"app" "Pgb-Userlist!Pw"\n"admin" "md5a3556571e93b0d20722ba62be61e8c2d"\n', 'md5a3556571e93b0d20722ba62be61e8c2d'],
+    ['linked.sql', "EXEC sp_addlinkedsrvlogin 'ERP01', 'false', NULL, 'erp_reader', 'Granola!Sextant!5';", 'Granola!Sextant!5'],
+    ['client.rb', 'conn.request :basic_auth, "svc", "Far4day!Pw"', 'Far4day!Pw'],
+    ['Client.cs', 'client.Authenticator = new HttpBasicAuthenticator("svc", "R3st!Sharp");', 'R3st!Sharp'],
     ['main.go', 'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")', 'Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL'],
   ];
   for (const [file, text, secret] of cases) {
@@ -187,6 +192,8 @@ describe('secrets named by their place rather than a key name', () => {
     ['res/values-fr/strings.xml', '<string name="password">Mot de passe secret</string>'],
     ['Localizable.strings', '"password" = "Geheimwort";'],
     ['users.acl', 'user default on nopass ~* +@all\n'],
+    ['docs/quoting.md', '"first" "second quoted word"\n'],
+    ['pgbouncer/userlist.txt', '"app" "<password>"\n'],
     ['capture.har', '"cookies": [{"name": "theme", "value": "dark-high-contrast-mode"}]'],
     ['Secrets.swift', 'static let keychainPasswordAccount = "com.acme.shop.password"'],
     ['Set-ServiceAccount.ps1', '$password = ConvertTo-SecureString "Crocus!Embankment!6" -AsPlainText -Force'],

@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy.js';
-import { characterSwitches, isPlaceholder } from '../secret-value.js';
+import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { Rule, Span } from '../types.js';
 
 /**
@@ -76,7 +76,34 @@ function looksGenerated(value: string): boolean {
   return characterSwitches(value) >= 8 && shannonEntropy(value) >= 4;
 }
 
+/** One argument of a T-SQL procedure call: a (Unicode) string literal, NULL, a variable or a word. */
+const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\t]{0,4}";
+/** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
+const LINKED_SERVER_LOGIN = new RegExp(`\\bsp_addlinkedsrvlogin[ \\t]{1,4}${TSQL_ARG}${TSQL_ARG}${TSQL_ARG}${TSQL_ARG}[nN]?'(?<v>[^'\\r\\n]{1,128})'`, 'gi');
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'tsql-linked-server-password',
+    category: 'PASS',
+    description: "The remote password given positionally to SQL Server's `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', '…'`",
+    keywords: ['sp_addlinkedsrvlogin'],
+    pattern: LINKED_SERVER_LOGIN,
+    find: (text, options) => {
+      const spans: Span[] = [];
+      for (const m of text.matchAll(LINKED_SERVER_LOGIN)) {
+        const value = m.groups!['v']!;
+        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+        const end = m.index + m[0].length - 1;
+        spans.push({ start: end - value.length, end });
+      }
+      return spans;
+    },
+    confidence: 'high',
+    examples: {
+      match: ["EXEC sp_addlinkedsrvlogin 'ERP01', 'false', NULL, 'erp_reader', 'Granola!Sextant!5';", "EXEC sp_addlinkedsrvlogin N'ERP01', N'False', NULL, N'erp', N'Lnk-Srv!Pw42'"],
+      noMatch: ["EXEC sp_addlinkedsrvlogin 'ERP01', 'true'", "EXEC sp_addlinkedsrvlogin 'ERP01', 'false', NULL, 'erp_reader', '<password>'"],
+    },
+  },
   {
     id: 'aws-secret-key-positional',
     category: 'KEY',

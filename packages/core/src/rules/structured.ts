@@ -169,6 +169,25 @@ function findHarCookies(text: string, options: { file?: string }): Span[] {
   return spans;
 }
 
+/**
+ * PgBouncer's auth file (`userlist.txt`): `"user" "password"` per line. The second field is
+ * a plain password or an md5/SCRAM verifier, and PgBouncer accepts either to log in.
+ */
+const PGBOUNCER_USERLIST_FILE = /(?:^|[\\/])userlist\.txt$/i;
+const PGBOUNCER_USERLIST_LINE = /^[ \t]{0,8}"[^"\r\n]{1,64}"[ \t]{1,8}"(?<v>[^"\r\n]{1,400})"/gm;
+
+function findPgbouncerUserlist(text: string, options: { file?: string }): Span[] {
+  if (options.file === undefined || !PGBOUNCER_USERLIST_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PGBOUNCER_USERLIST_LINE)) {
+    const value = m.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const end = m.index + m[0].length - 1;
+    spans.push({ start: end - value.length, end });
+  }
+  return spans;
+}
+
 /** ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies. */
 const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](?<v>[A-Fa-f0-9]{32,256})["']/gi;
 
@@ -245,6 +264,20 @@ export const structuredRules: Rule[] = [
     examples: {
       match: ['"cookies": [\n {\n "name": "sessionid",\n "value": "k2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4"\n }\n]'],
       noMatch: ['"cookies": [{"name": "theme", "value": "dark-high-contrast-mode"}]', '"cookies": [{"name": "csrftoken", "value": "k2mP9qR7vL4nZ8wQ3tYAb1Cd2Ef3Gh4"}]'],
+    },
+  },
+  {
+    id: 'pgbouncer-userlist-password',
+    category: 'PASS',
+    description: 'A password or md5/SCRAM verifier in PgBouncer\'s auth file (`userlist.txt`: `"user" "…"`)',
+    keywords: ['"'],
+    pattern: PGBOUNCER_USERLIST_LINE,
+    find: findPgbouncerUserlist,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['"app" "Pgb-Userlist!Pw"'],
     },
   },
   {
