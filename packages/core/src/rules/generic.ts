@@ -35,6 +35,7 @@ const ASSIGNMENT = new RegExp(
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
     '(?<sep>' +
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
+    '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
     '|[ \\t]{0,8}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
@@ -576,6 +577,8 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
  */
 const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category }[] = [
   { call: 'PlainCredentials', arg: 2, category: 'PASS' }, // pika
+  { call: 'DBI->connect', arg: 3, category: 'PASS' }, // Perl DBI
+  { call: 'Credentials', arg: 4, category: 'PASS' }, // sbt: Credentials(realm, host, user, password)
   { call: '.login', arg: 2, category: 'PASS' }, // smtplib, imaplib, poplib, ftplib
   { call: 'FTP', arg: 3, category: 'PASS' },
   { call: 'FTP_TLS', arg: 3, category: 'PASS' },
@@ -1092,8 +1095,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
-    keywords: ['plaincredentials', '.login', 'ftp', 'simple_bind_s', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
-    pattern: /(?:PlainCredentials|\.login|FTP(?:_TLS)?|simple_bind_s|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {

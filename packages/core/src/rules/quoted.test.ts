@@ -330,3 +330,15 @@ describe('stand-in values under password names', () => {
     expect(spans('password: "P@ssw0rd"\nsecret: "Summer2024!deploy"\n', 'values.yaml')).toEqual(['P@ssw0rd', 'Summer2024!deploy']);
   });
 });
+
+describe('ninth blind batch: other languages and provisioning tools', () => {
+  it('finds Bicep parameter defaults, Perl DBI and sbt credentials by position', () => {
+    expect(spans("@secure()\nparam adminPassword string = 'B1cep!Default-Pw'\n", 'main.bicep')).toEqual(['B1cep!Default-Pw']);
+    expect(spans('my $dbh = DBI->connect("dbi:Pg:dbname=shop", "shop", "Perl!Dbi-Pw-44");\n', 'db.pl')).toContain('Perl!Dbi-Pw-44');
+    expect(spans('credentials += Credentials("Sonatype Nexus Repository Manager", "nexus.example.com", "deployer", "Sbt!Nexus-Pw-8")\n', 'build.sbt')).toEqual(['Sbt!Nexus-Pw-8']);
+  });
+
+  it("leaves RevenueCat's public app keys alone", () => {
+    expect(spans("static const String revenueCatKey = 'appl_bUUgf0mWxmmlzshV5h0o3pNHxPH';\n", 'env.dart')).toEqual([]);
+  });
+});
