@@ -64,7 +64,7 @@ describe('parseDotenv', () => {
 
   it('learns nothing from example and template files, whose values are stand-ins', () => {
     const text = 'DATABASE_URL=postgres://user:password@localhost:5432/app\nSESSION_SECRET=Zk3mP9qR2vX8wL5nQ4tY\n';
-    for (const name of ['.env.example', '.env.sample', '.env.template', '.env.dist', 'api/.env.example', '.env.example.local', 'example.env', 'web.env.sample']) {
+    for (const name of ['.env.example', '.env.sample', '.env.template', '.env.dist', 'api/.env.example', '.env.example.local', '.env.local.example', 'example.env', 'web.env.sample']) {
       expect(parseDotenv(text, name), name).toEqual([]);
     }
     for (const name of ['.env', '.env.local', '.env.production', 'prod.env', 'config/.env.staging']) {
@@ -75,6 +75,8 @@ describe('parseDotenv', () => {
   it('never learns a publishable or public key, which is meant to be seen', () => {
     const text = 'STRIPE_PUBLISHABLE_KEY=pk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYpyuhIi6odS7q\nSTRIPE_SECRET_KEY=rk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYp\n';
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:STRIPE_SECRET_KEY']);
+    const named = 'NEXT_PUBLIC_SUPABASE_ANON_KEY=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d\nVITE_PUBLIC_POSTHOG_KEY=Kq8zW3mLp0vX7nR2tY5u\nSUPABASE_SERVICE_KEY=Xk2mP9qR7vL4nZ8wQ3tY\n';
+    expect(parseDotenv(named, '.env').map((s) => s.source)).toEqual(['.env:SUPABASE_SERVICE_KEY']);
   });
 
   it('feeds the detector so a known value is found anywhere', () => {

@@ -92,6 +92,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
   if (isPlaceholder(v)) return true;
   if (isPublicValue(v)) return true; // `pk_live_…`: made to be published, replacing it everywhere would garble the front end
+  // `STRIPE_PUBLISHABLE_KEY`, `NEXT_PUBLIC_SUPABASE_ANON_KEY`, `JWT_PUBLIC_KEY`: shipped to browsers or meant to be
+  // shared. A real secret put there by mistake is still found by the rules that know its shape.
+  if (/(?:^|_)(?:PUBLISHABLE|PUBLIC)(?:_|$)/i.test(name)) return true;
   const url = /^([a-z][a-z0-9+.-]{1,20}):\/\/([^/?#\s]{1,300})/i.exec(v);
   if (url) {
     const authority = url[2]!;
@@ -125,7 +128,7 @@ function categoryFor(name: string, value: string): Category {
  * everywhere. A real-looking value left in one is still found by the rules.
  */
 const DOTENV_TEMPLATE_NAME =
-  /^(?:\.env[._-](?:example|sample|template|dist|tpl)(?:\.[\w-]{1,40})?|(?:[\w-]{1,80}\.)?(?:example|sample|template)\.env|[\w.-]{1,80}\.env\.(?:example|sample|template|dist|tpl))$/i;
+  /^(?:\.env(?:\.[\w-]{1,40})?[._-](?:example|sample|template|dist|tpl)(?:\.[\w-]{1,40})?|(?:[\w-]{1,80}\.)?(?:example|sample|template)\.env|[\w.-]{1,80}\.env\.(?:example|sample|template|dist|tpl))$/i;
 
 /** True when a dotenv file's name (or path) says it is an example or template. */
 export function isDotenvTemplateName(name: string): boolean {
