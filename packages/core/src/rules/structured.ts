@@ -112,18 +112,20 @@ function findJwkPrivateMembers(text: string): Span[] {
  * Server configuration directives whose value is a password, written `directive value`
  * with no `=`: Redis/Valkey `requirepass` and `masterauth` / `primaryauth` (also through
  * `CONFIG SET`), Redis Sentinel `sentinel auth-pass <master> …`, keepalived `auth_pass`,
- * bitcoind `rpcpassword`, HAProxy `user NAME insecure-password …`. The directive is the
+ * bitcoind `rpcpassword`, HAProxy `user NAME insecure-password …`, nslcd/pam_ldap `bindpw`,
+ * slapd `rootpw`. The directive is the
  * whole name, at the start of a line.
  */
 const CONFIG_DIRECTIVE =
-  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
 
 function findConfigDirectives(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(CONFIG_DIRECTIVE)) {
     const g = m.groups!;
     const value = g['dq'] ?? g['sq'] ?? g['v']!;
-    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (value.startsWith('$') || /^foobared$/i.test(value)) continue; // `foobared`: redis.conf's documented example
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
     const end = m.index + m[0].length - (g['v'] === undefined ? 1 : 0);
     spans.push({ start: end - value.length, end });
   }
@@ -230,14 +232,14 @@ export const structuredRules: Rule[] = [
     id: 'config-directive-password',
     category: 'PASS',
     description:
-      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`',
-    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword', 'insecure-password'],
+      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`, LDAP clients\' and slapd\'s `bindpw` / `rootpw`',
+    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword', 'insecure-password', 'bindpw', 'bind_pw', 'rootpw'],
     pattern: CONFIG_DIRECTIVE,
     find: findConfigDirectives,
     confidence: 'high',
     examples: {
-      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n'],
-      noMatch: ['# requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111'],
+      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n'],
+      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111'],
     },
   },
   {
