@@ -2,6 +2,8 @@
 // the environment: Takumo knows every value in the workspace's .env files and finds it here.
 import { createHmac } from 'node:crypto';
 
+const signingMaterial = 'n0t-a-real-S3cret-but-looks-like-one-42';
+
 export function signCookie(value: string): string {
-  return createHmac('sha256', 'n0t-a-real-S3cret-but-looks-like-one-42').update(value).digest('hex');
+  return createHmac('sha256', signingMaterial).update(value).digest('hex');
 }
