@@ -168,6 +168,9 @@ describe('secrets named by their place rather than a key name', () => {
     ['linked.sql', "EXEC sp_addlinkedsrvlogin 'ERP01', 'false', NULL, 'erp_reader', 'Granola!Sextant!5';", 'Granola!Sextant!5'],
     ['client.rb', 'conn.request :basic_auth, "svc", "Far4day!Pw"', 'Far4day!Pw'],
     ['Client.cs', 'client.Authenticator = new HttpBasicAuthenticator("svc", "R3st!Sharp");', 'R3st!Sharp'],
+    ['legacy_db.py', 'db = MySQLdb.connect("localhost", "testuser", "Ts7!Mysql-db", "TESTDB")', 'Ts7!Mysql-db'],
+    ['ora.py', "conn = cx_Oracle.connect('scott', 'T1ger-Ora!9', 'db.example.com/orclpdb1')", 'T1ger-Ora!9'],
+    ['nslcd.conf', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'Nslcd-Bind!Pw7'],
     ['main.go', 'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")', 'Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL'],
   ];
   for (const [file, text, secret] of cases) {
@@ -192,6 +195,8 @@ describe('secrets named by their place rather than a key name', () => {
     ['res/values-fr/strings.xml', '<string name="password">Mot de passe secret</string>'],
     ['Localizable.strings', '"password" = "Geheimwort";'],
     ['users.acl', 'user default on nopass ~* +@all\n'],
+    ['legacy_db.py', 'db = MySQLdb.connect(DB_HOST, DB_USER, DB_PASSWORD, "TESTDB")'],
+    ['redis.conf', 'requirepass foobared\n'],
     ['docs/quoting.md', '"first" "second quoted word"\n'],
     ['pgbouncer/userlist.txt', '"app" "<password>"\n'],
     ['capture.har', '"cookies": [{"name": "theme", "value": "dark-high-contrast-mode"}]'],

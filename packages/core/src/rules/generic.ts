@@ -20,8 +20,8 @@ const SECRET_WORD =
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
-  // A literal may sit in a bytes wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\()(?=["\'`]))?(?:"(?<dq>' +
+  // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`.
+  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\()(?=["\'`]))?(?:"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
@@ -212,7 +212,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
-    if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
+    // The name must itself be a literal: `connect(host, user, DB_PASSWORD, "app")` passes a variable, then the next argument.
+    if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
     if (UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {

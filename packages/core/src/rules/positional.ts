@@ -81,7 +81,41 @@ const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\
 /** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
 const LINKED_SERVER_LOGIN = new RegExp(`\\bsp_addlinkedsrvlogin[ \\t]{1,4}${TSQL_ARG}${TSQL_ARG}${TSQL_ARG}${TSQL_ARG}[nN]?'(?<v>[^'\\r\\n]{1,128})'`, 'gi');
 
+/** One positional argument of a Python call: a string literal or a plain expression. */
+const PY_ARG = `(?:"[^"\\r\\n]{0,200}"|'[^'\\r\\n]{0,200}'|[\\w.$]{1,100})[ \\t]{0,4},[ \\t]{0,4}`;
+const PY_PASSWORD = `(?:"(?<v>[^"\\r\\n]{1,200})"|'(?<v2>[^'\\r\\n]{1,200})')[ \\t]{0,4}[,)]`;
+/**
+ * Python database drivers called positionally: MySQLdb / PyMySQL / pymssql take
+ * `(host, user, password, db)`, cx_Oracle / python-oracledb `(user, password, dsn)`.
+ */
+const PY_DB_CONNECT = new RegExp(
+  `\\b(?:(?:MySQLdb|pymysql|pymssql|_mssql)\\.connect[ \\t]{0,4}\\([ \\t]{0,4}${PY_ARG}${PY_ARG}|(?:cx_Oracle|oracledb)\\.connect[ \\t]{0,4}\\([ \\t]{0,4}${PY_ARG})${PY_PASSWORD}`,
+  'g',
+);
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'python-db-connect-password',
+    category: 'PASS',
+    description: 'A password passed positionally to a Python database driver: `MySQLdb.connect(host, user, "…", db)`, PyMySQL, pymssql, `cx_Oracle.connect(user, "…", dsn)`',
+    keywords: ['mysqldb', 'pymysql', 'pymssql', '_mssql', 'cx_oracle', 'oracledb'],
+    pattern: PY_DB_CONNECT,
+    find: (text, options) => {
+      const spans: Span[] = [];
+      for (const m of text.matchAll(PY_DB_CONNECT)) {
+        const value = m.groups!['v'] ?? m.groups!['v2']!;
+        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+        const start = m.index + m[0].lastIndexOf(value);
+        spans.push({ start, end: start + value.length });
+      }
+      return spans;
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['db = MySQLdb.connect("localhost", "testuser", "Ts7!Mysql-db", "TESTDB")', "conn = cx_Oracle.connect('scott', 'T1ger-Ora!9', 'db.example.com/orclpdb1')"],
+      noMatch: ['db = MySQLdb.connect(host, user, password, "TESTDB")', 'db = pymysql.connect("localhost", "root", "password", "app")'],
+    },
+  },
   {
     id: 'tsql-linked-server-password',
     category: 'PASS',
