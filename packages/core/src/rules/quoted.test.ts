@@ -342,3 +342,13 @@ describe('ninth blind batch: other languages and provisioning tools', () => {
     expect(spans("static const String revenueCatKey = 'appl_bUUgf0mWxmmlzshV5h0o3pNHxPH';\n", 'env.dart')).toEqual([]);
   });
 });
+
+describe('tenth blind batch: obfuscated literals and published defaults', () => {
+  it('finds a secret decoded from a base64 literal', () => {
+    expect(spans("const b64Secret = atob('U3AxaXQhU2VjcmV0LVZhbHVlLTk=');\n", 'keys.js')).toEqual(['U3AxaXQhU2VjcmV0LVZhbHVlLTk=']);
+  });
+
+  it("leaves MinIO's documented default credentials alone", () => {
+    expect(spans('MINIO_ROOT_USER: minioadmin\nMINIO_ROOT_PASSWORD: minioadmin\n', 'compose.yml')).toEqual([]);
+  });
+});
