@@ -36,7 +36,8 @@ const ASSIGNMENT = new RegExp(
     '(?<sep>' +
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
-    '|[ \\t]{0,8}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
+    // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
+    '|[ \\t]{0,40}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
     '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
@@ -212,8 +213,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
-    // The name must itself be a literal: `connect(host, user, DB_PASSWORD, "app")` passes a variable, then the next argument.
-    if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) continue;
+    if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) {
+      // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
+      skipUntil = v.start;
+      continue;
+    }
     if (UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
@@ -557,7 +561,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * OpenSSL's `-passin`/`-passout pass:password`.
  */
 const TOOL_CREDENTIALS =
-  /\b(?:(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|lftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|[ \t]-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128}))/g;
 
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -604,7 +608,12 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'require("twilio")', arg: 2, category: 'KEY' },
   { call: 'new Twilio', arg: 2, category: 'KEY' },
 ];
-const CREDENTIAL_CALL_NAMES = CREDENTIAL_CALLS.map((c) => c.call);
+const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
+/** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
+const CREDENTIAL_CALL_SCAN = new RegExp(
+  `(?:${CREDENTIAL_CALLS.map((c) => (c.call.startsWith('.') || /^(?:new |require)/.test(c.call) ? '' : '(?<![\\w$])') + c.call.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[ ]{0,4}\\()`,
+  'g',
+);
 
 /** One argument of a call: a string literal (with its offset) or any other expression. */
 interface Argument {
@@ -664,22 +673,19 @@ function readArguments(text: string, open: number, count: number): Argument[] & 
 
 function findCredentialCalls(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
-  for (const { call, arg, category } of CREDENTIAL_CALLS) {
-    // Arguments already read are not searched again for the same call (linear on `f(f(f(…`).
-    let readUntil = -1;
-    for (let at = text.indexOf(call); at !== -1; at = text.indexOf(call, Math.max(at + call.length, readUntil))) {
-      // A whole name: `jwt.sign(` but not `myjwt.signature(`; `.login(` after any receiver.
-      if (!call.startsWith('.') && /[\w$]/.test(text[at - 1] ?? '') && !/^(?:new |require)/.test(call)) continue;
-      let open = at + call.length;
-      while (text[open] === ' ') open++;
-      if (text[open] !== '(') continue;
-      const args = readArguments(text, open, arg);
-      readUntil = args.end ?? open;
-      const literal = args[arg - 1]?.literal;
-      if (literal === undefined) continue;
-      if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
-      spans.push({ start: literal.start, end: literal.start + literal.value.length, category });
-    }
+  const re = CREDENTIAL_CALL_SCAN;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const { arg, category } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
+    let open = m.index + m[0].length;
+    while (text[open] === ' ') open++;
+    const args = readArguments(text, open, arg);
+    // Arguments already read are not searched again (linear on `f(f(f(…`).
+    re.lastIndex = Math.max(re.lastIndex, args.end ?? open);
+    const literal = args[arg - 1]?.literal;
+    if (literal === undefined) continue;
+    if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
+    spans.push({ start: literal.start, end: literal.start + literal.value.length, category });
   }
   return spans;
 }
@@ -1075,7 +1081,7 @@ export const genericRules: Rule[] = [
     category: 'CONN',
     description:
       "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'exp ', 'imp ', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:'],
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
