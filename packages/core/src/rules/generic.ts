@@ -154,6 +154,15 @@ function lineAround(text: string, at: number): string {
 /** Whether a name and a value separated only by spaces form an assignment here. */
 /** Files whose syntax is `keyword value` pairs: `.netrc` (`password …`), ssh-style configs. */
 const SPACE_SEPARATED_FILE = /(?:^|[\\/])[._]?netrc$/i;
+/** Config files whose lines are `directive value` (mosquitto, haproxy, redis, stunnel). */
+const DIRECTIVE_CONFIG_FILE = /\.(?:conf|cfg|cnf)$/i;
+/** A component or page rendered to the browser: a CSP nonce there is sent in the HTML it guards. */
+const FRONT_END_FILE = /\.(?:vue|svelte|astro|html?|[jt]sx)$/i;
+
+/** A password's shape: 8–64 characters without spaces, with letters, digits and a symbol (`Xenon!onyx367&`). */
+function isPasswordShaped(value: string): boolean {
+  return value.length >= 8 && value.length <= 64 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
+}
 
 function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean, file: string | undefined): boolean {
   if (name.startsWith('-')) return true; // a command-line flag: `--password …`, `-secret …`
@@ -162,6 +171,8 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
   // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
   if (file !== undefined && /\.properties$/i.test(file) && /^[ \t]*$/.test(prefix)) return true;
+  // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
+  if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && /(?:password|passwd|pass)$/i.test(name)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted;
 }
@@ -203,8 +214,13 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
     const before = readNameBackwards(text, m.index);
     const name = before + ident;
-    const key = classifyKey(name);
-    if (!key) continue;
+    const found = classifyKey(name);
+    if (!found) continue;
+    let key = found;
+    // A CSP nonce in a page or component is rendered into the page: public by design.
+    if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
+    // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
+    if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
     if (separator.trim() === '') {

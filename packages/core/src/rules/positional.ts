@@ -93,7 +93,25 @@ const PY_DB_CONNECT = new RegExp(
   'g',
 );
 
+/** A Twilio account SID literal, then the next literal argument: the 32-hex auth token (`Client("AC…", "…")`). */
+const TWILIO_PAIR = /\bAC[a-f0-9]{32}["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[a-f0-9]{32})["'`]/;
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'twilio-auth-token-positional',
+    category: 'KEY',
+    description: 'A Twilio auth token passed right after its account SID (`Client("AC…", "…")`, `twilio("AC…", "…")`)',
+    keywords: ['twilio'],
+    pattern: TWILIO_PAIR,
+    secretGroup: 'v',
+    minEntropy: 3,
+    validate: (value) => !isPlaceholder(value) && !/^(.)\1+$/.test(value),
+    confidence: 'high',
+    examples: {
+      match: ['from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "7d3f9a2b8c1e4f6a0b5c9d2e7f1a3b8c")'],
+      noMatch: ['from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", auth_token)', 'twilio: Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "00000000000000000000000000000000")'],
+    },
+  },
   {
     id: 'python-db-connect-password',
     category: 'PASS',

@@ -196,9 +196,10 @@ const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](
 /**
  * A JSON document held as a string inside another (a HAR's `postData.text`, a logged
  * request body, a message queue payload): its quotes are escaped, `\"password\": \"…\"`.
+ * Code held in JSON (a notebook's cells) escapes them the same way: `os.environ[\"API_KEY\"] = \"…\"`.
  */
 const ESCAPED_JSON_PAIR =
-  /\\"(?<k>[\w.\-]{1,60})\\"[ \t]{0,4}:[ \t]{0,4}\\"(?<v>(?:[^"\\\r\n]|\\[^"\r\n]){1,300})\\"/g;
+  /\\"(?<k>[\w.\-]{1,60})\\"\]?[ \t]{0,4}(?::|=>?)[ \t]{0,4}\\"(?<v>(?:[^"\\\r\n]|\\[^"\r\n]){1,300})\\"/g;
 
 function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
@@ -224,7 +225,7 @@ export const structuredRules: Rule[] = [
     find: findEscapedJsonPairs,
     confidence: 'medium',
     examples: {
-      match: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"', '"body": "{\\"api_key\\":\\"Zk3mP9qR2vX8wL5nQ4tY\\"}"'],
+      match: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"', '"body": "{\\"api_key\\":\\"Zk3mP9qR2vX8wL5nQ4tY\\"}"', '"source": ["os.environ[\\"OPENAI_API_KEY\\"] = \\"Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0\\"\\n"]'],
       noMatch: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"********\\"}"', '"text": "{\\"password_min_length\\": \\"12\\"}"'],
     },
   },
