@@ -86,3 +86,18 @@ describe('parseDotenv', () => {
     expect(findings.map((f) => [f.rule, text.slice(f.start, f.end)])).toEqual([['known-secret', 'whsk_7Hq2mZp9Lx']]);
   });
 });
+
+describe('build and release identifiers in dotenv files', () => {
+  it('does not learn release, version or commit ids, but still learns secrets of the same shape', () => {
+    const text = [
+      'SENTRY_RELEASE=9b1f0c7e2d4a6b8c0e1f3a5b7c9d0e2f4a6b8c0d',
+      'APP_VERSION=2024.11.3-rc1',
+      'GIT_SHA=3e7a9c1b5d2f4e6a8b0c2d4e6f8a0b2c4d6e8f0a',
+      'BUILD_COMMIT=77aa3f1',
+      'DEPLOY_MARKER=0f4e2a9b7c5d3e1f0a2b4c6d8e0f1a3b5c7d9e1f',
+      'GITHUB_TOKEN=5e8a2c7f9b1d3e4a6c8b0d2f4e6a8c0b2d4f6e8a',
+      'WEBHOOK_ID=wh_81f2a9c4d7e3',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:GITHUB_TOKEN', '.env:WEBHOOK_ID']);
+  });
+});

@@ -112,6 +112,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   const words = splitWords(name);
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;
+  // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
+  if (last === 'cookie' && words[words.length - 2] === 'erlang') return { category: 'PASS', weak: false };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   if (words.some((w) => PHRASE_WORDS.has(w))) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
@@ -122,6 +124,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (FOREIGN_PASSWORD_WORD.test(name)) return { category: 'PASS', weak: false };
   // Search-only keys (Algolia's, Meilisearch's) are made to ship in front-end code.
   if (words.includes('search') && words.includes('only')) return undefined;
+  // Algolia's and Typesense's search keys (`ALGOLIA_SEARCH_KEY`) are search-only by name: the admin key is `…_ADMIN_KEY`.
+  if (words.includes('search') && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
   // A pepper is a server-side secret mixed into password hashes.
   if (last === 'pepper') return { category: 'KEY', weak: false };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.

@@ -228,3 +228,47 @@ describe('secrets named by their place rather than a key name', () => {
     expect(found(text, 'sa.json')).toEqual([]);
   });
 });
+
+describe('credentials in less common syntaxes (blind set 3)', () => {
+  const cases: [string, string, string][] = [
+    ['main.tf', 'resource "aws_db_instance" "x" {\n  username            = "ledger"\n  password            = "Mo0n$walker"\n}\n', 'Mo0n$walker'],
+    ['stack.yaml', 'Parameters:\n  AdminPassword:\n    Type: String\n    NoEcho: true\n    Description: admin\n    Default: Quartz_river19%\n  Owner:\n    Type: String\n    Default: ops@example.com\n', 'Quartz_river19%'],
+    ['stack.yaml', 'Resources:\n  S:\n    Properties:\n      SecretString: \'{{"username":"app","password":"Pike*harbor208&"}}\'\n', 'Pike*harbor208&'],
+    ['bridge.conf', 'connection edge\nremote_username gw-3\nremote_password Otter_maple551.\n', 'Otter_maple551.'],
+    ['cache.lua', 'M.cache = { host = "cache", port = 6379, auth = "Tulip!basalt82#" }', 'Tulip!basalt82#'],
+    ['values.yaml', 'rabbitmq:\n  auth:\n    erlangCookie: QWMZTRPLKDHXNBVCYEUIOAJSGFRTLMPQ\n', 'QWMZTRPLKDHXNBVCYEUIOAJSGFRTLMPQ'],
+    ['haproxy.cfg', 'backend api\n    http-request set-header X-Service-Token 9c2f7e1a4b8d3c6e0f5a2b9d7c4e1f83\n', '9c2f7e1a4b8d3c6e0f5a2b9d7c4e1f83'],
+    ['sync.py', 'r = requests.post(url, data={"grant_type": "client_credentials", "client_secret": "Vq7LmN2xR9tZp4KwY8sJd3Hf"})', 'Vq7LmN2xR9tZp4KwY8sJd3Hf'],
+    ['vault.ex', 'ciphers: [default: {Cloak.Ciphers.AES.GCM, tag: "AES.GCM.V1", key: Base.decode64!("mQ3xT8vL2pR7nK5wZ9sY4bH6jD1fG0cA3eU8iO2tV5w=")}]', 'mQ3xT8vL2pR7nK5wZ9sY4bH6jD1fG0cA3eU8iO2tV5w='],
+  ];
+  for (const [file, text, secret] of cases) {
+    it(`finds ${secret} in ${file}`, () => {
+      expect(found(text, file).map(([, v]) => v)).toContain(secret);
+    });
+  }
+
+  it('covers the whole Atlassian token, its =CRC tail included', () => {
+    const token = `ATATT3${'xFfGF00juoOCjpBq_Wf1-rQY2Hsu'.repeat(6).slice(0, 160)}=0A1B2C3D`;
+    expect(found(`auth = HTTPBasicAuth("bot@example.com", "${token}")`, 'jira.py').map(([, v]) => v)).toContain(token);
+  });
+
+  const negatives: [string, string][] = [
+    ['Release.xcconfig', 'ALGOLIA_SEARCH_KEY = 7d3a9f1c5e2b8d4a6f0c3e9b1d7a5f2c\n'],
+    ['Clients.kt', 'val datadogClientToken = "pub7c1e9a3f5b2d8c4e6a0f9b1d3c5e7a2f"'],
+    ['keys.txt', '# created: 2024-05-01\n# public key: age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq\n'],
+    ['checkout.har', '{"text": "{\\"card_token\\": \\"tok_9aQzX2LmP4vR7tK1wY5sJ3bN\\"}"}'],
+    ['Login.vue', '<script setup>\nconst nonce = "Wq83Lm2PxZ7vK4tR9sY1bN";\n</script>'],
+    ['bridge.conf', 'remote_clientid gateway-17-edge\nremote_username gateway-17\n'],
+    ['haproxy.cfg', 'http-request set-header X-Forwarded-Proto https\nhttp-request set-header X-Request-Key %[uuid()]\n'],
+    ['stack.yaml', 'Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n  Owner:\n    Type: String\n    Default: ops-team\n'],
+  ];
+  for (const [file, text] of negatives) {
+    it(`stays silent on the look-alike in ${file}: ${text.split('\n')[0]}`, () => {
+      expect(found(text, file)).toEqual([]);
+    });
+  }
+
+  it('keeps a nonce outside front-end pages a secret (the corpus labels one)', () => {
+    expect(found("nonce = 'bsfcvir57nt40rydvtbhs8lzbgljmet5'", 'nonce.py').map(([, v]) => v)).toEqual(['bsfcvir57nt40rydvtbhs8lzbgljmet5']);
+  });
+});

@@ -13,7 +13,8 @@ import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span
 
 /** `pat` only as a word of its own (`GH_PAT`, `AZURE_DEVOPS_EXT_PAT`: a personal access token), never `path` or `pattern`. */
 const SECRET_WORD =
-  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|' +
+  // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes.
+  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|erlang[_.\\-]?cookie|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre)';
 
@@ -21,7 +22,7 @@ const SECRET_WORD =
 const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\()(?=["\'`]))?(?:"(?<dq>' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\()(?=["\'`]))?(?:"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
@@ -49,8 +50,8 @@ const ASSIGNMENT = new RegExp(
 /** Tried at each keyword offset; reused across calls (detection is synchronous). */
 const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
 
-/** Lines where a name and a bare value separated by spaces are an assignment. */
-const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+/** Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too). */
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
@@ -172,7 +173,7 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
   if (file !== undefined && /\.properties$/i.test(file) && /^[ \t]*$/.test(prefix)) return true;
   // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
-  if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && /(?:password|passwd|pass)$/i.test(name)) return true;
+  if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && /(?:password|passwd)$/i.test(name)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted;
 }
@@ -199,6 +200,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     skipUntil = m.index + m[0].length;
     const v = valueOf(m, text, options.file);
     if (!v) continue;
+    // JSON held in a string (`SecretString: '{"username":"…","password":"…"}'`): its own names are candidates too.
+    if (v.quoted && v.value.startsWith('{')) skipUntil = v.start + 1;
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
     if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {
@@ -268,7 +271,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 
 /** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
 const NAME_VALUE = new RegExp(
-  /(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:|"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=)[ \t]{0,4}/.source +
+  /(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:|"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}/.source +
     `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`,
   'g',
 );
@@ -299,7 +302,7 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(NAME_VALUE)) {
     const g = m.groups!;
-    const key = classifyKey(g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk']!);
+    const key = classifyKey(g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk'] ?? g['ck']!);
     const quoted = g['uq'] === undefined;
     let value = g['dq'] ?? g['sq'] ?? g['uq']!;
     let start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
@@ -747,7 +750,7 @@ export const genericRules: Rule[] = [
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
-      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper',
+      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
     ],
     pattern: ASSIGNMENT,
@@ -951,7 +954,7 @@ export const genericRules: Rule[] = [
     id: 'name-value-pair',
     category: 'PASS',
     description:
-      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }`, ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`',
+      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`',
     keywords: ['value', 'default', '": {', '":{'],
     pattern: NAME_VALUE,
     find: findNameValuePairs,

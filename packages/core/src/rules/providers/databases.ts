@@ -92,7 +92,7 @@ export const databaseRules: Rule[] = [
     match: [`ASANA_CLIENT_SECRET=${fake('lowernum', 32, 725)}`],
     noMatch: ['ASANA_CLIENT_SECRET=short'],
   }, { category: 'CRED', minEntropy: 3 }),
-  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…, its =CRC tail possibly escaped)', 'ATATT3', '(?:[\\w=\\-]{186}|[\\w\\-]{150,200}(?:=|\\\\=|%3[dD])[A-Fa-f0-9]{8})', {
+  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…, its =CRC tail possibly escaped)', 'ATATT3', '(?:[\\w\\-]{150,200}(?:=|\\\\=|%3[dD])[A-Fa-f0-9]{8}|[\\w=\\-]{186})', {
     match: [`jira_api_token = "ATATT3${fake('b64url', 186, 726)}"`],
     noMatch: ['ATATT3short'],
   }, { minEntropy: 3.5 }),
