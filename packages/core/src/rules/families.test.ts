@@ -272,3 +272,16 @@ describe('credentials in less common syntaxes (blind set 3)', () => {
     expect(found("nonce = 'bsfcvir57nt40rydvtbhs8lzbgljmet5'", 'nonce.py').map(([, v]) => v)).toEqual(['bsfcvir57nt40rydvtbhs8lzbgljmet5']);
   });
 });
+
+describe("hosts in a company's private zone", () => {
+  it('reports a host with an internal, corp or intranet label before the registered domain', () => {
+    expect(found('GET /health HTTP/1.1\nHost: ops.internal.northwind-bank.com\n', 'probe.http')).toEqual([['HOST', 'ops.internal.northwind-bank.com']]);
+    expect(found('ALLOWED_HOSTS = ["pay.example.org", "ledger-int.corp.northwind-bank.de"]', 'settings.py')).toEqual([['HOST', 'ledger-int.corp.northwind-bank.de']]);
+  });
+
+  it('leaves prose, member access and bare vendor domains alone', () => {
+    expect(found('The internal. corp. team owns internal.docs and the corp.wiki pages.', 'notes.md')).toEqual([]);
+    expect(found('x = self.internal.cache.io', 'model.py')).toEqual([]);
+    expect(found('curl -X GET https://octopus.corp.net/api', 'run.sh')).toEqual([]);
+  });
+});

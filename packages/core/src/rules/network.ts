@@ -166,6 +166,42 @@ function findInternalHostnames(declared: readonly string[]) {
   };
 }
 
+/**
+ * A company's private zone inside its public domain: an `internal`, `corp` or `intranet` label
+ * followed by the company's registered domain (`admin.internal.acme-pay.io`,
+ * `billing-int.corp.acme-pay.net`). At least two labels must follow (domain and TLD), so a
+ * bare `x.corp.net` or `service.internal.com` (someone else's domain) is not taken.
+ */
+const INTERNAL_LABEL = /\.(?:internal|corp|intranet)\.(?=[a-z0-9])/gi;
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+const TLD = /^[a-z]{2,12}$/i;
+
+function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const m of text.matchAll(INTERNAL_LABEL)) {
+    if (m.index < from) continue;
+    let start = m.index;
+    while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1]!)) start--;
+    let end = m.index + m[0].length;
+    while (end < text.length && end - start < 253 && HOST_CHAR.test(text[end]!)) end++;
+    from = end;
+    const host = text.slice(start, end).replace(/\.+$/, '');
+    const labels = host.split('.');
+    const at = labels.findIndex((l, i) => i > 0 && /^(?:internal|corp|intranet)$/i.test(l));
+    if (at < 1 || labels.length - at - 1 < 2) continue;
+    if (!labels.every((l) => HOST_LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!)) continue;
+    const before = start > 0 ? text[start - 1]! : '';
+    if (before === '/' && text[start - 2] !== '/') continue; // a file path
+    if (before === '\\' || before === '$' || before === '%' || text[start + host.length] === '(') continue;
+    if (CODE_OBJECTS.has(labels[0]!.toLowerCase())) continue;
+    // In source, `a.internal.b.c` unquoted is member access: a host sits in a string or a URL.
+    if (isCodeFile(options.file) && !/["'`@/]/.test(before)) continue;
+    spans.push({ start, end: start + host.length });
+  }
+  return spans;
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -212,6 +248,19 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       examples: {
         match: ['bind fd12:3456:789a:1::1', 'peer fc00::2'],
         noMatch: ['bind ::1', 'addr 2001:db8::1', 'fdfd:zz'],
+      },
+    },
+    {
+      id: 'internal-label-hostname',
+      category: 'HOST',
+      description: "A host in a company's private zone: an `internal`, `corp` or `intranet` label before its registered domain (`admin.internal.acme.io`, `billing.corp.acme.net`)",
+      keywords: ['.internal.', '.corp.', '.intranet.'],
+      pattern: /\.(?:internal|corp|intranet)\.[a-z0-9]/i,
+      find: findInternalLabelHosts,
+      confidence: 'medium',
+      examples: {
+        match: ['Host: admin.internal.acme-pay.io', 'ALLOWED_HOSTS = ["billing-int.corp.acme-pay.net"]', 'https://wiki.intranet.example-co.com/ops'],
+        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com'],
       },
     },
     {
