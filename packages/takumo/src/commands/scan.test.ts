@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import { runCli } from '../test-support/run-cli.js';
+import { sarifValidator } from '../test-support/sarif-schema.js';
 
 // Fake credentials, assembled at run time so this file itself holds no scannable token.
 const GH = 'ghp_' + 'R2d3x9Kq7Lm0Pz5Vb8Nc1Ty4Wj6Hs2Fa9Ge3';
@@ -122,21 +122,6 @@ describe('takumo scan: reports', () => {
 });
 
 describe('takumo scan: SARIF', () => {
-  function sarifValidator() {
-    const schema = JSON.parse(
-      readFileSync(join(repoRoot, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
-    ) as Record<string, unknown>;
-    // The published schema is draft-04 (`id`); Ajv 8 reads the same keywords as draft-07 once `id` is `$id`.
-    delete schema.$schema;
-    schema.$id = schema.id;
-    delete schema.id;
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    ajv.addFormat('uri', (s: string) => URL.canParse(s));
-    ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-    ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-    return ajv.compile(schema);
-  }
-
   it('is valid SARIF 2.1.0 with what GitHub code scanning requires, and never the value', async () => {
     write('src/app.ts', `const a = "${GH}";\n`);
     write('config/aws.env.txt', `\n  AWS_ACCESS_KEY_ID=${AWS}\n`);
