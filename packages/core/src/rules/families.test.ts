@@ -285,3 +285,28 @@ describe("hosts in a company's private zone", () => {
     expect(found('curl -X GET https://octopus.corp.net/api', 'run.sh')).toEqual([]);
   });
 });
+
+describe('credentials in Markdown documentation', () => {
+  const table = [
+    '| Vendor | Env | API key | Notes |',
+    '|---|:---:|---|---|',
+    '| Fabrikam | prod | `Hq7vN2kLx9PzR4tWm8sYc3Jd6FbQ0eGa` | rotates yearly |',
+    '| Fabrikam | sandbox | `fab_test_key_placeholder` | public sandbox |',
+    '| Contoso | prod | see op://Ops/Contoso/api-key | 1Password |',
+    '| Tailspin | prod | `TBD` | pending |',
+  ].join('\n');
+
+  it('reports a value in a column whose header names a secret', () => {
+    expect(found(table, 'docs/vendors.md')).toEqual([['KEY', 'Hq7vN2kLx9PzR4tWm8sYc3Jd6FbQ0eGa']]);
+  });
+
+  it('ignores tables whose headers name no secret, and tables outside Markdown', () => {
+    expect(found('| Service | Commit |\n|---|---|\n| api | `9f2c7e1a4b8d3c6e0f5a2b9d7c4e1f83aa01bb22` |\n', 'README.md')).toEqual([]);
+    expect(found(table, 'vendors.txt').map(([, v]) => v)).not.toContain('Hq7vN2kLx9PzR4tWm8sYc3Jd6FbQ0eGa');
+  });
+
+  it('reports `pass` followed by a password-like code span, not prose or flags', () => {
+    expect(found('| Contoso | prod | user `acme`, pass `Quill#maple402!` | SFTP |', 'notes.md')).toEqual([['PASS', 'Quill#maple402!']]);
+    expect(found('Pass `--no-verify` to skip hooks, or pass `config.v2` and pass `retries3` to the runner.', 'CONTRIBUTING.md')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { connectionRules } from './connection.js';
 import { genericRules } from './generic.js';
+import { markdownRules } from './markdown.js';
 import { networkRules } from './network.js';
 import { positionalRules } from './positional.js';
 import { privateKeyRules } from './private-key.js';
@@ -12,7 +13,7 @@ import { tokenRules } from './tokens.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules, ...markdownRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

@@ -1,0 +1,124 @@
+import { classifyKey } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * Credentials written into Markdown documentation: a table whose column header names a
+ * secret (`| Partner | Credential |`), and the `pass \`…\`` shorthand of notes. Only Markdown
+ * files are read: elsewhere a `|` row or a word in backticks means something else.
+ */
+
+const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
+/** A table's delimiter row: `|---|:---:|`. */
+function isDelimiterRow(line: string): boolean {
+  return line.length <= 2000 && /^[ \t|:-]{3,2000}$/.test(line) && line.includes('-') && line.includes('|');
+}
+/** A cell that holds one value: a code span or a bare word without spaces. */
+const SINGLE_VALUE_CELL = /^(?:`(?<code>[^`\s]{1,300})`|(?<bare>[^`\s|]{1,300}))$/;
+
+interface Cell {
+  text: string;
+  start: number;
+}
+
+/** The cells of a table row, each trimmed, with their offsets in `text`. */
+function cellsOf(text: string, lineStart: number, line: string): Cell[] {
+  const cells: Cell[] = [];
+  let at = 0;
+  const body = line.replace(/^[ \t]{0,3}\|/, (lead) => {
+    at = lead.length;
+    return '';
+  });
+  let offset = at;
+  for (const raw of body.split('|')) {
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), start: lineStart + offset + lead });
+    offset += raw.length + 1;
+  }
+  // A row closed by `|` leaves an empty last cell.
+  if (cells.length > 0 && cells[cells.length - 1]!.text === '' && /\|[ \t]*$/.test(line)) cells.pop();
+  return cells;
+}
+
+function findTableCredentials(text: string, options: DetectOptions): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  const lines: { start: number; text: string }[] = [];
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    lines.push({ start, text: text.slice(start, end).replace(/\r$/, '') });
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  for (let i = 1; i < lines.length; i++) {
+    if (!isDelimiterRow(lines[i]!.text) || !lines[i - 1]!.text.includes('|')) continue;
+    const header = cellsOf(text, lines[i - 1]!.start, lines[i - 1]!.text);
+    const secretColumns = header.map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text.replace(/[*_`]/g, '')) : undefined));
+    if (!secretColumns.some((k) => k !== undefined)) continue;
+    for (let r = i + 1; r < lines.length && lines[r]!.text.includes('|'); r++) {
+      const cells = cellsOf(text, lines[r]!.start, lines[r]!.text);
+      cells.forEach((cell, c) => {
+        const key = secretColumns[c];
+        if (key === undefined) return;
+        const m = SINGLE_VALUE_CELL.exec(cell.text);
+        if (m === null) return;
+        const value = m.groups!['code'] ?? m.groups!['bare']!;
+        const start = cell.start + (m.groups!['code'] !== undefined ? 1 : 0);
+        if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+        spans.push({ start, end: start + value.length, category: key.category });
+      });
+      i = r;
+    }
+  }
+  return spans;
+}
+
+/** `user \`acme\`, pass \`…\``: a code span right after the word `pass`/`pw`. */
+const PASS_CODE_SPAN = /(?<![\w-])(?:pass|pw|pwd)[ \t]{1,4}`(?<v>[^`\s]{6,128})`/gi;
+
+/** Letters, a digit and a symbol beyond the punctuation of names (`_ . - /`): a password, not an identifier or a flag. */
+function isPasswordLike(value: string): boolean {
+  return /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9_./-]/.test(value) && !value.startsWith('-');
+}
+
+function findPassCodeSpans(text: string, options: DetectOptions): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(PASS_CODE_SPAN)) {
+    const value = m.groups!['v']!;
+    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
+export const markdownRules: Rule[] = [
+  {
+    id: 'markdown-table-credential',
+    category: 'CRED',
+    description: 'A value in a Markdown table column whose header names a secret (`| Partner | Credential |` / `` | Acme | `…` | ``)',
+    keywords: ['|'],
+    pattern: /\|[ \t]{0,8}:?-{1,200}/,
+    find: findTableCredentials,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-pass-code-span',
+    category: 'PASS',
+    description: 'A password in notes written as `pass` followed by a code span (`user `acme`, pass `…``)',
+    keywords: ['pass', 'pw'],
+    pattern: PASS_CODE_SPAN,
+    find: findPassCodeSpans,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+];
