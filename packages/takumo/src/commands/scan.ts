@@ -36,7 +36,7 @@ export const registerScan: RegisterCommand = (program, context) => {
     .option('-c, --config <file>', 'configuration file (default: .takumo.toml in this folder or a parent up to the git root; env TAKUMO_CONFIG)')
     .option('--max-file-size <size>', 'skip files larger than this, e.g. 512KB or 10MB (default 10MB or [scan] max_file_size)')
     .option('--staged', 'scan the content staged for commit (for a pre-commit hook)')
-    .option('-j, --jobs <n>', 'detection threads for folders (default: one per core, at most 4; workers join once loaded; 0: main thread only)')
+    .option('-j, --jobs <n>', 'detection threads for folders (default: one per core, at most 4, from 4 cores up; workers join once loaded; 0: main thread only)')
     .option('--no-progress', 'never show the progress line on stderr')
     .addHelpText(
       'after',

@@ -76,8 +76,9 @@ export interface ScanOptions {
   concurrency?: number;
   /**
    * Detection threads, the main thread included (0 or 1: the main thread alone). Default
-   * for folders: one per core (at most 4). Workers load while the tree is walked and take
-   * work once ready, so a scan smaller than their start-up ends on the main thread alone.
+   * for folders: one per core (at most 4) on machines with 4 cores or more, else the main
+   * thread alone. Workers load while the tree is walked and take work once ready, so a
+   * scan smaller than their start-up ends on the main thread alone.
    */
   workers?: number;
   /**
@@ -378,6 +379,19 @@ export function compareFindings(a: ScanFinding, b: ScanFinding): number {
 }
 
 const MAX_THREADS = 4;
+/**
+ * Workers by default only from this many cores. On 2 vCPUs (often two hyperthreads of one
+ * core) a worker made the bench scan slower, not faster: each thread carries its own
+ * compiler and collector threads and a ~0.25 s start-up, and the two scanning threads
+ * share one core's execution units (bench/scan.bench.mjs: 1.35 s with one worker against
+ * 1.24 s on the main thread alone).
+ */
+const WORKERS_FROM_CORES = 4;
+
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores >= WORKERS_FROM_CORES ? Math.min(cores, MAX_THREADS) : 1;
+}
 
 /**
  * Files the walk must find before workers are worth starting (about 4 MB of source at a
@@ -399,7 +413,7 @@ class WorkerStarter {
 
   constructor(private readonly options: ScanOptions) {
     const eligible = !options.readBytes && !options.staged && (options.workers === undefined || options.workers > 1);
-    this.threads = eligible ? (options.workers ?? Math.min(availableParallelism(), MAX_THREADS)) : 1;
+    this.threads = eligible ? (options.workers ?? defaultThreads()) : 1;
     if (options.workers !== undefined && this.threads > 1) this.start();
   }
 
