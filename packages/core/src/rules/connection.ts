@@ -34,8 +34,12 @@ export function schemeStart(text: string, colon: number): number {
   return i < colon ? i : -1;
 }
 
-/** The password may hold a backslash-escaped character when the URL sits in a string literal (`\"`). */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]){1,256})@(?=[A-Za-z0-9[_.-])/g;
+/**
+ * The password may hold a backslash-escaped character when the URL sits in a string literal (`\"`),
+ * and an unencoded `@` that no host follows (`amqp://u:Tundra59@@mq/`): URL parsers split the
+ * userinfo at the last `@`, so the password is `Tundra59@`.
+ */
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,256})@(?=[A-Za-z0-9[_.-])/g;
 
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -133,6 +137,7 @@ export const connectionRules: Rule[] = [
         'amqps://user:Tr0ub4dor3@mq.example.com/vhost',
         'jdbc:mysql://app:Qw3rTy9Lm2@db:3306/app',
         'https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git',
+        'amqp://worker:Tundra*orbit59@@rabbitmq:5672//',
       ],
       noMatch: [
         'postgres://user:password@localhost:5432/db',

@@ -68,6 +68,14 @@ describe('connection strings and URLs with credentials', () => {
     }
   });
 
+  it('takes an unencoded @ that no host follows as part of the password (parsers split at the last @)', () => {
+    const url = 'amqp://worker:Harbor*tundra59@@rabbitmq:5672//';
+    expect(found(`environment=BROKER_URL="${url}",X=1`)).toEqual([['CONN', url]]);
+    expect(found('psql "postgresql://ops:Cedar_harbor75@@pg-primary:5432/postgres"')).toEqual([['CONN', 'postgresql://ops:Cedar_harbor75@@pg-primary:5432/postgres']]);
+    // An `@` followed by a host still ends the password.
+    expect(found('url = "https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git"')).toEqual([['CRED', 'https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git']]);
+  });
+
   it('reports key=value connection strings as CONN', () => {
     const text = 'conn = "Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True"';
     expect(found(text)).toEqual([['CONN', 'Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True']]);

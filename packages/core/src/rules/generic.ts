@@ -50,8 +50,8 @@ const ASSIGNMENT = new RegExp(
 /** Tried at each keyword offset; reused across calls (detection is synchronous). */
 const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
 
-/** Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too). */
-const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|setx|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+/** Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too, Apache's and csh's `SetEnv NAME …`, nginx's `fastcgi_param NAME …`). */
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
@@ -410,9 +410,9 @@ const BASIC_AUTH_PAIR = new RegExp(
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
 );
 
-/** A login and password both in backticks or quotes in prose: login `admin` / `…`. */
+/** A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**. */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}[`'"][^`'"\s\/]{1,64}[`'"][ \t]{0,3}\/[ \t]{0,3}[`'"](?<v>[^`'"\s]{1,100})[`'"]/gi;
+  /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
 
 /** A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`. */
 const SETTER_CALL = new RegExp(
@@ -1179,17 +1179,18 @@ export const genericRules: Rule[] = [
       }
       // Notes in markdown quote both halves: login `admin` / `…`.
       for (const m of text.matchAll(QUOTED_LOGIN_PAIR)) {
-        const value = m.groups!['v']!;
+        const value = m.groups!['v'] ?? m.groups!['b']!;
         if (!judged('PASS', options.file)(value)) continue;
-        const start = m.index + m[0].length - 1 - value.length;
+        const closing = m.groups!['v'] !== undefined ? 1 : 2;
+        const start = m.index + m[0].length - closing - value.length;
         spans.push({ start, end: start + value.length });
       }
       return spans;
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)'],
-      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**'],
+      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`', 'login: **admin** / **password**'],
     },
   },
 ];

@@ -7,13 +7,14 @@ import { positionalRules } from './positional.js';
 import { privateKeyRules } from './private-key.js';
 import { providerRules } from './providers/index.js';
 import { structuredRules } from './structured.js';
+import { tabularRules } from './tabular.js';
 import { tokenRules } from './tokens.js';
 
 /**
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules, ...markdownRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

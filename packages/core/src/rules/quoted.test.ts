@@ -352,3 +352,32 @@ describe('tenth blind batch: obfuscated literals and published defaults', () => 
     expect(spans('MINIO_ROOT_USER: minioadmin\nMINIO_ROOT_PASSWORD: minioadmin\n', 'compose.yml')).toEqual([]);
   });
 });
+
+describe('blind batch 4b: configuration, infrastructure and documents', () => {
+  it("reads Apache's and csh's SetEnv and nginx's fastcgi_param as assignments", () => {
+    expect(spans('<VirtualHost *:443>\n  SetEnv DB_PASSWORD Quartz.orbit47&\n</VirtualHost>\n', 'vhost.conf')).toEqual(['Quartz.orbit47&']);
+    expect(spans('setenv API_TOKEN Kq8zW3mLp0vX7nR2tY5u\n', '.cshrc')).toEqual(['Kq8zW3mLp0vX7nR2tY5u']);
+    expect(spans('fastcgi_param DB_PASSWORD Fcgi!Param-Pw7;\n', 'site.conf')).toEqual(['Fcgi!Param-Pw7']);
+    expect(spans('SetEnv APP_PASSWORD_MIN_LENGTH 12\nSetEnv DB_PASSWORD ${DB_PASSWORD}\n', 'vhost.conf')).toEqual([]);
+  });
+
+  it('finds a password in a Markdown-bold login pair, not a bold placeholder', () => {
+    expect(spans('Staging admin login: **admin** / **Harbor.cedar70@**\n', 'onboarding.md')).toEqual(['Harbor.cedar70@']);
+    expect(spans('Default login: **admin** / **password**\n', 'onboarding.md')).toEqual([]);
+  });
+
+  it('finds values under a secret-named CSV column, not hashes, ids or revoked markers', () => {
+    const csv = 'name,owner,api_key,created\nreporting,data,4a5ad75c5b97b2900b9ccaa2f9e6b450,2024-03-09\nlegacy,ops,REVOKED,2023-11-20\n';
+    expect(spans(csv, 'service-accounts.csv')).toEqual(['4a5ad75c5b97b2900b9ccaa2f9e6b450']);
+    expect(spans(csv, 'notes.txt')).toEqual([]);
+    const hashes = 'id,email,password_hash\n7f0c1c7e-8a51-4a1b-9d4e-3f0b9b1c2d3e,ann@example.org,$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\n';
+    expect(spans(hashes, 'users.csv')).toEqual([]);
+  });
+
+  it('finds the value under a secret-named column of a one-row SQL insert', () => {
+    const sql = "INSERT INTO api_clients (name, client_secret) VALUES ('billing', '2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg');\n";
+    expect(spans(sql, 'dump.sql')).toEqual(['2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg']);
+    expect(spans("INSERT INTO users (id, email, password_hash) VALUES ('u1', 'ann@example.org', '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW');\n", 'dump.sql')).toEqual([]);
+    expect(spans("INSERT INTO settings (name, api_token) VALUES ('x', '<set-me>');\n", 'seed.sql')).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import { classifyKey } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * Credentials in spreadsheet exports: a CSV/TSV file whose header row names a secret column
+ * (`name,owner,api_key,created`). The values under that column are the secrets, whatever their
+ * shape; a column named for a hash (`password_hash`) names no secret, so hashes stay alone.
+ * Only CSV/TSV files are read: elsewhere a comma-separated line means something else.
+ */
+
+const TABULAR_FILE = /\.(?:csv|tsv)$/i;
+/** The longest line read as a row; a longer one is data no header describes. */
+const MAX_ROW = 4000;
+
+interface Cell {
+  text: string;
+  start: number;
+}
+
+/** The fields of a row, each without its surrounding quotes, with their offsets in `text`. */
+function fieldsOf(line: string, lineStart: number, separator: string): Cell[] {
+  const cells: Cell[] = [];
+  let offset = 0;
+  for (const raw of line.split(separator)) {
+    const lead = raw.length - raw.trimStart().length;
+    let field = raw.trim();
+    let start = lineStart + offset + lead;
+    if (field.length >= 2 && field.startsWith('"') && field.endsWith('"') && !field.slice(1, -1).includes('"')) {
+      field = field.slice(1, -1);
+      start += 1;
+    }
+    cells.push({ text: field, start });
+    offset += raw.length + separator.length;
+  }
+  return cells;
+}
+
+function findTabularCredentials(text: string, options: DetectOptions): Span[] {
+  if (options.file === undefined || !TABULAR_FILE.test(options.file)) return [];
+  const separator = /\.tsv$/i.test(options.file) ? '\t' : ',';
+  const spans: Span[] = [];
+  let secretColumns: ReturnType<typeof classifyKey>[] | undefined;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.length > 0 && line.length <= MAX_ROW) {
+      const cells = fieldsOf(line, start, separator);
+      if (secretColumns === undefined) {
+        // The first non-empty line is the header.
+        secretColumns = cells.map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text) : undefined));
+        if (!secretColumns.some((k) => k !== undefined)) return [];
+      } else {
+        cells.forEach((cell, c) => {
+          const key = secretColumns![c];
+          if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
+          if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+          spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
+        });
+      }
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  return spans;
+}
+
+/**
+ * A one-row SQL insert with a column list: `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
+ * The value in the position of a secret-named column is the secret. Rows holding calls (`now()`) are not read.
+ */
+const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t]{0,4}\((?<vals>[^()]{1,4000})\)/gi;
+/** One value of a VALUES list: a single-quoted string (`''` escapes a quote) or a bare literal. */
+const SQL_VALUE = /[ \t\r\n]{0,8}(?:'(?<q>(?:[^']|''){0,1000})'|(?<bare>[^,'\s]{0,200}))[ \t\r\n]{0,8}(?:,|$)/y;
+
+function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(SQL_INSERT_ROW)) {
+    const columns = m.groups!['cols']!.split(',').map((c) => classifyKey(c.trim().replace(/^[`"[]|[`"\]]$/g, '')));
+    if (!columns.some((k) => k !== undefined)) continue;
+    const vals = m.groups!['vals']!;
+    const valsStart = m.index + m[0].length - 1 - vals.length;
+    SQL_VALUE.lastIndex = 0;
+    for (let c = 0; c < columns.length && SQL_VALUE.lastIndex < vals.length; c++) {
+      const at = SQL_VALUE.lastIndex;
+      const v = SQL_VALUE.exec(vals);
+      if (v === null || v[0].length === 0) break;
+      const key = columns[c];
+      const quoted = v.groups!['q'];
+      if (key === undefined || quoted === undefined || quoted.includes("''")) continue;
+      if (!isPlausibleSecret(quoted, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+      const start = valsStart + at + v[0].indexOf("'") + 1;
+      spans.push({ start, end: start + quoted.length, category: key.category });
+    }
+  }
+  return spans;
+}
+
+export const tabularRules: Rule[] = [
+  {
+    id: 'csv-column-credential',
+    category: 'CRED',
+    description: 'A value in a CSV/TSV export under a header that names a secret (`name,api_key` / `billing-bot,…`)',
+    keywords: [',', '\t'],
+    pattern: /[,\t]/,
+    find: findTabularCredentials,
+    confidence: 'medium',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'sql-insert-column-credential',
+    category: 'CRED',
+    description: 'A value inserted under a secret-named column of a one-row SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`)',
+    keywords: ['insert'],
+    pattern: SQL_INSERT_ROW,
+    find: findSqlInsertCredentials,
+    confidence: 'medium',
+    examples: {
+      match: ["INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'q9X2mL7vR4kP8nZ3wT5yB1cD6');"],
+      noMatch: ["INSERT INTO users (id, email, password_hash) VALUES (1, 'ann@example.org', '$2b$12$abcdefghijklmnopqrstuv');", "INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'changeme');"],
+    },
+  },
+];
