@@ -40,6 +40,8 @@ const ASSIGNMENT = new RegExp(
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
     '|[ \\t]{0,40}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
+    // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
+    '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
     '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
     ')' +
@@ -55,6 +57,24 @@ const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
+
+/** Laravel/validator rules under a field's name: `'password' => 'required|min:12|confirmed'`. */
+const VALIDATION_RULE = /^[a-z_]{1,30}(?::[\w,.]{0,60})?$/;
+const VALIDATION_ANCHOR_RULES = new Set(['bail', 'required', 'nullable', 'sometimes', 'confirmed', 'present', 'filled', 'string']);
+function isValidationRules(value: string): boolean {
+  const rules = value.split('|');
+  return rules.length >= 2 && rules.every((r) => VALIDATION_RULE.test(r)) && rules.some((r) => VALIDATION_ANCHOR_RULES.has(r));
+}
+
+/** A Google app password as it is shown: `qpzm vtrw kxle hbsa`. */
+const APP_PASSWORD = /^[a-z]{4}(?: [a-z]{4}){3}$/;
+
+/** A snake_case name that mentions a secret (`pref_saved_password`, `reset_password_token`): in code, a key or label naming the value, not the value. */
+const SNAKE_CASE = /^[a-z]{1,30}(?:_[a-z]{1,30}){1,5}$/;
+const SECRET_NAME_WORDS = new Set(['password', 'passwd', 'secret', 'token']);
+function namesASecret(value: string): boolean {
+  return SNAKE_CASE.test(value) && value.split('_').some((w) => SECRET_NAME_WORDS.has(w));
+}
 
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`, `checksum/` in `checksum/secret`). */
 const NAME_CHAR = /[A-Za-z0-9_.\-$@/]/;
@@ -214,7 +234,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // A value that names another variable (`${MYSQL_PASSWORD:-…}`, `process.env.ADMIN_TOKEN || "…"`)
     // is no secret, but the name inside it starts a candidate of its own.
-    if (!v.quoted && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
+    // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
+    if ((!v.quoted || v.value.startsWith('${')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
     const before = readNameBackwards(text, m.index);
     const name = before + ident;
     const found = classifyKey(name);
@@ -259,8 +280,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
     }
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
+    if (v.quoted && isValidationRules(v.value)) continue;
+    if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
     const quoted = v.quoted || v.multiword === true;
+    // Google's app passwords are four groups of four letters: words by shape, a password by name.
+    if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
+      spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
+      continue;
+    }
     if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
@@ -607,6 +635,7 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'FTP', arg: 3, category: 'PASS' },
   { call: 'FTP_TLS', arg: 3, category: 'PASS' },
   { call: 'simple_bind_s', arg: 2, category: 'PASS' }, // python-ldap
+  { call: 'ssh.Password', arg: 1, category: 'PASS' }, // golang.org/x/crypto/ssh
   { call: 'jwt.encode', arg: 2, category: 'KEY' },
   { call: 'jwt.sign', arg: 2, category: 'KEY' },
   { call: 'jwt.verify', arg: 2, category: 'KEY' },
@@ -780,6 +809,9 @@ export const genericRules: Rule[] = [
         'password = "postgres1"',
         'if passwd == "q4c1a2oPd":',
         'resource "aws_db_instance" "db" { password = "Kq8zW3mLp0" }',
+        'export VAULT_TOKEN="${VAULT_TOKEN:-Xk29fLqp7ZmW3rTb8VnC}"',
+        'EMAIL_HOST_PASSWORD = "qpzm vtrw kxle hbsa"',
+        'hmac_key: env::var("HMAC_KEY").unwrap_or_else(|_| "VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0".to_string()),',
       ],
       noMatch: [
         'password_field = "password"',
@@ -811,6 +843,9 @@ export const genericRules: Rule[] = [
         'PATH=/usr/local/bin:/usr/bin',
         'echo "${ADMIN_PASSWORD:?missing}"',
         'public_key = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"',
+        "$request->validate(['password' => 'required|min:12|confirmed']);",
+        'export VAULT_TOKEN="${VAULT_TOKEN:-}"',
+        'pg_password: env::var("PG_PASSWORD").unwrap_or_default(),',
       ],
     },
   },
@@ -1121,8 +1156,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1130,9 +1165,10 @@ export const genericRules: Rule[] = [
         'server.login("reports@example.com", "Smtp!L0gin-Orbit")',
         'token = jwt.encode({"sub": "etl"}, "jwt-HS256-s3cret-Quartz-91", algorithm="HS256")',
         "crypto.createHmac('sha256', 'Webh00k!Hmac-Secret').update(body)",
+        'Auth: []ssh.AuthMethod{ssh.Password("Tunn3l-Birch-Quarry")}',
         'new BasicAWSCredentials("AKIAIOSFODNN7ABCDEFG", "WSTsVJZ3sYlCIo3xMlWf4nJVjGqu+2APDJOAoMFy")',
       ],
-      noMatch: ['server.login(user, password)', 'jwt.sign(payload, process.env.JWT_SECRET)', 'hmac.new(key, msg, "sha256")', 'server.login("admin", "password")'],
+      noMatch: ['server.login(user, password)', 'ssh.Password(cfg.Password)', 'jwt.sign(payload, process.env.JWT_SECRET)', 'hmac.new(key, msg, "sha256")', 'server.login("admin", "password")'],
     },
   },
   {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../detector.js';
+
+/** Credentials in application code as blind-4a found them: fallbacks, library calls, and the code that only names a secret. */
+const detector = createDetector();
+const found = (text: string, file: string): string[] => detector.detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+describe('credentials in application code', () => {
+  it('reads the default of a quoted shell expansion', () => {
+    expect(found('export VAULT_TOKEN="${VAULT_TOKEN:-Xk29fLqp7ZmW3rTb8VnC}"\n', 'deploy.sh')).toEqual(['Xk29fLqp7ZmW3rTb8VnC']);
+    expect(found('export VAULT_TOKEN="${VAULT_TOKEN}"\nexport PW="${DB_PASSWORD:?set it}"\n', 'deploy.sh')).toEqual([]);
+  });
+
+  it("reads Rust's literal fallback after env::var", () => {
+    const text = [
+      'hmac_key: env::var("HMAC_KEY").unwrap_or_else(|_| "VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0".to_string()),',
+      'token: env::var("API_TOKEN").unwrap_or("q9X2mL7vR4kP8nZ3wT5yB1cD".into()),',
+      'pg_password: env::var("PG_PASSWORD").expect("PG_PASSWORD must be set"),',
+      'other: env::var("DB_PASSWORD").unwrap_or_default(),',
+    ].join('\n');
+    expect(found(text, 'config.rs')).toEqual(['VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0', 'q9X2mL7vR4kP8nZ3wT5yB1cD']);
+  });
+
+  it("reads the password given to Go's ssh.Password", () => {
+    expect(found('Auth: []ssh.AuthMethod{ssh.Password("Tunn3l-Birch-Quarry")}', 'tunnel.go')).toEqual(['Tunn3l-Birch-Quarry']);
+    expect(found('Auth: []ssh.AuthMethod{ssh.Password(cfg.Password)}', 'tunnel.go')).toEqual([]);
+  });
+
+  it('reads a Google app password under a password name, not words under other names', () => {
+    expect(found('EMAIL_HOST_PASSWORD = "qpzm vtrw kxle hbsa"\n', 'settings.py')).toEqual(['qpzm vtrw kxle hbsa']);
+    expect(found('api_token = "qpzm vtrw kxle hbsa"\nmessage = "pass your code here"\n', 'settings.py')).toEqual([]);
+  });
+
+  it('leaves validation rules under a field name alone', () => {
+    expect(found("$request->validate(['password' => 'required|min:12|confirmed']);", 'Controller.php')).toEqual([]);
+    expect(found("'password' => 'nullable|string|max:255',", 'rules.php')).toEqual([]);
+    // A password that merely holds a pipe is still one.
+    expect(found("'password' => 'Kq8z|W3mLp0'", 'config.php')).toEqual(['Kq8z|W3mLp0']);
+  });
+
+  it('leaves snake_case names that mention a secret alone in code, not in config', () => {
+    expect(found('const val PREF_KEY_PASSWORD = "pref_saved_password"', 'Prefs.kt')).toEqual([]);
+    expect(found('RESET_FIELD_TOKEN = "reset_password_token"', 'forms.py')).toEqual([]);
+    expect(found('password = "Pref_saved_password7"', 'app.py')).toEqual(['Pref_saved_password7']);
+  });
+});
