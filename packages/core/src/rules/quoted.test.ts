@@ -374,6 +374,12 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans(hashes, 'users.csv')).toEqual([]);
   });
 
+  it('finds a Loggly customer token in the path of its event endpoint, not a placeholder or a docs link', () => {
+    const xml = '<Http name="Loggly" url="https://logs-01.loggly.com/inputs/788e9179-f740-4a4c-b988-b61b5b316de3/tag/http/">\n';
+    expect(spans(xml, 'log4j2.xml')).toEqual(['788e9179-f740-4a4c-b988-b61b5b316de3']);
+    expect(spans('url: https://logs-01.loggly.com/bulk/TOKEN/tag/bulk/\nsee https://www.loggly.com/docs/http-endpoint/\n', 'logging.yml')).toEqual([]);
+  });
+
   it('finds the value under a secret-named column of a one-row SQL insert', () => {
     const sql = "INSERT INTO api_clients (name, client_secret) VALUES ('billing', '2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg');\n";
     expect(spans(sql, 'dump.sql')).toEqual(['2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg']);

@@ -122,6 +122,21 @@ export const observabilityRules: Rule[] = [
     match: ['LOGGLY_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['LOGGLY_TAG=web'],
   }, { validate: notPlaceholder }),
+  {
+    // The HTTP/S event endpoints carry the customer token in the path, far from any `loggly` name a context rule reads.
+    id: 'loggly-input-url-token',
+    category: 'KEY',
+    description: 'Loggly customer token in the path of an HTTP/S event endpoint (`logs-01.loggly.com/inputs/…` or `/bulk/…`)',
+    keywords: ['loggly.com/inputs/', 'loggly.com/bulk/'],
+    pattern: /\bloggly\.com\/(?:inputs|bulk)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])/i,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: ['<Http name="Loggly" url="https://logs-01.loggly.com/inputs/788e9179-f740-4a4c-b988-b61b5b316de3/tag/http/">'],
+      noMatch: ['https://logs-01.loggly.com/inputs/TOKEN/tag/http/', 'https://www.loggly.com/docs/http-endpoint/'],
+    },
+  },
   contextRule('elastic-cloud-api-key', 'Elastic / Elastic Cloud API key next to an Elastic name', ['elastic'], '[A-Za-z0-9_=\\-]{40,120}', {
     match: [`ELASTIC_API_KEY=${fake('b64url', 60, 629)}==`.replace('==', '')],
     noMatch: ['ELASTIC_CLOUD_ID=my-deployment'],
