@@ -38,6 +38,15 @@ describe('credentials in application code', () => {
     expect(found("'password' => 'Kq8z|W3mLp0'", 'config.php')).toEqual(['Kq8z|W3mLp0']);
   });
 
+  it('reads a Basic credential built by concatenation', () => {
+    expect(found('fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"', 'Ledger.kt')).toEqual(['bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx']);
+    expect(found('const header = "Basic " + btoa(user + ":" + pass)', 'auth.ts')).toEqual([]);
+  });
+
+  it('does not take a call reading the Snowflake password for the password', () => {
+    expect(found('val snowflakePassword = sys.env.getOrElse("SNOWFLAKE_PASSWORD", "Glacier7-Tangent-Owl")', 'Settings.scala')).toEqual(['Glacier7-Tangent-Owl']);
+  });
+
   it('leaves snake_case names that mention a secret alone in code, not in config', () => {
     expect(found('const val PREF_KEY_PASSWORD = "pref_saved_password"', 'Prefs.kt')).toEqual([]);
     expect(found('RESET_FIELD_TOKEN = "reset_password_token"', 'forms.py')).toEqual([]);

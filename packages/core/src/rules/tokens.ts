@@ -98,7 +98,8 @@ export const tokenRules: Rule[] = [
     category: 'CRED',
     description: 'HTTP Basic credentials (`Authorization: Basic base64(user:password)`)',
     keywords: ['basic'],
-    pattern: /\bbasic\s{1,4}(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
+    // Code builds the header by concatenation too: `"Basic " + "…"`.
+    pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}\+\s{0,4}["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       const decoded = decodeBase64(value);
@@ -114,7 +115,7 @@ export const tokenRules: Rule[] = [
     },
     confidence: 'high',
     examples: {
-      match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="'],
+      match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="', 'fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"'],
       noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Basic authentication is supported'],
     },
   },

@@ -206,8 +206,9 @@ export const databaseRules: Rule[] = [
   }, { category: 'TOKEN', minEntropy: 3 }),
   contextRule('snowflake-password', 'Snowflake account password next to a Snowflake name', ['snowflake'], '[^\\s"\'\\x60;,)\\]}<>&|]{8,64}', {
     match: ['SNOWFLAKE_PASSWORD="Qz7-pL2m!x9Wk"'],
-    noMatch: ['SNOWFLAKE_PASSWORD="${SNOWFLAKE_PASSWORD}"', 'SNOWFLAKE_ACCOUNT=acme-eu'],
-  }, { category: 'PASS', nameTail: 'pass(?:word)?|pwd', minEntropy: 2.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 2) }),
+    noMatch: ['SNOWFLAKE_PASSWORD="${SNOWFLAKE_PASSWORD}"', 'SNOWFLAKE_ACCOUNT=acme-eu', 'val snowflakePassword = sys.env.getOrElse("SNOWFLAKE_PASSWORD", "")'],
+    // A member call (`sys.env.getOrElse(`) is code reading the password, not the password.
+  }, { category: 'PASS', nameTail: 'pass(?:word)?|pwd', minEntropy: 2.5, validate: (s) => notPlaceholder(s) && mixesClasses(s, 2) && !/^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6}\($/.test(s) }),
   contextRule('clickhouse-cloud-api-key', 'ClickHouse Cloud API key secret (4b1d…)', ['clickhouse'], '4b1d[A-Za-z0-9]{38}', {
     match: [`CLICKHOUSE_API_SECRET=4b1d${fake('alnum', 38, 757)}`],
     noMatch: ['CLICKHOUSE_HOST=localhost'],
