@@ -380,6 +380,12 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans('url: https://logs-01.loggly.com/bulk/TOKEN/tag/bulk/\nsee https://www.loggly.com/docs/http-endpoint/\n', 'logging.yml')).toEqual([]);
   });
 
+  it('finds Wi-Fi passphrases in wpa_supplicant and hostapd configs, not placeholders', () => {
+    expect(spans('network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'wpa_supplicant.conf')).toEqual(['Quartz-velvet-2024!']);
+    expect(spans('interface=wlan0\nssid=guest\nwpa_passphrase=Hostapd!Wifi-77\n', 'hostapd.conf')).toEqual(['Hostapd!Wifi-77']);
+    expect(spans('network={\n  psk="<your-wifi-password>"\n  key_mgmt=WPA-PSK\n}\n', 'wpa_supplicant.conf')).toEqual([]);
+  });
+
   it('finds the value under a secret-named column of a one-row SQL insert', () => {
     const sql = "INSERT INTO api_clients (name, client_secret) VALUES ('billing', '2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg');\n";
     expect(spans(sql, 'dump.sql')).toEqual(['2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg']);

@@ -117,7 +117,7 @@ function findJwkPrivateMembers(text: string): Span[] {
  * whole name, at the start of a line.
  */
 const CONFIG_DIRECTIVE =
-  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
 
 function findConfigDirectives(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
@@ -233,14 +233,14 @@ export const structuredRules: Rule[] = [
     id: 'config-directive-password',
     category: 'PASS',
     description:
-      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`, LDAP clients\' and slapd\'s `bindpw` / `rootpw`',
-    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword', 'insecure-password', 'bindpw', 'bind_pw', 'rootpw'],
+      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`, LDAP clients\' and slapd\'s `bindpw` / `rootpw`, a Wi-Fi passphrase in wpa_supplicant (`psk=`) or hostapd (`wpa_passphrase=`, `sae_password=`)',
+    keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword', 'insecure-password', 'bindpw', 'bind_pw', 'rootpw', 'psk', 'wpa_passphrase', 'sae_password'],
     pattern: CONFIG_DIRECTIVE,
     find: findConfigDirectives,
     confidence: 'high',
     examples: {
-      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n'],
-      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111'],
+      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'interface=wlan0\nwpa_passphrase=Hostapd!Wifi-77\n'],
+      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"'],
     },
   },
   {
