@@ -47,6 +47,14 @@ describe('credentials in application code', () => {
     expect(found('val snowflakePassword = sys.env.getOrElse("SNOWFLAKE_PASSWORD", "Glacier7-Tangent-Owl")', 'Settings.scala')).toEqual(['Glacier7-Tangent-Owl']);
   });
 
+  it('leaves a JWT with empty claims (a test fixture) alone, not one that carries claims', () => {
+    const empty = 'eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo';
+    expect(found(`const fixtureToken = "${empty}"`, 'jwt_test.go')).toEqual([]);
+    expect(found(`curl -H "Authorization: Bearer ${empty}"`, 'call.sh')).toEqual([]);
+    const real = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdmMtYmlsbGluZyJ9.X754ma1w04ZIOOiQYAnlXOt1h7s3gXL6c9ANybsW_D0';
+    expect(found(`const serviceToken = "${real}"`, 'client.go')).toEqual([real]);
+  });
+
   it('leaves snake_case names that mention a secret alone in code, not in config', () => {
     expect(found('const val PREF_KEY_PASSWORD = "pref_saved_password"', 'Prefs.kt')).toEqual([]);
     expect(found('RESET_FIELD_TOKEN = "reset_password_token"', 'forms.py')).toEqual([]);

@@ -30,6 +30,8 @@ function isPublicAnonKey(payload: string): boolean {
 }
 
 const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}/;
+/** A JWT whose claims are `{}` (payload `e30`): a test fixture; a token that grants something carries claims. */
+export const EMPTY_CLAIMS_JWT = /^eyJ[A-Za-z0-9_-]{2,2000}\.e30\.[A-Za-z0-9_-]{0,2000}$/;
 const JWT_BASE64 = /\bZXlK[A-Za-z0-9+/]{40,12000}={0,2}/;
 
 export const tokenRules: Rule[] = [
@@ -86,11 +88,11 @@ export const tokenRules: Rule[] = [
     keywords: ['bearer'],
     pattern: /\bbearer\s{1,4}(?<v>[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
     secretGroup: 'v',
-    validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value),
+    validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value) && !EMPTY_CLAIMS_JWT.test(value),
     confidence: 'high',
     examples: {
       match: ['Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0', "headers: {'Authorization': 'Bearer sk-Zq8mP2xL9rTw4Kv7Nc3B'}"],
-      noMatch: ['Authorization: Bearer ${TOKEN}', 'Authorization: Bearer <token>', 'the bearer tokenization strategy'],
+      noMatch: ['Authorization: Bearer ${TOKEN}', 'Authorization: Bearer <token>', 'the bearer tokenization strategy', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo'],
     },
   },
   {
