@@ -39,7 +39,7 @@ const ASSIGNMENT = new RegExp(
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
-    '|[ \\t]{0,40}(?::{1,3}=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
@@ -241,6 +241,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const name = before + ident;
     const found = classifyKey(name);
     if (!found) continue;
+    // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
+    if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
     let key = found;
     // A CSP nonce in a page or component is rendered into the page: public by design.
     if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
@@ -446,7 +448,7 @@ const QUOTED_LOGIN_PAIR =
 
 /** A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`. */
 const SETTER_CALL = new RegExp(
-  /(?:\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set)[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken))[ \t]{0,4}\([ \t]{0,4}/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
 );
 
@@ -638,6 +640,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'FTP_TLS', arg: 3, category: 'PASS' },
   { call: 'simple_bind_s', arg: 2, category: 'PASS' }, // python-ldap
   { call: 'ssh.Password', arg: 1, category: 'PASS' }, // golang.org/x/crypto/ssh
+  { call: 'Net::SMTP.start', arg: 5, category: 'PASS' }, // Ruby: start(address, port, helo, user, secret, authtype)
+  { call: 'NewStaticV4', arg: 2, category: 'KEY' }, // minio-go credentials
+  { call: 'hmacShaKeyFor', arg: 1, category: 'KEY' }, // jjwt Keys.hmacShaKeyFor("…".getBytes())
   { call: 'jwt.encode', arg: 2, category: 'KEY' },
   { call: 'jwt.sign', arg: 2, category: 'KEY' },
   { call: 'jwt.verify', arg: 2, category: 'KEY' },
@@ -1029,7 +1034,7 @@ export const genericRules: Rule[] = [
     id: 'setter-call-secret',
     category: 'PASS',
     description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Gradle\'s `password.set("…")`',
-    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set'],
+    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.accesstoken(', '.authtoken('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
       const category: Category = /passw|pwd|passphrase/i.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
@@ -1037,8 +1042,8 @@ export const genericRules: Rule[] = [
     }),
     confidence: 'medium',
     examples: {
-      match: ['dataSource.setPassword("Hk4r!Setter9");', "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');"],
-      noMatch: ['ds.setPassword(password);', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")'],
+      match: ['dataSource.setPassword("Hk4r!Setter9");', "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');", 'OAuthClient.builder().clientSecret("Rq7vK2mX9pLw4Zt8Wq3nB6cJ").build()'],
+      noMatch: ['ds.setPassword(password);', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")'],
     },
   },
   {
@@ -1158,8 +1163,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1168,6 +1173,8 @@ export const genericRules: Rule[] = [
         'token = jwt.encode({"sub": "etl"}, "jwt-HS256-s3cret-Quartz-91", algorithm="HS256")',
         "crypto.createHmac('sha256', 'Webh00k!Hmac-Secret').update(body)",
         'Auth: []ssh.AuthMethod{ssh.Password("Tunn3l-Birch-Quarry")}',
+        "Net::SMTP.start('smtp.acme.io', 587, 'acme.io', 'mailer', 'Rq7vK2mX9pLw4Zt8', :plain)",
+        'Jwts.builder().signWith(Keys.hmacShaKeyFor("Rq7vK2mX9pLw4Zt8Wq3nB6cJ".getBytes()))',
         'new BasicAWSCredentials("AKIAIOSFODNN7ABCDEFG", "WSTsVJZ3sYlCIo3xMlWf4nJVjGqu+2APDJOAoMFy")',
       ],
       noMatch: ['server.login(user, password)', 'ssh.Password(cfg.Password)', 'jwt.sign(payload, process.env.JWT_SECRET)', 'hmac.new(key, msg, "sha256")', 'server.login("admin", "password")'],

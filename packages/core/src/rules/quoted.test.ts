@@ -386,6 +386,12 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans('network={\n  psk="<your-wifi-password>"\n  key_mgmt=WPA-PSK\n}\n', 'wpa_supplicant.conf')).toEqual([]);
   });
 
+  it("leaves Helm charts' existingSecret references alone and still finds the chart's password", () => {
+    const values = 'auth:\n  existingSecret: redis-auth\n  existingSecretPasswordKey: redis-password\n  password: "Tundra.copper38#"\n';
+    expect(spans(values, 'values.yaml')).toEqual(['Tundra.copper38#']);
+    expect(spans('postgresql:\n  auth:\n    existing_secret_key: admin-token\n', 'values.yaml')).toEqual([]);
+  });
+
   it('finds the value under a secret-named column of a one-row SQL insert', () => {
     const sql = "INSERT INTO api_clients (name, client_secret) VALUES ('billing', '2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg');\n";
     expect(spans(sql, 'dump.sql')).toEqual(['2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg']);
