@@ -55,6 +55,32 @@ describe('credentials in application code', () => {
     expect(found(`const serviceToken = "${real}"`, 'client.go')).toEqual([real]);
   });
 
+  it('reads defaults given by ||= and ??=', () => {
+    expect(found('ENV["API_KEY"] ||= "Rq7vK2mX9pLw4Zt8Wq3n"', 'boot.rb')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3n']);
+    expect(found('process.env.API_KEY ??= "Rq7vK2mX9pLw4Zt8Wq3n";', 'env.js')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3n']);
+    expect(found('process.env.API_KEY ??= defaults.apiKey;', 'env.js')).toEqual([]);
+  });
+
+  it('reads credentials passed by position to Net::SMTP.start, minio NewStaticV4 and jjwt hmacShaKeyFor', () => {
+    const text = [
+      "Net::SMTP.start('smtp.acme.io', 587, 'acme.io', 'mailer', 'Mq4!vK2mX9pLw', :plain)",
+      'creds := credentials.NewStaticV4("minio-svc", "Vb8nQ2zR5tY7uI9oP1aS3dF6gH", "")',
+      'Jwts.builder().signWith(Keys.hmacShaKeyFor("Rq7vK2mX9pLw4Zt8Wq3nB6cJ".getBytes()))',
+      "Net::SMTP.start('smtp.acme.io', 587, 'acme.io', user, pass, :plain)",
+    ].join('\n');
+    expect(found(text, 'mail.rb')).toEqual(['Mq4!vK2mX9pLw', 'Vb8nQ2zR5tY7uI9oP1aS3dF6gH', 'Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+  });
+
+  it('reads an Authorization header written as a Python f-string', () => {
+    expect(found('headers = {"Authorization": f"Token Rq7vK2mX9pLw4Zt8Wq3nB6cJ"}', 'api.py')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(found('headers = {"Authorization": f"Token {self.token}"}', 'api.py')).toEqual([]);
+  });
+
+  it('reads a secret given to a builder method', () => {
+    expect(found('OAuthClient.builder().clientSecret("Rq7vK2mX9pLw4Zt8Wq3nB6cJ").build()', 'Auth.java')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(found('DataSourceBuilder.create().password(props.getPassword()).build()', 'Db.java')).toEqual([]);
+  });
+
   it('leaves snake_case names that mention a secret alone in code, not in config', () => {
     expect(found('const val PREF_KEY_PASSWORD = "pref_saved_password"', 'Prefs.kt')).toEqual([]);
     expect(found('RESET_FIELD_TOKEN = "reset_password_token"', 'forms.py')).toEqual([]);

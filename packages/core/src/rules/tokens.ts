@@ -126,7 +126,8 @@ export const tokenRules: Rule[] = [
     category: 'TOKEN',
     description: 'A credential in an `Authorization` header with another scheme (`Token`, `Api-Token`, `NTLM`, `Negotiate`, `Digest`, or none)',
     keywords: ['authorization'],
-    pattern: /\bauthori[sz]ation["']?\s{0,3}[:=]\s{0,3}["']?(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
+    // An interpolated literal too: Python's `"Authorization": f"Token …"`.
+    pattern: /\bauthori[sz]ation["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (/^(?:bearer|basic)$/i.test(value)) return false;
