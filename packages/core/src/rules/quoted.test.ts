@@ -392,10 +392,12 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans('postgresql:\n  auth:\n    existing_secret_key: admin-token\n', 'values.yaml')).toEqual([]);
   });
 
-  it('finds the value under a secret-named column of a one-row SQL insert', () => {
+  it('finds the values under a secret-named column of an SQL insert, in every row', () => {
     const sql = "INSERT INTO api_clients (name, client_secret) VALUES ('billing', '2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg');\n";
     expect(spans(sql, 'dump.sql')).toEqual(['2SGMxvDSjSmzozzvMqqP6UCyTPGfw6h76oE0bulg']);
     expect(spans("INSERT INTO users (id, email, password_hash) VALUES ('u1', 'ann@example.org', '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW');\n", 'dump.sql')).toEqual([]);
     expect(spans("INSERT INTO settings (name, api_token) VALUES ('x', '<set-me>');\n", 'seed.sql')).toEqual([]);
+    const rows = "INSERT INTO oauth_clients (client_id, client_secret, redirect_uri) VALUES\n  ('web', 'Rq7vK2mX9pLw4Zt8Wq3nB6cJ', 'https://acme.io/cb'),\n  ('cli', 'Wq3nB6cJRq7vK2mX9pLw4Zt8', 'http://localhost');\n";
+    expect(spans(rows, 'seed.sql')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ', 'Wq3nB6cJRq7vK2mX9pLw4Zt8']);
   });
 });

@@ -67,10 +67,12 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
 }
 
 /**
- * A one-row SQL insert with a column list: `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
+ * An SQL insert with a column list (one row or several): `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
  * The value in the position of a secret-named column is the secret. Rows holding calls (`now()`) are not read.
  */
-const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t]{0,4}\((?<vals>[^()]{1,4000})\)/gi;
+const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t\r\n]{0,8}\((?<vals>[^()]{1,4000})\)/gi;
+/** The next row of a multi-row VALUES list: `,\n  ('cli', '…')`. */
+const SQL_NEXT_ROW = /[ \t\r\n]{0,20},[ \t\r\n]{0,20}\((?<vals>[^()]{1,4000})\)/y;
 /** One value of a VALUES list: a single-quoted string (`''` escapes a quote) or a bare literal. */
 const SQL_VALUE = /[ \t\r\n]{0,8}(?:'(?<q>(?:[^']|''){0,1000})'|(?<bare>[^,'\s]{0,200}))[ \t\r\n]{0,8}(?:,|$)/y;
 
@@ -79,20 +81,33 @@ function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] 
   for (const m of text.matchAll(SQL_INSERT_ROW)) {
     const columns = m.groups!['cols']!.split(',').map((c) => classifyKey(c.trim().replace(/^[`"[]|[`"\]]$/g, '')));
     if (!columns.some((k) => k !== undefined)) continue;
-    const vals = m.groups!['vals']!;
-    const valsStart = m.index + m[0].length - 1 - vals.length;
-    SQL_VALUE.lastIndex = 0;
-    for (let c = 0; c < columns.length && SQL_VALUE.lastIndex < vals.length; c++) {
-      const at = SQL_VALUE.lastIndex;
-      const v = SQL_VALUE.exec(vals);
-      if (v === null || v[0].length === 0) break;
-      const key = columns[c];
-      const quoted = v.groups!['q'];
-      if (key === undefined || quoted === undefined || quoted.includes("''")) continue;
-      if (!isPlausibleSecret(quoted, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-      const start = valsStart + at + v[0].indexOf("'") + 1;
-      spans.push({ start, end: start + quoted.length, category: key.category });
+    spans.push(...rowCredentials(m.groups!['vals']!, m.index + m[0].length - 1 - m.groups!['vals']!.length, columns, options));
+    // The rows after the first, up to a bounded number so hostile input stays linear.
+    SQL_NEXT_ROW.lastIndex = m.index + m[0].length;
+    for (let row = 0; row < 1000; row++) {
+      const next = SQL_NEXT_ROW.exec(text);
+      if (next === null) break;
+      const vals = next.groups!['vals']!;
+      spans.push(...rowCredentials(vals, next.index + next[0].length - 1 - vals.length, columns, options));
     }
+  }
+  return spans;
+}
+
+/** The secrets of one VALUES row (`vals` starts at `valsStart` in the text), by the position of secret-named columns. */
+function rowCredentials(vals: string, valsStart: number, columns: readonly (ReturnType<typeof classifyKey>)[], options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  SQL_VALUE.lastIndex = 0;
+  for (let c = 0; c < columns.length && SQL_VALUE.lastIndex < vals.length; c++) {
+    const at = SQL_VALUE.lastIndex;
+    const v = SQL_VALUE.exec(vals);
+    if (v === null || v[0].length === 0) break;
+    const key = columns[c];
+    const quoted = v.groups!['q'];
+    if (key === undefined || quoted === undefined || quoted.includes("''")) continue;
+    if (!isPlausibleSecret(quoted, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = valsStart + at + v[0].indexOf("'") + 1;
+    spans.push({ start, end: start + quoted.length, category: key.category });
   }
   return spans;
 }
@@ -115,7 +130,7 @@ export const tabularRules: Rule[] = [
   {
     id: 'sql-insert-column-credential',
     category: 'CRED',
-    description: 'A value inserted under a secret-named column of a one-row SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`)',
+    description: 'A value inserted under a secret-named column of an SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`)',
     keywords: ['insert'],
     pattern: SQL_INSERT_ROW,
     find: findSqlInsertCredentials,
