@@ -380,6 +380,11 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans('url: https://logs-01.loggly.com/bulk/TOKEN/tag/bulk/\nsee https://www.loggly.com/docs/http-endpoint/\n', 'logging.yml')).toEqual([]);
   });
 
+  it('finds pre-shared keys and EAP passwords in ipsec.secrets, not key file references', () => {
+    expect(spans('%any %any : PSK "Nimbus-Harbor-0x7f"\n: RSA moonKey.pem\n', 'ipsec.secrets')).toEqual(['Nimbus-Harbor-0x7f']);
+    expect(spans('carol : EAP "Cedar!orbit64"\n: PSK "<pre-shared-key>"\n', 'ipsec.secrets')).toEqual(['Cedar!orbit64']);
+  });
+
   it('finds Wi-Fi passphrases in wpa_supplicant and hostapd configs, not placeholders', () => {
     expect(spans('network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'wpa_supplicant.conf')).toEqual(['Quartz-velvet-2024!']);
     expect(spans('interface=wlan0\nssid=guest\nwpa_passphrase=Hostapd!Wifi-77\n', 'hostapd.conf')).toEqual(['Hostapd!Wifi-77']);

@@ -284,6 +284,21 @@ export const structuredRules: Rule[] = [
     },
   },
   {
+    id: 'ipsec-secrets-password',
+    category: 'PASS',
+    description: 'A pre-shared key or user password in strongSwan/Libreswan `ipsec.secrets` (`%any : PSK "…"`, `alice : EAP "…"`, `: XAUTH "…"`)',
+    keywords: ['psk', 'eap', 'xauth'],
+    // The selector list before the colon may be empty; the secret type is upper case in these files.
+    pattern: /(?:^|[ \t]):[ \t]{1,8}(?:PSK|EAP|XAUTH|NTLM)[ \t]{1,8}"(?<v>[^"\r\n]{1,200})"/m,
+    secretGroup: 'v',
+    validate: (value, ctx) => isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(ctx.file === undefined ? {} : { file: ctx.file }) }),
+    confidence: 'high',
+    examples: {
+      match: ['%any %any : PSK "Nimbus-Harbor-0x7f"', 'alice : EAP "Cedar!orbit64"'],
+      noMatch: [': PSK "<pre-shared-key>"', ': RSA moonKey.pem', 'type: PSK "changeme"'],
+    },
+  },
+  {
     id: 'aspnet-machine-key',
     category: 'KEY',
     description: 'The validation and decryption keys of an ASP.NET `<machineKey>` (Web.config), which sign and encrypt view state and auth cookies',
