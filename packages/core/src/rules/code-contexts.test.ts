@@ -81,6 +81,23 @@ describe('credentials in application code', () => {
     expect(found('DataSourceBuilder.create().password(props.getPassword()).build()', 'Db.java')).toEqual([]);
   });
 
+  it('reads VB typed declarations, Kotlin pairs, R assignments, Objective-C strings and C# collection initializers', () => {
+    expect(found('Dim password As String = "Rq7vK2mX9pLw4Zt8"', 'Db.vb')).toEqual(['Rq7vK2mX9pLw4Zt8']);
+    expect(found('val creds = mapOf("user" to "svc", "password" to "Rq7vK2mX9pLw4Zt8")', 'Creds.kt')).toEqual(['Rq7vK2mX9pLw4Zt8']);
+    expect(found('api_key <- "Rq7vK2mX9pLw4Zt8Wq3nB6cJ"', 'fetch.R')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(found('NSString *apiSecret = @"Rq7vK2mX9pLw4Zt8Wq3nB6cJ";', 'Keys.m')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(found('var d = new Dictionary<string, string> { { "ApiSecret", "Rq7vK2mX9pLw4Zt8Wq3nB6cJ" } };', 'Keys.cs')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    // Names in a list, and code on the right, stay silent.
+    expect(found('var names = new[] { "password", "token", "apiKey" };', 'Fields.cs')).toEqual([]);
+    expect(found('password <- readline(prompt = "Password: ")\nval m = mapOf("password" to input.text)', 'x.kt')).toEqual([]);
+  });
+
+  it('reads a token given to go-github and a certificate password given to X509Certificate2', () => {
+    expect(found('client := github.NewClient(nil).WithAuthToken("Rq7vK2mX9pLw4Zt8Wq3nB6cJ")', 'gh.go')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(found('var cert = new X509Certificate2("client.pfx", "Pfx!Rq7vK2mX");', 'Tls.cs')).toEqual(['Pfx!Rq7vK2mX']);
+    expect(found('var cert = new X509Certificate2(path, options.CertificatePassword);', 'Tls.cs')).toEqual([]);
+  });
+
   it('leaves snake_case names that mention a secret alone in code, not in config', () => {
     expect(found('const val PREF_KEY_PASSWORD = "pref_saved_password"', 'Prefs.kt')).toEqual([]);
     expect(found('RESET_FIELD_TOKEN = "reset_password_token"', 'forms.py')).toEqual([]);

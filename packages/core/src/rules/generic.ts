@@ -23,7 +23,7 @@ const SECRET_WORD =
 const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\()(?=["\'`]))?(?:"(?<dq>' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\()(?=["\'`]))?(?:"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
@@ -38,6 +38,9 @@ const ASSIGNMENT = new RegExp(
     '(?<sep>' +
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
+    '|[ \\t]{1,4}as[ \\t]{1,4}[A-Za-z][\\w.]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // Visual Basic: `Dim password As String = "…"`
+    '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
+    '|[ \\t]{0,4}<-[ \\t]{0,8}(?=["\'])' + // R: `api_key <- "…"`
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
     '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
@@ -256,7 +259,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
-    if (separator.trim() === ',' && !/[(,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) {
+    if (separator.trim() === ',' && !/[({,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) {
       // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
       skipUntil = v.start;
       continue;
@@ -642,6 +645,8 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'ssh.Password', arg: 1, category: 'PASS' }, // golang.org/x/crypto/ssh
   { call: 'Net::SMTP.start', arg: 5, category: 'PASS' }, // Ruby: start(address, port, helo, user, secret, authtype)
   { call: 'NewStaticV4', arg: 2, category: 'KEY' }, // minio-go credentials
+  { call: 'WithAuthToken', arg: 1, category: 'KEY' }, // go-github
+  { call: 'X509Certificate2', arg: 2, category: 'PASS' }, // .NET: a certificate file's password
   { call: 'hmacShaKeyFor', arg: 1, category: 'KEY' }, // jjwt Keys.hmacShaKeyFor("…".getBytes())
   { call: 'jwt.encode', arg: 2, category: 'KEY' },
   { call: 'jwt.sign', arg: 2, category: 'KEY' },
@@ -1163,8 +1168,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
