@@ -385,6 +385,12 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans('carol : EAP "Cedar!orbit64"\n: PSK "<pre-shared-key>"\n', 'ipsec.secrets')).toEqual(['Cedar!orbit64']);
   });
 
+  it("finds relay passwords in Postfix's sasl_passwd map, only in that file", () => {
+    const map = '# relay credentials\n[smtp.office365.com]:587 alerts@acme.io:Tundra#falcon66\n[smtp.example.com]:587 user:<password>\n';
+    expect(spans(map, 'etc/postfix/sasl_passwd')).toEqual(['Tundra#falcon66']);
+    expect(spans(map, 'notes.txt')).toEqual([]);
+  });
+
   it('finds Wi-Fi passphrases in wpa_supplicant and hostapd configs, not placeholders', () => {
     expect(spans('network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'wpa_supplicant.conf')).toEqual(['Quartz-velvet-2024!']);
     expect(spans('interface=wlan0\nssid=guest\nwpa_passphrase=Hostapd!Wifi-77\n', 'hostapd.conf')).toEqual(['Hostapd!Wifi-77']);

@@ -190,6 +190,22 @@ function findPgbouncerUserlist(text: string, options: { file?: string }): Span[]
   return spans;
 }
 
+/** Postfix's SMTP relay credentials map (`sasl_passwd`): `[smtp.example.com]:587 user:password` per line. */
+const SASL_PASSWD_FILE = /(?:^|[\\/])sasl_passwd$/;
+const SASL_PASSWD_LINE = /^[ \t]{0,8}[^\s#][^\s]{0,200}[ \t]{1,8}[^\s:]{1,200}:(?<v>[^\s]{1,200})[ \t]{0,8}$/gm;
+
+function findSaslPasswd(text: string, options: { file?: string }): Span[] {
+  if (options.file === undefined || !SASL_PASSWD_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const m of text.matchAll(SASL_PASSWD_LINE)) {
+    const value = m.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].lastIndexOf(':' + value) + 1;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 /** ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies. */
 const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](?<v>[A-Fa-f0-9]{32,256})["']/gi;
 
@@ -281,6 +297,20 @@ export const structuredRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: ['"app" "Pgb-Userlist!Pw"'],
+    },
+  },
+  {
+    id: 'postfix-sasl-password',
+    category: 'PASS',
+    description: 'A relay password in Postfix\'s `sasl_passwd` map (`[smtp.example.com]:587 user:…`)',
+    keywords: [':'],
+    pattern: SASL_PASSWD_LINE,
+    find: findSaslPasswd,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['[smtp.office365.com]:587 alerts@acme.io:Tundra#falcon66'],
     },
   },
   {
