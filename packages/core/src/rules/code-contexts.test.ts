@@ -98,6 +98,12 @@ describe('credentials in application code', () => {
     expect(found('var cert = new X509Certificate2(path, options.CertificatePassword);', 'Tls.cs')).toEqual([]);
   });
 
+  it('reads the password of a user:password literal encoded for Basic credentials', () => {
+    expect(found("fetch(url, { headers: { Authorization: 'Basic ' + btoa('svc:Rq7vK2mX9pLw4Zt8') } })", 'api.ts')).toEqual(['Rq7vK2mX9pLw4Zt8']);
+    expect(found('String auth = Base64.getEncoder().encodeToString("svc:Rq7vK2mX9pLw4Zt8".getBytes());', 'Api.java')).toEqual(['Rq7vK2mX9pLw4Zt8']);
+    expect(found("btoa(`${user}:${pass}`); btoa('svc:' + password); base64.b64encode(b'user:password')", 'api.ts')).toEqual([]);
+  });
+
   it('leaves snake_case names that mention a secret alone in code, not in config', () => {
     expect(found('const val PREF_KEY_PASSWORD = "pref_saved_password"', 'Prefs.kt')).toEqual([]);
     expect(found('RESET_FIELD_TOKEN = "reset_password_token"', 'forms.py')).toEqual([]);

@@ -122,6 +122,20 @@ export const tokenRules: Rule[] = [
     },
   },
   {
+    id: 'basic-credential-literal',
+    category: 'PASS',
+    description: 'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`)',
+    keywords: ['btoa', 'b64encode', 'encodetostring', 'encode64', 'base64_encode'],
+    pattern: /\b(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode)\([ \t]{0,4}[bB]?["'](?<user>[^"'\s:$]{1,64}):(?<v>[^"'\s]{4,128})["']/,
+    secretGroup: 'v',
+    validate: (value) => isPlausibleSecret(value, { category: 'PASS', quoted: true }),
+    confidence: 'medium',
+    examples: {
+      match: ["headers: { Authorization: 'Basic ' + btoa('svc:Rq7vK2mX9pLw4Zt8') }", 'auth = base64.b64encode(b"svc:Rq7vK2mX9pLw4Zt8").decode()', 'Base64.getEncoder().encodeToString("svc:Rq7vK2mX9pLw4Zt8".getBytes())'],
+      noMatch: ["btoa('user:password')", 'btoa(`${user}:${pass}`)', 'base64.b64encode(b"hello world")', "btoa('svc:' + password)"],
+    },
+  },
+  {
     id: 'authorization-header',
     category: 'TOKEN',
     description: 'A credential in an `Authorization` header with another scheme (`Token`, `Api-Token`, `NTLM`, `Negotiate`, `Digest`, or none)',
