@@ -28,7 +28,9 @@ const DUMMY_VALUES = new Set([
   // ASP.NET's `<machineKey validationKey="AutoGenerate,IsolateApps">`: generated at run time.
   'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
   // Published defaults: Android's debug keystore, the database images' documented passwords.
-  'android', 'postgres', 'mysql', 'minioadmin',
+  'android', 'postgres', 'mysql', 'minioadmin', 'mysecretpassword',
+  // Stripe's test-mode key from its API reference, which every tutorial copies.
+  'sktest4ec39hqlyjwdarjtt1zdp7dc',
   // "Password" in other languages (lower-cased, letters only): the label a translation file holds.
   'passwort', 'kennwort', 'contrasea', 'contrasena', 'senha', 'motdepasse', 'wachtwoord', 'parola', 'parol', 'haso', 'haslo',
   'heslo', 'lsenord', 'losenord', 'salasana', 'sifre', 'ifre', 'passord', 'adgangskode', 'jelsz', 'clave', 'parool',

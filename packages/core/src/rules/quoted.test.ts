@@ -351,6 +351,13 @@ describe('tenth blind batch: obfuscated literals and published defaults', () => 
   it("leaves MinIO's documented default credentials alone", () => {
     expect(spans('MINIO_ROOT_USER: minioadmin\nMINIO_ROOT_PASSWORD: minioadmin\n', 'compose.yml')).toEqual([]);
   });
+
+  it("leaves Stripe's documentation key and the postgres image's documented password alone, not other keys", () => {
+    expect(spans('Try it: `stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"`\n', 'README.md')).toEqual([]);
+    expect(spans('STRIPE_SECRET_KEY=sk_test_4eC39HqLyjWDarjtT1zdp7dc\n', '.env')).toEqual([]);
+    expect(spans('  POSTGRES_PASSWORD: mysecretpassword\n', 'docker-compose.yml')).toEqual([]);
+    expect(spans('STRIPE_SECRET_KEY=sk_test_51Hx9QkLmN3pR7vT2wY5zA8bC4dE6fG0hJ\n', '.env')).toEqual(['sk_test_51Hx9QkLmN3pR7vT2wY5zA8bC4dE6fG0hJ']);
+  });
 });
 
 describe('blind batch 4b: configuration, infrastructure and documents', () => {

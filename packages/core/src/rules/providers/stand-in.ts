@@ -98,7 +98,13 @@ function typedStretches(value: string): Run[] {
   return merged;
 }
 
-/** True when a value in a provider's token format was written by hand rather than issued. */
+/**
+ * Keys a provider publishes in its own documentation for everyone to copy: real in shape,
+ * secret to no one (Stripe's test-mode key from its API reference).
+ */
+const PUBLISHED_DOCUMENTATION_KEYS = new Set(['sk_test_4eC39HqLyjWDarjtT1zdp7dc']);
+
+/** True when a value in a provider's token format was written by hand rather than issued, or published for all. */
 export function isStandInToken(value: string): boolean {
-  return hasSplicedRun(value) || STAND_IN_WORDS.test(value) || encodesProse(value);
+  return PUBLISHED_DOCUMENTATION_KEYS.has(value) || hasSplicedRun(value) || STAND_IN_WORDS.test(value) || encodesProse(value);
 }
