@@ -3,6 +3,7 @@ import { TakumoError } from './errors.js';
 import { KeywordScanner } from './keyword-scanner.js';
 import { LineIndex, lineAround } from './line-index.js';
 import { checkRegexSafety } from './regex-safety.js';
+import { forEachMatchAt } from './sticky.js';
 import { builtinRulesFor } from './rules/index.js';
 import { NON_ASCII_TEXT, type Category, type Confidence, type DetectOptions, type DetectorConfig, type Finding, type KnownSecret, type Rule, type RuleContext, type Span } from './types.js';
 
@@ -147,16 +148,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
           candidates.push({ rule: rule.id, category, confidence: rule.confidence, ...span });
         };
         if (regex.sticky) {
-          // The same matches a global search finds: leftmost first, none overlapping the last.
-          let from = 0;
-          for (const offset of offsetsOf(compiled[index]!.keywordIds, positions)) {
-            if (offset < from) continue;
-            regex.lastIndex = offset;
-            const m = regex.exec(text);
-            if (m === null || m[0].length === 0) continue;
-            from = offset + m[0].length;
-            accept(m);
-          }
+          forEachMatchAt(regex, text, offsetsOf(compiled[index]!.keywordIds, positions), accept);
           continue;
         }
         regex.lastIndex = 0;

@@ -1,6 +1,7 @@
 import { classifyKey } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
@@ -507,13 +508,7 @@ function cookieHeaderStarts(text: string, offsets: readonly number[]): number[] 
 
 function findSessionCookies(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let from = 0;
-  for (const start of cookieHeaderStarts(text, offsets)) {
-    if (start < from) continue;
-    COOKIE_HEADER_AT.lastIndex = start;
-    const m = COOKIE_HEADER_AT.exec(text);
-    if (m === null) continue;
-    from = start + m[0].length;
+  forEachMatchAt(COOKIE_HEADER_AT, text, cookieHeaderStarts(text, offsets), (m) => {
     const pairs = m.groups!['pairs']!;
     let at = m.index + m[0].length - pairs.length;
     for (const pair of pairs.split(';')) {
@@ -528,7 +523,7 @@ function findSessionCookies(text: string, options: DetectOptions, offsets: reado
       }
       at += pair.length + 1;
     }
-  }
+  });
   return spans;
 }
 

@@ -1,5 +1,6 @@
 import { lineAround } from '../line-index.js';
 import { isCodeFile } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { schemeStart, urlEnd } from './connection.js';
 
@@ -114,15 +115,9 @@ const UNIQUE_LOCAL_AT = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/i
 
 function findPrivateIPv6(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let from = 0;
-  for (const offset of offsets) {
-    if (offset < from) continue;
-    UNIQUE_LOCAL_AT.lastIndex = offset;
-    const m = UNIQUE_LOCAL_AT.exec(text);
-    if (m === null) continue;
-    from = offset + m[0].length;
-    if (isUniqueLocalIPv6(m[0])) spans.push({ start: offset, end: from });
-  }
+  forEachMatchAt(UNIQUE_LOCAL_AT, text, offsets, (m) => {
+    if (isUniqueLocalIPv6(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+  });
   return spans;
 }
 

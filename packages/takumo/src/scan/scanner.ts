@@ -411,7 +411,7 @@ class WorkerStarter {
   private files = 0;
   private started = false;
 
-  constructor(private readonly options: ScanOptions) {
+  constructor(options: ScanOptions) {
     const eligible = !options.readBytes && !options.staged && (options.workers === undefined || options.workers > 1);
     this.threads = eligible ? (options.workers ?? defaultThreads()) : 1;
     if (options.workers !== undefined && this.threads > 1) this.start();
