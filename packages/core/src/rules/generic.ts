@@ -84,6 +84,17 @@ function namesASecret(value: string): boolean {
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`, `checksum/` in `checksum/secret`). */
 const NAME_CHAR = /[A-Za-z0-9_.\-$@/]/;
 
+/** The run of name characters ([\w.-]) that starts at `from`. */
+function identifierAt(text: string, from: number): string {
+  let i = from;
+  while (i < text.length && isIdentifierCode(text.charCodeAt(i))) i++;
+  return text.slice(from, i);
+}
+
+function isIdentifierCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
+}
+
 function readNameBackwards(text: string, from: number): string {
   let i = from;
   while (i > 0 && from - i < 60 && NAME_CHAR.test(text[i - 1]!)) i--;
@@ -213,18 +224,19 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
   const re = ASSIGNMENT_STICKY;
   const sealed = text.includes('SealedSecret');
   let skipUntil = -1;
-  for (const offset of offsets) {
-    if (offset < skipUntil) continue;
+  /**
+   * Matches an assignment at a keyword offset and reads its value. Secret words later in
+   * the same name or inside this value are then not tried again (`skipUntil`): they would
+   * give the same candidate, and on hostile input (`password=password=…`) retrying each
+   * would multiply the work.
+   */
+  const assignmentAt = (offset: number): { m: RegExpExecArray; v: ValueMatch } | undefined => {
     re.lastIndex = offset;
     const m = re.exec(text);
-    if (m === null) continue;
-    const ident = /^[\w.\-]+/.exec(m[0])?.[0] ?? '';
-    // Secret words later in the same name or inside this value are not tried again:
-    // they would give the same candidate, and on hostile input (`password=password=…`)
-    // retrying each would multiply the work.
+    if (m === null) return undefined;
     skipUntil = m.index + m[0].length;
     const v = valueOf(m, text, options.file);
-    if (!v) continue;
+    if (!v) return undefined;
     // JSON held in a string (`SecretString: '{"username":"…","password":"…"}'`): its own names are candidates too.
     if (v.quoted && v.value.startsWith('{')) skipUntil = v.start + 1;
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
@@ -232,7 +244,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && BLOCK_START.test(v.value)) {
       // `password: >-` / `password = <<-EOT`: the value is the next line.
       const block = nextLineValue(text, v.start + v.value.length, v.value);
-      if (block === undefined) continue;
+      if (block === undefined) return undefined;
       v.value = block.value;
       v.start = block.start;
       v.quoted = true;
@@ -241,10 +253,28 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // is no secret, but the name inside it starts a candidate of its own.
     // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
     if ((!v.quoted || v.value.startsWith('${')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
-    const before = readNameBackwards(text, m.index);
-    const name = before + ident;
+    return { m, v };
+  };
+  // Offsets whose name is no secret's name (`tokenStream`, `passwordField`: most of them),
+  // not matched yet. Their matches matter only for the `skipUntil` they set, and only when a
+  // secret's name follows; so they are matched then, in order, and most never are.
+  const deferred: number[] = [];
+  for (const offset of offsets) {
+    // A match starts at the keyword and its name runs to the first character outside
+    // [\w.-]: the name is known before the (costly) pattern runs.
+    const before = readNameBackwards(text, offset);
+    const name = before + identifierAt(text, offset);
     const found = classifyKey(name);
-    if (!found) continue;
+    if (!found) {
+      deferred.push(offset);
+      continue;
+    }
+    for (const earlier of deferred) if (earlier >= skipUntil) assignmentAt(earlier);
+    deferred.length = 0;
+    if (offset < skipUntil) continue;
+    const matched = assignmentAt(offset);
+    if (matched === undefined) continue;
+    const { m, v } = matched;
     // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
     if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
     let key = found;

@@ -63,14 +63,29 @@ export function isInternalHost(host: string, declared: readonly string[] = []): 
   return isPrivateIPv4(h) || isUniqueLocalIPv6(h) || isInternalHostname(h, declared);
 }
 
-/** `user:pw@host:port` → host (brackets kept off IPv6). */
+/**
+ * `user:pw@host:port` → host (brackets kept off IPv6). Index arithmetic, one slice: it runs
+ * for every `://` of every file, and most of them are public URLs.
+ */
 function hostOfAuthority(authority: string): string {
-  const at = authority.lastIndexOf('@');
+  let start = authority.lastIndexOf('@') + 1;
+  let end = authority.length;
   // The sentence around a URL may end right after it: `http://db.lan:8080;` or `(http://db.lan)`.
-  const hostPort = (at === -1 ? authority : authority.slice(at + 1)).replace(/[.,;!?)\]]{1,8}$/, '');
-  if (hostPort.startsWith('[')) return hostPort.slice(1, Math.max(1, hostPort.indexOf(']')));
-  return hostPort.replace(/:\d{0,5}$/, '');
+  for (let stripped = 0; stripped < 8 && end > start && TRAILING_PUNCTUATION.includes(authority[end - 1]!); stripped++) end--;
+  if (authority.charCodeAt(start) === 0x5b /* [ */) {
+    // `[fd00::1]` keeps its bracket: the punctuation strip may just have dropped it.
+    const close = authority.indexOf(']', start);
+    return close === -1 ? '' : authority.slice(start + 1, close);
+  }
+  // A port: a colon followed by at most five digits up to the end.
+  let digits = end;
+  while (digits > start && end - digits < 6 && isDigit(authority.charCodeAt(digits - 1))) digits--;
+  if (digits > start && authority.charCodeAt(digits - 1) === 0x3a /* : */ && end - digits <= 5) end = digits - 1;
+  return authority.slice(start, end);
 }
+
+const TRAILING_PUNCTUATION = '.,;!?)]';
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 const AUTHORITY = /[^\s/?#"'`<>\\{}|]{0,300}/y;
 
