@@ -183,18 +183,26 @@ const NO_OFFSETS: readonly number[] = [];
  * list as the scanner filled it, already in order. Several: merged.
  */
 function offsetsOf(ids: readonly number[], positions: readonly (number[] | undefined)[]): readonly number[] {
-  if (ids.length === 1) return positions[ids[0]!] ?? NO_OFFSETS;
-  const merged: number[] = [];
+  let merged: readonly number[] = NO_OFFSETS;
+  // Each list is already in order: merging them two at a time costs no sort (most texts
+  // meet only one or two of a rule's keywords).
   for (const id of ids) {
     const list = positions[id];
-    if (list !== undefined) for (const offset of list) merged.push(offset);
+    if (list !== undefined) merged = merged.length === 0 ? list : mergeDistinct(merged, list);
   }
-  if (merged.length < 2) return merged;
-  merged.sort((a, b) => a - b);
-  let kept = 1;
-  for (let i = 1; i < merged.length; i++) if (merged[i] !== merged[kept - 1]) merged[kept++] = merged[i]!;
-  merged.length = kept;
   return merged;
+}
+
+/** The union of two increasing lists, increasing, each offset once. */
+function mergeDistinct(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
 }
 
 /** Only rules without a custom finder, and with keywords to start from, can be run sticky. */

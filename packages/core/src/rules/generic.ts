@@ -260,6 +260,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
   // secret's name follows; so they are matched then, in order, and most never are.
   const deferred: number[] = [];
   for (const offset of offsets) {
+    // (Matching the deferred offsets only ever moves `skipUntil` forward.)
+    if (offset < skipUntil) continue;
     // A match starts at the keyword and its name runs to the first character outside
     // [\w.-]: the name is known before the (costly) pattern runs.
     const before = readNameBackwards(text, offset);

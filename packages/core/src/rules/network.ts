@@ -23,6 +23,8 @@ export function isPrivateIPv4(host: string): boolean {
 }
 
 export function isUniqueLocalIPv6(host: string): boolean {
+  // Every unique-local address starts with fc or fd: most hosts are turned away here, unread.
+  if ((host.charCodeAt(host.charCodeAt(0) === 0x5b /* [ */ ? 1 : 0) | 0x20) !== 0x66 /* f */) return false;
   const h = host.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
   if (!/^f[cd][0-9a-f]{2}:/.test(h)) return false;
   const double = h.split('::').length - 1;
@@ -59,7 +61,7 @@ export function isInternalHostname(host: string, declared: readonly string[] = [
 }
 
 export function isInternalHost(host: string, declared: readonly string[] = []): boolean {
-  const h = host.replace(/^\[|\]$/g, '');
+  const h = host.startsWith('[') || host.endsWith(']') ? host.replace(/^\[|\]$/g, '') : host;
   return isPrivateIPv4(h) || isUniqueLocalIPv6(h) || isInternalHostname(h, declared);
 }
 

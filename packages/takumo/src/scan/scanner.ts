@@ -133,6 +133,11 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
   // target, so a baseline matches whatever folder the scan starts from; outside a
   // repository, relative to the folder named.
   const projectPathOf = (root: string, abs: string): string => {
+    // Walked files sit under the root nearly always: a prefix cut, not path.relative per file.
+    if (abs.startsWith(root) && abs.charAt(root.length) === sep && !abs.includes(`${sep}..`, root.length)) {
+      const rel = abs.slice(root.length + 1);
+      return sep === '/' ? rel : rel.split(sep).join('/');
+    }
     const rel = relative(root, abs);
     return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? abs : rel.split(sep).join('/');
   };
