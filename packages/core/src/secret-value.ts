@@ -93,6 +93,11 @@ const TEMPLATE_START =
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
+/**
+ * `@` and a path: the way CLIs take a value from a file (`vault kv put … password=@pw.txt`,
+ * `curl -d @body.json`, `az … --parameters @params.json`). The file holds the secret; its name is none.
+ */
+const FILE_REFERENCE = /^@(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w.\-\/\\]{1,300}$|^@[\w.\-]{1,120}\.(?:txt|json|ya?ml|pem|key|crt|cer|der|p12|pfx|jks|env|ini|conf|cfg|xml|bin|b64|asc|gpg|sql|hcl|tfvars)$/i;
 /** YAML tags that stand for a value held elsewhere: CloudFormation intrinsics, Ansible vault, env lookups. */
 const YAML_REFERENCE_TAG = /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|If|Base64|Split|vault|env_var|env|secret|include|reference)$/i;
 /**
@@ -215,6 +220,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (hasPlaceholderMarker(v)) return false;
   if (TEMPLATE_START.test(v)) return false;
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
+  if (FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;

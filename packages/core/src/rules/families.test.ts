@@ -318,3 +318,37 @@ describe('credentials in Markdown documentation', () => {
     expect(found('Pass `--no-verify` to skip hooks, or pass `config.v2` and pass `retries3` to the runner.', 'CONTRIBUTING.md')).toEqual([]);
   });
 });
+
+describe('look-alikes of blind set 5a: file references, module paths, parameter names, block labels', () => {
+  it('reads `@path` as a file a CLI reads the value from, not as the value', () => {
+    expect(found('vault kv put ci/db password="@/root/seed/db-password.txt"\n', 'seed.sh')).toEqual([]);
+    expect(found('vault kv put ci/db password=@./secrets/db.txt api_token=@token.json\n', 'seed.sh')).toEqual([]);
+    // A password that merely starts with `@` is still one.
+    expect(found('vault kv put ci/db password="@Tamarack#Vole_39"\n', 'seed.sh')).toEqual([['PASS', '@Tamarack#Vole_39']]);
+  });
+
+  it('leaves Python module paths ending in .local alone, not hosts under .local', () => {
+    expect(found('DJANGO_SETTINGS_MODULE=dispatch.settings.local\n', '.env.example')).toEqual([]);
+    expect(found('os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")\n', 'manage.py')).toEqual([]);
+    expect(found('celery_module: tasks.worker.local\n', 'app.yaml')).toEqual([]);
+    expect(found('DB_HOST=pg.settings-svc.local\nCACHE=cache01.prod.local\n', '.env')).toEqual([
+      ['HOST', 'pg.settings-svc.local'],
+      ['HOST', 'cache01.prod.local'],
+    ]);
+  });
+
+  it('reads a parameter spelled after one dash as its name, and the next argument as the password', () => {
+    const line = "Invoke-Sqlcmd -ServerInstance $Server -Username sa -Password 'Sa!Rpt-Quill-0913' -Query $q\n";
+    expect(found(line, 'New-User.ps1')).toEqual([['PASS', 'Sa!Rpt-Quill-0913']]);
+    expect(found('Invoke-Sqlcmd -ServerInstance db -Password $pw\n', 'New-User.ps1')).toEqual([]);
+    // A password glued to the flag, as mysql and sqlcmd take it, is still read.
+    expect(found('sqlcmd -S db -U sa -PWint3r-Lantern\n', 'run.sh')).toEqual([['PASS', 'Wint3r-Lantern']]);
+    expect(found('mysql -u root -pWinterLantern app\n', 'run.sh')).toEqual([['PASS', 'WinterLantern']]);
+  });
+
+  it('reads the labels of a Terraform block header as names, not values', () => {
+    const tf = 'resource "random_password" "sql_admin" {\n  length = 24\n}\n\nresource "azurerm_mssql_server" "s" {\n  administrator_login_password = "Glacier_Moth_4419!"\n}\n';
+    expect(found(tf, 'main.tf')).toEqual([['PASS', 'Glacier_Moth_4419!']]);
+    expect(found('password "Glacier_Moth_4419!"\n', 'notes.txt')).toEqual([['PASS', 'Glacier_Moth_4419!']]);
+  });
+});

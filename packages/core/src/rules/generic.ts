@@ -214,6 +214,9 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   return quoted;
 }
 
+/** What follows a block's last label (HCL `resource "type" "name" {`): an opening brace. */
+const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
+
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
@@ -290,6 +293,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file)) continue;
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
+      // A quoted word that opens a block is the block's label: Terraform's
+      // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
+      if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
     if (separator.trim() === ',' && !/[({,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) {
@@ -457,6 +463,21 @@ const CLI_FLAG = new RegExp(
     `(?:"(?<dq>${doubleQuotedBody(200)})"|'(?<sq>[^'\\r\\n]{1,200})'|(?<q>["']?)(?<v>(?:[^\\s"'\\\\]|\\\\[^\\s]){1,200}))`,
   'gi',
 );
+
+/**
+ * A long option spelled out after a single dash: a PascalCase word run (`Password`, `ProfileName`,
+ * PowerShell's style) or a secret's name (`password`, `passwd`). Letters only: a glued mysql
+ * password (`-pW9zq2LmP4`) has digits or symbols, or mixed case within a word.
+ */
+function isParameterName(word: string): boolean {
+  if (!/^[A-Za-z]{3,40}$/.test(word)) return false;
+  return isPascalCase(word) || classifyKey(word)?.category === 'PASS';
+}
+
+/** `Password`, `ProfileName`: each capital opens a word of lower-case letters. */
+function isPascalCase(word: string): boolean {
+  return /^[A-Z][a-z]/.test(word) && !/[A-Z]{2}|[A-Z]$/.test(word);
+}
 
 /** SQL Server's command-line tools, whose `-P` is the password. */
 const SQL_SERVER_TOOL = /\b(?:sqlcmd|bcp|osql|isql|sqsh)\b/i;
@@ -885,6 +906,7 @@ export const genericRules: Rule[] = [
         "$request->validate(['password' => 'required|min:12|confirmed']);",
         'export VAULT_TOKEN="${VAULT_TOKEN:-}"',
         'pg_password: env::var("PG_PASSWORD").unwrap_or_default(),',
+        'resource "random_password" "sql_admin" {',
       ],
     },
   },
@@ -963,6 +985,9 @@ export const genericRules: Rule[] = [
           if (!takesValue && !(/^-p$/i.test(flag) && /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/i.test(before))) continue;
           // mysql's `-p name` prompts and takes `name` as the database; the others take the value.
           if (g['sep'] !== undefined && !takesValue && closed === undefined && g['q'] === '') continue;
+          // Letters glued to the flag that spell a longer parameter (PowerShell's `-Password '…'`,
+          // `-Port`, `-ProfileName`): the option's name; its value is the next argument.
+          if (g['sep'] === undefined && closed === undefined && g['q'] === '' && isParameterName(flag.slice(1) + value)) continue;
         } else if (g['sep'] === undefined) continue;
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
@@ -975,7 +1000,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"'],
-      noMatch: ['mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx'],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx'],
     },
   },
   {

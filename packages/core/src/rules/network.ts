@@ -147,6 +147,18 @@ const CODE_OBJECTS = new Set([
   'timezone', 'zone', 'scopes', 'variables', 'vars', 'params', 'flags', 'cfg', 'conf', 'item', 'node', 'target',
 ]);
 const HOST_CHAR = /[A-Za-z0-9_.-]/;
+/**
+ * A dotted Python module path, not a host: Django's settings modules (`shop.settings.local`,
+ * `config.settings.local`) carry a `settings` package, and a name set under a `…_MODULE` key
+ * (`DJANGO_SETTINGS_MODULE=`, `module: app.conf.local`) is a module. Module names hold no `-`.
+ */
+const MODULE_KEY = /(?:^|[^A-Za-z0-9_])[A-Za-z0-9_]{0,60}module["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$/i;
+function isModulePath(host: string, before: string): boolean {
+  if (host.includes('-')) return false;
+  const labels = host.split('.');
+  return labels.slice(0, -1).some((l) => l.toLowerCase() === 'settings') || MODULE_KEY.test(before);
+}
+
 /** The key of a host in a `key=value;` connection string, just before the host name. */
 const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=$/i;
 
@@ -171,6 +183,7 @@ function findInternalHostnames(declared: readonly string[]) {
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
       if (isCodeFile(options.file) && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start))) continue;
       if (text[end] === '(' || text[end] === '[') continue; // a call or an index
+      if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;
       if (!isInternalHostname(host, declared)) continue;
       spans.push({ start, end });
     }
@@ -285,7 +298,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp'],
-        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
+        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
       },
     },
   ];
