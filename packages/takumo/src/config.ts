@@ -5,6 +5,7 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { CATEGORIES, parseDotenv, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
 import { UsageError } from './cli-context.js';
 import { applyCachedPolicy } from './agent/policy.js';
+import { childPath } from './scan/walker.js';
 
 /**
  * The project configuration, `.takumo.toml`. Found by looking in the working directory,
@@ -439,28 +440,29 @@ export function isDotenvFileName(name: string): boolean {
  * deliberately not honoured: dotenv files are usually ignored by git, and they are exactly
  * the files whose values must be known. Symbolic links are not followed.
  */
-export async function findDotenvFiles(root: string): Promise<string[]> {
+export async function findDotenvFiles(root: string, listings?: ReadonlyMap<string, Dirent[]>): Promise<string[]> {
   const found: string[] = [];
   // Synchronous listing: for thousands of folders the promise round-trips cost about
   // twice the CPU of the calls themselves (measured with bench/scan.bench.mjs's tree).
+  // Folders a scan's walk has just listed are not listed again.
   function visit(dir: string, rel: string, depth: number): void {
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = listings?.get(dir) ?? readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // unreadable folder: nothing to learn from it
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!DOTENV_SKIP_DIRS.has(entry.name) && depth < DOTENV_MAX_DEPTH) visit(join(dir, entry.name), childRel, depth + 1);
+        if (!DOTENV_SKIP_DIRS.has(entry.name) && depth < DOTENV_MAX_DEPTH) visit(childPath(dir, entry.name), childRel, depth + 1);
       } else if (entry.isFile() && isDotenvFileName(entry.name)) {
         found.push(childRel);
       }
     }
   }
   const info = await stat(root).catch(() => undefined);
-  if (info?.isDirectory()) visit(root, '', 0);
+  if (info?.isDirectory()) visit(resolve(root), '', 0);
   else if (info?.isFile() && isDotenvFileName(basename(root))) found.push(basename(root));
   return found.sort();
 }
@@ -471,9 +473,9 @@ export async function findDotenvFiles(root: string): Promise<string[]> {
  * values are plainly not secrets (ports, booleans, log levels, public URLs) belong to
  * core's `parseDotenv`. Each source is named `<relative path>:<KEY>`, never by value.
  */
-export async function collectWorkspaceSecrets(root: string): Promise<KnownSecret[]> {
+export async function collectWorkspaceSecrets(root: string, listings?: ReadonlyMap<string, Dirent[]>): Promise<KnownSecret[]> {
   const base = (await stat(root).catch(() => undefined))?.isDirectory() ? root : dirname(root);
-  return parseDotenvFiles((await findDotenvFiles(root)).map((rel) => ({ path: join(base, rel), source: rel })));
+  return parseDotenvFiles((await findDotenvFiles(root, listings)).map((rel) => ({ path: join(base, rel), source: rel })));
 }
 
 /**

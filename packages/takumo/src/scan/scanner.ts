@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -146,6 +147,8 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
   // Where dotenv values are learnt: folders searched in depth, and folders whose
   // ancestors up to the git root are looked at (see collectAncestorSecrets).
   const workspaces = new Set<string>();
+  // Folder listings of the walk, reused by the dotenv search over the same folders.
+  const listings = new Map<string, Dirent[]>();
   const ancestorsOf = new Set<string>();
   if (options.staged) {
     const index = await listStaged(cwd);
@@ -193,7 +196,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
         const files = await walkTarget(
           target,
           abs,
-          { exclude: patterns, patternBase, onError: (file, code) => errors.push({ file, code }), onFile: () => workers.found() },
+          { exclude: patterns, patternBase, onError: (file, code) => errors.push({ file, code }), onFile: () => workers.found(), listings },
           counts,
         );
         for (const f of files) {
@@ -219,7 +222,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
     }
   }
 
-  const detectorConfig = await detectorConfigFor(options.config, [...workspaces], [...ancestorsOf]);
+  const detectorConfig = await detectorConfigFor(options.config, [...workspaces], [...ancestorsOf], listings);
   const detector = createDetector(detectorConfig);
   const rules = new Map<string, RuleInfo>();
   const ruleInfo = new Map<string, RuleInfo>(detector.rules.map((r) => [r.id, { id: r.id, category: r.category, confidence: r.confidence, description: r.description }]));
@@ -358,11 +361,11 @@ export function applyBaseline(report: ScanReport, baseline: ReadonlySet<string>)
 }
 
 /** The detector's configuration, with the values of the scanned workspaces' dotenv files as known secrets. */
-async function detectorConfigFor(config: TakumoConfig, workspaces: string[], ancestorsOf: string[]): Promise<DetectorConfig> {
+async function detectorConfigFor(config: TakumoConfig, workspaces: string[], ancestorsOf: string[], listings: ReadonlyMap<string, Dirent[]>): Promise<DetectorConfig> {
   const known: KnownSecret[] = [...(config.detector.knownSecrets ?? [])];
   const seen = new Set(known.map((k) => k.value));
   const learnt = [
-    ...(await Promise.all(workspaces.sort().map((root) => collectWorkspaceSecrets(root)))),
+    ...(await Promise.all(workspaces.sort().map((root) => collectWorkspaceSecrets(root, listings)))),
     ...(await Promise.all(ancestorsOf.sort().map((dir) => collectAncestorSecrets(dir)))),
   ].flat();
   for (const secret of learnt) {

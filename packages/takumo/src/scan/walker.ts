@@ -32,6 +32,11 @@ export interface WalkOptions {
   onError: (display: string, code: string) => void;
   /** Called for each file kept, as the walk goes (the scan starts its workers from it). */
   onFile?: (file: WalkedFile) => void;
+  /**
+   * Receives every folder listing the walk reads, by absolute path (see `childPath`): the
+   * dotenv search goes over the same tree and need not list it again.
+   */
+  listings?: Map<string, Dirent[]>;
 }
 
 interface IgnoreScope {
@@ -80,6 +85,7 @@ export async function walkTarget(target: string, absolute: string, options: Walk
       // Synchronous listing and stat: for thousands of small entries the promise
       // round-trips cost more than the calls themselves (measured in bench/scan.bench.mjs).
       entries = readdirSync(abs, { withFileTypes: true });
+      options.listings?.set(abs, entries);
     } catch (error) {
       options.onError(display, (error as NodeJS.ErrnoException).code ?? 'EIO');
       return;
@@ -88,7 +94,7 @@ export async function walkTarget(target: string, absolute: string, options: Walk
     const rulesHere = own ? [...gitRules, { rules: loadIgnoreScope(abs).rules, prefix: '' }] : gitRules;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const childAbs = join(abs, entry.name);
+      const childAbs = childPath(abs, entry.name);
       const childDisplay = joinDisplay(display, entry.name);
       if (entry.isSymbolicLink()) {
         counts.symlinks++;
@@ -179,6 +185,14 @@ function portableRelative(base: string, abs: string): string | undefined {
   const rel = relative(base, abs);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
   return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/**
+ * `path.join` for a normalised absolute folder and one entry name from its listing: the
+ * same string without re-normalising it (the walk builds thousands).
+ */
+export function childPath(folder: string, name: string): string {
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
 }
 
 function joinDisplay(parent: string, name: string): string {
