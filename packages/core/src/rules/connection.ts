@@ -96,9 +96,14 @@ function findKeyValueConnections(text: string, options: DetectOptions, offsets: 
     const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
     const category: Category = m.groups!['k']!.toLowerCase().includes('key') ? 'KEY' : 'PASS';
     if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
-    const before = text.slice(lineAround(text, m.index, 400).start, m.index);
+    const lineStart = lineAround(text, m.index, 400).start;
+    const before = text.slice(lineStart, m.index);
     // The secret must be one pair of a `key=value;` chain that names a server or account.
-    if (!/[;&]\s{0,3}$/.test(before)) continue;
+    if (!/[;&]\s{0,3}$/.test(before)) {
+      const piece = pairInSplitLiteral(text, lineStart, before, raw, m.index + m[0].length, category);
+      if (piece !== undefined) spans.push(piece);
+      continue;
+    }
     const context = KV_CONTEXT.exec(before);
     if (!context) continue;
     const start = m.index - before.length + context.index;
@@ -109,6 +114,46 @@ function findKeyValueConnections(text: string, options: DetectOptions, offsets: 
     spans.push({ start, end, category: 'CONN' });
   }
   return spans;
+}
+
+/**
+ * A string literal that continues the one on the line above: at the start of its line,
+ * maybe after a concatenation operator (`+`, `&`, `.`, `||`), with an optional string
+ * prefix. `f`/`$` (Python f-strings, C# interpolation) mark braces as placeholders.
+ */
+const CONTINUED_LITERAL = /^[ \t]{0,40}(?:(?:\+|&|\.|\|\|)[ \t]{0,4})?(?<prefix>[@$fFbBuUrRlL]{0,2})["'`]$/;
+/** A line whose literal ends one `key=value;` pair of a chain, then goes on below (`"Uid=etl;"`, `"Uid=etl;" +`, `"Uid=etl;" & _`). */
+const CHAIN_PIECE_END = /;["'`][ \t]{0,4}(?:\+|&|\.|\|\||\\|&[ \t]{1,4}_)?[ \t]{0,4}$/;
+
+/**
+ * A connection string split over string literals, one pair per line, as code writes long
+ * ones (Python's implicit concatenation, `+` in C# and Java, `& _` in VB):
+ * `"Uid=etl_export;"` / `"Pwd={…};"`. The pair holding the secret opens its own literal,
+ * and the literals above it, each ending a pair, name the server. Only the secret is
+ * reported: the rest of the chain lies in other literals. ODBC's braces (`{…}`) quote it.
+ */
+function pairInSplitLiteral(text: string, lineStart: number, before: string, raw: string, end: number, category: Category): Span | undefined {
+  const literal = CONTINUED_LITERAL.exec(before);
+  if (literal === null || raw.startsWith('"')) return undefined;
+  const pieces: string[] = [];
+  let lineEnd = lineStart - 1;
+  while (pieces.length < 12 && lineEnd > 0 && lineStart - lineEnd < 1200) {
+    const bounds = lineAround(text, lineEnd - 1, 400);
+    const line = text.slice(bounds.start, bounds.end);
+    if (!CHAIN_PIECE_END.test(line)) break;
+    pieces.push(line);
+    lineEnd = bounds.start - 1;
+  }
+  if (pieces.length === 0 || !KV_CONTEXT.test(pieces.join('\n'))) return undefined;
+  let value = raw;
+  let start = end - raw.length;
+  if (/^\{[^{}]{1,300}\}$/.test(value)) {
+    // In an interpolated literal braces hold an expression; around a bare name, a format field (`{pw}`).
+    if (/[$fF]/.test(literal.groups!['prefix']!) || /^\{[A-Za-z_][\w.]{0,60}\}$/.test(value)) return undefined;
+    value = value.slice(1, -1);
+    start++;
+  }
+  return { start, end: start + value.length, category };
 }
 
 /**
@@ -166,8 +211,15 @@ export const connectionRules: Rule[] = [
         'Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Yq3vL8mN2pZ7xK4rT9wB1cF6hJ0sD5gQ2aE8uV4iO7=',
         'jdbc:mysql://db.example.com:3306/shop?user=app&password=Xk2mP9qR7v&useSSL=true',
         'jdbc:sqlserver://db.example.com:1433;databaseName=shop;user=app;password=Xk2mP9qR7v;',
+        'CONN = (\n    "Driver={ODBC Driver 18 for SQL Server};"\n    "Server=tcp:db,1433;"\n    "Uid=etl;"\n    "Pwd={R3d-Kite!Sunday};"\n)',
       ],
-      noMatch: ['Server=db;Database=app;User ID=app;Password=${DB_PASSWORD};', 'Server=db;Integrated Security=true;', 'Password=Xk2mP9qR7v'],
+      noMatch: [
+        'Server=db;Database=app;User ID=app;Password=${DB_PASSWORD};',
+        'Server=db;Integrated Security=true;',
+        'Password=Xk2mP9qR7v',
+        'conn = (\n    f"Server={host};"\n    f"Pwd={db_password};"\n)',
+        'opts = [\n    "retries=3;",\n    "Pwd=Xk2mP9qR7v;",\n]',
+      ],
     },
   },
   {

@@ -312,6 +312,19 @@ describe('eighth blind batch: keys in strings, braced ODBC passwords, many URL s
     const text = 'ConnectionString=Driver={ODBC Driver 18 for SQL Server};Server=db.example.com;Database=erp;UID=erp;PWD={Br4ced;Pwd!9};Encrypt=yes\n';
     expect(covered(text, 'Br4ced;Pwd!9', 'odbc.ini')).toBe(true);
   });
+
+  it('reads the password of a connection string split over string literals, one pair per line', () => {
+    const python = 'CONN_STR = (\n    "Driver={ODBC Driver 18 for SQL Server};"\n    "Server=tcp:db.example.com,1433;"\n    "Uid=etl_export;"\n    "Pwd={R3d-Kite!Sunday};"\n    "Encrypt=yes;"\n)\n';
+    expect(spans(python, 'export.py')).toEqual(['R3d-Kite!Sunday']);
+    const csharp = 'var cs = "Server=db.example.com;Database=erp;" +\n         "User Id=erp;" +\n         "Password=Hx7!mQ2-vRt9;";\n';
+    expect(spans(csharp, 'Db.cs')).toEqual(['Hx7!mQ2-vRt9']);
+  });
+
+  it('leaves split literals alone when braces interpolate or no pair above names a server', () => {
+    expect(spans('CONN = (\n    f"Server={host};"\n    f"Uid={user};"\n    f"Pwd={db_password};"\n)\n', 'export.py')).toEqual([]);
+    expect(spans('CONN = (\n    "Server={host};"\n    "Pwd={pw};"\n).format(host=h, pw=p)\n', 'export.py')).toEqual([]);
+    expect(spans('flags = (\n    "retries=3;"\n    "Pwd={R3d-Kite!Sunday};"\n)\n', 'export.py')).toEqual([]);
+  });
 });
 
 describe('stand-in values under password names', () => {
