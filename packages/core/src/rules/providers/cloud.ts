@@ -541,6 +541,23 @@ export const cloudRules: Rule[] = [
     examples: { match: [`cloudflare_global_api_key = "${fake('hex', 37, 48)}"`], noMatch: [`cloudflare_zone_id = "${fake('hex', 32, 48)}"`] },
   },
   {
+    // The id half of an R2 API token, used as an S3 access key id; gitleaks-style tools flag
+    // key ids (AWS's AKIA…) too. Only under an R2 access-key-id name: 32 hex is otherwise anything.
+    id: 'cloudflare-r2-access-key-id',
+    category: 'KEY',
+    description: 'Cloudflare R2 access key id (32 hex) under an R2 access-key-id name (`R2_ACCESS_KEY_ID`); the secret beside it is 64 hex',
+    keywords: ['r2'],
+    pattern: inContext({ names: ['(?<![A-Za-z0-9])r2'], value: HEX(32), nameTail: 'access[_.\\-]?key[_.\\-]?id' }),
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: looksRandom,
+    confidence: 'medium',
+    examples: {
+      match: [`const R2_ACCESS_KEY_ID: &str = "${fake('hex', 32, 9510)}";`, `CLOUDFLARE_R2_ACCESS_KEY_ID=${fake('hex', 32, 9511)}`, `r2AccessKeyId: '${fake('hex', 32, 9512)}'`],
+      noMatch: [`R2_ACCOUNT_ID = "${fake('hex', 32, 9513)}"`, `PR2_ACCESS_KEY_ID=${fake('hex', 32, 9514)}`, `R2_ACCESS_KEY_ID=${'0'.repeat(32)}`],
+    },
+  },
+  {
     id: 'cloudflare-origin-ca-key',
     category: 'KEY',
     description: 'Cloudflare Origin CA key',

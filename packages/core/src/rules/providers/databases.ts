@@ -36,6 +36,33 @@ export const databaseRules: Rule[] = [
     match: [`CONFLUENT_CLOUD_API_KEY=${fake('uppernum', 16, 707)}`],
     noMatch: ['CONFLUENT_ENV=dev'],
   }, { minEntropy: 3 }),
+  {
+    // The id half of a Confluent Cloud API key is what Kafka clients send as the SASL user;
+    // with the secret beside it the pair is a working credential, and gitleaks-style tools
+    // flag the id too. 16 upper-case letters and digits in a SASL block, next to a password.
+    id: 'kafka-sasl-api-key',
+    category: 'KEY',
+    description: 'Confluent Cloud API key (16 upper-case letters and digits) given as the Kafka SASL username, next to its secret',
+    keywords: ['sasl'],
+    pattern: /[sS][aA][sS][lL][^}]{0,240}?\buser(?:name)?\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?([A-Z0-9]{16})(?![A-Za-z0-9])/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (secret, ctx) =>
+      looksRandom(secret) && /[A-Z]/.test(secret) && /[0-9]/.test(secret) && /pass(?:word)?\b|secret/i.test(ctx.text.slice(Math.max(0, ctx.matchStart - 300), ctx.matchEnd + 300)),
+    confidence: 'medium',
+    examples: {
+      match: [
+        `sasl: {\n  mechanism: 'plain',\n  username: '${fake('uppernum', 16, 9503)}',\n  password: '${fake('b64', 64, 9504)}',\n}`,
+        `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${fake('uppernum', 16, 9505)}" password="${fake('b64', 64, 9506)}";`,
+        `conf = {'sasl.username': '${fake('uppernum', 16, 9507)}', 'sasl.password': '${fake('b64', 64, 9508)}'}`,
+      ],
+      noMatch: [
+        `sasl: { mechanism: 'plain', username: process.env.KAFKA_KEY, password: process.env.KAFKA_SECRET }`,
+        `sasl: { mechanism: 'scram-sha-512', username: 'TRACKINGCONSUMER', password: pw }`,
+        `sasl.username=${fake('uppernum', 16, 9509)}`,
+      ],
+    },
+  },
   contextRule('confluent-secret-key', 'Confluent Cloud API secret (64 characters) next to a Confluent name', ['confluent'], '[A-Za-z0-9+/]{64}', {
     match: [`CONFLUENT_CLOUD_API_SECRET=${fake('b64', 64, 708)}`],
     noMatch: ['CONFLUENT_CLOUD_API_SECRET=short'],
@@ -104,6 +131,22 @@ export const databaseRules: Rule[] = [
     match: [`"oktaApiToken": "00${fake('b64url', 40, 729)}",`],
     noMatch: ['oktaKey = 00000000000000000000000000000000000TUVWXYZ', 'rookTable = 0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd'],
   }, { keywords: ['okta'], exactNames: true, minEntropy: 4, confidence: 'high' }),
+  {
+    // `SSWS` is Okta's own authorization scheme: whatever follows it is an Okta API token, named or not.
+    id: 'okta-ssws-token',
+    category: 'KEY',
+    description: 'Okta API token after its own `SSWS` authorization scheme (`Authorization: SSWS 00…`)',
+    keywords: ['ssws'],
+    pattern: /\b[Ss][Ss][Ww][Ss][ \t]{1,4}([\w\-]{30,64})(?![\w\-])/,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (secret) => notPlaceholder(secret) && mixesClasses(secret, 3),
+    confidence: 'high',
+    examples: {
+      match: [`private val oktaAuthHeader = "SSWS 00${fake('b64url', 40, 9501)}"`, `curl -H "Authorization: SSWS 00${fake('b64url', 40, 9502)}" https://acme.okta.com/api/v1/users`],
+      noMatch: ['Authorization: SSWS ${OKTA_API_TOKEN}', 'Authorization: SSWS 00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'the SSWS scheme takes an API token'],
+    },
+  },
   contextRule('auth0-client-secret', 'Auth0 application client secret next to an Auth0 name', ['auth0'], '[\\w\\-]{64}', {
     match: [`AUTH0_CLIENT_SECRET=${fake('b64url', 64, 730)}`],
     noMatch: ['AUTH0_DOMAIN=acme.eu.auth0.com'],

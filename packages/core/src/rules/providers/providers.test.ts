@@ -163,3 +163,39 @@ describe('provider secrets across file formats', () => {
     });
   }
 });
+
+describe('key ids and schemes that name their provider (blind set 5a)', () => {
+  const spansOf = (text: string, rule: string, file?: string) =>
+    detector
+      .detect(text, file === undefined ? {} : { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+
+  it("reads the token after Okta's SSWS scheme, whatever the variable is called", () => {
+    const token = `00${fake('b64url', 40, 9520)}`;
+    expect(spansOf(`private val adminHeader = "SSWS ${token}"\n`, 'okta-ssws-token', 'Client.kt')).toEqual([token]);
+    expect(spansOf(`headers = {"Authorization": f"SSWS {okta_token}"}\n`, 'okta-ssws-token', 'okta.py')).toEqual([]);
+    expect(spansOf('Okta expects SSWS followed by the API token in the Authorization header.\n', 'okta-ssws-token', 'README.md')).toEqual([]);
+  });
+
+  it('reads a Confluent key id given as the SASL username only when a password sits beside it', () => {
+    const id = fake('uppernum', 16, 9521);
+    const secret = fake('b64', 64, 9522);
+    const kafkajs = `const kafka = new Kafka({\n  sasl: {\n    mechanism: 'plain',\n    username: '${id}',\n    password: '${secret}',\n  },\n});\n`;
+    expect(spansOf(kafkajs, 'kafka-sasl-api-key', 'consumer.js')).toEqual([id]);
+    const jaas = `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${id}" password="${secret}";\n`;
+    expect(spansOf(jaas, 'kafka-sasl-api-key', 'client.properties')).toEqual([id]);
+    // A user name in words, a key id read from the environment, or one without its secret is not reported.
+    expect(spansOf(kafkajs.replace(id, 'TRACKINGCONSUMER'), 'kafka-sasl-api-key', 'consumer.js')).toEqual([]);
+    expect(spansOf(`sasl: { username: process.env.KAFKA_KEY, password: process.env.KAFKA_SECRET }\n`, 'kafka-sasl-api-key', 'consumer.js')).toEqual([]);
+    expect(spansOf(`sasl.mechanism=PLAIN\nsasl.username=${id}\n`, 'kafka-sasl-api-key', 'client.properties')).toEqual([]);
+  });
+
+  it('reads an R2 access key id under its name, not the account id beside it', () => {
+    const keyId = fake('hex', 32, 9523);
+    const account = fake('hex', 32, 9524);
+    const rust = `const R2_ACCOUNT_ID: &str = "${account}";\nconst R2_ACCESS_KEY_ID: &str = "${keyId}";\n`;
+    expect(spansOf(rust, 'cloudflare-r2-access-key-id', 'storage.rs')).toEqual([keyId]);
+    expect(spansOf(`AWS_ACCESS_KEY_ID=${keyId}\n`, 'cloudflare-r2-access-key-id', '.env')).toEqual([]);
+  });
+});
