@@ -331,9 +331,10 @@ describe('look-alikes of blind set 5a: file references, module paths, parameter 
     expect(found('DJANGO_SETTINGS_MODULE=dispatch.settings.local\n', '.env.example')).toEqual([]);
     expect(found('os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")\n', 'manage.py')).toEqual([]);
     expect(found('celery_module: tasks.worker.local\n', 'app.yaml')).toEqual([]);
-    expect(found('DB_HOST=pg.settings-svc.local\nCACHE=cache01.prod.local\n', '.env')).toEqual([
+    expect(found('DB_HOST=pg.settings-svc.local\nCACHE=cache01.prod.local\nUI=settings.acme.local\n', '.env')).toEqual([
       ['HOST', 'pg.settings-svc.local'],
       ['HOST', 'cache01.prod.local'],
+      ['HOST', 'settings.acme.local'],
     ]);
   });
 

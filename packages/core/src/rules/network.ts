@@ -149,14 +149,14 @@ const CODE_OBJECTS = new Set([
 const HOST_CHAR = /[A-Za-z0-9_.-]/;
 /**
  * A dotted Python module path, not a host: Django's settings modules (`shop.settings.local`,
- * `config.settings.local`) carry a `settings` package, and a name set under a `…_MODULE` key
+ * `config.settings.local`) carry a `settings` package inside a project's, and a name set under a `…_MODULE` key
  * (`DJANGO_SETTINGS_MODULE=`, `module: app.conf.local`) is a module. Module names hold no `-`.
  */
 const MODULE_KEY = /(?:^|[^A-Za-z0-9_])[A-Za-z0-9_]{0,60}module["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$/i;
 function isModulePath(host: string, before: string): boolean {
   if (host.includes('-')) return false;
   const labels = host.split('.');
-  return labels.slice(0, -1).some((l) => l.toLowerCase() === 'settings') || MODULE_KEY.test(before);
+  return labels.slice(1, -1).some((l) => l.toLowerCase() === 'settings') || MODULE_KEY.test(before);
 }
 
 /** The key of a host in a `key=value;` connection string, just before the host name. */

@@ -44,7 +44,7 @@ export const databaseRules: Rule[] = [
     category: 'KEY',
     description: 'Confluent Cloud API key (16 upper-case letters and digits) given as the Kafka SASL username, next to its secret',
     keywords: ['sasl'],
-    pattern: /[sS][aA][sS][lL][^}]{0,240}?\buser(?:name)?\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?([A-Z0-9]{16})(?![A-Za-z0-9])/,
+    pattern: /[sS][aA][sS][lL][^}]{0,240}?(?<![A-Za-z])[uU][sS][eE][rR](?:[nN][aA][mM][eE])?\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?([A-Z0-9]{16})(?![A-Za-z0-9])/,
     secretGroup: 1,
     minEntropy: 3,
     validate: (secret, ctx) =>
@@ -55,6 +55,8 @@ export const databaseRules: Rule[] = [
         `sasl: {\n  mechanism: 'plain',\n  username: '${fake('uppernum', 16, 9503)}',\n  password: '${fake('b64', 64, 9504)}',\n}`,
         `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${fake('uppernum', 16, 9505)}" password="${fake('b64', 64, 9506)}";`,
         `conf = {'sasl.username': '${fake('uppernum', 16, 9507)}', 'sasl.password': '${fake('b64', 64, 9508)}'}`,
+        `KafkaConsumer(sasl_plain_username="${fake('uppernum', 16, 9515)}", sasl_plain_password="${fake('b64', 64, 9516)}")`,
+        `KAFKA_SASL_USERNAME=${fake('uppernum', 16, 9517)}\nKAFKA_SASL_PASSWORD=${fake('b64', 64, 9518)}`,
       ],
       noMatch: [
         `sasl: { mechanism: 'plain', username: process.env.KAFKA_KEY, password: process.env.KAFKA_SECRET }`,
