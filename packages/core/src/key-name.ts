@@ -75,6 +75,48 @@ const FOREIGN_PASSWORD_WORD =
 
 /** Splits an identifier into lower-case words: `dbPassword` → db, password; `API_KEY` → api, key. */
 export function splitWords(name: string): string[] {
+  return isAscii(name) ? splitAsciiWords(name) : splitWordsByPattern(name);
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+const isUpperCode = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLowerCode = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * `splitWordsByPattern` for ASCII names, one pass by character code (names are split for
+ * every keyword a file holds). A word ends at a character that is no letter or digit, before
+ * a capital that follows a lower-case letter or digit (`dbPassword`), and before the last
+ * capital of a run that a lower-case letter follows (`HTTPServer` → http, server).
+ */
+function splitAsciiWords(name: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 0;
+    const alnum = isUpperCode(c) || isLowerCode(c) || isDigitCode(c);
+    if (start >= 0) {
+      const prev = name.charCodeAt(i - 1);
+      const boundary =
+        !alnum ||
+        (isUpperCode(c) && (isLowerCode(prev) || isDigitCode(prev))) ||
+        (isUpperCode(c) && isUpperCode(prev) && i + 1 < name.length && isLowerCode(name.charCodeAt(i + 1)));
+      if (boundary) {
+        words.push(name.slice(start, i).toLowerCase());
+        start = -1;
+      }
+    }
+    if (alnum && start < 0) start = i;
+  }
+  return words;
+}
+
+/** The pattern form of `splitWords`, for any name (and the reference its ASCII pass is tested against). */
+export function splitWordsByPattern(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

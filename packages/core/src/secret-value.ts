@@ -162,6 +162,8 @@ const STAND_IN_WORDS = new Set([
 ]);
 
 function isStandInPhrase(v: string): boolean {
+  // Every word must be a stand-in word: the first one decides most values, before any split.
+  if (!STAND_IN_WORDS.has(firstWord(v))) return false;
   const words = v
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -169,6 +171,22 @@ function isStandInPhrase(v: string): boolean {
     .filter((w) => w.length > 0);
   return words.length >= 2 && words.every((w) => STAND_IN_WORDS.has(w));
 }
+
+/** The first word `isStandInPhrase` would split from `v`, in lower case ('' when none). */
+function firstWord(v: string): string {
+  const isSeparator = (i: number): boolean => {
+    const c = v.charCodeAt(i);
+    return c === 0x2d || c === 0x5f || c === 0x2e || (c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : /\s/.test(v.charAt(i)));
+  };
+  let i = 0;
+  while (i < v.length && isSeparator(i)) i++;
+  let j = i;
+  while (j < v.length && !isSeparator(j) && !(j > i && isLowerAscii(v.charCodeAt(j - 1)) && isUpperAscii(v.charCodeAt(j)))) j++;
+  return v.slice(i, j).toLowerCase();
+}
+
+const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isUpperAscii = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 
 function isDummyWithDigits(norm: string): boolean {
   // A year appended is how real passwords get rotated (`Letmein2024`), not a stand-in.

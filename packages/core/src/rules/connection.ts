@@ -26,11 +26,20 @@ export function urlEnd(text: string, from: number): number {
   return i;
 }
 
+function isLetterCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** [A-Za-z0-9+.:-] by character code (this runs backwards from every `://` of every file). */
+function isSchemeCode(c: number): boolean {
+  return isLetterCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x3a || c === 0x2d;
+}
+
 /** Reads a URL scheme backwards from the `://` at `colon`; returns its start or -1. */
 export function schemeStart(text: string, colon: number): number {
   let i = colon;
-  while (i > 0 && colon - i < 40 && /[A-Za-z0-9+.:-]/.test(text[i - 1]!)) i--;
-  while (i < colon && !/[A-Za-z]/.test(text[i]!)) i++;
+  while (i > 0 && colon - i < 40 && isSchemeCode(text.charCodeAt(i - 1))) i--;
+  while (i < colon && !isLetterCode(text.charCodeAt(i))) i++;
   return i < colon ? i : -1;
 }
 

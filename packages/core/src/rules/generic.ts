@@ -82,7 +82,10 @@ function namesASecret(value: string): boolean {
 }
 
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`, `checksum/` in `checksum/secret`). */
-const NAME_CHAR = /[A-Za-z0-9_.\-$@/]/;
+/** [A-Za-z0-9_.\-$@/] by character code: read backwards one character at a time, for every keyword met. */
+function isNameCode(c: number): boolean {
+  return isIdentifierCode(c) || c === 0x24 /* $ */ || c === 0x40 /* @ */ || c === 0x2f /* / */;
+}
 
 /** The run of name characters ([\w.-]) that starts at `from`. */
 function identifierAt(text: string, from: number): string {
@@ -97,7 +100,7 @@ function isIdentifierCode(c: number): boolean {
 
 function readNameBackwards(text: string, from: number): string {
   let i = from;
-  while (i > 0 && from - i < 60 && NAME_CHAR.test(text[i - 1]!)) i--;
+  while (i > 0 && from - i < 60 && isNameCode(text.charCodeAt(i - 1))) i--;
   return text.slice(i, from);
 }
 
@@ -171,13 +174,21 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   // Drop the punctuation that ends a statement or list, and unbalanced closing brackets.
   // In a `Key=value;Other=…` chain (connection strings) the value ends at the `;`.
   // In a URL's query or fragment (`#id_token=…&state=…`) it ends at the next `&name=`.
-  let value = bare
-    .replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '')
-    .replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '')
-    .replace(/[,;]+$/, '');
-  while (/[)\]}]$/.test(value) && !/[([{]/.test(value)) value = value.slice(0, -1);
-  value = value.replace(/[,;]+$/, '');
+  // (Each cut is tried only when its character is there: this runs for every bare value.)
+  let value = bare;
+  if (value.includes(';')) value = value.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '');
+  if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
+  value = trimTrailing(value, ',;');
+  if (!/[([{]/.test(value)) value = trimTrailing(value, ')]}');
+  value = trimTrailing(value, ',;');
   return { value, quoted: false, start: end - bare.length };
+}
+
+/** `value` without the run of `chars` at its end. */
+function trimTrailing(value: string, chars: string): string {
+  let end = value.length;
+  while (end > 0 && chars.includes(value.charAt(end - 1))) end--;
+  return end === value.length ? value : value.slice(0, end);
 }
 
 /** A line of uuencoded data: 61 characters starting with `M`. */
@@ -258,7 +269,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if ((!v.quoted || v.value.startsWith('${')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
     return { m, v };
   };
-  // Offsets whose name is no secret's name (`tokenStream`, `passwordField`: most of them),
+  // Offsets whose name is no secret's name (`tokenType`, `passwordField`: most of them),
   // not matched yet. Their matches matter only for the `skipUntil` they set, and only when a
   // secret's name follows; so they are matched then, in order, and most never are.
   const deferred: number[] = [];

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyKey, splitWords, splitWordsByPattern } from './key-name.js';
+
+describe('splitWords', () => {
+  it('splits names at case changes, digits and punctuation', () => {
+    expect(splitWords('dbPassword')).toEqual(['db', 'password']);
+    expect(splitWords('API_KEY')).toEqual(['api', 'key']);
+    expect(splitWords('HTTPServerToken')).toEqual(['http', 'server', 'token']);
+    expect(splitWords('aws.secret-access_key2')).toEqual(['aws', 'secret', 'access', 'key2']);
+    expect(splitWords('s3Bucket')).toEqual(['s3', 'bucket']);
+    expect(splitWords('__')).toEqual([]);
+  });
+
+  it('splits non-ASCII names by the pattern form', () => {
+    expect(splitWords('contraseñaDB')).toEqual(splitWordsByPattern('contraseñaDB'));
+    expect(splitWords('Kennwort_Ärger')).toEqual(['kennwort', 'rger']);
+  });
+
+  it('gives what the pattern form gives for any ASCII name', () => {
+    // Letters of both cases, digits and separators, so that every kind of boundary occurs.
+    const name = fc.string({ unit: fc.constantFrom(...'aAbBzZ09_.-$ '), maxLength: 24 });
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(splitWords(n)).toEqual(splitWordsByPattern(n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('classifyKey', () => {
+  it('tells secret names from names about secrets', () => {
+    expect(classifyKey('dbPassword')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('stripeSecretKey')?.category).toBe('KEY');
+    expect(classifyKey('password_hash_algo')).toBeUndefined();
+    expect(classifyKey('tokenType')).toBeUndefined();
+    expect(classifyKey('passwordField')).toBeUndefined();
+  });
+});
