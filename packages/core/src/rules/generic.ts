@@ -179,7 +179,8 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   if (value.includes(';')) value = value.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '');
   if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
   value = trimTrailing(value, ',;');
-  if (!/[([{]/.test(value)) value = trimTrailing(value, ')]}');
+  const last = value.charAt(value.length - 1);
+  if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
   value = trimTrailing(value, ',;');
   return { value, quoted: false, start: end - bare.length };
 }
