@@ -27,6 +27,9 @@ const hostile: Record<string, string> = {
   'bearer repeated': 'Bearer '.repeat(MB / 7),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),
+  'key names glued into one endless identifier': 'db_access_key_id_'.repeat(MB / 17),
+  'SASL blocks opened and never closed': 'sasl username: '.repeat(MB / 15),
+  'connection-string pieces split over literals, one per line': '"Uid=x;"\n'.repeat(MB / 9) + '"Pwd=Xk2mP9qR7v;"\n'.repeat(MB / 18),
 };
 
 describe('hostile input', () => {

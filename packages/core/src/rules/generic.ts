@@ -87,10 +87,16 @@ function isNameCode(c: number): boolean {
   return isIdentifierCode(c) || c === 0x24 /* $ */ || c === 0x40 /* @ */ || c === 0x2f /* / */;
 }
 
-/** The run of name characters ([\w.-]) that starts at `from`. */
+/**
+ * The run of name characters ([\w.-]) that starts at `from`, read at most 100 characters
+ * far: a name that long is no key name anyway (`classifyKey` refuses those over 80), and on a
+ * line that is one endless identifier (`a_key_b_key_…`) reading it all for every keyword
+ * made a scan quadratic.
+ */
 function identifierAt(text: string, from: number): string {
   let i = from;
-  while (i < text.length && isIdentifierCode(text.charCodeAt(i))) i++;
+  const limit = Math.min(text.length, from + 100);
+  while (i < limit && isIdentifierCode(text.charCodeAt(i))) i++;
   return text.slice(from, i);
 }
 
