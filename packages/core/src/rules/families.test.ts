@@ -128,6 +128,21 @@ describe('JWTs and Authorization values', () => {
     expect(found('Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0')).toEqual([['TOKEN', '9f8e7d6c5b4a39281706f5e4d3c2b1a0']]);
     expect(found('Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=')).toEqual([['CRED', 'YWRtaW46VHIwdWI0ZG9yJjM=']]);
   });
+
+  it('reports an Authorization value given to a header call or map entry, not a variable given there', () => {
+    const token = '22cb987851bc5659229114c62e60c79abd0d2c08';
+    expect(found(`.header("Authorization", "Token ${token}")`, 'Client.kt')).toEqual([['TOKEN', token]]);
+    expect(found(`req.Header.Set("Authorization", "GenieKey ${token}")`, 'alert.go')).toEqual([['TOKEN', token]]);
+    expect(found(`'headers' => ['Authorization' => 'ApiKey ${token}'],`, 'client.php')).toEqual([['TOKEN', token]]);
+    expect(found('.header("Authorization", authorizationHeaderValue)\n.header("Authorization", "Token " + apiToken)', 'Client.kt')).toEqual([]);
+  });
+
+  it('reports a literal holding a whole scheme-and-credential value, whatever its variable is called', () => {
+    const token = '22cb987851bc5659229114c62e60c79abd0d2c08';
+    expect(found(`private val authHeader = "Token ${token}"`, 'Client.kt')).toEqual([['TOKEN', token]]);
+    expect(found(`HEADERS = {"X-Alert-Auth": "GenieKey ${token}"}`, 'alert.py')).toEqual([['TOKEN', token]]);
+    expect(found('label = "Token expired, please sign in again"\nstatus = "Token rotation_schedule_weekly"', 'ui.py')).toEqual([]);
+  });
 });
 
 describe('private hosts and internal URLs', () => {

@@ -136,12 +136,32 @@ export const tokenRules: Rule[] = [
     },
   },
   {
+    id: 'authorization-scheme-literal',
+    category: 'TOKEN',
+    description:
+      'A string literal that is a whole `Authorization` value with a credential scheme (`"Token …"`, `"ApiKey …"`, `"GenieKey …"`, `"DeepL-Auth-Key …"`), whatever the variable holding it is called',
+    keywords: ['token ', 'apikey ', 'api-key ', 'geniekey ', 'deepl-auth-key '],
+    // The literal holds the scheme and the credential and nothing else: a sentence that starts
+    // with "Token" goes on past one word.
+    pattern: /["'`](?:[Tt]oken|[Aa]pi-?[Kk]ey|GenieKey|DeepL-Auth-Key) (?:token=)?(?<v>[A-Za-z0-9._~+/=:-]{16,2000})["'`]/,
+    secretGroup: 'v',
+    validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value),
+    confidence: 'high',
+    examples: {
+      match: ['private val authHeader = "Token 22cb987851bc5659229114c62e60c79abd0d2c08"', "const opsgenie = { headers: { auth: 'GenieKey 3b2e4f7a-91c6-4d2b-8e5f-0a7c9d1b2e34' } };"],
+      noMatch: ['authHeader = "Token " + apiToken', 'msg = "Token rotation_schedule_weekly"', 'label = "Token expired, please sign in again"', 'h = "Token ${API_TOKEN}"'],
+    },
+  },
+  {
     id: 'authorization-header',
     category: 'TOKEN',
     description: 'A credential in an `Authorization` header with another scheme (`Token`, `Api-Token`, `NTLM`, `Negotiate`, `Digest`, or none)',
     keywords: ['authorization'],
-    // An interpolated literal too: Python's `"Authorization": f"Token …"`.
-    pattern: /\bauthori[sz]ation["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
+    // An interpolated literal too: Python's `"Authorization": f"Token …"`. A quoted header name
+    // may be followed by its value as a call argument or a map entry: `.header("Authorization", "Token …")`,
+    // `"Authorization" => "…"`; the value is then a literal, never a bare variable.
+    pattern:
+      /\bauthori[sz]ation(?:["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?|["']\s{0,3}(?:,|=>)\s{0,3}[fF$@]?["'])(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken|geniekey|deepl-auth-key)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (/^(?:bearer|basic)$/i.test(value)) return false;
@@ -155,8 +175,10 @@ export const tokenRules: Rule[] = [
         'curl -H "Authorization: Token 22cb987851bc5659229114c62e60c79abd0d2c08" https://x',
         'Authorization: NTLM TlRMTUAAABABoITVNIAAZI1AQBuOh4cSAQ8B1A=',
         '"authorization": "9f8e7d6c5b4a39281706f5e4d3c2b1a0"',
+        '.header("Authorization", "Token 22cb987851bc5659229114c62e60c79abd0d2c08")',
+        '"Authorization" => "ApiKey 22cb987851bc5659229114c62e60c79abd0d2c08",',
       ],
-      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>'],
+      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>', '.header("Authorization", authorizationHeaderValue)', 'headers.put("Authorization", "Token " + apiToken)'],
     },
   },
 ];
