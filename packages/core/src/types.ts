@@ -55,7 +55,9 @@ export interface Rule {
   description: string;
   /**
    * Lower-case literals for the prefilter: the rule is only run when one of them occurs
-   * in the (lower-cased) text. An empty list means the rule always runs — avoid it.
+   * in the (lower-cased) text. An empty list means the rule always runs — avoid it, except
+   * for a rule bound to files by `paths`: the path is then its prefilter (a one-character
+   * keyword such as `:` or `,` would stop the prefilter on nearly every line of every file).
    * `NON_ASCII_TEXT` (exported by the rules) stands for "any character beyond ASCII", for
    * rules about names written in other scripts.
    */

@@ -1175,7 +1175,8 @@ export const genericRules: Rule[] = [
     id: 'pgpass-password',
     category: 'PASS',
     description: "The password field of PostgreSQL's password file (`.pgpass`: `host:port:database:user:password`)",
-    keywords: [':'],
+    keywords: [], // bound to .pgpass by path instead
+    paths: PGPASS_FILE,
     pattern: PGPASS_LINE,
     find: findPgpass,
     confidence: 'high',

@@ -99,7 +99,8 @@ export const markdownRules: Rule[] = [
     id: 'markdown-table-credential',
     category: 'CRED',
     description: 'A value in a Markdown table column whose header names a secret (`| Partner | Credential |` / `` | Acme | `…` | ``)',
-    keywords: ['|'],
+    keywords: [], // bound to Markdown files by path instead
+    paths: MARKDOWN_FILE,
     pattern: /\|[ \t]{0,8}:?-{1,200}/,
     find: findTableCredentials,
     confidence: 'medium',

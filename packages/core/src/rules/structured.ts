@@ -289,7 +289,8 @@ export const structuredRules: Rule[] = [
     id: 'pgbouncer-userlist-password',
     category: 'PASS',
     description: 'A password or md5/SCRAM verifier in PgBouncer\'s auth file (`userlist.txt`: `"user" "…"`)',
-    keywords: ['"'],
+    keywords: [], // bound to PgBouncer's auth file by path instead
+    paths: PGBOUNCER_USERLIST_FILE,
     pattern: PGBOUNCER_USERLIST_LINE,
     find: findPgbouncerUserlist,
     confidence: 'high',
@@ -303,7 +304,8 @@ export const structuredRules: Rule[] = [
     id: 'postfix-sasl-password',
     category: 'PASS',
     description: 'A relay password in Postfix\'s `sasl_passwd` map (`[smtp.example.com]:587 user:…`)',
-    keywords: [':'],
+    keywords: [], // bound to Postfix's sasl_passwd by path instead
+    paths: SASL_PASSWD_FILE,
     pattern: SASL_PASSWD_LINE,
     find: findSaslPasswd,
     confidence: 'high',

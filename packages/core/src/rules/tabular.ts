@@ -117,7 +117,10 @@ export const tabularRules: Rule[] = [
     id: 'csv-column-credential',
     category: 'CRED',
     description: 'A value in a CSV/TSV export under a header that names a secret (`name,api_key` / `billing-bot,…`)',
-    keywords: [',', '\t'],
+    // Bound to CSV/TSV files by path: a comma or tab as keyword would stop the prefilter at
+    // nearly every line of every file for nothing.
+    keywords: [],
+    paths: TABULAR_FILE,
     pattern: /[,\t]/,
     find: findTabularCredentials,
     confidence: 'medium',
