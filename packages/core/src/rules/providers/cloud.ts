@@ -3,6 +3,18 @@ import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, inContext, looksRandom, notPlaceholder, prefixed, prefixedValue } from './shape.js';
 
 /** Cloud and hosting platforms: AWS, Google Cloud, Azure, Alibaba, Tencent, DigitalOcean, … */
+/** `R2_`, `cloudflareR2`, `r2.`: an R2 word just before a name that the match starts in. */
+const R2_NAME_PREFIX = /(?:^|[^A-Za-z0-9])[rR]2[_.\-]?$|[a-z]R2[_.\-]?$/;
+/** An INI/credentials section for R2 (`[r2]`, `[profile cloudflare-r2]`) that the name sits in. */
+const R2_SECTION = /\[(?:profile[ \t]{1,4})?[\w.\-]{0,40}(?<![A-Za-z0-9])r2(?![A-Za-z0-9])[\w.\-]{0,40}\][^\[]{0,300}$/i;
+
+/** Whether R2 vouches for the access key id whose name starts at `at`: its name, its section, or an R2 endpoint in the file. */
+function isVouchedForByR2(text: string, at: number): boolean {
+  if (R2_NAME_PREFIX.test(text.slice(Math.max(0, at - 16), at))) return true;
+  if (R2_SECTION.test(text.slice(Math.max(0, at - 400), at))) return true;
+  return text.includes('.r2.cloudflarestorage.com');
+}
+
 export const cloudRules: Rule[] = [
   {
     id: 'aws-access-key-id',
@@ -542,19 +554,31 @@ export const cloudRules: Rule[] = [
   },
   {
     // The id half of an R2 API token, used as an S3 access key id; gitleaks-style tools flag
-    // key ids (AWS's AKIA…) too. Only under an R2 access-key-id name: 32 hex is otherwise anything.
+    // key ids (AWS's AKIA…) too. 32 hex is otherwise anything, so R2 must vouch for it.
     id: 'cloudflare-r2-access-key-id',
     category: 'KEY',
-    description: 'Cloudflare R2 access key id (32 hex) under an R2 access-key-id name (`R2_ACCESS_KEY_ID`); the secret beside it is 64 hex',
+    description:
+      'Cloudflare R2 access key id (32 hex) under an access-key-id name that R2 vouches for: an R2 name (`R2_ACCESS_KEY_ID`), an `[r2]` profile, or an R2 endpoint (`….r2.cloudflarestorage.com`) in the file',
     keywords: ['r2'],
-    pattern: inContext({ names: ['(?<![A-Za-z0-9])r2'], value: HEX(32), nameTail: 'access[_.\\-]?key[_.\\-]?id' }),
+    pattern: inContext({ names: ['access[_.\\-]?key[_.\\-]?id'], value: HEX(32) }),
     secretGroup: 1,
     minEntropy: 3,
-    validate: looksRandom,
+    validate: (secret, ctx) => looksRandom(secret) && isVouchedForByR2(ctx.text, ctx.matchStart),
     confidence: 'medium',
     examples: {
-      match: [`const R2_ACCESS_KEY_ID: &str = "${fake('hex', 32, 9510)}";`, `CLOUDFLARE_R2_ACCESS_KEY_ID=${fake('hex', 32, 9511)}`, `r2AccessKeyId: '${fake('hex', 32, 9512)}'`],
-      noMatch: [`R2_ACCOUNT_ID = "${fake('hex', 32, 9513)}"`, `PR2_ACCESS_KEY_ID=${fake('hex', 32, 9514)}`, `R2_ACCESS_KEY_ID=${'0'.repeat(32)}`],
+      match: [
+        `const R2_ACCESS_KEY_ID: &str = "${fake('hex', 32, 9510)}";`,
+        `CLOUDFLARE_R2_ACCESS_KEY_ID=${fake('hex', 32, 9511)}`,
+        `cloudflareR2AccessKeyId: '${fake('hex', 32, 9512)}'`,
+        `[r2]\naws_access_key_id = ${fake('hex', 32, 9519)}`,
+        `AWS_ACCESS_KEY_ID=${fake('hex', 32, 9525)}\nAWS_ENDPOINT_URL_S3=https://${fake('hex', 32, 9526)}.r2.cloudflarestorage.com`,
+      ],
+      noMatch: [
+        `R2_ACCOUNT_ID = "${fake('hex', 32, 9513)}"`,
+        `PR2_ACCESS_KEY_ID=${fake('hex', 32, 9514)}`,
+        `R2_ACCESS_KEY_ID=${'0'.repeat(32)}`,
+        `# r2 later\nMINIO_ACCESS_KEY_ID=${fake('hex', 32, 9527)}`,
+      ],
     },
   },
   {

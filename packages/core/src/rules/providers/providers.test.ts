@@ -198,4 +198,12 @@ describe('key ids and schemes that name their provider (blind set 5a)', () => {
     expect(spansOf(rust, 'cloudflare-r2-access-key-id', 'storage.rs')).toEqual([keyId]);
     expect(spansOf(`AWS_ACCESS_KEY_ID=${keyId}\n`, 'cloudflare-r2-access-key-id', '.env')).toEqual([]);
   });
+
+  it('reads an S3-style access key id as R2 when an R2 endpoint or profile vouches for it', () => {
+    const keyId = fake('hex', 32, 9528);
+    const client = `const s3 = new S3Client({\n  endpoint: \`https://\${ACCOUNT_ID}.r2.cloudflarestorage.com\`,\n  credentials: { accessKeyId: "${keyId}", secretAccessKey: process.env.R2_SECRET },\n});\n`;
+    expect(spansOf(client, 'cloudflare-r2-access-key-id', 's3.ts')).toEqual([keyId]);
+    expect(spansOf(`[profile cloudflare-r2]\nregion = auto\naws_access_key_id = ${keyId}\n`, 'cloudflare-r2-access-key-id', 'credentials')).toEqual([keyId]);
+    expect(spansOf(`[minio]\naws_access_key_id = ${keyId}\n# the r2 profile comes next\n`, 'cloudflare-r2-access-key-id', 'credentials')).toEqual([]);
+  });
 });
