@@ -362,11 +362,19 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 }
 
 /** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
+/** The value of a name/value pair: quoted either way, or bare. */
+const PAIR_VALUE = `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`;
+/** Composer's `"bearer": {"host.example": …}`: a secret keyed by the host it is for. */
+const HOST_KEYED_NAME = /"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:/.source;
 const NAME_VALUE = new RegExp(
-  /(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:|"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:|variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}/.source +
-    `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`,
+  String.raw`(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
+    `|${HOST_KEYED_NAME}|` +
+    String.raw`variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,4}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}` +
+    PAIR_VALUE,
   'g',
 );
+/** NAME_VALUE's Composer form alone: all it can match in a text without `value` or `default`. */
+const HOST_KEYED_VALUE = new RegExp(String.raw`(?:${HOST_KEYED_NAME})[ \t]{0,4}` + PAIR_VALUE, 'g');
 
 /** A YAML block scalar (`|`, `>-`) or a heredoc (`<<-EOT`): the value is on the lines below. */
 const BLOCK_START = /^(?:[|>][-+]?\d?|<<[-~]?["']?[A-Za-z_]{1,20}["']?)$/;
@@ -392,7 +400,11 @@ function nextLineValue(text: string, from: number, indicator: string): { value: 
 
 function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(NAME_VALUE)) {
+  // Most texts that get here (JSON with `": {`) hold none of the words the other forms
+  // need: only the `"host": {"domain.tld": …}` form can match there, and searching for it
+  // alone skips trying every word as a CloudFormation parameter name.
+  const pattern = text.includes('value') || text.includes('default') || text.includes('Default:') ? NAME_VALUE : HOST_KEYED_VALUE;
+  for (const m of text.matchAll(pattern)) {
     const g = m.groups!;
     const key = classifyKey(g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk'] ?? g['ck']!);
     const quoted = g['uq'] === undefined;
