@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileDetector } from './detector.js';
+import { builtinRulesFor } from './rules/index.js';
 import { NON_ASCII_TEXT, type Rule } from './types.js';
 
 /** A rule that finds `pw=<word>` and says which texts the engine let it see. */
@@ -43,5 +44,30 @@ describe('the non-ASCII keyword', () => {
     expect(detector.detect('plain pw=hunter22')).toHaveLength(1);
     expect(detector.detect('nothing here')).toEqual([]);
     expect(seen).toEqual(['plain pw=hunter22']);
+  });
+});
+
+describe('the built-in rules as the prefilter sees them', () => {
+  const rules = builtinRulesFor([]);
+
+  it('have keywords of two characters or more: a one-character keyword stops the prefilter on nearly every line', () => {
+    const short = rules.flatMap((r) => r.keywords.filter((k) => k !== NON_ASCII_TEXT && k.length < 2).map((k) => `${r.id}: ${JSON.stringify(k)}`));
+    expect(short).toEqual([]);
+  });
+
+  it('always run only when bound to files by path', () => {
+    // A rule without keywords runs on every text; a path is then its prefilter.
+    const unbound = rules.filter((r) => r.keywords.length === 0 && r.paths === undefined).map((r) => r.id);
+    expect(unbound).toEqual([]);
+  });
+
+  it('bound to files by path run only on those files', () => {
+    const seen: string[] = [];
+    const rule: Rule = { ...probeRule([], seen), paths: /\.pgpass$/ };
+    const detector = compileDetector([rule]);
+    expect(detector.detect('pw=hunter22', { file: 'notes.txt' })).toEqual([]);
+    expect(detector.detect('pw=hunter22')).toEqual([]);
+    expect(detector.detect('pw=hunter22', { file: 'home/.pgpass' })).toHaveLength(1);
+    expect(seen).toEqual(['pw=hunter22']);
   });
 });
