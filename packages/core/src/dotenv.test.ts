@@ -101,3 +101,18 @@ describe('build and release identifiers in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:GITHUB_TOKEN', '.env:WEBHOOK_ID']);
   });
 });
+
+describe('public ids and site keys in dotenv files', () => {
+  it('does not learn app ids, client ids or site keys, and still learns the secret keys beside them', () => {
+    const text = [
+      'ALGOLIA_APP_ID=Q4W7ZP2KXL',
+      'GOOGLE_CLIENT_ID=1234-abc.apps.googleusercontent.com',
+      'RECAPTCHA_SITE_KEY=6LcLCQ0m_HMNd_QR5Z0XpH3nS1b1ouleVM0qzv2Q',
+      'SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJl',
+      'RECAPTCHA_SECRET_KEY=6Lcj9xrdb7Rb1CrM37fYDb3_Hz4NLeflns_S0usy',
+      'AWS_ACCESS_KEY_ID=AKIAQ4W7ZP2KXLABCDEF',
+      'WEBHOOK_ID=wh_81f2a9c4d7e3',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:RECAPTCHA_SECRET_KEY', '.env:AWS_ACCESS_KEY_ID', '.env:WEBHOOK_ID']);
+  });
+});

@@ -95,6 +95,8 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `STRIPE_PUBLISHABLE_KEY`, `NEXT_PUBLIC_SUPABASE_ANON_KEY`, `JWT_PUBLIC_KEY`: shipped to browsers or meant to be
   // shared. A real secret put there by mistake is still found by the rules that know its shape.
   if (/(?:^|_)(?:PUBLISHABLE|PUBLIC)(?:_|$)/i.test(name)) return true;
+  // reCAPTCHA/hCaptcha/Turnstile site keys and Supabase anon keys are embedded in public pages (their secret keys are not).
+  if (/(?:^|_)(?:SITE|ANON)_?KEY$/i.test(name)) return true;
   const url = /^([a-z][a-z0-9+.-]{1,20}):\/\/([^/?#\s]{1,300})/i.exec(v);
   if (url) {
     const authority = url[2]!;
@@ -105,6 +107,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   }
   if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)(?::\d{1,5})?$/i.test(v)) return true;
   const secretName = classifyKey(name) !== undefined || SECRET_ENV_NAME.test(name);
+  // `ALGOLIA_APP_ID`, `GOOGLE_CLIENT_ID`, `GA_MEASUREMENT_ID`: the public id of an app, project or site, shipped in front ends.
+  // Other ids (`WEBHOOK_ID`) may be half of a credential, and a name that says key (`AWS_ACCESS_KEY_ID`) is one: still learnt.
+  if (!secretName && PUBLIC_ID_NAME.test(name)) return true;
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
@@ -113,6 +118,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
+
+/** Names of the public ids of an app, OAuth client, project or analytics property. */
+const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
 
 /** Environment variable names that hold secrets (`*_KEY`, `*_TOKEN`, `*_SECRET`, `*PASSWORD*`, `DATABASE_URL`, `*_DSN`…). */
 export const SECRET_ENV_NAME =

@@ -33,6 +33,8 @@ const DESCRIPTIVE_WORDS = new Set([
   'form', 'test', 'tests', 'spec', 'mock', 'fake', 'sample', 'example', 'dummy', 'default', 'defaults',
   'authenticity', 'csrf', 'xsrf', 'jsonwebtoken', 'property', 'properties', 'prop', 'attribute', 'attr', 'setting',
   'variable', 'charset', 'chars', 'alphabet', 'characters', 'hasher', 'hashers', 'scheme', 'strategy',
+  // Settings about passwords (Gitea's `PASSWORD_COMPLEXITY = lower,upper,digit`, `password_min_length`).
+  'complexity', 'requirement', 'requirements', 'rule', 'rules', 'minimum', 'maximum', 'history', 'reuse', 'lockout',
 ]);
 
 /**

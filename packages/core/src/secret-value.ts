@@ -100,6 +100,11 @@ const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
 const FILE_REFERENCE = /^@(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w.\-\/\\]{1,300}$|^@[\w.\-]{1,120}\.(?:txt|json|ya?ml|pem|key|crt|cer|der|p12|pfx|jks|env|ini|conf|cfg|xml|bin|b64|asc|gpg|sql|hcl|tfvars)$/i;
 /** YAML tags that stand for a value held elsewhere: CloudFormation intrinsics, Ansible vault, env lookups. */
 const YAML_REFERENCE_TAG = /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|If|Base64|Split|vault|env_var|env|secret|include|reference)$/i;
+
+/** True for a YAML tag that stands for a value held elsewhere (`!Ref`, `!vault`): what follows it is no literal. */
+export function isYamlReferenceTag(tag: string): boolean {
+  return YAML_REFERENCE_TAG.test(tag);
+}
 /**
  * Keys made to be public: Stripe/Paystack publishable keys, Mapbox public tokens, Supabase publishable keys, PostHog project keys,
  * Langfuse public keys, RevenueCat app keys, SSH public keys, age recipients (`age1…`; the identity is `AGE-SECRET-KEY-1…`),
@@ -264,6 +269,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // References to other code: calls, member access, indexing, bare identifiers in code.
   if (!ctx.quoted) {
     if (YAML_REFERENCE_TAG.test(v)) return false; // `Password: !Ref DbPassword`
+    // Only escapes and punctuation (`\")\n` after `getpass(\"Password: ` in a notebook's JSON): the end of a string the name sat in.
+    if (v.includes('\\') && !/[A-Za-z0-9]/.test(v.replace(/\\./g, ''))) return false;
     if (/[([{]/.test(v)) return false;
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;

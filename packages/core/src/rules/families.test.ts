@@ -368,3 +368,76 @@ describe('look-alikes of blind set 5a: file references, module paths, parameter 
     expect(found('password "Glacier_Moth_4419!"\n', 'notes.txt')).toEqual([['PASS', 'Glacier_Moth_4419!']]);
   });
 });
+
+describe('private hosts written as a log field or in a list of URLs (blind set 5b)', () => {
+  it('reads `name=address` as an address even where a version word sits elsewhere on the line', () => {
+    const log = '2025-03-14T09:15:41.870Z INFO  [http] POST /v1/payouts 201 38ms client=10.20.31.144 request_id=df48\n';
+    expect(found(log, 'logs/app.log')).toEqual([['HOST', '10.20.31.144']]);
+    // The name beside the quad still decides: a build or release number is no address.
+    expect(found('ledger-api v2.14.0 build=10.2.0.1\nrelease: 10.4.1.2\n', 'notes.txt')).toEqual([]);
+  });
+
+  it('checks every host of a multi-host authority and ends each URL of a failover list at the next', () => {
+    const xml = '<property name="brokerURL" value="failover:(tcp://10.80.3.3:61616,tcp://10.80.3.4:61616)"/>\n';
+    expect(found(xml, 'applicationContext.xml')).toEqual([['URL', 'tcp://10.80.3.3:61616'], ['URL', 'tcp://10.80.3.4:61616']]);
+    expect(found('MONGO=mongodb://10.0.0.5:27017,10.0.0.6:27017/app?replicaSet=rs0\n', 'notes.txt')).toEqual([
+      ['URL', 'mongodb://10.0.0.5:27017,10.0.0.6:27017/app?replicaSet=rs0'],
+    ]);
+    // A public broker beside a private one is not swept into the private one's span.
+    expect(found('url=failover:(tcp://10.0.0.1:61616,tcp://mq.example.com:61616)\n', 'jms.properties')).toEqual([['URL', 'tcp://10.0.0.1:61616']]);
+    expect(found('url=failover:(tcp://broker1.example.com:61616,tcp://broker2.example.com:61616)\n', 'jms.properties')).toEqual([]);
+  });
+});
+
+describe('generic assignments: tags, key ids, entry names and prompts are not values (blind set 5b)', () => {
+  it('reads the value after a YAML tag, not the tag, and leaves reference tags alone', () => {
+    const yaml = "ldap:\n  bind_password: !unsafe 'Larch%Meadow-0981'\n  api_token: !!str Zk3mP9qR2vX8wL5nQ4tY\n";
+    expect(found(yaml, 'group_vars/all.yml')).toEqual([['PASS', 'Larch%Meadow-0981'], ['TOKEN', 'Zk3mP9qR2vX8wL5nQ4tY']]);
+    expect(found('Resources:\n  Db:\n    Properties:\n      MasterUserPassword: !Ref DbPasswordParam\n', 'stack.yaml')).toEqual([]);
+    const vault = 'db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  62313365396662343061393464336163383764373764613633653634306231386433626436623361\n';
+    expect(found(vault, 'vault.yml')).toEqual([]);
+  });
+
+  it('leaves a PGP key id under a signing-key name alone, not a signing secret', () => {
+    expect(found('[user]\n\tname = Mara\n\tsigningkey = 3AA5C34371567BD2\n', 'home/.gitconfig')).toEqual([]);
+    expect(found('GPG_KEY_ID=0x3aa5c34371567bd2\nSIGNING_KEY_FPR=E1B2C3D4E5F60718293A4B5C6D7E8F9012345678\n', 'ci.sh')).toEqual([]);
+    expect(found('JWT_SIGNING_KEY=9f8e7d6c5b4a39281706f5e4d3c2b1a0\nsigning_key = "Xk29fLqp7ZmW3rTb8VnC"\n', 'app.ini')).toEqual([
+      ['KEY', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
+      ['KEY', 'Xk29fLqp7ZmW3rTb8VnC'],
+    ]);
+  });
+
+  it('reads a key= attribute followed by value= as the entry name, and still finds the value', () => {
+    const config = '<add key="ida:ClientSecret" value="Hq7vK2mX9pLw4Zt8Wq3nB6cJ" />\n<add key="ida:PostLogoutRedirectUri" value="https://ledger.acme-pay.com/signed-out" />\n';
+    expect(found(config, 'web/Web.config').map(([, v]) => v)).toEqual(['Hq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(found('<param name="apiKey" value="Zk3mP9qR2vX8wL5nQ4tYx7" />\n', 'applet.html')).toEqual([['KEY', 'Zk3mP9qR2vX8wL5nQ4tYx7']]);
+  });
+
+  it('does not take the end of a prompt string in a notebook for a password', () => {
+    expect(found('    "snowflake_password = getpass.getpass(\\"Snowflake password: \\")\\n",\n', 'churn.ipynb')).toEqual([]);
+    expect(found('    "print(\\"password: \\")\\n",\n', 'churn.ipynb')).toEqual([]);
+  });
+
+  it('reads settings about passwords (complexity, history, lockout) as settings', () => {
+    const ini = '[security]\nPASSWORD_COMPLEXITY = lower,upper,digit\nPASSWORD_HISTORY = 5\nPASSWORD_RULES = upper;digit\nADMIN_PASSWORD = Harbor-Quill-552\n';
+    expect(found(ini, 'custom/conf/app.ini')).toEqual([['PASS', 'Harbor-Quill-552']]);
+  });
+});
+
+describe('Kubernetes Secret data: certificates are public (blind set 5b)', () => {
+  const cert = Buffer.from('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2xZ\n-----END CERTIFICATE-----\n').toString('base64');
+  const bundle = Buffer.from('-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2xZ\n-----END CERTIFICATE-----\n-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\n-----END EC PRIVATE KEY-----\n').toString('base64');
+
+  it('skips a certificate under a certificate name, decoded from base64 or as PEM', () => {
+    expect(found(`apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.crt: ${cert}\n  api-token: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n`, 'tls.yaml')).toEqual([
+      ['CRED', 'UzNjcjN0UGFzc3dvcmQhMjAyNA=='],
+    ]);
+    const pem = 'apiVersion: v1\nkind: Secret\nstringData:\n  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n    MIIBszCCAVmgAwIBAgIUQ2xZ\n    -----END CERTIFICATE-----\n';
+    expect(found(pem, 'ca.yaml')).toEqual([]);
+  });
+
+  it('still reports a bundle that holds a private key, and a certificate under a name that does not say so', () => {
+    expect(found(`apiVersion: v1\nkind: Secret\ndata:\n  tls.crt: ${bundle}\n`, 'tls.yaml').map(([, v]) => v)).toEqual([bundle]);
+    expect(found(`apiVersion: v1\nkind: Secret\ndata:\n  ca.pem: ${cert}\n`, 'ca.yaml')).toEqual([['CRED', cert]]);
+  });
+});

@@ -1,6 +1,6 @@
 import { classifyKey } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
-import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
+import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -56,6 +56,15 @@ const ASSIGNMENT = new RegExp(
 
 /** Tried at each keyword offset; reused across calls (detection is synchronous). */
 const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
+
+/**
+ * A YAML tag where a value was expected (`!unsafe`, `!!str`, `!<tag:yaml.org,2002:str>`): it
+ * types the value after it and is no value itself. Ansible's `!unsafe` marks a literal Jinja
+ * must not expand; references (`!Ref`, `!vault`) are told apart by `isYamlReferenceTag`.
+ */
+const YAML_TAG = /^!{1,2}[A-Za-z][\w.:/-]{0,40}$|^!<[^<>\s]{1,80}>$/;
+/** The value after a tag, on the same line. */
+const VALUE_AFTER_TAG = new RegExp('[ \\t]{1,4}' + VALUE, 'y');
 
 /** Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too, Apache's and csh's `SetEnv NAME …`, nginx's `fastcgi_param NAME …`). */
 const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
@@ -198,6 +207,9 @@ function trimTrailing(value: string, chars: string): string {
   return end === value.length ? value : value.slice(0, end);
 }
 
+/** curl's `-u user:password` / `--user user:password`, from the flag on. */
+const CURL_USER_AT = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/y;
+
 /** A line of uuencoded data: 61 characters starting with `M`. */
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 
@@ -232,6 +244,16 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   return quoted;
 }
 
+/**
+ * A PGP key's id or fingerprint as gpg prints it (16 or 40 hex digits in upper case, or any
+ * case after `0x`), maybe with gpg's `!` (this exact subkey): public, it names the key.
+ */
+const PGP_KEY_ID = /^(?:0x(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})|[0-9A-F]{16}|[0-9A-F]{40})!?$/;
+/** Names that take a PGP key by id: git's `user.signingkey`, `GPG_KEY`, `pgp_key`. */
+const PGP_KEY_NAME = /sign|gpg|pgp/i;
+/** A `value=` attribute right after a quoted `key=`/`name=` attribute. */
+const ENTRY_VALUE_ATTRIBUTE = /^[ \t\r\n]{1,5}value[ \t]{0,3}=/i;
+
 /** What follows a block's last label (HCL `resource "type" "name" {`): an opening brace. */
 const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 
@@ -256,8 +278,18 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const m = re.exec(text);
     if (m === null) return undefined;
     skipUntil = m.index + m[0].length;
-    const v = valueOf(m, text, options.file);
+    let v = valueOf(m, text, options.file);
     if (!v) return undefined;
+    if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(m.groups?.['sep'] ?? '')) {
+      // `bind_password: !unsafe '…'`, `token: !!str …`: the tag types the value that follows it.
+      VALUE_AFTER_TAG.lastIndex = v.start + v.value.length;
+      const tagged = VALUE_AFTER_TAG.exec(text);
+      const after = tagged === null ? undefined : valueOf(tagged, text, options.file);
+      if (tagged !== null && after !== undefined) {
+        v = after;
+        skipUntil = tagged.index + tagged[0].length;
+      }
+    }
     // JSON held in a string (`SecretString: '{"username":"…","password":"…"}'`): its own names are candidates too.
     if (v.quoted && v.value.startsWith('{')) skipUntil = v.start + 1;
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
@@ -300,6 +332,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const { m, v } = matched;
     // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
     if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
+    // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
+    if (PGP_KEY_NAME.test(name) && PGP_KEY_ID.test(v.value)) continue;
+    // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
+    if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) continue;
     let key = found;
     // A CSP nonce in a page or component is rendered into the page: public by design.
     if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
@@ -1039,15 +1075,16 @@ export const genericRules: Rule[] = [
     description: 'User and password given to curl (`-u user:pass`, `--user user:pass`)',
     keywords: ['-u', '--user'],
     pattern: /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/,
-    find: (text, options) => {
+    // A match opens with its flag: tried only where the prefilter saw one.
+    anchored: true,
+    find: (text, options, offsets = []) => {
       const spans: Span[] = [];
-      const re = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/g;
-      for (const m of text.matchAll(re)) {
+      forEachMatchAt(CURL_USER_AT, text, offsets, (m) => {
         const value = m.groups!['v']!.replace(/[{}]/g, '');
-        if (!judged('PASS', options.file)(value)) continue;
+        if (!judged('PASS', options.file)(value)) return;
         const end = m.index + m[0].length;
         spans.push({ start: end - m.groups!['v']!.length, end });
-      }
+      });
       return spans;
     },
     confidence: 'medium',

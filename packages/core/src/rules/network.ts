@@ -1,3 +1,4 @@
+import { splitWords } from '../key-name.js';
 import { lineAround } from '../line-index.js';
 import { isCodeFile } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -90,6 +91,20 @@ const TRAILING_PUNCTUATION = '.,;!?)]';
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 const AUTHORITY = /[^\s/?#"'`<>\\{}|]{0,300}/y;
+/** The comma that opens the next URL of a list, within the authority of this one. */
+const NEXT_URL_IN_LIST = /[^\s/?#"'`<>\\{}|,]{0,300},(?=[a-z][a-z0-9+.-]{0,20}:\/\/)/iy;
+
+/**
+ * Every host an authority names: one, or a comma-separated list after the credentials
+ * (MongoDB's `mongodb://u:p@10.0.0.5:27017,10.0.0.6:27017/db`, ActiveMQ's and Artemis's
+ * `failover:(tcp://10.80.3.3:61616,tcp://10.80.3.4:61616)`, where the run read as this
+ * URL's authority ends in the next URL's scheme).
+ */
+function hostsOfAuthority(authority: string): string[] {
+  if (!authority.includes(',')) return [hostOfAuthority(authority)];
+  const hosts = authority.slice(authority.lastIndexOf('@') + 1).split(',');
+  return hosts.slice(0, 16).map(hostOfAuthority);
+}
 
 function findInternalUrls(declared: readonly string[]) {
   return (text: string): Span[] => {
@@ -98,9 +113,14 @@ function findInternalUrls(declared: readonly string[]) {
       const start = schemeStart(text, i);
       if (start < 0) continue;
       AUTHORITY.lastIndex = i + 3;
-      const host = hostOfAuthority(AUTHORITY.exec(text)?.[0] ?? '');
-      if (host.length === 0 || !isInternalHost(host, declared)) continue;
-      spans.push({ start, end: urlEnd(text, i + 3) });
+      const authority = AUTHORITY.exec(text)?.[0] ?? '';
+      if (!hostsOfAuthority(authority).some((host) => host.length > 0 && isInternalHost(host, declared))) continue;
+      let end = urlEnd(text, i + 3);
+      // A list of URLs (`failover:(tcp://a:61616,tcp://b:61616)`): this one ends before the next.
+      NEXT_URL_IN_LIST.lastIndex = i + 3;
+      const next = NEXT_URL_IN_LIST.exec(text);
+      if (next !== null && next.index + next[0].length - 1 < end) end = next.index + next[0].length - 1;
+      spans.push({ start, end });
     }
     return spans;
   };
@@ -109,6 +129,20 @@ function findInternalUrls(declared: readonly string[]) {
 /** Lines where a dotted quad is a version, not an address. */
 const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios|oid)\b|\bv\d/i;
 const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh)/i;
+
+/** `name=` / `name: ` just before an address, as key=value log lines and configs write it (`client=10.20.31.144`). */
+const NAME_BEFORE_VALUE = /([A-Za-z][\w.-]{0,40})["']?[ \t]{0,3}[=:][ \t]{0,3}["']?$/;
+const VERSION_NAME_WORDS = new Set(['version', 'ver', 'release', 'semver', 'tag', 'build', 'firmware', 'oid', 'v']);
+
+/**
+ * Whether the address is the value of a name that is no version's (`client=…`, `peer: …`):
+ * a version word elsewhere on the line (`/v1/payouts`, `ledger-api v2.14`) then says
+ * nothing about this value.
+ */
+function isAssignedToNonVersionName(before: string): boolean {
+  const m = NAME_BEFORE_VALUE.exec(before.length > 60 ? before.slice(-60) : before);
+  return m !== null && !splitWords(m[1]!).some((w) => VERSION_NAME_WORDS.has(w));
+}
 
 function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
   void options;
@@ -121,7 +155,7 @@ function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0')) continue;
     const bounds = lineAround(text, m.index, 200);
     const line = text.slice(bounds.start, bounds.end);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line)) continue;
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(text.slice(bounds.start, m.index))) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
   return spans;

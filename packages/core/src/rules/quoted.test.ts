@@ -431,4 +431,16 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     const rows = "INSERT INTO oauth_clients (client_id, client_secret, redirect_uri) VALUES\n  ('web', 'Rq7vK2mX9pLw4Zt8Wq3nB6cJ', 'https://acme.io/cb'),\n  ('cli', 'Wq3nB6cJRq7vK2mX9pLw4Zt8', 'http://localhost');\n";
     expect(spans(rows, 'seed.sql')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ', 'Wq3nB6cJRq7vK2mX9pLw4Zt8']);
   });
+
+  it("finds the fields under a secret-named column of a pg_dump COPY block, and nothing past its end", () => {
+    const dump =
+      'COPY public.api_clients (id, name, client_id, client_secret, created_at) FROM stdin;\n' +
+      'ae0d\treconciliation-bot\tlc_7f3a9d2e41b8\tlcs_live_aRpmDqYmvvKTk4SX8TrzBSky9Gp2Kbr45IZTWpIR\t2024-10-02 11:20:00+00\n' +
+      'd689\tpayouts-cron\tlc_0b9e77c1d5a2\t\\N\t2024-12-19 08:05:31+00\n' +
+      '\\.\n\nCOPY public.feature_flags (key, enabled) FROM stdin;\npassword_reset_v2\tt\n\\.\n' +
+      'lc_x\tnot-a-row\tZk3mP9qR2vX8wL5nQ4tY7uI0\n';
+    expect(spans(dump, 'db/dumps/ledger.sql')).toEqual(['lcs_live_aRpmDqYmvvKTk4SX8TrzBSky9Gp2Kbr45IZTWpIR']);
+    const hashes = 'COPY public.users (id, email, password_hash) FROM stdin;\n1\tann@example.org\t$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\n\\.\n';
+    expect(spans(hashes, 'dump.sql')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { Rule, Span } from '../types.js';
@@ -16,11 +17,32 @@ function indentOf(line: string): number {
   return /^[ \t]{0,64}/.exec(line)![0].length;
 }
 
-function isSecretValue(raw: string): boolean {
+function isSecretValue(raw: string, name: string): boolean {
   const value = raw.trim().replace(/^["']|["']$/g, '');
   if (value.length < 12) return false; // `YmFyCg==` ("bar"): too short to be a credential
   if (isPlaceholder(value) || /^ENC\[|^\{\{|^\$\{/.test(value)) return false;
+  // A certificate by name and by content; a `.pem` may hold anything, so both must say so.
+  if (CERTIFICATE_NAME.test(name) && isPublicPem(value)) return false;
   return true;
+}
+
+/** Entry names of certificates: `tls.crt` (a `kubernetes.io/tls` Secret), `ca.crt`, `client-cert.pem`. */
+const CERTIFICATE_NAME = /(?:^|[._-])(?:crt|cer|cert|certs|certificate|certificates)(?:$|[._-])/i;
+
+/** `-----BEGIN` in base64, as a PEM file's first line starts when the whole file is encoded. */
+const BASE64_PEM_START = 'LS0tLS1CRUdJTi';
+/** PEM objects that are public by design; a bundle holding a private key is not one of them. */
+const PUBLIC_PEM = /^-----BEGIN(?:CERTIFICATE|TRUSTEDCERTIFICATE|X509CRL|CERTIFICATEREQUEST|NEWCERTIFICATEREQUEST|PUBLICKEY|RSAPUBLICKEY)-----/;
+
+/**
+ * A certificate or public key, as PEM or as base64 of PEM (a `kubernetes.io/tls` Secret's
+ * `tls.crt`, a `ca.crt`): published by design, decoded to be sure. The `tls.key` beside it is the secret.
+ */
+function isPublicPem(value: string): boolean {
+  const pem = value.startsWith(BASE64_PEM_START) ? decodeBase64(value) : value.startsWith('-----BEGIN') ? value : undefined;
+  if (pem === undefined) return false;
+  const compact = pem.replace(/\s+/g, '');
+  return PUBLIC_PEM.test(compact) && !compact.includes('PRIVATEKEY');
 }
 
 function findKubernetesSecretData(text: string): Span[] {
@@ -66,7 +88,7 @@ function findKubernetesSecretData(text: string): Span[] {
         while (last > lineNo && lines[last]!.trim() === '') last--;
         if (last > lineNo) {
           const body = lines.slice(lineNo + 1, last + 1).join('\n');
-          if (isSecretValue(body.replace(/\s+/g, ''))) {
+          if (isSecretValue(body.replace(/\s+/g, ''), entry[2]!)) {
             const bodyStart = lineStarts[lineNo + 1]! + indentOf(lines[lineNo + 1]!);
             spans.push({ start: bodyStart, end: lineStarts[last]! + lines[last]!.replace(/\r$/, '').length });
           }
@@ -74,7 +96,7 @@ function findKubernetesSecretData(text: string): Span[] {
         lineNo = last + 1;
         continue;
       }
-      if (value !== '' && isSecretValue(value)) spans.push({ start, end: start + value.length });
+      if (value !== '' && isSecretValue(value, entry[2]!)) spans.push({ start, end: start + value.length });
       lineNo++;
     }
     nextLine = lineNo;
@@ -319,9 +341,12 @@ export const structuredRules: Rule[] = [
     id: 'ipsec-secrets-password',
     category: 'PASS',
     description: 'A pre-shared key or user password in strongSwan/Libreswan `ipsec.secrets` (`%any : PSK "…"`, `alice : EAP "…"`, `: XAUTH "…"`)',
-    keywords: ['psk', 'eap', 'xauth'],
-    // The selector list before the colon may be empty; the secret type is upper case in these files.
-    pattern: /(?:^|[ \t]):[ \t]{1,8}(?:PSK|EAP|XAUTH|NTLM)[ \t]{1,8}"(?<v>[^"\r\n]{1,200})"/m,
+    keywords: ['psk', 'eap', 'xauth', 'ntlm'],
+    // The selector list before the colon may be empty; the secret type is upper case in these
+    // files. The colon is looked behind, so that a match starts at its keyword and is tried
+    // only there.
+    pattern: /(?<=(?:^|[ \t]):[ \t]{1,8})(?:PSK|EAP|XAUTH|NTLM)[ \t]{1,8}"(?<v>[^"\r\n]{1,200})"/m,
+    startsAtKeyword: true,
     secretGroup: 'v',
     validate: (value, ctx) => isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(ctx.file === undefined ? {} : { file: ctx.file }) }),
     confidence: 'high',

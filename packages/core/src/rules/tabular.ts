@@ -52,16 +52,58 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
         secretColumns = cells.map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text) : undefined));
         if (!secretColumns.some((k) => k !== undefined)) return [];
       } else {
-        cells.forEach((cell, c) => {
-          const key = secretColumns![c];
-          if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
-          if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
-          spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
-        });
+        spans.push(...cellCredentials(cells, secretColumns, options));
       }
     }
     if (nl === -1) break;
     start = nl + 1;
+  }
+  return spans;
+}
+
+/** The cells of one row that sit under a secret-named column and hold a plausible secret. */
+function cellCredentials(cells: readonly Cell[], columns: readonly ReturnType<typeof classifyKey>[], options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  cells.forEach((cell, c) => {
+    const key = columns[c];
+    if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
+    if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
+  });
+  return spans;
+}
+
+/**
+ * The data blocks of a PostgreSQL dump: `COPY public.api_clients (id, name, client_secret) FROM stdin;`,
+ * then one row per line, fields split by tabs (by commas `WITH CSV`), up to a line `\.`. Like a
+ * CSV row under its header, a field under a secret-named column is the secret.
+ */
+const SQL_COPY_HEADER =
+  /\bCOPY[ \t]{1,4}[\w."]{1,128}[ \t]{0,4}\((?<cols>[^()'";\r\n]{1,1000})\)[ \t]{1,4}FROM[ \t]{1,4}stdin(?<options>[^;\r\n]{0,200});?[ \t]{0,8}\r?\n/gi;
+
+function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  const re = SQL_COPY_HEADER;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const columns = m.groups!['cols']!.split(',').map((c) => classifyKey(c.trim().replace(/^"|"$/g, '')));
+    const separator = /\bcsv\b/i.test(m.groups!['options']!) ? ',' : '\t';
+    const named = columns.some((k) => k !== undefined);
+    let start = m.index + m[0].length;
+    while (start < text.length) {
+      const nl = text.indexOf('\n', start);
+      const end = nl === -1 ? text.length : nl;
+      const lineStart = start;
+      const line = text.slice(lineStart, end).replace(/\r$/, '');
+      start = end + 1;
+      if (line === '\\.') break; // the end of the block
+      if (!named || line.length === 0 || line.length > MAX_ROW) continue;
+      // `\N` is NULL; a field with escapes (`\t`, `\\`) is not read raw.
+      const cells = fieldsOf(line, lineStart, separator).map((cell) => (cell.text.includes('\\') ? { ...cell, text: '' } : cell));
+      spans.push(...cellCredentials(cells, columns, options));
+    }
+    // Rows are data: a `COPY` inside one starts no block.
+    re.lastIndex = Math.max(re.lastIndex, start);
   }
   return spans;
 }
@@ -128,6 +170,19 @@ export const tabularRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: [],
+    },
+  },
+  {
+    id: 'sql-copy-column-credential',
+    category: 'CRED',
+    description: "A field under a secret-named column of a PostgreSQL dump's `COPY t (name, client_secret) FROM stdin;` block (tab-separated rows up to `\\.`)",
+    keywords: ['copy'],
+    pattern: SQL_COPY_HEADER,
+    find: findSqlCopyCredentials,
+    confidence: 'medium',
+    examples: {
+      match: ['COPY public.api_clients (id, name, client_secret) FROM stdin;\n1\tbilling\tq9X2mL7vR4kP8nZ3wT5yB1cD6\n\\.\n'],
+      noMatch: ['COPY public.users (id, email, password_hash) FROM stdin;\n1\tann@example.org\t$2b$12$abcdefghijklmnopqrstuv\n\\.\n', 'COPY public.api_clients (id, client_secret) FROM stdin;\n1\t\\N\n\\.\n'],
     },
   },
   {
