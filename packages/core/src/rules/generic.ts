@@ -210,9 +210,6 @@ function trimTrailing(value: string, chars: string): string {
 /** curl's `-u user:password` / `--user user:password`, from the flag on. */
 const CURL_USER_AT = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/y;
 
-/** curl's `-u user:password` / `--user user:password`, from the flag on. */
-const CURL_USER_AT = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/y;
-
 /** A line of uuencoded data: 61 characters starting with `M`. */
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 
