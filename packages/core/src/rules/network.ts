@@ -188,9 +188,20 @@ const HOST_CHAR = /[A-Za-z0-9_.-]/;
  */
 const MODULE_KEY = /(?:^|[^A-Za-z0-9_])[A-Za-z0-9_]{0,60}module["']?[ \t]{0,4}[:=][ \t]{0,4}["']?$/i;
 function isModulePath(host: string, before: string): boolean {
+  if (isReverseDnsName(host)) return true;
   if (host.includes('-')) return false;
   const labels = host.split('.');
   return labels.slice(1, -1).some((l) => l.toLowerCase() === 'settings') || MODULE_KEY.test(before);
+}
+
+/**
+ * A name written from the top-level domain down (`com.acme.billing.internal`): a Java, Kotlin
+ * or Android package, a logger or Maven group id. Host names run the other way; no host's
+ * first label is `com`, `org`, `edu` or `gov`.
+ */
+const REVERSE_DNS_FIRST_LABEL = /^(?:com|org|edu|gov)\./i;
+function isReverseDnsName(host: string): boolean {
+  return REVERSE_DNS_FIRST_LABEL.test(host) && host.split('.').length >= 3;
 }
 
 /** The key of a host in a `key=value;` connection string, just before the host name. */
@@ -253,7 +264,7 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     const before = start > 0 ? text[start - 1]! : '';
     if (before === '/' && text[start - 2] !== '/') continue; // a file path
     if (before === '\\' || before === '$' || before === '%' || text[start + host.length] === '(') continue;
-    if (CODE_OBJECTS.has(labels[0]!.toLowerCase())) continue;
+    if (CODE_OBJECTS.has(labels[0]!.toLowerCase()) || isReverseDnsName(host)) continue;
     // In source, `a.internal.b.c` unquoted is member access: a host sits in a string or a URL.
     if (isCodeFile(options.file) && !/["'`@/]/.test(before)) continue;
     spans.push({ start, end: start + host.length });
@@ -319,7 +330,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['Host: admin.internal.acme-pay.io', 'ALLOWED_HOSTS = ["billing-int.corp.acme-pay.net"]', 'https://wiki.intranet.example-co.com/ops'],
-        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com'],
+        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com', 'import com.acme.internal.billing.api'],
       },
     },
     {
@@ -332,7 +343,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp'],
-        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
+        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
       },
     },
   ];
