@@ -401,6 +401,8 @@ describe('generic assignments: tags, key ids, entry names and prompts are not va
   it('leaves a PGP key id under a signing-key name alone, not a signing secret', () => {
     expect(found('[user]\n\tname = Mara\n\tsigningkey = 3AA5C34371567BD2\n', 'home/.gitconfig')).toEqual([]);
     expect(found('GPG_KEY_ID=0x3aa5c34371567bd2\nSIGNING_KEY_FPR=E1B2C3D4E5F60718293A4B5C6D7E8F9012345678\n', 'ci.sh')).toEqual([]);
+    // Upper-case hex under a name that only contains the letters of one (`design`) is judged as any value.
+    expect(found('DESIGN_API_KEY=E1B2C3D4E5F60718293A4B5C6D7E8F9012345678\n', 'ci.sh')).toEqual([['KEY', 'E1B2C3D4E5F60718293A4B5C6D7E8F9012345678']]);
     expect(found('JWT_SIGNING_KEY=9f8e7d6c5b4a39281706f5e4d3c2b1a0\nsigning_key = "Xk29fLqp7ZmW3rTb8VnC"\n', 'app.ini')).toEqual([
       ['KEY', '9f8e7d6c5b4a39281706f5e4d3c2b1a0'],
       ['KEY', 'Xk29fLqp7ZmW3rTb8VnC'],

@@ -1,4 +1,4 @@
-import { classifyKey } from '../key-name.js';
+import { classifyKey, splitWords } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -249,8 +249,11 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
  * case after `0x`), maybe with gpg's `!` (this exact subkey): public, it names the key.
  */
 const PGP_KEY_ID = /^(?:0x(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})|[0-9A-F]{16}|[0-9A-F]{40})!?$/;
-/** Names that take a PGP key by id: git's `user.signingkey`, `GPG_KEY`, `pgp_key`. */
-const PGP_KEY_NAME = /sign|gpg|pgp/i;
+/** Words of names that take a PGP key by id: git's `user.signingkey`, `GPG_KEY`, `pgp_key` (not `design_token`). */
+const PGP_KEY_NAME_WORD = /^(?:sign|signing|signingkey|gpg|gpgkey|pgp|pgpkey)$/;
+function namesPgpKey(name: string): boolean {
+  return splitWords(name).some((w) => PGP_KEY_NAME_WORD.test(w));
+}
 /** A `value=` attribute right after a quoted `key=`/`name=` attribute. */
 const ENTRY_VALUE_ATTRIBUTE = /^[ \t\r\n]{1,5}value[ \t]{0,3}=/i;
 
@@ -333,7 +336,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
     if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
     // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
-    if (PGP_KEY_NAME.test(name) && PGP_KEY_ID.test(v.value)) continue;
+    if (PGP_KEY_ID.test(v.value) && namesPgpKey(name)) continue;
     // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
     if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) continue;
     let key = found;
