@@ -559,7 +559,9 @@ export const cloudRules: Rule[] = [
     category: 'KEY',
     description:
       'Cloudflare R2 access key id (32 hex) under an access-key-id name that R2 vouches for: an R2 name (`R2_ACCESS_KEY_ID`), an `[r2]` profile, or an R2 endpoint (`….r2.cloudflarestorage.com`) in the file',
-    keywords: ['r2'],
+    // Tried only where `access` starts a name (the pattern opens with it); R2 is checked after.
+    keywords: ['access'],
+    startsAtKeyword: true,
     pattern: inContext({ names: ['access[_.\\-]?key[_.\\-]?id'], value: HEX(32) }),
     secretGroup: 1,
     minEntropy: 3,

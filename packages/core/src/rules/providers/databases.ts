@@ -44,6 +44,8 @@ export const databaseRules: Rule[] = [
     category: 'KEY',
     description: 'Confluent Cloud API key (16 upper-case letters and digits) given as the Kafka SASL username, next to its secret',
     keywords: ['sasl'],
+    // Every match opens with the keyword (in any case): tried only there.
+    startsAtKeyword: true,
     pattern: /[sS][aA][sS][lL][^}]{0,240}?(?<![A-Za-z])[uU][sS][eE][rR](?:[nN][aA][mM][eE])?\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?([A-Z0-9]{16})(?![A-Za-z0-9])/,
     secretGroup: 1,
     minEntropy: 3,
