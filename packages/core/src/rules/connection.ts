@@ -109,7 +109,7 @@ function findKeyValueConnections(text: string, options: DetectOptions, offsets: 
     const before = text.slice(lineStart, m.index);
     // The secret must be one pair of a `key=value;` chain that names a server or account.
     if (!/[;&]\s{0,3}$/.test(before)) {
-      const piece = pairInSplitLiteral(text, lineStart, before, raw, m.index + m[0].length, category);
+      const piece = pairInSplitLiteral(text, lineStart, before, raw, m.index + m[0].length, category, options.file);
       if (piece !== undefined) spans.push(piece);
       continue;
     }
@@ -141,7 +141,7 @@ const CHAIN_PIECE_END = /;["'`][ \t]{0,4}(?:\+|&|\.|\|\||\\|&[ \t]{1,4}_)?[ \t]{
  * and the literals above it, each ending a pair, name the server. Only the secret is
  * reported: the rest of the chain lies in other literals. ODBC's braces (`{…}`) quote it.
  */
-function pairInSplitLiteral(text: string, lineStart: number, before: string, raw: string, end: number, category: Category): Span | undefined {
+function pairInSplitLiteral(text: string, lineStart: number, before: string, raw: string, end: number, category: Category, file: string | undefined): Span | undefined {
   const literal = CONTINUED_LITERAL.exec(before);
   if (literal === null || raw.startsWith('"')) return undefined;
   const pieces: string[] = [];
@@ -156,11 +156,16 @@ function pairInSplitLiteral(text: string, lineStart: number, before: string, raw
   if (pieces.length === 0 || !KV_CONTEXT.test(pieces.join('\n'))) return undefined;
   let value = raw;
   let start = end - raw.length;
-  if (/^\{[^{}]{1,300}\}$/.test(value)) {
+  if (value.startsWith('{')) {
+    // ODBC's braces may hold a `;` (`Pwd={a;b}`): the value runs to the closing brace on its line.
+    const close = text.slice(start, lineAround(text, start, 300).end).indexOf('}');
+    if (close < 2) return undefined;
+    value = text.slice(start, start + close + 1);
     // In an interpolated literal braces hold an expression; around a bare name, a format field (`{pw}`).
     if (/[$fF]/.test(literal.groups!['prefix']!) || /^\{[A-Za-z_][\w.]{0,60}\}$/.test(value)) return undefined;
     value = value.slice(1, -1);
     start++;
+    if (!isPlausibleSecret(value, { category, quoted: true, file })) return undefined;
   }
   return { start, end: start + value.length, category };
 }

@@ -318,6 +318,8 @@ describe('eighth blind batch: keys in strings, braced ODBC passwords, many URL s
     expect(spans(python, 'export.py')).toEqual(['R3d-Kite!Sunday']);
     const csharp = 'var cs = "Server=db.example.com;Database=erp;" +\n         "User Id=erp;" +\n         "Password=Hx7!mQ2-vRt9;";\n';
     expect(spans(csharp, 'Db.cs')).toEqual(['Hx7!mQ2-vRt9']);
+    const semicolon = 'CONN_STR = (\n    "Driver={ODBC Driver 18 for SQL Server};"\n    "Uid=etl_export;"\n    "Pwd={Br4ced;Pwd!9};"\n)\n';
+    expect(spans(semicolon, 'export.py')).toEqual(['Br4ced;Pwd!9']);
   });
 
   it('leaves split literals alone when braces interpolate or no pair above names a server', () => {
