@@ -21,3 +21,28 @@ describe('names written from the top-level domain down are packages, not hosts',
     expect(hosts(yaml, 'application.yml')).toEqual(['pg01.billing.internal', 'org-db.acme.local', 'api.corp.acme-pay.io']);
   });
 });
+
+describe('private addresses in command output (blind set 6b)', () => {
+  it('reports the address after a host name and a slash, as kubectl and Java print them', () => {
+    expect(hosts('Node:             ip-10-0-21-114.eu-west-1.compute.internal/10.0.21.114\n', 'describe.txt')).toContain('10.0.21.114');
+    expect(hosts('java.net.ConnectException: Connection refused: db01/10.0.3.4:5432\n', 'app.log')).toEqual(['10.0.3.4']);
+  });
+
+  it('leaves a dotted quad inside a path alone', () => {
+    expect(hosts('PATH=/opt/node/10.16.0.1/bin:/usr/bin\n', 'env.txt')).toEqual([]);
+    expect(hosts('see https://example.com/10.1.2.3/notes\n', 'notes.txt')).toEqual([]);
+  });
+
+  it('reads a version in another column of a psql row as that column’s, not the address’s', () => {
+    const rows = ' 218842 | analytics_ro | 100.71.8.23 | psql\n 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4\n';
+    expect(hosts(rows, 'psql.txt')).toEqual(['100.71.8.23', '100.71.8.40']);
+    expect(hosts('| Chrome 10.0.648.204 | stable |\n', 'versions.md')).toEqual([]);
+  });
+
+  it('finds the private host of a SQL Server JDBC URL, whose properties follow a semicolon', () => {
+    const xml = '<Resource url="jdbc:sqlserver://10.8.1.20:1433;databaseName=erp;encrypt=true" />\n';
+    const urls = detect(xml, { file: 'context.xml' }).filter((f) => f.rule === 'internal-url').map((f) => xml.slice(f.start, f.end));
+    expect(urls).toEqual(['jdbc:sqlserver://10.8.1.20:1433;databaseName=erp;encrypt=true']);
+    expect(detect('url="jdbc:sqlserver://sql.example.com:1433;databaseName=erp"', { file: 'context.xml' }).filter((f) => f.rule === 'internal-url')).toEqual([]);
+  });
+});

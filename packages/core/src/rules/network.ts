@@ -72,7 +72,9 @@ export function isInternalHost(host: string, declared: readonly string[] = []): 
  */
 function hostOfAuthority(authority: string): string {
   let start = authority.lastIndexOf('@') + 1;
-  let end = authority.length;
+  // SQL Server's JDBC URL sets its properties after a `;` (`jdbc:sqlserver://10.8.1.20:1433;databaseName=erp`).
+  const properties = authority.indexOf(';', start);
+  let end = properties === -1 ? authority.length : properties;
   // The sentence around a URL may end right after it: `http://db.lan:8080;` or `(http://db.lan)`.
   for (let stripped = 0; stripped < 8 && end > start && TRAILING_PUNCTUATION.includes(authority[end - 1]!); stripped++) end--;
   if (authority.charCodeAt(start) === 0x5b /* [ */) {
@@ -144,17 +146,50 @@ function isAssignedToNonVersionName(before: string): boolean {
   return m !== null && !splitWords(m[1]!).some((w) => VERSION_NAME_WORDS.has(w));
 }
 
+/**
+ * `name/10.0.21.114`: a host name and its address, as kubectl (`Node: ip-10-0-21-114.ec2.internal/10.0.21.114`)
+ * and Java's socket addresses (`db01.prod/10.0.3.4:5432`) print them. The name must be a whole word
+ * (after a space, quote, `(` or `=`, or the line's start): after another `/` it is a path segment.
+ */
+function followsHostName(text: string, slash: number): boolean {
+  let i = slash;
+  let letters = 0;
+  while (i > 0 && slash - i < 253) {
+    const c = text.charCodeAt(i - 1);
+    const letter = ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+    if (!letter && !isDigit(c) && c !== 0x2e /* . */ && c !== 0x2d /* - */) break;
+    if (letter) letters++;
+    i--;
+  }
+  if (i === slash || letters === 0 || text.charCodeAt(i) === 0x2e || text.charCodeAt(i) === 0x2d) return false;
+  return i === 0 || ' \t\r\n"\'(='.includes(text[i - 1]!);
+}
+
+/**
+ * The cell of a `|` table (psql, the AWS CLI's tables) that holds the address and nothing else, or
+ * undefined: a version in another column (`| 100.71.8.40 | Metabase v0.51.4`) says nothing of it.
+ */
+function wholeTableCell(text: string, lineStart: number, lineEnd: number, start: number, end: number): { start: number; end: number } | undefined {
+  const open = text.lastIndexOf('|', start);
+  if (open < lineStart || text.slice(open + 1, start).trim() !== '') return undefined;
+  let close = text.indexOf('|', end);
+  if (close === -1 || close > lineEnd) close = lineEnd;
+  return text.slice(end, close).trim() === '' ? { start: open, end: close } : undefined;
+}
+
 function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
   void options;
   const spans: Span[] = [];
   // An interface address with its prefix length (`Address = 10.200.0.1/24`) is an address too;
   // a network (`10.64.0.0/16`) is a range, and other slashes are paths.
-  const re = /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/g;
+  const re = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/g;
   for (const m of text.matchAll(re)) {
     if (!isPrivateIPv4(m[0])) continue;
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1)) continue;
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0')) continue;
     const bounds = lineAround(text, m.index, 200);
-    const line = text.slice(bounds.start, bounds.end);
+    const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
+    const line = cell === undefined ? text.slice(bounds.start, bounds.end) : text.slice(cell.start, cell.end);
     if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(text.slice(bounds.start, m.index))) continue;
     spans.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -289,7 +324,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalUrls(declared),
       confidence: 'medium',
       examples: {
-        match: ['API=http://10.1.2.3:8080/v1/users', 'see https://grafana.monitoring.svc.cluster.local/d/abc', 'url: "https://wiki.acme.corp/display/OPS"', 'http://[fd12:3456:789a::1]:8080/'],
+        match: ['API=http://10.1.2.3:8080/v1/users', 'see https://grafana.monitoring.svc.cluster.local/d/abc', 'url: "https://wiki.acme.corp/display/OPS"', 'http://[fd12:3456:789a::1]:8080/', 'url="jdbc:sqlserver://10.8.1.20:1433;databaseName=erp;encrypt=true"'],
         noMatch: ['http://127.0.0.1:3000/', 'https://example.com/api', 'http://localhost:8080', 'https://8.8.8.8/'],
       },
     },
@@ -302,8 +337,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findPrivateIPv4,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'nameserver 100.100.100.100', 'host: 172.16.5.4'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
       },
     },
     {
