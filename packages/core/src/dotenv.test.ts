@@ -116,3 +116,15 @@ describe('public ids and site keys in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:RECAPTCHA_SECRET_KEY', '.env:AWS_ACCESS_KEY_ID', '.env:WEBHOOK_ID']);
   });
 });
+
+describe('comma lists of lower-case words in dotenv files', () => {
+  it('does not learn a list of feature flags or locales, and still learns a list under a secret name', () => {
+    const text = [
+      'FEATURE_FLAGS=guilds,ranked_s3',
+      'SUPPORTED_LOCALES=en, de, pt-br',
+      'API_KEYS=kq8zw3mlp0x7,zt5vb2nq9rw4',
+      'ALLOWED_ORIGINS=q9X2mL7vR4kP8nZ3w,other',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:API_KEYS', '.env:ALLOWED_ORIGINS']);
+  });
+});

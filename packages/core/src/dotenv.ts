@@ -113,6 +113,8 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `FEATURE_FLAGS=guilds,ranked_s3`, `LOCALES=en,de,fr`: a comma list of lower-case words names features or options.
+  if (!secretName && /^[a-z][a-z0-9_.-]{0,40}(?:,[ \t]{0,2}[a-z][a-z0-9_.-]{0,40}){1,40}$/.test(v)) return true;
   // `SENTRY_RELEASE=c54e…`, `GIT_SHA=…`: a build's release, version or commit id is printed in logs and URLs, not kept secret.
   if (!secretName && (/(?:^|_)(?:RELEASE|VERSION|SHA|COMMIT|REVISION|REV|BUILD|BUILD_ID|TAG)$/i.test(name) || /^[0-9a-f]{40}$/.test(v))) return true;
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code

@@ -73,7 +73,8 @@ export interface ValueContext {
   file?: string;
 }
 
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|pyi|java|kt|kts|scala|groovy|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte)$/i;
+/** Program source, where a bare identifier is a variable; Bicep too (`administratorLoginPassword: sqlAdminPassword` passes a parameter). */
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|pyi|java|kt|kts|scala|groovy|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte|bicep)$/i;
 
 /** True when the file name says it is program source (bare identifiers there are variables). */
 export function isCodeFile(file: string | undefined): boolean {
@@ -114,6 +115,12 @@ const PUBLIC_KEY = /^(?:age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-
 /** Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold. */
 const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
+/**
+ * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
+ * in braces, then the hash or the text. Salted or not, the hash can be cracked offline, so it
+ * is kept from a provider like the password it stands for.
+ */
+const STORED_PASSWORD_SCHEME = /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2|BCRYPT|CLEARTEXT)\}[A-Za-z0-9+/.$=-]{4,200}$/i;
 /** A reverse-DNS identifier (`com.acme.shop.password`: a keychain account, a bundle id), not a value. */
 const REVERSE_DNS = /^(?:com|org|net|io|dev|app|co|me|de|uk|fr|jp|edu|gov|ai)\.[a-z][a-z0-9-]{0,62}(?:\.[A-Za-z][A-Za-z0-9_-]{0,62}){1,8}$/;
 /** A PowerShell cmdlet after `=` (`$password = ConvertTo-SecureString "…"`): the call, not its result. */
@@ -243,7 +250,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (hasPlaceholderMarker(v)) return false;
   if (TEMPLATE_START.test(v)) return false;
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
-  if (FILE_REFERENCE.test(v)) return false;
+  if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;
@@ -267,7 +274,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
-  if (!ctx.quoted) {
+  // A stored LDAP password (`{SSHA}…`) opens with its scheme in braces: a value, not code.
+  if (!ctx.quoted && !(v.charCodeAt(0) === 0x7b /* { */ && STORED_PASSWORD_SCHEME.test(v))) {
     if (YAML_REFERENCE_TAG.test(v)) return false; // `Password: !Ref DbPassword`
     // Only escapes and punctuation (`\")\n` after `getpass(\"Password: ` in a notebook's JSON): the end of a string the name sat in.
     if (v.includes('\\') && !/[A-Za-z0-9]/.test(v.replace(/\\./g, ''))) return false;

@@ -76,6 +76,16 @@ describe('connection strings and URLs with credentials', () => {
     expect(found('url = "https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git"')).toEqual([['CRED', 'https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git']]);
   });
 
+  it('takes a long token standing in for the password (an AWS CodeArtifact token in a pip index URL)', () => {
+    let token = 'eyJ2ZXIiOjEsImlzdSI6MTc2NDA4MzIwMCwiZW5jIjoiQTEyOEdDTSJ9.';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 0, x = 7; token.length < 1000; i++) token += alphabet[(x = (x * 1103515245 + 12345) % 2147483648) % 64];
+    const url = `https://aws:${token}@acme-123456789012.d.codeartifact.eu-west-1.amazonaws.com/pypi/wheels/simple/`;
+    expect(found(`extra-index-url =\n    ${url}\n`, 'pip.conf')).toEqual([['CRED', url]]);
+    // A long run after a port-like colon with no `@` is no userinfo.
+    expect(found(`see https://docs.example.com:${'a'.repeat(1500)}/x`)).toEqual([]);
+  });
+
   it('reports key=value connection strings as CONN', () => {
     const text = 'conn = "Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True"';
     expect(found(text)).toEqual([['CONN', 'Server=tcp:db.example.net,1433;Database=app;User ID=app;Password=Xk2mP9qR7v;Encrypt=True']]);
@@ -441,5 +451,110 @@ describe('Kubernetes Secret data: certificates are public (blind set 5b)', () =>
   it('still reports a bundle that holds a private key, and a certificate under a name that does not say so', () => {
     expect(found(`apiVersion: v1\nkind: Secret\ndata:\n  tls.crt: ${bundle}\n`, 'tls.yaml').map(([, v]) => v)).toEqual([bundle]);
     expect(found(`apiVersion: v1\nkind: Secret\ndata:\n  ca.pem: ${cert}\n`, 'ca.yaml')).toEqual([['CRED', cert]]);
+  });
+});
+
+describe('credentials in headers, property lists, account files and provisioning code (blind set 6a)', () => {
+  const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
+
+  it('reads C headers: #defines aligned in columns and char arrays', () => {
+    const header = [
+      '#define ACME_MQTT_USER            "arm-factory"',
+      '#define ACME_MQTT_PASS            "Qv7-Lantern!42"   /* TODO: secure element */',
+      '#define ACME_PASSWORD_MAX_LEN 64',
+      '#define ACME_BOOTLOADER_SHA256 "c3a9e1d2b4f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90"',
+      'static const char kUplinkHmacKey[] = "9e2b41c7d08a53f6e1b47c92d5a8306f";',
+      'static const char kOtaSigningKey[33] = "4f8a2c91e7d3b56a0c18f4e29b7d63a5";',
+    ].join('\n');
+    expect(values(header, 'include/uplink.h')).toEqual(['Qv7-Lantern!42', '9e2b41c7d08a53f6e1b47c92d5a8306f', '4f8a2c91e7d3b56a0c18f4e29b7d63a5']);
+  });
+
+  it('takes a wide gap between a password word and a quoted word as an assignment only after a directive', () => {
+    expect(values('The password            "Quartz9!x" is on the sticker.', 'notes.md')).toEqual([]);
+  });
+
+  it("reads a property list's <key> entry from the element after it", () => {
+    const plist = [
+      '<dict>',
+      '\t<key>AnalyticsIngestSecret</key>',
+      '\t<string>q7VbN2xLm9KpR4tZc8WfH3jD6sYgA1eU</string>',
+      '\t<key>ApiBaseURL</key>',
+      '\t<string>$(API_BASE_URL)</string>',
+      '\t<key>NSFaceIDUsageDescription</key>',
+      '\t<string>Use Face ID instead of your password to sign in.</string>',
+      '\t<key>ReleaseToken</key>',
+      '\t<string>$(RELEASE_TOKEN)</string>',
+      '</dict>',
+    ].join('\n');
+    expect(values(plist, 'App/Info.plist')).toEqual(['q7VbN2xLm9KpR4tZc8WfH3jD6sYgA1eU']);
+  });
+
+  it('reads SteamCMD logins and Puppet password-hash calls', () => {
+    expect(values('bat "steamcmd +login ci_backup Qv8-Heron_Lamp41 +run_app_build app.vdf +quit"', 'Jenkinsfile')).toEqual(['Qv8-Heron_Lamp41']);
+    expect(values("bat 'steamcmd +login %STEAM_USER% %STEAM_PASS% +quit'", 'Jenkinsfile')).toEqual([]);
+    expect(values("  password => postgresql_password('audit', 'Fennel-Quay-5820'),\n", 'manifests/db.pp')).toEqual(['Fennel-Quay-5820']);
+    expect(values("  password => postgresql_password('audit', $audit_password),\n", 'manifests/db.pp')).toEqual([]);
+  });
+
+  it('reports every entry of an htpasswd file, hashed or not, and nothing of the same line elsewhere', () => {
+    const file = [
+      '# ops accounts',
+      'qa-lead:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.',
+      'viewer:$2y$10$Vh3kQ9zL2mN7xV4pR6tYcOe8Jd1Wf5Gb0Hs2Ka7Lm9Nq4Pr6St8Uv',
+      'legacy:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=',
+      'plain:Tallow-Mosaic-77',
+    ].join('\n');
+    expect(values(file, 'web/.htpasswd')).toEqual([
+      '$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.',
+      '$2y$10$Vh3kQ9zL2mN7xV4pR6tYcOe8Jd1Wf5Gb0Hs2Ka7Lm9Nq4Pr6St8Uv',
+      '{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=',
+      'Tallow-Mosaic-77',
+    ]);
+    expect(values('qa-lead:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.', 'notes.txt')).toEqual([]);
+    expect(values('admin:changeme\nops:$apr1$xxxxxxxx$xxxxxxxxxxxxxxxxxxxxxx', 'web/.htpasswd')).toEqual([]);
+  });
+
+  it('reads LDIF passwords in base64 (decoded and judged) and with a {SSHA} scheme', () => {
+    const ldif = [
+      'dn: uid=etl,ou=service,dc=acme,dc=corp',
+      'uid: etl',
+      'description:: V2Vla2x5IEVUTCBzZXJ2aWNlIGFjY291bnQgZm9yIHRoZSBkYXRhIGxha2UgcGxhdGZvcm0gdGVhbQ==',
+      'userPassword:: SGVyb24mU2xhdGUtNTUxMg==',
+      '',
+      'dn: uid=mkaur,ou=people,dc=acme,dc=corp',
+      'userPassword:: e1NTSEF9WnE4clQydlc2eUIxbk00a0w3cFgz',
+      ' Y0Y5aEowZEc1c0E=',
+      '',
+      'dn: uid=jdoe,ou=people,dc=acme,dc=corp',
+      'userPassword: {SSHA}Zq8rT2vW6yB1nM4kL7pX3cF9hJ0dG5sA',
+      'userPassword:: cGFzc3dvcmQ=',
+    ].join('\n');
+    expect(values(ldif, 'seed/users.ldif')).toEqual([
+      'SGVyb24mU2xhdGUtNTUxMg==',
+      'e1NTSEF9WnE4clQydlc2eUIxbk00a0w3cFgz\n Y0Y5aEowZEc1c0E=',
+      '{SSHA}Zq8rT2vW6yB1nM4kL7pX3cF9hJ0dG5sA',
+    ]);
+  });
+
+  it("reads R's .Renviron as dotenv: a bare dotted value there is a literal, not member access", () => {
+    expect(values('WAREHOUSE_PASSWORD=Quill.Harbor_417\nR_LIBS_USER=~/R/library/4.4\n', 'analytics/.Renviron')).toEqual(['Quill.Harbor_417']);
+    expect(values('WAREHOUSE_PASSWORD=Quill.Harbor_417\n', '.env.staging')).toEqual(['Quill.Harbor_417']);
+    expect(values('password = settings.warehouse_password\n', 'config.py')).toEqual([]);
+  });
+
+  it('skips references: a URL path, a Bicep parameter or secret lookup, a public Discord application id', () => {
+    expect(values('const val PASSWORD_RESET_PATH = "/account/password/reset"', 'BackendConfig.kt')).toEqual([]);
+    const bicep = [
+      'resource sql \'Microsoft.Sql/servers@2023-08-01-preview\' = {',
+      '  properties: {',
+      "    administratorLogin: 'sqladmin'",
+      '    administratorLoginPassword: sqlAdminPassword',
+      '  }',
+      '}',
+      "appSettings: [\n  {\n    name: 'SqlPassword'\n    value: kv.getSecret('sql-admin-password')\n  }\n]",
+    ].join('\n');
+    expect(values(bicep, 'infra/main.bicep')).toEqual([]);
+    expect(values("    administratorLoginPassword: 'Juniper$Kestrel-4417'", 'infra/main.bicep')).toEqual(['Juniper$Kestrel-4417']);
+    expect(values('DISCORD_APP_ID=1318204977263411523\nDISCORD_CLIENT_ID=1318204977263411524\n', '.env')).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ const VALUE =
 const ASSIGNMENT = new RegExp(
   SECRET_WORD +
     '[\\w.\\-]{0,40}' + // rest of the identifier
+    '(?:\\[\\d{0,6}\\])?' + // a C array declarator: `static const char kHmacKey[] = "…"`
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
     '(?<sep>' +
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
@@ -48,7 +49,9 @@ const ASSIGNMENT = new RegExp(
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
-    '|[ \\t]{1,8}' + // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`
+    // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
+    // their `#define`s in columns, so up to 40 (more than 8 only after such a directive).
+    '|[ \\t]{1,40}' +
     ')' +
     VALUE,
   'gi',
@@ -131,8 +134,12 @@ interface ValueMatch {
 /** Files whose single-quoted strings escape a quote by doubling it: YAML, SQL. */
 const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
 
-/** Dotenv files, where an unquoted value runs to the end of the line (or an inline ` #` comment). */
-const DOTENV_NAME = /^(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env)$/i;
+/**
+ * Dotenv files, where an unquoted value runs to the end of the line (or an inline ` #` comment)
+ * and is a literal string: nothing there refers to a variable without `$`. R's `.Renviron`
+ * (and `Renviron.site`) are `NAME=value` lines read the same way.
+ */
+const DOTENV_NAME = /^(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env|\.?Renviron(?:\.site)?)$/i;
 
 /**
  * Tested on the base name: an unanchored search over the whole path would retry at every
@@ -231,8 +238,13 @@ function isPasswordShaped(value: string): boolean {
   return value.length >= 8 && value.length <= 64 && !/\s/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
 }
 
-function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean, file: string | undefined): boolean {
-  if (name.startsWith('-')) return true; // a command-line flag: `--password …`, `-secret …`
+/**
+ * `wide`: more than 8 spaces or tabs part the name from the value. Columns that wide come
+ * from aligned directives (`#define KESTREL_MQTT_PASS          "…"`) and configs, not from
+ * a flag or a quoted word in prose.
+ */
+function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean, file: string | undefined, wide: boolean): boolean {
+  if (name.startsWith('-')) return !wide; // a command-line flag: `--password …`, `-secret …`
   if (file !== undefined && SPACE_SEPARATED_FILE.test(file)) return true;
   const prefix = text.slice(lineBounds(text, nameStart, 160).start, nameStart);
   if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
@@ -241,7 +253,7 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
   if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && /(?:password|passwd)$/i.test(name)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
-  return quoted;
+  return quoted && !wide;
 }
 
 /**
@@ -347,7 +359,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
     if (separator.trim() === '') {
-      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file)) continue;
+      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) continue;
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
       // A quoted word that opens a block is the block's label: Terraform's
@@ -386,7 +398,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (EMPTY_CLAIMS_JWT.test(v.value)) continue;
     if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
-    const quoted = v.quoted || v.multiword === true;
+    // A bare dotenv value is a literal (`Marigold.Swell_903` is no member access).
+    const quoted = v.quoted || v.multiword === true || (options.file !== undefined && isDotenvFile(options.file));
     // Google's app passwords are four groups of four letters: words by shape, a password by name.
     if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
       spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
@@ -414,6 +427,9 @@ const NAME_VALUE = new RegExp(
 );
 /** NAME_VALUE's Composer form alone: all it can match in a text without `value` or `default`. */
 const HOST_KEYED_VALUE = new RegExp(String.raw`(?:${HOST_KEYED_NAME})[ \t]{0,4}` + PAIR_VALUE, 'g');
+
+/** A function or method call, `name(…)` or `a.b.name(…)`, as a whole bare value. */
+const CALL_EXPRESSION = /^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6}\([^\r\n]{0,250}\)$/;
 
 /** A YAML block scalar (`|`, `>-`) or a heredoc (`<<-EOT`): the value is on the lines below. */
 const BLOCK_START = /^(?:[|>][-+]?\d?|<<[-~]?["']?[A-Za-z_]{1,20}["']?)$/;
@@ -454,6 +470,8 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
       if (block === undefined) continue;
       ({ value, start } = block);
     }
+    // A bare call (Bicep's `kv.getSecret('db-password')`, HCL's `file("pw.txt")`) fetches the value: a reference.
+    if (!quoted && CALL_EXPRESSION.test(value)) continue;
     if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     spans.push({ start, end: start + value.length, category: key.category });
   }
@@ -466,6 +484,12 @@ const XML_KEY_VALUE =
   /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/gi;
 
 const XML_ELEMENT_STICKY = new RegExp(XML_ELEMENT.source, 'iy');
+/** After a property list's `<key>…</`: the rest of that tag and the `<string>` (or `<data>`) element that holds the entry. */
+const PLIST_VALUE = /key>[ \t]{0,40}(?:\r?\n[ \t]{0,40})?<(?:string|data)>(?<v>[^<\r\n]{1,300})<\//y;
+function plistValueAt(text: string, from: number): RegExpExecArray | null {
+  PLIST_VALUE.lastIndex = from;
+  return PLIST_VALUE.exec(text);
+}
 const XML_KEY_VALUE_ONCE = new RegExp(XML_KEY_VALUE.source, 'i');
 
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
@@ -483,7 +507,18 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     lastTag = lt;
     element.lastIndex = lt;
     const m = element.exec(text);
-    if (m) {
+    // A property list names the entry in `<key>` and holds it in the next element.
+    const entry = m !== null && /^key$/i.test(m.groups!['tag']!) && m.groups!['attrs'] === undefined ? plistValueAt(text, m.index + m[0].length) : null;
+    if (entry !== null) {
+      const key = classifyKey(m!.groups!['v']!.trim());
+      if (key !== undefined) {
+        const value = entry.groups!['v']!.trim();
+        if (isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+          const start = entry.index + entry[0].length - 2 - entry.groups!['v']!.length + entry.groups!['v']!.indexOf(value);
+          spans.push({ start, end: start + value.length, category: key.category });
+        }
+      }
+    } else if (m) {
       const g = m.groups!;
       const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
       const keyName = keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, '');
@@ -728,17 +763,17 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
 /**
  * Credentials in the argument of database and file-transfer tools that take them as one
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
- * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password` and
- * OpenSSL's `-passin`/`-passout pass:password`.
+ * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password`,
+ * OpenSSL's `-passin`/`-passout pass:password` and SteamCMD's `+login user password`.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}[^\s+"']{1,64}[ \t]{1,4}(?<steampw>[^\s+"']{1,128}))/g;
 
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['steampw']!;
     if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) continue;
     const secret = g['ora'] ?? password;
     const end = m.index + m[0].length;
@@ -784,6 +819,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: "require('twilio')", arg: 2, category: 'KEY' },
   { call: 'require("twilio")', arg: 2, category: 'KEY' },
   { call: 'new Twilio', arg: 2, category: 'KEY' },
+  // Puppet's hash functions take the plain password: `password => postgresql_password('user', '…')`.
+  { call: 'postgresql_password', arg: 2, category: 'PASS' },
+  { call: 'mysql_password', arg: 1, category: 'PASS' },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -982,15 +1020,26 @@ export const genericRules: Rule[] = [
   {
     id: 'xml-credential',
     category: 'PASS',
-    description: 'A credential in an XML element or a key/value attribute pair (`<password>…</password>`, `<add key="Password" value="…"/>`)',
+    description: 'A credential in an XML element, a key/value attribute pair or a property-list entry (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`)',
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
     pattern: XML_ELEMENT,
     find: findXml,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['<password>Kq8zW3mLp0</password>', '<add key="ClearTextPassword" value="x7Hq2mZp9L" />', '<entry key="db.password">r4Nd0mPw</entry>'],
-      noMatch: ['<password>${db.password}</password>', '<add key="PasswordLength" value="12" />', '<label>Password</label>'],
+      match: [
+        '<password>Kq8zW3mLp0</password>',
+        '<add key="ClearTextPassword" value="x7Hq2mZp9L" />',
+        '<entry key="db.password">r4Nd0mPw</entry>',
+        '<key>AnalyticsIngestSecret</key>\n\t<string>q7VbN2xLm9KpR4tZc8WfH3jD6sYgA1eU</string>',
+      ],
+      noMatch: [
+        '<password>${db.password}</password>',
+        '<add key="PasswordLength" value="12" />',
+        '<label>Password</label>',
+        '<key>NSFaceIDUsageDescription</key>\n\t<string>Use Face ID instead of your password to sign in.</string>',
+        '<key>MFApiToken</key>\n\t<string>$(MF_API_TOKEN)</string>',
+      ],
     },
   },
   {
@@ -1140,6 +1189,7 @@ export const genericRules: Rule[] = [
         '{"name": "LOG_LEVEL", "value": "debug"}',
         '{"token": {"header.name": "X-Auth-Token"}}',
         'variable "admin_password" {\n  type = string\n}',
+        "{\n  name: 'SqlPassword'\n  value: kv.getSecret('sql-admin-password')\n}",
       ],
     },
   },
@@ -1269,8 +1319,8 @@ export const genericRules: Rule[] = [
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`, SteamCMD's `+login user password`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', 'steamcmd'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -1282,8 +1332,17 @@ export const genericRules: Rule[] = [
         'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
+        'steamcmd +login builder Qv8-Heron_Lamp41 +run_app_build app.vdf +quit',
       ],
-      noMatch: ['sqlplus /nolog', 'sqlplus scott/$ORACLE_PASSWORD@orcl', 'lftp -u deploy sftp://files.example.com', 'ldapsearch -x -W -b dc=acme', 'openssl pkcs12 -passout env:P12_PASS'],
+      noMatch: [
+        'sqlplus /nolog',
+        'sqlplus scott/$ORACLE_PASSWORD@orcl',
+        'lftp -u deploy sftp://files.example.com',
+        'ldapsearch -x -W -b dc=acme',
+        'openssl pkcs12 -passout env:P12_PASS',
+        'steamcmd +login %STEAM_USER% %STEAM_PASS% +run_app_build app.vdf +quit',
+        'steamcmd +login anonymous +app_update 740 validate +quit',
+      ],
     },
   },
   {
@@ -1291,8 +1350,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1304,8 +1363,16 @@ export const genericRules: Rule[] = [
         "Net::SMTP.start('smtp.acme.io', 587, 'acme.io', 'mailer', 'Rq7vK2mX9pLw4Zt8', :plain)",
         'Jwts.builder().signWith(Keys.hmacShaKeyFor("Rq7vK2mX9pLw4Zt8Wq3nB6cJ".getBytes()))',
         'new BasicAWSCredentials("AKIAIOSFODNN7ABCDEFG", "WSTsVJZ3sYlCIo3xMlWf4nJVjGqu+2APDJOAoMFy")',
+        "  password => postgresql_password('reporting', 'Fennel-Quay-5820'),",
       ],
-      noMatch: ['server.login(user, password)', 'ssh.Password(cfg.Password)', 'jwt.sign(payload, process.env.JWT_SECRET)', 'hmac.new(key, msg, "sha256")', 'server.login("admin", "password")'],
+      noMatch: [
+        'server.login(user, password)',
+        'ssh.Password(cfg.Password)',
+        'jwt.sign(payload, process.env.JWT_SECRET)',
+        'hmac.new(key, msg, "sha256")',
+        'server.login("admin", "password")',
+        "  password => postgresql_password('reporting', $reporting_password),",
+      ],
     },
   },
   {
@@ -1340,10 +1407,10 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
     keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds'],
-    pattern: /\b(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
+    pattern: /(?<![\w.-])(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)(?![\w/])\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re = /\b(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/gi;
+      const re = /(?<![\w.-])(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)(?![\w/])\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/gi;
       for (const m of text.matchAll(re)) {
         const value = m.groups!['v']!.replace(/[,;.)]+$/, '');
         if (!judged('PASS', options.file)(value)) continue;
@@ -1363,7 +1430,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**'],
-      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`', 'login: **admin** / **password**'],
+      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { Rule } from '../types.js';
+import { accountFileRules } from './account-files.js';
 import { connectionRules } from './connection.js';
 import { genericRules } from './generic.js';
 import { markdownRules } from './markdown.js';
@@ -14,7 +15,7 @@ import { tokenRules } from './tokens.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

@@ -69,10 +69,7 @@ export const messagingRules: Rule[] = [
     match: [`DISCORD_API_KEY=${fake('hex', 64, 331)}`],
     noMatch: [`DISCORD_API_KEY=${fake('hex', 40, 331)}`],
   }, { minEntropy: 3 }),
-  contextRule('discord-client-id', 'Discord application client id next to a Discord name', ['discord'], '[0-9]{18,19}', {
-    match: [`DISCORD_CLIENT_ID=${fake('digits', 18, 332)}`],
-    noMatch: ['discord=000000000000000000'],
-  }, { category: 'CRED', confidence: 'low', minEntropy: 2, validate: notPlaceholder, nameTail: 'client|app' }),
+  // No rule for a Discord application (client) id: it is public, part of every OAuth and bot-invite URL.
   contextRule('discord-client-secret', 'Discord application client secret next to a Discord name', ['discord'], '[\\w=\\-]{32}', {
     match: [`DISCORD_CLIENT_SECRET=${fake('b64url', 32, 333)}`],
     noMatch: ['discord=00000000000000000000000000000000'],

@@ -1,0 +1,108 @@
+import { decodeBase64 } from '../base64.js';
+import { classifyKey } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * Files that store accounts, one per line or entry: Apache's and nginx's password file
+ * (`.htpasswd`) and LDIF, the text form of LDAP entries. What they hold beside a user is a
+ * password or its hash. A hash is kept from a provider like the password itself: it can be
+ * cracked offline (an `$apr1$` MD5 or `{SHA}` hash in seconds for a weak password), and a
+ * file that lists them is a list of targets. Both rules are bound to their files by path.
+ */
+
+/** `.htpasswd`, `htpasswd`, `.htpasswd-admin`, `users.htpasswd`. */
+const HTPASSWD_FILE = /(?:^|[\\/])(?:\.?htpasswd(?:[._-][\w.-]{1,40})?|[\w.-]{1,80}\.htpasswd)$/i;
+/** One `user:password-or-hash` line; a `#` line is a comment. */
+const HTPASSWD_LINE = /^(?<user>[^:\s#][^:\r\n]{0,254}):(?<v>[^\s:]{1,300})[ \t]{0,8}\r?$/gm;
+/**
+ * The hash formats htpasswd writes: Apache's MD5 (`$apr1$`), bcrypt (`$2y$`), SHA-1
+ * (`{SHA}` + 28 base64), crypt(3)'s SHA-256/512 (`$5$`, `$6$`) and DES (13 characters).
+ */
+const PASSWORD_HASH = /^(?:\$(?:apr1|1|5|6|2[abxy]?|y|gy|7)\$[./0-9A-Za-z$]{8,200}|\{SHA\}[A-Za-z0-9+/]{27}=|[./0-9A-Za-z]{13})$/;
+
+function findHtpasswdEntries(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(HTPASSWD_LINE)) {
+    const value = m.groups!['v']!;
+    // A hash is judged by its format (a run of one character, `$apr1$xxxxxxxx…`, stands in for one);
+    // anything else is a plain-text password (htpasswd -p).
+    const hashed = PASSWORD_HASH.test(value);
+    if (hashed ? /(.)\1{7}/.test(value) : !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = m.index + m.groups!['user']!.length + 1;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/** `.ldif` files (ldapadd, slapadd, ldapsearch output). */
+const LDIF_FILE = /\.ldif$/i;
+/**
+ * An attribute whose value is base64 (`userPassword:: e1NTSEF9…`): LDIF writes that form for
+ * values with bytes outside safe ASCII, and ldapsearch prints every password that way. The
+ * value may be folded onto lines that open with one space.
+ */
+const LDIF_BASE64_ATTRIBUTE = /^(?<name>[A-Za-z][\w-]{0,60})(?:;[\w;-]{1,160})?::[ \t]{0,8}(?<v>[A-Za-z0-9+/]{4,1000}={0,2})[ \t]{0,8}\r?$/gm;
+/** A folded continuation: newline, one space, more base64. */
+const LDIF_FOLD = /\r?\n (?<v>[A-Za-z0-9+/]{1,1000}={0,2})[ \t]{0,8}\r?$/my;
+
+function findLdifPasswords(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(LDIF_BASE64_ATTRIBUTE)) {
+    const key = classifyKey(m.groups!['name']!);
+    if (key === undefined) continue;
+    let encoded = m.groups!['v']!;
+    // The value holds no white space: what trimEnd drops is the line's end.
+    let end = m.index + m[0].trimEnd().length;
+    const start = end - encoded.length;
+    // Up to 20 folded lines (a 1,500-character value); each must follow the last directly.
+    for (let folds = 0; folds < 20; folds++) {
+      LDIF_FOLD.lastIndex = end;
+      const fold = LDIF_FOLD.exec(text);
+      if (fold === null) break;
+      encoded += fold.groups!['v']!;
+      end = fold.index + fold[0].trimEnd().length;
+    }
+    const decoded = decodeBase64(encoded);
+    // Text (a password, or a `{SSHA}…` hash) is judged as a value; bytes are a raw hash or key.
+    if (decoded === undefined || decoded.length < 4) continue;
+    const printable = /^[\x20-\x7e]{1,1000}$/.test(decoded);
+    if (printable && !isPlausibleSecret(decoded, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    spans.push({ start, end, category: key.category });
+  }
+  return spans;
+}
+
+export const accountFileRules: Rule[] = [
+  {
+    id: 'htpasswd-entry',
+    category: 'PASS',
+    description:
+      "The password or password hash of an Apache/nginx password file (`.htpasswd`: `user:$apr1$…`, `user:$2y$…`, `user:{SHA}…`): a hash can be cracked offline",
+    keywords: [], // bound to htpasswd files by path instead
+    paths: HTPASSWD_FILE,
+    pattern: HTPASSWD_LINE,
+    find: findHtpasswdEntries,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['admin:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.'],
+    },
+  },
+  {
+    id: 'ldif-base64-password',
+    category: 'PASS',
+    description:
+      'A password attribute in base64 in an LDIF file (`userPassword:: …`, `olcRootPW:: …`): the decoded text is a password or its `{SSHA}` hash',
+    keywords: [], // bound to .ldif files by path instead
+    paths: LDIF_FILE,
+    pattern: LDIF_BASE64_ATTRIBUTE,
+    find: findLdifPasswords,
+    confidence: 'high',
+    examples: {
+      match: [],
+      noMatch: ['userPassword:: S3E4elczbUxwMCE='],
+    },
+  },
+];
