@@ -46,9 +46,11 @@ export function schemeStart(text: string, colon: number): number {
 /**
  * The password may hold a backslash-escaped character when the URL sits in a string literal (`\"`),
  * and an unencoded `@` that no host follows (`amqp://u:Tundra59@@mq/`): URL parsers split the
- * userinfo at the last `@`, so the password is `Tundra59@`.
+ * userinfo at the last `@`, so the password is `Tundra59@`. A token may stand in for the password, and
+ * some run long: an AWS CodeArtifact token in a pip or npm index URL (`https://aws:eyJ2ZXIi…@…codeartifact…`)
+ * is about a thousand characters.
  */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,256})@(?=[A-Za-z0-9[_.-])/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048})@(?=[A-Za-z0-9[_.-])/g;
 
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
