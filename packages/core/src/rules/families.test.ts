@@ -557,4 +557,9 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values("    administratorLoginPassword: 'Juniper$Kestrel-4417'", 'infra/main.bicep')).toEqual(['Juniper$Kestrel-4417']);
     expect(values('DISCORD_APP_ID=1318204977263411523\nDISCORD_CLIENT_ID=1318204977263411524\n', '.env')).toEqual([]);
   });
+
+  it('reports a Twitch client secret and not the public client id of the same shape beside it', () => {
+    const dart = "  static const twitchClientId = 'r8t2w6y0p4a9s3d7f1g5h8j2k6l0zq';\n  static const twitchClientSecret = 'm3n7b1v5c9x2z6l0k4j8h2g6f0d4sq';\n";
+    expect(values(dart, 'lib/env.dart')).toEqual(['m3n7b1v5c9x2z6l0k4j8h2g6f0d4sq']);
+  });
 });

@@ -155,10 +155,11 @@ export const databaseRules: Rule[] = [
     match: [`AUTH0_CLIENT_SECRET=${fake('b64url', 64, 730)}`],
     noMatch: ['AUTH0_DOMAIN=acme.eu.auth0.com'],
   }, { category: 'CRED', minEntropy: 4 }),
-  contextRule('twitch-api-token', 'Twitch client secret or OAuth token (30 characters) next to a Twitch name', ['twitch'], '[a-z0-9]{30}', {
-    match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`],
-    noMatch: ['TWITCH_CHANNEL=acme'],
-  }, { minEntropy: 3 }),
+  // Only under a name that says secret or token: a Twitch client id has the same shape and is public (sent as `Client-Id` on every API call).
+  contextRule('twitch-api-token', 'Twitch client secret or OAuth token (30 characters) next to a Twitch name that says secret or token', ['twitch'], '[a-z0-9]{30}', {
+    match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`, `twitchOauthToken = '${fake('lowernum', 30, 9731)}'`],
+    noMatch: ['TWITCH_CHANNEL=acme', `static const twitchClientId = '${fake('lowernum', 30, 9732)}';`],
+  }, { minEntropy: 3, nameTail: 'secret|token|oauth|key|pass|auth' }),
   contextRule('twitter-bearer-token', 'Twitter/X app bearer token (22 A + 80-100) next to a Twitter name', ['twitter', '\\bx[_.\\-]?bearer'], 'A{22}[A-Za-z0-9%]{80,100}', {
     match: [`TWITTER_BEARER_TOKEN=${'A'.repeat(22)}${fake('alnum', 90, 732)}`],
     noMatch: ['TWITTER_BEARER_TOKEN=AAAAshort'],
