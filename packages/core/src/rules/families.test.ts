@@ -563,3 +563,18 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values(dart, 'lib/env.dart')).toEqual(['m3n7b1v5c9x2z6l0k4j8h2g6f0d4sq']);
   });
 });
+
+describe('uuencoded data', () => {
+  // A uuencoded line (`M` and 60 characters from space to backquote) can spell NAME=VALUE by chance.
+  const body = 'PASSWORD=W1ND0W5-QX7R9T2Z4!';
+  const pad = (lead: string) => lead + body + 'A'.repeat(60 - body.length);
+
+  it('holds no assignment, however it reads', () => {
+    expect(found(`begin 644 dump.bin\n${pad('M')}\n\`\nend\n`)).toEqual([]);
+  });
+
+  it('is told by its whole line, not by the assignment alone', () => {
+    expect(found(`begin 644 dump.bin\n${pad('X')}\n`).length).toBe(1);
+    expect(found(`db_${pad('M').toLowerCase()}\n`).length).toBe(1);
+  });
+});

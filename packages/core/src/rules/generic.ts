@@ -217,6 +217,20 @@ function trimTrailing(value: string, chars: string): string {
 /** curl's `-u user:password` / `--user user:password`, from the flag on. */
 const CURL_USER_AT = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/y;
 
+/**
+ * Whether the line a match starts on could be uuencoded, judged from the match alone: such a
+ * line holds only characters from space to backquote, and a name in lower case is outside
+ * them (so most matches need no look at their line).
+ */
+function mayBeUuencodedLine(match: string): boolean {
+  for (let i = 0; i < match.length; i++) {
+    const c = match.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true; // the rest is on the next line
+    if (c < 0x20 || c > 0x60) return false;
+  }
+  return true;
+}
+
 /** A line of uuencoded data: 61 characters starting with `M`. */
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 
@@ -372,7 +386,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       skipUntil = v.start;
       continue;
     }
-    if (UUE_LINE.test(lineAround(text, m.index))) continue;
+    if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
       // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
