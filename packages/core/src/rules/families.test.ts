@@ -467,6 +467,7 @@ describe('credentials in headers, property lists, account files and provisioning
       'static const char kOtaSigningKey[33] = "4f8a2c91e7d3b56a0c18f4e29b7d63a5";',
     ].join('\n');
     expect(values(header, 'include/uplink.h')).toEqual(['Qv7-Lantern!42', '9e2b41c7d08a53f6e1b47c92d5a8306f', '4f8a2c91e7d3b56a0c18f4e29b7d63a5']);
+    expect(values('const char WIFI_PASSWORD[] PROGMEM = "Harbor-Kite-2291";', 'src/main.ino')).toEqual(['Harbor-Kite-2291']);
   });
 
   it('takes a wide gap between a password word and a quoted word as an assignment only after a directive', () => {
@@ -492,6 +493,8 @@ describe('credentials in headers, property lists, account files and provisioning
   it('reads SteamCMD logins and Puppet password-hash calls', () => {
     expect(values('bat "steamcmd +login ci_backup Qv8-Heron_Lamp41 +run_app_build app.vdf +quit"', 'Jenkinsfile')).toEqual(['Qv8-Heron_Lamp41']);
     expect(values("bat 'steamcmd +login %STEAM_USER% %STEAM_PASS% +quit'", 'Jenkinsfile')).toEqual([]);
+    expect(values("sh \"steamcmd +login builder 'Harbor-Kite-2291' +quit\"", 'Jenkinsfile')).toEqual(['Harbor-Kite-2291']);
+    expect(values('steamcmd +login anonymous +app_update 740 validate +quit', 'update.sh')).toEqual([]);
     expect(values("  password => postgresql_password('audit', 'Fennel-Quay-5820'),\n", 'manifests/db.pp')).toEqual(['Fennel-Quay-5820']);
     expect(values("  password => postgresql_password('audit', $audit_password),\n", 'manifests/db.pp')).toEqual([]);
   });
@@ -561,6 +564,32 @@ describe('credentials in headers, property lists, account files and provisioning
   it('reports a Twitch client secret and not the public client id of the same shape beside it', () => {
     const dart = "  static const twitchClientId = 'r8t2w6y0p4a9s3d7f1g5h8j2k6l0zq';\n  static const twitchClientSecret = 'm3n7b1v5c9x2z6l0k4j8h2g6f0d4sq';\n";
     expect(values(dart, 'lib/env.dart')).toEqual(['m3n7b1v5c9x2z6l0k4j8h2g6f0d4sq']);
+  });
+});
+
+describe('secrets in command output and state dumps (blind set 6b)', () => {
+  const values = (text: string, file: string, rule: string): string[] =>
+    detect(text, { file }).filter((f) => f.rule === rule).map((f) => text.slice(f.start, f.end));
+
+  it("reads redis-cli's reply to CONFIG GET: the value after an odd-numbered requirepass", () => {
+    const session = '10.1.4.22:6379> CONFIG GET requirepass\n1) "requirepass"\n2) "f7Gq2LmZx9Vt4KcW8bRe"\n';
+    expect(values(session, 'redis.txt', 'config-directive-password')).toEqual(['f7Gq2LmZx9Vt4KcW8bRe']);
+    // An empty requirepass, and `requirepass` as one key among others of a KEYS listing.
+    expect(values('1) "requirepass"\n2) ""\n3) "masterauth"\n4) ""\n', 'redis.txt', 'config-directive-password')).toEqual([]);
+    expect(values('> KEYS *\n1) "session:1"\n2) "requirepass"\n3) "f7Gq2LmZx9Vt4KcW8bRe"\n', 'redis.txt', 'config-directive-password')).toEqual([]);
+  });
+
+  it('reads the data of a Secret kept as JSON in the last-applied-configuration annotation', () => {
+    const url = 'cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw==';
+    const yaml = `metadata:\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: |\n      {"apiVersion":"v1","data":{"REDIS_URL":"${url}"},"kind":"Secret","metadata":{"annotations":{},"name":"env"},"type":"Opaque"}\n`;
+    expect(values(yaml, 'secret.yaml', 'kubernetes-secret-json-data')).toEqual([url]);
+    const configMap = `{"apiVersion":"v1","data":{"REDIS_URL":"${url}"},"kind":"ConfigMap","metadata":{"name":"env","labels":{"kind":"Secret"}}}`;
+    expect(values(configMap, 'cm.json', 'kubernetes-secret-json-data')).toEqual([]);
+  });
+
+  it('reports the result of a random_password in Terraform state, not its bcrypt hash or a random_string', () => {
+    const state = '{"resources":[{"mode":"managed","type":"random_password","name":"db","instances":[{"attributes":{"bcrypt_hash":"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy","id":"none","result":"Wq8#zL2!mPx7Rt"}}]},{"mode":"managed","type":"random_string","name":"suffix","instances":[{"attributes":{"result":"k3v9x2qa"}}]}]}';
+    expect(values(state, 'terraform.tfstate', 'terraform-random-password-result')).toEqual(['Wq8#zL2!mPx7Rt']);
   });
 });
 
