@@ -1,7 +1,8 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
-import type { Rule, Span } from '../types.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+import { enclosingObjectStart, stringMembers } from './json-members.js';
 
 /**
  * Secrets recognised by the document that holds them rather than by a key name:
@@ -104,6 +105,58 @@ function findKubernetesSecretData(text: string): Span[] {
   return spans;
 }
 
+/**
+ * A Secret written as JSON: `kubectl get secret -o json`, and the copy kubectl keeps in the
+ * `kubectl.kubernetes.io/last-applied-configuration` annotation (one line of JSON inside the
+ * YAML). The string members of the `data` / `stringData` object beside `"kind": "Secret"` are
+ * the secrets, as under `data:` in YAML.
+ */
+function findKubernetesSecretJson(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = -1;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    const open = enclosingObjectStart(text, offset);
+    if (open === -1) continue;
+    const { members, end } = stringMembers(text, open);
+    readUntil = end === -1 ? offset + 1 : end;
+    for (const member of members) {
+      if (member.path.length !== 2 || (member.path[0] !== 'data' && member.path[0] !== 'stringData')) continue;
+      const value = text.slice(member.start, member.end);
+      if (!value.includes('\\') && isSecretValue(value, member.path[1]!)) spans.push({ start: member.start, end: member.end });
+    }
+  }
+  return spans;
+}
+
+/**
+ * Terraform's state and `terraform show -json` hold every attribute in clear, sensitive or not:
+ * the `result` of a `random_password` resource is the password it generated (the `bcrypt_hash`
+ * beside it is a hash, and stays alone).
+ */
+const RANDOM_PASSWORD_TYPE = /(?<="type"[ \t]{0,4}:[ \t]{0,4}")random_password"/y;
+
+function findRandomPasswordResults(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = -1;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    RANDOM_PASSWORD_TYPE.lastIndex = offset;
+    if (!RANDOM_PASSWORD_TYPE.test(text)) continue;
+    const open = enclosingObjectStart(text, text.lastIndexOf('"type"', offset));
+    if (open === -1) continue;
+    const { members, end } = stringMembers(text, open);
+    readUntil = end === -1 ? offset + 1 : end;
+    for (const member of members) {
+      if (member.path[member.path.length - 1] !== 'result') continue;
+      const value = text.slice(member.start, member.end);
+      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      spans.push({ start: member.start, end: member.end });
+    }
+  }
+  return spans;
+}
+
 /** 0-based line holding `offset`, by binary search over line starts. */
 function lineIndexOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
@@ -136,10 +189,11 @@ function findJwkPrivateMembers(text: string): Span[] {
  * `CONFIG SET`), Redis Sentinel `sentinel auth-pass <master> …`, keepalived `auth_pass`,
  * bitcoind `rpcpassword`, HAProxy `user NAME insecure-password …`, nslcd/pam_ldap `bindpw`,
  * slapd `rootpw`. The directive is the
- * whole name, at the start of a line.
+ * whole name, at the start of a line. redis-cli prints the reply to `CONFIG GET requirepass` as
+ * numbered pairs, each name at an odd number and its value next: `1) "requirepass"` / `2) "…"`.
  */
 const CONFIG_DIRECTIVE =
-  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4})(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4})(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4}|^[ \t]{0,8}\d{0,3}[13579]\)[ \t]{1,4}"(?=(?:requirepass|masterauth|primaryauth)"))(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4}|"[ \t]{0,4}\r?\n[ \t]{0,8}\d{1,4}\)[ \t]{1,4}(?="))(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
 
 function findConfigDirectives(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
@@ -271,14 +325,14 @@ export const structuredRules: Rule[] = [
     id: 'config-directive-password',
     category: 'PASS',
     description:
-      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`, LDAP clients\' and slapd\'s `bindpw` / `rootpw`, a Wi-Fi passphrase in wpa_supplicant (`psk=`) or hostapd (`wpa_passphrase=`, `sae_password=`)',
+      'A password set by a server configuration directive without `=`: Redis `requirepass` / `masterauth` (and `CONFIG SET`, and the reply redis-cli prints to `CONFIG GET`), Sentinel `auth-pass`, keepalived `auth_pass`, bitcoind `rpcpassword`, HAProxy `insecure-password`, LDAP clients\' and slapd\'s `bindpw` / `rootpw`, a Wi-Fi passphrase in wpa_supplicant (`psk=`) or hostapd (`wpa_passphrase=`, `sae_password=`)',
     keywords: ['requirepass', 'masterauth', 'primaryauth', 'auth_pass', 'auth-pass', 'rpcpassword', 'insecure-password', 'bindpw', 'bind_pw', 'rootpw', 'psk', 'wpa_passphrase', 'sae_password'],
     pattern: CONFIG_DIRECTIVE,
     find: findConfigDirectives,
     confidence: 'high',
     examples: {
-      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'interface=wlan0\nwpa_passphrase=Hostapd!Wifi-77\n'],
-      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"'],
+      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'interface=wlan0\nwpa_passphrase=Hostapd!Wifi-77\n', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) "f7Gq2LmZx9Vt4KcW8bRe"\n'],
+      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) ""\n', '127.0.0.1:6379> KEYS *\n1) "session:1"\n2) "requirepass"\n3) "f7Gq2LmZx9Vt4KcW8bRe"\n'],
     },
   },
   {
@@ -390,6 +444,46 @@ export const structuredRules: Rule[] = [
         'kind: ConfigMap\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nstringData:\n  db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]\n',
+      ],
+    },
+  },
+  {
+    id: 'kubernetes-secret-json-data',
+    category: 'CRED',
+    description: 'A value under `data` / `stringData` of a Kubernetes Secret written as JSON (`kubectl get secret -o json`, the `last-applied-configuration` annotation)',
+    keywords: ['"kind":"secret"', '"kind": "secret"'],
+    pattern: /"kind"[ \t]{0,4}:[ \t]{0,4}"Secret"/i,
+    find: findKubernetesSecretJson,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        '{"apiVersion":"v1","data":{"REDIS_URL":"cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw=="},"kind":"Secret","metadata":{"name":"env"}}',
+        '{\n  "kind": "Secret",\n  "metadata": {"name": "db"},\n  "stringData": {"password": "Harbor-Lights-1821"}\n}',
+      ],
+      noMatch: [
+        '{"apiVersion":"v1","data":{"REDIS_URL":"cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw=="},"kind":"ConfigMap"}',
+        '{"kind":"Secret","metadata":{"name":"db","labels":{"app.kubernetes.io/name":"payments-api-database"}},"type":"Opaque"}',
+      ],
+    },
+  },
+  {
+    id: 'terraform-random-password-result',
+    category: 'PASS',
+    description: 'The `result` of a Terraform `random_password` resource in a state file or `terraform show -json` output',
+    keywords: ['random_password"'],
+    pattern: RANDOM_PASSWORD_TYPE,
+    find: findRandomPasswordResults,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        '{"address":"random_password.grafana_admin","type":"random_password","name":"grafana_admin","values":{"id":"none","length":20,"result":"q}L7#Vd2_mR!x9Pz@4Kc","special":true}}',
+        '{\n  "mode": "managed",\n  "type": "random_password",\n  "instances": [\n    {"attributes": {"bcrypt_hash": "$2a$10$abcdefghijklmnopqrstuv", "result": "Wq8#zL2!mPx7Rt"}}\n  ]\n}',
+      ],
+      noMatch: [
+        '{"type":"random_string","values":{"result":"q}L7#Vd2_mR!x9Pz@4Kc"}}',
+        '{"type":"random_password","values":{"length":20,"result":null}}',
       ],
     },
   },

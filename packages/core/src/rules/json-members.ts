@@ -1,0 +1,91 @@
+/**
+ * Just enough of JSON to read one object found inside a larger text (a Kubernetes manifest in
+ * an annotation, one resource of a Terraform state): where the object around an offset starts
+ * and ends, and its string members with the keys that lead to them. Character loops, bounded
+ * reads: the text around the object may be anything, and need not be JSON at all.
+ */
+
+/** How far a read goes from the offset it starts at, either way. */
+const REACH = 20000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Whether the quote at `at` is escaped (an odd run of backslashes before it). */
+function isEscaped(text: string, at: number): boolean {
+  let n = 0;
+  while (at - n - 1 >= 0 && text.charCodeAt(at - n - 1) === BACKSLASH) n++;
+  return n % 2 === 1;
+}
+
+/**
+ * The `{` of the innermost object that holds `at` (an offset outside any string), or -1.
+ * Read backwards: a `"` there closes a string, skipped whole to its opening quote.
+ */
+export function enclosingObjectStart(text: string, at: number): number {
+  let depth = 0;
+  const stop = Math.max(0, at - REACH);
+  for (let i = at - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let j = i - 1;
+      while (j >= stop && (text.charCodeAt(j) !== QUOTE || isEscaped(text, j))) j--;
+      i = j;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (depth === 0) return c === 0x7b ? i : -1;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+export interface StringMember {
+  /** The keys from the object down to the member (an object inside an array adds none). */
+  path: string[];
+  /** The string's content, without its quotes, as offsets into the text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The string-valued members of the object whose `{` is at `open`, at any depth, and the
+ * offset just past its `}` (-1 when it does not close within reach).
+ */
+export function stringMembers(text: string, open: number): { members: StringMember[]; end: number } {
+  const members: StringMember[] = [];
+  /** The key of each open container (undefined for arrays and the object itself). */
+  const keys: (string | undefined)[] = [];
+  let pendingKey: string | undefined;
+  const limit = Math.min(text.length, open + REACH);
+  for (let i = open; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      let j = i + 1;
+      while (j < limit && text.charCodeAt(j) !== QUOTE) j += text.charCodeAt(j) === BACKSLASH ? 2 : 1;
+      if (j >= limit) break;
+      let k = j + 1;
+      while (k < limit && isBlank(text.charCodeAt(k))) k++;
+      if (text.charCodeAt(k) === 0x3a /* : */) pendingKey = text.slice(i + 1, j);
+      else if (pendingKey !== undefined) {
+        members.push({ path: [...keys.filter((key): key is string => key !== undefined), pendingKey], start: i + 1, end: j });
+        pendingKey = undefined;
+      }
+      i = j;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      keys.push(i === open ? undefined : pendingKey);
+      pendingKey = undefined;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      keys.pop();
+      pendingKey = undefined;
+      if (keys.length === 0) return { members, end: i + 1 };
+    } else if (c === 0x2c /* , */) {
+      pendingKey = undefined;
+    }
+  }
+  return { members, end: -1 };
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
