@@ -42,6 +42,8 @@ function cellsOf(text: string, lineStart: number, line: string): Cell[] {
 
 function findTableCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  // A table needs a delimiter row, and that a pipe: most documents have none, and are not split into lines.
+  if (!text.includes('|')) return [];
   const spans: Span[] = [];
   const lines: { start: number; text: string }[] = [];
   for (let start = 0; start <= text.length; ) {
