@@ -497,6 +497,8 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('steamcmd +login anonymous +app_update 740 validate +quit', 'update.sh')).toEqual([]);
     expect(values("  password => postgresql_password('audit', 'Fennel-Quay-5820'),\n", 'manifests/db.pp')).toEqual(['Fennel-Quay-5820']);
     expect(values("  password => postgresql_password('audit', $audit_password),\n", 'manifests/db.pp')).toEqual([]);
+    expect(values("  password_hash => mysql::password('Tinder-Moss-3307'),\n", 'manifests/db.pp')).toEqual(['Tinder-Moss-3307']);
+    expect(values("  password => pw_hash('Gravel-Finch-6142', 'SHA-512', 'x9Qz'),\n", 'manifests/users.pp')).toEqual(['Gravel-Finch-6142']);
   });
 
   it('reports every entry of an htpasswd file, hashed or not, and nothing of the same line elsewhere', () => {
