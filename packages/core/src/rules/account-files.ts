@@ -5,7 +5,7 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
  * Files that store accounts, one per line or entry: Apache's and nginx's password file
- * (`.htpasswd`) and LDIF, the text form of LDAP entries. What they hold beside a user is a
+ * (`.htpasswd`), a copy of `/etc/shadow` and LDIF, the text form of LDAP entries. What they hold beside a user is a
  * password or its hash. A hash is kept from a provider like the password itself: it can be
  * cracked offline (an `$apr1$` MD5 or `{SHA}` hash in seconds for a weak password), and a
  * file that lists them is a list of targets. Both rules are bound to their files by path.
@@ -30,6 +30,22 @@ function findHtpasswdEntries(text: string, options: DetectOptions): Span[] {
     const hashed = PASSWORD_HASH.test(value);
     if (hashed ? /(.)\1{7}/.test(value) : !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const start = m.index + m.groups!['user']!.length + 1;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/** `/etc/shadow` and its backup `shadow-`, `gshadow`: copied into images, backups and bug reports. */
+const SHADOW_FILE = /(?:^|[\\/])g?shadow-?$/;
+/** `user:$6$salt$hash:19000:0:99999:7:::`, maybe locked with a leading `!`; `*`, `!` and `x` hold no hash. */
+const SHADOW_LINE = /^(?<user>[A-Za-z_][\w.-]{0,31}\$?):(?<lock>!{0,2})(?<v>\$(?:1|2[abxy]?|5|6|y|gy|7|sha1|md5)\$[./0-9A-Za-z$]{8,200}):/gm;
+
+function findShadowHashes(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(SHADOW_LINE)) {
+    const value = m.groups!['v']!;
+    if (/(.)\1{7}/.test(value)) continue;
+    const start = m.index + m.groups!['user']!.length + 1 + m.groups!['lock']!.length;
     spans.push({ start, end: start + value.length });
   }
   return spans;
@@ -88,6 +104,20 @@ export const accountFileRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: ['admin:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.'],
+    },
+  },
+  {
+    id: 'shadow-password-hash',
+    category: 'PASS',
+    description: 'A password hash in a copy of `/etc/shadow` (`user:$6$…:19000:…`): crackable offline',
+    keywords: [], // bound to shadow files by path instead
+    paths: SHADOW_FILE,
+    pattern: SHADOW_LINE,
+    find: findShadowHashes,
+    confidence: 'high',
+    examples: {
+      match: [],
+      noMatch: ['deploy:$6$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0:19000:0:99999:7:::'],
     },
   },
   {

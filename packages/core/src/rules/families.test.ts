@@ -519,6 +519,19 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('admin:changeme\nops:$apr1$xxxxxxxx$xxxxxxxxxxxxxxxxxxxxxx', 'web/.htpasswd')).toEqual([]);
   });
 
+  it('reports the hashes of a shadow file, locked or not, and not its accounts without one', () => {
+    const shadow = [
+      'root:*:19000:0:99999:7:::',
+      'daemon:!:19000::::::',
+      'deploy:$6$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0Vh3kQ9zL2mN7xV4pR6tYcOe8Jd1Wf5Gb0Hs2Ka7Lm9Nq4Pr6St8Uv/:19000:0:99999:7:::',
+      'old:!$y$j9T$Tq7vLm2Orbit$Kq8zW3mLp0x7Hq2mZp9LTr0ub4dor3Xk2mP9qR7v:19000:0:99999:7:::',
+    ].join('\n');
+    expect(values(shadow, 'backup/etc/shadow')).toEqual([
+      '$6$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0Vh3kQ9zL2mN7xV4pR6tYcOe8Jd1Wf5Gb0Hs2Ka7Lm9Nq4Pr6St8Uv/',
+      '$y$j9T$Tq7vLm2Orbit$Kq8zW3mLp0x7Hq2mZp9LTr0ub4dor3Xk2mP9qR7v',
+    ]);
+  });
+
   it('reads LDIF passwords in base64 (decoded and judged) and with a {SSHA} scheme', () => {
     const ldif = [
       'dn: uid=etl,ou=service,dc=acme,dc=corp',
