@@ -112,4 +112,23 @@ describe('finders that start from keyword offsets', () => {
       { numRuns: 500 },
     );
   });
+
+  it('password-in-prose and curl-user-password find from their keywords what they find trying every offset', () => {
+    const piece = fc.constantFrom(
+      'Use ', 'use the ', 'using  ', 'with\t', 'enter the  ', 'type ', 'try ', 'reuse ', 'xuse ', 'the ', 'password ', 'Password for the deploy account: ',
+      'passphrase ', 'pw ', 'PWD ', 'Wint3r-Harbor#2', 'Depl0y.Orbit.55', ' to log in', ': ', '\n', ' ', '.', 'curl -u ', '--user=', 'ops:Zq8mP2xL9', '-u',
+    );
+    for (const id of ['password-in-prose', 'curl-user-password']) {
+      const rule = rules.find((r) => r.id === id)!;
+      expect(rule.anchored, id).toBe(true);
+      fc.assert(
+        fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+          const text = parts.join('');
+          const everyOffset = Array.from({ length: text.length }, (_, i) => i);
+          expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
+        }),
+        { numRuns: 500 },
+      );
+    }
+  });
 });

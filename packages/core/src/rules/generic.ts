@@ -730,16 +730,66 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
 const PROSE_PASSWORD =
   /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}[^:\r\n]{1,60}?:|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
-function findProsePasswords(text: string, options: DetectOptions): Span[] {
+const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
+/** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`). */
+const PROSE_VERBS = ['use', 'using', 'with', 'try', 'enter', 'type'];
+
+/**
+ * Where PROSE_PASSWORD can start, from the offsets of its keywords: at a `password`/`passphrase`
+ * itself (`password for …:`), or at the verb before it (`use the password …`), read backwards
+ * over the blanks and an optional `the` the pattern allows. Sorted; every match of the pattern
+ * starts at one of these.
+ */
+function proseStarts(text: string, offsets: readonly number[]): number[] {
+  const starts: number[] = [];
+  const blanksBefore = (end: number): number => {
+    let i = end;
+    while (i > 0 && end - i < 3 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
+    return i;
+  };
+  const verbEndingAt = (end: number): number => {
+    for (const verb of PROSE_VERBS) {
+      const start = end - verb.length;
+      if (start >= 0 && text.slice(start, end).toLowerCase() === verb && (start === 0 || !isWordCode(text.charCodeAt(start - 1)))) return start;
+    }
+    return -1;
+  };
+  for (const offset of offsets) {
+    starts.push(offset);
+    const afterVerb = blanksBefore(offset);
+    if (afterVerb === offset) continue;
+    const verb = verbEndingAt(afterVerb);
+    if (verb !== -1) starts.push(verb);
+    // `use the password`: `the` and its blanks between the verb and the keyword.
+    if (afterVerb >= 3 && text.slice(afterVerb - 3, afterVerb).toLowerCase() === 'the') {
+      const beforeThe = blanksBefore(afterVerb - 3);
+      if (beforeThe < afterVerb - 3) {
+        const verbBeforeThe = verbEndingAt(beforeThe);
+        if (verbBeforeThe !== -1) starts.push(verbBeforeThe);
+      }
+    }
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * PROSE_PASSWORD tried only where it can start (see `proseStarts`), in order, each start
+ * after the last match's end: the matches a search over the whole text finds.
+ */
+function findProsePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(PROSE_PASSWORD)) {
+  forEachMatchAt(PROSE_PASSWORD_AT, text, proseStarts(text, offsets), (m) => {
     const raw = m.groups!['v']!;
     const value = raw.replace(/[.,;:!?)]+$/, '');
-    if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) continue;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + value.length });
-  }
+  });
   return spans;
 }
 
@@ -1400,6 +1450,7 @@ export const genericRules: Rule[] = [
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
+    anchored: true,
     confidence: 'medium',
     examples: {
       match: ['Password for the `deploy` account: Depl0y.Orbit.55', 'Use password Wint3r-Harbor#2 to log in to the old Jenkins.'],
