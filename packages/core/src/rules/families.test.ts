@@ -606,6 +606,22 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     const state = '{"resources":[{"mode":"managed","type":"random_password","name":"db","instances":[{"attributes":{"bcrypt_hash":"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy","id":"none","result":"Wq8#zL2!mPx7Rt"}}]},{"mode":"managed","type":"random_string","name":"suffix","instances":[{"attributes":{"result":"k3v9x2qa"}}]}]}';
     expect(values(state, 'terraform.tfstate', 'terraform-random-password-result')).toEqual(['Wq8#zL2!mPx7Rt']);
   });
+
+  it('reads the value of a secret-named row in the key/value tables CLIs print (Vault, AWS CLI --output table)', () => {
+    const vault =
+      '$ vault kv get secret/payments\n======== Data ========\nKey                 Value\n---                 -----\n' +
+      'db_password         Harbor.Lights.1821\ndb_user             payments\ntoken_accessor      Xk2mP9qR7vL4nZ8wQ3tYAb1C\n';
+    expect(values(vault, 'vault.txt', 'key-value-table-credential')).toEqual(['Harbor.Lights.1821']);
+    const aws = '||  AccessKeyId     |  AKIA5WXQ46DWVKE8YC6E                     ||\n||  SecretAccessKey |  R+uLBRFTNNksdq2aHNmCDnVRJxT0hz5Yl3xAS7Et ||\n||  Status          |  Active                                   ||\n';
+    expect(values(aws, 'aws.txt', 'key-value-table-credential')).toEqual(['R+uLBRFTNNksdq2aHNmCDnVRJxT0hz5Yl3xAS7Et']);
+  });
+
+  it('takes a spaced name/value line for a row only under a Key/Value header, and a | row only outside code', () => {
+    expect(values('db_password         Harbor.Lights.1821\n', 'notes.txt', 'key-value-table-credential')).toEqual([]);
+    // A blank line ends the table: the row below it has no header.
+    expect(values('Key     Value\n---     -----\nuser    ops\n\npassword    Harbor.Lights.1821\n', 'notes.txt', 'key-value-table-credential')).toEqual([]);
+    expect(values('flags = (\n  TOKEN_READ | Xk2mP9qR7vL4nZ8wQ3tY\n)\n', 'perm.py', 'key-value-table-credential')).toEqual([]);
+  });
 });
 
 describe('uuencoded data', () => {

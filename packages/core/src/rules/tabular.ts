@@ -1,5 +1,7 @@
 import { classifyKey } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
+import { lineAround } from '../line-index.js';
+import { isCodeFile } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -154,6 +156,84 @@ function rowCredentials(vals: string, valsStart: number, columns: readonly (Retu
   return spans;
 }
 
+/**
+ * Two-column key/value tables that command-line tools print, where the key column names each
+ * value: Vault's (`Key   Value` over `---   -----`, then `token   hvs.…`, `db_password   …`) and
+ * `|`-separated ones, the AWS CLI's `--output table` (`||  SecretAccessKey |  … ||`) and psql's
+ * expanded display (`api_token | …`). A row whose key names a secret holds it in its value cell.
+ * A row of words parted by spaces is a table row only under such a header; a `|` row stands alone
+ * outside program source, where `A | B` is an operator.
+ */
+const PIPE_ROW = /^[ \t]{0,8}(?:[|\u2502]{1,2}[ \t]{0,8})?(?<name>[A-Za-z][\w.-]{0,79})[ \t]{0,40}[|\u2502][ \t]{0,40}(?<value>[^\s|\u2502]{1,300})[ \t]{0,40}(?:[|\u2502]{1,2}[ \t]{0,8})?$/;
+const SPACED_ROW = /^[ \t]{0,8}(?<name>[A-Za-z][\w.-]{0,79})[ \t]{2,60}(?<value>[^\s]{1,300})[ \t]{0,8}$/;
+/** Any row of a spaced key/value table: a name, then maybe a value of several words (`["default" "ops"]`). */
+const ANY_SPACED_ROW = /^[ \t]{0,8}[A-Za-z][\w.-]{0,79}(?:[ \t]{2,60}[^\r\n]{0,400})?$/;
+const KEY_VALUE_HEADER = /^[ \t]{0,8}(?:key|name|field|property|setting)[ \t]{2,60}value[ \t]{0,8}$/i;
+const DASH_RULE = /^[ \t]{0,8}-{3,80}[ \t]{1,60}-{3,80}[ \t]{0,8}$/;
+/** Vault's `token_accessor` names a handle to look a token up or revoke it, which cannot log in. */
+const ACCESSOR = /accessor$/i;
+const MAX_TABLE_ROWS = 200;
+
+/**
+ * The line that ends just before `lineStart` (its `\n`), without its `\r`, or undefined at the
+ * text's start. Read at most 1,000 characters back: a longer line is no table row anyway.
+ */
+function lineBefore(text: string, lineStart: number): { start: number; text: string } | undefined {
+  if (lineStart === 0) return undefined;
+  let start = lineStart - 1;
+  while (start > 0 && lineStart - start < 1000 && text.charCodeAt(start - 1) !== 10) start--;
+  return { start, text: text.slice(start, lineStart - 1).replace(/\r$/, '') };
+}
+
+function findKeyValueTableRows(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  const code = isCodeFile(options.file);
+  // Runs of lines already walked up: inside a table under a header, or outside any.
+  const known = { inTable: { from: -1, to: -1 }, outside: { from: -1, to: -1 } };
+  const underHeader = (lineStart: number): boolean => {
+    let line = lineBefore(text, lineStart);
+    for (let n = 0; line !== undefined && n < MAX_TABLE_ROWS; n++, line = lineBefore(text, line.start)) {
+      if (line.start >= known.inTable.from && line.start <= known.inTable.to) {
+        known.inTable.to = lineStart;
+        return true;
+      }
+      if (line.start >= known.outside.from && line.start <= known.outside.to) break;
+      if (DASH_RULE.test(line.text)) {
+        const header = lineBefore(text, line.start);
+        if (header === undefined || !KEY_VALUE_HEADER.test(header.text)) break;
+        known.inTable = { from: line.start, to: lineStart };
+        return true;
+      }
+      if (!ANY_SPACED_ROW.test(line.text)) break;
+    }
+    known.outside = { from: line?.start ?? 0, to: lineStart };
+    return false;
+  };
+  let lastLine = -1;
+  for (const offset of offsets) {
+    const bounds = lineAround(text, offset, 500);
+    if (bounds.start === lastLine) continue;
+    lastLine = bounds.start;
+    // A line longer than the reach is clipped, and no table row.
+    if ((bounds.start > 0 && text.charCodeAt(bounds.start - 1) !== 10) || (bounds.end < text.length && text.charCodeAt(bounds.end) !== 10 && text.charCodeAt(bounds.end) !== 13)) continue;
+    const line = text.slice(bounds.start, bounds.end).replace(/\r$/, '');
+    const piped = code ? null : PIPE_ROW.exec(line);
+    const row = piped ?? SPACED_ROW.exec(line);
+    if (row === null) continue;
+    const name = row.groups!['name']!;
+    const nameStart = bounds.start + row[0].indexOf(name);
+    if (offset < nameStart || offset >= nameStart + name.length) continue;
+    const key = classifyKey(name);
+    if (key === undefined || ACCESSOR.test(name)) continue;
+    const value = row.groups!['value']!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    if (piped === null && !underHeader(bounds.start)) continue;
+    const start = bounds.start + row[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
 export const tabularRules: Rule[] = [
   {
     id: 'csv-column-credential',
@@ -170,6 +250,30 @@ export const tabularRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: [],
+    },
+  },
+  {
+    id: 'key-value-table-credential',
+    category: 'CRED',
+    description: 'A value in a two-column key/value table printed by a CLI, in the row of a secret-named key: Vault (`Key  Value` / `---  -----`), the AWS CLI `--output table`, psql expanded display',
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
+    pattern: PIPE_ROW,
+    find: findKeyValueTableRows,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Key                    Value\n---                    -----\ntoken                  hvs.UNzq55H1tuuj1g6n7WsKgP2J\ntoken_duration         768h\n',
+        'Key                 Value\n---                 -----\ndb_password         Harbor.Lights.1821\ndb_user             payments\n',
+        '||  AccessKeyId     |  AKIA5WXQ46DWVKE8YC6E     ||\n||  SecretAccessKey |  R+uLBRFTNNksdq2aHNmCDnVRJxT0hz5Yl3xAS7Et  ||\n',
+        '-[ RECORD 1 ]----------------------------\nid        | 3301\napi_token | Zk3mP9qR2vX8wL5nQ4tY\n',
+      ],
+      noMatch: [
+        'db_password         Harbor.Lights.1821\n',
+        'Key                    Value\n---                    -----\ntoken_accessor         Xk2mP9qR7vL4nZ8wQ3tYAb1C\ntoken_policies         ["default"]\n',
+        '      Name                    Value             Type    Location\nsecret_key     ****************h2Rk shared-credentials-file\n',
+        '| password | ******** |\n',
+      ],
     },
   },
   {
