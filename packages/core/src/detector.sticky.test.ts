@@ -113,6 +113,22 @@ describe('finders that start from keyword offsets', () => {
     );
   });
 
+  it('private-ipv4 finds from its keywords what it finds trying every offset', () => {
+    const rule = rules.find((r) => r.id === 'private-ipv4')!;
+    expect(rule.anchored).toBe(true);
+    const piece = fc.constantFrom(
+      '10.', '172.', '192.168.', '100.', '110.', '1', '0', '16', '64', '255', '.', '/24', '/', ' ', 'host: ', 'v', 'version ', '\n', 'a', '-', ':8080',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const everyOffset = Array.from({ length: text.length }, (_, i) => i);
+        expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('password-in-prose and curl-user-password find from their keywords what they find trying every offset', () => {
     const piece = fc.constantFrom(
       'Use ', 'use the ', 'using  ', 'with\t', 'enter the  ', 'type ', 'try ', 'reuse ', 'xuse ', 'the ', 'password ', 'Password for the deploy account: ',

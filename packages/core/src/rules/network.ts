@@ -177,22 +177,25 @@ function wholeTableCell(text: string, lineStart: number, lineEnd: number, start:
   return text.slice(end, close).trim() === '' ? { start: open, end: close } : undefined;
 }
 
-function findPrivateIPv4(text: string, options: DetectOptions): Span[] {
-  void options;
+/**
+ * An address from its first octet on: tried only where the prefilter saw `10.`, `172.`,
+ * `192.168.` or `100.`. An interface address with its prefix length (`Address = 10.200.0.1/24`)
+ * is an address too; a network (`10.64.0.0/16`) is a range, and other slashes are paths.
+ */
+const PRIVATE_IPV4_AT = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/y;
+
+function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  // An interface address with its prefix length (`Address = 10.200.0.1/24`) is an address too;
-  // a network (`10.64.0.0/16`) is a range, and other slashes are paths.
-  const re = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/g;
-  for (const m of text.matchAll(re)) {
-    if (!isPrivateIPv4(m[0])) continue;
-    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1)) continue;
-    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0')) continue;
+  forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
+    if (!isPrivateIPv4(m[0])) return;
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1)) return;
+    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0')) return;
     const bounds = lineAround(text, m.index, 200);
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
     const line = cell === undefined ? text.slice(bounds.start, bounds.end) : text.slice(cell.start, cell.end);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(text.slice(bounds.start, m.index))) continue;
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(text.slice(bounds.start, m.index))) return;
     spans.push({ start: m.index, end: m.index + m[0].length });
-  }
+  });
   return spans;
 }
 
@@ -335,6 +338,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       keywords: ['10.', '172.', '192.168.', '100.'],
       pattern: /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/,
       find: findPrivateIPv4,
+      anchored: true,
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
