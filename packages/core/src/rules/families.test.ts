@@ -616,6 +616,17 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     expect(values(aws, 'aws.txt', 'key-value-table-credential')).toEqual(['R+uLBRFTNNksdq2aHNmCDnVRJxT0hz5Yl3xAS7Et']);
   });
 
+  it('reads the Azure storage keys that `az storage account keys list` prints, as JSON and as a table', () => {
+    const key = 'LQ8tvqpJyYWGDYinBPsnm5ajzmfCPEu1L9VjUVOMfiOlBX9dcpHh19fRFoVBQ0wYVDBQQEsFXbxQr158w7Cwnw==';
+    const json = `[\n  {\n    "creationTime": "2025-03-11T10:22:05.318264+00:00",\n    "keyName": "key1",\n    "permissions": "FULL",\n    "value": "${key}"\n  }\n]\n`;
+    expect(values(json, 'az.txt', 'azure-storage-account-key-listed')).toEqual([key]);
+    const table = `CreationTime                      KeyName    Permissions    Value\n2025-03-11T10:22:05.318264+00:00  key1       FULL           ${key}\n`;
+    expect(values(table, 'az.txt', 'azure-storage-account-key-listed')).toEqual([key]);
+    // A SHA-512 digest is 88 base64 characters too, but no key1/FULL row holds it.
+    const lock = `"key1": {\n  "integrity": "sha512-${key}"\n}\n`;
+    expect(values(lock, 'package-lock.json', 'azure-storage-account-key-listed')).toEqual([]);
+  });
+
   it('takes a spaced name/value line for a row only under a Key/Value header, and a | row only outside code', () => {
     expect(values('db_password         Harbor.Lights.1821\n', 'notes.txt', 'key-value-table-credential')).toEqual([]);
     // A blank line ends the table: the row below it has no header.

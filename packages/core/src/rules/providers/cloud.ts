@@ -264,6 +264,27 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    id: 'azure-storage-account-key-listed',
+    category: 'KEY',
+    description: 'An Azure Storage account key as `az storage account keys list` prints it: the 88-character value of `key1`/`key2` (`kerb1`/`kerb2`), as JSON or a table row',
+    keywords: ['key1', 'key2', 'kerb1', 'kerb2'],
+    startsAtKeyword: true,
+    // The CLI's JSON sorts each key's members (keyName, permissions, value); a table or TSV row
+    // reads `key1  FULL  …`.
+    pattern:
+      /(?<![\w-])(?:key|kerb)[12](?:"[ \t]{0,4},[ \t\r\n]{0,40}"permissions"[ \t]{0,4}:[ \t]{0,4}"[A-Za-z]{1,20}"[ \t]{0,4},[ \t\r\n]{0,40}"value"[ \t]{0,4}:[ \t]{0,4}"|[ \t]{1,20}(?:FULL|READ|Full|Read)[ \t]{1,20})([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/,
+    secretGroup: 1,
+    minEntropy: 4.5,
+    confidence: 'high',
+    examples: {
+      match: [
+        `  {\n    "creationTime": "2025-03-11T10:22:05.318264+00:00",\n    "keyName": "key1",\n    "permissions": "FULL",\n    "value": "${fake('b64', 86, 26)}=="\n  }`,
+        `2025-03-11T10:22:05.318264+00:00  key2       FULL           ${fake('b64', 86, 27)}==`,
+      ],
+      noMatch: [`"keyName": "key1", "permissions": "FULL", "value": "${fake('b64', 40, 26)}=="`, `monkey1 FULL ${fake('b64', 86, 28)}==`],
+    },
+  },
+  {
     id: 'azure-shared-access-key',
     category: 'KEY',
     description: 'Azure Service Bus / Event Hubs / IoT Hub shared access key (SharedAccessKey=…)',
