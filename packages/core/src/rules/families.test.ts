@@ -468,6 +468,8 @@ describe('credentials in headers, property lists, account files and provisioning
     ].join('\n');
     expect(values(header, 'include/uplink.h')).toEqual(['Qv7-Lantern!42', '9e2b41c7d08a53f6e1b47c92d5a8306f', '4f8a2c91e7d3b56a0c18f4e29b7d63a5']);
     expect(values('const char WIFI_PASSWORD[] PROGMEM = "Harbor-Kite-2291";', 'src/main.ino')).toEqual(['Harbor-Kite-2291']);
+    expect(values('const std::string kApiToken{"7c1e94b2d05f38a6e9b14d72c3a8605f"};', 'src/client.cpp')).toEqual(['7c1e94b2d05f38a6e9b14d72c3a8605f']);
+    expect(values('const std::string kTokenHeader{"X-Api-Token"};', 'src/client.cpp')).toEqual([]);
   });
 
   it('takes a wide gap between a password word and a quoted word as an assignment only after a directive', () => {
@@ -499,6 +501,17 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values("  password => postgresql_password('audit', $audit_password),\n", 'manifests/db.pp')).toEqual([]);
     expect(values("  password_hash => mysql::password('Tinder-Moss-3307'),\n", 'manifests/db.pp')).toEqual(['Tinder-Moss-3307']);
     expect(values("  password => pw_hash('Gravel-Finch-6142', 'SHA-512', 'x9Qz'),\n", 'manifests/users.pp')).toEqual(['Gravel-Finch-6142']);
+  });
+
+  it("reads the password of tools whose -p takes it, and of Windows' net use", () => {
+    expect(values('docker exec -it db mongosh -u root -p Mongo-Quill-4410 --quiet', 'ops.sh')).toEqual(['Mongo-Quill-4410']);
+    expect(values('mongo --host db01 -u backup -p Mongo-Quill-4410', 'ops.sh')).toEqual(['Mongo-Quill-4410']);
+    expect(values('C:\\Tools\\PsExec64.exe \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'deploy.bat')).toEqual(['Ps3x-Lantern!9']);
+    expect(values('net use Z: \\\\fs01\\backup Ne7-Use!Quarry /user:CORP\\svc_backup', 'map.cmd')).toEqual(['Ne7-Use!Quarry']);
+    // A container named mongo publishes a port with -p; kubectl's -p names a pod.
+    expect(values('docker run -d --name mongo -p 27017:27017/tcp mongo:7', 'ops.sh')).toEqual([]);
+    expect(values('kubectl port-forward svc/mongo -n data -p mongo-0', 'ops.sh')).toEqual([]);
+    expect(values('net use Z: \\\\fs01\\backup * /user:CORP\\svc_backup', 'map.cmd')).toEqual([]);
   });
 
   it('reports every entry of an htpasswd file, hashed or not, and nothing of the same line elsewhere', () => {

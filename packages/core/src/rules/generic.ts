@@ -43,6 +43,7 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{1,4}as[ \\t]{1,4}[A-Za-z][\\w.]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // Visual Basic: `Dim password As String = "…"`
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
     '|[ \\t]{0,4}<-[ \\t]{0,8}(?=["\'])' + // R: `api_key <- "…"`
+    '|[ \\t]{0,2}\\{[ \\t]{0,4}(?=["\'])' + // C++ brace initialisation: `const std::string kApiToken{"…"};`
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
     '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
@@ -597,6 +598,14 @@ function isPascalCase(word: string): boolean {
   return /^[A-Z][a-z]/.test(word) && !/[A-Z]{2}|[A-Z]$/.test(word);
 }
 
+/**
+ * Commands whose `-p` takes the password (after `-u user`): the MongoDB shell and tools, PsExec,
+ * rabbitmqadmin. The old shell `mongo` only as the command itself (at the start of a line or after
+ * `;`, `&`, `|`, `(`, a quote, `sudo` or a directory): `docker run --name mongo -p 27017:27017` publishes a port.
+ */
+const P_IS_PASSWORD_COMMAND =
+  /\b(?:mongo(?:sh|dump|restore|export|import|stat|top|files)|psexec(?:64)?|paexec|rabbitmqadmin)(?:\.exe)?[ \t]|(?:^|[;&|(`'"])[ \t]{0,8}(?:(?:sudo|exec|time)[ \t]{1,4})?(?:[\w.~:\\/-]{0,100}[\\/])?mongo(?:\.exe)?[ \t]/i;
+
 /** SQL Server's command-line tools, whose `-P` is the password. */
 const SQL_SERVER_TOOL = /\b(?:sqlcmd|bcp|osql|isql|sqsh)\b/i;
 /** Redis command-line clients, whose `-a` is the password. */
@@ -828,16 +837,17 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * Credentials in the argument of database and file-transfer tools that take them as one
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
  * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password`,
- * OpenSSL's `-passin`/`-passout pass:password` and SteamCMD's `+login user password`.
+ * OpenSSL's `-passin`/`-passout pass:password`, SteamCMD's `+login user password` and Windows'
+ * `net use \\server\share password /user:name`.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127}))/g;
 
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['steampw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['steampw'] ?? g['netpw']!;
     if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) continue;
     const secret = g['ora'] ?? password;
     const end = m.index + m[0].length;
@@ -1147,8 +1157,8 @@ export const genericRules: Rule[] = [
     id: 'cli-password-flag',
     category: 'PASS',
     description:
-      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql and registry logins, `--token x`, `sshpass -p x`, sqlcmd/bcp `-P x`, redis-cli `-a x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli'],
+      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec and rabbitmqadmin, `--token x`, sqlcmd/bcp `-P x`, redis-cli `-a x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin'],
     pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -1167,7 +1177,7 @@ export const genericRules: Rule[] = [
             registryLogin ||
             (flag === '-P' && SQL_SERVER_TOOL.test(before)) ||
             (flag === '-a' && REDIS_CLI.test(before)) ||
-            (flag === '-p' && /\bsshpass\b/i.test(before));
+            (flag === '-p' && (/\bsshpass\b/i.test(before) || P_IS_PASSWORD_COMMAND.test(before)));
           if (!takesValue && !(/^-p$/i.test(flag) && /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/i.test(before))) continue;
           // mysql's `-p name` prompts and takes `name` as the database; the others take the value.
           if (g['sep'] !== undefined && !takesValue && closed === undefined && g['q'] === '') continue;
@@ -1185,8 +1195,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"'],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd'],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5'],
     },
   },
   {
@@ -1387,8 +1397,8 @@ export const genericRules: Rule[] = [
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`, SteamCMD's `+login user password`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', 'steamcmd'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', 'steamcmd', 'net use'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -1401,6 +1411,7 @@ export const genericRules: Rule[] = [
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
         'steamcmd +login builder Qv8-Heron_Lamp41 +run_app_build app.vdf +quit',
+        'net use Z: \\\\fs01\\backup Ne7-Use!Quarry /user:CORP\\svc_backup /persistent:no',
       ],
       noMatch: [
         'sqlplus /nolog',
@@ -1410,6 +1421,8 @@ export const genericRules: Rule[] = [
         'openssl pkcs12 -passout env:P12_PASS',
         'steamcmd +login %STEAM_USER% %STEAM_PASS% +run_app_build app.vdf +quit',
         'steamcmd +login anonymous +app_update 740 validate +quit',
+        'net use Z: \\\\fs01\\backup * /user:CORP\\svc_backup',
+        'net use Z: \\\\fs01\\backup /persistent:yes',
       ],
     },
   },
