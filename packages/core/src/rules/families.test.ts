@@ -640,6 +640,14 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     expect(values(lock, 'package-lock.json', 'azure-storage-account-key-listed')).toEqual([]);
   });
 
+  it("reads a secret-named field's value from redis-cli's numbered HGETALL pairs, not from a plain list", () => {
+    const hash = '> HGETALL integration:42\n1) "provider"\n2) "hubspot"\n3) "refresh_token"\n4) "Zk3mP9qR2vX8wL5nQ4tY"\n';
+    expect(values(hash, 'redis.txt', 'key-value-table-credential')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY']);
+    // In a list the item after a secret's name is the next item, not its value.
+    const list = '> LRANGE recent 0 -1\n1) "name"\n2) "refresh_token"\n3) "Zk3mP9qR2vX8wL5nQ4tY"\n';
+    expect(values(list, 'redis.txt', 'key-value-table-credential')).toEqual([]);
+  });
+
   it('takes a spaced name/value line for a row only under a Key/Value header, and a | row only outside code', () => {
     expect(values('db_password         Harbor.Lights.1821\n', 'notes.txt', 'key-value-table-credential')).toEqual([]);
     // A blank line ends the table: the row below it has no header.

@@ -170,6 +170,26 @@ const SPACED_ROW = /^[ \t]{0,8}(?<name>[A-Za-z][\w.-]{0,79})[ \t]{2,60}(?<value>
 const ANY_SPACED_ROW = /^[ \t]{0,8}[A-Za-z][\w.-]{0,79}(?:[ \t]{2,60}[^\r\n]{0,400})?$/;
 const KEY_VALUE_HEADER = /^[ \t]{0,8}(?:key|name|field|property|setting)[ \t]{2,60}value[ \t]{0,8}$/i;
 const DASH_RULE = /^[ \t]{0,8}-{3,80}[ \t]{1,60}-{3,80}[ \t]{0,8}$/;
+/**
+ * redis-cli's reply to `HGETALL` or `CONFIG GET`: numbered items in pairs, each field's name at
+ * an odd number and its value at the next (`1) "api_token"` / `2) "…"`).
+ */
+const REPLY_NAME = /^[ \t]{0,8}(?<n>\d{1,4})\)[ \t]{1,4}"(?<name>[A-Za-z][\w.-]{0,79})"$/;
+const REPLY_VALUE = /^[ \t]{0,8}(?<n>\d{1,4})\)[ \t]{1,4}"(?<value>[^"\\\r\n]{1,300})"\r?$/;
+
+/** The value of the reply item after a field named at an odd number, with its offset, or undefined. */
+function replyValue(text: string, lineEnd: number, line: string): { value: string; start: number } | undefined {
+  const name = REPLY_NAME.exec(line);
+  if (name === null || Number(name.groups!['n']) % 2 !== 1) return undefined;
+  const next = text.indexOf('\n', lineEnd);
+  if (next === -1) return undefined;
+  const bounds = lineAround(text, next + 1, 400);
+  const m = REPLY_VALUE.exec(text.slice(bounds.start, bounds.end));
+  if (m === null || Number(m.groups!['n']) !== Number(name.groups!['n']) + 1) return undefined;
+  const value = m.groups!['value']!;
+  return { value, start: bounds.start + m[0].lastIndexOf(value) };
+}
+
 /** Vault's `token_accessor` names a handle to look a token up or revoke it, which cannot log in. */
 const ACCESSOR = /accessor$/i;
 const MAX_TABLE_ROWS = 200;
@@ -217,6 +237,15 @@ function findKeyValueTableRows(text: string, options: DetectOptions, offsets: re
     // A line longer than the reach is clipped, and no table row.
     if ((bounds.start > 0 && text.charCodeAt(bounds.start - 1) !== 10) || (bounds.end < text.length && text.charCodeAt(bounds.end) !== 10 && text.charCodeAt(bounds.end) !== 13)) continue;
     const line = text.slice(bounds.start, bounds.end).replace(/\r$/, '');
+    const reply = code ? undefined : replyValue(text, bounds.end, line);
+    if (reply !== undefined) {
+      const name = REPLY_NAME.exec(line)!.groups!['name']!;
+      const key = classifyKey(name);
+      if (key !== undefined && isPlausibleSecret(reply.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+        spans.push({ start: reply.start, end: reply.start + reply.value.length, category: key.category });
+      }
+      continue;
+    }
     const piped = code ? null : PIPE_ROW.exec(line);
     const row = piped ?? SPACED_ROW.exec(line);
     if (row === null) continue;
@@ -255,7 +284,7 @@ export const tabularRules: Rule[] = [
   {
     id: 'key-value-table-credential',
     category: 'CRED',
-    description: 'A value in a two-column key/value table printed by a CLI, in the row of a secret-named key: Vault (`Key  Value` / `---  -----`), the AWS CLI `--output table`, psql expanded display',
+    description: 'A value in a two-column key/value table printed by a CLI, in the row of a secret-named key: Vault (`Key  Value` / `---  -----`), the AWS CLI `--output table`, psql expanded display, redis-cli `HGETALL` / `CONFIG GET` pairs',
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
     pattern: PIPE_ROW,
     find: findKeyValueTableRows,
@@ -267,12 +296,14 @@ export const tabularRules: Rule[] = [
         'Key                 Value\n---                 -----\ndb_password         Harbor.Lights.1821\ndb_user             payments\n',
         '||  AccessKeyId     |  AKIA5WXQ46DWVKE8YC6E     ||\n||  SecretAccessKey |  R+uLBRFTNNksdq2aHNmCDnVRJxT0hz5Yl3xAS7Et  ||\n',
         '-[ RECORD 1 ]----------------------------\nid        | 3301\napi_token | Zk3mP9qR2vX8wL5nQ4tY\n',
+        '127.0.0.1:6379> HGETALL integration:42\n1) "provider"\n2) "hubspot"\n3) "api_token"\n4) "Zk3mP9qR2vX8wL5nQ4tY"\n',
       ],
       noMatch: [
         'db_password         Harbor.Lights.1821\n',
         'Key                    Value\n---                    -----\ntoken_accessor         Xk2mP9qR7vL4nZ8wQ3tYAb1C\ntoken_policies         ["default"]\n',
         '      Name                    Value             Type    Location\nsecret_key     ****************h2Rk shared-credentials-file\n',
         '| password | ******** |\n',
+        '127.0.0.1:6379> LRANGE fields 0 -1\n1) "name"\n2) "api_token"\n3) "Zk3mP9qR2vX8wL5nQ4tY"\n',
       ],
     },
   },
