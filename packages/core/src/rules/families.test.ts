@@ -615,6 +615,14 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     expect(values(configMap, 'cm.json', 'kubernetes-secret-json-data')).toEqual([]);
   });
 
+  it('reads the data of a Secret escaped into the annotation of kubectl get secret -o json', () => {
+    const url = 'cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw==';
+    const annotation = (kind: string): string =>
+      `{\n  "metadata": {\n    "annotations": {\n      "kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"REDIS_URL\\":\\"${url}\\"},\\"kind\\":\\"${kind}\\",\\"metadata\\":{\\"name\\":\\"env\\"}}\\n"\n    }\n  }\n}\n`;
+    expect(values(annotation('Secret'), 'secret.json', 'kubernetes-secret-json-data')).toEqual([url]);
+    expect(values(annotation('ConfigMap'), 'cm.json', 'kubernetes-secret-json-data')).toEqual([]);
+  });
+
   it('reports the result of a random_password in Terraform state, not its bcrypt hash or a random_string', () => {
     const state = '{"resources":[{"mode":"managed","type":"random_password","name":"db","instances":[{"attributes":{"bcrypt_hash":"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy","id":"none","result":"Wq8#zL2!mPx7Rt"}}]},{"mode":"managed","type":"random_string","name":"suffix","instances":[{"attributes":{"result":"k3v9x2qa"}}]}]}';
     expect(values(state, 'terraform.tfstate', 'terraform-random-password-result')).toEqual(['Wq8#zL2!mPx7Rt']);

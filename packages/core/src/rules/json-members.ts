@@ -89,3 +89,18 @@ export function stringMembers(text: string, open: number): { members: StringMemb
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
+
+/**
+ * The body of the JSON string that holds `at` (an offset inside it), without its quotes, or
+ * undefined: for JSON kept as a string inside other JSON (`"{\"kind\":\"Secret\",…}"`).
+ */
+export function enclosingString(text: string, at: number): { start: number; end: number } | undefined {
+  let open = at - 1;
+  const stop = Math.max(0, at - REACH);
+  while (open >= stop && (text.charCodeAt(open) !== QUOTE || isEscaped(text, open))) open--;
+  if (open < stop) return undefined;
+  const limit = Math.min(text.length, at + REACH);
+  let close = at;
+  while (close < limit && (text.charCodeAt(close) !== QUOTE || isEscaped(text, close))) close++;
+  return close < limit ? { start: open + 1, end: close } : undefined;
+}

@@ -2,7 +2,7 @@ import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
-import { enclosingObjectStart, stringMembers } from './json-members.js';
+import { enclosingObjectStart, enclosingString, stringMembers } from './json-members.js';
 
 /**
  * Secrets recognised by the document that holds them rather than by a key name:
@@ -116,6 +116,10 @@ function findKubernetesSecretJson(text: string, _options: DetectOptions, offsets
   let readUntil = -1;
   for (const offset of offsets) {
     if (offset < readUntil) continue;
+    if (text.charCodeAt(offset) === 0x5c /* \ */) {
+      readUntil = escapedSecretData(text, offset, spans);
+      continue;
+    }
     const open = enclosingObjectStart(text, offset);
     if (open === -1) continue;
     const { members, end } = stringMembers(text, open);
@@ -127,6 +131,32 @@ function findKubernetesSecretJson(text: string, _options: DetectOptions, offsets
     }
   }
   return spans;
+}
+
+/** `\"data\":{…}` and the `\"name\":\"value\"` pairs in it, in JSON escaped into a string. */
+const ESCAPED_DATA_OBJECT = /\\"(?:data|stringData)\\"[ \t]{0,4}:[ \t]{0,4}\{(?<members>[^{}]{0,20000})\}/g;
+const ESCAPED_MEMBER = /\\"(?<k>[^"\\]{1,253})\\"[ \t]{0,4}:[ \t]{0,4}\\"(?<v>[^"\\]{1,20000})\\"/g;
+
+/**
+ * The copy of a Secret that `kubectl get secret -o json` shows in its last-applied-configuration
+ * annotation is JSON escaped into a string (`"{\"apiVersion\":\"v1\",\"data\":{…},\"kind\":\"Secret\"…}"`):
+ * the string holds that one Secret, so its `data` members are the secrets. Returns where the string ends.
+ */
+function escapedSecretData(text: string, offset: number, spans: Span[]): number {
+  const string = enclosingString(text, offset);
+  if (string === undefined) return offset + 1;
+  const body = text.slice(string.start, string.end);
+  for (const data of body.matchAll(ESCAPED_DATA_OBJECT)) {
+    const members = data.groups!['members']!;
+    const membersStart = string.start + data.index + data[0].length - 1 - members.length;
+    for (const m of members.matchAll(ESCAPED_MEMBER)) {
+      const value = m.groups!['v']!;
+      if (!isSecretValue(value, m.groups!['k']!)) continue;
+      const start = membersStart + m.index + m[0].length - 2 - value.length;
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return string.end;
 }
 
 /**
@@ -450,9 +480,9 @@ export const structuredRules: Rule[] = [
   {
     id: 'kubernetes-secret-json-data',
     category: 'CRED',
-    description: 'A value under `data` / `stringData` of a Kubernetes Secret written as JSON (`kubectl get secret -o json`, the `last-applied-configuration` annotation)',
-    keywords: ['"kind":"secret"', '"kind": "secret"'],
-    pattern: /"kind"[ \t]{0,4}:[ \t]{0,4}"Secret"/i,
+    description: 'A value under `data` / `stringData` of a Kubernetes Secret written as JSON (`kubectl get secret -o json`, the `last-applied-configuration` annotation, also escaped into a JSON string)',
+    keywords: ['"kind":"secret"', '"kind": "secret"', '\\"kind\\":\\"secret\\"'],
+    pattern: /\\?"kind\\?"[ \t]{0,4}:[ \t]{0,4}\\?"Secret/i,
     find: findKubernetesSecretJson,
     anchored: true,
     confidence: 'high',
@@ -460,6 +490,7 @@ export const structuredRules: Rule[] = [
       match: [
         '{"apiVersion":"v1","data":{"REDIS_URL":"cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw=="},"kind":"Secret","metadata":{"name":"env"}}',
         '{\n  "kind": "Secret",\n  "metadata": {"name": "db"},\n  "stringData": {"password": "Harbor-Lights-1821"}\n}',
+        '"kubectl.kubernetes.io/last-applied-configuration": "{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"REDIS_URL\\":\\"cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw==\\"},\\"kind\\":\\"Secret\\"}\\n"',
       ],
       noMatch: [
         '{"apiVersion":"v1","data":{"REDIS_URL":"cmVkaXM6Ly9kZWZhdWx0OnNmSjJoMGpsWEphM3JadjlmTWhRQmxzREByZWRpcw=="},"kind":"ConfigMap"}',
