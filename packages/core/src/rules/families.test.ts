@@ -501,6 +501,17 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values("  password => postgresql_password('audit', $audit_password),\n", 'manifests/db.pp')).toEqual([]);
     expect(values("  password_hash => mysql::password('Tinder-Moss-3307'),\n", 'manifests/db.pp')).toEqual(['Tinder-Moss-3307']);
     expect(values("  password => pw_hash('Gravel-Finch-6142', 'SHA-512', 'x9Qz'),\n", 'manifests/users.pp')).toEqual(['Gravel-Finch-6142']);
+    expect(values("  password => Sensitive('Gravel-Finch-6142'),\n", 'manifests/users.pp')).toEqual(['Gravel-Finch-6142']);
+    expect(values('  password = sensitive("Gravel-Finch-6142")\n  other = sensitive(var.db_password)\n', 'main.tf')).toEqual(['Gravel-Finch-6142']);
+  });
+
+  it('reads a plain-text password handed to a hashing call or template filter, and not the filter arguments', () => {
+    expect(values("    password: \"{{ 'Ans1ble-Heron!Hash' | password_hash('md5_crypt') }}\"", 'roles/users/tasks/main.yml')).toEqual(['Ans1ble-Heron!Hash']);
+    expect(values("    password: \"{{ deploy_password | password_hash('sha512') }}\"", 'roles/users/tasks/main.yml')).toEqual([]);
+    expect(values("$hash = password_hash('Seed3r-Larch!41', PASSWORD_DEFAULT);", 'seed.php')).toEqual(['Seed3r-Larch!41']);
+    expect(values("admin.password = make_password('Seed3r-Larch!41')", 'seed.py')).toEqual(['Seed3r-Larch!41']);
+    expect(values("const h = await bcrypt.hash('Seed3r-Larch!41', 10);", 'seed.js')).toEqual(['Seed3r-Larch!41']);
+    expect(values('const h = await bcrypt.hash(req.body.password, 10);', 'auth.js')).toEqual([]);
   });
 
   it("reads the password of tools whose -p takes it, and of Windows' net use", () => {

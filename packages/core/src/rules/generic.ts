@@ -23,8 +23,9 @@ const SECRET_WORD =
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
-  // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\()(?=["\'`]))?(?:"(?<dq>' +
+  // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`,
+  // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
+  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?(?:"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
@@ -640,6 +641,30 @@ const SETTER_CALL = new RegExp(
 const SQL_PASSWORD_CALL =
   /(?:\bPASSWORD[ \t]{0,4}\([ \t]{0,4}|\bsp_addlogin[ \t]{1,4}(?:@loginame[ \t]{0,4}=[ \t]{0,4})?N?'[^'\r\n]{1,128}'[ \t]{0,4},[ \t]{0,4}(?:@passwd[ \t]{0,4}=[ \t]{0,4})?N?)'(?<v>[^'\r\n]{1,128})'/i;
 
+/**
+ * The literal a hashing filter is applied to: Ansible's `"{{ 'Pa55' | password_hash('sha512') }}"`
+ * hashes at deploy time the plain-text password written in the play. Read back from the filter's name.
+ */
+const HASH_FILTER_INPUT = /\{\{-?[ \t]{0,4}(?:"(?<dq>[^"\r\n{}|]{1,200})"|'(?<sq>[^'\r\n{}|]{1,200})')[ \t]{0,4}\|[ \t]{0,4}$/;
+/** The filter itself, at the keyword: `password_hash(`, `password_hash }}`. */
+const HASH_FILTER_NAME = /password_hash\b/y;
+
+function findHashFilterInputs(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    HASH_FILTER_NAME.lastIndex = offset;
+    if (!HASH_FILTER_NAME.test(text)) continue;
+    const from = lineBounds(text, offset, 260).start;
+    const m = HASH_FILTER_INPUT.exec(text.slice(from, offset));
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = from + m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 /** A literal piped into a login that reads its password from stdin: `echo '…' | docker login --password-stdin`. */
 const PASSWORD_STDIN =
   /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|[^|\r\n]{0,200}--password-stdin/;
@@ -900,6 +925,15 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'mysql::password', arg: 1, category: 'PASS' },
   { call: 'pw_hash', arg: 1, category: 'PASS' },
   { call: 'str2saltedsha512', arg: 1, category: 'PASS' },
+  // Password-hashing calls in application code: a literal hashed there is a password kept in the source.
+  { call: 'password_hash', arg: 1, category: 'PASS' }, // PHP
+  { call: 'Hash::make', arg: 1, category: 'PASS' }, // Laravel
+  { call: 'generate_password_hash', arg: 1, category: 'PASS' }, // Werkzeug
+  { call: 'make_password', arg: 1, category: 'PASS' }, // Django
+  { call: 'bcrypt.hashpw', arg: 1, category: 'PASS' },
+  { call: 'bcrypt.hash', arg: 1, category: 'PASS' }, // Node bcrypt / bcryptjs
+  { call: 'bcrypt.hashSync', arg: 1, category: 'PASS' },
+  { call: 'BCrypt::Password.create', arg: 1, category: 'PASS' }, // Ruby
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -970,6 +1004,8 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const { arg, category } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
+    // After `|` it is a template filter (`'…' | password_hash('sha512')`): its input comes before it.
+    if (/\|[ \t]{0,4}$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     let open = m.index + m[0].length;
     while (text[open] === ' ') open++;
     const args = readArguments(text, open, arg);
@@ -1302,6 +1338,20 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'password-hash-filter-input',
+    category: 'PASS',
+    description: "A plain-text password given to a hashing filter in a template: Ansible's `\"{{ '…' | password_hash('sha512') }}\"`",
+    keywords: ['password_hash'],
+    pattern: HASH_FILTER_NAME,
+    find: findHashFilterInputs,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: ["    password: \"{{ 'Ans1ble-Heron!Hash' | password_hash('sha512') }}\""],
+      noMatch: ["    password: \"{{ vault_deploy_password | password_hash('sha512') }}\"", "    password: \"{{ '<password>' | password_hash('sha512') }}\"", 'PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]'],
+    },
+  },
+  {
     id: 'sql-password-call',
     category: 'PASS',
     description: "A password set through SQL's `PASSWORD('…')` function or `sp_addlogin 'user', '…'`",
@@ -1430,9 +1480,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1445,6 +1495,7 @@ export const genericRules: Rule[] = [
         'Jwts.builder().signWith(Keys.hmacShaKeyFor("Rq7vK2mX9pLw4Zt8Wq3nB6cJ".getBytes()))',
         'new BasicAWSCredentials("AKIAIOSFODNN7ABCDEFG", "WSTsVJZ3sYlCIo3xMlWf4nJVjGqu+2APDJOAoMFy")',
         "  password => postgresql_password('reporting', 'Fennel-Quay-5820'),",
+        "'password' => Hash::make('Seed3r-Larch!41'),",
       ],
       noMatch: [
         'server.login(user, password)',
@@ -1453,6 +1504,8 @@ export const genericRules: Rule[] = [
         'hmac.new(key, msg, "sha256")',
         'server.login("admin", "password")',
         "  password => postgresql_password('reporting', $reporting_password),",
+        "'password' => Hash::make('password'),",
+        'const h = bcrypt.hashSync(req.body.password, 10);',
       ],
     },
   },
