@@ -472,6 +472,22 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('const std::string kTokenHeader{"X-Api-Token"};', 'src/client.cpp')).toEqual([]);
   });
 
+  it('reads keys written as byte arrays under a secret name, and not public keys, digests or counting runs', () => {
+    const firmware = [
+      'static const uint8_t kOtaAesKey[16] = {',
+      '    0x3a, 0x91, 0x5c, 0xe2, 0x07, 0xbd, 0x64, 0xf8,',
+      '    0x1e, 0xa3, 0x59, 0xc6, 0x2d, 0x80, 0x47, 0xfb',
+      '};',
+      'static const uint8_t kOtaPublicKey[8] = {0x04, 0x91, 0x5c, 0xe2, 0x07, 0xbd, 0x64, 0xf8};',
+      'static const uint8_t kImageSha256[8] = {0x3a, 0x91, 0x5c, 0xe2, 0x07, 0xbd, 0x64, 0xf8};',
+      'static uint8_t kSessionKey[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};',
+      'static uint8_t key[8] = {0x3a, 0x91, 0x5c, 0xe2, 0x07, 0xbd, 0x64, 0xf8};',
+      'uint8_t kAesKey[16] = {0};',
+    ].join('\n');
+    expect(values(firmware, 'src/ota.c')).toEqual(['0x3a, 0x91, 0x5c, 0xe2, 0x07, 0xbd, 0x64, 0xf8,\n    0x1e, 0xa3, 0x59, 0xc6, 0x2d, 0x80, 0x47, 0xfb']);
+    expect(values('const HMAC_KEY: [u8; 8] = [0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa];', 'src/sign.rs')).toEqual(['0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa']);
+  });
+
   it('takes a wide gap between a password word and a quoted word as an assignment only after a directive', () => {
     expect(values('The password            "Quartz9!x" is on the sticker.', 'notes.md')).toEqual([]);
   });
@@ -667,6 +683,22 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     expect(values(list, 'redis.txt', 'key-value-table-credential')).toEqual([]);
   });
 
+  it('reads the secret-named column of psql and MySQL result tables, not its hashes, masks or NULLs', () => {
+    const psql =
+      'warehouse=> select id, name, api_token, password_hash from integrations;\n' +
+      '  id  |   name    |      api_token       |                        password_hash\n' +
+      '------+-----------+----------------------+--------------------------------------------------------------\n' +
+      ' 3301 | Shop sync | Zk3mP9qR2vX8wL5nQ4tY | $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\n' +
+      ' 3307 | Helpdesk  | ********             | $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUX\n(2 rows)\n';
+    expect(values(psql, 'psql.txt', 'query-result-column-credential')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY']);
+    const mysql =
+      '+----+-----------+----------------------+\n| id | name      | client_secret        |\n+----+-----------+----------------------+\n' +
+      '|  1 | braintree | Wq8zL2mPx7RtK4vN9bC3 |\n|  2 | adyen     | NULL                 |\n+----+-----------+----------------------+\n2 rows in set (0.00 sec)\n';
+    expect(values(mysql, 'mysql.log', 'query-result-column-credential')).toEqual(['Wq8zL2mPx7RtK4vN9bC3']);
+    const variables = '+---------------------------+--------+\n| Variable_name             | Value  |\n+---------------------------+--------+\n| default_password_lifetime | 0      |\n+---------------------------+--------+\n';
+    expect(detect(variables, { file: 'mysql.log' })).toEqual([]);
+  });
+
   it('takes a spaced name/value line for a row only under a Key/Value header, and a | row only outside code', () => {
     expect(values('db_password         Harbor.Lights.1821\n', 'notes.txt', 'key-value-table-credential')).toEqual([]);
     // A blank line ends the table: the row below it has no header.
@@ -687,5 +719,13 @@ describe('uuencoded data', () => {
   it('is told by its whole line, not by the assignment alone', () => {
     expect(found(`begin 644 dump.bin\n${pad('X')}\n`).length).toBe(1);
     expect(found(`db_${pad('M').toLowerCase()}\n`).length).toBe(1);
+  });
+});
+
+describe('Terraform variables', () => {
+  it('reads a default whose = terraform fmt aligned with its neighbours', () => {
+    const tf = 'variable "aws_secret_access_key" {\n  description = "Deployer secret key"\n  type        = string\n  default     = "KYAW8RRHwTyU8MNFYx+psr76wsnFqTFBgbMVoV/E"\n  sensitive   = true\n}\n';
+    expect(found(tf, 'variables.tf')).toEqual([['KEY', 'KYAW8RRHwTyU8MNFYx+psr76wsnFqTFBgbMVoV/E']]);
+    expect(found('variable "region" {\n  type    = string\n  default = "eu-west-1"\n}\n', 'variables.tf')).toEqual([]);
   });
 });

@@ -263,6 +263,76 @@ function findKeyValueTableRows(text: string, options: DetectOptions, offsets: re
   return spans;
 }
 
+/**
+ * The result tables of database shells: psql's (a header row, a `----+----` rule, rows) and the
+ * MySQL/MariaDB client's (`+----+----+` rules above and below the header). Like a CSV column, a
+ * column whose header names a secret holds one in each row (`select name, api_token from …`).
+ */
+function isResultRule(line: string): boolean {
+  const rule = line.trim();
+  if (rule.length < 3 || rule.length > MAX_ROW || !rule.includes('-+-')) return false;
+  for (let i = 0; i < rule.length; i++) {
+    const c = rule.charCodeAt(i);
+    if (c !== 0x2d /* - */ && c !== 0x2b /* + */) return false;
+  }
+  return true;
+}
+const MAX_RESULT_ROWS = 1000;
+
+/** The cells of a `|` row, trimmed, with their offsets; a MySQL row's border pipes open and close no cell. */
+function resultCells(text: string, lineStart: number, line: string): Cell[] {
+  const cells: Cell[] = [];
+  const bordered = /^[ \t]{0,8}\|/.test(line);
+  let offset = 0;
+  const parts = line.split('|');
+  parts.forEach((raw, i) => {
+    const lead = raw.length - raw.trimStart().length;
+    if (!(bordered && (i === 0 || i === parts.length - 1))) cells.push({ text: raw.trim(), start: lineStart + offset + lead });
+    offset += raw.length + 1;
+  });
+  return cells;
+}
+
+/** The lines from `from` on, each with its start, up to `max` lines (a line over 4,000 characters ends the walk). */
+function* linesFrom(text: string, from: number, max: number): Generator<{ start: number; text: string }> {
+  for (let start = from, n = 0; start < text.length && n < max; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > MAX_ROW) return;
+    yield { start, text: text.slice(start, end).replace(/\r$/, '') };
+    if (nl === -1) return;
+    start = nl + 1;
+  }
+}
+
+function findQueryResultCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = -1;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    const bounds = lineAround(text, offset, 500);
+    const rule = text.slice(bounds.start, bounds.end);
+    if (!isResultRule(rule)) continue;
+    readUntil = bounds.end;
+    const header = lineBefore(text, bounds.start);
+    if (header === undefined || !header.text.includes('|')) continue;
+    const columns = resultCells(text, header.start, header.text).map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text) : undefined));
+    if (!columns.some((k) => k !== undefined)) continue;
+    for (const row of linesFrom(text, bounds.end + 1, MAX_RESULT_ROWS)) {
+      // A blank line, `(3 rows)`, or MySQL's closing rule ends the rows.
+      if (!row.text.includes('|')) break;
+      readUntil = row.start + row.text.length;
+      resultCells(text, row.start, row.text).forEach((cell, c) => {
+        const key = columns[c];
+        if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
+        if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+        spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
+      });
+    }
+  }
+  return spans;
+}
+
 export const tabularRules: Rule[] = [
   {
     id: 'csv-column-credential',
@@ -304,6 +374,26 @@ export const tabularRules: Rule[] = [
         '      Name                    Value             Type    Location\nsecret_key     ****************h2Rk shared-credentials-file\n',
         '| password | ******** |\n',
         '127.0.0.1:6379> LRANGE fields 0 -1\n1) "name"\n2) "api_token"\n3) "Zk3mP9qR2vX8wL5nQ4tY"\n',
+      ],
+    },
+  },
+  {
+    id: 'query-result-column-credential',
+    category: 'CRED',
+    description: 'A value under a secret-named column of a psql or MySQL client result table (header row, then a `----+----` or `+----+` rule)',
+    keywords: ['-+-'],
+    pattern: /-\+-/,
+    find: findQueryResultCredentials,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '  id  |   name    |      api_token       \n------+-----------+----------------------\n 3301 | Shop sync | Zk3mP9qR2vX8wL5nQ4tY\n(1 row)\n',
+        '+------+----------------------+\n| id   | client_secret        |\n+------+----------------------+\n| 3301 | Zk3mP9qR2vX8wL5nQ4tY |\n+------+----------------------+\n1 row in set (0.00 sec)\n',
+      ],
+      noMatch: [
+        '  id  | password_hash\n------+---------------------------------------------------------------\n    1 | $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\n',
+        '  id  | api_token\n------+----------\n 3307 | ********\n',
       ],
     },
   },
