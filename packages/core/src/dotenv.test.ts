@@ -128,3 +128,18 @@ describe('comma lists of lower-case words in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:API_KEYS', '.env:ALLOWED_ORIGINS']);
   });
 });
+
+describe('digests and UUID ids in dotenv files', () => {
+  it('does not learn checksums or UUIDs under id names, and still learns secrets of those shapes', () => {
+    const text = [
+      'DATASET_SHA256=2767063ca193a8be3a7008b7646d5f072ef3099709636b19206dd820e2781ab4',
+      'MODEL_MD5=9e107d9d372bb6826bd81d3542a419d6',
+      'ARTIFACT_CHECKSUM=sha256:7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730',
+      'RUN_ID=4f86c075-0461-4ffe-bdbb-53a2f757312c',
+      'AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47',
+      'HEROKU_API_KEY=8c1d2f4a-3b5e-4c6d-9e7f-0a1b2c3d4e5f',
+      'SIGNING_SECRET=5c9f3e1a7b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0b2d4f6e8a0c2e4f6a8b0d2f4e',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:HEROKU_API_KEY', '.env:SIGNING_SECRET']);
+  });
+});

@@ -117,6 +117,10 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && /^[a-z][a-z0-9_.-]{0,40}(?:,[ \t]{0,2}[a-z][a-z0-9_.-]{0,40}){1,40}$/.test(v)) return true;
   // `SENTRY_RELEASE=c54e…`, `GIT_SHA=…`: a build's release, version or commit id is printed in logs and URLs, not kept secret.
   if (!secretName && (/(?:^|_)(?:RELEASE|VERSION|SHA|COMMIT|REVISION|REV|BUILD|BUILD_ID|TAG)$/i.test(name) || /^[0-9a-f]{40}$/.test(v))) return true;
+  // `DATASET_SHA256=…`, `ARTIFACT_CHECKSUM=…`: a digest that anyone holding the file can compute.
+  if (!secretName && /(?:^|_)(?:SHA\d{1,3}|MD5|CHECKSUM|DIGEST)$/i.test(name) && /^(?:sha\d{1,3}[:-])?[0-9a-f]{32,128}$/i.test(v)) return true;
+  // `RUN_ID=4f86c075-…`, `TENANT_ID=…`: a UUID under an id's name identifies, it does not authenticate.
+  if (!secretName && /(?:^|_)(?:U|G)?ID$/i.test(name) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyKey, splitWords, splitWordsByPattern } from './key-name.js';
+import { detect } from './index.js';
 
 describe('splitWords', () => {
   it('splits names at case changes, digits and punctuation', () => {
@@ -36,5 +37,13 @@ describe('classifyKey', () => {
     expect(classifyKey('password_hash_algo')).toBeUndefined();
     expect(classifyKey('tokenType')).toBeUndefined();
     expect(classifyKey('passwordField')).toBeUndefined();
+  });
+});
+
+describe('cookie keys', () => {
+  it('take a cookie signing key as a key that needs a strong value, and a cookie name as none', () => {
+    expect(classifyKey('cookie_key')).toEqual({ category: 'KEY', weak: true });
+    expect(detect('[auth]\ncookie_key = "pL4kW9xZ2qR7mT3vB8nY6cH1fD5gJ0sE"\n', { file: 'secrets.toml' }).map((f) => f.rule)).toEqual(['generic-assignment']);
+    expect(detect("COOKIE_KEY = 'remember_me'\n", { file: 'settings.py' })).toEqual([]);
   });
 });

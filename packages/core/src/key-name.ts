@@ -49,7 +49,7 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'lookup', 'row', 'column', 'field', 'group', 'object', 's3', 'bucket', 'file', 'path', 'query', 'route', 'order',
   'index', 'react', 'list', 'item', 'message', 'event', 'registry', 'translation', 'locale', 'lang', 'i18n', 'label',
   'menu', 'nav', 'tab', 'button', 'dom', 'element', 'widget', 'public', 'publishable', 'pub', 'idempotency', 'dedup',
-  'redis', 'storage', 'state', 'local', 'session', 'cookie', 'config', 'setting', 'settings', 'env', 'meta', 'data',
+  'redis', 'storage', 'state', 'local', 'session', 'config', 'setting', 'settings', 'env', 'meta', 'data',
   'sign', 'hot', 'short', 'ctrl', 'alt', 'shift', 'enter', 'escape', 'arrow', 'press', 'up', 'down', 'on', 'keyboard',
   'monkey', 'turkey', 'whiskey', 'donkey', 'hockey', 'jockey', 'sub', 'next', 'prev', 'last', 'first', 'child', 'parent',
   'name', 'id', 'type', 'value', 'entry', 'node', 'prop', 'attr', 'css', 'style', 'theme', 'color', 'font', 'size',
