@@ -208,6 +208,10 @@ function lineBefore(text: string, lineStart: number): { start: number; text: str
 function findKeyValueTableRows(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const code = isCodeFile(options.file);
+  // Each form needs a mark somewhere in the text: a dash rule under a spaced table's header,
+  // a pipe in a piped row, a numbered reply (`1) "…"`); the last two are not read in source.
+  // Most texts hold none, and their keyword lines are not looked at.
+  if (!text.includes('---') && (code || (!text.includes('|') && !text.includes('\u2502') && !/\)[ \t]{1,4}"/.test(text)))) return [];
   // Runs of lines already walked up: inside a table under a header, or outside any.
   const known = { inTable: { from: -1, to: -1 }, outside: { from: -1, to: -1 } };
   const underHeader = (lineStart: number): boolean => {
