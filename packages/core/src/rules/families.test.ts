@@ -539,6 +539,14 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('docker run -d --name mongo -p 27017:27017/tcp mongo:7', 'ops.sh')).toEqual([]);
     expect(values('kubectl port-forward svc/mongo -n data -p mongo-0', 'ops.sh')).toEqual([]);
     expect(values('net use Z: \\\\fs01\\backup * /user:CORP\\svc_backup', 'map.cmd')).toEqual([]);
+    expect(values('SCHTASKS /Create /TN Nightly /TR run.cmd /RU CORP\\svc /RP Sch3d-Tasks!Wren', 'jobs.cmd')).toEqual(['Sch3d-Tasks!Wren']);
+    expect(values('cmdkey /generic:TERMSRV/app01 /user:CORP\\ops /pass:%OPS_PASSWORD%', 'jobs.cmd')).toEqual([]);
+  });
+
+  it("reads a device's Wi-Fi and MQTT passwords passed by position", () => {
+    expect(values('  WiFi.begin("FactoryNet", "W1fi-Kestrel!83");', 'src/main.ino')).toEqual(['W1fi-Kestrel!83']);
+    expect(values('  WiFi.begin(WIFI_SSID, WIFI_PASSWORD);', 'src/main.ino')).toEqual([]);
+    expect(values('client.username_pw_set("arm-factory", "Mqtt-Heron!52")', 'uplink.py')).toEqual(['Mqtt-Heron!52']);
   });
 
   it('reports every entry of an htpasswd file, hashed or not, and nothing of the same line elsewhere', () => {
@@ -653,6 +661,18 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
   it('reports the result of a random_password in Terraform state, not its bcrypt hash or a random_string', () => {
     const state = '{"resources":[{"mode":"managed","type":"random_password","name":"db","instances":[{"attributes":{"bcrypt_hash":"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy","id":"none","result":"Wq8#zL2!mPx7Rt"}}]},{"mode":"managed","type":"random_string","name":"suffix","instances":[{"attributes":{"result":"k3v9x2qa"}}]}]}';
     expect(values(state, 'terraform.tfstate', 'terraform-random-password-result')).toEqual(['Wq8#zL2!mPx7Rt']);
+  });
+
+  it('reports the values Terraform marks sensitive, whatever their names, and not the hashes among them', () => {
+    const show =
+      '{"address":"random_password.admin","type":"random_password","values":{"bcrypt_hash":"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy","length":20,"result":"Wq8#zL2!mPx7Rt"},' +
+      '"sensitive_values":{"bcrypt_hash":true,"result":true}},{"address":"kubernetes_config_map.env","values":{"data":{"LICENSE_BLOB":"Kq8zW3mLp0vX7nR2tY5u"}},"sensitive_values":{"data":{}}}';
+    // (The random_password rule reports the same value; either finding covers it.)
+    expect(detect(show, { file: 'show.json' }).map((f) => show.slice(f.start, f.end))).toEqual(['Wq8#zL2!mPx7Rt']);
+    const state =
+      '{"mode":"managed","type":"kubernetes_secret","instances":[{"schema_version":0,"attributes":{"data":{"LICENSE_BLOB":"Kq8zW3mLp0vX7nR2tY5u"},"id":"default/env","type":"Opaque"},' +
+      '"sensitive_attributes":[[{"type":"get_attr","value":"data"}]]}]}';
+    expect(values(state, 'terraform.tfstate', 'terraform-sensitive-value')).toEqual(['Kq8zW3mLp0vX7nR2tY5u']);
   });
 
   it('reads the value of a secret-named row in the key/value tables CLIs print (Vault, AWS CLI --output table)', () => {

@@ -49,11 +49,13 @@ export interface StringMember {
 }
 
 /**
- * The string-valued members of the object whose `{` is at `open`, at any depth, and the
- * offset just past its `}` (-1 when it does not close within reach).
+ * The string-valued members of the object whose `{` is at `open`, at any depth, the paths of
+ * the members that are `true` (flags such as Terraform's `sensitive_values`), and the offset
+ * just past its `}` (-1 when it does not close within reach).
  */
-export function stringMembers(text: string, open: number): { members: StringMember[]; end: number } {
+export function stringMembers(text: string, open: number): { members: StringMember[]; flags: string[][]; end: number } {
   const members: StringMember[] = [];
+  const flags: string[][] = [];
   /** The key of each open container (undefined for arrays and the object itself). */
   const keys: (string | undefined)[] = [];
   let pendingKey: string | undefined;
@@ -78,12 +80,16 @@ export function stringMembers(text: string, open: number): { members: StringMemb
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       keys.pop();
       pendingKey = undefined;
-      if (keys.length === 0) return { members, end: i + 1 };
+      if (keys.length === 0) return { members, flags, end: i + 1 };
     } else if (c === 0x2c /* , */) {
       pendingKey = undefined;
+    } else if (c === 0x74 /* t */ && pendingKey !== undefined && text.startsWith('true', i)) {
+      flags.push([...keys.filter((key): key is string => key !== undefined), pendingKey]);
+      pendingKey = undefined;
+      i += 3;
     }
   }
-  return { members, end: -1 };
+  return { members, flags, end: -1 };
 }
 
 function isBlank(c: number): boolean {

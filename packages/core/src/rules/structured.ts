@@ -187,6 +187,41 @@ function findRandomPasswordResults(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * Terraform marks the attributes a provider declares sensitive, and still stores their values in
+ * clear: `terraform show -json` mirrors `values` in `sensitive_values` with `true` at each
+ * sensitive leaf, and a state file lists them under each instance's `sensitive_attributes`
+ * (`[{"type": "get_attr", "value": "password"}]`). The values there are the secrets, whatever
+ * their names (a `kubernetes_secret`'s `data`, a `random_password`'s `result`); hashes stay alone.
+ */
+function findTerraformSensitiveValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = -1;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    const open = enclosingObjectStart(text, offset);
+    if (open === -1) continue;
+    const { members, flags, end } = stringMembers(text, open);
+    readUntil = end === -1 ? offset + 1 : end;
+    // show -json: the `values` path of each `true` leaf of `sensitive_values`.
+    const sensitive = flags.filter((path) => path[0] === 'sensitive_values' && path.length > 1).map((path) => path.slice(1).join('.'));
+    // A state file: the attributes named by `get_attr` steps of `sensitive_attributes`.
+    const attributes = new Set(members.filter((m) => m.path.length === 2 && m.path[0] === 'sensitive_attributes' && m.path[1] === 'value').map((m) => text.slice(m.start, m.end)));
+    for (const member of members) {
+      const [root, ...rest] = member.path;
+      const name = rest.join('.');
+      const marked =
+        (root === 'values' && sensitive.some((path) => name === path || name.startsWith(`${path}.`))) ||
+        (root === 'attributes' && attributes.has(rest[0]!));
+      if (!marked || /hash|digest|fingerprint/i.test(name)) continue;
+      const value = text.slice(member.start, member.end);
+      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'CRED', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      spans.push({ start: member.start, end: member.end });
+    }
+  }
+  return spans;
+}
+
 /** 0-based line holding `offset`, by binary search over line starts. */
 function lineIndexOf(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
@@ -515,6 +550,26 @@ export const structuredRules: Rule[] = [
       noMatch: [
         '{"type":"random_string","values":{"result":"q}L7#Vd2_mR!x9Pz@4Kc"}}',
         '{"type":"random_password","values":{"length":20,"result":null}}',
+      ],
+    },
+  },
+  {
+    id: 'terraform-sensitive-value',
+    category: 'CRED',
+    description: 'A value Terraform marks sensitive, stored in clear in a state file (`sensitive_attributes`) or `terraform show -json` output (`sensitive_values`)',
+    keywords: ['"sensitive_values"', '"sensitive_attributes"'],
+    pattern: /"sensitive_(?:values|attributes)"/,
+    find: findTerraformSensitiveValues,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        '{"address":"kubernetes_secret.env","type":"kubernetes_secret","values":{"data":{"LICENSE_BLOB":"Wq8zL2mPx7RtK4vN9bC3"},"type":"Opaque"},"sensitive_values":{"data":true}}',
+        '{"schema_version":0,"attributes":{"id":"db","master_user_secret":"Kq8zW3mLp0vX7nR2","port":5432},"sensitive_attributes":[[{"type":"get_attr","value":"master_user_secret"}]]}',
+      ],
+      noMatch: [
+        '{"values":{"data":{"LICENSE_BLOB":"Wq8zL2mPx7RtK4vN9bC3"}},"sensitive_values":{}}',
+        '{"attributes":{"bcrypt_hash":"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"},"sensitive_attributes":[[{"type":"get_attr","value":"bcrypt_hash"}]]}',
       ],
     },
   },
