@@ -99,6 +99,11 @@ const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
  * `curl -d @body.json`, `az … --parameters @params.json`). The file holds the secret; its name is none.
  */
 const FILE_REFERENCE = /^@(?:~?\/|\.{1,2}\/|[A-Za-z]:[\\/])[\w.\-\/\\]{1,300}$|^@[\w.\-]{1,120}\.(?:txt|json|ya?ml|pem|key|crt|cer|der|p12|pfx|jks|env|ini|conf|cfg|xml|bin|b64|asc|gpg|sql|hcl|tfvars)$/i;
+/**
+ * An Azure Resource Manager template expression (`"[parameters('adminPassword')]"`,
+ * `"[listKeys(…).keys[0].value]"`): evaluated at deployment, a reference. `[[` escapes a literal bracket.
+ */
+const ARM_EXPRESSION = /^\[(?!\[)[A-Za-z][\w.]{0,60}\([^\r\n]{0,1000}\]$/;
 /** YAML tags that stand for a value held elsewhere: CloudFormation intrinsics, Ansible vault, env lookups. */
 const YAML_REFERENCE_TAG = /^!(?:Ref|Sub|GetAtt|ImportValue|FindInMap|Join|Select|If|Base64|Split|vault|env_var|env|secret|include|reference)$/i;
 
@@ -249,6 +254,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
   if (hasPlaceholderMarker(v)) return false;
   if (TEMPLATE_START.test(v)) return false;
+  if (v.charCodeAt(0) === 0x5b /* [ */ && ARM_EXPRESSION.test(v)) return false;
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;

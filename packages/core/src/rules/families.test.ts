@@ -621,6 +621,9 @@ describe('credentials in headers, property lists, account files and provisioning
     ].join('\n');
     expect(values(bicep, 'infra/main.bicep')).toEqual([]);
     expect(values("    administratorLoginPassword: 'Juniper$Kestrel-4417'", 'infra/main.bicep')).toEqual(['Juniper$Kestrel-4417']);
+    const arm = `{"administratorLoginPassword": "[parameters('sqlAdminPassword')]", "storageKey": "[listKeys(variables('sa'), '2022-09-01').keys[0].value]"}`;
+    expect(values(arm, 'infra/azuredeploy.json')).toEqual([]);
+    expect(values('{"administratorLoginPassword": "Juniper$Kestrel-4417"}', 'infra/azuredeploy.json')).toEqual(['Juniper$Kestrel-4417']);
     expect(values('DISCORD_APP_ID=1318204977263411523\nDISCORD_CLIENT_ID=1318204977263411524\n', '.env')).toEqual([]);
   });
 
