@@ -29,6 +29,9 @@ const hostile: Record<string, string> = {
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),
   'key names glued into one endless identifier': 'db_access_key_id_'.repeat(MB / 17),
   'SASL blocks opened and never closed': 'sasl username: '.repeat(MB / 15),
+  'JSON Secret kinds repeated, escaped or not, in no object': '"kind":"Secret",'.repeat(MB / 32) + '\\"kind\\":\\"Secret\\",'.repeat(MB / 40),
+  'Terraform sensitive_values objects opened and never closed': '{"sensitive_values":'.repeat(MB / 20),
+  'key/value table rows under one header': 'Key   Value\n---   -----\n' + 'token     Xk2mP9qR7vL4nZ8wQ3tYAb1C\n'.repeat(MB / 34),
   'connection-string pieces split over literals, one per line': '"Uid=x;"\n'.repeat(MB / 9) + '"Pwd=Xk2mP9qR7v;"\n'.repeat(MB / 18),
 };
 

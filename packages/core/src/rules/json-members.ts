@@ -20,11 +20,13 @@ function isEscaped(text: string, at: number): boolean {
 
 /**
  * The `{` of the innermost object that holds `at` (an offset outside any string), or -1.
- * Read backwards: a `"` there closes a string, skipped whole to its opening quote.
+ * Read backwards: a `"` there closes a string, skipped whole to its opening quote. `floor` is
+ * an earlier offset whose read found no object: none that it lies outside of starts before it,
+ * so the read stops there (on text of many such offsets, each part is read once).
  */
-export function enclosingObjectStart(text: string, at: number): number {
+export function enclosingObjectStart(text: string, at: number, floor = 0): number {
   let depth = 0;
-  const stop = Math.max(0, at - REACH);
+  const stop = Math.max(0, at - REACH, floor);
   for (let i = at - 1; i >= stop; i--) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
@@ -50,10 +52,10 @@ export interface StringMember {
 
 /**
  * The string-valued members of the object whose `{` is at `open`, at any depth, the paths of
- * the members that are `true` (flags such as Terraform's `sensitive_values`), and the offset
- * just past its `}` (-1 when it does not close within reach).
+ * the members that are `true` (flags such as Terraform's `sensitive_values`), the offset just
+ * past its `}` (-1 when it does not close within reach), and how far the read went.
  */
-export function stringMembers(text: string, open: number): { members: StringMember[]; flags: string[][]; end: number } {
+export function stringMembers(text: string, open: number): { members: StringMember[]; flags: string[][]; end: number; readTo: number } {
   const members: StringMember[] = [];
   const flags: string[][] = [];
   /** The key of each open container (undefined for arrays and the object itself). */
@@ -80,7 +82,7 @@ export function stringMembers(text: string, open: number): { members: StringMemb
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       keys.pop();
       pendingKey = undefined;
-      if (keys.length === 0) return { members, flags, end: i + 1 };
+      if (keys.length === 0) return { members, flags, end: i + 1, readTo: i + 1 };
     } else if (c === 0x2c /* , */) {
       pendingKey = undefined;
     } else if (c === 0x74 /* t */ && pendingKey !== undefined && text.startsWith('true', i)) {
@@ -89,24 +91,52 @@ export function stringMembers(text: string, open: number): { members: StringMemb
       i += 3;
     }
   }
-  return { members, flags, end: -1 };
+  return { members, flags, end: -1, readTo: limit };
 }
 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+/** What earlier reads of `enclosingString` learnt: no unescaped quote lies in [floor, clearTo). */
+export interface QuoteMemo {
+  floor: number;
+  clearTo: number;
+}
+
+/** Records that [from, to) holds no unescaped quote, joined to what the memo knew when they touch. */
+function markClear(memo: QuoteMemo, from: number, to: number): void {
+  if (memo.clearTo >= from && memo.floor <= to && memo.clearTo > memo.floor) {
+    memo.floor = Math.min(memo.floor, from);
+    memo.clearTo = Math.max(memo.clearTo, to);
+  } else {
+    memo.floor = from;
+    memo.clearTo = to;
+  }
+}
+
 /**
  * The body of the JSON string that holds `at` (an offset inside it), without its quotes, or
  * undefined: for JSON kept as a string inside other JSON (`"{\"kind\":\"Secret\",…}"`).
+ * Calls share `memo`, so that a stretch without a quote is not read again and again.
  */
-export function enclosingString(text: string, at: number): { start: number; end: number } | undefined {
-  let open = at - 1;
+export function enclosingString(text: string, at: number, memo: QuoteMemo): { start: number; end: number } | undefined {
   const stop = Math.max(0, at - REACH);
-  while (open >= stop && (text.charCodeAt(open) !== QUOTE || isEscaped(text, open))) open--;
-  if (open < stop) return undefined;
+  let open = at - 1;
+  while (open >= stop && (text.charCodeAt(open) !== QUOTE || isEscaped(text, open))) {
+    if (open >= memo.floor && open < memo.clearTo) open = memo.floor;
+    open--;
+  }
+  if (open < stop) {
+    markClear(memo, stop, at);
+    return undefined;
+  }
   const limit = Math.min(text.length, at + REACH);
-  let close = at;
+  let close = at >= memo.floor && at < memo.clearTo ? memo.clearTo : at;
   while (close < limit && (text.charCodeAt(close) !== QUOTE || isEscaped(text, close))) close++;
-  return close < limit ? { start: open + 1, end: close } : undefined;
+  if (close >= limit) {
+    markClear(memo, open + 1, limit);
+    return undefined;
+  }
+  return { start: open + 1, end: close };
 }

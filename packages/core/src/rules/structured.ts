@@ -2,7 +2,7 @@ import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
-import { enclosingObjectStart, enclosingString, stringMembers } from './json-members.js';
+import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 
 /**
  * Secrets recognised by the document that holds them rather than by a key name:
@@ -114,16 +114,21 @@ function findKubernetesSecretData(text: string): Span[] {
 function findKubernetesSecretJson(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let readUntil = -1;
+  let noObjectAt = 0;
+  const quotes: QuoteMemo = { floor: 0, clearTo: 0 };
   for (const offset of offsets) {
     if (offset < readUntil) continue;
     if (text.charCodeAt(offset) === 0x5c /* \ */) {
-      readUntil = escapedSecretData(text, offset, spans);
+      readUntil = escapedSecretData(text, offset, spans, quotes);
       continue;
     }
-    const open = enclosingObjectStart(text, offset);
-    if (open === -1) continue;
-    const { members, end } = stringMembers(text, open);
-    readUntil = end === -1 ? offset + 1 : end;
+    const open = enclosingObjectStart(text, offset, noObjectAt);
+    if (open === -1) {
+      noObjectAt = offset;
+      continue;
+    }
+    const { members, readTo } = stringMembers(text, open);
+    readUntil = readTo;
     for (const member of members) {
       if (member.path.length !== 2 || (member.path[0] !== 'data' && member.path[0] !== 'stringData')) continue;
       const value = text.slice(member.start, member.end);
@@ -142,8 +147,8 @@ const ESCAPED_MEMBER = /\\"(?<k>[^"\\]{1,253})\\"[ \t]{0,4}:[ \t]{0,4}\\"(?<v>[^
  * annotation is JSON escaped into a string (`"{\"apiVersion\":\"v1\",\"data\":{…},\"kind\":\"Secret\"…}"`):
  * the string holds that one Secret, so its `data` members are the secrets. Returns where the string ends.
  */
-function escapedSecretData(text: string, offset: number, spans: Span[]): number {
-  const string = enclosingString(text, offset);
+function escapedSecretData(text: string, offset: number, spans: Span[], memo: QuoteMemo): number {
+  const string = enclosingString(text, offset, memo);
   if (string === undefined) return offset + 1;
   const body = text.slice(string.start, string.end);
   for (const data of body.matchAll(ESCAPED_DATA_OBJECT)) {
@@ -169,14 +174,18 @@ const RANDOM_PASSWORD_TYPE = /(?<="type"[ \t]{0,4}:[ \t]{0,4}")random_password"/
 function findRandomPasswordResults(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let readUntil = -1;
+  let noObjectAt = 0;
   for (const offset of offsets) {
     if (offset < readUntil) continue;
     RANDOM_PASSWORD_TYPE.lastIndex = offset;
     if (!RANDOM_PASSWORD_TYPE.test(text)) continue;
-    const open = enclosingObjectStart(text, text.lastIndexOf('"type"', offset));
-    if (open === -1) continue;
-    const { members, end } = stringMembers(text, open);
-    readUntil = end === -1 ? offset + 1 : end;
+    const open = enclosingObjectStart(text, text.lastIndexOf('"type"', offset), noObjectAt);
+    if (open === -1) {
+      noObjectAt = offset;
+      continue;
+    }
+    const { members, readTo } = stringMembers(text, open);
+    readUntil = readTo;
     for (const member of members) {
       if (member.path[member.path.length - 1] !== 'result') continue;
       const value = text.slice(member.start, member.end);
@@ -197,12 +206,16 @@ function findRandomPasswordResults(text: string, options: DetectOptions, offsets
 function findTerraformSensitiveValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let readUntil = -1;
+  let noObjectAt = 0;
   for (const offset of offsets) {
     if (offset < readUntil) continue;
-    const open = enclosingObjectStart(text, offset);
-    if (open === -1) continue;
-    const { members, flags, end } = stringMembers(text, open);
-    readUntil = end === -1 ? offset + 1 : end;
+    const open = enclosingObjectStart(text, offset, noObjectAt);
+    if (open === -1) {
+      noObjectAt = offset;
+      continue;
+    }
+    const { members, flags, readTo } = stringMembers(text, open);
+    readUntil = readTo;
     // show -json: the `values` path of each `true` leaf of `sensitive_values`.
     const sensitive = flags.filter((path) => path[0] === 'sensitive_values' && path.length > 1).map((path) => path.slice(1).join('.'));
     // A state file: the attributes named by `get_attr` steps of `sensitive_attributes`.
