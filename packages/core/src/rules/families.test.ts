@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detect } from '../index.js';
+import { createDetector, detect } from '../index.js';
 
 /** The secrets reported in `text` (as values, for readable assertions), with their categories. */
 function found(text: string, file?: string): [string, string][] {
@@ -720,6 +720,26 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     expect(values(mysql, 'mysql.log', 'query-result-column-credential')).toEqual(['Wq8zL2mPx7RtK4vN9bC3']);
     const variables = '+---------------------------+--------+\n| Variable_name             | Value  |\n+---------------------------+--------+\n| default_password_lifetime | 0      |\n+---------------------------+--------+\n';
     expect(detect(variables, { file: 'mysql.log' })).toEqual([]);
+  });
+
+  it('reads box-drawn secret listings (Doppler, Infisical) by the name in each row, and psql tables drawn in unicode', () => {
+    const doppler =
+      '┌─────────────┬──────────────────────┬──────────────────────┐\n│ NAME        │ VALUE                │ RAW                  │\n' +
+      '├─────────────┼──────────────────────┼──────────────────────┤\n│ API_URL     │ Kq8zW3mLp0vX7nR2tY5u │ Kq8zW3mLp0vX7nR2tY5u │\n' +
+      '├─────────────┼──────────────────────┼──────────────────────┤\n│ DB_PASSWORD │ Wq8zL2mPx7RtK4vN9bC3 │ Wq8zL2mPx7RtK4vN9bC3 │\n' +
+      '└─────────────┴──────────────────────┴──────────────────────┘\n';
+    expect(values(doppler, 'doppler.txt', 'box-table-column-credential')).toEqual(['Wq8zL2mPx7RtK4vN9bC3']);
+    const psql = ' id │    api_token         │ password_hash\n────┼──────────────────────┼──────────────────────\n  1 │ Zk3mP9qR2vX8wL5nQ4tY │ Zk3mP9qR2vX8wL5nQ4tZ\n(1 row)\n';
+    expect(values(psql, 'psql.txt', 'box-table-column-credential')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY']);
+    // A drawing that is no table: no header row above the rule.
+    expect(values('────┼────\n  1 │ Zk3mP9qR2vX8wL5nQ4tY\n', 'notes.txt', 'box-table-column-credential')).toEqual([]);
+  });
+
+  it('reads a psql key/value listing by the key of each row', () => {
+    const listing = '      key       |        value\n----------------+----------------------\n smtp_host      | mail.example.com\n smtp_password  | Wq8zL2mPx7RtK4vN9bC3\n(2 rows)\n';
+    expect(detect(listing, { file: 'psql.txt' }).map((f) => listing.slice(f.start, f.end))).toEqual(['Wq8zL2mPx7RtK4vN9bC3']);
+    const alone = createDetector({ allowlist: { disabledRules: ['key-value-table-credential'] } });
+    expect(alone.detect(listing, { file: 'psql.txt' }).map((f) => f.rule)).toEqual(['query-result-column-credential']);
   });
 
   it('takes a spaced name/value line for a row only under a Key/Value header, and a | row only outside code', () => {

@@ -326,6 +326,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
     if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {
+      // After bare spaces a `|` or `>` is a pipe, a redirect or a table's cell border (psql's
+      // `api_token | …`), not YAML's block indicator: the next line is no value of this name.
+      if (/^[|>]/.test(v.value) && !/[:=]/.test(m.groups?.['sep'] ?? '')) return undefined;
       // `password: >-` / `password = <<-EOT`: the value is the next line.
       const block = nextLineValue(text, v.start + v.value.length, v.value);
       if (block === undefined) return undefined;

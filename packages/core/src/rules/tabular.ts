@@ -2,7 +2,7 @@ import { classifyKey } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import { lineAround } from '../line-index.js';
 import { isCodeFile } from '../secret-value.js';
-import type { DetectOptions, Rule, Span } from '../types.js';
+import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
  * Credentials in spreadsheet exports: a CSV/TSV file whose header row names a secret column
@@ -283,16 +283,16 @@ function isResultRule(line: string): boolean {
 }
 const MAX_RESULT_ROWS = 1000;
 
-/** The cells of a `|` row, trimmed, with their offsets; a MySQL row's border pipes open and close no cell. */
-function resultCells(text: string, lineStart: number, line: string): Cell[] {
+/** The cells of a row split at `bar`, trimmed, with their offsets; a row's border bars open and close no cell. */
+function resultCells(text: string, lineStart: number, line: string, bar: string): Cell[] {
   const cells: Cell[] = [];
-  const bordered = /^[ \t]{0,8}\|/.test(line);
+  const bordered = line.trimStart().startsWith(bar);
   let offset = 0;
-  const parts = line.split('|');
+  const parts = line.split(bar);
   parts.forEach((raw, i) => {
     const lead = raw.length - raw.trimStart().length;
     if (!(bordered && (i === 0 || i === parts.length - 1))) cells.push({ text: raw.trim(), start: lineStart + offset + lead });
-    offset += raw.length + 1;
+    offset += raw.length + bar.length;
   });
   return cells;
 }
@@ -309,30 +309,82 @@ function* linesFrom(text: string, from: number, max: number): Generator<{ start:
   }
 }
 
+/** Header cells of a name/value listing (`NAME │ VALUE`, Infisical's `SECRET NAME │ SECRET VALUE`, `key | value`). */
+const NAME_HEADER = /^(?:secret[ _-]?)?(?:name|key)$/i;
+const VALUE_HEADER = /^(?:secret[ _-]?)?value$/i;
+
+/**
+ * The rows under the header rule at [ruleStart, ruleEnd): a value under a secret-named column,
+ * and in a name/value listing the value of a row whose name is a secret's. Rows run to the first
+ * line without `bar` (`(3 rows)`, a blank line, MySQL's closing rule); `isRule` lines between
+ * them (box tables draw one under each row) are skipped. Returns where the rows end.
+ */
+function readResultTable(text: string, ruleStart: number, ruleEnd: number, bar: string, isRule: (line: string) => boolean, options: DetectOptions, spans: Span[]): number {
+  const header = lineBefore(text, ruleStart);
+  if (header === undefined || !header.text.includes(bar)) return ruleEnd;
+  const titles = resultCells(text, header.start, header.text, bar).map((cell) => cell.text);
+  const columns = titles.map((title) => (title.length <= 40 ? classifyKey(title) : undefined));
+  const nameColumn = titles.findIndex((title) => NAME_HEADER.test(title));
+  const valueColumn = titles.findIndex((title) => VALUE_HEADER.test(title));
+  const listing = nameColumn !== -1 && valueColumn !== -1;
+  if (!listing && !columns.some((k) => k !== undefined)) return ruleEnd;
+  let readUntil = ruleEnd;
+  const judge = (cell: Cell | undefined, key: ReturnType<typeof classifyKey>): void => {
+    if (cell === undefined || key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
+    if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
+  };
+  for (const row of linesFrom(text, ruleEnd + 1, MAX_RESULT_ROWS)) {
+    if (isRule(row.text)) continue;
+    if (!row.text.includes(bar)) break;
+    readUntil = row.start + row.text.length;
+    const cells = resultCells(text, row.start, row.text, bar);
+    cells.forEach((cell, c) => judge(cell, columns[c]));
+    if (listing) {
+      const name = cells[nameColumn]?.text ?? '';
+      const key = name.length <= 80 && !ACCESSOR.test(name) ? classifyKey(name) : undefined;
+      if (columns[valueColumn] === undefined) judge(cells[valueColumn], key);
+    }
+  }
+  return readUntil;
+}
+
 function findQueryResultCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let readUntil = -1;
   for (const offset of offsets) {
     if (offset < readUntil) continue;
     const bounds = lineAround(text, offset, 500);
-    const rule = text.slice(bounds.start, bounds.end);
-    if (!isResultRule(rule)) continue;
-    readUntil = bounds.end;
-    const header = lineBefore(text, bounds.start);
-    if (header === undefined || !header.text.includes('|')) continue;
-    const columns = resultCells(text, header.start, header.text).map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text) : undefined));
-    if (!columns.some((k) => k !== undefined)) continue;
-    for (const row of linesFrom(text, bounds.end + 1, MAX_RESULT_ROWS)) {
-      // A blank line, `(3 rows)`, or MySQL's closing rule ends the rows.
-      if (!row.text.includes('|')) break;
-      readUntil = row.start + row.text.length;
-      resultCells(text, row.start, row.text).forEach((cell, c) => {
-        const key = columns[c];
-        if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
-        if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
-        spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
-      });
-    }
+    if (!isResultRule(text.slice(bounds.start, bounds.end))) continue;
+    readUntil = readResultTable(text, bounds.start, bounds.end, '|', isResultRule, options, spans);
+  }
+  return spans;
+}
+
+/**
+ * Box-drawn tables, as Node CLIs (cli-table3: Doppler, Infisical) and psql's unicode line style
+ * draw them: `│` between cells, `├───┼───┤` (or `───┼───`) under the header.
+ */
+const BOX_RULE_CHARS = '─━═┼╋╪├┤┝┥╞╡┠┨╟╢';
+function isBoxRule(line: string): boolean {
+  const rule = line.trim();
+  if (rule.length < 3 || rule.length > MAX_ROW) return false;
+  let crossings = 0;
+  for (const ch of rule) {
+    if (!BOX_RULE_CHARS.includes(ch)) return false;
+    if (ch === '┼' || ch === '╋' || ch === '╪') crossings++;
+  }
+  return crossings > 0 || /[├┝╞┠╟]/.test(rule);
+}
+
+function findBoxTableCredentials(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  // The prefilter's keywords are ASCII: this rule runs on any text beyond it and finds its rules itself.
+  for (let at = text.indexOf('─'); at !== -1; ) {
+    const bounds = lineAround(text, at, 500);
+    let next = bounds.end;
+    if (isBoxRule(text.slice(bounds.start, bounds.end))) next = readResultTable(text, bounds.start, bounds.end, '│', isBoxRule, options, spans);
+    at = text.indexOf('─', Math.max(next, at + 1));
   }
   return spans;
 }
@@ -398,6 +450,25 @@ export const tabularRules: Rule[] = [
       noMatch: [
         '  id  | password_hash\n------+---------------------------------------------------------------\n    1 | $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\n',
         '  id  | api_token\n------+----------\n 3307 | ********\n',
+      ],
+    },
+  },
+  {
+    id: 'box-table-column-credential',
+    category: 'CRED',
+    description: 'A value in a box-drawn table (`│` cells, `├──┼──┤` under the header: Doppler, Infisical, psql unicode) under a secret-named column, or in the row of a secret-named name of a NAME/VALUE listing',
+    keywords: [NON_ASCII_TEXT],
+    pattern: /[─━═][┼╋╪]/,
+    find: findBoxTableCredentials,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '┌─────────────┬──────────────────────┐\n│ NAME        │ VALUE                │\n├─────────────┼──────────────────────┤\n│ DB_PASSWORD │ Wq8zL2mPx7RtK4vN9bC3 │\n├─────────────┼──────────────────────┤\n│ DB_USER     │ payments             │\n└─────────────┴──────────────────────┘\n',
+        ' id │    api_token\n────┼──────────────────────\n  1 │ Zk3mP9qR2vX8wL5nQ4tY\n',
+      ],
+      noMatch: [
+        '┌─────────────┬──────────────────────┐\n│ NAME        │ VALUE                │\n├─────────────┼──────────────────────┤\n│ API_URL     │ Wq8zL2mPx7RtK4vN9bC3 │\n└─────────────┴──────────────────────┘\n',
+        ' id │ password_hash\n────┼──────────────────────\n  1 │ Zk3mP9qR2vX8wL5nQ4tY\n',
       ],
     },
   },
