@@ -1,14 +1,15 @@
 import { classifyKey } from '../key-name.js';
-import { isPlausibleSecret } from '../secret-value.js';
 import { lineAround } from '../line-index.js';
-import { isCodeFile } from '../secret-value.js';
+import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
- * Credentials in spreadsheet exports: a CSV/TSV file whose header row names a secret column
- * (`name,owner,api_key,created`). The values under that column are the secrets, whatever their
- * shape; a column named for a hash (`password_hash`) names no secret, so hashes stay alone.
- * Only CSV/TSV files are read: elsewhere a comma-separated line means something else.
+ * Credentials in tables, where a header or a key column names each value: spreadsheet exports,
+ * SQL dumps and inserts, database shells' result tables, and the key/value tables CLIs print.
+ * A CSV/TSV file whose header row names a secret column (`name,owner,api_key,created`) holds
+ * the secrets under that column, whatever their shape; a column named for a hash
+ * (`password_hash`) names no secret, so hashes stay alone. Only CSV/TSV files are read as
+ * CSV: elsewhere a comma-separated line means something else.
  */
 
 const TABULAR_FILE = /\.(?:csv|tsv)$/i;
