@@ -606,6 +606,9 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('WAREHOUSE_PASSWORD=Quill.Harbor_417\nR_LIBS_USER=~/R/library/4.4\n', 'analytics/.Renviron')).toEqual(['Quill.Harbor_417']);
     expect(values('WAREHOUSE_PASSWORD=Quill.Harbor_417\n', '.env.staging')).toEqual(['Quill.Harbor_417']);
     expect(values('password = settings.warehouse_password\n', 'config.py')).toEqual([]);
+    expect(values('export WAREHOUSE_PASSWORD=Quill.Harbor_417\n', 'scripts/load.sh')).toEqual(['Quill.Harbor_417']);
+    expect(values('ENV WAREHOUSE_PASSWORD=Quill.Harbor_417\n', 'Dockerfile')).toEqual(['Quill.Harbor_417']);
+    expect(values('export WAREHOUSE_PASSWORD=config.warehouse.password\n', 'scripts/load.sh')).toEqual([]);
   });
 
   it('skips references: a URL path, a Bicep parameter or secret lookup, a public Discord application id', () => {

@@ -91,6 +91,8 @@ const APP_PASSWORD = /^[a-z]{4}(?: [a-z]{4}){3}$/;
 /** A snake_case name that mentions a secret (`pref_saved_password`, `reset_password_token`): in code, a key or label naming the value, not the value. */
 const SNAKE_CASE = /^[a-z]{1,30}(?:_[a-z]{1,30}){1,5}$/;
 const SECRET_NAME_WORDS = new Set(['password', 'passwd', 'secret', 'token']);
+/** `config.db.password`, `vault.db_secret`: lower-case words joined by dots. */
+const DOTTED_LOWER_NAME = /^[a-z][a-z_]{0,30}(?:\.[a-z][a-z_]{0,30}){1,6}$/;
 function namesASecret(value: string): boolean {
   return SNAKE_CASE.test(value) && value.split('_').some((w) => SECRET_NAME_WORDS.has(w));
 }
@@ -155,6 +157,12 @@ function isDotenvFile(file: string): boolean {
   lastDotenvQuery = { file, answer };
   return answer;
 }
+
+/**
+ * Shell scripts and the files the shell reads (`.envrc`, `.bashrc`, Docker's `--env-file`
+ * lists, Dockerfiles' `ENV`): there only `$` refers to a variable, a bare word is a literal.
+ */
+const SHELL_FILE = /\.(?:sh|bash|zsh|ksh)$|(?:^|[\\/])(?:\.envrc|\.profile|\.bashrc|\.zshrc|\.zshenv|\.bash_profile|env\.list|Dockerfile(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.dockerfile)$/i;
 
 /** The length of a single-quoted YAML/SQL body that starts at `from`, reading `''` as one quote (or -1). */
 function doubledQuoteBodyLength(text: string, from: number): number {
@@ -417,8 +425,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (EMPTY_CLAIMS_JWT.test(v.value)) continue;
     if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
-    // A bare dotenv value is a literal (`Marigold.Swell_903` is no member access).
-    const quoted = v.quoted || v.multiword === true || (options.file !== undefined && isDotenvFile(options.file));
+    // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
+    // but lower-case words that name a secret (`config.db.password`) are still a name.
+    const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || SHELL_FILE.test(options.file));
+    if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) continue;
+    const quoted = v.quoted || v.multiword === true || literalFile;
     // Google's app passwords are four groups of four letters: words by shape, a password by name.
     if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
       spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
