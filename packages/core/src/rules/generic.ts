@@ -164,6 +164,15 @@ function isDotenvFile(file: string): boolean {
  */
 const SHELL_FILE = /\.(?:sh|bash|zsh|ksh)$|(?:^|[\\/])(?:\.envrc|\.profile|\.bashrc|\.zshrc|\.zshenv|\.bash_profile|env\.list|Dockerfile(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.dockerfile)$/i;
 
+/** `SHELL_FILE` for one file's values one after another: the last answer is kept, as for dotenv files. */
+let lastShellQuery: { file: string; answer: boolean } | undefined;
+function isShellFile(file: string): boolean {
+  if (lastShellQuery?.file === file) return lastShellQuery.answer;
+  const answer = SHELL_FILE.test(file);
+  lastShellQuery = { file, answer };
+  return answer;
+}
+
 /** The length of a single-quoted YAML/SQL body that starts at `from`, reading `''` as one quote (or -1). */
 function doubledQuoteBodyLength(text: string, from: number): number {
   for (let i = from; i < text.length && i - from <= 300; i++) {
@@ -427,7 +436,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
     // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
     // but lower-case words that name a secret (`config.db.password`) are still a name.
-    const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || SHELL_FILE.test(options.file));
+    const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || isShellFile(options.file));
     if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) continue;
     const quoted = v.quoted || v.multiword === true || literalFile;
     // Google's app passwords are four groups of four letters: words by shape, a password by name.
