@@ -745,6 +745,12 @@ describe('secrets in command output and state dumps (blind set 6b)', () => {
     expect(alone.detect(listing, { file: 'psql.txt' }).map((f) => f.rule)).toEqual(['query-result-column-credential']);
   });
 
+  it('reports a Vault root token (24 characters after hvs.) as well as a long service token, not a member name', () => {
+    expect(values('Root Token: hvs.6j4cuewowBGit65rheNoceI7\n', 'vault-dev.txt', 'vault-service-token')).toEqual(['hvs.6j4cuewowBGit65rheNoceI7']);
+    expect(values('const id = hvs.getRegistrationControllerImpl();\n', 'a.txt', 'vault-service-token')).toEqual([]);
+    expect(values('x/hvs.u6VVyQIOq9a1eC3YFU5Elt7ToIr6OwzKAWlCTQ7N4gElXaWou6aPpOIwGCoc0/y\n', 'a.txt', 'vault-service-token')).toEqual([]);
+  });
+
   it('takes a spaced name/value line for a row only under a Key/Value header, and a | row only outside code', () => {
     expect(values('db_password         Harbor.Lights.1821\n', 'notes.txt', 'key-value-table-credential')).toEqual([]);
     // A blank line ends the table: the row below it has no header.

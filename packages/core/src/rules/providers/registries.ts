@@ -131,10 +131,13 @@ export const registryRules: Rule[] = [
       noMatch: ['token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
     },
   },
-  tokenRule('vault-service-token', 'HashiCorp Vault service token (hvs.)', 'hvs\\.', '[\\w-]{90,120}', {
-    match: [`VAULT_TOKEN=hvs.${fake('b64url', 95, 516)}`],
-    noMatch: ['hvs.abc', `hvs.${'x'.repeat(95)}`, `xhvs.${fake('b64url', 95, 516)}`],
-  }, { keywords: ['hvs.'], minEntropy: 3.5 }),
+  // Most service tokens carry about 90 characters after `hvs.`; a root token (the dev server's
+  // `Root Token: hvs.…`, `vault operator generate-root`) carries 24.
+  tokenRule('vault-service-token', 'HashiCorp Vault service or root token (hvs.)', 'hvs\\.', '[\\w-]{24,120}', {
+    match: [`VAULT_TOKEN=hvs.${fake('b64url', 95, 516)}`, `Root Token: hvs.${fake('alnum', 24, 519)}`],
+    noMatch: ['hvs.abc', `hvs.${'x'.repeat(95)}`, `xhvs.${fake('b64url', 95, 516)}`, 'hvs.getRegistrationControllerImpl()', 'hvs.registration_controller_impl'],
+    // A root token is 24 random letters and digits, in both cases and with digits: no member name.
+  }, { keywords: ['hvs.'], minEntropy: 3.5, validate: (s) => notPlaceholder(s) && (s.length >= 94 || (/^hvs\.[A-Za-z0-9]{24}$/.test(s) && mixesClasses(s.slice(4), 3))) }),
   tokenRule('vault-batch-token', 'HashiCorp Vault batch token (hvb.)', 'hvb\\.', '[\\w-]{138,300}', {
     match: [`VAULT_BATCH_TOKEN=hvb.${fake('b64url', 160, 517)}`],
     noMatch: ['hvb.tooshortxxx'],
