@@ -4,6 +4,17 @@ import { isPlaceholder, isPublicValue } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
+ * Dotenv files by base name: `.env`, `.env.<anything>`, `<name>.env`, and R's `.Renviron`
+ * (and `Renviron.site`), which are `NAME=value` lines read the same way. One definition for the
+ * rules (a bare value there is a literal) and for the scan (whose values it learns).
+ */
+const DOTENV_FILE_NAME = /^(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env|\.?Renviron(?:\.site)?)$/i;
+
+export function isDotenvFileName(baseName: string): boolean {
+  return DOTENV_FILE_NAME.test(baseName);
+}
+
+/**
  * Reads dotenv files (`.env`, `.env.*`, `*.env`) into known secrets: every value is
  * matched exactly wherever it later appears, whatever its shape, except values that are
  * plainly not secrets (ports, booleans, log levels, environment names, short words,

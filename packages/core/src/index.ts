@@ -14,7 +14,7 @@ export type {
 export { TakumoError, type TakumoErrorCode } from './errors.js';
 export { createDetector, detect, type Detector } from './detector.js';
 export { builtinRules, builtinRulesFor } from './rules/index.js';
-export { parseDotenv, parseDotenvEntries, isPlainlyNotSecret, type DotenvEntry } from './dotenv.js';
+export { parseDotenv, parseDotenvEntries, isPlainlyNotSecret, isDotenvFileName, type DotenvEntry } from './dotenv.js';
 export { knownSecretsFromEnvironment } from './known-secrets.js';
 export { checkRegexSafety, type RegexProblem } from './regex-safety.js';
 export { renderRulesMarkdown } from './rules-doc.js';

@@ -214,7 +214,7 @@ describe('loadConfig', () => {
 
 describe('dotenv discovery', () => {
   it('recognises dotenv file names', () => {
-    for (const n of ['.env', '.env.local', '.env.production', 'prod.env']) expect(isDotenvFileName(n)).toBe(true);
+    for (const n of ['.env', '.env.local', '.env.production', 'prod.env', '.Renviron', 'Renviron.site']) expect(isDotenvFileName(n)).toBe(true);
     for (const n of ['env', '.envrc', 'environment.ts', 'x.envy']) {
       expect(isDotenvFileName(n)).toBe(false);
     }

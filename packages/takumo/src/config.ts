@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'no
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { CATEGORIES, parseDotenv, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
+import { CATEGORIES, isDotenvFileName, parseDotenv, type Category, type DetectorConfig, type KnownSecret, type Rule } from '@takumo/core';
 import { UsageError } from './cli-context.js';
 import { applyCachedPolicy } from './agent/policy.js';
 import { childPath } from './scan/walker.js';
@@ -431,9 +431,7 @@ const DOTENV_MAX_BYTES = 1024 * 1024;
 const DOTENV_MAX_DEPTH = 16;
 
 /** `.env`, `.env.local`, `.env.production`, `prod.env`, … */
-export function isDotenvFileName(name: string): boolean {
-  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
-}
+export { isDotenvFileName };
 
 /**
  * Finds the workspace's dotenv files (paths relative to `root`, sorted). `.gitignore` is

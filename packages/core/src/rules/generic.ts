@@ -1,3 +1,4 @@
+import { isDotenvFileName } from '../dotenv.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
@@ -139,21 +140,16 @@ interface ValueMatch {
 const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
 
 /**
- * Dotenv files, where an unquoted value runs to the end of the line (or an inline ` #` comment)
- * and is a literal string: nothing there refers to a variable without `$`. R's `.Renviron`
- * (and `Renviron.site`) are `NAME=value` lines read the same way.
- */
-const DOTENV_NAME = /^(?:\.env(?:\.[\w.-]{1,40})?|[\w.-]{1,80}\.env|\.?Renviron(?:\.site)?)$/i;
-
-/**
- * Tested on the base name: an unanchored search over the whole path would retry at every
- * offset. The last answer is kept: one file's values are judged one after another.
+ * Dotenv files (see `isDotenvFileName`), where an unquoted value runs to the end of the line
+ * (or an inline ` #` comment) and is a literal string: nothing there refers to a variable
+ * without `$`. Tested on the base name: an unanchored search over the whole path would retry
+ * at every offset. The last answer is kept: one file's values are judged one after another.
  */
 let lastDotenvQuery: { file: string; answer: boolean } | undefined;
 function isDotenvFile(file: string): boolean {
   if (lastDotenvQuery?.file === file) return lastDotenvQuery.answer;
   const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-  const answer = DOTENV_NAME.test(file.slice(slash + 1));
+  const answer = isDotenvFileName(file.slice(slash + 1));
   lastDotenvQuery = { file, answer };
   return answer;
 }

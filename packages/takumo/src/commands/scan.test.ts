@@ -501,19 +501,21 @@ describe('takumo scan: values from dotenv files', () => {
     expect(report.findings.map((f) => [f.file, f.line, f.rule, f.category])).toEqual([['src/handler.py', 1, 'known-secret', 'ENV']]);
   });
 
-  it('learns dotenv values in folders the walk lists and in folders .gitignore keeps it out of', async () => {
+  it('learns dotenv (and R .Renviron) values in folders the walk lists and in folders .gitignore keeps it out of', async () => {
     // The dotenv search reuses the walk's folder listings; ignored folders it lists itself.
     mkdirSync(join(dir, '.git'));
     write('.gitignore', 'private/\n');
     write('private/deploy/.env.production', 'SIGNING_SALT=salt-Qv83-Np19-Xc52\n');
     write('svc/api/.env.local', 'QUEUE_PASS=queue-Hb27-Ws64-Lk90\n');
-    write('svc/api/app.py', 'sign(request, "salt-Qv83-Np19-Xc52")\nconnect("queue-Hb27-Ws64-Lk90")\n');
+    write('analytics/.Renviron', 'WAREHOUSE_PW=ware-Jt45-Rm81-Zx36\n');
+    write('svc/api/app.py', 'sign(request, "salt-Qv83-Np19-Xc52")\nconnect("queue-Hb27-Ws64-Lk90")\nlogin("ware-Jt45-Rm81-Zx36")\n');
     const { code, report } = await scanJson(['.']);
     expect(code).toBe(1);
     const known = report.findings.filter((f) => f.file.endsWith('.py')).map((f) => [f.file, f.line, f.rule]);
     expect(known).toEqual([
       ['svc/api/app.py', 1, 'known-secret'],
       ['svc/api/app.py', 2, 'known-secret'],
+      ['svc/api/app.py', 3, 'known-secret'],
     ]);
   });
 });
