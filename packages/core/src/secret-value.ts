@@ -56,10 +56,17 @@ const PLACEHOLDER_MARKERS = [
 const PLACEHOLDER_SYNTAX =
   /<[A-Za-z_][\w .:/-]{0,60}>|^<|>$|\$\{\{?[ \t]{0,4}[A-Za-z_][\w.\-]{0,80}[ \t]{0,4}(?:\}|:|-|\?|=|\||$)|#\{[A-Za-z_@$]|\$\([A-Za-z_][\w-]{0,40}(?:[ )]|$)|%\([A-Za-z_]\w{0,40}\)/;
 
+/**
+ * A value that says, as words of its own, that it is not real (`hunter2-not-real`,
+ * `NotARealKey`, `token_notreal_42`): a stand-in whatever else it holds.
+ */
+const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:a[-_. ]?)?real(?:[^a-z]|$)/i;
+const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?Real(?![a-z])/;
+
 function hasPlaceholderMarker(value: string): boolean {
   const lower = value.toLowerCase();
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
-  return PLACEHOLDER_SYNTAX.test(value);
+  return PLACEHOLDER_SYNTAX.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value);
 }
 
 export interface ValueContext {

@@ -344,6 +344,17 @@ describe('stand-in values under password names', () => {
   it('still reports weak but real passwords', () => {
     expect(spans('password: "P@ssw0rd"\nsecret: "Summer2024!deploy"\n', 'values.yaml')).toEqual(['P@ssw0rd', 'Summer2024!deploy']);
   });
+
+  it('leaves a value that says it is not real alone, whatever word comes before', () => {
+    for (const value of ['hunter2-not-real', 'Kx9!pass_NOT_REAL', 'token notreal 42', 'swordfishNotReal', 'notARealKey-77']) {
+      expect(spans(`DB_PASSWORD = "${value}"\n`, 'settings.py'), value).toEqual([]);
+    }
+  });
+
+  it('still reports a value where "not" and "real" are only parts of other words', () => {
+    expect(spans('DB_PASSWORD = "Knot-Realm!Pw42"\n', 'settings.py')).toEqual(['Knot-Realm!Pw42']);
+    expect(spans('DB_PASSWORD = "Cannot7Really!x"\n', 'settings.py')).toEqual(['Cannot7Really!x']);
+  });
 });
 
 describe('ninth blind batch: other languages and provisioning tools', () => {
