@@ -93,14 +93,20 @@ const PY_DB_CONNECT = new RegExp(
   'g',
 );
 
-/** A Twilio account SID literal, then the next literal argument: the 32-hex auth token (`Client("AC…", "…")`). */
-const TWILIO_PAIR = /\bAC[a-f0-9]{32}["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[a-f0-9]{32})["'`]/;
+/**
+ * The second argument of a Twilio client is its secret: after an account SID (`AC…`) it is
+ * the auth token, after an API key SID (`SK…`) the key's secret, and the Node helper
+ * `twilio(accountSid, "…")` / `new Twilio(sid, "…")` takes the token second whatever the first is.
+ */
+const TWILIO_PAIR =
+  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?[Tt]wilio[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{32})["'`]/;
 
 export const positionalRules: Rule[] = [
   {
     id: 'twilio-auth-token-positional',
     category: 'KEY',
-    description: 'A Twilio auth token passed right after its account SID (`Client("AC…", "…")`, `twilio("AC…", "…")`)',
+    description:
+      'A Twilio auth token or API key secret passed right after its SID (`Client("AC…", "…")`, `twilio("SK…", "…")`), or second to the Node client (`twilio(accountSid, "…")`)',
     keywords: ['twilio'],
     pattern: TWILIO_PAIR,
     secretGroup: 'v',
@@ -108,8 +114,19 @@ export const positionalRules: Rule[] = [
     validate: (value) => !isPlaceholder(value) && !/^(.)\1+$/.test(value),
     confidence: 'high',
     examples: {
-      match: ['from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "7d3f9a2b8c1e4f6a0b5c9d2e7f1a3b8c")'],
-      noMatch: ['from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", auth_token)', 'twilio: Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "00000000000000000000000000000000")'],
+      match: [
+        'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "7d3f9a2b8c1e4f6a0b5c9d2e7f1a3b8c")',
+        'const client = twilio(process.env.TWILIO_ACCOUNT_SID, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c");',
+        "const c = new Twilio(accountSid, '9c2e4a7f1b3d8e6c0a5f2b9d7e4c1a3f');",
+        'const sms = twilio("SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0e", { accountSid });',
+      ],
+      noMatch: [
+        'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", auth_token)',
+        'twilio: Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "00000000000000000000000000000000")',
+        'const client = twilio(accountSid, authToken);',
+        'const client = twilio(accountSid, "your_auth_token_goes_here_000000");',
+        'log.twilio(accountSid, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c")',
+      ],
     },
   },
   {
