@@ -781,3 +781,33 @@ describe('Terraform variables', () => {
     expect(found('variable "region" {\n  type    = string\n  default = "eu-west-1"\n}\n', 'variables.tf')).toEqual([]);
   });
 });
+
+describe('lists under a secret-holding name (blind set 8)', () => {
+  it('reports each element of a list of keys, tokens or passwords as a value of that name', () => {
+    const toml = '[providers.mistral]\nkeys = ["hVckcAfdpqQQLb1x8BnljNJaZkp9EH7G", "uDWGLZK3YrfgyeHgvmNHWlMLOLHWCk4a"]\n';
+    expect(found(toml, 'settings.toml')).toEqual([['KEY', 'hVckcAfdpqQQLb1x8BnljNJaZkp9EH7G'], ['KEY', 'uDWGLZK3YrfgyeHgvmNHWlMLOLHWCk4a']]);
+    expect(found('rotation:\n  api_tokens: [\'Zk3mP9qR2vX8wL5nQ4tY7uI0\', "${NEXT_TOKEN}"]\n', 'app.yaml')).toEqual([['TOKEN', 'Zk3mP9qR2vX8wL5nQ4tY7uI0']]);
+    expect(found('{\n  "fallback_passwords": [\n    "Heron!Lantern-42",\n    "Quartz.orbit47&"\n  ]\n}\n', 'app.json').map(([, v]) => v)).toEqual(['Heron!Lantern-42', 'Quartz.orbit47&']);
+  });
+
+  it('leaves lists of names, references, fingerprints and lists under non-secret names alone', () => {
+    expect(found('keys = ["name", "email", "created_at"]\n', 'schema.toml')).toEqual([]);
+    expect(found('secret_fields = ["password", "api_key"]\n', 'redact.toml')).toEqual([]);
+    expect(found('primary_keys = ["Zk3mP9qR2vX8wL5nQ4tY7uI0"]\n', 'db.toml')).toEqual([]);
+    expect(found('  ssh_keys = ["e4:3a:41:5f:e8:a4:9b:f0:ec:b6:cd:7d:28:17:c9:51"]\n', 'droplet.tf')).toEqual([]);
+    expect(found('keys = [\n  "${MISTRAL_KEY_1}",\n  "<your-key>",\n]\n', 'settings.toml')).toEqual([]);
+  });
+});
+
+describe('Twilio clients given their secret second (blind set 8)', () => {
+  it('reports the second argument of twilio(sid, "…"), new Twilio(sid, "…") and after an API key SID', () => {
+    expect(found('const sms = twilio("SKf60f5dda1bedacf9482a7c4390f6eeff", "298636e3c95ba42bbe7b527342711cc7", { accountSid });\n', 'mailer.ts')).toContainEqual(['KEY', '298636e3c95ba42bbe7b527342711cc7']);
+    expect(found('const c = twilio(process.env.TWILIO_ACCOUNT_SID, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c");\n', 'sms.js')).toEqual([['KEY', '4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c']]);
+  });
+
+  it('leaves variables, stand-ins and other functions named twilio alone', () => {
+    expect(found('const c = twilio(accountSid, authToken);\n', 'sms.js')).toEqual([]);
+    expect(found('const c = twilio(accountSid, "00000000000000000000000000000000");\n', 'sms.js')).toEqual([]);
+    expect(found('metrics.twilio(accountSid, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c");\n', 'sms.js')).toEqual([]);
+  });
+});

@@ -385,7 +385,79 @@ function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] 
   return spans;
 }
 
+/**
+ * A list under a name that holds secrets (`keys = ["…", "…"]` in TOML, `api_tokens: ["…"]`
+ * in YAML flow style or JSON): each element is a value of that name, judged as if assigned
+ * to it alone. Read at the keyword offsets: the name around the keyword, its separator and
+ * an opening bracket, then up to `MAX_LIST_ELEMENTS` quoted elements, one at a time.
+ */
+const SECRET_LIST_OPEN = /["']?[ \t]{0,4}(?:=|:)[ \t]{0,4}\[/y;
+const SECRET_LIST_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<next>,|\])/y;
+const MAX_LIST_ELEMENTS = 64;
+/** A key fingerprint in colon-separated hex pairs (`ssh_keys = ["e4:3a:…"]` names keys, it holds none). */
+const HEX_PAIR_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){7,63}$/;
+const isListNameCode = (c: number): boolean =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e;
+
+function findSecretLists(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUpTo = -1;
+  for (const offset of offsets) {
+    if (offset < readUpTo) continue;
+    let nameStart = offset;
+    while (nameStart > 0 && offset - nameStart < 80 && isListNameCode(text.charCodeAt(nameStart - 1))) nameStart--;
+    let nameEnd = offset;
+    while (nameEnd < text.length && nameEnd - offset < 80 && isListNameCode(text.charCodeAt(nameEnd))) nameEnd++;
+    readUpTo = nameEnd;
+    SECRET_LIST_OPEN.lastIndex = nameEnd;
+    if (!SECRET_LIST_OPEN.test(text)) continue;
+    const key = classifyKey(text.slice(nameStart, nameEnd));
+    if (key === undefined) continue;
+    const judged = { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) };
+    let at = SECRET_LIST_OPEN.lastIndex;
+    for (let n = 0; n < MAX_LIST_ELEMENTS; n++) {
+      SECRET_LIST_ELEMENT.lastIndex = at;
+      const m = SECRET_LIST_ELEMENT.exec(text);
+      if (m === null) break;
+      const value = m.groups!['dq'] ?? m.groups!['sq']!;
+      if (!HEX_PAIR_FINGERPRINT.test(value) && isPlausibleSecret(value, judged)) {
+        const start = m.index + m[0].lastIndexOf(value);
+        spans.push({ start, end: start + value.length, category: key.category });
+      }
+      at = SECRET_LIST_ELEMENT.lastIndex;
+      if (m.groups!['next'] === ']') break;
+    }
+    readUpTo = at;
+  }
+  return spans;
+}
+
 export const structuredRules: Rule[] = [
+  {
+    id: 'secret-name-list',
+    category: 'KEY',
+    description: 'Each element of a list assigned to a secret-holding name (`keys = ["…", "…"]` in TOML, `api_tokens: ["…"]` in YAML or JSON), judged as a value of that name',
+    keywords: ['key', 'secret', 'token', 'pass', 'pwd', 'cred'],
+    pattern: /(?:key|secret|token|pass|pwd|cred)[\w.-]{0,60}["']?[ \t]{0,4}[=:][ \t]{0,4}\[[ \t]{0,40}(?:"[^"\\\r\n]{1,300}"|'[^'\\\r\n]{1,300}')/,
+    find: findSecretLists,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[providers.mistral]\nkeys = ["hVckcAfdpqQQLb1x8BnljNJaZkp9EH7G", "uDWGLZK3YrfgyeHgvmNHWlMLOLHWCk4a"]',
+        'api_tokens: ["Zk3mP9qR2vX8wL5nQ4tY7uI0"]',
+        '"fallback_passwords": [\n  "Heron!Lantern-42",\n  "Quartz.orbit47&"\n]',
+      ],
+      noMatch: [
+        'keys = ["name", "email", "created_at"]',
+        'secret_fields = ["password", "api_key"]',
+        'api_keys = ["${MISTRAL_KEY_1}", "${MISTRAL_KEY_2}"]',
+        'primary_keys = ["Zk3mP9qR2vX8wL5nQ4tY7uI0"]',
+        'tokens = ["<your-token>", "changeme"]',
+        'ssh_keys = ["e4:3a:41:5f:e8:a4:9b:f0:ec:b6:cd:7d:28:17:c9:51"]',
+      ],
+    },
+  },
   {
     id: 'escaped-json-credential',
     category: 'PASS',
