@@ -811,3 +811,17 @@ describe('Twilio clients given their secret second (blind set 8)', () => {
     expect(found('metrics.twilio(accountSid, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c");\n', 'sms.js')).toEqual([]);
   });
 });
+
+describe('Go signing keys given as byte-slice literals (blind set 8)', () => {
+  it('reports the literal handed to a signer, key or HMAC constructor, first argument or later', () => {
+    expect(found('func TestParse(t *testing.T) {\n\tsigner := NewSigner([]byte("Xy9$mQ2!vB7#kL4pW8zR"))\n', 'jwt_test.go')).toEqual([['KEY', 'Xy9$mQ2!vB7#kL4pW8zR']]);
+    expect(found('mac := hmac.New(sha256.New, []byte(`Tz4!Hook-Secret-Raven-8`))\n', 'webhook.go')).toEqual([['KEY', 'Tz4!Hook-Secret-Raven-8']]);
+  });
+
+  it('leaves data being signed or written, variables and stand-ins alone', () => {
+    expect(found('sig, err := signer.Sign([]byte("Kq8zW3mLp0vX7nR2tY5u"))\n', 'sign.go')).toEqual([]);
+    expect(found('w.Write([]byte("Kq8zW3mLp0vX7nR2tY5u"))\n', 'handler.go')).toEqual([]);
+    expect(found('ss, _ := token.SignedString([]byte("my-secret-key"))\n', 'auth.go')).toEqual([]);
+    expect(found('signer := NewSigner([]byte(cfg.JWTKey))\n', 'auth.go')).toEqual([]);
+  });
+});

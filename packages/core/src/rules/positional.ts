@@ -1,6 +1,6 @@
 import { shannonEntropy } from '../entropy.js';
 import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
-import type { Rule, Span } from '../types.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
  * Secrets passed to a call by position, with no name beside them: what says "secret" is
@@ -101,7 +101,60 @@ const PY_DB_CONNECT = new RegExp(
 const TWILIO_PAIR =
   /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?[Tt]wilio[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{32})["'`]/;
 
+/**
+ * A Go byte-slice literal handed straight to a call that takes a signing or HMAC key:
+ * `NewSigner([]byte("…"))`, `jwt.NewHS256([]byte("…"))`, `token.SignedString([]byte("…"))`,
+ * `hmac.New(sha256.New, []byte("…"))`. Read at each `[]byte(`: the literal after it, then
+ * the call it is an argument of, on the same line before it (first or later argument).
+ */
+const GO_BYTE_LITERAL = /\[\]byte\([ \t]{0,4}(?:"(?<dq>(?:[^"\\\r\n]|\\[^\r\n]){1,200})"|`(?<bq>[^`\r\n]{1,200})`)[ \t]{0,4}\)/y;
+const CALL_BEFORE_ARGUMENT = /(?<![\w.])(?<call>[A-Za-z_][\w]{0,60}(?:\.[A-Za-z_]\w{0,60}){0,3})[ \t]{0,4}\((?:[^()\r\n]{0,80}(?:\(\))?,[ \t]{0,4})?$/;
+/** Calls whose byte-slice argument is a key: signer and key constructors, HMAC, jwt-go's `SignedString`. */
+const KEY_TAKING_CALL = /(?:Signer|SigningKey|Key|Secret|HS(?:256|384|512)|Hmac|HMAC)$|(?:^|\.)(?:SignedString|hmac\.New)$/;
+
+function findSigningKeyBytes(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    GO_BYTE_LITERAL.lastIndex = offset;
+    const m = GO_BYTE_LITERAL.exec(text);
+    if (m === null) continue;
+    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 200);
+    const call = CALL_BEFORE_ARGUMENT.exec(text.slice(lineStart, offset))?.groups?.['call'];
+    if (call === undefined || !KEY_TAKING_CALL.test(call) || /public|verif/i.test(call)) continue;
+    const value = m.groups!['dq'] ?? m.groups!['bq']!;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const start = m.index + m[0].indexOf(value, 7);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'go-signing-key-bytes',
+    category: 'KEY',
+    description:
+      'A signing or HMAC key given to a Go call as a byte-slice literal: `NewSigner([]byte("…"))`, `jwt.NewHS256([]byte("…"))`, `token.SignedString([]byte("…"))`, `hmac.New(sha256.New, []byte("…"))`',
+    keywords: ['[]byte('],
+    pattern: GO_BYTE_LITERAL,
+    find: findSigningKeyBytes,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'signer := NewSigner([]byte("Xy9$mQ2!vB7#kL4pW8zR"))',
+        'ss, err := token.SignedString([]byte("Kq8zW3mLp0vX7nR2tY5u"))',
+        'mac := hmac.New(sha256.New, []byte("Tz4!Hook-Secret-Raven-8"))',
+      ],
+      noMatch: [
+        'sig, err := signer.Sign([]byte("Kq8zW3mLp0vX7nR2tY5u"))',
+        'ss, err := token.SignedString([]byte("secret"))',
+        'signer := NewSigner([]byte(os.Getenv("JWT_KEY")))',
+        'w.Write([]byte("Kq8zW3mLp0vX7nR2tY5u"))',
+        'ok := VerifyKey([]byte("Kq8zW3mLp0vX7nR2tY5u"))',
+      ],
+    },
+  },
   {
     id: 'twilio-auth-token-positional',
     category: 'KEY',
