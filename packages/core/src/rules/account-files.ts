@@ -89,7 +89,73 @@ function findLdifPasswords(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/**
+ * A `.netrc` written by a shell heredoc (`cat > ~/.netrc <<EOF` … `EOF`, `tee "$HOME/.netrc" <<-'EOF'`):
+ * the body is netrc syntax, so a `password` token's next token is the password, as in the
+ * file itself. Read at each `netrc` on the opening line; the body is read up to its
+ * terminator, at most `MAX_HEREDOC_LINES` lines.
+ */
+const NETRC_HEREDOC_LINE = /^[^\r\n]{0,200}$/;
+const HEREDOC_OPENER = /<<-?[ \t]{0,4}(?:'(?<sq>[A-Za-z_]\w{0,30})'|"(?<dq>[A-Za-z_]\w{0,30})"|(?<bare>[A-Za-z_]\w{0,30}))/;
+const NETRC_TARGET = /(?:>|\btee(?:[ \t]{1,4}-a)?)[ \t]{0,4}["']?[^\s"'<>|;]{0,120}[\\/][._]netrc["']?(?=[\s;|]|$)/;
+const NETRC_PASSWORD = /(?:^|[ \t])password[ \t]{1,8}(?<v>[^\s]{1,200})/g;
+const MAX_HEREDOC_LINES = 60;
+
+function findNetrcHeredocPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUpTo = -1;
+  for (const offset of offsets) {
+    if (offset < readUpTo) continue;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (!NETRC_HEREDOC_LINE.test(line) || !NETRC_TARGET.test(line)) continue;
+    const opener = HEREDOC_OPENER.exec(line);
+    if (opener === null) continue;
+    const terminator = opener.groups!['sq'] ?? opener.groups!['dq'] ?? opener.groups!['bare']!;
+    let at = lineEnd + 1;
+    for (let n = 0; n < MAX_HEREDOC_LINES && at < text.length; n++) {
+      let end = text.indexOf('\n', at);
+      if (end === -1) end = text.length;
+      const bodyLine = text.slice(at, end).replace(/\r$/, '');
+      if (bodyLine.trim() === terminator) break;
+      for (const m of bodyLine.matchAll(NETRC_PASSWORD)) {
+        const value = m.groups!['v']!;
+        // An unquoted heredoc expands `$VAR`: a reference is no literal.
+        if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+        const start = at + m.index + m[0].length - value.length;
+        spans.push({ start, end: start + value.length });
+      }
+      at = end + 1;
+    }
+    readUpTo = at;
+  }
+  return spans;
+}
+
 export const accountFileRules: Rule[] = [
+  {
+    id: 'netrc-heredoc-password',
+    category: 'PASS',
+    description: 'The `password` of a `.netrc` written by a shell heredoc (`cat > ~/.netrc <<EOF` … `machine host login user password …` … `EOF`)',
+    keywords: ['netrc'],
+    pattern: NETRC_TARGET,
+    find: findNetrcHeredocPasswords,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'cat <<EOF > "$HOME/.netrc"\nmachine git.acme.corp\nlogin deploy\npassword Netrc!Willow-92\nEOF\n',
+        "cat > ~/.netrc <<-'END'\n\tmachine api.heroku.com login ci@acme.io password Hk7-Lantern!Pw\nEND\n",
+      ],
+      noMatch: [
+        'cat <<EOF > ~/.netrc\nmachine git.acme.corp login deploy password $NETRC_PASSWORD\nEOF\n',
+        'cat <<EOF > ~/.netrc\nmachine git.acme.corp\nEOF\npassword Kq8zW3mLp0!x\n',
+        'cat <<EOF > notes.txt\nmachine git.acme.corp login deploy password Netrc!Willow-92\nEOF\n',
+      ],
+    },
+  },
   {
     id: 'htpasswd-entry',
     category: 'PASS',

@@ -825,3 +825,22 @@ describe('Go signing keys given as byte-slice literals (blind set 8)', () => {
     expect(found('signer := NewSigner([]byte(cfg.JWTKey))\n', 'auth.go')).toEqual([]);
   });
 });
+
+/** Only the passwords reported (a private host such as `*.corp` is a finding of its own). */
+function passwords(text: string, file: string): [string, string][] {
+  return found(text, file).filter(([category]) => category === 'PASS');
+}
+
+describe('a .netrc written by a shell heredoc (blind set 8)', () => {
+  it('reports the password token of the heredoc body, on its own line or beside machine and login', () => {
+    const script = 'cat <<EOF > "$HOME/.netrc"\nmachine git.acme.corp\nlogin deploy\npassword Netrc!Willow-92\nEOF\nchmod 600 "$HOME/.netrc"\n';
+    expect(passwords(script, 'deploy.sh')).toEqual([['PASS', 'Netrc!Willow-92']]);
+    expect(passwords("printf 'x' | tee -a ~/.netrc <<'END'\nmachine api.heroku.com login ci@acme.io password Hk7-Lantern!Pw\nEND\n", 'ci.sh')).toContainEqual(['PASS', 'Hk7-Lantern!Pw']);
+  });
+
+  it('stops at the terminator and leaves references and heredocs to other files alone', () => {
+    expect(passwords('cat <<EOF > ~/.netrc\nmachine git.acme.corp login deploy password $NETRC_PASSWORD\nEOF\n', 'deploy.sh')).toEqual([]);
+    expect(passwords('cat <<EOF > ~/.netrc\nmachine git.acme.corp\nEOF\necho "password Kq8zW3mLp0!x"\n', 'deploy.sh')).toEqual([]);
+    expect(passwords('cat <<EOF > /tmp/notes.txt\nmachine git.acme.corp\npassword Netrc!Willow-92\nEOF\n# see ~/.netrc\n', 'deploy.sh')).toEqual([]);
+  });
+});
