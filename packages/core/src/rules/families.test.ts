@@ -844,3 +844,18 @@ describe('a .netrc written by a shell heredoc (blind set 8)', () => {
     expect(passwords('cat <<EOF > /tmp/notes.txt\nmachine git.acme.corp\npassword Netrc!Willow-92\nEOF\n# see ~/.netrc\n', 'deploy.sh')).toEqual([]);
   });
 });
+
+describe('passwords in prose in other languages (blind set 8)', () => {
+  it('reports a code span or a colon-introduced password after the word for password or access data', () => {
+    expect(passwords('2. Grafana: usuario `admin`, contraseña `Mirlo-Azul!2024` (cámbiala el primer día).\n', 'onboarding-es.md')).toEqual([['PASS', 'Mirlo-Azul!2024']]);
+    expect(passwords('login.title=Anmelden\n# Zugang für den Testserver (bitte nicht weitergeben): Sonnenbl8me!Bergwerk\n', 'messages_de.properties')).toEqual([['PASS', 'Sonnenbl8me!Bergwerk']]);
+    expect(passwords('Le mot de passe du compte de service : Hibou-Gris!77.\n', 'LISEZMOI.txt')).toEqual([['PASS', 'Hibou-Gris!77']]);
+    expect(passwords('A senha do roteador: `Tucano#Verde9`\n', 'notas.md')).toEqual([['PASS', 'Tucano#Verde9']]);
+  });
+
+  it('leaves labels, instructions, references and stand-ins in those languages alone', () => {
+    expect(passwords('login.password.label=Passwort\nlogin.password.forgot=Passwort vergessen?\nlogin.password.hint=Passwort: mindestens 12 Zeichen\n', 'messages_de.properties')).toEqual([]);
+    expect(passwords('La contraseña está en `${DB_PASSWORD}`; las Zugangsdaten: siehe Vault unter secret/app\n', 'notas.md')).toEqual([]);
+    expect(passwords('Die Zugangsdaten stehen im Vault: `vault kv get secret/app`\nPasswort vergessen? Hier: https://acme.de/reset-2024\n', 'hilfe.md')).toEqual([]);
+  });
+});

@@ -96,7 +96,63 @@ function findPassCodeSpans(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/**
+ * A password written into prose in another language: the word for password or for access
+ * data (`contraseña`, `Passwort`, `Kennwort`, `mot de passe`, `senha`, `wachtwoord`,
+ * `Zugangsdaten`, `identifiants`), then a code span (`contraseña \`…\``) or, further on the
+ * same line, a colon and one password-shaped word (`Zugang für den Testserver: …`).
+ * Read at each of those words; any file, since notes and comments hold prose everywhere.
+ */
+const FOREIGN_PROSE_PASSWORD = new RegExp(
+  '(?:contrase(?:ña|na)|passwort|kennwort|mot[ \\t]de[ \\t]passe|senha|palavra-passe|wachtwoord|zugang(?:sdaten)?|identifiants|credenciales|salasana|parola)' +
+    '(?:[ \\t]{0,4}:?[ \\t]{0,4}`(?<code>[^`\\s]{6,128})`|[^:\\r\\n`]{0,100}:[ \\t]{0,4}(?:`(?<code2>[^`\\s]{6,128})`|(?<word>[^\\s`\'"]{6,128})))',
+  'iy',
+);
+
+function findForeignProsePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // The word must begin there, not end another one (`Passwortfeld` is fine, `xpasswort` is not prose).
+    if (offset > 0 && /[A-Za-z]/.test(text.charAt(offset - 1))) continue;
+    FOREIGN_PROSE_PASSWORD.lastIndex = offset;
+    const m = FOREIGN_PROSE_PASSWORD.exec(text);
+    if (m === null) continue;
+    const code = m.groups!['code'] ?? m.groups!['code2'];
+    // A bare word may close the sentence: its final full stop, comma or bracket is prose.
+    const value = code ?? m.groups!['word']!.replace(/[.,;:)\]]+$/, '');
+    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const start = code !== undefined ? m.index + m[0].length - 1 - value.length : m.index + m[0].length - m.groups!['word']!.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
 export const markdownRules: Rule[] = [
+  {
+    id: 'foreign-prose-password',
+    category: 'PASS',
+    description:
+      'A password in prose in another language: `contraseña`, `Passwort`, `Kennwort`, `mot de passe`, `senha`, `wachtwoord`, `Zugangsdaten`… followed by a code span, or by a colon and one password-shaped word',
+    keywords: ['contrase', 'passwort', 'kennwort', 'mot de passe', 'senha', 'palavra-passe', 'wachtwoord', 'zugang', 'identifiants', 'credenciales', 'salasana', 'parola'],
+    pattern: FOREIGN_PROSE_PASSWORD,
+    find: findForeignProsePasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '2. El panel está en http://192.168.1.40:3000 — usuario `admin`, contraseña `Mirlo-Azul!2024` (cámbiala el primer día).',
+        '# Zugang für den Testserver (bitte nicht weitergeben): Sonnenbl8me!Bergwerk',
+        'Le mot de passe du compte de service : Hibou-Gris!77.',
+      ],
+      noMatch: [
+        'login.password.forgot=Passwort vergessen?',
+        'Passwort: mindestens 12 Zeichen',
+        'contraseña `${DB_PASSWORD}`',
+        'Zugangsdaten: siehe Vault unter secret/app',
+        'senha: `sua-senha-aqui`',
+      ],
+    },
+  },
   {
     id: 'markdown-table-credential',
     category: 'CRED',
