@@ -859,3 +859,16 @@ describe('passwords in prose in other languages (blind set 8)', () => {
     expect(passwords('Die Zugangsdaten stehen im Vault: `vault kv get secret/app`\nPasswort vergessen? Hier: https://acme.de/reset-2024\n', 'hilfe.md')).toEqual([]);
   });
 });
+
+describe('a user and a password as two code spans joined by a slash (blind set 8)', () => {
+  it('reports the password span after a user-name span', () => {
+    expect(passwords('Internal note: the sandbox admin is at\nhttp://10.2.0.9:8080 with `admin` / `Sandb0x-Adm!n-Teal`.\n', 'api.md')).toEqual([['PASS', 'Sandb0x-Adm!n-Teal']]);
+    expect(passwords('- staging: `ops@acme.io`/`Gr4fana-0ncall!`\n', 'notes.txt')).toEqual([['PASS', 'Gr4fana-0ncall!']]);
+  });
+
+  it('leaves alternatives, paths, references and stand-ins written the same way alone', () => {
+    expect(passwords('Use `GET` / `POST` and `v1.2` / `v2.0-rc1`.\n', 'api.md')).toEqual([]);
+    expect(passwords('Compare `src/main.ts` / `src/app-v2!.ts`.\n', 'api.md')).toEqual([]);
+    expect(passwords('Log in with `admin` / `${ADMIN_PASSWORD}` or `admin` / `admin`.\n', 'api.md')).toEqual([]);
+  });
+});

@@ -127,7 +127,44 @@ function findForeignProsePasswords(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * A user and a password written as two code spans joined by a slash (`` `admin` / `…` ``),
+ * the way notes and runbooks give a login. Read at each `` ` / ` ``: the span before it
+ * must be a user name (letters, digits, `. _ @ + -`), the span after it a password by its
+ * shape (letters, a digit and a symbol), so `` `GET` / `POST` `` or paths stay prose.
+ */
+const USER_SPAN_BEFORE = /(?<![\w`])`(?<user>[A-Za-z0-9._@+-]{1,64})$/;
+const PASSWORD_SPAN_AFTER = /`[ \t]{0,2}\/[ \t]{0,2}`(?<v>[^`\s]{6,128})`/y;
+
+function findUserPasswordSpans(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    PASSWORD_SPAN_AFTER.lastIndex = offset;
+    const m = PASSWORD_SPAN_AFTER.exec(text);
+    if (m === null || !USER_SPAN_BEFORE.test(text.slice(Math.max(0, offset - 70), offset))) continue;
+    const value = m.groups!['v']!;
+    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
 export const markdownRules: Rule[] = [
+  {
+    id: 'user-password-code-spans',
+    category: 'PASS',
+    description: 'A login written as two code spans joined by a slash: `` `admin` / `…` `` (a user name, then a password by its shape)',
+    keywords: ['` / `', '`/`'],
+    pattern: PASSWORD_SPAN_AFTER,
+    find: findUserPasswordSpans,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['the sandbox admin is at http://10.2.0.9:8080 with `admin` / `Sandb0x-Adm!n-Teal`.', 'Grafana: `ops@acme.io`/`Gr4fana-0ncall!`'],
+      noMatch: ['use `GET` / `POST` for reads', 'either `src/main.ts` / `src/app-v2!.ts`', 'with `admin` / `${ADMIN_PASSWORD}`', 'log in as `admin` / `admin`'],
+    },
+  },
   {
     id: 'foreign-prose-password',
     category: 'PASS',
