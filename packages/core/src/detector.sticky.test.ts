@@ -96,55 +96,41 @@ describe('finders that start from keyword offsets', () => {
     return [...offsets].sort((a, b) => a - b);
   }
 
-  it('session-cookie finds from its keywords what it finds trying every offset', () => {
-    const rule = rules.find((r) => r.id === 'session-cookie')!;
-    expect(rule.anchored).toBe(true);
-    const piece = fc.constantFrom(
-      'Cookie: ', 'Set-Cookie: ', 'SET-COOKIE=', 'xset-cookie: ', 'curl --cookie "', ' -b ', 'a-b ', '--cookie=', 'cookie',
-      'session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'theme=dark', '; ', 'remember_token=q9X2mL7vR4kP8nZ3w1Y6', '\n', '"', ' ',
-    );
+  /**
+   * Checks that an anchored finder finds from its keywords' offsets what it finds trying every
+   * offset (a search over the whole text), on texts glued from `pieces`.
+   */
+  function expectSameAsEveryOffset(id: string, pieces: string[], maxPieces: number, numRuns: number): void {
+    const rule = rules.find((r) => r.id === id)!;
+    expect(rule.anchored, id).toBe(true);
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: maxPieces }), (parts) => {
         const text = parts.join('');
         const everyOffset = Array.from({ length: text.length }, (_, i) => i);
         expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
       }),
-      { numRuns: 500 },
+      { numRuns },
     );
+  }
+
+  it('session-cookie finds from its keywords what it finds trying every offset', () => {
+    const pieces = [
+      'Cookie: ', 'Set-Cookie: ', 'SET-COOKIE=', 'xset-cookie: ', 'curl --cookie "', ' -b ', 'a-b ', '--cookie=', 'cookie',
+      'session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'theme=dark', '; ', 'remember_token=q9X2mL7vR4kP8nZ3w1Y6', '\n', '"', ' ',
+    ];
+    expectSameAsEveryOffset('session-cookie', pieces, 14, 500);
   });
 
   it('private-ipv4 finds from its keywords what it finds trying every offset', () => {
-    const rule = rules.find((r) => r.id === 'private-ipv4')!;
-    expect(rule.anchored).toBe(true);
-    const piece = fc.constantFrom(
-      '10.', '172.', '192.168.', '100.', '110.', '1', '0', '16', '64', '255', '.', '/24', '/', ' ', 'host: ', 'v', 'version ', '\n', 'a', '-', ':8080',
-    );
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 16 }), (parts) => {
-        const text = parts.join('');
-        const everyOffset = Array.from({ length: text.length }, (_, i) => i);
-        expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
-      }),
-      { numRuns: 1000 },
-    );
+    const pieces = ['10.', '172.', '192.168.', '100.', '110.', '1', '0', '16', '64', '255', '.', '/24', '/', ' ', 'host: ', 'v', 'version ', '\n', 'a', '-', ':8080'];
+    expectSameAsEveryOffset('private-ipv4', pieces, 16, 1000);
   });
 
   it('password-in-prose and curl-user-password find from their keywords what they find trying every offset', () => {
-    const piece = fc.constantFrom(
+    const pieces = [
       'Use ', 'use the ', 'using  ', 'with\t', 'enter the  ', 'type ', 'try ', 'reuse ', 'xuse ', 'the ', 'password ', 'Password for the deploy account: ',
       'passphrase ', 'pw ', 'PWD ', 'Wint3r-Harbor#2', 'Depl0y.Orbit.55', ' to log in', ': ', '\n', ' ', '.', 'curl -u ', '--user=', 'ops:Zq8mP2xL9', '-u',
-    );
-    for (const id of ['password-in-prose', 'curl-user-password']) {
-      const rule = rules.find((r) => r.id === id)!;
-      expect(rule.anchored, id).toBe(true);
-      fc.assert(
-        fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
-          const text = parts.join('');
-          const everyOffset = Array.from({ length: text.length }, (_, i) => i);
-          expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
-        }),
-        { numRuns: 500 },
-      );
-    }
+    ];
+    for (const id of ['password-in-prose', 'curl-user-password']) expectSameAsEveryOffset(id, pieces, 14, 500);
   });
 });

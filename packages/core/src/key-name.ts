@@ -1,4 +1,5 @@
 import type { Category } from './types.js';
+import { isDigitCode, isLowerCode, isUpperCode } from './char-codes.js';
 
 /**
  * Classifies the name a value is assigned to (`DB_PASSWORD`, `apiKey`, `client-secret`)
@@ -85,9 +86,6 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-const isUpperCode = (c: number): boolean => c >= 0x41 && c <= 0x5a;
-const isLowerCode = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
  * `splitWordsByPattern` for ASCII names, one pass by character code (names are split for

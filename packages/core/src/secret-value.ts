@@ -1,6 +1,7 @@
 import { decodeBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import type { Category } from './types.js';
+import { isLowerCode, isUpperCode } from './char-codes.js';
 
 /**
  * Judges whether a value assigned to a secret-sounding name is a real secret. Generic
@@ -205,12 +206,10 @@ function firstWord(v: string): string {
   let i = 0;
   while (i < v.length && isSeparator(i)) i++;
   let j = i;
-  while (j < v.length && !isSeparator(j) && !(j > i && isLowerAscii(v.charCodeAt(j - 1)) && isUpperAscii(v.charCodeAt(j)))) j++;
+  while (j < v.length && !isSeparator(j) && !(j > i && isLowerCode(v.charCodeAt(j - 1)) && isUpperCode(v.charCodeAt(j)))) j++;
   return v.slice(i, j).toLowerCase();
 }
 
-const isLowerAscii = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-const isUpperAscii = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 
 function isDummyWithDigits(norm: string): boolean {
   // A year appended is how real passwords get rotated (`Letmein2024`), not a stand-in.

@@ -1,5 +1,6 @@
 import { classifyKey } from '../key-name.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
+import { isWordCode } from '../char-codes.js';
 
 /**
  * A key written as an array of bytes in source: firmware's `static const uint8_t kAesKey[16] =
@@ -12,7 +13,6 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 const ARRAY_OPENING =
   /[ \t]{0,4}(?:\[[^\]\r\n]{0,20}\][ \t]{0,4})?(?::[ \t]{0,4}&?(?:'static[ \t]{1,4})?\[u8;[ \t]{0,4}\d{1,4}\][ \t]{0,4})?(?:PROGMEM[ \t]{0,4})?:?=[ \t]{0,4}(?:new[ \t]{1,4}(?:byte|sbyte|u?int8_t|char)[ \t]{0,4}\[[^\]\r\n]{0,20}\][ \t]{0,4}|\[\][ \t]{0,4}byte[ \t]{0,4})?(?<open>[{[])/y;
 
-const isWordCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 const hexValue = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1);
 
 /**

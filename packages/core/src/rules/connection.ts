@@ -1,6 +1,7 @@
 import { lineAround } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, Span } from '../types.js';
+import { isDigitCode, isLetterCode } from '../char-codes.js';
 
 /**
  * Connection strings and URLs that carry credentials. A connection string is tokenized
@@ -26,13 +27,9 @@ export function urlEnd(text: string, from: number): number {
   return i;
 }
 
-function isLetterCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-}
-
 /** [A-Za-z0-9+.:-] by character code (this runs backwards from every `://` of every file). */
 function isSchemeCode(c: number): boolean {
-  return isLetterCode(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2e || c === 0x3a || c === 0x2d;
+  return isLetterCode(c) || isDigitCode(c) || c === 0x2b || c === 0x2e || c === 0x3a || c === 0x2d;
 }
 
 /** Reads a URL scheme backwards from the `://` at `colon`; returns its start or -1. */

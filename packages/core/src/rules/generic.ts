@@ -6,6 +6,7 @@ import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
+import { isIdentifierCode, isWordCode } from '../char-codes.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -115,10 +116,6 @@ function identifierAt(text: string, from: number): string {
   const limit = Math.min(text.length, from + 100);
   while (i < limit && isIdentifierCode(text.charCodeAt(i))) i++;
   return text.slice(from, i);
-}
-
-function isIdentifierCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
 }
 
 function readNameBackwards(text: string, from: number): string {
@@ -823,10 +820,6 @@ function proseStarts(text: string, offsets: readonly number[]): number[] {
     }
   }
   return starts.sort((a, b) => a - b);
-}
-
-function isWordCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 /**

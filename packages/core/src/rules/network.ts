@@ -4,6 +4,7 @@ import { isCodeFile } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { schemeStart, urlEnd } from './connection.js';
+import { isDigitCode, isLetterCode } from '../char-codes.js';
 
 /**
  * Private hosts and internal URLs: RFC 1918 and CGNAT (100.64/10) IPv4 addresses,
@@ -84,13 +85,12 @@ function hostOfAuthority(authority: string): string {
   }
   // A port: a colon followed by at most five digits up to the end.
   let digits = end;
-  while (digits > start && end - digits < 6 && isDigit(authority.charCodeAt(digits - 1))) digits--;
+  while (digits > start && end - digits < 6 && isDigitCode(authority.charCodeAt(digits - 1))) digits--;
   if (digits > start && authority.charCodeAt(digits - 1) === 0x3a /* : */ && end - digits <= 5) end = digits - 1;
   return authority.slice(start, end);
 }
 
 const TRAILING_PUNCTUATION = '.,;!?)]';
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 const AUTHORITY = /[^\s/?#"'`<>\\{}|]{0,300}/y;
 /** The comma that opens the next URL of a list, within the authority of this one. */
@@ -156,8 +156,8 @@ function followsHostName(text: string, slash: number): boolean {
   let letters = 0;
   while (i > 0 && slash - i < 253) {
     const c = text.charCodeAt(i - 1);
-    const letter = ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-    if (!letter && !isDigit(c) && c !== 0x2e /* . */ && c !== 0x2d /* - */) break;
+    const letter = isLetterCode(c);
+    if (!letter && !isDigitCode(c) && c !== 0x2e /* . */ && c !== 0x2d /* - */) break;
     if (letter) letters++;
     i--;
   }

@@ -3,6 +3,7 @@ import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
+import { isIdentifierCode } from '../char-codes.js';
 
 /**
  * Secrets recognised by the document that holds them rather than by a key name:
@@ -113,29 +114,52 @@ function findKubernetesSecretData(text: string): Span[] {
  */
 function findKubernetesSecretJson(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let readUntil = -1;
-  let noObjectAt = 0;
   const quotes: QuoteMemo = { floor: 0, clearTo: 0 };
-  for (const offset of offsets) {
-    if (offset < readUntil) continue;
-    if (text.charCodeAt(offset) === 0x5c /* \ */) {
-      readUntil = escapedSecretData(text, offset, spans, quotes);
-      continue;
-    }
-    const open = enclosingObjectStart(text, offset, noObjectAt);
-    if (open === -1) {
-      noObjectAt = offset;
-      continue;
-    }
-    const { members, readTo } = stringMembers(text, open);
-    readUntil = readTo;
+  const lookFrom = (offset: number): ObjectLook =>
+    text.charCodeAt(offset) === 0x5c /* \ */ ? { readTo: escapedSecretData(text, offset, spans, quotes) } : offset;
+  forEachEnclosingObject(text, offsets, lookFrom, ({ members }) => {
     for (const member of members) {
       if (member.path.length !== 2 || (member.path[0] !== 'data' && member.path[0] !== 'stringData')) continue;
       const value = text.slice(member.start, member.end);
       if (!value.includes('\\') && isSecretValue(value, member.path[1]!)) spans.push({ start: member.start, end: member.end });
     }
-  }
+  });
   return spans;
+}
+
+/** Where to look back from for an object around a keyword offset; `readTo` when the offset was dealt with otherwise; undefined to pass it over. */
+type ObjectLook = number | { readTo: number } | undefined;
+
+/**
+ * Reads the JSON object around each keyword offset once and hands its members to `visit`.
+ * Offsets inside an object already read are passed over, and so are those before an offset
+ * found outside any object (that search already looked there).
+ */
+function forEachEnclosingObject(
+  text: string,
+  offsets: readonly number[],
+  lookFrom: (offset: number) => ObjectLook,
+  visit: (object: ReturnType<typeof stringMembers>) => void,
+): void {
+  let readUntil = -1;
+  let noObjectAt = 0;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    const look = lookFrom(offset);
+    if (look === undefined) continue;
+    if (typeof look !== 'number') {
+      readUntil = look.readTo;
+      continue;
+    }
+    const open = enclosingObjectStart(text, look, noObjectAt);
+    if (open === -1) {
+      noObjectAt = offset;
+      continue;
+    }
+    const object = stringMembers(text, open);
+    readUntil = object.readTo;
+    visit(object);
+  }
 }
 
 /** `\"data\":{…}` and the `\"name\":\"value\"` pairs in it, in JSON escaped into a string. */
@@ -173,26 +197,18 @@ const RANDOM_PASSWORD_TYPE = /(?<="type"[ \t]{0,4}:[ \t]{0,4}")random_password"/
 
 function findRandomPasswordResults(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let readUntil = -1;
-  let noObjectAt = 0;
-  for (const offset of offsets) {
-    if (offset < readUntil) continue;
+  const lookFrom = (offset: number): ObjectLook => {
     RANDOM_PASSWORD_TYPE.lastIndex = offset;
-    if (!RANDOM_PASSWORD_TYPE.test(text)) continue;
-    const open = enclosingObjectStart(text, text.lastIndexOf('"type"', offset), noObjectAt);
-    if (open === -1) {
-      noObjectAt = offset;
-      continue;
-    }
-    const { members, readTo } = stringMembers(text, open);
-    readUntil = readTo;
+    return RANDOM_PASSWORD_TYPE.test(text) ? text.lastIndexOf('"type"', offset) : undefined;
+  };
+  forEachEnclosingObject(text, offsets, lookFrom, ({ members }) => {
     for (const member of members) {
       if (member.path[member.path.length - 1] !== 'result') continue;
       const value = text.slice(member.start, member.end);
       if (value.includes('\\') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
       spans.push({ start: member.start, end: member.end });
     }
-  }
+  });
   return spans;
 }
 
@@ -205,17 +221,7 @@ function findRandomPasswordResults(text: string, options: DetectOptions, offsets
  */
 function findTerraformSensitiveValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let readUntil = -1;
-  let noObjectAt = 0;
-  for (const offset of offsets) {
-    if (offset < readUntil) continue;
-    const open = enclosingObjectStart(text, offset, noObjectAt);
-    if (open === -1) {
-      noObjectAt = offset;
-      continue;
-    }
-    const { members, flags, readTo } = stringMembers(text, open);
-    readUntil = readTo;
+  forEachEnclosingObject(text, offsets, (offset) => offset, ({ members, flags }) => {
     // show -json: the `values` path of each `true` leaf of `sensitive_values`.
     const sensitive = flags.filter((path) => path[0] === 'sensitive_values' && path.length > 1).map((path) => path.slice(1).join('.'));
     // A state file: the attributes named by `get_attr` steps of `sensitive_attributes`.
@@ -231,7 +237,7 @@ function findTerraformSensitiveValues(text: string, options: DetectOptions, offs
       if (value.includes('\\') || !isPlausibleSecret(value, { category: 'CRED', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
       spans.push({ start: member.start, end: member.end });
     }
-  }
+  });
   return spans;
 }
 
@@ -396,8 +402,6 @@ const SECRET_LIST_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\\\r\n
 const MAX_LIST_ELEMENTS = 64;
 /** A key fingerprint in colon-separated hex pairs (`ssh_keys = ["e4:3a:…"]` names keys, it holds none). */
 const HEX_PAIR_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){7,63}$/;
-const isListNameCode = (c: number): boolean =>
-  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e;
 
 function findSecretLists(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -405,9 +409,9 @@ function findSecretLists(text: string, options: DetectOptions, offsets: readonly
   for (const offset of offsets) {
     if (offset < readUpTo) continue;
     let nameStart = offset;
-    while (nameStart > 0 && offset - nameStart < 80 && isListNameCode(text.charCodeAt(nameStart - 1))) nameStart--;
+    while (nameStart > 0 && offset - nameStart < 80 && isIdentifierCode(text.charCodeAt(nameStart - 1))) nameStart--;
     let nameEnd = offset;
-    while (nameEnd < text.length && nameEnd - offset < 80 && isListNameCode(text.charCodeAt(nameEnd))) nameEnd++;
+    while (nameEnd < text.length && nameEnd - offset < 80 && isIdentifierCode(text.charCodeAt(nameEnd))) nameEnd++;
     readUpTo = nameEnd;
     SECRET_LIST_OPEN.lastIndex = nameEnd;
     if (!SECRET_LIST_OPEN.test(text)) continue;

@@ -1,0 +1,12 @@
+/**
+ * ASCII character classes by character code, for the loops that read names, schemes and
+ * words one character at a time (a one-character regex test there costs a call each).
+ */
+export const isUpperCode = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+export const isLowerCode = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+export const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+export const isLetterCode = (c: number): boolean => isLowerCode(c) || isUpperCode(c);
+/** `\w` without the `u` flag: [A-Za-z0-9_]. */
+export const isWordCode = (c: number): boolean => isLetterCode(c) || isDigitCode(c) || c === 0x5f;
+/** A name's characters in configs and code: [\w.-]. */
+export const isIdentifierCode = (c: number): boolean => isWordCode(c) || c === 0x2e || c === 0x2d;
