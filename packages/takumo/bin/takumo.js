@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+// The bundled CLI (scripts/bundle.mjs): a few files to load instead of about a hundred.
+import { main } from '../dist/bundle/cli.js';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -442,6 +442,18 @@ describe('the built takumo binary', () => {
     expect(main.findings).toHaveLength(42);
   });
 
+  it('scans on worker threads from the bundle as it does on the main thread', async () => {
+    // The binary runs the bundle (scripts/bundle.mjs), whose worker script must sit beside
+    // its chunks: without it `--jobs` fails with exit 2 instead of scanning.
+    for (let i = 0; i < 30; i++) write(`src/m${i % 5}/f${i}.ts`, `${'const x = 1;\n'.repeat(i)}const t = "${i % 2 ? GH : AWS}";\n`);
+    const [alone, threaded] = [await runCli(['scan', '.', '--format', 'json', '-j', '0'], { cwd: dir }), await runCli(['scan', '.', '--format', 'json', '-j', '3'], { cwd: dir })];
+    expect(threaded.stderr).toBe('');
+    expect([alone.code, threaded.code]).toEqual([1, 1]);
+    const findings = (run: { stdout: string }) => (JSON.parse(run.stdout) as { findings: unknown[] }).findings;
+    expect(findings(alone)).toHaveLength(30);
+    expect(findings(threaded)).toEqual(findings(alone));
+  });
+
   it('exits 2 with one line and no stack for a missing path', async () => {
     const missing = await runCli(['scan', 'does-not-exist'], { cwd: dir });
     expect(missing.code).toBe(2);

@@ -102,7 +102,10 @@ export class DetectionPool {
    */
   static start(size: number): DetectionPool | undefined {
     const script = new URL('./detect-worker.js', import.meta.url);
-    if (size < 1 || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return undefined;
+    // Run from the TypeScript sources (tests), there is no compiled worker script to start.
+    if (size < 1 || script.protocol !== 'file:' || import.meta.url.endsWith('.ts')) return undefined;
+    // A build without it is broken: say so rather than scan on one thread unnoticed.
+    if (!existsSync(fileURLToPath(script))) throw new Error('the scan worker script is missing from the build');
     return new DetectionPool(script, size);
   }
 
