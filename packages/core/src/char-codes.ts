@@ -5,6 +5,8 @@
 export const isUpperCode = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 export const isLowerCode = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 export const isDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** `[ \t]`: a space or a tab. */
+export const isBlankCode = (c: number): boolean => c === 0x20 || c === 0x09;
 export const isLetterCode = (c: number): boolean => isLowerCode(c) || isUpperCode(c);
 /** `\w` without the `u` flag: [A-Za-z0-9_]. */
 export const isWordCode = (c: number): boolean => isLetterCode(c) || isDigitCode(c) || c === 0x5f;

@@ -125,16 +125,21 @@ export function splitWordsByPattern(name: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** Names repeat a lot within and across files; classification is pure, so it is cached. */
-const cache = new Map<string, KeyClass | undefined>();
+/**
+ * Names repeat a lot within and across files; classification is pure, so it is cached.
+ * Names that hold no secret (most of them) are cached as NOT_SECRET, so that every lookup
+ * is one `get`: hashing a name sliced from the text is most of a lookup's cost.
+ */
+const NOT_SECRET = null;
+const cache = new Map<string, KeyClass | typeof NOT_SECRET>();
 const CACHE_LIMIT = 20_000;
 
 export function classifyKey(rawName: string): KeyClass | undefined {
   const cached = cache.get(rawName);
-  if (cached !== undefined || cache.has(rawName)) return cached;
+  if (cached !== undefined) return cached ?? undefined;
   const result = classifyKeyUncached(rawName);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(detached(rawName), result);
+  cache.set(detached(rawName), result ?? NOT_SECRET);
   return result;
 }
 
