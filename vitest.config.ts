@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    // Fixture trees are sample projects to scan, test files of their own included.
+    exclude: ['**/node_modules/**', '**/fixtures/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

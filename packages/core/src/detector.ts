@@ -2,6 +2,7 @@ import { shannonEntropy } from './entropy.js';
 import { TakumoError } from './errors.js';
 import { KeywordScanner } from './keyword-scanner.js';
 import { LineIndex, lineAround } from './line-index.js';
+import { isPublishedSample } from './published-samples.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { forEachMatchAt } from './sticky.js';
 import { builtinRulesFor } from './rules/index.js';
@@ -85,6 +86,23 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   const tracked = new Uint8Array(keywordIds.size);
   for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.keywordIds) tracked[id] = 1;
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
+  const trackedIds = [...tracked.keys()].filter((id) => tracked[id] === 1);
+
+  // Scratch space of one call, reused by the next: a fresh set per call (two byte arrays and
+  // a sparse array as long as the keyword list) was a fifth of all a scan allocated. Safe
+  // because detect runs synchronously and never calls itself; each call clears it first, so
+  // a call that threw leaves nothing behind either.
+  const found = new Uint8Array(keywordIds.size);
+  const triggered = new Uint8Array(compiled.length);
+  const positions: (number[] | undefined)[] = new Array<number[] | undefined>(keywordIds.size).fill(undefined);
+  const clearScratch = (): void => {
+    found.fill(0);
+    triggered.fill(0);
+    for (const id of trackedIds) {
+      const list = positions[id];
+      if (list !== undefined && list.length > 0) list.length = 0;
+    }
+  };
 
   const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => compileUserPattern(p, 'allowlist pattern'));
   const allowValues = new Set(config.allowlist?.values ?? []);
@@ -94,7 +112,8 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   function isAllowed(secret: string): boolean {
     if (allowValues.has(secret)) return true;
     for (const p of allowPatterns) if (p.test(secret)) return true;
-    return false;
+    // An emulator's fixed key or a vendor's documentation sample: published, so never a finding.
+    return isPublishedSample(secret);
   }
 
   return {
@@ -105,12 +124,10 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       // Normalised once: path-limited rules test it for every text.
       const path = file === undefined ? undefined : normalisePath(file);
       if (path !== undefined && allowPaths.some((p) => p.test(path))) return [];
-      const found = new Uint8Array(keywordIds.size);
-      // Offsets of the tracked keywords, from the same single pass.
-      const positions: (number[] | undefined)[] = [];
+      clearScratch();
+      // Offsets of the tracked keywords (in `positions`), from the same single pass.
       const nonAscii = scanner.scan(text, found, tracked, positions);
       if (nonAsciiId !== undefined) found[nonAsciiId] = nonAscii ? 1 : 0;
-      const triggered = new Uint8Array(compiled.length);
       for (const index of alwaysRun) triggered[index] = 1;
       for (let id = 0; id < found.length; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;
       const candidates: Candidate[] = [];
@@ -188,7 +205,8 @@ function offsetsOf(ids: readonly number[], positions: readonly (number[] | undef
   // meet only one or two of a rule's keywords).
   for (const id of ids) {
     const list = positions[id];
-    if (list !== undefined) merged = merged.length === 0 ? list : mergeDistinct(merged, list);
+    // Lists are reused from call to call: an empty one is a keyword not met this time.
+    if (list !== undefined && list.length > 0) merged = merged.length === 0 ? list : mergeDistinct(merged, list);
   }
   return merged;
 }
