@@ -1,0 +1,26 @@
+/**
+ * Credentials their vendors publish on purpose: the fixed keys of local emulators and the
+ * sample keys of API references. Every developer of that platform has them, they open
+ * nothing but a process on the developer's own machine (or nothing at all), and they turn up
+ * in logs and configs as a "local fallback". A finding on one is noise, whatever rule made it.
+ *
+ * Exact values only: a key that merely resembles one of these is still judged by the rules.
+ */
+const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
+  // Azurite / the Azure Storage Emulator: the account key of `devstoreaccount1`.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  // The Azure Cosmos DB emulator's primary key.
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+  // AWS's documented example access keys (IAM user guide, CLI reference).
+  'AKIAIOSFODNN7EXAMPLE',
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
+  // Stripe's test-mode secret keys from its API reference and older docs.
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+]);
+
+/** True when `value` is, exactly, a credential its vendor publishes for everyone (an emulator's key, a documentation sample). */
+export function isPublishedSample(value: string): boolean {
+  return PUBLISHED_SAMPLE_SECRETS.has(value);
+}
