@@ -79,6 +79,23 @@ describe('parseDotenv', () => {
     expect(parseDotenv(named, '.env').map((s) => s.source)).toEqual(['.env:SUPABASE_SERVICE_KEY']);
   });
 
+  it("never learns a Sentry DSN that holds only the project's public key, but learns the legacy one with a secret key", () => {
+    const text = [
+      'SENTRY_DSN=https://0f3c9a1b7e2d4c6a8b0e1f2a3b4c5d6e@o450775.ingest.de.sentry.io/6320130',
+      'VITE_SENTRY_DSN=https://0f3c9a1b7e2d4c6a8b0e1f2a3b4c5d6e@sentry.acme-tools.io/sentry/42',
+      'LEGACY_SENTRY_DSN=https://0f3c9a1b7e2d4c6a8b0e1f2a3b4c5d6e:9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a@sentry.io/42',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:LEGACY_SENTRY_DSN']);
+  });
+
+  it("never learns a vendor's published emulator key, which every developer of that platform has", () => {
+    const text = [
+      'AZURITE_KEY=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+      'STORAGE_KEY=Si5OjOPw3w/8p3GZGcsB/s3EXUkTPRak8JiBmGNqT5WpLzVP05EmwcbMSa8lV04DkVgmWimIulvYV0LZW9UpWQ==',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:STORAGE_KEY']);
+  });
+
   it('feeds the detector so a known value is found anywhere', () => {
     const known = parseDotenv('PAYMENT_WEBHOOK=whsk_7Hq2mZp9Lx\n', '.env.local');
     const text = 'curl -d key=whsk_7Hq2mZp9Lx https://pay.example.com';

@@ -1,5 +1,6 @@
 import { classifyKey } from './key-name.js';
 import { isInternalHost } from './rules/network.js';
+import { isPublishedSample } from './published-samples.js';
 import { isPlaceholder, isPublicValue } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
@@ -103,6 +104,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
   if (isPlaceholder(v)) return true;
   if (isPublicValue(v)) return true; // `pk_live_…`: made to be published, replacing it everywhere would garble the front end
+  if (isPublishedSample(v)) return true; // an emulator's fixed key, a vendor's documentation sample
   // `STRIPE_PUBLISHABLE_KEY`, `NEXT_PUBLIC_SUPABASE_ANON_KEY`, `JWT_PUBLIC_KEY`: shipped to browsers or meant to be
   // shared. A real secret put there by mistake is still found by the rules that know its shape.
   if (/(?:^|_)(?:PUBLISHABLE|PUBLIC)(?:_|$)/i.test(name)) return true;

@@ -2,6 +2,7 @@ import { decodeBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import type { Category } from './types.js';
 import { isLowerCode, isUpperCode } from './char-codes.js';
+import { isPublishedSample } from './published-samples.js';
 
 /**
  * Judges whether a value assigned to a secret-sounding name is a real secret. Generic
@@ -152,9 +153,18 @@ function isTranslatedLabel(value: string, file: string | undefined): boolean {
   return file !== undefined && TRANSLATION_FILE.test(file) && UI_LABEL.test(value);
 }
 
-/** True for values made to be public (publishable keys, public keys): never a secret, wherever found. */
+/**
+ * A Sentry DSN that carries only the project's public key (`https://<32 hex>@o1.ingest.sentry.io/42`,
+ * self-hosted hosts and a path prefix alike): Sentry ships it in every browser bundle and app,
+ * and documents it as safe to publish. The legacy form with `:<secret key>` after the public
+ * one is a secret and does not match.
+ */
+const SENTRY_PUBLIC_DSN = /^https?:\/\/[0-9a-f]{32}@[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[\w.-]{1,60})?\/\d{1,20}\/?$/;
+
+/** True for values made to be public (publishable keys, public keys, a Sentry DSN's public key): never a secret, wherever found. */
 export function isPublicValue(value: string): boolean {
-  return PUBLIC_KEY.test(value.trim());
+  const v = value.trim();
+  return PUBLIC_KEY.test(v) || SENTRY_PUBLIC_DSN.test(v);
 }
 
 /** Lower-cases and drops everything but letters and digits, for comparison with the dummy list. */
@@ -260,6 +270,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
   if (hasPlaceholderMarker(v)) return false;
   if (TEMPLATE_START.test(v)) return false;
+  // An emulator's fixed key: the rules that report the whole connection string around it judge it here.
+  if (isPublishedSample(v)) return false;
   if (v.charCodeAt(0) === 0x5b /* [ */ && ARM_EXPRESSION.test(v)) return false;
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;

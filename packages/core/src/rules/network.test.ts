@@ -46,3 +46,18 @@ describe('private addresses in command output (blind set 6b)', () => {
     expect(detect('url="jdbc:sqlserver://sql.example.com:1433;databaseName=erp"', { file: 'context.xml' }).filter((f) => f.rule === 'internal-url')).toEqual([]);
   });
 });
+
+describe('hosts in Windows UNC paths (blind set 9b)', () => {
+  it('reports the internal server a UNC path names, plain or escaped in a string', () => {
+    expect(hosts('New-PSDrive -Name R -PSProvider FileSystem -Root "\\\\fileserver01.acme.corp\\deploy$\\reports"\n', 'Deploy.ps1')).toEqual(['fileserver01.acme.corp']);
+    expect(hosts('net use Z: \\\\nas02.eng.lan\\builds /persistent:no\n', 'map-drive.cmd')).toEqual(['nas02.eng.lan']);
+    expect(hosts('var share = "\\\\\\\\fs01.billing.internal\\\\exports";\n', 'Export.cs')).toEqual(['fs01.billing.internal']);
+    expect(hosts('copy out.zip \\\\files.corp.acme-pay.io\\drop\n', 'ship.bat')).toEqual(['files.corp.acme-pay.io']);
+  });
+
+  it('leaves a name after a single backslash of a local path alone', () => {
+    expect(hosts('Content root path: C:\\apps\\billing.local\\bin\n', 'worker.log')).toEqual([]);
+    expect(hosts('"path": "C:\\\\Users\\\\me\\\\web.local"\n', 'settings.json')).toEqual([]);
+    expect(hosts('copy C:\\\\tmp\\\\app.corp.acme.io\\x\n', 'a.bat')).toEqual([]);
+  });
+});

@@ -242,6 +242,20 @@ function isReverseDnsName(host: string): boolean {
   return REVERSE_DNS_FIRST_LABEL.test(host) && host.split('.').length >= 3;
 }
 
+/**
+ * Whether the name at `start` opens a Windows UNC path (`\\fileserver01.acme.corp\deploy$`), or
+ * one escaped in a string literal (`"\\\\fs01.corp\\share"`): two or four backslashes that
+ * themselves begin a path, after a blank, a quote, `=`, `(` or the line's start. Any other
+ * backslash before a name is a path separator (`C:\app\web.local`), and no host.
+ */
+function opensUncPath(text: string, start: number): boolean {
+  let slashes = 0;
+  while (slashes < 5 && start - slashes > 0 && text.charCodeAt(start - slashes - 1) === 0x5c /* \ */) slashes++;
+  if (slashes !== 2 && slashes !== 4) return false;
+  const at = start - slashes;
+  return at === 0 || ' \t\r\n"\'`=(,:>'.includes(text[at - 1]!) && !(text[at - 1] === ':' && /[A-Za-z]/.test(text[at - 2] ?? ''));
+}
+
 /** The key of a host in a `key=value;` connection string, just before the host name. */
 const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=$/i;
 
@@ -258,13 +272,14 @@ function findInternalHostnames(declared: readonly string[]) {
       if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
       const before = start > 0 ? text[start - 1]! : '';
       if (before === '/' && text[start - 2] !== '/') continue; // a file path
-      if (before === '\\' || before === '$' || before === '%') continue;
+      const unc = before === '\\' && opensUncPath(text, start);
+      if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
       if (CODE_OBJECTS.has(first) && host.split('.').length === 2) continue;
       // In program source `iface.internal` is member access; a host name there sits in a
       // string (after a quote, `@` or `/`) or has a character no identifier has.
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
-      if (isCodeFile(options.file) && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start))) continue;
+      if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start))) continue;
       if (text[end] === '(' || text[end] === '[') continue; // a call or an index
       if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;
       if (!isInternalHostname(host, declared)) continue;
@@ -301,10 +316,11 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     if (!labels.every((l) => HOST_LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!)) continue;
     const before = start > 0 ? text[start - 1]! : '';
     if (before === '/' && text[start - 2] !== '/') continue; // a file path
-    if (before === '\\' || before === '$' || before === '%' || text[start + host.length] === '(') continue;
+    const unc = before === '\\' && opensUncPath(text, start);
+    if ((before === '\\' && !unc) || before === '$' || before === '%' || text[start + host.length] === '(') continue;
     if (CODE_OBJECTS.has(labels[0]!.toLowerCase()) || isReverseDnsName(host)) continue;
     // In source, `a.internal.b.c` unquoted is member access: a host sits in a string or a URL.
-    if (isCodeFile(options.file) && !/["'`@/]/.test(before)) continue;
+    if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before)) continue;
     spans.push({ start, end: start + host.length });
   }
   return spans;

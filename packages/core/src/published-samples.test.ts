@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from './detector.js';
+import { isPublishedSample } from './published-samples.js';
+
+const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+const COSMOS_EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+/** A real-looking storage key of the same shape, one character away from the emulator's. */
+const ANOTHER_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGQ==';
+
+function found(text: string, file?: string): string[] {
+  return detect(text, file === undefined ? {} : { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('published sample credentials', () => {
+  it('knows the emulator keys and documentation samples exactly, nothing near them', () => {
+    expect(isPublishedSample(AZURITE_KEY)).toBe(true);
+    expect(isPublishedSample(COSMOS_EMULATOR_KEY)).toBe(true);
+    expect(isPublishedSample('sk_test_4eC39HqLyjWDarjtT1zdp7dc')).toBe(true);
+    expect(isPublishedSample(ANOTHER_KEY)).toBe(false);
+    expect(isPublishedSample(` ${AZURITE_KEY}`)).toBe(false);
+  });
+
+  it("reports no finding on Azurite's account key in a connection string, but does on a real account's", () => {
+    const log = [
+      `Storage (local dev fallback): DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,
+      `Storage: DefaultEndpointsProtocol=https;AccountName=acmeexports;AccountKey=${ANOTHER_KEY};EndpointSuffix=core.windows.net`,
+    ].join('\n');
+    const findings = found(log, 'worker.log');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toContain(ANOTHER_KEY);
+    expect(findings[0]).not.toContain('devstoreaccount1');
+  });
+
+  it('reports no finding on the Cosmos DB emulator key or Stripe\'s documentation key under any rule', () => {
+    expect(found(`AccountEndpoint=https://localhost:8081/;AccountKey=${COSMOS_EMULATOR_KEY}`)).toEqual([]);
+    expect(found(`const COSMOS_KEY = "${COSMOS_EMULATOR_KEY}";`, 'test.ts')).toEqual([]);
+    expect(found('stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"', 'pay.py')).toEqual([]);
+  });
+});
