@@ -1,6 +1,6 @@
 import { classifyKey } from '../key-name.js';
-import { isPlausibleSecret } from '../secret-value.js';
-import type { DetectOptions, Rule, Span } from '../types.js';
+import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
+import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
  * Credentials written into Markdown documentation: a table whose column header names a
@@ -84,6 +84,11 @@ function isPasswordLike(value: string): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9_./-]/.test(value) && !value.startsWith('-');
 }
 
+/** Upper- and lower-case letters and digits mixed, ten or more: a generated password (`RdsWH24GTZzKBtHp5S`), not a word of prose. */
+function isGeneratedWord(value: string): boolean {
+  return value.length >= 10 && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value) && /^[\x21-\x7e]+$/.test(value) && characterSwitches(value) >= 5;
+}
+
 function findPassCodeSpans(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   const spans: Span[] = [];
@@ -96,16 +101,25 @@ function findPassCodeSpans(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/** Verbs that say "is" (or "reads", "is called") after the word for password, in the languages read below. */
+const COPULA = '(?:ist|lautet|hei(?:ß|ss)t|est|es|é|è|is|är|er|on|jest|to|wynosi)';
+/** "Now", "still": `das Passwort ist jetzt …`. */
+const NOW = '(?:jetzt|nun|noch|immer[ \\t]noch|maintenant|ahora|agora|nu|nog|steeds)';
+
 /**
  * A password written into prose in another language: the word for password or for access
  * data (`contraseña`, `Passwort`, `Kennwort`, `mot de passe`, `senha`, `wachtwoord`,
- * `Zugangsdaten`, `identifiants`), then a code span (`contraseña \`…\``) or, further on the
- * same line, a colon and one password-shaped word (`Zugang für den Testserver: …`).
+ * `Zugangsdaten`, `identifiants`), then a code span (`contraseña \`…\``), further on the
+ * same line a colon and one password-shaped word (`Zugang für den Testserver: …`), or a verb
+ * that says "is" and one word (`das Passwort lautet …`, `la contraseña es …`).
  * Read at each of those words; any file, since notes and comments hold prose everywhere.
  */
 const FOREIGN_PROSE_PASSWORD = new RegExp(
-  '(?:contrase(?:ña|na)|passwort|kennwort|mot[ \\t]de[ \\t]passe|senha|palavra-passe|wachtwoord|zugang(?:sdaten)?|identifiants|credenciales|salasana|parola)' +
-    '(?:[ \\t]{0,4}:?[ \\t]{0,4}`(?<code>[^`\\s]{6,128})`|[^:\\r\\n`]{0,100}:[ \\t]{0,4}(?:`(?<code2>[^`\\s]{6,128})`|(?<word>[^\\s`\'"]{6,128})))',
+  '(?:contrase(?:ña|na)|passwort|kennwort|mot[ \\t]de[ \\t]passe|senha|palavra-passe|wachtwoord|zugang(?:sdaten)?|identifiants|credenciales|salasana|parola|adgangskode|passord)' +
+    '(?:[ \\t]{0,4}:?[ \\t]{0,4}`(?<code>[^`\\s]{6,128})`|[^:\\r\\n`]{0,100}:[ \\t]{0,4}(?:`(?<code2>[^`\\s]{6,128})`|(?<word>[^\\s`\'"]{6,128}))' +
+    // "das Passwort lautet …", "le mot de passe est …", "la contraseña es …", "adgangskoden er …": the word, a verb that says
+    // "is", maybe "now", then the one word that is the password.
+    `|[a-z]{0,2}[ \\t]{1,3}${COPULA}[ \\t]{1,3}(?:${NOW}[ \\t]{1,3})?[„"'»“‚]?(?<cop>[^\\s\`'"“”„»«‚‘’]{6,128}))`,
   'iy',
 );
 
@@ -118,11 +132,53 @@ function findForeignProsePasswords(text: string, options: DetectOptions, offsets
     const m = FOREIGN_PROSE_PASSWORD.exec(text);
     if (m === null) continue;
     const code = m.groups!['code'] ?? m.groups!['code2'];
+    const bare = m.groups!['word'] ?? m.groups!['cop'];
     // A bare word may close the sentence: its final full stop, comma or bracket is prose.
-    const value = code ?? m.groups!['word']!.replace(/[.,;:)\]]+$/, '');
-    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
-    const start = code !== undefined ? m.index + m[0].length - 1 - value.length : m.index + m[0].length - m.groups!['word']!.length;
+    const value = code ?? bare!.replace(/[.,;:!?)\]]+$/, '');
+    // After "is" a sentence goes on in words: only a password's shape, or a generated one's, is taken.
+    const shaped = isPasswordLike(value) || (m.groups!['cop'] !== undefined && isGeneratedWord(value));
+    if (!shaped || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const start = code !== undefined ? m.index + m[0].length - 1 - value.length : m.index + m[0].length - bare!.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
+/**
+ * The word for password in scripts and spellings beyond ASCII (`パスワード`, `密码`, `비밀번호`,
+ * `пароль`, `hasło`, `şifre`, `lösenord`): the keyword prefilter is ASCII, so each is looked up
+ * directly in a text that holds a character beyond ASCII.
+ */
+const SCRIPT_PASSWORD_WORDS = ['パスワード', '密码', '密碼', '口令', '비밀번호', 'пароль', 'Пароль', 'ПАРОЛЬ', 'hasło', 'Hasło', 'şifre', 'Şifre', 'lösenord', 'Lösenord'];
+/**
+ * After the word: a particle or an ending (`は`, `是`, `는`, `-et`, `-si`), then "is" or a colon
+ * (`hasło to …`, `lösenordet är …`, `пароль — …`), or further on the same line a colon
+ * (`パスワード（AUTH）：…`); then one word of ASCII, maybe quoted, that is the password.
+ */
+const SCRIPT_PROSE_PASSWORD = new RegExp(
+  '(?:\\p{L}{0,4}[ \\t\\u3000]{0,3}(?:(?:[:：=＝—–-]|to|jest|wynosi|är|er|это|ist|is)[ \\t\\u3000]{0,3})?|[^:：\\r\\n`]{0,60}[:：][ \\t\\u3000]{0,3})' +
+    '[「『"\'“„`]?(?<v>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{6,128})',
+  'uy',
+);
+
+function findScriptProsePasswords(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const word of SCRIPT_PASSWORD_WORDS) {
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+      // `<パスワード>`, `{пароль}`: a placeholder in a template, not prose.
+      if (at > 0 && '<{[$'.includes(text.charAt(at - 1))) continue;
+      SCRIPT_PROSE_PASSWORD.lastIndex = at + word.length;
+      const m = SCRIPT_PROSE_PASSWORD.exec(text);
+      if (m === null) continue;
+      const raw = m.groups!['v']!;
+      // Punctuation that closes the sentence or a bracket belongs to the prose.
+      const value = raw.replace(/[.,;:!?)\]}>]+$/, '');
+      if (/^[>)\]}@/:|-]/.test(value)) continue;
+      if (!(isPasswordLike(value) || isGeneratedWord(value))) continue;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      const start = m.index + m[0].length - raw.length;
+      spans.push({ start, end: start + value.length, category: 'PASS' });
+    }
   }
   return spans;
 }
@@ -169,8 +225,8 @@ export const markdownRules: Rule[] = [
     id: 'foreign-prose-password',
     category: 'PASS',
     description:
-      'A password in prose in another language: `contraseña`, `Passwort`, `Kennwort`, `mot de passe`, `senha`, `wachtwoord`, `Zugangsdaten`… followed by a code span, or by a colon and one password-shaped word',
-    keywords: ['contrase', 'passwort', 'kennwort', 'mot de passe', 'senha', 'palavra-passe', 'wachtwoord', 'zugang', 'identifiants', 'credenciales', 'salasana', 'parola'],
+      'A password in prose in another language: `contraseña`, `Passwort`, `Kennwort`, `mot de passe`, `senha`, `wachtwoord`, `Zugangsdaten`… followed by a code span, by a colon and one password-shaped word, or by a verb that says "is" (`lautet`, `ist`, `es`, `est`, `er`) and one password-shaped or generated-looking word',
+    keywords: ['contrase', 'passwort', 'kennwort', 'mot de passe', 'senha', 'palavra-passe', 'wachtwoord', 'zugang', 'identifiants', 'credenciales', 'salasana', 'parola', 'adgangskode', 'passord'],
     pattern: FOREIGN_PROSE_PASSWORD,
     find: findForeignProsePasswords,
     anchored: true,
@@ -180,6 +236,10 @@ export const markdownRules: Rule[] = [
         '2. El panel está en http://192.168.1.40:3000 — usuario `admin`, contraseña `Mirlo-Azul!2024` (cámbiala el primer día).',
         '# Zugang für den Testserver (bitte nicht weitergeben): Sonnenbl8me!Bergwerk',
         'Le mot de passe du compte de service : Hibou-Gris!77.',
+        'Jenkins: Admin-Login ist "admin", das Passwort lautet Qb7!Rw3Kp9Lzt – bitte nicht weitergeben.',
+        'El servidor de pruebas está listo; la contraseña es Tortuga-Roja!58.',
+        'Adgangskoden er nu Hvalros#2024x, skift den efter ferien.',
+        'Das neue Kennwort ist jetzt "Wz8kPq3nRt7LmX".',
       ],
       noMatch: [
         'login.password.forgot=Passwort vergessen?',
@@ -187,6 +247,40 @@ export const markdownRules: Rule[] = [
         'contraseña `${DB_PASSWORD}`',
         'Zugangsdaten: siehe Vault unter secret/app',
         'senha: `sua-senha-aqui`',
+        'Das Passwort ist abgelaufen, bitte ein neues setzen.',
+        'Das Passwort lautet wie immer, siehe KeePass.',
+        'Ihr Passwort ist 12 Zeichen lang und enthält Sonderzeichen.',
+        'la contraseña es obligatoria',
+        'Das Passwort ist ${JENKINS_ADMIN_PASSWORD}.',
+      ],
+    },
+  },
+  {
+    id: 'script-prose-password',
+    category: 'PASS',
+    description:
+      'A password in prose written in another script or with diacritics: `パスワードは …`, `密码是 …`, `비밀번호는 …`, `пароль — …`, `hasło to …`, `lösenordet är …`, then one ASCII word shaped like a password',
+    // Every word holds a character beyond ASCII: text without one cannot match.
+    keywords: [NON_ASCII_TEXT],
+    pattern: SCRIPT_PROSE_PASSWORD,
+    find: findScriptProsePasswords,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '3. パスワードは RdsWH24GTZzKBtHp5S で合っているはず',
+        '测试环境的密码是 Qm7#vLp2Zx9，请勿外传。',
+        '관리자 비밀번호는 `Hx8!pQ2mWz` 입니다',
+        'Hasło to Kr0lik!Zielony — zmień je po pierwszym logowaniu.',
+        'lösenordet är Fjall7!Blabar och gäller till fredag',
+        'пароль от панели: Vx9!kLm2Qp',
+      ],
+      noMatch: [
+        'パスワードは8文字以上にしてください。',
+        'REDIS_URL=redis://:<パスワード>@localhost:6379/0',
+        '密码是 password123',
+        'パスワードは環境変数 REDIS_PASSWORD から読み込みます',
+        'пароль: ${DB_PASSWORD}',
+        'Hasło to hasło',
       ],
     },
   },
