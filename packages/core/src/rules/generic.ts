@@ -49,7 +49,8 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{0,2}\\{[ \\t]{0,4}(?=["\'])' + // C++ brace initialisation: `const std::string kApiToken{"…"};`
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
     '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
-    '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' + // a literal fallback: `process.env.TOKEN || "…"`
+    // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match).
+    '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
@@ -60,6 +61,9 @@ const ASSIGNMENT = new RegExp(
     VALUE,
   'gi',
 );
+
+/** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
+const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
 
 /** Tried at each keyword offset; reused across calls (detection is synchronous). */
 const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
@@ -95,8 +99,11 @@ const SNAKE_CASE = /^[a-z]{1,30}(?:_[a-z]{1,30}){1,5}$/;
 const SECRET_NAME_WORDS = new Set(['password', 'passwd', 'secret', 'token']);
 /** `config.db.password`, `vault.db_secret`: lower-case words joined by dots. */
 const DOTTED_LOWER_NAME = /^[a-z][a-z_]{0,30}(?:\.[a-z][a-z_]{0,30}){1,6}$/;
+/** A camelCase name of letters only (`driverPassword`, `refreshToken`): a keychain or storage key naming the value. */
+const CAMEL_CASE = /^[a-z]{1,30}(?:[A-Z][a-z]{1,30}){1,5}$/;
 function namesASecret(value: string): boolean {
-  return SNAKE_CASE.test(value) && value.split('_').some((w) => SECRET_NAME_WORDS.has(w));
+  if (SNAKE_CASE.test(value)) return value.split('_').some((w) => SECRET_NAME_WORDS.has(w));
+  return CAMEL_CASE.test(value) && splitWords(value).some((w) => SECRET_NAME_WORDS.has(w));
 }
 
 /** Chars that may precede the secret word inside the same name (`DB_` in `DB_PASSWORD`, `checksum/` in `checksum/secret`). */
@@ -192,7 +199,14 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     return { value: g['sq'].slice(0, singleQuotedLength(g['sq'], file)), quoted: true, start };
   }
   const quotedValue = g['dq'] ?? g['dq2'] ?? g['sq2'] ?? g['bq'];
-  if (quotedValue !== undefined) return { value: quotedValue, quoted: true, start: end - 1 - quotedValue.length };
+  if (quotedValue !== undefined) {
+    const start = end - 1 - quotedValue.length;
+    // A string holding a quoted string (Gradle's `buildConfigField("String", "NAME", "\"…\"")`, a C macro's text): the inner literal is the value.
+    if (quotedValue.length > 4 && quotedValue.startsWith('\\"') && quotedValue.endsWith('\\"') && !quotedValue.slice(2, -2).includes('"')) {
+      return { value: quotedValue.slice(2, -2), quoted: true, start: start + 2 };
+    }
+    return { value: quotedValue, quoted: true, start };
+  }
   if (g['hd'] !== undefined) return { value: g['hd'], quoted: false, start: end - g['hd'].length };
   const bare = g['uq'];
   if (bare === undefined) return undefined;
@@ -298,6 +312,10 @@ const ENTRY_VALUE_ATTRIBUTE = /^[ \t\r\n]{1,5}value[ \t]{0,3}=/i;
 /** What follows a block's last label (HCL `resource "type" "name" {`): an opening brace. */
 const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 
+/** A fallback handed through a call (`?? devOnly(`), and what closes that call right after its only argument's closing quote. */
+const FALLBACK_CALL = /(?:\|\||\?\?)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
+const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
+
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
@@ -374,6 +392,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const matched = assignmentAt(offset);
     if (matched === undefined) continue;
     const { m, v } = matched;
+    // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
+    if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && (m.groups?.['sep'] ?? '') === ':') continue;
     // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
     if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
     // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
@@ -401,6 +421,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       skipUntil = v.start;
       continue;
     }
+    // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
+    if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
     if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
@@ -708,7 +730,7 @@ function findPgpass(text: string, options: DetectOptions): Span[] {
  * `--cookie`): a cookie named like a session or an auth token carries the session itself.
  */
 const COOKIE_HEADER = /(?:\b(?:set-)?cookie["']?[ \t]{0,4}(?:[:=]|,[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:)|--cookie|(?<![\w-])-b)[ \t]{0,4}["']?(?<pairs>[^\r\n"']{1,2000})/gi;
-const SESSION_COOKIE_NAME = /(?:sess|sid$|^sid|auth|token|jwt|remember|login|^_?[a-z]{0,20}_session$)/i;
+export const SESSION_COOKIE_NAME = /(?:sess|sid$|^sid|auth|token|jwt|remember|login|^_?[a-z]{0,20}_session$)/i;
 
 const COOKIE_HEADER_AT = new RegExp(COOKIE_HEADER.source, 'iy');
 
@@ -946,6 +968,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'bcrypt.hash', arg: 1, category: 'PASS' }, // Node bcrypt / bcryptjs
   { call: 'bcrypt.hashSync', arg: 1, category: 'PASS' },
   { call: 'BCrypt::Password.create', arg: 1, category: 'PASS' }, // Ruby
+  // crypt(3) and its wrappers take the plain password first, the salt second: pgcrypto's
+  // `crypt('…', gen_salt('bf'))` in SQL seeds, PHP's `crypt('…', $salt)`, Python's `crypt.crypt('…', salt)`.
+  { call: 'crypt', arg: 1, category: 'PASS' },
   // Devices: Arduino/ESP `WiFi.begin(ssid, "…")`, `wifiMulti.addAP(ssid, "…")`, paho-mqtt `username_pw_set(user, "…")`.
   { call: 'WiFi.begin', arg: 2, category: 'PASS' },
   { call: '.addAP', arg: 2, category: 'PASS' },
@@ -1112,6 +1137,7 @@ export const genericRules: Rule[] = [
       ],
       noMatch: [
         'password_field = "password"',
+        '"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]], "len": 71}}}}}',
         'if (password === confirmPassword) {',
         'GPG_PASSPHRASE="enter your passphrase here"',
         'passphrase = "Please type the passphrase"',
@@ -1262,6 +1288,8 @@ export const genericRules: Rule[] = [
     find: (text, options, offsets = []) => {
       const spans: Span[] = [];
       forEachMatchAt(CURL_USER_AT, text, offsets, (m) => {
+        // `date -u +%H:%M:%S`: date's format operand opens with `+`, no login does.
+        if (m.groups!['user']!.startsWith('+')) return;
         const value = m.groups!['v']!.replace(/[{}]/g, '');
         if (!judged('PASS', options.file)(value)) return;
         const end = m.index + m[0].length;
@@ -1272,7 +1300,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
-      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x'],
+      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }'],
     },
   },
   {
@@ -1500,9 +1528,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, `crypt("…", salt)` (pgcrypto\'s `crypt(\'…\', gen_salt(\'bf\'))` too), Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'crypt(', 'wifi.begin', '.addap', '.username_pw_set'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|crypt|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1517,6 +1545,7 @@ export const genericRules: Rule[] = [
         "  password => postgresql_password('reporting', 'Fennel-Quay-5820'),",
         "'password' => Hash::make('Seed3r-Larch!41'),",
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
+        "  ('ops-console', crypt('Br3ak-Glass#Orchid', gen_salt('bf', 12)), 'break-glass login'),",
       ],
       noMatch: [
         'server.login(user, password)',
@@ -1528,6 +1557,8 @@ export const genericRules: Rule[] = [
         "'password' => Hash::make('password'),",
         'const h = bcrypt.hashSync(req.body.password, 10);',
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
+        "UPDATE users SET password_hash = crypt(new_password, gen_salt('bf'));",
+        "const sealed = encrypt('Br3ak-Glass#Orchid', key);",
       ],
     },
   },

@@ -3,6 +3,7 @@ import { accountFileRules } from './account-files.js';
 import { byteArrayRules } from './byte-arrays.js';
 import { connectionRules } from './connection.js';
 import { genericRules } from './generic.js';
+import { httpToolRules } from './http-tools.js';
 import { markdownRules } from './markdown.js';
 import { networkRules } from './network.js';
 import { positionalRules } from './positional.js';
@@ -16,7 +17,7 @@ import { tokenRules } from './tokens.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** [rule, value] of every finding in `text`. */
+function found(text: string, file: string): [string, string][] {
+  return detect(text, { file }).map((f) => [f.rule, text.slice(f.start, f.end)]);
+}
+
+function values(text: string, file: string): string[] {
+  return found(text, file).map(([, v]) => v);
+}
+
+describe('session cookies in the cookie section of a request dump', () => {
+  const django = [
+    'GET: No GET data',
+    '',
+    'POST:',
+    "since = '2024-06-01'",
+    '',
+    'FILES: No FILES data',
+    '',
+    'COOKIES:',
+    "csrftoken = 'Zx8Cv7Bn6Mq5Wl4Ek3Rj2Tu1Yh0Ig9Of'",
+    "sessionid = 'q8w2e9r7t1y5u3i0o6p4a8s2d7f1g9h3'",
+    "_ga = 'GA1.1.6445347073.1718091177'",
+    '',
+    'META:',
+    "CONTENT_TYPE = 'application/json'",
+    '',
+  ].join('\n');
+
+  it("reports Django's session id and no other cookie of the section (the CSRF token is the generic rules' to judge)", () => {
+    const cookies = found(django, 'logs/django-500.txt').filter(([rule]) => rule === 'request-dump-session-cookie');
+    expect(cookies).toEqual([['request-dump-session-cookie', 'q8w2e9r7t1y5u3i0o6p4a8s2d7f1g9h3']]);
+  });
+
+  it('reads the section only up to its end: a session-like name under the next heading is no cookie', () => {
+    const text = "COOKIES:\n_ga = 'GA1.1.6445347073.1718091177'\n\nMETA:\nSESSION_ENGINE = 'django.contrib.sessions.backends.db'\n";
+    expect(found(text, 'mail.txt')).toEqual([]);
+  });
+
+  it("reports PHP's session id in a print_r of the request's globals", () => {
+    const text = '[_COOKIE] => Array\n    (\n        [PHPSESSID] => 9k3j5h7g2f4d6s8a1l0q2w4e6r\n        [lang] => de\n    )\n';
+    expect(values(text, 'debug.log')).toEqual(['9k3j5h7g2f4d6s8a1l0q2w4e6r']);
+  });
+});
+
+describe("a Postman collection's apikey auth", () => {
+  it('reports the API key of the value pair and not the header name of the key pair', () => {
+    const text = JSON.stringify({ auth: { type: 'apikey', apikey: [{ key: 'key', value: 'X-Api-Key', type: 'string' }, { key: 'value', value: 'pk9_Zq3Wm7Xr2Lt8Nv4Yc6Hb', type: 'string' }] } }, null, '\t');
+    expect(found(text, 'Payments.postman_collection.json')).toEqual([['postman-apikey-auth', 'pk9_Zq3Wm7Xr2Lt8Nv4Yc6Hb']]);
+  });
+
+  it('leaves a collection variable in the value pair alone', () => {
+    const text = '"apikey": [{"key": "value", "value": "{{apiKey}}", "type": "string"}]';
+    expect(found(text, 'x.postman_collection.json')).toEqual([]);
+  });
+});
+
+describe('nginx maps keyed by secrets', () => {
+  it('reads every key of the block, past comment lines, and leaves default and the mapped values alone', () => {
+    const conf = [
+      'map $http_x_partner_key $partner {',
+      '    default 0;',
+      '    # fastship, rotated 2024-05',
+      '    "a3f9c1e7b5d2048f6e1c9a7b3d5f2e08" fastship;',
+      '    Kq8zW3mLp0vX7nR2tY5uB4cN  acme_logistics;  # acme',
+      '}',
+      'server { listen 443; }',
+    ].join('\n');
+    expect(found(conf, 'nginx/shop.conf')).toEqual([
+      ['nginx-map-secret-key', 'a3f9c1e7b5d2048f6e1c9a7b3d5f2e08'],
+      ['nginx-map-secret-key', 'Kq8zW3mLp0vX7nR2tY5uB4cN'],
+    ]);
+  });
+
+  it('leaves maps over headers that hold no secret alone', () => {
+    const conf = 'map $http_x_request_id $rid {\n    default $request_id;\n    "f3a9c1e7b5d2048f6e1c9a7b3d5f2e08" fixed;\n}\n';
+    expect(found(conf, 'nginx.conf')).toEqual([]);
+  });
+});
+
+describe("Sentry's data-scrubbing metadata", () => {
+  it('reads `@password:filter` as a rule id, while a password under an `@` name is still found', () => {
+    const event = '{"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]]}}}}}}';
+    expect(found(event, 'sentry-event.json')).toEqual([]);
+    expect(values('{"@password": "Wq7-Harbor!Lamp"}', 'x.json')).toEqual(['Wq7-Harbor!Lamp']);
+  });
+});

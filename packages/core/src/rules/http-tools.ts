@@ -1,0 +1,219 @@
+import { classifyKey, type KeyClass } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+import { SESSION_COOKIE_NAME } from './generic.js';
+
+/**
+ * Credentials as the tools around HTTP requests write them down: a framework's error report
+ * that lists the request's cookies, an API client's export that keeps the key of its auth
+ * block, a web server's `map` that accepts a fixed set of API keys.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Cookie sections of request dumps
+
+/**
+ * The heading of a request's cookie jar in an error report: Django's technical 500 page and
+ * error e-mail (`COOKIES:`), and PHP's `print_r($GLOBALS)` (`[_COOKIE] => Array`).
+ */
+const COOKIE_SECTION_HEADING = /(?<=^|[\r\n])[ \t]{0,8}(?:cookies:|\[_cookie\][ \t]{1,4}=>[ \t]{1,4}array)[ \t]{0,8}\r?\n/iy;
+/** One cookie of the section: Django's `name = 'value'`, a `name: value` dump, PHP's `[name] => value`. */
+const COOKIE_SECTION_ENTRY =
+  /[ \t]{0,16}(?:(?<name>[\w.-]{1,80})[ \t]{0,4}[=:][ \t]{0,4}(?:'(?<sq>[^'\r\n]{1,2000})'|"(?<dq>[^"\r\n]{1,2000})"|(?<bare>[^\s'"]{1,2000}))|\[(?<phpName>[\w.-]{1,80})\][ \t]{1,4}=>[ \t]{1,4}(?<php>[^\s]{1,2000}))[ \t]{0,8}(?:\r?\n|$)/y;
+/** PHP's array opens with `(` on a line of its own. */
+const PHP_ARRAY_OPEN = /[ \t]{0,16}\(\r?\n/y;
+
+/** The cookie section's entries, read until the first line that is none (a blank line, the next heading). */
+function findCookieSections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // The heading starts its line: back up over the indentation before the keyword.
+    let lineStart = offset;
+    while (lineStart > 0 && offset - lineStart < 8 && (text.charCodeAt(lineStart - 1) === 0x20 || text.charCodeAt(lineStart - 1) === 0x09)) lineStart--;
+    COOKIE_SECTION_HEADING.lastIndex = lineStart;
+    const heading = COOKIE_SECTION_HEADING.exec(text);
+    if (heading === null) continue;
+    let at = heading.index + heading[0].length;
+    PHP_ARRAY_OPEN.lastIndex = at;
+    const open = PHP_ARRAY_OPEN.exec(text);
+    if (open !== null) at += open[0].length;
+    for (let entries = 0; entries < 200; entries++) {
+      COOKIE_SECTION_ENTRY.lastIndex = at;
+      const m = COOKIE_SECTION_ENTRY.exec(text);
+      if (m === null) break;
+      at = m.index + m[0].length;
+      const g = m.groups!;
+      const name = g['name'] ?? g['phpName']!;
+      const value = g['sq'] ?? g['dq'] ?? g['bare'] ?? g['php']!;
+      if (!SESSION_COOKIE_NAME.test(name) || /csrf|xsrf/i.test(name) || value.length < 16) continue;
+      if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) continue;
+      const start = m.index + m[0].indexOf(value, m[0].indexOf(name) + name.length);
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postman collections
+
+/**
+ * Postman keeps an auth block's settings as `{"key": …, "value": …}` pairs. For `apikey` auth the
+ * pair whose key is `value` holds the API key itself (`key` holds the header's name); bearer,
+ * basic and OAuth pairs are named `token`, `password`, `clientSecret`, which the name/value rule reads.
+ */
+const POSTMAN_APIKEY_BLOCK = /"apikey"[ \t]{0,4}:[ \t]{0,4}\[/y;
+const POSTMAN_PAIR = /\{[^{}]{0,1000}\}/g;
+const POSTMAN_KEY_IS_VALUE = /"key"[ \t]{0,4}:[ \t]{0,4}"value"/;
+const POSTMAN_VALUE = /"value"[ \t]{0,4}:[ \t]{0,4}"(?<v>(?:[^"\\\r\n]|\\.){1,1000})"/;
+
+function findPostmanApiKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    POSTMAN_APIKEY_BLOCK.lastIndex = offset;
+    const block = POSTMAN_APIKEY_BLOCK.exec(text);
+    if (block === null) continue;
+    const from = block.index + block[0].length;
+    const close = text.indexOf(']', from);
+    const list = text.slice(from, close === -1 ? Math.min(text.length, from + 4000) : Math.min(close, from + 4000));
+    for (const pair of list.matchAll(POSTMAN_PAIR)) {
+      if (!POSTMAN_KEY_IS_VALUE.test(pair[0])) continue;
+      const value = POSTMAN_VALUE.exec(pair[0]);
+      if (value === null) continue;
+      const key = value.groups!['v']!;
+      if (!isPlausibleSecret(key, { category: 'KEY', quoted: true, file: options.file })) continue;
+      const start = from + pair.index + value.index + value[0].length - 1 - key.length;
+      spans.push({ start, end: start + key.length });
+    }
+  }
+  return spans;
+}
+
+// ---------------------------------------------------------------------------------------------
+// nginx maps keyed by a secret request value
+
+/**
+ * `map $http_x_api_key $client { "…" acme; }`: a map from a request header, query argument or
+ * cookie whose name says it holds a secret turns each of its keys into an accepted secret.
+ */
+const NGINX_SECRET_MAP = /map[ \t]{1,8}\$(?:http|arg|cookie)_(?<name>\w{1,60})[ \t]{1,8}\$\w{1,60}[ \t]{0,8}\{/y;
+/** One entry of a map block: a quoted or bare key, then its value up to `;`. */
+const NGINX_MAP_ENTRY = /(?:"(?<dq>[^"\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<bare>[^\s;#{}"']{1,300}))[ \t]{1,40}[^;\r\n{}]{1,300};[ \t]{0,40}(?:#[^\r\n]{0,300})?/y;
+/** Map keys that are directives or patterns, not values: `default`, `hostnames`, `include`, `~regex`. */
+const NGINX_MAP_DIRECTIVE = /^(?:default|hostnames|volatile|include)$|^~/;
+/** An Authorization header's value keeps its scheme before the credential. */
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|ApiKey)[ \t]{1,4}/i;
+
+function findNginxSecretMaps(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    NGINX_SECRET_MAP.lastIndex = offset;
+    const map = NGINX_SECRET_MAP.exec(text);
+    if (map === null) continue;
+    const found = classifyKey(map.groups!['name']!);
+    if (found === undefined) continue;
+    let at = map.index + map[0].length;
+    for (let entries = 0; entries < 500; entries++) {
+      at = afterBlanksAndComments(text, at);
+      NGINX_MAP_ENTRY.lastIndex = at;
+      const m = NGINX_MAP_ENTRY.exec(text);
+      if (m === null) break;
+      at = m.index + m[0].length;
+      const g = m.groups!;
+      const raw = g['dq'] ?? g['sq'] ?? g['bare']!;
+      if (NGINX_MAP_DIRECTIVE.test(raw)) continue;
+      const scheme = AUTH_SCHEME.exec(raw);
+      const value = scheme === null ? raw : raw.slice(scheme[0].length);
+      if (!acceptsAsSecret(value, found, options)) continue;
+      const start = m.index + m[0].indexOf(raw) + (scheme === null ? 0 : scheme[0].length);
+      spans.push({ start, end: start + value.length, category: found.category });
+    }
+  }
+  return spans;
+}
+
+/** The offset after the blanks and `#` comment lines that start at `from` (a map block's notes between entries). */
+function afterBlanksAndComments(text: string, from: number): number {
+  let at = from;
+  for (let guard = 0; guard < 1000 && at < text.length; guard++) {
+    const c = text.charCodeAt(at);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) at++;
+    else if (c === 0x23 /* # */) {
+      const nl = text.indexOf('\n', at);
+      at = nl === -1 ? text.length : nl + 1;
+    } else break;
+  }
+  return at;
+}
+
+function acceptsAsSecret(value: string, key: KeyClass, options: DetectOptions): boolean {
+  return isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file });
+}
+
+export const httpToolRules: Rule[] = [
+  {
+    id: 'request-dump-session-cookie',
+    category: 'TOKEN',
+    description:
+      "A session cookie in the cookie section of a request dump: Django's error report (`COOKIES:` / `sessionid = '…'`), PHP's `[_COOKIE] => Array` (`[PHPSESSID] => …`)",
+    keywords: ['cookies:', '[_cookie]'],
+    pattern: COOKIE_SECTION_HEADING,
+    find: findCookieSections,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "FILES: No FILES data\n\nCOOKIES:\nsessionid = 'q8w2e9r7t1y5u3i0o6p4a8s2d7f1g9h3'\ncsrftoken = 'Zx8Cv7Bn6Mq5Wl4Ek3Rj2Tu1Yh0Ig9Of'\n\nMETA:\n",
+        '    [_COOKIE] => Array\n        (\n            [PHPSESSID] => 9k3j5h7g2f4d6s8a1l0q2w4e6r\n        )\n',
+      ],
+      noMatch: [
+        "COOKIES:\ncsrftoken = 'Zx8Cv7Bn6Mq5Wl4Ek3Rj2Tu1Yh0Ig9Of'\n_ga = 'GA1.1.6445347073.1718091177'\n",
+        "COOKIES:\nsessionid = '<session id>'\n",
+        'COOKIES: No cookie data\n',
+        'const COOKIES: Record<string, string> = {};\nsessionid = getSession()\n',
+      ],
+    },
+  },
+  {
+    id: 'postman-apikey-auth',
+    category: 'KEY',
+    description: "The API key of a Postman collection's `apikey` auth block: the `{\"key\": \"value\", \"value\": \"…\"}` pair (the `key` pair names the header)",
+    keywords: ['"apikey": [', '"apikey":['],
+    pattern: POSTMAN_APIKEY_BLOCK,
+    find: findPostmanApiKeys,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        '"auth": {\n\t"type": "apikey",\n\t"apikey": [\n\t\t{\n\t\t\t"key": "value",\n\t\t\t"value": "ak_live_Q7mZ2pX9vL4nR8tW3yK6",\n\t\t\t"type": "string"\n\t\t},\n\t\t{\n\t\t\t"key": "key",\n\t\t\t"value": "X-Api-Key",\n\t\t\t"type": "string"\n\t\t}\n\t]\n}',
+        '"apikey":[{"key":"key","value":"X-API-Key","type":"string"},{"key":"value","value":"Zk3mP9qR2vX8wL5nQ4tY7uI0","type":"string"}]',
+      ],
+      noMatch: [
+        '"apikey": [\n\t{"key": "value", "value": "{{partner_api_key}}", "type": "string"},\n\t{"key": "key", "value": "X-Api-Key", "type": "string"}\n]',
+        '"apikey": [{"key": "in", "value": "header", "type": "string"}]',
+      ],
+    },
+  },
+  {
+    id: 'nginx-map-secret-key',
+    category: 'KEY',
+    description:
+      'A secret hard-coded as a key of an nginx `map` over a request header, argument or cookie that names a secret (`map $http_x_api_key $client { "…" acme; }`)',
+    keywords: ['map $http_', 'map $arg_', 'map $cookie_'],
+    pattern: NGINX_SECRET_MAP,
+    find: findNginxSecretMaps,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'map $http_x_api_key $api_client {\n    default "";\n    "c4f1e9a27b3d8e6f0a5c2b9d7e1f3a8c" partner_a;   # partner A\n    9Zt4Lq7Wm2Xp8Kc5Rv3N  partner_b;\n}\n',
+        'map $http_authorization $is_ops {\n    default 0;\n    "Bearer Qw8Er7Ty6Ui5Op4As3Df2Gh1" 1;\n}\n',
+      ],
+      noMatch: [
+        'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    "" close;\n}\n',
+        'map $http_x_api_key $api_client {\n    default "";\n    include /etc/nginx/api-keys.map;\n}\n',
+        'map $http_user_agent $is_bot {\n    default 0;\n    "~*Googlebot/2.1abcXYZ123" 1;\n}\n',
+      ],
+    },
+  },
+];
