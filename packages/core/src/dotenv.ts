@@ -1,4 +1,4 @@
-import { classifyKey } from './key-name.js';
+import { classifyKey, namesPublicClientKey } from './key-name.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
 import { isPlaceholder, isPublicValue } from './secret-value.js';
@@ -119,13 +119,21 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
     return !isInternalHost(host); // a public URL is no secret; an internal one is
   }
   if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)(?::\d{1,5})?$/i.test(v)) return true;
+  // `PUSHER_APP_KEY`, `SENTRY_DSN_KEY`: keys that client code ships by design.
+  if (namesPublicClientKey(name)) return true;
   const secretName = classifyKey(name) !== undefined || SECRET_ENV_NAME.test(name);
+  // `COOKIE_DOMAIN=.acme.io`, `SMTP_HOST=smtp.acme.io`: a public domain name is printed in every URL; an internal one is
+  // kept. Under a secret's name a dotted word may be a password (`summer.horse`), unless the name says it holds a host.
+  const domain = PUBLIC_DOMAIN.exec(v);
+  if (domain !== null && (!secretName || HOST_NAME.test(name)) && !isInternalHost(domain[1]!)) return true;
   // `ALGOLIA_APP_ID`, `GOOGLE_CLIENT_ID`, `GA_MEASUREMENT_ID`: the public id of an app, project or site, shipped in front ends.
   // Other ids (`WEBHOOK_ID`) may be half of a credential, and a name that says key (`AWS_ACCESS_KEY_ID`) is one: still learnt.
   if (!secretName && PUBLIC_ID_NAME.test(name)) return true;
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `APP_NAME="Acme Partner Portal"`, `MAIL_FROM_NAME=Acme Support`: a title of capitalised words names something.
+  if (!secretName && TITLE_WORDS.test(v)) return true;
   // `FEATURE_FLAGS=guilds,ranked_s3`, `LOCALES=en,de,fr`: a comma list of lower-case words names features or options.
   if (!secretName && /^[a-z][a-z0-9_.-]{0,40}(?:,[ \t]{0,2}[a-z][a-z0-9_.-]{0,40}){1,40}$/.test(v)) return true;
   // `SENTRY_RELEASE=c54e…`, `GIT_SHA=…`: a build's release, version or commit id is printed in logs and URLs, not kept secret.
@@ -137,6 +145,16 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
+
+/**
+ * A domain name alone, maybe with a cookie's leading dot and a port: letters in its last label
+ * (an address is judged as a host elsewhere). Group 1 is the host.
+ */
+const PUBLIC_DOMAIN = /^\.?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?::\d{1,5})?$/i;
+/** Names that hold a host or domain (`COOKIE_DOMAIN`, `SMTP_HOST`, `CORS_ORIGIN`). */
+const HOST_NAME = /(?:^|_)(?:DOMAIN|HOST|HOSTNAME|ORIGIN)S?$/i;
+/** Two to eight capitalised words (`Larkspur Partner Portal`): a title, not a random value. */
+const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the)){1,7}$/;
 
 /** Names of the public ids of an app, OAuth client, project or analytics property. */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;

@@ -153,6 +153,21 @@ function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/**
+ * Words of a name for a key that is public by design, whatever its value: Pusher's app key
+ * (channels clients connect with it; the app secret signs) and a Sentry DSN's public key.
+ */
+function isPublicClientKeyName(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last !== 'key') return false;
+  return words[words.length - 2] === 'dsn' || (words.includes('pusher') && !words.includes('secret') && !words.includes('master'));
+}
+
+/** `isPublicClientKeyName` for a whole name (`PUSHER_APP_KEY`, `sentryDsnKey`), for the dotenv reader. */
+export function namesPublicClientKey(name: string): boolean {
+  return isPublicClientKeyName(splitWords(name));
+}
+
 function classifyKeyUncached(rawName: string): KeyClass | undefined {
   const name = rawName.replace(/^[-$@:.&*]+/, '');
   if (name.length === 0 || name.length > 80) return undefined;
@@ -177,6 +192,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (last === 'pepper') return { category: 'KEY', weak: false };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
   if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
+  // `STAGING_BASIC_AUTH`, `basicAuth`: the `user:password` pair (or its base64) of HTTP Basic authentication.
+  if (last === 'auth' && words[words.length - 2] === 'basic') return { category: 'CRED', weak: false };
+  // Keys that client code ships by design: Pusher's app key (`PUSHER_APP_KEY`; its secret is `…_SECRET`)
+  // and the public key of a Sentry DSN (`SENTRY_DSN_KEY`), which every browser and app sends.
+  if (isPublicClientKeyName(words)) return undefined;
   // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
   if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
 

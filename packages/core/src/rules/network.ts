@@ -146,6 +146,30 @@ function isAssignedToNonVersionName(before: string): boolean {
   return m !== null && !splitWords(m[1]!).some((w) => VERSION_NAME_WORDS.has(w));
 }
 
+/** Last words of a name whose value is a version: `newVersion="10.0.0.0"` (.NET's bindingRedirect), `fw_ver: 10.2.0.1`. */
+const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware']);
+
+/**
+ * Whether the address is the value of a version's name, camelCase included (`newVersion`,
+ * `AssemblyFileVersion`), which the word test on the line cannot see inside one identifier.
+ */
+function isAssignedToVersionName(before: string): boolean {
+  const m = NAME_BEFORE_VALUE.exec(before.length > 60 ? before.slice(-60) : before);
+  if (m === null) return false;
+  const words = splitWords(m[1]!);
+  return VERSION_LAST_WORDS.has(words[words.length - 1]!);
+}
+
+/**
+ * A network written with its prefix length (`10.64.0.0/16`): an address plan as wide as a
+ * /16 is a range, but a /17 or narrower network pins one site, VPN or subnet router
+ * (`100.64.12.0/24`) and says as much about the network inside as an address in it.
+ */
+function isWideNetwork(text: string, slash: number): boolean {
+  const prefix = /^\/(\d{1,2})(?![\w.])/.exec(text.slice(slash, slash + 4));
+  return prefix === null || Number(prefix[1]) <= 16;
+}
+
 /**
  * `name/10.0.21.114`: a host name and its address, as kubectl (`Node: ip-10-0-21-114.ec2.internal/10.0.21.114`)
  * and Java's socket addresses (`db01.prod/10.0.3.4:5432`) print them. The name must be a whole word
@@ -189,11 +213,13 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
   forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
     if (!isPrivateIPv4(m[0])) return;
     if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1)) return;
-    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0')) return;
+    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWideNetwork(text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
     const line = cell === undefined ? text.slice(bounds.start, bounds.end) : text.slice(cell.start, cell.end);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(text.slice(bounds.start, m.index))) return;
+    const before = text.slice(bounds.start, m.index);
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before)) return;
+    if (isAssignedToVersionName(before)) return;
     spans.push({ start: m.index, end: m.index + m[0].length });
   });
   return spans;
@@ -350,15 +376,15 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
     {
       id: 'private-ipv4',
       category: 'HOST',
-      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10)',
+      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10), or a private network narrower than a /16 (`100.64.12.0/24`)',
       keywords: ['10.', '172.', '192.168.', '100.'],
       pattern: /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/,
       find: findPrivateIPv4,
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'vpc_cidr = "10.30.0.0/16"', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
       },
     },
     {

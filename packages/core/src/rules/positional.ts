@@ -97,9 +97,11 @@ const PY_DB_CONNECT = new RegExp(
  * The second argument of a Twilio client is its secret: after an account SID (`AC…`) it is
  * the auth token, after an API key SID (`SK…`) the key's secret, and the Node helper
  * `twilio(accountSid, "…")` / `new Twilio(sid, "…")` takes the token second whatever the first is.
+ * The place says what it is, so its length is not held to Twilio's 32: a key secret pasted
+ * short or long is still the secret (entropy and the stand-in test judge it).
  */
 const TWILIO_PAIR =
-  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?[Tt]wilio[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{32})["'`]/;
+  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?[Tt]wilio[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
 
 /**
  * A Go byte-slice literal handed straight to a call that takes a signing or HMAC key:
@@ -172,6 +174,7 @@ export const positionalRules: Rule[] = [
         'const client = twilio(process.env.TWILIO_ACCOUNT_SID, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c");',
         "const c = new Twilio(accountSid, '9c2e4a7f1b3d8e6c0a5f2b9d7e4c1a3f');",
         'const sms = twilio("SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0e", { accountSid });',
+        "const sms = twilio('SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f', 'Wq4nT8kLr2xZm6PvB3yD', { accountSid });",
       ],
       noMatch: [
         'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", auth_token)',
@@ -179,6 +182,7 @@ export const positionalRules: Rule[] = [
         'const client = twilio(accountSid, authToken);',
         'const client = twilio(accountSid, "your_auth_token_goes_here_000000");',
         'log.twilio(accountSid, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c")',
+        'const client = twilio(accountSid, "sms");',
       ],
     },
   },

@@ -1,5 +1,6 @@
 import { decodeBase64 } from '../base64.js';
-import { classifyKey } from '../key-name.js';
+import { classifyKey, splitWords } from '../key-name.js';
+import { isInternalHost } from './network.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
@@ -25,8 +26,30 @@ function isSecretValue(raw: string, name: string): boolean {
   if (isPlaceholder(value) || /^ENC\[|^\{\{|^\$\{/.test(value)) return false;
   // A certificate by name and by content; a `.pem` may hold anything, so both must say so.
   if (CERTIFICATE_NAME.test(name) && isPublicPem(value)) return false;
+  // A Secret often carries the plain settings beside its secrets (`DB_USER`, `JIRA_BASE_URL`): read as a
+  // `.env` line would be, by its name and its (decoded) text, a user name or a public URL is no secret.
+  if (isPlainSetting(name, value)) return false;
   return true;
 }
+
+/**
+ * A data entry that is plainly a setting, read from its text (decoded when the value is base64
+ * of printable text): a user name under a user's name (`DB_USER`, `username`), or a public
+ * http(s) URL without credentials (`JIRA_BASE_URL`). Anything else in a Secret is kept.
+ */
+function isPlainSetting(name: string, value: string): boolean {
+  const decoded = decodeBase64(value);
+  const text = decoded !== undefined && /^[\x20-\x7e]{1,200}$/.test(decoded) ? decoded : value;
+  const words = splitWords(name);
+  if (USER_NAME_WORD.test(words[words.length - 1] ?? '') && classifyKey(name) === undefined && LOGIN_NAME.test(text)) return true;
+  const url = PUBLIC_HTTP_URL.exec(text);
+  return url !== null && !isInternalHost(url[1]!.replace(/:\d{1,5}$/, ''));
+}
+const USER_NAME_WORD = /^(?:user|username|login|email)$/;
+/** A login: a word of letters, digits, `_`, `.`, `-` (or an e-mail address), starting with a letter. */
+const LOGIN_NAME = /^[A-Za-z][\w.@+-]{0,63}$/;
+/** An http(s) URL whose authority holds no credentials; group 1 is the host (and port). */
+const PUBLIC_HTTP_URL = /^https?:\/\/([^\s/?#@]{1,253})(?:[/?#][^\s@]{0,300})?$/i;
 
 /** Entry names of certificates: `tls.crt` (a `kubernetes.io/tls` Secret), `ca.crt`, `client-cert.pem`. */
 const CERTIFICATE_NAME = /(?:^|[._-])(?:crt|cer|cert|certs|certificate|certificates)(?:$|[._-])/i;
@@ -366,6 +389,22 @@ function findSaslPasswd(text: string, options: { file?: string }): Span[] {
   return spans;
 }
 
+/**
+ * Rails' key files: `config/master.key` and the per-environment `config/credentials/<env>.key`
+ * hold nothing but the 32-hex key that decrypts `credentials.yml.enc`. The file's name is the
+ * only label the key has.
+ */
+const RAILS_KEY_FILE = /(?:^|[\\/])(?:master\.key|credentials[\\/][\w.-]{1,60}\.key)$/;
+const RAILS_KEY_BODY = /^[ \t]{0,8}(?<v>[0-9a-f]{32})[ \t]{0,8}\r?\n?$/;
+
+function findRailsKey(text: string, options: { file?: string }): Span[] {
+  if (options.file === undefined || !RAILS_KEY_FILE.test(options.file) || text.length > 200) return [];
+  const m = RAILS_KEY_BODY.exec(text);
+  if (m === null || /^(.)\1+$/.test(m.groups!['v']!)) return [];
+  const start = text.indexOf(m.groups!['v']!);
+  return [{ start, end: start + 32 }];
+}
+
 /** ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies. */
 const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](?<v>[A-Fa-f0-9]{32,256})["']/gi;
 
@@ -531,6 +570,21 @@ export const structuredRules: Rule[] = [
     },
   },
   {
+    id: 'rails-master-key',
+    category: 'KEY',
+    description: "Rails' master key file (`config/master.key`, `config/credentials/<env>.key`): the 32-hex key that decrypts the app's credentials",
+    keywords: [], // bound to Rails' key files by path instead
+    paths: RAILS_KEY_FILE,
+    pattern: RAILS_KEY_BODY,
+    find: findRailsKey,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['5f0c2a9e71b34d86a0e4c3b19f7d2e58\n'],
+    },
+  },
+  {
     id: 'postfix-sasl-password',
     category: 'PASS',
     description: 'A relay password in Postfix\'s `sasl_passwd` map (`[smtp.example.com]:587 user:…`)',
@@ -598,6 +652,8 @@ export const structuredRules: Rule[] = [
         'kind: ConfigMap\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nstringData:\n  db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]\n',
+        'kind: Secret\ndata:\n  DB_USER: cmVwb3J0aW5nX2FwcA==\n',
+        'kind: Secret\nstringData:\n  JIRA_BASE_URL: https://acme-ops.atlassian.net\n',
       ],
     },
   },

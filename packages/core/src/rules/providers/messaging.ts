@@ -77,16 +77,17 @@ export const messagingRules: Rule[] = [
   {
     id: 'telegram-bot-api-token',
     category: 'TOKEN',
-    description: 'Telegram Bot API token (<bot id>:AA<35 characters>)',
+    description: 'Telegram Bot API token (<bot id>:AA<35 characters>), also inside a Bot API URL (`https://api.telegram.org/bot<token>/sendMessage`)',
     keywords: [':aa'],
-    pattern: /(?<![\w:-])(\d{8,10}:AA[\w-]{33})(?![\w-])/,
+    // The Bot API puts the token right after `/bot` in every method URL (and `/file/bot` for downloads).
+    pattern: /(?:(?<![\w:-])|(?<=\/bot))(\d{8,10}:AA[\w-]{33})(?![\w-])/,
     secretGroup: 1,
     minEntropy: 3.5,
     validate: notPlaceholder,
     confidence: 'high',
     examples: {
-      match: [`TELEGRAM_BOT_TOKEN=${fake('digits', 10, 334)}:AA${fake('b64url', 33, 335)}`],
-      noMatch: ['bot_token = 123456:AAbc'],
+      match: [`TELEGRAM_BOT_TOKEN=${fake('digits', 10, 334)}:AA${fake('b64url', 33, 335)}`, `curl -s "https://api.telegram.org/bot${fake('digits', 10, 334)}:AA${fake('b64url', 33, 335)}/sendMessage"`],
+      noMatch: ['bot_token = 123456:AAbc', `https://api.telegram.org/robot${fake('digits', 10, 334)}:AA${fake('b64url', 33, 335)}/x`],
     },
   },
   contextRule('telegram-bot-api-token-assigned', 'Telegram bot token next to a Telegram name', ['telegr'], '[0-9]{5,16}:A[\\w-]{34}', {

@@ -34,10 +34,12 @@ export const paymentRules: Rule[] = [
     match: [`BT_TOKEN=access_token$production$${fake('lowernum', 16, 208)}$${fake('hex', 32, 209)}`],
     noMatch: ['access_token$production$abc$def'],
   }, { keywords: ['access_token$'], lead: '(?<![\\w$])', tail: '(?![\\w$])', validate: (s) => !/x{6}/i.test(s) }),
-  contextRule('paypal-client-secret', 'PayPal REST client secret next to a PayPal name', ['paypal'], '[\\w\\-]{80}', {
-    match: [`PAYPAL_CLIENT_SECRET=${fake('b64url', 80, 210)}`],
-    noMatch: [`PAYPAL_CLIENT_SECRET=${fake('b64url', 40, 210)}`],
-  }, { category: 'CRED', minEntropy: 4 }),
+  // A PayPal client id has the secret's shape (80 characters) but is public (the JS SDK's script URL carries it):
+  // the name must say secret, key, password or credential.
+  contextRule('paypal-client-secret', 'PayPal REST client secret next to a PayPal name that says secret', ['paypal'], '[\\w\\-]{80}', {
+    match: [`PAYPAL_CLIENT_SECRET=${fake('b64url', 80, 210)}`, `paypal:\n  client_secret: ${fake('b64url', 80, 211)}`],
+    noMatch: [`PAYPAL_CLIENT_SECRET=${fake('b64url', 40, 210)}`, `PAYPAL_CLIENT_ID=${fake('b64url', 80, 210)}`],
+  }, { category: 'CRED', minEntropy: 4, nameTail: 'secret|key|pass|pwd|cred' }),
   contextRule('adyen-api-key', 'Adyen API key next to an Adyen name', ['adyen'], 'AQE[A-Za-z0-9+/=._\\-]{60,250}', {
     match: [`ADYEN_API_KEY=AQE${fake('b64', 120, 211)}`],
     noMatch: ['ADYEN_API_KEY=AQEshort'],

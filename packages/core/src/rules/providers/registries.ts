@@ -1,5 +1,6 @@
 import { decodeBase64 } from '../../base64.js';
-import type { Rule } from '../../types.js';
+import { shannonEntropy } from '../../entropy.js';
+import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
@@ -9,6 +10,41 @@ function decodesToUserPassword(value: string): boolean {
   if (decoded === undefined) return false;
   const colon = decoded.indexOf(':');
   return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+}
+
+/**
+ * A Vault unseal or recovery key share: Shamir shares of the 32-byte root key are 33 bytes,
+ * printed as base64 (44 characters, or 43 and `=` for 32 bytes) and as hex (66 or 64 digits).
+ */
+const UNSEAL_KEY_SHARE = /(?<![A-Za-z0-9+/=])([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}|[0-9a-f]{64}|[0-9a-f]{66})(?![A-Za-z0-9+/=])/g;
+/** How far after the word unseal a share is looked for: the paragraph, `vault operator init`'s five shares or its JSON arrays. */
+const UNSEAL_WINDOW = 600;
+
+/**
+ * The key shares that follow the word unseal within its paragraph (up to a blank line):
+ * `Unseal Key 1: …`, the `unseal_keys_b64` array, a runbook's "the copy of unseal key 3 is …".
+ * A share is random bytes: base64 mixing cases and digits, or hex, with high entropy.
+ */
+function findUnsealKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    const from = Math.max(offset, readTo);
+    let end = Math.min(text.length, offset + UNSEAL_WINDOW);
+    const blank = /\n[ \t]{0,40}\r?\n/.exec(text.slice(from, end));
+    if (blank !== null) end = from + blank.index;
+    if (end <= from) continue;
+    readTo = end;
+    const window = text.slice(from, end);
+    UNSEAL_KEY_SHARE.lastIndex = 0;
+    for (let m = UNSEAL_KEY_SHARE.exec(window); m !== null; m = UNSEAL_KEY_SHARE.exec(window)) {
+      const share = m[0];
+      const hex = /^[0-9a-f]+$/.test(share);
+      if (hex ? shannonEntropy(share) < 3.3 : !mixesClasses(share, 3) || shannonEntropy(share) < 4.2) continue;
+      spans.push({ start: from + m.index, end: from + m.index + share.length });
+    }
+  }
+  return spans;
 }
 
 /** Package registries, artifact stores and secret managers. */
@@ -138,6 +174,32 @@ export const registryRules: Rule[] = [
     noMatch: ['hvs.abc', `hvs.${'x'.repeat(95)}`, `xhvs.${fake('b64url', 95, 516)}`, 'hvs.getRegistrationControllerImpl()', 'hvs.registration_controller_impl'],
     // A root token is 24 random letters and digits, in both cases and with digits: no member name.
   }, { keywords: ['hvs.'], minEntropy: 3.5, validate: (s) => notPlaceholder(s) && (s.length >= 94 || (/^hvs\.[A-Za-z0-9]{24}$/.test(s) && mixesClasses(s.slice(4), 3))) }),
+  {
+    id: 'vault-unseal-key',
+    category: 'KEY',
+    description:
+      'A HashiCorp Vault unseal (or recovery) key share after the word unseal: `Unseal Key 1: …` as `vault operator init` prints it, `unseal_keys_b64` / `unseal_keys_hex` in its JSON, `vault operator unseal …`, a key share quoted in the same paragraph',
+    keywords: ['unseal'],
+    pattern: UNSEAL_KEY_SHARE,
+    secretGroup: 1,
+    find: findUnsealKeys,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        `Unseal Key 1: ${fake('b64', 44, 541)}`,
+        `"unseal_keys_b64": [\n    "${fake('b64', 43, 542)}="\n  ]`,
+        `three of five unseal keys are needed.\nThe emergency copy of key 3 is: \`${fake('b64', 43, 543)}=\``,
+        `vault operator unseal ${fake('hex', 66, 544)}`,
+      ],
+      noMatch: [
+        'Unseal Key 1: <unseal-key-1>',
+        `vault operator unseal\n\nsha256: ${fake('hex', 64, 545)}`,
+        `Unseal Key 1: ${'A'.repeat(44)}`,
+        `the unseal step uses ${fake('b64', 60, 546)}`,
+      ],
+    },
+  },
   tokenRule('vault-batch-token', 'HashiCorp Vault batch token (hvb.)', 'hvb\\.', '[\\w-]{138,300}', {
     match: [`VAULT_BATCH_TOKEN=hvb.${fake('b64url', 160, 517)}`],
     noMatch: ['hvb.tooshortxxx'],

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+import { classifyKey } from '../key-name.js';
+import { parseDotenv } from '../dotenv.js';
+
+/** The values reported in `text`, optionally only those of one rule. */
+function values(text: string, file: string, rule?: string): string[] {
+  return detect(text, { file })
+    .filter((f) => rule === undefined || f.rule === rule)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('secrets handed to calls by position', () => {
+  it('reads the first argument of crypt() as a password: pgcrypto seeds, PHP, Python', () => {
+    const sql = "INSERT INTO service_accounts (name, password_hash) VALUES\n  ('sync', crypt('Qu4rry-Sync#2031', gen_salt('bf', 12))),\n  ('ops', crypt('tT7vLm2Q*Xp931aBZ~q', gen_salt('bf')));\n";
+    expect(values(sql, 'db/seed.sql', 'credential-call-argument')).toEqual(['Qu4rry-Sync#2031', 'tT7vLm2Q*Xp931aBZ~q']);
+    expect(values("$hash = crypt('Larch!Fen-2290', '$2y$10$abcdefghijklmnopqrstuv');\n", 'seed.php', 'credential-call-argument')).toEqual(['Larch!Fen-2290']);
+    // A column or variable is no literal; encrypt() and decrypt() are other calls.
+    expect(values("UPDATE users SET password_hash = crypt(new_password, gen_salt('bf'));\n", 'seed.sql', 'credential-call-argument')).toEqual([]);
+    expect(values("const sealed = encrypt('Larch!Fen-2290', key);\n", 'seal.ts', 'credential-call-argument')).toEqual([]);
+  });
+
+  it('takes the secret after a Twilio API key SID whatever its length', () => {
+    const code = "const sms = twilio('SKe1c8c68900de621952a224e9ed594d45', 'Wq4nT8kLr2xZm6PvB3yD', {\n  accountSid: process.env.TWILIO_ACCOUNT_SID,\n});\n";
+    expect(values(code, 'notify.ts', 'twilio-auth-token-positional')).toEqual(['Wq4nT8kLr2xZm6PvB3yD']);
+    expect(values("const sms = twilio(sid, 'sms-client');\n", 'notify.ts', 'twilio-auth-token-positional')).toEqual([]);
+  });
+
+  it('reads a literal fallback handed through a one-argument call (`?? devOnly("…")`) as the value', () => {
+    const code = "SESSION_SECRET: env.SESSION_SECRET ?? env.COOKIE_SECRET ?? devOnly('3f9c1a7e52b04d86a1c9e7f3b5d28a60c4e1f9b7a3d5c28e6f0b4a9d1c7e3f52'),\n";
+    expect(values(code, 'config.ts')).toEqual(['3f9c1a7e52b04d86a1c9e7f3b5d28a60c4e1f9b7a3d5c28e6f0b4a9d1c7e3f52']);
+    // A call that reads the value by name, or that takes more than the literal, holds no secret.
+    expect(values("const token = process.env.API_TOKEN ?? requireEnv('API_TOKEN');\n", 'config.ts')).toEqual([]);
+    expect(values("const secret = env.SECRET || format('Wq4nT8kLr2xZm6PvB3yD', region);\n", 'config.ts')).toEqual([]);
+  });
+});
+
+describe('secrets inside URLs, runbooks and key files', () => {
+  it('finds a Telegram bot token inside a Bot API method URL', () => {
+    const line = 'curl -s "https://api.telegram.org/bot5810377261:AAGv3xQ9mL2pR7tK4nW8zB1cY6dF0hJ5sE3/sendMessage" -d chat_id=1\n';
+    expect(values(line, 'runbook.md', 'telegram-bot-api-token')).toEqual(['5810377261:AAGv3xQ9mL2pR7tK4nW8zB1cY6dF0hJ5sE3']);
+  });
+
+  it('finds Vault unseal key shares after the word unseal, within its paragraph only', () => {
+    const runbook = 'If Vault is sealed, three of five unseal\nkeys are needed. The emergency copy of key 3 is: `Qm7vT2xL9pR4kW8zN3bC6yD1fH5jS0aE+gU/iO2wXeA=`\n';
+    expect(values(runbook, 'db-failover.md', 'vault-unseal-key')).toEqual(['Qm7vT2xL9pR4kW8zN3bC6yD1fH5jS0aE+gU/iO2wXeA=']);
+    const init = 'Unseal Key 1: Kp3xV8mQ2wL7tR9zB4nC6yF1hD5jS0aGeU+iO/Tk2Wq8\nUnseal Key 2: Zt6bN1qW8xM3vL5pR9kC2yH7fD4jS0aGeU+iO/Tk2Wq8\n\nInitial Root Token: hvs.x\n';
+    expect(values(init, 'init.txt', 'vault-unseal-key')).toHaveLength(2);
+    // After a blank line the paragraph about unsealing is over: a digest there is no share.
+    expect(values('Run vault operator unseal on each node.\n\nsha256: 5c9f3e1a7b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0b2d4f6e8a0c2e4f6a8b0d2f4e\n', 'notes.md', 'vault-unseal-key')).toEqual([]);
+  });
+
+  it("reads a Rails master.key (or an environment's credentials key) by its file name only", () => {
+    const key = '5f0c2a9e71b34d86a0e4c3b19f7d2e58\n';
+    expect(values(key, 'config/master.key', 'rails-master-key')).toEqual(['5f0c2a9e71b34d86a0e4c3b19f7d2e58']);
+    expect(values(key, 'apps/shop/config/credentials/production.key', 'rails-master-key')).toEqual(['5f0c2a9e71b34d86a0e4c3b19f7d2e58']);
+    expect(values(key, 'config/build-id.txt', 'rails-master-key')).toEqual([]);
+    expect(values('not a key at all\n', 'config/master.key', 'rails-master-key')).toEqual([]);
+  });
+
+  it('takes the literal inside escaped quotes of a Gradle buildConfigField, and Basic auth as a credential', () => {
+    const gradle = 'buildConfigField("String", "STAGING_BASIC_AUTH", "\\"YnVpbGQtYm90OlJpdmVyLUZlcm4tTGFudGVybi05\\"")\n';
+    expect(values(gradle, 'app/build.gradle.kts', 'generic-assignment')).toEqual(['YnVpbGQtYm90OlJpdmVyLUZlcm4tTGFudGVybi05']);
+    expect(classifyKey('STAGING_BASIC_AUTH')).toEqual({ category: 'CRED', weak: false });
+    expect(classifyKey('basicAuth')).toEqual({ category: 'CRED', weak: false });
+  });
+});
+
+describe('private networks and versions', () => {
+  it('reports a private network narrower than a /16, not an address plan', () => {
+    const tfvars = 'allowed_admin_cidrs = [\n  "203.0.113.0/24",\n  "100.64.12.0/24", # subnet router\n]\nvpc_cidr = "10.30.0.0/16"\n';
+    expect(values(tfvars, 'prod.tfvars', 'private-ipv4')).toEqual(['100.64.12.0']);
+  });
+
+  it("takes a dotted quad under a version's name (camelCase too) as a version", () => {
+    const config = '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />\n<add key="ReportDb" value="10.30.7.21" />\n';
+    expect(values(config, 'web.config', 'private-ipv4')).toEqual(['10.30.7.21']);
+  });
+});
+
+describe('Kubernetes Secret entries that are plainly settings', () => {
+  const manifest = [
+    'apiVersion: v1',
+    'kind: Secret',
+    'type: Opaque',
+    'data:',
+    '  DB_USER: cmVwb3J0aW5nX2FwcA==', // reporting_app
+    '  DB_PASSWORD: SGFyYm9yLUxpZ2h0cy0xODIx',
+    'stringData:',
+    '  JIRA_BASE_URL: https://acme-ops.atlassian.net',
+    '  WIKI_URL: https://wiki.acme.internal/ops',
+    '  JIRA_API_TOKEN: Wq4nT8kLr2xZm6PvB3yDk9Hs',
+    '',
+  ].join('\n');
+
+  it('skips a user name under a user name and a public URL, and keeps passwords, tokens and internal URLs', () => {
+    expect(values(manifest, 'secrets.yaml', 'kubernetes-secret-data')).toEqual(['SGFyYm9yLUxpZ2h0cy0xODIx', 'https://wiki.acme.internal/ops', 'Wq4nT8kLr2xZm6PvB3yDk9Hs']);
+  });
+
+  it('keeps a user:password pair and a document under any name', () => {
+    const pair = 'kind: Secret\ndata:\n  extra: YWRtaW46UXU0cnJ5LVN5bmMjMjAzMQ==\n  .dockerconfigjson: eyJhdXRocyI6eyJnaGNyLmlvIjp7InVzZXJuYW1lIjoiYm90In19fQ==\n';
+    expect(values(pair, 'secrets.yaml', 'kubernetes-secret-data')).toHaveLength(2);
+  });
+});
+
+describe('keys that client code ships by design', () => {
+  it("does not report Pusher's app key or a Sentry DSN's public key, and still reports their secrets", () => {
+    expect(values("PUSHER_APP_KEY=b1c5e8f2a7d94e3f6a0b\nPUSHER_APP_SECRET=7e2d9c4b1a8f3e6d0c5b\n", 'app.env')).toEqual(['7e2d9c4b1a8f3e6d0c5b']);
+    expect(values("'key' => env('PUSHER_APP_KEY', 'b1c5e8f2a7d94e3f6a0b'),\n", 'config/services.php')).toEqual([]);
+    expect(values('SENTRY_DSN_KEY = 3c9e1f7a5b2d4c8e6a0f9b1d3e5c7a92\n', 'Release.xcconfig')).toEqual([]);
+    expect(classifyKey('PUSHER_MASTER_KEY')?.category).toBe('KEY');
+  });
+
+  it('does not take a PayPal client id for the client secret beside it', () => {
+    const id = 'Af_3y4TQ6JIVyOE3AdAuU9t6Z-jE2NJa0A_BDJioxsCWWjDniXUq9-mN6d8um41ymUrjg7fTWW0BLhEc';
+    const secret = 'E8ylxL4dKBvS7_EftIu-IbWailRW1_6IA9eVa-bNU7QWLbls6E6GBROZq_C0zj-Rr3Ks8PUzITxjCkGF';
+    const rb = `paypal = {\n  client_id: ENV.fetch("PAYPAL_CLIENT_ID", "${id}"),\n  client_secret: ENV["PAYPAL_CLIENT_SECRET"] || "${secret}",\n}\n`;
+    expect(values(rb, 'integrations.rb', 'paypal-client-secret')).toEqual([secret]);
+    expect(values(`PAYPAL_CLIENT_ID=${id}\n`, '.env.production')).toEqual([]);
+  });
+});
+
+describe('names that look like values', () => {
+  it('takes a camelCase name of a secret in code for a storage key, not a password', () => {
+    expect(values('let passwordKey = "driverPassword"   // keychain entry\n', 'APIClient.swift')).toEqual([]);
+    expect(values('let passwordKey = "driverPassw0rd!"\n', 'APIClient.swift')).toEqual(['driverPassw0rd!']);
+  });
+
+  it("does not read date's format operand as curl's user:password", () => {
+    expect(values('log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }\n', 'deploy.sh')).toEqual([]);
+  });
+});
+
+describe('dotenv values that are names, not secrets', () => {
+  it('does not learn a public cookie domain, a title, or public client keys; still learns secrets and internal hosts', () => {
+    const text = [
+      'COOKIE_DOMAIN=.acme-shop.io',
+      'APP_NAME="Acme Partner Portal"',
+      'PUSHER_APP_KEY=b1c5e8f2a7d94e3f6a0b',
+      'SENTRY_DSN_KEY=3c9e1f7a5b2d4c8e6a0f9b1d3e5c7a92',
+      'ADMIN_COOKIE_DOMAIN=.admin.acme.internal',
+      'DB_PASSWORD=summer.horse',
+      'PUSHER_APP_SECRET=7e2d9c4b1a8f3e6d0c5b',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:ADMIN_COOKIE_DOMAIN', '.env:DB_PASSWORD', '.env:PUSHER_APP_SECRET']);
+  });
+});
