@@ -157,7 +157,7 @@ const SCRIPT_PASSWORD_WORDS = ['パスワード', '密码', '密碼', '口令', 
  */
 const SCRIPT_PROSE_PASSWORD = new RegExp(
   '(?:\\p{L}{0,4}[ \\t\\u3000]{0,3}(?:(?:[:：=＝—–-]|to|jest|wynosi|är|er|это|ist|is)[ \\t\\u3000]{0,3})?|[^:：\\r\\n`]{0,60}[:：][ \\t\\u3000]{0,3})' +
-    '[「『"\'“„`]?(?<v>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{6,128})',
+    '[「『"\'“„`(（]?(?<v>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{6,128})',
   'uy',
 );
 
@@ -270,6 +270,7 @@ export const markdownRules: Rule[] = [
         '3. パスワードは RdsWH24GTZzKBtHp5S で合っているはず',
         '测试环境的密码是 Qm7#vLp2Zx9，请勿外传。',
         '관리자 비밀번호는 `Hx8!pQ2mWz` 입니다',
+        '아이디(admin) 비밀번호(Tq4#mZ8vLp)',
         'Hasło to Kr0lik!Zielony — zmień je po pierwszym logowaniu.',
         'lösenordet är Fjall7!Blabar och gäller till fredag',
         'пароль от панели: Vx9!kLm2Qp',
