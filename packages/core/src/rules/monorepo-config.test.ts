@@ -72,6 +72,12 @@ describe('private networks and versions', () => {
     expect(values(tfvars, 'prod.tfvars', 'private-ipv4')).toEqual(['100.64.12.0']);
   });
 
+  it("does not report the Android emulator's alias for the host's loopback, which every emulator shares", () => {
+    const gradle = 'buildConfigField("String", "API_BASE_URL", "\\"${props.getProperty("DEV_API_BASE_URL", "http://10.0.2.2:3000")}\\"")\n';
+    expect(values(gradle, 'app/build.gradle.kts')).toEqual([]);
+    expect(values('adb reverse tcp:3000 tcp:3000 # or use 10.0.2.2 from the emulator, 10.0.2.20 is the CI box\n', 'notes.md')).toEqual(['10.0.2.20']);
+  });
+
   it("takes a dotted quad under a version's name (camelCase too) as a version", () => {
     const config = '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />\n<add key="ReportDb" value="10.30.7.21" />\n';
     expect(values(config, 'web.config', 'private-ipv4')).toEqual(['10.30.7.21']);

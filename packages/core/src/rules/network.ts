@@ -62,9 +62,15 @@ export function isInternalHostname(host: string, declared: readonly string[] = [
   return declared.some((d) => h === d || h.endsWith(`.${d}`));
 }
 
+/**
+ * Private addresses that are the same on every machine: the Android emulator's alias for the
+ * host's loopback (`10.0.2.2`) and Genymotion's (`10.0.3.2`). Like 127.0.0.1 they identify nobody.
+ */
+const EMULATOR_HOST_ALIASES = new Set(['10.0.2.2', '10.0.3.2']);
+
 export function isInternalHost(host: string, declared: readonly string[] = []): boolean {
   const h = host.startsWith('[') || host.endsWith(']') ? host.replace(/^\[|\]$/g, '') : host;
-  return isPrivateIPv4(h) || isUniqueLocalIPv6(h) || isInternalHostname(h, declared);
+  return (isPrivateIPv4(h) && !EMULATOR_HOST_ALIASES.has(h)) || isUniqueLocalIPv6(h) || isInternalHostname(h, declared);
 }
 
 /**
@@ -211,7 +217,7 @@ const PRIVATE_IPV4_AT = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
-    if (!isPrivateIPv4(m[0])) return;
+    if (!isPrivateIPv4(m[0]) || EMULATOR_HOST_ALIASES.has(m[0])) return;
     if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1)) return;
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWideNetwork(text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
@@ -370,7 +376,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['API=http://10.1.2.3:8080/v1/users', 'see https://grafana.monitoring.svc.cluster.local/d/abc', 'url: "https://wiki.acme.corp/display/OPS"', 'http://[fd12:3456:789a::1]:8080/', 'url="jdbc:sqlserver://10.8.1.20:1433;databaseName=erp;encrypt=true"'],
-        noMatch: ['http://127.0.0.1:3000/', 'https://example.com/api', 'http://localhost:8080', 'https://8.8.8.8/'],
+        noMatch: ['http://127.0.0.1:3000/', 'https://example.com/api', 'http://localhost:8080', 'https://8.8.8.8/', 'DEV_API_BASE_URL=http://10.0.2.2:3000'],
       },
     },
     {
