@@ -729,7 +729,7 @@ function findPgpass(text: string, options: DetectOptions): Span[] {
  * Session cookies in `Cookie:` / `Set-Cookie:` headers (HTTP logs, `.http` files, curl
  * `--cookie`): a cookie named like a session or an auth token carries the session itself.
  */
-const COOKIE_HEADER = /(?:\b(?:set-)?cookie["']?[ \t]{0,4}(?:[:=]|,[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:)|--cookie|(?<![\w-])-b)[ \t]{0,4}["']?(?<pairs>[^\r\n"']{1,2000})/gi;
+const COOKIE_HEADER = /(?:(?<![A-Za-z0-9])(?:set-)?cookie["']?[ \t]{0,4}(?:[:=]|,[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:)|--cookie|(?<![\w-])-b)[ \t]{0,4}["']?(?<pairs>[^\r\n"']{1,2000})/gi;
 export const SESSION_COOKIE_NAME = /(?:sess|sid$|^sid|auth|token|jwt|remember|login|^_?[a-z]{0,20}_session$)/i;
 
 const COOKIE_HEADER_AT = new RegExp(COOKIE_HEADER.source, 'iy');
@@ -968,9 +968,6 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'bcrypt.hash', arg: 1, category: 'PASS' }, // Node bcrypt / bcryptjs
   { call: 'bcrypt.hashSync', arg: 1, category: 'PASS' },
   { call: 'BCrypt::Password.create', arg: 1, category: 'PASS' }, // Ruby
-  // crypt(3) and its wrappers take the plain password first, the salt second: pgcrypto's
-  // `crypt('…', gen_salt('bf'))` in SQL seeds, PHP's `crypt('…', $salt)`, Python's `crypt.crypt('…', salt)`.
-  { call: 'crypt', arg: 1, category: 'PASS' },
   // Devices: Arduino/ESP `WiFi.begin(ssid, "…")`, `wifiMulti.addAP(ssid, "…")`, paho-mqtt `username_pw_set(user, "…")`.
   { call: 'WiFi.begin', arg: 2, category: 'PASS' },
   { call: '.addAP', arg: 2, category: 'PASS' },
@@ -1056,6 +1053,26 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
     if (literal === undefined) continue;
     if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
     spans.push({ start: literal.start, end: literal.start + literal.value.length, category });
+  }
+  return spans;
+}
+
+/** `crypt(` as a whole name (not the end of `encrypt(` or `decrypt(`), from the keyword on. */
+const CRYPT_CALL = /crypt\(/;
+
+/** The first argument of each `crypt(` call the prefilter found, when it is a plausible password literal. */
+function findCryptPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    if (offset < readTo) continue;
+    const before = offset > 0 ? text.charCodeAt(offset - 1) : 0;
+    if (isWordCode(before) || before === 0x24 /* $ */) continue;
+    const args = readArguments(text, offset + 5, 1);
+    readTo = args.end ?? offset + 6;
+    const literal = args[0]?.literal;
+    if (literal === undefined || !isPlausibleSecret(literal.value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    spans.push({ start: literal.start, end: literal.start + literal.value.length });
   }
   return spans;
 }
@@ -1470,8 +1487,13 @@ export const genericRules: Rule[] = [
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['Cookie: theme=dark; session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'set-cookie: connect.sid=s%3AxK2mP9qR7vL4nZ8wQ3tY.Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8; Path=/; HttpOnly'],
-      noMatch: ['Cookie: theme=dark; lang=en-GB', 'Set-Cookie: session=deleted; Max-Age=0', 'Cookie: csrftoken=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d'],
+      match: [
+        'Cookie: theme=dark; session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d',
+        'set-cookie: connect.sid=s%3AxK2mP9qR7vL4nZ8wQ3tY.Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8; Path=/; HttpOnly',
+        // The CGI/WSGI variable, as Django's error report and PHP's $_SERVER print it.
+        "HTTP_COOKIE = 'csrftoken=Wq2Er3Ty4Ui5Op6As7Df8Gh9Jk0Lz1Xc; sessionid=q8w2e9r7t1y5u3i0o6p4a8s2d7f1g9h3'",
+      ],
+      noMatch: ['Cookie: theme=dark; lang=en-GB', 'Set-Cookie: session=deleted; Max-Age=0', 'Cookie: csrftoken=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d', 'mycookie = "session=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2d"'],
     },
   },
   {
@@ -1528,9 +1550,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, `crypt("…", salt)` (pgcrypto\'s `crypt(\'…\', gen_salt(\'bf\'))` too), Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'crypt(', 'wifi.begin', '.addap', '.username_pw_set'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|crypt|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1545,7 +1567,6 @@ export const genericRules: Rule[] = [
         "  password => postgresql_password('reporting', 'Fennel-Quay-5820'),",
         "'password' => Hash::make('Seed3r-Larch!41'),",
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
-        "  ('ops-console', crypt('Br3ak-Glass#Orchid', gen_salt('bf', 12)), 'break-glass login'),",
       ],
       noMatch: [
         'server.login(user, password)',
@@ -1557,9 +1578,22 @@ export const genericRules: Rule[] = [
         "'password' => Hash::make('password'),",
         'const h = bcrypt.hashSync(req.body.password, 10);',
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
-        "UPDATE users SET password_hash = crypt(new_password, gen_salt('bf'));",
-        "const sealed = encrypt('Br3ak-Glass#Orchid', key);",
       ],
+    },
+  },
+  {
+    id: 'crypt-password-argument',
+    category: 'PASS',
+    description:
+      "A password literal given to crypt(3) or a wrapper of it, which takes the plain password first and the salt second: pgcrypto's `crypt('…', gen_salt('bf'))` in SQL seeds, PHP's `crypt('…', $salt)`, Python's `crypt.crypt('…', salt)`",
+    keywords: ['crypt('],
+    pattern: CRYPT_CALL,
+    find: findCryptPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ["  ('ops-console', crypt('Br3ak-Glass#Orchid', gen_salt('bf', 12)), 'break-glass login'),", "hashed = crypt.crypt('Larch!Fen-2290', salt)"],
+      noMatch: ["UPDATE users SET password_hash = crypt(new_password, gen_salt('bf'));", "const sealed = encrypt('Br3ak-Glass#Orchid', key);", "crypt('password', gen_salt('bf'))"],
     },
   },
   {

@@ -13,11 +13,11 @@ function values(text: string, file: string, rule?: string): string[] {
 describe('secrets handed to calls by position', () => {
   it('reads the first argument of crypt() as a password: pgcrypto seeds, PHP, Python', () => {
     const sql = "INSERT INTO service_accounts (name, password_hash) VALUES\n  ('sync', crypt('Qu4rry-Sync#2031', gen_salt('bf', 12))),\n  ('ops', crypt('tT7vLm2Q*Xp931aBZ~q', gen_salt('bf')));\n";
-    expect(values(sql, 'db/seed.sql', 'credential-call-argument')).toEqual(['Qu4rry-Sync#2031', 'tT7vLm2Q*Xp931aBZ~q']);
-    expect(values("$hash = crypt('Larch!Fen-2290', '$2y$10$abcdefghijklmnopqrstuv');\n", 'seed.php', 'credential-call-argument')).toEqual(['Larch!Fen-2290']);
+    expect(values(sql, 'db/seed.sql', 'crypt-password-argument')).toEqual(['Qu4rry-Sync#2031', 'tT7vLm2Q*Xp931aBZ~q']);
+    expect(values("$hash = crypt('Larch!Fen-2290', '$2y$10$abcdefghijklmnopqrstuv');\n", 'seed.php', 'crypt-password-argument')).toEqual(['Larch!Fen-2290']);
     // A column or variable is no literal; encrypt() and decrypt() are other calls.
-    expect(values("UPDATE users SET password_hash = crypt(new_password, gen_salt('bf'));\n", 'seed.sql', 'credential-call-argument')).toEqual([]);
-    expect(values("const sealed = encrypt('Larch!Fen-2290', key);\n", 'seal.ts', 'credential-call-argument')).toEqual([]);
+    expect(values("UPDATE users SET password_hash = crypt(new_password, gen_salt('bf'));\n", 'seed.sql', 'crypt-password-argument')).toEqual([]);
+    expect(values("const sealed = encrypt('Larch!Fen-2290', key);\n", 'seal.ts', 'crypt-password-argument')).toEqual([]);
   });
 
   it('takes the secret after a Twilio API key SID whatever its length', () => {
