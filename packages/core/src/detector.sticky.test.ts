@@ -133,4 +133,13 @@ describe('finders that start from keyword offsets', () => {
     ];
     for (const id of ['password-in-prose', 'curl-user-password']) expectSameAsEveryOffset(id, pieces, 14, 500);
   });
+
+  it('the request-dump, Postman and nginx-map finders find from their keywords what they find trying every offset', () => {
+    const cookies = ['COOKIES:\n', '  COOKIES:\n', 'xCOOKIES:\n', '[_COOKIE] => Array\n', '(\n', "sessionid = 'q8w2e9r7t1y5u3i0o6p4a8s2d7f1g9h3'\n", '[PHPSESSID] => 9k3j5h7g2f4d6s8a1l0q2w4e6r\n', 'cookies: ', '\n', ' '];
+    expectSameAsEveryOffset('request-dump-session-cookie', cookies, 10, 500);
+    const postman = ['"apikey": [', '"apikey":[', '{"key": "value", "value": "Zk3mP9qR2vX8wL5nQ4tY7uI0"}', '{"key": "key", "value": "X-Api-Key"}', ', ', ']', '\n', '"'];
+    expectSameAsEveryOffset('postman-apikey-auth', postman, 10, 500);
+    const nginx = ['map $http_x_api_key $client {', 'map $arg_token $ok {', 'bitmap $http_x_api_key $c {', '\n', '    default 0;', '  "c4f1e9a27b3d8e6f0a5c2b9d7e1f3a8c" a;', ' # note', '}', ' '];
+    expectSameAsEveryOffset('nginx-map-secret-key', nginx, 10, 500);
+  });
 });

@@ -26,7 +26,10 @@ const PHP_ARRAY_OPEN = /[ \t]{0,16}\(\r?\n/y;
 /** The cookie section's entries, read until the first line that is none (a blank line, the next heading). */
 function findCookieSections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
+  // Where the last section read ended: a later offset inside it starts nothing new.
+  let done = -1;
   for (const offset of offsets) {
+    if (offset < done) continue;
     // The heading starts its line: back up over the indentation before the keyword.
     let lineStart = offset;
     while (lineStart > 0 && offset - lineStart < 8 && (text.charCodeAt(lineStart - 1) === 0x20 || text.charCodeAt(lineStart - 1) === 0x09)) lineStart--;
@@ -50,6 +53,7 @@ function findCookieSections(text: string, options: DetectOptions, offsets: reado
       const start = m.index + m[0].indexOf(value, m[0].indexOf(name) + name.length);
       spans.push({ start, end: start + value.length });
     }
+    done = at;
   }
   return spans;
 }
@@ -96,7 +100,7 @@ function findPostmanApiKeys(text: string, options: DetectOptions, offsets: reado
  * `map $http_x_api_key $client { "…" acme; }`: a map from a request header, query argument or
  * cookie whose name says it holds a secret turns each of its keys into an accepted secret.
  */
-const NGINX_SECRET_MAP = /map[ \t]{1,8}\$(?:http|arg|cookie)_(?<name>\w{1,60})[ \t]{1,8}\$\w{1,60}[ \t]{0,8}\{/y;
+const NGINX_SECRET_MAP = /(?<![\w$-])map[ \t]{1,8}\$(?:http|arg|cookie)_(?<name>\w{1,60})[ \t]{1,8}\$\w{1,60}[ \t]{0,8}\{/y;
 /** One entry of a map block: a quoted or bare key, then its value up to `;`. */
 const NGINX_MAP_ENTRY = /(?:"(?<dq>[^"\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<bare>[^\s;#{}"']{1,300}))[ \t]{1,40}[^;\r\n{}]{1,300};[ \t]{0,40}(?:#[^\r\n]{0,300})?/y;
 /** Map keys that are directives or patterns, not values: `default`, `hostnames`, `include`, `~regex`. */
