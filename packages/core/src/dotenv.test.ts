@@ -88,6 +88,11 @@ describe('parseDotenv', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:LEGACY_SENTRY_DSN']);
   });
 
+  it('never learns a mode of colon-joined words under a name that holds no secret, but does under a secret name', () => {
+    const text = ['TURBO_CACHE="remote:rw"', 'LOG_FORMAT=json:pretty', 'ADMIN_AUTH=admin:lantern'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:ADMIN_AUTH']);
+  });
+
   it("never learns a vendor's published emulator key, which every developer of that platform has", () => {
     const text = [
       'AZURITE_KEY=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',

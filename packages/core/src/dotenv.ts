@@ -132,6 +132,8 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `TURBO_CACHE=remote:rw`, `LOG_FORMAT=json:pretty`: lower-case words joined by colons name a mode.
+  if (!secretName && /^[a-z]{2,15}(?::[a-z]{1,15}){1,2}$/.test(v)) return true;
   // `APP_NAME="Acme Partner Portal"`, `MAIL_FROM_NAME=Acme Support`: a title of capitalised words names something.
   if (!secretName && TITLE_WORDS.test(v)) return true;
   // `FEATURE_FLAGS=guilds,ranked_s3`, `LOCALES=en,de,fr`: a comma list of lower-case words names features or options.
