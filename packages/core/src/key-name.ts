@@ -157,10 +157,13 @@ function detached(s: string): string {
  * Words of a name for a key that is public by design, whatever its value: Pusher's app key
  * (channels clients connect with it; the app secret signs) and a Sentry DSN's public key.
  */
+const PUSHER_SERVER_KEY_WORDS = new Set(['secret', 'master', 'primary', 'private', 'beams']);
+
 function isPublicClientKeyName(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (last !== 'key') return false;
-  return words[words.length - 2] === 'dsn' || (words.includes('pusher') && !words.includes('secret') && !words.includes('master'));
+  // Pusher Beams' primary key, like any secret or master key, is server-side.
+  return words[words.length - 2] === 'dsn' || (words.includes('pusher') && !words.some((w) => PUSHER_SERVER_KEY_WORDS.has(w)));
 }
 
 /** `isPublicClientKeyName` for a whole name (`PUSHER_APP_KEY`, `sentryDsnKey`), for the dotenv reader. */

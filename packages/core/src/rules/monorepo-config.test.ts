@@ -115,6 +115,7 @@ describe('keys that client code ships by design', () => {
     expect(values("'key' => env('PUSHER_APP_KEY', 'b1c5e8f2a7d94e3f6a0b'),\n", 'config/services.php')).toEqual([]);
     expect(values('SENTRY_DSN_KEY = 3c9e1f7a5b2d4c8e6a0f9b1d3e5c7a92\n', 'Release.xcconfig')).toEqual([]);
     expect(classifyKey('PUSHER_MASTER_KEY')?.category).toBe('KEY');
+    expect(classifyKey('PUSHER_BEAMS_KEY')?.category).toBe('KEY');
   });
 
   it('does not take a PayPal client id for the client secret beside it', () => {
