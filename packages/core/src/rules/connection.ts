@@ -49,13 +49,69 @@ export function schemeStart(text: string, colon: number): number {
  */
 const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048})@(?=[A-Za-z0-9[_.-])/g;
 
+/**
+ * Whether a URL's host starts at `from`: a name or IPv4 address (or a bracketed IPv6 one), an
+ * optional port, then the end of the authority (a path, query, fragment or the URL's end).
+ */
+function isHostAt(text: string, from: number): boolean {
+  let i = from;
+  if (text.charCodeAt(i) === 0x5b /* [ */) {
+    const close = text.indexOf(']', i);
+    if (close < 0 || close - i > 60) return false;
+    i = close + 1;
+  } else {
+    while (i < text.length && i - from < 253 && isHostCode(text.charCodeAt(i))) i++;
+    if (i === from) return false;
+  }
+  if (text.charCodeAt(i) === 0x3a /* : */) {
+    const port = i + 1;
+    i = port;
+    while (i < text.length && i - port < 5 && isDigitCode(text.charCodeAt(i))) i++;
+    if (i === port) return false;
+  }
+  return i >= text.length || AUTHORITY_END.includes(text[i]!);
+}
+
+/** [A-Za-z0-9._-] by character code. */
+function isHostCode(c: number): boolean {
+  return isLetterCode(c) || isDigitCode(c) || c === 0x2e || c === 0x5f || c === 0x2d;
+}
+
+/** What may follow a URL's host and port: a path, query or fragment, or whatever ends the URL (a quote, a space, a separator). */
+const AUTHORITY_END = '/?#\\ \t\r\n"\'`<>,;)]}|';
+
+/**
+ * A password written with a raw `@` in it (`amqp://airflow:Mn3@Op8!Qr5#St1w@mq.example.com:5672/`):
+ * when no host follows the first `@`, URL parsers and people alike read the userinfo up to the
+ * last `@` that a host follows. Returns that `@`'s offset, or -1 (the first `@` stays the end): the password runs on through
+ * characters a password holds (no space, quote or `/`), at most 128 of them.
+ */
+function lastUserinfoAt(text: string, at: number): number {
+  let found = -1;
+  for (let i = at + 1; i < text.length && i - at <= 128; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0x2f /* / */ || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x3c || c === 0x3e || c === 0x5c) break;
+    if (c === 0x40 /* @ */ && isHostAt(text, i + 1)) found = i;
+  }
+  return found;
+}
+
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
+  let skipUntil = -1;
   for (const m of text.matchAll(USERINFO)) {
+    if (m.index < skipUntil) continue;
     const start = schemeStart(text, m.index);
     if (start < 0) continue;
     const scheme = text.slice(start, m.index);
-    const pw = decodeURIComponentSafe(m.groups!['pw']!);
+    let at = m.index + m[0].length - 1;
+    let rawPassword = m.groups!['pw']!;
+    const last = isHostAt(text, at + 1) ? -1 : lastUserinfoAt(text, at);
+    if (last >= 0) {
+      rawPassword = text.slice(at - rawPassword.length, last);
+      at = last;
+    }
+    const pw = decodeURIComponentSafe(rawPassword);
     const user = m.groups!['user']!;
     if (/^\$|^%|^\{|^<|\}$/.test(user)) continue;
     if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
@@ -63,9 +119,10 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
     // The URL goes on from its host (the password may hold characters a URL run stops at);
     // in a JSON string with escaped slashes (`https:\/\/u:p@h\/path`) it goes on past each `\/`.
-    let end = urlEnd(text, m.index + m[0].length);
+    let end = urlEnd(text, at + 1);
     while (text.startsWith('\\/', end) && end - m.index < 2048) end = urlEnd(text, end + 2);
     spans.push({ start, end, category });
+    skipUntil = end;
   }
   return spans;
 }
@@ -196,6 +253,7 @@ export const connectionRules: Rule[] = [
         'jdbc:mysql://app:Qw3rTy9Lm2@db:3306/app',
         'https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git',
         'amqp://worker:Tundra*orbit59@@rabbitmq:5672//',
+        'broker_url = amqp://airflow:Kd4@Wq7!Zx2#Rt9m@mq.example.com:5672/airflow',
       ],
       noMatch: [
         'postgres://user:password@localhost:5432/db',

@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../detector.js';
+
+const detector = createDetector();
+const findings = (text: string, file = 'app.cfg') =>
+  detector.detect(text, { file }).map((f) => ({ rule: f.rule, category: f.category, text: text.slice(f.start, f.end) }));
+
+describe('url-credentials with a raw @ in the password', () => {
+  it('reads the password up to the last @ that a host follows when no host follows the first', () => {
+    const amqp = 'amqp://airflow:Kd4@Wq7!Zx2#Rt9m@b-1f2e.mq.eu-west-1.amazonaws.com:5672/airflow';
+    expect(findings(`broker_url = ${amqp}\n`)).toEqual([{ rule: 'url-credentials', category: 'CONN', text: amqp }]);
+    const pg = 'postgresql://etl_loader:Hv5@Qn2^Lw8xTc4z@warehouse.example.com:5432/warehouse?sslmode=require';
+    expect(findings(`    'url' => '${pg}',\n`, 'config/database.php')).toEqual([{ rule: 'url-credentials', category: 'CONN', text: pg }]);
+    const ipv6 = 'redis://:Zq8@mP2!xL9r@[fd12:3456::5]:6379/0';
+    expect(findings(`${ipv6}\n`).map((f) => f.text)).toContain(ipv6);
+  });
+
+  it('keeps the first @ when a host follows it, so an @ later in the path or query is no part of the password', () => {
+    const url = 'https://deploy:Vb7Nq2Xz9k@git.example.com/users/ops@example.com?notify=dev@example.com';
+    expect(findings(`remote = ${url}\n`)).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+  });
+
+  it('finds nothing in addresses that only look like userinfo', () => {
+    const text = [
+      'git@github.com:acme/storefront.git',
+      'ssh://git@github.com:acme/storefront.git',
+      'https://example.com/team/@alice/profile',
+      'mailto:ops@example.com',
+      'postgres://app:${DB_PASSWORD}@db.example.com:5432/app',
+      'amqp://guest:guest@rabbitmq:5672/',
+    ].join('\n');
+    expect(findings(text)).toEqual([]);
+  });
+
+  it('spans the whole URL for any password whose inner @s no host follows', () => {
+    const piece = fc.string({ unit: fc.constantFrom(...'AbQz0479!^~'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), (pieces) => {
+        const url = `amqps://svc_worker:Kd4Wq7Zx${pieces.map((p) => `@${p}`).join('')}@mq.example.com:5671/vhost`;
+        expect(findings(`BROKER=${url}\n`)).toEqual([{ rule: 'url-credentials', category: 'CONN', text: url }]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
