@@ -47,3 +47,27 @@ describe('cookie keys', () => {
     expect(detect("COOKIE_KEY = 'remember_me'\n", { file: 'settings.py' })).toEqual([]);
   });
 });
+
+describe('anti-forgery, cipher and stdin names', () => {
+  it('takes the secret CSRF tokens are made with as a key, and a CSRF token as none', () => {
+    expect(classifyKey('csrf_secret')?.category).toBe('KEY');
+    expect(classifyKey('WTF_CSRF_SECRET_KEY')?.category).toBe('KEY');
+    expect(classifyKey('csrf_token')).toBeUndefined();
+    expect(classifyKey('authenticity_token')).toBeUndefined();
+    expect(classifyKey('csrf_secret_length')).toBeUndefined();
+    expect(detect('[security]\ncsrf_secret = Jq5Ws8Ed3Rf6Tg1Yh4Uj7Ik2Ol9Pz0Xc\n', { file: 'config/app.ini' }).map((f) => f.rule)).toEqual(['generic-assignment']);
+  });
+
+  it('takes a column or row key under a cipher word as an encryption key, and a database column key as none', () => {
+    expect(classifyKey('acme.crypto.column-key')?.category).toBe('KEY');
+    expect(classifyKey('encryption.row_key')?.category).toBe('KEY');
+    expect(classifyKey('column_key')).toBeUndefined();
+    expect(classifyKey('crypto.column-key.sha256')).toBeUndefined();
+    expect(classifyKey('encryption_key_id')).toBeUndefined();
+  });
+
+  it('takes a name that says the secret comes from stdin as no secret', () => {
+    expect(classifyKey('password-stdin')).toBeUndefined();
+    expect(detect('docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com\n', { file: 'deploy.sh' })).toEqual([]);
+  });
+});

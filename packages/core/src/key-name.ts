@@ -36,6 +36,8 @@ const DESCRIPTIVE_WORDS = new Set([
   'variable', 'charset', 'chars', 'alphabet', 'characters', 'hasher', 'hashers', 'scheme', 'strategy',
   // Settings about passwords (Gitea's `PASSWORD_COMPLEXITY = lower,upper,digit`, `password_min_length`).
   'complexity', 'requirement', 'requirements', 'rule', 'rules', 'minimum', 'maximum', 'history', 'reuse', 'lockout',
+  // Where a tool reads the secret from (`docker login --password-stdin`, `PASSWORD_STDIN=1`): the value is no secret.
+  'stdin',
 ]);
 
 /**
@@ -43,6 +45,21 @@ const DESCRIPTIVE_WORDS = new Set([
  * `store` is not one: Gradle's and Java's `storePassword` is the keystore's password.
  */
 const PHRASE_WORDS = new Set(['to', 'for', 'from', 'of', 'with', 'get', 'set', 'load', 'read', 'fetch', 'use', 'has', 'is', 'should', 'can', 'must', 'will', 'show', 'hide', 'toggle', 'authenticity', 'csrf', 'xsrf']);
+/**
+ * Anti-forgery words: a CSRF token is handed to every page it protects, but the secret the
+ * tokens are made with (`csrf_secret`, Flask-WTF's `WTF_CSRF_SECRET_KEY`) is the server's own.
+ */
+const ANTI_FORGERY_WORDS = new Set(['authenticity', 'csrf', 'xsrf']);
+function isPhraseWord(word: string, words: readonly string[]): boolean {
+  return PHRASE_WORDS.has(word) && !(ANTI_FORGERY_WORDS.has(word) && words.includes('secret'));
+}
+
+/**
+ * Words that make a `key` later in the name an encryption key whatever qualifies it last: a
+ * column or row key under `crypto` or `encryption` (`acme.crypto.column-key`,
+ * `encryption.row_key`) encrypts that column or row; outside them it is a database key.
+ */
+const CIPHER_WORDS = new Set(['crypto', 'crypt', 'encryption', 'encrypt', 'cipher', 'aes']);
 
 /** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
@@ -180,7 +197,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
   if (last === 'cookie' && words[words.length - 2] === 'erlang') return { category: 'PASS', weak: false };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
-  if (words.some((w) => PHRASE_WORDS.has(w))) return undefined;
+  if (words.some((w) => isPhraseWord(w, words))) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   for (const w of words.slice(0, -1)) if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
@@ -216,6 +233,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];
       if (prev !== undefined && KEY_QUALIFIERS.has(prev)) category ??= 'KEY';
+      else if (i === words.length - 1 && words.slice(0, i - 1).some((w) => CIPHER_WORDS.has(w))) category ??= 'KEY';
       else if (category === undefined && (prev === undefined || !NON_SECRET_KEY_QUALIFIERS.has(prev)) && i === words.length - 1) {
         // A bare `key` or `<something>_key`: only a strong value counts.
         category = 'KEY';
