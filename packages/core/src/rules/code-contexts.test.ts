@@ -21,6 +21,47 @@ describe('credentials in application code', () => {
     expect(found(text, 'config.rs')).toEqual(['VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0', 'q9X2mL7vR4kP8nZ3wT5yB1cD']);
   });
 
+  it('reads a null-coalescing fallback after a lookup, on its line or the next', () => {
+    const text = [
+      'var jwtKey = builder.Configuration["Jwt:SigningKey"]',
+      '             ?? "Hq4Wm8Zt2Xv6Lp9Nc3Rb7Ks1Fd5Gy0Ja";',
+      'var apiKey = Environment.GetEnvironmentVariable("PARTNER_API_KEY") ?? "Vb3Nm8Qw2Er7Ty4Ui9Op1As6Df0Gh5Jk";',
+      'const token = process.env.API_TOKEN',
+      '  || "q9X2mL7vR4kP8nZ3wT5yB1cDw";',
+    ].join('\n');
+    expect(found(text, 'Program.cs')).toEqual(['Hq4Wm8Zt2Xv6Lp9Nc3Rb7Ks1Fd5Gy0Ja', 'Vb3Nm8Qw2Er7Ty4Ui9Op1As6Df0Gh5Jk', 'q9X2mL7vR4kP8nZ3wT5yB1cDw']);
+    const references = [
+      'var jwtKey = builder.Configuration["Jwt:SigningKey"]',
+      '             ?? throw new InvalidOperationException("Jwt:SigningKey is not set");',
+      'var key = Environment.GetEnvironmentVariable("PARTNER_API_KEY") ?? string.Empty;',
+      'var pw = hash(password)',
+      '    ?? "";',
+    ].join('\n');
+    expect(found(references, 'Program.cs')).toEqual([]);
+  });
+
+  it("reads a Tomcat Environment entry's value when its name names a secret, past the attributes between them", () => {
+    const xml = [
+      '<Context>',
+      '  <Environment name="mail/smtp/password" type="java.lang.String" value="Rt5^Yu2!Io9#Pa4s" override="false"/>',
+      '  <Environment name="api/partnerKey" type="java.lang.String" value="Qx7Lm2Nv9Bc4Zr8Tw1Ks6Hd3Fg0Jy5Pa" override="false"/>',
+      '  <Environment name="api/partnerBaseUrl" type="java.lang.String" value="https://partners.example.com/api" override="false"/>',
+      '  <Parameter name="passwordResetUrl" value="https://example.com/account/reset-password" override="false"/>',
+      '  <Environment name="mail/smtp/password" type="java.lang.String" value="${mail.password}"/>',
+      '</Context>',
+    ].join('\n');
+    expect(found(xml, 'conf/context.xml')).toEqual(['Rt5^Yu2!Io9#Pa4s', 'Qx7Lm2Nv9Bc4Zr8Tw1Ks6Hd3Fg0Jy5Pa']);
+  });
+
+  it('reads a Hibernate property that names an encryption key under crypto, not its digest', () => {
+    const xml = [
+      '<property name="acme.crypto.column-key">Wd8Ef3Rg6Th1Yj4Uk7Il0Om5Pn2Qo9Rp</property>',
+      '<property name="acme.crypto.column-key.sha256">ae30e770c584eabc7af7b8a02c61335b5310fdb0073566610ea466d261e2efea</property>',
+      '<property name="hibernate.cache.region.factory_class">org.redisson.hibernate.RedissonRegionFactory</property>',
+    ].join('\n');
+    expect(found(xml, 'hibernate.cfg.xml')).toEqual(['Wd8Ef3Rg6Th1Yj4Uk7Il0Om5Pn2Qo9Rp']);
+  });
+
   it("reads the password given to Go's ssh.Password", () => {
     expect(found('Auth: []ssh.AuthMethod{ssh.Password("Tunn3l-Birch-Quarry")}', 'tunnel.go')).toEqual(['Tunn3l-Birch-Quarry']);
     expect(found('Auth: []ssh.AuthMethod{ssh.Password(cfg.Password)}', 'tunnel.go')).toEqual([]);

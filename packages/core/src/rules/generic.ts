@@ -49,8 +49,10 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{0,2}\\{[ \\t]{0,4}(?=["\'])' + // C++ brace initialisation: `const std::string kApiToken{"…"};`
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
     '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
-    // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match).
-    '|[ \\t]{0,4}(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
+    // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
+    // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
+    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
@@ -545,6 +547,24 @@ function plistValueAt(text: string, from: number): RegExpExecArray | null {
   return PLIST_VALUE.exec(text);
 }
 const XML_KEY_VALUE_ONCE = new RegExp(XML_KEY_VALUE.source, 'i');
+/**
+ * A named entry whose value attribute comes after others: Tomcat's
+ * `<Environment name="mail/smtp/password" type="java.lang.String" value="…"/>` (JNDI names hold `/`).
+ * The name attribute names what the value attribute holds.
+ */
+const XML_NAME_ATTRIBUTE = /\b(?:key|name)\s{0,3}=\s{0,3}(?:"(?<k>[\w:./ -]{1,80})"|'(?<k2>[\w:./ -]{1,80})')/i;
+const XML_VALUE_ATTRIBUTE = /\svalue\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/i;
+
+/** The name and value attributes of one tag, wherever they sit in it (the name first); the value's offset is within the tag. */
+function namedValueAttribute(tag: string): { name: string; value: string; start: number } | undefined {
+  const named = XML_NAME_ATTRIBUTE.exec(tag);
+  if (named === null) return undefined;
+  const after = named.index + named[0].length;
+  const valued = XML_VALUE_ATTRIBUTE.exec(tag.slice(after));
+  if (valued === null) return undefined;
+  const value = valued.groups!['v'] ?? valued.groups!['v2']!;
+  return { name: named.groups!['k'] ?? named.groups!['k2']!, value, start: after + valued.index + valued[0].length - 1 - value.length };
+}
 
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -593,6 +613,12 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         const start = lt + kv.index + kv[0].length - 1 - value.length;
         spans.push({ start, end: start + value.length, category: key.category });
+      }
+    } else {
+      const entry = namedValueAttribute(tag);
+      const key = entry === undefined ? undefined : classifyKey(entry.name);
+      if (entry !== undefined && key && isPlausibleSecret(entry.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+        spans.push({ start: lt + entry.start, end: lt + entry.start + entry.value.length, category: key.category });
       }
     }
   }
@@ -1205,6 +1231,7 @@ export const genericRules: Rule[] = [
         '<add key="ClearTextPassword" value="x7Hq2mZp9L" />',
         '<entry key="db.password">r4Nd0mPw</entry>',
         '<key>AnalyticsIngestSecret</key>\n\t<string>q7VbN2xLm9KpR4tZc8WfH3jD6sYgA1eU</string>',
+        '<Environment name="mail/smtp/password" type="java.lang.String" value="Rt5^Yu2!Io9#Pa4s" override="false"/>',
       ],
       noMatch: [
         '<password>${db.password}</password>',
@@ -1212,6 +1239,8 @@ export const genericRules: Rule[] = [
         '<label>Password</label>',
         '<key>NSFaceIDUsageDescription</key>\n\t<string>Use Face ID instead of your password to sign in.</string>',
         '<key>MFApiToken</key>\n\t<string>$(MF_API_TOKEN)</string>',
+        '<Environment name="api/partnerBaseUrl" type="java.lang.String" value="https://partners.example.com/api"/>',
+        '<input name="password" type="password" value="{{ form.password }}">',
       ],
     },
   },
