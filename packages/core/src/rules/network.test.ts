@@ -61,3 +61,16 @@ describe('hosts in Windows UNC paths (blind set 9b)', () => {
     expect(hosts('copy C:\\\\tmp\\\\app.corp.acme.io\\x\n', 'a.bat')).toEqual([]);
   });
 });
+
+describe('private addresses after a network path\'s //', () => {
+  it("reports the host of Oracle's Easy Connect (`@//host:port/service`)", () => {
+    expect(hosts('url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"\n', 'context.xml')).toEqual(['10.50.1.30']);
+    expect(hosts('sqlplus app@//10.0.0.5:1521/orcl\n', 'run.sh')).toEqual(['10.0.0.5']);
+    expect(hosts('tnsping //172.20.8.14:1521/REPORTS\n', 'check.sh')).toEqual(['172.20.8.14']);
+  });
+
+  it('leaves an address inside a path alone', () => {
+    expect(hosts('cache: ~/.nvm/node//10.16.0.1/bin\n', 'ci.yml')).toEqual([]);
+    expect(hosts('see docs//10.0.0.1/notes\n', 'README.md')).toEqual([]);
+  });
+});

@@ -212,13 +212,24 @@ function wholeTableCell(text: string, lineStart: number, lineEnd: number, start:
  * `192.168.` or `100.`. An interface address with its prefix length (`Address = 10.200.0.1/24`)
  * is an address too; a network (`10.64.0.0/16`) is a range, and other slashes are paths.
  */
+/**
+ * Whether `//` right before `at` opens a network path whose host comes next: Oracle's Easy
+ * Connect (`jdbc:oracle:thin:@//10.50.1.30:1521/ERP`, `sqlplus app@//10.0.0.5:1521/orcl`,
+ * `tnsping //10.0.0.5:1521/orcl`). The `//` stands at the start, after a space,
+ * quote, `@`, `=` or `(`; after a path's letters or `:` it belongs to a path or a URL.
+ */
+function opensNetworkPath(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 2) !== 0x2f /* / */) return false;
+  return at === 2 || ' \t\r\n"\'(=@'.includes(text[at - 3]!);
+}
+
 const PRIVATE_IPV4_AT = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
     if (!isPrivateIPv4(m[0]) || EMULATOR_HOST_ALIASES.has(m[0])) return;
-    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1)) return;
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1) && !opensNetworkPath(text, m.index)) return;
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWideNetwork(text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
@@ -389,7 +400,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
         noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'vpc_cidr = "10.30.0.0/16"', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
       },
     },
