@@ -44,3 +44,25 @@ describe('url-credentials with a raw @ in the password', () => {
     );
   });
 });
+
+describe('webhook-url-token', () => {
+  it('reports the generated path segment of a hook URL, not the rest of the URL', () => {
+    const text = 'curl -fsS -X POST "https://hooks.example-corp.com/deploy/k3vq08w7rwkd1p28dfi97b4rf1v372zxnc9dzlc" -d "env=production"\n';
+    expect(findings(text, 'deploy.sh')).toEqual([{ rule: 'webhook-url-token', category: 'TOKEN', text: 'k3vq08w7rwkd1p28dfi97b4rf1v372zxnc9dzlc' }]);
+    const yaml = 'notify:\n  url: https://ci.example.com/webhooks/build/Tq7Wm2Xk9Lp4Zr8Vn3Bc6Hd1Fg5Jy0Qa?branch=main\n';
+    expect(findings(yaml, 'ci.yml').map((f) => f.text)).toEqual(['Tq7Wm2Xk9Lp4Zr8Vn3Bc6Hd1Fg5Jy0Qa']);
+  });
+
+  it('leaves hook URLs without a generated segment, hook ids and code paths alone', () => {
+    const text = [
+      'https://hooks.example.com/notify',
+      'https://api.example.com/webhooks/stripe-payment-intent-succeeded',
+      'https://hooks.example.com/notify/4ea38b7b-f563-4709-8bae-87aeaf14f0c1',
+      'https://dashboard.stripe.com/webhooks/we_1NqLk2Hx8Yz3Ab4Cd5Ef6Gh7',
+      'https://gitlab.example.com/api/v4/projects/42/hooks/17',
+      "import { useSession } from '../webhooks/useSessionRefresh2024Handler'",
+      'https://api.example.com/v2/Tq7Wm2Xk9Lp4Zr8Vn3Bc6Hd1Fg5Jy0Qa/webhooks/',
+    ].join('\n');
+    expect(findings(text, 'notes.md')).toEqual([]);
+  });
+});

@@ -234,6 +234,55 @@ function pairInSplitLiteral(text: string, lineStart: number, before: string, raw
 const DRIVER_DSN =
   /(?<![\w.:-])[\w.-]{1,64}:(?<gopw>[^\s@"'`/:]{1,128})@(?:tcp6?|unix|udp)\([^)\s"'`]{0,260}\)(?:\/[\w.-]{0,64}(?:\?[^\s"'`]{0,300})?)?|jdbc:oracle:(?:thin|oci):[\w.$#-]{1,64}\/(?<orapw>[^\s@"'`/]{1,128})@[^\s"'`<>;]{1,300}/;
 
+/**
+ * A webhook's capability URL: whoever holds it may call the hook, so the random path segment in
+ * it is the secret (`https://hooks.acme.com/deploy/5dhv08w7…`, `https://ci.acme.com/webhooks/<token>`).
+ * The URL's host opens with `hook`/`webhook`, or its path holds a `webhook(s)` segment; a later
+ * segment of 24 to 128 URL-safe characters that looks generated (mixed letters and digits, many
+ * switches, high entropy) is reported. A UUID or an object id with a type prefix (Stripe's
+ * `we_…` in a dashboard link) names a hook, it does not open one.
+ */
+const WEBHOOK_TOKEN_SEGMENT = /^[A-Za-z0-9_-]{24,128}$/;
+const HOOK_ID_SEGMENT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z]{2,5}_[A-Za-z0-9]{10,60})$/i;
+
+function findWebhookTokens(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let skipUntil = -1;
+  for (const offset of offsets) {
+    if (offset < skipUntil) continue;
+    // The URL that holds the keyword: its `://` is the keyword itself or stands before it in the same run.
+    const sep = text.startsWith('://', offset) ? offset : urlSeparatorBefore(text, offset);
+    if (sep < 0 || schemeStart(text, sep) < 0) continue;
+    const end = urlEnd(text, sep + 3);
+    skipUntil = end;
+    const pathStart = text.indexOf('/', sep + 3);
+    if (pathStart < 0 || pathStart >= end) continue;
+    let segStart = pathStart + 1;
+    while (segStart < end) {
+      let segEnd = segStart;
+      while (segEnd < end && !'/?#&'.includes(text[segEnd]!)) segEnd++;
+      const segment = text.slice(segStart, segEnd);
+      if (segStart > offset && WEBHOOK_TOKEN_SEGMENT.test(segment) && /[A-Za-z]/.test(segment) && /\d/.test(segment) && !HOOK_ID_SEGMENT.test(segment) &&
+        isPlausibleSecret(segment, { category: 'TOKEN', quoted: true, weakKey: true, file: options.file })) {
+        spans.push({ start: segStart, end: segEnd, category: 'TOKEN' });
+      }
+      if (segEnd >= end || text[segEnd] !== '/') break;
+      segStart = segEnd + 1;
+    }
+  }
+  return spans;
+}
+
+/** The `://` of the URL run that `from` lies in (at most 300 characters back, no space or quote between), or -1. */
+function urlSeparatorBefore(text: string, from: number): number {
+  for (let i = from - 1; i >= 2 && from - i <= 300; i--) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x60 || c === 0x3c || c === 0x3e) return -1;
+    if (c === 0x2f && text.charCodeAt(i - 1) === 0x2f && text.charCodeAt(i - 2) === 0x3a) return i - 2;
+  }
+  return -1;
+}
+
 export const connectionRules: Rule[] = [
   {
     id: 'url-credentials',
@@ -311,6 +360,31 @@ export const connectionRules: Rule[] = [
         'url = jdbc:oracle:thin:scott/T1ger-Ora9@db.example.com:1521:ORCL',
       ],
       noMatch: ['dsn := "app:${DB_PASS}@tcp(db:3306)/shop"', 'jdbc:oracle:thin:@db.example.com:1521:ORCL', 'user:password@tcp(localhost:3306)/db'],
+    },
+  },
+  {
+    id: 'webhook-url-token',
+    category: 'TOKEN',
+    description:
+      "The generated path segment of a webhook's URL (a host that opens with `hook`/`webhook`, or a `/webhook(s)/` path): the URL is the hook's only credential",
+    keywords: ['://hooks.', '://hook.', '://webhook', '/webhooks/', '/webhook/'],
+    pattern: /:\/\/(?:hooks?\.|webhook)|\/webhooks?\//,
+    find: findWebhookTokens,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'curl -X POST "https://hooks.example-corp.com/deploy/k3vq08w7rwkd1p28dfi97b4rf1v372zxnc9dzlc" -d "sha=$SHA"',
+        'DEPLOY_HOOK=https://ci.example.com/webhooks/build/Tq7Wm2Xk9Lp4Zr8Vn3Bc6Hd1Fg5Jy0Qa',
+      ],
+      noMatch: [
+        'https://hooks.example.com/notify',
+        'https://api.example.com/webhooks/stripe-payment-intent-succeeded',
+        'https://hooks.example.com/notify/4ea38b7b-f563-4709-8bae-87aeaf14f0c1',
+        'https://dashboard.stripe.com/webhooks/we_1NqLk2Hx8Yz3Ab4Cd5Ef6Gh7',
+        'https://github.com/acme/app/settings/hooks/412345678',
+        "import { useAuth } from '../hooks/useAuthSession2024'",
+      ],
     },
   },
   {
