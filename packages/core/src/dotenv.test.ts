@@ -93,6 +93,11 @@ describe('parseDotenv', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:ADMIN_AUTH']);
   });
 
+  it("never learns a Twilio account's SID, and still learns the auth token beside it", () => {
+    const text = ['TWILIO_ACCOUNT_SID=AC53ac82ee4c0ae1da8b13b67fbf11b723', 'TWILIO_AUTH_TOKEN=9f1c2e7a4b8d3f6e0a5c1b9d7e2f4a8c', 'TWILIO_SID=SK0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:TWILIO_AUTH_TOKEN', '.env:TWILIO_SID']);
+  });
+
   it("never learns a vendor's published emulator key, which every developer of that platform has", () => {
     const text = [
       'AZURITE_KEY=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',

@@ -144,6 +144,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && /(?:^|_)(?:SHA\d{1,3}|MD5|CHECKSUM|DIGEST)$/i.test(name) && /^(?:sha\d{1,3}[:-])?[0-9a-f]{32,128}$/i.test(v)) return true;
   // `RUN_ID=4f86c075-…`, `TENANT_ID=…`: a UUID under an id's name identifies, it does not authenticate.
   if (!secretName && /(?:^|_)(?:U|G)?ID$/i.test(name) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
+  // `TWILIO_ACCOUNT_SID=AC…`: a Twilio account's SID is in the path of every API call it makes; the
+  // auth token beside it is the secret. (An API key's SID, `SK…`, names a key and stays learnt.)
+  if (!secretName && /(?:^|_)SID$/i.test(name) && /^AC[0-9a-f]{32}$/.test(v)) return true;
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
