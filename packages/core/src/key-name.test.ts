@@ -71,3 +71,12 @@ describe('anti-forgery, cipher and stdin names', () => {
     expect(detect('docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com\n', { file: 'deploy.sh' })).toEqual([]);
   });
 });
+
+describe('pre-shared keys', () => {
+  it('takes a pre-shared key as a password and the name of its identity as none', () => {
+    expect(classifyKey('FACTORY_WIFI_PSK')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('psk')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('psk_identity')).toBeUndefined();
+    expect(detect('#define FACTORY_WIFI_PSK "Gr4nary-Wpa2!Lan"\n', { file: 'board.h' }).map((f) => f.rule)).toEqual(['generic-assignment']);
+  });
+});

@@ -208,6 +208,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (words.includes('search') && words.includes('only')) return undefined;
   // Algolia's and Typesense's search keys (`ALGOLIA_SEARCH_KEY`) are search-only by name: the admin key is `…_ADMIN_KEY`.
   if (words.includes('search') && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
+  // A pre-shared key (`WIFI_PSK`, wpa_supplicant's `psk=`, an IPsec `psk`) is a passphrase both ends share; `psk_identity` names it.
+  if (last === 'psk') return { category: 'PASS', weak: false };
   // A pepper is a server-side secret mixed into password hashes.
   if (last === 'pepper') return { category: 'KEY', weak: false };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.

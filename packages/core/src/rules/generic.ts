@@ -18,7 +18,7 @@ import { isIdentifierCode, isWordCode } from '../char-codes.js';
 /** `pat` only as a word of its own (`GH_PAT`, `AZURE_DEVOPS_EXT_PAT`: a personal access token), never `path` or `pattern`. */
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes.
-  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|erlang[_.\\-]?cookie|' +
+  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|erlang[_.\\-]?cookie|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre)';
 
@@ -84,6 +84,22 @@ const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
+
+/** A psql variable interpolated into a statement: `:'name'` (as a literal), `:"name"` (as an identifier), `:name`. */
+const PSQL_VARIABLE = /^:(?:'[A-Za-z_]\w{0,62}'|"[A-Za-z_]\w{0,62}"|[A-Za-z_]\w{0,62})$/;
+const PSQL_NAME = /^[A-Za-z_]\w{0,62}$/;
+
+/**
+ * Whether the value starting at `start` is the name of a psql variable: a `:` right before it
+ * (or before its opening quote) that a space precedes (`PASSWORD :'name'`, `PASSWORD :name`).
+ * In YAML or an object literal a space follows the colon instead, or no space precedes it.
+ */
+function isPsqlVariable(text: string, start: number, quoted: boolean, value: string): boolean {
+  const colon = start - (quoted ? 2 : 1);
+  if (colon < 1 || text.charCodeAt(colon) !== 58 /* : */) return false;
+  const before = text.charCodeAt(colon - 1);
+  return (before === 32 || before === 9) && PSQL_NAME.test(value);
+}
 
 /** Laravel/validator rules under a field's name: `'password' => 'required|min:12|confirmed'`. */
 const VALIDATION_RULE = /^[a-z_]{1,30}(?::[\w,.]{0,60})?$/;
@@ -427,6 +443,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
     if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
+    // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
+    if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
     if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
       // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
       // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
@@ -1144,7 +1162,7 @@ export const genericRules: Rule[] = [
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
-      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang',
+      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'psk',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
     ],
     pattern: ASSIGNMENT,
@@ -1177,6 +1195,8 @@ export const genericRules: Rule[] = [
         'export VAULT_TOKEN="${VAULT_TOKEN:-Xk29fLqp7ZmW3rTb8VnC}"',
         'EMAIL_HOST_PASSWORD = "qpzm vtrw kxle hbsa"',
         'hmac_key: env::var("HMAC_KEY").unwrap_or_else(|_| "VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0".to_string()),',
+        '#define WIFI_PSK "Gr4nary-Wpa2!Lan"',
+        '  psk="c0rn-Field!Wlan7"',
       ],
       noMatch: [
         'password_field = "password"',
@@ -1213,6 +1233,9 @@ export const genericRules: Rule[] = [
         'export VAULT_TOKEN="${VAULT_TOKEN:-}"',
         'pg_password: env::var("PG_PASSWORD").unwrap_or_default(),',
         'resource "random_password" "sql_admin" {',
+        "CREATE ROLE migrator LOGIN PASSWORD :'migrator_password';",
+        'ALTER ROLE app PASSWORD :app_password;',
+        'psk_identity = "gateway-client-07"',
       ],
     },
   },

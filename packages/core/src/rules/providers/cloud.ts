@@ -453,6 +453,21 @@ export const cloudRules: Rule[] = [
     examples: { match: [`refresh = "dor_v1_${fake('hex', 64, 39)}"`], noMatch: ['dor_v1_abc'] },
   },
   {
+    id: 'digitalocean-spaces-access-key',
+    category: 'KEY',
+    description: 'DigitalOcean Spaces access key (`DO00` + 16 upper-case letters and digits), the id half of an S3-style key pair, reported like an AWS access key id',
+    keywords: ['do00'],
+    pattern: /\b(DO00[A-Z0-9]{16})\b/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`SPACES_ACCESS_KEY_ID=DO00${fake('uppernum', 16, 9801)}`, `s3cmd --access_key=DO00${fake('uppernum', 16, 9802)} ls`],
+      noMatch: ['DO0012345', `DO00${fake('uppernum', 20, 9803)}`, 'DO00XXXXXXXXXXXXXXXX'],
+    },
+  },
+  {
     id: 'digitalocean-spaces-secret',
     category: 'KEY',
     description: 'DigitalOcean Spaces secret key next to a Spaces name',
