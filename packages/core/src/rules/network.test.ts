@@ -74,3 +74,18 @@ describe('private addresses after a network path\'s //', () => {
     expect(hosts('see docs//10.0.0.1/notes\n', 'README.md')).toEqual([]);
   });
 });
+
+describe('Consul DNS names', () => {
+  it('reports a service, node or query name under .consul, alone or in a URL', () => {
+    expect(hosts('image = "registry.service.consul:5000/api@sha256:9f2c"\n', 'api.nomad.hcl')).toEqual(['registry.service.consul']);
+    expect(hosts('retry_join = ["db-1.node.eu-west-1.consul"]\n', 'server.hcl')).toEqual(['db-1.node.eu-west-1.consul']);
+    const urls = detect('VAULT_ADDR=https://vault.service.consul:8200\n', { file: '.env' }).map((f) => f.category);
+    expect(urls).toContain('URL');
+  });
+
+  it('leaves settings paths and package names ending in consul alone', () => {
+    expect(hosts('spring.cloud.consul.host=localhost\nmanagement.health.consul: true\n', 'application.properties')).toEqual([]);
+    expect(hosts('import com.ecwid.consul\n', 'Registry.java')).toEqual([]);
+    expect(hosts('plugin = "hashicorp.consul"\n', 'main.hcl')).toEqual([]);
+  });
+});

@@ -13,7 +13,14 @@ import { isDigitCode, isLetterCode } from '../char-codes.js';
  * A bare host is HOST; a URL to one is URL. Loopback and public addresses are not secret.
  */
 
-const INTERNAL_SUFFIXES = ['internal', 'local', 'localdomain', 'corp', 'lan', 'intranet', 'home.arpa'];
+const INTERNAL_SUFFIXES = ['internal', 'local', 'localdomain', 'corp', 'lan', 'intranet', 'home.arpa', 'consul'];
+
+/**
+ * Consul's DNS interface answers under `.consul` for the cluster alone: `<service>.service[.<dc>].consul`,
+ * `<node>.node[.<dc>].consul`, prepared queries, addresses, virtual IPs, Connect and ingress names.
+ * Only a name with one of those labels counts: `spring.cloud.consul` is a settings path.
+ */
+const CONSUL_DNS_NAME = /\.(?:service|node|query|addr|virtual|connect|ingress)(?:\.[a-z0-9-]{1,63})?\.consul$/;
 
 export function isPrivateIPv4(host: string): boolean {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
@@ -58,6 +65,7 @@ export function isInternalHostname(host: string, declared: readonly string[] = [
   if (!/^[a-z0-9_](?:[a-z0-9_.-]{0,251}[a-z0-9])?$/.test(h) || !h.includes('.')) {
     return declared.includes(h);
   }
+  if (h.endsWith('.consul')) return CONSUL_DNS_NAME.test(h) || declared.includes('consul');
   for (const suffix of INTERNAL_SUFFIXES) if (h.endsWith(`.${suffix}`)) return true;
   return declared.some((d) => h === d || h.endsWith(`.${d}`));
 }
@@ -434,14 +442,15 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
     {
       id: 'internal-hostname',
       category: 'HOST',
-      description: 'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `svc.cluster.local`) or a declared internal domain',
-      keywords: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa', ...declared.map((d) => `.${d}`)],
-      pattern: /\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa)(?![\w-])(?!\.[A-Za-z])/i,
+      description:
+        'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `svc.cluster.local`), a Consul DNS name (`vault.service.consul`, `db-1.node.dc2.consul`) or a declared internal domain',
+      keywords: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa', '.consul', ...declared.map((d) => `.${d}`)],
+      pattern: /\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa|consul)(?![\w-])(?!\.[A-Za-z])/i,
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp'],
-        noMatch: ['window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
+        match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
       },
     },
   ];

@@ -48,6 +48,58 @@ function findUnsealKeys(text: string, _options: DetectOptions, offsets: readonly
 }
 
 /** Package registries, artifact stores and secret managers. */
+/**
+ * Consul's (and Nomad's and Serf's) gossip encryption key: `encrypt = "…"` in the agent's
+ * configuration, `"encrypt": "…"` in JSON, `-encrypt=…` on the command line. The value is
+ * what `consul keygen` prints, the base64 of 32 random bytes (16 and 24 are accepted too);
+ * anyone holding it can join or read the cluster's gossip. Only that shape counts, so
+ * `Encrypt=true` in a connection string is no candidate.
+ */
+const CONSUL_GOSSIP_KEY =
+  /encrypt(?<![\w]encrypt)["']?[ \t]{0,4}(?:[=:][ \t]{0,4}|[ \t])["']?([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{32})(?![A-Za-z0-9+/=])/;
+
+/** The opening of Consul's `acl { tokens { … } }` block (HCL), or its JSON `"tokens": {`. */
+const ACL_TOKENS_BLOCK = /tokens["']?[ \t]{0,4}[=:]?[ \t]{0,4}\{/y;
+/**
+ * The tokens an agent's configuration may set, each an ACL secret id (a UUID): the bootstrap
+ * management token (`initial_management`, formerly `master`), the agent's own, its recovery
+ * token, the default and replication tokens. Under those names a UUID is a credential.
+ */
+const ACL_TOKEN_ENTRY =
+  /(?<![\w-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|default|replication|config_file_service_registration|dns)["']?[ \t]{0,4}[=:][ \t]{0,4}["']([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})["']/g;
+/** An `acl {` / `"acl": {` opening before the tokens block, with no block closed since. */
+const ACL_BLOCK_BEFORE = /(?<![\w-])["']?acl["']?[ \t]{0,4}[=:]?[ \t]{0,4}\{[^}]{0,800}$/;
+/** Up to this many characters of a tokens block are read: it holds a handful of entries. */
+const ACL_TOKENS_WINDOW = 800;
+
+function findConsulAclTokens(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    ACL_TOKENS_BLOCK.lastIndex = offset;
+    const open = ACL_TOKENS_BLOCK.exec(text);
+    // Only inside an `acl` block: elsewhere `tokens { default = … }` is anybody's map.
+    if (open === null || !ACL_BLOCK_BEFORE.test(text.slice(Math.max(0, offset - ACL_TOKENS_WINDOW), offset))) continue;
+    const from = offset + open[0].length;
+    const close = text.indexOf('}', from);
+    const end = close === -1 || close - from > ACL_TOKENS_WINDOW ? Math.min(text.length, from + ACL_TOKENS_WINDOW) : close;
+    const block = text.slice(from, end);
+    ACL_TOKEN_ENTRY.lastIndex = 0;
+    for (let m = ACL_TOKEN_ENTRY.exec(block); m !== null; m = ACL_TOKEN_ENTRY.exec(block)) {
+      const value = m[1]!;
+      if (!isRandomUuid(value)) continue;
+      const start = from + m.index + m[0].lastIndexOf(value);
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
+/** A UUID with the randomness of a generated one: not zeros, not a run of one digit or a counting pattern. */
+function isRandomUuid(value: string): boolean {
+  const hex = value.replace(/-/g, '');
+  return new Set(hex.toLowerCase()).size >= 8 && shannonEntropy(hex) >= 3;
+}
+
 export const registryRules: Rule[] = [
   tokenRule('npm-access-token', 'npm access token (npm_)', 'npm_', ALNUM(36), {
     match: [`//registry.npmjs.org/:_authToken=npm_${fake('alnum', 36, 500)}`],
@@ -197,6 +249,47 @@ export const registryRules: Rule[] = [
         `vault operator unseal\n\nsha256: ${fake('hex', 64, 545)}`,
         `Unseal Key 1: ${'A'.repeat(44)}`,
         `the unseal step uses ${fake('b64', 60, 546)}`,
+      ],
+    },
+  },
+  {
+    id: 'consul-gossip-key',
+    category: 'KEY',
+    description:
+      "Consul's (Nomad's, Serf's) gossip encryption key, as `consul keygen` prints it (base64 of 32 bytes), set as `encrypt = \"…\"`, `\"encrypt\": \"…\"` or `-encrypt=…`",
+    keywords: ['encrypt'],
+    pattern: CONSUL_GOSSIP_KEY,
+    startsAtKeyword: true,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: (s) => notPlaceholder(s) && mixesClasses(s, 3),
+    confidence: 'high',
+    examples: {
+      match: [`encrypt = "${fake('b64', 43, 9811)}="`, `{"datacenter": "dc1", "encrypt": "${fake('b64', 22, 9812)}=="}`, `consul agent -server -encrypt=${fake('b64', 43, 9813)}= -bootstrap-expect=3`],
+      noMatch: ['encrypt = true', 'Server=db;Encrypt=True;TrustServerCertificate=False', `decrypt = "${fake('b64', 43, 9811)}="`, `encrypt = "${fake('b64', 40, 9814)}"`, 'encrypt = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="'],
+    },
+  },
+  {
+    id: 'consul-acl-token',
+    category: 'TOKEN',
+    description:
+      "An ACL token set in a Consul agent's `acl { tokens { … } }` block (or its JSON `\"tokens\": {…}`): `initial_management` (formerly `master`), `agent`, `agent_recovery`, `default`, `replication` — a UUID that is the token's secret id",
+    keywords: ['tokens'],
+    pattern: ACL_TOKEN_ENTRY,
+    secretGroup: 1,
+    find: findConsulAclTokens,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'acl {\n  enabled = true\n  tokens {\n    initial_management = "5b0c7e61-3f2a-4d8e-9a41-c27d9e6b13f0"\n    agent = "${CONSUL_AGENT_TOKEN}"\n  }\n}',
+        '{"acl": {"tokens": {"master": "e4a91c0d-72b5-4f38-8d16-0b9f3ce2a7d4", "agent": "9c3f2e18-b047-4a6d-b1e5-73d0a8f46c92"}}}',
+      ],
+      noMatch: [
+        'acl {\n  tokens {\n    agent = "${CONSUL_AGENT_TOKEN}"\n  }\n}',
+        'acl {\n  tokens {\n    default = "00000000-0000-0000-0000-000000000000"\n  }\n}',
+        'service {\n  id = "5b0c7e61-3f2a-4d8e-9a41-c27d9e6b13f0"\n}',
+        'const tokens = { default: "5b0c7e61-3f2a-4d8e-9a41-c27d9e6b13f0" }',
       ],
     },
   },
