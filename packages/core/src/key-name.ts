@@ -188,8 +188,15 @@ export function namesPublicClientKey(name: string): boolean {
   return isPublicClientKeyName(splitWords(name));
 }
 
+/**
+ * Hadoop's per-account settings end in the storage account's host
+ * (`fs.azure.account.key.<account>.dfs.core.windows.net`): the setting is named by what comes before it.
+ */
+const AZURE_STORAGE_HOST_SUFFIX = /\.[a-z0-9]{3,24}\.(?:blob|dfs|file|queue|table)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i;
+
 function classifyKeyUncached(rawName: string): KeyClass | undefined {
-  const name = rawName.replace(/^[-$@:.&*]+/, '');
+  let name = rawName.replace(/^[-$@:.&*]+/, '');
+  if (name.includes('.core.')) name = name.replace(AZURE_STORAGE_HOST_SUFFIX, '');
   if (name.length === 0 || name.length > 80) return undefined;
   const words = splitWords(name);
   if (words.length === 0) return undefined;

@@ -151,3 +151,34 @@ describe('credentials in application code', () => {
     expect(found('password = "Pref_saved_password7"', 'app.py')).toEqual(['Pref_saved_password7']);
   });
 });
+
+describe('settings passed to a setter one argument a line', () => {
+  it('reads the value on the line after the name, and a Hadoop per-account key by the name before the account host', () => {
+    const scala = [
+      'conf.set(',
+      '  "fs.azure.account.key.lakeprod.blob.core.windows.net",',
+      '  "Wm7tR2xq9LkP4vB8nC3hJ6dF1gS5aZ0eY7uI2oQ4wE9rT6yU3iO8pA1sD5fG2hJ7kL0zX4cV9bN6mQ3wE8rT1yU=="',
+      ')',
+      'conf.set(',
+      '  "fs.s3a.secret.key",',
+      '  "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq"',
+      ')',
+    ].join('\n');
+    expect(found(scala, 'Export.scala')).toEqual([
+      'Wm7tR2xq9LkP4vB8nC3hJ6dF1gS5aZ0eY7uI2oQ4wE9rT6yU3iO8pA1sD5fG2hJ7kL0zX4cV9bN6mQ3wE8rT1yU==',
+      'q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq',
+    ]);
+  });
+
+  it('leaves a list of names one a line alone', () => {
+    expect(found('REQUIRED = [\n  "password",\n  "Password-Confirm-Label",\n]\n', 'forms.py')).toEqual([]);
+    expect(found('conf.set(\n  "fs.azure.account.auth.type.lakeprod.dfs.core.windows.net",\n  "SharedKey"\n)\n', 'Export.scala')).toEqual([]);
+  });
+});
+
+describe('a comma and a line break before a name', () => {
+  it('still reads the next line as an entry of its own', () => {
+    const json = '[\n  {\n    "AwsAccessID": "AKIAGIREOGIAWSKEY123",\n    "AwsSecretKey": "J38YmIgn7dH6cw4W+yqoRgjsFsWvysFjfVcpCh7O9Yyv9/qNvNI"\n  }\n]\n';
+    expect(found(json, 'aws.json')).toContain('J38YmIgn7dH6cw4W+yqoRgjsFsWvysFjfVcpCh7O9Yyv9/qNvNI');
+  });
+});

@@ -55,7 +55,8 @@ const ASSIGNMENT = new RegExp(
     '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
-    '|[ \\t]{0,4},[ \\t]{0,16}(?=[bBrRuU]{0,2}["\'`])' + // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`
+    // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`; one a line: `conf.set(\n  "fs.s3a.secret.key",\n  "…"\n)`
+    '|[ \\t]{0,4},[ \\t]{0,16}(?:\\r?\\n[ \\t]{0,40})?(?=[bBrRuU]{0,2}["\'`])' +
     // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
     // their `#define`s in columns, so up to 40 (more than 8 only after such a directive).
     '|[ \\t]{1,40}' +
@@ -84,6 +85,9 @@ const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
+
+/** What precedes a name that is a call's argument: `(`, `{` or `,`, then maybe a line break (one argument a line), then its quote. */
+const CALL_ARGUMENT_BEFORE_NAME = /[({,][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`]?$/;
 
 /** A psql variable interpolated into a statement: `:'name'` (as a literal), `:"name"` (as an identifier), `:name`. */
 const PSQL_VARIABLE = /^:(?:'[A-Za-z_]\w{0,62}'|"[A-Za-z_]\w{0,62}"|[A-Za-z_]\w{0,62})$/;
@@ -357,6 +361,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     skipUntil = m.index + m[0].length;
     let v = valueOf(m, text, options.file);
     if (!v) return undefined;
+    // After a comma and a line break the literal may be the next entry's name (`"AwsAccessID": "AKIA…",\n"AwsSecretKey": …`): it is tried too.
+    if (v.quoted && m.groups?.['sep']?.includes('\n') === true && m.groups['sep'].trimStart().startsWith(',')) skipUntil = v.start;
     if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(m.groups?.['sep'] ?? '')) {
       // `bind_password: !unsafe '…'`, `token: !!str …`: the tag types the value that follows it.
       VALUE_AFTER_TAG.lastIndex = v.start + v.value.length;
@@ -434,7 +440,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
-    if (separator.trim() === ',' && !/[({,][ \t]{0,4}["'`]?$/.test(text.slice(Math.max(0, nameStart - 8), nameStart))) {
+    if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
       // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
       skipUntil = v.start;
       continue;
@@ -1197,6 +1203,7 @@ export const genericRules: Rule[] = [
         'hmac_key: env::var("HMAC_KEY").unwrap_or_else(|_| "VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0".to_string()),',
         '#define WIFI_PSK "Gr4nary-Wpa2!Lan"',
         '  psk="c0rn-Field!Wlan7"',
+        'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
       ],
       noMatch: [
         'password_field = "password"',
@@ -1236,6 +1243,8 @@ export const genericRules: Rule[] = [
         "CREATE ROLE migrator LOGIN PASSWORD :'migrator_password';",
         'ALTER ROLE app PASSWORD :app_password;',
         'psk_identity = "gateway-client-07"',
+        'fields = [\n  "password",\n  "Password-Confirm-Label"\n]',
+        'spark.conf.set("fs.azure.account.auth.type.acmelake.dfs.core.windows.net", "SharedKey")',
       ],
     },
   },
