@@ -373,6 +373,37 @@ function findPgbouncerUserlist(text: string, options: { file?: string }): Span[]
   return spans;
 }
 
+/**
+ * A `userlist.txt` line quoted outside the file: a runbook's or a script's
+ * "update `/etc/pgbouncer/userlist.txt`:" and then `"user" "password"` in a code block or a
+ * heredoc. Read from the file's name on, up to `USERLIST_QUOTE_WINDOW` characters: lines that
+ * are nothing but two quoted fields, as the file holds them.
+ */
+const USERLIST_QUOTE_WINDOW = 600;
+const QUOTED_USERLIST_LINE = /^[ \t]{0,8}"[^"\r\n]{1,64}"[ \t]{1,8}"(?<v>[^"\r\n]{1,400})"[ \t]{0,8}\r?$/gm;
+
+function findQuotedUserlist(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file !== undefined && PGBOUNCER_USERLIST_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    const from = Math.max(text.indexOf('\n', offset) + 1, readTo);
+    if (from === 0) continue;
+    const end = Math.min(text.length, offset + USERLIST_QUOTE_WINDOW);
+    if (end <= from) continue;
+    readTo = end;
+    const window = text.slice(from, end);
+    QUOTED_USERLIST_LINE.lastIndex = 0;
+    for (let m = QUOTED_USERLIST_LINE.exec(window); m !== null; m = QUOTED_USERLIST_LINE.exec(window)) {
+      const value = m.groups!['v']!;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      const start = from + m.index + m[0].lastIndexOf(`"${value}"`) + 1;
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
 /** Postfix's SMTP relay credentials map (`sasl_passwd`): `[smtp.example.com]:587 user:password` per line. */
 const SASL_PASSWD_FILE = /(?:^|[\\/])sasl_passwd$/;
 const SASL_PASSWD_LINE = /^[ \t]{0,8}[^\s#][^\s]{0,200}[ \t]{1,8}[^\s:]{1,200}:(?<v>[^\s]{1,200})[ \t]{0,8}$/gm;
@@ -567,6 +598,29 @@ export const structuredRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: ['"app" "Pgb-Userlist!Pw"'],
+    },
+  },
+  {
+    id: 'pgbouncer-userlist-quoted',
+    category: 'PASS',
+    description:
+      "A PgBouncer `userlist.txt` line (`\"user\" \"…\"`) quoted after the file's name outside the file: a runbook's code block, a heredoc that writes the file",
+    keywords: ['userlist.txt'],
+    pattern: QUOTED_USERLIST_LINE,
+    secretGroup: 'v',
+    find: findQuotedUserlist,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '3. Update PgBouncer (`/etc/pgbouncer/userlist.txt`):\n   ```\n   "billing_app" "B1ll-App#pooler"\n   ```\n',
+        'cat > /etc/pgbouncer/userlist.txt <<EOF\n"reporting" "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$Zm9vYmFy:YmF6cXV4"\nEOF\n',
+      ],
+      noMatch: [
+        'Update `userlist.txt`:\n```\n"billing_app" "<password>"\n```\n',
+        'Update `userlist.txt` and reload.\n\nprint "hello" "world-and-more" twice\n',
+        'see userlist.txt\n"orders" "0rd3rs-App#bouncer" and more text',
+      ],
     },
   },
   {
