@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
 import { hasReplyMark } from './tabular.js';
 
 describe('hasReplyMark', () => {
@@ -19,5 +20,18 @@ describe('hasReplyMark', () => {
     expect(hasReplyMark('call f(x) "quoted" later')).toBe(true);
     expect(hasReplyMark('f(x)     "five blanks"')).toBe(false);
     expect(hasReplyMark('(see above) and then ")"')).toBe(false);
+  });
+});
+
+describe('SQL inserts with a column list', () => {
+  const found = (text: string) => detect(text, { file: 'seed.sql' }).filter((f) => f.rule === 'sql-insert-column-credential').map((f) => text.slice(f.start, f.end));
+
+  it('reads rows that call a function without arguments, such as now()', () => {
+    const sql = "INSERT INTO integrations (id, provider, api_key, api_secret, created_at) VALUES\n  ('c1', 'payments', 'Pq7-Vz2Lm9Xw4Kt8Rb3Nc6Hd1Fj5Gs0Ya', 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga', now()),\n  ('c2', 'example', 'EXAMPLE_API_KEY', NULL, now());\n";
+    expect(found(sql)).toEqual(['Pq7-Vz2Lm9Xw4Kt8Rb3Nc6Hd1Fj5Gs0Ya', 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga']);
+  });
+
+  it('still skips a row holding a call with arguments, whose commas would shift the columns', () => {
+    expect(found("INSERT INTO t (name, created_at, api_secret) VALUES ('x', date_trunc('day', now()), 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga');\n")).toEqual([]);
   });
 });

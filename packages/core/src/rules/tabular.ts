@@ -114,11 +114,12 @@ function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
 
 /**
  * An SQL insert with a column list (one row or several): `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
- * The value in the position of a secret-named column is the secret. Rows holding calls (`now()`) are not read.
+ * The value in the position of a secret-named column is the secret. A row may hold calls without
+ * arguments (`now()`, `gen_random_uuid()`); rows holding other calls are not read.
  */
-const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t\r\n]{0,8}\((?<vals>[^()]{1,4000})\)/gi;
-/** The next row of a multi-row VALUES list: `,\n  ('cli', '…')`. */
-const SQL_NEXT_ROW = /[ \t\r\n]{0,20},[ \t\r\n]{0,20}\((?<vals>[^()]{1,4000})\)/y;
+const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t\r\n]{0,8}\((?<vals>(?:[^()]|\(\)){1,4000})\)/gi;
+/** The next row of a multi-row VALUES list: `,\n  ('cli', '…', now())`. */
+const SQL_NEXT_ROW = /[ \t\r\n]{0,20},[ \t\r\n]{0,20}\((?<vals>(?:[^()]|\(\)){1,4000})\)/y;
 /** One value of a VALUES list: a single-quoted string (`''` escapes a quote) or a bare literal. */
 const SQL_VALUE = /[ \t\r\n]{0,8}(?:'(?<q>(?:[^']|''){0,1000})'|(?<bare>[^,'\s]{0,200}))[ \t\r\n]{0,8}(?:,|$)/y;
 
@@ -510,7 +511,10 @@ export const tabularRules: Rule[] = [
     find: findSqlInsertCredentials,
     confidence: 'medium',
     examples: {
-      match: ["INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'q9X2mL7vR4kP8nZ3wT5yB1cD6');"],
+      match: [
+        "INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'q9X2mL7vR4kP8nZ3wT5yB1cD6');",
+        "INSERT INTO integrations (id, provider, api_secret, created_at) VALUES\n  (1, 'mailer', NULL, now()),\n  (2, 'payments', 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga', now());",
+      ],
       noMatch: ["INSERT INTO users (id, email, password_hash) VALUES (1, 'ann@example.org', '$2b$12$abcdefghijklmnopqrstuv');", "INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'changeme');"],
     },
   },
