@@ -91,6 +91,40 @@ describe('anyCase', () => {
     expect(anyCase('ab')).toBe('[aA][bB]');
     expect(anyCase('a[_.\\-]?b\\d')).toBe('[aA][_.\\-]?[bB]\\d');
   });
+
+  it('leaves the letter right after group syntax alone, as its first version did with a regex test', () => {
+    // The first version, kept here as the reference: it tested the output's last four characters.
+    const reference = (source: string): string => {
+      let out = '';
+      let inClass = false;
+      for (let i = 0; i < source.length; i++) {
+        const ch = source.charAt(i);
+        if (ch === '\\') {
+          out += ch + source.charAt(i + 1);
+          i++;
+        } else if (inClass) {
+          if (ch === ']') inClass = false;
+          out += ch;
+        } else if (ch === '[') {
+          inClass = true;
+          out += ch;
+        } else if (/[a-z]/i.test(ch) && !/\(\?<?[=!]?$/.test(out.slice(-4))) {
+          out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+        } else {
+          out += ch;
+        }
+      }
+      return out;
+    };
+    const piece = fc.constantFrom('(', '?', '<', '=', '!', ':', 'a', 'B', '[', ']', '\\', '_', ')');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const source = parts.join('');
+        expect(anyCase(source)).toBe(reference(source));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('placeholders', () => {

@@ -37,6 +37,15 @@ const SECRET_KEY_WORDS = 'key|token|secret|pass|pwd|auth|cred';
  * a name may be a small regex such as `new[_.\\-]?relic`.
  */
 export function anyCase(source: string): string {
+  // Built once per distinct source: hundreds of rules share names and key words, and all of
+  // them are built before the first scan.
+  let folded = anyCaseCache.get(source);
+  if (folded === undefined) anyCaseCache.set(source, (folded = foldCase(source)));
+  return folded;
+}
+const anyCaseCache = new Map<string, string>();
+
+function foldCase(source: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
@@ -50,13 +59,21 @@ export function anyCase(source: string): string {
     } else if (ch === '[') {
       inClass = true;
       out += ch;
-    } else if (isAsciiLetter(ch) && !/\(\?<?[=!]?$/.test(out.slice(-4))) {
+    } else if (isAsciiLetter(ch) && !endsInGroupSyntax(out)) {
       out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
     } else {
       out += ch;
     }
   }
   return out;
+}
+
+/** Whether `out` ends in `(?`, `(?<`, `(?=`, `(?!`, `(?<=` or `(?<!`: a letter there is group syntax, not a name. */
+function endsInGroupSyntax(out: string): boolean {
+  let end = out.length;
+  if (end > 0 && (out.charCodeAt(end - 1) === 0x3d || out.charCodeAt(end - 1) === 0x21)) end--; // = !
+  if (end > 0 && out.charCodeAt(end - 1) === 0x3c) end--; // <
+  return end >= 2 && out.charCodeAt(end - 1) === 0x3f && out.charCodeAt(end - 2) === 0x28; // (?
 }
 
 function isAsciiLetter(ch: string): boolean {
