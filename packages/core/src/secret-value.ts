@@ -83,7 +83,7 @@ export interface ValueContext {
 }
 
 /** Program source, where a bare identifier is a variable; Bicep too (`administratorLoginPassword: sqlAdminPassword` passes a parameter). */
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|pyi|java|kt|kts|scala|groovy|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte|bicep)$/i;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|pyi|java|kt|kts|scala|groovy|gradle|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte|bicep)$/i;
 
 /** True when the file name says it is program source (bare identifiers there are variables). */
 export function isCodeFile(file: string | undefined): boolean {

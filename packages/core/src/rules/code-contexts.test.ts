@@ -182,3 +182,10 @@ describe('a comma and a line break before a name', () => {
     expect(found(json, 'aws.json')).toContain('J38YmIgn7dH6cw4W+yqoRgjsFsWvysFjfVcpCh7O9Yyv9/qNvNI');
   });
 });
+
+describe('Gradle build scripts are program source', () => {
+  it('takes a bare name after password = as a variable, and still reads a literal', () => {
+    expect(found("credentials {\n  username = artifactoryUser\n  password = artifactoryPassword\n}\n", 'build.gradle')).toEqual([]);
+    expect(found("credentials {\n  password = 'Gr4dle-Repo!Pw7'\n}\n", 'build.gradle')).toEqual(['Gr4dle-Repo!Pw7']);
+  });
+});
