@@ -189,3 +189,19 @@ describe('Gradle build scripts are program source', () => {
     expect(found("credentials {\n  password = 'Gr4dle-Repo!Pw7'\n}\n", 'build.gradle')).toEqual(['Gr4dle-Repo!Pw7']);
   });
 });
+
+describe('map entries keyed by a constant', () => {
+  it('reads the value under a constant the text sets to a secret field name', () => {
+    const rust = 'const PASSWORD_FIELD: &str = "password_confirmation";\nlet admin = json!({\n    "email": "admin@acme.test",\n    PASSWORD_FIELD: "Sl8-Adm1n!Seed",\n});\n';
+    expect(found(rust, 'seed.rs')).toEqual(['Sl8-Adm1n!Seed']);
+    const js = "const API_KEY_PARAM = 'api_key';\nconst query = { [API_KEY_PARAM]: 'Zk3mP9qR2vX8wL5nQ4tY' };\n";
+    expect(found(js, 'client.js')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY']);
+    const php = "const SECRET_FIELD = 'client_secret';\n$params = [SECRET_FIELD => 'Rq7vK2mX9pLw4Zt8Wq3nB6cJ'];\n";
+    expect(found(php, 'oauth.php')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+  });
+
+  it('leaves an entry alone when the constant names no secret or is not set in the text', () => {
+    expect(found('const TOKEN_FIELD: &str = "token_type";\nlet row = json!({ TOKEN_FIELD: "Sl8-Adm1n!Seed" });\n', 'seed.rs')).toEqual([]);
+    expect(found('use crate::fields::PASSWORD_FIELD;\nlet row = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });\n', 'seed.rs')).toEqual([]);
+  });
+});

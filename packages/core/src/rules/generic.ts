@@ -398,6 +398,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
   // not matched yet. Their matches matter only for the `skipUntil` they set, and only when a
   // secret's name follows; so they are matched then, in order, and most never are.
   const deferred: number[] = [];
+  const constants: ConstantMemo = {};
   for (const offset of offsets) {
     // (Matching the deferred offsets only ever moves `skipUntil` forward.)
     if (offset < skipUntil) continue;
@@ -407,7 +408,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const name = before + identifierAt(text, offset);
     const found = classifyKey(name);
     if (!found) {
-      deferred.push(offset);
+      // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
+      const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, offset - before.length + name.length, name, constants, options.file) : undefined;
+      if (entry !== undefined) spans.push(entry);
+      else deferred.push(offset);
       continue;
     }
     for (const earlier of deferred) if (earlier >= skipUntil) assignmentAt(earlier);
@@ -491,6 +495,53 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
   }
   return spans;
+}
+
+/** An upper-case constant's name (`PASSWORD_FIELD`), which may stand for the key of a map entry. */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,6}$/;
+/**
+ * A constant set to a field name: `const PASSWORD_FIELD: &str = "password_confirmation";` (Rust),
+ * `PASSWORD_FIELD = 'password'` (Python, Ruby), `static final String PASSWORD_FIELD = "password";`.
+ */
+const CONSTANT_DEFINITION = /(?<![\w.$])([A-Z][A-Z0-9_]{2,60})(?:[ \t]{0,4}:[ \t]{0,4}&?(?:'static[ \t]{1,4})?[A-Za-z][\w<>]{0,30})?[ \t]{0,4}=[ \t]{0,4}["']([A-Za-z][\w.-]{0,79})["']/g;
+/** After a constant used as an entry's key: `CONST: "…"` (Rust's `json!`, Python), `[CONST]: "…"` (JS), `CONST => "…"` (PHP, Perl, Ruby). */
+const CONSTANT_KEY_ENTRY = /\]?[ \t]{0,4}(?::|=>)[ \t]{0,4}(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})')/y;
+
+/** The field names the text's constants are set to, read once per text when first needed. */
+interface ConstantMemo {
+  values?: Map<string, string>;
+}
+
+function constantValues(text: string, memo: ConstantMemo): Map<string, string> {
+  if (memo.values !== undefined) return memo.values;
+  const values = new Map<string, string>();
+  CONSTANT_DEFINITION.lastIndex = 0;
+  for (let m = CONSTANT_DEFINITION.exec(text); m !== null; m = CONSTANT_DEFINITION.exec(text)) {
+    if (!values.has(m[1]!)) values.set(m[1]!, m[2]!);
+  }
+  memo.values = values;
+  return values;
+}
+
+/**
+ * A map entry keyed by a constant that names a secret's field: `json!({ PASSWORD_FIELD: "…" })`
+ * after `const PASSWORD_FIELD: &str = "password_confirmation";`. The constant's own name says
+ * it holds a name (`…_FIELD`); the field it names says what the entry's value is. A Rails-style
+ * `password_confirmation` field holds the password typed again.
+ */
+function constantKeyedEntry(text: string, nameEnd: number, name: string, memo: ConstantMemo, file: string | undefined): Span | undefined {
+  CONSTANT_KEY_ENTRY.lastIndex = nameEnd;
+  const m = CONSTANT_KEY_ENTRY.exec(text);
+  if (m === null) return undefined;
+  const field = constantValues(text, memo).get(name);
+  if (field === undefined) return undefined;
+  const key = classifyKey(field.replace(/[_.-]?confirmation$/i, ''));
+  if (key === undefined) return undefined;
+  const value = m.groups!['dq'] ?? m.groups!['sq']!;
+  if (isCodeFile(file) && namesASecret(value)) return undefined;
+  if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) return undefined;
+  const start = m.index + m[0].length - 1 - value.length;
+  return { start, end: start + value.length, category: key.category };
 }
 
 /** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
@@ -1203,6 +1254,7 @@ export const genericRules: Rule[] = [
         'hmac_key: env::var("HMAC_KEY").unwrap_or_else(|_| "VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0".to_string()),',
         '#define WIFI_PSK "Gr4nary-Wpa2!Lan"',
         '  psk="c0rn-Field!Wlan7"',
+        'const PASSWORD_FIELD: &str = "password_confirmation";\nlet admin = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });',
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
       ],
       noMatch: [
@@ -1243,6 +1295,8 @@ export const genericRules: Rule[] = [
         "CREATE ROLE migrator LOGIN PASSWORD :'migrator_password';",
         'ALTER ROLE app PASSWORD :app_password;',
         'psk_identity = "gateway-client-07"',
+        'const PASSWORD_FIELD: &str = "password_confirmation";\nlet form = json!({ PASSWORD_FIELD: "Re-enter your password" });',
+        'const TOKEN_FIELD: &str = "token_type";\nlet row = json!({ TOKEN_FIELD: "Sl8-Adm1n!Seed" });',
         'fields = [\n  "password",\n  "Password-Confirm-Label"\n]',
         'spark.conf.set("fs.azure.account.auth.type.acmelake.dfs.core.windows.net", "SharedKey")',
       ],
