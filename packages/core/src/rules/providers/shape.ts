@@ -69,7 +69,7 @@ function foldCase(source: string): string {
 }
 
 /** Whether `out` ends in `(?`, `(?<`, `(?=`, `(?!`, `(?<=` or `(?<!`: a letter there is group syntax, not a name. */
-function endsInGroupSyntax(out: string): boolean {
+export function endsInGroupSyntax(out: string): boolean {
   let end = out.length;
   if (end > 0 && (out.charCodeAt(end - 1) === 0x3d || out.charCodeAt(end - 1) === 0x21)) end--; // = !
   if (end > 0 && out.charCodeAt(end - 1) === 0x3c) end--; // <
