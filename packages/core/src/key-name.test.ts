@@ -80,3 +80,17 @@ describe('pre-shared keys', () => {
     expect(detect('#define FACTORY_WIFI_PSK "Gr4nary-Wpa2!Lan"\n', { file: 'board.h' }).map((f) => f.rule)).toEqual(['generic-assignment']);
   });
 });
+
+describe('Vault AppRole secret ids', () => {
+  it("takes AppRole's secret_id as a credential, and a client secret's id or a role id as none", () => {
+    expect(classifyKey('VAULT_SECRET_ID')).toEqual({ category: 'CRED', weak: false });
+    expect(classifyKey('secretId')).toEqual({ category: 'CRED', weak: false });
+    expect(classifyKey('client_secret_id')).toBeUndefined();
+    expect(classifyKey('role_id')).toBeUndefined();
+    const login = 'vault write auth/approle/login role_id=3c1e5a77-2b9d-4f08-8e6a-91d4c2b7a0f5 secret_id=7f3c2a91-4b8e-4d2f-9a61-0c5e8b7d3f12\n';
+    const found = detect(login, { file: 'login.sh' }).map((f) => login.slice(f.start, f.end));
+    expect(found).toEqual(['7f3c2a91-4b8e-4d2f-9a61-0c5e8b7d3f12']);
+    // Secrets Manager's SecretId names a secret (a path or an ARN): no finding.
+    expect(detect('client.get_secret_value(SecretId="prod/db/password")\n', { file: 'app.py' })).toEqual([]);
+  });
+});

@@ -203,6 +203,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   const last = words[words.length - 1]!;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
   if (last === 'cookie' && words[words.length - 2] === 'erlang') return { category: 'PASS', weak: false };
+  // Vault AppRole's `secret_id` (`VAULT_SECRET_ID`): with the role id it logs in, like a password.
+  // It is a UUID, but not one that names anything. A client secret's id (`client_secret_id`,
+  // Azure's key id) names the secret beside it, and Secrets Manager's `SecretId` is a name or ARN
+  // (judged as such by the value checks).
+  if (last === 'id' && words[words.length - 2] === 'secret' && words[words.length - 3] !== 'client') return { category: 'CRED', weak: false };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   if (words.some((w) => isPhraseWord(w, words))) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
