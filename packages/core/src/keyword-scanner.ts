@@ -51,7 +51,9 @@ export class KeywordScanner {
     let capacity = 1;
     for (const k of lowered) capacity += k.length;
     const delta = new Int32Array(capacity * classCount);
-    const out: number[][] = [[]];
+    // Keyword ids ending at each state; only states that end a keyword get a list (most
+    // states end none, and a list each was most of the build's allocation).
+    const out: (number[] | undefined)[] = [undefined];
     let states = 1;
     lowered.forEach((keyword, id) => {
       let state = 0;
@@ -60,12 +62,12 @@ export class KeywordScanner {
         let next = delta[slot]!;
         if (next === 0) {
           next = states++;
-          out.push([]);
+          out.push(undefined);
           delta[slot] = next;
         }
         state = next;
       }
-      out[state]!.push(id);
+      (out[state] ??= []).push(id);
     });
 
     // Failure links (breadth first) folded into the same array: a missing transition takes
@@ -77,7 +79,9 @@ export class KeywordScanner {
     for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
       const f = fail[state]!;
-      if (out[f]!.length > 0) out[state] = out[state]!.concat(out[f]!);
+      // Lists are never changed once built, so a state may share its failure state's.
+      const inherited = out[f];
+      if (inherited !== undefined) out[state] = out[state] === undefined ? inherited : out[state]!.concat(inherited);
       const row = state * classCount;
       const failRow = f * classCount;
       for (let cls = 0; cls < classCount; cls++) {
@@ -95,9 +99,9 @@ export class KeywordScanner {
     // Within each part, breadth-first: the shallow states, where scanning spends nearly all
     // its time, then share cache lines.
     const byDepth = [0, ...queue.subarray(0, tail)];
-    const order: number[] = byDepth.filter((s) => out[s]!.length === 0);
+    const order: number[] = byDepth.filter((s) => out[s] === undefined);
     const firstOutputState = order.length;
-    for (const s of byDepth) if (out[s]!.length > 0) order.push(s);
+    for (const s of byDepth) if (out[s] !== undefined) order.push(s);
     const newId = new Int32Array(states);
     order.forEach((old, index) => (newId[old] = index));
     if (states >= 65536) throw new RangeError('too many keywords for one scanner');
