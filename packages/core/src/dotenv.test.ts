@@ -169,4 +169,24 @@ describe('digests and UUID ids in dotenv files', () => {
     ].join('\n');
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:HEROKU_API_KEY', '.env:SIGNING_SECRET']);
   });
+
+  it('does not learn a UUID under a name with an id segment or a namespace, whatever follows the id', () => {
+    const text = [
+      'REQUEST_ID_NAMESPACE=1f0c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+      'TRACE_NAMESPACE=6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+      'SESSION_UUID=3b2a1c0d-9e8f-4a7b-b6c5-d4e3f2a1b0c9',
+      'WEBHOOK_SIGNING_KEY=7e6d5c4b-3a29-4f18-8e07-f6e5d4c3b2a1',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:WEBHOOK_SIGNING_KEY']);
+  });
+
+  it('never learns a subresource-integrity hash, even under a secret-sounding name', () => {
+    const text = [
+      'CDN_INTEGRITY=sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==',
+      'WIDGET_SRI=sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC',
+      'SCRIPT_HASH_SECRET=sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=',
+      'SIGNING_KEY=sha512-but-not-base64',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:SIGNING_KEY']);
+  });
 });

@@ -102,6 +102,8 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (/^(?:\d{1,6}(?:ms|s|m|h|d|kb|mb|gb|k|%)?)$/i.test(v)) return true;
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v)) return true; // paths
   if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
+  // `CDN_INTEGRITY=sha512-…`: a subresource-integrity hash is printed in every page that loads the file, whatever its name.
+  if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/.test(v)) return true;
   if (isPlaceholder(v)) return true;
   if (isPublicValue(v)) return true; // `pk_live_…`: made to be published, replacing it everywhere would garble the front end
   if (isPublishedSample(v)) return true; // an emulator's fixed key, a vendor's documentation sample
@@ -142,8 +144,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && (/(?:^|_)(?:RELEASE|VERSION|SHA|COMMIT|REVISION|REV|BUILD|BUILD_ID|TAG)$/i.test(name) || /^[0-9a-f]{40}$/.test(v))) return true;
   // `DATASET_SHA256=…`, `ARTIFACT_CHECKSUM=…`: a digest that anyone holding the file can compute.
   if (!secretName && /(?:^|_)(?:SHA\d{1,3}|MD5|CHECKSUM|DIGEST)$/i.test(name) && /^(?:sha\d{1,3}[:-])?[0-9a-f]{32,128}$/i.test(v)) return true;
-  // `RUN_ID=4f86c075-…`, `TENANT_ID=…`: a UUID under an id's name identifies, it does not authenticate.
-  if (!secretName && /(?:^|_)(?:U|G)?ID$/i.test(name) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
+  // `RUN_ID=4f86c075-…`, `TENANT_ID=…`, `REQUEST_ID_NAMESPACE=…`: a UUID under an id's name identifies, it does not
+  // authenticate (a v5 UUID's namespace is itself an id).
+  if (!secretName && /(?:^|_)(?:U|G|UU)?ID(?:_|$)|(?:^|_)NAMESPACE$/i.test(name) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
   // `TWILIO_ACCOUNT_SID=AC…`: a Twilio account's SID is in the path of every API call it makes; the
   // auth token beside it is the secret. (An API key's SID, `SK…`, names a key and stays learnt.)
   if (!secretName && /(?:^|_)SID$/i.test(name) && /^AC[0-9a-f]{32}$/.test(v)) return true;
