@@ -623,6 +623,19 @@ function plistValueAt(text: string, from: number): RegExpExecArray | null {
 }
 const XML_KEY_VALUE_ONCE = new RegExp(XML_KEY_VALUE.source, 'i');
 /**
+ * Spring's `<property name="password"><value>…</value></property>` (and `<entry key="…"><value>…`): the named
+ * element holds its value in a child `<value>` element rather than an attribute. Runs sticky after the opening tag.
+ */
+const CHILD_VALUE_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?<value>(?<v>[^<\r\n]{1,300})<\/value>/y;
+function childValueAt(text: string, from: number): { value: string; start: number } | undefined {
+  CHILD_VALUE_ELEMENT.lastIndex = from;
+  const m = CHILD_VALUE_ELEMENT.exec(text);
+  if (m === null) return undefined;
+  const raw = m.groups!['v']!;
+  const value = raw.trim();
+  return { value, start: m.index + m[0].length - '</value>'.length - raw.length + raw.indexOf(value) };
+}
+/**
  * A named entry whose value attribute comes after others: Tomcat's
  * `<Environment name="mail/smtp/password" type="java.lang.String" value="…"/>` (JNDI names hold `/`).
  * The name attribute names what the value attribute holds.
@@ -694,6 +707,13 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       const key = entry === undefined ? undefined : classifyKey(entry.name);
       if (entry !== undefined && key && isPlausibleSecret(entry.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         spans.push({ start: lt + entry.start, end: lt + entry.start + entry.value.length, category: key.category });
+      } else if (entry === undefined && m === null && gt !== -1 && text.charCodeAt(gt - 1) !== 47 /* / */) {
+        const named = XML_NAME_ATTRIBUTE.exec(tag);
+        const child = named === null ? undefined : childValueAt(text, gt + 1);
+        const childKey = child === undefined ? undefined : classifyKey(named!.groups!['k'] ?? named!.groups!['k2']!);
+        if (child !== undefined && childKey && isPlausibleSecret(child.value, { category: childKey.category, quoted: true, weakKey: childKey.weak, file: options.file })) {
+          spans.push({ start: child.start, end: child.start + child.value.length, category: childKey.category });
+        }
       }
     }
   }
@@ -1318,8 +1338,13 @@ export const genericRules: Rule[] = [
         '<entry key="db.password">r4Nd0mPw</entry>',
         '<key>AnalyticsIngestSecret</key>\n\t<string>q7VbN2xLm9KpR4tZc8WfH3jD6sYgA1eU</string>',
         '<Environment name="mail/smtp/password" type="java.lang.String" value="Rt5^Yu2!Io9#Pa4s" override="false"/>',
+        '<property name="password"><value>Vb7nQ2xLp9Tz</value></property>',
+        '<entry key="apiSecret">\n  <value>q7VbN2xLm9KpR4tZc8WfH3jD</value>\n</entry>',
       ],
       noMatch: [
+        '<property name="password"><value>${ldap.password}</value></property>',
+        '<property name="passwordEncoder"><ref bean="bcrypt"/></property>',
+        '<property name="url"><value>ldaps://dc01.acme.corp:636</value></property>',
         '<password>${db.password}</password>',
         '<add key="PasswordLength" value="12" />',
         '<label>Password</label>',
