@@ -94,3 +94,18 @@ describe('Vault AppRole secret ids', () => {
     expect(detect('client.get_secret_value(SecretId="prod/db/password")\n', { file: 'app.py' })).toEqual([]);
   });
 });
+
+describe('HMAC keys', () => {
+  it('takes a name ending in hmac as a key, and a computed or expected hmac as none', () => {
+    expect(classifyKey('ADYEN_HMAC')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('webhookHmac')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('expected_hmac')).toBeUndefined();
+    expect(classifyKey('computedHmac')).toBeUndefined();
+    expect(classifyKey('sample_hmac')).toBeUndefined();
+    expect(classifyKey('hmac')).toBeUndefined();
+    expect(classifyKey('HMAC_ALGORITHM')).toBeUndefined();
+    const key = '7a41c09e5bd23f86a1e07c4d92b5f83e6c1d0a9b8e7f6a5d4c3b2a1908f7e6d5';
+    expect(detect(`private static final String WEBHOOK_HMAC = "${key}";\n`, { file: 'Client.java' }).map((f) => f.rule)).toEqual(['generic-assignment']);
+    expect(detect(`String expectedHmac = "${key}";\n`, { file: 'ClientTest.java' })).toEqual([]);
+  });
+});

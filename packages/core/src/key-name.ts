@@ -151,6 +151,9 @@ const NOT_SECRET = null;
 const cache = new Map<string, KeyClass | typeof NOT_SECRET>();
 const CACHE_LIMIT = 20_000;
 
+/** Words before `hmac` that make it a computed signature (or a sample of one) rather than the signing key. */
+const HMAC_RESULT_QUALIFIERS = new Set(['sample', 'example', 'test', 'dummy', 'fake', 'valid', 'invalid', 'good', 'bad', 'wrong', 'known', 'expected', 'computed', 'calculated', 'actual', 'received', 'request', 'response', 'header', 'signature', 'sig', 'body', 'payload', 'message', 'sha1', 'sha256', 'sha512', 'md5']);
+
 export function classifyKey(rawName: string): KeyClass | undefined {
   const cached = cache.get(rawName);
   if (cached !== undefined) return cached ?? undefined;
@@ -253,6 +256,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
         category = 'KEY';
         weak = true;
       }
+    } else if (w === 'hmac' && i === words.length - 1 && i > 0 && category === undefined && !HMAC_RESULT_QUALIFIERS.has(words[i - 1]!)) {
+      // `ADYEN_HMAC`, `WEBHOOK_HMAC`: the key a service signs with (often hex, so not a weak key, which turns hex
+      // down as a digest). An `expected_hmac` or `computed_hmac` is a signature computed with the key, not the key.
+      category = 'KEY';
     } else if (w === 'credential' || w === 'credentials' || w === 'creds' || w === 'cred') category ??= 'CRED';
     else if ((w === 'auth' || w === 'authorization' || w === 'authentication') && words.length <= 2 && category === undefined) {
       category = 'CRED';
