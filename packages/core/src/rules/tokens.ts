@@ -122,6 +122,29 @@ export const tokenRules: Rule[] = [
     },
   },
   {
+    id: 'basic-credential-variable',
+    category: 'CRED',
+    description:
+      'A variable named for Basic credentials (`basic`, `basicCreds`, `basic_header`) holding base64 of `user:password`, later put after `Basic ` in an Authorization header',
+    keywords: ['basic'],
+    startsAtKeyword: true,
+    pattern:
+      /basic(?:[_-]?(?:creds?|credentials|token|header|value|string|b64|base64))?["']?[ \t]{0,4}(?::[ \t]{0,4}[\w<>?]{1,20}[ \t]{0,4})?(?:=|:=|=>)[ \t]{0,4}["'](?<v>[A-Za-z0-9+/]{8,500}={0,2})["']/iy,
+    secretGroup: 'v',
+    validate: (value) => {
+      const decoded = decodeBase64(value);
+      if (decoded === undefined || /[\x00-\x1f]/.test(decoded)) return false;
+      const colon = decoded.indexOf(':');
+      if (colon < 1) return false;
+      return /^[\w.@-]{1,64}$/.test(decoded.slice(0, colon)) && isPlausibleSecret(decoded.slice(colon + 1), { category: 'PASS', quoted: true });
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['String basic = "c3ZjOlJxN3ZLMm1YOXBMdzRadDg=";', 'val basicCreds: String = "c3ZjOlJxN3ZLMm1YOXBMdzRadDg="'],
+      noMatch: ['String basic = "dXNlcjpwYXNzd29yZA==";', 'basic = "aGVsbG8gd29ybGQgYWdhaW4="', 'String basic = "QmFzaWNUeXBl";'],
+    },
+  },
+  {
     id: 'basic-credential-literal',
     category: 'PASS',
     description:
