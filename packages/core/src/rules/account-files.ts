@@ -123,7 +123,7 @@ function findNetrcHeredocPasswords(text: string, options: DetectOptions, offsets
       for (const m of bodyLine.matchAll(NETRC_PASSWORD)) {
         const value = m.groups!['v']!;
         // An unquoted heredoc expands `$VAR`: a reference is no literal.
-        if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+        if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
         const start = at + m.index + m[0].length - value.length;
         spans.push({ start, end: start + value.length });
       }

@@ -137,7 +137,7 @@ function findForeignProsePasswords(text: string, options: DetectOptions, offsets
     const value = code ?? bare!.replace(/[.,;:!?)\]]+$/, '');
     // After "is" a sentence goes on in words: only a password's shape, or a generated one's, is taken.
     const shaped = isPasswordLike(value) || (m.groups!['cop'] !== undefined && isGeneratedWord(value));
-    if (!shaped || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!shaped || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const start = code !== undefined ? m.index + m[0].length - 1 - value.length : m.index + m[0].length - bare!.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }
@@ -175,7 +175,7 @@ function findScriptProsePasswords(text: string, options: DetectOptions): Span[] 
       const value = raw.replace(/[.,;:!?)\]}>]+$/, '');
       if (/^[>)\]}@/:|-]/.test(value)) continue;
       if (!(isPasswordLike(value) || isGeneratedWord(value))) continue;
-      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
       const start = m.index + m[0].length - raw.length;
       spans.push({ start, end: start + value.length, category: 'PASS' });
     }
@@ -199,7 +199,7 @@ function findUserPasswordSpans(text: string, options: DetectOptions, offsets: re
     const m = PASSWORD_SPAN_AFTER.exec(text);
     if (m === null || !USER_SPAN_BEFORE.test(text.slice(Math.max(0, offset - 70), offset))) continue;
     const value = m.groups!['v']!;
-    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const start = m.index + m[0].length - 1 - value.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }

@@ -124,7 +124,7 @@ function findSigningKeyBytes(text: string, options: DetectOptions, offsets: read
     const call = CALL_BEFORE_ARGUMENT.exec(text.slice(lineStart, offset))?.groups?.['call'];
     if (call === undefined || !KEY_TAKING_CALL.test(call) || /public|verif/i.test(call)) continue;
     const value = m.groups!['dq'] ?? m.groups!['bq']!;
-    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const start = m.index + m[0].indexOf(value, 7);
     spans.push({ start, end: start + value.length });
   }
@@ -196,7 +196,7 @@ export const positionalRules: Rule[] = [
       const spans: Span[] = [];
       for (const m of text.matchAll(PY_DB_CONNECT)) {
         const value = m.groups!['v'] ?? m.groups!['v2']!;
-        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
         const start = m.index + m[0].lastIndexOf(value);
         spans.push({ start, end: start + value.length });
       }
@@ -218,7 +218,7 @@ export const positionalRules: Rule[] = [
       const spans: Span[] = [];
       for (const m of text.matchAll(LINKED_SERVER_LOGIN)) {
         const value = m.groups!['v']!;
-        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
         const end = m.index + m[0].length - 1;
         spans.push({ start: end - value.length, end });
       }

@@ -228,7 +228,7 @@ function findRandomPasswordResults(text: string, options: DetectOptions, offsets
     for (const member of members) {
       if (member.path[member.path.length - 1] !== 'result') continue;
       const value = text.slice(member.start, member.end);
-      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
       spans.push({ start: member.start, end: member.end });
     }
   });
@@ -257,7 +257,7 @@ function findTerraformSensitiveValues(text: string, options: DetectOptions, offs
         (root === 'attributes' && attributes.has(rest[0]!));
       if (!marked || /hash|digest|fingerprint/i.test(name)) continue;
       const value = text.slice(member.start, member.end);
-      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'CRED', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'CRED', quoted: true, file: options.file })) continue;
       spans.push({ start: member.start, end: member.end });
     }
   });
@@ -308,7 +308,7 @@ function findConfigDirectives(text: string, options: { file?: string }): Span[] 
     const g = m.groups!;
     const value = g['dq'] ?? g['sq'] ?? g['v']!;
     if (value.startsWith('$') || /^foobared$/i.test(value)) continue; // `foobared`: redis.conf's documented example
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const end = m.index + m[0].length - (g['v'] === undefined ? 1 : 0);
     spans.push({ start: end - value.length, end });
   }
@@ -326,7 +326,7 @@ function findAclPasswords(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(REDIS_ACL_PASSWORD)) {
     const value = m.groups!['v'] ?? m.groups!['stats']!;
-    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const end = m.index + m[0].length;
     spans.push({ start: end - value.length, end });
   }
@@ -347,7 +347,7 @@ function findHarCookies(text: string, options: { file?: string }): Span[] {
     const name = m.groups!['n']!;
     const value = m.groups!['v']!;
     if (!SESSION_COOKIE.test(name) || /csrf|xsrf/i.test(name)) continue;
-    if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) continue;
     const start = m.index + m[0].length - 1 - value.length;
     spans.push({ start, end: start + value.length });
   }
@@ -396,7 +396,7 @@ function findQuotedUserlist(text: string, options: DetectOptions, offsets: reado
     QUOTED_USERLIST_LINE.lastIndex = 0;
     for (let m = QUOTED_USERLIST_LINE.exec(window); m !== null; m = QUOTED_USERLIST_LINE.exec(window)) {
       const value = m.groups!['v']!;
-      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
       const start = from + m.index + m[0].lastIndexOf(`"${value}"`) + 1;
       spans.push({ start, end: start + value.length });
     }
@@ -453,7 +453,7 @@ function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] 
     const key = classifyKey(m.groups!['k']!);
     const value = m.groups!['v']!;
     if (!key || value.includes('\\')) continue;
-    const judged = { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) };
+    const judged = { category: key.category, quoted: true, weakKey: key.weak, file: options.file };
     if (!isPlausibleSecret(value, judged)) continue;
     const start = m.index + m[0].length - 2 - value.length;
     spans.push({ start, end: start + value.length, category: key.category });
@@ -487,7 +487,7 @@ function findSecretLists(text: string, options: DetectOptions, offsets: readonly
     if (!SECRET_LIST_OPEN.test(text)) continue;
     const key = classifyKey(text.slice(nameStart, nameEnd));
     if (key === undefined) continue;
-    const judged = { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) };
+    const judged = { category: key.category, quoted: true, weakKey: key.weak, file: options.file };
     let at = SECRET_LIST_OPEN.lastIndex;
     for (let n = 0; n < MAX_LIST_ELEMENTS; n++) {
       SECRET_LIST_ELEMENT.lastIndex = at;

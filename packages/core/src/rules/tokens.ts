@@ -4,6 +4,15 @@ import type { Rule } from '../types.js';
 
 /** JWTs, and credentials in HTTP `Authorization` values. */
 
+/** Basic credentials' base64 decoded and split at the first colon; undefined when it is no `user:password` text. */
+function basicCredentialParts(value: string): { user: string; password: string } | undefined {
+  const decoded = decodeBase64(value);
+  if (decoded === undefined || /[\x00-\x1f]/.test(decoded)) return undefined;
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
 function decodesToJsonWith(segment: string, field: string): boolean {
   const json = decodeBase64(segment);
   if (json === undefined || !json.startsWith('{')) return false;
@@ -104,12 +113,9 @@ export const tokenRules: Rule[] = [
     pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}\+\s{0,4}["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
-      const decoded = decodeBase64(value);
-      if (decoded === undefined) return false;
-      const colon = decoded.indexOf(':');
-      if (colon < 0 || /[\x00-\x1f]/.test(decoded)) return false;
-      const user = decoded.slice(0, colon);
-      const password = decoded.slice(colon + 1);
+      const parts = basicCredentialParts(value);
+      if (parts === undefined) return false;
+      const { user, password } = parts;
       if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;
       // `user:` alone (an API key used as the user name) is a credential too.
       if (password === '') return user.length >= 6 && !/^[a-z]{1,12}$/.test(user) ? true : /^[\w.-]{6,}$/.test(user);
@@ -132,11 +138,8 @@ export const tokenRules: Rule[] = [
       /basic(?:[_-]?(?:creds?|credentials|token|header|value|string|b64|base64))?["']?[ \t]{0,4}(?::[ \t]{0,4}[\w<>?]{1,20}[ \t]{0,4})?(?:=|:=|=>)[ \t]{0,4}["'](?<v>[A-Za-z0-9+/]{8,500}={0,2})["']/iy,
     secretGroup: 'v',
     validate: (value) => {
-      const decoded = decodeBase64(value);
-      if (decoded === undefined || /[\x00-\x1f]/.test(decoded)) return false;
-      const colon = decoded.indexOf(':');
-      if (colon < 1) return false;
-      return /^[\w.@-]{1,64}$/.test(decoded.slice(0, colon)) && isPlausibleSecret(decoded.slice(colon + 1), { category: 'PASS', quoted: true });
+      const parts = basicCredentialParts(value);
+      return parts !== undefined && /^[\w.@-]{1,64}$/.test(parts.user) && isPlausibleSecret(parts.password, { category: 'PASS', quoted: true });
     },
     confidence: 'medium',
     examples: {
