@@ -489,6 +489,16 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
       continue;
     }
+    // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
+    // names the account (a user name or an API key's public id), the part after it is the secret,
+    // as with a URL's `user:password`.
+    if (USER_INFO_NAME.test(name)) {
+      const colon = v.value.indexOf(':');
+      if (colon > 0 && colon < v.value.length - 1 && v.value.indexOf(':', colon + 1) === -1) {
+        v.start += colon + 1;
+        v.value = v.value.slice(colon + 1);
+      }
+    }
     if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
@@ -496,6 +506,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
   }
   return spans;
 }
+
+/** A name for a `user:password` pair: `basic.auth.user.info`, `userInfo`, `USER_INFO`. */
+const USER_INFO_NAME = /user[._-]?info$/i;
 
 /** An upper-case constant's name (`PASSWORD_FIELD`), which may stand for the key of a map entry. */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,6}$/;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a user:secret pair under a user-info name', () => {
+  it("reports the secret half only: the user half is an account name or an API key's public id", () => {
+    expect(values('basic.auth.user.info=Q7RZK2MB4XW9HN3C:Lw8rT2vB+qX5mZ9pK3sN7yD1fH6jG4cV0bA8eU2iO5tR7wQ1\n', 'consumer.properties')).toEqual([
+      'Lw8rT2vB+qX5mZ9pK3sN7yD1fH6jG4cV0bA8eU2iO5tR7wQ1',
+    ]);
+    expect(values('props.put("schema.registry.basic.auth.user.info", "reporting-svc:Gq4!mZt7Rv2Lp9");', 'Registry.java')).toEqual(['Gq4!mZt7Rv2Lp9']);
+  });
+
+  it('keeps a value without a colon whole, and reports nothing for a pair whose secret is a reference', () => {
+    expect(values('basic.auth.user.info=Tk3Lm9Qz2Rv7Xw4Bn8Pc\n', 'consumer.properties')).toEqual(['Tk3Lm9Qz2Rv7Xw4Bn8Pc']);
+    expect(values('basic.auth.user.info=registry-reader:${REGISTRY_SECRET}\n', 'consumer.properties')).toEqual([]);
+  });
+});
