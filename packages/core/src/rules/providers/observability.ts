@@ -78,9 +78,11 @@ export const observabilityRules: Rule[] = [
     match: [`'Authorization': 'Bearer glsa_${fake('alnum', 32, 616)}_${fake('hex', 8, 617)}'`],
     noMatch: ['glsa_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX_AAAAAAAA'],
   }, { minEntropy: 3 }),
-  tokenRule('honeycomb-ingest-key', 'Honeycomb ingest or configuration key (hcaik_/hcxik_/hcamk_/hcxmk_)', 'hc[ax](?:ik|mk|lk)_', '[a-z0-9]{58,64}', {
-    match: [`HONEYCOMB_API_KEY=hcaik_${fake('lowernum', 58, 618)}`],
-    noMatch: ['hcaik_short'],
+  // Today's keys carry a 26-character key id and a 32-character secret after the prefix; the prefix
+  // alone names the key, so a body of a secret's length or more is one whatever the split.
+  tokenRule('honeycomb-ingest-key', 'Honeycomb ingest or configuration key (hcaik_/hcxik_/hcamk_/hcxmk_)', 'hc[ax](?:ik|mk|lk)_', '[a-z0-9]{32,64}', {
+    match: [`HONEYCOMB_API_KEY=hcaik_${fake('lowernum', 58, 618)}`, `x-honeycomb-team: hcxik_${fake('lowernum', 50, 9611)}`],
+    noMatch: ['hcaik_short', `hcaik_${fake('lowernum', 24, 9612)}`],
   }, { keywords: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_', 'hcalk_', 'hcxlk_'], minEntropy: 3.5 }),
   contextRule('honeycomb-api-key', 'Honeycomb API key next to a Honeycomb name', ['honeycomb', 'x-honeycomb-team'], '[A-Za-z0-9]{22}|[a-f0-9]{32}', {
     match: [`HONEYCOMB_API_KEY=${fake('alnum', 22, 619)}`],
