@@ -73,6 +73,13 @@ export const saasRules: Rule[] = [
       noMatch: ['https://gems.contribsys.com/'],
     },
   },
+  // NetSuite's token-based authentication signs each request (OAuth 1.0) with four 64-hex values:
+  // the integration's consumer key and secret and the user's token id and secret. The token id is
+  // OAuth's access token, shown once with its secret: a credential, not an id that names anything.
+  contextRule('netsuite-tba-credential', 'NetSuite token-based authentication credential (64 hex: consumer key or secret, token id or secret) next to a NetSuite name', ['netsuite'], HEX(64), {
+    match: [`export NETSUITE_TOKEN_ID=${fake('hex', 64, 9841)}`, `netsuite:\n  consumerSecret: "${fake('hex', 64, 9842)}"`, `NETSUITE_CONSUMER_KEY = '${fake('hex', 64, 9843)}'`],
+    noMatch: [`NETSUITE_ACCOUNT_ID=TSTDRV${fake('digits', 7, 9844)}`, `NETSUITE_SCRIPT_ID=${fake('hex', 64, 9845)}`, `NETSUITE_TOKEN_ID=${'0'.repeat(64)}`],
+  }, { category: 'CRED', confidence: 'high', nameTail: '(?:token|consumer)[_.\\-]?(?:id|key|secret)', minEntropy: 3, validate: notPlaceholder }),
   contextRule('squarespace-access-token', 'Squarespace API key (a UUID) next to a Squarespace name', ['squarespace'], UUID, {
     match: ['SQUARESPACE_API_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['SQUARESPACE_SITE=acme'],
