@@ -480,6 +480,24 @@ export const cloudRules: Rule[] = [
     examples: { match: [`SPACES_SECRET_KEY=${fake('b64', 43, 40)}`], noMatch: ['SPACES_SECRET_KEY=changeme'] },
   },
   {
+    // The id half of a B2 application key (`00` + the cluster digit + the 12-hex account id + a
+    // key number): with the key it opens the bucket, and like AWS's AKIA… or Spaces' DO00… ids it
+    // is reported as part of the pair. 25 hex is otherwise anything, so a B2 name must vouch for it.
+    id: 'backblaze-b2-application-key-id',
+    category: 'KEY',
+    description: 'Backblaze B2 application key id (25 hex starting `00`) under a key-id name that B2 or Backblaze opens (`B2_APPLICATION_KEY_ID`, `BACKBLAZE_KEY_ID`)',
+    keywords: ['b2_', 'backblaze'],
+    startsAtKeyword: true,
+    pattern: inContext({ names: ['b2_', 'backblaze'], nameTail: 'key[_.\\-]?id', value: `00${HEX(23)}` }),
+    secretGroup: 1,
+    validate: looksRandom,
+    confidence: 'medium',
+    examples: {
+      match: [`B2_APPLICATION_KEY_ID=005${fake('hex', 22, 9831)}`, `backblaze:\n  key_id: "004${fake('hex', 22, 9832)}"`, `export BACKBLAZE_B2_KEY_ID='003${fake('hex', 22, 9833)}'`],
+      noMatch: [`B2_BUCKET_ID=005${fake('hex', 22, 9834)}`, `AWS_ACCESS_KEY_ID=005${fake('hex', 22, 9835)}`, `B2_APPLICATION_KEY_ID=${fake('hex', 40, 9836)}`],
+    },
+  },
+  {
     id: 'linode-api-token',
     category: 'KEY',
     description: 'Linode (Akamai) API token next to a Linode name',
