@@ -19,3 +19,12 @@ describe('a user:secret pair under a user-info name', () => {
     expect(values('basic.auth.user.info=registry-reader:${REGISTRY_SECRET}\n', 'consumer.properties')).toEqual([]);
   });
 });
+
+describe('a provider key under a name that says public', () => {
+  it('is not reported, while the same shape under a secret name is', () => {
+    const hex64 = '3f9a1c7e5b2d8f4a6c0e9b3d7f1a5c8e2b6d0f4a9c3e7b1d5f8a2c6e0b4d9f37';
+    expect(values(`DISCORD_PUBLIC_KEY=${hex64}\n`, 'bot.env')).toEqual([]);
+    expect(values(`discord:\n  public_key: "${hex64}"\n`, 'config.yml')).toEqual([]);
+    expect(values(`DISCORD_API_KEY=${hex64}\n`, 'bot.env')).toEqual([hex64]);
+  });
+});

@@ -67,7 +67,8 @@ export const messagingRules: Rule[] = [
   }, { category: 'TOKEN', keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'], lead: '' }),
   contextRule('discord-api-token', 'Discord API key (64 hex) next to a Discord name', ['discord'], HEX(64), {
     match: [`DISCORD_API_KEY=${fake('hex', 64, 331)}`],
-    noMatch: [`DISCORD_API_KEY=${fake('hex', 40, 331)}`],
+    // An application's public key verifies the interactions Discord signs: it is shown on the app's page and shared.
+    noMatch: [`DISCORD_API_KEY=${fake('hex', 40, 331)}`, `DISCORD_PUBLIC_KEY=${fake('hex', 64, 332)}`],
   }, { minEntropy: 3 }),
   // No rule for a Discord application (client) id: it is public, part of every OAuth and bot-invite URL.
   contextRule('discord-client-secret', 'Discord application client secret next to a Discord name', ['discord'], '[\\w=\\-]{32}', {

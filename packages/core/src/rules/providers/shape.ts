@@ -283,8 +283,23 @@ export function contextRule(
     pattern: inContext({ names, value, ...(options.nameTail ? { nameTail: options.nameTail } : {}), exactNames: options.exactNames ?? false }),
     secretGroup: 1,
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
-    validate: options.validate ?? looksRandom,
+    validate: notUnderPublicName(options.validate ?? looksRandom),
     confidence: options.confidence ?? 'medium',
     examples,
+  };
+}
+
+/**
+ * A provider's key under a name that says it is public (`DISCORD_PUBLIC_KEY`, `paddle.publicKey`,
+ * `STRIPE_PUBLISHABLE_KEY`) is the half made to be shared: a verifying key or a client-side id,
+ * though it has the secret's shape. The name is read from the match, up to the value.
+ */
+const PUBLIC_KEY_NAME = /public[_.\-]?key|publishable/i;
+
+function notUnderPublicName(validate: NonNullable<Rule['validate']>): NonNullable<Rule['validate']> {
+  return (secret, context) => {
+    const nameEnd = context.matchEnd - secret.length;
+    if (nameEnd > context.matchStart && PUBLIC_KEY_NAME.test(context.text.slice(context.matchStart, nameEnd))) return false;
+    return validate(secret, context);
   };
 }
