@@ -89,3 +89,32 @@ describe('Consul DNS names', () => {
     expect(hosts('plugin = "hashicorp.consul"\n', 'main.hcl')).toEqual([]);
   });
 });
+
+describe('internal hosts inside wildcards and certificate file names', () => {
+  it('reports the zone of a wildcard name, leaving the `*.` in place', () => {
+    expect(hosts('*.reports.bravo.internal:5432:*:viewer:Tq8-mossy-Lantern\n', '.pgpass')).toEqual(['reports.bravo.internal']);
+    expect(hosts('    server_name *.apps.bravo.corp;\n', 'nginx.conf')).toEqual(['apps.bravo.corp']);
+    expect(hosts('no_proxy=localhost,*.bravo.lan\n', 'proxy.env')).toEqual(['bravo.lan']);
+  });
+
+  it('leaves file globs and bare suffixes after `*.` alone', () => {
+    expect(hosts('*.local\n*.env.local\n', '.gitignore')).toEqual([]);
+    expect(hosts('Host *.corp\n  User ops\n', 'ssh_config')).toEqual([]);
+  });
+
+  it('reports a host that names its certificate, key or signing request file', () => {
+    const conf = 'SSLCertificateFile /etc/pki/tls/certs/git.bravo.intranet.crt\nSSLCertificateKeyFile /etc/pki/tls/private/git.bravo.intranet.key\n';
+    expect(hosts(conf, 'git.conf')).toEqual(['git.bravo.intranet', 'git.bravo.intranet']);
+    expect(hosts('ssl_certificate /etc/nginx/tls/pay-api.svc.cluster.local.pem;\n', 'site.conf')).toEqual(['pay-api.svc.cluster.local']);
+  });
+
+  it('leaves other files named like hosts, and two-label names of certificate files, alone', () => {
+    expect(hosts('cp /srv/tls/dev.local.pem /tmp/\n', 'setup.sh')).toEqual([]);
+    expect(hosts('include /etc/nginx/conf.d/api.bravo.internal.conf;\n', 'nginx.conf')).toEqual([]);
+    expect(hosts('load config/settings.local.json\n', 'notes.txt')).toEqual([]);
+  });
+
+  it('still reports a host that ends a sentence', () => {
+    expect(hosts('Connect to build-7.bravo.corp. Then run the job.\n', 'notes.md')).toEqual(['build-7.bravo.corp']);
+  });
+});

@@ -310,19 +310,43 @@ function opensUncPath(text: string, start: number): boolean {
 /** The key of a host in a `key=value;` connection string, just before the host name. */
 const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=$/i;
 
+/**
+ * A certificate, key or signing request named for the host it serves, as TLS set-ups name them
+ * (`/etc/ssl/certs/wiki.acme.intranet.crt`, `ssl_certificate_key …/api.prod.internal.key`): the
+ * file's name is the host's. Only a name of three labels or more: `dev.local.pem` is as often a role.
+ */
+const HOST_NAMED_FILE_EXTENSION = /^\.(?:crt|cer|pem|key|csr)(?![\w.-])/i;
+
+/**
+ * A wildcard name (`*.replica.acme.internal` in a `.pgpass` line, a certificate's SAN, nginx's
+ * `server_name`) stands for every host of its zone: the zone after `*.` is reported, the `*.` stays.
+ * A zone of two labels under `.local` (`*.env.local`) is more often a file glob than a zone.
+ */
+function isWildcardZone(host: string): boolean {
+  const labels = host.split('.').length;
+  return labels >= 3 || (labels === 2 && !/\.local$/i.test(host));
+}
+
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
-  const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.[A-Za-z])`, 'gi');
+  const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.(?!(?:crt|cer|pem|key|csr)(?![\\w.-]))[A-Za-z])`, 'gi');
   return (text: string, options: DetectOptions): Span[] => {
     const spans: Span[] = [];
     for (const m of text.matchAll(re)) {
       let start = m.index;
       while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1]!)) start--;
       const end = m.index + m[0].length;
+      const wildcard = start > 0 && text.charCodeAt(start) === 0x2e /* . */ && text.charCodeAt(start - 1) === 0x2a; /* * */
+      if (wildcard) start++;
       const host = text.slice(start, end);
       if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
-      const before = start > 0 ? text[start - 1]! : '';
-      if (before === '/' && text[start - 2] !== '/') continue; // a file path
+      if (wildcard && !isWildcardZone(host)) continue;
+      // Past the pattern's look-ahead a `.` and a letter after the name can only open such an extension.
+      const namesFile = text.charCodeAt(end) === 0x2e /* . */ && HOST_NAMED_FILE_EXTENSION.test(text.slice(end, end + 5));
+      if (namesFile && host.split('.').length < 3) continue;
+      const at = wildcard ? start - 2 : start; // where the name, `*.` included, begins
+      const before = at > 0 ? text[at - 1]! : '';
+      if (before === '/' && text[at - 2] !== '/' && !namesFile) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
@@ -443,14 +467,14 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       id: 'internal-hostname',
       category: 'HOST',
       description:
-        'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `svc.cluster.local`), a Consul DNS name (`vault.service.consul`, `db-1.node.dc2.consul`) or a declared internal domain',
+        'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `svc.cluster.local`), a Consul DNS name (`vault.service.consul`, `db-1.node.dc2.consul`) or a declared internal domain; the zone of a wildcard (`*.db.acme.internal`) and a host that names its certificate or key file (`wiki.acme.intranet.crt`) too',
       keywords: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa', '.consul', ...declared.map((d) => `.${d}`)],
       pattern: /\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa|consul)(?![\w-])(?!\.[A-Za-z])/i,
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/'],
+        match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .'],
       },
     },
   ];
