@@ -3,7 +3,7 @@ import { classifyKey, splitWords } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
-import { EMPTY_CLAIMS_JWT } from './tokens.js';
+import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
 import { isIdentifierCode, isWordCode } from '../char-codes.js';
@@ -476,7 +476,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
     if (v.quoted && isValidationRules(v.value)) continue;
-    if (EMPTY_CLAIMS_JWT.test(v.value)) continue;
+    if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value)) continue;
     if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
     // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),

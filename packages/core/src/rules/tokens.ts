@@ -30,7 +30,19 @@ function decodesToJsonWith(segment: string, field: string): boolean {
  */
 function isDocumentationJwt(payload: string): boolean {
   const json = decodeBase64(payload) ?? '';
-  return /"sub":\s?"1234567890"/.test(json) && /"name":\s?"John Doe"/.test(json);
+  return (/"sub":\s?"1234567890"/.test(json) && /"name":\s?"John Doe"/.test(json)) || PLACEHOLDER_CLAIM.test(json);
+}
+
+/**
+ * A claim whose whole value is a stand-in word (`{"sub":"example"}`): a token written to show
+ * the format, naming nobody. (A word inside a value, an audience `example-app`, says nothing.)
+ */
+const PLACEHOLDER_CLAIM = /"[\w-]{1,40}":\s?"(?:example|sample|dummy|fake|placeholder)"/i;
+
+/** A whole value that is a JWT written to show the format (see `isDocumentationJwt`), for rules that read it under a name. */
+export function isDocumentationJwtValue(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 3 && parts[0]!.startsWith('eyJ') && parts[1]!.startsWith('eyJ') && isDocumentationJwt(parts[1]!);
 }
 
 /** Supabase's anon key: a JWT with role `anon`, made to ship in browser code (row-level security guards the data). */
@@ -66,6 +78,8 @@ export const tokenRules: Rule[] = [
       noMatch: [
         'eyJmb28iOiJiYXIifQ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc',
         'eyJ0eXAiOiJKV1QifQ',
+        // {"alg":"none"} . {"sub":"sample"} . (no signature): a format illustration
+        'token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJzYW1wbGUifQ."',
         'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
       ],
     },
