@@ -872,3 +872,17 @@ describe('a user and a password as two code spans joined by a slash (blind set 8
     expect(passwords('Log in with `admin` / `${ADMIN_PASSWORD}` or `admin` / `admin`.\n', 'api.md')).toEqual([]);
   });
 });
+
+describe('stored password verifiers in SQL', () => {
+  const verifier = 'SCRAM-SHA-256$4096:bm90LWEtc2FsdA==$k2Vw9QmT4rXz7LpB1nHs8dYc3fJu6aGe0iKo5qWv2xM=:Zt7pL1sR9vN3mQ6yB8cD2fH5jK0wX4aE7gU1iO3eP6s=';
+
+  it('leaves a SCRAM verifier given as a role\'s password alone: the server checks logins against it, nobody logs in with it', () => {
+    expect(found(`CREATE ROLE ledger_audit WITH LOGIN PASSWORD '${verifier}';`, 'V7__roles.sql')).toEqual([]);
+    expect(found(`ALTER USER ledger_audit ENCRYPTED PASSWORD '${verifier}';`, 'roles.sql')).toEqual([]);
+  });
+
+  it('still reports a plain password, and a password that merely opens like a verifier', () => {
+    expect(found("CREATE ROLE ledger_rw WITH LOGIN PASSWORD 'Tq4-sable-Orchid';", 'roles.sql')).toEqual([['PASS', 'Tq4-sable-Orchid']]);
+    expect(found("ALTER ROLE ledger_rw PASSWORD 'SCRAM-SHA-256$Wq8!mossy-Harbor';", 'roles.sql')).toEqual([['PASS', 'SCRAM-SHA-256$Wq8!mossy-Harbor']]);
+  });
+});

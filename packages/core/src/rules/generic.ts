@@ -477,6 +477,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
     if (v.quoted && isValidationRules(v.value)) continue;
     if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value)) continue;
+    // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
+    // against, not the password; no client can log in with it.
+    if (SCRAM_VERIFIER.test(v.value)) continue;
     if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
     const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
     // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
@@ -506,6 +509,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
   }
   return spans;
 }
+
+/** A SCRAM-SHA-256 verifier as PostgreSQL stores it: iterations, salt, StoredKey and ServerKey, base64. */
+const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za-z0-9+/]{20,88}={0,2}:[A-Za-z0-9+/]{20,88}={0,2}$/;
 
 /** A name for a `user:password` pair: `basic.auth.user.info`, `userInfo`, `USER_INFO`. */
 const USER_INFO_NAME = /user[._-]?info$/i;
