@@ -36,4 +36,16 @@ describe('published sample credentials', () => {
     expect(found(`const COSMOS_KEY = "${COSMOS_EMULATOR_KEY}";`, 'test.ts')).toEqual([]);
     expect(found('stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"', 'pay.py')).toEqual([]);
   });
+
+  it("reports no finding on the encrypted password of Maven's encryption guide, but does on a plain one beside it", () => {
+    const settings = [
+      '<servers>',
+      '  <server><id>docs-copy</id><username>ci</username><password>{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo3=}</password></server>',
+      '  <server><id>plain</id><username>ci</username><password>Lq7=Harbor-Vane/2041</password></server>',
+      '</servers>',
+    ].join('\n');
+    expect(found(settings, 'settings.xml')).toEqual(['Lq7=Harbor-Vane/2041']);
+    expect(isPublishedSample('{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo3=}')).toBe(true);
+    expect(isPublishedSample('{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo4=}')).toBe(false);
+  });
 });

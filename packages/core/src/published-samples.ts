@@ -18,6 +18,12 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   // Stripe's test-mode secret keys from its API reference and older docs.
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+  // Maven's password-encryption guide: its encrypted master password and server password, braces
+  // included, as settings-security.xml and settings.xml hold them (copied into many a settings.xml).
+  '{jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=}',
+  '{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo3=}',
+  // The Telegram Bot API's documentation sample token (core.telegram.org/bots/api), copied into many a README.
+  '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
 ]);
 
 /** True when `value` is, exactly, a credential its vendor publishes for everyone (an emulator's key, a documentation sample). */
