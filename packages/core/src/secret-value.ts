@@ -65,10 +65,16 @@ const PLACEHOLDER_SYNTAX =
 const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:a[-_. ]?)?real(?:[^a-z]|$)/i;
 const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?Real(?![a-z])/;
 
+/**
+ * Words alone inside square brackets (`[set-in-release-pipeline]`, `[REDACTED]`, `[MASKED]`): a note where
+ * the value goes, as logs and config templates write it, not a value.
+ */
+const BRACKETED_NOTE = /^\[[A-Za-z][A-Za-z _-]{2,60}\]$/;
+
 function hasPlaceholderMarker(value: string): boolean {
   const lower = value.toLowerCase();
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
-  return PLACEHOLDER_SYNTAX.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value);
+  return PLACEHOLDER_SYNTAX.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value);
 }
 
 export interface ValueContext {

@@ -43,3 +43,11 @@ describe('JWTs written to show the format', () => {
     expect(values(`const t = '${unsignedAdmin}';`, 'client.ts')).toEqual([unsignedAdmin]);
   });
 });
+
+describe('a note in square brackets where the value goes', () => {
+  it('is no password, while a bracketed value with the marks of a password still is', () => {
+    expect(values('<add key="RelayPassword" value="[filled-by-octopus]" />', 'App.config')).toEqual([]);
+    expect(values('smtp.password=[NOT PROVIDED]\n', 'mail.properties')).toEqual([]);
+    expect(values('<add key="RelayPassword" value="[Qz7-Lm!94]" />', 'App.config')).toEqual(['[Qz7-Lm!94]']);
+  });
+});
