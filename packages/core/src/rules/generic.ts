@@ -65,6 +65,9 @@ const ASSIGNMENT = new RegExp(
   'gi',
 );
 
+/** The separator of `password is …` in prose. */
+const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)[ \t]/i;
+
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
 
@@ -435,6 +438,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
+    // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
+    // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
+    if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}[.,;:!?]?$/.test(v.value)) continue;
     if (separator.trim() === '') {
       if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) continue;
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
