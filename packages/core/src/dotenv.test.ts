@@ -144,6 +144,19 @@ describe('public ids and site keys in dotenv files', () => {
   });
 });
 
+describe('ids of what a credential acts on, in dotenv files', () => {
+  it('does not learn a zone, account, tenant or channel id, and still learns the token and the key id beside them', () => {
+    const text = [
+      'CF_ZONE_ID=b81f3d9a2c4e6f8a0b1c3d5e7f9a2b4c',
+      'CF_ACCOUNT_ID=4e7a9c1f3b5d7e9a1c3e5f7b9d1a3c5e',
+      'SLACK_ALERTS_CHANNEL_ID=C05QK7M2ZRB',
+      'CF_API_TOKEN=Vq8xT3mK9pL2wR7nB4cZ6yH1dF5gJ0sA3eU8iO2t',
+      'SPACES_ACCESS_KEY_ID=DO00QW7XK2PL9MZ4RB8T',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:CF_API_TOKEN', '.env:SPACES_ACCESS_KEY_ID']);
+  });
+});
+
 describe('comma lists of lower-case words in dotenv files', () => {
   it('does not learn a list of feature flags or locales, and still learns a list under a secret name', () => {
     const text = [

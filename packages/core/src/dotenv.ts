@@ -131,6 +131,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `ALGOLIA_APP_ID`, `GOOGLE_CLIENT_ID`, `GA_MEASUREMENT_ID`: the public id of an app, project or site, shipped in front ends.
   // Other ids (`WEBHOOK_ID`) may be half of a credential, and a name that says key (`AWS_ACCESS_KEY_ID`) is one: still learnt.
   if (!secretName && PUBLIC_ID_NAME.test(name)) return true;
+  // `CLOUDFLARE_ZONE_ID`, `AZURE_SUBSCRIPTION_ID`, `DISCORD_GUILD_ID`: the id of the account, zone, tenant or workspace a
+  // credential acts on, in dashboard URLs and API paths; without the key beside it, it opens nothing.
+  if (!secretName && SCOPE_ID_NAME.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
@@ -163,6 +166,9 @@ const PUBLIC_DOMAIN = /^\.?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]
 const HOST_NAME = /(?:^|_)(?:DOMAIN|HOST|HOSTNAME|ORIGIN)S?$/i;
 /** Two to eight capitalised words (`Larkspur Partner Portal`): a title, not a random value. */
 const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the)){1,7}$/;
+
+/** Names of the ids of what a credential is scoped to: an account, zone, tenant, subscription, organisation, workspace, channel. */
+const SCOPE_ID_NAME = /(?:^|_)(?:ZONE|ACCOUNT|TENANT|SUBSCRIPTION|ORG|ORGANI[SZ]ATION|WORKSPACE|TEAM|ENV|ENVIRONMENT|INSTANCE|DATABASE|GUILD|CHANNEL|AUDIENCE|LIST|SPACE)_?ID$/i;
 
 /** Names of the public ids of an app, OAuth client, project or analytics property. */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
