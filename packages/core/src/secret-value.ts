@@ -247,6 +247,13 @@ export function characterSwitches(value: string): number {
   return switches;
 }
 
+/** Base64 of lower-case words joined by dashes, dots or underscores (`tidewater-ml-local`, `acme.staging`). */
+function encodesWordLabel(value: string): boolean {
+  if (value.length < 12 || value.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = decodeBase64(value);
+  return decoded !== undefined && /^[a-z]{2,24}(?:[-_.][a-z]{2,24}){1,7}$/.test(decoded);
+}
+
 /** Base64 of readable text that is itself a stand-in (`ZHVtbXkgdGV4dA==` is "dummy text"). */
 function encodesPlaceholderText(value: string): boolean {
   if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
@@ -340,6 +347,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const entropy = shannonEntropy(v);
   if (entropy < (ctx.weakKey ? 3.2 : 2.6)) return false;
   if (ctx.weakKey && HEX.test(v) && [32, 40, 64, 128].includes(v.length) === false && v.length < 20) return false;
+  // Under a bare `salt`, `seed` or `key` the value must be strong on its own: base64 of lower-case words joined by
+  // dashes (`dGlkZXdhdGVyLW1sLWxvY2Fs` is "tidewater-ml-local") is a label, however random its encoding looks.
+  if (ctx.weakKey && encodesWordLabel(v)) return false;
   const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
   if (classes < 2) return false;
   return true;

@@ -51,3 +51,11 @@ describe('a note in square brackets where the value goes', () => {
     expect(values('<add key="RelayPassword" value="[Qz7-Lm!94]" />', 'App.config')).toEqual(['[Qz7-Lm!94]']);
   });
 });
+
+describe('base64 of a word label under a bare salt or seed', () => {
+  it('is a label, while random bytes there, or the same encoding under a password name, are secrets', () => {
+    expect(values('TENANT_SALT = "YWNtZS1iaWxsaW5nLXByb2Q="\n', 'settings.py')).toEqual([]);
+    expect(values('TENANT_SALT = "q7Vx2LmR9tKp4WzN8bYc3Q=="\n', 'settings.py')).toEqual(['q7Vx2LmR9tKp4WzN8bYc3Q==']);
+    expect(values('ADMIN_PASSWORD = "YWNtZS1iaWxsaW5nLXByb2Q="\n', 'settings.py')).toEqual(['YWNtZS1iaWxsaW5nLXByb2Q=']);
+  });
+});
