@@ -59,3 +59,16 @@ describe('base64 of a word label under a bare salt or seed', () => {
     expect(values('ADMIN_PASSWORD = "YWNtZS1iaWxsaW5nLXByb2Q="\n', 'settings.py')).toEqual(['YWNtZS1iaWxsaW5nLXByb2Q=']);
   });
 });
+
+describe("a provider's key given to its SDK client by position", () => {
+  it('reads the first argument of a client-building call on the provider name, stepping over a base URL', () => {
+    expect(values("const mail = new postmark.ServerClient('5d2c8e41-7a3b-4f09-9e6d-1b8a4c7f3e20');", 'mail.js')).toEqual(['5d2c8e41-7a3b-4f09-9e6d-1b8a4c7f3e20']);
+    expect(values("  datadog.init('4f0c9a7e2b5d8f1a3c6e9b0d2f5a8c1e', { site: 'datadoghq.eu' });", 'metrics.ts')).toEqual(['4f0c9a7e2b5d8f1a3c6e9b0d2f5a8c1e']);
+  });
+
+  it('does not read an ordinary method argument, nor a call under a rule whose name must say secret', () => {
+    expect(values("const tpl = await postmark.getTemplate('5d2c8e41-7a3b-4f09-9e6d-1b8a4c7f3e20');", 'mail.js')).toEqual([]);
+    // A PayPal client id has the secret's shape; only a name that says secret vouches for the value.
+    expect(values('const env = paypal.configure("AZq7LmR2xT9vB4nK8pW3cY6dF1hJ5sG0eU2iO7tR9wQ4mX8zL3vN6bC1kP5yH2jA0fD7gS4qE9rT");', 'pay.js')).toEqual([]);
+  });
+});

@@ -112,8 +112,11 @@ export const messagingRules: Rule[] = [
     noMatch: [`MAILGUN_PUBLIC_KEY=pubkey-${fake('hex', 32, 342)}`],
   }, { confidence: 'high', validate: notPlaceholder }),
   contextRule('mailgun-api-key-v2', 'Mailgun API key, newer format, next to a Mailgun name', ['mailgun'], '[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}', {
-    match: [`MAILGUN_API_KEY=${fake('hex', 32, 343)}-${fake('hex', 8, 344)}-${fake('hex', 8, 345)}`],
-    noMatch: ['MAILGUN_API_KEY=abc-def-ghi'],
+    match: [
+      `MAILGUN_API_KEY=${fake('hex', 32, 343)}-${fake('hex', 8, 344)}-${fake('hex', 8, 345)}`,
+      `MailgunClient.config("https://api.mailgun.net/", "${fake('hex', 32, 346)}-${fake('hex', 8, 347)}-${fake('hex', 8, 348)}")`,
+    ],
+    noMatch: ['MAILGUN_API_KEY=abc-def-ghi', `MailgunClient.config("eu", "${fake('hex', 32, 346)}-${fake('hex', 8, 347)}-${fake('hex', 8, 348)}")`],
   }, { confidence: 'high', validate: notPlaceholder }),
   tokenRule('mailchimp-api-key', 'Mailchimp API key (32 hex + data-centre suffix -usN)', '', '[a-f0-9]{32}-us[0-9]{1,2}', {
     match: [`mailchimp_api_key: ${fake('hex', 32, 346)}-us18`, `MailchimpSDK.initialize(token: ${fake('hex', 32, 347)}-us6)`],
@@ -124,8 +127,8 @@ export const messagingRules: Rule[] = [
     noMatch: ['MANDRILL_API_KEY=short'],
   }, { minEntropy: 3.5 }),
   contextRule('postmark-server-token', 'Postmark server or account token (a UUID) next to a Postmark name', ['postmark'], UUID, {
-    match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
-    noMatch: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST'],
+    match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1', "const mailer = new postmark.ServerClient('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48');"],
+    noMatch: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST', "await postmark.getTemplate('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48')", 'new postmark.ServerClient(process.env.POSTMARK_TOKEN)'],
   }, { validate: notPlaceholder }),
   tokenRule('sendinblue-api-token', 'Brevo (Sendinblue) API key (xkeysib-)', 'xkeysib-', '[a-f0-9]{64}-[A-Za-z0-9]{16}', {
     match: [`BREVO_API_KEY=xkeysib-${fake('hex', 64, 349)}-${fake('alnum', 16, 350)}`],
