@@ -498,6 +498,40 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    // The b2 CLI takes the pair by position: `b2 authorize-account <keyId> <key>` (v4: `b2 account authorize`),
+    // as shell history and CI scripts keep it. The key itself is found by backblaze-b2-application-key.
+    id: 'backblaze-b2-cli-key-id',
+    category: 'KEY',
+    description: 'Backblaze B2 application key id given to `b2 authorize-account` / `b2 account authorize`',
+    keywords: ['b2 authorize-account', 'b2 account authorize'],
+    startsAtKeyword: true,
+    pattern: /b2 (?:authorize-account|account authorize)[ \t]{1,4}(00[a-f0-9]{23})(?![\w-])/,
+    secretGroup: 1,
+    validate: looksRandom,
+    confidence: 'medium',
+    examples: {
+      match: [`b2 authorize-account 004${fake('hex', 22, 9837)} K004${fake('alnum', 27, 9838)}`, `b2 account authorize 005${fake('hex', 22, 9839)} "$B2_KEY"`],
+      noMatch: ['b2 authorize-account "$B2_KEY_ID" "$B2_KEY"', `b2 authorize-account ${fake('hex', 12, 9840)} "$B2_KEY"`],
+    },
+  },
+  {
+    // `K` + three digits + 27 characters: the form B2 issues application keys in, self-identifying like a prefixed token.
+    id: 'backblaze-b2-application-key',
+    category: 'KEY',
+    description: 'Backblaze B2 application key (`K` + three digits + 27 characters)',
+    keywords: ['k00'],
+    startsAtKeyword: true,
+    pattern: /(?<![\w+/-])(K00[0-9][A-Za-z0-9+/]{27})(?![\w+/=-])/,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (secret) => looksRandom(secret) && /[a-z]/.test(secret) && /[A-Z].*[A-Z]/.test(secret.slice(1)),
+    confidence: 'medium',
+    examples: {
+      match: [`B2_APPLICATION_KEY=K005${fake('alnum', 27, 9846)}`, `b2 authorize-account 004${fake('hex', 22, 9847)} K004${fake('alnum', 27, 9848)}`],
+      noMatch: [`K005${fake('lower', 27, 9849)}`, `K005${fake('alnum', 30, 9850)}`, 'K0051234567890123456789012345678'],
+    },
+  },
+  {
     id: 'linode-api-token',
     category: 'KEY',
     description: 'Linode (Akamai) API token next to a Linode name',
