@@ -109,3 +109,10 @@ describe('HMAC keys', () => {
     expect(detect(`String expectedHmac = "${key}";\n`, { file: 'ClientTest.java' })).toEqual([]);
   });
 });
+
+describe('application salts and field-encryption keys', () => {
+  it('takes a salt that ends a three-word name as a credential needing a strong value', () => {
+    for (const name of ['LOGGED_IN_SALT', 'SECURE_AUTH_SALT', 'session_cookie_salt']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });
+    for (const name of ['salt_rounds_default', 'password_salt_length', 'user_salt_column_name']) expect(classifyKey(name)?.category, name).not.toBe('CRED');
+  });
+});

@@ -264,7 +264,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     else if ((w === 'auth' || w === 'authorization' || w === 'authentication') && words.length <= 2 && category === undefined) {
       category = 'CRED';
       weak = true;
-    } else if (/^(?:salt|seed|nonce|otp|totp)$/.test(w) && words.length <= 2 && category === undefined) {
+    } else if (/^(?:salt|seed|nonce|otp|totp)$/.test(w) && (words.length <= 2 || (w === 'salt' && words.length === 3 && i === 2)) && category === undefined) {
+      // A salt that ends a three-word name is the application's own secret salt (WordPress's `LOGGED_IN_SALT`,
+      // `SECURE_AUTH_SALT`); longer names describe one (`password_hash_salt_length` ends elsewhere anyway).
       category = 'CRED';
       weak = true;
     }

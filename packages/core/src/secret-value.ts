@@ -71,10 +71,14 @@ const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?Real(?![a-z])/;
  */
 const BRACKETED_NOTE = /^\[[A-Za-z][A-Za-z _-]{2,60}\]$/;
 
-function hasPlaceholderMarker(value: string): boolean {
+/**
+ * `generated`: the value is dense random printable text (`isGeneratedPrintable`), where `<ve0 Xx>` or
+ * `${a` turn up by chance among the symbols; only the marker words are read then, not template syntax.
+ */
+function hasPlaceholderMarker(value: string, generated = false): boolean {
   const lower = value.toLowerCase();
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
-  return PLACEHOLDER_SYNTAX.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value);
+  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value);
 }
 
 export interface ValueContext {
@@ -276,12 +280,27 @@ function isFormatTemplate(v: string): boolean {
   return rest.length < v.length && !/[A-Za-z0-9]/.test(rest);
 }
 
+/**
+ * A key drawn from all of printable ASCII, the space included (WordPress's `AUTH_KEY` and salts,
+ * generated keys of other PHP apps): long, dense with many different symbols, near the most
+ * entropy its length allows, and only a rare single space. Prose and commands have words between
+ * their spaces and far fewer kinds of symbol.
+ */
+function isGeneratedPrintable(v: string): boolean {
+  if (v.length < 40 || /[^\x20-\x7e]|  /.test(v)) return false;
+  const spaces = v.split(' ').length - 1;
+  if (spaces * 16 > v.length) return false;
+  const symbols = new Set<string>();
+  for (const ch of v) if (!/[A-Za-z0-9 ]/.test(ch)) symbols.add(ch);
+  return symbols.size >= 8 && shannonEntropy(v) >= 5;
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 1000) return false;
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
-  if (hasPlaceholderMarker(v)) return false;
+  if (hasPlaceholderMarker(v, isGeneratedPrintable(v))) return false;
   if (TEMPLATE_START.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.
   if (isPublishedSample(v)) return false;
@@ -324,7 +343,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   }
   // A run of words under a passphrase's name is the secret itself, whatever the key's kind.
   if (/\s/.test(v) && isWordPassphrase(v, ctx)) return true;
-  if (/\s/.test(v)) {
+  if (/\s/.test(v) && !isGeneratedPrintable(v)) {
     // Prose and messages, not secrets; a passphrase of words is rare next to these.
     const spaces = v.split(/\s+/).length - 1;
     if (spaces >= 2 || ctx.category !== 'PASS') return false;

@@ -116,6 +116,20 @@ describe('credential syntaxes found by shape and file type', () => {
     expect(covered(`define( 'AUTH_KEY',         '${salt}' );\n`, salt, 'wp-config.php')).toBe(true);
   });
 
+  it('finds WordPress keys and salts drawn from all of printable ASCII, a space or an <…> run included', () => {
+    const keys = [
+      ['AUTH_KEY', 'q]8Lz;Vt 2w%Rk^Hp@d9}Ns|7Yc+Jm(4Bx~Ge!3Fa<Qu.6Wi>0Ko-1Zr/5Tn`Cv'],
+      ['NONCE_KEY', 'Pk3 Qa!8Tz^Lw<mR0 x>Vb4%Nd*Jg7(Hs}2Fy:Ue[6Ci+9Ro|1Xm~5We`Gq,Dt'],
+      ['LOGGED_IN_SALT', 'a7X:>o1{Mq3-Sv!9Ze]Lb5^Wt@Rc0 Kd+Nf6)Pg~Hj8|Ty/2Ux<4Vi;Qm.Ow?J'],
+    ];
+    for (const [name, value] of keys) expect(covered(`define( '${name}',${' '.repeat(16 - name!.length)}'${value}' );\n`, value!, 'wp-config.php'), name).toBe(true);
+  });
+
+  it('still leaves prose and the stock phrase under a key or salt name alone', () => {
+    expect(spans("define( 'AUTH_SALT', 'put your unique phrase here' );\n", 'wp-config.php')).toEqual([]);
+    expect(spans("define( 'NONCE_KEY', 'Regenerate this (see the ops wiki: rotate-keys) after every breach; thanks!' );\n", 'wp-config.php')).toEqual([]);
+  });
+
   it('reads Kafka schema-registry user info and Gradle storePassword', () => {
     expect(covered('schema.registry.basic.auth.user.info=registry-reader:Rg7xT2mQ9vLw4Kp\n', 'Rg7xT2mQ9vLw4Kp', 'client.properties')).toBe(true);
     expect(covered("storePassword 'Keyst0re-Falcon#1'\n", 'Keyst0re-Falcon#1', 'build.gradle')).toBe(true);
