@@ -72,3 +72,13 @@ describe("a provider's key given to its SDK client by position", () => {
     expect(values('const env = paypal.configure("AZq7LmR2xT9vB4nK8pW3cY6dF1hJ5sG0eU2iO7tR9wQ4mX8zL3vN6bC1kP5yH2jA0fD7gS4qE9rT");', 'pay.js')).toEqual([]);
   });
 });
+
+describe("a PayPal app's secret given to a Checkout SDK environment", () => {
+  const id = 'AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks';
+  const secret = 'EFq8Lm2Zt5Rw9Xk3Np7Vb1Hc4Jd6Gy0Sa2Ue8Wi5Oq3Tl7Mz9Ak1Bn4Cv6Dx8Fy2Gh5Jk0Lp3Qr';
+
+  it('reports the second argument, the secret, and not the public client id before it', () => {
+    expect(values(`PayPalEnvironment env = new PayPalEnvironment.Sandbox(\n        "${id}",\n        "${secret}");`, 'PayPalConfig.java')).toEqual([secret]);
+    expect(values(`environment = LiveEnvironment(client_id="${id}", client_secret="${secret}")`, 'pay.py')).toContain(secret);
+  });
+});

@@ -76,6 +76,15 @@ function looksGenerated(value: string): boolean {
   return characterSwitches(value) >= 8 && shannonEntropy(value) >= 4;
 }
 
+/**
+ * PayPal's Checkout SDKs build their environment from the app's client id and then its secret:
+ * Java `new PayPalEnvironment.Sandbox(clientId, "…")`, Node `new paypal.core.LiveEnvironment(clientId, "…")`,
+ * .NET and Python `SandboxEnvironment(clientId, "…")`. The client id is public (the JS SDK's script URL
+ * carries it), so only the second argument is read.
+ */
+const PAYPAL_ENVIRONMENT =
+  /(?:PayPalEnvironment\.(?:Sandbox|Live)|(?:Sandbox|Live)Environment)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[\w-]{40,100})["']/;
+
 /** One argument of a T-SQL procedure call: a (Unicode) string literal, NULL, a variable or a word. */
 const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\t]{0,4}";
 /** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
@@ -274,6 +283,30 @@ export const positionalRules: Rule[] = [
         'from cohere import Client\nco = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
       ],
       noMatch: ['import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
+    },
+  },
+  {
+    id: 'paypal-client-secret-positional',
+    category: 'KEY',
+    description:
+      "A PayPal REST app's client secret given second to a Checkout SDK environment (`new PayPalEnvironment.Sandbox(id, \"…\")`, `new paypal.core.LiveEnvironment(id, \"…\")`, `SandboxEnvironment(id, \"…\")`)",
+    keywords: ['paypalenvironment', 'sandboxenvironment', 'liveenvironment'],
+    pattern: PAYPAL_ENVIRONMENT,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    minEntropy: 4,
+    validate: (value) => !isPlaceholder(value) && characterSwitches(value) >= 8,
+    confidence: 'high',
+    examples: {
+      match: [
+        'return new PayPalHttpClient(new PayPalEnvironment.Live(\n    "AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks",\n    "EFq8Lm2Zt5Rw9Xk3Np7Vb1Hc4Jd6Gy0Sa2Ue8Wi5Oq3Tl7Mz9Ak1Bn4Cv6Dx8Fy2Gh5Jk0Lp3Qr"));',
+        "const env = new paypal.core.SandboxEnvironment(process.env.PAYPAL_CLIENT_ID, 'EFq8Lm2Zt5Rw9Xk3Np7Vb1Hc4Jd6Gy0Sa2Ue8Wi5Oq3Tl7Mz9Ak1Bn4Cv6Dx8Fy2Gh5Jk0Lp3Qr');",
+      ],
+      noMatch: [
+        'new PayPalEnvironment.Sandbox(clientId, clientSecret)',
+        'new SandboxEnvironment("AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", secret)',
+        'new LiveEnvironment(clientId, "YOUR_PAYPAL_CLIENT_SECRET_GOES_HERE_XXXXXXXXXXXXXXXXXXXXXXXXXX")',
+      ],
     },
   },
 ];
