@@ -115,4 +115,10 @@ describe('application salts and field-encryption keys', () => {
     for (const name of ['LOGGED_IN_SALT', 'SECURE_AUTH_SALT', 'session_cookie_salt']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });
     for (const name of ['salt_rounds_default', 'password_salt_length', 'user_salt_column_name']) expect(classifyKey(name)?.category, name).not.toBe('CRED');
   });
+  it('takes the key of field-level encryption as a key, and other names of a field as none', () => {
+    expect(classifyKey('FIELD_ENCRYPTION_KEY')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('fieldEncryptionKey')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('field_api_key')).toBeUndefined();
+    expect(classifyKey('password_field_key')).toBeUndefined();
+  });
 });

@@ -215,7 +215,12 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (words.some((w) => isPhraseWord(w, words))) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
-  for (const w of words.slice(0, -1)) if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
+  // A field before a cipher word is field-level encryption's key (`FIELD_ENCRYPTION_KEY` of Django's and Rails' encrypted fields).
+  for (let i = 0; i < words.length - 1; i++) {
+    const w = words[i]!;
+    if (w === 'field' && CIPHER_WORDS.has(words[i + 1]!)) continue;
+    if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
+  }
 
   // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).
   if (FOREIGN_PASSWORD_WORD.test(name)) return { category: 'PASS', weak: false };
