@@ -139,6 +139,8 @@ const PUBLIC_KEY = /^(?:age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-
 /** Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold. */
 const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
+/** A key's fingerprint as ssh-keygen (MD5), cloud consoles and certificate tools print it: hex pairs parted by colons, a digest of a public key. */
+const COLON_HEX_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$/;
 /**
  * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
  * in braces, then the hash or the text. Salted or not, the hash can be cracked offline, so it
@@ -308,6 +310,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
+  if (COLON_HEX_FINGERPRINT.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;
   if (!ctx.quoted && POWERSHELL_CMDLET.test(v)) return false;

@@ -5,6 +5,7 @@ import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-val
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
+import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
 import { isIdentifierCode, isWordCode } from '../char-codes.js';
 
@@ -47,6 +48,8 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
     '|[ \\t]{0,4}<-[ \\t]{0,8}(?=["\'])' + // R: `api_key <- "…"`
     '|[ \\t]{0,2}\\{[ \\t]{0,4}(?=["\'])' + // C++ brace initialisation: `const std::string kApiToken{"…"};`
+    // A list that opens on the next line (C#'s `string[] ApiKeys =` / `{ "…", "…" };`): read by `literalListAt` after the match.
+    '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=[\\[{(])' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
     '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
@@ -471,6 +474,16 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
     }
     if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
+    // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
+    // secret's name holds that kind of secret (keys kept through a rotation), or one split across lines.
+    if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
+      const items = literalListAt(text, v.start);
+      if (items !== undefined) {
+        for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+        skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
+        continue;
+      }
+    }
     if (!v.quoted && v.multiword !== true && /passphrase/i.test(name) && !isCodeFile(options.file)) {
       // In config files (`.s3cfg`, INI, YAML) an unquoted passphrase runs to the end of the line.
       const line = lineBounds(text, v.start, 300);
@@ -498,6 +511,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
       continue;
     }
+    // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
+    let end = v.start + v.value.length;
+    if (v.quoted && v.multiword !== true && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
+      const run = literalRunAt(text, v.start - 1);
+      if (run !== undefined && run.parts > 1 && run.start === v.start && run.value.startsWith(v.value)) {
+        v.value = run.value;
+        end = run.end;
+      }
+    }
     // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
     // names the account (a user name or an API key's public id), the part after it is the secret,
     // as with a URL's `user:password`.
@@ -511,9 +533,21 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
-    spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
+    spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
   }
   return spans;
+}
+
+const LIST_OPENERS = '[{(';
+
+/**
+ * An item of a list under a secret's name. Lists of names (`REDACTED_FIELDS = ["password", "api_key"]`)
+ * and of banned passwords are common, lists of passwords rare: an item must look generated, as a key
+ * would, whatever kind the name says.
+ */
+function listItemSpan(item: LiteralRun, key: { category: Category; weak: boolean }, file: string | undefined): Span[] {
+  if (namesASecret(item.value) || !isPlausibleSecret(item.value, { category: 'KEY', quoted: true, weakKey: key.weak, file })) return [];
+  return [{ start: item.start, end: item.end, category: key.category }];
 }
 
 /** A SCRAM-SHA-256 verifier as PostgreSQL stores it: iterations, salt, StoredKey and ServerKey, base64. */
