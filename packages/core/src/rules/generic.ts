@@ -58,6 +58,8 @@ const ASSIGNMENT = new RegExp(
     '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
+    // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`).
+    '|\\)[ \\t]{0,4}\\{[ \\t]{0,4}(?:\\|[ \\t]{0,4}\\w{0,20}[ \\t]{0,4}\\|[ \\t]{0,4})?(?=["\'])' +
     // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`; one a line: `conf.set(\n  "fs.s3a.secret.key",\n  "…"\n)`
     '|[ \\t]{0,4},[ \\t]{0,16}(?:\\r?\\n[ \\t]{0,40})?(?=[bBrRuU]{0,2}["\'`])' +
     // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
@@ -343,6 +345,9 @@ const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 /** A fallback handed through a call (`?? devOnly(`), and what closes that call right after its only argument's closing quote. */
 const FALLBACK_CALL = /(?:\|\||\?\?)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
 const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
+/** The separator of a Ruby fallback block (`) { "…" }`), which only `fetch("NAME")` gives its meaning (`ENV.fetch`, `credentials.fetch`). */
+const RUBY_FETCH_BLOCK = /^\)[ \t]{0,4}\{/;
+const FETCH_CALL_BEFORE_NAME = /\bfetch\([ \t]{0,4}[:"']$/;
 
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
@@ -459,6 +464,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
+    if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
     if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
     if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;

@@ -130,6 +130,12 @@ describe('credential syntaxes found by shape and file type', () => {
     expect(spans("define( 'NONCE_KEY', 'Regenerate this (see the ops wiki: rotate-keys) after every breach; thanks!' );\n", 'wp-config.php')).toEqual([]);
   });
 
+  it("reads the literal of Ruby's fetch fallback block, and no other block after a call", () => {
+    const ruby = 'SIGNING_SECRET = ENV.fetch("SIGNING_SECRET") { "5c0e9a47d1b38f26e4a7c9d02b1f6e83a5d4c7b9" }\n';
+    expect(covered(ruby, '5c0e9a47d1b38f26e4a7c9d02b1f6e83a5d4c7b9', 'signing.rb')).toBe(true);
+    expect(spans('it("rotates the api_token") { "Vx2Lp9Kt4Zr7Qm1Ws8Hn3Jc6" }\n', 'spec.rb')).toEqual([]);
+  });
+
   it('reads Kafka schema-registry user info and Gradle storePassword', () => {
     expect(covered('schema.registry.basic.auth.user.info=registry-reader:Rg7xT2mQ9vLw4Kp\n', 'Rg7xT2mQ9vLw4Kp', 'client.properties')).toBe(true);
     expect(covered("storePassword 'Keyst0re-Falcon#1'\n", 'Keyst0re-Falcon#1', 'build.gradle')).toBe(true);
