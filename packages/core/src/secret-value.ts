@@ -142,6 +142,12 @@ const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 /** A key's fingerprint as ssh-keygen (MD5), cloud consoles and certificate tools print it: hex pairs parted by colons, a digest of a public key. */
 const COLON_HEX_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$/;
 /**
+ * A bcrypt hash (`$2b$12$` + 22 characters of salt + 31 of hash), as user tables and seeds store a
+ * password (`encrypted_password`, `password_digest`): made to be stored where the password may not be,
+ * and slow to attack by design. The password is the secret; an htpasswd file's hashes have a rule of their own.
+ */
+const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
+/**
  * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
  * in braces, then the hash or the text. Salted or not, the hash can be cracked offline, so it
  * is kept from a provider like the password it stands for.
@@ -310,6 +316,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
   if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
+  if (BCRYPT_HASH.test(v)) return false;
   if (COLON_HEX_FINGERPRINT.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;

@@ -31,6 +31,11 @@ describe('SQL inserts with a column list', () => {
     expect(found(sql)).toEqual(['Pq7-Vz2Lm9Xw4Kt8Rb3Nc6Hd1Fj5Gs0Ya', 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga']);
   });
 
+  it('leaves bcrypt hashes in a password column alone and still reports a plain password there', () => {
+    const sql = "INSERT INTO accounts (id, login, encrypted_password) VALUES\n  (1, 'ops', '$2a$11$Qw3eRt5yUi7oP9aSd1fGh.Jk2lZx4cV6bN8mQ0wE2rT4yU6iO8pKy'),\n  (2, 'kiosk', 'Lantern-Okra-5513');\n";
+    expect(found(sql)).toEqual(['Lantern-Okra-5513']);
+  });
+
   it('still skips a row holding a call with arguments, whose commas would shift the columns', () => {
     expect(found("INSERT INTO t (name, created_at, api_secret) VALUES ('x', date_trunc('day', now()), 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga');\n")).toEqual([]);
   });
