@@ -2,6 +2,9 @@ import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
+/** The text between a provider's name and its value when the name ends in an id word (`OPSGENIE_TEAM_ID = "`, `teamId: `). */
+const NAME_ENDS_IN_ID = /(?:[_.\-]id|[a-z]Id|ID)["']?[ \t]{0,40}[:=][ \t]{0,4}["']?$/;
+
 /** Monitoring, logging, error tracking and analytics services. */
 export const observabilityRules: Rule[] = [
   contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
@@ -167,10 +170,11 @@ export const observabilityRules: Rule[] = [
     match: [`PAGERDUTY_ROUTING_KEY=${fake('hex', 32, 635)}`],
     noMatch: ['PAGERDUTY_ROUTING_KEY=short'],
   }, { keywords: ['pagerduty', 'pager_duty', 'pager-duty', 'pager.duty'], minEntropy: 3, validate: notPlaceholder }),
-  contextRule('opsgenie-api-key', 'Opsgenie API key (a UUID) next to an Opsgenie name', ['opsgenie'], UUID, {
+  // Opsgenie names teams, schedules and integrations by UUIDs too: a UUID under a name that ends in id is one of those.
+  contextRule('opsgenie-api-key', 'Opsgenie API key (a UUID) next to an Opsgenie name, not under a name ending in id (`OPSGENIE_TEAM_ID`)', ['opsgenie'], UUID, {
     match: ['OPSGENIE_API_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
-    noMatch: ['OPSGENIE_TEAM=ops'],
-  }, { validate: notPlaceholder }),
+    noMatch: ['OPSGENIE_TEAM=ops', 'opsgenie_schedule_id = "9b2d54e0-7c1a-4f3e-8a65-2d0c41b7e9f3"', 'OPSGENIE_TEAM_ID: 9b2d54e0-7c1a-4f3e-8a65-2d0c41b7e9f3'],
+  }, { validate: (s, ctx) => notPlaceholder(s) && !NAME_ENDS_IN_ID.test(ctx.text.slice(ctx.matchStart, ctx.matchEnd - s.length)) }),
   tokenRule('axiom-token', 'Axiom API or personal token (xaat-/xapt-)', 'xa[ap]t-', UUID, {
     match: ['AXIOM_TOKEN=xaat-4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['xaat-short'],
