@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { isInternalHost } from './network.js';
-import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
@@ -436,8 +436,11 @@ function findRailsKey(text: string, options: { file?: string }): Span[] {
   return [{ start, end: start + 32 }];
 }
 
-/** ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies. */
-const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](?<v>[A-Fa-f0-9]{32,256})["']/gi;
+/**
+ * ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies.
+ * IIS writes them in hex; hand-made and migrated configs hold other encodings of random bytes too (base64, letters and digits).
+ */
+const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](?<v>[A-Za-z0-9+/]{32,256}={0,2})["']/gi;
 
 /**
  * A JSON document held as a string inside another (a HAR's `postData.text`, a logged
@@ -679,11 +682,12 @@ export const structuredRules: Rule[] = [
     pattern: MACHINE_KEY,
     secretGroup: 'v',
     minEntropy: 3,
-    validate: (value) => !isPlaceholder(value) && !/^(.)\1+$/.test(value),
+    validate: (value) => !isPlaceholder(value) && !/^(.)\1+$/.test(value) && (/^[A-Fa-f0-9]+$/.test(value) || characterSwitches(value) >= 12),
     confidence: 'high',
     examples: {
       match: [
         '<machineKey validationKey="16BAF4DC800988C8699123AEC842D4E46709DC5AE215F7DA45D54DC672305AC256C4313FEF906207807A5E06B1AAE98AD3291D885691C59F1B5AEA2DF1F0D64F" decryptionKey="118BAC3D8E5E433312AE392904CB21096E873E807CCA63610524FB58224DA2D0" validation="HMACSHA256" decryption="AES" />',
+        '<machineKey validationKey="r7QmZ2xLw9KpT4vNc8HsB3yJd6FgA1eUo5WiX0tRq2MzLn7VbK4hPj9CsD3fGy8E" decryption="AES" />',
       ],
       noMatch: ['<machineKey validationKey="AutoGenerate,IsolateApps" decryptionKey="AutoGenerate,IsolateApps" />', '<machineKey validationKey="0000000000000000000000000000000000000000000000000000000000000000" />'],
     },
