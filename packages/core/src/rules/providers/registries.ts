@@ -3,6 +3,15 @@ import { shannonEntropy } from '../../entropy.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { isPlausibleSecret } from '../../secret-value.js';
+
+/**
+ * Bundler's credentials for a gem server, set in the environment: `BUNDLE_<HOST>` with the host's
+ * dots written `__` (`BUNDLE_GEMS__ACME__IO=user:password`, or a token alone). `BUNDLE_BUILD__<GEM>`
+ * (compiler flags) and `BUNDLE_MIRROR__<URL>` (a mirror's address) share the shape and hold none.
+ */
+const BUNDLER_HOST_CREDENTIAL =
+  /BUNDLE_(?!BUILD__|MIRROR__)(?=[A-Z0-9_]{0,120}[A-Z0-9]__[A-Z0-9])[A-Z0-9_]{4,200}["']?[ \t]{0,4}[=:][ \t]{0,4}["']?(?:[^\s"':@/$]{1,64}:)?([^\s"':@/]{6,200})(?=["']|\s|$)/;
 
 /** True when a base64 value decodes to `user:password` (Docker and npm `_auth` entries). */
 function decodesToUserPassword(value: string): boolean {
@@ -101,6 +110,27 @@ function isRandomUuid(value: string): boolean {
 }
 
 export const registryRules: Rule[] = [
+  {
+    id: 'bundler-host-credential',
+    category: 'PASS',
+    description: "A gem server's credentials in Bundler's per-host variable (`BUNDLE_GEMS__ACME__IO=user:password`, `BUNDLE_RUBYGEMS__PKG__GITHUB__COM=token`): the password or token",
+    keywords: ['bundle_'],
+    startsAtKeyword: true,
+    pattern: BUNDLER_HOST_CREDENTIAL,
+    secretGroup: 1,
+    // After `user:` the value is a password; alone, a token, which has to look generated.
+    validate: (secret, context) => {
+      const before = context.text.charCodeAt(context.matchEnd - secret.length - 1);
+      return before === 58 /* : */
+        ? isPlausibleSecret(secret, { category: 'PASS', quoted: true })
+        : isPlausibleSecret(secret, { category: 'KEY', quoted: true }) && 'TOKEN';
+    },
+    confidence: 'high',
+    examples: {
+      match: ['ENV BUNDLE_GEMS__ACME__IO=ci-reader:Tq8vLm2Rz5Wp', `export BUNDLE_RUBYGEMS__PKG__GITHUB__COM="${fake('alnum', 36, 518)}"`],
+      noMatch: ['ENV BUNDLE_BUILD__PG=--with-pg-config=/usr/bin/pg_config', 'BUNDLE_GEMS__ACME__IO=${GEMS_CREDENTIALS}', 'BUNDLE_WITHOUT=development:test', 'BUNDLE_MIRROR__HTTPS://RUBYGEMS__ORG/=https://mirror.acme.internal'],
+    },
+  },
   tokenRule('npm-access-token', 'npm access token (npm_)', 'npm_', ALNUM(36), {
     match: [`//registry.npmjs.org/:_authToken=npm_${fake('alnum', 36, 500)}`],
     noMatch: ['npm_short', `npm_${'x'.repeat(36)}`],
