@@ -1135,6 +1135,8 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'BasicAWSCredentials', arg: 2, category: 'KEY' }, // aws-sdk-java
   { call: 'AwsBasicCredentials.create', arg: 2, category: 'KEY' },
   { call: 'StorageSharedKeyCredential', arg: 2, category: 'KEY' }, // Azure storage
+  // Braintree's Java and .NET gateways: `new BraintreeGateway(Environment.PRODUCTION, merchantId, publicKey, privateKey)`.
+  { call: 'BraintreeGateway', arg: 4, category: 'KEY' },
   { call: "require('twilio')", arg: 2, category: 'KEY' },
   { call: 'require("twilio")', arg: 2, category: 'KEY' },
   { call: 'new Twilio', arg: 2, category: 'KEY' },
@@ -1757,8 +1759,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'braintreegateway'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1773,6 +1775,7 @@ export const genericRules: Rule[] = [
         "  password => postgresql_password('reporting', 'Fennel-Quay-5820'),",
         "'password' => Hash::make('Seed3r-Larch!41'),",
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
+        'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
       ],
       noMatch: [
         'server.login(user, password)',
@@ -1784,6 +1787,7 @@ export const genericRules: Rule[] = [
         "'password' => Hash::make('password'),",
         'const h = bcrypt.hashSync(req.body.password, 10);',
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
+        'return new BraintreeGateway(Environment.SANDBOX, merchantId, "p8w3z6rn1c", privateKey);',
       ],
     },
   },
