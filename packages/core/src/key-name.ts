@@ -197,6 +197,13 @@ export function namesPublicClientKey(name: string): boolean {
  */
 const AZURE_STORAGE_HOST_SUFFIX = /\.[a-z0-9]{3,24}\.(?:blob|dfs|file|queue|table)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i;
 
+/** `machine key` then at most its part: `validation`, `decryption` (and their verbs). */
+function namesMachineKey(words: readonly string[]): boolean {
+  const at = words.indexOf('machine');
+  if (at === -1 || words[at + 1] !== 'key') return false;
+  return words.slice(at + 2).every((w) => /^(?:validation|validate|decryption|decrypt)$/.test(w));
+}
+
 function classifyKeyUncached(rawName: string): KeyClass | undefined {
   let name = rawName.replace(/^[-$@:.&*]+/, '');
   if (name.includes('.core.')) name = name.replace(AZURE_STORAGE_HOST_SUFFIX, '');
@@ -211,6 +218,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Azure's key id) names the secret beside it, and Secrets Manager's `SecretId` is a name or ARN
   // (judged as such by the value checks).
   if (last === 'id' && words[words.length - 2] === 'secret' && words[words.length - 3] !== 'client') return { category: 'CRED', weak: false };
+  // ASP.NET's machine key, named after its part (`MachineKeyValidation`, `machine_key_decryption`): the keys that sign and
+  // encrypt view state and forms-authentication cookies.
+  if (namesMachineKey(words)) return { category: 'KEY', weak: false };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   if (words.some((w) => isPhraseWord(w, words))) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as

@@ -82,3 +82,15 @@ describe("a PayPal app's secret given to a Checkout SDK environment", () => {
     expect(values(`environment = LiveEnvironment(client_id="${id}", client_secret="${secret}")`, 'pay.py')).toContain(secret);
   });
 });
+
+describe("ASP.NET's machine key kept under a name of its part", () => {
+  const hex128 = '9F3A61C0D47B28E5A9C3F1072B6E4D8A05C7E93B1F2D6A48E0B9C5734D1A8F2E6C0B3D9A7E5F1482C6A0D3B9E7F5124A8C6E0B2D4F9A3C7E1B5D08F6A2C4E9B3';
+  it('reports the key, whether the name puts the part first or last', () => {
+    expect(values(`<add key="MachineKeyValidation" value="${hex128}" />`, 'Web.config')).toEqual([hex128]);
+    expect(values(`MACHINE_KEY_DECRYPTION=${hex128.slice(0, 64)}\n`, 'deploy.env')).toEqual([hex128.slice(0, 64)]);
+  });
+
+  it('leaves a machine key setting that names no key material alone', () => {
+    expect(values('<add key="MachineKeyValidation" value="HMACSHA256" />', 'Web.config')).toEqual([]);
+  });
+});
