@@ -94,3 +94,18 @@ describe("ASP.NET's machine key kept under a name of its part", () => {
     expect(values('<add key="MachineKeyValidation" value="HMACSHA256" />', 'Web.config')).toEqual([]);
   });
 });
+
+describe("a Datadog API key in a log appender's layout pattern", () => {
+  const key = '5be2d09f7c31a8e64f0b9d2c7a15e83f';
+  const appender = (name: string, destination: string, pattern: string): string =>
+    `<configuration>\n  <appender name="${name}" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n    <destination>${destination}</destination>\n    <encoder class="net.logstash.logback.encoder.LogstashEncoder">\n      <prefix class="ch.qos.logback.core.encoder.LayoutWrappingEncoder">\n        <layout class="ch.qos.logback.classic.PatternLayout"><pattern>${pattern}</pattern></layout>\n      </prefix>\n    </encoder>\n  </appender>\n</configuration>\n`;
+
+  it('reports the key that prefixes every line sent to the Datadog intake', () => {
+    expect(values(appender('INTAKE', 'tcp-intake.logs.datadoghq.com:443', `${key} %mdc{none}`), 'logback.xml')).toEqual([key]);
+  });
+
+  it('leaves a hex run in a pattern of an appender that does not ship to Datadog alone', () => {
+    expect(values(appender('ELK', 'logstash.ops.example.com:5000', `${key} %msg%n`), 'logback.xml')).toEqual([]);
+    expect(values(`<appender name="DATADOG"><destination>intake.logs.datadoghq.com:10516</destination></appender>\n<appender name="FILE"><encoder><pattern>${key} %msg%n</pattern></encoder></appender>`, 'logback.xml')).toEqual([]);
+  });
+});

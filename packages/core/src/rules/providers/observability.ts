@@ -5,6 +5,17 @@ import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule 
 /** The text between a provider's name and its value when the name ends in an id word (`OPSGENIE_TEAM_ID = "`, `teamId: `). */
 const NAME_ENDS_IN_ID = /(?:[_.\-]id|[a-z]Id|ID)["']?[ \t]{0,40}[:=][ \t]{0,4}["']?$/;
 
+/**
+ * Whether the log layout pattern at `at` sits in an appender that ships to Datadog: the text from the
+ * appender's opening tag to the pattern names Datadog (its intake host, the appender's name).
+ */
+function inDatadogAppender(text: string, at: number): boolean {
+  const from = Math.max(0, at - 3000);
+  const open = text.lastIndexOf('<appender', at);
+  if (open < from || text.lastIndexOf('</appender>', at) > open) return false;
+  return /datadog/i.test(text.slice(open, at));
+}
+
 /** Monitoring, logging, error tracking and analytics services. */
 export const observabilityRules: Rule[] = [
   contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
@@ -15,6 +26,28 @@ export const observabilityRules: Rule[] = [
     match: [`DD_APP_KEY=${fake('hex', 40, 602)}`],
     noMatch: [`DD_APP_KEY=${fake('hex', 30, 602)}`],
   }, { keywords: ['datadog', 'dd_app', 'dd-app', 'dd.app', 'ddapp', 'dd_application'], minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  {
+    id: 'datadog-api-key-log-pattern',
+    category: 'KEY',
+    description:
+      "A Datadog API key at the head of a logback/log4j layout pattern (`<pattern>KEY %mdc{…}</pattern>`), as Datadog documents for sending logs straight to its TCP intake; only inside an appender that names Datadog",
+    keywords: ['<pattern>'],
+    startsAtKeyword: true,
+    pattern: /<[Pp]attern>([a-f0-9]{32})[ \t]/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (secret, ctx) => notPlaceholder(secret) && inDatadogAppender(ctx.text, ctx.matchStart),
+    confidence: 'high',
+    examples: {
+      match: [
+        `<appender name="DD" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n  <destination>intake.logs.datadoghq.com:10516</destination>\n  <encoder class="net.logstash.logback.encoder.LogstashEncoder">\n    <prefix class="ch.qos.logback.core.encoder.LayoutWrappingEncoder">\n      <layout class="ch.qos.logback.classic.PatternLayout">\n        <pattern>${fake('hex', 32, 640)} %mdc{keyThatDoesNotExist}</pattern>\n      </layout>\n    </prefix>\n  </encoder>\n</appender>`,
+      ],
+      noMatch: [
+        `<appender name="FILE" class="ch.qos.logback.core.FileAppender">\n  <encoder>\n    <pattern>${fake('hex', 32, 641)} %d %msg%n</pattern>\n  </encoder>\n</appender>`,
+        `<appender name="DATADOG" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n  <destination>intake.logs.datadoghq.eu:443</destination>\n  <encoder><pattern>%d{ISO8601} %-5level %msg%n</pattern></encoder>\n</appender>`,
+      ],
+    },
+  },
   contextRule('datadog-access-token', 'Datadog access token (40 characters) next to a Datadog name', ['datadog'], '[a-z0-9]{40}', {
     match: [`datadog_access_token = "${fake('lowernum', 40, 603)}"`],
     noMatch: ['datadog_access_token = "short"'],
