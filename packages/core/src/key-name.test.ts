@@ -110,6 +110,25 @@ describe('HMAC keys', () => {
   });
 });
 
+describe('handle tokens and names of things', () => {
+  it('takes a page, idempotency, lock or lifecycle-action token as no credential', () => {
+    for (const name of ['NextToken', 'nextPageToken', 'next_page_token', '--starting-token', 'ContinuationToken', 'output_token', 'IdempotencyToken', 'ClientRequestToken', '--client-request-token', 'ChangeToken', '--change-token', 'LockToken', 'NextLockToken', '--lifecycle-action-token', 'DkimTokens']) {
+      expect(classifyKey(name), name).toBeUndefined();
+    }
+  });
+  it('still takes tokens that log in as tokens, a page access token and a request token secret included', () => {
+    for (const name of ['fbPageToken', 'PAGE_ACCESS_TOKEN', 'request_token_secret', 'NEXT_API_TOKEN', 'actionToken', 'refresh_token', 'SessionToken']) {
+      expect(classifyKey(name), name).toBeDefined();
+    }
+  });
+  it('takes the key of a tag, a condition, a result or a parameter as a name', () => {
+    for (const name of ['TagKey', 'tag_keys', 'ConditionKeys', 'result_key', 'ParameterKey', 'AttributeKey']) {
+      expect(classifyKey(name), name).toBeUndefined();
+    }
+    expect(classifyKey('tag_secret')).toBeDefined();
+  });
+});
+
 describe('application salts and field-encryption keys', () => {
   it('takes a salt that ends a three-word name as a credential needing a strong value', () => {
     for (const name of ['LOGGED_IN_SALT', 'SECURE_AUTH_SALT', 'session_cookie_salt']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });

@@ -77,7 +77,31 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'anon',
   // reCAPTCHA, hCaptcha and Turnstile site keys are embedded in public pages (the secret key is not).
   'site',
+  // Names of things: a resource tag's key (`TagKeys`, `--tags Key=…`), an IAM policy's condition keys,
+  // a paginator's `result_key`, CloudFormation's `ParameterKey`, CloudTrail's `AttributeKey`.
+  'tag', 'tags', 'condition', 'result', 'parameter', 'attribute',
 ]);
+
+/**
+ * Words right before `token` that make it a handle rather than a credential: a page of results
+ * (`NextToken`, `nextPageToken`, `--starting-token`, S3's `ContinuationToken`, a paginator's
+ * `output_token`), a request made once (`IdempotencyToken`, `ClientRequestToken`, WAF's
+ * `ChangeToken`), a lock or a lifecycle hook's action (`LockToken`, `LifecycleActionToken`),
+ * the DKIM records a mail service publishes in DNS. None of them lets anyone in.
+ */
+const HANDLE_TOKEN_QUALIFIERS = new Set([
+  'next', 'continuation', 'starting', 'pagination', 'cursor', 'sync', 'resume', 'output', 'input', 'idempotency',
+  'request', 'change', 'lock', 'dkim', 'export', 'import',
+]);
+
+function namesHandleToken(words: readonly string[]): boolean {
+  const n = words.length;
+  if (n < 2 || (words[n - 1] !== 'token' && words[n - 1] !== 'tokens')) return false;
+  const before = words[n - 2]!;
+  if (HANDLE_TOKEN_QUALIFIERS.has(before)) return true;
+  // `nextPageToken` (a Facebook page token is a credential: only the next page is a handle), `--lifecycle-action-token`.
+  return (before === 'page' && words[n - 3] === 'next') || (before === 'action' && words[n - 3] === 'lifecycle');
+}
 
 const PASSWORD_WORD =
   /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
@@ -223,6 +247,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (namesMachineKey(words)) return { category: 'KEY', weak: false };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   if (words.some((w) => isPhraseWord(w, words))) return undefined;
+  if (namesHandleToken(words)) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   // A field before a cipher word is field-level encryption's key (`FIELD_ENCRYPTION_KEY` of Django's and Rails' encrypted fields).

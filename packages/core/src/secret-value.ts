@@ -27,6 +27,8 @@ const DUMMY_VALUES = new Set([
   'input', 'form', 'request', 'data', 'user', 'username', 'root', 'guest', 'anonymous', 'public', 'private',
   'bearer', 'basic', 'none_', 'pass123', 'test123', 'demo', 'local', 'dev', 'development', 'production', 'prod',
   'filtered', 'scrubbed', 'sanitized', 'obfuscated', 'withheld',
+  // "some …" and "enter a … here": how documentation fills a field it does not mean.
+  'somepassword', 'somesecret', 'sometoken', 'somekey', 'someapikey', 'enterapasswordhere', 'enterpasswordhere', 'enteryourpasswordhere',
   // ASP.NET's `<machineKey validationKey="AutoGenerate,IsolateApps">`: generated at run time.
   'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
   // Published defaults: Android's debug keystore, the database images' documented passwords.
@@ -93,7 +95,7 @@ export interface ValueContext {
 }
 
 /** Program source, where a bare identifier is a variable; Bicep too (`administratorLoginPassword: sqlAdminPassword` passes a parameter). */
-const CODE_FILE = /\.(?:[cm]?[jt]sx?|py|pyi|java|kt|kts|scala|groovy|gradle|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte|bicep)$/i;
+const CODE_FILE = /\.(?:[cm]?[jt]sx?(?:\.map)?|py|pyi|java|kt|kts|scala|groovy|gradle|go|rb|php|cs|fs|vb|rs|c|cc|cpp|cxx|h|hh|hpp|swift|m|mm|dart|lua|pl|pm|r|jl|ex|exs|erl|clj|hs|ml|vue|svelte|bicep)$/i;
 
 /** True when the file name says it is program source (bare identifiers there are variables). */
 export function isCodeFile(file: string | undefined): boolean {
@@ -104,6 +106,19 @@ const HEX = /^(?:0x)?[0-9a-f]+$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `config.db.password`, `self->pass`: names of words, not a generated value. */
 const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}){1,10}$/;
+/** `MEMBER_ACCESS` with digits inside the words (`win32api.RegEnumKey`, `forge.pbe.generatePkcs12Key`): judged so in program source only. */
+const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}$/;
+/**
+ * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
+ * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.
+ */
+const NAMESPACED_WORDS = /^[a-z][a-z0-9-]{1,40}:(?:[A-Z][a-z]{1,20}|[A-Z]{2,6}(?![a-z])|\d{1,3}|\/|\$\{[A-Za-z]{1,40}\}){1,20}$/;
+/** Words in camelCase or PascalCase, three or more (`terminateBlueInstancesOnDeploymentSuccess`): an identifier, not a generated key. */
+const CAMEL_WORDS = /^(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}){2,12}$/;
+/** A file's name or path with a common extension (`my-dir/MySampleImage.png`, `WordPress_App.zip`). */
+const FILE_NAME = /^[\w.\/-]{1,200}\.(?:png|jpe?g|gif|svg|webp|tar|gz|tgz|zip|bz2|xz|7z|jar|war|ear|whl|json|ya?ml|xml|csv|tsv|txt|log|pdf|html?|css|js|py|rb|sh|md|rst|mp[34]|mov|wav|avi|bin|img|iso|deb|rpm|parquet|avro|orc)$/i;
+/** Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. */
+const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])/;
 /** A variable name: letters and underscores, maybe a few trailing digits (`dbPass2`). */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
@@ -331,6 +346,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
   if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
+  if (REGEX_SYNTAX.test(v)) return false;
+  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v))) return false;
 
   const norm = normalise(v);
   if (norm.length === 0) return false;
@@ -349,6 +366,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
     if (MEMBER_ACCESS.test(v)) return false;
+    if (isCodeFile(ctx.file) && CODE_MEMBER_ACCESS.test(v)) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
   }
   // A run of words under a passphrase's name is the secret itself, whatever the key's kind.

@@ -256,6 +256,8 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   let value = bare;
   if (value.includes(';')) value = value.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '');
   if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
+  // In a `Key=stack,Value=Production` list (the AWS CLI's shorthand, `Bucket=b,Key=k`) it ends at the next `,name=`.
+  if (value.includes(',')) value = value.replace(/,[A-Za-z][\w.-]{0,40}=.{0,300}$/, '');
   value = trimTrailing(value, ',;');
   const last = value.charAt(value.length - 1);
   if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
@@ -352,6 +354,29 @@ const FETCH_CALL_BEFORE_NAME = /\bfetch\([ \t]{0,4}[:"']$/;
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
+}
+
+/** A word a list holds (`crypto`, `HTTPPasswordMgr`, `pw_gid`, `arg2`): letters, then at most a short number. */
+const LIST_ITEM_WORD = /^[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
+/** After a quoted item's closing quote: another item or the list's end (`]`, a set's `}`), maybe on the next line. */
+const MORE_LIST_ITEMS = /^[ \t]{0,8}(?:\r?\n[ \t]{0,40})?[,\]}]/;
+
+/**
+ * Names that look like a secret's but name something else:
+ * - `"AWS::ApiGateway::ApiKey": …`: a quoted name qualified with `::` is a type (a CloudFormation resource type),
+ *   not a variable (`Config::API_KEY = "…"` in code is unquoted);
+ * - `readFile('/etc/passwd', …)`: a path names a file;
+ * - `typeof passOnNoPatterns !== "boolean"`: the value is the name of a type;
+ * - `"Bucket": "b", "Key": "…"`, `--bucket b --key …`: a storage object's key, a path inside its bucket;
+ * - `PWD: '/Users/dana'`: the shell's working directory.
+ */
+function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueMatch): boolean {
+  if (text.charCodeAt(nameStart - 1) === 0x3a && text.charCodeAt(nameStart - 2) === 0x3a && /["'`]/.test(text.charAt(nameStart + name.length))) return true;
+  if (/^\.{0,2}\/[\w.-]{1,60}\//.test(name)) return true;
+  if (/typeof[ \t]{1,4}$/.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
+  if (/^(?:--)?key$/i.test(name) && /bucket/i.test(text.slice(Math.max(0, nameStart - 160), nameStart))) return true;
+  if (/^(?:OLD)?PWD$/.test(name) && /^(?:\/|~\/|[A-Za-z]:\\)/.test(v.value)) return true;
+  return false;
 }
 
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
@@ -458,6 +483,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
+    if (isNameOfAThing(text, nameStart, name, v)) continue;
+    // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
+    // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
+    // list's `"--password", "…"` is a flag and its value).
+    if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && LIST_ITEM_WORD.test(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
+      skipUntil = v.start;
+      continue;
+    }
     if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
       // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
       skipUntil = v.start;
