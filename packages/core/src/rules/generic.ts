@@ -1,4 +1,5 @@
 import { isDotenvFileName } from '../dotenv.js';
+import { isPublicClientKeyAt } from './client-config.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
@@ -471,6 +472,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
+    // Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
+    if ((key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name)) continue;
     // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
     // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
     if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}[.,;:!?]?$/.test(v.value)) continue;

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types.js';
+import { isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, inContext, looksRandom, notPlaceholder, prefixed, prefixedValue } from './shape.js';
 
@@ -137,11 +138,19 @@ export const cloudRules: Rule[] = [
     pattern: prefixedValue('AIza', '[\\w\\-]{35}'),
     secretGroup: 1,
     minEntropy: 4,
-    validate: (s) => notPlaceholder(s) && !/abcdefgh|bcdefghi|ABCDEFGH/.test(s),
+    // A Firebase web config's key (`const firebaseConfig = { apiKey: 'AIza…', authDomain: … }`) is public by design:
+    // Firebase ships it to every browser and guards data with security rules and App Check.
+    validate: (s, ctx) =>
+      notPlaceholder(s) && !/abcdefgh|bcdefghi|ABCDEFGH/.test(s) && !isPublicClientValueAt(ctx.text, ctx.text.indexOf(s, ctx.matchStart)),
     confidence: 'high',
     examples: {
-      match: [`apiKey: "AIzaSy${fake('b64url', 33, 14)}"`, 'AIzaSyNHxIf32IQ1a1yjl3ZJIqKZqzLAK1XhDk-'],
-      noMatch: ['AIzaSyabcdefghijklmnopqrstuvwxyz1234567', 'apiKey: "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"', 'AIZASYCO2CXRMC9ELSKLHLHRMBSWDEVEDZTLO2O'],
+      match: [`apiKey: "AIzaSy${fake('b64url', 33, 14)}"`, 'AIzaSyNHxIf32IQ1a1yjl3ZJIqKZqzLAK1XhDk-', `const mapsConfig = {\n  apiKey: "AIzaSy${fake('b64url', 33, 15)}",\n};`],
+      noMatch: [
+        'AIzaSyabcdefghijklmnopqrstuvwxyz1234567',
+        'apiKey: "AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"',
+        'AIZASYCO2CXRMC9ELSKLHLHRMBSWDEVEDZTLO2O',
+        `const firebaseConfig = {\n  apiKey: "AIzaSy${fake('b64url', 33, 16)}",\n  authDomain: "shop.firebaseapp.com",\n};`,
+      ],
     },
   },
   {

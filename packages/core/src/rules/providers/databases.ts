@@ -2,6 +2,9 @@ import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
+/** Airtable's object ids: a three-letter kind (base, table, view, field, record, user, workspace, …) and 14 characters. */
+export const AIRTABLE_OBJECT_ID = /^(?:app|tbl|viw|fld|rec|usr|wsp|sel|att|ach)[A-Za-z0-9]{14}$/;
+
 /** Hosted databases, data platforms and search/queue services. */
 export const databaseRules: Rule[] = [
   tokenRule('planetscale-api-token', 'PlanetScale service token (pscale_tkn_)', 'pscale_tkn_', '[\\w=.\\-]{32,64}', {
@@ -79,10 +82,10 @@ export const databaseRules: Rule[] = [
     match: [`AIRTABLE_TOKEN=pat${fake('alnum', 14, 710)}.${fake('hex', 64, 711)}`],
     noMatch: ['pat.short'],
   }, { keywords: ['pat'], minEntropy: 3.5 }),
-  contextRule('airtable-api-key', 'Airtable legacy API key (key + 14) next to an Airtable name', ['airtable'], '(?:key)?[A-Za-z0-9]{14,17}', {
+  contextRule('airtable-api-key', 'Airtable legacy API key (key + 14) next to an Airtable name; not the ids of bases, tables, views, fields or records (app…, tbl…, viw…, fld…, rec…)', ['airtable'], '(?:key)?[A-Za-z0-9]{14,17}', {
     match: [`AIRTABLE_API_KEY=key${fake('alnum', 14, 712)}`],
-    noMatch: ['AIRTABLE_BASE=short'],
-  }, { minEntropy: 3 }),
+    noMatch: ['AIRTABLE_BASE=short', `AIRTABLE_BASE=app${fake('alnum', 14, 713)}`, `airtable_table: "tbl${fake('alnum', 14, 714)}"`],
+  }, { minEntropy: 3, validate: (s) => looksRandom(s) && !AIRTABLE_OBJECT_ID.test(s) }),
   tokenRule('contentful-pat', 'Contentful personal access token (CFPAT-)', 'CFPAT-', '[\\w\\-]{43}', {
     match: [`CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${fake('b64url', 43, 713)}`],
     noMatch: ['CFPAT-short'],
@@ -220,18 +223,20 @@ export const databaseRules: Rule[] = [
     match: [`DROPBOX_TOKEN=sl.${fake('b64url', 140, 747)}`],
     noMatch: ['sl.short'],
   }, { category: 'TOKEN', keywords: ['sl.'], minEntropy: 4, lead: '(?<![\\w.-])' }),
-  contextRule('dropbox-api-token', 'Dropbox app key or secret (15 characters) next to a Dropbox name', ['dropbox'], '[a-z0-9]{15}', {
+  // The app key is no secret: it is the OAuth client id, in every authorisation URL the app opens.
+  contextRule('dropbox-api-token', 'Dropbox app secret (15 characters) next to a Dropbox secret name', ['dropbox'], '[a-z0-9]{15}', {
     match: [`DROPBOX_APP_SECRET=${fake('lowernum', 15, 748)}`],
-    noMatch: ['DROPBOX_APP_SECRET=short'],
-  }, { minEntropy: 3 }),
+    noMatch: ['DROPBOX_APP_SECRET=short', `DROPBOX_APP_KEY=${fake('lowernum', 15, 749)}`],
+  }, { nameTail: 'secret|token', minEntropy: 3 }),
   contextRule('dropbox-long-lived-api-token', 'Dropbox long-lived access token next to a Dropbox name', ['dropbox'], '[a-zA-Z0-9]{11}AAAAAAAAAA[\\w=\\-]{43}', {
     match: [`DROPBOX_TOKEN=${fake('alnum', 11, 749)}AAAAAAAAAA${fake('b64url', 43, 750)}`],
     noMatch: ['DROPBOX_TOKEN=short'],
   }, { validate: notPlaceholder, confidence: 'high' }),
-  contextRule('box-api-token', 'Box developer token or client secret (32 characters) next to a Box name', ['\\bbox[_.\\-]?(?:api|client|developer|access|app)'], ALNUM(32), {
-    match: [`BOX_CLIENT_SECRET=${fake('alnum', 32, 751)}`],
-    noMatch: ['BOX_FOLDER_ID=12345'],
-  }, { keywords: ['box'], minEntropy: 3.5 }),
+  // Not the client id beside them: an OAuth client's public id, of the same 32-character shape.
+  contextRule('box-api-token', 'Box developer token or client secret (32 characters) next to a Box name that says secret, token or key', ['\\bbox[_.\\-]?(?:api|client|developer|access|app)'], ALNUM(32), {
+    match: [`BOX_CLIENT_SECRET=${fake('alnum', 32, 751)}`, `BOX_DEVELOPER_TOKEN=${fake('alnum', 32, 752)}`],
+    noMatch: ['BOX_FOLDER_ID=12345', `BOX_CLIENT_ID=${fake('lowernum', 32, 753)}`],
+  }, { keywords: ['box'], nameTail: 'secret|token|key', minEntropy: 3.5 }),
   tokenRule('hubspot-private-app-token', 'HubSpot private app / personal access token (pat-na1-…/pat-eu1-…)', 'pat-(?:na|eu|ap)\\d-', UUID, {
     match: ['HUBSPOT_TOKEN=pat-na1-4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['pat-na1-short'],

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types.js';
+import { isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
@@ -60,10 +61,10 @@ export const observabilityRules: Rule[] = [
     match: [`NRAA-${fake('hex', 27, 605)}`],
     noMatch: ['NRAA-short'],
   }, { minEntropy: 3 }),
-  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-/NRBR-)', 'NR(?:JS|BR)-', '[a-f0-9]{19}', {
+  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-/NRBR-); not inside the browser agent\'s own `NREUM.info` snippet, which every page ships', 'NR(?:JS|BR)-', '[a-f0-9]{19}', {
     match: [`newrelic_browser_key: NRJS-${fake('hex', 19, 606)}`],
-    noMatch: ['NRJS-short'],
-  }, { keywords: ['nrjs-', 'nrbr-'], minEntropy: 3 }),
+    noMatch: ['NRJS-short', `NREUM.info = { beacon: "bam.nr-data.net", licenseKey: "NRJS-${fake('hex', 19, 607)}", sa: 1 };`],
+  }, { keywords: ['nrjs-', 'nrbr-'], minEntropy: 3, validate: (s, ctx) => notPlaceholder(s) && !isPublicClientValueAt(ctx.text, ctx.text.indexOf(s, ctx.matchStart)) }),
   tokenRule('new-relic-insert-key', 'New Relic Insights insert key (NRII-)', 'NRII-', '[\\w-]{32}', {
     match: [`NEW_RELIC_INSERT_KEY=NRII-${fake('b64url', 32, 607)}`],
     noMatch: ['NRII-short'],
@@ -187,10 +188,11 @@ export const observabilityRules: Rule[] = [
     match: [`SEGMENT_WRITE_KEY=${fake('alnum', 32, 631)}`],
     noMatch: ['SEGMENT_WRITE_KEY=short'],
   }, { nameTail: 'key|token|secret', minEntropy: 3.5 }),
-  contextRule('amplitude-api-key', 'Amplitude API key or secret (32 hex) next to an Amplitude name', ['amplitude'], HEX(32), {
+  // Amplitude's API key is the browser SDK's (public by Amplitude's own account); its secret key is the secret.
+  contextRule('amplitude-api-key', 'Amplitude secret key (32 hex) next to an Amplitude name', ['amplitude'], HEX(32), {
     match: [`AMPLITUDE_SECRET_KEY=${fake('hex', 32, 632)}`],
-    noMatch: ['AMPLITUDE_SERVER_ZONE=EU'],
-  }, { minEntropy: 3, validate: notPlaceholder }),
+    noMatch: ['AMPLITUDE_SERVER_ZONE=EU', `AMPLITUDE_API_KEY=${fake('hex', 32, 634)}`],
+  }, { nameTail: 'secret', minEntropy: 3, validate: notPlaceholder }),
   tokenRule('posthog-personal-api-key', 'PostHog personal, secret, refresh or app key (phx_/phs_/phr_/pha_); project keys (phc_) are public', 'ph[xsra]_', '[A-Za-z0-9]{40,80}', {
     match: [`POSTHOG_PERSONAL_API_KEY=phx_${fake('alnum', 43, 633)}`],
     noMatch: [`NEXT_PUBLIC_POSTHOG_KEY=phc_${fake('alnum', 43, 633)}`],

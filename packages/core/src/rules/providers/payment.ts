@@ -48,10 +48,7 @@ export const paymentRules: Rule[] = [
     match: [`RAZORPAY_KEY_SECRET=${fake('alnum', 24, 212)}`],
     noMatch: [`RAZORPAY_KEY_SECRET=${fake('alnum', 20, 212)}`],
   }, { category: 'CRED', nameTail: 'secret', minEntropy: 3.5 }),
-  tokenRule('razorpay-live-key-id', 'Razorpay live key id (rzp_live_), half of a live credential pair', 'rzp_live_', ALNUM(14), {
-    match: [`key_id: rzp_live_${fake('alnum', 14, 213)}`],
-    noMatch: ['rzp_live_short'],
-  }, { category: 'CRED', confidence: 'medium', minEntropy: 3 }),
+  // No rule for a Razorpay key id (rzp_live_/rzp_test_): Checkout takes it in the browser (`key: 'rzp_live_…'`), like a publishable key.
   tokenRule('flutterwave-secret-key', 'Flutterwave secret key (FLWSECK-… / FLWSECK_TEST-…)', 'FLWSECK(?:_TEST)?-', '[a-hA-H0-9]{32}-X', {
     match: [`FLW_SECRET_KEY=FLWSECK_TEST-${fake('abcdefgh0123456789', 32, 214)}-X`, `FLWSECK-${fake('abcdefgh0123456789', 32, 215)}-X`],
     noMatch: ['FLWSECK_TEST-abc-X', `FLWPUBK_TEST-${fake('abcdefgh0123456789', 32, 216)}-X`],
@@ -84,10 +81,7 @@ export const paymentRules: Rule[] = [
     match: [`PLAID_ACCESS_TOKEN=access-production-4ea38b7b-f563-4709-8bae-87aeaf14f0c1`],
     noMatch: ['access-production-1234'],
   }, { keywords: ['access-sandbox-', 'access-development-', 'access-production-'], category: 'TOKEN' }),
-  contextRule('plaid-client-id', 'Plaid client id next to a Plaid name', ['plaid'], '[a-f0-9]{24}', {
-    match: [`PLAID_CLIENT_ID=${fake('hex', 24, 223)}`],
-    noMatch: [`PLAID_CLIENT_ID=${fake('hex', 20, 223)}`],
-  }, { category: 'CRED', confidence: 'low', minEntropy: 3 }),
+  // No rule for a Plaid client_id: a public identifier of the Plaid account; the secret beside it is the credential.
   contextRule('plaid-secret-key', 'Plaid secret next to a Plaid name', ['plaid'], '[a-z0-9]{30}', {
     match: [`PLAID_SECRET=${fake('hex', 30, 224)}`],
     noMatch: [`PLAID_SECRET=${fake('hex', 28, 224)}`],

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+import { enclosingObjectWords, isPublicClientKey } from './client-config.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+const HEX32 = 'c3e81f0a6d9b2457e1a0f8c6b3d5924e';
+const HEX32B = '7f2a9d04c1e6b8357a0d2f9e4c1b6a83';
+
+describe('enclosingObjectWords', () => {
+  it('reads what opens the object or array a name sits in, skipping closed siblings', () => {
+    const text = 'const cfg = {\n  amplitude: {\n    zone: { eu: true },\n    apiKey: "x",\n  },\n};';
+    expect(enclosingObjectWords(text, text.indexOf('apiKey'))).toEqual(['amplitude']);
+    const php = "'pusher' => [\n    'key' => 'x',";
+    expect(enclosingObjectWords(php, php.indexOf("'key'"))).toEqual(['pusher']);
+    expect(enclosingObjectWords('Bugsnag.start({ apiKey: "x" })', 16)).toEqual(['bugsnag', 'start']);
+  });
+
+  it('gives nothing for a name at the top level', () => {
+    expect(enclosingObjectWords('API_KEY = "x"\n', 0)).toEqual([]);
+  });
+});
+
+describe('isPublicClientKey', () => {
+  it('takes the client-side key of each vendor as public, and the server-side secret beside it as not', () => {
+    expect(isPublicClientKey(['amplitude'], ['api', 'key'])).toBe(true);
+    expect(isPublicClientKey(['amplitude'], ['secret', 'key'])).toBe(false);
+    expect(isPublicClientKey(['mixpanel'], ['project', 'token'])).toBe(true);
+    expect(isPublicClientKey(['mixpanel'], ['api', 'secret'])).toBe(false);
+    expect(isPublicClientKey([], ['adyen', 'client', 'key'])).toBe(true);
+    expect(isPublicClientKey([], ['adyen', 'api', 'key'])).toBe(false);
+    expect(isPublicClientKey(['var', 'rollbar', 'config'], ['access', 'token'])).toBe(true);
+    expect(isPublicClientKey(['const', 'rollbar', 'new', 'rollbar'], ['access', 'token'])).toBe(false);
+    expect(isPublicClientKey(['const', 'firebase', 'config'], ['api', 'key'])).toBe(true);
+    expect(isPublicClientKey(['const', 'firebase', 'config'], ['private', 'key'])).toBe(false);
+  });
+
+  it('says nothing of keys whose vendor it cannot see', () => {
+    expect(isPublicClientKey(['shipping'], ['api', 'key'])).toBe(false);
+    expect(isPublicClientKey([], ['project', 'token'])).toBe(false);
+  });
+});
+
+describe('keys vendors ship to browsers and apps', () => {
+  it('leaves the keys of analytics and error-reporting snippets alone', () => {
+    expect(values(`Bugsnag.start({ apiKey: '${HEX32}', appVersion: release });`, 'boot.js')).toEqual([]);
+    expect(values(`var _rollbarConfig = {\n  accessToken: '${HEX32}',\n  captureUncaught: true,\n};`, 'boot.js')).toEqual([]);
+    expect(values('NREUM.info = { beacon: "bam.nr-data.net", licenseKey: "NRJS-5be20c7a91d3f6e8042", applicationID: "90817" };', 'page.js')).toEqual([]);
+    expect(values(`ADYEN_CLIENT_KEY = "live_Q7RZK2MB4XW9HN3CT6YPD8LF5VJ1SA0E"\n`, 'payments.py')).toEqual([]);
+  });
+
+  it('leaves a vendor block\'s public key and reports the secret beside it', () => {
+    const json = `{\n  "amplitude": {\n    "apiKey": "${HEX32}",\n    "secretKey": "${HEX32B}"\n  },\n  "mixpanel": {\n    "projectToken": "${HEX32}",\n    "apiSecret": "${HEX32B}"\n  }\n}`;
+    expect(values(json, 'config/default.json')).toEqual([HEX32B, HEX32B]);
+  });
+
+  it("leaves a Firebase web config's API key, and still reports the same key elsewhere", () => {
+    const key = 'AIzaSyQ3nV8tK2mW7rB4xL9pD6cF1hJ5gZ0eYuT';
+    expect(values(`const firebaseConfig = {\n  apiKey: '${key}',\n  authDomain: 'shop.firebaseapp.com',\n};`, 'firebase.ts')).toEqual([]);
+    expect(values(`const GEOCODER_KEY = '${key}';`, 'geo.ts')).toEqual([key]);
+  });
+
+  it('still reports a server-side token under the same vendor names', () => {
+    expect(values(`const rollbar = new Rollbar({ accessToken: '${HEX32}' });`, 'server.js')).toEqual([HEX32]);
+    expect(values(`AMPLITUDE_SECRET_KEY=${HEX32}\n`, 'deploy.env')).toEqual([HEX32]);
+  });
+});
+
+describe('the id half of a vendor credential', () => {
+  it('is not reported where the vendor documents it as public, while its secret is', () => {
+    expect(values('DROPBOX_APP_KEY = "q8w2e4r6t1y3u5i"\nDROPBOX_APP_SECRET = "z9x7c5v3b1n2m4k"\n', 'drive.py')).toEqual(['z9x7c5v3b1n2m4k']);
+    expect(values('BOX_CLIENT_ID = "k2m9x4q7w1z8r5t3y6u0p2l8n4b7v1c3"\nBOX_CLIENT_SECRET = "Qw8Er2Ty6Ui0Op4As7Df1Gh5Jk9Lz3Xc"\n', 'box.py')).toEqual([
+      'Qw8Er2Ty6Ui0Op4As7Df1Gh5Jk9Lz3Xc',
+    ]);
+    expect(values("const options = { key: 'rzp_live_Xk4Lm9Qz2Rv7Wp' };", 'checkout.js')).toEqual([]);
+    expect(values("headers: { 'PLAID-CLIENT-ID': '5e1f0c9a3b7d2e8f4a6c1b0d' }", 'plaid.js')).toEqual([]);
+    expect(values('AIRTABLE_BASE=appR7kQ2mZ9xW4vLp\n', 'worker.env')).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { splitWords } from '../key-name.js';
+
+/**
+ * Keys that vendors make to be shipped to browsers and apps, told by where they sit: the
+ * object or call their entry is in (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`,
+ * `var _rollbarConfig = { accessToken }`, `NREUM.info = { licenseKey }`, a Firebase web
+ * config) and the entry's own name. Each vendor's server-side secret beside them (Amplitude's
+ * secret key, Mixpanel's API secret, a Rollbar server token, a Firebase service account)
+ * keeps its own name and stays a finding.
+ */
+
+/** How far back the opening brace of the enclosing object is looked for. */
+const LOOK_BACK = 1500;
+
+/**
+ * The words of what opens the object or array a name at `at` sits in: the text on the line
+ * before its unmatched `{` or `[` (`const firebaseConfig: FirebaseOptions = {` → const,
+ * firebase, config, firebase, options; `'pusher' => [` → pusher; `Bugsnag.start({` →
+ * bugsnag, start). Empty when the name is at the top level. Braces inside string literals
+ * are rare in configuration objects and are not told apart.
+ */
+export function enclosingObjectWords(text: string, at: number): string[] {
+  let depth = 0;
+  const stop = Math.max(0, at - LOOK_BACK);
+  for (let i = at - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (depth === 0) {
+        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        return splitWords(text.slice(Math.max(lineStart, i - 120), i));
+      }
+      depth--;
+    }
+  }
+  return [];
+}
+
+const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 'personal', 'management']);
+
+/**
+ * Whether a key named `nameWords` inside an object opened by `contextWords` is one its vendor
+ * documents as public: Adyen's client key, Mixpanel's project token, Amplitude's and
+ * Bugsnag's API keys, Dropbox's and Pusher's app keys, Rollbar's client-side (post_client_item)
+ * token, the New Relic browser agent's key and a Firebase web config's API key.
+ */
+export function isPublicClientKey(contextWords: readonly string[], nameWords: readonly string[]): boolean {
+  if (nameWords.length === 0 || nameWords.some((w) => SERVER_WORDS.has(w) || w.includes('secret'))) return false;
+  const words = new Set([...contextWords, ...nameWords]);
+  const last = nameWords[nameWords.length - 1]!;
+  const isKey = last === 'key' || last === 'apikey';
+  const isToken = last === 'token' || last.endsWith('token');
+  if (words.has('adyen')) return isKey && words.has('client');
+  if (words.has('mixpanel')) return isToken;
+  if (words.has('amplitude') || words.has('bugsnag') || words.has('pusher')) return isKey;
+  // Dropbox's app key is the OAuth client id, in every authorisation URL the app opens.
+  if (words.has('dropbox')) return isKey && words.has('app');
+  // The browser snippet's `_rollbarConfig`, or a token the name says is the client-side one.
+  if (words.has('rollbar')) return isToken && (words.has('client') || (contextWords.includes('rollbar') && contextWords.includes('config')));
+  if (contextWords.includes('nreum')) return isKey;
+  if (contextWords.includes('firebase') && contextWords.includes('config')) return isKey;
+  return false;
+}
+
+/** `isPublicClientKey` for a value at `at` whose entry's name is `name`. */
+export function isPublicClientKeyAt(text: string, at: number, name: string): boolean {
+  return isPublicClientKey(enclosingObjectWords(text, at), splitWords(name));
+}
+
+/** The entry name just before a value (`apiKey: '`, `"licenseKey": "`, `key => '`), read back from the value. */
+const NAME_BEFORE_VALUE = /["']?([A-Za-z_$][\w$.-]{0,60})["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["'`]?$/;
+
+/** `isPublicClientKey` for a value at `valueStart`, for rules that match the value by its shape (`AIza…`, `NRJS-…`). */
+export function isPublicClientValueAt(text: string, valueStart: number): boolean {
+  const before = text.slice(Math.max(0, valueStart - 100), valueStart);
+  const m = NAME_BEFORE_VALUE.exec(before);
+  if (m === null) return false;
+  return isPublicClientKeyAt(text, valueStart - before.length + m.index, m[1]!);
+}
