@@ -63,7 +63,7 @@ describe('parseDotenv', () => {
   });
 
   it('learns nothing from example and template files, whose values are stand-ins', () => {
-    const text = 'DATABASE_URL=postgres://user:password@localhost:5432/app\nSESSION_SECRET=Zk3mP9qR2vX8wL5nQ4tY\n';
+    const text = 'DATABASE_URL=postgres://user:Rk7vQ2mXw9@localhost:5432/app\nSESSION_SECRET=Zk3mP9qR2vX8wL5nQ4tY\n';
     for (const name of ['.env.example', '.env.sample', '.env.template', '.env.dist', 'api/.env.example', '.env.example.local', '.env.local.example', 'example.env', 'web.env.sample']) {
       expect(parseDotenv(text, name), name).toEqual([]);
     }
@@ -201,5 +201,21 @@ describe('digests and UUID ids in dotenv files', () => {
       'SIGNING_KEY=sha512-but-not-base64',
     ].join('\n');
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:SIGNING_KEY']);
+  });
+});
+
+describe('test databases and stand-ins in dotenv files', () => {
+  it('does not learn a loopback connection URL whose password is a stand-in, and still learns one with a real password or a remote host', () => {
+    const text = [
+      'TEST_DATABASE_URL=postgresql://ci:testing-password@localhost:5432/orders_test',
+      'CACHE_URL=redis://:test-secret@127.0.0.1:6379/1',
+      'LOCAL_DATABASE_URL=mysql://app:Qv7%21Lm2Tz9x@127.0.0.1:3306/app',
+      'SHARED_DATABASE_URL=postgres://ci:ci_password@db.staging.internal:5432/orders',
+    ].join('\n');
+    expect(parseDotenv(text, '.env.test').map((s) => s.source)).toEqual(['.env.test:LOCAL_DATABASE_URL', '.env.test:SHARED_DATABASE_URL']);
+  });
+  it('does not learn a value that says it is not secret', () => {
+    const text = ['SESSION_SIGNING_KEY=session-key-not-secret', 'WEBHOOK_SECRET=notASecretJustForTests', 'API_TOKEN=Tq8vLm2Rz5Wp3Kx9Nc7B'].join('\n');
+    expect(parseDotenv(text, '.env.test').map((s) => s.source)).toEqual(['.env.test:API_TOKEN']);
   });
 });

@@ -1,7 +1,7 @@
 import { classifyKey, namesPublicClientKey } from './key-name.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
-import { isPlaceholder, isPublicValue } from './secret-value.js';
+import { isPlaceholder, isPlausibleSecret, isPublicValue } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -115,9 +115,17 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   const url = /^([a-z][a-z0-9+.-]{1,20}):\/\/([^/?#\s]{1,300})/i.exec(v);
   if (url) {
     const authority = url[2]!;
-    if (authority.includes('@')) return false; // credentials in the URL
-    const host = authority.replace(/:\d{1,5}$/, '').replace(/^\[|\]$/g, '');
-    if (/^(?:localhost|127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0)$/i.test(host)) return true; // loopback
+    const at = authority.lastIndexOf('@');
+    const host = authority.slice(at + 1).replace(/:\d{1,5}$/, '').replace(/^\[|\]$/g, '');
+    const loopback = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|0\.0\.0\.0)$/i.test(host);
+    if (at !== -1) {
+      // Credentials in the URL: learnt, unless a test database on this machine has a stand-in password
+      // (`postgres://test:test_password@127.0.0.1/app_test`), which would only garble every test fixture that repeats it.
+      const colon = authority.indexOf(':');
+      const password = colon !== -1 && colon < at ? authority.slice(colon + 1, at) : '';
+      return loopback && !isPlausibleSecret(safeDecode(password), { category: 'PASS', quoted: true });
+    }
+    if (loopback) return true;
     return !isInternalHost(host); // a public URL is no secret; an internal one is
   }
   if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)(?::\d{1,5})?$/i.test(v)) return true;
@@ -155,6 +163,15 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && /(?:^|_)SID$/i.test(name) && /^AC[0-9a-f]{32}$/.test(v)) return true;
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
+}
+
+/** A URL's percent-encoded part as text (as it was when there is a stray `%`). */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /**

@@ -61,11 +61,11 @@ const PLACEHOLDER_SYNTAX =
   /<[A-Za-z_][\w .:/-]{0,60}>|^<|>$|\$\{\{?[ \t]{0,4}[A-Za-z_][\w.\-]{0,80}[ \t]{0,4}(?:\}|:|-|\?|=|\||$)|#\{[A-Za-z_@$]|\$\([A-Za-z_][\w-]{0,40}(?:[ )]|$)|%\([A-Za-z_]\w{0,40}\)/;
 
 /**
- * A value that says, as words of its own, that it is not real (`hunter2-not-real`,
- * `NotARealKey`, `token_notreal_42`): a stand-in whatever else it holds.
+ * A value that says, as words of its own, that it is not real or not secret (`hunter2-not-real`,
+ * `NotARealKey`, `token_notreal_42`, `signing-key-not-secret`): a stand-in whatever else it holds.
  */
-const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:a[-_. ]?)?real(?:[^a-z]|$)/i;
-const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?Real(?![a-z])/;
+const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:a[-_. ]?)?(?:real|secret)(?:[^a-z]|$)/i;
+const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?(?:Real|Secret)(?![a-z])/;
 
 /**
  * Words alone inside square brackets (`[set-in-release-pipeline]`, `[REDACTED]`, `[MASKED]`): a note where
