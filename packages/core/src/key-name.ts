@@ -236,7 +236,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
-  if (last === 'cookie' && words[words.length - 2] === 'erlang') return { category: 'PASS', weak: false };
+  // The VM's `-setcookie` flag (`{setcookie, '…'}` in a release's VM arguments) sets that cookie.
+  if ((last === 'cookie' && words[words.length - 2] === 'erlang') || (last === 'setcookie' && words.length === 1)) return { category: 'PASS', weak: false };
   // Vault AppRole's `secret_id` (`VAULT_SECRET_ID`): with the role id it logs in, like a password.
   // It is a UUID, but not one that names anything. A client secret's id (`client_secret_id`,
   // Azure's key id) names the secret beside it, and Secrets Manager's `SecretId` is a name or ARN

@@ -20,7 +20,7 @@ import { isIdentifierCode, isWordCode } from '../char-codes.js';
 /** `pat` only as a word of its own (`GH_PAT`, `AZURE_DEVOPS_EXT_PAT`: a personal access token), never `path` or `pattern`. */
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes.
-  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|erlang[_.\\-]?cookie|' +
+  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|erlang[_.\\-]?cookie|setcookie|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre)';
 
@@ -29,7 +29,11 @@ const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`,
   // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|Encoding\\.UTF8\\.GetBytes\\(|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?(?:"(?<dq>' +
+  // Julia's `raw"…"`, an Erlang binary's `<<"…">>`, an Elixir sigil's `~s"…"`; F# applies a function without brackets (`Encoding.UTF8.GetBytes "…"`).
+  // Triple quotes (Python, Nim, Scala, Kotlin, Swift, Julia: `"""…"""` on one line) before one quote, which would read `""`.
+  // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too.
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|<<(?=")|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|b64decode\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
+  '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
@@ -49,6 +53,11 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
     '|[ \\t]{0,4}<-[ \\t]{0,8}(?=["\'])' + // R: `api_key <- "…"`
     '|[ \\t]{0,2}\\{[ \\t]{0,4}(?=["\'])' + // C++ brace initialisation: `const std::string kApiToken{"…"};`
+    // A getter whose body returns the literal: Objective-C `+ (NSString *)apiSecret { return @"…"; }`, Swift
+    // `var apiKey: String { "…" }`, `func token() -> String { return "…" }`, nginx's `set_by_lua_block $api_key { return "…" }`.
+    '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4})?(?=@?["\'])' +
+    // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`.
+    '|=[ \\t]{0,2}["\'][ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}(?=["\'])' +
     // A list that opens on the next line (C#'s `string[] ApiKeys =` / `{ "…", "…" };`): read by `literalListAt` after the match.
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=[\\[{(])' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
@@ -56,13 +65,16 @@ const ASSIGNMENT = new RegExp(
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
-    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // The literal may also wait on the line after the operator (Elixir's `System.get_env("SECRET_KEY_BASE") ||` / `  "…"`).
+    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`).
     '|\\)[ \\t]{0,4}\\{[ \\t]{0,4}(?:\\|[ \\t]{0,4}\\w{0,20}[ \\t]{0,4}\\|[ \\t]{0,4})?(?=["\'])' +
     // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`; one a line: `conf.set(\n  "fs.s3a.secret.key",\n  "…"\n)`
-    '|[ \\t]{0,4},[ \\t]{0,16}(?:\\r?\\n[ \\t]{0,40})?(?=[bBrRuU]{0,2}["\'`])' +
+    // An Erlang tuple `{cookie_secret, <<"…">>}` is a pair of this kind too.
+    // A lookup's default may be named: R's `Sys.getenv("DB_PASSWORD", unset = "…")`, `getenv("API_KEY", default="…")`.
+    '|[ \\t]{0,4},[ \\t]{0,16}(?:\\r?\\n[ \\t]{0,40})?(?:(?:unset|default)[ \\t]{0,4}=[ \\t]{0,4})?(?=(?:[bBrRuU]{0,2}|<<)["\'`])' +
     // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
     // their `#define`s in columns, so up to 40 (more than 8 only after such a directive).
     '|[ \\t]{1,40}' +
@@ -70,6 +82,9 @@ const ASSIGNMENT = new RegExp(
     VALUE,
   'gi',
 );
+
+/** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`). */
+const JOINED_AFTER_NAME = /^=[ \t]{0,2}["']/;
 
 /** The separator of `password is …` in prose. */
 const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)[ \t]/i;
@@ -167,9 +182,14 @@ interface ValueMatch {
   quoted: boolean;
   /** A dotenv value of several words (the whole rest of the line). */
   multiword?: boolean;
+  /** Closed by more than one character (`"""…"""`, `[[…]]`): no literal is joined to it. */
+  long?: boolean;
   /** Offset of the value's first character in the text. */
   start: number;
 }
+
+/** Lua sources, where `[[…]]` is a long string. */
+const LUA_FILE = /\.lua$/i;
 
 /** Files whose single-quoted strings escape a quote by doubling it: YAML, SQL. */
 const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
@@ -229,7 +249,14 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     }
     return { value: g['sq'].slice(0, singleQuotedLength(g['sq'], file)), quoted: true, start };
   }
-  const quotedValue = g['dq'] ?? g['dq2'] ?? g['sq2'] ?? g['bq'];
+  // Closed by three quotes or two brackets: `"""…"""`, Lua's `[[…]]` (elsewhere `[[…]]` is a nested list or a shell test).
+  const longValue = g['tq'] ?? g['tsq'] ?? (g['lb'] !== undefined && file !== undefined && LUA_FILE.test(file) ? g['lb'] : undefined);
+  if (longValue !== undefined) {
+    const start = end - (g['lb'] !== undefined ? 2 : 3) - longValue.length;
+    return { value: longValue, quoted: true, start, long: true };
+  }
+  if (g['lb'] !== undefined) return undefined;
+  const quotedValue = g['dq'] ?? g['dq2'] ?? g['sq2'] ?? g['bq'] ?? g['sg'];
   if (quotedValue !== undefined) {
     const start = end - 1 - quotedValue.length;
     // A string holding a quoted string (Gradle's `buildConfigField("String", "NAME", "\"…\"")`, a C macro's text): the inner literal is the value.
@@ -555,7 +582,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
     let end = v.start + v.value.length;
-    if (v.quoted && v.multiword !== true && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
+    // After `"…;Password=" + "…"` the literals that follow go on with the outer string (`+ ";"`), not the password.
+    if (v.quoted && v.multiword !== true && v.long !== true && !JOINED_AFTER_NAME.test(separator) && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
       const run = literalRunAt(text, v.start - 1);
       if (run !== undefined && run.parts > 1 && run.start === v.start && run.value.startsWith(v.value)) {
         v.value = run.value;
@@ -1342,7 +1370,7 @@ export const genericRules: Rule[] = [
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
-      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'psk', 'hmac',
+      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
     ],
     pattern: ASSIGNMENT,

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../detector.js';
+
+/**
+ * Each language's own way of writing a string literal, an assignment or a fallback, as a
+ * polyglot monorepo (blind-17: Julia, Nim, Lua, Elixir, Erlang, F#, VB, Objective-C, Swift, R, …)
+ * uses them. A secret written in a language's native form is read as well as `x = "…"` is.
+ */
+const detector = createDetector();
+const found = (text: string, file: string): string[] => detector.detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+describe('string literals of less common languages', () => {
+  it("reads Julia's raw string", () => {
+    expect(found('const DB = (user = "etl", password = raw"t$4Rw!kq9Pz#Lm2v")\n', 'etl.jl')).toEqual(['t$4Rw!kq9Pz#Lm2v']);
+  });
+
+  it('reads a triple-quoted string on one line (Nim, Python, Scala) without its closing quotes', () => {
+    expect(found('let\n  mailPass = """cobalt-Heron-Lake-5521"""\n', 'mailer.nim')).toEqual(['cobalt-Heron-Lake-5521']);
+    expect(found("relay_password = '''cobalt-Heron-Lake-5521'''\n", 'relay.py')).toEqual(['cobalt-Heron-Lake-5521']);
+    // A triple quote that opens a block on the next lines holds no one-line value.
+    expect(found('password_help = """\nType the password you were given.\n"""\n', 'help.py')).toEqual([]);
+  });
+
+  it("reads Lua's long bracket string, and only in Lua", () => {
+    expect(found('local cache = {\n  password = [[m0ss-Quarry!Bell-7714]],\n}\n', 'cache.lua')).toEqual(['m0ss-Quarry!Bell-7714']);
+    // Elsewhere `[[…]]` is a nested list or a shell test, not a string.
+    expect(found('password = [[m0ss-Quarry!Bell-7714]]\n', 'cache.py')).toEqual([]);
+  });
+
+  it("reads Elixir's string sigils", () => {
+    const text = ['config :app, :sms,', '  api_secret: ~s(Pq7Lw2Zx9Vt4),', '  webhook_secret: ~S[Hn3Kc8Rm1Qy6],', '  signing_secret: ~s"Tb5Jd0Wf2Ge8"'].join('\n');
+    expect(found(text, 'runtime.exs')).toEqual(['Pq7Lw2Zx9Vt4', 'Hn3Kc8Rm1Qy6', 'Tb5Jd0Wf2Ge8']);
+  });
+
+  it('reads an Erlang binary in a tuple, and the VM cookie set by setcookie', () => {
+    const text = ['[{gateway, [', '   {session_secret, <<"Rk3vL8pQ2mZ7xW4tN9cB1yH6dF0gJ5sA">>},', "   {setcookie, 'NODEC_4kT9pW2xQ7mL'}", ']}].'].join('\n');
+    expect(found(text, 'sys.config')).toEqual(['Rk3vL8pQ2mZ7xW4tN9cB1yH6dF0gJ5sA', 'NODEC_4kT9pW2xQ7mL']);
+    expect(found('-name gw@127.0.0.1\n-setcookie NODEC_4kT9pW2xQ7mL\n', 'vm.args')).toEqual(['NODEC_4kT9pW2xQ7mL']);
+    // PHP's setcookie(name, value) sets a browser cookie: its arguments are no assignment.
+    expect(found("setcookie('theme', 'q8Wm3Lx7Rt2Vn9Kp');\n", 'prefs.php')).toEqual([]);
+  });
+
+  it('reads a bytes wrapper that F# applies without brackets', () => {
+    expect(found('      HmacKey = Text.Encoding.UTF8.GetBytes "Lq2Wv8Zr5Tn1Xk7Pm4Hs0Dj9Fc3Gb6Ya"\n', 'Config.fs')).toEqual(['Lq2Wv8Zr5Tn1Xk7Pm4Hs0Dj9Fc3Gb6Ya']);
+  });
+});
+
+describe('assignments of less common languages', () => {
+  it('reads a getter whose body returns the literal (Objective-C, Swift, nginx Lua blocks)', () => {
+    expect(found('+ (NSString *)mapsApiSecret { return @"Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1Fy5Gd9Ts"; }\n', 'Keys.m')).toEqual(['Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1Fy5Gd9Ts']);
+    expect(found('    var analyticsToken: String { "Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1" }\n', 'Env.swift')).toEqual(['Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1']);
+    expect(found('func clientSecret() -> String {\n    return "Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1"\n}\n', 'Env.swift')).toEqual(['Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1']);
+    expect(found('set_by_lua_block $weather_key { return "Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1" }\n', 'site.conf')).toEqual(['Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1']);
+    // Returning a variable returns no literal.
+    expect(found('+ (NSString *)mapsApiSecret { return secretFromKeychain; }\n', 'Keys.m')).toEqual([]);
+  });
+
+  it('reads a literal joined to a string that ends in the name (VB &, Java +), without the text after it', () => {
+    const vb = '    Dim cs As String = "Server=db1;User ID=app;Password=" & "Tz8!kWq3#Lp" & ";"\n';
+    expect(found(vb, 'Archive.vb')).toEqual(['Tz8!kWq3#Lp']);
+    const java = 'String url = "jdbc:sqlserver://db1;user=app;password=" + "Tz8!kWq3#Lp" + ";encrypt=true";\n';
+    expect(found(java, 'Db.java')).toEqual(['Tz8!kWq3#Lp']);
+    expect(found('String url = "jdbc:sqlserver://db1;user=app;password=" + pw + ";";\n', 'Db.java')).toEqual([]);
+  });
+
+  it('reads a fallback literal on the line after the operator', () => {
+    const text = ['  signing_salt =', '    System.get_env("LIVE_VIEW_SIGNING_SECRET") ||', '      "Wd3Rk8Mx2Pq7Lz5Tn9Vb4Hc1Jf6Gs0Ya"'].join('\n');
+    expect(found(text, 'runtime.exs')).toEqual(['Wd3Rk8Mx2Pq7Lz5Tn9Vb4Hc1Jf6Gs0Ya']);
+    const raising = ['  signing_salt =', '    System.get_env("LIVE_VIEW_SIGNING_SECRET") ||', '      raise "LIVE_VIEW_SIGNING_SECRET is missing"'].join('\n');
+    expect(found(raising, 'runtime.exs')).toEqual([]);
+  });
+
+  it("reads a lookup's named default (R's unset =)", () => {
+    expect(found('pw <- Sys.getenv("WAREHOUSE_PASSWORD", unset = "Birch!Otter!4410")\n', 'report.R')).toEqual(['Birch!Otter!4410']);
+    expect(found('pw <- Sys.getenv("WAREHOUSE_PASSWORD", unset = "")\n', 'report.R')).toEqual([]);
+  });
+});
