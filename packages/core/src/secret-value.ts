@@ -290,7 +290,8 @@ function encodesPlaceholderText(value: string): boolean {
   return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded);
 }
 
-const PASSPHRASE = /^[A-Za-z0-9'!.,-]{2,30}(?: [A-Za-z0-9'!.,-]{2,30}){2,9}$/;
+// A lone digit is a word too: diceware-style phrases often carry one (`ferry Lark 7 ember`).
+const PASSPHRASE = /^(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d)){2,9}$/;
 const PASSPHRASE_STOP_WORDS = /\b(?:your|my|enter|here|the passphrase|passphrase|password|secret|example|sample|goes|type|set|use|not|required|optional)\b/i;
 
 /** Diceware-style passphrases (`correct horse battery staple`) under a passphrase key, quoted. */
@@ -317,6 +318,24 @@ function isGeneratedPrintable(v: string): boolean {
   const symbols = new Set<string>();
   for (const ch of v) if (!/[A-Za-z0-9 ]/.test(ch)) symbols.add(ch);
   return symbols.size >= 8 && shannonEntropy(v) >= 5;
+}
+
+/**
+ * Letters only, but generated rather than written: a token drawn from [A-Za-z] (a Logz.io
+ * shipping token, some vendors' API keys) switches case about every other letter and never
+ * runs long in one case, where a camelCase name (`ThisIsTheConfigurationForTheApp`) has
+ * words: runs of lower-case letters between its capitals.
+ */
+function isRandomlyCasedLetters(v: string): boolean {
+  if (v.length < 20) return false;
+  let run = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!isLowerCode(c) && !isUpperCode(c)) return false;
+    run = i > 0 && isLowerCode(c) === isLowerCode(v.charCodeAt(i - 1)) ? run + 1 : 1;
+    if (run > 5) return false;
+  }
+  return characterSwitches(v) * 20 >= v.length * 9 && shannonEntropy(v) >= 4;
 }
 
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
@@ -389,7 +408,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // Keys, tokens, other credentials: generated values, so demand some randomness.
   const minLength = ctx.weakKey ? 16 : 10;
   if (v.length < minLength) return false;
-  if (WORDS_ONLY.test(v)) return false;
+  if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v)) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
   if (characterSwitches(v) < (ctx.weakKey ? 4 : 3)) return false;
   const entropy = shannonEntropy(v);

@@ -1169,7 +1169,7 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
  * Library calls that take a credential by position rather than by name: which argument
  * (1-based) is the secret, and what kind it is. Only a literal there is reported.
  */
-const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category }[] = [
+const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category; sole?: true }[] = [
   { call: 'PlainCredentials', arg: 2, category: 'PASS' }, // pika
   { call: 'DBI->connect', arg: 3, category: 'PASS' }, // Perl DBI
   { call: 'Credentials', arg: 4, category: 'PASS' }, // sbt: Credentials(realm, host, user, password)
@@ -1199,6 +1199,13 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'BasicAWSCredentials', arg: 2, category: 'KEY' }, // aws-sdk-java
   { call: 'AwsBasicCredentials.create', arg: 2, category: 'KEY' },
   { call: 'StorageSharedKeyCredential', arg: 2, category: 'KEY' }, // Azure storage
+  { call: 'AzureKeyCredential', arg: 1, category: 'KEY' }, // Azure SDKs' key credential
+  { call: 'ApiKeyCredential', arg: 1, category: 'KEY' }, // OpenAI's .NET client (System.ClientModel)
+  // Elastic's .NET client: `new ApiKey("<base64 id:key>")`. Only as the call's one argument: a class of that name
+  // in application code may take anything first.
+  { call: 'ApiKey', arg: 1, category: 'KEY', sole: true },
+  // Box's Java SDK: `new BoxAPIConnection("…")` with one argument is a developer token; with four, the first is the client id.
+  { call: 'BoxAPIConnection', arg: 1, category: 'TOKEN', sole: true },
   // Braintree's Java and .NET gateways: `new BraintreeGateway(Environment.PRODUCTION, merchantId, publicKey, privateKey)`.
   { call: 'BraintreeGateway', arg: 4, category: 'KEY' },
   { call: "require('twilio')", arg: 2, category: 'KEY' },
@@ -1293,7 +1300,7 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
   const re = CREDENTIAL_CALL_SCAN;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const { arg, category } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
+    const { arg, category, sole } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
     // After `|` it is a template filter (`'…' | password_hash('sha512')`): its input comes before it.
     if (/\|[ \t]{0,4}$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     let open = m.index + m[0].length;
@@ -1303,6 +1310,7 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
     re.lastIndex = Math.max(re.lastIndex, args.end ?? open);
     const literal = args[arg - 1]?.literal;
     if (literal === undefined) continue;
+    if (sole === true && text[args.end ?? open] !== ')') continue;
     if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
     spans.push({ start: literal.start, end: literal.start + literal.value.length, category });
   }
@@ -1823,8 +1831,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'braintreegateway'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1838,6 +1846,9 @@ export const genericRules: Rule[] = [
         'new BasicAWSCredentials("AKIAIOSFODNN7ABCDEFG", "WSTsVJZ3sYlCIo3xMlWf4nJVjGqu+2APDJOAoMFy")',
         "  password => postgresql_password('reporting', 'Fennel-Quay-5820'),",
         "'password' => Hash::make('Seed3r-Larch!41'),",
+        'var client = new SearchClient(endpoint, new AzureKeyCredential("q4Nw8Zt2Lm6Rx9Kb3Vp7Hc1Jd5Fy0Gs"));',
+        'var auth = new ApiKey("VnBxN2NMbTRUOjJ3UXpYcjhLZkhqM05tUGI2Rw==");',
+        'return new BoxAPIConnection("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe");',
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
         'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
       ],
@@ -1850,6 +1861,9 @@ export const genericRules: Rule[] = [
         "  password => postgresql_password('reporting', $reporting_password),",
         "'password' => Hash::make('password'),",
         'const h = bcrypt.hashSync(req.body.password, 10);',
+        'return new BoxAPIConnection("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe", clientSecret, accessToken, refreshToken);',
+        'var auth = new ApiKey("VnBxN2NMbTRUOjJ3UXpYcjhLZkhqM05tUGI2Rw==", scopes);',
+        'var client = new SearchClient(endpoint, new AzureKeyCredential(config["Search:Key"]));',
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
         'return new BraintreeGateway(Environment.SANDBOX, merchantId, "p8w3z6rn1c", privateKey);',
       ],

@@ -17,6 +17,16 @@ const AWS_KEY_PAIR =
   /(?:(?:AKIA|ASIA)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40})["'`]/;
 
 /**
+ * The same pair for the clouds whose key ids say whose they are: a Tencent Cloud SecretId
+ * (`AKID` + 32) then its 32-character SecretKey (`common.NewCredential("AKID…", "…")`,
+ * `credential.Credential("AKID…", "…")`), an Alibaba AccessKey ID (`LTAI…`) then its
+ * 30-character secret (`NewClientWithAccessKey(region, "LTAI…", "…")`). The next literal
+ * argument after the id is the secret, whatever the call is named.
+ */
+const CLOUD_KEY_PAIR =
+  /(?:AKID[A-Za-z0-9]{32}|LTAI[A-Za-z0-9]{12,20})["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{30,32})["'`]/;
+
+/**
  * Client constructors of provider SDKs whose first positional argument is the API key
  * (Python, JS, Ruby, Go): `cohere.Client("…")`, `anthropic.Anthropic("…")`,
  * `OpenAI("…")`, `Groq("…")`, `new Replicate("…")`. The argument must be one literal
@@ -262,6 +272,29 @@ export const positionalRules: Rule[] = [
         'new BasicAWSCredentials("AKIAZ7VRSQ5TKQLMWP3B", secretKey)',
         'new BasicAWSCredentials(accessKey, secretKey)',
         '["AKIAZ7VRSQ5TKQLMWP3B", "0123456789012345678901234567890123456789"]',
+      ],
+    },
+  },
+  {
+    id: 'cloud-secret-key-positional',
+    category: 'KEY',
+    description:
+      'A Tencent Cloud SecretKey or Alibaba Cloud AccessKey secret passed right after its key id literal (`common.NewCredential("AKID…", "…")`, `NewClientWithAccessKey(region, "LTAI…", "…")`)',
+    keywords: ['akid', 'ltai'],
+    startsAtKeyword: true,
+    pattern: CLOUD_KEY_PAIR,
+    secretGroup: 'v',
+    minEntropy: 3.5,
+    validate: (value) => !isPlaceholder(value) && characterSwitches(value) >= 8,
+    confidence: 'high',
+    examples: {
+      match: [
+        'cred := common.NewCredential(\n\t"AKIDq7Wm2Lx9Rb4Tn8Vc3Zp6Yh1Kd5Fs0Gj7",\n\t"Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0e",\n)',
+        'client = AcsClient("LTAI5tQw8Rz3Xn7Lp2Vb9Mk4", "Zc4Rt8Yp1Wq6Lm3Nx9Vb2Hs7Kd5Fg0", "cn-hangzhou")',
+      ],
+      noMatch: [
+        'cred := common.NewCredential("AKIDq7Wm2Lx9Rb4Tn8Vc3Zp6Yh1Kd5Fs0Gj7", secretKey)',
+        'ids := []string{"AKIDq7Wm2Lx9Rb4Tn8Vc3Zp6Yh1Kd5Fs0Gj7", "00000000000000000000000000000000"}',
       ],
     },
   },

@@ -64,6 +64,21 @@ export const cicdRules: Rule[] = [
     match: ['SNYK_TOKEN := "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"'],
     noMatch: ['SNYK_ORG = "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"'],
   }, { nameTail: 'key|token', validate: notPlaceholder, confidence: 'high' }),
+  {
+    id: 'snyk-cli-auth-token',
+    category: 'TOKEN',
+    description: 'A Snyk API token given to the CLI on the command line (`snyk auth <token>`)',
+    keywords: ['snyk auth'],
+    startsAtKeyword: true,
+    pattern: new RegExp(`snyk[ \\t]{1,4}auth[ \\t]{1,4}["']?(${UUID})(?![\\w-])`, 'i'),
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: ['snyk auth 9b7e2c41-5d3a-4f8e-a6b1-0c2d7e9f4a35'],
+      noMatch: ['snyk auth', 'snyk auth $SNYK_TOKEN', 'snyk auth 00000000-0000-0000-0000-000000000000'],
+    },
+  },
   contextRule('gitguardian-api-key', 'GitGuardian API key next to a GitGuardian name', ['gitguardian'], '[A-Za-z0-9]{64,72}', {
     match: [`GITGUARDIAN_API_KEY=${fake('alnum', 69, 816)}`],
     noMatch: ['GITGUARDIAN_API_URL=https://api.gitguardian.com'],

@@ -1,7 +1,8 @@
-import type { Rule } from '../../types.js';
-import { isPublicClientValueAt } from '../client-config.js';
+import { isWordCode } from '../../char-codes.js';
+import type { DetectOptions, Rule, Span } from '../../types.js';
+import { enclosingObjectWords, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, inContext, looksRandom, notPlaceholder, prefixed, prefixedValue } from './shape.js';
+import { ALNUM, HEX, UUID, inContext, isPlaceholder, looksRandom, notPlaceholder, prefixed, prefixedValue } from './shape.js';
 
 /** Cloud and hosting platforms: AWS, Google Cloud, Azure, Alibaba, Tencent, DigitalOcean, … */
 /** `R2_`, `cloudflareR2`, `r2.`: an R2 word just before a name that the match starts in. */
@@ -13,7 +14,42 @@ const R2_SECTION = /\[(?:profile[ \t]{1,4})?[\w.\-]{0,40}(?<![A-Za-z0-9])r2(?![A
 function isVouchedForByR2(text: string, at: number): boolean {
   if (R2_NAME_PREFIX.test(text.slice(Math.max(0, at - 16), at))) return true;
   if (R2_SECTION.test(text.slice(Math.max(0, at - 400), at))) return true;
-  return text.includes('.r2.cloudflarestorage.com');
+  if (text.includes('.r2.cloudflarestorage.com')) return true;
+  // A struct or object for R2 that the name is a field of (`R2 { access_key_id: "…" }`, `r2: { accessKeyId: … }`).
+  return enclosingObjectWords(text, at).includes('r2');
+}
+
+/** One Fly.io token at a keyword offset: an access token (`fo1_…`) or a macaroon (`fm1a_`/`fm1r_`/`fm2_` + base64). */
+const FLY_TOKEN = /(fo1_[\w-]{43}|(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,4000}={0,3})(?![\w+/=-])/y;
+/** The scheme `flyctl` prints before its macaroons (`FlyV1 fm2_…`), part of the header value. */
+const FLY_SCHEME = /FlyV1[ \t]$/;
+
+/**
+ * Fly.io tokens, each macaroon read at its keyword; a macaroon that follows another after a
+ * comma (`fm2_…,fm2_…`) joins it, and a `FlyV1 ` scheme before the first is taken in, so the
+ * header value is one finding.
+ */
+function findFlyTokens(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let last: Span | undefined;
+  for (const offset of offsets) {
+    if (last !== undefined && offset < last.end) continue;
+    FLY_TOKEN.lastIndex = offset;
+    const m = FLY_TOKEN.exec(text);
+    if (m === null || isPlaceholder(m[0])) continue;
+    const end = offset + m[0].length;
+    if (last !== undefined && offset === last.end + 1 && text.charCodeAt(last.end) === 0x2c /* , */) {
+      last.end = end;
+      continue;
+    }
+    let start = offset;
+    if (FLY_SCHEME.test(text.slice(Math.max(0, offset - 6), offset))) start -= 6;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (isWordCode(before) || before === 0x2d /* - */) continue;
+    last = { start, end };
+    spans.push(last);
+  }
+  return spans;
 }
 
 export const cloudRules: Rule[] = [
@@ -614,15 +650,17 @@ export const cloudRules: Rule[] = [
   {
     id: 'flyio-access-token',
     category: 'TOKEN',
-    description: 'Fly.io access or macaroon token (fo1_, fm1a_/fm1r_, fm2_)',
+    // `flyctl tokens create` prints `FlyV1 fm2_…,fm2_…`: the scheme and every comma-joined macaroon are one token.
+    description: 'Fly.io access or macaroon token (fo1_, fm1a_/fm1r_, fm2_), with its `FlyV1 ` scheme and comma-joined macaroons as one value',
     keywords: ['fo1_', 'fm1', 'fm2_'],
-    pattern: /(?<![\w-])(fo1_[\w-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,4000}={0,3}|fm2_[A-Za-z0-9+/]{100,4000}={0,3})(?![\w+/=-])/,
+    pattern: FLY_TOKEN,
     secretGroup: 1,
+    find: findFlyTokens,
+    anchored: true,
     minEntropy: 4,
-    validate: notPlaceholder,
     confidence: 'high',
     examples: {
-      match: [`Fly access token: fo1_${fake('b64url', 43, 45)}`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 240, 46)}"`],
+      match: [`Fly access token: fo1_${fake('b64url', 43, 45)}`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 240, 46)}"`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 180, 47)},fm2_${fake('b64', 160, 48)}"`],
       noMatch: ['api_key = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9VNqXTN"'],
     },
   },
@@ -671,13 +709,33 @@ export const cloudRules: Rule[] = [
         `cloudflareR2AccessKeyId: '${fake('hex', 32, 9512)}'`,
         `[r2]\naws_access_key_id = ${fake('hex', 32, 9519)}`,
         `AWS_ACCESS_KEY_ID=${fake('hex', 32, 9525)}\nAWS_ENDPOINT_URL_S3=https://${fake('hex', 32, 9526)}.r2.cloudflarestorage.com`,
+        `fn storage() -> R2 {\n    R2 {\n        access_key_id: "${fake('hex', 32, 9528)}".into(),\n    }\n}`,
       ],
       noMatch: [
         `R2_ACCOUNT_ID = "${fake('hex', 32, 9513)}"`,
         `PR2_ACCESS_KEY_ID=${fake('hex', 32, 9514)}`,
         `R2_ACCESS_KEY_ID=${'0'.repeat(32)}`,
         `# r2 later\nMINIO_ACCESS_KEY_ID=${fake('hex', 32, 9527)}`,
+        `Spaces {\n    access_key_id: "${fake('hex', 32, 9529)}".into(),\n}`,
       ],
+    },
+  },
+  {
+    // AWS's shape without AWS's prefix: Wasabi, MinIO, Linode and other S3-compatible stores issue 20 upper-case
+    // letters and digits as the id half of the key pair. Reported like AKIA ids (the pair opens the bucket).
+    id: 's3-compatible-access-key-id',
+    category: 'KEY',
+    description: 'An S3-compatible storage access key id (20 upper-case letters and digits, as Wasabi, MinIO and Linode issue) under an access-key-id name, reported like an AWS access key id',
+    keywords: ['access'],
+    startsAtKeyword: true,
+    pattern: inContext({ names: ['access[_.\\-]?key[_.\\-]?id'], value: '[A-Z0-9]{20}' }),
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (s) => notPlaceholder(s) && /[A-Z]/.test(s) && /[0-9]/.test(s),
+    confidence: 'medium',
+    examples: {
+      match: [`'access-key-id' => '${fake('uppernum', 20, 9540)}',`, `WASABI_ACCESS_KEY_ID=${fake('uppernum', 20, 9541)}`],
+      noMatch: [`ACCESS_KEY_ID=${fake('upper', 20, 9542)}`, 'access_key_id: "XXXXXXXXXXXXXXXXXXXX"', `access_key_id = "${fake('uppernum', 24, 9543)}"`],
     },
   },
   {

@@ -159,8 +159,9 @@ export const databaseRules: Rule[] = [
     noMatch: ['AUTH0_DOMAIN=acme.eu.auth0.com'],
   }, { category: 'CRED', minEntropy: 4 }),
   // Only under a name that says secret or token: a Twitch client id has the same shape and is public (sent as `Client-Id` on every API call).
-  contextRule('twitch-api-token', 'Twitch client secret or OAuth token (30 characters) next to a Twitch name that says secret or token', ['twitch'], '[a-z0-9]{30}', {
-    match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`, `twitchOauthToken = '${fake('lowernum', 30, 9731)}'`],
+  // Chat (IRC) logins write the token as `oauth:<token>`: the whole is the password.
+  contextRule('twitch-api-token', 'Twitch client secret or OAuth token (30 characters, or a chat login\'s `oauth:` + 30) next to a Twitch name that says secret or token', ['twitch'], '(?:oauth:)?[a-z0-9]{30}', {
+    match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`, `twitchOauthToken = '${fake('lowernum', 30, 9731)}'`, `twitchChatOauth = "oauth:${fake('lowernum', 30, 9733)}"`],
     noMatch: ['TWITCH_CHANNEL=acme', `static const twitchClientId = '${fake('lowernum', 30, 9732)}';`],
   }, { minEntropy: 3, nameTail: 'secret|token|oauth|key|pass|auth' }),
   contextRule('twitter-bearer-token', 'Twitter/X app bearer token (22 A + 80-100) next to a Twitter name', ['twitter', '\\bx[_.\\-]?bearer'], 'A{22}[A-Za-z0-9%]{80,100}', {

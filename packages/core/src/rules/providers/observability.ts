@@ -188,6 +188,12 @@ export const observabilityRules: Rule[] = [
     match: [`SEGMENT_WRITE_KEY=${fake('alnum', 32, 631)}`],
     noMatch: ['SEGMENT_WRITE_KEY=short'],
   }, { nameTail: 'key|token|secret', minEntropy: 3.5 }),
+  // The Public API token manages a Segment workspace ("public" names the API, not the token). Its 64 mixed-case
+  // characters tell it from Sourcegraph's sgp_ tokens (hex).
+  tokenRule('segment-public-api-token', 'Segment Public API token (sgp_ + 64 letters and digits)', 'sgp_', '[A-Za-z0-9]{64}', {
+    match: [`"publicApiToken": "sgp_${fake('alnum', 64, 635)}"`],
+    noMatch: ['sgp_short', `sgp_${fake('hex', 40, 636)}`],
+  }, { minEntropy: 4 }),
   // Amplitude's API key is the browser SDK's (public by Amplitude's own account); its secret key is the secret.
   contextRule('amplitude-api-key', 'Amplitude secret key (32 hex) next to an Amplitude name', ['amplitude'], HEX(32), {
     match: [`AMPLITUDE_SECRET_KEY=${fake('hex', 32, 632)}`],

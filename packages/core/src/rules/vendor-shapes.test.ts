@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { detect, parseDotenv } from '../index.js';
+import { fake } from './providers/fake.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a cloud secret key passed right after its key id', () => {
+  it('reports a Tencent SecretKey and an Alibaba AccessKey secret, whatever the call', () => {
+    const tencent = 'cred := common.NewCredential(\n\t"AKIDm3Qx8Rz2Wv7Lp4Nb9Kc6Yh1Td5Fs0Gj2",\n\t"Pz4Lk8Mw2Qx7Rv3Nb9Hc6Jt1Yd5Fs0Ge",\n)';
+    expect(values(tencent, 'cvm.go')).toEqual(['AKIDm3Qx8Rz2Wv7Lp4Nb9Kc6Yh1Td5Fs0Gj2', 'Pz4Lk8Mw2Qx7Rv3Nb9Hc6Jt1Yd5Fs0Ge']);
+    const alibaba = 'c, err := ecs.NewClientWithAccessKey("cn-shanghai", "LTAI5tRw9Xq2Lm7Vb4Nc8Kp3", "Hy6Tr2Wq8Lm4Zx9Vb3Nc7Kp1Jd5Fg0")';
+    expect(values(alibaba, 'ecs.go')).toEqual(['LTAI5tRw9Xq2Lm7Vb4Nc8Kp3', 'Hy6Tr2Wq8Lm4Zx9Vb3Nc7Kp1Jd5Fg0']);
+  });
+
+  it('reports only the id when the secret is a variable', () => {
+    expect(values('cred := common.NewCredential("AKIDm3Qx8Rz2Wv7Lp4Nb9Kc6Yh1Td5Fs0Gj2", secretKey)', 'cvm.go')).toEqual(['AKIDm3Qx8Rz2Wv7Lp4Nb9Kc6Yh1Td5Fs0Gj2']);
+  });
+});
+
+describe('credentials given to SDK constructors by position', () => {
+  it("reports Elastic's ApiKey, Azure's and OpenAI's key credentials and a Box developer token", () => {
+    expect(values('var auth = new ApiKey("Zk9xR2tLmQ4vB7nW3pYc6Hd1Jf5Gs8Ea0Ui2Oq==");', 'Search.cs')).toEqual(['Zk9xR2tLmQ4vB7nW3pYc6Hd1Jf5Gs8Ea0Ui2Oq==']);
+    expect(values('var c = new AzureKeyCredential("f3Kq8Zr2Lw6Mx9Vb4Nc7Tp1Yh5Jd0Gs");', 'Ai.cs')).toEqual(['f3Kq8Zr2Lw6Mx9Vb4Nc7Tp1Yh5Jd0Gs']);
+    expect(values('return new BoxAPIConnection("Wq2Er8Ty4Ui6Op0As3Df7Gh1Jk5Lz9Xc");', 'Drive.java')).toEqual(['Wq2Er8Ty4Ui6Op0As3Df7Gh1Jk5Lz9Xc']);
+  });
+
+  it('does not take the first of several arguments for the token, nor a reference', () => {
+    expect(values('return new BoxAPIConnection("k2m9x4q7w1z8r5t3y6u0p2l8n4b7v1c3", secret, access, refresh);', 'Drive.java')).toEqual([]);
+    expect(values('var auth = new ApiKey(settings.ElasticKey);', 'Search.cs')).toEqual([]);
+  });
+});
+
+describe('access key ids of S3-compatible storage', () => {
+  it('reports a 20-character id under an access-key-id name, like an AWS access key id', () => {
+    expect(values("'access-key-id' => 'Q7RZ2MB4XW9HN3CT6YPD',", 'wp-config.php')).toEqual(['Q7RZ2MB4XW9HN3CT6YPD']);
+  });
+
+  it('leaves letters only and other lengths alone', () => {
+    expect(values('ACCESS_KEY_ID=QRZMBXWHNCTYPDLFVJSA\n', 'ci.env')).toEqual([]);
+    expect(values('access_key_id = "Q7RZ2MB4XW9HN3CT6YPDL8F5"\n', 'store.toml')).toEqual([]);
+  });
+
+  it('reports an R2 id in a struct named for R2, and not in a struct for something else', () => {
+    const r2 = 'fn storage() -> R2 {\n    R2 {\n        access_key_id: "5e0c9a1f7b3d2e8a4c6f1b0d9e7a3c25".into(),\n    }\n}';
+    expect(values(r2, 'config.rs')).toEqual(['5e0c9a1f7b3d2e8a4c6f1b0d9e7a3c25']);
+    expect(values(r2.replace(/R2/g, 'Cache'), 'config.rs')).toEqual([]);
+  });
+});
+
+describe('provider token shapes', () => {
+  it('takes a FlyV1 token with its scheme and every comma-joined macaroon as one value', () => {
+    const token = `FlyV1 fm2_${fake('b64', 150, 9901)},fm2_${fake('b64', 140, 9902)}`;
+    expect(values(`export FLY_API_TOKEN="${token}"\n`, 'deploy.sh')).toEqual([token]);
+  });
+
+  it("reports a Segment Public API token, not a Sourcegraph token's shape", () => {
+    const sgp = `sgp_${fake('alnum', 64, 9903)}`;
+    expect(values(`{ "publicApiToken": "${sgp}" }`, 'config.json')).toEqual([sgp]);
+  });
+
+  it("reports a Twitch chat login's oauth: token under a Twitch name", () => {
+    expect(values('twitchChatOauth = "oauth:k2m9x4q7w1z8r5t3y6u0p2l8n4b7v1"', 'Bot.kt')).toEqual(['oauth:k2m9x4q7w1z8r5t3y6u0p2l8n4b7v1']);
+  });
+
+  it('reports the token given to `snyk auth`, not a variable', () => {
+    expect(values('snyk auth 6d1f9a2e-4b7c-4e3a-9f0d-2c5b8a7e1d43\n', 'setup.sh')).toEqual(['6d1f9a2e-4b7c-4e3a-9f0d-2c5b8a7e1d43']);
+    expect(values('snyk auth "$SNYK_TOKEN"\n', 'setup.sh')).toEqual([]);
+  });
+});
+
+describe('value shapes', () => {
+  it('takes a passphrase of words with a lone digit among them', () => {
+    expect(values('<server>\n  <id>signing</id>\n  <passphrase>marble Otter 4 quiver Saffron</passphrase>\n</server>', 'settings.xml')).toEqual([
+      'marble Otter 4 quiver Saffron',
+    ]);
+  });
+
+  it('takes a token of randomly cased letters, and not a camelCase name', () => {
+    expect(values('<token>pQzLxRtWmKvNbYcJhGfDsAqWeRtYuIoP</token>', 'logback.xml')).toEqual(['pQzLxRtWmKvNbYcJhGfDsAqWeRtYuIoP']);
+    expect(values('<token>ThisIsTheConfigurationForTheApp</token>', 'logback.xml')).toEqual([]);
+  });
+});
