@@ -1,7 +1,48 @@
-import type { Rule } from '../../types.js';
+import { shannonEntropy } from '../../entropy.js';
+import type { DetectOptions, Rule, Span } from '../../types.js';
 import { isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+
+/**
+ * A map named for PagerDuty, opened on the same line: Terraform `pagerduty_services = {`, a JSON
+ * `"pagerduty_keys": {`, a Ruby `PAGERDUTY_KEYS = {`. Its entries are read up to the closing brace.
+ */
+const PAGERDUTY_MAP_OPEN = /pager[_.\-]?duty[\w.\-]{0,40}["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}\{/iy;
+/** One `name = "…"` / `"name": "…"` entry of such a map whose value is 32 hex digits (an Events API integration key). */
+const MAP_ENTRY_HEX32 = /["']?[\w.\-]{1,64}["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}["']([a-f0-9]{32})["']/g;
+/** How far a map's entries are read: a closing brace ends it sooner. */
+const MAP_WINDOW = 2000;
+
+/**
+ * PagerDuty integration keys kept one per service in a map named for PagerDuty
+ * (`locals { pagerduty_services = { payments = "…", claims = "…" } }`): the map's name says
+ * whose keys its values are, though no entry's name says key.
+ */
+function findPagerDutyMapKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    if (offset < readTo) continue;
+    PAGERDUTY_MAP_OPEN.lastIndex = offset;
+    const open = PAGERDUTY_MAP_OPEN.exec(text);
+    if (open === null) continue;
+    const from = offset + open[0].length;
+    const close = text.indexOf('}', from);
+    const end = close === -1 || close - from > MAP_WINDOW ? Math.min(text.length, from + MAP_WINDOW) : close;
+    const nested = text.indexOf('{', from);
+    const body = text.slice(from, nested !== -1 && nested < end ? nested : end);
+    readTo = from + body.length;
+    MAP_ENTRY_HEX32.lastIndex = 0;
+    for (let m = MAP_ENTRY_HEX32.exec(body); m !== null; m = MAP_ENTRY_HEX32.exec(body)) {
+      const key = m[1]!;
+      if (shannonEntropy(key) < 3 || !notPlaceholder(key)) continue;
+      const start = from + m.index + m[0].length - 1 - key.length;
+      spans.push({ start, end: start + key.length });
+    }
+  }
+  return spans;
+}
 
 /** The text between a provider's name and its value when the name ends in an id word (`OPSGENIE_TEAM_ID = "`, `teamId: `). */
 const NAME_ENDS_IN_ID = /(?:[_.\-]id|[a-z]Id|ID)["']?[ \t]{0,40}[:=][ \t]{0,4}["']?$/;
@@ -211,6 +252,28 @@ export const observabilityRules: Rule[] = [
     match: [`PAGERDUTY_ROUTING_KEY=${fake('hex', 32, 635)}`],
     noMatch: ['PAGERDUTY_ROUTING_KEY=short'],
   }, { keywords: ['pagerduty', 'pager_duty', 'pager-duty', 'pager.duty'], minEntropy: 3, validate: notPlaceholder }),
+  {
+    id: 'pagerduty-integration-key-map',
+    category: 'KEY',
+    description: 'PagerDuty integration/routing keys (32 hex) as the values of a map named for PagerDuty, one per service (Terraform `pagerduty_services = { payments = "…" }`, JSON `"pagerduty_keys": { … }`)',
+    keywords: ['pagerduty', 'pager_duty', 'pager-duty', 'pager.duty'],
+    pattern: MAP_ENTRY_HEX32,
+    secretGroup: 1,
+    find: findPagerDutyMapKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `locals {\n  pagerduty_routing = {\n    checkout = "${fake('hex', 32, 640)}"\n    search   = "${fake('hex', 32, 641)}"\n  }\n}`,
+        `{ "pagerdutyKeys": { "api": "${fake('hex', 32, 642)}" } }`,
+      ],
+      noMatch: [
+        'pagerduty_services = {\n  checkout = "PX4K2QZ"\n  search   = "P9LM3TR"\n}',
+        `pagerduty_services = {\n  checkout = var.checkout_key\n}\nother = { k = "${fake('hex', 32, 643)}" }`,
+        'pagerduty_routing = {\n  checkout = "00000000000000000000000000000000"\n}',
+      ],
+    },
+  },
   // Opsgenie names teams, schedules and integrations by UUIDs too: a UUID under a name that ends in id is one of those.
   contextRule('opsgenie-api-key', 'Opsgenie API key (a UUID) next to an Opsgenie name, not under a name ending in id (`OPSGENIE_TEAM_ID`)', ['opsgenie'], UUID, {
     match: ['OPSGENIE_API_KEY=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
