@@ -46,8 +46,9 @@ export function schemeStart(text: string, colon: number): number {
  * userinfo at the last `@`, so the password is `Tundra59@`. A token may stand in for the password, and
  * some run long: an AWS CodeArtifact token in a pip or npm index URL (`https://aws:eyJ2ZXIi…@…codeartifact…`)
  * is about a thousand characters.
+ * String interpolation may put a literal there: `${"…"}` in Scala, Kotlin, Groovy and JS templates.
  */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048})@(?=[A-Za-z0-9[_.-])/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$\{"(?<ipw>[^\s"\\$]{1,256})"\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-])/g;
 
 /**
  * Whether a URL's host starts at `from`: a name or IPv4 address (or a bracketed IPv6 one), an
@@ -105,8 +106,10 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     if (start < 0) continue;
     const scheme = text.slice(start, m.index);
     let at = m.index + m[0].length - 1;
-    let rawPassword = m.groups!['pw']!;
-    const last = isHostAt(text, at + 1) ? -1 : lastUserinfoAt(text, at);
+    // A literal interpolated as the password (Scala's and Kotlin's `s"https://u:${"…"}@host"`) is the password as written.
+    const interpolated = m.groups!['ipw'];
+    let rawPassword = interpolated ?? m.groups!['pw']!;
+    const last = interpolated !== undefined || isHostAt(text, at + 1) ? -1 : lastUserinfoAt(text, at);
     if (last >= 0) {
       rawPassword = text.slice(at - rawPassword.length, last);
       at = last;

@@ -1168,8 +1168,10 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
 /**
  * Library calls that take a credential by position rather than by name: which argument
  * (1-based) is the secret, and what kind it is. Only a literal there is reported.
+ * `piped`: the argument's place when a pipe (R's `|>`, `%>%`) hands the call its first argument;
+ * `file`: the only files where the name is that library's (a plain `database(…)` is anyone's function elsewhere).
  */
-const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category; sole?: true }[] = [
+const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category; sole?: true; piped?: number; file?: RegExp }[] = [
   { call: 'PlainCredentials', arg: 2, category: 'PASS' }, // pika
   { call: 'DBI->connect', arg: 3, category: 'PASS' }, // Perl DBI
   { call: 'Credentials', arg: 4, category: 'PASS' }, // sbt: Credentials(realm, host, user, password)
@@ -1231,6 +1233,10 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'WiFi.begin', arg: 2, category: 'PASS' },
   { call: '.addAP', arg: 2, category: 'PASS' },
   { call: '.username_pw_set', arg: 2, category: 'PASS' },
+  // R: httr2's `req_auth_basic(req, "user", "…")` (piped: `request(url) |> req_auth_basic("user", "…")`);
+  // MATLAB's Database Toolbox `database("source", "user", "…", …)`.
+  { call: 'req_auth_basic', arg: 3, category: 'PASS', piped: 2 },
+  { call: 'database', arg: 3, category: 'PASS', file: /\.m$/i },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -1238,6 +1244,9 @@ const CREDENTIAL_CALL_SCAN = new RegExp(
   `(?:${CREDENTIAL_CALLS.map((c) => (c.call.startsWith('.') || /^(?:new |require)/.test(c.call) ? '' : '(?<![\\w$])') + c.call.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[ ]{0,4}\\()`,
   'g',
 );
+
+/** A pipe right before a call (R's `|>` and magrittr's `%>%`, maybe at the end of the line before). */
+const PIPE_BEFORE = /(?:\|>|%>%)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?$/;
 
 /** One argument of a call: a string literal (with its offset) or any other expression. */
 interface Argument {
@@ -1300,7 +1309,9 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
   const re = CREDENTIAL_CALL_SCAN;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const { arg, category, sole } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
+    const { arg: place, category, sole, piped, file } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
+    if (file !== undefined && (options.file === undefined || !file.test(options.file))) continue;
+    const arg = piped !== undefined && PIPE_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index)) ? piped : place;
     // After `|` it is a template filter (`'…' | password_hash('sha512')`): its input comes before it.
     if (/\|[ \t]{0,4}$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     let open = m.index + m[0].length;
@@ -1831,8 +1842,8 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set)[ \t]{0,4}\(/,
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -1851,6 +1862,7 @@ export const genericRules: Rule[] = [
         'return new BoxAPIConnection("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe");',
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
         'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
+        'request(api_url) |>\n  req_auth_basic("etl-bot", "Pebble.Quartz.Lynx.9") |>\n  req_perform()',
       ],
       noMatch: [
         'server.login(user, password)',
@@ -1866,6 +1878,7 @@ export const genericRules: Rule[] = [
         'var client = new SearchClient(endpoint, new AzureKeyCredential(config["Search:Key"]));',
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
         'return new BraintreeGateway(Environment.SANDBOX, merchantId, "p8w3z6rn1c", privateKey);',
+        'req_auth_basic(req, "etl-bot", Sys.getenv("ETL_PASSWORD"))',
       ],
     },
   },

@@ -75,3 +75,32 @@ describe('assignments of less common languages', () => {
     expect(found('pw <- Sys.getenv("WAREHOUSE_PASSWORD", unset = "")\n', 'report.R')).toEqual([]);
   });
 });
+
+describe('credentials passed by position in data-science languages', () => {
+  it("reads httr2's basic-auth password, piped or not", () => {
+    const piped = 'request(api_url) |>\n  req_auth_basic("etl-bot", "Pebble.Quartz.Lynx.9") |>\n  req_perform()\n';
+    expect(found(piped, 'pull.R')).toEqual(['Pebble.Quartz.Lynx.9']);
+    expect(found('resp <- req_auth_basic(req, "etl-bot", "Pebble.Quartz.Lynx.9")\n', 'pull.R')).toEqual(['Pebble.Quartz.Lynx.9']);
+    expect(found('resp <- req_auth_basic(req, "etl-bot", Sys.getenv("ETL_PASSWORD"))\n', 'pull.R')).toEqual([]);
+  });
+
+  it("reads MATLAB's database(source, user, password), only in MATLAB files", () => {
+    const matlab = "conn = database('warehouse', 'etl_reader', 'Tarn-Willow-5318', ...\n    'Vendor', 'PostgreSQL');\n";
+    expect(found(matlab, 'loadData.m')).toEqual(['Tarn-Willow-5318']);
+    expect(found("conn = database('warehouse', 'etl_reader', getSecret('warehouse'));\n", 'loadData.m')).toEqual([]);
+    // Elsewhere a function of that name is anyone's.
+    expect(found('db = database("main", "sqlite", "memory-Cache-42")\n', 'store.py')).toEqual([]);
+  });
+});
+
+describe('hosts and URLs written around a format', () => {
+  it("reads a private address in an xcconfig URL, whose slashes are parted by an empty $()", () => {
+    expect(found('TOOLS_URL = http:/$()/10.77.3.21:8088\n', 'Release.xcconfig')).toEqual(['10.77.3.21']);
+  });
+
+  it("reads a literal interpolated as a URL's password", () => {
+    const text = 'def url(id: String) = s"https://sync:${"Quill_Marsh_4172"}@sync.acme.test/jobs/$id"\n';
+    expect(found(text, 'Sync.scala').some((v) => v.includes('Quill_Marsh_4172'))).toBe(true);
+    expect(found('val u = s"https://sync:${password}@sync.acme.test/jobs"\n', 'Sync.scala')).toEqual([]);
+  });
+});

@@ -227,6 +227,8 @@ function wholeTableCell(text: string, lineStart: number, lineEnd: number, start:
  * quote, `@`, `=` or `(`; after a path's letters or `:` it belongs to a path or a URL.
  */
 function opensNetworkPath(text: string, at: number): boolean {
+  // Xcode build settings read `//` as a comment, so an xcconfig parts a URL's slashes with an empty `$()`: `http:/$()/10.1.2.3`.
+  if (at >= 6 && text.slice(at - 6, at) === ':/$()/') return true;
   if (at < 2 || text.charCodeAt(at - 2) !== 0x2f /* / */) return false;
   return at === 2 || ' \t\r\n"\'(=@'.includes(text[at - 3]!);
 }
