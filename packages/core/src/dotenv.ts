@@ -1,4 +1,5 @@
 import { classifyKey, namesPublicClientKey } from './key-name.js';
+import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
 import { isPlaceholder, isPlausibleSecret, isPublicValue } from './secret-value.js';
@@ -139,6 +140,11 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `ALGOLIA_APP_ID`, `GOOGLE_CLIENT_ID`, `GA_MEASUREMENT_ID`: the public id of an app, project or site, shipped in front ends.
   // Other ids (`WEBHOOK_ID`) may be half of a credential, and a name that says key (`AWS_ACCESS_KEY_ID`) is one: still learnt.
   if (!secretName && PUBLIC_ID_NAME.test(name)) return true;
+  // `PLANETSCALE_SERVICE_TOKEN_ID=…`, `API_TOKEN_ID=…`: the id that names a token, sent beside it in the clear
+  // (the token itself is the `…_TOKEN`). A key's id (`AWS_ACCESS_KEY_ID`) is still learnt: it is half of the key.
+  if (/(?:^|_)TOKEN_ID$/i.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
+  // `AIRTABLE_BASE=app…`: the id of an Airtable base, table or view, in the URL of every page of it.
+  if (!secretName && AIRTABLE_OBJECT_ID.test(v)) return true;
   // `CLOUDFLARE_ZONE_ID`, `AZURE_SUBSCRIPTION_ID`, `DISCORD_GUILD_ID`: the id of the account, zone, tenant or workspace a
   // credential acts on, in dashboard URLs and API paths; without the key beside it, it opens nothing.
   if (!secretName && SCOPE_ID_NAME.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
@@ -188,7 +194,7 @@ const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the))
 const SCOPE_ID_NAME = /(?:^|_)(?:ZONE|ACCOUNT|TENANT|SUBSCRIPTION|ORG|ORGANI[SZ]ATION|WORKSPACE|TEAM|ENV|ENVIRONMENT|INSTANCE|DATABASE|GUILD|CHANNEL|AUDIENCE|LIST|SPACE)_?ID$/i;
 
 /** Names of the public ids of an app, OAuth client, project or analytics property. */
-const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
+const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
 
 /** Environment variable names that hold secrets (`*_KEY`, `*_TOKEN`, `*_SECRET`, `*PASSWORD*`, `DATABASE_URL`, `*_DSN`…). */
 export const SECRET_ENV_NAME =

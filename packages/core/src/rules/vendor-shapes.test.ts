@@ -82,4 +82,17 @@ describe('value shapes', () => {
     expect(values('<token>pQzLxRtWmKvNbYcJhGfDsAqWeRtYuIoP</token>', 'logback.xml')).toEqual(['pQzLxRtWmKvNbYcJhGfDsAqWeRtYuIoP']);
     expect(values('<token>ThisIsTheConfigurationForTheApp</token>', 'logback.xml')).toEqual([]);
   });
+
+  it('does not report a checksum kept in a Kubernetes Secret, and still reports the secrets beside it', () => {
+    const digest = 'a3f1c9e7b5d2084f6a1c3e5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b3d5f';
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: web\nstringData:\n  CONFIG_CHECKSUM: ${digest}\n  SESSION_KEY: Wq2Er8Ty4Ui6Op0As3Df7Gh1\n`;
+    expect(values(secret, 'secret.yaml')).toEqual(['Wq2Er8Ty4Ui6Op0As3Df7Gh1']);
+  });
+});
+
+describe('dotenv ids', () => {
+  it("does not learn a token's id, a client-side id or an Airtable base id, and still learns the token", () => {
+    const text = 'DB_SERVICE_TOKEN_ID=w3k9q2x7m4z1\nDB_SERVICE_TOKEN=tkn_Wq2Er8Ty4Ui6Op0As3Df7Gh1\nFLAGS_CLIENT_SIDE_ID=5f0a9c1e7b3d2e8a4c6f1b0d\nAIRTABLE_BASE=appR7kQ2mZ9xW4vLp\n';
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:DB_SERVICE_TOKEN']);
+  });
 });
