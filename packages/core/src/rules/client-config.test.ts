@@ -69,6 +69,13 @@ describe('keys vendors ship to browsers and apps', () => {
   });
 });
 
+describe("a Shopify app's API key", () => {
+  it('is its public client id; the shared secret and access token beside it are reported', () => {
+    const block = `const shopifyApp = {\n  apiKey: '${HEX32}',\n  apiSecretKey: 'shpss_${HEX32B}',\n  accessToken: 'shpat_${HEX32B}',\n};`;
+    expect(values(block, 'shopify.ts')).toEqual([`shpss_${HEX32B}`, `shpat_${HEX32B}`]);
+  });
+});
+
 describe('the id half of a vendor credential', () => {
   it('is not reported where the vendor documents it as public, while its secret is', () => {
     expect(values('DROPBOX_APP_KEY = "q8w2e4r6t1y3u5i"\nDROPBOX_APP_SECRET = "z9x7c5v3b1n2m4k"\n', 'drive.py')).toEqual(['z9x7c5v3b1n2m4k']);

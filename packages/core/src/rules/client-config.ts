@@ -41,7 +41,7 @@ const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 
 /**
  * Whether a key named `nameWords` inside an object opened by `contextWords` is one its vendor
  * documents as public: Adyen's client key, Mixpanel's project token, Amplitude's and
- * Bugsnag's API keys, Dropbox's and Pusher's app keys, Rollbar's client-side (post_client_item)
+ * Bugsnag's API keys, Dropbox's and Pusher's app keys, Shopify's API key, Rollbar's client-side (post_client_item)
  * token, the New Relic browser agent's key and a Firebase web config's API key.
  */
 export function isPublicClientKey(contextWords: readonly string[], nameWords: readonly string[]): boolean {
@@ -55,16 +55,47 @@ export function isPublicClientKey(contextWords: readonly string[], nameWords: re
   if (words.has('amplitude') || words.has('bugsnag') || words.has('pusher')) return isKey;
   // Dropbox's app key is the OAuth client id, in every authorisation URL the app opens.
   if (words.has('dropbox')) return isKey && words.has('app');
+  // Shopify's API key is the app's OAuth client id, in every install URL; its secrets carry prefixes (shpss_, shpat_).
+  if (words.has('shopify')) return isKey;
   // The browser snippet's `_rollbarConfig`, or a token the name says is the client-side one.
   if (words.has('rollbar')) return isToken && (words.has('client') || (contextWords.includes('rollbar') && contextWords.includes('config')));
   if (contextWords.includes('nreum')) return isKey;
+  // Intercom's mobile SDK keys (`android_sdk-…`, `ios_sdk-…`) are built into the app; its access token is the secret.
+  if (words.has('intercom')) return isKey && (words.has('android') || words.has('ios') || words.has('sdk') || words.has('mobile'));
   if (contextWords.includes('firebase') && contextWords.includes('config')) return isKey;
   return false;
 }
 
-/** `isPublicClientKey` for a value at `at` whose entry's name is `name`. */
+/**
+ * The words of the line an indented entry at `at` sits under, for formats that nest by
+ * indentation instead of braces: YAML's `pusher:` over `  key: …`, Elixir's
+ * `config :app, :pusher,` over `  key: "…"`. Empty at the top level; at most 40 lines back.
+ */
+function parentLineWords(text: string, at: number): string[] {
+  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const indent = indentationAt(text, lineStart);
+  if (indent === 0) return [];
+  for (let lines = 0; lineStart > 0 && lines < 40; lines++) {
+    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const width = indentationAt(text, previous);
+    const first = text.charCodeAt(previous + width);
+    const blank = first === 10 || first === 13 || previous + width >= lineStart - 1;
+    if (!blank && width < indent) return splitWords(text.slice(previous, Math.min(lineStart, previous + 120)));
+    lineStart = previous;
+  }
+  return [];
+}
+
+function indentationAt(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (i < text.length && i - lineStart < 200 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i - lineStart;
+}
+
+/** `isPublicClientKey` for a value at `at` whose entry's name is `name`; outside braces, under the line it is indented below. */
 export function isPublicClientKeyAt(text: string, at: number, name: string): boolean {
-  return isPublicClientKey(enclosingObjectWords(text, at), splitWords(name));
+  const enclosing = enclosingObjectWords(text, at);
+  return isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), splitWords(name));
 }
 
 /** The entry name just before a value (`apiKey: '`, `"licenseKey": "`, `key => '`), read back from the value. */
