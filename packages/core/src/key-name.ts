@@ -38,6 +38,8 @@ const DESCRIPTIVE_WORDS = new Set([
   'complexity', 'requirement', 'requirements', 'rule', 'rules', 'minimum', 'maximum', 'history', 'reuse', 'lockout',
   // Where a tool reads the secret from (`docker login --password-stdin`, `PASSWORD_STDIN=1`): the value is no secret.
   'stdin',
+  // Settings about tokens' lifetimes (`--token-validity-units AccessToken=minutes`).
+  'validity', 'unit', 'units',
 ]);
 
 /**
@@ -102,6 +104,9 @@ function namesHandleToken(words: readonly string[]): boolean {
   // `nextPageToken` (a Facebook page token is a credential: only the next page is a handle), `--lifecycle-action-token`.
   return (before === 'page' && words[n - 3] === 'next') || (before === 'action' && words[n - 3] === 'lifecycle');
 }
+
+/** Words after a leading `pass` that say whose password it is (`PASS_DB`, `pass_smtp`) or spell it (`pass_phrase`). */
+const PASS_OF_ACCOUNT = /^(?:db|database|bdd|mysql|pg|postgres|psql|redis|mongo|rabbit|mq|smtp|mail|imap|pop|ftp|sftp|ssh|ldap|admin|root|user|usr|api|app|wifi|wlan|vpn|proxy|phrase|code|word|wd|key|hash|[a-z]{2,12}\d{0,2}(?:db|sql))$/;
 
 const PASSWORD_WORD =
   /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
@@ -235,6 +240,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   const words = splitWords(name);
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;
+  // `pass` before other words is the verb (`pass_arg`, `--pass-arg`, `passThrough`, `pass_zero`): the rest names the value.
+  if (words[0] === 'pass' && words.length >= 2 && !PASS_OF_ACCOUNT.test(words[1]!)) return classifyKey(words.slice(1).join('_'));
+  // `allPass`, `anyPass`: whether every or any check passed.
+  if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
   // The VM's `-setcookie` flag (`{setcookie, '…'}` in a release's VM arguments) sets that cookie.
   if ((last === 'cookie' && words[words.length - 2] === 'erlang') || (last === 'setcookie' && words.length === 1)) return { category: 'PASS', weak: false };
@@ -286,7 +295,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
       return { category: 'PASS', weak: false };
     }
     if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';
-    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5) || w === 'bearer' || w === 'pat') category ??= 'TOKEN';
+    else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5 && !/^[cx]srftoken$/.test(w)) || w === 'bearer' || w === 'pat') category ??= 'TOKEN';
     else if (w === 'apikey' || w === 'apikeys' || (w.endsWith('key') && w.length > 3 && /^(?:api|secret|private|access|auth|master|encryption|signing|client|app|account|license|subscription|admin|consumer|webhook|shared|session|ssh|crypt|aes|hmac|jwt|x|service|storage|dev|prod|live|rest|bot|deploy|security)key$/.test(w))) category ??= 'KEY';
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];

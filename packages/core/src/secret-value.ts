@@ -3,6 +3,7 @@ import { shannonEntropy } from './entropy.js';
 import type { Category } from './types.js';
 import { isLowerCode, isUpperCode } from './char-codes.js';
 import { isPublishedSample } from './published-samples.js';
+import { splitWords } from './key-name.js';
 
 /**
  * Judges whether a value assigned to a secret-sounding name is a real secret. Generic
@@ -29,6 +30,7 @@ const DUMMY_VALUES = new Set([
   'filtered', 'scrubbed', 'sanitized', 'obfuscated', 'withheld',
   // "some …" and "enter a … here": how documentation fills a field it does not mean.
   'somepassword', 'somesecret', 'sometoken', 'somekey', 'someapikey', 'enterapasswordhere', 'enterpasswordhere', 'enteryourpasswordhere',
+  'pasword', 'mynewpassword', 'mynewsecret',
   // ASP.NET's `<machineKey validationKey="AutoGenerate,IsolateApps">`: generated at run time.
   'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
   // Published defaults: Android's debug keystore, the database images' documented passwords.
@@ -112,9 +114,34 @@ const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$]
  * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
  * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.
  */
-const NAMESPACED_WORDS = /^[a-z][a-z0-9-]{1,40}:(?:[A-Z][a-z]{1,20}|[A-Z]{2,6}(?![a-z])|\d{1,3}|\/|\$\{[A-Za-z]{1,40}\}){1,20}$/;
+const NAMESPACED_WORDS = /^[a-z][a-z0-9-]{1,40}(?::[a-z][a-z0-9-]{1,40}){0,3}:[a-z]{0,20}(?:[A-Z][a-z]{1,20}|[A-Z]{2,6}(?![a-z])|\d{1,3}|\/|\$\{[A-Za-z]{1,40}\}){1,20}$/;
+/** Dotted words (`fs.s3.consistent.retryCount`, `spring.datasource.hikari`): a setting's name, not a generated key. */
+const DOTTED_NAME = /^[a-z][a-z0-9]{0,20}(?:\.(?:[a-z][a-z0-9]{0,20}|[a-z]{1,20}(?:[A-Z][a-z]{1,20}){1,8})){2,8}$/;
+/** In program source, a bare expression: a chain of assignments (`a=Module.a=e.a`), a negation or an increment (`!this.done`, `++count`). */
+const CODE_EXPRESSION = /^(?:!{1,2}|\+\+|--|~)[A-Za-z_$][\w$.]{0,100}$|^[A-Za-z_$][\w$.]{0,100}(?:=[A-Za-z_$][\w$.]{0,100}){1,4}$/;
+/** A type's name in program source, digits in some of its words (`Uint8Array`, `PKCS12PrivateKeyTypes`). */
+const CODE_TYPE_NAME = /^[A-Z][A-Za-z0-9]{2,80}$/;
+
+/**
+ * A name made of words, digits in some (`X509_info_st`, `PKCS12PrivateKeyTypes`, `America/Los_Angeles`):
+ * most words without digits and three letters long on average. A generated value split the same
+ * way gives short words, most with digits (`F1lT3ReDw17hQoT3s`: f1l, t3re, dw17h, qo, t3s).
+ */
+export function isNameShaped(value: string): boolean {
+  const words = splitWords(value);
+  if (words.length < 2) return false;
+  let withDigits = 0;
+  let letters = 0;
+  for (const w of words) {
+    if (/\d/.test(w)) withDigits++;
+    letters += w.length;
+  }
+  return withDigits * 2 <= words.length && letters >= 3 * words.length;
+}
+/** A template literal that interpolates a call (`I${getTypeId(type)},${getTypeId(x)}`): built at run time. */
+const INTERPOLATED_CALL = /\$\{[A-Za-z_$][\w$.]{0,60}\(/;
 /** Words in camelCase or PascalCase, three or more (`terminateBlueInstancesOnDeploymentSuccess`): an identifier, not a generated key. */
-const CAMEL_WORDS = /^(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}){2,12}$/;
+const CAMEL_WORDS = /^[?@#_]?(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}){2,12}\d{0,3}$/;
 /** A file's name or path with a common extension (`my-dir/MySampleImage.png`, `WordPress_App.zip`). */
 const FILE_NAME = /^[\w.\/-]{1,200}\.(?:png|jpe?g|gif|svg|webp|tar|gz|tgz|zip|bz2|xz|7z|jar|war|ear|whl|json|ya?ml|xml|csv|tsv|txt|log|pdf|html?|css|js|py|rb|sh|md|rst|mp[34]|mov|wav|avi|bin|img|iso|deb|rpm|parquet|avro|orc)$/i;
 /** Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. */
@@ -367,7 +394,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
   if (REGEX_SYNTAX.test(v)) return false;
-  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v))) return false;
+  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
+  if (INTERPOLATED_CALL.test(v)) return false;
 
   const norm = normalise(v);
   if (norm.length === 0) return false;
@@ -386,7 +414,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
     if (MEMBER_ACCESS.test(v)) return false;
-    if (isCodeFile(ctx.file) && CODE_MEMBER_ACCESS.test(v)) return false;
+    if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
   }
   // A run of words under a passphrase's name is the secret itself, whatever the key's kind.

@@ -2,7 +2,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { isPublicClientKeyAt } from './client-config.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
-import { isCodeFile, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
+import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -285,7 +285,9 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   if (value.includes(';')) value = value.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '');
   if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
   // In a `Key=stack,Value=Production` list (the AWS CLI's shorthand, `Bucket=b,Key=k`) it ends at the next `,name=`.
-  if (value.includes(',')) value = value.replace(/,[A-Za-z][\w.-]{0,40}=.{0,300}$/, '');
+  if (value.includes(',')) value = value.replace(/,[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
+  // A source map holds code as JSON strings: a bare value there ends at an escaped line break or quote.
+  if (value.includes('\\') && file !== undefined && file.endsWith('.map')) value = value.replace(/\\[nrt"].*$/, '');
   value = trimTrailing(value, ',;');
   const last = value.charAt(value.length - 1);
   if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
@@ -386,6 +388,20 @@ function isComparison(separatorAndValue: string, quoted: boolean): boolean {
 
 /** A word a list holds (`crypto`, `HTTPPasswordMgr`, `pw_gid`, `arg2`): letters, then at most a short number. */
 const LIST_ITEM_WORD = /^[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
+const LIST_ITEM_NAME = /^[A-Za-z_][\w./-]{2,80}$/;
+
+/** A list item that is a name made of words, digits in some (`X509_info_st`, `gss_krb5_rfc1964_keydata`, `America/Los_Angeles`). */
+function isListItemName(value: string): boolean {
+  return LIST_ITEM_WORD.test(value) || (LIST_ITEM_NAME.test(value) && isNameShaped(value));
+}
+
+/** A constant set to its own name (`FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"`, `PassStateEntered = "PassStateEntered"`): an enum's member. */
+function isOwnName(name: string, value: string): boolean {
+  return value.length >= 4 && name.replace(/[^A-Za-z0-9]/g, '').toLowerCase() === value.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+}
+
+/** A name that is a file's (`keycert.passwd.pem`, `token.json`): what follows it is no value of its. */
+const FILE_NAME_EXTENSION = /\.(?:pem|crt|cer|p12|pfx|jks|der|csr|txt|json|ya?ml|gpg|asc|enc|bak|log)$/i;
 /** After a quoted item's closing quote: another item or the list's end (`]`, a set's `}`), maybe on the next line. */
 const MORE_LIST_ITEMS = /^[ \t]{0,8}(?:\r?\n[ \t]{0,40})?[,\]}]/;
 
@@ -400,7 +416,8 @@ const MORE_LIST_ITEMS = /^[ \t]{0,8}(?:\r?\n[ \t]{0,40})?[,\]}]/;
  */
 function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueMatch): boolean {
   if (text.charCodeAt(nameStart - 1) === 0x3a && text.charCodeAt(nameStart - 2) === 0x3a && /["'`]/.test(text.charAt(nameStart + name.length))) return true;
-  if (/^\.{0,2}\/[\w.-]{1,60}\//.test(name)) return true;
+  if (/^\.{0,2}\/[\w.-]{1,60}\//.test(name) || FILE_NAME_EXTENSION.test(name)) return true;
+  if (isOwnName(name, v.value)) return true;
   if (/typeof[ \t]{1,4}$/.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
   if (/^(?:--)?key$/i.test(name) && /bucket/i.test(text.slice(Math.max(0, nameStart - 160), nameStart))) return true;
   if (/^(?:OLD)?PWD$/.test(name) && /^(?:\/|~\/|[A-Za-z]:\\)/.test(v.value)) return true;
@@ -517,7 +534,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
     // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
     // list's `"--password", "…"` is a flag and its value).
-    if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && LIST_ITEM_WORD.test(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
+    if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && isListItemName(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
       skipUntil = v.start;
       continue;
     }

@@ -75,3 +75,37 @@ describe('lists, paths and code', () => {
     expect(found('botToken: "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",\n', 'docs.md')).toEqual([]);
   });
 });
+
+describe('names, types and expressions in code', () => {
+  it('reads type names with digits, negations, increments and chained assignments in code as code', () => {
+    expect(found('export declare function pbkdf2(password: Uint8Array, salt: Uint8Array): Uint8Array;\n', 'sha256.d.ts')).toEqual([]);
+    expect(found('def serialize(name: bytes | None, key: PKCS12PrivateKeyTypes) -> bytes: ...\n', 'pkcs12.pyi')).toEqual([]);
+    expect(found('const pass = !this.result.issues;\nlet token = ++tokenCounter;\n', 'expect.js')).toEqual([]);
+    expect(found('_check_password_hook=Module._check_password_hook=e.check_password_hook;\n', 'pglite.cjs')).toEqual([]);
+    // A generated key is no type's name, even in code and bare inside a connection string.
+    expect(found('Connect("cache.internal:6380,password=Rq7mK2xW9zL4tB8v,ssl=True");\n', 'Startup.cs')).toEqual(['Rq7mK2xW9zL4tB8v']);
+    expect(found('password: F7kQ2mW9xR4tL8vZ3\n', 'settings.py')).toEqual(['F7kQ2mW9xR4tL8vZ3']);
+  });
+
+  it('reads a source map\'s escaped code to its escaped line break', () => {
+    expect(found('{"sourcesContent":["function f(\\n  key: t.PrivateName,\\n  token: TokenType,\\n) {}"]}', 'index.js.map')).toEqual([]);
+  });
+
+  it('reads an enum member set to its own name, a setting\'s dotted name and a template of calls as no value', () => {
+    expect(found('class Status(str, Enum):\n    FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"\n', 'models.py')).toEqual([]);
+    expect(found("EMRFS_SSE_KEY = 'fs.s3.enableServerSideEncryption'\n", 'constants.py')).toEqual([]);
+    expect(found('const key = `I${getTypeId(type)},${getTypeId(other)}`;\n', 'checker.js')).toEqual([]);
+    expect(found('{ "Key": "aws:servicecatalog:provisioningPrincipalArn" }', 'out.json')).toEqual([]);
+  });
+
+  it('reads pass before another word as the verb, unless the word names an account', () => {
+    expect(found('cargo build --pass-arg=asyncify-imports@env.await_promise_sync\n', 'package.json')).toEqual([]);
+    expect(found("module.exports = { 'allPass': 'overEvery', 'anyPass': 'overSome' };\n", 'mapping.js')).toEqual([]);
+    expect(found('PASS_DB=Qm4!vRt8Lw\nANY_PASS=Kd8!mPq2Zx\n', '.env')).toEqual(['Qm4!vRt8Lw', 'Kd8!mPq2Zx']);
+  });
+
+  it('reads names in a list, digits in some words, as items, and a generated value in a list as a value', () => {
+    expect(found('    "TR31_C0_CARD_VERIFICATION_KEY",\n    "TR31_D0_SYMMETRIC_DATA_ENCRYPTION_KEY",\n    "TR31_E0_EMV_MKEY_APP_CRYPTOGRAMS",\n', 'schema.json')).toEqual([]);
+    expect(found('Map.of("password", "Wq8Zt2Lm6Rx9Kb3V", "user", "svc")\n', 'Config.java')).toEqual(['Wq8Zt2Lm6Rx9Kb3V']);
+  });
+});
