@@ -268,6 +268,25 @@ function isStandInPhrase(v: string): boolean {
   return words.length >= 2 && words.every((w) => STAND_IN_WORDS.has(w));
 }
 
+/**
+ * Stand-in words written together in lower case (`localdev`, `devpassword`, `supersecret`, `testtoken`):
+ * every piece is a stand-in word and one of them has four letters or more, so short words that happen to
+ * join into another word (`the` + `me`) do not count. A single stand-in word is judged by the lists above.
+ */
+function isGluedStandIn(v: string): boolean {
+  if (v.length < 6 || v.length > 24 || !/^[a-z]+$/.test(v) || STAND_IN_WORDS.has(v)) return false;
+  // reach[i]: whether v.slice(0, i) splits into stand-in words, 2 when one of them has four letters or more.
+  const reach = new Array<number>(v.length + 1).fill(0);
+  reach[0] = 1;
+  for (let i = 0; i < v.length; i++) {
+    if (reach[i] === 0) continue;
+    for (let j = i + 2; j <= Math.min(v.length, i + 11); j++) {
+      if (STAND_IN_WORDS.has(v.slice(i, j))) reach[j] = Math.max(reach[j]!, j - i >= 4 ? 2 : reach[i]!);
+    }
+  }
+  return reach[v.length] === 2;
+}
+
 /** The first word `isStandInPhrase` would split from `v`, in lower case ('' when none). */
 function firstWord(v: string): string {
   const isSeparator = (i: number): boolean => {
@@ -400,7 +419,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const norm = normalise(v);
   if (norm.length === 0) return false;
   if (DUMMY_VALUES.has(norm)) return false;
-  if (isStandInPhrase(v)) return false; // `please-change-this`, `SET_IN_ENV`
+  if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
   if (/^\[[A-Za-z][A-Za-z ]{0,30}\]$/.test(v)) return false; // `[secure]`, `[hidden]`
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
 

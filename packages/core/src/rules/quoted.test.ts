@@ -477,3 +477,17 @@ describe('blind batch 4b: configuration, infrastructure and documents', () => {
     expect(spans(hashes, 'dump.sql')).toEqual([]);
   });
 });
+
+describe('stand-in words written together', () => {
+  it('leaves passwords made only of stand-in words glued in lower case alone, as it does with separators', () => {
+    expect(spans('export REDIS_PASSWORD="devsecret"\n', 'setup.sh')).toEqual([]);
+    expect(spans('  cache:\n    command: ["redis-server", "--requirepass", "localdev"]\n', 'compose.yml')).toEqual([]);
+    expect(spans('SMTP_PASSWORD = "temppassword"\n', 'settings.py')).toEqual([]);
+  });
+
+  it('still reports glued words that are not all stand-ins, or whose pieces are all short', () => {
+    expect(spans('REDIS_PASSWORD = "devharbor"\n', 'settings.py')).toEqual(['devharbor']);
+    expect(spans('SMTP_PASSWORD = "lanternfish"\n', 'settings.py')).toEqual(['lanternfish']);
+    expect(spans('SMTP_PASSWORD = "thetome"\n', 'settings.py')).toEqual(['thetome']);
+  });
+});
