@@ -247,7 +247,12 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
       const length = doubledQuoteBodyLength(text, start);
       if (length > 0) return { value: text.slice(start, start + length), quoted: true, start };
     }
-    return { value: g['sq'].slice(0, singleQuotedLength(g['sq'], file)), quoted: true, start };
+    const body = g['sq'].slice(0, singleQuotedLength(g['sq'], file));
+    // Gradle's `buildConfigField 'String', 'NAME', '"…"'`: the Java literal inside is the value.
+    if (body.length > 2 && body.charCodeAt(0) === 34 && body.charCodeAt(body.length - 1) === 34 && !body.slice(1, -1).includes('"')) {
+      return { value: body.slice(1, -1), quoted: true, start: start + 1 };
+    }
+    return { value: body, quoted: true, start };
   }
   // Closed by three quotes or two brackets: `"""…"""`, Lua's `[[…]]` (elsewhere `[[…]]` is a nested list or a shell test).
   const longValue = g['tq'] ?? g['tsq'] ?? (g['lb'] !== undefined && file !== undefined && LUA_FILE.test(file) ? g['lb'] : undefined);

@@ -104,3 +104,22 @@ describe('hosts and URLs written around a format', () => {
     expect(found('val u = s"https://sync:${password}@sync.acme.test/jobs"\n', 'Sync.scala')).toEqual([]);
   });
 });
+
+describe('public client keys in indentation-nested configs and app builds', () => {
+  it("leaves Pusher's app key under an Elixir config or a YAML section, and reports its secret", () => {
+    const exs = ['  config :chat, :pusher,', '    app_id: "2290417",', '    key: "9c1e5a7b3d2f4e6a8b0c1d2e3f4a5b6c",', '    secret: "4d8b2f6a0e1c3d5f7a9b1c3e5f7a9b2d"'].join('\n');
+    expect(found(exs, 'runtime.exs')).toEqual(['4d8b2f6a0e1c3d5f7a9b1c3e5f7a9b2d']);
+    const yaml = ['pusher:', '  app_id: "2290417"', '  key: 9c1e5a7b3d2f4e6a8b0c1d2e3f4a5b6c', '  secret: 4d8b2f6a0e1c3d5f7a9b1c3e5f7a9b2d'].join('\n');
+    expect(found(yaml, 'settings.yml')).toEqual(['4d8b2f6a0e1c3d5f7a9b1c3e5f7a9b2d']);
+    // Under a section that names no such vendor, a key is a key.
+    expect(found('billing:\n  key: 9c1e5a7b3d2f4e6a8b0c1d2e3f4a5b6c\n', 'settings.yml')).toEqual(['9c1e5a7b3d2f4e6a8b0c1d2e3f4a5b6c']);
+  });
+
+  it("leaves Intercom's mobile SDK key an app ships, and reads a Gradle build field's inner literal", () => {
+    const gradle = [
+      "buildConfigField 'String', 'INTERCOM_IOS_SDK_KEY', '\"ios_sdk-7d1f0c9a8b2e4d6f1a3c5e7b9d0f2a4c6e8b1d3f\"'",
+      "buildConfigField 'String', 'SUPPORT_API_TOKEN', '\"Qm7Zx2Wv9Lt4Rk8Np3Hc6Jd1Fy5Gs0Ba\"'",
+    ].join('\n');
+    expect(found(gradle, 'build.gradle')).toEqual(['Qm7Zx2Wv9Lt4Rk8Np3Hc6Jd1Fy5Gs0Ba']);
+  });
+});
