@@ -1,7 +1,9 @@
 import type { Rule } from '../types.js';
 import { accountFileRules } from './account-files.js';
+import { basicBuiltRules } from './basic-built.js';
 import { byteArrayRules } from './byte-arrays.js';
 import { connectionRules } from './connection.js';
+import { formatArgumentRules } from './format-arguments.js';
 import { genericRules } from './generic.js';
 import { httpToolRules } from './http-tools.js';
 import { markdownRules } from './markdown.js';
@@ -17,7 +19,7 @@ import { tokenRules } from './tokens.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

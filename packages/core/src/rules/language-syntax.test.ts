@@ -123,3 +123,30 @@ describe('public client keys in indentation-nested configs and app builds', () =
     expect(found(gradle, 'build.gradle')).toEqual(['Qm7Zx2Wv9Lt4Rk8Np3Hc6Jd1Fy5Gs0Ba']);
   });
 });
+
+describe('credentials that code assembles from parts', () => {
+  it('reads the password of Basic credentials joined in an encoder call (Nim &)', () => {
+    expect(found('    "Authorization": "Basic " & encode("deploy:" & "Hq5!wLr2Zk"),\n', 'client.nim')).toEqual(['Hq5!wLr2Zk']);
+    expect(found('    "Authorization": "Basic " & encode(user & ":" & pass),\n', 'client.nim')).toEqual([]);
+  });
+
+  it('reads the password of a user:password variable that a Basic header encodes below it (Swift)', () => {
+    const swift = ['let pair = "dock-hub:Tz4#qLm8Wv2!"', 'req.setValue("Basic " + Data(pair.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")'].join('\n');
+    expect(found(swift, 'Hub.swift')).toEqual(['Tz4#qLm8Wv2!']);
+    const interpolated = ['let pair = "\\(user):\\(password)"', 'req.setValue("Basic " + Data(pair.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")'].join('\n');
+    expect(found(interpolated, 'Hub.swift')).toEqual([]);
+  });
+
+  it("reads a template's password from the literal argument at its placeholder's place", () => {
+    const fsharp = 'let cs = sprintf "Server=%s;Database=ledger;User Id=%s;Password=%s;" host "ledger_ro" "Kelp*Harbor*Mint"\n';
+    expect(found(fsharp, 'Db.fsx')).toEqual(['Kelp*Harbor*Mint']);
+    expect(found('dsn = "host=%s password=%s" % (host, "Tarn-Ridge-4471")\n', 'db.py')).toEqual(['Tarn-Ridge-4471']);
+    expect(found('var cs = String.Format("Server={0};Password={1};", server, "Quay!Moss!7720");\n', 'Db.cs')).toEqual(['Quay!Moss!7720']);
+    // The password's place holds a variable: nothing is written in the code.
+    expect(found('let cs = sprintf "Server=%s;User Id=%s;Password=%s;" "db1" "ledger_ro" password\n', 'Db.fsx')).toEqual([]);
+  });
+
+  it("reads Open Exchange Rates' App ID, which is its API key", () => {
+    expect(found('  private val OpenExchangeAppId = "7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e"\n', 'Rates.scala')).toEqual(['7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e']);
+  });
+});

@@ -186,5 +186,10 @@ export const paymentRules: Rule[] = [
     match: [`FRESHBOOKS_ACCESS_TOKEN=${fake('lowernum', 64, 245)}`],
     noMatch: ['FRESHBOOKS_ACCOUNT_ID=abc123'],
   }, { minEntropy: 3.5 }),
+  // Open Exchange Rates calls its API key the App ID (`?app_id=…` on every request, billed to the plan): an id by name, a key by use.
+  contextRule('openexchangerates-app-id', 'Open Exchange Rates App ID, its API key (32 hex), next to an Open Exchange Rates name', ['open[_.\\-]?exchange'], HEX(32), {
+    match: [`OPEN_EXCHANGE_RATES_APP_ID=${fake('hex', 32, 246)}`, `private val OpenExchangeAppId = "${fake('hex', 32, 247)}"`],
+    noMatch: ['OPEN_EXCHANGE_RATES_BASE=USD', `OPEN_EXCHANGE_RATES_APP_ID=${'0'.repeat(32)}`],
+  }, { keywords: ['openexchange', 'open_exchange', 'open-exchange', 'open.exchange'], minEntropy: 3 }),
 ];
 

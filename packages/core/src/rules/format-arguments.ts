@@ -1,0 +1,133 @@
+import { isPlausibleSecret } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * A password filled into a format string from a literal argument: the template names the
+ * field (`"…;Password=%s;"`, `"…;Password={2};"`) and the value comes after it, by position:
+ * F#'s and OCaml's `sprintf "…" "a" "b" "…"`, C's and Go's `Sprintf("…", a, b, "…")`,
+ * Python's `"…" % ("a", "…")`, .NET's `String.Format("…{1}…", a, "…")`.
+ */
+
+/** The password field of a template and its placeholder: printf's `%s` or a .NET/Python `{n}`/`{}`. */
+const PASSWORD_PLACEHOLDER_AT = /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})/iy;
+/** Every printf placeholder (`%%` is a literal percent sign). */
+const PRINTF_PLACEHOLDER = /%%|%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdivqfxX]/g;
+
+const MAX_ARGUMENTS = 12;
+
+/** The quote that opens the literal holding `at` on its line, or -1. */
+function openingQuote(text: string, at: number): number {
+  for (let i = at - 1; i >= 0 && at - i <= 400; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return -1;
+    if (c === 34 /* " */ || c === 39 /* ' */) return i;
+  }
+  return -1;
+}
+
+/** Where the literal opened at `open` closes (backslash escapes skipped), or -1 on its line. */
+function closingQuote(text: string, open: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 1; i < text.length && i - open <= 600; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return -1;
+    if (c === 92 /* \ */) i++;
+    else if (c === quote) return i;
+  }
+  return -1;
+}
+
+/**
+ * The arguments after a template that closes at `close`: up to `MAX_ARGUMENTS`, each a literal
+ * (its body and offset) or undefined for any other expression; parted by commas or, in
+ * F#/OCaml, by spaces. Python's `%` and a tuple's `(` open the list. Stops at the statement's end.
+ */
+function argumentsAfter(text: string, close: number): ({ value: string; start: number } | undefined)[] {
+  const args: ({ value: string; start: number } | undefined)[] = [];
+  let i = close + 1;
+  const limit = Math.min(text.length, close + 600);
+  const skipSpace = (): void => {
+    while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  };
+  skipSpace();
+  if (text[i] === '%') i++;
+  skipSpace();
+  if (text[i] === '(') i++;
+  while (args.length < MAX_ARGUMENTS && i < limit) {
+    skipSpace();
+    if (text[i] === ',') {
+      i++;
+      skipSpace();
+    }
+    const c = text[i];
+    if (c === undefined || c === ')' || c === ';' || c === '\n' || c === '\r' || c === '|') break;
+    if (c === '"' || c === "'") {
+      const end = closingQuote(text, i);
+      if (end === -1) break;
+      args.push({ value: text.slice(i + 1, end), start: i + 1 });
+      i = end + 1;
+      continue;
+    }
+    // Any other expression: a name, a number, a member chain or a call, up to the next comma or space at its depth.
+    let depth = 0;
+    const from = i;
+    while (i < limit) {
+      const d = text[i]!;
+      if (d === '(' || d === '[') depth++;
+      else if (d === ')' || d === ']') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && (d === ',' || d === ' ' || d === '\t' || d === ';' || d === '\n' || d === '\r')) break;
+      i++;
+    }
+    if (i === from) break;
+    args.push(undefined);
+  }
+  return args;
+}
+
+function findFormatPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(PASSWORD_PLACEHOLDER_AT, text, offsets, (m) => {
+    const open = openingQuote(text, m.index);
+    if (open === -1) return;
+    const close = closingQuote(text, open);
+    if (close === -1 || close < m.index + m[0].length) return;
+    const indexed = m.groups!['n'];
+    let place: number;
+    if (indexed !== undefined && indexed !== '') place = Number(indexed);
+    else if (indexed === '') place = (text.slice(open + 1, m.index).match(/\{\}/g) ?? []).length;
+    else place = (text.slice(open + 1, m.index).match(PRINTF_PLACEHOLDER) ?? []).filter((p) => p !== '%%').length;
+    const literal = argumentsAfter(text, close)[place];
+    if (literal === undefined || !isPlausibleSecret(literal.value, { category: 'PASS', quoted: true, file: options.file })) return;
+    spans.push({ start: literal.start, end: literal.start + literal.value.length });
+  });
+  return spans;
+}
+
+export const formatArgumentRules: Rule[] = [
+  {
+    id: 'format-argument-password',
+    category: 'PASS',
+    description:
+      'A password filled into a template\'s `Password=%s` or `Password={n}` from a literal argument: `sprintf "…;Password=%s" "db1" "…"` (F#, OCaml), `Sprintf("…password=%s", host, "…")`, `"…password=%s" % (host, "…")`, `String.Format("…Password={1}", host, "…")`',
+    keywords: ['password=%', 'password={', 'passwd=%', 'pwd=%', 'pwd={', 'password: %'],
+    pattern: PASSWORD_PLACEHOLDER_AT,
+    find: findFormatPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" "10.1.2.3" "reporter" "Birch*Kite*Lantern"',
+        'dsn := fmt.Sprintf("host=%s user=%s password=%s", host, "etl", "Tarn-Ridge-4471")',
+        'var cs = String.Format("Server={0};Password={1};", server, "Quay!Moss!7720");',
+      ],
+      noMatch: [
+        'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" host user password',
+        'dsn := fmt.Sprintf("host=%s password=%s", host, os.Getenv("DB_PASSWORD"))',
+        'log.Printf("password=%s", "<redacted>")',
+      ],
+    },
+  },
+];
