@@ -72,11 +72,15 @@ export function isPublicClientKey(contextWords: readonly string[], nameWords: re
  * `config :app, :pusher,` over `  key: "…"`. Empty at the top level; at most 40 lines back.
  */
 function parentLineWords(text: string, at: number): string[] {
-  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // Bounded look-backs: an unbounded search for the line start is quadratic on one long line of candidates.
+  let lineStart = lineStartWithin(text, at - 1, Math.max(0, at - ENTRY_LINE_REACH));
+  if (lineStart === -1) return [];
+  const floor = Math.max(0, lineStart - PARENT_LOOK_BACK);
   const indent = indentationAt(text, lineStart);
   if (indent === 0) return [];
   for (let lines = 0; lineStart > 0 && lines < 40; lines++) {
-    const previous = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const previous = lineStartWithin(text, lineStart - 2, floor);
+    if (previous === -1) return [];
     const width = indentationAt(text, previous);
     const first = text.charCodeAt(previous + width);
     const blank = first === 10 || first === 13 || previous + width >= lineStart - 1;
@@ -84,6 +88,17 @@ function parentLineWords(text: string, at: number): string[] {
     lineStart = previous;
   }
   return [];
+}
+
+/** How far before an entry's name its line may start (indentation, a list dash, quotes). */
+const ENTRY_LINE_REACH = 240;
+/** How far above an entry its parent line is looked for. */
+const PARENT_LOOK_BACK = 4000;
+
+/** The start of the line holding `from`, looking back no further than `floor`; -1 when the line starts before it. */
+function lineStartWithin(text: string, from: number, floor: number): number {
+  for (let i = from; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor === 0 ? 0 : -1;
 }
 
 function indentationAt(text: string, lineStart: number): number {
