@@ -6,6 +6,22 @@ const detector = createDetector();
 const findings = (text: string, file = 'app.cfg') =>
   detector.detect(text, { file }).map((f) => ({ rule: f.rule, category: f.category, text: text.slice(f.start, f.end) }));
 
+describe('url-credentials whose host is a template', () => {
+  it('reports the written password when the host is interpolated', () => {
+    const shell = 'psql "postgresql://report_ro:Tamarind^Quill^41@${PGHOST}:5432/sales" -c "select 1"\n';
+    const found = findings(shell, 'scripts/check.sh');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.text).toContain('report_ro:Tamarind^Quill^41@');
+    expect(findings('AMQP_URL=amqp://worker:Lq8vR2nX7pZc@$MQ_HOST:5672/\n', 'deploy.sh').map((f) => f.rule)).toContain('url-credentials');
+    expect(findings('url: "redis://:Wm4tK9zQ2hVb@{{ .Values.redisHost }}:6379"\n', 'values.yaml').map((f) => f.rule)).toContain('url-credentials');
+  });
+
+  it('still reports nothing when the password is a template too', () => {
+    expect(findings('postgres://app:${DB_PASSWORD}@${DB_HOST}:5432/app\n', 'env.sh')).toEqual([]);
+    expect(findings('mongodb://{{ user }}:{{ password }}@{{ host }}/db\n', 'values.yaml')).toEqual([]);
+  });
+});
+
 describe('url-credentials with a raw @ in the password', () => {
   it('reads the password up to the last @ that a host follows when no host follows the first', () => {
     const amqp = 'amqp://airflow:Kd4@Wq7!Zx2#Rt9m@b-1f2e.mq.eu-west-1.amazonaws.com:5672/airflow';

@@ -47,8 +47,9 @@ export function schemeStart(text: string, colon: number): number {
  * some run long: an AWS CodeArtifact token in a pip or npm index URL (`https://aws:eyJ2ZXIi…@…codeartifact…`)
  * is about a thousand characters.
  * String interpolation may put a literal there: `${"…"}` in Scala, Kotlin, Groovy and JS templates.
+ * The host may be a template (`@${DB_HOST}`, `@$HOST`, `@{{ host }}`): the password before it is still written out.
  */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$\{"(?<ipw>[^\s"\\$]{1,256})"\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-])/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$\{"(?<ipw>[^\s"\\$]{1,256})"\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{)/g;
 
 /**
  * Whether a URL's host starts at `from`: a name or IPv4 address (or a bracketed IPv6 one), an
