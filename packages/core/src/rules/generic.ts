@@ -478,6 +478,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // is no secret, but the name inside it starts a candidate of its own.
     // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
     if ((!v.quoted || v.value.startsWith('${')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
+    // A bare value that opens a map or list (EDN's `:secrets {:api-key "…"}`, where no space parts `{` from the first
+    // name): the names inside start candidates of their own.
+    if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0))) skipUntil = Math.min(skipUntil, v.start + 1);
     return { m, v };
   };
   // Offsets whose name is no secret's name (`tokenType`, `passwordField`: most of them),
@@ -526,6 +529,12 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
     // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
     if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}[.,;:!?]?$/.test(v.value)) continue;
+    // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
+    if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
+      const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
+      if (open !== -1 && open - v.start <= v.value.length + 4) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
+      continue;
+    }
     if (separator.trim() === '') {
       if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) continue;
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
@@ -631,6 +640,51 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 }
 
 const LIST_OPENERS = '[{(';
+
+/** Clojure's data files and sources, where Aero's tags and keyword maps are read. */
+const EDN_FILE = /\.(?:edn|clj[sc]?)$/i;
+/** Aero's reader tags that choose one value of a map (`#profile {:dev … :prod …}`, `#hostname {…}`, `#user {…}`). */
+const PROFILE_TAG = /^#(?:profile|hostname|user)$/;
+/** A name for a container of secrets (`:secrets`, `credentials`), whose entries are secrets whatever their names. */
+const SECRETS_CONTAINER = /(?:^|[^A-Za-z])(?:secrets|credentials)$/i;
+/** One entry of an EDN or inline map: a keyword or quoted key, then a double-quoted value. */
+const MAP_ENTRY = /(?:^|[\s{,])(?::|["'])?([A-Za-z_][\w.-]{0,60})["']?[ \t]{0,4}(?::|=>|=)?[ \t]{1,40}"((?:[^"\\\r\n]|\\.){1,300})"/gy;
+
+/**
+ * The literals of the map that opens at `open` (up to its closing brace, at most 1,500 characters on).
+ * Under a profile tag each value is the name's secret in one environment, judged as the name says;
+ * in a map of secrets an entry whose own name says nothing must look generated (as a list's items must),
+ * and an entry whose name is a secret's is left to its own match.
+ */
+function mapLiteralSpans(text: string, open: number, key: { category: Category; weak: boolean }, byProfile: boolean, file: string | undefined): Span[] {
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < text.length && i - open <= 1500; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const end = text.indexOf('"', i + 1);
+      if (end === -1) return [];
+      i = end;
+    } else if (c === 0x7b /* { */) depth++;
+    else if (c === 0x7d /* } */ && --depth === 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close === -1) return [];
+  const body = text.slice(open + 1, close);
+  const spans: Span[] = [];
+  for (const m of body.matchAll(new RegExp(MAP_ENTRY.source, 'g'))) {
+    const [, entryName, value] = m as unknown as [string, string, string];
+    const start = open + 1 + m.index + m[0].length - 1 - value.length;
+    if (byProfile) {
+      if (isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) spans.push({ start, end: start + value.length, category: key.category });
+    } else if (classifyKey(entryName) === undefined) {
+      spans.push(...listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: 'KEY', weak: false }, file));
+    }
+  }
+  return spans;
+}
 
 /**
  * An item of a list under a secret's name. Lists of names (`REDACTED_FIELDS = ["password", "api_key"]`)

@@ -150,3 +150,21 @@ describe('credentials that code assembles from parts', () => {
     expect(found('  private val OpenExchangeAppId = "7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e"\n', 'Rates.scala')).toEqual(['7f3c9a1e5b2d4f6a8c0e1b3d5f7a9c2e']);
   });
 });
+
+describe('EDN and Aero maps', () => {
+  it('reads the names inside a map that opens right after a name', () => {
+    expect(found(':vendors {:maps-api-key "Zr7Kq2Wv9Lt4Xn8Pm3Hc6Jd1Fy5Gs0Ba"}\n', 'config.edn')).toEqual(['Zr7Kq2Wv9Lt4Xn8Pm3Hc6Jd1Fy5Gs0Ba']);
+  });
+
+  it("reads each profile's value of a #profile map under a secret's name", () => {
+    const text = ':db {:password #profile {:dev  "postgres"\n                         :prod "Lichen+Anvil+Sparrow+82"}}\n';
+    expect(found(text, 'config.edn')).toEqual(['Lichen+Anvil+Sparrow+82']);
+  });
+
+  it('reads a generated value in a map of secrets whatever its entry is called, but not settings', () => {
+    expect(found(':secrets {:cookie-store "Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd=="}\n', 'config.edn')).toEqual(['Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd==']);
+    expect(found(':secrets {:provider "vault" :path "secret/data/routing" :role "routing-svc"}\n', 'config.edn')).toEqual([]);
+    // Outside Clojure's files the map form is not read this way.
+    expect(found('{"credentials": {"region": "eu-west-1", "cache": "Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd=="}}\n', 'settings.json')).toEqual([]);
+  });
+});
