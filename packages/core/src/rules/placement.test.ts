@@ -66,6 +66,14 @@ describe("a provider's key given to its SDK client by position", () => {
     expect(values("  datadog.init('4f0c9a7e2b5d8f1a3c6e9b0d2f5a8c1e', { site: 'datadoghq.eu' });", 'metrics.ts')).toEqual(['4f0c9a7e2b5d8f1a3c6e9b0d2f5a8c1e']);
   });
 
+  it("reads Ruby's Provider::Client.new('…') and Go's provider.NewProvider(domain, '…')", () => {
+    const key = '7c2e9a4f1b8d3e6a0c5f9b2d4e7a1c3f-3b9d7e1a-5c2f8a4e';
+    expect(values(`mg = Mailgun::Client.new('${key}', 'api.eu.mailgun.net')`, 'mailer.rb')).toEqual([key]);
+    expect(values(`mg := mailgun.NewMailgun("mg.tidewater.io", "${key}")`, 'mailer.go')).toEqual([key]);
+    // A first argument that is neither a URL nor a domain is not stepped over.
+    expect(values(`mg := mailgun.NewMailgun(region, "${key}")`, 'mailer.go')).toEqual([]);
+  });
+
   it('does not read an ordinary method argument, nor a call under a rule whose name must say secret', () => {
     expect(values("const tpl = await postmark.getTemplate('5d2c8e41-7a3b-4f09-9e6d-1b8a4c7f3e20');", 'mail.js')).toEqual([]);
     // A PayPal client id has the secret's shape; only a name that says secret vouches for the value.

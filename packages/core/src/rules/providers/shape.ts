@@ -25,12 +25,13 @@ const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,4}(?:[:=]{1,4}|\?=|=>|\|\|
 const OPEN_QUOTE = String.raw`[("'\x60 \t]{0,4}`;
 /**
  * An SDK client built on the provider's name with its key as the first argument (`new postmark.ServerClient('…')`,
- * `MailgunClient.config("https://api.eu.mailgun.net/", "…")`, `Acme.init("…")`): the callee ends in a word that
- * builds or configures a client, so an ordinary method's argument (`airtable.table("app…")`) is not read. A base
- * URL given before the key, as some SDKs take it, is stepped over; any other first argument is not.
+ * Ruby's `Mailgun::Client.new('…')`, Go's `mailgun.NewMailgun(domain, "…")`, `MailgunClient.config("https://…", "…")`,
+ * `Acme.init("…")`): the callee ends in a word that builds or configures a client, or is the provider's name after
+ * `new`/`New`, so an ordinary method's argument (`airtable.table("app…")`) is not read. A base URL or a domain given
+ * before the key, as some SDKs take it, is stepped over; any other first argument is not.
  */
 const CLIENT_CALLEE_WORDS = 'client|api|sdk|config|configure|init|initialize|new|connect';
-const CALL_ARGUMENT = String.raw`[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:["']https?:\/\/[^"'\s]{1,200}["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?`;
+const CALL_ARGUMENT = String.raw`[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:["'](?:https?:\/\/[^"'\s]{1,200}|[A-Za-z0-9][\w\-]{0,62}\.[\w.\-]{1,190})["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?`;
 /**
  * Key names that hold a secret inside a provider's block. A block opened by the provider's
  * name may hold its secret on the next line (`datadog:\n  api_key: …`, `[datadog]\napi_key
@@ -110,7 +111,8 @@ export function inContext({ names, value, nameTail, exactNames }: ContextOptions
   const nestedKey = String.raw`[\w.\-]{0,24}?(?:${anyCase(nameTail ?? SECRET_KEY_WORDS)})[\w.\-]{0,16}`;
   const nested = String.raw`[\w.\-]{0,16}(?:["']?[ \t]{0,4}:[ \t]{0,4}\{?|\])[ \t]{0,4}\r?\n?[ \t]{0,16}["']?${nestedKey}["']?[ \t]{0,4}[:=][ \t]{0,4}`;
   // A rule whose name must say secret (`nameTail`) is not read from a call: its provider's public ids share the shape.
-  const call = nameTail === undefined ? String.raw`|[\w.\-]{0,24}?(?:${anyCase(CLIENT_CALLEE_WORDS)})(?:\.[A-Za-z]{1,16})?${CALL_ARGUMENT}` : '';
+  const callee = String.raw`(?:[\w.:\-]{0,24}?(?:${anyCase(CLIENT_CALLEE_WORDS)})(?:\.[A-Za-z]{1,16})?|(?<=(?:\bnew[ \t]{1,4}|New)${name}))`;
+  const call = nameTail === undefined ? `|${callee}${CALL_ARGUMENT}` : '';
   return new RegExp(`${name}(?:${tail}${OPERATOR}|${nested}${call})${OPEN_QUOTE}(?<![\\w+/])(${value})${VALUE_END}`);
 }
 
