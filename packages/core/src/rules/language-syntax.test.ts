@@ -168,3 +168,15 @@ describe('EDN and Aero maps', () => {
     expect(found('{"credentials": {"region": "eu-west-1", "cache": "Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd=="}}\n', 'settings.json')).toEqual([]);
   });
 });
+
+describe('accounts kept as (user, password) pairs', () => {
+  it('reads the password of each pair under a name for users (Erlang binaries, Elixir, Python tuples)', () => {
+    expect(found('   {basic_auth_users, [{<<"ops">>, <<"lark-Tundra-5120-reed">>}]},\n', 'sys.config')).toEqual(['lark-Tundra-5120-reed']);
+    expect(found('config :app, users: [{"ops", "Moss!Anvil-6631"}, {"dana", "Reed#Lamp-2208"}]\n', 'config.exs')).toEqual(['Moss!Anvil-6631', 'Reed#Lamp-2208']);
+  });
+
+  it('leaves pairs whose second half is a role or a lookup', () => {
+    expect(found('BASIC_AUTH_USERS = [("ops", "editor"), ("dana", "release-viewer")]\n', 'settings.py')).toEqual([]);
+    expect(found('admin_users = [("ops", os.environ["OPS_PASSWORD"])]\n', 'settings.py')).toEqual([]);
+  });
+});
