@@ -391,6 +391,12 @@ function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
 }
 
+/**
+ * What comes before `IDENTIFIED BY` in SQL that sets a password: `CREATE`/`ALTER USER` (or `ROLE`, `LOGIN`)
+ * earlier in the statement, or `… TO <account>` right before (`GRANT … TO u`, a database link's `CONNECT TO u`).
+ */
+const SQL_ACCOUNT_STATEMENT = /\b(?:create|alter)\s{1,8}(?:user|role|login)\b[^;]{0,240}$|\bto\s{1,8}(?:'[^'\s]{1,64}'|"[^"\s]{1,64}"|[\w$#]{1,64})(?:@\S{1,64})?\s{1,8}$/i;
+
 /** A word a list holds (`crypto`, `HTTPPasswordMgr`, `pw_gid`, `arg2`): letters, then at most a short number. */
 const LIST_ITEM_WORD = /^[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
 const LIST_ITEM_NAME = /^[A-Za-z_][\w./-]{2,80}$/;
@@ -423,6 +429,8 @@ function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueM
   if (text.charCodeAt(nameStart - 1) === 0x3a && text.charCodeAt(nameStart - 2) === 0x3a && /["'`]/.test(text.charAt(nameStart + name.length))) return true;
   if (/^\.{0,2}\/[\w.-]{1,60}\//.test(name) || FILE_NAME_EXTENSION.test(name)) return true;
   if (isOwnName(name, v.value)) return true;
+  // `positions--pass`: a dash written as two hyphens in prose joins words, not a name.
+  if (/\w--\w/.test(name)) return true;
   if (/typeof[ \t]{1,4}$/.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
   if (/^(?:--)?key$/i.test(name) && /bucket/i.test(text.slice(Math.max(0, nameStart - 160), nameStart))) return true;
   if (/^(?:OLD)?PWD$/.test(name) && /^(?:\/|~\/|[A-Za-z]:\\)/.test(v.value)) return true;
@@ -539,6 +547,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) continue;
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
+      // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
+      if (name.startsWith('-') && !v.quoted && (FLAG_PROSE_WORD.test(v.value) || v.value.startsWith('`'))) continue;
       // A quoted word that opens a block is the block's label: Terraform's
       // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
       if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
@@ -947,6 +957,9 @@ const CLI_FLAG = new RegExp(
     `(?:"(?<dq>${doubleQuotedBody(200)})"|'(?<sq>[^'\\r\\n]{1,200})'|(?<q>["']?)(?<v>(?:[^\\s"'\\\\]|\\\\[^\\s]){1,200}))`,
   'gi',
 );
+
+/** What prose calls the flags it names (`--username and --password options`). */
+const FLAG_PROSE_WORD = /^(?:options?|flags?|arguments?|args|parameters?|params|switch(?:es)?|settings?|values?|fields?)[.,;:)]?$/;
 
 /**
  * A long option spelled out after a single dash: a PascalCase word run (`Password`, `ProfileName`,
@@ -1599,6 +1612,9 @@ export const genericRules: Rule[] = [
         const g = m.groups!;
         const value = g['sq'] ?? g['sq2'] ?? g['dq'] ?? g['uq']!;
         const quoted = g['uq'] === undefined;
+        // Only in a statement that sets an account's password: prose ("the directory identified by `path`",
+        // "expressly identified by Apple") and ASN.1 (`IDENTIFIED BY id-ce-subjectAltName`) say it too.
+        if (!SQL_ACCOUNT_STATEMENT.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
         if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
         const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
         spans.push({ start, end: start + value.length });
@@ -1611,8 +1627,16 @@ export const genericRules: Rule[] = [
         "CREATE USER 'app'@'%' IDENTIFIED BY 'Wq9zP2mL';",
         'GRANT ALL ON db.* TO u IDENTIFIED BY s3cr3tPw;',
         "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'SqLpa5sW0rD';",
+        'CREATE USER reporting ACCOUNT UNLOCK\n  IDENTIFIED BY Tern5-Basalt;',
+        'CREATE DATABASE LINK ledger CONNECT TO ledger_ro IDENTIFIED BY Quill-Fen-82 USING \'LEDGER\';',
       ],
-      noMatch: ["CREATE USER 'app'@'%' IDENTIFIED BY '<password>';", 'IDENTIFIED BY :new_password'],
+      noMatch: [
+        "CREATE USER 'app'@'%' IDENTIFIED BY '<password>';",
+        'IDENTIFIED BY :new_password',
+        '/** Removes the directory identified by `path`. */',
+        'Covered Code that has been expressly identified by Acme as such.',
+        'SubjectAltName EXTENSION ::= {\n  SYNTAX GeneralNames\n  IDENTIFIED BY id-ce-subjectAltName }',
+      ],
     },
   },
   {
@@ -1650,6 +1674,8 @@ export const genericRules: Rule[] = [
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
         if (/^-/.test(value)) continue;
+        // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
+        if (closed === undefined && (FLAG_PROSE_WORD.test(value) || value.startsWith('`'))) continue;
         const start = m.index + m[0].length - (closed === undefined ? 0 : 1) - value.length;
         spans.push({ start, end: start + value.length, category });
       }
@@ -1658,7 +1684,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd'],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5'],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', 'credentials go to svn through its --username and --password options'],
     },
   },
   {

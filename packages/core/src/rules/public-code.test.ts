@@ -109,3 +109,20 @@ describe('names, types and expressions in code', () => {
     expect(found('Map.of("password", "Wq8Zt2Lm6Rx9Kb3V", "user", "svc")\n', 'Config.java')).toEqual(['Wq8Zt2Lm6Rx9Kb3V']);
   });
 });
+
+describe('prose that names credentials', () => {
+  it('reads IDENTIFIED BY only in a statement that sets an account\'s password', () => {
+    expect(found('/**\n * Removes the directory identified by `path`.\n */\n', 'promises.d.ts')).toEqual([]);
+    expect(found('Covered Code that has been expressly identified by Acme as such.', 'LICENSE.json')).toEqual([]);
+    expect(found(' *   SYNTAX GeneralNames\n *   IDENTIFIED BY id-ce-subjectAltName }\n', 'asn1.js')).toEqual([]);
+    expect(found("CREATE USER 'etl'@'10.%'\n  IDENTIFIED BY 'Ochre-Lattice-71';\nGRANT SELECT ON dw.* TO reporter IDENTIFIED BY 'Basalt#Wren-39';\n", 'init.sql')).toEqual(['Ochre-Lattice-71', 'Basalt#Wren-39']);
+  });
+
+  it('reads no Basic credential in a word after "Basic", nor a password in prose about flags', () => {
+    expect(found('For more information on authorization, see `Basic Operations`.\n', 'create-table.rst')).toEqual([]);
+    expect(found('Credentials go to svn through its --username and --password options.\n', 'subversion.py')).toEqual([]);
+    expect(found('left in their original positions--pass `strict=False`. To produce a\n', 'iterables.py')).toEqual([]);
+    expect(found('curl -H "Authorization: Basic bWFyaW46SGVyb24tUXVheS03Nw==" https://x', 'notes.md')).toEqual(['bWFyaW46SGVyb24tUXVheS03Nw==']);
+    expect(found('svn checkout --password Heron-Quay-77 https://svn.example/repo', 'notes.md')).toEqual(['Heron-Quay-77']);
+  });
+});

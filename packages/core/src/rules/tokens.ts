@@ -4,10 +4,21 @@ import type { Rule } from '../types.js';
 
 /** JWTs, and credentials in HTTP `Authorization` values. */
 
+/**
+ * Whether decoded bytes (one per character) read as text: at most one in eight outside ASCII. A word
+ * after "Basic" in prose (`see Basic Operations`) decodes to a colon among stray bytes; a credential's
+ * text may carry the odd accented letter or damaged byte.
+ */
+function isMostlyText(bytes: string): boolean {
+  let other = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes.charCodeAt(i) > 0x7e) other++;
+  return other * 8 <= bytes.length;
+}
+
 /** Basic credentials' base64 decoded and split at the first colon; undefined when it is no `user:password` text. */
 function basicCredentialParts(value: string): { user: string; password: string } | undefined {
   const decoded = decodeBase64(value);
-  if (decoded === undefined || /[\x00-\x1f]/.test(decoded)) return undefined;
+  if (decoded === undefined || /[\x00-\x1f]/.test(decoded) || !isMostlyText(decoded)) return undefined;
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
@@ -138,7 +149,7 @@ export const tokenRules: Rule[] = [
     confidence: 'high',
     examples: {
       match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="', 'fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"'],
-      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Basic authentication is supported'],
+      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Basic authentication is supported', 'For more on authorization, see `Basic Operations`.'],
     },
   },
   {
