@@ -17,6 +17,8 @@ const hostile: Record<string, string> = {
   'a long line of single quotes': "'".repeat(MB),
   'password= repeated': 'password='.repeat(MB / 9),
   'key: repeated': 'key: '.repeat(MB / 5),
+  // Every name opens an object on the same line: the look-back for what opened it must stay bounded.
+  'objects opened with a key name, repeated on one line': '{key: '.repeat(MB / 6),
   'BEGIN headers repeated, one per line': '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(MB / 32),
   'BEGIN headers repeated on one line': '-----BEGIN RSA PRIVATE KEY-----'.repeat(MB / 31),
   'scheme separators repeated': 'a://b:c@'.repeat(MB / 8),

@@ -27,7 +27,8 @@ export function enclosingObjectWords(text: string, at: number): string[] {
     if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
     else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (depth === 0) {
-        const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+        // Bounded, like the scan itself: a search for the line start is quadratic on one long line of `{` and names.
+        const lineStart = lineStartWithin(text, i - 1, Math.max(0, i - 120));
         return splitWords(text.slice(Math.max(lineStart, i - 120), i));
       }
       depth--;
