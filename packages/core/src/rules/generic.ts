@@ -47,7 +47,8 @@ const ASSIGNMENT = new RegExp(
     '(?:\\[\\d{0,6}\\](?:[ \\t]{1,4}PROGMEM)?)?' + // a C array declarator: `static const char kHmacKey[] = "…"`, Arduino's `WIFI_PASSWORD[] PROGMEM = "…"`
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
     '(?<sep>' +
-    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=[ \\t]{0,8}" + // typed: `passwd: str = `, Rust `TOKEN: &str = `
+    // typed: `passwd: str = `, Rust `TOKEN: &str = ` (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`)
+    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=(?![=>])[ \\t]{0,8}" +
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
     '|[ \\t]{1,4}as[ \\t]{1,4}[A-Za-z][\\w.]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // Visual Basic: `Dim password As String = "…"`
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`

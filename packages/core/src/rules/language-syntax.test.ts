@@ -180,3 +180,10 @@ describe('accounts kept as (user, password) pairs', () => {
     expect(found('admin_users = [("ops", os.environ["OPS_PASSWORD"])]\n', 'settings.py')).toEqual([]);
   });
 });
+
+describe('typed names and padded values', () => {
+  it("reads a bare base64 value whose padding is '==' (not a typed name's `= `)", () => {
+    expect(found('session:\n  cookie_secret: Pq4Lx8Zr2Tv6Wn0Km3Hb5J==\n', 'app.yaml')).toEqual(['Pq4Lx8Zr2Tv6Wn0Km3Hb5J==']);
+    expect(found('def connect(passwd: str = "cq2tPr1a2Lx"):\n', 'db.py')).toEqual(['cq2tPr1a2Lx']);
+  });
+});
