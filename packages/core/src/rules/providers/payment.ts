@@ -191,5 +191,16 @@ export const paymentRules: Rule[] = [
     match: [`OPEN_EXCHANGE_RATES_APP_ID=${fake('hex', 32, 246)}`, `private val OpenExchangeAppId = "${fake('hex', 32, 247)}"`],
     noMatch: ['OPEN_EXCHANGE_RATES_BASE=USD', `OPEN_EXCHANGE_RATES_APP_ID=${'0'.repeat(32)}`],
   }, { keywords: ['openexchange', 'open_exchange', 'open-exchange', 'open.exchange'], minEntropy: 3 }),
+  // WooCommerce REST API keys are issued as a pair, consumer key ck_ and consumer secret cs_, each 40 lower-case hex.
+  // Both halves are sent together (Basic credentials or query parameters) and read and write the shop's orders and
+  // customers, so each is reported. The prefixes are short, but each rule runs sticky where its prefix starts a word.
+  tokenRule('woocommerce-consumer-key', 'WooCommerce REST API consumer key (ck_ + 40 hex)', 'ck_', HEX(40), {
+    match: [`WC_CONSUMER_KEY=ck_${fake('hex', 40, 248)}`, `new WooCommerceAPI({ consumerKey: "ck_${fake('hex', 40, 249)}" })`],
+    noMatch: [`stack_${fake('hex', 40, 250)}`, `ck_${fake('hex', 32, 251)}`, `ck_${fake('hex', 40, 252)}ab`, 'ck_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
+  }, { category: 'CRED', minEntropy: 3 }),
+  tokenRule('woocommerce-consumer-secret', 'WooCommerce REST API consumer secret (cs_ + 40 hex)', 'cs_', HEX(40), {
+    match: [`consumer_secret: 'cs_${fake('hex', 40, 253)}'`, `curl -u ck_${fake('hex', 40, 254)}:cs_${fake('hex', 40, 255)} https://shop.test/wp-json/wc/v3/orders`],
+    noMatch: [`docs_${fake('hex', 40, 256)}`, `cs_${fake('hex', 39, 257)}`, 'cs_0000000000000000000000000000000000000000'],
+  }, { category: 'CRED', minEntropy: 3 }),
 ];
 
