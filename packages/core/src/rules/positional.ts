@@ -150,6 +150,36 @@ function findSigningKeyBytes(text: string, options: DetectOptions, offsets: read
   return spans;
 }
 
+/**
+ * `sed -i "s/xxx/…/g" /etc/agent.cfg`: a set-up script writing a secret into a config file over the
+ * placeholder the file ships with (Buildkite's agent token over `xxx`, a token over `__TOKEN__` or
+ * `<your-token>`). The replacement is the secret when what it replaces is a placeholder and it has
+ * the randomness of a generated key. Delimited by `/`, `|` or `#`.
+ */
+const SED_SUBSTITUTION =
+  /sed[ \t]{1,4}(?:-[A-Za-z]{1,4}[ \t]{1,4})?(?:-[A-Za-z]{1,4}[ \t]{1,4})?["']?s(?:\/(?<f1>[^/\r\n"']{1,80})\/(?<v1>[^/\r\n"'\\&$]{8,200})\/|\|(?<f2>[^|\r\n"']{1,80})\|(?<v2>[^|\r\n"'\\&$]{8,200})\||#(?<f3>[^#\r\n"']{1,80})#(?<v3>[^#\r\n"'\\&$]{8,200})#)/y;
+/** What a config file ships where its secret goes: `xxx`, `<token>`, `{{TOKEN}}`, `@TOKEN@`, `changeme`, … */
+const SHIPPED_PLACEHOLDER = /^(?:x{3,40}|X{3,40}|<[^<>]{1,60}>|\{\{[^{}]{1,60}\}\}|@[A-Za-z_]{1,40}@|%[A-Za-z_]{1,40}%|change_?me|replace_?me|placeholder)$/i;
+/** An upper-case name that says secret (`TOKEN`, `__AGENT_TOKEN__`, `API_KEY`), put in a template to be replaced. */
+const SECRET_NAME_PLACEHOLDER = /^_{0,2}[A-Z][A-Z0-9_]{0,40}$/;
+
+function findSedSecrets(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    SED_SUBSTITUTION.lastIndex = offset;
+    const m = SED_SUBSTITUTION.exec(text);
+    if (m === null) continue;
+    const g = m.groups!;
+    const from = g['f1'] ?? g['f2'] ?? g['f3']!;
+    const value = g['v1'] ?? g['v2'] ?? g['v3']!;
+    const placeholder = SHIPPED_PLACEHOLDER.test(from) || (SECRET_NAME_PLACEHOLDER.test(from) && /TOKEN|SECRET|PASS|PWD|KEY/.test(from));
+    if (!placeholder || !looksGenerated(value)) continue;
+    const end = m.index + m[0].length - 1;
+    spans.push({ start: end - value.length, end });
+  }
+  return spans;
+}
+
 export const positionalRules: Rule[] = [
   {
     id: 'go-signing-key-bytes',
@@ -295,6 +325,28 @@ export const positionalRules: Rule[] = [
       noMatch: [
         'cred := common.NewCredential("AKIDq7Wm2Lx9Rb4Tn8Vc3Zp6Yh1Kd5Fs0Gj7", secretKey)',
         'ids := []string{"AKIDq7Wm2Lx9Rb4Tn8Vc3Zp6Yh1Kd5Fs0Gj7", "00000000000000000000000000000000"}',
+      ],
+    },
+  },
+  {
+    id: 'sed-placeholder-secret',
+    category: 'KEY',
+    description:
+      'A secret a script writes into a config file over its placeholder with sed: `sed -i "s/xxx/…/g" buildkite-agent.cfg`, `sed -i "s|__TOKEN__|…|" app.conf`',
+    keywords: ['sed -i', 'sed -e', "sed 's", 'sed "s'],
+    pattern: SED_SUBSTITUTION,
+    find: findSedSecrets,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'sed -i "s/xxx/k7q2wz9m4xr8pl3vn6tb1yc5hd0fs8gj2ke4ua7wq9zr3mx6pl/g" /etc/buildkite-agent/buildkite-agent.cfg',
+        "sed -i 's|__AGENT_TOKEN__|Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe|' /opt/agent/agent.conf",
+      ],
+      noMatch: [
+        'sed -i "s/localhost/db.internal.example.org/g" app.conf',
+        "sed -i 's/xxx/$AGENT_TOKEN/g' agent.cfg",
+        "sed -i 's/version = .*/version = 2.4.1/' Cargo.toml",
       ],
     },
   },

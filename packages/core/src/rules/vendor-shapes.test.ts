@@ -71,6 +71,19 @@ describe('provider token shapes', () => {
   });
 });
 
+describe('a secret written over a placeholder with sed', () => {
+  it("reports the replacement when what it replaces is a config file's placeholder", () => {
+    const token = 'm4q8z2w7x1k9r3t6y0p5l8n2b7v4c1h6j3g9f0d5s2a8e4';
+    expect(values(`sed -i "s/xxx/${token}/g" /etc/ci-agent/agent.cfg\n`, 'provision.sh')).toEqual([token]);
+    expect(values(`sed -i 's|__RUNNER_TOKEN__|${token}|' /opt/runner/config.toml\n`, 'provision.sh')).toEqual([token]);
+  });
+
+  it('leaves ordinary edits and a variable as the replacement alone', () => {
+    expect(values('sed -i "s/127.0.0.1/db.prod.example.org/" app.ini\n', 'provision.sh')).toEqual([]);
+    expect(values('sed -i "s/xxx/${RUNNER_TOKEN}/g" agent.cfg\n', 'provision.sh')).toEqual([]);
+  });
+});
+
 describe('value shapes', () => {
   it('takes a passphrase of words with a lone digit among them', () => {
     expect(values('<server>\n  <id>signing</id>\n  <passphrase>marble Otter 4 quiver Saffron</passphrase>\n</server>', 'settings.xml')).toEqual([
