@@ -1136,11 +1136,12 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
 
 /**
  * A password given in a sentence: "the password for the deploy account: …",
- * "use password … to log in". The value must look like a password (letters with digits or
- * symbols), which words of the sentence do not.
+ * "the password for new accounts is `…`", "use password … to log in". The value must look like a
+ * password (letters with digits or symbols), which words of the sentence do not; after "is" a
+ * sentence may go on in such words, so there the value is quoted or has a symbol as well.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}[^:\r\n]{1,60}?:|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`). */
@@ -1192,8 +1193,11 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
   const spans: Span[] = [];
   forEachMatchAt(PROSE_PASSWORD_AT, text, proseStarts(text, offsets), (m) => {
     const raw = m.groups!['v']!;
-    const value = raw.replace(/[.,;:!?)]+$/, '');
+    // Quoted, the value is all of it (a password may end in `!`); bare, a final full stop or comma is the sentence's.
+    const quoted = /[`'"]/.test(text.charAt(m.index + m[0].length - raw.length - 1));
+    const value = quoted ? raw : raw.replace(/[.,;:!?)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
+    if (m.groups!['cop'] !== undefined && !quoted && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
     if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + value.length });
@@ -2003,15 +2007,26 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "use password … to log in")',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in")',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['Password for the `deploy` account: Depl0y.Orbit.55', 'Use password Wint3r-Harbor#2 to log in to the old Jenkins.'],
-      noMatch: ['Use password authentication for the bastion.', 'Password for the admin account: see the vault', 'use the password <password> here'],
+      match: [
+        'Password for the `deploy` account: Depl0y.Orbit.55',
+        'Use password Wint3r-Harbor#2 to log in to the old Jenkins.',
+        'The temporary password for the kiosk accounts is `Harbor7Lantern`; change it on first login.',
+        'the passphrase of the signing key was Quill-Meadow#88 until March.',
+      ],
+      noMatch: [
+        'Use password authentication for the bastion.',
+        'Password for the admin account: see the vault',
+        'use the password <password> here',
+        'The password for the replica user is rotated2weekly by the operator.',
+        'The password for the admin account is stored in Vault.',
+      ],
     },
   },
   {

@@ -206,6 +206,45 @@ function findUserPasswordSpans(text: string, options: DetectOptions, offsets: re
   return spans;
 }
 
+/**
+ * A line of notes labelled as a password (`Password: …`, `- **Passphrase**: …`, `Root password: …`):
+ * every code span further on that line that is shaped like a password (letters, a digit and a
+ * symbol) is one, even when the label's own value is a pointer to a vault entry and the line
+ * goes on to give the password in use in a code span. Read at each `password`/`passphrase`; only a label that opens the line
+ * (after a list marker, a heading's hashes, bold) counts, so prose that merely mentions
+ * passwords keeps its code spans.
+ */
+const PASSWORD_LABEL = /pass(?:word|phrase)(?:[*_]{1,2})?[ \t]{0,2}:/iy;
+/** What may open a line before the label: indentation, a list marker or number, a heading's hashes, bold, up to two words (`Root`, `DB admin`). */
+const LABEL_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]{1,4}|\d{1,3}[.)][ \t]{1,4}|#{1,6}[ \t]{1,4}|>[ \t]{0,4})?(?:[*_]{1,2})?(?:[A-Za-z][\w-]{0,20}[ \t]{1,2}){0,2}$/;
+const CODE_SPAN = /`([^`\s]{6,128})`/g;
+
+function findLabelledLinePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  let doneUntil = -1;
+  for (const offset of offsets) {
+    if (offset < doneUntil) continue;
+    PASSWORD_LABEL.lastIndex = offset;
+    if (!PASSWORD_LABEL.test(text)) continue;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset - lineStart > 60 || !LABEL_LINE_START.test(text.slice(lineStart, offset))) continue;
+    let lineEnd = text.indexOf('\n', offset);
+    if (lineEnd === -1) lineEnd = text.length;
+    doneUntil = lineEnd;
+    const restStart = PASSWORD_LABEL.lastIndex;
+    const rest = text.slice(restStart, Math.min(lineEnd, restStart + 2000));
+    for (const m of rest.matchAll(CODE_SPAN)) {
+      const value = m[1]!;
+      if (!isPasswordLike(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value)) continue;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+      const start = restStart + m.index + 1;
+      spans.push({ start, end: start + value.length, category: 'PASS' });
+    }
+  }
+  return spans;
+}
+
 export const markdownRules: Rule[] = [
   {
     id: 'user-password-code-spans',
@@ -293,6 +332,22 @@ export const markdownRules: Rule[] = [
     paths: MARKDOWN_FILE,
     pattern: /\|[ \t]{0,8}:?-{1,200}/,
     find: findTableCredentials,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-password-line',
+    category: 'PASS',
+    description:
+      'In Markdown notes, a line labelled as a password (`Password: …`, `- **Passphrase**: …`): each code span on it shaped like a password (upper- and lower-case letters, a digit and a symbol), even past a pointer the label gives first',
+    keywords: ['password', 'passphrase'],
+    paths: MARKDOWN_FILE,
+    pattern: PASSWORD_LABEL,
+    find: findLabelledLinePasswords,
+    anchored: true,
     confidence: 'medium',
     examples: {
       match: [],

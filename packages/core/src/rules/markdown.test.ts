@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a line of notes labelled as a password', () => {
+  it('reports a password-shaped code span further on the line, past a pointer to a vault entry', () => {
+    const line = '   Password: in the team vault (entry billing-ro). Until it is rotated the old `Tundra!Fox-2291` still works.\n';
+    expect(values(line, 'docs/runbook.md')).toEqual(['Tundra!Fox-2291']);
+    expect(values('- **Passphrase**: ask #sec, or use the break-glass `Mq7#vLp2-Zx9K` once.\n', 'NOTES.md')).toEqual(['Mq7#vLp2-Zx9K']);
+    expect(values('Root password: see `vault kv get ops/root`, last set to `Gr4nite@Shelf`.\n', 'README.md')).toEqual(['Gr4nite@Shelf']);
+  });
+
+  it('leaves code spans of a line that only mentions passwords, and spans that are no password', () => {
+    expect(values('We reset the password after `deploy-v2!3` shipped.\n', 'CHANGELOG.md')).toEqual([]);
+    expect(values('Password: run `make reset-pw` then `kubectl rollout restart`.\n', 'ops.md')).toEqual([]);
+    expect(values('Password: `${DB_PASSWORD}` from the environment, or `<your-password>`.\n', 'ops.md')).toEqual([]);
+  });
+
+  it('reads Markdown only: elsewhere a label line is left to the assignment rules', () => {
+    expect(values('# Password: the old one was `Tundra!Fox-2291`, ask ops.\n', 'notes.txt').includes('Tundra!Fox-2291')).toBe(false);
+  });
+});
+
+describe('a password given in a sentence with "is"', () => {
+  it('reports a quoted value, its final punctuation included, and a bare one with a digit and a symbol', () => {
+    expect(values('The shared password for the demo kiosks is `Lantern7Harbor!`; change it after the fair.\n', 'docs/kiosk.md')).toEqual(['Lantern7Harbor!']);
+    expect(values('# the passphrase for the release build was Quill-Meadow#88.\n', 'sign.sh')).toEqual(['Quill-Meadow#88']);
+  });
+
+  it('leaves the sentence alone when the word after "is" is prose', () => {
+    expect(values('The password for the replica user is rotated2weekly by the operator.\n', 'docs/db.md')).toEqual([]);
+    expect(values('The password for the admin account is stored in Vault.\n', 'docs/db.md')).toEqual([]);
+  });
+});
