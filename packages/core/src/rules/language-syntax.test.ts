@@ -187,3 +187,10 @@ describe('typed names and padded values', () => {
     expect(found('def connect(passwd: str = "cq2tPr1a2Lx"):\n', 'db.py')).toEqual(['cq2tPr1a2Lx']);
   });
 });
+
+describe('heredocs next to Erlang binaries', () => {
+  it('still reads a heredoc whose tag is quoted (<<"EOF" is no Erlang binary)', () => {
+    expect(found('admin_password = <<"EOF"\nTq8!mVz3Lw7\nEOF\n', 'main.tf')).toEqual(['Tq8!mVz3Lw7']);
+    expect(found('secret_key = <<"Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd9">>\n', 'env.exs')).toEqual(['Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd9']);
+  });
+});
