@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a secret literal inside a decoding call', () => {
+  const hex = '5c1e9a7f03b84d26e8a1c4f7092b6d3e81f5a0c7d4e92b6f1a83c05d7e9f2b4a';
+  it('reads the literal that bytes.fromhex, base64.b64decode or unhexlify decode', () => {
+    expect(values(`WEBHOOK_SECRET = bytes.fromhex("${hex}")\n`, 'hooks.py')).toEqual([hex]);
+    expect(values(`signing_key = bytearray.fromhex('${hex}')\n`, 'sign.py')).toEqual([hex]);
+    expect(values(`HMAC_KEY = binascii.unhexlify("${hex}")\n`, 'sign.py')).toEqual([hex]);
+    expect(values('API_SECRET = base64.b64decode("Zk3mP9qR2vX8wL5nQ4tYc7Hb1Js6Ud0E")\n', 'client.py')).toEqual(['Zk3mP9qR2vX8wL5nQ4tYc7Hb1Js6Ud0E']);
+  });
+  it('leaves a decoded value under a name that holds no secret, and a call on a variable', () => {
+    expect(values(`EXPECTED_DIGEST = bytes.fromhex("${hex}")\n`, 'verify.py')).toEqual([]);
+    expect(values('WEBHOOK_SECRET = bytes.fromhex(os.environ["WEBHOOK_SECRET_HEX"])\n', 'hooks.py')).toEqual([]);
+  });
+});
