@@ -19,3 +19,14 @@ describe('a secret literal inside a decoding call', () => {
     expect(values('WEBHOOK_SECRET = bytes.fromhex(os.environ["WEBHOOK_SECRET_HEX"])\n', 'hooks.py')).toEqual([]);
   });
 });
+
+describe("HCL's name and value pairs", () => {
+  it('reports the value of a helm release setting whose name is a secret', () => {
+    const tf = 'resource "helm_release" "cache" {\n  set_sensitive {\n    name  = "auth.rootPassword"\n    value = "Vw3nQz8LkRt5Xp2M"\n  }\n}\n';
+    expect(values(tf, 'modules/cache/main.tf')).toEqual(['Vw3nQz8LkRt5Xp2M']);
+  });
+  it('leaves settings that name no secret and values that are references', () => {
+    expect(values('  set {\n    name  = "persistence.size"\n    value = "20Gi"\n  }\n', 'main.tf')).toEqual([]);
+    expect(values('  set_sensitive {\n    name  = "auth.rootPassword"\n    value = random_password.cache.result\n  }\n', 'main.tf')).toEqual([]);
+  });
+});

@@ -761,13 +761,16 @@ function constantKeyedEntry(text: string, nameEnd: number, name: string, memo: C
   return { start, end: start + value.length, category: key.category };
 }
 
-/** `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults. */
+/**
+ * `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults,
+ * and HCL's `name = "X"` then `value = "…"` (the helm provider's `set`/`set_sensitive` blocks that pass a chart its values).
+ */
 /** The value of a name/value pair: quoted either way, or bare. */
 const PAIR_VALUE = `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`;
 /** Composer's `"bearer": {"host.example": …}`: a secret keyed by the host it is for. */
 const HOST_KEYED_NAME = /"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:/.source;
 const NAME_VALUE = new RegExp(
-  String.raw`(?:(?:name|key)["']?[ \t]{0,4}:[ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}:|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
+  String.raw`(?:(?:name|key)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}[:=]|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
     `|${HOST_KEYED_NAME}|` +
     String.raw`variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,40}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}` +
     PAIR_VALUE,
@@ -820,6 +823,8 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
     }
     // A bare call (Bicep's `kv.getSecret('db-password')`, HCL's `file("pw.txt")`) fetches the value: a reference.
     if (!quoted && CALL_EXPRESSION.test(value)) continue;
+    // HCL's `value = random_password.db.result`: a bare value after `=` is an expression, a literal is quoted.
+    if (!quoted && g['k'] !== undefined && /value["']?[ \t]{0,4}=[ \t]{0,4}$/.test(m[0].slice(0, m[0].length - value.length))) continue;
     if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     spans.push({ start, end: start + value.length, category: key.category });
   }
@@ -1746,7 +1751,7 @@ export const genericRules: Rule[] = [
     id: 'name-value-pair',
     category: 'PASS',
     description:
-      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`',
+      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }` and helm `set { name = "auth.password"` / `value = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`',
     keywords: ['value', 'default', '": {', '":{'],
     pattern: NAME_VALUE,
     find: findNameValuePairs,
@@ -1757,6 +1762,7 @@ export const genericRules: Rule[] = [
         '{"name": "STRIPE_API_KEY", "value": "Zk3mP9qR2vX8wL5nQ4tY"}',
         '{"bearer": {"satis.example.com": "u6KYVi1t6eRaFbyZmMVzzLbtGrfLWg08khQQkg8U19EjOX6B"}}',
         'variable "admin_password" {\n  type    = string\n  default = "Kq8zW3mLp0!"\n}',
+        'set_sensitive {\n    name  = "redis.auth.password"\n    value = "Tq7vRm2XwZp9LkBn"\n  }',
       ],
       noMatch: [
         'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}\n',
@@ -1764,6 +1770,8 @@ export const genericRules: Rule[] = [
         '{"token": {"header.name": "X-Auth-Token"}}',
         'variable "admin_password" {\n  type = string\n}',
         "{\n  name: 'SqlPassword'\n  value: kv.getSecret('sql-admin-password')\n}",
+        'set_sensitive {\n    name  = "redis.auth.password"\n    value = var.redis_password\n  }',
+        'set {\n    name  = "controller.replicaCount"\n    value = "3"\n  }',
       ],
     },
   },
