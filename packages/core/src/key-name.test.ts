@@ -129,13 +129,6 @@ describe('handle tokens and names of things', () => {
   });
 });
 
-describe('handshake nonces', () => {
-  it("takes a WebSocket handshake's key as no secret, and a socket service's secret as one", () => {
-    expect(classifyKey('Sec-WebSocket-Key')).toBeUndefined();
-    expect(classifyKey('socket_secret')).toBeDefined();
-  });
-});
-
 describe('application salts and field-encryption keys', () => {
   it('takes a salt that ends a three-word name as a credential needing a strong value', () => {
     for (const name of ['LOGGED_IN_SALT', 'SECURE_AUTH_SALT', 'session_cookie_salt']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });
@@ -146,5 +139,25 @@ describe('application salts and field-encryption keys', () => {
     expect(classifyKey('fieldEncryptionKey')).toEqual({ category: 'KEY', weak: false });
     expect(classifyKey('field_api_key')).toBeUndefined();
     expect(classifyKey('password_field_key')).toBeUndefined();
+  });
+});
+
+describe('prefixes and product names that contain a password word', () => {
+  it('reads a leading pw of a longer name as a prefix, so the rest names the value', () => {
+    expect(classifyKey('PW_HCAPTCHA_SITE_KEY')).toBeUndefined();
+    expect(classifyKey('PW_BILLING_HOST')).toBeUndefined();
+    expect(classifyKey('PW_STRIPE_SECRET_KEY')?.category).toBe('KEY');
+    // Still a password: pw alone, pw of an account, pw of two words.
+    for (const name of ['pw', 'PW_DB', 'pw_smtp_relay', 'PW_ADMIN_LOGIN', 'pwNew']) expect(classifyKey(name)?.category, name).toBe('PASS');
+  });
+  it('takes the 1Password manager for where a secret is kept, the words around it deciding', () => {
+    for (const name of ['1Password', '1password', 'onepassword', 'ONEPASSWORD_VAULT', '1password_item']) expect(classifyKey(name), name).toBeUndefined();
+    expect(classifyKey('ONEPASSWORD_CONNECT_TOKEN')?.category).toBe('TOKEN');
+    expect(classifyKey('OP_SERVICE_ACCOUNT_TOKEN')?.category).toBe('TOKEN');
+  });
+  it('reports neither a public site key under a team prefix nor a 1Password item named in notes', () => {
+    expect(detect("define('AC_RECAPTCHA_SITE_KEY', '6Lb2Qq9tAAAAAHm4pVw7Zr1xKc3nYs8dLj5eFo0u');\n", { file: 'plugin.php' })).toEqual([]);
+    expect(detect("define('PW_RECAPTCHA_SITE_KEY', '6Lb2Qq9tAAAAAHm4pVw7Zr1xKc3nYs8dLj5eFo0u');\n", { file: 'plugin.php' })).toEqual([]);
+    expect(detect('Credentials: in 1Password "payments-replica", vault Platform.\n', { file: 'notes.md' })).toEqual([]);
   });
 });

@@ -82,8 +82,6 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   // Names of things: a resource tag's key (`TagKeys`, `--tags Key=…`), an IAM policy's condition keys,
   // a paginator's `result_key`, CloudFormation's `ParameterKey`, CloudTrail's `AttributeKey`.
   'tag', 'tags', 'condition', 'result', 'parameter', 'attribute',
-  // A WebSocket handshake's `Sec-WebSocket-Key`: a nonce the client sends in the clear, by design.
-  'socket', 'websocket',
 ]);
 
 /**
@@ -244,6 +242,16 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   const last = words[words.length - 1]!;
   // `pass` before other words is the verb (`pass_arg`, `--pass-arg`, `passThrough`, `pass_zero`): the rest names the value.
   if (words[0] === 'pass' && words.length >= 2 && !PASS_OF_ACCOUNT.test(words[1]!)) return classifyKey(words.slice(1).join('_'));
+  // `pw` opening a name of three words or more is a product's or a team's prefix (`PW_RECAPTCHA_SITE_KEY`,
+  // `PW_BILLING_HOST`): the rest names the value. `pw_db`, `pw_smtp_relay` are still an account's password.
+  if (words[0] === 'pw' && words.length >= 3 && !PASS_OF_ACCOUNT.test(words[1]!)) return classifyKey(words.slice(1).join('_'));
+  // The password manager's name (`1Password "orders-admin"`, `onepassword_vault`) names where a secret is kept, not
+  // one: the words around it decide (`ONEPASSWORD_CONNECT_TOKEN` is a token).
+  const manager = words.findIndex((w, i) => w === 'onepassword' || w === '1password' || (w === 'password' && words[i - 1] === '1'));
+  if (manager !== -1) {
+    const rest = [...words.slice(0, words[manager] === 'password' ? manager - 1 : manager), ...words.slice(manager + 1)];
+    return rest.length === 0 ? undefined : classifyKey(rest.join('_'));
+  }
   // `allPass`, `anyPass`: whether every or any check passed.
   if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
