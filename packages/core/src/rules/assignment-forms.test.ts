@@ -30,3 +30,13 @@ describe("HCL's name and value pairs", () => {
     expect(values('  set_sensitive {\n    name  = "auth.rootPassword"\n    value = random_password.cache.result\n  }\n', 'main.tf')).toEqual([]);
   });
 });
+
+describe('the name of an environment variable as a constant’s value', () => {
+  it('is no secret in code: the value names where the secret is read from', () => {
+    expect(values('static final String SMTP_PASSWORD_KEY = "SMTP_PASSWORD_ENV";\n', 'Mailer.java')).toEqual([]);
+    expect(values("export const VAULT_TOKEN_VAR = 'VAULT_TOKEN_FILE';\n", 'vault.ts')).toEqual([]);
+  });
+  it('still reports an upper-case password without a secret word, and any in a config file', () => {
+    expect(values('static final String SMTP_PASSWORD = "KESTREL_ORCHARD_MAPLE";\n', 'Mailer.java')).toEqual(['KESTREL_ORCHARD_MAPLE']);
+  });
+});

@@ -149,8 +149,11 @@ const SECRET_NAME_WORDS = new Set(['password', 'passwd', 'secret', 'token']);
 const DOTTED_LOWER_NAME = /^[a-z][a-z_]{0,30}(?:\.[a-z][a-z_]{0,30}){1,6}$/;
 /** A camelCase name of letters only (`driverPassword`, `refreshToken`): a keychain or storage key naming the value. */
 const CAMEL_CASE = /^[a-z]{1,30}(?:[A-Z][a-z]{1,30}){1,5}$/;
+/** An environment variable's or constant's name (`SMTP_PASSWORD_ENV`, `VAULT_TOKEN_VAR`): what a lookup reads the value from. */
+const UPPER_SNAKE_CASE = /^[A-Z]{1,30}(?:_[A-Z]{1,30}){1,5}$/;
 function namesASecret(value: string): boolean {
   if (SNAKE_CASE.test(value)) return value.split('_').some((w) => SECRET_NAME_WORDS.has(w));
+  if (UPPER_SNAKE_CASE.test(value)) return value.split('_').some((w) => SECRET_NAME_WORDS.has(w.toLowerCase()));
   return CAMEL_CASE.test(value) && splitWords(value).some((w) => SECRET_NAME_WORDS.has(w));
 }
 
