@@ -129,6 +129,13 @@ describe('handle tokens and names of things', () => {
   });
 });
 
+describe('handshake nonces', () => {
+  it("takes a WebSocket handshake's key as no secret, and a socket service's secret as one", () => {
+    expect(classifyKey('Sec-WebSocket-Key')).toBeUndefined();
+    expect(classifyKey('socket_secret')).toBeDefined();
+  });
+});
+
 describe('application salts and field-encryption keys', () => {
   it('takes a salt that ends a three-word name as a credential needing a strong value', () => {
     for (const name of ['LOGGED_IN_SALT', 'SECURE_AUTH_SALT', 'session_cookie_salt']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });

@@ -82,6 +82,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   // Names of things: a resource tag's key (`TagKeys`, `--tags Key=…`), an IAM policy's condition keys,
   // a paginator's `result_key`, CloudFormation's `ParameterKey`, CloudTrail's `AttributeKey`.
   'tag', 'tags', 'condition', 'result', 'parameter', 'attribute',
+  // A WebSocket handshake's `Sec-WebSocket-Key`: a nonce the client sends in the clear, by design.
+  'socket', 'websocket',
 ]);
 
 /**
