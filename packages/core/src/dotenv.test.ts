@@ -193,6 +193,15 @@ describe('digests and UUID ids in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:WEBHOOK_SIGNING_KEY']);
   });
 
+  it('does not learn a UUID under a name that says nothing of a secret: it names a tenant, a workspace or a record', () => {
+    const text = [
+      'ORG_DEFAULT=5d1c8e2f-7a3b-4c9d-8e1f-2a3b4c5d6e7f',
+      'PRIMARY_WORKSPACE=0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+      'LICENSE_KEY=9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:LICENSE_KEY']);
+  });
+
   it('never learns a subresource-integrity hash, even under a secret-sounding name', () => {
     const text = [
       'CDN_INTEGRITY=sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==',

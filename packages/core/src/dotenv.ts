@@ -161,9 +161,10 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && (/(?:^|_)(?:RELEASE|VERSION|SHA|COMMIT|REVISION|REV|BUILD|BUILD_ID|TAG)$/i.test(name) || /^[0-9a-f]{40}$/.test(v))) return true;
   // `DATASET_SHA256=…`, `ARTIFACT_CHECKSUM=…`: a digest that anyone holding the file can compute.
   if (!secretName && /(?:^|_)(?:SHA\d{1,3}|MD5|CHECKSUM|DIGEST)$/i.test(name) && /^(?:sha\d{1,3}[:-])?[0-9a-f]{32,128}$/i.test(v)) return true;
-  // `RUN_ID=4f86c075-…`, `TENANT_ID=…`, `REQUEST_ID_NAMESPACE=…`: a UUID under an id's name identifies, it does not
-  // authenticate (a v5 UUID's namespace is itself an id).
-  if (!secretName && /(?:^|_)(?:U|G|UU)?ID(?:_|$)|(?:^|_)NAMESPACE$/i.test(name) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
+  // `RUN_ID=4f86c075-…`, `TENANT_ID=…`, `TENANT_DEFAULT=…`, `REQUEST_ID_NAMESPACE=…`: a UUID under a name that says
+  // nothing of a secret identifies a record, it does not authenticate (a v5 UUID's namespace is itself an id). Under a
+  // secret's name (`HEROKU_API_KEY`, `WEBHOOK_SIGNING_KEY`) it is still learnt.
+  if (!secretName && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
   // `TWILIO_ACCOUNT_SID=AC…`: a Twilio account's SID is in the path of every API call it makes; the
   // auth token beside it is the secret. (An API key's SID, `SK…`, names a key and stays learnt.)
   if (!secretName && /(?:^|_)SID$/i.test(name) && /^AC[0-9a-f]{32}$/.test(v)) return true;
