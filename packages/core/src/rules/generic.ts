@@ -538,14 +538,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const separator = m.groups?.['sep'] ?? '';
     const nameStart = m.index - before.length;
     // Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
-    if ((key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name)) continue;
+    // Asked only of a value about to be reported: reading the enclosing object costs more than every other check.
+    const namesPublicClientKey = (): boolean => (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
     // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
     // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
     if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}[.,;:!?]?$/.test(v.value)) continue;
     // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
     if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
       const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
-      if (open !== -1 && open - v.start <= v.value.length + 4) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
+      if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey()) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
       continue;
     }
     if (separator.trim() === '') {
@@ -594,7 +595,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
       const items = literalListAt(text, v.start);
       if (items !== undefined) {
-        for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+        if (!namesPublicClientKey()) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
         skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
         continue;
       }
@@ -649,6 +650,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
+    if (namesPublicClientKey()) continue;
     spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
   }
   return spans;
