@@ -70,10 +70,10 @@ const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:a[-_. ]?)?(?:real|secret)(?:[^a-
 const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?(?:Real|Secret)(?![a-z])/;
 
 /**
- * Words alone inside square brackets (`[set-in-release-pipeline]`, `[REDACTED]`, `[MASKED]`): a note where
+ * Words alone inside square brackets (`[set-in-release-pipeline]`, `[REDACTED]`, `[secure]`): a note where
  * the value goes, as logs and config templates write it, not a value.
  */
-const BRACKETED_NOTE = /^\[[A-Za-z][A-Za-z _-]{2,60}\]$/;
+const BRACKETED_NOTE = /^\[[A-Za-z][A-Za-z _-]{0,60}\]$/;
 
 /**
  * `generated`: the value is dense random printable text (`isGeneratedPrintable`), where `<ve0 Xx>` or
@@ -389,7 +389,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 1000) return false;
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
-  if (hasPlaceholderMarker(v, isGeneratedPrintable(v))) return false;
+  // Dense random printable text (WordPress's keys) may hold spaces and template-like symbols by chance.
+  const generated = isGeneratedPrintable(v);
+  if (hasPlaceholderMarker(v, generated)) return false;
   if (TEMPLATE_START.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.
   if (isPublishedSample(v)) return false;
@@ -420,7 +422,6 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (norm.length === 0) return false;
   if (DUMMY_VALUES.has(norm)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
-  if (/^\[[A-Za-z][A-Za-z ]{0,30}\]$/.test(v)) return false; // `[secure]`, `[hidden]`
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
@@ -438,7 +439,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   }
   // A run of words under a passphrase's name is the secret itself, whatever the key's kind.
   if (/\s/.test(v) && isWordPassphrase(v, ctx)) return true;
-  if (/\s/.test(v) && !isGeneratedPrintable(v)) {
+  if (/\s/.test(v) && !generated) {
     // Prose and messages, not secrets; a passphrase of words is rare next to these.
     const spaces = v.split(/\s+/).length - 1;
     if (spaces >= 2 || ctx.category !== 'PASS') return false;

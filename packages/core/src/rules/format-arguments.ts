@@ -1,6 +1,7 @@
 import { isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
+import { literalAt } from './literal-run.js';
 
 /**
  * A password filled into a format string from a literal argument: the template names the
@@ -26,16 +27,12 @@ function openingQuote(text: string, at: number): number {
   return -1;
 }
 
-/** Where the literal opened at `open` closes (backslash escapes skipped), or -1 on its line. */
+/** A template's or argument's literal: up to 599 characters between its quotes, on one line. */
+const MAX_LITERAL = 599;
+
+/** Where the literal opened at `open` closes, or -1 on its line. */
 function closingQuote(text: string, open: number): number {
-  const quote = text.charCodeAt(open);
-  for (let i = open + 1; i < text.length && i - open <= 600; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return -1;
-    if (c === 92 /* \ */) i++;
-    else if (c === quote) return i;
-  }
-  return -1;
+  return literalAt(text, open, MAX_LITERAL)?.end ?? -1;
 }
 
 /**

@@ -665,7 +665,7 @@ const PROFILE_TAG = /^#(?:profile|hostname|user)$/;
 /** A name for a container of secrets (`:secrets`, `credentials`), whose entries are secrets whatever their names. */
 const SECRETS_CONTAINER = /(?:^|[^A-Za-z])(?:secrets|credentials)$/i;
 /** One entry of an EDN or inline map: a keyword or quoted key, then a double-quoted value. */
-const MAP_ENTRY = /(?:^|[\s{,])(?::|["'])?([A-Za-z_][\w.-]{0,60})["']?[ \t]{0,4}(?::|=>|=)?[ \t]{1,40}"((?:[^"\\\r\n]|\\.){1,300})"/gy;
+const MAP_ENTRY = /(?:^|[\s{,])(?::|["'])?([A-Za-z_][\w.-]{0,60})["']?[ \t]{0,4}(?::|=>|=)?[ \t]{1,40}"((?:[^"\\\r\n]|\\.){1,300})"/g;
 
 /**
  * The literals of the map that opens at `open` (up to its closing brace, at most 1,500 characters on).
@@ -691,7 +691,7 @@ function mapLiteralSpans(text: string, open: number, key: { category: Category; 
   if (close === -1) return [];
   const body = text.slice(open + 1, close);
   const spans: Span[] = [];
-  for (const m of body.matchAll(new RegExp(MAP_ENTRY.source, 'g'))) {
+  for (const m of body.matchAll(MAP_ENTRY)) {
     const [, entryName, value] = m as unknown as [string, string, string];
     const start = open + 1 + m.index + m[0].length - 1 - value.length;
     if (byProfile) {

@@ -24,11 +24,14 @@ const MAX_ITEMS = 32;
 const isHorizontalSpace = (c: number): boolean => c === 32 || c === 9;
 const isQuote = (c: number): boolean => c === 34 /* " */ || c === 39; /* ' */
 
-/** The body of the literal whose opening quote is at `open` (escapes kept as written), or undefined when it does not close on its line. */
-function literalAt(text: string, open: number): { start: number; end: number } | undefined {
+/**
+ * The body of the literal whose opening quote is at `open` (escapes kept as written; `end` is its
+ * closing quote), or undefined when it does not close on its line within `maxLength` characters.
+ */
+export function literalAt(text: string, open: number, maxLength = MAX_LITERAL): { start: number; end: number } | undefined {
   const quote = text.charCodeAt(open);
   if (!isQuote(quote)) return undefined;
-  const limit = Math.min(text.length, open + 1 + MAX_LITERAL + 1);
+  const limit = Math.min(text.length, open + 1 + maxLength + 1);
   for (let i = open + 1; i < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return undefined;
