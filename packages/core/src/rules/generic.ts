@@ -1,6 +1,6 @@
 import { isDotenvFileName } from '../dotenv.js';
 import { isPublicClientKeyAt } from './client-config.js';
-import { classifyKey, splitWords } from '../key-name.js';
+import { classifyKey, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -508,7 +508,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // [\w.-]: the name is known before the (costly) pattern runs.
     const before = readNameBackwards(text, offset);
     const name = before + identifierAt(text, offset);
-    const found = classifyKey(name);
+    const found = classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, offset - before.length + name.length, name, constants, options.file) : undefined;
@@ -600,13 +600,18 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         continue;
       }
     }
-    if (!v.quoted && v.multiword !== true && /passphrase/i.test(name) && !isCodeFile(options.file)) {
-      // In config files (`.s3cfg`, INI, YAML) an unquoted passphrase runs to the end of the line.
+    if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
+      // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
       const line = lineBounds(text, v.start, 300);
       const rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
       if (rest.length > v.value.length) {
-        v.value = rest;
-        v.multiword = true;
+        if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
+          v.value = rest;
+          v.multiword = true;
+        } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
+          // `Password: stored in 1Password`, `token: rotated by the platform team`: a sentence where a value was expected.
+          continue;
+        }
       }
     }
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
@@ -720,6 +725,48 @@ const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za
 const USER_INFO_NAME = /user[._-]?info$/i;
 
 /** An upper-case constant's name (`PASSWORD_FIELD`), which may stand for the key of a map entry. */
+/** A line of 2-8 words of letters and digits, one space apart (`granite orbit willow saffron`). */
+const WORDS_ON_A_LINE = /^[A-Za-z0-9]{1,24}(?: [A-Za-z0-9]{1,24}){1,7}$/;
+/** Words that make a line a sentence: passphrases are chosen from nouns and adjectives, never these. */
+const PROSE_WORDS = new Set([
+  'a', 'an', 'the', 'in', 'on', 'at', 'by', 'to', 'of', 'for', 'from', 'with', 'via', 'per', 'under', 'through', 'using', 'into',
+  'and', 'or', 'not', 'no', 'is', 'are', 'was', 'be', 'see', 'ask', 'when', 'if', 'as', 'this', 'that', 'it', 'its',
+  'we', 'you', 'our', 'your', 'their', 'same', 'only', 'never', 'please',
+]);
+
+/** An unquoted run of words after a password's name that reads as a passphrase, not as a sentence. */
+function isPassphraseOfWords(rest: string): boolean {
+  if (!WORDS_ON_A_LINE.test(rest)) return false;
+  const words = rest.split(' ');
+  return words.filter((w) => /^[A-Za-z]{3,}$/.test(w)).length >= 2 && !words.some((w) => PROSE_WORDS.has(w.toLowerCase()));
+}
+
+/** Whether the words after a value's first word carry a sentence on (`stored in the vault`, `see the runbook`). */
+function isProseAfter(rest: string): boolean {
+  const words = rest.split(/[ \t]{1,4}/, 6);
+  return words.length >= 2 && words.slice(1).some((w) => PROSE_WORDS.has(w.toLowerCase()));
+}
+
+/** A Java-bean-style getter's name (`getPassword`, `get_api_key`): `get` and the property it reads. */
+const GETTER_NAME = /^get_?(?=[A-Z_a-z])/;
+/** A getter's body that returns a literal at once: `() {` / `return "…"` (Java, C#, Kotlin, PHP, Groovy). */
+const GETTER_RETURNS_LITERAL = /^\(\)[ \t]{0,4}(?::[ \t]{0,4}[A-Za-z][\w.<>?]{0,30}[ \t]{0,4})?\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?return[ \t]{1,4}@?["']/;
+
+/**
+ * The key a getter's name stands for, when its body returns a literal: `getPassword() { return "…"; }`
+ * holds the password as surely as `password = "…"`. Elsewhere `get` makes the name a phrase
+ * (`token = getToken()`), so only this body lifts it.
+ */
+function getterPropertyKey(text: string, nameStart: number, name: string): KeyClass | undefined {
+  const prefix = GETTER_NAME.exec(name);
+  if (prefix === null) return undefined;
+  const property = name.slice(prefix[0].length);
+  if (property.length < 3) return undefined;
+  const end = nameStart + name.length;
+  if (!GETTER_RETURNS_LITERAL.test(text.slice(end, end + 120))) return undefined;
+  return classifyKey(property);
+}
+
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,6}$/;
 /**
  * A constant set to a field name: `const PASSWORD_FIELD: &str = "password_confirmation";` (Rust),

@@ -55,6 +55,15 @@ describe('assignments of less common languages', () => {
     expect(found('+ (NSString *)mapsApiSecret { return secretFromKeychain; }\n', 'Keys.m')).toEqual([]);
   });
 
+  it("reads a bean getter that returns a literal as its property's value (getPassword, get_api_key)", () => {
+    const java = 'public String getPassword() {\n        return "Tq4!mWz8Lr2Vx";\n    }\n    public String getApiKey() { return "Zr5Tn1Xk7Pm4Hs0Dj9Fc"; }\n';
+    expect(found(java, 'MailSettings.java')).toEqual(['Tq4!mWz8Lr2Vx', 'Zr5Tn1Xk7Pm4Hs0Dj9Fc']);
+    expect(found('    public function get_api_key() { return "Zr5Tn1Xk7Pm4Hs0Dj9Fc"; }\n', 'Client.php')).toEqual(['Zr5Tn1Xk7Pm4Hs0Dj9Fc']);
+    // Other getters and a getter's call are no assignment of a secret.
+    expect(found('public String getUsername() { return "svc_mailer"; }\n', 'MailSettings.java')).toEqual([]);
+    expect(found('String pw = getPassword();\nString label = getPasswordLabel() + "Tq4mWz8Lr2Vx";\n', 'Form.java')).toEqual([]);
+  });
+
   it('reads a literal joined to a string that ends in the name (VB &, Java +), without the text after it', () => {
     const vb = '    Dim cs As String = "Server=db1;User ID=app;Password=" & "Tz8!kWq3#Lp" & ";"\n';
     expect(found(vb, 'Archive.vb')).toEqual(['Tz8!kWq3#Lp']);

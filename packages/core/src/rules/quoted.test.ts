@@ -272,6 +272,25 @@ describe('fifth blind batch: home-directory tool configs', () => {
     expect(spans('passphrase = granite lantern mango tundra\n', 'sign.py')).not.toContain('granite lantern mango tundra');
   });
 
+  it("takes a password of several unquoted words whole where the format runs a value to the line's end", () => {
+    // Half a passphrase reported would leave the other words in what is sent on.
+    expect(spans('ldap.bind.password=quartz Heron paddle 71 meadow\n', 'ldap.properties')).toEqual(['quartz Heron paddle 71 meadow']);
+    expect(spans('smtp:\n  password: quartz heron paddle meadow   # rotated in March\n', 'mail.yaml')).toEqual(['quartz heron paddle meadow']);
+    expect(spans('[relay]\npassword = quartz heron paddle meadow\n', 'relay.ini')).toEqual(['quartz heron paddle meadow']);
+    // A password of one word with a note after it is still the word alone.
+    expect(spans('  password: Vq7!rTz2Lm9x (rotated in March)\n', 'mail.yaml')).toEqual(['Vq7!rTz2Lm9x']);
+    // In a shell script only the first word is assigned.
+    expect(spans('PASSWORD=Vq7rTz2Lm9x echo done\n', 'run.sh')).toEqual(['Vq7rTz2Lm9x']);
+  });
+
+  it('reads a sentence where a value was expected as no value', () => {
+    expect(spans('- User: deploy\n- Password: stored in 1Password under "Deploy bot"\n', 'ACCESS.md')).toEqual([]);
+    expect(spans('api_token: rotated by the platform team\n', 'handover.txt')).toEqual([]);
+    expect(spans('password: managed via the vault agent\n', 'values.yaml')).toEqual([]);
+    // A generated password followed by words is still reported (a log line reads on after it).
+    expect(spans('2024-05-01 WARN login failed, password: Kx9fTr2mQw for user bob\n', 'auth.log')).toEqual(['Kx9fTr2mQw']);
+  });
+
   it("finds Yarn's npmAuthIdent and a token keyed by host under a secret-named object", () => {
     expect(spans('    npmAuthIdent: "Y2k6WWFybiFOZXh1cy1PdHRlcjU="\n', '.yarnrc.yml')).toEqual(['Y2k6WWFybiFOZXh1cy1PdHRlcjU=']);
     const auth = '{\n    "bearer": {\n        "satis.acme.corp": "u6KYVi1t6eRaFbyZmMVzzLbtGrfLWg08khQQkg8U19EjOX6B"\n    }\n}\n';
