@@ -174,14 +174,26 @@ function isAssignedToVersionName(before: string): boolean {
   return VERSION_LAST_WORDS.has(words[words.length - 1]!);
 }
 
+/** The private blocks as their RFCs define them: RFC 1918's three and RFC 6598's shared (CGNAT) space. */
+const PRIVATE_BLOCKS: ReadonlyArray<readonly [network: string, bits: number]> = [
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['100.64.0.0', 10],
+];
+
 /**
- * A network written with its prefix length (`10.64.0.0/16`): an address plan as wide as a
- * /16 is a range, but a /17 or narrower network pins one site, VPN or subnet router
- * (`100.64.12.0/24`) and says as much about the network inside as an address in it.
+ * A network written with its prefix length that is a whole private block or wider (`10.0.0.0/8`,
+ * `172.16.0.0/12`): the published range that firewall rules and libraries list, which tells
+ * nothing of anyone's network. A network chosen inside a block (`10.40.0.0/16`, `100.72.0.0/16`,
+ * `10.40.12.0/25`) is a site's address plan: it says as much about the network inside as an
+ * address in it, so it is reported like one.
  */
-function isWideNetwork(text: string, slash: number): boolean {
+function isWholePrivateBlock(address: string, text: string, slash: number): boolean {
   const prefix = /^\/(\d{1,2})(?![\w.])/.exec(text.slice(slash, slash + 4));
-  return prefix === null || Number(prefix[1]) <= 16;
+  if (prefix === null) return true;
+  const bits = Number(prefix[1]);
+  return PRIVATE_BLOCKS.some(([network, blockBits]) => address === network && bits <= blockBits);
 }
 
 /**
@@ -218,7 +230,7 @@ function wholeTableCell(text: string, lineStart: number, lineEnd: number, start:
 /**
  * An address from its first octet on: tried only where the prefilter saw `10.`, `172.`,
  * `192.168.` or `100.`. An interface address with its prefix length (`Address = 10.200.0.1/24`)
- * is an address too; a network (`10.64.0.0/16`) is a range, and other slashes are paths.
+ * is an address too, and so is a network chosen inside a private block (`10.64.0.0/16`); other slashes are paths.
  */
 /**
  * Whether `//` right before `at` opens a network path whose host comes next: Oracle's Easy
@@ -240,7 +252,7 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
   forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
     if (!isPrivateIPv4(m[0]) || EMULATOR_HOST_ALIASES.has(m[0])) return;
     if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1) && !opensNetworkPath(text, m.index)) return;
-    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWideNetwork(text, m.index + m[0].length)) return;
+    if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWholePrivateBlock(m[0], text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
     const line = cell === undefined ? text.slice(bounds.start, bounds.end) : text.slice(cell.start, cell.end);
@@ -427,15 +439,15 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
     {
       id: 'private-ipv4',
       category: 'HOST',
-      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10), or a private network narrower than a /16 (`100.64.12.0/24`)',
+      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10), or a network chosen inside one (`10.40.0.0/16`, `100.64.12.0/24`; not a whole block such as `10.0.0.0/8`)',
       keywords: ['10.', '172.', '192.168.', '100.'],
       pattern: /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/,
       find: findPrivateIPv4,
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'vpc_cidr = "10.30.0.0/16"', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
       },
     },
     {
