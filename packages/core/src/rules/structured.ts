@@ -42,13 +42,13 @@ function isPlainSetting(name: string, value: string): boolean {
   const text = decoded !== undefined && /^[\x20-\x7e]{1,200}$/.test(decoded) ? decoded : value;
   const words = splitWords(name);
   if (USER_NAME_WORD.test(words[words.length - 1] ?? '') && classifyKey(name) === undefined && LOGIN_NAME.test(text)) return true;
-  // `CONFIG_CHECKSUM`, `BUNDLE_SHA256`: a digest of something, which anyone holding it can compute (often a rollout trigger).
+  // `CONFIG_CHECKSUM`, `BUNDLE_SHA256`, `CONFIG_SHA`: a digest of something, which anyone holding it can compute (often a rollout trigger).
   if (DIGEST_WORD.test(words[words.length - 1] ?? '') && /^[0-9a-f]{32,128}$/i.test(text)) return true;
   const url = PUBLIC_HTTP_URL.exec(text);
   return url !== null && !isInternalHost(url[1]!.replace(/:\d{1,5}$/, ''));
 }
 const USER_NAME_WORD = /^(?:user|username|login|email)$/;
-const DIGEST_WORD = /^(?:checksum|digest|hash|sha1|sha256|sha384|sha512|md5)$/;
+const DIGEST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|fingerprint)$/;
 /** A login: a word of letters, digits, `_`, `.`, `-` (or an e-mail address), starting with a letter. */
 const LOGIN_NAME = /^[A-Za-z][\w.@+-]{0,63}$/;
 /** An http(s) URL whose authority holds no credentials; group 1 is the host (and port). */

@@ -100,6 +100,9 @@ describe('value shapes', () => {
     const digest = 'a3f1c9e7b5d2084f6a1c3e5b7d9f2a4c6e8b0d1f3a5c7e9b2d4f6a8c0e1b3d5f';
     const secret = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: web\nstringData:\n  CONFIG_CHECKSUM: ${digest}\n  SESSION_KEY: Wq2Er8Ty4Ui6Op0As3Df7Gh1\n`;
     expect(values(secret, 'secret.yaml')).toEqual(['Wq2Er8Ty4Ui6Op0As3Df7Gh1']);
+    // Named by a bare `sha`, and quoted.
+    const quoted = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: web\nstringData:\n  CONFIG_SHA: "${digest}"\n  SESSION_KEY: Wq2Er8Ty4Ui6Op0As3Df7Gh1\n`;
+    expect(values(quoted, 'secret.yaml')).toEqual(['Wq2Er8Ty4Ui6Op0As3Df7Gh1']);
   });
 });
 
