@@ -168,3 +168,37 @@ describe('prefixes and product names that contain a password word', () => {
     expect(detect('Credentials: in 1Password "payments-replica", vault Platform.\n', { file: 'notes.md' })).toEqual([]);
   });
 });
+
+describe('labels', () => {
+  it('takes a label right before the secret word as the UI text of a field', () => {
+    for (const name of ['labelPassword', 'label_token', 'LABEL_API_KEY_TEXT', 'passwordLabel']) expect(classifyKey(name), name).toBeUndefined();
+  });
+  it('reads words between a label and the secret word as what the labels belong to', () => {
+    expect(classifyKey('LABELING_DB_PASSWORD')?.category).toBe('PASS');
+    expect(classifyKey('LABEL_WAREHOUSE_PASSWORD')?.category).toBe('PASS');
+    expect(classifyKey('labelTool.apiToken')?.category).toBe('TOKEN');
+    expect(detect('LABEL_QUEUE_PASSWORD=Teal-Otter-Sings-47\n', { file: '.env' }).map((f) => f.category)).toEqual(['PASS']);
+    expect(detect("  token: process.env.LABEL_TOOL_TOKEN || '9c1e07b4d2a85f36e0b9c7d41a2f58e3b60d9c17',\n", { file: 'labels.js' }).map((f) => f.category)).toEqual(['TOKEN']);
+  });
+});
+
+describe('platform and stage copies of a key, and Basic authorization', () => {
+  it('reads a key name that ends in a platform or a stage as the key it copies', () => {
+    expect(classifyKey('HOTPATCH_KEY_ANDROID')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('licenseKeyStaging')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('deploy_key_web')).toEqual({ category: 'KEY', weak: false });
+  });
+
+  it('still takes a lookup key of a stage, or a key of a test, as no secret', () => {
+    expect(classifyKey('CACHE_KEY_PROD')).toBeUndefined();
+    expect(classifyKey('partition_key_staging')).toBeUndefined();
+    expect(classifyKey('ROUTE_KEY_IOS')).toBeUndefined();
+    expect(classifyKey('LOOKUP_KEY_TEST')).toBeUndefined();
+  });
+
+  it('takes a Basic authorization value as a credential, and a bare authorization setting as a weak one', () => {
+    expect(classifyKey('CERTS_REPO_BASIC_AUTHORIZATION')).toEqual({ category: 'CRED', weak: false });
+    expect(classifyKey('basicAuthorization')).toEqual({ category: 'CRED', weak: false });
+    expect(classifyKey('authorization')).toEqual({ category: 'CRED', weak: true });
+  });
+});

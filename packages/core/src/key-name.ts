@@ -107,6 +107,9 @@ function namesHandleToken(words: readonly string[]): boolean {
   return (before === 'page' && words[n - 3] === 'next') || (before === 'action' && words[n - 3] === 'lifecycle');
 }
 
+/** Platforms and stages that name which copy of a key a variable holds (`…_KEY_IOS`, `…_KEY_STAGING`). */
+const KEY_VARIANT_WORDS = new Set(['ios', 'android', 'web', 'prod', 'production', 'staging', 'stage', 'dev', 'development', 'qa', 'uat', 'live', 'sandbox', 'release']);
+
 /** Words after a leading `pass` that say whose password it is (`PASS_DB`, `pass_smtp`) or spell it (`pass_phrase`). */
 const PASS_OF_ACCOUNT = /^(?:db|database|bdd|mysql|pg|postgres|psql|redis|mongo|rabbit|mq|smtp|mail|imap|pop|ftp|sftp|ssh|ldap|admin|root|user|usr|api|app|wifi|wlan|vpn|proxy|phrase|code|word|wd|key|hash|[a-z]{2,12}\d{0,2}(?:db|sql))$/;
 
@@ -254,6 +257,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     const rest = [...words.slice(0, words[manager] === 'password' ? manager - 1 : manager), ...words.slice(manager + 1)];
     return rest.length === 0 ? undefined : classifyKey(rest.join('_'));
   }
+  // A platform or a stage after `key` (`CODEPUSH_KEY_IOS`, `signing_key_android`, `LICENSE_KEY_PROD`) picks one of a
+  // secret's copies: the name without it says what the value is. (`KEY_TEST` is left as it was: a test's key.)
+  if (words.length >= 2 && words[words.length - 2] === 'key' && KEY_VARIANT_WORDS.has(last)) return classifyKey(words.slice(0, -1).join('_'));
   // `allPass`, `anyPass`: whether every or any check passed.
   if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
@@ -276,6 +282,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   for (let i = 0; i < words.length - 1; i++) {
     const w = words[i]!;
     if (w === 'field' && CIPHER_WORDS.has(words[i + 1]!)) continue;
+    // A UI label is the label of the secret word it stands right before (`labelPassword`, `label_token`); a name
+    // that puts other words between them names what the labels belong to (`LABEL_DB_PASSWORD`, the labelling
+    // service's database; `LABEL_STUDIO_TOKEN`, a labelling tool's token).
+    if (w === 'label' && i < words.length - 2) continue;
     if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 
@@ -291,8 +301,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (last === 'pepper') return { category: 'KEY', weak: false };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
   if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
-  // `STAGING_BASIC_AUTH`, `basicAuth`: the `user:password` pair (or its base64) of HTTP Basic authentication.
-  if (last === 'auth' && words[words.length - 2] === 'basic') return { category: 'CRED', weak: false };
+  // `STAGING_BASIC_AUTH`, `basicAuth`, `MATCH_GIT_BASIC_AUTHORIZATION`: the `user:password` pair (or its base64) of HTTP
+  // Basic authentication.
+  if ((last === 'auth' || last === 'authorization') && words[words.length - 2] === 'basic') return { category: 'CRED', weak: false };
   // Keys that client code ships by design: Pusher's app key (`PUSHER_APP_KEY`; its secret is `…_SECRET`)
   // and the public key of a Sentry DSN (`SENTRY_DSN_KEY`), which every browser and app sends.
   if (isPublicClientKeyName(words)) return undefined;
