@@ -40,6 +40,28 @@ describe('credentials in application code', () => {
     expect(found(references, 'Program.cs')).toEqual([]);
   });
 
+  it("reads Python's and Lua's `or` fallback after a lookup, on its line or the next", () => {
+    const python = [
+      'session = boto3.Session(',
+      '    aws_secret_access_key=os.environ.get("ARCHIVE_SECRET_KEY") or "Tb4nQ8wLz2Xc6Vm1Rk9Hs3Jd7Fp0Gy5Ae",',
+      ')',
+      'signing_secret = (',
+      '    os.getenv("WEBHOOK_SIGNING_SECRET")',
+      '    or "Pz7Kc2Wq9Lm4Xv8Rn3Bt6Hy1Sd5Fj0Ga"',
+      ')',
+      'token = settings["DEPLOY_TOKEN"] or "Mv3Qx8Lp2Zk7Wr1Tc6Nb9Hd4Js0Fy5Gu"',
+    ].join('\n');
+    expect(found(python, 'worker.py')).toEqual(['Tb4nQ8wLz2Xc6Vm1Rk9Hs3Jd7Fp0Gy5Ae', 'Pz7Kc2Wq9Lm4Xv8Rn3Bt6Hy1Sd5Fj0Ga', 'Mv3Qx8Lp2Zk7Wr1Tc6Nb9Hd4Js0Fy5Gu']);
+    expect(found('local api_token = os.getenv("RELAY_API_TOKEN") or "Hx6Wn1Pq8Zr3Lk5Vt0Cb7Md2Fs9Jy4Ae"\n', 'relay.lua')).toEqual(['Hx6Wn1Pq8Zr3Lk5Vt0Cb7Md2Fs9Jy4Ae']);
+    const references = [
+      'api_key = os.environ.get("SVC_API_KEY") or ""',
+      'token = os.getenv("RELAY_TOKEN") or load_token("relay", opts)',
+      'secret = os.getenv("APP_SECRET") or "change-me"',
+      'Ask for the API key or "skip it" when none is set.',
+    ].join('\n');
+    expect(found(references, 'settings.py')).toEqual([]);
+  });
+
   it("reads a Tomcat Environment entry's value when its name names a secret, past the attributes between them", () => {
     const xml = [
       '<Context>',

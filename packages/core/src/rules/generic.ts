@@ -68,7 +68,9 @@ const ASSIGNMENT = new RegExp(
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
     // The literal may also wait on the line after the operator (Elixir's `System.get_env("SECRET_KEY_BASE") ||` / `  "…"`).
-    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // Python and Lua spell the operator `or` (`os.environ.get("AWS_SECRET_ACCESS_KEY") or "…"`, `os.getenv("TOKEN") or "…"`):
+    // read after a lookup's closing bracket only, where it cannot be a word of a sentence.
+    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`).
@@ -385,7 +387,7 @@ const ENTRY_VALUE_ATTRIBUTE = /^[ \t\r\n]{1,5}value[ \t]{0,3}=/i;
 const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 
 /** A fallback handed through a call (`?? devOnly(`), and what closes that call right after its only argument's closing quote. */
-const FALLBACK_CALL = /(?:\|\||\?\?)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
+const FALLBACK_CALL = /(?:\|\||\?\?|\bor)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
 const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
 /** The separator of a Ruby fallback block (`) { "…" }`), which only `fetch("NAME")` gives its meaning (`ENV.fetch`, `credentials.fetch`). */
 const RUBY_FETCH_BLOCK = /^\)[ \t]{0,4}\{/;
