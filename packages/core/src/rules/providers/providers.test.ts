@@ -223,3 +223,23 @@ describe('key ids and schemes that name their provider (blind set 5a)', () => {
     expect(spansOf(`[minio]\naws_access_key_id = ${keyId}\n# the r2 profile comes next\n`, 'cloudflare-r2-access-key-id', 'credentials')).toEqual([]);
   });
 });
+
+describe('HashiCorp agent configuration', () => {
+  const spansOf = (text: string, rule: string, file: string) =>
+    detector
+      .detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+
+  it('reads every ACL token of a tokens block whose equals signs a formatter aligned', () => {
+    const recovery = '3d6a91f4-0b7e-4c25-9e8d-5f12a7c04b39';
+    const agent = 'c90e2b57-41f8-4a6d-b3c1-e7d25f806a14';
+    const hcl = `acl {\n  enabled = true\n  tokens {\n    agent_recovery = "${recovery}"\n    agent          = "${agent}"\n  }\n}\n`;
+    expect(spansOf(hcl, 'consul-acl-token', 'agent.hcl')).toEqual([recovery, agent]);
+  });
+
+  it('leaves an aligned UUID outside the tokens block alone', () => {
+    const hcl = `node_meta {\n  rack       = "R12"\n  build_uuid = "8e41c2d9-57a0-4b3f-a6e8-0d93f1c7b254"\n}\nacl {\n  tokens {\n    agent      = "\${CONSUL_AGENT_TOKEN}"\n  }\n}\n`;
+    expect(spansOf(hcl, 'consul-acl-token', 'agent.hcl')).toEqual([]);
+  });
+});

@@ -73,9 +73,10 @@ const ACL_TOKENS_BLOCK = /tokens["']?[ \t]{0,4}[=:]?[ \t]{0,4}\{/y;
  * The tokens an agent's configuration may set, each an ACL secret id (a UUID): the bootstrap
  * management token (`initial_management`, formerly `master`), the agent's own, its recovery
  * token, the default and replication tokens. Under those names a UUID is a credential.
+ * HCL formatters align a block's `=` signs, so a short name may stand far from its value.
  */
 const ACL_TOKEN_ENTRY =
-  /(?<![\w-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|default|replication|config_file_service_registration|dns)["']?[ \t]{0,4}[=:][ \t]{0,4}["']([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})["']/g;
+  /(?<![\w-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|default|replication|config_file_service_registration|dns)["']?[ \t]{0,40}[=:][ \t]{0,4}["']([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})["']/g;
 /** An `acl {` / `"acl": {` opening before the tokens block, with no block closed since. */
 const ACL_BLOCK_BEFORE = /(?<![\w-])["']?acl["']?[ \t]{0,4}[=:]?[ \t]{0,4}\{[^}]{0,800}$/;
 /** Up to this many characters of a tokens block are read: it holds a handful of entries. */
@@ -314,6 +315,7 @@ export const registryRules: Rule[] = [
       match: [
         'acl {\n  enabled = true\n  tokens {\n    initial_management = "5b0c7e61-3f2a-4d8e-9a41-c27d9e6b13f0"\n    agent = "${CONSUL_AGENT_TOKEN}"\n  }\n}',
         '{"acl": {"tokens": {"master": "e4a91c0d-72b5-4f38-8d16-0b9f3ce2a7d4", "agent": "9c3f2e18-b047-4a6d-b1e5-73d0a8f46c92"}}}',
+        'acl {\n  tokens {\n    agent_recovery = "71c4be09-2d5a-4f63-8e1b-9a07d3c2f548"\n    agent          = "b83e5f10-6c29-4d7a-a4f2-0e91c7d36b85"\n  }\n}',
       ],
       noMatch: [
         'acl {\n  tokens {\n    agent = "${CONSUL_AGENT_TOKEN}"\n  }\n}',
