@@ -118,3 +118,20 @@ describe('internal hosts inside wildcards and certificate file names', () => {
     expect(hosts('Connect to build-7.bravo.corp. Then run the job.\n', 'notes.md')).toEqual(['build-7.bravo.corp']);
   });
 });
+
+describe('URLs in Xcode build settings, whose slashes an empty $() parts', () => {
+  function urls(text: string): string[] {
+    return detect(text, { file: 'Config/Staging.xcconfig' })
+      .filter((f) => f.rule === 'internal-url')
+      .map((f) => text.slice(f.start, f.end));
+  }
+
+  it('reports a private address or internal host behind http:/$()/, version path and all', () => {
+    const settings = '// `//` opens a comment here\nBACKEND_URL = http:/$()/10.12.0.7:8080/v2\nADMIN_URL = https:/$()/admin.ops.lan/v1\n';
+    expect(urls(settings)).toEqual(['http:/$()/10.12.0.7:8080/v2', 'https:/$()/admin.ops.lan/v1']);
+  });
+
+  it('leaves public hosts and loopback behind the same escape alone', () => {
+    expect(urls('PUBLIC_URL = https:/$()/api.shop-demo.io/v2\nLOCAL_URL = http:/$()/localhost:8080\nLOOP = http:/$()/127.0.0.1:9000\n')).toEqual([]);
+  });
+});

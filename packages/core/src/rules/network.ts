@@ -122,18 +122,33 @@ function hostsOfAuthority(authority: string): string[] {
   return hosts.slice(0, 16).map(hostOfAuthority);
 }
 
+/**
+ * Xcode build settings read `//` as a comment, so an xcconfig parts a URL's slashes with an
+ * empty `$()` (`API_BASE_URL = http:/$()/10.1.2.3:3000/v3`): the URL is as much a URL.
+ */
+const XCCONFIG_SCHEME_SEPARATOR = ':/$()/';
+
+/** The length of the scheme separator at `at` (`://` or an xcconfig's `:/$()/`), 0 when there is none. */
+function schemeSeparatorAt(text: string, at: number): number {
+  if (text.startsWith('://', at)) return 3;
+  return text.startsWith(XCCONFIG_SCHEME_SEPARATOR, at) ? XCCONFIG_SCHEME_SEPARATOR.length : 0;
+}
+
 function findInternalUrls(declared: readonly string[]) {
-  return (text: string): Span[] => {
+  return (text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] => {
     const spans: Span[] = [];
-    for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    for (const i of offsets) {
+      const separator = schemeSeparatorAt(text, i);
+      if (separator === 0) continue;
       const start = schemeStart(text, i);
       if (start < 0) continue;
-      AUTHORITY.lastIndex = i + 3;
+      const authorityStart = i + separator;
+      AUTHORITY.lastIndex = authorityStart;
       const authority = AUTHORITY.exec(text)?.[0] ?? '';
       if (!hostsOfAuthority(authority).some((host) => host.length > 0 && isInternalHost(host, declared))) continue;
-      let end = urlEnd(text, i + 3);
+      let end = urlEnd(text, authorityStart);
       // A list of URLs (`failover:(tcp://a:61616,tcp://b:61616)`): this one ends before the next.
-      NEXT_URL_IN_LIST.lastIndex = i + 3;
+      NEXT_URL_IN_LIST.lastIndex = authorityStart;
       const next = NEXT_URL_IN_LIST.exec(text);
       if (next !== null && next.index + next[0].length - 1 < end) end = next.index + next[0].length - 1;
       spans.push({ start, end });
@@ -426,14 +441,15 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
     {
       id: 'internal-url',
       category: 'URL',
-      description: 'A URL whose host is private: an RFC 1918 / 100.64/10 / fc00::/7 address or a name under an internal or declared domain',
-      keywords: ['://'],
-      pattern: /[a-z][a-z0-9+.-]{0,20}:\/\/[^\s/?#"'<>]{1,300}/i,
+      description: 'A URL whose host is private: an RFC 1918 / 100.64/10 / fc00::/7 address or a name under an internal or declared domain; also as an xcconfig writes it, its slashes parted by an empty `$()` (`http:/$()/10.1.2.3`)',
+      keywords: ['://', XCCONFIG_SCHEME_SEPARATOR],
+      pattern: /[a-z][a-z0-9+.-]{0,20}:(?:\/\/|\/\$\(\)\/)[^\s/?#"'<>]{1,300}/i,
       find: findInternalUrls(declared),
+      anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['API=http://10.1.2.3:8080/v1/users', 'see https://grafana.monitoring.svc.cluster.local/d/abc', 'url: "https://wiki.acme.corp/display/OPS"', 'http://[fd12:3456:789a::1]:8080/', 'url="jdbc:sqlserver://10.8.1.20:1433;databaseName=erp;encrypt=true"'],
-        noMatch: ['http://127.0.0.1:3000/', 'https://example.com/api', 'http://localhost:8080', 'https://8.8.8.8/', 'DEV_API_BASE_URL=http://10.0.2.2:3000'],
+        match: ['API=http://10.1.2.3:8080/v1/users', 'API_BASE_URL = http:/$()/192.168.4.20:3000/v2', 'see https://grafana.monitoring.svc.cluster.local/d/abc', 'url: "https://wiki.acme.corp/display/OPS"', 'http://[fd12:3456:789a::1]:8080/', 'url="jdbc:sqlserver://10.8.1.20:1433;databaseName=erp;encrypt=true"'],
+        noMatch: ['http://127.0.0.1:3000/', 'https://example.com/api', 'http://localhost:8080', 'SIM_BASE_URL = http:/$()/localhost:8080/v2', 'https://8.8.8.8/', 'DEV_API_BASE_URL=http://10.0.2.2:3000'],
       },
     },
     {
