@@ -172,4 +172,12 @@ export const aiRules: Rule[] = [
     match: [`TAVILY_API_KEY=tvly-${fake('alnum', 32, 442)}`],
     noMatch: ['tvly-short'],
   }, { keywords: ['tvly-'], minEntropy: 3.5 }),
+  // Modal (serverless GPUs) issues a token as a pair: an id (`ak-` + 22) and a secret (`as-` + 22), set as
+  // MODAL_TOKEN_ID / MODAL_TOKEN_SECRET, in ~/.modal.toml or by `modal token set --token-id`. Like an AWS access key
+  // id, the id half is reported with the pair; the secret half is found under its secret's name. Both cases of
+  // letters are required: a random 22 characters all but always hold both, a slug or a word joined to `ak-` does not.
+  tokenRule('modal-token-id', 'Modal token id (ak- + 22 letters and digits), the id half of a Modal token pair', 'ak-', ALNUM(22), {
+    match: [`MODAL_TOKEN_ID=ak-${fake('alnum', 22, 461)}`, `token_id = "ak-${fake('alnum', 22, 462)}"`, `modal token set --token-id ak-${fake('alnum', 22, 463)} --token-secret "$MODAL_SECRET"`],
+    noMatch: [`peak-${fake('alnum', 22, 464)}`, 'ak-shortvalue', 'ak-abcdefghijklmnopqrstuv', `ak-${fake('alnum', 22, 465)}x`, 'ak-XXXXXXXXXXXXXXXXXXXXXX'],
+  }, { minEntropy: 3.5, validate: (s) => notPlaceholder(s) && /[a-z]/.test(s) && /[A-Z]/.test(s) }),
 ];
