@@ -112,3 +112,20 @@ describe('dotenv ids', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:DB_SERVICE_TOKEN']);
   });
 });
+
+describe('Google service-account key files', () => {
+  it("reports the private key but not the key's id, which Google publishes beside the public certificate", () => {
+    const keyFile = [
+      '{',
+      '  "type": "service_account",',
+      '  "project_id": "ledger-prod",',
+      '  "private_key_id": "9c41e07b2d5f83a6e1c0b47d92f58e3a6b1d0c47",',
+      '  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7Vq2Lm9xR4tW8\\nzK3pQ7nY6sF1aH5jD2gB0vC9eX4uT8iM3oN7rS1wE6yU2kA5lP0qZ9hG4fJ7dX3c\\n-----END PRIVATE KEY-----\\n",',
+      '  "client_email": "loader@ledger-prod.iam.gserviceaccount.com"',
+      '}',
+    ].join('\n');
+    const found = values(keyFile, 'loader-sa.json');
+    expect(found.some((v) => v.startsWith('-----BEGIN PRIVATE KEY-----'))).toBe(true);
+    expect(found.join(' ')).not.toContain('9c41e07b2d5f83a6e1c0b47d92f58e3a6b1d0c47');
+  });
+});

@@ -190,20 +190,6 @@ export const cloudRules: Rule[] = [
     },
   },
   {
-    id: 'gcp-service-account-key-id',
-    category: 'CRED',
-    description: 'Google service-account key file: the private_key_id that names the key',
-    keywords: ['private_key_id'],
-    pattern: /"private_key_id"[ \t]{0,4}:[ \t]{0,4}"([a-z0-9]{40})"/,
-    secretGroup: 1,
-    validate: notPlaceholder,
-    confidence: 'medium',
-    examples: {
-      match: [`"private_key_id": "${fake('hex', 40, 15)}",`],
-      noMatch: ['"private_key_id": "DUMMY",'],
-    },
-  },
-  {
     id: 'google-oauth-client-secret',
     category: 'CRED',
     description: 'Google OAuth client secret (GOCSPX- format)',
