@@ -516,15 +516,16 @@ export const cloudRules: Rule[] = [
     // is reported as part of the pair. 25 hex is otherwise anything, so a B2 name must vouch for it.
     id: 'backblaze-b2-application-key-id',
     category: 'KEY',
-    description: 'Backblaze B2 application key id (25 hex starting `00`) under a key-id name that B2 or Backblaze opens (`B2_APPLICATION_KEY_ID`, `BACKBLAZE_KEY_ID`)',
+    // rclone names the id `account` (`RCLONE_B2_ACCOUNT`).
+    description: 'Backblaze B2 application key id (25 hex starting `00`) under a key-id or account name that B2 or Backblaze opens (`B2_APPLICATION_KEY_ID`, `BACKBLAZE_KEY_ID`, rclone\'s `RCLONE_B2_ACCOUNT`)',
     keywords: ['b2_', 'backblaze'],
     startsAtKeyword: true,
-    pattern: inContext({ names: ['b2_', 'backblaze'], nameTail: 'key[_.\\-]?id', value: `00${HEX(23)}` }),
+    pattern: inContext({ names: ['b2_', 'backblaze'], nameTail: 'key[_.\\-]?id|account', value: `00${HEX(23)}` }),
     secretGroup: 1,
     validate: looksRandom,
     confidence: 'medium',
     examples: {
-      match: [`B2_APPLICATION_KEY_ID=005${fake('hex', 22, 9831)}`, `backblaze:\n  key_id: "004${fake('hex', 22, 9832)}"`, `export BACKBLAZE_B2_KEY_ID='003${fake('hex', 22, 9833)}'`],
+      match: [`B2_APPLICATION_KEY_ID=005${fake('hex', 22, 9831)}`, `backblaze:\n  key_id: "004${fake('hex', 22, 9832)}"`, `export BACKBLAZE_B2_KEY_ID='003${fake('hex', 22, 9833)}'`, `RCLONE_B2_ACCOUNT=004${fake('hex', 22, 9861)}`],
       noMatch: [`B2_BUCKET_ID=005${fake('hex', 22, 9834)}`, `AWS_ACCESS_KEY_ID=005${fake('hex', 22, 9835)}`, `B2_APPLICATION_KEY_ID=${fake('hex', 40, 9836)}`],
     },
   },
@@ -544,6 +545,22 @@ export const cloudRules: Rule[] = [
       match: [`b2 authorize-account 004${fake('hex', 22, 9837)} K004${fake('alnum', 27, 9838)}`, `b2 account authorize 005${fake('hex', 22, 9839)} "$B2_KEY"`],
       noMatch: ['b2 authorize-account "$B2_KEY_ID" "$B2_KEY"', `b2 authorize-account ${fake('hex', 12, 9840)} "$B2_KEY"`],
     },
+  },
+  {
+    // An rclone remote of type b2 keeps the pair as `account = <key id>` and `key = <application key>` in rclone.conf.
+    // `account` is a name elsewhere (an Azure storage account, at most 24 characters), so only B2's id shape counts.
+    id: 'rclone-b2-account',
+    category: 'KEY',
+    description: 'Backblaze B2 application key id (25 hex starting `00`) as the `account` of an rclone.conf remote',
+    keywords: ['account'],
+    paths: /(?:^|[\\/])rclone\.conf$/i,
+    startsAtKeyword: true,
+    pattern: /(?<![\w.-])account[ \t]{0,8}=[ \t]{0,8}(00[0-9a-f]{23})(?![\w-])/,
+    secretGroup: 1,
+    validate: looksRandom,
+    confidence: 'medium',
+    // Bound to rclone.conf: its examples run with that file name in cloud.test.ts.
+    examples: { match: [], noMatch: [] },
   },
   {
     // `K` + three digits + 27 characters: the form B2 issues application keys in, self-identifying like a prefixed token.

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createDetector } from '../../detector.js';
+import { fake } from './fake.js';
+
+const detector = createDetector();
+const found = (text: string, file: string) => detector.detect(text, { file }).map((f) => ({ rule: f.rule, value: text.slice(f.start, f.end) }));
+
+describe('Backblaze B2 key ids as rclone keeps them', () => {
+  const keyId = `004${fake('hex', 22, 9871)}`;
+  const appKey = `K004${fake('alnum', 27, 9872)}`;
+
+  it("reports the account of a b2 remote in rclone.conf as the key id it is, beside the remote's key", () => {
+    const conf = `[nightly-b2]\ntype = b2\naccount = ${keyId}\nkey = ${appKey}\nhard_delete = true\n`;
+    const values = found(conf, 'home/ops/.config/rclone/rclone.conf').map((f) => f.value);
+    expect(values).toContain(keyId);
+    expect(values).toContain(appKey);
+    expect(found(conf, 'home/ops/.config/rclone/rclone.conf').find((f) => f.value === keyId)?.rule).toBe('rclone-b2-account');
+  });
+
+  it("reads rclone's environment name for the id", () => {
+    expect(found(`export RCLONE_B2_ACCOUNT=${keyId}\n`, 'backup.sh').map((f) => f.value)).toEqual([keyId]);
+  });
+
+  it('leaves an Azure storage account name, a B2 account id and the same shape outside rclone.conf alone', () => {
+    expect(found('[cold]\ntype = azureblob\naccount = acmecoldstore0042\n', 'rclone.conf')).toEqual([]);
+    expect(found(`[b2]\ntype = b2\naccount = ${fake('hex', 12, 9873)}\n`, 'rclone.conf')).toEqual([]);
+    expect(found(`[gcs]\ntype = gcs\nservice_account = ${keyId}\n`, 'rclone.conf').map((f) => f.rule)).not.toContain('rclone-b2-account');
+    expect(found(`account = ${keyId}\n`, 'settings.ini').map((f) => f.rule)).not.toContain('rclone-b2-account');
+  });
+});
