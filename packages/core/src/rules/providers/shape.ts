@@ -273,6 +273,16 @@ export function tokenRule(
 }
 
 /**
+ * Dependency lock files: every name in them is a package's, and what follows it is a version, a
+ * checksum or a source (CocoaPods' `SPEC CHECKSUMS:` list `DatadogCore: <sha1>`, Bundler's, Cargo's,
+ * pub's, Swift's and npm's locks). A provider's name there is a package named after the provider, so
+ * a rule that reads a value next to the name would take the package's checksum for its key; the rules
+ * that know a secret by its own shape (a registry token, a URL's password) still run.
+ */
+export const LOCK_FILE =
+  /(?:^|[\\/])(?:Podfile\.lock|Manifest\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|pubspec\.lock|mix\.lock|flake\.lock|uv\.lock|yarn\.lock|pnpm-lock\.yaml|bun\.lock|package-lock\.json|npm-shrinkwrap\.json|packages\.lock\.json|Package\.resolved|Cartfile\.resolved|go\.sum|gradle\.lockfile|\.terraform\.lock\.hcl)$/;
+
+/**
  * A rule for a value that only counts next to the provider's name. Keywords default to the
  * plain names; the value must not be a placeholder and must mix character classes unless
  * `validate` says otherwise.
@@ -297,6 +307,7 @@ export function contextRule(
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
     validate: notUnderPublicName(options.validate ?? looksRandom),
     confidence: options.confidence ?? 'medium',
+    skipPaths: LOCK_FILE,
     examples,
   };
 }

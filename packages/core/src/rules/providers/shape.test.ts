@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../index.js';
+import { fake } from './fake.js';
+
+/** The values reported in `text` under the rule `rule`. */
+function byRule(text: string, file: string, rule: string): string[] {
+  return detect(text, { file })
+    .filter((f) => f.rule === rule)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('provider names in dependency lock files', () => {
+  const sha1 = fake('hex', 40, 9101);
+
+  it("takes a pod named after a provider, and its checksum, for a package in CocoaPods' and other lock files", () => {
+    const podLock = `SPEC CHECKSUMS:\n  Alamofire: ${fake('hex', 40, 9102)}\n  DatadogRUM: ${sha1}\n\nPODFILE CHECKSUM: ${fake('hex', 40, 9103)}\n`;
+    expect(byRule(podLock, 'ios/Podfile.lock', 'datadog-app-key')).toEqual([]);
+    expect(byRule(podLock, 'ios/Pods/Manifest.lock', 'datadog-app-key')).toEqual([]);
+    expect(byRule(`datadog-app (${fake('hex', 40, 9104)})\n`, 'Gemfile.lock', 'datadog-app-key')).toEqual([]);
+  });
+
+  it('still reads the same line as a key outside a lock file', () => {
+    expect(byRule(`  DatadogRUM: ${sha1}\n`, 'config/monitoring.yml', 'datadog-app-key')).toEqual([sha1]);
+  });
+
+  it('still finds a secret known by its own shape inside a lock file', () => {
+    const token = `npm_${fake('alnum', 36, 9105)}`;
+    const lock = `"resolved": "https://registry.acme-pkgs.io/left-pad/-/left-pad-1.3.0.tgz?token=${token}",\n`;
+    expect(detect(lock, { file: 'web/package-lock.json' }).some((f) => lock.slice(f.start, f.end).includes(token))).toBe(true);
+  });
+});
