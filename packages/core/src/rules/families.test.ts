@@ -122,6 +122,36 @@ describe('private keys', () => {
     expect(found(`-----BEGIN CERTIFICATE-----\n${publicBody}\n-----END CERTIFICATE-----`)).toEqual([]);
     expect(found('-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----')).toEqual([]);
   });
+
+  describe('OpenVPN key files', () => {
+    const staticKey = [
+      '-----BEGIN OpenVPN Static key V1-----',
+      'a31f06c9d2e84b7f5c0e19a6d38b2f47',
+      '6e9c1b08f5a7d3e24c8b6a0f17d5e923',
+      'b04d7e2a9c61f8e35a2d0c7b4e19f68a',
+      '58c3e0f1a7b92d64e0f8a3c5b71d2e96',
+      '-----END OpenVPN Static key V1-----',
+    ].join('\n');
+
+    it('spans an inline tls-auth static key from BEGIN to END as one PKEY finding', () => {
+      const profile = `client\nremote vpn.example.org 1194\nkey-direction 1\n<tls-auth>\n#\n# 2048 bit OpenVPN static key\n#\n${staticKey}\n</tls-auth>\n`;
+      expect(found(profile, 'laptop.ovpn')).toEqual([['PKEY', staticKey]]);
+    });
+
+    it('finds a tls-crypt-v2 client key and a static key kept in a JSON string', () => {
+      const v2 = '-----BEGIN OpenVPN tls-crypt-v2 client key-----\nq8R2vLx0Tz5mKc7WbN3yHd1FeJ9sUa4GpQ6tYi2XoE8nZr0VmB5kLw7CjS3fDh1A\nP4uGx9eN2aT6yQ0bR5mW8kJ3zC7vL1sH4dF0oI9gE2nU6tY5rX3wB8qK1pM7jZ0c\n-----END OpenVPN tls-crypt-v2 client key-----';
+      expect(found(`<tls-crypt-v2>\n${v2}\n</tls-crypt-v2>\n`, 'phone.ovpn')).toEqual([['PKEY', v2]]);
+      const escaped = staticKey.replace(/\n/g, '\\n');
+      const json = `{"vpn": {"ta_key": "${escaped}"}}`;
+      expect(found(json, 'profile.json').map(([c, v]) => [c, v.length])).toContainEqual(['PKEY', escaped.length]);
+    });
+
+    it('leaves a static key block that is a placeholder or all zeros alone', () => {
+      expect(found('-----BEGIN OpenVPN Static key V1-----\n# paste ta.key here\n-----END OpenVPN Static key V1-----\n', 'client.ovpn')).toEqual([]);
+      const zeros = `-----BEGIN OpenVPN Static key V1-----\n${Array(8).fill('0'.repeat(32)).join('\n')}\n-----END OpenVPN Static key V1-----\n`;
+      expect(found(zeros, 'client.ovpn')).toEqual([]);
+    });
+  });
 });
 
 describe('JWTs and Authorization values', () => {
@@ -411,6 +441,9 @@ describe('generic assignments: tags, key ids, entry names and prompts are not va
   it('leaves a PGP key id under a signing-key name alone, not a signing secret', () => {
     expect(found('[user]\n\tname = Mara\n\tsigningkey = 3AA5C34371567BD2\n', 'home/.gitconfig')).toEqual([]);
     expect(found('GPG_KEY_ID=0x3aa5c34371567bd2\nSIGNING_KEY_FPR=E1B2C3D4E5F60718293A4B5C6D7E8F9012345678\n', 'ci.sh')).toEqual([]);
+    // Release-signing keys fetched by fingerprint: public by design.
+    const fetch = 'RUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys E1B2C3D4E5F60718293A4B5C6D7E8F9012345678\n';
+    expect(found(fetch + 'RUN apt-key adv --keyserver keyserver.ubuntu.com --recv-key 0x3AA5C34371567BD2\n', 'Dockerfile')).toEqual([]);
     // Upper-case hex under a name that only contains the letters of one (`design`) is judged as any value.
     expect(found('DESIGN_API_KEY=E1B2C3D4E5F60718293A4B5C6D7E8F9012345678\n', 'ci.sh')).toEqual([['KEY', 'E1B2C3D4E5F60718293A4B5C6D7E8F9012345678']]);
     expect(found('JWT_SIGNING_KEY=9f8e7d6c5b4a39281706f5e4d3c2b1a0\nsigning_key = "Xk29fLqp7ZmW3rTb8VnC"\n', 'app.ini')).toEqual([

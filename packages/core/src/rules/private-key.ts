@@ -123,6 +123,38 @@ function findPuttyKeys(text: string): Span[] {
   return spans;
 }
 
+/**
+ * OpenVPN's own key files: the static key that `openvpn --genkey` writes for `tls-auth`,
+ * `tls-crypt` or a point-to-point link (`ta.key`, 2048 bits as 16 lines of hex), and the
+ * per-client `tls-crypt-v2` keys (base64). Whoever holds one can pass the HMAC firewall in
+ * front of the TLS handshake, or decrypt and forge a static-key tunnel's traffic. They sit in
+ * their own files or inline in a client profile (`<tls-auth>` … `</tls-auth>` in a `.ovpn`).
+ */
+const OPENVPN_KEY_HEADER = /-----BEGIN OpenVPN (?<kind>Static key V1|tls-crypt-v2 (?:client|server) key)-----/g;
+/** A key block is a few hundred characters: an END further than this belongs to something else. */
+const MAX_OPENVPN_BLOCK = 8 * 1024;
+
+function findOpenVpnKeys(text: string): Span[] {
+  const spans: Span[] = [];
+  const header = new RegExp(OPENVPN_KEY_HEADER.source, 'g');
+  for (let m = header.exec(text); m !== null; m = header.exec(text)) {
+    const kind = m.groups!['kind']!;
+    const bodyStart = m.index + m[0].length;
+    const footer = `-----END OpenVPN ${kind}-----`;
+    const close = text.indexOf(footer, bodyStart);
+    if (close === -1 || close - bodyStart > MAX_OPENVPN_BLOCK) continue;
+    header.lastIndex = close + footer.length;
+    // In a JSON or YAML string the lines are joined by `\n` escapes.
+    const body = text.slice(bodyStart, close).replace(/\\[nr]/g, '').replace(/\s/g, '');
+    const hex = kind === 'Static key V1';
+    if (!(hex ? /^[0-9a-fA-F]{64,1024}$/ : /^[A-Za-z0-9+/]{40,4096}={0,2}$/).test(body)) continue;
+    // `0000…`, `xxxx…` runs stand in for a key in documentation.
+    if (new Set(body.toLowerCase()).size < 8) continue;
+    spans.push({ start: m.index, end: close + footer.length });
+  }
+  return spans;
+}
+
 export const privateKeyRules: Rule[] = [
   {
     id: 'putty-private-key',
@@ -159,6 +191,26 @@ export const privateKeyRules: Rule[] = [
         '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
         '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,3F17A2B4C5D6E7F8091A2B3C4D5E6F70\n\n...\n-----END RSA PRIVATE KEY-----',
         '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----',
+      ],
+    },
+  },
+  {
+    id: 'openvpn-static-key',
+    category: 'PKEY',
+    description: 'An OpenVPN static key (`tls-auth`/`tls-crypt` `ta.key`, `-----BEGIN OpenVPN Static key V1-----`) or `tls-crypt-v2` client or server key, from BEGIN to END as one finding, also inline in a `.ovpn` profile',
+    keywords: ['-----begin openvpn'],
+    pattern: OPENVPN_KEY_HEADER,
+    find: findOpenVpnKeys,
+    confidence: 'high',
+    examples: {
+      match: [
+        '<tls-auth>\n-----BEGIN OpenVPN Static key V1-----\n' +
+          '4be1c27a90d35f6e8b0a12c7d49e3f58\n0c6a7d2e91b8f4305e7a6c1d28b9f0e3\n9d5e0b7c3a1f48e62d09c8b7a5f13e46\n7f2c8e1a05d6b93c4e7a0f2d81b6c953\n' +
+          '-----END OpenVPN Static key V1-----\n</tls-auth>',
+      ],
+      noMatch: [
+        '-----BEGIN OpenVPN Static key V1-----\n<paste the contents of ta.key here>\n-----END OpenVPN Static key V1-----',
+        '-----BEGIN OpenVPN Static key V1-----\n' + '0'.repeat(32) + '\n' + '0'.repeat(32) + '\n' + '0'.repeat(32) + '\n-----END OpenVPN Static key V1-----',
       ],
     },
   },
