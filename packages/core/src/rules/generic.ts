@@ -375,8 +375,11 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
  * case after `0x`), maybe with gpg's `!` (this exact subkey): public, it names the key.
  */
 const PGP_KEY_ID = /^(?:0x(?:[0-9A-Fa-f]{16}|[0-9A-Fa-f]{40})|[0-9A-F]{16}|[0-9A-F]{40})!?$/;
-/** Words of names that take a PGP key by id: git's `user.signingkey`, `GPG_KEY`, `pgp_key` (not `design_token`). */
-const PGP_KEY_NAME_WORD = /^(?:sign|signing|signingkey|gpg|gpgkey|pgp|pgpkey)$/;
+/**
+ * Words of names that take a PGP key by id: git's `user.signingkey`, `GPG_KEY`, `pgp_key` (not `design_token`),
+ * and gpg's `--recv-keys` (a Dockerfile's or install script's release-signing keys, fetched from a keyserver).
+ */
+const PGP_KEY_NAME_WORD = /^(?:sign|signing|signingkey|gpg|gpgkey|pgp|pgpkey|recv)$/;
 function namesPgpKey(name: string): boolean {
   return splitWords(name).some((w) => PGP_KEY_NAME_WORD.test(w));
 }

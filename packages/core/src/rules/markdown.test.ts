@@ -20,6 +20,12 @@ describe('a line of notes labelled as a password', () => {
     expect(values('Password: `${DB_PASSWORD}` from the environment, or `<your-password>`.\n', 'ops.md')).toEqual([]);
   });
 
+  it("reads 'pass' before a code span of code as the verb (a call, a scoped name), and still reports a password there", () => {
+    expect(values('In most cases it is OK to simply pass `v8::Isolate::GetCurrent()` as the first argument.\n', 'CHANGELOG.md')).toEqual([]);
+    expect(values('You can pass `ctx->stream` or `getBuffer(4096)` here.\n', 'docs/api.md')).toEqual([]);
+    expect(values('| Contoso | prod | user `acme`, pass `Quill#maple402!` | SFTP |\n', 'notes.md')).toEqual(['Quill#maple402!']);
+  });
+
   it('reads Markdown only: elsewhere a label line is left to the assignment rules', () => {
     expect(values('# Password: the old one was `Tundra!Fox-2291`, ask ops.\n', 'notes.txt').includes('Tundra!Fox-2291')).toBe(false);
   });

@@ -89,12 +89,15 @@ function isGeneratedWord(value: string): boolean {
   return value.length >= 10 && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value) && /^[\x21-\x7e]+$/.test(value) && characterSwitches(value) >= 5;
 }
 
+/** A call or a scoped name (`v8::Isolate::GetCurrent()`, `obj->ptr`): "pass" there is the verb, and the span code. */
+const CODE_EXPRESSION = /[\w>]\([^()]{0,60}\)$|\w::\w|\w->\w/;
+
 function findPassCodeSpans(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   const spans: Span[] = [];
   for (const m of text.matchAll(PASS_CODE_SPAN)) {
     const value = m.groups!['v']!;
-    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPasswordLike(value) || CODE_EXPRESSION.test(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const start = m.index + m[0].length - 1 - value.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }
