@@ -228,3 +228,17 @@ describe('test databases and stand-ins in dotenv files', () => {
     expect(parseDotenv(text, '.env.test').map((s) => s.source)).toEqual(['.env.test:API_TOKEN']);
   });
 });
+
+describe('model names in dotenv files', () => {
+  it('does not learn the name or id of a model, and still learns the key beside it and a secret under a model name', () => {
+    const text = [
+      'CHAT_MODEL=claude-sonnet-4-5-20250929',
+      'EMBEDDING_MODEL_NAME=text-embedding-3-large',
+      'RERANK_MODEL_ID=ft:gpt-4o-mini-2024-07-18:acme::Bq7XzL2m',
+      'MODEL=mistralai/Mixtral-8x7B-Instruct-v0.1',
+      'GATEWAY_API_KEY=Zt5vB2nQ9rW4kq8ZW3mLp0X7cY1dF6hJ',
+      'MODEL_REGISTRY_TOKEN=Hk3Lq9Zw2Xv7Np4Rt8Bc1Md6Fs0Gy5Ja',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:GATEWAY_API_KEY', '.env:MODEL_REGISTRY_TOKEN']);
+  });
+});

@@ -143,6 +143,10 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `PLANETSCALE_SERVICE_TOKEN_ID=…`, `API_TOKEN_ID=…`: the id that names a token, sent beside it in the clear
   // (the token itself is the `…_TOKEN`). A key's id (`AWS_ACCESS_KEY_ID`) is still learnt: it is half of the key.
   if (/(?:^|_)TOKEN_ID$/i.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
+  // `OPENAI_MODEL=gpt-4o-mini`, `DEFAULT_MODEL=claude-3-5-sonnet-20241022`, `EMBEDDING_MODEL_NAME=text-embedding-3-large`:
+  // the name of a model is in every request and in its provider's catalogue. Learnt, it would be tokenized in every
+  // prompt, code line and document that names the model.
+  if (!secretName && MODEL_NAME.test(name) && MODEL_VALUE.test(v)) return true;
   // `AIRTABLE_BASE=app…`: the id of an Airtable base, table or view, in the URL of every page of it.
   if (!secretName && AIRTABLE_OBJECT_ID.test(v)) return true;
   // `CLOUDFLARE_ZONE_ID`, `AZURE_SUBSCRIPTION_ID`, `DISCORD_GUILD_ID`: the id of the account, zone, tenant or workspace a
@@ -193,6 +197,10 @@ const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the))
 
 /** Names of the ids of what a credential is scoped to: an account, zone, tenant, subscription, organisation, workspace, channel. */
 const SCOPE_ID_NAME = /(?:^|_)(?:ZONE|ACCOUNT|TENANT|SUBSCRIPTION|ORG|ORGANI[SZ]ATION|WORKSPACE|TEAM|ENV|ENVIRONMENT|INSTANCE|DATABASE|GUILD|CHANNEL|AUDIENCE|LIST|SPACE)_?ID$/i;
+
+/** Names that hold which model to use (`OPENAI_MODEL`, `CHAT_MODEL_ID`, `MODEL_NAME`), and a model's name or id (`gpt-4o-2024-08-06`, `meta-llama/Llama-3.1-8B`, `ft:gpt-4o-mini:acme::9xQ2`). */
+const MODEL_NAME = /(?:^|_)MODEL(?:_NAME|_ID)?$/i;
+const MODEL_VALUE = /^[A-Za-z0-9][\w.:/@-]{0,120}$/;
 
 /** Names of the public ids of an app, OAuth client, project or analytics property. */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
