@@ -135,3 +135,11 @@ describe('URLs in Xcode build settings, whose slashes an empty $() parts', () =>
     expect(urls('PUBLIC_URL = https:/$()/api.shop-demo.io/v2\nLOCAL_URL = http:/$()/localhost:8080\nLOOP = http:/$()/127.0.0.1:9000\n')).toEqual([]);
   });
 });
+
+describe('names that are the same on every machine', () => {
+  it("leaves the loopback's localhost.localdomain alone, and still reports a machine under .localdomain", () => {
+    expect(hosts('127.0.0.1   localhost localhost.localdomain\n', 'hosts')).toEqual([]);
+    expect(hosts('Maintainer: System Administrator <root@localhost.localdomain>\n', 'control')).toEqual([]);
+    expect(hosts('ssh deploy@build07.localdomain\n', 'notes.txt')).toEqual(['build07.localdomain']);
+  });
+});

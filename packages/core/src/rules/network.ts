@@ -47,8 +47,10 @@ function normaliseDomain(domain: string): string {
   return domain.trim().toLowerCase().replace(/^\*?\.+/, '').replace(/\.+$/, '');
 }
 
-/** Internal names that are the same everywhere (cloud metadata, Docker, Kubernetes API): they identify nobody. */
+/** Internal names that are the same everywhere (loopback, cloud metadata, Docker, Kubernetes API): they identify nobody. */
 const WELL_KNOWN_INTERNAL = new Set([
+  // The loopback's name in /etc/hosts and in the `root@localhost.localdomain` of default packaging and mail setups.
+  'localhost.localdomain',
   'metadata.google.internal',
   'host.docker.internal',
   'gateway.docker.internal',
