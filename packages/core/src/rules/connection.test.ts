@@ -61,6 +61,20 @@ describe('url-credentials with a raw @ in the password', () => {
   });
 });
 
+describe('url-credentials whose password repeats the user name', () => {
+  it('leaves a development default named in words alone, however long the name', () => {
+    expect(findings('DATABASE_URL=postgres://billing_worker:billing_worker@localhost:5432/billing\n', '.env.example')).toEqual([]);
+    expect(findings('redis_url: redis://cache-admin:cache-admin@redis:6379/0\n', 'docker-compose.yml')).toEqual([]);
+  });
+
+  it('still reports a generated password that the user name happens to repeat, and one that differs from it', () => {
+    const repeated = 'postgres://Xq7vT2mLp9Rz:Xq7vT2mLp9Rz@db.example.net:5432/app';
+    expect(findings(`url = ${repeated}\n`).map((f) => f.text)).toEqual([repeated]);
+    const distinct = 'postgres://billing_worker:Tundra-Anvil-6612@localhost:5432/billing';
+    expect(findings(`DATABASE_URL=${distinct}\n`, '.env').map((f) => f.text)).toEqual([distinct]);
+  });
+});
+
 describe('webhook-url-token', () => {
   it('reports the generated path segment of a hook URL, not the rest of the URL', () => {
     const text = 'curl -fsS -X POST "https://hooks.example-corp.com/deploy/k3vq08w7rwkd1p28dfi97b4rf1v372zxnc9dzlc" -d "env=production"\n';

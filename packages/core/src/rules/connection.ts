@@ -98,6 +98,13 @@ function lastUserinfoAt(text: string, at: number): number {
   return found;
 }
 
+/**
+ * A password that repeats its user name (`postgres:postgres`, `ops_portal:ops_portal`) is a
+ * development default that compose files and `.env.example` files write, whatever its length
+ * when it is a name made of words. A long value that looks generated is judged even so.
+ */
+const NAME_OF_WORDS = /^[A-Za-z]{1,30}(?:[_.-][A-Za-z]{1,30}){0,4}\d{0,4}$/;
+
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   let skipUntil = -1;
@@ -119,7 +126,7 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     const user = m.groups!['user']!;
     if (/^\$|^%|^\{|^<|\}$/.test(user)) continue;
     if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
-    if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && pw.length < 10) continue; // `postgres:postgres`
+    if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && (pw.length < 10 || NAME_OF_WORDS.test(pw))) continue;
     const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
     // The URL goes on from its host (the password may hold characters a URL run stops at);
     // in a JSON string with escaped slashes (`https:\/\/u:p@h\/path`) it goes on past each `\/`.
