@@ -12,6 +12,9 @@ describe('names written from the top-level domain down are packages, not hosts',
   it('leaves Java, Kotlin and Android package names ending in an internal suffix alone', () => {
     expect(hosts('<logger name="com.acme.billing.internal" level="DEBUG"/>\n', 'logback.xml')).toEqual([]);
     expect(hosts('<groupId>com.acme.internal</groupId>\n', 'pom.xml')).toEqual([]);
+    // A package after the word that names it, in a Java security policy.
+    expect(hosts('  permission java.lang.RuntimePermission "accessClassInPackage.com.sun.org.apache.xml.internal";\n', 'default.policy')).toEqual([]);
+    expect(hosts('ssh ops@vault.acme.com.internal\n', 'notes.txt')).toEqual(['vault.acme.com.internal']);
     expect(hosts('logging:\n  level:\n    org.acme.ledger.local: DEBUG\n', 'application.yml')).toEqual([]);
     expect(hosts("group = 'com.acme.internal.billing.api'\n", 'build.gradle')).toEqual([]);
   });

@@ -177,6 +177,18 @@ function isAssignedToNonVersionName(before: string): boolean {
   return m !== null && !splitWords(m[1]!).some((w) => VERSION_NAME_WORDS.has(w));
 }
 
+/**
+ * A command-line flag just before the address (`mysql -h 10.1.2.3`, `redis-cli -h …`, `psql --host=…`,
+ * `nc -z …`): the flag names the value, so a version word elsewhere on the line (a shell prompt's
+ * `build-07`, a `--release` later on) says nothing about it. A flag that is itself a version's
+ * (`--version 10.0.0.1`, `-v`, `--tag`) is one.
+ */
+const FLAG_BEFORE_VALUE = /(?:^|[ \t])--?([A-Za-z][\w-]{0,30})(?:=|[ \t]{1,4})$/;
+function followsNonVersionFlag(before: string): boolean {
+  const m = FLAG_BEFORE_VALUE.exec(before.length > 40 ? before.slice(-40) : before);
+  return m !== null && !splitWords(m[1]!).some((w) => VERSION_NAME_WORDS.has(w));
+}
+
 /** Last words of a name whose value is a version: `newVersion="10.0.0.0"` (.NET's bindingRedirect), `fw_ver: 10.2.0.1`. */
 const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware']);
 
@@ -274,7 +286,7 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
     const line = cell === undefined ? text.slice(bounds.start, bounds.end) : text.slice(cell.start, cell.end);
     const before = text.slice(bounds.start, m.index);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before)) return;
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before)) return;
     if (isAssignedToVersionName(before)) return;
     spans.push({ start: m.index, end: m.index + m[0].length });
   });
@@ -317,11 +329,14 @@ function isModulePath(host: string, before: string): boolean {
 /**
  * A name written from the top-level domain down (`com.acme.billing.internal`): a Java, Kotlin
  * or Android package, a logger or Maven group id. Host names run the other way; no host's
- * first label is `com`, `org`, `edu` or `gov`.
+ * first label is `com`, `org`, `edu` or `gov`. A package may also follow a word that names
+ * it (a Java policy's `accessClassInPackage.com.sun.org.apache.xml.internal`): such a label
+ * with three or more after it is one too, where a host has at most one (`acme.com.internal`).
  */
 const REVERSE_DNS_FIRST_LABEL = /^(?:com|org|edu|gov)\./i;
+const REVERSE_DNS_INNER_LABEL = /\.(?:com|org|edu|gov)(?:\.[A-Za-z0-9_-]{1,63}){3}/i;
 function isReverseDnsName(host: string): boolean {
-  return REVERSE_DNS_FIRST_LABEL.test(host) && host.split('.').length >= 3;
+  return (REVERSE_DNS_FIRST_LABEL.test(host) && host.split('.').length >= 3) || REVERSE_DNS_INNER_LABEL.test(host);
 }
 
 /**
