@@ -20,6 +20,20 @@ describe('published sample credentials', () => {
     expect(isPublishedSample(` ${AZURITE_KEY}`)).toBe(false);
   });
 
+  it("reports no finding on the OAuth RFCs' example tokens that libraries quote, but does on other values in their place", () => {
+    const docstring = [
+      '        HTTP/1.1 200 OK',
+      '        {',
+      '            "access_token":"2YotnFZFEjr1zCsicMWpAA",',
+      '            "refresh_token":"tGzv3JOkF0XG5Qx2TlKWIA"',
+      '        }',
+      '        Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+      '        Authorization: OAuth realm="Example", oauth_consumer_key="0685bd9184jfhq22", oauth_token="ad180jjd733klru7"',
+    ].join('\n');
+    expect(found(docstring, 'oauth2/client.py')).toEqual([]);
+    expect(found('"access_token":"Qm7vX2pL9zT4wK8rN3bY6c"\n', 'client.py')).toEqual(['Qm7vX2pL9zT4wK8rN3bY6c']);
+  });
+
   it("reports no finding on Azurite's account key in a connection string, but does on a real account's", () => {
     const log = [
       `Storage (local dev fallback): DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,

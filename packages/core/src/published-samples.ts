@@ -24,6 +24,27 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   '{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo3=}',
   // The Telegram Bot API's documentation sample token (core.telegram.org/bots/api), copied into many a README.
   '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
+  // The example values of the OAuth RFCs, which OAuth libraries quote in their docstrings and tests.
+  // RFC 6749 (OAuth 2.0): access token, refresh token, authorization code, client secrets, and the
+  // client's Basic credentials (s6BhdRkqt3 with each secret).
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'SplxlOBeZQQYbYS6WxSbIA',
+  '7Fjfp0ZBr1KtDRbnfVdmIw',
+  'gX1fBat3bV',
+  'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+  'czZCaGRSa3F0Mzo3RmpmcDBaQnIxS3REUmJuZlZkbUl3',
+  // RFC 6750 (bearer tokens).
+  'mF_9.B5f-4.1JqM',
+  // RFC 5849 (OAuth 1.0): client and token credentials and their secrets.
+  'dpf43f3p2l4k3l03',
+  'kd94hf93k423kf44',
+  'nnch734d00sl2jdk',
+  'pfkkdhi9sl3r4s00',
+  'hh5s93j4hdidpola',
+  'hdhd0244k9j7ao03',
+  '0685bd9184jfhq22',
+  'ad180jjd733klru7',
 ]);
 
 /** True when `value` is, exactly, a credential its vendor publishes for everyone (an emulator's key, a documentation sample). */
