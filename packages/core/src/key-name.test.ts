@@ -202,3 +202,13 @@ describe('platform and stage copies of a key, and Basic authorization', () => {
     expect(classifyKey('authorization')).toEqual({ category: 'CRED', weak: true });
   });
 });
+
+describe('authentication tags and tokens of SSSD and PAM', () => {
+  it("takes an AEAD cipher's authentication tag as no secret: it travels with the ciphertext", () => {
+    expect(classifyKey('auth_tag')).toBeUndefined();
+    expect(classifyKey('authTag')).toBeUndefined();
+    expect(classifyKey('AUTHENTICATION_TAG')).toBeUndefined();
+    const item = '{\n  "db_password": {\n    "encrypted_data": "Zm9vYmFy",\n    "iv": "Q2hlZjEyMzQ1Njc4",\n    "auth_tag": "Vx3kR9mWq2ZtLp8NcY4bHs7J",\n    "cipher": "aes-256-gcm"\n  }\n}\n';
+    expect(detect(item, { file: 'data_bags/db/prod.json' })).toEqual([]);
+  });
+});
