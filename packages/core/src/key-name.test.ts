@@ -211,4 +211,12 @@ describe('authentication tags and tokens of SSSD and PAM', () => {
     const item = '{\n  "db_password": {\n    "encrypted_data": "Zm9vYmFy",\n    "iv": "Q2hlZjEyMzQ1Njc4",\n    "auth_tag": "Vx3kR9mWq2ZtLp8NcY4bHs7J",\n    "cipher": "aes-256-gcm"\n  }\n}\n';
     expect(detect(item, { file: 'data_bags/db/prod.json' })).toEqual([]);
   });
+
+  it("takes SSSD's and PAM's authtok as the password, and the setting of its kind as none", () => {
+    expect(classifyKey('ldap_default_authtok')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('ldap_default_authtok_type')).toBeUndefined();
+    const conf = '[domain/corp]\nldap_default_bind_dn = cn=reader,dc=corp\nldap_default_authtok_type = password\nldap_default_authtok = Fennel!Quarry-882\n';
+    const found = detect(conf, { file: 'sssd.conf' }).map((f) => conf.slice(f.start, f.end));
+    expect(found).toEqual(['Fennel!Quarry-882']);
+  });
 });

@@ -300,6 +300,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // An authentication tag (`auth_tag`, Node's `authTag`, Chef's encrypted data bag items) is what AES-GCM appends to a
   // ciphertext: part of the sealed value, published with it, no key.
   if (last === 'tag' && (words[words.length - 2] === 'auth' || words[words.length - 2] === 'authentication')) return undefined;
+  // An authentication token in SSSD's and PAM's sense (`ldap_default_authtok`, `pam_authtok`) is the password itself.
+  if (last === 'authtok') return { category: 'PASS', weak: false };
   // A pepper is a server-side secret mixed into password hashes.
   if (last === 'pepper') return { category: 'KEY', weak: false };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
