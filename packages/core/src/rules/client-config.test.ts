@@ -87,3 +87,27 @@ describe('the id half of a vendor credential', () => {
     expect(values('AIRTABLE_BASE=appR7kQ2mZ9xW4vLp\n', 'worker.env')).toEqual([]);
   });
 });
+
+describe('client keys that mobile and web SDKs ship in every build', () => {
+  it("leaves Facebook's client token in a property list and an Android resource, and reports the app secret", () => {
+    const plist = `<dict>\n\t<key>FacebookClientToken</key>\n\t<string>${HEX32}</string>\n\t<key>FacebookAppSecret</key>\n\t<string>${HEX32B}</string>\n</dict>\n`;
+    expect(values(plist, 'App/Info.plist')).toEqual([HEX32B]);
+    const strings = `<resources>\n    <string name="facebook_client_token" translatable="false">${HEX32}</string>\n    <string name="fb_access_token">${HEX32B}</string>\n</resources>\n`;
+    expect(values(strings, 'res/values/strings.xml')).toEqual([HEX32B]);
+  });
+
+  it("leaves a Mixpanel project token in a property list, as it already was in code", () => {
+    expect(values(`<key>MixpanelProjectToken</key>\n<string>${HEX32}</string>\n`, 'Info.plist')).toEqual([]);
+  });
+
+  it("leaves an Algolia search key named only by the object it sits in, and reports the admin key beside it", () => {
+    const ts = `export const search = {\n  algolia: {\n    appId: 'R2D2C3PO9X',\n    searchKey: '${HEX32}',\n    adminKey: '${HEX32B}',\n  },\n};\n`;
+    expect(values(ts, 'src/search.ts')).toEqual([HEX32B]);
+  });
+
+  it("leaves Branch's key and Braintree's tokenization key, and reports the Branch secret", () => {
+    const env = 'BRANCH_KEY=key_live_hV3kq9TzR2mWc8Lp5Xn1Ys7Bd4Gf6Ja0\nBRANCH_SECRET=secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja\n';
+    expect(values(env, 'app/.env')).toEqual(['secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja']);
+    expect(values('Payments.setUp(tokenizationKey: "sandbox_k7w2qz9d_4mx8v2rt6bn3yq1p")\n', 'Checkout.swift')).toEqual([]);
+  });
+});

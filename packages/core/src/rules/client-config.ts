@@ -43,7 +43,8 @@ const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 
  * Whether a key named `nameWords` inside an object opened by `contextWords` is one its vendor
  * documents as public: Adyen's client key, Mixpanel's project token, Amplitude's and
  * Bugsnag's API keys, Dropbox's and Pusher's app keys, Shopify's API key, Rollbar's client-side (post_client_item)
- * token, the New Relic browser agent's key and a Firebase web config's API key.
+ * token, the New Relic browser agent's key, a Firebase web config's API key, Facebook's client token, Algolia's
+ * search key, Branch's key and Braintree's tokenization key.
  */
 export function isPublicClientKey(contextWords: readonly string[], nameWords: readonly string[]): boolean {
   if (nameWords.length === 0 || nameWords.some((w) => SERVER_WORDS.has(w) || w.includes('secret'))) return false;
@@ -64,7 +65,22 @@ export function isPublicClientKey(contextWords: readonly string[], nameWords: re
   // Intercom's mobile SDK keys (`android_sdk-…`, `ios_sdk-…`) are built into the app; its access token is the secret.
   if (words.has('intercom')) return isKey && (words.has('android') || words.has('ios') || words.has('sdk') || words.has('mobile'));
   if (contextWords.includes('firebase') && contextWords.includes('config')) return isKey;
+  // Facebook's client token is built into every app that logs in with Facebook, which Meta says is not meant to be
+  // secret; the app secret (and any access token) is the secret.
+  if (words.has('facebook') || words.has('fb')) return isToken && nameWords.includes('client');
+  // Algolia's, Typesense's and DocSearch's search keys are search-only keys made for front ends, named so by the entry
+  // or by the object they sit in (`algolia: { searchKey }`); the admin key is the secret.
+  if (words.has('algolia') || words.has('typesense') || words.has('docsearch')) return isKey && words.has('search');
+  // Branch's key (`key_live_…`) is built into every app that makes Branch links; the Branch secret is the secret.
+  if (words.has('branch')) return isKey && nameWords.includes('branch');
+  // Braintree's tokenization key is made for the client SDKs, which only tokenize payment details with it.
+  if (nameWords.includes('tokenization')) return isKey;
   return false;
+}
+
+/** `isPublicClientKey` for a whole name on its own (`BRANCH_KEY`, `ADYEN_CLIENT_KEY`), with no object around it. */
+export function namesVendorClientKey(name: string): boolean {
+  return isPublicClientKey([], splitWords(name));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isDotenvFileName } from '../dotenv.js';
-import { isPublicClientKeyAt } from './client-config.js';
+import { isPublicClientKeyAt, namesVendorClientKey } from './client-config.js';
 import { classifyKey, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
@@ -933,6 +933,16 @@ function namedValueAttribute(tag: string): { name: string; value: string; start:
   return { name: named.groups!['k'] ?? named.groups!['k2']!, value, start: after + valued.index + valued[0].length - 1 - value.length };
 }
 
+/**
+ * `classifyKey` for the name of an XML entry, except a key its vendor ships in every app build (a property list's
+ * `FacebookClientToken`, an Android resource's `facebook_client_token`, `MixpanelProjectToken`, `BranchKey`).
+ */
+function classifyXmlKey(name: string): KeyClass | undefined {
+  const key = classifyKey(name);
+  if (key !== undefined && (key.category === 'KEY' || key.category === 'TOKEN') && namesVendorClientKey(name)) return undefined;
+  return key;
+}
+
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const element = XML_ELEMENT_STICKY;
@@ -951,7 +961,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     // A property list names the entry in `<key>` and holds it in the next element.
     const entry = m !== null && /^key$/i.test(m.groups!['tag']!) && m.groups!['attrs'] === undefined ? plistValueAt(text, m.index + m[0].length) : null;
     if (entry !== null) {
-      const key = classifyKey(m!.groups!['v']!.trim());
+      const key = classifyXmlKey(m!.groups!['v']!.trim());
       if (key !== undefined) {
         const value = entry.groups!['v']!.trim();
         if (isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
@@ -963,7 +973,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       const g = m.groups!;
       const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
       const keyName = keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, '');
-      const key = classifyKey(keyName);
+      const key = classifyXmlKey(keyName);
       const raw = g['v']!;
       const value = raw.trim();
       const passphrase = /passphrase/i.test(keyName);
@@ -975,7 +985,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     const tag = text.slice(lt, gt === -1 ? Math.min(text.length, lt + 600) : Math.min(gt + 1, lt + 600));
     const kv = keyValue.exec(tag);
     if (kv) {
-      const key = classifyKey(kv.groups!['k']!);
+      const key = classifyXmlKey(kv.groups!['k']!);
       const value = kv.groups!['v'] ?? kv.groups!['v2']!;
       if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         const start = lt + kv.index + kv[0].length - 1 - value.length;
@@ -983,7 +993,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       }
     } else {
       const entry = namedValueAttribute(tag);
-      const key = entry === undefined ? undefined : classifyKey(entry.name);
+      const key = entry === undefined ? undefined : classifyXmlKey(entry.name);
       if (entry !== undefined && key && isPlausibleSecret(entry.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         spans.push({ start: lt + entry.start, end: lt + entry.start + entry.value.length, category: key.category });
       } else if (entry === undefined && m === null && gt !== -1 && text.charCodeAt(gt - 1) !== 47 /* / */) {
