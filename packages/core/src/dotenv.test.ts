@@ -242,3 +242,10 @@ describe('model names in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:GATEWAY_API_KEY', '.env:MODEL_REGISTRY_TOKEN']);
   });
 });
+
+describe('client keys vendors build into apps, in dotenv files', () => {
+  it('does not learn a Branch key or an Adyen client key, and learns the secrets beside them', () => {
+    const text = 'BRANCH_KEY=key_live_hV3kq9TzR2mWc8Lp5Xn1Ys7Bd4Gf6Ja0\nBRANCH_SECRET=secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja\nADYEN_CLIENT_KEY=live_Q7ZK2M9XWN4RB8TJ6VC3PD5HF1GL0SEY\nADYEN_API_KEY=AQEzgmDBbd+uOWwUF3Pm8Xq2RcLk7TzN5VyH1s9Jd4Wb6Ge0Cf\n';
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:BRANCH_SECRET', '.env:ADYEN_API_KEY']);
+  });
+});
