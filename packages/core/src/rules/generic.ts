@@ -62,8 +62,10 @@ const ASSIGNMENT = new RegExp(
     '|=[ \\t]{0,2}["\'][ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}(?=["\'])' +
     // A list that opens on the next line (C#'s `string[] ApiKeys =` / `{ "…", "…" };`): read by `literalListAt` after the match.
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=[\\[{(])' +
-    // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`).
-    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,8}' +
+    // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
+    // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
+    // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,40}' +
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).

@@ -25,3 +25,15 @@ describe('a private address passed to a command-line flag', () => {
     expect(found('release pipeline -v 10.3.0.2\n', 'session.txt', 'private-ipv4')).toEqual([]);
   });
 });
+
+describe('values that command output aligns in a column after the colon', () => {
+  it('reads a secret however far `heroku config` pads it from its name', () => {
+    const output = '=== billing-api Config Vars\nLOG_LEVEL:                  info\nSESSION_SECRET:             t9KwQ2vLx8Rm4Zp7Nc3Hb6Yd1Fs5Gj0A\nSTRIPE_WEBHOOK_SECRET_KEY:  Qe7Lm2Xv9Rk4Tw8Pz3Nb6Hc1Yd5Fs0Gj\n';
+    expect(found(output, 'heroku.txt', 'generic-assignment')).toEqual(['t9KwQ2vLx8Rm4Zp7Nc3Hb6Yd1Fs5Gj0A', 'Qe7Lm2Xv9Rk4Tw8Pz3Nb6Hc1Yd5Fs0Gj']);
+  });
+
+  it('still leaves padded names whose values are no secrets alone', () => {
+    const output = 'TOKEN_TTL:                  3600\nSECRET_BACKEND:             vault\nAPI_KEY_HEADER:             X-Api-Key\n';
+    expect(found(output, 'heroku.txt')).toEqual([]);
+  });
+});
