@@ -40,3 +40,23 @@ describe('the name of an environment variable as a constant’s value', () => {
     expect(values('static final String SMTP_PASSWORD = "KESTREL_ORCHARD_MAPLE";\n', 'Mailer.java')).toEqual(['KESTREL_ORCHARD_MAPLE']);
   });
 });
+
+describe('a block under a secret name whose entries have quoted names', () => {
+  it('reads each entry of a HOCON credentials block, the first one included', () => {
+    const conf = [
+      'api {',
+      '    api_server: https://api.clear.ml',
+      '    credentials {',
+      '        "access_key" = "R7KQ2MZ8XV4LN9PW3TC6"',
+      '        "secret_key"  = "Hd4Kp9Wz2Xq7Lm5Rt8Nb3Vc6Yf1Sg0Ja8Ue2Io5Pl7Mk4Nj"',
+      '    }',
+      '}',
+    ].join('\n');
+    expect(values(conf, 'clearml.conf')).toEqual(['R7KQ2MZ8XV4LN9PW3TC6', 'Hd4Kp9Wz2Xq7Lm5Rt8Nb3Vc6Yf1Sg0Ja8Ue2Io5Pl7Mk4Nj']);
+    expect(values('creds {\n  "api_token": "Vn3Qx8Lp2Zk7Wr1Tc6Mb9Hd4Js0Fy5Gu"\n}\n', 'service.conf')).toEqual(['Vn3Qx8Lp2Zk7Wr1Tc6Mb9Hd4Js0Fy5Gu']);
+  });
+  it('still reads a getter that returns a literal, and a block entry that names no secret stays silent', () => {
+    expect(values('var apiToken: String {\n    "Qm8Wz3Kx7Lp2Rv9Nt4Bc6Hd1"\n}\n', 'Keys.swift')).toEqual(['Qm8Wz3Kx7Lp2Rv9Nt4Bc6Hd1']);
+    expect(values('credentials {\n  "region" = "eu-west-1"\n}\n', 'service.conf')).toEqual([]);
+  });
+});

@@ -398,6 +398,9 @@ const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
 const RUBY_FETCH_BLOCK = /^\)[ \t]{0,4}\{/;
 const FETCH_CALL_BEFORE_NAME = /\bfetch\([ \t]{0,4}[:"']$/;
 
+/** What follows an entry's quoted name: its `=` or `:` (not a comparison's `==`). */
+const QUOTED_ENTRY_NAME_END = /^[ \t]{0,8}(?:=(?![=>])|:(?!:))/;
+
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
@@ -469,6 +472,13 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v) return undefined;
     // After a comma and a line break the literal may be the next entry's name (`"AwsAccessID": "AKIA…",\n"AwsSecretKey": …`): it is tried too.
     if (v.quoted && m.groups?.['sep']?.includes('\n') === true && m.groups['sep'].trimStart().startsWith(',')) skipUntil = v.start;
+    // A block under a secret's name whose first entry has a quoted name (ClearML's HOCON `credentials {` / `"access_key" = "…"`)
+    // reads like a getter returning a literal (`var apiKey: String { "…" }`), but that literal is the entry's name: no value
+    // of the block's name, and a candidate of its own.
+    if (v.quoted && m.groups?.['sep']?.includes('{') === true && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) {
+      skipUntil = v.start;
+      return undefined;
+    }
     if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(m.groups?.['sep'] ?? '')) {
       // `bind_password: !unsafe '…'`, `token: !!str …`: the tag types the value that follows it.
       VALUE_AFTER_TAG.lastIndex = v.start + v.value.length;
