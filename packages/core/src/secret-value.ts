@@ -150,8 +150,9 @@ const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
+// `__Name__` is the token that release pipelines replace (Azure DevOps' Replace Tokens, Octopus, web.config transforms).
 const TEMPLATE_START =
-  /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
+  /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;

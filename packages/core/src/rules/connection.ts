@@ -346,6 +346,8 @@ export const connectionRules: Rule[] = [
       ],
       noMatch: [
         'Server=db;Database=app;User ID=app;Password=${DB_PASSWORD};',
+        // A release pipeline's token, replaced at deployment (Azure DevOps' Replace Tokens, Octopus).
+        'Server=db;Database=app;User ID=app;Password=__LedgerDbPassword__;',
         'Server=db;Integrated Security=true;',
         'Password=Xk2mP9qR7v',
         'conn = (\n    f"Server={host};"\n    f"Pwd={db_password};"\n)',
