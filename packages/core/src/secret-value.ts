@@ -334,7 +334,13 @@ function encodesPlaceholderText(value: string): boolean {
   if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
   const decoded = decodeBase64(value);
   if (decoded === undefined || !/^[\x20-\x7e\n]{4,}$/.test(decoded)) return false;
-  return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded);
+  return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded) || encodesStandInPair(decoded);
+}
+
+/** `username:password`, `admin:changeme`: Basic credentials as documentation writes them, a stand-in once encoded too. */
+function encodesStandInPair(decoded: string): boolean {
+  const colon = decoded.indexOf(':');
+  return colon > 0 && colon < decoded.length - 1 && /^[\w.@-]{1,64}$/.test(decoded.slice(0, colon)) && isPlaceholder(decoded.slice(colon + 1));
 }
 
 // A lone digit is a word too: diceware-style phrases often carry one (`ferry Lark 7 ember`).

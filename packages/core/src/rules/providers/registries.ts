@@ -3,7 +3,7 @@ import { shannonEntropy } from '../../entropy.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
-import { isPlausibleSecret } from '../../secret-value.js';
+import { isPlaceholder, isPlausibleSecret } from '../../secret-value.js';
 
 /**
  * Bundler's credentials for a gem server, set in the environment: `BUNDLE_<HOST>` with the host's
@@ -18,7 +18,8 @@ function decodesToUserPassword(value: string): boolean {
   const decoded = decodeBase64(value);
   if (decoded === undefined) return false;
   const colon = decoded.indexOf(':');
-  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  // `username:password`, `user:changeme`: a documentation stand-in encoded as the real thing would be.
+  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholder(decoded.slice(colon + 1));
 }
 
 /**
@@ -204,7 +205,8 @@ export const registryRules: Rule[] = [
     confidence: 'high',
     examples: {
       match: [`{"auths": {"ghcr.io": {"auth": "${btoa(`octo:ghp_${fake('alnum', 36, 506)}`)}"}}}`],
-      noMatch: ['{"auth": "bm90LWEtcGFpcg=="}'],
+      // The second is base64 of `username:password`, a stand-in from documentation.
+      noMatch: ['{"auth": "bm90LWEtcGFpcg=="}', `{"auths": {"registry.corp.lan:5000": {"auth": "${btoa('username:password')}"}}}`],
     },
   },
   tokenRule('crates-io-api-token', 'crates.io API token (cio…)', 'cio', ALNUM(32), {
