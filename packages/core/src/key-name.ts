@@ -291,6 +291,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
 
   // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).
   if (FOREIGN_PASSWORD_WORD.test(name)) return { category: 'PASS', weak: false };
+  // Application Insights' key (`ApplicationInsightsKey`, `APPINSIGHTS_KEY`) is its instrumentation key: it names the
+  // resource that browsers and apps send telemetry to, and Microsoft documents it as no secret.
+  if (last === 'key' && (words[words.length - 2] === 'appinsights' || (words[words.length - 2] === 'insights' && /^app(?:lication)?$/.test(words[words.length - 3] ?? '')))) return undefined;
   // Search-only keys (Algolia's, Meilisearch's) are made to ship in front-end code.
   if (words.includes('search') && words.includes('only')) return undefined;
   // Algolia's and Typesense's search keys (`ALGOLIA_SEARCH_KEY`) are search-only by name: the admin key is `…_ADMIN_KEY`.

@@ -37,3 +37,18 @@ describe('values that command output aligns in a column after the colon', () => 
     expect(found(output, 'heroku.txt')).toEqual([]);
   });
 });
+
+describe('identifiers that vendors make public', () => {
+  it("leaves a Google OAuth client id alone under any name, and still reports the client's secret", () => {
+    const settings = 'GOOGLE_OAUTH2_KEY = "381907264415-q7m2vk9xw3rt8bn5lc4zh1pd6sf0ja2e.apps.googleusercontent.com"\nGOOGLE_OAUTH2_SECRET = "GOCSPX-Vn4kT8wQz2Lm7Rx5Pb1Hc9Yd3Fj"\n';
+    expect(found(settings, 'settings.py')).toEqual(['GOCSPX-Vn4kT8wQz2Lm7Rx5Pb1Hc9Yd3Fj']);
+  });
+
+  it("leaves Application Insights' key alone however the setting spells it, and still reports another key beside it", () => {
+    const config =
+      '<appSettings>\n  <add key="ApplicationInsightsKey" value="5b1e07c2-93a4-4d6f-b8e1-27c4f0a9d3e6" />\n  <add key="AppInsightsKey" value="e2c94a1f-6b3d-4e70-a5c8-1f9d2b7e4a03" />\n' +
+      '  <add key="PartnerApiKey" value="Wm3Kx8Qv2Lr7Tz4Nb9Hc1Yp6Fd5Sg0Aj" />\n</appSettings>\n';
+    expect(found(config, 'Web.config')).toEqual(['Wm3Kx8Qv2Lr7Tz4Nb9Hc1Yp6Fd5Sg0Aj']);
+    expect(found('APPINSIGHTS_KEY=0c7e5a92-1d4b-4f83-9e26-b5a8d3f17c40\n', 'deploy.sh')).toEqual([]);
+  });
+});
