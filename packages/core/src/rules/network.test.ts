@@ -146,3 +146,16 @@ describe('names that are the same on every machine', () => {
     expect(hosts('ssh deploy@build07.localdomain\n', 'notes.txt')).toEqual(['build07.localdomain']);
   });
 });
+
+describe('private networks written with a netmask, and hosts given as a shell default', () => {
+  it('reports a network chosen inside a private block whose width is a netmask', () => {
+    expect(hosts('    host: "10.72.8.0/255.255.252.0"\n', 'grants.yml')).toEqual(['10.72.8.0']);
+    expect(hosts('-A INPUT -s 192.168.40.0/255.255.255.0 -j ACCEPT\n', 'rules.v4')).toEqual(['192.168.40.0']);
+  });
+
+  it('leaves a whole private block written with its netmask, and a netmask alone, unreported', () => {
+    expect(hosts('-A FORWARD -d 10.0.0.0/255.0.0.0 -j DROP\n', 'rules.v4')).toEqual([]);
+    expect(hosts('allow 172.16.0.0/255.240.0.0;\n', 'nginx.conf')).toEqual([]);
+    expect(hosts('netmask 255.255.255.0\n', 'interfaces')).toEqual([]);
+  });
+});

@@ -216,12 +216,13 @@ const PRIVATE_BLOCKS: ReadonlyArray<readonly [network: string, bits: number]> = 
  * `172.16.0.0/12`): the published range that firewall rules and libraries list, which tells
  * nothing of anyone's network. A network chosen inside a block (`10.40.0.0/16`, `100.72.0.0/16`,
  * `10.40.12.0/25`) is a site's address plan: it says as much about the network inside as an
- * address in it, so it is reported like one.
+ * address in it, so it is reported like one. The width may be written as a netmask
+ * (`10.40.12.0/255.255.255.0`, as Ansible's `mysql_user` host and iptables print it).
  */
 function isWholePrivateBlock(address: string, text: string, slash: number): boolean {
-  const prefix = /^\/(\d{1,2})(?![\w.])/.exec(text.slice(slash, slash + 4));
+  const prefix = /^\/(?:(\d{1,2})|(255\.\d{1,3}\.\d{1,3}\.\d{1,3}))(?![\w.])/.exec(text.slice(slash, slash + 17));
   if (prefix === null) return true;
-  const bits = Number(prefix[1]);
+  const bits = prefix[1] !== undefined ? Number(prefix[1]) : netmaskBits(prefix[2]!);
   return PRIVATE_BLOCKS.some(([network, blockBits]) => address === network && bits <= blockBits);
 }
 
@@ -274,7 +275,19 @@ function opensNetworkPath(text: string, at: number): boolean {
   return at === 2 || ' \t\r\n"\'(=@'.includes(text[at - 3]!);
 }
 
-const PRIVATE_IPV4_AT = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])))/y;
+/** The prefix length a netmask stands for: its leading one bits (`255.255.240.0` → 20). */
+function netmaskBits(mask: string): number {
+  let bits = 0;
+  for (const octet of mask.split('.')) {
+    const n = Number(octet);
+    for (let bit = 7; bit >= 0 && (n >> bit) & 1; bit--) bits++;
+    if (n !== 255) break;
+  }
+  return bits;
+}
+
+/** After the address a `/` opens its prefix length or its netmask; any other slash a path. */
+const PRIVATE_IPV4_AT = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
