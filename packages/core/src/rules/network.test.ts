@@ -158,4 +158,15 @@ describe('private networks written with a netmask, and hosts given as a shell de
     expect(hosts('allow 172.16.0.0/255.240.0.0;\n', 'nginx.conf')).toEqual([]);
     expect(hosts('netmask 255.255.255.0\n', 'interfaces')).toEqual([]);
   });
+
+  it("reports the private host or address a shell expansion falls back to after :-", () => {
+    expect(hosts('PGHOST="${PGHOST:-pg-ledger-02.prod.internal}"\n', 'backup.sh')).toEqual(['pg-ledger-02.prod.internal']);
+    expect(hosts('REDIS_ADDR=${REDIS_ADDR:-10.52.3.17}\n', 'start.sh')).toEqual(['10.52.3.17']);
+    expect(hosts(': "${LDAP_URI:-ldap01.corp.example-ops.com}"\n', 'bind.sh')).toEqual(['ldap01.corp.example-ops.com']);
+  });
+
+  it('still reads a dash inside a name as part of it, not as a default', () => {
+    expect(hosts('node-10.1.2.3 is a build label\n', 'notes.txt')).toEqual([]);
+    expect(hosts('ssh db-primary.ops.internal\n', 'notes.txt')).toEqual(['db-primary.ops.internal']);
+  });
 });

@@ -286,8 +286,11 @@ function netmaskBits(mask: string): number {
   return bits;
 }
 
-/** After the address a `/` opens its prefix length or its netmask; any other slash a path. */
-const PRIVATE_IPV4_AT = /(?<![\w.-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
+/**
+ * After the address a `/` opens its prefix length or its netmask; any other slash a path. Before
+ * it, `:-` is a shell expansion's default (`${DB_ADDR:-10.40.12.11}`), where a `-` is no part of a name.
+ */
+const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -397,6 +400,8 @@ function findInternalHostnames(declared: readonly string[]) {
       const end = m.index + m[0].length;
       const wildcard = start > 0 && text.charCodeAt(start) === 0x2e /* . */ && text.charCodeAt(start - 1) === 0x2a; /* * */
       if (wildcard) start++;
+      // `${DB_HOST:-pg-01.prod.internal}`: a shell expansion's default starts after `:-`.
+      if (text.charCodeAt(start) === 0x2d /* - */ && start > 0 && text.charCodeAt(start - 1) === 0x3a /* : */) start++;
       const host = text.slice(start, end);
       if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
       if (wildcard && !isWildcardZone(host)) continue;
@@ -440,6 +445,7 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     if (m.index < from) continue;
     let start = m.index;
     while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1]!)) start--;
+    if (text.charCodeAt(start) === 0x2d /* - */ && start > 0 && text.charCodeAt(start - 1) === 0x3a /* : */) start++; // `${LDAP_HOST:-…}`
     let end = m.index + m[0].length;
     while (end < text.length && end - start < 253 && HOST_CHAR.test(text[end]!)) end++;
     from = end;
