@@ -134,8 +134,9 @@ export const tokenRules: Rule[] = [
     category: 'CRED',
     description: 'HTTP Basic credentials (`Authorization: Basic base64(user:password)`)',
     keywords: ['basic'],
-    // Code builds the header by concatenation too: `"Basic " + "…"`.
-    pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}\+\s{0,4}["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
+    // Code builds the header by concatenation too: `"Basic " + "…"`, or passes scheme and credential
+    // as two arguments (.NET's `new AuthenticationHeaderValue("Basic", "…")`).
+    pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}\+\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       const parts = basicCredentialParts(value);
@@ -148,8 +149,9 @@ export const tokenRules: Rule[] = [
     },
     confidence: 'high',
     examples: {
-      match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="', 'fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"'],
-      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'Basic authentication is supported', 'For more on authorization, see `Basic Operations`.'],
+      match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="', 'fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"',
+        `http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "${btoa('ledger-sync:Fen.Otter-2291')}");`],
+      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', 'For more on authorization, see `Basic Operations`.'],
     },
   },
   {
