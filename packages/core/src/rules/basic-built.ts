@@ -29,7 +29,8 @@ function isPassword(value: string, user: string, file: string | undefined): bool
 
 /** The `user:password` literal a variable named `name` is set to in `window` (the last such assignment), with its offset in it. */
 function assignedCredentials(window: string, name: string): { value: string; at: number; user: string } | undefined {
-  const assignment = new RegExp(`(?<![\\w$.])${name}[ \\t]{0,4}(?::[ \\t]{0,4}[\\w<>?\\[\\]]{1,30}[ \\t]{0,4})?(?:=|:=|<-)[ \\t]{0,4}["'\`](?<user>[\\w.@-]{1,64}):(?<v>[^"'\`\\s$]{4,128})["'\`]`, 'g');
+  // A sigil may open the name (`$pair = '…'` in PowerShell, PHP and Perl), which IDENTIFIER leaves out.
+  const assignment = new RegExp(`(?<![\\w$.])\\$?${name}[ \\t]{0,4}(?::[ \\t]{0,4}[\\w<>?\\[\\]]{1,30}[ \\t]{0,4})?(?:=|:=|<-)[ \\t]{0,4}["'\`](?<user>[\\w.@-]{1,64}):(?<v>[^"'\`\\s$]{4,128})["'\`]`, 'g');
   let found: { value: string; at: number; user: string } | undefined;
   for (const m of window.matchAll(assignment)) {
     const value = m.groups!['v']!;
@@ -81,11 +82,13 @@ export const basicBuiltRules: Rule[] = [
       match: [
         '"Authorization": "Basic " & encode("ops:" & "Fj4!tLq8"),',
         'let creds = "scanner:Wq3#nZ8vLp2"\nreq.setValue("Basic " + Data(creds.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")',
+        "$creds = 'intake-bot:Moth.Quarry-417'\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
       ],
       noMatch: [
         '"Authorization": "Basic " & encode(user & ":" & password),',
         'let creds = "\\(user):\\(password)"\nreq.setValue("Basic " + Data(creds.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")',
         'headers["Authorization"] = "Basic " + token',
+        "$creds = \"$($env:INTAKE_USER):$($env:INTAKE_PASSWORD)\"\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
       ],
     },
   },
