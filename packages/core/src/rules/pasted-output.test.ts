@@ -52,3 +52,15 @@ describe('identifiers that vendors make public', () => {
     expect(found('APPINSIGHTS_KEY=0c7e5a92-1d4b-4f83-9e26-b5a8d3f17c40\n', 'deploy.sh')).toEqual([]);
   });
 });
+
+describe('registry credentials given to `npm config set`', () => {
+  it('reports the _auth and _authToken values passed as a separate argument', () => {
+    const script = 'npm config set //npm.build.example/:_auth ' + btoa('deployer:Kq4vT9mz2Wx') + '\nnpm config set //npm.build.example/:_authToken Hn7Qw2Lx9Kv4Tz8Rb3Mc6Yp1Fd5Sg0Aj2Ve\n';
+    expect(found(script, 'ci.sh', 'npmrc-auth-basic')).toEqual([btoa('deployer:Kq4vT9mz2Wx')]);
+    expect(found(script, 'ci.sh', 'npmrc-auth-token')).toEqual(['Hn7Qw2Lx9Kv4Tz8Rb3Mc6Yp1Fd5Sg0Aj2Ve']);
+  });
+
+  it('leaves a variable or a word after the key alone', () => {
+    expect(found('npm config set //npm.build.example/:_auth "$NPM_AUTH"\nnpm config set //npm.build.example/:_authToken ${NPM_TOKEN}\n', 'ci.sh')).toEqual([]);
+  });
+});

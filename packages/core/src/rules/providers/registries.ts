@@ -4,6 +4,7 @@ import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 import { isPlaceholder, isPlausibleSecret } from '../../secret-value.js';
+import { splitWords } from '../../key-name.js';
 
 /**
  * Bundler's credentials for a gem server, set in the environment: `BUNDLE_<HOST>` with the host's
@@ -51,10 +52,30 @@ function findUnsealKeys(text: string, _options: DetectOptions, offsets: readonly
       const share = m[0];
       const hex = /^[0-9a-f]+$/.test(share);
       if (hex ? shannonEntropy(share) < 3.3 : !mixesClasses(share, 3) || shannonEntropy(share) < 4.2) continue;
+      if (isSetUnderDigestName(text, from + m.index)) continue;
       spans.push({ start: from + m.index, end: from + m.index + share.length });
     }
   }
   return spans;
+}
+
+/** `name: ` / `name = "` just before a value on its line: the name of the entry the value is set under. */
+const ENTRY_NAME_BEFORE = /([A-Za-z][\w.-]{0,60})["']?[ \t]{0,4}[=:][ \t]{0,4}["']?$/;
+/** Last words of a name whose value is a digest (`agent_checksum`, `bundle_sha256`, `image.digest`). */
+const DIGEST_LAST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|fingerprint|integrity)$/;
+
+/**
+ * Whether the value at `start` is set under a digest's name (`sentinel_checksum: "3f93…"` a few
+ * lines below an unseal hint in the same YAML block): a SHA-256 has a share's 64 hex digits, but
+ * anyone holding the file it sums can compute it. A share stands under its own words
+ * (`Unseal Key 1:`, `unseal_keys_hex`) or in prose.
+ */
+function isSetUnderDigestName(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const name = ENTRY_NAME_BEFORE.exec(text.slice(Math.max(lineStart, start - 80), start));
+  if (name === null) return false;
+  const words = splitWords(name[1]!);
+  return DIGEST_LAST_WORD.test(words[words.length - 1] ?? '');
 }
 
 /** Package registries, artifact stores and secret managers. */
@@ -140,29 +161,30 @@ export const registryRules: Rule[] = [
   {
     id: 'npmrc-auth-token',
     category: 'KEY',
-    description: 'Registry auth token in an .npmrc/.yarnrc (…:_authToken=…)',
+    description: 'Registry auth token in an .npmrc/.yarnrc (…:_authToken=…), or set by `npm config set //host/:_authToken …`',
     keywords: ['_authtoken'],
-    pattern: /:_authToken[ \t]{0,4}=[ \t]{0,4}["']?([\w\-.+/=]{20,300})(?![\w\-.+/=])/,
+    // `npm config set` and `yarn config set` take the key and the value as two arguments, a blank between them.
+    pattern: /:_authToken(?:[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4})["']?([\w\-.+/=]{20,300})(?![\w\-.+/=])/,
     secretGroup: 1,
     validate: notPlaceholder,
     confidence: 'high',
     examples: {
-      match: [`//npm.pkg.github.com/:_authToken=${fake('alnum', 40, 501)}`],
+      match: [`//npm.pkg.github.com/:_authToken=${fake('alnum', 40, 501)}`, `npm config set //npm.pkg.github.com/:_authToken ${fake('alnum', 40, 9871)}`],
       noMatch: ['//registry.npmjs.org/:_authToken=${NPM_TOKEN}'],
     },
   },
   {
     id: 'npmrc-auth-basic',
     category: 'CRED',
-    description: 'Registry basic credentials in an .npmrc (_auth= base64 of user:password)',
+    description: 'Registry basic credentials in an .npmrc (_auth= base64 of user:password), or set by `npm config set //host/:_auth …`',
     keywords: ['_auth'],
-    pattern: /(?:^|[\s:])_auth[ \t]{0,4}=[ \t]{0,4}["']?([A-Za-z0-9+/]{8,400}={0,2})(?![\w+/=])/,
+    pattern: /(?:^|[\s:])_auth(?:[ \t]{0,4}=[ \t]{0,4}|[ \t]{1,4})["']?([A-Za-z0-9+/]{8,400}={0,2})(?![\w+/=])/,
     secretGroup: 1,
     validate: decodesToUserPassword,
     confidence: 'high',
     examples: {
-      match: [`_auth=${btoa('builder:Qz7pL2mx9W')}`],
-      noMatch: ['_auth=${NPM_AUTH}', '_auth=bm90LWEtcGFpcg=='],
+      match: [`_auth=${btoa('builder:Qz7pL2mx9W')}`, `npm config set //npm.acme.example/:_auth ${btoa('ci-bot:Rv4nK8wQ2z')}`],
+      noMatch: ['_auth=${NPM_AUTH}', '_auth=bm90LWEtcGFpcg==', 'npm config set //npm.acme.example/:_auth "$NPM_AUTH"', 'the _auth setting holds base64'],
     },
   },
   tokenRule('pypi-upload-token', 'PyPI (or TestPyPI) upload token (pypi-AgEI… macaroon)', 'pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)', '[\\w-]{50,1000}', {
