@@ -220,9 +220,11 @@ export const databaseRules: Rule[] = [
     match: [`LINKEDIN_CLIENT_SECRET=${fake('alnum', 16, 746)}`],
     noMatch: ['LINKEDIN_CLIENT_SECRET=short'],
   }, { keywords: ['linkedin', 'linked_in', 'linked-in'], category: 'CRED', minEntropy: 3 }),
-  tokenRule('dropbox-short-lived-api-token', 'Dropbox short-lived access token (sl.…)', 'sl\\.', '[\\w=\\-]{135,1400}', {
-    match: [`DROPBOX_TOKEN=sl.${fake('b64url', 140, 747)}`],
-    noMatch: ['sl.short'],
+  // Dropbox issues these at varying lengths (130 to 140-odd characters after `sl.`): 100 url-safe characters after
+  // `sl.` with a token's entropy are nothing else.
+  tokenRule('dropbox-short-lived-api-token', 'Dropbox short-lived access token (sl.…)', 'sl\\.', '[\\w=\\-]{100,1400}', {
+    match: [`DROPBOX_TOKEN=sl.${fake('b64url', 140, 747)}`, `dbx = dropbox.Dropbox("sl.${fake('b64url', 128, 9872)}")`],
+    noMatch: ['sl.short', `x = sl.${fake('b64url', 90, 9873)}`],
   }, { category: 'TOKEN', keywords: ['sl.'], minEntropy: 4, lead: '(?<![\\w.-])' }),
   // The app key is no secret: it is the OAuth client id, in every authorisation URL the app opens.
   contextRule('dropbox-api-token', 'Dropbox app secret (15 characters) next to a Dropbox secret name', ['dropbox'], '[a-z0-9]{15}', {
