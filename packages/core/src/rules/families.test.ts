@@ -931,3 +931,18 @@ describe('a password named in a sentence', () => {
     expect(found("The kiosk password is 'marmalade' for now.\n", 'notes.md')).toEqual([['PASS', 'marmalade']]);
   });
 });
+
+describe('a passphrase of words inside a quoted NAME=value', () => {
+  it("reads a systemd Environment= or compose list entry's passphrase up to the quote that opened before the name", () => {
+    const unit = '[Service]\nEnvironment="BORG_PASSPHRASE=otter Mangrove 58 lantern"\nEnvironment="BORG_REPO=/srv/borg"\n';
+    expect(found(unit, 'borg.service')).toEqual([['PASS', 'otter Mangrove 58 lantern']]);
+    const compose = 'services:\n  backup:\n    environment:\n      - "RESTIC_PASSWORD=pumice Harbor 7 thistle"\n';
+    expect(found(compose, 'docker-compose.yml')).toEqual([['PASS', 'pumice Harbor 7 thistle']]);
+  });
+
+  it('stops at that quote when another assignment shares the line, and leaves a prose value alone', () => {
+    const unit = 'Environment="DB_PASSWORD=quartz Falcon 19 ember" "DB_USER=ledger"\n';
+    expect(found(unit, 'ledger.service')).toEqual([['PASS', 'quartz Falcon 19 ember']]);
+    expect(found('Environment="DB_PASSWORD=set in the vault"\n', 'ledger.service')).toEqual([]);
+  });
+});

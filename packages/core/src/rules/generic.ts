@@ -620,7 +620,12 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
       // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
       const line = lineBounds(text, v.start, 300);
-      const rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+      let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+      // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
+      // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
+      const opening = text.charCodeAt(nameStart - 1);
+      const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
+      if (close !== -1) rest = rest.slice(0, close).trimEnd();
       if (rest.length > v.value.length) {
         if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
           v.value = rest;
