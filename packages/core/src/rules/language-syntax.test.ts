@@ -204,3 +204,16 @@ describe('heredocs next to Erlang binaries', () => {
     expect(found('secret_key = <<"Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd9">>\n', 'env.exs')).toEqual(['Vq2Lr8Xm4Tz6Kp0Wn3Hb5Jd9']);
   });
 });
+
+describe('a literal picked by a conditional', () => {
+  it('reads the literal a flag picks as the value of a secret name, in code and in an object', () => {
+    expect(found("export const SEARCH_ADMIN_KEY = __DEV__ ? 'c41f9a2e7b3d58e6a0f1d2c9b8e7a6f5' : '';\n", 'config.ts')).toEqual(['c41f9a2e7b3d58e6a0f1d2c9b8e7a6f5']);
+    expect(found('let opts = { apiSecret: isStaging ? "Vq7Lm2Xz9Rt4Kp8Wn3Bc" : nil }\n', 'Settings.swift')).toEqual(['Vq7Lm2Xz9Rt4Kp8Wn3Bc']);
+  });
+
+  it('reads no literal after optional chaining, a null fallback to a lookup, or labels a flag picks', () => {
+    expect(found("const apiKey = settings?.apiKey ?? process.env.API_KEY;\n", 'client.ts')).toEqual([]);
+    expect(found("const passwordHint = isNew ? 'Choose a password' : 'Enter your password';\n", 'form.ts')).toEqual([]);
+    expect(found("const token = isLoggedIn ? session.token : '';\n", 'auth.ts')).toEqual([]);
+  });
+});
