@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../index.js';
-import { enclosingObjectWords, isPublicClientKey } from './client-config.js';
+import { enclosingObjectWords, enclosingXmlElementWords, isPublicClientKey } from './client-config.js';
 
 /** The reported values in `text`, for readable assertions. */
 function values(text: string, file: string): string[] {
@@ -109,5 +109,43 @@ describe('client keys that mobile and web SDKs ship in every build', () => {
     const env = 'BRANCH_KEY=key_live_hV3kq9TzR2mWc8Lp5Xn1Ys7Bd4Gf6Ja0\nBRANCH_SECRET=secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja\n';
     expect(values(env, 'app/.env')).toEqual(['secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja']);
     expect(values('Payments.setUp(tokenizationKey: "sandbox_k7w2qz9d_4mx8v2rt6bn3yq1p")\n', 'Checkout.swift')).toEqual([]);
+  });
+});
+
+describe('a public client key named for one deployment, or by the XML element it sits in', () => {
+  it("leaves a stage after the key's name (client_key_test) and still reports the secret named the same way", () => {
+    expect(isPublicClientKey(['adyen'], ['client', 'key', 'test'])).toBe(true);
+    expect(isPublicClientKey(['adyen'], ['api', 'key', 'live'])).toBe(false);
+    expect(isPublicClientKey([], ['key', 'live'])).toBe(false);
+  });
+
+  it("leaves a payment module's client key inside its vendor's element, and reports the API key beside it", () => {
+    const apiKey = 'Fq7Tz2Lm9Xw4Rk8Vb1Nc6Hd3Js5Gp0Ya';
+    const xml = `<payment>\n  <adyen_cc>\n    <status>1</status>\n    <client_key_test>test_Z8KQ3MWB7RXT2HN4PV6YD9LC5JF1SA0G</client_key_test>\n    <api_key_live>${apiKey}</api_key_live>\n  </adyen_cc>\n</payment>\n`;
+    expect(values(xml, 'etc/config.xml')).toEqual([apiKey]);
+  });
+
+  it('reports a client key in an element that names no vendor that ships it', () => {
+    const xml = `<warehouse_sync>\n  <client_key_live>${HEX32}</client_key_live>\n</warehouse_sync>\n`;
+    expect(values(xml, 'etc/config.xml')).toEqual([HEX32]);
+  });
+});
+
+describe('enclosingXmlElementWords', () => {
+  it('reads the element a tag sits in, past closed and self-closing siblings and comments', () => {
+    const xml = '<root>\n<billing_gateway mode="x">\n  <done>1</done>\n  <flag/>\n  <!-- note -->\n  <key>v</key>';
+    expect(enclosingXmlElementWords(xml, xml.lastIndexOf('<key>'))).toEqual(['billing', 'gateway']);
+    expect(enclosingXmlElementWords('<key>v</key>', 0)).toEqual([]);
+  });
+});
+
+describe("a storefront's access token", () => {
+  it('is made for browser code and is left alone, in code and in a theme attribute', () => {
+    expect(values(`export const SHOP_STOREFRONT_TOKEN = "${HEX32}";\n`, 'app/shop.server.ts')).toEqual([]);
+    expect(values(`<div class="cart" data-storefront-access-token="${HEX32}"></div>\n`, 'sections/cart.liquid')).toEqual([]);
+  });
+
+  it("is still reported when named private, as is the admin token beside it", () => {
+    expect(values(`STOREFRONT_PRIVATE_TOKEN = "${HEX32}"\nSHOPIFY_ADMIN_TOKEN = "${HEX32B}"\n`, 'settings.py')).toEqual([HEX32, HEX32B]);
   });
 });

@@ -39,6 +39,9 @@ export function enclosingObjectWords(text: string, at: number): string[] {
 
 const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 'personal', 'management']);
 
+/** Words after a key's name that say which deployment's copy it is. */
+const STAGE_WORDS = new Set(['live', 'test', 'prod', 'production', 'sandbox', 'staging', 'dev']);
+
 /**
  * Whether a key named `nameWords` inside an object opened by `contextWords` is one its vendor
  * documents as public: Adyen's client key, Mixpanel's project token, Amplitude's and
@@ -46,7 +49,9 @@ const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 
  * token, the New Relic browser agent's key, a Firebase web config's API key, Facebook's client token, Algolia's
  * search key, Branch's key and Braintree's tokenization key.
  */
-export function isPublicClientKey(contextWords: readonly string[], nameWords: readonly string[]): boolean {
+export function isPublicClientKey(contextWords: readonly string[], allNameWords: readonly string[]): boolean {
+  // A stage after the name (Adyen's Magento `client_key_live`, `client_key_test`) picks one of the key's copies.
+  const nameWords = allNameWords.length >= 3 && STAGE_WORDS.has(allNameWords[allNameWords.length - 1]!) ? allNameWords.slice(0, -1) : allNameWords;
   if (nameWords.length === 0 || nameWords.some((w) => SERVER_WORDS.has(w) || w.includes('secret'))) return false;
   const words = new Set([...contextWords, ...nameWords]);
   const last = nameWords[nameWords.length - 1]!;
@@ -57,6 +62,9 @@ export function isPublicClientKey(contextWords: readonly string[], nameWords: re
   if (words.has('amplitude') || words.has('bugsnag') || words.has('pusher')) return isKey;
   // Dropbox's app key is the OAuth client id, in every authorisation URL the app opens.
   if (words.has('dropbox')) return isKey && words.has('app');
+  // A storefront's access token (Shopify's public Storefront API token, BigCommerce's storefront token) is made for
+  // the shop's browser code and can only read what the shop shows; a private one (`…_PRIVATE_TOKEN`) is server-side.
+  if (words.has('storefront')) return isToken;
   // Shopify's API key is the app's OAuth client id, in every install URL; its secrets carry prefixes (shpss_, shpat_).
   if (words.has('shopify')) return isKey;
   // The browser snippet's `_rollbarConfig`, or a token the name says is the client-side one.
@@ -77,6 +85,38 @@ export function isPublicClientKey(contextWords: readonly string[], nameWords: re
   if (nameWords.includes('tokenization')) return isKey;
   return false;
 }
+
+/**
+ * The words of the name of the XML element that holds a tag starting at `lt` (`<adyen_abstract>` around
+ * `<client_key_live>…`), skipping closed siblings; empty at the root or beyond 1,500 characters back.
+ */
+export function enclosingXmlElementWords(text: string, lt: number): string[] {
+  let depth = 0;
+  // The nearest `>` after the position looked at: read backwards, the last one passed.
+  let end = -1;
+  const stop = Math.max(0, lt - LOOK_BACK);
+  for (let i = lt - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3e /* > */) end = i;
+    if (c !== 0x3c /* < */ || end === -1) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) continue;
+    if (next === 0x2f /* / */) {
+      depth++;
+      continue;
+    }
+    if (text.charCodeAt(end - 1) === 0x2f /* / */) continue;
+    if (depth > 0) {
+      depth--;
+      continue;
+    }
+    const name = XML_TAG_NAME.exec(text.slice(i + 1, Math.min(end, i + 62)));
+    return name === null ? [] : splitWords(name[0].replace(/^[\w.-]+:/, ''));
+  }
+  return [];
+}
+
+const XML_TAG_NAME = /^[A-Za-z][\w:.-]{0,60}/;
 
 /** `isPublicClientKey` for a whole name on its own (`BRANCH_KEY`, `ADYEN_CLIENT_KEY`), with no object around it. */
 export function namesVendorClientKey(name: string): boolean {
