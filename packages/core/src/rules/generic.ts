@@ -60,6 +60,9 @@ const ASSIGNMENT = new RegExp(
     '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4})?(?=@?["\'])' +
     // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`.
     '|=[ \\t]{0,2}["\'][ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}(?=["\'])' +
+    // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
+    // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one.
+    '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
     // A list that opens on the next line (C#'s `string[] ApiKeys =` / `{ "…", "…" };`): read by `literalListAt` after the match.
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=[\\[{(])' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
@@ -620,7 +623,12 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
       // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
       const line = lineBounds(text, v.start, 300);
-      const rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+      let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+      // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
+      // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
+      const opening = text.charCodeAt(nameStart - 1);
+      const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
+      if (close !== -1) rest = rest.slice(0, close).trimEnd();
       if (rest.length > v.value.length) {
         if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
           v.value = rest;
