@@ -67,12 +67,12 @@ describe('secrets inside URLs, runbooks and key files', () => {
 });
 
 describe('private networks and versions', () => {
-  it("reports a network chosen inside a private block, as wide as it is, but not a whole block", () => {
+  it("reports a network chosen inside a private block, as wide as it is and with its prefix length, but not a whole block", () => {
     const tfvars = 'allowed_admin_cidrs = [\n  "203.0.113.0/24",\n  "100.64.12.0/24", # subnet router\n]\nvpc_cidr = "10.30.0.0/16"\n';
-    expect(values(tfvars, 'prod.tfvars', 'private-ipv4')).toEqual(['100.64.12.0', '10.30.0.0']);
+    expect(values(tfvars, 'prod.tfvars', 'private-ipv4')).toEqual(['100.64.12.0/24', '10.30.0.0/16']);
     // The blocks the RFCs define, and anything wider, are the published ranges every firewall lists.
     const rules = 'trusted_proxies:\n  - 10.0.0.0/8\n  - 172.16.0.0/12\n  - 192.168.0.0/16\n  - 100.64.0.0/10\n  - 172.20.0.0/14\n';
-    expect(values(rules, 'proxy.yaml', 'private-ipv4')).toEqual(['172.20.0.0']);
+    expect(values(rules, 'proxy.yaml', 'private-ipv4')).toEqual(['172.20.0.0/14']);
   });
 
   it("does not report the Android emulator's alias for the host's loopback, which every emulator shares", () => {

@@ -170,3 +170,10 @@ describe('private networks written with a netmask, and hosts given as a shell de
     expect(hosts('ssh db-primary.ops.internal\n', 'notes.txt')).toEqual(['db-primary.ops.internal']);
   });
 });
+
+describe('networks written with their prefix length', () => {
+  it('reports the network whole, prefix length included, and no path or version after an address', () => {
+    expect(hosts('vpc_cidr = "10.40.0.0/16"\nula = "fd4e:7a21:93c0::/48"\nAddress = 10.200.0.1/24\n', 'main.tf')).toEqual(['10.40.0.0/16', 'fd4e:7a21:93c0::/48', '10.200.0.1/24']);
+    expect(hosts('ip route add 10.40.0.0/16 via 10.40.0.1\n', 'routes.sh')).toEqual(['10.40.0.0/16', '10.40.0.1']);
+  });
+});

@@ -304,9 +304,24 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     const before = text.slice(bounds.start, m.index);
     if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before)) return;
     if (isAssignedToVersionName(before)) return;
-    spans.push({ start: m.index, end: m.index + m[0].length });
+    spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 32) });
   });
   return spans;
+}
+
+/** A prefix length after an address: `/16`, not a path (`/16/app`) or a version (`/1.2`). */
+const PREFIX_LENGTH = /\/\d{1,3}(?![\w/]|\.\d)/y;
+
+/**
+ * Where a private address ends, the prefix length of its network included (`10.40.0.0/16`,
+ * `fd4e:7a21:93c0::/48`, an interface's `10.200.0.1/24`): the network is one value, replaced
+ * whole, and labelled whole by whoever writes one down.
+ */
+function withPrefixLength(text: string, end: number, maxBits: number): number {
+  if (text.charCodeAt(end) !== 0x2f /* / */) return end;
+  PREFIX_LENGTH.lastIndex = end;
+  const m = PREFIX_LENGTH.exec(text);
+  return m !== null && Number(m[0].slice(1)) <= maxBits ? end + m[0].length : end;
 }
 
 /** Tried only where the prefilter saw `fc`/`fd`: most such places are words, not addresses. */
@@ -315,7 +330,7 @@ const UNIQUE_LOCAL_AT = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/i
 function findPrivateIPv6(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(UNIQUE_LOCAL_AT, text, offsets, (m) => {
-    if (isUniqueLocalIPv6(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+    if (isUniqueLocalIPv6(m[0])) spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 128) });
   });
   return spans;
 }

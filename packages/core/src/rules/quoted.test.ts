@@ -227,11 +227,11 @@ describe('fourth blind batch: look-alikes in deployment and build files', () => 
     const pub = 'xTIBA5rboUvnH4htodjb6e697QjLERt1NAB4mZqp8Dg=';
     const text = `[Interface]\nAddress = 10.200.0.1/24\nPrivateKey = yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\n[Peer]\nPublicKey = ${pub}\nAllowedIPs = 10.64.0.0/16\n`;
     const found = spans(text, 'wg0.conf');
-    expect(found).toContain('10.200.0.1');
+    expect(found).toContain('10.200.0.1/24');
     expect(found).toContain('yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=');
     expect(found.join(' ')).not.toContain(pub);
     // A network chosen inside a private block maps the site as an address in it does.
-    expect(found).toContain('10.64.0.0');
+    expect(found).toContain('10.64.0.0/16');
   });
 
   it("leaves Supabase's anon key and a checksum annotation alone, and still finds the service-role key", () => {
