@@ -123,8 +123,8 @@ export const messagingRules: Rule[] = [
     noMatch: [`${fake('hex', 30, 346)}-us18`],
   }, { keywords: ['-us1', '-us2', '-us3', '-us4', '-us5', '-us6', '-us7', '-us8', '-us9'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
   contextRule('mailchimp-transactional-key', 'Mailchimp Transactional (Mandrill) API key next to a Mandrill name', ['mandrill'], '(?:md-)?[\\w-]{22}', {
-    match: [`MANDRILL_API_KEY=md-${fake('b64url', 22, 348)}`],
-    noMatch: ['MANDRILL_API_KEY=short'],
+    match: [`MANDRILL_API_KEY=md-${fake('b64url', 22, 348)}`, `mailer = mandrill.Mandrill('${fake('b64url', 22, 9351)}')`],
+    noMatch: ['MANDRILL_API_KEY=short', `mandrill.Templates('${fake('b64url', 22, 9352)}')`],
   }, { minEntropy: 3.5 }),
   contextRule('postmark-server-token', 'Postmark server or account token (a UUID) next to a Postmark name', ['postmark'], UUID, {
     match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1', "const mailer = new postmark.ServerClient('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48');"],

@@ -29,3 +29,17 @@ describe('provider names in dependency lock files', () => {
     expect(detect(lock, { file: 'web/package-lock.json' }).some((f) => lock.slice(f.start, f.end).includes(token))).toBe(true);
   });
 });
+
+describe("an SDK class named for its provider, reached through the provider's module", () => {
+  const key = `md-${fake('b64url', 22, 9353)}`;
+
+  it("reads the key given to the class (mandrill.Mandrill('…'), with new or without)", () => {
+    expect(byRule(`const client = new mandrill.Mandrill('${key}');\n`, 'mail.js', 'mailchimp-transactional-key')).toEqual([key]);
+    expect(byRule(`client = mandrill.Mandrill("${key}")\n`, 'mail.py', 'mailchimp-transactional-key')).toEqual([key]);
+  });
+
+  it("does not read an argument of another of the module's members", () => {
+    expect(byRule(`mandrill.Templates('${key}')\n`, 'mail.py', 'mailchimp-transactional-key')).toEqual([]);
+    expect(byRule(`const tpl = mandrill.MandrillTemplate('${key}');\n`, 'mail.js', 'mailchimp-transactional-key')).toEqual([]);
+  });
+});

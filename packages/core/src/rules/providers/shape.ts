@@ -27,7 +27,8 @@ const OPEN_QUOTE = String.raw`[("'\x60 \t]{0,4}`;
  * An SDK client built on the provider's name with its key as the first argument (`new postmark.ServerClient('…')`,
  * Ruby's `Mailgun::Client.new('…')`, Go's `mailgun.NewMailgun(domain, "…")`, `MailgunClient.config("https://…", "…")`,
  * `Acme.init("…")`): the callee ends in a word that builds or configures a client, or is the provider's name after
- * `new`/`New`, so an ordinary method's argument (`airtable.table("app…")`) is not read. A base URL or a domain given
+ * `new`/`New` or after its module's (`mandrill.Mandrill('…')`, the class the module is named for), so an ordinary
+ * method's argument (`airtable.table("app…")`) is not read. A base URL or a domain given
  * before the key, as some SDKs take it, is stepped over; any other first argument is not.
  */
 const CLIENT_CALLEE_WORDS = 'client|api|sdk|config|configure|init|initialize|new|connect';
@@ -111,7 +112,7 @@ export function inContext({ names, value, nameTail, exactNames }: ContextOptions
   const nestedKey = String.raw`[\w.\-]{0,24}?(?:${anyCase(nameTail ?? SECRET_KEY_WORDS)})[\w.\-]{0,16}`;
   const nested = String.raw`[\w.\-]{0,16}(?:["']?[ \t]{0,4}:[ \t]{0,4}\{?|\])[ \t]{0,4}\r?\n?[ \t]{0,16}["']?${nestedKey}["']?[ \t]{0,4}[:=][ \t]{0,4}`;
   // A rule whose name must say secret (`nameTail`) is not read from a call: its provider's public ids share the shape.
-  const callee = String.raw`(?:[\w.:\-]{0,24}?(?:${anyCase(CLIENT_CALLEE_WORDS)})(?:\.[A-Za-z]{1,16})?|(?<=(?:\bnew[ \t]{1,4}|New)${name}))`;
+  const callee = String.raw`(?:[\w.:\-]{0,24}?(?:${anyCase(CLIENT_CALLEE_WORDS)})(?:\.[A-Za-z]{1,16})?|\.${name}|(?<=(?:\bnew[ \t]{1,4}|New)${name}))`;
   const call = nameTail === undefined ? `|${callee}${CALL_ARGUMENT}` : '';
   return new RegExp(`${name}(?:${tail}${OPERATOR}|${nested}${call})${OPEN_QUOTE}(?<![\\w+/])(${value})${VALUE_END}`);
 }
