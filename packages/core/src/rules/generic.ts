@@ -1379,6 +1379,10 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'jwt.verify', arg: 2, category: 'KEY' },
   { call: 'hmac.new', arg: 1, category: 'KEY' },
   { call: 'createHmac', arg: 2, category: 'KEY' },
+  { call: 'hash_hmac', arg: 3, category: 'KEY' }, // PHP: hash_hmac(algo, data, key)
+  { call: 'OpenSSL::HMAC.hexdigest', arg: 2, category: 'KEY' }, // Ruby: OpenSSL::HMAC.hexdigest(digest, key, data)
+  { call: 'OpenSSL::HMAC.digest', arg: 2, category: 'KEY' },
+  { call: 'OpenSSL::HMAC.base64digest', arg: 2, category: 'KEY' },
   { call: 'Fernet', arg: 1, category: 'KEY' },
   { call: 'AES.new', arg: 1, category: 'KEY' },
   { call: 'SecretKeySpec', arg: 1, category: 'KEY' },
@@ -2051,9 +2055,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
     keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database)[ \t]{0,4}\(/,
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -2061,6 +2065,8 @@ export const genericRules: Rule[] = [
         'server.login("reports@example.com", "Smtp!L0gin-Orbit")',
         'token = jwt.encode({"sub": "etl"}, "jwt-HS256-s3cret-Quartz-91", algorithm="HS256")',
         "crypto.createHmac('sha256', 'Webh00k!Hmac-Secret').update(body)",
+        "$sig = hash_hmac('sha256', $payload, 'Kq8Lw3Zr6Tx1Vm9Bn4Hc7Jd2');",
+        "sig = OpenSSL::HMAC.hexdigest('SHA256', 'Rv5Nq2Xm8Lt4Wz7Kb3Hd9Jc6', body)",
         'Auth: []ssh.AuthMethod{ssh.Password("Tunn3l-Birch-Quarry")}',
         "Net::SMTP.start('smtp.acme.io', 587, 'acme.io', 'mailer', 'Rq7vK2mX9pLw4Zt8', :plain)",
         'Jwts.builder().signWith(Keys.hmacShaKeyFor("Rq7vK2mX9pLw4Zt8Wq3nB6cJ".getBytes()))',
@@ -2079,6 +2085,9 @@ export const genericRules: Rule[] = [
         'ssh.Password(cfg.Password)',
         'jwt.sign(payload, process.env.JWT_SECRET)',
         'hmac.new(key, msg, "sha256")',
+        "$sig = hash_hmac('sha256', $payload, $this->secret);",
+        "hash_hmac('sha256', 'Kq8Lw3Zr6Tx1Vm9Bn4Hc7Jd2', $key)",
+        'OpenSSL::HMAC.hexdigest("SHA256", ENV.fetch("HOOK_SECRET"), body)',
         'server.login("admin", "password")',
         "  password => postgresql_password('reporting', $reporting_password),",
         "'password' => Hash::make('password'),",
