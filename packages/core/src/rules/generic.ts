@@ -909,7 +909,8 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
 }
 
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
-const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>\r\n]{0,200})?>(?<v>[^<\r\n]{1,300})<\//gi;
+// The attributes may run over lines (SSIS's `<DTS:Password\n  DTS:Name="Password"\n  Sensitive="1">…</DTS:Password>`).
+const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>]{0,300})?>(?<v>[^<\r\n]{1,300})<\//gi;
 const XML_KEY_VALUE =
   /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/gi;
 
@@ -923,9 +924,12 @@ function plistValueAt(text: string, from: number): RegExpExecArray | null {
 const XML_KEY_VALUE_ONCE = new RegExp(XML_KEY_VALUE.source, 'i');
 /**
  * Spring's `<property name="password"><value>…</value></property>` (and `<entry key="…"><value>…`): the named
- * element holds its value in a child `<value>` element rather than an attribute. Runs sticky after the opening tag.
+ * element holds its value in a child `<value>` element rather than an attribute. Windows' answer files do the
+ * same under an element named for the secret (`<AdministratorPassword>` / `<Value>…</Value>`). Runs sticky after the opening tag.
  */
-const CHILD_VALUE_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?<value>(?<v>[^<\r\n]{1,300})<\/value>/y;
+const CHILD_VALUE_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?<value>(?<v>[^<\r\n]{1,300})<\/value>/iy;
+/** An opening tag without attributes (`<AdministratorPassword>`): group 1 is its name. */
+const BARE_OPENING_TAG = /^<([A-Za-z][\w:.-]{0,60})[ \t]{0,4}>$/;
 function childValueAt(text: string, from: number): { value: string; start: number } | undefined {
   CHILD_VALUE_ELEMENT.lastIndex = from;
   const m = CHILD_VALUE_ELEMENT.exec(text);
@@ -1020,8 +1024,10 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
         spans.push({ start: lt + entry.start, end: lt + entry.start + entry.value.length, category: key.category });
       } else if (entry === undefined && m === null && gt !== -1 && text.charCodeAt(gt - 1) !== 47 /* / */) {
         const named = XML_NAME_ATTRIBUTE.exec(tag);
-        const child = named === null ? undefined : childValueAt(text, gt + 1);
-        const childKey = child === undefined ? undefined : classifyKey(named!.groups!['k'] ?? named!.groups!['k2']!);
+        // Named by an attribute, or by the element's own name when it has no attributes.
+        const ownName = named === null ? BARE_OPENING_TAG.exec(tag)?.[1]?.replace(/^\w+:/, '') : undefined;
+        const child = named === null && ownName === undefined ? undefined : childValueAt(text, gt + 1);
+        const childKey = child === undefined ? undefined : classifyKey(ownName ?? named!.groups!['k'] ?? named!.groups!['k2']!);
         if (child !== undefined && childKey && isPlausibleSecret(child.value, { category: childKey.category, quoted: true, weakKey: childKey.weak, file: options.file })) {
           spans.push({ start: child.start, end: child.start + child.value.length, category: childKey.category });
         }
@@ -1685,6 +1691,8 @@ export const genericRules: Rule[] = [
         '<Environment name="mail/smtp/password" type="java.lang.String" value="Rt5^Yu2!Io9#Pa4s" override="false"/>',
         '<property name="password"><value>Vb7nQ2xLp9Tz</value></property>',
         '<entry key="apiSecret">\n  <value>q7VbN2xLm9KpR4tZc8WfH3jD</value>\n</entry>',
+        '<AdministratorPassword>\n  <Value>Vb7nQ2xLp9Tz!</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>',
+        '<DTS:Password\n  DTS:Name="Password"\n  Sensitive="1">Vb7nQ2xLp9Tz!</DTS:Password>',
       ],
       noMatch: [
         '<property name="password"><value>${ldap.password}</value></property>',
@@ -1697,6 +1705,7 @@ export const genericRules: Rule[] = [
         '<key>MFApiToken</key>\n\t<string>$(MF_API_TOKEN)</string>',
         '<Environment name="api/partnerBaseUrl" type="java.lang.String" value="https://partners.example.com/api"/>',
         '<input name="password" type="password" value="{{ form.password }}">',
+        '<RegisteredOrganization>\n  <Value>Orchard Mutual</Value>\n</RegisteredOrganization>',
       ],
     },
   },
