@@ -60,3 +60,20 @@ describe('a block under a secret name whose entries have quoted names', () => {
     expect(values('credentials {\n  "region" = "eu-west-1"\n}\n', 'service.conf')).toEqual([]);
   });
 });
+
+describe('a bare value inside a JSON string', () => {
+  it("ends a notebook line's value at the escaped line break the JSON string carries", () => {
+    const notebook = '   "source": [\n    "%env COHERE_API_KEY=Wz3Kx7Lp2Rv9Nt4Bc6Hd1Qm8Wz3Kx7Lp2Rv9Nt4\\n",\n    "%env LOG_LEVEL=debug\\n"\n   ]';
+    expect(values(notebook, 'explore.ipynb')).toEqual(['Wz3Kx7Lp2Rv9Nt4Bc6Hd1Qm8Wz3Kx7Lp2Rv9Nt4']);
+    const output = '{"name": "stdout", "text": ["session token: Hd1Qm8Wz3Kx7Lp2Rv9Nt4Bc6\\tok\\n"]}';
+    expect(values(output, 'run-log.json')).toEqual(['Hd1Qm8Wz3Kx7Lp2Rv9Nt4Bc6']);
+  });
+  it("reads a value between a notebook cell's escaped quotes without the quotes, which stay around its token", () => {
+    const cell = '    "client = Client(api_key=\\"Tq5Wm2Zx8Lp4Rv7Nb1Hc6Jd3Kf9Gs0Ay\\", timeout=30)\\n",\n    "db = connect(password=\\"Heron77quartz!\\")\\n"';
+    expect(values(cell, 'ingest.ipynb')).toEqual(['Tq5Wm2Zx8Lp4Rv7Nb1Hc6Jd3Kf9Gs0Ay', 'Heron77quartz!']);
+    expect(values('    "password=\\"\\"\\n",\n    "token = os.environ[\\"HF_TOKEN\\"]\\n"', 'ingest.ipynb')).toEqual([]);
+  });
+  it('keeps a backslash that is part of a bare value outside JSON', () => {
+    expect(values('DB_PASSWORD=Qz8k\\nLm2Wq9\n', 'settings.ini')).toEqual(['Qz8k\\nLm2Wq9']);
+  });
+});

@@ -294,6 +294,12 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     rest = rest.trimEnd();
     if (rest.length > bare.length) return { value: rest, quoted: false, start: end - bare.length, multiword: true };
   }
+  // In a notebook or other JSON, code's own quotes are escaped (`api_key=\"…\"` in a cell's source): they delimit the value,
+  // which is read as a quoted one, so the quotes stay in the text around its token.
+  if (bare.startsWith('\\"') && file !== undefined && JSON_STRING_FILE.test(file)) {
+    const close = bare.indexOf('\\"', 2);
+    if (close > 2) return { value: bare.slice(2, close), quoted: true, start: end - bare.length + 2 };
+  }
   // Drop the punctuation that ends a statement or list, and unbalanced closing brackets.
   // In a `Key=value;Other=…` chain (connection strings) the value ends at the `;`.
   // In a URL's query or fragment (`#id_token=…&state=…`) it ends at the next `&name=`.
@@ -303,14 +309,22 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
   // In a `Key=stack,Value=Production` list (the AWS CLI's shorthand, `Bucket=b,Key=k`) it ends at the next `,name=`.
   if (value.includes(',')) value = value.replace(/,[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
-  // A source map holds code as JSON strings: a bare value there ends at an escaped line break or quote.
-  if (value.includes('\\') && file !== undefined && file.endsWith('.map')) value = value.replace(/\\[nrt"].*$/, '');
+  // A source map holds code as JSON strings: a bare value there ends at an escaped line break or quote. So does one in
+  // a notebook (`"%env OPENAI_API_KEY=…\n"`) or other JSON at an escaped line break or tab, which ends the string's
+  // own line (an escaped quote there may open the value: `password=\"…\"`, read as a quoted one later).
+  if (value.includes('\\') && file !== undefined) {
+    if (file.endsWith('.map')) value = value.replace(/\\[nrt"].*$/, '');
+    else if (JSON_STRING_FILE.test(file)) value = value.replace(/\\[nrt].*$/, '');
+  }
   value = trimTrailing(value, ',;');
   const last = value.charAt(value.length - 1);
   if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
   value = trimTrailing(value, ',;');
   return { value, quoted: false, start: end - bare.length };
 }
+
+/** Files whose text sits in JSON strings, where `\n` is the escape of a line break (notebooks, HAR captures, JSON). */
+const JSON_STRING_FILE = /\.(?:ipynb|json|jsonl|ndjson|har)$/i;
 
 /** `value` without the run of `chars` at its end. */
 function trimTrailing(value: string, chars: string): string {
