@@ -19,8 +19,12 @@ function isVouchedForByR2(text: string, at: number): boolean {
   return enclosingObjectWords(text, at).includes('r2');
 }
 
-/** One Fly.io token at a keyword offset: an access token (`fo1_…`) or a macaroon (`fm1a_`/`fm1r_`/`fm2_` + base64). */
-const FLY_TOKEN = /(fo1_[\w-]{43}|(?:fm1[ar]|fm2)_[A-Za-z0-9+/]{100,4000}={0,3})(?![\w+/=-])/y;
+/**
+ * One Fly.io token at a keyword offset: an access token (`fo1_…`) or a macaroon (`fm1a_`/`fm1r_`/`fm2_` + base64).
+ * The macaroon's base64 may come in its URL-safe alphabet (`-` and `_`), as tokens copied out of URLs and some
+ * tools' configs carry it.
+ */
+const FLY_TOKEN = /(fo1_[\w-]{43}|(?:fm1[ar]|fm2)_[A-Za-z0-9+/_-]{100,4000}={0,3})(?![\w+/=-])/y;
 /** The scheme `flyctl` prints before its macaroons (`FlyV1 fm2_…`), part of the header value. */
 const FLY_SCHEME = /FlyV1[ \t]$/;
 
@@ -663,7 +667,7 @@ export const cloudRules: Rule[] = [
     minEntropy: 4,
     confidence: 'high',
     examples: {
-      match: [`Fly access token: fo1_${fake('b64url', 43, 45)}`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 240, 46)}"`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 180, 47)},fm2_${fake('b64', 160, 48)}"`],
+      match: [`Fly access token: fo1_${fake('b64url', 43, 45)}`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 240, 46)}"`, `FLY_API_TOKEN="FlyV1 fm2_${fake('b64', 180, 47)},fm2_${fake('b64', 160, 48)}"`, `access_token: FlyV1 fm2_${fake('b64url', 150, 9874)}`],
       noMatch: ['api_key = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', 'value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJWBDl1vxd9VNqXTN"'],
     },
   },
