@@ -1254,9 +1254,11 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * "the password for new accounts is `…`", "use password … to log in". The value must look like a
  * password (letters with digits or symbols), which words of the sentence do not; after "is" a
  * sentence may go on in such words, so there the value is quoted or has a symbol as well.
+ * Welcome mails and tickets hand out a first password right after its kind ("temporary password
+ * …", "initial password …", "one-time password …"); bare, it needs a digit and a symbol or both cases.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`). */
@@ -1313,6 +1315,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     const value = quoted ? raw : raw.replace(/[.,;:!?)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
     if (m.groups!['cop'] !== undefined && !quoted && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
+    if (m.groups!['kind'] !== undefined && !quoted && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + value.length });
@@ -2142,7 +2145,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in")',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "temporary password …")',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -2154,6 +2157,7 @@ export const genericRules: Rule[] = [
         'Use password Wint3r-Harbor#2 to log in to the old Jenkins.',
         'The temporary password for the kiosk accounts is `Harbor7Lantern`; change it on first login.',
         'the passphrase of the signing key was Quill-Meadow#88 until March.',
+        'Your temporary password Harbor42.tQz expires in 24 hours.',
       ],
       noMatch: [
         'Use password authentication for the bastion.',
@@ -2161,6 +2165,8 @@ export const genericRules: Rule[] = [
         'use the password <password> here',
         'The password for the replica user is rotated2weekly by the operator.',
         'The password for the admin account is stored in Vault.',
+        'A temporary password expires after 24 hours.',
+        'The initial password policy requires 12 characters.',
       ],
     },
   },

@@ -64,3 +64,23 @@ describe('registry credentials given to `npm config set`', () => {
     expect(found('npm config set //npm.build.example/:_auth "$NPM_AUTH"\nnpm config set //npm.build.example/:_authToken ${NPM_TOKEN}\n', 'ci.sh')).toEqual([]);
   });
 });
+
+describe('a first password handed out in a welcome mail or ticket', () => {
+  it('reports the password right after "temporary", "initial" or "one-time password"', () => {
+    const mail = 'Your laptop login: temporary password Gravel58!mint (change it at first sign-in).\nThe VPN has an initial password Tk7wQm2Rzx valid for a week.\n';
+    expect(found(mail, 'welcome.eml', 'password-in-prose')).toEqual(['Gravel58!mint', 'Tk7wQm2Rzx']);
+  });
+
+  it('leaves sentences about such passwords alone', () => {
+    const mail = 'A temporary password expires after 24 hours.\nThe initial password policy asks for 12 characters.\nYour one-time password arrives by SMS.\n';
+    expect(found(mail, 'welcome.eml')).toEqual([]);
+  });
+});
+
+describe('Fly.io macaroons in the URL-safe base64 alphabet', () => {
+  it('reports the whole FlyV1 value', () => {
+    const token =
+      'FlyV1 fm2_k8Tq-Zw3Lm_Rx7Vb2Nc9Hy4Pd6Fs1Gj0Ae5Kt8Wq-Mz3Lr7Xv_2Bn9Cy4Hp6Dd1Fs0Gk5Ja8Qt3We-7Zm2Lx9Rv4Nb_6Hc1Yp5Fd0Sg8Kj3Aq7Tw2Mz-9Lr4Xv6Bn1Cy5Hp0Dd8Fs3Gk';
+    expect(found(`access_token: ${token}\n`, 'config.yml', 'flyio-access-token')).toEqual([token]);
+  });
+});
