@@ -542,7 +542,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // [\w.-]: the name is known before the (costly) pattern runs.
     const before = readNameBackwards(text, offset);
     const name = before + identifierAt(text, offset);
-    const found = classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name);
+    const found = classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name) ?? authPairNameKey(name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, offset - before.length + name.length, name, constants, options.file) : undefined;
@@ -567,6 +567,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     let key = found;
     // A CSP nonce in a page or component is rendered into the page: public by design.
     if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
+    // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
+    if (found === AUTH_PAIR_KEY) {
+      const pair = USER_PASSWORD_PAIR.exec(v.value);
+      if (pair === null) continue;
+      v.start += pair[1]!.length + 1;
+      v.value = v.value.slice(pair[1]!.length + 1);
+      key = { category: 'PASS', weak: false };
+    }
     // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
     if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
     const separator = m.groups?.['sep'] ?? '';
@@ -759,6 +767,17 @@ function listItemSpan(item: LiteralRun, key: { category: Category; weak: boolean
 
 /** A SCRAM-SHA-256 verifier as PostgreSQL stores it: iterations, salt, StoredKey and ServerKey, base64. */
 const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za-z0-9+/]{20,88}={0,2}:[A-Za-z0-9+/]{20,88}={0,2}$/;
+
+/**
+ * A name of three or more words ending in `auth` (`MP_SMTP_AUTH`, mailpit's; `REGISTRY_PROXY_AUTH`), which `classifyKey`
+ * leaves alone: such settings hold a `user:password` pair, and only a value of that shape is read under them.
+ */
+const AUTH_PAIR_KEY: KeyClass = { category: 'CRED', weak: true };
+const USER_PASSWORD_PAIR = /^([A-Za-z][\w.@-]{0,63}):(?=[^\s:]{4,128}$)/;
+function authPairNameKey(name: string): KeyClass | undefined {
+  const words = splitWords(name);
+  return words.length >= 3 && words[words.length - 1] === 'auth' ? AUTH_PAIR_KEY : undefined;
+}
 
 /** A name for a `user:password` pair: `basic.auth.user.info`, `userInfo`, `USER_INFO`. */
 const USER_INFO_NAME = /user[._-]?info$/i;
@@ -1640,6 +1659,7 @@ export const genericRules: Rule[] = [
         'hmac_key: env::var("HMAC_KEY").unwrap_or_else(|_| "VwEVdhXHkOJBYJOrOqxud3xz++zLwTv0".to_string()),',
         '#define WIFI_PSK "Gr4nary-Wpa2!Lan"',
         'private static readonly byte[] SigningKey = Convert.FromBase64String("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF");',
+        'MP_SMTP_AUTH: "relay:Qx7-Mn42-Blue"',
         'private static final String WEBHOOK_HMAC = "7a41c09e5bd23f86a1e07c4d92b5f83e6c1d0a9b8e7f6a5d4c3b2a1908f7e6d5";',
         '  psk="c0rn-Field!Wlan7"',
         'const PASSWORD_FIELD: &str = "password_confirmation";\nlet admin = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });',
