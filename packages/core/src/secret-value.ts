@@ -310,6 +310,19 @@ function isDummyWithDigits(norm: string): boolean {
   return stem !== norm && DUMMY_STEMS.has(stem);
 }
 
+/**
+ * A key printed in groups of four capitals and digits (`HK4X-N4TI-CR9T-EKXI`: address-lookup and licensing
+ * services issue them so, to be read out and typed): few letter/digit switches, yet generated. A digit, many
+ * different characters and no alphabet or counting run (`ABCD-1234-EFGH-5678`) tell it from a stand-in.
+ */
+const GROUPED_KEY = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){2,5}$/;
+function isGroupedKey(v: string): boolean {
+  if (!GROUPED_KEY.test(v) || !/\d/.test(v)) return false;
+  const groups = v.split('-');
+  if (new Set(groups.join('')).size < 8) return false;
+  return !groups.some((g) => g.charCodeAt(1) - g.charCodeAt(0) === 1 && g.charCodeAt(2) - g.charCodeAt(1) === 1 && g.charCodeAt(3) - g.charCodeAt(2) === 1);
+}
+
 /** Count of letter↔digit and lower↔upper switches: generated values have many, words few. */
 export function characterSwitches(value: string): number {
   let switches = 0;
@@ -466,6 +479,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (v.length < minLength) return false;
   if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v)) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
+  if (!ctx.weakKey && isGroupedKey(v)) return true;
   if (characterSwitches(v) < (ctx.weakKey ? 4 : 3)) return false;
   const entropy = shannonEntropy(v);
   if (entropy < (ctx.weakKey ? 3.2 : 2.6)) return false;

@@ -1660,6 +1660,7 @@ export const genericRules: Rule[] = [
         '#define WIFI_PSK "Gr4nary-Wpa2!Lan"',
         'private static readonly byte[] SigningKey = Convert.FromBase64String("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF");',
         'MP_SMTP_AUTH: "relay:Qx7-Mn42-Blue"',
+        'POSTCODE_API_KEY=QW7R-ZTKE-MBXA-PLOD',
         'private static final String WEBHOOK_HMAC = "7a41c09e5bd23f86a1e07c4d92b5f83e6c1d0a9b8e7f6a5d4c3b2a1908f7e6d5";',
         '  psk="c0rn-Field!Wlan7"',
         'const PASSWORD_FIELD: &str = "password_confirmation";\nlet admin = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });',
