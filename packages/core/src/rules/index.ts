@@ -15,12 +15,13 @@ import { structuredRules } from './structured.js';
 import { tabularRules } from './tabular.js';
 import { tokenRules } from './tokens.js';
 import { userListRules } from './user-lists.js';
+import { windowsFormatRules } from './windows-formats.js';
 
 /**
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...windowsFormatRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {
