@@ -1715,7 +1715,8 @@ export const genericRules: Rule[] = [
     id: 'xml-credential',
     category: 'PASS',
     description: 'A credential in an XML element, a key/value attribute pair or a property-list entry (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`)',
-    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth'],
+    // `hmac`: a service's signing key is often named for the HMAC alone (Magento's `<notification_hmac>`).
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac'],
     pattern: XML_ELEMENT,
     find: findXml,
     anchored: true,
@@ -1731,6 +1732,7 @@ export const genericRules: Rule[] = [
         '<entry key="apiSecret">\n  <value>q7VbN2xLm9KpR4tZc8WfH3jD</value>\n</entry>',
         '<AdministratorPassword>\n  <Value>Vb7nQ2xLp9Tz!</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>',
         '<DTS:Password\n  DTS:Name="Password"\n  Sensitive="1">Vb7nQ2xLp9Tz!</DTS:Password>',
+        '<webhook_hmac>9C2E71B04FA3D85E6B19C07A4D2F83E51B6A09C74E3D28F15A0B6C93E7D41F28</webhook_hmac>',
       ],
       noMatch: [
         '<property name="password"><value>${ldap.password}</value></property>',
@@ -1744,6 +1746,7 @@ export const genericRules: Rule[] = [
         '<Environment name="api/partnerBaseUrl" type="java.lang.String" value="https://partners.example.com/api"/>',
         '<input name="password" type="password" value="{{ form.password }}">',
         '<RegisteredOrganization>\n  <Value>Orchard Mutual</Value>\n</RegisteredOrganization>',
+        '<expected_hmac>9C2E71B04FA3D85E6B19C07A4D2F83E51B6A09C74E3D28F15A0B6C93E7D41F28</expected_hmac>',
       ],
     },
   },
