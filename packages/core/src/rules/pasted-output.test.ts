@@ -84,3 +84,15 @@ describe('Fly.io macaroons in the URL-safe base64 alphabet', () => {
     expect(found(`access_token: ${token}\n`, 'config.yml', 'flyio-access-token')).toEqual([token]);
   });
 });
+
+describe('a bearer token of letters only', () => {
+  it('reports one drawn at random from both cases', () => {
+    const cell = "r = requests.get(url, headers={'Authorization': 'Bearer pKwRtzYbNmHqLvCxJsDfGaWeTuZkPrBn'})\n";
+    expect(found(cell, 'notebook.py', 'authorization-bearer')).toEqual(['pKwRtzYbNmHqLvCxJsDfGaWeTuZkPrBn']);
+  });
+
+  it('leaves a camelCase name, an upper-case stand-in and a short word alone', () => {
+    const text = 'Authorization: Bearer AccessTokenFromIdentityProvider\nAuthorization: Bearer YOURACCESSTOKENGOESHERE\nAuthorization: Bearer tokenValue\n';
+    expect(found(text, 'notes.md', 'authorization-bearer')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { decodeBase64 } from '../base64.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { shannonEntropy } from '../entropy.js';
+import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { Rule } from '../types.js';
 
 /** JWTs, and credentials in HTTP `Authorization` values. */
@@ -59,6 +60,18 @@ export function isDocumentationJwtValue(value: string): boolean {
 /** Supabase's anon key: a JWT with role `anon`, made to ship in browser code (row-level security guards the data). */
 function isPublicAnonKey(payload: string): boolean {
   return /"role":\s?"anon"/.test(decodeBase64(payload) ?? '');
+}
+
+/**
+ * A bearer token of letters alone, drawn at random from both cases (some OAuth servers and API gateways issue
+ * them so): about as many capitals as small letters, and a near-uniform spread. A name written in camelCase
+ * (`AuthorizationHeaderProvider`) has a capital per word, far fewer than its small letters.
+ */
+function isRandomLetterToken(value: string): boolean {
+  if (value.length < 24 || !/^[A-Za-z]+$/.test(value) || isPlaceholder(value)) return false;
+  let upper = 0;
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) <= 0x5a) upper++;
+  return upper * 10 >= value.length * 3 && upper * 10 <= value.length * 7 && shannonEntropy(value) >= 4.2;
 }
 
 const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}/;
@@ -122,11 +135,12 @@ export const tokenRules: Rule[] = [
     keywords: ['bearer'],
     pattern: /\bbearer\s{1,4}(?<v>[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
     secretGroup: 'v',
-    validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value) && !EMPTY_CLAIMS_JWT.test(value),
+    validate: (value) =>
+      isRandomLetterToken(value) || (isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value) && !EMPTY_CLAIMS_JWT.test(value)),
     confidence: 'high',
     examples: {
-      match: ['Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0', "headers: {'Authorization': 'Bearer sk-Zq8mP2xL9rTw4Kv7Nc3B'}"],
-      noMatch: ['Authorization: Bearer ${TOKEN}', 'Authorization: Bearer <token>', 'the bearer tokenization strategy', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo'],
+      match: ['Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0', "headers: {'Authorization': 'Bearer sk-Zq8mP2xL9rTw4Kv7Nc3B'}", 'Authorization: Bearer hQvTmkZrWpLxNbYcsJdGfeuKaRtVwqMnBzLy'],
+      noMatch: ['Authorization: Bearer ${TOKEN}', 'Authorization: Bearer <token>', 'the bearer tokenization strategy', 'Authorization: Bearer AuthorizationHeaderValueProvider', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo'],
     },
   },
   {
