@@ -249,3 +249,15 @@ describe('client keys vendors build into apps, in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:BRANCH_SECRET', '.env:ADYEN_API_KEY']);
   });
 });
+
+describe('resource slugs in dotenv files', () => {
+  it('does not learn a slug of words, numbers and versions under a name that holds no secret, and still learns one under a secret name', () => {
+    const text = [
+      'VECTOR_INDEX=support-tickets-v4-1536',
+      'INGEST_QUEUE=ingest_v2',
+      'SEARCH_REF=tx7-k2q9-ab',
+      'SMTP_PASSWORD=amber-falcon-rides-31',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:SEARCH_REF', '.env:SMTP_PASSWORD']);
+  });
+});

@@ -157,6 +157,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `PINECONE_INDEX=tickets-v3-3072`, `QUEUE=ingest-v2`: a slug of lower-case words, numbers and versions names an index,
+  // a queue or a bucket; a generated value mixes letters and digits inside its parts.
+  if (!secretName && /^[a-z]{2,20}(?:[-_](?:[a-z]{2,20}|v?\d{1,6})){1,5}$/.test(v)) return true;
   // `TURBO_CACHE=remote:rw`, `LOG_FORMAT=json:pretty`: lower-case words joined by colons name a mode.
   if (!secretName && /^[a-z]{2,15}(?::[a-z]{1,15}){1,2}$/.test(v)) return true;
   // `APP_NAME="Acme Partner Portal"`, `MAIL_FROM_NAME=Acme Support`: a title of capitalised words names something.
