@@ -1855,7 +1855,8 @@ export const genericRules: Rule[] = [
       forEachMatchAt(CURL_USER_AT, text, offsets, (m) => {
         // `date -u +%H:%M:%S`: date's format operand opens with `+`, no login does.
         if (m.groups!['user']!.startsWith('+')) return;
-        const value = m.groups!['v']!.replace(/[{}]/g, '');
+        // Compose files and Makefile recipes write a shell's `$` as `$$` (`-u admin:$${ADMIN_PASSWORD}`): still a lookup.
+        const value = m.groups!['v']!.replace(/[{}]/g, '').replace(/^\$\$(?=[A-Za-z_])/, '$');
         if (!judged('PASS', options.file)(value)) return;
         const end = m.index + m[0].length;
         spans.push({ start: end - m.groups!['v']!.length, end });
@@ -1865,7 +1866,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
-      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }'],
+      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'test: ["CMD-SHELL", "curl -fs -u elastic:$${ELASTIC_PASSWORD} http://localhost:9200"]', 'curl -u deploy:$$DEPLOY_PASS $(REGISTRY)', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }'],
     },
   },
   {
