@@ -2240,4 +2240,23 @@ export const genericRules: Rule[] = [
       noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
     },
   },
+  {
+    // Mails and tickets give an account as `user <name> / <password>`, the slash set off by blanks. Bare words
+    // on both sides, so the password must look made: letters with a digit, and a symbol or both cases.
+    id: 'user-slash-password-prose',
+    category: 'PASS',
+    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`)',
+    keywords: ['user ', 'user:', 'username', 'login'],
+    startsAtKeyword: true,
+    pattern: /(?<![\w.-])(?:user(?:name)?|login)[ \t]{0,3}[:=]?[ \t]{0,3}[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    secretGroup: 'v',
+    validate: (value, ctx) =>
+      /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
+      isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
+    confidence: 'medium',
+    examples: {
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p'],
+      noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page'],
+    },
+  },
 ];

@@ -96,3 +96,15 @@ describe('a bearer token of letters only', () => {
     expect(found(text, 'notes.md', 'authorization-bearer')).toEqual([]);
   });
 });
+
+describe('an account given as user, spaced slash, password in a mail', () => {
+  it('reports the password, not the brackets or full stop after it', () => {
+    const mail = 'The wiki admin is at http://wiki.example:8090 (user maria.k / Fj3!qTzw8Lrm).\nFor the kiosk, login: kiosk-07 / Rb5nW2xQ9v.\n';
+    expect(found(mail, 'ticket.eml', 'user-slash-password-prose')).toEqual(['Fj3!qTzw8Lrm', 'Rb5nW2xQ9v']);
+  });
+
+  it('leaves paths, dates and words around a slash alone', () => {
+    const text = 'Open the user manual / chapter 4.\nSee user settings / Security for 2FA.\nlogin page / signup page\n';
+    expect(found(text, 'notes.md', 'user-slash-password-prose')).toEqual([]);
+  });
+});
