@@ -2259,4 +2259,48 @@ export const genericRules: Rule[] = [
       noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page'],
     },
   },
+  {
+    // Whoever holds it unlocks the disk without the user's password. Tried only within a few lines after the words
+    // that name it (`Recovery key:`, manage-bde's `Numerical Password:`, a `BitLocker` heading), where the shape is
+    // unambiguous; eight groups of six digits are what Windows prints, whatever the groups' checksums.
+    id: 'bitlocker-recovery-key',
+    category: 'PASS',
+    description: 'A BitLocker recovery password (eight groups of six digits) after the words that name it (`recovery key`, `Numerical Password`, `BitLocker`)',
+    keywords: ['recovery', 'bitlocker', 'numerical password'],
+    pattern: /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/,
+    find: findBitLockerKeys,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: ['Your recovery key (keep it safe): 418220-093148-552013-660341-207917-381562-149006-704521', 'BitLocker Drive Encryption\n  Numerical Password:\n    ID: {5B1C0E2A}\n    Password:\n      031581-270094-668107-145024-593802-402314-287430-110066'],
+      noMatch: ['recovery codes: 418220-093148', 'recovery key: <48 digits in eight groups>', '418220-093148-552013-660341-207917-381562-149006-704521 (no context)'],
+    },
+  },
 ];
+
+/** A BitLocker recovery password: eight groups of six digits. */
+const BITLOCKER_KEY = /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/g;
+/** How far after the naming words the key may stand (manage-bde prints an id and a label between them). */
+const BITLOCKER_REACH = 300;
+
+function findBitLockerKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let searched = 0;
+  let lastEnd = 0;
+  for (const offset of offsets) {
+    const from = Math.max(offset, searched);
+    const to = Math.min(text.length, offset + BITLOCKER_REACH);
+    if (from >= to) continue;
+    BITLOCKER_KEY.lastIndex = 0;
+    const window = text.slice(from, to);
+    for (const m of window.matchAll(BITLOCKER_KEY)) {
+      const start = from + m.index;
+      if (start < lastEnd || (m.index + m[0].length === window.length && to < text.length)) continue;
+      spans.push({ start, end: start + m[0].length });
+      lastEnd = start + m[0].length;
+    }
+    // A key cut by the window's end is found from the next keyword or not at all; each stretch is read once.
+    searched = to - 60;
+  }
+  return spans;
+}

@@ -108,3 +108,17 @@ describe('an account given as user, spaced slash, password in a mail', () => {
     expect(found(text, 'notes.md', 'user-slash-password-prose')).toEqual([]);
   });
 });
+
+describe('a BitLocker recovery key', () => {
+  it('reports the eight groups of six digits after the words that name it', () => {
+    const mail = 'Your laptop\'s recovery key (keep it safe): 503917-284610-097354-612083-440291-158736-379402-226815\n';
+    expect(found(mail, 'it.eml', 'bitlocker-recovery-key')).toEqual(['503917-284610-097354-612083-440291-158736-379402-226815']);
+    const output = 'BitLocker Drive Encryption: Configuration Tool\nVolume C:\n  Numerical Password:\n    ID: {7A3E1F20-55B1-4C0D-9E42-A18F6D3C2B90}\n    Password:\n      284117-601250-339493-047256-512875-190036-655214-438163\n';
+    expect(found(output, 'manage-bde.txt', 'bitlocker-recovery-key')).toEqual(['284117-601250-339493-047256-512875-190036-655214-438163']);
+  });
+
+  it('leaves the shape alone where nothing names it, and shorter groups after the words', () => {
+    expect(found('batch 503917-284610-097354-612083-440291-158736-379402-226815\n', 'ids.txt', 'bitlocker-recovery-key')).toEqual([]);
+    expect(found('recovery codes: 503917-284610 and 097354-612083\n', 'notes.txt', 'bitlocker-recovery-key')).toEqual([]);
+  });
+});
