@@ -143,3 +143,11 @@ describe('settings that hold a user:password pair', () => {
     expect(found(compose, 'docker-compose.yml')).toEqual([]);
   });
 });
+
+describe('a bare pass', () => {
+  it("reads a configuration pass's name (an answer file's settings pass) as no password, and still reports one with digits or symbols", () => {
+    const xml = '<unattend>\n  <settings pass="specialize">\n  </settings>\n  <settings pass="oobeSystem">\n  </settings>\n</unattend>\n';
+    expect(found(xml, 'Autounattend.xml')).toEqual([]);
+    expect(found('[smtp]\nlogin = ops@example.com\npass = Heron!Mast#58\n', 'mail.cfg')).toEqual(['Heron!Mast#58']);
+  });
+});
