@@ -50,6 +50,15 @@ describe('secrets inside URLs, runbooks and key files', () => {
     expect(values('Run vault operator unseal on each node.\n\nsha256: 5c9f3e1a7b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0b2d4f6e8a0c2e4f6a8b0d2f4e\n', 'notes.md', 'vault-unseal-key')).toEqual([]);
   });
 
+  it('takes no digest set under its own name in the unseal paragraph for a key share', () => {
+    const digest = 'a41c07e9d2b86f35c0e17a9b4d2f68e31c5a0b97d4e26f83a1c9b05e7d3f2a6c';
+    const vars = `vault_unseal_note: "{{ unseal_from_vault }}"\nbackup_bundle_sha256: "${digest}"\nagentChecksum = '${digest}'\nrelease.digest: ${digest}\n`;
+    expect(values(vars, 'group_vars/all.yml', 'vault-unseal-key')).toEqual([]);
+    // Under a share's own words, or in prose, the same 64 hex digits are still a share.
+    expect(values(`vault_unseal_note: see below\nunseal_share_hex: "${digest}"\n`, 'group_vars/all.yml', 'vault-unseal-key')).toEqual([digest]);
+    expect(values(`unseal with this one: ${digest}\n`, 'notes.md', 'vault-unseal-key')).toEqual([digest]);
+  });
+
   it("reads a Rails master.key (or an environment's credentials key) by its file name only", () => {
     const key = '5f0c2a9e71b34d86a0e4c3b19f7d2e58\n';
     expect(values(key, 'config/master.key', 'rails-master-key')).toEqual(['5f0c2a9e71b34d86a0e4c3b19f7d2e58']);
