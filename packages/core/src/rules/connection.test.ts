@@ -37,6 +37,17 @@ describe('url-credentials with a raw @ in the password', () => {
     expect(findings(`remote = ${url}\n`)).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
   });
 
+  it('ends the URL before a fragment that is the checksum of the file it fetches', () => {
+    const conda = 'https://mirror-bot:Tq6!zR2m-Wk9@pkgs.example.org/lab/noarch/tools-1.2.0-py_0.tar.bz2';
+    expect(findings(`${conda}#0c4f5e1b9a7d3e2c8f6a1b0d9e7c5a3f\n`, 'explicit.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: conda }]);
+    const pip = 'https://ci:Hm3vQ8xL2pWz@pypi.example.org/packages/acme_sdk-2.0.tar.gz';
+    const sha = 'b7e2c91f04d85a36e1f0c7b29d4a86e53f1c0b98a27d64e5c3f1a0b9d8e7c6a5';
+    expect(findings(`${pip}#sha256=${sha}\n`, 'requirements.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: pip }]);
+    // Any other fragment stays part of the URL: it may carry a token of its own.
+    const route = 'https://ops:Jx4nW9qL2vRt@dash.example.org/#/settings?tab=keys';
+    expect(findings(`${route}\n`)).toEqual([{ rule: 'url-credentials', category: 'CRED', text: route }]);
+  });
+
   it('finds nothing in addresses that only look like userinfo', () => {
     const text = [
       'git@github.com:acme/storefront.git',

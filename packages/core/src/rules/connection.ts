@@ -132,10 +132,23 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     // in a JSON string with escaped slashes (`https:\/\/u:p@h\/path`) it goes on past each `\/`.
     let end = urlEnd(text, at + 1);
     while (text.startsWith('\\/', end) && end - m.index < 2048) end = urlEnd(text, end + 2);
+    end = beforeChecksumFragment(text, at + 1, end);
     spans.push({ start, end, category });
     skipUntil = end;
   }
   return spans;
+}
+
+/**
+ * A fragment that is a checksum of the file the URL fetches (conda's explicit lists `…/pkg.conda#<md5>`,
+ * pip's `…/pkg.tar.gz#sha256=<hex>`): no client sends a fragment to the server, and anyone holding
+ * the file computes the digest, so the credentials' URL ends before it.
+ */
+const CHECKSUM_FRAGMENT = /#(?:(?:md5|sha1|sha224|sha256|sha384|sha512)=)?[0-9a-fA-F]{32,128}$/;
+export function beforeChecksumFragment(text: string, hostStart: number, end: number): number {
+  const hash = text.lastIndexOf('#', end - 1);
+  if (hash <= hostStart || end - hash > 140) return end;
+  return CHECKSUM_FRAGMENT.test(text.slice(hash, end)) ? hash : end;
 }
 
 function decodeURIComponentSafe(value: string): string {

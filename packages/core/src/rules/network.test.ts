@@ -147,6 +147,16 @@ describe('names that are the same on every machine', () => {
   });
 });
 
+describe('internal URLs that fetch a file by its checksum', () => {
+  it('ends the URL before a fragment that is the checksum of the file, and keeps any other fragment', () => {
+    const url = 'https://pkgs.bio.internal/channel/linux-64/samtools-1.19-h50ea8bc_0.conda';
+    const found = (text: string) => detect(text, { file: 'spec-file.txt' }).filter((f) => f.rule === 'internal-url').map((f) => text.slice(f.start, f.end));
+    expect(found(`${url}#3e0b9c7d1f5a2e4c6b8d0f1a3c5e7b9d\n`)).toEqual([url]);
+    expect(found(`${url}#sha256=9f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0\n`)).toEqual([url]);
+    expect(found(`${url}#files\n`)).toEqual([`${url}#files`]);
+  });
+});
+
 describe('private networks written with a netmask, and hosts given as a shell default', () => {
   it('reports a network chosen inside a private block whose width is a netmask', () => {
     expect(hosts('    host: "10.72.8.0/255.255.252.0"\n', 'grants.yml')).toEqual(['10.72.8.0']);

@@ -3,7 +3,7 @@ import { lineAround } from '../line-index.js';
 import { isCodeFile } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
-import { schemeStart, urlEnd } from './connection.js';
+import { beforeChecksumFragment, schemeStart, urlEnd } from './connection.js';
 import { isDigitCode, isLetterCode } from '../char-codes.js';
 
 /**
@@ -153,6 +153,7 @@ function findInternalUrls(declared: readonly string[]) {
       NEXT_URL_IN_LIST.lastIndex = authorityStart;
       const next = NEXT_URL_IN_LIST.exec(text);
       if (next !== null && next.index + next[0].length - 1 < end) end = next.index + next[0].length - 1;
+      end = beforeChecksumFragment(text, authorityStart, end);
       spans.push({ start, end });
     }
     return spans;
