@@ -157,6 +157,15 @@ describe('internal URLs that fetch a file by its checksum', () => {
   });
 });
 
+describe('hosts inside Kerberos service principals', () => {
+  it('reads the name between a service and its realm as a host, and a path\'s file name still as none', () => {
+    expect(hosts('kadmin -q "ktadd -k /etc/http.keytab HTTP/wiki.chem.intranet@CHEM.EXAMPLE.ORG"\n', 'keytab.sh')).toEqual(['wiki.chem.intranet']);
+    expect(hosts('principal = nfs/store2.bio.lan@${KRB_REALM}\n', 'idmapd.conf')).toEqual(['store2.bio.lan']);
+    expect(hosts('cp build/site.local@2x.png public/\n', 'deploy.sh')).toEqual([]);
+    expect(hosts('cat /srv/conf/site.local@backup\n', 'notes.txt')).toEqual([]);
+  });
+});
+
 describe('private networks written with a netmask, and hosts given as a shell default', () => {
   it('reports a network chosen inside a private block whose width is a netmask', () => {
     expect(hosts('    host: "10.72.8.0/255.255.252.0"\n', 'grants.yml')).toEqual(['10.72.8.0']);

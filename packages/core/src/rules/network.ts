@@ -405,6 +405,19 @@ function isWildcardZone(host: string): boolean {
   return labels >= 3 || (labels === 2 && !/\.local$/i.test(host));
 }
 
+/**
+ * A Kerberos service principal, `service/host@REALM` (`host/kdc.acme.corp@ACME.CORP`,
+ * `HTTP/wiki.lab.internal@$REALM` in a kadmin script, a keytab's listing): the slash parts the
+ * service from the host it runs on, so the name after it is a host, not a path's file. The
+ * service is one word standing alone, and a realm follows the `@` (upper case, or a variable).
+ */
+const KERBEROS_SERVICE = /(?:^|[\s"'=(,])[A-Za-z][\w-]{0,30}$/;
+const KERBEROS_REALM = /^@(?:[A-Z0-9][A-Z0-9.-]{0,253}(?![\w.-])|\$\{?[A-Za-z_])/;
+function isKerberosServiceHost(text: string, at: number, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x40 /* @ */ || !KERBEROS_REALM.test(text.slice(end, end + 256))) return false;
+  return KERBEROS_SERVICE.test(text.slice(Math.max(0, at - 33), at - 1));
+}
+
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
   const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.(?!(?:crt|cer|pem|key|csr)(?![\\w.-]))[A-Za-z])`, 'gi');
@@ -426,7 +439,7 @@ function findInternalHostnames(declared: readonly string[]) {
       if (namesFile && host.split('.').length < 3) continue;
       const at = wildcard ? start - 2 : start; // where the name, `*.` included, begins
       const before = at > 0 ? text[at - 1]! : '';
-      if (before === '/' && text[at - 2] !== '/' && !namesFile) continue; // a file path
+      if (before === '/' && text[at - 2] !== '/' && !namesFile && !isKerberosServiceHost(text, at, end)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
