@@ -706,12 +706,31 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     if (namesPublicClientKey()) continue;
+    // `user: 'runlet', password: 'runlet'`: a password that repeats its account's name beside it is a local set-up's
+    // default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
+    if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;
     spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
   }
   return spans;
 }
 
 const LIST_OPENERS = '[{(';
+
+/** An account's name set beside a password (`user: 'app'`, `DB_USERNAME=app`, `"login": "app"`); group 1 is the name. */
+const USER_NAME_ENTRY = /(?<![\w.-])(?:[\w.-]{0,30}[_.-])?(?:user(?:_?name)?|login|usr)["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?([^\s"'`,;]{1,64})/gi;
+/** What an account's name looks like: a lower-case word or identifier (`app`, `svc_billing`, `ci-runner`). */
+const ACCOUNT_NAME = /^[a-z][a-z0-9_.-]{0,31}$/;
+/** How far around a password its account's name is looked for: the lines of the same block. */
+const USER_NAME_REACH = 300;
+
+/** Whether an account name within reach of the password at `nameStart`..`valueEnd` is the password itself. */
+function repeatsUserName(text: string, nameStart: number, valueEnd: number, value: string): boolean {
+  if (!ACCOUNT_NAME.test(value)) return false;
+  const around = text.slice(Math.max(0, nameStart - USER_NAME_REACH), Math.min(text.length, valueEnd + USER_NAME_REACH));
+  if (!around.includes(value)) return false;
+  for (const m of around.matchAll(USER_NAME_ENTRY)) if (m[1] === value) return true;
+  return false;
+}
 
 /** Clojure's data files and sources, where Aero's tags and keyword maps are read. */
 const EDN_FILE = /\.(?:edn|clj[sc]?)$/i;

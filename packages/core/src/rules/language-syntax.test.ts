@@ -217,3 +217,15 @@ describe('a literal picked by a conditional', () => {
     expect(found("const token = isLoggedIn ? session.token : '';\n", 'auth.ts')).toEqual([]);
   });
 });
+
+describe('a password that repeats its account name', () => {
+  it('takes a password equal to the user name beside it as a local default, not a secret', () => {
+    expect(found("connection: {\n  host: '127.0.0.1',\n  user: 'ledger',\n  password: 'ledger',\n},\n", 'knexfile.js')).toEqual([]);
+    expect(found('DB_USERNAME=orders_app\nDB_PASSWORD=orders_app\n', 'ops/.env')).toEqual([]);
+  });
+
+  it('still reports a password that differs from the user name, or that no user name could look like', () => {
+    expect(found("connection: {\n  user: 'ledger',\n  password: 'copper-Heron-5521',\n},\n", 'knexfile.js')).toEqual(['copper-Heron-5521']);
+    expect(found('user: Qx7#mLp2!w\npassword: Qx7#mLp2!w\n', 'creds.yml')).toEqual(['Qx7#mLp2!w']);
+  });
+});
