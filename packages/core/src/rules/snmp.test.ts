@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { compileDetector } from '../detector.js';
+import { detect } from '../index.js';
+import { snmpRules } from './snmp.js';
+
+const alone = compileDetector(snmpRules);
+/** The values the SNMP rule reports in `text`, on its own. */
+function secrets(text: string, file: string): string[] {
+  return alone.detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe("net-snmp's agent configuration", () => {
+  it('reports the community of rocommunity, rwcommunity, their IPv6 forms and com2sec', () => {
+    const conf = [
+      'agentAddress udp:161',
+      'rocommunity  Fjell-Ro-3381 10.60.4.0/24',
+      'rwcommunity6 Tarn!Rw-Kite7 fd00:4::/64',
+      'com2sec -Cn ops opsnet 10.60.8.0/24 Skerry.Ro.55',
+      'trap2sink nms01.example.net Heron-Trap-902 162',
+    ].join('\n');
+    expect(secrets(conf, 'snmpd.conf')).toEqual(['Fjell-Ro-3381', 'Tarn!Rw-Kite7', 'Skerry.Ro.55', 'Heron-Trap-902']);
+  });
+
+  it("reports createUser's authentication and privacy passphrases, quoted or not, and the engine id form", () => {
+    expect(secrets('createUser poller SHA-512 "Larch.Cinder.61" AES "drizzle-Pike-340"\n', 'snmpd.conf')).toEqual(['Larch.Cinder.61', 'drizzle-Pike-340']);
+    expect(secrets('createUser -e 0x8000000001020304 trapper MD5 Oxbow_Sleet_29 DES\n', 'snmpd.conf')).toEqual(['Oxbow_Sleet_29']);
+  });
+
+  it('leaves the default communities, comments and other directives alone', () => {
+    const conf = ['rocommunity public  default -V systemonly', 'rwcommunity private localhost', '# rocommunity Fjell-Ro-3381', 'rouser poller authpriv', 'sysContact ops@example.net'].join('\n');
+    expect(secrets(conf, 'snmpd.conf')).toEqual([]);
+    expect(secrets('createUser poller SHA\n', 'snmpd.conf')).toEqual([]);
+  });
+});
+
+describe("network gear's snmp-server lines", () => {
+  it('reports a community and a v3 user passphrase pair', () => {
+    const ios = ['snmp-server community Brae-7!Kestrel RO 10', 'snmp-server user nms NMS-GROUP v3 auth sha Moraine.Ash.14 priv aes 128 Quill-Shale-883'].join('\n');
+    expect(secrets(ios, 'core-sw01.cfg')).toEqual(['Brae-7!Kestrel', 'Moraine.Ash.14', 'Quill-Shale-883']);
+  });
+
+  it('leaves the public community and a user without passphrases alone', () => {
+    expect(secrets('snmp-server community public RO\nsnmp-server user nms NMS-GROUP v2c\n', 'edge.cfg')).toEqual([]);
+  });
+});
+
+describe('settings named for a community in configuration management', () => {
+  it('reports a read-only or read-write community under its name in YAML, Puppet and Ruby', () => {
+    expect(secrets('snmp_ro_community: "Dune-Ro-4471"\n', 'group_vars/all.yml')).toEqual(['Dune-Ro-4471']);
+    expect(secrets("  class { 'snmp':\n    rw_community => 'Gannet-Rw-19',\n  }\n", 'site.pp')).toEqual(['Gannet-Rw-19']);
+    expect(secrets("default['monitoring']['snmp']['community'] = 'Sorrel-Ro-58'\n", 'attributes/default.rb')).toEqual(['Sorrel-Ro-58']);
+    expect(secrets('snmp:\n  community: Wrack-Ro-2290\n', 'values.yaml')).toEqual(['Wrack-Ro-2290']);
+  });
+
+  it('leaves templates, lookups, references, defaults and other communities alone', () => {
+    expect(secrets('snmp_ro_community: "{{ vault_snmp_ro_community }}"\n', 'vars.yml')).toEqual([]);
+    expect(secrets("ro_community => lookup('profile::snmp::ro_community'),\n", 'site.pp')).toEqual([]);
+    expect(secrets('snmp_community = var.snmp_community\n', 'main.tf')).toEqual([]);
+    expect(secrets('snmp_ro_community: public\n', 'vars.yml')).toEqual([]);
+    expect(secrets('community: "Kubernetes Slack"\nforum_community_id: 42\n', 'links.yml')).toEqual([]);
+    expect(secrets('snmpCommunity = readCommunity\n', 'Poller.java')).toEqual([]);
+    expect(secrets('- name: gather facts\n  community.general.snmp_facts:\n    host: "{{ inventory_hostname }}"\n', 'play.yml')).toEqual([]);
+  });
+
+  it('is reported by the whole detector as a password', () => {
+    const found = detect('snmp_ro_community: "Dune-Ro-4471"\n', { file: 'vars.yml' });
+    expect(found.map((f) => [f.rule, f.category])).toEqual([['snmp-community', 'PASS']]);
+  });
+});

@@ -1,0 +1,177 @@
+import { splitWords } from '../key-name.js';
+import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * SNMP's shared secrets: a v1/v2c community string (read-only or read-write access to a
+ * device's or host's management tree; a read-write one can reconfigure a switch) and the
+ * v3 user's authentication and privacy passphrases. They sit in net-snmp's `snmpd.conf`
+ * (`rocommunity …`, `com2sec …`, `createUser …`), in network gear's configuration
+ * (`snmp-server community … RO`, `snmp-server user … v3 auth sha … priv aes 128 …`), and in
+ * the configuration management that writes those files (`snmp_ro_community: "…"`,
+ * `ro_community => '…'`, `['snmp']['community'] = '…'`). Every rule family reads names it
+ * knows to hold a secret; `community` holds one only for SNMP, so it is read here, where the
+ * name or the text just before it says SNMP. The two communities every agent ships with,
+ * `public` and `private`, are documented defaults, not secrets.
+ */
+
+const DEFAULT_COMMUNITIES = new Set(['public', 'private']);
+
+/** A net-snmp agent directive at a line's start and its arguments, up to a comment. */
+const AGENT_DIRECTIVE = /[ \t]{0,40}(?<d>rocommunity6?|rwcommunity6?|trapcommunity|com2sec6?|trap2sink|trapsink|informsink|createUser)[ \t]{1,8}(?<args>[^\r\n#]{1,300})/iy;
+/** Cisco IOS and its likes: `snmp-server community <string> [view …] RO|RW [acl]`. */
+const IOS_COMMUNITY = /[ \t]{0,40}snmp-server[ \t]{1,4}community[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/** `snmp-server user <name> <group> [remote <host>] v3 auth md5|sha <pass> [priv des|3des|aes 128 <pass>]`. */
+const IOS_USER = /[ \t]{0,40}snmp-server[ \t]{1,4}user[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/**
+ * A setting named for a community (`snmp_ro_community: "…"`, `ro_community => '…'`,
+ * `['community'] = '…'`, `community_string=…`): the keyword ends the name, then a separator and the value.
+ */
+const COMMUNITY_SETTING =
+  /community(?:[_-]?string)?["'\]]{0,2}[ \t]{0,40}(?:=>|:=|=|:)[ \t]{0,8}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<bare>[^\s"'#;,()[\]{}]{1,128}))/iy;
+
+/** Words before `community` that say which SNMP access it grants. */
+const ACCESS_WORDS = new Set(['ro', 'rw', 'read', 'write', 'readonly', 'readwrite', 'trap', 'v1', 'v2', 'v2c', 'snmp', 'snmpd']);
+/** How far before a bare `community` a mention of SNMP is looked for (the same block of config). */
+const SNMP_CONTEXT_REACH = 200;
+const SNMP_WORD = /snmp/i;
+
+/** A bare value that refers to something else: a variable, a member chain (`var.snmp_ro`), a lookup. */
+const REFERENCE = /^(?:[$@%!&*]|[A-Za-z_]\w{0,60}(?:(?:\.|::)[A-Za-z_]\w{0,60}){1,6}$)/;
+
+/** One argument of a directive: a quoted string or a run of non-blank characters, with its offset. */
+interface Argument {
+  value: string;
+  start: number;
+}
+
+function argumentsOf(args: string, offset: number): Argument[] {
+  const list: Argument[] = [];
+  for (const m of args.matchAll(/"([^"]{0,300})"|'([^']{0,300})'|(\S{1,300})/g)) {
+    const quoted = m[1] ?? m[2];
+    list.push(quoted === undefined ? { value: m[3]!, start: offset + m.index } : { value: quoted, start: offset + m.index + 1 });
+  }
+  return list;
+}
+
+function isSecretValue(value: string, file: string | undefined): boolean {
+  if (DEFAULT_COMMUNITIES.has(value.toLowerCase()) || REFERENCE.test(value)) return false;
+  return isPlausibleSecret(value, { category: 'PASS', quoted: true, file });
+}
+
+const AUTH_PROTOCOL = /^(?:md5|sha(?:-?(?:224|256|384|512))?)$/i;
+const PRIV_PROTOCOL = /^(?:des|3des|aes(?:-?(?:128|192|256))?)$/i;
+
+/** The values a net-snmp directive's arguments hold secret. */
+function agentDirectiveSecrets(directive: string, args: Argument[]): Argument[] {
+  const d = directive.toLowerCase();
+  if (d.startsWith('rocommunity') || d.startsWith('rwcommunity') || d === 'trapcommunity') return args.slice(0, 1);
+  // `com2sec [-Cn context] secname source community`
+  if (d.startsWith('com2sec')) return (args[0]?.value === '-Cn' ? args.slice(2) : args).slice(2, 3);
+  // `trap2sink host [community [port]]`
+  if (d.endsWith('sink')) return args.slice(1, 2);
+  // `createUser [-e engineid] name auth-protocol auth-passphrase [priv-protocol [priv-passphrase]]`
+  const rest = args[0]?.value === '-e' ? args.slice(2) : args;
+  const at = rest.findIndex((a, i) => i >= 1 && AUTH_PROTOCOL.test(a.value));
+  if (at === -1 || rest[at + 1] === undefined) return [];
+  const secrets = [rest[at + 1]!];
+  const priv = rest[at + 2];
+  // Without a passphrase of its own the privacy key is the authentication one.
+  if (priv !== undefined && PRIV_PROTOCOL.test(priv.value) && rest[at + 3] !== undefined) secrets.push(rest[at + 3]!);
+  return secrets;
+}
+
+/** The passphrases of `snmp-server user … v3 auth <proto> <pass> priv <proto> [bits] <pass>`. */
+function iosUserSecrets(args: Argument[]): Argument[] {
+  const secrets: Argument[] = [];
+  const auth = args.findIndex((a) => a.value.toLowerCase() === 'auth');
+  if (auth !== -1 && AUTH_PROTOCOL.test(args[auth + 1]?.value ?? '') && args[auth + 2] !== undefined) secrets.push(args[auth + 2]!);
+  const priv = args.findIndex((a) => a.value.toLowerCase() === 'priv');
+  if (priv !== -1 && PRIV_PROTOCOL.test(args[priv + 1]?.value ?? '')) {
+    const bits = /^(?:128|192|256)$/.test(args[priv + 2]?.value ?? '') ? 1 : 0;
+    const pass = args[priv + 2 + bits];
+    if (pass !== undefined) secrets.push(pass);
+  }
+  return secrets;
+}
+
+/** Whether the name that ends at the keyword `community` at `at` is an SNMP community's. */
+function namesSnmpCommunity(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && at - i < 60 && /[A-Za-z0-9_.-]/.test(text[i - 1]!)) i--;
+  const words = splitWords(text.slice(i, at));
+  const last = words[words.length - 1];
+  if (words.includes('snmp') || (last !== undefined && ACCESS_WORDS.has(last))) return true;
+  // A bare `community` in a block about SNMP: Chef's `['snmp']['community']`, Puppet's `class { 'snmp':`, YAML's `snmp:`.
+  return words.length === 0 && SNMP_WORD.test(text.slice(Math.max(0, i - SNMP_CONTEXT_REACH), i));
+}
+
+function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  const taken = new Set<number>();
+  const push = (a: Argument): void => {
+    if (taken.has(a.start) || !isSecretValue(a.value, options.file)) return;
+    taken.add(a.start);
+    spans.push({ start: a.start, end: a.start + a.value.length });
+  };
+  let lastLine = -1;
+  for (const offset of offsets) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (lineStart !== lastLine) {
+      lastLine = lineStart;
+      for (const [pattern, secretsOf] of [
+        [AGENT_DIRECTIVE, (m: RegExpExecArray, args: Argument[]) => agentDirectiveSecrets(m.groups!['d']!, args)],
+        [IOS_COMMUNITY, (_m: RegExpExecArray, args: Argument[]) => args.slice(0, 1)],
+        [IOS_USER, (_m: RegExpExecArray, args: Argument[]) => iosUserSecrets(args)],
+      ] as const) {
+        pattern.lastIndex = lineStart;
+        const m = pattern.exec(text);
+        if (m === null) continue;
+        const args = m.groups!['args']!;
+        for (const a of secretsOf(m, argumentsOf(args, m.index + m[0].length - args.length))) push(a);
+      }
+    }
+    // A setting named for a community, wherever the keyword `community` ends a name.
+    if (text.slice(offset, offset + 9).toLowerCase() !== 'community') continue;
+    COMMUNITY_SETTING.lastIndex = offset;
+    const m = COMMUNITY_SETTING.exec(text);
+    if (m === null || !namesSnmpCommunity(text, offset)) continue;
+    const bare = m.groups!['bare'];
+    // In program source a bare word is a variable; anywhere, one that a bracket follows is a call (`lookup('…')`).
+    if (bare !== undefined && (isCodeFile(options.file) || '(['.includes(text[m.index + m[0].length] ?? ' '))) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq'] ?? bare!;
+    const start = m.index + m[0].length - value.length - (bare === undefined ? 1 : 0);
+    push({ value, start });
+  }
+  return spans;
+}
+
+export const snmpRules: Rule[] = [
+  {
+    id: 'snmp-community',
+    category: 'PASS',
+    description:
+      "An SNMP community string or v3 user passphrase: net-snmp's `rocommunity`/`rwcommunity`/`com2sec`/`createUser`, network gear's `snmp-server community`/`snmp-server user … v3 auth … priv …`, and settings named for a community (`snmp_ro_community`, `ro_community =>`, `['snmp']['community']`); the defaults `public` and `private` are not reported",
+    keywords: ['community', 'createuser', 'com2sec', 'snmp-server', 'trap2sink', 'trapsink', 'informsink'],
+    pattern: COMMUNITY_SETTING,
+    find: findSnmpSecrets,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'rocommunity Hx7-Marten-Ro 10.20.0.0/16',
+        'createUser monitor SHA-256 "Tallow.Birch.88" AES "copper-Wren-204"',
+        'snmp-server community Rk4!Vale-Ops RO 10',
+        'snmp_rw_community: "Lq2-Fjord-Rw9"',
+        "default['snmp']['community'] = 'Pv8-Gorse-Ro1'",
+      ],
+      noMatch: [
+        'rocommunity public default',
+        'snmp-server community public RO',
+        'snmp_ro_community: "{{ vault_snmp_ro_community }}"',
+        'community: "Kubernetes Slack"',
+        'community.general.snmp_facts:',
+      ],
+    },
+  },
+];
