@@ -77,3 +77,16 @@ describe('a bare value inside a JSON string', () => {
     expect(values('DB_PASSWORD=Qz8k\\nLm2Wq9\n', 'settings.ini')).toEqual(['Qz8k\\nLm2Wq9']);
   });
 });
+
+describe('a name and its value after an account named like a secret', () => {
+  it('reads the password of a libpq string whose user is `seed` or `token`', () => {
+    const go = 'db, err := sql.Open("pgx", "host=db1 user=seed password=" + "Wq7!Tarn=Ridge4471" + " dbname=ledger")\n';
+    expect(values(go, 'cmd/seed/main.go')).toEqual(['Wq7!Tarn=Ridge4471']);
+    expect(values('dsn = "host=db1 user=token_svc password=Tarn-Ridge-4471 dbname=x"\n', 'settings.py')).toEqual(['Tarn-Ridge-4471']);
+  });
+  it('leaves such a string without a password, or with one read from elsewhere', () => {
+    expect(values('dsn := "host=db1 user=seed dbname=ledger sslmode=require"\n', 'main.go')).toEqual([]);
+    expect(values('dsn := "host=db1 user=seed password=" + os.Getenv("PGPASSWORD")\n', 'main.go')).toEqual([]);
+    expect(values('dsn := "host=db1 password=" + os.Getenv("PGPASSWORD") + " dbname=x"\n', 'main.go')).toEqual([]);
+  });
+});

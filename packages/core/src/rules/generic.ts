@@ -95,6 +95,15 @@ const ASSIGNMENT = new RegExp(
 /** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`). */
 const JOINED_AFTER_NAME = /^=[ \t]{0,2}["']/;
 
+/** A bare value that opens with a name and its `=`/`:` (`password=`, `token:…`): the next assignment, not a value. */
+const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
+
+/**
+ * A quoted "value" that is the code between two literals (`"…password=" + os.Getenv("PGPASSWORD")`): the name
+ * closed its literal, and the quotes read as the value's are the closing and the next opening one.
+ */
+const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
+
 /** The separator of `password is …` in prose. */
 const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)[ \t]/i;
 
@@ -508,6 +517,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // JSON held in a string (`SecretString: '{"username":"…","password":"…"}'`): its own names are candidates too.
     if (v.quoted && v.value.startsWith('{')) skipUntil = v.start + 1;
+    // Only spaces before a bare value that is itself `name=` (a libpq string's `user=seed password=`, where the
+    // account `seed` reads as a secret's name): that name starts an assignment of its own, which is the real one.
+    if (!v.quoted && (m.groups?.['sep'] ?? '').trim() === '' && NESTED_ASSIGNMENT.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
     if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {
@@ -666,6 +678,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
     if (v.quoted && isValidationRules(v.value)) continue;
+    if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) continue;
     if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value)) continue;
     // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
     // against, not the password; no client can log in with it.
