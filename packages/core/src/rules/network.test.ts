@@ -196,3 +196,18 @@ describe('networks written with their prefix length', () => {
     expect(hosts('ip route add 10.40.0.0/16 via 10.40.0.1\n', 'routes.sh')).toEqual(['10.40.0.0/16', '10.40.0.1']);
   });
 });
+
+describe('a version word reaches only its own sentence, and never an address with a port (blind set 29)', () => {
+  it('reports an address in a sentence after one that mentions a build', () => {
+    expect(hosts('# Nightly build for the Unity client. Runs on mac-mini-03 (172.20.1.33).\n', 'build.sh')).toEqual(['172.20.1.33']);
+  });
+
+  it('reports an address followed by a port on a line that mentions a build', () => {
+    expect(hosts('10.10.0.16:1666=svc-build:43E34E8AC6C0A7D7FAB26D28EE75F3B3\n', 'p4tickets.txt')).toContain('10.10.0.16');
+  });
+
+  it('still reads a dotted quad as a version in the sentence that names one', () => {
+    expect(hosts('# Nightly build 10.4.1.7. Runs on mac-mini-03.\n', 'build.sh')).toEqual([]);
+    expect(hosts('Runs on mac-mini-03. Firmware build 10.4.1.7 installed; reboot.\n', 'notes.txt')).toEqual([]);
+  });
+});

@@ -164,6 +164,36 @@ function findInternalUrls(declared: readonly string[]) {
 const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios|oid)\b|\bv\d/i;
 const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh)/i;
 
+/** A port after the address (`10.10.0.16:1666`, a p4tickets entry's server): a version has none. */
+const PORT_AFTER = /:\d{1,5}(?![\d.])/y;
+function isFollowedByPort(text: string, end: number): boolean {
+  PORT_AFTER.lastIndex = end;
+  return PORT_AFTER.test(text);
+}
+
+/** Where a sentence ends inside a line: `.`, `!` or `?` before a space (an address's own dots have digits after them; a `;` ends statements of code, whose comments still speak of them). */
+const SENTENCE_END = /[.!?][ \t]/g;
+
+/**
+ * The sentence of a line that holds the address: a version word in another sentence
+ * (`# Nightly build for the client. Runs on mac-mini-03 (172.20.1.33).`) says nothing about it.
+ */
+function sentenceAround(text: string, lineStart: number, lineEnd: number, start: number, end: number): string {
+  const line = text.slice(lineStart, lineEnd);
+  let from = 0;
+  let to = line.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(line); m !== null; m = SENTENCE_END.exec(line)) {
+    const at = lineStart + m.index;
+    if (at < start) from = m.index + 1;
+    else if (at >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return line.slice(from, to);
+}
+
 /** `name=` / `name: ` just before an address, as key=value log lines and configs write it (`client=10.20.31.144`). */
 const NAME_BEFORE_VALUE = /([A-Za-z][\w.-]{0,40})["']?[ \t]{0,3}[=:][ \t]{0,3}["']?$/;
 const VERSION_NAME_WORDS = new Set(['version', 'ver', 'release', 'semver', 'tag', 'build', 'firmware', 'oid', 'v']);
@@ -301,9 +331,9 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWholePrivateBlock(m[0], text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
-    const line = cell === undefined ? text.slice(bounds.start, bounds.end) : text.slice(cell.start, cell.end);
+    const line = cell === undefined ? sentenceAround(text, bounds.start, bounds.end, m.index, m.index + m[0].length) : text.slice(cell.start, cell.end);
     const before = text.slice(bounds.start, m.index);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before)) return;
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before) && !isFollowedByPort(text, m.index + m[0].length)) return;
     if (isAssignedToVersionName(before)) return;
     spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 32) });
   });
