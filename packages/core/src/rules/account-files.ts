@@ -134,6 +134,26 @@ function findNetrcHeredocPasswords(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/** Perforce's ticket file: `~/.p4tickets`, `%USERPROFILE%\\p4tickets.txt` (or where `P4TICKETS` points, often so named). */
+const P4TICKETS_FILE = /(?:^|[\\/])\.?p4tickets(?:\.txt)?$/i;
+/**
+ * One ticket a line: `server:port=user:TICKET` (`ssl:p4.acme.corp:1666=svc-build:36D8…`). A ticket
+ * is 32 hex digits and logs its user in without a password until it expires (12 hours by
+ * default, "unlimited" for the service accounts of build farms).
+ */
+const P4TICKET_LINE = /^[ \t]{0,8}[^=\s#][^=\r\n]{0,254}=[^:\r\n]{1,128}:(?<v>[0-9A-Fa-f]{32})[ \t]{0,8}\r?$/gm;
+
+function findPerforceTickets(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(P4TICKET_LINE)) {
+    const value = m.groups!['v']!;
+    if (/(.)\1{7}/.test(value)) continue; // `0000…`: a stand-in
+    const start = m.index + m[0].trimEnd().length - value.length;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 export const accountFileRules: Rule[] = [
   {
     id: 'netrc-heredoc-password',
@@ -170,6 +190,20 @@ export const accountFileRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: ['admin:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.'],
+    },
+  },
+  {
+    id: 'perforce-ticket-file',
+    category: 'TOKEN',
+    description: 'A login ticket in a Perforce ticket file (`.p4tickets`, `p4tickets.txt`: `server:1666=user:` and 32 hex digits): it logs the user in without a password',
+    keywords: [], // bound to ticket files by path instead
+    paths: P4TICKETS_FILE,
+    pattern: P4TICKET_LINE,
+    find: findPerforceTickets,
+    confidence: 'high',
+    examples: {
+      match: [],
+      noMatch: ['perforce.acme.corp:1666=svc-build:36D84BBD64E8BF94753D8643F0405D33'],
     },
   },
   {

@@ -600,6 +600,25 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('admin:changeme\nops:$apr1$xxxxxxxx$xxxxxxxxxxxxxxxxxxxxxx', 'web/.htpasswd')).toEqual([]);
   });
 
+  it('reports every ticket of a Perforce ticket file, and nothing of the same line elsewhere (blind set 29)', () => {
+    const tickets = [
+      'perforce.skyforge.corp:1666=svc-build:36D84BBD64E8BF94753D8643F0405D33',
+      'ssl:p4-edge.acme.corp:1666=svc-teamcity:43E34E8AC6C0A7D7FAB26D28EE75F3B3',
+      'localhost:1666=admin:00000000000000000000000000000000',
+    ].join('\n');
+    expect(values(tickets, 'buildfarm/perforce/p4tickets.txt')).toContain('36D84BBD64E8BF94753D8643F0405D33');
+    expect(values(tickets, '/home/build/.p4tickets')).toEqual(expect.arrayContaining(['36D84BBD64E8BF94753D8643F0405D33', '43E34E8AC6C0A7D7FAB26D28EE75F3B3']));
+    expect(values(tickets, '/home/build/.p4tickets')).not.toContain('00000000000000000000000000000000');
+    expect(values('build=release:36D84BBD64E8BF94753D8643F0405D33', 'notes.txt')).toEqual([]);
+  });
+
+  it('reads a Perforce -P and an altool -p as the password they are, and a keychain reference as none', () => {
+    expect(values("bat 'p4 -p ssl:perforce.acme.corp:1666 -u svc-jenkins -P 91713599F26151E227DB7FEB718375AC sync //Main/...'", 'Jenkinsfile')).toContain('91713599F26151E227DB7FEB718375AC');
+    expect(values('xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy\n', 'upload.sh')).toEqual(['iavk-shmc-ijqw-bupy']);
+    expect(values('xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"\n', 'upload.sh')).toEqual([]);
+    expect(values('p4 -P $P4PASSWD sync //Main/...\nffmpeg -i clip.mp4 -P 7Qz9wLm2Kx out.webm\n', 'build.sh')).toEqual([]);
+  });
+
   it('reports the hashes of a shadow file, locked or not, and not its accounts without one', () => {
     const shadow = [
       'root:*:19000:0:99999:7:::',

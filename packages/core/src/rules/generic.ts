@@ -1156,6 +1156,12 @@ const P_IS_PASSWORD_COMMAND =
 
 /** SQL Server's command-line tools, whose `-P` is the password. */
 const SQL_SERVER_TOOL = /\b(?:sqlcmd|bcp|osql|isql|sqsh)\b/i;
+/** Perforce's command line, whose global `-P` is the user's password or login ticket (`p4 -p ssl:host:1666 -u svc -P … sync`). */
+const PERFORCE_CLI = /(?<![\w.-])p4(?:\.exe)?[ \t]/i;
+/** Apple's upload tools, whose `-p` is an app-specific password (`xcrun altool --upload-app -f app.ipa -u … -p …`). */
+const APPLE_UPLOAD_TOOL = /\b(?:altool|notarytool|iTMSTransporter)\b/;
+/** A reference that altool and notarytool resolve: a keychain item's or an environment variable's name. */
+const APPLE_CREDENTIAL_REFERENCE = /^@(?:keychain|env):/;
 /** Redis command-line clients, whose `-a` is the password. */
 const REDIS_CLI = /\b(?:redis-cli|keydb-cli|valkey-cli)\b/i;
 
@@ -1833,8 +1839,8 @@ export const genericRules: Rule[] = [
     id: 'cli-password-flag',
     category: 'PASS',
     description:
-      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec and rabbitmqadmin, `--token x`, sqlcmd/bcp `-P x`, redis-cli `-a x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin'],
+      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin and Apple\'s altool, `--token x`, sqlcmd/bcp and Perforce `-P x`, redis-cli `-a x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter'],
     pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -1851,7 +1857,8 @@ export const genericRules: Rule[] = [
           const registryLogin = flag === '-p' && REGISTRY_LOGIN.test(before);
           const takesValue =
             registryLogin ||
-            (flag === '-P' && SQL_SERVER_TOOL.test(before)) ||
+            (flag === '-P' && (SQL_SERVER_TOOL.test(before) || PERFORCE_CLI.test(before))) ||
+            (flag === '-p' && APPLE_UPLOAD_TOOL.test(before)) ||
             (flag === '-a' && REDIS_CLI.test(before)) ||
             (flag === '-p' && (/\bsshpass\b/i.test(before) || P_IS_PASSWORD_COMMAND.test(before)));
           if (!takesValue && !(/^-p$/i.test(flag) && /\b(?:mysql|mysqldump|mysqladmin|mariadb)\b/i.test(before))) continue;
@@ -1864,6 +1871,8 @@ export const genericRules: Rule[] = [
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
         if (/^-/.test(value)) continue;
+        // Apple's tools read the password from a keychain item or a variable they are named: `-p @keychain:AC_PASSWORD`, `-p @env:AC_PW`.
+        if (APPLE_CREDENTIAL_REFERENCE.test(value)) continue;
         // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
         if (closed === undefined && (FLAG_PROSE_WORD.test(value) || value.startsWith('`'))) continue;
         const start = m.index + m[0].length - (closed === undefined ? 0 : 1) - value.length;
@@ -1873,8 +1882,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd'],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', 'credentials go to svn through its --username and --password options'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy'],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx'],
     },
   },
   {
