@@ -220,3 +220,57 @@ describe('authentication tags and tokens of SSSD and PAM', () => {
     expect(found).toEqual(['Fennel!Quarry-882']);
   });
 });
+
+describe('names in other languages', () => {
+  it('reads the words for key, secret, token and password in other languages as the English ones', () => {
+    expect(classifyKey('ApiAnahtari')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('R2_GIZLI_ANAHTAR')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('ImzaAnahtari')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('KargoSifre')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('ZUGANGSSCHLUESSEL')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('lager.verschluesselung.schluessel')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('geheimerSchlüssel')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('anahtarı')).toEqual({ category: 'KEY', weak: true });
+  });
+
+  it('reads a name headed by a foreign key word from its end, as the language puts the qualifier after the noun', () => {
+    expect(classifyKey('CHAVE_API_FRETE')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('chave_privada')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('kluczPodpisu')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('clave_datadog')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('ключ_доступа')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('clave_publica')).toBeUndefined();
+    expect(classifyKey('chave_publica_ios')).toBeUndefined();
+  });
+
+  it('reads names written in other scripts', () => {
+    expect(classifyKey('暗号化キー')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('シークレットアクセスキー')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('비밀키')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('API密钥')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('секретный_ключ')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('公開鍵')).toBeUndefined();
+    expect(classifyKey('アクセスキーID')).toBeUndefined();
+    expect(classifyKey('비밀번호_필드')).toBeUndefined();
+  });
+
+  it('leaves names about a secret in other languages unclassified', () => {
+    expect(classifyKey('contraseñaCampo')).toBeUndefined();
+    expect(classifyKey('PASSWORT_FELD')).toBeUndefined();
+    expect(classifyKey('Passwortfeld')).toBeUndefined();
+    expect(classifyKey('claveDesdeEntorno')).toBeUndefined();
+    expect(classifyKey('sifre_sablon')).toBeUndefined();
+    expect(classifyKey('politica_senha')).toBeUndefined();
+    expect(classifyKey('longitud_clave')).toBeUndefined();
+  });
+
+  it('finds keys assigned to such names in code and config', () => {
+    const found = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+    expect(found('private const string ApiAnahtari = "488ef1b7c6890553f7d8acf0a3d99848d45f7200";\n', 'Servis.cs')).toEqual(['488ef1b7c6890553f7d8acf0a3d99848d45f7200']);
+    expect(found('    CHAVE_API_FRETE: "kEacugGOtXJxEHoPnc4hU3tMQFQp956A5dcdkuWr"\n', 'docker-compose.yml')).toEqual(['kEacugGOtXJxEHoPnc4hU3tMQFQp956A5dcdkuWr']);
+    expect(found('var kluczPodpisu = []byte("99c333beee9e988930912a9aa6a37296fc608e06ac933a8bf3f003637d840a96")\n', 'baza.go')).toEqual(['99c333beee9e988930912a9aa6a37296fc608e06ac933a8bf3f003637d840a96']);
+    expect(found('lager.verschluesselung.schluessel=QGnGkrDQsul2qtpeEdOUiw6wWtLfdbpC2DBL99l2EaY=\n', 'application.properties')).toEqual(['QGnGkrDQsul2qtpeEdOUiw6wWtLfdbpC2DBL99l2EaY=']);
+    expect(found('CLAVE_MAPAS=AIzaSy-EXAMPLE-KEY\nclaveDesdeEntorno: process.env.CLAVE_API,\n', 'config.ts')).toEqual([]);
+    expect(found('  chave_publica: "pk_live_W4QXX5BVCUIuqWQ1DW9KTR66"\n', 'config.yml')).toEqual([]);
+  });
+});

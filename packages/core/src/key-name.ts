@@ -127,6 +127,129 @@ const KEY_QUALIFIERS = new Set([
 const FOREIGN_PASSWORD_WORD =
   /(?:^|[^A-Za-z])(?:contrase(?:ñ|n)a|senha|wachtwoord|kennwort|parol[ae]?|heslo|has(?:ł|l)o|l(?:ö|o)senord|salasana|sifre|[sş]ifre|mot[ _-]?de[ _-]?passe)(?:[^A-Za-z]|$)/i;
 
+/**
+ * Words of secrets in other languages, as names written by teams that name things in their own
+ * language hold them (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `ZUGANGSSCHLUESSEL`), each folded
+ * to ASCII (`schlüssel` → schlussel, `anahtarı` → anahtari) and mapped to the English word that the
+ * classification below reads. Descriptive words are here too, so that `contraseñaCampo` (a form
+ * field's name) and `claveDesdeEntorno` (the key, read from the environment) stay names about secrets.
+ */
+const FOREIGN_WORDS = new Map<string, string>([
+  // key: Portuguese, Spanish, Italian, Polish, Turkish, German, Dutch, Swedish, Norwegian/Danish, Finnish, French (folded), Russian (transliterated)
+  ...['chave', 'clave', 'llave', 'chiave', 'klucz', 'klucza', 'kluczem', 'anahtar', 'anahtari', 'anahtarlari', 'anahtarim', 'schluessel', 'schlussel',
+    'sleutel', 'nyckel', 'nokkel', 'noegle', 'avain', 'cle', 'cles', 'klyuch', 'kljuch'].map((w): [string, string] => [w, 'key']),
+  // secret
+  ...['secreto', 'secreta', 'segredo', 'segreto', 'segreta', 'geheim', 'geheime', 'geheimer', 'geheimes', 'geheimnis', 'gizli', 'sekret', 'sekretny',
+    'tajny', 'tajne', 'secrete', 'salaisuus', 'hemlig', 'hemlighet'].map((w): [string, string] => [w, 'secret']),
+  // token
+  ...['jeton', 'belirtec', 'gettone'].map((w): [string, string] => [w, 'token']),
+  // password
+  ...['senha', 'contrasena', 'sifre', 'sifresi', 'sifreniz', 'parola', 'parolasi', 'haslo', 'hasla', 'heslo', 'kennwort', 'wachtwoord', 'losenord',
+    'salasana', 'passord', 'adgangskode', 'parol'].map((w): [string, string] => [w, 'password']),
+  // Qualifiers that make the key a secret one, or a public one.
+  ...['privada', 'privado', 'privata', 'privato', 'privee', 'prive', 'privat', 'privater', 'privates', 'prywatny', 'ozel'].map((w): [string, string] => [w, 'private']),
+  ...['acesso', 'acceso', 'accesso', 'acces', 'zugang', 'zugangs', 'zugriff', 'zugriffs', 'dostepu', 'dostep', 'erisim', 'toegang', 'dostupa'].map((w): [string, string] => [w, 'access']),
+  ...['assinatura', 'firma', 'imza', 'imzalama', 'podpis', 'podpisu', 'podpisywania', 'signatur', 'signierung', 'signatura', 'podpisi'].map((w): [string, string] => [w, 'signing']),
+  ...['cifrado', 'criptografia', 'cifratura', 'crittografia', 'chiffrement', 'verschluesselung', 'verschlusselung', 'verschluesselungs',
+    'verschlusselungs', 'szyfrowania', 'szyfrowanie', 'sifreleme', 'versleuteling', 'shifrovaniya'].map((w): [string, string] => [w, 'encryption']),
+  ...['autenticacion', 'autenticacao', 'autenticazione', 'authentification', 'authentifizierung', 'uwierzytelniania'].map((w): [string, string] => [w, 'auth']),
+  ...['publica', 'publico', 'pubblica', 'pubblico', 'publique', 'oeffentlich', 'oeffentlicher', 'offentlich', 'offentlicher', 'publiczny', 'acik', 'openbare'].map((w): [string, string] => [w, 'public']),
+  ...['cliente', 'klient', 'klienta', 'musteri'].map((w): [string, string] => [w, 'client']),
+  // Words that make the name one about a secret, not the secret.
+  ...['campo', 'feld', 'champ', 'veld'].map((w): [string, string] => [w, 'field']),
+  ...['exemplo', 'ejemplo', 'esempio', 'exemple', 'beispiel', 'przyklad', 'ornek', 'voorbeeld'].map((w): [string, string] => [w, 'example']),
+  ...['politica', 'politique', 'richtlinie', 'polityka', 'politika', 'politikasi', 'beleid'].map((w): [string, string] => [w, 'policy']),
+  ...['longitud', 'comprimento', 'lunghezza', 'longueur', 'laenge', 'dlugosc', 'uzunluk', 'lengte'].map((w): [string, string] => [w, 'length']),
+  ...['etiqueta', 'etichetta', 'libelle', 'rotulo', 'beschriftung', 'etykieta', 'etiket'].map((w): [string, string] => [w, 'label']),
+  ...['mensaje', 'mensagem', 'messaggio', 'nachricht', 'wiadomosc', 'mesaj', 'mesaji'].map((w): [string, string] => [w, 'message']),
+  ...['plantilla', 'modello', 'vorlage', 'szablon', 'sablon', 'sjabloon'].map((w): [string, string] => [w, 'template']),
+  ...['entorno', 'ambiente', 'umgebung', 'srodowisko', 'srodowiska', 'environnement', 'ortam', 'ortami', 'omgeving'].map((w): [string, string] => [w, 'env']),
+  ...['archivo', 'arquivo', 'fichier', 'datei', 'plik', 'dosya', 'dosyasi', 'bestand'].map((w): [string, string] => [w, 'file']),
+  ...['ruta', 'caminho', 'chemin', 'pfad', 'percorso', 'sciezka', 'yol', 'yolu'].map((w): [string, string] => [w, 'path']),
+  ...['nome', 'nombre', 'nazwa'].map((w): [string, string] => [w, 'name']),
+  ...['desde', 'depuis', 'dalla', 'icin'].map((w): [string, string] => [w, 'from']),
+  ...['usuario', 'utilisateur', 'utente', 'benutzer', 'uzytkownik', 'kullanici', 'gebruiker'].map((w): [string, string] => [w, 'user']),
+]);
+
+/**
+ * The foreign words for a key, a secret or a token that head a name in languages that put the
+ * qualifier after the noun (`chave_privada`, `clave_api`, `klucz_podpisu`, `ключ_доступа`): read
+ * from there on in reverse, the name says what the English name would (`private_key`, `api_key`).
+ */
+const HEAD_FIRST_WORDS = new Set([
+  'chave', 'clave', 'llave', 'chiave', 'klucz', 'klucza', 'kluczem', 'cle', 'cles', 'klyuch', 'kljuch', 'secreto', 'segredo', 'segreto', 'sekret', 'jeton',
+]);
+
+/** German compounds that end in a word the classification reads (`Zugangsschlüssel`, `Passwortfeld`): split before it. */
+const COMPOUND_TAIL = /^([a-z]{3,30}?)s?(schluessel|schlussel|feld|richtlinie|laenge)$/;
+
+/**
+ * Words in scripts beyond Latin, longest first where one holds another (`비밀번호` before `비밀`,
+ * `暗号化` before `暗号`), and the English words they stand for.
+ */
+const SCRIPT_WORDS: readonly (readonly [string, string])[] = [
+  // Japanese
+  ['パスワード', 'password'], ['暗証番号', 'password'], ['合言葉', 'password'], ['秘密鍵', 'private key'], ['公開鍵', 'public key'], ['共通鍵', 'shared key'],
+  ['暗号化', 'encryption'], ['認証', 'auth'], ['トークン', 'token'], ['シークレット', 'secret'], ['アクセス', 'access'], ['署名', 'signing'], ['秘密', 'secret'],
+  ['キー', 'key'], ['鍵', 'key'], ['ポリシー', 'policy'], ['文字数', 'length'], ['最小', 'min'], ['最大', 'max'], ['欄', 'field'], ['フィールド', 'field'],
+  // Chinese (simplified and traditional)
+  ['密码', 'password'], ['密碼', 'password'], ['口令', 'password'], ['私钥', 'private key'], ['私鑰', 'private key'], ['公钥', 'public key'], ['公鑰', 'public key'],
+  ['密钥', 'secret key'], ['秘钥', 'secret key'], ['密鑰', 'secret key'], ['金鑰', 'secret key'], ['令牌', 'token'], ['访问', 'access'], ['訪問', 'access'],
+  ['签名', 'signing'], ['簽名', 'signing'], ['加密', 'encryption'], ['认证', 'auth'], ['認證', 'auth'], ['凭证', 'credential'], ['憑證', 'credential'],
+  ['字段', 'field'], ['长度', 'length'], ['示例', 'example'],
+  // Korean
+  ['비밀번호', 'password'], ['패스워드', 'password'], ['비밀키', 'secret key'], ['개인키', 'private key'], ['공개키', 'public key'], ['암호화', 'encryption'],
+  ['암호', 'password'], ['비밀', 'secret'], ['시크릿', 'secret'], ['토큰', 'token'], ['인증', 'auth'], ['액세스', 'access'], ['접근', 'access'], ['서명', 'signing'],
+  ['공개', 'public'], ['키', 'key'], ['필드', 'field'], ['정책', 'policy'], ['길이', 'length'],
+  // Russian
+  ['пароль', 'password'], ['пароля', 'password'], ['ключ', 'klyuch'], ['токен', 'token'], ['секретный', 'secret'], ['секретного', 'secret'], ['секрет', 'secret'],
+  ['закрытый', 'private'], ['приватный', 'private'], ['открытый', 'public'], ['публичный', 'public'], ['доступа', 'access'], ['подписи', 'signing'],
+  ['шифрования', 'encryption'], ['поле', 'field'], ['политика', 'policy'], ['длина', 'length'],
+  // Greek
+  ['κωδικός', 'password'], ['κλειδί', 'key'],
+];
+
+/** Letters with diacritics that no canonical decomposition folds to ASCII. */
+const UNDECOMPOSED_LETTERS: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'L', ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D' };
+
+/**
+ * A name beyond ASCII made readable to the classification: script words replaced by their English
+ * words between underscores (`暗号化キー` → `_encryption__key_`), diacritics folded (`contraseñaCampo`
+ * → contrasenaCampo; `Schlüssel` → Schlussel). Other characters beyond ASCII are dropped by the split.
+ */
+function foldName(name: string): string {
+  let folded = name;
+  for (const [word, english] of SCRIPT_WORDS) {
+    if (folded.includes(word)) folded = folded.split(word).join(`_${english.replace(' ', '_')}_`);
+  }
+  return folded
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ıłŁßøØæÆœŒđĐ]/g, (c) => UNDECOMPOSED_LETTERS[c]!);
+}
+
+/** Whether a name beyond ASCII holds a word of `SCRIPT_WORDS` (the words a rule looks for in such text). */
+export const SCRIPT_SECRET_WORDS: readonly string[] = SCRIPT_WORDS.map(([word]) => word);
+
+/**
+ * The words of a name in English: foreign words mapped (`ApiAnahtari` → api, key), German compounds
+ * split (`zugangsschluessel` → access, key), and a name headed by a foreign key word read from the
+ * end (`CHAVE_API_FRETE` → frete, api, key).
+ */
+function englishWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let headAt = -1;
+  for (const w of words) {
+    const compound = w.length > 8 && !FOREIGN_WORDS.has(w) ? COMPOUND_TAIL.exec(w) : null;
+    const parts = compound !== null && (FOREIGN_WORDS.has(compound[1]!) || PASSWORD_EXACT.test(compound[1]!) || /^(?:api|app|client|master|admin)$/.test(compound[1]!)) ? [compound[1]!, compound[2]!] : [w];
+    for (const part of parts) {
+      if (headAt === -1 && HEAD_FIRST_WORDS.has(part)) headAt = out.length;
+      out.push(FOREIGN_WORDS.get(part) ?? part);
+    }
+  }
+  return headAt === -1 ? out : [...out.slice(0, headAt), ...out.slice(headAt).reverse()];
+}
+
 /** Splits an identifier into lower-case words: `dbPassword` → db, password; `API_KEY` → api, key. */
 export function splitWords(name: string): string[] {
   return isAscii(name) ? splitAsciiWords(name) : splitWordsByPattern(name);
@@ -242,7 +365,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   let name = rawName.replace(/^[-$@:.&*]+/, '');
   if (name.includes('.core.')) name = name.replace(AZURE_STORAGE_HOST_SUFFIX, '');
   if (name.length === 0 || name.length > 80) return undefined;
-  const words = splitWords(name);
+  const words = englishWords(splitWords(isAscii(name) ? name : foldName(name)));
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;
   // `pass` before other words is the verb (`pass_arg`, `--pass-arg`, `passThrough`, `pass_zero`): the rest names the value.

@@ -22,7 +22,10 @@ const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes.
   '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|erlang[_.\\-]?cookie|setcookie|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
-  'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre)';
+  'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
+  // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
+  // `key-name.ts` reads them as the English words.
+  'chave|clave|llave|chiave|klucz|anahtar|schluessel|schlussel|sleutel|nyckel|gizli|geheim|segredo|segreto|sekret|jeton)';
 
 /** A quoted value (with an optional string prefix such as Python's `b"…"`), or a bare one. */
 const VALUE =
@@ -1667,6 +1670,7 @@ export const genericRules: Rule[] = [
     keywords: [
       'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
+      'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
     pattern: ASSIGNMENT,
     find: findAssignments,
