@@ -77,6 +77,8 @@ describe('pre-shared keys', () => {
     expect(classifyKey('FACTORY_WIFI_PSK')).toEqual({ category: 'PASS', weak: false });
     expect(classifyKey('psk')).toEqual({ category: 'PASS', weak: false });
     expect(classifyKey('psk_identity')).toBeUndefined();
+    expect(classifyKey('wpa2-pre-shared-key')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('pre_shared_key')).toEqual({ category: 'PASS', weak: false });
     expect(detect('#define FACTORY_WIFI_PSK "Gr4nary-Wpa2!Lan"\n', { file: 'board.h' }).map((f) => f.rule)).toEqual(['generic-assignment']);
   });
 });

@@ -39,6 +39,15 @@ describe("network gear's snmp-server lines", () => {
     expect(secrets(ios, 'core-sw01.cfg')).toEqual(['Brae-7!Kestrel', 'Moraine.Ash.14', 'Quill-Shale-883']);
   });
 
+  it("reports the community a trap receiver's snmp-server host line sends, after its version", () => {
+    const ios = ['snmp-server host 10.2.3.4 version 2c Tern-Ro!5521', 'snmp-server host 10.2.3.5 informs version 2c Scree-7-Vole udp-port 1162', 'snmp-server host 10.2.3.6 Gull.Trap.31'].join('\n');
+    expect(secrets(ios, 'core-sw01.cfg')).toEqual(['Tern-Ro!5521', 'Scree-7-Vole', 'Gull.Trap.31']);
+  });
+
+  it('leaves a v3 trap receiver (the word there names a user) and the public community alone', () => {
+    expect(secrets('snmp-server host 10.2.3.4 version 3 priv nmsuser\nsnmp-server host 10.2.3.5 version 2c public\n', 'edge.cfg')).toEqual([]);
+  });
+
   it('leaves the public community and a user without passphrases alone', () => {
     expect(secrets('snmp-server community public RO\nsnmp-server user nms NMS-GROUP v2c\n', 'edge.cfg')).toEqual([]);
   });

@@ -21,6 +21,8 @@ const DEFAULT_COMMUNITIES = new Set(['public', 'private']);
 const AGENT_DIRECTIVE = /[ \t]{0,40}(?<d>rocommunity6?|rwcommunity6?|trapcommunity|com2sec6?|trap2sink|trapsink|informsink|createUser)[ \t]{1,8}(?<args>[^\r\n#]{1,300})/iy;
 /** Cisco IOS and its likes: `snmp-server community <string> [view …] RO|RW [acl]`. */
 const IOS_COMMUNITY = /[ \t]{0,40}snmp-server[ \t]{1,4}community[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/** `snmp-server host <host> [informs|traps] [version 1|2c|3 <level>] <community|v3 user> [udp-port n] [types…]`: the trap receiver's community. */
+const IOS_HOST = /[ \t]{0,40}snmp-server[ \t]{1,4}host[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
 /** `snmp-server user <name> <group> [remote <host>] v3 auth md5|sha <pass> [priv des|3des|aes 128 <pass>]`. */
 const IOS_USER = /[ \t]{0,40}snmp-server[ \t]{1,4}user[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
 /**
@@ -95,6 +97,17 @@ function iosUserSecrets(args: Argument[]): Argument[] {
   return secrets;
 }
 
+/** The community of `snmp-server host …`; with `version 3` the word there names a v3 user, no secret. */
+function iosHostSecrets(args: Argument[]): Argument[] {
+  let i = 1;
+  if (/^(?:informs|traps)$/i.test(args[i]?.value ?? '')) i++;
+  if (args[i]?.value.toLowerCase() === 'version') {
+    if (args[i + 1]?.value === '3') return [];
+    i += 2;
+  }
+  return args.slice(i, i + 1);
+}
+
 /** Whether the name that ends at the keyword `community` at `at` is an SNMP community's. */
 function namesSnmpCommunity(text: string, at: number): boolean {
   let i = at;
@@ -123,6 +136,7 @@ function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly
         [AGENT_DIRECTIVE, (m: RegExpExecArray, args: Argument[]) => agentDirectiveSecrets(m.groups!['d']!, args)],
         [IOS_COMMUNITY, (_m: RegExpExecArray, args: Argument[]) => args.slice(0, 1)],
         [IOS_USER, (_m: RegExpExecArray, args: Argument[]) => iosUserSecrets(args)],
+        [IOS_HOST, (_m: RegExpExecArray, args: Argument[]) => iosHostSecrets(args)],
       ] as const) {
         pattern.lastIndex = lineStart;
         const m = pattern.exec(text);
