@@ -90,3 +90,29 @@ describe('a name and its value after an account named like a secret', () => {
     expect(values('dsn := "host=db1 password=" + os.Getenv("PGPASSWORD") + " dbname=x"\n', 'main.go')).toEqual([]);
   });
 });
+
+describe('dotted properties as `name value` lines of a .conf', () => {
+  it("reads Spark's spark-defaults.conf like a .properties file", () => {
+    const conf = [
+      'spark.master                         k8s://https://spark.example.com:443',
+      'spark.executor.memory                8g',
+      'spark.hadoop.fs.s3a.secret.key       Wq4nT8kLr2xZm6PvB3yDk9Hs/1Fj5Gu7Ae0Rc3Np',
+      'spark.authenticate.secret            Rk9vQ2mXw7LpZ4tN8bYc3HjF',
+      '',
+    ].join('\n');
+    expect(values(conf, 'spark/conf/spark-defaults.conf')).toEqual(['Wq4nT8kLr2xZm6PvB3yDk9Hs/1Fj5Gu7Ae0Rc3Np', 'Rk9vQ2mXw7LpZ4tN8bYc3HjF']);
+  });
+  it('leaves settings that name no secret, references, and undotted directives', () => {
+    const conf = [
+      'spark.authenticate                   true',
+      'spark.hadoop.fs.s3a.secret.key       ${S3_SECRET_KEY}',
+      'spark.ssl.keyStore                   /etc/spark/keystore.jks',
+      'spark.kubernetes.container.image     ghcr.io/acme/spark:3.5.1-1a2b3c4',
+      'ssl_certificate_key                  /etc/nginx/tls.key',
+      '',
+    ].join('\n');
+    expect(values(conf, 'spark-defaults.conf')).toEqual([]);
+    // Outside a .conf a line of prose with a dotted word stays prose.
+    expect(values('spark.authenticate.secret Rk9vQ2mXw7LpZ4tN8bYc3HjF\n', 'notes.txt')).toEqual([]);
+  });
+});

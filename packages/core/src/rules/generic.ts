@@ -375,6 +375,8 @@ function lineAround(text: string, at: number): string {
 const SPACE_SEPARATED_FILE = /(?:^|[\\/])[._]?netrc$/i;
 /** Config files whose lines are `directive value` (mosquitto, haproxy, redis, stunnel). */
 const DIRECTIVE_CONFIG_FILE = /\.(?:conf|cfg|cnf)$/i;
+/** A Java-style property name of dotted lower-camel words (`spark.authenticate.secret`, `fs.s3a.secret.key`). */
+const DOTTED_PROPERTY_NAME = /^[a-z][A-Za-z0-9_-]{0,40}(?:\.[A-Za-z0-9_-]{1,40}){1,10}$/;
 /** A component or page rendered to the browser: a CSP nonce there is sent in the HTML it guards. */
 const FRONT_END_FILE = /\.(?:vue|svelte|astro|html?|[jt]sx)$/i;
 
@@ -397,6 +399,9 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   if (file !== undefined && /\.properties$/i.test(file) && /^[ \t]*$/.test(prefix)) return true;
   // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
   if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && /(?:password|passwd)$/i.test(name)) return true;
+  // Java-style dotted properties as `name value` lines in a .conf (Spark's spark-defaults.conf, Hive/Presto-era configs:
+  // `spark.hadoop.fs.s3a.secret.key   …`, `spark.authenticate.secret …`): the same reading as a .properties file's.
+  if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && DOTTED_PROPERTY_NAME.test(name)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted && !wide;
 }
