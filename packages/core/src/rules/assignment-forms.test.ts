@@ -116,3 +116,49 @@ describe('dotted properties as `name value` lines of a .conf', () => {
     expect(values('spark.authenticate.secret Rk9vQ2mXw7LpZ4tN8bYc3HjF\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe("Hadoop-family XML's <name> / <value> properties", () => {
+  it('reports the value of a property whose name is a secret (core-site.xml, hive-site.xml)', () => {
+    const xml = [
+      '<configuration>',
+      '  <property>',
+      '    <name>fs.s3a.secret.key</name>',
+      '    <value>Wq4nT8kLr2xZm6PvB3yDk9Hs/1Fj5Gu7Ae0Rc3Np</value>',
+      '  </property>',
+      '  <property>',
+      '    <name>javax.jdo.option.ConnectionPassword</name>',
+      '    <value>Metast0re_2019rt</value>',
+      '  </property>',
+      '  <property>',
+      '    <name>hadoop.security.group.mapping.ldap.bind.password</name>',
+      '    <description>The password of the bind user.</description>',
+      '    <value>Ld4p!Bind#2024x</value>',
+      '  </property>',
+      '  <property><name>ssl.server.keystore.password</name><value>Ks7!vQ2mXw9L</value></property>',
+      '</configuration>',
+      '',
+    ].join('\n');
+    expect(values(xml, 'hadoop/conf/core-site.xml')).toEqual(['Wq4nT8kLr2xZm6PvB3yDk9Hs/1Fj5Gu7Ae0Rc3Np', 'Metast0re_2019rt', 'Ld4p!Bind#2024x', 'Ks7!vQ2mXw9L']);
+  });
+  it('leaves settings, paths, references and empty values', () => {
+    const xml = [
+      '<configuration>',
+      '  <property>',
+      '    <name>hadoop.security.authentication</name>',
+      '    <value>kerberos</value>',
+      '  </property>',
+      '  <property><name>dfs.block.access.token.enable</name><value>true</value></property>',
+      '  <property>',
+      '    <name>fs.s3a.aws.credentials.provider</name>',
+      '    <value>org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider</value>',
+      '  </property>',
+      '  <property><name>ssl.server.keystore.password</name><value>${env.KEYSTORE_PASSWORD}</value></property>',
+      '  <property><name>hadoop.http.authentication.signature.secret.file</name><value>/etc/security/http_secret</value></property>',
+      '  <property><name>hive.metastore.kerberos.keytab.file</name><value>/etc/hive/conf/hive.keytab</value></property>',
+      '  <property><name>fs.s3a.secret.key</name><value></value></property>',
+      '</configuration>',
+      '',
+    ].join('\n');
+    expect(values(xml, 'hdfs-site.xml')).toEqual([]);
+  });
+});

@@ -1045,6 +1045,28 @@ function classifyXmlKey(name: string, parent?: () => string[]): KeyClass | undef
   return key;
 }
 
+/**
+ * Hadoop-family configuration (core-site.xml, hdfs-, yarn-, hive-, hbase-site.xml, Oozie, Tez, Ranger):
+ * `<property><name>fs.s3a.secret.key</name><value>…</value></property>`. The entry's name is the text of
+ * a `<name>` element and its value that of the `<value>` beside it (a `<description>` may sit between).
+ * Sticky at the `<name>` tag.
+ */
+const PROPERTY_NAME_VALUE =
+  /<name>[ \t]{0,8}(?<k>[^<\s]{1,200})[ \t]{0,8}<\/name>[ \t]{0,40}(?:\r?\n[ \t]{0,40}){0,2}(?:<description>[^<]{0,500}<\/description>[ \t]{0,40}(?:\r?\n[ \t]{0,40}){0,2})?<value>(?<v>[^<\r\n]{1,300})<\/value>/iy;
+
+/** The secret of a `<name>…</name>` / `<value>…</value>` property whose `<name>` tag opens at `at`. */
+function propertyElementValue(text: string, at: number, file: string | undefined): Span | undefined {
+  PROPERTY_NAME_VALUE.lastIndex = at;
+  const m = PROPERTY_NAME_VALUE.exec(text);
+  if (m === null) return undefined;
+  const key = classifyXmlKey(m.groups!['k']!);
+  const raw = m.groups!['v']!;
+  const value = raw.trim();
+  if (key === undefined || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) return undefined;
+  const start = m.index + m[0].length - '</value>'.length - raw.length + raw.indexOf(value);
+  return { start, end: start + value.length, category: key.category };
+}
+
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const element = XML_ELEMENT_STICKY;
@@ -1054,6 +1076,14 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     // The tag that holds the keyword (in its name or attributes) starts at the `<` before it.
     let lt = offset - 1;
     while (lt >= 0 && offset - lt <= 200 && text.charCodeAt(lt) !== 60 /* < */ && text.charCodeAt(lt) !== 62 /* > */ && text.charCodeAt(lt) !== 10) lt--;
+    if (lt >= 4 && text.charCodeAt(lt) === 62 /* > */ && lt - 5 > lastTag) {
+      const property = propertyElementValue(text, lt - 5, options.file);
+      if (property !== undefined) {
+        lastTag = lt - 5;
+        spans.push(property);
+        continue;
+      }
+    }
     if (lt < 0 || text.charCodeAt(lt) !== 60 || lt <= lastTag) continue;
     const close = text.slice(offset, offset + 600).indexOf('>');
     const gt = close === -1 ? -1 : offset + close;
@@ -1764,7 +1794,7 @@ export const genericRules: Rule[] = [
   {
     id: 'xml-credential',
     category: 'PASS',
-    description: 'A credential in an XML element, a key/value attribute pair or a property-list entry (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`)',
+    description: 'A credential in an XML element, a key/value attribute pair, a property-list entry or a Hadoop-style property (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`, `<name>fs.s3a.secret.key</name><value>…</value>`)',
     // `hmac`: a service's signing key is often named for the HMAC alone (Magento's `<notification_hmac>`).
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac'],
     pattern: XML_ELEMENT,
@@ -1783,6 +1813,7 @@ export const genericRules: Rule[] = [
         '<AdministratorPassword>\n  <Value>Vb7nQ2xLp9Tz!</Value>\n  <PlainText>true</PlainText>\n</AdministratorPassword>',
         '<DTS:Password\n  DTS:Name="Password"\n  Sensitive="1">Vb7nQ2xLp9Tz!</DTS:Password>',
         '<webhook_hmac>9C2E71B04FA3D85E6B19C07A4D2F83E51B6A09C74E3D28F15A0B6C93E7D41F28</webhook_hmac>',
+        '<property>\n  <name>fs.s3a.secret.key</name>\n  <value>Wq4nT8kLr2xZm6PvB3yDk9Hs/1Fj5Gu7Ae0Rc3Np</value>\n</property>',
       ],
       noMatch: [
         '<property name="password"><value>${ldap.password}</value></property>',
@@ -1797,6 +1828,7 @@ export const genericRules: Rule[] = [
         '<input name="password" type="password" value="{{ form.password }}">',
         '<RegisteredOrganization>\n  <Value>Orchard Mutual</Value>\n</RegisteredOrganization>',
         '<expected_hmac>9C2E71B04FA3D85E6B19C07A4D2F83E51B6A09C74E3D28F15A0B6C93E7D41F28</expected_hmac>',
+        '<property>\n  <name>hadoop.security.authentication</name>\n  <value>kerberos</value>\n</property>',
       ],
     },
   },
