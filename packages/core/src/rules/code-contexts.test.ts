@@ -227,3 +227,24 @@ describe('map entries keyed by a constant', () => {
     expect(found('use crate::fields::PASSWORD_FIELD;\nlet row = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });\n', 'seed.rs')).toEqual([]);
   });
 });
+
+describe('database passwords passed by position and on command lines', () => {
+  it('reads a JDBC connect call whose arguments a formatter moved to the next line', () => {
+    const text = 'return DriverManager.getConnection(\n    "jdbc:oracle:thin:@ora-rpt:1521/RPTP", "RPT_READER", "r3p0rt!ng_R34d");\n';
+    expect(found(text, 'Reporting.java')).toContain('r3p0rt!ng_R34d');
+    expect(found('return DriverManager.getConnection(\n    url, user,\n    password);\n', 'Reporting.java')).toEqual([]);
+  });
+
+  it("reads the password of go-ora's BuildUrl, its fifth argument", () => {
+    const text = 'oraURL := go_ora.BuildUrl("ora-settle.example.com", 1521, "SETTLEP", "SETTLE_OWNER", "0raSettle#Own3r", nil)\n';
+    expect(found(text, 'main.go')).toEqual(['0raSettle#Own3r']);
+    expect(found('oraURL := go_ora.BuildUrl(host, 1521, "SETTLEP", "SETTLE_OWNER", cfg.Password, nil)\n', 'main.go')).toEqual([]);
+  });
+
+  it("reads each of RMAN's connect strings, also handed to a wrapper script", () => {
+    const line = '15 1 * * * /opt/bin/rman-backup.sh target sys/Rm4n-B4ckup!sys@LEDGERP catalog rcat/rC4t-Catal0g@RCAT >> /var/log/rman.log 2>&1\n';
+    expect(found(line, 'batch.crontab')).toEqual(['sys/Rm4n-B4ckup!sys@LEDGERP', 'rcat/rC4t-Catal0g@RCAT']);
+    expect(found('rman target / catalog rcat/$RCAT_PW@RCAT\n', 'backup.sh')).toEqual([]);
+    expect(found('make target app/Rm4n-B4ckup!sys@v2\n', 'build.sh')).toEqual([]);
+  });
+});

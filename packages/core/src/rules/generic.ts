@@ -1148,12 +1148,16 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
  * literal or a plain expression; only a literal third argument is a secret.
  */
 const CALL_ARGUMENT = `(?:"${doubleQuotedBody(300, 0)}"|'${singleQuotedBody(300, 0)}'|[\\w$.>-]{1,100})`;
+/** Formatters break a long call after its `(` or a comma: the next argument then opens the following line. */
+const ARGUMENT_GAP = '[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?';
 const CONNECT_CALL = new RegExp(
-  '(?:getConnection|new[ \\t]{1,4}PDO|mysqli_connect|new[ \\t]{1,4}mysqli|mysql_connect)[ \\t]{0,4}\\([ \\t]{0,4}' +
+  '(?:getConnection|new[ \\t]{1,4}PDO|mysqli_connect|new[ \\t]{1,4}mysqli|mysql_connect)[ \\t]{0,4}\\(' +
+    ARGUMENT_GAP +
     CALL_ARGUMENT +
-    '[ \\t]{0,4},[ \\t]{0,4}' +
+    '[ \\t]{0,4},' +
+    ARGUMENT_GAP +
     CALL_ARGUMENT +
-    `[ \\t]{0,4},[ \\t]{0,4}(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
+    `[ \\t]{0,4},${ARGUMENT_GAP}(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
 );
 
 /**
@@ -1462,15 +1466,32 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
 const TOOL_CREDENTIALS =
   /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127}))/g;
 
+/**
+ * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
+ * catalog rcat/…@RCAT`, also given to a wrapper script: `rman-backup.sh target sys/…@PROD`). Read on a line
+ * that names RMAN only, where `target`/`catalog`/`auxiliary` are its connect keywords.
+ */
+const RMAN_CONNECT = /(?<![\w-])(?:target|catalog|auxiliary)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4})["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})/gi;
+const RMAN_WORD = /\brman/i;
+
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
+  const push = (g: Record<string, string | undefined>, end: number, password: string) => {
+    if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) return;
+    const secret = g['ora'] ?? password;
+    spans.push({ start: end - secret.length, end, category: g['ora'] === undefined ? 'PASS' : 'CONN' });
+  };
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
     const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['steampw'] ?? g['netpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw']!;
-    if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) continue;
-    const secret = g['ora'] ?? password;
-    const end = m.index + m[0].length;
-    spans.push({ start: end - secret.length, end, category: g['ora'] === undefined ? 'PASS' : 'CONN' });
+    push(g, m.index + m[0].length, password);
+  }
+  if (RMAN_WORD.test(text)) {
+    for (const m of text.matchAll(RMAN_CONNECT)) {
+      const { start } = lineBounds(text, m.index);
+      if (!RMAN_WORD.test(text.slice(start, m.index))) continue;
+      push(m.groups!, m.index + m[0].length, m.groups!['orapw']!);
+    }
   }
   return spans;
 }
@@ -1551,6 +1572,8 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   // MATLAB's Database Toolbox `database("source", "user", "…", …)`.
   { call: 'req_auth_basic', arg: 3, category: 'PASS', piped: 2 },
   { call: 'database', arg: 3, category: 'PASS', file: /\.m$/i },
+  // Go's pure-Go Oracle driver builds its DSN from parts: `go_ora.BuildUrl(server, port, service, user, password, options)`.
+  { call: 'go_ora.BuildUrl', arg: 5, category: 'PASS' },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -2091,6 +2114,8 @@ export const genericRules: Rule[] = [
         'DriverManager.getConnection("jdbc:postgresql://db/app", "app", "Xk2mP9qR7v!")',
         "$pdo = new PDO('mysql:host=db;dbname=shop', 'shop', 'Sh0p-Pass!');",
         "$db = mysqli_connect($host, 'root', 'W9zq2LmP4x', 'app');",
+        'return DriverManager.getConnection(\n    "jdbc:oracle:thin:@ora-rpt:1521/RPTP", "RPT_READER", "r3p0rt!ng_R34d");',
+        'DriverManager.getConnection(url,\n    "app",\n    "Xk2mP9qR7v!")',
       ],
       noMatch: [
         'DriverManager.getConnection(url, user, password)',
@@ -2169,6 +2194,8 @@ export const genericRules: Rule[] = [
         'schtasks /create /tn Nightly /tr C:\\jobs\\run.cmd /sc daily /ru CORP\\svc_jobs /rp Sch3d-Tasks!Wren',
         'rabbitmqctl -n rabbit@mq02 add_user billing Wren42Saltmarsh',
         "sudo rabbitmqctl change_password ingest 'Kelp!Harrow-83'",
+        'rman target sys/Rm4n-B4ckup!sys@LEDGERP catalog rcat/rC4t-Catal0g@rman-cat.example.net/RCAT',
+        '15 1 * * * /opt/bin/rman-backup.sh target=sys/Rm4n-B4ckup!sys@LEDGERP >> /var/log/rman.log 2>&1',
       ],
       noMatch: [
         'sqlplus /nolog',
@@ -2184,6 +2211,8 @@ export const genericRules: Rule[] = [
         'schtasks /create /tn Nightly /ru SYSTEM /rp * /sc daily',
         'rabbitmqctl add_user billing "$RABBIT_PASSWORD"',
         'rabbitmqctl list_users',
+        'rman target / catalog rcat/$RCAT_PASSWORD@RCAT',
+        'make target foo/Rm4n-B4ckup!sys@v2',
       ],
     },
   },
@@ -2191,9 +2220,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -2215,6 +2244,7 @@ export const genericRules: Rule[] = [
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
         'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
         'request(api_url) |>\n  req_auth_basic("etl-bot", "Pebble.Quartz.Lynx.9") |>\n  req_perform()',
+        'oraURL := go_ora.BuildUrl("ora-settle.corp", 1521, "SETTLEP", "SETTLE_OWNER", "0raSettle#Own3r", nil)',
       ],
       noMatch: [
         'server.login(user, password)',
@@ -2234,6 +2264,7 @@ export const genericRules: Rule[] = [
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
         'return new BraintreeGateway(Environment.SANDBOX, merchantId, "p8w3z6rn1c", privateKey);',
         'req_auth_basic(req, "etl-bot", Sys.getenv("ETL_PASSWORD"))',
+        'dsn := go_ora.BuildUrl(host, port, service, user, os.Getenv("ORA_PASSWORD"), nil)',
       ],
     },
   },
