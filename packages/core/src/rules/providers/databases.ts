@@ -49,7 +49,7 @@ export const databaseRules: Rule[] = [
     keywords: ['sasl'],
     // Every match opens with the keyword (in any case): tried only there.
     startsAtKeyword: true,
-    pattern: /[sS][aA][sS][lL][^}]{0,240}?(?<![A-Za-z])[uU][sS][eE][rR](?:[nN][aA][mM][eE])?\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?([A-Z0-9]{16})(?![A-Za-z0-9])/,
+    pattern: /[sS][aA][sS][lL][^}]{0,240}?(?<![A-Za-z])[uU][sS][eE][rR](?:[nN][aA][mM][eE])?\\?["']?[ \t]{0,4}[:=][ \t]{0,16}\\?["']?([A-Z0-9]{16})(?![A-Za-z0-9])/,
     secretGroup: 1,
     minEntropy: 3,
     validate: (secret, ctx) =>
@@ -62,6 +62,8 @@ export const databaseRules: Rule[] = [
         `conf = {'sasl.username': '${fake('uppernum', 16, 9507)}', 'sasl.password': '${fake('b64', 64, 9508)}'}`,
         `KafkaConsumer(sasl_plain_username="${fake('uppernum', 16, 9515)}", sasl_plain_password="${fake('b64', 64, 9516)}")`,
         `KAFKA_SASL_USERNAME=${fake('uppernum', 16, 9517)}\nKAFKA_SASL_PASSWORD=${fake('b64', 64, 9518)}`,
+        // gofmt aligns a map literal's values in a column.
+        `kafka.ConfigMap{\n\t"sasl.mechanisms":   "PLAIN",\n\t"sasl.username":     "${fake('uppernum', 16, 9519)}",\n\t"sasl.password":     "${fake('b64', 64, 9520)}",\n}`,
       ],
       noMatch: [
         `sasl: { mechanism: 'plain', username: process.env.KAFKA_KEY, password: process.env.KAFKA_SECRET }`,

@@ -2,6 +2,11 @@ import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, HEX_ANY, UUID, contextRule, notPlaceholder, tokenRule } from './shape.js';
 
+/** Letters and at least three digits, as a random base32 key has: not a snake_case or run-together word. */
+function isRandomBase32Body(body: string): boolean {
+  return /[a-z]/.test(body) && (body.match(/[0-9]/g)?.length ?? 0) >= 3;
+}
+
 /** Payments, commerce, finance and crypto exchanges. Publishable keys (pk_…) are deliberately absent. */
 export const paymentRules: Rule[] = [
   {
@@ -77,10 +82,19 @@ export const paymentRules: Rule[] = [
     match: [`COINBASE_API_SECRET=${fake('b64url', 64, 222)}`],
     noMatch: [`COINBASE_API_SECRET=${fake('b64url', 32, 222)}`],
   }, { minEntropy: 3.5 }),
-  tokenRule('plaid-access-token', 'Plaid access token (access-<environment>-<uuid>)', 'access-(?:sandbox|development|production)-', UUID, {
-    match: [`PLAID_ACCESS_TOKEN=access-production-4ea38b7b-f563-4709-8bae-87aeaf14f0c1`],
-    noMatch: ['access-production-1234'],
-  }, { keywords: ['access-sandbox-', 'access-development-', 'access-production-'], category: 'TOKEN' }),
+  // Plaid issues its other tokens in the same shape: a Link token (`link-…`, hours) opens Link for a user, and a
+  // public token (`public-…`, minutes) is what the app exchanges, with its secret, for an access token.
+  tokenRule('plaid-access-token', 'Plaid access, Link or public token (access-|link-|public-<environment>-<uuid>)', '(?:access|link|public)-(?:sandbox|development|production)-', UUID, {
+    match: [
+      `PLAID_ACCESS_TOKEN=access-production-4ea38b7b-f563-4709-8bae-87aeaf14f0c1`,
+      'Link token for the test user: link-production-5b972525-bf40-4985-b269-00e3ca6b9115',
+      '{"public_token": "public-sandbox-0c919002-7cf1-4506-b343-19d2c9710f35"}',
+    ],
+    noMatch: ['access-production-1234', 'link-production-eu-west-1', 'public-sandbox-00000000'],
+  }, {
+    keywords: ['access-sandbox-', 'access-development-', 'access-production-', 'link-sandbox-', 'link-development-', 'link-production-', 'public-sandbox-', 'public-development-', 'public-production-'],
+    category: 'TOKEN',
+  }),
   // No rule for a Plaid client_id: a public identifier of the Plaid account; the secret beside it is the credential.
   contextRule('plaid-secret-key', 'Plaid secret next to a Plaid name', ['plaid'], '[a-z0-9]{30}', {
     match: [`PLAID_SECRET=${fake('hex', 30, 224)}`],
@@ -94,10 +108,13 @@ export const paymentRules: Rule[] = [
     match: [`LOB_API_KEY=live_${fake('hex', 35, 226)}`],
     noMatch: [`LOB_API_KEY=live_pub_${fake('hex', 31, 226)}`],
   }, { confidence: 'high', validate: notPlaceholder }),
-  tokenRule('checkout-secret-key', 'Checkout.com sandbox secret key (sk_sbox_)', 'sk_sbox_', '[a-z0-9]{26}', {
-    match: [`CKO_SECRET_KEY=sk_sbox_${fake('lowernum', 26, 227)}`],
-    noMatch: ['sk_sbox_short'],
-  }, { minEntropy: 3 }),
+  // Checkout.com's current secret keys are `sk_sbox_` (sandbox) or `sk_` (live) and 27 base32 characters, the last
+  // a check character; copies are seen with a few more or fewer. A live key's prefix is short, so its body must mix
+  // letters and digits, as a random base32 string does and an identifier (`sk_validation_message`) does not.
+  tokenRule('checkout-secret-key', 'Checkout.com secret key (sk_sbox_ sandbox, or sk_ live, + 26-28 lower-case letters and digits)', 'sk_(?:sbox_)?', '[a-z0-9]{26,28}', {
+    match: [`CKO_SECRET_KEY=sk_sbox_${fake('lowernum', 26, 227)}`, `| Checkout.com live key | \`sk_${fake('lowernum', 28, 2271)}\` | rotated |`],
+    noMatch: ['sk_sbox_short', 'sk_abcdefghijklmnopqrstuvwxyz', 'sk_isolationforestmodelname', `pk_${fake('lowernum', 28, 2272)}`, `ask_${fake('lowernum', 28, 2273)}`],
+  }, { keywords: ['sk_'], minEntropy: 3, validate: (secret) => notPlaceholder(secret) && isRandomBase32Body(secret.slice(secret.startsWith('sk_sbox_') ? 8 : 3)) }),
   contextRule('mollie-api-key', 'Mollie API key next to a Mollie name', ['mollie'], '(?:live|test)_[A-Za-z0-9]{30}', {
     match: [`MOLLIE_API_KEY=live_${fake('alnum', 30, 228)}`],
     noMatch: ['MOLLIE_API_KEY=live_short'],
