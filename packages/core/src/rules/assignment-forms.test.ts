@@ -162,3 +162,24 @@ describe("Hadoop-family XML's <name> / <value> properties", () => {
     expect(values(xml, 'hdfs-site.xml')).toEqual([]);
   });
 });
+
+describe('a label in notes with more words than its name', () => {
+  it('reads a label qualified in brackets or by what it is for before its colon', () => {
+    expect(values('Account API token (billing only): `06ae5394-6093-487e-9c62-9f1f36ea830e`.\n', 'handover.md')).toEqual(['06ae5394-6093-487e-9c62-9f1f36ea830e']);
+    expect(values('Secret key (REST API, X-API-Key): a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef\n', 'plesk.txt')).toEqual(['a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef']);
+    expect(values('cPanel API token for the backup script: `IOYMPZLR8I2OS41YAOPO3XN3GI6GLC57`\n', 'notes.md')).toEqual(['IOYMPZLR8I2OS41YAOPO3XN3GI6GLC57']);
+    expect(values('14. Cloudflare global API key (legacy): `9e81dc284ead74ab50cad0fa136f27e842c46`\n', 'onboarding.md')).toEqual(['9e81dc284ead74ab50cad0fa136f27e842c46']);
+  });
+  it('reads a label of two words whose first is a secret word too', () => {
+    expect(values('Secret key: a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef\n', 'plesk.txt')).toEqual(['a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef']);
+  });
+  it('leaves a site key or a public key named in prose, and qualified labels without a value', () => {
+    expect(values('reCAPTCHA: site key `6LsrsNamqFY8k4d94tq4Gqm7-Js2aWqMXi0Cm3X7` (public), secret `6LCULutahzASt6Ui_D5LH7gL5s4KC6bTvezHrR19`\n', 'onboarding.md')).toEqual(['6LCULutahzASt6Ui_D5LH7gL5s4KC6bTvezHrR19']);
+    expect(values('- `token` (string, required): `<your-token>`\n', 'api.md')).toEqual([]);
+    expect(values('API token for the staging server: see 1Password\n', 'notes.md')).toEqual([]);
+    expect(values('key (optional): a random string such as the one below\n', 'notes.md')).toEqual([]);
+  });
+  it('keeps a declaration in code a name, not a qualifier', () => {
+    expect(values('public key = "Zx8kQ2mLp4Rt7Vw9Yb3Nc6Hd"\n', 'client.ts')).toEqual(['Zx8kQ2mLp4Rt7Vw9Yb3Nc6Hd']);
+  });
+});

@@ -87,6 +87,11 @@ const ASSIGNMENT = new RegExp(
     // An Erlang tuple `{cookie_secret, <<"…">>}` is a pair of this kind too.
     // A lookup's default may be named: R's `Sys.getenv("DB_PASSWORD", unset = "…")`, `getenv("API_KEY", default="…")`.
     '|[ \\t]{0,4},[ \\t]{0,16}(?:\\r?\\n[ \\t]{0,40})?(?:(?:unset|default)[ \\t]{0,4}=[ \\t]{0,4})?(?=(?:[bBrRuU]{0,2}|<<)["\'`])' +
+    // A label in notes qualified before its colon: by a remark in brackets (`Account API token (billing only): …`,
+    // `Secret key (REST API, X-API-Key): …`) or by what it is for (`cPanel API token for the backup script: …`).
+    // Both stay on the line and hold no colon, quote or bracket, so the colon that ends them is the label's.
+    '|[ \\t]{1,2}\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2}:(?![:=])[ \\t]{0,8}' +
+    '|[ \\t]{1,2}for[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}:(?![:=])[ \\t]{0,8}' +
     // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
     // their `#define`s in columns, so up to 40 (more than 8 only after such a directive).
     '|[ \\t]{1,40}' +
@@ -486,6 +491,29 @@ function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueM
   return false;
 }
 
+/** The word a single space before a bare `key` in prose (`Secret key`, `site key`, `global API key`). */
+const PROSE_WORD_BEFORE = /(?:^|[^\w.$@/-])([A-Za-z]{2,20}) $/;
+/** Words of code before a name (`public key = …`, `const key = …`): declarations, not qualifiers. */
+const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal', 'static', 'const', 'let', 'var', 'val', 'final', 'readonly', 'export', 'def', 'new', 'string', 'str', 'int', 'byte', 'char', 'auto', 'return']);
+
+/**
+ * A bare `key` in prose takes its meaning from the word before it, as a name's words would
+ * (`site key \`…\``, `Secret key: …`, `Cloudflare global API key: …`): the two read as one name.
+ * Returns that name's class when it differs from the bare word's (a key of a known kind), `null`
+ * when the pair names a key that is public by design (`site key`, `public key`, `publishable key`),
+ * and `undefined` when the word before says nothing (`the key`, `Stripe key`, a declaration).
+ */
+function proseQualifiedKey(text: string, at: number, name: string): KeyClass | null | undefined {
+  if (!/^key$/i.test(name) || text.charCodeAt(at - 1) !== 0x20) return undefined;
+  const m = PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, at - 22), at));
+  if (m === null) return undefined;
+  const word = m[1]!.toLowerCase();
+  if (DECLARATION_WORDS.has(word)) return undefined;
+  const pair = classifyKey(`${word}_key`);
+  if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : undefined;
+  return pair.weak ? undefined : pair;
+}
+
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const re = ASSIGNMENT_STICKY;
@@ -562,7 +590,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // [\w.-]: the name is known before the (costly) pattern runs.
     const before = readNameBackwards(text, offset);
     const name = before + identifierAt(text, offset);
-    const found = classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name) ?? authPairNameKey(name);
+    const qualified = before === '' ? proseQualifiedKey(text, offset, name) : undefined;
+    // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
+    if (qualified === null) continue;
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name) ?? authPairNameKey(name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, offset - before.length + name.length, name, constants, options.file) : undefined;
@@ -615,7 +646,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     if (separator.trim() === '') {
-      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) continue;
+      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) {
+        // A word of a label in prose (`Secret key: …`, `Password reset token: …`): the words after it start candidates of their own.
+        if (!v.quoted) skipUntil = v.start;
+        continue;
+      }
       // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
       if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
       // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
