@@ -276,3 +276,34 @@ describe('names in other languages', () => {
     expect(found('  chave_publica: "pk_live_W4QXX5BVCUIuqWQ1DW9KTR66"\n', 'config.yml')).toEqual([]);
   });
 });
+
+describe('keys of IoT radios and provisioning services', () => {
+  const found = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it("takes LoRaWAN's session keys as keys, however they are spelled, and a bare `skey` as none", () => {
+    for (const name of ['NwkSKey', 'AppSKey', 'NWKSKEY', 'APPSKEY', 'NWK_SKEY', 'app_s_key', 'SNwkSIntKey', 'FNwkSIntKey', 'NwkSEncKey']) {
+      expect(classifyKey(name), name).toEqual({ category: 'KEY', weak: false });
+    }
+    expect(classifyKey('skey')).toBeUndefined();
+    expect(classifyKey('sortSkey')).toBeUndefined();
+    const lmic = 'static const PROGMEM u1_t NWKSKEY[16] = { 0xB0, 0x66, 0x08, 0xBD, 0x20, 0x98, 0x7B, 0x39, 0x83, 0x93, 0x33, 0xDC, 0x13, 0x0A, 0xEB, 0x89 };\n';
+    expect(found(lmic, 'src/main.cpp')).toEqual(['0xB0, 0x66, 0x08, 0xBD, 0x20, 0x98, 0x7B, 0x39, 0x83, 0x93, 0x33, 0xDC, 0x13, 0x0A, 0xEB, 0x89']);
+  });
+
+  it("takes a provisioning service's enrollment key as a key, and a grouping key as none", () => {
+    expect(classifyKey('kDpsGroupKey')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('enrollmentGroupKey')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('MOODLE_ENROLMENT_KEY')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('groupKey')).toBeUndefined();
+    expect(classifyKey('dps_id_scope')).toBeUndefined();
+    const dps = 'static const char kDpsGroupKey[] = "og+mHZqnaZe0YM+ITPUdSS0xbdGzO/AczyXV59syqR/jDmvbtfMnuY5TI12A1Uc9Xq0Mm9COC1j0kRbkjGnaBA==";\n';
+    expect(found(dps, 'src/cloud.cpp')).toEqual(['og+mHZqnaZe0YM+ITPUdSS0xbdGzO/AczyXV59syqR/jDmvbtfMnuY5TI12A1Uc9Xq0Mm9COC1j0kRbkjGnaBA==']);
+  });
+
+  it('takes a Zigbee install code as a credential when its value is generated, and other install codes as none', () => {
+    expect(classifyKey('INSTALL_CODE')).toEqual({ category: 'CRED', weak: true });
+    expect(classifyKey('installCode')).toEqual({ category: 'CRED', weak: true });
+    expect(found('INSTALL_CODE = "C5A2E03DF1374348961A1A4793041F59"   # from the sticker\n', 'zigbee.py')).toEqual(['C5A2E03DF1374348961A1A4793041F59']);
+    expect(found('install_code: "npm-install-v2"\nINSTALL_CODE = "curl -sSL https://get.example.io | sh"\n', 'ci.yml')).toEqual([]);
+  });
+});

@@ -354,6 +354,12 @@ export function namesPublicClientKey(name: string): boolean {
  */
 const AZURE_STORAGE_HOST_SUFFIX = /\.[a-z0-9]{3,24}\.(?:blob|dfs|file|queue|table)\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/i;
 
+/** LoRaWAN's session key names as words: `nwk s key`, `app skey`, `nwkskey`, `s nwk s int key`, `nwk s enc key`. */
+const LORAWAN_SESSION_KEY = /(?:^| )(?:nwk|app)(?: s(?: (?:int|enc))? key| skey|s(?:int|enc)?key)$/;
+
+/** Words that make a key a provisioning service's enrollment key. */
+const ENROLLMENT_WORDS = new Set(['dps', 'enrollment', 'enrolment']);
+
 /** `machine key` then at most its part: `validation`, `decryption` (and their verbs). */
 function namesMachineKey(words: readonly string[]): boolean {
   const at = words.indexOf('machine');
@@ -396,6 +402,15 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // ASP.NET's machine key, named after its part (`MachineKeyValidation`, `machine_key_decryption`): the keys that sign and
   // encrypt view state and forms-authentication cookies.
   if (namesMachineKey(words)) return { category: 'KEY', weak: false };
+  // LoRaWAN's session keys (`NwkSKey`, `APPSKEY`, `nwk_s_key`, 1.1's `SNwkSIntKey`): with the device address they
+  // let anyone send as the device (network key) or read its payloads (application key).
+  if (LORAWAN_SESSION_KEY.test(words.join(' '))) return { category: 'KEY', weak: false };
+  // A provisioning service's enrollment key (Azure DPS's group key, `enrollmentGroupKey`, Moodle's enrolment key):
+  // each device's key is derived from it, so it enrols any device. `group` alone names a grouping key.
+  if (last === 'key' && words.some((w) => ENROLLMENT_WORDS.has(w))) return { category: 'KEY', weak: false };
+  // A Zigbee install code (`INSTALL_CODE`, `installCode`): the link key a device joins with is derived from it.
+  // The name is used for other things too, so only a generated value counts.
+  if ((last === 'code' && words[words.length - 2] === 'install') || last === 'installcode') return { category: 'CRED', weak: true };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   if (words.some((w) => isPhraseWord(w, words))) return undefined;
   if (namesHandleToken(words)) return undefined;

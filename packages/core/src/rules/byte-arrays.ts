@@ -9,9 +9,12 @@ import { isWordCode } from '../char-codes.js';
  * look generated: at least eight, not one value repeated, not a counting run.
  */
 
-/** What may stand between a secret's name and its first byte. */
+/**
+ * What may stand between a secret's name and its first byte: an assignment (`=`, Go's `:=`) or a
+ * map entry's colon (Python's `conf.CONF_NWK_KEY: [0xe5, …]`, YAML's and JSON's `"key": [0x…]`).
+ */
 const ARRAY_OPENING =
-  /[ \t]{0,4}(?:\[[^\]\r\n]{0,20}\][ \t]{0,4})?(?::[ \t]{0,4}&?(?:'static[ \t]{1,4})?\[u8;[ \t]{0,4}\d{1,4}\][ \t]{0,4})?(?:PROGMEM[ \t]{0,4})?:?=[ \t]{0,4}(?:new[ \t]{1,4}(?:byte|sbyte|u?int8_t|char)[ \t]{0,4}\[[^\]\r\n]{0,20}\][ \t]{0,4}|\[\][ \t]{0,4}byte[ \t]{0,4})?(?<open>[{[])/y;
+  /[ \t]{0,4}(?:\[[^\]\r\n]{0,20}\][ \t]{0,4})?(?::[ \t]{0,4}&?(?:'static[ \t]{1,4})?\[u8;[ \t]{0,4}\d{1,4}\][ \t]{0,4})?(?:PROGMEM[ \t]{0,4})?(?::?=|["']?[ \t]{0,4}:)[ \t]{0,4}(?:new[ \t]{1,4}(?:byte|sbyte|u?int8_t|char)[ \t]{0,4}\[[^\]\r\n]{0,20}\][ \t]{0,4}|\[\][ \t]{0,4}byte[ \t]{0,4})?(?<open>[{[])/y;
 
 const hexValue = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1);
 
@@ -86,7 +89,7 @@ export const byteArrayRules: Rule[] = [
     id: 'byte-array-key',
     category: 'KEY',
     description:
-      'A key written as bytes under a secret-sounding name: C `uint8_t kAesKey[16] = {0x2b, …}`, C# `new byte[] { … }`, Go `[]byte{…}`, Rust `[u8; 16] = [ … ]`',
+      'A key written as bytes under a secret-sounding name: C `uint8_t kAesKey[16] = {0x2b, …}`, C# `new byte[] { … }`, Go `[]byte{…}`, Rust `[u8; 16] = [ … ]`, a map entry `NWK_KEY: [0xe5, …]`',
     keywords: ['key', 'secret', 'token', 'psk', 'salt', 'pepper'],
     pattern: ARRAY_OPENING,
     find: findByteArrayKeys,
@@ -97,12 +100,14 @@ export const byteArrayRules: Rule[] = [
         'static const uint8_t kAesKey[16] = {0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6, 0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c};',
         'private static readonly byte[] HmacSecret = new byte[] { 0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa };',
         'var signingKey = []byte{0x61, 0xd3, 0x0e, 0x9b, 0x47, 0xc2, 0x15, 0xa8, 0x3f, 0x70}',
+        '    conf.CONF_NWK_KEY: [0xe5, 0x45, 0x23, 0x4c, 0x11, 0x47, 0xdf, 0x16, 0x50, 0xb7, 0xd9, 0x43, 0x9b, 0x09, 0xac, 0x40],',
       ],
       noMatch: [
         'static const uint8_t kPublicKey[8] = {0x04, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6};',
         'static const uint8_t kAesKey[16] = {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f};',
         'uint8_t key[16] = {0};',
         'static const uint8_t kBootloaderSha256[8] = {0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa};',
+        '    "key": [0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa],',
       ],
     },
   },
