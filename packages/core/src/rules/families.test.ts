@@ -976,3 +976,39 @@ describe('a passphrase of words inside a quoted NAME=value', () => {
     expect(found('Environment="DB_PASSWORD=set in the vault"\n', 'ledger.service')).toEqual([]);
   });
 });
+
+describe('passwords and keys handed to command-line tools of device fleets (blind set 32)', () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it("reads mosquitto_passwd's batch mode like htpasswd's, whatever order its flags come in", () => {
+    const entrypoint = [
+      'mosquitto_passwd -b -c /etc/mosquitto/passwd plant3-bridge "$BRIDGE_PASSWORD"',
+      'mosquitto_passwd -b /etc/mosquitto/passwd node-red Falcon-nimbus1066',
+      'mosquitto_passwd -c -b -H sha512-pbkdf2 -I 101 /etc/mosquitto/passwd hil-runner "ZEjqRRJoeJckb0S"',
+      'mosquitto_passwd -c /etc/mosquitto/passwd operator',
+      'mosquitto_passwd -U /etc/mosquitto/passwd',
+      'htpasswd -bBC 12 /etc/nginx/.htpasswd ops Br4ss-Kettle!9',
+    ].join('\n');
+    expect(values(entrypoint, 'docker-entrypoint.sh')).toEqual(['Falcon-nimbus1066', 'ZEjqRRJoeJckb0S', 'Br4ss-Kettle!9']);
+  });
+
+  it("reads the plain-text password of Yocto extrausers' useradd/usermod -P, not the crypt hash of -p", () => {
+    const recipe = [
+      'EXTRA_USERS_PARAMS = "\\',
+      "    usermod -P 'Walnut!orchard1268' root; \\",
+      "    useradd -P 'EY!haGqNm5ik%Uy' fieldsvc; \\",
+      "    useradd -p '\\$6\\$Xq1bV\\$kQ0mTnq8Lw2' service; \\",
+      '    usermod -P "${ROOT_PASSWORD}" admin; \\',
+      '"',
+    ].join('\n');
+    expect(values(recipe, 'images/gw-image.bb')).toEqual(['Walnut!orchard1268', 'EY!haGqNm5ik%Uy']);
+    expect(values('ssh -P 2222 host\nscp -P 2222 a host:b\n', 'copy.sh')).toEqual([]);
+  });
+
+  it("reads the key of openssl's HMAC digests, not a variable or a word", () => {
+    const ticket = 'Verify with `openssl dgst -sha256 -hmac "53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8" image.swu`.\n';
+    expect(values(ticket, 'FW-512.md')).toEqual(['53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8']);
+    expect(values('openssl mac -digest SHA256 -macopt hexkey:9e2b41c7d08a53f6e1b47c92d5a8306f HMAC < fw.bin\n', 'sign.sh')).toEqual(['9e2b41c7d08a53f6e1b47c92d5a8306f']);
+    expect(values('openssl dgst -sha256 -hmac "$OTA_HMAC_KEY" image.swu\nopenssl dgst -sha256 -hmac key image.swu\n', 'sign.sh')).toEqual([]);
+  });
+});

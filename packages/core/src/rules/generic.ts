@@ -1240,6 +1240,11 @@ const PERFORCE_CLI = /(?<![\w.-])p4(?:\.exe)?[ \t]/i;
 const APPLE_UPLOAD_TOOL = /\b(?:altool|notarytool|iTMSTransporter)\b/;
 /** A reference that altool and notarytool resolve: a keychain item's or an environment variable's name. */
 const APPLE_CREDENTIAL_REFERENCE = /^@(?:keychain|env):/;
+/**
+ * Account tools as Yocto's `extrausers` class runs them (`EXTRA_USERS_PARAMS = "usermod -P '…' root;"`),
+ * whose `-P` is the plain-text password (their `-p` takes a crypt hash, which stays unreported).
+ */
+const ACCOUNT_TOOL = /\b(?:useradd|usermod|groupadd|groupmod)\b/;
 /** Redis command-line clients, whose `-a` is the password. */
 const REDIS_CLI = /\b(?:redis-cli|keydb-cli|valkey-cli)\b/i;
 
@@ -1363,25 +1368,41 @@ function findSessionCookies(text: string, options: DetectOptions, offsets: reado
   return spans;
 }
 
-/** `htpasswd -b[c…] FILE USER PASSWORD` and `htpasswd -nb USER PASSWORD`: batch mode takes the password as an argument. */
-const HTPASSWD_BATCH = /\bhtpasswd[ \t]{1,4}-(?<flags>[A-Za-z]{1,6})[ \t]{1,4}(?<args>[^\r\n|;&]{1,400})/g;
+/**
+ * `htpasswd -b[c…] FILE USER PASSWORD`, `htpasswd -nb USER PASSWORD` and Mosquitto's
+ * `mosquitto_passwd [-c] -b FILE USER PASSWORD`: batch mode takes the password as an argument.
+ * Flags may come apart (`-c -b`), and a few take a value of their own (htpasswd's `-C cost`,
+ * mosquitto_passwd's `-H hash` and `-I iterations`), which is no positional argument.
+ */
+const HTPASSWD_BATCH = /\b(?<tool>htpasswd|mosquitto_passwd)[ \t]{1,4}(?<args>-[A-Za-z][^\r\n|;&]{0,400})/g;
+/** The flags of each tool that take the next word as their value. */
+const FLAGS_WITH_VALUE: Record<string, string> = { htpasswd: 'C', mosquitto_passwd: 'HI' };
+/** One word of a command line, quoted or bare. */
+const COMMAND_WORD = /"[^"\r\n]{0,300}"|'[^'\r\n]{0,300}'|[^\s"']{1,300}/g;
 
 function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(HTPASSWD_BATCH)) {
-    const flags = m.groups!['flags']!;
-    if (!flags.includes('b')) continue;
-    const args = m.groups!['args']!.trimEnd();
-    const words = args.split(/[ \t]{1,8}/);
-    const expected = flags.includes('n') ? 2 : 3;
-    if (words.length < expected) continue;
-    const raw = words[expected - 1]!;
-    const value = raw.replace(/^["']|["']$/g, '');
-    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const tool = m.groups!['tool']!;
     const argsStart = m.index + m[0].length - m.groups!['args']!.length;
-    let at = argsStart;
-    for (let i = 0; i < expected - 1; i++) at = text.indexOf(words[i + 1]!, at + words[i]!.length);
-    const start = at + raw.indexOf(value);
+    let flags = '';
+    let skip = 0;
+    const positional: { raw: string; start: number }[] = [];
+    for (const w of m.groups!['args']!.matchAll(COMMAND_WORD)) {
+      if (skip > 0) skip--;
+      else if (positional.length === 0 && /^-[A-Za-z]{1,6}$/.test(w[0])) {
+        flags += w[0].slice(1);
+        for (const f of w[0].slice(1)) if (FLAGS_WITH_VALUE[tool]!.includes(f)) skip++;
+      } else positional.push({ raw: w[0], start: argsStart + w.index });
+    }
+    if (!flags.includes('b')) continue;
+    const place = tool === 'htpasswd' && flags.includes('n') ? 2 : 3;
+    const word = positional[place - 1];
+    if (word === undefined) continue;
+    const quoted = /^["']/.test(word.raw);
+    const value = quoted ? word.raw.slice(1, -1) : word.raw;
+    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = word.start + (quoted ? 1 : 0);
     spans.push({ start, end: start + value.length });
   }
   return spans;
@@ -1496,11 +1517,11 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * Credentials in the argument of database and file-transfer tools that take them as one
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
  * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password`,
- * OpenSSL's `-passin`/`-passout pass:password`, SteamCMD's `+login user password` and Windows'
+ * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name`.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -1513,13 +1534,15 @@ const RMAN_WORD = /\brman/i;
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   const push = (g: Record<string, string | undefined>, end: number, password: string) => {
-    if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) return;
+    // OpenSSL's `-hmac` / `-macopt key:` is the key a digest is signed with, not a password.
+    const category: Category = g['ora'] !== undefined ? 'CONN' : g['hmackey'] !== undefined ? 'KEY' : 'PASS';
+    if (!isPlausibleSecret(password, { category: category === 'CONN' ? 'PASS' : category, quoted: true, file: options.file })) return;
     const secret = g['ora'] ?? password;
-    spans.push({ start: end - secret.length, end, category: g['ora'] === undefined ? 'PASS' : 'CONN' });
+    spans.push({ start: end - secret.length, end, category });
   };
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['steampw'] ?? g['netpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw']!;
     push(g, m.index + m[0].length, password);
   }
   if (RMAN_WORD.test(text)) {
@@ -1939,8 +1962,8 @@ export const genericRules: Rule[] = [
     id: 'cli-password-flag',
     category: 'PASS',
     description:
-      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin and Apple\'s altool, `--token x`, sqlcmd/bcp and Perforce `-P x`, redis-cli `-a x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter'],
+      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin and Apple\'s altool, `--token x`, sqlcmd/bcp and Perforce `-P x`, Yocto extrausers\' useradd/usermod `-P x`, redis-cli `-a x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'useradd', 'usermod', 'groupadd', 'groupmod'],
     pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -1957,7 +1980,7 @@ export const genericRules: Rule[] = [
           const registryLogin = flag === '-p' && REGISTRY_LOGIN.test(before);
           const takesValue =
             registryLogin ||
-            (flag === '-P' && (SQL_SERVER_TOOL.test(before) || PERFORCE_CLI.test(before))) ||
+            (flag === '-P' && (SQL_SERVER_TOOL.test(before) || PERFORCE_CLI.test(before) || ACCOUNT_TOOL.test(before))) ||
             (flag === '-p' && APPLE_UPLOAD_TOOL.test(before)) ||
             (flag === '-a' && REDIS_CLI.test(before)) ||
             (flag === '-p' && (/\bsshpass\b/i.test(before) || P_IS_PASSWORD_COMMAND.test(before)));
@@ -1982,8 +2005,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy'],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', "    usermod -P 'Walnut!orchard1268' root; \\"],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx'],
     },
   },
   {
@@ -2197,22 +2220,22 @@ export const genericRules: Rule[] = [
   {
     id: 'htpasswd-batch-password',
     category: 'PASS',
-    description: 'A password given to `htpasswd` in batch mode (`htpasswd -b FILE USER …`, `htpasswd -nb USER …`)',
-    keywords: ['htpasswd'],
+    description: 'A password given to `htpasswd` or `mosquitto_passwd` in batch mode (`htpasswd -b FILE USER …`, `htpasswd -nb USER …`, `mosquitto_passwd -b FILE USER …`)',
+    keywords: ['htpasswd', 'mosquitto_passwd'],
     pattern: HTPASSWD_BATCH,
     find: findHtpasswdPasswords,
     confidence: 'high',
     examples: {
-      match: ['htpasswd -b /etc/nginx/.htpasswd admin Htp4sswd-Otter!', 'htpasswd -nbB ci "Kq8zW3mLp0!"'],
-      noMatch: ['htpasswd -c /etc/nginx/.htpasswd admin', 'htpasswd -b .htpasswd admin "$ADMIN_PASSWORD"'],
+      match: ['htpasswd -b /etc/nginx/.htpasswd admin Htp4sswd-Otter!', 'htpasswd -nbB ci "Kq8zW3mLp0!"', 'htpasswd -bBC 10 /etc/nginx/.htpasswd ops Br4ss-Kettle!9', 'mosquitto_passwd -b /etc/mosquitto/passwd node-red Falcon-nimbus1066', 'mosquitto_passwd -c -b -H sha512-pbkdf2 pw.txt hil "ZEjqRRJoeJckb0S"'],
+      noMatch: ['htpasswd -c /etc/nginx/.htpasswd admin', 'htpasswd -b .htpasswd admin "$ADMIN_PASSWORD"', 'mosquitto_passwd -c /etc/mosquitto/passwd node-red', 'mosquitto_passwd -b -c /etc/mosquitto/passwd bridge "$BRIDGE_PASSWORD"', 'mosquitto_passwd -U /etc/mosquitto/passwd'],
     },
   },
   {
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', 'steamcmd', 'net use', 'cmdkey', 'schtasks', 'rabbitmqctl'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'cmdkey', 'schtasks', 'rabbitmqctl'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -2224,6 +2247,7 @@ export const genericRules: Rule[] = [
         'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
+        'openssl dgst -sha256 -hmac "53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8" image.swu',
         'steamcmd +login builder Qv8-Heron_Lamp41 +run_app_build app.vdf +quit',
         'net use Z: \\\\fs01\\backup Ne7-Use!Quarry /user:CORP\\svc_backup /persistent:no',
         'cmdkey /generic:TERMSRV/app01 /user:CORP\\ops /pass:Cmdk3y-Osprey!4',
@@ -2239,6 +2263,8 @@ export const genericRules: Rule[] = [
         'lftp -u deploy sftp://files.example.com',
         'ldapsearch -x -W -b dc=acme',
         'openssl pkcs12 -passout env:P12_PASS',
+        'openssl dgst -sha256 -hmac "$OTA_HMAC_KEY" image.swu',
+        'openssl dgst -sha256 -hmac key image.swu',
         'steamcmd +login %STEAM_USER% %STEAM_PASS% +run_app_build app.vdf +quit',
         'steamcmd +login anonymous +app_update 740 validate +quit',
         'net use Z: \\\\fs01\\backup * /user:CORP\\svc_backup',
