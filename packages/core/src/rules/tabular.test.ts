@@ -40,3 +40,31 @@ describe('SQL inserts with a column list', () => {
     expect(found("INSERT INTO t (name, created_at, api_secret) VALUES ('x', date_trunc('day', now()), 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga');\n")).toEqual([]);
   });
 });
+
+describe('key/value exports in CSV', () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it("reads an ESP-IDF NVS partition CSV: a row's key names its value", () => {
+    const nvs = [
+      'key,type,encoding,value',
+      'wifi,namespace,,',
+      'ssid,data,string,AgriNet-Barn2',
+      'psk,data,string,0gTNk0bh_0z!z#DWp',
+      'mqtt,namespace,,',
+      'user,data,string,sn200-777404',
+      'pass,data,string,fdJeFiB9dHeDPB6o7XVFd8MW',
+      'hmac_key,data,hex2bin,cd63ef2ae55ef16787d06fa0ba41e513cc800f9fe4896474c3a7083d089bbcb7',
+      'client_key,file,binary,certs/client.key',
+      'build,data,string,20240611.3+gba96ca8',
+      'crc_poly,data,u32,0x04C11DB7',
+    ].join('\n');
+    expect(values(nvs, 'nvs_provision.csv')).toEqual(['0gTNk0bh_0z!z#DWp', 'fdJeFiB9dHeDPB6o7XVFd8MW', 'cd63ef2ae55ef16787d06fa0ba41e513cc800f9fe4896474c3a7083d089bbcb7']);
+  });
+
+  it('reads a parameter export by its Name and Value columns, and leaves names without a secret alone', () => {
+    const ssm = 'Name,Type,Value\n/app/prod/db_password,SecureString,Kelp!Harrow-83\n/app/prod/db_host,String,db1.example.com\n/app/prod/api_token_ttl,String,3600\n';
+    expect(values(ssm, 'parameters.csv')).toEqual(['Kelp!Harrow-83']);
+    // Without a value column the name column is no key/value layout: nothing is read by row name.
+    expect(values('key,owner\npsk,ops\napi_key,platform\n', 'owners.csv')).toEqual([]);
+  });
+});

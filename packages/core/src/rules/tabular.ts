@@ -40,11 +40,47 @@ function fieldsOf(line: string, lineStart: number, separator: string): Cell[] {
   return cells;
 }
 
+/**
+ * A key/value export: a header with a column of names and a column of values (ESP-IDF's NVS
+ * partition CSV `key,type,encoding,value`, a parameter store's `Name,Type,Value`). Each row's
+ * name then says what its value is (`psk,data,string,…`, `hmac_key,data,hex2bin,…`), as a
+ * `name = value` line would; a `file` type says the value is the path of a file that holds it.
+ */
+const EXPORT_NAME_HEADER = /^(?:key|name|field|property|setting|parameter|param|variable)$/i;
+const EXPORT_VALUE_HEADER = /^(?:value|val|data)$/i;
+const TYPE_HEADER = /^type$/i;
+
+interface NamedValueColumns {
+  name: number;
+  value: number;
+  type: number;
+}
+
+function namedValueColumns(header: readonly Cell[]): NamedValueColumns | undefined {
+  const name = header.findIndex((cell) => EXPORT_NAME_HEADER.test(cell.text));
+  const value = header.findIndex((cell) => EXPORT_VALUE_HEADER.test(cell.text));
+  if (name === -1 || value === -1 || name === value) return undefined;
+  return { name, value, type: header.findIndex((cell) => TYPE_HEADER.test(cell.text)) };
+}
+
+/** The value of a key/value row whose name names a secret, when it holds a plausible one. */
+function namedRowCredential(cells: readonly Cell[], layout: NamedValueColumns, options: DetectOptions): Span | undefined {
+  const name = cells[layout.name]?.text ?? '';
+  const value = cells[layout.value];
+  if (name.length === 0 || name.length > 60 || value === undefined || value.text.length === 0 || /\s/.test(value.text)) return undefined;
+  if (layout.type !== -1 && cells[layout.type]?.text.toLowerCase() === 'file') return undefined;
+  const key = classifyKey(name);
+  if (key === undefined) return undefined;
+  if (!isPlausibleSecret(value.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return undefined;
+  return { start: value.start, end: value.start + value.text.length, category: key.category };
+}
+
 function findTabularCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !TABULAR_FILE.test(options.file)) return [];
   const separator = /\.tsv$/i.test(options.file) ? '\t' : ',';
   const spans: Span[] = [];
   let secretColumns: ReturnType<typeof classifyKey>[] | undefined;
+  let namedValues: NamedValueColumns | undefined;
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
@@ -54,9 +90,14 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
       if (secretColumns === undefined) {
         // The first non-empty line is the header.
         secretColumns = cells.map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text) : undefined));
-        if (!secretColumns.some((k) => k !== undefined)) return [];
+        namedValues = namedValueColumns(cells);
+        // In a key/value export the `key` column holds the names, not keys.
+        if (namedValues !== undefined) secretColumns[namedValues.name] = undefined;
+        if (namedValues === undefined && !secretColumns.some((k) => k !== undefined)) return [];
       } else {
         spans.push(...cellCredentials(cells, secretColumns, options));
+        const named = namedValues === undefined ? undefined : namedRowCredential(cells, namedValues, options);
+        if (named !== undefined) spans.push(named);
       }
     }
     if (nl === -1) break;
@@ -410,7 +451,7 @@ export const tabularRules: Rule[] = [
   {
     id: 'csv-column-credential',
     category: 'CRED',
-    description: 'A value in a CSV/TSV export under a header that names a secret (`name,api_key` / `billing-bot,…`)',
+    description: 'A value in a CSV/TSV export under a header that names a secret (`name,api_key` / `billing-bot,…`), or in the value column of a key/value export whose row names one (ESP-IDF NVS `key,type,encoding,value` / `psk,data,string,…`)',
     // Bound to CSV/TSV files by path: a comma or tab as keyword would stop the prefilter at
     // nearly every line of every file for nothing.
     keywords: [],
