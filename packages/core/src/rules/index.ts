@@ -6,6 +6,7 @@ import { connectionRules } from './connection.js';
 import { formatArgumentRules } from './format-arguments.js';
 import { genericRules } from './generic.js';
 import { httpToolRules } from './http-tools.js';
+import { kconfigRules } from './kconfig.js';
 import { markdownRules } from './markdown.js';
 import { networkRules } from './network.js';
 import { networkDeviceRules } from './network-devices.js';
@@ -24,7 +25,7 @@ import { windowsFormatRules } from './windows-formats.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...kconfigRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {
