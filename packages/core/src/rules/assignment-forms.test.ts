@@ -183,3 +183,22 @@ describe('a label in notes with more words than its name', () => {
     expect(values('public key = "Zx8kQ2mLp4Rt7Vw9Yb3Nc6Hd"\n', 'client.ts')).toEqual(['Zx8kQ2mLp4Rt7Vw9Yb3Nc6Hd']);
   });
 });
+
+describe('a secret in a literal that C or Python joins to the name before it', () => {
+  it('reads the adjacent literal after a string ending in the name, on the same line or the next', () => {
+    const cpp = [
+      'static const char *kSecondaryConn = "HostName=hub.azure-devices.net;"',
+      '    "DeviceId=gw1-004;"',
+      '    "SharedAccessKey=" "fe90RlilzPLdIyxdz6RD+ZrfdgzHkOTNn06YydjSi6c=";',
+      'static const char *kConn = "Server=db;User Id=app;Password="',
+      '    "Kelp!Harrow-83" ";Encrypt=true";',
+    ].join('\n');
+    expect(values(cpp, 'src/cloud.cpp')).toEqual(['fe90RlilzPLdIyxdz6RD+ZrfdgzHkOTNn06YydjSi6c=', 'Kelp!Harrow-83']);
+  });
+
+  it('leaves a separate argument, a variable and an expansion alone', () => {
+    expect(values('print("password=", "Kelp!Harrow-83")\n', 'debug.py')).toEqual([]);
+    expect(values('echo "password=" "$PW"\n', 'show.sh')).toEqual([]);
+    expect(values('const char *k = "SharedAccessKey=" KEY_MACRO;\n', 'cloud.c')).toEqual([]);
+  });
+});

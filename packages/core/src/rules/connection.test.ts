@@ -107,3 +107,24 @@ describe('webhook-url-token', () => {
     expect(findings(text, 'notes.md')).toEqual([]);
   });
 });
+
+describe('url-password-joined', () => {
+  const values = (text: string, file: string) => detector.detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it('reports the password literal that code joins between the user and the host', () => {
+    const ts = 'export function adminDsn(): string {\n  return "postgresql://dash_admin:" + "nDO6y5zXEQa4%8NG!BlEA-" + "@pg-fleet.db.example.com:5432/fleet";\n}\n';
+    expect(values(ts, 'src/config.ts')).toEqual(['nDO6y5zXEQa4%8NG!BlEA-']);
+    expect(values("$dsn = 'mysql://app:' . 'Kelp!Harrow-83' . '@db1.example.com/app';\n", 'config.php')).toEqual(['Kelp!Harrow-83']);
+    expect(values('const char *url = "mqtts://gw:" "Br4ss-Kettle!9" "@broker.example.com:8883";\n', 'cloud.c')).toEqual(['Br4ss-Kettle!9']);
+  });
+
+  it('leaves a variable, an interpolation and pieces that are no password alone', () => {
+    const ts = [
+      'const a = "postgresql://dash_admin:" + password + "@pg.example.com:5432/fleet";',
+      'const b = "redis://cache:" + "${REDIS_PASSWORD}" + "@cache.example.com:6379";',
+      'const c = "https://" + "example.com" + "/path";',
+      'const d = "http://host:" + "8080" + "@x";',
+    ].join('\n');
+    expect(values(ts, 'src/urls.ts')).toEqual([]);
+  });
+});

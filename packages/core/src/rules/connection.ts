@@ -307,7 +307,52 @@ function urlSeparatorBefore(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * A URL whose password code writes as a literal of its own, joined between the user and the host:
+ * `"postgresql://admin:" + "…" + "@db:5432/app"` (also VB's `&`, Lua's `..`, PHP's `.`, OCaml's `^`, and
+ * C's and Python's adjacent literals). No scanner sees the URL whole, yet the pieces spell it.
+ * Read from the `://` on: the user, the colon that ends a literal, the password literal, `@` opening the next.
+ */
+const JOIN = '[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)?[ \\t]{0,4}';
+const JOINED_URL_PASSWORD = new RegExp(
+  ':\\/\\/[^\\s:@/"\'`]{1,64}:["\'`]' + JOIN + '["\'`](?<pw>[^"\'`\\s\\\\]{1,128})["\'`]' + JOIN + '["\'`]@',
+  'y',
+);
+
+function findJoinedUrlPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // A scheme's letter before the `://`.
+    if (offset === 0 || !isLetterCode(text.charCodeAt(offset - 1))) continue;
+    JOINED_URL_PASSWORD.lastIndex = offset;
+    const m = JOINED_URL_PASSWORD.exec(text);
+    if (m === null) continue;
+    const pw = m.groups!['pw']!;
+    // A variable's interpolation or a placeholder is no password.
+    if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
+    // The user holds no quote and the join none: the password opens after the match's second quote.
+    const second = m[0].slice(m[0].search(/["'`]/) + 1).search(/["'`]/);
+    const start = m.index + m[0].search(/["'`]/) + 1 + second + 1;
+    spans.push({ start, end: start + pw.length });
+  }
+  return spans;
+}
+
 export const connectionRules: Rule[] = [
+  {
+    id: 'url-password-joined',
+    category: 'PASS',
+    description: 'The password of a URL that code joins from literals (`"postgresql://admin:" + "…" + "@db:5432/app"`, also `&`, `..`, `.` and adjacent literals)',
+    keywords: ['://'],
+    pattern: JOINED_URL_PASSWORD,
+    find: findJoinedUrlPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['return "postgresql://dash_admin:" + "nDO6y5zXEQa4%8NG!BlEA-" + "@pg-fleet.db.internal:5432/fleet";', "$dsn = 'mysql://app:' . 'Kelp!Harrow-83' . '@db1/app';"],
+      noMatch: ['return "postgresql://dash_admin:" + password + "@pg-fleet.db.internal:5432/fleet";', 'url = "https://" + "example.com" + "/path"', 'return "redis://cache:" + "${REDIS_PASSWORD}" + "@cache:6379";'],
+    },
+  },
   {
     id: 'url-credentials',
     category: 'CONN',

@@ -62,8 +62,9 @@ const ASSIGNMENT = new RegExp(
     // A getter whose body returns the literal: Objective-C `+ (NSString *)apiSecret { return @"…"; }`, Swift
     // `var apiKey: String { "…" }`, `func token() -> String { return "…" }`, nginx's `set_by_lua_block $api_key { return "…" }`.
     '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4})?(?=@?["\'])' +
-    // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`.
-    '|=[ \\t]{0,2}["\'][ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}(?=["\'])' +
+    // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`;
+    // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
+    '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one.
     '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
