@@ -261,3 +261,26 @@ describe('resource slugs in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:SEARCH_REF', '.env:SMTP_PASSWORD']);
   });
 });
+
+describe('container images and time zones in dotenv files', () => {
+  it('does not learn an image reference with a version tag, or a tz database zone, under a name that holds no secret', () => {
+    const text = [
+      'AIRFLOW_IMAGE_NAME=apache/airflow:2.9.3-python3.11',
+      'BASE_IMAGE=ghcr.io/acme-data/spark:v3.5.1',
+      'REGISTRY_MIRROR_IMAGE=registry.acme.io:5000/tools/runner:latest@sha256:28924f2e83f870bdb09ccea0a8750577761eb8d7436e66375e388202c08051c4',
+      'DB_IMAGE=postgres:16.3',
+      'JAVA_TIMEZONE=Europe/Berlin',
+      'TZ=America/Argentina/Buenos_Aires',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual([]);
+  });
+  it('still learns such a value under a secret name, and a pair that is no image reference', () => {
+    const text = [
+      'REGISTRY_PASSWORD=acme/deploy:2024-Qx7',
+      'SMTP_AUTH=mailer:4711',
+      'MIRROR=deploy:Kq8zW3mLp0',
+      'ROUTE=Europe/berlin-k9',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:REGISTRY_PASSWORD', '.env:SMTP_AUTH', '.env:MIRROR', '.env:ROUTE']);
+  });
+});

@@ -157,6 +157,11 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `JAVA_TIMEZONE=Europe/Berlin`, `TZ=America/New_York`: a zone of the tz database names a place.
+  if (!secretName && TIME_ZONE.test(v)) return true;
+  // `AIRFLOW_IMAGE_NAME=apache/airflow:2.9.3-python3.11`, `BASE_IMAGE=ghcr.io/acme/app:v1.4`: a container image and its
+  // version tag are pulled by name from a registry. Learnt, the tag would be tokenized in every Dockerfile and compose file.
+  if (!secretName && IMAGE_REFERENCE.test(v) && (v.includes('/') || IMAGE_NAME.test(name))) return true;
   // `PINECONE_INDEX=tickets-v3-3072`, `QUEUE=ingest-v2`: a slug of lower-case words, numbers and versions names an index,
   // a queue or a bucket; a generated value mixes letters and digits inside its parts.
   if (!secretName && /^[a-z]{2,20}(?:[-_](?:[a-z]{2,20}|v?\d{1,6})){1,5}$/.test(v)) return true;
@@ -206,6 +211,17 @@ const SCOPE_ID_NAME = /(?:^|_)(?:ZONE|ACCOUNT|TENANT|SUBSCRIPTION|ORG|ORGANI[SZ]
 /** Names that hold which model to use (`OPENAI_MODEL`, `CHAT_MODEL_ID`, `MODEL_NAME`), and a model's name or id (`gpt-4o-2024-08-06`, `meta-llama/Llama-3.1-8B`, `ft:gpt-4o-mini:acme::9xQ2`). */
 const MODEL_NAME = /(?:^|_)MODEL(?:_NAME|_ID)?$/i;
 const MODEL_VALUE = /^[A-Za-z0-9][\w.:/@-]{0,120}$/;
+
+/** A time zone of the tz database (`Europe/Berlin`, `America/Argentina/Buenos_Aires`, `Etc/UTC`). */
+const TIME_ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)(?:\/[A-Z][A-Za-z0-9_+-]{0,30}){1,2}$/;
+/**
+ * A container image reference with a version tag: lower-case repository path (maybe a registry host and port first),
+ * `:` and a tag that is a version (`2.9.3-python3.11`, `v1.4`) or `latest`, maybe pinned by a digest.
+ */
+const IMAGE_REFERENCE =
+  /^(?:[a-z0-9.-]{1,100}(?::\d{1,5})?\/)?[a-z0-9][a-z0-9._-]{0,100}(?:\/[a-z0-9][a-z0-9._-]{0,100}){0,4}:(?:v?\d{1,6}(?:[._-][A-Za-z0-9]{1,30}){0,8}|latest|stable|edge|[a-z]{2,20}-v?\d{1,6}(?:[._-][A-Za-z0-9]{1,30}){0,8})(?:@sha256:[0-9a-f]{64})?$/;
+/** Names that hold a container image (`AIRFLOW_IMAGE_NAME`, `BASE_IMAGE`, `SPARK_IMAGE_REF`). */
+const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 
 /** Names of the public ids of an app, OAuth client, project or analytics property. */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
