@@ -157,6 +157,18 @@ describe('ids of what a credential acts on, in dotenv files', () => {
   });
 });
 
+describe('ids of signing keys in dotenv files', () => {
+  it("does not learn a signing key's id, the kid every token carries, and still learns the secret and an access key id", () => {
+    const text = [
+      'TRUELAYER_SIGNING_KEY_ID=486cfb66-496c-4ed2-9ab1-95e48d6b5988',
+      'JWT_KID=2024-09-rs256',
+      'TRUELAYER_CLIENT_SECRET=0f63f7ee-03d0-4378-8e07-27d8a8b3687e',
+      'SPACES_ACCESS_KEY_ID=DO00QW7XK2PL9MZ4RB8T',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:TRUELAYER_CLIENT_SECRET', '.env:SPACES_ACCESS_KEY_ID']);
+  });
+});
+
 describe('comma lists of lower-case words in dotenv files', () => {
   it('does not learn a list of feature flags or locales, and still learns a list under a secret name', () => {
     const text = [

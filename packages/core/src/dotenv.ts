@@ -145,6 +145,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `PLANETSCALE_SERVICE_TOKEN_ID=…`, `API_TOKEN_ID=…`: the id that names a token, sent beside it in the clear
   // (the token itself is the `…_TOKEN`). A key's id (`AWS_ACCESS_KEY_ID`) is still learnt: it is half of the key.
   if (/(?:^|_)TOKEN_ID$/i.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
+  // `TRUELAYER_SIGNING_KEY_ID=…`, `JWT_KID=…`: the id of a signing or verifying key is the `kid` every signed token
+  // and the public JWKS carry; the key itself is elsewhere. (An access key's id, `AWS_ACCESS_KEY_ID`, is not this.)
+  if (SIGNING_KEY_ID_NAME.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
   // `OPENAI_MODEL=gpt-4o-mini`, `DEFAULT_MODEL=claude-3-5-sonnet-20241022`, `EMBEDDING_MODEL_NAME=text-embedding-3-large`:
   // the name of a model is in every request and in its provider's catalogue. Learnt, it would be tokenized in every
   // prompt, code line and document that names the model.
@@ -206,6 +209,8 @@ const HOST_NAME = /(?:^|_)(?:DOMAIN|HOST|HOSTNAME|ORIGIN)S?$/i;
 const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the)){1,7}$/;
 
 /** Names of the ids of what a credential is scoped to: an account, zone, tenant, subscription, organisation, workspace, channel. */
+/** The id of a key that signs or verifies (`SIGNING_KEY_ID`, `JWT_KID`, `PUBLIC_KEY_ID`): a JWS header's `kid`. */
+const SIGNING_KEY_ID_NAME = /(?:^|_)(?:(?:SIGNING|SIGNATURE|VERIFICATION|VERIFY|PUBLIC|JWK|JWKS|JWT)_KEY_ID|(?:JWT_|JWK_|JWS_|SIGNING_)?KID)$/i;
 const SCOPE_ID_NAME = /(?:^|_)(?:ZONE|ACCOUNT|TENANT|SUBSCRIPTION|ORG|ORGANI[SZ]ATION|WORKSPACE|TEAM|ENV|ENVIRONMENT|INSTANCE|DATABASE|GUILD|CHANNEL|AUDIENCE|LIST|SPACE)_?ID$/i;
 
 /** Names that hold which model to use (`OPENAI_MODEL`, `CHAT_MODEL_ID`, `MODEL_NAME`), and a model's name or id (`gpt-4o-2024-08-06`, `meta-llama/Llama-3.1-8B`, `ft:gpt-4o-mini:acme::9xQ2`). */

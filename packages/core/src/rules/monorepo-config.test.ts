@@ -115,6 +115,12 @@ describe('Kubernetes Secret entries that are plainly settings', () => {
     expect(values(manifest, 'secrets.yaml', 'kubernetes-secret-data')).toEqual(['SGFyYm9yLUxpZ2h0cy0xODIx', 'https://wiki.acme.internal/ops', 'Wq4nT8kLr2xZm6PvB3yDk9Hs']);
   });
 
+  it('skips the name of an app or catalog kept beside the secrets, and keeps a generated value under a name', () => {
+    const secret = 'kind: Secret\ndata:\n  app-name: cGF5bWVudHMtaHVi\n  CATALOG_NAME: d2FyZWhvdXNl\n  DB_NAME: WGsyOXFMbTdSdjRUYjh3Wg==\n';
+    // payments-hub and warehouse name things; Xk29qLm7Rv4Tb8wZ under a name is no slug of words.
+    expect(values(secret, 'secrets.yaml', 'kubernetes-secret-data')).toEqual(['WGsyOXFMbTdSdjRUYjh3Wg==']);
+  });
+
   it('keeps a user:password pair and a document under any name', () => {
     const pair = 'kind: Secret\ndata:\n  extra: YWRtaW46UXU0cnJ5LVN5bmMjMjAzMQ==\n  .dockerconfigjson: eyJhdXRocyI6eyJnaGNyLmlvIjp7InVzZXJuYW1lIjoiYm90In19fQ==\n';
     expect(values(pair, 'secrets.yaml', 'kubernetes-secret-data')).toHaveLength(2);

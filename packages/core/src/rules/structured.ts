@@ -42,12 +42,17 @@ function isPlainSetting(name: string, value: string): boolean {
   const text = decoded !== undefined && /^[\x20-\x7e]{1,200}$/.test(decoded) ? decoded : value;
   const words = splitWords(name);
   if (USER_NAME_WORD.test(words[words.length - 1] ?? '') && classifyKey(name) === undefined && LOGIN_NAME.test(text)) return true;
+  // `app-name`, `SERVICE_NAME`, `cluster_name`: a name kept beside the secrets for the app to read; lower-case words
+  // joined by `-`, `_` or `.` (`payments-hub`) name a thing, where a generated value would mix cases or digits in.
+  if (words[words.length - 1] === 'name' && classifyKey(name) === undefined && SLUG.test(text)) return true;
   // `CONFIG_CHECKSUM`, `BUNDLE_SHA256`, `CONFIG_SHA`: a digest of something, which anyone holding it can compute (often a rollout trigger).
   if (DIGEST_WORD.test(words[words.length - 1] ?? '') && /^[0-9a-f]{32,128}$/i.test(text)) return true;
   const url = PUBLIC_HTTP_URL.exec(text);
   return url !== null && !isInternalHost(url[1]!.replace(/:\d{1,5}$/, ''));
 }
 const USER_NAME_WORD = /^(?:user|username|login|email)$/;
+/** Lower-case words joined by `-`, `_` or `.`: the name of an app, a service or a cluster. */
+const SLUG = /^[a-z]{2,20}(?:[-_.][a-z]{2,20}){0,5}$/;
 const DIGEST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|fingerprint)$/;
 /** A login: a word of letters, digits, `_`, `.`, `-` (or an e-mail address), starting with a letter. */
 const LOGIN_NAME = /^[A-Za-z][\w.@+-]{0,63}$/;
@@ -714,6 +719,7 @@ export const structuredRules: Rule[] = [
         'kind: Secret\nmetadata:\n  name: a\n---\nkind: ConfigMap\ndata:\n  key: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nstringData:\n  db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]\n',
         'kind: Secret\ndata:\n  DB_USER: cmVwb3J0aW5nX2FwcA==\n',
+        'kind: Secret\ndata:\n  app-name: cGF5bWVudHMtaHVi\n',
         'kind: Secret\nstringData:\n  JIRA_BASE_URL: https://acme-ops.atlassian.net\n',
       ],
     },
