@@ -63,6 +63,9 @@ function isPhraseWord(word: string, words: readonly string[]): boolean {
  */
 const CIPHER_WORDS = new Set(['crypto', 'crypt', 'encryption', 'encrypt', 'cipher', 'aes']);
 
+/** Words for an endpoint that another service calls back (`webhook_auth`, `notification_auth`). */
+const WEBHOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'notification', 'notifications', 'callback']);
+
 /** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
   'primary', 'foreign', 'sort', 'partition', 'cache', 'unique', 'composite', 'shard', 'hash', 'range', 'map', 'dict',
@@ -447,6 +450,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (last === 'authtok') return { category: 'PASS', weak: false };
   // A pepper is a server-side secret mixed into password hashes.
   if (last === 'pepper') return { category: 'KEY', weak: false };
+  // A data or key encryption key under its acronym (`STATEMENT_DEK`, `tenantKek`): envelope encryption's keys.
+  if (last === 'dek' || last === 'kek') return { category: 'KEY', weak: false };
+  // `CKO_WEBHOOK_AUTH`, `adyen_notification_auth`: what a webhook's caller sends to be let in, a shared secret
+  // (a bare `auth` in a longer name is read only in names of two words).
+  if (last === 'auth' && WEBHOOK_WORDS.has(words[words.length - 2] ?? '')) return { category: 'CRED', weak: true };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
   if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
   // `STAGING_BASIC_AUTH`, `basicAuth`, `MATCH_GIT_BASIC_AUTHORIZATION`: the `user:password` pair (or its base64) of HTTP

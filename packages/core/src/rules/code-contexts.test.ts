@@ -248,3 +248,23 @@ describe('database passwords passed by position and on command lines', () => {
     expect(found('make target app/Rm4n-B4ckup!sys@v2\n', 'build.sh')).toEqual([]);
   });
 });
+
+describe('keys in Java and Kotlin constants', () => {
+  it('reads a constant whose literal a formatter moved to the line after the =, in program source only', () => {
+    const java = 'private static final String JWT_SIGNING_KEY_B64 =\n    "XUDy/JVYzHBEa+MFPBr0lp5XmO4YYCeE8QH6BxqSynnU02szkNMNF5aYxqfN+lwML1xyKPXHiahL//myp8NrhS==";\n';
+    expect(found(java, 'TokenConfig.java')).toEqual(['XUDy/JVYzHBEa+MFPBr0lp5XmO4YYCeE8QH6BxqSynnU02szkNMNF5aYxqfN+lwML1xyKPXHiahL//myp8NrhS==']);
+    // In a shell script the `=` assigned nothing: the next line is a command of its own.
+    expect(found('SIGNING_KEY=\n"XUDy/JVYzHBEa+MFPBr0lp5XmO4YYCeE8QH6BxqSynnU02szkNMNF5aYxqfN+lwML1xyKPXHiahL//myp8NrhS=="\n', 'run.sh')).toEqual([]);
+  });
+
+  it("reads a data encryption key by its acronym, decoded by Java's Base64 decoder", () => {
+    const java = 'static final byte[] STATEMENT_DEK = Base64.getDecoder().decode("hizpuUwaVHE4eFKFgBT4aqMjdpuEkwMu8EmwA07cqD+=");\n';
+    expect(found(java, 'TokenConfig.java')).toEqual(['hizpuUwaVHE4eFKFgBT4aqMjdpuEkwMu8EmwA07cqD+=']);
+    expect(found('static final byte[] STATEMENT_DEK = Base64.getDecoder().decode(System.getenv("DEK"));\n', 'TokenConfig.java')).toEqual([]);
+  });
+
+  it("reads the shared secret a webhook's caller sends, under a name ending in webhook auth", () => {
+    expect(found('CKO_WEBHOOK_AUTH=e36bd84c6e00661aa73aa47570f22c30fa18688732e27f7f\n', 'gateway.env')).toEqual(['e36bd84c6e00661aa73aa47570f22c30fa18688732e27f7f']);
+    expect(found('CKO_WEBHOOK_AUTH=basic\nCKO_OAUTH=true\n', 'gateway.env')).toEqual([]);
+  });
+});

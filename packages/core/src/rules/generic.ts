@@ -21,7 +21,7 @@ import { isIdentifierCode, isWordCode } from '../char-codes.js';
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from.
-  '(?:pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|' +
+  '(?:dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -37,7 +37,7 @@ const VALUE =
   // Julia's `raw"…"`, an Erlang binary's `<<"…">>` (closed by `>>`: `<<"EOF"` opens a heredoc), an Elixir sigil's `~s"…"`; F# applies a function without brackets (`Encoding.UTF8.GetBytes "…"`).
   // Triple quotes (Python, Nim, Scala, Kotlin, Swift, Julia: `"""…"""` on one line) before one quote, which would read `""`.
   // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -70,6 +70,9 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
     // A list that opens on the next line (C#'s `string[] ApiKeys =` / `{ "…", "…" };`): read by `literalListAt` after the match.
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=[\\[{(])' +
+    // Java, C# and Kotlin formatters break a long constant after its `=` (`static final String JWT_KEY =` / `    "…";`):
+    // the literal on the next line is the value (in program source only, checked after the match).
+    '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=["\'])' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
@@ -634,6 +637,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
     if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
     const separator = m.groups?.['sep'] ?? '';
+    // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
+    // config file the `=` assigned nothing and the next line is another statement.
+    if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !isCodeFile(options.file)) continue;
     const nameStart = m.index - before.length;
     // Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
     // Asked only of a value about to be reported: reading the enclosing object costs more than every other check.
@@ -1786,7 +1792,7 @@ export const genericRules: Rule[] = [
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
-      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'install_code', 'installcode', 'install-code', 'install.code',
+      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'install_code', 'installcode', 'install-code', 'install.code',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
