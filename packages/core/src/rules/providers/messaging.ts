@@ -1,6 +1,6 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, looksRandom, notPlaceholder, tokenRule } from './shape.js';
 
 const SLACK_ID = (seed: number) => fake('digits', 12, seed).replace(/^0/, '4');
 
@@ -103,6 +103,23 @@ export const messagingRules: Rule[] = [
     match: [`TWILIO_AUTH_TOKEN=${fake('hex', 32, 339)}`],
     noMatch: [`TWILIO_ACCOUNT_SID=AC${fake('hex', 32, 339)}`],
   }, { minEntropy: 3, nameTail: 'token|secret|auth|key' }),
+  {
+    // In chat and tickets the token follows its name in words (`twilio … SID AC… auth token f05b…`), far from the
+    // vendor's name: read on a line that names Twilio, right after `auth token` (with `is`, `:` or `=` between).
+    id: 'twilio-auth-token-in-text',
+    category: 'KEY',
+    description: 'Twilio auth token (32 hex) after the words "auth token" on a line that names Twilio',
+    keywords: ['twilio'],
+    pattern: /(?<![A-Za-z])auth[ _-]?token(?:[ \t]{1,4}(?:is|was)|[ \t]{0,4}[:=])?[ \t]{1,4}["'\x60]?([a-f0-9]{32})(?![A-Za-z0-9])/i,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (secret, ctx) => looksRandom(secret) && /twilio/i.test(ctx.line),
+    confidence: 'medium',
+    examples: {
+      match: [`twilio for OTP fallback is SID AC${fake('hex', 32, 3391)} auth token ${fake('hex', 32, 3392)}`, `Twilio: the auth token is \`${fake('hex', 32, 3393)}\``],
+      noMatch: [`auth token ${fake('hex', 32, 3394)}`, `twilio auth token ${'0'.repeat(32)}`, 'twilio auth token rotated'],
+    },
+  },
   tokenRule('sendgrid-api-token', 'SendGrid API key (SG.<id>.<secret>)', 'SG\\.', '[\\w-]{22}\\.[\\w-]{43}', {
     match: [`SENDGRID_API_KEY=SG.${fake('b64url', 22, 340)}.${fake('b64url', 43, 341)}`],
     noMatch: ['SG.APhb3zgjtx3hajdas1TjBB.', `notSG.${fake('b64url', 22, 340)}.${fake('b64url', 43, 341)}`],

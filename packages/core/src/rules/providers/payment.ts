@@ -49,6 +49,18 @@ export const paymentRules: Rule[] = [
     match: [`ADYEN_API_KEY=AQE${fake('b64', 120, 211)}`],
     noMatch: ['ADYEN_API_KEY=AQEshort'],
   }, { minEntropy: 4, confidence: 'high' }),
+  // An Adyen API key has a shape of its own: `AQE`, base64 ending `==`, a dash, 43 base64 characters and `=` (32
+  // bytes), a dash and a short random tail. Log lines and tickets print it with no Adyen name beside it.
+  tokenRule('adyen-api-key-format', 'Adyen API key by its own shape (AQE…==-<43 base64>=-…)', 'AQE', '[A-Za-z0-9+/]{40,200}={0,2}-[A-Za-z0-9+/]{43}=(?:-[^\\s"\'\x60<>]{4,40})?', {
+    match: [`Auth failed using key AQE${fake('b64', 88, 2111)}==-${fake('b64', 43, 2112)}=-QGJ9YV%zP6q8VGgI`, `x-api-key: AQE${fake('b64', 60, 2113)}==-${fake('b64', 43, 2114)}=`],
+    noMatch: ['AQEshort==-abc=', `AQE${fake('b64', 88, 2115)}`],
+  }, { keywords: ['aqe'], minEntropy: 4, lead: '(?<![A-Za-z0-9+/])', tail: '(?![A-Za-z0-9+/=])' }),
+  // Marqeta's Core API authenticates with an application token and an admin access token, both UUIDs: read under a
+  // Marqeta name that says which (its users' and cards' own tokens, also UUIDs, are ids).
+  contextRule('marqeta-access-token', 'Marqeta application or admin access token (a UUID) next to a Marqeta name that says app, admin or access token', ['marqeta'], UUID, {
+    match: ['MarqetaAdmin:    "db9bec5e-422f-4587-b766-a93e85766d7a",', 'MARQETA_ADMIN_ACCESS_TOKEN=f24cf109-f63b-4bd9-a000-c2ac18979cb6'],
+    noMatch: ['marqeta_card_token: db9bec5e-422f-4587-b766-a93e85766d7a', 'MARQETA_USER_TOKEN=f24cf109-f63b-4bd9-a000-c2ac18979cb6'],
+  }, { category: 'TOKEN', nameTail: 'admin|app(?:lication)?[_.\\-]?token|access[_.\\-]?token|master', validate: notPlaceholder }),
   contextRule('razorpay-key-secret', 'Razorpay key secret next to a Razorpay name', ['razorpay', 'rzp'], ALNUM(24), {
     match: [`RAZORPAY_KEY_SECRET=${fake('alnum', 24, 212)}`],
     noMatch: [`RAZORPAY_KEY_SECRET=${fake('alnum', 20, 212)}`],

@@ -243,3 +243,15 @@ describe('HashiCorp agent configuration', () => {
     expect(spansOf(hcl, 'consul-acl-token', 'agent.hcl')).toEqual([]);
   });
 });
+
+describe('payment and messaging credentials away from their names', () => {
+  it("reads a Twilio auth token in a chat line that names Twilio, an Adyen key in a log line, and Marqeta's admin token", () => {
+    const chat = `twilio for OTP fallback is SID AC${fake('hex', 32, 9901)} auth token ${fake('hex', 32, 9902)}`;
+    expect(rulesFound(chat)).toContain('twilio-auth-token-in-text');
+    expect(rulesFound(`the auth token ${fake('hex', 32, 9902)} was rotated`)).not.toContain('twilio-auth-token-in-text');
+    const log = `ERROR c.n.payhub.gateway : Auth failed using key AQE${fake('b64', 88, 9903)}==-${fake('b64', 43, 9904)}=-QGJ9YV%zP6q8VGgI`;
+    expect(rulesFound(log)).toContain('adyen-api-key-format');
+    expect(rulesFound('MarqetaAdmin:    "db9bec5e-422f-4587-b766-a93e85766d7a",')).toContain('marqeta-access-token');
+    expect(rulesFound('MarqetaCardToken: "db9bec5e-422f-4587-b766-a93e85766d7a",')).not.toContain('marqeta-access-token');
+  });
+});
