@@ -307,7 +307,19 @@ function isDummyWithDigits(norm: string): boolean {
   // A year appended is how real passwords get rotated (`Letmein2024`), not a stand-in.
   if (/(?:19|20)\d\d$/.test(norm) && !/\d(?:19|20)\d\d$/.test(norm)) return false;
   const stem = norm.replace(/\d{1,4}$/, '');
-  return stem !== norm && DUMMY_STEMS.has(stem);
+  if (stem === norm || !DUMMY_STEMS.has(stem)) return false;
+  // Three digits or more that neither count nor repeat (`Password8267!`, `Letmein661!`) are how a
+  // help desk makes a stem pass a complexity policy: a real initial password. Examples count (`password123`).
+  const digits = norm.slice(stem.length);
+  return digits.length < 3 || digits.charCodeAt(0) === 0x30 /* 0: a numbering, `test001` */ || isCountingRun(digits);
+}
+
+/** Digits that repeat one (`000`), or count up or down by one (`123`, `4321`): what a person types for "any number". */
+function isCountingRun(digits: string): boolean {
+  const step = digits.charCodeAt(1) - digits.charCodeAt(0);
+  if (step < -1 || step > 1) return false;
+  for (let i = 2; i < digits.length; i++) if (digits.charCodeAt(i) - digits.charCodeAt(i - 1) !== step) return false;
+  return true;
 }
 
 /**
@@ -405,6 +417,11 @@ function isRandomlyCasedLetters(v: string): boolean {
   return characterSwitches(v) * 20 >= v.length * 9 && shannonEntropy(v) >= 4;
 }
 
+/** All four classes of a password policy, a word's worth of letters and no blank: `Winter!2015`, `Password3647$`. */
+function isPolicyPassword(v: string): boolean {
+  return /[A-Z]/.test(v) && /[a-z]{3}/.test(v) && /\d/.test(v) && /[^A-Za-z0-9]/.test(v) && !/\s/.test(v);
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
@@ -480,6 +497,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v)) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
   if (!ctx.weakKey && isGroupedKey(v)) return true;
+  // Capitals, small letters, digits and a symbol: a password written to a complexity policy (a RADIUS client's
+  // `secret = "Password3647$"`), which a person keys in under `secret` as often as under `password`.
+  if (!ctx.weakKey && isPolicyPassword(v)) return true;
   if (characterSwitches(v) < (ctx.weakKey ? 4 : 3)) return false;
   const entropy = shannonEntropy(v);
   if (entropy < (ctx.weakKey ? 3.2 : 2.6)) return false;

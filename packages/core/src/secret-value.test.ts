@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { isPlaceholder, isPlausibleSecret } from './secret-value.js';
+
+describe('a stand-in word with digits', () => {
+  it('is a stand-in when the digits are few, count, repeat or number (password123, test001)', () => {
+    for (const v of ['password1', 'Password12', 'password123', 'test4321', 'changeme000', 'letmein9', 'test001', 'Password123!']) expect(isPlaceholder(v), v).toBe(true);
+  });
+
+  it('is a real password when three digits or more neither count nor repeat (a help desk initial password)', () => {
+    for (const v of ['Password8267!', 'Letmein661!', 'Password3647$', 'letmein7893']) {
+      expect(isPlaceholder(v), v).toBe(false);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+    }
+  });
+});
+
+describe('a password written to a complexity policy under a key name', () => {
+  it('is a secret under `secret` too, though it switches case and digits too seldom for a generated key', () => {
+    for (const v of ['Password3647$', 'Winter!2015', 'Fabrikam8030$']) expect(isPlausibleSecret(v, { category: 'KEY', quoted: true }), v).toBe(true);
+  });
+
+  it('leaves words with spaces, versions and values under a bare key word alone', () => {
+    for (const v of ['Section 5.1 Items!', 'Winter 2015 Sale!', 'v1.2.3-Beta', 'Release-2.4.1']) expect(isPlausibleSecret(v, { category: 'KEY', quoted: true }), v).toBe(false);
+    expect(isPlausibleSecret('Winter!2015', { category: 'KEY', quoted: true, weakKey: true })).toBe(false);
+  });
+});
