@@ -63,3 +63,13 @@ describe('published sample credentials', () => {
     expect(isPublishedSample('{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo4=}')).toBe(false);
   });
 });
+
+describe("Windows' published KMS client keys and Setup's deleted-data marker", () => {
+  it('reports neither in an answer file, but does report a product key that is not a published one', () => {
+    const xml = (key: string, password: string) =>
+      `<ProductKey><Key>${key}</Key></ProductKey>\n<AdministratorPassword><Value>${password}</Value><PlainText>true</PlainText></AdministratorPassword>\n`;
+    expect(detect(xml('W269N-WFGWX-YVC9B-4J6C9-T83GX', '*SENSITIVE*DATA*DELETED*'), { file: 'autounattend.xml' })).toEqual([]);
+    const found = detect(xml('Q7RKN-9FWX3-HT2MB-4CXJD-P84VY', 'Kx7!Marram-Dune'), { file: 'autounattend.xml' });
+    expect(found.length).toBe(2);
+  });
+});

@@ -22,6 +22,17 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   // included, as settings-security.xml and settings.xml hold them (copied into many a settings.xml).
   '{jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=}',
   '{COQLCE6DU6GtcS5P=JIEmKx1w/Ir5SHU8QAmbcLe3mJyUo3=}',
+  // Microsoft's KMS client setup keys (GVLKs), published in "Key Management Services (KMS) client activation and
+  // product keys": an unattend.xml or a deployment script that holds one activates against the organisation's own
+  // KMS host, so the key gives nothing away. Windows 10/11 Pro, Pro N, Pro for Workstations (N), Pro Education (N),
+  // Education (N), Enterprise (N, G, G N), Enterprise LTSC 2019/2021 (N), LTSB 2016 and 2015.
+  'W269N-WFGWX-YVC9B-4J6C9-T83GX', 'MH37W-N47XK-V7XM9-C7227-GCQG9', 'NRG8B-VKK3Q-CXVCJ-9G2XF-6Q84J', '9FNHH-K3HBT-3W4TD-6383H-6XYWF',
+  '6TP4R-GNPTD-KYYHQ-7B7DP-J447Y', 'YVWGF-BXNMC-HTQYQ-CPQ99-66QFC', 'NW6C2-QMPVW-D7KKK-3GKT6-VCFB2', '2WH4N-8QGBV-H22JP-CT43Q-MDWWJ',
+  'NPPR9-FWDCX-D2C8J-H872K-2YT43', 'DPH2V-TTNVB-4X9Q3-TJR4H-KHJW4', 'YYVX9-NTFWV-6MDM3-9PT4T-4M68B', '44RPN-FTY23-9VTTB-MP9BX-T84FV',
+  'M7XTQ-FN8P6-TTKYV-9D4CC-J462D', '92NFX-8DJQP-P6BBQ-THF9C-7CG2H', 'DCPHK-NFMTC-H88MJ-PFHPY-QJ4BJ', 'WNMTR-4C88C-JK8YV-HQ7T2-76DF9',
+  // Windows Server 2016, 2019, 2022 and 2025, Standard and Datacenter.
+  'WC2BQ-8NRM3-FDDYY-2BFGV-KHKQY', 'CB7KF-BWN84-R7R2Y-793K2-8XDDG', 'N69G4-B89J2-4G8F4-WWYCC-J464C', 'WMDGN-G9PQG-XVVXX-R3X43-63DFG',
+  'VDYBN-27WPP-V4HQT-9VMD4-VMK7H', 'WX4NM-KYWYW-QJJR4-XV3QB-6VM33', 'TVRH6-WHNXV-R9WG3-9XRFY-MY832', 'D764K-2NDRG-47T6Q-P8T8W-YP6DF',
   // The Telegram Bot API's documentation sample token (core.telegram.org/bots/api), copied into many a README.
   '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
   // The example values of the OAuth RFCs, which OAuth libraries quote in their docstrings and tests.

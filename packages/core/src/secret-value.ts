@@ -28,6 +28,8 @@ const DUMMY_VALUES = new Set([
   'input', 'form', 'request', 'data', 'user', 'username', 'root', 'guest', 'anonymous', 'public', 'private',
   'bearer', 'basic', 'none_', 'pass123', 'test123', 'demo', 'local', 'dev', 'development', 'production', 'prod',
   'filtered', 'scrubbed', 'sanitized', 'obfuscated', 'withheld',
+  // What Windows Setup writes over every password of the answer file it keeps (`*SENSITIVE*DATA*DELETED*` in Panther's unattend.xml).
+  'sensitivedatadeleted',
   // "some …" and "enter a … here": how documentation fills a field it does not mean.
   'somepassword', 'somesecret', 'sometoken', 'somekey', 'someapikey', 'enterapasswordhere', 'enterpasswordhere', 'enteryourpasswordhere',
   'pasword', 'mynewpassword', 'mynewsecret',
