@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
-import type { DetectOptions, Rule, Span } from '../types.js';
+import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
  * Files that store accounts, one per line or entry: Apache's and nginx's password file
@@ -154,6 +154,21 @@ function findPerforceTickets(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Nagios' resource file (`resource.cfg`; Icinga 1 and Naemon read the same): `$USERn$=<value>`, the
+ * macros that check commands pass to plugins (`-a $USER3$`) so that passwords, communities and keys
+ * stay out of the object definitions. What else the file holds is the plugins' directory
+ * (`$USER1$=/usr/lib/nagios/plugins`) and the account names beside those secrets (`$USER4$=nagios_ro`).
+ */
+const NAGIOS_RESOURCE_MACRO = /^[ \t]{0,8}\$USER\d{1,3}\$[ \t]{0,4}=[ \t]{0,4}(?<v>[^\s#][^\r\n]{0,199})$/gm;
+/** An account's name: lower-case letters, digits and `._-` (`nagios_ro`, `svc.monitor`). */
+const ACCOUNT_NAME = /^[a-z][a-z0-9._-]{0,63}$/;
+
+function isResourceMacroSecret(value: string, context: RuleContext): boolean {
+  const v = value.trim();
+  return !ACCOUNT_NAME.test(v) && isPlausibleSecret(v, { category: 'PASS', quoted: true, file: context.file });
+}
+
 export const accountFileRules: Rule[] = [
   {
     id: 'netrc-heredoc-password',
@@ -233,6 +248,20 @@ export const accountFileRules: Rule[] = [
     examples: {
       match: [],
       noMatch: ['userPassword:: S3E4elczbUxwMCE='],
+    },
+  },
+  {
+    id: 'nagios-resource-macro',
+    category: 'PASS',
+    description: "A value of Nagios' resource file (`$USER3$=<password>`, also Icinga 1's and Naemon's): the macros that keep plugins' passwords, communities and keys out of the object files; the plugins' path and account names are not reported",
+    keywords: ['$user'],
+    pattern: NAGIOS_RESOURCE_MACRO,
+    secretGroup: 'v',
+    validate: isResourceMacroSecret,
+    confidence: 'high',
+    examples: {
+      match: ['$USER3$=15vMVx=WRa8=OPqLEq', '$USER5$=Lanterncobalt90?'],
+      noMatch: ['$USER1$=/usr/lib/nagios/plugins', '$USER4$=nagios_ro', 'command_line $USER1$/check_ldap -D x -P $USER3$', '$USER7$=$ENV_SECRET$'],
     },
   },
 ];

@@ -53,6 +53,20 @@ describe("network gear's snmp-server lines", () => {
   });
 });
 
+describe("net-snmp's tools and the check_snmp plugin", () => {
+  it('reports the community and the v3 passphrases on a command line and in a Nagios check command', () => {
+    expect(secrets('snmpwalk -v2c -c Rk4!Vale-Ops 10.1.1.1 sysDescr\n', 'poll.sh')).toEqual(['Rk4!Vale-Ops']);
+    expect(secrets('snmpget -v3 -l authPriv -u nms -a SHA -A Moraine.Ash.14 -x AES -X "Quill-Shale-883" 10.1.1.1 sysUpTime.0\n', 'poll.sh')).toEqual(['Moraine.Ash.14', 'Quill-Shale-883']);
+    expect(secrets('    check_command           check_snmp!-C p2*p7G=E8XmY47 -o sysUpTime.0\n', 'switches.cfg')).toEqual(['p2*p7G=E8XmY47']);
+    expect(secrets('/usr/lib/nagios/plugins/check_snmp -H sw1 --community=Tern-Ro!5521 -o ifOperStatus.1\n', 'check.sh')).toEqual(['Tern-Ro!5521']);
+  });
+
+  it('leaves macros, variables, the public community and the other flags alone', () => {
+    expect(secrets('check_command check_snmp!-C $ARG1$ -o sysUpTime.0\nsnmpwalk -v2c -c public 10.1.1.1\nsnmpwalk -v2c -c "$COMMUNITY" host\n', 'x.cfg')).toEqual([]);
+    expect(secrets('snmpget -v3 -l authPriv -u nms -a SHA -x AES 10.1.1.1 sysUpTime.0\n', 'poll.sh')).toEqual([]);
+  });
+});
+
 describe('settings named for a community in configuration management', () => {
   it('reports a read-only or read-write community under its name in YAML, Puppet and Ruby', () => {
     expect(secrets('snmp_ro_community: "Dune-Ro-4471"\n', 'group_vars/all.yml')).toEqual(['Dune-Ro-4471']);

@@ -108,6 +108,42 @@ function iosHostSecrets(args: Argument[]): Argument[] {
   return args.slice(i, i + 1);
 }
 
+/**
+ * net-snmp's tools (`snmpwalk -v2c -c <community> host`, `snmpget -v3 … -A <auth> -X <priv>`) and the
+ * Nagios/Icinga plugin `check_snmp` (`-C <community>`, `--authpasswd`, `--privpasswd`), on a command
+ * line or in a check command whose arguments Nagios parts with `!` (`check_snmp!-C …!-o sysUpTime.0`).
+ */
+const SNMP_TOOL = /(?:snmp(?:bulk)?(?:walk|get(?:next)?)|snmp(?:set|table|trap|inform|df|netstat|status|delta))(?=[ \t"'])|check_snmp[\w.-]{0,30}(?=[ \t!"'])/y;
+/** The flags whose next argument is a secret: net-snmp's lower-case `-c`, check_snmp's upper-case `-C`; both take `-A`/`-X`. */
+const NET_SNMP_SECRET_FLAGS = new Set(['-c', '-A', '-X']);
+const CHECK_SNMP_SECRET_FLAGS = new Set(['-C', '--community', '-A', '--authpasswd', '-X', '--privpasswd']);
+/** How much of a line after the tool's name its flags are read in. */
+const SNMP_TOOL_REACH = 500;
+
+function snmpToolSecrets(text: string, at: number): Argument[] {
+  SNMP_TOOL.lastIndex = at;
+  const m = SNMP_TOOL.exec(text);
+  if (m === null) return [];
+  const plugin = m[0].startsWith('check_snmp');
+  const flags = plugin ? CHECK_SNMP_SECRET_FLAGS : NET_SNMP_SECRET_FLAGS;
+  const from = at + m[0].length;
+  const rest = text.slice(from, from + SNMP_TOOL_REACH).split(/[\r\n|;&]/)[0]!;
+  const args: Argument[] = [];
+  // Nagios parts a check command's arguments with `!` (`check_snmp!-C …`); on a shell's command line it is a character like any other.
+  for (const a of rest.matchAll(text[from] === '!' ? /"([^"]{0,300})"|'([^']{0,300})'|([^\s!"']{1,300})/g : /"([^"]{0,300})"|'([^']{0,300})'|([^\s"']{1,300})/g)) {
+    const quoted = a[1] ?? a[2];
+    args.push(quoted === undefined ? { value: a[3]!, start: from + a.index } : { value: quoted, start: from + a.index + 1 });
+  }
+  const secrets: Argument[] = [];
+  args.forEach((a, i) => {
+    const eq = a.value.indexOf('=');
+    // `--community=<value>`
+    if (eq > 2 && a.value.startsWith('--') && flags.has(a.value.slice(0, eq))) secrets.push({ value: a.value.slice(eq + 1), start: a.start + eq + 1 });
+    else if (flags.has(a.value) && args[i + 1] !== undefined) secrets.push(args[i + 1]!);
+  });
+  return secrets;
+}
+
 /** Whether the name that ends at the keyword `community` at `at` is an SNMP community's. */
 function namesSnmpCommunity(text: string, at: number): boolean {
   let i = at;
@@ -129,6 +165,14 @@ function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly
   };
   let lastLine = -1;
   for (const offset of offsets) {
+    const c = text.charCodeAt(offset) | 0x20;
+    if (c === 0x73 /* s */ || c === 0x63 /* c */) {
+      // A tool's name (`snmpwalk`, `check_snmp`): its flags, wherever on the line it stands.
+      if (/^(?:snmp[a-z]|check_snmp)/i.test(text.slice(offset, offset + 10))) {
+        for (const a of snmpToolSecrets(text, offset)) push(a);
+        continue;
+      }
+    }
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     if (lineStart !== lastLine) {
       lastLine = lineStart;
@@ -165,8 +209,8 @@ export const snmpRules: Rule[] = [
     id: 'snmp-community',
     category: 'PASS',
     description:
-      "An SNMP community string or v3 user passphrase: net-snmp's `rocommunity`/`rwcommunity`/`com2sec`/`createUser`, network gear's `snmp-server community`/`snmp-server user … v3 auth … priv …`, and settings named for a community (`snmp_ro_community`, `ro_community =>`, `['snmp']['community']`); the defaults `public` and `private` are not reported",
-    keywords: ['community', 'createuser', 'com2sec', 'snmp-server', 'trap2sink', 'trapsink', 'informsink'],
+      "An SNMP community string or v3 user passphrase: net-snmp's `rocommunity`/`rwcommunity`/`com2sec`/`createUser`, network gear's `snmp-server community`/`snmp-server user … v3 auth … priv …`, settings named for a community (`snmp_ro_community`, `ro_community =>`, `['snmp']['community']`), and the `-c`/`-A`/`-X` of net-snmp's tools and `-C`/`--authpasswd`/`--privpasswd` of `check_snmp`; the defaults `public` and `private` are not reported",
+    keywords: ['community', 'createuser', 'com2sec', 'snmp-server', 'trap2sink', 'trapsink', 'informsink', 'snmpwalk', 'snmpbulk', 'snmpget', 'snmpset', 'snmptable', 'snmptrap', 'snmpinform', 'snmpdf', 'snmpnetstat', 'snmpstatus', 'snmpdelta', 'check_snmp'],
     pattern: COMMUNITY_SETTING,
     find: findSnmpSecrets,
     anchored: true,
@@ -178,6 +222,8 @@ export const snmpRules: Rule[] = [
         'snmp-server community Rk4!Vale-Ops RO 10',
         'snmp_rw_community: "Lq2-Fjord-Rw9"',
         "default['snmp']['community'] = 'Pv8-Gorse-Ro1'",
+        'snmpwalk -v2c -c Rk4!Vale-Ops 10.1.1.1 sysDescr',
+        '    check_command           check_snmp!-C p2*p7G=E8XmY47 -o sysUpTime.0',
       ],
       noMatch: [
         'rocommunity public default',
@@ -185,6 +231,8 @@ export const snmpRules: Rule[] = [
         'snmp_ro_community: "{{ vault_snmp_ro_community }}"',
         'community: "Kubernetes Slack"',
         'community.general.snmp_facts:',
+        'snmpwalk -v2c -c public 10.1.1.1',
+        'check_command check_snmp!-C $ARG1$ -o sysUpTime.0',
       ],
     },
   },
