@@ -202,3 +202,24 @@ describe('a secret in a literal that C or Python joins to the name before it', (
     expect(values('const char *k = "SharedAccessKey=" KEY_MACRO;\n', 'cloud.c')).toEqual([]);
   });
 });
+
+describe('a map under a name for many secrets or for a secret’s content', () => {
+  const b64 = 'E6WfQcuUGw7AjVL+sECPB2c0QNxXOI7lI8Dza669hQc=';
+  const hex = '10b723785f58d8ddc2fa9305293a2aaae0ea3c0e';
+  it('reports each generated value, whatever its entry is called', () => {
+    expect(values(`var serviceTokens = map[string]string{\n\t"gateway":  "${b64}",\n\t"reporter": "${hex}",\n}\n`, 'auth.go')).toEqual([b64, hex]);
+    expect(values(`SERVICE_TOKENS = {\n    "gateway": "${b64}",\n    "reporter": "${hex}",\n}\n`, 'auth.py')).toEqual([b64, hex]);
+    expect(values(`var apiKeys = []string{"${b64}", "${hex}"}\n`, 'keys.go')).toEqual([b64, hex]);
+    const tf = `  secret_string = jsonencode({\n    username     = "ledger_app"\n    encryption_k = "${b64}"\n  })\n`;
+    expect(values(tf, 'rds.tf')).toEqual([b64]);
+  });
+  it('leaves maps under other names, and entries that are ids, digests or words', () => {
+    expect(values(`var serviceHosts = map[string]string{\n\t"gateway": "${b64}",\n}\n`, 'hosts.go')).toEqual([]);
+    expect(values(`publicKeys = {\n    "kid-1": "${b64}",\n}\n`, 'jwks.py')).toEqual([]);
+    expect(values(`KEYS = {\n    "up": "ArrowUp",\n    "k": "${b64}",\n}\n`, 'input.py')).toEqual([]);
+    const ids = `SERVICE_SECRETS = {\n    "private_key_id": "${hex}",\n    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",\n    "project": "ledger-prod",\n}\n`;
+    expect(values(ids, 'gcp.py')).toEqual([]);
+    // A data file's block under such a name is as often settings: read by the entries' own names only.
+    expect(values(`{"secrets": {"provider": "vault", "cache": "${b64}"}}\n`, 'settings.json')).toEqual([]);
+  });
+});

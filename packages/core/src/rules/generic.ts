@@ -708,6 +708,23 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         continue;
       }
     }
+    // `apiKeys = []string{"…", "…"}`: Go writes a list's type before its brace.
+    const goSlice = !v.quoted && /[:=]/.test(separator) ? GO_STRING_SLICE.exec(v.value) : null;
+    if (goSlice !== null) {
+      const items = literalListAt(text, v.start + goSlice[0].length - 1);
+      if (items !== undefined) {
+        if (!namesPublicClientKey()) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+        skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
+        continue;
+      }
+    }
+    // A map in code under a name for many secrets or for a secret's whole content (`serviceTokens = map[string]string{`,
+    // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
+    const mapOpener = !v.quoted && /[:=]/.test(separator) && !key.weak && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
+    if (mapOpener !== null) {
+      if (!namesPublicClientKey()) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
+      continue;
+    }
     if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
       // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
       const line = lineBounds(text, v.start, 300);
@@ -804,6 +821,21 @@ const PROFILE_TAG = /^#(?:profile|hostname|user)$/;
 const SECRETS_CONTAINER = /(?:^|[^A-Za-z])(?:secrets|credentials)$/i;
 /** One entry of an EDN or inline map: a keyword or quoted key, then a double-quoted value. */
 const MAP_ENTRY = /(?:^|[\s{,])(?::|["'])?([A-Za-z_][\w.-]{0,60})["']?[ \t]{0,4}(?::|=>|=)?[ \t]{1,40}"((?:[^"\\\r\n]|\\.){1,300})"/g;
+/** What opens a map literal as a bare value: `{`, Go's `map[string]string{`, Terraform's `jsonencode({`, `JSON.stringify({`, `json.dumps({`, serde's `json!({`. */
+const MAP_LITERAL_OPENER = /^(?:(?:jsonencode|yamlencode|JSON\.stringify|json\.dumps|json!)\(|map\[[\w.*]{1,30}\](?:interface\{\}|[\w.*]{1,30}))?\{/;
+/** Go's slice or array of strings up to its brace: `[]string{`. */
+const GO_STRING_SLICE = /^\[\d{0,4}\]string\{/;
+/**
+ * A name for many secrets (`serviceTokens`, `API_KEYS`, `webhookSecrets`) or for one secret's whole content (`secret_string`, `SecretData`).
+ * Not `credentials`: a block under it is as often a client's settings (`region`, `profile`, `cache`).
+ */
+const SECRET_MAP_NAME = /(?:secrets|tokens|keys|passwords|secret[_-]?(?:string|data|value|json))$/i;
+/** Where a map literal under such a name is code's (program source, Terraform/HCL), not a data file's block of settings. */
+function isMapLiteralFile(file: string | undefined): boolean {
+  return isCodeFile(file) || (file !== undefined && /\.(?:tf|hcl)$/i.test(file));
+}
+/** An entry named as an identifier or a digest (`private_key_id`, `clientId`, `sha256`, `commit`): public by design, wherever it sits. */
+const IDENTIFIER_ENTRY_NAME = /(?:^|[_.-])(?:id|ID|sha\d{0,3}|SHA\d{0,3}|hash|HASH|digest|DIGEST|checksum|CHECKSUM|commit|COMMIT|etag|ETAG)$|[a-z](?:Id|Sha\d{0,3}|Hash|Digest|Checksum|Commit|Etag)$/;
 
 /**
  * The literals of the map that opens at `open` (up to its closing brace, at most 1,500 characters on).
@@ -834,8 +866,8 @@ function mapLiteralSpans(text: string, open: number, key: { category: Category; 
     const start = open + 1 + m.index + m[0].length - 1 - value.length;
     if (byProfile) {
       if (isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) spans.push({ start, end: start + value.length, category: key.category });
-    } else if (classifyKey(entryName) === undefined) {
-      spans.push(...listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: 'KEY', weak: false }, file));
+    } else if (classifyKey(entryName) === undefined && !IDENTIFIER_ENTRY_NAME.test(entryName)) {
+      spans.push(...listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: false }, file));
     }
   }
   return spans;
