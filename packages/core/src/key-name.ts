@@ -194,7 +194,7 @@ const SCRIPT_WORDS: readonly (readonly [string, string])[] = [
   // Japanese
   ['パスワード', 'password'], ['暗証番号', 'password'], ['合言葉', 'password'], ['秘密鍵', 'private key'], ['公開鍵', 'public key'], ['共通鍵', 'shared key'],
   ['暗号化', 'encryption'], ['認証', 'auth'], ['トークン', 'token'], ['シークレット', 'secret'], ['アクセス', 'access'], ['署名', 'signing'], ['秘密', 'secret'],
-  ['キー', 'key'], ['鍵', 'key'], ['ポリシー', 'policy'], ['文字数', 'length'], ['最小', 'min'], ['最大', 'max'], ['欄', 'field'], ['フィールド', 'field'],
+  ['ポリシー', 'policy'], ['文字数', 'length'], ['最小', 'min'], ['最大', 'max'], ['欄', 'field'], ['フィールド', 'field'],
   // Chinese (simplified and traditional)
   ['密码', 'password'], ['密碼', 'password'], ['口令', 'password'], ['私钥', 'private key'], ['私鑰', 'private key'], ['公钥', 'public key'], ['公鑰', 'public key'],
   ['密钥', 'secret key'], ['秘钥', 'secret key'], ['密鑰', 'secret key'], ['金鑰', 'secret key'], ['令牌', 'token'], ['访问', 'access'], ['訪問', 'access'],
@@ -203,7 +203,7 @@ const SCRIPT_WORDS: readonly (readonly [string, string])[] = [
   // Korean
   ['비밀번호', 'password'], ['패스워드', 'password'], ['비밀키', 'secret key'], ['개인키', 'private key'], ['공개키', 'public key'], ['암호화', 'encryption'],
   ['암호', 'password'], ['비밀', 'secret'], ['시크릿', 'secret'], ['토큰', 'token'], ['인증', 'auth'], ['액세스', 'access'], ['접근', 'access'], ['서명', 'signing'],
-  ['공개', 'public'], ['키', 'key'], ['필드', 'field'], ['정책', 'policy'], ['길이', 'length'],
+  ['공개', 'public'], ['필드', 'field'], ['정책', 'policy'], ['길이', 'length'],
   // Russian
   ['пароль', 'password'], ['пароля', 'password'], ['ключ', 'klyuch'], ['токен', 'token'], ['секретный', 'secret'], ['секретного', 'secret'], ['секрет', 'secret'],
   ['закрытый', 'private'], ['приватный', 'private'], ['открытый', 'public'], ['публичный', 'public'], ['доступа', 'access'], ['подписи', 'signing'],
@@ -211,6 +211,15 @@ const SCRIPT_WORDS: readonly (readonly [string, string])[] = [
   // Greek
   ['κωδικός', 'password'], ['κλειδί', 'key'],
 ];
+
+/**
+ * Words that end in one of the short words for key (`クッキー`, `쿠키`: a cookie; `위키`: a wiki), so
+ * that they are read as what they are; and those short words (`キー`, `鍵`, `키`) stand for a key only
+ * where they end a run of their script (`暗号化キー`, `비밀키`, `API키`), not inside another word
+ * (`キーボード`, `鍵盤`: a keyboard).
+ */
+const NOT_KEY_WORDS: readonly (readonly [string, string])[] = [['クッキー', 'cookie'], ['쿠키', 'cookie'], ['위키', 'wiki'], ['스키', 'ski'], ['モンキー', 'monkey']];
+const SHORT_KEY_WORD = /(?:キー|鍵|키)(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])/g;
 
 /** Letters with diacritics that no canonical decomposition folds to ASCII. */
 const UNDECOMPOSED_LETTERS: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'L', ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D' };
@@ -222,17 +231,23 @@ const UNDECOMPOSED_LETTERS: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'L'
  */
 function foldName(name: string): string {
   let folded = name;
-  for (const [word, english] of SCRIPT_WORDS) {
+  for (const [word, english] of [...NOT_KEY_WORDS, ...SCRIPT_WORDS]) {
     if (folded.includes(word)) folded = folded.split(word).join(`_${english.replace(' ', '_')}_`);
   }
   return folded
+    .replace(SHORT_KEY_WORD, '_key_')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[ıłŁßøØæÆœŒđĐ]/g, (c) => UNDECOMPOSED_LETTERS[c]!);
 }
 
-/** Whether a name beyond ASCII holds a word of `SCRIPT_WORDS` (the words a rule looks for in such text). */
-export const SCRIPT_SECRET_WORDS: readonly string[] = SCRIPT_WORDS.map(([word]) => word);
+/** The words of `SCRIPT_WORDS` that name a secret (what a rule looks for in text beyond ASCII), and the short words for a key. */
+export const SCRIPT_SECRET_WORDS: readonly string[] = [
+  ...SCRIPT_WORDS.filter(([, english]) => /password|key|token|secret|credential|klyuch/.test(english)).map(([word]) => word),
+  'キー',
+  '鍵',
+  '키',
+];
 
 /**
  * The words of a name in English: foreign words mapped (`ApiAnahtari` → api, key), German compounds

@@ -259,6 +259,16 @@ const STAND_IN_WORDS = new Set([
   'passwd', 'pass', 'here', 'not', 'a', 'an', 'real', 'secret', 'secrets', 'test', 'testing', 'tests', 'key', 'token', 'insecure', 'dev',
   'development', 'local', 'my', 'your', 'super', 'fake', 'dummy', 'sample', 'example', 'default', 'value', 'replace', 'with', 'the', 'for',
   'only', 'do', 'use', 'tbd', 'todo', 'placeholder', 'string', 'xxx', 'goes', 'unsafe', 'demo', 'temp', 'temporary', 'dont', 'never',
+  // The same notes in the languages teams write them in (`sua_senha_aqui`, `tu_contraseña_aqui`, `dein-passwort-hier`,
+  // `votre_mot_de_passe_ici`, `il_tuo_token_qui`, `twoje_haslo_tutaj`, `sifreniz_buraya`): "your", "here", "new", "put", "change",
+  // and the words for password, key, secret and token.
+  'sua', 'seu', 'tu', 'su', 'tus', 'votre', 'ton', 'il', 'tuo', 'tua', 'twoje', 'twoj', 'dein', 'deine', 'ihr', 'ihre', 'uw', 'je', 'sizin', 'senin',
+  'aqui', 'aquí', 'hier', 'ici', 'qui', 'tutaj', 'burada', 'buraya', 'hierhin', 'nova', 'novo', 'nueva', 'nuevo', 'neue', 'neues', 'nouveau',
+  'nouvelle', 'nuovo', 'nuova', 'nowe', 'yeni', 'uma', 'um', 'un', 'una', 'une', 'ein', 'eine', 'de', 'da', 'del', 'do', 'defina', 'coloque',
+  'insira', 'pon', 'ponga', 'introduce', 'mettre', 'mettez', 'inserisci', 'metti', 'eintragen', 'wpisz', 'wstaw', 'girin', 'yaz', 'altere', 'mude',
+  'cambia', 'cambiar', 'changer', 'zmien', 'zmień', 'senha', 'contrasena', 'contraseña', 'passwort', 'kennwort', 'mot', 'passe', 'parola',
+  'haslo', 'hasło', 'sifre', 'şifre', 'sifreniz', 'şifreniz', 'wachtwoord', 'clave', 'chave', 'chiave', 'klucz', 'schluessel', 'schlüssel',
+  'cle', 'clé', 'jeton', 'segredo', 'secreto', 'segreto', 'geheim',
 ]);
 
 function isStandInPhrase(v: string): boolean {

@@ -1024,3 +1024,46 @@ describe("Nagios' resource file", () => {
     expect(found('$USER2$=/usr/lib/nagios/plugins/contrib\n$USER9$=svc.monitor\ncommand_line $USER1$/check_ldap -D x -P $USER3$\n', 'resource.cfg')).toEqual([]);
   });
 });
+
+describe('an international team: prose, tables and stand-ins in other languages (blind set 35)', () => {
+  it('reports words and a number joined by dashes in a code span right after the word for password', () => {
+    expect(passwords('管理画面の初期パスワードは `Yoyaku-Kanri-0901` です。\n', 'wiki/手順.md')).toEqual([['PASS', 'Yoyaku-Kanri-0901']]);
+    expect(passwords('- 사내 Wi-Fi `ACME-5G` 비밀번호: `haneul-bada-1004`\n', 'docs/온보딩.md')).toEqual([['PASS', 'haneul-bada-1004']]);
+    expect(passwords('Hasło do panelu administracyjnego WireGuard UI: `Wawel-Smok-1257`.\n', 'wiki/VPN.md')).toEqual([['PASS', 'Wawel-Smok-1257']]);
+    expect(passwords('パスワードは `db-prod-01` と同じ、`SHA-256` で確認\n', 'wiki/手順.md')).toEqual([]);
+  });
+
+  it('reports a password right after the word, or after its verb a few words on, by a strong shape only', () => {
+    expect(passwords('OPS-1202,"Usuario vpn-soporte, contraseña Soporte-VPN-Tapas-42 (servidor 192.168.200.1)",l.garcia\n', 'ops.csv')).toEqual([['PASS', 'Soporte-VPN-Tapas-42']]);
+    expect(passwords('A senha atual do bind (cn=svc-bind) é Ldap.Bind.Acme!2021 em ldap://ldap.fra.acme.corp\n', 'ops.csv')).toEqual([['PASS', 'Ldap.Bind.Acme!2021']]);
+    expect(passwords('La contraseña de la VPN compartida es obligatoria; contraseña de-la-vpn-2024 no.\n', 'notas.txt')).toEqual([]);
+    expect(passwords('A senha do servidor é trocada em ldap://ldap.fra.acme.corp todo mês\n', 'notas.txt')).toEqual([]);
+  });
+
+  it("reports a Google app password (four groups of four letters) after the word for password", () => {
+    expect(passwords('Mail sunucusu için uygulama şifresi: `qwzt lmnc pyrd vbke` (Gmail)\n', 'kurulum.md')).toEqual([['PASS', 'qwzt lmnc pyrd vbke']]);
+    expect(passwords('パスワード: `must have four char` 以上\n', 'README.md')).toEqual([]);
+  });
+
+  it('reports the value of a table row whose first cell names a secret', () => {
+    const table = '| 項目 | 値 |\n|---|---|\n| アクセスキーID | `AKIAXXRAD667WQMM33YI` |\n| シークレットアクセスキー | `RUvoF2u5PePHfbdBE2U0Hm6rUFPw9+jcdrUmeV05` |\n| リージョン | ap-northeast-1 |\n';
+    expect(found(table, 'wiki/本番.md')).toContainEqual(['KEY', 'RUvoF2u5PePHfbdBE2U0Hm6rUFPw9+jcdrUmeV05']);
+    expect(found('| Item | Value |\n|---|---|\n| Password policy | `Min-12-chars!` |\n| Key id | `9f2c7e1a4b8d3c6e0f5a2b9d` |\n', 'README.md')).toEqual([]);
+  });
+
+  it('reports keys assigned to names in other scripts, and not a public key or a field name', () => {
+    expect(found('sentry:\n  認証トークン: sntrys_4g8ipW8Fk-x6q4ZkokWSi0ROH0mY2kO9ryUpzi85lYfwt\n暗号化キー: 196e365e9ccf70b01fe8abbbdb5d4fba65638e5a6d8bbcb301f855cb7b840eb0\n', 'settings.yml').map(([, v]) => v)).toEqual([
+      'sntrys_4g8ipW8Fk-x6q4ZkokWSi0ROH0mY2kO9ryUpzi85lYfwt',
+      '196e365e9ccf70b01fe8abbbdb5d4fba65638e5a6d8bbcb301f855cb7b840eb0',
+    ]);
+    expect(found("stripe:\n  公開鍵: pk_live_W4QXX5BVCUIuqWQ1DW9KTR66\n", 'settings.yml')).toEqual([]);
+    expect(found("  contraseñaCampo: 'campo_contraseña',\n  クッキー: 'Qm7vLp2Zx9Tn4Wk8Rb3Hc9'\n", 'config.ts')).toEqual([]);
+    expect(found('암호 : @@@hl@@@비번@@@endhl@@@\n', 'search.txt')).toEqual([]);
+  });
+
+  it('leaves stand-ins written in other languages alone', () => {
+    expect(found('DATABASE_URL=postgres://usuario:sua_senha_aqui@localhost:5432/pagamentos\nCONTRASENA_BD=tu_contraseña_aqui\n', '.env.exemplo')).toEqual([]);
+    expect(found('PASSWORT=dein-passwort-hier\nMOT_DE_PASSE=votre_mot_de_passe_ici\nTOKEN=il_tuo_token_qui\nHASLO=twoje_haslo_tutaj\n', '.env.example')).toEqual([]);
+    expect(passwords('PASSWORD=Hier-Ici-42x\n', '.env')).toEqual([['PASS', 'Hier-Ici-42x']]);
+  });
+});

@@ -1,6 +1,6 @@
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingXmlElementWords, isPublicClientKey, isPublicClientKeyAt, namesVendorClientKey } from './client-config.js';
-import { classifyKey, splitWords, type KeyClass } from '../key-name.js';
+import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -1522,32 +1522,60 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
 }
 
 /**
- * Names that say "password" in scripts without an ASCII spelling (`密码`, `パスワード`,
- * `비밀번호`, `пароль`): the keyword prefilter is ASCII, so these are looked up directly.
+ * Secret words of names written in scripts beyond Latin or with diacritics (`密码`, `パスワード`,
+ * `비밀번호`, `пароль`, `contraseña`, `暗号化キー`, `認証トークン`, `비밀키`, `ключ_api`, `anahtarı`):
+ * the keyword prefilter is ASCII, so these are looked up directly, in the cases names are written in.
  */
-const NON_ASCII_PASSWORD_NAMES = ['密码', '口令', 'パスワード', '비밀번호', 'пароль', 'Пароль', 'contraseña', 'hasło', 'lösenord', 'şifre', 'κωδικός'];
+const NON_ASCII_SECRET_WORDS = [
+  ...new Set(
+    [...SCRIPT_SECRET_WORDS, 'contraseña', 'hasło', 'lösenord', 'şifre', 'anahtarı', 'schlüssel', 'clé', 'geheimnisse'].flatMap((w) => [
+      w,
+      w.charAt(0).toUpperCase() + w.slice(1),
+      w.toUpperCase(),
+    ]),
+  ),
+].filter((w) => /[^\x00-\x7f]/.test(w));
+const NON_ASCII_SECRET_WORD = new RegExp(NON_ASCII_SECRET_WORDS.sort((a, b) => b.length - a.length).join('|'), 'g');
+/** A character of a name: a letter or a mark of any script, a digit, `_`, `.` or `-`. */
+const NAME_CHARACTER = /[\p{L}\p{M}\p{N}_.-]/u;
+const NAME_REST = /[\p{L}\p{M}\p{N}_.-]{0,60}/uy;
+/** After the name: a closing quote or bracket, the operator, then the value. */
 const NON_ASCII_ASSIGNMENT = new RegExp(
-  `(?:${NON_ASCII_PASSWORD_NAMES.join('|')})[\\w.\\-]{0,20}["'\\]]{0,2}[ \\t]{0,4}(?:=|:|：)[ \\t]{0,4}` +
+  `["'\\]]{0,2}[ \\t]{0,4}(?:=|:|：)[ \\t]{0,4}` +
     `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>${singleQuotedBody(300)})'|(?<uq>[^\\s"'\\\`<,}]{1,300}))`,
   'y',
 );
 
+/**
+ * A secret assigned to a name beyond ASCII: the whole name around the word is read back and
+ * classified like any other (`key-name.ts` reads these words), so `公開鍵` (a public key) and
+ * `contraseñaCampo` (a form field's name) stay names about secrets.
+ */
 function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
-  for (const name of NON_ASCII_PASSWORD_NAMES) {
-    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-      NON_ASCII_ASSIGNMENT.lastIndex = at;
-      const m = NON_ASCII_ASSIGNMENT.exec(text);
-      if (m === null) continue;
-      const g = m.groups!;
-      const value = g['dq'] ?? g['sq'] ?? g['uq']!.replace(/[,;]+$/, '');
-      const quoted = g['uq'] === undefined;
-      // A prompt in the same script ("请输入密码") is no password; a real one carries ASCII.
-      if (!/[\x21-\x7e]{4}/.test(value)) continue;
-      if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
-      const start = m.index + m[0].length - (quoted ? 1 : 0) - (quoted ? value.length : g['uq']!.length);
-      spans.push({ start, end: start + value.length });
-    }
+  let doneUntil = -1;
+  NON_ASCII_SECRET_WORD.lastIndex = 0;
+  for (let w = NON_ASCII_SECRET_WORD.exec(text); w !== null; w = NON_ASCII_SECRET_WORD.exec(text)) {
+    if (w.index < doneUntil) continue;
+    let nameStart = w.index;
+    while (nameStart > 0 && w.index - nameStart < 60 && NAME_CHARACTER.test(text.charAt(nameStart - 1))) nameStart--;
+    NAME_REST.lastIndex = w.index + w[0].length;
+    const nameEnd = w.index + w[0].length + NAME_REST.exec(text)![0].length;
+    doneUntil = nameEnd;
+    const key = classifyKey(text.slice(nameStart, nameEnd));
+    if (key === undefined) continue;
+    NON_ASCII_ASSIGNMENT.lastIndex = nameEnd;
+    const m = NON_ASCII_ASSIGNMENT.exec(text);
+    if (m === null) continue;
+    const g = m.groups!;
+    const value = g['dq'] ?? g['sq'] ?? g['uq']!.replace(/[,;]+$/, '');
+    const quoted = g['uq'] === undefined;
+    // A prompt in the same script ("请输入密码") is no password; a real one carries ASCII. A bare value that runs into
+    // that script (`암호 : @@@hl@@@비번@@@`, a search hit's markup around a word) is prose, not a value.
+    if (!/[\x21-\x7e]{4}/.test(value) || (!quoted && /[^\x00-\x7f]/.test(value))) continue;
+    if (!isPlausibleSecret(value, { category: key.category, quoted, weakKey: key.weak, file: options.file })) continue;
+    const start = m.index + m[0].length - (quoted ? 1 : 0) - (quoted ? value.length : g['uq']!.length);
+    spans.push({ start, end: start + value.length, category: key.category });
   }
   return spans;
 }
@@ -2413,17 +2441,31 @@ export const genericRules: Rule[] = [
     },
   },
   {
-    id: 'non-ascii-password-name',
+    id: 'non-ascii-secret-name',
     category: 'PASS',
-    description: 'A password assigned to a name written in a non-Latin script or with diacritics (`密码`, `パスワード`, `비밀번호`, `пароль`, `contraseña`)',
+    description:
+      'A password, key or token assigned to a name written in a non-Latin script or with diacritics (`密码`, `パスワード`, `비밀번호`, `пароль`, `contraseña`, `暗号化キー`, `認証トークン`, `비밀키`, `API密钥`, `ключ_api`), the whole name classified (`公開鍵`, a public key, and `contraseñaCampo`, a field, are not)',
     // Every name holds a character beyond ASCII: text without one cannot match.
     keywords: [NON_ASCII_TEXT],
     pattern: NON_ASCII_ASSIGNMENT,
     find: findNonAsciiNames,
     confidence: 'medium',
     examples: {
-      match: ['"密码": "Shanghai-密码-2024!"', 'пароль = "Zk3mP9qR2v!"', 'contraseña: Kq8zW3mLp0'],
-      noMatch: ['"密码": "请输入密码"', 'пароль: ${DB_PASSWORD}'],
+      match: [
+        '"密码": "Shanghai-密码-2024!"',
+        'пароль = "Zk3mP9qR2v!"',
+        'contraseña: Kq8zW3mLp0',
+        '暗号化キー: 196e365e9ccf70b01fe8abbbdb5d4fba65638e5a6d8bbcb301f855cb7b840eb0',
+        '"비밀키": "Qm7vLp2Zx9Tn4Wk8Rb3Hc"',
+        'ключ_api = "kEacugGOtXJxEHoPnc4hU3tMQFQp956A5dcdkuWr"',
+      ],
+      noMatch: [
+        '"密码": "请输入密码"',
+        'пароль: ${DB_PASSWORD}',
+        "contraseñaCampo: 'campo_contraseña',",
+        '公開鍵: pk_live_W4QXX5BVCUIuqWQ1DW9KTR66x',
+        'アクセスキーID: AKIAXXRAD667WQMM33YIZ',
+      ],
     },
   },
   {

@@ -1,4 +1,4 @@
-import { classifyKey } from '../key-name.js';
+import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
@@ -40,6 +40,11 @@ function cellsOf(text: string, lineStart: number, line: string): Cell[] {
   return cells;
 }
 
+/** What a table cell names, when it names a secret (`Credential`, `**Secret access key**`, `シークレットアクセスキー`). */
+function namedKey(cell: string): KeyClass | undefined {
+  return cell.length <= 40 ? classifyKey(cell.replace(/[*_`]/g, '')) : undefined;
+}
+
 function findTableCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   // A table needs a delimiter row, and that a pipe: most documents have none, and are not split into lines.
@@ -56,12 +61,15 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
   for (let i = 1; i < lines.length; i++) {
     if (!isDelimiterRow(lines[i]!.text) || !lines[i - 1]!.text.includes('|')) continue;
     const header = cellsOf(text, lines[i - 1]!.start, lines[i - 1]!.text);
-    const secretColumns = header.map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text.replace(/[*_`]/g, '')) : undefined));
-    if (!secretColumns.some((k) => k !== undefined)) continue;
+    const secretColumns = header.map((cell) => namedKey(cell.text));
+    // No header names a secret: each row may name its own in its first cell (`| Item | Value |` over
+    // `| Secret access key | \`…\` |`), its value the cell after it.
+    const rowLabels = !secretColumns.some((k) => k !== undefined);
     for (let r = i + 1; r < lines.length && lines[r]!.text.includes('|'); r++) {
       const cells = cellsOf(text, lines[r]!.start, lines[r]!.text);
+      const rowKey = rowLabels && cells.length >= 2 ? namedKey(cells[0]!.text) : undefined;
       cells.forEach((cell, c) => {
-        const key = secretColumns[c];
+        const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
         if (key === undefined) return;
         const m = SINGLE_VALUE_CELL.exec(cell.text);
         if (m === null) return;
@@ -82,6 +90,30 @@ const PASS_CODE_SPAN = /(?<![\w-])(?:pass|pw|pwd)[ \t]{1,4}`(?<v>[^`\s]{6,128})`
 /** Letters, a digit and a symbol beyond the punctuation of names (`_ . - /`): a password, not an identifier or a flag. */
 function isPasswordLike(value: string): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9_./-]/.test(value) && !value.startsWith('-');
+}
+
+/**
+ * Words and a number joined by dashes, underscores or dots (`Nas-Gongyu-77`, `haneul-bada-1004`,
+ * `Soporte-VPN-Tapas-42`): the passphrase people choose, taken where the text says it is a password
+ * (a code span right after the word, or the word right before it). Two words of three letters or
+ * more, so that a host (`db-01`), a version (`v2-rc1`) or an algorithm (`SHA-256`) is not one.
+ */
+function isJoinedPassphrase(value: string): boolean {
+  if (value.length < 8 || value.length > 64 || !/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+){1,5}$/.test(value)) return false;
+  const parts = value.split(/[-_.]/);
+  return parts.filter((p) => /^[A-Za-z]{3,}$/.test(p)).length >= 2 && parts.some((p) => /\d/.test(p));
+}
+
+/** Common four-letter words: two of them make four groups of letters a phrase (`must have four char`), not an app password. */
+const FOUR_LETTER_WORDS = new Set([
+  'that', 'this', 'with', 'from', 'have', 'must', 'your', 'will', 'been', 'were', 'they', 'them', 'then', 'than', 'when', 'what',
+  'also', 'only', 'some', 'more', 'most', 'such', 'each', 'into', 'over', 'here', 'once', 'just', 'like', 'make', 'used', 'uses',
+  'need', 'same', 'both', 'very', 'four', 'five', 'nine', 'long', 'char', 'word', 'text', 'mail', 'user', 'pass', 'name', 'code',
+]);
+
+/** Google's app passwords: four groups of four random lower-case letters (`qwzt lmnc pyrd vbke`), not four words. */
+function isAppPassword(value: string): boolean {
+  return value.split(' ').filter((w) => FOUR_LETTER_WORDS.has(w)).length < 2;
 }
 
 /** Upper- and lower-case letters and digits mixed, ten or more: a generated password (`RdsWH24GTZzKBtHp5S`), not a word of prose. */
@@ -119,10 +151,14 @@ const NOW = '(?:jetzt|nun|noch|immer[ \\t]noch|maintenant|ahora|agora|nu|nog|ste
  */
 const FOREIGN_PROSE_PASSWORD = new RegExp(
   '(?:contrase(?:ña|na)|passwort|kennwort|mot[ \\t]de[ \\t]passe|senha|palavra-passe|wachtwoord|zugang(?:sdaten)?|identifiants|credenciales|salasana|parola|adgangskode|passord)' +
-    '(?:[ \\t]{0,4}:?[ \\t]{0,4}`(?<code>[^`\\s]{6,128})`|[^:\\r\\n`]{0,100}:[ \\t]{0,4}(?:`(?<code2>[^`\\s]{6,128})`|(?<word>[^\\s`\'"]{6,128}))' +
+    // A colon further on must not be a URL's (`… é Ldap.Bind!21 em ldap://…`): the sentence's own verb comes first then.
+    '(?:[ \\t]{0,4}:?[ \\t]{0,4}`(?<code>[^`\\s]{6,128})`|[^:\\r\\n`]{0,100}:(?!\\/\\/)[ \\t]{0,4}(?:`(?<code2>[^`\\s]{6,128})`|(?<word>[^\\s`\'"]{6,128}))' +
     // "das Passwort lautet …", "le mot de passe est …", "la contraseña es …", "adgangskoden er …": the word, a verb that says
     // "is", maybe "now", then the one word that is the password.
-    `|[a-z]{0,2}[ \\t]{1,3}${COPULA}[ \\t]{1,3}(?:${NOW}[ \\t]{1,3})?[„"'»“‚]?(?<cop>[^\\s\`'"“”„»«‚‘’]{6,128}))`,
+    // The verb may come a few words on (`a senha atual do bind (cn=svc-bind) é …`): then only a password's shape is taken.
+    `|[a-z]{0,2}(?<between>[ \\t][^\\r\\n:.;!?]{1,40}?)?[ \\t]{1,3}${COPULA}[ \\t]{1,3}(?:${NOW}[ \\t]{1,3})?[„"'»“‚]?(?<cop>[^\\s\`'"“”„»«‚‘’]{6,128})` +
+    // The password right after the word (`usuario vpn-soporte, contraseña Soporte-VPN-Tapas-42`): only a strong shape is taken.
+    `|[ \\t]{1,2}(?<next>[^\\s\`'"]{6,128}))`,
   'iy',
 );
 
@@ -135,11 +171,17 @@ function findForeignProsePasswords(text: string, options: DetectOptions, offsets
     const m = FOREIGN_PROSE_PASSWORD.exec(text);
     if (m === null) continue;
     const code = m.groups!['code'] ?? m.groups!['code2'];
-    const bare = m.groups!['word'] ?? m.groups!['cop'];
+    const bare = m.groups!['word'] ?? m.groups!['cop'] ?? m.groups!['next'];
     // A bare word may close the sentence: its final full stop, comma or bracket is prose.
     const value = code ?? bare!.replace(/[.,;:!?)\]]+$/, '');
-    // After "is" a sentence goes on in words: only a password's shape, or a generated one's, is taken.
-    const shaped = isPasswordLike(value) || (m.groups!['cop'] !== undefined && isGeneratedWord(value));
+    // After "is" a sentence goes on in words: only a password's shape, or a generated one's, is taken; a few words
+    // before the verb, or none at all before the value, only a password's shape (or words and a number in both cases).
+    const loose = m.groups!['next'] === undefined && m.groups!['between'] === undefined;
+    const shaped =
+      isPasswordLike(value) ||
+      (code !== undefined && isJoinedPassphrase(value)) ||
+      (m.groups!['next'] !== undefined && isJoinedPassphrase(value) && /[A-Z]/.test(value) && /[a-z]/.test(value)) ||
+      (loose && m.groups!['cop'] !== undefined && isGeneratedWord(value));
     if (!shaped || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     const start = code !== undefined ? m.index + m[0].length - 1 - value.length : m.index + m[0].length - bare!.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
@@ -160,7 +202,8 @@ const SCRIPT_PASSWORD_WORDS = ['パスワード', '密码', '密碼', '口令', 
  */
 const SCRIPT_PROSE_PASSWORD = new RegExp(
   '(?:\\p{L}{0,4}[ \\t\\u3000]{0,3}(?:(?:[:：=＝—–-]|to|jest|wynosi|är|er|это|ist|is)[ \\t\\u3000]{0,3})?|[^:：\\r\\n`]{0,60}[:：][ \\t\\u3000]{0,3})' +
-    '[「『"\'“„`(（]?(?<v>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{6,128})',
+    // Google's app passwords are four groups of four lower-case letters (`qwzt lmnc pyrd vbke`).
+    '(?<open>[「『"\'“„`(（]?)(?:(?<app>[a-z]{4}(?: [a-z]{4}){3})(?![A-Za-z])|(?<v>[\\x21\\x23-\\x26\\x28-\\x5f\\x61-\\x7e]{6,128}))',
   'uy',
 );
 
@@ -173,12 +216,14 @@ function findScriptProsePasswords(text: string, options: DetectOptions): Span[] 
       SCRIPT_PROSE_PASSWORD.lastIndex = at + word.length;
       const m = SCRIPT_PROSE_PASSWORD.exec(text);
       if (m === null) continue;
-      const raw = m.groups!['v']!;
+      const raw = m.groups!['app'] ?? m.groups!['v']!;
       // Punctuation that closes the sentence or a bracket belongs to the prose.
       const value = raw.replace(/[.,;:!?)\]}>]+$/, '');
       if (/^[>)\]}@/:|-]/.test(value)) continue;
-      if (!(isPasswordLike(value) || isGeneratedWord(value))) continue;
-      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+      const quoted = m.groups!['open'] !== '';
+      if (m.groups!['app'] !== undefined && !isAppPassword(value)) continue;
+      if (!(m.groups!['app'] !== undefined || isPasswordLike(value) || isGeneratedWord(value) || (quoted && isJoinedPassphrase(value)))) continue;
+      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, passphrase: m.groups!['app'] !== undefined, file: options.file })) continue;
       const start = m.index + m[0].length - raw.length;
       spans.push({ start, end: start + value.length, category: 'PASS' });
     }
