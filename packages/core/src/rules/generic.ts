@@ -97,6 +97,9 @@ const ASSIGNMENT = new RegExp(
     // Both stay on the line and hold no colon, quote or bracket, so the colon that ends them is the label's.
     '|[ \\t]{1,2}\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2}:(?![:=])[ \\t]{0,8}' +
     '|[ \\t]{1,2}for[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}:(?![:=])[ \\t]{0,8}' +
+    // A callback that returns a literal, handed over right after the name: WordPress's filters
+    // (`add_filter( 'algolia_api_key', fn() => '…' )`, `function () { return '…'; }`), a setting's lazy value (`() => "…"`).
+    '|[ \\t]{0,4},[ \\t]{0,16}(?:(?:fn|static[ \\t]{1,4}fn)?[ \\t]{0,2}\\([ \\t]{0,4}\\)[ \\t]{0,4}=>|function[ \\t]{0,2}\\([ \\t]{0,4}\\)[ \\t]{0,4}(?::[ \\t]{0,4}\\??string[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?return)[ \\t]{0,4}(?=["\'])' +
     // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
     // their `#define`s in columns, so up to 40 (more than 8 only after such a directive).
     '|[ \\t]{1,40}' +

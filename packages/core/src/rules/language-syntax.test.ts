@@ -45,6 +45,19 @@ describe('string literals of less common languages', () => {
   });
 });
 
+describe('a callback that returns a literal, handed over after the name', () => {
+  it("reads WordPress filters that return a key (arrow function or closure)", () => {
+    expect(found("add_filter( 'gform_recaptcha_secret_key', fn() => '6LMWGTn3_M4Mv8j7AQpT7JT6Oul0EQypE6Dnimf_' );\n", 'functions.php')).toEqual(['6LMWGTn3_M4Mv8j7AQpT7JT6Oul0EQypE6Dnimf_']);
+    expect(found("add_filter( 'algolia_api_key', fn() => 'f3e277b36d149fa2d12abfe03ece7abb' );  // admin key\n", 'functions.php')).toEqual(['f3e277b36d149fa2d12abfe03ece7abb']);
+    expect(found("add_filter('algolia_api_key', function () {\n    return 'f3e277b36d149fa2d12abfe03ece7abb';\n});\n", 'functions.php')).toEqual(['f3e277b36d149fa2d12abfe03ece7abb']);
+  });
+  it('leaves filters that return a lookup, a public key, or a name that is no secret', () => {
+    expect(found("add_filter( 'algolia_api_key', fn() => getenv('ALGOLIA_ADMIN_KEY') );\n", 'functions.php')).toEqual([]);
+    expect(found("add_filter( 'algolia_search_api_key', fn() => 'f3e277b36d149fa2d12abfe03ece7abb' );\n", 'functions.php')).toEqual([]);
+    expect(found("add_filter( 'gform_recaptcha_site_key', fn() => '6LMWGTn3_M4Mv8j7AQpT7JT6Oul0EQypE6Dnimf_' );\n", 'functions.php')).toEqual([]);
+  });
+});
+
 describe('assignments of less common languages', () => {
   it('reads a getter whose body returns the literal (Objective-C, Swift, nginx Lua blocks)', () => {
     expect(found('+ (NSString *)mapsApiSecret { return @"Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1Fy5Gd9Ts"; }\n', 'Keys.m')).toEqual(['Vn4Xq8Lt2Zp6Rk0Wm3Hc7Jb1Fy5Gd9Ts']);
