@@ -20,6 +20,18 @@ describe('a secret literal inside a decoding call', () => {
   });
 });
 
+describe("msmtp's `password …` lines", () => {
+  it('reads the password directive of an msmtprc, whatever extension a copy carries', () => {
+    const rc = 'account nas\nhost smtp.example.com\nuser alerts@example.com\npassword NAS-alerts#Pixel2023\n';
+    expect(values(rc, 'ops/msmtp/msmtprc.ini')).toEqual(['NAS-alerts#Pixel2023']);
+    expect(values(rc, 'home/.msmtprc')).toEqual(['NAS-alerts#Pixel2023']);
+  });
+  it('leaves the other directives, and a `password …` line in a file of another kind', () => {
+    expect(values('passwordeval gpg --quiet --decrypt ~/.msmtp-password.gpg\nauth on\n', '.msmtprc')).toEqual([]);
+    expect(values('password NAS-alerts#Pixel2023\n', 'notes/msmtp-setup.ini')).toEqual([]);
+  });
+});
+
 describe("HCL's name and value pairs", () => {
   it('reports the value of a helm release setting whose name is a secret', () => {
     const tf = 'resource "helm_release" "cache" {\n  set_sensitive {\n    name  = "auth.rootPassword"\n    value = "Vw3nQz8LkRt5Xp2M"\n  }\n}\n';

@@ -386,8 +386,11 @@ function lineAround(text: string, at: number): string {
 /** Whether a name and a value separated only by spaces form an assignment here. */
 /** Files whose syntax is `keyword value` pairs: `.netrc` (`password …`), ssh-style configs. */
 const SPACE_SEPARATED_FILE = /(?:^|[\\/])[._]?netrc$/i;
-/** Config files whose lines are `directive value` (mosquitto, haproxy, redis, stunnel). */
-const DIRECTIVE_CONFIG_FILE = /\.(?:conf|cfg|cnf)$/i;
+/**
+ * Config files whose lines are `directive value` (mosquitto, haproxy, redis, stunnel), and msmtp's
+ * (`~/.msmtprc`, `/etc/msmtprc`, copies with an extension such as `msmtprc.ini`): `password …` there.
+ */
+const DIRECTIVE_CONFIG_FILE = /\.(?:conf|cfg|cnf)$|(?:^|[\\/])\.?msmtprc(?:\.[\w-]{1,12})?$/i;
 /** A Java-style property name of dotted lower-camel words (`spark.authenticate.secret`, `fs.s3a.secret.key`). */
 const DOTTED_PROPERTY_NAME = /^[a-z][A-Za-z0-9_-]{0,40}(?:\.[A-Za-z0-9_-]{1,40}){1,10}$/;
 /** A component or page rendered to the browser: a CSP nonce there is sent in the HTML it guards. */
