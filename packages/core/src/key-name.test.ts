@@ -83,6 +83,18 @@ describe('pre-shared keys', () => {
   });
 });
 
+describe('a salt for hashing', () => {
+  it("takes Drupal's hash_salt as the site's secret salt, and longer names about hashing as before", () => {
+    expect(classifyKey('hash_salt')).toEqual({ category: 'CRED', weak: true });
+    expect(classifyKey('HASH_SALT')).toEqual({ category: 'CRED', weak: true });
+    expect(classifyKey('password_hash_salt')).toBeUndefined();
+    expect(classifyKey('hash_salt_length')).toBeUndefined();
+    const php = "$settings['hash_salt'] = 'wz_3sO7OaB8LdZhmI2d0MnJ_pshjc1bCK-CAVKLJ12dkUkb3UqBuANu';\n";
+    expect(detect(php, { file: 'sites/default/settings.php' }).map((f) => php.slice(f.start, f.end))).toEqual(['wz_3sO7OaB8LdZhmI2d0MnJ_pshjc1bCK-CAVKLJ12dkUkb3UqBuANu']);
+    expect(detect("$settings['hash_salt'] = file_get_contents('/home/example/salt.txt');\n", { file: 'settings.php' })).toEqual([]);
+  });
+});
+
 describe('Vault AppRole secret ids', () => {
   it("takes AppRole's secret_id as a credential, and a client secret's id or a role id as none", () => {
     expect(classifyKey('VAULT_SECRET_ID')).toEqual({ category: 'CRED', weak: false });

@@ -442,6 +442,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     // that puts other words between them names what the labels belong to (`LABEL_DB_PASSWORD`, the labelling
     // service's database; `LABEL_STUDIO_TOKEN`, a labelling tool's token).
     if (w === 'label' && i < words.length - 2) continue;
+    // A salt for hashing is the application's own secret (Drupal's `$settings['hash_salt']`, which signs one-time
+    // login links and form tokens), not a hash: `hash` describes what the salt is for.
+    if (w === 'hash' && last === 'salt' && words.length === 2) continue;
     if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 
