@@ -180,7 +180,57 @@ function findSedSecrets(text: string, _options: DetectOptions, offsets: readonly
   return spans;
 }
 
+/**
+ * A mail relay written as one tuple or list: a mail host's name, a submission port, the account, the password
+ * (`("smtp.eu.mailgun.org", 587, "postmaster@…", "…")`, `['mail.example.lan', 25, 'relay', '…']`), as scripts
+ * keep one entry per relay. The port between them says what the last item is: an SMTP login's password.
+ */
+const SMTP_RELAY_TUPLE =
+  /[([{][ \t]{0,4}["'](?:smtp|mail|relay|mx|email-smtp)[\w.-]{0,100}["'][ \t]{0,4},[ \t]{0,4}(?:25|465|587|2525)[ \t]{0,4},[ \t]{0,4}["'](?<user>[^"'\s]{1,100})["'][ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\r\n]{4,128})["'][ \t]{0,4}[)\]}]/g;
+
+/** A UUID: Postmark's SMTP login is a server token of this shape, as user and as password. */
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function findSmtpRelayTuples(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(SMTP_RELAY_TUPLE)) {
+    const user = m.groups!['user']!;
+    const value = m.groups!['v']!;
+    const valueStart = m.index + m[0].lastIndexOf(value);
+    // Services that log in with a token take it as the user too (Postmark's server token): a user that is a UUID is one.
+    if (UUID_VALUE.test(user) && !isPlaceholder(user)) {
+      const userStart = m.index + m[0].lastIndexOf(user, valueStart - m.index - 2);
+      spans.push({ start: userStart, end: userStart + user.length, category: 'TOKEN' });
+    }
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    spans.push({ start: valueStart, end: valueStart + value.length });
+  }
+  return spans;
+}
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'smtp-relay-tuple-password',
+    category: 'PASS',
+    description: 'A mail relay written as one tuple or list — a mail host, a submission port (25, 465, 587, 2525), the account, the password: the password (and a user that is a token, as Postmark\'s server token is)',
+    keywords: ['smtp', 'mail', 'relay', 'mx'],
+    pattern: SMTP_RELAY_TUPLE,
+    find: findSmtpRelayTuples,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '    "office": ("mail.example.intranet", 25, "relay", "Relay-Me-Not-99"),',
+        "RELAYS = [['smtp.example.com', 587, 'alerts@example.com', 'Wq7!Tarn=Ridge4471']]",
+        '    "harbour": ("smtp.postmarkapp.com", 587, "c18e80b6-1669-47d5-a5a1-f5c352f99fc9", "5de3ed0c-e81a-4994-824d-65d1a7060d82"),',
+      ],
+      noMatch: [
+        '    "fitnest": ("smtp.sendgrid.net", 587, "apikey", os.environ.get("SENDGRID_API_KEY", "")),',
+        '    ("smtp.example.com", 587, "user", "password"),',
+        '    ("smtp.example.com", 8080, "user", "Wq7!Tarn=Ridge4471"),',
+        '    ("api.example.com", 587, "user", "Wq7!Tarn=Ridge4471"),',
+      ],
+    },
+  },
   {
     id: 'go-signing-key-bytes',
     category: 'KEY',
