@@ -3,6 +3,7 @@ import { aiRules } from './ai.js';
 import { cicdRules } from './cicd.js';
 import { cloudRules } from './cloud.js';
 import { databaseRules } from './databases.js';
+import { gameRules } from './games.js';
 import { messagingRules } from './messaging.js';
 import { observabilityRules } from './observability.js';
 import { paymentRules } from './payment.js';
@@ -43,6 +44,7 @@ export const providerFamilies: Readonly<Record<string, readonly Rule[]>> = {
   databases: family(databaseRules),
   cicd: family(cicdRules),
   saas: family(saasRules),
+  games: family(gameRules),
 };
 
 export const providerRules: Rule[] = Object.values(providerFamilies).flat();

@@ -217,6 +217,25 @@ export const observabilityRules: Rule[] = [
       noMatch: ['https://logs-01.loggly.com/inputs/TOKEN/tag/http/', 'https://www.loggly.com/docs/http-endpoint/'],
     },
   },
+  {
+    // Backtrace's crash submission endpoints carry the submission token in the URL (Unreal's `DataRouterUrl`,
+    // Crashpad's upload URL, a Unity or console SDK's config), where no name says token.
+    id: 'backtrace-submission-url-token',
+    category: 'KEY',
+    description: 'Backtrace submission token (64 hex) in a crash upload URL (`submit.backtrace.io/<universe>/<token>/minidump`, `<universe>.sp.backtrace.io:6098/post?…&token=…`)',
+    keywords: ['backtrace.io'],
+    pattern: /\b(?:submit\.backtrace\.io\/[\w.-]{1,100}\/|\.sp\.backtrace\.io(?::\d{1,5})?\/post\?(?:[^\s"'#]{0,300}&)?token=)([0-9a-f]{64})(?![0-9a-z])/i,
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [
+        'DataRouterUrl="https://submit.backtrace.io/skyforge/72d33b2d3e325fc91949f1ec3b170d8411d617ad9e1172fc7e63898bafe1f0dc/minidump"',
+        'url: https://acme.sp.backtrace.io:6098/post?format=minidump&token=0648c8bd145732ce6a0b220973f7e3d64647331355963cac294da1294416a99a',
+      ],
+      noMatch: ['https://submit.backtrace.io/your-universe/YOUR_SUBMISSION_TOKEN/minidump', 'https://docs.saucelabs.com/error-reporting/platform-integrations/unreal/setup/', 'https://submit.backtrace.io/acme/0000000000000000000000000000000000000000000000000000000000000000/json'],
+    },
+  },
   contextRule('elastic-cloud-api-key', 'Elastic / Elastic Cloud API key next to an Elastic name', ['elastic'], '[A-Za-z0-9_=\\-]{40,120}', {
     match: [`ELASTIC_API_KEY=${fake('b64url', 60, 629)}==`.replace('==', '')],
     noMatch: ['ELASTIC_CLOUD_ID=my-deployment'],

@@ -255,3 +255,36 @@ describe('payment and messaging credentials away from their names', () => {
     expect(rulesFound('MarqetaCardToken: "db9bec5e-422f-4587-b766-a93e85766d7a",')).not.toContain('marqeta-access-token');
   });
 });
+
+describe('game studio build farms and crash reporting (blind set 29)', () => {
+  const spansOf = (text: string, rule: string, file?: string) =>
+    detector
+      .detect(text, file === undefined ? {} : { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+
+  it("reads Backtrace's submission token from a crash upload URL, and not a stand-in or a docs link", () => {
+    const token = fake('hex', 64, 9901);
+    expect(spansOf(`DataRouterUrl="https://submit.backtrace.io/skyforge/${token}/minidump"\n`, 'backtrace-submission-url-token', 'DefaultGame.ini')).toEqual([token]);
+    expect(spansOf(`upload_url = "https://skyforge.sp.backtrace.io:6098/post?format=minidump&token=${token}"\n`, 'backtrace-submission-url-token', 'crashpad.cfg')).toEqual([token]);
+    expect(spansOf('DataRouterUrl="https://submit.backtrace.io/<universe>/<token>/minidump"\n', 'backtrace-submission-url-token', 'DefaultGame.ini')).toEqual([]);
+  });
+
+  it("reads a Plastic SCM password as its client stores it, the |SoC| prefix with it", () => {
+    const conf = '<SecurityConfig>::0:buildbot:|SoC|Q7R0DAMJjkO3s8tEqDyg/ILi68OFq4nZ==:</SecurityConfig>\n';
+    expect(spansOf(conf, 'plastic-scm-encrypted-password', 'client.conf')).toEqual(['|SoC|Q7R0DAMJjkO3s8tEqDyg/ILi68OFq4nZ==']);
+    expect(spansOf('Plastic writes |SoC| before the encrypted password.\n', 'plastic-scm-encrypted-password', 'notes.md')).toEqual([]);
+  });
+
+  it("reads Steam's cached logins in config.vdf's ConnectCache block, and the same shape elsewhere as nothing", () => {
+    const cached = fake('hex', 160, 9902);
+    const vdf = `"InstallConfigStore"\n{\n\t"ConnectCache"\n\t{\n\t\t"2642e0b7"\t\t"${cached}"\n\t}\n\t"Accounts"\n\t{\n\t\t"a1b2c3d4"\t\t"${fake('hex', 160, 9903)}"\n\t}\n}\n`;
+    expect(spansOf(vdf, 'steam-connect-cache', 'config.vdf')).toEqual([cached]);
+  });
+
+  it('reads a Unity serial under a serial name or after -serial, not a stand-in or a variable', () => {
+    expect(spansOf('export UNITY_LICENSE_SERIAL="E3-FJFO-WJL1-3I5H-9S8I-0UT1"\n', 'unity-serial', 'build.sh')).toEqual(['E3-FJFO-WJL1-3I5H-9S8I-0UT1']);
+    expect(spansOf('      UNITY_SERIAL: SC-YMXA-S3NP-TSED-XRFC-12LY\n', 'unity-serial', 'build.yml')).toEqual(['SC-YMXA-S3NP-TSED-XRFC-12LY']);
+    expect(spansOf('Unity -batchmode -serial "$UNITY_SERIAL" -quit\nUNITY_SERIAL: XX-XXXX-XXXX-XXXX-XXXX-XXXX\n', 'unity-serial', 'build.sh')).toEqual([]);
+  });
+});

@@ -43,6 +43,23 @@ function gitlab(id: string, prefix: string, kind: string, body: string, sample: 
 
 /** Source hosting and code platforms: GitHub, GitLab, Bitbucket, Gitea, Sourcegraph, … */
 export const vcsRules: Rule[] = [
+  {
+    // Plastic SCM (Unity Version Control) keeps a user's password in `client.conf`'s `<SecurityConfig>` and in
+    // `profiles.conf` encrypted with a key every client has: `|SoC|` and base64 decrypt back to the password.
+    id: 'plastic-scm-encrypted-password',
+    category: 'PASS',
+    description: "Plastic SCM / Unity Version Control password as its clients store it (`|SoC|` + base64, in `client.conf`'s `<SecurityConfig>` or `profiles.conf`): reversibly encrypted with a key every client ships",
+    keywords: ['|soc|'],
+    pattern: /(\|SoC\|[A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: ['<SecurityConfig>::0:buildbot:|SoC|Q7R0DAMJjkO3s8tEqDyg/ILi68OFq4nZ==:</SecurityConfig>'],
+      noMatch: ['<SecurityConfig>::0:buildbot:|SoC|xxxxxxxx:</SecurityConfig>', 'the |SoC| prefix marks an encrypted password'],
+    },
+  },
   github('github-pat', 'ghp_', 'personal access token (classic)', 'KEY', 100),
   github('github-oauth', 'gho_', 'OAuth access token', 'TOKEN', 102),
   github('github-user-to-server-token', 'ghu_', 'App user-to-server token', 'TOKEN', 104),
