@@ -1067,3 +1067,32 @@ describe('an international team: prose, tables and stand-ins in other languages 
     expect(passwords('PASSWORD=Hier-Ici-42x\n', '.env')).toEqual([['PASS', 'Hier-Ici-42x']]);
   });
 });
+
+describe('game studio code and notes (blind set 29)', () => {
+  const values = (text: string, file: string) => found(text, file).map(([, v]) => v);
+
+  it("reads a password in Unreal's TEXT() macro and C++'s wide and UTF-8 literals", () => {
+    expect(values('const FString Pass = TEXT("Wyvern#Tide88");\n', 'BackendClient.cpp')).toEqual(['Wyvern#Tide88']);
+    expect(values('const wchar_t* kPassword = L"Wyvern#Tide88";\n', 'login.cpp')).toEqual(['Wyvern#Tide88']);
+    expect(values('const FString Pass = TEXT("");\nconst FString PassLabel = TEXT("Password");\n', 'BackendClient.cpp')).toEqual([]);
+  });
+
+  it('reads the password of an app sign-in helper called with literals, not its variables or a stand-in', () => {
+    expect(values('public Task<string> QaLogin() => LoginAsync("qa-bot-04", "QaBot!Launch3r");\n', 'AuthService.cs')).toEqual(['QaBot!Launch3r']);
+    expect(values('return LoginAsync(username, password);\nawait signIn("qa@acme.io", "password");\n', 'AuthService.cs')).toEqual([]);
+  });
+
+  it('reads passwords in prose: for an account, wrapped onto the next line, or after an aside', () => {
+    expect(values('If 1Password is down, the emergency\npassword for `deploy` is `Bot$Deploy_0317`.\n', 'README.md')).toEqual(['Bot$Deploy_0317']);
+    expect(values('Neighborhood host, target manager password is\n`prospero-kit-A19`. Second kit is off.\n', 'notes.md')).toEqual(['prospero-kit-A19']);
+    expect(values('Submission package signing passcode (do NOT paste in Slack again): `lu6vr7dar3t0jdfoym142kyk1ulm92h2`\n', 'notes.md')).toEqual(['lu6vr7dar3t0jdfoym142kyk1ulm92h2']);
+    expect(values('The password for deploy is stored in 1Password.\nThe password is\nrotated monthly.\nReset the password (see the runbook): ask ops.\n', 'notes.md')).toEqual([]);
+  });
+
+  it('reads the generated items of a YAML block sequence under a secret name, not names or versions', () => {
+    const asset = 'MonoBehaviour:\n  secretKey:\n  - 8968690db760dae31ce353e84ddf5f664eb74205\n  - 0301fb37aab5b85b6ef770d40bb784742e7d4c74\n  Build:\n  - 1.14.3\n';
+    expect(values(asset, 'ga_settings.asset')).toEqual(['8968690db760dae31ce353e84ddf5f664eb74205', '0301fb37aab5b85b6ef770d40bb784742e7d4c74']);
+    const names = 'redact:\n  secret_fields:\n    - password\n    - api_key\n  tokens:\n    - name: ci\n      scope: read\n';
+    expect(values(names, 'logging.yml')).toEqual([]);
+  });
+});

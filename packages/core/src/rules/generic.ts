@@ -37,7 +37,9 @@ const VALUE =
   // Julia's `raw"…"`, an Erlang binary's `<<"…">>` (closed by `>>`: `<<"EOF"` opens a heredoc), an Elixir sigil's `~s"…"`; F# applies a function without brackets (`Encoding.UTF8.GetBytes "…"`).
   // Triple quotes (Python, Nim, Scala, Kotlin, Swift, Julia: `"""…"""` on one line) before one quote, which would read `""`.
   // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too.
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
+  // C and C++ mark a wide or UTF-8 literal (`L"…"`, `u8"…"`) or wrap it in a macro that does (Unreal's `TEXT("…")`,
+  // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -73,6 +75,12 @@ const ASSIGNMENT = new RegExp(
     // Java, C# and Kotlin formatters break a long constant after its `=` (`static final String JWT_KEY =` / `    "…";`):
     // the literal on the next line is the value (in program source only, checked after the match).
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=["\'])' +
+    // Prose: `the password for \`deploy\` is \`…\``, `password for deploy was …` (one account between name and verb);
+    // a code span that the paragraph wrapped onto the next line (`target manager password is` / `` `…` ``);
+    // an aside between a name and its colon (`signing passcode (do NOT paste in Slack again): \`…\``).
+    '|[ \\t]{1,4}for[ \\t]{1,4}(?:`[^`\\s]{1,64}`|[\\w.@-]{1,64})[ \\t]{1,4}(?:is|was)[ \\t]{1,4}' +
+    '|[ \\t]{1,4}(?:is|was)[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`)' +
+    '|[ \\t]{1,4}\\([^()\\r\\n]{1,80}\\)[ \\t]{0,4}:[ \\t]{0,4}(?=[`"\'])' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
@@ -108,6 +116,36 @@ const ASSIGNMENT = new RegExp(
   'gi',
 );
 
+/** A name that ends its line with a colon (`secretKey:`, `api_tokens: # rotated monthly`): a YAML block sequence may follow. */
+const YAML_SEQUENCE_NAME = new RegExp(SECRET_WORD + '[\\w.\\-]{0,40}["\']?[ \\t]{0,4}:[ \\t]{0,4}(?:#[^\\r\\n]{0,200})?\\r?\\n', 'iy');
+/** One item of a block sequence: its indent, then `- ` and a quoted or bare scalar, maybe a comment. */
+const YAML_SEQUENCE_ITEM = /([ \t]{0,40})-[ \t]{1,4}(?:"([^"\\\r\n]{1,300})"|'([^'\r\n]{1,300})'|([^\s"'#\[{][^\r\n#]{0,299}))[ \t]{0,8}(?:#[^\r\n]{0,200})?(?:\r?\n|$)/y;
+
+/**
+ * The items of a YAML block sequence under a secret's name (a Unity asset's `secretKey:` / `  - …` / `  - …`,
+ * `api_keys:` kept through a rotation), each with its offset: the items that follow the name's line at one
+ * indent. A mapping item (`- name: x`) ends the list: its entries are names and values of their own.
+ */
+function yamlSequenceAt(text: string, keyword: number): LiteralRun[] {
+  YAML_SEQUENCE_NAME.lastIndex = keyword;
+  if (!YAML_SEQUENCE_NAME.test(text)) return [];
+  const items: LiteralRun[] = [];
+  let at = YAML_SEQUENCE_NAME.lastIndex;
+  let indent: string | undefined;
+  while (items.length < 100) {
+    YAML_SEQUENCE_ITEM.lastIndex = at;
+    const m = YAML_SEQUENCE_ITEM.exec(text);
+    if (m === null || (indent !== undefined && m[1] !== indent)) break;
+    indent = m[1]!;
+    const value = (m[2] ?? m[3] ?? m[4]!).trimEnd();
+    if (m[4] !== undefined && /:[ \t]|:$/.test(value)) break;
+    const start = text.indexOf(value, at + indent.length + 1);
+    items.push({ start, end: start + value.length, value, parts: 1 });
+    at = YAML_SEQUENCE_ITEM.lastIndex;
+  }
+  return items;
+}
+
 /** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`). */
 const JOINED_AFTER_NAME = /^=[ \t]{0,2}["']/;
 
@@ -121,7 +159,7 @@ const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
 const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
 
 /** The separator of `password is …` in prose. */
-const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)[ \t]/i;
+const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]/i;
 
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
@@ -616,7 +654,13 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     deferred.length = 0;
     if (offset < skipUntil) continue;
     const matched = assignmentAt(offset);
-    if (matched === undefined) continue;
+    if (matched === undefined) {
+      // `secretKey:` at a line's end: the values may be a block sequence's items on the lines below.
+      const items = yamlSequenceAt(text, offset);
+      for (const item of items) spans.push(...listItemSpan(item, found, options.file));
+      if (items.length > 0) skipUntil = items[items.length - 1]!.end;
+      continue;
+    }
     const { m, v } = matched;
     // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
     if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && (m.groups?.['sep'] ?? '') === ':') continue;
@@ -1639,6 +1683,13 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'DBI->connect', arg: 3, category: 'PASS' }, // Perl DBI
   { call: 'Credentials', arg: 4, category: 'PASS' }, // sbt: Credentials(realm, host, user, password)
   { call: '.login', arg: 2, category: 'PASS' }, // smtplib, imaplib, poplib, ftplib
+  // An app's own sign-in helper called without a receiver (`LoginAsync("qa-bot-04", "…")` for a QA auto-login, a test's `signIn(user, "…")`).
+  { call: 'login', arg: 2, category: 'PASS' },
+  { call: 'Login', arg: 2, category: 'PASS' },
+  { call: 'LoginAsync', arg: 2, category: 'PASS' },
+  { call: 'signIn', arg: 2, category: 'PASS' },
+  { call: 'SignIn', arg: 2, category: 'PASS' },
+  { call: 'SignInAsync', arg: 2, category: 'PASS' },
   { call: 'FTP', arg: 3, category: 'PASS' },
   { call: 'FTP_TLS', arg: 3, category: 'PASS' },
   { call: 'simple_bind_s', arg: 2, category: 'PASS' }, // python-ldap
@@ -2355,9 +2406,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'login(', 'loginasync(', 'signin(', 'signinasync('],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
