@@ -34,6 +34,12 @@ describe('published sample credentials', () => {
     expect(found('"access_token":"Qm7vX2pL9zT4wK8rN3bY6c"\n', 'client.py')).toEqual(['Qm7vX2pL9zT4wK8rN3bY6c']);
   });
 
+  it("reports no finding on NIST's AES test-vector keys in a test, but does on another key in their place (blind set 29)", () => {
+    const tests = 'const string NistKey = "2b7e151628aed2a6abf7158809cf4f3c";\nconst string Aes256Key = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";\n';
+    expect(found(tests, 'SaveCryptoTests.cs')).toEqual([]);
+    expect(found('const string SaveKey = "7c1e4b9a2f0d83e6b5a4c9d1e2f3a4b5";\n', 'SaveCrypto.cs')).toEqual(['7c1e4b9a2f0d83e6b5a4c9d1e2f3a4b5']);
+  });
+
   it("reports no finding on Azurite's account key in a connection string, but does on a real account's", () => {
     const log = [
       `Storage (local dev fallback): DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,

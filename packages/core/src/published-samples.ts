@@ -56,6 +56,14 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   'hdhd0244k9j7ao03',
   '0685bd9184jfhq22',
   'ad180jjd733klru7',
+  // The AES test vectors of FIPS-197 and NIST SP 800-38A (the AES-128, -192 and -256 keys that every AES
+  // implementation's tests check against): published keys, in lower and upper case.
+  '2b7e151628aed2a6abf7158809cf4f3c',
+  '2B7E151628AED2A6ABF7158809CF4F3C',
+  '8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b',
+  '8E73B0F7DA0E6452C810F32B809079E562F8EAD2522C6B7B',
+  '603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4',
+  '603DEB1015CA71BE2B73AEF0857D77811F352C073B6108D72D9810A30914DFF4',
 ]);
 
 /** True when `value` is, exactly, a credential its vendor publishes for everyone (an emulator's key, a documentation sample). */

@@ -273,13 +273,15 @@ const STAND_IN_WORDS = new Set([
 
 function isStandInPhrase(v: string): boolean {
   // Every word must be a stand-in word: the first one decides most values, before any split.
-  if (!STAND_IN_WORDS.has(firstWord(v))) return false;
+  // A classic stand-in with digits is one too (`password123-for-tests-only`).
+  const first = firstWord(v);
+  if (!STAND_IN_WORDS.has(first) && !isDummyWithDigits(first)) return false;
   const words = v
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[-_.\s]+/)
     .filter((w) => w.length > 0);
-  return words.length >= 2 && words.every((w) => STAND_IN_WORDS.has(w));
+  return words.length >= 2 && words.every((w) => STAND_IN_WORDS.has(w) || isDummyWithDigits(w));
 }
 
 /**
@@ -434,6 +436,9 @@ function isPolicyPassword(v: string): boolean {
   return /[A-Z]/.test(v) && /[a-z]{3}/.test(v) && /\d/.test(v) && /[^A-Za-z0-9]/.test(v) && !/\s/.test(v);
 }
 
+/** A secret store's id for a value kept on its server: TeamCity's `credentialsJSON:` and a UUID. */
+const SECRET_STORE_ID = /^credentialsJSON:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
@@ -443,6 +448,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const generated = isGeneratedPrintable(v);
   if (hasPlaceholderMarker(v, generated)) return false;
   if (TEMPLATE_START.test(v)) return false;
+  // TeamCity's Kotlin DSL stores a secure value on the server and writes only its id (`password("env.X", "credentialsJSON:<uuid>")`).
+  if (SECRET_STORE_ID.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.
   if (isPublishedSample(v)) return false;
   if (v.charCodeAt(0) === 0x5b /* [ */ && ARM_EXPRESSION.test(v)) return false;

@@ -1095,4 +1095,10 @@ describe('game studio code and notes (blind set 29)', () => {
     const names = 'redact:\n  secret_fields:\n    - password\n    - api_key\n  tokens:\n    - name: ci\n      scope: read\n';
     expect(values(names, 'logging.yml')).toEqual([]);
   });
+
+  it("leaves TeamCity's credentialsJSON ids and a Terraform variable's bare default alone, not literals beside them", () => {
+    expect(values('password("env.PLAYFAB_SECRET", "credentialsJSON:0f69f90f-bb5a-497e-9b5b-f65cdaab3cf1")\n', 'settings.kts')).toEqual([]);
+    const tf = 'variable "grafana_password" {\n  sensitive = true\n  default   = var.grafana_admin_password\n}\nvariable "db_password" {\n  default = "Kq8zW3mLp0!x"\n}\n';
+    expect(values(tf, 'main.tf')).toEqual(['Kq8zW3mLp0!x']);
+  });
 });

@@ -1103,6 +1103,8 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
     if (!quoted && CALL_EXPRESSION.test(value)) continue;
     // HCL's `value = random_password.db.result`: a bare value after `=` is an expression, a literal is quoted.
     if (!quoted && g['k'] !== undefined && /value["']?[ \t]{0,4}=[ \t]{0,4}$/.test(m[0].slice(0, m[0].length - value.length))) continue;
+    // So is a Terraform variable's bare `default = var.grafana_admin_password`: HCL quotes every string literal (a heredoc aside).
+    if (!quoted && g['tk'] !== undefined && !BLOCK_START.test(g['uq']!)) continue;
     if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     spans.push({ start, end: start + value.length, category: key.category });
   }

@@ -373,7 +373,7 @@ describe('stand-in values under password names', () => {
   const standIns = [
     'please-change-this', 'TO_BE_FILLED', 'SET_IN_ENV', 'put-password-here', 'not-a-real-secret', 'test-secret-key', 'insecure-dev-key',
     'local-dev-password', '@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/db/)', '!secret db_password',
-    'secretref:db-password', 'awssm:prod/db', '[secure]',
+    'secretref:db-password', 'awssm:prod/db', '[secure]', 'password123-for-tests-only', 'changeme1-local-dev',
   ];
   for (const value of standIns) {
     it(`leaves ${JSON.stringify(value)} alone`, () => {
@@ -383,6 +383,7 @@ describe('stand-in values under password names', () => {
 
   it('still reports weak but real passwords', () => {
     expect(spans('password: "P@ssw0rd"\nsecret: "Summer2024!deploy"\n', 'values.yaml')).toEqual(['P@ssw0rd', 'Summer2024!deploy']);
+    expect(spans('password: "password123-for-prod"\n', 'values.yaml')).toEqual(['password123-for-prod']);
   });
 
   it('leaves a value that says it is not real alone, whatever word comes before', () => {
