@@ -1010,6 +1010,8 @@ describe('passwords and keys handed to command-line tools of device fleets (blin
     expect(values(ticket, 'FW-512.md')).toEqual(['53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8']);
     expect(values('openssl mac -digest SHA256 -macopt hexkey:9e2b41c7d08a53f6e1b47c92d5a8306f HMAC < fw.bin\n', 'sign.sh')).toEqual(['9e2b41c7d08a53f6e1b47c92d5a8306f']);
     expect(values('openssl dgst -sha256 -hmac "$OTA_HMAC_KEY" image.swu\nopenssl dgst -sha256 -hmac key image.swu\n', 'sign.sh')).toEqual([]);
+  });
+});
 
 describe("Nagios' resource file", () => {
   it('reports the $USERn$ macros that hold passwords, communities and keys', () => {
