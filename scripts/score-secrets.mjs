@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const list = args.includes('--list');
 const outIndex = args.indexOf('--out');
 const outPath = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(mkdtempSync(join(tmpdir(), 'takumo-score-')), 'findings.json');
-const corpus = resolve(args.find((a, i) => !a.startsWith('--') && i !== outIndex + 1) ?? join(root, '..', 'shared', 'corpus', 'secrets'));
+const corpus = resolve(args.find((a, i) => !a.startsWith('--') && (outIndex < 0 || i !== outIndex + 1)) ?? join(root, '..', 'shared', 'corpus', 'secrets'));
 
 const core = await import(join(root, 'packages', 'core', 'dist', 'index.js'));
 
