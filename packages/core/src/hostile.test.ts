@@ -35,6 +35,11 @@ const hostile: Record<string, string> = {
   'Terraform sensitive_values objects opened and never closed': '{"sensitive_values":'.repeat(MB / 20),
   'key/value table rows under one header': 'Key   Value\n---   -----\n' + 'token     Xk2mP9qR7vL4nZ8wQ3tYAb1C\n'.repeat(MB / 34),
   'connection-string pieces split over literals, one per line': '"Uid=x;"\n'.repeat(MB / 9) + '"Pwd=Xk2mP9qR7v;"\n'.repeat(MB / 18),
+  // Two megabytes on one line: a rule that looks back to the line's start from every keyword
+  // on it is quadratic here and runs past the test's timeout.
+  'SNMP community commands repeated on one line': 'snmp-server community '.repeat((2 * MB) / 22),
+  'SNMP tool names and flags repeated on one line': 'snmpwalk -c '.repeat((2 * MB) / 12),
+  'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
 };
 
 describe('hostile input', () => {

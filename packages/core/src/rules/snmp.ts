@@ -120,10 +120,11 @@ const CHECK_SNMP_SECRET_FLAGS = new Set(['-C', '--community', '-A', '--authpassw
 /** How much of a line after the tool's name its flags are read in. */
 const SNMP_TOOL_REACH = 500;
 
-function snmpToolSecrets(text: string, at: number): Argument[] {
+/** The secrets among a tool's flags, and where the part of its line that was read ends. */
+function snmpToolSecrets(text: string, at: number): { secrets: Argument[]; end: number } {
   SNMP_TOOL.lastIndex = at;
   const m = SNMP_TOOL.exec(text);
-  if (m === null) return [];
+  if (m === null) return { secrets: [], end: at };
   const plugin = m[0].startsWith('check_snmp');
   const flags = plugin ? CHECK_SNMP_SECRET_FLAGS : NET_SNMP_SECRET_FLAGS;
   const from = at + m[0].length;
@@ -141,7 +142,7 @@ function snmpToolSecrets(text: string, at: number): Argument[] {
     if (eq > 2 && a.value.startsWith('--') && flags.has(a.value.slice(0, eq))) secrets.push({ value: a.value.slice(eq + 1), start: a.start + eq + 1 });
     else if (flags.has(a.value) && args[i + 1] !== undefined) secrets.push(args[i + 1]!);
   });
-  return secrets;
+  return { secrets, end: from + rest.length };
 }
 
 /** Whether the name that ends at the keyword `community` at `at` is an SNMP community's. */
@@ -164,16 +165,30 @@ function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly
     spans.push({ start: a.start, end: a.start + a.value.length });
   };
   let lastLine = -1;
+  // The start of the line holding the current offset, found by walking forward over the
+  // newlines between ascending offsets: a search back from each offset would rescan a long
+  // line once per keyword on it (a megabyte line of `snmp-server community` took seconds).
+  let lineStart = 0;
+  let nextNewline = text.indexOf('\n');
+  // A tool's name inside the arguments just read for another is one of them, not a command:
+  // skipping it keeps a line of nothing but tool names from being read once per name.
+  let toolArgumentsEnd = -1;
   for (const offset of offsets) {
+    while (nextNewline !== -1 && nextNewline < offset) {
+      lineStart = nextNewline + 1;
+      nextNewline = text.indexOf('\n', lineStart);
+    }
     const c = text.charCodeAt(offset) | 0x20;
     if (c === 0x73 /* s */ || c === 0x63 /* c */) {
       // A tool's name (`snmpwalk`, `check_snmp`): its flags, wherever on the line it stands.
       if (/^(?:snmp[a-z]|check_snmp)/i.test(text.slice(offset, offset + 10))) {
-        for (const a of snmpToolSecrets(text, offset)) push(a);
+        if (offset < toolArgumentsEnd) continue;
+        const tool = snmpToolSecrets(text, offset);
+        toolArgumentsEnd = tool.end;
+        for (const a of tool.secrets) push(a);
         continue;
       }
     }
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     if (lineStart !== lastLine) {
       lastLine = lineStart;
       for (const [pattern, secretsOf] of [
