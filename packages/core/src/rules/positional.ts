@@ -191,9 +191,35 @@ const SMTP_RELAY_TUPLE =
 /** A UUID: Postmark's SMTP login is a server token of this shape, as user and as password. */
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function findSmtpRelayTuples(text: string, options: DetectOptions): Span[] {
+/** The tuple read from its opening bracket, which the search below finds from the host's keyword. */
+const SMTP_RELAY_TUPLE_AT = new RegExp(SMTP_RELAY_TUPLE.source, 'y');
+
+/**
+ * The opening bracket of a tuple whose first item is the quoted host that starts at `at` (a keyword's
+ * offset; `email-smtp` is found by its `mail`), or -1. Read backwards from the keyword so the tuple's
+ * pattern runs only where a mail host opens one: run over the whole text it tried every bracket.
+ */
+function tupleStartBefore(text: string, at: number): number {
+  let quote = at - 1;
+  if (text.charCodeAt(quote) === 0x65 /* e of email-smtp */) quote--;
+  const q = text.charCodeAt(quote);
+  if (q !== 0x22 /* " */ && q !== 0x27 /* ' */) return -1;
+  let bracket = quote - 1;
+  for (let spaces = 0; spaces < 4 && (text[bracket] === ' ' || text[bracket] === '\t'); spaces++) bracket--;
+  return bracket >= 0 && '([{'.includes(text[bracket]!) ? bracket : -1;
+}
+
+function findSmtpRelayTuples(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(SMTP_RELAY_TUPLE)) {
+  let readTo = 0;
+  for (const offset of offsets) {
+    if (offset < readTo) continue;
+    const start = tupleStartBefore(text, offset);
+    if (start < 0) continue;
+    SMTP_RELAY_TUPLE_AT.lastIndex = start;
+    const m = SMTP_RELAY_TUPLE_AT.exec(text);
+    if (m === null) continue;
+    readTo = m.index + m[0].length;
     const user = m.groups!['user']!;
     const value = m.groups!['v']!;
     const valueStart = m.index + m[0].lastIndexOf(value);
@@ -216,6 +242,7 @@ export const positionalRules: Rule[] = [
     keywords: ['smtp', 'mail', 'relay', 'mx'],
     pattern: SMTP_RELAY_TUPLE,
     find: findSmtpRelayTuples,
+    anchored: true,
     confidence: 'medium',
     examples: {
       match: [
