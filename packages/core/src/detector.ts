@@ -30,10 +30,10 @@ export interface Candidate {
 }
 
 /**
- * Takes the marker's place in the automaton (ids must stay dense): control characters that
- * no text holds in this order; whatever the automaton says of it is overwritten.
+ * Takes the marker's place in the automaton (ids must stay dense): one control character, so
+ * that it costs the table one column only; whatever the automaton says of it is overwritten.
  */
-const NON_ASCII_STAND_IN = '\u0001\u0002\u0003';
+const NON_ASCII_STAND_IN = '\u0001';
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 const KNOWN_SECRET_RULE = 'known-secret';

@@ -24,6 +24,44 @@ describe('KeywordScanner', () => {
     );
   });
 
+  it('stays exact when keywords use more characters than the table has columns (the rarest share one)', () => {
+    // Printable ASCII: 94 characters, more than the 63 a row holds, so some must share a class.
+    const printable = fc.integer({ min: 33, max: 126 }).map((c) => String.fromCharCode(c));
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: printable, minLength: 1, maxLength: 3 }), { minLength: 40, maxLength: 120 }),
+        fc.string({ unit: fc.oneof(printable, fc.constantFrom(' ', 'é')), maxLength: 200 }),
+        (keywords, text) => {
+          const scanner = new KeywordScanner(keywords);
+          const found = new Uint8Array(keywords.length);
+          const positions: (number[] | undefined)[] = [];
+          scanner.scan(text, found, new Uint8Array(keywords.length).fill(1), positions);
+          expect([...found].map((v) => v === 1)).toEqual(naive(keywords, text));
+          keywords.forEach((k, id) => {
+            const expected: number[] = [];
+            for (let i = text.toLowerCase().indexOf(k.toLowerCase()); i >= 0; i = text.toLowerCase().indexOf(k.toLowerCase(), i + 1)) expected.push(i);
+            expect(positions[id] ?? []).toEqual(expected);
+          });
+        },
+      ),
+    );
+  });
+
+  it('tells apart keywords that differ only in characters of the shared class', () => {
+    // 64 characters used by two keywords each, and `?` and `~` by one each: past the 63 a row holds,
+    // so the least used, `?` and `~` among them, share one class.
+    const common = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => !/[A-Z?~xy]/.test(c));
+    const keywords = [...common, ...common.map((c) => c + c), 'x?y', 'x~y'];
+    const scanner = new KeywordScanner(keywords);
+    const found = new Uint8Array(keywords.length);
+    const positions: (number[] | undefined)[] = [];
+    scanner.scan('.. X~Y ..', found, new Uint8Array(keywords.length).fill(1), positions);
+    expect(found[keywords.indexOf('x~y')]).toBe(1);
+    expect(positions[keywords.indexOf('x~y')]).toEqual([3]);
+    expect(found[keywords.indexOf('x?y')]).toBe(0);
+    expect(positions[keywords.indexOf('x?y')]).toBeUndefined();
+  });
+
   it('records the start offset of every occurrence of tracked keywords', () => {
     const scanner = new KeywordScanner(['pass', 'sword', 'word']);
     const found = new Uint8Array(3);

@@ -10,6 +10,8 @@
  * others: one comparison per character tells whether anything was found.
  */
 const ASCII = 128;
+/** Table columns at most: 64 keeps a row to 128 bytes and the table of ~5,000 states in the cache. */
+const MAX_CLASSES = 64;
 
 export class KeywordScanner {
   /** next state = table[(state << shift) | classOf[charCode]] for ASCII; any other character resets to the start. */
@@ -22,6 +24,8 @@ export class KeywordScanner {
   /** For each output state (minus firstOutputState): the keyword ids that end there. */
   private readonly outputs: number[][];
   private readonly lengths: number[];
+  /** For a keyword holding a character of the shared class: the keyword, to check a hit against the text. */
+  private readonly checkText: (string | undefined)[];
   readonly keywordCount: number;
 
   constructor(keywords: readonly string[]) {
@@ -35,16 +39,20 @@ export class KeywordScanner {
     });
 
     // Character classes: one per distinct character used in keywords, upper case folded
-    // onto lower case, and class 0 for everything else.
+    // onto lower case, and class 0 for everything else. Past MAX_CLASSES columns the table
+    // doubles in width and falls out of the cache (a scan of the bench tree took a fifth
+    // longer), so the characters fewest keywords use then share one class, and a hit on a
+    // keyword holding such a character is checked against the text before it counts.
+    const usedBy = new Map<number, number>();
+    for (const k of lowered) for (const c of new Set(Array.from(k, (ch) => ch.charCodeAt(0)))) usedBy.set(c, (usedBy.get(c) ?? 0) + 1);
+    const byUse = [...usedBy.keys()].sort((a, b) => usedBy.get(b)! - usedBy.get(a)! || a - b);
+    const ownClasses = byUse.length < MAX_CLASSES ? byUse.length : MAX_CLASSES - 2;
     const classOf = new Uint8Array(ASCII);
-    let classCount = 1;
-    for (const k of lowered) {
-      for (let i = 0; i < k.length; i++) {
-        const c = k.charCodeAt(i);
-        if (classOf[c] === 0) classOf[c] = classCount++;
-      }
-    }
+    byUse.forEach((c, rank) => (classOf[c] = rank < ownClasses ? rank + 1 : ownClasses + 1));
+    const classCount = byUse.length < MAX_CLASSES ? byUse.length + 1 : MAX_CLASSES;
     for (let c = 65; c <= 90; c++) if (classOf[c + 32] !== 0) classOf[c] = classOf[c + 32]!;
+    const shared = new Set(byUse.slice(ownClasses));
+    this.checkText = lowered.map((k) => (Array.from(k).some((ch) => shared.has(ch.charCodeAt(0))) ? k : undefined));
 
     // Trie in one flat array (state * classCount + class → next state, 0 = none): a Map
     // per state cost more in allocation and collection than the rest of the build.
@@ -143,7 +151,7 @@ export class KeywordScanner {
       const c = text.charCodeAt(i);
       if (c < ASCII) {
         state = table[(state << shift) | classOf[c]!]!;
-        if (state >= firstOutput) this.record(state - firstOutput, i, found, tracked, positions);
+        if (state >= firstOutput) this.record(text, state - firstOutput, i, found, tracked, positions);
       } else {
         state = 0;
         nonAscii = true;
@@ -152,12 +160,26 @@ export class KeywordScanner {
     return nonAscii;
   }
 
-  private record(output: number, at: number, found: Uint8Array, tracked: Uint8Array | undefined, positions: (number[] | undefined)[] | undefined): void {
+  private record(text: string, output: number, at: number, found: Uint8Array, tracked: Uint8Array | undefined, positions: (number[] | undefined)[] | undefined): void {
     const ids = this.outputs[output]!;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
+      const check = this.checkText[id];
+      if (check !== undefined && !endsWithKeyword(text, at, check)) continue;
       found[id] = 1;
       if (tracked !== undefined && tracked[id] === 1) (positions![id] ??= []).push(at + 1 - this.lengths[id]!);
     }
   }
+}
+
+/** Whether `text` holds `keyword` (lower case, ASCII) ending at `at`, ignoring the case of letters. */
+function endsWithKeyword(text: string, at: number, keyword: string): boolean {
+  const start = at + 1 - keyword.length;
+  if (start < 0) return false;
+  for (let k = 0; k < keyword.length; k++) {
+    const c = text.charCodeAt(start + k);
+    const lower = c >= 65 && c <= 90 ? c + 32 : c;
+    if (lower !== keyword.charCodeAt(k)) return false;
+  }
+  return true;
 }
