@@ -160,11 +160,26 @@ function findPerforceTickets(text: string): Span[] {
  * stay out of the object definitions. What else the file holds is the plugins' directory
  * (`$USER1$=/usr/lib/nagios/plugins`) and the account names beside those secrets (`$USER4$=nagios_ro`).
  */
-const NAGIOS_RESOURCE_MACRO = /^[ \t]{0,8}\$USER\d{1,3}\$[ \t]{0,4}=[ \t]{0,4}(?<v>[^\s#][^\r\n]{0,199})$/gm;
+const NAGIOS_RESOURCE_MACRO = /\$USER\d{1,3}\$[ \t]{0,4}=[ \t]{0,4}(?<v>[^\s#][^\r\n]{0,199})$/m;
 /** An account's name: lower-case letters, digits and `._-` (`nagios_ro`, `svc.monitor`). */
 const ACCOUNT_NAME = /^[a-z][a-z0-9._-]{0,63}$/;
 
+/**
+ * Whether only up to eight spaces or tabs stand between the line's start and `at`. Checked after a
+ * match, not in the pattern: a `^` there made the engine try every line of every PHP file (where
+ * `$user` is everywhere) rather than only the keyword's offsets.
+ */
+function opensLine(text: string, at: number): boolean {
+  for (let i = at - 1; i >= at - 9; i--) {
+    const c = text.charCodeAt(i);
+    if (i < 0 || c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return false;
+}
+
 function isResourceMacroSecret(value: string, context: RuleContext): boolean {
+  if (!opensLine(context.text, context.matchStart)) return false;
   const v = value.trim();
   return !ACCOUNT_NAME.test(v) && isPlausibleSecret(v, { category: 'PASS', quoted: true, file: context.file });
 }
@@ -256,12 +271,13 @@ export const accountFileRules: Rule[] = [
     description: "A value of Nagios' resource file (`$USER3$=<password>`, also Icinga 1's and Naemon's): the macros that keep plugins' passwords, communities and keys out of the object files; the plugins' path and account names are not reported",
     keywords: ['$user'],
     pattern: NAGIOS_RESOURCE_MACRO,
+    startsAtKeyword: true,
     secretGroup: 'v',
     validate: isResourceMacroSecret,
     confidence: 'high',
     examples: {
-      match: ['$USER3$=15vMVx=WRa8=OPqLEq', '$USER5$=Lanterncobalt90?'],
-      noMatch: ['$USER1$=/usr/lib/nagios/plugins', '$USER4$=nagios_ro', 'command_line $USER1$/check_ldap -D x -P $USER3$', '$USER7$=$ENV_SECRET$'],
+      match: ['$USER3$=15vMVx=WRa8=OPqLEq', '$USER5$=Lanterncobalt90?', '# resources\n\t$USER6$=Q7v!fen3-Harbor'],
+      noMatch: ['$USER1$=/usr/lib/nagios/plugins', '$USER4$=nagios_ro', 'command_line $USER1$/check_ldap -D x -P $USER3$', '$USER7$=$ENV_SECRET$', 'echo x $USER3$=15vMVx=WRa8=OPqLEq', '          $USER3$=15vMVx=WRa8=OPqLEq'],
     },
   },
 ];

@@ -74,7 +74,8 @@ export const paymentKeyRules: Rule[] = [
     id: 'pkcs11-pin',
     category: 'PASS',
     description: "A PKCS#11 token's user or security-officer PIN (`user_pin: …`, `so_pin = …`, `PARTITION_PIN = \"…\"`), which logs in to the HSM that holds the keys",
-    keywords: ['pin'],
+    // The name's own spellings rather than `pin`, which `mapping`, `spinner` and `typing` hold.
+    keywords: ['_pin', '.pin', '-pin', 'userpin', 'usrpin', 'cupin', 'sopin', 'copin', 'officerpin', 'tokenpin', 'slotpin', 'partitionpin', 'hsmpin', 'pkcs11pin', 'p11pin', 'lunapin'],
     pattern: HSM_PIN,
     secretGroup: 'v',
     validate: isPin,
