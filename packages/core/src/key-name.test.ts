@@ -319,3 +319,14 @@ describe('keys of IoT radios and provisioning services', () => {
     expect(found('install_code: "npm-install-v2"\nINSTALL_CODE = "curl -sSL https://get.example.io | sh"\n', 'ci.yml')).toEqual([]);
   });
 });
+
+describe("Apple's crash reports", () => {
+  const found = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it("takes crashReporterKey, an anonymous device id, as no secret", () => {
+    expect(classifyKey('crashReporterKey')).toBeUndefined();
+    expect(found('{\n  "crashReporterKey" : "4c1f9e07a2b85d36e1f0c7a94b28d53e60a1f7c2",\n  "pid" : 418\n}\n', 'App-2024-06-01-081500.ips')).toEqual([]);
+  });
+  it('still takes a crash-reporting service key in a setting as a key', () => {
+    expect(classifyKey('CRASH_REPORTER_KEY')).toBeDefined();
+  });
+});

@@ -453,6 +453,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Application Insights' key (`ApplicationInsightsKey`, `APPINSIGHTS_KEY`) is its instrumentation key: it names the
   // resource that browsers and apps send telemetry to, and Microsoft documents it as no secret.
   if (last === 'key' && (words[words.length - 2] === 'appinsights' || (words[words.length - 2] === 'insights' && /^app(?:lication)?$/.test(words[words.length - 3] ?? '')))) return undefined;
+  // Apple's crash and diagnostic reports (`.ips`, `.crash`) carry `crashReporterKey`: an anonymous identifier of the device
+  // (a hex digest) that every report from it repeats, so reports can be grouped. It names a device and opens nothing.
+  // Only Apple's spelling: a `CRASH_REPORTER_KEY` setting may hold a crash-reporting service's API key.
+  if (name === 'crashReporterKey') return undefined;
   // Search-only keys (Algolia's, Meilisearch's) are made to ship in front-end code.
   if (words.includes('search') && words.includes('only')) return undefined;
   // Algolia's and Typesense's search keys (`ALGOLIA_SEARCH_KEY`) are search-only by name: the admin key is `…_ADMIN_KEY`.

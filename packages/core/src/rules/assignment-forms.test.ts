@@ -235,3 +235,27 @@ describe('a map under a name for many secrets or for a secret’s content', () =
     expect(values(`{"secrets": {"provider": "vault", "cache": "${b64}"}}\n`, 'settings.json')).toEqual([]);
   });
 });
+
+describe("Kotlin's, Groovy's and PHP's `?:` fallback", () => {
+  it('reads the literal after a lookup that a secret name keys', () => {
+    expect(values('        storePassword project.findProperty("releaseStorePassword") ?: "Cedar.Lantern4410"\n', 'app/build.gradle')).toEqual(['Cedar.Lantern4410']);
+    expect(values('val signingKey = System.getenv("SIGNING_KEY") ?: "q7Vd2LmX9rTw4Kp8Zn3B"\n', 'Config.kt')).toEqual(['q7Vd2LmX9rTw4Kp8Zn3B']);
+    expect(values("$secret = getenv('APP_SECRET') ?: 'Tq8.mWz3-Lp5vRx';\n", 'config.php')).toEqual(['Tq8.mWz3-Lp5vRx']);
+  });
+  it('leaves an empty fallback, and a TypeScript optional member typed by a literal', () => {
+    expect(values('storePassword project.findProperty("releaseStorePassword") ?: ""\n', 'app/build.gradle')).toEqual([]);
+    expect(values("interface Options { token?: 'Cedar.Lantern4410' | 'none' }\n", 'options.ts')).toEqual([]);
+  });
+});
+
+describe("HTML's code span after a secret's name", () => {
+  it('reads the key a help desk or chat export shows in <code>', () => {
+    const body = '{"body": "<p>We call it with api key <code>acm_live_Rw8Tq2Lm9Vx4Kp7Zn3Bd</code> from the portal.</p>"}\n';
+    expect(values(body, 'exports/conversation-311.json')).toEqual(['acm_live_Rw8Tq2Lm9Vx4Kp7Zn3Bd']);
+    expect(values('<p>the staging token is <code>Xq4vLm8Tr2Wz6Kp9Bd3N</code></p>\n', 'wiki/staging.html')).toEqual(['Xq4vLm8Tr2Wz6Kp9Bd3N']);
+  });
+  it('leaves a variable or a word shown in one', () => {
+    expect(values('<p>Put the api key in <code>PARTNER_API_KEY</code> first.</p>\n', 'wiki/setup.html')).toEqual([]);
+    expect(values('<p>the password <code>changeme</code> is refused</p>\n', 'wiki/setup.html')).toEqual([]);
+  });
+});

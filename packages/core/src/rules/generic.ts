@@ -36,7 +36,8 @@ const VALUE =
   // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
   // Julia's `raw"…"`, an Erlang binary's `<<"…">>` (closed by `>>`: `<<"EOF"` opens a heredoc), an Elixir sigil's `~s"…"`; F# applies a function without brackets (`Encoding.UTF8.GetBytes "…"`).
   // Triple quotes (Python, Nim, Scala, Kotlin, Swift, Julia: `"""…"""` on one line) before one quote, which would read `""`.
-  // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too.
+  // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too; so does HTML's code span
+  // (`api key <code>…</code>` in a help desk's or chat's export), as a backquoted one does in Markdown.
   // C and C++ mark a wide or UTF-8 literal (`L"…"`, `u8"…"`) or wrap it in a macro that does (Unreal's `TEXT("…")`,
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
@@ -46,7 +47,7 @@ const VALUE =
   singleQuotedBody(300) +
   ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|`(?<bq>' +
   backtickBody(300) +
-  ')`|(?<hd><<[-~]?["\']?[A-Za-z_]{1,20}["\']?(?=[ \\t]{0,4}\\r?\\n))|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
+  ')`|<code>(?<hc>[^<>\\s"\'`]{1,300})</code>|(?<hd><<[-~]?["\']?[A-Za-z_]{1,20}["\']?(?=[ \\t]{0,4}\\r?\\n))|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
 
 const ASSIGNMENT = new RegExp(
   SECRET_WORD +
@@ -90,8 +91,10 @@ const ASSIGNMENT = new RegExp(
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
     // The literal may also wait on the line after the operator (Elixir's `System.get_env("SECRET_KEY_BASE") ||` / `  "…"`).
     // Python and Lua spell the operator `or` (`os.environ.get("AWS_SECRET_ACCESS_KEY") or "…"`, `os.getenv("TOKEN") or "…"`):
-    // read after a lookup's closing bracket only, where it cannot be a word of a sentence.
-    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // read after a lookup's closing bracket only, where it cannot be a word of a sentence. Kotlin, Groovy and PHP spell it
+    // `?:` (`System.getenv("KEY_PASSWORD") ?: "…"`, Gradle's `findProperty("storePassword") ?: "…"`), read after a bracket
+    // or a space, never as TypeScript's optional member (`token?: "a" | "b"`).
+    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`).
@@ -345,6 +348,7 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     }
     return { value: quotedValue, quoted: true, start };
   }
+  if (g['hc'] !== undefined) return { value: g['hc'], quoted: true, start: end - '</code>'.length - g['hc'].length };
   if (g['hd'] !== undefined) return { value: g['hd'], quoted: false, start: end - g['hd'].length };
   const bare = g['uq'];
   if (bare === undefined) return undefined;
@@ -1317,11 +1321,12 @@ function isPascalCase(word: string): boolean {
 
 /**
  * Commands whose `-p` takes the password (after `-u user`): the MongoDB shell and tools, PsExec,
- * rabbitmqadmin. The old shell `mongo` only as the command itself (at the start of a line or after
+ * rabbitmqadmin, macOS's `security unlock-keychain`/`create-keychain` (the keychain's password, which CI
+ * logs print: fastlane's `setup_ci`). The old shell `mongo` only as the command itself (at the start of a line or after
  * `;`, `&`, `|`, `(`, a quote, `sudo` or a directory): `docker run --name mongo -p 27017:27017` publishes a port.
  */
 const P_IS_PASSWORD_COMMAND =
-  /\b(?:mongo(?:sh|dump|restore|export|import|stat|top|files)|psexec(?:64)?|paexec|rabbitmqadmin)(?:\.exe)?[ \t]|(?:^|[;&|(`'"])[ \t]{0,8}(?:(?:sudo|exec|time)[ \t]{1,4})?(?:[\w.~:\\/-]{0,100}[\\/])?mongo(?:\.exe)?[ \t]/i;
+  /\b(?:mongo(?:sh|dump|restore|export|import|stat|top|files)|psexec(?:64)?|paexec|rabbitmqadmin|security[ \t]{1,4}(?:unlock|create)-keychain)(?:\.exe)?[ \t]|(?:^|[;&|(`'"])[ \t]{0,8}(?:(?:sudo|exec|time)[ \t]{1,4})?(?:[\w.~:\\/-]{0,100}[\\/])?mongo(?:\.exe)?[ \t]/i;
 
 /** SQL Server's command-line tools, whose `-P` is the password. */
 const SQL_SERVER_TOOL = /\b(?:sqlcmd|bcp|osql|isql|sqsh)\b/i;
@@ -2088,8 +2093,8 @@ export const genericRules: Rule[] = [
     id: 'cli-password-flag',
     category: 'PASS',
     description:
-      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin and Apple\'s altool, `--token x`, sqlcmd/bcp and Perforce `-P x`, Yocto extrausers\' useradd/usermod `-P x`, redis-cli `-a x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'useradd', 'usermod', 'groupadd', 'groupmod'],
+      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin, Apple\'s altool and `security unlock-keychain`, `--token x`, sqlcmd/bcp and Perforce `-P x`, Yocto extrausers\' useradd/usermod `-P x`, redis-cli `-a x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'useradd', 'usermod', 'groupadd', 'groupmod', 'unlock-keychain', 'create-keychain'],
     pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -2131,8 +2136,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', "    usermod -P 'Walnut!orchard1268' root; \\"],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', 'security unlock-keychain -p Rk2.vWq8Lm4z ~/Library/Keychains/ci.keychain-db', "    usermod -P 'Walnut!orchard1268' root; \\"],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security find-generic-password -s deploy -a ci -w'],
     },
   },
   {
@@ -2561,20 +2566,21 @@ export const genericRules: Rule[] = [
   {
     // Mails and tickets give an account as `user <name> / <password>`, the slash set off by blanks. Bare words
     // on both sides, so the password must look made: letters with a digit, and a symbol or both cases.
+    // The label may be a sentence's subject (`the admin login is ops / …`) or name the scheme (`basic auth ops / …`).
     id: 'user-slash-password-prose',
     category: 'PASS',
-    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`)',
-    keywords: ['user ', 'user:', 'username', 'login'],
+    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`)',
+    keywords: ['user ', 'user:', 'username', 'login', 'basic auth', 'basic-auth'],
     startsAtKeyword: true,
-    pattern: /(?<![\w.-])(?:user(?:name)?|login)[ \t]{0,3}[:=]?[ \t]{0,3}[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:user(?:name)?|login|basic[ -]auth)[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: (value, ctx) =>
       /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
       isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p'],
-      noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page'],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards'],
+      noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token'],
     },
   },
   {

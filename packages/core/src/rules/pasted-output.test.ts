@@ -107,6 +107,16 @@ describe('an account given as user, spaced slash, password in a mail', () => {
     const text = 'Open the user manual / chapter 4.\nSee user settings / Security for 2FA.\nlogin page / signup page\n';
     expect(found(text, 'notes.md', 'user-slash-password-prose')).toEqual([]);
   });
+
+  it('reads a login that a sentence states, and a Basic auth account in a comment', () => {
+    const note = 'Heads up: the reporting portal login is ops-reader / Quarry-Heron551 until SSO.\n# metrics (basic auth scraper / x.Tv8mQ!=Lr2) for the dashboards\n';
+    expect(found(note, 'ticket-2291.txt', 'user-slash-password-prose')).toEqual(['Quarry-Heron551', 'x.Tv8mQ!=Lr2']);
+  });
+
+  it('leaves a login or Basic auth that names its fields', () => {
+    const text = 'The login is email / password, then a code.\nbasic auth user / password pairs come from the vault\n';
+    expect(found(text, 'notes.md', 'user-slash-password-prose')).toEqual([]);
+  });
 });
 
 describe('a BitLocker recovery key', () => {

@@ -25,6 +25,12 @@ function basicCredentialParts(value: string): { user: string; password: string }
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
+/** Base64 of one random token (a UUID, a key of word characters), as an API key is sent when it is the whole Basic credential. */
+function isEncodedApiKey(value: string): boolean {
+  const decoded = decodeBase64(value);
+  return decoded !== undefined && /^[\w.~-]{20,200}$/.test(decoded) && isPlausibleSecret(decoded, { category: 'TOKEN', quoted: true });
+}
+
 function decodesToJsonWith(segment: string, field: string): boolean {
   const json = decodeBase64(segment);
   if (json === undefined || !json.startsWith('{')) return false;
@@ -153,10 +159,11 @@ export const tokenRules: Rule[] = [
     pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}\+\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
-      const parts = basicCredentialParts(value);
-      if (parts === undefined) return false;
-      const { user, password } = parts;
       if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;
+      const parts = basicCredentialParts(value);
+      // No colon: an API key that is the whole credential, sent encoded (OneSignal's legacy REST keys are base64 of a UUID).
+      if (parts === undefined) return isEncodedApiKey(value);
+      const { user, password } = parts;
       // `user:` alone (an API key used as the user name) is a credential too.
       if (password === '') return user.length >= 6 && !/^[a-z]{1,12}$/.test(user) ? true : /^[\w.-]{6,}$/.test(user);
       return isPlausibleSecret(password, { category: 'PASS', quoted: true });
@@ -164,19 +171,21 @@ export const tokenRules: Rule[] = [
     confidence: 'high',
     examples: {
       match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="', 'fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"',
-        `http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "${btoa('ledger-sync:Fen.Otter-2291')}");`],
-      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', 'For more on authorization, see `Basic Operations`.'],
+        `http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "${btoa('ledger-sync:Fen.Otter-2291')}");`,
+        // An API key that is the whole credential (OneSignal's legacy REST key: base64 of a UUID).
+        "const PUSH_AUTH = 'Basic ' + 'N2QzZjFhMmItOWM0ZS00YjhhLWE2MWYtMmU1YzhkOWIwZjEz';"],
+      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', 'For more on authorization, see `Basic Operations`.', "headers: { Authorization: 'Basic ' + 'bm90LWEta2V5LWp1c3Qtd29yZHMtaGVyZQ==' }"],
     },
   },
   {
     id: 'basic-credential-variable',
     category: 'CRED',
     description:
-      'A variable named for Basic credentials (`basic`, `basicCreds`, `basic_header`) holding base64 of `user:password`, later put after `Basic ` in an Authorization header',
+      'A variable named for Basic credentials (`basic`, `basicCreds`, `basic_header`) holding base64 of `user:password`, later put after `Basic ` in an Authorization header, or a setting of that name given it as its one argument (fastlane\'s `git_basic_authorization("…")`)',
     keywords: ['basic'],
     startsAtKeyword: true,
     pattern:
-      /basic(?:[_-]?(?:creds?|credentials|token|header|value|string|b64|base64))?["']?[ \t]{0,4}(?::[ \t]{0,4}[\w<>?]{1,20}[ \t]{0,4})?(?:=|:=|=>)[ \t]{0,4}["'](?<v>[A-Za-z0-9+/]{8,500}={0,2})["']/iy,
+      /basic(?:[_-]?(?:creds?|credentials|token|header|value|string|b64|base64|auth(?:ori[sz]ation)?))?["']?[ \t]{0,4}(?::[ \t]{0,4}[\w<>?]{1,20}[ \t]{0,4})?(?:=|:=|=>|\((?=[ \t]{0,4}["'][\w+/]{8,500}={0,2}["'][ \t]{0,4}\)))[ \t]{0,4}["'](?<v>[A-Za-z0-9+/]{8,500}={0,2})["']/iy,
     secretGroup: 'v',
     validate: (value) => {
       const parts = basicCredentialParts(value);
@@ -184,8 +193,8 @@ export const tokenRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['String basic = "c3ZjOlJxN3ZLMm1YOXBMdzRadDg=";', 'val basicCreds: String = "c3ZjOlJxN3ZLMm1YOXBMdzRadDg="'],
-      noMatch: ['String basic = "dXNlcjpwYXNzd29yZA==";', 'basic = "aGVsbG8gd29ybGQgYWdhaW4="', 'String basic = "QmFzaWNUeXBl";'],
+      match: ['String basic = "c3ZjOlJxN3ZLMm1YOXBMdzRadDg=";', 'val basicCreds: String = "c3ZjOlJxN3ZLMm1YOXBMdzRadDg="', 'git_basic_authorization("c3ZjOlJxN3ZLMm1YOXBMdzRadDg=")'],
+      noMatch: ['String basic = "dXNlcjpwYXNzd29yZA==";', 'basic = "aGVsbG8gd29ybGQgYWdhaW4="', 'String basic = "QmFzaWNUeXBl";', 'git_basic_authorization("dXNlcjpwYXNzd29yZA==")', 'git_basic_authorization(Base64.strict_encode64("svc:#{ENV[\'PAT\']}"))'],
     },
   },
   {

@@ -147,6 +147,15 @@ export const messagingRules: Rule[] = [
     match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1', "const mailer = new postmark.ServerClient('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48');"],
     noMatch: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST', "await postmark.getTemplate('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48')", 'new postmark.ServerClient(process.env.POSTMARK_TOKEN)'],
   }, { validate: notPlaceholder }),
+  // OneSignal's REST API keys since 2024 name their scope (an app's or an organisation's) and carry
+  // their secret in lower-case base32 (`os_v2_app_…`, about 113 characters after the prefix).
+  tokenRule('onesignal-api-key', 'OneSignal REST API key (os_v2_app_/os_v2_org_ + base32)', 'os_v2_(?:app|org)_', '[a-z2-7]{90,130}', {
+    match: [
+      `ONESIGNAL_REST_API_KEY=os_v2_app_${fake('base32', 113, 3561).toLowerCase()}`,
+      `return "Key " + "os_v2_org_${fake('base32', 104, 3562).toLowerCase()}";`,
+    ],
+    noMatch: ['os_v2_app_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'os_v2_app_key', `os_v2_app_${fake('base32', 60, 3563).toLowerCase()}`],
+  }, { keywords: ['os_v2_'], minEntropy: 3.5, lead: '(?<![A-Za-z0-9_])', tail: '(?![a-z0-9])' }),
   tokenRule('sendinblue-api-token', 'Brevo (Sendinblue) API key (xkeysib-)', 'xkeysib-', '[a-f0-9]{64}-[A-Za-z0-9]{16}', {
     match: [`BREVO_API_KEY=xkeysib-${fake('hex', 64, 349)}-${fake('alnum', 16, 350)}`],
     noMatch: ['xkeysib-short'],

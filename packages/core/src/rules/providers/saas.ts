@@ -196,6 +196,27 @@ export const saasRules: Rule[] = [
     match: [`OPENWEATHER_API_KEY=${fake('hex', 32, 950)}`],
     noMatch: ['OPENWEATHER_CITY=Paris'],
   }, { keywords: ['openweather', 'open_weather', 'open-weather', 'owm_api', 'owmapi'], minEntropy: 3, validate: notPlaceholder }),
+  {
+    // OpenWeather takes its key as the `appid` query parameter of every call (`/data/2.5/weather?q=Oslo&appid=…`),
+    // so the URL names the provider rather than any variable does. (`appid` elsewhere, as Agora's or Steam's, is an id.)
+    id: 'openweather-api-key-in-url',
+    category: 'KEY',
+    description: 'OpenWeather API key (32 hex) in the `appid` query parameter of a URL to api.openweathermap.org',
+    keywords: ['openweathermap.org'],
+    pattern: /openweathermap\.org\/[^\s"'`<>?#]{0,100}\?[^\s"'`<>#]{0,300}?(?<=[?&])appid=([a-f0-9]{32})(?![\w-])/i,
+    startsAtKeyword: true,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [
+        `fetch(\`https://api.openweathermap.org/data/2.5/weather?q=\${city}&units=metric&appid=${fake('hex', 32, 9501)}\`)`,
+        `curl "https://api.openweathermap.org/data/3.0/onecall?appid=${fake('hex', 32, 9502)}&lat=59.9&lon=10.7"`,
+      ],
+      noMatch: ['https://api.openweathermap.org/data/2.5/weather?q=Oslo&appid=${OWM_KEY}', `https://partner.steam-api.com/v1/?key=k&appid=${fake('hex', 32, 9503)}`],
+    },
+  },
   contextRule('google-recaptcha-secret', 'reCAPTCHA / Turnstile secret key next to a captcha secret name', ['recaptcha', 'turnstile', 'hcaptcha'], '6L[\\w\\-]{38}|0x4[A-Za-z0-9_\\-]{20,40}|0x[A-Fa-f0-9]{40}', {
     match: [`RECAPTCHA_SECRET_KEY=6L${fake('b64url', 38, 951)}`],
     noMatch: ['RECAPTCHA_SITE_KEY=short'],
