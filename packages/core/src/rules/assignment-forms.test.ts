@@ -259,3 +259,14 @@ describe("HTML's code span after a secret's name", () => {
     expect(values('<p>the password <code>changeme</code> is refused</p>\n', 'wiki/setup.html')).toEqual([]);
   });
 });
+
+describe('a value after a colon that holds an `=`', () => {
+  it('reads the whole value, not the part after a tight `=` taken for a typed assignment', () => {
+    const compose = 'services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: k=Vb7rQmT2wLx.4=P\n      REDIS_PASSWORD: Tz9.qLm4w=!!=R-Kp2x*v\n';
+    expect(values(compose, 'deploy/docker-compose.yml')).toEqual(['k=Vb7rQmT2wLx.4=P', 'Tz9.qLm4w=!!=R-Kp2x*v']);
+  });
+  it('still reads typed code whose `=` is tight: a literal or a call after it', () => {
+    expect(values('password: str="Wq3vLm8Tr2Xz6Kp9"\n', 'settings.py')).toEqual(['Wq3vLm8Tr2Xz6Kp9']);
+    expect(values('const SIGNING_KEY: &str="Wq3vLm8Tr2Xz6Kp9";\n', 'main.rs')).toEqual(['Wq3vLm8Tr2Xz6Kp9']);
+  });
+});

@@ -55,8 +55,10 @@ const ASSIGNMENT = new RegExp(
     '(?:\\[\\d{0,6}\\](?:[ \\t]{1,4}PROGMEM)?)?' + // a C array declarator: `static const char kHmacKey[] = "…"`, Arduino's `WIFI_PASSWORD[] PROGMEM = "…"`
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
     '(?<sep>' +
-    // typed: `passwd: str = `, Rust `TOKEN: &str = ` (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`)
-    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}[ \\t]{0,4}=(?![=>])[ \\t]{0,8}" +
+    // typed: `passwd: str = `, Rust `TOKEN: &str = ` (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`).
+    // Typed code assigns a literal or a call: with the `=` tight on both sides and neither after it, the text after the colon
+    // is a YAML or notes value that holds an `=` (`POSTGRES_PASSWORD: x=Pq7…`), which the plain colon below reads whole.
+    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}(?:[ \\t]{1,4}=(?![=>])[ \\t]{0,8}|=(?![=>])(?:[ \\t]{1,8}|(?=[bBrRuUL@$]{0,2}[\"'`]|u8\"|[A-Za-z_][\\w.]{0,40}\\(|\\[\\]byte\\()))" +
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
     '|[ \\t]{1,4}as[ \\t]{1,4}[A-Za-z][\\w.]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // Visual Basic: `Dim password As String = "…"`
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
