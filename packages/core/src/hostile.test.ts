@@ -39,6 +39,10 @@ const hostile: Record<string, string> = {
   // on it is quadratic here and runs past the test's timeout.
   'SNMP community commands repeated on one line': 'snmp-server community '.repeat((2 * MB) / 22),
   'SNMP tool names and flags repeated on one line': 'snmpwalk -c '.repeat((2 * MB) / 12),
+  'user flags repeated on one line, no password after them': '-u admin '.repeat(MB / 9),
+  'user literals joined by + repeated, never encoded': '"svc:" + '.repeat(MB / 9),
+  'SQL*Plus CONNECT words repeated on one line': 'CONNECT a/'.repeat(MB / 10),
+  'if-expressions after a password name, never reaching else': '$password = if ($x) { '.repeat(MB / 22),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
 };
 

@@ -1104,3 +1104,53 @@ describe('game studio code and notes (blind set 29)', () => {
     expect(values(tf, 'main.tf')).toEqual(['Kq8zW3mLp0!x']);
   });
 });
+
+describe('an insurer\'s scripts, playbooks and notes, a platform repo (blind sets 37 and 40)', () => {
+  const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
+
+  it("reads Oracle's SQL*Plus CONNECT, a quoted expdp password and an mkstore credential, not a substitution variable", () => {
+    const script = 'sqlplus -s /nolog <<EOSQL\nCONNECT etl_ro/Wq8~Harbor3x@RPTPRD\n@extract.sql\nEOSQL\n';
+    expect(values(script, 'export.sh')).toEqual(['etl_ro/Wq8~Harbor3x@RPTPRD']);
+    expect(values("expdp system/'Lm4-Quay!Orbit9'@DWPRD schemas=CLAIMS\n", 'export.sh')).toEqual(["system/'Lm4-Quay!Orbit9'@DWPRD"]);
+    expect(values('mkstore -wrl /u01/wallet -createCredential DWPRD dw_loader "Tq2#Fen*Lark-7"\n', 'wallet.sh')).toEqual(['Tq2#Fen*Lark-7']);
+    expect(values('CONNECT etl_ro/${ETL_PW}@RPTPRD\nCONNECT / AS SYSDBA\n', 'export.sh')).toEqual([]);
+    expect(values('CREATE USER claims_ro IDENTIFIED BY &&claims_ro_pw;\nCREATE USER app IDENTIFIED BY "Vk7.Marsh-Pine";\n', 'users.sql')).toEqual(['Vk7.Marsh-Pine']);
+  });
+
+  it('reads a -p that follows a -u user as its password, not a port or a database', () => {
+    expect(values('    /opt/tool/admincli -a https://localhost:8443 -u admin -p Rz5mQw.Lk2!x\n', 'tasks/main.yml')).toEqual(['Rz5mQw.Lk2!x']);
+    expect(values('docker run -u 1000:1000 -p 8080:80 app\nmysql -u root -p claims\n', 'run.sh')).toEqual([]);
+  });
+
+  it('reads an SNMP community whose name ends in its access, and an else branch that falls back on a literal', () => {
+    expect(values('snmp_community_rw: Pq7Vale2Marten\n', 'group_vars/all.yml')).toEqual(['Pq7Vale2Marten']);
+    expect(values('$password = if ($env:SVC_PW) { $env:SVC_PW } else { "Hw3-Tarn.q8Lx" }\n', 'deploy.ps1')).toEqual(['Hw3-Tarn.q8Lx']);
+    expect(values('$password = if ($env:SVC_PW) { $env:SVC_PW } else { Read-Host -AsSecureString }\n', 'deploy.ps1')).toEqual([]);
+  });
+
+  it('reads a Basic-auth password joined to its user before base64, and a login for an account in call notes', () => {
+    const ps = '$pair = "svc-probe:" + "Nq4vLw8RzT2kXm"\n$enc = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))\n';
+    expect(values(ps, 'probe.ps1')).toEqual(['Nq4vLw8RzT2kXm']);
+    expect(values('$label = "Status:" + "Nq4vLw8RzT2kXm"\nWrite-Host $label\n', 'probe.ps1')).toEqual([]);
+    expect(values('- Vendor portal login for the shared EDI account: acme_edi / 7k@QwLm2Rz8\n', 'call-notes.txt')).toEqual(['7k@QwLm2Rz8']);
+  });
+
+  it('reads Azure Functions keys and a lone SAS sig, URL-encoded, and a whole Slack webhook after a shell default', () => {
+    const key = 'Tq3mW8zLr2Kx9Vb4Nc7Pd1Hy6Jf0Gs5Ae-Rt_Zq8Lm3Wx7Kb2Nv4Yp9';
+    expect(values(`https://func-acme.azurewebsites.net/api/Hook?code=${key}==\n`, 'links.txt')).toEqual([`${key}==`]);
+    expect(values(`2025-01-02 00:02:17 10.1.2.3 POST /api/Hook code=${key}== 443 - 20.1.2.3 curl/8.5 202 0 0 61\n`, 'u_ex250102.log')).toContain(`${key}==`);
+    expect(values(`exit_code=${key}==\n`, 'run.log')).toEqual([]);
+    const sig = 'Qm4Lw9Zr2Tx7Kv%2BNb3Hc8Jd1Fy6Gs0Ap5Wq9Lm2Zx4R%3D';
+    expect(values(`- New SAS for the partner drop issued, sig=${sig} (expires 2025-07-17)\n`, 'CHG1.md')).toEqual([sig]);
+    const hook = 'https://hooks.slack.com/services/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';
+    expect(values(`SLACK_URL="\${SLACK_URL:-${hook}}"\n`, 'notify.sh')).toEqual([hook]);
+  });
+
+  it("reads a pgpass template's static line, an ssh_config zone after %h, and leaves a GUID-named id and a git remote alone", () => {
+    expect(values('# host:port:db:user:password\n{{ h }}:5432:*:app:{{ app_pw }}\n10.9.1.4:5432:*:barman:Rk2mQ8wLz5Tn3Vx\n', 'templates/pgpass.j2')).toContain('Rk2mQ8wLz5Tn3Vx');
+    expect(values('Host ci-*\n    HostName %h.ci.acme.corp\n    User jenkins\n', 'ssh/config')).toEqual(['ci.acme.corp']);
+    expect(values('splunk_index_guid: 4ea38b7b-f563-4709-8bae-87aeaf14f0c1\n', 'group_vars/all.yml')).toEqual([]);
+    expect(values('splunk_hec_token: 4ea38b7b-f563-4709-8bae-87aeaf14f0c1\n', 'group_vars/all.yml')).toEqual(['4ea38b7b-f563-4709-8bae-87aeaf14f0c1']);
+    expect(values('apiVersion: v1\nkind: Secret\nstringData:\n  type: git\n  url: git@github.com:acme-platform\n  password: Wz8-Quill.Fen4\n', 'repo-creds.yaml')).toEqual(['Wz8-Quill.Fen4']);
+  });
+});

@@ -73,6 +73,9 @@ const ASSIGNMENT = new RegExp(
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one.
     '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
+    // An `if` expression whose `else` falls back on a literal (PowerShell's `$password = if ($env:PW) { $env:PW } else { "…" }`,
+    // Kotlin's `= if (debug) … else "…"`): the fallback is the value, the branch before it a lookup.
+    "|[ \\t]{0,4}=[ \\t]{0,4}if[ \\t]{0,4}[({][^\\r\\n]{0,200}?[ \\t}]else[ \\t]{0,4}(?:\\{[ \\t]{0,4})?(?=[\"'])" +
     // A list that opens on the next line (C#'s `string[] ApiKeys =` / `{ "…", "…" };`): read by `literalListAt` after the match.
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=[\\[{(])' +
     // Java, C# and Kotlin formatters break a long constant after its `=` (`static final String JWT_KEY =` / `    "…";`):
@@ -1346,6 +1349,34 @@ const ACCOUNT_TOOL = /\b(?:useradd|usermod|groupadd|groupmod)\b/;
 /** Redis command-line clients, whose `-a` is the password. */
 const REDIS_CLI = /\b(?:redis-cli|keydb-cli|valkey-cli)\b/i;
 
+/**
+ * A password right after a user on a command line, `-u admin -p …`: to most tools `-p` alone is a
+ * port, a path or a switch, but given beside `-u <user>` it is that user's password (an app's admin
+ * CLI, `mongo`, PsExec, a registry login), whatever the tool. Tried at each `-u`; mysql's `-p name`
+ * names a database and is read by its own rule.
+ */
+const USER_THEN_PASSWORD_FLAG =
+  /-u[ \t]{1,4}["']?[^\s"'$%<{-][^\s"']{0,63}["']?[ \t]{1,4}-p[ \t]{1,4}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<v>[^\s"'-][^\s"']{0,127}))/y;
+const MYSQL_CLIENT = /\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mariadb|mariadb-dump)\b/i;
+
+function findUserPasswordFlags(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(USER_THEN_PASSWORD_FLAG, text, offsets, (m) => {
+    const before = text.charCodeAt(m.index - 1);
+    if (m.index > 0 && (isWordCode(before) || before === 0x2d /* - */)) return;
+    const g = m.groups!;
+    const value = g['dq'] ?? g['sq'] ?? g['v']!;
+    const { start: lineStart } = lineBounds(text, m.index, 200);
+    if (MYSQL_CLIENT.test(text.slice(lineStart, m.index))) return;
+    // Apple's tools read it from a keychain item or a variable they are named: `-p @keychain:AC_PASSWORD`.
+    if (APPLE_CREDENTIAL_REFERENCE.test(value)) return;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
+    const start = m.index + m[0].length - value.length - (g['v'] === undefined ? 1 : 0);
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 /** A container registry login on the line before a `-p` flag: `docker login host -u ci -p …`. */
 const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}registry|oras)[ \t]{1,4}login\b/i;
 
@@ -1404,7 +1435,8 @@ const PASSWORD_STDIN =
   /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|[^|\r\n]{0,200}--password-stdin/;
 
 /** PostgreSQL's password file: `hostname:port:database:username:password`, `\:` and `\\` escaped. */
-const PGPASS_FILE = /(?:^|[\\/])(?:\.pgpass|pgpass\.conf)$/i;
+/** `.pgpass` (`pgpass.conf` on Windows), also the template a config tool renders it from (`templates/pgpass.j2`, `.pgpass.erb`). */
+const PGPASS_FILE = /(?:^|[\\/])(?:\.pgpass|pgpass\.conf|(?:\.?pgpass(?:\.conf)?)\.(?:j2|jinja2?|tmpl|tpl|erb|epp|template|mustache|hbs))$/i;
 const PGPASS_LINE = /^[ \t]{0,8}[^:\s#][^:\r\n]{0,252}:(?:\d{1,5}|\*):(?:[^:\\\r\n]|\\.){1,128}:(?:[^:\\\r\n]|\\.){1,128}:(?<pw>(?:[^\\\r\n]|\\.){1,300})$/gm;
 
 function findPgpass(text: string, options: DetectOptions): Span[] {
@@ -1647,28 +1679,78 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * `net use \\server\share password /user:name`.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
  * catalog rcat/…@RCAT`, also given to a wrapper script: `rman-backup.sh target sys/…@PROD`). Read on a line
  * that names RMAN only, where `target`/`catalog`/`auxiliary` are its connect keywords.
  */
-const RMAN_CONNECT = /(?<![\w-])(?:target|catalog|auxiliary)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4})["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128})@[^\s"']{1,200})/gi;
+const RMAN_CONNECT = /(?<![\w-])(?:target|catalog|auxiliary)(?:[ \t]{1,4}|[ \t]{0,4}=[ \t]{0,4})["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})/gi;
 const RMAN_WORD = /\brman/i;
+/**
+ * A Basic-auth pair that code writes as two joined literals, the user's with its colon and the password
+ * (`$pair = "svc-smoke:" + "…"`, `btoa('ci:' + '…')`), then encodes to base64 for an `Authorization: Basic`
+ * header: the encoding within the next few lines tells the pair from any string that ends in a colon.
+ */
+const JOINED_USER_PASSWORD = /["'][\w.@-]{1,64}:["'][ \t]{0,4}\+[ \t]{0,4}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})')/y;
+const BASE64_ENCODING = /ToBase64String|btoa[ \t]{0,2}\(|b64encode|base64|encodeToString|strict_encode64|encode64/i;
+
+function findJoinedUserPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const at of offsets) {
+    let open = at;
+    while (open > 0 && at - open <= 64 && /[\w.@-]/.test(text[open - 1]!)) open--;
+    if (open === at || open === 0) continue;
+    JOINED_USER_PASSWORD.lastIndex = open - 1;
+    const m = JOINED_USER_PASSWORD.exec(text);
+    if (m === null) continue;
+    const g = m.groups!;
+    const value = g['dq'] ?? g['sq']!;
+    const end = m.index + m[0].length;
+    if (!BASE64_ENCODING.test(text.slice(Math.max(0, m.index - 120), end + 300))) continue;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    spans.push({ start: end - 1 - value.length, end: end - 1 });
+  }
+  return spans;
+}
+
+/** A SQL*Plus substitution variable, `&name` or `&&name` (a `.` may end it). */
+const SQLPLUS_SUBSTITUTION = /^&{1,2}[A-Za-z_][\w$#]{0,63}\.?$/;
+
+/**
+ * SQL*Plus's own `CONNECT user/password@db` (`CONN` for short) opening a line: in a script it runs
+ * or a heredoc fed to it (`sqlplus -s /nolog <<EOF`), the way to log in without the password on
+ * the command line, which then sits in the script instead. Matched at the keyword's offset.
+ */
+const SQLPLUS_CONNECT = /(?<=^[ \t]{0,16})conn(?:ect)?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"';]{1,128}|"[^\s"@]{1,128}")@[^\s"';]{1,200})/imy;
+
+function findSqlplusConnects(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(SQLPLUS_CONNECT, text, offsets, (m) => {
+    const { ora, orapw } = m.groups as { ora: string; orapw: string };
+    const password = orapw.startsWith('"') ? orapw.slice(1, -1) : orapw;
+    if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) return;
+    const end = m.index + m[0].length;
+    spans.push({ start: end - ora.length, end });
+  });
+  return spans;
+}
 
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   const push = (g: Record<string, string | undefined>, end: number, password: string) => {
     // OpenSSL's `-hmac` / `-macopt key:` is the key a digest is signed with, not a password.
     const category: Category = g['ora'] !== undefined ? 'CONN' : g['hmackey'] !== undefined ? 'KEY' : 'PASS';
-    if (!isPlausibleSecret(password, { category: category === 'CONN' ? 'PASS' : category, quoted: true, file: options.file })) return;
+    // expdp and its likes take a quoted password inside the connect string (`system/'…'@db`).
+    const bare = /^(["']).{1,128}\1$/.test(password) ? password.slice(1, -1) : password;
+    if (!isPlausibleSecret(bare, { category: category === 'CONN' ? 'PASS' : category, quoted: true, file: options.file })) return;
     const secret = g['ora'] ?? password;
     spans.push({ start: end - secret.length, end, category });
   };
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw'] ?? g['mkstorepw']!;
     push(g, m.index + m[0].length, password);
   }
   if (RMAN_WORD.test(text)) {
@@ -2067,6 +2149,8 @@ export const genericRules: Rule[] = [
         // Only in a statement that sets an account's password: prose ("the directory identified by `path`",
         // "expressly identified by Apple") and ASN.1 (`IDENTIFIED BY id-ce-subjectAltName`) say it too.
         if (!SQL_ACCOUNT_STATEMENT.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
+        // A SQL*Plus substitution variable (`&pw`, `&&member_pw`, quoted or not): the script prompts for the password.
+        if (SQLPLUS_SUBSTITUTION.test(value)) continue;
         if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
         const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
         spans.push({ start, end: start + value.length });
@@ -2085,6 +2169,8 @@ export const genericRules: Rule[] = [
       noMatch: [
         "CREATE USER 'app'@'%' IDENTIFIED BY '<password>';",
         'IDENTIFIED BY :new_password',
+        'CREATE USER claims_ro IDENTIFIED BY &&claims_ro_pw1;',
+        'ALTER USER app IDENTIFIED BY "&app_password";',
         '/** Removes the directory identified by `path`. */',
         'Covered Code that has been expressly identified by Acme as such.',
         'SubjectAltName EXTENSION ::= {\n  SYNTAX GeneralNames\n  IDENTIFIED BY id-ce-subjectAltName }',
@@ -2140,6 +2226,20 @@ export const genericRules: Rule[] = [
     examples: {
       match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', 'security unlock-keychain -p Rk2.vWq8Lm4z ~/Library/Keychains/ci.keychain-db', "    usermod -P 'Walnut!orchard1268' root; \\"],
       noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security find-generic-password -s deploy -a ci -w'],
+    },
+  },
+  {
+    id: 'user-password-flags',
+    category: 'PASS',
+    description: 'A password given by `-p` right after a user given by `-u` on a command line (`mccommand -a https://host:8443 -u admin -p …`), whatever the tool',
+    keywords: ['-u '],
+    pattern: USER_THEN_PASSWORD_FLAG,
+    find: findUserPasswordFlags,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['/opt/mirthconnect/mccommand -a https://localhost:8443 -u admin -p Qn4-Heron.Lamp!', "admincli --server db01 -u ops -p 'Tw7 Quarry!x'"],
+      noMatch: ['docker run -u 1000:1000 -p 8080:80 nginx', 'mysql -u root -p appdb', 'mccommand -u admin -p "$MC_PASSWORD"', 'psql -U postgres -p 5432', 'git push -u origin -p main', 'tool -u admin -p <password>', 'mkdir -p out && tar -u x -p changeme'],
     },
   },
   {
@@ -2367,8 +2467,8 @@ export const genericRules: Rule[] = [
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'cmdkey', 'schtasks', 'rabbitmqctl'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -2389,6 +2489,8 @@ export const genericRules: Rule[] = [
         "sudo rabbitmqctl change_password ingest 'Kelp!Harrow-83'",
         'rman target sys/Rm4n-B4ckup!sys@LEDGERP catalog rcat/rC4t-Catal0g@rman-cat.example.net/RCAT',
         '15 1 * * * /opt/bin/rman-backup.sh target=sys/Rm4n-B4ckup!sys@LEDGERP >> /var/log/rman.log 2>&1',
+        "expdp system/'Qz4-Lantern!Dp'@//db01:1521/ORCL schemas=APP directory=DP_DIR",
+        '# mkstore -wrl /u01/wallet -createCredential RPTDB rpt_loader Wk9#Marsh-Lynx*2',
       ],
       noMatch: [
         'sqlplus /nolog',
@@ -2408,7 +2510,38 @@ export const genericRules: Rule[] = [
         'rabbitmqctl list_users',
         'rman target / catalog rcat/$RCAT_PASSWORD@RCAT',
         'make target foo/Rm4n-B4ckup!sys@v2',
+        "expdp system/'$ORACLE_PW'@ORCL schemas=APP",
+        'mkstore -wrl /u01/wallet -createCredential RPTDB rpt_loader',
+        'mkstore -wrl /u01/wallet -listCredential',
       ],
+    },
+  },
+  {
+    id: 'sqlplus-connect',
+    category: 'CONN',
+    description: "SQL*Plus's `CONNECT user/password@db` (or `CONN`) at a line's start, in a script or a heredoc fed to `sqlplus`",
+    keywords: ['connect ', 'conn '],
+    pattern: SQLPLUS_CONNECT,
+    find: findSqlplusConnects,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: ['sqlplus -s /nolog <<EOSQL\nWHENEVER SQLERROR EXIT FAILURE\nCONNECT claims_ro/Hq7~Lantern2@CLMPRD\n@extract.sql\nEOSQL', '  conn app_owner/"Rv8-Quill!n4"@//db01:1521/APP'],
+      noMatch: ['CONNECT claims_ro/$CLAIMS_PW@CLMPRD', 'CONNECT / AS SYSDBA', 'We connect users/groups@scale.', 'CONNECT claims_ro/password@CLMPRD'],
+    },
+  },
+  {
+    id: 'joined-basic-auth-pair',
+    category: 'PASS',
+    description: 'A Basic-auth password joined to its user\'s literal in code and then base64-encoded (`$pair = "svc:" + "…"` before `[Convert]::ToBase64String`, `btoa("ci:" + "…")`)',
+    keywords: [':" +', ":' +", ':"+', ":'+"],
+    pattern: JOINED_USER_PASSWORD,
+    find: findJoinedUserPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['$pair = "svc-probe:" + "Wn4qLr8TzK2mVx"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))', "headers.Authorization = 'Basic ' + btoa('ci-bot:' + 'Rv7-Heron!Lamp2');"],
+      noMatch: ['$pair = "svc-probe:" + $env:PROBE_PASSWORD\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))', 'label = "Status:" + "Wn4qLr8TzK2mVx"', "btoa('ci-bot:' + '<password>')"],
     },
   },
   {
@@ -2571,18 +2704,19 @@ export const genericRules: Rule[] = [
     // The label may be a sentence's subject (`the admin login is ops / …`) or name the scheme (`basic auth ops / …`).
     id: 'user-slash-password-prose',
     category: 'PASS',
-    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`)',
+    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`)',
     keywords: ['user ', 'user:', 'username', 'login', 'basic auth', 'basic-auth'],
     startsAtKeyword: true,
-    pattern: /(?<![\w.-])(?:user(?:name)?|login|basic[ -]auth)[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    // What the login is for may stand before its colon (`Console login for the shared integration account: …`).
+    pattern: /(?<![\w.-])(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3})[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: (value, ctx) =>
       /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
       isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards'],
-      noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token'],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4'],
+      noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
     },
   },
   {

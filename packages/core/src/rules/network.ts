@@ -457,7 +457,10 @@ function findInternalHostnames(declared: readonly string[]) {
       let start = m.index;
       while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1]!)) start--;
       const end = m.index + m[0].length;
-      const wildcard = start > 0 && text.charCodeAt(start) === 0x2e /* . */ && text.charCodeAt(start - 1) === 0x2a; /* * */
+      // ssh_config's `HostName %h.build.acme.corp`: the token stands for the name given, the rest is its zone, read as a wildcard's.
+      const sshToken = start > 0 && text.charCodeAt(start - 1) === 0x25 /* % */ && text.charCodeAt(start + 1) === 0x2e; /* . */
+      if (sshToken) start++;
+      const wildcard = sshToken || (start > 0 && text.charCodeAt(start) === 0x2e /* . */ && text.charCodeAt(start - 1) === 0x2a); /* * */
       if (wildcard) start++;
       // `${DB_HOST:-pg-01.prod.internal}`: a shell expansion's default starts after `:-`.
       if (text.charCodeAt(start) === 0x2d /* - */ && start > 0 && text.charCodeAt(start - 1) === 0x3a /* : */) start++;
@@ -467,7 +470,7 @@ function findInternalHostnames(declared: readonly string[]) {
       // Past the pattern's look-ahead a `.` and a letter after the name can only open such an extension.
       const namesFile = text.charCodeAt(end) === 0x2e /* . */ && HOST_NAMED_FILE_EXTENSION.test(text.slice(end, end + 5));
       if (namesFile && host.split('.').length < 3) continue;
-      const at = wildcard ? start - 2 : start; // where the name, `*.` included, begins
+      const at = wildcard ? start - (sshToken ? 3 : 2) : start; // where the name, `*.` (`%h.`) included, begins
       const before = at > 0 ? text[at - 1]! : '';
       if (before === '/' && text[at - 2] !== '/' && !namesFile && !isKerberosServiceHost(text, at, end)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
@@ -598,7 +601,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt'],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt'],
         noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .'],
       },
     },

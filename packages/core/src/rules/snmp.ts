@@ -27,10 +27,11 @@ const IOS_HOST = /[ \t]{0,40}snmp-server[ \t]{1,4}host[ \t]{1,4}(?<args>[^\r\n]{
 const IOS_USER = /[ \t]{0,40}snmp-server[ \t]{1,4}user[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
 /**
  * A setting named for a community (`snmp_ro_community: "…"`, `ro_community => '…'`,
- * `['community'] = '…'`, `community_string=…`): the keyword ends the name, then a separator and the value.
+ * `['community'] = '…'`, `community_string=…`): the keyword ends the name, or only the access
+ * it grants follows it (`snmp_community_ro`, `community_rw`), then a separator and the value.
  */
 const COMMUNITY_SETTING =
-  /community(?:[_-]?string)?["'\]]{0,2}[ \t]{0,40}(?:=>|:=|=|:)[ \t]{0,8}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<bare>[^\s"'#;,()[\]{}]{1,128}))/iy;
+  /community(?:[_-]?string)?(?:[_-](?:ro|rw|read|write|readonly|readwrite|trap))?["'\]]{0,2}[ \t]{0,40}(?:=>|:=|=|:)[ \t]{0,8}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<bare>[^\s"'#;,()[\]{}]{1,128}))/iy;
 
 /** Words before `community` that say which SNMP access it grants. */
 const ACCESS_WORDS = new Set(['ro', 'rw', 'read', 'write', 'readonly', 'readwrite', 'trap', 'v1', 'v2', 'v2c', 'snmp', 'snmpd']);
@@ -236,6 +237,7 @@ export const snmpRules: Rule[] = [
         'createUser monitor SHA-256 "Tallow.Birch.88" AES "copper-Wren-204"',
         'snmp-server community Rk4!Vale-Ops RO 10',
         'snmp_rw_community: "Lq2-Fjord-Rw9"',
+        'snmp_community_ro: Tq6Marsh0Wren',
         "default['snmp']['community'] = 'Pv8-Gorse-Ro1'",
         'snmpwalk -v2c -c Rk4!Vale-Ops 10.1.1.1 sysDescr',
         '    check_command           check_snmp!-C p2*p7G=E8XmY47 -o sysUpTime.0',
@@ -245,6 +247,8 @@ export const snmpRules: Rule[] = [
         'snmp-server community public RO',
         'snmp_ro_community: "{{ vault_snmp_ro_community }}"',
         'community: "Kubernetes Slack"',
+        'snmp_community_ro: "{{ vault_snmp_ro }}"',
+        'community_readme: Tq6Marsh0Wren',
         'community.general.snmp_facts:',
         'snmpwalk -v2c -c public 10.1.1.1',
         'check_command check_snmp!-C $ARG1$ -o sysUpTime.0',

@@ -47,8 +47,9 @@ function isPlainSetting(name: string, value: string): boolean {
   if (words[words.length - 1] === 'name' && classifyKey(name) === undefined && SLUG.test(text)) return true;
   // `CONFIG_CHECKSUM`, `BUNDLE_SHA256`, `CONFIG_SHA`: a digest of something, which anyone holding it can compute (often a rollout trigger).
   if (DIGEST_WORD.test(words[words.length - 1] ?? '') && /^[0-9a-f]{32,128}$/i.test(text)) return true;
-  const url = PUBLIC_HTTP_URL.exec(text);
-  return url !== null && !isInternalHost(url[1]!.replace(/:\d{1,5}$/, ''));
+  // Argo CD's repository Secrets name the repository beside its key: `url: git@github.com:acme` (an SSH remote, no password in it).
+  const remote = GIT_SSH_REMOTE.exec(text) ?? PUBLIC_HTTP_URL.exec(text);
+  return remote !== null && !isInternalHost(remote[1]!.replace(/:\d{1,5}$/, ''));
 }
 const USER_NAME_WORD = /^(?:user|username|login|email)$/;
 /** Lower-case words joined by `-`, `_` or `.`: the name of an app, a service or a cluster. */
@@ -58,6 +59,11 @@ const DIGEST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|
 const LOGIN_NAME = /^[A-Za-z][\w.@+-]{0,63}$/;
 /** An http(s) URL whose authority holds no credentials; group 1 is the host (and port). */
 const PUBLIC_HTTP_URL = /^https?:\/\/([^\s/?#@]{1,253})(?:[/?#][^\s@]{0,300})?$/i;
+/**
+ * A git remote over SSH, as `git@host:owner/repo.git` or `ssh://git@host[:port]/owner`: the user is git's own,
+ * the login being the key beside it; group 1 is the host (and port).
+ */
+const GIT_SSH_REMOTE = /^(?:ssh:\/\/)?git@([\w.-]{1,253}(?::\d{1,5}(?=\/))?)[:/][\w.~-]{1,100}(?:\/[\w.~-]{1,100}){0,6}\/?$/;
 
 /** Entry names of certificates: `tls.crt` (a `kubernetes.io/tls` Secret), `ca.crt`, `client-cert.pem`. */
 const CERTIFICATE_NAME = /(?:^|[._-])(?:crt|cer|cert|certs|certificate|certificates)(?:$|[._-])/i;
@@ -721,6 +727,8 @@ export const structuredRules: Rule[] = [
         'kind: Secret\ndata:\n  DB_USER: cmVwb3J0aW5nX2FwcA==\n',
         'kind: Secret\ndata:\n  app-name: cGF5bWVudHMtaHVi\n',
         'kind: Secret\nstringData:\n  JIRA_BASE_URL: https://acme-ops.atlassian.net\n',
+        'kind: Secret\nstringData:\n  type: git\n  url: git@github.com:acme-platform\n',
+        'kind: Secret\nstringData:\n  url: ssh://git@gitlab.com:2222/acme/infra.git\n',
       ],
     },
   },

@@ -349,6 +349,49 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    id: 'azure-sas-signature-alone',
+    category: 'TOKEN',
+    description:
+      "An Azure shared access signature's `sig=` quoted on its own, without the rest of its query string (a ticket, a chat): the base64 of an HMAC-SHA256, 43 characters and `=`, URL-encoded or not",
+    keywords: ['sig='],
+    startsAtKeyword: true,
+    // Each repetition reads one character of the signature, plain or URL-encoded (`%2B`, `%2F`), so the count is the decoded length.
+    pattern: /(?<![\w-])sig=((?:[A-Za-z0-9+/]|%2[BbFf]){43}(?:=|%3[dD]))(?![\w%=+/-])/,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: (secret) => notPlaceholder(secret) && looksRandom(secret),
+    confidence: 'medium',
+    examples: {
+      match: [`New SAS for the partner drop issued, sig=${fake('alnum', 20, 34)}%2B${fake('alnum', 22, 35)}%3D (expires 2025-01-31)`, `sig=${fake('b64', 43, 36)}=`],
+      noMatch: ['sig=<signature>', `sig=${fake('alnum', 40, 37)}%3D`, `jwt_sig=${fake('alnum', 43, 38)}=`, `sig=${fake('alnum', 43, 39)}=${fake('alnum', 4, 40)}`],
+    },
+  },
+  {
+    id: 'azure-function-key',
+    category: 'KEY',
+    description:
+      "An Azure Functions key in a function URL's `code=` parameter (`…azurewebsites.net/api/Fn?code=…==`), also as an IIS or App Service log's query field prints it: URL-safe base64 ending in `==`",
+    keywords: ['code='],
+    startsAtKeyword: true,
+    // Opens a query (`?`, `&`) or a log's query field (after a space): `exit_code=`, `status_code=` are other names.
+    pattern: /(?<![^?&\s])code=([A-Za-z0-9_-]{40,86}(?:==|%3[dD]%3[dD]))(?![\w%=-])/,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: (secret) => notPlaceholder(secret) && looksRandom(secret),
+    confidence: 'medium',
+    examples: {
+      match: [
+        `https://func-claims.azurewebsites.net/api/StatusHook?code=${fake('b64url', 54, 41)}==`,
+        `2025-01-02 00:02:17 10.1.2.3 POST /api/StatusHook code=${fake('b64url', 54, 42)}== 443 - 20.1.2.3 curl/8.5 202 0 0 61`,
+      ],
+      noMatch: [
+        'https://func-claims.azurewebsites.net/api/StatusHook?code=<function-key>',
+        `exit_code=${fake('b64url', 54, 43)}==`,
+        `https://login.example.com/callback?code=${fake('b64url', 54, 44)}&state=abc`,
+      ],
+    },
+  },
+  {
     id: 'azure-devops-pat',
     category: 'KEY',
     description: 'Azure DevOps personal access token (legacy 52-character base32, next to an Azure DevOps name)',

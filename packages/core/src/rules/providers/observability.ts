@@ -192,7 +192,7 @@ export const observabilityRules: Rule[] = [
   }, { keywords: ['sumo'], exactNames: true, minEntropy: 3 }),
   contextRule('splunk-hec-token', 'Splunk HTTP Event Collector token (a UUID) next to a Splunk/HEC name', ['splunk', 'hec[_.\\-]?token'], UUID, {
     match: ['SPLUNK_HEC_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
-    noMatch: ['SPLUNK_INDEX=main'],
+    noMatch: ['SPLUNK_INDEX=main', 'splunk_index_guid: 4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
   }, { keywords: ['splunk', 'hec_token', 'hec-token', 'hectoken'], validate: notPlaceholder }),
   contextRule('logzio-token', 'Logz.io shipping or API token next to a Logz.io name', ['logz'], '[A-Za-z0-9]{32}|' + UUID, {
     match: [`LOGZIO_TOKEN=${fake('alnum', 32, 628)}`],

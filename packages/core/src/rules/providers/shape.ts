@@ -245,7 +245,8 @@ type RuleOptions = Partial<Pick<Rule, 'category' | 'confidence' | 'minEntropy' |
 
 /**
  * A rule for a self-identifying token: `prefix` + `body`. Placeholders are dropped by
- * default; the keyword is the lower-cased literal prefix unless given.
+ * default; the keyword is the lower-cased literal prefix unless given. `lead: ''` opens the
+ * pattern with no look-behind at all (a URL may follow anything, `${HOOK:-https://…}` too).
  */
 export function tokenRule(
   id: string,
@@ -263,7 +264,7 @@ export function tokenRule(
     description,
     keywords,
     ...(isZeroWidth(options.lead) && opensWithKeyword([prefix], keywords) ? { startsAtKeyword: true } : {}),
-    pattern: prefixed(prefix, body, { ...(options.tail ? { tail: options.tail } : {}), ...(options.lead ? { lead: options.lead } : {}) }),
+    pattern: prefixed(prefix, body, { ...(options.tail ? { tail: options.tail } : {}), ...(options.lead === undefined ? {} : { lead: options.lead }) }),
     secretGroup: 1,
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
     validate: options.validate ?? notPlaceholder,
@@ -319,11 +320,21 @@ export function contextRule(
  * though it has the secret's shape. The name is read from the match, up to the value.
  */
 const PUBLIC_KEY_NAME = /public[_.\-]?key|publishable/i;
+/**
+ * A name that ends by calling its value an identifier (`splunk_index_guid`, `LOGGLY_SOURCE_UUID`) and
+ * says nothing of a secret: a UUID under it names a thing, though a provider's token has that shape too.
+ */
+const IDENTIFIER_NAME = /(?:^|[^A-Za-z])[gu]uid["'\]]{0,2}[ \t]{0,4}[:=]/i;
+const SECRET_NAME_WORD = /token|key|secret|pass|auth|cred/i;
 
 function notUnderPublicName(validate: NonNullable<Rule['validate']>): NonNullable<Rule['validate']> {
   return (secret, context) => {
     const nameEnd = context.matchEnd - secret.length;
-    if (nameEnd > context.matchStart && PUBLIC_KEY_NAME.test(context.text.slice(context.matchStart, nameEnd))) return false;
+    if (nameEnd > context.matchStart) {
+      const name = context.text.slice(context.matchStart, nameEnd);
+      if (PUBLIC_KEY_NAME.test(name)) return false;
+      if (IDENTIFIER_NAME.test(name) && !SECRET_NAME_WORD.test(name)) return false;
+    }
     return validate(secret, context);
   };
 }
