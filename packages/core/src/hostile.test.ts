@@ -37,6 +37,8 @@ const hostile: Record<string, string> = {
   'connection-string pieces split over literals, one per line': '"Uid=x;"\n'.repeat(MB / 9) + '"Pwd=Xk2mP9qR7v;"\n'.repeat(MB / 18),
   // Two megabytes on one line: a rule that looks back to the line's start from every keyword
   // on it is quadratic here and runs past the test's timeout.
+  // Each spaced slash reads back the account before it: that read must stop at the slash before.
+  'e-mail addresses and spaced slashes repeated on one line': 'ops.team@corp.example.org / '.repeat(MB / 28),
   'SNMP community commands repeated on one line': 'snmp-server community '.repeat((2 * MB) / 22),
   'SNMP tool names and flags repeated on one line': 'snmpwalk -c '.repeat((2 * MB) / 12),
   'user flags repeated on one line, no password after them': '-u admin '.repeat(MB / 9),

@@ -1392,6 +1392,16 @@ const BASIC_AUTH_PAIR = new RegExp(
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
 );
 
+/**
+ * `<account> / <password>` at a spaced slash: an account every admin knows, or an e-mail address, before it;
+ * a password after it, bare or in code marks (`` ` `` or `**`), that is neither followed by another spaced
+ * slash (a menu or path: `Admin / Settings / Users`) nor a quoted string (`root / "data"`).
+ */
+const ACCOUNT_SLASH_PASSWORD =
+  /(?<![\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}) \/ (?:`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/i;
+/** The account before the slash, read back from it: the name must end right at the slash. */
+const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
+const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /** A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**. */
 const QUOTED_LOGIN_PAIR =
   /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
@@ -2720,6 +2730,38 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    // Handover notes, tickets and chats give a login as `<account> / <password>` with no word for either: the
+    // account is then one every admin knows (`admin`, `root`, `sa`, …) or an e-mail address. Tried at each spaced
+    // slash; the password bare or in code marks (a quoted string after a slash is a path: pathlib's `root / "x"`),
+    // not the start of a longer `a / b / c` path, and made: letters with a digit, and a symbol or both cases.
+    id: 'account-slash-password',
+    category: 'PASS',
+    description: 'A password after an administrative account or an e-mail address and a spaced slash (`root / …`, `admin@corp.example / …`)',
+    keywords: [' / '],
+    pattern: ACCOUNT_SLASH_PASSWORD,
+    find: findAccountSlashPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'iLO of the blades: root / Kv8.mzQ=Tr4p (same on all)',
+        'Console:  admin / Rm4-Harbor-Gate9',
+        'vSphere: administrator@vsphere.local / Quarry17wind?',
+        'PayPal sandbox: buyer-7@personal.example.com / `Lantern!Moss#42`',
+        'db03,SQL Server,sa / Otterglass44$,prod',
+      ],
+      noMatch: [
+        'Admin / Settings / Users2 opens the page',
+        'config = root / "data_v2"',
+        'login admin / <password>',
+        'root / Documents',
+        'mail ops@corp.example / pager',
+        'total / count2',
+        'admin / password1',
+      ],
+    },
+  },
+  {
     // Whoever holds it unlocks the disk without the user's password. Tried only within a few lines after the words
     // that name it (`Recovery key:`, manage-bde's `Numerical Password:`, a `BitLocker` heading), where the shape is
     // unambiguous; eight groups of six digits are what Windows prints, whatever the groups' checksums.
@@ -2737,6 +2779,35 @@ export const genericRules: Rule[] = [
     },
   },
 ];
+
+const SLASH_PASSWORD = /(?<open>`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/y;
+
+function findAccountSlashPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const before = text.slice(Math.max(0, offset - 140), offset);
+    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before)) continue;
+    SLASH_PASSWORD.lastIndex = offset + 3;
+    const m = SLASH_PASSWORD.exec(text);
+    if (m === null) continue;
+    const open = m.groups!['open'];
+    let value = m.groups!['v']!;
+    const after = m.index + m[0].length;
+    if (open !== undefined) {
+      // In code marks the value is all of them, and they must close.
+      if (!text.startsWith(open, after)) continue;
+    } else {
+      value = value.replace(/[.:]+$/, '');
+    }
+    // A further spaced slash makes the pair part of a path or a menu.
+    if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
+    if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = m.index + (open?.length ?? 0);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
 
 /** A BitLocker recovery password: eight groups of six digits. */
 const BITLOCKER_KEY = /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/g;

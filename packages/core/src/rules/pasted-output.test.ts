@@ -119,6 +119,35 @@ describe('an account given as user, spaced slash, password in a mail', () => {
   });
 });
 
+describe('an administrative account or an e-mail address, spaced slash, password', () => {
+  it('reports the password after admin, root, sa or an address, bare or in code marks', () => {
+    const notes =
+      '* BMC of the storage nodes: 10.9.8.7, root / Wq4.tnB=Lp7z (all alike)\n' +
+      'Portal:   admin / Ferry-Lantern-Gate3\n' +
+      '* SSO console: administrator@sso.example / Brookstone81?\n' +
+      'sandbox buyer: qa-3@personal.example.org / `Maple!Kettle#19`\n' +
+      'sql07,Microsoft SQL,sa / Pinecrest72$,legacy\n';
+    expect(found(notes, 'handover.txt', 'account-slash-password')).toEqual([
+      'Wq4.tnB=Lp7z',
+      'Ferry-Lantern-Gate3',
+      'Brookstone81?',
+      'Maple!Kettle#19',
+      'Pinecrest72$',
+    ]);
+  });
+
+  it('leaves menus, paths, quoted path parts, other names and plain words alone', () => {
+    const text =
+      'Go to Admin / Settings2 / Users to add one.\n' +
+      'out = root / "build_v2"\n' +
+      'share = admin / Projects\n' +
+      'ratio = total / count2x\n' +
+      'login as admin / <password>\n' +
+      'report to ops@corp.example / Pager-Duty\n';
+    expect(found(text, 'notes.py', 'account-slash-password')).toEqual([]);
+  });
+});
+
 describe('a BitLocker recovery key', () => {
   it('reports the eight groups of six digits after the words that name it', () => {
     const mail = 'Your laptop\'s recovery key (keep it safe): 503917-284610-097354-612083-440291-158736-379402-226815\n';
