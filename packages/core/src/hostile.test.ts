@@ -39,6 +39,8 @@ const hostile: Record<string, string> = {
   // on it is quadratic here and runs past the test's timeout.
   // Each spaced slash reads back the account before it: that read must stop at the slash before.
   'e-mail addresses and spaced slashes repeated on one line': 'ops.team@corp.example.org / '.repeat(MB / 28),
+  // Each provider name reads the rest of its line for a key: the stretches read must not overlap.
+  'Mailgun names repeated on one line': 'mailgun key-'.repeat(MB / 12),
   'SNMP community commands repeated on one line': 'snmp-server community '.repeat((2 * MB) / 22),
   'SNMP tool names and flags repeated on one line': 'snmpwalk -c '.repeat((2 * MB) / 12),
   'user flags repeated on one line, no password after them': '-u admin '.repeat(MB / 9),

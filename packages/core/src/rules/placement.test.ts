@@ -70,8 +70,9 @@ describe("a provider's key given to its SDK client by position", () => {
     const key = '7c2e9a4f1b8d3e6a0c5f9b2d4e7a1c3f-3b9d7e1a-5c2f8a4e';
     expect(values(`mg = Mailgun::Client.new('${key}', 'api.eu.mailgun.net')`, 'mailer.rb')).toEqual([key]);
     expect(values(`mg := mailgun.NewMailgun("mg.tidewater.io", "${key}")`, 'mailer.go')).toEqual([key]);
-    // A first argument that is neither a URL nor a domain is not stepped over.
-    expect(values(`mg := mailgun.NewMailgun(region, "${key}")`, 'mailer.go')).toEqual([]);
+    // A first argument that is neither a URL nor a domain is not stepped over: only the key's own shape, on a line
+    // that names Mailgun, is reported.
+    expect(detect(`mg := mailgun.NewMailgun(region, "${key}")`, { file: 'mailer.go' }).map((f) => f.rule)).toEqual(['mailgun-api-key-on-line']);
   });
 
   it('does not read an ordinary method argument, nor a call under a rule whose name must say secret', () => {

@@ -128,8 +128,9 @@ export const databaseRules: Rule[] = [
     match: [`ASANA_CLIENT_SECRET=${fake('lowernum', 32, 725)}`],
     noMatch: ['ASANA_CLIENT_SECRET=short'],
   }, { category: 'CRED', minEntropy: 3 }),
-  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…, its =CRC tail possibly escaped)', 'ATATT3', '(?:[\\w\\-]{150,200}(?:=|\\\\=|%3[dD])[A-Fa-f0-9]{8}|[\\w=\\-]{186})', {
-    match: [`jira_api_token = "ATATT3${fake('b64url', 186, 726)}"`],
+  tokenRule('atlassian-api-token', 'Atlassian (Jira/Confluence/Bitbucket) API token (ATATT3…, its =CRC tail possibly escaped, read to its end)', 'ATATT3', '(?:[\\w\\-]{150,200}(?:=|\\\\=|%3[dD])[A-Za-z0-9]{8}|[\\w=\\-]{186})', {
+    // The tail after `=` is read whole, hex or not: the token is reported through its end.
+    match: [`jira_api_token = "ATATT3${fake('b64url', 186, 726)}"`, `Revoke ATATT3${fake('b64url', 180, 9905)}=${fake('alnum', 8, 9906)} now`],
     noMatch: ['ATATT3short'],
   }, { minEntropy: 3.5 }),
   contextRule('atlassian-api-token-legacy', 'Atlassian legacy API token (24 characters) next to a Jira/Confluence/Atlassian name', ['jira', 'confluence', 'atlassian'], '[A-Za-z0-9]{20}[A-Fa-f0-9]{4}', {

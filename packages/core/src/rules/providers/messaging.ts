@@ -1,6 +1,35 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
+import type { DetectOptions, Span } from '../../types.js';
 import { ALNUM, HEX, UUID, contextRule, looksRandom, notPlaceholder, tokenRule } from './shape.js';
+
+/** Mailgun's key shapes: `key-` and 32 hex (older), 32 hex and two groups of 8 (newer); not glued to other token characters. */
+const MAILGUN_KEY_SHAPE = /(?<![\w-])(key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![\w-])/;
+const MAILGUN_KEY_SHAPES = new RegExp(MAILGUN_KEY_SHAPE.source, 'g');
+/** How far along the line after the name a key may stand. */
+const MAILGUN_LINE_REACH = 300;
+
+function findMailgunKeysOnLine(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let searched = 0;
+  for (const offset of offsets) {
+    const from = Math.max(offset, searched);
+    let to = text.indexOf('\n', offset);
+    if (to < 0 || to > offset + MAILGUN_LINE_REACH) to = Math.min(text.length, offset + MAILGUN_LINE_REACH);
+    if (from >= to) continue;
+    const line = text.slice(from, to);
+    MAILGUN_KEY_SHAPES.lastIndex = 0;
+    for (const m of line.matchAll(MAILGUN_KEY_SHAPES)) {
+      // A key cut by the reach is left whole or not at all.
+      if (m.index + m[0].length === line.length && to < text.length && text.charCodeAt(to) !== 0x0a) continue;
+      if (m.index === 0 && from > 0 && /[\w-]/.test(text.charAt(from - 1))) continue;
+      if (!notPlaceholder(m[0])) continue;
+      spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+    }
+    searched = to;
+  }
+  return spans;
+}
 
 const SLACK_ID = (seed: number) => fake('digits', 12, seed).replace(/^0/, '4');
 
@@ -135,6 +164,36 @@ export const messagingRules: Rule[] = [
     ],
     noMatch: ['MAILGUN_API_KEY=abc-def-ghi', `MailgunClient.config("eu", "${fake('hex', 32, 346)}-${fake('hex', 8, 347)}-${fake('hex', 8, 348)}")`],
   }, { confidence: 'high', validate: notPlaceholder }),
+  // A DingTalk robot's signing secret ("加签"): `SEC` and 64 hex, the shape DingTalk issues; the webhook's
+  // access_token is the other half.
+  tokenRule('dingtalk-robot-secret', 'DingTalk robot signing secret (SEC + 64 hex)', 'SEC', HEX(64), {
+    match: [`DINGTALK_SECRET=SEC${fake('hex', 64, 9907)}`, `加签密钥：\`SEC${fake('hex', 64, 9908)}\``],
+    noMatch: [`SECTION${fake('hex', 64, 9907)}`, `XSEC${fake('hex', 64, 9909)}`, `SEC${fake('hex', 40, 9910)}`],
+  }, { keywords: ['sec'], minEntropy: 3, lead: '(?<![A-Za-z0-9_-])' }),
+  {
+    // Notes and tickets name the provider and give the key later on the line, with no operator between
+    // (`Mailgun is still configured in staging, key …`): either of Mailgun's key shapes, after the name.
+    id: 'mailgun-api-key-on-line',
+    category: 'KEY',
+    description: 'A Mailgun API key (`key-` + 32 hex, or 32 hex + two groups of 8) later on a line that names Mailgun',
+    keywords: ['mailgun'],
+    pattern: MAILGUN_KEY_SHAPE,
+    secretGroup: 1,
+    find: findMailgunKeysOnLine,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        `Mailgun still sends for staging, key ${fake('hex', 32, 9911)}-${fake('hex', 8, 9912)}-${fake('hex', 8, 9913)} (domain mg.example.org)`,
+        `# mailgun (old account): key-${fake('hex', 32, 9914)}`,
+      ],
+      noMatch: [
+        `Mailgun webhook id ${fake('hex', 32, 9915)}`,
+        `Mailgun docs\nkey ${fake('hex', 32, 9911)}-${fake('hex', 8, 9912)}-${fake('hex', 8, 9913)}`,
+        `Mailgun key ${'0'.repeat(32)}-${'0'.repeat(8)}-${'0'.repeat(8)}`,
+      ],
+    },
+  },
   tokenRule('mailchimp-api-key', 'Mailchimp API key (32 hex + data-centre suffix -usN)', '', '[a-f0-9]{32}-us[0-9]{1,2}', {
     match: [`mailchimp_api_key: ${fake('hex', 32, 346)}-us18`, `MailchimpSDK.initialize(token: ${fake('hex', 32, 347)}-us6)`],
     noMatch: [`${fake('hex', 30, 346)}-us18`],

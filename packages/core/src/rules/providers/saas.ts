@@ -4,6 +4,11 @@ import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule 
 
 /** Other SaaS APIs: design, forms, media, maps, identity, webhooks, … */
 export const saasRules: Rule[] = [
+  // Metabase API keys: `mb_` and the base64 of 32 random bytes.
+  tokenRule('metabase-api-key', 'Metabase API key (mb_ + 44 base64 characters)', 'mb_', '[A-Za-z0-9+/]{43}=', {
+    match: [`MB_API_KEY=mb_${fake('b64', 43, 9916)}=`, `A chave de API do Metabase é\nmb_${fake('b64', 43, 9917)}= caso precises`],
+    noMatch: [`mb_${fake('b64', 30, 9918)}=`, `dumb_${fake('b64', 43, 9919)}=`, `mb_${fake('b64', 50, 9920)}`],
+  }, { minEntropy: 3.5, lead: '(?<![A-Za-z0-9_+/-])' }),
   tokenRule('adafruit-io-key', 'Adafruit IO key (aio_)', 'aio_', '[A-Za-z0-9]{28}', {
     match: [`ADAFRUIT_IO_KEY=aio_${fake('alnum', 28, 900)}`],
     noMatch: ['aio_short'],
