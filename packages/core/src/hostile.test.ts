@@ -27,6 +27,8 @@ const hostile: Record<string, string> = {
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
   'XML-ish tags repeated': '<password>'.repeat(MB / 10),
   'bearer repeated': 'Bearer '.repeat(MB / 7),
+  // A lookup whose closure never compares: the pattern that reads `.get(NAME).map(|v| v == "…")` must fail fast.
+  'header lookups mapped by closures repeated on one line': '.get(API_TOKEN_HEADER).map(|v| v .'.repeat(MB / 34),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),
   'key names glued into one endless identifier': 'db_access_key_id_'.repeat(MB / 17),

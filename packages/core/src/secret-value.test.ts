@@ -24,3 +24,13 @@ describe('a password written to a complexity policy under a key name', () => {
     expect(isPlausibleSecret('Winter!2015', { category: 'KEY', quoted: true, weakKey: true })).toBe(false);
   });
 });
+
+describe('base64 of a login with no password', () => {
+  const b64 = (s: string) => Buffer.from(s).toString('base64');
+  it("is no secret when the user is the nil UUID (ACR's token login), a stand-in or a plain login name", () => {
+    for (const v of ['00000000-0000-0000-0000-000000000000:', 'registry-deploy-robot:']) expect(isPlausibleSecret(b64(v), { category: 'PASS', quoted: true }), v).toBe(false);
+  });
+  it('is a secret when the user is itself a key, or a password follows', () => {
+    for (const v of ['sk_live_Rk5Tz8Wq2Nx7Lm4Pv9Bc3Hd6:', '00000000-0000-0000-0000-000000000000:Hv8Qz3Lm6Tx1Rp4Wn9Kc']) expect(isPlausibleSecret(b64(v), { category: 'PASS', quoted: true }), v).toBe(true);
+  });
+});

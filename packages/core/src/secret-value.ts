@@ -374,8 +374,21 @@ function encodesPlaceholderText(value: string): boolean {
   if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
   const decoded = decodeBase64(value);
   if (decoded === undefined || !/^[\x20-\x7e\n]{4,}$/.test(decoded)) return false;
-  return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded) || encodesStandInPair(decoded);
+  return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded) || encodesStandInPair(decoded) || encodesLoginWithoutPassword(decoded);
 }
+
+/**
+ * Basic credentials whose password is empty and whose user is no secret either: the nil UUID that Azure Container
+ * Registry's token login takes as its user (`00000000-0000-0000-0000-000000000000:`, the identity token beside it being
+ * the credential), a stand-in, or a plain login name. A key given as the user (Stripe's `sk_live_…:`) is still a secret.
+ */
+function encodesLoginWithoutPassword(decoded: string): boolean {
+  if (decoded.indexOf(':') !== decoded.length - 1) return false;
+  const user = decoded.slice(0, -1);
+  return NIL_UUID.test(user) || isPlaceholder(user) || /^[a-z]{2,24}(?:[-_.][a-z]{2,24}){0,5}$/.test(user);
+}
+
+const NIL_UUID = /^0{8}-0{4}-0{4}-0{4}-0{12}$/;
 
 /** `username:password`, `admin:changeme`: Basic credentials as documentation writes them, a stand-in once encoded too. */
 function encodesStandInPair(decoded: string): boolean {

@@ -268,3 +268,46 @@ describe('keys in Java and Kotlin constants', () => {
     expect(found('CKO_WEBHOOK_AUTH=basic\nCKO_OAUTH=true\n', 'gateway.env')).toEqual([]);
   });
 });
+
+describe('secrets handed to SDK and builder calls, and compared with a header (blind set 41)', () => {
+  it("reads the token the Java and .NET Twilio SDKs take second, after any account SID expression", () => {
+    const kotlin = 'Twilio.init(System.getenv("TWILIO_ACCOUNT_SID"), "4c8e2a6f0d9b1e7a3c5f8d2b6e0a4c9f")\n';
+    expect(found(kotlin, 'Sms.kt')).toEqual(['4c8e2a6f0d9b1e7a3c5f8d2b6e0a4c9f']);
+    expect(found('TwilioClient.Init(accountSid, "b1f7d3a9e5c2f8b4d0a6e2c8f4b9d1a7");\n', 'Sms.cs')).toEqual(['b1f7d3a9e5c2f8b4d0a6e2c8f4b9d1a7']);
+    expect(found('Twilio.init(System.getenv("TWILIO_ACCOUNT_SID"), System.getenv("TWILIO_AUTH_TOKEN"))\n', 'Sms.kt')).toEqual([]);
+  });
+
+  it("reads a builder's bearer_auth or api_key literal (reqwest, Rust SDKs)", () => {
+    expect(found('client.post(url)\n    .bearer_auth("Lm4xQ8_vTz2Nc7RwK9pB3dYh6Fs1Gj0a")\n', 'push.rs')).toEqual(['Lm4xQ8_vTz2Nc7RwK9pB3dYh6Fs1Gj0a']);
+    expect(found('auth_credentials=Auth.api_key("Wd7Kp2Rz9Xm4Qv8Ln3Tb6Ys1Hc5Jf0Ga")\n', 'store.py')).toEqual(['Wd7Kp2Rz9Xm4Qv8Ln3Tb6Ys1Hc5Jf0Ga']);
+    expect(found('client.post(url).bearer_auth(&self.token)\n', 'push.rs')).toEqual([]);
+  });
+
+  it('reads a Rust byte-slice constant named for a key', () => {
+    expect(found('const HMAC_KEY: &[u8] = b"Tq6Wn1Xz8Lr3Kv5Mb9Pd2Hs7Fy4Gc0Ja";\n', 'sign.rs')).toEqual(['Tq6Wn1Xz8Lr3Kv5Mb9Pd2Hs7Fy4Gc0Ja']);
+    expect(found("static SIGNING_KEY: &'static [u8] = b\"Tq6Wn1Xz8Lr3Kv5Mb9Pd2Hs7Fy4Gc0Ja\";\n", 'sign.rs')).toEqual(['Tq6Wn1Xz8Lr3Kv5Mb9Pd2Hs7Fy4Gc0Ja']);
+    expect(found('const HMAC_KEY: &[u8] = include_bytes!("../hmac.key");\n', 'sign.rs')).toEqual([]);
+  });
+
+  it('reads the literal a header looked up by a secret-named key is compared with in a closure', () => {
+    const rust = 'headers\n    .get(ADMIN_TOKEN_HEADER)\n    .map(|v| v == "6f2a9c4e8b1d7f3a5c0e9b2d4f8a1c6e3b7d0f5a9c2e4b81")\n    .unwrap_or(false)\n';
+    expect(found(rust, 'auth.rs')).toEqual(['6f2a9c4e8b1d7f3a5c0e9b2d4f8a1c6e3b7d0f5a9c2e4b81']);
+    expect(found('req.headers().get("x-api-key").is_some_and(|k| k == "Rk5Tz8Wq2Nx7Lm4Pv9Bc3Hd6")\n', 'auth.rs')).toEqual(['Rk5Tz8Wq2Nx7Lm4Pv9Bc3Hd6']);
+    expect(found('headers.get(ACCEPT).map(|v| v == "application/vnd.api+json")\n', 'auth.rs')).toEqual([]);
+    expect(found('headers.get(ADMIN_TOKEN_HEADER).map(|v| v == expected.as_str())\n', 'auth.rs')).toEqual([]);
+  });
+
+  it('reads a key inside an escaped string literal (Gradle buildConfigField)', () => {
+    const gradle = 'buildConfigField "String", "MAPS_KEY", "\\"AIzaSyQ3nV8tK2mW7rB4xL9pD6cF1hJ5gZ0eYuT\\""\n';
+    expect(found(gradle, 'app/build.gradle')).toEqual(['AIzaSyQ3nV8tK2mW7rB4xL9pD6cF1hJ5gZ0eYuT']);
+    // One character short of Google's 39 is no key of its shape.
+    expect(found('buildConfigField "String", "X", "\\"AIzaSyQ3nV8tK2mW7rB4xL9pD6cF1hJ5gZ0eYu\\""\n', 'app/build.gradle')).toEqual([]);
+  });
+
+  it("does not report a Docker auth that is ACR's token login user with no password", () => {
+    const nil = Buffer.from('00000000-0000-0000-0000-000000000000:').toString('base64');
+    const withPassword = Buffer.from('00000000-0000-0000-0000-000000000000:Hv8Qz3Lm6Tx1Rp4Wn9Kc').toString('base64');
+    expect(found(`{"auths": {"acme.azurecr.io": {"auth": "${nil}"}}}\n`, '.docker/config.json')).toEqual([]);
+    expect(found(`{"auths": {"acme.azurecr.io": {"auth": "${withPassword}"}}}\n`, '.docker/config.json')).toEqual([withPassword]);
+  });
+});

@@ -55,10 +55,11 @@ const ASSIGNMENT = new RegExp(
     '(?:\\[\\d{0,6}\\](?:[ \\t]{1,4}PROGMEM)?)?' + // a C array declarator: `static const char kHmacKey[] = "…"`, Arduino's `WIFI_PASSWORD[] PROGMEM = "…"`
     '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
     '(?<sep>' +
-    // typed: `passwd: str = `, Rust `TOKEN: &str = ` (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`).
+    // typed: `passwd: str = `, Rust `TOKEN: &str = `, a byte slice `KEY: &[u8] = b"…"`
+    // (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`).
     // Typed code assigns a literal or a call: with the `=` tight on both sides and neither after it, the text after the colon
     // is a YAML or notes value that holds an `=` (`POSTGRES_PASSWORD: x=Pq7…`), which the plain colon below reads whole.
-    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?[A-Za-z][\\w.<>?\\[\\]]{0,30}(?:[ \\t]{1,4}=(?![=>])[ \\t]{0,8}|=(?![=>])(?:[ \\t]{1,8}|(?=[bBrRuUL@$]{0,2}[\"'`]|u8\"|[A-Za-z_][\\w.]{0,40}\\(|\\[\\]byte\\()))" +
+    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?(?:[A-Za-z][\\w.<>?\\[\\]]{0,30}|\\[[a-z]\\w{0,8}\\])(?:[ \\t]{1,4}=(?![=>])[ \\t]{0,8}|=(?![=>])(?:[ \\t]{1,8}|(?=[bBrRuUL@$]{0,2}[\"'`]|u8\"|[A-Za-z_][\\w.]{0,40}\\(|\\[\\]byte\\()))" +
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
     '|[ \\t]{1,4}as[ \\t]{1,4}[A-Za-z][\\w.]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // Visual Basic: `Dim password As String = "…"`
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
@@ -1406,11 +1407,44 @@ const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/
 const QUOTED_LOGIN_PAIR =
   /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
 
-/** A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`. */
+/**
+ * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
+ * named for it, in camel or snake case (Rust's builders: reqwest's `.bearer_auth("…")`, `.api_key("…")`).
+ */
 const SETTER_CALL = new RegExp(
-  /(?:\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken))[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
 );
+
+/**
+ * A value looked up by a secret's name and compared with a literal in a closure, as Rust checks a request's header:
+ * `headers.get(PURGE_TOKEN_HEADER).map(|v| v == "…")`, `.get("x-api-key").is_some_and(|v| v == "…")`. The literal is
+ * the secret the header must carry. The lookup's key may be the header's name or a constant named for it.
+ */
+const LOOKUP_COMPARED =
+  /\.get\([ \t]{0,4}(?:"(?<qk>[\w.\-]{1,60})"|(?<k>[A-Za-z_][\w:]{0,60}))[ \t]{0,4}\)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\.(?:(?:map|is_some_and|filter)[ \t]{0,4}\(|map_or\([ \t]{0,4}false[ \t]{0,4},)[ \t]{0,4}\|[ \t]{0,4}&?(?<p>[a-z_]\w{0,19})[ \t]{0,4}\|[ \t]{0,4}\*{0,2}(?<q>[a-z_]\w{0,19})[ \t]{0,4}==[ \t]{0,4}b?"(?<v>[^"\\\r\n]{1,200})"/g;
+
+/** The secret's name in a lookup key: a constant's `…_HEADER` or `…_NAME` says it names the header that holds it. */
+function lookupKeyClass(key: string): KeyClass | undefined {
+  const name = key.replace(/^.*::/, '').replace(/[_.\-]?(?:header|hdr|name)$/i, '');
+  return name.length === 0 ? undefined : classifyKey(name);
+}
+
+function findLookupComparisons(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  LOOKUP_COMPARED.lastIndex = 0;
+  for (let m = LOOKUP_COMPARED.exec(text); m !== null; m = LOOKUP_COMPARED.exec(text)) {
+    const g = m.groups!;
+    // The closure compares its own parameter (`|v| v == "…"`), not some other value.
+    if (g['p'] !== g['q']) continue;
+    const key = lookupKeyClass(g['qk'] ?? g['k']!);
+    const value = g['v']!;
+    if (key === undefined || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = m.index + m[0].length - value.length - 1;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
 
 /** SQL that sets a password through a function or procedure: `PASSWORD('…')`, `sp_addlogin 'user', '…'`. */
 const SQL_PASSWORD_CALL =
@@ -2347,8 +2381,8 @@ export const genericRules: Rule[] = [
   {
     id: 'setter-call-secret',
     category: 'PASS',
-    description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Gradle\'s `password.set("…")`',
-    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.accesstoken(', '.authtoken('],
+    description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Gradle\'s `password.set("…")`, a builder\'s `.bearer_auth("…")` (Rust\'s reqwest)',
+    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
       const category: Category = /passw|pwd|passphrase/i.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
@@ -2356,8 +2390,34 @@ export const genericRules: Rule[] = [
     }),
     confidence: 'medium',
     examples: {
-      match: ['dataSource.setPassword("Hk4r!Setter9");', "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');", 'OAuthClient.builder().clientSecret("Rq7vK2mX9pLw4Zt8Wq3nB6cJ").build()'],
-      noMatch: ['ds.setPassword(password);', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")'],
+      match: [
+        'dataSource.setPassword("Hk4r!Setter9");',
+        "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');",
+        'OAuthClient.builder().clientSecret("Rq7vK2mX9pLw4Zt8Wq3nB6cJ").build()',
+        'client.get(url).bearer_auth("Wq3nB6cJ_Rq7vK2mX9pLw4Zt8Kd5sF1hY")',
+      ],
+      noMatch: ['ds.setPassword(password);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")'],
+    },
+  },
+  {
+    id: 'lookup-compared-secret',
+    category: 'KEY',
+    description: 'A literal compared, in a closure, with a value looked up by a secret\'s name: Rust\'s `headers.get(API_TOKEN_HEADER).map(|v| v == "…")`',
+    keywords: ['.map(|', '.is_some_and(|', '.filter(|', '.map_or(false'],
+    pattern: LOOKUP_COMPARED,
+    find: findLookupComparisons,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'headers.get(PURGE_TOKEN_HEADER)\n    .map(|v| v == "Rq7vK2mX9pLw4Zt8Wq3nB6cJ")',
+        'req.headers().get("x-api-key").is_some_and(|k| k == "c81f0e4a9d2b7c35e6f1a08d4b9c2e7f")',
+      ],
+      noMatch: [
+        'headers.get(CONTENT_TYPE).map(|v| v == "application/json")',
+        'headers.get(PURGE_TOKEN_HEADER).map(|v| v == expected)',
+        'headers.get(API_TOKEN_HEADER).map(|v| mode == "Rq7vK2mX9pLw4Zt8Wq3nB6cJ")',
+        'headers.get("x-api-key").map(|v| v == "your-api-key-here")',
+      ],
     },
   },
   {

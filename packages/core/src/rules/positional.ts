@@ -115,12 +115,13 @@ const PY_DB_CONNECT = new RegExp(
 /**
  * The second argument of a Twilio client is its secret: after an account SID (`AC…`) it is
  * the auth token, after an API key SID (`SK…`) the key's secret, and the Node helper
- * `twilio(accountSid, "…")` / `new Twilio(sid, "…")` takes the token second whatever the first is.
+ * `twilio(accountSid, "…")` / `new Twilio(sid, "…")`, the Java/Kotlin SDK's `Twilio.init(sid, "…")` and .NET's
+ * `TwilioClient.Init(sid, "…")` take the token second whatever the first is, even a lookup (`System.getenv("…")`).
  * The place says what it is, so its length is not held to Twilio's 32: a key secret pasted
  * short or long is still the secret (entropy and the stand-in test judge it).
  */
 const TWILIO_PAIR =
-  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?[Tt]wilio[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
+  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?(?:[Tt]wilio|Twilio\.init|TwilioClient\.Init)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\((?:[ \t]{0,4}["'][\w.\-]{1,60}["'][ \t]{0,4})?\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
 
 /**
  * A Go byte-slice literal handed straight to a call that takes a signing or HMAC key:
@@ -299,6 +300,8 @@ export const positionalRules: Rule[] = [
         'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", "7d3f9a2b8c1e4f6a0b5c9d2e7f1a3b8c")',
         'const client = twilio(process.env.TWILIO_ACCOUNT_SID, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c");',
         "const c = new Twilio(accountSid, '9c2e4a7f1b3d8e6c0a5f2b9d7e4c1a3f');",
+        'Twilio.init(System.getenv("TWILIO_ACCOUNT_SID"), "3a9c1e7f2b8d4a6c0e5f9b2d7a1c4e8f")',
+        'TwilioClient.Init(accountSid, "8e2c6a4f1d9b3e7a5c0f2d8b6e4a1c9f");',
         'const sms = twilio("SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0e", { accountSid });',
         "const sms = twilio('SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f', 'Wq4nT8kLr2xZm6PvB3yD', { accountSid });",
       ],
@@ -308,6 +311,7 @@ export const positionalRules: Rule[] = [
         'const client = twilio(accountSid, authToken);',
         'const client = twilio(accountSid, "your_auth_token_goes_here_000000");',
         'log.twilio(accountSid, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c")',
+        'Twilio.init(System.getenv("TWILIO_ACCOUNT_SID"), System.getenv("TWILIO_AUTH_TOKEN"))',
         'const client = twilio(accountSid, "sms");',
       ],
     },

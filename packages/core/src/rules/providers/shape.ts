@@ -10,8 +10,11 @@ import type { Rule } from '../../types.js';
 /** Characters that may continue a token; a match must not stop or start inside such a run. */
 const TOKEN_CHAR = String.raw`[\w\-]`;
 
-/** What may follow a value in an assignment: a quote, space, separator, markup, escape or the end. */
-const VALUE_END = String.raw`(?=$|[\s"'\x60;,)\]}<>&|]|\\[nrt])`;
+/**
+ * What may follow a value in an assignment: a quote, space, separator, markup, escape or the end. An escaped quote
+ * closes a literal inside another one (Gradle's `buildConfigField "String", "MAPS_KEY", "\"AIza…\""`, JSON in a string).
+ */
+const VALUE_END = String.raw`(?=$|[\s"'\x60;,)\]}<>&|]|\\[nrt"'\x60])`;
 
 /**
  * Between a key name and its value: the rest of the name (`DATADOG_API_KEY`,
