@@ -1720,10 +1720,10 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
  * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
- * `net use \\server\share password /user:name`.
+ * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -1794,7 +1794,7 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
   };
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw'] ?? g['mkstorepw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['netuserpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw'] ?? g['mkstorepw']!;
     push(g, m.index + m[0].length, password);
   }
   if (RMAN_WORD.test(text)) {
@@ -2537,8 +2537,8 @@ export const genericRules: Rule[] = [
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `net user name password`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -2553,6 +2553,8 @@ export const genericRules: Rule[] = [
         'openssl dgst -sha256 -hmac "53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8" image.swu',
         'steamcmd +login builder Qv8-Heron_Lamp41 +run_app_build app.vdf +quit',
         'net use Z: \\\\fs01\\backup Ne7-Use!Quarry /user:CORP\\svc_backup /persistent:no',
+        'net user svc-kiosk Harbor#2031 /add',
+        'NET USER breakglass Wq7-Lynx!Cove /domain',
         'cmdkey /generic:TERMSRV/app01 /user:CORP\\ops /pass:Cmdk3y-Osprey!4',
         'schtasks /create /tn Nightly /tr C:\\jobs\\run.cmd /sc daily /ru CORP\\svc_jobs /rp Sch3d-Tasks!Wren',
         'rabbitmqctl -n rabbit@mq02 add_user billing Wren42Saltmarsh',
@@ -2574,6 +2576,10 @@ export const genericRules: Rule[] = [
         'steamcmd +login anonymous +app_update 740 validate +quit',
         'net use Z: \\\\fs01\\backup * /user:CORP\\svc_backup',
         'net use Z: \\\\fs01\\backup /persistent:yes',
+        'net user svc-kiosk * /add',
+        'net user administrator /active:yes',
+        'net user %USERNAME% %NEW_PASSWORD%',
+        'the net user command is documented',
         'cmdkey /generic:TERMSRV/app01 /user:CORP\\ops /pass',
         'schtasks /create /tn Nightly /ru SYSTEM /rp * /sc daily',
         'rabbitmqctl add_user billing "$RABBIT_PASSWORD"',

@@ -689,6 +689,23 @@ export const structuredRules: Rule[] = [
     },
   },
   {
+    // ipsec.secrets writes a secret in quotes, or unquoted and encoded: `0s` opens base64, `0x` hex.
+    id: 'ipsec-secrets-encoded-key',
+    category: 'PASS',
+    description: 'A pre-shared key or password in `ipsec.secrets` written encoded rather than quoted: `: PSK 0s<base64>` or `: PSK 0x<hex>`',
+    keywords: ['psk', 'eap', 'xauth', 'ntlm'],
+    pattern: /(?<=(?:^|[ \t]):[ \t]{1,8})(?:PSK|EAP|XAUTH|NTLM)[ \t]{1,8}0[sx](?<v>[A-Za-z0-9+\/]{8,400}={0,2})(?![\w+\/=])/m,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    minEntropy: 3,
+    validate: (value) => !isPlaceholder(value),
+    confidence: 'high',
+    examples: {
+      match: ['203.0.113.7 %any : PSK 0sQm9yZWFsLVRpZGUtNzEhR2F0ZQ==', ': PSK 0x7c41e9a05b3d82f6c1a9e4b7'],
+      noMatch: [': PSK 0sXXXXXXXXXXXXXXXX', 'type: PSK 0sQm9yZWFsLVRpZGUtNzEhR2F0ZQ==', ': PSK "0x"'],
+    },
+  },
+  {
     id: 'aspnet-machine-key',
     category: 'KEY',
     description: 'The validation and decryption keys of an ASP.NET `<machineKey>` (Web.config), which sign and encrypt view state and auth cookies',
