@@ -49,6 +49,7 @@ const hostile: Record<string, string> = {
   'user literals joined by + repeated, never encoded': '"svc:" + '.repeat(MB / 9),
   'SQL*Plus CONNECT words repeated on one line': 'CONNECT a/'.repeat(MB / 10),
   'if-expressions after a password name, never reaching else': '$password = if ($x) { '.repeat(MB / 22),
+  'X12 interchange headers repeated, one per segment': 'ISA*00*          *01*'.repeat(MB / 21) + '~ISA*'.repeat(MB / 5),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
 };
 

@@ -44,7 +44,7 @@ const STAGE_WORDS = new Set(['live', 'test', 'prod', 'production', 'sandbox', 's
 
 /**
  * Whether a key named `nameWords` inside an object opened by `contextWords` is one its vendor
- * documents as public: Adyen's client key, Mixpanel's project token, Amplitude's and
+ * documents as public: Adyen's and Worldpay's client keys, Mixpanel's project token, Amplitude's and
  * Bugsnag's API keys, Dropbox's and Pusher's app keys, Shopify's API key, Rollbar's client-side (post_client_item)
  * token, the New Relic browser agent's key, a Firebase web config's API key, Facebook's client token, Algolia's
  * search key, Branch's key and Braintree's tokenization key.
@@ -58,6 +58,9 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   const isKey = last === 'key' || last === 'apikey';
   const isToken = last === 'token' || last.endsWith('token');
   if (words.has('adyen')) return isKey && words.has('client');
+  // Worldpay's client key (`T_C_`/`L_C_` + a UUID) is what worldpay.js encrypts card details with in the browser;
+  // the service key (`T_S_`/`L_S_`) is the secret.
+  if (words.has('worldpay')) return isKey && words.has('client');
   if (words.has('mixpanel')) return isToken;
   if (words.has('amplitude') || words.has('bugsnag') || words.has('pusher')) return isKey;
   // Dropbox's app key is the OAuth client id, in every authorisation URL the app opens.
@@ -117,6 +120,20 @@ export function enclosingXmlElementWords(text: string, lt: number): string[] {
 }
 
 const XML_TAG_NAME = /^[A-Za-z][\w:.-]{0,60}/;
+
+/**
+ * Client keys whose value says whose they are, wherever they sit: Adyen's (`test_`/`live_` + 32 upper-case letters and
+ * digits) and Worldpay's (`T_C_`/`L_C_` + a UUID). Both are made for the checkout page; the API key and the service key
+ * beside them are the secrets, and have other shapes.
+ */
+const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|[TL]_C_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
+export function isVendorClientKeyValue(name: string, value: string): boolean {
+  if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
+  const words = splitWords(name);
+  return words.includes('client') && words.includes('key') && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
+}
 
 /** `isPublicClientKey` for a whole name on its own (`BRANCH_KEY`, `ADYEN_CLIENT_KEY`), with no object around it. */
 export function namesVendorClientKey(name: string): boolean {

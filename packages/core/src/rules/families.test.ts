@@ -1154,3 +1154,57 @@ describe('an insurer\'s scripts, playbooks and notes, a platform repo (blind set
     expect(values('apiVersion: v1\nkind: Secret\nstringData:\n  type: git\n  url: git@github.com:acme-platform\n  password: Wz8-Quill.Fen4\n', 'repo-creds.yaml')).toEqual(['Wz8-Quill.Fen4']);
   });
 });
+
+describe('e-commerce and retail set-ups: commands, fallbacks, logs, EDI and public client keys', () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it("reads a console's namespaced set command (bin/magento config:sensitive:set path value)", () => {
+    expect(values('bin/magento config:sensitive:set payment/acme_gateway/private_key 4c1e9a7b2d0f68e35b9c7a1d2e4f6083\n', 'deploy.sh')).toEqual(['4c1e9a7b2d0f68e35b9c7a1d2e4f6083']);
+    expect(values('bin/magento config:set payment/acme_gateway/private_key "$GATEWAY_PRIVATE_KEY"\nbin/magento config:set web/secure/base_url https://shop.example.com/\n', 'deploy.sh')).toEqual([]);
+  });
+
+  it("reads a literal fallback after a spaced PHP lookup and after a Python parameter's `or`, not `or` in prose", () => {
+    expect(values("define( 'ACME_API_KEY', getenv( 'ACME_API_KEY' ) ?: 'acme_live_Qm7Tz2Vx9Lp4Rk8Wn3Bc6Hd1Fs5Gj0Ya' );\n", 'plugin.php')).toEqual(['acme_live_Qm7Tz2Vx9Lp4Rk8Wn3Bc6Hd1Fs5Gj0Ya']);
+    const py = 'class Carrier:\n    def __init__(self, client_secret: str | None = None):\n        self.client_secret = client_secret or "Vb3Nq8Zr5Tx1Wm7Kc4Pj9Ld2Hf6Gs0AeYu"\n';
+    expect(values(py, 'carrier.py')).toEqual(['Vb3Nq8Zr5Tx1Wm7Kc4Pj9Ld2Hf6Gs0AeYu']);
+    expect(values('self.client_secret = client_secret or settings.CARRIER_SECRET\n', 'carrier.py')).toEqual([]);
+    expect(values('Paste the client_secret or "Vb3Nq8Zr5Tx1Wm7Kc4Pj9Ld2Hf6Gs0AeYu" into the form.\n', 'notes.md')).toEqual([]);
+  });
+
+  it("reads lftp's -u user,password with the password quoted", () => {
+    expect(values("lftp -u mirror,'Rw5!kTq2Zp8n' sftp://files.example.com -e 'mirror -R /out /in; bye'\n", 'push.sh')).toEqual(['Rw5!kTq2Zp8n']);
+  });
+
+  it('reads a key named in prose with where it came from, before `is` and a code span', () => {
+    expect(values('New key from the merchant portal is\n`Hq4Tz9Wc2Lm7Vp3R` - updated in the plugin.\n', 'ticket.md')).toEqual(['Hq4Tz9Wc2Lm7Vp3R']);
+    expect(values('The key from the vault is `rotated` weekly.\n', 'ticket.md')).toEqual([]);
+  });
+
+  it('reads a JSON entry after a value that holds a secret word (a scope ending in authcapture)', () => {
+    const body = '{"scope":"https://api.example.com/payments/authcapture","access_token":"Zt8Qm2Vx7Lp4Rk9Wn3Bc6Hd1Fs5Gj0YaEu","token_type":"Bearer"}';
+    expect(values(body, 'gateway.log')).toEqual(['Zt8Qm2Vx7Lp4Rk9Wn3Bc6Hd1Fs5Gj0YaEu']);
+  });
+
+  it('leaves a search-only key in prose, Adyen and Worldpay client keys by their shape alone; not the secrets beside them', () => {
+    expect(values('// the storefront uses a search-only key: 5d2f8a9c1b7e4063a9d1c2b3e4f50617\n', 'reindex.js')).toEqual([]);
+    expect(values('// the admin key: 5d2f8a9c1b7e4063a9d1c2b3e4f50617\n', 'reindex.js')).toEqual(['5d2f8a9c1b7e4063a9d1c2b3e4f50617']);
+    expect(values("var DEFAULTS = {\n    clientKey: 'test_Q4ZK8W2N6R1T5Y9U3P7L0M2X4C6V8B1N',\n    hmacKey: '9F3A6C1E8B2D4F7A0C5E9B3D6F1A8C2E4B7D0F3A6C9E1B5D8F2A4C7E0B3D6F9A'\n};\n", 'config.js')).toEqual(['9F3A6C1E8B2D4F7A0C5E9B3D6F1A8C2E4B7D0F3A6C9E1B5D8F2A4C7E0B3D6F9A']);
+    const env = 'WORLDPAY_SERVICE_KEY=T_S_1c5e9a2b-7d3f-4e8a-9b1c-6d2e5f8a3b7c\nWORLDPAY_CLIENT_KEY=T_C_8a2b4c6d-1e3f-4a5b-8c7d-9e0f1a2b3c4d\n';
+    expect(values(env, '.env.production')).toEqual(['T_S_1c5e9a2b-7d3f-4e8a-9b1c-6d2e5f8a3b7c']);
+    // The shape alone does not make a secret-named client key public.
+    expect(values("const clientSecretKey = 'live_Q4ZK8W2N6R1T5Y9U3P7L0M2X4C6V8B1N';\n", 'config.js')).toEqual(['live_Q4ZK8W2N6R1T5Y9U3P7L0M2X4C6V8B1N']);
+  });
+
+  it('reads a private address after a login and before a path (wp-cli aliases), not a bare path', () => {
+    expect(values('@production:\n  ssh: deploy@10.41.7.22/var/www/current\n', 'wp-cli.yml')).toEqual(['10.41.7.22']);
+    expect(values('archive: backups/10.41.7.22/var/www\n', 'notes.yml')).toEqual([]);
+  });
+
+  it('reads the password of an X12 interchange header only where ISA03 says 01', () => {
+    const isa = (q: string, v: string) => `ISA*00*          *${q}*${v}*ZZ*SENDERID       *ZZ*RECEIVERID     *240304*1105*U*00401*000004410*0*P*>~\nGS*PO*SENDERID*RECEIVERID*20240304*1105*4410*X*004010~\n`;
+    expect(values(isa('01', 'Rt6Wq2Zk9M'), 'po.edi')).toEqual(['Rt6Wq2Zk9M']);
+    expect(values(isa('00', '          '), 'po.edi')).toEqual([]);
+    expect(values(isa('01', '0000000000'), 'po.edi')).toEqual([]);
+    expect(values('ISA|00|          |01|Rt6Wq2Zk9M|ZZ|SENDERID       |ZZ|RECEIVERID     |240304|1105\n', 'po.x12')).toEqual(['Rt6Wq2Zk9M']);
+  });
+});

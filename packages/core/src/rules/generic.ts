@@ -1,5 +1,5 @@
 import { isDotenvFileName } from '../dotenv.js';
-import { enclosingXmlElementWords, isPublicClientKey, isPublicClientKeyAt, namesVendorClientKey } from './client-config.js';
+import { enclosingXmlElementWords, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
@@ -87,6 +87,9 @@ const ASSIGNMENT = new RegExp(
     // an aside between a name and its colon (`signing passcode (do NOT paste in Slack again): \`…\``).
     '|[ \\t]{1,4}for[ \\t]{1,4}(?:`[^`\\s]{1,64}`|[\\w.@-]{1,64})[ \\t]{1,4}(?:is|was)[ \\t]{1,4}' +
     '|[ \\t]{1,4}(?:is|was)[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`)' +
+    // Where it came from or whom it is for, in a few words, before the verb and a code span (`New key from the merchant
+    // interface is` / `` `…` ``, `the password for the reporting replica is \`…\``).
+    "|[ \\t]{1,4}(?:for|from)[ \\t]{1,4}[\\w.@' \\t-]{1,60}?[ \\t](?:is|was)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?=`)" +
     '|[ \\t]{1,4}\\([^()\\r\\n]{1,80}\\)[ \\t]{0,4}:[ \\t]{0,4}(?=[`"\'])' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
@@ -97,10 +100,12 @@ const ASSIGNMENT = new RegExp(
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
     // The literal may also wait on the line after the operator (Elixir's `System.get_env("SECRET_KEY_BASE") ||` / `  "…"`).
     // Python and Lua spell the operator `or` (`os.environ.get("AWS_SECRET_ACCESS_KEY") or "…"`, `os.getenv("TOKEN") or "…"`):
-    // read after a lookup's closing bracket only, where it cannot be a word of a sentence. Kotlin, Groovy and PHP spell it
-    // `?:` (`System.getenv("KEY_PASSWORD") ?: "…"`, Gradle's `findProperty("storePassword") ?: "…"`), read after a bracket
-    // or a space, never as TypeScript's optional member (`token?: "a" | "b"`).
-    '|\\)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // read after a lookup's closing bracket, or right after the name in program source (a parameter's fallback:
+    // `self.client_secret = client_secret or "…"`, checked after the match), where it cannot be a word of a sentence.
+    // Kotlin, Groovy and PHP spell it `?:` (`System.getenv("KEY_PASSWORD") ?: "…"`, Gradle's `findProperty("storePassword") ?: "…"`,
+    // WordPress's spaced `getenv( 'API_KEY' ) ?: '…'`), read after a bracket or a space, never as TypeScript's optional
+    // member (`token?: "a" | "b"`).
+    '|(?:[ \\t]{0,4}\\))?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[\\w)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`).
@@ -185,8 +190,12 @@ const YAML_TAG = /^!{1,2}[A-Za-z][\w.:/-]{0,40}$|^!<[^<>\s]{1,80}>$/;
 /** The value after a tag, on the same line. */
 const VALUE_AFTER_TAG = new RegExp('[ \\t]{1,4}' + VALUE, 'y');
 
-/** Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too, Apache's and csh's `SetEnv NAME …`, nginx's `fastcgi_param NAME …`). */
-const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+/**
+ * Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too,
+ * Apache's and csh's `SetEnv NAME …`, nginx's `fastcgi_param NAME …`, a console's namespaced `set` command: Magento's
+ * `bin/magento config:sensitive:set payment/braintree/private_key …`).
+ */
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|(?:[a-z][\w-]{0,30}:){1,3}set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
@@ -492,6 +501,10 @@ const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 /** A fallback handed through a call (`?? devOnly(`), and what closes that call right after its only argument's closing quote. */
 const FALLBACK_CALL = /(?:\|\||\?\?|\bor)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
 const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
+/** A variable's name as a bare value. */
+const BARE_IDENTIFIER = /^[A-Za-z_$][\w$]{0,60}$/;
+/** A fallback's `or` straight after the name, with no lookup's bracket before it (`client_secret or "…"`). */
+const BARE_NAME_OR = /^[ \t]{1,4}or[ \t]/;
 /** The separator of a Ruby fallback block (`) { "…" }`), which only `fetch("NAME")` gives its meaning (`ENV.fetch`, `credentials.fetch`). */
 const RUBY_FETCH_BLOCK = /^\)[ \t]{0,4}\{/;
 const FETCH_CALL_BEFORE_NAME = /\bfetch\([ \t]{0,4}[:"']$/;
@@ -552,6 +565,8 @@ function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueM
 
 /** The word a single space before a bare `key` in prose (`Secret key`, `site key`, `global API key`). */
 const PROSE_WORD_BEFORE = /(?:^|[^\w.$@/-])([A-Za-z]{2,20}) $/;
+/** `search-only key`, `search only key`: Algolia's, Typesense's and Meilisearch's key made for front ends. */
+const SEARCH_ONLY_BEFORE = /(?:^|[^\w.$@/-])search[- ]only $/i;
 /** Words of code before a name (`public key = …`, `const key = …`): declarations, not qualifiers. */
 const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal', 'static', 'const', 'let', 'var', 'val', 'final', 'readonly', 'export', 'def', 'new', 'string', 'str', 'int', 'byte', 'char', 'auto', 'return']);
 
@@ -559,11 +574,12 @@ const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal',
  * A bare `key` in prose takes its meaning from the word before it, as a name's words would
  * (`site key \`…\``, `Secret key: …`, `Cloudflare global API key: …`): the two read as one name.
  * Returns that name's class when it differs from the bare word's (a key of a known kind), `null`
- * when the pair names a key that is public by design (`site key`, `public key`, `publishable key`),
+ * when the pair names a key that is public by design (`site key`, `public key`, `publishable key`, `search-only key`),
  * and `undefined` when the word before says nothing (`the key`, `Stripe key`, a declaration).
  */
 function proseQualifiedKey(text: string, at: number, name: string): KeyClass | null | undefined {
   if (!/^key$/i.test(name) || text.charCodeAt(at - 1) !== 0x20) return undefined;
+  if (SEARCH_ONLY_BEFORE.test(text.slice(Math.max(0, at - 13), at))) return null;
   const m = PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, at - 22), at));
   if (m === null) return undefined;
   const word = m[1]!.toLowerCase();
@@ -593,6 +609,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v) return undefined;
     // After a comma and a line break the literal may be the next entry's name (`"AwsAccessID": "AKIA…",\n"AwsSecretKey": …`): it is tried too.
     if (v.quoted && m.groups?.['sep']?.includes('\n') === true && m.groups['sep'].trimStart().startsWith(',')) skipUntil = v.start;
+    // So is a literal after a comma that a colon follows (`"scope":"…/authcapture","access_token":"…"`, where `auth` in the
+    // scope's value was read as a name): the literal is the next entry's name, and is tried as one.
+    else if (v.quoted && m.groups?.['sep']?.trimStart().startsWith(',') === true && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) skipUntil = v.start;
     // A block under a secret's name whose first entry has a quoted name (ClearML's HOCON `credentials {` / `"access_key" = "…"`)
     // reads like a getter returning a literal (`var apiKey: String { "…" }`), but that literal is the entry's name: no value
     // of the block's name, and a candidate of its own.
@@ -632,6 +651,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // is no secret, but the name inside it starts a candidate of its own.
     // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
     if ((!v.quoted || v.value.startsWith('${')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
+    // So does a variable in program source (`self.client_secret = client_secret or "…"`): its fallback is read from it.
+    else if (!v.quoted && BARE_IDENTIFIER.test(v.value) && isCodeFile(options.file)) skipUntil = v.start + 1;
     // A bare value that opens a map or list (EDN's `:secrets {:api-key "…"}`, where no space parts `{` from the first
     // name): the names inside start candidates of their own.
     if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0))) skipUntil = Math.min(skipUntil, v.start + 1);
@@ -744,6 +765,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
     if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
     if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
+    // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
+    if (BARE_NAME_OR.test(separator) && !isCodeFile(options.file)) continue;
     if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
     // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
@@ -846,7 +869,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
       continue;
     }
-    if (namesPublicClientKey()) continue;
+    if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value)) continue;
     // `user: 'runlet', password: 'runlet'`: a password that repeats its account's name beside it is a local set-up's
     // default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
     if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;
@@ -1723,7 +1746,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -2547,6 +2570,7 @@ export const genericRules: Rule[] = [
         'sqlplus -s scott/T1ger-Expdp!7@ORCLPDB1 @export.sql',
         'expdp system/Sys-Expdp!Velvet@prod directory=DUMP',
         'lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com',
+        "lftp -u mirror,'Tq4wRz8Kp1Vn' sftp://dc-files.example.lan -e \"mirror -R /out /in; bye\"",
         'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',

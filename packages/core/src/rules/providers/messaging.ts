@@ -194,6 +194,12 @@ export const messagingRules: Rule[] = [
       ],
     },
   },
+  // Klaviyo's private API keys are `pk_` and 34 hex digits; its public key is the six-character site id. Stripe's and
+  // Paystack's publishable `pk_live_`/`pk_test_` keys and Checkout.com's `pk_` + base32 keys have another shape.
+  tokenRule('klaviyo-private-key', 'Klaviyo private API key (pk_ + 34 hex)', 'pk_', HEX(34), {
+    match: [`Authorization: Klaviyo-API-Key pk_${fake('hex', 34, 3471)}`, `KLAVIYO_PRIVATE_KEY=pk_${fake('hex', 34, 3472)}`],
+    noMatch: [`pk_live_${fake('hex', 34, 3473)}`, `pk_${fake('lowernum', 28, 3474)}`, `pk_${'0'.repeat(34)}`, `CONSTRAINT pk_${fake('hex', 34, 3475)}_extra`],
+  }, { minEntropy: 3, validate: looksRandom }),
   tokenRule('mailchimp-api-key', 'Mailchimp API key (32 hex + data-centre suffix -usN)', '', '[a-f0-9]{32}-us[0-9]{1,2}', {
     match: [`mailchimp_api_key: ${fake('hex', 32, 346)}-us18`, `MailchimpSDK.initialize(token: ${fake('hex', 32, 347)}-us6)`],
     noMatch: [`${fake('hex', 30, 346)}-us18`],

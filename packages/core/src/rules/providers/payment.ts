@@ -1,6 +1,6 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, HEX_ANY, UUID, contextRule, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, HEX_ANY, UUID, contextRule, looksRandom, notPlaceholder, tokenRule } from './shape.js';
 
 /** Letters and at least three digits, as a random base32 key has: not a snake_case or run-together word. */
 function isRandomBase32Body(body: string): boolean {
@@ -39,6 +39,12 @@ export const paymentRules: Rule[] = [
     match: [`BT_TOKEN=access_token$production$${fake('lowernum', 16, 208)}$${fake('hex', 32, 209)}`],
     noMatch: ['access_token$production$abc$def'],
   }, { keywords: ['access_token$'], lead: '(?<![\\w$])', tail: '(?![\\w$])', validate: (s) => !/x{6}/i.test(s) }),
+  // PayPal's OAuth access tokens (REST API, valid for hours) start `A21AA` and run about a hundred URL-safe characters:
+  // what a checkout plugin's debug log prints from the token response and each request's Bearer header.
+  tokenRule('paypal-access-token', 'PayPal OAuth access token (A21AA + 80-160 URL-safe characters)', 'A21AA', '[\\w\\-]{80,160}', {
+    match: [`"access_token":"A21AA${fake('b64url', 92, 2101)}"`, `Authorization: Bearer A21AA${fake('b64url', 86, 2102)}`],
+    noMatch: [`A21AA${fake('b64url', 40, 2103)}`, `XA21AA${fake('b64url', 92, 2104)}`],
+  }, { keywords: ['a21aa'], minEntropy: 4, validate: looksRandom }),
   // A PayPal client id has the secret's shape (80 characters) but is public (the JS SDK's script URL carries it):
   // the name must say secret, key, password or credential.
   contextRule('paypal-client-secret', 'PayPal REST client secret next to a PayPal name that says secret', ['paypal'], '[\\w\\-]{80}', {
