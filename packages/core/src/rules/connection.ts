@@ -312,27 +312,32 @@ function urlSeparatorBefore(text: string, from: number): number {
  * `"postgresql://admin:" + "…" + "@db:5432/app"` (also VB's `&`, Lua's `..`, PHP's `.`, OCaml's `^`, and
  * C's and Python's adjacent literals). No scanner sees the URL whole, yet the pieces spell it.
  * Read from the `://` on: the user, the colon that ends a literal, the password literal, `@` opening the next.
+ * A long one is broken across lines at the joins, and the password may pass through an escaping call on
+ * its way in (`'mongodb://seed:' +` / `encodeURIComponent('…') +` / `'@10.0.0.5/shop'`, Python's `quote_plus("…")`).
  */
-const JOIN = '[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)?[ \\t]{0,4}';
+const JOIN = '[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^)?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?';
+/** A call that percent-encodes its argument for a URL (a lookup such as `os.Getenv("…")` names the password, it holds none). */
+const ESCAPING_CALL =
+  '(?:(?:[A-Za-z_$][\\w$.:]{0,60}[.:])?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|QueryEscape|PathEscape|encode|EscapeDataString|UrlEncode|urlencode|rawurlencode|url_encode)\\([ \\t]{0,4})?';
+/** The end of that call, after the literal: a charset argument maybe (`URLEncoder.encode("…", "UTF-8")`). */
+const ESCAPING_CALL_END = '(?:[ \\t]{0,4},[ \\t]{0,4}(?:"[\\w-]{1,20}"|[\\w.]{1,40}))?[ \\t]{0,4}\\)';
 const JOINED_URL_PASSWORD = new RegExp(
-  ':\\/\\/[^\\s:@/"\'`]{1,64}:["\'`]' + JOIN + '["\'`](?<pw>[^"\'`\\s\\\\]{1,128})["\'`]' + JOIN + '["\'`]@',
-  'y',
+  ':\\/\\/[^\\s:@/"\'`]{1,64}:["\'`]' + JOIN + ESCAPING_CALL + '["\'`](?<pw>[^"\'`\\s\\\\]{1,128})["\'`](?:' + ESCAPING_CALL_END + ')?' + JOIN + '["\'`]@',
+  'dy',
 );
 
 function findJoinedUrlPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
-    // A scheme's letter before the `://`.
-    if (offset === 0 || !isLetterCode(text.charCodeAt(offset - 1))) continue;
+    // A scheme's last character before the `://` (`postgresql+psycopg2://` ends in a digit).
+    if (offset === 0 || !(isLetterCode(text.charCodeAt(offset - 1)) || isDigitCode(text.charCodeAt(offset - 1)))) continue;
     JOINED_URL_PASSWORD.lastIndex = offset;
     const m = JOINED_URL_PASSWORD.exec(text);
     if (m === null) continue;
     const pw = m.groups!['pw']!;
     // A variable's interpolation or a placeholder is no password.
     if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
-    // The user holds no quote and the join none: the password opens after the match's second quote.
-    const second = m[0].slice(m[0].search(/["'`]/) + 1).search(/["'`]/);
-    const start = m.index + m[0].search(/["'`]/) + 1 + second + 1;
+    const start = m.indices!.groups!['pw']![0];
     spans.push({ start, end: start + pw.length });
   }
   return spans;
@@ -349,8 +354,20 @@ export const connectionRules: Rule[] = [
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['return "postgresql://dash_admin:" + "nDO6y5zXEQa4%8NG!BlEA-" + "@pg-fleet.db.internal:5432/fleet";', "$dsn = 'mysql://app:' . 'Kelp!Harrow-83' . '@db1/app';"],
-      noMatch: ['return "postgresql://dash_admin:" + password + "@pg-fleet.db.internal:5432/fleet";', 'url = "https://" + "example.com" + "/path"', 'return "redis://cache:" + "${REDIS_PASSWORD}" + "@cache:6379";'],
+      match: [
+        'return "postgresql://dash_admin:" + "nDO6y5zXEQa4%8NG!BlEA-" + "@pg-fleet.db.internal:5432/fleet";',
+        "$dsn = 'mysql://app:' . 'Kelp!Harrow-83' . '@db1/app';",
+        'engine = create_engine("postgresql+psycopg2://etl:" + "Qv7rTm+Lop29xWz" + "@" + DB_HOST + "/features")',
+        "  prod:\n    'mongodb://loader:' +\n    encodeURIComponent('Fz-8k^MarlinQ-tw') +\n    '@10.4.2.9:27017/shop',",
+        'String url = "amqp://billing:" + URLEncoder.encode("Wq3!Tamarind#88", "UTF-8") + "@mq.internal:5672/";',
+      ],
+      noMatch: [
+        'return "postgresql://dash_admin:" + password + "@pg-fleet.db.internal:5432/fleet";',
+        'url = "https://" + "example.com" + "/path"',
+        'return "redis://cache:" + "${REDIS_PASSWORD}" + "@cache:6379";',
+        "'mongodb://loader:' + encodeURIComponent(process.env.MONGO_PASSWORD) + '@10.4.2.9:27017/shop'",
+        'sql.Open("postgres", "postgres://reports:"+os.Getenv("REPORTS_PASSWORD")+"@localhost/reports")',
+      ],
     },
   },
   {

@@ -4,7 +4,7 @@ import { isCodeFile } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { beforeChecksumFragment, schemeStart, urlEnd } from './connection.js';
-import { isDigitCode, isLetterCode } from '../char-codes.js';
+import { isDigitCode, isIdentifierCode, isLetterCode } from '../char-codes.js';
 
 /**
  * Private hosts and internal URLs: RFC 1918 and CGNAT (100.64/10) IPv4 addresses,
@@ -171,6 +171,20 @@ function isFollowedByPort(text: string, end: number): boolean {
   return PORT_AFTER.test(text);
 }
 
+/**
+ * A login's target that scp and rsync copy to or from: `user@10.1.2.3:/path` (also `:~/…`, `:$DIR`, or a bare `:`
+ * for the home directory). A version has no user before it and no remote path after it.
+ */
+const REMOTE_PATH_AFTER = /:(?:[/~$"']|[ \t]|$)/my;
+function isRemoteCopyTarget(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  if (text.charCodeAt(i) !== 0x40 /* @ */) return false;
+  while (i > 0 && start - i <= 33 && isIdentifierCode(text.charCodeAt(i - 1))) i--;
+  if (i === start - 1) return false;
+  REMOTE_PATH_AFTER.lastIndex = end;
+  return REMOTE_PATH_AFTER.test(text);
+}
+
 /** Where a sentence ends inside a line: `.`, `!` or `?` before a space (an address's own dots have digits after them; a `;` ends statements of code, whose comments still speak of them). */
 const SENTENCE_END = /[.!?][ \t]/g;
 
@@ -334,7 +348,7 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
     const line = cell === undefined ? sentenceAround(text, bounds.start, bounds.end, m.index, m.index + m[0].length) : text.slice(cell.start, cell.end);
     const before = text.slice(bounds.start, m.index);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before) && !isFollowedByPort(text, m.index + m[0].length)) return;
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before) && !isFollowedByPort(text, m.index + m[0].length) && !isRemoteCopyTarget(text, m.index, m.index + m[0].length)) return;
     if (isAssignedToVersionName(before)) return;
     spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 32) });
   });
@@ -561,7 +575,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/'],
         noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
       },
     },

@@ -174,10 +174,21 @@ export const aiRules: Rule[] = [
   }, { keywords: ['tvly-'], minEntropy: 3.5 }),
   // Modal (serverless GPUs) issues a token as a pair: an id (`ak-` + 22) and a secret (`as-` + 22), set as
   // MODAL_TOKEN_ID / MODAL_TOKEN_SECRET, in ~/.modal.toml or by `modal token set --token-id`. Like an AWS access key
-  // id, the id half is reported with the pair; the secret half is found under its secret's name. Both cases of
-  // letters are required: a random 22 characters all but always hold both, a slug or a word joined to `ak-` does not.
+  // id, the id half is reported with the pair; the secret half is read next to a Modal name or a token secret's.
+  // (A generic reading asks a key without digits to switch case often, and 22 random letters now and then do not.)
+  // Both cases of letters are required: a random 22 characters all but always hold both, a slug or a word joined to
+  // `ak-` does not.
   tokenRule('modal-token-id', 'Modal token id (ak- + 22 letters and digits), the id half of a Modal token pair', 'ak-', ALNUM(22), {
     match: [`MODAL_TOKEN_ID=ak-${fake('alnum', 22, 461)}`, `token_id = "ak-${fake('alnum', 22, 462)}"`, `modal token set --token-id ak-${fake('alnum', 22, 463)} --token-secret "$MODAL_SECRET"`],
     noMatch: [`peak-${fake('alnum', 22, 464)}`, 'ak-shortvalue', 'ak-abcdefghijklmnopqrstuv', `ak-${fake('alnum', 22, 465)}x`, 'ak-XXXXXXXXXXXXXXXXXXXXXX'],
   }, { minEntropy: 3.5, validate: (s) => notPlaceholder(s) && /[a-z]/.test(s) && /[A-Z]/.test(s) }),
+  contextRule('modal-token-secret', 'Modal token secret (as- + 22 letters and digits) next to a Modal name or a token secret\'s', ['modal', 'token_secret', 'token-secret', 'token\\.secret', 'tokensecret'], `as-${ALNUM(22)}`, {
+    match: [
+      `MODAL_TOKEN_SECRET=as-${fake('alnum', 22, 466)}`,
+      `token_secret = "as-${fake('alnum', 22, 467)}"`,
+      `modal token set --token-id ak-${fake('alnum', 22, 468)} --token-secret as-${fake('alnum', 22, 469)}`,
+      'MODAL_TOKEN_SECRET=as-qWmdRtxLpaZkeHvbNcyuJs',
+    ],
+    noMatch: [`MODAL_TOKEN_SECRET=as-abcdefghijklmnopqrstuv`, 'MODAL_TOKEN_SECRET=as-XXXXXXXXXXXXXXXXXXXXXX', `modal_app = "as-${fake('alnum', 22, 470)}x"`, 'MODAL_TOKEN_SECRET=$MODAL_SECRET'],
+  }, { keywords: ['modal', 'token_secret', 'token-secret', 'token.secret', 'tokensecret'], minEntropy: 3.5, validate: (s) => notPlaceholder(s) && /[a-z]/.test(s) && /[A-Z]/.test(s) }),
 ];
