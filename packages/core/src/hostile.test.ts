@@ -50,6 +50,8 @@ const hostile: Record<string, string> = {
   'SQL*Plus CONNECT words repeated on one line': 'CONNECT a/'.repeat(MB / 10),
   'if-expressions after a password name, never reaching else': '$password = if ($x) { '.repeat(MB / 22),
   'X12 interchange headers repeated, one per segment': 'ISA*00*          *01*'.repeat(MB / 21) + '~ISA*'.repeat(MB / 5),
+  'Redis client calls opened with a host and port and never closed': 'new JedisPool(cfg, "h", 6379, '.repeat(MB / 30),
+  'URL users joined to escaping calls that never take a literal': '"db://u:" +\n  encodeURIComponent('.repeat(MB / 36),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
 };
 

@@ -1208,3 +1208,55 @@ describe('e-commerce and retail set-ups: commands, fallbacks, logs, EDI and publ
     expect(values('ISA|00|          |01|Rt6Wq2Zk9M|ZZ|SENDERID       |ZZ|RECEIVERID     |240304|1105\n', 'po.x12')).toEqual(['Rt6Wq2Zk9M']);
   });
 });
+
+describe('services and ML pipelines: setters, Redis clients, joined URLs, prose (blind sets 36 and 38)', () => {
+  const values = (text: string, file: string) => found(text, file).map(([, v]) => v);
+
+  it("reads a literal given to Go's exported setter and to a snake-case key constructor, not a variable", () => {
+    expect(values('\tif pass == "" {\n\t\topts.SetPassword("Moss.Lantern.4417%")\n\t}\n', 'main.go')).toEqual(['Moss.Lantern.4417%']);
+    expect(values('client.SetAPIKey("Rq7vK2mX9pLw4Zt8Wq3nB6cJ")\n', 'client.go')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
+    expect(values('auth_credentials=Auth.api_key("Tq8vWm2RzX5kLp9nBc3HdY7gFs4JeA6uQw1oNi0t"),\n', 'stores.py')).toEqual(['Tq8vWm2RzX5kLp9nBc3HdY7gFs4JeA6uQw1oNi0t']);
+    expect(values('\topts.SetPassword(*mqttPassFlag)\n', 'main.go')).toEqual([]);
+    expect(values('auth_credentials=Auth.api_key(os.environ["WEAVIATE_KEY"]),\n', 'stores.py')).toEqual([]);
+  });
+
+  it('reads the password a Redis client is built with or authenticates by, not its client name or a stored value', () => {
+    expect(values('return new JedisPool(pool, "cache.acme.test", 6379, 2000, "Heron_Quartz_5521!");\n', 'Cache.java')).toEqual(['Heron_Quartz_5521!']);
+    expect(values('return new JedisPool(pool, "cache.acme.test", 6379, 2000, "svc-ledger", "Heron_Quartz_5521!", 0);\n', 'Cache.java')).toEqual(['Heron_Quartz_5521!']);
+    expect(values('r = StrictRedis("cache.acme.test", 6380, 2, "Tq7-Lumen-Basalt")\n', 'cache.py')).toEqual(['Tq7-Lumen-Basalt']);
+    expect(values('jedis.auth("Orchid.Ferry.3390");\n', 'Cache.java')).toEqual(['Orchid.Ferry.3390']);
+    expect(values('return new JedisPool(pool, "cache.acme.test", 6379, 2000, null, 3, "ledger-app");\n', 'Cache.java')).toEqual([]);
+    expect(values('jedis.setex("session:8842", 3600, "cart-payload-v2");\nredis.set("lock", "Heron_Quartz_5521")\n', 'Cache.java')).toEqual([]);
+  });
+
+  it("reads a URL's password joined from literals across lines, through an escaping call, after a driver's scheme", () => {
+    const js = "const hosts = {\n  staging:\n    'mongodb://loader:' +\n    encodeURIComponent('Fz-8k^MarlinQ-tw') +\n    '@10.4.2.9:27017/shop?authSource=admin',\n};\n";
+    expect(values(js, 'seed.js')).toContain('Fz-8k^MarlinQ-tw');
+    expect(values('engine = create_engine("postgresql+psycopg2://etl:" + "Qv7rTm+Lop29xWz" + "@" + HOST + "/features")\n', 'dag.py')).toEqual(['Qv7rTm+Lop29xWz']);
+    expect(values('return sql.Open("postgres", "postgres://reports:"+os.Getenv("REPORTS_PASSWORD")+"@localhost/reports")\n', 'db.go')).toEqual([]);
+    expect(values("'mongodb://loader:' +\n    encodeURIComponent(process.env.MONGO_PW) +\n    '@10.4.2.9:27017/shop'\n", 'seed.js')).not.toContain('process.env.MONGO_PW');
+  });
+
+  it("reads a Modal token's secret half under a Modal or token-secret name, not a bare as- word", () => {
+    expect(values('MODAL_TOKEN_ID=ak-Lq2wXr8TnB5vKm3ZpJ7dYe MODAL_TOKEN_SECRET=as-qWmdRtxLpaZkeHvbNcyuJs modal run app.py\n', 'ci.sh')).toEqual([
+      'ak-Lq2wXr8TnB5vKm3ZpJ7dYe',
+      'as-qWmdRtxLpaZkeHvbNcyuJs',
+    ]);
+    expect(values('[default]\ntoken_id = "ak-Lq2wXr8TnB5vKm3ZpJ7dYe"\ntoken_secret = "as-Hv3KpWq9ZrTx2LmNb7YcDe"\n', '.modal.toml')).toContain('as-Hv3KpWq9ZrTx2LmNb7YcDe');
+    expect(values('tag = "as-qWmdRtxLpaZkeHvbNcyuJs"\n', 'notes.py')).toEqual([]);
+  });
+
+  it('reads a private address that scp or rsync copies to, whatever versions share its line', () => {
+    expect(values('rsync -avz "${OUT}/" backup@192.168.40.7:/srv/models/run-v3/\n', 'sync.sh')).toEqual(['192.168.40.7']);
+    expect(values('scp model-v2.bin ops@10.20.3.4:~/drop/\n', 'sync.sh')).toEqual(['10.20.3.4']);
+    expect(values('pip install tool==10.2.3.4 # v2 of the release\n', 'setup.sh')).toEqual([]);
+  });
+
+  it('leaves a seed that a run was made with and a phrase mapped to its digest, not a key handed over in prose', () => {
+    expect(values('  // fixtures generated with seed 6d1f9a2e-3b7c-4e80-9a15-c2f4d8e60b37\n', 'seed.js')).toEqual([]);
+    expect(values('    # e.g. "## Rotating keys" -> 5b2c7e11d09af3c64e8b2a7d95f0c13e6a48b9d2f7c01e5a3b86d4f29c07e1a5\n', 'ingest.py')).toEqual([]);
+    expect(values("I'm calling your proxy with key sk-8b3e5f0a1c7d9e2f4a6b8c0d2e4f6a8b, is it blocked?\n", 'chat.txt')).toEqual(['sk-8b3e5f0a1c7d9e2f4a6b8c0d2e4f6a8b']);
+    expect(values('CREATE ROLE loader WITH\n  LOGIN\n  PASSWORD \'Tq4-sable-Orchid\';\nALTER ROLE app WITH PASSWORD \'Wq3!Tamarind88\';\n', 'roles.sql')).toContain('Wq3!Tamarind88');
+    expect(values('api_token -> Zk3mP9qR2vX8wL5nQ4tY\n', 'notes.txt')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY']);
+  });
+});

@@ -195,7 +195,15 @@ const VALUE_AFTER_TAG = new RegExp('[ \\t]{1,4}' + VALUE, 'y');
  * Apache's and csh's `SetEnv NAME …`, nginx's `fastcgi_param NAME …`, a console's namespaced `set` command: Magento's
  * `bin/magento config:sensitive:set payment/braintree/private_key …`).
  */
-const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|(?:[a-z][\w-]{0,30}:){1,3}set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|with(?:[ \t]{1,4}encrypted)?|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|(?:[a-z][\w-]{0,30}:){1,3}set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+
+/**
+ * `with` before the name: SQL's `WITH PASSWORD '…'` (`WITH ENCRYPTED PASSWORD`), and prose that hands a key over
+ * (`calling the proxy with key sk-…`). A bare seed or nonce after it is what something was made with
+ * (`fixtures generated with seed 20c0…`, `signed with nonce …`): a run's input, named in passing.
+ */
+const WITH_PREFIX = /(?:^|[\s;])with(?:[ \t]{1,4}encrypted)?[ \t]{1,8}$/i;
+const GENERATION_INPUT_NAME = /^(?:seed|nonce)$/i;
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
@@ -468,6 +476,7 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
   if (file !== undefined && SPACE_SEPARATED_FILE.test(file)) return true;
   const prefix = text.slice(lineBounds(text, nameStart, 160).start, nameStart);
   if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
+  if (WITH_PREFIX.test(prefix) && !GENERATION_INPUT_NAME.test(name)) return true;
   // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
   if (file !== undefined && /\.properties$/i.test(file) && /^[ \t]*$/.test(prefix)) return true;
   // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
@@ -513,6 +522,19 @@ const FETCH_CALL_BEFORE_NAME = /\bfetch\([ \t]{0,4}[:"']$/;
 const QUOTED_ENTRY_NAME_END = /^[ \t]{0,8}(?:=(?![=>])|:(?!:))/;
 
 /** `if (password === confirmPassword)`: a comparison with a bare value compares variables. */
+/**
+ * `"## Rotating keys" -> 36e75e…`: a quoted phrase that an arrow maps to what it becomes (a digest, a slug,
+ * an id) in an example. The name is the last word of a text in quotes, which no setting is called.
+ */
+function isQuotedPhraseMapped(text: string, nameStart: number, name: string, separator: string): boolean {
+  if (separator.trim() !== '->') return false;
+  const quote = text.charAt(nameStart + name.length);
+  if (quote !== '"' && quote !== "'") return false;
+  const lineStart = lineBounds(text, nameStart, 200).start;
+  const open = text.lastIndexOf(quote, nameStart - 1);
+  return open >= lineStart && /[ \t]/.test(text.slice(open + 1, nameStart));
+}
+
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
 }
@@ -769,6 +791,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (BARE_NAME_OR.test(separator) && !isCodeFile(options.file)) continue;
     if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
     if (isComparison(separator, v.quoted)) continue;
+    if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
     // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
     if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
     if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
@@ -1321,6 +1344,88 @@ const CONNECT_CALL = new RegExp(
 );
 
 /**
+ * A Redis client built with positional arguments: Jedis' `new JedisPool(config, "host", 6379, 2000, "…")`,
+ * redis-py's `redis.Redis("host", 6379, 0, "…")`, and `AUTH` sent by a call (`jedis.auth("…")`,
+ * `$redis->auth('user', '…')`). The callee's name holds `redis` or `jedis`; the read starts there.
+ */
+const REDIS_CALLEE = /(?:redis|jedis)[\w$.]{0,40}(?:->auth)?[ \t]{0,4}\(/iy;
+/** The callee's last name: a client's class (`JedisPool`, `StrictRedis`, `RedisClient`), or `auth`. Other calls (`redis.setex("k", 60, "…")`) pass data. */
+const REDIS_CLIENT_CLASS = /(?<![\w$])(?:(?:Strict)?Redis(?:Client|Cluster)?|Jedis(?:Pool|Pooled|Cluster|SentinelPool)?)[ \t]{0,4}\($/;
+const REDIS_AUTH_CALL = /(?:\.|->)auth[ \t]{0,4}\($/;
+/** One argument: a closed literal, or an expression with at most one bracketed group (`new GenericObjectPoolConfig<>()`). */
+const REDIS_ARGUMENT =
+  /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\\\r\n]{1,200})"|'(?<sq>[^'\\\r\n]{1,200})'|(?<other>[^,()"'\r\n]{1,120}(?:\([^()\r\n]{0,120}\)[^,()"'\r\n]{0,40})?))[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<end>[,)])/dy;
+const NUMBER_ARGUMENT = /^-?\d{1,9}L?$/;
+const NO_VALUE_ARGUMENT = /^(?:null|None|nil|NULL|undefined)$/;
+
+interface CallArgument {
+  literal: string | undefined;
+  other: string;
+  start: number;
+}
+
+/** The arguments of the call whose `(` ends at `at`, up to ten, or undefined when they do not parse. */
+function callArgumentsAt(text: string, at: number): CallArgument[] | undefined {
+  const args: CallArgument[] = [];
+  let pos = at;
+  while (args.length < 10) {
+    REDIS_ARGUMENT.lastIndex = pos;
+    const m = REDIS_ARGUMENT.exec(text);
+    if (m === null) return undefined;
+    const g = m.groups!;
+    const literal = g['dq'] ?? g['sq'];
+    const span = m.indices?.groups?.['dq'] ?? m.indices?.groups?.['sq'];
+    args.push({ literal, other: (g['other'] ?? '').trim(), start: span === undefined ? m.index : span[0] });
+    pos = REDIS_ARGUMENT.lastIndex;
+    if (g['end'] === ')') return args;
+  }
+  return undefined;
+}
+
+/** The password among a Redis call's arguments, if a literal. */
+function redisPasswordArgument(args: readonly CallArgument[], isAuth: boolean): CallArgument | undefined {
+  if (isAuth) {
+    // `AUTH password` or, with ACLs, `AUTH username password`: the last argument, all of them literals.
+    return args.length <= 2 && args.every((a) => a.literal !== undefined) ? args[args.length - 1] : undefined;
+  }
+  // A host literal and its port, then the settings that take numbers (timeout, database), then the password:
+  // two literals in a row there are a username and its password.
+  const host = args.findIndex((a, i) => a.literal !== undefined && i + 1 < args.length && NUMBER_ARGUMENT.test(args[i + 1]!.other));
+  if (host < 0) return undefined;
+  for (let i = host + 2; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.literal === undefined) {
+      if (NO_VALUE_ARGUMENT.test(arg.other) || arg.other === '') return undefined;
+      continue;
+    }
+    const next = args[i + 1];
+    return next?.literal !== undefined ? next : arg;
+  }
+  return undefined;
+}
+
+function findRedisClientPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let skipUntil = -1;
+  for (const offset of offsets) {
+    if (offset < skipUntil) continue;
+    REDIS_CALLEE.lastIndex = offset;
+    const callee = REDIS_CALLEE.exec(text);
+    if (callee === null) continue;
+    const open = REDIS_CALLEE.lastIndex;
+    skipUntil = open;
+    const isAuth = REDIS_AUTH_CALL.test(callee[0]);
+    if (!isAuth && !REDIS_CLIENT_CLASS.test(text.slice(Math.max(0, offset - 6), open))) continue;
+    const args = callArgumentsAt(text, open);
+    if (args === undefined) continue;
+    const pw = redisPasswordArgument(args, isAuth);
+    if (pw?.literal === undefined || !isPlausibleSecret(pw.literal, { category: 'PASS', quoted: true, file: options.file })) continue;
+    spans.push({ start: pw.start, end: pw.start + pw.literal.length });
+  }
+  return spans;
+}
+
+/**
  * A secret passed as a command-line flag: a closed quoted literal (which may hold spaces
  * and, in double quotes, `\"`), or a bare word that may hold backslash escapes.
  */
@@ -1435,7 +1540,7 @@ const QUOTED_LOGIN_PAIR =
  * named for it, in camel or snake case (Rust's builders: reqwest's `.bearer_auth("…")`, `.api_key("…")`).
  */
 const SETTER_CALL = new RegExp(
-  /(?:\bset(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
 );
 
@@ -2404,7 +2509,8 @@ export const genericRules: Rule[] = [
   {
     id: 'setter-call-secret',
     category: 'PASS',
-    description: 'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Gradle\'s `password.set("…")`, a builder\'s `.bearer_auth("…")` (Rust\'s reqwest)',
+    description:
+      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate)',
     keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
@@ -2418,8 +2524,10 @@ export const genericRules: Rule[] = [
         "client.setApiKey('Zk3mP9qR2vX8wL5nQ4tY');",
         'OAuthClient.builder().clientSecret("Rq7vK2mX9pLw4Zt8Wq3nB6cJ").build()',
         'client.get(url).bearer_auth("Wq3nB6cJ_Rq7vK2mX9pLw4Zt8Kd5sF1hY")',
+        '\topts.SetPassword("Moss.Lantern.4417%")',
+        'auth_credentials=Auth.api_key("Tq8vWm2RzX5kLp9nBc3HdY7gFs4JeA6uQw1oNi0t"),',
       ],
-      noMatch: ['ds.setPassword(password);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")'],
+      noMatch: ['ds.setPassword(password);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])'],
     },
   },
   {
@@ -2506,6 +2614,33 @@ export const genericRules: Rule[] = [
         'DriverManager.getConnection(url, user, password)',
         "new PDO($dsn, 'app', getenv('DB_PASSWORD'))",
         'DriverManager.getConnection(url, "app", "<password>")',
+      ],
+    },
+  },
+  {
+    id: 'redis-client-password',
+    category: 'PASS',
+    description:
+      'A password passed positionally to a Redis client: after the host and port (and a timeout or database number) in `new JedisPool(config, "host", 6379, 2000, "…")` or `redis.Redis("host", 6379, 0, "…")`, or to `AUTH` (`jedis.auth("…")`, `$redis->auth("…")`)',
+    keywords: ['redis', 'jedis'],
+    pattern: REDIS_CALLEE,
+    find: findRedisClientPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'return new JedisPool(pool, "cache.acme.internal", 6379, 2000, "Heron_Quartz_5521!");',
+        'r = redis.StrictRedis("10.0.4.7", 6380, 2, "Tq7-Lumen-Basalt")',
+        'jedis.auth("Orchid.Ferry.3390");',
+        "$redis->auth('svc-cart', 'Kp4!Marsh-Wren');",
+        'new JedisPooled("cache.acme.internal", 6379, "svc-cart", "Heron_Quartz_5521!")',
+      ],
+      noMatch: [
+        'new JedisPool(pool, "cache.acme.internal", 6379, 2000, System.getenv("REDIS_PASSWORD"));',
+        'new JedisPool(pool, "cache.acme.internal", 6379, 2000, null, 3, "ledger-app");',
+        'redis.setex("session:8842", 3600, "cart-payload-v2")',
+        'jedis.auth(password);',
+        'r = redis.Redis(host="cache", port=6379, password=os.environ["REDIS_PASSWORD"])',
       ],
     },
   },
