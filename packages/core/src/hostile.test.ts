@@ -53,6 +53,12 @@ const hostile: Record<string, string> = {
   'Redis client calls opened with a host and port and never closed': 'new JedisPool(cfg, "h", 6379, '.repeat(MB / 30),
   'URL users joined to escaping calls that never take a literal': '"db://u:" +\n  encodeURIComponent('.repeat(MB / 36),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
+  // Each mention of the file reads the lines below it: a line read once must not be read again.
+  '.pgpass mentions over pgpass-shaped lines': '$ cat ~/.pgpass\n' + 'db.example.net:5432:app:app:Tq8-mossy-Lantern\n'.repeat(MB / 47) + '~/.pgpass '.repeat(MB / 10) + '\n' + '~/.pgpass '.repeat(MB / 10),
+  'HTML cells opened and never closed, one line': '<tr><td>DB_PASSWORD</td><td>'.repeat(MB / 28) + '<td '.repeat(MB / 4),
+  'Wi-Fi names in quotes repeated on one line': 'Wi-Fi "Guest": '.repeat(MB / 15),
+  'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
+  'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
 };
 
 describe('hostile input', () => {

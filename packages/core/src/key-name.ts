@@ -407,6 +407,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // A platform or a stage after `key` (`CODEPUSH_KEY_IOS`, `signing_key_android`, `LICENSE_KEY_PROD`) picks one of a
   // secret's copies: the name without it says what the value is. (`KEY_TEST` is left as it was: a test's key.)
   if (words.length >= 2 && words[words.length - 2] === 'key' && KEY_VARIANT_WORDS.has(last)) return classifyKey(words.slice(0, -1).join('_'));
+  // Postman sends a fresh random UUID in a `Postman-Token` header with each request (to defeat caches), and its console
+  // prints it: a request's id, not a credential. Only the header's spelling; a `POSTMAN_TOKEN` setting holds an API key.
+  if (/^postman-token$/i.test(name)) return undefined;
   // `allPass`, `anyPass`: whether every or any check passed.
   if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.

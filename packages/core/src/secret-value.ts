@@ -44,6 +44,9 @@ const DUMMY_VALUES = new Set([
   'heslo', 'lsenord', 'losenord', 'salasana', 'sifre', 'ifre', 'passord', 'adgangskode', 'jelsz', 'clave', 'parool',
 ]);
 
+/** Three asterisks or more that end a value: its rest masked. */
+const MASKED_TAIL = /\*{3}$/;
+
 /** Substrings that mark a value as a placeholder wherever they occur. */
 const PLACEHOLDER_MARKERS = [
   'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourpass', 'yourtoken',
@@ -460,6 +463,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // Dense random printable text (WordPress's keys) may hold spaces and template-like symbols by chance.
   const generated = isGeneratedPrintable(v);
   if (hasPlaceholderMarker(v, generated)) return false;
+  // The first characters shown and the rest masked (`sk_live_51Hq***`, a scanner's or a dashboard's listing): what stays is no secret.
+  if (MASKED_TAIL.test(v)) return false;
   if (TEMPLATE_START.test(v)) return false;
   // TeamCity's Kotlin DSL stores a secure value on the server and writes only its id (`password("env.X", "credentialsJSON:<uuid>")`).
   if (SECRET_STORE_ID.test(v)) return false;

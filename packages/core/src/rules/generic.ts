@@ -8,7 +8,7 @@ import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
-import { isIdentifierCode, isWordCode } from '../char-codes.js';
+import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -600,7 +600,9 @@ const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal',
  * and `undefined` when the word before says nothing (`the key`, `Stripe key`, a declaration).
  */
 function proseQualifiedKey(text: string, at: number, name: string): KeyClass | null | undefined {
-  if (!/^key$/i.test(name) || text.charCodeAt(at - 1) !== 0x20) return undefined;
+  if (!/^keys?$/i.test(name) || text.charCodeAt(at - 1) !== 0x20) return undefined;
+  if (namesCacheKey(text, at)) return null;
+  if (name.length > 3) return undefined;
   if (SEARCH_ONLY_BEFORE.test(text.slice(Math.max(0, at - 13), at))) return null;
   const m = PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, at - 22), at));
   if (m === null) return undefined;
@@ -609,6 +611,27 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   const pair = classifyKey(`${word}_key`);
   if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : undefined;
   return pair.weak ? undefined : pair;
+}
+
+/** The most words read back from a bare `key` for the `cache` its clause opens with. */
+const CACHE_CLAUSE_WORDS = 5;
+
+/**
+ * Whether a bare `key` in prose is a cache's (`Cache key: …`, actions/cache's `Cache restored from key: …`,
+ * `Cache not found for input keys: …`): `cache` opens its clause, at most a few plain words before it. Such a
+ * key is the cache entry's name, built from the runner's OS and a lock file's hash, not a credential.
+ */
+function namesCacheKey(text: string, at: number): boolean {
+  let end = at - 1; // the space before `key`
+  for (let n = 0; n < CACHE_CLAUSE_WORDS; n++) {
+    let start = end;
+    while (start > 0 && end - start < 12 && isLetterCode(text.charCodeAt(start - 1))) start--;
+    if (start === end) return false;
+    if (text.slice(start, end).toLowerCase() === 'cache') return true;
+    if (text.charCodeAt(start - 1) !== 0x20) return false;
+    end = start - 1;
+  }
+  return false;
 }
 
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
@@ -1097,14 +1120,15 @@ function constantKeyedEntry(text: string, nameEnd: number, name: string, memo: C
 
 /**
  * `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults,
- * and HCL's `name = "X"` then `value = "…"` (the helm provider's `set`/`set_sensitive` blocks that pass a chart its values).
+ * and HCL's `name = "X"` then `value = "…"` (the helm provider's `set`/`set_sensitive` blocks that pass a chart its values;
+ * an `aws_ssm_parameter` whose name is a path and whose `type` line may sit between, also as `terraform plan` prints it, `+ `/`~ ` first).
  */
 /** The value of a name/value pair: quoted either way, or bare. */
 const PAIR_VALUE = `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`;
 /** Composer's `"bearer": {"host.example": …}`: a secret keyed by the host it is for. */
 const HOST_KEYED_NAME = /"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"[\w.-]{1,100}\.[a-z]{2,24}"[ \t]{0,4}:/.source;
 const NAME_VALUE = new RegExp(
-  String.raw`(?:(?:name|key)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<k>[\w.-]{1,80})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)[ \t-]{0,24}["']?value["']?[ \t]{0,4}[:=]|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
+  String.raw`(?:(?:name|key)["']?[ \t]{0,24}[:=][ \t]{0,4}["']?(?<k>[\w./-]{1,160})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)(?:[ \t+~-]{0,24}["']?type["']?[ \t]{0,24}[:=][^\r\n]{0,60}\r?\n)?[ \t+~-]{0,24}["']?value["']?[ \t]{0,24}[:=]|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
     `|${HOST_KEYED_NAME}|` +
     String.raw`variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,40}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}` +
     PAIR_VALUE,
@@ -1146,7 +1170,9 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   const pattern = text.includes('value') || text.includes('default') || text.includes('Default:') ? NAME_VALUE : HOST_KEYED_VALUE;
   for (const m of text.matchAll(pattern)) {
     const g = m.groups!;
-    const key = classifyKey(g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk'] ?? g['ck']!);
+    // A parameter store's name is a path (`/billing/prod/stripe_secret_key`): its last segment names the value.
+    const name = g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk'] ?? g['ck']!;
+    const key = classifyKey(name.slice(name.lastIndexOf('/') + 1));
     const quoted = g['uq'] === undefined;
     let value = g['dq'] ?? g['sq'] ?? g['uq']!;
     let start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
@@ -1615,12 +1641,49 @@ function findPgpass(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !PGPASS_FILE.test(options.file)) return [];
   const spans: Span[] = [];
   for (const m of text.matchAll(PGPASS_LINE)) {
-    const pw = m.groups!['pw']!.replace(/\r$/, '').trimEnd();
-    if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
-    const user = m[0].slice(0, m[0].length - m.groups!['pw']!.length - 1).split(':').pop() ?? '';
-    if (pw.length < 10 && pw.toLowerCase() === user.trim().toLowerCase()) continue; // `postgres:postgres`
-    const start = m.index + m[0].length - m.groups!['pw']!.length;
-    spans.push({ start, end: start + pw.length });
+    const span = pgpassPassword(m, options.file);
+    if (span !== undefined) spans.push(span);
+  }
+  return spans;
+}
+
+/** The password of one matched `.pgpass` line, unless it is a stand-in or the user's own name (`postgres:postgres`). */
+function pgpassPassword(m: RegExpExecArray | RegExpMatchArray, file: string | undefined): Span | undefined {
+  const pw = m.groups!['pw']!.replace(/\r$/, '').trimEnd();
+  if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file })) return undefined;
+  const user = m[0].slice(0, m[0].length - m.groups!['pw']!.length - 1).split(':').pop() ?? '';
+  if (pw.length < 10 && pw.toLowerCase() === user.trim().toLowerCase()) return undefined;
+  const start = m.index! + m[0].length - m.groups!['pw']!.length;
+  return { start, end: start + pw.length };
+}
+
+/** One `.pgpass` line, tried where a line starts. */
+const PGPASS_LINE_AT = new RegExp(PGPASS_LINE.source, 'my');
+/** The most lines read under a mention of the file: a password file holds a few. */
+const PGPASS_PASTED_LINES = 20;
+
+/**
+ * `.pgpass` lines pasted under the file's name (`$ cat ~/.pgpass`, `# ~/.pgpass:`, `==> .pgpass <==`): the lines
+ * right below that mention, while they keep the file's `host:port:database:user:password` shape.
+ */
+function findPastedPgpass(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file !== undefined && PGPASS_FILE.test(options.file)) return []; // the file itself: pgpass-password reads it
+  const spans: Span[] = [];
+  let doneUntil = -1;
+  for (const offset of offsets) {
+    if (offset < doneUntil) continue;
+    let lineStart = text.indexOf('\n', offset) + 1;
+    if (lineStart === 0) break; // the last line: no line below it, nor below any later mention
+    for (let n = 0; lineStart > 0 && lineStart < text.length && n < PGPASS_PASTED_LINES; n++) {
+      PGPASS_LINE_AT.lastIndex = lineStart;
+      const m = PGPASS_LINE_AT.exec(text);
+      // A host has no blank in it: a prompt's next command (`$ echo a:1:b:c:d`) ends the file's lines.
+      if (m === null || /\s/.test(m[0].slice(0, m[0].indexOf(':')).trim())) break;
+      const span = pgpassPassword(m, options.file);
+      if (span !== undefined) spans.push(span);
+      lineStart = text.indexOf('\n', m.index + m[0].length) + 1;
+    }
+    doneUntil = lineStart;
   }
   return spans;
 }
@@ -2657,6 +2720,20 @@ export const genericRules: Rule[] = [
       // Examples run without a file name, so the file-bound rule is shown by its tests.
       match: [],
       noMatch: ['db.internal:5432:app:app:Xk2mP9qR7v', 'https://example.com:443/path'],
+    },
+  },
+  {
+    id: 'pgpass-pasted-password',
+    category: 'PASS',
+    description: "The password field of `.pgpass` lines pasted under the file's name (`$ cat ~/.pgpass`, then `host:port:database:user:password`)",
+    keywords: ['.pgpass', 'pgpass.conf'],
+    pattern: PGPASS_LINE,
+    find: findPastedPgpass,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: ['$ cat ~/.pgpass\nreports.db.example.com:5432:reports:viewer:Tq8-mossy-Lantern\n*:*:*:replicator:Wn4!harbor-Lights\n$ ls\n'],
+      noMatch: ['$ cat ~/.pgpass\nlocalhost:5432:*:postgres:postgres\n', '$ cat ~/.pgpass\ncat: /home/dev/.pgpass: No such file or directory\n', 'see ~/.pgpass\n\nhost:5432:db:user:Tq8-mossy-Lantern\n'],
     },
   },
   {

@@ -1,5 +1,6 @@
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -293,6 +294,31 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * A Wi-Fi network named in quotes or brackets, then a colon and its key, as welcome mails and office notes
+ * write it (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`): the name is given, so what follows is the
+ * passphrase. WPA takes 8 to 63 characters. Without a quoted name a value after `Wi-Fi:` is the network's own name.
+ */
+const WIFI_NETWORK_KEY =
+  /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))[ \t]{0,4}(?:[:=]|->)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+
+function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(WIFI_NETWORK_KEY, text, offsets, (m) => {
+    const g = m.groups!;
+    const bare = g['v'] !== undefined;
+    // A bare value ends at a blank or a tag (`…<br>`); a full stop or comma after it ends the sentence.
+    const value = bare ? g['v']!.replace(/[.,;:!?)]$/, '') : (g['c'] ?? g['q'])!;
+    if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)))) return;
+    const network = g['n1'] ?? g['n2'] ?? g['n3']!;
+    if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
+    const start = m.index + m[0].length - (bare ? g['v']!.length : value.length + 1);
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 export const markdownRules: Rule[] = [
   {
     id: 'user-password-code-spans',
@@ -370,6 +396,20 @@ export const markdownRules: Rule[] = [
         'пароль: ${DB_PASSWORD}',
         'Hasło to hasło',
       ],
+    },
+  },
+  {
+    id: 'wifi-network-key',
+    category: 'PASS',
+    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), as welcome mails and office notes give it',
+    keywords: ['wi-fi', 'wifi', 'wlan'],
+    pattern: WIFI_NETWORK_KEY,
+    find: findWifiNetworkKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".'],
+      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}'],
     },
   },
   {

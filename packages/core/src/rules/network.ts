@@ -109,6 +109,8 @@ function hostOfAuthority(authority: string): string {
 const TRAILING_PUNCTUATION = '.,;!?)]';
 
 const AUTHORITY = /[^\s/?#"'`<>\\{}|]{0,300}/y;
+/** The user information of a URL whose password is only a mask (`user:**`, `user:****`). */
+const MASKED_PASSWORD = /^[^:]{0,100}:\*{1,20}$/;
 /** The comma that opens the next URL of a list, within the authority of this one. */
 const NEXT_URL_IN_LIST = /[^\s/?#"'`<>\\{}|,]{0,300},(?=[a-z][a-z0-9+.-]{0,20}:\/\/)/iy;
 
@@ -154,6 +156,12 @@ function findInternalUrls(declared: readonly string[]) {
       const next = NEXT_URL_IN_LIST.exec(text);
       if (next !== null && next.index + next[0].length - 1 < end) end = next.index + next[0].length - 1;
       end = beforeChecksumFragment(text, authorityStart, end);
+      // A password the log already masked (Celery's `amqp://celery:**@10.0.4.2:5672//`): the address from its host on is reported, the mask left to read.
+      const at = authority.lastIndexOf('@');
+      if (at > 0 && MASKED_PASSWORD.test(authority.slice(0, at))) {
+        spans.push({ start: authorityStart + at + 1, end });
+        continue;
+      }
       spans.push({ start, end });
     }
     return spans;
@@ -430,6 +438,15 @@ function opensUncPath(text: string, start: number): boolean {
   return at === 0 || ' \t\r\n"\'`=(,:>'.includes(text[at - 1]!) && !(text[at - 1] === ':' && /[A-Za-z]/.test(text[at - 2] ?? ''));
 }
 
+/**
+ * Whether the name at `at` follows a URL's `//`, also as JSON escapes it (`https:\\/\\/vault.acme.internal`
+ * in a Slack export's or PHP's JSON): one `/` alone before a name is a file path's.
+ */
+function opensAuthority(text: string, at: number): boolean {
+  if (text.charCodeAt(at - 2) === 0x2f /* / */) return true;
+  return at >= 4 && text.startsWith('\\/\\/', at - 4);
+}
+
 /** The key of a host in a `key=value;` connection string, just before the host name. */
 const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=$/i;
 
@@ -487,7 +504,7 @@ function findInternalHostnames(declared: readonly string[]) {
       if (namesFile && host.split('.').length < 3) continue;
       const at = wildcard ? start - (sshToken ? 3 : 2) : start; // where the name, `*.` (`%h.`) included, begins
       const before = at > 0 ? text[at - 1]! : '';
-      if (before === '/' && text[at - 2] !== '/' && !namesFile && !isKerberosServiceHost(text, at, end)) continue; // a file path
+      if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
@@ -532,7 +549,7 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     if (at < 1 || labels.length - at - 1 < 2) continue;
     if (!labels.every((l) => HOST_LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!)) continue;
     const before = start > 0 ? text[start - 1]! : '';
-    if (before === '/' && text[start - 2] !== '/') continue; // a file path
+    if (before === '/' && !opensAuthority(text, start)) continue; // a file path
     const unc = before === '\\' && opensUncPath(text, start);
     if ((before === '\\' && !unc) || before === '$' || before === '%' || text[start + host.length] === '(') continue;
     if (CODE_OBJECTS.has(labels[0]!.toLowerCase()) || isReverseDnsName(host)) continue;

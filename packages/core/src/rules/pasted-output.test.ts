@@ -161,3 +161,58 @@ describe('a BitLocker recovery key', () => {
     expect(found('recovery codes: 503917-284610 and 097354-612083\n', 'notes.txt', 'bitlocker-recovery-key')).toEqual([]);
   });
 });
+
+describe('secrets in chat exports, e-mails, error pages and terminal sessions', () => {
+  it('reads a Slack webhook and an internal host whose slashes JSON escaped as \\/', () => {
+    const message = '{"text": "alerts now go to <https:\\/\\/hooks.slack.com\\/services\\/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>"}';
+    expect(found(message, 'channel/2024-06-01.json', 'slack-webhook-url')).toEqual(['https:\\/\\/hooks.slack.com\\/services\\/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']);
+    const vault = '{"text": "VAULT_ADDR=https:\\/\\/vault.infra.internal:8200 vault status"}';
+    expect(found(vault, 'channel/2024-06-01.json', 'internal-hostname')).toEqual(['vault.infra.internal']);
+    // One escaped slash alone is still a path's.
+    expect(found('{"path": "\\/etc\\/ssl\\/gw.acme.internal"}', 'export.json', 'internal-hostname')).toEqual([]);
+  });
+
+  it("reports MinIO's root user when it holds an access key id, not when it holds a login", () => {
+    expect(found('    environment:\n      MINIO_ROOT_USER: QH4TZ81MWP2KX6VBNL0R\n', 'compose.diff', 's3-compatible-access-key-id')).toEqual(['QH4TZ81MWP2KX6VBNL0R']);
+    expect(found('    environment:\n      MINIO_ROOT_USER: minio-ops\n', 'compose.diff')).toEqual([]);
+  });
+
+  it('reads a Wi-Fi passphrase given after the network name in quotes, not the name given alone', () => {
+    expect(found('- Guest Wi-Fi "Lumen-Visitors": Pq7rTa-5810-Wmzk<br>\n', 'welcome.eml', 'wifi-network-key')).toEqual(['Pq7rTa-5810-Wmzk']);
+    expect(found('- Wi-Fi: Lumen-Visitors (ask reception for the key)\n', 'welcome.eml')).toEqual([]);
+    expect(found('- Wi-Fi "Lumen-Visitors": open network\n', 'welcome.eml')).toEqual([]);
+  });
+
+  it('reads .pgpass lines pasted under `cat ~/.pgpass`, and stops where the file does', () => {
+    const session = '$ cat ~/.pgpass\nwh-01.example.net:5432:dwh:looker:Vb7-quartz-Meadow\nlocalhost:5432:*:postgres:postgres\n$ echo done:1:2:3:Nq4-ember-Falcon\n';
+    expect(found(session, 'notes.txt', 'pgpass-pasted-password')).toEqual(['Vb7-quartz-Meadow']);
+    expect(found('wh-01.example.net:5432:dwh:looker:Vb7-quartz-Meadow\n', 'notes.txt')).toEqual([]);
+  });
+
+  it("reads an error page's environment table, and leaves masked or settings rows alone", () => {
+    const page = '<table>\n<tr><td>APP_KEY</td><td>base64:Tm90QVJlYWxLZXlKdXN0QVRlc3RWYWx1ZTEyMzQ1Njc=</td></tr>\n<tr><td>DB_PASSWORD</td><td>Wren#41-Copper</td></tr>\n<tr><td>DB_USERNAME</td><td>shop</td></tr>\n<tr><td>MAIL_PASSWORD</td><td>********</td></tr>\n</table>';
+    expect(found(page, 'error.html', 'html-table-credential')).toEqual(['base64:Tm90QVJlYWxLZXlKdXN0QVRlc3RWYWx1ZTEyMzQ1Njc=', 'Wren#41-Copper']);
+  });
+
+  it('reads a base64 Docker config printed by kubectl, and not one holding no credential', () => {
+    const config = btoa('{"auths":{"registry.example.net":{"username":"ci","password":"Rk8-vessel-Ochre-42","auth":"' + btoa('ci:Rk8-vessel-Ochre-42') + '"}}}');
+    expect(found(`$ kubectl get secret pull -o jsonpath='{.data.\\.dockerconfigjson}'\n${config}\n`, 'session.txt', 'docker-config-base64')).toEqual([config]);
+    expect(found(`${btoa('{"auths":{"registry.example.net":{}}}')}\n`, 'session.txt')).toEqual([]);
+  });
+
+  it("reads an SSM parameter's value in a terraform plan under a path that names a secret", () => {
+    const plan = '  + resource "aws_ssm_parameter" "hook" {\n      + name      = "/billing/prod/webhook_signing_secret"\n      + type      = "String"\n      + value     = "c9e1f04b7a3d62e85f10b4a97c3d2e61"\n    }\n';
+    expect(found(plan, 'plan.out', 'name-value-pair')).toEqual(['c9e1f04b7a3d62e85f10b4a97c3d2e61']);
+    const region = '  + resource "aws_ssm_parameter" "region" {\n      + name      = "/billing/prod/region"\n      + type      = "String"\n      + value     = "c9e1f04b7a3d62e85f10b4a97c3d2e61"\n    }\n';
+    expect(found(region, 'plan.out', 'name-value-pair')).toEqual([]);
+  });
+
+  it("leaves a CI cache's key, Postman's per-request id, a masked prefix and a masked URL password alone", () => {
+    expect(found('Cache restored from key: Linux-pnpm-4c1b9e07d2a85f3e6b0c9d1a2e7f4b8c3d6a9e0f1b2c5d8e7a4b3c6d9e0f1a2b\n', 'job.log')).toEqual([]);
+    expect(found('Cache not found for input keys: Linux-pnpm-4c1b9e07d2a85f3e6b0c9d1a2e7f4b8c3d6a9e0f1b2c5d8e7a4b3c6d9e0f1a2b\n', 'job.log')).toEqual([]);
+    expect(found('Signing key: Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF\n', 'job.log')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF']);
+    expect(found('  Postman-Token: 4b7e2c90-1d3a-4f6e-9b8c-0a2d5e7f1c3b\n', 'console.txt')).toEqual([]);
+    expect(found('| Stripe Secret Key | `sk_live_51Hq***` |\n', 'alert.md')).toEqual([]);
+    expect(found('Connected to amqp://worker:**@10.40.2.17:5672//\n', 'worker.log', 'internal-url')).toEqual(['10.40.2.17:5672//']);
+  });
+});

@@ -2,6 +2,7 @@ import { isBlankCode } from '../char-codes.js';
 import { classifyKey } from '../key-name.js';
 import { lineAround } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -447,6 +448,30 @@ function findBoxTableCredentials(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/**
+ * A row of an HTML key/value table: a cell that names a setting, then the cell that holds its value
+ * (`<tr><td>DB_PASSWORD</td><td>…</td></tr>`, `<th>api_key</th><td><code>…</code></td>`), as error pages
+ * print the environment (Laravel's Ignition, Symfony's profiler, Whoops, phpinfo()) and admin pages list settings.
+ * Tried sticky at each cell that opens; the name may sit in one inline element, the value in up to two.
+ */
+const HTML_KEY_VALUE_ROW =
+  /<t[dh](?:[ \t][^<>\r\n]{0,200})?>[ \t]{0,8}(?:<(?:code|b|strong|span|kbd)(?:[ \t][^<>\r\n]{0,100})?>)?(?<name>[A-Za-z_][\w.-]{0,80})(?:<\/(?:code|b|strong|span|kbd)>)?[ \t]{0,8}<\/t[dh]>[ \t\r\n]{0,40}<td(?:[ \t][^<>\r\n]{0,200})?>[ \t]{0,8}(?:<(?:code|pre|span|samp|kbd)(?:[ \t][^<>\r\n]{0,100})?>)?(?:<(?:code|pre|span|samp|kbd)(?:[ \t][^<>\r\n]{0,100})?>)?(?<value>[^<\r\n]{1,300})</iy;
+
+function findHtmlTableCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(HTML_KEY_VALUE_ROW, text, offsets, (m) => {
+    const name = m.groups!['name']!;
+    const key = classifyKey(name);
+    if (key === undefined || ACCESSOR.test(name)) return;
+    const raw = m.groups!['value']!;
+    const value = raw.trim();
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    const start = m.index + m[0].length - 1 - raw.length + raw.indexOf(value);
+    spans.push({ start, end: start + value.length, category: key.category });
+  });
+  return spans;
+}
+
 export const tabularRules: Rule[] = [
   {
     id: 'csv-column-credential',
@@ -488,6 +513,28 @@ export const tabularRules: Rule[] = [
         '      Name                    Value             Type    Location\nsecret_key     ****************h2Rk shared-credentials-file\n',
         '| password | ******** |\n',
         '127.0.0.1:6379> LRANGE fields 0 -1\n1) "name"\n2) "api_token"\n3) "Zk3mP9qR2vX8wL5nQ4tY"\n',
+      ],
+    },
+  },
+  {
+    id: 'html-table-credential',
+    category: 'CRED',
+    description: "A value in an HTML key/value table, in the row of a secret-named key (`<tr><td>DB_PASSWORD</td><td>…</td></tr>`): the environment an error page prints (Laravel's Ignition, Symfony, Whoops, phpinfo()), a settings page",
+    keywords: ['<td', '<th'],
+    pattern: HTML_KEY_VALUE_ROW,
+    find: findHtmlTableCredentials,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '<tr><td>APP_KEY</td><td>base64:Qm9vdHN0cmFwS2V5Rm9yVGVzdHNPbmx5MTIzNDU2Nzg5MA==</td></tr>',
+        '<tr>\n  <th scope="row">DB_PASSWORD</th>\n  <td class="value"><code>Marsh!Heron-4471</code></td>\n</tr>',
+      ],
+      noMatch: [
+        '<tr><td>DB_PASSWORD</td><td>********</td></tr>',
+        '<tr><td>DB_USERNAME</td><td>shop</td></tr>',
+        '<tr><td>MAIL_PASSWORD</td><td>${MAIL_PASSWORD}</td></tr>',
+        '<tr><td>PASSWORD_MIN_LENGTH</td><td>12</td></tr>',
       ],
     },
   },

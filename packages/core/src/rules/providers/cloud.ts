@@ -775,17 +775,19 @@ export const cloudRules: Rule[] = [
     // letters and digits as the id half of the key pair. Reported like AKIA ids (the pair opens the bucket).
     id: 's3-compatible-access-key-id',
     category: 'KEY',
-    description: 'An S3-compatible storage access key id (20 upper-case letters and digits, as Wasabi, MinIO and Linode issue) under an access-key-id name, reported like an AWS access key id',
-    keywords: ['access'],
+    // MinIO names the id half its root user (`MINIO_ROOT_USER`, formerly `MINIO_ACCESS_KEY`): under that name a value of the
+    // id's shape is the access key, not a person's login (`minioadmin`, `admin` are words and stay).
+    description: 'An S3-compatible storage access key id (20 upper-case letters and digits, as Wasabi, MinIO and Linode issue) under an access-key-id name or MinIO\'s root user (`MINIO_ROOT_USER`, `MINIO_ACCESS_KEY`), reported like an AWS access key id',
+    keywords: ['access', 'minio'],
     startsAtKeyword: true,
-    pattern: inContext({ names: ['access[_.\\-]?key[_.\\-]?id'], value: '[A-Z0-9]{20}' }),
+    pattern: inContext({ names: ['access[_.\\-]?key[_.\\-]?id', 'minio[_.\\-]?(?:root[_.\\-]?user|access[_.\\-]?key)'], value: '[A-Z0-9]{20}' }),
     secretGroup: 1,
     minEntropy: 3,
     validate: (s) => notPlaceholder(s) && /[A-Z]/.test(s) && /[0-9]/.test(s),
     confidence: 'medium',
     examples: {
-      match: [`'access-key-id' => '${fake('uppernum', 20, 9540)}',`, `WASABI_ACCESS_KEY_ID=${fake('uppernum', 20, 9541)}`],
-      noMatch: [`ACCESS_KEY_ID=${fake('upper', 20, 9542)}`, 'access_key_id: "XXXXXXXXXXXXXXXXXXXX"', `access_key_id = "${fake('uppernum', 24, 9543)}"`],
+      match: [`'access-key-id' => '${fake('uppernum', 20, 9540)}',`, `WASABI_ACCESS_KEY_ID=${fake('uppernum', 20, 9541)}`, `    environment:\n      MINIO_ROOT_USER: ${fake('uppernum', 20, 9544)}`, `MINIO_ACCESS_KEY=${fake('uppernum', 20, 9545)}`],
+      noMatch: [`ACCESS_KEY_ID=${fake('upper', 20, 9542)}`, 'access_key_id: "XXXXXXXXXXXXXXXXXXXX"', `access_key_id = "${fake('uppernum', 24, 9543)}"`, 'MINIO_ROOT_USER: minioadmin', 'MINIO_ROOT_USER=storage-admin-01'],
     },
   },
   {

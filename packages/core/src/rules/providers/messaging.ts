@@ -71,9 +71,10 @@ export const messagingRules: Rule[] = [
     match: ['token:xoxo-23984754863-2348975623113', `xoxa-${fake('digits', 11, 321)}-${fake('digits', 13, 322)}`],
     noMatch: ['"token4": "xoxp-572370529330-573807301142-572331691188-####################"', 'xoxb-12345-abcd234'],
   }, { category: 'TOKEN', keywords: ['xox'], minEntropy: 2.5, tail: '(?![\\w#*-])' }),
-  tokenRule('slack-webhook-url', 'Slack incoming webhook or workflow trigger URL', '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/', '[A-Za-z0-9+/]{43,100}', {
-    match: [`https://hooks.slack.com/services/T${fake('uppernum', 8, 323)}/B${fake('uppernum', 8, 324)}/${fake('alnum', 24, 325)}`],
-    noMatch: ['https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX', 'https://api.slack.com/web'],
+  // JSON may escape each `/` as `\\/` (PHP's json_encode, a Slack export's message text): the URL is the same.
+  tokenRule('slack-webhook-url', 'Slack incoming webhook or workflow trigger URL, also with JSON-escaped slashes (`https:\\/\\/hooks.slack.com\\/services\\/…`)', '(?:https?:\\\\?/\\\\?/)?hooks\\.slack\\.com\\\\?/(?:services|workflows|triggers)\\\\?/', '(?:[A-Za-z0-9+/]|\\\\/){43,110}', {
+    match: [`https://hooks.slack.com/services/T${fake('uppernum', 8, 323)}/B${fake('uppernum', 8, 324)}/${fake('alnum', 24, 325)}`, `"text": "<https:\\/\\/hooks.slack.com\\/services\\/T${fake('uppernum', 8, 326)}\\/B${fake('uppernum', 10, 327)}\\/${fake('alnum', 24, 328)}>"`],
+    noMatch: ['https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX', 'https://api.slack.com/web', 'https:\\/\\/hooks.slack.com\\/services\\/TXXXXX\\/BXXXXX\\/XXXXXXXXXX'],
   }, { category: 'TOKEN', keywords: ['hooks.slack.com'], lead: '', tail: '(?![A-Za-z0-9+/])' }),
   {
     id: 'discord-bot-token',

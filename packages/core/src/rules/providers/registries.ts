@@ -23,6 +23,20 @@ function decodesToUserPassword(value: string): boolean {
   return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholder(decoded.slice(colon + 1));
 }
 
+/** A registry's password, identity token or `auth` pair in a Docker config.json (one entry's is enough). */
+const DOCKER_CONFIG_SECRET = /"(?<name>auth|password|identitytoken)"[ \t\r\n]{0,8}:[ \t\r\n]{0,8}"(?<v>[^"\\]{4,2000})"/g;
+
+/** Whether base64 text decodes to a Docker config.json holding a credential that is not a stand-in. */
+function decodesToDockerCredentials(value: string): boolean {
+  const decoded = decodeBase64(value);
+  if (decoded === undefined) return false;
+  for (const m of decoded.matchAll(DOCKER_CONFIG_SECRET)) {
+    const secret = m.groups!['v']!;
+    if (m.groups!['name'] === 'auth' ? decodesToUserPassword(secret) : !isPlaceholder(secret)) return true;
+  }
+  return false;
+}
+
 /**
  * A Vault unseal or recovery key share: Shamir shares of the 32-byte root key are 33 bytes,
  * printed as base64 (44 characters, or 43 and `=` for 32 bytes) and as hex (66 or 64 digits).
@@ -229,6 +243,24 @@ export const registryRules: Rule[] = [
       match: [`{"auths": {"ghcr.io": {"auth": "${btoa(`octo:ghp_${fake('alnum', 36, 506)}`)}"}}}`],
       // The second is base64 of `username:password`, a stand-in from documentation.
       noMatch: ['{"auth": "bm90LWEtcGFpcg=="}', `{"auths": {"registry.corp.lan:5000": {"auth": "${btoa('username:password')}"}}}`],
+    },
+  },
+  {
+    // `kubectl get secret regcred -o jsonpath='{.data.\\.dockerconfigjson}'` prints the file base64-encoded, as a
+    // pull secret's manifest, a CI variable or a Helm value holds it. `{"auths":` opens it, so its encoding opens
+    // `eyJhdXRocyI6` (compact, as `kubectl create secret docker-registry` writes it) or `ewogICJhdXRocyI6` (indented).
+    id: 'docker-config-base64',
+    category: 'CRED',
+    description: 'A Docker config.json (a Kubernetes `.dockerconfigjson`) encoded in base64 (`eyJhdXRocyI6…`), holding a registry password, token or `auth` pair',
+    keywords: ['eyjhdxrocyi6', 'ewogicjhdxrocyi6'],
+    startsAtKeyword: true,
+    pattern: /(?<![A-Za-z0-9+/])((?:eyJhdXRocyI6|ewogICJhdXRocyI6)[A-Za-z0-9+/]{20,8000}={0,2})(?![A-Za-z0-9+/=])/,
+    secretGroup: 1,
+    validate: decodesToDockerCredentials,
+    confidence: 'high',
+    examples: {
+      match: [btoa(`{"auths":{"ghcr.io":{"username":"ci-bot","password":"ghp_${fake('alnum', 36, 9871)}","auth":"${btoa(`ci-bot:ghp_${fake('alnum', 36, 9871)}`)}"}}}`)],
+      noMatch: [btoa('{"auths":{"registry.example.com":{"auth":""}}}'), btoa('{"auths":{"ghcr.io":{"username":"ci","password":"<token>"}}}')],
     },
   },
   tokenRule('crates-io-api-token', 'crates.io API token (cio…)', 'cio', ALNUM(32), {
