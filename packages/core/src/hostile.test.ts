@@ -52,6 +52,8 @@ const hostile: Record<string, string> = {
   'X12 interchange headers repeated, one per segment': 'ISA*00*          *01*'.repeat(MB / 21) + '~ISA*'.repeat(MB / 5),
   'Redis client calls opened with a host and port and never closed': 'new JedisPool(cfg, "h", 6379, '.repeat(MB / 30),
   'URL users joined to escaping calls that never take a literal': '"db://u:" +\n  encodeURIComponent('.repeat(MB / 36),
+  'setters given conditionals that never reach a literal, repeated on one line': 'setPassword(a.isEmpty() ? b : '.repeat(MB / 30),
+  'chained assignments after a password name, never reaching a literal': 'password = a = b = '.repeat(MB / 19),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
   // Each mention of the file reads the lines below it: a line read once must not be read again.
   '.pgpass mentions over pgpass-shaped lines': '$ cat ~/.pgpass\n' + 'db.example.net:5432:app:app:Tq8-mossy-Lantern\n'.repeat(MB / 47) + '~/.pgpass '.repeat(MB / 10) + '\n' + '~/.pgpass '.repeat(MB / 10),

@@ -113,8 +113,11 @@ const HEX = /^(?:0x)?[0-9a-f]+$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `config.db.password`, `self->pass`: names of words, not a generated value. */
 const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}){1,10}$/;
-/** `MEMBER_ACCESS` with digits inside the words (`win32api.RegEnumKey`, `forge.pbe.generatePkcs12Key`): judged so in program source only. */
-const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}$/;
+/**
+ * `MEMBER_ACCESS` with digits inside the words (`win32api.RegEnumKey`, `forge.pbe.generatePkcs12Key`), or ending in
+ * a Ruby predicate's `?` (`Rails.env.production?`): judged so in program source only.
+ */
+const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}\??$/;
 /**
  * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
  * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.

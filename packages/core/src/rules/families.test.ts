@@ -1260,3 +1260,29 @@ describe('services and ML pipelines: setters, Redis clients, joined URLs, prose 
     expect(values('api_token -> Zk3mP9qR2vX8wL5nQ4tY\n', 'notes.txt')).toEqual(['Zk3mP9qR2vX8wL5nQ4tY']);
   });
 });
+
+describe('a literal picked by a conditional or a chained assignment, a Spaces key pair (blind set 44)', () => {
+  const values = (text: string, file: string) => found(text, file).map(([, v]) => v);
+
+  it("reads the literal a Ruby predicate picks, not the predicate call, and the literal a chain of assignments gives", () => {
+    expect(values('seed_pw = Rails.env.staging? ? "Quill#marten62~" : "password"\n', 'seeds.rb')).toEqual(['Quill#marten62~']);
+    expect(values('Admin.find_or_create_by!(email: "a@example.test") do |a|\n  a.password = a.password_confirmation = "Vr!9k.Lw2Hm7qZ"\nend\n', 'seeds.rb')).toEqual(['Vr!9k.Lw2Hm7qZ']);
+    expect(values('smtp_password = relay_password = "Basalt-Finch-7720"\n', 'settings.py')).toEqual(['Basalt-Finch-7720']);
+    expect(values('seed_pw = Rails.env.staging? ? ENV.fetch("SEED_PW") : nil\n', 'seeds.rb')).toEqual([]);
+    expect(values('  a.password = a.password_confirmation = ENV["ADMIN_PW"]\n', 'seeds.rb')).toEqual([]);
+    expect(values('display_name = user_name = "Basalt-Finch-7720"\n', 'settings.py')).toEqual([]);
+  });
+
+  it("reads the literal a setter falls back on in either branch of a conditional, not a lookup", () => {
+    expect(values('ds.setPassword(fromEnv.isBlank() ? "Wn4!Pq8-Tz2mLx" : fromEnv);\n', 'DbConfig.java')).toEqual(['Wn4!Pq8-Tz2mLx']);
+    expect(values('client.setApiKey(key == null ? "Zk7mQ2rX9vP4wL8nB3tY" : key);\n', 'Api.java')).toEqual(['Zk7mQ2rX9vP4wL8nB3tY']);
+    expect(values('ds.setPassword(fromEnv.isBlank() ? System.getenv("DB_PW") : fromEnv);\n', 'DbConfig.java')).toEqual([]);
+    expect(values('ds.setPassword(useDefault ? "changeme" : fromEnv);\n', 'DbConfig.java')).toEqual([]);
+  });
+
+  it("reads a Spaces secret given after its DO00 key id, as an AWS one after AKIA", () => {
+    const go = 'c := credentials.NewStaticCredentialsProvider("DO00WQ4ZN8RT2KXM7LPB", "Hm2/Rq8vLx+Wt4Kp9Zn3Bc7Jd5Fs1Gy6Ta0Ue2Oi7Pw", "")\n';
+    expect(values(go, 'main.go')).toEqual(['DO00WQ4ZN8RT2KXM7LPB', 'Hm2/Rq8vLx+Wt4Kp9Zn3Bc7Jd5Fs1Gy6Ta0Ue2Oi7Pw']);
+    expect(values('c := credentials.NewStaticCredentialsProvider("DO00WQ4ZN8RT2KXM7LPB", secret, "")\n', 'main.go')).toEqual(['DO00WQ4ZN8RT2KXM7LPB']);
+  });
+});

@@ -72,8 +72,12 @@ const ASSIGNMENT = new RegExp(
     // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
     '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
-    // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one.
-    '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
+    // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
+    // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
+    '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}\\??(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
+    // A chained assignment gives every name the literal (`u.password = u.password_confirmation = "…"`, Python's `a = b = "…"`):
+    // the value of the first is the literal after the second `=`, never `==`, `=>` or Ruby's `=~`.
+    '|[ \\t]{0,4}=[ \\t]{0,4}[A-Za-z_$][\\w$.]{0,60}[ \\t]{0,4}=(?![=>~])[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' +
     // An `if` expression whose `else` falls back on a literal (PowerShell's `$password = if ($env:PW) { $env:PW } else { "…" }`,
     // Kotlin's `= if (debug) … else "…"`): the fallback is the value, the branch before it a lookup.
     "|[ \\t]{0,4}=[ \\t]{0,4}if[ \\t]{0,4}[({][^\\r\\n]{0,200}?[ \\t}]else[ \\t]{0,4}(?:\\{[ \\t]{0,4})?(?=[\"'])" +
@@ -1564,10 +1568,14 @@ const QUOTED_LOGIN_PAIR =
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
  * named for it, in camel or snake case (Rust's builders: reqwest's `.bearer_auth("…")`, `.api_key("…")`).
+ * The argument may be a conditional that falls back on the literal, in either branch:
+ * `cfg.setPassword(configured.isEmpty() ? "…" : configured)`, `setPassword(pw != null ? pw : "…")`.
  */
 const SETTER_CALL = new RegExp(
   /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
-    `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
+    // The condition: a flag, a no-argument call or a comparison with null; then the other branch if the literal is the second.
+    /(?<cond>!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?)?/.source +
+    `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
 );
 
 /**
@@ -2573,10 +2581,12 @@ export const genericRules: Rule[] = [
     id: 'setter-call-secret',
     category: 'PASS',
     description:
-      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate)',
+      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
     keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
+      // A literal closed by `:` is a conditional's first branch, and one closed by `)` is no conditional's first branch.
+      if (m[0].endsWith(':') !== (m.groups!['cond'] !== undefined && m.groups!['first'] === undefined)) return false;
       const category: Category = /passw|pwd|passphrase/i.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
       return isPlausibleSecret(value, { category, quoted: true, file }) ? category : false;
     }),
@@ -2589,8 +2599,9 @@ export const genericRules: Rule[] = [
         'client.get(url).bearer_auth("Wq3nB6cJ_Rq7vK2mX9pLw4Zt8Kd5sF1hY")',
         '\topts.SetPassword("Moss.Lantern.4417%")',
         'auth_credentials=Auth.api_key("Tq8vWm2RzX5kLp9nBc3HdY7gFs4JeA6uQw1oNi0t"),',
+        'cfg.setPassword(fromVault.isEmpty() ? "Ph7!Lantern-Oak2" : fromVault);',
       ],
-      noMatch: ['ds.setPassword(password);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])'],
+      noMatch: ['ds.setPassword(password);', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])'],
     },
   },
   {

@@ -12,9 +12,11 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 /**
  * An access key id literal, then the next literal argument: 40 characters of base64, the
  * secret key. Or the second argument of a credentials constructor whose first is a variable.
+ * S3-compatible stores take the same pair through the same SDK calls: a DigitalOcean Spaces
+ * key id (`DO00` + 16) comes with a 43-character secret.
  */
 const AWS_KEY_PAIR =
-  /(?:(?:AKIA|ASIA)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40})["'`]/;
+  /(?:(?:AKIA|ASIA|DO00)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+]{3})?)["'`]/;
 
 /**
  * The same pair for the clouds whose key ids say whose they are: a Tencent Cloud SecretId
@@ -364,8 +366,8 @@ export const positionalRules: Rule[] = [
     id: 'aws-secret-key-positional',
     category: 'KEY',
     description:
-      'An AWS secret access key passed right after its access key id (`new BasicAWSCredentials("AKIA…", "…")`, Go `credentials.NewStaticCredentials("AKIA…", "…", "")`, `boto3.Session("AKIA…", "…")`), or as the second argument of a credentials constructor',
-    keywords: ['akia', 'asia', 'basicawscredentials', 'basicsessioncredentials', 'awsbasiccredentials', 'awssessioncredentials', 'newstaticcredentials', 'aws.credentials'],
+      'An AWS secret access key passed right after its access key id (`new BasicAWSCredentials("AKIA…", "…")`, Go `credentials.NewStaticCredentials("AKIA…", "…", "")`, `boto3.Session("AKIA…", "…")`), or as the second argument of a credentials constructor; a DigitalOcean Spaces secret the same way after its `DO00…` id (`credentials.NewStaticCredentialsProvider("DO00…", "…", "")`)',
+    keywords: ['akia', 'asia', 'do00', 'basicawscredentials', 'basicsessioncredentials', 'awsbasiccredentials', 'awssessioncredentials', 'newstaticcredentials', 'aws.credentials'],
     pattern: AWS_KEY_PAIR,
     secretGroup: 'v',
     minEntropy: 3.5,
@@ -377,12 +379,15 @@ export const positionalRules: Rule[] = [
         'creds := credentials.NewStaticCredentials("AKIAZ7VRSQ5TKQLMWP3B", "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq", "")',
         "boto3.client('s3', aws_access_key_id='AKIAZ7VRSQ5TKQLMWP3B',\n    aws_secret_access_key='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')",
         'AwsBasicCredentials.create(props.accessKey(), "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq")',
+        'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", "Vt3/qL8mZr2Wx+9KpN4cBh7Jd5Fs1Gy6Ha0Ue2Oi7Rw", "")',
       ],
       noMatch: [
         'new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")',
         'new BasicAWSCredentials("AKIAZ7VRSQ5TKQLMWP3B", secretKey)',
         'new BasicAWSCredentials(accessKey, secretKey)',
         '["AKIAZ7VRSQ5TKQLMWP3B", "0123456789012345678901234567890123456789"]',
+        'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", os.Getenv("SPACES_SECRET"), "")',
+        'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", "fra1-assets-bucket", "")',
       ],
     },
   },
