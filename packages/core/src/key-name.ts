@@ -111,6 +111,9 @@ function namesHandleToken(words: readonly string[]): boolean {
 }
 
 /** Platforms and stages that name which copy of a key a variable holds (`…_KEY_IOS`, `…_KEY_STAGING`). */
+/** The encodings a name may say its value is written in, after the name of what the value is. */
+const VALUE_ENCODING_WORDS = new Set(['b64', 'base64', 'b64url', 'base64url', 'hex']);
+
 const KEY_VARIANT_WORDS = new Set(['ios', 'android', 'web', 'prod', 'production', 'staging', 'stage', 'dev', 'development', 'qa', 'uat', 'live', 'sandbox', 'release']);
 
 /** Words after a leading `pass` that say whose password it is (`PASS_DB`, `pass_smtp`) or spell it (`pass_phrase`). */
@@ -410,6 +413,8 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Postman sends a fresh random UUID in a `Postman-Token` header with each request (to defeat caches), and its console
   // prints it: a request's id, not a credential. Only the header's spelling; a `POSTMAN_TOKEN` setting holds an API key.
   if (/^postman-token$/i.test(name)) return undefined;
+  // So does the encoding the value is written in (`MUNGE_KEY_B64`, `cookie_key_hex`, `SIGNING_KEY_BASE64`): the value is still the key.
+  if (words.length >= 2 && VALUE_ENCODING_WORDS.has(last)) return classifyKey(words.slice(0, -1).join('_'));
   // `allPass`, `anyPass`: whether every or any check passed.
   if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.

@@ -163,6 +163,11 @@ const TEMPLATE_START =
   /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
+/**
+ * A relative path of three or more lower-case words (`rc/kerberos/rcadmin`, `secret/data/ci/deploy`): where a
+ * secret store keeps a secret, or a file's path, never the secret itself.
+ */
+const WORD_PATH = /^[a-z][a-z0-9_-]{0,40}(?:\/[a-z][a-z0-9_-]{0,40}){2,10}\/?$/;
 const VERSION = /\d{1,4}\.\d{1,4}\.\d{1,4}/;
 /**
  * `@` and a path: the way CLIs take a value from a file (`vault kv put … password=@pw.txt`,
@@ -474,7 +479,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.
   if (isPublishedSample(v)) return false;
   if (v.charCodeAt(0) === 0x5b /* [ */ && ARM_EXPRESSION.test(v)) return false;
-  if (SCHEME_URL.test(v) || PATH_LIKE.test(v)) return false;
+  if (SCHEME_URL.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v)) return false;
   if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
   if (BCRYPT_HASH.test(v)) return false;
@@ -483,7 +488,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;
   if (!ctx.quoted && POWERSHELL_CMDLET.test(v)) return false;
   if (ALGORITHM_NAME.test(v)) return false;
-  if (/abcdefghijklmnopqrstuvwxyz|0123456789abcdef|ABCDEFGHIJKLMNOPQRSTUVWXYZ/.test(v)) return false; // a character set, not a value
+  if (/abcdefghijklmnopqrstuvwxyz|0123456789abcdef/i.test(v)) return false; // a character set or a counting dummy (`0123456789ABCDEF…`), not a value
   if (/^(.)\1*$/.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;

@@ -270,3 +270,47 @@ describe('a value after a colon that holds an `=`', () => {
     expect(values('const SIGNING_KEY: &str="Wq3vLm8Tr2Xz6Kp9";\n', 'main.rs')).toEqual(['Wq3vLm8Tr2Xz6Kp9']);
   });
 });
+
+describe('research computing notes and configs (blind set 46)', () => {
+  const hex = '9e3c51a0d7f248b6c1e05a93f7d28b4e6a0c93f15d7e28b4a6c01f93e57d2b8a';
+  it('reads a decoding call whose literal a formatter moved to the next line', () => {
+    expect(values(`c.JupyterHub.cookie_secret = bytes.fromhex(\n    '${hex}'\n)\n`, 'jupyterhub_config.py')).toEqual([hex]);
+    expect(values(`EXPECTED_DIGEST = bytes.fromhex(\n    '${hex}'\n)\n`, 'verify.py')).toEqual([]);
+  });
+
+  it('reads a password that a reset left "now"', () => {
+    expect(values('The console admin password is now Tq8_vLw-3Zr!x after the upgrade.\n', 'mail.txt')).toEqual(['Tq8_vLw-3Zr!x']);
+    expect(values('The console admin password is now managed by the vendor.\n', 'mail.txt')).toEqual([]);
+  });
+
+  it('reads the password that kadmin takes with -w, and the one piped into kinit or iinit', () => {
+    expect(values("kadmin -p ops/admin@LAB.EXAMPLE -w 'Kv7*pRt2-Mw9' -q listprincs\n", 'notes.md')).toEqual(['Kv7*pRt2-Mw9']);
+    expect(values("echo 'Wq3%LmT8x-5521' | iinit\n", 'sync.slurm')).toEqual(['Wq3%LmT8x-5521']);
+    expect(values('echo "$IRODS_PW" | iinit\n', 'sync.slurm')).toEqual([]);
+  });
+
+  it('reads a password that a wrapped paragraph puts on the next line, in a code span or in bold', () => {
+    expect(values('The scanner PC account has password\n`Zq4!w-Lmt7%Rb2` (rotated each term).\n', 'wiki.md')).toEqual(['Zq4!w-Lmt7%Rb2']);
+    expect(values('Send the link with password\n**Marten*delta4410** to the partner lab.\n', 'wiki.md')).toEqual(['Marten*delta4410']);
+    expect(values('The account has password\nexpiry turned off.\n', 'wiki.md')).toEqual([]);
+  });
+
+  it('reads a key whose name says the value is base64 or hex', () => {
+    const b64 = 'Lq0vT7xZ2mN4pR8sW1yB5cE9gJ3kH6fA0dQ2uV8tX4zP7nM1bC5eG9iK3oS6rY0w';
+    expect(values(`vault_munge_key_b64: ${b64}\n`, 'vault.yml')).toEqual([b64]);
+    expect(values(`ca_cert_b64: ${b64}\n`, 'vars.yml')).toEqual([]);
+  });
+
+  it('leaves a secret store path given where a password is spoken of', () => {
+    expect(values('> The vault path for the admin password is `lab/kerberos/kadmin` -- do not paste it here.\n', 'notes.md')).toEqual([]);
+  });
+
+  it('leaves a counting dummy token in upper case', () => {
+    expect(values('    python pull.py --token 0123456789ABCDEF0123456789ABCDEF\n', 'pull.py')).toEqual([]);
+  });
+
+  it('reads the client secret given second to a Globus confidential client', () => {
+    const secret = 'Rb3kX9qL2vT8mW5nZ1cH7yJ4dF6gS0aP3eU8iO2tY6w=';
+    expect(values(`cc = globus_sdk.ConfidentialAppAuthClient(\n    CLIENT_ID, "${secret}"\n)\n`, 'transfer.py')).toEqual([secret]);
+  });
+});

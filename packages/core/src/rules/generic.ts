@@ -40,7 +40,9 @@ const VALUE =
   // (`api key <code>…</code>` in a help desk's or chat's export), as a backquoted one does in Markdown.
   // C and C++ mark a wide or UTF-8 literal (`L"…"`, `u8"…"`) or wrap it in a macro that does (Unreal's `TEXT("…")`,
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?=["\'`]))?' +
+  // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
+  // (JupyterHub's `c.JupyterHub.cookie_secret = bytes.fromhex(` / `    '…'` / `)`).
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -98,7 +100,7 @@ const ASSIGNMENT = new RegExp(
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
-    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)[ \\t])[ \\t]{0,40}' +
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)(?:[ \\t]{1,2}now)?[ \\t])[ \\t]{0,40}' +
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
@@ -176,8 +178,8 @@ const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
  */
 const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
 
-/** The separator of `password is …` in prose. */
-const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]/i;
+/** The separator of `password is …` (`is now …`, after a reset) in prose. */
+const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]/i;
 
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
@@ -1636,9 +1638,12 @@ function findHashFilterInputs(text: string, options: DetectOptions, offsets: rea
   return spans;
 }
 
-/** A literal piped into a login that reads its password from stdin: `echo '…' | docker login --password-stdin`. */
+/**
+ * A literal piped into a login that reads its password from stdin: `echo '…' | docker login --password-stdin`,
+ * and the logins that read it from a pipe unasked, Kerberos' `kinit` and iRODS' `iinit`, or `passwd --stdin`.
+ */
 const PASSWORD_STDIN =
-  /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|[^|\r\n]{0,200}--password-stdin/;
+  /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|(?:[^|\r\n]{0,200}--password-stdin|[ \t]{0,4}(?:sudo[ \t]{1,4})?(?:kinit|iinit)(?![\w-])|[ \t]{0,4}(?:sudo[ \t]{1,4})?passwd[ \t][^|\r\n]{0,100}--stdin)/;
 
 /** PostgreSQL's password file: `hostname:port:database:username:password`, `\:` and `\\` escaped. */
 /** `.pgpass` (`pgpass.conf` on Windows), also the template a config tool renders it from (`templates/pgpass.j2`, `.pgpass.erb`). */
@@ -1788,13 +1793,16 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * sentence may go on in such words, so there the value is quoted or has a symbol as well.
  * Welcome mails and tickets hand out a first password right after its kind ("temporary password
  * …", "initial password …", "one-time password …"); bare, it needs a digit and a symbol or both cases.
+ * A paragraph may wrap before the value (`… the account has password` / `` `…` ``, `with password` / `**…**`,
+ * `a temporary password for x@example.edu:` / `…`): one line break is read as a blank. Markdown's bold
+ * (`**…**`, `__…__`) sets the value off as a code span does.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase))[ \t]{1,4}[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
-/** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`). */
-const PROSE_VERBS = ['use', 'using', 'with', 'try', 'enter', 'type'];
+/** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`, `the account has password …`). */
+const PROSE_VERBS = ['use', 'using', 'with', 'try', 'enter', 'type', 'has', 'have'];
 
 /**
  * Where PROSE_PASSWORD can start, from the offsets of its keywords: at a `password`/`passphrase`
@@ -1841,15 +1849,22 @@ function proseStarts(text: string, offsets: readonly number[]): number[] {
 function findProsePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(PROSE_PASSWORD_AT, text, proseStarts(text, offsets), (m) => {
-    const raw = m.groups!['v']!;
+    const em = m.groups!['em'];
+    let raw = m.groups!['v']!;
     // Quoted, the value is all of it (a password may end in `!`); bare, a final full stop or comma is the sentence's.
     const quoted = /[`'"]/.test(text.charAt(m.index + m[0].length - raw.length - 1));
-    const value = quoted ? raw : raw.replace(/[.,;:!?)]+$/, '');
+    // In bold the value ends where the bold does (`**…**`, maybe a full stop after it).
+    if (em !== undefined && !quoted) {
+      const close = raw.lastIndexOf(em);
+      if (close <= 0) return;
+      raw = raw.slice(0, close);
+    }
+    const value = quoted || em !== undefined ? raw : raw.replace(/[.,;:!?)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
-    if (m.groups!['cop'] !== undefined && !quoted && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
-    if (m.groups!['kind'] !== undefined && !quoted && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
+    if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
+    if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
-    const start = m.index + m[0].length - raw.length;
+    const start = m.index + m[0].length - m.groups!['v']!.length;
     spans.push({ start, end: start + value.length });
   });
   return spans;
@@ -1917,12 +1932,12 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
 /**
  * Credentials in the argument of database and file-transfer tools that take them as one
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
- * `-u user,password`, Samba's `-U user%password`, the LDAP tools' `-w password`,
+ * `-u user,password`, Samba's `-U user%password`, the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\bldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -2656,15 +2671,15 @@ export const genericRules: Rule[] = [
   {
     id: 'password-stdin-echo',
     category: 'PASS',
-    description: 'A literal piped into a login that reads its password from stdin (`echo … | docker login --password-stdin`)',
-    keywords: ['--password-stdin'],
+    description: 'A literal piped into a login that reads its password from stdin (`echo … | docker login --password-stdin`, `| kinit`, `| iinit`, `| passwd --stdin`)',
+    keywords: ['--password-stdin', 'kinit', 'iinit', '--stdin'],
     pattern: PASSWORD_STDIN,
     secretGroup: 'v',
     validate: (value, ctx) => judged('PASS', ctx.file)(value),
     confidence: 'medium',
     examples: {
-      match: ["echo 'Ech0-Reg1stry-Pw' | docker login ghcr.io -u bot --password-stdin"],
-      noMatch: ['echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin', 'echo ${{ secrets.TOKEN }} | docker login --password-stdin'],
+      match: ["echo 'Ech0-Reg1stry-Pw' | docker login ghcr.io -u bot --password-stdin", "echo 'Kx7%qLw2-Rv19' | iinit", 'echo "Tq4!zMw8.Lp" | kinit svc-backup@ACME.CORP', "echo 'Fjord-81.Kelp' | passwd --stdin labuser"],
+      noMatch: ['echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin', 'echo ${{ secrets.TOKEN }} | docker login --password-stdin', 'echo "$IRODS_PASSWORD" | iinit', 'echo done | kinit-wrapper', "echo 'started' | tee kinit.log"],
     },
   },
   {
@@ -2783,8 +2798,8 @@ export const genericRules: Rule[] = [
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `net user name password`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' and kadmin's `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `net user name password`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'kadmin', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -2796,6 +2811,7 @@ export const genericRules: Rule[] = [
         "lftp -u mirror,'Tq4wRz8Kp1Vn' sftp://dc-files.example.lan -e \"mirror -R /out /in; bye\"",
         'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
+        "kadmin -p ops/admin@ACME.CORP -w 'Kd9*mQv2-Ln7' -q \"listprincs\"",
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
         'openssl dgst -sha256 -hmac "53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8" image.swu',
         'steamcmd +login builder Qv8-Heron_Lamp41 +run_app_build app.vdf +quit',
@@ -2816,6 +2832,7 @@ export const genericRules: Rule[] = [
         'sqlplus scott/$ORACLE_PASSWORD@orcl',
         'lftp -u deploy sftp://files.example.com',
         'ldapsearch -x -W -b dc=acme',
+        'kadmin -p ops/admin@ACME.CORP -w "$KADMIN_PW" -q listprincs',
         'openssl pkcs12 -passout env:P12_PASS',
         'openssl dgst -sha256 -hmac "$OTA_HMAC_KEY" image.swu',
         'openssl dgst -sha256 -hmac key image.swu',
@@ -2937,7 +2954,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "temporary password …")',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …"), also wrapped onto the next line or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -2950,6 +2967,9 @@ export const genericRules: Rule[] = [
         'The temporary password for the kiosk accounts is `Harbor7Lantern`; change it on first login.',
         'the passphrase of the signing key was Quill-Meadow#88 until March.',
         'Your temporary password Harbor42.tQz expires in 24 hours.',
+        'The kiosk account has password\n`Tq4!mRw-Lantern9` (rotated each term).',
+        'Share the link with password\n**Fennel*orbit5512** until June.',
+        'I set a temporary password for ops@example.org:\nKelp-Quarry!804 -- change it on first login.',
       ],
       noMatch: [
         'Use password authentication for the bastion.',
@@ -2959,6 +2979,8 @@ export const genericRules: Rule[] = [
         'The password for the admin account is stored in Vault.',
         'A temporary password expires after 24 hours.',
         'The initial password policy requires 12 characters.',
+        'The account has password\nprotection turned on.',
+        'Use password\nauthentication for the bastion.',
       ],
     },
   },

@@ -211,3 +211,26 @@ describe('a version word reaches only its own sentence, and never an address wit
     expect(hosts('Runs on mac-mini-03. Firmware build 10.4.1.7 installed; reboot.\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('research computing hosts: management controllers, SQL Server protocols, local files (blind set 46)', () => {
+  it('reports the address of a management controller in a sentence about firmware', () => {
+    expect(hosts('After the firmware upgrade the BMC at 10.71.3.14 came back with defaults.\n', 'ticket.txt')).toEqual(['10.71.3.14']);
+    expect(hosts('iDRAC firmware 4.40 is on 172.22.9.8 now.\n', 'notes.txt')).toEqual(['172.22.9.8']);
+  });
+
+  it('still reads a firmware version without an address word as a version', () => {
+    expect(hosts('Firmware 10.2.0.14 fixes the fan curve.\n', 'notes.txt')).toEqual([]);
+  });
+
+  it('reports the host of a SQL Server connection string that names its protocol, in program source', () => {
+    expect(hosts('conn <- "Driver={ODBC Driver 18};Server=tcp:sqlwh02.lab.corp,1433;Database=DW;"\n', 'warehouse.R')).toEqual(['sqlwh02.lab.corp']);
+  });
+
+  it('leaves the local part of a system file and a cache setting alone', () => {
+    expect(hosts('# mounted at boot from rc.local\n', 'mount.sh')).toEqual([]);
+    expect(hosts('Copy jail.conf to jail.local before editing.\n', 'fail2ban.md')).toEqual([]);
+    expect(hosts("  'memcache.local' => '\\\\OC\\\\Memcache\\\\APCu',\n", 'config.php')).toEqual([]);
+    expect(hosts('ssh rc.lab.local\n', 'notes.txt')).toEqual(['rc.lab.local']);
+    expect(hosts('ping printer.local\n', 'notes.txt')).toEqual(['printer.local']);
+  });
+});

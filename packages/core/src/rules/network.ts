@@ -170,7 +170,8 @@ function findInternalUrls(declared: readonly string[]) {
 
 /** Lines where a dotted quad is a version, not an address. */
 const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios|oid)\b|\bv\d/i;
-const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh)/i;
+// A server's management controller (`the BMC at 10.40.0.200`, `iDRAC`, `IPMI`) is reached at an address: a firmware word beside it names what runs there.
+const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh|bmc|ipmi|idrac)/i;
 
 /** A port after the address (`10.10.0.16:1666`, a p4tickets entry's server): a version has none. */
 const PORT_AFTER = /:\d{1,5}(?![\d.])/y;
@@ -396,7 +397,17 @@ const CODE_OBJECTS = new Set([
   'scope', 'vm', 'obj', 'data', 'cls', 'super', 'document', 'navigator', 'location', 'storage', 'session',
   'cache', 'threading', 'thread', 'torch', 'np', 'tf', 'datetime', 'time', 'date', 'moment', 'dayjs', 'tz',
   'timezone', 'zone', 'scopes', 'variables', 'vars', 'params', 'flags', 'cfg', 'conf', 'item', 'node', 'target',
+  // Settings keys that name a cache's role (Nextcloud's `'memcache.local' => '\\OC\\Memcache\\APCu'`).
+  'memcache',
 ]);
+
+/**
+ * Files that Unix systems and daemons name `<name>.local`, the site's local part of a system file:
+ * the boot script `/etc/rc.local` (SUSE's `boot.local`, `before.local`, `after.local`), fail2ban's
+ * `jail.local` and `fail2ban.local`. Named in prose and scripts without their directory (`run at boot
+ * from rc.local`), they are files, not hosts.
+ */
+const LOCAL_OVERRIDE_FILES = new Set(['rc.local', 'boot.local', 'before.local', 'after.local', 'halt.local', 'jail.local', 'fail2ban.local']);
 const HOST_CHAR = /[A-Za-z0-9_.-]/;
 /**
  * A dotted Python module path, not a host: Django's settings modules (`shop.settings.local`,
@@ -447,8 +458,11 @@ function opensAuthority(text: string, at: number): boolean {
   return at >= 4 && text.startsWith('\\/\\/', at - 4);
 }
 
-/** The key of a host in a `key=value;` connection string, just before the host name. */
-const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=$/i;
+/**
+ * The key of a host in a `key=value;` connection string, just before the host name; SQL Server's
+ * may name the protocol first (`Server=tcp:sql01.acme.corp,1433`, `np:`, `lpc:`, `admin:`).
+ */
+const DSN_HOST_KEY = /[;:"'](?:host|hostname|server|data source|address|addr)=(?:tcp:|np:|lpc:|admin:)?$/i;
 
 /**
  * A certificate, key or signing request named for the host it serves, as TLS set-ups name them
@@ -509,6 +523,7 @@ function findInternalHostnames(declared: readonly string[]) {
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
       if (CODE_OBJECTS.has(first) && host.split('.').length === 2) continue;
+      if (LOCAL_OVERRIDE_FILES.has(host.toLowerCase())) continue;
       // In program source `iface.internal` is member access; a host name there sits in a
       // string (after a quote, `@` or `/`) or has a character no identifier has.
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.

@@ -97,6 +97,15 @@ function looksGenerated(value: string): boolean {
 const PAYPAL_ENVIRONMENT =
   /(?:PayPalEnvironment\.(?:Sandbox|Live)|(?:Sandbox|Live)Environment)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[\w-]{40,100})["']/;
 
+/**
+ * OAuth client constructors that take the client's id first and its secret second: Globus's
+ * `ConfidentialAppAuthClient(client_id, "…")`, MSAL's `ConfidentialClientApplication(client_id, "…")`,
+ * requests-oauthlib's `OAuth1(key, "…")` / `OAuth1Session(key, "…")`, Tweepy's `OAuthHandler(key, "…")`
+ * / `OAuth1UserHandler(key, "…")`. The id is no secret; the second argument, a literal, is.
+ */
+const OAUTH_CLIENT_SECRET_SECOND =
+  /(?<![\w])(?:ConfidentialAppAuthClient|ConfidentialClientApplication|OAuth1(?:Session)?|OAuth1UserHandler|OAuthHandler)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.-]{1,60}["']\]|\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:client_secret|client_credential|consumer_secret)[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["']/;
+
 /** One argument of a T-SQL procedure call: a (Unicode) string literal, NULL, a variable or a word. */
 const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\t]{0,4}";
 /** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
@@ -454,6 +463,30 @@ export const positionalRules: Rule[] = [
         'from cohere import Client\nco = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
       ],
       noMatch: ['import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
+    },
+  },
+  {
+    id: 'oauth-client-secret-positional',
+    category: 'KEY',
+    description:
+      "An OAuth client's secret given second to a client constructor after its id (Globus's `ConfidentialAppAuthClient(id, \"…\")`, MSAL's `ConfidentialClientApplication(id, \"…\")`, `OAuth1(key, \"…\")`, Tweepy's `OAuthHandler(key, \"…\")`)",
+    keywords: ['confidentialappauthclient', 'confidentialclientapplication', 'oauth1', 'oauthhandler'],
+    pattern: OAUTH_CLIENT_SECRET_SECOND,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (value, ctx) => looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }),
+    confidence: 'high',
+    examples: {
+      match: [
+        'client = globus_sdk.ConfidentialAppAuthClient(\n    CLIENT_ID, "Qm4vT8zLx2Rk9Wp3Nc7Hb1Yd6Gf0Js5Ae2Ui8OqW="\n)',
+        "app = msal.ConfidentialClientApplication(os.environ['AZ_CLIENT_ID'], 'xT8Q~r2mLp7Vk4Nb9Hc1Jd6Gf0Sa5Ye2Ui9Oq')",
+        "auth = tweepy.OAuthHandler(consumer_key, 'Hk3Lm9Qz2Wx7Rt5Vb8Nc1Jd4Gf6Sa0Ye3Ui7Op2Lk9Zx')",
+      ],
+      noMatch: [
+        'globus_sdk.ConfidentialAppAuthClient(CLIENT_ID, CLIENT_SECRET)',
+        'globus_sdk.ConfidentialAppAuthClient(CLIENT_ID, os.environ["GLOBUS_CLIENT_SECRET"])',
+        "msal.ConfidentialClientApplication(client_id, 'your-client-secret-goes-here')",
+      ],
     },
   },
   {
