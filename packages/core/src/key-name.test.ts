@@ -330,3 +330,20 @@ describe("Apple's crash reports", () => {
     expect(classifyKey('CRASH_REPORTER_KEY')).toBeDefined();
   });
 });
+
+describe('what a secret may do, and whose event key it is', () => {
+  it('takes a read-only or read-write token as a token', () => {
+    expect(classifyKey('KV_REST_API_READ_ONLY_TOKEN')?.category).toBe('TOKEN');
+    expect(classifyKey('BLOB_READ_WRITE_TOKEN')?.category).toBe('TOKEN');
+    expect(classifyKey('readOnlyToken')?.category).toBe('TOKEN');
+  });
+  it('still reads `read` before a secret word as a verb', () => {
+    expect(classifyKey('readToken')).toBeUndefined();
+    expect(classifyKey('read_password_from_file')).toBeUndefined();
+  });
+  it("takes Inngest's event key as a key, and leaves other event keys", () => {
+    expect(classifyKey('INNGEST_EVENT_KEY')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('eventKey')).toBeUndefined();
+    expect(classifyKey('ANALYTICS_EVENT_KEY')).toBeUndefined();
+  });
+});

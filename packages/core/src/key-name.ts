@@ -52,8 +52,11 @@ const PHRASE_WORDS = new Set(['to', 'for', 'from', 'of', 'with', 'get', 'set', '
  * tokens are made with (`csrf_secret`, Flask-WTF's `WTF_CSRF_SECRET_KEY`) is the server's own.
  */
 const ANTI_FORGERY_WORDS = new Set(['authenticity', 'csrf', 'xsrf']);
-function isPhraseWord(word: string, words: readonly string[]): boolean {
-  return PHRASE_WORDS.has(word) && !(ANTI_FORGERY_WORDS.has(word) && words.includes('secret'));
+function isPhraseWord(word: string, words: readonly string[], at: number): boolean {
+  if (!PHRASE_WORDS.has(word) || (ANTI_FORGERY_WORDS.has(word) && words.includes('secret'))) return false;
+  // `read` before `only` or `write` says what the secret may do (Upstash's `KV_REST_API_READ_ONLY_TOKEN`, Vercel Blob's
+  // `BLOB_READ_WRITE_TOKEN`), not that the name is a verb's (`readToken`).
+  return !(word === 'read' && (words[at + 1] === 'only' || words[at + 1] === 'write'));
 }
 
 /**
@@ -438,7 +441,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // The name is used for other things too, so only a generated value counts.
   if ((last === 'code' && words[words.length - 2] === 'install') || last === 'installcode') return { category: 'CRED', weak: true };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
-  if (words.some((w) => isPhraseWord(w, words))) return undefined;
+  // Inngest's event key (`INNGEST_EVENT_KEY`) lets anyone who holds it send events that start the app's functions; an
+  // event key elsewhere is a lookup key (a keyboard event's, a map's).
+  if (last === 'key' && words[words.length - 2] === 'event' && words.includes('inngest')) return { category: 'KEY', weak: false };
+  if (words.some((w, i) => isPhraseWord(w, words, i))) return undefined;
   if (namesHandleToken(words)) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.

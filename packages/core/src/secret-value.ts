@@ -140,11 +140,15 @@ export function isNameShaped(value: string): boolean {
   if (words.length < 2) return false;
   let withDigits = 0;
   let letters = 0;
+  let short = 0;
   for (const w of words) {
     if (/\d/.test(w)) withDigits++;
+    if (w.length <= 2) short++;
     letters += w.length;
   }
-  return withDigits * 2 <= words.length && letters >= 3 * words.length;
+  // Most words of one or two characters (`K6HLHPwJsLXDs42jxjxqHc`: k6, hlh, pw, js, lx, ds42jxjxq, hc) is how random
+  // letters split, not how a name's words do (`IOError`, `X509_info_st`).
+  return withDigits * 2 <= words.length && letters >= 3 * words.length && short * 2 <= words.length;
 }
 /** A template literal that interpolates a call (`I${getTypeId(type)},${getTypeId(x)}`): built at run time. */
 const INTERPOLATED_CALL = /\$\{[A-Za-z_$][\w$.]{0,60}\(/;

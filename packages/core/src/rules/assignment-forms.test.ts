@@ -314,3 +314,25 @@ describe('research computing notes and configs (blind set 46)', () => {
     expect(values(`cc = globus_sdk.ConfidentialAppAuthClient(\n    CLIENT_ID, "${secret}"\n)\n`, 'transfer.py')).toEqual([secret]);
   });
 });
+
+describe("a schema's default for a secret's entry", () => {
+  it("reads zod's, yup's and Joi's .default(…) after the entry's name", () => {
+    expect(values('  SIGNING_SECRET: z.string().min(32).default("Hq4v-Tz8Lm2Wp6Rk0Nd3Bx7Cf1Jg5Ys9"),\n', 'src/env.ts')).toEqual(['Hq4v-Tz8Lm2Wp6Rk0Nd3Bx7Cf1Jg5Ys9']);
+    expect(values("  apiKey: Joi.string().required().default('Vb7nQ2xL9kR4mT8wZ3pY6cH1'),\n", 'config/schema.js')).toEqual(['Vb7nQ2xL9kR4mT8wZ3pY6cH1']);
+  });
+  it('leaves a default of another entry on the same line, and defaults that are no secrets', () => {
+    expect(values('  API_KEY: z.string(), MODE: z.string().default("development-preview"),\n', 'src/env.ts')).toEqual([]);
+    expect(values('  TOKEN_TTL: z.coerce.number().default(3600),\n', 'src/env.ts')).toEqual([]);
+    expect(values('  API_KEY: z.string().default(process.env.FALLBACK_KEY ?? ""),\n', 'src/env.ts')).toEqual([]);
+  });
+});
+
+describe('a random password in a connection string inside program source', () => {
+  it('is no identifier, though it is letters and digits only', () => {
+    expect(values('const dsn = "host=db1 port=5432 user=report password=R5TQMVbNkPxWs73hqzrtGa dbname=ledger"\n', 'cmd/report/main.go')).toEqual(['R5TQMVbNkPxWs73hqzrtGa']);
+    expect(values('dsn = "user=report password=M4PQRZtWnLsKv82bdrfhYc dbname=x"\n', 'report.py')).toEqual(['M4PQRZtWnLsKv82bdrfhYc']);
+  });
+  it('still takes a variable spliced in as a reference', () => {
+    expect(values('dsn := "host=db1 password=" + PgPassword + " dbname=x"\n', 'main.go')).toEqual([]);
+  });
+});

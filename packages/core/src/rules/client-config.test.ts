@@ -149,3 +149,13 @@ describe("a storefront's access token", () => {
     expect(values(`STOREFRONT_PRIVATE_TOKEN = "${HEX32}"\nSHOPIFY_ADMIN_TOKEN = "${HEX32B}"\n`, 'settings.py')).toEqual([HEX32, HEX32B]);
   });
 });
+
+describe("Paddle's client-side token", () => {
+  it('is public by design: Paddle.js is initialised with it on the checkout page', () => {
+    expect(detect('export const PADDLE_CLIENT_TOKEN = "live_5e0a9c7b21d4f86e3a1c9b70d2f";\n', { file: 'src/paddle.ts' })).toEqual([]);
+  });
+  it('leaves the API key beside it a secret', () => {
+    const key = 'pdl_live_apikey_01j4r8mq2vzk7t9w3xh5nb6c1d_Qm7RvX2pLk9TzW4nBc8HsY_k3P';
+    expect(detect(`export const paddle = new Paddle("${key}");\n`, { file: 'src/paddle.ts' }).map((f) => f.rule)).toEqual(['paddle-api-key']);
+  });
+});

@@ -62,6 +62,9 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   // the service key (`T_S_`/`L_S_`) is the secret.
   if (words.has('worldpay')) return isKey && words.has('client');
   if (words.has('mixpanel')) return isToken;
+  // Paddle's client-side token (`live_`/`test_` + 27 characters) is what Paddle.js is initialised with on the checkout page;
+  // the API key (pdl_…_apikey_…) is the secret.
+  if (words.has('paddle')) return isToken && words.has('client');
   if (words.has('amplitude') || words.has('bugsnag') || words.has('pusher')) return isKey;
   // Dropbox's app key is the OAuth client id, in every authorisation URL the app opens.
   if (words.has('dropbox')) return isKey && words.has('app');

@@ -59,6 +59,9 @@ const ASSIGNMENT = new RegExp(
     '(?<sep>' +
     // typed: `passwd: str = `, Rust `TOKEN: &str = `, a byte slice `KEY: &[u8] = b"…"`
     // (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`).
+    // A schema's default for an entry (zod's `API_KEY: z.string().min(32).default("…")`, yup's and Joi's `.default('…')`, as
+    // validated environments such as t3-env declare them): the literal is the value the app runs with when none is set.
+    "[ \\t]{0,4}:[ \\t]{0,4}(?:z|zod|yup|Joi|joi)\\.[A-Za-z]{1,20}\\([^\\r\\n:;]{0,200}?\\.default\\([ \\t]{0,4}(?=[\"'`])|" +
     // Typed code assigns a literal or a call: with the `=` tight on both sides and neither after it, the text after the colon
     // is a YAML or notes value that holds an `=` (`POSTGRES_PASSWORD: x=Pq7…`), which the plain colon below reads whole.
     "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?(?:[A-Za-z][\\w.<>?\\[\\]]{0,30}|\\[[a-z]\\w{0,8}\\])(?:[ \\t]{1,4}=(?![=>])[ \\t]{0,8}|=(?![=>])(?:[ \\t]{1,8}|(?=[bBrRuUL@$]{0,2}[\"'`]|u8\"|[A-Za-z_][\\w.]{0,40}\\(|\\[\\]byte\\()))" +

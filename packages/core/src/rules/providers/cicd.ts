@@ -179,4 +179,30 @@ export const cicdRules: Rule[] = [
     match: [`COSMO_API_KEY=cosmo_${fake('hex', 32, 844)}`],
     noMatch: ['cosmo_short'],
   }, { minEntropy: 3 }),
+  tokenRule('vercel-blob-token', 'Vercel Blob read-write token (vercel_blob_rw_<store id>_<secret>)', 'vercel_blob_rw_', '[A-Za-z0-9]{16}_[A-Za-z0-9]{20,40}', {
+    match: [`BLOB_READ_WRITE_TOKEN="vercel_blob_rw_${fake('alnum', 16, 4520)}_${fake('alnum', 30, 4521)}"`],
+    noMatch: ['vercel_blob_rw_short_token', `vercel_blob_rw_${fake('alnum', 16, 4522)}`],
+  }, { category: 'TOKEN', minEntropy: 3.5 }),
+  // Vercel's Protection Bypass for Automation: a 32-character secret sent as a header or query parameter that lets its holder past
+  // the deployment's password or Vercel Authentication.
+  contextRule('vercel-protection-bypass', 'Vercel protection bypass secret (32 characters) after the x-vercel-protection-bypass header or parameter', ['x-vercel-protection-bypass'], ALNUM(32), {
+    match: [`extraHTTPHeaders: { "x-vercel-protection-bypass": "${fake('alnum', 32, 4523)}" }`, `curl "https://web-git-main.vercel.app/?x-vercel-protection-bypass=${fake('alnum', 32, 4524)}"`],
+    noMatch: ['"x-vercel-protection-bypass": process.env.VERCEL_AUTOMATION_BYPASS_SECRET', '"x-vercel-set-bypass-cookie": "true"'],
+  }, { category: 'TOKEN', minEntropy: 3.5, confidence: 'high' }),
+  // A Render deploy hook (`https://api.render.com/deploy/srv-…?key=…`) deploys the service for anyone who calls it: the key is its secret.
+  {
+    id: 'render-deploy-hook-key',
+    category: 'TOKEN',
+    description: "Render deploy hook's key (https://api.render.com/deploy/srv-…?key=…)",
+    keywords: ['api.render.com/deploy/'],
+    startsAtKeyword: true,
+    pattern: /api\.render\.com\/deploy\/srv-[a-z0-9]{16,32}\?(?:[^\s"'#]{0,200}?&)?key=([A-Za-z0-9_-]{8,64})(?![A-Za-z0-9_-])/,
+    secretGroup: 1,
+    validate: (s) => notPlaceholder(s) && /[A-Za-z]/.test(s) && /[0-9A-Z]/.test(s),
+    confidence: 'high',
+    examples: {
+      match: [`run: curl -fsS -X POST "https://api.render.com/deploy/srv-${fake('lowernum', 20, 4525)}?key=${fake('alnum', 11, 4526)}"`],
+      noMatch: [`curl "https://api.render.com/deploy/srv-${fake('lowernum', 20, 4527)}?key=$RENDER_HOOK_KEY"`, 'https://api.render.com/v1/services?limit=20'],
+    },
+  },
 ];

@@ -1,9 +1,41 @@
 import type { Rule } from '../../types.js';
+import { decodeBase64 } from '../../base64.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
 /** Airtable's object ids: a three-letter kind (base, table, view, field, record, user, workspace, …) and 14 characters. */
 export const AIRTABLE_OBJECT_ID = /^(?:app|tbl|viw|fld|rec|usr|wsp|sel|att|ach)[A-Za-z0-9]{14}$/;
+
+/**
+ * An Upstash Redis REST token by its structure: base64 whose first byte is small (the token's version), then a header of
+ * at most eight bytes, then the rest is text of at least 32 hex digits (a UUID and a hex secret, or `p1…` in newer tokens).
+ */
+function isUpstashRestToken(token: string): boolean {
+  const bytes = decodeBase64(token.replace(/=+$/, ''));
+  if (bytes === undefined || bytes.length < 36 || bytes.charCodeAt(0) > 3) return false;
+  for (let start = 3; start <= 8; start++) {
+    const rest = bytes.slice(start);
+    if (/^[0-9a-fp-]{32,100}$/.test(rest) && (rest.match(/[0-9a-f]/g)?.length ?? 0) >= 32) return true;
+  }
+  return false;
+}
+
+/** A made-up Upstash REST token for the examples: a header, a UUID and 32 hex digits. */
+function upstashToken(seed: number): string {
+  const hex = fake('hex', 64, seed);
+  const text = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}${fake('hex', 32, seed + 1)}`;
+  return Buffer.from(`\x01\x5a\xc3\x01\x24\x20${text}`, 'latin1').toString('base64');
+}
+
+/**
+ * A Meilisearch key: a generated API key (64 hex) or a master key that mixes letters and digits, under no name that calls
+ * it the search key (made for front ends) or names an index, a host or an id.
+ */
+function isMeilisearchKey(value: string, name: string): boolean {
+  if (/search[_.\-]?key|index|uid|host|url|[_.\-]id\b/i.test(name.replace(/meili(?:search)?/i, ''))) return false;
+  if (!looksRandom(value)) return false;
+  return /^[0-9a-f]{64}$/.test(value) || (mixesClasses(value, 3) && value.length >= 16);
+}
 
 /** Hosted databases, data platforms and search/queue services. */
 export const databaseRules: Rule[] = [
@@ -312,4 +344,25 @@ export const databaseRules: Rule[] = [
     match: [`t_token 00D${fake('alnum', 12, 770)}!${fake('b64url', 100, 771).replace(/-/g, '.')}`],
     noMatch: ['00D123!abc'],
   }, { category: 'TOKEN', keywords: ['00d'], minEntropy: 4, tail: '(?![\\w.])' }),
+  // Upstash Redis REST tokens: 'A' and the base64 of a small binary header, then the database's id and secret as text (a UUID and
+  // 32 hex digits, or `p1` + 32 hex in newer ones). Read in a text that names Upstash, whatever the variable is called
+  // (`KV_REST_API_READ_ONLY_TOKEN`, a literal inside a `Bearer ${…}` template).
+  {
+    id: 'upstash-redis-rest-token',
+    category: 'TOKEN',
+    description: 'Upstash Redis REST token (A + base64 of a binary header, the database id and its secret), in a text that names Upstash',
+    keywords: ['upstash'],
+    pattern: /(?<![\w+\/=-])(A[A-Za-z0-9+\/_-]{49,139}={0,2})(?![\w+\/=-])/,
+    secretGroup: 1,
+    validate: (s) => notPlaceholder(s) && isUpstashRestToken(s),
+    confidence: 'high',
+    examples: {
+      match: [`url: "https://eu1-sure-gnat-31337.upstash.io",\ntoken: "${upstashToken(4540)}"`],
+      noMatch: [`url: "https://eu1-sure-gnat-31337.upstash.io",\ntoken: "A${fake('b64', 99, 4541)}"`, `token: "${upstashToken(4542)}" // no provider named`],
+    },
+  },
+  contextRule('meilisearch-key', 'Meilisearch master or API key next to a Meilisearch name, or passed to its client', ['meili(?:search)?'], '[A-Za-z0-9_\\-]{16,128}', {
+    match: [`MEILI_MASTER_KEY=${fake('b64url', 32, 4543)}`, `client = meilisearch.Client("http://search-02.lan:7700", "${fake('hex', 64, 4544)}")`],
+    noMatch: ['MEILI_INDEX_UID=products_2024_v1', `MEILI_SEARCH_KEY=${fake('hex', 64, 4545)}`, 'MEILI_HOST=http://localhost:7700'],
+  }, { keywords: ['meili'], minEntropy: 3.2, validate: (s, context) => isMeilisearchKey(s, context.text.slice(context.matchStart, context.matchEnd - s.length)) }),
 ];

@@ -237,5 +237,14 @@ export const paymentRules: Rule[] = [
     match: [`consumer_secret: 'cs_${fake('hex', 40, 253)}'`, `curl -u ck_${fake('hex', 40, 254)}:cs_${fake('hex', 40, 255)} https://shop.test/wp-json/wc/v3/orders`],
     noMatch: [`docs_${fake('hex', 40, 256)}`, `cs_${fake('hex', 39, 257)}`, 'cs_0000000000000000000000000000000000000000'],
   }, { category: 'CRED', minEntropy: 3 }),
+  // Paddle Billing's API keys: pdl_ + live or sdbx + apikey_ + a ULID + two random parts; its notification (webhook) secrets: pdl_ntfset_.
+  tokenRule('paddle-api-key', 'Paddle Billing API key (pdl_live_apikey_/pdl_sdbx_apikey_)', 'pdl_(?:live|sdbx)_apikey_', '[0-9a-z]{26}_[A-Za-z0-9]{22}_[A-Za-z0-9]{3}', {
+    match: [`new Paddle("pdl_live_apikey_01${fake('lowernum', 24, 4530)}_${fake('alnum', 22, 4531)}_${fake('alnum', 3, 4532)}")`],
+    noMatch: ['pdl_live_apikey_short', `pdl_live_apikey_01${fake('lowernum', 24, 4533)}`],
+  }, { keywords: ['pdl_live_apikey_', 'pdl_sdbx_apikey_'], minEntropy: 3.5 }),
+  tokenRule('paddle-webhook-secret', 'Paddle notification (webhook) secret key (pdl_ntfset_)', 'pdl_ntfset_', '[0-9a-z]{26}_[A-Za-z0-9+/=]{32}', {
+    match: [`PADDLE_WEBHOOK_SECRET=pdl_ntfset_01${fake('lowernum', 24, 4534)}_${fake('alnum', 32, 4535)}`],
+    noMatch: ['pdl_ntfset_short', `ntf_01${fake('lowernum', 24, 4536)}`],
+  }, { minEntropy: 3.5 }),
 ];
 

@@ -234,4 +234,62 @@ export const saasRules: Rule[] = [
     match: [`NGROK_AUTHTOKEN=2${fake('alnum', 26, 953)}_${fake('alnum', 21, 954)}`, `ngrok config add-authtoken 2${fake('alnum', 26, 955)}_${fake('alnum', 21, 956)}`],
     noMatch: ['NGROK_REGION=eu'],
   }, { keywords: ['ngrok'], confidence: 'high', minEntropy: 4 }),
+  tokenRule('trigger-dev-secret-key', 'Trigger.dev secret key of an environment (tr_dev_/tr_stg_/tr_prod_ + 20) or personal access token (tr_pat_ + 40)', 'tr_(?:dev|stg|prod|preview|pat)_', '[A-Za-z0-9]{20,40}', {
+    match: [`TRIGGER_SECRET_KEY=tr_prod_${fake('alnum', 20, 4501)}`, `Authorization: "Bearer " + "tr_dev_${fake('alnum', 20, 4502)}"`, `tr_pat_${fake('alnum', 40, 4503)}`],
+    noMatch: ['tr_prod_migration_step', `str_prod_${fake('alnum', 20, 4504)}`, `tr_prod_${'a'.repeat(20)}`],
+  }, { keywords: ['tr_dev_', 'tr_stg_', 'tr_prod_', 'tr_preview_', 'tr_pat_'], minEntropy: 3, validate: (s) => notPlaceholder(s) && mixesClasses(s.slice(s.indexOf('_', 3) + 1), 2) }),
+  // Loops' API keys are 32 hex characters: read next to a Loops key name, or as the argument its SDK's client is built on.
+  contextRule('loops-api-key', 'Loops API key (32 hex) next to a Loops key name', ['loops'], HEX(32), {
+    match: [`LOOPS_API_KEY=${fake('hex', 32, 4505)}`],
+    noMatch: [`LOOPS_CHECKSUM=${fake('hex', 32, 4506)}`, 'LOOPS_API_KEY=changeme'],
+  }, { nameTail: 'key|token', minEntropy: 3 }),
+  {
+    id: 'loops-client-key',
+    category: 'KEY',
+    description: "Loops API key (32 hex) passed to the SDK's client (`new LoopsClient(\"…\")`)",
+    keywords: ['loopsclient'],
+    startsAtKeyword: true,
+    pattern: /LoopsClient\([ \t]{0,4}["'`]([a-f0-9]{32})["'`]/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [`export const loops = new LoopsClient("${fake('hex', 32, 4507)}");`],
+      noMatch: ['new LoopsClient(process.env.LOOPS_API_KEY!)', `new LoopsClient("${'0'.repeat(32)}")`],
+    },
+  },
+  // Inngest's event key: 64 random bytes in base64url (86 characters), under an event key's name in a text that names Inngest
+  // (`INNGEST_EVENT_KEY=…`, `new Inngest({ id, eventKey: "…" })`). Its signing key (signkey-…) has a rule of its own.
+  {
+    id: 'inngest-event-key',
+    category: 'KEY',
+    description: 'Inngest event key (86 base64url characters) under an event key name, in a text that names Inngest',
+    keywords: ['inngest'],
+    pattern: /(?<![A-Za-z0-9])[eE][vV][eE][nN][tT][_-]?[kK][eE][yY]["'`]?[ \t]{0,4}[:=][ \t]{0,4}["'`]?([A-Za-z0-9_-]{86})(?![A-Za-z0-9_-])/,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: (s) => notPlaceholder(s) && mixesClasses(s, 3),
+    confidence: 'high',
+    examples: {
+      match: [`import { Inngest } from "inngest";\nexport const inngest = new Inngest({\n  id: "shop",\n  eventKey: "${fake('b64url', 86, 4508)}",\n});`, `INNGEST_EVENT_KEY=${fake('b64url', 86, 4509)}`],
+      noMatch: [`const eventKey = "${fake('b64url', 86, 4510)}"; // no provider named`, 'inngest: { eventKey: process.env.INNGEST_EVENT_KEY }'],
+    },
+  },
+  // Postmark's server and account tokens are UUIDs: read as the argument of the SDK's clients in a text that names Postmark
+  // (`import { ServerClient } from "postmark"` … `new ServerClient("…")`), as a UUID is nothing on its own.
+  {
+    id: 'postmark-client-token',
+    category: 'TOKEN',
+    description: "Postmark server or account token (a UUID) passed to its SDK's ServerClient or AccountClient, in a text that names Postmark",
+    keywords: ['postmark'],
+    pattern: new RegExp(`\\bnew[ \\t]{1,4}(?:postmark\\.)?(?:Server|Account)Client\\([ \\t]{0,4}["'\`](${UUID})["'\`]`),
+    secretGroup: 1,
+    validate: notPlaceholder,
+    confidence: 'medium',
+    examples: {
+      match: [`import { ServerClient } from "postmark";\nconst client = new ServerClient("${'4c1f2e9a-7b3d-4e8f-a9c2-5d6e7f8a9b0c'}");`],
+      noMatch: [`import { ServerClient } from "@acme/rpc";\nconst client = new ServerClient("4c1f2e9a-7b3d-4e8f-a9c2-5d6e7f8a9b0c");`, 'import { AccountClient } from "postmark";\nnew AccountClient(process.env.POSTMARK_ACCOUNT_TOKEN!)'],
+    },
+  },
 ];
