@@ -61,6 +61,10 @@ const hostile: Record<string, string> = {
   'Wi-Fi names in quotes repeated on one line': 'Wi-Fi "Guest": '.repeat(MB / 15),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
+  // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.
+  'keytab openings repeated inside one base64 run': 'BQIBQJBQKBQL'.repeat(MB / 12),
+  'token path segments repeated on one line': '/token/'.repeat(MB / 7) + '/tokens/Ab1'.repeat(MB / 11),
+  'IPMI servers without an address, repeated': 'a:b@lan('.repeat(MB / 8),
 };
 
 describe('hostile input', () => {

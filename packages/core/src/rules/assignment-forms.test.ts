@@ -336,3 +336,20 @@ describe('a random password in a connection string inside program source', () =>
     expect(values('dsn := "host=db1 password=" + PgPassword + " dbname=x"\n', 'main.go')).toEqual([]);
   });
 });
+
+describe('joined connection strings and sentence ends (blind set 46)', () => {
+  it("reads the password literal that R's paste0 or SQL's CONCAT joins after `Pwd=`", () => {
+    const r = 'cs <- paste0(\n  "Driver={ODBC Driver 18 for SQL Server};Server=tcp:dw01,1433;",\n  "Database=DW;Uid=reader;Pwd=", "Vb7_qLr2Zx9Tk4Wm", ";Encrypt=yes;"\n)\n';
+    expect(values(r, 'dw.R')).toContain('Vb7_qLr2Zx9Tk4Wm');
+    expect(values("SELECT CONCAT('user=etl;password=', 'Hq7vLm2Xk9Tz');\n", 'seed.sql')).toContain('Hq7vLm2Xk9Tz');
+  });
+
+  it('leaves a list that only holds such a literal next to the value', () => {
+    expect(values('ARGS = ["--db", "password=", "Hq7vLm2Xk9Tz"]\n', 'args.py')).toEqual([]);
+  });
+
+  it('keeps a final ? or ! of a prose password where no sentence ends', () => {
+    expect(values('I set a temporary password for ops@example.org:\nFjord*delta5120?  -- change it on first login.\n', 'mail.eml')).toEqual(['Fjord*delta5120?']);
+    expect(values('Use password Fjord*delta5120! Then log in.\n', 'mail.txt')).toEqual(['Fjord*delta5120']);
+  });
+});

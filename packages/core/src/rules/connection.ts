@@ -297,6 +297,31 @@ function findWebhookTokens(text: string, options: DetectOptions, offsets: readon
   return spans;
 }
 
+/**
+ * A token as a path segment of a request, right after a `/token/` or `/tokens/` segment: REST APIs
+ * that look a token up by its value (JupyterHub's `GET /hub/api/authorizations/token/<token>`, Vault's
+ * `auth/token/lookup/<token>` is named in a body instead), and access logs that print the path. The
+ * segment must be generated (letters and digits, both cases or mixed with digits, 20 or more) and no
+ * record's id (a UUID, `tok_…`): `/token/refresh`, `/tokens/42` and `/tokens/<uuid>` are routes.
+ */
+const TOKEN_PATH_SEGMENT = /[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_.~%+=-])/y;
+
+function findTokenPathSegments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const start = text.indexOf('/', offset + 1) + 1;
+    if (start === 0 || start - offset > 8) continue;
+    TOKEN_PATH_SEGMENT.lastIndex = start;
+    const m = TOKEN_PATH_SEGMENT.exec(text);
+    if (m === null) continue;
+    const segment = m[0];
+    if (HOOK_ID_SEGMENT.test(segment) || !/\d/.test(segment) || !/[A-Za-z]/.test(segment)) continue;
+    if (!isPlausibleSecret(segment, { category: 'TOKEN', quoted: true, weakKey: true, file: options.file })) continue;
+    spans.push({ start, end: start + segment.length });
+  }
+  return spans;
+}
+
 /** The `://` of the URL run that `from` lies in (at most 300 characters back, no space or quote between), or -1. */
 function urlSeparatorBefore(text: string, from: number): number {
   for (let i = from - 1; i >= 2 && from - i <= 300; i--) {
@@ -448,6 +473,26 @@ export const connectionRules: Rule[] = [
         'url = jdbc:oracle:thin:scott/T1ger-Ora9@db.example.com:1521:ORCL',
       ],
       noMatch: ['dsn := "app:${DB_PASS}@tcp(db:3306)/shop"', 'jdbc:oracle:thin:@db.example.com:1521:ORCL', 'user:password@tcp(localhost:3306)/db'],
+    },
+  },
+  {
+    id: 'token-path-segment',
+    category: 'TOKEN',
+    description: 'A generated token as the path segment after `/token/` or `/tokens/` in a URL or a logged request (`GET /hub/api/authorizations/token/<token>`)',
+    keywords: ['/token/', '/tokens/'],
+    pattern: /\/tokens?\/[A-Za-z0-9_-]{20,128}/,
+    find: findTokenPathSegments,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['200 GET /hub/api/authorizations/token/Hq7vLm2Xk9Tz4Rw8Np3Bc6Dy (ops@10.1.2.3) 3.18ms', 'curl https://api.example.com/v1/tokens/k3Vq8Wm7RxKd1Pz28DfI97b4 -X DELETE'],
+      noMatch: [
+        'POST /api/token/refresh',
+        'DELETE /api/v1/tokens/4ea38b7b-f563-4709-8bae-87aeaf14f0c1',
+        'GET /v1/tokens/tok_1NqLk2Hx8Yz3Ab4Cd5Ef6Gh7',
+        'GET /api/tokens/123456789012345678901234',
+        'see docs/token/authentication_overview_page',
+      ],
     },
   },
   {

@@ -75,7 +75,8 @@ const ASSIGNMENT = new RegExp(
     '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4})?(?=@?["\'])' +
     // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`;
     // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
-    '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
+    // R's `paste0("…;Pwd=", "…")` and SQL's `CONCAT('password=', '…')` join their arguments: a comma there (checked after the match).
+    '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
     // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
@@ -171,6 +172,11 @@ function yamlSequenceAt(text: string, keyword: number): LiteralRun[] {
 
 /** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`). */
 const JOINED_AFTER_NAME = /^=[ \t]{0,2}["']/;
+/**
+ * A call that joins its arguments into one string, open before the name (R's `paste0(` / `paste(` / stringr's
+ * `str_c(`, SQL's `CONCAT(` / `CONCAT_WS(`, .NET's `String.Concat(`): only there does a comma join a literal to the name's.
+ */
+const CONCATENATING_CALL_BEFORE = /\b(?:paste0?|str_c|stri_c|stri_paste|concat(?:_ws)?|String\.Concat)[ \t]{0,4}\([^()]{0,300}$/i;
 
 /** A bare value that opens with a name and its `=`/`:` (`password=`, `token:…`): the next assignment, not a value. */
 const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
@@ -772,6 +778,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
     if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
     const separator = m.groups?.['sep'] ?? '';
+    if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, m.index - before.length - 300), m.index - before.length))) continue;
     // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
     // config file the `=` assigned nothing and the next line is another statement.
     if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !isCodeFile(options.file)) continue;
@@ -1862,7 +1869,10 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
       if (close <= 0) return;
       raw = raw.slice(0, close);
     }
-    const value = quoted || em !== undefined ? raw : raw.replace(/[.,;:!?)]+$/, '');
+    // A `!` or `?` ends the sentence only where one can end: at the line's end or before a capital (`…3227?  -- change it` keeps it).
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    const sentenceEnds = /^(?:[ \t]{0,4}(?:\r?\n|$)|[ \t]{1,4}[A-Z"'(])/.test(after);
+    const value = quoted || em !== undefined ? raw : raw.replace(sentenceEnds ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
     if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;

@@ -14,6 +14,12 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * tickets they are pasted into are where they leak.
  */
 
+/**
+ * IPMI over LAN as Telegraf's `inputs.ipmi_sensor` (and the collectors modelled on it) names a BMC:
+ * `[username[:password]@][protocol[(address)]]`, the protocol `lan` or `lanplus`.
+ */
+const IPMI_LAN_SERVER = /(?<![^\s"'\[,])[\w.-]{1,64}:(?<v>[^\s"'@]{1,128})@lan(?:plus)?\(/;
+
 /** One argument of a configuration line: a quoted string (without its quotes) or a run of non-blank characters. */
 interface Argument {
   value: string;
@@ -306,6 +312,21 @@ export const networkDeviceRules: Rule[] = [
     examples: {
       match: ['        set psksecret ENC qV3pT8bN1mW6yR0kL9dF4sZ7hC2xJ5gA8uE+/oI1tQ=='],
       noMatch: ['        set psksecret ENC <encrypted>', '    set mode ENC AES256', '        set secret ENC XXXXXXXXXXXXXXXX'],
+    },
+  },
+  {
+    id: 'ipmi-lan-password',
+    category: 'PASS',
+    description:
+      "A BMC login's password in the `user:password@lan(address)` form that Telegraf's and other collectors' IPMI inputs take (`servers = [\"ADMIN:…@lan(10.0.0.5)\"]`, `lanplus(…)`)",
+    keywords: ['@lan(', '@lanplus('],
+    pattern: IPMI_LAN_SERVER,
+    secretGroup: 'v',
+    validate: (value, ctx) => isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
+    confidence: 'high',
+    examples: {
+      match: ['  servers = ["ADMIN:Tq7vLw2Rk9pZ@lan(10.20.30.40)"]', '  servers = ["monitor:Kelp-Harbor!88@lanplus(bmc-07.lab.example)"]'],
+      noMatch: ['  servers = ["ADMIN:${IPMI_PASSWORD}@lan(10.20.30.40)"]', '  servers = ["ADMIN:changeme@lan(10.20.30.40)"]', '  servers = ["root@lan(10.20.30.40)"]'],
     },
   },
   {

@@ -234,3 +234,15 @@ describe('research computing hosts: management controllers, SQL Server protocols
     expect(hosts('ping printer.local\n', 'notes.txt')).toEqual(['printer.local']);
   });
 });
+
+describe('a Kerberos service principal without its realm (blind set 46)', () => {
+  it('reports the host of a well-known service on a line that runs a Kerberos admin tool', () => {
+    expect(hosts('$ kadmin -q "ktadd -k /etc/krb5.keytab nfs/files02.lab.internal"\n', 'notes.md')).toEqual(['files02.lab.internal']);
+    expect(hosts('kinit -kt /etc/krb5.keytab host/login03.hpc.corp\n', 'cron.sh')).toEqual(['login03.hpc.corp']);
+  });
+
+  it('leaves a path segment of that name elsewhere alone', () => {
+    expect(hosts('cp build/nfs/files02.lab.internal /tmp\n', 'copy.sh')).toEqual([]);
+    expect(hosts('ktadd -k /etc/krb5.keytab backup/files02.lab.internal\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -490,9 +490,17 @@ function isWildcardZone(host: string): boolean {
 const KERBEROS_SERVICE = /(?:^|[\s"'=(,])[A-Za-z][\w-]{0,30}$/;
 const KERBEROS_REALM = /^@(?:[A-Z0-9][A-Z0-9.-]{0,253}(?![\w.-])|\$\{?[A-Za-z_])/;
 function isKerberosServiceHost(text: string, at: number, end: number): boolean {
-  if (text.charCodeAt(end) !== 0x40 /* @ */ || !KERBEROS_REALM.test(text.slice(end, end + 256))) return false;
-  return KERBEROS_SERVICE.test(text.slice(Math.max(0, at - 33), at - 1));
+  const service = text.slice(Math.max(0, at - 33), at - 1);
+  if (!KERBEROS_SERVICE.test(service)) return false;
+  if (text.charCodeAt(end) === 0x40 /* @ */ && KERBEROS_REALM.test(text.slice(end, end + 256))) return true;
+  // Without its realm (`ktadd -k /etc/krb5.keytab nfs/nfs01.lab.internal`), a well-known service's name on a
+  // line that runs a Kerberos admin tool or speaks of principals and keytabs.
+  if (!KNOWN_KERBEROS_SERVICE.test(service)) return false;
+  const line = lineAround(text, at, 200);
+  return KERBEROS_LINE.test(text.slice(line.start, line.end));
 }
+const KNOWN_KERBEROS_SERVICE = /(?:^|[\s"'=(,])(?:host|nfs|HTTP|http|cifs|ldap|imap|smtp|pop|ftp|postgres|mysql|MSSQLSvc|HOST|NFS|CIFS|LDAP)$/;
+const KERBEROS_LINE = /\b(?:kadmin|ktadd|ktutil|addprinc|ank|kinit|klist|ktpass|setspn|msktutil|principal|keytab)\b/i;
 
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];

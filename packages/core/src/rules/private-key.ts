@@ -155,6 +155,44 @@ function findOpenVpnKeys(text: string): Span[] {
   return spans;
 }
 
+/**
+ * A Kerberos keytab (MIT and Heimdal, format version 2: the bytes 05 02 first) in base64, as CI
+ * variables and notes keep one (`BQIAAAB…`): the service's long-term keys, enough to act as it.
+ * The encoding of 05 02 opens `BQ` and then `I` to `L`. Taken where the text calls it a keytab
+ * within a few lines before, or where the first entry reads as one: a length that fits, one to
+ * eight name components and a printable realm.
+ */
+const KEYTAB_BASE64 = /(?<![A-Za-z0-9+/])BQ[IJKL][A-Za-z0-9+/]{57,16000}={0,2}(?![A-Za-z0-9+/=])/y;
+const KEYTAB_WORD = /keytab/i;
+
+function isKeytabEntry(bytes: string): boolean {
+  if (bytes.length < 16) return false;
+  const size = ((bytes.charCodeAt(2) << 24) | (bytes.charCodeAt(3) << 16) | (bytes.charCodeAt(4) << 8) | bytes.charCodeAt(5)) | 0;
+  if (size <= 0 || size > bytes.length - 6) return false;
+  const components = (bytes.charCodeAt(6) << 8) | bytes.charCodeAt(7);
+  const realmLength = (bytes.charCodeAt(8) << 8) | bytes.charCodeAt(9);
+  if (components < 1 || components > 8 || realmLength < 1 || realmLength > 255 || 10 + realmLength > bytes.length) return false;
+  return /^[\x21-\x7e]+$/.test(bytes.slice(10, 10 + realmLength));
+}
+
+function findKeytabs(text: string, _options: unknown, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let doneUntil = -1;
+  for (const at of offsets) {
+    if (at < doneUntil || text.charCodeAt(at) !== 0x42 /* B */ || text.charCodeAt(at + 1) !== 0x51 /* Q */) continue;
+    KEYTAB_BASE64.lastIndex = at;
+    const m = KEYTAB_BASE64.exec(text);
+    if (m === null) continue;
+    doneUntil = at + m[0].length;
+    const bytes = decodeBase64(m[0]);
+    if (bytes === undefined || bytes.charCodeAt(0) !== 0x05 || bytes.charCodeAt(1) !== 0x02) continue;
+    if (new Set(m[0]).size < 16) continue;
+    if (!KEYTAB_WORD.test(text.slice(Math.max(0, at - 600), at)) && !isKeytabEntry(bytes)) continue;
+    spans.push({ start: at, end: at + m[0].length });
+  }
+  return spans;
+}
+
 export const privateKeyRules: Rule[] = [
   {
     id: 'putty-private-key',
@@ -224,6 +262,27 @@ export const privateKeyRules: Rule[] = [
     examples: {
       match: ['<Key>MIIBOgIBAAJBAJtFfagSXdo0JmX6EdwWGvFMaXeOFY5xOTs3PWsnhRFakQFbAuI/Rp6c2pzrVmeBmn1Ag7Fj</Key>'],
       noMatch: ['MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun'],
+    },
+  },
+  {
+    id: 'kerberos-keytab-base64',
+    category: 'PKEY',
+    description: "A Kerberos keytab (a service's long-term keys) encoded as base64 (`BQIAAAB…`), named a keytab nearby or read as one",
+    keywords: ['bqi', 'bqj', 'bqk', 'bql'],
+    pattern: /BQ[IJKL][A-Za-z0-9+/]{57,16000}={0,2}/,
+    find: findKeytabs,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        // A keytab for HTTP/web01.acme.test@ACME.TEST, its entry read from its bytes.
+        'SVC_CREDENTIAL=BQIAAABRAAIACUFDTUUuVEVTVAAESFRUUAAPd2ViMDEuYWNtZS50ZXN0AAAAAWXK5p0CABIAICfMFHVNEA8joxsPRZeoL8v1uE/x7ibrON1zrOOMTja1',
+        'The deploy job reads the keytab from a CI variable:\n\n    BQKXm9c2Lr7Tq4Vw8Zp1Hn6Jd3Fg0Sb5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3KsA7Lm2Nq',
+      ],
+      noMatch: [
+        'blob = "BQKXm9c2Lr7Tq4Vw8Zp1Hn6Jd3Fg0Sb5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3KsA7Lm2Nq"',
+        'keytab: BQIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      ],
     },
   },
   {

@@ -425,4 +425,19 @@ export const registryRules: Rule[] = [
     match: [`OSSRH_TOKEN=${fake('b64', 44, 535)}`],
     noMatch: ['OSSRH_USERNAME=builder'],
   }, { nameTail: 'token|pass|secret', minEntropy: 4 }),
+  {
+    // conda reads a channel's token from its URL, `/t/<token>/` after the host, and redacts that part when it prints one.
+    id: 'anaconda-channel-token',
+    category: 'TOKEN',
+    description: 'An anaconda.org (or Anaconda repository) access token in a conda channel URL: `https://conda.anaconda.org/t/<token>/<channel>`',
+    keywords: ['anaconda.'],
+    pattern: /anaconda\.(?:org|com|cloud)(?::\d{1,5})?(?:\/[\w.-]{1,40})?(?:\/[\w.-]{1,40})?\/t\/([A-Za-z0-9-]{20,80})(?=\/|["'\s]|$)/,
+    secretGroup: 1,
+    validate: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value),
+    confidence: 'high',
+    examples: {
+      match: ['  - https://conda.anaconda.org/t/ab-4ea38b7b-f563-4709-8bae-87aeaf14f0c1/acme-lab', 'conda install -c https://repo.anaconda.cloud/repo/t/Qm7vLp2Zx9Tn4Wk8Rb3Hc5Jd/main numpy'],
+      noMatch: ['  - https://conda.anaconda.org/t/<TOKEN>/acme-lab', '  - https://conda.anaconda.org/conda-forge', 'https://conda.anaconda.org/t/xxxxxxxxxxxxxxxxxxxxxxxx/acme'],
+    },
+  },
 ];
