@@ -1874,6 +1874,9 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     const sentenceEnds = /^(?:[ \t]{0,4}(?:\r?\n|$)|[ \t]{1,4}[A-Z"'(])/.test(after);
     const value = quoted || em !== undefined ? raw : raw.replace(sentenceEnds ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
+    // A bare word that runs into a quote it never opened is cut short, and no value at all where it is a
+    // possessive or a name (`passphrase for key '…':` / `dist@host's password:`, a terminal's next prompt).
+    if (!quoted && /^[`'"]/.test(after)) return;
     if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
