@@ -65,6 +65,8 @@ const hostile: Record<string, string> = {
   'keytab openings repeated inside one base64 run': 'BQIBQJBQKBQL'.repeat(MB / 12),
   'token path segments repeated on one line': '/token/'.repeat(MB / 7) + '/tokens/Ab1'.repeat(MB / 11),
   'IPMI servers without an address, repeated': 'a:b@lan('.repeat(MB / 8),
+  // A SIM key table's header read, then rows of its width: each line is read once.
+  'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
 };
 
 describe('hostile input', () => {

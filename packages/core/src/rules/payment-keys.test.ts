@@ -34,3 +34,22 @@ describe('PKCS#11 PINs', () => {
     expect(found(text, 'config.yaml', 'pkcs11-pin')).toEqual([]);
   });
 });
+
+describe('SIM authentication keys', () => {
+  it('reports Ki and OPc under the columns of a SIM vendor batch file', () => {
+    const batch = '*OUTPUT VARIABLES\nICCID IMSI PIN1 PUK1 KI OPC\n8900000000000000017 001019900000017 1234 87654321 7E1B2C44A09D3F58C61E0B9A2D7F4C13 5A0C9E17D3B2F4681C7A9E03B5D2F6C4\n*END\n';
+    expect(found(batch, 'sims/batch_out.txt', 'sim-auth-key')).toEqual(['7E1B2C44A09D3F58C61E0B9A2D7F4C13', '5A0C9E17D3B2F4681C7A9E03B5D2F6C4']);
+  });
+  it('reports Ki and OPc passed by name in a provisioning script', () => {
+    const script = 'def body = [\n  imsi: "001019900000042",\n  ki  : "0F3A9C27B1D84E65A2C70B19E3F4D856",\n  opc : "C2B7E91A05D3F64C8A1B2E07D9F3C5A6",\n]\n';
+    expect(found(script, 'prov/add_sub.groovy', 'sim-auth-key')).toEqual(['0F3A9C27B1D84E65A2C70B19E3F4D856', 'C2B7E91A05D3F64C8A1B2E07D9F3C5A6']);
+  });
+  it('leaves other values under such names, and text that is not about SIMs', () => {
+    const gains = 'kp = 1.2\nki: 0.35\nkd = 0.01\n';
+    expect(found(gains + 'imsi: 001019900000042\n', 'pid.yml', 'sim-auth-key')).toEqual([]);
+    expect(found('ki = "0F3A9C27B1D84E65A2C70B19E3F4D856"\n', 'misc.txt', 'sim-auth-key')).toEqual([]);
+    // A column of other hex (a row count that differs ends the table), and a zeroed test key.
+    const text = 'ICCID IMSI KI\n8900000000000000017 001019900000017 00000000000000000000000000000000\nnote 0F3A9C27B1D84E65A2C70B19E3F4D856\n';
+    expect(found(text, 'sims/out.txt', 'sim-auth-key')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { isPlausibleSecret } from '../secret-value.js';
-import type { Rule, RuleContext } from '../types.js';
+import type { Rule, RuleContext, Span } from '../types.js';
 
 /**
  * Key material of payment HSMs and the PKCS#11 tokens banks keep keys in. A clear key component is one share of a
@@ -55,6 +55,70 @@ function isPin(secret: string, ctx: RuleContext): boolean {
   return isPlausibleSecret(secret, { category: 'PASS', quoted: !bare, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
 }
 
+/**
+ * A SIM's authentication keys: the subscriber key Ki (`K`) and the operator variant OPc derive every session key of
+ * the card's network attach (Milenage / COMP128), so whoever holds them can clone the SIM. The card vendor's batch
+ * output file lists them per card under column headers (`ICCID IMSI PIN1 PUK1 KI OPC`), and HLR/HSS provisioning
+ * scripts pass them by name (`ki: "…"`, `OPC=…`); K4, the transport key the vendor encrypts them with, is written the
+ * same way. Each is 128 bits: 32 hex. The names are too short to be read anywhere (`ki` is a PID gain, `opc` an
+ * industrial protocol), so only 32 random hex under them counts, and only in text about SIMs (one naming an IMSI or ICCID).
+ */
+const SIM_KEY_NAME = /^(?:ki|eki|opc|k4)$/i;
+const SIM_KEY_ASSIGNMENT =
+  /(?<![A-Za-z0-9_$.-])(?:ki|eki|opc|k4)["'\]]{0,2}[ \t]{0,8}(?:=>|:=|[:=])[ \t]{0,8}["'\x60]?([0-9A-Fa-f]{32})(?![0-9A-Za-z])/gi;
+/** A header cell: a column's short name (`ICCID`, `PUK1`, `KI`, `Ser_nb`). */
+const HEADER_CELL = /^[A-Za-z][A-Za-z0-9_]{0,19}$/;
+const SIM_KEY_HEX = /^[0-9A-Fa-f]{32}$/;
+const MAX_TABLE_LINE = 2000;
+
+/** The cells of a line parted by blanks, commas, semicolons or bars, with their offsets. */
+function cellsOf(line: string, lineStart: number): { text: string; start: number }[] {
+  const cells: { text: string; start: number }[] = [];
+  for (const m of line.matchAll(/[^ \t,;|]{1,200}/g)) cells.push({ text: m[0], start: lineStart + m.index });
+  return cells;
+}
+
+function findSimKeys(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(SIM_KEY_ASSIGNMENT)) {
+    const hex = m[1]!;
+    if (!isRandomHex(hex)) continue;
+    const start = m.index + m[0].length - hex.length;
+    spans.push({ start, end: start + hex.length });
+  }
+  // Tables: a header naming a key column, then rows with as many cells, the key's hex in that column.
+  let columns: number[] | undefined;
+  let width = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = lineEnd - lineStart <= MAX_TABLE_LINE ? text.slice(lineStart, lineEnd) : '';
+    const cells = cellsOf(line, lineStart);
+    if (columns !== undefined && cells.length === width) {
+      for (const c of columns) {
+        const cell = cells[c]!;
+        const hex = cell.text.replace(/^["']|["']$/g, '');
+        if (SIM_KEY_HEX.test(hex) && isRandomHex(hex)) {
+          const start = cell.start + (hex.length === cell.text.length ? 0 : 1);
+          spans.push({ start, end: start + 32 });
+        }
+      }
+    } else {
+      columns = undefined;
+      if (cells.length >= 2 && cells.length <= 40 && cells.every((c) => HEADER_CELL.test(c.text.replace(/^["']|["']$/g, '')))) {
+        const keyColumns = cells.flatMap((c, i) => (SIM_KEY_NAME.test(c.text.replace(/^["']|["']$/g, '')) ? [i] : []));
+        if (keyColumns.length > 0) {
+          columns = keyColumns;
+          width = cells.length;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return spans;
+}
+
 export const paymentKeyRules: Rule[] = [
   {
     id: 'payment-key-component',
@@ -83,6 +147,20 @@ export const paymentKeyRules: Rule[] = [
     examples: {
       match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'so_pin = "Sec0fficer!Kestrel"'],
       noMatch: ['user_pin: ${HSM_USER_PIN}', 'so_pin = cfg.hsm.soPin', 'user_pin_length = 8', 'pin: 13', 'led_pin = 13', 'partition_pin_label = "partition.pin"'],
+    },
+  },
+  {
+    id: 'sim-auth-key',
+    category: 'KEY',
+    description: "A SIM's authentication key Ki, its OPc or the vendor's transport key K4 (32 hex) in a SIM vendor's batch file or an HLR/HSS provisioning script: whoever holds them can clone the card",
+    // Ki and OPc travel with the card's IMSI or ICCID; `ki` itself is too short a keyword.
+    keywords: ['imsi', 'iccid'],
+    pattern: SIM_KEY_ASSIGNMENT,
+    find: findSimKeys,
+    confidence: 'high',
+    examples: {
+      match: ['imsi: "001019900000017"\nki: "7E1B2C44A09D3F58C61E0B9A2D7F4C13"', 'ICCID IMSI KI OPC\n8900000000000000017 001019900000017 7E1B2C44A09D3F58C61E0B9A2D7F4C13 5A0C9E17D3B2F4681C7A9E03B5D2F6C4'],
+      noMatch: ['imsi: 001019900000017\nki: 0.35', 'ICCID IMSI KI\n8900000000000000017 001019900000017 00000000000000000000000000000000', 'imsi = 1\nkid = "7E1B2C44A09D3F58C61E0B9A2D7F4C13"', 'ki: "7E1B2C44A09D3F58C61E0B9A2D7F4C13"'],
     },
   },
 ];
