@@ -66,6 +66,7 @@ const hostile: Record<string, string> = {
   'token path segments repeated on one line': '/token/'.repeat(MB / 7) + '/tokens/Ab1'.repeat(MB / 11),
   'IPMI servers without an address, repeated': 'a:b@lan('.repeat(MB / 8),
   // A SIM key table's header read, then rows of its width: each line is read once.
+  'WLST connects, Elytron references and Tomcat servers never closed, repeated': "connect('a', 'b', ".repeat(MB / 18) + '<Server shutdown'.repeat(MB / 16) + 'credential-reference clear-text'.repeat(MB / 31),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
 };
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The text of every finding of `rule` in `text` (as `file`). */
+function found(text: string, file: string, rule: string): string[] {
+  return detect(text, { file })
+    .filter((f) => f.rule === rule)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('Java EE application server secrets', () => {
+  it("reports Elytron's clear-text credential references, and leaves references to a store", () => {
+    const xml = [
+      '<credential-stores>',
+      '  <credential-store name="appCS" location="cs/app.cs" create="true">',
+      '    <credential-reference clear-text="Pn5%wQz8Lk2Vt"/>',
+      '  </credential-store>',
+      '</credential-stores>',
+      '<key-store name="tlsKS">',
+      '  <credential-reference store="appCS" alias="tls-ks"/>',
+      '  <credential-reference clear-text="${env.TLS_KS_PASSWORD}"/>',
+      '</key-store>',
+    ].join('\n');
+    expect(found(xml, 'configuration/standalone.xml', 'elytron-credential-reference')).toEqual(['Pn5%wQz8Lk2Vt']);
+  });
+  it("reports a Tomcat server's own shutdown command, not the default", () => {
+    expect(found('<?xml version="1.0"?>\n<Server port="8005"\n        shutdown="r8Kq2mVx7LpT4zWn">\n', 'conf/server.xml', 'tomcat-shutdown-command')).toEqual(['r8Kq2mVx7LpT4zWn']);
+    expect(found('<Server port="8005" shutdown="SHUTDOWN">\n', 'conf/server.xml', 'tomcat-shutdown-command')).toEqual([]);
+  });
+  it("reports the password of WLST's connect, and leaves variables and other connect calls", () => {
+    const py = "adminUrl = 't3://admin.example.net:7001'\nconnect('weblogic', 'Vq3$mTz8Lw1p', adminUrl)\nconnect(user, pw, adminUrl)\nsock.connect('gw.example.net', 'Vq3$mTz8Lw1p', 9)\n";
+    expect(found(py, 'wlst/deploy.py', 'wlst-connect-password')).toEqual(['Vq3$mTz8Lw1p']);
+    expect(found("connect('weblogic', 'Hs4!kPz9Wq2n', 't3s://wls.example.net:7002')", 'a.py', 'wlst-connect-password')).toEqual(['Hs4!kPz9Wq2n']);
+  });
+});
