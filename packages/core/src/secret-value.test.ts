@@ -34,3 +34,15 @@ describe('base64 of a login with no password', () => {
     for (const v of ['sk_live_Rk5Tz8Wq2Nx7Lm4Pv9Bc3Hd6:', '00000000-0000-0000-0000-000000000000:Hv8Qz3Lm6Tx1Rp4Wn9Kc']) expect(isPlausibleSecret(b64(v), { category: 'PASS', quoted: true }), v).toBe(true);
   });
 });
+
+describe('substitution variables and published database defaults', () => {
+  it('is no secret when it is a TIBCO substitution variable (`%%NAME%%`)', () => {
+    for (const v of ['%%DB_PASSWORD%%', '%%Crm.Api.Secret%%']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    // Percent signs inside a generated password leave it one.
+    for (const v of ['%%Xk29!pqLm', 'Wq%%7vLm2Rz%%']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+  });
+  it("is no secret when it is a database image's documented default (`oracle`, like `postgres`)", () => {
+    for (const v of ['oracle', 'Oracle', 'postgres']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: false }), v).toBe(false);
+    expect(isPlausibleSecret('oracle19c!Prod', { category: 'PASS', quoted: false })).toBe(true);
+  });
+});

@@ -36,7 +36,8 @@ const DUMMY_VALUES = new Set([
   // ASP.NET's `<machineKey validationKey="AutoGenerate,IsolateApps">`: generated at run time.
   'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
   // Published defaults: Android's debug keystore, the database images' documented passwords.
-  'android', 'postgres', 'mysql', 'minioadmin', 'mysecretpassword',
+  // Oracle's images and VMs ship with `oracle` as the SYS and SYSTEM password (Oracle Developer Day, oracle-xe images).
+  'android', 'postgres', 'mysql', 'oracle', 'minioadmin', 'mysecretpassword',
   // Stripe's test-mode key from its API reference, which every tutorial copies.
   'sktest4ec39hqlyjwdarjtt1zdp7dc',
   // "Password" in other languages (lower-cased, letters only): the label a translation file holds.
@@ -163,8 +164,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
 // `__Name__` is the token that release pipelines replace (Azure DevOps' Replace Tokens, Octopus, web.config transforms).
+// `%%NAME%%` is a TIBCO BusinessWorks substitution variable (and a doubled `%NAME%` in a batch file's own text).
 const TEMPLATE_START =
-  /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
+  /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|%%[A-Za-z_][A-Za-z0-9_.-]{0,60}%%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 /**
