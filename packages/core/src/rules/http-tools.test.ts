@@ -87,3 +87,11 @@ describe("Sentry's data-scrubbing metadata", () => {
     expect(values('{"@password": "Wq7-Harbor!Lamp"}', 'x.json')).toEqual(['Wq7-Harbor!Lamp']);
   });
 });
+
+describe("Basic credentials built with Perl's MIME::Base64", () => {
+  it('reports the password of a user:password literal given to encode_base64, and leaves variables', () => {
+    const pl = "my $auth = encode_base64('feed:' . 'Rk7!mTq2Wz9v', '');\nmy $other = encode_base64(\"$user:$pass\", '');\n";
+    const found = detect(pl, { file: 'bin/feed.pl' }).filter((f) => f.rule === 'basic-credential-literal').map((f) => pl.slice(f.start, f.end));
+    expect(found).toEqual(['Rk7!mTq2Wz9v']);
+  });
+});

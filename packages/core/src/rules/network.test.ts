@@ -246,3 +246,11 @@ describe('a Kerberos service principal without its realm (blind set 46)', () => 
     expect(hosts('ktadd -k /etc/krb5.keytab backup/files02.lab.internal\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe("IBM MQ connection names: a host, then its port in parentheses", () => {
+  it('reports each host of a connection-name list, and leaves calls', () => {
+    expect(hosts('ibm:\n  mq:\n    conn-name: qm1.msg.acme.corp(1414),qm2.msg.acme.corp(1415)\n', 'config/application.yml')).toEqual(['qm1.msg.acme.corp', 'qm2.msg.acme.corp']);
+    expect(hosts("DEFINE CHANNEL(TO.QM2) CHLTYPE(SDR) CONNAME('qm2.msg.acme.corp(1414)') XMITQ(QM2)\n", 'mqsc/channels.mqsc')).toEqual(['qm2.msg.acme.corp']);
+    expect(hosts('cfg = env.local(name)\nx = settings.local(3)\n', 'notes.txt')).toEqual([]);
+  });
+});

@@ -502,6 +502,9 @@ function isKerberosServiceHost(text: string, at: number, end: number): boolean {
 const KNOWN_KERBEROS_SERVICE = /(?:^|[\s"'=(,])(?:host|nfs|HTTP|http|cifs|ldap|imap|smtp|pop|ftp|postgres|mysql|MSSQLSvc|HOST|NFS|CIFS|LDAP)$/;
 const KERBEROS_LINE = /\b(?:kadmin|ktadd|ktutil|addprinc|ank|kinit|klist|ktpass|setspn|msktutil|principal|keytab)\b/i;
 
+/** `(1414)` right after a host: the port of an IBM MQ connection name. */
+const PARENTHESIZED_PORT = /^\(\d{1,5}\)/;
+
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
   const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.(?!(?:crt|cer|pem|key|csr)(?![\\w.-]))[A-Za-z])`, 'gi');
@@ -536,7 +539,8 @@ function findInternalHostnames(declared: readonly string[]) {
       // string (after a quote, `@` or `/`) or has a character no identifier has.
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
       if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start))) continue;
-      if (text[end] === '(' || text[end] === '[') continue; // a call or an index
+      // A call or an index; a port in parentheses is IBM MQ's connection name (`CONNAME('mq01.acme.corp(1414)')`, `conn-name: a(1414),b(1414)`).
+      if ((text[end] === '(' && !PARENTHESIZED_PORT.test(text.slice(end, end + 8))) || text[end] === '[') continue;
       if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;
       if (!isInternalHostname(host, declared)) continue;
       spans.push({ start, end });
@@ -656,7 +660,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt'],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt'],
         noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .'],
       },
     },

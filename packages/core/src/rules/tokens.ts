@@ -201,11 +201,11 @@ export const tokenRules: Rule[] = [
     id: 'basic-credential-literal',
     category: 'PASS',
     description:
-      'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `btoa("svc:" + "…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:…"))`, `Buffer.from("svc:…").toString("base64")`), also after an interpolated user (`btoa(\`${sid}:…\`)`)',
-    keywords: ['btoa', 'b64encode', 'encodetostring', 'encode64', 'base64_encode', 'tobase64string', 'buffer.from'],
+      'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `btoa("svc:" + "…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`, Perl `encode_base64("svc:…", "")`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:…"))`, `Buffer.from("svc:…").toString("base64")`), also after an interpolated user (`btoa(\`${sid}:…\`)`)',
+    keywords: ['btoa', 'b64encode', 'encodetostring', 'encode64', 'base64_encode', 'encode_base64', 'tobase64string', 'buffer.from'],
     // `Buffer.from` encodes nothing by itself: the look-ahead asks for `.toString("base64")` right after the literal.
     pattern:
-      /\b(?:(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode)\([ \t]{0,4}[bB]?|ToBase64String\([ \t]{0,4}Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
+      /\b(?:(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode|encode_base64)\([ \t]{0,4}[bB]?|ToBase64String\([ \t]{0,4}Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
     secretGroup: 'v',
     validate: (value) => isPlausibleSecret(value, { category: 'PASS', quoted: true }),
     confidence: 'medium',
@@ -218,6 +218,8 @@ export const tokenRules: Rule[] = [
         // The user and the password as two literals joined in the call (the password kept apart from the user).
         'var b = Convert.ToBase64String(Encoding.ASCII.GetBytes("relay:" + "Wm4-Tq8z-Kp2v"));',
         "$auth = base64_encode('relay:' . 'Wm4-Tq8z-Kp2v');",
+        // Perl's MIME::Base64 (its second argument, the line ending).
+        "my $auth = encode_base64('relay:' . 'Wm4-Tq8z-Kp2v', '');",
       ],
       noMatch: [
         "btoa('user:password')",
