@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The text of every finding of `rule` in `text` (as `file`). */
+function found(text: string, file: string, rule: string): string[] {
+  return detect(text, { file })
+    .filter((f) => f.rule === rule)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('secrets in typed declarations', () => {
+  it("reports a PL/SQL constant or variable named for a secret, and leaves other names and parameters", () => {
+    const pkb = [
+      'CREATE OR REPLACE PACKAGE BODY app.pkg_notify AS',
+      "  c_gw_user     CONSTANT VARCHAR2(30) := 'notify_svc';",
+      "  c_gw_password CONSTANT VARCHAR2(64) := 'Vt6#mQz2Lp8w';",
+      "  l_wallet_pwd  VARCHAR2(64 BYTE) DEFAULT 'Ws3!kRx9Nq4z';",
+      '  l_token       VARCHAR2(200) := p_token;',
+      "  c_pwd_hint    VARCHAR2(40) := 'Ask the DBA team';",
+    ].join('\n');
+    expect(found(pkb, 'plsql/pkg_notify.pkb', 'plsql-declaration-secret')).toEqual(['Vt6#mQz2Lp8w', 'Ws3!kRx9Nq4z']);
+  });
+  it('reports a COBOL data item named for a password with its VALUE, and leaves figurative constants and hints', () => {
+    const cbl = [
+      '       WORKING-STORAGE SECTION.',
+      "       01  WS-DB-USER      PIC X(8)  VALUE 'APPUSR'.",
+      "       01  WS-DB-PWD       PIC X(12) VALUE 'Lq5vT8mZ2wKr'.",
+      '       01  WS-FTP-PASSWORD PIC X(12) VALUE SPACES.',
+      "       01  WS-PWD-HINT     PIC X(20) VALUE 'SEE RACF PROFILE'.",
+      "       01  WS-TOPIC        PIC X(20) VALUE 'Lq5vT8mZ2wKr'.",
+    ].join('\n');
+    expect(found(cbl, 'cobol/DBCONN.cbl', 'cobol-value-secret')).toEqual(['Lq5vT8mZ2wKr']);
+  });
+});
