@@ -69,6 +69,7 @@ const hostile: Record<string, string> = {
   'WLST connects, Elytron references and Tomcat servers never closed, repeated': "connect('a', 'b', ".repeat(MB / 18) + '<Server shutdown'.repeat(MB / 16) + 'credential-reference clear-text'.repeat(MB / 31),
   // Each type keyword looks back over its line for the declaration's name: a bounded stretch.
   'PL/SQL types and COBOL pictures repeated on one line, never a value': 'a VARCHAR2(9) '.repeat(MB / 14) + '01 A PIC X '.repeat(MB / 11),
+  'Asterisk registrations never reaching a host': 'register => a:b:c'.repeat(MB / 17),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
 };
 
