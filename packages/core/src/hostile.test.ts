@@ -70,6 +70,7 @@ const hostile: Record<string, string> = {
   // Each type keyword looks back over its line for the declaration's name: a bounded stretch.
   'PL/SQL types and COBOL pictures repeated on one line, never a value': 'a VARCHAR2(9) '.repeat(MB / 14) + '01 A PIC X '.repeat(MB / 11),
   'Asterisk registrations never reaching a host': 'register => a:b:c'.repeat(MB / 17),
+  'mkstore here-documents opened on every line': 'mkstore x <<EOF\n'.repeat(MB / 16),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
 };
 
