@@ -1,4 +1,5 @@
 import { shannonEntropy } from '../entropy.js';
+import { classifyKey } from '../key-name.js';
 import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -242,6 +243,61 @@ function findSmtpRelayTuples(text: string, options: DetectOptions, offsets: read
     }
     if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
     spans.push({ start: valueStart, end: valueStart + value.length });
+  }
+  return spans;
+}
+
+/**
+ * A Python function defined with a parameter named for a password (`def create_ds(name, url, user, password):`), and the
+ * literals passed at that parameter's position by the calls of the same file (`create_ds('DS', 'jdbc:…', 'app', '…')`):
+ * WLST and other admin scripts wrap their setup in such helpers and call them with each account's password.
+ */
+const PY_DEF = /def[ \t]{1,4}(?<fn>[A-Za-z_]\w{0,60})[ \t]{0,4}\((?<params>[^()\r\n]{0,400})\)[ \t]{0,4}(?:->[^:\r\n]{0,80})?:/y;
+/** One argument of a call: a literal, or a name, a member chain or a call of one, then the comma or the closing parenthesis. */
+const CALL_ARGUMENT = /[ \t]{0,8}(?:\\?\r?\n[ \t]{0,60})?(?:'(?<sq>[^'\r\n\\]{0,200})'|"(?<dq>[^"\r\n\\]{0,200})"|[\w.]{1,80}(?:\([^()\r\n]{0,200}\))?)[ \t]{0,8}(?<end>[,)])/y;
+
+/** What a password parameter's name holds (`password`, `db_pwd`, `passwd`, `pw`). */
+const PASSWORD_SPELLING = /pass|pw|psw/i;
+/** A call's name and its opening parenthesis. */
+const CALL_OPENING = /(?<![\w.])([A-Za-z_]\w{0,60})\(/g;
+
+function findPythonHelperPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  // The helpers defined, each with the position of its password parameter and where its definition's name stands.
+  const helpers = new Map<string, { index: number; at: number }>();
+  for (const at of offsets) {
+    if (at > 0 && /[\w.]/.test(text[at - 1]!)) continue;
+    PY_DEF.lastIndex = at;
+    const m = PY_DEF.exec(text);
+    if (m === null) continue;
+    // Only a parameter list that spells a password is read word by word.
+    if (!PASSWORD_SPELLING.test(m.groups!['params']!)) continue;
+    const params = m.groups!['params']!.split(',').map((p) => p.trim().replace(/[:=][^]*$/, '').trim());
+    if (params[0] === 'self' || params[0] === 'cls') params.shift();
+    const index = params.findIndex((p) => /^[A-Za-z_]\w*$/.test(p) && classifyKey(p)?.category === 'PASS');
+    if (index !== -1) helpers.set(m.groups!['fn']!, { index, at: at + m[0].indexOf(m.groups!['fn']!) });
+  }
+  if (helpers.size === 0) return [];
+  const spans: Span[] = [];
+  // One pass over the calls of the text.
+  for (const c of text.matchAll(CALL_OPENING)) {
+    const helper = helpers.get(c[1]!);
+    if (helper === undefined || c.index === helper.at) continue;
+    let pos = c.index + c[0].length;
+    for (let i = 0; i <= helper.index; i++) {
+      CALL_ARGUMENT.lastIndex = pos;
+      const a = CALL_ARGUMENT.exec(text);
+      if (a === null) break;
+      const value = a.groups!['sq'] ?? a.groups!['dq'];
+      if (i === helper.index) {
+        if (value !== undefined && isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) {
+          const start = pos + a[0].lastIndexOf(value + (a.groups!['sq'] !== undefined ? "'" : '"'));
+          spans.push({ start, end: start + value.length });
+        }
+        break;
+      }
+      if (a.groups!['end'] === ')') break;
+      pos += a[0].length;
+    }
   }
   return spans;
 }
@@ -511,6 +567,20 @@ export const positionalRules: Rule[] = [
         'new SandboxEnvironment("AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", secret)',
         'new LiveEnvironment(clientId, "YOUR_PAYPAL_CLIENT_SECRET_GOES_HERE_XXXXXXXXXXXXXXXXXXXXXXXXXX")',
       ],
+    },
+  },
+  {
+    id: 'python-helper-password-argument',
+    category: 'PASS',
+    description: "A password literal passed to a Python helper at the position of its password parameter (`def create_ds(name, url, user, password):` … `create_ds('DS', 'jdbc:…', 'app', '…')`), as WLST scripts do",
+    keywords: ['def '],
+    pattern: PY_DEF,
+    find: findPythonHelperPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ["def add_user(name, password, group):\n    pass\n\nadd_user('ops', 'Lv8#qTz3Wm6p', 'Operators')\n"],
+      noMatch: ["def add_user(name, password, group):\n    pass\n\nadd_user('ops', os.environ['OPS_PW'], 'Operators')\n", "def add_user(name, group):\n    pass\n\nadd_user('ops', 'Lv8#qTz3Wm6p')\n"],
     },
   },
 ];
