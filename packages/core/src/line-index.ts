@@ -46,3 +46,18 @@ export function lineAround(text: string, at: number, reach = 400): { start: numb
   if (end > start && text.charCodeAt(end - 1) === 13) end--;
   return { start, end };
 }
+
+/**
+ * Whether only spaces and tabs, at most `maxIndent` of them, stand between the start of the line
+ * holding `at` and `at` (a directive that must open its line). Reads back no further than the
+ * indent allows, so a long line costs nothing.
+ */
+export function startsItsLine(text: string, at: number, maxIndent = Number.POSITIVE_INFINITY): boolean {
+  for (let i = at - 1; at - 1 - i <= maxIndent; i--) {
+    if (i < 0) return true;
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return false;
+}

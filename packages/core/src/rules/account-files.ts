@@ -1,5 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
+import { startsItsLine } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
@@ -164,22 +165,10 @@ const NAGIOS_RESOURCE_MACRO = /\$USER\d{1,3}\$[ \t]{0,4}=[ \t]{0,4}(?<v>[^\s#][^
 /** An account's name: lower-case letters, digits and `._-` (`nagios_ro`, `svc.monitor`). */
 const ACCOUNT_NAME = /^[a-z][a-z0-9._-]{0,63}$/;
 
-/**
- * Whether only up to eight spaces or tabs stand between the line's start and `at`. Checked after a
- * match, not in the pattern: a `^` there made the engine try every line of every PHP file (where
- * `$user` is everywhere) rather than only the keyword's offsets.
- */
-function opensLine(text: string, at: number): boolean {
-  for (let i = at - 1; i >= at - 9; i--) {
-    const c = text.charCodeAt(i);
-    if (i < 0 || c === 10 || c === 13) return true;
-    if (c !== 32 && c !== 9) return false;
-  }
-  return false;
-}
-
 function isResourceMacroSecret(value: string, context: RuleContext): boolean {
-  if (!opensLine(context.text, context.matchStart)) return false;
+  // Checked after a match, not by a `^` in the pattern: that made the engine try every line of every
+  // PHP file (where `$user` is everywhere) rather than only the keyword's offsets.
+  if (!startsItsLine(context.text, context.matchStart, 8)) return false;
   const v = value.trim();
   return !ACCOUNT_NAME.test(v) && isPlausibleSecret(v, { category: 'PASS', quoted: true, file: context.file });
 }

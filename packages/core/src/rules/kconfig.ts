@@ -1,4 +1,5 @@
 import { classifyKey } from '../key-name.js';
+import { startsItsLine } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -20,10 +21,7 @@ const MAX_BLOCK_LINES = 30;
 
 /** True when `config` at `at` opens its line, after indentation or `menu`. */
 function opensLine(text: string, at: number): boolean {
-  let i = at;
-  if (text.startsWith('menu', i - 4)) i -= 4;
-  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
-  return i === 0 || text.charCodeAt(i - 1) === 0x0a;
+  return startsItsLine(text, text.startsWith('menu', at - 4) ? at - 4 : at);
 }
 
 function findKconfigDefaults(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
