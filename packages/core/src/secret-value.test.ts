@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, isPlausibleSecret } from './secret-value.js';
+import { isPlaceholder, isPlausibleSecret, isTestFile } from './secret-value.js';
 
 describe('a stand-in word with digits', () => {
   it('is a stand-in when the digits are few, count, repeat or number (password123, test001)', () => {
@@ -10,6 +10,26 @@ describe('a stand-in word with digits', () => {
     for (const v of ['Password8267!', 'Letmein661!', 'Password3647$', 'letmein7893']) {
       expect(isPlaceholder(v), v).toBe(false);
       expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+    }
+  });
+});
+
+describe("a test suite's numbered stand-ins", () => {
+  const plausible = (v: string, file: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true, file });
+
+  it('are no secrets in a test file (`password: "secret123"`, `token: "token2"`)', () => {
+    for (const file of ['test/redact.test.js', 'src/__tests__/auth.ts', 'pkg/client_test.go', 'tests/test_login.py', 'src/test/java/AuthTest.java', 'spec/api.spec.ts']) {
+      expect(isTestFile(file), file).toBe(true);
+      for (const v of ['secret1', 'secret123', 'token2', 'apikey42']) expect(plausible(v, file), `${v} in ${file}`).toBe(false);
+      // A password made to a complexity policy stays one, in tests too.
+      expect(plausible('Secret8267!', file), file).toBe(true);
+    }
+  });
+
+  it('are taken as weak passwords outside tests (`user:secret123@host`)', () => {
+    for (const file of ['src/config.js', 'deploy/latest.java', 'contest/app.py', 'attestation/keys.yaml']) {
+      expect(isTestFile(file), file).toBe(false);
+      expect(plausible('secret123', file), file).toBe(true);
     }
   });
 });

@@ -267,6 +267,18 @@ export function isPlaceholder(value: string): boolean {
 /** The classic stand-ins with digits appended (`password123`, `changeme1`, `test1234`). */
 const DUMMY_STEMS = new Set(['password', 'passwd', 'pass', 'pwd', 'changeme', 'changeit', 'test', 'dummy', 'example', 'sample', 'foo', 'foobar', 'qwerty', 'abc', 'abcd', 'abcdef', 'letmein', 'xxx', 'mypassword', 'yourpassword', 'placeholder']);
 
+/** What a test suite names its made-up values after, numbered (`secret1`, `token2`, `apikey123`). */
+const TEST_STEMS = new Set(['secret', 'token', 'key', 'apikey', 'credential']);
+
+/** A folder of tests (`test/`, `__tests__/`, `spec/`) or a test's file name (`auth.test.ts`, `client_test.go`, `test_auth.py`, `AuthTest.java`). */
+const TEST_FOLDER = /(?:^|[\\/])(?:tests?|__tests__|specs?)[\\/]/i;
+const TEST_FILE_NAME = /[._-](?:test|spec)s?\.[A-Za-z]{1,5}$|(?:^|[\\/])test_[^\\/]{1,100}\.py$|[a-z0-9]Tests?\.(?:java|kt|cs|scala|groovy)$/;
+
+/** True when the file belongs to a test suite, by its folder or its name. */
+export function isTestFile(file: string | undefined): boolean {
+  return file !== undefined && (TEST_FOLDER.test(file) || TEST_FILE_NAME.test(file));
+}
+
 /**
  * Words that stand-in values are written with (`please-change-this`, `local-dev-password`,
  * `not-a-real-secret`, `SET_IN_ENV`): a value made only of these is a note, not a secret.
@@ -334,11 +346,11 @@ function firstWord(v: string): string {
 }
 
 
-function isDummyWithDigits(norm: string): boolean {
+function isDummyWithDigits(norm: string, stems: ReadonlySet<string> = DUMMY_STEMS): boolean {
   // A year appended is how real passwords get rotated (`Letmein2024`), not a stand-in.
   if (/(?:19|20)\d\d$/.test(norm) && !/\d(?:19|20)\d\d$/.test(norm)) return false;
   const stem = norm.replace(/\d{1,4}$/, '');
-  if (stem === norm || !DUMMY_STEMS.has(stem)) return false;
+  if (stem === norm || !stems.has(stem)) return false;
   // Three digits or more that neither count nor repeat (`Password8267!`, `Letmein661!`) are how a
   // help desk makes a stem pass a complexity policy: a real initial password. Examples count (`password123`).
   const digits = norm.slice(stem.length);
@@ -512,6 +524,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (DUMMY_VALUES.has(norm)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
+  // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`).
+  // Only in tests: elsewhere `user:secret123@host` is as likely a real, weak password.
+  if (isTestFile(ctx.file) && isDummyWithDigits(norm, TEST_STEMS)) return false;
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
   // A stored LDAP password (`{SSHA}…`) opens with its scheme in braces: a value, not code.
