@@ -17,10 +17,12 @@ describe('a stand-in word with digits', () => {
 describe("a test suite's numbered stand-ins", () => {
   const plausible = (v: string, file: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true, file });
 
-  it('are no secrets in a test file (`password: "secret123"`, `token: "token2"`)', () => {
+  it('are no secrets in a test file (`password: "secret123"`, `token: "token2"`, `password: "peanuts"`)', () => {
     for (const file of ['test/redact.test.js', 'src/__tests__/auth.ts', 'pkg/client_test.go', 'tests/test_login.py', 'src/test/java/AuthTest.java', 'spec/api.spec.ts']) {
       expect(isTestFile(file), file).toBe(true);
-      for (const v of ['secret1', 'secret123', 'token2', 'apikey42']) expect(plausible(v, file), `${v} in ${file}`).toBe(false);
+      for (const v of ['secret1', 'secret123', 'token2', 'apikey42', 'peanuts', 'different']) expect(plausible(v, file), `${v} in ${file}`).toBe(false);
+      // A passphrase of several words is as real in a test as anywhere.
+      expect(plausible('correct-horse-battery-staple', file), file).toBe(true);
       // A password made to a complexity policy stays one, in tests too.
       expect(plausible('Secret8267!', file), file).toBe(true);
     }
@@ -30,6 +32,7 @@ describe("a test suite's numbered stand-ins", () => {
     for (const file of ['src/config.js', 'deploy/latest.java', 'contest/app.py', 'attestation/keys.yaml']) {
       expect(isTestFile(file), file).toBe(false);
       expect(plausible('secret123', file), file).toBe(true);
+      expect(plausible('peanuts', file), file).toBe(true);
     }
   });
 });

@@ -524,9 +524,10 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (DUMMY_VALUES.has(norm)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
-  // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`).
-  // Only in tests: elsewhere `user:secret123@host` is as likely a real, weak password.
-  if (isTestFile(ctx.file) && isDummyWithDigits(norm, TEST_STEMS)) return false;
+  // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`), or
+  // one lower-case word (`password: "peanuts"`, `confirmPassword: "different"`). Only in tests: elsewhere `user:secret123@host`
+  // or `password = sunshine` is as likely a real, weak password.
+  if (isTestFile(ctx.file) && (isDummyWithDigits(norm, TEST_STEMS) || /^[a-z]{3,12}$/.test(v))) return false;
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
   // A stored LDAP password (`{SSHA}…`) opens with its scheme in braces: a value, not code.

@@ -1153,6 +1153,9 @@ const NAME_VALUE = new RegExp(
 /** NAME_VALUE's Composer form alone: all it can match in a text without `value` or `default`. */
 const HOST_KEYED_VALUE = new RegExp(String.raw`(?:${HOST_KEYED_NAME})[ \t]{0,4}` + PAIR_VALUE, 'g');
 
+/** A lookup by index, `Config[Key]` or `settings['token']`, as a whole bare value (closing brackets and a comma may follow). */
+const INDEX_EXPRESSION = /^[A-Za-z_$][\w$.]{0,60}\[[\w$.'"]{1,60}\][)\],;]{0,3}$/;
+
 /** A function or method call, `name(…)` or `a.b.name(…)`, as a whole bare value. */
 const CALL_EXPRESSION = /^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6}\([^\r\n]{0,250}\)$/;
 
@@ -1199,6 +1202,8 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
     }
     // A bare call (Bicep's `kv.getSecret('db-password')`, HCL's `file("pw.txt")`) fetches the value: a reference.
     if (!quoted && CALL_EXPRESSION.test(value)) continue;
+    // So does a bare lookup by index: a TypeScript signature's `(key: Key, value: NodeConfig[Key])`, `value: settings['token'],`.
+    if (!quoted && INDEX_EXPRESSION.test(value)) continue;
     // HCL's `value = random_password.db.result`: a bare value after `=` is an expression, a literal is quoted.
     if (!quoted && g['k'] !== undefined && /value["']?[ \t]{0,4}=[ \t]{0,4}$/.test(m[0].slice(0, m[0].length - value.length))) continue;
     // So is a Terraform variable's bare `default = var.grafana_admin_password`: HCL quotes every string literal (a heredoc aside).
@@ -2591,6 +2596,7 @@ export const genericRules: Rule[] = [
         "{\n  name: 'SqlPassword'\n  value: kv.getSecret('sql-admin-password')\n}",
         'set_sensitive {\n    name  = "redis.auth.password"\n    value = var.redis_password\n  }',
         'set {\n    name  = "controller.replicaCount"\n    value = "3"\n  }',
+        'private updateConfig<Key extends keyof NodeConfig>(key: Key, value: NodeConfig[Key]) {',
       ],
     },
   },
