@@ -411,7 +411,8 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   // (Each cut is tried only when its character is there: this runs for every bare value.)
   let value = bare;
   if (value.includes(';')) value = value.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '');
-  if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
+  // In HTML an escaped quote ends it too (`printf(&quot;Password is correct.&quot;)` in a page that shows code).
+  if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '').replace(/&(?:quot|apos|#34|#39|#x22|#x27);?.{0,300}$/i, '');
   // In a `Key=stack,Value=Production` list (the AWS CLI's shorthand, `Bucket=b,Key=k`) it ends at the next `,name=`.
   if (value.includes(',')) value = value.replace(/,[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
   // A source map holds code as JSON strings: a bare value there ends at an escaped line break or quote. So does one in
@@ -2323,6 +2324,7 @@ export const genericRules: Rule[] = [
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
       ],
       noMatch: [
+        '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',
         '"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]], "len": 71}}}}}',
         'if (password === confirmPassword) {',

@@ -314,7 +314,7 @@ function findJwkPrivateMembers(text: string): Span[] {
  * numbered pairs, each name at an odd number and its value next: `1) "requirepass"` / `2) "…"`.
  */
 const CONFIG_DIRECTIVE =
-  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4}|^[ \t]{0,8}\d{0,3}[13579]\)[ \t]{1,4}"(?=(?:requirepass|masterauth|primaryauth)"))(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4}|"[ \t]{0,4}\r?\n[ \t]{0,8}\d{1,4}\)[ \t]{1,4}(?="))(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4}|^[ \t]{0,8}\d{0,3}[13579]\)[ \t]{1,4}"(?=(?:requirepass|masterauth|primaryauth)"))(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk(?=[ \t]{0,4}=)|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4}|"[ \t]{0,4}\r?\n[ \t]{0,8}\d{1,4}\)[ \t]{1,4}(?="))(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
 
 function findConfigDirectives(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
@@ -573,7 +573,7 @@ export const structuredRules: Rule[] = [
     confidence: 'high',
     examples: {
       match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'interface=wlan0\nwpa_passphrase=Hostapd!Wifi-77\n', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) "f7Gq2LmZx9Vt4KcW8bRe"\n'],
-      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) ""\n', '127.0.0.1:6379> KEYS *\n1) "session:1"\n2) "requirepass"\n3) "f7Gq2LmZx9Vt4KcW8bRe"\n'],
+      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) ""\n', '127.0.0.1:6379> KEYS *\n1) "session:1"\n2) "requirepass"\n3) "f7Gq2LmZx9Vt4KcW8bRe"\n', 'PSK ciphers are disabled by default, and using TLS-PSK requires a cipher suite.\n'],
     },
   },
   {
