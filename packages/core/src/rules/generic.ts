@@ -411,8 +411,17 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   // (Each cut is tried only when its character is there: this runs for every bare value.)
   let value = bare;
   if (value.includes(';')) value = value.replace(/;[ \t]{0,2}[A-Za-z][\w .-]{0,40}=.{0,300}$/, '');
-  // In HTML an escaped quote ends it too (`printf(&quot;Password is correct.&quot;)` in a page that shows code).
-  if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '').replace(/&(?:quot|apos|#34|#39|#x22|#x27);?.{0,300}$/i, '');
+  if (value.includes('&')) value = value.replace(/&[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
+  // In HTML an escaped quote ends it too (`printf(&quot;Password is correct.&quot;)` in a page that shows code), unless
+  // it opens the value: `?token=&quot;…&quot;` quotes it, read as such.
+  let start = end - bare.length;
+  if (value.includes('&')) {
+    const opening = ESCAPED_QUOTE_AT_START.exec(value);
+    if (opening !== null) {
+      const closing = value.slice(opening[0].length).search(ESCAPED_QUOTE);
+      if (closing > 0) return { value: value.slice(opening[0].length, opening[0].length + closing), quoted: true, start: start + opening[0].length };
+    } else value = value.replace(ESCAPED_QUOTE_AND_REST, '');
+  }
   // In a `Key=stack,Value=Production` list (the AWS CLI's shorthand, `Bucket=b,Key=k`) it ends at the next `,name=`.
   if (value.includes(',')) value = value.replace(/,[A-Za-z_][\w.-]{0,40}=.{0,300}$/, '');
   // A source map holds code as JSON strings: a bare value there ends at an escaped line break or quote. So does one in
@@ -426,11 +435,16 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   const last = value.charAt(value.length - 1);
   if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
   value = trimTrailing(value, ',;');
-  return { value, quoted: false, start: end - bare.length };
+  return { value, quoted: false, start };
 }
 
 /** Files whose text sits in JSON strings, where `\n` is the escape of a line break (notebooks, HAR captures, JSON). */
 const JSON_STRING_FILE = /\.(?:ipynb|json|jsonl|ndjson|har)$/i;
+
+/** A quote as HTML escapes it (`&quot;`, `&#39;`): where a bare value in a page's text opens or ends. */
+const ESCAPED_QUOTE = /&(?:quot|apos|#34|#39|#x22|#x27);/i;
+const ESCAPED_QUOTE_AT_START = new RegExp(`^${ESCAPED_QUOTE.source}`, 'i');
+const ESCAPED_QUOTE_AND_REST = /&(?:quot|apos|#34|#39|#x22|#x27);?.{0,300}$/i;
 
 /** `value` without the run of `chars` at its end. */
 function trimTrailing(value: string, chars: string): string {
@@ -2309,6 +2323,7 @@ export const genericRules: Rule[] = [
         'GITHUB_PAT=q9X2mL7vR4kP8nZ3wT5yB1cD',
         'password = "Qx7\\"mn-42-Blue"',
         'password = "postgres1"',
+        '<a href="https://api.example.com/v1?token=&quot;Zk3mP9qR2vX8wL5n&quot;">',
         'if passwd == "q4c1a2oPd":',
         'resource "aws_db_instance" "db" { password = "Kq8zW3mLp0" }',
         'export VAULT_TOKEN="${VAULT_TOKEN:-Xk29fLqp7ZmW3rTb8VnC}"',
