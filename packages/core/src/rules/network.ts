@@ -558,6 +558,8 @@ function findInternalHostnames(declared: readonly string[]) {
 const INTERNAL_LABEL = /\.(?:internal|corp|intranet)\.(?=[a-z0-9])/gi;
 const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const TLD = /^[a-z]{2,12}$/i;
+/** `accessClassInPackage`, `getHostName`: a lower-case word joined to capitalised ones, as code names things and DNS never does. */
+const LOWER_CAMEL_WORD = /^[a-z]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,8}$/;
 
 function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -580,6 +582,8 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     const unc = before === '\\' && opensUncPath(text, start);
     if ((before === '\\' && !unc) || before === '$' || before === '%' || text[start + host.length] === '(') continue;
     if (CODE_OBJECTS.has(labels[0]!.toLowerCase()) || isReverseDnsName(host)) continue;
+    // A first word in lower camel case is code's, not a host's (a Java policy's `accessClassInPackage.jdk.internal.vm.…`).
+    if (LOWER_CAMEL_WORD.test(labels[0]!)) continue;
     // In source, `a.internal.b.c` unquoted is member access: a host sits in a string or a URL.
     if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before)) continue;
     spans.push({ start, end: start + host.length });
@@ -647,7 +651,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['Host: admin.internal.acme-pay.io', 'ALLOWED_HOSTS = ["billing-int.corp.acme-pay.net"]', 'https://wiki.intranet.example-co.com/ops'],
-        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com', 'import com.acme.internal.billing.api'],
+        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com', 'import com.acme.internal.billing.api', 'permission java.lang.RuntimePermission "accessClassInPackage.jdk.internal.vm.compiler.collections";'],
       },
     },
     {
