@@ -575,8 +575,15 @@ function isComparison(separatorAndValue: string, quoted: boolean): boolean {
  */
 const SQL_ACCOUNT_STATEMENT = /\b(?:create|alter)\s{1,8}(?:user|role|login)\b[^;]{0,240}$|\bto\s{1,8}(?:'[^'\s]{1,64}'|"[^"\s]{1,64}"|[\w$#]{1,64})(?:@\S{1,64})?\s{1,8}$/i;
 
-/** A word a list holds (`crypto`, `HTTPPasswordMgr`, `pw_gid`, `arg2`): letters, then at most a short number. */
-const LIST_ITEM_WORD = /^[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
+/** A word a list holds (`crypto`, `HTTPPasswordMgr`, `pw_gid`, `arg2`, a command's `*EXPORT` or `/EXPAND`): letters, then at most a short number. */
+const LIST_ITEM_WORD = /^[*/]?[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
+
+const PYTHON_FILE = /\.pyi?$/;
+/** A class named in a string, as Python's annotations refer ahead (`"Backend"`, `"_DSAPrivateKey"`, `"Optional[Session]"`). */
+const ANNOTATED_TYPE = /^_{0,2}[A-Z][A-Za-z0-9]{1,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}(?:\[[\w., ]{1,80}\])?$/;
+const QUOTE_CHARS = `"'\``;
+/** A replacement field of Python's `str.format`: `{}`, `{0}`, `{name}`, `{:0.1f}`. */
+const FORMAT_FIELD = /\{(?:\d{1,2}|[A-Za-z_]\w{0,30})?(?::[^{}\r\n]{0,20})?\}/;
 const LIST_ITEM_NAME = /^[A-Za-z_][\w./-]{2,80}$/;
 
 /** A list item that is a name made of words, digits in some (`X509_info_st`, `gss_krb5_rfc1964_keydata`, `America/Los_Angeles`). */
@@ -826,6 +833,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
     if (isNameOfAThing(text, nameStart, name, v)) continue;
+    // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
+    if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
+    // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
+    if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) continue;
     // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
     // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
     // list's `"--password", "…"` is a flag and its value).

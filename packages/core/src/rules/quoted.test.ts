@@ -512,3 +512,22 @@ describe('stand-in words written together', () => {
     expect(spans('SMTP_PASSWORD = "thetome"\n', 'settings.py')).toEqual(['thetome']);
   });
 });
+
+describe('quoted words of code, not values (found scanning installed Python packages)', () => {
+  it('takes a Python annotation that names a class in a string for no value', () => {
+    expect(spans('def sign(\n    backend: "Backend", private_key: "_DSAPrivateKey", data: bytes\n) -> bytes:\n', 'dsa.py')).toEqual([]);
+    expect(spans('    secret_key: "Optional[SigningKey]" = None\n', 'hmac.pyi')).toEqual([]);
+    // An annotated assignment still holds its literal, and a dict's quoted name its value.
+    expect(spans('SECRET_KEY: str = "Kq8zW3mLp0Tq7vRm2XwZ"\n', 'settings.py')).toEqual(['Kq8zW3mLp0Tq7vRm2XwZ']);
+    expect(spans('cfg = {"private_key": "Xk29fLqp7ZmW3rTb8VnQ"}\n', 'settings.py')).toEqual(['Xk29fLqp7ZmW3rTb8VnQ']);
+  });
+
+  it('takes a literal with format fields that .format( fills for a template', () => {
+    expect(spans('        key = r"{}\\{:0.1f}\\VC\\VC_OBJECTS_PLATFORM_INFO\\Win32\\Directories".format(\n', 'msvc.py')).toEqual([]);
+    expect(spans('api_key = "Zk3mP9qR{0}vX8wL5n"\n', 'client.py')).toEqual(['Zk3mP9qR{0}vX8wL5n']);
+  });
+
+  it('takes a command name with its sigil between more items of a list for an item', () => {
+    expect(spans('    "EXPAND", "/EXPAND", "EXPASS", "*EXPORT", "EXPROFILE",\n', 'apdlexer.py')).toEqual([]);
+  });
+});
