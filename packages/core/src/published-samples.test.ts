@@ -34,6 +34,29 @@ describe('published sample credentials', () => {
     expect(found('"access_token":"Qm7vX2pL9zT4wK8rN3bY6c"\n', 'client.py')).toEqual(['Qm7vX2pL9zT4wK8rN3bY6c']);
   });
 
+  it("reports no finding on GitHub's, Slack's and the captcha vendors' documented test values, but does on real-shaped ones beside them", () => {
+    const fixtures = [
+      'DOCS = {',
+      '    "github": "ghp_16C7e42F292c6912E7710c838347Ae178B4a",',
+      '    "oauth": "gho_16C7e42F292c6912E7710c838347Ae178B4a",',
+      '    "slack": "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",',
+      '}',
+      'RECAPTCHA_SECRET_KEY = "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"',
+      'HCAPTCHA_SECRET = "0x0000000000000000000000000000000000000000"',
+    ].join('\n');
+    expect(found(fixtures, 'tests/test_scrub.py')).toEqual([]);
+    const real = [
+      'GITHUB_TOKEN = "ghp_Wq8nZ3rT5yK2mB7vX1cL9pD4fH6jS0aE2gU8"',
+      'SLACK_BOT_TOKEN = "xoxb-28461937502-57302846195-Tq4wLm8ZrX2nVb6KcY9pHs3d"',
+      'RECAPTCHA_SECRET_KEY = "6Lc3wT4qAAAAAN8zKx2Vb7mRq5YpL1sDf9HgJk0E"',
+    ].join('\n');
+    expect(found(real, 'settings.py')).toEqual([
+      'ghp_Wq8nZ3rT5yK2mB7vX1cL9pD4fH6jS0aE2gU8',
+      'xoxb-28461937502-57302846195-Tq4wLm8ZrX2nVb6KcY9pHs3d',
+      '6Lc3wT4qAAAAAN8zKx2Vb7mRq5YpL1sDf9HgJk0E',
+    ]);
+  });
+
   it("reports no finding on NIST's AES test-vector keys in a test, but does on another key in their place (blind set 29)", () => {
     const tests = 'const string NistKey = "2b7e151628aed2a6abf7158809cf4f3c";\nconst string Aes256Key = "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4";\n';
     expect(found(tests, 'SaveCryptoTests.cs')).toEqual([]);

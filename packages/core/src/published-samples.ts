@@ -35,6 +35,20 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   'VDYBN-27WPP-V4HQT-9VMD4-VMK7H', 'WX4NM-KYWYW-QJJR4-XV3QB-6VM33', 'TVRH6-WHNXV-R9WG3-9XRFY-MY832', 'D764K-2NDRG-47T6Q-P8T8W-YP6DF',
   // The Telegram Bot API's documentation sample token (core.telegram.org/bots/api), copied into many a README.
   '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
+  // Google reCAPTCHA v2's test secret key ("I'm a test key, always passes", reCAPTCHA FAQ), paired with its test
+  // site key 6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI; and hCaptcha's test secret for automated tests (its
+  // integration docs, with site key 10000000-ffff-ffff-ffff-000000000001). Both verify every response, open nothing.
+  '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
+  '0x0000000000000000000000000000000000000000',
+  // GitHub's documentation sample token body, under the prefixes its docs print: the OAuth app flow's
+  // gho_ (docs "Authorizing OAuth apps"), the GitHub App user token's ghu_ and installation token's ghs_
+  // (REST reference examples), and the classic personal access token's ghp_ the same examples quote.
+  'gho_16C7e42F292c6912E7710c838347Ae178B4a',
+  'ghu_16C7e42F292c6912E7710c838347Ae178B4a',
+  'ghs_16C7e42F292c6912E7710c838347Ae178B4a',
+  'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
+  // Slack's API documentation sample bot token (the oauth.v2.access response of "Slack Softball Team").
+  'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy',
   // The example values of the OAuth RFCs, which OAuth libraries quote in their docstrings and tests.
   // RFC 6749 (OAuth 2.0): access token, refresh token, authorization code, client secrets, and the
   // client's Basic credentials (s6BhdRkqt3 with each secret).
