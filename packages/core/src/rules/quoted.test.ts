@@ -220,6 +220,16 @@ describe('third blind batch: block values, escaped URLs, tool arguments, documen
     expect(spans(`Example token: \`${doc}\`\n`, 'README.md')).toEqual([]);
     expect(spans('<Parameter name="recaptcha.siteKey" value="6LcuR94i-rUPJtd-om8ro6VFbz94fO8yd5CZcyPH"/>\n', 'context.xml')).toEqual([]);
   });
+
+  it("leaves a token signed over a made-up pair alone (PyJWT's README signs {\"some\": \"payload\"}), not one with claims", () => {
+    const header = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9';
+    const b64 = (json: string): string => Buffer.from(json).toString('base64url');
+    const sig = 'Qm9b7_Tz2Xk29fLqp7ZmW3rTb8VnCwRt5Yh1JdLs0aE';
+    expect(spans(`>>> print(encoded)\n${header}.${b64('{"some":"payload"}')}.${sig}\n`, 'README.rst')).toEqual([]);
+    expect(spans(`token = "${header}.${b64('{"foo": "bar"}')}.${sig}"\n`, 'app.py')).toEqual([]);
+    const real = `${header}.${b64('{"sub":"svc-billing","foo":"bar","exp":1893456000}')}.${sig}`;
+    expect(spans(`token = "${real}"\n`, 'app.py')).toEqual([real]);
+  });
 });
 
 describe('fourth blind batch: look-alikes in deployment and build files', () => {

@@ -48,8 +48,11 @@ function decodesToJsonWith(segment: string, field: string): boolean {
  */
 function isDocumentationJwt(payload: string): boolean {
   const json = decodeBase64(payload) ?? '';
-  return (/"sub":\s?"1234567890"/.test(json) && /"name":\s?"John Doe"/.test(json)) || PLACEHOLDER_CLAIM.test(json);
+  return (/"sub":\s?"1234567890"/.test(json) && /"name":\s?"John Doe"/.test(json)) || PLACEHOLDER_CLAIM.test(json) || DUMMY_PAYLOAD.test(json);
 }
+
+/** A payload of one made-up pair and nothing else (PyJWT's README signs `{"some": "payload"}`; `{"foo": "bar"}`): no claims about anyone. */
+const DUMMY_PAYLOAD = /^\{\s?"(?:some|foo|hello|key)":\s?"(?:payload|bar|world|value)"\s?\}$/;
 
 /**
  * A claim whose whole value is a stand-in word (`{"sub":"example"}`): a token written to show
