@@ -399,6 +399,20 @@ function encodesWordLabel(value: string): boolean {
 }
 
 /** Base64 of readable text that is itself a stand-in (`ZHVtbXkgdGV4dA==` is "dummy text"). */
+/** Names and numbers with C's integer suffixes, comma-separated: a macro's expansion, not a value (`OBJ_ISO_US,113533L,7L,66L,13L`). */
+const C_MACRO_LIST = /^[A-Za-z_]\w{0,60}(?:,[ \t]?(?:\d{1,12}[uUlL]{1,3}|[A-Za-z_]\w{0,60})){1,12}$/;
+
+/**
+ * A string written as `\xHH` escapes that spell plain words (TLS's label constants, `"\x63\x6c\x69\x65\x6e\x74\x20…"` for
+ * "client write key"): text, where a key's bytes would fall outside letters and spaces.
+ */
+function isHexEscapedText(value: string): boolean {
+  if (value.length < 16 || !/^(?:\\x[0-9a-fA-F]{2}){4,}$/.test(value)) return false;
+  let text = '';
+  for (let i = 0; i < value.length; i += 4) text += String.fromCharCode(parseInt(value.slice(i + 2, i + 4), 16));
+  return /^[a-z]{2,20}(?: [a-z]{2,20}){0,6}$/i.test(text);
+}
+
 function encodesPlaceholderText(value: string): boolean {
   if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
   const decoded = decodeBase64(value);
@@ -513,7 +527,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
-  if (/^0x[0-9a-f]+$/i.test(v)) return false; // numeric literal in hex
+  if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
+  if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
   if (REGEX_SYNTAX.test(v)) return false;
   if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
@@ -541,6 +556,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (MEMBER_ACCESS.test(v)) return false;
     if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
+    // A C macro's body listing names and typed numbers (OpenSSL's `#define OBJ_pkcs9_challengePassword OBJ_pkcs9,7L`).
+    if (isCodeFile(ctx.file) && C_MACRO_LIST.test(v)) return false;
   }
   // A run of words under a passphrase's name is the secret itself, whatever the key's kind.
   if (/\s/.test(v) && isWordPassphrase(v, ctx)) return true;

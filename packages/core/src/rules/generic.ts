@@ -431,6 +431,8 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     if (file.endsWith('.map')) value = value.replace(/\\[nrt"].*$/, '');
     else if (JSON_STRING_FILE.test(file)) value = value.replace(/\\[nrt].*$/, '');
   }
+  // A C-style comment opened right after it ends it (`VKI_CAM_PASS_ERR_RECOVER = 0x00010000,/* … */`).
+  if (value.includes('/*')) value = value.slice(0, value.indexOf('/*'));
   value = trimTrailing(value, ',;');
   const last = value.charAt(value.length - 1);
   if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
@@ -591,9 +593,13 @@ function isListItemName(value: string): boolean {
   return LIST_ITEM_WORD.test(value) || (LIST_ITEM_NAME.test(value) && isNameShaped(value));
 }
 
-/** A constant set to its own name (`FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"`, `PassStateEntered = "PassStateEntered"`): an enum's member. */
+/**
+ * A constant set to its own name (`FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"`, `PassStateEntered = "PassStateEntered"`): an enum's
+ * member; or to the words its name ends with (OpenSSL's `#define SN_kx_psk "KxPSK"`, `#define PK11_PW_RETRY "RETRY"`): a label.
+ */
 function isOwnName(name: string, value: string): boolean {
-  return value.length >= 4 && name.replace(/[^A-Za-z0-9]/g, '').toLowerCase() === value.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  const words = value.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+  return words.length >= 4 && name.replace(/[^A-Za-z0-9]/g, '').toLowerCase().endsWith(words);
 }
 
 /** A name that is a file's (`keycert.passwd.pem`, `token.json`): what follows it is no value of its. */
@@ -810,7 +816,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const namesPublicClientKey = (): boolean => (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
     // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
     // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
-    if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}[.,;:!?]?$/.test(v.value)) continue;
+    if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) continue;
     // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
     if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
       const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);

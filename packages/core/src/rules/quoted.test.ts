@@ -541,3 +541,29 @@ describe('quoted words of code, not values (found scanning installed Python pack
     expect(spans('    "EXPAND", "/EXPAND", "EXPASS", "*EXPORT", "EXPROFILE",\n', 'apdlexer.py')).toEqual([]);
   });
 });
+
+describe("C headers' constants (found scanning /usr/include: OpenSSL, NSS, GnuTLS, LLVM)", () => {
+  it('takes labels, typed numbers, macro lists, spelled-out text and prose for no value', () => {
+    const header = [
+      '#define CKM_NSS_AES_KEY_WRAP            0xce534351UL',
+      '#define LN_kx_dhe_psk           "kx-dhe-psk"',
+      '#define SN_auth_psk             "AuthPSK"',
+      '#define SSL_TXT_kPSK "kPSK"',
+      '#define PK11_PW_RETRY "RETRY"        /* a failed attempt to authenticate */',
+      '#define OBJ_pkcs9_challengePassword             OBJ_pkcs9,7L',
+      '#define OBJ_id_PasswordBasedMAC         OBJ_ISO_US,113533L,7L,66L,13L',
+      '# define TLS_MD_MASTER_SECRET_CONST    "\\x6d\\x61\\x73\\x74\\x65\\x72\\x20\\x73\\x65\\x63\\x72\\x65\\x74"',
+      ' * @GNUTLS_KX_DHE_PSK: DHE-PSK key-exchange algorithm.',
+      "  // TODO: Default ctor'd RewriteSymbolPass is no-op.",
+      '  const uint64_t seed_prime = 0xff51afd7ed558ccdULL;',
+      '  VKI_CAM_PASS_ERR_RECOVER    = 0x00010000,/* Pass driver does err. recovery*/',
+    ].join('\n');
+    expect(spans(`${header}\n`, 'include/openssl/obj_mac.h')).toEqual([]);
+  });
+
+  it('still finds a secret in a macro or a constant, and key bytes written as escapes', () => {
+    const bytes = '\\x8f\\x3a\\x91\\x0c\\xd2\\x44\\x7e\\xb1\\x05\\x9a\\xc3\\x6d\\x12\\xe8\\x4f\\x77';
+    const source = `#define DB_PASSWORD "Xk29fLqp7ZmW3rTb"\n#define AES_KEY "${bytes}"\nstatic const char *api_token = "Zk3mP9qR2vX8wL5nQ4tY";\n`;
+    expect(spans(source, 'src/config.h')).toEqual(['Xk29fLqp7ZmW3rTb', bytes, 'Zk3mP9qR2vX8wL5nQ4tY']);
+  });
+});
