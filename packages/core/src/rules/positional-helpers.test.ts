@@ -27,3 +27,32 @@ describe('passwords passed to a helper at its password parameter', () => {
     expect(found(py, 'wlst/pools.py', 'python-helper-password-argument')).toEqual([]);
   });
 });
+
+describe("OmniAuth strategies' positional client secrets", () => {
+  it('reports the second argument after the client id, on one line or one a line, and a lookup default', () => {
+    const rb = [
+      'Rails.application.config.middleware.use OmniAuth::Builder do',
+      '  provider :gitlab, "5d1c9e2a7b4f", "8c2f6e1a9d4b7c3e5f0a2d8b6e4c1a9f7d3b5e2c"',
+      '  provider :orcid,',
+      '           "APP-X4KQ9Z2M7RW1VB8T",',
+      '           "9d2e4f6a-1b3c-4d5e-8f7a-0b1c2d3e4f5a",',
+      '           member: true',
+      "  provider :slack, ENV['SLACK_ID'], ENV.fetch('SLACK_OAUTH', 'Rt6Vb1Nc8Jd3Gf5Sa2Ye9Ui4Op7Lk0Zx')",
+      'end',
+    ].join('\n');
+    expect(found(rb, 'config/initializers/omniauth.rb', 'omniauth-provider-secret')).toEqual([
+      '8c2f6e1a9d4b7c3e5f0a2d8b6e4c1a9f7d3b5e2c',
+      '9d2e4f6a-1b3c-4d5e-8f7a-0b1c2d3e4f5a',
+      'Rt6Vb1Nc8Jd3Gf5Sa2Ye9Ui4Op7Lk0Zx',
+    ]);
+  });
+  it('leaves lookups, options and stand-ins, and the client id', () => {
+    const rb = [
+      '  provider :github, ENV["GITHUB_KEY"], ENV["GITHUB_SECRET"]',
+      '  provider :saml, issuer: "casefile", idp_sso_service_url: "https://idp.example.org/sso"',
+      '  provider :facebook, "8142907315", "<facebook-app-secret>"',
+      '  config.omniauth :google_oauth2, Rails.application.credentials.dig(:google, :id), Rails.application.credentials.dig(:google, :secret)',
+    ].join('\n');
+    expect(found(rb, 'config/initializers/devise.rb', 'omniauth-provider-secret')).toEqual([]);
+  });
+});

@@ -107,6 +107,21 @@ const PAYPAL_ENVIRONMENT =
 const OAUTH_CLIENT_SECRET_SECOND =
   /(?<![\w])(?:ConfidentialAppAuthClient|ConfidentialClientApplication|OAuth1(?:Session)?|OAuth1UserHandler|OAuthHandler)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.-]{1,60}["']\]|\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:client_secret|client_credential|consumer_secret)[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["']/;
 
+/**
+ * OmniAuth's strategies take the OAuth client's id, then its secret, by position: `provider :github, "…", "…"` in an
+ * `OmniAuth::Builder` block, Devise's `config.omniauth :facebook, "…", "…"`. The id is public (every sign-in URL
+ * carries it), given as a literal or looked up (`ENV["GITHUB_KEY"]`, `ENV.fetch("GOOGLE_CLIENT_ID", "…")`,
+ * `credentials.dig(:github, :id)`); the second argument, a literal or a lookup's literal default, is the secret,
+ * whatever its shape (ORCID's client secrets are UUIDs, Facebook's app secrets 32 hex digits).
+ */
+const OMNIAUTH_FIRST_ARGUMENT = String.raw`(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w.:]{1,80}(?:\([^()\r\n]{0,200}\)|\[[^\[\]\r\n]{0,100}\])?)`;
+const OMNIAUTH_GAP = String.raw`[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?`;
+const OMNIAUTH_PROVIDER = new RegExp(
+  String.raw`(?:provider|omniauth)[ \t]{0,4}\(?[ \t]{0,4}:[A-Za-z_]\w{0,40}${OMNIAUTH_GAP}${OMNIAUTH_FIRST_ARGUMENT}${OMNIAUTH_GAP}` +
+    String.raw`(?:ENV\.fetch\([ \t]{0,4}["'][\w.-]{1,80}["'][ \t]{0,4},[ \t]{0,4})?["'](?<v>[^"'\\\r\n]{1,200})["'][ \t]{0,4}(?:\)[ \t]{0,4})?(?:[,)]|\r?\n|$)`,
+  'i',
+);
+
 /** One argument of a T-SQL procedure call: a (Unicode) string literal, NULL, a variable or a word. */
 const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\t]{0,4}";
 /** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
@@ -566,6 +581,33 @@ export const positionalRules: Rule[] = [
         'new PayPalEnvironment.Sandbox(clientId, clientSecret)',
         'new SandboxEnvironment("AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", secret)',
         'new LiveEnvironment(clientId, "YOUR_PAYPAL_CLIENT_SECRET_GOES_HERE_XXXXXXXXXXXXXXXXXXXXXXXXXX")',
+      ],
+    },
+  },
+  {
+    id: 'omniauth-provider-secret',
+    category: 'KEY',
+    description:
+      "An OAuth client's secret given to OmniAuth by position, after the client's id: `provider :github, \"…\", \"…\"` in an OmniAuth::Builder block, Devise's `config.omniauth :facebook, \"…\", \"…\"`",
+    keywords: ['provider', 'omniauth'],
+    pattern: OMNIAUTH_PROVIDER,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (value, ctx) => isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }),
+    confidence: 'high',
+    examples: {
+      match: [
+        '  provider :github, "Iv1.4f2a9c7e1b3d5a80", "0d9e4c7b2a1f8e3d6c5b4a9f0e1d2c3b4a5f6e7d"',
+        '  provider :orcid,\n           "APP-7RW2KQ9M4X8ZT1VB",\n           "3f6c1a9e-82d4-4b7f-a0c5-9e2d71b48f36",\n           member: false',
+        '  config.omniauth :facebook, ENV["FACEBOOK_APP_ID"], "7c2e9a4f1b8d3e6a0c5f2b9d7e4a1c38", scope: "email"',
+        "  provider :twitter, ENV.fetch('TWITTER_KEY', 'Wq3LmT8zRk2Vx9Np'), ENV.fetch('TWITTER_SECRET', 'Hk3Lm9Qz2Wx7Rt5Vb8Nc1Jd4Gf6Sa0Ye3Ui7Op2L')",
+      ],
+      noMatch: [
+        '  provider :github, ENV["GITHUB_KEY"], ENV["GITHUB_SECRET"], scope: "user:email"',
+        '  provider :developer unless Rails.env.production?',
+        '  provider :ldap, title: "Staff login", host: "ldap.example.org", port: 636',
+        '  provider :github, "Iv1.4f2a9c7e1b3d5a80", "your-client-secret"',
+        "  provider :apple, ENV['APPLE_CLIENT_ID'], '', { scope: 'email name' }",
       ],
     },
   },
