@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { isPlaceholder, isPlausibleSecret, isTestFile } from './secret-value.js';
 
@@ -67,5 +68,24 @@ describe('substitution variables and published database defaults', () => {
   it("is no secret when it is a database image's documented default (`oracle`, like `postgres`)", () => {
     for (const v of ['oracle', 'Oracle', 'postgres']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: false }), v).toBe(false);
     expect(isPlausibleSecret('oracle19c!Prod', { category: 'PASS', quoted: false })).toBe(true);
+  });
+});
+
+describe('base64 DER under a key name', () => {
+  const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'KEY', quoted: true, weakKey: true, file: 'keys.js' });
+
+  it('is public as a SubjectPublicKeyInfo (npm registry signing keys) and private as PKCS #8 or SEC 1', () => {
+    for (const [type, options] of [['ec', { namedCurve: 'P-256' }], ['ec', { namedCurve: 'P-384' }], ['rsa', { modulusLength: 1024 }]] as const) {
+      const { publicKey, privateKey } = generateKeyPairSync(type as 'ec', options as { namedCurve: string });
+      const der = (key: { export(o: object): Buffer }, o: object): string => key.export({ format: 'der', ...o }).toString('base64');
+      expect(plausible(der(publicKey, { type: 'spki' })), `${type} spki`).toBe(false);
+      expect(plausible(der(privateKey, { type: 'pkcs8' })), `${type} pkcs8`).toBe(true);
+      if (type === 'ec') expect(plausible(der(privateKey, { type: 'sec1' })), `${type} sec1`).toBe(true);
+    }
+  });
+
+  it('is no version range either (package.json dependencies on names with `pass` in them)', () => {
+    for (const v of ['^7.1.3', '~1.2.4', '>=4.0.1 <5', '1.x || ^2.0.0', 'v2.3.1', '0.7.0']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true, file: 'package.json' }), v).toBe(false);
+    expect(isPlausibleSecret('^7a.1.3Zq', { category: 'PASS', quoted: true, file: 'package.json' })).toBe(true);
   });
 });

@@ -399,6 +399,28 @@ function encodesWordLabel(value: string): boolean {
 }
 
 /** Base64 of readable text that is itself a stand-in (`ZHVtbXkgdGV4dA==` is "dummy text"). */
+/** A version or a range of them as package managers write it: digits, dots, `x`/`*` wildcards and the operators `^ ~ < > = |`. */
+const VERSION_RANGE = /^(?:[~^<>=]{1,2}[ \t]?|v)?\d{1,6}(?:\.(?:\d{1,6}|[xX*])){0,3}(?:[ \t]{0,3}(?:\|\||[<>]=?|-)?[ \t]{0,3}[~^]?\d{1,6}(?:\.(?:\d{1,6}|[xX*])){0,3}){0,3}$/;
+
+/**
+ * Base64 of DER that opens as a public structure: a SubjectPublicKeyInfo (`SEQUENCE { AlgorithmIdentifier, BIT STRING … }`)
+ * or a certificate (`SEQUENCE { SEQUENCE { [0] version …`). A private key opens its SEQUENCE with an INTEGER (PKCS #1,
+ * PKCS #8, SEC 1), and an encrypted one follows its AlgorithmIdentifier with an OCTET STRING, not a BIT STRING.
+ */
+function isPublicKeyDer(value: string): boolean {
+  if (value.length < 40 || value.charCodeAt(0) !== 0x4d /* M */) return false;
+  const der = decodeBase64(value.slice(0, 64));
+  if (der === undefined || der.charCodeAt(0) !== 0x30) return false;
+  // The outer length: short form, or long form in one or two bytes.
+  const first = der.charCodeAt(1);
+  const inner = first < 0x80 ? 2 : first === 0x81 ? 3 : first === 0x82 ? 4 : -1;
+  if (inner < 0 || der.charCodeAt(inner) !== 0x30) return false;
+  const innerLength = der.charCodeAt(inner + 1);
+  // A certificate's to-be-signed part opens with its explicit version tag.
+  if (innerLength >= 0x80) return der.charCodeAt(inner + 2 + (innerLength - 0x80)) === 0xa0;
+  return der.charCodeAt(inner + 2 + innerLength) === 0x03;
+}
+
 /** Names and numbers with C's integer suffixes, comma-separated: a macro's expansion, not a value (`OBJ_ISO_US,113533L,7L,66L,13L`). */
 const C_MACRO_LIST = /^[A-Za-z_]\w{0,60}(?:,[ \t]?(?:\d{1,12}[uUlL]{1,3}|[A-Za-z_]\w{0,60})){1,12}$/;
 
@@ -525,6 +547,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
+  if (isPublicKeyDer(v)) return false; // a public key or a certificate as base64 DER (npm's registry signing keys, `MFkwEwYHKoZIzj0…`)
+  if (VERSION_RANGE.test(v)) return false; // a dependency's version range (`"minipass": "^7.1.3"`, `~1.2.4`, `>=4.0.1 <5`)
   if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
   if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
