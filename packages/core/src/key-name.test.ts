@@ -66,6 +66,17 @@ describe('anti-forgery, cipher and stdin names', () => {
     expect(classifyKey('encryption_key_id')).toBeUndefined();
   });
 
+  it("takes the primary key under a cipher word as the encryption's key, and a table's primary key as none", () => {
+    expect(classifyKey('config.active_record.encryption.primary_key')?.category).toBe('KEY');
+    expect(classifyKey('ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY')?.category).toBe('KEY');
+    expect(classifyKey('primary_key')).toBeUndefined();
+    expect(classifyKey('self.primary_key')).toBeUndefined();
+    expect(classifyKey('encryption.primary_key_id')).toBeUndefined();
+    const rb = '  config.active_record.encryption.primary_key = "Vb7Qw2Lm9Xz4Rt8Kp3Jn6Hs1Df5Ga0Ce"\n';
+    expect(detect(rb, { file: 'config/environments/production.rb' }).map((f) => rb.slice(f.start, f.end))).toEqual(['Vb7Qw2Lm9Xz4Rt8Kp3Jn6Hs1Df5Ga0Ce']);
+    expect(detect('class Reading < ApplicationRecord\n  self.primary_key = "reading_uuid_v2"\nend\n', { file: 'app/models/reading.rb' })).toEqual([]);
+  });
+
   it('takes a name that says the secret comes from stdin as no secret', () => {
     expect(classifyKey('password-stdin')).toBeUndefined();
     expect(detect('docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com\n', { file: 'deploy.sh' })).toEqual([]);

@@ -459,6 +459,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     // A salt for hashing is the application's own secret (Drupal's `$settings['hash_salt']`, which signs one-time
     // login links and form tokens), not a hash: `hash` describes what the salt is for.
     if (w === 'hash' && last === 'salt' && words.length === 2) continue;
+    // Under a cipher word, the primary key is the encryption's primary key (Rails' `active_record.encryption.primary_key`,
+    // `ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY`), not a table's: the key that encrypts every encrypted attribute.
+    if (w === 'primary' && last === 'key' && i === words.length - 2 && words.slice(0, i).some((x) => CIPHER_WORDS.has(x))) continue;
     if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 
