@@ -42,3 +42,16 @@ describe('a password given in a sentence with "is"', () => {
     expect(values('The password for the admin account is stored in Vault.\n', 'docs/db.md')).toEqual([]);
   });
 });
+
+describe('a password whose code span the paragraph wrapped onto the next line', () => {
+  it('reports the code span that opens the line after the name', () => {
+    const md = 'Visitors join the `Harbour-Visitors` network, password\n`Lantern#Quay4471` (changed every quarter).\n';
+    expect(values(md, 'docs/office.md')).toEqual(['Lantern#Quay4471']);
+  });
+
+  it('leaves a code span of code or a placeholder on the next line', () => {
+    expect(values('To change your password\n`passwd` asks for the old one first.\n', 'docs/unix.md')).toEqual([]);
+    expect(values('Set the admin password\n`${ADMIN_PASSWORD}` in the environment first.\n', 'docs/setup.md')).toEqual([]);
+    expect(values('Reset the token\n`bin/rails credentials:edit` opens the file.\n', 'docs/setup.md')).toEqual([]);
+  });
+});
