@@ -89,3 +89,16 @@ describe('base64 DER under a key name', () => {
     expect(isPlausibleSecret('^7a.1.3Zq', { category: 'PASS', quoted: true, file: 'package.json' })).toBe(true);
   });
 });
+
+describe('words of code around a password that are not it', () => {
+  const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true, file: 'lib/auth.js' });
+
+  it("takes no encoding's name (`Buffer.from(password, 'utf8')`) and no prompt (`readUserInfo.password('Current password: ')`)", () => {
+    for (const v of ['utf8', 'utf-8', 'base64', 'base64url', 'latin1', 'hex', 'Current password: ', '       Again:     ', 'Enter passphrase (empty for none):']) expect(plausible(v), v).toBe(false);
+    for (const v of ['utf8-Kq8z!x', 'Again:9xQ', 'hex4Lz!mQ2']) expect(plausible(v), v).toBe(true);
+  });
+
+  it('takes a value that says it is not the real one for a stand-in (`not my real password`)', () => {
+    for (const v of ['not my real password', 'isaacs:not-my-real-password']) expect(isPlaceholder(v), v).toBe(true);
+  });
+});

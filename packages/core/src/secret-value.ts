@@ -72,7 +72,7 @@ const PLACEHOLDER_SYNTAX =
  * A value that says, as words of its own, that it is not real or not secret (`hunter2-not-real`,
  * `NotARealKey`, `token_notreal_42`, `signing-key-not-secret`): a stand-in whatever else it holds.
  */
-const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:a[-_. ]?)?(?:real|secret)(?:[^a-z]|$)/i;
+const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:(?:a|my|our|your|the)[-_. ]?)?(?:real|secret)(?:[^a-z]|$)/i;
 const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?(?:Real|Secret)(?![a-z])/;
 
 /**
@@ -421,6 +421,11 @@ function isPublicKeyDer(value: string): boolean {
   return der.charCodeAt(inner + 2 + innerLength) === 0x03;
 }
 
+/** A character encoding or a binary-to-text encoding by its name. */
+const ENCODING_NAME = /^(?:utf-?(?:8|16(?:le|be)?|32)|ucs-?2|latin-?1|binary|ascii|base64(?:url)?|base32|hex|iso-8859-\d{1,2}|cp125\d|windows-125\d)$/i;
+/** A prompt: words, then the colon before the answer (`Current password: `, `       Again:     `, judged trimmed). */
+const PROMPT = /^[A-Za-z][A-Za-z '’()-]{0,60}:$/;
+
 /** Names and numbers with C's integer suffixes, comma-separated: a macro's expansion, not a value (`OBJ_ISO_US,113533L,7L,66L,13L`). */
 const C_MACRO_LIST = /^[A-Za-z_]\w{0,60}(?:,[ \t]?(?:\d{1,12}[uUlL]{1,3}|[A-Za-z_]\w{0,60})){1,12}$/;
 
@@ -548,7 +553,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (isPublicKeyDer(v)) return false; // a public key or a certificate as base64 DER (npm's registry signing keys, `MFkwEwYHKoZIzj0…`)
-  if (VERSION_RANGE.test(v)) return false; // a dependency's version range (`"minipass": "^7.1.3"`, `~1.2.4`, `>=4.0.1 <5`)
+  if (VERSION_RANGE.test(v)) return false;
+  if (ENCODING_NAME.test(v)) return false; // `Buffer.from(password, 'utf8')`: a character encoding's name
+  if (PROMPT.test(v)) return false; // `readUserInfo.password('Current password: ')`: the question asked for it // a dependency's version range (`"minipass": "^7.1.3"`, `~1.2.4`, `>=4.0.1 <5`)
   if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
   if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)

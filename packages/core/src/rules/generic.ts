@@ -584,6 +584,8 @@ const SQL_ACCOUNT_STATEMENT = /\b(?:create|alter)\s{1,8}(?:user|role|login)\b[^;
 const LIST_ITEM_WORD = /^[*/]?[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
 
 const PYTHON_FILE = /\.pyi?$/;
+/** A name and its colon, as a value: the label of what follows. */
+const BARE_LABEL = /^[A-Za-z_][\w.-]{0,60}:$/;
 /** A class named in a string, as Python's annotations refer ahead (`"Backend"`, `"_DSAPrivateKey"`, `"Optional[Session]"`). */
 const ANNOTATED_TYPE = /^_{0,2}[A-Z][A-Za-z0-9]{1,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}(?:\[[\w., ]{1,80}\])?$/;
 const QUOTE_CHARS = `"'\``;
@@ -725,6 +727,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // Only spaces before a bare value that is itself `name=` (a libpq string's `user=seed password=`, where the
     // account `seed` reads as a secret's name): that name starts an assignment of its own, which is the real one.
     if (!v.quoted && (m.groups?.['sep'] ?? '').trim() === '' && NESTED_ASSIGNMENT.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
+    // A bare word closed by a colon is the next label (`Token-> DemoToken: …`): it is tried as a name of its own.
+    if (!v.quoted && BARE_LABEL.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
     if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {

@@ -241,6 +241,8 @@ function findScriptProsePasswords(text: string, options: DetectOptions): Span[] 
 const USER_SPAN_BEFORE = /(?<![\w`])`(?<user>[A-Za-z0-9._@+-]{1,64})$/;
 const PASSWORD_SPAN_AFTER = /`[ \t]{0,2}\/[ \t]{0,2}`(?<v>[^`\s]{6,128})`/y;
 
+const DIRECTIVE = /^[a-z][a-z-]{1,30}=[\w.-]{1,30}$/;
+
 function findUserPasswordSpans(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
@@ -249,6 +251,8 @@ function findUserPasswordSpans(text: string, options: DetectOptions, offsets: re
     if (m === null || !USER_SPAN_BEFORE.test(text.slice(Math.max(0, offset - 70), offset))) continue;
     const value = m.groups!['v']!;
     if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    // A directive (`Cache-Control`/`max-age=0` in a spec's prose): a setting and its value, not a login.
+    if (DIRECTIVE.test(value)) continue;
     const start = m.index + m[0].length - 1 - value.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }
@@ -331,7 +335,7 @@ export const markdownRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ['the sandbox admin is at http://10.2.0.9:8080 with `admin` / `Sandb0x-Adm!n-Teal`.', 'Grafana: `ops@acme.io`/`Gr4fana-0ncall!`'],
-      noMatch: ['use `GET` / `POST` for reads', 'either `src/main.ts` / `src/app-v2!.ts`', 'with `admin` / `${ADMIN_PASSWORD}`', 'log in as `admin` / `admin`'],
+      noMatch: ['use `GET` / `POST` for reads', 'either `src/main.ts` / `src/app-v2!.ts`', 'with `admin` / `${ADMIN_PASSWORD}`', 'log in as `admin` / `admin`', 'does not contain `Cache-Control`, then append `Cache-Control`/`max-age=0` to it'],
     },
   },
   {

@@ -537,6 +537,10 @@ describe('quoted words of code, not values (found scanning installed Python pack
     expect(spans('api_key = "Zk3mP9qR{0}vX8wL5n"\n', 'client.py')).toEqual(['Zk3mP9qR{0}vX8wL5n']);
   });
 
+  it('reads a bare label after a name as the next name, and its value as the value (`Token-> DemoToken: …`)', () => {
+    expect(spans('Token-> DemoToken: Xk29fLqp7ZmW3rTb8VnC= <- for User : demo\n', 'notes.toml')).toEqual(['Xk29fLqp7ZmW3rTb8VnC=']);
+  });
+
   it('takes a command name with its sigil between more items of a list for an item', () => {
     expect(spans('    "EXPAND", "/EXPAND", "EXPASS", "*EXPORT", "EXPROFILE",\n', 'apdlexer.py')).toEqual([]);
   });
