@@ -14,8 +14,10 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 /** `Basic ` closing its literal, then a joining operator: `+` (most languages), `&` (Nim, VB), `.`/`..` (PHP, Lua), `<>` (Elixir), `^` (OCaml, F#). */
 const BASIC_JOINED_AT = /basic[ \t]{0,2}["'`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \t]{0,4}/iy;
 
-/** A `user:password` literal, or `"user:"` joined to the password's literal. */
-const USER_PASSWORD_LITERAL = /["'`](?<user>[\w.@-]{1,64}):(?:["'`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \t]{0,4}["'`])?(?<v>[^"'`\s$]{4,128})["'`]/;
+/** A literal closed, a joining operator, the next literal opened. */
+const JOINED = String.raw`["'\`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \t]{0,4}["'\`]`;
+/** A `user:password` literal, or `"user:"` joined to the password's literal, or the three joined (`"user" + ":" + "…"`). */
+const USER_PASSWORD_LITERAL = new RegExp(String.raw`["'\`](?<user>[\w.@-]{1,64})(?:${JOINED})?:(?:${JOINED})?(?<v>[^"'\`\s$]{4,128})["'\`]`);
 
 /** Names in the expression that are not variables holding the credentials (encoders, conversions). */
 const IDENTIFIER = /[A-Za-z_][\w]{0,40}/g;
@@ -81,6 +83,7 @@ export const basicBuiltRules: Rule[] = [
     examples: {
       match: [
         '"Authorization": "Basic " & encode("ops:" & "Fj4!tLq8"),',
+        'const auth = "Basic " + btoa("kiosk_sync" + ":" + "Rm7vQ2xLp9Tz");',
         'let creds = "scanner:Wq3#nZ8vLp2"\nreq.setValue("Basic " + Data(creds.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")',
         "$creds = 'intake-bot:Moth.Quarry-417'\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
       ],
@@ -88,6 +91,7 @@ export const basicBuiltRules: Rule[] = [
         '"Authorization": "Basic " & encode(user & ":" & password),',
         'let creds = "\\(user):\\(password)"\nreq.setValue("Basic " + Data(creds.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")',
         'headers["Authorization"] = "Basic " + token',
+        'const auth = "Basic " + btoa(user + ":" + password);',
         "$creds = \"$($env:INTAKE_USER):$($env:INTAKE_PASSWORD)\"\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
       ],
     },

@@ -1286,3 +1286,17 @@ describe('a literal picked by a conditional or a chained assignment, a Spaces ke
     expect(values('c := credentials.NewStaticCredentialsProvider("DO00WQ4ZN8RT2KXM7LPB", secret, "")\n', 'main.go')).toEqual(['DO00WQ4ZN8RT2KXM7LPB']);
   });
 });
+
+describe('Basic credentials in code written inside a JSON string or joined from three literals', () => {
+  it("reads a requests auth pair in a notebook cell, whose quotes JSON escapes", () => {
+    const cell = '   "source": [\n    "creds = (\\"plate-reader\\", \\"Tq8vWm3zLx5Rk2Np\\")\\n",\n    "r = requests.get(url, auth=creds)"\n   ]\n';
+    expect(found(cell, 'notebooks/plates.ipynb')).toEqual([['PASS', 'Tq8vWm3zLx5Rk2Np']]);
+    const lookup = '   "source": [\n    "creds = (\\"plate-reader\\", os.environ[\\"PLATE_PW\\"])\\n"\n   ]\n';
+    expect(found(lookup, 'notebooks/plates.ipynb')).toEqual([]);
+  });
+
+  it('reads the password of "user" + ":" + "…" handed to an encoder after "Basic "', () => {
+    expect(found('const h = "Basic " + btoa("kiosk" + ":" + "Vn4qLz8wXr2m");\n', 'src/kiosk.ts')).toEqual([['PASS', 'Vn4qLz8wXr2m']]);
+    expect(found('const h = "Basic " + btoa(user + ":" + pass);\n', 'src/kiosk.ts')).toEqual([]);
+  });
+});

@@ -1601,10 +1601,12 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
  * Guzzle's `['auth' => ['user', 'pass']]`, Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
  * Laravel's `Http::withBasicAuth(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
+ * Code held in a JSON string (a notebook's cell, a script in a JSON config) escapes its double quotes:
+ * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
-    `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')`,
+  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}\\?["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
+    `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
 /**
@@ -2288,7 +2290,7 @@ function judged(category: Category, file: string | undefined, quoted = true) {
  */
 function quotedLiteralFinder(
   pattern: RegExp,
-  groups: readonly [string, string],
+  groups: readonly [string, string, ...string[]],
   judge: (value: string, match: RegExpExecArray, file: string | undefined) => Category | false,
 ): (text: string, options: DetectOptions) => Span[] {
   const re = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g');
@@ -2296,7 +2298,8 @@ function quotedLiteralFinder(
     const spans: Span[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const value = m.groups?.[groups[0]] ?? m.groups?.[groups[1]];
+      let value: string | undefined;
+      for (let i = 0; i < groups.length && value === undefined; i++) value = m.groups?.[groups[i]!];
       if (value === undefined) continue;
       const category = judge(value, m, options.file);
       if (category === false) continue;
@@ -2648,7 +2651,7 @@ export const genericRules: Rule[] = [
       'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`',
     keywords: ['auth', 'credential', 'creds'],
     pattern: BASIC_AUTH_PAIR,
-    find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2'], judgedPassword),
+    find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2', 'pw3'], judgedPassword),
     confidence: 'medium',
     examples: {
       match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
