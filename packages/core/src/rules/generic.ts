@@ -584,6 +584,7 @@ const SQL_ACCOUNT_STATEMENT = /\b(?:create|alter)\s{1,8}(?:user|role|login)\b[^;
 const LIST_ITEM_WORD = /^[*/]?[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
 
 const PYTHON_FILE = /\.pyi?$/;
+const ANONYMOUS_LOGIN_BEFORE = /(?:login|user(?:name)?)[ \t]{1,4}(?:anonymous|ftp)[ \t]{1,4}$/i;
 /** A name and its colon, as a value: the label of what follows. */
 const BARE_LABEL = /^[A-Za-z_][\w.-]{0,60}:$/;
 /** A class named in a string, as Python's annotations refer ahead (`"Backend"`, `"_DSAPrivateKey"`, `"Optional[Session]"`). */
@@ -846,6 +847,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
     // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
     if (isNameOfAThing(text, nameStart, name, v)) continue;
+    // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
+    if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) continue;
     // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
     if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
     // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
@@ -2578,6 +2581,8 @@ export const genericRules: Rule[] = [
       forEachMatchAt(CURL_USER_AT, text, offsets, (m) => {
         // `date -u +%H:%M:%S`: date's format operand opens with `+`, no login does.
         if (m.groups!['user']!.startsWith('+')) return;
+        // `perldoc -u Some::Module`, `-u Foo::Bar`: a package name's `::`, no login's colon.
+        if (m.groups!['v']!.startsWith(':')) return;
         // Compose files and Makefile recipes write a shell's `$` as `$$` (`-u admin:$${ADMIN_PASSWORD}`): still a lookup.
         const value = m.groups!['v']!.replace(/[{}]/g, '').replace(/^\$\$(?=[A-Za-z_])/, '$');
         if (!judged('PASS', options.file)(value)) return;
@@ -2589,7 +2594,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
-      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'test: ["CMD-SHELL", "curl -fs -u elastic:$${ELASTIC_PASSWORD} http://localhost:9200"]', 'curl -u deploy:$$DEPLOY_PASS $(REGISTRY)', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }'],
+      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'test: ["CMD-SHELL", "curl -fs -u elastic:$${ELASTIC_PASSWORD} http://localhost:9200"]', 'curl -u deploy:$$DEPLOY_PASS $(REGISTRY)', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }', 'perldoc -u Some::Modulename'],
     },
   },
   {

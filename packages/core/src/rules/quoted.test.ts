@@ -541,6 +541,11 @@ describe('quoted words of code, not values (found scanning installed Python pack
     expect(spans('Token-> DemoToken: Xk29fLqp7ZmW3rTb8VnC= <- for User : demo\n', 'notes.toml')).toEqual(['Xk29fLqp7ZmW3rTb8VnC=']);
   });
 
+  it("takes anonymous FTP's password, an e-mail address by convention, for none", () => {
+    expect(spans('default login anonymous password user@site\n', '.netrc')).toEqual([]);
+    expect(spans('machine ftp.acme.io login deploy password Zq8mP2xL9!\n', '.netrc')).toEqual(['Zq8mP2xL9!']);
+  });
+
   it('takes a command name with its sigil between more items of a list for an item', () => {
     expect(spans('    "EXPAND", "/EXPAND", "EXPASS", "*EXPORT", "EXPROFILE",\n', 'apdlexer.py')).toEqual([]);
   });
