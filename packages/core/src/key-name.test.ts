@@ -358,3 +358,15 @@ describe('what a secret may do, and whose event key it is', () => {
     expect(classifyKey('ANALYTICS_EVENT_KEY')).toBeUndefined();
   });
 });
+
+describe('keys of texts a UI shows', () => {
+  it('reads a key named for a hint, label or message as its key in a message bundle', () => {
+    for (const name of ['PASSWORD_HINT_KEY', 'tokenLabelKey', 'password.error.key', 'API_TOKEN_TOOLTIP_KEY', 'secretPromptKey']) expect(classifyKey(name), name).toBeUndefined();
+    expect(detect('    public static final String PASSWORD_HELP_KEY = "login.passwordHelp";\n', { file: 'Login.java' })).toEqual([]);
+  });
+  it('still reads other keys, and a key of the words before a text', () => {
+    expect(classifyKey('ENCRYPTION_KEY')?.category).toBe('KEY');
+    expect(classifyKey('HINT_SIGNING_KEY')?.category).toBe('KEY');
+    expect(classifyKey('PASSWORD_HINT')).toBeUndefined();
+  });
+});

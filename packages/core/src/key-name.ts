@@ -66,6 +66,9 @@ function isPhraseWord(word: string, words: readonly string[], at: number): boole
  */
 const CIPHER_WORDS = new Set(['crypto', 'crypt', 'encryption', 'encrypt', 'cipher', 'aes']);
 
+/** Texts a UI shows about a secret, each looked up in a message bundle by its key. */
+const UI_TEXT_WORDS = new Set(['hint', 'label', 'placeholder', 'tooltip', 'title', 'caption', 'prompt', 'message', 'msg', 'error', 'help', 'heading', 'description']);
+
 /** Words for an endpoint that another service calls back (`webhook_auth`, `notification_auth`). */
 const WEBHOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'notification', 'notifications', 'callback']);
 
@@ -441,6 +444,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // The name is used for other things too, so only a generated value counts.
   if ((last === 'code' && words[words.length - 2] === 'install') || last === 'installcode') return { category: 'CRED', weak: true };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
+  // A key named for a text the UI shows (`PASSWORD_HINT_KEY = "auth.passwordHint"`, `tokenLabelKey`, `password.error.key`) is
+  // that text's key in a message bundle: the value is a lookup, not the secret the text is about.
+  if (last === 'key' && words.length >= 2 && UI_TEXT_WORDS.has(words[words.length - 2]!)) return undefined;
   // Inngest's event key (`INNGEST_EVENT_KEY`) lets anyone who holds it send events that start the app's functions; an
   // event key elsewhere is a lookup key (a keyboard event's, a map's).
   if (last === 'key' && words[words.length - 2] === 'event' && words.includes('inngest')) return { category: 'KEY', weak: false };
