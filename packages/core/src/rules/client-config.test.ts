@@ -159,3 +159,14 @@ describe("Paddle's client-side token", () => {
     expect(detect(`export const paddle = new Paddle("${key}");\n`, { file: 'src/paddle.ts' }).map((f) => f.rule)).toEqual(['paddle-api-key']);
   });
 });
+
+describe("DocuSign's integration key", () => {
+  it('leaves a UUID under an integration key name: the OAuth client id', () => {
+    expect(values('esign:\n  integration-key: 2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364\n  account-id: 6e1b9c2d-0f7a-4d38-b5e4-a92c81f07d35\n', 'application.yml')).toEqual([]);
+    expect(values("    private const INTEGRATION_KEY = '2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364';\n", 'Esign.php')).toEqual([]);
+  });
+  it('still reports the secret key beside it, and integration keys of other shapes', () => {
+    expect(values('esign:\n  integration-key: 2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364\n  secret-key: 9b3e5a70-4c1d-4f8e-a2b6-0d7c3e19f845\n', 'application.yml')).toEqual(['9b3e5a70-4c1d-4f8e-a2b6-0d7c3e19f845']);
+    expect(values(`  integration_secret_key: 2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364\n  routing_integration_key: ${HEX32}\n`, 'alerts.yml')).toEqual(['2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364', HEX32]);
+  });
+});

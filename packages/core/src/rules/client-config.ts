@@ -133,9 +133,23 @@ const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|[TL]_C_[0-9a-f]{
 
 /** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
+  if (UUID.test(value)) return namesIntegrationKey(name);
   if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
   const words = splitWords(name);
   return words.includes('client') && words.includes('key') && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An integration key that is a UUID (`integration-key:`, `DOCUSIGN_INTEGRATION_KEY`) is DocuSign's: the OAuth client id
+ * of an app, in every consent URL the app opens. The app's secret key and its RSA private key are the secrets. (Other
+ * vendors' integration keys, PagerDuty's routing keys and Duo's, have other shapes.)
+ */
+function namesIntegrationKey(name: string): boolean {
+  const words = splitWords(name);
+  const n = words.length;
+  return n >= 2 && words[n - 1] === 'key' && words[n - 2] === 'integration' && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
 }
 
 /** `isPublicClientKey` for a whole name on its own (`BRANCH_KEY`, `ADYEN_CLIENT_KEY`), with no object around it. */
