@@ -356,3 +356,25 @@ describe('joined connection strings and sentence ends (blind set 46)', () => {
     expect(values('Use password Fjord*delta5120! Then log in.\n', 'mail.txt')).toEqual(['Fjord*delta5120']);
   });
 });
+
+describe("a settings field's default, a fetch block's literal on its own line, and a connection string's key after a line break", () => {
+  const b64 = 'Qm8vT2zLx4Rk7Wp1Nc9Hb3Yd6Gf0Js5Ae2Ui8OqWcT=';
+  it("reads pydantic's Field(default=…), its positional default and a dataclass field's default", () => {
+    expect(values(`    signing_key: str = Field(default="${b64}")\n`, 'settings.py')).toEqual([b64]);
+    expect(values(`    api_token: SecretStr = Field("${b64}", description="relay")\n`, 'settings.py')).toEqual([b64]);
+    expect(values(`    api_token: str = field(default='${b64}')\n`, 'config.py')).toEqual([b64]);
+  });
+  it('leaves a field whose default is a stand-in or a lookup', () => {
+    expect(values('    api_token: str = Field(default="changeme")\n    signing_key: str = Field(default_factory=load_key)\n', 'settings.py')).toEqual([]);
+  });
+  it("reads the literal that a Ruby fetch block holds on the line after its brace", () => {
+    const rb = `  config.secret_key_base = ENV.fetch("SECRET_KEY_BASE") {\n    "${'7c1e9a4f'.repeat(16)}"\n  }\n`;
+    expect(values(rb, 'config/environments/production.rb')).toEqual(['7c1e9a4f'.repeat(16)]);
+    expect(values('  config.secret_key_base = ENV.fetch("SECRET_KEY_BASE") {\n    raise "SECRET_KEY_BASE is not set"\n  }\n', 'production.rb')).toEqual([]);
+  });
+  it("reads a connection string's key joined by an operator at the head of the next line", () => {
+    const java = `    static final String CONN =\n            "DefaultEndpointsProtocol=https;AccountName=acmedocs;AccountKey="\n            + "${b64}"\n            + ";EndpointSuffix=core.windows.net";\n`;
+    expect(values(java, 'Storage.java')).toEqual([b64]);
+    expect(values('    static final String CONN = "AccountName=acmedocs;AccountKey="\n            + accountKey\n            + ";EndpointSuffix=core.windows.net";\n', 'Storage.java')).toEqual([]);
+  });
+});

@@ -34,6 +34,8 @@ const VALUE =
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`,
   // Python's `bytes.fromhex("…")`, `base64.b64decode("…")`, `binascii.unhexlify("…")`, .NET's `Convert.FromBase64String("…")` decode a key written as hex or base64.
   // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
+  // A settings class declares its default in a field's call: pydantic's and SQLModel's `Field(default="…")` (or first, `Field("…")`),
+  // dataclasses' and attrs' `field(default="…")`.
   // Julia's `raw"…"`, an Erlang binary's `<<"…">>` (closed by `>>`: `<<"EOF"` opens a heredoc), an Elixir sigil's `~s"…"`; F# applies a function without brackets (`Encoding.UTF8.GetBytes "…"`).
   // Triple quotes (Python, Nim, Scala, Kotlin, Swift, Julia: `"""…"""` on one line) before one quote, which would read `""`.
   // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too; so does HTML's code span
@@ -42,7 +44,7 @@ const VALUE =
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
   // (JupyterHub's `c.JupyterHub.cookie_secret = bytes.fromhex(` / `    '…'` / `)`).
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\()(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -76,7 +78,8 @@ const ASSIGNMENT = new RegExp(
     // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`;
     // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
     // R's `paste0("…;Pwd=", "…")` and SQL's `CONCAT('password=', '…')` join their arguments: a comma there (checked after the match).
-    '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
+    // Java's and C#'s formatters put the operator at the head of the next line (`"…;AccountKey="` / `    + "…"`).
+    '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
     // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
@@ -121,8 +124,9 @@ const ASSIGNMENT = new RegExp(
     '|(?:[ \\t]{0,4}\\))?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[\\w)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
-    // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`).
-    '|\\)[ \\t]{0,4}\\{[ \\t]{0,4}(?:\\|[ \\t]{0,4}\\w{0,20}[ \\t]{0,4}\\|[ \\t]{0,4})?(?=["\'])' +
+    // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`), its literal
+    // on the next line when long (`ENV.fetch("SECRET_KEY_BASE") {` / `  "…"` / `}`).
+    '|\\)[ \\t]{0,4}\\{[ \\t]{0,4}(?:\\|[ \\t]{0,4}\\w{0,20}[ \\t]{0,4}\\|[ \\t]{0,4})?(?:\\r?\\n[ \\t]{0,40})?(?=["\'])' +
     // call arguments (aligned: `define('AUTH_KEY',         '…')`): `define('PASSWORD', '…')`; one a line: `conf.set(\n  "fs.s3a.secret.key",\n  "…"\n)`
     // An Erlang tuple `{cookie_secret, <<"…">>}` is a pair of this kind too.
     // A lookup's default may be named: R's `Sys.getenv("DB_PASSWORD", unset = "…")`, `getenv("API_KEY", default="…")`.
