@@ -393,9 +393,10 @@ export const registryRules: Rule[] = [
     match: [`token: s.${fake('alnum', 24, 519)}`],
     noMatch: ['s.AcceptanceTimeoutSeconds ', 's.THISSTRINGISALLUPPERCASE', 's.makeKubeConfigController = args'],
   }, { keywords: ['s.'], minEntropy: 3.5, lead: '(?<![\\w.$-])', tail: '(?![\\w.-])', validate: (s) => notPlaceholder(s) && mixesClasses(s, 3) }),
-  tokenRule('doppler-api-token', 'Doppler token (dp.pt./dp.st./dp.sa./dp.ct./dp.scim./dp.audit.)', 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.', '[A-Za-z0-9]{40,44}', {
-    match: [`DOPPLER_TOKEN=dp.st.prd.${fake('alnum', 43, 520)}`.replace('dp.st.prd.', 'dp.st.'), `dp.pt.${fake('alnum', 43, 521)}`],
-    noMatch: ['dp.pt.short'],
+  // A service token names the config it reads after its prefix (`dp.st.prd.…`, `dp.st.dev_personal.…`).
+  tokenRule('doppler-api-token', 'Doppler token (dp.pt./dp.st./dp.sa./dp.ct./dp.scim./dp.audit.; a service token with its config: dp.st.prd.…)', 'dp\\.(?:pt|st(?:\\.[a-z0-9_\\-]{1,40})?|sa|ct|scim|audit)\\.', '[A-Za-z0-9]{40,44}', {
+    match: [`DOPPLER_TOKEN=dp.st.prd.${fake('alnum', 43, 520)}`.replace('dp.st.prd.', 'dp.st.'), `dp.pt.${fake('alnum', 43, 521)}`, `DOPPLER_TOKEN=dp.st.prd.${fake('alnum', 43, 522)}`, `token: dp.st.dev_personal.${fake('alnum', 43, 523)}`],
+    noMatch: ['dp.pt.short', 'dp.st.prd.short'],
   }, { keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], minEntropy: 3.5 }),
   tokenRule('1password-secret-key', '1Password account secret key (A3-…)', 'A3-', '[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', {
     match: [`A3-${fake('uppernum', 6, 522)}-${fake('uppernum', 11, 523)}-${fake('uppernum', 5, 524)}-${fake('uppernum', 5, 525)}-${fake('uppernum', 5, 526)}`],
