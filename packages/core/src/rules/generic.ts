@@ -6,6 +6,7 @@ import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from 
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
+import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
 import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
@@ -57,7 +58,8 @@ const ASSIGNMENT = new RegExp(
   SECRET_WORD +
     '[\\w.\\-]{0,40}' + // rest of the identifier
     '(?:\\[\\d{0,6}\\](?:[ \\t]{1,4}PROGMEM)?)?' + // a C array declarator: `static const char kHmacKey[] = "…"`, Arduino's `WIFI_PASSWORD[] PROGMEM = "…"`
-    '["\'`\\]]{0,2}' + // closing quote of a JSON/YAML key, or of `['password']`
+    // closing quote of a JSON/YAML key, or of `['password']`; or Markdown's emphasis closing a label (`**Password**: …`)
+    '(?:["\'`\\]]{1,2}|\\*{1,2})?' +
     '(?<sep>' +
     // typed: `passwd: str = `, Rust `TOKEN: &str = `, a byte slice `KEY: &[u8] = b"…"`
     // (an `=` that another follows pads a bare base64 value: `secret: c2VjcmV0Cg==`).
@@ -110,7 +112,7 @@ const ASSIGNMENT = new RegExp(
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
-    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:|[ \\t](?:is|was|are)(?:[ \\t]{1,2}now)?[ \\t])[ \\t]{0,40}' +
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}now)?[ \\t])[ \\t]{0,40}' +
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
@@ -444,6 +446,9 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   const last = value.charAt(value.length - 1);
   if (last !== '' && ')]}'.includes(last) && !/[([{]/.test(value)) value = trimTrailing(value, ')]}');
   value = trimTrailing(value, ',;');
+  // `New password: **…**`: Markdown's emphasis is markup around the value.
+  const emphasized = withoutEmphasis(value, file);
+  if (emphasized !== undefined) return { value: emphasized.value, quoted: false, start: start + emphasized.offset };
   return { value, quoted: false, start };
 }
 

@@ -55,3 +55,27 @@ describe('a password whose code span the paragraph wrapped onto the next line', 
     expect(values('Reset the token\n`bin/rails credentials:edit` opens the file.\n', 'docs/setup.md')).toEqual([]);
   });
 });
+
+describe('a value or label in Markdown emphasis', () => {
+  it('reports the value alone, without the bold or italic markers around it', () => {
+    expect(values('New password: **Pq4!rWz8Ln**\n', 'docs/onboarding.md')).toEqual(['Pq4!rWz8Ln']);
+    expect(values('The admin password is *Hb6$tMx2Kc*.\n', 'docs/onboarding.md')).toEqual(['Hb6$tMx2Kc']);
+    expect(values('- password: __Vd3#nQs7Jy__\n', 'NOTES.md')).toEqual(['Vd3#nQs7Jy']);
+    expect(values('| user | password |\n|---|---|\n| carol | **Zt5%kFw9Ry** |\n', 'docs/accounts.md')).toEqual(['Zt5%kFw9Ry']);
+  });
+
+  it('reads a bold label: the emphasis may close before or after its colon', () => {
+    expect(values('- **Password**: Lm8@cXq3Tv\n', 'README.md')).toEqual(['Lm8@cXq3Tv']);
+    expect(values('**Password:** Jr2&wBn6Hs\n', 'README.md')).toEqual(['Jr2&wBn6Hs']);
+    expect(values('**API token:** Wq7Yk2Lp9Xv4Rt8Mz3Nc6Bd\n', 'notes.txt')).toEqual(['Wq7Yk2Lp9Xv4Rt8Mz3Nc6Bd']);
+  });
+
+  it('leaves emphasised words, masks and placeholders alone', () => {
+    expect(values('- **Password**: required\n- **Token**: *optional*\n- **Password:** see the vault entry\n', 'docs/api.md')).toEqual([]);
+    expect(values('- **Password**: ********\n- Password: **<your password>**\n', 'docs/api.md')).toEqual([]);
+  });
+
+  it('keeps underscores outside Markdown, where they belong to names and placeholders', () => {
+    expect(values('password: __Vd3#nQs7Jy__\n', 'config.yml')).toEqual(['__Vd3#nQs7Jy__']);
+  });
+});

@@ -1,6 +1,7 @@
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
+import { withoutEmphasis } from './emphasis.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -74,8 +75,10 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
         if (key === undefined) return;
         const m = SINGLE_VALUE_CELL.exec(cell.text);
         if (m === null) return;
-        const value = m.groups!['code'] ?? m.groups!['bare']!;
-        const start = cell.start + (m.groups!['code'] !== undefined ? 1 : 0);
+        // A bare cell may be emphasised (`| bob | **…** |`): the markers are markup.
+        const emphasized = m.groups!['bare'] !== undefined ? withoutEmphasis(m.groups!['bare'], options.file) : undefined;
+        const value = m.groups!['code'] ?? emphasized?.value ?? m.groups!['bare']!;
+        const start = cell.start + (m.groups!['code'] !== undefined ? 1 : (emphasized?.offset ?? 0));
         if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
         spans.push({ start, end: start + value.length, category: key.category });
       });

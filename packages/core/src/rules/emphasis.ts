@@ -1,0 +1,29 @@
+/**
+ * Markdown's emphasis around a value (`New password: **…**`, `| bob | *…* |`): the markers are
+ * markup, not part of the secret. Read in Markdown, and `*` in any prose, where notes and chat
+ * messages use the same markup; `_` only in Markdown files, since elsewhere it opens and closes
+ * names (`__TOKEN__`) and placeholders.
+ */
+
+const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
+
+/** Punctuation that may close the sentence after the closing markers (`**…**.`). */
+const CLOSING_PUNCTUATION = '.,;:!?)';
+
+/** The value inside emphasis markers and its offset in `value`, or undefined when `value` is not wrapped in them. */
+export function withoutEmphasis(value: string, file: string | undefined): { value: string; offset: number } | undefined {
+  const marker = value.charCodeAt(0);
+  if (marker !== 42 /* * */ && marker !== 95 /* _ */) return undefined;
+  if (marker === 95 && (file === undefined || !MARKDOWN_FILE.test(file))) return undefined;
+  // One to three markers open it (more are a mask: `****`), and the same run closes it.
+  let run = 1;
+  while (run <= 3 && value.charCodeAt(run) === marker) run++;
+  if (run > 3) return undefined;
+  let end = value.length;
+  while (value.length - end < 3 && end > 0 && CLOSING_PUNCTUATION.includes(value.charAt(end - 1))) end--;
+  for (let i = 1; i <= run; i++) if (value.charCodeAt(end - i) !== marker) return undefined;
+  const innerEnd = end - run;
+  if (innerEnd <= run || value.charCodeAt(innerEnd - 1) === marker) return undefined;
+  const inner = value.slice(run, innerEnd);
+  return /\s/.test(inner) ? undefined : { value: inner, offset: run };
+}
