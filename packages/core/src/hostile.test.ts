@@ -74,6 +74,9 @@ const hostile: Record<string, string> = {
   // Each helper with a password parameter is looked for in one pass over the calls, not one search per helper.
   'helpers with a password parameter defined on every line, never called': 'def h(password):\n'.repeat(MB / 32) + 'def g(a, password): '.repeat(MB / 40),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
+  // Each quote before a comma reads an address back from it: over one domain at most, never the whole line.
+  'e-mail tuples never given a password, and domain-like runs before quoted commas, repeated on one line':
+    '["qa@acme.dev", "'.repeat(MB / 17) + ('a.'.repeat(200) + '@b.co", ').repeat(MB / 408),
 };
 
 describe('hostile input', () => {

@@ -1,5 +1,6 @@
-import { isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
+import { isIdentifierCode, isLetterCode } from '../char-codes.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -55,6 +56,56 @@ function findUserListPasswords(text: string, options: DetectOptions, offsets: re
   return spans;
 }
 
+/**
+ * A tuple that pairs an e-mail address with a password, as seed scripts and test fixtures list the
+ * accounts they create (`["qa@acme.dev", "…"]`, Python's `("alice@acme.dev", "…")`, Elixir's
+ * `{"ops@acme.dev", "…"}`), maybe with more fields after it (a role). Read at each quote that a
+ * comma follows: the address is read back from it, and the bracket that opens the tuple (not a
+ * call's); the literal after the comma is the password. Other pairs with an address (a sender
+ * and a recipient, an address and a display name, a list of addresses) hold no password's shape.
+ */
+const EMAIL_PAIR_AT = /["'][ \t]{0,4},[ \t]{0,4}(?:"(?<dv>[^"\s\\]{8,128})"|'(?<sv>[^'\s\\]{8,128})')[ \t]{0,4}[\])},]/y;
+/** The tuple's bracket (not a call's: no name before it), then spaces up to the address's opening quote. */
+const TUPLE_OPENING = /(?:^|[^\w$.>])[[({][ \t]{0,4}$/;
+/** A domain that ends in a top-level domain of letters (`acme.dev`, `mail.acme.co.uk`). */
+const EMAIL_DOMAIN = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}$/;
+const EMAIL_ADDRESS = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}$/;
+
+/** Where the quoted e-mail address that the quote at `close` ends opens (its opening quote), or -1. */
+function addressOpening(text: string, close: number): number {
+  if (!isLetterCode(text.charCodeAt(close - 1))) return -1;
+  // Back over the domain to the `@` (most quotes end a word with no `@` before it, and stop here).
+  let at = close - 1;
+  while (at > 0 && close - at <= 253 && isIdentifierCode(text.charCodeAt(at - 1))) at--;
+  if (text.charCodeAt(at - 1) !== 0x40 /* @ */ || !EMAIL_DOMAIN.test(text.slice(at, close))) return -1;
+  let open = at - 1;
+  while (open > 0 && at - open <= 65 && (isIdentifierCode(text.charCodeAt(open - 1)) || text.charCodeAt(open - 1) === 0x25 || text.charCodeAt(open - 1) === 0x2b)) open--;
+  return open < at - 1 && text.charCodeAt(open - 1) === text.charCodeAt(close) ? open - 1 : -1;
+}
+
+/** Letters, a digit and a symbol; or upper- and lower-case letters and digits mixed as a generator mixes them. */
+function isPasswordOrGenerated(value: string): boolean {
+  // (Not another address, nor a URL: a sender and its recipient, a user and a profile's link.)
+  if (isPasswordShaped(value)) return !EMAIL_ADDRESS.test(value) && !/^[a-z][\w+.-]{0,30}:\/\//i.test(value);
+  return value.length >= 10 && /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value) && characterSwitches(value) >= 5;
+}
+
+function findEmailPasswordPairs(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const open = addressOpening(text, offset);
+    if (open === -1 || !TUPLE_OPENING.test(text.slice(Math.max(0, open - 8), open))) continue;
+    EMAIL_PAIR_AT.lastIndex = offset;
+    const m = EMAIL_PAIR_AT.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['dv'] ?? m.groups!['sv']!;
+    if (!isPasswordOrGenerated(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 export const userListRules: Rule[] = [
   {
     id: 'user-list-password',
@@ -69,6 +120,27 @@ export const userListRules: Rule[] = [
     examples: {
       match: ['{admin_users, [{<<"ops">>, <<"lark-Tundra-5120-reed">>}]},', 'BASIC_AUTH_USERS = [("ops", "Moss!Anvil-6631")]'],
       noMatch: ['BASIC_AUTH_USERS = [("ops", "editor"), ("dana", "viewer")]', 'admin_users = [("ops", os.environ["OPS_PASSWORD"])]', 'TEAM_USERS = [("dana", "team-7")]'],
+    },
+  },
+  {
+    id: 'email-password-pair',
+    category: 'PASS',
+    description:
+      'A password paired with an e-mail address in a tuple, as seed scripts and fixtures list their accounts: `["qa@acme.dev", "…"]`, `("alice@acme.dev", "…", "admin")`, Elixir `{"ops@acme.dev", "…"}` (a value with letters, a digit and a symbol, or generated-looking)',
+    keywords: ['",', "',"],
+    pattern: EMAIL_PAIR_AT,
+    find: findEmailPasswordPairs,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['  ["ops+admin@northwind.dev", "Rv8$kLq2Wz"],', 'SEED_USERS = [("dana@lab.example.org", "Kt6%pWz9Qs", "admin")]', '{"ops@acme.dev", "Hm3nQx7TbZpLw"}'],
+      noMatch: [
+        'recipients = ["alerts@acme.dev", "oncall2@acme.dev"]',
+        'sender = ("billing@acme.dev", "Acme Billing")',
+        'server.login("ops@acme.dev", password)',
+        '["ops@acme.dev", "member"]',
+        '("ops@acme.dev", "https://acme.dev/u/42")',
+      ],
     },
   },
 ];
