@@ -77,6 +77,8 @@ const hostile: Record<string, string> = {
   // Each quote before a comma reads an address back from it: over one domain at most, never the whole line.
   'e-mail tuples never given a password, and domain-like runs before quoted commas, repeated on one line':
     '["qa@acme.dev", "'.repeat(MB / 17) + ('a.'.repeat(200) + '@b.co", ').repeat(MB / 408),
+  // Each password type reads its field's brackets back and on: a stretch of bounded reach, not read again.
+  'password-typed entries in one endless field, and brackets never closed': "{ 'type' => 'password', ".repeat(MB / 24) + "[ type: 'password'".repeat(MB / 18),
 };
 
 describe('hostile input', () => {
