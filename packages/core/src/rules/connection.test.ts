@@ -128,3 +128,14 @@ describe('url-password-joined', () => {
     expect(values(ts, 'src/urls.ts')).toEqual([]);
   });
 });
+
+describe('a URL password interpolated through an escaping call', () => {
+  it("reports the literal that a template's encodeURIComponent passes into the URL", () => {
+    const ts = 'const url = `postgresql://reports:${encodeURIComponent("Gv7Lq2Wz9Rk4Tn")}@pg.internal:5432/app`;\n';
+    expect(findings(ts, 'db.ts').map((f) => f.rule)).toEqual(['url-credentials']);
+  });
+  it('leaves an interpolated variable', () => {
+    const ts = 'const url = `postgresql://reports:${encodeURIComponent(process.env.PGPASSWORD)}@pg.internal:5432/app`;\n';
+    expect(findings(ts, 'db.ts').filter((f) => f.rule === 'url-credentials')).toEqual([]);
+  });
+});
