@@ -102,3 +102,14 @@ describe('words of code around a password that are not it', () => {
     for (const v of ['not my real password', 'isaacs:not-my-real-password']) expect(isPlaceholder(v), v).toBe(true);
   });
 });
+
+describe('a token of letters only', () => {
+  it('takes random capitals and small letters as generated, though capitals run to seven', () => {
+    expect(isPlausibleSecret('QwLpZrTxMvBnKjHgFdSaPoIuYtReWqAs', { category: 'TOKEN', quoted: true })).toBe(true);
+    expect(isPlausibleSecret('KvRtpYqzWxJfnsLGaoHbMEQWXRTdueNz', { category: 'TOKEN', quoted: true })).toBe(true);
+  });
+  it('still turns down camel-case names and runs of capitals longer than an acronym', () => {
+    expect(isPlausibleSecret('ThisIsTheConfigurationForTheApp', { category: 'TOKEN', quoted: true })).toBe(false);
+    expect(isPlausibleSecret('KvRtpYqzWxJfnsLGAOHBMEQWdueNsTxa', { category: 'TOKEN', quoted: true })).toBe(false);
+  });
+});

@@ -509,7 +509,9 @@ function isRandomlyCasedLetters(v: string): boolean {
     const c = v.charCodeAt(i);
     if (!isLowerCode(c) && !isUpperCode(c)) return false;
     run = i > 0 && isLowerCode(c) === isLowerCode(v.charCodeAt(i - 1)) ? run + 1 : 1;
-    if (run > 5) return false;
+    // Words are runs of small letters; capitals run long only in acronyms, and a random token of 32 letters holds a run
+    // of six of either case about as often as not (Logz.io's tokens are such letters).
+    if (run > (isLowerCode(c) ? 5 : 7)) return false;
   }
   return characterSwitches(v) * 20 >= v.length * 9 && shannonEntropy(v) >= 4;
 }
