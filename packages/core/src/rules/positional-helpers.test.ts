@@ -56,3 +56,15 @@ describe("OmniAuth strategies' positional client secrets", () => {
     expect(found(rb, 'config/initializers/devise.rb', 'omniauth-provider-secret')).toEqual([]);
   });
 });
+
+describe('a secret key given as the user of Basic authentication with an empty password', () => {
+  it('reports the generated user of a call or an option whose password is empty', () => {
+    const php = "        $r = Http::withBasicAuth('s_Wq4nT8kLr2xZm6PvB3yDc7', '')\n            ->post('https://api.example.com/v1/charges', $body);\n";
+    expect(found(php, 'app/Http/Controllers/PayController.php', 'basic-auth-key-as-user')).toEqual(['s_Wq4nT8kLr2xZm6PvB3yDc7']);
+    expect(found("resp = requests.get(URL, auth=HTTPBasicAuth('Lk9Zx2Qw7Er4Ty6Ui1Op3As', ''))\n", 'sync.py', 'basic-auth-key-as-user')).toEqual(['Lk9Zx2Qw7Er4Ty6Ui1Op3As']);
+  });
+  it('leaves a login name, a password beside the user, and a variable', () => {
+    const php = "Http::withBasicAuth('billing_service_account', '');\nHttp::withBasicAuth('s_Wq4nT8kLr2xZm6PvB3yDc7', config('pay.secret'));\nHttp::withBasicAuth($key, '');\n";
+    expect(found(php, 'Pay.php', 'basic-auth-key-as-user')).toEqual([]);
+  });
+});

@@ -122,6 +122,16 @@ const OMNIAUTH_PROVIDER = new RegExp(
   'i',
 );
 
+/**
+ * HTTP Basic authentication with an empty password: APIs that take their secret key as the Basic user (Stripe's, LawPay's,
+ * Chargebee's, Recurly's) are called so, the key first and `''` second: Laravel's `Http::withBasicAuth('…', '')`,
+ * requests' `auth=('…', '')` and `HTTPBasicAuth('…', '')`, Guzzle's `'auth' => ['…', '']`, Spring's
+ * `setBasicAuth("…", "")`. With no password beside it, a generated user is the credential; a login name is not.
+ * Read from the `auth` of the call's or the option's name.
+ */
+const BASIC_AUTH_KEY_AS_USER =
+  /auth["']?[ \t]{0,2}(?:\(|=[ \t]{0,2}\(|=>[ \t]{0,2}\[|:[ \t]{0,2}\[)[ \t]{0,4}["'](?<v>[A-Za-z0-9_\-.]{16,128})["'][ \t]{0,4},[ \t]{0,4}(?:""|'')[ \t]{0,4}[)\]]/iy;
+
 /** One argument of a T-SQL procedure call: a (Unicode) string literal, NULL, a variable or a word. */
 const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\t]{0,4}";
 /** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
@@ -608,6 +618,32 @@ export const positionalRules: Rule[] = [
         '  provider :ldap, title: "Staff login", host: "ldap.example.org", port: 636',
         '  provider :github, "Iv1.4f2a9c7e1b3d5a80", "your-client-secret"',
         "  provider :apple, ENV['APPLE_CLIENT_ID'], '', { scope: 'email name' }",
+      ],
+    },
+  },
+  {
+    id: 'basic-auth-key-as-user',
+    category: 'KEY',
+    description:
+      "An API's secret key given as the user of HTTP Basic authentication with an empty password (`Http::withBasicAuth('…', '')`, `auth=('…', '')`, Guzzle's `'auth' => ['…', '']`, `setBasicAuth(\"…\", \"\")`), as Stripe-style APIs take it",
+    keywords: ['auth'],
+    pattern: BASIC_AUTH_KEY_AS_USER,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (value, ctx) => looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }),
+    confidence: 'high',
+    examples: {
+      match: [
+        "        $resp = Http::withBasicAuth('k_Rt7vX2qL9mW4zN8bC3pJ6hD', '')->post($url, $body);",
+        "r = requests.post(url, auth=('Zk3mP9qR2vX8wL5nQ4tYc7Hb', ''), json=payload)",
+        "$client = new Client(['auth' => ['Hq7LmN2pX9vR4tK8sW3zB6yD', '']]);",
+        'headers.setBasicAuth("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1", "");',
+      ],
+      noMatch: [
+        "Http::withBasicAuth('svc_reporting_readonly', '')",
+        "Http::withBasicAuth('Zk3mP9qR2vX8wL5nQ4tYc7Hb', $secret)",
+        "r = requests.get(url, auth=(api_key, ''))",
+        "Http::withBasicAuth('your-secret-key-goes-here', '')",
       ],
     },
   },
