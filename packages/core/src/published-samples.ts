@@ -70,6 +70,14 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   'hdhd0244k9j7ao03',
   '0685bd9184jfhq22',
   'ad180jjd733klru7',
+  // The OAuth 2.0 MAC token draft (draft-ietf-oauth-v2-http-mac): its example token id and MAC key, which
+  // oauthlib's docstrings quote beside RFC 6749's.
+  'h480djs93hd8',
+  '489dks293j39',
+  // The Google Cloud SDK's OAuth clients for installed apps (gcloud's own and Application Default Credentials'):
+  // shipped in every gcloud install, and, as Google documents for installed apps, not treated as secrets.
+  'ZmssLNjJy2998hD4CTg2ejr2',
+  'd-FL95Q19q7MQmFpd7hHD0Ty',
   // The AES test vectors of FIPS-197 and NIST SP 800-38A (the AES-128, -192 and -256 keys that every AES
   // implementation's tests check against): published keys, in lower and upper case.
   '2b7e151628aed2a6abf7158809cf4f3c',

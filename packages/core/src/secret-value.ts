@@ -257,7 +257,7 @@ function normalise(value: string): string {
 /** True when the value is a stand-in: template syntax, `xxxx`, `<your-key>`, `changeme`, `EXAMPLE`…. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  if (hasPlaceholderMarker(v)) return true;
+  if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v)) return true;
   if (TEMPLATE_START.test(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
@@ -421,6 +421,12 @@ function isPublicKeyDer(value: string): boolean {
   return der.charCodeAt(inner + 2 + innerLength) === 0x03;
 }
 
+/**
+ * A format's fields as the whole value (`{project_id}`), or a path whose segments they fill (`users/{userKey}/tokens/{clientId}`,
+ * `/v1/{name=projects/*}`): what `str.format`, URI templates and route tables substitute, not a value.
+ */
+const FORMAT_PLACEHOLDER = /^\{[A-Za-z_][\w.]{0,60}\}$|^\/?(?:[\w.-]{1,40}\/){0,6}\{[A-Za-z_][\w.=*/-]{0,60}\}(?:\/[\w.{}=*-]{1,60}){0,6}$/;
+
 /** A character encoding or a binary-to-text encoding by its name. */
 const ENCODING_NAME = /^(?:utf-?(?:8|16(?:le|be)?|32)|ucs-?2|latin-?1|binary|ascii|base64(?:url)?|base32|hex|iso-8859-\d{1,2}|cp125\d|windows-125\d)$/i;
 /** A prompt: words, then the colon before the answer (`Current password: `, `       Again:     `, judged trimmed). */
@@ -554,6 +560,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
+  if (FORMAT_PLACEHOLDER.test(v)) return false; // `project_id: "{project_id}"`, `users/{userKey}/tokens/{clientId}`: fields a format fills
   if (isPublicKeyDer(v)) return false; // a public key or a certificate as base64 DER (npm's registry signing keys, `MFkwEwYHKoZIzj0…`)
   if (VERSION_RANGE.test(v)) return false;
   if (ENCODING_NAME.test(v)) return false; // `Buffer.from(password, 'utf8')`: a character encoding's name

@@ -593,9 +593,12 @@ const SQL_ACCOUNT_STATEMENT = /\b(?:create|alter)\s{1,8}(?:user|role|login)\b[^;
 const LIST_ITEM_WORD = /^[*/]?[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
 
 const PYTHON_FILE = /\.pyi?$/;
+const PRINTF_CONVERSION = /%(?:\([A-Za-z_]\w{0,30}\))?[-+ #0]?\d{0,3}[sdifrx]/;
+const PERCENT_OPERATOR = /^[ \t]{0,2}%[ \t(]/;
+const LIST_CLOSE_AFTER_NAME = /^["'`]?\]/;
 const ANONYMOUS_LOGIN_BEFORE = /(?:login|user(?:name)?)[ \t]{1,4}(?:anonymous|ftp)[ \t]{1,4}$/i;
-/** A name and its colon, as a value: the label of what follows. */
-const BARE_LABEL = /^[A-Za-z_][\w.-]{0,60}:$/;
+/** An identifier (camelCase, snake_case, dotted) and its colon, as a value: the label of what follows. A plain word (`Passwort:`) is prose's. */
+const BARE_LABEL = /^(?=[\w.-]{0,60}(?:[a-z][A-Z]|[_.-]\w))[A-Za-z_][\w.-]{0,60}:$/;
 /** A class named in a string, as Python's annotations refer ahead (`"Backend"`, `"_DSAPrivateKey"`, `"Optional[Session]"`). */
 const ANNOTATED_TYPE = /^_{0,2}[A-Z][A-Za-z0-9]{1,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}(?:\[[\w., ]{1,80}\])?$/;
 const QUOTE_CHARS = `"'\``;
@@ -862,10 +865,17 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
     // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
     if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) continue;
+    // So is one with printf's conversions that `%` fills (`'%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION`).
+    if (v.quoted && v.value.includes('%') && PRINTF_CONVERSION.test(v.value) && PERCENT_OPERATOR.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 5))) continue;
     // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
     // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
     // list's `"--password", "…"` is a flag and its value).
     if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && isListItemName(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
+      skipUntil = v.start;
+      continue;
+    }
+    // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
+    if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
       skipUntil = v.start;
       continue;
     }

@@ -576,3 +576,23 @@ describe("C headers' constants (found scanning /usr/include: OpenSSL, NSS, GnuTL
     expect(spans(source, 'src/config.h')).toEqual(['Xk29fLqp7ZmW3rTb', bytes, 'Zk3mP9qR2vX8wL5nQ4tY']);
   });
 });
+
+describe('generated API clients and SDK code (found scanning the Google Cloud SDK)', () => {
+  it('takes a field declared by a call, a list-closing name, format templates and format fields for no value', () => {
+    const source = [
+      "  authorization = _messages.MessageField('GoogleCloudApigeeV1ProfileConfigAuthorization', 2)",
+      '  authorization = _messages.StringField(2)',
+      "    _RequireAllFlagsOrRaiseForAuthType(args, ['auth_user', 'auth_password'],",
+      "                                       'google')",
+      "CRYPTO_KEY_VERSION_COLLECTION = '%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION",
+      "TOKENS = ('tokens', 'users/{userKey}/tokens/{clientId}', {},",
+    ].join('\n');
+    expect(spans(`${source}\n`, 'lib/googlecloudsdk/api.py')).toEqual([]);
+    expect(spans('apiVersion: v1\nkind: Secret\nstringData:\n  project_id: "{project_id}"\n', 'agent.yaml')).toEqual([]);
+  });
+
+  it("reports a Secret's quoted value without its quotes, and a literal that a call's list does not close", () => {
+    expect(spans('apiVersion: v1\nkind: Secret\ndata:\n  token: "WGsyOWZMcXA3Wm1XM3JUYg=="\n', 'secret.yaml')).toEqual(['WGsyOWZMcXA3Wm1XM3JUYg==']);
+    expect(spans("login(user, ['password'], 'Kq8zW3mLp0x!')\nconnect(password='Kq8zW3mLp0y!')\n", 'client.py')).toEqual(['Kq8zW3mLp0y!']);
+  });
+});

@@ -135,7 +135,11 @@ function findKubernetesSecretData(text: string): Span[] {
         lineNo = last + 1;
         continue;
       }
-      if (value !== '' && isSecretValue(value, entry[2]!)) spans.push({ start, end: start + value.length });
+      if (value !== '' && isSecretValue(value, entry[2]!)) {
+        // A quoted value is reported without its quotes: the YAML around its token stays well formed.
+        const quoted = value.length > 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]!);
+        spans.push(quoted ? { start: start + 1, end: start + value.length - 1 } : { start, end: start + value.length });
+      }
       lineNo++;
     }
     nextLine = lineNo;

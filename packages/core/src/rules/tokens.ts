@@ -269,6 +269,8 @@ export const tokenRules: Rule[] = [
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (/^(?:bearer|basic)$/i.test(value)) return false;
+      // A function called for the value (`authorization = _messages.StringField(2)`): code, not a credential.
+      if (ctx.text.charCodeAt(ctx.matchEnd) === 0x28 /* ( */) return false;
       const scheme = ctx.groups?.['scheme'];
       if (scheme === undefined && /^(?:bearer|basic)\b/i.test(ctx.text.slice(ctx.matchEnd - value.length - 8, ctx.matchEnd - value.length))) return false;
       return isPlausibleSecret(value, { category: 'TOKEN', quoted: true });
@@ -282,7 +284,7 @@ export const tokenRules: Rule[] = [
         '.header("Authorization", "Token 22cb987851bc5659229114c62e60c79abd0d2c08")',
         '"Authorization" => "ApiKey 22cb987851bc5659229114c62e60c79abd0d2c08",',
       ],
-      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>', '.header("Authorization", authorizationHeaderValue)', 'headers.put("Authorization", "Token " + apiToken)'],
+      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>', '.header("Authorization", authorizationHeaderValue)', 'headers.put("Authorization", "Token " + apiToken)', "  authorization = _messages.MessageField('GoogleCloudApigeeV1ProfileConfigAuthorization', 2)"],
     },
   },
 ];
