@@ -71,6 +71,8 @@ const hostile: Record<string, string> = {
   'PL/SQL types and COBOL pictures repeated on one line, never a value': 'a VARCHAR2(9) '.repeat(MB / 14) + '01 A PIC X '.repeat(MB / 11),
   'Asterisk registrations never reaching a host': 'register => a:b:c'.repeat(MB / 17),
   'mkstore here-documents opened on every line': 'mkstore x <<EOF\n'.repeat(MB / 16),
+  // Each chpasswd module reads at most its block's lines; each piped command looks back on its own line only.
+  'chpasswd modules and lists opened on every line': 'chpasswd:\n  list: |\n'.repeat(MB / 20) + 'echo a:b | chpasswd '.repeat(MB / 20),
   // Each helper with a password parameter is looked for in one pass over the calls, not one search per helper.
   'helpers with a password parameter defined on every line, never called': 'def h(password):\n'.repeat(MB / 32) + 'def g(a, password): '.repeat(MB / 40),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),

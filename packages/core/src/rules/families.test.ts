@@ -1300,3 +1300,26 @@ describe('Basic credentials in code written inside a JSON string or joined from 
     expect(found('const h = "Basic " + btoa(user + ":" + pass);\n', 'src/kiosk.ts')).toEqual([]);
   });
 });
+
+describe('passwords given to chpasswd', () => {
+  it("reads the list of cloud-init's chpasswd module, and nothing of the modules after it", () => {
+    const yaml = [
+      '#cloud-config',
+      'chpasswd:',
+      '  expire: false',
+      '  list: |',
+      '    kiosk:Wren-Basalt6620!',
+      '    backup:RANDOM',
+      'runcmd:',
+      '  - echo build:Wren-Basalt6620x',
+      '',
+    ].join('\n');
+    expect(found(yaml, 'deploy/user-data.yaml')).toEqual([['PASS', 'Wren-Basalt6620!']]);
+  });
+
+  it('reads a pair piped or here-stringed into chpasswd, and leaves variables and crypt hashes', () => {
+    expect(found("echo 'kiosk:Wren-Basalt6620!' | sudo chpasswd\n", 'provision.sh')).toEqual([['PASS', 'Wren-Basalt6620!']]);
+    expect(found('echo "kiosk:${KIOSK_PASSWORD}" | chpasswd\n', 'provision.sh')).toEqual([]);
+    expect(found("echo 'kiosk:$6$Qm3x$Kv8wPzL2rT5yN0bH4jD7sF1gA' | chpasswd -e\n", 'provision.sh')).toEqual([]);
+  });
+});

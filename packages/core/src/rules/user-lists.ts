@@ -106,7 +106,111 @@ function findEmailPasswordPairs(text: string, options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * `chpasswd` reads `user:password` lines and sets each account's password: cloud-init's `chpasswd:` module takes
+ * them as the lines of its `list:` (a block scalar or a sequence), a shell pipes one in (`echo 'deploy:…' | chpasswd`,
+ * `chpasswd <<< "deploy:…"`). The password is the secret. `RANDOM` asks cloud-init for a generated one, and a crypt
+ * hash (`$6$…`, given with `chpasswd -e`) is no password to log in with.
+ */
+const CHPASSWD_AT = /chpasswd/iy;
+/** cloud-init's module: `chpasswd:`, then the `list:` key within its block. */
+const CHPASSWD_MODULE = /^chpasswd:[ \t]{0,4}\r?\n/i;
+const CHPASSWD_LIST_KEY = /^(?<indent>[ \t]{1,16})list:[ \t]{0,4}(?:\|[-+]?[ \t]{0,4})?$/;
+/** One line of the list: `user:password`, maybe a sequence's item. */
+const CHPASSWD_LINE = /^(?<indent>[ \t]{1,40})(?:-[ \t]{1,4})?["']?(?<user>[\w.-]{1,32}):(?<v>[^\s"']{1,128})["']?[ \t]{0,4}$/;
+/** How many lines of the module's block are read. */
+const CHPASSWD_REACH = 40;
+/** A shell feeding `user:password` to chpasswd: `echo 'user:…' | sudo chpasswd` (the text before the keyword), `chpasswd <<< "user:…"` (after). */
+const CHPASSWD_PIPED = /(?:^|[;&|(][ \t]{0,4}|[ \t])(?:echo|printf)[ \t]{1,4}(?:-[en][ \t]{1,4})?(?<q>["']?)(?<user>[\w.-]{1,32}):(?<v>[^\s"'|;]{1,128})\k<q>[ \t]{0,4}\|[ \t]{0,4}(?:sudo[ \t]{1,4}(?:-\w[ \t]{1,4})?)?$/;
+const CHPASSWD_HERE_STRING = /^[ \t]{0,4}<<<[ \t]{0,4}(?<q>["']?)(?<user>[\w.-]{1,32}):(?<v>[^\s"'|;]{1,128})\k<q>/;
+
+function isChpasswdPassword(value: string, file: string | undefined): boolean {
+  return value !== 'RANDOM' && !value.startsWith('$') && isPlausibleSecret(value, { category: 'PASS', quoted: true, file });
+}
+
+/** How far along its line the text around the command is read. */
+const CHPASSWD_LINE_REACH = 200;
+
+function findChpasswdPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(CHPASSWD_AT, text, offsets, (m) => {
+    // A shell line: the pair piped in before the command, or a here-string after it (each read on the line, not past it).
+    const beforeFrom = Math.max(0, m.index - CHPASSWD_LINE_REACH);
+    const reach = text.slice(beforeFrom, m.index);
+    const before = reach.slice(reach.lastIndexOf('\n') + 1);
+    const piped = CHPASSWD_PIPED.exec(before) ?? undefined;
+    const afterFrom = m.index + m[0].length;
+    const afterText = piped === undefined ? text.slice(afterFrom, afterFrom + CHPASSWD_LINE_REACH) : '';
+    const after = piped === undefined ? CHPASSWD_HERE_STRING.exec(afterText.split('\n', 1)[0]!) ?? undefined : undefined;
+    const pair = piped ?? after;
+    if (pair !== undefined) {
+      const value = pair.groups!['v']!;
+      if (!isChpasswdPassword(value, options.file)) return;
+      const base = piped !== undefined ? m.index - before.length : afterFrom;
+      const start = base + pair.index + pair[0].indexOf(':' + value) + 1;
+      spans.push({ start, end: start + value.length });
+      return;
+    }
+    // cloud-init's module, at the start of its line: read the lines of its `list:`.
+    if ((m.index > 0 && text.charCodeAt(m.index - 1) !== 0x0a) || !CHPASSWD_MODULE.test(text.slice(m.index, m.index + 16))) return;
+    let at = text.indexOf('\n', m.index) + 1;
+    let listIndent = -1;
+    for (let n = 0; n < CHPASSWD_REACH && at > 0 && at < text.length; n++) {
+      const window = text.slice(at, at + CHPASSWD_LINE_REACH);
+      const newline = window.indexOf('\n');
+      // A line longer than any list's is no part of one.
+      if (newline === -1 && at + window.length < text.length) return;
+      const line = (newline === -1 ? window : window.slice(0, newline)).replace(/\r$/, '');
+      const lineAt = at;
+      at = newline === -1 ? text.length : at + newline + 1;
+      if (line.trim() === '') continue;
+      const indent = line.search(/\S/);
+      // The module's block ends at a line as far left as `chpasswd:` itself.
+      if (indent === 0) return;
+      if (listIndent === -1) {
+        const key = CHPASSWD_LIST_KEY.exec(line);
+        if (key !== null) listIndent = key.groups!['indent']!.length;
+        continue;
+      }
+      // The list ends at a line no further in than its key (the module's next key); a sequence's items may stand level with it.
+      if (indent < listIndent || (indent === listIndent && line.charAt(indent) !== '-')) return;
+      const entry = CHPASSWD_LINE.exec(line);
+      if (entry === null) continue;
+      const value = entry.groups!['v']!;
+      if (!isChpasswdPassword(value, options.file)) continue;
+      const start = lineAt + line.lastIndexOf(':' + value) + 1;
+      spans.push({ start, end: start + value.length });
+    }
+  });
+  return spans;
+}
+
 export const userListRules: Rule[] = [
+  {
+    id: 'chpasswd-password',
+    category: 'PASS',
+    description:
+      "Passwords given to chpasswd as `user:password` lines: cloud-init's `chpasswd:` module's `list:`, a shell's `echo 'user:…' | chpasswd` or `chpasswd <<< \"user:…\"`",
+    keywords: ['chpasswd'],
+    pattern: CHPASSWD_AT,
+    find: findChpasswdPasswords,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'chpasswd:\n  expire: false\n  list: |\n    ops:Heron-Slate4417!\n',
+        'chpasswd:\n  list:\n    - ops:Heron-Slate4417!\n',
+        "echo 'ops:Heron-Slate4417!' | sudo chpasswd",
+        'chpasswd <<< "ops:Heron-Slate4417!"',
+      ],
+      noMatch: [
+        'chpasswd:\n  expire: false\n  list: |\n    ops:RANDOM\n',
+        'chpasswd:\n  list: |\n    ops:$6$rounds=4096$saltsalt$Lq0wHs3Yk\n',
+        'echo "$USER_NAME:$USER_PASSWORD" | chpasswd',
+        'chpasswd:\n  expire: true\nruncmd:\n  - echo ops:ready\n',
+      ],
+    },
+  },
   {
     id: 'user-list-password',
     category: 'PASS',
