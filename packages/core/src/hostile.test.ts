@@ -77,6 +77,8 @@ const hostile: Record<string, string> = {
   'helpers with a password parameter defined on every line, never called': 'def h(password):\n'.repeat(MB / 32) + 'def g(a, password): '.repeat(MB / 40),
   // Each FTP step reads the statements after it for its input: one read per statement line, and none for a second step on it.
   'batch FTP steps repeated on one line and on statement lines, never given input': 'PGM=FTP '.repeat(MB / 8) + '\n' + '//X DD PGM=FTP\n'.repeat(MB / 15),
+  // Each mapping named for users reads its entries: entries already read are not read again for a name in their comments.
+  'YAML entries whose comments name users, repeated': '  k: Zt6pWq2kLr9x # users:\n'.repeat(MB / 26),
   'ftp here-documents opened on every line, never logging in': 'ftp -n h <<EOF\n'.repeat(MB / 15),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
   // Each quote before a comma reads an address back from it: over one domain at most, never the whole line.

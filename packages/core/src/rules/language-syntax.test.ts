@@ -204,6 +204,20 @@ describe('accounts kept as (user, password) pairs', () => {
   });
 });
 
+describe('accounts kept as a YAML mapping of users to passwords', () => {
+  it('reads each value shaped like a password or generated, leaving vault references', () => {
+    const yml = 'zookeeper_port: 2181\nbroker_jaas_users:\n  # one per client service\n  invoicing: "{{ vault_broker_invoicing }}"\n  rating-engine: Zt6pWq2kLr9xVmB4nYc8\n  ops: \'Fern#Quill-4471\'\nbroker_heap: 4g\n';
+    expect(found(yml, 'group_vars/brokers.yml')).toEqual(['Zt6pWq2kLr9xVmB4nYc8', 'Fern#Quill-4471']);
+  });
+
+  it('leaves roles, ids, hashes and the entries of a nested mapping', () => {
+    expect(found('portal_users:\n  dana: editor\n  lee: release-viewer\n  kim: ou-42\n', 'vars.yml')).toEqual([]);
+    expect(found('team_users:\n  dana: 5f3a9c1e-7b2d-4e8f-9a6b-1c2d3e4f5a6b\n  lee: AIDAJQABLZS4A3QDU576Q\n', 'vars.yml')).toEqual([]);
+    expect(found('htpasswd_users:\n  ops: $apr1$Rt5zW9q1$Kc3dNf7sQe2LpYk8Vz4Ab/\n', 'vars.yml')).toEqual([]);
+    expect(found('portal_users:\n  dana:\n    team: Zt6pWq2kLr9xVmB4nYc8\n', 'vars.yml')).toEqual([]);
+  });
+});
+
 describe('typed names and padded values', () => {
   it("reads a bare base64 value whose padding is '==' (not a typed name's `= `)", () => {
     expect(found('session:\n  cookie_secret: Pq4Lx8Zr2Tv6Wn0Km3Hb5J==\n', 'app.yaml')).toEqual(['Pq4Lx8Zr2Tv6Wn0Km3Hb5J==']);

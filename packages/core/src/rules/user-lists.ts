@@ -40,6 +40,62 @@ function isPasswordShaped(value: string): boolean {
   return value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
 }
 
+/**
+ * A YAML mapping of users to passwords under a name for users: Ansible's `kafka_jaas_users:` (the
+ * `user_<name>="…"` entries of a broker's JAAS file), `basic_auth_users:`, each line `name: password`.
+ * The name ends its line; the entries follow at one indent.
+ */
+const USER_MAP_AT = /(?:users|accounts)["']?[ \t]{0,4}:[ \t]{0,4}(?:#[^\r\n]{0,200})?\r?\n/iy;
+/** One entry of the mapping: its indent, its key, then a quoted or bare scalar and maybe a comment. */
+const MAP_ENTRY =
+  /(?<indent>[ \t]{1,40})(?:"[^"\r\n]{1,64}"|'[^'\r\n]{1,64}'|[\w.@-]{1,64})[ \t]{0,4}:[ \t]{1,8}(?:"(?<dq>[^"\\\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<bare>[^\s"'#&*!|>{[][^\s#]{0,127}))[ \t]{0,8}(?:#[^\r\n]{0,200})?(?:\r?\n|$)/y;
+/** A comment line between entries. */
+const MAP_COMMENT = /[ \t]{1,40}#[^\r\n]{0,300}(?:\r?\n|$)/y;
+const MAX_MAP_ENTRIES = 100;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A mapping's value that is a password: shaped like one, or generated (upper and lower case and
+ * digits, random enough for a key). A user's role, team or group (`admin`, `team-7`) is neither, nor a UUID (the user's id),
+ * nor is a hash kept instead of the password (`$6$…`, `{SSHA}…`), which the plausibility check drops.
+ */
+function isMappedPassword(value: string, file: string | undefined): boolean {
+  const ctx = file === undefined ? {} : { file };
+  if (UUID.test(value)) return false;
+  if (isPasswordShaped(value)) return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...ctx });
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && isPlausibleSecret(value, { category: 'KEY', weakKey: true, quoted: true, ...ctx });
+}
+
+function findUserMapPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  // Entries read under one mapping are not read again for a name in their comments (`k: v # users:`).
+  let readUntil = 0;
+  forEachMatchAt(USER_MAP_AT, text, offsets, (m) => {
+    if (m.index < readUntil) return;
+    let at = m.index + m[0].length;
+    let indent: string | undefined;
+    for (let n = 0; n < MAX_MAP_ENTRIES && at < text.length; n++) {
+      MAP_COMMENT.lastIndex = at;
+      if (MAP_COMMENT.test(text)) {
+        at = MAP_COMMENT.lastIndex;
+        continue;
+      }
+      MAP_ENTRY.lastIndex = at;
+      const e = MAP_ENTRY.exec(text);
+      if (e === null || (indent !== undefined && e.groups!['indent'] !== indent)) break;
+      indent = e.groups!['indent']!;
+      const value = e.groups!['dq'] ?? e.groups!['sq'] ?? e.groups!['bare']!;
+      if (isMappedPassword(value, options.file)) {
+        const start = at + e[0].lastIndexOf(value);
+        spans.push({ start, end: start + value.length });
+      }
+      at = MAP_ENTRY.lastIndex;
+    }
+    readUntil = at;
+  });
+  return spans;
+}
+
 function findUserListPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(USER_LIST_AT, text, offsets, (m) => {
@@ -245,6 +301,21 @@ export const userListRules: Rule[] = [
         '["ops@acme.dev", "member"]',
         '("ops@acme.dev", "https://acme.dev/u/42")',
       ],
+    },
+  },
+  {
+    id: 'user-map-password',
+    category: 'PASS',
+    description:
+      'Passwords as the values of a YAML mapping of users under a name for users (Ansible `kafka_jaas_users:` / `  alice: …`, `basic_auth_users:`), when shaped like a password or generated',
+    keywords: ['users', 'accounts'],
+    pattern: USER_MAP_AT,
+    find: findUserMapPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['kafka_jaas_users:\n  orders-api: "{{ vault_orders_api }}"\n  cdr-loader: qW7tRzk2LmVx9PbN4sYd\n', 'basic_auth_users:\n  ops: Moss!Anvil-6631\n'],
+      noMatch: ['admin_users:\n  dana: admin\n  lee: team-7\n', 'kafka_jaas_users:\n  orders-api: "{{ vault_orders_api }}"\n', 'htpasswd_users:\n  ops: $apr1$Xq1zT7r2$Wc0dNf3sQe8LpYk1Vz9Ab/\n'],
     },
   },
 ];
