@@ -77,6 +77,8 @@ const hostile: Record<string, string> = {
   'helpers with a password parameter defined on every line, never called': 'def h(password):\n'.repeat(MB / 32) + 'def g(a, password): '.repeat(MB / 40),
   // Each FTP step reads the statements after it for its input: one read per statement line, and none for a second step on it.
   'batch FTP steps repeated on one line and on statement lines, never given input': 'PGM=FTP '.repeat(MB / 8) + '\n' + '//X DD PGM=FTP\n'.repeat(MB / 15),
+  // Each PagerDuty name reads its line for a key: a stretch read once is not read again.
+  'PagerDuty routing keys named on one line, with hex runs': 'PagerDuty routing key 0123456789abcdef0123456789abcde '.repeat(MB / 54),
   // Each mapping named for users reads its entries: entries already read are not read again for a name in their comments.
   'YAML entries whose comments name users, repeated': '  k: Zt6pWq2kLr9x # users:\n'.repeat(MB / 26),
   'ftp here-documents opened on every line, never logging in': 'ftp -n h <<EOF\n'.repeat(MB / 15),

@@ -1,5 +1,6 @@
 import { shannonEntropy } from '../../entropy.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
+import { lineAround } from '../../line-index.js';
 import { isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
@@ -39,6 +40,35 @@ function findPagerDutyMapKeys(text: string, _options: DetectOptions, offsets: re
       if (shannonEntropy(key) < 3 || !notPlaceholder(key)) continue;
       const start = from + m.index + m[0].length - 1 - key.length;
       spans.push({ start, end: start + key.length });
+    }
+  }
+  return spans;
+}
+
+/** A line's words for a PagerDuty Events key (`routing key`, `integration key`, `service key`, `Events v2 key`). */
+const PAGERDUTY_KEY_WORDS = /(?:routing|integration|service|events?(?:[ _-]?v2)?)[ _-]?keys?\b/i;
+/** 32 hex digits standing alone (in backticks, quotes or bare): the shape of an Events integration key. */
+const LONE_HEX32 = /(?<![0-9A-Za-z_\-])([0-9a-f]{32})(?![0-9A-Za-z_\-])/g;
+
+/**
+ * A PagerDuty integration key given in a sentence: a runbook's or ticket's line that names PagerDuty
+ * and its routing (integration, service) key, with the key somewhere on it
+ * (`Alert routing key for PagerDuty service "SMSC": \`…\``). The words between name and key are
+ * free, so the line is read as a whole, once however often it names PagerDuty.
+ */
+function findPagerDutyKeysInLines(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    if (offset < readTo) continue;
+    const { start, end } = lineAround(text, offset, 300);
+    readTo = end;
+    const line = text.slice(start, end);
+    if (!PAGERDUTY_KEY_WORDS.test(line)) continue;
+    LONE_HEX32.lastIndex = 0;
+    for (let m = LONE_HEX32.exec(line); m !== null; m = LONE_HEX32.exec(line)) {
+      if (shannonEntropy(m[0]) < 3 || !notPlaceholder(m[0])) continue;
+      spans.push({ start: start + m.index, end: start + m.index + 32 });
     }
   }
   return spans;
@@ -291,6 +321,21 @@ export const observabilityRules: Rule[] = [
         `pagerduty_services = {\n  checkout = var.checkout_key\n}\nother = { k = "${fake('hex', 32, 643)}" }`,
         'pagerduty_routing = {\n  checkout = "00000000000000000000000000000000"\n}',
       ],
+    },
+  },
+  {
+    id: 'pagerduty-integration-key-line',
+    category: 'KEY',
+    description: 'A PagerDuty integration/routing key (32 hex) on a line that names PagerDuty and its routing, integration or service key, in any words (`Alert routing key for PagerDuty service "SMSC": `…``)',
+    keywords: ['pagerduty', 'pager duty', 'pager_duty', 'pager-duty'],
+    pattern: LONE_HEX32,
+    secretGroup: 1,
+    find: findPagerDutyKeysInLines,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [`- Routing key for the PagerDuty service "Checkout": \`${fake('hex', 32, 650)}\``, `The Pager Duty integration key of the billing service is ${fake('hex', 32, 651)}.`],
+      noMatch: [`PagerDuty service "Checkout" (PX4K2QZ), runbook commit ${fake('hex', 40, 652)}`, `PagerDuty incident 4411 closed; artifact md5 ${fake('hex', 32, 653)}`],
     },
   },
   // Opsgenie names teams, schedules and integrations by UUIDs too: a UUID under a name that ends in id is one of those.

@@ -287,4 +287,12 @@ describe('game studio build farms and crash reporting (blind set 29)', () => {
     expect(spansOf('      UNITY_SERIAL: SC-YMXA-S3NP-TSED-XRFC-12LY\n', 'unity-serial', 'build.yml')).toEqual(['SC-YMXA-S3NP-TSED-XRFC-12LY']);
     expect(spansOf('Unity -batchmode -serial "$UNITY_SERIAL" -quit\nUNITY_SERIAL: XX-XXXX-XXXX-XXXX-XXXX-XXXX\n', 'unity-serial', 'build.sh')).toEqual([]);
   });
+
+  it('reads a PagerDuty routing key on a line that names PagerDuty and the key in any words, not other hex there', () => {
+    const key = fake('hex', 32, 9910);
+    const md = `## Paging\n- Integration key for the PagerDuty service "Rating engine": \`${key}\`.\n`;
+    expect(spansOf(md, 'pagerduty-integration-key-line', 'runbooks/rating.md')).toEqual([key]);
+    const other = `- PagerDuty service "Rating engine" was muted by change ${fake('hex', 40, 9911)}; build md5 ${fake('hex', 32, 9912)}.\n`;
+    expect(spansOf(other, 'pagerduty-integration-key-line', 'runbooks/rating.md')).toEqual([]);
+  });
 });
