@@ -137,7 +137,10 @@ const ASSIGNMENT = new RegExp(
     // `Secret key (REST API, X-API-Key): …`) or by what it is for (`cPanel API token for the backup script: …`).
     // Both stay on the line and hold no colon, quote or bracket, so the colon that ends them is the label's.
     '|[ \\t]{1,2}\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2}:(?![:=])[ \\t]{0,8}' +
-    '|[ \\t]{1,2}for[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}:(?![:=])[ \\t]{0,8}' +
+    // Or by how it was handed over (`New password agreed on the bridge: …`, `password set by the vendor: …`).
+    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}:(?![:=])[ \\t]{0,8}' +
+    // A pronoun that takes the name up after a clause ends (`prompts for the wallet password; current one is …`).
+    '|[ \\t]{0,4}[;,][ \\t]{1,4}(?:the[ \\t]{1,2})?(?:current|new|old|temporary|temp)[ \\t]{1,2}one[ \\t]{1,2}(?:is|was)(?:[ \\t]{1,2}now)?[ \\t]{1,4}' +
     // A callback that returns a literal, handed over right after the name: WordPress's filters
     // (`add_filter( 'algolia_api_key', fn() => '…' )`, `function () { return '…'; }`), a setting's lazy value (`() => "…"`).
     '|[ \\t]{0,4},[ \\t]{0,16}(?:(?:fn|static[ \\t]{1,4}fn)?[ \\t]{0,2}\\([ \\t]{0,4}\\)[ \\t]{0,4}=>|function[ \\t]{0,2}\\([ \\t]{0,4}\\)[ \\t]{0,4}(?::[ \\t]{0,4}\\??string[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?return)[ \\t]{0,4}(?=["\'])' +
@@ -196,8 +199,9 @@ const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
  */
 const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
 
-/** The separator of `password is …` (`is now …`, after a reset) in prose. */
-const PROSE_COPULA = /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]/i;
+/** The separator of `password is …` (`is now …`, after a reset), `password; current one is …` and `password set by …: …` in prose. */
+const PROSE_COPULA =
+  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
 
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
