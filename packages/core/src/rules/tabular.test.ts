@@ -68,3 +68,19 @@ describe('key/value exports in CSV', () => {
     expect(values('key,owner\npsk,ops\napi_key,platform\n', 'owners.csv')).toEqual([]);
   });
 });
+
+describe('a CSV cell of notes that opens with a secret and its value', () => {
+  const notes = (text: string, file = 'inventory.csv') => detect(text, { file }).filter((f) => f.rule === 'csv-note-credential').map((f) => text.slice(f.start, f.end));
+
+  it('reads the value after the name, in a quoted field or a bare one', () => {
+    const csv = 'app,host,notes\nLabel printer,10.2.3.4,"pw Tq7#vLm2zR (until the vendor ships certs, then remove)"\nPartner API,api.partner.example,api_token Zk3mP9qR2vX8wL5nQ4tYc7Hb\n';
+    expect(notes(csv)).toEqual(['Tq7#vLm2zR', 'Zk3mP9qR2vX8wL5nQ4tYc7Hb']);
+    expect(notes('app\tnotes\nkiosk\tpassword Wq4-Lmt8Rz\n', 'inventory.tsv')).toEqual(['Wq4-Lmt8Rz']);
+  });
+
+  it('leaves remarks about a secret, names inside a sentence, and other files', () => {
+    const csv = 'app,notes\nkiosk,password expired\nportal,"token rotation weekly, owner ops"\nmail,"the password Tq7#vLm2zR is in Vault"\nsso,secret_key in Vault\n';
+    expect(notes(csv)).toEqual([]);
+    expect(notes('app,notes\nkiosk,password Wq4-Lmt8Rz\n', 'inventory.md')).toEqual([]);
+  });
+});

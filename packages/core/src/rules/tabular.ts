@@ -1,4 +1,4 @@
-import { isBlankCode } from '../char-codes.js';
+import { isBlankCode, isIdentifierCode } from '../char-codes.js';
 import { classifyKey } from '../key-name.js';
 import { lineAround } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
@@ -116,6 +116,50 @@ function cellCredentials(cells: readonly Cell[], columns: readonly ReturnType<ty
     if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
     spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
   });
+  return spans;
+}
+
+/**
+ * A free-text cell of a CSV/TSV (an inventory's `notes`, a tracker export's comment) that opens
+ * with a secret's name, one space and its value: `"pwd … (temp, until key auth)"`,
+ * `client_secret …`. The cell's own start is the name's; the value is one word, and must look
+ * like one: for a password letters and digits (`pwd expired` is a remark), for a key or token
+ * what a generated value looks like.
+ */
+const NOTE_CELL = /(?<name>[A-Za-z][\w.-]{0,59}) (?<v>[^\s,"]{6,128})(?=[ \t,"]|\r?\n|$)/y;
+/** How far back from a keyword its name may start. */
+const MAX_NAME_BACK = 60;
+
+/** Whether `at` opens a cell: the line's start, a separator, or a quote that opens a field after one. */
+function opensCell(text: string, at: number, separator: number): boolean {
+  if (at === 0) return true;
+  let c = text.charCodeAt(at - 1);
+  if (c === 0x22 /* " */) c = at === 1 ? 0x0a : text.charCodeAt(at - 2);
+  return c === separator || c === 0x0a || c === 0x0d;
+}
+
+function findNoteCellCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !TABULAR_FILE.test(options.file)) return [];
+  const separator = /\.tsv$/i.test(options.file) ? 0x09 : 0x2c;
+  const spans: Span[] = [];
+  let lastName = -1;
+  for (const offset of offsets) {
+    let at = offset;
+    while (at > 0 && offset - at < MAX_NAME_BACK && isIdentifierCode(text.charCodeAt(at - 1))) at--;
+    // A name holding two keywords (`secret_key`) is read once.
+    if (at === lastName || !opensCell(text, at, separator)) continue;
+    lastName = at;
+    NOTE_CELL.lastIndex = at;
+    const m = NOTE_CELL.exec(text);
+    if (m === null || m.index + m.groups!['name']!.length <= offset) continue;
+    const key = classifyKey(m.groups!['name']!);
+    const value = m.groups!['v']!;
+    if (key === undefined) continue;
+    if (key.category === 'PASS' ? !(/[A-Za-z]/.test(value) && /\d/.test(value)) : !/\d/.test(value)) continue;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: false, weakKey: key.weak, file: options.file })) continue;
+    const start = m.index + m[0].length - value.length;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
   return spans;
 }
 
@@ -483,6 +527,22 @@ export const tabularRules: Rule[] = [
     paths: TABULAR_FILE,
     pattern: /[,\t]/,
     find: findTabularCredentials,
+    confidence: 'medium',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'csv-note-credential',
+    category: 'CRED',
+    description: 'A CSV/TSV cell that opens with a secret\'s name, a space and its value (a notes column\'s `"pwd … (temp, until key auth)"`, `client_secret …`)',
+    keywords: ['pass', 'pwd', 'pw ', 'secret', 'token', 'key', 'cred'],
+    paths: TABULAR_FILE,
+    pattern: NOTE_CELL,
+    find: findNoteCellCredentials,
+    anchored: true,
     confidence: 'medium',
     examples: {
       // Examples run without a file name, so the file-bound rule is shown by its tests.
