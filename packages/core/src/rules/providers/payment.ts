@@ -7,6 +7,9 @@ function isRandomBase32Body(body: string): boolean {
   return /[a-z]/.test(body) && (body.match(/[0-9]/g)?.length ?? 0) >= 3;
 }
 
+/** Vertex, the tax engine, named in a text (its SOAP namespace `urn:vertexinc:…`, `Vertex O Series`). */
+const VERTEX_NAMED = /vertex/i;
+
 /** Payments, commerce, finance and crypto exchanges. Publishable keys (pk_…) are deliberately absent. */
 export const paymentRules: Rule[] = [
   {
@@ -67,6 +70,13 @@ export const paymentRules: Rule[] = [
     match: ['MarqetaAdmin:    "db9bec5e-422f-4587-b766-a93e85766d7a",', 'MARQETA_ADMIN_ACCESS_TOKEN=f24cf109-f63b-4bd9-a000-c2ac18979cb6'],
     noMatch: ['marqeta_card_token: db9bec5e-422f-4587-b766-a93e85766d7a', 'MARQETA_USER_TOKEN=f24cf109-f63b-4bd9-a000-c2ac18979cb6'],
   }, { category: 'TOKEN', nameTail: 'admin|app(?:lication)?[_.\\-]?token|access[_.\\-]?token|master', validate: notPlaceholder }),
+  // Vertex O Series (tax calculation) logs a caller in with a Trusted ID in place of a user name and password
+  // (`<Login><TrustedId>…</TrustedId></Login>`): a credential despite its name. Read only where the text names Vertex,
+  // as other products' "trusted ids" name devices and issuers.
+  contextRule('vertex-trusted-id', 'Vertex O Series Trusted ID (its login credential) under a trusted-id name, in a text that names Vertex', ['trusted[_.\\-]?id'], '[A-Za-z0-9!#$%*+.=?@^_~\\-]{8,64}', {
+    match: ['// Vertex O Series login\nprivate static final String TRUSTED_ID = "9F2C7A1E4B6D8035C1E7A9F2B4D6C8E0";', '<!-- vertex -->\n<Login><TrustedId>Qm7tR2vLx9Kp4Wz8</TrustedId></Login>'],
+    noMatch: ['private static final String TRUSTED_ID = "9F2C7A1E4B6D8035C1E7A9F2B4D6C8E0";', '// Vertex\n<TrustedId>${VERTEX_TRUSTED_ID}</TrustedId>'],
+  }, { keywords: ['trustedid', 'trusted_id', 'trusted-id', 'trusted.id'], category: 'CRED', validate: (secret, ctx) => looksRandom(secret) && VERTEX_NAMED.test(ctx.text) }),
   contextRule('razorpay-key-secret', 'Razorpay key secret next to a Razorpay name', ['razorpay', 'rzp'], ALNUM(24), {
     match: [`RAZORPAY_KEY_SECRET=${fake('alnum', 24, 212)}`],
     noMatch: [`RAZORPAY_KEY_SECRET=${fake('alnum', 20, 212)}`],

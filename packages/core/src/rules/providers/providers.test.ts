@@ -295,4 +295,11 @@ describe('game studio build farms and crash reporting (blind set 29)', () => {
     const other = `- PagerDuty service "Rating engine" was muted by change ${fake('hex', 40, 9911)}; build md5 ${fake('hex', 32, 9912)}.\n`;
     expect(spansOf(other, 'pagerduty-integration-key-line', 'runbooks/rating.md')).toEqual([]);
   });
+
+  it('reads a Vertex Trusted ID where the text names Vertex, not a trusted id elsewhere', () => {
+    const java = 'import com.vertexinc.oseries.CalculateTaxWS90;\nclass Tax {\n  private static final String TRUSTED_ID = "7C1E9A2F4B6D8035E1A7C9F2D4B6E8A0";\n}\n';
+    expect(spansOf(java, 'vertex-trusted-id', 'Tax.java')).toEqual(['7C1E9A2F4B6D8035E1A7C9F2D4B6E8A0']);
+    expect(spansOf('<Login>\n  <TrustedId>Rq8vT2mLz5Kw9Xp4</TrustedId>\n</Login>\n<!-- Vertex O Series -->\n', 'vertex-trusted-id', 'req.xml')).toEqual(['Rq8vT2mLz5Kw9Xp4']);
+    expect(spansOf('device:\n  trusted_id: 7C1E9A2F4B6D8035E1A7C9F2D4B6E8A0\n', 'vertex-trusted-id', 'device.yml')).toEqual([]);
+  });
 });
