@@ -61,3 +61,22 @@ export function startsItsLine(text: string, at: number, maxIndent = Number.POSIT
   }
   return false;
 }
+
+/** The longest line `linesFrom` reads: a longer one is data, not a row or a command, and ends the walk. */
+const MAX_WALKED_LINE = 4000;
+
+/**
+ * The lines from `from` on, each with its start and without its line break, up to `max` lines
+ * (a line over 4,000 characters ends the walk, so a finder that reads a few lines after each
+ * of its keywords stays linear on a text of one endless line).
+ */
+export function* linesFrom(text: string, from: number, max: number): Generator<{ start: number; text: string }> {
+  for (let start = from, n = 0; start < text.length && n < max; n++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > MAX_WALKED_LINE) return;
+    yield { start, text: text.slice(start, end).replace(/\r$/, '') };
+    if (nl === -1) return;
+    start = nl + 1;
+  }
+}

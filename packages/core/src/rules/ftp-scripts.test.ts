@@ -16,6 +16,7 @@ describe("the login of a z/OS batch FTP step's in-stream input", () => {
     expect(found(step(",PARM='(EXIT TIMEOUT 60'", ['192.168.40.17', 'xfer01 Rt6vNq2Lw8', 'binary', 'quit']), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual(['Rt6vNq2Lw8']);
     expect(found(step('', ['open files.partner.example.net 21', 'xfer01', 'Bn3#qLt7Vw', 'ascii', 'quit']), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual(['Bn3#qLt7Vw']);
     expect(found(step('', ['files.partner.example.net', 'user xfer01 Hy5-kWq9Zt', 'quit']), 'SEND.txt', 'jcl-ftp-login')).toEqual(['Hy5-kWq9Zt']);
+    expect(found(step('', ['192.168.40.17', 'xfer01 Rt6vNq2Lw8', 'quit']).replace(/\n/g, '\r\n'), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual(['Rt6vNq2Lw8']);
   });
   it('reads the login first when the PARM names the server', () => {
     expect(found(step(",PARM='files.partner.example.net (EXIT'", ['xfer01 Mz8!pRt4Kv', 'quit']), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual(['Mz8!pRt4Kv']);

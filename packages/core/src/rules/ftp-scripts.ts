@@ -1,3 +1,4 @@
+import { linesFrom } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -12,7 +13,7 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 
 /** A batch FTP step, from `PGM=FTP` on: the PARM, if any, may name the server before its options (`PARM='host (EXIT'`). */
 const JCL_FTP_STEP = /pgm=ftp(?![\w#@$])(?:,[ \t]{0,4}parm=(?<parm>'[^'\r\n]{0,100}'|[^\s,]{1,100}))?/iy;
-/** A JCL statement line: `//NAME  DD *`, `//STEP EXEC …`, or the `/*` delimiter. */
+/** The step's in-stream input (`//INPUT DD *`, `//SYSIN DD DATA`), and the statement that opens the next step. */
 const JCL_INPUT_DD = /^\/\/(?:INPUT|SYSIN)[ \t]{1,20}DD[ \t]{1,20}(?:\*|DATA)(?:[ \t,]|$)/i;
 const JCL_EXEC = /^\/\/[A-Z#@$][\w#@$]{0,7}[ \t]{1,20}EXEC[ \t]/i;
 /** How many statement lines of the step are read for its input DD. */
@@ -27,18 +28,6 @@ const FTP_COMMAND = /^(?:ascii|binary|bin|ebcdic|image|quit|bye|close|cd|lcd|put
 
 function plausible(value: string, options: DetectOptions): boolean {
   return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) });
-}
-
-/** The lines from `from` on, each with its start, at most `max`, without their line breaks. */
-function* linesFrom(text: string, from: number, max: number): Generator<{ start: number; text: string }> {
-  let at = from;
-  for (let n = 0; n < max && at < text.length; n++) {
-    let end = text.indexOf('\n', at);
-    if (end === -1) end = text.length;
-    const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    yield { start: at, text: line };
-    at = end + 1;
-  }
 }
 
 /** The password of the login at the head of an FTP script's lines (`lines` start at the first command). */
@@ -57,8 +46,9 @@ function loginPassword(lines: readonly { start: number; text: string }[], server
   let line = login;
   if (value === undefined) {
     // The user alone: the password is the next line, a single word.
-    line = lines[i + 1]!;
-    if (line === undefined) return undefined;
+    const after = lines[i + 1];
+    if (after === undefined) return undefined;
+    line = after;
     const next = line.text.trim();
     if (!/^\S{1,128}$/.test(next) || FTP_COMMAND.test(next)) return undefined;
     value = next;
@@ -86,7 +76,8 @@ function findJclFtpPasswords(text: string, options: DetectOptions, offsets: read
     let input: number | undefined;
     for (const line of linesFrom(text, lineEnd + 1, MAX_STEP_LINES)) {
       if (JCL_INPUT_DD.test(line.text)) {
-        input = line.start + line.text.length + 1;
+        const nl = text.indexOf('\n', line.start);
+        if (nl !== -1) input = nl + 1;
         break;
       }
       if (!line.text.startsWith('//') || JCL_EXEC.test(line.text)) break;

@@ -1,6 +1,6 @@
 import { isBlankCode, isIdentifierCode } from '../char-codes.js';
 import { classifyKey } from '../key-name.js';
-import { lineAround } from '../line-index.js';
+import { lineAround, linesFrom } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
@@ -398,18 +398,6 @@ function resultCells(text: string, lineStart: number, line: string, bar: string)
     offset += raw.length + bar.length;
   });
   return cells;
-}
-
-/** The lines from `from` on, each with its start, up to `max` lines (a line over 4,000 characters ends the walk). */
-function* linesFrom(text: string, from: number, max: number): Generator<{ start: number; text: string }> {
-  for (let start = from, n = 0; start < text.length && n < max; n++) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    if (end - start > MAX_ROW) return;
-    yield { start, text: text.slice(start, end).replace(/\r$/, '') };
-    if (nl === -1) return;
-    start = nl + 1;
-  }
 }
 
 /** Header cells of a name/value listing (`NAME │ VALUE`, Infisical's `SECRET NAME │ SECRET VALUE`, `key | value`). */
