@@ -26,6 +26,7 @@ describe("the login of a z/OS batch FTP step's in-stream input", () => {
     expect(found(dataset, 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual([]);
     expect(found(step('', ['192.168.40.17', 'xfer01', 'binary', 'put A.B /in/a.b', 'quit']), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual([]);
     expect(found(step('', ['192.168.40.17', 'cd /inbound', 'put A.B /in/a.b']), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual([]);
+    expect(found(step('', ['ftp.vendor.example.com', 'anonymous ops@acmetel.net', 'get /pub/LIST']), 'jcl/SEND.jcl', 'jcl-ftp-login')).toEqual([]);
   });
   it('does not read the in-stream data of a later step', () => {
     const text = ['//SEND     EXEC PGM=FTP', '//SYSPRINT DD SYSOUT=*', '//LOAD     EXEC PGM=IKJEFT01', '//SYSTSIN  DD *', 'host01', 'DSN Rt6vNq2Lw8', '/*', ''].join('\n');
@@ -42,5 +43,6 @@ describe('the login of an ftp here-document', () => {
     expect(found('ftp -n host <<EOF\nuser backup "$FTP_PW"\nEOF\n', 'bin/push.sh', 'ftp-heredoc-login')).toEqual([]);
     expect(found('sftp -b - host <<EOF\nuser backup Lp4!wQz8Tn\nEOF\n', 'bin/push.sh', 'ftp-heredoc-login')).toEqual([]);
     expect(found('ftp -n host <<EOF\nbye\nEOF\nuser backup Lp4!wQz8Tn\n', 'bin/push.sh', 'ftp-heredoc-login')).toEqual([]);
+    expect(found('ftp -n mirror.example.org <<EOF\nuser anonymous ops@acmetel.net\nget README\nEOF\n', 'bin/pull.sh', 'ftp-heredoc-login')).toEqual([]);
   });
 });

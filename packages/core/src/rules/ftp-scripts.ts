@@ -26,6 +26,9 @@ const LOGIN_LINE = /^(?:user[ \t]{1,8}(?=\S{1,100}[ \t]{1,8}\S))?(?<user>[^\s]{1
 /** A lone word that is an FTP subcommand, not a password on the line after the user. */
 const FTP_COMMAND = /^(?:ascii|binary|bin|ebcdic|image|quit|bye|close|cd|lcd|put|get|mput|mget|append|dir|ls|pwd|site|locsite|quote|mode|type|prompt|passive|verbose|hash|status|open|user|pass|account|delete|rename|mkdir|rmdir)$/i;
 
+/** Anonymous FTP's users: their password is an e-mail address by convention, no secret. */
+const ANONYMOUS_USER = /^(?:anonymous|ftp)$/i;
+
 function plausible(value: string, options: DetectOptions): boolean {
   return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) });
 }
@@ -41,7 +44,7 @@ function loginPassword(lines: readonly { start: number; text: string }[], server
   const login = lines[i];
   if (login === undefined) return undefined;
   const m = LOGIN_LINE.exec(login.text.trim());
-  if (m === null || FTP_COMMAND.test(m.groups!['user']!)) return undefined;
+  if (m === null || FTP_COMMAND.test(m.groups!['user']!) || ANONYMOUS_USER.test(m.groups!['user']!)) return undefined;
   let value = m.groups!['pw'];
   let line = login;
   if (value === undefined) {
@@ -97,7 +100,7 @@ function findJclFtpPasswords(text: string, options: DetectOptions, offsets: read
 /** An `ftp` command fed a here-document: `ftp -inv host <<EOF`, `ftp -n <<'END'`. */
 const FTP_HEREDOC = /ftp[ \t][^\r\n<|;&]{0,200}<<-?[ \t]{0,2}["']?(?<tag>[A-Za-z_]\w{0,19})["']?[ \t]{0,8}\r?\n/y;
 /** The `user name password` command of such a script. */
-const USER_COMMAND = /^[ \t]{0,40}user[ \t]{1,8}\S{1,100}[ \t]{1,8}(?<pw>\S{1,128})[ \t]{0,8}$/i;
+const USER_COMMAND = /^[ \t]{0,40}user[ \t]{1,8}(?<user>\S{1,100})[ \t]{1,8}(?<pw>\S{1,128})[ \t]{0,8}$/i;
 const SHELL_EXPANSION = /^\$[{(A-Za-z_]/;
 /** How many lines of the here-document are read for its login. */
 const MAX_SCRIPT_LINES = 8;
@@ -115,6 +118,7 @@ function findFtpHeredocPasswords(text: string, options: DetectOptions, offsets: 
       if (line.text.trim() === tag) break;
       const u = USER_COMMAND.exec(line.text);
       if (u === null) continue;
+      if (ANONYMOUS_USER.test(u.groups!['user']!)) break;
       // A quoted password is the text inside its quotes; `$NAME` is expanded by the shell.
       const value = u.groups!['pw']!.replace(/^(["'])(.+)\1$/, '$2');
       if (!SHELL_EXPANSION.test(value) && plausible(value, options)) {
