@@ -158,7 +158,7 @@ const CAMEL_WORDS = /^[?@#_]?(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}
 /** A file's name or path with a common extension (`my-dir/MySampleImage.png`, `WordPress_App.zip`). */
 const FILE_NAME = /^[\w.\/-]{1,200}\.(?:png|jpe?g|gif|svg|webp|tar|gz|tgz|zip|bz2|xz|7z|jar|war|ear|whl|json|ya?ml|xml|csv|tsv|txt|log|pdf|html?|css|js|py|rb|sh|md|rst|mp[34]|mov|wav|avi|bin|img|iso|deb|rpm|parquet|avro|orc)$/i;
 /** Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. */
-const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])/;
+const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])|\.[*+]$|\.\*/;
 /** A variable name: letters and underscores, maybe a few trailing digits (`dbPass2`). */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
@@ -426,6 +426,13 @@ function isPublicKeyDer(value: string): boolean {
  * `/v1/{name=projects/*}`): what `str.format`, URI templates and route tables substitute, not a value.
  */
 const FORMAT_PLACEHOLDER = /^\{[A-Za-z_][\w.]{0,60}\}$|^\/?(?:[\w.-]{1,40}\/){0,6}\{[A-Za-z_][\w.=*/-]{0,60}\}(?:\/[\w.{}=*-]{1,60}){0,6}$/;
+
+/** Whether half or more of a list's items are blanks or short plain words: a list of words or lexical tokens, not of secrets. */
+export function isListOfWords(values: readonly string[]): boolean {
+  let words = 0;
+  for (const value of values) if (/^(?:\s{0,4}|[A-Za-z]{1,6})$/.test(value)) words++;
+  return values.length >= 3 && words * 2 >= values.length;
+}
 
 /** A character encoding or a binary-to-text encoding by its name. */
 const ENCODING_NAME = /^(?:utf-?(?:8|16(?:le|be)?|32)|ucs-?2|latin-?1|binary|ascii|base64(?:url)?|base32|hex|iso-8859-\d{1,2}|cp125\d|windows-125\d)$/i;

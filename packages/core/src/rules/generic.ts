@@ -2,7 +2,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingXmlElementWords, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
-import { isCodeFile, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
+import { isCodeFile, isListOfWords, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -612,8 +612,11 @@ const LIST_ITEM_NAME = /^[A-Za-z_][\w./-]{2,80}$/;
 
 /** A list item that is a name made of words, digits in some (`X509_info_st`, `gss_krb5_rfc1964_keydata`, `America/Los_Angeles`). */
 function isListItemName(value: string): boolean {
-  return LIST_ITEM_WORD.test(value) || (LIST_ITEM_NAME.test(value) && isNameShaped(value));
+  return LIST_ITEM_WORD.test(value) || (LIST_ITEM_NAME.test(value) && isNameShaped(value)) || ENUM_CONSTANT.test(value);
 }
+
+/** An enum's constant in upper snake case, numbers among its words (`TR31_M6_ISO_9797_5_CMAC_KEY`). */
+const ENUM_CONSTANT = /^[A-Z][A-Z0-9]{0,20}(?:_[A-Z0-9]{1,20}){2,12}$/;
 
 /**
  * A constant set to its own name (`FORCE_CHANGE_PASSWORD = "FORCE_CHANGE_PASSWORD"`, `PassStateEntered = "PassStateEntered"`): an enum's
@@ -665,6 +668,8 @@ const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal',
  * and `undefined` when the word before says nothing (`the key`, `Stripe key`, a declaration).
  */
 function proseQualifiedKey(text: string, at: number, name: string): KeyClass | null | undefined {
+  // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential.
+  if (/^tokens?$/i.test(name) && text.charCodeAt(at - 1) === 0x20 && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
   if (!/^keys?$/i.test(name) || text.charCodeAt(at - 1) !== 0x20) return undefined;
   if (namesCacheKey(text, at)) return null;
   if (name.length > 3) return undefined;
@@ -677,6 +682,8 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : undefined;
   return pair.weak ? undefined : pair;
 }
+
+const PAGING_WORD_BEFORE = /(?:^|[^\w])(?:page|paging|pagination|continuation|cursor|sync|resume)[ \t]$/i;
 
 /** The most words read back from a bare `key` for the `cache` its clause opens with. */
 const CACHE_CLAUSE_WORDS = 5;
@@ -913,7 +920,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
       const items = literalListAt(text, v.start);
       if (items !== undefined) {
-        if (!namesPublicClientKey()) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+        // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
+        if (!namesPublicClientKey() && !isListOfWords(items.map((item) => item.value))) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
         skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
         continue;
       }

@@ -596,3 +596,27 @@ describe('generated API clients and SDK code (found scanning the Google Cloud SD
     expect(spans("login(user, ['password'], 'Kq8zW3mLp0x!')\nconnect(password='Kq8zW3mLp0y!')\n", 'client.py')).toEqual(['Kq8zW3mLp0y!']);
   });
 });
+
+describe("vendored libraries' docs and enums (found scanning the Google Cloud SDK's third-party code)", () => {
+  it('takes a list of words, an enum of constants, a page token and a regex for no secrets', () => {
+    const source = [
+      '    >>> tokens = ["foo", " ", "bar", " ", "19June2000", "baz"]',
+      '    Next page token: eav1OzQB0OM8rLdGXOEsyQWSG',
+      '      "enum":[',
+      '        "TR31_B0_BASE_DERIVATION_KEY",',
+      '        "TR31_M6_ISO_9797_5_CMAC_KEY",',
+      '        "TR31_K2_TR34_ASYMMETRIC_KEY"',
+      '      ],',
+      '      "pattern":"arn:([a-z\\\\d-]+):.*:.*:secret:AmazonLookoutMetrics-.+"',
+    ].join('\n');
+    expect(spans(`${source}\n`, 'vendor/parser.py')).toEqual([]);
+  });
+
+  it('still finds a list of keys kept through a rotation, and a token in prose', () => {
+    expect(spans('jwt_keys = ["Xk29fLqp7ZmW3rTb8VnC", "Zk3mP9qR2vX8wL5nQ4tY", "legacy"]\nYour token: Kq8zW3mLp0Tq7vRm2XwZ\n', 'settings.py')).toEqual([
+      'Xk29fLqp7ZmW3rTb8VnC',
+      'Zk3mP9qR2vX8wL5nQ4tY',
+      'Kq8zW3mLp0Tq7vRm2XwZ',
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { isInternalHost } from './network.js';
-import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isListOfWords, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
@@ -510,18 +510,23 @@ function findSecretLists(text: string, options: DetectOptions, offsets: readonly
     if (key === undefined) continue;
     const judged = { category: key.category, quoted: true, weakKey: key.weak, file: options.file };
     let at = SECRET_LIST_OPEN.lastIndex;
+    const values: string[] = [];
+    const found: Span[] = [];
     for (let n = 0; n < MAX_LIST_ELEMENTS; n++) {
       SECRET_LIST_ELEMENT.lastIndex = at;
       const m = SECRET_LIST_ELEMENT.exec(text);
       if (m === null) break;
       const value = m.groups!['dq'] ?? m.groups!['sq']!;
+      values.push(value);
       if (!HEX_PAIR_FINGERPRINT.test(value) && isPlausibleSecret(value, judged)) {
         const start = m.index + m[0].lastIndexOf(value);
-        spans.push({ start, end: start + value.length, category: key.category });
+        found.push({ start, end: start + value.length, category: key.category });
       }
       at = SECRET_LIST_ELEMENT.lastIndex;
       if (m.groups!['next'] === ']') break;
     }
+    // A list of words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
+    if (!isListOfWords(values)) spans.push(...found);
     readUpTo = at;
   }
   return spans;
