@@ -72,6 +72,8 @@ const hostile: Record<string, string> = {
   'Asterisk registrations never reaching a host': 'register => a:b:c'.repeat(MB / 17),
   'mkstore here-documents opened on every line': 'mkstore x <<EOF\n'.repeat(MB / 16),
   // Each chpasswd module reads at most its block's lines; each piped command looks back on its own line only.
+  // Each `.toCharArray()` reads back a bounded stretch of its own line for the literal and the call.
+  'keystore loads of char-array literals repeated on one line': 'ks.load(new X("a"), "b".toCharArray(), '.repeat(MB / 40),
   'chpasswd modules and lists opened on every line': 'chpasswd:\n  list: |\n'.repeat(MB / 20) + 'echo a:b | chpasswd '.repeat(MB / 20),
   // Each helper with a password parameter is looked for in one pass over the calls, not one search per helper.
   'helpers with a password parameter defined on every line, never called': 'def h(password):\n'.repeat(MB / 32) + 'def g(a, password): '.repeat(MB / 40),

@@ -68,3 +68,25 @@ describe('a secret key given as the user of Basic authentication with an empty p
     expect(found(php, 'Pay.php', 'basic-auth-key-as-user')).toEqual([]);
   });
 });
+
+describe("passwords handed to Java's cryptography APIs as char arrays", () => {
+  it('reports the literal given to a keystore or key manager as "…".toCharArray()', () => {
+    const java = [
+      'KeyStore ks = KeyStore.getInstance("PKCS12");',
+      'try (InputStream in = Files.newInputStream(Path.of("/srv/pos/terminal.p12"))) {',
+      '    ks.load(in, "Fjord_Lantern5512!".toCharArray());',
+      '}',
+      'kmf.init(ks, "Qv7#Lm2xWz9p".toCharArray());',
+    ].join('\n');
+    expect(found(java, 'src/main/java/pos/Tls.java', 'char-array-password-argument')).toEqual(['Fjord_Lantern5512!', 'Qv7#Lm2xWz9p']);
+  });
+
+  it('leaves char arrays of other literals and of variables', () => {
+    const java = [
+      'static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();',
+      'String s = new String("Fjord_Lantern5512".toCharArray(), 0, 5);',
+      'ks.load(in, config.getPassword().toCharArray());',
+    ].join('\n');
+    expect(found(java, 'src/main/java/pos/Codes.java', 'char-array-password-argument')).toEqual([]);
+  });
+});

@@ -327,6 +327,38 @@ function findPythonHelperPasswords(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * Java's cryptography APIs take passwords as `char[]`, so code hands a literal over as `"…".toCharArray()`: a
+ * keystore's password to `KeyStore.load(in, …)`, `store(out, …)`, `getKey(alias, …)`, `setKeyEntry(…)`, a key's to
+ * `KeyManagerFactory.init(ks, …)`, Apache HttpClient's `loadKeyMaterial(ks, …)` and `loadTrustMaterial(file, …)`, and
+ * `new PasswordProtection(…)`, `new PBEKeySpec(…)`. The literal is read where it is an argument of such a call on its line.
+ */
+const CHAR_ARRAY_PASSWORD_CALL =
+  /(?:\.(?:load|store|getKey|getEntry|setKeyEntry|init|loadKeyMaterial|loadTrustMaterial)|new[ \t]{1,4}(?:KeyStore\.)?(?:PasswordProtection|PBEKeySpec))[ \t]{0,4}\([ \t]{0,4}(?:(?:[^;()\r\n]{0,80}\([^;()\r\n]{0,80}\))?[^;()\r\n]{0,80},[ \t]{0,4})?$/;
+/** How far before `.toCharArray()` its literal and the call are read. */
+const CHAR_ARRAY_REACH = 240;
+
+function findCharArrayPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // `"…".toCharArray()`: the keyword right after a closing quote and a dot.
+    if (offset < 3 || text.charCodeAt(offset - 1) !== 0x2e || text.charCodeAt(offset - 2) !== 0x22) continue;
+    const close = offset - 2;
+    const from = Math.max(0, close - CHAR_ARRAY_REACH);
+    const before = text.slice(from, close);
+    const open = before.lastIndexOf('"');
+    if (open === -1) continue;
+    const value = before.slice(open + 1);
+    if (value.length === 0 || /[\\\r\n]/.test(value)) continue;
+    const head = before.slice(0, open);
+    const line = head.slice(head.lastIndexOf('\n') + 1);
+    if (!CHAR_ARRAY_PASSWORD_CALL.test(line)) continue;
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    spans.push({ start: from + open + 1, end: close });
+  }
+  return spans;
+}
+
 export const positionalRules: Rule[] = [
   {
     id: 'smtp-relay-tuple-password',
@@ -591,6 +623,30 @@ export const positionalRules: Rule[] = [
         'new PayPalEnvironment.Sandbox(clientId, clientSecret)',
         'new SandboxEnvironment("AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", secret)',
         'new LiveEnvironment(clientId, "YOUR_PAYPAL_CLIENT_SECRET_GOES_HERE_XXXXXXXXXXXXXXXXXXXXXXXXXX")',
+      ],
+    },
+  },
+  {
+    id: 'char-array-password-argument',
+    category: 'PASS',
+    description:
+      "A password handed to Java's cryptography APIs as `\"…\".toCharArray()`: `keyStore.load(in, \"…\".toCharArray())`, `kmf.init(ks, \"…\".toCharArray())`, `getKey(alias, …)`, `loadKeyMaterial(ks, …)`, `new PBEKeySpec(…)`",
+    keywords: ['tochararray'],
+    pattern: /"(?<v>[^"\\\r\n]{1,200})"\.toCharArray\(\)/,
+    find: findCharArrayPasswords,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'ks.load(new FileInputStream("/etc/app/client.p12"), "Quartz_Harbor4471!".toCharArray());',
+        'kmf.init(keyStore, "Lm8#vQ2zRt5w".toCharArray());',
+        'SSLContexts.custom().loadKeyMaterial(ks, "Heron.Slate-6620".toCharArray()).build();',
+      ],
+      noMatch: [
+        'private static final char[] HEX = "0123456789abcdef".toCharArray();',
+        'for (char c : "Quartz_Harbor4471".toCharArray()) { }',
+        'ks.load(in, password.toCharArray());',
+        'ks.load(in, "changeit".toCharArray());',
       ],
     },
   },
