@@ -84,6 +84,9 @@ const hostile: Record<string, string> = {
   // Each mapping named for users reads its entries: entries already read are not read again for a name in their comments.
   'YAML entries whose comments name users, repeated': '  k: Zt6pWq2kLr9x # users:\n'.repeat(MB / 26),
   'ftp here-documents opened on every line, never logging in': 'ftp -n h <<EOF\n'.repeat(MB / 15),
+  // Each command reads its continued lines for a password flag: a stretch of bounded length.
+  'schtasks and ldapsearch commands continued on every line, never a password': 'schtasks /Create ^\n'.repeat(MB / 19) + 'ldapsearch -x \\\n'.repeat(MB / 16),
+  'PowerShell -Name arguments repeated, never a -Value': '-Name Password '.repeat(MB / 15) + ' value',
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
   // Each quote before a comma reads an address back from it: over one domain at most, never the whole line.
   'e-mail tuples never given a password, and domain-like runs before quoted commas, repeated on one line':

@@ -33,7 +33,8 @@ const SECRET_WORD =
 const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`,
-  // Python's `bytes.fromhex("…")`, `base64.b64decode("…")`, `binascii.unhexlify("…")`, .NET's `Convert.FromBase64String("…")` decode a key written as hex or base64.
+  // Python's `bytes.fromhex("…")`, `base64.b64decode("…")`, `binascii.unhexlify("…")`, .NET's `Convert.FromBase64String("…")`, Swift's
+  // `Data(base64Encoded: "…")` decode a key written as hex or base64.
   // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
   // A settings class declares its default in a field's call: pydantic's and SQLModel's `Field(default="…")` (or first, `Field("…")`),
   // dataclasses' and attrs' `field(default="…")`.
@@ -45,7 +46,7 @@ const VALUE =
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
   // (JupyterHub's `c.JupyterHub.cookie_secret = bytes.fromhex(` / `    '…'` / `)`).
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -122,8 +123,9 @@ const ASSIGNMENT = new RegExp(
     // `self.client_secret = client_secret or "…"`, checked after the match), where it cannot be a word of a sentence.
     // Kotlin, Groovy and PHP spell it `?:` (`System.getenv("KEY_PASSWORD") ?: "…"`, Gradle's `findProperty("storePassword") ?: "…"`,
     // WordPress's spaced `getenv( 'API_KEY' ) ?: '…'`), read after a bracket or a space, never as TypeScript's optional
-    // member (`token?: "a" | "b"`).
-    '|(?:[ \\t]{0,4}\\))?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[\\w)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // member (`token?: "a" | "b"`). A call or two without arguments may convert the lookup first (Ktor's
+    // `propertyOrNull("jwt.secret")?.getString()` / `    ?: "…"`, `System.getenv("TOKEN")?.trim() ?: "…"`).
+    '|(?:[ \\t]{0,4}\\))?(?:\\??\\.[A-Za-z_]\\w{0,30}\\(\\))?(?:\\??\\.[A-Za-z_]\\w{0,30}\\(\\))?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[\\w)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
     // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
     // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`), its literal
@@ -1210,7 +1212,8 @@ function constantKeyedEntry(text: string, nameEnd: number, name: string, memo: C
 /**
  * `- name: X` then `value: …` (Kubernetes, compose), `"name": "X", "value": "…"` (ECS), Terraform variable defaults,
  * and HCL's `name = "X"` then `value = "…"` (the helm provider's `set`/`set_sensitive` blocks that pass a chart its values;
- * an `aws_ssm_parameter` whose name is a path and whose `type` line may sit between, also as `terraform plan` prints it, `+ `/`~ ` first).
+ * an `aws_ssm_parameter` whose name is a path and whose `type` line may sit between, also as `terraform plan` prints it, `+ `/`~ ` first),
+ * and PowerShell's `-Name X -Value …` (`Set-ItemProperty`/`New-ItemProperty` writing a registry value, `Set-Variable`).
  */
 /** The value of a name/value pair: quoted either way, or bare. */
 const PAIR_VALUE = `(?:"(?<dq>${doubleQuotedBody(300)})"|'(?<sq>[^'\\r\\n]{1,300})'|(?<uq>[^\\s"'#{}][^\\s#,}]{0,299}))`;
@@ -1219,6 +1222,7 @@ const HOST_KEYED_NAME = /"(?<hk>[\w-]{1,40})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?
 const NAME_VALUE = new RegExp(
   String.raw`(?:(?:name|key)["']?[ \t]{0,24}[:=][ \t]{0,4}["']?(?<k>[\w./-]{1,160})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)(?:[ \t+~-]{0,24}["']?type["']?[ \t]{0,24}[:=][^\r\n]{0,60}\r?\n)?[ \t+~-]{0,24}["']?value["']?[ \t]{0,24}[:=]|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
     `|${HOST_KEYED_NAME}|` +
+    String.raw`(?<![\w-])-[Nn]ame[ \t]{1,4}["']?(?<pk>[\w./-]{1,160})["']?[ \t]{1,40}(?:-(?:Property)?Type[ \t]{1,4}["']?\w{1,20}["']?[ \t]{1,40})?-[Vv]alue[ \t]{1,4}|` +
     String.raw`variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,40}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}` +
     PAIR_VALUE,
   'g',
@@ -1259,11 +1263,11 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   // Most texts that get here (JSON with `": {`) hold none of the words the other forms
   // need: only the `"host": {"domain.tld": …}` form can match there, and searching for it
   // alone skips trying every word as a CloudFormation parameter name.
-  const pattern = text.includes('value') || text.includes('default') || text.includes('Default:') ? NAME_VALUE : HOST_KEYED_VALUE;
+  const pattern = text.includes('value') || text.includes('default') || text.includes('Default:') || text.includes('-Value') ? NAME_VALUE : HOST_KEYED_VALUE;
   for (const m of text.matchAll(pattern)) {
     const g = m.groups!;
     // A parameter store's name is a path (`/billing/prod/stripe_secret_key`): its last segment names the value.
-    const name = g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk'] ?? g['ck']!;
+    const name = g['k'] ?? g['jk'] ?? g['hk'] ?? g['tk'] ?? g['ck'] ?? g['pk']!;
     const key = classifyKey(name.slice(name.lastIndexOf('/') + 1));
     const quoted = g['uq'] === undefined;
     let value = g['dq'] ?? g['sq'] ?? g['uq']!;
@@ -1281,6 +1285,8 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
     if (!quoted && g['k'] !== undefined && /value["']?[ \t]{0,4}=[ \t]{0,4}$/.test(m[0].slice(0, m[0].length - value.length))) continue;
     // So is a Terraform variable's bare `default = var.grafana_admin_password`: HCL quotes every string literal (a heredoc aside).
     if (!quoted && g['tk'] !== undefined && !BLOCK_START.test(g['uq']!)) continue;
+    // A bare PowerShell argument that opens a subexpression, an array or a cast (`-Value (Get-Content …)`, `@(…)`, `[byte[]]…`) computes the value.
+    if (!quoted && g['pk'] !== undefined && /^[(@[]/.test(value)) continue;
     if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     spans.push({ start, end: start + value.length, category: key.category });
   }
@@ -1653,9 +1659,9 @@ const ACCOUNT_SLASH_PASSWORD =
 /** The account before the slash, read back from it: the name must end right at the slash. */
 const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
-/** A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**. */
+/** A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**, account `admin` / `…`. */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+  /\b(?:login|account|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
@@ -2031,9 +2037,11 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * `-u user,password`, Samba's `-U user%password`, the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
+ * The share may start with a variable that holds the server (`net use X: %FILESRV%\scans …`, PowerShell's `$srv\scans`).
+ * A long command goes on over lines: the LDAP tools' after a shell's `\`, schtasks' after cmd's `^` or PowerShell's `` ` ``.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b[^\r\n|;]{0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?\\\\[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b[^\r\n|&]{0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -2655,7 +2663,7 @@ export const genericRules: Rule[] = [
     id: 'name-value-pair',
     category: 'PASS',
     description:
-      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }` and helm `set { name = "auth.password"` / `value = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`',
+      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }` and helm `set { name = "auth.password"` / `value = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`, PowerShell `Set-ItemProperty … -Name DbPassword -Value "…"`',
     keywords: ['value', 'default', '": {', '":{'],
     pattern: NAME_VALUE,
     find: findNameValuePairs,
@@ -2667,6 +2675,8 @@ export const genericRules: Rule[] = [
         '{"bearer": {"satis.example.com": "u6KYVi1t6eRaFbyZmMVzzLbtGrfLWg08khQQkg8U19EjOX6B"}}',
         'variable "admin_password" {\n  type    = string\n  default = "Kq8zW3mLp0!"\n}',
         'set_sensitive {\n    name  = "redis.auth.password"\n    value = "Tq7vRm2XwZp9LkBn"\n  }',
+        "Set-ItemProperty -Path $regKey -Name 'ReportDbPassword' -Value 'Rq4#Tern-Vale.9'",
+        'New-ItemProperty -Path HKLM:\\SOFTWARE\\Acme -Name ApiToken -PropertyType String -Value "Zk3mP9qR2vX8wL5nQ4tY7uI0" -Force',
       ],
       noMatch: [
         'env:\n  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db, key: password}\n',
@@ -2677,6 +2687,9 @@ export const genericRules: Rule[] = [
         'set_sensitive {\n    name  = "redis.auth.password"\n    value = var.redis_password\n  }',
         'set {\n    name  = "controller.replicaCount"\n    value = "3"\n  }',
         'private updateConfig<Key extends keyof NodeConfig>(key: Key, value: NodeConfig[Key]) {',
+        "Set-ItemProperty -Path $regKey -Name 'ReportDbPassword' -Value $plainPassword",
+        "Set-ItemProperty -Path $regKey -Name 'ReportDbServer' -Value 'sql01.corp.example'",
+        "Set-ItemProperty -Path $regKey -Name 'ReportDbPassword' -Value (Get-Content C:\\secure\\report.txt)",
       ],
     },
   },
@@ -2922,6 +2935,10 @@ export const genericRules: Rule[] = [
         'NET USER breakglass Wq7-Lynx!Cove /domain',
         'cmdkey /generic:TERMSRV/app01 /user:CORP\\ops /pass:Cmdk3y-Osprey!4',
         'schtasks /create /tn Nightly /tr C:\\jobs\\run.cmd /sc daily /ru CORP\\svc_jobs /rp Sch3d-Tasks!Wren',
+        'schtasks /Create /TN "Ops\\Rotate" ^\n  /TR "C:\\jobs\\rotate.cmd" ^\n  /SC WEEKLY /RU CORP\\svc_rotate /RP Wk7-Heron!Slate /F',
+        'schtasks.exe /Create /TN Backup `\r\n  /RU CORP\\svc_bk /RP "Bq4-Larch!Mire" /SC DAILY',
+        'net use T: %TAPESRV%\\restore /user:CORP\\svc_tape Tp9@Quill-Fen#2 /persistent:no',
+        'ldapsearch -H ldaps://dc1.corp.example \\\n  -D "CN=svc-hr,OU=Service,DC=corp,DC=example" -w \'Lq8#Marsh-Vole+2\' \\\n  -b "DC=corp,DC=example"',
         'rabbitmqctl -n rabbit@mq02 add_user billing Wren42Saltmarsh',
         "sudo rabbitmqctl change_password ingest 'Kelp!Harrow-83'",
         'rman target sys/Rm4n-B4ckup!sys@LEDGERP catalog rcat/rC4t-Catal0g@rman-cat.example.net/RCAT',
@@ -2948,6 +2965,10 @@ export const genericRules: Rule[] = [
         'the net user command is documented',
         'cmdkey /generic:TERMSRV/app01 /user:CORP\\ops /pass',
         'schtasks /create /tn Nightly /ru SYSTEM /rp * /sc daily',
+        'schtasks /Create /TN Nightly ^\n  /RU SYSTEM /RP * /SC DAILY',
+        'net use T: %TAPESRV%\\restore /user:CORP\\svc_tape %TAPE_PW% /persistent:no',
+        'net use T: %TAPESRV%\\restore /persistent:no',
+        'ldapsearch -H ldaps://dc1.corp.example \\\n  -D "CN=svc-hr,DC=corp" -W -b "DC=corp"\necho -w done',
         'rabbitmqctl add_user billing "$RABBIT_PASSWORD"',
         'rabbitmqctl list_users',
         'rman target / catalog rcat/$RCAT_PASSWORD@RCAT',
@@ -3118,7 +3139,7 @@ export const genericRules: Rule[] = [
     id: 'credential-pair-prose',
     category: 'PASS',
     description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
-    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds'],
+    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds', 'account `', 'account: `', 'account **', 'account: **'],
     pattern: /(?<![\w.-])(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)(?![\w/])\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -3132,6 +3153,9 @@ export const genericRules: Rule[] = [
       // Notes in markdown quote both halves: login `admin` / `…`.
       for (const m of text.matchAll(QUOTED_LOGIN_PAIR)) {
         const value = m.groups!['v'] ?? m.groups!['b']!;
+        // `account` is a word of prose as often as a label (`the account \`billing\` / \`invoices\` pages`): after it the
+        // password must look made, letters with a digit and a symbol or both cases.
+        if (/^account/i.test(m[0]) && !(/[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) continue;
         if (!judged('PASS', options.file)(value)) continue;
         const closing = m.groups!['v'] !== undefined ? 1 : 2;
         const start = m.index + m[0].length - closing - value.length;
@@ -3141,8 +3165,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**'],
-      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)'],
+      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
     },
   },
   {

@@ -256,3 +256,17 @@ describe('a password that repeats its account name', () => {
     expect(found('user: Qx7#mLp2!w\npassword: Qx7#mLp2!w\n', 'creds.yml')).toEqual(['Qx7#mLp2!w']);
   });
 });
+
+describe('decoding wrappers and fallbacks of Swift and Kotlin', () => {
+  it("reads a key in Swift's Data(base64Encoded:)", () => {
+    expect(found('    private let pairingKey = Data(base64Encoded: "UPGFCs2thx/yVIv0Ul5wHWzjUKhMbn+793WRsYh4mNw=")!\n', 'Pairing.swift')).toEqual([
+      'UPGFCs2thx/yVIv0Ul5wHWzjUKhMbn+793WRsYh4mNw=',
+    ]);
+    expect(found('    private let pairingKey = Data(base64Encoded: storedKey)!\n', 'Pairing.swift')).toEqual([]);
+  });
+  it("reads Kotlin's ?: fallback after a lookup converted by a call, on the next line too", () => {
+    const ktor = '    val signingSecret = environment.config.propertyOrNull("auth.signing-secret")?.getString()\n        ?: "4jZzLfz6b9KJ8vGU8KCKl1otmLWVYk9/dRgoVYGlJQtvqmSsiAduktCT5A1dprQM"\n';
+    expect(found(ktor, 'Application.kt')).toEqual(['4jZzLfz6b9KJ8vGU8KCKl1otmLWVYk9/dRgoVYGlJQtvqmSsiAduktCT5A1dprQM']);
+    expect(found('    val signingSecret = environment.config.propertyOrNull("auth.signing-secret")?.getString()\n        ?: error("auth.signing-secret is not set")\n', 'Application.kt')).toEqual([]);
+  });
+});

@@ -79,3 +79,12 @@ describe('a value or label in Markdown emphasis', () => {
     expect(values('password: __Vd3#nQs7Jy__\n', 'config.yml')).toEqual(['__Vd3#nQs7Jy__']);
   });
 });
+
+describe('an account and its password both in code spans', () => {
+  it('reports the password after a named account and a spaced slash', () => {
+    expect(values('- Staging wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)\n', 'docs/onboarding.md')).toEqual(['Heron.Basalt2207']);
+  });
+  it('leaves two code spans that are no account and password', () => {
+    expect(values('See the account `billing` / `invoices` pages for the totals.\n', 'docs/onboarding.md')).toEqual([]);
+  });
+});

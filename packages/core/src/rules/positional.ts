@@ -63,10 +63,15 @@ const SDK_CLIENT = new RegExp(
     `\\\\?["'](?<v>[A-Za-z0-9_\\-.+/=:]{32,200})\\\\?["'][ \\t]{0,4}[,)]`,
 );
 
-/** A module of one of those SDKs imported or required (`from cohere import Client`), so a bare `Client("…")` is its client. */
-const SDK_IMPORT = /\b(?:import|from|require\()[ \t]{0,4}["']?(?:cohere|anthropic|openai|groq|mistralai|together|replicate|pinecone|voyageai)\b/;
+/**
+ * A module of one of those SDKs imported or required (`from cohere import Client`), so a bare `Client("…")` is its client;
+ * Deepgram's JavaScript SDK (`import { createClient } from '@deepgram/sdk'`) makes its client with `createClient("…")`.
+ */
+const SDK_IMPORT = /\b(?:import|from|require\()[ \t]{0,4}["']?@?(?:cohere|anthropic|openai|groq|mistralai|together|replicate|pinecone|voyageai|deepgram)\b/;
 const BARE_CLIENT =
-  /(?<![\w.])(?:new[ \t]{1,4})?(?:Async)?Client(?:V2)?[ \t]{0,4}\([ \t]{0,4}\\?["'](?<v>[A-Za-z0-9_\-.+/=:]{32,200})\\?["'][ \t]{0,4}[,)]/g;
+  /(?<![\w.])(?:new[ \t]{1,4})?(?:(?:Async)?Client(?:V2)?|createClient)[ \t]{0,4}\([ \t]{0,4}\\?["'](?<v>[A-Za-z0-9_\-.+/=:]{32,200})\\?["'][ \t]{0,4}[,)]/g;
+/** Some providers' keys are hex (Deepgram's: 40 digits): judged as hex, which `looksGenerated`'s entropy floor turns down. */
+const HEX_KEY = /^[0-9a-f]{32,64}$/;
 
 function findSdkClientKeys(text: string): Span[] {
   const spans: Span[] = [];
@@ -75,7 +80,8 @@ function findSdkClientKeys(text: string): Span[] {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       const value = m.groups!['v']!;
-      if (!looksGenerated(value)) continue;
+      if (value.includes('://')) continue;
+      if (!looksGenerated(value) && !(HEX_KEY.test(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true }))) continue;
       const start = m.index + m[0].lastIndexOf(value);
       spans.push({ start, end: start + value.length });
     }
@@ -562,7 +568,7 @@ export const positionalRules: Rule[] = [
     id: 'sdk-client-api-key',
     category: 'KEY',
     description:
-      'An API key passed as the first argument of a provider SDK client constructor (`cohere.Client("…")`, `anthropic.Anthropic("…")`, `OpenAI("…")`, `new Replicate("…")`, `Pinecone("…")`)',
+      'An API key passed as the first argument of a provider SDK client constructor (`cohere.Client("…")`, `anthropic.Anthropic("…")`, `OpenAI("…")`, `new Replicate("…")`, `Pinecone("…")`, Deepgram\'s `createClient("…")`)',
     keywords: ['cohere', 'anthropic', 'openai', 'groq', 'mistral', 'together(', 'replicate', 'pinecone', 'voyageai', 'fireworks', 'elevenlabs', 'assemblyai', 'deepgram'],
     pattern: SDK_CLIENT,
     find: findSdkClientKeys,
@@ -574,8 +580,14 @@ export const positionalRules: Rule[] = [
         'const r = new Replicate("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF");',
         'client := openai.NewClient("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dKq8zW3mL")',
         'from cohere import Client\nco = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
+        "import { createClient } from '@deepgram/sdk'\nconst dg = createClient('8e6b5ade9d71e033e0c381707875837348fdb591')",
+        'const dg = new Deepgram("6cd2060bbb45f78919b42d6be43badf4f4b7cb7a");',
       ],
-      noMatch: ['import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
+      noMatch: [
+        "import { createClient } from '@supabase/supabase-js'\nconst sb = createClient('8e6b5ade9d71e033e0c381707875837348fdb591')",
+        "import { createClient } from '@deepgram/sdk'\nimport { createClient as sb } from '@supabase/supabase-js'\nconst db = createClient('https://qhzkeupmwnra.supabase.co/rest/v1')",
+        'const dg = new Deepgram("0000000000000000000000000000000000000000");',
+        'import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
     },
   },
   {

@@ -151,3 +151,20 @@ describe('a bare pass', () => {
     expect(found('[smtp]\nlogin = ops@example.com\npass = Heron!Mast#58\n', 'mail.cfg')).toEqual(['Heron!Mast#58']);
   });
 });
+
+describe('passwords in Windows scripts', () => {
+  it('reports the password of a net use whose share starts with a variable', () => {
+    const bat = '@echo off\nset FILESRV=\\\\fs02.corp.example\nnet use R: %FILESRV%\\records /user:CORP\\svc-rec Vq3#Lark-Moss9 /persistent:no\nnet use S: %FILESRV%\\scans /persistent:yes\n';
+    expect(found(bat, 'map-drives.bat', 'tool-credentials')).toEqual(['Vq3#Lark-Moss9']);
+  });
+  it("reports schtasks' /RP after lines continued with ^, and not past a line that is not continued", () => {
+    const bat = 'schtasks /Create /TN "Ops\\Sync" ^\n  /TR "C:\\ops\\sync.cmd" ^\n  /SC DAILY /RU CORP\\svc-sync /RP Tq6-Wren!Basin /F\n';
+    expect(found(bat, 'register.bat', 'tool-credentials')).toEqual(['Tq6-Wren!Basin']);
+    expect(found('schtasks /Query /TN "Ops\\Sync"\necho /RP Tq6-Wren!Basin\n', 'register.bat', 'tool-credentials')).toEqual([]);
+  });
+  it('reports a registry value that PowerShell writes under a password name, not one it reads from elsewhere', () => {
+    expect(found("Set-ItemProperty -Path $key -Name 'SqlPassword' -Value 'Hq2-Ember*Wold'\n", 'Setup.ps1')).toEqual(['Hq2-Ember*Wold']);
+    expect(found("Set-ItemProperty -Path $key -Name 'SqlPassword' -Value $cred.GetNetworkCredential().Password\n", 'Setup.ps1')).toEqual([]);
+    expect(found("Set-ItemProperty -Path $key -Name 'SqlServer' -Value 'sql02.corp.example'\n", 'Setup.ps1')).toEqual([]);
+  });
+});
