@@ -370,3 +370,24 @@ describe('keys of texts a UI shows', () => {
     expect(classifyKey('PASSWORD_HINT')).toBeUndefined();
   });
 });
+
+describe('custom authentication headers and MACs carried with data', () => {
+  const found = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('takes a custom X-…-Auth header as a credential, weak: a generated value only', () => {
+    expect(classifyKey('X-Edge-Auth')).toEqual({ category: 'CRED', weak: true });
+    expect(found('    proxy_set_header X-Origin-Auth "c0b59b6c0180c6f32984302df10b64af2e8b08b81cf27127";\n', 'deploy/nginx/api.conf')).toEqual([
+      'c0b59b6c0180c6f32984302df10b64af2e8b08b81cf27127',
+    ]);
+    expect(found('    proxy_set_header X-Origin-Auth "edge";\n', 'deploy/nginx/api.conf')).toEqual([]);
+  });
+  it('still reads a longer name ending in auth that is no header as a user:password setting', () => {
+    expect(classifyKey('MP_SMTP_AUTH')).toBeUndefined();
+  });
+  it('takes the HMAC of a frame, a packet or a file as a computed MAC, and a service HMAC as its key', () => {
+    expect(classifyKey('frameHmac')).toBeUndefined();
+    expect(classifyKey('packet_hmac')).toBeUndefined();
+    expect(classifyKey('FILE_HMAC')).toBeUndefined();
+    expect(classifyKey('ADYEN_HMAC')).toEqual({ category: 'KEY', weak: false });
+    expect(found('  private val frameHmac = "949e776ff84c7dce5e85241f728297f7c79be5ead6f54d980bde1807c1d123b6"\n', 'src/test/scala/FrameSpec.scala')).toEqual([]);
+  });
+});

@@ -335,8 +335,15 @@ const NOT_SECRET = null;
 const cache = new Map<string, KeyClass | typeof NOT_SECRET>();
 const CACHE_LIMIT = 20_000;
 
-/** Words before `hmac` that make it a computed signature (or a sample of one) rather than the signing key. */
-const HMAC_RESULT_QUALIFIERS = new Set(['sample', 'example', 'test', 'dummy', 'fake', 'valid', 'invalid', 'good', 'bad', 'wrong', 'known', 'expected', 'computed', 'calculated', 'actual', 'received', 'request', 'response', 'header', 'signature', 'sig', 'body', 'payload', 'message', 'sha1', 'sha256', 'sha512', 'md5']);
+/**
+ * Words before `hmac` that make it a computed signature (or a sample of one) rather than the signing key: the
+ * unit of data it was computed over names a MAC carried with that data (`frameHmac`, `packet_hmac`, `file_hmac`).
+ */
+const HMAC_RESULT_QUALIFIERS = new Set([
+  'sample', 'example', 'test', 'dummy', 'fake', 'valid', 'invalid', 'good', 'bad', 'wrong', 'known', 'expected', 'computed', 'calculated',
+  'actual', 'received', 'request', 'response', 'header', 'signature', 'sig', 'body', 'payload', 'message', 'sha1', 'sha256', 'sha512', 'md5',
+  'frame', 'packet', 'datagram', 'record', 'chunk', 'content', 'data', 'file', 'blob',
+]);
 
 export function classifyKey(rawName: string): KeyClass | undefined {
   const cached = cache.get(rawName);
@@ -500,6 +507,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // `CKO_WEBHOOK_AUTH`, `adyen_notification_auth`: what a webhook's caller sends to be let in, a shared secret
   // (a bare `auth` in a longer name is read only in names of two words).
   if (last === 'auth' && WEBHOOK_WORDS.has(words[words.length - 2] ?? '')) return { category: 'CRED', weak: true };
+  // A custom HTTP header named for authentication (`X-Edge-Auth`, `X-Internal-Auth`, set by a proxy's `proxy_set_header`):
+  // what a caller sends to be let in, a shared secret. Weak: only a generated value counts.
+  if (last === 'auth' && words[0] === 'x' && words.length >= 3) return { category: 'CRED', weak: true };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
   if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
   // `STAGING_BASIC_AUTH`, `basicAuth`, `MATCH_GIT_BASIC_AUTHORIZATION`: the `user:password` pair (or its base64) of HTTP

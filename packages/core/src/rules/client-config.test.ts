@@ -170,3 +170,11 @@ describe("DocuSign's integration key", () => {
     expect(values(`  integration_secret_key: 2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364\n  routing_integration_key: ${HEX32}\n`, 'alerts.yml')).toEqual(['2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364', HEX32]);
   });
 });
+
+describe("DocuSign's integration key in JSON and in a dotenv file", () => {
+  it('leaves the camel-case and the upper-case name, and reports the secret beside it', () => {
+    const json = '{\n  "docusign": {\n    "integrationKey": "a21f406f-23ad-4435-9fab-c4c0fe0e2f84",\n    "secretKey": "UPGFCs2thx/yVIv0Ul5wHWzjUKhMbn+793WRsYh4mNw="\n  }\n}\n';
+    expect(values(json, 'config/integrations.json')).toEqual(['UPGFCs2thx/yVIv0Ul5wHWzjUKhMbn+793WRsYh4mNw=']);
+    expect(values('DOCUSIGN_INTEGRATION_KEY=a21f406f-23ad-4435-9fab-c4c0fe0e2f84\n', 'deploy/app.env')).toEqual([]);
+  });
+});
