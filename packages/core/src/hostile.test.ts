@@ -29,6 +29,10 @@ const hostile: Record<string, string> = {
   'bearer repeated': 'Bearer '.repeat(MB / 7),
   // A lookup whose closure never compares: the pattern that reads `.get(NAME).map(|v| v == "…")` must fail fast.
   'header lookups mapped by closures repeated on one line': '.get(API_TOKEN_HEADER).map(|v| v .'.repeat(MB / 34),
+  // Each prompt's answer line is read once, up to its end: a prompt before a long line of base64 must not re-read it.
+  'PHP-serialized separators repeated, no name before them': '";s:9:"'.repeat(MB / 8),
+  'constant-time comparisons opened and never given a literal': 'hash_equals($a'.repeat(MB / 14),
+  'SMTP password prompts repeated, each before a long answer': ('334 UGFzc3dvcmQ6\n' + 'QUJD'.repeat(300) + '\n').repeat(MB / 1218),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),
   'key names glued into one endless identifier': 'db_access_key_id_'.repeat(MB / 17),
@@ -107,6 +111,19 @@ describe('hostile input', () => {
         expect(f.end).toBeLessThanOrEqual(text.length);
         previousEnd = f.end;
       }
+    });
+  }
+
+  // Rules bound to a file's name by path run only there: their hostile input in such a file.
+  const bound: [string, string, string][] = [
+    // Every lead-in's line end is looked for within its reach, not to the end of one long line.
+    ['secret words on one long line, no colon at its end', 'notes.md', 'the password and the token '.repeat(MB / 27)],
+    ['lead-ins naming passwords, each before a list item that never closes its code span', 'notes.md', 'Passwords:\n- admin `a`: `x\n'.repeat(MB / 28)],
+    ['Composer user names repeated, no password after them', 'auth.json', '"username": "Kq8zW3mLp0Kq8zW3mLp0Kq8", '.repeat(MB / 38)],
+  ];
+  for (const [name, file, text] of bound) {
+    it(`finishes on ${name} (${file})`, () => {
+      for (const f of detector.detect(text, { file })) expect(f.end).toBeLessThanOrEqual(text.length);
     });
   }
 

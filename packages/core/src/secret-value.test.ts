@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isPlaceholder, isPlausibleSecret, isTestFile } from './secret-value.js';
+import { isApplicationPassword, isPlaceholder, isPlausibleSecret, isTestFile } from './secret-value.js';
 
 describe('a stand-in word with digits', () => {
   it('is a stand-in when the digits are few, count, repeat or number (password123, test001)', () => {
@@ -111,5 +111,14 @@ describe('a token of letters only', () => {
   it('still turns down camel-case names and runs of capitals longer than an acronym', () => {
     expect(isPlausibleSecret('ThisIsTheConfigurationForTheApp', { category: 'TOKEN', quoted: true })).toBe(false);
     expect(isPlausibleSecret('KvRtpYqzWxJfnsLGAOHBMEQWdueNsTxa', { category: 'TOKEN', quoted: true })).toBe(false);
+  });
+});
+
+describe('a WordPress application password', () => {
+  it('is six groups of four random letters and digits', () => {
+    expect(isApplicationPassword('Qm4T xR7w Lp2K vN8s Ht5Y bZ3c')).toBe(true);
+    expect(isApplicationPassword('abcd efgh ijkl mnop qrst uvwx')).toBe(false);
+    expect(isApplicationPassword('Team Plan Grid View Show More')).toBe(false);
+    expect(isApplicationPassword('Qm4T xR7w Lp2K vN8s Ht5Y')).toBe(false);
   });
 });

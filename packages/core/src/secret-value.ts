@@ -52,7 +52,7 @@ const MASKED_TAIL = /\*{3}$/;
 const PLACEHOLDER_MARKERS = [
   'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'your_', 'your-', 'yourpass', 'yourtoken',
   'yoursecret', 'yourkey', 'dummy', 'redacted', 'replace_', 'replace-', 'replaceme', 'insert_', 'insert-',
-  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', 'enc[', '{cipher}', '•••', '{{', '}}', '<%', '%>',
+  'xxxx', 'xxxxx', '****', '...', '…', '-----begin', 'enc(', 'enc[', '{cipher}', '•••',
   'fixme', 'todo:', 'not_set', 'notset', 'put_', 'enter_', 'fake', 'sample_', 'secret_here', 'key_here',
   'token_here', 'password_here', 'here_', '_here', 'lorem', 'ipsum',
   // jwt.io's documentation token ({"sub":"1234567890","name":"John Doe"…}), lower-cased like the value.
@@ -81,13 +81,20 @@ const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?(?:Real|Secret)(?![a-z])/;
  */
 const BRACKETED_NOTE = /^\[[A-Za-z][A-Za-z _-]{0,60}\]$/;
 
+/** Half of a template's delimiters (`{{ name }}`, ERB's and JSP's `<%= name %>`): either marks a value made from a template. */
+const TEMPLATE_DELIMITER = /\{\{|\}\}|<%|%>/;
+/** A template's delimiters as a pair, the opener before the closer. */
+const TEMPLATE_PAIR = /\{\{[^]{0,200}?\}\}|<%[^]{0,200}?%>/;
+
 /**
  * `generated`: the value is dense random printable text (`isGeneratedPrintable`), where `<ve0 Xx>` or
- * `${a` turn up by chance among the symbols; only the marker words are read then, not template syntax.
+ * `${a` turn up by chance among the symbols; only the marker words are read then, not template syntax,
+ * and a template's delimiters only as a pair (a WordPress salt may hold `<%(` or `}}` by chance).
  */
 function hasPlaceholderMarker(value: string, generated = false): boolean {
   const lower = value.toLowerCase();
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker)) return true;
+  if ((generated ? TEMPLATE_PAIR : TEMPLATE_DELIMITER).test(value)) return true;
   return (!generated && PLACEHOLDER_SYNTAX.test(value)) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value);
 }
 
@@ -537,6 +544,20 @@ function isPolicyPassword(v: string): boolean {
 /** A secret store's id for a value kept on its server: TeamCity's `credentialsJSON:` and a UUID. */
 const SECRET_STORE_ID = /^credentialsJSON:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Six groups of four letters and digits, as WordPress shows an application password once (`Xk2P mq7R …`). */
+const APPLICATION_PASSWORD = /^[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}$/;
+/** A group that a word would not hold: a digit, or a capital after its first letter (`feMK`, `gy7Q`). */
+const GENERATED_GROUP = /\d|[A-Za-z][A-Z]/;
+
+/**
+ * A WordPress application password (24 random letters and digits shown in six groups of four, used with Basic
+ * auth: `curl -u "bot:…"`, `auth=("bot", "…")`): groups of random characters, told from six words by a digit
+ * or a capital inside a group.
+ */
+export function isApplicationPassword(value: string): boolean {
+  return APPLICATION_PASSWORD.test(value) && GENERATED_GROUP.test(value);
+}
+
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
@@ -608,6 +629,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   }
   // A run of words under a passphrase's name is the secret itself, whatever the key's kind.
   if (/\s/.test(v) && isWordPassphrase(v, ctx)) return true;
+  if (ctx.category === 'PASS' && isApplicationPassword(v)) return true;
   if (/\s/.test(v) && !generated) {
     // Prose and messages, not secrets; a passphrase of words is rare next to these.
     const spaces = v.split(/\s+/).length - 1;

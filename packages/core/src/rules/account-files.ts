@@ -173,6 +173,16 @@ function isResourceMacroSecret(value: string, context: RuleContext): boolean {
   return !ACCOUNT_NAME.test(v) && isPlausibleSecret(v, { category: 'PASS', quoted: true, file: context.file });
 }
 
+/** Composer's credentials file: `auth.json` in a project or in `COMPOSER_HOME`. */
+const COMPOSER_AUTH_FILE = /(?:^|[\\/])auth\.json$/i;
+/**
+ * An `http-basic` entry whose password is a URL: vendors that sell a license for a site take the license key as the
+ * user name and the site's URL as the password (Advanced Custom Fields PRO's Composer repository), so the user name
+ * is the secret.
+ */
+const LICENSE_KEY_USERNAME =
+  /"username"[ \t]{0,4}:[ \t]{0,4}"(?<v>[^"\\\s]{20,200})"[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"password"[ \t]{0,4}:[ \t]{0,4}"https?:\/\/[^"\s]{1,200}"/y;
+
 export const accountFileRules: Rule[] = [
   {
     id: 'netrc-heredoc-password',
@@ -193,6 +203,24 @@ export const accountFileRules: Rule[] = [
         'cat <<EOF > ~/.netrc\nmachine git.acme.corp\nEOF\npassword Kq8zW3mLp0!x\n',
         'cat <<EOF > notes.txt\nmachine git.acme.corp login deploy password Netrc!Willow-92\nEOF\n',
       ],
+    },
+  },
+  {
+    id: 'composer-license-key-username',
+    category: 'KEY',
+    description:
+      "A license key given as the user name of a Composer `http-basic` entry whose password is the site's URL (`\"username\": \"…\", \"password\": \"https://…\"`, as ACF PRO's repository takes it)",
+    keywords: ['"username"'],
+    paths: COMPOSER_AUTH_FILE,
+    startsAtKeyword: true,
+    pattern: LICENSE_KEY_USERNAME,
+    secretGroup: 'v',
+    validate: (value, ctx) => isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }),
+    confidence: 'medium',
+    examples: {
+      // Bound to auth.json by path: shown by its tests.
+      match: [],
+      noMatch: [],
     },
   },
   {

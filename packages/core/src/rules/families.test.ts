@@ -1323,3 +1323,95 @@ describe('passwords given to chpasswd', () => {
     expect(found("echo 'kiosk:$6$Qm3x$Kv8wPzL2rT5yN0bH4jD7sF1gA' | chpasswd -e\n", 'provision.sh')).toEqual([]);
   });
 });
+
+describe('a web agency\'s WordPress and PHP hosting credentials (blind set 52)', () => {
+  const values = (text: string, file: string) => found(text, file).map(([, v]) => v);
+
+  it('reads a WordPress salt whose random symbols hold half of a template delimiter, not a whole template', () => {
+    const salt = "k(Pq2`Wz;Lm8<%vT4^Rn!e7}}Yb9#Hs0~Gd3/Jf6*Xc1,Ua5?Zo8|Ni2+Ke4)Mw";
+    expect(values(`define( 'SECURE_AUTH_SALT', '${salt}' );\n`, 'wp-config.php')).toEqual([salt]);
+    // A template in a config file is still one.
+    expect(values("define( 'AUTH_SALT', '<%= @auth_salt %>' );\n", 'wp-config.php.erb')).toEqual([]);
+    expect(values('secret_key: "{{ vault_secret_key }}"\n', 'vars.yml')).toEqual([]);
+  });
+
+  it("tries the flag after an action's flag that names a password (Plesk's --set-admin-password -passwd '…')", () => {
+    expect(values("plesk bin admin --set-admin-password -passwd 'heron.quartz.318'\n", 'history.txt')).toEqual(['heron.quartz.318']);
+    expect(values('tool --reset-password -passwd "$NEW_PW"\n', 'history.txt')).toEqual([]);
+  });
+
+  it('reads a WordPress application password (six groups of four) given to curl, a requests tuple or Guzzle', () => {
+    const app = 'Qm4T xR7w Lp2K vN8s Ht5Y bZ3c';
+    expect(values(`curl -s -u "sync-bot:${app}" https://shop.example/wp-json/wp/v2/users/me\n`, 'notes.md')).toEqual([app]);
+    expect(values(`SHOP_AUTH = ("sync-bot", "${app}")\n`, 'export.py')).toEqual([app]);
+    expect(values("$c = new Client([\n    'timeout'  => 10,\n    'auth'     => ['svc_web', 'r.Vk8wLq2Zp5']\n]);\n", 'Bridge.php')).toEqual(['r.Vk8wLq2Zp5']);
+    // Six capitalised words are a title, not an application password.
+    expect(values('SHOP_AUTH = ("sync-bot", "Team Plan Grid View Show More")\n', 'export.py')).toEqual([]);
+    expect(values('curl -u "sync-bot:$APP_PASSWORD" https://x\n', 'notes.md')).toEqual([]);
+  });
+
+  it("reads a Laravel Sanctum token whole, its id and bar too", () => {
+    const token = '118|Rq7mT2wXk9Lp4Zn8Vb3Hs6Jd1Fg5Ck0Ye7Ua2Qi';
+    expect(values(`{"headers":{"authorization":"Bearer ${token}"}}\n`, 'laravel.log')).toEqual([token]);
+  });
+
+  it("reads a secret of a PHP-serialized array by its name's length-checked entry, escaped in a SQL dump or not", () => {
+    const dump = "INSERT INTO `wp_options` VALUES (412,'wp_mail_smtp','a:1:{s:4:\\\"smtp\\\";a:3:{s:4:\\\"host\\\";s:16:\\\"smtp.example.org\\\";s:4:\\\"user\\\";s:11:\\\"ops@example\\\";s:4:\\\"pass\\\";s:18:\\\"Heron!Quartz-55xLm\\\";}}','no');\n";
+    expect(values(dump, 'wp_options.sql')).toEqual(['Heron!Quartz-55xLm']);
+    expect(values('a:2:{s:13:"smtp_password";s:15:"Tern-Maple-71#q";s:9:"smtp_port";s:3:"587";}', 'variable.sql')).toEqual(['Tern-Maple-71#q']);
+    // A public site key, an empty password, and a length that is not the name's.
+    expect(values('a:2:{s:8:"site_key";s:40:"6Lc9QmWxAAAAAKp2Rv9Tz4Ys8Lc1Hn5Bg3Jf0Eq6";s:4:"pass";s:0:"";}', 'config.sql')).toEqual([]);
+    expect(values('a:1:{s:7:"pass";s:18:"Heron!Quartz-55xLm";}', 'config.sql')).toEqual([]);
+  });
+
+  it('reads the literal a constant-time comparison checks a request against', () => {
+    expect(values("if (!hash_equals('Kv8*Rm.^2xq!Lp5Zt_wn', $_SERVER['PHP_AUTH_PW'] ?? '')) {\n    exit;\n}\n", 'hook.php')).toEqual(['Kv8*Rm.^2xq!Lp5Zt_wn']);
+    expect(values('if not hmac.compare_digest(sent_token, "9c2e7f1a4b8d3e6f0a5c2b9d7e1f3a8c"):\n', 'hook.py')).toEqual(['9c2e7f1a4b8d3e6f0a5c2b9d7e1f3a8c']);
+    expect(values("if (!hash_equals($expected, $_SERVER['PHP_AUTH_PW'] ?? '')) { exit; }\n", 'hook.php')).toEqual([]);
+    expect(values("if (hash_equals('sha256', $algo)) { }\n", 'hook.php')).toEqual([]);
+  });
+
+  it("reads a cPanel or WHM API token in its own Authorization scheme", () => {
+    const token = 'QH7ZK2MWP9TX4RB8NC3VLJ6DFY5GS0EA';
+    expect(values(`curl -H 'Authorization: cpanel siteops:${token}' 'https://host.example:2083/execute/Backup/fullbackup_to_homedir'\n`, 'notes.md')).toEqual([token]);
+    expect(values(`curl -H "Authorization: whm root:${token}" https://host.example:2087/json-api/listaccts\n`, 'notes.md')).toEqual([token]);
+    expect(values("curl -H 'Authorization: cpanel siteops:$CPANEL_TOKEN' https://host.example:2083/\n", 'notes.md')).toEqual([]);
+  });
+
+  it('reads a password a ticket says was set to a value, not a sentence', () => {
+    expect(values(' [x] db02: root password set to Vq83nTr2k7WLmzx_aPX4 (also in the vault)\n', 'TKT-88.txt')).toEqual(['Vq83nTr2k7WLmzx_aPX4']);
+    expect(values('The admin password reset to expire after 90 days.\n', 'notes.txt')).toEqual([]);
+  });
+
+  it('reads what a Markdown lead-in naming a secret introduces: a one-word fenced block, or a list of code spans', () => {
+    const token = 'ZK4QW8NT2MRB6XLP9VJC3HDY7GSF5EA1';
+    expect(values(`We created an API token called \`nightly\` (no expiry):\n\n\`\`\`\n${token}\n\`\`\`\n`, 'hosting.md')).toEqual([token]);
+    const list = 'New passwords (shared through the vault, **remove once read**):\n\n- CMS admin `site-admin`: `Heron.Quartz71`\n- DB user `site_db`: `u7Rk2LmQ9vXw_`\n';
+    expect(values(list, 'TKT-77.md')).toEqual(['Heron.Quartz71', 'u7Rk2LmQ9vXw_']);
+    // A block of commands, a list of settings' names, and the same lines outside Markdown.
+    expect(values('Generate the token with:\n\n```\nopenssl rand -hex 32\n```\n', 'hosting.md')).toEqual([]);
+    expect(values('Passwords used by the stack:\n\n- database: `DB_PASSWORD`\n- cache: `redis-password`\n', 'README.md')).toEqual([]);
+    expect(values(list, 'TKT-77.txt')).toEqual([]);
+  });
+
+  it('reads a password given after a user name and a comma in a handover mail', () => {
+    expect(values('The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318\n', 'handover.eml')).toEqual(['heron.quartz.318']);
+    expect(values('user "bakery", password reset required\n', 'handover.eml')).toEqual([]);
+  });
+
+  it("reads a license key that a Composer auth.json gives as the user name, with the site's URL as the password", () => {
+    const json = '{\n  "http-basic": {\n    "connect.vendor.example": {\n      "username": "b3JkZXJfaWQ9NDQxMjd8dHlwZT1wZXJzb25hbHxkYXRlPTIwMjMtMDEtMTI=",\n      "password": "https://www.shop.example"\n    }\n  }\n}\n';
+    expect(values(json, 'auth.json')).toEqual(['b3JkZXJfaWQ9NDQxMjd8dHlwZT1wZXJzb25hbHxkYXRlPTIwMjMtMDEtMTI=']);
+    expect(values(json.replace('https://www.shop.example', 'Kq8zW3mLp0!x'), 'auth.json')).toEqual(['Kq8zW3mLp0!x']);
+    expect(values(json, 'package.json')).toEqual([]);
+  });
+
+  it('reads the password of an SMTP AUTH exchange in a debug transcript', () => {
+    const login = 'SERVER -> CLIENT: 334 VXNlcm5hbWU6\nCLIENT -> SERVER: b3BzQGV4YW1wbGUub3Jn\nSERVER -> CLIENT: 334 UGFzc3dvcmQ6\nCLIENT -> SERVER: UWs3LVJpdmVyLU1pbnQ0NA==\nSERVER -> CLIENT: 535 Authentication failed\n';
+    expect(values(login, 'ticket.md')).toEqual(['UWs3LVJpdmVyLU1pbnQ0NA==']);
+    expect(values('C: AUTH PLAIN AG9wc0BleGFtcGxlLm9yZwBRazctUml2ZXItTWludDQ0\n', 'smtp.log')).toEqual(['AG9wc0BleGFtcGxlLm9yZwBRazctUml2ZXItTWludDQ0']);
+    // base64 of `password`, and the capability list that names the mechanisms.
+    expect(values('S: 334 UGFzc3dvcmQ6\nC: cGFzc3dvcmQ=\n', 'smtp.log')).toEqual([]);
+    expect(values('250-AUTH PLAIN LOGIN\n250 STARTTLS\n', 'smtp.log')).toEqual([]);
+  });
+});

@@ -113,7 +113,8 @@ const ASSIGNMENT = new RegExp(
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
-    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}now)?[ \\t])[ \\t]{0,40}' +
+    // A change in a ticket's or a log's prose: `db01: root password set to …`, `admin password reset to …`.
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}now)?[ \\t]|[ \\t](?:set|changed|reset)[ \\t]{1,2}to[ \\t])[ \\t]{0,40}' +
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
@@ -201,9 +202,9 @@ const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
  */
 const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
 
-/** The separator of `password is …` (`is now …`, after a reset), `password; current one is …` and `password set by …: …` in prose. */
+/** The separator of `password is …` (`is now …`, after a reset), `password; current one is …` and `password set by …: …`, `password set to …` in prose. */
 const PROSE_COPULA =
-  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
+  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
 
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
@@ -755,6 +756,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (!v.quoted && (m.groups?.['sep'] ?? '').trim() === '' && NESTED_ASSIGNMENT.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
     // A bare word closed by a colon is the next label (`Token-> DemoToken: …`): it is tried as a name of its own.
     if (!v.quoted && BARE_LABEL.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
+    // A bare flag after spaces (Plesk's `admin --set-admin-password -passwd '…'`: an action's flag, then the flag
+    // that takes the password): it is no value, and may name its own.
+    if (!v.quoted && v.value.startsWith('-') && (m.groups?.['sep'] ?? '').trim() === '') skipUntil = Math.min(skipUntil, v.start);
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
     if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {
@@ -1639,13 +1643,13 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * A (user, password) pair given to a credential constructor in code: Python requests'
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
  * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
- * Guzzle's `['auth' => ['user', 'pass']]`, Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
+ * a constant named for such a pair (`SHOP_AUTH = ("user", "pass")`), Guzzle's `['auth' => ['user', 'pass']]` (maybe aligned), Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
  * Laravel's `Http::withBasicAuth(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
  * Code held in a JSON string (a notebook's cell, a script in a JSON config) escapes its double quotes:
  * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:\b(?:auth|credentials|creds)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,4}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}\\?["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}\\?["'][^"'\r\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
@@ -1688,6 +1692,44 @@ const LOOKUP_COMPARED =
 function lookupKeyClass(key: string): KeyClass | undefined {
   const name = key.replace(/^.*::/, '').replace(/[_.\-]?(?:header|hdr|name)$/i, '');
   return name.length === 0 ? undefined : classifyKey(name);
+}
+
+/**
+ * A constant-time comparison with a literal: PHP's `hash_equals('…', $_SERVER['PHP_AUTH_PW'] ?? '')`, Python's
+ * `hmac.compare_digest(token, "…")`. Code compares so only what must stay secret: the literal is the expected
+ * password, token or signing key, the other argument what a request sent. Group `a` or `b` is the literal,
+ * `x` the other argument (up to the comparison's end).
+ */
+const CONSTANT_TIME_COMPARE =
+  /(?:hash_equals|compare_digest)\([ \t]{0,4}(?:'(?<a>[^'\\\r\n]{1,200})'|"(?<b>[^"\\\r\n]{1,200})")[ \t]{0,4},[ \t]{0,4}(?<x>[^\r\n;]{1,120})|(?:hash_equals|compare_digest)\([ \t]{0,4}(?<y>[$\w][^\r\n,;'"]{0,80}(?:\[[ \t]{0,4}['"][\w.-]{1,60}['"][ \t]{0,4}\][^\r\n,;'"]{0,40})?),[ \t]{0,4}(?:'(?<c>[^'\\\r\n]{1,200})'|"(?<d>[^"\\\r\n]{1,200})")/y;
+
+/** A digest computed in the comparison's other argument: PHP's `hash_hmac(`, `hash(`, `md5(`, Python's `hmac.new(`, `.hexdigest()`. */
+const DIGEST_CALL = /\b(?:hash_hmac|hash|md5|sha1|crypt|hmac\.new)[ \t]{0,2}\(|digest\(/i;
+
+/** What the other argument of a constant-time comparison names: the first secret's name among its words. */
+function comparedKey(expression: string): KeyClass | undefined {
+  for (const m of expression.matchAll(/[A-Za-z_][\w-]{1,60}/g)) {
+    const key = classifyKey(m[0]);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
+function findConstantTimeComparisons(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(CONSTANT_TIME_COMPARE, text, offsets, (m) => {
+    const g = m.groups!;
+    const value = g['a'] ?? g['b'] ?? g['c'] ?? g['d']!;
+    const other = g['x'] ?? g['y']!;
+    // Compared with a digest computed there (`hash_hmac('sha256', $body, $secret)`), the literal is an expected signature.
+    if (DIGEST_CALL.test(other)) return;
+    // The other argument names the secret (`PHP_AUTH_PW`, `$token`, `request.headers["X-Api-Key"]`); unnamed, it must look generated.
+    const key = comparedKey(other) ?? { category: 'KEY' as const, weak: true };
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    const start = g['a'] !== undefined || g['b'] !== undefined ? m.index + m[0].indexOf(value) : m.index + m[0].length - value.length - 1;
+    spans.push({ start, end: start + value.length, category: key.category });
+  });
+  return spans;
 }
 
 function findLookupComparisons(text: string, options: DetectOptions): Span[] {
@@ -2624,15 +2666,29 @@ export const genericRules: Rule[] = [
         if (m.groups!['v']!.startsWith(':')) return;
         // Compose files and Makefile recipes write a shell's `$` as `$$` (`-u admin:$${ADMIN_PASSWORD}`): still a lookup.
         const value = m.groups!['v']!.replace(/[{}]/g, '').replace(/^\$\$(?=[A-Za-z_])/, '$');
-        if (!judged('PASS', options.file)(value)) return;
         const end = m.index + m[0].length;
-        spans.push({ start: end - m.groups!['v']!.length, end });
+        const start = end - m.groups!['v']!.length;
+        // A quoted pair holds the password to its closing quote, spaces and all (a WordPress application password's
+        // groups: `curl -u "bot:Xk2P mq7R …"`).
+        const user = m.groups!['user']!;
+        const before = text.charAt(start - 1);
+        const quote = before === ':' ? text.charAt(start - 2 - user.length) : before;
+        if ((quote === '"' || quote === "'") && text.charAt(end) === ' ') {
+          const close = text.indexOf(quote, end);
+          const whole = close === -1 || close - start > 200 ? '' : text.slice(start, close);
+          if (whole !== '' && !/[\r\n]/.test(whole) && judged('PASS', options.file)(whole)) {
+            spans.push({ start, end: close });
+            return;
+          }
+        }
+        if (!judged('PASS', options.file)(value)) return;
+        spans.push({ start, end });
       });
       return spans;
     },
     confidence: 'medium',
     examples: {
-      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
+      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u "sync:Qm4T xR7w Lp2K vN8s Ht5Y bZ3c" https://shop.example/wp-json/wp/v2/users/me', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
       noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'test: ["CMD-SHELL", "curl -fs -u elastic:$${ELASTIC_PASSWORD} http://localhost:9200"]', 'curl -u deploy:$$DEPLOY_PASS $(REGISTRY)', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }', 'perldoc -u Some::Modulename'],
     },
   },
@@ -2752,6 +2808,29 @@ export const genericRules: Rule[] = [
         'headers.get(PURGE_TOKEN_HEADER).map(|v| v == expected)',
         'headers.get(API_TOKEN_HEADER).map(|v| mode == "Rq7vK2mX9pLw4Zt8Wq3nB6cJ")',
         'headers.get("x-api-key").map(|v| v == "your-api-key-here")',
+      ],
+    },
+  },
+  {
+    id: 'constant-time-compared-secret',
+    category: 'KEY',
+    description:
+      "A literal in a constant-time comparison, the expected password, token or key: PHP's `hash_equals('…', $_SERVER['PHP_AUTH_PW'])`, Python's `hmac.compare_digest(token, \"…\")`",
+    keywords: ['hash_equals(', 'compare_digest('],
+    pattern: CONSTANT_TIME_COMPARE,
+    find: findConstantTimeComparisons,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "if (!hash_equals('Tq8!vRm2.Lx7wKp_Zn4', $_SERVER['PHP_AUTH_PW'] ?? '')) { exit; }",
+        'if not hmac.compare_digest(sent_token, "9c2e7f1a4b8d3e6f0a5c2b9d7e1f3a8c"):',
+      ],
+      noMatch: [
+        "hash_equals($expected, $_SERVER['PHP_AUTH_PW'])",
+        "hash_equals('password', $_POST['password'])",
+        'hmac.compare_digest(digest, expected)',
+        "hash_equals('5d41402abc4b2a76b9719d911017c592e1a4f2b8', hash_hmac('sha1', $body, $secret))",
       ],
     },
   },
@@ -3188,6 +3267,25 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4'],
       noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
+    },
+  },
+  {
+    // Handover mails give a login as a pair in a sentence: `user "acme", password …`, `username ops and password …`.
+    // The password is bare or quoted, and made as in `user-slash-password-prose`.
+    id: 'user-comma-password-prose',
+    category: 'PASS',
+    description: 'A password after a user name in prose, the two joined by a comma or `and` (`user "acme", password …`, `username ops and password …`)',
+    keywords: ['user ', 'username', 'login '],
+    startsAtKeyword: true,
+    pattern: /(?<![\w.-])(?:user(?:name)?|login)[ \t]{1,3}(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    secretGroup: 'v',
+    validate: (value, ctx) =>
+      /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
+      isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
+    confidence: 'medium',
+    examples: {
+      match: ['The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA'],
     },
   },
   {

@@ -17,10 +17,12 @@ import { appServerRules } from './app-servers.js';
 import { declarationRules } from './declarations.js';
 import { voipRules } from './voip.js';
 import { oracleWalletRules } from './oracle-wallet.js';
+import { phpSerializedRules } from './php-serialized.js';
 import { positionalRules } from './positional.js';
 import { privateKeyRules } from './private-key.js';
 import { providerRules } from './providers/index.js';
 import { settingsFieldRules } from './settings-fields.js';
+import { smtpRules } from './smtp.js';
 import { snmpRules } from './snmp.js';
 import { structuredRules } from './structured.js';
 import { tabularRules } from './tabular.js';
@@ -32,7 +34,7 @@ import { windowsFormatRules } from './windows-formats.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...settingsFieldRules, ...ftpScriptRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...settingsFieldRules, ...ftpScriptRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

@@ -326,6 +326,72 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
   return spans;
 }
 
+/**
+ * A lead-in that names a secret and ends in a colon (`New passwords (sent through a 1Password share):`,
+ * `We created a cPanel API token called \`backups\` (no expiry):`) introduces what follows it: a fenced block
+ * that holds one word, or a list whose items each end in a code span after a colon
+ * (`- DB user \`app\`: \`…\``).
+ */
+const INTRODUCED_FENCE = /(?:[ \t]{0,8}\r?\n){1,3}[ \t]{0,3}```[\w-]{0,20}[ \t]{0,4}\r?\n[ \t]{0,8}(?<v>[^\s`]{8,300})[ \t]{0,8}\r?\n[ \t]{0,3}```/y;
+/** One item of an introduced list: a label (maybe with the account in a code span), a colon, then the value's code span. */
+const INTRODUCED_ITEM =
+  /[ \t]{0,4}[-*+][ \t]{1,4}[^\r\n`:]{0,80}(?:`[^`\r\n]{1,80}`[^\r\n`:]{0,40})?:[ \t]{1,4}`(?<v>[^`\s]{4,200})`[ \t]{0,8}(?:\r?\n|$)/y;
+/** Blank lines between the lead-in and its list. */
+const BLANK_LINES = /(?:[ \t]{0,8}\r?\n){1,3}/y;
+/** How far a lead-in's line is read around its secret word. */
+const LEAD_IN_REACH = 300;
+
+/** The secret's kind that a lead-in line at `offset` names, when the line ends in a colon; its end too. */
+function leadInAt(text: string, offset: number): { key: KeyClass; end: number } | undefined {
+  // A bounded look for the line's end: an unbounded one from every keyword is quadratic on one long line.
+  const rest = text.slice(offset, offset + LEAD_IN_REACH + 1);
+  const newline = rest.indexOf('\n');
+  if (newline === -1 && offset + rest.length < text.length) return undefined;
+  const end = newline === -1 ? text.length : offset + newline;
+  const line = text.slice(offset, end).replace(/\r$/, '').trimEnd();
+  if (!line.endsWith(':')) return undefined;
+  const word = /^(?:api[ _-]?)?[A-Za-z]{1,20}/i.exec(line);
+  const key = word === null ? undefined : classifyKey(word[0]);
+  return key === undefined || key.weak ? undefined : { key, end };
+}
+
+function findIntroducedSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let done = -1;
+  for (const offset of offsets) {
+    if (offset < done) continue;
+    // The secret word must start a word (`passwords`, `API token`), not end one (`1Password` is a product).
+    if (offset > 0 && /[A-Za-z]/.test(text.charAt(offset - 1))) continue;
+    const lead = leadInAt(text, offset);
+    if (lead === undefined) continue;
+    done = lead.end;
+    const judged = (value: string): boolean =>
+      !/^[a-z]+(?:[-_.][a-z]+)*$/.test(value) && isPlausibleSecret(value, { category: lead.key.category, quoted: true, file: options.file });
+    INTRODUCED_FENCE.lastIndex = lead.end;
+    const fence = INTRODUCED_FENCE.exec(text);
+    if (fence !== null) {
+      const value = fence.groups!['v']!;
+      const start = text.indexOf(value, lead.end);
+      if (judged(value)) spans.push({ start, end: start + value.length, category: lead.key.category });
+      done = INTRODUCED_FENCE.lastIndex;
+      continue;
+    }
+    BLANK_LINES.lastIndex = lead.end;
+    let at = BLANK_LINES.test(text) ? BLANK_LINES.lastIndex : lead.end;
+    for (let items = 0; items < 50; items++) {
+      INTRODUCED_ITEM.lastIndex = at;
+      const item = INTRODUCED_ITEM.exec(text);
+      if (item === null) break;
+      const value = item.groups!['v']!;
+      const start = item.index + item[0].lastIndexOf(`\`${value}\``) + 1;
+      if (judged(value)) spans.push({ start, end: start + value.length, category: lead.key.category });
+      at = INTRODUCED_ITEM.lastIndex;
+    }
+    done = Math.max(done, at);
+  }
+  return spans;
+}
+
 export const markdownRules: Rule[] = [
   {
     id: 'user-password-code-spans',
@@ -417,6 +483,22 @@ export const markdownRules: Rule[] = [
     examples: {
       match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".'],
       noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}'],
+    },
+  },
+  {
+    id: 'markdown-introduced-secret',
+    category: 'PASS',
+    description:
+      'In Markdown notes, what a lead-in naming a secret introduces (`New passwords (…):`, `We created an API token called \\`x\\`:`): a fenced block of one word, or list items that end in a code span after a colon',
+    keywords: ['password', 'passphrase', 'token', 'secret', 'credential', 'api key', 'api keys'],
+    paths: MARKDOWN_FILE,
+    pattern: INTRODUCED_ITEM,
+    find: findIntroducedSecrets,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
     },
   },
   {

@@ -4,6 +4,22 @@ import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule 
 
 /** Other SaaS APIs: design, forms, media, maps, identity, webhooks, … */
 export const saasRules: Rule[] = [
+  // cPanel's and WHM's API tokens (32 upper-case letters and digits) go in an Authorization header of their own scheme.
+  {
+    id: 'cpanel-api-token',
+    category: 'TOKEN',
+    description: "A cPanel or WHM API token in its Authorization scheme (`Authorization: cpanel user:…`, `whm root:…`): 32 upper-case letters and digits",
+    keywords: ['cpanel ', 'whm '],
+    startsAtKeyword: true,
+    pattern: /(?:cpanel|whm)[ \t]{1,4}[\w.@-]{1,64}:([A-Za-z0-9]{32})(?![A-Za-z0-9])/iy,
+    secretGroup: 1,
+    validate: (token, ctx) => /^[A-Z0-9]{32}$/.test(token) && mixesClasses(token, 2) && /authorization/i.test(ctx.line),
+    confidence: 'high',
+    examples: {
+      match: [`curl -H 'Authorization: cpanel webops:${fake('uppernum', 32, 9931)}' https://host.example:2083/execute/Quota/get_quota_info`, `Authorization: whm root:${fake('uppernum', 32, 9932)}`],
+      noMatch: [`Authorization: cpanel webops:${fake('lowernum', 32, 9933)}`, 'Authorization: cpanel webops:QWERTYUIOPASDFGHJKLZXCVBNMQWERTY', `cpanel webops:${fake('uppernum', 32, 9934)}`],
+    },
+  },
   // Metabase API keys: `mb_` and the base64 of 32 random bytes.
   tokenRule('metabase-api-key', 'Metabase API key (mb_ + 44 base64 characters)', 'mb_', '[A-Za-z0-9+/]{43}=', {
     match: [`MB_API_KEY=mb_${fake('b64', 43, 9916)}=`, `A chave de API do Metabase é\nmb_${fake('b64', 43, 9917)}= caso precises`],
