@@ -106,6 +106,11 @@ describe('parseDotenv', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:STORAGE_KEY']);
   });
 
+  it("never learns Symfony's shipped default kernel secret, and still learns a secret put in its place", () => {
+    expect(parseDotenv('APP_ENV=dev\nAPP_SECRET=ThisTokenIsNotSoSecretChangeIt\n', '.env')).toEqual([]);
+    expect(parseDotenv('APP_SECRET=f3c9a27e1b84d05c6e2a9f71b3d8c4e0\n', '.env').map((s) => s.source)).toEqual(['.env:APP_SECRET']);
+  });
+
   it('feeds the detector so a known value is found anywhere', () => {
     const known = parseDotenv('PAYMENT_WEBHOOK=whsk_7Hq2mZp9Lx\n', '.env.local');
     const text = 'curl -d key=whsk_7Hq2mZp9Lx https://pay.example.com';

@@ -18,6 +18,9 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   // Stripe's test-mode secret keys from its API reference and older docs.
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2',
+  // Symfony's default kernel secret, shipped in the Standard Edition's parameters.yml.dist and in the .env that
+  // symfony/framework-bundle's recipe once wrote: every Symfony project started with it.
+  'ThisTokenIsNotSoSecretChangeIt',
   // Maven's password-encryption guide: its encrypted master password and server password, braces
   // included, as settings-security.xml and settings.xml hold them (copied into many a settings.xml).
   '{jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=}',
