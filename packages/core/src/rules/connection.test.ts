@@ -139,3 +139,23 @@ describe('a URL password interpolated through an escaping call', () => {
     expect(findings(ts, 'db.ts').filter((f) => f.rule === 'url-credentials')).toEqual([]);
   });
 });
+
+describe('a VCS URL pinned to a commit', () => {
+  it('ends the credentials before the commit pip checks out, and keeps a tag as part of the URL', () => {
+    const url = 'git+https://ci-bot:Wq7Lm2Zx9Rv4Tk8N@git.example.org/platform/rates.git';
+    const sha = '3f9c2a71d05e84b6c1a09e7d2f5b8c4a6e1d0b93';
+    expect(findings(`rates @ ${url}@${sha}\n`, 'requirements.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+    expect(findings(`rates @ ${url}@${sha}#egg=rates\n`, 'requirements.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+    const tagged = `${url}@v2.4.1`;
+    expect(findings(`rates @ ${tagged}\n`, 'requirements.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: tagged }]);
+    // Only a VCS scheme has a revision after its path: elsewhere an `@` there is the path's.
+    const plain = `https://ci-bot:Wq7Lm2Zx9Rv4Tk8N@git.example.org/platform/rates@${sha}`;
+    expect(findings(`remote = ${plain}\n`)).toEqual([{ rule: 'url-credentials', category: 'CRED', text: plain }]);
+  });
+
+  it("reads a URL's user as a name whose value is the password alone, not the host and revision after it", () => {
+    const text = 'rates @ git+https://deploy-token:Wq7Lm2Zx9Rv4Tk8N@git.example.org/platform/rates.git@3f9c2a71d05e84b6c1a09e7d2f5b8c4a6e1d0b93\n';
+    const generic = createDetector().detect(text, { file: 'requirements.txt' });
+    expect(generic.map((f) => text.slice(f.start, f.end))).toEqual(['git+https://deploy-token:Wq7Lm2Zx9Rv4Tk8N@git.example.org/platform/rates.git']);
+  });
+});

@@ -134,6 +134,7 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     let end = urlEnd(text, at + 1);
     while (text.startsWith('\\/', end) && end - m.index < 2048) end = urlEnd(text, end + 2);
     end = beforeChecksumFragment(text, at + 1, end);
+    end = beforeVcsRevision(text, start, at + 1, end);
     spans.push({ start, end, category });
     skipUntil = end;
   }
@@ -150,6 +151,30 @@ export function beforeChecksumFragment(text: string, hostStart: number, end: num
   const hash = text.lastIndexOf('#', end - 1);
   if (hash <= hostStart || end - hash > 140) return end;
   return CHECKSUM_FRAGMENT.test(text.slice(hash, end)) ? hash : end;
+}
+
+/**
+ * A VCS URL as pip, Poetry and pipenv write it, pinned to a commit (`git+https://…/repo.git@<commit hash>`): after the
+ * path, `@` opens the revision to check out. A commit's hash names the commit, as lock files and `git log` print it,
+ * and opens nothing; the credentials' URL ends before it. (A tag or a branch, `@v1.2.0`, is left as part of the URL.)
+ */
+const VCS_SCHEME = /(?:git|hg|svn|bzr)\+/iy;
+const VCS_REVISION = /^@[0-9a-f]{7,40}(?:#[^\s]{0,200})?$/;
+/** The end of a URL starting at `start` (its scheme) before the revision of a VCS URL, if it is one and has one. */
+export function beforeVcsRevision(text: string, start: number, hostStart: number, end: number): number {
+  VCS_SCHEME.lastIndex = start;
+  if (!VCS_SCHEME.test(text)) return end;
+  let at = -1;
+  let path = false;
+  for (let i = hostStart; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f /* / */) path = true;
+    else if (c === 0x40 /* @ */ && path) {
+      at = i;
+      break;
+    }
+  }
+  return at !== -1 && VCS_REVISION.test(text.slice(at, end)) ? at : end;
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -997,6 +997,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         end = run.end;
       }
     }
+    // A URL's user (`git+https://gitlab-ci-token:glpat-…@gitlab.acme.corp/x.git@<commit>`): the value is its password,
+    // which ends at the `@` before the host; the host, the path and a pinned revision after it are no part of it.
+    if (!v.quoted && (name.startsWith('//') || text.startsWith('//', nameStart - 2))) {
+      const host = HOST_AFTER_AT.exec(v.value);
+      if (host !== null) {
+        v.value = v.value.slice(0, host.index);
+        end = Math.min(end, v.start + v.value.length);
+      }
+    }
     // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
     // names the account (a user name or an API key's public id), the part after it is the secret,
     // as with a URL's `user:password`.
@@ -1020,6 +1029,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 }
 
 const LIST_OPENERS = '[{(';
+/** The `@` that ends a URL's userinfo: a host's first character follows it. */
+const HOST_AFTER_AT = /@(?=[A-Za-z0-9[])/;
 
 /** An account's name set beside a password (`user: 'app'`, `DB_USERNAME=app`, `"login": "app"`); group 1 is the name. */
 const USER_NAME_ENTRY = /(?<![\w.-])(?:[\w.-]{0,30}[_.-])?(?:user(?:_?name)?|login|usr)["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?([^\s"'`,;]{1,64})/gi;

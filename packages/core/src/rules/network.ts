@@ -3,7 +3,7 @@ import { lineAround } from '../line-index.js';
 import { isCodeFile } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
-import { beforeChecksumFragment, schemeStart, urlEnd } from './connection.js';
+import { beforeChecksumFragment, beforeVcsRevision, schemeStart, urlEnd } from './connection.js';
 import { isDigitCode, isIdentifierCode, isLetterCode } from '../char-codes.js';
 
 /**
@@ -155,7 +155,7 @@ function findInternalUrls(declared: readonly string[]) {
       NEXT_URL_IN_LIST.lastIndex = authorityStart;
       const next = NEXT_URL_IN_LIST.exec(text);
       if (next !== null && next.index + next[0].length - 1 < end) end = next.index + next[0].length - 1;
-      end = beforeChecksumFragment(text, authorityStart, end);
+      end = beforeVcsRevision(text, start, authorityStart, beforeChecksumFragment(text, authorityStart, end));
       // A password the log already masked (Celery's `amqp://celery:**@10.0.4.2:5672//`): the address from its host on is reported, the mask left to read.
       const at = authority.lastIndexOf('@');
       if (at > 0 && MASKED_PASSWORD.test(authority.slice(0, at))) {
