@@ -254,3 +254,11 @@ describe("IBM MQ connection names: a host, then its port in parentheses", () => 
     expect(hosts('cfg = env.local(name)\nx = settings.local(3)\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('versions in the elements of an MSBuild project', () => {
+  it('reads a four-part version in a version-named element as a version, and an address elsewhere as one', () => {
+    const csproj = '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <AssemblyVersion>10.8.3.0</AssemblyVersion>\n    <FileVersion>172.16.4.1</FileVersion>\n    <msb:PackageVersion>192.168.0.12</msb:PackageVersion>\n  </PropertyGroup>\n</Project>\n';
+    expect(hosts(csproj, 'Billing/Billing.csproj')).toEqual([]);
+    expect(hosts('<Settings>\n  <ServerAddress>10.8.3.7</ServerAddress>\n</Settings>\n', 'app.config')).toEqual(['10.8.3.7']);
+  });
+});

@@ -243,6 +243,9 @@ function followsNonVersionFlag(before: string): boolean {
   return m !== null && !splitWords(m[1]!).some((w) => VERSION_NAME_WORDS.has(w));
 }
 
+/** An XML element's opening tag just before its text (`<AssemblyVersion>`); group 1 is its name, a namespace prefix dropped. */
+const ELEMENT_BEFORE_VALUE = /<(?:[A-Za-z][\w.-]{0,20}:)?([A-Za-z][\w.-]{0,40})>[ \t]{0,3}$/;
+
 /** Last words of a name whose value is a version: `newVersion="10.0.0.0"` (.NET's bindingRedirect), `fw_ver: 10.2.0.1`. */
 const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware']);
 
@@ -251,7 +254,9 @@ const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware']);
  * `AssemblyFileVersion`), which the word test on the line cannot see inside one identifier.
  */
 function isAssignedToVersionName(before: string): boolean {
-  const m = NAME_BEFORE_VALUE.exec(before.length > 60 ? before.slice(-60) : before);
+  const tail = before.length > 60 ? before.slice(-60) : before;
+  // Or the text of an element named so (an MSBuild project's `<AssemblyVersion>10.4.2.0</AssemblyVersion>`, `<FileVersion>`).
+  const m = NAME_BEFORE_VALUE.exec(tail) ?? ELEMENT_BEFORE_VALUE.exec(tail);
   if (m === null) return false;
   const words = splitWords(m[1]!);
   return VERSION_LAST_WORDS.has(words[words.length - 1]!);
