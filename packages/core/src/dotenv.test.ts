@@ -301,3 +301,10 @@ describe('container images and time zones in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:REGISTRY_PASSWORD', '.env:SMTP_AUTH', '.env:MIRROR', '.env:ROUTE']);
   });
 });
+
+describe("DocuSign's integration key in dotenv files", () => {
+  it('does not learn the OAuth client id, and learns the secret key beside it', () => {
+    const text = 'DOCUSIGN_INTEGRATION_KEY=5d1e7c3a-9b24-4f6e-8a17-c2f0b9d3e481\nDOCUSIGN_SECRET_KEY=9e4b2c71-0a6d-4f58-b3e7-1c8d5a2f9b06\n';
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:DOCUSIGN_SECRET_KEY']);
+  });
+});

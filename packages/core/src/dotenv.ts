@@ -1,5 +1,5 @@
 import { classifyKey, namesPublicClientKey } from './key-name.js';
-import { namesVendorClientKey } from './rules/client-config.js';
+import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-config.js';
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
@@ -133,7 +133,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (/^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1)(?::\d{1,5})?$/i.test(v)) return true;
   // `PUSHER_APP_KEY`, `SENTRY_DSN_KEY`: keys that client code ships by design.
   // `BRANCH_KEY`, `ADYEN_CLIENT_KEY`, `MIXPANEL_TOKEN`, `ALGOLIA_SEARCH_KEY`: the vendor builds it into every client.
-  if (namesPublicClientKey(name) || namesVendorClientKey(name)) return true;
+  if (namesPublicClientKey(name) || namesVendorClientKey(name) || isVendorClientKeyValue(name, v)) return true;
   const secretName = classifyKey(name) !== undefined || SECRET_ENV_NAME.test(name);
   // `COOKIE_DOMAIN=.acme.io`, `SMTP_HOST=smtp.acme.io`: a public domain name is printed in every URL; an internal one is
   // kept. Under a secret's name a dotted word may be a password (`summer.horse`), unless the name says it holds a host.

@@ -169,6 +169,18 @@ describe("DocuSign's integration key", () => {
     expect(values('esign:\n  integration-key: 2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364\n  secret-key: 9b3e5a70-4c1d-4f8e-a2b6-0d7c3e19f845\n', 'application.yml')).toEqual(['9b3e5a70-4c1d-4f8e-a2b6-0d7c3e19f845']);
     expect(values(`  integration_secret_key: 2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364\n  routing_integration_key: ${HEX32}\n`, 'alerts.yml')).toEqual(['2d7f0c1e-93b4-4a6d-8e25-f1c0b7a9d364', HEX32]);
   });
+  const uuid = '5d1e7c3a-9b24-4f6e-8a17-c2f0b9d3e481';
+  it('is the OAuth client id, a UUID under an integration-key name: not reported', () => {
+    expect(values(`[esign]\nintegration_key = "${uuid}"\n`, 'config/production.toml')).toEqual([]);
+    expect(values(`    private const INTEGRATION_KEY = '${uuid}';\n`, 'app/Services/Signing.php')).toEqual([]);
+    expect(values(`DOCUSIGN_INTEGRATION_KEY=${uuid}\n`, 'deploy/app.env')).toEqual([]);
+  });
+  it("leaves other vendors' integration keys, and other names, reported", () => {
+    // PagerDuty's integration (routing) key is 32 hex digits; Opsgenie's integration API key is a UUID under its own name.
+    expect(values(`pagerduty_integration_key: ${HEX32}\n`, 'group_vars/all.yml')).toEqual([HEX32]);
+    expect(values(`OPSGENIE_INTEGRATION_KEY=${uuid}\n`, 'deploy/app.env')).toEqual([uuid]);
+    expect(values(`integration_secret = "${uuid}"\n`, 'config/production.toml')).toEqual([uuid]);
+  });
 });
 
 describe("DocuSign's integration key in JSON and in a dotenv file", () => {

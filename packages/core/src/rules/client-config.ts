@@ -133,23 +133,27 @@ const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|[TL]_C_[0-9a-f]{
 
 /** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
-  if (UUID.test(value)) return namesIntegrationKey(name);
+  if (UUID_VALUE.test(value)) return namesIntegrationKey(splitWords(name));
   if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
   const words = splitWords(name);
   return words.includes('client') && words.includes('key') && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Words that may stand beside `integration key` in the name of DocuSign's: the vendor, and which environment's app it is. */
+const INTEGRATION_KEY_WORDS = new Set(['docusign', 'ds', 'esign', 'demo', 'account', ...STAGE_WORDS]);
 
 /**
- * An integration key that is a UUID (`integration-key:`, `DOCUSIGN_INTEGRATION_KEY`) is DocuSign's: the OAuth client id
- * of an app, in every consent URL the app opens. The app's secret key and its RSA private key are the secrets. (Other
- * vendors' integration keys, PagerDuty's routing keys and Duo's, have other shapes.)
+ * An integration key that is a UUID (`INTEGRATION_KEY`, `DOCUSIGN_INTEGRATION_KEY`, `integration_key` under `[docusign]`)
+ * is DocuSign's: the app's OAuth client id, sent in every consent URL (`…/oauth/auth?client_id=<integration key>`). The
+ * app's secret key and its RSA key are the secrets. Other vendors' integration keys have other shapes (PagerDuty's 32
+ * hex digits, Duo's `DI…`), and a name that names another vendor (`OPSGENIE_INTEGRATION_KEY`) is not read so.
  */
-function namesIntegrationKey(name: string): boolean {
-  const words = splitWords(name);
+function namesIntegrationKey(words: readonly string[]): boolean {
   const n = words.length;
-  return n >= 2 && words[n - 1] === 'key' && words[n - 2] === 'integration' && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
+  if (n < 2 || words[n - 1] !== 'key' || words[n - 2] !== 'integration') return false;
+  for (let i = 0; i < n - 2; i++) if (!INTEGRATION_KEY_WORDS.has(words[i]!)) return false;
+  return true;
 }
 
 /** `isPublicClientKey` for a whole name on its own (`BRANCH_KEY`, `ADYEN_CLIENT_KEY`), with no object around it. */
