@@ -84,3 +84,19 @@ describe('a CSV cell of notes that opens with a secret and its value', () => {
     expect(notes('app,notes\nkiosk,password Wq4-Lmt8Rz\n', 'inventory.md')).toEqual([]);
   });
 });
+
+describe('SQL inserts of several rows', () => {
+  const found = (text: string) => detect(text, { file: 'seed.sql' }).filter((f) => f.rule === 'sql-insert-column-credential').map((f) => text.slice(f.start, f.end));
+  it('reads every row, brackets inside a row\'s strings included', () => {
+    const sql = [
+      'INSERT INTO partners (id, label, api_secret, created_at) VALUES',
+      "  (1, 'Harbor (US)', 'Rk4-Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1', now()),",
+      "  (2, 'Kite (EU) :)', 'Pz7-Lq3Xw9Mv5Nb1Tr6Yk2Hc8Jd4Fs0', now());",
+    ].join('\n');
+    expect(found(sql)).toEqual(['Rk4-Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1', 'Pz7-Lq3Xw9Mv5Nb1Tr6Yk2Hc8Jd4Fs0']);
+  });
+  it('leaves a row that calls a function with arguments, whose commas are no columns', () => {
+    const sql = "INSERT INTO partners (id, label, api_secret) VALUES\n  (1, lower('Harbor'), 'Rk4-Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1');\n";
+    expect(found(sql)).toEqual([]);
+  });
+});

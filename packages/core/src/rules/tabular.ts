@@ -201,27 +201,51 @@ function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
 /**
  * An SQL insert with a column list (one row or several): `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
  * The value in the position of a secret-named column is the secret. A row may hold calls without
- * arguments (`now()`, `gen_random_uuid()`); rows holding other calls are not read.
+ * arguments (`now()`, `gen_random_uuid()`) and brackets inside its strings (`'Partner (EU)'`); rows holding other calls are not read.
  */
-const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t\r\n]{0,8}\((?<vals>(?:[^()]|\(\)){1,4000})\)/gi;
-/** The next row of a multi-row VALUES list: `,\n  ('cli', '…', now())`. */
-const SQL_NEXT_ROW = /[ \t\r\n]{0,20},[ \t\r\n]{0,20}\((?<vals>(?:[^()]|\(\)){1,4000})\)/y;
+const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t\r\n]{0,8}\(/gi;
+/** What parts the rows of a multi-row VALUES list: `,\n  (`. */
+const SQL_NEXT_ROW = /[ \t\r\n]{0,20},[ \t\r\n]{0,20}\(/y;
+/** How long one VALUES row may be. */
+const MAX_SQL_ROW = 4000;
 /** One value of a VALUES list: a single-quoted string (`''` escapes a quote) or a bare literal. */
 const SQL_VALUE = /[ \t\r\n]{0,8}(?:'(?<q>(?:[^']|''){0,1000})'|(?<bare>[^,'\s]{0,200}))[ \t\r\n]{0,8}(?:,|$)/y;
+
+/**
+ * The end of the VALUES row whose `(` is at `open`: the `)` that closes it outside its strings. Undefined for a row
+ * that holds a call with arguments (its commas are no column's), or that does not close within `MAX_SQL_ROW`.
+ */
+function sqlRowEnd(text: string, open: number): number | undefined {
+  let quoted = false;
+  const limit = Math.min(text.length, open + 1 + MAX_SQL_ROW);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 /* ' */) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 0x29 /* ) */) return i > open + 1 ? i : undefined;
+    else if (c === 0x28 /* ( */) {
+      if (text.charCodeAt(i + 1) !== 0x29) return undefined;
+      i++;
+    }
+  }
+  return undefined;
+}
 
 function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(SQL_INSERT_ROW)) {
     const columns = m.groups!['cols']!.split(',').map((c) => classifyKey(c.trim().replace(/^[`"[]|[`"\]]$/g, '')));
     if (!columns.some((k) => k !== undefined)) continue;
-    spans.push(...rowCredentials(m.groups!['vals']!, m.index + m[0].length - 1 - m.groups!['vals']!.length, columns, options));
-    // The rows after the first, up to a bounded number so hostile input stays linear.
-    SQL_NEXT_ROW.lastIndex = m.index + m[0].length;
-    for (let row = 0; row < 1000; row++) {
+    // The first row, then the rows after it, up to a bounded number so hostile input stays linear.
+    let open = m.index + m[0].length - 1;
+    for (let row = 0; row <= 1000; row++) {
+      const end = sqlRowEnd(text, open);
+      if (end === undefined) break;
+      spans.push(...rowCredentials(text.slice(open + 1, end), open + 1, columns, options));
+      SQL_NEXT_ROW.lastIndex = end + 1;
       const next = SQL_NEXT_ROW.exec(text);
       if (next === null) break;
-      const vals = next.groups!['vals']!;
-      spans.push(...rowCredentials(vals, next.index + next[0].length - 1 - vals.length, columns, options));
+      open = next.index + next[0].length - 1;
     }
   }
   return spans;
