@@ -311,3 +311,16 @@ describe('secrets handed to SDK and builder calls, and compared with a header (b
     expect(found(`{"auths": {"acme.azurecr.io": {"auth": "${withPassword}"}}}\n`, '.docker/config.json')).toEqual([withPassword]);
   });
 });
+
+describe('getters whose brace stands on a line of its own', () => {
+  it('reads the literal a method returns under its opening brace (PHP, C#, Java conventions)', () => {
+    const php = "class Signing\n{\n    public function webhookKey(): string\n    {\n        return 'Lq7Zt2Wm9Rx4Vk8N3Hc6';\n    }\n}\n";
+    expect(found(php, 'app/Services/Signing.php')).toEqual(['Lq7Zt2Wm9Rx4Vk8N3Hc6']);
+    const java = 'public String getApiToken()\n{\n    return "Wm9Rx4Vk8N3Hc6Lq7Zt2";\n}\n';
+    expect(found(java, 'src/Config.java')).toEqual(['Wm9Rx4Vk8N3Hc6Lq7Zt2']);
+  });
+  it('leaves a block under a name that is no method, and a method that returns a lookup', () => {
+    expect(found("public function webhookKey(): string\n{\n    return config('services.webhook.key');\n}\n", 'app/Signing.php')).toEqual([]);
+    expect(found('signing_key\n{\n    "Lq7Zt2Wm9Rx4Vk8N3Hc6"\n}\n', 'notes.txt')).toEqual([]);
+  });
+});

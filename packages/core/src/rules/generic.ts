@@ -78,6 +78,9 @@ const ASSIGNMENT = new RegExp(
     // A getter whose body returns the literal: Objective-C `+ (NSString *)apiSecret { return @"…"; }`, Swift
     // `var apiKey: String { "…" }`, `func token() -> String { return "…" }`, nginx's `set_by_lua_block $api_key { return "…" }`.
     '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4})?(?=@?["\'])' +
+    // Its brace on a line of its own, as PHP's, C#'s and Java's conventions put a method's (`public function hmacKey(): string`
+    // / `{` / `return '…';`): only a method's brackets and a `return` then make it one.
+    '|\\(\\)[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\r?\\n[ \\t]{0,40}\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?return[ \\t]{1,4}(?=@?["\'])' +
     // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`;
     // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
     // R's `paste0("…;Pwd=", "…")` and SQL's `CONCAT('password=', '…')` join their arguments: a comma there (checked after the match).
@@ -1161,7 +1164,7 @@ function isProseAfter(rest: string): boolean {
 /** A Java-bean-style getter's name (`getPassword`, `get_api_key`): `get` and the property it reads. */
 const GETTER_NAME = /^get_?(?=[A-Z_a-z])/;
 /** A getter's body that returns a literal at once: `() {` / `return "…"` (Java, C#, Kotlin, PHP, Groovy). */
-const GETTER_RETURNS_LITERAL = /^\(\)[ \t]{0,4}(?::[ \t]{0,4}[A-Za-z][\w.<>?]{0,30}[ \t]{0,4})?\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?return[ \t]{1,4}@?["']/;
+const GETTER_RETURNS_LITERAL = /^\(\)[ \t]{0,4}(?::[ \t]{0,4}[A-Za-z][\w.<>?]{0,30}[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?return[ \t]{1,4}@?["']/;
 
 /**
  * The key a getter's name stands for, when its body returns a literal: `getPassword() { return "…"; }`
