@@ -93,6 +93,7 @@ const hostile: Record<string, string> = {
   'PowerShell -Name arguments repeated, never a -Value': '-Name Password '.repeat(MB / 15) + ' value',
   // Each row is read up to its bound once; a row never closed stops the insert's rows.
   'SQL insert heads with a secret column, their rows never closed': "INSERT INTO t (api_secret) VALUES ('a (b".repeat(MB / 40),
+  'echo of a literal into a secret-named file, repeated on one line': "echo 'Mz4Tq8Lw2Rv6Xk0N' > token ".repeat(MB / 32),
   'getters with their brace on the next line, never returning': 'apiKey()\n{\n'.repeat(MB / 11),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
   // Each quote before a comma reads an address back from it: over one domain at most, never the whole line.

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The text of every finding of `rule` in `text` (as `file`). */
+function found(text: string, file: string, rule = 'secret-file-write'): string[] {
+  return detect(text, { file })
+    .filter((f) => f.rule === rule)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('literals a shell writes into a file named for a secret', () => {
+  it("reports Vault Agent's secret id written for its AppRole login, and leaves the role id beside it", () => {
+    const sh = [
+      'echo "8c2f6a19-4d7e-4b03-9e5a-1f0c7d3b2a64" > /etc/vault-agent/secret-id',
+      'echo "4b7d0e2c-6a91-4f38-b5c2-9e1d3a7f0c58" > /etc/vault-agent/role-id',
+      'echo "role id: 4b7d0e2c-6a91-4f38-b5c2-9e1d3a7f0c58"',
+    ].join('\n');
+    expect(found(sh, 'deploy/bootstrap.sh')).toEqual(['8c2f6a19-4d7e-4b03-9e5a-1f0c7d3b2a64']);
+  });
+  it('reads printf, echo -n, tee and a plain extension, with the category the file name gives', () => {
+    const sh = "printf '%s' 'Mz4Tq8Lw2Rv6Xk0N' > \"$HOME/.vault-token\"\necho 'Tide!Lantern-5521' | sudo tee -a /run/secrets/db_password\necho -n Qv3Rk7Lm1Zx5Wt9P > out/api_key.txt\n";
+    const result = detect(sh, { file: 'setup.sh' }).filter((f) => f.rule === 'secret-file-write');
+    expect(result.map((f) => [sh.slice(f.start, f.end), f.category])).toEqual([
+      ['Mz4Tq8Lw2Rv6Xk0N', 'TOKEN'],
+      ['Tide!Lantern-5521', 'PASS'],
+      ['Qv3Rk7Lm1Zx5Wt9P', 'KEY'],
+    ]);
+  });
+  it('leaves variables, commands, words and files named for no secret', () => {
+    const sh = [
+      'echo "$VAULT_SECRET_ID" > /etc/vault-agent/secret-id',
+      'echo "$(openssl rand -hex 32)" > secret.key',
+      'echo done > token.log',
+      'echo "Mz4Tq8Lw2Rv6Xk0N" > build/version.txt',
+      'echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFq8vLm2Tz7Rw4Xc9Bn3Kp5Hd ops@bastion" >> ~/.ssh/authorized_keys',
+      'recho "Mz4Tq8Lw2Rv6Xk0N" > token',
+    ].join('\n');
+    expect(found(sh, 'setup.sh')).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import { classifyKey } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * A literal that a shell command writes into a file named for a secret: `echo "…" > /etc/vault-agent/secret-id`,
+ * `printf '%s' '…' > ~/.vault-token`, `echo '…' | sudo tee /run/secrets/db_password`. Agents and tools read their
+ * credentials from such files (Vault Agent's AppRole `secret_id_file_path`, the Vault CLI's token helper, Docker and
+ * Kubernetes secret mounts); the file's name says what the literal is, as a variable's name does in an assignment.
+ * A value read from a variable (`"$VAULT_TOKEN"`) or a command (`$(…)`) is no literal and is not read.
+ */
+const WRITE_TO_FILE =
+  /(?:echo[ \t]{1,4}(?:-[neE]{1,3}[ \t]{1,4})?|printf[ \t]{1,4}(?:'%s(?:\\n)?'|"%s(?:\\n)?"|%s)[ \t]{1,4})(?:"(?<dq>[^"$`\\\r\n]{1,300})"|'(?<sq>[^'\r\n]{1,300})'|(?<uq>[^\s"'$`|;&<>()\\]{1,300}))[ \t]{0,4}(?:>{1,2}[ \t]{0,4}|\|[ \t]{0,4}(?:sudo[ \t]{1,4})?tee[ \t]{1,4}(?:-a[ \t]{1,4})?)["']?(?<path>[\w.~/${}@+-]{1,200})/diy;
+
+/** Extensions that say only how a secret file is written, not what it holds (`token.txt`, `key.b64`). */
+const PLAIN_EXTENSION = /\.(?:txt|dat|b64|base64|hex)$/i;
+
+/** The name a file's path gives its content: its last segment, without a leading dot or a plain extension. */
+function fileStem(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return path
+    .slice(slash + 1)
+    .replace(/^\.+/, '')
+    .replace(PLAIN_EXTENSION, '');
+}
+
+function findSecretFileWrites(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(WRITE_TO_FILE, text, offsets, (m) => {
+    // The keyword must start a word: `recho`, `myprintf` are other commands.
+    if (m.index > 0 && /[\w-]/.test(text.charAt(m.index - 1))) return;
+    const key = classifyKey(fileStem(m.groups!['path']!));
+    if (key === undefined) return;
+    const group = m.groups!['dq'] !== undefined ? 'dq' : m.groups!['sq'] !== undefined ? 'sq' : 'uq';
+    const value = m.groups![group]!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) })) return;
+    const start = m.indices!.groups![group]![0];
+    spans.push({ start, end: start + value.length, category: key.category });
+  });
+  return spans;
+}
+
+export const shellWriteRules: Rule[] = [
+  {
+    id: 'secret-file-write',
+    category: 'CRED',
+    description:
+      'A literal that a shell command writes into a file named for a secret (`echo "…" > /etc/vault-agent/secret-id`, `printf %s … > ~/.vault-token`, `echo … | sudo tee /run/secrets/db_password`)',
+    keywords: ['echo', 'printf'],
+    pattern: WRITE_TO_FILE,
+    find: findSecretFileWrites,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'echo "6a1f04c2-93d7-4b8e-a25f-0e7c3b9d8f14" > /etc/vault-agent/secret-id',
+        "printf '%s' 'Qz8LmW2pXv7RtK4nYc9Bd3Hf' > ~/.vault-token",
+        "echo 'Harbor!Kite-2291' | sudo tee /run/secrets/db_password",
+        'echo -n Lw7Rq2Zx9Kp4Vm8Tn3Hc > deploy/api_token.txt',
+      ],
+      noMatch: [
+        'echo "$VAULT_SECRET_ID" > /etc/vault-agent/secret-id',
+        'echo "role id: 3c9e1d2a-5b7f-4e08-9a61-d4f2b8c07e35"',
+        'echo "3c9e1d2a-5b7f-4e08-9a61-d4f2b8c07e35" > /etc/vault-agent/role-id',
+        'echo done > token.log',
+        'echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq8vLm2Tz7Rw4Xc9Bn3Kp5 ops@bastion" >> ~/.ssh/authorized_keys',
+        'echo "$(openssl rand -hex 32)" > secret.key',
+      ],
+    },
+  },
+];
