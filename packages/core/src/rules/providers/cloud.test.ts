@@ -28,3 +28,16 @@ describe('Backblaze B2 key ids as rclone keeps them', () => {
     expect(found(`account = ${keyId}\n`, 'settings.ini').map((f) => f.rule)).not.toContain('rclone-b2-account');
   });
 });
+
+describe("Azure keys handed to the SDK's shared-key credential", () => {
+  const key = `${fake('b64', 86, 9911)}==`;
+  it("reports the account key of a StorageSharedKeyCredential, C#'s target-typed new included", () => {
+    const cs = `public class Archive\n{\n    private static readonly StorageSharedKeyCredential Cred =\n        new(AccountName, "${key}");\n}\n`;
+    expect(found(cs, 'Services/Archive.cs')).toEqual([{ rule: 'azure-shared-key-credential', value: key }]);
+    const java = `StorageSharedKeyCredential credential = new StorageSharedKeyCredential("archivesprod", "${key}");\n`;
+    expect(found(java, 'src/main/java/Archive.java').map((f) => f.value)).toEqual([key]);
+  });
+  it('leaves a key read from elsewhere', () => {
+    expect(found('var cred = new StorageSharedKeyCredential(accountName, config["Storage:Key"]);\n', 'Archive.cs')).toEqual([]);
+  });
+});

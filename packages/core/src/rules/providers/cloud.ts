@@ -299,6 +299,35 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    id: 'azure-shared-key-credential',
+    category: 'KEY',
+    description:
+      "An Azure account key passed to the SDK's shared-key credential (`new StorageSharedKeyCredential(accountName, \"…\")`, `TableSharedKeyCredential`, `AzureNamedKeyCredential`; C#'s `StorageSharedKeyCredential cred = new(name, \"…\")`): the second argument is the account's key",
+    keywords: ['sharedkeycredential', 'namedkeycredential'],
+    startsAtKeyword: true,
+    // The class, then its call, or a declaration of its type that C#'s target-typed `new(…)` builds (maybe on the next
+    // line); the first argument is the account's name (a literal or a variable), the second the key: a storage
+    // account's 64 bytes or a Service Bus or Event Hubs key's 32, in base64.
+    pattern:
+      /(?:Shared|Named)KeyCredential(?:[ \t]{1,4}[A-Za-z_]\w{0,40}[ \t]{0,4}=[ \t]{0,4}(?:\r?\n[ \t]{0,40})?new)?[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?[^,()\r\n]{1,120},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?@?["'`]([A-Za-z0-9+/]{86}==|[A-Za-z0-9+/]{43}=)["'`]/,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [
+        `const cred = new StorageSharedKeyCredential(account, "${fake('b64', 86, 31)}==");`,
+        `private static readonly StorageSharedKeyCredential Cred =\n        new(AccountName, "${fake('b64', 86, 32)}==");`,
+        `var credential = new AzureNamedKeyCredential("RootManageSharedAccessKey", "${fake('b64', 43, 33)}=");`,
+      ],
+      noMatch: [
+        'const cred = new StorageSharedKeyCredential(account, accountKey);',
+        `new StorageSharedKeyCredential(account, "${fake('b64', 40, 31)}==")`,
+        'new StorageSharedKeyCredential(account, Environment.GetEnvironmentVariable("STORAGE_KEY"))',
+      ],
+    },
+  },
+  {
     id: 'azure-storage-account-key-listed',
     category: 'KEY',
     description: 'An Azure Storage account key as `az storage account keys list` prints it: the 88-character value of `key1`/`key2` (`kerb1`/`kerb2`), as JSON or a table row',
