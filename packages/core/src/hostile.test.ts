@@ -94,6 +94,8 @@ const hostile: Record<string, string> = {
   // Each row is read up to its bound once; a row never closed stops the insert's rows.
   'SQL insert heads with a secret column, their rows never closed': "INSERT INTO t (api_secret) VALUES ('a (b".repeat(MB / 40),
   'echo of a literal into a secret-named file, repeated on one line': "echo 'Mz4Tq8Lw2Rv6Xk0N' > token ".repeat(MB / 32),
+  // Each constructor looks back for its class over a bounded stretch, stepping from one `class` to the next.
+  'constructors with a token parameter under classes, repeated': 'class A:\n    class B:\n        def __init__(self, token):\n'.repeat(MB / 56),
   'shared-key credentials opened and never given a key': 'StorageSharedKeyCredential c = new(a, '.repeat(MB / 38),
   'getters with their brace on the next line, never returning': 'apiKey()\n{\n'.repeat(MB / 11),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),

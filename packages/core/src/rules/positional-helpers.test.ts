@@ -20,11 +20,41 @@ describe('passwords passed to a helper at its password parameter', () => {
       "create_pool('POOL_C', 'jdbc:oracle:thin:@C', 'APP_C', os.environ.get('POOL_C_PW'), 'Cluster1')",
       "other.create_pool('POOL_D', 'u', 'APP_D', 'Hz6#pWm4Kq1r', 'X')",
     ].join('\n');
-    expect(found(py, 'wlst/pools.py', 'python-helper-password-argument')).toEqual(['Mw3$kVq8Zt5n', 'Tq9!rLx2Wn7v']);
+    expect(found(py, 'wlst/pools.py', 'python-helper-secret-argument')).toEqual(['Mw3$kVq8Zt5n', 'Tq9!rLx2Wn7v']);
   });
   it('leaves helpers with no password parameter', () => {
     const py = "def create_pool(name, url, user, target):\n    pass\ncreate_pool('A', 'jdbc:x', 'Mw3$kVq8Zt5n', 'C1')\n";
-    expect(found(py, 'wlst/pools.py', 'python-helper-password-argument')).toEqual([]);
+    expect(found(py, 'wlst/pools.py', 'python-helper-secret-argument')).toEqual([]);
+  });
+});
+
+describe('secrets passed to a class at its constructor parameter', () => {
+  it("reports the literal at the secret's position when the class is called by its name, in its docstring too", () => {
+    const py = [
+      'class RatesClient:',
+      '    """Usage: client = RatesClient("rates-prod", "Vk8Qm3Zt6Lw1Rx4N")"""',
+      '',
+      '    def __init__(self, client_id, client_secret, timeout=10):',
+      '        self.client_id = client_id',
+      '',
+      'backup = RatesClient("rates-dr", os.environ["RATES_SECRET"])',
+    ].join('\n');
+    expect(found(py, 'rates/client.py', 'python-helper-secret-argument')).toEqual(['Vk8Qm3Zt6Lw1Rx4N']);
+  });
+  it('reads API keys and tokens as well as passwords, but not a bare key or a method', () => {
+    const py = [
+      'def fetch(url, api_key):',
+      '    pass',
+      'def lookup(table, key):',
+      '    pass',
+      'class Store:',
+      '    def put(self, name, token):',
+      '        pass',
+      "fetch('https://rates.example.org', 'Zt6Lw1Rx4NVk8Qm3')",
+      "lookup('users', 'Lw1Rx4NVk8Qm3Zt6')",
+      "put('x', 'Rx4NVk8Qm3Zt6Lw1')",
+    ].join('\n');
+    expect(found(py, 'rates/util.py', 'python-helper-secret-argument')).toEqual(['Zt6Lw1Rx4NVk8Qm3']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
 import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
-import type { DetectOptions, Rule, Span } from '../types.js';
+import type { Category, DetectOptions, Rule, Span } from '../types.js';
 
 /**
  * Secrets passed to a call by position, with no name beside them: what says "secret" is
@@ -279,52 +279,94 @@ function findSmtpRelayTuples(text: string, options: DetectOptions, offsets: read
 }
 
 /**
- * A Python function defined with a parameter named for a password (`def create_ds(name, url, user, password):`), and the
+ * A Python function defined with a parameter named for a secret (`def create_ds(name, url, user, password):`), and the
  * literals passed at that parameter's position by the calls of the same file (`create_ds('DS', 'jdbc:…', 'app', '…')`):
- * WLST and other admin scripts wrap their setup in such helpers and call them with each account's password.
+ * WLST and other admin scripts wrap their setup in such helpers and call them with each account's password. A class's
+ * `__init__` is called by the class's name: an API client built with its credentials by position
+ * (`def __init__(self, client_id, client_secret):` … `AcmeClient("app-id", "…")`, often in the class's own docstring).
  */
 const PY_DEF = /def[ \t]{1,4}(?<fn>[A-Za-z_]\w{0,60})[ \t]{0,4}\((?<params>[^()\r\n]{0,400})\)[ \t]{0,4}(?:->[^:\r\n]{0,80})?:/y;
 /** One argument of a call: a literal, or a name, a member chain or a call of one, then the comma or the closing parenthesis. */
 const CALL_ARGUMENT = /[ \t]{0,8}(?:\\?\r?\n[ \t]{0,60})?(?:'(?<sq>[^'\r\n\\]{0,200})'|"(?<dq>[^"\r\n\\]{0,200})"|[\w.]{1,80}(?:\([^()\r\n]{0,200}\))?)[ \t]{0,8}(?<end>[,)])/y;
 
-/** What a password parameter's name holds (`password`, `db_pwd`, `passwd`, `pw`). */
-const PASSWORD_SPELLING = /pass|pw|psw/i;
+/** What a secret parameter's name holds (`password`, `db_pwd`, `passwd`, `pw`, `client_secret`, `api_key`, `token`). */
+const SECRET_SPELLING = /pass|pw|psw|secret|token|key/i;
 /** A call's name and its opening parenthesis. */
 const CALL_OPENING = /(?<![\w.])([A-Za-z_]\w{0,60})\(/g;
+/** A class statement's keyword and name. */
+const CLASS_STATEMENT = /class[ \t]{1,4}([A-Za-z_]\w{0,60})/y;
+/** How far above an `__init__` its class statement is looked for. */
+const CLASS_LOOK_BACK = 4000;
 
-function findPythonHelperPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
-  // The helpers defined, each with the position of its password parameter and where its definition's name stands.
-  const helpers = new Map<string, { index: number; at: number }>();
+/** The name of the class whose `__init__` is defined on the line at `lineStart`, indented `indent` deep: the nearest class statement above it that is indented less. */
+function classOfInit(text: string, lineStart: number, indent: number): string | undefined {
+  const floor = Math.max(0, lineStart - CLASS_LOOK_BACK);
+  for (let at = text.lastIndexOf('class', lineStart - 1); at >= floor && at !== -1; at = at === 0 ? -1 : text.lastIndexOf('class', at - 1)) {
+    let i = at;
+    while (i > floor && at - i < indent && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+    if (at - i >= indent || (i > 0 && text[i - 1] !== '\n')) continue;
+    CLASS_STATEMENT.lastIndex = at;
+    const m = CLASS_STATEMENT.exec(text);
+    if (m !== null) return m[1];
+  }
+  return undefined;
+}
+
+interface SecretParameter {
+  index: number;
+  category: Category;
+}
+
+function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  // The helpers defined, each with the positions of its secret parameters and where its definition's name stands.
+  const helpers = new Map<string, { params: SecretParameter[]; at: number }>();
   for (const at of offsets) {
     if (at > 0 && /[\w.]/.test(text[at - 1]!)) continue;
     PY_DEF.lastIndex = at;
     const m = PY_DEF.exec(text);
     if (m === null) continue;
-    // Only a parameter list that spells a password is read word by word.
-    if (!PASSWORD_SPELLING.test(m.groups!['params']!)) continue;
+    // Only a parameter list that spells a secret is read word by word.
+    if (!SECRET_SPELLING.test(m.groups!['params']!)) continue;
     const params = m.groups!['params']!.split(',').map((p) => p.trim().replace(/[:=][^]*$/, '').trim());
-    if (params[0] === 'self' || params[0] === 'cls') params.shift();
-    const index = params.findIndex((p) => /^[A-Za-z_]\w*$/.test(p) && classifyKey(p)?.category === 'PASS');
-    if (index !== -1) helpers.set(m.groups!['fn']!, { index, at: at + m[0].indexOf(m.groups!['fn']!) });
+    let fn = m.groups!['fn']!;
+    // A method is called on its object (`client.login(…)`), which no call below is read as; a class's `__init__` by the class's name.
+    if (params[0] === 'self' || params[0] === 'cls') {
+      if (fn !== '__init__') continue;
+      params.shift();
+    }
+    const secrets: SecretParameter[] = [];
+    params.forEach((p, index) => {
+      const key = /^[A-Za-z_]\w*$/.test(p) ? classifyKey(p) : undefined;
+      if (key !== undefined && !key.weak) secrets.push({ index, category: key.category });
+    });
+    if (secrets.length === 0) continue;
+    if (fn === '__init__') {
+      let lineStart = at;
+      while (lineStart > 0 && at - lineStart < 40 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+      const owner = lineStart === 0 || text[lineStart - 1] === '\n' ? classOfInit(text, lineStart, at - lineStart) : undefined;
+      if (owner === undefined) continue;
+      fn = owner;
+    }
+    helpers.set(fn, { params: secrets, at: at + m[0].indexOf(m.groups!['fn']!) });
   }
   if (helpers.size === 0) return [];
   const spans: Span[] = [];
-  // One pass over the calls of the text.
+  const file = options.file === undefined ? {} : { file: options.file };
+  // One pass over the calls of the text (not one search per helper: a file may define thousands).
   for (const c of text.matchAll(CALL_OPENING)) {
     const helper = helpers.get(c[1]!);
     if (helper === undefined || c.index === helper.at) continue;
+    const last = helper.params[helper.params.length - 1]!.index;
     let pos = c.index + c[0].length;
-    for (let i = 0; i <= helper.index; i++) {
+    for (let i = 0; i <= last; i++) {
       CALL_ARGUMENT.lastIndex = pos;
       const a = CALL_ARGUMENT.exec(text);
       if (a === null) break;
       const value = a.groups!['sq'] ?? a.groups!['dq'];
-      if (i === helper.index) {
-        if (value !== undefined && isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) {
-          const start = pos + a[0].lastIndexOf(value + (a.groups!['sq'] !== undefined ? "'" : '"'));
-          spans.push({ start, end: start + value.length });
-        }
-        break;
+      const param = helper.params.find((p) => p.index === i);
+      if (param !== undefined && value !== undefined && isPlausibleSecret(value, { category: param.category, quoted: true, ...file })) {
+        const start = pos + a[0].lastIndexOf(value + (a.groups!['sq'] !== undefined ? "'" : '"'));
+        spans.push({ start, end: start + value.length, category: param.category });
       }
       if (a.groups!['end'] === ')') break;
       pos += a[0].length;
@@ -716,16 +758,20 @@ export const positionalRules: Rule[] = [
     },
   },
   {
-    id: 'python-helper-password-argument',
+    id: 'python-helper-secret-argument',
     category: 'PASS',
-    description: "A password literal passed to a Python helper at the position of its password parameter (`def create_ds(name, url, user, password):` … `create_ds('DS', 'jdbc:…', 'app', '…')`), as WLST scripts do",
+    description:
+      "A secret literal passed to a Python helper at the position of its secret parameter (`def create_ds(name, url, user, password):` … `create_ds('DS', 'jdbc:…', 'app', '…')`, as WLST scripts do), or to a class whose `__init__` takes one (`AcmeClient(\"app-id\", \"…\")` for `def __init__(self, client_id, client_secret)`)",
     keywords: ['def '],
     pattern: PY_DEF,
-    find: findPythonHelperPasswords,
+    find: findPythonHelperSecrets,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ["def add_user(name, password, group):\n    pass\n\nadd_user('ops', 'Lv8#qTz3Wm6p', 'Operators')\n"],
+      match: [
+        "def add_user(name, password, group):\n    pass\n\nadd_user('ops', 'Lv8#qTz3Wm6p', 'Operators')\n",
+        'class FareClient:\n    """client = FareClient("fares-prod", "Qm7RtZx2Lp9KwV4n")"""\n\n    def __init__(self, client_id, client_secret):\n        self.client_id = client_id\n',
+      ],
       noMatch: ["def add_user(name, password, group):\n    pass\n\nadd_user('ops', os.environ['OPS_PW'], 'Operators')\n", "def add_user(name, group):\n    pass\n\nadd_user('ops', 'Lv8#qTz3Wm6p')\n"],
     },
   },
