@@ -104,6 +104,8 @@ const hostile: Record<string, string> = {
     '["qa@acme.dev", "'.repeat(MB / 17) + ('a.'.repeat(200) + '@b.co", ').repeat(MB / 408),
   // Each password type reads its field's brackets back and on: a stretch of bounded reach, not read again.
   'password-typed entries in one endless field, and brackets never closed': "{ 'type' => 'password', ".repeat(MB / 24) + "[ type: 'password'".repeat(MB / 18),
+  // Each tool name reads its own command line on for its flag: at most a bounded stretch, up to a pipe or a `;`.
+  'tool names repeated on one line, never given their flag': 'codecov pd-send -x '.repeat(MB / 19),
 };
 
 describe('hostile input', () => {
