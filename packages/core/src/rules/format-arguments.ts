@@ -7,11 +7,16 @@ import { literalAt } from './literal-run.js';
  * A password filled into a format string from a literal argument: the template names the
  * field (`"…;Password=%s;"`, `"…;Password={2};"`) and the value comes after it, by position:
  * F#'s and OCaml's `sprintf "…" "a" "b" "…"`, C's and Go's `Sprintf("…", a, b, "…")`,
- * Python's `"…" % ("a", "…")`, .NET's `String.Format("…{1}…", a, "…")`.
+ * Python's `"…" % ("a", "…")`, .NET's `String.Format("…{1}…", a, "…")`. A URL's user info is such a field too
+ * (Rust's `format!("postgres://app:{}@{}/app", "…", host)`).
  */
 
-/** The password field of a template and its placeholder: printf's `%s` or a .NET/Python `{n}`/`{}`. */
-const PASSWORD_PLACEHOLDER_AT = /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})/iy;
+/**
+ * The password field of a template and its placeholder: printf's `%s` or a .NET/Python/Rust `{n}`/`{}`; or the
+ * password of a URL's user info (`postgres://fx:{}@{}:5432/fx`, `amqp://%s:%s@host`), read at its colon.
+ */
+const PASSWORD_PLACEHOLDER_AT =
+  /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=\/\/[^\s/:@"']{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)/iy;
 /** Every printf placeholder (`%%` is a literal percent sign). */
 const PRINTF_PLACEHOLDER = /%%|%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdivqfxX]/g;
 
@@ -91,7 +96,7 @@ function findFormatPasswords(text: string, options: DetectOptions, offsets: read
     if (open === -1) return;
     const close = closingQuote(text, open);
     if (close === -1 || close < m.index + m[0].length) return;
-    const indexed = m.groups!['n'];
+    const indexed = m.groups!['n'] ?? m.groups!['u'];
     let place: number;
     if (indexed !== undefined && indexed !== '') place = Number(indexed);
     else if (indexed === '') place = (text.slice(open + 1, m.index).match(/\{\}/g) ?? []).length;
@@ -109,7 +114,7 @@ export const formatArgumentRules: Rule[] = [
     category: 'PASS',
     description:
       'A password filled into a template\'s `Password=%s` or `Password={n}` from a literal argument: `sprintf "…;Password=%s" "db1" "…"` (F#, OCaml), `Sprintf("…password=%s", host, "…")`, `"…password=%s" % (host, "…")`, `String.Format("…Password={1}", host, "…")`',
-    keywords: ['password=%', 'password={', 'passwd=%', 'pwd=%', 'pwd={', 'password: %'],
+    keywords: ['password=%', 'password={', 'passwd=%', 'pwd=%', 'pwd={', 'password: %', ':{}@', ':%s@', ':{0}@', ':{1}@', ':{2}@'],
     pattern: PASSWORD_PLACEHOLDER_AT,
     find: findFormatPasswords,
     anchored: true,
@@ -119,11 +124,15 @@ export const formatArgumentRules: Rule[] = [
         'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" "10.1.2.3" "reporter" "Birch*Kite*Lantern"',
         'dsn := fmt.Sprintf("host=%s user=%s password=%s", host, "etl", "Tarn-Ridge-4471")',
         'var cs = String.Format("Server={0};Password={1};", server, "Quay!Moss!7720");',
+        'let url = format!("postgres://ledger:{}@{}:5432/ledger", "Fjord-basalt4410!", host);',
+        'uri := fmt.Sprintf("amqp://%s:%s@%s/", "orders", "Kestrel-Moss-2291", host)',
       ],
       noMatch: [
         'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" host user password',
         'dsn := fmt.Sprintf("host=%s password=%s", host, os.Getenv("DB_PASSWORD"))',
         'log.Printf("password=%s", "<redacted>")',
+        'let url = format!("postgres://ledger:{}@{}:5432/ledger", password, host);',
+        'let url = format!("postgres://{}:{}@db:5432/ledger", "ledger", pw);',
       ],
     },
   },
