@@ -159,3 +159,15 @@ describe('a VCS URL pinned to a commit', () => {
     expect(generic.map((f) => text.slice(f.start, f.end))).toEqual(['git+https://deploy-token:Wq7Lm2Zx9Rv4Tk8N@git.example.org/platform/rates.git']);
   });
 });
+
+describe('url-credentials with an empty host', () => {
+  it("reports Airflow's connection URI for a cloud API, whose query follows the `@`", () => {
+    const uri = 'aws://AKIAW4QZT7NP2XKD5RYB:Gm3%2Bq9Lz7%2FhT2mWcX9nKe3RbYj6sUaF0gQiE1oyP@/?region_name=eu-central-1';
+    expect(findings(`AIRFLOW_CONN_AWS_ETL=${uri}\n`, '.env')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: uri }]);
+  });
+
+  it('takes no `@/` without a password before it', () => {
+    expect(findings('see https://example.com/@/?tab=1\n', 'notes.txt')).toEqual([]);
+    expect(findings('AIRFLOW_CONN_AWS_ETL=aws://:${AWS_SECRET}@/?region_name=eu-central-1\n', '.env.sh')).toEqual([]);
+  });
+});

@@ -49,8 +49,10 @@ export function schemeStart(text: string, colon: number): number {
  * String interpolation may put a literal there: `${"…"}` in Scala, Kotlin, Groovy and JS templates, maybe through a call
  * that percent-encodes it (`${encodeURIComponent("…")}` in a JS template).
  * The host may be a template (`@${DB_HOST}`, `@$HOST`, `@{{ host }}`): the password before it is still written out.
+ * It may be empty, where the scheme alone says where to connect: Airflow's connection URIs for a cloud's API
+ * (`aws://<key id>:<secret key>@/?region_name=…`, `google-cloud-platform://:…@/?…`) put the query right after the `@`.
  */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$\{(?:(?:[A-Za-z_$][\w$]{0,40}\.)?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|urlencode|rawurlencode|url_encode|QueryEscape|PathEscape|EscapeDataString)\([ \t]{0,2})?["'](?<ipw>[^\s"'\\$]{1,256})["'](?:[ \t]{0,2}\))?\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{)/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$\{(?:(?:[A-Za-z_$][\w$]{0,40}\.)?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|urlencode|rawurlencode|url_encode|QueryEscape|PathEscape|EscapeDataString)\([ \t]{0,2})?["'](?<ipw>[^\s"'\\$]{1,256})["'](?:[ \t]{0,2}\))?\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{|\/\?)/g;
 
 /**
  * Whether a URL's host starts at `from`: a name or IPv4 address (or a bracketed IPv6 one), an
@@ -440,6 +442,7 @@ export const connectionRules: Rule[] = [
         'https://deploy:Vb7Nq2Xz9k@git.example.com/repo.git',
         'amqp://worker:Tundra*orbit59@@rabbitmq:5672//',
         'broker_url = amqp://airflow:Kd4@Wq7!Zx2#Rt9m@mq.example.com:5672/airflow',
+        'AIRFLOW_CONN_AWS_S3=aws://AKIAQ3EGUJ7MW2XRTN5B:p4Vd%2Bq8Lz7%2FhT2mWcX9nKe3RbYj6sUaF0gQiE1oy@/?region_name=us-east-2',
       ],
       noMatch: [
         'postgres://user:password@localhost:5432/db',
