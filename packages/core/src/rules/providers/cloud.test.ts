@@ -41,3 +41,23 @@ describe("Azure keys handed to the SDK's shared-key credential", () => {
     expect(found('var cred = new StorageSharedKeyCredential(accountName, config["Storage:Key"]);\n', 'Archive.cs')).toEqual([]);
   });
 });
+
+describe("a Google service account's key file encoded in base64", () => {
+  const pem = `-----BEGIN PRIVATE KEY-----\\n${fake('b64', 64, 9861)}\\n${fake('b64', 64, 9862)}\\n-----END PRIVATE KEY-----\\n`;
+  const keyFile = `{\n  "type": "service_account",\n  "project_id": "lumen-analytics",\n  "private_key_id": "${fake('hex', 40, 9863)}",\n  "private_key": "${pem}",\n  "client_email": "etl@lumen-analytics.iam.gserviceaccount.com"\n}\n`;
+
+  it('reports the whole base64 value of a Helm setting, whatever its alignment', () => {
+    const b64 = btoa(keyFile);
+    expect(found(`    gcs:\n      credentialsJson: ${b64}\n`, 'values.yaml')).toEqual([{ rule: 'gcp-service-account-key-base64', value: b64 }]);
+    // Compact JSON with another field first: `"service_account"` falls at another alignment.
+    const compact = btoa(`{"project_id":"lumen","type":"service_account","private_key":"${pem}"}`);
+    expect(found(`GOOGLE_CREDENTIALS_B64="${compact}"\n`, 'ci.env.sh').map((f) => f.value)).toEqual([compact]);
+  });
+
+  it('takes no key file without a private key (workload identity federation), and no other base64', () => {
+    const federation = btoa('{\n  "type": "external_account",\n  "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/etl@lumen.iam.gserviceaccount.com:generateAccessToken"\n}\n');
+    const rules = (text: string) => found(text, 'values.yaml').map((f) => f.rule);
+    expect(rules(`credentialsJson: ${federation}\n`)).not.toContain('gcp-service-account-key-base64');
+    expect(rules(`note: ${btoa('the service_account field names the kind of key')}\n`)).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { decodeBase64 } from '../../base64.js';
 import { isWordCode } from '../../char-codes.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { enclosingObjectWords, isPublicClientValueAt } from '../client-config.js';
@@ -52,6 +53,44 @@ function findFlyTokens(text: string, _options: DetectOptions, offsets: readonly 
     if (isWordCode(before) || before === 0x2d /* - */) continue;
     last = { start, end };
     spans.push(last);
+  }
+  return spans;
+}
+
+/**
+ * `"service_account"` as it lands in base64 at each of the three alignments a JSON text can put it at (the
+ * characters that also hold its neighbours left out): a Google service account's key file encoded as a whole.
+ */
+const SERVICE_ACCOUNT_BASE64 = ['c2VydmljZV9hY2NvdW50', 'NlcnZpY2VfYWNjb3Vu', 'zZXJ2aWNlX2FjY291'];
+/** How far a key file's base64 may run on either side of its `"type"` (a key file is about 2,400 bytes, so 3,200 characters). */
+const KEY_FILE_BASE64_REACH = 20_000;
+
+function isBase64Code(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+}
+
+/**
+ * A Google service account's key file encoded in base64 as a whole, as Helm values (`credentialsJson:`), Kubernetes
+ * Secrets and CI variables hold it: the run of base64 around `"service_account"` is read out and decoded, and must be
+ * a JSON object holding a private key (an `external_account` file, which holds none, is no such secret).
+ */
+function findServiceAccountKeyBase64(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let done = -1;
+  for (const offset of offsets) {
+    if (offset < done) continue;
+    let start = offset;
+    while (start > 0 && offset - start < KEY_FILE_BASE64_REACH && isBase64Code(text.charCodeAt(start - 1))) start--;
+    let end = offset;
+    while (end < text.length && end - offset < KEY_FILE_BASE64_REACH && isBase64Code(text.charCodeAt(end))) end++;
+    for (let pad = 0; pad < 2 && text.charCodeAt(end) === 0x3d /* = */; pad++) end++;
+    done = end;
+    // `{` opens the file: its base64 opens with `e`.
+    if (text.charCodeAt(start) !== 0x65 /* e */) continue;
+    const json = decodeBase64(text.slice(start, end));
+    if (json === undefined || !json.trimStart().startsWith('{') || !json.includes('"private_key"')) continue;
+    if (!/-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/.test(json)) continue;
+    spans.push({ start, end });
   }
   return spans;
 }
@@ -206,6 +245,27 @@ export const cloudRules: Rule[] = [
     examples: {
       match: [`"client_secret": "GOCSPX-${fake('b64url', 28, 16)}"`],
       noMatch: ['GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'GOCSPX-short'],
+    },
+  },
+  {
+    id: 'gcp-service-account-key-base64',
+    category: 'CRED',
+    description: "A Google service account's JSON key file encoded in base64 as a whole (`ewogICJ0eXBlIjogInNlcnZpY2VfYWNjb3VudCIs…`), as Helm values, Kubernetes Secrets and CI variables hold it; decoded, it must hold a private key",
+    keywords: SERVICE_ACCOUNT_BASE64.map((k) => k.toLowerCase()),
+    pattern: /(c2VydmljZV9hY2NvdW50|NlcnZpY2VfYWNjb3Vu|zZXJ2aWNlX2FjY291)/,
+    secretGroup: 1,
+    find: findServiceAccountKeyBase64,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        `credentialsJson: ${btoa(`{\n  "type": "service_account",\n  "project_id": "orchard-prod",\n  "private_key_id": "${fake('hex', 40, 9301)}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${fake('b64', 64, 9302)}\\n${fake('b64', 64, 9303)}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "loader@orchard-prod.iam.gserviceaccount.com"\n}`)}`,
+        `GCP_SA_KEY=${btoa(`{"type":"service_account","project_id":"orchard-prod","private_key":"-----BEGIN PRIVATE KEY-----\\n${fake('b64', 64, 9304)}\\n-----END PRIVATE KEY-----\\n"}`)}`,
+      ],
+      noMatch: [
+        `credentialsJson: ${btoa('{\n  "type": "external_account",\n  "audience": "//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/gh",\n  "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/loader@orchard-prod.iam.gserviceaccount.com:generateAccessToken"\n}')}`,
+        `note: ${btoa('{"type": "service_account", "project_id": "orchard-prod", "client_email": "loader@orchard-prod.iam.gserviceaccount.com"}')}`,
+      ],
     },
   },
   {
