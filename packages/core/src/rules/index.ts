@@ -20,6 +20,7 @@ import { oracleWalletRules } from './oracle-wallet.js';
 import { phpSerializedRules } from './php-serialized.js';
 import { positionalRules } from './positional.js';
 import { privateKeyRules } from './private-key.js';
+import { secretGetterRules } from './secret-getters.js';
 import { providerRules } from './providers/index.js';
 import { settingsFieldRules } from './settings-fields.js';
 import { smtpRules } from './smtp.js';
@@ -36,7 +37,7 @@ import { windowsFormatRules } from './windows-formats.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a literal returned by a function named for a secret', () => {
+  it("reports a Go getter's fallback after an environment lookup", () => {
+    const go = [
+      'func brokerPassword() string {',
+      '\tif p := os.Getenv("BROKER_PASSWORD"); p != "" {',
+      '\t\treturn p',
+      '\t}',
+      '\treturn "Rk7-mQz2vLp9TnWs" // until the vault is wired',
+      '}',
+      '',
+    ].join('\n');
+    expect(values(go, 'cmd/loader/main.go')).toEqual(['Rk7-mQz2vLp9TnWs']);
+  });
+
+  it("reports a Go method's and a Kotlin function's literal returned at once", () => {
+    expect(values('func (c *Client) signingSecret() string { return "Hq4vZ8-kLw2pNr6T" }\n', 'client.go')).toEqual(['Hq4vZ8-kLw2pNr6T']);
+    expect(values('fun webhookToken(): String {\n    return "Jn5tW9qRz3LmVx7c"\n}\n', 'Hooks.kt')).toEqual(['Jn5tW9qRz3LmVx7c']);
+  });
+
+  it('reports a Python function or property, reading its indented body only', () => {
+    const py = [
+      'class Settings:',
+      '    @property',
+      '    def warehouse_password(self) -> str:',
+      '        value = os.environ.get("WAREHOUSE_PASSWORD")',
+      '        if value:',
+      '            return value',
+      '',
+      '        return "Birch.lantern-62Qw"',
+      '',
+      '    def region(self):',
+      '        return "Mk3pQ9vLz2Rt7wZa"',
+      '',
+    ].join('\n');
+    expect(values(py, 'settings.py')).toEqual(['Birch.lantern-62Qw']);
+  });
+
+  it('takes no function with parameters, no descriptive name and no stand-in', () => {
+    expect(values('func apiToken(ctx context.Context) string { return "Xq7vT2-kzPn9mHsL" }\n', 'a.go')).toEqual([]);
+    expect(values('func tokenType() string { return "Bearer" }\n', 'a.go')).toEqual([]);
+    expect(values('def password_prompt():\n    return "Enter the password: "\n', 'a.py')).toEqual([]);
+    expect(values('def db_password():\n    return "changeme"\n', 'a.py')).toEqual([]);
+    expect(values('def api_key():\n    return "sk-" + os.environ["KEY_SUFFIX"]\n', 'a.py')).toEqual([]);
+    expect(values('func saslPassword() string {\n\treturn os.Getenv("SASL_PASSWORD")\n}\n', 'a.go')).toEqual([]);
+  });
+
+  it("stops at the function's end: a literal returned by the next function is not its", () => {
+    const go = 'func dbPassword() string {\n\treturn os.Getenv("DB_PASSWORD")\n}\n\nfunc banner() string {\n\treturn "Wq7vT2-kzPn9mHsL"\n}\n';
+    expect(values(go, 'a.go')).toEqual([]);
+  });
+});

@@ -1,0 +1,175 @@
+import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
+import { classifyKey, type KeyClass } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * A function named for a secret that takes nothing and hands back a literal: Go's `func saslPassword() string {`,
+ * Python's `def db_password():`, Kotlin's `fun apiKey(): String {`, Swift's and Rust's `-> String {`, JavaScript's
+ * `function apiToken() {`. The literal it returns is that secret, at once (`return "…"`) or as the fallback after
+ * an environment lookup (`if p := os.Getenv("…"); p != "" { return p }` / `return "…"`), which the assignment
+ * rules, reading `name = value`, never see: the name stands at the head of the function, the value lines below.
+ */
+
+/**
+ * The head of a function without parameters (a method's `self`, `this` or `cls` aside), maybe a Go method's receiver
+ * before its name, maybe a string return type, then the body's opening: `{`, or Python's `:`.
+ */
+const GETTER_HEAD =
+  /(?:func|def|function|fun|fn)[ \t]{1,4}(?:\([^()\r\n]{0,80}\)[ \t]{0,4})?(?<name>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}\([ \t]{0,4}(?:self|this|cls)?[ \t]{0,4}\)[ \t]{0,4}(?:(?:->|:)?[ \t]{0,4}(?<type>string|String|str|&str|&'static[ \t]{1,4}str|String\?|\*?NSString[ \t]{0,2}\*?)[ \t]{0,4})?(?<open>\{|:)/y;
+
+/** A `get` before the property a getter reads (`getPassword`, `get_api_key`). */
+const GETTER_PREFIX = /^get_?(?=[A-Z_a-z])/;
+
+/** How much of a body is read: a getter's is short, and a long function is no getter. */
+const BODY_REACH = 1500;
+
+/** `return "…"` that ends its statement: nothing but a `;`, a comment or the block's `}` after the literal. */
+const RETURN_LITERAL = /(?<![\w$.])return[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?=\/\/|#|\}|\r?\n|$)/g;
+
+/** A word of a secret's name, in any case: what a getter's name must hold to be read further. */
+const SECRET_HINT = /pass|pw|secret|token|key|cred|auth/i;
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/** The keywords that open a function's head. */
+const FUNCTION_KEYWORDS = new Set(['func', 'def', 'function', 'fun', 'fn']);
+
+/**
+ * Where the head of a getter whose parameter list opens at `paren` begins (its keyword), or -1: read backwards,
+ * by character code, a name holding a secret's word, maybe a Go method's receiver, and one of the keywords.
+ * It runs at every function without parameters of every source file.
+ */
+function getterHeadStart(text: string, paren: number): number {
+  let i = paren;
+  while (i > 0 && paren - i < 61 && (isWordCode(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x24 /* $ */)) i--;
+  const nameStart = i;
+  if (nameStart === paren) return -1;
+  while (i > 0 && paren - i < 70 && isBlank(text.charCodeAt(i - 1))) i--;
+  if (i === nameStart) return -1;
+  if (text.charCodeAt(i - 1) === 0x29 /* ) */) {
+    // Go's receiver: `func (c *Client) name()`.
+    const open = text.lastIndexOf('(', i - 1);
+    if (open === -1 || i - open > 80) return -1;
+    i = open;
+    const afterKeyword = i;
+    while (i > 0 && afterKeyword - i < 4 && isBlank(text.charCodeAt(i - 1))) i--;
+    if (i === afterKeyword) return -1;
+  }
+  const keywordEnd = i;
+  while (i > 0 && keywordEnd - i < 9 && isLetterCode(text.charCodeAt(i - 1))) i--;
+  if (i > 0 && isIdentifierCode(text.charCodeAt(i - 1))) return -1;
+  if (!FUNCTION_KEYWORDS.has(text.slice(i, keywordEnd))) return -1;
+  return SECRET_HINT.test(text.slice(nameStart, paren)) ? i : -1;
+}
+
+/** The secret a getter's name stands for (`saslPassword`, `getApiToken`), not a bare generic word. */
+function getterKey(name: string): KeyClass | undefined {
+  const prefix = GETTER_PREFIX.exec(name);
+  const key = classifyKey(name) ?? (prefix !== null && name.length - prefix[0].length >= 3 ? classifyKey(name.slice(prefix[0].length)) : undefined);
+  return key === undefined || key.weak ? undefined : key;
+}
+
+/** Where a `{` body opened at `open` closes (its `}`), quotes skipped; -1 past the reach. */
+function braceBodyEnd(text: string, open: number): number {
+  let depth = 0;
+  let quote = 0;
+  const limit = Math.min(text.length, open + BODY_REACH);
+  for (let i = open; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === quote || c === 0x0a) quote = 0;
+      continue;
+    }
+    if (c === 0x22 || c === 0x27 || c === 0x60) quote = c;
+    else if (c === 0x7b /* { */) depth++;
+    else if (c === 0x7d /* } */ && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * Where a Python body after the `:` at `colon` ends: the first line indented no deeper than the `def` at `head`;
+ * -1 when the `def` does not open its line (only blanks before it).
+ */
+function indentedBodyEnd(text: string, head: number, colon: number): number {
+  let lineStart = head;
+  while (lineStart > 0 && head - lineStart < 80 && (text.charCodeAt(lineStart - 1) === 0x20 || text.charCodeAt(lineStart - 1) === 0x09)) lineStart--;
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a) return -1;
+  const indent = head - lineStart;
+  const limit = Math.min(text.length, colon + BODY_REACH);
+  for (let i = colon; i < limit; i++) {
+    if (text.charCodeAt(i) !== 0x0a) continue;
+    let j = i + 1;
+    while (j < limit && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+    const blank = j >= text.length || text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d;
+    if (!blank && j - (i + 1) <= indent) return i;
+    i = j - 1;
+  }
+  return limit;
+}
+
+function findSecretGetterLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let done = -1;
+  for (const paren of offsets) {
+    if (paren < done) continue;
+    // Read backwards by hand from the `()` first: only the head of a function whose name holds a secret's word is matched in full.
+    const at = getterHeadStart(text, paren);
+    if (at === -1 || at < done) continue;
+    GETTER_HEAD.lastIndex = at;
+    const head = GETTER_HEAD.exec(text);
+    if (head === null) continue;
+    const key = getterKey(head.groups!['name']!);
+    if (key === undefined) continue;
+    const open = at + head[0].length - 1;
+    // Python's body is its indented lines, maybe one statement on the `def` line itself; the others' a block in braces.
+    const end = head.groups!['open'] === ':' ? indentedBodyEnd(text, at, open) : braceBodyEnd(text, open);
+    // A body that never closes within reach is no getter's; the heads inside it are passed over with it.
+    if (end === -1) {
+      done = open + BODY_REACH;
+      continue;
+    }
+    const body = text.slice(open + 1, end + (head.groups!['open'] === '{' ? 1 : 0));
+    done = end;
+    RETURN_LITERAL.lastIndex = 0;
+    for (let m = RETURN_LITERAL.exec(body); m !== null; m = RETURN_LITERAL.exec(body)) {
+      const value = m.groups!['v']!;
+      if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file })) continue;
+      const start = open + 1 + m.index + m[0].indexOf(m.groups!['q']!) + 1;
+      spans.push({ start, end: start + value.length, category: key.category });
+    }
+  }
+  return spans;
+}
+
+export const secretGetterRules: Rule[] = [
+  {
+    id: 'secret-getter-literal',
+    category: 'PASS',
+    description:
+      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`): at once, or as the fallback after an environment lookup',
+    // The parameter lists a getter opens its body after (`() string`, `():`, `() ->`, `() {`, `(self)`), read back to its keyword.
+    keywords: ['() string', '():', '() ->', '() {', '(self)', '(this)', '(cls)'],
+    pattern: GETTER_HEAD,
+    find: findSecretGetterLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'func saslPassword() string {\n\tif p := os.Getenv("BROKER_SASL_PASSWORD"); p != "" {\n\t\treturn p\n\t}\n\treturn "Wq7vT2-kzPn9mHsL4d" // TODO\n}',
+        'def reporting_db_password():\n    pw = os.environ.get("REPORTING_DB_PASSWORD")\n    if pw:\n        return pw\n    return "Tide-harbor.77Qx"\n',
+        'func (c *Client) apiToken() string { return "t0k3n-Vb9Qz2Lm7Xw4Rp8s" }',
+        'fun signingSecret(): String {\n    return "fG5hR8jK2mN4pQ7sT9vW"\n}',
+      ],
+      noMatch: [
+        'func tokenType() string { return "Bearer" }',
+        'def password_prompt():\n    return "Enter the password: "\n',
+        'func apiToken(ctx context.Context) string { return "t0k3n-Vb9Qz2Lm7Xw4Rp8s" }',
+        'func saslPassword() string {\n\treturn os.Getenv("BROKER_SASL_PASSWORD")\n}',
+        'def db_password():\n    return "changeme"\n',
+        'def api_key():\n    return "sk-" + os.environ["KEY_SUFFIX"]\n',
+      ],
+    },
+  },
+];
