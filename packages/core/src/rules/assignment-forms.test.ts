@@ -396,3 +396,35 @@ describe('passwords in the prose of runbooks and incident notes', () => {
     expect(values('The password is **managed** by the vendor.\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('a password joined to the string that names it', () => {
+  it("reads a JAAS password whose quotes the name's string opens, joined on the next line", () => {
+    const java = [
+      '        props.put("sasl.jaas.config",',
+      '            "org.apache.kafka.common.security.plain.PlainLoginModule required username=\\"ingest\\" password=\\""',
+      '                + "Vq8#tLm2Kx9!pRz4" + "\\";");',
+      '',
+    ].join('\n');
+    expect(values(java, 'Ingest.java')).toEqual(['Vq8#tLm2Kx9!pRz4']);
+  });
+
+  it('reads a literal joined with the operator at the head of the next line', () => {
+    expect(values('    String cs = "Server=db;User Id=etl;Password="\n        + "Nw6!hTq3Lz8pXr" + ";";\n', 'Db.java')).toEqual(['Nw6!hTq3Lz8pXr']);
+  });
+
+  it('takes no variable joined after the opened quotes', () => {
+    expect(values('    String jaas = "... password=\\"" + secret + "\\";";\n', 'Ingest.java')).toEqual([]);
+  });
+});
+
+describe("a shell expansion's default password that repeats the default account's name", () => {
+  it("leaves compose's `user:-airflow` / `password:-airflow` pair alone", () => {
+    const compose = '      _AIRFLOW_WWW_USER_USERNAME: ${_AIRFLOW_WWW_USER_USERNAME:-airflow}\n      _AIRFLOW_WWW_USER_PASSWORD: ${_AIRFLOW_WWW_USER_PASSWORD:-airflow}\n';
+    expect(values(compose, 'docker-compose.yaml')).toEqual([]);
+  });
+
+  it('still reports a default that differs from the account', () => {
+    const compose = '      RABBITMQ_DEFAULT_USER: ${RABBITMQ_DEFAULT_USER:-ingest}\n      RABBITMQ_DEFAULT_PASS: ${RABBITMQ_DEFAULT_PASS:-Kelp7-quarry!x}\n';
+    expect(values(compose, 'docker-compose.yaml')).toEqual(['Kelp7-quarry!x']);
+  });
+});

@@ -84,8 +84,9 @@ const ASSIGNMENT = new RegExp(
     // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`;
     // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
     // R's `paste0("…;Pwd=", "…")` and SQL's `CONCAT('password=', '…')` join their arguments: a comma there (checked after the match).
-    // Java's and C#'s formatters put the operator at the head of the next line (`"…;AccountKey="` / `    + "…"`).
-    '|=[ \\t]{0,2}["\'](?:[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
+    // Java's and C#'s formatters put the operator at the head of the next line (`"…;AccountKey="` / `    + "…"`); the name's string
+    // may open a quoted value of its own first (JAAS's `password=\"" + "…" + "\";"`).
+    '|=[ \\t]{0,2}(?:\\\\["\'])?["\'](?:[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
     // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
@@ -189,7 +190,7 @@ function yamlSequenceAt(text: string, keyword: number): LiteralRun[] {
 }
 
 /** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`). */
-const JOINED_AFTER_NAME = /^=[ \t]{0,2}["']/;
+const JOINED_AFTER_NAME = /^=[ \t]{0,2}(?:\\["'])?["']/;
 /**
  * A call that joins its arguments into one string, open before the name (R's `paste0(` / `paste(` / stringr's
  * `str_c(`, SQL's `CONCAT(` / `CONCAT_WS(`, .NET's `String.Concat(`): only there does a comma join a literal to the name's.
@@ -1035,8 +1036,11 @@ const LIST_OPENERS = '[{(';
 /** The `@` that ends a URL's userinfo: a host's first character follows it. */
 const HOST_AFTER_AT = /@(?=[A-Za-z0-9[])/;
 
-/** An account's name set beside a password (`user: 'app'`, `DB_USERNAME=app`, `"login": "app"`); group 1 is the name. */
-const USER_NAME_ENTRY = /(?<![\w.-])(?:[\w.-]{0,30}[_.-])?(?:user(?:_?name)?|login|usr)["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?([^\s"'`,;]{1,64})/gi;
+/**
+ * An account's name set beside a password (`user: 'app'`, `DB_USERNAME=app`, `"login": "app"`), or given as a shell
+ * expansion's default (compose's `_AIRFLOW_WWW_USER_USERNAME: ${_AIRFLOW_WWW_USER_USERNAME:-airflow}`); group 1 is the name.
+ */
+const USER_NAME_ENTRY = /(?<![\w.-])(?:[\w.-]{0,30}[_.-])?(?:user(?:_?name)?|login|usr)["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?(?:\$\{[A-Za-z_]\w{0,60}:?[-=])?([^\s"'`,;}]{1,64})/gi;
 /** What an account's name looks like: a lower-case word or identifier (`app`, `svc_billing`, `ci-runner`). */
 const ACCOUNT_NAME = /^[a-z][a-z0-9_.-]{0,31}$/;
 /** How far around a password its account's name is looked for: the lines of the same block. */
@@ -1947,10 +1951,11 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * …", "initial password …", "one-time password …"); bare, it needs a digit and a symbol or both cases.
  * A paragraph may wrap before the value (`… the account has password` / `` `…` ``, `with password` / `**…**`,
  * `a temporary password for x@example.edu:` / `…`): one line break is read as a blank. Markdown's bold
- * (`**…**`, `__…__`) sets the value off as a code span does.
+ * (`**…**`, `__…__`) sets the value off as a code span does, and so right after the word itself (a runbook's
+ * ``User `ops`, password **…**``), where the value must have a password's shape: bold there is as often emphasis.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`, `the account has password …`). */
@@ -2021,10 +2026,60 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (!quoted && /^[`'"]/.test(after)) return;
     if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
+    // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
+    if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
     const start = m.index + m[0].length - m.groups!['v']!.length;
     spans.push({ start, end: start + value.length });
   });
+  return spans;
+}
+
+/**
+ * The lines after a sentence that leads up to a password and stops (`… New one is`, `The new password:`): maybe a blank
+ * line, then the value indented on a line of its own, and a blank line or the end after it: how mail and notes set a
+ * value off so it can be copied.
+ */
+const SET_OFF_VALUE = /(?:[ \t]{0,8}\r?\n)?(?:\t|[ \t]{2,12})(?<v>[^\s`'"]{6,100})[ \t]{0,8}(?:\r?\n[ \t]{0,8}(?:\r?\n|$)|$)/y;
+/** How a lead-in stops right before such a value: a verb that says "is", or a colon. */
+const LEAD_IN_END = /(?:[ \t](?:is|was|are)|[^:/]:)[ \t]{0,4}$/i;
+
+/**
+ * A password set off below the sentence that leads up to it, the sentence on one line with the word `password`:
+ * "Replica password was rotated last night. New one is" / (blank) / "    …" / (blank). The value must have a
+ * password's shape (a digit, and a symbol or both cases): a command or a path set off the same way has none.
+ */
+function findSetOffPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let done = -1;
+  for (const offset of offsets) {
+    if (offset < done || (offset > 0 && isLetterCode(text.charCodeAt(offset - 1)))) continue;
+    let newline = offset;
+    while (newline < text.length && newline - offset <= 200 && text.charCodeAt(newline) !== 0x0a) newline++;
+    if (newline >= text.length || text.charCodeAt(newline) !== 0x0a) continue;
+    done = newline;
+    // The lead-in ends in `:` or a verb (`is`, `was`, `are`), maybe blanks after it: most lines with the word end otherwise.
+    let last = newline - 1;
+    while (last > offset && (text.charCodeAt(last) === 0x20 || text.charCodeAt(last) === 0x09 || text.charCodeAt(last) === 0x0d)) last--;
+    const ends = text.charCodeAt(last) | 0x20;
+    if (ends !== 0x3a /* : */ && ends !== 0x73 /* s */ && ends !== 0x65 /* e */) continue;
+    const lead = text.slice(offset, text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline);
+    // A quoted reply's line (`> …`) or a code span in the sentence: the value, if any, is elsewhere.
+    if (!LEAD_IN_END.test(lead) || lead.includes('`')) continue;
+    let lineStart = offset;
+    while (lineStart > 0 && offset - lineStart < 200 && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+    if (/^[ \t]{0,4}>/.test(text.slice(lineStart, offset))) continue;
+    SET_OFF_VALUE.lastIndex = newline + 1;
+    const m = SET_OFF_VALUE.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['v']!;
+    if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
+    // A flag, a reference or a setting's `name=value` (`min-length=12` under "the password policy is") is no password.
+    if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    const start = text.indexOf(value, newline + 1);
+    spans.push({ start, end: start + value.length });
+    done = start + value.length;
+  }
   return spans;
 }
 
@@ -3168,6 +3223,28 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'password-set-off-below',
+    category: 'PASS',
+    description: 'A password set off on its own indented line below the sentence that leads up to it ("Replica password was rotated last night. New one is" / "    …"), the sentence ending in "is" or a colon',
+    keywords: ['password', 'passphrase'],
+    pattern: /pass(?:word|phrase)[^\r\n]{0,200}(?:[ \t](?:is|was|are)|:)[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?(?:\t|[ \t]{2,12})([^\s`'"]{6,100})/i,
+    find: findSetOffPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'The reporting password was reset by the DBA job. New one is\n\n    Heron#quay58.Tm\n\n(same user)',
+        'Temporary VPN password:\n\tSlate-orbit.4421\n',
+      ],
+      noMatch: [
+        'To reset the password, the command is\n\n    ./bin/reset-password.sh --user ops\n\nthen log in.',
+        'The password policy is\n\n    min-length=12\n\n',
+        '> The new password is\n>\n>     Heron#quay58.Tm\n',
+        'The password is\n\n    stored-in-vault\n\n',
+      ],
+    },
+  },
+  {
     id: 'password-in-prose',
     category: 'PASS',
     description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …"), also wrapped onto the next line or set in bold',
@@ -3186,6 +3263,7 @@ export const genericRules: Rule[] = [
         'The kiosk account has password\n`Tq4!mRw-Lantern9` (rotated each term).',
         'Share the link with password\n**Fennel*orbit5512** until June.',
         'I set a temporary password for ops@example.org:\nKelp-Quarry!804 -- change it on first login.',
+        'Only if SSO is down. User `BREAKGLASS`, password **Maple.drift81!qT**. Rotate it afterwards.',
       ],
       noMatch: [
         'Use password authentication for the bastion.',
@@ -3197,6 +3275,9 @@ export const genericRules: Rule[] = [
         'The initial password policy requires 12 characters.',
         'The account has password\nprotection turned on.',
         'Use password\nauthentication for the bastion.',
+        'The password **must** be rotated every 90 days.',
+        'Set the password **before** the first deploy: **Step 2**.',
+        'Rotate the password **v2** of the API.',
       ],
     },
   },

@@ -216,3 +216,33 @@ describe('secrets in chat exports, e-mails, error pages and terminal sessions', 
     expect(found('Connected to amqp://worker:**@10.40.2.17:5672//\n', 'worker.log', 'internal-url')).toEqual(['10.40.2.17:5672//']);
   });
 });
+
+describe('a password in bold right after the word', () => {
+  it("reports a runbook's break-glass password set in bold", () => {
+    const md = 'Only if SSO is down: the break-glass password **Fjord.ember82!kQ**. Rotate it afterwards.\n';
+    expect(found(md, 'runbooks/access.md')).toEqual(['Fjord.ember82!kQ']);
+  });
+
+  it('takes bold emphasis for what it is', () => {
+    expect(found('The password **must** be rotated every 90 days.\n', 'policy.md')).toEqual([]);
+    expect(found('Rotate the password **v2** of the API.\n', 'notes.md')).toEqual([]);
+  });
+});
+
+describe('a password set off below the sentence that leads up to it', () => {
+  it('reports the indented value after a sentence ending in "is"', () => {
+    const mail = 'Replica password was rotated by the DBA job overnight. New one is\n\n    Harbor#quill27.Rt\n\n(same user as before).\n';
+    expect(found(mail, 'incident.eml')).toEqual(['Harbor#quill27.Rt']);
+  });
+
+  it('reads a colon as a lead-in too, and a tab as an indent', () => {
+    expect(found('The new VPN password:\n\tSlate-orbit.4421\n\nThanks\n', 'mail.txt')).toEqual(['Slate-orbit.4421']);
+  });
+
+  it('takes no command, setting, stand-in or quoted reply set off the same way', () => {
+    expect(found('To reset the password the command is\n\n    ./bin/reset-password.sh\n\nthen log in.\n', 'README.txt')).toEqual([]);
+    expect(found('The password policy is\n\n    min-length=12\n\n', 'notes.txt')).toEqual([]);
+    expect(found('The password is\n\n    stored-in-vault\n\n', 'notes.txt')).toEqual([]);
+    expect(found('> The new password is\n>\n>     Harbor#quill27.Rt\n', 'reply.eml', 'password-set-off-below')).toEqual([]);
+  });
+});
