@@ -308,3 +308,10 @@ describe("DocuSign's integration key in dotenv files", () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:DOCUSIGN_SECRET_KEY']);
   });
 });
+
+describe('account names under a secret word in dotenv files', () => {
+  it('does not learn a plain account name whose variable ends in USER or USERNAME, but learns the password beside it', () => {
+    const text = ['BASIC_AUTH_USERNAME=ingest', 'SMTP_AUTH_USER=mailer', 'BASIC_AUTH_PASSWORD=Reed.harbor-41Tk'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:BASIC_AUTH_PASSWORD']);
+  });
+});

@@ -134,7 +134,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `PUSHER_APP_KEY`, `SENTRY_DSN_KEY`: keys that client code ships by design.
   // `BRANCH_KEY`, `ADYEN_CLIENT_KEY`, `MIXPANEL_TOKEN`, `ALGOLIA_SEARCH_KEY`: the vendor builds it into every client.
   if (namesPublicClientKey(name) || namesVendorClientKey(name) || isVendorClientKeyValue(name, v)) return true;
-  const secretName = classifyKey(name) !== undefined || SECRET_ENV_NAME.test(name);
+  // `BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`: a name that ends in an account's name holds that name, whatever secret word
+  // it says first; only the name classified on its own words (none for these) makes it a secret's.
+  const secretName = classifyKey(name) !== undefined || (SECRET_ENV_NAME.test(name) && !ACCOUNT_NAME_ENV.test(name));
   // `COOKIE_DOMAIN=.acme.io`, `SMTP_HOST=smtp.acme.io`: a public domain name is printed in every URL; an internal one is
   // kept. Under a secret's name a dotted word may be a password (`summer.horse`), unless the name says it holds a host.
   const domain = PUBLIC_DOMAIN.exec(v);
@@ -230,6 +232,9 @@ const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 
 /** Names of the public ids of an app, OAuth client, project or analytics property. */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
+
+/** Names that end in an account's name (`BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`, `AUTH_LOGIN`, `TOKEN_OWNER_EMAIL`). */
+const ACCOUNT_NAME_ENV = /(?:^|_)(?:USER|USERNAME|USER_NAME|LOGIN|EMAIL)$/i;
 
 /** Environment variable names that hold secrets (`*_KEY`, `*_TOKEN`, `*_SECRET`, `*PASSWORD*`, `DATABASE_URL`, `*_DSN`…). */
 export const SECRET_ENV_NAME =

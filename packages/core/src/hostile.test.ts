@@ -98,6 +98,11 @@ const hostile: Record<string, string> = {
   'constructors with a token parameter under classes, repeated': 'class A:\n    class B:\n        def __init__(self, token):\n'.repeat(MB / 56),
   'shared-key credentials opened and never given a key': 'StorageSharedKeyCredential c = new(a, '.repeat(MB / 38),
   'getters with their brace on the next line, never returning': 'apiKey()\n{\n'.repeat(MB / 11),
+  // Each getter's head reads its body: a body never closed, or a Python one on an endless line, must be read once.
+  'secret getters opened and never closed, on one line': 'func apiToken() string { '.repeat(MB / 26) + 'def api_token(): '.repeat(MB / 17),
+  'password lead-ins repeated without a line break': 'the password is '.repeat(MB / 16),
+  'service account base64 fragments repeated in one run': 'c2VydmljZV9hY2NvdW50'.repeat(MB / 20),
+  'Datadog app keys named repeatedly on one line': 'Datadog app key, '.repeat(MB / 17),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),
   // Each quote before a comma reads an address back from it: over one domain at most, never the whole line.
   'e-mail tuples never given a password, and domain-like runs before quoted commas, repeated on one line':

@@ -1415,3 +1415,29 @@ describe('a web agency\'s WordPress and PHP hosting credentials (blind set 52)',
     expect(values('250-AUTH PLAIN LOGIN\n250 STARTTLS\n', 'smtp.log')).toEqual([]);
   });
 });
+
+describe('an internal host in a comment of program source', () => {
+  it('reports the name when the file also reaches it as a URL', () => {
+    const py = '# Notebook hub for the analysts (hub.analytics.intranet)\nc.JupyterHub.bind_url = "https://hub.analytics.intranet:443"\n';
+    expect(found(py, 'jupyterhub_config.py')).toEqual([['HOST', 'hub.analytics.intranet'], ['URL', 'https://hub.analytics.intranet:443']]);
+  });
+
+  it('leaves the same words alone when no URL names them: in source they may be member access', () => {
+    expect(found('# Notebook hub for the analysts (hub.analytics.intranet)\nx = 1\n', 'jupyterhub_config.py')).toEqual([]);
+  });
+});
+
+describe('a Datadog key handed over in a sentence', () => {
+  it('reports an app key (40 hex) or an API key (32 hex) a few words after its kind, in a line that names Datadog', () => {
+    const app = '7d1e0a9c3b5f2e4d6a8c0b1f3e5d7a9c2b4e6f80';
+    expect(found(`the Datadog monitor wants the new app key, using ${app} (api key unchanged)`, 'thread.txt')).toEqual([['KEY', app]]);
+    const api = '4f2a9c7e1b3d5f8a0c2e4b6d8f1a3c5e';
+    expect(found(`the Datadog agent on web-3 still has the old API key ${api} until Friday`, 'ticket.txt')).toEqual([['KEY', api]]);
+  });
+
+  it('takes no commit hash: not of the length the sentence names, or after the sentence ends, or with no Datadog in the line', () => {
+    expect(found('Datadog API key check ran at commit 88168386a096ce934a7bc0e285556e7b5250509d', 'ci.txt')).toEqual([]);
+    expect(found('Datadog app key rotated. Deploy of api 88168386a096ce934a7bc0e285556e7b5250509d succeeded', 'ci.txt')).toEqual([]);
+    expect(found('the app key, using 88168386a096ce934a7bc0e285556e7b5250509d', 'notes.txt')).toEqual([]);
+  });
+});

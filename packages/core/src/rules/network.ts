@@ -510,11 +510,23 @@ const KERBEROS_LINE = /\b(?:kadmin|ktadd|ktutil|addprinc|ank|kinit|klist|ktpass|
 /** `(1414)` right after a host: the port of an IBM MQ connection name. */
 const PARENTHESIZED_PORT = /^\(\d{1,5}\)/;
 
+/** The hosts (lower-cased) of the text's URLs, read once where a name in program source needs them. */
+function hostsOfUrls(text: string): Set<string> {
+  const hosts = new Set<string>();
+  for (let i = text.indexOf('://'); i !== -1; i = text.indexOf('://', i + 3)) {
+    let end = i + 3;
+    while (end < text.length && end - i < 256 && HOST_CHAR.test(text[end]!)) end++;
+    if (end > i + 3) hosts.add(text.slice(i + 3, end).replace(/\.+$/, '').toLowerCase());
+  }
+  return hosts;
+}
+
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
   const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.(?!(?:crt|cer|pem|key|csr)(?![\\w.-]))[A-Za-z])`, 'gi');
   return (text: string, options: DetectOptions): Span[] => {
     const spans: Span[] = [];
+    let urlHosts: Set<string> | undefined;
     for (const m of text.matchAll(re)) {
       let start = m.index;
       while (start > 0 && m.index - start < 253 && HOST_CHAR.test(text[start - 1]!)) start--;
@@ -543,7 +555,8 @@ function findInternalHostnames(declared: readonly string[]) {
       // In program source `iface.internal` is member access; a host name there sits in a
       // string (after a quote, `@` or `/`) or has a character no identifier has.
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
-      if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start))) continue;
+      // A name the file also reaches as a URL's host is that host wherever it is written (a comment's `(hub.analytics.intranet)`).
+      if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start)) && !(urlHosts ??= hostsOfUrls(text)).has(host.toLowerCase())) continue;
       // A call or an index; a port in parentheses is IBM MQ's connection name (`CONNAME('mq01.acme.corp(1414)')`, `conn-name: a(1414),b(1414)`).
       if ((text[end] === '(' && !PARENTHESIZED_PORT.test(text.slice(end, end + 8))) || text[end] === '[') continue;
       if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;

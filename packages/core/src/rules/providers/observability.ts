@@ -1,6 +1,7 @@
+import { isWordCode } from '../../char-codes.js';
 import { shannonEntropy } from '../../entropy.js';
-import type { DetectOptions, Rule, Span } from '../../types.js';
 import { lineAround } from '../../line-index.js';
+import type { DetectOptions, Rule, Span } from '../../types.js';
 import { isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
@@ -88,6 +89,39 @@ function inDatadogAppender(text: string, at: number): boolean {
   return /datadog/i.test(text.slice(open, at));
 }
 
+/**
+ * After `app key` / `application key` (40 hex digits) or `API key` (32) in a sentence: a few words (`the new app key,
+ * using …`, `API key is …`), then the key. No full stop between them: the sentence must still be the key's.
+ */
+const KEY_PHRASE = /^(?:app(?:lication)?|api)[ \t]key/i;
+const DATADOG_PROSE_KEY = /[^\r\n.!?]{0,40}?(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/y;
+
+/**
+ * A Datadog key handed over in a sentence that names Datadog (a chat message, a ticket: "the Datadog monitor needs
+ * the new app key, using …"): Datadog's application keys are 40 hex digits and its API keys 32, so the kind the
+ * sentence names must have its length; a commit hash in the same line names neither.
+ */
+function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let done = -1;
+  for (const offset of offsets) {
+    if (offset < done || (offset > 0 && isWordCode(text.charCodeAt(offset - 1)))) continue;
+    const phrase = KEY_PHRASE.exec(text.slice(offset, offset + 16));
+    if (phrase === null) continue;
+    DATADOG_PROSE_KEY.lastIndex = offset + phrase[0].length;
+    const m = DATADOG_PROSE_KEY.exec(text);
+    if (m === null) continue;
+    const key = m[1]!;
+    if (key.length !== (/^api/i.test(phrase[0]) ? 32 : 40) || shannonEntropy(key) < 3 || !notPlaceholder(key)) continue;
+    const line = lineAround(text, offset, 300);
+    if (!/datadog/i.test(text.slice(line.start, line.end))) continue;
+    const start = DATADOG_PROSE_KEY.lastIndex - key.length;
+    spans.push({ start, end: start + key.length });
+    done = start + key.length;
+  }
+  return spans;
+}
+
 /** Monitoring, logging, error tracking and analytics services. */
 export const observabilityRules: Rule[] = [
   contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
@@ -117,6 +151,25 @@ export const observabilityRules: Rule[] = [
       noMatch: [
         `<appender name="FILE" class="ch.qos.logback.core.FileAppender">\n  <encoder>\n    <pattern>${fake('hex', 32, 641)} %d %msg%n</pattern>\n  </encoder>\n</appender>`,
         `<appender name="DATADOG" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n  <destination>intake.logs.datadoghq.eu:443</destination>\n  <encoder><pattern>%d{ISO8601} %-5level %msg%n</pattern></encoder>\n</appender>`,
+      ],
+    },
+  },
+  {
+    id: 'datadog-key-in-prose',
+    category: 'KEY',
+    description: 'A Datadog application key (40 hex) or API key (32 hex) a few words after `app key` / `API key` in a sentence that names Datadog',
+    keywords: ['app key', 'application key', 'api key'],
+    pattern: /(?:app(?:lication)?|api)[ \t]key[^\r\n.!?]{0,40}?(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/i,
+    secretGroup: 1,
+    find: findDatadogProseKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [`ok, the Datadog dashboard wants the new app key, using ${fake('hex', 40, 9311)} from now on`, `Datadog API key for staging is ${fake('hex', 32, 9312)}.`],
+      noMatch: [
+        `Datadog app key rotated. Deploy of api ${fake('hex', 40, 9313)} succeeded`,
+        `the app key, using ${fake('hex', 40, 9314)} (no vendor named)`,
+        `Datadog API key check ran at commit ${fake('hex', 40, 9315)}`,
       ],
     },
   },
