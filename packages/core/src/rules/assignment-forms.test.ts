@@ -428,3 +428,16 @@ describe("a shell expansion's default password that repeats the default account'
     expect(values(compose, 'docker-compose.yaml')).toEqual(['Kelp7-quarry!x']);
   });
 });
+
+describe('both branches of a conditional, and a password that repeats its database name', () => {
+  it("reads the literal of either branch under a secret's name", () => {
+    const ts = '  password: isLocal ? "Lk4!vWq9Zr2x" : "Tn8#pRm3Ys6c",\n';
+    expect(values(ts, 'datasource.ts')).toEqual(['Lk4!vWq9Zr2x', 'Tn8#pRm3Ys6c']);
+    expect(values("const API_SECRET = __DEV__ ? 'Hq7LmN2pX9vR4tK8sW3z' :\n  'Bz6yD1cF5gJ0eTq3Lm8W';\n", 'config.ts')).toEqual(['Hq7LmN2pX9vR4tK8sW3z', 'Bz6yD1cF5gJ0eTq3Lm8W']);
+  });
+  it('leaves a branch that repeats the database or account name beside it, and a lookup in the other', () => {
+    const ts = '  username: isTest ? "harbour" : "harbour_app",\n  password: isTest ? "harbour_test" : process.env.PGPASSWORD,\n  database: isTest ? "harbour_test" : "harbour",\n';
+    expect(values(ts, 'datasource.ts')).toEqual([]);
+    expect(values('POSTGRES_DB: orders_dev\nPOSTGRES_PASSWORD: orders_dev\n', 'docker-compose.yml')).toEqual([]);
+  });
+});

@@ -88,7 +88,7 @@ const ASSIGNMENT = new RegExp(
     // may open a quoted value of its own first (JAAS's `password=\"" + "…" + "\";"`).
     '|=[ \\t]{0,2}(?:\\\\["\'])?["\'](?:[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
-    // the first branch is the value. The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
+    // the first branch is the value, and the second is read after the match (`conditionalBranches`). The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
     // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
     '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}\\??(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
     // A chained assignment gives every name the literal (`u.password = u.password_confirmation = "…"`, Python's `a = b = "…"`):
@@ -821,237 +821,263 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (items.length > 0) skipUntil = items[items.length - 1]!.end;
       continue;
     }
-    const { m, v } = matched;
-    // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
-    if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && (m.groups?.['sep'] ?? '') === ':') continue;
-    // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
-    if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
-    // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
-    if (PGP_KEY_ID.test(v.value) && namesPgpKey(name)) continue;
-    // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
-    if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) continue;
-    let key = found;
-    // A bare `pass` names a phase as often as a password (a Windows answer file's `<settings pass="specialize">`, a compiler's
-    // or a test's pass): under it a lone word of letters is that phase; a password has digits or symbols (`pass = Alerts!Mail#42`).
-    if (/^pass$/i.test(name) && /^[A-Za-z]{1,40}$/.test(v.value)) continue;
-    // A CSP nonce in a page or component is rendered into the page: public by design.
-    if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
-    // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
-    if (found === AUTH_PAIR_KEY) {
-      const pair = USER_PASSWORD_PAIR.exec(v.value);
-      if (pair === null) continue;
-      v.start += pair[1]!.length + 1;
-      v.value = v.value.slice(pair[1]!.length + 1);
-      key = { category: 'PASS', weak: false };
-    }
-    // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
-    if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
-    const separator = m.groups?.['sep'] ?? '';
-    if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, m.index - before.length - 300), m.index - before.length))) continue;
-    // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
-    // config file the `=` assigned nothing and the next line is another statement.
-    if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !isCodeFile(options.file)) continue;
-    const nameStart = m.index - before.length;
-    // Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
-    // Asked only of a value about to be reported: reading the enclosing object costs more than every other check.
-    const namesPublicClientKey = (): boolean => (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
-    // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
-    // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
-    if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) continue;
-    // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
-    if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
-      const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
-      if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey()) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
-      continue;
-    }
-    if (separator.trim() === '') {
-      if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) {
-        // A word of a label in prose (`Secret key: …`, `Password reset token: …`): the words after it start candidates of their own.
-        if (!v.quoted) skipUntil = v.start;
+    const { m } = matched;
+    // `cond ? "…" : "…"` (`password: isTest ? "…" : "…"`): each branch is a value of the name, judged on its own.
+    for (const v of conditionalBranches(text, m, matched.v)) {
+      // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
+      if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && (m.groups?.['sep'] ?? '') === ':') continue;
+      // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
+      if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
+      // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
+      if (PGP_KEY_ID.test(v.value) && namesPgpKey(name)) continue;
+      // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
+      if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) continue;
+      let key = found;
+      // A bare `pass` names a phase as often as a password (a Windows answer file's `<settings pass="specialize">`, a compiler's
+      // or a test's pass): under it a lone word of letters is that phase; a password has digits or symbols (`pass = Alerts!Mail#42`).
+      if (/^pass$/i.test(name) && /^[A-Za-z]{1,40}$/.test(v.value)) continue;
+      // A CSP nonce in a page or component is rendered into the page: public by design.
+      if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
+      // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
+      if (found === AUTH_PAIR_KEY) {
+        const pair = USER_PASSWORD_PAIR.exec(v.value);
+        if (pair === null) continue;
+        v.start += pair[1]!.length + 1;
+        v.value = v.value.slice(pair[1]!.length + 1);
+        key = { category: 'PASS', weak: false };
+      }
+      // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
+      if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
+      const separator = m.groups?.['sep'] ?? '';
+      if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, m.index - before.length - 300), m.index - before.length))) continue;
+      // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
+      // config file the `=` assigned nothing and the next line is another statement.
+      if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !isCodeFile(options.file)) continue;
+      const nameStart = m.index - before.length;
+      // Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
+      // Asked only of a value about to be reported: reading the enclosing object costs more than every other check.
+      const namesPublicClientKey = (): boolean => (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
+      // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
+      // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
+      if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) continue;
+      // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
+      if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
+        const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
+        if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey()) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
         continue;
       }
-      // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
-      if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
-      // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
-      if (name.startsWith('-') && !v.quoted && (FLAG_PROSE_WORD.test(v.value) || v.value.startsWith('`'))) continue;
-      // A quoted word that opens a block is the block's label: Terraform's
-      // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
-      if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
-    }
-    // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
-    if (isNameOfAThing(text, nameStart, name, v)) continue;
-    // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
-    if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) continue;
-    // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
-    if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
-    // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
-    if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) continue;
-    // So is one with printf's conversions that `%` fills (`'%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION`).
-    if (v.quoted && v.value.includes('%') && PRINTF_CONVERSION.test(v.value) && PERCENT_OPERATOR.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 5))) continue;
-    // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
-    // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
-    // list's `"--password", "…"` is a flag and its value).
-    if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && isListItemName(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
-      skipUntil = v.start;
-      continue;
-    }
-    // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
-    if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
-      skipUntil = v.start;
-      continue;
-    }
-    if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
-      // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
-      skipUntil = v.start;
-      continue;
-    }
-    // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
-    if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
-    if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
-    // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
-    if (BARE_NAME_OR.test(separator) && !isCodeFile(options.file)) continue;
-    if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
-    if (isComparison(separator, v.quoted)) continue;
-    if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
-    // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
-    if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
-    if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
-      // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
-      // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
-      if (/^[?+]/.test(v.value)) continue;
-      if (/^[-=]./.test(v.value) && !v.quoted) {
-        v.value = v.value.slice(1);
-        v.start++;
+      if (separator.trim() === '') {
+        if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) {
+          // A word of a label in prose (`Secret key: …`, `Password reset token: …`): the words after it start candidates of their own.
+          if (!v.quoted) skipUntil = v.start;
+          continue;
+        }
+        // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
+        if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
+        // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
+        if (name.startsWith('-') && !v.quoted && (FLAG_PROSE_WORD.test(v.value) || v.value.startsWith('`'))) continue;
+        // A quoted word that opens a block is the block's label: Terraform's
+        // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
+        if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
       }
-    }
-    if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
-    // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
-    // secret's name holds that kind of secret (keys kept through a rotation), or one split across lines.
-    if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
-      const items = literalListAt(text, v.start);
-      if (items !== undefined) {
-        // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
-        if (!namesPublicClientKey() && !isListOfWords(items.map((item) => item.value))) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
-        skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
+      // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
+      if (isNameOfAThing(text, nameStart, name, v)) continue;
+      // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
+      if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) continue;
+      // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
+      if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
+      // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
+      if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) continue;
+      // So is one with printf's conversions that `%` fills (`'%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION`).
+      if (v.quoted && v.value.includes('%') && PRINTF_CONVERSION.test(v.value) && PERCENT_OPERATOR.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 5))) continue;
+      // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
+      // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
+      // list's `"--password", "…"` is a flag and its value).
+      if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && isListItemName(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
+        skipUntil = v.start;
         continue;
       }
-    }
-    // `apiKeys = []string{"…", "…"}`: Go writes a list's type before its brace.
-    const goSlice = !v.quoted && /[:=]/.test(separator) ? GO_STRING_SLICE.exec(v.value) : null;
-    if (goSlice !== null) {
-      const items = literalListAt(text, v.start + goSlice[0].length - 1);
-      if (items !== undefined) {
-        if (!namesPublicClientKey()) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
-        skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
+      // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
+      if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
+        skipUntil = v.start;
         continue;
       }
-    }
-    // A map in code under a name for many secrets or for a secret's whole content (`serviceTokens = map[string]string{`,
-    // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
-    const mapOpener = !v.quoted && /[:=]/.test(separator) && !key.weak && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
-    if (mapOpener !== null) {
-      if (!namesPublicClientKey()) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
-      continue;
-    }
-    if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
-      // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
-      const line = lineBounds(text, v.start, 300);
-      let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
-      // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
-      // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
-      const opening = text.charCodeAt(nameStart - 1);
-      const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
-      if (close !== -1) rest = rest.slice(0, close).trimEnd();
-      if (rest.length > v.value.length) {
-        if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
-          v.value = rest;
-          v.multiword = true;
-        } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
-          // `Password: stored in 1Password`, `token: rotated by the platform team`: a sentence where a value was expected.
+      if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
+        // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
+        skipUntil = v.start;
+        continue;
+      }
+      // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
+      if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
+      if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
+      // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
+      if (BARE_NAME_OR.test(separator) && !isCodeFile(options.file)) continue;
+      if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
+      if (isComparison(separator, v.quoted)) continue;
+      if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
+      // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
+      if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
+      if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
+        // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
+        // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
+        if (/^[?+]/.test(v.value)) continue;
+        if (/^[-=]./.test(v.value) && !v.quoted) {
+          v.value = v.value.slice(1);
+          v.start++;
+        }
+      }
+      if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
+      // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
+      // secret's name holds that kind of secret (keys kept through a rotation), or one split across lines.
+      if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
+        const items = literalListAt(text, v.start);
+        if (items !== undefined) {
+          // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
+          if (!namesPublicClientKey() && !isListOfWords(items.map((item) => item.value))) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+          skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
           continue;
         }
       }
-    }
-    // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
-    if (v.quoted && isValidationRules(v.value)) continue;
-    if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) continue;
-    if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value)) continue;
-    // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
-    // against, not the password; no client can log in with it.
-    if (SCRAM_VERIFIER.test(v.value)) continue;
-    if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
-    const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
-    // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
-    // but lower-case words that name a secret (`config.db.password`) are still a name.
-    const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || isShellFile(options.file));
-    if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) continue;
-    const quoted = v.quoted || v.multiword === true || literalFile;
-    // Google's app passwords are four groups of four letters: words by shape, a password by name.
-    if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
-      spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
-      continue;
-    }
-    // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
-    let end = v.start + v.value.length;
-    // After `"…;Password=" + "…"` the literals that follow go on with the outer string (`+ ";"`), not the password.
-    if (v.quoted && v.multiword !== true && v.long !== true && !JOINED_AFTER_NAME.test(separator) && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
-      const run = literalRunAt(text, v.start - 1);
-      if (run !== undefined && run.parts > 1 && run.start === v.start && run.value.startsWith(v.value)) {
-        v.value = run.value;
-        end = run.end;
+      // `apiKeys = []string{"…", "…"}`: Go writes a list's type before its brace.
+      const goSlice = !v.quoted && /[:=]/.test(separator) ? GO_STRING_SLICE.exec(v.value) : null;
+      if (goSlice !== null) {
+        const items = literalListAt(text, v.start + goSlice[0].length - 1);
+        if (items !== undefined) {
+          if (!namesPublicClientKey()) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+          skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
+          continue;
+        }
       }
-    }
-    // A URL's user (`git+https://gitlab-ci-token:glpat-…@gitlab.acme.corp/x.git@<commit>`): the value is its password,
-    // which ends at the `@` before the host; the host, the path and a pinned revision after it are no part of it.
-    if (!v.quoted && (name.startsWith('//') || text.startsWith('//', nameStart - 2))) {
-      const host = HOST_AFTER_AT.exec(v.value);
-      if (host !== null) {
-        v.value = v.value.slice(0, host.index);
-        end = Math.min(end, v.start + v.value.length);
+      // A map in code under a name for many secrets or for a secret's whole content (`serviceTokens = map[string]string{`,
+      // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
+      const mapOpener = !v.quoted && /[:=]/.test(separator) && !key.weak && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
+      if (mapOpener !== null) {
+        if (!namesPublicClientKey()) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
+        continue;
       }
-    }
-    // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
-    // names the account (a user name or an API key's public id), the part after it is the secret,
-    // as with a URL's `user:password`.
-    if (USER_INFO_NAME.test(name)) {
-      const colon = v.value.indexOf(':');
-      if (colon > 0 && colon < v.value.length - 1 && v.value.indexOf(':', colon + 1) === -1) {
-        v.start += colon + 1;
-        v.value = v.value.slice(colon + 1);
+      if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
+        // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
+        const line = lineBounds(text, v.start, 300);
+        let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+        // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
+        // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
+        const opening = text.charCodeAt(nameStart - 1);
+        const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
+        if (close !== -1) rest = rest.slice(0, close).trimEnd();
+        if (rest.length > v.value.length) {
+          if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
+            v.value = rest;
+            v.multiword = true;
+          } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
+            // `Password: stored in 1Password`, `token: rotated by the platform team`: a sentence where a value was expected.
+            continue;
+          }
+        }
       }
+      // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
+      if (v.quoted && isValidationRules(v.value)) continue;
+      if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) continue;
+      if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value)) continue;
+      // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
+      // against, not the password; no client can log in with it.
+      if (SCRAM_VERIFIER.test(v.value)) continue;
+      if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
+      const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
+      // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
+      // but lower-case words that name a secret (`config.db.password`) are still a name.
+      const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || isShellFile(options.file));
+      if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) continue;
+      const quoted = v.quoted || v.multiword === true || literalFile;
+      // Google's app passwords are four groups of four letters: words by shape, a password by name.
+      if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
+        spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
+        continue;
+      }
+      // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
+      let end = v.start + v.value.length;
+      // After `"…;Password=" + "…"` the literals that follow go on with the outer string (`+ ";"`), not the password.
+      if (v.quoted && v.multiword !== true && v.long !== true && !JOINED_AFTER_NAME.test(separator) && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
+        const run = literalRunAt(text, v.start - 1);
+        if (run !== undefined && run.parts > 1 && run.start === v.start && run.value.startsWith(v.value)) {
+          v.value = run.value;
+          end = run.end;
+        }
+      }
+      // A URL's user (`git+https://gitlab-ci-token:glpat-…@gitlab.acme.corp/x.git@<commit>`): the value is its password,
+      // which ends at the `@` before the host; the host, the path and a pinned revision after it are no part of it.
+      if (!v.quoted && (name.startsWith('//') || text.startsWith('//', nameStart - 2))) {
+        const host = HOST_AFTER_AT.exec(v.value);
+        if (host !== null) {
+          v.value = v.value.slice(0, host.index);
+          end = Math.min(end, v.start + v.value.length);
+        }
+      }
+      // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
+      // names the account (a user name or an API key's public id), the part after it is the secret,
+      // as with a URL's `user:password`.
+      if (USER_INFO_NAME.test(name)) {
+        const colon = v.value.indexOf(':');
+        if (colon > 0 && colon < v.value.length - 1 && v.value.indexOf(':', colon + 1) === -1) {
+          v.start += colon + 1;
+          v.value = v.value.slice(colon + 1);
+        }
+      }
+      if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
+        continue;
+      }
+      if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value)) continue;
+      // `user: 'runlet', password: 'runlet'`: a password that repeats its account's or its database's name beside it is a
+      // local set-up's default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
+      if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;
+      spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
     }
-    if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
-      continue;
-    }
-    if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value)) continue;
-    // `user: 'runlet', password: 'runlet'`: a password that repeats its account's name beside it is a local set-up's
-    // default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
-    if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;
-    spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
   }
   return spans;
 }
 
 const LIST_OPENERS = '[{(';
+
+/** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */
+const CONDITIONAL_SEPARATOR = /[^?]\?[ \t]{1,4}$/;
+/** After the first branch's literal, the second: `: "…"`, maybe on the next line. */
+const ELSE_BRANCH = /[ \t]{0,4}(?:\r?\n[ \t]{0,40})?:[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[bBrRuU]{0,2}(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})'|`(?<bq>[^`\\\r\n$]{1,300})`)/y;
+
+/**
+ * The values of an assignment: its value, and when it picks a literal by a condition (`password: isTest ? "…" : "…"`,
+ * `ALGOLIA_KEY = __DEV__ ? '…' : '…'`) the other branch's literal too, which is as much the name's value (in production,
+ * often the one that matters).
+ */
+function conditionalBranches(text: string, m: RegExpExecArray, v: ValueMatch): ValueMatch[] {
+  if (!v.quoted || !CONDITIONAL_SEPARATOR.test(m.groups?.['sep'] ?? '')) return [v];
+  ELSE_BRANCH.lastIndex = v.start + v.value.length + 1;
+  const e = ELSE_BRANCH.exec(text);
+  if (e === null) return [v];
+  const value = e.groups!['dq'] ?? e.groups!['sq'] ?? e.groups!['bq']!;
+  return [v, { value, quoted: true, start: e.index + e[0].length - 1 - value.length }];
+}
+
+
 /** The `@` that ends a URL's userinfo: a host's first character follows it. */
 const HOST_AFTER_AT = /@(?=[A-Za-z0-9[])/;
 
 /**
- * An account's name set beside a password (`user: 'app'`, `DB_USERNAME=app`, `"login": "app"`), or given as a shell
- * expansion's default (compose's `_AIRFLOW_WWW_USER_USERNAME: ${_AIRFLOW_WWW_USER_USERNAME:-airflow}`); group 1 is the name.
+ * An account's or a database's name set beside a password (`user: 'app'`, `DB_USERNAME=app`, `"login": "app"`, `POSTGRES_DB: app`),
+ * maybe picked by a condition (`database: isTest ? "app_test" : "app"`), or given as a shell
+ * expansion's default (compose's `_AIRFLOW_WWW_USER_USERNAME: ${_AIRFLOW_WWW_USER_USERNAME:-airflow}`); groups 1 and 2 are the names.
  */
-const USER_NAME_ENTRY = /(?<![\w.-])(?:[\w.-]{0,30}[_.-])?(?:user(?:_?name)?|login|usr)["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}["']?(?:\$\{[A-Za-z_]\w{0,60}:?[-=])?([^\s"'`,;}]{1,64})/gi;
+const USER_NAME_ENTRY =
+  /(?<![\w.-])(?:[\w.-]{0,30}[_.-])?(?:user(?:_?name)?|login|usr|database|db(?:_?name)?)["']?[ \t]{0,4}(?::|=>?)[ \t]{0,4}(?:!?[A-Za-z_$][\w$.]{0,60}[ \t]{1,4}\?[ \t]{1,4})?["']?(?:\$\{[A-Za-z_]\w{0,60}:?[-=])?([^\s"'`,;}]{1,64})(?:["'][ \t]{1,4}:[ \t]{1,4}["']([^\s"'`,;}]{1,64}))?/gi;
 /** What an account's name looks like: a lower-case word or identifier (`app`, `svc_billing`, `ci-runner`). */
 const ACCOUNT_NAME = /^[a-z][a-z0-9_.-]{0,31}$/;
 /** How far around a password its account's name is looked for: the lines of the same block. */
 const USER_NAME_REACH = 300;
 
-/** Whether an account name within reach of the password at `nameStart`..`valueEnd` is the password itself. */
+/** Whether an account's or a database's name within reach of the password at `nameStart`..`valueEnd` is the password itself. */
 function repeatsUserName(text: string, nameStart: number, valueEnd: number, value: string): boolean {
   if (!ACCOUNT_NAME.test(value)) return false;
   const around = text.slice(Math.max(0, nameStart - USER_NAME_REACH), Math.min(text.length, valueEnd + USER_NAME_REACH));
   if (!around.includes(value)) return false;
-  for (const m of around.matchAll(USER_NAME_ENTRY)) if (m[1] === value) return true;
+  for (const m of around.matchAll(USER_NAME_ENTRY)) if (m[1] === value || m[2] === value) return true;
   return false;
 }
 
