@@ -138,6 +138,55 @@ const OMNIAUTH_PROVIDER = new RegExp(
 const BASIC_AUTH_KEY_AS_USER =
   /auth["']?[ \t]{0,2}(?:\(|=[ \t]{0,2}\(|=>[ \t]{0,2}\[|:[ \t]{0,2}\[)[ \t]{0,4}["'](?<v>[A-Za-z0-9_\-.]{16,128})["'][ \t]{0,4},[ \t]{0,4}(?:""|'')[ \t]{0,4}[)\]]/iy;
 
+/**
+ * Algolia's clients are built from the application's id (ten capitals and digits) and then an API key (32 hex digits):
+ * `algoliasearch("…", "…")`, Ruby's `Algolia::Search::Client.create("…", "…")`, Python's and PHP's
+ * `SearchClient.create("…", "…")` / `SearchClient::create(…)`, Java's `DefaultSearchClient.create(…)`, Go's
+ * `search.NewClient(…)`. Servers build it with the admin key, to index; front ends with a search-only key, public by
+ * design. So a key is taken only where the text does not show it a search key: a lite client, `search-only` or a search
+ * key named on the call's line or the line before it, or a page or component's file.
+ */
+const ALGOLIA_CLIENT =
+  /(?<![\w$])(?<callee>algoliasearch|liteClient|(?:[\w$]{1,40}(?:\.|::))?(?:create|Create|NewClient))[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'][A-Z0-9]{10}["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<v>[a-f0-9]{32})["']/g;
+/** What says a key is a search-only one, on the call's line or the line before it. */
+const ALGOLIA_SEARCH_KEY_NOTE = /search[\W_]{0,2}only|search[\W_]{0,2}(?:api[\W_]{0,2})?key|public/i;
+/** Files that a browser loads or renders. */
+const PAGE_FILE = /\.(?:vue|svelte|astro|html?|[jt]sx)$/i;
+
+/** The names and separators (`Algolia::Search::`) right before `at`, at most 60 characters of them. */
+function chainBefore(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && at - i < 60 && /[\w$.:]/.test(text[i - 1]!)) i--;
+  return text.slice(i, at);
+}
+
+function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
+  if (options.file !== undefined && PAGE_FILE.test(options.file)) return [];
+  const lite = /algoliasearch\/lite|liteClient/.test(text);
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ALGOLIA_CLIENT)) {
+    const callee = m.groups!['callee']!;
+    if (callee === 'liteClient' || (callee === 'algoliasearch' && lite)) continue;
+    // Any `create`/`NewClient` call must be Algolia's: its module or class named in the chain it is called on
+    // (`Algolia::Search::Client.create`, `SearchClient.create`, `search.NewClient`).
+    if (callee !== 'algoliasearch' && !/algolia|search/i.test(callee + chainBefore(text, m.index))) continue;
+    // The line before and the call's own line, each read no further than a few hundred characters (a bounded reach
+    // on one endless line).
+    const from = Math.max(0, m.index - 400);
+    const end = m.index + m[0].length;
+    const near = text.slice(from, Math.min(text.length, end + 200));
+    const callAt = m.index - from;
+    const lineStart = near.lastIndexOf('\n', callAt - 1);
+    const lineEnd = near.indexOf('\n', end - from);
+    if (ALGOLIA_SEARCH_KEY_NOTE.test(near.slice(near.lastIndexOf('\n', lineStart - 1) + 1, lineEnd === -1 ? near.length : lineEnd))) continue;
+    const value = m.groups!['v']!;
+    if (isPlaceholder(value) || shannonEntropy(value) < 3) continue;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 /** One argument of a T-SQL procedure call: a (Unicode) string literal, NULL, a variable or a word. */
 const TSQL_ARG = "(?:[nN]?'[^'\\r\\n]{0,128}'|NULL|[\\w@]{1,64})[ \\t]{0,4},[ \\t]{0,4}";
 /** `sp_addlinkedsrvlogin 'srv', 'false', NULL, 'user', 'password'`: the fifth argument is the remote password. */
@@ -754,6 +803,29 @@ export const positionalRules: Rule[] = [
         "Http::withBasicAuth('Zk3mP9qR2vX8wL5nQ4tYc7Hb', $secret)",
         "r = requests.get(url, auth=(api_key, ''))",
         "Http::withBasicAuth('your-secret-key-goes-here', '')",
+      ],
+    },
+  },
+  {
+    id: 'algolia-admin-key-positional',
+    category: 'KEY',
+    description:
+      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`), unless the text shows it a search-only key",
+    keywords: ['algolia'],
+    pattern: ALGOLIA_CLIENT,
+    find: findAlgoliaAdminKeys,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '    @index ||= Algolia::Search::Client.create("Q7ZK2M9XWP", "4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83")',
+        "const client = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
+        "client = SearchClient.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83')\n# algolia admin client",
+      ],
+      noMatch: [
+        "import algoliasearch from 'algoliasearch/lite';\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
+        "// search-only key, safe in the browser\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
+        "const client = algoliasearch(ALGOLIA_APP_ID, ALGOLIA_ADMIN_KEY);",
+        "const algolia = 1;\nconst user = Users.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
       ],
     },
   },
