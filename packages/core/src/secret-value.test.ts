@@ -84,6 +84,15 @@ describe('base64 DER under a key name', () => {
     }
   });
 
+  it('is a secret though a short stand-in word turns up in its base64 by chance (`fAKe`, `xxxx`), not when the word stands alone', () => {
+    const random = 'MIICdgIBADANBgkqhkiG9w0BAQEFAASCAmAwggJcAgEAAoGBAK7Qm3vT8zLx2Rk9Wp3Nc7Hb1Yd6Gf0Js5Ae2Ui8OqW';
+    for (const word of ['fAKe', 'xXxX', 'DuMmY', 'lorem']) {
+      const chance = random.slice(0, 50) + word + random.slice(50);
+      expect(plausible(chance), chance).toBe(true);
+    }
+    expect(plausible('FAKE/' + random)).toBe(false);
+  });
+
   it('is no version range either (package.json dependencies on names with `pass` in them)', () => {
     for (const v of ['^7.1.3', '~1.2.4', '>=4.0.1 <5', '1.x || ^2.0.0', 'v2.3.1', '0.7.0']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true, file: 'package.json' }), v).toBe(false);
     expect(isPlausibleSecret('^7a.1.3Zq', { category: 'PASS', quoted: true, file: 'package.json' })).toBe(true);
