@@ -190,3 +190,19 @@ describe("DocuSign's integration key in JSON and in a dotenv file", () => {
     expect(values('DOCUSIGN_INTEGRATION_KEY=a21f406f-23ad-4435-9fab-c4c0fe0e2f84\n', 'deploy/app.env')).toEqual([]);
   });
 });
+
+describe('a Segment write key the page loads the browser library with', () => {
+  const KEY = 'Vt5nQ8wLz2Rk7Xp3Mb9Hc4Jd6Fg1Sa0Y';
+
+  it('reports no finding on a write key given to AnalyticsBrowser.load or analytics.load', () => {
+    const next = `const SEGMENT_WRITE_KEY = "${KEY}";\nexport const analytics = AnalyticsBrowser.load({ writeKey: SEGMENT_WRITE_KEY });\n`;
+    expect(detect(next, { file: 'src/lib/analytics.ts' })).toEqual([]);
+    const snippet = `<script>\n  !function(){var analytics=window.analytics=window.analytics||[];analytics.load("${KEY}");}();\n</script>\n`;
+    expect(detect(snippet, { file: 'public/index.html' })).toEqual([]);
+  });
+
+  it('still reports the same key used as a server credential', () => {
+    const server = `const SEGMENT_WRITE_KEY = "${KEY}";\nconst segment = axios.create({ baseURL: "https://api.segment.io/v1", auth: { username: SEGMENT_WRITE_KEY, password: "" } });\n`;
+    expect(detect(server, { file: 'server/track.js' }).map((f) => server.slice(f.start, f.end))).toEqual([KEY]);
+  });
+});

@@ -218,3 +218,30 @@ export function isPublicClientValueAt(text: string, valueStart: number): boolean
   if (m === null) return false;
   return isPublicClientKeyAt(text, valueStart - before.length + m.index, m[1]!);
 }
+
+/**
+ * A Segment write key that the page loads analytics.js (or Analytics Next) with ships to every visitor: Segment
+ * documents it as public in the browser, where it only lets events be sent. Loaded means the key, or the
+ * constant that holds it, is what `analytics.load(…)` or `AnalyticsBrowser.load({ writeKey: … })` is given;
+ * the same key used anywhere else (a server's HTTP API calls) is still reported.
+ */
+const BROWSER_LOADS = ['AnalyticsBrowser.load', 'analytics.load'];
+/** The load's argument: the key's literal, or the constant holding it, maybe as an options object's `writeKey`. */
+const LOAD_ARGUMENT = /^[ \t]{0,4}\([ \t]{0,4}(?:\{[^}]{0,200}?\bwriteKey[ \t]{0,4}:[ \t]{0,4})?(?:["'`]([A-Za-z0-9]{1,64})["'`]|([A-Za-z_$][\w$]{0,60}))/;
+/** The constant the value is assigned to, read back from the value's opening quote. */
+const HOLDING_NAME = /([A-Za-z_$][\w$]{0,60})["']?[ \t]{0,4}(?::|=)[ \t]{0,4}["'`]?$/;
+
+/**
+ * Whether the write key `secret` at `valueStart` is what the page loads Segment's browser library with. It searches the
+ * whole text: callers ask only for a value under a write key's or Segment's name.
+ */
+export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret: string): boolean {
+  const holder = HOLDING_NAME.exec(text.slice(Math.max(0, valueStart - 80), valueStart))?.[1];
+  for (const load of BROWSER_LOADS) {
+    for (let at = text.indexOf(load), n = 0; at !== -1 && n < 20; at = text.indexOf(load, at + load.length), n++) {
+      const argument = LOAD_ARGUMENT.exec(text.slice(at + load.length, at + load.length + 240));
+      if (argument !== null && (argument[1] === secret || (holder !== undefined && argument[2] === holder))) return true;
+    }
+  }
+  return false;
+}

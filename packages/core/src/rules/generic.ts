@@ -1,5 +1,5 @@
 import { isDotenvFileName } from '../dotenv.js';
-import { enclosingXmlElementWords, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
+import { enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isListOfWords, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
@@ -462,6 +462,9 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
   if (emphasized !== undefined) return { value: emphasized.value, quoted: false, start: start + emphasized.offset };
   return { value, quoted: false, start };
 }
+
+/** A name for an analytics write key (`SEGMENT_WRITE_KEY`, `writeKey`), which a page may load its browser library with. */
+const WRITE_KEY_NAME = /write[_.\-]?key|segment/i;
 
 /** Files whose text sits in JSON strings, where `\n` is the escape of a line break (notebooks, HAR captures, JSON). */
 const JSON_STRING_FILE = /\.(?:ipynb|json|jsonl|ndjson|har)$/i;
@@ -1025,7 +1028,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
         continue;
       }
-      if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value)) continue;
+      if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value))) continue;
       // `user: 'runlet', password: 'runlet'`: a password that repeats its account's or its database's name beside it is a
       // local set-up's default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
       if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;

@@ -2,9 +2,9 @@ import { isWordCode } from '../../char-codes.js';
 import { shannonEntropy } from '../../entropy.js';
 import { lineAround } from '../../line-index.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
-import { isPublicClientValueAt } from '../client-config.js';
+import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
 /**
  * A map named for PagerDuty, opened on the same line: Terraform `pagerduty_services = {`, a JSON
@@ -329,8 +329,11 @@ export const observabilityRules: Rule[] = [
   }, { nameTail: 'secret|key', minEntropy: 3, validate: notPlaceholder }),
   contextRule('segment-write-key', 'Segment write key or public API token next to a Segment name', ['segment'], '[A-Za-z0-9]{32}|sgp_[A-Za-z0-9]{64}', {
     match: [`SEGMENT_WRITE_KEY=${fake('alnum', 32, 631)}`],
-    noMatch: ['SEGMENT_WRITE_KEY=short'],
-  }, { nameTail: 'key|token|secret', minEntropy: 3.5 }),
+    noMatch: [
+      'SEGMENT_WRITE_KEY=short',
+      `const SEGMENT_WRITE_KEY = "${fake('alnum', 32, 637)}";\nexport const analytics = AnalyticsBrowser.load({ writeKey: SEGMENT_WRITE_KEY });`,
+    ],
+  }, { nameTail: 'key|token|secret', minEntropy: 3.5, validate: (secret, context) => looksRandom(secret) && !isBrowserLoadedWriteKey(context.text, context.matchEnd - secret.length, secret) }),
   // The Public API token manages a Segment workspace ("public" names the API, not the token). Its 64 mixed-case
   // characters tell it from Sourcegraph's sgp_ tokens (hex).
   tokenRule('segment-public-api-token', 'Segment Public API token (sgp_ + 64 letters and digits)', 'sgp_', '[A-Za-z0-9]{64}', {
