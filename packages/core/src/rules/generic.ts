@@ -863,6 +863,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
       // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
       if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) continue;
+      // A sentence's own full stop or comma after the value is the sentence's (`The API key is 8f3a…e8.`).
+      if (!v.quoted && PROSE_COPULA.test(separator) && /[^.,;:][.,;:]$/.test(v.value)) v.value = v.value.slice(0, -1);
       // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
       if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
         const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);

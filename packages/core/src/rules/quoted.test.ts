@@ -620,3 +620,13 @@ describe("vendored libraries' docs and enums (found scanning the Google Cloud SD
     ]);
   });
 });
+
+describe('a value in prose ends before the sentence does', () => {
+  it("leaves the sentence's full stop out of the value (`The API key is 8f3a….`), and keeps a password's own `!`", () => {
+    expect(spans('The API key is 8f3a2b1c9d4e5f60718293a4b5c6d7e9.\nOur token is now Xk29fLqp7ZmW3rTb8VnC, rotated monthly.\n', 'notes.md')).toEqual([
+      '8f3a2b1c9d4e5f60718293a4b5c6d7e9',
+      'Xk29fLqp7ZmW3rTb8VnC',
+    ]);
+    expect(spans('The password is Winter2024!\n', 'notes.md')).toEqual(['Winter2024!']);
+  });
+});
