@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
 import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
-import type { Category, DetectOptions, Rule, Span } from '../types.js';
+import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
  * Secrets passed to a call by position, with no name beside them: what says "secret" is
@@ -93,6 +93,11 @@ function findSdkClientKeys(text: string): Span[] {
 function looksGenerated(value: string): boolean {
   if (isPlaceholder(value)) return false;
   return characterSwitches(value) >= 8 && shannonEntropy(value) >= 4;
+}
+
+/** A rule's check of a key given by position: generated-looking, and a plausible key where it stands. */
+function isGeneratedKey(value: string, ctx: RuleContext): boolean {
+  return looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file });
 }
 
 /**
@@ -690,7 +695,7 @@ export const positionalRules: Rule[] = [
     pattern: OAUTH_CLIENT_SECRET_SECOND,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: (value, ctx) => looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }),
+    validate: isGeneratedKey,
     confidence: 'high',
     examples: {
       match: [
@@ -789,7 +794,7 @@ export const positionalRules: Rule[] = [
     pattern: BASIC_AUTH_KEY_AS_USER,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: (value, ctx) => looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }),
+    validate: isGeneratedKey,
     confidence: 'high',
     examples: {
       match: [
