@@ -8,7 +8,7 @@ import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
-import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type Span } from '../types.js';
+import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
 import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
 
 /**
@@ -2495,6 +2495,15 @@ function quotedLiteralFinder(
   };
 }
 
+/**
+ * A password given in prose after a login: letters and a digit, and a symbol or both cases (`Tq7!mRw2zKx9`, `heron.quartz.318`),
+ * as passwords are made, where a sentence's next word is a plain one.
+ */
+function isMadeProsePassword(value: string, ctx: RuleContext): boolean {
+  return /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
+    isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file });
+}
+
 const judgedPassword = (value: string, _m: RegExpExecArray, file: string | undefined): Category | false =>
   isPlausibleSecret(value, { category: 'PASS', quoted: true, file }) ? 'PASS' : false;
 
@@ -3386,9 +3395,7 @@ export const genericRules: Rule[] = [
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`).
     pattern: /(?<![\w.-])(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3})[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
-    validate: (value, ctx) =>
-      /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
-      isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
+    validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
       match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4'],
@@ -3405,9 +3412,7 @@ export const genericRules: Rule[] = [
     startsAtKeyword: true,
     pattern: /(?<![\w.-])(?:user(?:name)?|login)[ \t]{1,3}(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
-    validate: (value, ctx) =>
-      /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
-      isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
+    validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
       match: ['The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.'],
