@@ -3,7 +3,7 @@ import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-con
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
-import { isPlaceholder, isPlausibleSecret, isPublicValue } from './secret-value.js';
+import { isPlaceholder, isPlausiblePassword, isPublicValue } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -125,7 +125,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
       // (`postgres://test:test_password@127.0.0.1/app_test`), which would only garble every test fixture that repeats it.
       const colon = authority.indexOf(':');
       const password = colon !== -1 && colon < at ? authority.slice(colon + 1, at) : '';
-      return loopback && !isPlausibleSecret(safeDecode(password), { category: 'PASS', quoted: true });
+      return loopback && !isPlausiblePassword(safeDecode(password));
     }
     if (loopback) return true;
     return !isInternalHost(host); // a public URL is no secret; an internal one is

@@ -131,7 +131,8 @@ export function isCodeFile(file: string | undefined): boolean {
 }
 
 const HEX = /^(?:0x)?[0-9a-f]+$/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A UUID as a whole value. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `config.db.password`, `self->pass`: names of words, not a generated value. */
 const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}){1,10}$/;
 /**
@@ -676,4 +677,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
   if (classes < 2) return false;
   return true;
+}
+
+/** A value judged as a password where it stands: the check most password rules end with (`password-shaped enough, not a stand-in`). */
+export function isPlausiblePassword(value: string, file?: string): boolean {
+  return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(file === undefined ? {} : { file }) });
 }

@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { startsItsLine } from '../line-index.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
@@ -29,7 +29,7 @@ function findHtpasswdEntries(text: string, options: DetectOptions): Span[] {
     // A hash is judged by its format (a run of one character, `$apr1$xxxxxxxx…`, stands in for one);
     // anything else is a plain-text password (htpasswd -p).
     const hashed = PASSWORD_HASH.test(value);
-    if (hashed ? /(.)\1{7}/.test(value) : !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (hashed ? /(.)\1{7}/.test(value) : !isPlausiblePassword(value, options.file)) continue;
     const start = m.index + m.groups!['user']!.length + 1;
     spans.push({ start, end: start + value.length });
   }
@@ -124,7 +124,7 @@ function findNetrcHeredocPasswords(text: string, options: DetectOptions, offsets
       for (const m of bodyLine.matchAll(NETRC_PASSWORD)) {
         const value = m.groups!['v']!;
         // An unquoted heredoc expands `$VAR`: a reference is no literal.
-        if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+        if (value.startsWith('$') || !isPlausiblePassword(value, options.file)) continue;
         const start = at + m.index + m[0].length - value.length;
         spans.push({ start, end: start + value.length });
       }
@@ -170,7 +170,7 @@ function isResourceMacroSecret(value: string, context: RuleContext): boolean {
   // PHP file (where `$user` is everywhere) rather than only the keyword's offsets.
   if (!startsItsLine(context.text, context.matchStart, 8)) return false;
   const v = value.trim();
-  return !ACCOUNT_NAME.test(v) && isPlausibleSecret(v, { category: 'PASS', quoted: true, file: context.file });
+  return !ACCOUNT_NAME.test(v) && isPlausiblePassword(v, context.file);
 }
 
 /** Composer's credentials file: `auth.json` in a project or in `COMPOSER_HOME`. */

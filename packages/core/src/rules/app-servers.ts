@@ -1,5 +1,5 @@
-import { isPlausibleSecret } from '../secret-value.js';
-import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
+import { isPlausiblePassword } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
  * Secrets of Java EE application servers that no name of a secret holds. WildFly's Elytron
@@ -9,9 +9,6 @@ import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
  * `connect('weblogic', '…', 't3://admin:7001')`, the admin's password second.
  */
 
-function isPassword(secret: string, ctx: RuleContext): boolean {
-  return isPlausibleSecret(secret, { category: 'PASS', quoted: true, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
-}
 
 /** Elytron's credential reference, its clear text in the same tag. */
 const ELYTRON_CLEAR_TEXT = /credential-reference[ \t\r\n][^>]{0,300}?clear-text[ \t]{0,4}=[ \t]{0,4}["'](?<v>[^"'\r\n<>]{1,200})["']/y;
@@ -34,7 +31,7 @@ function findWlstConnect(text: string, options: DetectOptions, offsets: readonly
     const m = WLST_CONNECT.exec(text);
     if (m === null) continue;
     const value = m.groups!['v']!;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const start = at + m.groups!['pre']!.length;
     spans.push({ start, end: start + value.length });
   }
@@ -50,7 +47,7 @@ export const appServerRules: Rule[] = [
     pattern: ELYTRON_CLEAR_TEXT,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: isPassword,
+    validate: (secret, ctx) => isPlausiblePassword(secret, ctx.file),
     confidence: 'high',
     examples: {
       match: ['<credential-reference clear-text="Xq7!vLm2Rz9pTw"/>', '<credential-reference store="cs" alias="x" clear-text="Kd8#pQ2vNm5z"/>'],
@@ -65,7 +62,7 @@ export const appServerRules: Rule[] = [
     pattern: TOMCAT_SHUTDOWN,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: (secret, ctx) => secret !== 'SHUTDOWN' && isPassword(secret, ctx),
+    validate: (secret, ctx) => secret !== 'SHUTDOWN' && isPlausiblePassword(secret, ctx.file),
     confidence: 'medium',
     examples: {
       match: ['<Server port="8005" shutdown="Qm4vT9xLw2RkP7sZ">'],

@@ -1,4 +1,4 @@
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -26,7 +26,7 @@ const IDENTIFIER = /[A-Za-z_][\w]{0,40}/g;
 const LOOK_BACK = 3000;
 
 function isPassword(value: string, user: string, file: string | undefined): boolean {
-  return user.length > 0 && isPlausibleSecret(value, { category: 'PASS', quoted: true, file });
+  return user.length > 0 && isPlausiblePassword(value, file);
 }
 
 /** The `user:password` literal a variable named `name` is set to in `window` (the last such assignment), with its offset in it. */

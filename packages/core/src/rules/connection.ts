@@ -1,5 +1,5 @@
 import { lineAround } from '../line-index.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, Span } from '../types.js';
 import { isDigitCode, isLetterCode } from '../char-codes.js';
 
@@ -128,7 +128,7 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     const pw = decodeURIComponentSafe(rawPassword);
     const user = m.groups!['user']!;
     if (/^\$|^%|^\{|^<|\}$/.test(user)) continue;
-    if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(pw, options.file)) continue;
     if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && (pw.length < 10 || NAME_OF_WORDS.test(pw))) continue;
     const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
     // The URL goes on from its host (the password may hold characters a URL run stops at);
@@ -389,7 +389,7 @@ function findJoinedUrlPasswords(text: string, options: DetectOptions, offsets: r
     if (m === null) continue;
     const pw = m.groups!['pw']!;
     // A variable's interpolation or a placeholder is no password.
-    if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(pw, options.file)) continue;
     const start = m.indices!.groups!['pw']![0];
     spans.push({ start, end: start + pw.length });
   }
@@ -493,7 +493,7 @@ export const connectionRules: Rule[] = [
     pattern: DRIVER_DSN,
     validate: (_match, ctx) => {
       const pw = ctx.groups?.['gopw'] ?? ctx.groups?.['orapw'];
-      return pw !== undefined && isPlausibleSecret(pw, { category: 'PASS', quoted: true, file: ctx.file });
+      return pw !== undefined && isPlausiblePassword(pw, ctx.file);
     },
     confidence: 'high',
     examples: {

@@ -1,4 +1,4 @@
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -35,7 +35,7 @@ function findIsaPasswords(text: string, options: DetectOptions, offsets: readonl
     if (m === null || m[3] !== '01' || SEPARATOR_OFFSETS.some((at) => text[offset + at] !== m[1])) continue;
     const element = m[4]!;
     const value = element.trim();
-    if (EMPTY_ELEMENT.test(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (EMPTY_ELEMENT.test(value) || !isPlausiblePassword(value, options.file)) continue;
     const start = offset + 21 + element.indexOf(value);
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }

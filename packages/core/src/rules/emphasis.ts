@@ -5,7 +5,8 @@
  * names (`__TOKEN__`) and placeholders.
  */
 
-const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
+/** A Markdown file, by its name. */
+export const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
 
 /** Punctuation that may close the sentence after the closing markers (`**…**.`). */
 const CLOSING_PUNCTUATION = '.,;:!?)';

@@ -1,4 +1,4 @@
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { literalAt } from './literal-run.js';
@@ -102,7 +102,7 @@ function findFormatPasswords(text: string, options: DetectOptions, offsets: read
     else if (indexed === '') place = (text.slice(open + 1, m.index).match(/\{\}/g) ?? []).length;
     else place = (text.slice(open + 1, m.index).match(PRINTF_PLACEHOLDER) ?? []).filter((p) => p !== '%%').length;
     const literal = argumentsAfter(text, close)[place];
-    if (literal === undefined || !isPlausibleSecret(literal.value, { category: 'PASS', quoted: true, file: options.file })) return;
+    if (literal === undefined || !isPlausiblePassword(literal.value, options.file)) return;
     spans.push({ start: literal.start, end: literal.start + literal.value.length });
   });
   return spans;

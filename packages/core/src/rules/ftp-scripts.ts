@@ -1,5 +1,5 @@
 import { linesFrom } from '../line-index.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -29,9 +29,6 @@ const FTP_COMMAND = /^(?:ascii|binary|bin|ebcdic|image|quit|bye|close|cd|lcd|put
 /** Anonymous FTP's users: their password is an e-mail address by convention, no secret. */
 const ANONYMOUS_USER = /^(?:anonymous|ftp)$/i;
 
-function plausible(value: string, options: DetectOptions): boolean {
-  return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) });
-}
 
 /** The password of the login at the head of an FTP script's lines (`lines` start at the first command). */
 function loginPassword(lines: readonly { start: number; text: string }[], serverFirst: boolean, options: DetectOptions): Span | undefined {
@@ -56,7 +53,7 @@ function loginPassword(lines: readonly { start: number; text: string }[], server
     if (!/^\S{1,128}$/.test(next) || FTP_COMMAND.test(next)) return undefined;
     value = next;
   }
-  if (!plausible(value, options)) return undefined;
+  if (!isPlausiblePassword(value, options.file)) return undefined;
   const start = line.start + line.text.lastIndexOf(value);
   return { start, end: start + value.length };
 }
@@ -121,7 +118,7 @@ function findFtpHeredocPasswords(text: string, options: DetectOptions, offsets: 
       if (ANONYMOUS_USER.test(u.groups!['user']!)) break;
       // A quoted password is the text inside its quotes; `$NAME` is expanded by the shell.
       const value = u.groups!['pw']!.replace(/^(["'])(.+)\1$/, '$2');
-      if (!SHELL_EXPANSION.test(value) && plausible(value, options)) {
+      if (!SHELL_EXPANSION.test(value) && isPlausiblePassword(value, options.file)) {
         const start = line.start + line.text.lastIndexOf(value);
         spans.push({ start, end: start + value.length });
       }

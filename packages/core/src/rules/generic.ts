@@ -2,7 +2,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
-import { isCodeFile, isListOfWords, isNameShaped, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
+import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -470,9 +470,10 @@ const WRITE_KEY_NAME = /write[_.\-]?key|segment/i;
 const JSON_STRING_FILE = /\.(?:ipynb|json|jsonl|ndjson|har)$/i;
 
 /** A quote as HTML escapes it (`&quot;`, `&#39;`): where a bare value in a page's text opens or ends. */
-const ESCAPED_QUOTE = /&(?:quot|apos|#34|#39|#x22|#x27);/i;
-const ESCAPED_QUOTE_AT_START = new RegExp(`^${ESCAPED_QUOTE.source}`, 'i');
-const ESCAPED_QUOTE_AND_REST = /&(?:quot|apos|#34|#39|#x22|#x27);?.{0,300}$/i;
+const ESCAPED_QUOTE_ENTITY = '&(?:quot|apos|#34|#39|#x22|#x27)';
+const ESCAPED_QUOTE = new RegExp(`${ESCAPED_QUOTE_ENTITY};`, 'i');
+const ESCAPED_QUOTE_AT_START = new RegExp(`^${ESCAPED_QUOTE_ENTITY};`, 'i');
+const ESCAPED_QUOTE_AND_REST = new RegExp(`${ESCAPED_QUOTE_ENTITY};?.{0,300}$`, 'i');
 
 /** `value` without the run of `chars` at its end. */
 function trimTrailing(value: string, chars: string): string {
@@ -1598,7 +1599,7 @@ function findRedisClientPasswords(text: string, options: DetectOptions, offsets:
     const args = callArgumentsAt(text, open);
     if (args === undefined) continue;
     const pw = redisPasswordArgument(args, isAuth);
-    if (pw?.literal === undefined || !isPlausibleSecret(pw.literal, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (pw?.literal === undefined || !isPlausiblePassword(pw.literal, options.file)) continue;
     spans.push({ start: pw.start, end: pw.start + pw.literal.length });
   }
   return spans;
@@ -1678,7 +1679,7 @@ function findUserPasswordFlags(text: string, options: DetectOptions, offsets: re
     if (MYSQL_CLIENT.test(text.slice(lineStart, m.index))) return;
     // Apple's tools read it from a keychain item or a variable they are named: `-p @keychain:AC_PASSWORD`.
     if (APPLE_CREDENTIAL_REFERENCE.test(value)) return;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
+    if (!isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - value.length - (g['v'] === undefined ? 1 : 0);
     spans.push({ start, end: start + value.length });
   });
@@ -1818,7 +1819,7 @@ function findHashFilterInputs(text: string, options: DetectOptions, offsets: rea
     const m = HASH_FILTER_INPUT.exec(text.slice(from, offset));
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const start = from + m.index + m[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length });
   }
@@ -1850,7 +1851,7 @@ function findPgpass(text: string, options: DetectOptions): Span[] {
 /** The password of one matched `.pgpass` line, unless it is a stand-in or the user's own name (`postgres:postgres`). */
 function pgpassPassword(m: RegExpExecArray | RegExpMatchArray, file: string | undefined): Span | undefined {
   const pw = m.groups!['pw']!.replace(/\r$/, '').trimEnd();
-  if (!isPlausibleSecret(pw, { category: 'PASS', quoted: true, file })) return undefined;
+  if (!isPlausiblePassword(pw, file)) return undefined;
   const user = m[0].slice(0, m[0].length - m.groups!['pw']!.length - 1).split(':').pop() ?? '';
   if (pw.length < 10 && pw.toLowerCase() === user.trim().toLowerCase()) return undefined;
   const start = m.index! + m[0].length - m.groups!['pw']!.length;
@@ -1966,7 +1967,7 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
     if (word === undefined) continue;
     const quoted = /^["']/.test(word.raw);
     const value = quoted ? word.raw.slice(1, -1) : word.raw;
-    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (value.startsWith('$') || !isPlausiblePassword(value, options.file)) continue;
     const start = word.start + (quoted ? 1 : 0);
     spans.push({ start, end: start + value.length });
   }
@@ -2059,7 +2060,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
+    if (!isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - m.groups!['v']!.length;
     spans.push({ start, end: start + value.length });
   });
@@ -2106,7 +2107,7 @@ function findSetOffPasswords(text: string, options: DetectOptions, offsets: read
     const value = m.groups!['v']!;
     if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
     // A flag, a reference or a setting's `name=value` (`min-length=12` under "the password policy is") is no password.
-    if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausiblePassword(value, options.file)) continue;
     const start = text.indexOf(value, newline + 1);
     spans.push({ start, end: start + value.length });
     done = start + value.length;
@@ -2213,7 +2214,7 @@ function findJoinedUserPasswords(text: string, options: DetectOptions, offsets: 
     const value = g['dq'] ?? g['sq']!;
     const end = m.index + m[0].length;
     if (!BASE64_ENCODING.test(text.slice(Math.max(0, m.index - 120), end + 300))) continue;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     spans.push({ start: end - 1 - value.length, end: end - 1 });
   }
   return spans;
@@ -2234,7 +2235,7 @@ function findSqlplusConnects(text: string, options: DetectOptions, offsets: read
   forEachMatchAt(SQLPLUS_CONNECT, text, offsets, (m) => {
     const { ora, orapw } = m.groups as { ora: string; orapw: string };
     const password = orapw.startsWith('"') ? orapw.slice(1, -1) : orapw;
-    if (!isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) return;
+    if (!isPlausiblePassword(password, options.file)) return;
     const end = m.index + m[0].length;
     spans.push({ start: end - ora.length, end });
   });
@@ -2457,7 +2458,7 @@ function findCryptPasswords(text: string, options: DetectOptions, offsets: reado
     const args = readArguments(text, offset + 5, 1);
     readTo = args.end ?? offset + 6;
     const literal = args[0]?.literal;
-    if (literal === undefined || !isPlausibleSecret(literal.value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (literal === undefined || !isPlausiblePassword(literal.value, options.file)) continue;
     spans.push({ start: literal.start, end: literal.start + literal.value.length });
   }
   return spans;
@@ -2501,11 +2502,11 @@ function quotedLiteralFinder(
  */
 function isMadeProsePassword(value: string, ctx: RuleContext): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
-    isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file });
+    isPlausiblePassword(value, ctx.file);
 }
 
 const judgedPassword = (value: string, _m: RegExpExecArray, file: string | undefined): Category | false =>
-  isPlausibleSecret(value, { category: 'PASS', quoted: true, file }) ? 'PASS' : false;
+  isPlausiblePassword(value, file) ? 'PASS' : false;
 
 export const genericRules: Rule[] = [
   {
@@ -3492,7 +3493,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     // A further spaced slash makes the pair part of a path or a menu.
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
     if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
     spans.push({ start, end: start + value.length });
   }

@@ -1,7 +1,7 @@
 import { classifyKey, type KeyClass } from '../key-name.js';
-import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
-import { withoutEmphasis } from './emphasis.js';
+import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -10,7 +10,6 @@ import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../typ
  * files are read: elsewhere a `|` row or a word in backticks means something else.
  */
 
-const MARKDOWN_FILE = /\.(?:md|markdown|mdx)$/i;
 /** A table's delimiter row: `|---|:---:|`. */
 function isDelimiterRow(line: string): boolean {
   return line.length <= 2000 && /^[ \t|:-]{3,2000}$/.test(line) && line.includes('-') && line.includes('|');
@@ -133,7 +132,7 @@ function findPassCodeSpans(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(PASS_CODE_SPAN)) {
     const value = m.groups!['v']!;
-    if (!isPasswordLike(value) || CODE_EXPRESSION.test(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPasswordLike(value) || CODE_EXPRESSION.test(value) || !isPlausiblePassword(value, options.file)) continue;
     const start = m.index + m[0].length - 1 - value.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }
@@ -186,7 +185,7 @@ function findForeignProsePasswords(text: string, options: DetectOptions, offsets
       (code !== undefined && isJoinedPassphrase(value)) ||
       (m.groups!['next'] !== undefined && isJoinedPassphrase(value) && /[A-Z]/.test(value) && /[a-z]/.test(value)) ||
       (loose && m.groups!['cop'] !== undefined && isGeneratedWord(value));
-    if (!shaped || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!shaped || !isPlausiblePassword(value, options.file)) continue;
     const start = code !== undefined ? m.index + m[0].length - 1 - value.length : m.index + m[0].length - bare!.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }
@@ -253,7 +252,7 @@ function findUserPasswordSpans(text: string, options: DetectOptions, offsets: re
     const m = PASSWORD_SPAN_AFTER.exec(text);
     if (m === null || !USER_SPAN_BEFORE.test(text.slice(Math.max(0, offset - 70), offset))) continue;
     const value = m.groups!['v']!;
-    if (!isPasswordLike(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPasswordLike(value) || !isPlausiblePassword(value, options.file)) continue;
     // A directive (`Cache-Control`/`max-age=0` in a spec's prose): a setting and its value, not a login.
     if (DIRECTIVE.test(value)) continue;
     const start = m.index + m[0].length - 1 - value.length;
@@ -293,7 +292,7 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
     for (const m of rest.matchAll(CODE_SPAN)) {
       const value = m[1]!;
       if (!isPasswordLike(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value)) continue;
-      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+      if (!isPlausiblePassword(value, options.file)) continue;
       const start = restStart + m.index + 1;
       spans.push({ start, end: start + value.length, category: 'PASS' });
     }
@@ -319,7 +318,7 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
     if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)))) return;
     const network = g['n1'] ?? g['n2'] ?? g['n3']!;
     if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
+    if (!isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - (bare ? g['v']!.length : value.length + 1);
     spans.push({ start, end: start + value.length });
   });

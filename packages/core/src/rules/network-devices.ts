@@ -1,5 +1,5 @@
 import { shannonEntropy } from '../entropy.js';
-import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
+import { isPlaceholder, isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -91,7 +91,7 @@ function typedOrBare(args: readonly Argument[], i: number, mustEndLine: boolean,
   }
   if (IOS_TRAILERS.has(value.value.toLowerCase())) return undefined;
   if (mustEndLine && !endsLine(args, args.indexOf(value) + 1)) return undefined;
-  return isPlausibleSecret(value.value, { category: 'PASS', quoted: true, file }) ? value : undefined;
+  return isPlausiblePassword(value.value, file) ? value : undefined;
 }
 
 /**
@@ -209,7 +209,7 @@ function findJunosSecrets(text: string, options: DetectOptions, offsets: readonl
     const last = args[args.length - 1];
     if (last === undefined || args.length < 2) return;
     const value = last.value.replace(/;$/, '');
-    if (value.length < 4 || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) return;
+    if (value.length < 4 || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start: last.start, end: last.start + value.length });
   });
   return spans;
@@ -245,7 +245,7 @@ function findTacPlusPasswords(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(TAC_PLUS_PASSWORD)) {
     const value = m.groups!['q'] ?? m.groups!['b']!;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + m[0].length - value.length - (m.groups!['q'] === undefined ? 0 : 1);
     spans.push({ start, end: start + value.length });
   }
@@ -322,7 +322,7 @@ export const networkDeviceRules: Rule[] = [
     keywords: ['@lan(', '@lanplus('],
     pattern: IPMI_LAN_SERVER,
     secretGroup: 'v',
-    validate: (value, ctx) => isPlausibleSecret(value, { category: 'PASS', quoted: true, file: ctx.file }),
+    validate: (value, ctx) => isPlausiblePassword(value, ctx.file),
     confidence: 'high',
     examples: {
       match: ['  servers = ["ADMIN:Tq7vLw2Rk9pZ@lan(10.20.30.40)"]', '  servers = ["monitor:Kelp-Harbor!88@lanplus(bmc-07.lab.example)"]'],

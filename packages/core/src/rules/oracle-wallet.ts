@@ -1,4 +1,4 @@
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -26,7 +26,7 @@ function findMkstoreAnswers(text: string, options: DetectOptions, offsets: reado
       if (a === null) break;
       const value = a.groups!['v']!;
       if (value === tag) break;
-      if (isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) {
+      if (isPlausiblePassword(value, options.file)) {
         const start = pos + a[0].indexOf(value);
         spans.push({ start, end: start + value.length });
       }

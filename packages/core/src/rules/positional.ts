@@ -1,6 +1,6 @@
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
-import { characterSwitches, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
@@ -326,7 +326,7 @@ function findSmtpRelayTuples(text: string, options: DetectOptions, offsets: read
       const userStart = m.index + m[0].lastIndexOf(user, valueStart - m.index - 2);
       spans.push({ start: userStart, end: userStart + user.length, category: 'TOKEN' });
     }
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     spans.push({ start: valueStart, end: valueStart + value.length });
   }
   return spans;
@@ -455,7 +455,7 @@ function findCharArrayPasswords(text: string, options: DetectOptions, offsets: r
     const head = before.slice(0, open);
     const line = head.slice(head.lastIndexOf('\n') + 1);
     if (!CHAR_ARRAY_PASSWORD_CALL.test(line)) continue;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     spans.push({ start: from + open + 1, end: close });
   }
   return spans;
@@ -552,7 +552,7 @@ export const positionalRules: Rule[] = [
       const spans: Span[] = [];
       for (const m of text.matchAll(PY_DB_CONNECT)) {
         const value = m.groups!['v'] ?? m.groups!['v2']!;
-        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+        if (!isPlausiblePassword(value, options.file)) continue;
         const start = m.index + m[0].lastIndexOf(value);
         spans.push({ start, end: start + value.length });
       }
@@ -574,7 +574,7 @@ export const positionalRules: Rule[] = [
       const spans: Span[] = [];
       for (const m of text.matchAll(LINKED_SERVER_LOGIN)) {
         const value = m.groups!['v']!;
-        if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+        if (!isPlausiblePassword(value, options.file)) continue;
         const end = m.index + m[0].length - 1;
         spans.push({ start: end - value.length, end });
       }

@@ -1,5 +1,5 @@
 import { decodeBase64 } from '../base64.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -37,7 +37,7 @@ function findLoginPasswords(text: string, options: DetectOptions, offsets: reado
     const word = line.slice(wordStart);
     if (!BASE64_WORD.test(word)) continue;
     const password = decodedPassword(word);
-    if (password === undefined || !isPlausibleSecret(password, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (password === undefined || !isPlausiblePassword(password, options.file)) continue;
     spans.push({ start: lineStart + wordStart, end: lineStart + wordStart + word.length });
   }
   return spans;
@@ -80,7 +80,7 @@ export const smtpRules: Rule[] = [
       const parts = decoded?.split('\0');
       if (parts === undefined || parts.length !== 3 || parts[1] === '') return false;
       const password = parts[2]!;
-      return /^[\x20-\x7e]{1,300}$/.test(password) && isPlausibleSecret(password, { category: 'PASS', quoted: true, file: ctx.file });
+      return /^[\x20-\x7e]{1,300}$/.test(password) && isPlausiblePassword(password, ctx.file);
     },
     confidence: 'high',
     examples: {

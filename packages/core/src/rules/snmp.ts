@@ -1,5 +1,5 @@
 import { splitWords } from '../key-name.js';
-import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
+import { isCodeFile, isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -59,7 +59,7 @@ function argumentsOf(args: string, offset: number): Argument[] {
 
 function isSecretValue(value: string, file: string | undefined): boolean {
   if (DEFAULT_COMMUNITIES.has(value.toLowerCase()) || REFERENCE.test(value)) return false;
-  return isPlausibleSecret(value, { category: 'PASS', quoted: true, file });
+  return isPlausiblePassword(value, file);
 }
 
 const AUTH_PROTOCOL = /^(?:md5|sha(?:-?(?:224|256|384|512))?)$/i;

@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { isInternalHost } from './network.js';
-import { characterSwitches, isListOfWords, isPlaceholder, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
@@ -246,7 +246,7 @@ function findRandomPasswordResults(text: string, options: DetectOptions, offsets
     for (const member of members) {
       if (member.path[member.path.length - 1] !== 'result') continue;
       const value = text.slice(member.start, member.end);
-      if (value.includes('\\') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+      if (value.includes('\\') || !isPlausiblePassword(value, options.file)) continue;
       spans.push({ start: member.start, end: member.end });
     }
   });
@@ -326,7 +326,7 @@ function findConfigDirectives(text: string, options: { file?: string }): Span[] 
     const g = m.groups!;
     const value = g['dq'] ?? g['sq'] ?? g['v']!;
     if (value.startsWith('$') || /^foobared$/i.test(value)) continue; // `foobared`: redis.conf's documented example
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const end = m.index + m[0].length - (g['v'] === undefined ? 1 : 0);
     spans.push({ start: end - value.length, end });
   }
@@ -344,7 +344,7 @@ function findAclPasswords(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(REDIS_ACL_PASSWORD)) {
     const value = m.groups!['v'] ?? m.groups!['stats']!;
-    if (value.startsWith('$') || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (value.startsWith('$') || !isPlausiblePassword(value, options.file)) continue;
     const end = m.index + m[0].length;
     spans.push({ start: end - value.length, end });
   }
@@ -384,7 +384,7 @@ function findPgbouncerUserlist(text: string, options: { file?: string }): Span[]
   const spans: Span[] = [];
   for (const m of text.matchAll(PGBOUNCER_USERLIST_LINE)) {
     const value = m.groups!['v']!;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const end = m.index + m[0].length - 1;
     spans.push({ start: end - value.length, end });
   }
@@ -414,7 +414,7 @@ function findQuotedUserlist(text: string, options: DetectOptions, offsets: reado
     QUOTED_USERLIST_LINE.lastIndex = 0;
     for (let m = QUOTED_USERLIST_LINE.exec(window); m !== null; m = QUOTED_USERLIST_LINE.exec(window)) {
       const value = m.groups!['v']!;
-      if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+      if (!isPlausiblePassword(value, options.file)) continue;
       const start = from + m.index + m[0].lastIndexOf(`"${value}"`) + 1;
       spans.push({ start, end: start + value.length });
     }
@@ -431,7 +431,7 @@ function findSaslPasswd(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(SASL_PASSWD_LINE)) {
     const value = m.groups!['v']!;
-    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + m[0].lastIndexOf(':' + value) + 1;
     spans.push({ start, end: start + value.length });
   }
@@ -690,7 +690,7 @@ export const structuredRules: Rule[] = [
     pattern: /(?<=(?:^|[ \t]):[ \t]{1,8})(?:PSK|EAP|XAUTH|NTLM)[ \t]{1,8}"(?<v>[^"\r\n]{1,200})"/m,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: (value, ctx) => isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(ctx.file === undefined ? {} : { file: ctx.file }) }),
+    validate: (value, ctx) => isPlausiblePassword(value, ctx.file),
     confidence: 'high',
     examples: {
       match: ['%any %any : PSK "Nimbus-Harbor-0x7f"', 'alice : EAP "Cedar!orbit64"'],

@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { shannonEntropy } from '../entropy.js';
-import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
+import { isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Rule } from '../types.js';
 
 /** JWTs, and credentials in HTTP `Authorization` values. */
@@ -170,7 +170,7 @@ export const tokenRules: Rule[] = [
       const { user, password } = parts;
       // `user:` alone (an API key used as the user name) is a credential too.
       if (password === '') return user.length >= 6 && !/^[a-z]{1,12}$/.test(user) ? true : /^[\w.-]{6,}$/.test(user);
-      return isPlausibleSecret(password, { category: 'PASS', quoted: true });
+      return isPlausiblePassword(password);
     },
     confidence: 'high',
     examples: {
@@ -193,7 +193,7 @@ export const tokenRules: Rule[] = [
     secretGroup: 'v',
     validate: (value) => {
       const parts = basicCredentialParts(value);
-      return parts !== undefined && /^[\w.@-]{1,64}$/.test(parts.user) && isPlausibleSecret(parts.password, { category: 'PASS', quoted: true });
+      return parts !== undefined && /^[\w.@-]{1,64}$/.test(parts.user) && isPlausiblePassword(parts.password);
     },
     confidence: 'medium',
     examples: {
@@ -211,7 +211,7 @@ export const tokenRules: Rule[] = [
     pattern:
       /\b(?:(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode|encode_base64)\([ \t]{0,4}[bB]?|ToBase64String\([ \t]{0,4}Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
     secretGroup: 'v',
-    validate: (value) => isPlausibleSecret(value, { category: 'PASS', quoted: true }),
+    validate: (value) => isPlausiblePassword(value),
     confidence: 'medium',
     examples: {
       match: ["headers: { Authorization: 'Basic ' + btoa('svc:Rq7vK2mX9pLw4Zt8') }", 'auth = base64.b64encode(b"svc:Rq7vK2mX9pLw4Zt8").decode()', 'Base64.getEncoder().encodeToString("svc:Rq7vK2mX9pLw4Zt8".getBytes())',

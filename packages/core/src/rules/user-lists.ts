@@ -1,4 +1,4 @@
-import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isPlausiblePassword, isPlausibleSecret, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { isIdentifierCode, isLetterCode } from '../char-codes.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -52,7 +52,6 @@ const MAP_ENTRY =
 /** A comment line between entries. */
 const MAP_COMMENT = /[ \t]{1,40}#[^\r\n]{0,300}(?:\r?\n|$)/y;
 const MAX_MAP_ENTRIES = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A mapping's value that is a password: shaped like one, or generated (upper and lower case and
@@ -60,10 +59,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * nor is a hash kept instead of the password (`$6$…`, `{SSHA}…`), which the plausibility check drops.
  */
 function isMappedPassword(value: string, file: string | undefined): boolean {
-  const ctx = file === undefined ? {} : { file };
   if (UUID.test(value)) return false;
-  if (isPasswordShaped(value)) return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...ctx });
-  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && isPlausibleSecret(value, { category: 'KEY', weakKey: true, quoted: true, ...ctx });
+  if (isPasswordShaped(value)) return isPlausiblePassword(value, file);
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && isPlausibleSecret(value, { category: 'KEY', weakKey: true, quoted: true, file });
 }
 
 function findUserMapPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
@@ -104,7 +102,7 @@ function findUserListPasswords(text: string, options: DetectOptions, offsets: re
     const window = text.slice(from, listEnd(text, from));
     for (const pair of window.matchAll(PAIR)) {
       const value = pair.groups!['v']!;
-      if (!isPasswordShaped(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+      if (!isPasswordShaped(value) || !isPlausiblePassword(value, options.file)) continue;
       const start = from + pair.index + pair[0].lastIndexOf(value);
       spans.push({ start, end: start + value.length });
     }
@@ -155,7 +153,7 @@ function findEmailPasswordPairs(text: string, options: DetectOptions, offsets: r
     const m = EMAIL_PAIR_AT.exec(text);
     if (m === null) continue;
     const value = m.groups!['dv'] ?? m.groups!['sv']!;
-    if (!isPasswordOrGenerated(value) || !isPlausibleSecret(value, { category: 'PASS', quoted: true, file: options.file })) continue;
+    if (!isPasswordOrGenerated(value) || !isPlausiblePassword(value, options.file)) continue;
     const start = m.index + m[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length });
   }
@@ -181,7 +179,7 @@ const CHPASSWD_PIPED = /(?:^|[;&|(][ \t]{0,4}|[ \t])(?:echo|printf)[ \t]{1,4}(?:
 const CHPASSWD_HERE_STRING = /^[ \t]{0,4}<<<[ \t]{0,4}(?<q>["']?)(?<user>[\w.-]{1,32}):(?<v>[^\s"'|;]{1,128})\k<q>/;
 
 function isChpasswdPassword(value: string, file: string | undefined): boolean {
-  return value !== 'RANDOM' && !value.startsWith('$') && isPlausibleSecret(value, { category: 'PASS', quoted: true, file });
+  return value !== 'RANDOM' && !value.startsWith('$') && isPlausiblePassword(value, file);
 }
 
 /** How far along its line the text around the command is read. */

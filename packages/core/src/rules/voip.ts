@@ -1,4 +1,4 @@
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword } from '../secret-value.js';
 import type { Rule } from '../types.js';
 
 /**
@@ -17,7 +17,7 @@ export const voipRules: Rule[] = [
     pattern: ASTERISK_REGISTER,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: (secret, ctx) => isPlausibleSecret(secret, { category: 'PASS', quoted: true, ...(ctx.file === undefined ? {} : { file: ctx.file }) }),
+    validate: (secret, ctx) => isPlausiblePassword(secret, ctx.file),
     confidence: 'high',
     examples: {
       match: ['register => trunk01:Hq8vLm2Tz7Rw@sip.carrier.example.net/4000', 'register => tls://trunk01@carrier.example.net:Hq8vLm2Tz7Rw:authuser@sbc.example.net:5061'],

@@ -3,7 +3,7 @@ import { shannonEntropy } from '../../entropy.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
-import { isPlaceholder, isPlausibleSecret } from '../../secret-value.js';
+import { isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../../secret-value.js';
 import { splitWords } from '../../key-name.js';
 
 /**
@@ -159,7 +159,7 @@ export const registryRules: Rule[] = [
     validate: (secret, context) => {
       const before = context.text.charCodeAt(context.matchEnd - secret.length - 1);
       return before === 58 /* : */
-        ? isPlausibleSecret(secret, { category: 'PASS', quoted: true })
+        ? isPlausiblePassword(secret)
         : isPlausibleSecret(secret, { category: 'KEY', quoted: true }) && 'TOKEN';
     },
     confidence: 'high',
