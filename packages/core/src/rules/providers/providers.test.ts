@@ -303,3 +303,25 @@ describe('game studio build farms and crash reporting (blind set 29)', () => {
     expect(spansOf('device:\n  trusted_id: 7C1E9A2F4B6D8035E1A7C9F2D4B6E8A0\n', 'vertex-trusted-id', 'device.yml')).toEqual([]);
   });
 });
+
+describe('registry logins in a Docker config.json', () => {
+  const spansOf = (text: string) =>
+    detector
+      .detect(text, { file: '.docker/config.json' })
+      .filter((f) => f.rule === 'docker-config-auth')
+      .map((f) => text.slice(f.start, f.end));
+  const jwt = (seed: number) => `eyJ${fake('b64url', 60, seed)}.eyJ${fake('b64url', 600, seed + 1)}.${fake('b64url', 342, seed + 2)}`;
+
+  it("reads an `auth` pair whose password is a registry's long refresh token (ACR's null-GUID user and a JWT)", () => {
+    const auth = btoa(`00000000-0000-0000-0000-000000000000:${jwt(7301)}`);
+    expect(auth.length).toBeGreaterThan(1000);
+    expect(spansOf(`{\n  "auths": {\n    "corpacr.azurecr.io": {\n      "auth": "${auth}"\n    }\n  }\n}\n`)).toEqual([auth]);
+  });
+
+  it('leaves a long base64 `auth` that is no user:password pair, and a long documentation stand-in', () => {
+    const noPair = btoa(fake('alnum', 900, 7310));
+    expect(spansOf(`{"auths": {"corpacr.azurecr.io": {"auth": "${noPair}"}}}`)).toEqual([]);
+    const standIn = btoa(`00000000-0000-0000-0000-000000000000:<${'refresh-token-'.repeat(60)}>`);
+    expect(spansOf(`{"auths": {"corpacr.azurecr.io": {"auth": "${standIn}"}}}`)).toEqual([]);
+  });
+});

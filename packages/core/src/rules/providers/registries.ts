@@ -235,7 +235,9 @@ export const registryRules: Rule[] = [
     category: 'CRED',
     description: 'Registry credentials in a Docker config.json ("auth": base64 of user:password)',
     keywords: ['"auth"'],
-    pattern: /"auth"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z0-9+/]{8,1000}={0,2})"/,
+    // A registry's token can be long: Azure Container Registry's refresh token (a JWT under the null GUID as user) or
+    // ECR's `AWS:` login token run to a few thousand characters once encoded.
+    pattern: /"auth"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z0-9+/]{8,8000}={0,2})"/,
     secretGroup: 1,
     validate: decodesToUserPassword,
     confidence: 'high',
