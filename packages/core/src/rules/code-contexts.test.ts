@@ -324,3 +324,21 @@ describe('getters whose brace stands on a line of its own', () => {
     expect(found('signing_key\n{\n    "Lq7Zt2Wm9Rx4Vk8N3Hc6"\n}\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('Authorization values built from a scheme and a credential (blind set 57)', () => {
+  it("reads the credential literal joined to the scheme's own literal, not a variable or a placeholder joined", () => {
+    const py = 'HEADERS = {\n    "Accept": "application/json",\n    "Authorization": "Token token=" + "Wd3kR7vQp2LmZx8TbN5c",\n}\n';
+    expect(found(py, 'ops/pager.py')).toEqual(['Wd3kR7vQp2LmZx8TbN5c']);
+    expect(found("$h = ['Authorization' => 'Token token=' . 'Wd3kR7vQp2LmZx8TbN5c'];\n", 'pager.php')).toEqual(['Wd3kR7vQp2LmZx8TbN5c']);
+    expect(found('HEADERS = {"Authorization": "Token token=" + os.environ["PD_TOKEN"]}\n', 'ops/pager.py')).toEqual([]);
+    expect(found('HEADERS = {"Authorization": "Token token=" + "${PD_TOKEN}"}\n', 'ops/pager.py')).toEqual([]);
+  });
+
+  it('reads a token after the OAuth scheme (an API key sent so, often a UUID), not the parameters of an OAuth 1.0 signature', () => {
+    const play = '      uri:\n        headers:\n          Authorization: "OAuth 4c7e2a91-d0b3-4f68-9a15-e83b6c2f0d47"\n';
+    expect(found(play, 'playbooks/status.yml')).toEqual(['4c7e2a91-d0b3-4f68-9a15-e83b6c2f0d47']);
+    expect(found('const h = { Authorization: "OAuth y0_AgAAAABk7Rq2ZmX9wLp4Tv8NcB3sQe" };\n', 'client.js')).toEqual(['y0_AgAAAABk7Rq2ZmX9wLp4Tv8NcB3sQe']);
+    expect(found('Authorization: OAuth realm="photos"\n', 'notes.txt')).toEqual([]);
+    expect(found('// Authorization: OAuth <statuspage api key>\n', 'client.js')).toEqual([]);
+  });
+});

@@ -241,20 +241,28 @@ export const tokenRules: Rule[] = [
     id: 'authorization-scheme-literal',
     category: 'TOKEN',
     description:
-      'A string literal that is a whole `Authorization` value with a credential scheme (`"Token …"`, `"ApiKey …"`, `"GenieKey …"`, `"DeepL-Auth-Key …"`), whatever the variable holding it is called',
-    keywords: ['token ', 'apikey ', 'api-key ', 'geniekey ', 'deepl-auth-key '],
+      'A string literal that is a whole `Authorization` value with a credential scheme (`"Token …"`, `"ApiKey …"`, `"GenieKey …"`, `"DeepL-Auth-Key …"`, `"OAuth …"`), whatever the variable holding it is called; also the scheme\'s literal joined to the credential\'s (`"Token token=" + "…"`)',
+    keywords: ['token ', 'apikey ', 'api-key ', 'geniekey ', 'deepl-auth-key ', 'oauth '],
     // The literal holds the scheme and the credential and nothing else: a sentence that starts
     // with "Token" goes on past one word. The opening quote is looked behind, so that a match
     // starts at its keyword and is tried only there (a search from every quote of every file
-    // cost more than all the provider rules together).
-    pattern: /(?<=["'`])(?:[Tt]oken|[Aa]pi-?[Kk]ey|GenieKey|DeepL-Auth-Key) (?:token=)?(?<v>[A-Za-z0-9._~+/=:-]{16,2000})["'`]/,
+    // cost more than all the provider rules together). Code may keep the scheme (PagerDuty's `Token token=`) in a
+    // literal of its own and join the credential's to it: `"Token token=" + "…"`, PHP's `.`; a variable joined
+    // (`"Token " + apiToken`) is no literal.
+    pattern:
+      /(?<=["'`])(?:[Tt]oken|[Aa]pi-?[Kk]ey|GenieKey|DeepL-Auth-Key|OAuth) (?:token=)?(?:["'`][ \t]{0,4}[+.][ \t]{0,4}["'`])?(?<v>[A-Za-z0-9._~+/=:-]{16,2000})["'`]/,
     startsAtKeyword: true,
     secretGroup: 'v',
     validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value),
     confidence: 'high',
     examples: {
-      match: ['private val authHeader = "Token 22cb987851bc5659229114c62e60c79abd0d2c08"', "const opsgenie = { headers: { auth: 'GenieKey 3b2e4f7a-91c6-4d2b-8e5f-0a7c9d1b2e34' } };"],
-      noMatch: ['authHeader = "Token " + apiToken', 'msg = "Token rotation_schedule_weekly"', 'label = "Token expired, please sign in again"', 'h = "Token ${API_TOKEN}"'],
+      match: [
+        'private val authHeader = "Token 22cb987851bc5659229114c62e60c79abd0d2c08"',
+        "const opsgenie = { headers: { auth: 'GenieKey 3b2e4f7a-91c6-4d2b-8e5f-0a7c9d1b2e34' } };",
+        '    "Authorization": "Token token=" + "Kq4vN8zTb2LwXm6pRs0d",',
+        "$statuspage = ['Authorization' => 'OAuth ' . '5e1d7c3a-2b9f-4a68-8c04-d71e9a3f6b25'];",
+      ],
+      noMatch: ['authHeader = "Token " + apiToken', 'msg = "Token rotation_schedule_weekly"', 'label = "Token expired, please sign in again"', 'h = "Token ${API_TOKEN}"', 'h = "Token token=" + "${PD_TOKEN}"', 'hint = "OAuth " + "authorization_code_flow"'],
     },
   },
   {
@@ -266,13 +274,16 @@ export const tokenRules: Rule[] = [
     // may be followed by its value as a call argument or a map entry: `.header("Authorization", "Token …")`,
     // `"Authorization" => "…"`; the value is then a literal, never a bare variable.
     pattern:
-      /\bauthori[sz]ation(?:["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?|["']\s{0,3}(?:,|=>)\s{0,3}[fF$@]?["'])(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken|geniekey|deepl-auth-key)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
+      /\bauthori[sz]ation(?:["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?|["']\s{0,3}(?:,|=>)\s{0,3}[fF$@]?["'])(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken|geniekey|deepl-auth-key|oauth)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (/^(?:bearer|basic)$/i.test(value)) return false;
       // A function called for the value (`authorization = _messages.StringField(2)`): code, not a credential.
       if (ctx.text.charCodeAt(ctx.matchEnd) === 0x28 /* ( */) return false;
       const scheme = ctx.groups?.['scheme'];
+      // OAuth 1.0 signs each request and sends its parameters after the scheme (`OAuth oauth_consumer_key="…", …`):
+      // the signature's parts, not one credential (a bare `OAuth …` token, Statuspage's and Yandex's, is).
+      if (scheme !== undefined && /^oauth_/i.test(value)) return false;
       if (scheme === undefined && /^(?:bearer|basic)\b/i.test(ctx.text.slice(ctx.matchEnd - value.length - 8, ctx.matchEnd - value.length))) return false;
       return isPlausibleSecret(value, { category: 'TOKEN', quoted: true });
     },
@@ -284,8 +295,10 @@ export const tokenRules: Rule[] = [
         '"authorization": "9f8e7d6c5b4a39281706f5e4d3c2b1a0"',
         '.header("Authorization", "Token 22cb987851bc5659229114c62e60c79abd0d2c08")',
         '"Authorization" => "ApiKey 22cb987851bc5659229114c62e60c79abd0d2c08",',
+        '          Authorization: "OAuth 6f2c8e1b-93d4-4a7e-b5c0-2e8f1a9d7c36"',
       ],
-      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>', '.header("Authorization", authorizationHeaderValue)', 'headers.put("Authorization", "Token " + apiToken)', "  authorization = _messages.MessageField('GoogleCloudApigeeV1ProfileConfigAuthorization', 2)"],
+      noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>', '.header("Authorization", authorizationHeaderValue)', 'headers.put("Authorization", "Token " + apiToken)', "  authorization = _messages.MessageField('GoogleCloudApigeeV1ProfileConfigAuthorization', 2)",
+        'Authorization: OAuth oauth_nonce=kq77vb21pd9333jh,oauth_version=1.0'],
     },
   },
 ];
