@@ -1,5 +1,5 @@
 import { isDotenvFileName } from '../dotenv.js';
-import { enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
+import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
@@ -614,9 +614,33 @@ const LIST_CLOSE_AFTER_NAME = /^["'`]?\]/;
 const ANONYMOUS_LOGIN_BEFORE = /(?:login|user(?:name)?)[ \t]{1,4}(?:anonymous|ftp)[ \t]{1,4}$/i;
 /** An identifier (camelCase, snake_case, dotted) and its colon, as a value: the label of what follows. A plain word (`Passwort:`) is prose's. */
 const BARE_LABEL = /^(?=[\w.-]{0,60}(?:[a-z][A-Z]|[_.-]\w))[A-Za-z_][\w.-]{0,60}:$/;
+/** Whether a value is a model attribute's type: every name in it a builtin or a class named in words (never a generated string). */
+function isModelType(value: string): boolean {
+  if (!MODEL_TYPE.test(value)) return false;
+  for (const [name] of value.matchAll(TYPE_NAMES)) if (!BUILTIN_MODEL_TYPES.has(name) && !isNameShaped(name)) return false;
+  return true;
+}
+
+/** Whether an object opened by these words is a generated model's map of attribute types (`swagger_types = {`, `openapi_types = {`). */
+function namesModelTypeMap(words: readonly string[]): boolean {
+  const last = words.length - 1;
+  return last >= 1 && words[last] === 'types' && MODEL_TYPE_MAP_WORDS.test(words[last - 1]!);
+}
+
 /** A class named in a string, as Python's annotations refer ahead (`"Backend"`, `"_DSAPrivateKey"`, `"Optional[Session]"`). */
 const ANNOTATED_TYPE = /^_{0,2}[A-Z][A-Za-z0-9]{1,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}(?:\[[\w., ]{1,80}\])?$/;
 const QUOTE_CHARS = `"'\``;
+/**
+ * A type as Swagger's and OpenAPI Generator's Python models write it in their `swagger_types` / `openapi_types` map
+ * (`'secret': 'V1SecretVolumeSource'`, `'image_pull_secrets': 'list[V1LocalObjectReference]'`, `'data': 'dict(str, str)'`):
+ * a class or builtin's name, maybe in a `list[…]` or `dict(…)`.
+ */
+const MODEL_TYPE = /^(?:[A-Za-z_][\w.]{0,80}|list\[[\w.\[\](), ]{1,120}\]|dict\([\w.\[\](), ]{1,120}\))$/;
+/** The classes' and builtins' names inside such a type (`V1SecretVolumeSource`, `str`, `datetime`). */
+const TYPE_NAMES = /[A-Za-z_][\w.]{0,80}/g;
+const BUILTIN_MODEL_TYPES = new Set(['str', 'int', 'float', 'bool', 'object', 'date', 'datetime', 'file', 'bytearray', 'dict', 'list']);
+/** The words of the maps those generated models declare their attributes' types in. */
+const MODEL_TYPE_MAP_WORDS = /^(?:swagger|openapi)$/;
 /** A replacement field of Python's `str.format`: `{}`, `{0}`, `{name}`, `{:0.1f}`. */
 const FORMAT_FIELD = /\{(?:\d{1,2}|[A-Za-z_]\w{0,30})?(?::[^{}\r\n]{0,20})?\}/;
 const LIST_ITEM_NAME = /^[A-Za-z_][\w./-]{2,80}$/;
@@ -892,6 +916,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) continue;
       // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
       if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
+      // An attribute's type in a generated API client's model (`swagger_types = {` / `'secret': 'V1SecretVolumeSource'`): a class, no value.
+      if (v.quoted && PYTHON_FILE.test(options.file ?? '') && isModelType(v.value) && namesModelTypeMap(enclosingObjectWords(text, nameStart))) continue;
       // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
       if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) continue;
       // So is one with printf's conversions that `%` fills (`'%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION`).

@@ -630,3 +630,18 @@ describe('a value in prose ends before the sentence does', () => {
     expect(spans('The password is Winter2024!\n', 'notes.md')).toEqual(['Winter2024!']);
   });
 });
+
+describe("generated Python models' maps of attribute types (found scanning the Kubernetes client vendored in the Google Cloud SDK)", () => {
+  const model = (mapName: string, entries: string): string => `class V1VolumeProjection(object):\n  ${mapName} = {\n${entries}  }\n`;
+
+  it('takes the class a swagger_types or openapi_types map gives a secret-named attribute for no value', () => {
+    const entries = "      'secret': 'V1SecretProjection',\n      'image_pull_secrets': 'list[V1LocalObjectReference]',\n      'string_data': 'dict(str, str)',\n      'service_account_token': 'V1ServiceAccountTokenProjection'\n";
+    expect(spans(model('swagger_types', entries), 'kubernetes/client/models/v1_volume_projection.py')).toEqual([]);
+    expect(spans(model('openapi_types', entries), 'kubernetes/client/models/v1_volume_projection.py')).toEqual([]);
+  });
+
+  it('still finds a generated value in such a map, and a class-like literal in any other dict', () => {
+    expect(spans(model('openapi_types', "      'api_key': 'Xk29fLqp7ZmW3rTb8VnC',\n"), 'models/config.py')).toEqual(['Xk29fLqp7ZmW3rTb8VnC']);
+    expect(spans(model('defaults', "      'secret': 'V1SecretProjection',\n"), 'models/config.py')).toEqual(['V1SecretProjection']);
+  });
+});
