@@ -265,6 +265,11 @@ describe('client keys vendors build into apps, in dotenv files', () => {
     const text = 'BRANCH_KEY=key_live_hV3kq9TzR2mWc8Lp5Xn1Ys7Bd4Gf6Ja0\nBRANCH_SECRET=secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja\nADYEN_CLIENT_KEY=live_Q7ZK2M9XWN4RB8TJ6VC3PD5HF1GL0SEY\nADYEN_API_KEY=AQEzgmDBbd+uOWwUF3Pm8Xq2RcLk7TzN5VyH1s9Jd4Wb6Ge0Cf\n';
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:BRANCH_SECRET', '.env:ADYEN_API_KEY']);
   });
+
+  it("does not learn the Firebase web API key a front end's public variable ships, and learns the server's keys beside it", () => {
+    const text = 'NEXT_PUBLIC_FIREBASE_API_KEY=AIzaSyR8mT2vK9wQ4xN7pL3cB6dF1hJ5gZ0eYuW\nGOOGLE_MAPS_SERVER_KEY=AIzaSyW3nQ8tK2mV7rB4xL9pD6cF1hJ5gZ0eYuT\nFIREBASE_API_KEY=AIzaSyT6kP1vM9wQ4xN7pL3cB8dF2hJ5gZ0eYuR\n';
+    expect(parseDotenv(text, '.env.local').map((s) => s.source)).toEqual(['.env.local:GOOGLE_MAPS_SERVER_KEY', '.env.local:FIREBASE_API_KEY']);
+  });
 });
 
 describe('resource slugs in dotenv files', () => {

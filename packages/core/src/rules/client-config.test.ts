@@ -63,6 +63,17 @@ describe('keys vendors ship to browsers and apps', () => {
     expect(values(`const GEOCODER_KEY = '${key}';`, 'geo.ts')).toEqual([key]);
   });
 
+  it("leaves a Firebase API key under the prefix a web framework inlines into the browser bundle, and still reports other Google keys", () => {
+    const key = 'AIzaSyR8mT2vK9wQ4xN7pL3cB6dF1hJ5gZ0eYuW';
+    const env = [`NEXT_PUBLIC_FIREBASE_API_KEY=${key}`, `VITE_FIREBASE_API_KEY="${key}"`, `REACT_APP_FIREBASE_API_KEY=${key}`, `EXPO_PUBLIC_FIREBASE_API_KEY=${key}`].join('\n');
+    expect(values(`${env}\n`, 'web/.env.local')).toEqual([]);
+    // A server's Firebase key, a Maps key even under a public prefix, and an admin key are not Firebase's web key.
+    expect(values(`FIREBASE_API_KEY=${key}\n`, 'api/.env')).toEqual([key]);
+    expect(values(`NEXT_PUBLIC_GOOGLE_MAPS_KEY=${key}\n`, 'web/.env.local')).toEqual([key]);
+    expect(values(`GOOGLE_MAPS_SERVER_KEY=${key}\n`, 'api/.env')).toEqual([key]);
+    expect(values(`NEXT_PUBLIC_FIREBASE_ADMIN_KEY=${key}\n`, 'web/.env.local')).toEqual([key]);
+  });
+
   it('still reports a server-side token under the same vendor names', () => {
     expect(values(`const rollbar = new Rollbar({ accessToken: '${HEX32}' });`, 'server.js')).toEqual([HEX32]);
     expect(values(`AMPLITUDE_SECRET_KEY=${HEX32}\n`, 'deploy.env')).toEqual([HEX32]);

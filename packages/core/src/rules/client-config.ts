@@ -79,6 +79,11 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   // Intercom's mobile SDK keys (`android_sdk-…`, `ios_sdk-…`) are built into the app; its access token is the secret.
   if (words.has('intercom')) return isKey && (words.has('android') || words.has('ios') || words.has('sdk') || words.has('mobile'));
   if (contextWords.includes('firebase') && contextWords.includes('config')) return isKey;
+  // The same key as a web build reads it from its environment: a framework inlines a variable under its public prefix
+  // (`NEXT_PUBLIC_FIREBASE_API_KEY`, `VITE_FIREBASE_API_KEY`, `REACT_APP_FIREBASE_API_KEY`) into the browser bundle,
+  // which is where Firebase means its web API key to be. A Google key under another name (a Maps server key, a server's
+  // `FIREBASE_API_KEY`) stays a finding.
+  if (nameWords.includes('firebase') && shipsToBrowser(nameWords)) return isKey;
   // Facebook's client token is built into every app that logs in with Facebook, which Meta says is not meant to be
   // secret; the app secret (and any access token) is the secret.
   if (words.has('facebook') || words.has('fb')) return isToken && nameWords.includes('client');
@@ -90,6 +95,18 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   // Braintree's tokenization key is made for the client SDKs, which only tokenize payment details with it.
   if (nameWords.includes('tokenization')) return isKey;
   return false;
+}
+
+/**
+ * Whether a variable's name opens with the prefix a front-end framework inlines into the code it ships to browsers:
+ * Next.js's `NEXT_PUBLIC_`, Vite's `VITE_`, Create React App's `REACT_APP_`, Expo's `EXPO_PUBLIC_`, Nuxt's
+ * `NUXT_PUBLIC_`, Gatsby's `GATSBY_`, SvelteKit's and Astro's `PUBLIC_`.
+ */
+function shipsToBrowser(nameWords: readonly string[]): boolean {
+  const [first, second] = nameWords;
+  if (first === 'vite' || first === 'gatsby' || first === 'public') return nameWords.length >= 3;
+  if (first === 'next' || first === 'expo' || first === 'nuxt') return second === 'public';
+  return first === 'react' && second === 'app';
 }
 
 /**
