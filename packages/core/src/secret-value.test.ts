@@ -131,3 +131,18 @@ describe('a WordPress application password', () => {
     expect(isApplicationPassword('Qm4T xR7w Lp2K vN8s Ht5Y')).toBe(false);
   });
 });
+
+describe('a composed password that reads like member access', () => {
+  const bare = (value: string, file: string) => isPlausibleSecret(value, { category: 'PASS', quoted: false, file });
+  it('takes a capitalised word and a number, a dot and a word as a password outside program source', () => {
+    expect(bare('Harbor27.quietLantern', 'deploy/docker-compose.yml')).toBe(true);
+    expect(bare('Maple913.ridge', 'conf/app.ini')).toBe(true);
+  });
+  it('still reads a setting or an object it refers to as a name, and any dotted name in code', () => {
+    expect(bare('config.dbPassword', 'deploy/docker-compose.yml')).toBe(false);
+    expect(bare('db1.password', 'deploy/docker-compose.yml')).toBe(false);
+    expect(bare('Settings.adminPassword', 'deploy/docker-compose.yml')).toBe(false);
+    expect(bare('Harbor27.quietLantern', 'src/settings.py')).toBe(false);
+    expect(isPlausibleSecret('Harbor27.quietLantern', { category: 'TOKEN', quoted: false, file: 'deploy/docker-compose.yml' })).toBe(false);
+  });
+});

@@ -139,6 +139,12 @@ const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-
  * `MEMBER_ACCESS` with digits inside the words (`win32api.RegEnumKey`, `forge.pbe.generatePkcs12Key`), or ending in
  * a Ruby predicate's `?` (`Rails.env.production?`): judged so in program source only.
  */
+/**
+ * Two words around a dot, the first capitalised with a number glued on (`Harbor27.quietLantern`): how people compose
+ * a password to a policy (a word, digits, a symbol, a word). A name a setting refers to does not open with a capital
+ * and a number (`config.dbPassword`, `db1.password`), so outside program source such a value is no member access.
+ */
+const COMPOSED_PASSWORD = /^[A-Z][a-z]{2,20}\d{2,3}\.[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,3}$/;
 const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}\??$/;
 /**
  * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
@@ -635,7 +641,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (/[([{]/.test(v)) return false;
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
-    if (MEMBER_ACCESS.test(v)) return false;
+    if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && COMPOSED_PASSWORD.test(v))) return false;
     if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
     // A C macro's body listing names and typed numbers (OpenSSL's `#define OBJ_pkcs9_challengePassword OBJ_pkcs9,7L`).
