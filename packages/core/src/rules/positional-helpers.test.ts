@@ -120,3 +120,16 @@ describe("passwords handed to Java's cryptography APIs as char arrays", () => {
     expect(found(java, 'src/main/java/pos/Codes.java', 'char-array-password-argument')).toEqual([]);
   });
 });
+
+describe('a Twilio client whose SID is held elsewhere', () => {
+  it('reports the literal given to the Python client after a name or lookup of the SID', () => {
+    const py = [
+      'from twilio.rest import Client',
+      'REGION_SID = "AC0f1e2d3c4b5a69788796a5b4c3d2e1f0"',
+      'north = Client(REGION_SID, "9a7c5e3b1d8f6a4c2e0b9d7f5a3c1e8b")',
+      'south = Client(os.environ["TWILIO_ACCOUNT_SID"], os.environ["TWILIO_AUTH_TOKEN"])',
+      'other = Client(region_name, "2f4e6a8c0b1d3f5a7c9e2b4d6f8a0c1e")',
+    ].join('\n');
+    expect(found(py, 'notify/sms.py', 'twilio-auth-token-positional')).toEqual(['9a7c5e3b1d8f6a4c2e0b9d7f5a3c1e8b']);
+  });
+});

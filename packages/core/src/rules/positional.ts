@@ -214,11 +214,13 @@ const PY_DB_CONNECT = new RegExp(
  * the auth token, after an API key SID (`SK…`) the key's secret, and the Node helper
  * `twilio(accountSid, "…")` / `new Twilio(sid, "…")`, the Java/Kotlin SDK's `Twilio.init(sid, "…")` and .NET's
  * `TwilioClient.Init(sid, "…")` take the token second whatever the first is, even a lookup (`System.getenv("…")`).
+ * Python's `Client(…)` (from `twilio.rest`) takes it second after an SID held elsewhere: a name that ends in `sid`
+ * (`Client(account_sid, "…")`, `Client(SUBACCOUNT_SID, "…")`) or a lookup of one (`Client(os.environ["TWILIO_ACCOUNT_SID"], "…")`).
  * The place says what it is, so its length is not held to Twilio's 32: a key secret pasted
  * short or long is still the secret (entropy and the stand-in test judge it).
  */
 const TWILIO_PAIR =
-  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?(?:[Tt]wilio|Twilio\.init|TwilioClient\.Init)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\((?:[ \t]{0,4}["'][\w.\-]{1,60}["'][ \t]{0,4})?\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
+  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?(?:[Tt]wilio|Twilio\.init|TwilioClient\.Init)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\((?:[ \t]{0,4}["'][\w.\-]{1,60}["'][ \t]{0,4})?\))?|(?<![\w.$])Client[ \t]{0,4}\([ \t]{0,4}(?:[\w$.]{0,60}(?:SID|[Ss]id)|[\w$.]{1,40}(?:\[|\([ \t]{0,4})["'][\w.\-]{0,60}(?:SID|[Ss]id)["'](?:\]|[ \t]{0,4}\))))[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
 
 /**
  * A Go byte-slice literal handed straight to a call that takes a signing or HMAC key:
@@ -514,7 +516,7 @@ export const positionalRules: Rule[] = [
     id: 'twilio-auth-token-positional',
     category: 'KEY',
     description:
-      'A Twilio auth token or API key secret passed right after its SID (`Client("AC…", "…")`, `twilio("SK…", "…")`), or second to the Node client (`twilio(accountSid, "…")`)',
+      'A Twilio auth token or API key secret passed right after its SID (`Client("AC…", "…")`, `twilio("SK…", "…")`), or second to the Node client (`twilio(accountSid, "…")`) and to the Python client (`Client(account_sid, "…")`)',
     keywords: ['twilio'],
     pattern: TWILIO_PAIR,
     secretGroup: 'v',
@@ -530,6 +532,9 @@ export const positionalRules: Rule[] = [
         'TwilioClient.Init(accountSid, "8e2c6a4f1d9b3e7a5c0f2d8b6e4a1c9f");',
         'const sms = twilio("SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0e", { accountSid });',
         "const sms = twilio('SK3b7e1d9f2c8a4e6b0d5f1c7a9e3b2d8f', 'Wq4nT8kLr2xZm6PvB3yD', { accountSid });",
+        'from twilio.rest import Client\nclinic_client = Client(CLINIC_ACCOUNT_SID, "b81e4d7a2c9f3e6a0d5b8c1f7e2a4d9c")',
+        'from twilio.rest import Client\nclient = Client(os.environ["TWILIO_ACCOUNT_SID"], "5a2f8c1e9d3b7a4f6c0e2d8b1a9f3c7e")',
+        'from twilio.rest import Client\nclient = Client(os.getenv("TWILIO_ACCOUNT_SID"), "e7c3a9f1b5d2e8a4c6f0b3d9e1a7c5f2")',
       ],
       noMatch: [
         'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", auth_token)',
@@ -539,6 +544,9 @@ export const positionalRules: Rule[] = [
         'log.twilio(accountSid, "4e1f8a2c9b3d7e5f0a6c8b2d4f1e3a9c")',
         'Twilio.init(System.getenv("TWILIO_ACCOUNT_SID"), System.getenv("TWILIO_AUTH_TOKEN"))',
         'const client = twilio(accountSid, "sms");',
+        'from twilio.rest import Client\nclient = Client(account_sid, os.environ["TWILIO_AUTH_TOKEN"])',
+        'from twilio.rest import Client\nclient = Client(account_sid, "your_auth_token")',
+        'from twilio.rest import Client\nhttp = Client(base_url, "b81e4d7a2c9f3e6a0d5b8c1f7e2a4d9c")',
       ],
     },
   },
