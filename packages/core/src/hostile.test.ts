@@ -114,6 +114,8 @@ const hostile: Record<string, string> = {
   // Each Algolia client call reads its line and the one before: lines of bounded reach, never the whole text.
   'Algolia clients built on one endless line, and OmniAuth providers never given a secret':
     'algolia '.repeat(MB / 64) + "algoliasearch('ABCDEFGHIJ', '0123456789abcdef0123456789abcdea'); ".repeat(MB / 72) + 'provider :x, a, '.repeat(MB / 16),
+  // Each quoted URL looks back a bounded stretch for the call it opens, and each `hmac` reads its own name and one literal.
+  'calls opened by URLs never given a key, and HMAC names run together': 'f("http://a", "'.repeat(MB / 16) + 'HmacHmacHmac('.repeat(MB / 13),
 };
 
 describe('hostile input', () => {

@@ -121,6 +121,45 @@ describe("passwords handed to Java's cryptography APIs as char arrays", () => {
   });
 });
 
+describe('an API key given to a client right after its base URL', () => {
+  it('reports the mixed-case generated literal after a quoted URL that opens a call, on the same line or the next', () => {
+    const go = 'feed := NewTramFeed("https://feeds.example.net/v1", "Wk5pQz8LmR3tXv7NcB2yHd9J")\n';
+    expect(found(go, 'cmd/feed/main.go', 'url-then-key-positional')).toEqual(['Wk5pQz8LmR3tXv7NcB2yHd9J']);
+    const php = "$api = new Shop_Api(\n    'https://api.example.org/v2',\n    'Hz4Lq9Wm2Tx7Rk5VpN8cBd3F'\n);\n";
+    expect(found(php, 'includes/class-shop.php', 'url-then-key-positional')).toEqual(['Hz4Lq9Wm2Tx7Rk5VpN8cBd3F']);
+  });
+  it('leaves checksums, commits, slugs, lookups and URLs that open no call', () => {
+    const text = [
+      'dl := fetchTarball("https://mirror.example.com/pkg-2.1.0.tgz", "3e1f9a7c5b2d8e4f6a0c9b3d7e1f5a2c8b4d6e0f9a3c7e1b5d2f8a4c6e0b9d3f")',
+      'pin := pinRepo("https://git.example.com/org/repo.git", "c2a9e4f1b7d3e8a6c0f5b2d9e7a4c1f8b3e6d0a5")',
+      'page := docLink("https://docs.example.com", "configuring-the-feed-client")',
+      'feed := NewTramFeed("https://feeds.example.net/v1", cfg.FeedKey)',
+      'urls := []string{"https://feeds.example.net/v1", "Wk5pQz8LmR3tXv7NcB2yHd9J"}',
+    ].join('\n');
+    expect(found(text, 'cmd/feed/main.go', 'url-then-key-positional')).toEqual([]);
+  });
+});
+
+describe('the key a class named for HMAC is built with', () => {
+  it('reports the lone hex or generated literal of an HMAC validator or signer', () => {
+    const java = 'return new HmacValidator("A3C9E1F7B5D2A8C4E6F0B9D3A7C1E5F2B8D4A6C0E9F3B7D1A5C8E2F6B0D4A9C3");';
+    expect(found(java, 'src/main/java/pay/Config.java', 'hmac-class-key')).toEqual(['A3C9E1F7B5D2A8C4E6F0B9D3A7C1E5F2B8D4A6C0E9F3B7D1A5C8E2F6B0D4A9C3']);
+    const py = 'signer = HmacRequestSigner("Rp7Wq2Lx9Kv4Zm8Tn3Bc6Hd1")';
+    expect(found(py, 'app/signing.py', 'hmac-class-key')).toEqual(['Rp7Wq2Lx9Kv4Zm8Tn3Bc6Hd1']);
+  });
+  it('leaves algorithm names, functions, methods, calls with more arguments and lookups', () => {
+    const text = [
+      'Mac mac = Mac.getInstance("HmacSHA512");',
+      'String sig = hmacHex("A3C9E1F7B5D2A8C4E6F0B9D3A7C1E5F2B8D4A6C0E9F3B7D1A5C8E2F6B0D4A9C3");',
+      'boolean ok = validator.ValidateHmac("A3C9E1F7B5D2A8C4E6F0B9D3A7C1E5F2B8D4A6C0E9F3B7D1A5C8E2F6B0D4A9C3");',
+      'boolean ok = new HmacValidator().validateHMAC(item, key);',
+      'HmacCheck c = new HmacCheck("A3C9E1F7B5D2A8C4E6F0B9D3A7C1E5F2B8D4A6C0E9F3B7D1A5C8E2F6B0D4A9C3", payload);',
+      'HmacCheck c = new HmacCheck(System.getenv("ADYEN_HMAC_KEY"));',
+    ].join('\n');
+    expect(found(text, 'src/main/java/pay/Config.java', 'hmac-class-key')).toEqual([]);
+  });
+});
+
 describe('a Twilio client whose SID is held elsewhere', () => {
   it('reports the literal given to the Python client after a name or lookup of the SID', () => {
     const py = [

@@ -1,3 +1,4 @@
+import { isBlankCode, isUpperCode, isWordCode } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
 import { characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
@@ -432,6 +433,78 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
 }
 
 /**
+ * An API client built from its base URL and its key, by position: `NewFeedClient("https://api.example.com/v2", "…")`
+ * in Go, `new Api_Client('https://…', '…')` in PHP, `ApiClient("https://…", "…")` anywhere. Read at each quoted
+ * `http` that opens a call's first argument; the next argument, a literal, is the key when it has the randomness of a
+ * generated one in letters of both cases and digits. Hex is left alone: after a URL it is as often a download's
+ * checksum or a commit (`fetch_archive("https://…/v1.2.tar.gz", "9f86d0…")`).
+ */
+const URL_THEN_LITERAL =
+  /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[A-Za-z0-9_-]{20,100})"|'(?<sq>[A-Za-z0-9_-]{20,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+/** True when a call's name and its opening parenthesis stand before `at`, maybe with blanks and one line break between. */
+function opensCallArgument(text: string, at: number): boolean {
+  let i = at - 1;
+  const floor = Math.max(0, at - 48);
+  while (i >= floor && (isBlankCode(text.charCodeAt(i)) || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d)) i--;
+  if (i < floor || text.charCodeAt(i) !== 0x28 /* ( */) return false;
+  i--;
+  while (i >= 0 && at - i < 56 && isBlankCode(text.charCodeAt(i))) i--;
+  return i >= 0 && (isWordCode(text.charCodeAt(i)) || text.charCodeAt(i) === 0x24 /* $ */);
+}
+/** Letters of both cases and a digit: a key, not a word, a slug or a hex digest. */
+const MIXED_KEY = /^(?=[^a-z]{0,99}[a-z])(?=[^A-Z]{0,99}[A-Z])(?=\D{0,99}\d)/;
+
+function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    if (!opensCallArgument(text, offset)) continue;
+    URL_THEN_LITERAL.lastIndex = offset;
+    const m = URL_THEN_LITERAL.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!MIXED_KEY.test(value) || !looksGenerated(value)) continue;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
+ * A class named for HMAC built with one literal: `new HmacValidator("…")`, `HmacSigner("…")`, Go's
+ * `NewHmacVerifier("…")`. An HMAC signer or checker is made from its key, so that lone argument is the key (a
+ * payment provider's notification key is 64 hex digits). Read at each `hmac` inside a capitalised name.
+ */
+const HMAC_CLASS_SOLE_LITERAL =
+  /[ \t]{0,4}\([ \t]{0,4}(?:"(?<dq>[A-Za-z0-9_\-+/=.~!@#$%^&*]{16,200})"|'(?<sq>[A-Za-z0-9_\-+/=.~!@#$%^&*]{16,200})')[ \t]{0,4}\)/y;
+const HEX_DIGITS = /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/;
+
+function findHmacClassKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    // A name read once is not read again from its next `hmac` (`HmacHmacHmac…`).
+    if (offset < readTo) continue;
+    let start = offset;
+    while (start > 0 && offset - start < 60 && isWordCode(text.charCodeAt(start - 1))) start--;
+    let end = offset + 4;
+    while (end < text.length && end - offset < 60 && isWordCode(text.charCodeAt(end))) end++;
+    readTo = end;
+    // A class's name (`HmacValidator`, `NewHmacSigner`), not a function's (`createHmac`, `hash_hmac`) nor a member's.
+    if (!isUpperCode(text.charCodeAt(start)) || (start > 0 && text.charCodeAt(start - 1) === 0x2e /* . */)) continue;
+    HMAC_CLASS_SOLE_LITERAL.lastIndex = end;
+    const m = HMAC_CLASS_SOLE_LITERAL.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!HEX_DIGITS.test(value) && !looksGenerated(value)) continue;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const at = m.index + m[0].lastIndexOf(value);
+    spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
+/**
  * Java's cryptography APIs take passwords as `char[]`, so code hands a literal over as `"…".toCharArray()`: a
  * keystore's password to `KeyStore.load(in, …)`, `store(out, …)`, `getKey(alias, …)`, `setKeyEntry(…)`, a key's to
  * `KeyManagerFactory.init(ks, …)`, Apache HttpClient's `loadKeyMaterial(ks, …)` and `loadTrustMaterial(file, …)`, and
@@ -839,6 +912,57 @@ export const positionalRules: Rule[] = [
         "// search-only key, safe in the browser\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
         "const client = algoliasearch(ALGOLIA_APP_ID, ALGOLIA_ADMIN_KEY);",
         "const algolia = 1;\nconst user = Users.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
+      ],
+    },
+  },
+  {
+    id: 'url-then-key-positional',
+    category: 'KEY',
+    description:
+      'An API key given to a client by position right after its base URL: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`; a generated-looking literal of mixed-case letters and digits, not hex',
+    keywords: ['"http', "'http"],
+    pattern: URL_THEN_LITERAL,
+    find: findUrlThenKey,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'feed := NewDepotFeed("https://feeds.example.net/api/v3", "Tq7mW2xKp9RvL4nZ8cYb3HdJ6fGs")',
+        "        $this->client = new Acme_Rest_Client(\n            'https://api.example.org',\n            'pR4kXw9ZmT2vLq7NcB5yHs8D'\n        );",
+        'client = RouteApi("https://routes.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G", timeout=10)',
+      ],
+      noMatch: [
+        'feed := NewDepotFeed("https://feeds.example.net/api/v3", os.Getenv("FEED_KEY"))',
+        'archive := fetchArchive("https://downloads.example.com/tool-1.4.2.tar.gz", "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a3c8b6d0e9f")',
+        'link = make_link("https://docs.example.com/guide", "getting-started-with-the-api")',
+        'window.open("https://help.example.com", "helpWindowPopupFrame01")',
+        'pair = ("https://api.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G")',
+      ],
+    },
+  },
+  {
+    id: 'hmac-class-key',
+    category: 'KEY',
+    description:
+      'The one literal a class named for HMAC is built with, its key: `new HmacValidator("…")`, `HmacSigner("…")`, `NewHmacVerifier("…")`',
+    keywords: ['hmac'],
+    pattern: HMAC_CLASS_SOLE_LITERAL,
+    find: findHmacClassKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'return new HmacValidator("3F9A1C7E5B2D8F4A6C0E9B3D7F1A5C8E2B6D0F4A9C3E7B1D5F8A2C6E0B4D9F3A");',
+        'signer = WebhookHmacSigner("Lq8vR3nXz7KpT2wM9cYh4BdF")',
+        'v := NewHmacVerifier("d41f7c9a2e8b3f6a0c5d9e2b7f4a1c8e")',
+      ],
+      noMatch: [
+        'return new HmacValidator(props.getHmacKey());',
+        'Mac mac = Mac.getInstance("HmacSHA256");',
+        'const digest = createHmac("sha256", key).update(body).digest("hex");',
+        'return new HmacValidator("YOUR_HMAC_KEY_GOES_HERE");',
+        'ok := validator.ValidateHmac("d41f7c9a2e8b3f6a0c5d9e2b7f4a1c8e")',
+        'v := NewHmacVerifier("d41f7c9a2e8b3f6a0c5d9e2b7f4a1c8e", body)',
       ],
     },
   },
