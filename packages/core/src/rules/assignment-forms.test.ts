@@ -441,3 +441,22 @@ describe('both branches of a conditional, and a password that repeats its databa
     expect(values('POSTGRES_DB: orders_dev\nPOSTGRES_PASSWORD: orders_dev\n', 'docker-compose.yml')).toEqual([]);
   });
 });
+
+describe('a stand-in written where a token or a password goes', () => {
+  it("leaves a JWT's header alone, its payload and signature left as placeholders or cut off", () => {
+    expect(values('    example_access_token: eyJhbGciOiJFUzI1NiJ9.<claims>.<sig>\n', 'auth/clients.yaml')).toEqual([]);
+    expect(values('id_token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."\n', 'auth.py')).toEqual([]);
+  });
+  it('still reads base64 JSON that is no JWT header, and a whole token', () => {
+    // `{"type":"service_account","private_key_id":"x"}`: a key file, not a header.
+    const blob = Buffer.from('{"type":"service_account","private_key_id":"7c1e"}').toString('base64url');
+    expect(values(`    gcp_token: ${blob}\n`, 'deploy/values.yaml')).toEqual([blob]);
+  });
+
+  it('leaves a psql variable named for the password written inside the quotes', () => {
+    expect(values("ALTER ROLE etl_loader WITH PASSWORD ':etl_loader_password';\n", 'sql/002_roles.sql')).toEqual([]);
+  });
+  it('still reads a quoted password that merely starts with a colon', () => {
+    expect(values("ALTER ROLE etl_loader WITH PASSWORD ':Rq7_wz4Kp';\n", 'sql/002_roles.sql')).toEqual([':Rq7_wz4Kp']);
+  });
+});

@@ -202,6 +202,17 @@ describe("DocuSign's integration key in JSON and in a dotenv file", () => {
   });
 });
 
+describe("DocuSign's integration key under a camel-case name that spells the vendor's capital S", () => {
+  const uuid = '7e0c2b9a-41d6-4f3e-9a85-d6b1f04c2e73';
+  it('leaves `docuSignIntegrationKey` (split by case into docu, sign) as the OAuth client id', () => {
+    expect(values(`  serverRuntimeConfig: {\n    docuSignIntegrationKey: "${uuid}",\n  },\n`, 'web/next.config.js')).toEqual([]);
+  });
+  it('still reports a UUID under a signing key of the same shape, and the secret beside the id', () => {
+    expect(values(`    signIntegrationSecret: "${uuid}",\n`, 'web/next.config.js')).toEqual([uuid]);
+    expect(values(`    docuSignSecretKey: "${uuid}",\n`, 'web/next.config.js')).toEqual([uuid]);
+  });
+});
+
 describe('a Segment write key the page loads the browser library with', () => {
   const KEY = 'Vt5nQ8wLz2Rk7Xp3Mb9Hc4Jd6Fg1Sa0Y';
 

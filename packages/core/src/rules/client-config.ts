@@ -161,7 +161,7 @@ const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const INTEGRATION_KEY_WORDS = new Set(['docusign', 'ds', 'esign', 'demo', 'account', ...STAGE_WORDS]);
 
 /**
- * An integration key that is a UUID (`INTEGRATION_KEY`, `DOCUSIGN_INTEGRATION_KEY`, `integration_key` under `[docusign]`)
+ * An integration key that is a UUID (`INTEGRATION_KEY`, `DOCUSIGN_INTEGRATION_KEY`, `docuSignIntegrationKey`, `integration_key` under `[docusign]`)
  * is DocuSign's: the app's OAuth client id, sent in every consent URL (`…/oauth/auth?client_id=<integration key>`). The
  * app's secret key and its RSA key are the secrets. Other vendors' integration keys have other shapes (PagerDuty's 32
  * hex digits, Duo's `DI…`), and a name that names another vendor (`OPSGENIE_INTEGRATION_KEY`) is not read so.
@@ -169,7 +169,11 @@ const INTEGRATION_KEY_WORDS = new Set(['docusign', 'ds', 'esign', 'demo', 'accou
 function namesIntegrationKey(words: readonly string[]): boolean {
   const n = words.length;
   if (n < 2 || words[n - 1] !== 'key' || words[n - 2] !== 'integration') return false;
-  for (let i = 0; i < n - 2; i++) if (!INTEGRATION_KEY_WORDS.has(words[i]!)) return false;
+  for (let i = 0; i < n - 2; i++) {
+    // camelCase splits the vendor's name in two (`docuSignIntegrationKey` → docu, sign): read them as one word.
+    if (words[i] === 'docu' && words[i + 1] === 'sign') i++;
+    else if (!INTEGRATION_KEY_WORDS.has(words[i]!)) return false;
+  }
   return true;
 }
 

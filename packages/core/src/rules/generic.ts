@@ -4,7 +4,7 @@ import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../
 import { lineAround as lineBounds } from '../line-index.js';
 import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
-import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue } from './tokens.js';
+import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
@@ -260,6 +260,14 @@ function isPsqlVariable(text: string, start: number, quoted: boolean, value: str
   if (colon < 1 || text.charCodeAt(colon) !== 58 /* : */) return false;
   const before = text.charCodeAt(colon - 1);
   return (before === 32 || before === 9) && PSQL_NAME.test(value);
+}
+
+/**
+ * A psql variable written inside the quotes (`PASSWORD ':app_password'`), named for a secret: still meant as a reference,
+ * the placeholder a bootstrap step fills in, not the password (psql itself would not expand it there).
+ */
+function isQuotedPsqlVariable(value: string): boolean {
+  return value.charCodeAt(0) === 58 /* : */ && PSQL_NAME.test(value.slice(1)) && namesASecret(value.slice(1));
 }
 
 /** Laravel/validator rules under a field's name: `'password' => 'required|min:12|confirmed'`. */
@@ -949,6 +957,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
       // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
       if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
+      if (v.quoted && isQuotedPsqlVariable(v.value)) continue;
       if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
         // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
         // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
@@ -1009,7 +1018,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
       if (v.quoted && isValidationRules(v.value)) continue;
       if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) continue;
-      if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value)) continue;
+      if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || (v.value.startsWith('eyJ') && isJwtHeaderAlone(v.value))) continue;
       // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
       // against, not the password; no client can log in with it.
       if (SCRAM_VERIFIER.test(v.value)) continue;
@@ -2086,7 +2095,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
-    if (!isPlausiblePassword(value, options.file)) return;
+    if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
     const start = m.index + m[0].length - m.groups!['v']!.length;
     spans.push({ start, end: start + value.length });
   });

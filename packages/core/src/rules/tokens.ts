@@ -88,6 +88,18 @@ const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]
 export const EMPTY_CLAIMS_JWT = /^eyJ[A-Za-z0-9_-]{2,2000}\.e30\.[A-Za-z0-9_-]{0,2000}$/;
 const JWT_BASE64 = /\bZXlK[A-Za-z0-9+/]{40,12000}={0,2}/;
 
+/** A JWT's first part alone, maybe with the dot after it: `eyJhbGciOiJSUzI1NiJ9.`. */
+const JWT_HEADER_ALONE = /^eyJ[A-Za-z0-9_-]{8,400}\.?$/;
+
+/**
+ * A JWT's header on its own (`eyJhbGciOiJSUzI1NiJ9.`, where a sample writes `<payload>.<signature>` after it, or cuts the
+ * token there): it names the algorithm and maybe the key's id, which every verifier is sent, and carries no claim and
+ * no signature. Only a header that decodes to JSON with an `alg`: base64 of other JSON (a service account's key file) may be a secret.
+ */
+export function isJwtHeaderAlone(value: string): boolean {
+  return JWT_HEADER_ALONE.test(value) && decodesToJsonWith(value.endsWith('.') ? value.slice(0, -1) : value, 'alg');
+}
+
 export const tokenRules: Rule[] = [
   {
     id: 'jwt',
