@@ -139,6 +139,8 @@ describe('hostile input', () => {
     ['secret words on one long line, no colon at its end', 'notes.md', 'the password and the token '.repeat(MB / 27)],
     ['lead-ins naming passwords, each before a list item that never closes its code span', 'notes.md', 'Passwords:\n- admin `a`: `x\n'.repeat(MB / 28)],
     ['Composer user names repeated, no password after them', 'auth.json', '"username": "Kq8zW3mLp0Kq8zW3mLp0Kq8", '.repeat(MB / 38)],
+    // Each bare password in program source reads its line back for an open string: a bounded stretch, however long the line.
+    ['libpq passwords repeated inside one endless Go string', 'main.go', 'x := "' + 'user=a password=Kq8zW3mLpQ '.repeat(MB / 27)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

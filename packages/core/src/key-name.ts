@@ -510,6 +510,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // A custom HTTP header named for authentication (`X-Edge-Auth`, `X-Internal-Auth`, set by a proxy's `proxy_set_header`):
   // what a caller sends to be let in, a shared secret. Weak: only a generated value counts.
   if (last === 'auth' && words[0] === 'x' && words.length >= 3) return { category: 'CRED', weak: true };
+  // So is one named for a bypass (`x-e2e-bypass`, Vercel's `x-vercel-protection-bypass`): what a test runner or a
+  // monitor sends to get past a login wall, a WAF or a rate limit. Weak too: a cache's `X-Cache-Bypass: 1` is a flag.
+  if (last === 'bypass' && words[0] === 'x' && words.length >= 3) return { category: 'CRED', weak: true };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
   if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
   // `STAGING_BASIC_AUTH`, `basicAuth`, `MATCH_GIT_BASIC_AUTHORIZATION`: the `user:password` pair (or its base64) of HTTP

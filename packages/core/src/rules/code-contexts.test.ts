@@ -342,3 +342,37 @@ describe('Authorization values built from a scheme and a credential (blind set 5
     expect(found('// Authorization: OAuth <statuspage api key>\n', 'client.js')).toEqual([]);
   });
 });
+
+describe('a secret in a builder call, a libpq string in code, and a bypass header', () => {
+  it("reads the literal given to a builder's `.apiSecret(…)` or a `setConsumerSecret(…)` setter", () => {
+    const kotlin = 'private val sms = SmsClient.builder()\n    .apiKey("d93f20ac")\n    .apiSecret("Tz6mQ2wLk9Rb4XvN")\n    .build()\n';
+    expect(found(kotlin, 'src/main/kotlin/Sms.kt')).toEqual(['Tz6mQ2wLk9Rb4XvN']);
+    expect(found('cb.setConsumerSecret("Pw3Kx8Lq2Zr6Vm9Tn4Hb7Yc1Jd5Gs0Fe");\n', 'src/Social.java')).toEqual(['Pw3Kx8Lq2Zr6Vm9Tn4Hb7Yc1Jd5Gs0Fe']);
+  });
+  it('leaves a builder given a lookup or a stand-in', () => {
+    expect(found('    .apiSecret(System.getenv("SMS_API_SECRET"))\n', 'src/Sms.java')).toEqual([]);
+    expect(found('    .apiSecret("<your-api-secret>")\n', 'src/Sms.java')).toEqual([]);
+  });
+
+  it('reads a bare password inside a libpq connection string in program source, shaped like a type name or not', () => {
+    const go = 'const dsn = "host=10.0.3.9 port=5432 user=etl_ro password=KT83WqazRmvLbnPoyEcsHxQu dbname=ledger sslmode=require"\n';
+    expect(found(go, 'cmd/etl/main.go')).toContain('KT83WqazRmvLbnPoyEcsHxQu');
+    const py = 'conn = psycopg2.connect("dbname=ledger user=etl password=HmzqTrWkLxVb host=db")\n';
+    expect(found(py, 'etl/load.py')).toEqual(['HmzqTrWkLxVb']);
+  });
+  it('leaves a format verb, a bare name outside any string, and a string in a comment', () => {
+    expect(found('dsn := fmt.Sprintf("host=%s user=%s password=%s", h, u, p)\n', 'db.go')).toEqual([]);
+    expect(found('opts := Options{password=PasswordFromEnv}\n', 'db.go')).toEqual([]);
+    expect(found('// see "docs": password=RotatedNightlyByVault\nx := 1\n', 'db.go')).toEqual([]);
+    expect(found('dsn := "host=db user=etl password=DB_PASSWORD"\n', 'db.go')).toEqual([]);
+  });
+
+  it('reads a generated value sent in an `x-…-bypass` header, as test runners and monitors send one', () => {
+    const spec = 'test.use({ extraHTTPHeaders: { "x-preview-bypass": "5b1e0c9a7d3f42e8b6a0c4d9f1e73b2a8c5d0e6f" } });\n';
+    expect(found(spec, 'tests/e2e/checkout.spec.ts')).toEqual(['5b1e0c9a7d3f42e8b6a0c4d9f1e73b2a8c5d0e6f']);
+  });
+  it('leaves a bypass flag, and a bypass header named by a variable', () => {
+    expect(found('headers: { "X-Cache-Bypass": "1", "x-bypass-reason": "load-test" }\n', 'tests/load.ts')).toEqual([]);
+    expect(found('headers: { "x-preview-bypass": process.env.PREVIEW_BYPASS }\n', 'tests/load.ts')).toEqual([]);
+  });
+});

@@ -1022,13 +1022,18 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
       // against, not the password; no client can log in with it.
       if (SCRAM_VERIFIER.test(v.value)) continue;
-      if (v.quoted && isCodeFile(options.file) && namesASecret(v.value)) continue;
+      // In program source, a bare value inside a string literal (Go's `dsn = "host=db user=app password=…"`, a libpq
+      // string) is part of that literal's text: a literal too, no identifier. Not one with brackets: braces there are
+      // an interpolation (`f"Pwd={pw};"`) or ODBC's quoting, which the connection-string rules read.
+      const inLiteral =
+        !v.quoted && separator === '=' && isCodeFile(options.file) && !BRACKET.test(v.value) && STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) && isInsideStringLiteral(text, nameStart);
+      if ((v.quoted || inLiteral) && isCodeFile(options.file) && namesASecret(v.value)) continue;
       const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
       // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
       // but lower-case words that name a secret (`config.db.password`) are still a name.
       const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || isShellFile(options.file));
       if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) continue;
-      const quoted = v.quoted || v.multiword === true || literalFile;
+      const quoted = v.quoted || v.multiword === true || literalFile || inLiteral;
       // Google's app passwords are four groups of four letters: words by shape, a password by name.
       if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
         spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
@@ -1077,6 +1082,34 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
 }
 
 const LIST_OPENERS = '[{(';
+
+const BRACKET = /[([{]/;
+/** What may follow a bare value inside a string literal: the string's end, or a space before the next `name=`. */
+const STRING_TEXT_END = '"\'` \t;';
+/** How far back on its line a name is read for the string literal it may sit in. */
+const STRING_LOOK_BACK = 300;
+
+/**
+ * Whether `at` lies inside a string literal opened earlier on its line (`"host=db user=app password=…"`, Go's
+ * `` `…` ``): the line is read from its start, minding backslash escapes. A comment opened outside a string (`//`,
+ * `#`) ends the reading: there the quotes are prose's.
+ */
+function isInsideStringLiteral(text: string, at: number): boolean {
+  let start = at;
+  const floor = Math.max(0, at - STRING_LOOK_BACK);
+  while (start > floor && text.charCodeAt(start - 1) !== 0x0a) start--;
+  if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) return false;
+  let open = 0;
+  for (let i = start; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (open !== 0) {
+      if (c === 0x5c /* \ */ && open !== 0x60) i++;
+      else if (c === open) open = 0;
+    } else if (c === 0x22 /* " */ || c === 0x27 /* ' */ || c === 0x60 /* ` */) open = c;
+    else if (c === 0x23 /* # */ || (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f)) return false;
+  }
+  return open !== 0;
+}
 
 /** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */
 const CONDITIONAL_SEPARATOR = /[^?]\?[ \t]{1,4}$/;
@@ -1759,7 +1792,7 @@ const QUOTED_LOGIN_PAIR =
  * `cfg.setPassword(configured.isEmpty() ? "…" : configured)`, `setPassword(pw != null ? pw : "…")`.
  */
 const SETTER_CALL = new RegExp(
-  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
     // The condition: a flag, a no-argument call or a comparison with null; then the other branch if the literal is the second.
     /(?<cond>!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?)?/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
@@ -2912,8 +2945,8 @@ export const genericRules: Rule[] = [
     id: 'setter-call-secret',
     category: 'PASS',
     description:
-      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
-    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
+      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
+    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setapisecret', 'setappsecret', 'setconsumersecret', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.apisecret(', '.appsecret(', '.consumersecret(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.api_secret(', '.app_secret(', '.consumer_secret(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
       // A literal closed by `:` is a conditional's first branch, and one closed by `)` is no conditional's first branch.
@@ -2931,8 +2964,10 @@ export const genericRules: Rule[] = [
         '\topts.SetPassword("Moss.Lantern.4417%")',
         'auth_credentials=Auth.api_key("Tq8vWm2RzX5kLp9nBc3HdY7gFs4JeA6uQw1oNi0t"),',
         'cfg.setPassword(fromVault.isEmpty() ? "Ph7!Lantern-Oak2" : fromVault);',
+        'val sms = SmsClient.builder()\n    .apiKey("c41e09ab")\n    .apiSecret("Wr8kTq2ZxL5mNv7P")\n    .build()',
+        'twitter.setConsumerSecret("Jq4Zr8Lm2Xv6Tn9Wk3Pb7Hc1Yd5Fs0Gu2Ae8Ri4Oq6")',
       ],
-      noMatch: ['ds.setPassword(password);', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])'],
+      noMatch: ['ds.setPassword(password);', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])', 'builder.apiSecret(System.getenv("SMS_API_SECRET"))', 'builder.apiSecret("your-api-secret")'],
     },
   },
   {
