@@ -232,10 +232,11 @@ export const paymentRules: Rule[] = [
     noMatch: ['FRESHBOOKS_ACCOUNT_ID=abc123'],
   }, { minEntropy: 3.5 }),
   // Open Exchange Rates calls its API key the App ID (`?app_id=…` on every request, billed to the plan): an id by name, a key by use.
-  contextRule('openexchangerates-app-id', 'Open Exchange Rates App ID, its API key (32 hex), next to an Open Exchange Rates name', ['open[_.\\-]?exchange'], HEX(32), {
-    match: [`OPEN_EXCHANGE_RATES_APP_ID=${fake('hex', 32, 246)}`, `private val OpenExchangeAppId = "${fake('hex', 32, 247)}"`],
-    noMatch: ['OPEN_EXCHANGE_RATES_BASE=USD', `OPEN_EXCHANGE_RATES_APP_ID=${'0'.repeat(32)}`],
-  }, { keywords: ['openexchange', 'open_exchange', 'open-exchange', 'open.exchange'], minEntropy: 3 }),
+  // Code often abbreviates the name OXR (`OXR_APP_ID`, `oxrAppID`, as client libraries named `oxr` do): read so only before the app id's name.
+  contextRule('openexchangerates-app-id', 'Open Exchange Rates App ID, its API key (32 hex), next to an Open Exchange Rates name (or OXR before an app id\'s)', ['open[_.\\-]?exchange', '(?<![A-Za-z0-9])oxr[_.\\-]?app[_.\\-]?id'], HEX(32), {
+    match: [`OPEN_EXCHANGE_RATES_APP_ID=${fake('hex', 32, 246)}`, `private val OpenExchangeAppId = "${fake('hex', 32, 247)}"`, `\toxrAppID     = "${fake('hex', 32, 9601)}"`, `OXR_APP_ID=${fake('hex', 32, 9602)}`],
+    noMatch: ['OPEN_EXCHANGE_RATES_BASE=USD', `OPEN_EXCHANGE_RATES_APP_ID=${'0'.repeat(32)}`, `OXR_BASE_CURRENCY_HASH=${fake('hex', 32, 9603)}`, `boxr_app_ident = "${fake('hex', 32, 9604)}"`],
+  }, { keywords: ['openexchange', 'open_exchange', 'open-exchange', 'open.exchange', 'oxr'], minEntropy: 3 }),
   // WooCommerce REST API keys are issued as a pair, consumer key ck_ and consumer secret cs_, each 40 lower-case hex.
   // Both halves are sent together (Basic credentials or query parameters) and read and write the shop's orders and
   // customers, so each is reported. The prefixes are short, but each rule runs sticky where its prefix starts a word.

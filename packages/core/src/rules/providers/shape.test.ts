@@ -43,3 +43,19 @@ describe("an SDK class named for its provider, reached through the provider's mo
     expect(byRule(`const tpl = mandrill.MandrillTemplate('${key}');\n`, 'mail.js', 'mailchimp-transactional-key')).toEqual([]);
   });
 });
+
+describe("a provider's key in a block whose names are padded to align the operators", () => {
+  const appId = fake('hex', 32, 9605);
+
+  it("reads the value across gofmt's and Terraform's padding before the `=`", () => {
+    const go = `const (\n\tratesFeed = "https://rates.example.org/daily.xml"\n\toxrAppID  = "${appId}"\n\tretryWait = 3\n)\n`;
+    expect(byRule(go, 'rates/feed.go', 'openexchangerates-app-id')).toEqual([appId]);
+    const padded = `open_exchange_rates_app_id${' '.repeat(24)}= "${appId}"\n`;
+    expect(byRule(padded, 'rates.tf', 'openexchangerates-app-id')).toEqual([appId]);
+  });
+
+  it('still asks for the name: OXR only before an app id, and not inside another word', () => {
+    expect(byRule(`\toxrBaseCurrencyHash  = "${appId}"\n`, 'rates/feed.go', 'openexchangerates-app-id')).toEqual([]);
+    expect(byRule(`\tboxrAppId  = "${appId}"\n`, 'rates/feed.go', 'openexchangerates-app-id')).toEqual([]);
+  });
+});

@@ -19,12 +19,13 @@ const VALUE_END = String.raw`(?=$|[\s"'\x60;,)\]}<>&|]|\\[nrt"'\x60])`;
 /**
  * Between a key name and its value: the rest of the name (`DATADOG_API_KEY`,
  * `datadog.apiKey`, `"datadogKey": `, `key="DatadogKey" value=`), an operator (a type
- * annotation such as `: str =` or Rust's `: &str =` included), quotes.
+ * annotation such as `: str =` or Rust's `: &str =` included), quotes. Before the operator
+ * up to 40 blanks: gofmt and Terraform pad a block's names to align its `=` in a column.
  * The gap may not cross a newline, so a provider word on one line cannot vouch for a value
  * on another — except for the first key of a block the provider's name opens (below).
  */
 const NAME_TAIL = String.raw`[\w.\-]{0,32}`;
-const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,4}(?:[:=]{1,4}|\?=|=>|\|\||,|>|[ \t]value=|:[ \t]{0,4}&?[A-Za-z_][\w.\[\]|]{0,24}[ \t]{0,4}=)|[ \t]{1,4})[ \t]{0,4}`;
+const OPERATOR = String.raw`["'\x60\]]{0,2}(?:[ \t]{0,40}(?:[:=]{1,4}|\?=|=>|\|\||,|>|[ \t]value=|:[ \t]{0,4}&?[A-Za-z_][\w.\[\]|]{0,24}[ \t]{0,4}=)|[ \t]{1,4})[ \t]{0,4}`;
 const OPEN_QUOTE = String.raw`[("'\x60 \t]{0,4}`;
 /**
  * An SDK client built on the provider's name with its key as the first argument (`new postmark.ServerClient('…')`,
