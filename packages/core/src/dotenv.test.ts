@@ -320,3 +320,14 @@ describe('account names under a secret word in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:BASIC_AUTH_PASSWORD']);
   });
 });
+
+describe('container images pinned by digest in dotenv files', () => {
+  it('does not learn an image pinned by its digest alone, and still learns such a value under a secret name', () => {
+    const text = [
+      'LAB_NOTEBOOK_IMAGE=quay.io/acme/lab-notebook@sha256:3c1d9e7a5b2f4c8e0a6d1b9f7e3c5a2d8b4f6e0c1a9d7b5e3f2c4a6e8d0b1f9c',
+      'RUNNER=acme/runner@sha256:7e0a2c4f6b8d1e3a5c7f9b0d2e4a6c8f1b3d5e7a9c0f2b4d6e8a1c3f5b7d9e0a',
+      'REGISTRY_TOKEN=acme/runner@sha256:9d1f3b5e7a0c2e4f6a8d0b2c4e6f8a1d3b5f7e9c0a2d4f6b8e0c1a3d5f7b9e2c',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:REGISTRY_TOKEN']);
+  });
+});

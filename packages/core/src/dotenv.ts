@@ -223,10 +223,11 @@ const MODEL_VALUE = /^[A-Za-z0-9][\w.:/@-]{0,120}$/;
 const TIME_ZONE = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)(?:\/[A-Z][A-Za-z0-9_+-]{0,30}){1,2}$/;
 /**
  * A container image reference with a version tag: lower-case repository path (maybe a registry host and port first),
- * `:` and a tag that is a version (`2.9.3-python3.11`, `v1.4`) or `latest`, maybe pinned by a digest.
+ * `:` and a tag that is a version (`2.9.3-python3.11`, `v1.4`) or `latest`, maybe pinned by a digest; or pinned by its
+ * digest alone (`quay.io/jupyter/base-notebook@sha256:…`), which anyone who pulls the image can read.
  */
 const IMAGE_REFERENCE =
-  /^(?:[a-z0-9.-]{1,100}(?::\d{1,5})?\/)?[a-z0-9][a-z0-9._-]{0,100}(?:\/[a-z0-9][a-z0-9._-]{0,100}){0,4}:(?:v?\d{1,6}(?:[._-][A-Za-z0-9]{1,30}){0,8}|latest|stable|edge|[a-z]{2,20}-v?\d{1,6}(?:[._-][A-Za-z0-9]{1,30}){0,8})(?:@sha256:[0-9a-f]{64})?$/;
+  /^(?:[a-z0-9.-]{1,100}(?::\d{1,5})?\/)?[a-z0-9][a-z0-9._-]{0,100}(?:\/[a-z0-9][a-z0-9._-]{0,100}){0,4}(?::(?:v?\d{1,6}(?:[._-][A-Za-z0-9]{1,30}){0,8}|latest|stable|edge|[a-z]{2,20}-v?\d{1,6}(?:[._-][A-Za-z0-9]{1,30}){0,8})(?:@sha256:[0-9a-f]{64})?|@sha256:[0-9a-f]{64})$/;
 /** Names that hold a container image (`AIRFLOW_IMAGE_NAME`, `BASE_IMAGE`, `SPARK_IMAGE_REF`). */
 const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 
