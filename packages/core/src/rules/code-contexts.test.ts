@@ -376,3 +376,32 @@ describe('a secret in a builder call, a libpq string in code, and a bypass heade
     expect(found('headers: { "x-preview-bypass": process.env.PREVIEW_BYPASS }\n', 'tests/load.ts')).toEqual([]);
   });
 });
+
+describe('credentials in calls and the comments beside them (blind set 58)', () => {
+  it('reads the password of a (user, password) pair whose user is a name, not a literal', () => {
+    const py = 'resp = session.post(url, auth=(PARTNER_USER, "Tm4vQ8zLx2Rk9Wp3Nc7="), timeout=10)\n';
+    expect(found(py, 'partner.py')).toEqual(['Tm4vQ8zLx2Rk9Wp3Nc7=']);
+    expect(found('req.SetBasicAuth(cfg.User, "Hz7!qLm2Wx9Rk4")\n', 'client.go')).toEqual(['Hz7!qLm2Wx9Rk4']);
+    const names = 'resp = session.post(url, auth=(PARTNER_USER, PARTNER_PASS))\nreq.SetBasicAuth(cfg.User, cfg.Password)\nauth=(api_key, "X")\n';
+    expect(found(names, 'partner.py')).toEqual([]);
+  });
+
+  it('reads a bearer token concatenated to its scheme or given beside it as an argument', () => {
+    expect(found('\treq.Header.Set("Authorization", "Bearer "+"3f0c9a1e7b2d48e6a5c1f9b0d2e4a6c8e1f3b5d7")\n', 'main.go')).toEqual(['3f0c9a1e7b2d48e6a5c1f9b0d2e4a6c8e1f3b5d7']);
+    expect(found('client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "Lq8Wz3Nx7Rk2Vm9Pc4Hb6Jd1");\n', 'Api.cs')).toEqual(['Lq8Wz3Nx7Rk2Vm9Pc4Hb6Jd1']);
+    const names = '\treq.Header.Set("Authorization", "Bearer "+cfg.Token)\nclient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);\n';
+    expect(found(names, 'main.go')).toEqual([]);
+  });
+
+  it("reads an OAuth client's secret given second to Ruby's OAuth2::Client and OAuth::Consumer, hex or not", () => {
+    const rb = [
+      '  def self.oauth_client',
+      '    OAuth2::Client.new(CLIENT_ID, "7d2e9b4f1a0c6e8d3b5a7f9c1e2d4b6a8c0e1f3a", site: "https://api.example.com")',
+      '  end',
+      "  CONSUMER = OAuth::Consumer.new(ENV['PARTNER_KEY'], 'Rk4Wm9Lx2Zq7Vp3Nb8Hc6Jd1Gf5Sa0Ye', site: 'https://api.example.com')",
+    ].join('\n');
+    expect(found(rb, 'app/services/sync.rb')).toEqual(['7d2e9b4f1a0c6e8d3b5a7f9c1e2d4b6a8c0e1f3a', 'Rk4Wm9Lx2Zq7Vp3Nb8Hc6Jd1Gf5Sa0Ye']);
+    const names = 'OAuth2::Client.new(CLIENT_ID, CLIENT_SECRET, site: "https://api.example.com")\nOAuth2::Client.new(CLIENT_ID, ENV["PARTNER_SECRET"], site: "https://api.example.com")\n';
+    expect(found(names, 'app/services/sync.rb')).toEqual([]);
+  });
+});

@@ -102,6 +102,14 @@ function isGeneratedKey(value: string, ctx: RuleContext): boolean {
 }
 
 /**
+ * An OAuth client's secret given by position: generated-looking, or hex digits, as some providers issue them (GitHub's
+ * OAuth apps' 40, Facebook's app secrets' 32), which `looksGenerated`'s entropy floor turns down.
+ */
+function isClientSecretValue(value: string, ctx: RuleContext): boolean {
+  return isGeneratedKey(value, ctx) || (HEX_KEY.test(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file }));
+}
+
+/**
  * PayPal's Checkout SDKs build their environment from the app's client id and then its secret:
  * Java `new PayPalEnvironment.Sandbox(clientId, "…")`, Node `new paypal.core.LiveEnvironment(clientId, "…")`,
  * .NET and Python `SandboxEnvironment(clientId, "…")`. The client id is public (the JS SDK's script URL
@@ -114,10 +122,11 @@ const PAYPAL_ENVIRONMENT =
  * OAuth client constructors that take the client's id first and its secret second: Globus's
  * `ConfidentialAppAuthClient(client_id, "…")`, MSAL's `ConfidentialClientApplication(client_id, "…")`,
  * requests-oauthlib's `OAuth1(key, "…")` / `OAuth1Session(key, "…")`, Tweepy's `OAuthHandler(key, "…")`
- * / `OAuth1UserHandler(key, "…")`. The id is no secret; the second argument, a literal, is.
+ * / `OAuth1UserHandler(key, "…")`, Ruby's oauth2 gem's `OAuth2::Client.new(id, "…", site: …)` and oauth gem's
+ * `OAuth::Consumer.new(key, "…", site: …)`. The id is no secret; the second argument, a literal, is.
  */
 const OAUTH_CLIENT_SECRET_SECOND =
-  /(?<![\w])(?:ConfidentialAppAuthClient|ConfidentialClientApplication|OAuth1(?:Session)?|OAuth1UserHandler|OAuthHandler)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.-]{1,60}["']\]|\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:client_secret|client_credential|consumer_secret)[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["']/;
+  /(?<![\w])(?:ConfidentialAppAuthClient|ConfidentialClientApplication|OAuth1(?:Session)?|OAuth1UserHandler|OAuthHandler|OAuth2::Client\.new|OAuth::Consumer\.new)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.-]{1,60}["']\]|\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:client_secret|client_credential|consumer_secret)[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["']/;
 
 /**
  * OmniAuth's strategies take the OAuth client's id, then its secret, by position: `provider :github, "…", "…"` in an
@@ -771,23 +780,27 @@ export const positionalRules: Rule[] = [
     id: 'oauth-client-secret-positional',
     category: 'KEY',
     description:
-      "An OAuth client's secret given second to a client constructor after its id (Globus's `ConfidentialAppAuthClient(id, \"…\")`, MSAL's `ConfidentialClientApplication(id, \"…\")`, `OAuth1(key, \"…\")`, Tweepy's `OAuthHandler(key, \"…\")`)",
-    keywords: ['confidentialappauthclient', 'confidentialclientapplication', 'oauth1', 'oauthhandler'],
+      "An OAuth client's secret given second to a client constructor after its id (Globus's `ConfidentialAppAuthClient(id, \"…\")`, MSAL's `ConfidentialClientApplication(id, \"…\")`, `OAuth1(key, \"…\")`, Tweepy's `OAuthHandler(key, \"…\")`, Ruby's `OAuth2::Client.new(id, \"…\")` and `OAuth::Consumer.new(key, \"…\")`)",
+    keywords: ['confidentialappauthclient', 'confidentialclientapplication', 'oauth1', 'oauthhandler', 'oauth2::client', 'oauth::consumer'],
     pattern: OAUTH_CLIENT_SECRET_SECOND,
     startsAtKeyword: true,
     secretGroup: 'v',
-    validate: isGeneratedKey,
+    validate: isClientSecretValue,
     confidence: 'high',
     examples: {
       match: [
         'client = globus_sdk.ConfidentialAppAuthClient(\n    CLIENT_ID, "Qm4vT8zLx2Rk9Wp3Nc7Hb1Yd6Gf0Js5Ae2Ui8OqW="\n)',
         "app = msal.ConfidentialClientApplication(os.environ['AZ_CLIENT_ID'], 'xT8Q~r2mLp7Vk4Nb9Hc1Jd6Gf0Sa5Ye2Ui9Oq')",
         "auth = tweepy.OAuthHandler(consumer_key, 'Hk3Lm9Qz2Wx7Rt5Vb8Nc1Jd4Gf6Sa0Ye3Ui7Op2Lk9Zx')",
+        'OAuth2::Client.new(GITHUB_ID, "c4f1a9e07b3d52e8a6f0c19d7e2b4a8f3c5d1e07", site: "https://github.com")',
+        "OAuth::Consumer.new(ENV['TW_KEY'], 'Zq4Wm8Lx2Rk7Vp3Nb9Hc6Jd1Gf5Sa0Ye', site: 'https://api.example.com')",
       ],
       noMatch: [
         'globus_sdk.ConfidentialAppAuthClient(CLIENT_ID, CLIENT_SECRET)',
         'globus_sdk.ConfidentialAppAuthClient(CLIENT_ID, os.environ["GLOBUS_CLIENT_SECRET"])',
         "msal.ConfidentialClientApplication(client_id, 'your-client-secret-goes-here')",
+        'OAuth2::Client.new(CLIENT_ID, ENV.fetch("UNTAPPD_SECRET"), site: "https://untappd.com")',
+        'OAuth2::Client.new(CLIENT_ID, "0000000000000000000000000000000000000000", site: "https://github.com")',
       ],
     },
   },

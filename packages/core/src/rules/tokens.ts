@@ -152,20 +152,23 @@ export const tokenRules: Rule[] = [
   {
     id: 'authorization-bearer',
     category: 'TOKEN',
-    description: 'A bearer token in an `Authorization` header or `Bearer …` value (also Laravel Sanctum\'s `id|token`, and the scheme\'s literal joined to the token\'s: `"Bearer " + "…"`)',
+    description: 'A bearer token in an `Authorization` header or `Bearer …` value (also Laravel Sanctum\'s `id|token`, the scheme\'s literal joined to the token\'s: `"Bearer " + "…"`, and the two given as arguments: `AuthenticationHeaderValue("Bearer", "…")`)',
     keywords: ['bearer'],
     // Laravel Sanctum's plain-text token opens with its database id and a bar (`12|…`): both are sent, and both reported.
     // Code may keep the scheme in a literal of its own and join the token's literal to it (`"Bearer " + "…"`, PHP's `.`),
-    // as authorization-basic reads `"Basic " + "…"`; a variable joined (`"Bearer " + token`) is no literal.
-    pattern: /\bbearer(?:\s{1,4}|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`])(?<v>(?:\d{1,12}\|)?[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
+    // as authorization-basic reads `"Basic " + "…"`; a variable joined (`"Bearer " + token`) is no literal. Or it passes
+    // scheme and token as two arguments (.NET's `new AuthenticationHeaderValue("Bearer", "…")`), as with Basic.
+    pattern: /\bbearer(?:\s{1,4}|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>(?:\d{1,12}\|)?[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
     secretGroup: 'v',
     validate: (value) =>
       isRandomLetterToken(value) || (isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value) && !EMPTY_CLAIMS_JWT.test(value)),
     confidence: 'high',
     examples: {
       match: ['Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0', "headers: {'Authorization': 'Bearer sk-Zq8mP2xL9rTw4Kv7Nc3B'}", 'Authorization: Bearer hQvTmkZrWpLxNbYcsJdGfeuKaRtVwqMnBzLy', 'Authorization: Bearer 31|Qv7TmkZrWp2LxNbYcs9JdGfeuKaRtVwq4MnBzLy8',
-        'headers: { Authorization: "Bearer " + "Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0Ja" }', "$h = ['Authorization' => 'Bearer ' . 'Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0Ja'];"],
-      noMatch: ['Authorization: Bearer ${TOKEN}', 'headers: { Authorization: "Bearer " + accessTokenFromVault }', 'const h = "Bearer " + "${API_TOKEN}";', 'Authorization: Bearer <token>', 'the bearer tokenization strategy', 'Authorization: Bearer AuthorizationHeaderValueProvider', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo'],
+        'headers: { Authorization: "Bearer " + "Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0Ja" }', "$h = ['Authorization' => 'Bearer ' . 'Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0Ja'];",
+        'req.Header.Set("Authorization", "Bearer "+"3c9e1f0a7b24d65e8c1f9a0b2d4e6f8a1c3e5b7d")', 'new AuthenticationHeaderValue("Bearer", "Qm7Tz2Lx9Wk4Rp8Nc3Vb6Hy1Jd5Gs0Fe")'],
+      noMatch: ['Authorization: Bearer ${TOKEN}', 'headers: { Authorization: "Bearer " + accessTokenFromVault }', 'const h = "Bearer " + "${API_TOKEN}";', 'Authorization: Bearer <token>', 'the bearer tokenization strategy', 'Authorization: Bearer AuthorizationHeaderValueProvider', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo',
+        'schemes := []string{"Bearer", "AuthorizationHeaderValueProvider"}'],
     },
   },
   {
