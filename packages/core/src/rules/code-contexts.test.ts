@@ -404,4 +404,21 @@ describe('credentials in calls and the comments beside them (blind set 58)', () 
     const names = 'OAuth2::Client.new(CLIENT_ID, CLIENT_SECRET, site: "https://api.example.com")\nOAuth2::Client.new(CLIENT_ID, ENV["PARTNER_SECRET"], site: "https://api.example.com")\n';
     expect(found(names, 'app/services/sync.rb')).toEqual([]);
   });
+
+  it('leaves a value that the comment says is not a secret, and still reads one that is', () => {
+    expect(found('  # hash of the demo subscriber, not a secret: 3b9f0e2a7c4d1e8f6a5b0c9d2e7f1a4b\n', 'app/jobs/sync_job.rb')).toEqual([]);
+    expect(found('  # the signing secret: 3b9f0e2a7c4d1e8f6a5b0c9d2e7f1a4b\n', 'app/jobs/sync_job.rb')).toEqual(['3b9f0e2a7c4d1e8f6a5b0c9d2e7f1a4b']);
+  });
+
+  it('leaves a bare key that its comment calls an idempotency or cache key, and still reads a bare key otherwise', () => {
+    const php = [
+      '<?php',
+      '        // idempotency key: one per capture',
+      "        $key = 'c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40';",
+      "        $key = 'f3e2d1c0-b9a8-4765-8432-10fedcba9876'; // the Idempotency-Key header",
+    ].join('\n');
+    expect(found(php, 'app/Services/Payments.php')).toEqual([]);
+    const secret = ['<?php', '        // the partner gave us this key', "        $key = 'c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40';"].join('\n');
+    expect(found(secret, 'app/Services/Payments.php')).toEqual(['c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40']);
+  });
 });

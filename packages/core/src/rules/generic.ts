@@ -711,9 +711,13 @@ const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal',
  * and `undefined` when the word before says nothing (`the key`, `Stripe key`, a declaration).
  */
 function proseQualifiedKey(text: string, at: number, name: string): KeyClass | null | undefined {
+  if (text.charCodeAt(at - 1) !== 0x20) return undefined;
+  // `not a secret: …`, `not secret: …`: the text says that what follows is no secret (a subscriber's hash, a public id).
+  // (In code, `if not token:` is a test of the name, which holds no literal either.)
+  if (NEGATION_BEFORE.test(text.slice(Math.max(0, at - 10), at)) && /^[A-Za-z]{3,12}$/.test(name)) return null;
   // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential.
-  if (/^tokens?$/i.test(name) && text.charCodeAt(at - 1) === 0x20 && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
-  if (!/^keys?$/i.test(name) || text.charCodeAt(at - 1) !== 0x20) return undefined;
+  if (/^tokens?$/i.test(name) && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
+  if (!/^keys?$/i.test(name)) return undefined;
   if (namesCacheKey(text, at)) return null;
   if (name.length > 3) return undefined;
   if (SEARCH_ONLY_BEFORE.test(text.slice(Math.max(0, at - 13), at))) return null;
@@ -726,6 +730,8 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   return pair.weak ? undefined : pair;
 }
 
+/** `not a `, `not an `, `not `: a negation right before a bare noun in prose. */
+const NEGATION_BEFORE = /(?:^|[^\w'])not (?:an? )?$/i;
 const PAGING_WORD_BEFORE = /(?:^|[^\w])(?:page|paging|pagination|continuation|cursor|sync|resume)[ \t]$/i;
 
 /** The most words read back from a bare `key` for the `cache` its clause opens with. */
@@ -1072,6 +1078,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         continue;
       }
       if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value))) continue;
+      // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
+      if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
       // `user: 'runlet', password: 'runlet'`: a password that repeats its account's or its database's name beside it is a
       // local set-up's default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
       if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;
@@ -1109,6 +1117,31 @@ function isInsideStringLiteral(text: string, at: number): boolean {
     else if (c === 0x23 /* # */ || (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f)) return false;
   }
   return open !== 0;
+}
+
+/** A bare `key` as code names a variable or a field (`key`, `$key`, `@key`). */
+const BARE_KEY_NAME = /^[$@]?key$/i;
+/** A comment's marker at the start of its line: `//`, `#`, `/*`, `*`, `--`, `;`. */
+const COMMENT_LINE = /^[ \t]{0,40}(?:\/\/|#|\/?\*|--|;)/;
+/**
+ * A key that identifies a request or a record, named in words (`idempotency key`, `Idempotency-Key`, `dedup key`,
+ * `cache key`, `partition key`): the value picks what it names, it authenticates nothing.
+ */
+const HANDLE_KEY_WORDS = /\b(?:idempotency|idempotent|dedupe?|deduplication|cache|lookup|sort|partition|primary|foreign|routing)[ _-]key\b/i;
+
+/**
+ * Whether the comment on the line of a bare `key` at `nameStart`, or on the line right above it, names it a handle
+ * (see `HANDLE_KEY_WORDS`): `$key = '…';` under `// idempotency key must be unique per refund`.
+ */
+function commentNamesHandleKey(text: string, nameStart: number): boolean {
+  const line = lineBounds(text, nameStart, 300);
+  const rest = text.slice(nameStart, line.end);
+  const hash = rest.search(/[ \t](?:\/\/|#)/);
+  if (hash !== -1 && HANDLE_KEY_WORDS.test(rest.slice(hash))) return true;
+  if (line.start === 0) return false;
+  const above = lineBounds(text, line.start - 1, 300);
+  const comment = text.slice(above.start, above.end);
+  return COMMENT_LINE.test(comment) && HANDLE_KEY_WORDS.test(comment);
 }
 
 /** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */
