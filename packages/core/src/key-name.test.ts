@@ -391,3 +391,18 @@ describe('custom authentication headers and MACs carried with data', () => {
     expect(found('  private val frameHmac = "949e776ff84c7dce5e85241f728297f7c79be5ead6f54d980bde1807c1d123b6"\n', 'src/test/scala/FrameSpec.scala')).toEqual([]);
   });
 });
+
+describe("envelope encryption's data key", () => {
+  const found = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('takes a data key as a key, weak: a generated value only', () => {
+    expect(classifyKey('LEDGER_DATA_KEY')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('dataKey')).toEqual({ category: 'KEY', weak: true });
+    expect(found('STATEMENTS_DATA_KEY=Zk3vQ9mT2wXr7LpN4bH8cF1dJ6sY0gAeU5oKiR2nWq8=\n', 'billing/.env')).toEqual(['Zk3vQ9mT2wXr7LpN4bH8cF1dJ6sY0gAeU5oKiR2nWq8=']);
+  });
+  it("leaves a lookup's data key, and a data key kept wrapped by its KMS key", () => {
+    expect(found('<Line type="monotone" dataKey="weeklyRevenue" stroke="#8884d8" />\n', 'src/Chart.tsx')).toEqual([]);
+    expect(found('const DATA_KEY = "session:profile";\n', 'src/cache.ts')).toEqual([]);
+    expect(classifyKey('wrapped_data_key')).toBeUndefined();
+    expect(classifyKey('ENCRYPTED_DATA_KEY')).toBeUndefined();
+  });
+});

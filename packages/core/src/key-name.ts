@@ -391,6 +391,9 @@ const AZURE_STORAGE_HOST_SUFFIX = /\.[a-z0-9]{3,24}\.(?:blob|dfs|file|queue|tabl
 /** LoRaWAN's session key names as words: `nwk s key`, `app skey`, `nwkskey`, `s nwk s int key`, `nwk s enc key`. */
 const LORAWAN_SESSION_KEY = /(?:^| )(?:nwk|app)(?: s(?: (?:int|enc))? key| skey|s(?:int|enc)?key)$/;
 
+/** Words that say a key is kept encrypted under another (`wrapped_data_key`, `ENCRYPTED_DATA_KEY`): ciphertext, no key. */
+const WRAPPED_WORDS = new Set(['wrapped', 'encrypted', 'enc', 'ciphertext', 'sealed']);
+
 /** Words that make a key a provisioning service's enrollment key. */
 const ENROLLMENT_WORDS = new Set(['dps', 'enrollment', 'enrolment']);
 
@@ -521,6 +524,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Keys that client code ships by design: Pusher's app key (`PUSHER_APP_KEY`; its secret is `…_SECRET`)
   // and the public key of a Sentry DSN (`SENTRY_DSN_KEY`), which every browser and app sends.
   if (isPublicClientKeyName(words)) return undefined;
+  // Envelope encryption's data key (KMS's `GenerateDataKey`, `CARD_VAULT_DATA_KEY`): the key that encrypts the data itself.
+  // The name is as often a lookup's (a chart series' `dataKey`, a cache's `DATA_KEY = "user:profile"`), so only a strong
+  // value counts; wrapped or encrypted (`wrapped_data_key`, `encryptedDataKey`), it is ciphertext that only the KMS key opens.
+  if (last === 'key' && words[words.length - 2] === 'data') return words.some((w) => WRAPPED_WORDS.has(w)) ? undefined : { category: 'KEY', weak: true };
   // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
   if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
 

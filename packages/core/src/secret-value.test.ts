@@ -146,3 +146,14 @@ describe('a composed password that reads like member access', () => {
     expect(isPlausibleSecret('Harbor27.quietLantern', { category: 'TOKEN', quoted: false, file: 'deploy/docker-compose.yml' })).toBe(false);
   });
 });
+
+describe('an AWS KMS ciphertext blob', () => {
+  const blob = `AQICAHh${'q7Z2vK9mW4xR8tL3nB6pD1cF5hJ0gYeUoNsA'.repeat(5)}==`;
+  it('is sealed by its KMS key, no secret, under any key name', () => {
+    expect(isPlausibleSecret(blob, { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPlausibleSecret(blob.replace('AQICAH', 'AQECAH'), { category: 'KEY', quoted: true })).toBe(false);
+  });
+  it('is told by its header and length: a short value that opens the same way is still judged', () => {
+    expect(isPlausibleSecret('AQICAHq7Z2vK9mW4xR8tL3nB6pD1cF5', { category: 'KEY', quoted: true })).toBe(true);
+  });
+});

@@ -237,6 +237,11 @@ const COLON_HEX_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$/;
  * password (`encrypted_password`, `password_digest`): made to be stored where the password may not be,
  * and slow to attack by design. The password is the secret; an htpasswd file's hashes have a rule of their own.
  */
+/**
+ * An AWS KMS ciphertext blob in base64: its header (format version 1 or 2, then the key's reference) encodes to
+ * `AQICAH…` (`AQECAH…` in the older format), and it runs well past the 16 to 64 bytes of what it seals.
+ */
+const KMS_CIPHERTEXT = /^AQ[EI]CAH[A-Za-z0-9+/]{100,4000}={0,2}$/;
 const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
 /**
  * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
@@ -615,6 +620,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (PROMPT.test(v)) return false; // `readUserInfo.password('Current password: ')`: the question asked for it // a dependency's version range (`"minipass": "^7.1.3"`, `~1.2.4`, `>=4.0.1 <5`)
   if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
+  if (KMS_CIPHERTEXT.test(v)) return false; // sealed by AWS KMS (a wrapped data key, `aws kms encrypt`'s output): only the KMS key opens it
   if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
   if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
