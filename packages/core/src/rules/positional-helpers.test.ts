@@ -140,6 +140,27 @@ describe('an API key given to a client right after its base URL', () => {
   });
 });
 
+describe("an API key given to a client after its base URL and an account's literal", () => {
+  it('reports the generated literal after the account, base64 symbols and all', () => {
+    const java = 'return new LockboxClient(\n        "https://bank.example.com/lockbox/v1",\n        "ACME_PAYABLES",\n        "Rt8+Km3zQw7/LxV2nBc9Hp4J");\n';
+    expect(found(java, 'src/main/java/acme/BankConfig.java', 'url-then-key-positional')).toEqual(['Rt8+Km3zQw7/LxV2nBc9Hp4J']);
+  });
+  it('reports a key id in the middle too when it is itself generated, and the key alone when a short literal follows it', () => {
+    const go = 'c := NewLedgerClient("https://ledger.example.net", "Lk4mQz7RtW2xVn9PcB5yHd8J", "Tq3Wm8Zx2Lr6Vk9Nb4Hc7Jd1")\n';
+    expect(found(go, 'cmd/ledger/main.go', 'url-then-key-positional')).toEqual(['Lk4mQz7RtW2xVn9PcB5yHd8J', 'Tq3Wm8Zx2Lr6Vk9Nb4Hc7Jd1']);
+    const py = 'client = RouteApi("https://routes.example.com", "Pz6Lq2Wm9Tx4Rk7VcN3bHd8F", "v2")\n';
+    expect(found(py, 'routes.py', 'url-then-key-positional')).toEqual(['Pz6Lq2Wm9Tx4Rk7VcN3bHd8F']);
+  });
+  it("leaves an account and a lookup, a path, and a method's name and a body", () => {
+    const text = [
+      'c = new LockboxClient("https://bank.example.com/lockbox/v1", "ACME_PAYABLES", System.getenv("LOCKBOX_KEY"));',
+      'r = newRequest("https://api.example.com", "GET", "/Reports/Quarterly2024/Summary");',
+      'r = newRequest("https://api.example.com", "POST", "application_json_utf8_body");',
+    ].join('\n');
+    expect(found(text, 'src/Client.java', 'url-then-key-positional')).toEqual([]);
+  });
+});
+
 describe('the key a class named for HMAC is built with', () => {
   it('reports the lone hex or generated literal of an HMAC validator or signer', () => {
     const java = 'return new HmacValidator("A3C9E1F7B5D2A8C4E6F0B9D3A7C1E5F2B8D4A6C0E9F3B7D1A5C8E2F6B0D4A9C3");';

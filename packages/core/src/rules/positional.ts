@@ -446,10 +446,12 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
  * in Go, `new Api_Client('https://…', '…')` in PHP, `ApiClient("https://…", "…")` anywhere. Read at each quoted
  * `http` that opens a call's first argument; the next argument, a literal, is the key when it has the randomness of a
  * generated one in letters of both cases and digits. Hex is left alone: after a URL it is as often a download's
- * checksum or a commit (`fetch_archive("https://…/v1.2.tar.gz", "9f86d0…")`).
+ * checksum or a commit (`fetch_archive("https://…/v1.2.tar.gz", "9f86d0…")`). An account's literal may stand between
+ * them (`new PositivePayClient("https://…", "ACME_CLAIMS", "…")`: the endpoint, the account, its key); it is judged
+ * the same way, so a key id there is still read.
  */
 const URL_THEN_LITERAL =
-  /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[A-Za-z0-9_-]{20,100})"|'(?<sq>[A-Za-z0-9_-]{20,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+  /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[A-Za-z0-9_+/=-]{20,100})"|'(?<sq>[A-Za-z0-9_+/=-]{20,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
 /** True when a call's name and its opening parenthesis stand before `at`, maybe with blanks and one line break between. */
 function opensCallArgument(text: string, at: number): boolean {
   let i = at - 1;
@@ -470,13 +472,23 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
     URL_THEN_LITERAL.lastIndex = offset;
     const m = URL_THEN_LITERAL.exec(text);
     if (m === null) continue;
+    const account = m.groups!['adq'] ?? m.groups!['asq'];
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
-    if (!MIXED_KEY.test(value) || !looksGenerated(value)) continue;
-    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    if (account !== undefined && isUrlClientKey(account, options.file)) {
+      const quote = m.groups!['adq'] !== undefined ? '"' : "'";
+      const start = m.index + m[0].indexOf(quote + account + quote) + 1;
+      spans.push({ start, end: start + account.length });
+    }
+    if (!isUrlClientKey(value, options.file)) continue;
     const start = m.index + m[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length });
   }
   return spans;
+}
+
+/** A literal given to a client after its URL that is a key: generated-looking, in letters of both cases and digits. */
+function isUrlClientKey(value: string, file: string | undefined): boolean {
+  return MIXED_KEY.test(value) && looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
 }
 
 /**
@@ -932,7 +944,7 @@ export const positionalRules: Rule[] = [
     id: 'url-then-key-positional',
     category: 'KEY',
     description:
-      'An API key given to a client by position right after its base URL: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`; a generated-looking literal of mixed-case letters and digits, not hex',
+      'An API key given to a client by position right after its base URL, maybe after an account\'s literal: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`, `new PayClient("https://…", "ACCOUNT", "…")`; a generated-looking literal of mixed-case letters and digits (maybe base64\'s + / =), not hex',
     keywords: ['"http', "'http"],
     pattern: URL_THEN_LITERAL,
     find: findUrlThenKey,
@@ -943,6 +955,7 @@ export const positionalRules: Rule[] = [
         'feed := NewDepotFeed("https://feeds.example.net/api/v3", "Tq7mW2xKp9RvL4nZ8cYb3HdJ6fGs")',
         "        $this->client = new Acme_Rest_Client(\n            'https://api.example.org',\n            'pR4kXw9ZmT2vLq7NcB5yHs8D'\n        );",
         'client = RouteApi("https://routes.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G", timeout=10)',
+        'return new LockboxClient(\n        "https://bank.example.com/lockbox/v1",\n        "ACME_PAYABLES",\n        "Wq7+Lk2zRm9/XtB4nVc8Hp3J");',
       ],
       noMatch: [
         'feed := NewDepotFeed("https://feeds.example.net/api/v3", os.Getenv("FEED_KEY"))',
@@ -950,6 +963,7 @@ export const positionalRules: Rule[] = [
         'link = make_link("https://docs.example.com/guide", "getting-started-with-the-api")',
         'window.open("https://help.example.com", "helpWindowPopupFrame01")',
         'pair = ("https://api.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G")',
+        'return new LockboxClient("https://bank.example.com/lockbox/v1", "ACME_PAYABLES", System.getenv("LOCKBOX_KEY"));',
       ],
     },
   },
