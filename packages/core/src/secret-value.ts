@@ -147,6 +147,13 @@ const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-
 const COMPOSED_PASSWORD = /^[A-Z][a-z]{2,20}\d{2,3}\.[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,3}$/;
 const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}\??$/;
 /**
+ * `CODE_MEMBER_ACCESS` asserted present: TypeScript's, Swift's, Dart's and C#'s postfix `!`, Kotlin's `!!`
+ * (`process.env.SMTP_PASSWORD!`, `config.db!!.password`), or a Ruby bang method (`Rails.application.credentials.fetch!`).
+ * Read only in those languages' files: elsewhere a `!` is as likely a password's last character (`Summer.Rain!`).
+ */
+const ASSERTED_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:!{0,2}(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}!{0,2}$/;
+const NON_NULL_ASSERTION_FILE = /\.(?:[cm]?tsx?|kts?|swift|dart|cs|rb)$/i;
+/**
  * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
  * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.
  */
@@ -649,6 +656,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
     if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && COMPOSED_PASSWORD.test(v))) return false;
     if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
+    if (v.includes('!') && ctx.file !== undefined && NON_NULL_ASSERTION_FILE.test(ctx.file) && ASSERTED_MEMBER_ACCESS.test(v)) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
     // A C macro's body listing names and typed numbers (OpenSSL's `#define OBJ_pkcs9_challengePassword OBJ_pkcs9,7L`).
     if (isCodeFile(ctx.file) && C_MACRO_LIST.test(v)) return false;

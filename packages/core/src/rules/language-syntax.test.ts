@@ -270,3 +270,15 @@ describe('decoding wrappers and fallbacks of Swift and Kotlin', () => {
     expect(found('    val signingSecret = environment.config.propertyOrNull("auth.signing-secret")?.getString()\n        ?: error("auth.signing-secret is not set")\n', 'Application.kt')).toEqual([]);
   });
 });
+
+describe('non-null assertions on a lookup', () => {
+  it("reads TypeScript's `!` and Kotlin's `!!` after a member access as code, not a value", () => {
+    expect(found("  { email: 'qa@acme.io', password: process.env.QA_REVIEW_PASSWORD!, plan: 'pro' },\n", 'seed.ts')).toEqual([]);
+    expect(found('    val password = settings.smtp!!.password!!\n', 'Mailer.kt')).toEqual([]);
+    expect(found("  { email: 'qa@acme.io', password: 'Harbor!Quill-5521', plan: 'pro' },\n", 'seed.ts')).toEqual(['Harbor!Quill-5521']);
+  });
+
+  it('still reports a bare dotted password ending in `!` where `!` asserts nothing', () => {
+    expect(found('password = Harbor.Quill!\n', 'settings.py')).toEqual(['Harbor.Quill!']);
+  });
+});
