@@ -228,3 +228,34 @@ describe('a Segment write key the page loads the browser library with', () => {
     expect(detect(server, { file: 'server/track.js' }).map((f) => server.slice(f.start, f.end))).toEqual([KEY]);
   });
 });
+
+describe('keys given as a call’s labelled arguments, and app-built tokens in an Android manifest', () => {
+  it('reads the call a labelled argument sits in as its enclosing words', () => {
+    const swift = 'static func start() {\n    Mixpanel.initialize(token: "x", trackAutomaticEvents: false)\n}';
+    expect(enclosingObjectWords(swift, swift.indexOf('token'))).toEqual(['mixpanel', 'initialize']);
+    // Parentheses closed before the name are skipped; a brace between the call and the name wins.
+    const nested = 'EventCollector.configure(\n  endpoint: URL(string: "https://x")!,\n  apiKey: "x"\n)';
+    expect(enclosingObjectWords(nested, nested.indexOf('apiKey'))).toEqual(['event', 'collector', 'configure']);
+    expect(enclosingObjectWords('Bugsnag.start({ apiKey: "x" })', 16)).toEqual(['bugsnag', 'start']);
+  });
+
+  it("takes Mixpanel's project token passed to its initializer as public, and a key passed to another call as not", () => {
+    const swift = `    Mixpanel.initialize(token: "${HEX32}", trackAutomaticEvents: false)\n`;
+    expect(values(swift, 'Analytics.swift')).toEqual([]);
+    const other = `    Collector.shared.configure(endpoint: URL(string: "https://events.acme.internal")!, apiKey: "${HEX32B}")\n`;
+    expect(values(other, 'Analytics.swift')).toContain(HEX32B);
+  });
+
+  it("takes the New Relic mobile agent's token in a manifest as public, and an app's own upload secret as not", () => {
+    const manifest = [
+      '<application>',
+      '  <meta-data android:name="com.newrelic.mobile.token" android:value="AA5e0c2b7d9f1a3c6e8b0d2f4a6c8e1b3d5f7a9c0e-NRMA" />',
+      '  <meta-data',
+      '      android:name="com.acme.crash.UPLOAD_SECRET"',
+      '      android:value="Xf4kPq9Lz2Wm7Nb3Vt8Rc1Hd6Jy0Gs5Ta" />',
+      '  <meta-data android:name="com.google.android.geo.API_KEY" android:value="${MAPS_API_KEY}" />',
+      '</application>',
+    ].join('\n');
+    expect(values(manifest, 'app/src/main/AndroidManifest.xml')).toEqual(['Xf4kPq9Lz2Wm7Nb3Vt8Rc1Hd6Jy0Gs5Ta']);
+  });
+});

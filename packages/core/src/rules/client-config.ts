@@ -16,25 +16,37 @@ const LOOK_BACK = 1500;
  * The words of what opens the object or array a name at `at` sits in: the text on the line
  * before its unmatched `{` or `[` (`const firebaseConfig: FirebaseOptions = {` → const,
  * firebase, config, firebase, options; `'pusher' => [` → pusher; `Bugsnag.start({` →
- * bugsnag, start). Empty when the name is at the top level. Braces inside string literals
- * are rare in configuration objects and are not told apart.
+ * bugsnag, start). A name that is a call's labelled argument, with no brace between
+ * (Swift's and Kotlin's `Mixpanel.initialize(token: …)`, Python's `Pusher(key=…)`), sits in
+ * that call: the text before its unmatched `(`. Empty when the name is at the top level.
+ * Brackets inside string literals are rare in configuration objects and are not told apart.
  */
 export function enclosingObjectWords(text: string, at: number): string[] {
   let depth = 0;
+  // Parentheses closed between the call's `(` and the name (`URL(string: …)!,`), counted outside nested braces only:
+  // a stray `)` then cannot hide the brace the name sits in.
+  let parens = 0;
   const stop = Math.max(0, at - LOOK_BACK);
   for (let i = at - 1; i >= stop; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
+    if (depth === 0 && c === 0x29 /* ) */) parens++;
+    else if (depth === 0 && c === 0x28 /* ( */) {
+      if (parens === 0) return wordsBefore(text, i);
+      parens--;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
     else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (depth === 0) {
-        // Bounded, like the scan itself: a search for the line start is quadratic on one long line of `{` and names.
-        const lineStart = lineStartWithin(text, i - 1, Math.max(0, i - 120));
-        return splitWords(text.slice(Math.max(lineStart, i - 120), i));
-      }
+      if (depth === 0) return wordsBefore(text, i);
       depth--;
     }
   }
   return [];
+}
+
+/** The words on the line before the opening bracket at `open`, at most 120 characters of them. */
+function wordsBefore(text: string, open: number): string[] {
+  // Bounded, like the scan itself: a search for the line start is quadratic on one long line of `{` and names.
+  const lineStart = lineStartWithin(text, open - 1, Math.max(0, open - 120));
+  return splitWords(text.slice(Math.max(lineStart, open - 120), open));
 }
 
 const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 'personal', 'management']);
@@ -46,7 +58,7 @@ const STAGE_WORDS = new Set(['live', 'test', 'prod', 'production', 'sandbox', 's
  * Whether a key named `nameWords` inside an object opened by `contextWords` is one its vendor
  * documents as public: Adyen's and Worldpay's client keys, Mixpanel's project token, Amplitude's and
  * Bugsnag's API keys, Dropbox's and Pusher's app keys, Shopify's API key, Rollbar's client-side (post_client_item)
- * token, the New Relic browser agent's key, a Firebase web config's API key, Facebook's client token, Algolia's
+ * token, the New Relic browser agent's key and mobile agent's token, a Firebase web config's API key, Facebook's client token, Algolia's
  * search key, Branch's key and Braintree's tokenization key.
  */
 export function isPublicClientKey(contextWords: readonly string[], allNameWords: readonly string[]): boolean {
@@ -76,6 +88,9 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   // The browser snippet's `_rollbarConfig`, or a token the name says is the client-side one.
   if (words.has('rollbar')) return isToken && (words.has('client') || (contextWords.includes('rollbar') && contextWords.includes('config')));
   if (contextWords.includes('nreum')) return isKey;
+  // The New Relic mobile agent's application token (`com.newrelic.mobile.token`, `…-NRMA`) is built into the app it
+  // reports for and only lets that app send data; New Relic's license and user keys are the secrets.
+  if ((words.has('newrelic') || (words.has('new') && words.has('relic'))) && words.has('mobile')) return isToken;
   // Intercom's mobile SDK keys (`android_sdk-…`, `ios_sdk-…`) are built into the app; its access token is the secret.
   if (words.has('intercom')) return isKey && (words.has('android') || words.has('ios') || words.has('sdk') || words.has('mobile'));
   if (contextWords.includes('firebase') && contextWords.includes('config')) return isKey;

@@ -1451,8 +1451,10 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
 // The attributes may run over lines (SSIS's `<DTS:Password\n  DTS:Name="Password"\n  Sensitive="1">…</DTS:Password>`).
 const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>]{0,300})?>(?<v>[^<\r\n]{1,300})<\//gi;
+// The attributes may carry a namespace prefix, and stand on lines of their own: Android's
+// `<meta-data android:name="…" android:value="…"/>`.
 const XML_KEY_VALUE =
-  /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,5}value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/gi;
+  /\b(?:key|name)\s{0,3}=\s{0,3}["'](?<k>[\w:. -]{0,60})["']\s{1,60}(?:[A-Za-z][\w-]{0,20}:)?value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/gi;
 
 const XML_ELEMENT_STICKY = new RegExp(XML_ELEMENT.source, 'iy');
 /** After a property list's `<key>…</`: the rest of that tag and the `<string>` (or `<data>`) element that holds the entry. */
@@ -1484,7 +1486,7 @@ function childValueAt(text: string, from: number): { value: string; start: numbe
  * The name attribute names what the value attribute holds.
  */
 const XML_NAME_ATTRIBUTE = /\b(?:key|name)\s{0,3}=\s{0,3}(?:"(?<k>[\w:./ -]{1,80})"|'(?<k2>[\w:./ -]{1,80})')/i;
-const XML_VALUE_ATTRIBUTE = /\svalue\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/i;
+const XML_VALUE_ATTRIBUTE = /\s(?:[A-Za-z][\w-]{0,20}:)?value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/i;
 
 /** The name and value attributes of one tag, wherever they sit in it (the name first); the value's offset is within the tag. */
 function namedValueAttribute(tag: string): { name: string; value: string; start: number } | undefined {
@@ -1531,6 +1533,9 @@ function propertyElementValue(text: string, at: number, file: string | undefined
   return { start, end: start + value.length, category: key.category };
 }
 
+/** A line that opens with an attribute's name and a quote, up to the keyword in its value (`    android:name="com.acme.`). */
+const ATTRIBUTE_LINE_BEFORE = /^[ \t]{1,40}[A-Za-z][\w:.-]{0,40}[ \t]{0,2}=[ \t]{0,2}["'][^"'<>\r\n]{0,150}$/;
+
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const element = XML_ELEMENT_STICKY;
@@ -1540,6 +1545,13 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     // The tag that holds the keyword (in its name or attributes) starts at the `<` before it.
     let lt = offset - 1;
     while (lt >= 0 && offset - lt <= 200 && text.charCodeAt(lt) !== 60 /* < */ && text.charCodeAt(lt) !== 62 /* > */ && text.charCodeAt(lt) !== 10) lt--;
+    // An attribute on a line of its own (Android's `<meta-data` / `    android:name="…"` / `    android:value="…" />`):
+    // the tag opens on a line above, with no `>` between.
+    if (lt >= 0 && text.charCodeAt(lt) === 10 && ATTRIBUTE_LINE_BEFORE.test(text.slice(lt + 1, offset))) {
+      let up = lt - 1;
+      while (up >= 0 && offset - up <= 300 && text.charCodeAt(up) !== 60 /* < */ && text.charCodeAt(up) !== 62 /* > */) up--;
+      if (up >= 0 && text.charCodeAt(up) === 60 && /[A-Za-z]/.test(text.charAt(up + 1))) lt = up;
+    }
     if (lt >= 4 && text.charCodeAt(lt) === 62 /* > */ && lt - 5 > lastTag) {
       const property = propertyElementValue(text, lt - 5, options.file);
       if (property !== undefined) {
