@@ -171,3 +171,17 @@ describe('url-credentials with an empty host', () => {
     expect(findings('AIRFLOW_CONN_AWS_ETL=aws://:${AWS_SECRET}@/?region_name=eu-central-1\n', '.env.sh')).toEqual([]);
   });
 });
+
+describe('an Azure SAS signature split from its query string by code', () => {
+  it('reports the signature that opens the literal after `sig=" +`', () => {
+    const kotlin = '    private val sas = "sv=2023-01-03&ss=b&srt=o&sp=rw&se=2026-03-31T00:00:00Z&spr=https&sig=" +\n        "Vb7Kq2Wm9Xz4Lp1Nt6Rd3Hs8Jf0Gc5Ya%2BeU7iO%3D"\n';
+    expect(findings(kotlin, 'Upload.kt').map((f) => f.text)).toEqual(['Vb7Kq2Wm9Xz4Lp1Nt6Rd3Hs8Jf0Gc5Ya%2BeU7iO%3D']);
+    const php = "$sas = 'sv=2023-01-03&sr=c&sp=r&se=2026-03-31&sig=' .\n    'Vb7Kq2Wm9Xz4Lp1Nt6Rd3Hs8Jf0Gc5Ya%2BeU7iO%3D';\n";
+    expect(findings(php, 'upload.php').map((f) => f.text)).toEqual(['Vb7Kq2Wm9Xz4Lp1Nt6Rd3Hs8Jf0Gc5Ya%2BeU7iO%3D']);
+  });
+
+  it('reports nothing when a variable or a placeholder follows `sig=`', () => {
+    expect(findings('val sas = "sv=2023-01-03&sp=rw&se=2026-03-31T00:00:00Z&sig=" +\n    signature\n', 'Upload.kt')).toEqual([]);
+    expect(findings('val sas = "sv=2023-01-03&sp=rw&se=2026-03-31T00:00:00Z&sig=" + "<signature>"\n', 'Upload.kt')).toEqual([]);
+  });
+});

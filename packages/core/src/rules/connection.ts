@@ -552,15 +552,25 @@ export const connectionRules: Rule[] = [
   {
     id: 'azure-sas-signature',
     category: 'KEY',
-    description: 'The signature of an Azure shared access signature (`sig=` in a SAS URL or token)',
+    description:
+      'The signature of an Azure shared access signature (`sig=` in a SAS URL or token), also where code splits the string right after `sig=` (`"…&sig=" +` / `"…"`)',
     keywords: ['sig='],
-    pattern: /[?&;]sig=(?<v>[A-Za-z0-9%+/=]{30,200})/,
+    // A long SAS is often broken into literals joined by `+` (Java, Kotlin, C#, JS), `.` (PHP) or `&` (VB), or put side by
+    // side (Python, C): the signature then opens the next literal.
+    pattern: /[?&;]sig=(?:["'`][ \t]{0,4}(?:[+.&][ \t]{0,4})?(?:\r?\n[ \t]{0,40})?(?:[+.&][ \t]{0,4})?["'`])?(?<v>[A-Za-z0-9%+/=]{30,200})/,
     secretGroup: 'v',
     validate: (value, ctx) => /\b(?:sv|se|sp|sr|ss|srt|st|spr)=/.test(ctx.text.slice(Math.max(0, ctx.matchStart - 400), ctx.matchEnd + 200)) && /%2[bBfF]|%3[dD]|[A-Za-z0-9]{20}/.test(value),
     confidence: 'high',
     examples: {
-      match: ['https://acct.blob.core.windows.net/c/f?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-01-01T00:00:00Z&sig=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF3gH4jK5lZ6x%3D'],
-      noMatch: ['https://example.com/?sig=short', 'https://example.com/?x=1&sig=abcdefabcdefabcdefabcdefabcdefabcdef'],
+      match: [
+        'https://acct.blob.core.windows.net/c/f?sv=2022-11-02&ss=b&srt=o&sp=r&se=2026-01-01T00:00:00Z&sig=Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF3gH4jK5lZ6x%3D',
+        'val sas = "sv=2023-01-03&ss=b&srt=co&sp=rl&se=2026-06-30T00:00:00Z&sig=" +\n    "Pq4Lm8Zr2Xt6Vw0Ny3Hb7Kc1Jd5Fg9Sa2Ue6Wi8Oq%2B%3D"',
+      ],
+      noMatch: [
+        'https://example.com/?sig=short',
+        'https://example.com/?x=1&sig=abcdefabcdefabcdefabcdefabcdefabcdef',
+        'val sas = "sv=2023-01-03&ss=b&srt=co&sp=rl&se=2026-06-30T00:00:00Z&sig=" +\n    signature',
+      ],
     },
   },
 ];
