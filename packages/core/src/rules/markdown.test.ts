@@ -88,3 +88,21 @@ describe('an account and its password both in code spans', () => {
     expect(values('See the account `billing` / `invoices` pages for the totals.\n', 'docs/onboarding.md')).toEqual([]);
   });
 });
+
+describe('a paragraph of notes that speaks of a password and gives one', () => {
+  it('reports a generated-looking code span after a colon, on the wrapped next line of the item too', () => {
+    const item = '2. Run the beta lane.\n   - If it asks for the passphrase, it is in the vault under **signing**.\n     (Until the migration is done: `tQ4wHn8_zeVk2Lb`)\n';
+    expect(values(item, 'docs/release.md')).toEqual(['tQ4wHn8_zeVk2Lb']);
+    expect(values('The staging password changed last week; for now use: `Rw5kYd2PqLm9Tz`.\n', 'NOTES.md')).toEqual(['Rw5kYd2PqLm9Tz']);
+  });
+
+  it('leaves commands, names, paths and code spans of the next item or paragraph', () => {
+    expect(values('- Rotate the password with: `fastlane match nuke`\n', 'docs/release.md')).toEqual([]);
+    expect(values('- The password hash is made by: `PBKDF2WithHmacSHA256`\n', 'docs/auth.md')).toEqual([]);
+    expect(values('- The password is read from: `Secrets/Prod2Db/Admin`\n', 'docs/auth.md')).toEqual([]);
+    expect(values('- Ask for the password in #ops.\n- Build number: `Rw5kYd2PqLm9Tz`\n', 'docs/release.md')).toEqual([]);
+    expect(values('Ask for the password in #ops.\n\nBuild tag: `Rw5kYd2PqLm9Tz`\n', 'docs/release.md')).toEqual([]);
+    // Not Markdown: the rule reads notes only.
+    expect(values('# the password changed; use: `Rw5kYd2PqLm9Tz`\n', 'notes.txt')).toEqual([]);
+  });
+});

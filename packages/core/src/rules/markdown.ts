@@ -1,5 +1,5 @@
 import { classifyKey, type KeyClass } from '../key-name.js';
-import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
@@ -301,6 +301,51 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
 }
 
 /**
+ * A paragraph or list item of notes that speaks of a password or passphrase and gives one further on, after a colon,
+ * in a code span, maybe on the item's wrapped next line (`- If match asks for a passphrase, it's in 1Password.` /
+ * `  (Until the vault migration lands: \`…\`)`). Only a generated-looking value is taken (upper- and lower-case
+ * letters and digits, mixed), so commands, paths and names after a colon stay prose.
+ */
+const COLON_CODE_SPAN = /:[ \t]{1,4}`([^`\s]{10,64})`/g;
+/** A line that starts a block of its own (a list item, a heading, a fence, a table row, a quote): the paragraph above has ended. */
+const BLOCK_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|```|~~~|\||>)/;
+/** Characters of a path, a URL, an address or a template, not of a password given in notes. */
+const NOT_A_NOTED_PASSWORD = /[/:@${}<>]/;
+/** How far the paragraph is read after the word: its line and two more. */
+const PARAGRAPH_REACH = 600;
+
+function findParagraphPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  let doneUntil = -1;
+  for (const offset of offsets) {
+    if (offset < doneUntil) continue;
+    // The word must begin there (`1Password` is a product, not the word).
+    if (offset > 0 && /[A-Za-z0-9]/.test(text.charAt(offset - 1))) continue;
+    const limit = Math.min(text.length, offset + PARAGRAPH_REACH);
+    let end = text.indexOf('\n', offset);
+    if (end === -1 || end > limit) end = limit;
+    for (let lines = 0; lines < 2 && end < limit; lines++) {
+      const next = text.indexOf('\n', end + 1);
+      const lineEnd = next === -1 || next > limit ? limit : next;
+      const line = text.slice(end + 1, lineEnd);
+      if (line.trim() === '' || BLOCK_LINE_START.test(line)) break;
+      end = lineEnd;
+    }
+    doneUntil = end;
+    const region = text.slice(offset, end);
+    for (const m of region.matchAll(COLON_CODE_SPAN)) {
+      const value = m[1]!;
+      if (!isGeneratedWord(value) || isNameShaped(value) || NOT_A_NOTED_PASSWORD.test(value)) continue;
+      if (!isPlausiblePassword(value, options.file)) continue;
+      const start = offset + m.index + m[0].length - 1 - value.length;
+      spans.push({ start, end: start + value.length, category: 'PASS' });
+    }
+  }
+  return spans;
+}
+
+/**
  * A Wi-Fi network named in quotes or brackets, then a colon and its key, as welcome mails and office notes
  * write it (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`): the name is given, so what follows is the
  * passphrase. WPA takes 8 to 63 characters. Without a quoted name a value after `Wi-Fi:` is the network's own name.
@@ -523,6 +568,22 @@ export const markdownRules: Rule[] = [
     paths: MARKDOWN_FILE,
     pattern: PASSWORD_LABEL,
     find: findLabelledLinePasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-paragraph-password',
+    category: 'PASS',
+    description:
+      'In Markdown notes, a paragraph or list item that speaks of a password or passphrase and gives a generated-looking one after a colon in a code span, maybe on its wrapped next line',
+    keywords: ['password', 'passphrase'],
+    paths: MARKDOWN_FILE,
+    pattern: COLON_CODE_SPAN,
+    find: findParagraphPasswords,
     anchored: true,
     confidence: 'medium',
     examples: {
