@@ -331,3 +331,22 @@ describe('container images pinned by digest in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:REGISTRY_TOKEN']);
   });
 });
+
+describe('Apple key ids and token issuers in dotenv files', () => {
+  it("does not learn an Apple key's ten-character id or an issuer id, and still learns the passwords and an access key id", () => {
+    const text = [
+      'APP_STORE_CONNECT_API_KEY_KEY_ID=7RQ2XK9M4T',
+      'APNS_KEY_ID=K3W8ZP1QDL',
+      'APP_STORE_CONNECT_API_KEY_ISSUER_ID=9c4e2a71-58b3-4f0d-a6e2-13d7b8c05f94',
+      'MATCH_PASSWORD=Quarry#Lindens-58v',
+      'SPACES_ACCESS_KEY_ID=DO00QW7XK2PL9MZ4RB8T',
+      // Ten characters of letters only is no Apple key id: a password under a key's name stays learnt.
+      'SIGNING_KEY_SECRET_KEY_ID=hqvzmtplrw',
+    ].join('\n');
+    expect(parseDotenv(text, '.env.default').map((s) => s.source)).toEqual([
+      '.env.default:MATCH_PASSWORD',
+      '.env.default:SPACES_ACCESS_KEY_ID',
+      '.env.default:SIGNING_KEY_SECRET_KEY_ID',
+    ]);
+  });
+});

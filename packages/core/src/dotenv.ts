@@ -144,6 +144,13 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `ALGOLIA_APP_ID`, `GOOGLE_CLIENT_ID`, `GA_MEASUREMENT_ID`: the public id of an app, project or site, shipped in front ends.
   // Other ids (`WEBHOOK_ID`) may be half of a credential, and a name that says key (`AWS_ACCESS_KEY_ID`) is one: still learnt.
   if (!secretName && PUBLIC_ID_NAME.test(name)) return true;
+  // `APP_STORE_CONNECT_API_KEY_KEY_ID=…`, `APNS_KEY_ID=…`: Apple's keys are `.p8` private keys named by an id of ten
+  // upper-case letters and digits, the `kid` in the header of every token they sign (and in the key file's name,
+  // `AuthKey_<id>.p8`); the key file is the secret. An access key's id (AWS's twenty characters) is not this shape.
+  if (/(?:^|_)KEY_ID$/i.test(name) && APPLE_KEY_ID.test(v)) return true;
+  // `APP_STORE_CONNECT_API_KEY_ISSUER_ID=…`, `JWT_ISSUER_ID=…`: who issues signed tokens is their `iss` claim, readable
+  // in every token by whoever holds one.
+  if (/(?:^|_)ISSUER_ID$/i.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
   // `PLANETSCALE_SERVICE_TOKEN_ID=…`, `API_TOKEN_ID=…`: the id that names a token, sent beside it in the clear
   // (the token itself is the `…_TOKEN`). A key's id (`AWS_ACCESS_KEY_ID`) is still learnt: it is half of the key.
   if (/(?:^|_)TOKEN_ID$/i.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
@@ -209,6 +216,9 @@ const PUBLIC_DOMAIN = /^\.?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]
 const HOST_NAME = /(?:^|_)(?:DOMAIN|HOST|HOSTNAME|ORIGIN)S?$/i;
 /** Two to eight capitalised words (`Larkspur Partner Portal`): a title, not a random value. */
 const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the)){1,7}$/;
+
+/** The id of an Apple key (App Store Connect API, APNs, Sign in with Apple): ten upper-case letters and digits, both. */
+const APPLE_KEY_ID = /^(?=[A-Z0-9]{0,9}[A-Z])(?=[A-Z0-9]{0,9}\d)[A-Z0-9]{10}$/;
 
 /** Names of the ids of what a credential is scoped to: an account, zone, tenant, subscription, organisation, workspace, channel. */
 /** The id of a key that signs or verifies (`SIGNING_KEY_ID`, `JWT_KID`, `PUBLIC_KEY_ID`): a JWS header's `kid`. */
