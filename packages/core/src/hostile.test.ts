@@ -121,6 +121,10 @@ const hostile: Record<string, string> = {
     '"Bearer "+"'.repeat(MB / 22) + '("Bearer", "'.repeat(MB / 24) + 'auth=(USER_NAME, '.repeat(MB / 34),
   // Each bare key reads its own line and the one above for a comment: two bounded lines, never more.
   'bare keys under comments on one endless line': "// idempotency key $key = 'c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40'; ".repeat(MB / 70),
+  // Each attribute line looks up for its tag's `<` over a bounded stretch, whether a tag ever opened or not.
+  'XML attributes naming secrets on lines of their own, under one tag and under none':
+    '<meta-data\n' + '    android:name="api.secret"\n'.repeat(MB / 60) + '\n    android:name="api.secret" '.repeat(MB / 60),
+  'SAS signatures that close their literal and never open the next, repeated': '?sv=2024-01-01&sig=" +\n    "'.repeat(MB / 30),
 };
 
 describe('hostile input', () => {
@@ -146,6 +150,9 @@ describe('hostile input', () => {
     ['Composer user names repeated, no password after them', 'auth.json', '"username": "Kq8zW3mLp0Kq8zW3mLp0Kq8", '.repeat(MB / 38)],
     // Each bare password in program source reads its line back for an open string: a bounded stretch, however long the line.
     ['libpq passwords repeated inside one endless Go string', 'main.go', 'x := "' + 'user=a password=Kq8zW3mLpQ '.repeat(MB / 27)],
+    // Each word for password reads its paragraph once, up to a bounded reach: not again for the next word inside it.
+    ['passwords spoken of on one long line, code spans after colons never closed', 'notes.md', 'the password: `Rw5kYd2 '.repeat(MB / 23)],
+    ['paragraphs of a password word and wrapped lines, repeated', 'notes.md', 'password\n  a: `b\n  c\n'.repeat(MB / 21)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {
