@@ -58,6 +58,9 @@ const hostile: Record<string, string> = {
   'URL users joined to escaping calls that never take a literal': '"db://u:" +\n  encodeURIComponent('.repeat(MB / 36),
   'setters given conditionals that never reach a literal, repeated on one line': 'setPassword(a.isEmpty() ? b : '.repeat(MB / 30),
   'chained assignments after a password name, never reaching a literal': 'password = a = b = '.repeat(MB / 19),
+  // Each default reads its line back for the template's opening and the key: the read must stay bounded on one long line.
+  'template defaults piped on one line, in a template opened once': 'password: {{ x' + ' | default "Rk8vQ2mZt7XwL4"'.repeat((2 * MB) / 27),
+  'template defaults in the prefix form repeated on one line, never given a literal': '{{ default '.repeat((2 * MB) / 11),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
   // Each mention of the file reads the lines below it: a line read once must not be read again.
   '.pgpass mentions over pgpass-shaped lines': '$ cat ~/.pgpass\n' + 'db.example.net:5432:app:app:Tq8-mossy-Lantern\n'.repeat(MB / 47) + '~/.pgpass '.repeat(MB / 10) + '\n' + '~/.pgpass '.repeat(MB / 10),
