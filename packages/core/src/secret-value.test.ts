@@ -112,6 +112,18 @@ describe('words of code around a password that are not it', () => {
   });
 });
 
+describe('a regular expression after a password name (blind set 57)', () => {
+  const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true, file: 'vector/vector.toml' });
+
+  it("is no password when it is a character-class escape alone, maybe repeated (a redaction pattern's `password=\\\\S+`)", () => {
+    for (const v of ['\\S+', '\\\\S+', '\\w*', '\\d{4}', '\\\\d{2,8}']) expect(plausible(v), v).toBe(false);
+  });
+
+  it('is still a password when the escape is part of it', () => {
+    for (const v of ['\\S+Kq8z!x', 'Wm4\\d+Tq8z', '\\\\Srv-Otter-19']) expect(plausible(v), v).toBe(true);
+  });
+});
+
 describe('a token of letters only', () => {
   it('takes random capitals and small letters as generated, though capitals run to seven', () => {
     expect(isPlausibleSecret('QwLpZrTxMvBnKjHgFdSaPoIuYtReWqAs', { category: 'TOKEN', quoted: true })).toBe(true);

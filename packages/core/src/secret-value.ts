@@ -193,6 +193,11 @@ const CAMEL_WORDS = /^[?@#_]?(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}
 const FILE_NAME = /^[\w.\/-]{1,200}\.(?:png|jpe?g|gif|svg|webp|tar|gz|tgz|zip|bz2|xz|7z|jar|war|ear|whl|json|ya?ml|xml|csv|tsv|txt|log|pdf|html?|css|js|py|rb|sh|md|rst|mp[34]|mov|wav|avi|bin|img|iso|deb|rpm|parquet|avro|orc)$/i;
 /** Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. */
 const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])|\.[*+]$|^\.[*+]/;
+/**
+ * A regular expression's character-class escape alone, maybe repeated (`\S+`, `\\S+` escaped in a string, `\d{4}`):
+ * what a redaction or log-parsing pattern matches after `password=`, not the password.
+ */
+const REGEX_CLASS_ESCAPES = /^\\{1,2}[dDsSwW](?:[+*?]|\{\d{1,3}(?:,\d{0,3})?\})?$/;
 /** A variable name: letters and underscores, maybe a few trailing digits (`dbPass2`). */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
@@ -632,6 +637,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
   if (REGEX_SYNTAX.test(v)) return false;
+  if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
   if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
   if (INTERPOLATED_CALL.test(v)) return false;
 
