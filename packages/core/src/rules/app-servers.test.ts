@@ -23,6 +23,18 @@ describe('Java EE application server secrets', () => {
     ].join('\n');
     expect(found(xml, 'configuration/standalone.xml', 'elytron-credential-reference')).toEqual(['Pn5%wQz8Lk2Vt']);
   });
+  it("reports the clear text the management CLI gives a credential reference, quoted or bare, and leaves a store's alias", () => {
+    const cli = [
+      'batch',
+      '/subsystem=elytron/key-store=tlsKS:add(path=tls.jks, relative-to=jboss.server.config.dir, credential-reference={clear-text="Tv4-mPq9Lz2w"}, type=JKS)',
+      '/subsystem=elytron/credential-store=appCS:add(location=cs/app.cs, credential-reference={clear-text=Wk7!rNs3Hb8x}, create=true)',
+      '/subsystem=datasources/data-source=OrdersDS:write-attribute(name=credential-reference, value={clear-text="Jd5#qVz1Mc6p"})',
+      '/subsystem=datasources/data-source=AuditDS:add(jndi-name=java:/AuditDS, credential-reference={store=appCS, alias=audit-ds})',
+      '/subsystem=elytron/key-store=trustKS:add(path=trust.jks, credential-reference={clear-text=${env.TRUST_KS_PASSWORD}})',
+      'run-batch',
+    ].join('\n');
+    expect(found(cli, 'configure-tls.cli', 'elytron-credential-reference')).toEqual(['Tv4-mPq9Lz2w', 'Wk7!rNs3Hb8x', 'Jd5#qVz1Mc6p']);
+  });
   it("reports a Tomcat server's own shutdown command, not the default", () => {
     expect(found('<?xml version="1.0"?>\n<Server port="8005"\n        shutdown="r8Kq2mVx7LpT4zWn">\n', 'conf/server.xml', 'tomcat-shutdown-command')).toEqual(['r8Kq2mVx7LpT4zWn']);
     expect(found('<Server port="8005" shutdown="SHUTDOWN">\n', 'conf/server.xml', 'tomcat-shutdown-command')).toEqual([]);

@@ -10,8 +10,13 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  */
 
 
-/** Elytron's credential reference, its clear text in the same tag. */
-const ELYTRON_CLEAR_TEXT = /credential-reference[ \t\r\n][^>]{0,300}?clear-text[ \t]{0,4}=[ \t]{0,4}["'](?<v>[^"'\r\n<>]{1,200})["']/y;
+/**
+ * Elytron's credential reference, its clear text in the same tag, or in the object the management CLI (`jboss-cli.sh`)
+ * writes it as: `credential-reference={clear-text="…"}` (or bare, `{clear-text=…, …}`, where a comma or brace ends it), also
+ * when it sets the attribute (`write-attribute(name=credential-reference, value={clear-text=…})`).
+ */
+const ELYTRON_CLEAR_TEXT =
+  /credential-reference(?:[ \t\r\n][^>]{0,300}?|(?:[ \t]{0,4}|,[ \t]{0,4}value[ \t]{0,4})=[ \t]{0,4}\{[^}\r\n]{0,120}?)clear-text[ \t]{0,4}=[ \t]{0,4}["']?(?<v>(?<=["'])[^"'\r\n<>]{1,200}(?=["'])|(?<=[= \t])[^"'\s,{}<>]{1,200})/y;
 
 /** Tomcat's server element and its shutdown command; `SHUTDOWN` is the documented default, no secret. */
 const TOMCAT_SHUTDOWN = /<Server[ \t\r\n][^>]{0,300}?(?<![\w-])shutdown[ \t]{0,4}=[ \t]{0,4}["'](?<v>[^"'\r\n<>]{1,200})["']/y;
@@ -42,7 +47,7 @@ export const appServerRules: Rule[] = [
   {
     id: 'elytron-credential-reference',
     category: 'PASS',
-    description: "WildFly/JBoss Elytron's `<credential-reference clear-text=\"…\"/>`: the password of a credential store, key store or datasource",
+    description: "WildFly/JBoss Elytron's `<credential-reference clear-text=\"…\"/>`, or the management CLI's `credential-reference={clear-text=…}`: the password of a credential store, key store or datasource",
     keywords: ['credential-reference'],
     pattern: ELYTRON_CLEAR_TEXT,
     startsAtKeyword: true,
@@ -50,8 +55,19 @@ export const appServerRules: Rule[] = [
     validate: (secret, ctx) => isPlausiblePassword(secret, ctx.file),
     confidence: 'high',
     examples: {
-      match: ['<credential-reference clear-text="Xq7!vLm2Rz9pTw"/>', '<credential-reference store="cs" alias="x" clear-text="Kd8#pQ2vNm5z"/>'],
-      noMatch: ['<credential-reference store="appCS" alias="db-pw"/>', '<credential-reference clear-text="${env.KS_PASSWORD}"/>'],
+      match: [
+        '<credential-reference clear-text="Xq7!vLm2Rz9pTw"/>',
+        '<credential-reference store="cs" alias="x" clear-text="Kd8#pQ2vNm5z"/>',
+        '/subsystem=elytron/key-store=ks:add(path=ks.jks, credential-reference={clear-text="Wr5-tNq8Lz2m"}, type=JKS)',
+        '/subsystem=elytron/credential-store=cs:add(location=cs.jceks, credential-reference={clear-text=Hv3!pRk9Xs7q}, create=true)',
+        '/subsystem=datasources/data-source=DS:write-attribute(name=credential-reference, value={clear-text="Pm6#vLq2Tz8w"})',
+      ],
+      noMatch: [
+        '<credential-reference store="appCS" alias="db-pw"/>',
+        '<credential-reference clear-text="${env.KS_PASSWORD}"/>',
+        '/subsystem=datasources/data-source=DS:write-attribute(name=credential-reference, value={store=cs, alias=ds-pw})',
+        '/subsystem=elytron/key-store=ks:add(credential-reference={clear-text=${env.KS_PASSWORD}})',
+      ],
     },
   },
   {
