@@ -46,13 +46,13 @@ export function schemeStart(text: string, colon: number): number {
  * userinfo at the last `@`, so the password is `Tundra59@`. A token may stand in for the password, and
  * some run long: an AWS CodeArtifact token in a pip or npm index URL (`https://aws:eyJ2ZXIi…@…codeartifact…`)
  * is about a thousand characters.
- * String interpolation may put a literal there: `${"…"}` in Scala, Kotlin, Groovy and JS templates, maybe through a call
- * that percent-encodes it (`${encodeURIComponent("…")}` in a JS template).
+ * String interpolation may put a literal there: `${"…"}` in Scala, Kotlin, Groovy and JS templates, `{"…"}` in C#'s `$"…"` and
+ * Python's f-strings, maybe through a call that percent-encodes it (`${encodeURIComponent("…")}` in a JS template).
  * The host may be a template (`@${DB_HOST}`, `@$HOST`, `@{{ host }}`): the password before it is still written out.
  * It may be empty, where the scheme alone says where to connect: Airflow's connection URIs for a cloud's API
  * (`aws://<key id>:<secret key>@/?region_name=…`, `google-cloud-platform://:…@/?…`) put the query right after the `@`.
  */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$\{(?:(?:[A-Za-z_$][\w$]{0,40}\.)?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|urlencode|rawurlencode|url_encode|QueryEscape|PathEscape|EscapeDataString)\([ \t]{0,2})?["'](?<ipw>[^\s"'\\$]{1,256})["'](?:[ \t]{0,2}\))?\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{|\/\?)/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$?\{(?:(?:[A-Za-z_$][\w$]{0,40}\.)?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|urlencode|rawurlencode|url_encode|QueryEscape|PathEscape|EscapeDataString)\([ \t]{0,2})?["'](?<ipw>[^\s"'\\$]{1,256})["'](?:[ \t]{0,2}\))?\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{|\/\?)/g;
 
 /**
  * Whether a URL's host starts at `from`: a name or IPv4 address (or a bracketed IPv6 one), an

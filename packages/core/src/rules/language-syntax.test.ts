@@ -126,6 +126,13 @@ describe('hosts and URLs written around a format', () => {
     expect(found(text, 'Sync.scala').some((v) => v.includes('Quill_Marsh_4172'))).toBe(true);
     expect(found('val u = s"https://sync:${password}@sync.acme.test/jobs"\n', 'Sync.scala')).toEqual([]);
   });
+
+  it("reads a literal in an interpolation hole of C#'s $\"…\" or Python's f-string as a URL's password, not a variable", () => {
+    const cs = 'static string Uri(string f) => $"sftp://drop_user:{"Tarn7vQeLx2mWk9z"}@files.acme.test/in/{f}";\n';
+    expect(found(cs, 'Drop.cs').some((v) => v.includes('Tarn7vQeLx2mWk9z'))).toBe(true);
+    expect(found("url = f\"amqp://worker:{'Pell4-Quarry-88'}@mq.acme.test:5672/\"\n", 'tasks.py').some((v) => v.includes('Pell4-Quarry-88'))).toBe(true);
+    expect(found('static string Uri(string pw) => $"sftp://drop_user:{pw}@files.acme.test/in";\n', 'Drop.cs')).toEqual([]);
+  });
 });
 
 describe('public client keys in indentation-nested configs and app builds', () => {
