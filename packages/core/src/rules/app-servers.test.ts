@@ -45,3 +45,21 @@ describe('Java EE application server secrets', () => {
     expect(found("connect('weblogic', 'Hs4!kPz9Wq2n', 't3s://wls.example.net:7002')", 'a.py', 'wlst-connect-password')).toEqual(['Hs4!kPz9Wq2n']);
   });
 });
+
+describe("a servlet deployment descriptor's parameters", () => {
+  const param = (kind: string, name: string, value: string) => `  <${kind}>\n    <param-name>${name}</param-name>\n    <param-value>${value}</param-value>\n  </${kind}>\n`;
+
+  it('reports the value of a context or init parameter whose name is a secret', () => {
+    const xml = '<web-app>\n' + param('context-param', 'captcha.secretKey', '6Lc9vX2aAAAAAHq8mTz4Lw7pRk2NdBy5cJs0Wf3E') + param('init-param', 'ldap.bindPassword', 'Fjord!Wren-2291') + '</web-app>\n';
+    expect(found(xml, 'WEB-INF/web.xml', 'xml-credential')).toEqual(['6Lc9vX2aAAAAAHq8mTz4Lw7pRk2NdBy5cJs0Wf3E', 'Fjord!Wren-2291']);
+  });
+  it('leaves a public site key, a template path and a parameter named for no secret', () => {
+    const xml =
+      '<web-app>\n' +
+      param('context-param', 'captcha.siteKey', '6Lc9vX2aAAAAABn3qWz7Ty1kPm8RcVd4xHs2Lf6G') +
+      param('init-param', 'passwordResetTemplate', '/WEB-INF/templates/reset.ftl') +
+      param('context-param', 'upload.maxSize', '10485760') +
+      '</web-app>\n';
+    expect(found(xml, 'WEB-INF/web.xml')).toEqual([]);
+  });
+});

@@ -1481,6 +1481,35 @@ function childValueAt(text: string, from: number): { value: string; start: numbe
   return { value, start: m.index + m[0].length - '</value>'.length - raw.length + raw.indexOf(value) };
 }
 /**
+ * An SSIS project's parameter (Project.params: `<SSIS:Parameter SSIS:Name="CarrierApiKey">`) keeps its value in one of the
+ * property elements below it, the one named `Value` (`<SSIS:Property SSIS:Name="Value">…</SSIS:Property>`, a package's
+ * `ParameterValue`), after others such as its id and its `Sensitive` flag. Read one property at a time, sticky, past the
+ * `<SSIS:Properties>` that opens them; an encrypted value (its tag says `Encrypted`) is no clear text.
+ */
+const PARAMETER_PROPERTIES_OPEN = /\s{0,80}<(?:[A-Za-z]{1,12}:)?Properties>/y;
+const PARAMETER_PROPERTY =
+  /\s{0,80}<(?:[A-Za-z]{1,12}:)?Property\s{1,8}(?:[^<>]{0,200}?\s)?(?:[A-Za-z]{1,12}:)?Name="(?<n>[A-Za-z]{1,40})"(?<attrs>[^<>]{0,200})>(?<v>[^<\r\n]{0,300})<\/(?:[A-Za-z]{1,12}:)?Property>/y;
+function parameterPropertyValueAt(text: string, from: number): { value: string; start: number } | undefined {
+  PARAMETER_PROPERTIES_OPEN.lastIndex = from;
+  let at = PARAMETER_PROPERTIES_OPEN.exec(text) === null ? from : PARAMETER_PROPERTIES_OPEN.lastIndex;
+  for (let i = 0; i < 8; i++) {
+    PARAMETER_PROPERTY.lastIndex = at;
+    const m = PARAMETER_PROPERTY.exec(text);
+    if (m === null) return undefined;
+    const g = m.groups!;
+    if (g['n'] === 'Value' || g['n'] === 'ParameterValue') {
+      if (/encrypted/i.test(g['attrs']!)) return undefined;
+      const raw = g['v']!;
+      const value = raw.trim();
+      const close = m[0].length - m[0].lastIndexOf('</');
+      return value.length === 0 ? undefined : { value, start: m.index + m[0].length - close - raw.length + raw.indexOf(value) };
+    }
+    at = PARAMETER_PROPERTY.lastIndex;
+  }
+  return undefined;
+}
+
+/**
  * A named entry whose value attribute comes after others: Tomcat's
  * `<Environment name="mail/smtp/password" type="java.lang.String" value="…"/>` (JNDI names hold `/`).
  * The name attribute names what the value attribute holds.
@@ -1515,10 +1544,11 @@ function classifyXmlKey(name: string, parent?: () => string[]): KeyClass | undef
  * Hadoop-family configuration (core-site.xml, hdfs-, yarn-, hive-, hbase-site.xml, Oozie, Tez, Ranger):
  * `<property><name>fs.s3a.secret.key</name><value>…</value></property>`. The entry's name is the text of
  * a `<name>` element and its value that of the `<value>` beside it (a `<description>` may sit between).
- * Sticky at the `<name>` tag.
+ * A servlet deployment descriptor (web.xml) writes its context and init parameters the same way, as
+ * `<param-name>…</param-name>` / `<param-value>…</param-value>`. Sticky at the `<name>` (`<param-name>`) tag.
  */
 const PROPERTY_NAME_VALUE =
-  /<name>[ \t]{0,8}(?<k>[^<\s]{1,200})[ \t]{0,8}<\/name>[ \t]{0,40}(?:\r?\n[ \t]{0,40}){0,2}(?:<description>[^<]{0,500}<\/description>[ \t]{0,40}(?:\r?\n[ \t]{0,40}){0,2})?<value>(?<v>[^<\r\n]{1,300})<\/value>/iy;
+  /<(?<p>param-)?name>[ \t]{0,8}(?<k>[^<\s]{1,200})[ \t]{0,8}<\/\k<p>name>[ \t]{0,40}(?:\r?\n[ \t]{0,40}){0,2}(?:<description>[^<]{0,500}<\/description>[ \t]{0,40}(?:\r?\n[ \t]{0,40}){0,2})?<\k<p>value>(?<v>[^<\r\n]{1,300})<\/\k<p>value>/iy;
 
 /** The secret of a `<name>…</name>` / `<value>…</value>` property whose `<name>` tag opens at `at`. */
 function propertyElementValue(text: string, at: number, file: string | undefined): Span | undefined {
@@ -1529,7 +1559,7 @@ function propertyElementValue(text: string, at: number, file: string | undefined
   const raw = m.groups!['v']!;
   const value = raw.trim();
   if (key === undefined || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) return undefined;
-  const start = m.index + m[0].length - '</value>'.length - raw.length + raw.indexOf(value);
+  const start = m.index + m[0].length - `</${m.groups!['p'] ?? ''}value>`.length - raw.length + raw.indexOf(value);
   return { start, end: start + value.length, category: key.category };
 }
 
@@ -1552,10 +1582,12 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       while (up >= 0 && offset - up <= 300 && text.charCodeAt(up) !== 60 /* < */ && text.charCodeAt(up) !== 62 /* > */) up--;
       if (up >= 0 && text.charCodeAt(up) === 60 && /[A-Za-z]/.test(text.charAt(up + 1))) lt = up;
     }
-    if (lt >= 4 && text.charCodeAt(lt) === 62 /* > */ && lt - 5 > lastTag) {
-      const property = propertyElementValue(text, lt - 5, options.file);
+    // The keyword in the text of a `<name>` (or web.xml's `<param-name>`) element: the tag that opens it ends at `lt`.
+    const nameTag = lt >= 4 && text.charCodeAt(lt) === 62 /* > */ ? (text.startsWith('<param-', lt - 11) ? lt - 11 : lt - 5) : -1;
+    if (nameTag >= 0 && nameTag > lastTag) {
+      const property = propertyElementValue(text, nameTag, options.file);
       if (property !== undefined) {
-        lastTag = lt - 5;
+        lastTag = nameTag;
         spans.push(property);
         continue;
       }
@@ -1608,7 +1640,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
         const named = XML_NAME_ATTRIBUTE.exec(tag);
         // Named by an attribute, or by the element's own name when it has no attributes.
         const ownName = named === null ? BARE_OPENING_TAG.exec(tag)?.[1]?.replace(/^\w+:/, '') : undefined;
-        const child = named === null && ownName === undefined ? undefined : childValueAt(text, gt + 1);
+        const child = named === null && ownName === undefined ? undefined : (childValueAt(text, gt + 1) ?? (named === null ? undefined : parameterPropertyValueAt(text, gt + 1)));
         const childKey = child === undefined ? undefined : classifyKey(ownName ?? named!.groups!['k'] ?? named!.groups!['k2']!);
         if (child !== undefined && childKey && isPlausibleSecret(child.value, { category: childKey.category, quoted: true, weakKey: childKey.weak, file: options.file })) {
           spans.push({ start: child.start, end: child.start + child.value.length, category: childKey.category });
@@ -2723,7 +2755,7 @@ export const genericRules: Rule[] = [
   {
     id: 'xml-credential',
     category: 'PASS',
-    description: 'A credential in an XML element, a key/value attribute pair, a property-list entry or a Hadoop-style property (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`, `<name>fs.s3a.secret.key</name><value>…</value>`)',
+    description: 'A credential in an XML element, a key/value attribute pair, a property-list entry, a Hadoop-style property, a web.xml parameter or an SSIS project parameter (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`, `<name>fs.s3a.secret.key</name><value>…</value>`, `<param-name>…</param-name><param-value>…</param-value>`, `<SSIS:Parameter SSIS:Name="ApiKey">` with its `Value` property)',
     // `hmac`: a service's signing key is often named for the HMAC alone (Magento's `<notification_hmac>`).
     keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac'],
     pattern: XML_ELEMENT,

@@ -69,6 +69,25 @@ describe('SSIS packages and their configurations', () => {
   });
 });
 
+describe('SSIS project parameters', () => {
+  const parameter = (name: string, value: string, valueAttributes = '') =>
+    `  <SSIS:Parameter SSIS:Name="${name}">\n    <SSIS:Properties>\n      <SSIS:Property SSIS:Name="ID">{0c6d1f2a-7b3e-4d59-a8f1-2e9c4b7d6a15}</SSIS:Property>\n` +
+    `      <SSIS:Property SSIS:Name="Sensitive">0</SSIS:Property>\n      <SSIS:Property SSIS:Name="Value"${valueAttributes}>${value}</SSIS:Property>\n` +
+    `      <SSIS:Property SSIS:Name="DataType">18</SSIS:Property>\n    </SSIS:Properties>\n  </SSIS:Parameter>\n`;
+  const params = (body: string) => `<?xml version="1.0"?>\n<SSIS:Parameters xmlns:SSIS="www.microsoft.com/SqlServer/SSIS">\n${body}</SSIS:Parameters>\n`;
+
+  it('reports the value property of a parameter whose name is a secret', () => {
+    expect(found(params(parameter('PartnerApiKey', 'Rq5vLm8TzW2kNx7pHc3d') + parameter('WarehousePassword', 'Brine#Otter-614')), 'Project.params')).toEqual([
+      'Rq5vLm8TzW2kNx7pHc3d',
+      'Brine#Otter-614',
+    ]);
+  });
+  it('leaves the value of a parameter named for no secret, and an encrypted value', () => {
+    expect(found(params(parameter('PartnerBaseUrl', 'https://partner.example.com/api') + parameter('BatchSize', '5000')), 'Project.params')).toEqual([]);
+    expect(found(params(parameter('PartnerApiKey', 'AQAAANCMnd8BFdERjHoAwE8Cl9sBAAAAx2kVq3n', ' SSIS:Encrypted="1"')), 'Project.params')).toEqual([]);
+  });
+});
+
 describe('Windows answer files', () => {
   it('reads the password in the <Value> child of an element named for it', () => {
     const xml =
