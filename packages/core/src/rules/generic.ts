@@ -2367,6 +2367,56 @@ function findJoinedUserPasswords(text: string, options: DetectOptions, offsets: 
   return spans;
 }
 
+/**
+ * A base64 encoding given a variable (`[Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))`, `btoa(creds)`,
+ * `base64.b64encode(pair.encode())`, `base64_encode($auth)`, `Base64.strict_encode64(pair)`,
+ * `encodeToString(pair.getBytes())`): sticky at the encoding's keyword; `var` is the variable encoded.
+ */
+const ENCODED_VARIABLE =
+  /(?:tobase64string\([ \t]{0,4}(?:\[[\w.]{1,40}\]::)?(?:[\w.]{1,60}\.)?getbytes\(|(?:btoa|b64encode|encode64|base64_encode|encodetostring)\()[ \t]{0,4}(?<var>\$?[A-Za-z_]\w{0,40})(?:\.(?:encode|getbytes)\([^()\r\n]{0,30}\))?[ \t]{0,4}[),]/iy;
+/** A variable given a string literal: `$pair = "svc:…"`, `const creds = 'ci:…'`, `String pair = "svc:…";`. */
+const ASSIGNED_LITERAL = /(?<![\w$])(?<name>\$?[A-Za-z_]\w{0,40})[ \t]{0,4}=[ \t]{0,4}(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})')/g;
+/** What a double-quoted string interpolates: PowerShell's and PHP's `$name`, `${…}`, `$(…)`; Ruby's `#{…}`. */
+const INTERPOLATION = /\$[\w{(]|#\{/;
+/** How far before the encoding the variable's literal may be given. */
+const PAIR_REACH = 600;
+
+/**
+ * A Basic-auth pair written whole as one literal in a variable (`$pair = "svc_deploy:…"`), which a line or two below is
+ * base64-encoded for an `Authorization: Basic` header: the encoding of that very variable tells the pair from any string
+ * with a colon. The variable's last assignment within a few hundred characters before the encoding is read. The
+ * assignments are read in one pass along the text, each once, however many encodings there are.
+ */
+function findEncodedBasicPairs(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  const assigned = new Map<string, { value: string; start: number; end: number; doubleQuoted: boolean }>();
+  let scanned = 0;
+  forEachMatchAt(ENCODED_VARIABLE, text, offsets, (m) => {
+    // Read the assignments that end before this encoding (one that runs past it is read again for the next).
+    ASSIGNED_LITERAL.lastIndex = Math.max(scanned, m.index - PAIR_REACH);
+    for (;;) {
+      const a = ASSIGNED_LITERAL.exec(text);
+      if (a === null || a.index + a[0].length > m.index) {
+        scanned = a === null ? text.length : a.index;
+        break;
+      }
+      const value = a.groups!['dq'] ?? a.groups!['sq']!;
+      const end = a.index + a[0].length;
+      assigned.set(a.groups!['name']!.toLowerCase(), { value, start: end - 1 - value.length, end, doubleQuoted: a.groups!['dq'] !== undefined });
+      scanned = end;
+    }
+    const pair = assigned.get(m.groups!['var']!.toLowerCase());
+    if (pair === undefined || pair.end < m.index - PAIR_REACH) return;
+    const colon = pair.value.indexOf(':');
+    if (colon < 1 || !/^[\w.@-]{1,64}$/.test(pair.value.slice(0, colon))) return;
+    const password = pair.value.slice(colon + 1);
+    if (pair.doubleQuoted && INTERPOLATION.test(password)) return;
+    if (password.startsWith('//') || !isPlausiblePassword(password, options.file)) return;
+    spans.push({ start: pair.start + colon + 1, end: pair.start + pair.value.length });
+  });
+  return spans;
+}
+
 /** A SQL*Plus substitution variable, `&name` or `&&name` (a `.` may end it). */
 const SQLPLUS_SUBSTITUTION = /^&{1,2}[A-Za-z_][\w$#]{0,63}\.?$/;
 
@@ -3343,6 +3393,30 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['$pair = "svc-probe:" + "Wn4qLr8TzK2mVx"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))', "headers.Authorization = 'Basic ' + btoa('ci-bot:' + 'Rv7-Heron!Lamp2');"],
       noMatch: ['$pair = "svc-probe:" + $env:PROBE_PASSWORD\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))', 'label = "Status:" + "Wn4qLr8TzK2mVx"', "btoa('ci-bot:' + '<password>')"],
+    },
+  },
+  {
+    id: 'encoded-basic-auth-variable',
+    category: 'PASS',
+    description:
+      'A Basic-auth pair written as one `user:password` literal in a variable that is then base64-encoded (`$pair = "svc:…"` before `[Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))`, `creds = "ci:…"` before `b64encode(creds.encode())`)',
+    keywords: ['tobase64string', 'btoa', 'b64encode', 'encode64', 'base64_encode', 'encodetostring'],
+    pattern: ENCODED_VARIABLE,
+    find: findEncodedBasicPairs,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '$pair = "svc-probe:Wn4qLr8TzK2mVx"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))',
+        'creds = "ci-bot:Rv7-Heron!Lamp2"\ntoken = base64.b64encode(creds.encode()).decode()',
+        "const auth = 'relay:Tq8#zWm4Kp2v';\nheaders.Authorization = 'Basic ' + btoa(auth);",
+      ],
+      noMatch: [
+        '$pair = "svc-probe:$($env:PROBE_PASSWORD)"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))',
+        '$pair = "svc-probe:Wn4qLr8TzK2mVx"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($other))',
+        'url = "https://example.com/a"\nb = base64.b64encode(url.encode())',
+        "const auth = 'relay:password';\nconst h = btoa(auth);",
+      ],
     },
   },
   {

@@ -187,3 +187,17 @@ describe('passwords in Windows scripts', () => {
     expect(found("Set-ItemProperty -Path $key -Name 'SqlServer' -Value 'sql02.corp.example'\n", 'Setup.ps1')).toEqual([]);
   });
 });
+
+describe('a Basic-auth pair held in a variable and then base64-encoded', () => {
+  it("reports the password of the pair literal that the encoding is given", () => {
+    const ps = '$pair = "svc_notify:Rk4!vNq8Lw2Tz"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))\nInvoke-RestMethod -Uri $uri -Headers @{ Authorization = "Basic $b64" }\n';
+    expect(found(ps, 'notify.ps1', 'encoded-basic-auth-variable')).toEqual(['Rk4!vNq8Lw2Tz']);
+    const py = 'pair = "etl-bot:Mq7-Fenn!x42"\nheaders = {"Authorization": "Basic " + base64.b64encode(pair.encode()).decode()}\n';
+    expect(found(py, 'push.py', 'encoded-basic-auth-variable')).toEqual(['Mq7-Fenn!x42']);
+  });
+  it('leaves an interpolated pair, a pair that is not the one encoded, and a stand-in', () => {
+    expect(found('$pair = "svc_notify:$($env:NOTIFY_PW)"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($pair))\n', 'notify.ps1')).toEqual([]);
+    expect(found('$label = "Status:Rk4!vNq8Lw2Tz"\n$b64 = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($body))\n', 'notify.ps1')).toEqual([]);
+    expect(found("const auth = 'relay:changeme';\nconst header = 'Basic ' + btoa(auth);\n", 'client.js')).toEqual([]);
+  });
+});
