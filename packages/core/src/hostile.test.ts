@@ -118,6 +118,8 @@ const hostile: Record<string, string> = {
   'SSIS parameters opened and never given a value, and web.xml names with none': '<SSIS:Parameter SSIS:Name="ApiKey">\n<SSIS:Properties>\n'.repeat(MB / 54) + '<param-name>password</param-name>'.repeat(MB / 33),
   // Each encoding of a variable reads back for its literal: the assignments before it are read once along the text.
   'base64 encodings of a variable repeated on one line, never given a literal': 'btoa(pair) '.repeat(MB / 11) + '[Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($p)) '.repeat(MB / 66),
+  // Each `new one` reads back a bounded stretch of its own line for the password it refers to.
+  '"new one" lead-ins after a password, repeated on one line': 'password. New one: '.repeat(MB / 19),
   // Each Algolia client call reads its line and the one before: lines of bounded reach, never the whole text.
   'Algolia clients built on one endless line, and OmniAuth providers never given a secret':
     'algolia '.repeat(MB / 64) + "algoliasearch('ABCDEFGHIJ', '0123456789abcdef0123456789abcdea'); ".repeat(MB / 72) + 'provider :x, a, '.repeat(MB / 16),

@@ -246,3 +246,15 @@ describe('a password set off below the sentence that leads up to it', () => {
     expect(found('> The new password is\n>\n>     Harbor#quill27.Rt\n', 'reply.eml', 'password-set-off-below')).toEqual([]);
   });
 });
+
+describe('a password named in a sentence and given on the same line as "the new one"', () => {
+  it('reports the value after "new one …:" or "the new one is"', () => {
+    expect(found('--- a.novak 09:14 ---\nThe bank rotated the SFTP password overnight. New one from their portal: Tw8_KpR3mZq5Ln\nI updated the job.\n', 'ticket.txt')).toEqual(['Tw8_KpR3mZq5Ln']);
+    expect(found('We reset the passphrase of the backup key, the new one is `Cove!Lantern72` for now.\n', 'handover.md')).toEqual(['Cove!Lantern72']);
+  });
+  it('takes no reference, setting or word, and no "new one" without a password before it', () => {
+    expect(found('The password expired. New one: see the vault entry ops/sftp.\n', 'ticket.txt')).toEqual([]);
+    expect(found('Password policy changed; the new one is stricter: min-length=14\n', 'ticket.txt')).toEqual([]);
+    expect(found('The old laptop died. New one from IT: LT-4471-B2x\n', 'ticket.txt')).toEqual([]);
+  });
+});
