@@ -460,3 +460,15 @@ describe('a stand-in written where a token or a password goes', () => {
     expect(values("ALTER ROLE etl_loader WITH PASSWORD ':Rq7_wz4Kp';\n", 'sql/002_roles.sql')).toEqual([':Rq7_wz4Kp']);
   });
 });
+
+describe('a UUID under a name that ends in seed or nonce', () => {
+  it('leaves an id-shaped seed or nonce: what ids or a run are made from', () => {
+    expect(values('tracing:\n  correlation-seed: 7d2f9c41-3b8e-4a06-9e15-c2a8f0d4b673\n', 'application.yml')).toEqual([]);
+    expect(values('REQUEST_NONCE = "a41c7e09-5d3b-4f28-b6e2-9f0d1c8a7e35"\n', 'settings.py')).toEqual([]);
+  });
+  it('still reports a seed of a secret shape, and a UUID under a bare key or salt', () => {
+    expect(values('TOTP_SEED=KRSXG5CTMVRXEZLUKN2XAZLSNF2GK5TJ\n', 'worker.env')).toEqual(['KRSXG5CTMVRXEZLUKN2XAZLSNF2GK5TJ']);
+    expect(values('key: 3e9b2d71-6c4f-4a85-b0d3-8f1e7a2c5d94\n', '.cdsapirc')).toEqual(['3e9b2d71-6c4f-4a85-b0d3-8f1e7a2c5d94']);
+    expect(values('SALT=5f8a1c3e-9d27-4b60-a4e8-7c2d0b9f6a13\n', 'app.env')).toEqual(['5f8a1c3e-9d27-4b60-a4e8-7c2d0b9f6a13']);
+  });
+});

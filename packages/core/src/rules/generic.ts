@@ -2,7 +2,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds } from '../line-index.js';
-import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag } from '../secret-value.js';
+import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -239,6 +239,16 @@ const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_
  */
 const WITH_PREFIX = /(?:^|[\s;])with(?:[ \t]{1,4}encrypted)?[ \t]{1,8}$/i;
 const GENERATION_INPUT_NAME = /^(?:seed|nonce)$/i;
+
+/**
+ * A UUID under a name that ends in `seed` or `nonce` (`correlation-seed`, `requestNonce`): what ids or a run are made
+ * from, written in the shape ids take. The seeds that are secrets have shapes of their own (a TOTP seed's base32, a NATS
+ * nkey's `SU…`), and a bare `key` or `salt` with a UUID may still be an API key or an application's salt.
+ */
+function isIdUnderGenerationInputName(name: string, value: string): boolean {
+  const words = splitWords(name);
+  return words.length > 0 && GENERATION_INPUT_NAME.test(words[words.length - 1]!) && UUID.test(value);
+}
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
@@ -1077,6 +1087,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
         continue;
       }
+      if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
       if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
       if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
