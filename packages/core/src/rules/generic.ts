@@ -2143,11 +2143,30 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * `a temporary password for x@example.edu:` / `…`): one line break is read as a blank. Markdown's bold
  * (`**…**`, `__…__`) sets the value off as a code span does, and so right after the word itself (a runbook's
  * ``User `ops`, password **…**``), where the value must have a password's shape: bold there is as often emphasis.
+ * A change in a log or a runbook names the verb first (``reset the `ledger_admin` password to `…` ``, `changed the root
+ * password to …`): after `password to` the value is read where a verb of setting opens the clause on the line before it.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
+/** A verb that sets a password (`reset the … password to`), as a word of its own. */
+const SETTING_VERB = /\b(?:set|reset|changed?|rotated?|updated?)\b/i;
+
+/**
+ * Whether the clause that ends at `at` (read back to its line's start or the last sentence's end, 80 characters at
+ * most) holds a verb that sets a password.
+ */
+function settingVerbBefore(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < 80) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 0x0a || c === 0x2e /* . */ || c === 0x3b /* ; */ || c === 0x21 /* ! */ || c === 0x3f /* ? */) break;
+    start--;
+  }
+  return SETTING_VERB.test(text.slice(start, at));
+}
+
 /** The verbs PROSE_PASSWORD's second form opens with (`use password …`, `enter the password …`, `the account has password …`). */
 const PROSE_VERBS = ['use', 'using', 'with', 'try', 'enter', 'type', 'has', 'have'];
 
@@ -2216,6 +2235,9 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (!quoted && /^[`'"]/.test(after)) return;
     if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
+    // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
+    // gets one to a place (`the password to the vault`), set off in a code span or not.
+    if (m.groups!['to'] !== undefined && (!settingVerbBefore(text, m.index) || (!quoted && em === undefined && !isPasswordShaped(value)))) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
@@ -3572,7 +3594,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …"), also wrapped onto the next line or set in bold',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`"), also wrapped onto the next line or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -3589,6 +3611,8 @@ export const genericRules: Rule[] = [
         'Share the link with password\n**Fennel*orbit5512** until June.',
         'I set a temporary password for ops@example.org:\nKelp-Quarry!804 -- change it on first login.',
         'Only if SSO is down. User `BREAKGLASS`, password **Maple.drift81!qT**. Rotate it afterwards.',
+        '- 04:12 reset the `billing_ro` password to `Heron-slate-93-Copper!` so support could log in',
+        'Changed the kiosk admin password to Wren.Basalt-47 after the audit.',
       ],
       noMatch: [
         'Use password authentication for the bastion.',
@@ -3603,6 +3627,10 @@ export const genericRules: Rule[] = [
         'The password **must** be rotated every 90 days.',
         'Set the password **before** the first deploy: **Step 2**.',
         'Rotate the password **v2** of the API.',
+        'The password to the reporting replica is kept in Vault.',
+        'We changed the password to make it longer.',
+        'Reset the password to `${NEW_DB_PASSWORD}` from the pipeline.',
+        'Remember: the password to `billing-db` is not ours.',
       ],
     },
   },
