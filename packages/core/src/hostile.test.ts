@@ -102,6 +102,9 @@ const hostile: Record<string, string> = {
   'shared-key credentials opened and never given a key': 'StorageSharedKeyCredential c = new(a, '.repeat(MB / 38),
   'getters with their brace on the next line, never returning': 'apiKey()\n{\n'.repeat(MB / 11),
   // Each getter's head reads its body: a body never closed, or a Python one on an endless line, must be read once.
+  // Each fill call reads its chain back to a locator: bounded, however many calls and parentheses a line holds.
+  'fill calls chained after unclosed locators, repeated on one line': 'cy.get("#password"'.repeat(MB / 36) + ').clear().type("x"'.repeat(MB / 36),
+  'empty calls chained before fill calls, repeated on one line': '().fill('.repeat(MB / 8),
   'secret getters opened and never closed, on one line': 'func apiToken() string { '.repeat(MB / 26) + 'def api_token(): '.repeat(MB / 17),
   'password lead-ins repeated without a line break': 'the password is '.repeat(MB / 16),
   'service account base64 fragments repeated in one run': 'c2VydmljZV9hY2NvdW50'.repeat(MB / 20),

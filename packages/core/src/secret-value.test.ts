@@ -169,3 +169,14 @@ describe('an AWS KMS ciphertext blob', () => {
     expect(isPlausibleSecret('AQICAHq7Z2vK9mW4xR8tL3nB6pD1cF5', { category: 'KEY', quoted: true })).toBe(true);
   });
 });
+
+describe('a value a test types to see a login fail', () => {
+  it('is a stand-in when made of such words only', () => {
+    for (const v of ['wrong-password', 'not-the-right-password', 'invalid_token', 'BadPassword', 'incorrect-secret']) {
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    }
+  });
+  it('still leaves a password that holds one of the words among others', () => {
+    expect(isPlausibleSecret('wrong-Harbor-71-Gale!', { category: 'PASS', quoted: true })).toBe(true);
+  });
+});

@@ -332,6 +332,8 @@ const STAND_IN_WORDS = new Set([
   'passwd', 'pass', 'here', 'not', 'a', 'an', 'real', 'secret', 'secrets', 'test', 'testing', 'tests', 'key', 'token', 'insecure', 'dev',
   'development', 'local', 'my', 'your', 'super', 'fake', 'dummy', 'sample', 'example', 'default', 'value', 'replace', 'with', 'the', 'for',
   'only', 'do', 'use', 'tbd', 'todo', 'placeholder', 'string', 'xxx', 'goes', 'unsafe', 'demo', 'temp', 'temporary', 'dont', 'never',
+  // What a test types to see a login fail (`wrong-password`, `not-the-right-password`, `invalid_token`).
+  'wrong', 'right', 'bad', 'invalid', 'incorrect',
   // The same notes in the languages teams write them in (`sua_senha_aqui`, `tu_contraseña_aqui`, `dein-passwort-hier`,
   // `votre_mot_de_passe_ici`, `il_tuo_token_qui`, `twoje_haslo_tutaj`, `sifreniz_buraya`): "your", "here", "new", "put", "change",
   // and the words for password, key, secret and token.
