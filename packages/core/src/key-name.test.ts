@@ -92,6 +92,14 @@ describe('pre-shared keys', () => {
     expect(classifyKey('pre_shared_key')).toEqual({ category: 'PASS', weak: false });
     expect(detect('#define FACTORY_WIFI_PSK "Gr4nary-Wpa2!Lan"\n', { file: 'board.h' }).map((f) => f.rule)).toEqual(['generic-assignment']);
   });
+  it('takes preshared as one word the same way (`tunnel2_preshared_key`, `PresharedKey`), so a key of letters alone counts', () => {
+    expect(classifyKey('tunnel2_preshared_key')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('PresharedKey')).toEqual({ category: 'PASS', weak: false });
+    const tf = 'resource "aws_vpn_connection" "plant" {\n  tunnel1_preshared_key = "qhTwnRbcpLmsVkzEe"\n}\n';
+    expect(detect(tf, { file: 'infra/vpn.tf' }).map((f) => tf.slice(f.start, f.end))).toEqual(['qhTwnRbcpLmsVkzEe']);
+    expect(detect('  tunnel1_preshared_key = var.tunnel1_psk\n', { file: 'infra/vpn.tf' })).toEqual([]);
+    expect(classifyKey('preshared_key_id')).toBeUndefined();
+  });
 });
 
 describe('a salt for hashing', () => {

@@ -496,8 +496,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (words.includes('search') && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
   // A pre-shared key (`WIFI_PSK`, wpa_supplicant's `psk=`, an IPsec `psk`) is a passphrase both ends share; `psk_identity` names it.
   if (last === 'psk') return { category: 'PASS', weak: false };
-  // Spelled out (`wpa2-pre-shared-key=` of a MikroTik export, `pre_shared_key`): the same passphrase, often a word and digits.
-  if (last === 'key' && words[words.length - 2] === 'shared' && words[words.length - 3] === 'pre') return { category: 'PASS', weak: false };
+  // Spelled out (`wpa2-pre-shared-key=` of a MikroTik export, `pre_shared_key`, Terraform's `tunnel1_preshared_key`,
+  // WireGuard's `PresharedKey`): the same passphrase, often a word and digits, or letters alone.
+  if (last === 'key' && ((words[words.length - 2] === 'shared' && words[words.length - 3] === 'pre') || words[words.length - 2] === 'preshared')) return { category: 'PASS', weak: false };
   // An authentication tag (`auth_tag`, Node's `authTag`, Chef's encrypted data bag items) is what AES-GCM appends to a
   // ciphertext: part of the sealed value, published with it, no key.
   if (last === 'tag' && (words[words.length - 2] === 'auth' || words[words.length - 2] === 'authentication')) return undefined;

@@ -154,6 +154,12 @@ const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$]
 const ASSERTED_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:!{0,2}(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}!{0,2}$/;
 const NON_NULL_ASSERTION_FILE = /\.(?:[cm]?tsx?|kts?|swift|dart|cs|rb)$/i;
 /**
+ * A Terraform/HCL reference, bare as HCL writes every expression (`var.tunnel1_psk`, `local.db2_password`,
+ * `module.vpn.psk`, `data.vault_generic_secret.db.data["password"]`): names with digits inside their words, as
+ * `MEMBER_ACCESS` does not take them outside program source.
+ */
+const HCL_REFERENCE = /^(?:var|local|module|data)\.[A-Za-z_][\w-]{0,60}(?:\.[A-Za-z_][\w-]{0,60}|\[(?:\d{1,4}|"[\w.-]{1,60}")\]){0,6}$/;
+/**
  * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
  * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.
  */
@@ -663,6 +669,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
     if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && COMPOSED_PASSWORD.test(v))) return false;
+    if (HCL_REFERENCE.test(v)) return false;
     if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
     if (v.includes('!') && ctx.file !== undefined && NON_NULL_ASSERTION_FILE.test(ctx.file) && ASSERTED_MEMBER_ACCESS.test(v)) return false;
     if (IDENTIFIER.test(v) && isCodeFile(ctx.file)) return false;
