@@ -1371,6 +1371,15 @@ describe('a web agency\'s WordPress and PHP hosting credentials (blind set 52)',
     expect(values("if (hash_equals('sha256', $algo)) { }\n", 'hook.php')).toEqual([]);
   });
 
+  it("reads a compared key of letters alone when the other argument names it, as a password is read", () => {
+    expect(values("if (!hash_equals('hTrWpqMzLkcVBNXQYEFSJaGdsUbn', $apiKey)) {\n    exit;\n}\n", 'export.php')).toEqual(['hTrWpqMzLkcVBNXQYEFSJaGdsUbn']);
+    expect(values('if not hmac.compare_digest(api_token, "hTrWpqMzLkcVBNXQYEFSJaGdsUbn"):\n', 'hook.py')).toEqual(['hTrWpqMzLkcVBNXQYEFSJaGdsUbn']);
+    // Unnamed, it must still look generated; named, a stand-in or a short word is still none.
+    expect(values("if (hash_equals('hTrWpqMzLkcVBNXQYEFSJaGdsUbn', $value)) { }\n", 'export.php')).toEqual([]);
+    expect(values("if (!hash_equals('changeme-api-key', $apiKey)) { exit; }\n", 'export.php')).toEqual([]);
+    expect(values("if (!hash_equals('Bearer', $token)) { exit; }\n", 'export.php')).toEqual([]);
+  });
+
   it("reads a cPanel or WHM API token in its own Authorization scheme", () => {
     const token = 'QH7ZK2MWP9TX4RB8NC3VLJ6DFY5GS0EA';
     expect(values(`curl -H 'Authorization: cpanel siteops:${token}' 'https://host.example:2083/execute/Backup/fullbackup_to_homedir'\n`, 'notes.md')).toEqual([token]);

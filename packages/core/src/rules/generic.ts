@@ -1932,8 +1932,12 @@ function findConstantTimeComparisons(text: string, options: DetectOptions, offse
     // Compared with a digest computed there (`hash_hmac('sha256', $body, $secret)`), the literal is an expected signature.
     if (DIGEST_CALL.test(other)) return;
     // The other argument names the secret (`PHP_AUTH_PW`, `$token`, `request.headers["X-Api-Key"]`); unnamed, it must look generated.
-    const key = comparedKey(other) ?? { category: 'KEY' as const, weak: true };
-    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    const named = comparedKey(other);
+    const key = named ?? { category: 'KEY' as const, weak: true };
+    // Named, the comparison says what the literal is as plainly as an assignment to a password does: a key compared with
+    // `$apiKey` is judged as a password is (any made value of ten characters or more, letters alone too), not by its shape.
+    const judgedAs = named !== undefined && value.length >= 10 ? { category: 'PASS' as const, weakKey: false } : { category: key.category, weakKey: key.weak };
+    if (!isPlausibleSecret(value, { ...judgedAs, quoted: true, file: options.file })) return;
     const start = g['a'] !== undefined || g['b'] !== undefined ? m.index + m[0].indexOf(value) : m.index + m[0].length - value.length - 1;
     spans.push({ start, end: start + value.length, category: key.category });
   });
@@ -3196,9 +3200,12 @@ export const genericRules: Rule[] = [
       match: [
         "if (!hash_equals('Tq8!vRm2.Lx7wKp_Zn4', $_SERVER['PHP_AUTH_PW'] ?? '')) { exit; }",
         'if not hmac.compare_digest(sent_token, "9c2e7f1a4b8d3e6f0a5c2b9d7e1f3a8c"):',
+        "if (!hash_equals('wQbeRtvKpLzhXmNaFcsGdYuJ', $apiKey)) { http_response_code(403); }",
       ],
       noMatch: [
         "hash_equals($expected, $_SERVER['PHP_AUTH_PW'])",
+        "if (!hash_equals('your-api-key-here', $apiKey)) { exit; }",
+        "if (hash_equals('Bearer', $scheme)) { }",
         "hash_equals('password', $_POST['password'])",
         'hmac.compare_digest(digest, expected)',
         "hash_equals('5d41402abc4b2a76b9719d911017c592e1a4f2b8', hash_hmac('sha1', $body, $secret))",
