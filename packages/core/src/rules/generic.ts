@@ -1871,9 +1871,12 @@ const ACCOUNT_SLASH_PASSWORD =
 /** The account before the slash, read back from it: the name must end right at the slash. */
 const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
-/** A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**, account `admin` / `…`. */
+/**
+ * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
+ * account `admin` / `…`, the bootstrap user: `elastic` / `…`.
+ */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|account|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+  /\b(?:login|account|user(?:name)?|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
@@ -3673,7 +3676,7 @@ export const genericRules: Rule[] = [
     id: 'credential-pair-prose',
     category: 'PASS',
     description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
-    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds', 'account `', 'account: `', 'account **', 'account: **'],
+    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds', 'account `', 'account: `', 'account **', 'account: **', 'user `', 'user: `', 'user **', 'user: **', 'username `', 'username: `', 'username **', 'username: **'],
     pattern: /(?<![\w.-])(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)(?![\w/])\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -3687,9 +3690,9 @@ export const genericRules: Rule[] = [
       // Notes in markdown quote both halves: login `admin` / `…`.
       for (const m of text.matchAll(QUOTED_LOGIN_PAIR)) {
         const value = m.groups!['v'] ?? m.groups!['b']!;
-        // `account` is a word of prose as often as a label (`the account \`billing\` / \`invoices\` pages`): after it the
-        // password must look made, letters with a digit and a symbol or both cases.
-        if (/^account/i.test(m[0]) && !(/[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) continue;
+        // `account` and `user` are words of prose as often as labels (`the account \`billing\` / \`invoices\` pages`, the
+        // user \`guest\` / \`member\` roles): after them the password must look made, letters with a digit and a symbol or both cases.
+        if (/^(?:account|user)/i.test(m[0]) && !(/[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) continue;
         if (!judged('PASS', options.file)(value)) continue;
         const closing = m.groups!['v'] !== undefined ? 1 : 2;
         const start = m.index + m[0].length - closing - value.length;
@@ -3699,8 +3702,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)'],
-      noMatch: ['ID/PW: admin/<password>', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.'],
+      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
     },
   },
   {

@@ -106,3 +106,16 @@ describe('a paragraph of notes that speaks of a password and gives one', () => {
     expect(values('# the password changed; use: `Rw5kYd2PqLm9Tz`\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('a user and a password both in code marks in prose', () => {
+  it('reports the password after a user named in backticks or bold and a slash', () => {
+    const line = 'The log cluster still runs with its bootstrap user: `elastic` / `Tk4qWmZ8rLxV2pNc` until the upgrade.\n';
+    expect(values(line, 'docs/runbooks/upgrade.md')).toEqual(['Tk4qWmZ8rLxV2pNc']);
+    expect(values('Staging username **ops** / **Harbor.cedar70@**\n', 'NOTES.md')).toEqual(['Harbor.cedar70@']);
+  });
+  it('leaves roles, stand-ins and words after a user in prose', () => {
+    expect(values('Pick the user `guest` / `member` role in the form.\n', 'docs/roles.md')).toEqual([]);
+    expect(values('Default user: `elastic` / `<from the vault>`\n', 'docs/es.md')).toEqual([]);
+    expect(values('username `deploy` / `changeme`\n', 'docs/es.md')).toEqual([]);
+  });
+});
