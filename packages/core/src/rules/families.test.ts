@@ -1450,3 +1450,16 @@ describe('a Datadog key handed over in a sentence', () => {
     expect(found('the app key, using 88168386a096ce934a7bc0e285556e7b5250509d', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('a Slack webhook URL written as two joined literals', () => {
+  it("reports the literal after the join, the webhook's token", () => {
+    const ts = 'const ALERTS =\n  "https://hooks.slack.com/services/T07QMZ4KD/B08RLX3NP2W/" + "Vn4kTqLz8XwR2mPc7HbJ5dYs";\n';
+    expect(found(ts, 'src/alerts.ts')).toEqual([['TOKEN', 'Vn4kTqLz8XwR2mPc7HbJ5dYs']]);
+    const php = "$hook = 'https://hooks.slack.com/services/' .\n    'T07QMZ4KD/B08RLX3NP2W/Vn4kTqLz8XwR2mPc7HbJ5dYs';\n";
+    expect(found(php, 'notify.php')).toEqual([['TOKEN', 'T07QMZ4KD/B08RLX3NP2W/Vn4kTqLz8XwR2mPc7HbJ5dYs']]);
+  });
+  it('leaves a stand-in token and a variable joined', () => {
+    expect(found('const A = "https://hooks.slack.com/services/T00000000/B00000000/" + "XXXXXXXXXXXXXXXXXXXXXXXX";\n', 'a.ts')).toEqual([]);
+    expect(found('const A = "https://hooks.slack.com/services/T07QMZ4KD/B08RLX3NP2W/" + hookToken;\n', 'a.ts')).toEqual([]);
+  });
+});

@@ -77,6 +77,37 @@ export const messagingRules: Rule[] = [
     noMatch: ['https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX', 'https://api.slack.com/web', 'https:\\/\\/hooks.slack.com\\/services\\/TXXXXX\\/BXXXXX\\/XXXXXXXXXX'],
   }, { category: 'TOKEN', keywords: ['hooks.slack.com'], lead: '', tail: '(?![A-Za-z0-9+/])' }),
   {
+    // Code splits a long URL over two literals joined (`"https://hooks.slack.com/services/T…/B…/" + "…"`, PHP's `.`, Lua's
+    // `..`, VB's `&`, Python's literals side by side), so the whole URL never stands in one string. The literal after the
+    // join holds the webhook's token, the part that lets anyone post: that literal is reported.
+    id: 'slack-webhook-url-joined',
+    category: 'TOKEN',
+    description: 'Slack incoming webhook URL written as two joined literals (`"https://hooks.slack.com/services/T…/B…/" + "<token>"`): the literal after the join',
+    keywords: ['hooks.slack.com'],
+    startsAtKeyword: true,
+    pattern:
+      /hooks\.slack\.com\/services\/(?:T[A-Z0-9]{6,12}\/(?:B[A-Z0-9]{6,12}\/)?)?["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`]((?:T[A-Z0-9]{6,12}\/)?(?:B[A-Z0-9]{6,12}\/)?[A-Za-z0-9]{20,40})(?![A-Za-z0-9\/])/,
+    secretGroup: 1,
+    // The token's own part must look generated: letters of both cases and a digit, no stand-in (`XXXXXXXX…`).
+    validate: (v) => {
+      const token = v.slice(v.lastIndexOf('/') + 1);
+      return notPlaceholder(token) && /\d/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token);
+    },
+    minEntropy: 3,
+    confidence: 'high',
+    examples: {
+      match: [
+        `const HOOK = "https://hooks.slack.com/services/T${fake('uppernum', 8, 334)}/B${fake('uppernum', 10, 335)}/" + "${fake('alnum', 24, 336)}";`,
+        `$hook = 'https://hooks.slack.com/services/' .\n    'T${fake('uppernum', 8, 337)}/B${fake('uppernum', 10, 338)}/${fake('alnum', 24, 339)}';`,
+      ],
+      noMatch: [
+        'const HOOK = "https://hooks.slack.com/services/T00000000/B00000000/" + "XXXXXXXXXXXXXXXXXXXXXXXX";',
+        'const HOOK = "https://hooks.slack.com/services/" + process.env.SLACK_HOOK_PATH;',
+        'const HOOK = `https://hooks.slack.com/services/${team}/${bot}/${token}`;',
+      ],
+    },
+  },
+  {
     id: 'discord-bot-token',
     category: 'TOKEN',
     description: 'Discord bot token (base64 user id . timestamp . HMAC)',
