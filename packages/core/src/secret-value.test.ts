@@ -180,3 +180,15 @@ describe('a value a test types to see a login fail', () => {
     expect(isPlausibleSecret('wrong-Harbor-71-Gale!', { category: 'PASS', quoted: true })).toBe(true);
   });
 });
+
+describe('a value opening or closing with .* or .+', () => {
+  const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true });
+
+  it('is a regular expression when the rest holds words, escapes, groups or an anchor', () => {
+    for (const v of ['.*\\.corp\\.example$', '.+@example\\.org', '^/internal/.*', '.*Chrome/1[0-9]{2}', '.+(staging|qa)', '.*secret.*', '.+Password']) expect(plausible(v), v).toBe(false);
+  });
+
+  it("is a generated password when the rest mixes capitals, small letters and digits and holds no other pattern syntax", () => {
+    for (const v of ['.+Rw7^kQ2-zLm9Tx^4bn', '.*Hq3~Zv8mPw2Lk5n', 'Tz4kW9^pLq2-Rv8m.+']) expect(plausible(v), v).toBe(true);
+  });
+});

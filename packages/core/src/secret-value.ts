@@ -198,7 +198,26 @@ const CAMEL_WORDS = /^[?@#_]?(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}
 /** A file's name or path with a common extension (`my-dir/MySampleImage.png`, `WordPress_App.zip`). */
 const FILE_NAME = /^[\w.\/-]{1,200}\.(?:png|jpe?g|gif|svg|webp|tar|gz|tgz|zip|bz2|xz|7z|jar|war|ear|whl|json|ya?ml|xml|csv|tsv|txt|log|pdf|html?|css|js|py|rb|sh|md|rst|mp[34]|mov|wav|avi|bin|img|iso|deb|rpm|parquet|avro|orc)$/i;
 /** Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. */
-const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])|\.[*+]$|^\.[*+]/;
+const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])/;
+/** `.*` or `.+` at either end of a value: a pattern's "anything" (`.*\.example\.com$`, `.+@corp\.com`, `^/api/.*`). */
+const ANY_RUN_AT_END = /\.[*+]$|^\.[*+]/;
+const ANY_RUNS_AT_ENDS = new RegExp(ANY_RUN_AT_END.source, 'g');
+/** What else a pattern holds: an escape, a group, a class, an alternative, a repetition or an anchor at its end. */
+const PATTERN_SYNTAX = /[\\()[\]{}|?]|\$$/;
+
+/**
+ * Whether a value is a regular expression rather than a secret. `.*` or `.+` at an end is a pattern's
+ * "anything", unless the rest is a generated password's mix of capitals, small letters and digits with no
+ * other pattern syntax (`.+Rw7^kQ2-…`, drawn from a password generator's symbols, where a pattern would
+ * hold words, escapes or an anchor).
+ */
+function isRegexSyntax(v: string): boolean {
+  if (REGEX_SYNTAX.test(v)) return true;
+  if (!ANY_RUN_AT_END.test(v)) return false;
+  const rest = v.replace(ANY_RUNS_AT_ENDS, '');
+  return PATTERN_SYNTAX.test(rest) || !(/[A-Z]/.test(rest) && /[a-z]/.test(rest) && /\d/.test(rest) && characterSwitches(rest) >= 6);
+}
+
 /**
  * A regular expression's character-class escape alone, maybe repeated (`\S+`, `\\S+` escaped in a string, `\d{4}`):
  * what a redaction or log-parsing pattern matches after `password=`, not the password.
@@ -644,7 +663,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
   if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
-  if (REGEX_SYNTAX.test(v)) return false;
+  if (isRegexSyntax(v)) return false;
   if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
   if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
   if (INTERPOLATED_CALL.test(v)) return false;

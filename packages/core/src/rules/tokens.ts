@@ -223,17 +223,19 @@ export const tokenRules: Rule[] = [
     id: 'basic-credential-literal',
     category: 'PASS',
     description:
-      'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `btoa("svc:" + "…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`, Perl `encode_base64("svc:…", "")`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:…"))`, `Buffer.from("svc:…").toString("base64")`), also after an interpolated user (`btoa(\`${sid}:…\`)`)',
+      'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `btoa("svc:" + "…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`, Perl `encode_base64("svc:…", "")`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:…"))` (or `System.Text.Encoding…`), `Buffer.from("svc:…").toString("base64")`), also after an interpolated user (`btoa(\`${sid}:…\`)`)',
     keywords: ['btoa', 'b64encode', 'encodetostring', 'encode64', 'base64_encode', 'encode_base64', 'tobase64string', 'buffer.from'],
     // `Buffer.from` encodes nothing by itself: the look-ahead asks for `.toString("base64")` right after the literal.
     pattern:
-      /\b(?:(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode|encode_base64)\([ \t]{0,4}[bB]?|ToBase64String\([ \t]{0,4}Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
+      /\b(?:(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode|encode_base64)\([ \t]{0,4}[bB]?|ToBase64String\([ \t]{0,4}(?:System\.Text\.|Text\.)?Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
     secretGroup: 'v',
     validate: (value) => isPlausiblePassword(value),
     confidence: 'medium',
     examples: {
       match: ["headers: { Authorization: 'Basic ' + btoa('svc:Rq7vK2mX9pLw4Zt8') }", 'auth = base64.b64encode(b"svc:Rq7vK2mX9pLw4Zt8").decode()', 'Base64.getEncoder().encodeToString("svc:Rq7vK2mX9pLw4Zt8".getBytes())',
         'var creds = Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:Rq7vK2mX9pLw4Zt8"));',
+        // The encoding named with its namespace, as code that does not import System.Text writes it.
+        'var creds = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("relay:Vb6*Kw2.mTq9Rz"));',
         "const auth = Buffer.from('svc:Rq7vK2mX9pLw4Zt8', 'utf8').toString('base64');",
         'const auth = Buffer.from(`${accountSid}:Rq7vK2mX9pLw4Zt8`).toString("base64");',
         "headers: { Authorization: 'Basic ' + btoa(`${user}:Rq7vK2mX9pLw4Zt8`) }",
