@@ -32,6 +32,8 @@ const hostile: Record<string, string> = {
   // Each prompt's answer line is read once, up to its end: a prompt before a long line of base64 must not re-read it.
   'PHP-serialized separators repeated, no name before them': '";s:9:"'.repeat(MB / 8),
   'constant-time comparisons opened and never given a literal': 'hash_equals($a'.repeat(MB / 14),
+  // Each call given a bare name looks back for the local's binding: only the name's own occurrences, within a bounded reach.
+  'key specs given a bare name, repeated with no binding': 'SecretKeySpec(raw, '.repeat(MB / 19),
   'SMTP password prompts repeated, each before a long answer': ('334 UGFzc3dvcmQ6\n' + 'QUJD'.repeat(300) + '\n').repeat(MB / 1218),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),

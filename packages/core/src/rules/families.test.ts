@@ -1463,3 +1463,42 @@ describe('a Slack webhook URL written as two joined literals', () => {
     expect(found('const A = "https://hooks.slack.com/services/T07QMZ4KD/B08RLX3NP2W/" + hookToken;\n', 'a.ts')).toEqual([]);
   });
 });
+
+describe('keys and passwords that code hands over indirectly (blind set 62)', () => {
+  it('reads a literal given to a method named `with` and the secret, a builder or wrapper that returns a configured copy', () => {
+    const token = 'acme_live_Rt8vKq2Lm7Zx4Wn9Pb3Hc6Jd1Fs5Gy';
+    expect(found(`export const adminApi = withToken("${token}");`, 'src/lib/api.ts')).toEqual([['KEY', token]]);
+    expect(found(`$res = Http::withToken('${token}')->post($url, $body);`, 'app/Services/Sync.php')).toEqual([['KEY', token]]);
+    expect(found('var app = ConfidentialClientApplicationBuilder.Create(id)\n    .WithClientSecret("Qz7~Lm2.Rw9Kx4Tn8Vb3Hp6Jd")\n    .Build();', 'Auth.cs').map(([, v]) => v)).toEqual(['Qz7~Lm2.Rw9Kx4Tn8Vb3Hp6Jd']);
+  });
+
+  it('leaves a `with` method given a variable or a name made of words', () => {
+    expect(found('export const api = withToken(token);', 'src/lib/api.ts')).toEqual([]);
+    expect(found('spec.withSecret("payments-db-credentials")', 'Deploy.java')).toEqual([]);
+    expect(found('const c = client.withToken(process.env.ACME_TOKEN!);', 'src/c.ts')).toEqual([]);
+  });
+
+  it("reads a key a call is given by a local that the lines above bind to a decoded or encoded literal", () => {
+    const key = 'Vq8Rk2Lm7Zx4Wn9Pb3Hc6Jd1Fs5GyTa0Ue8Io2Xw4=';
+    const java = `byte[] raw = java.util.Base64.getDecoder().decode("${key}");\nreturn new SecretKeySpec(raw, "HmacSHA256");`;
+    expect(found(java, 'Signing.java')).toEqual([['KEY', key]]);
+    const python = `material = base64.b64decode("${key}")\ncipher = AES.new(material, AES.MODE_GCM)`;
+    expect(found(python, 'crypt.py')).toEqual([['KEY', key]]);
+  });
+
+  it('leaves a local bound to anything but a literal, and a plain literal under a password call', () => {
+    expect(found('byte[] raw = Base64.getDecoder().decode(props.getSigningKey());\nreturn new SecretKeySpec(raw, "HmacSHA256");', 'Signing.java')).toEqual([]);
+    expect(found('byte[] raw = loadKey();\nreturn new SecretKeySpec(raw, "AES");', 'Signing.java')).toEqual([]);
+    expect(found('who = "reports-bot-7"\nserver.login(user, who)', 'mail.py')).toEqual([]);
+  });
+
+  it('reads a Basic password encoded with the encoding named by its namespace', () => {
+    const text = 'var creds = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("relay:Wk3*Tz8.pLq2Rn=Vx"));';
+    expect(found(text, 'Relay.cs')).toEqual([['PASS', 'Wk3*Tz8.pLq2Rn=Vx']]);
+  });
+
+  it('reads an ADO.NET password that opens with .+ from a generator, not a pattern', () => {
+    const text = '{"ConnectionStrings": {"Ledger": "Server=tcp:sql-ledger.example.net,1433;Database=ledger;User ID=ledger_app;Password=.+Rw7^kQ2-zLm9Tx^4bn;Encrypt=True;"}}';
+    expect(found(text, 'appsettings.json').some(([c, v]) => c === 'CONN' && v.includes('Password=.+Rw7^kQ2-zLm9Tx^4bn'))).toBe(true);
+  });
+});

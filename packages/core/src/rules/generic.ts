@@ -1880,12 +1880,15 @@ const QUOTED_LOGIN_PAIR =
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
- * named for it, in camel or snake case (Rust's builders: reqwest's `.bearer_auth("…")`, `.api_key("…")`).
+ * named for it, in camel or snake case (Rust's builders: reqwest's `.bearer_auth("…")`, `.api_key("…")`), or to
+ * one named `with` and the secret, as builders and wrappers that return a configured copy are (Laravel's
+ * `Http::withToken("…")`, MSAL's `.WithClientSecret("…")`, Go's functional option `maps.WithAPIKey("…")`, an
+ * app's own `withToken("…")` that returns a client carrying it).
  * The argument may be a conditional that falls back on the literal, in either branch:
  * `cfg.setPassword(configured.isEmpty() ? "…" : configured)`, `setPassword(pw != null ? pw : "…")`.
  */
 const SETTER_CALL = new RegExp(
-  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b[wW]ith(?:Password|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|AccessKey|AccessToken|AuthToken|BearerToken|Token)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
     // The condition: a flag, a no-argument call or a comparison with null; then the other branch if the literal is the second.
     /(?<cond>!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?)?/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
@@ -2633,6 +2636,8 @@ const PIPE_BEFORE = /(?:\|>|%>%)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?$/;
 /** One argument of a call: a string literal (with its offset) or any other expression. */
 interface Argument {
   literal?: { value: string; start: number };
+  /** The argument is a bare name (`raw`, `keyBytes`): a local that may hold the literal. */
+  name?: string;
 }
 
 /**
@@ -2645,6 +2650,7 @@ function readArguments(text: string, open: number, count: number): Argument[] & 
   const limit = Math.min(text.length, open + 600);
   while (args.length < count && i < limit) {
     while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    const argStart = i;
     let literal: Argument['literal'];
     const prefix = /^(?:[bBrRuU]{1,2}|@|\[\]byte\(|Buffer\.from\()?(?=["'`])/.exec(text.slice(i, i + 14));
     if (prefix !== null) {
@@ -2678,12 +2684,48 @@ function readArguments(text: string, open: number, count: number): Argument[] & 
       if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') other = true;
       i++;
     }
-    args.push(literal !== undefined && !other ? { literal } : {});
+    const name = literal === undefined ? BARE_NAME.exec(text.slice(argStart, i).trimEnd()) : null;
+    args.push(literal !== undefined && !other ? { literal } : name !== null ? { name: name[0] } : {});
     args.end = i;
     if (text[i] !== ',') break;
     i++;
   }
   return args;
+}
+
+const BARE_NAME = /^[A-Za-z_$][\w$]{0,60}$/;
+
+/**
+ * A local bound to a key's literal as bytes, a line or a few above the call it is given to: decoded from base64 or
+ * hex (Java's `Base64.getDecoder().decode("…")`, Python's `base64.b64decode("…")`, .NET's `Convert.FromBase64String("…")`,
+ * Go's `hex.DecodeString("…")`), or encoded (`"…".getBytes()`, `b"…"`, `Buffer.from("…")`); or a plain literal. The
+ * name may follow a type (`byte[] raw =`) or carry one (`val raw: ByteArray =`), Go's `key, _ :=` too.
+ */
+const LOCAL_KEY_BINDING = new RegExp(
+  String.raw`(?<![\w$.])(?<n>[A-Za-z_$][\w$]{0,60})(?:[ \t]{0,4},[ \t]{0,4}_)?(?:[ \t]{0,4}:[ \t]{0,4}[\w<>\[\]?.]{1,40})?[ \t]{0,4}:?=(?![=>])[ \t]{0,4}` +
+    String.raw`(?<wrap>[\w$.]{0,40}?(?:Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|b64decode|fromhex|unhexlify|FromBase64String|decodeBase64|decodeHex|parseHexBinary|parseBase64Binary|Buffer\.from|\[\]byte|DecodeString|atob)\([ \t]{0,4})?` +
+    String.raw`(?<b>[bB])?(?<q>["'])(?<v>[^"'\\\r\n]{1,300})\k<q>(?<enc>\.(?:getBytes|encode|toByteArray|as_bytes)\([^()\r\n]{0,20}\))?`,
+  'y',
+);
+/** How far above a call its argument's local is looked for. */
+const LOCAL_LOOK_BACK = 600;
+
+/**
+ * The literal a local named `name` is bound to in the lines before `at` (the nearest binding), when the value is key
+ * material: bytes made from a literal, or for a key's call a plain literal. Only the name's own occurrences are tried.
+ */
+function localKeyLiteral(text: string, at: number, name: string, category: Category): { value: string; start: number } | undefined {
+  const from = Math.max(0, at - LOCAL_LOOK_BACK);
+  for (let i = text.lastIndexOf(name, at - 1); i >= from; i = i === 0 ? -1 : text.lastIndexOf(name, i - 1)) {
+    LOCAL_KEY_BINDING.lastIndex = i;
+    const m = LOCAL_KEY_BINDING.exec(text);
+    if (m === null || m.groups!['n'] !== name || m.index + m[0].length > at) continue;
+    const g = m.groups!;
+    const asBytes = g['wrap'] !== undefined || g['b'] !== undefined || g['enc'] !== undefined;
+    const value = g['v']!;
+    return asBytes || category === 'KEY' ? { value, start: m.index + m[0].length - (g['enc']?.length ?? 0) - 1 - value.length } : undefined;
+  }
+  return undefined;
 }
 
 function findCredentialCalls(text: string, options: DetectOptions): Span[] {
@@ -2701,7 +2743,9 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
     const args = readArguments(text, open, arg);
     // Arguments already read are not searched again (linear on `f(f(f(…`).
     re.lastIndex = Math.max(re.lastIndex, args.end ?? open);
-    const literal = args[arg - 1]?.literal;
+    const given = args[arg - 1];
+    // A bare name: the local the lines above bind to the key's literal (`byte[] raw = …decode("…");` then `new SecretKeySpec(raw, …)`).
+    const literal = given?.literal ?? (given?.name !== undefined ? localKeyLiteral(text, m.index, given.name, category) : undefined);
     if (literal === undefined) continue;
     if (sole === true && text[args.end ?? open] !== ')') continue;
     if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
@@ -3143,8 +3187,8 @@ export const genericRules: Rule[] = [
     id: 'setter-call-secret',
     category: 'PASS',
     description:
-      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
-    keywords: ['setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setapisecret', 'setappsecret', 'setconsumersecret', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.apisecret(', '.appsecret(', '.consumersecret(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.api_secret(', '.app_secret(', '.consumer_secret(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
+      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate), a method named `with` and the secret (`Http::withToken("…")`, `.WithClientSecret("…")`, `withToken("…")`); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
+    keywords: ['withpassword', 'withsecret', 'withclientsecret', 'withsecretkey', 'withapikey', 'withapisecret', 'withappsecret', 'withaccesskey', 'withaccesstoken', 'withauthtoken', 'withbearertoken', 'withtoken', 'setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setapisecret', 'setappsecret', 'setconsumersecret', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.apisecret(', '.appsecret(', '.consumersecret(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.api_secret(', '.app_secret(', '.consumer_secret(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
       // A literal closed by `:` is a conditional's first branch, and one closed by `)` is no conditional's first branch.
@@ -3164,8 +3208,10 @@ export const genericRules: Rule[] = [
         'cfg.setPassword(fromVault.isEmpty() ? "Ph7!Lantern-Oak2" : fromVault);',
         'val sms = SmsClient.builder()\n    .apiKey("c41e09ab")\n    .apiSecret("Wr8kTq2ZxL5mNv7P")\n    .build()',
         'twitter.setConsumerSecret("Jq4Zr8Lm2Xv6Tn9Wk3Pb7Hc1Yd5Fs0Gu2Ae8Ri4Oq6")',
+        '$res = Http::withToken("acme_live_Vq8Rn2Kx7TzLw4Mp9Bc3Hd6Fs")->get($url);',
+        '    .WithClientSecret("Xr4~Lq8.Tz2Wm7Kp9Nb3Hc6Jd")',
       ],
-      noMatch: ['ds.setPassword(password);', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])', 'builder.apiSecret(System.getenv("SMS_API_SECRET"))', 'builder.apiSecret("your-api-secret")'],
+      noMatch: ['ds.setPassword(password);', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])', 'builder.apiSecret(System.getenv("SMS_API_SECRET"))', 'builder.apiSecret("your-api-secret")', 'Http::withToken($this->token)', 'volume.withSecret("billing-db-credentials")', 'ecs.NewClientWithAccessKey(region, "LTAI5tQ8nZ2vK7xR", secret)'],
     },
   },
   {
