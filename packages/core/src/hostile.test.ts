@@ -133,6 +133,8 @@ const hostile: Record<string, string> = {
   // A bearer scheme joined to a literal, or given beside one, and a named user before a password: each never closed.
   'bearer schemes joined to literals and auth pairs with a named user, never given a value':
     '"Bearer "+"'.repeat(MB / 22) + '("Bearer", "'.repeat(MB / 24) + 'auth=(USER_NAME, '.repeat(MB / 34),
+  // Each constructor delegation looks back a bounded number of `class` words, and a text looks up only a few classes.
+  'constructor delegations under endless classes and class words': 'class C1 { this("Vq7mLx2Rk9TzW4nPc8Hb") } class '.repeat(MB / 48) + 'class x this("k") '.repeat(MB / 18),
   // Each bare key reads its own line and the one above for a comment: two bounded lines, never more.
   'bare keys under comments on one endless line': "// idempotency key $key = 'c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40'; ".repeat(MB / 70),
   // Each attribute line looks up for its tag's `<` over a bounded stretch, whether a tag ever opened or not.

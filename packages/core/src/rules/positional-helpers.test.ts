@@ -193,3 +193,41 @@ describe('a Twilio client whose SID is held elsewhere', () => {
     expect(found(py, 'notify/sms.py', 'twilio-auth-token-positional')).toEqual(['9a7c5e3b1d8f6a4c2e0b9d7f5a3c1e8b']);
   });
 });
+
+describe('a literal a constructor hands to its one-string constructor', () => {
+  it("reports the literal when the parameter is named for a secret, in Java, C# and Kotlin", () => {
+    const java = [
+      'public class TileFetcher {',
+      '    private final String tileKey;',
+      '    public TileFetcher() {',
+      '        this("5e0b9c2f7a4d1e8b3c6f0a9d2e7b4c1f");',
+      '    }',
+      '    public TileFetcher(String key) {',
+      '        this.tileKey = key;',
+      '    }',
+      '}',
+    ].join('\n');
+    expect(found(java, 'src/main/java/org/example/TileFetcher.java', 'constructor-delegation-literal')).toEqual(['5e0b9c2f7a4d1e8b3c6f0a9d2e7b4c1f']);
+    const cs = 'public class GeoClient\n{\n    public GeoClient() : this("Rk8vTq3LmZ7xWp2NcY5bHd9J") { }\n    public GeoClient(string apiToken) { _t = apiToken; }\n}\n';
+    expect(found(cs, 'src/GeoClient.cs', 'constructor-delegation-literal')).toEqual(['Rk8vTq3LmZ7xWp2NcY5bHd9J']);
+    const kt = 'class GeoClient(private val apiSecret: String) {\n    constructor() : this("Rk8vTq3LmZ7xWp2NcY5bHd9J")\n}\n';
+    expect(found(kt, 'src/GeoClient.kt', 'constructor-delegation-literal')).toEqual(['Rk8vTq3LmZ7xWp2NcY5bHd9J']);
+  });
+  it('leaves a literal for a parameter of another name, a word, and a call with more arguments', () => {
+    const java = [
+      'public class TileFetcher {',
+      '    public TileFetcher() { this("https://tiles.example.org"); }',
+      '    public TileFetcher(String baseUrl) { }',
+      '}',
+      'class Label {',
+      '    Label() { this("Untitled"); }',
+      '    Label(String key) { }',
+      '}',
+      'class Pair {',
+      '    Pair() { this("5e0b9c2f7a4d1e8b3c6f0a9d2e7b4c1f", 3); }',
+      '    Pair(String key) { }',
+      '}',
+    ].join('\n');
+    expect(found(java, 'src/main/java/org/example/Tiles.java', 'constructor-delegation-literal')).toEqual([]);
+  });
+});

@@ -557,7 +557,95 @@ function findCharArrayPasswords(text: string, options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * A constructor that hands a literal to another constructor of its class: Java's and C#'s `this("…")` (C#'s
+ * `public CoverClient() : this("…") { }`, Kotlin's `constructor() : this("…")`). The literal goes to the class's
+ * one-parameter constructor, and that parameter's name says what it is (`CoverClient(String key)`,
+ * `CoverClient(string apiToken)`, Kotlin's `class CoverClient(private val key: String)`): a default key built into the
+ * class. Read at each `this(` with one literal inside; the class is the nearest `class` statement above it.
+ */
+const THIS_CALL_SOLE_LITERAL = /this[ \t]{0,4}\([ \t]{0,4}"(?<v>[^"\\\r\n]{1,200})"[ \t]{0,4}\)/y;
+/** How far above a `this(` its class statement is looked for. */
+const THIS_CLASS_LOOK_BACK = 6000;
+const CLASS_NAME_AT = /class[ \t]{1,4}([A-Z]\w{0,60})/y;
+/** How many `class` words above a `this(` are tried (in comments, `getClass`), and how many classes one text has looked up. */
+const CLASS_WORDS_TRIED = 16;
+const CLASSES_LOOKED_UP = 8;
+
+/** The nearest class statement's name above `at`, within the look-back. */
+function enclosingClassName(text: string, at: number): string | undefined {
+  const floor = Math.max(0, at - THIS_CLASS_LOOK_BACK);
+  let tried = 0;
+  for (let i = text.lastIndexOf('class', at); i >= floor && i !== -1 && tried < CLASS_WORDS_TRIED; i = i === 0 ? -1 : text.lastIndexOf('class', i - 1)) {
+    tried++;
+    if (i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
+    CLASS_NAME_AT.lastIndex = i;
+    const m = CLASS_NAME_AT.exec(text);
+    if (m !== null) return m[1];
+  }
+  return undefined;
+}
+
+/** The parameter name of the class's constructor that takes one string (`Name(String key)`, `Name(val key: String)`), if any. */
+function soleStringParameter(text: string, className: string): string | undefined {
+  const re = new RegExp(
+    `(?<![\\w.])${className}[ \\t]{0,4}\\([ \\t]{0,4}(?:(?:final|private|public|protected|internal|readonly)[ \\t]{1,4}){0,2}(?:(?:String|string|CharSequence)[ \\t]{1,4}(?<j>[A-Za-z_]\\w{0,60})|(?:(?:val|var)[ \\t]{1,4})?(?<k>[A-Za-z_]\\w{0,60})[ \\t]{0,4}:[ \\t]{0,4}String)[ \\t]{0,4}\\)`,
+    'g',
+  );
+  for (const m of text.matchAll(re)) return m.groups!['j'] ?? m.groups!['k'];
+  return undefined;
+}
+
+function findConstructorDelegationLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  // Each class's one-string constructor is looked up once, however many `this(` a file holds.
+  const parameterOf = new Map<string, string | undefined>();
+  for (const offset of offsets) {
+    if (offset > 0 && (isWordCode(text.charCodeAt(offset - 1)) || text.charCodeAt(offset - 1) === 0x2e /* . */)) continue;
+    THIS_CALL_SOLE_LITERAL.lastIndex = offset;
+    const m = THIS_CALL_SOLE_LITERAL.exec(text);
+    if (m === null) continue;
+    const className = enclosingClassName(text, offset);
+    if (className === undefined) continue;
+    if (!parameterOf.has(className)) {
+      // Each lookup reads the whole text: a text of endless classes stops being read after a few.
+      if (parameterOf.size >= CLASSES_LOOKED_UP) continue;
+      parameterOf.set(className, soleStringParameter(text, className));
+    }
+    const param = parameterOf.get(className);
+    const key = param === undefined ? undefined : classifyKey(param);
+    if (key === undefined) continue;
+    const value = m.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = m.index + m[0].indexOf('"') + 1;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'constructor-delegation-literal',
+    category: 'KEY',
+    description:
+      'A literal a constructor hands to its class\'s one-string constructor (`this("…")` in Java, C# and Kotlin), when that constructor\'s parameter is named for a secret (`CoverClient(String key)`, `class C(private val apiToken: String)`)',
+    keywords: ['this('],
+    pattern: THIS_CALL_SOLE_LITERAL,
+    find: findConstructorDelegationLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'public class CoverClient {\n    public CoverClient() {\n        this("3f9a1c7e5b2d8f4a6c0e9b3d7a1f5c2e");\n    }\n    public CoverClient(String key) { this.key = key; }\n}',
+        'public class TileClient\n{\n    public TileClient() : this("Vq7mLx2Rk9TzW4nPc8Hb") { }\n    public TileClient(string apiToken) { _token = apiToken; }\n}',
+      ],
+      noMatch: [
+        'public class CoverClient {\n    public CoverClient() {\n        this("https://covers.example.org");\n    }\n    public CoverClient(String baseUrl) { this.baseUrl = baseUrl; }\n}',
+        'public class Label {\n    public Label() { this("Untitled"); }\n    public Label(String key) { this.key = key; }\n}',
+        'public class CoverClient {\n    public CoverClient() {\n        this("3f9a1c7e5b2d8f4a6c0e9b3d7a1f5c2e");\n    }\n    public CoverClient(String cacheDir) { }\n}',
+      ],
+    },
+  },
   {
     id: 'smtp-relay-tuple-password',
     category: 'PASS',
