@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isApplicationPassword, isPlaceholder, isPlausibleSecret, isTestFile } from './secret-value.js';
+import { isApplicationPassword, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
 
 describe('a stand-in word with digits', () => {
   it('is a stand-in when the digits are few, count, repeat or number (password123, test001)', () => {
@@ -190,5 +190,16 @@ describe('a value opening or closing with .* or .+', () => {
 
   it("is a generated password when the rest mixes capitals, small letters and digits and holds no other pattern syntax", () => {
     for (const v of ['.+Rw7^kQ2-zLm9Tx^4bn', '.*Hq3~Zv8mPw2Lk5n', 'Tz4kW9^pLq2-Rv8m.+']) expect(plausible(v), v).toBe(true);
+  });
+});
+
+describe("an Okta OAuth client id", () => {
+  it('is public, as a Google OAuth client id is: in every authorize URL and single-page app', () => {
+    expect(isPlausibleSecret('0oaR4kT9mZq2LxW7vN3p', { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPublicValue('0oaR4kT9mZq2LxW7vN3p')).toBe(true);
+  });
+  it("still takes a value of other lengths or Okta's API token (00 and 40) as a secret", () => {
+    expect(isPlausibleSecret('0oaR4kT9mZq2LxW7vN3pQ8', { category: 'KEY', quoted: true })).toBe(true);
+    expect(isPlausibleSecret('00Rk4vT9mZq2LxW7vN3pQ8sH5jYb1cFd6gKe0uAw', { category: 'KEY', quoted: true })).toBe(true);
   });
 });

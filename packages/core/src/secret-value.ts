@@ -261,9 +261,10 @@ export function isYamlReferenceTag(tag: string): boolean {
  * Langfuse public keys, RevenueCat app keys, SSH public keys, age recipients (`age1…`; the identity is `AGE-SECRET-KEY-1…`),
  * Datadog browser client tokens (`pub` + 32 hex), Stripe.js card tokens (`tok_…`: single-use, made in the browser),
  * Razorpay key ids (`rzp_live_…`: Checkout takes them in the browser; the key secret is separate), Google OAuth client ids
- * (`<project number>-<32>.apps.googleusercontent.com`: in every sign-in URL; the `GOCSPX-` client secret is separate).
+ * (`<project number>-<32>.apps.googleusercontent.com`: in every sign-in URL; the `GOCSPX-` client secret is separate), and
+ * Okta's OAuth client ids (`0oa` and 17 letters and digits: in every authorize URL and SPA bundle; the secret is separate).
  */
-const PUBLIC_KEY = /^(?:\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
+const PUBLIC_KEY = /^(?:\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
 /** Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold. */
 const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
