@@ -34,6 +34,9 @@ const hostile: Record<string, string> = {
   'constant-time comparisons opened and never given a literal': 'hash_equals($a'.repeat(MB / 14),
   // Each call given a bare name looks back for the local's binding: only the name's own occurrences, within a bounded reach.
   'key specs given a bare name, repeated with no binding': 'SecretKeySpec(raw, '.repeat(MB / 19),
+  // Each key prefix opening a literal reads at most a few literals after it, and none of them again.
+  'key prefixes opening short literals in one endless list': '"ghp_Kq8", '.repeat(MB / 11),
+  'key prefixes opening literals joined without end': '"sk-ant-api03-' + 'Kq8zW3mLp0'.repeat(29) + '" + '.repeat(MB / 310),
   'SMTP password prompts repeated, each before a long answer': ('334 UGFzc3dvcmQ6\n' + 'QUJD'.repeat(300) + '\n').repeat(MB / 1218),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),

@@ -265,8 +265,12 @@ export function isYamlReferenceTag(tag: string): boolean {
  * Okta's OAuth client ids (`0oa` and 17 letters and digits: in every authorize URL and SPA bundle; the secret is separate).
  */
 const PUBLIC_KEY = /^(?:\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
-/** Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold. */
-const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256)$/i;
+/**
+ * Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold, and a signed request's scheme:
+ * AWS Signature Version 4 opens its `Authorization` value with `AWS4-HMAC-SHA256` (Google Cloud's with `GOOG4-HMAC-SHA256`),
+ * the name of how the signature that follows was made.
+ */
+const ALGORITHM_NAME = /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|pbkdf2(?:[_-]sha\d{1,3})?|sha-?(?:1|224|256|384|512)|md5|aes-?\d{3}(?:-?(?:gcm|cbc|ctr))?|[hre]s(?:256|384|512)|ed25519|rsa(?:-?\d{4})?|scram-sha-?256|(?:(?:aws4|goog4)-)?hmac-?sha(?:1|256|384|512)|aws4-ecdsa-p256-sha256)$/i;
 const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 /** A key's fingerprint as ssh-keygen (MD5), cloud consoles and certificate tools print it: hex pairs parted by colons, a digest of a public key. */
 const COLON_HEX_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$/;

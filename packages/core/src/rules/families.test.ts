@@ -1502,3 +1502,35 @@ describe('keys and passwords that code hands over indirectly (blind set 62)', ()
     expect(found(text, 'appsettings.json').some(([c, v]) => c === 'CONN' && v.includes('Password=.+Rw7^kQ2-zLm9Tx^4bn'))).toBe(true);
   });
 });
+
+describe('a Datadog client given both keys, a key cut into literals, a signed request (blind set 62)', () => {
+  it("reads the application key given second to a Datadog client, after the API key or a name that holds it", () => {
+    const api = '5e1c9a7f3b2d8e4a6c0f1b3d5e7a9c2f';
+    const app = '8d3f1a6c9e2b5d7f0a4c8e1b3d6f9a2c5e7b0d4f';
+    expect(found(`let dd = datadog::Client::new("${api}", "${app}");`, 'src/main.rs')).toEqual([['KEY', api], ['KEY', app]]);
+    expect(found(`dog = Dogapi::Client.new(ENV.fetch('DD_API_KEY'), '${app}')`, 'lib/metrics.rb')).toEqual([['KEY', app]]);
+  });
+
+  it('leaves 40 hex given to a Datadog method that builds no client (a trace, an event: a commit)', () => {
+    expect(found('datadog.trace(span, "8d3f1a6c9e2b5d7f0a4c8e1b3d6f9a2c5e7b0d4f")', 'deploy.py')).toEqual([]);
+  });
+
+  it('reports each literal of a fixed-shape key cut into parts that code joins or keeps as a tuple', () => {
+    const head = 'sk-ant-api03-Zq8vLm2Rx7Kp4Tn9Wb3Hc6Jd1Fs';
+    const tail = 'Gy5Ua0Ie8Oo2Xw4Qr7Ts1Vb6Nm3Lk9Jh2Pg5Fd8Sa0Zx4Cv7Bn1Mq6Wl3Er9Ty2Ui5AA';
+    expect(head.length - 13 + tail.length - 2).toBe(93);
+    expect(found(`_PARTS = ("${head}", "${tail}")\nclient = anthropic.Anthropic(api_key="".join(_PARTS))`, 'llm.py')).toEqual([['KEY', head], ['KEY', tail]]);
+    expect(found(`const k = "${head}" +\n  "${tail}";`, 'llm.ts')).toEqual([['KEY', head], ['KEY', tail]]);
+  });
+
+  it('leaves parts that do not make the shape, and a list of prefixes', () => {
+    expect(found('_PARTS = ("sk-ant-api03-Zq8vLm2Rx7Kp4Tn9Wb3Hc6Jd1Fs", "Gy5Ua0Ie8Oo2Xw4Qr7Ts1Vb6Nm3")', 'llm.py')).toEqual([]);
+    expect(found('KNOWN_PREFIXES = ("sk-ant-api03-", "sk-proj-", "ghp_", "github_pat_")', 'scan.py')).toEqual([]);
+  });
+
+  it("takes AWS Signature Version 4's scheme for no token: it names the algorithm", () => {
+    const text = 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=<sig>';
+    expect(found(text, 'notes.md').map(([, v]) => v)).not.toContain('AWS4-HMAC-SHA256');
+    expect(found('"authorization": "GOOG4-HMAC-SHA256 Credential=svc@example-project.iam.gserviceaccount.com/20250101/auto/storage/goog4_request"', 'req.json').map(([, v]) => v)).not.toContain('GOOG4-HMAC-SHA256');
+  });
+});

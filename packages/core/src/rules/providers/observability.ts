@@ -4,7 +4,7 @@ import { lineAround } from '../../line-index.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, anyCase, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
 /**
  * A map named for PagerDuty, opened on the same line: Terraform `pagerduty_services = {`, a JSON
@@ -122,6 +122,24 @@ function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: re
   return spans;
 }
 
+/**
+ * A Datadog client built with its two keys by position, the API key first and the application key second, as
+ * Datadog's clients take them (Ruby's `Dogapi::Client.new(api_key, app_key)`, a Rust or Go wrapper's
+ * `datadog::Client::new("…", "…")`): the second argument, 40 hex digits, is the application key. The first
+ * may be the API key's literal (32 hex digits, which datadog-api-key reports) or a name that holds it.
+ */
+const DATADOG_CLIENT_APP_KEY = new RegExp(
+  `(?:${anyCase('datadog')}|${anyCase('dogapi')})[\\w.:]{0,40}\\([ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?` +
+    `(?:["'][0-9a-f]{32}["']|[A-Za-z_][\\w.:]{0,60}(?:\\[[^\\]\\r\\n]{1,60}\\]|\\([^()\\r\\n]{0,60}\\))?)` +
+    `[ \\t]{0,4},[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?["']([0-9a-f]{40})["']`,
+);
+
+/** The callee after the provider's name builds or configures a client (`::Client::new`, `.new`, `Api(`), not a method taking data. */
+function buildsDatadogClient(match: string): boolean {
+  const callee = match.slice(0, match.indexOf('(')).replace(/^(?:datadog|dogapi)/i, '');
+  return /client|api|new|init|configure/i.test(callee);
+}
+
 /** Monitoring, logging, error tracking and analytics services. */
 export const observabilityRules: Rule[] = [
   contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
@@ -132,6 +150,30 @@ export const observabilityRules: Rule[] = [
     match: [`DD_APP_KEY=${fake('hex', 40, 602)}`],
     noMatch: [`DD_APP_KEY=${fake('hex', 30, 602)}`],
   }, { keywords: ['datadog', 'dd_app', 'dd-app', 'dd.app', 'ddapp', 'dd_application'], minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  {
+    id: 'datadog-app-key-positional',
+    category: 'KEY',
+    description: 'A Datadog application key (40 hex) given second to a Datadog client, after the API key: `Dogapi::Client.new(api_key, "…")`, `datadog::Client::new("<api key>", "…")`',
+    keywords: ['datadog', 'dogapi'],
+    startsAtKeyword: true,
+    pattern: DATADOG_CLIENT_APP_KEY,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (secret, ctx) => notPlaceholder(secret) && buildsDatadogClient(ctx.text.slice(ctx.matchStart, ctx.matchEnd)),
+    confidence: 'high',
+    examples: {
+      match: [
+        `let dd = datadog::Client::new("${fake('hex', 32, 9320)}", "${fake('hex', 40, 9321)}");`,
+        `dog = Dogapi::Client.new(ENV['DD_API_KEY'], '${fake('hex', 40, 9322)}')`,
+      ],
+      noMatch: [
+        `let dd = datadog::Client::new(api_key, app_key);`,
+        `dog = Dogapi::Client.new(api_key, '${'0'.repeat(40)}')`,
+        `report = datadog.Event("deploy", "${fake('hex', 40, 9324)}")`,
+        `datadog.trace(span, "${fake('hex', 40, 9325)}")`,
+      ],
+    },
+  },
   {
     id: 'datadog-api-key-log-pattern',
     category: 'KEY',

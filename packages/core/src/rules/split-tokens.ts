@@ -1,0 +1,107 @@
+import { shannonEntropy } from '../entropy.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+import { literalAt } from './literal-run.js';
+import { fake } from './providers/fake.js';
+import { isPlaceholder } from './providers/shape.js';
+
+/**
+ * A provider's key of a fixed shape that code keeps cut into string literals, so that no scanner sees it whole:
+ * joined (`"sk-ant-api03-…" + "…"`, adjacent literals) or kept as the items of a tuple or list that code joins
+ * later (`KEY_PARTS = ("sk-ant-api03-…", "…")` then `"".join(KEY_PARTS)`). The first literal opens with the
+ * key's prefix but is too short for the key; the literals after it complete the key's exact shape. Every
+ * part is reported. Only shapes with a fixed length or a fixed marker are read, so the join is proven by the
+ * shape, not guessed.
+ */
+const SPLIT_SHAPES: readonly RegExp[] = [
+  /^sk-ant-(?:api|admin)\d\d-[\w-]{93}AA$/,
+  /^sk-(?:proj|svcacct|admin)-[\w-]{20,160}T3BlbkFJ[\w-]{20,160}$/,
+  /^gh[pousr]_[A-Za-z0-9]{36}$/,
+  /^github_pat_\w{82}$/,
+];
+const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'];
+
+/** The longest a joined key may grow (OpenAI's keys, the longest shape above, stay under it). */
+const MAX_JOINED = 360;
+const MAX_PARTS = 4;
+const TOKEN_BODY = /^[\w-]{1,300}$/;
+
+/** Past spaces and tabs, and at most one line break with the next line's indent. */
+function skipBlank(text: string, at: number): number {
+  let i = at;
+  let breaks = 0;
+  for (let n = 0; n < 80 && i < text.length; n++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) i++;
+    else if ((c === 10 || c === 13) && breaks === 0) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      i++;
+      breaks++;
+    } else break;
+  }
+  return i;
+}
+
+/** The literal that continues a split key after the one closed at `close`: after `+`, PHP's `.`, a list's `,`, or nothing. */
+function nextPart(text: string, close: number): { start: number; end: number } | undefined {
+  let i = skipBlank(text, close + 1);
+  const c = text.charCodeAt(i);
+  if (c === 43 /* + */ || c === 46 /* . */ || c === 44 /* , */) i = skipBlank(text, i + 1);
+  const part = literalAt(text, i, 300);
+  return part !== undefined && TOKEN_BODY.test(text.slice(part.start, part.end)) ? part : undefined;
+}
+
+function findSplitTokens(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    if (offset < readTo || offset === 0) continue;
+    const first = literalAt(text, offset - 1, 300);
+    if (first === undefined || first.start !== offset) continue;
+    let value = text.slice(first.start, first.end);
+    // Whole in one literal (the provider's rule reports it), or no key's characters.
+    if (!TOKEN_BODY.test(value) || SPLIT_SHAPES.some((shape) => shape.test(value))) continue;
+    const parts = [first];
+    for (let part = nextPart(text, first.end); part !== undefined && parts.length < MAX_PARTS; part = nextPart(text, part.end)) {
+      value += text.slice(part.start, part.end);
+      if (value.length > MAX_JOINED) break;
+      parts.push(part);
+      if (!SPLIT_SHAPES.some((shape) => shape.test(value))) continue;
+      if (!isPlaceholder(value) && shannonEntropy(value) >= 3) for (const p of parts) spans.push({ start: p.start, end: p.end });
+      break;
+    }
+    readTo = parts[parts.length - 1]!.end;
+  }
+  return spans;
+}
+
+const ANTHROPIC_HEAD = `sk-ant-api03-${fake('b64url', 30, 9330)}`;
+const ANTHROPIC_TAIL = `${fake('b64url', 63, 9331)}AA`;
+
+export const splitTokenRules: Rule[] = [
+  {
+    id: 'token-split-literals',
+    category: 'KEY',
+    description:
+      'A provider key of fixed shape (Anthropic, OpenAI, GitHub) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
+    keywords: KEYWORDS,
+    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_)[\w-]{0,300}["'][ \t]{0,4}[+.,]?[ \t]{0,4}["'][\w-]{1,300}["']/,
+    find: findSplitTokens,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        `_KEY_PARTS = ("${ANTHROPIC_HEAD}", "${ANTHROPIC_TAIL}")\nclient = anthropic.Anthropic(api_key="".join(_KEY_PARTS))`,
+        `const key = "${ANTHROPIC_HEAD}" +\n  "${ANTHROPIC_TAIL}";`,
+        `token := "ghp_${fake('alnum', 16, 9332)}" + "${fake('alnum', 20, 9333)}"`,
+      ],
+      noMatch: [
+        // Whole in one literal: the provider's own rule reports it.
+        `key = "${ANTHROPIC_HEAD}${ANTHROPIC_TAIL}"`,
+        // The parts do not make the key's shape (too short, or no AA at its end).
+        `PARTS = ("${ANTHROPIC_HEAD}", "${fake('b64url', 40, 9334)}")`,
+        `prefixes = ("sk-ant-api03-", "sk-proj-", "ghp_")`,
+        `token := "ghp_" + "${'x'.repeat(36)}"`,
+      ],
+    },
+  },
+];
