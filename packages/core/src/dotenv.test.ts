@@ -350,3 +350,10 @@ describe('Apple key ids and token issuers in dotenv files', () => {
     ]);
   });
 });
+
+describe("a GitHub App's client id in a .env", () => {
+  it('is not learnt as a secret, while the client secret beside it is', () => {
+    const learnt = parseDotenv('GITHUB_ID=Iv1.4c7e2a9f0b3d6e18\nGITHUB_SECRET=5d8e1f3a7c9b2e4d6f0a8c1e3b5d7f9a2c4e6b80\n', '.env.local').map((k) => k.value);
+    expect(learnt).toEqual(['5d8e1f3a7c9b2e4d6f0a8c1e3b5d7f9a2c4e6b80']);
+  });
+});

@@ -203,3 +203,13 @@ describe("an Okta OAuth client id", () => {
     expect(isPlausibleSecret('00Rk4vT9mZq2LxW7vN3pQ8sH5jYb1cFd6gKe0uAw', { category: 'KEY', quoted: true })).toBe(true);
   });
 });
+
+describe("a GitHub App's client id", () => {
+  it('is public, in either format, where its client secret is not', () => {
+    for (const v of ['Iv1.4c7e2a9f0b3d6e18', 'Iv23ctQ7wLm2Rx8Kp4Tn']) {
+      expect(isPlausibleSecret(v, { category: 'KEY', quoted: true }), v).toBe(false);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    }
+    expect(isPlausibleSecret('5d8e1f3a7c9b2e4d6f0a8c1e3b5d7f9a2c4e6b80', { category: 'KEY', quoted: true })).toBe(true);
+  });
+});
