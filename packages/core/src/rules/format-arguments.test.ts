@@ -18,3 +18,19 @@ describe("a password filled into a URL's user info from a literal argument", () 
     expect(values('\tu := fmt.Sprintf("nats://%s:%s@%s:4222", "ingest-Svc-2024", pw, host)\n', 'cmd/ingest/main.go')).toEqual([]);
   });
 });
+
+describe('a template whose arguments run on over line breaks', () => {
+  it("reads the password's argument on the lines below a call's template (gofmt wraps long Sprintf calls so)", () => {
+    const go = 'var dsn = fmt.Sprintf("host=%s user=%s password=%s dbname=orders",\n\t"10.4.0.12", "orders",\n\t"Quill-Marten-7735!")\n';
+    expect(values(go, 'cmd/orders/main.go')).toContain('Quill-Marten-7735!');
+    const py = 'DSN = "host=%s user=%s password=%s" % (\n    "db.internal",\n    "orders",\n    "Quill-Marten-7735!",\n)\n';
+    expect(values(py, 'settings.py')).toContain('Quill-Marten-7735!');
+  });
+
+  it('leaves a variable on the lines below, and stops at the line break outside parentheses', () => {
+    const go = 'var dsn = fmt.Sprintf("host=%s user=%s password=%s",\n\thost, "orders",\n\tos.Getenv("DB_PASSWORD"))\n';
+    expect(values(go, 'cmd/orders/main.go')).toEqual([]);
+    const fs = 'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" host user\n"Quill-Marten-7735!" |> ignore\n';
+    expect(values(fs, 'Db.fs')).not.toContain('Quill-Marten-7735!');
+  });
+});

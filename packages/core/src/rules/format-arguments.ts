@@ -45,17 +45,25 @@ function closingQuote(text: string, open: number): number {
  * (its body and offset) or undefined for any other expression; parted by commas or, in
  * F#/OCaml, by spaces. Python's `%` and a tuple's `(` open the list. Stops at the statement's end.
  */
-function argumentsAfter(text: string, close: number): ({ value: string; start: number } | undefined)[] {
+function argumentsAfter(text: string, open: number, close: number): ({ value: string; start: number } | undefined)[] {
   const args: ({ value: string; start: number } | undefined)[] = [];
+  // Within a call's or a tuple's parentheses the arguments may run on over line breaks (gofmt wraps a long
+  // `Sprintf("…",\n\t"host", "user", "…")` so); elsewhere (F#'s `sprintf "…" a b`) a line break ends the statement.
+  let before = open - 1;
+  while (before >= 0 && open - before <= 8 && (text[before] === ' ' || text[before] === '\t')) before--;
+  let inParens = text[before] === '(';
   let i = close + 1;
   const limit = Math.min(text.length, close + 600);
   const skipSpace = (): void => {
-    while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+    while (i < limit && (text[i] === ' ' || text[i] === '\t' || (inParens && (text[i] === '\n' || text[i] === '\r')))) i++;
   };
   skipSpace();
   if (text[i] === '%') i++;
   skipSpace();
-  if (text[i] === '(') i++;
+  if (text[i] === '(') {
+    inParens = true;
+    i++;
+  }
   while (args.length < MAX_ARGUMENTS && i < limit) {
     skipSpace();
     if (text[i] === ',') {
@@ -101,7 +109,7 @@ function findFormatPasswords(text: string, options: DetectOptions, offsets: read
     if (indexed !== undefined && indexed !== '') place = Number(indexed);
     else if (indexed === '') place = (text.slice(open + 1, m.index).match(/\{\}/g) ?? []).length;
     else place = (text.slice(open + 1, m.index).match(PRINTF_PLACEHOLDER) ?? []).filter((p) => p !== '%%').length;
-    const literal = argumentsAfter(text, close)[place];
+    const literal = argumentsAfter(text, open, close)[place];
     if (literal === undefined || !isPlausiblePassword(literal.value, options.file)) return;
     spans.push({ start: literal.start, end: literal.start + literal.value.length });
   });
