@@ -191,6 +191,13 @@ describe('a label in notes with more words than its name', () => {
     expect(values('API token for the staging server: see 1Password\n', 'notes.md')).toEqual([]);
     expect(values('key (optional): a random string such as the one below\n', 'notes.md')).toEqual([]);
   });
+  it("leaves a key that prose calls public (an app's interactions key, an Ed25519 verify key), and still reads a bare or private one", () => {
+    const hex = '9c2e41b07d5a83f6e1c04b7d92a58e3f6b1d0c47a2e95b3d8f1c6a07e4b92d15';
+    expect(values(`The public key for webhook signatures is\n\`${hex}\` (it is on the dashboard).\n`, 'question.md')).toEqual([]);
+    expect(values(`Public key: ${hex}\n`, 'notes.md')).toEqual([]);
+    expect(values(`the key for webhook signatures is \`${hex}\`\n`, 'question.md')).toEqual([hex]);
+    expect(values(`the private key is \`${hex}\`\n`, 'question.md')).toEqual([hex]);
+  });
   it('keeps a declaration in code a name, not a qualifier', () => {
     expect(values('public key = "Zx8kQ2mLp4Rt7Vw9Yb3Nc6Hd"\n', 'client.ts')).toEqual(['Zx8kQ2mLp4Rt7Vw9Yb3Nc6Hd']);
   });

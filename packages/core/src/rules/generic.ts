@@ -734,11 +734,15 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   const m = PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, at - 22), at));
   if (m === null) return undefined;
   const word = m[1]!.toLowerCase();
-  if (DECLARATION_WORDS.has(word)) return undefined;
+  // `public key = "…"` declares a field; `the public key for interactions is \`…\``, `Public key: …` name a key that is public.
+  if (DECLARATION_WORDS.has(word) && (word !== 'public' || DECLARED_VALUE_AFTER.test(text.slice(at + name.length, at + name.length + 6)))) return undefined;
   const pair = classifyKey(`${word}_key`);
   if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : undefined;
   return pair.weak ? undefined : pair;
 }
+
+/** An assignment's `=` right after a declared name (`public key = …`), where `public` is a modifier, not a qualifier. */
+const DECLARED_VALUE_AFTER = /^[ \t]{0,4}=/;
 
 /** `not a `, `not an `, `not `: a negation right before a bare noun in prose. */
 const NEGATION_BEFORE = /(?:^|[^\w'])not (?:an? )?$/i;
