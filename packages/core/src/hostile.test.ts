@@ -143,6 +143,10 @@ const hostile: Record<string, string> = {
   // Each attribute line looks up for its tag's `<` over a bounded stretch, whether a tag ever opened or not.
   'XML attributes naming secrets on lines of their own, under one tag and under none':
     '<meta-data\n' + '    android:name="api.secret"\n'.repeat(MB / 60) + '\n    android:name="api.secret" '.repeat(MB / 60),
+  // Each secret-field read looks back over a bounded stretch for its line's prompt; a template's arguments run on over line breaks only within 600 characters.
+  'secret-field reads with no prompt, on one endless line and on lines of their own':
+    "kubectl get secret s -o jsonpath='{.data.password}' | base64 -d ".repeat(MB / 64) + "\n$ vault kv get -field=token a b\nQm7rTz2Kv9xWp4Lq\n".repeat(MB / 64),
+  'format templates whose arguments run on over line breaks, repeated': 'Sprintf("password=%s",\n\t'.repeat(MB / 24),
   'SAS signatures that close their literal and never open the next, repeated': '?sv=2024-01-01&sig=" +\n    "'.repeat(MB / 30),
 };
 

@@ -38,3 +38,34 @@ describe('literals a shell writes into a file named for a secret', () => {
     expect(found(sh, 'setup.sh')).toEqual([]);
   });
 });
+
+describe('the line a terminal session printed for one field of a stored secret', () => {
+  const rule = 'secret-field-output';
+  it("reports kubectl's decoded Secret field and Vault's -field output, after a prompt", () => {
+    const session = [
+      "$ kubectl -n shop get secret shop-db -o jsonpath='{.data.DB_PASSWORD}' | base64 --decode",
+      'Wq4-Lt9Rz2vKm8Xc',
+      "deploy@jump-1:~/k8s$ kubectl get secret shop-api -o go-template='{{.data.api_token | base64decode}}'",
+      'b7Tq2Xr9Lm4Wz1Kc6Vn8Hd3P',
+      '$ vault kv get -mount=kv -field=password reporting/db',
+      'Ledger!Osprey-4410',
+      '$ exit',
+    ].join('\n');
+    expect(found(session, 'session.txt', rule)).toEqual(['Wq4-Lt9Rz2vKm8Xc', 'b7Tq2Xr9Lm4Wz1Kc6Vn8Hd3P', 'Ledger!Osprey-4410']);
+  });
+  it('leaves a field named for no secret, a stand-in, a script or history without a prompt, and a ConfigMap', () => {
+    const text = [
+      "$ kubectl get secret shop-db -o jsonpath='{.data.DB_HOST}' | base64 -d",
+      'pg-shop.shop.svc.cluster.local',
+      '$ vault kv get -field=password reporting/db',
+      '<redacted>',
+      "kubectl get secret shop-db -o jsonpath='{.data.DB_PASSWORD}' | base64 -d",
+      'Wq4-Lt9Rz2vKm8Xc',
+      'vault kv get -field=password reporting/db',
+      'Ledger!Osprey-4410',
+      "$ kubectl get configmap shop -o jsonpath='{.data.api_token}' | base64 -d",
+      'b7Tq2Xr9Lm4Wz1Kc6Vn8Hd3P',
+    ].join('\n');
+    expect(found(text, 'notes.txt', rule)).toEqual([]);
+  });
+});

@@ -41,6 +41,42 @@ function findSecretFileWrites(text: string, options: DetectOptions, offsets: rea
   return spans;
 }
 
+/**
+ * A terminal session that prints one field of a stored secret, and the line it printed: kubectl reading a Secret's
+ * `data` field and decoding it (`$ kubectl get secret db -o jsonpath='{.data.DB_PASSWORD}' | base64 -d`, or the
+ * go-template's `base64decode`), Vault's CLI reading one field (`$ vault kv get -field=password kv/app/db`). The
+ * field's name says what the output is, as a variable's name does in an assignment; the output is the next line,
+ * alone on it. Read at the command's keyword; the line must open with a shell prompt (`$ `, `user@host:~$ `), so a
+ * script or a shell history, where the next line is another command, gives nothing.
+ */
+const SECRET_FIELD_READ =
+  /(?:jsonpath=["']?\{\.data\.(?<kf>[\w.-]{1,64})\}["']?[ \t]{0,4}\|[ \t]{0,4}base64[ \t]{1,4}(?:-d|--decode|-D)|go-template=["']?\{\{[ \t]{0,2}\.data\.(?<gf>[\w.-]{1,64})[ \t]{0,2}\|[ \t]{0,2}base64decode[ \t]{0,2}\}\}["']?|-field=(?<vf>[\w.-]{1,64})[ \t][^|;&<>`$()\r\n]{1,200})[ \t]{0,4}\r?\n(?<v>[^\s$`'"#]{6,200})[ \t]{0,4}(?=\r?\n|$)/dy;
+
+/** A shell prompt that opens a line (maybe `user@host:path` before the `$`), then the command. */
+const PROMPT_LINE_START = /^[ \t]{0,8}(?:\([\w.-]{1,40}\)[ \t]?)?(?:[\w.-]{1,40}@[\w.-]{1,80}(?::[\w.~/-]{0,120})?[ \t]?)?[$%][ \t]/;
+/** The command the field is read by: kubectl getting a secret, or Vault's CLI. */
+const SECRET_READ_COMMAND = /\bkubectl\b[^\r\n]{0,200}\bget[ \t]{1,4}secrets?\b|\bvault[ \t]{1,4}(?:kv[ \t]{1,4}get|read)\b/;
+
+function findSecretFieldOutputs(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(SECRET_FIELD_READ, text, offsets, (m) => {
+    // The command's line, read back at most 400 characters to its start.
+    let lineStart = m.index;
+    while (lineStart > 0 && m.index - lineStart <= 400 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    if (m.index - lineStart > 400) return;
+    const line = text.slice(lineStart, m.index);
+    if (!PROMPT_LINE_START.test(line) || !SECRET_READ_COMMAND.test(line)) return;
+    const field = m.groups!['kf'] ?? m.groups!['gf'] ?? m.groups!['vf']!;
+    const key = classifyKey(field);
+    if (key === undefined) return;
+    const value = m.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) })) return;
+    const start = m.indices!.groups!['v']![0];
+    spans.push({ start, end: start + value.length, category: key.category });
+  });
+  return spans;
+}
+
 export const shellWriteRules: Rule[] = [
   {
     id: 'secret-file-write',
@@ -66,6 +102,31 @@ export const shellWriteRules: Rule[] = [
         'echo done > token.log',
         'echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHq8vLm2Tz7Rw4Xc9Bn3Kp5 ops@bastion" >> ~/.ssh/authorized_keys',
         'echo "$(openssl rand -hex 32)" > secret.key',
+      ],
+    },
+  },
+  {
+    id: 'secret-field-output',
+    category: 'CRED',
+    description:
+      "The line a terminal session printed for one field of a stored secret: `$ kubectl get secret db -o jsonpath='{.data.DB_PASSWORD}' | base64 -d` (or `base64decode` in a go-template), `$ vault kv get -field=password kv/app/db`, then the value alone on the next line; judged by the field's name",
+    keywords: ['jsonpath=', 'go-template=', '-field='],
+    pattern: SECRET_FIELD_READ,
+    find: findSecretFieldOutputs,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "$ kubectl -n shop get secret shop-db -o jsonpath='{.data.DB_PASSWORD}' | base64 -d\nQm7rTz2-Kv9xWp4L\n",
+        "ops@bastion:~$ kubectl get secret api -o go-template='{{.data.api_token | base64decode}}'\nf3Kq8ZrW1vXm5Tn7Yb2Lc9Hd\n",
+        '$ vault kv get -field=password kv/reporting/db\nHarbor-Lintel-5531\n$ exit\n',
+      ],
+      noMatch: [
+        "kubectl -n shop get secret shop-db -o jsonpath='{.data.DB_PASSWORD}' | base64 -d\nhistory | grep password\n",
+        "$ kubectl get secret shop-db -o jsonpath='{.data.DB_HOST}' | base64 -d\npg-shop.shop.svc.cluster.local\n",
+        '$ vault kv get -field=password kv/reporting/db\n<redacted>\n',
+        'vault kv get -field=password kv/reporting/db\nQm7rTz2-Kv9xWp4L\n',
+        "$ kubectl get configmap app -o jsonpath='{.data.api_token}' | base64 -d\nf3Kq8ZrW1vXm5Tn7Yb2Lc9Hd\n",
       ],
     },
   },
