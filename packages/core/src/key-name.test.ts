@@ -414,3 +414,29 @@ describe("envelope encryption's data key", () => {
     expect(classifyKey('ENCRYPTED_DATA_KEY')).toBeUndefined();
   });
 });
+
+describe("an RSA key's private exponent and GameAnalytics' game key", () => {
+  const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('takes a private exponent as a key, and leaves the modulus and the public exponent', () => {
+    expect(classifyKey('SigningPrivateExponent')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('rsa_private_exponent')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('SigningPublicExponent')).toBeUndefined();
+    expect(classifyKey('exponent')).toBeUndefined();
+    const ini =
+      '[/Script/CryptoKeys.CryptoKeysSettings]\nSigningPublicExponent=AQAB\n' +
+      'SigningModulus=Vm3Qx8Lr2Tn7Kw4Pz9Hb1Jc6Fd0Sg5Ya+Ue8Io3Np7Rt2Lm6Xw4Kb9Qc1Vd5Fs0Ga8Hy3Jn7Mp2Tw6Rz1Ke4Ub9Lq==\n' +
+      'SigningPrivateExponent=Pk7Rw2Lm9Xz4Tq1Nb6Hc3Jd8Fs0Gy5Va/Ue2Io7Kp4Xr9Tm1Lw6Zb3Qn8Hc5Jd0Fs2Gy7Va4Ue9Io1Kp6Xr==\n';
+    expect(found(ini, 'Config/DefaultGame.ini')).toEqual(['Pk7Rw2Lm9Xz4Tq1Nb6Hc3Jd8Fs0Gy5Va/Ue2Io7Kp4Xr9Tm1Lw6Zb3Qn8Hc5Jd0Fs2Gy7Va4Ue9Io1Kp6Xr==']);
+    expect(found('exponent = 65537\nprivate_exponent: 0x1F\n', 'rsa.yaml')).toEqual([]);
+  });
+
+  it("leaves a game key, which ships in the client, and takes the secret key beside it", () => {
+    expect(classifyKey('GA_GAME_KEY')).toBeUndefined();
+    expect(classifyKey('gameKey')).toBeUndefined();
+    expect(classifyKey('GA_SECRET_KEY')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('GAME_SERVER_KEY')).toEqual({ category: 'KEY', weak: false });
+    const py = 'GA_GAME_KEY = "c4e19a07d2b85f3e6a1d0c9b8e7f2a45"\nGA_SECRET_KEY = "8b2e4f6a1c3d5e7f9a0b2c4d6e8f1a3b5c7d9e0f"\n';
+    expect(found(py, 'export.py')).toEqual(['8b2e4f6a1c3d5e7f9a0b2c4d6e8f1a3b5c7d9e0f']);
+    expect(found('<Analytics><GameKey>c4e19a07d2b85f3e6a1d0c9b8e7f2a45</GameKey></Analytics>\n', 'launcher.xml')).toEqual([]);
+  });
+});

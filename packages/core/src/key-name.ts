@@ -366,13 +366,15 @@ function detached(s: string): string {
 
 /**
  * Words of a name for a key that is public by design, whatever its value: Pusher's app key
- * (channels clients connect with it; the app secret signs) and a Sentry DSN's public key.
+ * (channels clients connect with it; the app secret signs), a Sentry DSN's public key and GameAnalytics' game key.
  */
 const PUSHER_SERVER_KEY_WORDS = new Set(['secret', 'master', 'primary', 'private', 'beams']);
 
 function isPublicClientKeyName(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (last !== 'key') return false;
+  // GameAnalytics' game key (`GA_GAME_KEY`, `<GameKey>`, Unity's `gameKey`) ships in every client build; the secret key beside it signs.
+  if (words[words.length - 2] === 'game') return !words.some((w) => PUSHER_SERVER_KEY_WORDS.has(w));
   // Pusher Beams' primary key, like any secret or master key, is server-side.
   return words[words.length - 2] === 'dsn' || (words.includes('pusher') && !words.some((w) => PUSHER_SERVER_KEY_WORDS.has(w)));
 }
@@ -447,6 +449,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // LoRaWAN's session keys (`NwkSKey`, `APPSKEY`, `nwk_s_key`, 1.1's `SNwkSIntKey`): with the device address they
   // let anyone send as the device (network key) or read its payloads (application key).
   if (LORAWAN_SESSION_KEY.test(words.join(' '))) return { category: 'KEY', weak: false };
+  // An RSA key's private exponent (`d`; Unreal's pak signing `SigningPrivateExponent`, `rsaPrivateExponent`): it signs
+  // as the whole private key does. The modulus and the public exponent beside it are public.
+  if (last === 'exponent' && words[words.length - 2] === 'private') return { category: 'KEY', weak: false };
   // A provisioning service's enrollment key (Azure DPS's group key, `enrollmentGroupKey`, Moodle's enrolment key):
   // each device's key is derived from it, so it enrols any device. `group` alone names a grouping key.
   if (last === 'key' && words.some((w) => ENROLLMENT_WORDS.has(w))) return { category: 'KEY', weak: false };
