@@ -185,3 +185,16 @@ describe('an Azure SAS signature split from its query string by code', () => {
     expect(findings('val sas = "sv=2023-01-03&sp=rw&se=2026-03-31T00:00:00Z&sig=" + "<signature>"\n', 'Upload.kt')).toEqual([]);
   });
 });
+
+describe('url-credentials with a base64 password holding a raw slash', () => {
+  it("reports a cache's generated base64 key pasted into the URL as it is", () => {
+    const url = 'rediss://default:Hq4vN8xRt2Lm/Wz7Kb3Pc9+Yd1Fs6Ja0Ue5Go2Ti8QE=@scores-cache.redis.cache.windows.net:6380/0';
+    expect(findings(`opt, _ := redis.ParseURL("${url}")\n`, 'store/redis.go')).toEqual([{ rule: 'url-credentials', category: 'CONN', text: url }]);
+  });
+
+  it('leaves a port and a path before an `@`, and a slashed password of words', () => {
+    expect(findings('see "https://docs.example.com:8443/Guides/v2/Users4Admins@example.com" for more\n', 'notes.txt')).toEqual([]);
+    expect(findings('url = "https://example.com:8080/api/v1/members/@me"\n', 'client.py')).toEqual([]);
+    expect(findings('url = "rediss://default:aaaa/bbbb/cccc/dddd/eeee@cache.example.net:6380"\n', 'client.py')).toEqual([]);
+  });
+});

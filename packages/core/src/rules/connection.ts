@@ -51,8 +51,10 @@ export function schemeStart(text: string, colon: number): number {
  * The host may be a template (`@${DB_HOST}`, `@$HOST`, `@{{ host }}`): the password before it is still written out.
  * It may be empty, where the scheme alone says where to connect: Airflow's connection URIs for a cloud's API
  * (`aws://<key id>:<secret key>@/?region_name=…`, `google-cloud-platform://:…@/?…`) put the query right after the `@`.
+ * A generated key in base64 may hold a raw `/` (`rediss://default:…/…=@….redis.cache.windows.net:6380`, as Azure Cache for
+ * Redis' access keys are pasted): such a password is read when it is base64 and a host follows it (`BASE64_PASSWORD`).
  */
-const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$?\{(?:(?:[A-Za-z_$][\w$]{0,40}\.)?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|urlencode|rawurlencode|url_encode|QueryEscape|PathEscape|EscapeDataString)\([ \t]{0,2})?["'](?<ipw>[^\s"'\\$]{1,256})["'](?:[ \t]{0,2}\))?\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{|\/\?)/g;
+const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$?\{(?:(?:[A-Za-z_$][\w$]{0,40}\.)?(?:encodeURIComponent|encodeURI|escape|quote_plus|quote|urlencode|rawurlencode|url_encode|QueryEscape|PathEscape|EscapeDataString)\([ \t]{0,2})?["'](?<ipw>[^\s"'\\$]{1,256})["'](?:[ \t]{0,2}\))?\}|(?<pw>(?:[^\s/@"'`<>\\]|\\[^\s]|@(?![A-Za-z0-9[_.-])){1,2048})|(?<bpw>[A-Za-z0-9+]{1,256}\/[A-Za-z0-9+/]{0,256}={0,2}))@(?=[A-Za-z0-9[_.-]|\$\{?[A-Za-z_]|\{\{|\/\?)/g;
 
 /**
  * Whether a URL's host starts at `from`: a name or IPv4 address (or a bracketed IPv6 one), an
@@ -76,6 +78,9 @@ function isHostAt(text: string, from: number): boolean {
   }
   return i >= text.length || AUTHORITY_END.includes(text[i]!);
 }
+
+/** A generated key in base64 (at least 20 characters, capitals, small letters and digits) that does not open with a port. */
+const BASE64_PASSWORD = /^(?!\d{1,5}\/)(?=[^a-z]{0,300}[a-z])(?=[^A-Z]{0,300}[A-Z])(?=\D{0,300}\d)[A-Za-z0-9+/]{20,300}={0,2}$/;
 
 /** [A-Za-z0-9._-] by character code. */
 function isHostCode(c: number): boolean {
@@ -119,7 +124,10 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     let at = m.index + m[0].length - 1;
     // A literal interpolated as the password (Scala's and Kotlin's `s"https://u:${"…"}@host"`) is the password as written.
     const interpolated = m.groups!['ipw'];
-    let rawPassword = interpolated ?? m.groups!['pw']!;
+    const slashed = m.groups!['bpw'];
+    // A password with a raw `/`: base64 of a generated key only, and a host after it; `host:8080/path@…` is a port and a path.
+    if (slashed !== undefined && !(BASE64_PASSWORD.test(slashed) && isHostAt(text, at + 1))) continue;
+    let rawPassword = interpolated ?? slashed ?? m.groups!['pw']!;
     const last = interpolated !== undefined || isHostAt(text, at + 1) ? -1 : lastUserinfoAt(text, at);
     if (last >= 0) {
       rawPassword = text.slice(at - rawPassword.length, last);
