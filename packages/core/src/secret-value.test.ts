@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isApplicationPassword, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
+import { isApplicationPassword, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
+import { detect } from './index.js';
 
 describe('a stand-in word with digits', () => {
   it('is a stand-in when the digits are few, count, repeat or number (password123, test001)', () => {
@@ -211,5 +212,21 @@ describe("a GitHub App's client id", () => {
       expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
     }
     expect(isPlausibleSecret('5d8e1f3a7c9b2e4d6f0a8c1e3b5d7f9a2c4e6b80', { category: 'KEY', quoted: true })).toBe(true);
+  });
+});
+
+describe('a long generated key is no name made of words', () => {
+  it('takes random letters that split into many words, most without a vowel, for no name', () => {
+    expect(isNameShaped('Ef2vjSe2kjwhoIvx4KtO4gRPMNTMgHCvhkWQ3wr8kmcL')).toBe(false);
+    expect(isNameShaped('HTTPPasswordMgrWithDefaultRealm')).toBe(true);
+    expect(isNameShaped('PKCS12PrivateKeyTypes')).toBe(true);
+    expect(isNameShaped('X509_info_st')).toBe(true);
+  });
+
+  it("reports such a key as a header's value in a C# collection initializer, and leaves a commit id beside it", () => {
+    const cs =
+      'var headers = new Dictionary<string, string>\n{\n    { "X-Studio-Service-Key", "Ef2vjSe2kjwhoIvx4KtO4gRPMNTMgHCvhkWQ3wr8kmcL" },\n' +
+      '    { "X-Build-Commit", "3f9c2a71e0b84d6c5a2f1e9d8c7b6a5f4e3d2c1b" }\n};\n';
+    expect(detect(cs, { file: 'Bootstrap.cs' }).map((f) => cs.slice(f.start, f.end))).toEqual(['Ef2vjSe2kjwhoIvx4KtO4gRPMNTMgHCvhkWQ3wr8kmcL']);
   });
 });

@@ -182,11 +182,16 @@ export function isNameShaped(value: string): boolean {
   let withDigits = 0;
   let letters = 0;
   let short = 0;
+  let noVowel = 0;
   for (const w of words) {
     if (/\d/.test(w)) withDigits++;
     if (w.length <= 2) short++;
+    if (!/[aeiouy]/.test(w)) noVowel++;
     letters += w.length;
   }
+  // A long name of words without a vowel in most (`ajco4`, `fk`, `dfm`, `czb3j`, `rg6h5`, `qdkdmh` … of a 48-character key) is
+  // random letters too: a name's words are words, its abbreviations a few (`HTTPPasswordMgrWithDefaultRealm`: http, mgr).
+  if (words.length >= 6 && noVowel * 2 > words.length) return false;
   // Most words of one or two characters (`K6HLHPwJsLXDs42jxjxqHc`: k6, hlh, pw, js, lx, ds42jxjxq, hc) is how random
   // letters split, not how a name's words do (`IOError`, `X509_info_st`).
   return withDigits * 2 <= words.length && letters >= 3 * words.length && short * 2 <= words.length;
