@@ -148,6 +148,10 @@ const hostile: Record<string, string> = {
     "kubectl get secret s -o jsonpath='{.data.password}' | base64 -d ".repeat(MB / 64) + "\n$ vault kv get -field=token a b\nQm7rTz2Kv9xWp4Lq\n".repeat(MB / 64),
   'format templates whose arguments run on over line breaks, repeated': 'Sprintf("password=%s",\n\t'.repeat(MB / 24),
   'SAS signatures that close their literal and never open the next, repeated': '?sv=2024-01-01&sig=" +\n    "'.repeat(MB / 30),
+  // Each join after a Discord webhook's base reads a bounded number of literals; each pipe into p4 a bounded line.
+  'Discord webhook bases joined to ids and never to a token, and pipes into p4 that never log in':
+    '"https://discord.com/api/webhooks/" + "123456789012345678" + "/" + '.repeat(MB / 70) + "echo 'Kq7vTz2Lm' | p4 -u a ".repeat(MB / 30),
+  'net use with a variable share and a user, never a password': 'net use Z: %S% /user:D\\u '.repeat(MB / 24),
 };
 
 describe('hostile input', () => {

@@ -1534,3 +1534,40 @@ describe('a Datadog client given both keys, a key cut into literals, a signed re
     expect(found('"authorization": "GOOG4-HMAC-SHA256 Credential=svc@example-project.iam.gserviceaccount.com/20250101/auto/storage/goog4_request"', 'req.json').map(([, v]) => v)).not.toContain('GOOG4-HMAC-SHA256');
   });
 });
+
+describe('credentials handed to build tools and joined webhook URLs', () => {
+  it("reads a password piped into Perforce's p4 login, from echo or a bare PowerShell string", () => {
+    expect(found("'Tq5*wRz8Lv3Kn6Pm' | p4 -p ssl:depot.example.net:1666 -u ci-agent login", 'agent.ps1')).toEqual([['PASS', 'Tq5*wRz8Lv3Kn6Pm']]);
+    expect(found('echo Hv7-Otter!Sand | p4 -u builder login\n', 'sync.sh')).toEqual([['PASS', 'Hv7-Otter!Sand']]);
+  });
+
+  it('leaves a variable piped into p4 login and a literal piped into another p4 command', () => {
+    expect(found('echo %P4PASSWD% | p4 -u builder login', 'sync.bat')).toEqual([]);
+    expect(found('$env:P4PASSWD | p4 login', 'sync.ps1')).toEqual([]);
+    expect(found("'//depot/rel/...' | p4 -x - files", 'list.ps1')).toEqual([]);
+  });
+
+  it('reads the password of net use when the share is a variable whole, after /user:', () => {
+    expect(found('net use Y: %BUILD_SHARE% /user:CORP\\svc-pack Wq3!vLp8Rz2Kt', 'pack.bat')).toEqual([['PASS', 'Wq3!vLp8Rz2Kt']]);
+  });
+
+  it("leaves net use's delayed-expansion variables and a variable drive before a share", () => {
+    expect(found('net use Y: %BUILD_SHARE% /user:CORP\\svc-pack !PACK_PW!', 'pack.bat')).toEqual([]);
+    expect(found('net use Y: \\\\fs02\\pack /user:CORP\\svc-pack !PACK_PW!', 'pack.bat')).toEqual([]);
+    expect(found('net use %DRIVE% \\\\fs02\\pack /persistent:no', 'pack.bat')).toEqual([]);
+  });
+
+  it('reads SteamCMD run from a variable named for it', () => {
+    expect(found('"$STEAMCMD" +login release_bot \'Rv4*Lq9Tz2Wx7Kp\' +run_app_build app.vdf +quit', 'upload.sh')).toEqual([['PASS', 'Rv4*Lq9Tz2Wx7Kp']]);
+    expect(found('"$STEAMCMD" +login "$STEAM_USER" "$STEAM_PASS" +quit', 'upload.sh')).toEqual([]);
+  });
+
+  it("reports a Discord webhook's token when the URL is joined from literals, and leaves a stand-in or a variable", () => {
+    const token = 'Xq4vLm8Rz2Kt6Wp0Hb3Nc7Jd1Fs5Gy9Ua2Ie6Oo0Xw4Qr8Ts2Vb6Nm0Lk4Jh8Pg2Fd6S';
+    expect(token.length).toBe(68);
+    expect(found(`HOOK = "https://discord.com/api/webhooks/" + "912345678901234567" + "/" + "${token}"`, 'notify.py')).toEqual([['TOKEN', token]]);
+    expect(found(`const HOOK = 'https://discord.com/api/webhooks/912345678901234567/' +\n  '${token}';`, 'notify.js')).toEqual([['TOKEN', token]]);
+    expect(found(`HOOK = "https://discord.com/api/webhooks/" + "912345678901234567" + "/" + "${'X'.repeat(68)}"`, 'notify.py')).toEqual([]);
+    expect(found('HOOK = "https://discord.com/api/webhooks/" + HOOK_ID + "/" + HOOK_TOKEN', 'notify.py')).toEqual([]);
+  });
+});

@@ -2005,6 +2005,13 @@ function findHashFilterInputs(text: string, options: DetectOptions, offsets: rea
 const PASSWORD_STDIN =
   /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|(?:[^|\r\n]{0,200}--password-stdin|[ \t]{0,4}(?:sudo[ \t]{1,4})?(?:kinit|iinit)(?![\w-])|[ \t]{0,4}(?:sudo[ \t]{1,4})?passwd[ \t][^|\r\n]{0,100}--stdin)/;
 
+/**
+ * A literal piped into Perforce's `p4 … login`: after `echo`, or PowerShell's bare string at the start of a statement.
+ * cmd's `%VAR%` and `!VAR!` are variables.
+ */
+const P4_LOGIN_STDIN =
+  /(?:\becho[ \t]{1,4}|(?<![^\s;({])(?=["']))["']?(?![%!]\w{1,64}[%!])(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|[ \t]{0,4}p4(?:\.exe)?(?![\w.-])[^|\r\n]{0,200}?[ \t]login(?![\w-])/i;
+
 /** PostgreSQL's password file: `hostname:port:database:username:password`, `\:` and `\\` escaped. */
 /** `.pgpass` (`pgpass.conf` on Windows), also the template a config tool renders it from (`templates/pgpass.j2`, `.pgpass.erb`). */
 const PGPASS_FILE = /(?:^|[\\/])(?:\.pgpass|pgpass\.conf|(?:\.?pgpass(?:\.conf)?)\.(?:j2|jinja2?|tmpl|tpl|erb|epp|template|mustache|hbs))$/i;
@@ -2403,11 +2410,12 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * `-u user,password`, Samba's `-U user%password`, the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
- * The share may start with a variable that holds the server (`net use X: %FILESRV%\scans …`, PowerShell's `$srv\scans`).
+ * The share may start with a variable that holds the server (`net use X: %FILESRV%\scans …`, PowerShell's `$srv\scans`), or be
+ * a variable whole (`net use Z: %NAS_SHARE% /user:CORP\svc …`); SteamCMD may be run from a variable named for it (`"$STEAMCMD" +login …`).
  * A long command goes on over lines: the LDAP tools' after a shell's `\`, schtasks' after cmd's `^` or PowerShell's `` ` ``.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\bsteamcmd\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?["']?(?<netpw>[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -3305,6 +3313,22 @@ export const genericRules: Rule[] = [
     examples: {
       match: ["echo 'Ech0-Reg1stry-Pw' | docker login ghcr.io -u bot --password-stdin", "echo 'Kx7%qLw2-Rv19' | iinit", 'echo "Tq4!zMw8.Lp" | kinit svc-backup@ACME.CORP', "echo 'Fjord-81.Kelp' | passwd --stdin labuser"],
       noMatch: ['echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin', 'echo ${{ secrets.TOKEN }} | docker login --password-stdin', 'echo "$IRODS_PASSWORD" | iinit', 'echo done | kinit-wrapper', "echo 'started' | tee kinit.log"],
+    },
+  },
+  {
+    // `p4 login` reads the password from stdin, so scripts pipe it in: a shell's `echo … | p4 login`, PowerShell's bare
+    // string `'…' | p4 -u svc login`. Read only where a pipe hands its text to p4.
+    id: 'p4-login-stdin',
+    category: 'PASS',
+    description: "A literal piped into Perforce's `p4 … login`, which reads the password from stdin (`echo … | p4 login`, PowerShell's `'…' | p4 -u svc login`)",
+    keywords: ['| p4', '|p4'],
+    pattern: P4_LOGIN_STDIN,
+    secretGroup: 'v',
+    validate: (value, ctx) => judged('PASS', ctx.file)(value),
+    confidence: 'medium',
+    examples: {
+      match: ["echo Pf4-Depot!Wren | p4 -u build login", "'Kq7*vTz2Lm9Rx' | p4 -p ssl:perforce:1666 -u svc-build login", 'echo "Lq8.Heron-Vale" |p4.exe login -a'],
+      noMatch: ['echo %P4PASSWD% | p4 login', 'echo !P4PW! | p4 login', 'echo $P4PASSWD | p4 -u build login', "$env:P4PASSWD | p4 login", "'//depot/main/...' | p4 -x - files", "echo 'done' | p4 logout"],
     },
   },
   {

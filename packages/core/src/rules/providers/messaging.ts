@@ -126,6 +126,33 @@ export const messagingRules: Rule[] = [
     match: [`https://discord.com/api/webhooks/${fake('digits', 18, 329)}/${fake('b64url', 68, 330)}`],
     noMatch: ['https://discord.com/api/webhooks/123/abc'],
   }, { category: 'TOKEN', keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'], lead: '' }),
+  {
+    // As a Slack webhook URL is, a Discord one is split over joined literals (`"https://discord.com/api/webhooks/" + "<id>" +
+    // "/" + "<token>"`, PHP's `.`, Lua's `..`, VB's `&`, Python's literals side by side): the token, the part that lets anyone
+    // post, is reported; the webhook's id beside it is a public number.
+    id: 'discord-webhook-url-joined',
+    category: 'TOKEN',
+    description: 'Discord webhook URL written as joined literals (`"https://discord.com/api/webhooks/" + "<id>" + "/" + "<token>"`): the token',
+    keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
+    startsAtKeyword: true,
+    pattern:
+      /discord(?:app)?\.com\/api\/webhooks\/(?:\d{17,20}\/?)?["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`](?:\d{17,20}\/?["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`])?(?:\/["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`])?(?:\d{17,20}\/)?([\w-]{60,68})(?![\w-])/,
+    secretGroup: 1,
+    // The token must look generated: letters of both cases and a digit, no stand-in.
+    validate: (v) => notPlaceholder(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v),
+    minEntropy: 3.5,
+    confidence: 'high',
+    examples: {
+      match: [
+        `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${fake('b64url', 68, 3302)}"`,
+        `$hook = 'https://discordapp.com/api/webhooks/${fake('digits', 19, 3303)}/' .\n    '${fake('b64url', 68, 3304)}';`,
+      ],
+      noMatch: [
+        `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${'x'.repeat(68)}"`,
+        `WEBHOOK = "https://discord.com/api/webhooks/" + HOOK_ID + "/" + HOOK_TOKEN`,
+      ],
+    },
+  },
   contextRule('discord-api-token', 'Discord API key (64 hex) next to a Discord name', ['discord'], HEX(64), {
     match: [`DISCORD_API_KEY=${fake('hex', 64, 331)}`],
     // An application's public key verifies the interactions Discord signs: it is shown on the app's page and shared.
