@@ -152,6 +152,11 @@ const hostile: Record<string, string> = {
   'Discord webhook bases joined to ids and never to a token, and pipes into p4 that never log in':
     '"https://discord.com/api/webhooks/" + "123456789012345678" + "/" + '.repeat(MB / 70) + "echo 'Kq7vTz2Lm' | p4 -u a ".repeat(MB / 30),
   'net use with a variable share and a user, never a password': 'net use Z: %S% /user:D\\u '.repeat(MB / 24),
+  // Each header lookup reads its own brackets and one literal after a comparison: a bounded stretch, never closed here.
+  'header lookups opened and never closed, and compared with endless literals':
+    'r.Header.Get(h '.repeat(MB / 15) + 'headers["x-token"] === "' + 'Qm7rTz2Kv9'.repeat(MB / 10),
+  // A password holding `/` is read as base64 only up to its bounded length, then needs an `@` and a host.
+  'URL userinfo whose password runs on in base64 with slashes, never given an `@`': 'redis://u:Ab1/'.repeat(MB / 14),
 };
 
 describe('hostile input', () => {

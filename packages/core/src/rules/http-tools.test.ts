@@ -95,3 +95,22 @@ describe("Basic credentials built with Perl's MIME::Base64", () => {
     expect(found).toEqual(['Rk7!mTq2Wz9v']);
   });
 });
+
+describe('request-header-compared-literal', () => {
+  const compared = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'request-header-compared-literal').map((f) => text.slice(f.start, f.end));
+
+  it('reports the token a handler compares a request header with, the header named by a constant or a literal', () => {
+    const go = 'mux.HandleFunc("/admin/flush", func(w http.ResponseWriter, r *http.Request) {\n\tif r.Header.Get(opsTokenHeader) != "Rb5Nq8Xz2Lm7Tw4K-Vh9Pc3Yd6Fs1Ja0" {\n\t\thttp.Error(w, "no", 403)\n\t}\n})\n';
+    expect(compared(go, 'cmd/ops/main.go')).toEqual(['Rb5Nq8Xz2Lm7Tw4K-Vh9Pc3Yd6Fs1Ja0']);
+    const py = 'if flask.request.headers.get("X-Ops-Token", "").strip() == "m3Kq9Zt7Wx2Lp5Rv8Nc4Bh6Jd1Fs0Ya":\n    purge()\n';
+    expect(compared(py, 'ops.py')).toEqual(['m3Kq9Zt7Wx2Lp5Rv8Nc4Bh6Jd1Fs0Ya']);
+  });
+
+  it('leaves a header compared with a media type, a scheme, a variable or a dummy', () => {
+    expect(compared('if r.Header.Get("Content-Type") != "application/vnd.api+json" {\n', 'h.go')).toEqual([]);
+    expect(compared('if req.headers["x-forwarded-proto"] !== "https" {}\n', 'h.ts')).toEqual([]);
+    expect(compared('if (req.headers["x-ops-token"] !== process.env.OPS_TOKEN) {}\n', 'h.ts')).toEqual([]);
+    expect(compared('if r.Header.Get("X-Trace") == "xxxxxxxxxxxxxxxxxxxxxxxx" {\n', 'h.go')).toEqual([]);
+  });
+});

@@ -150,6 +150,30 @@ function afterBlanksAndComments(text: string, from: number): number {
   return at;
 }
 
+/**
+ * A request header's value compared with a literal, as a handler checks a shared token by hand (Go's
+ * `r.Header.Get(adminTokenHeader) != "…"`, Python's `request.headers.get("X-Admin-Token") == "…"`, Express's
+ * `req.headers["x-api-key"] !== "…"`, Java's `request.getHeader(TOKEN_HEADER).equals("…")`): the literal is the token.
+ * Read at the lookup; the header's name may be a constant, so the value alone is judged, as a generated one.
+ */
+const HEADER_COMPARED_LITERAL =
+  /(?:header\.get|headers\.get|getheader|get_header)\([ \t]{0,4}[^()\r\n]{1,80}\)(?:\.(?:strip|trim|Trim|TrimSpace)\(\))?(?:[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}|\.equals\()(?:"(?<dq>[^"\s\\]{16,200})"|'(?<sq>[^'\s\\]{16,200})')|headers\[[ \t]{0,4}[^[\]\r\n]{1,80}\](?:[ \t]{0,4}(?:===?|!==?)[ \t]{0,4})(?:"(?<dq2>[^"\s\\]{16,200})"|'(?<sq2>[^'\s\\]{16,200})')/iy;
+
+function findHeaderComparisons(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    HEADER_COMPARED_LITERAL.lastIndex = offset;
+    const m = HEADER_COMPARED_LITERAL.exec(text);
+    if (m === null) continue;
+    const g = m.groups!;
+    const value = g['dq'] ?? g['sq'] ?? g['dq2'] ?? g['sq2']!;
+    if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, weakKey: true, file: options.file })) continue;
+    const start = m.index + m[0].length - value.length - 1;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 function acceptsAsSecret(value: string, key: KeyClass, options: DetectOptions): boolean {
   return isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file });
 }
@@ -217,6 +241,31 @@ export const httpToolRules: Rule[] = [
         'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    "" close;\n}\n',
         'map $http_x_api_key $api_client {\n    default "";\n    include /etc/nginx/api-keys.map;\n}\n',
         'map $http_user_agent $is_bot {\n    default 0;\n    "~*Googlebot/2.1abcXYZ123" 1;\n}\n',
+      ],
+    },
+  },
+  {
+    id: 'request-header-compared-literal',
+    category: 'TOKEN',
+    description:
+      'A generated token that a handler compares a request header with (`r.Header.Get(adminTokenHeader) != "…"`, `request.headers.get("X-Api-Key") == "…"`, `req.headers["x-admin-token"] !== "…"`, `request.getHeader(H).equals("…")`)',
+    keywords: ['header.get(', 'headers.get(', 'getheader(', 'get_header(', 'headers['],
+    pattern: HEADER_COMPARED_LITERAL,
+    find: findHeaderComparisons,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'if r.Header.Get(adminTokenHeader) != "Wq7Lm2Zx9Rv4Tk8N-Hb3Pc6Yd1Fs5Ja0" {',
+        'if request.headers.get("X-Deploy-Token") == "k4Rt8Wq2Lm7Zx9Pv3Nb6Hc1Yd5Fs0Ja":',
+        "if (req.headers['x-admin-token'] !== 'Zq8vLm2Rx7Kp4Tn9Wb3Hc6Jd1Fs5Gy0') {",
+        'if (!request.getHeader(TOKEN_HEADER).equals("Tn9Wb3Hc6Jd1Fs5Gy0Zq8vLm2Rx7Kp4")) {',
+      ],
+      noMatch: [
+        'if r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" {',
+        'if request.headers.get("X-Forwarded-Proto") == "https":',
+        "if (req.headers['x-admin-token'] !== process.env.ADMIN_TOKEN) {",
+        'if r.Header.Get("X-Request-Id") == "00000000000000000000000000000000" {',
       ],
     },
   },
