@@ -1280,6 +1280,14 @@ describe('a literal picked by a conditional or a chained assignment, a Spaces ke
     expect(values('ds.setPassword(useDefault ? "changeme" : fromEnv);\n', 'DbConfig.java')).toEqual([]);
   });
 
+  it("reads the literal a setter takes converted on the way (`.toCharArray()`, `.getBytes(…)`), not a converted variable", () => {
+    expect(values('opts.setPassword("Fq3-Wm8!Lr2Tz".toCharArray());\n', 'MqttBridge.java')).toEqual(['Fq3-Wm8!Lr2Tz']);
+    expect(values('auth.setSecret("Kd7mR2qX9vP4wL8nB3tY".getBytes(StandardCharsets.UTF_8));\n', 'Hmac.java')).toEqual(['Kd7mR2qX9vP4wL8nB3tY']);
+    expect(values('opts.setPassword(mqttPassword.toCharArray());\n', 'MqttBridge.java')).toEqual([]);
+    expect(values('opts.setPassword("changeme".toCharArray());\n', 'MqttBridge.java')).toEqual([]);
+    expect(values('opts.setPassword("Fq3-Wm8!Lr2Tz".substring(4));\n', 'MqttBridge.java')).toEqual([]);
+  });
+
   it("reads a Spaces secret given after its DO00 key id, as an AWS one after AKIA", () => {
     const go = 'c := credentials.NewStaticCredentialsProvider("DO00WQ4ZN8RT2KXM7LPB", "Hm2/Rq8vLx+Wt4Kp9Zn3Bc7Jd5Fs1Gy6Ta0Ue2Oi7Pw", "")\n';
     expect(values(go, 'main.go')).toEqual(['DO00WQ4ZN8RT2KXM7LPB', 'Hm2/Rq8vLx+Wt4Kp9Zn3Bc7Jd5Fs1Gy6Ta0Ue2Oi7Pw']);

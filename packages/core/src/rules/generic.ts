@@ -1890,12 +1890,16 @@ const QUOTED_LOGIN_PAIR =
  * app's own `withToken("…")` that returns a client carrying it).
  * The argument may be a conditional that falls back on the literal, in either branch:
  * `cfg.setPassword(configured.isEmpty() ? "…" : configured)`, `setPassword(pw != null ? pw : "…")`.
+ * The literal may be turned into the type the setter takes on the way: Java's `"…".toCharArray()` (Paho's MQTT
+ * `setPassword(char[])`) or `"…".getBytes(UTF_8)`, Kotlin's `.toByteArray()`, Python's `.encode()`, Rust's
+ * `.as_bytes()`, `.to_string()`, `.into()`: the same secret.
  */
+const LITERAL_CONVERSION = /(?:\.(?:toCharArray|getBytes|toByteArray|encode|as_bytes|to_string|to_owned|into|toString)\([ \t]{0,4}(?:["']?[\w.-]{1,40}["']?[ \t]{0,4})?\))?/.source;
 const SETTER_CALL = new RegExp(
   /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b[wW]ith(?:Password|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|AccessKey|AccessToken|AuthToken|BearerToken|Token)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
     // The condition: a flag, a no-argument call or a comparison with null; then the other branch if the literal is the second.
     /(?<cond>!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?)?/.source +
-    `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
+    `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')${LITERAL_CONVERSION}[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
 );
 
 /**
@@ -3199,7 +3203,7 @@ export const genericRules: Rule[] = [
     id: 'setter-call-secret',
     category: 'PASS',
     description:
-      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate), a method named `with` and the secret (`Http::withToken("…")`, `.WithClientSecret("…")`, `withToken("…")`); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
+      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, also converted on the way (`setPassword("…".toCharArray())`), a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate), a method named `with` and the secret (`Http::withToken("…")`, `.WithClientSecret("…")`, `withToken("…")`); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
     keywords: ['withpassword', 'withsecret', 'withclientsecret', 'withsecretkey', 'withapikey', 'withapisecret', 'withappsecret', 'withaccesskey', 'withaccesstoken', 'withauthtoken', 'withbearertoken', 'withtoken', 'setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setapisecret', 'setappsecret', 'setconsumersecret', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.apisecret(', '.appsecret(', '.consumersecret(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.api_secret(', '.app_secret(', '.consumer_secret(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
@@ -3222,8 +3226,9 @@ export const genericRules: Rule[] = [
         'twitter.setConsumerSecret("Jq4Zr8Lm2Xv6Tn9Wk3Pb7Hc1Yd5Fs0Gu2Ae8Ri4Oq6")',
         '$res = Http::withToken("acme_live_Vq8Rn2Kx7TzLw4Mp9Bc3Hd6Fs")->get($url);',
         '    .WithClientSecret("Xr4~Lq8.Tz2Wm7Kp9Nb3Hc6Jd")',
+        'mqtt.setPassword("Jt5!Rv8-Kw2Qz".toCharArray());',
       ],
-      noMatch: ['ds.setPassword(password);', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])', 'builder.apiSecret(System.getenv("SMS_API_SECRET"))', 'builder.apiSecret("your-api-secret")', 'Http::withToken($this->token)', 'volume.withSecret("billing-db-credentials")', 'ecs.NewClientWithAccessKey(region, "LTAI5tQ8nZ2vK7xR", secret)'],
+      noMatch: ['ds.setPassword(password);', 'mqtt.setPassword(brokerPassword.toCharArray());', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])', 'builder.apiSecret(System.getenv("SMS_API_SECRET"))', 'builder.apiSecret("your-api-secret")', 'Http::withToken($this->token)', 'volume.withSecret("billing-db-credentials")', 'ecs.NewClientWithAccessKey(region, "LTAI5tQ8nZ2vK7xR", secret)'],
     },
   },
   {
