@@ -96,6 +96,18 @@ describe('a paragraph of notes that speaks of a password and gives one', () => {
     expect(values('The staging password changed last week; for now use: `Rw5kYd2PqLm9Tz`.\n', 'NOTES.md')).toEqual(['Rw5kYd2PqLm9Tz']);
   });
 
+  it('reports a generated-looking code span after "is" or "was" further on, the sentence having named the password', () => {
+    const para = 'The kiosk uses the `lobby-kiosk` account; its password is in the vault. (The previous one was `Rk8mTq2Lw*Zx5` until March.)\n';
+    expect(values(para, 'docs/kiosk.md')).toEqual(['Rk8mTq2Lw*Zx5']);
+    expect(values('Ask for the passphrase in #ops; on the test rig it is still `Vb3nQw7Kp2Xz`.\n', 'NOTES.md')).toEqual(['Vb3nQw7Kp2Xz']);
+  });
+
+  it('leaves what follows "is" when it is no generated value, or when the paragraph names no password', () => {
+    expect(values('The password is checked by `PasswordPolicyValidator` before save.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('Password resets are sent by the worker; the queue is `mail-reset-queue-2`.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('The old build was `Rk8mTq2LwZx5` until March.\n', 'docs/kiosk.md')).toEqual([]);
+  });
+
   it('leaves commands, names, paths and code spans of the next item or paragraph', () => {
     expect(values('- Rotate the password with: `fastlane match nuke`\n', 'docs/release.md')).toEqual([]);
     expect(values('- The password hash is made by: `PBKDF2WithHmacSHA256`\n', 'docs/auth.md')).toEqual([]);

@@ -301,12 +301,13 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
 }
 
 /**
- * A paragraph or list item of notes that speaks of a password or passphrase and gives one further on, after a colon,
- * in a code span, maybe on the item's wrapped next line (`- If match asks for a passphrase, it's in 1Password.` /
- * `  (Until the vault migration lands: \`…\`)`). Only a generated-looking value is taken (upper- and lower-case
- * letters and digits, mixed), so commands, paths and names after a colon stay prose.
+ * A paragraph or list item of notes that speaks of a password or passphrase and gives one further on, after a colon
+ * or a verb that says "is" (`the old one was \`…\``, `it is now \`…\``), in a code span, maybe on the item's wrapped
+ * next line (`- If match asks for a passphrase, it's in 1Password.` / `  (Until the vault migration lands: \`…\`)`).
+ * Only a generated-looking value is taken (upper- and lower-case letters and digits, mixed), so commands, paths and
+ * names after a colon stay prose.
  */
-const COLON_CODE_SPAN = /:[ \t]{1,4}`([^`\s]{10,64})`/g;
+const COLON_CODE_SPAN = /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still))?)[ \t]{1,4}`([^`\s]{10,64})`/g;
 /** A line that starts a block of its own (a list item, a heading, a fence, a table row, a quote): the paragraph above has ended. */
 const BLOCK_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|```|~~~|\||>)/;
 /** Characters of a path, a URL, an address or a template, not of a password given in notes. */
@@ -579,7 +580,7 @@ export const markdownRules: Rule[] = [
     id: 'markdown-paragraph-password',
     category: 'PASS',
     description:
-      'In Markdown notes, a paragraph or list item that speaks of a password or passphrase and gives a generated-looking one after a colon in a code span, maybe on its wrapped next line',
+      'In Markdown notes, a paragraph or list item that speaks of a password or passphrase and gives a generated-looking one in a code span after a colon or after "is"/"was" (`the old one was \\`…\\``), maybe on its wrapped next line',
     keywords: ['password', 'passphrase'],
     paths: MARKDOWN_FILE,
     pattern: COLON_CODE_SPAN,
