@@ -440,3 +440,18 @@ describe("an RSA key's private exponent and GameAnalytics' game key", () => {
     expect(found('<Analytics><GameKey>c4e19a07d2b85f3e6a1d0c9b8e7f2a45</GameKey></Analytics>\n', 'launcher.xml')).toEqual([]);
   });
 });
+
+describe('names of the element or field that holds a secret', () => {
+  const found = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('reads an element, tag, XPath or selector named for a password as no secret', () => {
+    for (const name of ['PASSWORD_ELEMENT', 'passwordElem', 'TOKEN_TAG', 'passwordXPath', 'PASSWORD_SELECTOR', 'secretLocator']) {
+      expect(classifyKey(name), name).toBeUndefined();
+    }
+    expect(found('static final String PASSWORD_ELEMENT = "PasswordText";\n', 'src/SoapHeader.java')).toEqual([]);
+    expect(found("const PASSWORD_SELECTOR = 'input#pw-Field2';\n", 'e2e/login.ts')).toEqual([]);
+  });
+  it('still reads the secret named before or after such words', () => {
+    expect(classifyKey('ELEMENT_PASSWORD')).toEqual({ category: 'PASS', weak: false });
+    expect(found('static final String TAG_PASSWORD = "Vr7!Kq2-Lm9Tz";\n', 'src/Nfc.java')).toEqual(['Vr7!Kq2-Lm9Tz']);
+  });
+});

@@ -40,6 +40,9 @@ const DESCRIPTIVE_WORDS = new Set([
   'stdin',
   // Settings about tokens' lifetimes (`--token-validity-units AccessToken=minutes`).
   'validity', 'unit', 'units',
+  // Where a document or a page holds the secret (`PASSWORD_ELEMENT = "wsse:Password"`, `tokenTag`, `passwordXPath`,
+  // `PASSWORD_SELECTOR = "#password"`): the name of an XML element or a page's field, not its content.
+  'element', 'elem', 'tag', 'xpath', 'selector', 'locator',
 ]);
 
 /**

@@ -230,3 +230,16 @@ describe('a long generated key is no name made of words', () => {
     expect(detect(cs, { file: 'Bootstrap.cs' }).map((f) => cs.slice(f.start, f.end))).toEqual(['Ef2vjSe2kjwhoIvx4KtO4gRPMNTMgHCvhkWQ3wr8kmcL']);
   });
 });
+
+describe("an XML element's qualified name that names a secret", () => {
+  it("is no password: WS-Security's wsse:Password and the like", () => {
+    for (const v of ['wsse:Password', 'wsse:UsernameToken', 'ns2:ClientSecret', 'wsse:PasswordDigest']) {
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    }
+  });
+  it('leaves passwords that hold a colon', () => {
+    for (const v of ['wsse:Pa55word!', 'ops:Harbor-7731', 'tq:Rm8vLx2Kp']) {
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+    }
+  });
+});

@@ -164,6 +164,12 @@ const HCL_REFERENCE = /^(?:var|local|module|data)\.[A-Za-z_][\w-]{0,60}(?:\.[A-Z
  * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.
  */
 const NAMESPACED_WORDS = /^[a-z][a-z0-9-]{1,40}(?::[a-z][a-z0-9-]{1,40}){0,3}:[a-z]{0,20}(?:[A-Z][a-z]{1,20}|[A-Z]{2,6}(?![a-z])|\d{1,3}|\/|\$\{[A-Za-z]{1,40}\}){1,20}$/;
+/**
+ * An XML element's qualified name that names a secret (WS-Security's `wsse:Password`, `wsse:UsernameToken`,
+ * `ns2:ClientSecret`): a namespace prefix, a colon and words in PascalCase that end in or hold the secret's word.
+ * What code keeps under a password's name to build or read a SOAP envelope, not the password.
+ */
+const SECRET_ELEMENT_NAME = /^[a-z][a-z0-9]{0,11}:(?:[A-Z][a-z]{1,15}){0,2}(?:Password|Passwd|Passphrase|Secret|Token|Credentials?)(?:[A-Z][a-z]{1,15}){0,2}$/;
 /** Dotted words (`fs.s3.consistent.retryCount`, `spring.datasource.hikari`): a setting's name, not a generated key. */
 const DOTTED_NAME = /^[a-z][a-z0-9]{0,20}(?:\.(?:[a-z][a-z0-9]{0,20}|[a-z]{1,20}(?:[A-Z][a-z]{1,20}){1,8})){2,8}$/;
 /** In program source, a bare expression: a chain of assignments (`a=Module.a=e.a`), a negation or an increment (`!this.done`, `++count`). */
@@ -677,6 +683,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
   if (isRegexSyntax(v)) return false;
   if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
+  if (SECRET_ELEMENT_NAME.test(v)) return false;
   if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
   if (INTERPOLATED_CALL.test(v)) return false;
 
