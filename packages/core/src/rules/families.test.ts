@@ -1579,3 +1579,17 @@ describe('credentials handed to build tools and joined webhook URLs', () => {
     expect(found('HOOK = "https://discord.com/api/webhooks/" + HOOK_ID + "/" + HOOK_TOKEN', 'notify.py')).toEqual([]);
   });
 });
+
+describe("GameAnalytics' secret key given to its SDK by position", () => {
+  it('reports the 40-hex secret key after the 32-hex game key, and leaves the game key', () => {
+    const cs = 'var keys = new GAKeys("7c1e9a4b2d8f3e6a0b5c9d2e7f1a4b8c", "e2b7d4a91c6f08e35b7a2d9c4f1e8b6a3d0c7f25");\n';
+    expect(found(cs, 'Telemetry.cs')).toEqual([['KEY', 'e2b7d4a91c6f08e35b7a2d9c4f1e8b6a3d0c7f25']]);
+    const java = 'GameAnalytics.initialize(this,\n    "7c1e9a4b2d8f3e6a0b5c9d2e7f1a4b8c", "e2b7d4a91c6f08e35b7a2d9c4f1e8b6a3d0c7f25");\n';
+    expect(found(java, 'MainActivity.java').map(([, v]) => v)).toEqual(['e2b7d4a91c6f08e35b7a2d9c4f1e8b6a3d0c7f25']);
+  });
+
+  it('leaves keys held in variables, and a commit id handed to another call', () => {
+    expect(found('GameAnalytics.initialize(gameKey, secretKey);\n', 'Boot.cs')).toEqual([]);
+    expect(found('Build.Tag("7c1e9a4b2d8f3e6a0b5c9d2e7f1a4b8c", "e2b7d4a91c6f08e35b7a2d9c4f1e8b6a3d0c7f25");\n', 'Boot.cs')).toEqual([]);
+  });
+});

@@ -140,6 +140,16 @@ function buildsDatadogClient(match: string): boolean {
   return /client|api|new|init|configure/i.test(callee);
 }
 
+/**
+ * GameAnalytics' two keys given to its SDK by position, the game key (32 hex digits, public: it ships in the client) and then
+ * the secret key (40 hex digits) that signs the events (`GameAnalytics.initialize("…", "…")`, Android's
+ * `GameAnalytics.initialize(activity, "…", "…")`, a wrapper's `new GAKeys("…", "…")`): the second literal is the secret.
+ */
+const GAMEANALYTICS_SECRET_KEY = new RegExp(
+  `(?:${anyCase('gameanalytics')}|${anyCase('gakeys')})[\\w.:]{0,40}\\([ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_][\\w.]{0,40}[ \\t]{0,4},[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?)?` +
+    `@?["'][0-9a-f]{32}["'][ \\t]{0,4},[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?@?["']([0-9a-f]{40})["']`,
+);
+
 /** Monitoring, logging, error tracking and analytics services. */
 export const observabilityRules: Rule[] = [
   contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
@@ -171,6 +181,30 @@ export const observabilityRules: Rule[] = [
         `dog = Dogapi::Client.new(api_key, '${'0'.repeat(40)}')`,
         `report = datadog.Event("deploy", "${fake('hex', 40, 9324)}")`,
         `datadog.trace(span, "${fake('hex', 40, 9325)}")`,
+      ],
+    },
+  },
+  {
+    id: 'gameanalytics-secret-key-positional',
+    category: 'KEY',
+    description: "GameAnalytics' secret key (40 hex) given to its SDK after the game key (32 hex): `GameAnalytics.initialize(\"<game key>\", \"…\")`, `new GAKeys(\"<game key>\", \"…\")`",
+    keywords: ['gameanalytics', 'gakeys'],
+    startsAtKeyword: true,
+    pattern: GAMEANALYTICS_SECRET_KEY,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (secret) => notPlaceholder(secret),
+    confidence: 'high',
+    examples: {
+      match: [
+        `gameanalytics.GameAnalytics.initialize("${fake('hex', 32, 9330)}", "${fake('hex', 40, 9331)}");`,
+        `GameAnalytics.initialize(this, "${fake('hex', 32, 9332)}", "${fake('hex', 40, 9333)}");`,
+        `var keys = new GAKeys("${fake('hex', 32, 9334)}", "${fake('hex', 40, 9335)}");`,
+      ],
+      noMatch: [
+        `GameAnalytics.initialize(gameKey, secretKey);`,
+        `GameAnalytics.initialize("${fake('hex', 32, 9336)}", "${'0'.repeat(40)}");`,
+        `GameAnalytics.addDesignEvent("${fake('hex', 32, 9337)}");`,
       ],
     },
   },
