@@ -151,6 +151,8 @@ const hostile: Record<string, string> = {
   // Each join after a Discord webhook's base reads a bounded number of literals; each pipe into p4 a bounded line.
   'Discord webhook bases joined to ids and never to a token, and pipes into p4 that never log in':
     '"https://discord.com/api/webhooks/" + "123456789012345678" + "/" + '.repeat(MB / 70) + "echo 'Kq7vTz2Lm' | p4 -u a ".repeat(MB / 30),
+  // Each "old one" reads a bounded stretch back for a key's name and a bounded value after it.
+  'a secret named, then "old one was" repeated on one line and over lines, never a value': 'the secret key. '.repeat(MB / 64) + 'old one was\n '.repeat(MB / 26) + 'current one: A1b2C3 '.repeat(MB / 40),
   'net use with a variable share and a user, never a password': 'net use Z: %S% /user:D\\u '.repeat(MB / 24),
   // Each header lookup reads its own brackets and one literal after a comparison: a bounded stretch, never closed here.
   'header lookups opened and never closed, and compared with endless literals':

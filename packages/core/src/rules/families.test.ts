@@ -1593,3 +1593,22 @@ describe("GameAnalytics' secret key given to its SDK by position", () => {
     expect(found('Build.Tag("7c1e9a4b2d8f3e6a0b5c9d2e7f1a4b8c", "e2b7d4a91c6f08e35b7a2d9c4f1e8b6a3d0c7f25");\n', 'Boot.cs')).toEqual([]);
   });
 });
+
+describe('a key given in prose as the new, old or current one', () => {
+  it('reads the value after "the old one was" or "current one … is", over a line break, when a key or secret was named before', () => {
+    const old = '4E8B2D6F0A9C7E1B3D5F8A2C6E0B4D7F';
+    expect(found(`The store's server key lives in the vault.\n(Pasted here once by mistake; the old one was \`${old}\`.)\n`, 'runbook.md')).toEqual([['KEY', old]]);
+    const cur = 'ZT4KQ8WM2XR6PN0VJ3LB7HC5DF9GS1YA';
+    expect(found(`[09:12] ana: did the staging token change?\n[09:13] bo: current one on the box is\n        ${cur}\n`, 'chat.txt')).toEqual([['KEY', cur]]);
+    const fresh = 'Rq5TzW8mLx2Kp7Vn4Hb9Jc3Fd6Gs1Ya0';
+    expect(found(`[09:14] ana: rotated the secret\n[09:15] ana: new one from the console: ${fresh}\n`, 'chat.txt')).toEqual([['KEY', fresh]]);
+  });
+
+  it('leaves a new one that is a place, a public key, a word with a number and a commit', () => {
+    expect(found('The API key was rotated. The new one is in the vault under ops/api.\n', 'notes.md')).toEqual([]);
+    expect(found('Our public key changed; the new one is `Qm9vY2RlZmdoaWprbG1ub3A0NTY3`\n', 'notes.md')).toEqual([]);
+    expect(found('Rotated the token; the old one was revoked_tokens2024 anyway.\n', 'notes.md')).toEqual([]);
+    expect(found('The deploy key script broke, the old one was 0e4f1c9a7b3d5e2f8a6c1b4d9e7f3a5c2b8d6e0f\n', 'notes.md')).toEqual([]);
+    expect(found('The farm key moved with the farm. The new one is at build2 and the old one was Jenkins2Server01Old\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -2273,6 +2273,44 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
 }
 
 /**
+ * A key, token or secret named in a sentence and given a line or two later as "the new one", "the old one", "the current
+ * one" (a chat's "did someone rotate the staging secret? current one in the .env is <value>", a runbook's "The publisher
+ * key is in Vault … the old one was `…`"). Sticky at the phrase; `v` is the value after the colon or the verb, on the same
+ * line or alone on the next. A rotated key is still a key.
+ */
+const ONE_KEY_VALUE =
+  /(?:new|old|current|previous)[ \t]one\b[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
+/** A secret's noun, not one that is public by name (public key, site key, publishable key). */
+const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
+/** How far back (over lines) the phrase looks for the key it refers to. */
+const ONE_KEY_REACH = 300;
+
+function findOneKeyValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(ONE_KEY_VALUE, text, offsets, (m) => {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    if (!NAMES_KEY.test(text.slice(Math.max(0, m.index - ONE_KEY_REACH), m.index))) return;
+    const raw = m.groups!['v']!;
+    const quote = m.groups!['q']!;
+    const after = text.charAt(m.index + m[0].length);
+    // Quoted, the quote must close right after; bare, the value must end there.
+    if (quote !== '' ? after !== quote : /[^\s.,;:)]/.test(after)) return;
+    // A generated key's shape: letters and digits mixed, long enough, not a name of words; a commit's 40 hex digits are no key.
+    if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
+    if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: quote !== '', file: options.file })) return;
+    const start = m.index + m[0].length - raw.length;
+    spans.push({ start, end: start + raw.length });
+  });
+  return spans;
+}
+
+/** Digits spread through the value in three runs or more (not words with a number here and there), and many distinct characters. */
+function looksGenerated(value: string): boolean {
+  if ((value.match(/\d+/g) ?? []).length < 3) return false;
+  return new Set(value).size >= Math.min(12, value.length / 2);
+}
+
+/**
  * A password named in one sentence and handed over in the next on the same line, as "the new one" (a ticket's or a mail's
  * "The broker rotated the password last night. New one from their mail: …", "… reset the passphrase, the new one is …").
  * Sticky at `new one`; `v` is the value after the colon or the verb. The line before it must name the password.
@@ -3656,6 +3694,28 @@ export const genericRules: Rule[] = [
         'The password policy is\n\n    min-length=12\n\n',
         '> The new password is\n>\n>     Heron#quay58.Tm\n',
         'The password is\n\n    stored-in-vault\n\n',
+      ],
+    },
+  },
+  {
+    id: 'key-one-prose',
+    category: 'KEY',
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one", "the old one", "the current one" ("rotate the staging secret? current one in the .env is …", "the old one was `…`")',
+    keywords: ['new one', 'old one', 'current one', 'previous one'],
+    pattern: ONE_KEY_VALUE,
+    find: findOneKeyValues,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Who rotated the partner secret? current one on the box is\n    K7QW2ZP9MX4RT8VN3LJ6HB5CD1FG0SY2',
+        'The signing key is in the vault now. (The old one was `9F3A1C7E5B2D8F4A6C0E1B3D5F7A9C2E`.)',
+      ],
+      noMatch: [
+        'The API key rotated. The new one is in the vault.',
+        'The public key changed; the new one is `MCowBQYDK2VwAyEAq9`',
+        'Rotated the token, the old one was revoked_2024_01_15 anyway.',
+        'The deploy key moved, the old one was at commit 1cb577b2e35fa0fde83202d88f8dd23fb76d621b.',
       ],
     },
   },
