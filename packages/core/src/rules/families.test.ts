@@ -1612,3 +1612,15 @@ describe('a key given in prose as the new, old or current one', () => {
     expect(found('The farm key moved with the farm. The new one is at build2 and the old one was Jenkins2Server01Old\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('a key labelled by what it is for, with that named in double quotes', () => {
+  it('reads the value after the colon when the label names its service in quotes', () => {
+    const key = '5b1e7c3a9d2f4e6a8c0b1d3f5e7a9c2b';
+    expect(found(`Routing key for the "Checkout API" service: \`${key}\`\n`, 'oncall.md')).toEqual([['KEY', key]]);
+  });
+
+  it('leaves a quoted label whose colon gives no value, and two quoted names', () => {
+    expect(found('Routing key for the "Checkout API" service: ask the on-call lead\n', 'oncall.md')).toEqual([]);
+    expect(found('token for "a" and "b": Qz8vLm2Rx7Kp4Tn9\n', 'oncall.md')).toEqual([]);
+  });
+});

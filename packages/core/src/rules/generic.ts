@@ -144,8 +144,9 @@ const ASSIGNMENT = new RegExp(
     // `Secret key (REST API, X-API-Key): …`) or by what it is for (`cPanel API token for the backup script: …`).
     // Both stay on the line and hold no colon, quote or bracket, so the colon that ends them is the label's.
     '|[ \\t]{1,2}\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2}:(?![:=])[ \\t]{0,8}' +
-    // Or by how it was handed over (`New password agreed on the bridge: …`, `password set by the vendor: …`).
-    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}:(?![:=])[ \\t]{0,8}' +
+    // Or by how it was handed over (`New password agreed on the bridge: …`, `password set by the vendor: …`). What it is for
+    // may be named in double quotes once (`Integration key for the "Billing API" service: …`).
+    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}(?:"[^":=\\r\\n`]{1,40}"[^:=\\r\\n`"\'(){}<>]{0,40})?:(?![:=])[ \\t]{0,8}' +
     // A pronoun that takes the name up after a clause ends (`prompts for the wallet password; current one is …`).
     '|[ \\t]{0,4}[;,][ \\t]{1,4}(?:the[ \\t]{1,2})?(?:current|new|old|temporary|temp)[ \\t]{1,2}one[ \\t]{1,2}(?:is|was)(?:[ \\t]{1,2}now)?[ \\t]{1,4}' +
     // A callback that returns a literal, handed over right after the name: WordPress's filters
