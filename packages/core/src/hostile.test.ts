@@ -153,6 +153,8 @@ const hostile: Record<string, string> = {
     '"https://discord.com/api/webhooks/" + "123456789012345678" + "/" + '.repeat(MB / 70) + "echo 'Kq7vTz2Lm' | p4 -u a ".repeat(MB / 30),
   // Each "old one" reads a bounded stretch back for a key's name and a bounded value after it.
   'a secret named, then "old one was" repeated on one line and over lines, never a value': 'the secret key. '.repeat(MB / 64) + 'old one was\n '.repeat(MB / 26) + 'current one: A1b2C3 '.repeat(MB / 40),
+  // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
+  'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),
   'net use with a variable share and a user, never a password': 'net use Z: %S% /user:D\\u '.repeat(MB / 24),
   // Each header lookup reads its own brackets and one literal after a comparison: a bounded stretch, never closed here.
   'header lookups opened and never closed, and compared with endless literals':

@@ -1624,3 +1624,16 @@ describe('a key labelled by what it is for, with that named in double quotes', (
     expect(found('token for "a" and "b": Qz8vLm2Rx7Kp4Tn9\n', 'oncall.md')).toEqual([]);
   });
 });
+
+describe('a (user, password) pair kept in a constant and given to an HTTP client as auth= by name', () => {
+  it('reports the password of the pair the auth= names, however the constant is named', () => {
+    const text = 'import requests\n\nEXPORT_SVC = ("exporter.7d2e.svc-account", "Lw4nRz8qTv2Xk6Pm9Hc3Jb5Y")\n\n\ndef pull(day):\n    return requests.get(URL, params={"d": day}, auth=EXPORT_SVC).json()\n';
+    expect(found(text, 'pull.py')).toEqual([['PASS', 'Lw4nRz8qTv2Xk6Pm9Hc3Jb5Y']]);
+  });
+
+  it('leaves a pair no auth= names, a pair read from the environment and a stand-in', () => {
+    expect(found('EXPORT_SVC = ("exporter", "Lw4nRz8qTv2Xk6Pm9Hc3Jb5Y")\nrequests.get(URL, auth=OTHER_PAIR)\n', 'pull.py').map(([, v]) => v)).not.toContain('Lw4nRz8qTv2Xk6Pm9Hc3Jb5Y');
+    expect(found('EXPORT_SVC = ("exporter", os.environ["EXPORT_PW"])\nrequests.get(URL, auth=EXPORT_SVC)\n', 'pull.py')).toEqual([]);
+    expect(found('EXPORT_SVC = ("exporter", "changeme")\nrequests.get(URL, auth=EXPORT_SVC)\n', 'pull.py')).toEqual([]);
+  });
+});

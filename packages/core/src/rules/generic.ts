@@ -1867,6 +1867,59 @@ const BASIC_AUTH_PAIR = new RegExp(
 );
 
 /**
+ * A (user, password) pair kept in a constant of any name and handed over by that name as an HTTP client's `auth=`
+ * (requests' and httpx's `auth=MIXPANEL_SA`, where `MIXPANEL_SA = ("svc.user", "…")` stands above): the `auth=` says what
+ * the pair is as plainly as a name would. Sticky at `auth`; `name` is the constant given.
+ */
+const AUTH_BY_NAME = /auth[ \t]{0,4}=[ \t]{0,4}(?<name>[A-Za-z_]\w{0,60})[ \t]{0,4}(?=[,)\r\n])/iy;
+/** The constant's pair, sticky where the name stands at a line's start: two literals in brackets, the password second. */
+const NAMED_PAIR = /[ \t]{0,4}=[ \t]{0,4}[([][ \t]{0,4}(?:"[^"\r\n]{1,100}"|'[^'\r\n]{1,100}')[ \t]{0,4},[ \t]{0,4}(?:"(?<pw>[^"\\\r\n]{1,200})"|'(?<pw2>[^'\\\r\n]{1,200})')[ \t]{0,4},?[ \t]{0,4}[)\]]/y;
+/**
+ * How far above `auth=` the constant may be given, how many of the name's occurrences are tried, and how many `auth=`
+ * a text looks up (each reads its stretch above once).
+ */
+const AUTH_NAME_REACH = 4000;
+const AUTH_NAME_TRIES = 8;
+const AUTH_LOOKUPS = 16;
+
+function findAuthPairsByName(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  const seen = new Set<number>();
+  const looked = new Set<string>();
+  forEachMatchAt(AUTH_BY_NAME, text, offsets, (m) => {
+    if (m.index > 0 && isIdentifierCode(text.charCodeAt(m.index - 1))) return;
+    const name = m.groups!['name']!;
+    if (looked.has(name) || looked.size >= AUTH_LOOKUPS) return;
+    looked.add(name);
+    const floor = Math.max(0, m.index - AUTH_NAME_REACH);
+    const above = text.slice(floor, m.index);
+    let found = above.length;
+    for (let tries = 0; tries < AUTH_NAME_TRIES; tries++) {
+      found = found > 0 ? above.lastIndexOf(name, found - 1) : -1;
+      if (found < 0) return;
+      const at = floor + found;
+      // The name must open its line (a module's constant), whole.
+      let lineStart = at;
+      while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+      if (lineStart > 0 && text[lineStart - 1] !== '\n') continue;
+      if (isIdentifierCode(text.charCodeAt(at + name.length))) continue;
+      NAMED_PAIR.lastIndex = at + name.length;
+      const p = NAMED_PAIR.exec(text);
+      if (p === null) continue;
+      const value = p.groups!['pw'] ?? p.groups!['pw2']!;
+      // The password is the pair's last literal.
+      const start = p.index + p[0].lastIndexOf(value);
+      if (!seen.has(start) && isPlausiblePassword(value, options.file)) {
+        seen.add(start);
+        spans.push({ start, end: start + value.length });
+      }
+      return;
+    }
+  });
+  return spans;
+}
+
+/**
  * `<account> / <password>` at a spaced slash: an account every admin knows, or an e-mail address, before it;
  * a password after it, bare or in code marks (`` ` `` or `**`), that is neither followed by another spaced
  * slash (a menu or path: `Admin / Settings / Users`) nor a quoted string (`root / "data"`).
@@ -3236,6 +3289,20 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
       noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])"],
+    },
+  },
+  {
+    id: 'basic-auth-pair-by-name',
+    category: 'PASS',
+    description: "A password in a (user, password) pair kept in a constant and handed to an HTTP client by name as its `auth=` (`EXPORT_SA = (\"svc\", \"…\")` … `requests.get(url, auth=EXPORT_SA)`)",
+    keywords: ['auth=', 'auth ='],
+    pattern: AUTH_BY_NAME,
+    find: findAuthPairsByName,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['REPORTS_SA = ("reports.bot", "Vq7mLx2Rk9TzW4nPc8Hb")\n\ndef pull():\n    return requests.get(URL, auth=REPORTS_SA)'],
+      noMatch: ['REPORTS_SA = ("reports.bot", os.environ["PW"])\nrequests.get(URL, auth=REPORTS_SA)', 'PAIR = ("a", "b")\nrequests.get(URL, auth=OTHER)', 'REPORTS_SA = ("reports.bot", "password")\nrequests.get(URL, auth=REPORTS_SA)'],
     },
   },
   {
