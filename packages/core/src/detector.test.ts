@@ -28,3 +28,21 @@ describe('detect', () => {
     expect(JSON.stringify(f)).not.toContain('ghp_R2d3');
   });
 });
+
+describe('a found secret that the text holds again', () => {
+  const detector = createDetector();
+  const key = 'Xk29fLqp7ZmW3rTb8VnCq4Ts';
+
+  it('is reported at every place it stands, as a value of its own', () => {
+    const text = `// the vendor mailed ${key} on 2026-03-02\nconst apiSecret = "${key}";\nlog.debug("calling with ${key}")\n`;
+    const spans = detector.detect(text, { file: 'a.ts' }).map((f) => text.slice(f.start, f.end));
+    expect(spans).toEqual([key, key, key]);
+  });
+
+  it('is not looked for inside a longer word, nor when it is short or plain', () => {
+    const inWord = `const apiSecret = "${key}";\nconst other = "x${key}y";\n`;
+    expect(detector.detect(inWord, { file: 'a.ts' }).map((f) => f.line)).toEqual([1]);
+    const short = 'DB_PASSWORD=postgres1\nimage: postgres1\n';
+    expect(detector.detect(short, { file: 'settings.env' }).map((f) => f.line)).toEqual([1]);
+  });
+});

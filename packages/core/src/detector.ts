@@ -4,6 +4,7 @@ import { KeywordScanner } from './keyword-scanner.js';
 import { LineIndex, lineAround } from './line-index.js';
 import { isPublishedSample } from './published-samples.js';
 import { checkRegexSafety } from './regex-safety.js';
+import { isWordCode } from './char-codes.js';
 import { forEachMatchAt } from './sticky.js';
 import { builtinRulesFor } from './rules/index.js';
 import { NON_ASCII_TEXT, type Category, type Confidence, type DetectOptions, type DetectorConfig, type Finding, type KnownSecret, type Rule, type RuleContext, type Span } from './types.js';
@@ -183,6 +184,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         }
       }
       for (const k of known) addKnownSecret(text, k, candidates);
+      addRepeatedValues(text, candidates);
       if (candidates.length === 0) return [];
       const mayBeSuppressed = suppressionIds.some((id) => found[id] === 1);
       const index = lineIndex();
@@ -319,6 +321,47 @@ function addKnownSecret(text: string, known: KnownSecret, out: Candidate[]): voi
   for (let i = text.indexOf(known.value); i !== -1; i = text.indexOf(known.value, i + known.value.length)) {
     out.push({ rule: KNOWN_SECRET_RULE, category: known.category ?? 'ENV', confidence: 'high', start: i, end: i + known.value.length });
   }
+}
+
+/**
+ * A found value shorter than this is not looked for elsewhere in the text: `postgres` read as one
+ * line's password is not every `postgres` the text holds. Generated secrets are longer.
+ */
+const REPEAT_MIN_LENGTH = 16;
+/** At most this many distinct values are looked for: each costs one pass over the text. */
+const REPEAT_MAX_VALUES = 64;
+const REPEAT_MIN_ENTROPY = 3;
+
+/**
+ * Reports the other places a found secret stands in the same text (a key in code and again in
+ * the comment above it, a token in a config and in a log line): each is the same secret, and a
+ * report that named one place only would leave the others in the file. The value must stand
+ * as a whole there, not inside a longer word, and be long and varied enough to be no word of
+ * the text's own. (A session replaces every place of a value anyway; this is the report's side.)
+ */
+function addRepeatedValues(text: string, out: Candidate[]): void {
+  const found = out.length;
+  const seen = new Set<string>();
+  for (let k = 0; k < found && seen.size < REPEAT_MAX_VALUES; k++) {
+    const c = out[k]!;
+    if (c.end - c.start < REPEAT_MIN_LENGTH) continue;
+    const value = text.slice(c.start, c.end);
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (shannonEntropy(value) < REPEAT_MIN_ENTROPY) continue;
+    for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+      if (i === c.start || standsInWord(text, i, i + value.length, value)) continue;
+      out.push({ rule: c.rule, category: c.category, confidence: c.confidence, start: i, end: i + value.length });
+    }
+  }
+}
+
+/** Whether the text continues a word (letters, digits, `_`) across either end of a value that is itself word-ended there. */
+function standsInWord(text: string, start: number, end: number, value: string): boolean {
+  return (
+    (start > 0 && isWordCode(value.charCodeAt(0)) && isWordCode(text.charCodeAt(start - 1))) ||
+    (end < text.length && isWordCode(value.charCodeAt(value.length - 1)) && isWordCode(text.charCodeAt(end)))
+  );
 }
 
 /**

@@ -55,7 +55,7 @@ describe('a password typed into a login form by an end-to-end test', () => {
 
 describe('a password field located through a constant or a page object', () => {
   it("reads the value typed where the locator's name says password, and not where it names another field", () => {
-    const spec = [`cy.get(LoginPage.passwordInput).type("${PASSWORD}");`, `await page.locator(EMAIL_FIELD).fill("${PASSWORD}");`].join('\n');
+    const spec = [`cy.get(LoginPage.passwordInput).type("${PASSWORD}");`, 'await page.locator(EMAIL_FIELD).fill("Larch-pebble-37-Fen!");'].join('\n');
     expect(filled(spec, 'cypress/e2e/login.cy.ts')).toEqual([PASSWORD]);
   });
 });
