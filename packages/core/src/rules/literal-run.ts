@@ -44,11 +44,11 @@ export function literalAt(text: string, open: number, maxLength = MAX_LITERAL): 
   return undefined;
 }
 
-/** Past spaces, tabs and at most one line break (with the next line's indent) from `at`. */
-function skipSpace(text: string, at: number, lineBreaks: number): number {
+/** Past spaces, tabs and at most `lineBreaks` line breaks (each with the next line's indent) from `at`, over `maxSteps` characters at most. */
+export function skipSpace(text: string, at: number, lineBreaks: number, maxSteps = 200): number {
   let i = at;
   let breaks = 0;
-  for (let n = 0; n < 200 && i < text.length; n++) {
+  for (let n = 0; n < maxSteps && i < text.length; n++) {
     const c = text.charCodeAt(i);
     if (isHorizontalSpace(c)) i++;
     else if ((c === 10 || c === 13) && breaks < lineBreaks) {

@@ -1,6 +1,6 @@
 import { shannonEntropy } from '../entropy.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
-import { literalAt } from './literal-run.js';
+import { literalAt, skipSpace } from './literal-run.js';
 import { fake } from './providers/fake.js';
 import { isPlaceholder } from './providers/shape.js';
 
@@ -24,28 +24,14 @@ const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-a
 const MAX_JOINED = 360;
 const MAX_PARTS = 4;
 const TOKEN_BODY = /^[\w-]{1,300}$/;
-
-/** Past spaces and tabs, and at most one line break with the next line's indent. */
-function skipBlank(text: string, at: number): number {
-  let i = at;
-  let breaks = 0;
-  for (let n = 0; n < 80 && i < text.length; n++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) i++;
-    else if ((c === 10 || c === 13) && breaks === 0) {
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      i++;
-      breaks++;
-    } else break;
-  }
-  return i;
-}
+/** How far blanks (and one line break) between two parts are read. */
+const BLANK_REACH = 80;
 
 /** The literal that continues a split key after the one closed at `close`: after `+`, PHP's `.`, a list's `,`, or nothing. */
 function nextPart(text: string, close: number): { start: number; end: number } | undefined {
-  let i = skipBlank(text, close + 1);
+  let i = skipSpace(text, close + 1, 1, BLANK_REACH);
   const c = text.charCodeAt(i);
-  if (c === 43 /* + */ || c === 46 /* . */ || c === 44 /* , */) i = skipBlank(text, i + 1);
+  if (c === 43 /* + */ || c === 46 /* . */ || c === 44 /* , */) i = skipSpace(text, i + 1, 1, BLANK_REACH);
   const part = literalAt(text, i, 300);
   return part !== undefined && TOKEN_BODY.test(text.slice(part.start, part.end)) ? part : undefined;
 }

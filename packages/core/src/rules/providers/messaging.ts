@@ -34,6 +34,14 @@ function findMailgunKeysOnLine(text: string, _options: DetectOptions, offsets: r
 const SLACK_ID = (seed: number) => fake('digits', 12, seed).replace(/^0/, '4');
 
 /** Chat, e-mail, SMS and customer-messaging platforms. */
+
+/**
+ * Where code joins two string literals: a closing quote, then `+`, PHP's `.`, Lua's `..` or VB's `&` (or nothing, for
+ * literals side by side), on the same line or the next, then an opening quote. Webhook URLs split this way keep their
+ * token in the literal after it.
+ */
+const LITERAL_JOIN = '["\'`][ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:(?:\\+|\\.{1,2}|&)[ \\t]{0,4})?(?:\\r?\\n[ \\t]{0,40})?["\'`]';
+
 export const messagingRules: Rule[] = [
   tokenRule('slack-bot-token', 'Slack bot token (xoxb-<team>-<bot>-<secret>)', 'xoxb-', '[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9]{0,40}', {
     match: [`SLACK_BOT_TOKEN=xoxb-${SLACK_ID(300)}-${SLACK_ID(301)}-${fake('alnum', 24, 302)}`],
@@ -85,8 +93,9 @@ export const messagingRules: Rule[] = [
     description: 'Slack incoming webhook URL written as two joined literals (`"https://hooks.slack.com/services/T…/B…/" + "<token>"`): the literal after the join',
     keywords: ['hooks.slack.com'],
     startsAtKeyword: true,
-    pattern:
-      /hooks\.slack\.com\/services\/(?:T[A-Z0-9]{6,12}\/(?:B[A-Z0-9]{6,12}\/)?)?["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`]((?:T[A-Z0-9]{6,12}\/)?(?:B[A-Z0-9]{6,12}\/)?[A-Za-z0-9]{20,40})(?![A-Za-z0-9\/])/,
+    pattern: new RegExp(
+      String.raw`hooks\.slack\.com\/services\/(?:T[A-Z0-9]{6,12}\/(?:B[A-Z0-9]{6,12}\/)?)?${LITERAL_JOIN}((?:T[A-Z0-9]{6,12}\/)?(?:B[A-Z0-9]{6,12}\/)?[A-Za-z0-9]{20,40})(?![A-Za-z0-9\/])`,
+    ),
     secretGroup: 1,
     // The token's own part must look generated: letters of both cases and a digit, no stand-in (`XXXXXXXX…`).
     validate: (v) => {
@@ -135,8 +144,9 @@ export const messagingRules: Rule[] = [
     description: 'Discord webhook URL written as joined literals (`"https://discord.com/api/webhooks/" + "<id>" + "/" + "<token>"`): the token',
     keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
     startsAtKeyword: true,
-    pattern:
-      /discord(?:app)?\.com\/api\/webhooks\/(?:\d{17,20}\/?)?["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`](?:\d{17,20}\/?["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`])?(?:\/["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:\+|\.{1,2}|&)[ \t]{0,4})?(?:\r?\n[ \t]{0,40})?["'`])?(?:\d{17,20}\/)?([\w-]{60,68})(?![\w-])/,
+    pattern: new RegExp(
+      String.raw`discord(?:app)?\.com\/api\/webhooks\/(?:\d{17,20}\/?)?${LITERAL_JOIN}(?:\d{17,20}\/?${LITERAL_JOIN})?(?:\/${LITERAL_JOIN})?(?:\d{17,20}\/)?([\w-]{60,68})(?![\w-])`,
+    ),
     secretGroup: 1,
     // The token must look generated: letters of both cases and a digit, no stand-in.
     validate: (v) => notPlaceholder(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v),
