@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isApplicationPassword, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
+import { hasCountingRun, isApplicationPassword, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
 import { detect } from './index.js';
 
 describe('a stand-in word with digits', () => {
@@ -241,5 +241,22 @@ describe("an XML element's qualified name that names a secret", () => {
     for (const v of ['wsse:Pa55word!', 'ops:Harbor-7731', 'tq:Rm8vLx2Kp']) {
       expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
     }
+  });
+});
+
+describe('a value counted up by hand', () => {
+  it('knows ten characters or more in counting order for a stand-in, in either case, anywhere in the value', () => {
+    expect(hasCountingRun('0123456789abcdef0123456789abcdef-us7')).toBe(true);
+    expect(hasCountingRun('key-3456789ABCDE-tail')).toBe(true);
+    expect(hasCountingRun('klmnopqrstuv')).toBe(true);
+    expect(isPlaceholder('fedcba0123456789abcdef')).toBe(true);
+  });
+
+  it('leaves shorter runs, runs broken by a wrap or a gap, and generated values', () => {
+    expect(hasCountingRun('123456789')).toBe(false);
+    expect(hasCountingRun('1234567890abcdefghi')).toBe(false); // 9 then 0: the keyboard's row, not counting
+    expect(hasCountingRun('Vq7mLx2Rk9TzW4nPc8Hb')).toBe(false);
+    expect(hasCountingRun('9e4b0c61d2f8a7355b1e08c9d4f26a73')).toBe(false);
+    expect(isPlaceholder('9e4b0c61d2f8a7355b1e08c9d4f26a73')).toBe(false);
   });
 });

@@ -341,10 +341,38 @@ function normalise(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** True when the value is a stand-in: template syntax, `xxxx`, `<your-key>`, `changeme`, `EXAMPLE`…. */
+/** How long a run of counting characters must be to say "made up": no generated value holds one by chance. */
+const COUNTING_RUN = 10;
+
+/** The place of a character in counting order (`0`–`9`, then `a`–`z`, either case), or -1. */
+function countingPlace(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x7a) return c - 0x61 + 10;
+  if (c >= 0x41 && c <= 0x5a) return c - 0x41 + 10;
+  return -1;
+}
+
+/**
+ * True when the value holds ten characters or more counted up in order (`0123456789abcdef`, `3456789abcde`,
+ * `ABCDEFGHIJKL`): how a person fills a key's shape by hand (`0123456789abcdef0123456789abcdef-us14`). In a random
+ * value of 16 symbols such a run turns up once in some 10^10; in a hand-made stand-in it is the usual thing.
+ */
+export function hasCountingRun(value: string): boolean {
+  let run = 1;
+  let previous = -2;
+  for (let i = 0; i < value.length; i++) {
+    const place = countingPlace(value.charCodeAt(i));
+    run = place !== -1 && place === previous + 1 ? run + 1 : 1;
+    if (run >= COUNTING_RUN) return true;
+    previous = place;
+  }
+  return false;
+}
+
+/** True when the value is a stand-in: template syntax, `xxxx`, `<your-key>`, `changeme`, `EXAMPLE`, a counting run…. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
-  if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v)) return true;
+  if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v) || hasCountingRun(v)) return true;
   if (TEMPLATE_START.test(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;

@@ -59,3 +59,17 @@ describe("a provider's key in a block whose names are padded to align the operat
     expect(byRule(`\tboxrAppId  = "${appId}"\n`, 'rates/feed.go', 'openexchangerates-app-id')).toEqual([]);
   });
 });
+
+describe('a key known by its shape alone, filled in by counting', () => {
+  it('leaves a Mailchimp-shaped value counted up by hand: a format shown in docs, not a key', () => {
+    const table = '| Service | Vault entry | Format |\n|---|---|---|\n| Mailchimp | `mc-key` | `0123456789abcdef0123456789abcdef-us9` |\n';
+    expect(byRule(table, 'docs/secrets.md', 'mailchimp-api-key')).toEqual([]);
+    expect(byRule('MAILCHIMP_KEY=3456789abcdef0123456789abcdef012-us2\n', 'config/app.env', 'mailchimp-api-key')).toEqual([]);
+  });
+
+  it('still reports a generated Mailchimp key in the same places', () => {
+    const key = `${fake('hex', 32, 7101)}-us9`;
+    expect(byRule(`| Mailchimp | \`mc-key\` | \`${key}\` |\n`, 'docs/secrets.md', 'mailchimp-api-key')).toEqual([key]);
+    expect(byRule(`MAILCHIMP_KEY=${key}\n`, 'config/app.env', 'mailchimp-api-key')).toEqual([key]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types.js';
+import { hasCountingRun } from '../../secret-value.js';
 
 /**
  * Building blocks for provider rules. Every pattern built here is linear-time: each
@@ -154,6 +155,16 @@ export function notPlaceholder(secret: string): boolean {
   return !isPlaceholder(secret);
 }
 
+/**
+ * Validator for a key known by its shape alone, with no prefix of its own (Mailchimp's 32 hex + `-usN`): besides the
+ * placeholders, a value counted up by hand (`0123456789abcdef0123456789abcdef-us14`) is a format shown, not a key,
+ * and nothing else in it says "key". A prefixed token keeps its prefix's word for it: scanners' own test suites fill
+ * `dapi…`/`glpat-…` bodies with counting runs and expect them caught, so `notPlaceholder` does not look for runs.
+ */
+export function notPlaceholderNorCounted(secret: string): boolean {
+  return !isPlaceholder(secret) && !hasCountingRun(secret);
+}
+
 /** True when the text mixes at least `classes` of: lower case, upper case, digits. */
 export function mixesClasses(secret: string, classes: number): boolean {
   let n = 0;
@@ -271,7 +282,7 @@ export function tokenRule(
     pattern: prefixed(prefix, body, { ...(options.tail ? { tail: options.tail } : {}), ...(options.lead === undefined ? {} : { lead: options.lead }) }),
     secretGroup: 1,
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
-    validate: options.validate ?? notPlaceholder,
+    validate: options.validate ?? (literal === '' ? notPlaceholderNorCounted : notPlaceholder),
     confidence: options.confidence ?? 'high',
     ...(options.paths ? { paths: options.paths } : {}),
     examples,
