@@ -161,6 +161,8 @@ const hostile: Record<string, string> = {
     'r.Header.Get(h '.repeat(MB / 15) + 'headers["x-token"] === "' + 'Qm7rTz2Kv9'.repeat(MB / 10),
   // A password holding `/` is read as base64 only up to its bounded length, then needs an `@` and a host.
   'URL userinfo whose password runs on in base64 with slashes, never given an `@`': 'redis://u:Ab1/'.repeat(MB / 14),
+  // Each client call reads at most four bounded arguments after it and none again.
+  'SSH client calls opened with arguments and never closed': 'new SftpClient("h", 22, "u", '.repeat(MB / 30),
 };
 
 describe('hostile input', () => {

@@ -422,3 +422,24 @@ describe('credentials in calls and the comments beside them (blind set 58)', () 
     expect(found(secret, 'app/Services/Payments.php')).toEqual(['c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40']);
   });
 });
+
+describe('SSH.NET clients given a password', () => {
+  it('reports a literal password given last to SftpClient, SshClient or PasswordConnectionInfo', () => {
+    expect(found('        using var sftp = new SftpClient("203.0.113.9", 22, "ledger", "Marigold_otter4471");\n', 'Export.cs')).toEqual(['Marigold_otter4471']);
+    expect(found('var ssh = new Renci.SshNet.SshClient(Host, "deploy", "kV8#pTz2Qw");\n', 'Deploy.cs')).toEqual(['kV8#pTz2Qw']);
+    expect(found('var info = new PasswordConnectionInfo(host, port,\n    "svc-feed", "Lantern-quail906");\n', 'Feed.cs')).toEqual(['Lantern-quail906']);
+  });
+
+  it('reports the password of a PasswordAuthenticationMethod, alone or inside a ConnectionInfo', () => {
+    const text = 'var ci = new ConnectionInfo(host, 22, "svc-feed",\n    new PasswordAuthenticationMethod("svc-feed", "Rq5!tLm8Wz"));\n';
+    expect(found(text, 'Feed.cs')).toEqual(['Rq5!tLm8Wz']);
+  });
+
+  it('leaves passwords given by name, key files, a ConnectionInfo and placeholders', () => {
+    expect(found('using var sftp = new SftpClient(host, 22, user, password);\n', 'Export.cs')).toEqual([]);
+    expect(found('var sftp = new SftpClient(host, 22, "ledger", new PrivateKeyFile(keyPath));\n', 'Export.cs')).toEqual([]);
+    expect(found('var sftp = new SftpClient(connectionInfo);\n', 'Export.cs')).toEqual([]);
+    expect(found('var ssh = new SshClient(host, "deploy", "<password>");\n', 'Deploy.cs')).toEqual([]);
+    expect(found('new PasswordAuthenticationMethod(user, _options.Password)\n', 'Feed.cs')).toEqual([]);
+  });
+});

@@ -1685,6 +1685,22 @@ const CONNECT_CALL = new RegExp(
 );
 
 /**
+ * An SSH or SFTP client built with its password as the last positional argument: SSH.NET's
+ * `new SftpClient(host, port, user, "…")` and `new SshClient(host, user, "…")` (and `ScpClient`), and its
+ * `new PasswordConnectionInfo(host, port, user, "…")`. The other overloads end in key files
+ * (`new PrivateKeyFile(…)`) or take a `ConnectionInfo`, never a literal; only a literal last argument is read.
+ */
+const SSH_CLIENT_CALL = new RegExp(
+  '(?<![\\w$])(?:(?:Sftp|Ssh|Scp)Client|PasswordConnectionInfo)[ \\t]{0,4}\\(' +
+    ARGUMENT_GAP +
+    CALL_ARGUMENT +
+    '[ \\t]{0,4},' +
+    ARGUMENT_GAP +
+    CALL_ARGUMENT +
+    `[ \\t]{0,4},(?:${ARGUMENT_GAP}${CALL_ARGUMENT}[ \\t]{0,4},)?${ARGUMENT_GAP}(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')[ \\t]{0,4}\\)`,
+);
+
+/**
  * A Redis client built with positional arguments: Jedis' `new JedisPool(config, "host", 6379, 2000, "…")`,
  * redis-py's `redis.Redis("host", 6379, 0, "…")`, and `AUTH` sent by a call (`jedis.auth("…")`,
  * `$redis->auth('user', '…')`). The callee's name holds `redis` or `jedis`; the read starts there.
@@ -1853,7 +1869,7 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
 /**
  * A (user, password) pair given to a credential constructor in code: Python requests'
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
- * `NetworkCredential(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
+ * `NetworkCredential(…)`, SSH.NET's `PasswordAuthenticationMethod(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
  * a constant named for such a pair (`SHOP_AUTH = ("user", "pass")`), Guzzle's `['auth' => ['user', 'pass']]` (maybe aligned), Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
  * Laravel's `Http::withBasicAuth(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
  * The user may be a literal or a name (`auth=(SANDBOX_USER, "…")`, `SetBasicAuth(cfg.User, "…")`): the account is
@@ -1862,7 +1878,7 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
@@ -3463,6 +3479,29 @@ export const genericRules: Rule[] = [
         'DriverManager.getConnection(url, user, password)',
         "new PDO($dsn, 'app', getenv('DB_PASSWORD'))",
         'DriverManager.getConnection(url, "app", "<password>")',
+      ],
+    },
+  },
+  {
+    id: 'ssh-client-password',
+    category: 'PASS',
+    description:
+      "A password passed as the last positional argument of an SSH/SFTP client or connection (SSH.NET's `new SftpClient(host, port, user, \"…\")`, `new SshClient(host, user, \"…\")`, `new PasswordConnectionInfo(host, user, \"…\")`)",
+    keywords: ['sftpclient', 'sshclient', 'scpclient', 'passwordconnectioninfo'],
+    pattern: SSH_CLIENT_CALL,
+    find: quotedLiteralFinder(SSH_CLIENT_CALL, ['pw', 'pw2'], judgedPassword),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'using var sftp = new SftpClient("files.example.net", 22, "upload", "Tq7!mRw2zKx9");',
+        'var ssh = new Renci.SshNet.SshClient(host, "deploy", "Harbor_lantern42");',
+        'var info = new PasswordConnectionInfo(Host, Port,\n    "svc-sync", "pV3#nQ8wLe");',
+      ],
+      noMatch: [
+        'using var sftp = new SftpClient(host, 22, user, password);',
+        'var sftp = new SftpClient(host, 22, "upload", new PrivateKeyFile("id_rsa"));',
+        'var sftp = new SftpClient(connectionInfo);',
+        'new SftpClient(host, 22, "upload", "<password>")',
       ],
     },
   },
