@@ -191,6 +191,8 @@ describe('hostile input', () => {
     // Each word for password reads its paragraph once, up to a bounded reach: not again for the next word inside it.
     ['passwords spoken of on one long line, code spans after colons never closed', 'notes.md', 'the password: `Rw5kYd2 '.repeat(MB / 23)],
     ['paragraphs of a password word and wrapped lines, repeated', 'notes.md', 'password\n  a: `b\n  c\n'.repeat(MB / 21)],
+    // A change told in a paragraph reads at most its bounded clause before `from`/`to`, on one endless line.
+    ['password changes told on one long line, never given a code span', 'notes.md', 'the password was rotated from to '.repeat(MB / 33)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

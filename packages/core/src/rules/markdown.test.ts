@@ -131,3 +131,17 @@ describe('a user and a password both in code marks in prose', () => {
     expect(values('username `deploy` / `changeme`\n', 'docs/es.md')).toEqual([]);
   });
 });
+
+describe('a password whose change a sentence tells, from one value to another', () => {
+  it('reports the old value after "from" and the new one after "to", even where the old one was leaked', () => {
+    const para = 'The reporting DB password was rotated on 2025-06-03 from `Qv7!kRm2Tz@wLp` (pasted in a ticket) to a vault reference.\n';
+    expect(values(para, 'docs/ops.md')).toEqual(['Qv7!kRm2Tz@wLp']);
+    expect(values('We changed the kiosk passphrase to `Hx4nPq8Wz2Lk` last week.\n', 'NOTES.md')).toEqual(['Hx4nPq8Wz2Lk']);
+  });
+
+  it('leaves what a change moves from or to when it is no generated value, or an address', () => {
+    expect(values('The password check was moved from `LegacyValidator` to `PolicyValidator2`.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('Password resets were switched from `ops@Example.com` to the service desk.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('The password was rotated; the build moved from `Rw5kYd2PqLm9Tz`.\n', 'notes.txt')).toEqual([]);
+  });
+});

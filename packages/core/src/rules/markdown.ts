@@ -304,14 +304,20 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
  * A paragraph or list item of notes that speaks of a password or passphrase and gives one further on, after a colon
  * or a verb that says "is" (`the old one was \`…\``, `it is now \`…\``), in a code span, maybe on the item's wrapped
  * next line (`- If match asks for a passphrase, it's in 1Password.` / `  (Until the vault migration lands: \`…\`)`).
+ * A change told in the sentence gives its values after `from` and `to` (`was rotated on 2024-03-01 from \`…\` (leaked
+ * in chat) to a vault reference`): the old value of a leaked password is one to keep out as much as the new one.
  * Only a generated-looking value is taken (upper- and lower-case letters and digits, mixed), so commands, paths and
  * names after a colon stay prose.
  */
-const COLON_CODE_SPAN = /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still))?)[ \t]{1,4}`([^`\s]{10,64})`/g;
+const COLON_CODE_SPAN =
+  /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still))?|\b(?:rotated|changed|reset|updated|moved|switched)\b[^`.\r\n]{0,60}?[ \t](?:from|to))[ \t]{1,4}`([^`\s]{10,64})`/g;
 /** A line that starts a block of its own (a list item, a heading, a fence, a table row, a quote): the paragraph above has ended. */
 const BLOCK_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|```|~~~|\||>)/;
-/** Characters of a path, a URL, an address or a template, not of a password given in notes. */
-const NOT_A_NOTED_PASSWORD = /[/:@${}<>]/;
+/**
+ * Characters of a path, a URL or a template, and an address's `@` (a mention's or a decorator's first, a mail
+ * domain's after): not of a password given in notes. An `@` inside a password (`Rk4@vQ…`) stays one.
+ */
+const NOT_A_NOTED_PASSWORD = /[/:${}<>]|^@|@[A-Za-z0-9-]{1,63}\.[A-Za-z]/;
 /** How far the paragraph is read after the word: its line and two more. */
 const PARAGRAPH_REACH = 600;
 
