@@ -455,3 +455,18 @@ describe('names of the element or field that holds a secret', () => {
     expect(found('static final String TAG_PASSWORD = "Vr7!Kq2-Lm9Tz";\n', 'src/Nfc.java')).toEqual(['Vr7!Kq2-Lm9Tz']);
   });
 });
+
+describe('a salt at the end of a settings key, and a PIN that admits an admin', () => {
+  it("takes a salt that ends a four- or five-word name (Shibboleth's idp.persistentId.salt) as a credential needing a strong value", () => {
+    for (const name of ['idp.persistentId.salt', 'app.session.cookie.salt']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });
+    for (const name of ['idp.persistentId.salt.length', 'idp.persistentId.saltEncoding']) expect(classifyKey(name)?.category, name).not.toBe('CRED');
+    const properties = 'idp.persistentId.salt = Jd7kQ2wLx9RtVb4nMz6cHp1sFg8yTa3EuK0oWq5iNr2\n';
+    expect(detect(properties, { file: 'conf/idp.properties' }).map((f) => properties.slice(f.start, f.end))).toEqual(['Jd7kQ2wLx9RtVb4nMz6cHp1sFg8yTa3EuK0oWq5iNr2']);
+  });
+  it("takes an admin's, a master or an unlock PIN as a password, and a hardware pin as none", () => {
+    for (const name of ['KIOSK_ADMIN_PIN', 'masterPin', 'sim_unlock_pin', 'SUPERVISOR_PIN']) expect(classifyKey(name), name).toEqual({ category: 'PASS', weak: false });
+    for (const name of ['LED_PIN', 'RESET_PIN', 'ADMIN_PIN_LENGTH', 'adminPinned', 'pin']) expect(classifyKey(name), name).toBeUndefined();
+    const ts = "export const TERMINAL_ADMIN_PIN = 'Q7RM2XK94T';\nexport const STATUS_LED_PIN = 'P3WN8ZB61V';\n";
+    expect(detect(ts, { file: 'src/config.ts' }).map((f) => [f.rule, ts.slice(f.start, f.end)])).toEqual([['generic-assignment', 'Q7RM2XK94T']]);
+  });
+});

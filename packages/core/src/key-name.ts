@@ -130,6 +130,9 @@ const PASS_OF_ACCOUNT = /^(?:db|database|bdd|mysql|pg|postgres|psql|redis|mongo|
 
 const PASSWORD_WORD =
   /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
+/** What a PIN that is a secret is named for: who it admits or what it unlocks. */
+/** (generic-assignment's keywords hold each of them before `pin`: a keyword of `pin` alone would stop at every `mapping`.) */
+const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor']);
 const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword|passworsd)$/;
 const KEY_QUALIFIERS = new Set([
   'api', 'secret', 'private', 'access', 'auth', 'master', 'encryption', 'encrypt', 'signing', 'sign', 'client',
@@ -567,9 +570,14 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     else if ((w === 'auth' || w === 'authorization' || w === 'authentication') && words.length <= 2 && category === undefined) {
       category = 'CRED';
       weak = true;
-    } else if (/^(?:salt|seed|nonce|otp|totp)$/.test(w) && (words.length <= 2 || (w === 'salt' && words.length === 3 && i === 2)) && category === undefined) {
-      // A salt that ends a three-word name is the application's own secret salt (WordPress's `LOGGED_IN_SALT`,
-      // `SECURE_AUTH_SALT`); longer names describe one (`password_hash_salt_length` ends elsewhere anyway).
+    } else if (w === 'pin' && i === words.length - 1 && i > 0 && PIN_QUALIFIERS.has(words[i - 1]!) && category === undefined) {
+      // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`, `SIM_UNLOCK_PIN`) opens what it guards as a
+      // password does; a bare or a hardware `pin` (`LED_PIN`, `RESET_PIN`, `gpio.pin`) is a wire, not a secret.
+      category = 'PASS';
+    } else if (/^(?:salt|seed|nonce|otp|totp)$/.test(w) && (words.length <= 2 || (w === 'salt' && words.length <= 5 && i === words.length - 1)) && category === undefined) {
+      // A salt that ends a longer name is the application's own secret salt (WordPress's `LOGGED_IN_SALT`,
+      // `SECURE_AUTH_SALT`, Shibboleth's `idp.persistentId.salt`, from which the IdP derives every user's persistent
+      // id); a name that goes on after it describes one (`password_hash_salt_length`).
       category = 'CRED';
       weak = true;
     }

@@ -22,7 +22,8 @@ import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
-  '(?:dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|' +
+  // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`.
+  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -2950,6 +2951,7 @@ export const genericRules: Rule[] = [
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
       'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'exponent', 'install_code', 'installcode', 'install-code', 'install.code',
+      'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
