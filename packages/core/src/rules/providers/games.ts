@@ -44,10 +44,53 @@ function findSteamConnectCache(text: string, _options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * A Steam game server login token (GSLT): 32 hex digits that a Source or CS2 dedicated server logs in to Steam with,
+ * given by `sv_setsteamaccount` in its `server.cfg` or as `+sv_setsteamaccount …` on its command line. A token
+ * lists the server under the owner's Steam account, and one that is abused gets that account banned.
+ */
+const STEAM_GSLT = /sv_setsteamaccount["']?[ \t]{1,8}["']?([0-9A-Fa-f]{32})(?![0-9A-Za-z])/iy;
+
+/** A YouTube Live stream key: five groups of four lower-case letters and digits (`abcd-1234-efgh-5678-ij90`). */
+const YOUTUBE_STREAM_KEY = '[a-z0-9]{4}(?:-[a-z0-9]{4}){4}';
+/** What the stream key is read after: `stream key`, `stream_key`, `streamKey`, an `ingest`, YouTube named. */
+const STREAM_KEY_LEAD = /(?:stream[ _.-]?key|ingest|youtube)/;
+
 /** A Unity serial: two characters, then five groups of four (`E3-XXXX-XXXX-XXXX-XXXX-XXXX`), upper case and digits. */
 const UNITY_SERIAL = '[A-Z0-9]{2}(?:-[A-Z0-9]{4}){5}';
 
 export const gameRules: Rule[] = [
+  {
+    id: 'steam-game-server-token',
+    category: 'TOKEN',
+    description: "A Steam game server login token (32 hex) after `sv_setsteamaccount` in a Source or CS2 server's `server.cfg` or command line: the server logs in to Steam as its owner's account with it",
+    keywords: ['sv_setsteamaccount'],
+    startsAtKeyword: true,
+    pattern: STEAM_GSLT,
+    secretGroup: 1,
+    validate: (token) => notPlaceholder(token) && /\d/.test(token) && /[A-Fa-f]/.test(token) && !/(.)\1{7}/.test(token),
+    confidence: 'high',
+    examples: {
+      match: ['sv_setsteamaccount "3A9C41F07B2E6D58C1F4A0B97E3D2C65"   // GSLT, app 730', './cs2 -dedicated +map de_inferno +sv_setsteamaccount 8d2f0c6e19b4a7530e4f9d1c2b8a6e73 +game_type 0'],
+      noMatch: ['sv_setsteamaccount "$SRCDS_TOKEN"', 'sv_setsteamaccount "00000000000000000000000000000000"', 'sv_setsteamaccount "<your GSLT>"'],
+    },
+  },
+  {
+    id: 'youtube-stream-key',
+    category: 'TOKEN',
+    description: 'A YouTube Live stream key (five groups of four lower-case letters and digits) after a stream key, an ingest or YouTube named on its line: whoever holds it broadcasts on the channel',
+    keywords: ['stream', 'ingest', 'youtube'],
+    startsAtKeyword: true,
+    pattern: new RegExp(`${STREAM_KEY_LEAD.source}[^\\r\\n]{0,80}?(?<![\\w-])(${YOUTUBE_STREAM_KEY})(?![\\w-])`, 'iy'),
+    secretGroup: 1,
+    // A key mixes letters and digits through its groups; `xxxx-xxxx-…` and `abcd-abcd-…` stand in for one.
+    validate: (key) => /^[a-z0-9-]+$/.test(key) && (key.match(/\d/g) ?? []).length >= 3 && (key.match(/[a-z]/g) ?? []).length >= 6 && notPlaceholder(key) && !/([a-z0-9]{4})-\1/.test(key),
+    confidence: 'medium',
+    examples: {
+      match: ['YouTube backup ingest: `k3vq-8fzt-2mwp-h7xa-9dnr`', 'YOUTUBE_STREAM_KEY=p4ts-w8kd-1qmz-7hvx-c2ry', 'stream key (rotate after each event): r8pd-3kwa-6zqt-m1vx-u5ne'],
+      noMatch: ['YouTube backup ingest: `xxxx-xxxx-xxxx-xxxx-xxxx`', 'youtube video id: dQw4w9WgXcQ', 'stream key order: 2024-0315-0001-0002-0003', 'ingest batch abcd-efgh-ijkl-mnop-qrst'],
+    },
+  },
   {
     id: 'steam-connect-cache',
     category: 'TOKEN',

@@ -325,3 +325,20 @@ describe('registry logins in a Docker config.json', () => {
     expect(spansOf(`{"auths": {"corpacr.azurecr.io": {"auth": "${standIn}"}}}`)).toEqual([]);
   });
 });
+
+describe("a Steam game server's login token and a YouTube Live stream key", () => {
+  const spansOf = (text: string, rule: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === rule).map((f) => text.slice(f.start, f.end));
+  it("reports the GSLT after sv_setsteamaccount in a server.cfg and on a command line, and leaves a variable or a run of one digit", () => {
+    expect(spansOf('hostname "Cup Server 3"\nsv_setsteamaccount "9B07E4D1C2A3F58607BD1E2C4A9F3E68"\n', 'steam-game-server-token', 'cfg/server.cfg')).toEqual(['9B07E4D1C2A3F58607BD1E2C4A9F3E68']);
+    expect(spansOf('exec ./srcds_run -game csgo +sv_setsteamaccount 2c8e4a61f09b3d7e5a1c6f28b4d093e7 +map de_nuke\n', 'steam-game-server-token', 'start.sh')).toEqual(['2c8e4a61f09b3d7e5a1c6f28b4d093e7']);
+    expect(spansOf('sv_setsteamaccount "${GSLT}"\nsv_setsteamaccount "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF"\n', 'steam-game-server-token', 'cfg/server.cfg')).toEqual([]);
+  });
+  it('reports a stream key after an ingest, a stream key or YouTube named on its line, and leaves a stand-in, a date-like code and words', () => {
+    expect(spansOf('Fallback ingest (YouTube): `q2wd-7hkp-x4ma-91zt-bv3e`\n', 'youtube-stream-key', 'docs/obs.md')).toEqual(['q2wd-7hkp-x4ma-91zt-bv3e']);
+    expect(spansOf('obs:\n  streamKey: "j6ru-c3ne-0pqk-w8yd-t5ma"\n', 'youtube-stream-key', 'obs.yml')).toEqual(['j6ru-c3ne-0pqk-w8yd-t5ma']);
+    const text = 'YouTube stream key: `abcd-abcd-abcd-abcd-abcd`\nstream key batch 2025-0101-0002-0003-0004\ningest node pool-east-west-blue-gray\n';
+    expect(spansOf(text, 'youtube-stream-key', 'docs/obs.md')).toEqual([]);
+    expect(spansOf('Release build: q2wd-7hkp-x4ma-91zt-bv3e\n', 'youtube-stream-key', 'docs/obs.md')).toEqual([]);
+  });
+});
