@@ -231,3 +231,39 @@ describe('a literal a constructor hands to its one-string constructor', () => {
     expect(found(java, 'src/main/java/org/example/Tiles.java', 'constructor-delegation-literal')).toEqual([]);
   });
 });
+
+describe("a password given to a client after its base URL and its account, and a client's hex key", () => {
+  it('reports the password after the account, symbols and all', () => {
+    const java = 'return new PayrollClient("https://payroll.example.edu/api/v3", "SVC_ROSTER_SYNC", "gT4%mW!x9Rq#Lz2");\n';
+    expect(found(java, 'src/main/java/edu/PayrollConfig.java', 'url-then-key-positional')).toEqual(['gT4%mW!x9Rq#Lz2']);
+  });
+  it('leaves a third literal that is a path, a word with a dash, or after a method, and a password with no account before it', () => {
+    const text = [
+      'r = newRequest("https://api.example.com", "POST", "p@yl0ad!Body#7");',
+      'c = new DocsClient("https://docs.example.com", "guide", "getting-started-2");',
+      'c = new DocsClient("https://docs.example.com", "guide", "/v2/setup?step=3&lang=en");',
+      'c = new LoginClient("https://sso.example.com", "k9#Wm!2xQp");',
+    ].join('\n');
+    expect(found(text, 'src/Client.java', 'url-then-key-positional')).toEqual([]);
+  });
+  it('reports 16 to 32 hex digits given to a class named for a client, and leaves a digest given to anything else', () => {
+    const java = 'return new RiskScoreClient("https://api.risk.example.com/v2", "4be1f09c72d3a865");\n';
+    expect(found(java, 'src/main/java/com/acme/RiskConfig.java', 'url-then-key-positional')).toEqual(['4be1f09c72d3a865']);
+    const text = [
+      'a = fetchArchive("https://downloads.example.com/tool-1.4.2.tar.gz", "7c1e9a04b3d2f865");',
+      'c = new RepoClient("https://git.example.com/acme/tool", "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a3c8b6d0e9f");',
+    ].join('\n');
+    expect(found(text, 'src/Fetch.java', 'url-then-key-positional')).toEqual([]);
+  });
+});
+
+describe("ltijs' encryption key", () => {
+  it('reports the first argument of setup in a text that loads ltijs', () => {
+    const js = "const lti = require('ltijs').Provider;\nlti.setup(\n  'Hp3sV8qLw2Zk7Nx4Tc9Rm6Jb1Yf5Gd0A',\n  { url: 'mongodb://lti-db/lti' },\n);\n";
+    expect(found(js, 'src/app.js', 'ltijs-encryption-key')).toEqual(['Hp3sV8qLw2Zk7Nx4Tc9Rm6Jb1Yf5Gd0A']);
+  });
+  it('leaves a key from the environment, a stand-in, and a setup in a text with no ltijs', () => {
+    expect(found("import { Provider as lti } from 'ltijs';\nlti.setup(process.env.LTI_KEY, { url: dbUrl });\nlti.setup('replace-with-a-long-random-key', { url: dbUrl });\n", 'src/app.ts', 'ltijs-encryption-key')).toEqual([]);
+    expect(found("chart.setup('Hp3sV8qLw2Zk7Nx4Tc9Rm6Jb1Yf5Gd0A', { theme: 'dark' });\n", 'src/chart.js', 'ltijs-encryption-key')).toEqual([]);
+  });
+});

@@ -448,10 +448,12 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
  * generated one in letters of both cases and digits. Hex is left alone: after a URL it is as often a download's
  * checksum or a commit (`fetch_archive("https://…/v1.2.tar.gz", "9f86d0…")`). An account's literal may stand between
  * them (`new PositivePayClient("https://…", "ACME_CLAIMS", "…")`: the endpoint, the account, its key); it is judged
- * the same way, so a key id there is still read.
+ * the same way, so a key id there is still read. After an account the last literal may be its password, in symbols as
+ * well (`new HrClient("https://…", "ISU_SYNC", "…")`): letters, a digit and a symbol no name or path has. A class named
+ * for a client (`…Client`, `…Api`, `…Sdk`) is given no checksum, so there a key of 16 to 32 hex digits is read too.
  */
 const URL_THEN_LITERAL =
-  /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[A-Za-z0-9_+/=-]{20,100})"|'(?<sq>[A-Za-z0-9_+/=-]{20,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+  /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
 /** True when a call's name and its opening parenthesis stand before `at`, maybe with blanks and one line break between. */
 function opensCallArgument(text: string, at: number): boolean {
   let i = at - 1;
@@ -479,16 +481,78 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
       const start = m.index + m[0].indexOf(quote + account + quote) + 1;
       spans.push({ start, end: start + account.length });
     }
-    if (!isUrlClientKey(value, options.file)) continue;
+    let category: Category | undefined;
+    if (KEY_CHARACTERS.test(value)) {
+      if (isUrlClientKey(value, options.file) || (CLIENT_HEX_KEY.test(value) && CLIENT_CLASS.test(calleeBefore(text, offset)) && isClientHexKey(value, options.file))) {
+        category = 'KEY';
+      }
+    } else if (account !== undefined && !HTTP_METHOD.test(account) && isUrlClientPassword(value, options.file)) {
+      category = 'PASS';
+    }
+    if (category === undefined) continue;
     const start = m.index + m[0].lastIndexOf(value);
-    spans.push({ start, end: start + value.length });
+    spans.push({ start, end: start + value.length, ...(category === 'PASS' ? { category } : {}) });
   }
   return spans;
+}
+
+/** A key's characters: letters, digits and base64's symbols, 20 or more of them, or 16 hex digits or more. */
+const KEY_CHARACTERS = /^(?:[A-Za-z0-9_+/=-]{20,100}|[0-9a-fA-F]{16,19})$/;
+/** A key a provider issues in hex, shorter than a digest (an MD5's 32 is as long as it goes). */
+const CLIENT_HEX_KEY = /^(?:[0-9a-f]{16,32}|[0-9A-F]{16,32})$/;
+/** A class's name that says it is a client of an API. */
+const CLIENT_CLASS = /(?:Client|Api|API|Sdk|SDK)$/;
+/** An HTTP method's name, which a request builder takes where a client takes its account. */
+const HTTP_METHOD = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i;
+/** A password's characters: a letter, a digit, and a symbol that no name, slug, path or key has. */
+const PASSWORD_SYMBOLS = /^(?=[^A-Za-z]{0,99}[A-Za-z])(?=\D{0,99}\d)(?=[\w./:-]{0,99}[^\w./:-])/;
+
+/** The name called right before the `(` that opens the argument at `at` (empty when there is none). */
+function calleeBefore(text: string, at: number): string {
+  let i = at - 1;
+  const floor = Math.max(0, at - 48);
+  while (i >= floor && text.charCodeAt(i) !== 0x28 /* ( */) i--;
+  if (i < floor) return '';
+  let end = i;
+  while (end > 0 && at - end < 56 && isBlankCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && end - start < 80 && isWordCode(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
+
+/** Hex digits given to a client: both digits and letters, and no run that a stand-in repeats. */
+function isClientHexKey(value: string, file: string | undefined): boolean {
+  return /\d/.test(value) && /[a-f]/i.test(value) && shannonEntropy(value) >= 3 && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
+}
+
+/** A password given to a client after its account: mixed characters with a symbol, not words joined by one. */
+function isUrlClientPassword(value: string, file: string | undefined): boolean {
+  return PASSWORD_SYMBOLS.test(value) && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3 && isPlausiblePassword(value, file);
 }
 
 /** A literal given to a client after its URL that is a key: generated-looking, in letters of both cases and digits. */
 function isUrlClientKey(value: string, file: string | undefined): boolean {
   return MIXED_KEY.test(value) && looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
+}
+
+/**
+ * ltijs, the Node LTI 1.3 tool provider, is set up with its encryption key first: `lti.setup('…', { url: … }, {…})`
+ * (`Provider.setup` in its docs). The key encrypts the platforms' keys and the tokens it keeps in its database. Read in
+ * a text that loads ltijs; the literal must look generated.
+ */
+const LTIJS_SETUP =
+  /(?<![\w$])[A-Za-z_$][\w$]{0,40}\.setup\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:'(?<sq>[^'\s\\]{16,200})'|"(?<dq>[^"\s\\]{16,200})")[ \t]{0,4},/g;
+
+function findLtijsKeys(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  if (!/\bltijs\b/.test(text)) return spans;
+  for (const m of text.matchAll(LTIJS_SETUP)) {
+    const value = m.groups!['sq'] ?? m.groups!['dq']!;
+    if (!looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
 }
 
 /**
@@ -1052,6 +1116,23 @@ export const positionalRules: Rule[] = [
         'window.open("https://help.example.com", "helpWindowPopupFrame01")',
         'pair = ("https://api.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G")',
         'return new LockboxClient("https://bank.example.com/lockbox/v1", "ACME_PAYABLES", System.getenv("LOCKBOX_KEY"));',
+      ],
+    },
+  },
+  {
+    id: 'ltijs-encryption-key',
+    category: 'KEY',
+    description: "ltijs' encryption key, the first argument of its provider's setup (`lti.setup('…', { url: … })`) in a text that loads ltijs: it encrypts the platforms' keys and tokens the tool keeps",
+    keywords: ['ltijs'],
+    pattern: LTIJS_SETUP,
+    find: findLtijsKeys,
+    confidence: 'high',
+    examples: {
+      match: ["const lti = require('ltijs').Provider;\nlti.setup('Wq8zL3kR7vN2mX9pT4bY6cH1jF5dS0gA', { url: 'mongodb://db/lti' }, { appRoute: '/' });"],
+      noMatch: [
+        "const lti = require('ltijs').Provider;\nlti.setup(process.env.LTI_KEY, { url: process.env.MONGO_URL });",
+        "const lti = require('ltijs').Provider;\nlti.setup('your-encryption-key-here', { url: 'mongodb://db/lti' });",
+        "wizard.setup('Wq8zL3kR7vN2mX9pT4bY6cH1jF5dS0gA', { steps: 3 });",
       ],
     },
   },
