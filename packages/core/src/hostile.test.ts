@@ -87,6 +87,13 @@ const hostile: Record<string, string> = {
   // Each `.toCharArray()` reads back a bounded stretch of its own line for the literal and the call.
   'keystore loads of char-array literals repeated on one line': 'ks.load(new X("a"), "b".toCharArray(), '.repeat(MB / 40),
   'chpasswd modules and lists opened on every line': 'chpasswd:\n  list: |\n'.repeat(MB / 20) + 'echo a:b | chpasswd '.repeat(MB / 20),
+  'chpasswd modules indented in a heredoc, each opening a list': '    chpasswd:\n      list: |\n        a:b\n'.repeat(MB / 40),
+  // Each map of addresses reads its lines once; a map declared among them is not read again.
+  'Go maps of addresses under an RCON name, opened on every line': '// rcon passwords\nvar rcon = map[string]string{\n\t"a:1": "b#1",\n'.repeat(MB / 64),
+  // ltijs' setup is looked for only in a text that names ltijs; the stream key a bounded stretch after its lead.
+  'ltijs setups of long literals, never closed': "ltijs x.setup('".repeat(MB / 16) + 'a'.repeat(MB / 4),
+  'stream key leads repeated on one line, with near-keys': 'stream key ab12-cd34-ef56-gh78 ingest youtube '.repeat(MB / 46),
+  'Steam tokens after a repeated sv_setsteamaccount': 'sv_setsteamaccount "0123456789abcdef0123456789abcde'.repeat(MB / 50),
   // Each helper with a password parameter is looked for in one pass over the calls, not one search per helper.
   'helpers with a password parameter defined on every line, never called': 'def h(password):\n'.repeat(MB / 32) + 'def g(a, password): '.repeat(MB / 40),
   // Each FTP step reads the statements after it for its input: one read per statement line, and none for a second step on it.

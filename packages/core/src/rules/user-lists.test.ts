@@ -40,3 +40,38 @@ describe('a password paired with an e-mail address in a tuple', () => {
     expect(values('notify("mira@fieldlab.example", "Ticket#4471-closed")\n', 'app/jobs.py')).toEqual([]);
   });
 });
+
+describe('chpasswd in a cloud-config indented inside another file', () => {
+  it("reports the list's passwords of a cloud-config in a Terraform heredoc", () => {
+    const tf = 'resource "openstack_compute_instance_v2" "gpu" {\n  user_data = <<-EOT\n    #cloud-config\n    chpasswd:\n      list: |\n        ubuntu:Quill52&tarnGx\n      expire: false\n  EOT\n}\n';
+    expect(values(tf, 'main.tf')).toContain('Quill52&tarnGx');
+  });
+  it("stops at the module's end: a list under the next module is no chpasswd list", () => {
+    const tf = '  user_data = <<-EOT\n    chpasswd:\n      expire: false\n    write_files:\n      list: |\n        ubuntu:Quill52&tarnGx\n  EOT\n';
+    expect(detect(tf, { file: 'main.tf' }).filter((f) => f.rule === 'chpasswd-password')).toEqual([]);
+  });
+});
+
+describe("a Go map from servers' addresses to their passwords", () => {
+  const rule = (text: string) => detect(text, { file: 'internal/pool.go' }).filter((f) => f.rule === 'address-password-map').map((f) => text.slice(f.start, f.end));
+  it('reports the values of a map a comment above calls passwords, or a name for RCON', () => {
+    const go = '// Per-server RCON passwords, rotated each season.\nvar pool = map[string]string{\n\t"10.60.4.21:27015": "Kv3!tz.R8w-Lq",\n\t"cup-b.lan:27016":  "m#7PxQ2vT9",\n\t"127.0.0.1:27015":  "local-dev",\n}\n';
+    expect(rule(go)).toEqual(['Kv3!tz.R8w-Lq', 'm#7PxQ2vT9']);
+    expect(rule('rconByAddr := map[string]string{\n\t"10.60.4.21:27015": "Kv3!tz.R8w-Lq",\n}\n')).toEqual(['Kv3!tz.R8w-Lq']);
+  });
+  it("leaves a map of addresses to names or regions, a map nothing calls passwords, and values from the environment", () => {
+    const go = [
+      '// Which region each node serves.',
+      'var regions = map[string]string{',
+      '\t"10.60.4.21:27015": "eu-central-2",',
+      '}',
+      'var labels = map[string]string{',
+      '\t"10.60.4.22:8080": "Kv3!tz.R8w-Lq",',
+      '}',
+      'var rconPasswords = map[string]string{',
+      '\t"10.60.4.23:27015": os.Getenv("RCON_C"),',
+      '}',
+    ].join('\n');
+    expect(rule(go)).toEqual([]);
+  });
+});

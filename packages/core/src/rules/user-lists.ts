@@ -205,8 +205,12 @@ function findChpasswdPasswords(text: string, options: DetectOptions, offsets: re
       spans.push({ start, end: start + value.length });
       return;
     }
-    // cloud-init's module, at the start of its line: read the lines of its `list:`.
-    if ((m.index > 0 && text.charCodeAt(m.index - 1) !== 0x0a) || !CHPASSWD_MODULE.test(text.slice(m.index, m.index + 16))) return;
+    // cloud-init's module, first on its line: read the lines of its `list:`. The cloud-config may be indented inside
+    // another file (a Terraform heredoc's `user_data = <<-EOT`, a YAML block scalar): the module's block is then the
+    // lines indented further than `chpasswd:` itself.
+    const moduleLineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const moduleIndent = m.index - moduleLineStart;
+    if (moduleIndent > 40 || !/^[ \t]*$/.test(text.slice(moduleLineStart, m.index)) || !CHPASSWD_MODULE.test(text.slice(m.index, m.index + 16))) return;
     let at = text.indexOf('\n', m.index) + 1;
     let listIndent = -1;
     for (let n = 0; n < CHPASSWD_REACH && at > 0 && at < text.length; n++) {
@@ -220,7 +224,7 @@ function findChpasswdPasswords(text: string, options: DetectOptions, offsets: re
       if (line.trim() === '') continue;
       const indent = line.search(/\S/);
       // The module's block ends at a line as far left as `chpasswd:` itself.
-      if (indent === 0) return;
+      if (indent <= moduleIndent) return;
       if (listIndent === -1) {
         const key = CHPASSWD_LIST_KEY.exec(line);
         if (key !== null) listIndent = key.groups!['indent']!.length;
@@ -239,7 +243,102 @@ function findChpasswdPasswords(text: string, options: DetectOptions, offsets: re
   return spans;
 }
 
+/**
+ * A Go map from servers' addresses to their passwords: `var rconPasswords = map[string]string{"10.0.0.5:27015": "…"}`,
+ * as a game league's RCON pool, a fleet's admin console or a proxy's upstream logins keep one. A map from `host:port`
+ * to strings is as often one to names, regions or paths, so the map's name or the comment right above it must speak
+ * of passwords (`password`, `passwd`, `rcon`, `credentials`, `secret`), and each value must be shaped like a password:
+ * a digit or a symbol beside its letters, not a word or words joined by dashes.
+ */
+const ADDRESS_MAP_AT = /map\[string\]string[ \t]{0,4}\{/iy;
+/** The declaration before the map on its line: its name, then `=`, `:=` or a struct field's `:`. */
+const ADDRESS_MAP_NAME = /(?<name>[A-Za-z_]\w{0,60})[ \t]{0,4}(?::=|=|:)[ \t]{0,4}$/;
+/** One entry: a `host:port` key and a literal. */
+const ADDRESS_MAP_ENTRY = /^[ \t]{0,40}"(?<host>[A-Za-z0-9][\w.-]{0,99}):\d{1,5}"[ \t]{0,4}:[ \t]{0,4}(?:"(?<dq>[^"\\\r\n]{1,128})"|`(?<bq>[^`\r\n]{1,128})`)[ \t]{0,4},?[ \t]{0,4}(?:\/\/[^\r\n]{0,200})?$/;
+const PASSWORD_WORDS = /pass|pwd|rcon|cred|secret/i;
+/** How many of the map's lines are read, and how many comment lines above it. */
+const ADDRESS_MAP_REACH = 64;
+const ADDRESS_MAP_COMMENT_LINES = 3;
+
+/** A password in such a map: a digit or a symbol other than a separator beside letters. */
+function isAddressMapPassword(value: string, file: string | undefined): boolean {
+  return /[A-Za-z]/.test(value) && /[^A-Za-z_.\-]/.test(value) && characterSwitches(value) >= 2 && isPlausiblePassword(value, file);
+}
+
+/** True when the map's name, or the comment lines right above its declaration, speak of passwords. */
+function namesPasswords(text: string, lineStart: number, declaration: string): boolean {
+  const name = ADDRESS_MAP_NAME.exec(declaration)?.groups!['name'];
+  if (name !== undefined && PASSWORD_WORDS.test(name)) return true;
+  let end = lineStart - 1;
+  for (let n = 0; n < ADDRESS_MAP_COMMENT_LINES && end > 0; n++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (end - start > 400) return false;
+    const line = text.slice(start, end).trim();
+    if (!line.startsWith('//')) return false;
+    if (/password|passwd|rcon|credential|secret/i.test(line)) return true;
+    end = start - 1;
+  }
+  return false;
+}
+
+function findAddressPasswordMaps(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  // A map's lines are read once: a map declared among the lines another has read is not read again.
+  let readTo = 0;
+  forEachMatchAt(ADDRESS_MAP_AT, text, offsets, (m) => {
+    if (m.index < readTo) return;
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (m.index - lineStart > 200) return;
+    const declaration = text.slice(lineStart, m.index).replace(/^[ \t]{0,40}var[ \t]{1,4}/, '');
+    if (!namesPasswords(text, lineStart, declaration)) return;
+    let at = m.index + m[0].length;
+    // The opening brace ends its line; the entries follow, one a line, until the closing brace.
+    const newline = text.indexOf('\n', at);
+    if (newline === -1 || text.slice(at, newline).trim() !== '') return;
+    at = newline + 1;
+    for (let n = 0; n < ADDRESS_MAP_REACH && at < text.length; n++) {
+      let end = text.indexOf('\n', at);
+      if (end === -1) end = text.length;
+      if (end - at > 400) return;
+      const line = text.slice(at, end).replace(/\r$/, '');
+      const lineAt = at;
+      at = end + 1;
+      readTo = at;
+      if (line.trim().startsWith('}')) return;
+      const entry = ADDRESS_MAP_ENTRY.exec(line);
+      if (entry === null) continue;
+      const value = entry.groups!['dq'] ?? entry.groups!['bq']!;
+      if (!isAddressMapPassword(value, options.file)) continue;
+      const start = lineAt + line.lastIndexOf(value);
+      spans.push({ start, end: start + value.length });
+    }
+  });
+  return spans;
+}
+
 export const userListRules: Rule[] = [
+  {
+    id: 'address-password-map',
+    category: 'PASS',
+    description:
+      "A Go map from servers' `host:port` to their passwords, under a name or a comment that speaks of passwords, RCON or credentials (`var rconPasswords = map[string]string{\"10.0.0.5:27015\": \"…\"}`): each value shaped like a password",
+    keywords: ['map[string]string'],
+    pattern: ADDRESS_MAP_AT,
+    find: findAddressPasswordMaps,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'var rconPasswords = map[string]string{\n\t"10.20.0.11:27015": "Lq7#vRm2-Wz9",\n}\n',
+        '// Admin passwords of the relay nodes.\nvar relays = map[string]string{\n\t"relay-a.lan:8443": "Tn4!pXq8Zc",\n}\n',
+      ],
+      noMatch: [
+        'var regions = map[string]string{\n\t"10.20.0.11:27015": "eu-west-frankfurt",\n}\n',
+        'var rconPasswords = map[string]string{\n\t"10.20.0.11:27015": os.Getenv("RCON_A"),\n\t"127.0.0.1:27015": "local-dev",\n}\n',
+        '// Upstreams of the proxy.\nvar upstreams = map[string]string{\n\t"10.20.0.11:8080": "Lq7#vRm2-Wz9",\n}\n',
+      ],
+    },
+  },
   {
     id: 'chpasswd-password',
     category: 'PASS',
@@ -254,6 +353,7 @@ export const userListRules: Rule[] = [
       match: [
         'chpasswd:\n  expire: false\n  list: |\n    ops:Heron-Slate4417!\n',
         'chpasswd:\n  list:\n    - ops:Heron-Slate4417!\n',
+        '  user_data = <<-EOT\n    #cloud-config\n    chpasswd:\n      list: |\n        ops:Heron-Slate4417!\n      expire: false\n  EOT\n',
         "echo 'ops:Heron-Slate4417!' | sudo chpasswd",
         'chpasswd <<< "ops:Heron-Slate4417!"',
       ],
@@ -262,6 +362,7 @@ export const userListRules: Rule[] = [
         'chpasswd:\n  list: |\n    ops:$6$rounds=4096$saltsalt$Lq0wHs3Yk\n',
         'echo "$USER_NAME:$USER_PASSWORD" | chpasswd',
         'chpasswd:\n  expire: true\nruncmd:\n  - echo ops:ready\n',
+        '    chpasswd:\n      expire: false\n    runcmd:\n      list: |\n        ops:Heron-Slate4417!\n',
       ],
     },
   },
