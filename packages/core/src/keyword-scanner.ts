@@ -9,7 +9,20 @@
  * States are numbered so that every state where some keyword ends comes after all
  * others: one comparison per character tells whether anything was found.
  */
+import { WASM_WINDOW, WasmAutomaton } from './keyword-scanner-wasm.js';
+
 const ASCII = 128;
+/**
+ * Texts this long or longer go through the WebAssembly loop (four chains at a time, about
+ * twice as fast); shorter ones are not worth copying into its memory.
+ */
+const WASM_THRESHOLD = 4096;
+
+/** For tests: where the WebAssembly loop takes over, and its window, small enough to cross often. */
+export interface KeywordScannerOptions {
+  wasmThreshold?: number;
+  wasmWindow?: number;
+}
 /** Table columns at most: 64 keeps a row to 128 bytes and the table of ~5,000 states in the cache. */
 const MAX_CLASSES = 64;
 
@@ -27,10 +40,19 @@ export class KeywordScanner {
   /** For a keyword holding a character of the shared class: the keyword, to check a hit against the text. */
   private readonly checkText: (string | undefined)[];
   readonly keywordCount: number;
+  /** The longest keyword: a state depends on no more than the last `maxKeywordLength - 1` characters before it. */
+  private readonly maxKeywordLength: number;
+  private readonly wasmThreshold: number;
+  private readonly wasmWindow: number;
+  /** The WebAssembly loop: made on the first long text; null where it is unavailable or failed. */
+  private wasm: WasmAutomaton | null | undefined;
 
-  constructor(keywords: readonly string[]) {
+  constructor(keywords: readonly string[], options: KeywordScannerOptions = {}) {
     this.keywordCount = keywords.length;
     this.lengths = keywords.map((k) => k.length);
+    this.maxKeywordLength = Math.max(1, ...this.lengths);
+    this.wasmThreshold = options.wasmThreshold ?? WASM_THRESHOLD;
+    this.wasmWindow = options.wasmWindow ?? WASM_WINDOW;
     const lowered = keywords.map((raw) => {
       const keyword = raw.toLowerCase();
       if (keyword.length === 0) throw new RangeError('keywords must not be empty');
@@ -141,17 +163,38 @@ export class KeywordScanner {
    * character (a free by-product: rules about other scripts need nothing else).
    */
   scan(text: string, found: Uint8Array, tracked?: Uint8Array, positions?: (number[] | undefined)[]): boolean {
+    if (text.length >= this.wasmThreshold) {
+      const wasm = this.wasm === undefined ? (this.wasm = this.makeWasm()) : this.wasm;
+      if (wasm !== null) {
+        const firstOutput = this.firstOutputState;
+        const result = wasm.scan(text, (state, at) => this.record(text, state - firstOutput, at, found, tracked, positions));
+        if (result.scannedTo >= text.length) return result.nonAscii;
+        // A call failed (never seen; fail safe): the JS loop takes the rest, and every later text.
+        this.wasm = null;
+        return this.scanFrom(text, result.scannedTo, found, tracked, positions) || result.nonAscii;
+      }
+    }
+    return this.scanFrom(text, 0, found, tracked, positions);
+  }
+
+  private makeWasm(): WasmAutomaton | null {
+    const automaton = { table: this.table, shift: this.shift, classOf: this.classOf, firstOutputState: this.firstOutputState, maxKeywordLength: this.maxKeywordLength };
+    return WasmAutomaton.create(automaton, this.wasmWindow) ?? null;
+  }
+
+  /** The JS loop: reports the hits ending at `reportFrom` or later (starting early enough to see them whole). */
+  private scanFrom(text: string, reportFrom: number, found: Uint8Array, tracked?: Uint8Array, positions?: (number[] | undefined)[]): boolean {
     const table = this.table;
     const shift = this.shift;
     const classOf = this.classOf;
     const firstOutput = this.firstOutputState;
     let state = 0;
     let nonAscii = false;
-    for (let i = 0, n = text.length; i < n; i++) {
+    for (let i = Math.max(0, reportFrom - this.maxKeywordLength + 1), n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < ASCII) {
         state = table[(state << shift) | classOf[c]!]!;
-        if (state >= firstOutput) this.record(text, state - firstOutput, i, found, tracked, positions);
+        if (state >= firstOutput && i >= reportFrom) this.record(text, state - firstOutput, i, found, tracked, positions);
       } else {
         state = 0;
         nonAscii = true;
