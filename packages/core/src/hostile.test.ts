@@ -37,6 +37,10 @@ const hostile: Record<string, string> = {
   // Each key prefix opening a literal reads at most a few literals after it, and none of them again.
   'key prefixes opening short literals in one endless list': '"ghp_Kq8", '.repeat(MB / 11),
   'key prefixes opening literals joined without end': '"sk-ant-api03-' + 'Kq8zW3mLp0'.repeat(29) + '" + '.repeat(MB / 310),
+  // Each command is read up to its own line's end at most: a login or an alias that never gets its key must fail fast.
+  'wandb logins repeated on one line, none given a key': 'wandb login --relogin '.repeat(MB / 22),
+  'mc alias commands repeated on one line, each cut short': 'mc alias set a http://h:9000 k '.repeat(MB / 31),
+  'Azure account-key property names repeated on one line': 'fs.azure.account.key.'.repeat(MB / 21),
   'SMTP password prompts repeated, each before a long answer': ('334 UGFzc3dvcmQ6\n' + 'QUJD'.repeat(300) + '\n').repeat(MB / 1218),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),

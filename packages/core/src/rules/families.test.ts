@@ -1638,3 +1638,26 @@ describe('a (user, password) pair kept in a constant and given to an HTTP client
     expect(found('EXPORT_SVC = ("exporter", "changeme")\nrequests.get(URL, auth=EXPORT_SVC)\n', 'pull.py')).toEqual([]);
   });
 });
+
+describe('streaming and data-platform credentials', () => {
+  it("reports kafka-go's SCRAM password, the third argument of scram.Mechanism", () => {
+    const go = 'mech, err := scram.Mechanism(scram.SHA256, "ledger-writer", "Tq7!vLm2-Rz9Wp4x")\n';
+    expect(found(go, 'producer.go').map(([, v]) => v)).toContain('Tq7!vLm2-Rz9Wp4x');
+    expect(found('mech, err := scram.Mechanism(scram.SHA256, cfg.User, cfg.Password)\n', 'producer.go')).toEqual([]);
+  });
+
+  it("leaves a message's or a record's Key, what it is partitioned by", () => {
+    const go = 'err := w.WriteMessages(ctx, kafka.Message{Key: []byte("5b1e9c07-3d4a-4f8e-b2c6-91a7d0e3f458"), Value: payload})\n';
+    expect(found(go, 'main.go')).toEqual([]);
+    const sarama = 'msg := &sarama.ProducerMessage{Topic: "orders", Key: sarama.StringEncoder("Zr8Kq2Wm5Tx9Lv3Pn7Bc")}\n';
+    expect(found(sarama, 'main.go')).toEqual([]);
+    // A key in any other literal is judged as before.
+    expect(found('cfg := Config{Key: "Zr8Kq2Wm5Tx9Lv3Pn7Bc4Hd"}\n', 'main.go').map(([, v]) => v)).toContain('Zr8Kq2Wm5Tx9Lv3Pn7Bc4Hd');
+  });
+
+  it('reports an Azure Storage key set as the fs.azure.account.key property on the line after it', () => {
+    const key = 'Wm3Qz8Lr5Tx1Vk7Pn4Bc9Hd2Fy6Gs0Ae3Ru8Io5Kw1Mz7Tx4Lp9Vn2Qb6Yh3Dc8Jf5Ns1Xa7Ug4Ke0Rt9Pw2L+==';
+    const py = `spark.conf.set(\n    f"fs.azure.account.key.{ACCOUNT}.blob.core.windows.net",\n    "${key}",\n)\n`;
+    expect(found(py, 'job.py').map(([, v]) => v)).toContain(key);
+  });
+});

@@ -28,3 +28,41 @@ describe('a token given to a tool by the short flag it reads it from', () => {
     expect(values(ci, 'ci/upload.sh')).toEqual([]);
   });
 });
+
+/** The values reported in `text` by `rule`. */
+function byRule(text: string, rule: string, file = 'setup.sh'): string[] {
+  return detect(text, { file })
+    .filter((f) => f.rule === rule)
+    .map((f) => text.slice(f.start, f.end));
+}
+
+describe('tool-positional-credential', () => {
+  it("reads W&B's API key after `wandb login`, with options before it, in a shell line, a notebook cell and Markdown prose", () => {
+    const key = '7d2f9a4c1e8b3d6f0a5c9e2b7d4f1a8c3e6b0d59';
+    expect(byRule(`wandb login ${key}\n`, 'tool-positional-credential')).toEqual([key]);
+    expect(byRule(`"!wandb login --relogin ${key}\\n",`, 'tool-positional-credential', 'train.ipynb')).toEqual([key]);
+    // After a host named for W&B, wandb-api-key may report it first: either way the key is reported.
+    const prose = `Log in first (\`wandb login --host https://api.wandb.ai ${key}\`), then run the sweep.`;
+    expect(detect(prose, { file: 'README.md' }).map((f) => prose.slice(f.start, f.end))).toContain(key);
+    expect(byRule(`Log in first (\`wandb login --relogin ${key}\`), then run the sweep.`, 'tool-positional-credential', 'README.md')).toEqual([key]);
+  });
+
+  it('leaves a login that takes its key from a variable or a prompt, and a key named on another command', () => {
+    expect(byRule('wandb login "$WANDB_API_KEY"\n', 'tool-positional-credential')).toEqual([]);
+    expect(byRule('wandb login --relogin\n', 'tool-positional-credential')).toEqual([]);
+    expect(byRule('wandb login --cloud; git checkout 7d2f9a4c1e8b3d6f0a5c9e2b7d4f1a8c3e6b0d59\n', 'tool-positional-credential')).toEqual([]);
+  });
+
+  it("reports both keys of `mc alias set` and `mc config host add`, quoted or bare", () => {
+    const id = 'LQ4W8NZ2TK7RXM3PV9BC';
+    const secret = 'h7Gk2Lq9Vx4Mz8Np3Rt6Wy1Bc5Df0Sj7Ua2Ke9Xo';
+    expect(byRule(`mc alias set archive http://10.20.0.15:9000 ${id} ${secret}\n`, 'tool-positional-credential')).toEqual([id, secret]);
+    expect(byRule(`mc config host add archive https://minio.lab.example "${id}" '${secret}' --api S3v4\n`, 'tool-positional-credential')).toEqual([id, secret]);
+  });
+
+  it('leaves `mc` given variables, MinIO\'s published default and other subcommands', () => {
+    expect(byRule('mc alias set s3 https://s3.amazonaws.com "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY"\n', 'tool-positional-credential')).toEqual([]);
+    expect(byRule('mc alias set local http://127.0.0.1:9000 minioadmin minioadmin\n', 'tool-positional-credential')).toEqual([]);
+    expect(byRule('mc alias remove archive\nmc mirror archive/datasets s3/datasets\n', 'tool-positional-credential')).toEqual([]);
+  });
+});

@@ -24,6 +24,51 @@ function findToolTokenFlags(text: string, options: DetectOptions, offsets: reado
   return spans;
 }
 
+/**
+ * A credential a tool takes by position, where the command says what the position holds:
+ * W&B's `wandb login [options] <api key>` (a notebook's `!wandb login …`, a README's setup line),
+ * and the MinIO client's `mc alias set <alias> <url> <access key> <secret key>` (its older
+ * `mc config host add …`). Read on the command's own line only; a variable there (`"$MC_SECRET"`) is no secret.
+ */
+const WANDB_LOGIN = /(?<![\w-])wandb[ \t]{1,4}login[^\r\n|;&`]{0,160}?(?<=[ \t"'])(?<v>[A-Za-z0-9_-]{40,100})(?![\w-])/iy;
+/** An argument of a shell command line: double-quoted, single-quoted or bare. */
+const SHELL_ARG = String.raw`(?:"[^"\r\n]{1,200}"|'[^'\r\n]{1,200}'|[^\s"'\`;|&]{1,200})`;
+const MC_ALIAS = new RegExp(
+  String.raw`(?<![\w-])mc[ \t]{1,4}(?:alias[ \t]{1,4}set|config[ \t]{1,4}host[ \t]{1,4}add)[ \t]{1,4}[^\s"']{1,100}[ \t]{1,4}["']?[a-z][a-z0-9+.-]{0,10}://[^\s"']{1,300}["']?[ \t]{1,4}(?<id>${SHELL_ARG})[ \t]{1,4}(?<secret>${SHELL_ARG})(?=[ \t\r\n;|&]|$)`,
+  'iy',
+);
+
+/** The value of a shell argument and its offset, without its quotes. */
+function unquote(arg: string, end: number): { value: string; start: number } {
+  const quoted = arg.length >= 2 && (arg[0] === '"' || arg[0] === "'") && arg[arg.length - 1] === arg[0];
+  return quoted ? { value: arg.slice(1, -1), start: end - arg.length + 1 } : { value: arg, start: end - arg.length };
+}
+
+function findToolPositionalCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  const plausible = (value: string) => isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file });
+  forEachMatchAt(WANDB_LOGIN, text, offsets, (m) => {
+    const value = m.groups!['v']!;
+    if (!plausible(value)) return;
+    const end = m.index + m[0].length;
+    spans.push({ start: end - value.length, end });
+  });
+  forEachMatchAt(MC_ALIAS, text, offsets, (m) => {
+    const secretArg = m.groups!['secret']!;
+    const idArg = m.groups!['id']!;
+    const secretEnd = m.index + m[0].length;
+    let idEnd = secretEnd - secretArg.length;
+    while (text.charCodeAt(idEnd - 1) === 0x20 || text.charCodeAt(idEnd - 1) === 0x09) idEnd--;
+    const secret = unquote(secretArg, secretEnd);
+    if (!plausible(secret.value)) return;
+    // The access key is the account's name to MinIO: reported beside its secret when it looks issued rather than chosen.
+    const id = unquote(idArg, idEnd);
+    if (plausible(id.value)) spans.push({ start: id.start, end: id.start + id.value.length });
+    spans.push({ start: secret.start, end: secret.start + secret.value.length });
+  });
+  return spans;
+}
+
 export const toolFlagRules: Rule[] = [
   {
     id: 'tool-token-flag',
@@ -37,6 +82,33 @@ export const toolFlagRules: Rule[] = [
     examples: {
       match: ['bash <(curl -s https://codecov.io/bash) -t 5d1c7e2a-93b4-4f6e-8a20-c17f9b3d4e68', './codecov -f coverage.xml -t "5d1c7e2a-93b4-4f6e-8a20-c17f9b3d4e69"', 'pd-send -k 2f8e6c1a9d4b7e3f5a0c8d2b6e4f1a9c -t trigger -d "disk full on db01"'],
       noMatch: ['./codecov -t ${CODECOV_TOKEN} -f coverage.xml', 'pd-send -k $PD_SERVICE_KEY -t trigger', 'codecov --required && docker run -t 2f8e6c1a9d4b7e3f5a0c8d2b6e4f1a9c', 'pd-send -t trigger -k "$KEY" -d "Rv8-Quill-n4xLp"'],
+    },
+  },
+  {
+    id: 'tool-positional-credential',
+    category: 'KEY',
+    description:
+      "A credential a tool takes by position, where the command says what the position holds: W&B's `wandb login <api key>`, the MinIO client's `mc alias set <alias> <url> <access key> <secret key>` (and its older `mc config host add`)",
+    keywords: ['wandb', 'mc alias', 'mc config'],
+    pattern: WANDB_LOGIN,
+    find: findToolPositionalCredentials,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '!wandb login 3f9c1e7a5b2d8046c1e9f3a7b5d2c8e0a6f4b193',
+        'wandb login --relogin --host https://wandb.acme.internal 9a4e2c7f1b8d3e6a0c5f9b2d7e4a1c8f3b6d0e52',
+        'mc alias set lab http://192.168.4.20:9000 QX7R2KJ9TW4MZP8LNV3C "Vq8wN3zL5rT1yH6kP2mB9xC4fJ7gD0sQ5eW8aZ1u"',
+        'mc config host add backup https://minio.acme.corp KM4T8ZQ2WR7XNP3L Xk5Ls9Qv2Nm8Rw4Tz7Yb1Hc6Jd3Fg0Pe',
+      ],
+      noMatch: [
+        'wandb login',
+        'wandb login $WANDB_API_KEY',
+        'wandb login --relogin --host https://wandb.acme.internal',
+        'mc alias set s3 https://s3.amazonaws.com "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY"',
+        'mc alias set local http://localhost:9000 minioadmin minioadmin',
+        'mc alias list',
+      ],
     },
   },
 ];

@@ -359,6 +359,34 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    id: 'azure-storage-key-hadoop-property',
+    category: 'KEY',
+    description:
+      "An Azure Storage account key set as Hadoop's `fs.azure.account.key.<account>.(blob|dfs).core.windows.net` property: as `name=value`, as the next argument of Spark's `conf.set(…)` or `hadoopConfiguration().set(…)` (maybe on the next line, the account maybe interpolated: `f\"fs.azure.account.key.{ACCOUNT}…\"`), or as the `<value>` of a `core-site.xml` property",
+    keywords: ['fs.azure.account.key.'],
+    startsAtKeyword: true,
+    // The property's name runs to the separator (the account in it may be joined in: `"…key." + account + ".blob…"`); the value is the storage account's 64 bytes in base64.
+    pattern:
+      /fs\.azure\.account\.key\.[^\r\n=<,:]{1,160}["'`]?[ \t]{0,4}(?:[,=:][ \t]{0,4}(?:\r?\n[ \t]{0,40})?|<\/name>[ \t\r\n]{0,40}<value>[ \t]{0,4})["'`]?([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/,
+    secretGroup: 1,
+    minEntropy: 4.5,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [
+        `spark.conf.set(\n    f"fs.azure.account.key.{STORAGE_ACCOUNT}.dfs.core.windows.net",\n    "${fake('b64', 86, 9611)}==",\n)`,
+        `sc._jsc.hadoopConfiguration().set("fs.azure.account.key." + account + ".blob.core.windows.net", "${fake('b64', 86, 9612)}==")`,
+        `spark.hadoop.fs.azure.account.key.lakehouse01.dfs.core.windows.net=${fake('b64', 86, 9613)}==`,
+        `<property>\n  <name>fs.azure.account.key.lakehouse01.blob.core.windows.net</name>\n  <value>${fake('b64', 86, 9614)}==</value>\n</property>`,
+      ],
+      noMatch: [
+        'spark.conf.set(f"fs.azure.account.key.{STORAGE_ACCOUNT}.dfs.core.windows.net", dbutils.secrets.get("kv", "lake-key"))',
+        `spark.conf.set("fs.azure.account.key.lakehouse01.dfs.core.windows.net", "${fake('b64', 40, 9615)}==")`,
+        `spark.conf.set("fs.azure.account.auth.type.lakehouse01.dfs.core.windows.net", "${fake('b64', 86, 9616)}==")`,
+      ],
+    },
+  },
+  {
     id: 'azure-shared-key-credential',
     category: 'KEY',
     description:
