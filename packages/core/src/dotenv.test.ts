@@ -357,3 +357,15 @@ describe("a GitHub App's client id in a .env", () => {
     expect(learnt).toEqual(['5d8e1f3a7c9b2e4d6f0a8c1e3b5d7f9a2c4e6b80']);
   });
 });
+
+describe('an OAuth client id named like the secret beside it in a .env', () => {
+  it("is not learnt (NextAuth's <PROVIDER>_ID and <PROVIDER>_SECRET), while the secret is", () => {
+    const text = 'GITLAB_ID=k3v9q2m7x1t8w4z6\nGITLAB_SECRET=gloas-5b8e2d7f1a9c3e6b0d4f8a2c7e1b9d3f\n';
+    expect(parseDotenv(text, '.env.local').map((k) => k.source)).toEqual(['.env.local:GITLAB_SECRET']);
+  });
+  it('is learnt with no secret of its name beside it, and a key id stays learnt beside its secret key', () => {
+    expect(parseDotenv('GITLAB_ID=k3v9q2m7x1t8w4z6\nOTHER_SECRET=gloas-5b8e2d7f1a9c3e6b\n', '.env').map((k) => k.source)).toEqual(['.env:GITLAB_ID', '.env:OTHER_SECRET']);
+    const aws = 'STORE_ACCESS_KEY_ID=AKIAQ7WZ3M5N2TXB4R6K\nSTORE_ACCESS_KEY_SECRET=Tq8Lm3Wz7Rk2Vb9Nc4Xp6Hy1Jd5Gs0Fe7Qa2Uo\n';
+    expect(parseDotenv(aws, '.env').map((k) => k.source)).toEqual(['.env:STORE_ACCESS_KEY_ID', '.env:STORE_ACCESS_KEY_SECRET']);
+  });
+});

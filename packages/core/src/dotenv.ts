@@ -257,6 +257,20 @@ function categoryFor(name: string, value: string): Category {
 }
 
 /**
+ * `GITHUB_ID=…` beside `GITHUB_SECRET=…` (NextAuth's convention for every OAuth provider: `GOOGLE_ID`, `DISCORD_ID`): an
+ * id named like its secret, in the same file, is the OAuth client's id, sent in every sign-in URL; the secret is the
+ * secret. A name that says key (`AWS_ACCESS_KEY_ID`) or secret is no client's id and stays learnt.
+ */
+const PAIRED_ID_NAME = /^([A-Za-z][A-Za-z0-9]{0,40}(?:_[A-Za-z0-9]{1,40}){0,4})_ID$/i;
+const ID_VALUE = /^[A-Za-z0-9._-]{4,100}$/;
+function isClientIdBesideItsSecret(entry: DotenvEntry, names: ReadonlySet<string>): boolean {
+  const m = PAIRED_ID_NAME.exec(entry.name);
+  if (m === null || !ID_VALUE.test(entry.value.trim())) return false;
+  if (classifyKey(entry.name) !== undefined || SECRET_ENV_NAME.test(entry.name)) return false;
+  return names.has(`${m[1]!.toUpperCase()}_SECRET`);
+}
+
+/**
  * Dotenv files that document the variables rather than set them: `.env.example`,
  * `.env.sample`, `.env.template`, `.env.dist`, `example.env`. Their values are stand-ins
  * (`postgres://user:password@localhost/app`); learning them would replace that text
@@ -280,8 +294,10 @@ export function parseDotenv(text: string, sourceName: string): KnownSecret[] {
   if (isDotenvTemplateName(sourceName)) return [];
   const out: KnownSecret[] = [];
   const seen = new Set<string>();
-  for (const entry of parseDotenvEntries(text)) {
-    if (isPlainlyNotSecret(entry.name, entry.value)) continue;
+  const entries = parseDotenvEntries(text);
+  const names = new Set(entries.map((e) => e.name.toUpperCase()));
+  for (const entry of entries) {
+    if (isPlainlyNotSecret(entry.name, entry.value) || isClientIdBesideItsSecret(entry, names)) continue;
     if (seen.has(entry.value)) continue;
     seen.add(entry.value);
     out.push({ value: entry.value, source: `${sourceName}:${entry.name}`, category: categoryFor(entry.name, entry.value) });
