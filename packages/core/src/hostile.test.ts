@@ -174,6 +174,11 @@ const hostile: Record<string, string> = {
   'URL userinfo whose password runs on in base64 with slashes, never given an `@`': 'redis://u:Ab1/'.repeat(MB / 14),
   // Each client call reads at most four bounded arguments after it and none again.
   'SSH client calls opened with arguments and never closed': 'new SftpClient("h", 22, "u", '.repeat(MB / 30),
+  // Each login port reads back over one host literal to its call and on over two literals: bounded, whether they close or not.
+  'login ports after host literals, repeated on one line, and ports with no host':
+    'f("a.b", 22, "u", "Tq4.mWz8Rk2", "'.repeat(MB / 34) + ' 22, 22, 22,'.repeat(MB / 12) + '\nf("a.b", 22,\n'.repeat(MB / 14) + '", 22,'.repeat(MB / 6),
+  // Each "current one" over a line break reads one bounded aside, never the next lines.
+  'a login rotated, then "current one" and a bracket on every line': 'the login was rotated. the current one\n('.repeat(MB / 42),
 };
 
 describe('hostile input', () => {

@@ -9,7 +9,7 @@ import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } 
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
-import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
+import { isIdentifierCode, isLetterCode, isUpperCode, isWordCode } from '../char-codes.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -2395,11 +2395,14 @@ function looksGenerated(value: string): boolean {
 
 /**
  * A password named in one sentence and handed over in the next on the same line, as "the new one" (a ticket's or a mail's
- * "The broker rotated the password last night. New one from their mail: …", "… reset the passphrase, the new one is …").
- * Sticky at `new one`; `v` is the value after the colon or the verb. The line before it must name the password.
+ * "The broker rotated the password last night. New one from their mail: …", "… reset the passphrase, the new one is …"),
+ * or as the current one; the sentence may go on over a line break with an aside (a runbook's "the SQL
+ * login was rotated. The current one\n(as of the April rotation) is `…`"). Sticky at the phrase; `v` is the value after
+ * the colon or the verb. The line before it must name the password, or a login or credentials that were rotated or reset.
  */
-const NEW_ONE_VALUE = /new[ \t]one\b[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
-const NAMES_PASSWORD = /pass(?:word|phrase)\b/i;
+const NEW_ONE_VALUE =
+  /(?:new|current)[ \t]one\b(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+const NAMES_PASSWORD = /pass(?:word|phrase)\b|\b(?:login|credentials?)\b[^\r\n]{0,40}?\b(?:rotated|reset)\b/i;
 /** How far back on its line `new one` looks for the password it refers to. */
 const NEW_ONE_REACH = 160;
 
@@ -2407,6 +2410,9 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
   const spans: Span[] = [];
   forEachMatchAt(NEW_ONE_VALUE, text, offsets, (m) => {
     if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    // Over a line break the sentence goes on in small letters or an aside in brackets; a capital starts another one.
+    const next = m.groups!['next'];
+    if (next !== undefined && isUpperCode(next.charCodeAt(0))) return;
     let lineStart = m.index;
     while (lineStart > 0 && m.index - lineStart < NEW_ONE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     if (!NAMES_PASSWORD.test(text.slice(lineStart, m.index))) return;
@@ -2761,6 +2767,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'go_ora.BuildUrl', arg: 5, category: 'PASS' },
   // kafka-go's SASL/SCRAM login: `scram.Mechanism(scram.SHA512, user, password)`.
   { call: 'scram.Mechanism', arg: 3, category: 'PASS' },
+  // Go's net/smtp: `smtp.PlainAuth(identity, username, password, host)`, `smtp.CRAMMD5Auth(username, secret)`.
+  { call: 'smtp.PlainAuth', arg: 3, category: 'PASS' },
+  { call: 'smtp.CRAMMD5Auth', arg: 2, category: 'PASS' },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -3735,9 +3744,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'scram.mechanism'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'scram.mechanism'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -3761,6 +3770,8 @@ export const genericRules: Rule[] = [
         'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
         'request(api_url) |>\n  req_auth_basic("etl-bot", "Pebble.Quartz.Lynx.9") |>\n  req_perform()',
         'oraURL := go_ora.BuildUrl("ora-settle.corp", 1521, "SETTLEP", "SETTLE_OWNER", "0raSettle#Own3r", nil)',
+        'auth := smtp.PlainAuth("", "alerts@example.net", "Qm4-Lantern_Tz81", "mail.example.net")',
+        'a := smtp.CRAMMD5Auth("relay", "Hx7~Orchid-Wv29")',
       ],
       noMatch: [
         'server.login(user, password)',
@@ -3781,6 +3792,9 @@ export const genericRules: Rule[] = [
         'return new BraintreeGateway(Environment.SANDBOX, merchantId, "p8w3z6rn1c", privateKey);',
         'req_auth_basic(req, "etl-bot", Sys.getenv("ETL_PASSWORD"))',
         'dsn := go_ora.BuildUrl(host, port, service, user, os.Getenv("ORA_PASSWORD"), nil)',
+        'auth := smtp.PlainAuth("", cfg.User, cfg.Password, cfg.Host)',
+        'auth := smtp.PlainAuth("", "alerts@example.net", os.Getenv("SMTP_PASSWORD"), "mail.example.net")',
+        'a := smtp.CRAMMD5Auth("relay", "secret")',
       ],
     },
   },
@@ -3846,8 +3860,8 @@ export const genericRules: Rule[] = [
   {
     id: 'password-new-one-prose',
     category: 'PASS',
-    description: 'A password named in a sentence and given in the next on the same line as "the new one" ("The broker rotated the password last night. New one from their mail: …", "the new one is …")',
-    keywords: ['new one'],
+    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`")',
+    keywords: ['new one', 'current one'],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
     anchored: true,
@@ -3856,11 +3870,15 @@ export const genericRules: Rule[] = [
       match: [
         'The vendor reset our password this morning. New one from the portal: Kq7_Rw2mTz9Lp',
         'Rotated the SFTP password, the new one is `Hb4!nQz8Wp` until Friday.',
+        'If the job logs `auth failed`, its database login was reset. The current one\n   (since the March audit) is `Quill-Harbor572#` -- update the unit.',
       ],
       noMatch: [
         'The password expired. New one: see the vault entry.',
         'Password policy changed; the new one is stricter: min-length=14',
         'Reset the password. New one is generated by the script ./bin/rotate.sh',
+        'The login page moved. The current one is https://portal.example.org/signin2',
+        'The login was rotated. The current one\nSee the vault: Kq7_Rw2mTz9Lp',
+        'The build image changed. The current one is `node-20.11-alpine3`.',
       ],
     },
   },

@@ -258,3 +258,16 @@ describe('a password named in a sentence and given on the same line as "the new 
     expect(found('The old laptop died. New one from IT: LT-4471-B2x\n', 'ticket.txt')).toEqual([]);
   });
 });
+
+describe('a password given as the current one, maybe after an aside on the next line', () => {
+  it('reports the value when the line names a password, or a login or credentials that were rotated or reset', () => {
+    const runbook = '4. If the loader logs `access denied`, the warehouse login was probably reset. The current one\n   (after the June audit) is `Marlin-Quarry207%` -- put it in the unit file.\n';
+    expect(found(runbook, 'docs/runbook-loader.md')).toEqual(['Marlin-Quarry207%']);
+    expect(found('We rotated the kiosk password on Monday; the current one is Gz5-Tern!Hollow until the image is rebuilt.\n', 'handover.md')).toEqual(['Gz5-Tern!Hollow']);
+  });
+  it('leaves a login that was not rotated, a next line that starts a new sentence, and a value with no password shape', () => {
+    expect(found('The login page moved last week. The current one is https://portal.example.org/signin2\n', 'notes.md')).toEqual([]);
+    expect(found('The warehouse login was rotated. The current one\nBelongs in the vault: Marlin-Quarry207%\n', 'notes.md', 'password-new-one-prose')).toEqual([]);
+    expect(found('The service credentials were reset. The current one is `stored-in-vault`.\n', 'notes.md')).toEqual([]);
+  });
+});

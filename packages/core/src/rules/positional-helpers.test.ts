@@ -267,3 +267,36 @@ describe("ltijs' encryption key", () => {
     expect(found("chart.setup('Hp3sV8qLw2Zk7Nx4Tc9Rm6Jb1Yf5Gd0A', { theme: 'dark' });\n", 'src/chart.js', 'ltijs-encryption-key')).toEqual([]);
   });
 });
+
+describe('a login by position: a host literal, a login port, a user literal and a password literal', () => {
+  it('reports the password whatever the class or function is called, on one line or over several', () => {
+    const java = '    @Bean\n    public ClearingDrop clearingDrop() {\n        return new ClearingDrop("172.20.4.17", 22, "clr_drop", "Wb6.tRq3Hn8x");\n    }\n';
+    expect(found(java, 'src/main/java/ClearingConfig.java', 'host-port-login-password')).toEqual(['Wb6.tRq3Hn8x']);
+    const cs = 'var inbox = OpenMailbox(\n    "imap.example.org",\n    993,\n    "scanner@example.org",\n    "Pq2!Lantern-Vx7");\n';
+    expect(found(cs, 'Inbox.cs', 'host-port-login-password')).toEqual(['Pq2!Lantern-Vx7']);
+  });
+  it('leaves a variable, a stand-in, another port, a fifth literal, a tuple and a word for a password', () => {
+    const calls = [
+      'return new ClearingDrop("172.20.4.17", 22, "clr_drop", dropPassword);',
+      'return new ClearingDrop("172.20.4.17", 22, "clr_drop", "your-password");',
+      'return new ClearingDrop("172.20.4.17", 9000, "clr_drop", "Wb6.tRq3Hn8x");',
+      'return new Warehouse("db.example.org", 5432, "sales", "sales_reader", "Wb6.tRq3Hn8x");',
+      'HOSTS = [("172.20.4.17", 22, "clr_drop", "Wb6.tRq3Hn8x")]',
+      'return new ClearingDrop("172.20.4.17", 22, "clr_drop", "clearing");',
+      'return new ClearingDrop(host, 22, "clr_drop", "Wb6.tRq3Hn8x");',
+    ];
+    for (const line of calls) expect(found(line, 'Config.java', 'host-port-login-password'), line).toEqual([]);
+  });
+});
+
+describe("Go's net/smtp authentication by position", () => {
+  it('reports the password of smtp.PlainAuth and the secret of smtp.CRAMMD5Auth', () => {
+    const go = 'func auth() smtp.Auth {\n\treturn smtp.PlainAuth("", "billing@example.org", "Tz7_qWm3-Rn8Lp", "smtp.example.org")\n}\n';
+    expect(found(go, 'mail/auth.go', 'credential-call-argument')).toEqual(['Tz7_qWm3-Rn8Lp']);
+    expect(found('a := smtp.CRAMMD5Auth("relay-bot", "Kv4!Heron-Dusk9")\n', 'mail/auth.go', 'credential-call-argument')).toEqual(['Kv4!Heron-Dusk9']);
+  });
+  it('leaves the identity, the user and the host, and a password from the environment', () => {
+    expect(found('a := smtp.PlainAuth("", "billing@example.org", os.Getenv("SMTP_PASSWORD"), "smtp.example.org")\n', 'mail/auth.go')).toEqual([]);
+    expect(found('a := smtp.PlainAuth("", user, pass, host)\n', 'mail/auth.go')).toEqual([]);
+  });
+});

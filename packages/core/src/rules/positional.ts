@@ -687,7 +687,118 @@ function findConstructorDelegationLiterals(text: string, options: DetectOptions,
   return spans;
 }
 
+/**
+ * Well-known ports of services that take a user name and a password: FTP (21, FTPS 990), SSH/SFTP (22), Telnet (23),
+ * SMTP (25, 465, 587, 2525), POP3 (110, 995), IMAP (143, 993), LDAP (389, 636), SQL Server (1433), Oracle (1521),
+ * MySQL (3306), PostgreSQL (5432), AMQP (5672), Redis (6379), MongoDB (27017).
+ */
+const LOGIN_PORTS = ['21', '22', '23', '25', '110', '143', '389', '465', '587', '636', '990', '993', '995', '1433', '1521', '2525', '3306', '5432', '5672', '6379', '27017'];
+/**
+ * From a login port given as an argument on: the port, then a user literal and a password literal, the call closing or
+ * going on with no other literal (`new BacsBureau("10.4.3.5", 22, "user", "…")`, `SftpClient(host, port, user, password)`
+ * written out, `Connect("mail.example.org", 587, "user", "…")`).
+ */
+const LOGIN_TAIL = new RegExp(
+  `(?:${[...LOGIN_PORTS].sort((a, b) => b.length - a.length).join('|')})[ \\t]{0,4},[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?` +
+    `["'](?<user>[^"'\\\\\\s]{1,100})["'][ \\t]{0,4},[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?` +
+    `["'](?<v>[^"'\\\\\\s]{4,128})["'][ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?<close>[),])`,
+  'y',
+);
+/** How far back from its closing quote a host literal's opening quote is looked for. */
+const HOST_LITERAL_REACH = 256;
+/** A host as a literal names it: an IPv4 address, a dotted name, or `localhost`. */
+const HOST_LITERAL = /^(?:\d{1,3}(?:\.\d{1,3}){3}|(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z][A-Za-z0-9-]{0,62}|localhost)$/;
+/** A made password: letters and a digit, and a symbol or both cases (a database's or a display name is not one). */
+const MADE_PASSWORD = /^(?=[^A-Za-z]{0,128}[A-Za-z])(?=\D{0,128}\d)(?:(?=[A-Za-z0-9_]{0,128}[^A-Za-z0-9_])|(?=[^a-z]{0,128}[a-z])(?=[^A-Z]{0,128}[A-Z]))/;
+
+/** Skips spaces, tabs and line breaks backwards from `at` (exclusive), at most 40 of them; returns the offset after the last one skipped. */
+function skipBlankBack(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 40 && (isBlankCode(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x0a || text.charCodeAt(i - 1) === 0x0d)) i--;
+  return i;
+}
+
+/**
+ * A call whose first arguments are a host literal, a login port, a user literal and a password literal: a login, whatever
+ * the class or function is called (`new BacsBureau("10.40.30.5", 22, "svc", "…")`). Read at each port between commas
+ * (the keyword's first character is the space or comma before it): back over the host's literal to the call's `(`
+ * and its name, then on over the user and the password.
+ */
+function findHostPortLogins(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // The comma before the port, then the host literal's closing quote.
+    const comma = skipBlankBack(text, offset + 1) - 1;
+    if (comma < 0 || text.charCodeAt(comma) !== 0x2c /* , */) continue;
+    let close = comma;
+    while (close > 0 && comma - close < 4 && isBlankCode(text.charCodeAt(close - 1))) close--;
+    close--;
+    const quote = text[close];
+    if (quote !== '"' && quote !== "'") continue;
+    let open = close - 1;
+    while (open >= 0 && close - open <= HOST_LITERAL_REACH && text[open] !== quote && text.charCodeAt(open) !== 0x0a) open--;
+    if (open < 0 || text[open] !== quote) continue;
+    const host = text.slice(open + 1, close);
+    if (!HOST_LITERAL.test(host)) continue;
+    // The host is the call's first argument: `(` right before it, a name right before that.
+    const paren = skipBlankBack(text, open) - 1;
+    if (paren < 1 || text.charCodeAt(paren) !== 0x28 /* ( */) continue;
+    let callee = paren;
+    while (callee > 0 && paren - callee < 4 && isBlankCode(text.charCodeAt(callee - 1))) callee--;
+    if (callee === 0 || !isWordCode(text.charCodeAt(callee - 1))) continue;
+    LOGIN_TAIL.lastIndex = offset + 1;
+    const m = LOGIN_TAIL.exec(text);
+    if (m === null) continue;
+    const g = m.groups!;
+    const value = g['v']!;
+    // Another literal after the four: the order may be (host, port, database, user, …), so the fourth says nothing.
+    if (g['close'] === ',') {
+      const next = text.charAt(skipBlankForward(text, m.index + m[0].length));
+      if (next === '"' || next === "'") continue;
+    }
+    if (value === g['user'] || !MADE_PASSWORD.test(value) || !isPlausiblePassword(value, options.file)) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/** Skips spaces, tabs and line breaks forwards from `at`, at most 40 of them. */
+function skipBlankForward(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && i - at < 40 && (isBlankCode(text.charCodeAt(i)) || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d)) i++;
+  return i;
+}
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'host-port-login-password',
+    category: 'PASS',
+    description:
+      'A call whose first arguments are a host literal, a well-known login port (FTP, SSH, SMTP, IMAP, POP3, LDAP, database and broker ports), a user literal and a password literal: a login, whatever the class is called (`new BacsBureau("10.40.30.5", 22, "svc", "…")`)',
+    keywords: LOGIN_PORTS.flatMap((port) => [` ${port},`, `,${port},`]),
+    pattern: LOGIN_TAIL,
+    find: findHostPortLogins,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '        return new LedgerDrop("10.12.8.40", 22, "ldg_drop", "Tq4.mWz8Rk2");',
+        "client = ArchiveLink('files.example.org', 21, 'archiver', 'Fern!quay72')",
+        'var relay = new MailRelay(\n    "smtp.example.net",\n    587,\n    "notify@example.net",\n    "Kp3-Tarn-Ws9v");',
+      ],
+      noMatch: [
+        '        return new LedgerDrop("10.12.8.40", 22, "ldg_drop", password);',
+        '        return new LedgerDrop("10.12.8.40", 22, "ldg_drop", "changeme");',
+        '        return new LedgerDrop("10.12.8.40", 8080, "ldg_drop", "Tq4.mWz8Rk2");',
+        'db = PgPool("db.example.org", 5432, "reports", "reporting_ro", "Tq4.mWz8Rk2")',
+        'mailer = Mailer("smtp.example.net", 587, "noreply@example.net", "Monthly report")',
+        'SERVERS = [("10.12.8.40", 22, "ldg_drop", "Tq4.mWz8Rk2")]',
+        'log("Jan 22, 2024", 22, "a", "Tq4.mWz8Rk2")',
+      ],
+    },
+  },
+
   {
     id: 'constructor-delegation-literal',
     category: 'KEY',
