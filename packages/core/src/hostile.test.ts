@@ -209,6 +209,10 @@ describe('hostile input', () => {
     ['paragraphs of a password word and wrapped lines, repeated', 'notes.md', 'password\n  a: `b\n  c\n'.repeat(MB / 21)],
     // A change told in a paragraph reads at most its bounded clause before `from`/`to`, on one endless line.
     ['password changes told on one long line, never given a code span', 'notes.md', 'the password was rotated from to '.repeat(MB / 33)],
+    // Each word for token reads its paragraph once, too; the look for a commit's or a hash's words stays within it.
+    ['tokens spoken of on one long line, code spans after colons never closed', 'notes.md', 'the token: `4e1c0f7a93b25d86e0a1c3 '.repeat(MB / 35)],
+    ["a Discord webhook URL's joins repeated, the token never coming", 'Hook.java', '"https://discord.com/api/webhooks/12" + "34" + '.repeat(MB / 48)],
+    ["`sk_` prefix literals joined again and again, no key's body after them", 'Billing.php', "'sk_' . 'sk_' . ".repeat(MB / 16)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

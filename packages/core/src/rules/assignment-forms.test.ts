@@ -14,7 +14,13 @@ describe('a secret literal inside a decoding call', () => {
     expect(values(`HMAC_KEY = binascii.unhexlify("${hex}")\n`, 'sign.py')).toEqual([hex]);
     expect(values('API_SECRET = base64.b64decode("Zk3mP9qR2vX8wL5nQ4tYc7Hb1Js6Ud0E")\n', 'client.py')).toEqual(['Zk3mP9qR2vX8wL5nQ4tYc7Hb1Js6Ud0E']);
   });
+  it("reads the literal that Ruby's Base64.decode64 (strict_, urlsafe_) decodes under a key's name", () => {
+    expect(values('  ARCHIVE_KEY = Base64.decode64("Qm7vT2xKp9LwZ4rN8cYb3Hf6Jd1Sg5Ue0Ai+Wk/OtE=")\n', 'crypto.rb')).toEqual(['Qm7vT2xKp9LwZ4rN8cYb3Hf6Jd1Sg5Ue0Ai+Wk/OtE=']);
+    expect(values("signing_secret = Base64.strict_decode64('Zk3mP9qR2vX8wL5nQ4tYc7Hb1Js6Ud0E')\n", 'sign.rb')).toEqual(['Zk3mP9qR2vX8wL5nQ4tYc7Hb1Js6Ud0E']);
+  });
   it('leaves a decoded value under a name that holds no secret, and a call on a variable', () => {
+    expect(values('  BANNER_IMAGE = Base64.decode64("Qm7vT2xKp9LwZ4rN8cYb3Hf6Jd1Sg5Ue0Ai+Wk/OtE=")\n', 'banner.rb')).toEqual([]);
+    expect(values('  ARCHIVE_KEY = Base64.decode64(ENV.fetch("ARCHIVE_KEY_B64"))\n', 'crypto.rb')).toEqual([]);
     expect(values(`EXPECTED_DIGEST = bytes.fromhex("${hex}")\n`, 'verify.py')).toEqual([]);
     expect(values('WEBHOOK_SECRET = bytes.fromhex(os.environ["WEBHOOK_SECRET_HEX"])\n', 'hooks.py')).toEqual([]);
   });

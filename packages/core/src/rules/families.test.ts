@@ -1661,3 +1661,34 @@ describe('streaming and data-platform credentials', () => {
     expect(found(py, 'job.py').map(([, v]) => v)).toContain(key);
   });
 });
+
+describe('keys cut into joined literals', () => {
+  it("reports a secret key's body joined to its `sk_` prefix literal", () => {
+    const body = 'Hx4Tq9LmW2vZr7Kp3Nc8Yb5Jd6Sg1Fa0Ue4Xo2';
+    expect(found(`    return 'sk_' . '${body}';\n`, 'Billing.php')).toEqual([['KEY', body]]);
+    expect(found(`client.charge(order, "sk_test_" +\n  "${body}");\n`, 'pay.js')).toEqual([['KEY', body]]);
+  });
+  it('leaves a prefix joined to a variable, to words, or to a stand-in', () => {
+    expect(found("return 'sk_' . $this->keyBody;\n", 'Billing.php')).toEqual([]);
+    expect(found("$label = 'sk_' . 'customerAccountDisplayName';\n", 'Billing.php')).toEqual([]);
+    expect(found(`key = "sk_" + "${'X'.repeat(38)}"\n`, 'pay.py')).toEqual([]);
+  });
+  it("reports a Discord webhook's token when the id too is cut between literals", () => {
+    const token = 'Rk3vT8xQ2mLp9Zw4Nc7Hb1Jd5Sg0Fa6Ue3Xo8Yi2Tq7mW4_rK9pL3vZ8nC2hB5jD1s-G';
+    const java = `String hook =\n    "https://discord.com/api/webhooks/4831" + "20569174385062/" + "${token}";\n`;
+    expect(found(java, 'Alerts.java')).toEqual([['TOKEN', token]]);
+  });
+});
+
+describe('a user and password pair after a Credentials label', () => {
+  it('reports the password of `Credentials: user / password` in a comment or a docstring', () => {
+    const py = 'def fallback():\n    \"\"\"Drop the file on the partner box.\n\n    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)\n    \"\"\"\n';
+    expect(found(py, 'partner.py')).toEqual([['PASS', 'Vb8*kTr2Wq5z']]);
+    expect(found('# creds: ftp_drop / Lq4#nZ8wRt2m\n', 'sync.sh')).toEqual([['PASS', 'Lq4#nZ8wRt2m']]);
+  });
+  it('leaves words and stand-ins after the label', () => {
+    expect(found('    Credentials: username / password (ask ops)\n', 'partner.py')).toEqual([]);
+    expect(found('# Credentials: edi_partner / <from vault>\n', 'sync.sh')).toEqual([]);
+    expect(found('Credentials: see the vault / ops wiki\n', 'README.md')).toEqual([]);
+  });
+});

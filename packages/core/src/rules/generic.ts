@@ -35,7 +35,8 @@ const VALUE =
   // T-SQL's `N'…'` (a Unicode literal) before a single quote.
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`,
   // Python's `bytes.fromhex("…")`, `base64.b64decode("…")`, `binascii.unhexlify("…")`, .NET's `Convert.FromBase64String("…")`, Swift's
-  // `Data(base64Encoded: "…")` decode a key written as hex or base64.
+  // `Data(base64Encoded: "…")`, Ruby's `Base64.decode64("…")` (also `strict_`, `urlsafe_`) and Elixir's `Base.decode64!("…")` decode a key written
+  // as hex or base64.
   // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
   // A settings class declares its default in a field's call: pydantic's and SQLModel's `Field(default="…")` (or first, `Field("…")`),
   // dataclasses' and attrs' `field(default="…")`.
@@ -47,7 +48,7 @@ const VALUE =
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
   // (JupyterHub's `c.JupyterHub.cookie_secret = bytes.fromhex(` / `    '…'` / `)`).
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base\\.(?:url_)?decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base(?:64\\.(?:strict_|urlsafe_)?|\\.(?:url_)?)decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -3993,17 +3994,18 @@ export const genericRules: Rule[] = [
     // The label may be a sentence's subject (`the admin login is ops / …`) or name the scheme (`basic auth ops / …`).
     id: 'user-slash-password-prose',
     category: 'PASS',
-    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`)',
-    keywords: ['user ', 'user:', 'username', 'login', 'basic auth', 'basic-auth'],
+    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`)',
+    keywords: ['user ', 'user:', 'username', 'login', 'basic auth', 'basic-auth', 'credentials:', 'creds:'],
     startsAtKeyword: true,
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`).
-    pattern: /(?<![\w.-])(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3})[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon.
+    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4'],
-      noMatch: ['see the user guide / 2024 edition', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)'],
+      noMatch: ['see the user guide / 2024 edition', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
     },
   },
   {

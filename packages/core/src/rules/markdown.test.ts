@@ -145,3 +145,28 @@ describe('a password whose change a sentence tells, from one value to another', 
     expect(values('The password was rotated; the build moved from `Rw5kYd2PqLm9Tz`.\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('a paragraph of notes whose password is words, digits and a symbol', () => {
+  it('reports it after "it was", the paragraph having named the password', () => {
+    const para = 'The reporting login is `svc_reports`. Password lives in the vault.\nDo not paste it here. (Previously it was `Juniper4471!QxvTb`, rotated in May.)\n';
+    expect(values(para, 'docs/RUNBOOK.md')).toEqual(['Juniper4471!QxvTb']);
+  });
+  it('leaves a name of words and digits with no symbol', () => {
+    expect(values('The password policy moved; previously it was `PasswordPolicy2024Rules`.\n', 'docs/auth.md')).toEqual([]);
+  });
+});
+
+describe('a paragraph of notes that speaks of a token and gives one', () => {
+  it('reports hex or a generated value in a code span after a colon further on in the paragraph', () => {
+    const para = 'The translation vendor token used by `scripts/pull.sh` was pasted by mistake\nin #l10n on 2025-03-04: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1` - revoked?\n';
+    expect(values(para, 'docs/README.md')).toEqual(['4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1']);
+    expect(values('- The CI token for the mirror (until SSO lands): `Tq7mW2xR9kLp4Zv8Nc3Hb6Jd`\n', 'NOTES.md')).toEqual(['Tq7mW2xR9kLp4Zv8Nc3Hb6Jd']);
+  });
+  it('leaves a commit, a hash or a checksum, names, and text outside Markdown', () => {
+    expect(values('The token refresh fix landed in commit: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'CHANGELOG.md')).toEqual([]);
+    expect(values('Token files are checked against their SHA-1: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'docs/README.md')).toEqual([]);
+    expect(values('The token is read from the setting: `translation_vendor_project_token`\n', 'docs/README.md')).toEqual([]);
+    expect(values('Tokenizer output for the sample: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'docs/README.md')).toEqual([]);
+    expect(values('the vendor token was pasted in chat: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'notes.txt')).toEqual([]);
+  });
+});

@@ -318,8 +318,25 @@ const BLOCK_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|```|~~~|\
  * domain's after): not of a password given in notes. An `@` inside a password (`Rk4@vQ…`) stays one.
  */
 const NOT_A_NOTED_PASSWORD = /[/:${}<>]|^@|@[A-Za-z0-9-]{1,63}\.[A-Za-z]/;
+/** A symbol that no name's words are joined by: with it, words and digits are a password made to be remembered. */
+const PASSWORD_SYMBOL = /[!#%^&*+=?~]/;
 /** How far the paragraph is read after the word: its line and two more. */
 const PARAGRAPH_REACH = 600;
+
+/** Where the paragraph or list item read from `offset` ends: its line and at most two more of the same block, within reach. */
+function paragraphEnd(text: string, offset: number): number {
+  const limit = Math.min(text.length, offset + PARAGRAPH_REACH);
+  let end = text.indexOf('\n', offset);
+  if (end === -1 || end > limit) end = limit;
+  for (let lines = 0; lines < 2 && end < limit; lines++) {
+    const next = text.indexOf('\n', end + 1);
+    const lineEnd = next === -1 || next > limit ? limit : next;
+    const line = text.slice(end + 1, lineEnd);
+    if (line.trim() === '' || BLOCK_LINE_START.test(line)) break;
+    end = lineEnd;
+  }
+  return end;
+}
 
 function findParagraphPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
@@ -329,24 +346,50 @@ function findParagraphPasswords(text: string, options: DetectOptions, offsets: r
     if (offset < doneUntil) continue;
     // The word must begin there (`1Password` is a product, not the word).
     if (offset > 0 && /[A-Za-z0-9]/.test(text.charAt(offset - 1))) continue;
-    const limit = Math.min(text.length, offset + PARAGRAPH_REACH);
-    let end = text.indexOf('\n', offset);
-    if (end === -1 || end > limit) end = limit;
-    for (let lines = 0; lines < 2 && end < limit; lines++) {
-      const next = text.indexOf('\n', end + 1);
-      const lineEnd = next === -1 || next > limit ? limit : next;
-      const line = text.slice(end + 1, lineEnd);
-      if (line.trim() === '' || BLOCK_LINE_START.test(line)) break;
-      end = lineEnd;
-    }
+    const end = paragraphEnd(text, offset);
     doneUntil = end;
     const region = text.slice(offset, end);
     for (const m of region.matchAll(COLON_CODE_SPAN)) {
       const value = m[1]!;
-      if (!isGeneratedWord(value) || isNameShaped(value) || NOT_A_NOTED_PASSWORD.test(value)) continue;
+      // A name's words are joined by `_`, `-` or `.`; a symbol such as `!`, `*` or `#` among them is a password's (`Orchid…!…`).
+      if (!isGeneratedWord(value) || (isNameShaped(value) && !PASSWORD_SYMBOL.test(value)) || NOT_A_NOTED_PASSWORD.test(value)) continue;
       if (!isPlausiblePassword(value, options.file)) continue;
       const start = offset + m.index + m[0].length - 1 - value.length;
       spans.push({ start, end: start + value.length, category: 'PASS' });
+    }
+  }
+  return spans;
+}
+
+/**
+ * A paragraph of notes that speaks of an API token and gives one further on in a code span after a colon (`The vendor's
+ * project token was pasted in #chat on 2024-02-02: \`…\``): 32 to 64 hex digits, or a generated mix (20 or more) of letters and
+ * digits. A paragraph about a commit, a hash or a checksum gives those as hex too, so one that names them is left.
+ */
+const TOKEN_WORD = /^tokens?(?![\w-])/i;
+const COLON_TOKEN_SPAN = /:[ \t]{1,4}`([A-Za-z0-9_-]{20,100})`/g;
+const HEX_TOKEN = /^(?:[0-9a-f]{32,64}|[0-9A-F]{32,64})$/;
+/** Words of a paragraph whose hex is a digest or a revision, not a token. */
+const DIGEST_WORDS = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|rev|md5|public)\b/i;
+
+function findParagraphTokens(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  let doneUntil = -1;
+  for (const offset of offsets) {
+    if (offset < doneUntil) continue;
+    if ((offset > 0 && /[\w-]/.test(text.charAt(offset - 1))) || !TOKEN_WORD.test(text.slice(offset, offset + 8))) continue;
+    const end = paragraphEnd(text, offset);
+    doneUntil = end;
+    const region = text.slice(offset, end);
+    if (DIGEST_WORDS.test(region)) continue;
+    for (const m of region.matchAll(COLON_TOKEN_SPAN)) {
+      const value = m[1]!;
+      const hex = HEX_TOKEN.test(value);
+      if (!hex && (!isGeneratedWord(value) || isNameShaped(value))) continue;
+      if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) continue;
+      const start = offset + m.index + m[0].length - 1 - value.length;
+      spans.push({ start, end: start + value.length, category: 'TOKEN' });
     }
   }
   return spans;
@@ -591,6 +634,22 @@ export const markdownRules: Rule[] = [
     paths: MARKDOWN_FILE,
     pattern: COLON_CODE_SPAN,
     find: findParagraphPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-paragraph-token',
+    category: 'TOKEN',
+    description:
+      'In Markdown notes, a paragraph or list item that speaks of a token and gives one further on in a code span after a colon (`the project token was pasted in #chat on 2024-02-02: \\`…\\``): hex of 32 to 64 digits or a generated value; not where the paragraph speaks of a commit, a hash or a checksum',
+    keywords: ['token'],
+    paths: MARKDOWN_FILE,
+    pattern: COLON_TOKEN_SPAN,
+    find: findParagraphTokens,
     anchored: true,
     confidence: 'medium',
     examples: {

@@ -90,3 +90,19 @@ describe('settings named for a community in configuration management', () => {
     expect(found.map((f) => [f.rule, f.category])).toEqual([['snmp-community', 'PASS']]);
   });
 });
+
+describe('an SNMP community under a .NET appSettings key', () => {
+  it('reports the value of an `<add key=…Community… value=…/>` entry whose key says SNMP', () => {
+    const config = '<appSettings>\n  <add key="SnmpCommunity" value="Kw7-Moraine-Ro2" />\n  <add key="SnmpWriteCommunity" value=\'Gl4!Cirque-Rw\' />\n</appSettings>\n';
+    expect(secrets(config, 'App.config')).toEqual(['Kw7-Moraine-Ro2', 'Gl4!Cirque-Rw']);
+  });
+  it('leaves the default communities, references and community keys that are no SNMP setting', () => {
+    const config = [
+      '<add key="SnmpCommunity" value="public" />',
+      '<add key="SnmpCommunity" value="$(SnmpCommunity)" />',
+      '<add key="CommunityPortalUrl" value="https://community.example.org" />',
+    ].join('\n');
+    expect(secrets(config, 'App.config')).toEqual([]);
+    expect(secrets('<add key="Community" value="Kw7-Moraine-Ro2" />\n', 'App.config')).toEqual([]);
+  });
+});

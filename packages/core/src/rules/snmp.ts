@@ -28,10 +28,11 @@ const IOS_USER = /[ \t]{0,40}snmp-server[ \t]{1,4}user[ \t]{1,4}(?<args>[^\r\n]{
 /**
  * A setting named for a community (`snmp_ro_community: "…"`, `ro_community => '…'`,
  * `['community'] = '…'`, `community_string=…`): the keyword ends the name, or only the access
- * it grants follows it (`snmp_community_ro`, `community_rw`), then a separator and the value.
+ * it grants follows it (`snmp_community_ro`, `community_rw`), then a separator and the value; or the key of a .NET
+ * appSettings entry, its value in the attribute after it (`<add key="SnmpCommunity" value="…" />`).
  */
 const COMMUNITY_SETTING =
-  /community(?:[_-]?string)?(?:[_-](?:ro|rw|read|write|readonly|readwrite|trap))?["'\]]{0,2}[ \t]{0,40}(?:=>|:=|=|:)[ \t]{0,8}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<bare>[^\s"'#;,()[\]{}]{1,128}))/iy;
+  /community(?:[_-]?string)?(?:[_-](?:ro|rw|read|write|readonly|readwrite|trap))?(?:["'][ \t]{1,8}value[ \t]{0,4}=|["'\]]{0,2}[ \t]{0,40}(?:=>|:=|=|:))[ \t]{0,8}(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<bare>[^\s"'#;,()[\]{}]{1,128}))/iy;
 
 /** Words before `community` that say which SNMP access it grants. */
 const ACCESS_WORDS = new Set(['ro', 'rw', 'read', 'write', 'readonly', 'readwrite', 'trap', 'v1', 'v2', 'v2c', 'snmp', 'snmpd']);
@@ -239,6 +240,7 @@ export const snmpRules: Rule[] = [
         'snmp_rw_community: "Lq2-Fjord-Rw9"',
         'snmp_community_ro: Tq6Marsh0Wren',
         "default['snmp']['community'] = 'Pv8-Gorse-Ro1'",
+        '    <add key="SnmpReadCommunity" value="Wq5-Tarn-Ro8" />',
         'snmpwalk -v2c -c Rk4!Vale-Ops 10.1.1.1 sysDescr',
         '    check_command           check_snmp!-C p2*p7G=E8XmY47 -o sysUpTime.0',
       ],
@@ -249,6 +251,8 @@ export const snmpRules: Rule[] = [
         'community: "Kubernetes Slack"',
         'snmp_community_ro: "{{ vault_snmp_ro }}"',
         'community_readme: Tq6Marsh0Wren',
+        '    <add key="CommunityForumUrl" value="https://forum.example.org" />',
+        '    <add key="SnmpCommunity" value="public" />',
         'community.general.snmp_facts:',
         'snmpwalk -v2c -c public 10.1.1.1',
         'check_command check_snmp!-C $ARG1$ -o sysUpTime.0',

@@ -2,7 +2,7 @@ import { shannonEntropy } from '../entropy.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { literalAt, skipSpace } from './literal-run.js';
 import { fake } from './providers/fake.js';
-import { isPlaceholder } from './providers/shape.js';
+import { isPlaceholder, notPlaceholder } from './providers/shape.js';
 
 /**
  * A provider's key of a fixed shape that code keeps cut into string literals, so that no scanner sees it whole:
@@ -63,7 +63,39 @@ function findSplitTokens(text: string, _options: DetectOptions, offsets: readonl
 const ANTHROPIC_HEAD = `sk-ant-api03-${fake('b64url', 30, 9330)}`;
 const ANTHROPIC_TAIL = `${fake('b64url', 63, 9331)}AA`;
 
+/**
+ * A secret key's `sk_` prefix kept in a literal of its own and its body in the next, joined by `+` or PHP's `.`
+ * (`return 'sk_' . '…';`, `"sk_live_" + "…"`): the shape a scanner keys on is cut off, what is left is the random
+ * body. The prefix literal holds nothing else, so the join is plainly one key's; the body must look generated.
+ */
+const SK_PREFIX_JOINED =
+  /(?<=["'])sk_(?:(?:live|test|prod)_)?["'][ \t]{0,4}(?:\r?\n[ \t]{0,40})?[+.][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["']([A-Za-z0-9]{20,99})["']/;
+const SK_BODY = fake('alnum', 40, 9341);
+
 export const splitTokenRules: Rule[] = [
+  {
+    id: 'secret-key-prefix-joined',
+    category: 'KEY',
+    description: "A secret key whose `sk_` prefix (`sk_`, `sk_live_`, `sk_test_`) is a literal of its own, joined to the key's random body: `'sk_' . '…'`, `\"sk_live_\" + \"…\"`; the body is reported",
+    keywords: ['sk_'],
+    startsAtKeyword: true,
+    pattern: SK_PREFIX_JOINED,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    // Generated: letters of both cases and a digit, no stand-in.
+    validate: (v) => notPlaceholder(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v),
+    confidence: 'high',
+    examples: {
+      match: [`return 'sk_' . '${SK_BODY}';`, `const key = "sk_live_" +\n  "${SK_BODY}";`],
+      noMatch: [
+        // Whole in one literal: the provider's rule judges it.
+        `key = "sk_live_${SK_BODY}"`,
+        `$name = 'sk_' . 'validationMessageForTheForm';`,
+        `key = "sk_" + "${'x'.repeat(40)}"`,
+        `prefix = "disk_" + "${SK_BODY}"`,
+      ],
+    },
+  },
   {
     id: 'token-split-literals',
     category: 'KEY',

@@ -138,14 +138,15 @@ export const messagingRules: Rule[] = [
   {
     // As a Slack webhook URL is, a Discord one is split over joined literals (`"https://discord.com/api/webhooks/" + "<id>" +
     // "/" + "<token>"`, PHP's `.`, Lua's `..`, VB's `&`, Python's literals side by side): the token, the part that lets anyone
-    // post, is reported; the webhook's id beside it is a public number.
+    // post, is reported; the webhook's id beside it is a public number. The id itself may be cut between two literals
+    // (`".../webhooks/1219" + "3847…/" + "<token>"`), as code wrapped at a column cuts it.
     id: 'discord-webhook-url-joined',
     category: 'TOKEN',
     description: 'Discord webhook URL written as joined literals (`"https://discord.com/api/webhooks/" + "<id>" + "/" + "<token>"`): the token',
     keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
     startsAtKeyword: true,
     pattern: new RegExp(
-      String.raw`discord(?:app)?\.com\/api\/webhooks\/(?:\d{17,20}\/?)?${LITERAL_JOIN}(?:\d{17,20}\/?${LITERAL_JOIN})?(?:\/${LITERAL_JOIN})?(?:\d{17,20}\/)?([\w-]{60,68})(?![\w-])`,
+      String.raw`discord(?:app)?\.com\/api\/webhooks\/(?:\d{1,19}${LITERAL_JOIN})?(?:\d{1,20}\/?)?${LITERAL_JOIN}(?:\d{17,20}\/?${LITERAL_JOIN})?(?:\/${LITERAL_JOIN})?(?:\d{17,20}\/)?([\w-]{60,68})(?![\w-])`,
     ),
     secretGroup: 1,
     // The token must look generated: letters of both cases and a digit, no stand-in.
@@ -156,6 +157,7 @@ export const messagingRules: Rule[] = [
       match: [
         `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${fake('b64url', 68, 3302)}"`,
         `$hook = 'https://discordapp.com/api/webhooks/${fake('digits', 19, 3303)}/' .\n    '${fake('b64url', 68, 3304)}';`,
+        `String hook = "https://discord.com/api/webhooks/${fake('digits', 5, 33051)}" + "${fake('digits', 13, 33061)}/" + "${fake('b64url', 68, 33071)}";`,
       ],
       noMatch: [
         `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${'x'.repeat(68)}"`,
