@@ -179,6 +179,10 @@ const hostile: Record<string, string> = {
     'f("a.b", 22, "u", "Tq4.mWz8Rk2", "'.repeat(MB / 34) + ' 22, 22, 22,'.repeat(MB / 12) + '\nf("a.b", 22,\n'.repeat(MB / 14) + '", 22,'.repeat(MB / 6),
   // Each "current one" over a line break reads one bounded aside, never the next lines.
   'a login rotated, then "current one" and a bracket on every line': 'the login was rotated. the current one\n('.repeat(MB / 42),
+  // Each `composer config` reads its own command, a bounded stretch, for an auth setting that never comes.
+  'composer config commands repeated on one line, never an auth setting': 'composer config a '.repeat(MB / 18),
+  // Each indented `…_key:` looks up a bounded number of lines for its parent; each indented `chpasswd:` reads a bounded block.
+  'indented YAML key names under ever deeper lines, and indented chpasswd modules': '  sort_key: x\n   '.repeat(MB / 32) + '  chpasswd:\n'.repeat(MB / 24),
 };
 
 describe('hostile input', () => {

@@ -260,3 +260,17 @@ describe('a value counted up by hand', () => {
     expect(isPlaceholder('9e4b0c61d2f8a7355b1e08c9d4f26a73')).toBe(false);
   });
 });
+
+describe('letters drawn at random, and one character encoded', () => {
+  it('takes sixteen randomly cased letters under a secret name, and leaves camelCase names and words', () => {
+    expect(isPlausibleSecret('qTzRmWkvPxNbLsHd', { category: 'KEY', quoted: true })).toBe(true);
+    expect(isPlausibleSecret('getPasswordField', { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPlausibleSecret('ThisIsTheWebhook', { category: 'KEY', quoted: true })).toBe(false);
+  });
+
+  it('leaves one character repeated after a scheme prefix or before base64 padding', () => {
+    expect(isPlausibleSecret(`base64:${'A'.repeat(43)}=`, { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPlausibleSecret(`${'A'.repeat(42)}==`, { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPlausibleSecret('base64:q7Tz2Wm9Lx4Vb8Nk3Rp6Hc1Jd5Fs0GaYeU2iO8tKw3M=', { category: 'KEY', quoted: true })).toBe(true);
+  });
+});

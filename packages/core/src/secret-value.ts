@@ -431,6 +431,30 @@ function isStandInPhrase(v: string): boolean {
 }
 
 /**
+ * A vendor's key prefix with a stand-in word where the key goes (`whsec_test`, `sk_test_dummy`, `pk_live_xxx`): the
+ * prefix of a Stripe-style key, maybe its mode, then one word of the stand-in lists.
+ */
+const PREFIXED_STAND_IN = /^[a-z]{2,8}_(?:(?:test|live)_)?([a-z]{2,12})$/;
+
+/**
+ * A value that is a note in place of a secret: stand-in words (`test-jwt-secret-not-used-in-prod`, `localdev`) or a
+ * key prefix followed by one (`whsec_test`). Dotenv files of test suites hold such values under secrets' names.
+ */
+export function isStandInNote(value: string): boolean {
+  const v = value.trim();
+  const prefixed = PREFIXED_STAND_IN.exec(v);
+  if (prefixed !== null && (STAND_IN_WORDS.has(prefixed[1]!) || DUMMY_VALUES.has(prefixed[1]!))) return true;
+  if (isStandInPhrase(v) || isGluedStandIn(v)) return true;
+  // A note that says where the value is not used (`test-jwt-secret-not-used-in-prod`): stand-in words, the kind of
+  // secret, and "not … production". Without the `not`, `password123-for-prod` may be a real (weak) password.
+  const words = v.toLowerCase().split(/[-_.\s]+/);
+  return words.length >= 4 && words.includes('not') && words.every((w) => STAND_IN_WORDS.has(w) || NOT_FOR_WORDS.has(w));
+}
+
+/** The words a note adds to the stand-in words when it says what the value is not for. */
+const NOT_FOR_WORDS = new Set(['used', 'prod', 'production', 'live', 'jwt', 'api', 'session', 'webhook', 'signing', 'app']);
+
+/**
  * Stand-in words written together in lower case (`localdev`, `devpassword`, `supersecret`, `testtoken`):
  * every piece is a stand-in word and one of them has four letters or more, so short words that happen to
  * join into another word (`the` + `me`) do not count. A single stand-in word is judged by the lists above.
@@ -633,7 +657,9 @@ function isGeneratedPrintable(v: string): boolean {
  * words: runs of lower-case letters between its capitals.
  */
 function isRandomlyCasedLetters(v: string): boolean {
-  if (v.length < 20) return false;
+  // Sixteen letters at least (a webhook's signing secret, a short API key): a name or a word of that length has runs
+  // of small letters a random draw rarely gives, and too few distinct letters to reach the entropy asked below.
+  if (v.length < 16) return false;
   let run = 0;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
@@ -643,7 +669,8 @@ function isRandomlyCasedLetters(v: string): boolean {
     // of six of either case about as often as not (Logz.io's tokens are such letters).
     if (run > (isLowerCode(c) ? 5 : 7)) return false;
   }
-  return characterSwitches(v) * 20 >= v.length * 9 && shannonEntropy(v) >= 4;
+  // Sixteen random letters of 52 hold about 3.7 bits each (repeats are likely), twenty or more about 4.
+  return characterSwitches(v) * 20 >= v.length * 9 && shannonEntropy(v) >= (v.length < 20 ? 3.5 : 4);
 }
 
 /** All four classes of a password policy, a word's worth of letters and no blank: `Winter!2015`, `Password3647$`. */
@@ -667,6 +694,9 @@ const GENERATED_GROUP = /\d|[A-Za-z][A-Z]/;
 export function isApplicationPassword(value: string): boolean {
   return APPLICATION_PASSWORD.test(value) && GENERATED_GROUP.test(value);
 }
+
+/** One character repeated (eight times or more), maybe after a short scheme prefix (`base64:`, `hex:`) and with base64's padding. */
+const ONE_CHARACTER_ENCODED = /^[A-Za-z][\w-]{0,15}:(.)\1{7,1000}={0,2}$|^([A-Za-z0-9])\2{7,1000}={1,2}$/;
 
 /** Returns true when `value` looks like a real secret for a key of the given kind. */
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
@@ -695,6 +725,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (ALGORITHM_NAME.test(v)) return false;
   if (/abcdefghijklmnopqrstuvwxyz|0123456789abcdef/i.test(v)) return false; // a character set or a counting dummy (`0123456789ABCDEF…`), not a value
   if (/^(.)\1*$/.test(v)) return false;
+  // One character repeated after a scheme's prefix and before base64's padding (Laravel's `base64:AAAA…A=`, the
+  // encoding of zero bytes that a test configuration puts where the application key goes): a stand-in.
+  if (ONE_CHARACTER_ENCODED.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
   if (encodesPlaceholderText(v)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions

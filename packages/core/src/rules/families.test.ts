@@ -1326,6 +1326,25 @@ describe('passwords given to chpasswd', () => {
     expect(found(yaml, 'deploy/user-data.yaml')).toEqual([['PASS', 'Wren-Basalt6620!']]);
   });
 
+  it('reads the module indented inside another file (a cloud-config in Terraform\'s heredoc), and stops at its block\'s end', () => {
+    const tf = [
+      'resource "hcloud_server" "app" {',
+      '  user_data = <<-EOT',
+      '    #cloud-config',
+      '    chpasswd:',
+      '      list: |',
+      '        deploy:Kq7.Zt3#Wm9-vLx',
+      '      expire: false',
+      '    write_files:',
+      '      - content: |',
+      '          relay:Kq7.Zt3#Wm9-vLy',
+      '  EOT',
+      '}',
+      '',
+    ].join('\n');
+    expect(found(tf, 'infra/main.tf')).toEqual([['PASS', 'Kq7.Zt3#Wm9-vLx']]);
+  });
+
   it('reads a pair piped or here-stringed into chpasswd, and leaves variables and crypt hashes', () => {
     expect(found("echo 'kiosk:Wren-Basalt6620!' | sudo chpasswd\n", 'provision.sh')).toEqual([['PASS', 'Wren-Basalt6620!']]);
     expect(found('echo "kiosk:${KIOSK_PASSWORD}" | chpasswd\n', 'provision.sh')).toEqual([]);
@@ -1690,5 +1709,30 @@ describe('a user and password pair after a Credentials label', () => {
     expect(found('    Credentials: username / password (ask ops)\n', 'partner.py')).toEqual([]);
     expect(found('# Credentials: edi_partner / <from vault>\n', 'sync.sh')).toEqual([]);
     expect(found('Credentials: see the vault / ops wiki\n', 'README.md')).toEqual([]);
+  });
+});
+
+describe("Rails' Active Record encryption keys and Laravel's form token", () => {
+  it('reads primary_key under active_record_encryption, and leaves a primary_key elsewhere', () => {
+    const credentials = [
+      'active_record_encryption:',
+      '  primary_key: Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0Y',
+      '  deterministic_key: Zt4Qm8Lx2Wk7Rp3Nc9Vb5Hy1Jd6Gs0F',
+      '',
+      'legacy_orders:',
+      '  table_name: orders',
+      '  primary_key: Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0YWq8',
+      '',
+    ].join('\n');
+    expect(found(credentials, 'doc/credentials.txt').map(([, v]) => v)).toEqual(['Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0Y', 'Zt4Qm8Lx2Wk7Rp3Nc9Vb5Hy1Jd6Gs0F']);
+  });
+
+  it("leaves the anti-forgery token a framework renders into a form's hidden field, and reads an API token in a hidden field", () => {
+    expect(found('<form method="POST">\n  <input type="hidden" name="_token" value="Hq3Zt8Lm2Vx7Rb4Nk9Wc5Jd1Fs6Gp0YaUe2iO7t">\n</form>\n', 'resources/views/cart.blade.php')).toEqual([]);
+    expect(found('<form method="POST">\n  <input type="hidden" name="api_token" value="Hq3Zt8Lm2Vx7Rb4Nk9Wc5Jd1Fs6Gp0YaUe2iO7t">\n</form>\n', 'resources/views/cart.blade.php').map(([, v]) => v)).toEqual(['Hq3Zt8Lm2Vx7Rb4Nk9Wc5Jd1Fs6Gp0YaUe2iO7t']);
+  });
+
+  it("reads a webhook secret of sixteen random letters in a PHP config array", () => {
+    expect(found("<?php\nreturn [\n    'shop' => [\n        'webhook_secret' => 'qTzRmWkvPxNbLsHd',\n    ],\n];\n", 'config/services.php').map(([, v]) => v)).toEqual(['qTzRmWkvPxNbLsHd']);
   });
 });

@@ -1,7 +1,7 @@
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
-import { lineAround as lineBounds } from '../line-index.js';
+import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
 import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
@@ -861,7 +861,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = before === '' ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name) ?? authPairNameKey(name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name) ?? authPairNameKey(name) ?? keyUnderYamlParent(text, offset - before.length, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, offset - before.length + name.length, name, constants, options.file) : undefined;
@@ -1547,6 +1547,49 @@ function parameterPropertyValueAt(text: string, from: number): { value: string; 
 const XML_NAME_ATTRIBUTE = /\b(?:key|name)\s{0,3}=\s{0,3}(?:"(?<k>[\w:./ -]{1,80})"|'(?<k2>[\w:./ -]{1,80})')/i;
 const XML_VALUE_ATTRIBUTE = /\s(?:[A-Za-z][\w-]{0,20}:)?value\s{0,3}=\s{0,3}(?:"(?<v>[^"\r\n]{1,300})"|'(?<v2>[^'\r\n]{1,300})')/i;
 
+/**
+ * The hidden field a web framework renders its anti-forgery token into (Laravel's `@csrf` writes
+ * `<input type="hidden" name="_token" value="…">`, ASP.NET's `__RequestVerificationToken`): the token is in
+ * every page the form is on, made for the browser to send back. (Names that say csrf or authenticity are no
+ * secret's names anyway.)
+ */
+const ANTI_FORGERY_FIELD = /^(?:_token|__RequestVerificationToken)$/;
+const INPUT_TAG = /^<input\b/i;
+
+/** A YAML mapping's key with nothing after it on its line (its entries are below): `active_record_encryption:`. */
+const YAML_PARENT_LINE = /^([ \t]{0,40})([A-Za-z_][\w.-]{0,60}):[ \t]{0,4}(?:#[^\r\n]{0,200})?\r?$/;
+/** How many lines above an entry its parent key is looked for, and how long a line may be. */
+const YAML_PARENT_REACH = 30;
+const YAML_PARENT_LINE_REACH = 300;
+
+/**
+ * A name that says no secret on its own but does under the mapping it sits in: Rails' `primary_key` in
+ * `active_record_encryption:` (its credentials file) is the key every encrypted attribute is encrypted with, where a
+ * bare `primary_key` is a table's column. The entry's name is read joined to its parent's (`active_record_encryption_primary_key`),
+ * which the key-name table knows. Only names ending in `key` are asked, and only at a line's start.
+ */
+function keyUnderYamlParent(text: string, nameStart: number, name: string): KeyClass | undefined {
+  if (!/key$/i.test(name) || text.charCodeAt(nameStart + name.length) !== 0x3a /* : */ || !startsItsLine(text, nameStart, 40)) return undefined;
+  let lineStart = nameStart;
+  while (lineStart > 0 && nameStart - lineStart <= 40 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  const indent = nameStart - lineStart;
+  if (indent === 0) return undefined;
+  // Each line above is read back at most YAML_PARENT_LINE_REACH characters: a longer one is no mapping's key.
+  let end = lineStart - 1;
+  for (let n = 0; n < YAML_PARENT_REACH && end > 0; n++) {
+    let start = end;
+    while (start > 0 && end - start <= YAML_PARENT_LINE_REACH && text.charCodeAt(start - 1) !== 10) start--;
+    if (end - start > YAML_PARENT_LINE_REACH) return undefined;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (line.length - line.trimStart().length >= indent) continue;
+    const parent = YAML_PARENT_LINE.exec(line);
+    return parent === null ? undefined : classifyKey(`${parent[2]}_${name}`);
+  }
+  return undefined;
+}
+
 /** The name and value attributes of one tag, wherever they sit in it (the name first); the value's offset is within the tag. */
 function namedValueAttribute(tag: string): { name: string; value: string; start: number } | undefined {
   const named = XML_NAME_ATTRIBUTE.exec(tag);
@@ -1655,7 +1698,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     const tag = text.slice(lt, gt === -1 ? Math.min(text.length, lt + 600) : Math.min(gt + 1, lt + 600));
     const kv = keyValue.exec(tag);
     if (kv) {
-      const key = classifyXmlKey(kv.groups!['k']!);
+      const key = ANTI_FORGERY_FIELD.test(kv.groups!['k']!) && INPUT_TAG.test(tag) ? undefined : classifyXmlKey(kv.groups!['k']!);
       const value = kv.groups!['v'] ?? kv.groups!['v2']!;
       if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         const start = lt + kv.index + kv[0].length - 1 - value.length;
@@ -1663,7 +1706,7 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       }
     } else {
       const entry = namedValueAttribute(tag);
-      const key = entry === undefined ? undefined : classifyXmlKey(entry.name);
+      const key = entry === undefined || (ANTI_FORGERY_FIELD.test(entry.name) && INPUT_TAG.test(tag)) ? undefined : classifyXmlKey(entry.name);
       if (entry !== undefined && key && isPlausibleSecret(entry.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         spans.push({ start: lt + entry.start, end: lt + entry.start + entry.value.length, category: key.category });
       } else if (entry === undefined && m === null && gt !== -1 && text.charCodeAt(gt - 1) !== 47 /* / */) {

@@ -176,9 +176,9 @@ export const tokenRules: Rule[] = [
     category: 'CRED',
     description: 'HTTP Basic credentials (`Authorization: Basic base64(user:password)`)',
     keywords: ['basic'],
-    // Code builds the header by concatenation too: `"Basic " + "…"`, or passes scheme and credential
+    // Code builds the header by concatenation too: `"Basic " + "…"` (PHP's `'Basic ' . '…'`), or passes scheme and credential
     // as two arguments (.NET's `new AuthenticationHeaderValue("Basic", "…")`).
-    pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}\+\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
+    pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;
@@ -195,8 +195,10 @@ export const tokenRules: Rule[] = [
       match: ['Authorization: Basic YWRtaW46VHIwdWI0ZG9yJjM=', 'curl -H "Authorization: basic ZGVwbG95Olp6OG1QMnhMOQ=="', 'fun basicAuth(): String = "Basic " + "bGVkZ2VyLXN2YzpXaW50ZXJfUGx1bV84ODQx"',
         `http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "${btoa('ledger-sync:Fen.Otter-2291')}");`,
         // An API key that is the whole credential (OneSignal's legacy REST key: base64 of a UUID).
-        "const PUSH_AUTH = 'Basic ' + 'N2QzZjFhMmItOWM0ZS00YjhhLWE2MWYtMmU1YzhkOWIwZjEz';"],
-      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', 'For more on authorization, see `Basic Operations`.', "headers: { Authorization: 'Basic ' + 'bm90LWEta2V5LWp1c3Qtd29yZHMtaGVyZQ==' }"],
+        "const PUSH_AUTH = 'Basic ' + 'N2QzZjFhMmItOWM0ZS00YjhhLWE2MWYtMmU1YzhkOWIwZjEz';",
+        // PHP joins the scheme's literal to the credential's with `.`.
+        `'Authorization' => 'Basic ' . '${btoa('dune-relay:Kq8#vT2.mWz5')}',`],
+      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', "'Authorization' => 'Basic ' . 'dXNlcjpwYXNzd29yZA==',", 'For more on authorization, see `Basic Operations`.', "headers: { Authorization: 'Basic ' + 'bm90LWEta2V5LWp1c3Qtd29yZHMtaGVyZQ==' }"],
     },
   },
   {

@@ -66,3 +66,32 @@ describe('tool-positional-credential', () => {
     expect(byRule('mc alias remove archive\nmc mirror archive/datasets s3/datasets\n', 'tool-positional-credential')).toEqual([]);
   });
 });
+
+describe("a repository's credentials stored by composer config", () => {
+  it("reports the password of http-basic (Private Packagist's token) and the token of github-oauth and gitlab-token", () => {
+    const ci = [
+      'composer config --global http-basic.repo.packagist.com token 3e9a7c1f05d2b84e6a0c9f1d7b3e52a8c4f06d9e1b7a2c5f',
+      'composer config http-basic.satis.agency.example ci-bot "Rw7.Zq3#Lm9vTx"',
+      'composer config -g github-oauth.github.com ghp_Tq4Zw8Lm2Vx7Rb3Nk9Hc5Jd1Fs6Gp0YaUe2i',
+      "composer config --auth gitlab-token.git.agency.example 'glpat-Qm7Tz2Lx9Wk4Rp8Nc3Vb'",
+      '',
+    ].join('\n');
+    expect(values(ci, 'bitbucket-pipelines.yml')).toEqual([
+      '3e9a7c1f05d2b84e6a0c9f1d7b3e52a8c4f06d9e1b7a2c5f',
+      'Rw7.Zq3#Lm9vTx',
+      'ghp_Tq4Zw8Lm2Vx7Rb3Nk9Hc5Jd1Fs6Gp0YaUe2i',
+      'glpat-Qm7Tz2Lx9Wk4Rp8Nc3Vb',
+    ]);
+  });
+
+  it('leaves variables, a user name alone, and other settings', () => {
+    const ci = [
+      'composer config --global http-basic.repo.packagist.com token "$PACKAGIST_TOKEN"',
+      'composer config http-basic.satis.agency.example ci-bot',
+      'composer config -g github-oauth.github.com ${GITHUB_TOKEN}',
+      'composer config --global process-timeout 2000',
+      '',
+    ].join('\n');
+    expect(values(ci, 'bitbucket-pipelines.yml')).toEqual([]);
+  });
+});

@@ -69,6 +69,38 @@ function findToolPositionalCredentials(text: string, options: DetectOptions, off
   return spans;
 }
 
+/**
+ * Composer's `config` command storing a repository's credentials (in auth.json, or the global one with `--global`):
+ * `composer config http-basic.HOST USER PASSWORD` (Private Packagist takes the literal user `token` and the token as
+ * the password), `composer config github-oauth.github.com TOKEN`, `gitlab-token.HOST TOKEN`, `bearer.HOST TOKEN`,
+ * `bitbucket-oauth.bitbucket.org KEY SECRET`. The password, token or consumer secret is the secret; a user name and a
+ * consumer key name the account. Read on the command's own line (up to a pipe, a `;` or `&&`).
+ */
+const COMPOSER_AUTH_CONFIG =
+  /composer(?:\.phar)?[ \t]{1,4}config\b[^\r\n|;&]{0,200}?(?<![\w.-])(?<kind>http-basic|bitbucket-oauth|github-oauth|gitlab-oauth|gitlab-token|bearer)\.[\w.:-]{1,200}[ \t]{1,4}(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'`;|&]{1,200}))(?:[ \t]{1,4}(?:"(?<dq2>[^"\r\n]{1,200})"|'(?<sq2>[^'\r\n]{1,200})'|(?<v2>[^\s"'`;|&]{1,200})))?/iyd;
+
+/** A shell variable or a CI one (`$TOKEN`, `${TOKEN}`, `$(cat …)`, `%TOKEN%`): the value is elsewhere. */
+const VARIABLE_REFERENCE = /^\$|^%[\w]{1,80}%$|\$\{|\$\(/;
+
+function findComposerAuthConfig(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(COMPOSER_AUTH_CONFIG, text, offsets, (m) => {
+    const g = m.groups!;
+    const kind = g['kind']!.toLowerCase();
+    const pair = kind === 'http-basic' || kind === 'bitbucket-oauth';
+    // Of a pair the second argument is the secret (without it Composer asks for it); of a token the first is.
+    const group = pair ? (['dq2', 'sq2', 'v2'] as const).find((k) => g[k] !== undefined) : (['dq', 'sq', 'v'] as const).find((k) => g[k] !== undefined);
+    if (group === undefined) return;
+    const value = g[group]!;
+    if (VARIABLE_REFERENCE.test(value)) return;
+    const category = kind === 'http-basic' ? 'PASS' : 'TOKEN';
+    if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) return;
+    const start = m.indices!.groups![group]![0];
+    spans.push({ start, end: start + value.length, category });
+  });
+  return spans;
+}
+
 export const toolFlagRules: Rule[] = [
   {
     id: 'tool-token-flag',
@@ -108,6 +140,31 @@ export const toolFlagRules: Rule[] = [
         'mc alias set s3 https://s3.amazonaws.com "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY"',
         'mc alias set local http://localhost:9000 minioadmin minioadmin',
         'mc alias list',
+      ],
+    },
+  },
+  {
+    id: 'composer-auth-config',
+    category: 'TOKEN',
+    description:
+      "A repository's credentials stored by `composer config`: the password of `http-basic.HOST USER PASSWORD` (Private Packagist's `token TOKEN`), the token of `github-oauth.`/`gitlab-token.`/`gitlab-oauth.`/`bearer.HOST TOKEN`, the consumer secret of `bitbucket-oauth.`",
+    keywords: ['composer'],
+    pattern: COMPOSER_AUTH_CONFIG,
+    find: findComposerAuthConfig,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        '- composer config --global http-basic.repo.packagist.com token 7c1e9a40d2b86f35e0a9c4d71b2f68e3a05d9c7f1e4b2a68',
+        'composer config http-basic.satis.acme-agency.nl deploy "Tq4#mZ8v.Lw2Rx"',
+        'composer config -g github-oauth.github.com ghp_Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF6gH8j',
+        "php composer.phar config --auth gitlab-token.gitlab.acme.io 'glpat-Vb6Kw2mTq9Rz4Ns8Lx3P'",
+      ],
+      noMatch: [
+        'composer config --global http-basic.repo.packagist.com token $PACKAGIST_TOKEN',
+        'composer config http-basic.satis.acme-agency.nl deploy',
+        'composer config -g github-oauth.github.com "${GITHUB_TOKEN}"',
+        'composer config --global process-timeout 2000',
       ],
     },
   },

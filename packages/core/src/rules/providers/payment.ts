@@ -59,11 +59,14 @@ export const paymentRules: Rule[] = [
     noMatch: ['ADYEN_API_KEY=AQEshort'],
   }, { minEntropy: 4, confidence: 'high' }),
   // An Adyen API key has a shape of its own: `AQE`, base64 ending `==`, a dash, 43 base64 characters and `=` (32
-  // bytes), a dash and a short random tail. Log lines and tickets print it with no Adyen name beside it.
+  // bytes), a dash and a short random tail. Log lines and tickets print it with no Adyen name beside it. The tail is
+  // drawn from all printable characters (braces and `%` among them), so only the base64 parts are asked whether
+  // they are a stand-in.
   tokenRule('adyen-api-key-format', 'Adyen API key by its own shape (AQE…==-<43 base64>=-…)', 'AQE', '[A-Za-z0-9+/]{40,200}={0,2}-[A-Za-z0-9+/]{43}=(?:-[^\\s"\'\x60<>]{4,40})?', {
-    match: [`Auth failed using key AQE${fake('b64', 88, 2111)}==-${fake('b64', 43, 2112)}=-QGJ9YV%zP6q8VGgI`, `x-api-key: AQE${fake('b64', 60, 2113)}==-${fake('b64', 43, 2114)}=`],
-    noMatch: ['AQEshort==-abc=', `AQE${fake('b64', 88, 2115)}`],
-  }, { keywords: ['aqe'], minEntropy: 4, lead: '(?<![A-Za-z0-9+/])', tail: '(?![A-Za-z0-9+/=])' }),
+    match: [`Auth failed using key AQE${fake('b64', 88, 2111)}==-${fake('b64', 43, 2112)}=-QGJ9YV%zP6q8VGgI`, `x-api-key: AQE${fake('b64', 60, 2113)}==-${fake('b64', 43, 2114)}=`,
+      `$client->setXApiKey('AQE${fake('b64', 88, 2116)}==-${fake('b64', 43, 2117)}=-q{7Tz]Wm2}Lx9');`],
+    noMatch: ['AQEshort==-abc=', `AQE${fake('b64', 88, 2115)}`, `AQE${fake('b64', 60, 2118)}==-${'x'.repeat(43)}=-{tail}`],
+  }, { keywords: ['aqe'], minEntropy: 4, lead: '(?<![A-Za-z0-9+/])', tail: '(?![A-Za-z0-9+/=])', validate: (secret) => notPlaceholder(secret.slice(0, secret.indexOf('=-', secret.indexOf('==-') + 3) + 1 || undefined)) }),
   // Marqeta's Core API authenticates with an application token and an admin access token, both UUIDs: read under a
   // Marqeta name that says which (its users' and cards' own tokens, also UUIDs, are ids).
   contextRule('marqeta-access-token', 'Marqeta application or admin access token (a UUID) next to a Marqeta name that says app, admin or access token', ['marqeta'], UUID, {
