@@ -369,3 +369,18 @@ describe('an OAuth client id named like the secret beside it in a .env', () => {
     expect(parseDotenv(aws, '.env').map((k) => k.source)).toEqual(['.env:STORE_ACCESS_KEY_ID', '.env:STORE_ACCESS_KEY_SECRET']);
   });
 });
+
+describe('stand-in notes, loopback lists and payment profile ids in dotenv files', () => {
+  it("does not learn a test suite's stand-ins, a list of loopback and header names, or a profile id, and still learns the secrets beside them", () => {
+    const text = [
+      'SESSION_SECRET=local-jwt-key-not-for-production',
+      'PAYMENT_WEBHOOK_SECRET=whsec_dummy',
+      'TRUSTED_PROXIES=127.0.0.1,::1,HTTP_X_FORWARDED_FOR',
+      'MOLLIE_PROFILE_ID=pfl_Tq7Zw2Lm9K',
+      'JWT_SECRET=Vq8xT3mK9pL2wR7nB4cZ6yH1dF5gJ0sA',
+      'STRIPE_WEBHOOK_SECRET=whsec_Kq2Vb8Nx5Lm3Tz9Wr4Yp7Hc6Jd1Fs0Ga',
+      'UPSTREAMS=127.0.0.1,Zq8xT3mK9pL2wR7n',
+    ].join('\n');
+    expect(parseDotenv(text, '.env.test').map((s) => s.source)).toEqual(['.env.test:JWT_SECRET', '.env.test:STRIPE_WEBHOOK_SECRET', '.env.test:UPSTREAMS']);
+  });
+});

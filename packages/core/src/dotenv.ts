@@ -3,7 +3,7 @@ import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-con
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
-import { isPlaceholder, isPlausiblePassword, isPublicValue } from './secret-value.js';
+import { isPlaceholder, isPlausiblePassword, isPublicValue, isStandInNote } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -107,6 +107,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `CDN_INTEGRITY=sha512-…`: a subresource-integrity hash is printed in every page that loads the file, whatever its name.
   if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/.test(v)) return true;
   if (isPlaceholder(v)) return true;
+  // `JWT_SECRET=test-jwt-secret-not-used-in-prod`, `STRIPE_WEBHOOK_SECRET=whsec_test`: a test suite's dotenv says in
+  // words that the value is a stand-in. Learnt, the words would be tokenized wherever the code and docs use them.
+  if (isStandInNote(v)) return true;
   if (isPublicValue(v)) return true; // `pk_live_…`: made to be published, replacing it everywhere would garble the front end
   if (isPublishedSample(v)) return true; // an emulator's fixed key, a vendor's documentation sample
   // `STRIPE_PUBLISHABLE_KEY`, `NEXT_PUBLIC_SUPABASE_ANON_KEY`, `JWT_PUBLIC_KEY`: shipped to browsers or meant to be
@@ -144,6 +147,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `ALGOLIA_APP_ID`, `GOOGLE_CLIENT_ID`, `GA_MEASUREMENT_ID`: the public id of an app, project or site, shipped in front ends.
   // Other ids (`WEBHOOK_ID`) may be half of a credential, and a name that says key (`AWS_ACCESS_KEY_ID`) is one: still learnt.
   if (!secretName && PUBLIC_ID_NAME.test(name)) return true;
+  // `TRUSTED_PROXIES=127.0.0.1,REMOTE_ADDR`, `CORS_ORIGINS=https://acme.io,https://www.acme.io`: a comma list whose
+  // every item is plainly no secret (loopback addresses, public URLs, names) is none either.
+  if (!secretName && isListOfPlainValues(v)) return true;
   // `APP_STORE_CONNECT_API_KEY_KEY_ID=…`, `APNS_KEY_ID=…`: Apple's keys are `.p8` private keys named by an id of ten
   // upper-case letters and digits, the `kid` in the header of every token they sign (and in the key file's name,
   // `AuthKey_<id>.p8`); the key file is the secret. An access key's id (AWS's twenty characters) is not this shape.
@@ -198,6 +204,14 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   return false;
 }
 
+/** A comma list of two to forty items, each plainly no secret by its value alone. */
+function isListOfPlainValues(v: string): boolean {
+  if (!v.includes(',') || v.length > 2000) return false;
+  const items = v.split(',');
+  if (items.length < 2 || items.length > 40) return false;
+  return items.every((item) => item.trim() !== '' && !item.includes(',') && isPlainlyNotSecret('', item));
+}
+
 /** A URL's percent-encoded part as text (as it was when there is a stray `%`). */
 function safeDecode(part: string): string {
   try {
@@ -241,8 +255,8 @@ const IMAGE_REFERENCE =
 /** Names that hold a container image (`AIRFLOW_IMAGE_NAME`, `BASE_IMAGE`, `SPARK_IMAGE_REF`). */
 const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 
-/** Names of the public ids of an app, OAuth client, project or analytics property. */
-const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE)_?ID$/i;
+/** Names of the public ids of an app, OAuth client, project, analytics property or payment profile (Mollie's `pfl_…`, which Mollie.js is started with in the browser). */
+const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE|PROFILE)_?ID$/i;
 
 /** Names that end in an account's name (`BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`, `AUTH_LOGIN`, `TOKEN_OWNER_EMAIL`). */
 const ACCOUNT_NAME_ENV = /(?:^|_)(?:USER|USERNAME|USER_NAME|LOGIN|EMAIL)$/i;
