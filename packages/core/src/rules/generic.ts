@@ -216,8 +216,62 @@ const PROSE_COPULA =
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
 
-/** Tried at each keyword offset; reused across calls (detection is synchronous). */
-const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
+/** The names of the groups `valueOf` reads, and the index of each in a pattern whose groups are numbered. */
+const VALUE_GROUP_NAMES = ['tq', 'tsq', 'lb', 'sg', 'dq', 'dq2', 'sq', 'sq2', 'bq', 'hc', 'hd', 'uq'] as const;
+type ValueGroups = Record<(typeof VALUE_GROUP_NAMES)[number], number>;
+
+/**
+ * A pattern's source with its named groups made plain ones, in the same places (so numbered the same), and the index
+ * of each name. A match of a pattern with named groups builds an object of them, a dictionary of a dozen entries
+ * here, for every match, and each read of it is a lookup: the two patterns below are tried at every keyword offset,
+ * most of their matches are rejected, and reading their groups by index costs neither.
+ */
+function numberedGroups(source: string): { source: string; index: Record<string, number> } {
+  // A back-reference by name (`\k<name>`) would read as plain text without its group's name.
+  if (source.includes('\\k<')) throw new Error('generic-assignment: a named back-reference cannot be renumbered');
+  let out = '';
+  let count = 0;
+  let inClass = false;
+  const index: Record<string, number> = {};
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      out += c + source[++i]!;
+      continue;
+    }
+    if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && source[i + 1] !== '?') count++;
+    else if (c === '(' && source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!') {
+      const close = source.indexOf('>', i);
+      index[source.slice(i + 3, close)] = ++count;
+      out += '(';
+      i = close;
+      continue;
+    }
+    out += c;
+  }
+  // The same groups, numbered the same: the pattern with names and the one without have as many.
+  if (new RegExp(`${out}|`).exec('')!.length !== new RegExp(`${source}|`).exec('')!.length || new RegExp(`${out}|`).exec('')!.length !== count + 1) {
+    throw new Error('generic-assignment: a named group was not renumbered');
+  }
+  return { source: out, index };
+}
+
+function valueGroups(index: Record<string, number>): ValueGroups {
+  const groups = {} as ValueGroups;
+  for (const name of VALUE_GROUP_NAMES) {
+    if (index[name] === undefined) throw new Error(`generic-assignment: no group ${name}`);
+    groups[name] = index[name];
+  }
+  return groups;
+}
+
+const ASSIGNMENT_NUMBERED = numberedGroups(ASSIGNMENT.source);
+/** Tried at each keyword offset; reused across calls (detection is synchronous). Its groups are numbered (see `numberedGroups`). */
+const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT_NUMBERED.source, 'iy');
+const ASSIGNMENT_SEP = ASSIGNMENT_NUMBERED.index['sep']!;
+const ASSIGNMENT_VALUE = valueGroups(ASSIGNMENT_NUMBERED.index);
 
 /**
  * A YAML tag where a value was expected (`!unsafe`, `!!str`, `!<tag:yaml.org,2002:str>`): it
@@ -225,8 +279,10 @@ const ASSIGNMENT_STICKY = new RegExp(ASSIGNMENT.source, 'iy');
  * must not expand; references (`!Ref`, `!vault`) are told apart by `isYamlReferenceTag`.
  */
 const YAML_TAG = /^!{1,2}[A-Za-z][\w.:/-]{0,40}$|^!<[^<>\s]{1,80}>$/;
-/** The value after a tag, on the same line. */
-const VALUE_AFTER_TAG = new RegExp('[ \\t]{1,4}' + VALUE, 'y');
+/** The value after a tag, on the same line (its groups numbered, as `ASSIGNMENT_STICKY`'s). */
+const VALUE_AFTER_TAG_NUMBERED = numberedGroups('[ \\t]{1,4}' + VALUE);
+const VALUE_AFTER_TAG = new RegExp(VALUE_AFTER_TAG_NUMBERED.source, 'y');
+const VALUE_AFTER_TAG_VALUE = valueGroups(VALUE_AFTER_TAG_NUMBERED.index);
 
 /**
  * Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too,
@@ -316,22 +372,23 @@ function isNameCode(c: number): boolean {
 }
 
 /**
- * The run of name characters ([\w.-]) that starts at `from`, read at most 100 characters
+ * The end of the run of name characters ([\w.-]) that starts at `from`, read at most 100 characters
  * far: a name that long is no key name anyway (`classifyKey` refuses those over 80), and on a
  * line that is one endless identifier (`a_key_b_key_…`) reading it all for every keyword
  * made a scan quadratic.
  */
-function identifierAt(text: string, from: number): string {
+function identifierEnd(text: string, from: number): number {
   let i = from;
   const limit = Math.min(text.length, from + 100);
   while (i < limit && isIdentifierCode(text.charCodeAt(i))) i++;
-  return text.slice(from, i);
+  return i;
 }
 
-function readNameBackwards(text: string, from: number): string {
+/** Where the name holding the keyword at `from` starts: the run of name characters before it, at most 60. */
+function nameStartBefore(text: string, from: number): number {
   let i = from;
   while (i > 0 && from - i < 60 && isNameCode(text.charCodeAt(i - 1))) i--;
-  return text.slice(i, from);
+  return i;
 }
 
 interface ValueMatch {
@@ -393,18 +450,19 @@ function doubledQuoteBodyLength(text: string, from: number): number {
   return -1;
 }
 
-function valueOf(m: RegExpExecArray, text: string, file: string | undefined): ValueMatch | undefined {
-  const g = m.groups ?? {};
+/** The value of a match of `ASSIGNMENT_STICKY` or `VALUE_AFTER_TAG`, whose groups `at` numbers. */
+function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string | undefined): ValueMatch | undefined {
   const end = m.index + m[0].length;
-  if (g['sq'] !== undefined) {
+  const sq = m[at.sq];
+  if (sq !== undefined) {
     // Read with `\'` as an escape; where the file's single quotes are literal, the value ends at the first `\'`.
-    const start = end - 1 - g['sq'].length;
+    const start = end - 1 - sq.length;
     if (file !== undefined && DOUBLED_QUOTE_FILE.test(file) && text.charCodeAt(end) === 39) {
       // `'it''s'`: the quote was doubled, so the literal goes on.
       const length = doubledQuoteBodyLength(text, start);
       if (length > 0) return { value: text.slice(start, start + length), quoted: true, start };
     }
-    const body = g['sq'].slice(0, singleQuotedLength(g['sq'], file));
+    const body = sq.slice(0, singleQuotedLength(sq, file));
     // Gradle's `buildConfigField 'String', 'NAME', '"…"'`: the Java literal inside is the value.
     if (body.length > 2 && body.charCodeAt(0) === 34 && body.charCodeAt(body.length - 1) === 34 && !body.slice(1, -1).includes('"')) {
       return { value: body.slice(1, -1), quoted: true, start: start + 1 };
@@ -412,13 +470,13 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     return { value: body, quoted: true, start };
   }
   // Closed by three quotes or two brackets: `"""…"""`, Lua's `[[…]]` (elsewhere `[[…]]` is a nested list or a shell test).
-  const longValue = g['tq'] ?? g['tsq'] ?? (g['lb'] !== undefined && file !== undefined && LUA_FILE.test(file) ? g['lb'] : undefined);
+  const longValue = m[at.tq] ?? m[at.tsq] ?? (m[at.lb] !== undefined && file !== undefined && LUA_FILE.test(file) ? m[at.lb] : undefined);
   if (longValue !== undefined) {
-    const start = end - (g['lb'] !== undefined ? 2 : 3) - longValue.length;
+    const start = end - (m[at.lb] !== undefined ? 2 : 3) - longValue.length;
     return { value: longValue, quoted: true, start, long: true };
   }
-  if (g['lb'] !== undefined) return undefined;
-  const quotedValue = g['dq'] ?? g['dq2'] ?? g['sq2'] ?? g['bq'] ?? g['sg'];
+  if (m[at.lb] !== undefined) return undefined;
+  const quotedValue = m[at.dq] ?? m[at.dq2] ?? m[at.sq2] ?? m[at.bq] ?? m[at.sg];
   if (quotedValue !== undefined) {
     const start = end - 1 - quotedValue.length;
     // A string holding a quoted string (Gradle's `buildConfigField("String", "NAME", "\"…\"")`, a C macro's text): the inner literal is the value.
@@ -427,9 +485,11 @@ function valueOf(m: RegExpExecArray, text: string, file: string | undefined): Va
     }
     return { value: quotedValue, quoted: true, start };
   }
-  if (g['hc'] !== undefined) return { value: g['hc'], quoted: true, start: end - '</code>'.length - g['hc'].length };
-  if (g['hd'] !== undefined) return { value: g['hd'], quoted: false, start: end - g['hd'].length };
-  const bare = g['uq'];
+  const hc = m[at.hc];
+  if (hc !== undefined) return { value: hc, quoted: true, start: end - '</code>'.length - hc.length };
+  const hd = m[at.hd];
+  if (hd !== undefined) return { value: hd, quoted: false, start: end - hd.length };
+  const bare = m[at.uq];
   if (bare === undefined) return undefined;
   if (file !== undefined && isDotenvFile(file)) {
     // `SESSION_SECRET=lantern velvet mango cactus`: dotenv takes the rest of the line.
@@ -553,19 +613,59 @@ function isPasswordShaped(value: string): boolean {
  */
 function isSpaceSeparatedAssignment(text: string, nameStart: number, name: string, quoted: boolean, file: string | undefined, wide: boolean): boolean {
   if (name.startsWith('-')) return !wide; // a command-line flag: `--password …`, `-secret …`
-  if (file !== undefined && SPACE_SEPARATED_FILE.test(file)) return true;
-  const prefix = text.slice(lineBounds(text, nameStart, 160).start, nameStart);
-  if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
-  if (WITH_PREFIX.test(prefix) && !GENERATION_INPUT_NAME.test(name)) return true;
-  // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
-  if (file !== undefined && /\.properties$/i.test(file) && /^[ \t]*$/.test(prefix)) return true;
-  // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
-  if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && /(?:password|passwd)$/i.test(name)) return true;
-  // Java-style dotted properties as `name value` lines in a .conf (Spark's spark-defaults.conf, Hive/Presto-era configs:
-  // `spark.hadoop.fs.s3a.secret.key   …`, `spark.authenticate.secret …`): the same reading as a .properties file's.
-  if (file !== undefined && DIRECTIVE_CONFIG_FILE.test(file) && /^[ \t]*$/.test(prefix) && DOTTED_PROPERTY_NAME.test(name)) return true;
+  const kind = spaceSeparatedFileKind(file);
+  if (kind.pairs) return true;
+  // The line's text before the name, read back at most 160 characters (as `lineBounds(text, nameStart, 160).start`).
+  let lineStart = nameStart;
+  const floor = Math.max(0, nameStart - 160);
+  while (lineStart > floor && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  // Both prefix patterns end in `[ \t]{1,8}$`: before any other character neither can match, and they are not tried.
+  const last = nameStart > lineStart ? text.charCodeAt(nameStart - 1) : -1;
+  if (last === 0x20 || last === 0x09) {
+    const prefix = text.slice(lineStart, nameStart);
+    if (SPACE_ASSIGNMENT_PREFIX.test(prefix)) return true;
+    if (WITH_PREFIX.test(prefix) && !GENERATION_INPUT_NAME.test(name)) return true;
+  }
+  if (kind.properties || kind.directives) {
+    const opensLine = isBlankBetween(text, lineStart, nameStart);
+    // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
+    if (kind.properties && opensLine) return true;
+    // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
+    if (kind.directives && opensLine && /(?:password|passwd)$/i.test(name)) return true;
+    // Java-style dotted properties as `name value` lines in a .conf (Spark's spark-defaults.conf, Hive/Presto-era configs:
+    // `spark.hadoop.fs.s3a.secret.key   …`, `spark.authenticate.secret …`): the same reading as a .properties file's.
+    if (kind.directives && opensLine && DOTTED_PROPERTY_NAME.test(name)) return true;
+  }
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted && !wide;
+}
+
+/** Whether only spaces and tabs lie between `from` and `to` (`/^[ \t]*$/` of that slice, without the slice). */
+function isBlankBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
+interface SpaceSeparatedFileKind {
+  /** `.netrc`: every `name value` is a pair. */
+  pairs: boolean;
+  /** A Java `.properties` file. */
+  properties: boolean;
+  /** A daemon's `directive value` config (see `DIRECTIVE_CONFIG_FILE`). */
+  directives: boolean;
+}
+const NO_FILE_KIND: SpaceSeparatedFileKind = { pairs: false, properties: false, directives: false };
+/** The file's kind for `isSpaceSeparatedAssignment`: the last answer is kept, as for dotenv files (one file's matches come one after another). */
+let lastSpaceSeparatedKind: { file: string; kind: SpaceSeparatedFileKind } | undefined;
+function spaceSeparatedFileKind(file: string | undefined): SpaceSeparatedFileKind {
+  if (file === undefined) return NO_FILE_KIND;
+  if (lastSpaceSeparatedKind?.file === file) return lastSpaceSeparatedKind.kind;
+  const kind = { pairs: SPACE_SEPARATED_FILE.test(file), properties: /\.properties$/i.test(file), directives: DIRECTIVE_CONFIG_FILE.test(file) };
+  lastSpaceSeparatedKind = { file, kind };
+  return kind;
 }
 
 /**
@@ -679,8 +779,29 @@ const ENUM_CONSTANT = /^[A-Z][A-Z0-9]{0,20}(?:_[A-Z0-9]{1,20}){2,12}$/;
  * member; or to the words its name ends with (OpenSSL's `#define SN_kx_psk "KxPSK"`, `#define PK11_PW_RETRY "RETRY"`): a label.
  */
 function isOwnName(name: string, value: string): boolean {
-  const words = value.replace(/[^A-Za-z0-9]/g, '').toLowerCase();
-  return words.length >= 4 && name.replace(/[^A-Za-z0-9]/g, '').toLowerCase().endsWith(words);
+  // The value's letters and digits, lower-cased, end the name's (4 of them at least): compared from the end one
+  // character at a time, skipping the rest, so that a value that differs at once costs no copies of either.
+  let i = value.length;
+  let j = name.length;
+  let same = 0;
+  for (;;) {
+    while (i > 0 && !isAsciiAlphanumeric(value.charCodeAt(i - 1))) i--;
+    if (i === 0) return same >= 4;
+    while (j > 0 && !isAsciiAlphanumeric(name.charCodeAt(j - 1))) j--;
+    if (j === 0 || asciiLower(value.charCodeAt(i - 1)) !== asciiLower(name.charCodeAt(j - 1))) return false;
+    i--;
+    j--;
+    same++;
+  }
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** An ASCII letter's lower case (any other code as it is). */
+function asciiLower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
 
 /** A name that is a file's (`keycert.passwd.pem`, `token.json`): what follows it is no value of its. */
@@ -703,7 +824,9 @@ function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueM
   if (isOwnName(name, v.value)) return true;
   // `positions--pass`: a dash written as two hyphens in prose joins words, not a name.
   if (/\w--\w/.test(name)) return true;
-  if (/typeof[ \t]{1,4}$/.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
+  // (Only after a space or a tab can `typeof ` end right before the name.)
+  const before = text.charCodeAt(nameStart - 1);
+  if ((before === 0x20 || before === 0x09) && /typeof[ \t]{1,4}$/.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
   if (/^(?:--)?key$/i.test(name) && /bucket/i.test(text.slice(Math.max(0, nameStart - 160), nameStart))) return true;
   if (/^(?:OLD)?PWD$/.test(name) && /^(?:\/|~\/|[A-Za-z]:\\)/.test(v.value)) return true;
   return false;
@@ -727,7 +850,9 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   if (text.charCodeAt(at - 1) !== 0x20) return undefined;
   // `not a secret: …`, `not secret: …`: the text says that what follows is no secret (a subscriber's hash, a public id).
   // (In code, `if not token:` is a test of the name, which holds no literal either.)
-  if (NEGATION_BEFORE.test(text.slice(Math.max(0, at - 10), at)) && /^[A-Za-z]{3,12}$/.test(name)) return null;
+  // (The negation ends in `not `, `a ` or `an `: only after a t, an a or an n, in either case, is it read.)
+  const last = text.charCodeAt(at - 2) | 0x20;
+  if ((last === 0x74 || last === 0x61 || last === 0x6e) && NEGATION_BEFORE.test(text.slice(Math.max(0, at - 10), at)) && /^[A-Za-z]{3,12}$/.test(name)) return null;
   // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential.
   if (/^tokens?$/i.test(name) && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
   if (!/^keys?$/i.test(name)) return undefined;
@@ -772,41 +897,55 @@ function namesCacheKey(text: string, at: number): boolean {
   return false;
 }
 
+/**
+ * Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
+ * Asked only of a value about to be reported: reading the enclosing object costs more than every other check.
+ */
+function namesPublicClientKey(key: KeyClass, text: string, nameStart: number, name: string): boolean {
+  return (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
+}
+
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const re = ASSIGNMENT_STICKY;
-  const sealed = text.includes('SealedSecret');
+  // Whether the text is a Sealed Secret's manifest: asked only of a value shaped like its ciphertext (searching the
+  // whole text for every file was a tenth of the rule's time).
+  let sealed: boolean | undefined;
   let skipUntil = -1;
+  // Program source or not: asked of many matches, answered once for the file.
+  const codeFile = isCodeFile(options.file);
   /**
    * Matches an assignment at a keyword offset and reads its value. Secret words later in
    * the same name or inside this value are then not tried again (`skipUntil`): they would
    * give the same candidate, and on hostile input (`password=password=…`) retrying each
    * would multiply the work.
    */
-  const assignmentAt = (offset: number): { m: RegExpExecArray; v: ValueMatch } | undefined => {
+  const assignmentAt = (offset: number): { m: RegExpExecArray; v: ValueMatch; sep: string } | undefined => {
     re.lastIndex = offset;
     const m = re.exec(text);
     if (m === null) return undefined;
     skipUntil = m.index + m[0].length;
-    let v = valueOf(m, text, options.file);
+    let v = valueOf(m, ASSIGNMENT_VALUE, text, options.file);
     if (!v) return undefined;
+    // The separator group is no optional one: every match has it (read once, not at every check below).
+    const sep = m[ASSIGNMENT_SEP]!;
     // After a comma and a line break the literal may be the next entry's name (`"AwsAccessID": "AKIA…",\n"AwsSecretKey": …`): it is tried too.
-    if (v.quoted && m.groups?.['sep']?.includes('\n') === true && m.groups['sep'].trimStart().startsWith(',')) skipUntil = v.start;
+    if (v.quoted && sep.includes('\n') && sep.trimStart().startsWith(',')) skipUntil = v.start;
     // So is a literal after a comma that a colon follows (`"scope":"…/authcapture","access_token":"…"`, where `auth` in the
     // scope's value was read as a name): the literal is the next entry's name, and is tried as one.
-    else if (v.quoted && m.groups?.['sep']?.trimStart().startsWith(',') === true && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) skipUntil = v.start;
+    else if (v.quoted && sep.trimStart().startsWith(',') && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) skipUntil = v.start;
     // A block under a secret's name whose first entry has a quoted name (ClearML's HOCON `credentials {` / `"access_key" = "…"`)
     // reads like a getter returning a literal (`var apiKey: String { "…" }`), but that literal is the entry's name: no value
     // of the block's name, and a candidate of its own.
-    if (v.quoted && m.groups?.['sep']?.includes('{') === true && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) {
+    if (v.quoted && sep.includes('{') && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) {
       skipUntil = v.start;
       return undefined;
     }
-    if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(m.groups?.['sep'] ?? '')) {
+    if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(sep)) {
       // `bind_password: !unsafe '…'`, `token: !!str …`: the tag types the value that follows it.
       VALUE_AFTER_TAG.lastIndex = v.start + v.value.length;
       const tagged = VALUE_AFTER_TAG.exec(text);
-      const after = tagged === null ? undefined : valueOf(tagged, text, options.file);
+      const after = tagged === null ? undefined : valueOf(tagged, VALUE_AFTER_TAG_VALUE, text, options.file);
       if (tagged !== null && after !== undefined) {
         v = after;
         skipUntil = tagged.index + tagged[0].length;
@@ -816,18 +955,19 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (v.quoted && v.value.startsWith('{')) skipUntil = v.start + 1;
     // Only spaces before a bare value that is itself `name=` (a libpq string's `user=seed password=`, where the
     // account `seed` reads as a secret's name): that name starts an assignment of its own, which is the real one.
-    if (!v.quoted && (m.groups?.['sep'] ?? '').trim() === '' && NESTED_ASSIGNMENT.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
+    if (!v.quoted && sep.trim() === '' && NESTED_ASSIGNMENT.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
     // A bare word closed by a colon is the next label (`Token-> DemoToken: …`): it is tried as a name of its own.
-    if (!v.quoted && BARE_LABEL.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
+    // (`BARE_LABEL` ends in the colon: a value that does not is no label, and is not matched.)
+    if (!v.quoted && v.value.endsWith(':') && BARE_LABEL.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
     // A bare flag after spaces (Plesk's `admin --set-admin-password -passwd '…'`: an action's flag, then the flag
     // that takes the password): it is no value, and may name its own.
-    if (!v.quoted && v.value.startsWith('-') && (m.groups?.['sep'] ?? '').trim() === '') skipUntil = Math.min(skipUntil, v.start);
+    if (!v.quoted && v.value.startsWith('-') && sep.trim() === '') skipUntil = Math.min(skipUntil, v.start);
     // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
     if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
     if (!v.quoted && BLOCK_START.test(v.value)) {
       // After bare spaces a `|` or `>` is a pipe, a redirect or a table's cell border (psql's
       // `api_token | …`), not YAML's block indicator: the next line is no value of this name.
-      if (/^[|>]/.test(v.value) && !/[:=]/.test(m.groups?.['sep'] ?? '')) return undefined;
+      if (/^[|>]/.test(v.value) && !/[:=]/.test(sep)) return undefined;
       // `password: >-` / `password = <<-EOT`: the value is the next line.
       const block = nextLineValue(text, v.start + v.value.length, v.value);
       if (block === undefined) return undefined;
@@ -838,13 +978,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // A value that names another variable (`${MYSQL_PASSWORD:-…}`, `process.env.ADMIN_TOKEN || "…"`)
     // is no secret, but the name inside it starts a candidate of its own.
     // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
-    if ((!v.quoted || v.value.startsWith('${')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
+    // (`REFERENCE_VALUE` is a `\${` or a member chain, which has a dot: a value with neither is not matched.)
+    if ((!v.quoted || v.value.startsWith('${')) && (v.value.startsWith('${') || v.value.includes('.')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
     // So does a variable in program source (`self.client_secret = client_secret or "…"`): its fallback is read from it.
-    else if (!v.quoted && BARE_IDENTIFIER.test(v.value) && isCodeFile(options.file)) skipUntil = v.start + 1;
+    else if (!v.quoted && codeFile && BARE_IDENTIFIER.test(v.value)) skipUntil = v.start + 1;
     // A bare value that opens a map or list (EDN's `:secrets {:api-key "…"}`, where no space parts `{` from the first
     // name): the names inside start candidates of their own.
     if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0))) skipUntil = Math.min(skipUntil, v.start + 1);
-    return { m, v };
+    return { m, v, sep };
   };
   // Offsets whose name is no secret's name (`tokenType`, `passwordField`: most of them),
   // not matched yet. Their matches matter only for the `skipUntil` they set, and only when a
@@ -856,15 +997,16 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     if (offset < skipUntil) continue;
     // A match starts at the keyword and its name runs to the first character outside
     // [\w.-]: the name is known before the (costly) pattern runs.
-    const before = readNameBackwards(text, offset);
-    const name = before + identifierAt(text, offset);
-    const qualified = before === '' ? proseQualifiedKey(text, offset, name) : undefined;
+    // One slice of the text, not two joined: the name is hashed for the cache of `classifyKey`, and a joined string is first copied whole.
+    const nameStart = nameStartBefore(text, offset);
+    const name = text.slice(nameStart, identifierEnd(text, offset));
+    const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, offset - before.length, name) ?? authPairNameKey(name) ?? keyUnderYamlParent(text, offset - before.length, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? keyUnderYamlParent(text, nameStart, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
-      const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, offset - before.length + name.length, name, constants, options.file) : undefined;
+      const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
       if (entry !== undefined) spans.push(entry);
       else deferred.push(offset);
       continue;
@@ -880,11 +1022,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (items.length > 0) skipUntil = items[items.length - 1]!.end;
       continue;
     }
-    const { m } = matched;
+    const { m, sep: separator } = matched;
     // `cond ? "…" : "…"` (`password: isTest ? "…" : "…"`): each branch is a value of the name, judged on its own.
-    for (const v of conditionalBranches(text, m, matched.v)) {
+    for (const v of conditionalBranches(text, separator, matched.v)) {
       // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
-      if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && (m.groups?.['sep'] ?? '') === ':') continue;
+      if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && separator === ':') continue;
       // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
       if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
       // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
@@ -907,15 +1049,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
       // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
       if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
-      const separator = m.groups?.['sep'] ?? '';
-      if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, m.index - before.length - 300), m.index - before.length))) continue;
+      if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 300), nameStart))) continue;
       // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
       // config file the `=` assigned nothing and the next line is another statement.
-      if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !isCodeFile(options.file)) continue;
-      const nameStart = m.index - before.length;
-      // Keys made for browsers and apps (`Bugsnag.start({ apiKey })`, `"amplitude": { "apiKey" }`, `ADYEN_CLIENT_KEY`).
-      // Asked only of a value about to be reported: reading the enclosing object costs more than every other check.
-      const namesPublicClientKey = (): boolean => (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
+      if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !codeFile) continue;
       // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
       // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
       if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) continue;
@@ -924,7 +1061,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
       if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
         const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
-        if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey()) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
+        if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
         continue;
       }
       if (separator.trim() === '') {
@@ -974,7 +1111,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
       if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
       // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
-      if (BARE_NAME_OR.test(separator) && !isCodeFile(options.file)) continue;
+      if (BARE_NAME_OR.test(separator) && !codeFile) continue;
       if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
       if (isComparison(separator, v.quoted)) continue;
       if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
@@ -990,14 +1127,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
           v.start++;
         }
       }
-      if (sealed && /^A[gQ][A-Za-z0-9+/]{60}/.test(v.value)) continue; // encrypted by Sealed Secrets
+      if (/^A[gQ][A-Za-z0-9+/]{60}/.test(v.value) && (sealed ??= text.includes('SealedSecret'))) continue; // encrypted by Sealed Secrets
       // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
       // secret's name holds that kind of secret (keys kept through a rotation), or one split across lines.
       if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
         const items = literalListAt(text, v.start);
         if (items !== undefined) {
           // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
-          if (!namesPublicClientKey() && !isListOfWords(items.map((item) => item.value))) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+          if (!namesPublicClientKey(key, text, nameStart, name) && !isListOfWords(items.map((item) => item.value))) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
           skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
           continue;
         }
@@ -1007,7 +1144,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (goSlice !== null) {
         const items = literalListAt(text, v.start + goSlice[0].length - 1);
         if (items !== undefined) {
-          if (!namesPublicClientKey()) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
+          if (!namesPublicClientKey(key, text, nameStart, name)) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
           skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
           continue;
         }
@@ -1016,10 +1153,10 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
       const mapOpener = !v.quoted && /[:=]/.test(separator) && !key.weak && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
       if (mapOpener !== null) {
-        if (!namesPublicClientKey()) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
+        if (!namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
         continue;
       }
-      if (!v.quoted && v.multiword !== true && !isCodeFile(options.file) && (options.file === undefined || !isShellFile(options.file))) {
+      if (!v.quoted && v.multiword !== true && !codeFile && (options.file === undefined || !isShellFile(options.file))) {
         // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
         const line = lineBounds(text, v.start, 300);
         let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
@@ -1041,7 +1178,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
       if (v.quoted && isValidationRules(v.value)) continue;
       if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) continue;
-      if (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || (v.value.startsWith('eyJ') && isJwtHeaderAlone(v.value))) continue;
+      // (Each of the three reads a JWT, which opens with `eyJ`: only such a value is split and read.)
+      if (v.value.startsWith('eyJ') && (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || isJwtHeaderAlone(v.value))) continue;
       // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
       // against, not the password; no client can log in with it.
       if (SCRAM_VERIFIER.test(v.value)) continue;
@@ -1049,8 +1187,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // string) is part of that literal's text: a literal too, no identifier. Not one with brackets: braces there are
       // an interpolation (`f"Pwd={pw};"`) or ODBC's quoting, which the connection-string rules read.
       const inLiteral =
-        !v.quoted && separator === '=' && isCodeFile(options.file) && !BRACKET.test(v.value) && STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) && isInsideStringLiteral(text, nameStart);
-      if ((v.quoted || inLiteral) && isCodeFile(options.file) && namesASecret(v.value)) continue;
+        !v.quoted && separator === '=' && codeFile && !BRACKET.test(v.value) && STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) && isInsideStringLiteral(text, nameStart);
+      if ((v.quoted || inLiteral) && codeFile && namesASecret(v.value)) continue;
       const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
       // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
       // but lower-case words that name a secret (`config.db.password`) are still a name.
@@ -1095,7 +1233,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         continue;
       }
       if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
-      if (namesPublicClientKey() || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value))) continue;
+      if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
       if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
       // A message's or a record's `Key` (`kafka.Message{Key: []byte("…")}`, `sarama.ProducerMessage{Key: …}`) is what it is
@@ -1184,8 +1322,8 @@ const ELSE_BRANCH = /[ \t]{0,4}(?:\r?\n[ \t]{0,40})?:[ \t]{0,4}(?:\r?\n[ \t]{0,4
  * `ALGOLIA_KEY = __DEV__ ? '…' : '…'`) the other branch's literal too, which is as much the name's value (in production,
  * often the one that matters).
  */
-function conditionalBranches(text: string, m: RegExpExecArray, v: ValueMatch): ValueMatch[] {
-  if (!v.quoted || !CONDITIONAL_SEPARATOR.test(m.groups?.['sep'] ?? '')) return [v];
+function conditionalBranches(text: string, separator: string, v: ValueMatch): ValueMatch[] {
+  if (!v.quoted || !CONDITIONAL_SEPARATOR.test(separator)) return [v];
   ELSE_BRANCH.lastIndex = v.start + v.value.length + 1;
   const e = ELSE_BRANCH.exec(text);
   if (e === null) return [v];
@@ -1297,7 +1435,11 @@ const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za
  */
 const AUTH_PAIR_KEY: KeyClass = { category: 'CRED', weak: true };
 const USER_PASSWORD_PAIR = /^([A-Za-z][\w.@-]{0,63}):(?=[^\s:]{4,128}$)/;
+const AUTH_IN_NAME = /auth/i;
 function authPairNameKey(name: string): KeyClass | undefined {
+  // Asked of every name that is no secret's: one without `auth` in it (any case: `splitWords` only lower-cases ASCII
+  // letters) has no such last word, and is not split.
+  if (!AUTH_IN_NAME.test(name)) return undefined;
   const words = splitWords(name);
   return words.length >= 3 && words[words.length - 1] === 'auth' ? AUTH_PAIR_KEY : undefined;
 }
