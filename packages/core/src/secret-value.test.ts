@@ -268,6 +268,14 @@ describe('letters drawn at random, and one character encoded', () => {
     expect(isPlausibleSecret('ThisIsTheWebhook', { category: 'KEY', quoted: true })).toBe(false);
   });
 
+  it('takes a longer random draw with a run of eight small letters when its capitals stand side by side throughout', () => {
+    expect(isPlausibleSecret('QWgtrbzkhnPLxDvRMaJcTUyBsKeNwHZf', { category: 'KEY', quoted: true })).toBe(true);
+    // camelCase names: words of small letters, capitals only at their starts or in an acronym or two.
+    expect(isPlausibleSecret('ThisIsTheConfigurationForTheApp', { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPlausibleSecret('HTTPSConnectionURLForAPIGateway', { category: 'KEY', quoted: true })).toBe(false);
+    expect(isPlausibleSecret('AWSKeyIDForSQSQueueURLOfETLJobRunner', { category: 'KEY', quoted: true })).toBe(false);
+  });
+
   it('leaves one character repeated after a scheme prefix or before base64 padding', () => {
     expect(isPlausibleSecret(`base64:${'A'.repeat(43)}=`, { category: 'KEY', quoted: true })).toBe(false);
     expect(isPlausibleSecret(`${'A'.repeat(42)}==`, { category: 'KEY', quoted: true })).toBe(false);

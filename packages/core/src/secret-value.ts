@@ -661,16 +661,25 @@ function isRandomlyCasedLetters(v: string): boolean {
   // of small letters a random draw rarely gives, and too few distinct letters to reach the entropy asked below.
   if (v.length < 16) return false;
   let run = 0;
+  let longestLower = 0;
+  let capitalRuns = 0;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
     if (!isLowerCode(c) && !isUpperCode(c)) return false;
     run = i > 0 && isLowerCode(c) === isLowerCode(v.charCodeAt(i - 1)) ? run + 1 : 1;
-    // Words are runs of small letters; capitals run long only in acronyms, and a random token of 32 letters holds a run
-    // of six of either case about as often as not (Logz.io's tokens are such letters).
-    if (run > (isLowerCode(c) ? 5 : 7)) return false;
+    // Capitals run long only in acronyms.
+    if (isUpperCode(c) && run > 7) return false;
+    if (isLowerCode(c)) longestLower = Math.max(longestLower, run);
+    else if (run === 2) capitalRuns++;
   }
   // Sixteen random letters of 52 hold about 3.7 bits each (repeats are likely), twenty or more about 4.
-  return characterSwitches(v) * 20 >= v.length * 9 && shannonEntropy(v) >= (v.length < 20 ? 3.5 : 4);
+  if (shannonEntropy(v) < (v.length < 20 ? 3.5 : 4)) return false;
+  // Words are runs of small letters, and a random token of 32 letters holds a run of six of either case about as often as
+  // not (Logz.io's tokens are such letters).
+  if (longestLower <= 5 && characterSwitches(v) * 20 >= v.length * 9) return true;
+  // A longer draw now and then runs to eight small letters (`…Ggtwqzkbh…`); what a name never holds is capitals side by
+  // side all through it (`…TfQZkRMxpWF…`), which a camelCase name keeps for an acronym or two.
+  return v.length >= 24 && longestLower <= 9 && capitalRuns >= 4 && characterSwitches(v) * 5 >= v.length * 2;
 }
 
 /** All four classes of a password policy, a word's worth of letters and no blank: `Winter!2015`, `Password3647$`. */
