@@ -146,6 +146,16 @@ function isRandomUuid(value: string): boolean {
   return new Set(hex.toLowerCase()).size >= 8 && shannonEntropy(hex) >= 3;
 }
 
+/**
+ * The part after a short Vault token's prefix: small letters, capitals and digits, and, beyond a root token's 24
+ * base62 characters, no run of small letters a word would make (`getRegistration2ControllerImpl_v1`).
+ */
+function isShortVaultToken(body: string): boolean {
+  if (!/^[\w-]{24,93}$/.test(body) || !mixesClasses(body, 3)) return false;
+  // A root token is 24 base62 characters drawn at random: read as it is.
+  return /^[A-Za-z0-9]{24}$/.test(body) || !/[a-z]{7}/.test(body);
+}
+
 export const registryRules: Rule[] = [
   {
     id: 'bundler-host-credential',
@@ -308,13 +318,31 @@ export const registryRules: Rule[] = [
       noMatch: ['token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"'],
     },
   },
-  // Most service tokens carry about 90 characters after `hvs.`; a root token (the dev server's
-  // `Root Token: hvs.…`, `vault operator generate-root`) carries 24.
-  tokenRule('vault-service-token', 'HashiCorp Vault service or root token (hvs.)', 'hvs\\.', '[\\w-]{24,120}', {
-    match: [`VAULT_TOKEN=hvs.${fake('b64url', 95, 516)}`, `Root Token: hvs.${fake('alnum', 24, 519)}`],
-    noMatch: ['hvs.abc', `hvs.${'x'.repeat(95)}`, `xhvs.${fake('b64url', 95, 516)}`, 'hvs.getRegistrationControllerImpl()', 'hvs.registration_controller_impl'],
-    // A root token is 24 random letters and digits, in both cases and with digits: no member name.
-  }, { keywords: ['hvs.'], minEntropy: 3.5, validate: (s) => notPlaceholder(s) && (s.length >= 94 || (/^hvs\.[A-Za-z0-9]{24}$/.test(s) && mixesClasses(s.slice(4), 3))) }),
+  // Vault 1.10+ tokens: `hvs.` a service token, `hvb.` a batch token, `hvr.` a recovery token. Most carry about 90
+  // characters or more after the prefix (base64url of the token's protobuf), a batch token well over a hundred; a root
+  // token (the dev server's `Root Token: hvs.…`, `vault operator generate-root`) and a token from a build or
+  // configuration that leaves out the HMAC'd form carry 24 to about 90. A short one must mix small letters, capitals
+  // and digits (base62, maybe `_`/`-` from the longer encoding), which a member name reached through a variable
+  // named `hvs` does not. A token runs on into no base64 character: `…/hvs.…/…` is a piece of an encoded blob.
+  tokenRule('vault-service-token', 'HashiCorp Vault token (hvs. service or root, hvb. batch, hvr. recovery)', 'hv[sbr]\\.', '[\\w-]{24,300}', {
+    match: [
+      `VAULT_TOKEN=hvs.${fake('b64url', 95, 516)}`,
+      `Root Token: hvs.${fake('alnum', 24, 519)}`,
+      'log.Printf("lease token=%s", "hvs.Qm3x_Tn8kWv2Lr7-PdY5zJc4")',
+      `VAULT_TOKEN=hvb.${fake('b64url', 138, 5160)}`,
+      'recovery: hvr.Rk4vTq9Zw2Nx7Lm5Pc8Hb3Jd',
+    ],
+    noMatch: [
+      'hvs.abc',
+      `hvs.${'x'.repeat(95)}`,
+      `xhvs.${fake('b64url', 95, 516)}`,
+      'hvs.getRegistrationControllerImpl()',
+      'hvs.registration_controller_impl',
+      'hvb.build_pipeline_stage_runner_v2',
+      'hvs.getRegistration2ControllerImpl_v1()',
+      'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9/hvs.Qm3xTn8kWv2Lr7PdY5zJc4Hb6Nq9Xw/iOiJKV1QiLCJhbG',
+    ],
+  }, { keywords: ['hvs.', 'hvb.', 'hvr.'], tail: '(?![\\w/+=-])', minEntropy: 3.5, validate: (s) => notPlaceholder(s) && (s.length >= 94 || isShortVaultToken(s.slice(4))) }),
   {
     id: 'vault-unseal-key',
     category: 'KEY',
