@@ -485,3 +485,16 @@ describe('a UUID under a name that ends in seed or nonce', () => {
     expect(values('SALT=5f8a1c3e-9d27-4b60-a4e8-7c2d0b9f6a13\n', 'app.env')).toEqual(['5f8a1c3e-9d27-4b60-a4e8-7c2d0b9f6a13']);
   });
 });
+
+describe("a URL's query parameter ending a template literal that `+` joins to a literal", () => {
+  it('reads the literal joined after `token=`, `key=` or `secret=` in a template', () => {
+    const ts = 'await fetch(`${BASE}/jobs/start?token=` + "8c1f4e07a9d2b53e6f0a4c9d1e7b2a58", { method: "POST" });\n';
+    expect(values(ts, 'src/jobs.ts')).toEqual(['8c1f4e07a9d2b53e6f0a4c9d1e7b2a58']);
+    expect(values("const url = `${host}/v2/tiles?api_key=`\n  + 'Vq4mTz8Kw2Lr6Np9Hc3Xb7Jd';\n", 'map.js')).toEqual(['Vq4mTz8Kw2Lr6Np9Hc3Xb7Jd']);
+  });
+  it('leaves a variable joined there, a template that is not joined, and a literal not after the name', () => {
+    expect(values('await fetch(`${BASE}/jobs/start?token=` + jobToken, { method: "POST" });\n', 'src/jobs.ts')).toEqual([]);
+    expect(values('const u = `${BASE}/jobs?token=`;\nconst label = "8c1f4e07a9d2b53e6f0a4c9d1e7b2a58";\n', 'src/jobs.ts')).toEqual([]);
+    expect(values('await fetch(`${BASE}/jobs/start?token=` + encodeURIComponent(t) + "&run=a8f3c1e29b7d4056");\n', 'src/jobs.ts')).toEqual([]);
+  });
+});

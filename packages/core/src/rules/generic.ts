@@ -88,7 +88,8 @@ const ASSIGNMENT = new RegExp(
     // R's `paste0("…;Pwd=", "…")` and SQL's `CONCAT('password=', '…')` join their arguments: a comma there (checked after the match).
     // Java's and C#'s formatters put the operator at the head of the next line (`"…;AccountKey="` / `    + "…"`); the name's string
     // may open a quoted value of its own first (JAAS's `password=\"" + "…" + "\";"`).
-    '|=[ \\t]{0,2}(?:\\\\["\'])?["\'](?:[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=["\'])' +
+    // A template literal joins only by `+` (JavaScript's `` `${base}/task/new?token=` + "…" ``, a URL's query parameter).
+    '|=[ \\t]{0,2}(?:(?:\\\\["\'])?["\'](?:[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:&|\\+|\\.{1,2}|\\^|,)[ \\t]{0,4}|[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})|`[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?\\+[ \\t]{0,4})(?=["\'])' +
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value, and the second is read after the match (`conditionalBranches`). The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
     // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
@@ -192,8 +193,8 @@ function yamlSequenceAt(text: string, keyword: number): LiteralRun[] {
   return items;
 }
 
-/** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`). */
-const JOINED_AFTER_NAME = /^=[ \t]{0,2}(?:\\["'])?["']/;
+/** The separator of a name that ends a string joined to the value's literal (`"…;Password=" & "…"`, `` `…?token=` + "…" ``). */
+const JOINED_AFTER_NAME = /^=[ \t]{0,2}(?:(?:\\["'])?["']|`[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\+)/;
 /**
  * A call that joins its arguments into one string, open before the name (R's `paste0(` / `paste(` / stringr's
  * `str_c(`, SQL's `CONCAT(` / `CONCAT_WS(`, .NET's `String.Concat(`): only there does a comma join a literal to the name's.
