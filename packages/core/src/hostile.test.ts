@@ -182,6 +182,10 @@ const hostile: Record<string, string> = {
   // Each `composer config` reads its own command, a bounded stretch, for an auth setting that never comes.
   'composer config commands repeated on one line, never an auth setting': 'composer config a '.repeat(MB / 18),
   // Each indented `…_key:` looks up a bounded number of lines for its parent; each indented `chpasswd:` reads a bounded block.
+  // Each login label reads one bounded pair after it: a user, a slash and a run to the next blank, bold closed or not.
+  'login labels before bold pairs that never close, on one endless line': 'the login is **u / Tq7#vRm2*'.repeat(MB / 28) + 'credentials: **'.repeat(MB / 15),
+  // Each template literal ending in a name and `=` reads its `+` and one literal: bounded, whether a literal comes or not.
+  'templates ending in token= joined to nothing, repeated': '`${b}?token=` + `${b}?token=` + '.repeat(MB / 32),
   'indented YAML key names under ever deeper lines, and indented chpasswd modules': '  sort_key: x\n   '.repeat(MB / 32) + '  chpasswd:\n'.repeat(MB / 24),
 };
 

@@ -170,3 +170,17 @@ describe('a paragraph of notes that speaks of a token and gives one', () => {
     expect(values('the vendor token was pasted in chat: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('a login in bold after its label, user and password joined by a slash', () => {
+  it('reports the password of `login is **user / …**` and of a pair bolded one by one', () => {
+    expect(values('2. The lab booking login is **bookings / Wm4*tRq8#zLx** (ask before sharing).\n', 'docs/lab.md')).toEqual(['Wm4*tRq8#zLx']);
+    expect(values('Credentials: **svc-scan** / **Pk7!vNz3-Hq**.\n', 'notes/scanner.md')).toEqual(['Pk7!vNz3-Hq']);
+    expect(values('the kiosk log-in is **kiosk / Lr5$qWm2vT**, rotated each term\n', 'handover.txt')).toEqual(['Lr5$qWm2vT']);
+  });
+  it('leaves words in bold, a placeholder, a password the bold does not close on, and a pair without a login label', () => {
+    expect(values('The default login is **read / write** for guests.\n', 'docs/lab.md')).toEqual([]);
+    expect(values('The login is **admin / <your password>**\n', 'docs/lab.md')).toEqual([]);
+    expect(values('The login is **kiosk / Lr5$qWm2vT and the usual PIN**\n', 'docs/lab.md')).toEqual([]);
+    expect(values('Use **GET / POST2!x** for both endpoints.\n', 'docs/api.md')).toEqual([]);
+  });
+});

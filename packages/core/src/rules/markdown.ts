@@ -262,6 +262,34 @@ function findUserPasswordSpans(text: string, options: DetectOptions, offsets: re
 }
 
 /**
+ * A login given in bold after its label, user and password joined by a slash (`The shared login is **ops / …**`,
+ * `Credentials: **admin** / **…**`), as notes and chat messages set it off. Read at the label; the user is a
+ * name (letters, digits, `. _ @ + -`), the password must close the bold at a word's end and be shaped like one
+ * (letters, a digit and a symbol), so `**read / write**` or `**GET / POST**` stay prose.
+ */
+const LOGIN_EMPHASIS_PAIR =
+  /(?<![\w-])(?:log[ -]?in|sign[ -]?in|credentials)(?:[ \t]{1,2}(?:is|are|was)|[ \t]{0,2}:)[ \t]{1,3}\*\*(?<user>[A-Za-z0-9._@+-]{1,64})(?:\*\*)?[ \t]{0,2}\/[ \t]{0,2}(?:\*\*)?(?<v>[^\s]{6,130})/iy;
+/** The bold's closing markers after the password, and what may close the sentence after them. */
+const CLOSING_BOLD = /\*\*[.,;:!?)]{0,3}$/;
+
+function findLoginEmphasisPairs(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    LOGIN_EMPHASIS_PAIR.lastIndex = offset;
+    const m = LOGIN_EMPHASIS_PAIR.exec(text);
+    if (m === null) continue;
+    const raw = m.groups!['v']!;
+    const close = CLOSING_BOLD.exec(raw);
+    if (close === null) continue;
+    const value = raw.slice(0, close.index);
+    if (value.includes('**') || !isPasswordLike(value) || !isPlausiblePassword(value, options.file)) continue;
+    const start = m.index + m[0].length - raw.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
+/**
  * A line of notes labelled as a password (`Password: …`, `- **Passphrase**: …`, `Root password: …`):
  * every code span further on that line that is shaped like a password (letters, a digit and a
  * symbol) is one, even when the label's own value is a pointer to a vault entry and the line
@@ -499,6 +527,20 @@ export const markdownRules: Rule[] = [
     examples: {
       match: ['the sandbox admin is at http://10.2.0.9:8080 with `admin` / `Sandb0x-Adm!n-Teal`.', 'Grafana: `ops@acme.io`/`Gr4fana-0ncall!`'],
       noMatch: ['use `GET` / `POST` for reads', 'either `src/main.ts` / `src/app-v2!.ts`', 'with `admin` / `${ADMIN_PASSWORD}`', 'log in as `admin` / `admin`', 'does not contain `Cache-Control`, then append `Cache-Control`/`max-age=0` to it'],
+    },
+  },
+  {
+    id: 'login-emphasis-pair',
+    category: 'PASS',
+    description: 'A login in bold after its label, user and password joined by a slash: `The shared login is **ops / …**`',
+    keywords: ['login', 'log in', 'log-in', 'signin', 'sign in', 'sign-in', 'credentials'],
+    pattern: LOGIN_EMPHASIS_PAIR,
+    find: findLoginEmphasisPairs,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['The kiosk login is **kiosk / Tq7#vRm2*wLp**, rotated each term.', 'Credentials: **svc.backup** / **Hx4!mZ9q-Tr**'],
+      noMatch: ['The login is **read / write** for most users.', 'login is **admin / ${ADMIN_PASSWORD}**', 'sign-in is **user / password**', 'The login is **ops / Tq7#vRm2 and more**'],
     },
   },
   {
