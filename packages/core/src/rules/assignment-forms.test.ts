@@ -188,6 +188,11 @@ describe('a label in notes with more words than its name', () => {
     expect(values('cPanel API token for the backup script: `IOYMPZLR8I2OS41YAOPO3XN3GI6GLC57`\n', 'notes.md')).toEqual(['IOYMPZLR8I2OS41YAOPO3XN3GI6GLC57']);
     expect(values('14. Cloudflare global API key (legacy): `9e81dc284ead74ab50cad0fa136f27e842c46`\n', 'onboarding.md')).toEqual(['9e81dc284ead74ab50cad0fa136f27e842c46']);
   });
+  it('reads a label qualified by what it is for and then by a remark in brackets', () => {
+    expect(values('- Billing API token for the partner bridge (temporary, until Monday): `bpt_Wq4nT8kLr2xZm6PvB3yDc7Hs9Jf`\n', 'runbook.md')).toEqual(['bpt_Wq4nT8kLr2xZm6PvB3yDc7Hs9Jf']);
+    expect(values('- API token for the partner bridge (ask the vendor): see 1Password\n', 'runbook.md')).toEqual([]);
+    expect(values('- Status page key for the public site (not secret): `<status-key>`\n', 'runbook.md')).toEqual([]);
+  });
   it('reads a label of two words whose first is a secret word too', () => {
     expect(values('Secret key: a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef\n', 'plesk.txt')).toEqual(['a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef']);
   });

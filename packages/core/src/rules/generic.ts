@@ -148,8 +148,9 @@ const ASSIGNMENT = new RegExp(
     // Both stay on the line and hold no colon, quote or bracket, so the colon that ends them is the label's.
     '|[ \\t]{1,2}\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2}:(?![:=])[ \\t]{0,8}' +
     // Or by how it was handed over (`New password agreed on the bridge: …`, `password set by the vendor: …`). What it is for
-    // may be named in double quotes once (`Integration key for the "Billing API" service: …`).
-    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}(?:"[^":=\\r\\n`]{1,40}"[^:=\\r\\n`"\'(){}<>]{0,40})?:(?![:=])[ \\t]{0,8}' +
+    // may be named in double quotes once (`Integration key for the "Billing API" service: …`), and a remark in brackets may
+    // follow it (`API token for the vendor bridge (temporary, expires Friday): …`).
+    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}(?:"[^":=\\r\\n`]{1,40}"[^:=\\r\\n`"\'(){}<>]{0,40})?(?:\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2})?:(?![:=])[ \\t]{0,8}' +
     // A pronoun that takes the name up after a clause ends (`prompts for the wallet password; current one is …`).
     '|[ \\t]{0,4}[;,][ \\t]{1,4}(?:the[ \\t]{1,2})?(?:current|new|old|temporary|temp)[ \\t]{1,2}one[ \\t]{1,2}(?:is|was)(?:[ \\t]{1,2}now)?[ \\t]{1,4}' +
     // A callback that returns a literal, handed over right after the name: WordPress's filters
@@ -2147,10 +2148,11 @@ const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|su
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
  * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
- * account `admin` / `…`, the bootstrap user: `elastic` / `…`.
+ * account `admin` / `…`, the bootstrap user: `elastic` / `…`. What the login is for may stand before its colon, in a few
+ * words on the line (Shared login for the kiosk tablets: `kiosk` / `…`).
  */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|account|user(?:name)?|credentials?|creds)[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
@@ -4170,8 +4172,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.'],
-      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.', 'Shared login for the lobby kiosks: `kiosk` / `TmWqRv%LpZxe`.'],
+      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'Login for the staff wiki: `jdoe` / `<your SSO password>`', 'a login for every team member; user `ops` / `admin` roles', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
     },
   },
   {

@@ -125,6 +125,11 @@ describe('a user and a password both in code marks in prose', () => {
     expect(values(line, 'docs/runbooks/upgrade.md')).toEqual(['Tk4qWmZ8rLxV2pNc']);
     expect(values('Staging username **ops** / **Harbor.cedar70@**\n', 'NOTES.md')).toEqual(['Harbor.cedar70@']);
   });
+  it('reads a login whose label says what it is for before the colon', () => {
+    expect(values('Shared login for the loading-dock scanners: `scanner` / `QmVt%RwxLpZe`.\n', 'docs/WAREHOUSE.md')).toEqual(['QmVt%RwxLpZe']);
+    expect(values('- Login for the staff wiki: `jdoe` / `<your SSO password>`\n', 'docs/WIKI.md')).toEqual([]);
+    expect(values('Login for the kiosk: see `kiosk-login.md` / `badge-setup.md`\n', 'docs/KIOSK.md')).toEqual([]);
+  });
   it('leaves roles, stand-ins and words after a user in prose', () => {
     expect(values('Pick the user `guest` / `member` role in the form.\n', 'docs/roles.md')).toEqual([]);
     expect(values('Default user: `elastic` / `<from the vault>`\n', 'docs/es.md')).toEqual([]);
