@@ -111,6 +111,16 @@ describe("passwords handed to Java's cryptography APIs as char arrays", () => {
     expect(found(java, 'src/main/java/pos/Tls.java', 'char-array-password-argument')).toEqual(['Fjord_Lantern5512!', 'Qv7#Lm2xWz9p']);
   });
 
+  it("reads the password a client's keystore or truststore setter takes after the store's path", () => {
+    const java = [
+      'client.setKeystore("/etc/mllp/client.jks", "Birch!Quay7302".toCharArray());',
+      'builder.trustStore(Path.of("/etc/mllp/trust.p12"), "Rv4#Lantern-Moss".toCharArray());',
+      'client.setTruststore("/etc/mllp/trust.jks", trustPassword.toCharArray());',
+      'client.setKeystoreAlias("mllp-client".toCharArray());',
+    ].join('\n');
+    expect(found(java, 'src/main/java/mllp/Tls.java', 'char-array-password-argument')).toEqual(['Birch!Quay7302', 'Rv4#Lantern-Moss']);
+  });
+
   it('leaves char arrays of other literals and of variables', () => {
     const java = [
       'static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();',

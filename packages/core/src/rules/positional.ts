@@ -593,10 +593,12 @@ function findHmacClassKeys(text: string, options: DetectOptions, offsets: readon
  * Java's cryptography APIs take passwords as `char[]`, so code hands a literal over as `"…".toCharArray()`: a
  * keystore's password to `KeyStore.load(in, …)`, `store(out, …)`, `getKey(alias, …)`, `setKeyEntry(…)`, a key's to
  * `KeyManagerFactory.init(ks, …)`, Apache HttpClient's `loadKeyMaterial(ks, …)` and `loadTrustMaterial(file, …)`, and
- * `new PasswordProtection(…)`, `new PBEKeySpec(…)`. The literal is read where it is an argument of such a call on its line.
+ * `new PasswordProtection(…)`, `new PBEKeySpec(…)`, and a client's keystore or truststore setter, given the store's path
+ * and its password (`c.setKeystore("/opt/app/client.jks", …)`, `.trustStore(path, …)`, `.withKeyStore(…)`). The literal
+ * is read where it is an argument of such a call on its line.
  */
 const CHAR_ARRAY_PASSWORD_CALL =
-  /(?:\.(?:load|store|getKey|getEntry|setKeyEntry|init|loadKeyMaterial|loadTrustMaterial)|new[ \t]{1,4}(?:KeyStore\.)?(?:PasswordProtection|PBEKeySpec))[ \t]{0,4}\([ \t]{0,4}(?:(?:[^;()\r\n]{0,80}\([^;()\r\n]{0,80}\))?[^;()\r\n]{0,80},[ \t]{0,4})?$/;
+  /(?:\.(?:load|store|getKey|getEntry|setKeyEntry|init|loadKeyMaterial|loadTrustMaterial|(?:set|with)?(?:[Kk]ey|[Tt]rust)[Ss]tore)|new[ \t]{1,4}(?:KeyStore\.)?(?:PasswordProtection|PBEKeySpec))[ \t]{0,4}\([ \t]{0,4}(?:(?:[^;()\r\n]{0,80}\([^;()\r\n]{0,80}\))?[^;()\r\n]{0,80},[ \t]{0,4})?$/;
 /** How far before `.toCharArray()` its literal and the call are read. */
 const CHAR_ARRAY_REACH = 240;
 
@@ -1107,7 +1109,7 @@ export const positionalRules: Rule[] = [
     id: 'char-array-password-argument',
     category: 'PASS',
     description:
-      "A password handed to Java's cryptography APIs as `\"…\".toCharArray()`: `keyStore.load(in, \"…\".toCharArray())`, `kmf.init(ks, \"…\".toCharArray())`, `getKey(alias, …)`, `loadKeyMaterial(ks, …)`, `new PBEKeySpec(…)`",
+      "A password handed to Java's cryptography APIs as `\"…\".toCharArray()`: `keyStore.load(in, \"…\".toCharArray())`, `kmf.init(ks, \"…\".toCharArray())`, `getKey(alias, …)`, `loadKeyMaterial(ks, …)`, `new PBEKeySpec(…)`, a keystore's setter (`setKeystore(path, …)`)",
     keywords: ['tochararray'],
     pattern: /"(?<v>[^"\\\r\n]{1,200})"\.toCharArray\(\)/,
     find: findCharArrayPasswords,
@@ -1118,12 +1120,14 @@ export const positionalRules: Rule[] = [
         'ks.load(new FileInputStream("/etc/app/client.p12"), "Quartz_Harbor4471!".toCharArray());',
         'kmf.init(keyStore, "Lm8#vQ2zRt5w".toCharArray());',
         'SSLContexts.custom().loadKeyMaterial(ks, "Heron.Slate-6620".toCharArray()).build();',
+        'client.setKeystore("/etc/app/client.jks", "Tarn#Willow8813".toCharArray());',
       ],
       noMatch: [
         'private static final char[] HEX = "0123456789abcdef".toCharArray();',
         'for (char c : "Quartz_Harbor4471".toCharArray()) { }',
         'ks.load(in, password.toCharArray());',
         'ks.load(in, "changeit".toCharArray());',
+        'client.setTruststore("/etc/app/trust.jks", truststorePassword.toCharArray());',
       ],
     },
   },
