@@ -187,6 +187,10 @@ const hostile: Record<string, string> = {
   // Each template literal ending in a name and `=` reads its `+` and one literal: bounded, whether a literal comes or not.
   'templates ending in token= joined to nothing, repeated': '`${b}?token=` + `${b}?token=` + '.repeat(MB / 32),
   'indented YAML key names under ever deeper lines, and indented chpasswd modules': '  sort_key: x\n   '.repeat(MB / 32) + '  chpasswd:\n'.repeat(MB / 24),
+  // Each HSM block reads at most a bounded number of its lines, and a block read is not read again from inside it.
+  'HSM blocks nested one in another, each line a PIN entry': '  hsm:\n   pin: 40718352\n    p11:\n'.repeat(MB / 32),
+  'an HSM block of endless PIN entries, and one endless line under another': 'hsm:\n' + '  pin: 40718352\n'.repeat(MB / 32) + 'luna:\n  ' + 'pin'.repeat(MB / 6),
+  'keystore setters opened with a path and never given a literal': 'c.setKeystore("/a.jks", x'.repeat(MB / 26) + '"Kq7!vTz2Lm".toCharArray()',
 };
 
 describe('hostile input', () => {

@@ -33,6 +33,27 @@ describe('PKCS#11 PINs', () => {
     const text = 'user_pin: ${HSM_USER_PIN}\nso_pin = cfg.hsm.soPin\nuser_pin_length = 8\nled_pin = 13\npin: 13\nPIN_LABEL = "partition.pin"\n';
     expect(found(text, 'config.yaml', 'pkcs11-pin')).toEqual([]);
   });
+
+  it('reads a PIN of six digits or more under a name that says whose PIN it is, and leaves defaults and counted runs', () => {
+    expect(found('hsm_pin: 58203917\nso_pin = "604172"\n', 'hsm.yaml', 'pkcs11-pin')).toEqual(['58203917', '604172']);
+    expect(found('user_pin: 1234\nso_pin = 000000\nhsm_pin: 12345678\ntoken_pin: 987654\n', 'hsm.yaml', 'pkcs11-pin')).toEqual([]);
+  });
+});
+
+describe('PINs in the block of an HSM or PKCS#11 token', () => {
+  it("reads `pin:` in a YAML block and `pin =` in an INI section named for the token", () => {
+    const yaml = 'tolling:\n  payment-hsm:\n    slot: 4\n    pin: "40718352"\n  gateway: adyen\n';
+    expect(found(yaml, 'src/main/resources/application.yml', 'hsm-block-pin')).toEqual(['40718352']);
+    expect(found('pkcs11:\n  library: /usr/lib/softhsm/libsofthsm2.so\n  # rotated quarterly\n  pin: Qv7.Tarn-Hollow\n', 'signer.yaml', 'hsm-block-pin')).toEqual(['Qv7.Tarn-Hollow']);
+    expect(found('[hsm]\nslot = 1\npin = 730461\n\n[logging]\nlevel = info\n', 'signer.ini', 'hsm-block-pin')).toEqual(['730461']);
+  });
+
+  it('leaves PINs of other blocks, lookups, short or counted PINs and lengths', () => {
+    expect(found('hsm:\n  slot: 2\nled:\n  pin: 40718352\n', 'device.yaml', 'hsm-block-pin')).toEqual([]);
+    expect(found('[hsm]\nslot = 1\n[display]\npin = 730461\n', 'device.ini', 'hsm-block-pin')).toEqual([]);
+    expect(found('hsm:\n  pin: ${HSM_PIN}\n  so-pin: 1234\n  user-pin: "123456"\n  pin_length: 8\n', 'signer.yaml', 'hsm-block-pin')).toEqual([]);
+    expect(found('gpio:\n  pin: 17\nchsm:\n  pin: 40718352\n', 'board.yaml', 'hsm-block-pin')).toEqual([]);
+  });
 });
 
 describe('SIM authentication keys', () => {

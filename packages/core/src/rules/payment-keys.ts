@@ -1,5 +1,5 @@
 import { isPlausibleSecret } from '../secret-value.js';
-import type { Rule, RuleContext, Span } from '../types.js';
+import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
  * Key material of payment HSMs and the PKCS#11 tokens banks keep keys in. A clear key component is one share of a
@@ -49,10 +49,93 @@ const HSM_PIN = new RegExp(
 /** A bare value that names another: an environment variable, a member chain (`cfg.hsm.pin`), a lookup. */
 const REFERENCE = /^(?:[$%@&*]|[A-Za-z_]\w{0,60}(?:(?:\.|::)[A-Za-z_]\w{0,60}){1,6}$|[A-Za-z_]\w{0,60}\()/;
 
+/**
+ * A PIN of digits only, as HSMs and smart cards take it: six digits or more (a four-digit `1234` is the default of
+ * every token and every example), never one digit repeated (`000000`) nor a run counted up or down (`123456`, `87654321`).
+ */
+function isNumericPin(secret: string): boolean {
+  if (!/^\d{6,16}$/.test(secret) || /^(\d)\1+$/.test(secret)) return false;
+  let up = true;
+  let down = true;
+  for (let i = 1; i < secret.length; i++) {
+    const step = secret.charCodeAt(i) - secret.charCodeAt(i - 1);
+    if (step !== 1) up = false;
+    if (step !== -1) down = false;
+  }
+  return !up && !down;
+}
+
+function isPinValue(secret: string, quoted: boolean, file: string | undefined): boolean {
+  if (!quoted && REFERENCE.test(secret)) return false;
+  if (/^\d+$/.test(secret)) return isNumericPin(secret);
+  return isPlausibleSecret(secret, { category: 'PASS', quoted, ...(file === undefined ? {} : { file }) });
+}
+
 function isPin(secret: string, ctx: RuleContext): boolean {
-  const bare = !ctx.groups?.['q'];
-  if (bare && REFERENCE.test(secret)) return false;
-  return isPlausibleSecret(secret, { category: 'PASS', quoted: !bare, ...(ctx.file === undefined ? {} : { file: ctx.file }) });
+  return isPinValue(secret, !!ctx.groups?.['q'], ctx.file);
+}
+
+/**
+ * A config's block for the HSM or PKCS#11 token (YAML's `hsm:`, `payment-hsm:`, `pkcs11:` with its entries indented
+ * under it; an INI or TOML section `[hsm]`) names the token once, and its entries the PIN plainly: `pin: …`,
+ * `user-pin: …`, `userPin = …`. Read at each `hsm`/`pkcs11`/`p11`/`luna` that ends a block's name; the block's lines
+ * are those indented further than the name (a section's: up to the next section), at most `BLOCK_LINES` of them.
+ */
+const TOKEN_BLOCK_WORD = /hsm|pkcs11|p11|luna/iy;
+const YAML_BLOCK_NAME_BEFORE = /^([ \t]{0,40})(?:["']?[A-Za-z0-9]{1,30}[_.-])?$/;
+const YAML_BLOCK_NAME_AFTER = /["']?[ \t]{0,4}:[ \t]{0,4}(?:#[^\r\n]{0,200})?(?=\r?\n)/y;
+const SECTION_NAME_BEFORE = /^[ \t]{0,8}\[[ \t]{0,4}(?:[A-Za-z0-9]{1,30}[_.-])?$/;
+const SECTION_NAME_AFTER = /[ \t]{0,4}\][ \t]{0,4}(?=\r?\n)/y;
+const BLOCK_LINES = 30;
+/** An entry of the block that holds the PIN: its indent, then `pin`, maybe whose (`user-pin`, `soPin`), and its value. */
+const BLOCK_PIN_ENTRY = new RegExp(
+  String.raw`^([ \t]{0,40})(?:(?:user|usr|so|co|crypto[_.-]?officer|token|slot|partition)[_.-]?)?pin["']?[ \t]{0,8}[:=][ \t]{0,8}` + PIN_VALUE + String.raw`["'\x60]?[ \t]{0,8}(?:#[^\r\n]{0,200})?\r?$`,
+  'i',
+);
+
+function findTokenBlockPins(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let doneUntil = -1;
+  for (const offset of offsets) {
+    if (offset < doneUntil) continue;
+    TOKEN_BLOCK_WORD.lastIndex = offset;
+    if (!TOKEN_BLOCK_WORD.test(text)) continue;
+    const end = TOKEN_BLOCK_WORD.lastIndex;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset - lineStart > 80) continue;
+    const before = text.slice(lineStart, offset);
+    let indent: number;
+    let section = false;
+    YAML_BLOCK_NAME_AFTER.lastIndex = end;
+    SECTION_NAME_AFTER.lastIndex = end;
+    const yaml = YAML_BLOCK_NAME_BEFORE.exec(before);
+    if (yaml !== null && YAML_BLOCK_NAME_AFTER.test(text)) {
+      indent = yaml[1]!.length;
+    } else if (SECTION_NAME_BEFORE.test(before) && SECTION_NAME_AFTER.test(text)) {
+      indent = -1;
+      section = true;
+    } else {
+      continue;
+    }
+    let at = text.indexOf('\n', end) + 1;
+    for (let n = 0; n < BLOCK_LINES && at > 0 && at < text.length; n++) {
+      let lineEnd = text.indexOf('\n', at);
+      if (lineEnd === -1) lineEnd = text.length;
+      const line = text.slice(at, Math.min(lineEnd, at + 400));
+      const trimmed = line.trimStart();
+      // The block ends at a line indented no further than its name (a section's at the next section), which may open a block itself.
+      if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith(';') && (section ? trimmed.startsWith('[') : line.length - trimmed.length <= indent)) break;
+      const m = BLOCK_PIN_ENTRY.exec(line);
+      if (m !== null && isPinValue(m.groups!['v']!, m.groups!['q'] !== '', options.file)) {
+        const value = m.groups!['v']!;
+        const start = at + m[0].indexOf(value, m[0].search(/[:=]/) + 1);
+        spans.push({ start, end: start + value.length, category: 'PASS' });
+      }
+      at = lineEnd + 1;
+    }
+    doneUntil = at;
+  }
+  return spans;
 }
 
 /**
@@ -145,8 +228,22 @@ export const paymentKeyRules: Rule[] = [
     validate: isPin,
     confidence: 'medium',
     examples: {
-      match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'so_pin = "Sec0fficer!Kestrel"'],
-      noMatch: ['user_pin: ${HSM_USER_PIN}', 'so_pin = cfg.hsm.soPin', 'user_pin_length = 8', 'pin: 13', 'led_pin = 13', 'partition_pin_label = "partition.pin"'],
+      match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'so_pin = "Sec0fficer!Kestrel"', 'hsm_pin: 58203917'],
+      noMatch: ['user_pin: ${HSM_USER_PIN}', 'so_pin = cfg.hsm.soPin', 'user_pin_length = 8', 'pin: 13', 'led_pin = 13', 'partition_pin_label = "partition.pin"', 'user_pin: 1234', 'so_pin = 000000', 'hsm_pin: 12345678'],
+    },
+  },
+  {
+    id: 'hsm-block-pin',
+    category: 'PASS',
+    description: "A PIN given plainly (`pin: …`, `user-pin: …`) in a config's block or section for the HSM or PKCS#11 token (`hsm:`, `pkcs11:`, `[hsm]`), which logs in to the token that holds the keys",
+    keywords: ['hsm', 'pkcs11', 'p11', 'luna'],
+    pattern: /(?:hsm|pkcs11|p11|luna)["']?[ \t]{0,4}:[ \t]{0,4}\r?\n[ \t]{1,40}(?:[a-z]{1,20}[_.-]?)?pin[ \t]{0,8}[:=][ \t]{0,8}["']?(?<v>[^\s"'#]{4,128})/i,
+    find: findTokenBlockPins,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['payments:\n  hsm:\n    slot: 4\n    pin: "40718352"', 'pkcs11:\n  library: /usr/lib/softhsm/libsofthsm2.so\n  pin: Qv7.Tarn-Hollow', '[hsm]\nslot = 1\npin = 730461'],
+      noMatch: ['hsm:\n  slot: 2\n  pin: "123456"', 'hsm:\n  pin: ${HSM_PIN}', 'hsm:\n  pin: 1234', 'hsm:\n  slot: 2\nled:\n  pin: 40718352', 'gpio:\n  pin: 17', 'hsm:\n  pin_length: 8'],
     },
   },
   {
