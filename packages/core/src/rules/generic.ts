@@ -1870,13 +1870,14 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
 
 /**
  * Connect calls whose third argument is the password. The first two arguments are a
- * literal or a plain expression; only a literal third argument is a secret.
+ * literal or a plain expression; only a literal third argument is a secret. PHP's classes
+ * may be named from the global namespace (`new \\PDO(…)`, `new \\mysqli(…)`).
  */
 const CALL_ARGUMENT = `(?:"${doubleQuotedBody(300, 0)}"|'${singleQuotedBody(300, 0)}'|[\\w$.>-]{1,100})`;
 /** Formatters break a long call after its `(` or a comma: the next argument then opens the following line. */
 const ARGUMENT_GAP = '[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?';
 const CONNECT_CALL = new RegExp(
-  '(?:getConnection|new[ \\t]{1,4}PDO|mysqli_connect|new[ \\t]{1,4}mysqli|mysql_connect)[ \\t]{0,4}\\(' +
+  '(?:getConnection|new[ \\t]{1,4}\\\\?PDO|mysqli_connect|new[ \\t]{1,4}\\\\?mysqli|mysql_connect)[ \\t]{0,4}\\(' +
     ARGUMENT_GAP +
     CALL_ARGUMENT +
     '[ \\t]{0,4},' +
@@ -3685,6 +3686,8 @@ export const genericRules: Rule[] = [
       match: [
         'DriverManager.getConnection("jdbc:postgresql://db/app", "app", "Xk2mP9qR7v!")',
         "$pdo = new PDO('mysql:host=db;dbname=shop', 'shop', 'Sh0p-Pass!');",
+        "$pdo = new \\PDO('mysql:host=10.0.4.2;dbname=ledger', 'ledger', 'Lq7vT2_mNw8pXs');",
+        "$db = new \\mysqli('db.internal', 'app', 'Wq8-zR2nTk5m', 'app');",
         "$db = mysqli_connect($host, 'root', 'W9zq2LmP4x', 'app');",
         'return DriverManager.getConnection(\n    "jdbc:oracle:thin:@ora-rpt:1521/RPTP", "RPT_READER", "r3p0rt!ng_R34d");',
         'DriverManager.getConnection(url,\n    "app",\n    "Xk2mP9qR7v!")',
@@ -3692,6 +3695,7 @@ export const genericRules: Rule[] = [
       noMatch: [
         'DriverManager.getConnection(url, user, password)',
         "new PDO($dsn, 'app', getenv('DB_PASSWORD'))",
+        "new \\PDO($dsn, 'app', getenv('DB_PASSWORD'))",
         'DriverManager.getConnection(url, "app", "<password>")',
       ],
     },
