@@ -289,10 +289,12 @@ function pairInSplitLiteral(text: string, lineStart: number, before: string, raw
 /**
  * Driver strings that carry a password without a URL's `://`: Go's MySQL driver
  * (`user:pass@protocol(address)/db`) and Oracle's thin/OCI JDBC form (`user/pass@host`).
- * The whole string is the secret, like a URL with credentials.
+ * The whole string is the secret, like a URL with credentials. Go's driver splits the
+ * credentials from the address at the last `@` before the protocol, so a password may hold
+ * `@` (and `#`): the greedy, bounded read runs to that last `@`.
  */
 const DRIVER_DSN =
-  /(?<![\w.:-])[\w.-]{1,64}:(?<gopw>[^\s@"'`/:]{1,128})@(?:tcp6?|unix|udp)\([^)\s"'`]{0,260}\)(?:\/[\w.-]{0,64}(?:\?[^\s"'`]{0,300})?)?|jdbc:oracle:(?:thin|oci):[\w.$#-]{1,64}\/(?<orapw>[^\s@"'`/]{1,128})@[^\s"'`<>;]{1,300}/;
+  /(?<![\w.:-])[\w.-]{1,64}:(?<gopw>[^\s"'`/:]{1,128})@(?:tcp6?|unix|udp)\([^)\s"'`]{0,260}\)(?:\/[\w.-]{0,64}(?:\?[^\s"'`]{0,300})?)?|jdbc:oracle:(?:thin|oci):[\w.$#-]{1,64}\/(?<orapw>[^\s@"'`/]{1,128})@[^\s"'`<>;]{1,300}/;
 
 /**
  * A webhook's capability URL: whoever holds it may call the hook, so the random path segment in
@@ -507,9 +509,11 @@ export const connectionRules: Rule[] = [
     examples: {
       match: [
         'dsn := "app:Xk2mP9qR7v!@tcp(10.0.0.5:3306)/shop?parseTime=true"',
+        'db, err := sql.Open("mysql", "report:Hq4@vN#z8Lw!@tcp(10.0.0.9:3306)/sales")',
+        'dsn := "app:Rt5@@Km9wZq@unix(/var/run/mysqld/mysqld.sock)/shop"',
         'url = jdbc:oracle:thin:scott/T1ger-Ora9@db.example.com:1521:ORCL',
       ],
-      noMatch: ['dsn := "app:${DB_PASS}@tcp(db:3306)/shop"', 'jdbc:oracle:thin:@db.example.com:1521:ORCL', 'user:password@tcp(localhost:3306)/db'],
+      noMatch: ['dsn := "app:${DB_PASS}@tcp(db:3306)/shop"', 'dsn := "ops@example.com:${DB_PASS}@tcp(db:3306)/shop"', 'jdbc:oracle:thin:@db.example.com:1521:ORCL', 'user:password@tcp(localhost:3306)/db'],
     },
   },
   {
