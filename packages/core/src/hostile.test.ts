@@ -225,6 +225,10 @@ describe('hostile input', () => {
     ['tokens spoken of on one long line, code spans after colons never closed', 'notes.md', 'the token: `4e1c0f7a93b25d86e0a1c3 '.repeat(MB / 35)],
     ["a Discord webhook URL's joins repeated, the token never coming", 'Hook.java', '"https://discord.com/api/webhooks/12" + "34" + '.repeat(MB / 48)],
     ["`sk_` prefix literals joined again and again, no key's body after them", 'Billing.php', "'sk_' . 'sk_' . ".repeat(MB / 16)],
+    // A credentials map reads at most a bounded number of entries from each name, whatever follows.
+    ['credential map calls opened again and again, entries never closed', 'Rooms.java', 'CREDENTIALS = Map.of("r", "x", '.repeat(MB / 31)],
+    // A Go DSN's password runs to the last `@` before the protocol within a bounded reach, not to the end of a line of `@`.
+    ['Go DSN users followed by a megabyte of @ and no protocol', 'db.go', 'a:' + '@'.repeat(MB) + 'tcp'],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

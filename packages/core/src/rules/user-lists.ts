@@ -316,6 +316,44 @@ function findAddressPasswordMaps(text: string, options: DetectOptions, offsets: 
   return spans;
 }
 
+/**
+ * A map of accounts to passwords built by a factory call under a name for credentials or passwords: Java's
+ * `Map<String, String> IMS_CREDENTIALS = Map.of("room1", "…", "room2", "…")` (Guava's `ImmutableMap.of`), Kotlin's
+ * `val passwords = mapOf("room1" to "…")`. The name says what the values are; the keys name accounts, rooms or hosts.
+ * Formatters break such a call after its `(` or a comma, so its arguments may continue on the following lines.
+ * An entry whose key names a field of a login (`"user"`, `"host"`, `"region"`) holds that field, not a password; a
+ * value read is one shaped like a password or generated, not a word, a UUID or a hash.
+ */
+const CREDENTIAL_MAP_AT =
+  /(?:credentials|passwords|passwds|creds)[ \t]{0,4}(?::=|=|:)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:java\.util\.)?Map\.of|(?:Immutable|com\.google\.common\.collect\.Immutable)Map\.of|(?:mutable|hash)?[mM]apOf)[ \t]{0,4}\(/iy;
+/** One entry: a quoted key, `,` (Java) or `to` (Kotlin), then a literal or an expression with at most one bracketed group, then `,` or `)`. */
+const CREDENTIAL_MAP_ENTRY =
+  /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?"(?<k>[^"\\\r\n]{1,64})"[ \t]{0,4}(?:,|[ \t]to[ \t])[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<v>[^"\\\r\n]{1,128})"|[^,()"\r\n]{1,120}(?:\([^()\r\n]{0,120}\)[^,()"\r\n]{0,40})?)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<end>[,)])/y;
+/** Keys that name a field of a login rather than an account. */
+const LOGIN_FIELD_KEY = /^(?:user(?:_?name)?|login|host(?:_?name)?|port|ur[il]|endpoint|e-?mail|region|database|db|schema|driver|realm|domain|tenant|name|id|\w{1,40}_id|\w{1,40}Id)$/i;
+const CREDENTIAL_MAP_ENTRIES = 50;
+
+function findCredentialMapPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(CREDENTIAL_MAP_AT, text, offsets, (m) => {
+    // (The keyword must end the name: `IMS_CREDENTIALS = Map.of(`, not `credentialsCache = Map.of(`.)
+    let at = m.index + m[0].length;
+    for (let n = 0; n < CREDENTIAL_MAP_ENTRIES; n++) {
+      CREDENTIAL_MAP_ENTRY.lastIndex = at;
+      const e = CREDENTIAL_MAP_ENTRY.exec(text);
+      if (e === null) return;
+      at = CREDENTIAL_MAP_ENTRY.lastIndex;
+      const value = e.groups!['v'];
+      if (value !== undefined && !LOGIN_FIELD_KEY.test(e.groups!['k']!) && isMappedPassword(value, options.file)) {
+        const start = e.index + e[0].lastIndexOf('"' + value + '"') + 1;
+        spans.push({ start, end: start + value.length });
+      }
+      if (e.groups!['end'] === ')') return;
+    }
+  });
+  return spans;
+}
+
 export const userListRules: Rule[] = [
   {
     id: 'address-password-map',
@@ -336,6 +374,31 @@ export const userListRules: Rule[] = [
         'var regions = map[string]string{\n\t"10.20.0.11:27015": "eu-west-frankfurt",\n}\n',
         'var rconPasswords = map[string]string{\n\t"10.20.0.11:27015": os.Getenv("RCON_A"),\n\t"127.0.0.1:27015": "local-dev",\n}\n',
         '// Upstreams of the proxy.\nvar upstreams = map[string]string{\n\t"10.20.0.11:8080": "Lq7#vRm2-Wz9",\n}\n',
+      ],
+    },
+  },
+  {
+    id: 'credential-map-password',
+    category: 'PASS',
+    description:
+      'Passwords as the values of a map built by a factory call under a name for credentials or passwords (Java `IMS_CREDENTIALS = Map.of("room1", "…")`, Guava `ImmutableMap.of`, Kotlin `passwords = mapOf("room1" to "…")`), maybe continued on the next lines',
+    keywords: ['credentials', 'passwords', 'passwds', 'creds'],
+    pattern: CREDENTIAL_MAP_AT,
+    find: findCredentialMapPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'private static final Map<String, String> KIOSK_CREDENTIALS = Map.of(\n        "lobby", "Vr7!kTq2Wm9zLp");',
+        'static final Map<String, String> RELAY_PASSWORDS = ImmutableMap.of("relay-a", System.getenv("RELAY_A"), "relay-b", "Hs4#nWq8Zt2v");',
+        'val deviceCreds = mapOf("cam-3" to "pN6xQ2wR9tLm", "cam-4" to "Zk3!rTm8Qv")',
+      ],
+      noMatch: [
+        'static final Map<String, String> KIOSK_CREDENTIALS = Map.of("lobby", System.getenv("KIOSK_LOBBY_PW"));',
+        'Map<String, String> credentials = Map.of("user", "svc-build01", "region", "eu-west-1");',
+        'Map<String, String> credentialsCache = Map.of("lobby", "Vr7!kTq2Wm9zLp");',
+        'static final Map<String, String> ROOM_LABELS = Map.of("lobby", "Vr7!kTq2Wm9zLp");',
+        'val passwords = mapOf("lobby" to "admin", "bar" to "guest")',
       ],
     },
   },
