@@ -402,6 +402,15 @@ const LORAWAN_SESSION_KEY = /(?:^| )(?:nwk|app)(?: s(?: (?:int|enc))? key| skey|
 /** Words that say a key is kept encrypted under another (`wrapped_data_key`, `ENCRYPTED_DATA_KEY`): ciphertext, no key. */
 const WRAPPED_WORDS = new Set(['wrapped', 'encrypted', 'enc', 'ciphertext', 'sealed']);
 
+/**
+ * Words before `site key` that make it a CAPTCHA's public one: the vendors, and the prefixes that front-end build tools
+ * expose to the browser (`NEXT_PUBLIC_SITE_KEY`, `VITE_SITE_KEY`, `REACT_APP_SITE_KEY`).
+ */
+const PUBLIC_SITE_KEY_WORDS = new Set([
+  'turnstile', 'cf', 'cloudflare', 'google', 'goog', 'g', 'rc', 'hc', 'frc', 'friendly', 'arkose', 'funcaptcha',
+  'public', 'pub', 'next', 'vite', 'react', 'nuxt', 'expo', 'gatsby', 'vue', 'ng', 'web', 'client', 'front', 'frontend', 'browser', 'js',
+]);
+
 /** Words that make a key a provisioning service's enrollment key. */
 const ENROLLMENT_WORDS = new Set(['dps', 'enrollment', 'enrolment']);
 
@@ -533,6 +542,13 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // `STAGING_BASIC_AUTH`, `basicAuth`, `MATCH_GIT_BASIC_AUTHORIZATION`: the `user:password` pair (or its base64) of HTTP
   // Basic authentication.
   if ((last === 'auth' || last === 'authorization') && words[words.length - 2] === 'basic') return { category: 'CRED', weak: false };
+  // A site key is a CAPTCHA's (reCAPTCHA's, hCaptcha's, Turnstile's), made to be embedded in public pages. A product
+  // that names its own (CiviCRM's `CIVICRM_SITE_KEY`, which its cron and REST callers must send) means a shared secret:
+  // with such a prefix, and none that says CAPTCHA or front end, the name is a key's. A value of a CAPTCHA's shape under
+  // it is still the public one (`isVendorClientKeyValue`).
+  if (last === 'key' && words.length >= 3 && words[words.length - 2] === 'site' && !words.slice(0, -2).some((w) => PUBLIC_SITE_KEY_WORDS.has(w) || w.includes('captcha'))) {
+    return { category: 'KEY', weak: false };
+  }
   // Keys that client code ships by design: Pusher's app key (`PUSHER_APP_KEY`; its secret is `…_SECRET`)
   // and the public key of a Sentry DSN (`SENTRY_DSN_KEY`), which every browser and app sends.
   if (isPublicClientKeyName(words)) return undefined;

@@ -503,3 +503,43 @@ describe("a URL's query parameter ending a template literal that `+` joins to a 
     expect(values('await fetch(`${BASE}/jobs/start?token=` + encodeURIComponent(t) + "&run=a8f3c1e29b7d4056");\n', 'src/jobs.ts')).toEqual([]);
   });
 });
+
+describe("a Ruby symbol given first to a call without brackets (Sinatra's and Capistrano's `set`)", () => {
+  const hex = '9e2c7a41d03b58f6a1e4c9072d8b3f5e6a0c1d7e94b28f3a5c0e6d1b7a9f4c28';
+  it("reads the literal after the symbol as its value", () => {
+    expect(values(`class Shop < Sinatra::Base\n  enable :sessions\n  set :session_secret, "${hex}"\nend\n`, 'app.rb')).toEqual([hex]);
+    expect(values('set :password, "Tarn7-Gull.Ochre"\n', 'config/deploy/production.rb')).toEqual(['Tarn7-Gull.Ochre']);
+  });
+  it('leaves a lookup, a label and a symbol that is no call\'s argument', () => {
+    expect(values('set :session_secret, ENV.fetch("SESSION_SECRET")\n', 'app.rb')).toEqual([]);
+    expect(values('t :password_label, "Your password"\n', 'app.rb')).toEqual([]);
+    expect(values(`x = a ? :session_secret, "${hex}"\n`, 'app.rb')).toEqual([]);
+  });
+});
+
+describe('digits under a passcode or a PIN name', () => {
+  it('reads four to eight digits under a name that ends in passcode, or an admin PIN', () => {
+    expect(values('[remote]\nconsole_passcode = 3184\n', 'cues.conf')).toEqual(['3184']);
+    expect(values('DOOR_PASSCODE=804913\n', 'kiosk.ini')).toEqual(['804913']);
+    expect(values('kiosk:\n  admin_pin: "57203"\n', 'kiosk.yml')).toEqual(['57203']);
+  });
+  it('leaves stand-ins, counts and digits under other names', () => {
+    expect(values('console_passcode = 0000\nconsole_passcode = 1234\nconsole_passcode = 9876\n', 'cues.conf')).toEqual([]);
+    expect(values('passcode_length = 6\nPASSCODE_TIMEOUT = 3600\nled_pin = 1342\ndebugMenuPin = "4821"\n', 'cues.conf')).toEqual([]);
+    expect(values('console_passcode = 3184\n', 'test/fixtures/cues.conf')).toEqual([]);
+  });
+});
+
+describe("a product's own site key beside CAPTCHAs' public ones", () => {
+  it("reads a site key that a product names for itself (CiviCRM's authenticates cron and REST calls)", () => {
+    expect(values("define( 'CIVICRM_SITE_KEY', '4f0a9c2e7b1d58e3a6c0f9b2d7e4a1c3' );\n", 'wp-config.php')).toEqual(['4f0a9c2e7b1d58e3a6c0f9b2d7e4a1c3']);
+    expect(values('ACME_SITE_KEY=Vq3Lm8Tz2Wx7Rk5Nb9Hc1Jd4\n', '.env')).toEqual(['Vq3Lm8Tz2Wx7Rk5Nb9Hc1Jd4']);
+  });
+  it("leaves a CAPTCHA's site key, by its name or by its shape", () => {
+    expect(values("define( 'RECAPTCHA_SITE_KEY', '4f0a9c2e7b1d58e3a6c0f9b2d7e4a1c3' );\n", 'wp-config.php')).toEqual([]);
+    expect(values('NEXT_PUBLIC_SITE_KEY=Vq3Lm8Tz2Wx7Rk5Nb9Hc1Jd4\n', '.env')).toEqual([]);
+    expect(values("define( 'ACME_SITE_KEY', '6LdQ3xYqAAAAAJk7Vn2Rt9Lm4Wz8Pc1Hb5Xs0Gf3' );\n", 'wp-config.php')).toEqual([]);
+    expect(values('ACME_SITE_KEY=0x4AAAAAAAQz7Lm2Vt9Rk\n', '.env')).toEqual([]);
+    expect(values("'site_key' => 'Vq3Lm8Tz2Wx7Rk5Nb9Hc1Jd4',\n", 'config/services.php')).toEqual([]);
+  });
+});

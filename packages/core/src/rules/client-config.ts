@@ -165,6 +165,7 @@ const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|[TL]_C_[0-9a-f]{
 
 /** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
+  if (CAPTCHA_SITE_KEY_VALUE.test(value) && namesSiteKey(splitWords(name))) return true;
   if (UUID_VALUE.test(value)) return namesIntegrationKey(splitWords(name));
   if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
   const words = splitWords(name);
@@ -172,6 +173,15 @@ export function isVendorClientKeyValue(name: string, value: string): boolean {
 }
 
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A CAPTCHA's site key by its shape: reCAPTCHA's (`6L` and 38 more letters, digits, `_` and `-`), Turnstile's (`0x4AAAA…`),
+ * hCaptcha's (a UUID). Under a name that ends in `site key` it is the key pages embed, whatever product prefixes the name.
+ */
+const CAPTCHA_SITE_KEY_VALUE = /^(?:6L[\w-]{36,42}|0x4[\w-]{16,30}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+function namesSiteKey(words: readonly string[]): boolean {
+  const n = words.length;
+  return (n >= 2 && words[n - 1] === 'key' && words[n - 2] === 'site') || words[n - 1] === 'sitekey';
+}
 /** Words that may stand beside `integration key` in the name of DocuSign's: the vendor, and which environment's app it is. */
 const INTEGRATION_KEY_WORDS = new Set(['docusign', 'ds', 'esign', 'demo', 'account', ...STAGE_WORDS]);
 

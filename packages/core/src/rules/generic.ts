@@ -2,7 +2,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
-import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -314,8 +314,35 @@ function isIdUnderGenerationInputName(name: string, value: string): boolean {
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
 
-/** What precedes a name that is a call's argument: `(`, `{` or `,`, then maybe a line break (one argument a line), then its quote. */
-const CALL_ARGUMENT_BEFORE_NAME = /[({,][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`]?$/;
+/**
+ * What precedes a name that is a call's argument: `(`, `{` or `,`, then maybe a line break (one argument a line), then its
+ * quote; or, as a Ruby symbol, the first argument of a call written without brackets (Sinatra's and Capistrano's
+ * `set :session_secret, "…"`, `set :password, "…"`).
+ */
+const CALL_ARGUMENT_BEFORE_NAME = /(?:[({,][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`]?|(?:^|[\s;])[a-z_][\w.]{0,40}[ \t]{1,4}:)$/;
+
+/**
+ * A passcode or a PIN is digits by design (a show-control workstation's four-digit passcode, a kiosk's admin PIN): under a
+ * name that ends in one (`qlab_passcode`, `DOOR_PASSCODE`, `adminPin`, `pin_code`), 4 to 8 digits are the secret, where
+ * under other names digits are a count, a port or an id. A run of one digit or a counting one (`0000`, `1234`) is a
+ * stand-in, and a test's values are too.
+ */
+const PASSCODE_DIGITS = /^\d{4,8}$/;
+function isNumericPasscode(name: string, value: string, file: string | undefined): boolean {
+  if (!PASSCODE_DIGITS.test(value) || /^(.)\1*$/.test(value) || isTestFile(file)) return false;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  const namesPasscode = last === 'passcode' || last === 'pincode' || (last === 'code' && words[words.length - 2] === 'pin') || last === 'pin';
+  if (!namesPasscode) return false;
+  // A counting run, up or down (`1234`, `98765`).
+  const step = value.charCodeAt(1) - value.charCodeAt(0);
+  if (step === 1 || step === -1) {
+    let counting = true;
+    for (let i = 2; i < value.length && counting; i++) counting = value.charCodeAt(i) - value.charCodeAt(i - 1) === step;
+    if (counting) return false;
+  }
+  return true;
+}
 
 /** A psql variable interpolated into a statement: `:'name'` (as a literal), `:"name"` (as an identifier), `:name`. */
 const PSQL_VARIABLE = /^:(?:'[A-Za-z_]\w{0,62}'|"[A-Za-z_]\w{0,62}"|[A-Za-z_]\w{0,62})$/;
@@ -1231,7 +1258,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
           v.value = v.value.slice(colon + 1);
         }
       }
-      if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file })) {
+      if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file }) && !(key.category === 'PASS' && isNumericPasscode(name, v.value, options.file))) {
         continue;
       }
       if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
