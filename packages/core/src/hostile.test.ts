@@ -144,6 +144,8 @@ const hostile: Record<string, string> = {
     'algolia '.repeat(MB / 64) + "algoliasearch('ABCDEFGHIJ', '0123456789abcdef0123456789abcdea'); ".repeat(MB / 72) + 'provider :x, a, '.repeat(MB / 16),
   // Each quoted URL looks back a bounded stretch for the call it opens, and each `hmac` reads its own name and one literal.
   'calls opened by URLs never given a key, and HMAC names run together': 'f("http://a", "'.repeat(MB / 16) + 'HmacHmacHmac('.repeat(MB / 13),
+  // Each client's constructor reads two literals after its own bracket: names run together and calls never closed stay bounded.
+  'client constructors never closed, and client names run together': 'new AcmeClient("id", "'.repeat(MB / 22) + 'ClientApiGateway('.repeat(MB / 17),
   // A bearer scheme joined to a literal, or given beside one, and a named user before a password: each never closed.
   'bearer schemes joined to literals and auth pairs with a named user, never given a value':
     '"Bearer "+"'.repeat(MB / 22) + '("Bearer", "'.repeat(MB / 24) + 'auth=(USER_NAME, '.repeat(MB / 34),

@@ -310,3 +310,20 @@ describe("Go's net/smtp authentication by position", () => {
     expect(found('a := smtp.PlainAuth("", user, pass, host)\n', 'mail/auth.go')).toEqual([]);
   });
 });
+
+describe("an OAuth client's UUID secret given after its token endpoint and its id", () => {
+  it('reports the UUID after a token endpoint and a client id, one argument a line', () => {
+    const java = 'private final TokenSource oauth = new TokenSource(\n        "https://identity.example.gov/oauth/token",\n        "Hq3vN8kLz2RmT7wX4cYb",\n        "e4a19c7d-2b58-4f03-8d6e-a1c9b7f2e053");\n';
+    expect(found(java, 'src/main/java/acme/Filing.java', 'url-then-key-positional')).toEqual(['Hq3vN8kLz2RmT7wX4cYb', 'e4a19c7d-2b58-4f03-8d6e-a1c9b7f2e053']);
+    const kt = 'val creds = ClientCredentials("https://sso.example.org/realms/ops/protocol/openid-connect/token", "billing-sync", "e4a19c7d-2b58-4f03-8d6e-a1c9b7f2e053")\n';
+    expect(found(kt, 'src/Auth.kt', 'url-then-key-positional')).toEqual(['e4a19c7d-2b58-4f03-8d6e-a1c9b7f2e053']);
+  });
+  it("leaves a UUID after another URL, after a method's name, and a stand-in", () => {
+    const text = [
+      'r = loadRecord("https://api.example.gov/v2/records", "svc-records", "e4a19c7d-2b58-4f03-8d6e-a1c9b7f2e053");',
+      'r = newRequest("https://identity.example.gov/oauth/token", "POST", "e4a19c7d-2b58-4f03-8d6e-a1c9b7f2e053");',
+      'c = new TokenSource("https://identity.example.gov/oauth/token", "svc-filing", "00000000-0000-0000-0000-000000000000");',
+    ].join('\n');
+    expect(found(text, 'src/Client.java', 'url-then-key-positional')).toEqual([]);
+  });
+});

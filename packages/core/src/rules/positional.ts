@@ -450,7 +450,9 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
  * them (`new PositivePayClient("https://…", "ACME_CLAIMS", "…")`: the endpoint, the account, its key); it is judged
  * the same way, so a key id there is still read. After an account the last literal may be its password, in symbols as
  * well (`new HrClient("https://…", "ISU_SYNC", "…")`): letters, a digit and a symbol no name or path has. A class named
- * for a client (`…Client`, `…Api`, `…Sdk`) is given no checksum, so there a key of 16 to 32 hex digits is read too.
+ * for a client (`…Client`, `…Api`, `…Sdk`) is given no checksum, so there a key of 16 to 32 hex digits is read too. After
+ * an OAuth token endpoint and a client's id, the literal is the client's secret even as a UUID (HMRC issues them so):
+ * there the URL and the order say what it is, where elsewhere a UUID is as often a tenant's, a request's or a record's id.
  */
 const URL_THEN_LITERAL =
   /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
@@ -483,7 +485,11 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
     }
     let category: Category | undefined;
     if (KEY_CHARACTERS.test(value)) {
-      if (isUrlClientKey(value, options.file) || (CLIENT_HEX_KEY.test(value) && CLIENT_CLASS.test(calleeBefore(text, offset)) && isClientHexKey(value, options.file))) {
+      if (
+        isUrlClientKey(value, options.file) ||
+        (CLIENT_HEX_KEY.test(value) && CLIENT_CLASS.test(calleeBefore(text, offset)) && isClientHexKey(value, options.file)) ||
+        (account !== undefined && UUID_KEY.test(value) && OAUTH_TOKEN_URL.test(m[0].slice(1, m[0].indexOf(m[0][0]!, 1))) && !HTTP_METHOD.test(account) && isClientHexKey(value, options.file))
+      ) {
         category = 'KEY';
       }
     } else if (account !== undefined && !HTTP_METHOD.test(account) && isUrlClientPassword(value, options.file)) {
@@ -500,6 +506,13 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
 const KEY_CHARACTERS = /^(?:[A-Za-z0-9_+/=-]{20,100}|[0-9a-fA-F]{16,19})$/;
 /** A key a provider issues in hex, shorter than a digest (an MD5's 32 is as long as it goes). */
 const CLIENT_HEX_KEY = /^(?:[0-9a-f]{16,32}|[0-9A-F]{16,32})$/;
+/** A UUID, which some providers issue as an OAuth client's secret (HMRC's, Keycloak's, Azure AD B2C's older apps). */
+const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * An OAuth token endpoint (`…/oauth/token`, `…/oauth2/v2.0/token`, `…/connect/token`, `…/as/token.oauth2`): what is given
+ * after it and a client's id is that client's secret, whatever its shape.
+ */
+const OAUTH_TOKEN_URL = /\/(?:oauth2?|connect|as|openid-connect)(?:\/[\w.-]{1,40}){0,3}\/token(?:\.oauth2)?\/?(?:[?#]|$)/i;
 /** A class's name that says it is a client of an API. */
 const CLIENT_CLASS = /(?:Client|Api|API|Sdk|SDK)$/;
 /** An HTTP method's name, which a request builder takes where a client takes its account. */
@@ -551,6 +564,39 @@ function findLtijsKeys(text: string, options: DetectOptions): Span[] {
     if (!looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const start = m.index + m[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
+ * A client built from an id and a secret, both literals: `new HmrcFilingClient("ACME-CHARITY", "…")`,
+ * `new ShipmentsApi('acct_ops', '…')`, `new PaymentGateway("MERCHANT01", "…")`. A class named for a client (`…Client`,
+ * `…Api`, `…Gateway`) constructed with exactly two literals takes its account first and what proves it second: the second
+ * is the secret when it has a generated key's randomness in letters of both cases and digits (a name, a region, a path
+ * or a word there is left). Read at each `client(`, `api(` or `gateway(` that ends a capitalised name after `new`.
+ */
+const CLIENT_ID_THEN_SECRET =
+  /\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[\w.@:-]{2,64}"|'[\w.@:-]{2,64}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\s\\]{16,100})"|'(?<sq>[^'\s\\]{16,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\)/y;
+const CLIENT_CLASS_WORD = /^(?:client|api|gateway)$/i;
+/** `new` before the class's name, which a namespace may qualify (`new Acme.Filing.`, `new \Acme\`, `new Acme::`). */
+const NEW_BEFORE = /(?:^|[^\w$.])new[ \t]{1,4}\\?(?:[A-Za-z_]\w{0,40}(?:\.|::|\\)){0,4}$/;
+
+function findClientIdThenSecret(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // The keyword is the class name's last word and its `(`: the word ends at the bracket.
+    const open = text.indexOf('(', offset);
+    if (open === -1 || open - offset > 8 || !CLIENT_CLASS_WORD.test(text.slice(offset, open))) continue;
+    let start = offset;
+    while (start > 0 && offset - start < 60 && isWordCode(text.charCodeAt(start - 1))) start--;
+    if (!isUpperCode(text.charCodeAt(start)) || !NEW_BEFORE.test(text.slice(Math.max(0, start - 60), start))) continue;
+    CLIENT_ID_THEN_SECRET.lastIndex = open;
+    const m = CLIENT_ID_THEN_SECRET.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!MIXED_KEY.test(value) || !looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const at = m.index + m[0].lastIndexOf(value);
+    spans.push({ start: at, end: at + value.length });
   }
   return spans;
 }
@@ -1223,6 +1269,7 @@ export const positionalRules: Rule[] = [
         "        $this->client = new Acme_Rest_Client(\n            'https://api.example.org',\n            'pR4kXw9ZmT2vLq7NcB5yHs8D'\n        );",
         'client = RouteApi("https://routes.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G", timeout=10)',
         'return new LockboxClient(\n        "https://bank.example.com/lockbox/v1",\n        "ACME_PAYABLES",\n        "Wq7+Lk2zRm9/XtB4nVc8Hp3J");',
+        'tokens = new ClientCredentials(\n        "https://auth.example.gov/oauth/token",\n        "tX4mQ8vLz2RkP7wN3cYb",\n        "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
       ],
       noMatch: [
         'feed := NewDepotFeed("https://feeds.example.net/api/v3", os.Getenv("FEED_KEY"))',
@@ -1231,6 +1278,8 @@ export const positionalRules: Rule[] = [
         'window.open("https://help.example.com", "helpWindowPopupFrame01")',
         'pair = ("https://api.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G")',
         'return new LockboxClient("https://bank.example.com/lockbox/v1", "ACME_PAYABLES", System.getenv("LOCKBOX_KEY"));',
+        'record = fetchRecord("https://api.example.gov/v2/records", "svc-records", "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
+        'tokens = new ClientCredentials("https://auth.example.gov/oauth/token", "POST", "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
       ],
     },
   },
@@ -1248,6 +1297,31 @@ export const positionalRules: Rule[] = [
         "const lti = require('ltijs').Provider;\nlti.setup(process.env.LTI_KEY, { url: process.env.MONGO_URL });",
         "const lti = require('ltijs').Provider;\nlti.setup('your-encryption-key-here', { url: 'mongodb://db/lti' });",
         "wizard.setup('Wq8zL3kR7vN2mX9pT4bY6cH1jF5dS0gA', { steps: 3 });",
+      ],
+    },
+  },
+  {
+    id: 'client-id-then-secret-positional',
+    category: 'KEY',
+    description:
+      "A client's secret given second to its constructor after the client's id, both literals: `new HmrcFilingClient(\"ACME-CHARITY\", \"…\")`, `new ShipmentsApi('acct_ops', '…')`, `new PaymentGateway(\"MERCHANT01\", \"…\")`; a generated-looking literal of mixed-case letters and digits",
+    keywords: ['client(', 'api(', 'gateway('],
+    pattern: CLIENT_ID_THEN_SECRET,
+    find: findClientIdThenSecret,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'var filing = new HmrcFilingClient("ACME-CHARITY", "Kq7mX2vLp9RzT4wN8cYbH3dJ");',
+        "const ship = new ShipmentsApi('acct_ops',\n    'Zp4Lq9Wm2Tx7Rk5VcN8bHd3F');",
+        '$gw = new \\Acme\\PaymentGateway("MERCHANT01", "Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1");',
+      ],
+      noMatch: [
+        'var filing = new HmrcFilingClient("ACME-CHARITY", Environment.GetEnvironmentVariable("HMRC_SECRET"));',
+        'var pubsub = new PubSubClient("acme-prod", "orders-created-subscription");',
+        'var filing = new HmrcFilingClient("ACME-CHARITY", "Kq7mX2vLp9RzT4wN8cYbH3dJ", timeout);',
+        'var filing = HmrcFilingClient.Create("ACME-CHARITY", "Kq7mX2vLp9RzT4wN8cYbH3dJ");',
+        'var filing = new HmrcFilingClient("ACME-CHARITY", "your-client-secret-goes-here");',
       ],
     },
   },
