@@ -193,6 +193,11 @@ const hostile: Record<string, string> = {
   'HSM blocks nested one in another, each line a PIN entry': '  hsm:\n   pin: 40718352\n    p11:\n'.repeat(MB / 32),
   'an HSM block of endless PIN entries, and one endless line under another': 'hsm:\n' + '  pin: 40718352\n'.repeat(MB / 32) + 'luna:\n  ' + 'pin'.repeat(MB / 6),
   'keystore setters opened with a path and never given a literal': 'c.setKeystore("/a.jks", x'.repeat(MB / 26) + '"Kq7!vTz2Lm".toCharArray()',
+  // Each new reading starts at its keyword and reads a bounded run: keywords run together never reach a value.
+  'primary keys with base64 values one short': '"primaryKey": "'.repeat(MB / 32) + 'A'.repeat(42) + '=',
+  'using token repeated': 'using token '.repeat(MB / 12),
+  'Twitch clients never closed': 'NewTwitchClient("' + 'a'.repeat(29) + '", '.repeat(MB / 40),
+  'settings whose default opens another setting': 'a:\n  default:\n'.repeat(MB / 16),
 };
 
 describe('hostile input', () => {

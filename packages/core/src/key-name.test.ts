@@ -470,3 +470,14 @@ describe('a salt at the end of a settings key, and a PIN that admits an admin', 
     expect(detect(ts, { file: 'src/config.ts' }).map((f) => [f.rule, ts.slice(f.start, f.end)])).toEqual([['generic-assignment', 'Q7RM2XK94T']]);
   });
 });
+
+describe('classifyKey: mail subjects and master keys named group-first', () => {
+  it("takes a name ending in subject as a mail's subject line, not the secret it is about", () => {
+    for (const name of ['password_reset_subject', 'tokenExpiredSubject', 'API_KEY_ROTATED_SUBJECT']) expect(classifyKey(name), name).toBeUndefined();
+  });
+
+  it('takes a master under a cipher word as an encryption key, and a master elsewhere as none', () => {
+    for (const name of ['keys.encryption.master', 'crypto.master', 'vaultEncryptionMaster']) expect(classifyKey(name), name).toEqual({ category: 'KEY', weak: false });
+    for (const name of ['db.master', 'master', 'replication.master', 'encryption.master.enabled']) expect(classifyKey(name), name).toBeUndefined();
+  });
+});

@@ -43,6 +43,8 @@ const DESCRIPTIVE_WORDS = new Set([
   // Where a document or a page holds the secret (`PASSWORD_ELEMENT = "wsse:Password"`, `tokenTag`, `passwordXPath`,
   // `PASSWORD_SELECTOR = "#password"`): the name of an XML element or a page's field, not its content.
   'element', 'elem', 'tag', 'xpath', 'selector', 'locator',
+  // The subject line of a mail about a secret (`password_reset_subject = Reset your PIN`): a text, like its title or body.
+  'subject',
 ]);
 
 /**
@@ -578,6 +580,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
         category = 'KEY';
         weak = true;
       }
+    } else if (w === 'master' && i === words.length - 1 && i > 0 && category === undefined && words.slice(0, i).some((x) => CIPHER_WORDS.has(x))) {
+      // `keys.encryption.master`, `crypto.master`: the master key of an encryption, its words in the settings' order (the
+      // group, then which of its keys). A `master` under no cipher word is a database's or a branch's (`db.master = host`).
+      category = 'KEY';
     } else if (w === 'hmac' && i === words.length - 1 && i > 0 && category === undefined && !HMAC_RESULT_QUALIFIERS.has(words[i - 1]!)) {
       // `ADYEN_HMAC`, `WEBHOOK_HMAC`: the key a service signs with (often hex, so not a weak key, which turns hex
       // down as a digest). An `expected_hmac` or `computed_hmac` is a signature computed with the key, not the key.

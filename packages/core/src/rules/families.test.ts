@@ -1736,3 +1736,52 @@ describe("Rails' Active Record encryption keys and Laravel's form token", () => 
     expect(found("<?php\nreturn [\n    'shop' => [\n        'webhook_secret' => 'qTzRmWkvPxNbLsHd',\n    ],\n];\n", 'config/services.php').map(([, v]) => v)).toEqual(['qTzRmWkvPxNbLsHd']);
   });
 });
+
+describe('device keys, tokens in log lines, plugin setting defaults and keys named group-first', () => {
+  it("reads an IoT device's primary and secondary keys by their shape, and leaves a table's primary key", () => {
+    const devices = [
+      '{"devices": [',
+      '  {"deviceId": "sensor-117", "primaryKey": "Xc63pmPvqPPscvsURrUJe4Wew0F3dS0AnEiFXff/4Qg=", "secondaryKey": "Vf+QuCAn+OmQzD2NokJ6/RZPNz3saZyEBS8x6HBO6UU="},',
+      '  {"deviceId": "sensor-118", "primaryKey": "<device-primary-key>"}',
+      ']}',
+    ].join('\n');
+    expect(found(devices, 'fleet/provisioning.json').map(([, v]) => v)).toEqual(['Xc63pmPvqPPscvsURrUJe4Wew0F3dS0AnEiFXff/4Qg=', 'Vf+QuCAn+OmQzD2NokJ6/RZPNz3saZyEBS8x6HBO6UU=']);
+    expect(found('{"table": "shipments", "primaryKey": "shipment_id", "sortKey": "created_at"}', 'schema/shipments.json')).toEqual([]);
+  });
+
+  it('reads the token a log line says a client is using, and leaves the phrase in prose', () => {
+    const token = '39kZr8ljylzH9F8KrR1GtuAY-2CTXsJt-fbNoh9LacD3gYnmIIxwg6unWhzfn_Caq8o7dPf2LVcx902Vkrp6gg==';
+    expect(found(`2025-02-03T04:05:06Z INFO  tsdb: using token ${token}\n`, 'ops/incident.md').map(([, v]) => v)).toEqual([token]);
+    expect(found('The exporter authenticates using token authentication; see the runbook.\n', 'ops/incident.md')).toEqual([]);
+  });
+
+  it('reads a bearer token of 24 random letters in a build log', () => {
+    expect(found('[deploy] GET https://api.example.com/v2/user -H "Authorization: Bearer JmDfADqwBCqPEIqIpzgSrYtE" -> 200\n', 'logs/build.log').map(([, v]) => v)).toEqual(['JmDfADqwBCqPEIqIpzgSrYtE']);
+    expect(found('[deploy] GET https://api.example.com/v2/user -H "Authorization: Bearer AuthorizationHeaderValue" -> 200\n', 'logs/build.log')).toEqual([]);
+  });
+
+  it("reads a plugin setting's default under a secret's name, and leaves a choice named after its setting", () => {
+    const settings = [
+      'plugins:',
+      '  chat_bridge_enabled:',
+      '    default: false',
+      '  chat_bridge_client_secret:',
+      '    default: "C5Qe92zip2cZylu1njdyZPZTjHBgtlz8"',
+      '    secret: true',
+      '  chat_bridge_password_mode:',
+      '    default: chat_bridge_password_mode_disabled',
+      '    type: enum',
+    ].join('\n');
+    expect(found(settings, 'plugins/chat-bridge/config/settings.yml').map(([, v]) => v)).toEqual(['C5Qe92zip2cZylu1njdyZPZTjHBgtlz8']);
+  });
+
+  it('reads an encryption master key whose name puts the group first, and leaves a database master', () => {
+    expect(found('vault.encryption.master=Vf+QuCAn+OmQzD2NokJ6/RZPNz3saZyEBS8x6HBO6UU=\ndatasource.master=orders-db-1\nsession.crypto.master=true\n', 'application.properties').map(([, v]) => v)).toEqual([
+      'Vf+QuCAn+OmQzD2NokJ6/RZPNz3saZyEBS8x6HBO6UU=',
+    ]);
+  });
+
+  it("leaves the subject line of a password mail, and still reads the mail account's password", () => {
+    expect(found('[mail]\npassword = Rq7-vLm2Tz9x\npassword_reset_subject = Reset your account password\n', 'config/app.ini').map(([, v]) => v)).toEqual(['Rq7-vLm2Tz9x']);
+  });
+});

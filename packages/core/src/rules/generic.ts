@@ -23,7 +23,8 @@ const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
   // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`.
-  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|' +
+  // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name.
+  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -1579,7 +1580,7 @@ const NAME_VALUE = new RegExp(
   String.raw`(?:(?:name|key)["']?[ \t]{0,24}[:=][ \t]{0,4}["']?(?<k>[\w./-]{1,160})["']?[ \t]{0,4}(?:,[ \t]{0,4}(?:\r?\n)?|\r?\n)(?:[ \t+~-]{0,24}["']?type["']?[ \t]{0,24}[:=][^\r\n]{0,60}\r?\n)?[ \t+~-]{0,24}["']?value["']?[ \t]{0,24}[:=]|"(?<jk>[\w.-]{1,80})"[ \t]{0,4}:[ \t]{0,4}\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"value"[ \t]{0,4}:` +
     `|${HOST_KEYED_NAME}|` +
     String.raw`(?<![\w-])-[Nn]ame[ \t]{1,4}["']?(?<pk>[\w./-]{1,160})["']?[ \t]{1,40}(?:-(?:Property)?Type[ \t]{1,4}["']?\w{1,20}["']?[ \t]{1,40})?-[Vv]alue[ \t]{1,4}|` +
-    String.raw`variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,40}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:)[ \t]{0,4}` +
+    String.raw`variable[ \t]{1,4}"(?<tk>[\w-]{1,80})"[ \t]{0,4}\{[^}]{0,400}?default[ \t]{0,40}=|(?<![\w-])(?<ck>[A-Za-z]\w{0,79}):[ \t]{0,4}\r?\n[ \t]{2,24}(?:(?<yd>default):|Type:[ \t]{0,4}["']?String["']?[ \t]{0,4}\r?\n(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?(?:[ \t]{2,24}(?:NoEcho|Description|AllowedPattern|MinLength|MaxLength|ConstraintDescription):[^\r\n]{0,200}\r?\n)?[ \t]{2,24}Default:))[ \t]{0,4}` +
     PAIR_VALUE,
   'g',
 );
@@ -1643,6 +1644,9 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
     if (!quoted && g['tk'] !== undefined && !BLOCK_START.test(g['uq']!)) continue;
     // A bare PowerShell argument that opens a subexpression, an array or a cast (`-Value (Get-Content …)`, `@(…)`, `[byte[]]…`) computes the value.
     if (!quoted && g['pk'] !== undefined && /^[(@[]/.test(value)) continue;
+    // A YAML setting's bare default that opens with the setting's own name (`relay_password_login:` / `default:
+    // relay_password_login_disabled`) names one of the setting's choices, as an enum's values do.
+    if (!quoted && g['yd'] !== undefined && value.toLowerCase().startsWith(name.toLowerCase())) continue;
     if (!key || !isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     spans.push({ start, end: start + value.length, category: key.category });
   }
@@ -3191,6 +3195,8 @@ export const genericRules: Rule[] = [
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
       'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'exponent', 'install_code', 'installcode', 'install-code', 'install.code',
+      // An encryption's master key named group-first (`keys.encryption.master`, `cryptoMaster`): no `key` in the name.
+      'encryption.master', 'encryption_master', 'encryption-master', 'encryptionmaster', 'crypto.master', 'crypto_master', 'crypto-master', 'cryptomaster',
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
@@ -3505,7 +3511,7 @@ export const genericRules: Rule[] = [
     id: 'name-value-pair',
     category: 'PASS',
     description:
-      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }` and helm `set { name = "auth.password"` / `value = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`, PowerShell `Set-ItemProperty … -Name DbPassword -Value "…"`',
+      'A secret in a name/value pair, as environment lists write them: Kubernetes `- name: DB_PASSWORD` / `value: …`, ECS `{"name": "API_KEY", "value": "…"}`, Terraform `variable "db_password" { default = "…" }` and helm `set { name = "auth.password"` / `value = "…" }`, a CloudFormation parameter `Default:` (`DbPassword:` / `Type: String` / `Default: …`), a YAML setting\'s `default:` on the line below its name (a Discourse plugin\'s `relay_bot_token:` / `default: "…"`), ARM `"adminPassword": {"value": "…"}`, Composer `"bearer": {"host.example": "…"}`, PowerShell `Set-ItemProperty … -Name DbPassword -Value "…"`',
     keywords: ['value', 'default', '": {', '":{'],
     pattern: NAME_VALUE,
     find: findNameValuePairs,
@@ -3518,6 +3524,8 @@ export const genericRules: Rule[] = [
         'variable "admin_password" {\n  type    = string\n  default = "Kq8zW3mLp0!"\n}',
         'set_sensitive {\n    name  = "redis.auth.password"\n    value = "Tq7vRm2XwZp9LkBn"\n  }',
         "Set-ItemProperty -Path $regKey -Name 'ReportDbPassword' -Value 'Rq4#Tern-Vale.9'",
+        // A Discourse plugin's `config/settings.yml`: each setting's block opens with the value it ships with.
+        'plugins:\n  relay_bot_token:\n    default: "Tq7vRm2XwZp9LkBnWc4H"\n    secret: true\n',
         'New-ItemProperty -Path HKLM:\\SOFTWARE\\Acme -Name ApiToken -PropertyType String -Value "Zk3mP9qR2vX8wL5nQ4tY7uI0" -Force',
       ],
       noMatch: [
@@ -3531,6 +3539,8 @@ export const genericRules: Rule[] = [
         'private updateConfig<Key extends keyof NodeConfig>(key: Key, value: NodeConfig[Key]) {',
         "Set-ItemProperty -Path $regKey -Name 'ReportDbPassword' -Value $plainPassword",
         "Set-ItemProperty -Path $regKey -Name 'ReportDbServer' -Value 'sql01.corp.example'",
+        'plugins:\n  relay_bot_enabled:\n    default: true\n  relay_bot_token:\n    default: ""\n    secret: true\n',
+        'plugins:\n  relay_password_login:\n    default: relay_password_login_disabled\n    type: enum\n',
         "Set-ItemProperty -Path $regKey -Name 'ReportDbPassword' -Value (Get-Content C:\\secure\\report.txt)",
       ],
     },

@@ -80,7 +80,8 @@ function isRandomLetterToken(value: string): boolean {
   if (value.length < 24 || !/^[A-Za-z]+$/.test(value) || isPlaceholder(value)) return false;
   let upper = 0;
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) <= 0x5a) upper++;
-  return upper * 10 >= value.length * 3 && upper * 10 <= value.length * 7 && shannonEntropy(value) >= 4.2;
+  // Twenty-four random letters of 52 repeat about five of them (about 4.15 bits each); from thirty-two on, about 4.4.
+  return upper * 10 >= value.length * 3 && upper * 10 <= value.length * 7 && shannonEntropy(value) >= (value.length < 32 ? 4 : 4.2);
 }
 
 const JWT = /\beyJ[A-Za-z0-9_-]{8,2000}\.eyJ[A-Za-z0-9_-]{2,8000}\.[A-Za-z0-9_-]{0,2000}/;
@@ -285,6 +286,32 @@ export const tokenRules: Rule[] = [
         "$statuspage = ['Authorization' => 'OAuth ' . '5e1d7c3a-2b9f-4a68-8c04-d71e9a3f6b25'];",
       ],
       noMatch: ['authHeader = "Token " + apiToken', 'msg = "Token rotation_schedule_weekly"', 'label = "Token expired, please sign in again"', 'h = "Token ${API_TOKEN}"', 'h = "Token token=" + "${PD_TOKEN}"', 'hint = "OAuth " + "authorization_code_flow"'],
+    },
+  },
+  {
+    id: 'using-token-phrase',
+    category: 'TOKEN',
+    description:
+      'A token a log line or a message says a client is using (`influx: using token …`, `connecting with token …`, `authenticated using token …`): the phrase, then one generated value of 20 characters or more with letters and digits',
+    keywords: ['using token ', 'with token '],
+    startsAtKeyword: true,
+    // The value follows the phrase straight away, one run of a token's characters (base64url or base64, maybe padded)
+    // that ends at a space, a quote or the line's end; a sentence goes on with words (`using token authentication`).
+    pattern: /(?:using|with) token[ \t]{1,4}["'`]?(?<v>[A-Za-z0-9._~+/-]{20,500}={0,2})(?![A-Za-z0-9._~+/=-])/i,
+    secretGroup: 'v',
+    validate: (value) => isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value) && /[A-Za-z]/.test(value),
+    confidence: 'medium',
+    examples: {
+      match: [
+        '2025-01-07T03:12:44Z INFO  metrics: using token Qv7Tm_kZrWp2LxNbYcs9JdGfeuKa-RtVwq4MnBzLy8Hc3XfPd6Qs1==',
+        'connecting to wss://gw.example.net with token 8fK2mQz7Lp4Rw9Tx3Vb6Nc1Hd5Gs0Je',
+      ],
+      noMatch: [
+        'INFO auth: using token authentication for the API',
+        'connecting with token ${INFLUX_TOKEN}',
+        'requests are signed with token-based_authentication_v2_enabled',
+        'using token <your-token-here>',
+      ],
     },
   },
   {

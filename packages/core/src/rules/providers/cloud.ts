@@ -451,6 +451,34 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    id: 'azure-primary-secondary-key',
+    category: 'KEY',
+    description:
+      "A key named primary or secondary (`\"primaryKey\": \"…\"`, `secondary_key: …`) whose value is base64 of exactly 32 or 64 bytes: Azure's pairs of keys (an IoT Hub device's or a DPS enrollment's symmetric keys, Event Hubs' and Service Bus' authorization rules as `listKeys` prints them). A table's primary key is a column's name, never such a value",
+    keywords: ['primarykey', 'secondarykey', 'primary_key', 'secondary_key', 'primary-key', 'secondary-key'],
+    startsAtKeyword: true,
+    // Azure hands out its keys in pairs to rotate by: each is 32 bytes (44 base64 characters) or 64 (88); a database's
+    // primary key is a column's name (`"primaryKey": "order_id"`), which holds no `+`/`/`-alphabet padding of those lengths.
+    pattern: /(?:primary|secondary)[_-]?key["']?[ \t]{0,4}[:=][ \t]{0,4}["']?([A-Za-z0-9+/]{86}==|[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/i,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: looksRandom,
+    confidence: 'high',
+    examples: {
+      match: [
+        `{"deviceId": "probe-0042", "authentication": {"symmetricKey": {"primaryKey": "${fake('b64', 43, 9701)}=", "secondaryKey": "${fake('b64', 43, 9702)}="}}}`,
+        `  "primaryKey": "${fake('b64', 86, 9703)}==",`,
+        `secondary_key: ${fake('b64', 43, 9704)}=`,
+      ],
+      noMatch: [
+        '"primaryKey": "order_id"',
+        `"primaryKey": "${fake('b64', 40, 9705)}=="`,
+        '"primaryKey": "<device-primary-key>"',
+        `cacheKeyPrimaryKey = "${'A'.repeat(43)}="`,
+      ],
+    },
+  },
+  {
     id: 'azure-sas-token',
     category: 'TOKEN',
     description: 'Azure shared access signature: the sig= parameter of a SAS query string',

@@ -199,6 +199,32 @@ export const databaseRules: Rule[] = [
     match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`, `twitchOauthToken = '${fake('lowernum', 30, 9731)}'`, `twitchChatOauth = "oauth:${fake('lowernum', 30, 9733)}"`],
     noMatch: ['TWITCH_CHANNEL=acme', `static const twitchClientId = '${fake('lowernum', 30, 9732)}';`],
   }, { minEntropy: 3, nameTail: 'secret|token|oauth|key|pass|auth' }),
+  {
+    id: 'twitch-client-credentials-call',
+    category: 'KEY',
+    description:
+      "A Twitch client built from the app's credentials (`NewTwitchClient(\"…\", \"…\")`, `new TwitchClient(clientId, '…')`, `twitch.NewClient(…)`): the argument after the client id, 30 small letters and digits, is the client secret",
+    keywords: ['twitch'],
+    startsAtKeyword: true,
+    // The client id comes first (a literal of the same shape, or a variable), the secret second; a Twitch secret is
+    // 30 characters of [a-z0-9], so the class is not widened by a case-insensitive flag.
+    pattern: /[Tt]witch[\w.]{0,40}\([ \t]{0,4}(?:["'`][a-z0-9]{30}["'`]|[A-Za-z_][\w.]{0,60})[ \t]{0,4},[ \t]{0,4}["'`]([a-z0-9]{30})["'`]/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: looksRandom,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `tw := NewTwitchClient("${fake('lowernum', 30, 9741)}", "${fake('lowernum', 30, 9742)}")`,
+        `const tw = new TwitchClient(TWITCH_CLIENT_ID, '${fake('lowernum', 30, 9743)}');`,
+      ],
+      noMatch: [
+        'tw := NewTwitchClient(os.Getenv("TWITCH_CLIENT_ID"), os.Getenv("TWITCH_CLIENT_SECRET"))',
+        `tw := NewTwitchClient("${fake('lowernum', 30, 9744)}", secret)`,
+        'tw := NewTwitchClient("abcdefghijklmnopqrstuvwxyz0123", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")',
+      ],
+    },
+  },
   contextRule('twitter-bearer-token', 'Twitter/X app bearer token (22 A + 80-100) next to a Twitter name', ['twitter', '\\bx[_.\\-]?bearer'], 'A{22}[A-Za-z0-9%]{80,100}', {
     match: [`TWITTER_BEARER_TOKEN=${'A'.repeat(22)}${fake('alnum', 90, 732)}`],
     noMatch: ['TWITTER_BEARER_TOKEN=AAAAshort'],
