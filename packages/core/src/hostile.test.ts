@@ -198,6 +198,11 @@ const hostile: Record<string, string> = {
   'using token repeated': 'using token '.repeat(MB / 12),
   'Twitch clients never closed': 'NewTwitchClient("' + 'a'.repeat(29) + '", '.repeat(MB / 40),
   'settings whose default opens another setting': 'a:\n  default:\n'.repeat(MB / 16),
+  // Each New Relic entry reads a bounded stretch for its license; each login word reads one code span, never closed here.
+  'New Relic entries opened and never given a license, and logins whose code span never closes':
+    "'newrelic' => ['app' => 'a', ".repeat(MB / 30) + 'creds `admin / Tq7#mVz2!kLw9 '.repeat(MB / 30),
+  // Each key id after a code span and a slash reads one literal after it: a bounded stretch.
+  'AWS key ids in code spans joined by slashes, never a secret': '`AKIAZ7VRSQ5TKQLMWP3B` / `'.repeat(MB / 26),
 };
 
 describe('hostile input', () => {

@@ -1785,3 +1785,38 @@ describe('device keys, tokens in log lines, plugin setting defaults and keys nam
     expect(found('[mail]\npassword = Rq7-vLm2Tz9x\npassword_reset_subject = Reset your account password\n', 'config/app.ini').map(([, v]) => v)).toEqual(['Rq7-vLm2Tz9x']);
   });
 });
+
+describe('a credential read through the way code or notes hand it over', () => {
+  it("reads a Twilio auth token after an account SID joined from its prefix, and leaves the SID", () => {
+    const php = "use Twilio\\Rest\\Client;\n$sms = new Client('AC' . '7c2e9a4f1b6d3e8a0c5f2b7d9e4a1c6f', 'e1b7d3a9f5c2e8b4d0a6f3c9e5b1d7a2');\n";
+    expect(found(php, 'app/Sms.php').map(([, v]) => v)).toEqual(['e1b7d3a9f5c2e8b4d0a6f3c9e5b1d7a2']);
+    expect(found("use Twilio\\Rest\\Client;\n$sms = new Client('AC' . '7c2e9a4f1b6d3e8a0c5f2b7d9e4a1c6f', $token);\n", 'app/Sms.php')).toEqual([]);
+  });
+
+  it("reads a token interpolated as a literal into Ruby's header string, and leaves an interpolated variable", () => {
+    expect(found(`req["Authorization"] = "Bearer #{'Rk5Tq9Wz2Lm7Xv4Np8Bc3Hd6Fs1Gy0JaUe'}"\n`, 'lib/tasks/sync.rake').map(([, v]) => v)).toEqual(['Rk5Tq9Wz2Lm7Xv4Np8Bc3Hd6Fs1Gy0JaUe']);
+    expect(found('req["Authorization"] = "Bearer #{photo_api_token}"\n', 'lib/tasks/sync.rake')).toEqual([]);
+  });
+
+  it("reads the key handed alone to a lookup API's client (Hunter.io, Shodan), and leaves a lookup or a stand-in", () => {
+    expect(found('from pyhunter import PyHunter\nh = PyHunter("b4e8a2c6f0d3b7e1a5c9f2d6b0e4a8c3f7d1b5e9")\n', 'osint.py').map(([, v]) => v)).toEqual(['b4e8a2c6f0d3b7e1a5c9f2d6b0e4a8c3f7d1b5e9']);
+    expect(found('from pyhunter import PyHunter\nh = PyHunter(os.environ["HUNTER_KEY"])\n', 'osint.py')).toEqual([]);
+    expect(found('api = shodan.Shodan("YOUR_SHODAN_API_KEY_GOES_HERE_OK")\n', 'osint.py')).toEqual([]);
+  });
+
+  it('reads a user and password in one code span after creds, and leaves a path or a choice in one', () => {
+    expect(found('- The wiki still ran with creds `root / Vx8!qLm2#Tz5`.\n', 'notes/day1.md').map(([, v]) => v)).toEqual(['Vx8!qLm2#Tz5']);
+    expect(found('- Credentials `GET / POST` are both logged.\n', 'notes/day1.md')).toEqual([]);
+    expect(found('- with creds `admin / <see vault>`\n', 'notes/day1.md')).toEqual([]);
+  });
+
+  it("reads an AWS secret key in the code span after its key id's and a slash, and leaves two key ids", () => {
+    expect(found('- The runner held a key pair: `AKIAQ7TZL2WMXR9KPV3B` / `Zm4Qx8Lw2Rk7Vp3Nb9Hc6Jd1Gf5Sa0Ye2Ui7OqTn`\n', 'notes/day2.md').map(([, v]) => v)).toEqual(['AKIAQ7TZL2WMXR9KPV3B', 'Zm4Qx8Lw2Rk7Vp3Nb9Hc6Jd1Gf5Sa0Ye2Ui7OqTn']);
+    expect(found('- Rotated `AKIAQ7TZL2WMXR9KPV3B` / `AKIAZ7VRSQ5TKQLMWP3B` today.\n', 'notes/day2.md').map(([, v]) => v)).toEqual(['AKIAQ7TZL2WMXR9KPV3B', 'AKIAZ7VRSQ5TKQLMWP3B']);
+  });
+
+  it("reads a New Relic license key under license in the agent's entry, and leaves a license elsewhere", () => {
+    expect(found("$c = [\n    'newrelic' => ['appname' => 'export', 'license' => 'c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7'],\n];\n", 'connectors.php').map(([, v]) => v)).toEqual(['c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7']);
+    expect(found("$c = [\n    'newrelic' => ['appname' => 'export'],\n    'build' => ['license' => 'c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7'],\n];\n", 'connectors.php')).toEqual([]);
+  });
+});

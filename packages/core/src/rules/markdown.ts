@@ -290,6 +290,29 @@ function findLoginEmphasisPairs(text: string, options: DetectOptions, offsets: r
 }
 
 /**
+ * A user and a password in ONE code span after the word that says it is a login: `with creds \`admin / …\``,
+ * `credentials: \`deploy / …\``, `login \`ops / …\``. Read at each of those words; the span must hold a user name,
+ * a slash between spaces, and a password by its shape, so a path (`` `src/app` ``) or a choice (`` `GET / POST` ``) is none.
+ */
+const ONE_SPAN_LOGIN =
+  /(?:creds|credentials|login)(?:[ \t]{0,2}:|[ \t]{1,2}(?:is|are|was|were))?[ \t]{1,4}`(?<user>[A-Za-z0-9._@+-]{1,64})[ \t]{1,2}\/[ \t]{1,2}(?<v>[^`\s]{6,128})`/iy;
+
+function findOneSpanLogins(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    if (offset > 0 && /[A-Za-z]/.test(text.charAt(offset - 1))) continue;
+    ONE_SPAN_LOGIN.lastIndex = offset;
+    const m = ONE_SPAN_LOGIN.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['v']!;
+    if (!isPasswordLike(value) || !isPlausiblePassword(value, options.file) || DIRECTIVE.test(value)) continue;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
+/**
  * A line of notes labelled as a password (`Password: …`, `- **Passphrase**: …`, `Root password: …`):
  * every code span further on that line that is shaped like a password (letters, a digit and a
  * symbol) is one, even when the label's own value is a pointer to a vault entry and the line
@@ -541,6 +564,20 @@ export const markdownRules: Rule[] = [
     examples: {
       match: ['The kiosk login is **kiosk / Tq7#vRm2*wLp**, rotated each term.', 'Credentials: **svc.backup** / **Hx4!mZ9q-Tr**'],
       noMatch: ['The login is **read / write** for most users.', 'login is **admin / ${ADMIN_PASSWORD}**', 'sign-in is **user / password**', 'The login is **ops / Tq7#vRm2 and more**'],
+    },
+  },
+  {
+    id: 'user-password-one-span',
+    category: 'PASS',
+    description: 'A login written as one code span after `creds` / `credentials` / `login`: `` with creds `admin / …` `` (a user name, a slash, then a password by its shape)',
+    keywords: ['creds', 'credentials', 'login'],
+    pattern: ONE_SPAN_LOGIN,
+    find: findOneSpanLogins,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['Found the old wiki with creds `admin / Tq7#mVz2!kLw9` in its config.', 'Staging credentials: `deploy@ci / R8v$Lp2q-Wn5x`', 'login `ops / Fen!Otter-2291`'],
+      noMatch: ['with creds `admin / ${ADMIN_PASSWORD}`', 'credentials `GET / POST` both work', 'login `src/app-v2!.ts`', 'with creds `admin / admin`', 'relogin `ops / Fen!Otter-2291`'],
     },
   },
   {

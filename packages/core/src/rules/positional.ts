@@ -15,10 +15,11 @@ import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.
  * An access key id literal, then the next literal argument: 40 characters of base64, the
  * secret key. Or the second argument of a credentials constructor whose first is a variable.
  * S3-compatible stores take the same pair through the same SDK calls: a DigitalOcean Spaces
- * key id (`DO00` + 16) comes with a 43-character secret.
+ * key id (`DO00` + 16) comes with a 43-character secret. Notes give the pair as two code spans
+ * joined by a slash (`` `AKIA…` / `…` ``), the way they give a user and a password.
  */
 const AWS_KEY_PAIR =
-  /(?:(?:AKIA|ASIA|DO00)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+]{3})?)["'`]/;
+  /(?:(?:AKIA|ASIA|DO00)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4}(?:,|(?<=`[ \t]{0,4})\/)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+]{3})?)["'`]/;
 
 /**
  * The same pair for the clouds whose key ids say whose they are: a Tencent Cloud SecretId
@@ -33,7 +34,7 @@ const CLOUD_KEY_PAIR =
 /**
  * Client constructors of provider SDKs whose first positional argument is the API key
  * (Python, JS, Ruby, Go): `cohere.Client("…")`, `anthropic.Anthropic("…")`,
- * `OpenAI("…")`, `Groq("…")`, `new Replicate("…")`. The argument must be one literal
+ * `OpenAI("…")`, `Groq("…")`, `new Replicate("…")`, and lookup APIs' (`shodan.Shodan("…")`, `PyHunter("…")`). The argument must be one literal
  * with the randomness of a generated key; a variable or a placeholder is no secret.
  */
 const SDK_NAMES = [
@@ -57,6 +58,12 @@ const SDK_NAMES = [
   'Deepgram(?:Client)?',
   // Go clients: `openai.NewClient("…")`.
   '(?:openai|cohere|groq|mistral|anthropic|together)\\.NewClient',
+  // Threat-intelligence and lookup APIs whose Python clients take the key alone: Shodan's `shodan.Shodan("…")`,
+  // Hunter.io's `PyHunter("…")`, VirusTotal's `vt.Client("…")`, AlienVault OTX's `OTXv2("…")`.
+  'shodan\\.Shodan',
+  'PyHunter',
+  'vt\\.Client',
+  'OTXv2',
 ];
 const SDK_CLIENT = new RegExp(
   `(?<![\\w.])(?:new[ \\t]{1,4})?(?:${SDK_NAMES.join('|')})[ \\t]{0,4}\\([ \\t]{0,4}` +
@@ -227,10 +234,11 @@ const PY_DB_CONNECT = new RegExp(
  * Python's `Client(…)` (from `twilio.rest`) takes it second after an SID held elsewhere: a name that ends in `sid`
  * (`Client(account_sid, "…")`, `Client(SUBACCOUNT_SID, "…")`) or a lookup of one (`Client(os.environ["TWILIO_ACCOUNT_SID"], "…")`).
  * The place says what it is, so its length is not held to Twilio's 32: a key secret pasted
- * short or long is still the secret (entropy and the stand-in test judge it).
+ * short or long is still the secret (entropy and the stand-in test judge it). An SID joined from its
+ * prefix and hex (PHP's `'AC' . '…'`, JavaScript's `'AC' + '…'`) is still the SID.
  */
 const TWILIO_PAIR =
-  /(?:\b(?:AC|SK)[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?(?:[Tt]wilio|Twilio\.init|TwilioClient\.Init)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\((?:[ \t]{0,4}["'][\w.\-]{1,60}["'][ \t]{0,4})?\))?|(?<![\w.$])Client[ \t]{0,4}\([ \t]{0,4}(?:[\w$.]{0,60}(?:SID|[Ss]id)|[\w$.]{1,40}(?:\[|\([ \t]{0,4})["'][\w.\-]{0,60}(?:SID|[Ss]id)["'](?:\]|[ \t]{0,4}\))))[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
+  /(?:\b(?:AC|SK)(?:["'][ \t]{0,4}[.+][ \t]{0,4}["'])?[a-f0-9]{32}["'`]|(?<![\w.$])(?:new[ \t]{1,4})?(?:[Tt]wilio|Twilio\.init|TwilioClient\.Init)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\((?:[ \t]{0,4}["'][\w.\-]{1,60}["'][ \t]{0,4})?\))?|(?<![\w.$])Client[ \t]{0,4}\([ \t]{0,4}(?:[\w$.]{0,60}(?:SID|[Ss]id)|[\w$.]{1,40}(?:\[|\([ \t]{0,4})["'][\w.\-]{0,60}(?:SID|[Ss]id)["'](?:\]|[ \t]{0,4}\))))[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9]{16,64})["'`]/;
 
 /**
  * A Go byte-slice literal handed straight to a call that takes a signing or HMAC key:
@@ -940,6 +948,7 @@ export const positionalRules: Rule[] = [
         'from twilio.rest import Client\nclinic_client = Client(CLINIC_ACCOUNT_SID, "b81e4d7a2c9f3e6a0d5b8c1f7e2a4d9c")',
         'from twilio.rest import Client\nclient = Client(os.environ["TWILIO_ACCOUNT_SID"], "5a2f8c1e9d3b7a4f6c0e2d8b1a9f3c7e")',
         'from twilio.rest import Client\nclient = Client(os.getenv("TWILIO_ACCOUNT_SID"), "e7c3a9f1b5d2e8a4c6f0b3d9e1a7c5f2")',
+        "use Twilio\\Rest\\Client;\n$sms = new Client('AC' . '2b7d4f9a1c6e3b8d0f5a2c7e9b4d1f6a', 'd4a8e2c6f0b3d7a1e5c9f2b6d0a4e8c3');",
       ],
       noMatch: [
         'from twilio.rest import Client\nclient = Client("AC5f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c", auth_token)',
@@ -952,6 +961,7 @@ export const positionalRules: Rule[] = [
         'from twilio.rest import Client\nclient = Client(account_sid, os.environ["TWILIO_AUTH_TOKEN"])',
         'from twilio.rest import Client\nclient = Client(account_sid, "your_auth_token")',
         'from twilio.rest import Client\nhttp = Client(base_url, "b81e4d7a2c9f3e6a0d5b8c1f7e2a4d9c")',
+        "use Twilio\\Rest\\Client;\n$sms = new Client('AC' . '2b7d4f9a1c6e3b8d0f5a2c7e9b4d1f6a', $authToken);",
       ],
     },
   },
@@ -1017,6 +1027,7 @@ export const positionalRules: Rule[] = [
         "boto3.client('s3', aws_access_key_id='AKIAZ7VRSQ5TKQLMWP3B',\n    aws_secret_access_key='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')",
         'AwsBasicCredentials.create(props.accessKey(), "q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq")',
         'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", "Vt3/qL8mZr2Wx+9KpN4cBh7Jd5Fs1Gy6Ha0Ue2Oi7Rw", "")',
+        '- the CI runner still had a key pair: `AKIAZ7VRSQ5TKQLMWP3B` / `q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq`',
       ],
       noMatch: [
         'new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")',
@@ -1025,6 +1036,8 @@ export const positionalRules: Rule[] = [
         '["AKIAZ7VRSQ5TKQLMWP3B", "0123456789012345678901234567890123456789"]',
         'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", os.Getenv("SPACES_SECRET"), "")',
         'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", "fra1-assets-bucket", "")',
+        'rotated `AKIAZ7VRSQ5TKQLMWP3B` / `AKIAQ3EGUJ7MW2XRTN5B` last week',
+        'AKIAZ7VRSQ5TKQLMWP3B / q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq/path',
       ],
     },
   },
@@ -1077,8 +1090,8 @@ export const positionalRules: Rule[] = [
     id: 'sdk-client-api-key',
     category: 'KEY',
     description:
-      'An API key passed as the first argument of a provider SDK client constructor (`cohere.Client("…")`, `anthropic.Anthropic("…")`, `OpenAI("…")`, `new Replicate("…")`, `Pinecone("…")`, Deepgram\'s `createClient("…")`)',
-    keywords: ['cohere', 'anthropic', 'openai', 'groq', 'mistral', 'together(', 'replicate', 'pinecone', 'voyageai', 'fireworks', 'elevenlabs', 'assemblyai', 'deepgram'],
+      'An API key passed as the first argument of a provider SDK client constructor (`cohere.Client("…")`, `anthropic.Anthropic("…")`, `OpenAI("…")`, `new Replicate("…")`, `Pinecone("…")`, Deepgram\'s `createClient("…")`, and threat-intelligence lookups\' `shodan.Shodan("…")`, `PyHunter("…")`, `vt.Client("…")`)',
+    keywords: ['cohere', 'anthropic', 'openai', 'groq', 'mistral', 'together(', 'replicate', 'pinecone', 'voyageai', 'fireworks', 'elevenlabs', 'assemblyai', 'deepgram', 'shodan.shodan', 'pyhunter', 'vt.client', 'otxv2'],
     pattern: SDK_CLIENT,
     find: findSdkClientKeys,
     confidence: 'medium',
@@ -1091,12 +1104,16 @@ export const positionalRules: Rule[] = [
         'from cohere import Client\nco = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")',
         "import { createClient } from '@deepgram/sdk'\nconst dg = createClient('8e6b5ade9d71e033e0c381707875837348fdb591')",
         'const dg = new Deepgram("6cd2060bbb45f78919b42d6be43badf4f4b7cb7a");',
+        'from pyhunter import PyHunter\nhunter = PyHunter("3e8a1c7f5b9d2e4a6c0f8b1d3e5a7c9f2b4d6e8a")',
+        'api = shodan.Shodan("Qz7mWk2Lp9Xv4Rt8Nb3Hc6Jd1Fs5Gy0A")',
+        'client = vt.Client("5c9e2a7f1b3d8e4a6c0f9b2d7e1a5c3f8b4d6e0a2c7f9b1d3e5a8c0f2b4d6e8a")',
       ],
       noMatch: [
         "import { createClient } from '@supabase/supabase-js'\nconst sb = createClient('8e6b5ade9d71e033e0c381707875837348fdb591')",
         "import { createClient } from '@deepgram/sdk'\nimport { createClient as sb } from '@supabase/supabase-js'\nconst db = createClient('https://qhzkeupmwnra.supabase.co/rest/v1')",
         'const dg = new Deepgram("0000000000000000000000000000000000000000");',
-        'import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")'],
+        'import cohere\nsearch = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN".lower())', 'from acme import Client\nc = Client("i7bLEltVfMfm1XBMALCWaN6nlwaqXh8sxJkjHuPN")', 'co = cohere.Client(os.environ["CO_API_KEY"])', 'co = cohere.Client("your-cohere-api-key-goes-right-here-ok")', 'OpenAI("https://api.example.com/v1/chat/completions")',
+        'api = shodan.Shodan("MY_API_KEY")', 'hunter = PyHunter(os.environ["HUNTER_API_KEY"])', 'hunter = PyHunter("0000000000000000000000000000000000000000")'],
     },
   },
   {

@@ -158,8 +158,9 @@ export const tokenRules: Rule[] = [
     // Laravel Sanctum's plain-text token opens with its database id and a bar (`12|…`): both are sent, and both reported.
     // Code may keep the scheme in a literal of its own and join the token's literal to it (`"Bearer " + "…"`, PHP's `.`),
     // as authorization-basic reads `"Basic " + "…"`; a variable joined (`"Bearer " + token`) is no literal. Or it passes
-    // scheme and token as two arguments (.NET's `new AuthenticationHeaderValue("Bearer", "…")`), as with Basic.
-    pattern: /\bbearer(?:\s{1,4}|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>(?:\d{1,12}\|)?[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
+    // scheme and token as two arguments (.NET's `new AuthenticationHeaderValue("Bearer", "…")`), as with Basic. Ruby may
+    // interpolate the token's literal into the header's string (`"Bearer #{'…'}"`): the literal is read through `#{`.
+    pattern: /\bbearer(?:\s{1,4}|\s{1,4}#\{\s{0,4}["']|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>(?:\d{1,12}\|)?[A-Za-z0-9._~+/-]{16,2000}={0,2})/i,
     secretGroup: 'v',
     validate: (value) =>
       isRandomLetterToken(value) || (isPlausibleSecret(value, { category: 'TOKEN', quoted: true }) && /[0-9]/.test(value) && !EMPTY_CLAIMS_JWT.test(value)),
@@ -167,9 +168,10 @@ export const tokenRules: Rule[] = [
     examples: {
       match: ['Authorization: Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0', "headers: {'Authorization': 'Bearer sk-Zq8mP2xL9rTw4Kv7Nc3B'}", 'Authorization: Bearer hQvTmkZrWpLxNbYcsJdGfeuKaRtVwqMnBzLy', 'Authorization: Bearer 31|Qv7TmkZrWp2LxNbYcs9JdGfeuKaRtVwq4MnBzLy8',
         'headers: { Authorization: "Bearer " + "Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0Ja" }', "$h = ['Authorization' => 'Bearer ' . 'Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0Ja'];",
-        'req.Header.Set("Authorization", "Bearer "+"3c9e1f0a7b24d65e8c1f9a0b2d4e6f8a1c3e5b7d")', 'new AuthenticationHeaderValue("Bearer", "Qm7Tz2Lx9Wk4Rp8Nc3Vb6Hy1Jd5Gs0Fe")'],
+        'req.Header.Set("Authorization", "Bearer "+"3c9e1f0a7b24d65e8c1f9a0b2d4e6f8a1c3e5b7d")', 'new AuthenticationHeaderValue("Bearer", "Qm7Tz2Lx9Wk4Rp8Nc3Vb6Hy1Jd5Gs0Fe")',
+        `req["Authorization"] = "Bearer #{'Wz4Kq9Lm2Xv7Rt3Np8Bc5Hd0Fs6Gy1Ja'}"`, 'headers["Authorization"] = "Bearer #{"Tn6Rq2Wz8Lm4Xv9Kp3Bc7Hd1Fs5Gy0Ja"}"'],
       noMatch: ['Authorization: Bearer ${TOKEN}', 'headers: { Authorization: "Bearer " + accessTokenFromVault }', 'const h = "Bearer " + "${API_TOKEN}";', 'Authorization: Bearer <token>', 'the bearer tokenization strategy', 'Authorization: Bearer AuthorizationHeaderValueProvider', 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo',
-        'schemes := []string{"Bearer", "AuthorizationHeaderValueProvider"}'],
+        'schemes := []string{"Bearer", "AuthorizationHeaderValueProvider"}', 'req["Authorization"] = "Bearer #{access_token_from_vault}"', `req["Authorization"] = "Bearer #{ENV['API_TOKEN_FOR_PHOTOS']}"`],
     },
   },
   {
@@ -178,8 +180,8 @@ export const tokenRules: Rule[] = [
     description: 'HTTP Basic credentials (`Authorization: Basic base64(user:password)`)',
     keywords: ['basic'],
     // Code builds the header by concatenation too: `"Basic " + "…"` (PHP's `'Basic ' . '…'`), or passes scheme and credential
-    // as two arguments (.NET's `new AuthenticationHeaderValue("Basic", "…")`).
-    pattern: /\bbasic(?:\s{1,4}|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
+    // as two arguments (.NET's `new AuthenticationHeaderValue("Basic", "…")`), or interpolate its literal (Ruby's `"Basic #{'…'}"`).
+    pattern: /\bbasic(?:\s{1,4}|\s{1,4}#\{\s{0,4}["']|\s{0,4}["'`]\s{0,4}[+.]\s{0,4}["'`]|["'`]\s{0,4},\s{0,4}[@$]?["'`])(?<v>[A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;

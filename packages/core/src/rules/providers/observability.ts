@@ -277,6 +277,35 @@ export const observabilityRules: Rule[] = [
     match: [`NEW_RELIC_LICENSE_KEY=${fake('hex', 36, 609)}NRAL`],
     noMatch: [`${fake('hex', 30, 609)}NRAL`],
   }, { keywords: ['nral'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  {
+    id: 'new-relic-license-key-entry',
+    category: 'KEY',
+    description:
+      "A New Relic license key (40 hex, or 36 hex and `NRAL`) under `license` / `license_key` inside an entry named for New Relic (PHP's `'newrelic' => ['license' => '…']`, `newrelic: { license: '…' }`, YAML under `newrelic:`)",
+    keywords: ['newrelic', 'new_relic', 'new-relic'],
+    // `license` says nothing alone (a product's licence, an SPDX id); inside the agent's entry it is the ingest key,
+    // and the value must have its shape. The entry's other members are read up to 400 characters, not past a bracket.
+    pattern:
+      /new[_\-]?relic[\w\-]{0,40}["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}(?:[\[{(]|array[ \t]{0,4}\()?[^\[\]{}()]{0,400}?\blicen[cs]e(?:[_\-]?key|Key)?["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}["']?([0-9a-f]{40}|[0-9a-f]{36}NRAL)(?![\w\-])/i,
+    startsAtKeyword: true,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: notPlaceholder,
+    confidence: 'high',
+    examples: {
+      match: [
+        `$agents = ['newrelic' => ['license' => '${fake('hex', 40, 9401)}']];`,
+        `const agents = { newRelic: { appName: 'checkout', license: "${fake('hex', 36, 9402)}NRAL" } };`,
+        `newrelic:\n  app_name: checkout\n  license: ${fake('hex', 40, 9403)}\n`,
+      ],
+      noMatch: [
+        `$agents = ['newrelic' => ['license' => getenv('NEW_RELIC_LICENSE_KEY')]];`,
+        `$agents = ['newrelic' => ['appname' => 'checkout'], 'sentry' => ['license' => '${fake('hex', 40, 9404)}']];`,
+        `newrelic:\n  license: 0000000000000000000000000000000000000000\n`,
+        `"newrelic": "^11.2.0",\n"license": "MIT"`,
+      ],
+    },
+  },
   contextRule('new-relic-user-api-id', 'New Relic legacy API key (64 characters) next to a New Relic name', ['new[_\\-]?relic'], '[a-z0-9]{64}', {
     match: [`NEWRELIC_API_KEY=${fake('lowernum', 64, 610)}`],
     noMatch: ['NEWRELIC_APP_NAME=my-app'],
