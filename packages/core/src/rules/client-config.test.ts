@@ -259,3 +259,15 @@ describe('keys given as a call’s labelled arguments, and app-built tokens in a
     expect(values(manifest, 'app/src/main/AndroidManifest.xml')).toEqual(['Xf4kPq9Lz2Wm7Nb3Vt8Rc1Hd6Jy0Gs5Ta']);
   });
 });
+
+describe("a feature-flag SDK's client key", () => {
+  it('takes a `client-` key under a client key name as public, and a `secret-` key beside it as a secret', () => {
+    const js = 'window.APP = {\n  flagsClientKey: "client-Qm3vT8xLp2Rz7Kw9Nc4Hd6Fb1",\n  flagsServerSecret: "secret-Vb7Wq2Lm9Xz4Tp8Rk3Nd6Hc1Fs"\n};';
+    expect(values(js, 'web/public/config.js')).toEqual(['secret-Vb7Wq2Lm9Xz4Tp8Rk3Nd6Hc1Fs']);
+  });
+
+  it('still reports a `client-` value under a name that is no client key', () => {
+    const js = 'const config = {\n  apiSecret: "client-Qm3vT8xLp2Rz7Kw9Nc4Hd6Fb1"\n};';
+    expect(values(js, 'src/config.js')).toEqual(['client-Qm3vT8xLp2Rz7Kw9Nc4Hd6Fb1']);
+  });
+});

@@ -159,9 +159,10 @@ const XML_TAG_NAME = /^[A-Za-z][\w:.-]{0,60}/;
 /**
  * Client keys whose value says whose they are, wherever they sit: Adyen's (`test_`/`live_` + 32 upper-case letters and
  * digits) and Worldpay's (`T_C_`/`L_C_` + a UUID). Both are made for the checkout page; the API key and the service key
- * beside them are the secrets, and have other shapes.
+ * beside them are the secrets, and have other shapes. A feature-flag SDK's client key (Statsig's `client-…`) is what its
+ * browser and mobile SDKs are initialised with; the server's is `secret-…`.
  */
-const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|[TL]_C_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|client-[A-Za-z0-9]{20,64}|[TL]_C_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
