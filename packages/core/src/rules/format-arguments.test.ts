@@ -34,3 +34,16 @@ describe('a template whose arguments run on over line breaks', () => {
     expect(values(fs, 'Db.fs')).not.toContain('Quill-Marten-7735!');
   });
 });
+
+describe('a literal after a bare argument of a printf template', () => {
+  const DIGEST = 'e4b9c07a21d85f36ab90c4e7d12f8a6b3c5e09d74f1a2b8c6d0e3f95a7b4c1d2';
+
+  it('is the next field of the template, not the value of the name before it', () => {
+    expect(values(`    log.info("stored %s (sha256 %s)", key, "${DIGEST}")\n`, 'uploader.py')).toEqual([]);
+    expect(values(`    logger.debug("rotated %s for %s: %s", token, tenant, "${DIGEST}")\n`, 'rotate.py')).toEqual([]);
+  });
+
+  it('is still the value of a name passed to a call with no template', () => {
+    expect(values(`    vault.put(key, "Wq7vT2-kzPn9mHsL4dXc8R")\n`, 'store.py')).toEqual(['Wq7vT2-kzPn9mHsL4dXc8R']);
+  });
+});

@@ -761,6 +761,11 @@ const LIST_ITEM_WORD = /^[*/]?[A-Za-z_][A-Za-z_.-]{0,80}\d{0,3}$/;
 const PYTHON_FILE = /\.pyi?$/;
 const PRINTF_CONVERSION = /%(?:\([A-Za-z_]\w{0,30}\))?[-+ #0]?\d{0,3}[sdifrx]/;
 const PERCENT_OPERATOR = /^[ \t]{0,2}%[ \t(]/;
+/**
+ * A call's printf template (a literal holding a conversion) and then bare arguments up to the one that ends the text:
+ * `log.info("pushed %s (checksum %s)", ` before `key, "…"`. On one line, each part bounded.
+ */
+const PRINTF_TEMPLATE_BEFORE_ARGUMENT = /\([ \t]{0,4}(["'])[^"'\r\n%]{0,200}%[-+ #0]?\d{0,3}[sdifrx][^"'\r\n]{0,200}\1[ \t]{0,4},(?:[ \t]{0,4}[\w.$]{1,60}[ \t]{0,4},){0,8}[ \t]{0,4}$/;
 const LIST_CLOSE_AFTER_NAME = /^["'`]?\]/;
 const ANONYMOUS_LOGIN_BEFORE = /(?:login|user(?:name)?)[ \t]{1,4}(?:anonymous|ftp)[ \t]{1,4}$/i;
 /** An identifier (camelCase, snake_case, dotted) and its colon, as a value: the label of what follows. A plain word (`Passwort:`) is prose's. */
@@ -1132,6 +1137,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         skipUntil = v.start;
         continue;
       }
+      // A bare name among the arguments a printf template is filled with (`log.info("pushed %s (checksum %s)", key, "…")`):
+      // the literal after it fills the template's next field, it is no value of the name's.
+      if (separator.trim() === ',' && v.quoted && !QUOTE_CHARS.includes(text[nameStart - 1] ?? '"') && PRINTF_TEMPLATE_BEFORE_ARGUMENT.test(text.slice(Math.max(0, nameStart - 400), nameStart))) continue;
       if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
         // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
         skipUntil = v.start;
@@ -1908,7 +1916,7 @@ const CALL_ARGUMENT = `(?:"${doubleQuotedBody(300, 0)}"|'${singleQuotedBody(300,
 /** Formatters break a long call after its `(` or a comma: the next argument then opens the following line. */
 const ARGUMENT_GAP = '[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?';
 const CONNECT_CALL = new RegExp(
-  '(?:getConnection|new[ \\t]{1,4}\\\\?PDO|mysqli_connect|new[ \\t]{1,4}\\\\?mysqli|mysql_connect)[ \\t]{0,4}\\(' +
+  '(?:getConnection|new[ \\t]{1,4}\\\\?PDO|mysqli_connect|new[ \\t]{1,4}\\\\?mysqli|mysql_connect|(?<![\\w$])(?:ftp_login|ssh2_auth_password|ldap_bind))[ \\t]{0,4}\\(' +
     ARGUMENT_GAP +
     CALL_ARGUMENT +
     '[ \\t]{0,4},' +
@@ -3714,8 +3722,8 @@ export const genericRules: Rule[] = [
     id: 'connect-call-password',
     category: 'PASS',
     description:
-      'A password passed positionally to a database connect call (`DriverManager.getConnection(url, user, "…")`, `new PDO(dsn, user, "…")`, `mysqli_connect(host, user, "…")`)',
-    keywords: ['getconnection', 'pdo', 'mysqli', 'mysql_connect'],
+      'A password passed positionally to a database connect call (`DriverManager.getConnection(url, user, "…")`, `new PDO(dsn, user, "…")`, `mysqli_connect(host, user, "…")`), or to PHP\'s FTP, SSH2 and LDAP logins, whose third argument is the password too (`ftp_login($ftp, user, "…")`, `ssh2_auth_password($c, user, "…")`, `ldap_bind($c, dn, "…")`)',
+    keywords: ['getconnection', 'pdo', 'mysqli', 'mysql_connect', 'ftp_login', 'ssh2_auth_password', 'ldap_bind'],
     pattern: CONNECT_CALL,
     find: quotedLiteralFinder(CONNECT_CALL, ['pw', 'pw2'], judgedPassword),
     confidence: 'medium',
@@ -3726,6 +3734,9 @@ export const genericRules: Rule[] = [
         "$pdo = new \\PDO('mysql:host=10.0.4.2;dbname=ledger', 'ledger', 'Lq7vT2_mNw8pXs');",
         "$db = new \\mysqli('db.internal', 'app', 'Wq8-zR2nTk5m', 'app');",
         "$db = mysqli_connect($host, 'root', 'W9zq2LmP4x', 'app');",
+        "ftp_login($conn, 'exports', 'Lark#82vQmTz');",
+        "if (!ssh2_auth_password($session, 'deploy', 'Fjord-61xPw!')) {",
+        "ldap_bind($ds, 'cn=reader,dc=corp,dc=example', 'Quill7$Brn2a');",
         'return DriverManager.getConnection(\n    "jdbc:oracle:thin:@ora-rpt:1521/RPTP", "RPT_READER", "r3p0rt!ng_R34d");',
         'DriverManager.getConnection(url,\n    "app",\n    "Xk2mP9qR7v!")',
       ],
@@ -3734,6 +3745,9 @@ export const genericRules: Rule[] = [
         "new PDO($dsn, 'app', getenv('DB_PASSWORD'))",
         "new \\PDO($dsn, 'app', getenv('DB_PASSWORD'))",
         'DriverManager.getConnection(url, "app", "<password>")',
+        "ftp_login($conn, $user, getenv('FTP_PASSWORD'));",
+        "ldap_bind($ds, $dn, $password);",
+        "my_ftp_login($conn, 'exports', 'Lark#82vQmTz');",
       ],
     },
   },
