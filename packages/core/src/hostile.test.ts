@@ -241,6 +241,9 @@ describe('hostile input', () => {
     ['credential map calls opened again and again, entries never closed', 'Rooms.java', 'CREDENTIALS = Map.of("r", "x", '.repeat(MB / 31)],
     // A Go DSN's password runs to the last `@` before the protocol within a bounded reach, not to the end of a line of `@`.
     ['Go DSN users followed by a megabyte of @ and no protocol', 'db.go', 'a:' + '@'.repeat(MB) + 'tcp'],
+    ['live-key prefixes opening map keys that never close', 'partners.ts', '{ "acme_live_Kq8zW3mLp0Rt5Vx": '.repeat(MB / 32)],
+    ['printf templates followed by bare arguments and a literal, repeated on one line', 'log.py', 'log.info("a %s b %s", key, x, "Wq7vT2kzPn9m", '.repeat(MB / 48)],
+    ["getters returning a String opened again and again, never closed", 'Keys.java', 'public String apiToken() { return "'.repeat(MB / 36)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -6,7 +6,7 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 /**
  * A function named for a secret that takes nothing and hands back a literal: Go's `func saslPassword() string {`,
  * Python's `def db_password():`, Kotlin's `fun apiKey(): String {`, Swift's and Rust's `-> String {`, JavaScript's
- * `function apiToken() {`. The literal it returns is that secret, at once (`return "…"`) or as the fallback after
+ * `function apiToken() {`, Java's and C#'s `String apiSecret() {`. The literal it returns is that secret, at once (`return "…"`) or as the fallback after
  * an environment lookup (`if p := os.Getenv("…"); p != "" { return p }` / `return "…"`), which the assignment
  * rules, reading `name = value`, never see: the name stands at the head of the function, the value lines below.
  */
@@ -16,7 +16,7 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * before its name, maybe a string return type, then the body's opening: `{`, or Python's `:`.
  */
 const GETTER_HEAD =
-  /(?:func|def|function|fun|fn)[ \t]{1,4}(?:\([^()\r\n]{0,80}\)[ \t]{0,4})?(?<name>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}\([ \t]{0,4}(?:self|this|cls)?[ \t]{0,4}\)[ \t]{0,4}(?:(?:->|:)?[ \t]{0,4}(?<type>string|String|str|&str|&'static[ \t]{1,4}str|String\?|\*?NSString[ \t]{0,2}\*?)[ \t]{0,4})?(?<open>\{|:)/y;
+  /(?:func|def|function|fun|fn|String|string)[ \t]{1,4}(?:\([^()\r\n]{0,80}\)[ \t]{0,4})?(?<name>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}\([ \t]{0,4}(?:self|this|cls)?[ \t]{0,4}\)[ \t]{0,4}(?:(?:->|:)?[ \t]{0,4}(?<type>string|String|str|&str|&'static[ \t]{1,4}str|String\?|\*?NSString[ \t]{0,2}\*?)[ \t]{0,4})?(?<open>\{|:)/y;
 
 /** A `get` before the property a getter reads (`getPassword`, `get_api_key`). */
 const GETTER_PREFIX = /^get_?(?=[A-Z_a-z])/;
@@ -31,8 +31,8 @@ const RETURN_LITERAL = /(?<![\w$.])return[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{
 const SECRET_HINT = /pass|pw|secret|token|key|cred|auth/i;
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
-/** The keywords that open a function's head. */
-const FUNCTION_KEYWORDS = new Set(['func', 'def', 'function', 'fun', 'fn']);
+/** The keywords that open a function's head; Java's and C#'s methods open with their return type (`public String apiSecret() {`). */
+const FUNCTION_KEYWORDS = new Set(['func', 'def', 'function', 'fun', 'fn', 'String', 'string']);
 
 /**
  * Where the head of a getter whose parameter list opens at `paren` begins (its keyword), or -1: read backwards,
@@ -148,7 +148,7 @@ export const secretGetterRules: Rule[] = [
     id: 'secret-getter-literal',
     category: 'PASS',
     description:
-      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`): at once, or as the fallback after an environment lookup',
+      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`, Java `String apiSecret() {`): at once, or as the fallback after an environment lookup',
     // The parameter lists a getter opens its body after (`() string`, `():`, `() ->`, `() {`, `(self)`), read back to its keyword.
     keywords: ['() string', '():', '() ->', '() {', '(self)', '(this)', '(cls)'],
     pattern: GETTER_HEAD,
@@ -161,6 +161,8 @@ export const secretGetterRules: Rule[] = [
         'def reporting_db_password():\n    pw = os.environ.get("REPORTING_DB_PASSWORD")\n    if pw:\n        return pw\n    return "Tide-harbor.77Qx"\n',
         'func (c *Client) apiToken() string { return "t0k3n-Vb9Qz2Lm7Xw4Rp8s" }',
         'fun signingSecret(): String {\n    return "fG5hR8jK2mN4pQ7sT9vW"\n}',
+        'public String webhookToken() {\n    // the payroll provider\'s token\n    return "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua";\n}',
+        'private static string ApiSecret() { return "pR7!mK2vXq9LwT4z"; }',
       ],
       noMatch: [
         'func tokenType() string { return "Bearer" }',
@@ -169,6 +171,9 @@ export const secretGetterRules: Rule[] = [
         'func saslPassword() string {\n\treturn os.Getenv("BROKER_SASL_PASSWORD")\n}',
         'def db_password():\n    return "changeme"\n',
         'def api_key():\n    return "sk-" + os.environ["KEY_SUFFIX"]\n',
+        'public String tokenHeader() {\n    return "X-Partner-Token";\n}',
+        'public String apiToken(String tenant) {\n    return "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua";\n}',
+        'String apiToken() {\n    return tokens.get("default");\n}',
       ],
     },
   },
