@@ -72,6 +72,13 @@ describe('private addresses after a network path\'s //', () => {
     expect(hosts('tnsping //172.20.8.14:1521/REPORTS\n', 'check.sh')).toEqual(['172.20.8.14']);
   });
 
+  it('reports the server of an SMB/CIFS share path (`//host/share`), and leaves an address inside a path', () => {
+    expect(hosts('smbclient "//10.61.4.22/scans" -U backup -c ls\n', 'copy.sh')).toEqual(['10.61.4.22']);
+    expect(hosts('mount -t cifs //192.168.40.7/media /mnt/media -o ro\n', 'mount.sh')).toEqual(['192.168.40.7']);
+    expect(hosts('cp build/10.61.4.22/scans out\n', 'copy.sh')).toEqual([]);
+    expect(hosts('ls cache//10.61.4.22/scans\n', 'copy.sh')).toEqual([]);
+  });
+
   it('leaves an address inside a path alone', () => {
     expect(hosts('cache: ~/.nvm/node//10.16.0.1/bin\n', 'ci.yml')).toEqual([]);
     expect(hosts('see docs//10.0.0.1/notes\n', 'README.md')).toEqual([]);

@@ -347,10 +347,12 @@ function netmaskBits(mask: string): number {
 
 /**
  * After the address a `/` opens its prefix length or its netmask; any other slash a path, except after a login's
- * `user@`, where the address is the host the path is on (wp-cli's `ssh: deploy@10.1.2.3/var/www/app`). Before
+ * `user@`, where the address is the host the path is on (wp-cli's `ssh: deploy@10.1.2.3/var/www/app`), and after
+ * a `//` that opens a network path (see opensNetworkPath), where it is the server of a share: the SMB/CIFS path
+ * `smbclient //10.30.2.15/records`, `mount -t cifs //10.0.0.9/backup /mnt`. Before
  * it, `:-` is a shell expansion's default (`${DB_ADDR:-10.40.12.11}`), where a `-` is no part of a name.
  */
-const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|(?<!@[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
+const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
