@@ -327,3 +327,19 @@ describe("an OAuth client's UUID secret given after its token endpoint and its i
     expect(found(text, 'src/Client.java', 'url-then-key-positional')).toEqual([]);
   });
 });
+
+describe('the session token of temporary AWS credentials passed by position', () => {
+  it('reports the third literal after an ASIA key id and its secret, across lines', () => {
+    const rb = "TEMP = Aws::Credentials.new('ASIAR5TQ2MZ8KXW4LPN7', 'Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi4Pw3T',\n  'Vb2Nc7Xm4Lk9Jh3Gf8Ds1Ap6Oi5Uy0Tr7Ew2Qz9Lm4Kx8Rb3Tn6Vc1Zp5Yh0Kd7Fs2Gj')\n";
+    expect(found(rb, 'config/initializers/s3.rb', 'aws-session-token-positional')).toEqual(['Vb2Nc7Xm4Lk9Jh3Gf8Ds1Ap6Oi5Uy0Tr7Ew2Qz9Lm4Kx8Rb3Tn6Vc1Zp5Yh0Kd7Fs2Gj']);
+  });
+
+  it('leaves an empty token, a variable and the third argument after a long-term AKIA id', () => {
+    const go = [
+      'a := credentials.NewStaticCredentials("ASIAR5TQ2MZ8KXW4LPN7", "Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi4Pw3T", "")',
+      'b := credentials.NewStaticCredentials("ASIAR5TQ2MZ8KXW4LPN7", "Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi4Pw3T", sessionToken)',
+      'c := credentials.NewStaticCredentials("AKIAR5TQ2MZ8KXW4LPN7", "Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi4Pw3T", "Vb2Nc7Xm4Lk9Jh3Gf8Ds1Ap6Oi5Uy0Tr7Ew2Qz9Lm4Kx8Rb3Tn6Vc1Zp5Yh0Kd7Fs2Gj")',
+    ].join('\n');
+    expect(found(go, 'main.go', 'aws-session-token-positional')).toEqual([]);
+  });
+});

@@ -22,6 +22,14 @@ const AWS_KEY_PAIR =
   /(?:(?:AKIA|ASIA|DO00)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4}(?:,|(?<=`[ \t]{0,4})\/)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+]{3})?)["'`]/;
 
 /**
+ * Temporary credentials: an STS access key id (`ASIA…`, never a long-term `AKIA…`), its secret key, then a third literal,
+ * the session token that only temporary credentials have (`Aws::Credentials.new('ASIA…', '…', '…')`,
+ * `new BasicSessionCredentials("ASIA…", "…", "…")`, Go's `NewStaticCredentials("ASIA…", "…", "…")`).
+ */
+const AWS_SESSION_TRIPLE =
+  /ASIA[A-Z0-9]{16}["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`][A-Za-z0-9/+]{40}["'`][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9/+]{40,2000}={0,2})["'`]/;
+
+/**
  * The same pair for the clouds whose key ids say whose they are: a Tencent Cloud SecretId
  * (`AKID` + 32) then its 32-character SecretKey (`common.NewCredential("AKID…", "…")`,
  * `credential.Credential("AKID…", "…")`), an Alibaba AccessKey ID (`LTAI…`) then its
@@ -1038,6 +1046,31 @@ export const positionalRules: Rule[] = [
         'credentials.NewStaticCredentialsProvider("DO00KQ7ZR2WM9XPL4TBN", "fra1-assets-bucket", "")',
         'rotated `AKIAZ7VRSQ5TKQLMWP3B` / `AKIAQ3EGUJ7MW2XRTN5B` last week',
         'AKIAZ7VRSQ5TKQLMWP3B / q8Rw2Lk9Vb/Xm4Np7Tz+Hc5Jd3Gf6Sa1Ye0Ui2Oq/path',
+      ],
+    },
+  },
+  {
+    id: 'aws-session-token-positional',
+    category: 'TOKEN',
+    description:
+      'An AWS session token passed as the third literal after a temporary access key id and its secret key (`Aws::Credentials.new(\'ASIA…\', \'…\', \'…\')`, `new BasicSessionCredentials("ASIA…", "…", "…")`)',
+    keywords: ['asia'],
+    startsAtKeyword: true,
+    pattern: AWS_SESSION_TRIPLE,
+    secretGroup: 'v',
+    minEntropy: 4,
+    validate: (value) => !isPlaceholder(value) && characterSwitches(value) >= 8,
+    confidence: 'high',
+    examples: {
+      match: [
+        "creds = Aws::Credentials.new('ASIAQ7ZK3RM2WX9PL4TB', 'Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io', 'Zt4Kp9Wq2Lm7Rx3Nv8Bc1Hs6Jd5Fg0Ya2Ue7Oi4Pq9Wm3Lx8Rb6Tn1Vc5Zp0Yh7Kd2Fs4Gj')",
+        'new BasicSessionCredentials("ASIAQ7ZK3RM2WX9PL4TB",\n    "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io",\n    "FQoGZXIvYXdzEBkaDK7mZ2Lp9Rx4Tq8Wn3Vb6Hc1Jd5Fs0Gy7Ha2Ue4Oi9Pq3Wm8Lx1Rb6Tn5Vc0Zp7Yh2Kd4Fs9Gj==");',
+      ],
+      noMatch: [
+        'creds := credentials.NewStaticCredentials("ASIAQ7ZK3RM2WX9PL4TB", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io", "")',
+        'creds := credentials.NewStaticCredentials("AKIAQ7ZK3RM2WX9PL4TB", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io", "Zt4Kp9Wq2Lm7Rx3Nv8Bc1Hs6Jd5Fg0Ya2Ue7Oi4Pq9Wm3Lx8Rb6Tn1Vc5Zp0Yh7Kd2Fs4Gj")',
+        "Aws::Credentials.new('ASIAQ7ZK3RM2WX9PL4TB', 'Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io', session_token)",
+        "Aws::Credentials.new('ASIAQ7ZK3RM2WX9PL4TB', 'Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')",
       ],
     },
   },
