@@ -57,3 +57,17 @@ describe('a literal returned by a function named for a secret', () => {
     expect(values(go, 'a.go')).toEqual([]);
   });
 });
+
+describe('a literal that is the whole body of an expression-bodied getter', () => {
+  it("reports a C# method named for a secret or a product's licence key, and a JavaScript arrow constant", () => {
+    const cs = 'class Geo {\n    private static string GeoLicense() => "Pw3Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi";\n    internal string SmtpPassword() => "Kestrel-Moor.48x";\n}\n';
+    expect(values(cs, 'src/Geo.cs')).toEqual(['Pw3Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi', 'Kestrel-Moor.48x']);
+    expect(values('export const webhookSecret = () => "whs-Lq8Zx1Rv6Tn4Kc9Hm2";\n', 'src/hooks.ts')).toEqual(['whs-Lq8Zx1Rv6Tn4Kc9Hm2']);
+  });
+
+  it('leaves a licence name, a lookup, a callback and a placeholder alone', () => {
+    const cs = 'class Meta {\n    public static string License() => "GPL-3.0-or-later";\n    static string ApiKey() => Environment.GetEnvironmentVariable("GEO_KEY");\n    static string DbPassword() => "<db-password>";\n}\n';
+    expect(values(cs, 'src/Meta.cs')).toEqual([]);
+    expect(values('items.map(() => "Lq8Zx1Rv6Tn4Kc9Hm2Jd7");\n', 'src/list.ts')).toEqual([]);
+  });
+});

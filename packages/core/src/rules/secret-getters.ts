@@ -1,6 +1,7 @@
 import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { shannonEntropy } from '../entropy.js';
+import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -143,6 +144,44 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
   return spans;
 }
 
+/**
+ * An expression-bodied getter: C#'s `private static string ApiKey() => "…";` (and Java-like `String`), JavaScript's
+ * `const apiToken = () => "…";`. The head, read back from the `() =>` on its own line, gives the name; the body is the
+ * literal alone. A method named for a product's licence (`MaxMindLicense()`, `LicenseKey()`) hands back a licence key:
+ * vendors issue those as random keys, so only a value with a generated key's randomness is reported, never `"MIT"`.
+ */
+const ARROW_GETTER_HEAD = /(?:(?<![\w$.])(?:string|String)[ \t]{1,4}(?<name>[A-Za-z_][\w]{0,60})|(?<![\w$.])(?:const|let|var)[ \t]{1,4}(?<js>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}=[ \t]{0,4})$/;
+const ARROW_GETTER_BODY = /\(\)[ \t]{0,4}=>[ \t]{0,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4}(?:;|,|\r?\n|$)/y;
+const LICENCE_NAME = /licen[cs]e(?:_?key)?$/i;
+
+/** A key as vendors generate them: 16 or more characters of one key alphabet, dense, switching case and digits often. */
+function isGeneratedLicenceKey(value: string): boolean {
+  return /^[A-Za-z0-9_+/=-]{16,200}$/.test(value) && shannonEntropy(value) >= 3.5 && characterSwitches(value) >= 8;
+}
+
+function findArrowGetterLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const paren of offsets) {
+    // The body first: most arrows (`.map(() => x)`, `() => {`) return no literal, and are passed over at once.
+    ARROW_GETTER_BODY.lastIndex = paren;
+    const body = ARROW_GETTER_BODY.exec(text);
+    if (body === null) continue;
+    let from = paren;
+    while (from > 0 && paren - from < 100 && text.charCodeAt(from - 1) !== 0x0a) from--;
+    const head = ARROW_GETTER_HEAD.exec(text.slice(from, paren));
+    if (head === null) continue;
+    const name = head.groups!['name'] ?? head.groups!['js']!;
+    const key = getterKey(name) ?? (LICENCE_NAME.test(name) ? ({ category: 'KEY', weak: false } as KeyClass) : undefined);
+    if (key === undefined) continue;
+    const value = body.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file })) continue;
+    if (LICENCE_NAME.test(name) && classifyKey(name) === undefined && !isGeneratedLicenceKey(value)) continue;
+    const start = paren + body[0].indexOf(body.groups!['q']!) + 1;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
 export const secretGetterRules: Rule[] = [
   {
     id: 'secret-getter-literal',
@@ -174,6 +213,32 @@ export const secretGetterRules: Rule[] = [
         'public String tokenHeader() {\n    return "X-Partner-Token";\n}',
         'public String apiToken(String tenant) {\n    return "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua";\n}',
         'String apiToken() {\n    return tokens.get("default");\n}',
+      ],
+    },
+  },
+  {
+    id: 'arrow-getter-literal',
+    category: 'PASS',
+    description:
+      'A literal that is the whole body of an expression-bodied getter named for a secret or a licence key (C# `private static string ApiKey() => "…";`, `const apiToken = () => "…";`)',
+    keywords: ['() =>', '()=>'],
+    pattern: ARROW_GETTER_BODY,
+    find: findArrowGetterLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'private static string GeoIpLicenseKey() => "Vb9Qz2Lm7Xw4Rp8sHq7LmN2pX9vR4tK8sW3z";',
+        'internal static string ProductLicense() => "Zt4Kp9Wq2Lm7Rx3Nv8Bc1Hs6Jd5Fg0Ya2Ue7Oi4";',
+        'const apiToken = () => "t0k3n-Vb9Qz2Lm7Xw4Rp8s";',
+      ],
+      noMatch: [
+        'public static string LicenseName() => "MIT";',
+        'private static string ProductLicense() => "Apache-2.0";',
+        'private static string TokenType() => "Bearer";',
+        'private static string ApiKey() => Environment.GetEnvironmentVariable("API_KEY");',
+        'const apiToken = () => process.env.API_TOKEN;',
+        'private static string DbPassword() => "<password>";',
       ],
     },
   },
