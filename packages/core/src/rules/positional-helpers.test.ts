@@ -343,3 +343,19 @@ describe('the session token of temporary AWS credentials passed by position', ()
     expect(found(go, 'main.go', 'aws-session-token-positional')).toEqual([]);
   });
 });
+
+describe("a data source's login given by position after its JDBC URL", () => {
+  it('reports the password after the JDBC URL and its user, in any plausible alphabet', () => {
+    const java = 'static PoolConfig pool() {\n    return new PoolConfig("jdbc:sqlserver://sql07.example.internal:1433;databaseName=Ledger", "ledger_app",\n        "Pz4_wQ9mLx2Tk7Rb");\n}\n';
+    expect(found(java, 'src/main/java/Pool.java', 'url-then-key-positional')).toEqual(['Pz4_wQ9mLx2Tk7Rb']);
+  });
+
+  it('leaves a driver class, a password equal to a word-like user name, and a variable', () => {
+    const java = [
+      'a = new PoolConfig("jdbc:postgresql://pg.example.internal/app", "org.postgresql.Driver");',
+      'b = new PoolConfig("jdbc:postgresql://pg.example.internal/app", "reporting", "reporting");',
+      'c = new PoolConfig("jdbc:postgresql://pg.example.internal/app", "reporting", dbPassword);',
+    ].join('\n');
+    expect(found(java, 'src/main/java/Pool.java', 'url-then-key-positional')).toEqual([]);
+  });
+});

@@ -469,9 +469,12 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
  * for a client (`…Client`, `…Api`, `…Sdk`) is given no checksum, so there a key of 16 to 32 hex digits is read too. After
  * an OAuth token endpoint and a client's id, the literal is the client's secret even as a UUID (HMRC issues them so):
  * there the URL and the order say what it is, where elsewhere a UUID is as often a tenant's, a request's or a record's id.
+ * A JDBC URL names a database, and a call given it, a user and a literal takes a data source's login in JDBC's own order
+ * (`DriverManager.getConnection(url, user, password)`): `new DataSourceConfig("jdbc:postgresql://…", "app", "…")`. There the
+ * last literal is the user's password in any alphabet that a password plausibly has.
  */
 const URL_THEN_LITERAL =
-  /(?:"https?:\/\/[^"\s\\]{1,200}"|'https?:\/\/[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+  /(?:"(?:https?:\/\/|jdbc:[a-z0-9]{1,20}:)[^"\s\\]{1,200}"|'(?:https?:\/\/|jdbc:[a-z0-9]{1,20}:)[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
 /** True when a call's name and its opening parenthesis stand before `at`, maybe with blanks and one line break between. */
 function opensCallArgument(text: string, at: number): boolean {
   let i = at - 1;
@@ -494,6 +497,13 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
     if (m === null) continue;
     const account = m.groups!['adq'] ?? m.groups!['asq'];
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (text.startsWith('jdbc:', offset + 1)) {
+      if (account !== undefined && isDataSourcePassword(value, options.file)) {
+        const start = m.index + m[0].lastIndexOf(value);
+        spans.push({ start, end: start + value.length, category: 'PASS' });
+      }
+      continue;
+    }
     if (account !== undefined && isUrlClientKey(account, options.file)) {
       const quote = m.groups!['adq'] !== undefined ? '"' : "'";
       const start = m.index + m[0].indexOf(quote + account + quote) + 1;
@@ -557,6 +567,11 @@ function isClientHexKey(value: string, file: string | undefined): boolean {
 /** A password given to a client after its account: mixed characters with a symbol, not words joined by one. */
 function isUrlClientPassword(value: string, file: string | undefined): boolean {
   return PASSWORD_SYMBOLS.test(value) && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3 && isPlausiblePassword(value, file);
+}
+
+/** The password after a JDBC URL and its user: not a word or a name, changing between letters, digits and symbols. */
+function isDataSourcePassword(value: string, file: string | undefined): boolean {
+  return characterSwitches(value) >= 4 && shannonEntropy(value) >= 3 && isPlausiblePassword(value, file);
 }
 
 /** A literal given to a client after its URL that is a key: generated-looking, in letters of both cases and digits. */
@@ -1307,8 +1322,8 @@ export const positionalRules: Rule[] = [
     id: 'url-then-key-positional',
     category: 'KEY',
     description:
-      'An API key given to a client by position right after its base URL, maybe after an account\'s literal: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`, `new PayClient("https://…", "ACCOUNT", "…")`; a generated-looking literal of mixed-case letters and digits (maybe base64\'s + / =), not hex',
-    keywords: ['"http', "'http"],
+      'An API key given to a client by position right after its base URL, maybe after an account\'s literal: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`, `new PayClient("https://…", "ACCOUNT", "…")`; a generated-looking literal of mixed-case letters and digits (maybe base64\'s + / =), not hex. After a JDBC URL and a user, the literal is the user\'s password (`new DataSourceConfig("jdbc:postgresql://…", "app", "…")`)',
+    keywords: ['"http', "'http", '"jdbc:', "'jdbc:"],
     pattern: URL_THEN_LITERAL,
     find: findUrlThenKey,
     anchored: true,
@@ -1320,6 +1335,7 @@ export const positionalRules: Rule[] = [
         'client = RouteApi("https://routes.example.com", "Nv3qLk8TzW5mRx2PcJ7bYh4G", timeout=10)',
         'return new LockboxClient(\n        "https://bank.example.com/lockbox/v1",\n        "ACME_PAYABLES",\n        "Wq7+Lk2zRm9/XtB4nVc8Hp3J");',
         'tokens = new ClientCredentials(\n        "https://auth.example.gov/oauth/token",\n        "tX4mQ8vLz2RkP7wN3cYb",\n        "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
+        'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "orders_rw", "Fw_8kLq2Rz7nTp3V");',
       ],
       noMatch: [
         'feed := NewDepotFeed("https://feeds.example.net/api/v3", os.Getenv("FEED_KEY"))',
@@ -1330,6 +1346,8 @@ export const positionalRules: Rule[] = [
         'return new LockboxClient("https://bank.example.com/lockbox/v1", "ACME_PAYABLES", System.getenv("LOCKBOX_KEY"));',
         'record = fetchRecord("https://api.example.gov/v2/records", "svc-records", "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
         'tokens = new ClientCredentials("https://auth.example.gov/oauth/token", "POST", "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
+        'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "orders_rw", "orders_rw");',
+        'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "org.mariadb.jdbc.Driver");',
       ],
     },
   },
