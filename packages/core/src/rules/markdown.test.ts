@@ -189,3 +189,20 @@ describe('a login in bold after its label, user and password joined by a slash',
     expect(values('Use **GET / POST2!x** for both endpoints.\n', 'docs/api.md')).toEqual([]);
   });
 });
+
+describe('a password given in notes as what it is currently, or was previously', () => {
+  it('reports a password after "is currently" in a paragraph about a password', () => {
+    expect(values('2. The kiosk admin password is currently `Wv8rK2*nQz4Lp7` (moving to the vault).\n', 'docs/kiosk.md')).toEqual(['Wv8rK2*nQz4Lp7']);
+  });
+
+  it("reports an account's old password after its name and \"previously\"", () => {
+    expect(values('- Rotate the backup login (`svc-bkp`, previously `Tq5!mWz8Rk2Lx9vN`).\n', 'docs/follow-ups.md')).toEqual(['Tq5!mWz8Rk2Lx9vN']);
+    expect(values('- Reset the `kiosk-admin` account, formerly `Hn4#pLw7Zq2Vr8`.\n', 'NOTES.md')).toEqual(['Hn4#pLw7Zq2Vr8']);
+  });
+
+  it('leaves other things that were previously named, and code outside Markdown', () => {
+    expect(values('- Rename the service (`billing`, previously `invoicing-service-v2`).\n', 'docs/follow-ups.md')).toEqual([]);
+    expect(values('- The deploy user (`deploy`, previously `deployer_legacy`) moved hosts.\n', 'docs/follow-ups.md')).toEqual([]);
+    expect(values('- Rotate the backup login (`svc-bkp`, previously `Tq5!mWz8Rk2Lx9vN`).\n', 'src/notes.txt')).toEqual([]);
+  });
+});

@@ -352,8 +352,36 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
 }
 
 /**
+ * An account named in a code span and its old password after it, the way a rotation item lists what to change:
+ * `Rotate the VPN account (\`svc-vpn\`, previously \`…\`)`, `the \`backup\` login, formerly \`…\``. The word
+ * account or login (user, service account) stands right before the name; the value must look like a password.
+ */
+const ACCOUNT_BEFORE_PREVIOUS = /\b(?:account|login|user)[ \t]{1,4}\(?`[\w.@\\-]{1,64}`[ \t]{0,4},?[ \t]{0,4}$|`[\w.@\\-]{1,64}`[ \t]{1,4}(?:account|login|user)[ \t]{0,4},[ \t]{0,4}$/i;
+const PREVIOUS_CODE_SPAN = /(?:previously|formerly)[ \t]{1,4}`([^`\s]{8,64})`/iy;
+
+function findAccountPreviousPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    PREVIOUS_CODE_SPAN.lastIndex = offset;
+    const m = PREVIOUS_CODE_SPAN.exec(text);
+    if (m === null) continue;
+    let from = offset;
+    while (from > 0 && offset - from < 160 && text.charCodeAt(from - 1) !== 0x0a) from--;
+    if (!ACCOUNT_BEFORE_PREVIOUS.test(text.slice(from, offset))) continue;
+    const value = m[1]!;
+    if (!isGeneratedWord(value) || (isNameShaped(value) && !PASSWORD_SYMBOL.test(value)) || NOT_A_NOTED_PASSWORD.test(value)) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
+    const start = offset + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
+/**
  * A paragraph or list item of notes that speaks of a password or passphrase and gives one further on, after a colon
- * or a verb that says "is" (`the old one was \`…\``, `it is now \`…\``), in a code span, maybe on the item's wrapped
+ * or a verb that says "is" (`the old one was \`…\``, `it is now \`…\``, `is currently \`…\``), or what it was before
+ * (`previously \`…\``, `formerly \`…\``), in a code span, maybe on the item's wrapped
  * next line (`- If match asks for a passphrase, it's in 1Password.` / `  (Until the vault migration lands: \`…\`)`).
  * A change told in the sentence gives its values after `from` and `to` (`was rotated on 2024-03-01 from \`…\` (leaked
  * in chat) to a vault reference`): the old value of a leaked password is one to keep out as much as the new one.
@@ -361,7 +389,7 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
  * names after a colon stay prose.
  */
 const COLON_CODE_SPAN =
-  /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still))?|\b(?:rotated|changed|reset|updated|moved|switched)\b[^`.\r\n]{0,60}?[ \t](?:from|to))[ \t]{1,4}`([^`\s]{10,64})`/g;
+  /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still|currently))?|\b(?:previously|formerly)|\b(?:rotated|changed|reset|updated|moved|switched)\b[^`.\r\n]{0,60}?[ \t](?:from|to))[ \t]{1,4}`([^`\s]{10,64})`/g;
 /** A line that starts a block of its own (a list item, a heading, a fence, a table row, a quote): the paragraph above has ended. */
 const BLOCK_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|```|~~~|\||>)/;
 /**
@@ -713,6 +741,22 @@ export const markdownRules: Rule[] = [
     paths: MARKDOWN_FILE,
     pattern: COLON_CODE_SPAN,
     find: findParagraphPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-account-previous-password',
+    category: 'PASS',
+    description:
+      'In Markdown notes, an account named in a code span and then its old password after "previously"/"formerly" (`Rotate the VPN account (\\`svc-vpn\\`, previously \\`…\\`)`)',
+    keywords: ['previously', 'formerly'],
+    paths: MARKDOWN_FILE,
+    pattern: PREVIOUS_CODE_SPAN,
+    find: findAccountPreviousPasswords,
     anchored: true,
     confidence: 'medium',
     examples: {
