@@ -203,6 +203,12 @@ const hostile: Record<string, string> = {
     "'newrelic' => ['app' => 'a', ".repeat(MB / 30) + 'creds `admin / Tq7#mVz2!kLw9 '.repeat(MB / 30),
   // Each key id after a code span and a slash reads one literal after it: a bounded stretch.
   'AWS key ids in code spans joined by slashes, never a secret': '`AKIAZ7VRSQ5TKQLMWP3B` / `'.repeat(MB / 26),
+  // Each arrow reads its literal body first, then a bounded stretch of its line back for a getter's head.
+  'arrow getters on one endless line, their literal never closed': 'string ApiKey() => "Kq7vTz2Lm '.repeat(MB / 30),
+  // Each temporary key id reads at most two bounded literals after it.
+  'temporary AWS key ids and secrets repeated, the token never closed': "'ASIAR5TQ2MZ8KXW4LPN7', 'Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi4Pw3T', '".repeat(MB / 70),
+  // Each share path reads its address once; each JDBC URL one bounded user and literal.
+  'share paths and JDBC URLs repeated on one line': 'smbclient //10.1.2.3/s f("jdbc:h2:mem:x", "sa", '.repeat(MB / 48),
 };
 
 describe('hostile input', () => {
@@ -244,6 +250,8 @@ describe('hostile input', () => {
     ['live-key prefixes opening map keys that never close', 'partners.ts', '{ "acme_live_Kq8zW3mLp0Rt5Vx": '.repeat(MB / 32)],
     ['printf templates followed by bare arguments and a literal, repeated on one line', 'log.py', 'log.info("a %s b %s", key, x, "Wq7vT2kzPn9m", '.repeat(MB / 48)],
     ["getters returning a String opened again and again, never closed", 'Keys.java', 'public String apiToken() { return "'.repeat(MB / 36)],
+    // Each "previously" reads one bounded code span after it and a bounded stretch of its line before it.
+    ['accounts and "previously" repeated on one long line, code spans never closed', 'notes.md', 'the account (`svc`, previously `Tq5!mWz8 '.repeat(MB / 40)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {
