@@ -102,3 +102,12 @@ describe("Windows' published KMS client keys and Setup's deleted-data marker", (
     expect(found.length).toBe(2);
   });
 });
+
+describe("Microsoft's sample SA passwords for SQL Server containers", () => {
+  it('reports none of them as given in a compose file or a script, but does report another SA password there', () => {
+    const compose = "services:\n  sql:\n    image: mcr.microsoft.com/mssql/server:2022-latest\n    environment:\n      ACCEPT_EULA: 'Y'\n      MSSQL_SA_PASSWORD: 'YourStrong@Passw0rd'\n";
+    expect(found(compose, 'docker-compose.yml')).toEqual([]);
+    expect(found("# sqlcmd -S localhost -U sa -P 'YourStrong!Passw0rd'\n", 'setup.sh')).toEqual([]);
+    expect(found("MSSQL_SA_PASSWORD: 'Qx7!Heron-Lattice42'\n", 'docker-compose.yml')).toEqual(['Qx7!Heron-Lattice42']);
+  });
+});

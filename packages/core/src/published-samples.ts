@@ -36,6 +36,11 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   // Windows Server 2016, 2019, 2022 and 2025, Standard and Datacenter.
   'WC2BQ-8NRM3-FDDYY-2BFGV-KHKQY', 'CB7KF-BWN84-R7R2Y-793K2-8XDDG', 'N69G4-B89J2-4G8F4-WWYCC-J464C', 'WMDGN-G9PQG-XVVXX-R3X43-63DFG',
   'VDYBN-27WPP-V4HQT-9VMD4-VMK7H', 'WX4NM-KYWYW-QJJR4-XV3QB-6VM33', 'TVRH6-WHNXV-R9WG3-9XRFY-MY832', 'D764K-2NDRG-47T6Q-P8T8W-YP6DF',
+  // Microsoft's sample SA passwords for SQL Server in a container: the quickstart "Run SQL Server Linux container images
+  // with Docker" sets `MSSQL_SA_PASSWORD=<YourStrong@Passw0rd>` (`<YourStrong!Passw0rd>` in its 2017-2019 editions) and
+  // changes it to `<YourNewStrong@Passw0rd>` (`<YourNewStrong!Passw0rd>`); the image's Docker Hub page uses
+  // `yourStrong(!)Password`. Copied without the brackets into compose files and scripts, they open a throwaway container.
+  'YourStrong@Passw0rd', 'YourStrong!Passw0rd', 'YourNewStrong@Passw0rd', 'YourNewStrong!Passw0rd', 'yourStrong(!)Password',
   // The Telegram Bot API's documentation sample token (core.telegram.org/bots/api), copied into many a README.
   '123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11',
   // Google reCAPTCHA v2's test secret key ("I'm a test key, always passes", reCAPTCHA FAQ), paired with its test
