@@ -443,3 +443,15 @@ describe('SSH.NET clients given a password', () => {
     expect(found('new PasswordAuthenticationMethod(user, _options.Password)\n', 'Feed.cs')).toEqual([]);
   });
 });
+
+describe('a getter named for a secret that returns its literal decoded', () => {
+  it("reports the base64 literal that Java's getter decodes and returns as a string", () => {
+    const java = 'class Store {\n    public String truststorePassword() {\n        return new String(Base64.getDecoder().decode("UXo5LVJpdmV0LTcyTG9vbQ=="));\n    }\n}\n';
+    expect(found(java, 'src/main/java/Store.java')).toEqual(['UXo5LVJpdmV0LTcyTG9vbQ==']);
+  });
+
+  it('leaves a decoded environment value and a decoded literal returned by a method named for nothing secret', () => {
+    const java = 'class Store {\n    public String truststorePassword() {\n        return new String(Base64.getDecoder().decode(System.getenv("TS_PASS")));\n    }\n    public String banner() {\n        return new String(Base64.getDecoder().decode("UXo5LVJpdmV0LTcyTG9vbQ=="));\n    }\n}\n';
+    expect(found(java, 'src/main/java/Store.java')).toEqual([]);
+  });
+});

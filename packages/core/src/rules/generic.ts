@@ -37,7 +37,7 @@ const VALUE =
   // A literal may sit in a bytes or decoding wrapper: Go `[]byte("…")`, Node `Buffer.from("…")`, .NET `Encoding.UTF8.GetBytes("…")`, `atob("…")`,
   // Python's `bytes.fromhex("…")`, `base64.b64decode("…")`, `binascii.unhexlify("…")`, .NET's `Convert.FromBase64String("…")`, Swift's
   // `Data(base64Encoded: "…")`, Ruby's `Base64.decode64("…")` (also `strict_`, `urlsafe_`) and Elixir's `Base.decode64!("…")` decode a key written
-  // as hex or base64.
+  // as hex or base64; Java turns the decoded bytes back into a string at once (`new String(Base64.getDecoder().decode("…"))`).
   // or in one that only marks it secret: Puppet `Sensitive('…')`, Terraform `sensitive("…")`, Pulumi `pulumi.secret("…")`, pydantic `SecretStr("…")`.
   // A settings class declares its default in a field's call: pydantic's and SQLModel's `Field(default="…")` (or first, `Field("…")`),
   // dataclasses' and attrs' `field(default="…")`.
@@ -49,7 +49,7 @@ const VALUE =
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
   // (JupyterHub's `c.JupyterHub.cookie_secret = bytes.fromhex(` / `    '…'` / `)`).
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base(?:64\\.(?:strict_|urlsafe_)?|\\.(?:url_)?)decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|(?:new[ \\t]{1,2}String\\()?Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base(?:64\\.(?:strict_|urlsafe_)?|\\.(?:url_)?)decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -80,10 +80,11 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{0,2}\\{[ \\t]{0,4}(?=["\'])' + // C++ brace initialisation: `const std::string kApiToken{"…"};`
     // A getter whose body returns the literal: Objective-C `+ (NSString *)apiSecret { return @"…"; }`, Swift
     // `var apiKey: String { "…" }`, `func token() -> String { return "…" }`, nginx's `set_by_lua_block $api_key { return "…" }`.
-    '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4})?(?=@?["\'])' +
+    '|(?:\\(\\))?[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:return[ \\t]{1,4}(?=@?["\']|(?:new[ \\t]{1,2}String\\()?Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(["\'])|(?=@?["\']))' +
     // Its brace on a line of its own, as PHP's, C#'s and Java's conventions put a method's (`public function hmacKey(): string`
-    // / `{` / `return '…';`): only a method's brackets and a `return` then make it one.
-    '|\\(\\)[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\r?\\n[ \\t]{0,40}\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?return[ \\t]{1,4}(?=@?["\'])' +
+    // / `{` / `return '…';`): only a method's brackets and a `return` then make it one. Either may return the literal
+    // decoded (Java's `return new String(Base64.getDecoder().decode("…"));`), as an assignment may hold it.
+    '|\\(\\)[ \\t]{0,4}(?:(?:->|:)[ \\t]{0,4}[A-Za-z][\\w.<>?]{0,30}[ \\t]{0,4})?\\r?\\n[ \\t]{0,40}\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?return[ \\t]{1,4}(?=@?["\']|(?:new[ \\t]{1,2}String\\()?Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(["\'])' +
     // A name closing a string that code joins to a literal: VB `"…;Password=" & "…"`, `"password=" + "…"`, Lua's `..`, PHP's `.`, OCaml's `^`;
     // C, C++ and Python join adjacent literals with no operator, after a space or on the next line (`"SharedAccessKey=" "…"`).
     // R's `paste0("…;Pwd=", "…")` and SQL's `CONCAT('password=', '…')` join their arguments: a comma there (checked after the match).
