@@ -151,7 +151,8 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
  * vendors issue those as random keys, so only a value with a generated key's randomness is reported, never `"MIT"`.
  */
 const ARROW_GETTER_HEAD = /(?:(?<![\w$.])(?:string|String)[ \t]{1,4}(?<name>[A-Za-z_][\w]{0,60})|(?<![\w$.])(?:const|let|var)[ \t]{1,4}(?<js>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}=[ \t]{0,4})$/;
-const ARROW_GETTER_BODY = /\(\)[ \t]{0,4}=>[ \t]{0,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4}(?:;|,|\r?\n|$)/y;
+const ARROW_GETTER_BODY =
+  /\(\)[ \t]{0,4}=>[ \t]{0,4}(?:"(?<dq>[^"'`\\\r\n]{1,200})"|'(?<sq>[^"'`\\\r\n]{1,200})'|`(?<bq>[^"'`\\\r\n]{1,200})`)[ \t]{0,4}(?:;|,|\r?\n|$)/y;
 const LICENCE_NAME = /licen[cs]e(?:_?key)?$/i;
 
 /** A key as vendors generate them: 16 or more characters of one key alphabet, dense, switching case and digits often. */
@@ -173,10 +174,10 @@ function findArrowGetterLiterals(text: string, options: DetectOptions, offsets: 
     const name = head.groups!['name'] ?? head.groups!['js']!;
     const key = getterKey(name) ?? (LICENCE_NAME.test(name) ? ({ category: 'KEY', weak: false } as KeyClass) : undefined);
     if (key === undefined) continue;
-    const value = body.groups!['v']!;
+    const value = body.groups!['dq'] ?? body.groups!['sq'] ?? body.groups!['bq']!;
     if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file })) continue;
     if (LICENCE_NAME.test(name) && classifyKey(name) === undefined && !isGeneratedLicenceKey(value)) continue;
-    const start = paren + body[0].indexOf(body.groups!['q']!) + 1;
+    const start = paren + body[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length, category: key.category });
   }
   return spans;
