@@ -543,3 +543,15 @@ describe("a product's own site key beside CAPTCHAs' public ones", () => {
     expect(values("'site_key' => 'Vq3Lm8Tz2Wx7Rk5Nb9Hc1Jd4',\n", 'config/services.php')).toEqual([]);
   });
 });
+
+describe('a bare identifier that opens an expression in program source', () => {
+  it("leaves an enum member set to another constant plus an offset (glibc's x86 feature bits)", () => {
+    const header = 'enum {\n  x86_cpu_PAT\t\t\t= x86_cpu_index_1_edx + 16,\n  x86_cpu_PSE36\t\t= x86_cpu_index_1_edx + 17,\n};\n';
+    expect(values(header, 'bits/platform/x86.h')).toEqual([]);
+    expect(values('GH_TOKEN = base_token_v2 | FLAG_MASK;\n', 'flags.c')).toEqual([]);
+  });
+
+  it('still reports a literal that an operator follows', () => {
+    expect(values('API_TOKEN = "Qm7vT2xW9pLk4Rz8" + suffix;\n', 'client.js')).toEqual(['Qm7vT2xW9pLk4Rz8']);
+  });
+});

@@ -723,6 +723,8 @@ const FALLBACK_CALL = /(?:\|\||\?\?|\bor)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]
 const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
 /** A variable's name as a bare value. */
 const BARE_IDENTIFIER = /^[A-Za-z_$][\w$]{0,60}$/;
+/** After a bare value: an arithmetic or bitwise operator between spaces and the start of another operand. */
+const EXPRESSION_GOES_ON = /^[ \t]{1,4}[-+*/%|&^][ \t]{1,4}[\w(]/;
 /** A fallback's `or` straight after the name, with no lookup's bracket before it (`client_secret or "…"`). */
 const BARE_NAME_OR = /^[ \t]{1,4}or[ \t]/;
 /** The separator of a Ruby fallback block (`) { "…" }`), which only `fetch("NAME")` gives its meaning (`ENV.fetch`, `credentials.fetch`). */
@@ -1268,6 +1270,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
           v.value = v.value.slice(colon + 1);
         }
       }
+      // In program source a bare identifier that an operator and an operand follow is an expression's first term
+      // (C's `x86_cpu_PAT = x86_cpu_index_1_edx + 16,` in an enum): a variable, however its digits and letters mix.
+      if (!quoted && codeFile && BARE_IDENTIFIER.test(v.value) && EXPRESSION_GOES_ON.test(text.slice(end, end + 8))) continue;
       if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file }) && !(key.category === 'PASS' && isNumericPasscode(name, v.value, options.file))) {
         continue;
       }
