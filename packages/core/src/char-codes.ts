@@ -12,3 +12,19 @@ export const isLetterCode = (c: number): boolean => isLowerCode(c) || isUpperCod
 export const isWordCode = (c: number): boolean => isLetterCode(c) || isDigitCode(c) || c === 0x5f;
 /** A name's characters in configs and code: [\w.-]. */
 export const isIdentifierCode = (c: number): boolean => isWordCode(c) || c === 0x2e || c === 0x2d;
+/** A space, a tab or a line break (`\r`, `\n`): the blanks between a call's arguments, however a formatter wraps them. */
+export const isSpaceOrBreakCode = (c: number): boolean => isBlankCode(c) || c === 0x0a || c === 0x0d;
+
+/** Where the blanks and line breaks at `at` end, reading forward at most `max` characters. */
+export function skipBlanksForward(text: string, at: number, max = 40): number {
+  let i = at;
+  while (i < text.length && i - at < max && isSpaceOrBreakCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where the blanks and line breaks that end at `at` start, reading back at most `max` characters. */
+export function skipBlanksBack(text: string, at: number, max = 40): number {
+  let i = at;
+  while (i > 0 && at - i < max && isSpaceOrBreakCode(text.charCodeAt(i - 1))) i--;
+  return i;
+}

@@ -1,4 +1,4 @@
-import { isWordCode } from '../char-codes.js';
+import { isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -31,14 +31,7 @@ interface Literal {
   end: number;
 }
 
-const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isQuote = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x60;
-
-function skipBlanks(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && i - at < 40 && isBlank(text.charCodeAt(i))) i++;
-  return i;
-}
 
 /** The string literal that opens at `at`, on one line, without escapes or interpolation; undefined otherwise. */
 function literalAt(text: string, at: number): Literal | undefined {
@@ -91,8 +84,7 @@ function openingParen(text: string, close: number): number {
 function chainNamesPasswordField(text: string, dot: number): boolean {
   let i = dot;
   for (let calls = 0; calls < 4; calls++) {
-    let j = i;
-    while (j > 0 && i - j < 40 && isBlank(text.charCodeAt(j - 1))) j--;
+    const j = skipBlanksBack(text, i);
     if (j === 0 || text.charCodeAt(j - 1) !== 0x29 /* ) */) return false;
     const open = openingParen(text, j - 1);
     if (open === -1) return false;
@@ -124,12 +116,12 @@ function findPasswordFieldFills(text: string, options: DetectOptions, offsets: r
       push(literalAt(text, offset + m[0].length));
       continue;
     }
-    const first = literalAt(text, skipBlanks(text, offset + call.length));
+    const first = literalAt(text, skipBlanksForward(text, offset + call.length));
     if (first === undefined) continue;
-    const after = skipBlanks(text, first.end);
+    const after = skipBlanksForward(text, first.end);
     if (text.charCodeAt(after) === 0x2c /* , */) {
       // The field's selector, then the value (`page.fill("#password", "…")`); or the value, then options (`{ log: false }`).
-      const second = literalAt(text, skipBlanks(text, after + 1));
+      const second = literalAt(text, skipBlanksForward(text, after + 1));
       if (second !== undefined) {
         if (PASSWORD_FIELD.test(first.value)) push(second);
         continue;

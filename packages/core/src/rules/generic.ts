@@ -9,7 +9,7 @@ import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } 
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
-import { isIdentifierCode, isLetterCode, isUpperCode, isWordCode } from '../char-codes.js';
+import { isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode } from '../char-codes.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -823,9 +823,9 @@ function isOwnName(name: string, value: string): boolean {
   let j = name.length;
   let same = 0;
   for (;;) {
-    while (i > 0 && !isAsciiAlphanumeric(value.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isLetterOrDigit(value.charCodeAt(i - 1))) i--;
     if (i === 0) return same >= 4;
-    while (j > 0 && !isAsciiAlphanumeric(name.charCodeAt(j - 1))) j--;
+    while (j > 0 && !isLetterOrDigit(name.charCodeAt(j - 1))) j--;
     if (j === 0 || asciiLower(value.charCodeAt(i - 1)) !== asciiLower(name.charCodeAt(j - 1))) return false;
     i--;
     j--;
@@ -833,9 +833,8 @@ function isOwnName(name: string, value: string): boolean {
   }
 }
 
-function isAsciiAlphanumeric(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
+
+const isLetterOrDigit = (c: number): boolean => isLetterCode(c) || isDigitCode(c);
 
 /** An ASCII letter's lower case (any other code as it is). */
 function asciiLower(c: number): number {

@@ -1,7 +1,7 @@
-import { isBlankCode, isUpperCode, isWordCode } from '../char-codes.js';
+import { isBlankCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
-import { characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { UUID, characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
@@ -514,7 +514,7 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
       if (
         isUrlClientKey(value, options.file) ||
         (CLIENT_HEX_KEY.test(value) && CLIENT_CLASS.test(calleeBefore(text, offset)) && isClientHexKey(value, options.file)) ||
-        (account !== undefined && UUID_KEY.test(value) && OAUTH_TOKEN_URL.test(m[0].slice(1, m[0].indexOf(m[0][0]!, 1))) && !HTTP_METHOD.test(account) && isClientHexKey(value, options.file))
+        (account !== undefined && UUID.test(value) && OAUTH_TOKEN_URL.test(m[0].slice(1, m[0].indexOf(m[0][0]!, 1))) && !HTTP_METHOD.test(account) && isClientHexKey(value, options.file))
       ) {
         category = 'KEY';
       }
@@ -532,8 +532,6 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
 const KEY_CHARACTERS = /^(?:[A-Za-z0-9_+/=-]{20,100}|[0-9a-fA-F]{16,19})$/;
 /** A key a provider issues in hex, shorter than a digest (an MD5's 32 is as long as it goes). */
 const CLIENT_HEX_KEY = /^(?:[0-9a-f]{16,32}|[0-9A-F]{16,32})$/;
-/** A UUID, which some providers issue as an OAuth client's secret (HMRC's, Keycloak's, Azure AD B2C's older apps). */
-const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * An OAuth token endpoint (`…/oauth/token`, `…/oauth2/v2.0/token`, `…/connect/token`, `…/as/token.oauth2`): what is given
  * after it and a client's id is that client's secret, whatever its shape.
@@ -790,12 +788,6 @@ const HOST_LITERAL = /^(?:\d{1,3}(?:\.\d{1,3}){3}|(?:[A-Za-z0-9_](?:[A-Za-z0-9_-
 /** A made password: letters and a digit, and a symbol or both cases (a database's or a display name is not one). */
 const MADE_PASSWORD = /^(?=[^A-Za-z]{0,128}[A-Za-z])(?=\D{0,128}\d)(?:(?=[A-Za-z0-9_]{0,128}[^A-Za-z0-9_])|(?=[^a-z]{0,128}[a-z])(?=[^A-Z]{0,128}[A-Z]))/;
 
-/** Skips spaces, tabs and line breaks backwards from `at` (exclusive), at most 40 of them; returns the offset after the last one skipped. */
-function skipBlankBack(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && at - i < 40 && (isBlankCode(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x0a || text.charCodeAt(i - 1) === 0x0d)) i--;
-  return i;
-}
 
 /**
  * A call whose first arguments are a host literal, a login port, a user literal and a password literal: a login, whatever
@@ -807,7 +799,7 @@ function findHostPortLogins(text: string, options: DetectOptions, offsets: reado
   const spans: Span[] = [];
   for (const offset of offsets) {
     // The comma before the port, then the host literal's closing quote.
-    const comma = skipBlankBack(text, offset + 1) - 1;
+    const comma = skipBlanksBack(text, offset + 1) - 1;
     if (comma < 0 || text.charCodeAt(comma) !== 0x2c /* , */) continue;
     let close = comma;
     while (close > 0 && comma - close < 4 && isBlankCode(text.charCodeAt(close - 1))) close--;
@@ -820,7 +812,7 @@ function findHostPortLogins(text: string, options: DetectOptions, offsets: reado
     const host = text.slice(open + 1, close);
     if (!HOST_LITERAL.test(host)) continue;
     // The host is the call's first argument: `(` right before it, a name right before that.
-    const paren = skipBlankBack(text, open) - 1;
+    const paren = skipBlanksBack(text, open) - 1;
     if (paren < 1 || text.charCodeAt(paren) !== 0x28 /* ( */) continue;
     let callee = paren;
     while (callee > 0 && paren - callee < 4 && isBlankCode(text.charCodeAt(callee - 1))) callee--;
@@ -832,7 +824,7 @@ function findHostPortLogins(text: string, options: DetectOptions, offsets: reado
     const value = g['v']!;
     // Another literal after the four: the order may be (host, port, database, user, …), so the fourth says nothing.
     if (g['close'] === ',') {
-      const next = text.charAt(skipBlankForward(text, m.index + m[0].length));
+      const next = text.charAt(skipBlanksForward(text, m.index + m[0].length));
       if (next === '"' || next === "'") continue;
     }
     if (value === g['user'] || !MADE_PASSWORD.test(value) || !isPlausiblePassword(value, options.file)) continue;
@@ -842,12 +834,6 @@ function findHostPortLogins(text: string, options: DetectOptions, offsets: reado
   return spans;
 }
 
-/** Skips spaces, tabs and line breaks forwards from `at`, at most 40 of them. */
-function skipBlankForward(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && i - at < 40 && (isBlankCode(text.charCodeAt(i)) || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d)) i++;
-  return i;
-}
 
 export const positionalRules: Rule[] = [
   {
