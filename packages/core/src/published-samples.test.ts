@@ -29,6 +29,10 @@ describe('published sample credentials', () => {
       '        }',
       '        Authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW',
       '        Authorization: OAuth realm="Example", oauth_consumer_key="0685bd9184jfhq22", oauth_token="ad180jjd733klru7"',
+      '            oauth_consumer_key="9djdj82h48djs9d2",',
+      '            oauth_token="kkk9d7dh3k39sjv7",',
+      '        |   oauth_consumer_key   | 9djdj82h48djs9d2 |',
+      '        client_secret = "j49sk3j29djd"',
     ].join('\n');
     expect(found(docstring, 'oauth2/client.py')).toEqual([]);
     expect(found('"access_token":"Qm7vX2pL9zT4wK8rN3bY6c"\n', 'client.py')).toEqual(['Qm7vX2pL9zT4wK8rN3bY6c']);

@@ -78,6 +78,12 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   'hdhd0244k9j7ao03',
   '0685bd9184jfhq22',
   'ad180jjd733klru7',
+  // RFC 5849's signature base string example (its section 3.4.1): client and token identifiers, with
+  // their secrets as the HMAC-SHA1 key that section 3.4.2 builds from them.
+  '9djdj82h48djs9d2',
+  'kkk9d7dh3k39sjv7',
+  'j49sk3j29djd',
+  'dh893hdasih9',
   // The OAuth 2.0 MAC token draft (draft-ietf-oauth-v2-http-mac): its example token id and MAC key, which
   // oauthlib's docstrings quote beside RFC 6749's.
   'h480djs93hd8',
