@@ -256,7 +256,8 @@ function numberedGroups(source: string): { source: string; index: Record<string,
     out += c;
   }
   // The same groups, numbered the same: the pattern with names and the one without have as many.
-  if (new RegExp(`${out}|`).exec('')!.length !== new RegExp(`${source}|`).exec('')!.length || new RegExp(`${out}|`).exec('')!.length !== count + 1) {
+  const groupsOut = new RegExp(`${out}|`).exec('')!.length;
+  if (groupsOut !== count + 1 || groupsOut !== new RegExp(`${source}|`).exec('')!.length) {
     throw new Error('generic-assignment: a named group was not renumbered');
   }
   return { source: out, index };
