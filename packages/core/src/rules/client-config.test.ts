@@ -34,6 +34,7 @@ describe('isPublicClientKey', () => {
     expect(isPublicClientKey([], ['adyen', 'api', 'key'])).toBe(false);
     expect(isPublicClientKey(['var', 'rollbar', 'config'], ['access', 'token'])).toBe(true);
     expect(isPublicClientKey(['const', 'rollbar', 'new', 'rollbar'], ['access', 'token'])).toBe(false);
+    expect(isPublicClientKey(['rollbar', 'configure', 'do', 'config'], ['access', 'token'])).toBe(false);
     expect(isPublicClientKey(['const', 'firebase', 'config'], ['api', 'key'])).toBe(true);
     expect(isPublicClientKey(['const', 'firebase', 'config'], ['private', 'key'])).toBe(false);
   });
@@ -76,6 +77,8 @@ describe('keys vendors ship to browsers and apps', () => {
 
   it('still reports a server-side token under the same vendor names', () => {
     expect(values(`const rollbar = new Rollbar({ accessToken: '${HEX32}' });`, 'server.js')).toEqual([HEX32]);
+    // The Ruby gem's block holds the post_server_item token; its `|config|` is not the browser's `_rollbarConfig`.
+    expect(values(`Rollbar.configure do |config|\n  config.access_token = "${HEX32B}"\n  config.environment = Rails.env\nend\n`, 'config/initializers/rollbar.rb')).toEqual([HEX32B]);
     expect(values(`AMPLITUDE_SECRET_KEY=${HEX32}\n`, 'deploy.env')).toEqual([HEX32]);
   });
 });

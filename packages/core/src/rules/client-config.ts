@@ -85,8 +85,10 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   if (words.has('storefront')) return isToken;
   // Shopify's API key is the app's OAuth client id, in every install URL; its secrets carry prefixes (shpss_, shpat_).
   if (words.has('shopify')) return isKey;
-  // The browser snippet's `_rollbarConfig`, or a token the name says is the client-side one.
-  if (words.has('rollbar')) return isToken && (words.has('client') || (contextWords.includes('rollbar') && contextWords.includes('config')));
+  // The browser snippet's `_rollbarConfig`, or a token the name says is the client-side one. The snippet's variable is
+  // the two words side by side: the Ruby gem's `Rollbar.configure do |config|` (rollbar, configure, do, config) holds
+  // the server's post_server_item token.
+  if (words.has('rollbar')) return isToken && (words.has('client') || namesRollbarConfig(contextWords));
   if (contextWords.includes('nreum')) return isKey;
   // The New Relic mobile agent's application token (`com.newrelic.mobile.token`, `…-NRMA`) is built into the app it
   // reports for and only lets that app send data; New Relic's license and user keys are the secrets.
@@ -109,6 +111,12 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   if (words.has('branch')) return isKey && nameWords.includes('branch');
   // Braintree's tokenization key is made for the client SDKs, which only tokenize payment details with it.
   if (nameWords.includes('tokenization')) return isKey;
+  return false;
+}
+
+/** Whether the words hold `rollbar` right before `config`, as `_rollbarConfig` and `rollbar_config` split. */
+function namesRollbarConfig(words: readonly string[]): boolean {
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'rollbar' && words[i + 1] === 'config') return true;
   return false;
 }
 
