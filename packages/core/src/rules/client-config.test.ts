@@ -274,3 +274,24 @@ describe("a feature-flag SDK's client key", () => {
     expect(values(js, 'src/config.js')).toEqual(['client-Qm3vT8xLp2Rz7Kw9Nc4Hd6Fb1']);
   });
 });
+
+describe('a Segment write key in the source of a front-end build', () => {
+  const KEY = 'Qm7vR2xK9pL4wT8nB3cY6hD1fJ5gZ0eA';
+
+  it('is left alone where the file reads what only a browser bundle is given', () => {
+    const vite = `export const SEGMENT_WRITE_KEY = "${KEY}";\nexport const apiBase = import.meta.env.VITE_API_BASE;\n`;
+    expect(values(vite, 'web/src/lib/tracking.ts')).toEqual([]);
+    const next = `"use client";\nconst segmentWriteKey = '${KEY}';\nexport default function Tracker() { return null; }\n`;
+    expect(values(next, 'app/components/Tracker.tsx')).toEqual([]);
+    const cra = `const SEGMENT_WRITE_KEY = '${KEY}';\nconst api = process.env.REACT_APP_API_URL;\n`;
+    expect(values(cra, 'src/analytics.js')).toEqual([]);
+  });
+
+  it('is still reported in server code, configuration files and mobile apps', () => {
+    expect(values(`export const SEGMENT_WRITE_KEY = "${KEY}";\nconst port = process.env.PORT;\n`, 'server/src/tracking.ts')).toEqual([KEY]);
+    // Bun gives server code an import.meta.env as well: only a public prefix marks a browser build.
+    expect(values(`const SEGMENT_WRITE_KEY = "${KEY}";\nconst db = import.meta.env.DATABASE_URL;\n`, 'api/tracking.ts')).toEqual([KEY]);
+    expect(values(`{\n  "segmentWriteKey": "${KEY}",\n  "note": "import.meta.env.VITE_X"\n}\n`, 'web/config/production.json')).toEqual([KEY]);
+    expect(values(`let segmentWriteKey = "${KEY}"\n`, 'ios/App/Keys.swift')).toEqual([KEY]);
+  });
+});

@@ -287,10 +287,12 @@ const LOAD_ARGUMENT = /^[ \t]{0,4}\([ \t]{0,4}(?:\{[^}]{0,200}?\bwriteKey[ \t]{0
 const HOLDING_NAME = /([A-Za-z_$][\w$]{0,60})["']?[ \t]{0,4}(?::|=)[ \t]{0,4}["'`]?$/;
 
 /**
- * Whether the write key `secret` at `valueStart` is what the page loads Segment's browser library with. It searches the
- * whole text: callers ask only for a value under a write key's or Segment's name.
+ * Whether the write key `secret` at `valueStart` is what the page loads Segment's browser library with, or sits in
+ * the source of a front-end build (see `isBrowserBuildSource`), which ships its constants to every visitor. It
+ * searches the whole text: callers ask only for a value under a write key's or Segment's name.
  */
-export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret: string): boolean {
+export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret: string, file?: string): boolean {
+  if (isBrowserBuildSource(text, file)) return true;
   const holder = HOLDING_NAME.exec(text.slice(Math.max(0, valueStart - 80), valueStart))?.[1];
   for (const load of BROWSER_LOADS) {
     for (let at = text.indexOf(load), n = 0; at !== -1 && n < 20; at = text.indexOf(load, at + load.length), n++) {
@@ -299,4 +301,34 @@ export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret
     }
   }
   return false;
+}
+
+/** Script sources a front-end bundler builds for the browser. */
+const SCRIPT_SOURCE = /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/i;
+/**
+ * What only code built for the browser reads: a variable under the prefix a front-end framework inlines into the
+ * bundle (Vite's `import.meta.env.VITE_`, Astro's `import.meta.env.PUBLIC_`, Next.js's `process.env.NEXT_PUBLIC_`,
+ * Create React App's `REACT_APP_`, Gatsby's, Vue CLI's and Nuxt's), SvelteKit's public env module, or a Next.js
+ * client component's `"use client"`. A bare `import.meta.env` is not enough: Bun gives server code one too.
+ */
+const BROWSER_BUILD_MARKS = [
+  'import.meta.env.VITE_',
+  'import.meta.env.PUBLIC_',
+  'process.env.NEXT_PUBLIC_',
+  'process.env.REACT_APP_',
+  'process.env.GATSBY_',
+  'process.env.VUE_APP_',
+  'process.env.NUXT_PUBLIC_',
+  '$env/static/public',
+  '$env/dynamic/public',
+];
+const USE_CLIENT = /^(?:[ \t]{0,20}(?:\/\/[^\n]{0,300})?\r?\n){0,20}[ \t]{0,20}["']use client["']/;
+
+/**
+ * Whether `text` is the source of a front-end build: a script file that reads what only a browser bundle is given.
+ * Mobile apps and configuration files are not read so: keys in them are labelled either way and stay findings.
+ */
+export function isBrowserBuildSource(text: string, file: string | undefined): boolean {
+  if (file === undefined || !SCRIPT_SOURCE.test(file)) return false;
+  return BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text);
 }

@@ -438,7 +438,7 @@ export const observabilityRules: Rule[] = [
       'SEGMENT_WRITE_KEY=short',
       `const SEGMENT_WRITE_KEY = "${fake('alnum', 32, 637)}";\nexport const analytics = AnalyticsBrowser.load({ writeKey: SEGMENT_WRITE_KEY });`,
     ],
-  }, { nameTail: 'key|token|secret', minEntropy: 3.5, validate: (secret, context) => looksRandom(secret) && !isBrowserLoadedWriteKey(context.text, context.matchEnd - secret.length, secret) }),
+  }, { nameTail: 'key|token|secret', minEntropy: 3.5, validate: (secret, context) => looksRandom(secret) && !isBrowserLoadedWriteKey(context.text, context.matchEnd - secret.length, secret, context.file) }),
   // The Public API token manages a Segment workspace ("public" names the API, not the token). Its 64 mixed-case
   // characters tell it from Sourcegraph's sgp_ tokens (hex).
   tokenRule('segment-public-api-token', 'Segment Public API token (sgp_ + 64 letters and digits)', 'sgp_', '[A-Za-z0-9]{64}', {
