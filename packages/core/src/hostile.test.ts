@@ -150,6 +150,10 @@ const hostile: Record<string, string> = {
   'bearer schemes joined to literals and auth pairs with a named user, never given a value':
     '"Bearer "+"'.repeat(MB / 22) + '("Bearer", "'.repeat(MB / 24) + 'auth=(USER_NAME, '.repeat(MB / 34),
   // Each constructor delegation looks back a bounded number of `class` words, and a text looks up only a few classes.
+  // Go structs with a secret field, each followed by containers of its literals that never close: every struct looks
+  // its literals up, every container is read once.
+  'Go structs with a password field and unclosed containers of their literals':
+    'type P struct { User string; Password string }\nvar ps = []P{ {"u", "Wq7#tLm2Vz9k"}, {'.repeat(MB / 80) + '[]P{ {"'.repeat(MB / 16),
   'constructor delegations under endless classes and class words': 'class C1 { this("Vq7mLx2Rk9TzW4nPc8Hb") } class '.repeat(MB / 48) + 'class x this("k") '.repeat(MB / 18),
   // Each bare key reads its own line and the one above for a comment: two bounded lines, never more.
   'bare keys under comments on one endless line': "// idempotency key $key = 'c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40'; ".repeat(MB / 70),
