@@ -481,3 +481,23 @@ describe('classifyKey: mail subjects and master keys named group-first', () => {
     for (const name of ['db.master', 'master', 'replication.master', 'encryption.master.enabled']) expect(classifyKey(name), name).toBeUndefined();
   });
 });
+
+describe('classifyKey: user keys and lists of SSH keys', () => {
+  it("takes userkey written as one word as a user's API key, like user_key, and its id or name as none", () => {
+    for (const name of ['userkey', 'USERKEY', 'user_key', 'userKey']) expect(classifyKey(name), name).toEqual({ category: 'KEY', weak: false });
+    for (const name of ['user_key_id', 'userKeyName', 'userkey_id']) expect(classifyKey(name), name).toBeUndefined();
+  });
+
+  it('takes ssh_keys and authorized_keys as public keys a server lets in (or their fingerprints), not secrets', () => {
+    for (const name of ['ssh_keys', 'sshKeys', 'admin_ssh_keys', 'authorized_keys', 'ssh_authorized_keys', 'deploy_authorized_keys']) expect(classifyKey(name), name).toBeUndefined();
+    // One key under an ssh name is still a key (often a private one, pasted in CI).
+    for (const name of ['ssh_key', 'SSH_PRIVATE_KEY', 'deploy_ssh_key']) expect(classifyKey(name), name).toEqual({ category: 'KEY', weak: false });
+  });
+
+  it('reads a JSON userkey beside a provider as a secret, and a Terraform ssh_keys list of fingerprints as none', () => {
+    const json = '{"ais": {"provider": "https://api.example-ais.test", "userkey": "Wq3ZkT8vNp2Lx7RbYc4Hd9MfJs6Ga1Ue5Qo0PiVw"}}\n';
+    expect(detect(json, { file: 'config/tracking.json' }).map((f) => json.slice(f.start, f.end))).toContain('Wq3ZkT8vNp2Lx7RbYc4Hd9MfJs6Ga1Ue5Qo0PiVw');
+    const tf = 'resource "digitalocean_droplet" "web" {\n  ssh_keys = ["7b1e94c03fa25d86e0c4b97a1d3f5e28"]\n}\n';
+    expect(detect(tf, { file: 'infra/main.tf' })).toEqual([]);
+  });
+});

@@ -476,6 +476,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // The name is used for other things too, so only a generated value counts.
   if ((last === 'code' && words[words.length - 2] === 'install') || last === 'installcode') return { category: 'CRED', weak: true };
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
+  // `ssh_keys = [...]` (DigitalOcean's and Hetzner's servers, Pulumi's `sshKeys`), `authorized_keys`, cloud-init's
+  // `ssh_authorized_keys`: the public keys a server lets in, or the ids and MD5 fingerprints that name them. A private
+  // key written under such a name is still found by its own rules.
+  if (last === 'keys' && (words[words.length - 2] === 'ssh' || words[words.length - 2] === 'authorized')) return undefined;
   // A key named for a text the UI shows (`PASSWORD_HINT_KEY = "auth.passwordHint"`, `tokenLabelKey`, `password.error.key`) is
   // that text's key in a message bundle: the value is a lookup, not the secret the text is about.
   if (last === 'key' && words.length >= 2 && UI_TEXT_WORDS.has(words[words.length - 2]!)) return undefined;
@@ -570,7 +574,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     }
     if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';
     else if (w === 'token' || w === 'tokens' || (w.endsWith('token') && w.length > 5 && !/^[cx]srftoken$/.test(w)) || w === 'bearer' || w === 'pat') category ??= 'TOKEN';
-    else if (w === 'apikey' || w === 'apikeys' || (w.endsWith('key') && w.length > 3 && /^(?:api|secret|private|access|auth|master|encryption|signing|client|app|account|license|subscription|admin|consumer|webhook|shared|session|ssh|crypt|aes|hmac|jwt|x|service|storage|dev|prod|live|rest|bot|deploy|security)key$/.test(w))) category ??= 'KEY';
+    else if (w === 'apikey' || w === 'apikeys' || (w.endsWith('key') && w.length > 3 && /^(?:api|secret|private|access|auth|master|encryption|signing|client|app|account|license|subscription|admin|consumer|webhook|shared|session|ssh|crypt|aes|hmac|jwt|x|service|storage|dev|prod|live|rest|bot|deploy|security|user)key$/.test(w))) category ??= 'KEY';
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];
       if (prev !== undefined && KEY_QUALIFIERS.has(prev)) category ??= 'KEY';
