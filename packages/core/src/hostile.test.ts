@@ -212,6 +212,9 @@ const hostile: Record<string, string> = {
   // Each temporary key id reads at most two bounded literals after it.
   'temporary AWS key ids and secrets repeated, the token never closed': "'ASIAR5TQ2MZ8KXW4LPN7', 'Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi4Pw3T', '".repeat(MB / 70),
   // Each share path reads its address once; each JDBC URL one bounded user and literal.
+  // Each decoded literal reads its own line and a bounded stretch back for its type's brace, opened or not.
+  'base64 members decoded in braces nested ever deeper, and decoders never given a literal':
+    '{ static readonly byte[] A = Convert.FromBase64String("Tn4wQ8zKp2Lr7Xv1Bc9Md3Fh6Js0Gy5U");\n'.repeat(MB / 90) + 'Convert.FromBase64String("'.repeat(MB / 26),
   'share paths and JDBC URLs repeated on one line': 'smbclient //10.1.2.3/s f("jdbc:h2:mem:x", "sa", '.repeat(MB / 48),
 };
 

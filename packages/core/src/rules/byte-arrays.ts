@@ -1,4 +1,5 @@
-import { classifyKey } from '../key-name.js';
+import { classifyKey, splitWords } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { isWordCode } from '../char-codes.js';
 
@@ -84,6 +85,74 @@ function findByteArrayKeys(text: string, _options: DetectOptions, offsets: reado
   return spans;
 }
 
+/**
+ * A member that a type holds as key material decoded from base64, named for nothing in itself (`Lis01`, `Site2`) in a
+ * type named for the secret (`static class MasterKey`, `final class Secrets`, `object SigningKeys`): C#'s
+ * `static readonly byte[] Lis01 = Convert.FromBase64String("…");`, Java's and Kotlin's `Base64.getDecoder().decode("…")`.
+ * The type's name says what its members are, as a variable's name does; a type named for public keys or certificates
+ * (`PublicKeys`, `Certificates`) names none.
+ */
+
+/** From a line's start to the decoder: modifiers, `byte[]` or a `ByteArray` type, the member's name, `=`, the decoder's owner. */
+const MEMBER_BINDING =
+  /^[ \t]{0,40}(?:(?:public|private|protected|internal|static|readonly|final|const|val|var|let|override)[ \t]{1,4}){0,6}(?:byte\[\][ \t]{1,4})?(?<name>[A-Za-z_]\w{0,60})(?:[ \t]{0,4}:[ \t]{0,4}ByteArray)?[ \t]{0,4}=[ \t]{0,4}[\w.]{0,40}$/;
+/** The decoder's call on one base64 literal, from the keyword on. */
+const DECODED_LITERAL = /(?:FromBase64String|Decoder\(\)\.decode)\([ \t]{0,4}"(?<v>[A-Za-z0-9+/_-]{22,300}={0,2})"[ \t]{0,4}\)/y;
+/** A type's declaration in the text before its opening brace. */
+const TYPE_HEAD = /\b(?:class|struct|object|record)[ \t]{1,4}(?<type>[A-Za-z_]\w{0,60})/;
+/** How far back a member's enclosing brace is looked for. */
+const TYPE_REACH = 3000;
+/** Words of a member's name that make its bytes something other than the secret (an IV, a salt, a public key, an id). */
+const NOT_KEY_MEMBER_WORDS = new Set([
+  'public', 'pub', 'publishable', 'iv', 'nonce', 'salt', 'id', 'hash', 'digest', 'fingerprint', 'checksum', 'thumbprint', 'cert',
+  'certificate', 'sample', 'example', 'test', 'expected', 'magic', 'header', 'prefix', 'version', 'signature', 'sig',
+]);
+
+/** The name of the type whose body holds `at` directly (not inside one of its methods), or undefined. */
+function enclosingTypeName(text: string, at: number): string | undefined {
+  let depth = 0;
+  const from = Math.max(0, at - TYPE_REACH);
+  let i = at - 1;
+  for (; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7d /* } */) depth++;
+    else if (c === 0x7b /* { */ && depth-- === 0) break;
+  }
+  if (i < from) return undefined;
+  // The declaration runs back from the brace to the statement or block before it.
+  let head = i;
+  while (head > 0 && i - head < 300) {
+    const c = text.charCodeAt(head - 1);
+    if (c === 0x3b /* ; */ || c === 0x7b || c === 0x7d) break;
+    head--;
+  }
+  return TYPE_HEAD.exec(text.slice(head, i))?.groups!['type'];
+}
+
+function findTypeHeldKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    DECODED_LITERAL.lastIndex = offset;
+    const literal = DECODED_LITERAL.exec(text);
+    if (literal === null) continue;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset - lineStart > 200) continue;
+    const binding = MEMBER_BINDING.exec(text.slice(lineStart, offset));
+    if (binding === null) continue;
+    // A name that says what the bytes are is read by the assignment rules; one that says they are no secret, by none.
+    const member = binding.groups!['name']!;
+    if (classifyKey(member) !== undefined || splitWords(member).some((w) => NOT_KEY_MEMBER_WORDS.has(w))) continue;
+    const type = enclosingTypeName(text, lineStart);
+    const key = type === undefined ? undefined : classifyKey(type);
+    if (key === undefined || key.weak || key.category === 'PASS') continue;
+    const value = literal.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = literal.index + literal[0].indexOf('"') + 1;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
 export const byteArrayRules: Rule[] = [
   {
     id: 'byte-array-key',
@@ -108,6 +177,31 @@ export const byteArrayRules: Rule[] = [
         'uint8_t key[16] = {0};',
         'static const uint8_t kBootloaderSha256[8] = {0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa};',
         '    "key": [0x9c, 0x41, 0xe2, 0x07, 0xb5, 0x3d, 0x68, 0xfa],',
+      ],
+    },
+  },
+  {
+    id: 'type-held-key',
+    category: 'KEY',
+    description:
+      'Key material decoded from a base64 literal as a member of a type named for the secret (`static class MasterKey { static readonly byte[] Site1 = Convert.FromBase64String("…"); }`, Java/Kotlin `Base64.getDecoder().decode("…")`)',
+    keywords: ['frombase64string', 'decoder().decode'],
+    pattern: DECODED_LITERAL,
+    find: findTypeHeldKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'internal static class MasterKey\n{\n    internal static readonly byte[] Site1 = Convert.FromBase64String("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n}',
+        'public final class Secrets {\n    static final byte[] REGION_A = Base64.getDecoder().decode("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n}',
+        'object SigningKeys {\n    val primary: ByteArray = Base64.getDecoder().decode("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=")\n}',
+      ],
+      noMatch: [
+        'internal static class PublicKeys\n{\n    internal static readonly byte[] Site1 = Convert.FromBase64String("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n}',
+        'internal static class Certificates\n{\n    internal static readonly byte[] Root = Convert.FromBase64String("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n}',
+        'internal static class MasterKey\n{\n    internal static readonly byte[] Iv = Convert.FromBase64String("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n}',
+        'class MasterKey\n{\n    byte[] Load()\n    {\n        var raw = Convert.FromBase64String("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n        return raw;\n    }\n}',
+        'class Keys\n{\n    static readonly byte[] Site1 = Convert.FromBase64String("Vq3kZp8TnR2wLx7bYc4Hd9MfJs6Ga1Ue5Qo0PiWwEtA=");\n}',
       ],
     },
   },
