@@ -1135,6 +1135,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         skipUntil = v.start;
         continue;
       }
+      // An argv list's next option after a bare name (`["steamcmd", "+login", user, password, "+quit"]`, `[cmd, pw, "--verbose"]`):
+      // a literal that is a flag's word is the command's next argument, no value of the variable's.
+      if (separator.trim() === ',' && v.quoted && ARGV_OPTION.test(v.value)) continue;
       // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
       if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
         skipUntil = v.start;
@@ -2776,12 +2779,14 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * `-u user,password`, Samba's `-U user%password`, the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
+ * SteamCMD's login is read as code runs the tool too: an argv list of literals (`["steamcmd", "+login", "builder", "…"]`)
+ * and one command joined from literals (`"+login builder " + "…" + " +run_app_build …"`); a variable in either is no password.
  * The share may start with a variable that holds the server (`net use X: %FILESRV%\scans …`, PowerShell's `$srv\scans`), or be
  * a variable whole (`net use Z: %NAS_SHARE% /user:CORP\svc …`); SteamCMD may be run from a variable named for it (`"$STEAMCMD" +login …`).
  * A long command goes on over lines: the LDAP tools' after a shell's `\`, schtasks' after cmd's `^` or PowerShell's `` ` ``.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b[^\r\n|;]{0,200}?[ \t]\+login[ \t]{1,4}["']?[^\s+"']{1,64}["']?[ \t]{1,4}["']?(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -2888,6 +2893,9 @@ function findSqlplusConnects(text: string, options: DetectOptions, offsets: read
   });
   return spans;
 }
+
+/** A command-line option's word alone: `--verbose`, `-q`, SteamCMD's `+quit`. */
+const ARGV_OPTION = /^(?:--?|\+)[A-Za-z][A-Za-z_-]{0,40}$/;
 
 function findToolCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -3889,6 +3897,9 @@ export const genericRules: Rule[] = [
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
         'openssl dgst -sha256 -hmac "53f2ef59de765db7e6db2fadd836b25190a89f968b079e977ecfad51bff4bef8" image.swu',
         'steamcmd +login builder Qv8-Heron_Lamp41 +run_app_build app.vdf +quit',
+        'subprocess.run(["steamcmd", "+login", "ci_uploader", "Wq7^Lark-Dune3", "+run_app_build", "app.vdf", "+quit"])',
+        'new ProcessStartInfo("steamcmd.exe",\n    "+login ci_uploader " + "Pz4Kestrel9Vane" + " +run_app_build app.vdf +quit");',
+        "Start-Process steamcmd -ArgumentList '+login ci_uploader \"Hx8!Quartz-Fen\" +quit'",
         'net use Z: \\\\fs01\\backup Ne7-Use!Quarry /user:CORP\\svc_backup /persistent:no',
         'net user svc-kiosk Harbor#2031 /add',
         'NET USER breakglass Wq7-Lynx!Cove /domain',
@@ -3916,6 +3927,10 @@ export const genericRules: Rule[] = [
         'openssl dgst -sha256 -hmac key image.swu',
         'steamcmd +login %STEAM_USER% %STEAM_PASS% +run_app_build app.vdf +quit',
         'steamcmd +login anonymous +app_update 740 validate +quit',
+        'subprocess.run(["steamcmd", "+login", STEAM_USER, STEAM_PASSWORD, "+run_app_build", "app.vdf"])',
+        'subprocess.run(["steamcmd", "+login", "anonymous", "+app_update", "740", "+quit"])',
+        'new ProcessStartInfo("steamcmd.exe", "+login " + user + " " + password + " +quit");',
+        'steamcmd +login "$STEAM_USER" "$STEAM_PASS" +run_app_build app.vdf +quit',
         'net use Z: \\\\fs01\\backup * /user:CORP\\svc_backup',
         'net use Z: \\\\fs01\\backup /persistent:yes',
         'net user svc-kiosk * /add',
