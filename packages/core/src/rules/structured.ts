@@ -316,9 +316,24 @@ function findJwkPrivateMembers(text: string): Span[] {
  * slapd `rootpw`. The directive is the
  * whole name, at the start of a line. redis-cli prints the reply to `CONFIG GET requirepass` as
  * numbered pairs, each name at an odd number and its value next: `1) "requirepass"` / `2) "…"`.
+ * A config is also embedded, indented deeper, in another file: cloud-init's `write_files` content in a YAML block
+ * scalar, a Terraform heredoc's `user_data`, a Helm value. Past a config file's own indentation (8) the directive is
+ * read only when a single random token follows it to the line's end.
  */
 const CONFIG_DIRECTIVE =
-  /(?:^[ \t]{0,8}|\bconfig[ \t]{1,4}set[ \t]{1,4}|^[ \t]{0,8}\d{0,3}[13579]\)[ \t]{1,4}"(?=(?:requirepass|masterauth|primaryauth)"))(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk(?=[ \t]{0,4}=)|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4}|"[ \t]{0,4}\r?\n[ \t]{0,8}\d{1,4}\)[ \t]{1,4}(?="))(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+  /(?:^(?<indent>[ \t]{0,40})|\bconfig[ \t]{1,4}set[ \t]{1,4}|^[ \t]{0,8}\d{0,3}[13579]\)[ \t]{1,4}"(?=(?:requirepass|masterauth|primaryauth)"))(?:requirepass|masterauth|primaryauth|auth_pass|rpcpassword|bindpw|bind_pw|rootpw|psk(?=[ \t]{0,4}=)|wpa_passphrase|sae_password|sentinel[ \t]{1,4}auth-pass[ \t]{1,4}[\w.-]{1,64}|user[ \t]{1,4}[\w.@-]{1,64}[ \t]{1,4}insecure-password)(?:[ \t]{1,8}|[ \t]{0,4}=[ \t]{0,4}|"[ \t]{0,4}\r?\n[ \t]{0,8}\d{1,4}\)[ \t]{1,4}(?="))(?:"(?<dq>[^"\r\n]{1,200})"|'(?<sq>[^'\r\n]{1,200})'|(?<v>[^\s"'#;][^\s]{0,199}))/gim;
+
+/** How deep a config file itself indents a directive (keepalived's blocks, a wpa_supplicant `network={`). */
+const CONFIG_INDENT = 8;
+const REST_OF_LINE_BLANK = /[ \t]{0,40}(?:\r?\n|$)/y;
+
+/** A config embedded deeper in another file: its directive's value is one random token, the line's last word. */
+function isEmbeddedDirectiveValue(text: string, end: number, value: string): boolean {
+  const close = text.charCodeAt(end) === 0x22 || text.charCodeAt(end) === 0x27 ? end + 1 : end;
+  REST_OF_LINE_BLANK.lastIndex = close;
+  if (!REST_OF_LINE_BLANK.test(text)) return false;
+  return value.length >= 12 && characterSwitches(value) >= 4;
+}
 
 function findConfigDirectives(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
@@ -326,8 +341,9 @@ function findConfigDirectives(text: string, options: { file?: string }): Span[] 
     const g = m.groups!;
     const value = g['dq'] ?? g['sq'] ?? g['v']!;
     if (value.startsWith('$') || /^foobared$/i.test(value)) continue; // `foobared`: redis.conf's documented example
-    if (!isPlausiblePassword(value, options.file)) continue;
     const end = m.index + m[0].length - (g['v'] === undefined ? 1 : 0);
+    if ((g['indent']?.length ?? 0) > CONFIG_INDENT && !isEmbeddedDirectiveValue(text, end, value)) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
     spans.push({ start: end - value.length, end });
   }
   return spans;
@@ -581,8 +597,8 @@ export const structuredRules: Rule[] = [
     find: findConfigDirectives,
     confidence: 'high',
     examples: {
-      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'interface=wlan0\nwpa_passphrase=Hostapd!Wifi-77\n', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) "f7Gq2LmZx9Vt4KcW8bRe"\n'],
-      noMatch: ['# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) ""\n', '127.0.0.1:6379> KEYS *\n1) "session:1"\n2) "requirepass"\n3) "f7Gq2LmZx9Vt4KcW8bRe"\n', 'PSK ciphers are disabled by default, and using TLS-PSK requires a cipher suite.\n'],
+      match: ['port 6379\nrequirepass Ti9er-Lily-Quasar\n', 'masterauth Argyle.Harbor.4040', 'redis-cli CONFIG SET requirepass "Kq8zW3mLp0!"', 'sentinel auth-pass mymaster Xk2mP9qR7v', '    auth_pass Vrrp-Kq8z\n', 'rpcpassword=Zk3mP9qR2vX8wL5n', 'binddn cn=nslcd,dc=acme,dc=com\nbindpw Nslcd-Bind!Pw7\n', 'network={\n  ssid="acme-corp"\n  psk="Quartz-velvet-2024!"\n}\n', 'interface=wlan0\nwpa_passphrase=Hostapd!Wifi-77\n', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) "f7Gq2LmZx9Vt4KcW8bRe"\n', 'user_data = <<-EOT\n  #cloud-config\n  write_files:\n    - path: /etc/redis/redis.conf\n      content: |\n            requirepass Hq7zP2mWk9Lx4Vb8Nr3T\n  EOT\n'],
+      noMatch: ['            requirepass Kingfisher-Oolong\n', '              requirepass Hq7zP2mWk9Lx4Vb8Nr3T # rotated monthly\n', '                masterauth kingfisheroolongtea\n', '# requirepass foobared', 'requirepass foobared', 'requirepass ${REDIS_PASSWORD}', 'masterauth <master-password>', 'the requirepass directive sets a password', 'auth_pass 1111', '  psk="<your-wifi-password>"', '127.0.0.1:6379> CONFIG GET requirepass\n1) "requirepass"\n2) ""\n', '127.0.0.1:6379> KEYS *\n1) "session:1"\n2) "requirepass"\n3) "f7Gq2LmZx9Vt4KcW8bRe"\n', 'PSK ciphers are disabled by default, and using TLS-PSK requires a cipher suite.\n'],
     },
   },
   {
