@@ -208,7 +208,8 @@ export const databaseRules: Rule[] = [
     startsAtKeyword: true,
     // The client id comes first (a literal of the same shape, or a variable), the secret second; a Twitch secret is
     // 30 characters of [a-z0-9], so the class is not widened by a case-insensitive flag.
-    pattern: /[Tt]witch[\w.]{0,40}\([ \t]{0,4}(?:["'`][a-z0-9]{30}["'`]|[A-Za-z_][\w.]{0,60})[ \t]{0,4},[ \t]{0,4}["'`]([a-z0-9]{30})["'`]/,
+    // The arguments may stand one a line (Python's `await Twitch(\n    "…",\n    "…",\n)` for twitchAPI's `Twitch(app_id, app_secret)`).
+    pattern: /[Tt]witch[\w.]{0,40}\(\s{0,40}(?:["'`][a-z0-9]{30}["'`]|[A-Za-z_][\w.]{0,60})[ \t]{0,4},\s{0,40}["'`]([a-z0-9]{30})["'`]/,
     secretGroup: 1,
     minEntropy: 3,
     validate: looksRandom,
@@ -217,10 +218,12 @@ export const databaseRules: Rule[] = [
       match: [
         `tw := NewTwitchClient("${fake('lowernum', 30, 9741)}", "${fake('lowernum', 30, 9742)}")`,
         `const tw = new TwitchClient(TWITCH_CLIENT_ID, '${fake('lowernum', 30, 9743)}');`,
+        `twitch = await Twitch(\n    "${fake('lowernum', 30, 9745)}",\n    "${fake('lowernum', 30, 9746)}",\n)`,
       ],
       noMatch: [
         'tw := NewTwitchClient(os.Getenv("TWITCH_CLIENT_ID"), os.Getenv("TWITCH_CLIENT_SECRET"))',
         `tw := NewTwitchClient("${fake('lowernum', 30, 9744)}", secret)`,
+        `twitch = await Twitch(\n    "${fake('lowernum', 30, 9747)}",\n    app_secret,\n)`,
         'tw := NewTwitchClient("abcdefghijklmnopqrstuvwxyz0123", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")',
       ],
     },
