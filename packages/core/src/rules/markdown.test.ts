@@ -206,3 +206,22 @@ describe('a password given in notes as what it is currently, or was previously',
     expect(values('- Rotate the backup login (`svc-bkp`, previously `Tq5!mWz8Rk2Lx9vN`).\n', 'src/notes.txt')).toEqual([]);
   });
 });
+
+describe('a secret named in prose and given in parentheses', () => {
+  it('reports a generated value in a code span right after a key, token or password named in the sentence', () => {
+    expect(values('- Rotate the leaked webhook signing key (`Wv3_kRq8Zt#Lm2pXn7^Hc5y`) - done 14:20.\n', 'docs/incidents/2025-01-09.md')).toEqual(['Wv3_kRq8Zt#Lm2pXn7^Hc5y']);
+    expect(values('Revoke the old CI token (`Jd8mQz2Kv7LxR4tWp9Nb`) once the runners are moved.\n', 'NOTES.md')).toEqual(['Jd8mQz2Kv7LxR4tWp9Nb']);
+  });
+
+  it('leaves a public or host key, a name, a path, a fingerprint and words that only end in "key"', () => {
+    for (const line of [
+      '- Add the deploy public key (`AAAAC3NzaC1lZDI1NTE5AAAAIGq4Wz`) to the repo.\n',
+      '- Export the API key (`PAYMENTS_API_KEY`) before running.\n',
+      '- The signing key (`kid-2025-01-rotation`) is the current one.\n',
+      '- Keep the key (`config/keys/Webhook2025Signing.pem`) out of git.\n',
+      '- Check the SSH host key (`SHA256:Rk4mVz8Qp2Lw7Xn5Tc9Yb3`).\n',
+      '- Feed the monkey (`Wv3kRq8ZtLm2pXn7Hc5y`) at noon.\n',
+    ]) expect(values(line, 'docs/runbook.md'), line).toEqual([]);
+    expect(values('- Rotate the leaked webhook signing key (`Wv3_kRq8Zt#Lm2pXn7^Hc5y`).\n', 'src/notes.txt')).toEqual([]);
+  });
+});

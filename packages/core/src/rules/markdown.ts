@@ -441,6 +441,35 @@ function findParagraphPasswords(text: string, options: DetectOptions, offsets: r
 }
 
 /**
+ * A secret named in prose and given right after, in a code span in parentheses: `Rotate the leaked session signing key
+ * (\`…\`)`, `revoke the CI token (\`…\`) today`. The phrase ends in key, token, password, passphrase or secret just
+ * before the parenthesis; a public, host or SSH key's is no secret. Only a generated-looking value is taken (upper- and
+ * lower-case letters and digits, mixed), never a variable's name, a path or a fingerprint.
+ */
+const NAMED_SECRET_SPAN = /(?:key|token|password|passphrase|secret)[ \t]{1,2}\(`([^`\s]{12,128})`\)/iy;
+/** The words before `key` that make it a public one: its value is published, not kept. */
+const PUBLIC_KEY_BEFORE = /\b(?:public|host|ssh|gpg|pgp|publishable|deploy[ \t]public)[ \t]{1,2}$/i;
+
+function findNamedSecretSpans(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // The word must begin there (`monkey (…)` is no key, `apikey (…)` is read at its own `key`).
+    if (offset > 0 && /[A-Za-z0-9]/.test(text.charAt(offset - 1)) && !/(?:api|access|secret|auth)$/i.test(text.slice(Math.max(0, offset - 6), offset))) continue;
+    NAMED_SECRET_SPAN.lastIndex = offset;
+    const m = NAMED_SECRET_SPAN.exec(text);
+    if (m === null) continue;
+    if (PUBLIC_KEY_BEFORE.test(text.slice(Math.max(0, offset - 24), offset))) continue;
+    const value = m[1]!;
+    if (!isGeneratedWord(value) || (isNameShaped(value) && !PASSWORD_SYMBOL.test(value)) || NOT_A_NOTED_PASSWORD.test(value)) continue;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = offset + m[0].length - 2 - value.length;
+    spans.push({ start, end: start + value.length, category: 'KEY' });
+  }
+  return spans;
+}
+
+/**
  * A paragraph of notes that speaks of an API token and gives one further on in a code span after a colon (`The vendor's
  * project token was pasted in #chat on 2024-02-02: \`…\``): 32 to 64 hex digits, or a generated mix (20 or more) of letters and
  * digits. A paragraph about a commit, a hash or a checksum gives those as hex too, so one that names them is left.
@@ -757,6 +786,22 @@ export const markdownRules: Rule[] = [
     paths: MARKDOWN_FILE,
     pattern: PREVIOUS_CODE_SPAN,
     find: findAccountPreviousPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-named-secret-span',
+    category: 'KEY',
+    description:
+      'In Markdown notes, a secret named in prose and given right after it in a code span in parentheses (`Rotate the leaked session signing key (\\`…\\`)`): a generated-looking value after key, token, password, passphrase or secret; not a public or host key',
+    keywords: ['key (`', 'token (`', 'password (`', 'passphrase (`', 'secret (`'],
+    paths: MARKDOWN_FILE,
+    pattern: NAMED_SECRET_SPAN,
+    find: findNamedSecretSpans,
     anchored: true,
     confidence: 'medium',
     examples: {
