@@ -36,6 +36,11 @@ const hostile: Record<string, string> = {
   'key specs given a bare name, repeated with no binding': 'SecretKeySpec(raw, '.repeat(MB / 19),
   // Each key prefix opening a literal reads at most a few literals after it, and none of them again.
   'key prefixes opening short literals in one endless list': '"ghp_Kq8", '.repeat(MB / 11),
+  // SteamCMD's login read through argv lists and joined literals: each separator is bounded, a login never given a password fails fast.
+  'steamcmd logins in argv lists repeated with no password': '["steamcmd", "+login", "u", '.repeat(MB / 28),
+  'steamcmd logins joined from literals repeated on one line': '"steamcmd.exe", "+login u " + "'.repeat(MB / 32),
+  // A directive indented as deep as an embedded config may be, repeated with no line end after its value.
+  'deeply indented requirepass lines repeated': '                    requirepass Xk2mP9qR7vL4nZ8w x\n'.repeat(MB / 52),
   'key prefixes opening literals joined without end': '"sk-ant-api03-' + 'Kq8zW3mLp0'.repeat(29) + '" + '.repeat(MB / 310),
   // Each command is read up to its own line's end at most: a login or an alias that never gets its key must fail fast.
   'wandb logins repeated on one line, none given a key': 'wandb login --relogin '.repeat(MB / 22),
@@ -259,6 +264,7 @@ describe('hostile input', () => {
     ["getters returning a String opened again and again, never closed", 'Keys.java', 'public String apiToken() { return "'.repeat(MB / 36)],
     // Each "previously" reads one bounded code span after it and a bounded stretch of its line before it.
     ['accounts and "previously" repeated on one long line, code spans never closed', 'notes.md', 'the account (`svc`, previously `Tq5!mWz8 '.repeat(MB / 40)],
+    ['a key named before a parenthesised code span, repeated on one line and never closed', 'notes.md', 'the signing key (`Wv3_kRq8Zt#Lm2p '.repeat(MB / 32)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {
