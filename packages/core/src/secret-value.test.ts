@@ -160,6 +160,21 @@ describe('a composed password that reads like member access', () => {
   });
 });
 
+describe('a generated password with a dot inside', () => {
+  const bare = (value: string, file: string) => isPlausibleSecret(value, { category: 'PASS', quoted: false, file });
+  it('takes random letters around a dot as a password outside program source', () => {
+    expect(bare('QmvtRzkWxpLdHc.nTq4', 'etc/backup/offsite.conf')).toBe(true);
+    expect(bare('Wk.ZptRmqXvLc', 'conf/app.ini')).toBe(true);
+  });
+  it('still reads a chain of names as a reference, and a dotted value in code, under a weak name or not a password as none', () => {
+    for (const name of ['settings.SECRET_KEY', 'os.environ.get', 'ENV.fetchKey', 'XMLHttpRequest.prototype.getResponseHeader', 'Rails.application.credentials', 'vars.MySecretValue', 'window.APP_CONFIG']) {
+      expect(bare(name, 'etc/backup/offsite.conf'), name).toBe(false);
+    }
+    expect(bare('QmvtRzkWxpLdHc.nTq4', 'src/backup.py')).toBe(false);
+    expect(isPlausibleSecret('QmvtRzkWxpLdHc.nTq4', { category: 'PASS', quoted: false, weakKey: true, file: 'etc/backup/offsite.conf' })).toBe(false);
+  });
+});
+
 describe('an AWS KMS ciphertext blob', () => {
   const blob = `AQICAHh${'q7Z2vK9mW4xR8tL3nB6pD1cF5hJ0gYeUoNsA'.repeat(5)}==`;
   it('is sealed by its KMS key, no secret, under any key name', () => {

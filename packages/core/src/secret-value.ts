@@ -145,6 +145,14 @@ const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-
  * and a number (`config.dbPassword`, `db1.password`), so outside program source such a value is no member access.
  */
 const COMPOSED_PASSWORD = /^[A-Z][a-z]{2,20}\d{2,3}\.[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,3}$/;
+/**
+ * A dotted value of random letters (`QmvtRzkWxpLd.hNq`): its parts split into no words, as a chain of names' do
+ * (`config.dbPassword`, `settings.SECRET_KEY`, `XMLHttpRequest.prototype.getResponseHeader`). Ten characters at least and
+ * both cases, as a generated password has; outside program source, under a password's name, such a value is the password.
+ */
+function isGeneratedDotted(v: string): boolean {
+  return v.length >= 10 && /[a-z]/.test(v) && /[A-Z]/.test(v) && !isNameShaped(v);
+}
 const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}\??$/;
 /**
  * `CODE_MEMBER_ACCESS` asserted present: TypeScript's, Swift's, Dart's and C#'s postfix `!`, Kotlin's `!!`
@@ -776,7 +784,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (/[([{]/.test(v)) return false;
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
-    if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && COMPOSED_PASSWORD.test(v))) return false;
+    if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && (COMPOSED_PASSWORD.test(v) || (!ctx.weakKey && isGeneratedDotted(v))))) return false;
     if (HCL_REFERENCE.test(v)) return false;
     if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
     if (v.includes('!') && ctx.file !== undefined && NON_NULL_ASSERTION_FILE.test(ctx.file) && ASSERTED_MEMBER_ACCESS.test(v)) return false;

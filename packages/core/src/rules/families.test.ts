@@ -1820,3 +1820,10 @@ describe('a credential read through the way code or notes hand it over', () => {
     expect(found("$c = [\n    'newrelic' => ['appname' => 'export'],\n    'build' => ['license' => 'c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7'],\n];\n", 'connectors.php')).toEqual([]);
   });
 });
+
+describe('credentials with a dot inside, written by a shell, or piped into base64 (blind set 84)', () => {
+  it('reports a random password with a dot in a KEY=VALUE .conf file, not a dotted reference there', () => {
+    expect(found('NAS_USER=backup\nNAS_PASSWORD=QmvtRzkWxpLdHc.nTq4\n', 'etc/offsite-backup.conf')).toEqual([['PASS', 'QmvtRzkWxpLdHc.nTq4']]);
+    expect(found('NAS_PASSWORD=settings.NAS_PASSWORD\nADMIN_PASSWORD=config.adminPassword\n', 'etc/offsite-backup.conf')).toEqual([]);
+  });
+});
