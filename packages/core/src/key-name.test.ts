@@ -149,6 +149,10 @@ describe('handle tokens and names of things', () => {
       expect(classifyKey(name), name).toBeUndefined();
     }
   });
+  it('takes a sync cursor as a handle, and a sync job\'s token in an environment variable as a credential', () => {
+    for (const name of ['syncToken', 'nextSyncToken', 'sync_token', 'NEXT_SYNC_TOKEN', 'SYNC_TOKEN']) expect(classifyKey(name), name).toBeUndefined();
+    for (const name of ['BADGE_SYNC_TOKEN', 'LDAP_SYNC_TOKEN', 'CRM2_SYNC_TOKEN']) expect(classifyKey(name), name).toEqual({ category: 'TOKEN', weak: false });
+  });
   it('still takes tokens that log in as tokens, a page access token and a request token secret included', () => {
     for (const name of ['fbPageToken', 'PAGE_ACCESS_TOKEN', 'request_token_secret', 'NEXT_API_TOKEN', 'actionToken', 'refresh_token', 'SessionToken']) {
       expect(classifyKey(name), name).toBeDefined();

@@ -112,10 +112,19 @@ const HANDLE_TOKEN_QUALIFIERS = new Set([
   'request', 'change', 'lock', 'dkim', 'export', 'import',
 ]);
 
-function namesHandleToken(words: readonly string[]): boolean {
+/**
+ * An environment variable or a constant in capitals named for what syncs (`KIOSK_SYNC_TOKEN`, `LDAP_SYNC_TOKEN`): the
+ * credential a sync job logs in with. A sync cursor (Google's and Graph's `syncToken`, `nextSyncToken`) is a field of a
+ * response, carried from one call to the next; nobody sets one by hand.
+ */
+const SYNC_CREDENTIAL_NAME = /^[A-Z][A-Z0-9]{1,30}_SYNC_TOKEN$/;
+const SYNC_CURSOR_WORDS = new Set(['next', 'last', 'previous', 'prev', 'initial', 'current', 'delta']);
+
+function namesHandleToken(words: readonly string[], name: string): boolean {
   const n = words.length;
   if (n < 2 || (words[n - 1] !== 'token' && words[n - 1] !== 'tokens')) return false;
   const before = words[n - 2]!;
+  if (before === 'sync' && SYNC_CREDENTIAL_NAME.test(name) && !SYNC_CURSOR_WORDS.has(words[n - 3]!)) return false;
   if (HANDLE_TOKEN_QUALIFIERS.has(before)) return true;
   // `nextPageToken` (a Facebook page token is a credential: only the next page is a handle), `--lifecycle-action-token`.
   return (before === 'page' && words[n - 3] === 'next') || (before === 'action' && words[n - 3] === 'lifecycle');
@@ -487,7 +496,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // event key elsewhere is a lookup key (a keyboard event's, a map's).
   if (last === 'key' && words[words.length - 2] === 'event' && words.includes('inngest')) return { category: 'KEY', weak: false };
   if (words.some((w, i) => isPhraseWord(w, words, i))) return undefined;
-  if (namesHandleToken(words)) return undefined;
+  if (namesHandleToken(words, name)) return undefined;
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   // A field before a cipher word is field-level encryption's key (`FIELD_ENCRYPTION_KEY` of Django's and Rails' encrypted fields).

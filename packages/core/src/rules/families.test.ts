@@ -1826,4 +1826,9 @@ describe('credentials with a dot inside, written by a shell, or piped into base6
     expect(found('NAS_USER=backup\nNAS_PASSWORD=QmvtRzkWxpLdHc.nTq4\n', 'etc/offsite-backup.conf')).toEqual([['PASS', 'QmvtRzkWxpLdHc.nTq4']]);
     expect(found('NAS_PASSWORD=settings.NAS_PASSWORD\nADMIN_PASSWORD=config.adminPassword\n', 'etc/offsite-backup.conf')).toEqual([]);
   });
+  it('reads a sync job\'s token that a heredoc\'s echo writes into an env file', () => {
+    const tf = 'resource "aws_instance" "gate" {\n  user_data = <<-EOF\n    #!/bin/bash\n    echo "BADGE_SYNC_TOKEN=Rk2PzWq8LmXv4TnB7cYh1JdF5gSa9QeU3oKiN0wZ" >> /etc/badge/sync.env\n  EOF\n}\n';
+    expect(found(tf, 'infra/main.tf')).toEqual([['TOKEN', 'Rk2PzWq8LmXv4TnB7cYh1JdF5gSa9QeU3oKiN0wZ']]);
+    expect(found('const page = await api.list({ syncToken: "CPDAlvWDx70CEPDAlvWDx70CGAU" });\n', 'src/calendar.ts')).toEqual([]);
+  });
 });
