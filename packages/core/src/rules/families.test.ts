@@ -1831,4 +1831,8 @@ describe('credentials with a dot inside, written by a shell, or piped into base6
     expect(found(tf, 'infra/main.tf')).toEqual([['TOKEN', 'Rk2PzWq8LmXv4TnB7cYh1JdF5gSa9QeU3oKiN0wZ']]);
     expect(found('const page = await api.list({ syncToken: "CPDAlvWDx70CEPDAlvWDx70CGAU" });\n', 'src/calendar.ts')).toEqual([]);
   });
+  it('reads a sentence that gives a test account and its password in backticks', () => {
+    expect(found('The shared sandbox account is `harbor-qa` / `k.Tw7mQzR2vXp4Ln` (rotate monthly).\n', 'docs/setup.md')).toEqual([['PASS', 'k.Tw7mQzR2vXp4Ln']]);
+    expect(found('The default account is `billing` / `invoices`, see the roles page.\n', 'docs/setup.md')).toEqual([]);
+  });
 });

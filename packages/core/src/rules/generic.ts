@@ -2197,11 +2197,11 @@ const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|su
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
  * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
- * account `admin` / `…`, the bootstrap user: `elastic` / `…`. What the login is for may stand before its colon, in a few
+ * account `admin` / `…`, the bootstrap user: `elastic` / `…`, a sentence's subject (the test account is `qa` / `…`). What the login is for may stand before its colon, in a few
  * words on the line (Shared login for the kiosk tablets: `kiosk` / `…`).
  */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}[:=]?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:is|was)(?=[ \t]))?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")`, or to a builder's method
@@ -4222,7 +4222,7 @@ export const genericRules: Rule[] = [
     id: 'credential-pair-prose',
     category: 'PASS',
     description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
-    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds', 'account `', 'account: `', 'account **', 'account: **', 'user `', 'user: `', 'user **', 'user: **', 'username `', 'username: `', 'username **', 'username: **'],
+    keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds', 'account `', 'account: `', 'account **', 'account: **', 'user `', 'user: `', 'user **', 'user: **', 'username `', 'username: `', 'username **', 'username: **', 'account is `', 'account was `', 'account is **', 'user is `', 'user is **'],
     pattern: /(?<![\w.-])(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)(?![\w/])\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -4248,8 +4248,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.', 'Shared login for the lobby kiosks: `kiosk` / `TmWqRv%LpZxe`.'],
-      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'Login for the staff wiki: `jdoe` / `<your SSO password>`', 'a login for every team member; user `ops` / `admin` roles', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.', 'Shared login for the lobby kiosks: `kiosk` / `TmWqRv%LpZxe`.', 'The shared sandbox account is `harbor-qa` / `k.Tw7mQzR2vXp4Ln`.'],
+      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'the default account is `billing` / `invoices`', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'Login for the staff wiki: `jdoe` / `<your SSO password>`', 'a login for every team member; user `ops` / `admin` roles', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
     },
   },
   {
