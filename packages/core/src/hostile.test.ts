@@ -27,6 +27,9 @@ const hostile: Record<string, string> = {
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
   'XML-ish tags repeated': '<password>'.repeat(MB / 10),
   'bearer repeated': 'Bearer '.repeat(MB / 7),
+  // Each pipe into base64 reads back at most a bounded part of its own line for the echoed pair.
+  'echoed pairs piped into base64, repeated on one line': ("echo -n 'u:" + 'x'.repeat(100) + "' | base64 ").repeat(MB / 130),
+  'pipes into base64 repeated on one line': '| base64'.repeat(MB / 8),
   // A lookup whose closure never compares: the pattern that reads `.get(NAME).map(|v| v == "…")` must fail fast.
   'header lookups mapped by closures repeated on one line': '.get(API_TOKEN_HEADER).map(|v| v .'.repeat(MB / 34),
   // Each prompt's answer line is read once, up to its end: a prompt before a long line of base64 must not re-read it.

@@ -69,7 +69,67 @@ function findBuiltBasicCredentials(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * A shell pipe into base64 at the keyword's offset (`| base64`, `|base64`, `| openssl base64`): sticky, so it is
+ * only tried where a keyword stands.
+ */
+const BASE64_PIPE_AT = /\|[ \t]{0,4}(?:openssl[ \t]{1,4})?base64\b/y;
+/**
+ * What the line before that pipe ends with: `echo` (maybe `-n`) or `printf` (maybe `'%s'`) of one `user:password` word,
+ * quoted or bare. A double-quoted or bare one that expands a variable (`"$USER:$PASS"`) holds no literal password.
+ */
+const ECHOED_PAIR_BEFORE_PIPE =
+  /(?:^|[\s;&|(`])(?:echo|printf)(?:[ \t]{1,4}(?:-[neE]{1,3}|'%s'|"%s"))?[ \t]{1,4}(?:'(?<sqUser>[\w.@-]{1,64}):(?<sq>[^'\s]{1,128})'|"(?<dqUser>[\w.@-]{1,64}):(?<dq>[^"\s$`\\]{1,128})"|(?<bareUser>[\w.@-]{1,64}):(?<bare>[^\s'"|;&$`\\()<>]{1,128}))[ \t]{0,4}$/;
+
+/**
+ * Basic or registry credentials that a shell script encodes where it builds them: `echo -n 'user:…' | base64` (a docker
+ * config's `auth`, an `Authorization: Basic` header, a Kubernetes Secret's data). The part after the colon is the password.
+ */
+function findPipedBasicCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(BASE64_PIPE_AT, text, offsets, (m) => {
+    // The line before the pipe, at most 240 characters of it.
+    let lineStart = m.index;
+    const floor = Math.max(0, m.index - 240);
+    while (lineStart > floor && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+    const before = text.slice(lineStart, m.index);
+    const pair = ECHOED_PAIR_BEFORE_PIPE.exec(before);
+    if (pair === null) return;
+    const g = pair.groups!;
+    const value = g['sq'] ?? g['dq'] ?? g['bare']!;
+    const user = g['sqUser'] ?? g['dqUser'] ?? g['bareUser']!;
+    if (!isPassword(value, user, options.file)) return;
+    const end = lineStart + pair.index + pair[0].trimEnd().length - (g['bare'] === undefined ? 1 : 0);
+    spans.push({ start: end - value.length, end });
+  });
+  return spans;
+}
+
 export const basicBuiltRules: Rule[] = [
+  {
+    id: 'basic-credential-piped',
+    category: 'PASS',
+    description: "The password of a `user:password` pair a shell script pipes into base64 to build Basic or registry credentials: `echo -n 'user:…' | base64`, `printf '%s' \"user:…\" | openssl base64`",
+    keywords: ['| base64', '|base64', '| openssl base64'],
+    pattern: BASE64_PIPE_AT,
+    find: findPipedBasicCredentials,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "export REGISTRY_AUTH=\"$(echo -n 'ci-pusher:Vt7rQm2xLw9Kz' | base64)\"",
+        'AUTH=$(printf \'%s\' "deploy:Hq4.Tarn-Wisp82" | base64 -w0)',
+        'echo -n svc_probe:Zr8mKq3WvT5x | openssl base64',
+      ],
+      noMatch: [
+        'export REGISTRY_AUTH="$(echo -n "$REG_USER:$REG_PASSWORD" | base64)"',
+        "echo -n 'ci-pusher:password' | base64",
+        "echo -n 'hello world' | base64",
+        "cat creds.txt | base64",
+        "echo 'https://example.com/path' | base64",
+      ],
+    },
+  },
   {
     id: 'basic-credential-built',
     category: 'PASS',

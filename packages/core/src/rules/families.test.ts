@@ -1831,6 +1831,10 @@ describe('credentials with a dot inside, written by a shell, or piped into base6
     expect(found(tf, 'infra/main.tf')).toEqual([['TOKEN', 'Rk2PzWq8LmXv4TnB7cYh1JdF5gSa9QeU3oKiN0wZ']]);
     expect(found('const page = await api.list({ syncToken: "CPDAlvWDx70CEPDAlvWDx70CGAU" });\n', 'src/calendar.ts')).toEqual([]);
   });
+  it('reports the password of a user:password pair echoed into base64, not a pair built from variables', () => {
+    expect(found("export REGISTRY_AUTH=\"$(echo -n 'ci-pusher:Vt7rQm2xLw9KzHd' | base64)\"\n", 'ci/env.sh')).toEqual([['PASS', 'Vt7rQm2xLw9KzHd']]);
+    expect(found('export REGISTRY_AUTH="$(echo -n "$REG_USER:$REG_PASSWORD" | base64)"\n', 'ci/env.sh')).toEqual([]);
+  });
   it('reads a sentence that gives a test account and its password in backticks', () => {
     expect(found('The shared sandbox account is `harbor-qa` / `k.Tw7mQzR2vXp4Ln` (rotate monthly).\n', 'docs/setup.md')).toEqual([['PASS', 'k.Tw7mQzR2vXp4Ln']]);
     expect(found('The default account is `billing` / `invoices`, see the roles page.\n', 'docs/setup.md')).toEqual([]);
