@@ -163,6 +163,8 @@ const hostile: Record<string, string> = {
   'Go structs with a password field and unclosed containers of their literals':
     'type P struct { User string; Password string }\nvar ps = []P{ {"u", "Wq7#tLm2Vz9k"}, {'.repeat(MB / 80) + '[]P{ {"'.repeat(MB / 16),
   'constructor delegations under endless classes and class words': 'class C1 { this("Vq7mLx2Rk9TzW4nPc8Hb") } class '.repeat(MB / 48) + 'class x this("k") '.repeat(MB / 18),
+  // Each `this(` reads a bounded number of arguments; each class's constructors are read once, for a few classes.
+  'constructor delegations with many arguments among endless constructor look-alikes': 'class Cx { Cx(String a, String key) { } new Cx("q", "Vq7mLx2Rk9TzW4nPc8Hb") { this("q", "Vq7mLx2Rk9TzW4nPc8Hb", '.repeat(MB / 104),
   // Each bare key reads its own line and the one above for a comment: two bounded lines, never more.
   'bare keys under comments on one endless line': "// idempotency key $key = 'c0a8e1f2-4b7d-4e9a-9c3f-5d2b8a1e6f40'; ".repeat(MB / 70),
   // Each attribute line looks up for its tag's `<` over a bounded stretch, whether a tag ever opened or not.

@@ -242,6 +242,58 @@ describe('a literal a constructor hands to its one-string constructor', () => {
   });
 });
 
+describe('literals a constructor hands to its class\'s constructor of the same arity', () => {
+  it("reports the literal at the secret parameter's place, and leaves the client id beside it", () => {
+    const java = [
+      'public class MapTokenClient {',
+      '    private final String clientId;',
+      '    public MapTokenClient() {',
+      '        this("fieldCrewApp", "q3wz8kd0vm5tlx2rn9hcb6pyf4gj7sea");',
+      '    }',
+      '    public MapTokenClient(final String clientId, String clientSecret) throws IOException {',
+      '        this.clientId = clientId;',
+      '    }',
+      '}',
+    ].join('\n');
+    expect(found(java, 'src/main/java/org/example/MapTokenClient.java', 'constructor-delegation-literal')).toEqual(['q3wz8kd0vm5tlx2rn9hcb6pyf4gj7sea']);
+    const cs = 'public class LedgerApi\n{\n    public LedgerApi() : this("https://ledger.example.org", 30, "Zr4mQ8vXk2LtW7nPc5Hb") { }\n    public LedgerApi(string baseUrl, int timeout, string apiKey) { }\n}\n';
+    expect(found(cs, 'src/LedgerApi.cs', 'constructor-delegation-literal')).toEqual(['Zr4mQ8vXk2LtW7nPc5Hb']);
+    const kt = 'class LedgerApi(val user: String, private val password: String = "") {\n    constructor() : this("ledger-bot", "Hv7#qLz2Wm9Tk4")\n}\n';
+    expect(found(kt, 'src/LedgerApi.kt', 'constructor-delegation-literal')).toEqual(['Hv7#qLz2Wm9Tk4']);
+  });
+  it('leaves two constructors of that arity, a parameter named for something else, a stand-in, and a value not a literal', () => {
+    const java = [
+      'public class MapTokenClient {',
+      '    public MapTokenClient() { this("fieldCrewApp", "q3wz8kd0vm5tlx2rn9hcb6pyf4gj7sea"); }',
+      '    public MapTokenClient(String clientId, String clientSecret) { }',
+      '    public MapTokenClient(String user, String password) { }',
+      '}',
+      'class TileClient {',
+      '    TileClient() { this("fieldCrewApp", "q3wz8kd0vm5tlx2rn9hcb6pyf4gj7sea"); }',
+      '    TileClient(String clientId, String cacheDir) { }',
+      '}',
+      'class FeedClient {',
+      '    FeedClient() { this("fieldCrewApp", "your-client-secret"); }',
+      '    FeedClient(String clientId, String clientSecret) { }',
+      '}',
+      'class HookClient {',
+      '    HookClient() { this("fieldCrewApp", System.getenv("HOOK_SECRET")); }',
+      '    HookClient(String clientId, String clientSecret) { }',
+      '}',
+    ].join('\n');
+    expect(found(java, 'src/main/java/org/example/Clients.java', 'constructor-delegation-literal')).toEqual([]);
+  });
+  it('does not take a call of the constructor for its declaration', () => {
+    const java = [
+      'public class TileClient {',
+      '    static TileClient shared = new TileClient("fieldCrewApp", "q3wz8kd0vm5tlx2rn9hcb6pyf4gj7sea");',
+      '    TileClient() { this("fieldCrewApp", "q3wz8kd0vm5tlx2rn9hcb6pyf4gj7sea"); }',
+      '}',
+    ].join('\n');
+    expect(found(java, 'src/main/java/org/example/TileClient.java', 'constructor-delegation-literal')).toEqual([]);
+  });
+});
+
 describe("a password given to a client after its base URL and its account, and a client's hex key", () => {
   it('reports the password after the account, symbols and all', () => {
     const java = 'return new PayrollClient("https://payroll.example.edu/api/v3", "SVC_ROSTER_SYNC", "gT4%mW!x9Rq#Lz2");\n';

@@ -699,19 +699,27 @@ function findCharArrayPasswords(text: string, options: DetectOptions, offsets: r
 }
 
 /**
- * A constructor that hands a literal to another constructor of its class: Java's and C#'s `this("…")` (C#'s
- * `public CoverClient() : this("…") { }`, Kotlin's `constructor() : this("…")`). The literal goes to the class's
- * one-parameter constructor, and that parameter's name says what it is (`CoverClient(String key)`,
- * `CoverClient(string apiToken)`, Kotlin's `class CoverClient(private val key: String)`): a default key built into the
- * class. Read at each `this(` with one literal inside; the class is the nearest `class` statement above it.
+ * A constructor that hands literals to another constructor of its class: Java's and C#'s `this("…", …)` (C#'s
+ * `public CoverClient() : this("…") { }`, Kotlin's `constructor() : this("…")`). Each literal goes to the parameter at
+ * its place in the class's constructor that takes as many arguments, and that parameter's name says what it is
+ * (`CoverClient(String key)`, `ArcClient(String clientId, String clientSecret)`, Kotlin's
+ * `class CoverClient(private val key: String)`): a default credential built into the class. Read at each `this(`; the
+ * class is the nearest `class` statement above it, and its constructor of that arity must be the only one declared
+ * (overloads whose parameter at a literal's place is typed as other than a string do not count).
  */
-const THIS_CALL_SOLE_LITERAL = /this[ \t]{0,4}\([ \t]{0,4}"(?<v>[^"\\\r\n]{1,200})"[ \t]{0,4}\)/y;
+const THIS_CALL_LITERAL = /this[ \t]{0,4}\([^()\r\n]{0,400}?"(?<v>[^"\\\r\n]{1,200})"[^()\r\n]{0,400}\)/y;
+/** `this` and its opening parenthesis, where the arguments are read from. */
+const THIS_CALL_OPENING = /this[ \t]{0,4}\(/y;
+/** How many arguments of a `this(` call are read. */
+const THIS_CALL_MAX_ARGUMENTS = 8;
 /** How far above a `this(` its class statement is looked for. */
 const THIS_CLASS_LOOK_BACK = 6000;
 const CLASS_NAME_AT = /class[ \t]{1,4}([A-Z]\w{0,60})/y;
 /** How many `class` words above a `this(` are tried (in comments, `getClass`), and how many classes one text has looked up. */
 const CLASS_WORDS_TRIED = 16;
 const CLASSES_LOOKED_UP = 8;
+/** How many declarations of one class's constructors are read. */
+const CONSTRUCTORS_READ = 16;
 
 /** The nearest class statement's name above `at`, within the look-back. */
 function enclosingClassName(text: string, at: number): string | undefined {
@@ -727,39 +735,94 @@ function enclosingClassName(text: string, at: number): string | undefined {
   return undefined;
 }
 
-/** The parameter name of the class's constructor that takes one string (`Name(String key)`, `Name(val key: String)`), if any. */
-function soleStringParameter(text: string, className: string): string | undefined {
-  const re = new RegExp(
-    `(?<![\\w.])${className}[ \\t]{0,4}\\([ \\t]{0,4}(?:(?:final|private|public|protected|internal|readonly)[ \\t]{1,4}){0,2}(?:(?:String|string|CharSequence)[ \\t]{1,4}(?<j>[A-Za-z_]\\w{0,60})|(?:(?:val|var)[ \\t]{1,4})?(?<k>[A-Za-z_]\\w{0,60})[ \\t]{0,4}:[ \\t]{0,4}String)[ \\t]{0,4}\\)`,
-    'g',
-  );
-  for (const m of text.matchAll(re)) return m.groups!['j'] ?? m.groups!['k'];
-  return undefined;
+/** One parameter of a constructor's declaration: its name, and whether its type is a string's or not said (Kotlin's `val key: String`, Java's `String key`, C#'s `string key`). */
+interface DeclaredParameter {
+  name: string;
+  stringy: boolean;
+}
+/** A Java or C# parameter after its modifiers (`final String key`; one with an annotation's arguments is not read). */
+const JAVA_PARAMETER = /^(?:[\w \t]{0,60}[ \t])?(?<t>[A-Za-z_][\w.<>?\[\]]{0,60})[ \t]{1,4}(?<n>[A-Za-z_]\w{0,60})$/;
+/** A Kotlin (or TypeScript) parameter after its modifiers (`private val key: String = ""`). */
+const KOTLIN_PARAMETER = /^(?:[\w \t]{0,60}[ \t])?(?<n>[A-Za-z_]\w{0,60})[ \t]{0,4}:[ \t]{0,4}(?<t>[A-Za-z_][\w.<>?]{0,60})(?:[ \t]{0,4}=[^,]{0,200})?$/;
+const STRING_TYPE = /^(?:String|string|CharSequence|String\?)$/;
+
+/**
+ * The constructors the class declares (`Name(String a, String b) {`, `Name(string a) : this(…)`, `Name(…) throws X {`,
+ * Kotlin's `class Name(val a: String)`), each as its parameters. A call (`new Name(…)`, `return Name(…)`) is not one.
+ */
+function declaredConstructors(text: string, className: string): DeclaredParameter[][] {
+  const re = new RegExp(`(?<![\\w.$])${className}[ \\t]{0,4}\\((?<params>[^()]{0,600})\\)`, 'g');
+  const found: DeclaredParameter[][] = [];
+  for (const m of text.matchAll(re)) {
+    if (found.length >= CONSTRUCTORS_READ) break;
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (/\bnew[ \t]{1,4}$/.test(before)) continue;
+    const classHeader = /\bclass[ \t]{1,4}$/.test(before);
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 120);
+    if (!classHeader && !/^[ \t\r\n]{0,40}(?:throws[ \t]{1,4}[\w., \t]{1,80}[ \t\r\n]{0,40})?[{:]/.test(after)) continue;
+    const raw = m.groups!['params']!.trim();
+    const params: DeclaredParameter[] = [];
+    let ok = true;
+    for (const part of raw === '' ? [] : raw.split(',')) {
+      const one = part.replace(/[\r\n]/g, ' ').trim();
+      const p = (one.includes(':') ? KOTLIN_PARAMETER : JAVA_PARAMETER).exec(one);
+      if (p === null) {
+        ok = false;
+        break;
+      }
+      params.push({ name: p.groups!['n']!, stringy: STRING_TYPE.test(p.groups!['t']!) });
+    }
+    if (ok) found.push(params);
+  }
+  return found;
 }
 
 function findConstructorDelegationLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  // Each class's one-string constructor is looked up once, however many `this(` a file holds.
-  const parameterOf = new Map<string, string | undefined>();
+  // Each class's constructors are read once, however many `this(` a file holds.
+  const constructorsOf = new Map<string, DeclaredParameter[][]>();
   for (const offset of offsets) {
     if (offset > 0 && (isWordCode(text.charCodeAt(offset - 1)) || text.charCodeAt(offset - 1) === 0x2e /* . */)) continue;
-    THIS_CALL_SOLE_LITERAL.lastIndex = offset;
-    const m = THIS_CALL_SOLE_LITERAL.exec(text);
-    if (m === null) continue;
+    THIS_CALL_OPENING.lastIndex = offset;
+    const opening = THIS_CALL_OPENING.exec(text);
+    if (opening === null) continue;
+    // The arguments: each a literal (kept with its offset) or any other short expression; the call must close.
+    const args: ({ value: string; start: number } | undefined)[] = [];
+    let pos = offset + opening[0].length;
+    let closed = false;
+    while (args.length < THIS_CALL_MAX_ARGUMENTS) {
+      CALL_ARGUMENT.lastIndex = pos;
+      const a = CALL_ARGUMENT.exec(text);
+      if (a === null) break;
+      const value = a.groups!['dq'];
+      args.push(value === undefined ? undefined : { value, start: pos + a[0].lastIndexOf('"' + value + '"') + 1 });
+      pos += a[0].length;
+      if (a.groups!['end'] === ')') {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed || !args.some((a) => a !== undefined && a.value !== '')) continue;
     const className = enclosingClassName(text, offset);
     if (className === undefined) continue;
-    if (!parameterOf.has(className)) {
+    if (!constructorsOf.has(className)) {
       // Each lookup reads the whole text: a text of endless classes stops being read after a few.
-      if (parameterOf.size >= CLASSES_LOOKED_UP) continue;
-      parameterOf.set(className, soleStringParameter(text, className));
+      if (constructorsOf.size >= CLASSES_LOOKED_UP) continue;
+      constructorsOf.set(className, declaredConstructors(text, className));
     }
-    const param = parameterOf.get(className);
-    const key = param === undefined ? undefined : classifyKey(param);
-    if (key === undefined) continue;
-    const value = m.groups!['v']!;
-    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-    const start = m.index + m[0].indexOf('"') + 1;
-    spans.push({ start, end: start + value.length, category: key.category });
+    // The one constructor of that arity that can take a string at each literal's place.
+    const candidates = constructorsOf
+      .get(className)!
+      .filter((params) => params.length === args.length && args.every((a, i) => a === undefined || params[i]!.stringy));
+    if (candidates.length !== 1) continue;
+    const params = candidates[0]!;
+    args.forEach((a, i) => {
+      if (a === undefined) return;
+      const key = classifyKey(params[i]!.name);
+      if (key === undefined) return;
+      if (!isPlausibleSecret(a.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+      spans.push({ start: a.start, end: a.start + a.value.length, category: key.category });
+    });
   }
   return spans;
 }
@@ -868,9 +931,9 @@ export const positionalRules: Rule[] = [
     id: 'constructor-delegation-literal',
     category: 'KEY',
     description:
-      'A literal a constructor hands to its class\'s one-string constructor (`this("…")` in Java, C# and Kotlin), when that constructor\'s parameter is named for a secret (`CoverClient(String key)`, `class C(private val apiToken: String)`)',
+      'A literal a constructor hands to another constructor of its class (`this("…")`, `this("app-id", "…")` in Java, C# and Kotlin), when the parameter at its place in the one constructor of that arity is named for a secret (`CoverClient(String key)`, `ArcClient(String clientId, String clientSecret)`, `class C(private val apiToken: String)`)',
     keywords: ['this('],
-    pattern: THIS_CALL_SOLE_LITERAL,
+    pattern: THIS_CALL_LITERAL,
     find: findConstructorDelegationLiterals,
     anchored: true,
     confidence: 'medium',
@@ -878,11 +941,13 @@ export const positionalRules: Rule[] = [
       match: [
         'public class CoverClient {\n    public CoverClient() {\n        this("3f9a1c7e5b2d8f4a6c0e9b3d7a1f5c2e");\n    }\n    public CoverClient(String key) { this.key = key; }\n}',
         'public class TileClient\n{\n    public TileClient() : this("Vq7mLx2Rk9TzW4nPc8Hb") { }\n    public TileClient(string apiToken) { _token = apiToken; }\n}',
+        'public class FeedClient {\n    public FeedClient() {\n        this("feed-app", "t8zq2mvk5rwp0xlc7hnb4jsd9gya3ufe");\n    }\n    public FeedClient(String clientId, String clientSecret) { }\n}',
       ],
       noMatch: [
         'public class CoverClient {\n    public CoverClient() {\n        this("https://covers.example.org");\n    }\n    public CoverClient(String baseUrl) { this.baseUrl = baseUrl; }\n}',
         'public class Label {\n    public Label() { this("Untitled"); }\n    public Label(String key) { this.key = key; }\n}',
         'public class CoverClient {\n    public CoverClient() {\n        this("3f9a1c7e5b2d8f4a6c0e9b3d7a1f5c2e");\n    }\n    public CoverClient(String cacheDir) { }\n}',
+        'public class FeedClient {\n    public FeedClient() {\n        this("feed-app", "t8zq2mvk5rwp0xlc7hnb4jsd9gya3ufe");\n    }\n    public FeedClient(String clientId, String region) { }\n}',
       ],
     },
   },
