@@ -1092,6 +1092,13 @@ describe('game studio code and notes (blind set 29)', () => {
     expect(values('The password for deploy is stored in 1Password.\nThe password is\nrotated monthly.\nReset the password (see the runbook): ask ops.\n', 'notes.md')).toEqual([]);
   });
 
+  it('reads a key named in prose with an aside between the name and its verb, not a stand-in or a value not in a code span', () => {
+    expect(values('The pump station API key (for the nightly export) is `pmp_Rq7vK2mX9pLw4Zt8Wq3nB6cJ1Hd5Fs0Gj`.\n', 'runbook.md')).toEqual(['pmp_Rq7vK2mX9pLw4Zt8Wq3nB6cJ1Hd5Fs0Gj']);
+    expect(values('The pump station API key (for the nightly export) is `YOUR_API_KEY`.\n', 'runbook.md')).toEqual([]);
+    expect(values('The pump station API key (for the nightly export) is kept in the vault.\n', 'runbook.md')).toEqual([]);
+    expect(values('The release tag (for the pump station) is `v2024.11.3-rc1`.\n', 'runbook.md')).toEqual([]);
+  });
+
   it('reads the generated items of a YAML block sequence under a secret name, not names or versions', () => {
     const asset = 'MonoBehaviour:\n  secretKey:\n  - 8968690db760dae31ce353e84ddf5f664eb74205\n  - 0301fb37aab5b85b6ef770d40bb784742e7d4c74\n  Build:\n  - 1.14.3\n';
     expect(values(asset, 'ga_settings.asset')).toEqual(['8968690db760dae31ce353e84ddf5f664eb74205', '0301fb37aab5b85b6ef770d40bb784742e7d4c74']);

@@ -129,3 +129,17 @@ describe('Google service-account key files', () => {
     expect(found.join(' ')).not.toContain('9c41e07b2d5f83a6e1c0b47d92f58e3a6b1d0c47');
   });
 });
+
+describe("Stream Chat's server client built with its key and secret by position", () => {
+  it('reports the secret, second, and leaves the public API key', () => {
+    const js = "const chat = StreamChat.getInstance('p4tz9wq2mcrd', 'h7k2q9zxw4mvt8rb3nlc6jdy0pgf5sae1ukq7x2zm9wt4vn8cr6hb3ld0yjs5gfa');";
+    expect(values(js, 'src/chat.js')).toEqual(['h7k2q9zxw4mvt8rb3nlc6jdy0pgf5sae1ukq7x2zm9wt4vn8cr6hb3ld0yjs5gfa']);
+    const ts = 'const server = new StreamChat("p4tz9wq2mcrd", "m2x8vq5tk9wz3rb7nlc4jdy1pgf6sae0ukq8x3zm2wt9vn5cr7hb4ld1yjs6gfa");';
+    expect(values(ts, 'src/chat.ts')).toEqual(['m2x8vq5tk9wz3rb7nlc4jdy1pgf6sae0ukq8x3zm2wt9vn5cr7hb4ld1yjs6gfa']);
+  });
+
+  it('leaves a browser client given only its key, and a secret from the environment', () => {
+    expect(values("const chat = StreamChat.getInstance('p4tz9wq2mcrd');", 'src/chat.js')).toEqual([]);
+    expect(values("const chat = StreamChat.getInstance('p4tz9wq2mcrd', process.env.STREAM_SECRET);", 'src/chat.js')).toEqual([]);
+  });
+});
