@@ -261,6 +261,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['password changes told on one long line, never given a code span', 'notes.md', 'the password was rotated from to '.repeat(MB / 33)],
     // Each word for token reads its paragraph once, too; the look for a commit's or a hash's words stays within it.
     ['tokens spoken of on one long line, code spans after colons never closed', 'notes.md', 'the token: `4e1c0f7a93b25d86e0a1c3 '.repeat(MB / 35)],
+    // Each key word looks for its line's colon within a bounded reach; the line's other words reuse what it found.
+    ['key words on one long line, no line end in reach', 'notes.md', 'the new key and secret: '.repeat(MB / 24)],
+    ['lines naming a key that end in a colon, the next line opening a code span never closed', 'notes.md', 'new key pasted:\n  `Lq4mZ8vR2_TxW9kPn3Hc7B '.repeat(MB / 40)],
     ["a Discord webhook URL's joins repeated, the token never coming", 'Hook.java', '"https://discord.com/api/webhooks/12" + "34" + '.repeat(MB / 48)],
     ["`sk_` prefix literals joined again and again, no key's body after them", 'Billing.php', "'sk_' . 'sk_' . ".repeat(MB / 16)],
     // A credentials map reads at most a bounded number of entries from each name, whatever follows.

@@ -84,6 +84,14 @@ describe('an account and its password both in code spans', () => {
   it('reports the password after a named account and a spaced slash', () => {
     expect(values('- Staging wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)\n', 'docs/onboarding.md')).toEqual(['Heron.Basalt2207']);
   });
+  it('reports a generated password of letters and digits alone after words that say it is a login', () => {
+    expect(values('The shared reporting\naccount is `bi-viewer` / `Qz8mTr2LwX5vKn7HpB4d` (read-only).\n', 'docs/onboarding.md')).toEqual(['Qz8mTr2LwX5vKn7HpB4d']);
+    expect(values('Login: `kiosk` / `Tn6vWq3ZmR9kLx2P`\n', 'NOTES.md')).toEqual(['Tn6vWq3ZmR9kLx2P']);
+  });
+  it('leaves letters and digits alone without a login word before the pair, and words', () => {
+    expect(values('Compare `bi-viewer` / `Qz8mTr2LwX5vKn7HpB4d` in the build matrix.\n', 'docs/onboarding.md')).toEqual([]);
+    expect(values('The account is `bi-viewer` / `ReadOnlyViewer` for dashboards.\n', 'docs/onboarding.md')).toEqual([]);
+  });
   it('leaves two code spans that are no account and password', () => {
     expect(values('See the account `billing` / `invoices` pages for the totals.\n', 'docs/onboarding.md')).toEqual([]);
   });
@@ -173,6 +181,21 @@ describe('a paragraph of notes that speaks of a token and gives one', () => {
     expect(values('The token is read from the setting: `translation_vendor_project_token`\n', 'docs/README.md')).toEqual([]);
     expect(values('Tokenizer output for the sample: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'docs/README.md')).toEqual([]);
     expect(values('the vendor token was pasted in chat: `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4c6f8b0d1`\n', 'notes.txt')).toEqual([]);
+  });
+});
+
+describe('a line that names a key and ends in a colon, and a code span opening the next line', () => {
+  it('reports a generated value handed over on the next line', () => {
+    const log = '- 14:32 Partner signing key regenerated; the new key went to the wrong channel:\n  `Lq4mZ8vR2_TxW9kPn3Hc7B` (revoked at 14:50).\n';
+    expect(values(log, 'docs/incidents/2025-06-relay.md')).toEqual(['Lq4mZ8vR2_TxW9kPn3Hc7B']);
+    expect(values('The staging webhook secret for the relay:\n`Wd3kQ9zLm7Rt2VxPb5Nc8H`\n', 'NOTES.md')).toEqual(['Wd3kQ9zLm7Rt2VxPb5Nc8H']);
+  });
+  it('leaves names, hex ids and fingerprints, a line not ending in a colon, and text outside Markdown', () => {
+    expect(values('The key of the cache entry is built by:\n  `build_cache_key_for_tenant`\n', 'docs/cache.md')).toEqual([]);
+    expect(values('The signing key in use has the id:\n  `4e1c0f7a93b25d86e0a1c3f5b7d9e2a4`\n', 'docs/keys.md')).toEqual([]);
+    expect(values('The public key of the relay:\n  `Lq4mZ8vR2_TxW9kPn3Hc7B`\n', 'docs/keys.md')).toEqual([]);
+    expect(values('Rotate the key: see the runbook.\n  `Lq4mZ8vR2_TxW9kPn3Hc7B`\n', 'docs/keys.md')).toEqual([]);
+    expect(values('- the new key went to the wrong channel:\n  `Lq4mZ8vR2_TxW9kPn3Hc7B`\n', 'notes.txt')).toEqual([]);
   });
 });
 

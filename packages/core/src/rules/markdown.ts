@@ -241,6 +241,11 @@ function findScriptProsePasswords(text: string, options: DetectOptions): Span[] 
  * shape (letters, a digit and a symbol), so `` `GET` / `POST` `` or paths stay prose.
  */
 const USER_SPAN_BEFORE = /(?<![\w`])`(?<user>[A-Za-z0-9._@+-]{1,64})$/;
+/**
+ * Words that say the pair is an account's login, right before the user's code span (`the shared account is \`…\` / \`…\``,
+ * `Login: \`…\` / \`…\``): there a generated password of letters and digits alone is one too.
+ */
+const LOGIN_WORD_BEFORE_USER = /(?<![\w-])(?:account|login|log-in|credentials|creds|user(?:name)?)(?:[ \t]{1,2}(?:is|was))?[ \t]{0,2}:?[ \t]{1,2}$/i;
 const PASSWORD_SPAN_AFTER = /`[ \t]{0,2}\/[ \t]{0,2}`(?<v>[^`\s]{6,128})`/y;
 
 const DIRECTIVE = /^[a-z][a-z-]{1,30}=[\w.-]{1,30}$/;
@@ -250,9 +255,12 @@ function findUserPasswordSpans(text: string, options: DetectOptions, offsets: re
   for (const offset of offsets) {
     PASSWORD_SPAN_AFTER.lastIndex = offset;
     const m = PASSWORD_SPAN_AFTER.exec(text);
-    if (m === null || !USER_SPAN_BEFORE.test(text.slice(Math.max(0, offset - 70), offset))) continue;
+    const before = text.slice(Math.max(0, offset - 70), offset);
+    const user = m === null ? null : USER_SPAN_BEFORE.exec(before);
+    if (m === null || user === null) continue;
     const value = m.groups!['v']!;
-    if (!isPasswordLike(value) || !isPlausiblePassword(value, options.file)) continue;
+    const generatedLogin = isGeneratedWord(value) && LOGIN_WORD_BEFORE_USER.test(before.slice(Math.max(0, user.index - 30), user.index));
+    if (!(isPasswordLike(value) || generatedLogin) || !isPlausiblePassword(value, options.file)) continue;
     // A directive (`Cache-Control`/`max-age=0` in a spec's prose): a setting and its value, not a login.
     if (DIRECTIVE.test(value)) continue;
     const start = m.index + m[0].length - 1 - value.length;
@@ -473,20 +481,62 @@ function findNamedSecretSpans(text: string, options: DetectOptions, offsets: rea
  * A paragraph of notes that speaks of an API token and gives one further on in a code span after a colon (`The vendor's
  * project token was pasted in #chat on 2024-02-02: \`…\``): 32 to 64 hex digits, or a generated mix (20 or more) of letters and
  * digits. A paragraph about a commit, a hash or a checksum gives those as hex too, so one that names them is left.
+ * A line that names a key or a secret and ends in a colon hands over what opens the next line in a code span (an
+ * incident log's `new signing key pasted in #ops by mistake:` / `` `…` — rotated again``): there only a generated mix
+ * is taken (hex after a key is as often its id or fingerprint).
  */
 const TOKEN_WORD = /^tokens?(?![\w-])/i;
+const KEY_WORD = /^(?:keys?|secrets?)(?![\w-])/i;
 const COLON_TOKEN_SPAN = /:[ \t]{1,4}`([A-Za-z0-9_-]{20,100})`/g;
+/** A colon that ends its line, then the next line opening with a code span (from the colon on). */
+const LINE_END_COLON_SPAN = /:[ \t]{0,4}\r?\n[ \t]{0,12}`([A-Za-z0-9_-]{20,100})`/y;
+/** How far along its line a key's word looks for the colon that ends it. */
+const KEY_LINE_REACH = 240;
 const HEX_TOKEN = /^(?:[0-9a-f]{32,64}|[0-9A-F]{32,64})$/;
 /** Words of a paragraph whose hex is a digest or a revision, not a token. */
 const DIGEST_WORDS = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|rev|md5|public)\b/i;
+
+/** The end of the line read from `offset` (its `\n`), when within reach of a key's word, and the colon that ends it (or -1). */
+function lineEndColon(text: string, offset: number, state: { noNewlineBefore: number }): { end: number; colon: number } | undefined {
+  const limit = Math.min(text.length, offset + KEY_LINE_REACH);
+  // What an earlier word's look found free of line ends is not read again.
+  let end = Math.max(offset, state.noNewlineBefore);
+  while (end < limit && text.charCodeAt(end) !== 0x0a) end++;
+  if (end >= limit) {
+    state.noNewlineBefore = limit;
+    return undefined;
+  }
+  let i = end - 1;
+  while (i > offset && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r')) i--;
+  return { end, colon: text[i] === ':' ? i : -1 };
+}
 
 function findParagraphTokens(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   const spans: Span[] = [];
   let doneUntil = -1;
+  let keyLineDone = -1;
+  const lineState = { noNewlineBefore: 0 };
   for (const offset of offsets) {
-    if (offset < doneUntil) continue;
-    if ((offset > 0 && /[\w-]/.test(text.charAt(offset - 1))) || !TOKEN_WORD.test(text.slice(offset, offset + 8))) continue;
+    if (offset > 0 && /[\w-]/.test(text.charAt(offset - 1))) continue;
+    const word = text.slice(offset, offset + 8);
+    if (offset >= keyLineDone && KEY_WORD.test(word)) {
+      const line = lineEndColon(text, offset, lineState);
+      // The other words of the line find the same end.
+      keyLineDone = line === undefined ? offset + 1 : line.end;
+      if (line === undefined || line.colon === -1) continue;
+      const colon = line.colon;
+      LINE_END_COLON_SPAN.lastIndex = colon;
+      const m = LINE_END_COLON_SPAN.exec(text);
+      if (m === null) continue;
+      const value = m[1]!;
+      if (DIGEST_WORDS.test(text.slice(Math.max(0, text.lastIndexOf('\n', offset) + 1, offset - KEY_LINE_REACH), colon)) || HEX_TOKEN.test(value) || !isGeneratedWord(value) || isNameShaped(value)) continue;
+      if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+      const start = m.index + m[0].length - 1 - value.length;
+      spans.push({ start, end: start + value.length, category: 'KEY' });
+      continue;
+    }
+    if (offset < doneUntil || !TOKEN_WORD.test(word)) continue;
     const end = paragraphEnd(text, offset);
     doneUntil = end;
     const region = text.slice(offset, end);
@@ -598,7 +648,7 @@ export const markdownRules: Rule[] = [
   {
     id: 'user-password-code-spans',
     category: 'PASS',
-    description: 'A login written as two code spans joined by a slash: `` `admin` / `…` `` (a user name, then a password by its shape)',
+    description: 'A login written as two code spans joined by a slash: `` `admin` / `…` `` (a user name, then a password by its shape; after words that say it is an account\'s login, a generated mix of letters and digits too)',
     keywords: ['` / `', '`/`'],
     pattern: PASSWORD_SPAN_AFTER,
     find: findUserPasswordSpans,
@@ -813,8 +863,8 @@ export const markdownRules: Rule[] = [
     id: 'markdown-paragraph-token',
     category: 'TOKEN',
     description:
-      'In Markdown notes, a paragraph or list item that speaks of a token and gives one further on in a code span after a colon (`the project token was pasted in #chat on 2024-02-02: \\`…\\``): hex of 32 to 64 digits or a generated value; not where the paragraph speaks of a commit, a hash or a checksum',
-    keywords: ['token'],
+      'In Markdown notes, a paragraph or list item that speaks of a token and gives one further on in a code span after a colon (`the project token was pasted in #chat on 2024-02-02: \\`…\\``): hex of 32 to 64 digits or a generated value; not where the paragraph speaks of a commit, a hash or a checksum. A line naming a key or secret that ends in a colon, and a generated value in a code span opening the next line',
+    keywords: ['token', 'key', 'secret'],
     paths: MARKDOWN_FILE,
     pattern: COLON_TOKEN_SPAN,
     find: findParagraphTokens,
