@@ -1847,3 +1847,19 @@ describe('credentials with a dot inside, written by a shell, or piped into base6
     expect(found('The default account is `billing` / `invoices`, see the roles page.\n', 'docs/setup.md')).toEqual([]);
   });
 });
+
+describe('a password given to authenticate(user, "…")', () => {
+  it("reads a session's or a client's authenticate call with two arguments, the second a literal", () => {
+    const java = 'FeedSession s = new FeedSession(feedHost, 8194);\ns.authenticate(FEED_APP_NAME, "Quill-7mr*Barrow2");\nreturn s;\n';
+    expect(found(java, 'FeedConfig.java')).toEqual([['PASS', 'Quill-7mr*Barrow2']]);
+    expect(found('var ok = directory.Authenticate("svc-export", "Tern4!Lowick-Vale");\n', 'Export.cs')).toEqual([['PASS', 'Tern4!Lowick-Vale']]);
+    expect(found("await api.authenticateUser('qa-robot', 'Morrow-82!Fell');\n", 'e2e/setup.ts')).toEqual([['PASS', 'Morrow-82!Fell']]);
+  });
+
+  it('leaves a variable, a dummy, a strategy name and a call with a third argument', () => {
+    expect(found('s.authenticate(FEED_APP_NAME, feedPassword);\n', 'FeedConfig.java')).toEqual([]);
+    expect(found('s.authenticate("admin", "password");\n', 'FeedConfig.java')).toEqual([]);
+    expect(found("app.post('/login', passport.authenticate('local', 'Quill-7mr*Barrow2', done));\n", 'routes.js')).toEqual([]);
+    expect(found("router.use(passport.authenticate('bearer', { session: false }));\n", 'routes.js')).toEqual([]);
+  });
+});

@@ -2928,9 +2928,10 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
  * Library calls that take a credential by position rather than by name: which argument
  * (1-based) is the secret, and what kind it is. Only a literal there is reported.
  * `piped`: the argument's place when a pipe (R's `|>`, `%>%`) hands the call its first argument;
- * `file`: the only files where the name is that library's (a plain `database(…)` is anyone's function elsewhere).
+ * `file`: the only files where the name is that library's (a plain `database(…)` is anyone's function elsewhere);
+ * `last`: only when no argument follows the credential's.
  */
-const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category; sole?: true; piped?: number; file?: RegExp }[] = [
+const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category; last?: true; piped?: number; file?: RegExp }[] = [
   { call: 'PlainCredentials', arg: 2, category: 'PASS' }, // pika
   { call: 'DBI->connect', arg: 3, category: 'PASS' }, // Perl DBI
   { call: 'Credentials', arg: 4, category: 'PASS' }, // sbt: Credentials(realm, host, user, password)
@@ -2942,6 +2943,12 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'signIn', arg: 2, category: 'PASS' },
   { call: 'SignIn', arg: 2, category: 'PASS' },
   { call: 'SignInAsync', arg: 2, category: 'PASS' },
+  // A client's or a session's `authenticate(user, "…")` (a market-data session, an LDAP or IMAP client, a test's helper):
+  // with exactly two arguments the second is the password. With more, they are often a realm's or a scheme's options.
+  { call: 'authenticate', arg: 2, category: 'PASS', last: true },
+  { call: 'Authenticate', arg: 2, category: 'PASS', last: true },
+  { call: 'authenticateUser', arg: 2, category: 'PASS', last: true },
+  { call: 'AuthenticateUser', arg: 2, category: 'PASS', last: true },
   { call: 'FTP', arg: 3, category: 'PASS' },
   { call: 'FTP_TLS', arg: 3, category: 'PASS' },
   { call: 'simple_bind_s', arg: 2, category: 'PASS' }, // python-ldap
@@ -2975,9 +2982,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'ApiKeyCredential', arg: 1, category: 'KEY' }, // OpenAI's .NET client (System.ClientModel)
   // Elastic's .NET client: `new ApiKey("<base64 id:key>")`. Only as the call's one argument: a class of that name
   // in application code may take anything first.
-  { call: 'ApiKey', arg: 1, category: 'KEY', sole: true },
+  { call: 'ApiKey', arg: 1, category: 'KEY', last: true },
   // Box's Java SDK: `new BoxAPIConnection("…")` with one argument is a developer token; with four, the first is the client id.
-  { call: 'BoxAPIConnection', arg: 1, category: 'TOKEN', sole: true },
+  { call: 'BoxAPIConnection', arg: 1, category: 'TOKEN', last: true },
   // Braintree's Java and .NET gateways: `new BraintreeGateway(Environment.PRODUCTION, merchantId, publicKey, privateKey)`.
   { call: 'BraintreeGateway', arg: 4, category: 'KEY' },
   { call: "require('twilio')", arg: 2, category: 'KEY' },
@@ -3128,7 +3135,7 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
   const re = CREDENTIAL_CALL_SCAN;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const { arg: place, category, sole, piped, file } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
+    const { arg: place, category, last, piped, file } = CREDENTIAL_CALL_BY_NAME.get(m[0])!;
     if (file !== undefined && (options.file === undefined || !file.test(options.file))) continue;
     const arg = piped !== undefined && PIPE_BEFORE.test(text.slice(Math.max(0, m.index - 50), m.index)) ? piped : place;
     // After `|` it is a template filter (`'…' | password_hash('sha512')`): its input comes before it.
@@ -3142,7 +3149,7 @@ function findCredentialCalls(text: string, options: DetectOptions): Span[] {
     // A bare name: the local the lines above bind to the key's literal (`byte[] raw = …decode("…");` then `new SecretKeySpec(raw, …)`).
     const literal = given?.literal ?? (given?.name !== undefined ? localKeyLiteral(text, m.index, given.name, category) : undefined);
     if (literal === undefined) continue;
-    if (sole === true && text[args.end ?? open] !== ')') continue;
+    if (last === true && text[args.end ?? open] !== ')') continue;
     if (!isPlausibleSecret(literal.value, { category, quoted: true, file: options.file })) continue;
     spans.push({ start: literal.start, end: literal.start + literal.value.length, category });
   }
@@ -4013,14 +4020,16 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'scram.mechanism'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
       match: [
         'server.login("reports@example.com", "Smtp!L0gin-Orbit")',
+        'session.authenticate(FEED_USER, "Tarn-9wq*Lode4");',
+        'ldap.Authenticate("svc-reports", "Vq2!Fenn-Roost8");',
         'token = jwt.encode({"sub": "etl"}, "jwt-HS256-s3cret-Quartz-91", algorithm="HS256")',
         "crypto.createHmac('sha256', 'Webh00k!Hmac-Secret').update(body)",
         "$sig = hash_hmac('sha256', $payload, 'Kq8Lw3Zr6Tx1Vm9Bn4Hc7Jd2');",
@@ -4051,6 +4060,9 @@ export const genericRules: Rule[] = [
         "hash_hmac('sha256', 'Kq8Lw3Zr6Tx1Vm9Bn4Hc7Jd2', $key)",
         'OpenSSL::HMAC.hexdigest("SHA256", ENV.fetch("HOOK_SECRET"), body)',
         'server.login("admin", "password")',
+        'session.authenticate(FEED_USER, FEED_PASSWORD);',
+        "passport.authenticate('local', 'Tarn-9wq*Lode4', callback)",
+        'client.authenticate("svc-reports", "changeme");',
         "  password => postgresql_password('reporting', $reporting_password),",
         "'password' => Hash::make('password'),",
         'const h = bcrypt.hashSync(req.body.password, 10);',
