@@ -186,6 +186,9 @@ const hostile: Record<string, string> = {
   // Each header lookup reads its own brackets and one literal after a comparison: a bounded stretch, never closed here.
   'header lookups opened and never closed, and compared with endless literals':
     'r.Header.Get(h '.repeat(MB / 15) + 'headers["x-token"] === "' + 'Qm7rTz2Kv9'.repeat(MB / 10),
+  // Each `.header(` reads its own parentheses and one literal; each session header at most five joined literals.
+  'Express header lookups compared with endless literals': 'req.header("Signature") !== "'.repeat(MB / 30) + 'Qm7rTz2Kv9'.repeat(MB / 10),
+  'session headers given literals joined without end': 'Add("X-Api-Session", ' + '"Qm7rTz2Kv9" + '.repeat(MB / 15),
   // A password holding `/` is read as base64 only up to its bounded length, then needs an `@` and a host.
   'URL userinfo whose password runs on in base64 with slashes, never given an `@`': 'redis://u:Ab1/'.repeat(MB / 14),
   // Each client call reads at most four bounded arguments after it and none again.

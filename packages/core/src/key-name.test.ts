@@ -392,6 +392,12 @@ describe('custom authentication headers and MACs carried with data', () => {
     ]);
     expect(found('    proxy_set_header X-Origin-Auth "edge";\n', 'deploy/nginx/api.conf')).toEqual([]);
   });
+  it('takes a custom X-…-Session header as a session token, weak; a plain session name is none', () => {
+    expect(classifyKey('X-Crm-Session')).toEqual({ category: 'TOKEN', weak: true });
+    expect(classifyKey('X-Session')).toEqual({ category: 'TOKEN', weak: true });
+    expect(classifyKey('session')).toBeUndefined();
+    expect(classifyKey('X-Session-Timeout')).toBeUndefined();
+  });
   it('still reads a longer name ending in auth that is no header as a user:password setting', () => {
     expect(classifyKey('MP_SMTP_AUTH')).toBeUndefined();
   });

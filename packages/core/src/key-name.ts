@@ -552,6 +552,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // So is one named for a bypass (`x-e2e-bypass`, Vercel's `x-vercel-protection-bypass`): what a test runner or a
   // monitor sends to get past a login wall, a WAF or a rate limit. Weak too: a cache's `X-Cache-Bypass: 1` is a flag.
   if (last === 'bypass' && words[0] === 'x' && words.length >= 3) return { category: 'CRED', weak: true };
+  // A custom header named for a session (`X-Salesforce-Session`, `X-Session`) carries the session's id, which signs in as
+  // its user until it expires. Weak: only a generated value counts (`X-Session: new` is a flag).
+  if (last === 'session' && words[0] === 'x' && words.length >= 2) return { category: 'TOKEN', weak: true };
   // Yarn's `npmAuthIdent`: base64 of `user:password`.
   if (/^auth ?ident$/.test(words.slice(-2).join(' ')) || last === 'authident') return { category: 'CRED', weak: false };
   // `STAGING_BASIC_AUTH`, `basicAuth`, `MATCH_GIT_BASIC_AUTHORIZATION`: the `user:password` pair (or its base64) of HTTP

@@ -114,3 +114,44 @@ describe('request-header-compared-literal', () => {
     expect(compared('if r.Header.Get("X-Trace") == "xxxxxxxxxxxxxxxxxxxxxxxx" {\n', 'h.go')).toEqual([]);
   });
 });
+
+describe('request-header-compared-literal under a header named for a secret', () => {
+  const compared = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'request-header-compared-literal').map((f) => text.slice(f.start, f.end));
+
+  it("reports the shared secret an Express handler checks with req.header(…), a signature header's too", () => {
+    const ts = 'router.post("/relay", (req, res) => {\n  if (req.header("Signature") !== "Wd4Kx9Lq2Tz7Rm") return res.sendStatus(401);\n  res.sendStatus(204);\n});\n';
+    expect(compared(ts, 'src/relay.ts')).toEqual(['Wd4Kx9Lq2Tz7Rm']);
+    expect(compared("if (req.header('X-Hook-Token') != 'Larch-Tessel-73') return next(err);\n", 'hooks.js')).toEqual(['Larch-Tessel-73']);
+  });
+
+  it('reports a key .NET compares a request header with by Equals', () => {
+    const cs = 'if (!Request.Headers["X-Api-Key"].Equals("Mv6Qz1Lr8Tk3Wp")) return Unauthorized();\n';
+    expect(compared(cs, 'Controllers/ExportController.cs')).toEqual(['Mv6Qz1Lr8Tk3Wp']);
+  });
+
+  it('leaves a short value under a header named by a constant, a media type, and a dummy under a secret header', () => {
+    expect(compared('if (req.header(SIGNATURE_HEADER) !== "Wd4Kx9Lq2Tz7Rm") return res.sendStatus(401);\n', 'relay.ts')).toEqual([]);
+    expect(compared("if (req.header('Accept') !== 'text/event-stream') return next();\n", 'sse.ts')).toEqual([]);
+    expect(compared('if (req.header("X-Signature") !== "my-signature") return res.sendStatus(401);\n', 'relay.ts')).toEqual([]);
+    expect(compared('res.header("X-Api-Key", "Wd4Kx9Lq2Tz7Rm");\n', 'relay.ts')).toEqual([]);
+  });
+});
+
+describe('session-header-value', () => {
+  const sessions = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'session-header-value').map((f) => text.slice(f.start, f.end));
+
+  it('reports a session id joined from literals into a custom session header, whole', () => {
+    const cs = 'client.DefaultRequestHeaders.Add("X-Crm-Session", "00D8g000002Lm4Q!" + "Rk7Wq2Zt9Lx4Vn8Mb3Hc6Pd1Jy5Fs0");\n';
+    expect(sessions(cs, 'Crm/Client.cs')).toEqual(['00D8g000002Lm4Q!" + "Rk7Wq2Zt9Lx4Vn8Mb3Hc6Pd1Jy5Fs0']);
+    expect(sessions("headers['X-Session'] = 'Pz5Tk8Wm2Rq7Lx4Nb9Vc3Hd';\n", 'client.py')).toEqual(['Pz5Tk8Wm2Rq7Lx4Nb9Vc3Hd']);
+  });
+
+  it('leaves a flag, a variable, a non-custom session name and a placeholder', () => {
+    expect(sessions('client.DefaultRequestHeaders.Add("X-Session", "renew");\n', 'a.cs')).toEqual([]);
+    expect(sessions('client.DefaultRequestHeaders.Add("X-Crm-Session", token);\n', 'a.cs')).toEqual([]);
+    expect(sessions('res.cookie("session", "Pz5Tk8Wm2Rq7Lx4Nb9Vc3Hd");\n', 'a.ts')).toEqual([]);
+    expect(sessions('headers["X-Crm-Session"] = "YOUR_SESSION_ID_HERE";\n', 'a.py')).toEqual([]);
+  });
+});

@@ -153,11 +153,35 @@ function afterBlanksAndComments(text: string, from: number): number {
 /**
  * A request header's value compared with a literal, as a handler checks a shared token by hand (Go's
  * `r.Header.Get(adminTokenHeader) != "…"`, Python's `request.headers.get("X-Admin-Token") == "…"`, Express's
- * `req.headers["x-api-key"] !== "…"`, Java's `request.getHeader(TOKEN_HEADER).equals("…")`): the literal is the token.
- * Read at the lookup; the header's name may be a constant, so the value alone is judged, as a generated one.
+ * `req.headers["x-api-key"] !== "…"` and `req.header("X-Signature") !== "…"`, Java's `request.getHeader(TOKEN_HEADER).equals("…")`,
+ * .NET's `Request.Headers["X-Api-Key"].Equals("…")`): the literal is the token. Read at the lookup. Group `h` or `h2`
+ * is the header's name as written (a literal or a constant), `dq`/`sq`/`dq2`/`sq2` the literal compared with.
  */
 const HEADER_COMPARED_LITERAL =
-  /(?:header\.get|headers\.get|getheader|get_header)\([ \t]{0,4}[^()\r\n]{1,80}\)(?:\.(?:strip|trim|Trim|TrimSpace)\(\))?(?:[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}|\.equals\()(?:"(?<dq>[^"\s\\]{16,200})"|'(?<sq>[^'\s\\]{16,200})')|headers\[[ \t]{0,4}[^[\]\r\n]{1,80}\](?:[ \t]{0,4}(?:===?|!==?)[ \t]{0,4})(?:"(?<dq2>[^"\s\\]{16,200})"|'(?<sq2>[^'\s\\]{16,200})')/iy;
+  /(?:header\.get|headers\.get|getheader|get_header|\.header)\([ \t]{0,4}(?<h>[^()\r\n]{1,80})\)(?:\.(?:strip|trim|Trim|TrimSpace)\(\))?(?:[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}|\.equals\()(?:"(?<dq>[^"\s\\]{1,200})"|'(?<sq>[^'\s\\]{1,200})')|headers\[[ \t]{0,4}(?<h2>[^[\]\r\n]{1,80})\](?:\.ToString\(\))?(?:[ \t]{0,4}(?:===?|!==?)[ \t]{0,4}|\.equals\()(?:"(?<dq2>[^"\s\\]{1,200})"|'(?<sq2>[^'\s\\]{1,200})')/iy;
+
+/**
+ * A signature header (`Signature`, `X-Hub-Signature-256`, `X-Webhook-Sig`): its last word is the signature's, after it at
+ * most a digest's name or size.
+ */
+function namesSignatureHeader(name: string): boolean {
+  const words = name.toLowerCase().split(/[-_.]/);
+  while (words.length > 1 && /^(?:\d{1,4}|sha\d{1,3}|hmac)$/.test(words[words.length - 1]!)) words.pop();
+  const last = words[words.length - 1];
+  return last === 'signature' || last === 'sig';
+}
+
+/**
+ * What a header's name as written says its value is: a quoted name that names a token, key or secret (`"X-Api-Key"`), or a
+ * signature (compared with one fixed literal, a signature header carries a shared secret, not a digest of each body).
+ * A constant or an expression names nothing here.
+ */
+function comparedHeaderClass(written: string): KeyClass | undefined {
+  const name = /^(["'])([\w.-]{1,60})\1$/.exec(written.trim())?.[2];
+  if (name === undefined) return undefined;
+  if (namesSignatureHeader(name)) return { category: 'TOKEN', weak: false };
+  return classifyKey(name);
+}
 
 function findHeaderComparisons(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -167,9 +191,61 @@ function findHeaderComparisons(text: string, options: DetectOptions, offsets: re
     if (m === null) continue;
     const g = m.groups!;
     const value = g['dq'] ?? g['sq'] ?? g['dq2'] ?? g['sq2']!;
-    if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, weakKey: true, file: options.file })) continue;
+    // A header named for a secret says what the literal is, as an assignment to that name would: judged the same way.
+    // Otherwise (a constant's name, `Content-Type`) only a generated value of sixteen characters or more is a token.
+    const named = comparedHeaderClass(g['h'] ?? g['h2']!);
+    const judgedAs = named ?? (value.length >= 16 ? { category: 'TOKEN' as const, weak: true } : undefined);
+    if (judgedAs === undefined || !isPlausibleSecret(value, { category: judgedAs.category, quoted: true, weakKey: judgedAs.weak, file: options.file })) continue;
     const start = m.index + m[0].length - value.length - 1;
-    spans.push({ start, end: start + value.length });
+    spans.push({ start, end: start + value.length, category: named?.category });
+  }
+  return spans;
+}
+
+/**
+ * A custom header named for a session given its value in code: .NET's `DefaultRequestHeaders.Add("X-Salesforce-Session", "…")`,
+ * `setHeader("X-Portal-Session", "…")`, `headers["X-Session"] = "…"`, a map's `"X-Session": "…"`. The value may be joined from
+ * literals (a Salesforce session id is the org's id, `!`, then the token: `"00D…!" + "…"`), and is judged and reported joined.
+ * Read from the name's last word on; `dq` or `sq` is the first literal, the ones joined to it are read after it.
+ */
+const SESSION_HEADER_VALUE =
+  /session["'][ \t]{0,4}(?:,|:|\][ \t]{0,4}=)[ \t]{0,4}(?:"(?<dq>[^"\r\n\\]{1,300})"|'(?<sq>[^'\r\n\\]{1,300})')/iy;
+
+/** One more literal joined to the value (`+ "…"`); read after it, at most four times. */
+const JOINED_LITERAL = /[ \t]{0,4}\+[ \t]{0,4}(?:"(?<dq>[^"\r\n\\]{1,300})"|'(?<sq>[^'\r\n\\]{1,300})')/y;
+
+/** The quoted header name that ends at `end` (its closing quote), when it is a custom header's (`X-…`). */
+function customHeaderNameBefore(text: string, end: number): string | undefined {
+  const quote = text[end]!;
+  const open = text.lastIndexOf(quote, end - 1);
+  if (open === -1 || end - open > 64) return undefined;
+  const name = text.slice(open + 1, end);
+  return /^x-[\w-]{0,60}$/i.test(name) ? name : undefined;
+}
+
+function findSessionHeaderValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    SESSION_HEADER_VALUE.lastIndex = offset;
+    const m = SESSION_HEADER_VALUE.exec(text);
+    if (m === null) continue;
+    const name = customHeaderNameBefore(text, offset + 'session'.length);
+    const key = name === undefined ? undefined : classifyKey(name);
+    if (key === undefined) continue;
+    const first = m.groups!['dq'] ?? m.groups!['sq']!;
+    let joined = first;
+    let end = m.index + m[0].length;
+    for (let more = 0; more < 4; more++) {
+      JOINED_LITERAL.lastIndex = end;
+      const next = JOINED_LITERAL.exec(text);
+      if (next === null) break;
+      joined += next.groups!['dq'] ?? next.groups!['sq']!;
+      end = next.index + next[0].length;
+    }
+    if (!isPlausibleSecret(joined, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    // The literals as written, from the first one's opening quote to the last one's closing quote (both left out).
+    const start = m.index + m[0].length - first.length - 1;
+    spans.push({ start, end: end - 1, category: key.category });
   }
   return spans;
 }
@@ -245,11 +321,35 @@ export const httpToolRules: Rule[] = [
     },
   },
   {
+    id: 'session-header-value',
+    category: 'TOKEN',
+    description:
+      'A session id that code sends in a custom header named for the session (`DefaultRequestHeaders.Add("X-Salesforce-Session", "…")`, `headers["X-Session"] = "…"`), maybe joined from literals (`"00D…!" + "…"`)',
+    keywords: ['session"', "session'"],
+    pattern: SESSION_HEADER_VALUE,
+    find: findSessionHeaderValues,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Http.DefaultRequestHeaders.Add("X-Salesforce-Session", "00D7t000001Ab9Z!" + "AQ4Lm8Wz2Rx7Tk3Vb9Nc6Hd1Pq5Jy0Gs");',
+        "req.setHeader('X-Portal-Session', 'Tq8Lm2Wz7Rx4Kp9Vb3Nc6Hd1');",
+        'headers["X-Session"] = "c3Rv9Lx2Mq8Wz4Tn7Kb1Hd6P";',
+      ],
+      noMatch: [
+        'client.DefaultRequestHeaders.Add("X-Session", "true");',
+        'client.DefaultRequestHeaders.Add("X-Salesforce-Session", sessionId);',
+        'cookies.set("session", "Tq8Lm2Wz7Rx4Kp9Vb3Nc6Hd1");',
+        'headers["X-Session"] = "<session id>";',
+      ],
+    },
+  },
+  {
     id: 'request-header-compared-literal',
     category: 'TOKEN',
     description:
-      'A generated token that a handler compares a request header with (`r.Header.Get(adminTokenHeader) != "…"`, `request.headers.get("X-Api-Key") == "…"`, `req.headers["x-admin-token"] !== "…"`, `request.getHeader(H).equals("…")`)',
-    keywords: ['header.get(', 'headers.get(', 'getheader(', 'get_header(', 'headers['],
+      'A generated token that a handler compares a request header with (`r.Header.Get(adminTokenHeader) != "…"`, `request.headers.get("X-Api-Key") == "…"`, `req.headers["x-admin-token"] !== "…"`, `req.header("X-Signature") !== "…"`, `request.getHeader(H).equals("…")`, `Request.Headers["X-Api-Key"].Equals("…")`); under a header named for a secret, judged as an assignment to that name is',
+    keywords: ['header.get(', 'headers.get(', 'getheader(', 'get_header(', 'headers[', '.header('],
     pattern: HEADER_COMPARED_LITERAL,
     find: findHeaderComparisons,
     anchored: true,
@@ -260,12 +360,19 @@ export const httpToolRules: Rule[] = [
         'if request.headers.get("X-Deploy-Token") == "k4Rt8Wq2Lm7Zx9Pv3Nb6Hc1Yd5Fs0Ja":',
         "if (req.headers['x-admin-token'] !== 'Zq8vLm2Rx7Kp4Tn9Wb3Hc6Jd1Fs5Gy0') {",
         'if (!request.getHeader(TOKEN_HEADER).equals("Tn9Wb3Hc6Jd1Fs5Gy0Zq8vLm2Rx7Kp4")) {',
+        'if (req.header("X-Relay-Signature") !== "Hq4Vn8Tz2Lw6Rk") return res.sendStatus(401);',
+        'if (!Request.Headers["X-Api-Key"].Equals("Pw3Kd8Lm2Qz7Rv")) return Unauthorized();',
+        "if (req.header('x-webhook-token') != 'Fenwick-Ledger-48') {",
       ],
       noMatch: [
         'if r.Header.Get("Content-Type") != "application/x-www-form-urlencoded" {',
         'if request.headers.get("X-Forwarded-Proto") == "https":',
         "if (req.headers['x-admin-token'] !== process.env.ADMIN_TOKEN) {",
         'if r.Header.Get("X-Request-Id") == "00000000000000000000000000000000" {',
+        'if (req.header("X-Relay-Signature") !== "your-signature-here") return res.sendStatus(401);',
+        "if (req.header('Accept') !== 'application/json') return next();",
+        'if (Request.Headers["X-Api-Key"] == "changeme") return Unauthorized();',
+        'if (req.header(SIG_HEADER) !== "Hq4Vn8Tz2Lw6Rk") return res.sendStatus(401);',
       ],
     },
   },
