@@ -198,3 +198,23 @@ describe('url-credentials with a base64 password holding a raw slash', () => {
     expect(findings('url = "rediss://default:aaaa/bbbb/cccc/dddd/eeee@cache.example.net:6380"\n', 'client.py')).toEqual([]);
   });
 });
+
+describe("oracle-connect-password: Oracle's user/password@db credential", () => {
+  const passwords = (text: string, file = 'run.sh') => findings(text, file).filter((f) => f.rule === 'oracle-connect-password').map((f) => f.text);
+
+  it('reports the password alone before an Easy Connect address, in a utility parameter or a Python driver call', () => {
+    expect(passwords('LEDGER_DSN="gl_ro/Tz6~Marlin+Qo4@//gl-db03.fin.example:1521/GLPRD"\n')).toEqual(['Tz6~Marlin+Qo4']);
+    expect(passwords("url = 'jdbc:oracle:thin:@//db:1521/X'\nORA_CONN=ops/Fen4^Rook-Ul@//10.9.8.7/OPS\n")).toEqual(['Fen4^Rook-Ul']);
+    expect(passwords('impdp userid=dp_admin/"Hw2@Kestrel!9"@ARCH directory=DP\n')).toEqual(['Hw2@Kestrel!9']);
+    expect(passwords('db = cx_Oracle.connect("lims/Rq5-Otter%Byre@labdb.example:1521/LIMS")\n', 'db.py')).toEqual(['Rq5-Otter%Byre']);
+  });
+
+  it('leaves variables, placeholders and paths or packages with an @ alone', () => {
+    expect(passwords('LEDGER_DSN="gl_ro/$GL_PASSWORD@//gl-db03:1521/GLPRD"\n')).toEqual([]);
+    expect(passwords('LEDGER_DSN="gl_ro/%GL_PW%@//gl-db03:1521/GLPRD"\n')).toEqual([]);
+    expect(passwords('sqlldr userid=loader/your_password@STAGE\n')).toEqual([]);
+    expect(passwords('pnpm add @tern/charts@4.2.0 && git clone https://h.example/a/b@//x\n')).toEqual([]);
+    expect(passwords('The format is user/password@//host:port/service.\n', 'notes.md')).toEqual([]);
+    expect(passwords('db = oracledb.connect(user=u, password=p, dsn="labdb/LIMS")\n', 'db.py')).toEqual([]);
+  });
+});

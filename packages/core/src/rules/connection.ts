@@ -406,6 +406,82 @@ function findJoinedUrlPasswords(text: string, options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * Oracle's `user/password@connect_identifier` credential, the one string sqlplus, SQL*Loader,
+ * expdp/impdp, python-oracledb/cx_Oracle and a DSN variable handed to them all take. The password
+ * is the part between the user's `/` and the `@` and is reported alone. Three places make the
+ * shape Oracle's rather than a path with an `@` in it (an npm `@scope/pkg@1.2.3`, `actions/checkout@v4`):
+ * an Easy Connect address that opens with `//` (`u/p@//db01:1521/SVC`), the utilities' `userid=u/p@db`
+ * parameter, or the single string given to the Python drivers' `connect("u/p@db")`.
+ */
+const ORACLE_USER = '(?<user>[A-Za-z_][\\w$#.]{0,29})';
+const ORACLE_PASSWORD = `(?<pw>"[^\\s"]{1,128}"|[^\\s/@"'\`;,()<>{}\\[\\]]{1,128})`;
+const ORACLE_PASSWORD_CHAR = /[^\s/@"'`;,()<>{}[\]]/;
+const ORACLE_USER_CHAR = /[\w$#.]/;
+/** What may stand before the user: not a word, a path's or a URL's tail, or a scope's `@`. */
+const ORACLE_BEFORE_USER = /[\w$#.@/\\:%-]/;
+
+/**
+ * The password of the `user/password` that ends right before `at` (the `@` of `@//`), read backwards
+ * with bounded steps: the password (bare, or in double quotes), its `/`, then a user that opens a word.
+ */
+function easyConnectPassword(text: string, at: number): string | undefined {
+  let slash: number;
+  if (text[at - 1] === '"') {
+    let open = at - 2;
+    while (open >= 0 && at - 2 - open <= 128 && text[open] !== '"' && !/\s/.test(text[open]!)) open--;
+    if (open < 0 || open === at - 2 || text[open] !== '"') return undefined;
+    slash = open - 1;
+  } else {
+    slash = at - 1;
+    while (slash >= 0 && at - slash <= 129 && ORACLE_PASSWORD_CHAR.test(text[slash]!)) slash--;
+  }
+  if (text[slash] !== '/' || slash === at - 1) return undefined;
+  let userStart = slash;
+  while (userStart > 0 && slash - userStart < 30 && ORACLE_USER_CHAR.test(text[userStart - 1]!)) userStart--;
+  if (userStart === slash || !/[A-Za-z_]/.test(text[userStart]!)) return undefined;
+  if (userStart > 0 && ORACLE_BEFORE_USER.test(text[userStart - 1]!)) return undefined;
+  return text.slice(slash + 1, at);
+}
+const ORACLE_USERID_PARAMETER = new RegExp(`(?<![\\w.-])userid[ \\t]{0,4}=[ \\t]{0,4}["']?${ORACLE_USER}\\/${ORACLE_PASSWORD}@[\\w.$#/:\\[-]`, 'iy');
+const ORACLE_DRIVER_CONNECT = new RegExp(
+  `(?<![\\w.])(?:cx_oracle|oracledb)\\.connect[ \\t]{0,4}\\([ \\t]{0,4}(?:(?:dsn|user)[ \\t]{0,2}=[ \\t]{0,2})?[rf]?["']${ORACLE_USER}\\/${ORACLE_PASSWORD}@[\\w.$#/:\\[-]`,
+  'iy',
+);
+const SQLPLUS_SUBSTITUTION_VALUE = /^&{1,2}[A-Za-z_]/;
+
+function oraclePasswordSpan(pw: string, end: number, file: string | undefined): Span | undefined {
+  const quoted = pw.length > 2 && pw.startsWith('"') && pw.endsWith('"');
+  const password = quoted ? pw.slice(1, -1) : pw;
+  if (SQLPLUS_SUBSTITUTION_VALUE.test(password) || !isPlausiblePassword(password, file)) return undefined;
+  const stop = quoted ? end - 1 : end;
+  return { start: stop - password.length, end: stop, category: 'PASS' };
+}
+
+function findOracleConnectPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const c = text.charCodeAt(offset);
+    if (c === 64 /* @ */) {
+      // `@//host`: the Easy Connect address; the credential ends right before the `@`.
+      if (!/[\w$[]/.test(text[offset + 3] ?? '')) continue;
+      const pw = easyConnectPassword(text, offset);
+      if (pw === undefined) continue;
+      const span = oraclePasswordSpan(pw, offset, options.file);
+      if (span !== undefined) spans.push(span);
+      continue;
+    }
+    const re = c === 117 || c === 85 /* u, U */ ? ORACLE_USERID_PARAMETER : ORACLE_DRIVER_CONNECT;
+    re.lastIndex = offset;
+    const m = re.exec(text);
+    if (m === null) continue;
+    const at = m.index + m[0].length - 2; // the `@`
+    const span = oraclePasswordSpan(m.groups!['pw']!, at, options.file);
+    if (span !== undefined) spans.push(span);
+  }
+  return spans;
+}
+
 export const connectionRules: Rule[] = [
   {
     id: 'url-password-joined',
@@ -514,6 +590,36 @@ export const connectionRules: Rule[] = [
         'url = jdbc:oracle:thin:scott/T1ger-Ora9@db.example.com:1521:ORCL',
       ],
       noMatch: ['dsn := "app:${DB_PASS}@tcp(db:3306)/shop"', 'dsn := "ops@example.com:${DB_PASS}@tcp(db:3306)/shop"', 'jdbc:oracle:thin:@db.example.com:1521:ORCL', 'user:password@tcp(localhost:3306)/db'],
+    },
+  },
+  {
+    id: 'oracle-connect-password',
+    category: 'PASS',
+    description:
+      "The password of Oracle's `user/password@db` credential: before an Easy Connect address (`u/p@//db01:1521/SVC`), in the utilities' `userid=u/p@db` (sqlldr, expdp, impdp) or the one string given to python-oracledb's or cx_Oracle's `connect(\"u/p@db\")`",
+    keywords: ['@//', 'userid', 'cx_oracle.connect', 'oracledb.connect'],
+    pattern: /@\/\/|\buserid[ \t]{0,4}=|(?:cx_oracle|oracledb)\.connect/i,
+    find: findOracleConnectPasswords,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'ERP_DSN="erp_ro/Vq7-Lindr%Tam9@//erp-db02.corp.example:1521/ERPPRD"',
+        'sqlldr userid=loader/Kx4#Brine-Tulle@STAGE control=parts.ctl',
+        'conn = oracledb.connect("hr_app/Wm3!Orchid-Fay@dbhost.example.com/FREEPDB1")',
+        "pool_dsn = 'rpt/\"Pz8@Heron-Quay\"@//10.4.2.9/RPT'",
+      ],
+      noMatch: [
+        'ERP_DSN="erp_ro/${ERP_PASSWORD}@//erp-db02.corp.example:1521/ERPPRD"',
+        'sqlplus -S "erp_ro/$ERP_PW@//erp-db02:1521/ERPPRD"',
+        'ERP_DSN="erp_ro/<password>@//erp-db02:1521/ERPPRD"',
+        'sqlplus app/&&app_pw@//db01:1521/APP',
+        'npm i @acme/widgets@1.2.3',
+        'uses: actions/checkout@v4',
+        'see https://git.example.com/team/repo@//mirror',
+        'conn = oracledb.connect(user="hr_app", password=pw, dsn="dbhost/FREEPDB1")',
+        'expdp userid=system/$SYS_PW@ORCL schemas=APP',
+      ],
     },
   },
   {
