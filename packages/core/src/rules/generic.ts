@@ -3024,6 +3024,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   // Go's net/smtp: `smtp.PlainAuth(identity, username, password, host)`, `smtp.CRAMMD5Auth(username, secret)`.
   { call: 'smtp.PlainAuth', arg: 3, category: 'PASS' },
   { call: 'smtp.CRAMMD5Auth', arg: 2, category: 'PASS' },
+  // web-push (Node): `webpush.setVapidDetails(subject, publicKey, privateKey)`; the public key is shipped to browsers,
+  // the third signs every push. pywebpush and web-push-php take theirs by name (`vapid_private_key=`, `'privateKey' =>`).
+  { call: 'setVapidDetails', arg: 3, category: 'KEY' },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -3046,12 +3049,27 @@ interface Argument {
  * Reads up to `count` arguments of the call whose `(` is at `open`: literals are kept,
  * other expressions skipped up to the next top-level comma. Bounded to 600 characters.
  */
+/** The offset of the first line break at or after `from`, or `limit` when none comes before it. */
+function lineEndBefore(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && text[i] !== '\n') i++;
+  return i;
+}
+
 function readArguments(text: string, open: number, count: number): Argument[] & { end?: number } {
   const args: Argument[] & { end?: number } = [];
   let i = open + 1;
   const limit = Math.min(text.length, open + 600);
   while (args.length < count && i < limit) {
     while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    // A line comment after the comma that ended the argument before (`"…",  // the public key`): the next argument
+    // opens on the next line.
+    while (text.startsWith('//', i) && i > open + 1) {
+      const eol = lineEndBefore(text, i, limit);
+      if (eol >= limit) return args;
+      i = eol + 1;
+      while (i < limit && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    }
     const argStart = i;
     let literal: Argument['literal'];
     const prefix = /^(?:[bBrRuU]{1,2}|@|\[\]byte\(|Buffer\.from\()?(?=["'`])/.exec(text.slice(i, i + 14));
@@ -3073,6 +3091,11 @@ function readArguments(text: string, open: number, count: number): Argument[] & 
     let other = false;
     while (i < limit) {
       const c = text[i]!;
+      // A line comment after a literal argument (`"…"  // the private key`) is no part of it.
+      if (c === '/' && text[i + 1] === '/' && literal !== undefined && !other) {
+        i = lineEndBefore(text, i, limit);
+        continue;
+      }
       if (c === '(' || c === '[' || c === '{') depth++;
       else if (c === ')' || c === ']' || c === '}') {
         if (depth === 0) break;
@@ -4020,9 +4043,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -4045,6 +4068,7 @@ export const genericRules: Rule[] = [
         'return new BoxAPIConnection("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe");',
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
         'mechanism, err := scram.Mechanism(scram.SHA512, "clicks-writer", "Kf4!Rq9w-Lz2Vm8T")',
+        "webpush.setVapidDetails('mailto:ops@example.org', 'BFq7xKd2Lm9Wv4Rt8Nz3Hc6Jp1Ys5Ga0Ub7Ek2Mw9Qx4Tr8Vn3Lc6Hd1Jz5Pf0Sg7Ya2Ku9Ro4We8Ti3Nm', 'Rk7Wq2zLp9Xv4Tn8Hc3Jd6Mb1Fs5Gy0AuE2oK9rT4w')",
         'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
         'request(api_url) |>\n  req_auth_basic("etl-bot", "Pebble.Quartz.Lynx.9") |>\n  req_perform()',
         'oraURL := go_ora.BuildUrl("ora-settle.corp", 1521, "SETTLEP", "SETTLE_OWNER", "0raSettle#Own3r", nil)',

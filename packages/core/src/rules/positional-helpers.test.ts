@@ -411,3 +411,20 @@ describe("a data source's login given by position after its JDBC URL", () => {
     expect(found(java, 'src/main/java/Pool.java', 'url-then-key-positional')).toEqual([]);
   });
 });
+
+describe("web-push's VAPID keys in setVapidDetails(subject, publicKey, privateKey)", () => {
+  const PUBLIC = 'BHx4Tq9Lm2Wv7Rk3Nz8Jc5Pd1Ys6Ga0Ub4Ek9Mw2Qx7Tr3Vn8Lc5Hd0Jz6Pf1Sg4Ya9Ku2Ro7We3Ti8Nm';
+  const PRIVATE = 'Tz5Kq8Wm3Lp7Xr2Vn9Hd4Jc6Bf1Gs0YaE3uO8iK5wR';
+
+  it('reports the third argument, the private key, and leaves the public key shipped to browsers', () => {
+    const js = `webpush.setVapidDetails(\n  "mailto:push@example.net",\n  "${PUBLIC}",   // public, sent to the browser\n  "${PRIVATE}"   // private\n);\n`;
+    expect(found(js, 'server/push.js', 'credential-call-argument')).toEqual([PRIVATE]);
+    expect(found(`webPush.setVapidDetails('mailto:a@example.net', '${PUBLIC}', '${PRIVATE}');\n`, 'push.ts', 'credential-call-argument')).toEqual([PRIVATE]);
+  });
+
+  it('leaves keys read from the environment', () => {
+    const js = `webpush.setVapidDetails("mailto:push@example.net", "${PUBLIC}", process.env.VAPID_PRIVATE_KEY);\n`;
+    expect(found(js, 'server/push.js', 'credential-call-argument')).toEqual([]);
+    expect(found(`webpush.setVapidDetails(subject, publicKey, privateKey) // "${PRIVATE}"\n`, 'push.js', 'credential-call-argument')).toEqual([]);
+  });
+});
