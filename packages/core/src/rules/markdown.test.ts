@@ -248,3 +248,34 @@ describe('a secret named in prose and given in parentheses', () => {
     expect(values('- Rotate the leaked webhook signing key (`Wv3_kRq8Zt#Lm2pXn7^Hc5y`).\n', 'src/notes.txt')).toEqual([]);
   });
 });
+
+describe('a lone value fenced after a lead-in that names a kind of key', () => {
+  const fenced = (lead: string, value: string) => `## Staging\n\n3. ${lead}\n\n   \`\`\`\n   ${value}\n   \`\`\`\n\n4. Restart the app.\n`;
+
+  it('reports the one word of the block after "master key … is:", "signing key:"', () => {
+    expect(values(fenced('The Django master key for QA is:', '7c1e94ab03d26f58e9a4c0b7d3f1e682'), 'docs/setup.md')).toEqual(['7c1e94ab03d26f58e9a4c0b7d3f1e682']);
+    expect(values(fenced('Webhook signing key:', 'Qm4xT9vLp2Rk7Wz3Nc8Hb5Jd'), 'README.md')).toEqual(['Qm4xT9vLp2Rk7Wz3Nc8Hb5Jd']);
+  });
+
+  it('leaves a public key, a bare "key", a block of several lines and a command', () => {
+    expect(values(fenced('The recipient public key is:', 'Qm4xT9vLp2Rk7Wz3Nc8Hb5Jd'), 'docs/setup.md')).toEqual([]);
+    expect(values(fenced('Press the key:', 'Qm4xT9vLp2Rk7Wz3Nc8Hb5Jd'), 'docs/setup.md')).toEqual([]);
+    expect(values('The master key is:\n\n```\nexport A=1\nexport B=2\n```\n', 'docs/setup.md')).toEqual([]);
+    expect(values(fenced('To print the master key run:', 'bin/rails credentials:show'), 'docs/setup.md')).toEqual([]);
+    expect(values(fenced('The monkey is:', 'Qm4xT9vLp2Rk7Wz3Nc8Hb5Jd'), 'docs/setup.md')).toEqual([]);
+  });
+});
+
+describe("a token's old value named in passing in notes", () => {
+  it('reports a generated value in parentheses after "the old one" or after "the previous token was"', () => {
+    const md = '- Keep the upload token in the vault; the old one (`Hq3Zt8Lw2Nv7Rk4Xc9Pb5Jm1Fd6Gs0Ya`) was revoked in March.\n';
+    expect(values(md, 'docs/upload.md')).toEqual(['Hq3Zt8Lw2Nv7Rk4Xc9Pb5Jm1Fd6Gs0Ya']);
+    const prose = 'The registry token rotates monthly; the previous token was `Wd5Kx2Qm9Tz4Lp7Vr3Nh8Bc6Jf1Gy0Sa`.\n';
+    expect(values(prose, 'notes/registry.md')).toEqual(['Wd5Kx2Qm9Tz4Lp7Vr3Nh8Bc6Jf1Gy0Sa']);
+  });
+
+  it('leaves names and commits given the same way', () => {
+    expect(values('The deploy token moved to a new project; the old one (`legacy-deploy-token-project`) is archived.\n', 'docs/a.md')).toEqual([]);
+    expect(values('The token fix landed in the commit after the old one (`4be1c9a07d3e52f18a6c0b9d7e2f4a1c3b5d8e6f`).\n', 'docs/a.md')).toEqual([]);
+  });
+});

@@ -479,7 +479,7 @@ function findNamedSecretSpans(text: string, options: DetectOptions, offsets: rea
 
 /**
  * A paragraph of notes that speaks of an API token and gives one further on in a code span after a colon (`The vendor's
- * project token was pasted in #chat on 2024-02-02: \`…\``): 32 to 64 hex digits, or a generated mix (20 or more) of letters and
+ * project token was pasted in #chat on 2024-02-02: \`…\``) or as its old one (`the old one (\`…\`) was revoked`): 32 to 64 hex digits, or a generated mix (20 or more) of letters and
  * digits. A paragraph about a commit, a hash or a checksum gives those as hex too, so one that names them is left.
  * A line that names a key or a secret and ends in a colon hands over what opens the next line in a code span (an
  * incident log's `new signing key pasted in #ops by mistake:` / `` `…` — rotated again``): there only a generated mix
@@ -487,7 +487,11 @@ function findNamedSecretSpans(text: string, options: DetectOptions, offsets: rea
  */
 const TOKEN_WORD = /^tokens?(?![\w-])/i;
 const KEY_WORD = /^(?:keys?|secrets?)(?![\w-])/i;
-const COLON_TOKEN_SPAN = /:[ \t]{1,4}`([A-Za-z0-9_-]{20,100})`/g;
+/**
+ * The value after a colon, or the old one a sentence names in passing: `the old one (\`…\`) was revoked`,
+ * `the previous token was \`…\``. A revoked or leaked token is one to keep out as much as the live one.
+ */
+const COLON_TOKEN_SPAN = /(?::[ \t]{1,4}|\b(?:old|previous|former)[ \t]{1,4}(?:one|token|key)[ \t]{0,4}(?:\([ \t]{0,4}|(?:was|is)[ \t]{1,4}))`([A-Za-z0-9_-]{20,100})`/g;
 /** A colon that ends its line, then the next line opening with a code span (from the colon on). */
 const LINE_END_COLON_SPAN = /:[ \t]{0,4}\r?\n[ \t]{0,12}`([A-Za-z0-9_-]{20,100})`/y;
 /** How far along its line a key's word looks for the colon that ends it. */
@@ -593,8 +597,20 @@ const BLANK_LINES = /(?:[ \t]{0,8}\r?\n){1,3}/y;
 /** How far a lead-in's line is read around its secret word. */
 const LEAD_IN_REACH = 300;
 
+/**
+ * Where the word before a lead-in's bare `key` starts (`master key`, `signing key`, `Rails secret key`): alone,
+ * `key` is any key's name, so the kind is the two words'. -1 when no word stands right before it.
+ */
+function qualifierBefore(text: string, offset: number): number {
+  if (offset < 2 || !/[ _-]/.test(text.charAt(offset - 1))) return -1;
+  let start = offset - 1;
+  while (start > 0 && offset - start <= 21 && /[A-Za-z]/.test(text.charAt(start - 1))) start--;
+  if (start === offset - 1 || (start > 0 && /[\w-]/.test(text.charAt(start - 1)))) return -1;
+  return start;
+}
+
 /** The secret's kind that a lead-in line at `offset` names, when the line ends in a colon; its end too. */
-function leadInAt(text: string, offset: number): { key: KeyClass; end: number } | undefined {
+function leadInAt(text: string, offset: number, qualified = false): { key: KeyClass; end: number } | undefined {
   // A bounded look for the line's end: an unbounded one from every keyword is quadratic on one long line.
   const rest = text.slice(offset, offset + LEAD_IN_REACH + 1);
   const newline = rest.indexOf('\n');
@@ -602,7 +618,7 @@ function leadInAt(text: string, offset: number): { key: KeyClass; end: number } 
   const end = newline === -1 ? text.length : offset + newline;
   const line = text.slice(offset, end).replace(/\r$/, '').trimEnd();
   if (!line.endsWith(':')) return undefined;
-  const word = /^(?:api[ _-]?)?[A-Za-z]{1,20}/i.exec(line);
+  const word = (qualified ? /^[A-Za-z]{1,20}[ _-]key(?![A-Za-z])/i : /^(?:api[ _-]?)?[A-Za-z]{1,20}/i).exec(line);
   const key = word === null ? undefined : classifyKey(word[0]);
   return key === undefined || key.weak ? undefined : { key, end };
 }
@@ -614,7 +630,11 @@ function findIntroducedSecrets(text: string, options: DetectOptions, offsets: re
     if (offset < done) continue;
     // The secret word must start a word (`passwords`, `API token`), not end one (`1Password` is a product).
     if (offset > 0 && /[A-Za-z]/.test(text.charAt(offset - 1))) continue;
-    const lead = leadInAt(text, offset);
+    // A bare `key` names a secret with the word before it (`master key`, not `public key`).
+    const bareKey = /^key(?![A-Za-z])/i.test(text.slice(offset, offset + 4));
+    const qualifier = bareKey ? qualifierBefore(text, offset) : -1;
+    if (bareKey && qualifier < 0) continue;
+    const lead = bareKey ? leadInAt(text, qualifier, true) : leadInAt(text, offset);
     if (lead === undefined) continue;
     done = lead.end;
     const judged = (value: string): boolean =>
@@ -770,7 +790,7 @@ export const markdownRules: Rule[] = [
     category: 'PASS',
     description:
       'In Markdown notes, what a lead-in naming a secret introduces (`New passwords (…):`, `We created an API token called \\`x\\`:`): a fenced block of one word, or list items that end in a code span after a colon',
-    keywords: ['password', 'passphrase', 'token', 'secret', 'credential', 'api key', 'api keys'],
+    keywords: ['password', 'passphrase', 'token', 'secret', 'credential', 'api key', 'api keys', 'key'],
     paths: MARKDOWN_FILE,
     pattern: INTRODUCED_ITEM,
     find: findIntroducedSecrets,
