@@ -47,3 +47,24 @@ describe('a literal after a bare argument of a printf template', () => {
     expect(values(`    vault.put(key, "Wq7vT2-kzPn9mHsL4dXc8R")\n`, 'store.py')).toEqual(['Wq7vT2-kzPn9mHsL4dXc8R']);
   });
 });
+
+describe("a bare DSN's user info, or a command line's -p, filled from a literal argument", () => {
+  it('reports the literal at a `user:%s@host` that opens the template, in any language', () => {
+    expect(values('\treturn fmt.Sprintf("etl_loader:%s@%s/WAREHOUSE/RAW", "Gannet*Reef#3391", account)\n', 'load/dsn.go')).toEqual(['Gannet*Reef#3391']);
+    expect(values('  snprintf(dsn, sizeof dsn, "%s:%s@tcp(%s)/stock", "stock_rw", "Lichen-Vault-8842", host);\n', 'src/db.c')).toEqual(['Lichen-Vault-8842']);
+    expect(values('DSN = "stock_rw:{}@{}/stock".format("Lichen-Vault-8842", host)\n', 'settings.py')).toEqual(['Lichen-Vault-8842']);
+    expect(values('    String dsn = String.format("stock_rw:%s@%s/stock", "Lichen-Vault-8842", host);\n', 'Db.java')).toEqual(['Lichen-Vault-8842']);
+    expect(values('    let dsn = format!("stock_rw:{}@{}/stock", "Lichen-Vault-8842", host);\n', 'src/db.rs')).toEqual(['Lichen-Vault-8842']);
+  });
+
+  it("reports the literal at a command line's `-p%s`", () => {
+    expect(values('CMD = "mysqldump -u%s -p%s -h%s shop" % ("backup", "Tern!Basalt-4405", host)\n', 'backup.py')).toEqual(['Tern!Basalt-4405']);
+  });
+
+  it('leaves variables, a colon inside prose, and a -p that is not a flag', () => {
+    expect(values('\treturn fmt.Sprintf("etl_loader:%s@%s/WAREHOUSE/RAW", os.Getenv("SF_PASSWORD"), account)\n', 'load/dsn.go')).toEqual([]);
+    expect(values('\tlog.Printf("job %d:%s@%s", id, "Gannet*Reef#3391", host)\n', 'worker.go')).toEqual([]);
+    expect(values('CMD = "mysqldump -u%s -p%s shop" % (user, password)\n', 'backup.py')).toEqual([]);
+    expect(values('\tname := fmt.Sprintf("app-p%s", "Tern!Basalt-4405")\n', 'names.go')).toEqual([]);
+  });
+});

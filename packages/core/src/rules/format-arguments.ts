@@ -12,11 +12,13 @@ import { literalAt } from './literal-run.js';
  */
 
 /**
- * The password field of a template and its placeholder: printf's `%s` or a .NET/Python/Rust `{n}`/`{}`; or the
- * password of a URL's user info (`postgres://fx:{}@{}:5432/fx`, `amqp://%s:%s@host`), read at its colon.
+ * The password field of a template and its placeholder: printf's `%s` or a .NET/Python/Rust `{n}`/`{}`; the
+ * password of a URL's user info (`postgres://fx:{}@{}:5432/fx`, `amqp://%s:%s@host`), read at its colon, or of a
+ * bare `user:%s@host` DSN that opens the template (Go's MySQL `"app:%s@tcp(%s)/db"`, Snowflake's
+ * `"loader:%s@%s/DB/SCHEMA"`); or a command line's `-p%s` (`"mysql -u%s -p%s"`).
  */
 const PASSWORD_PLACEHOLDER_AT =
-  /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=\/\/[^\s/:@"']{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)/iy;
+  /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=(?:\/\/|["'`])[^\s/:@"'`]{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)|(?<=[ \t])-p(?:%s|\{(?<p>\d{0,2})\})(?=[ \t"'`])/iy;
 /** Every printf placeholder (`%%` is a literal percent sign). */
 const PRINTF_PLACEHOLDER = /%%|%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdivqfxX]/g;
 
@@ -51,7 +53,8 @@ function argumentsAfter(text: string, open: number, close: number): ({ value: st
   // `Sprintf("…",\n\t"host", "user", "…")` so); elsewhere (F#'s `sprintf "…" a b`) a line break ends the statement.
   let before = open - 1;
   while (before >= 0 && open - before <= 8 && (text[before] === ' ' || text[before] === '\t')) before--;
-  let inParens = text[before] === '(';
+  // A template after a comma is an argument of a call too (C's `snprintf(buf, n, "…", …)`).
+  let inParens = text[before] === '(' || text[before] === ',';
   let i = close + 1;
   const limit = Math.min(text.length, close + 600);
   const skipSpace = (): void => {
@@ -60,6 +63,8 @@ function argumentsAfter(text: string, open: number, close: number): ({ value: st
   skipSpace();
   if (text[i] === '%') i++;
   skipSpace();
+  // Python's `"…".format(a, "…")` passes its arguments to the template's own method.
+  if (text.startsWith('.format(', i)) i += 7;
   if (text[i] === '(') {
     inParens = true;
     i++;
@@ -104,7 +109,7 @@ function findFormatPasswords(text: string, options: DetectOptions, offsets: read
     if (open === -1) return;
     const close = closingQuote(text, open);
     if (close === -1 || close < m.index + m[0].length) return;
-    const indexed = m.groups!['n'] ?? m.groups!['u'];
+    const indexed = m.groups!['n'] ?? m.groups!['u'] ?? m.groups!['p'];
     let place: number;
     if (indexed !== undefined && indexed !== '') place = Number(indexed);
     else if (indexed === '') place = (text.slice(open + 1, m.index).match(/\{\}/g) ?? []).length;
@@ -122,7 +127,7 @@ export const formatArgumentRules: Rule[] = [
     category: 'PASS',
     description:
       'A password filled into a template\'s `Password=%s` or `Password={n}` from a literal argument: `sprintf "…;Password=%s" "db1" "…"` (F#, OCaml), `Sprintf("…password=%s", host, "…")`, `"…password=%s" % (host, "…")`, `String.Format("…Password={1}", host, "…")`',
-    keywords: ['password=%', 'password={', 'passwd=%', 'pwd=%', 'pwd={', 'password: %', ':{}@', ':%s@', ':{0}@', ':{1}@', ':{2}@'],
+    keywords: ['password=%', 'password={', 'passwd=%', 'pwd=%', 'pwd={', 'password: %', ':{}@', ':%s@', ':{0}@', ':{1}@', ':{2}@', '-p%s', '-p{'],
     pattern: PASSWORD_PLACEHOLDER_AT,
     find: findFormatPasswords,
     anchored: true,
@@ -134,6 +139,8 @@ export const formatArgumentRules: Rule[] = [
         'var cs = String.Format("Server={0};Password={1};", server, "Quay!Moss!7720");',
         'let url = format!("postgres://ledger:{}@{}:5432/ledger", "Fjord-basalt4410!", host);',
         'uri := fmt.Sprintf("amqp://%s:%s@%s/", "orders", "Kestrel-Moss-2291", host)',
+        'dsn := fmt.Sprintf("ledger_ro:%s@tcp(%s:3306)/ledger", "Osprey+Flint-5528", host)',
+        'cmd = "mysqldump -u%s -p%s -h%s ledger" % ("backup", "Heron#Slate-6610", host)',
       ],
       noMatch: [
         'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" host user password',
@@ -141,6 +148,8 @@ export const formatArgumentRules: Rule[] = [
         'log.Printf("password=%s", "<redacted>")',
         'let url = format!("postgres://ledger:{}@{}:5432/ledger", password, host);',
         'let url = format!("postgres://{}:{}@db:5432/ledger", "ledger", pw);',
+        'dsn := fmt.Sprintf("ledger_ro:%s@tcp(%s:3306)/ledger", os.Getenv("LEDGER_PW"), host)',
+        'msg := fmt.Sprintf("retry %d:%s@%s", n, "queued", host)',
       ],
     },
   },
