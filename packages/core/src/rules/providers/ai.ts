@@ -5,6 +5,9 @@ import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholde
 /** "T3BlbkFJ" is base64 for "OpenAI": every OpenAI secret key carries it in the middle. */
 const OPENAI_MARKER = 'T3BlbkFJ';
 
+/** camelCase or PascalCase words, numbers among them (`downloadShards2FromCache`): an identifier's body, not a token's. */
+const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]{1,24}(?:[A-Z][a-z]{1,24}|\d{1,4}(?!\d)){1,16}$/;
+
 /** AI model providers and ML platforms. */
 export const aiRules: Rule[] = [
   {
@@ -48,10 +51,18 @@ export const aiRules: Rule[] = [
     match: [`sessionKey=sk-ant-sid01-${fake('b64url', 93, 410)}AA`],
     noMatch: ['sk-ant-sid01-short'],
   }, { category: 'TOKEN', keywords: ['sk-ant-sid'], minEntropy: 4 }),
-  tokenRule('huggingface-access-token', 'Hugging Face user access token (hf_ + 34 letters)', 'hf_', '[A-Za-z]{34}', {
-    match: [`HF_TOKEN=hf_${fake('alpha', 34, 411)}`, `huggingface-cli login --token hf_${fake('alpha', 34, 412)}`],
-    noMatch: ['hf_FakeFakeFake1FakeFakeFakeFakeFakeFa', '- (id)hf_requiredCharacteristicTypesForDisplayMetadata;', 'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-  }, { minEntropy: 3, validate: (s) => looksRandom(s.slice(3)) }),
+  // Most tokens are letters only, but the body is any 34 alphanumerics (`hf_` + 34 is specific enough); a body of
+  // camelCase words and numbers is an identifier (`hf_loadShards2FromCache…`).
+  tokenRule('huggingface-access-token', 'Hugging Face user access token (hf_ + 34 letters and digits)', 'hf_', '[A-Za-z0-9]{34}', {
+    match: [`HF_TOKEN=hf_${fake('alpha', 34, 411)}`, `huggingface-cli login --token hf_${fake('alpha', 34, 412)}`, `HF_TOKEN = "hf_${fake('alnum', 34, 419)}"`],
+    noMatch: [
+      'hf_FakeFakeFake1FakeFakeFakeFakeFakeFa',
+      '- (id)hf_requiredCharacteristicTypesForDisplayMetadata;',
+      'hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      'def hf_downloadModelWeights2FromHubCaches():',
+      'from huggingface_hub import hf_hub_download',
+    ],
+  }, { minEntropy: 3, validate: (s) => looksRandom(s.slice(3)) && !CAMEL_IDENTIFIER.test(s.slice(3)) }),
   tokenRule('huggingface-organization-api-token', 'Hugging Face organization API token (api_org_ + 34 letters)', 'api_org_', '[A-Za-z]{34}', {
     match: [`api_org_${fake('alpha', 34, 413)}`],
     noMatch: ['api_org_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'const api_org_controller = require("x")'],

@@ -342,3 +342,19 @@ describe("a Steam game server's login token and a YouTube Live stream key", () =
     expect(spansOf('Release build: q2wd-7hkp-x4ma-91zt-bv3e\n', 'youtube-stream-key', 'docs/obs.md')).toEqual([]);
   });
 });
+
+describe('Hugging Face access tokens with digits among the letters', () => {
+  it('reports hf_ and 34 letters and digits, and leaves identifiers of words and numbers', () => {
+    expect(rulesFound('HF_TOKEN = "hf_Vb4kQz9TnWm2xLp7RcJd5YhGs8FaE3uKoN"\n', 'publish.rb')).toContain('huggingface-access-token');
+    expect(rulesFound('token: hf_qmZx8RtLw3NvYk6PbHd2JcGf9SaE4uTnWo\n', 'config.yml')).toContain('huggingface-access-token');
+    expect(rulesFound('def hf_uploadCheckpoint2ToHubMirrorQueues():\n', 'hub.py')).toEqual([]);
+    expect(rulesFound('from huggingface_hub import hf_hub_download, snapshot_download\n', 'hub.py')).toEqual([]);
+    expect(rulesFound('hf_loadShards2FromCache3AndVerifyAlls\n', 'hub.py')).toEqual([]);
+  });
+
+  it('turns down a long run of digits in linear time', () => {
+    const started = Date.now();
+    for (let i = 0; i < 200; i++) rulesFound(`x = "hf_Ab${'7'.repeat(31)}X"\n`, 'x.py');
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
