@@ -511,3 +511,17 @@ describe('classifyKey: user keys and lists of SSH keys', () => {
     expect(detect(tf, { file: 'infra/main.tf' })).toEqual([]);
   });
 });
+
+describe("an auth code under an owner's word", () => {
+  it("reads vendor_auth_code and its spellings as a credential, like auth_code", () => {
+    for (const name of ['auth_code', 'vendor_auth_code', 'vendorAuthCode', 'MERCHANT_AUTH_CODE']) expect(classifyKey(name), name).toEqual({ category: 'CRED', weak: true });
+    for (const name of ['auth_code_length', 'vendor_auth_code_url', 'grant_type']) expect(classifyKey(name), name).toBeUndefined();
+  });
+
+  it("reports a vendor's auth code in YAML, and leaves OAuth's authorization_code grant type", () => {
+    const yaml = 'billing:\n  vendor_id: 40213\n  vendor_auth_code: 9c1e7a04d3b28f56e0a94c7d1b3f82e6a5d09c7b4e1f36a2d8\n';
+    expect(detect(yaml, { file: 'config/billing.yml' }).map((f) => yaml.slice(f.start, f.end))).toEqual(['9c1e7a04d3b28f56e0a94c7d1b3f82e6a5d09c7b4e1f36a2d8']);
+    const oauth = 'oauth:\n  grant_type: authorization_code\n  vendor_auth_code: ${BILLING_AUTH_CODE}\n';
+    expect(detect(oauth, { file: 'config/billing.yml' })).toEqual([]);
+  });
+});

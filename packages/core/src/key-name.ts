@@ -605,7 +605,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
       // down as a digest). An `expected_hmac` or `computed_hmac` is a signature computed with the key, not the key.
       category = 'KEY';
     } else if (w === 'credential' || w === 'credentials' || w === 'creds' || w === 'cred') category ??= 'CRED';
-    else if ((w === 'auth' || w === 'authorization' || w === 'authentication') && words.length <= 2 && category === undefined) {
+    else if ((w === 'auth' || w === 'authorization' || w === 'authentication') && category === undefined && (words.length <= 2 || (w === 'auth' && i === words.length - 2 && words[i + 1] === 'code'))) {
+      // An auth code under an owner's word (Paddle Classic's `vendor_auth_code`, `merchantAuthCode`) is the API credential
+      // an `auth_code` alone is: the name ends in it, so nothing after describes it.
       category = 'CRED';
       weak = true;
     } else if (w === 'pin' && i === words.length - 1 && i > 0 && PIN_QUALIFIERS.has(words[i - 1]!) && category === undefined) {
