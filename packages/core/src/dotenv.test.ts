@@ -384,3 +384,20 @@ describe('stand-in notes, loopback lists and payment profile ids in dotenv files
     expect(parseDotenv(text, '.env.test').map((s) => s.source)).toEqual(['.env.test:JWT_SECRET', '.env.test:STRIPE_WEBHOOK_SECRET', '.env.test:UPSTREAMS']);
   });
 });
+
+describe('environment lookups copied into dotenv files', () => {
+  it('does not learn code that reads a variable, and still learns a lookup with a literal default or fallback', () => {
+    const text = [
+      'WEATHER_API_KEY=process.env.WEATHER_API_KEY',
+      'MAPS_TOKEN=process.env["MAPS_TOKEN"]',
+      "SMTP_PASSWORD=os.environ['SMTP_PASSWORD']",
+      'GEO_SECRET=os.getenv("GEO_SECRET")',
+      "PAYOUT_KEY=ENV.fetch('PAYOUT_KEY')",
+      'LEDGER_TOKEN=System.getenv("LEDGER_TOKEN")',
+      'QUEUE_SECRET=$env:QUEUE_SECRET',
+      'RELAY_KEY=os.getenv("RELAY_KEY", "Rk7Qw2Zx9Lm4Tv8Nb3Hp")',
+      'HOOK_SECRET=process.env.HOOK_SECRET || "Hs5Vb8Nq2Xw7Lk3Tz9Mr"',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:RELAY_KEY', '.env:HOOK_SECRET']);
+  });
+});
