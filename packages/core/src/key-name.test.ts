@@ -525,3 +525,18 @@ describe("an auth code under an owner's word", () => {
     expect(detect(oauth, { file: 'config/billing.yml' })).toEqual([]);
   });
 });
+
+describe('the seed of a signing key', () => {
+  it('reads a seed under a signing or key-pair word as a key, and a random generator’s or a fixture’s seed as before', () => {
+    for (const name of ['firmwareSigningSeed', 'RELEASE_ED25519_SEED', 'payout_wallet_master_seed', 'webhookSignerSeed']) expect(classifyKey(name), name).toEqual({ category: 'KEY', weak: false });
+    for (const name of ['test_data_seed', 'rng_seed_value', 'demoCatalogSeed']) expect(classifyKey(name), name).toBeUndefined();
+    expect(classifyKey('shuffle_seed')).toEqual({ category: 'CRED', weak: true });
+  });
+
+  it('finds 40 hex under a signing seed, and leaves 40 hex under a commit, sha or digest name alone', () => {
+    const go = 'const (\n\tfirmwareSigningSeed = "7c1e9a4f02b83d65e7a0c4f19b2d86e3a5f07c41"\n)\n';
+    expect(detect(go, { file: 'ota/sign.go' }).map((f) => go.slice(f.start, f.end))).toEqual(['7c1e9a4f02b83d65e7a0c4f19b2d86e3a5f07c41']);
+    const sha = 'const (\n\tfirmwareBuildCommitSha = "7c1e9a4f02b83d65e7a0c4f19b2d86e3a5f07c41"\n\tfirmwareSigningSeedDigest = "e3a5f07c417c1e9a4f02b83d65e7a0c4f19b2d86"\n)\n';
+    expect(detect(sha, { file: 'ota/sign.go' })).toEqual([]);
+  });
+});

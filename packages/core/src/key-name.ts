@@ -71,6 +71,12 @@ function isPhraseWord(word: string, words: readonly string[], at: number): boole
  */
 const CIPHER_WORDS = new Set(['crypto', 'crypt', 'encryption', 'encrypt', 'cipher', 'aes']);
 
+/**
+ * Words that make a `seed` the seed of a key pair or a signing key (`manifestSigningSeed`, `ED25519_SEED`,
+ * `wallet_master_seed`): the private key itself, in the form Ed25519 and HD wallets store it.
+ */
+const KEY_SEED_WORDS = new Set(['signing', 'signer', 'signature', 'sign', 'private', 'secret', 'keypair', 'ed25519', 'x25519', 'curve25519', 'nacl', 'sodium', 'hmac', 'wallet', 'mnemonic', 'master']);
+
 /** Texts a UI shows about a secret, each looked up in a message bundle by its key. */
 const UI_TEXT_WORDS = new Set(['hint', 'label', 'placeholder', 'tooltip', 'title', 'caption', 'prompt', 'message', 'msg', 'error', 'help', 'heading', 'description']);
 
@@ -574,6 +580,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // The name is as often a lookup's (a chart series' `dataKey`, a cache's `DATA_KEY = "user:profile"`), so only a strong
   // value counts; wrapped or encrypted (`wrapped_data_key`, `encryptedDataKey`), it is ciphertext that only the KMS key opens.
   if (last === 'key' && words[words.length - 2] === 'data') return words.some((w) => WRAPPED_WORDS.has(w)) ? undefined : { category: 'KEY', weak: true };
+  // `manifestSigningSeed`, `OTA_ED25519_SEED`: the seed of a signing key or key pair is the private key (Ed25519 keeps its
+  // private key as a 32-byte seed). A seed under no key word is a random generator's or a database's (`shuffle_seed`).
+  if (last === 'seed' && words.slice(0, -1).some((w) => KEY_SEED_WORDS.has(w))) return { category: 'KEY', weak: false };
   // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
   if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
 
