@@ -540,3 +540,25 @@ describe('the seed of a signing key', () => {
     expect(detect(sha, { file: 'ota/sign.go' })).toEqual([]);
   });
 });
+
+describe("a provider's refresh token named without its `token`", () => {
+  it('reads a name ending in refresh after a provider word as a weak token, and a schedule or UI refresh as no secret', () => {
+    for (const name of ['HUBSPOT_REFRESH', 'zohoRefresh', 'quickbooks.refresh']) expect(classifyKey(name), name).toEqual({ category: 'TOKEN', weak: true });
+    for (const name of ['REFRESH', 'AUTO_REFRESH', 'CACHE_REFRESH', 'REFRESH_INTERVAL', 'pageRefresh', 'refreshRate']) expect(classifyKey(name), name).toBeUndefined();
+  });
+
+  it('finds a long random value under it, and leaves intervals, flags and schedules alone', () => {
+    const ts = 'const HUBSPOT_REFRESH = "Mv3kQp9Zr_2Lx7Wn-Tb4Yc8Hd1Fs6Gj0Ka5Ue";\n';
+    expect(detect(ts, { file: 'etl/sync.ts' }).map((f) => ts.slice(f.start, f.end))).toEqual(['Mv3kQp9Zr_2Lx7Wn-Tb4Yc8Hd1Fs6Gj0Ka5Ue']);
+    const schedules = [
+      'const HUBSPOT_REFRESH = "45s";',
+      'const REFRESH = "30s";',
+      'export const AUTO_REFRESH = true;',
+      'const CACHE_REFRESH = "hourly";',
+      'const REFRESH_INTERVAL = 900;',
+      'const ZOHO_REFRESH = "every-6-hours";',
+      'const XERO_REFRESH = "0 */4 * * *";',
+    ].join('\n');
+    expect(detect(schedules, { file: 'etl/sync.ts' })).toEqual([]);
+  });
+});

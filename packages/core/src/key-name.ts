@@ -631,5 +631,12 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
       weak = true;
     }
   }
+  // `BLACKBAUD_REFRESH`, `xeroRefresh`: a name that ends in refresh after a provider's or an account's word holds its OAuth
+  // refresh token, the token's own word left out. As often it holds when or how often to refresh (`CACHE_REFRESH =
+  // "hourly"`, `AUTO_REFRESH = true`), so only a strong value counts, and UI and cache words name no token.
+  if (category === undefined && last === 'refresh' && words.length >= 2 && !REFRESH_SCHEDULE_WORDS.has(words[words.length - 2]!)) return { category: 'TOKEN', weak: true };
   return category ? { category, weak } : undefined;
 }
+
+/** Words before a final `refresh` that make it a schedule or a UI action, not a refresh token (`AUTO_REFRESH`, `PAGE_REFRESH`). */
+const REFRESH_SCHEDULE_WORDS = new Set(['auto', 'cache', 'page', 'screen', 'view', 'ui', 'data', 'list', 'feed', 'pull', 'force', 'manual', 'last', 'next', 'soft', 'hard', 'background', 'periodic', 'live']);

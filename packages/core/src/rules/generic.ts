@@ -23,8 +23,9 @@ const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
   // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`.
-  // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name.
-  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
+  // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
+  // refresh token named without its `token` (`BLACKBAUD_REFRESH`).
+  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -3253,6 +3254,8 @@ export const genericRules: Rule[] = [
       'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'exponent', 'install_code', 'installcode', 'install-code', 'install.code',
       // An encryption's master key named group-first (`keys.encryption.master`, `cryptoMaster`): no `key` in the name.
       'encryption.master', 'encryption_master', 'encryption-master', 'encryptionmaster', 'crypto.master', 'crypto_master', 'crypto-master', 'cryptomaster',
+      // A provider's OAuth refresh token named without its `token` (`BLACKBAUD_REFRESH`, `xeroRefresh`).
+      'refresh',
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
