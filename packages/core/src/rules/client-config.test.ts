@@ -295,3 +295,21 @@ describe('a Segment write key in the source of a front-end build', () => {
     expect(values(`let segmentWriteKey = "${KEY}"\n`, 'ios/App/Keys.swift')).toEqual([KEY]);
   });
 });
+
+describe("Visual Studio App Center's app secret", () => {
+  const UUID = '4e7a91c2-3b8d-4f05-a6e1-9d2c7b50f318';
+
+  it('leaves the UUID an app ships to start the App Center SDK, in resources, property lists, code and dotenv files', () => {
+    expect(values(`<resources>\n    <string name="app_center_secret" translatable="false">${UUID}</string>\n</resources>\n`, 'app/src/main/res/values/keys.xml')).toEqual([]);
+    expect(values(`<dict>\n  <key>AppCenterSecret</key>\n  <string>${UUID}</string>\n</dict>\n`, 'ios/App/Info.plist')).toEqual([]);
+    expect(values(`export const APPCENTER_IOS_SECRET = "${UUID}";\n`, 'src/telemetry.ts')).toEqual([]);
+    expect(values(`AppCenter.start(getApplication(), "${UUID}", Analytics.class, Crashes.class);\n`, 'app/src/main/java/App.java')).toEqual([]);
+  });
+
+  it('still reports a value of another shape under the name, the API token that manages App Center, and a UUID under a client secret', () => {
+    const other = 'Zp4Kq8Lm2Vx7Tb3Nw9Rc6Hy1Jd5Gs0Fa';
+    expect(values(`<string name="appcenter_secret">${other}</string>\n`, 'app/src/main/res/values/keys.xml')).toEqual([other]);
+    expect(values(`const APPCENTER_API_TOKEN = "${UUID}";\n`, 'scripts/release.ts')).toEqual([UUID]);
+    expect(values(`<string name="payments_client_secret">${UUID}</string>\n`, 'app/src/main/res/values/keys.xml')).toEqual([UUID]);
+  });
+});

@@ -175,7 +175,10 @@ const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|client-[A-Za-z0-
 /** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
   if (CAPTCHA_SITE_KEY_VALUE.test(value) && namesSiteKey(splitWords(name))) return true;
-  if (UUID_VALUE.test(value)) return namesIntegrationKey(splitWords(name));
+  if (UUID_VALUE.test(value)) {
+    const words = splitWords(name);
+    return namesIntegrationKey(words) || namesAppCenterSecret(words);
+  }
   if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
   const words = splitWords(name);
   return words.includes('client') && words.includes('key') && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
@@ -210,6 +213,22 @@ function namesIntegrationKey(words: readonly string[]): boolean {
   }
   return true;
 }
+
+/**
+ * Visual Studio App Center's app secret (`app_center_secret`, `appcenter_secret`, `AppCenterSecret`): a UUID that names
+ * the app to the SDK, which ships it in every build (`AppCenter.start("<uuid>", …)`); Microsoft documents it as no secret.
+ * The API tokens that manage App Center (`APPCENTER_API_TOKEN`) are the secrets, and a value of another shape is judged
+ * as any secret's.
+ */
+function namesAppCenterSecret(words: readonly string[]): boolean {
+  const n = words.length;
+  if (n < 2 || words[n - 1] !== 'secret') return false;
+  // `appcenter_secret`, `app_center_secret`, `app_center_app_secret`, `ms_appcenter_secret`, `APPCENTER_IOS_SECRET`.
+  let i = n - 2;
+  if (i >= 0 && (words[i] === 'app' || STAGE_WORDS.has(words[i]!) || PLATFORM_WORDS.has(words[i]!))) i--;
+  return i >= 0 && (words[i] === 'appcenter' || (i >= 1 && words[i] === 'center' && words[i - 1] === 'app'));
+}
+const PLATFORM_WORDS = new Set(['android', 'ios', 'windows', 'macos', 'uwp']);
 
 /** `isPublicClientKey` for a whole name on its own (`BRANCH_KEY`, `ADYEN_CLIENT_KEY`), with no object around it. */
 export function namesVendorClientKey(name: string): boolean {

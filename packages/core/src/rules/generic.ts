@@ -1868,10 +1868,12 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     // A property list names the entry in `<key>` and holds it in the next element.
     const entry = m !== null && /^key$/i.test(m.groups!['tag']!) && m.groups!['attrs'] === undefined ? plistValueAt(text, m.index + m[0].length) : null;
     if (entry !== null) {
-      const key = classifyXmlKey(m!.groups!['v']!.trim());
+      const entryName = m!.groups!['v']!.trim();
+      const key = classifyXmlKey(entryName);
       if (key !== undefined) {
         const value = entry.groups!['v']!.trim();
-        if (isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+        // An Info.plist's `<key>AppCenterSecret</key>`: a vendor's client value, shipped in the app.
+        if (!isVendorClientKeyValue(entryName, value) && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
           const start = entry.index + entry[0].length - 2 - entry.groups!['v']!.length + entry.groups!['v']!.indexOf(value);
           spans.push({ start, end: start + value.length, category: key.category });
         }
@@ -1884,7 +1886,8 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       const raw = g['v']!;
       const value = raw.trim();
       const passphrase = /passphrase/i.test(keyName);
-      if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, passphrase, file: options.file })) {
+      // An Android resource's `<string name="appcenter_secret">…</string>`: a vendor's client value, shipped in the APK.
+      if (key && !isVendorClientKeyValue(keyName, value) && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, passphrase, file: options.file })) {
         const start = m.index + m[0].length - 2 - raw.length + raw.indexOf(value);
         spans.push({ start, end: start + value.length, category: key.category });
       }
