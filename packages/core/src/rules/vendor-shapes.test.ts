@@ -114,19 +114,32 @@ describe('dotenv ids', () => {
 });
 
 describe('Google service-account key files', () => {
-  it("reports the private key but not the key's id, which Google publishes beside the public certificate", () => {
-    const keyFile = [
-      '{',
-      '  "type": "service_account",',
-      '  "project_id": "ledger-prod",',
-      '  "private_key_id": "9c41e07b2d5f83a6e1c0b47d92f58e3a6b1d0c47",',
-      '  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7Vq2Lm9xR4tW8\\nzK3pQ7nY6sF1aH5jD2gB0vC9eX4uT8iM3oN7rS1wE6yU2kA5lP0qZ9hG4fJ7dX3c\\n-----END PRIVATE KEY-----\\n",',
-      '  "client_email": "loader@ledger-prod.iam.gserviceaccount.com"',
-      '}',
-    ].join('\n');
+  const keyId = '9c41e07b2d5f83a6e1c0b47d92f58e3a6b1d0c47';
+  const keyFile = [
+    '{',
+    '  "type": "service_account",',
+    '  "project_id": "ledger-prod",',
+    `  "private_key_id": "${keyId}",`,
+    '  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7Vq2Lm9xR4tW8\\nzK3pQ7nY6sF1aH5jD2gB0vC9eX4uT8iM3oN7rS1wE6yU2kA5lP0qZ9hG4fJ7dX3c\\n-----END PRIVATE KEY-----\\n",',
+    '  "client_email": "loader@ledger-prod.iam.gserviceaccount.com"',
+    '}',
+  ].join('\n');
+
+  it("reports the private key and, beside it, the key's id: in a key file the id is half of the credential", () => {
     const found = values(keyFile, 'loader-sa.json');
     expect(found.some((v) => v.startsWith('-----BEGIN PRIVATE KEY-----'))).toBe(true);
-    expect(found.join(' ')).not.toContain('9c41e07b2d5f83a6e1c0b47d92f58e3a6b1d0c47');
+    expect(found).toContain(keyId);
+    // The same file as a code object, and escaped inside a JSON string.
+    const js = keyFile.replace(/"(\w+)": /g, '$1: ');
+    expect(values(`const serviceAccount = ${js};\n`, 'src/push.js')).toContain(keyId);
+    const escaped = JSON.stringify(JSON.parse(keyFile));
+    expect(values(`{"gcp": ${JSON.stringify(escaped)}}\n`, 'settings.json')).toContain(keyId);
+  });
+
+  it('leaves a key id that no key file holds: a listing, metadata or a rotation note names a key and opens nothing', () => {
+    expect(values(`KEY_ID                                    CREATED_AT\n${keyId}  2024-01-02T00:00:00Z\n`, 'keys.txt')).toEqual([]);
+    expect(values(`{\n  "type": "service_account",\n  "private_key_id": "${keyId}",\n  "client_email": "loader@ledger-prod.iam.gserviceaccount.com"\n}\n`, 'key-meta.json')).toEqual([]);
+    expect(values(`rotated: {"private_key_id": "${keyId}", "project": "ledger-prod"}\n`, 'rotation.log')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../../base64.js';
 import { isWordCode } from '../../char-codes.js';
-import type { DetectOptions, Rule, Span } from '../../types.js';
+import type { DetectOptions, Rule, RuleContext, Span } from '../../types.js';
 import { enclosingObjectWords, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, inContext, isPlaceholder, looksRandom, notPlaceholder, prefixed, prefixedValue } from './shape.js';
@@ -93,6 +93,24 @@ function findServiceAccountKeyBase64(text: string, _options: DetectOptions, offs
     spans.push({ start, end });
   }
   return spans;
+}
+
+/**
+ * How far from a key id its key file's other fields may sit: a key file is about 2,400 characters, its private key
+ * most of them, and the id comes just before the key (or, in a file written out of order, anywhere in it).
+ */
+const KEY_FILE_REACH = 4_000;
+/** A private key block's opening, as a key file holds it (the JSON string escapes its line breaks, which this does not need). */
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/;
+
+/**
+ * A key id is reported with its key file only: the key file around it holds a private key and says it is a service
+ * account's (`service_account`, or an `…iam.gserviceaccount.com` address). An id listed on its own (`gcloud iam
+ * service-accounts keys list`, a key's metadata, a rotation log) names a key and opens nothing, and stays unreported.
+ */
+function isServiceAccountKeyFileId(_secret: string, ctx: RuleContext): boolean {
+  const around = ctx.text.slice(Math.max(0, ctx.matchStart - KEY_FILE_REACH), Math.min(ctx.text.length, ctx.matchEnd + KEY_FILE_REACH));
+  return PRIVATE_KEY_BLOCK.test(around) && (around.includes('service_account') || around.includes('gserviceaccount.com'));
 }
 
 export const cloudRules: Rule[] = [
@@ -265,6 +283,29 @@ export const cloudRules: Rule[] = [
       noMatch: [
         `credentialsJson: ${btoa('{\n  "type": "external_account",\n  "audience": "//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/gh",\n  "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/loader@orchard-prod.iam.gserviceaccount.com:generateAccessToken"\n}')}`,
         `note: ${btoa('{"type": "service_account", "project_id": "orchard-prod", "client_email": "loader@orchard-prod.iam.gserviceaccount.com"}')}`,
+      ],
+    },
+  },
+  {
+    // Google publishes each key's id beside its public certificate, and a token the key signs carries it as `kid`: the
+    // id alone opens nothing. In a key file it is half of the credential, as an AWS access key id is beside its secret
+    // key: it names the very key to revoke, and most engineers read it as part of the secret (the labelled sets split
+    // about 60/40 that way). So it is reported there, and only there.
+    id: 'gcp-service-account-key-id',
+    category: 'KEY',
+    description:
+      "The key id (`private_key_id`, 40 hex digits) of a Google service account's key file, reported with the file's private key: in JSON, a JSON string, a code object, YAML or TOML, when a private key and `service_account` (or an `…iam.gserviceaccount.com` address) sit in the same key file",
+    keywords: ['private_key_id'],
+    pattern: /private_key_id\\?["']?[ \t]{0,4}[:=][ \t]{0,4}\\?["']?([0-9a-f]{40})(?![0-9A-Za-z])/,
+    secretGroup: 1,
+    validate: isServiceAccountKeyFileId,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `{\n  "type": "service_account",\n  "project_id": "orchard-prod",\n  "private_key_id": "${fake('hex', 40, 9311)}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n${fake('b64', 64, 9312)}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "loader@orchard-prod.iam.gserviceaccount.com"\n}`,
+      ],
+      noMatch: [
+        `KEY_ID  CREATED_AT  EXPIRES_AT\nprivate_key_id: ${fake('hex', 40, 9313)}  2024-01-02T00:00:00Z  9999-12-31T23:59:59Z`,
       ],
     },
   },
