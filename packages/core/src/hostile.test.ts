@@ -230,6 +230,8 @@ const hostile: Record<string, string> = {
   // Each decoded literal reads its own line and a bounded stretch back for its type's brace, opened or not.
   'base64 members decoded in braces nested ever deeper, and decoders never given a literal':
     '{ static readonly byte[] A = Convert.FromBase64String("Tn4wQ8zKp2Lr7Xv1Bc9Md3Fh6Js0Gy5U");\n'.repeat(MB / 90) + 'Convert.FromBase64String("'.repeat(MB / 26),
+  // Each bind DN reads back a bounded stretch for its call's `(` and on over one bounded literal.
+  'bind DNs given to calls, repeated on one line, the password never closed': 'bind(a, "cn=a,dc=b", "Kq7vTz2Lm '.repeat(MB / 32) + '"cn=a,ou=b",'.repeat(MB / 12),
   'share paths and JDBC URLs repeated on one line': 'smbclient //10.1.2.3/s f("jdbc:h2:mem:x", "sa", '.repeat(MB / 48),
 };
 
@@ -280,6 +282,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ["getters returning a String opened again and again, never closed", 'Keys.java', 'public String apiToken() { return "'.repeat(MB / 36)],
     // Each "previously" reads one bounded code span after it and a bounded stretch of its line before it.
     ['accounts and "previously" repeated on one long line, code spans never closed', 'notes.md', 'the account (`svc`, previously `Tq5!mWz8 '.repeat(MB / 40)],
+    // A key file is read only when small: a long one is no single key.
+    ['a key file of endless comment lines', 'files/munge.key', '# c\n'.repeat(MB / 4)],
     ['a key named before a parenthesised code span, repeated on one line and never closed', 'notes.md', 'the signing key (`Wv3_kRq8Zt#Lm2p '.repeat(MB / 32)],
   ];
   for (const [name, file, text] of bound) {

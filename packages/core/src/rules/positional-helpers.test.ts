@@ -428,3 +428,27 @@ describe("web-push's VAPID keys in setVapidDetails(subject, publicKey, privateKe
     expect(found(`webpush.setVapidDetails(subject, publicKey, privateKey) // "${PRIVATE}"\n`, 'push.js', 'credential-call-argument')).toEqual([]);
   });
 });
+
+describe('a bind password given after a bind DN', () => {
+  it('reports the literal after the DN in a directory client, a bind call and a connection', () => {
+    const ts = 'export const dir = new DirectoryClient(\n  "ldaps://dc3.corp.example:636",\n  "cn=svc-sched,ou=service,dc=corp,dc=example",\n  "Pf6!mQz2-Lw8K",\n);\n';
+    expect(found(ts, 'src/dir.ts', 'ldap-bind-dn-password')).toEqual(['Pf6!mQz2-Lw8K']);
+    const js = "client.bind('uid=roster,ou=apps,o=example', 'Vt5#kLw9Qz3m', done);\n";
+    expect(found(js, 'lib/roster.js', 'ldap-bind-dn-password')).toEqual(['Vt5#kLw9Qz3m']);
+    const py = 'conn = Connection(srv, "CN=Batch Reader,OU=Svc,DC=corp,DC=example", "Jr8$Wq2z-Nv4", auto_bind=True)\n';
+    expect(found(py, 'jobs/sync.py', 'ldap-bind-dn-password')).toEqual(['Jr8$Wq2z-Nv4']);
+  });
+
+  it("leaves a search's filter, another call's argument, a DN with no parent entry, a variable and a stand-in", () => {
+    const py = [
+      'conn.search("ou=people,dc=corp,dc=example", "(uid=dana)")',
+      'conn.search("cn=groups,dc=corp,dc=example", "(member=uid=dana)", attributes=["cn"])',
+      'client.modify("uid=dana,ou=people,dc=corp,dc=example", "Vt5#kLw9Qz3m")',
+      'client.bind("cn=reader", "Vt5#kLw9Qz3m")',
+      'client.bind("cn=reader,dc=corp,dc=example", bindPassword)',
+      'client.bind("cn=reader,dc=corp,dc=example", "<bind-password>")',
+      'log("cn=reader,dc=corp,dc=example", "Vt5#kLw9Qz3m")',
+    ].join('\n');
+    expect(found(py, 'jobs/sync.py', 'ldap-bind-dn-password')).toEqual([]);
+  });
+});

@@ -898,7 +898,116 @@ function findHostPortLogins(text: string, options: DetectOptions, offsets: reado
 }
 
 
+/** A bind DN as a literal: a user's entry (`cn=…` or `uid=…`) and then the entries above it (`ou=…`, `dc=…`, `o=…`). */
+const BIND_DN = /^(?:cn|uid)=[^,=\r\n]{1,100}(?:,[ ]?[A-Za-z]{1,12}=[^,=\r\n]{1,100}){0,12},[ ]?(?:ou|dc|o)=[^,=\r\n]{1,100}(?:,[ ]?[A-Za-z]{1,12}=[^,=\r\n]{1,100}){0,12}$/i;
+/** A call that binds or connects: its name says so (`bind`, `simple_bind_s`, `ldap_bind`, `LdapClient`, `Connection`). */
+const BINDING_CALL = /bind|ldap|connect|credential|auth|login|logon|directory/i;
+/** How far back from a bind DN the call's `(` is looked for. */
+const BIND_CALL_REACH = 300;
+
+/** The end of the string literal whose opening quote is at `open` (the closing quote's offset), or -1: one line, at most `max` long. */
+function literalEnd(text: string, open: number, max: number): number {
+  const quote = text.charCodeAt(open);
+  const limit = Math.min(text.length, open + 1 + max + 1);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return i;
+    if (c === 0x0a || c === 0x0d || c === 0x5c /* \\ */) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A bind DN literal given to a call, then the next argument a literal: the DN's password. Read at each `cn=`/`uid=`:
+ * the DN must open a literal that is an argument, back to the call's `(`, whose name binds or connects or whose
+ * earlier arguments hold an `ldap://` URL (`new LdapClient("ldaps://dc1…", "cn=svc,ou=svc", "…")`,
+ * `client.bind("cn=…,dc=…", "…")`, `Connection(server, "uid=…,ou=…", "…")`); the literal after must end the argument.
+ */
+function findBindDnPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const open = offset - 1;
+    const quote = text.charCodeAt(open);
+    if (open < 1 || (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */)) continue;
+    const before = skipBlanksBack(text, open) - 1;
+    if (before < 0) continue;
+    const sep = text.charCodeAt(before);
+    if (sep !== 0x28 /* ( */ && sep !== 0x2c /* , */) continue;
+    const close = literalEnd(text, open, 300);
+    if (close < 0 || !BIND_DN.test(text.slice(offset, close))) continue;
+    // Back to the call's `(` over the arguments before the DN.
+    let paren = sep === 0x28 ? before : -1;
+    if (paren < 0) {
+      let depth = 0;
+      for (let i = before - 1; i >= 0 && before - i <= BIND_CALL_REACH; i--) {
+        const c = text.charCodeAt(i);
+        if (c === 0x3b /* ; */ || c === 0x7b /* { */ || c === 0x7d /* } */) break;
+        if (c === 0x29 /* ) */ || c === 0x5d /* ] */) depth++;
+        else if (c === 0x28 /* ( */ || c === 0x5b /* [ */) {
+          if (depth === 0) {
+            if (c === 0x28) paren = i;
+            break;
+          }
+          depth--;
+        }
+      }
+    }
+    if (paren < 1) continue;
+    let nameEnd = paren;
+    while (nameEnd > 0 && paren - nameEnd < 4 && isBlankCode(text.charCodeAt(nameEnd - 1))) nameEnd--;
+    let nameStart = nameEnd;
+    while (nameStart > 0 && nameEnd - nameStart < 80 && (isWordCode(text.charCodeAt(nameStart - 1)) || text.charCodeAt(nameStart - 1) === 0x24)) nameStart--;
+    if (nameStart === nameEnd) continue;
+    const name = text.slice(nameStart, nameEnd);
+    if (!BINDING_CALL.test(name) && !/ldaps?:\/\//i.test(text.slice(paren, open))) continue;
+    // The next argument: a literal, and the whole of it.
+    const comma = skipBlanksForward(text, close + 1);
+    if (text.charCodeAt(comma) !== 0x2c /* , */) continue;
+    const valueOpen = skipBlanksForward(text, comma + 1);
+    const valueQuote = text.charCodeAt(valueOpen);
+    if (valueQuote !== 0x22 && valueQuote !== 0x27) continue;
+    const valueClose = literalEnd(text, valueOpen, 200);
+    if (valueClose < 0) continue;
+    const after = text.charCodeAt(skipBlanksForward(text, valueClose + 1));
+    if (after !== 0x2c /* , */ && after !== 0x29 /* ) */) continue;
+    const value = text.slice(valueOpen + 1, valueClose);
+    // A search filter (`(objectClass=person)`) or another DN is no password.
+    if (value.startsWith('(') || BIND_DN.test(value) || !isPlausiblePassword(value, options.file)) continue;
+    spans.push({ start: valueOpen + 1, end: valueClose });
+  }
+  return spans;
+}
+
+
 export const positionalRules: Rule[] = [
+  {
+    id: 'ldap-bind-dn-password',
+    category: 'PASS',
+    description:
+      'A bind DN literal passed to a call that binds or connects to a directory, then a literal: the bind password (`new LdapClient("ldaps://dc1.corp:636", "cn=svc,ou=svc", "…")`, ldapjs `client.bind("cn=…,dc=…", "…")`, ldap3 `Connection(server, "uid=…,ou=…", "…")`)',
+    keywords: ['cn=', 'uid='],
+    pattern: /(?:cn|uid)=[^"'\r\n]{1,300}["'][ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\r\n]{1,200})["']/,
+    find: findBindDnPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'const dir = new LdapClient("ldaps://dc2.example.corp:636", "cn=svc-sync,ou=service", "Wq3#Tr8!pLz-Vx");',
+        'client.bind("cn=reader,dc=example,dc=org", "Hk7$Zm2-Qp9Lw", (err) => {});',
+        "conn = Connection(server, 'uid=batch,ou=people,dc=example,dc=org', 'Rb4!nTq8-Wm2', auto_bind=True)",
+        'var dir = new Directory(\n  "ldap://10.1.2.3:389",\n  "CN=svc-hr,OU=Service,DC=corp,DC=example",\n  "Lm9^Kq2-Vz7Tr");',
+      ],
+      noMatch: [
+        'client.bind("cn=reader,dc=example,dc=org", process.env.LDAP_PASSWORD)',
+        'client.bind("cn=reader,dc=example,dc=org", "changeme")',
+        'conn.search("cn=reader,dc=example,dc=org", "(objectClass=person)", attributes=["mail"])',
+        'client.modify("uid=jdoe,ou=people,dc=example,dc=org", "Hk7$Zm2-Qp9Lw")',
+        'client.bind("cn=reader", "Hk7$Zm2-Qp9Lw")',
+        'conn.bind("cn=reader,dc=example,dc=org", "uid=other,ou=people,dc=example,dc=org")',
+        'client.bind("cn=reader,dc=example,dc=org", "Hk7$Zm2-Qp9Lw" + suffix)',
+      ],
+    },
+  },
   {
     id: 'host-port-login-password',
     category: 'PASS',
