@@ -75,3 +75,25 @@ describe("a Go map from servers' addresses to their passwords", () => {
     expect(rule(go)).toEqual([]);
   });
 });
+
+describe('an object mapping user names to passwords under a name for users', () => {
+  it("reports each user's password in a JSON server config, a Python dict and a JS object", () => {
+    const json = '{\n  "AuthenticationEnabled": true,\n  "RegisteredUsers": {\n    "ingest": "Wq7%pLz2-Tk9",\n    "reader": "Bn4sKx8RtVm2Lq7Wz"\n  }\n}\n';
+    expect(values(json, 'orthanc/orthanc.json')).toEqual(['Wq7%pLz2-Tk9', 'Bn4sKx8RtVm2Lq7Wz']);
+    expect(values('auth_users = {"ops": "Hm5!rTq8-Zw3"}\n', 'app/auth.py')).toEqual(['Hm5!rTq8-Zw3']);
+    expect(values('const logins = { kiosk: "Zp2#vNx7-Lr4" };\n', 'src/kiosk.js')).toEqual(['Zp2#vNx7-Lr4']);
+  });
+
+  it('leaves users mapped to roles, addresses, stand-ins or records, and one user described by its fields', () => {
+    const json = [
+      '{',
+      '  "users": { "dana": "admin", "lee": "readonly", "kim": "changeme" },',
+      '  "accounts": { "dana": "dana7@example.org", "lee": "https://example.org/u/lee42" },',
+      '  "ApiUsers": { "dana": { "role": "admin", "token_ttl": "Kq7!x-20m" } },',
+      '  "owners": { "dana": "Wq7%pLz2-Tk9" },',
+      '  "adminUsers": { "name": "dana", "email": "dana@example.org", "team": "Ops-2024!x" }',
+      '}',
+    ].join('\n');
+    expect(values(json, 'config/app.json')).toEqual([]);
+  });
+});

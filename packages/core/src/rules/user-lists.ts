@@ -11,8 +11,8 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * common, so only a value shaped like a password is taken: letters with digits and a symbol.
  */
 
-/** A name ending in `users` or `accounts`, then its separator and the list's opening bracket. */
-const USER_LIST_AT = /(?:users|accounts)["'`]?[ \t]{0,4}(?:,|=|:|=>|:=)?[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[[{(]/iy;
+/** A name ending in `users`, `accounts` or `logins`, then its separator and the list's opening bracket. */
+const USER_LIST_AT = /(?:users|accounts|logins)["'`]?[ \t]{0,4}(?:,|=|:|=>|:=)?[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[[{(]/iy;
 
 /** One pair: a tuple of two literals (Erlang binaries allowed), the user first. */
 const PAIR = /[{(][ \t]{0,4}(?:<<)?["'](?<user>[\w.@-]{1,64})["'](?:>>)?[ \t]{0,4},[ \t]{0,4}(?:<<)?["'](?<v>[^"'\s\\]{6,128})["'](?:>>)?[ \t]{0,4}[})]/g;
@@ -94,12 +94,41 @@ function findUserMapPasswords(text: string, options: DetectOptions, offsets: rea
   return spans;
 }
 
+/**
+ * One entry of a flat object under a name for users: a user name, then a literal (JSON's `"ops": "…"`, a JS object's
+ * `ops: "…"`, Ruby's and PHP's `"ops" => "…"`), the entry ending at a comma, the brace or the line's end.
+ */
+const OBJECT_ENTRY = /(?<![\w$])["']?(?<user>[\w.@-]{1,64})["']?[ \t]{0,4}(?::|=>)[ \t]{0,4}["'](?<v>[^"'\s\\]{6,128})["'][ \t]{0,4}(?=[,}\r\n])/g;
+/** Keys that describe one user (its name, address, role) rather than name users: such an object is no map of users to passwords. */
+const USER_FIELD = /^(?:name|(?:user|first|last|display|full)_?name|login|e-?mail|mail|roles?|id|uid|type|groups?|enabled|status|home|shell|url|host)$/i;
+const LINK_OR_ADDRESS = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/|\/)|^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}$/;
+
+/**
+ * The values of a flat object that maps user names to literals (Orthanc's `"RegisteredUsers": { "ops": "…" }`,
+ * Flask-HTTPAuth's `users = {"ops": "…"}`): each a password when it is shaped like one or generated. An object
+ * holding nested objects or lists maps users to records, and one with a user's fields (`name`, `email`, `role`)
+ * describes a single user; neither is read.
+ */
+function objectPasswords(window: string, from: number, file: string | undefined, spans: Span[]): void {
+  if (window.indexOf('{', 1) !== -1 || window.indexOf('[') !== -1) return;
+  const found: Span[] = [];
+  for (const entry of window.matchAll(OBJECT_ENTRY)) {
+    if (USER_FIELD.test(entry.groups!['user']!)) return;
+    const value = entry.groups!['v']!;
+    if (LINK_OR_ADDRESS.test(value) || !isMappedPassword(value, file)) continue;
+    const start = from + entry.index + entry[0].lastIndexOf(value);
+    found.push({ start, end: start + value.length });
+  }
+  spans.push(...found);
+}
+
 function findUserListPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(USER_LIST_AT, text, offsets, (m) => {
     // (The pattern asks the keyword to end the name: `admin_users`, `basicAuthUsers`, not `usersTable`.)
     const from = m.index + m[0].length - 1;
     const window = text.slice(from, listEnd(text, from));
+    if (window.startsWith('{')) objectPasswords(window, from, options.file, spans);
     for (const pair of window.matchAll(PAIR)) {
       const value = pair.groups!['v']!;
       if (!isPasswordShaped(value) || !isPlausiblePassword(value, options.file)) continue;
@@ -434,14 +463,27 @@ export const userListRules: Rule[] = [
     category: 'PASS',
     description:
       'Passwords in a list of (user, password) pairs under a name for users: Erlang `{admin_users, [{<<"ops">>, <<"…">>}]}`, Python `BASIC_AUTH_USERS = [("ops", "…")]`, Elixir `users: [{"ops", "…"}]`',
-    keywords: ['users', 'accounts'],
+    keywords: ['users', 'accounts', 'logins'],
     pattern: USER_LIST_AT,
     find: findUserListPasswords,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['{admin_users, [{<<"ops">>, <<"lark-Tundra-5120-reed">>}]},', 'BASIC_AUTH_USERS = [("ops", "Moss!Anvil-6631")]'],
-      noMatch: ['BASIC_AUTH_USERS = [("ops", "editor"), ("dana", "viewer")]', 'admin_users = [("ops", os.environ["OPS_PASSWORD"])]', 'TEAM_USERS = [("dana", "team-7")]'],
+      match: [
+        '{admin_users, [{<<"ops">>, <<"lark-Tundra-5120-reed">>}]},',
+        'BASIC_AUTH_USERS = [("ops", "Moss!Anvil-6631")]',
+        '"RegisteredUsers": {\n  "pacs": "Tq8%Lw2-Rn7Vz",\n  "viewer": "mK4zPq9TwL7x"\n}',
+        'users = {"ops": "Kv3#Wn8-Lq2Tz"}',
+      ],
+      noMatch: [
+        'BASIC_AUTH_USERS = [("ops", "editor"), ("dana", "viewer")]',
+        'admin_users = [("ops", os.environ["OPS_PASSWORD"])]',
+        'TEAM_USERS = [("dana", "team-7")]',
+        '"RegisteredUsers": { "pacs": "admin", "viewer": "readonly", "audit": "changeme" }',
+        '"users": { "dana": "dana2@example.org", "lee": "https://example.org/u/lee7" }',
+        '"users": { "dana": { "password": "Tq8%Lw2-Rn7Vz" } }',
+        '"accounts": { "prod": "210987654321", "staging": "123456789012" }',
+      ],
     },
   },
   {
