@@ -562,3 +562,17 @@ describe("a provider's refresh token named without its `token`", () => {
     expect(detect(schedules, { file: 'etl/sync.ts' })).toEqual([]);
   });
 });
+
+describe("classifyKey on a licence's name", () => {
+  it("reads a service's licence (its name says whose) as a key that needs a generated value", () => {
+    expect(classifyKey('MAXMIND_LICENSE')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('apmLicence')).toEqual({ category: 'KEY', weak: true });
+  });
+
+  it("leaves a bare licence and a project's or a package's licence", () => {
+    expect(classifyKey('license')).toBeUndefined();
+    expect(classifyKey('PROJECT_LICENSE')).toBeUndefined();
+    expect(classifyKey('spdx_license')).toBeUndefined();
+    expect(classifyKey('package.license')).toBeUndefined();
+  });
+});

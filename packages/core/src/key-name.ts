@@ -80,6 +80,9 @@ const KEY_SEED_WORDS = new Set(['signing', 'signer', 'signature', 'sign', 'priva
 /** Texts a UI shows about a secret, each looked up in a message bundle by its key. */
 const UI_TEXT_WORDS = new Set(['hint', 'label', 'placeholder', 'tooltip', 'title', 'caption', 'prompt', 'message', 'msg', 'error', 'help', 'heading', 'description']);
 
+/** Words before `license` that make it the licence of some work (its terms), not a service's key. */
+const LICENCE_TERMS_QUALIFIERS = new Set(['spdx', 'package', 'project', 'default', 'software', 'code', 'source', 'open', 'content', 'image', 'data', 'dataset', 'model', 'font', 'asset', 'media', 'doc', 'docs', 'file', 'crate', 'gem', 'module', 'plugin', 'repo', 'repository', 'upstream', 'third', 'party', 'vendor', 'bundle', 'cc', 'creative', 'commons']);
+
 /** Words for an endpoint that another service calls back (`webhook_auth`, `notification_auth`). */
 const WEBHOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'notification', 'notifications', 'callback']);
 
@@ -585,6 +588,12 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (last === 'seed' && words.slice(0, -1).some((w) => KEY_SEED_WORDS.has(w))) return { category: 'KEY', weak: false };
   // `schema.registry.basic.auth.user.info`, `userinfo`: a `user:password` pair.
   if (/^(?:user ?info)$/.test(words.slice(-2).join(' ')) || last === 'userinfo') return { category: 'CRED', weak: false };
+  // A service's licence key under its name alone (`MAXMIND_LICENSE`, `NEW_RELIC_LICENCE`): the key an agent or a
+  // client sends. A project's or a package's licence (`LICENSE = "MIT"`, `package_license: Apache-2.0`) names terms,
+  // not a key, so the name must say whose it is, and only a generated value counts (weak).
+  if ((last === 'license' || last === 'licence') && words.length >= 2 && !LICENCE_TERMS_QUALIFIERS.has(words[words.length - 2]!)) {
+    return { category: 'KEY', weak: true };
+  }
 
   let category: Category | undefined;
   let weak = false;

@@ -555,3 +555,33 @@ describe('a bare identifier that opens an expression in program source', () => {
     expect(values('API_TOKEN = "Qm7vT2xW9pLk4Rz8" + suffix;\n', 'client.js')).toEqual(['Qm7vT2xW9pLk4Rz8']);
   });
 });
+
+describe("a service's licence key named for the licence alone", () => {
+  it('reports a generated value under a service-prefixed licence name', () => {
+    expect(values('GEOIP_LICENSE = "pT4wQz8.Lm2KxR7vN"\n', 'geo/lookup.py')).toEqual(['pT4wQz8.Lm2KxR7vN']);
+    expect(values('export APM_LICENCE=Rk8vT2mQ9wLz4xNb7cYp\n', 'deploy/env.sh')).toEqual(['Rk8vT2mQ9wLz4xNb7cYp']);
+  });
+
+  it("leaves a project's licence terms, SPDX ids and paths, and a stand-in", () => {
+    const py = [
+      'LICENSE = "MIT"',
+      'PROJECT_LICENSE = "Apache-2.0"',
+      'SHIP_LICENSE = "GPL-3.0-or-later"',
+      'DIST_LICENSE = "BSD-3-Clause-Clear"',
+      'BUILD_LICENSE = "LicenseRef-Internal-2025"',
+      'WHEEL_LICENSE = "licenses/NOTICE.txt"',
+      'GEOIP_LICENSE = "your-license-key-here"',
+    ].join('\n');
+    expect(values(py, 'setup_helpers.py')).toEqual([]);
+    expect(values('{ "name": "x", "license": "proprietary" }', 'package.json')).toEqual([]);
+  });
+});
+
+describe("a payment card's token that is a UUID", () => {
+  it("leaves the tokenization service's id for a card, and still reports other tokens", () => {
+    const event = '{\n  "card_token": "4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493",\n  "paymentMethodToken": "0e7d2c41-93ab-4f6e-8d15-b7a2c9e04f38"\n}\n';
+    expect(values(event, 'test/fixtures/clearing.json')).toEqual([]);
+    const session = '{ "session_token": "4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493", "card_token": "Zq8vT3mK9wLp2xNb7cYr4dHs" }\n';
+    expect(values(session, 'test/fixtures/session.json')).toEqual(['4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493', 'Zq8vT3mK9wLp2xNb7cYr4dHs']);
+  });
+});

@@ -24,8 +24,8 @@ const SECRET_WORD =
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
   // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`.
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
-  // refresh token named without its `token` (`BLACKBAUD_REFRESH`).
-  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
+  // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
+  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -314,6 +314,16 @@ const GENERATION_INPUT_NAME = /^(?:seed|nonce)$/i;
 function isIdUnderGenerationInputName(name: string, value: string): boolean {
   const words = splitWords(name);
   return words.length > 0 && GENERATION_INPUT_NAME.test(words[words.length - 1]!) && UUID.test(value);
+}
+
+/**
+ * A UUID under a payment card's token name (`card_token`, `paymentMethodToken`): a tokenization service's surrogate
+ * for a card number (Marqeta's, Braintree's), an id that stands for the card in requests and events, not a credential.
+ */
+function isCardTokenId(name: string, value: string): boolean {
+  if (!UUID.test(value)) return false;
+  const words = splitWords(name).slice(-3).join(' ');
+  return /(?:^|\s)(?:card|payment method) token$/.test(words);
 }
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
@@ -945,6 +955,14 @@ function namesPublicClientKey(key: KeyClass, text: string, nameStart: number, na
   return (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
 }
 
+/** An SPDX part: a word (`Apache`, `BSD`, `Clause`, `or`), a version number (`2`, `0`), or a `LicenseRef-`/`DocumentRef-` prefix. */
+const SPDX_PART = /^(?:[A-Z]{0,12}[a-z]{0,20}|\d{1,4}|LicenseRef|DocumentRef)$/;
+
+/** A licence's terms as SPDX writes them (`GPL-3.0-or-later`, `CC-BY-4.0`, `LicenseRef-Internal-2024`): words and versions. */
+function namesLicenceTerms(value: string): boolean {
+  return value.split(/[-.+ ]/).every((part) => SPDX_PART.test(part));
+}
+
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const re = ASSIGNMENT_STICKY;
@@ -1077,6 +1095,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // A bare `pass` names a phase as often as a password (a Windows answer file's `<settings pass="specialize">`, a compiler's
       // or a test's pass): under it a lone word of letters is that phase; a password has digits or symbols (`pass = Alerts!Mail#42`).
       if (/^pass$/i.test(name) && /^[A-Za-z]{1,40}$/.test(v.value)) continue;
+      // A licence under a name that reads as a service's key (`SHIP_LICENSE = "BSD-3-Clause"`): an SPDX expression names terms.
+      if (/licen[cs]e$/i.test(name) && namesLicenceTerms(v.value)) continue;
       // A CSP nonce in a page or component is rendered into the page: public by design.
       if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
       // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
@@ -1282,6 +1302,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         continue;
       }
       if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
+      if (isCardTokenId(name, v.value)) continue;
       if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, options.file))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
       if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
@@ -3255,6 +3276,8 @@ export const genericRules: Rule[] = [
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
       'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'exponent', 'install_code', 'installcode', 'install-code', 'install.code',
+      // A service's licence key under its name alone (`MAXMIND_LICENSE`): only a generated value counts.
+      'license', 'licence',
       // An encryption's master key named group-first (`keys.encryption.master`, `cryptoMaster`): no `key` in the name.
       'encryption.master', 'encryption_master', 'encryption-master', 'encryptionmaster', 'crypto.master', 'crypto_master', 'crypto-master', 'cryptomaster',
       // A provider's OAuth refresh token named without its `token` (`BLACKBAUD_REFRESH`, `xeroRefresh`).

@@ -176,7 +176,8 @@ function findArrowGetterLiterals(text: string, options: DetectOptions, offsets: 
     if (key === undefined) continue;
     const value = body.groups!['dq'] ?? body.groups!['sq'] ?? body.groups!['bq']!;
     if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file })) continue;
-    if (LICENCE_NAME.test(name) && classifyKey(name) === undefined && !isGeneratedLicenceKey(value)) continue;
+    // A licence's name that reads as a key only weakly or not at all (`ProductLicense`, `MaxMindLicense`) needs a generated key.
+    if (LICENCE_NAME.test(name) && getterKey(name) === undefined && !isGeneratedLicenceKey(value)) continue;
     const start = paren + body[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length, category: key.category });
   }
