@@ -170,3 +170,23 @@ describe('dotenv values that are names, not secrets', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:ADMIN_COOKIE_DOMAIN', '.env:DB_PASSWORD', '.env:PUSHER_APP_SECRET']);
   });
 });
+
+describe('a key file holding one random token', () => {
+  const token = 'Rb8xQ2vLm9TzK4wNp7Yc3HdJ6sFg1VaE0uIo5Bq2XkZ8rMt4LwPn7Sc9Dh3Gj6Ty';
+
+  it("reads the token by the file's name, after comment lines", () => {
+    expect(values(`# base64 of the shared key for the queue nodes\n${token}\n`, 'roles/queue/files/queue.key.b64', 'key-file-token')).toEqual([token]);
+    expect(values(`${token}\n`, 'deploy/mongo/replica.keyfile', 'key-file-token')).toEqual([token]);
+    expect(values(`// signing secret\n${token}`, 'config/hooks.secret', 'key-file-token')).toEqual([token]);
+  });
+
+  it('leaves other files, PEM blocks, settings and prose in key files, and stand-ins', () => {
+    expect(values(`${token}\n`, 'roles/queue/files/queue.txt', 'key-file-token')).toEqual([]);
+    const pem = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n';
+    expect(values(pem, 'certs/service.key', 'key-file-token')).toEqual([]);
+    expect(values(`key_id=primary\nkey=${token}\n`, 'conf/app.key', 'key-file-token')).toEqual([]);
+    expect(values('Put the cluster key in this file before the first run.\n', 'files/munge.key', 'key-file-token')).toEqual([]);
+    expect(values(`${token}\n${token}\n`, 'files/munge.key', 'key-file-token')).toEqual([]);
+    expect(values('REPLACE_WITH_GENERATED_KEY_VALUE\n', 'files/munge.key', 'key-file-token')).toEqual([]);
+  });
+});

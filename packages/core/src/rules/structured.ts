@@ -471,6 +471,38 @@ function findRailsKey(text: string, options: { file?: string }): Span[] {
 }
 
 /**
+ * A key file: a file named for a key (`*.key`, `*.secret`, `*.keyfile`, maybe encoded: `munge.key.b64`, `cluster.key.hex`)
+ * that holds one random token, maybe after comment lines: MUNGE's and a MongoDB replica set's shared keys, an app's
+ * secret kept beside its config. The file's name is the only label the key has. A PEM block, a certificate or a file
+ * of several lines of settings or prose is no such file.
+ */
+const KEY_FILE = /(?:^|[\\/])[\w.-]{0,80}(?:\.key|\.secret|[._-]?keyfile)(?:\.(?:b64|base64|hex|txt))?$/i;
+const KEY_FILE_TOKEN = /^[A-Za-z0-9+/_-]{16,8192}={0,2}$/;
+/** A comment line of a key file: `#`, `//` or `;` first. */
+const KEY_FILE_COMMENT = /^[ \t]{0,8}(?:#|\/\/|;)/;
+
+function findKeyFileToken(text: string, options: DetectOptions): Span[] {
+  if (options.file === undefined || text.length > 16_384 || !KEY_FILE.test(options.file)) return [];
+  let token: { start: number; value: string } | undefined;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const line = text.slice(at, end).replace(/\r$/, '');
+    const value = line.trim();
+    if (value !== '' && !KEY_FILE_COMMENT.test(line)) {
+      // A second line of content: settings, prose or a wrapped block, not one key.
+      if (token !== undefined || !KEY_FILE_TOKEN.test(value)) return [];
+      token = { start: at + line.indexOf(value), value };
+    }
+    at = end + 1;
+  }
+  if (token === undefined || characterSwitches(token.value) < 6) return [];
+  if (!isPlausibleSecret(token.value, { category: 'KEY', quoted: true, file: options.file })) return [];
+  return [{ start: token.start, end: token.start + token.value.length }];
+}
+
+/**
  * ASP.NET `<machineKey validationKey="…" decryptionKey="…"/>`: the keys that sign and encrypt view state and auth cookies.
  * IIS writes them in hex; hand-made and migrated configs hold other encodings of random bytes too (base64, letters and digits).
  */
@@ -663,6 +695,22 @@ export const structuredRules: Rule[] = [
         'Update `userlist.txt` and reload.\n\nprint "hello" "world-and-more" twice\n',
         'see userlist.txt\n"orders" "0rd3rs-App#bouncer" and more text',
       ],
+    },
+  },
+  {
+    id: 'key-file-token',
+    category: 'KEY',
+    description:
+      'A key file (`*.key`, `*.secret`, `*.keyfile`, maybe `.b64`/`.hex`: MUNGE\'s `munge.key`, a MongoDB replica set\'s keyfile) holding one random token, maybe after comment lines',
+    keywords: [], // bound to key files by path instead
+    paths: KEY_FILE,
+    pattern: KEY_FILE_TOKEN,
+    find: findKeyFileToken,
+    confidence: 'medium',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['# the cluster key\nq7Rt2LmZ9xWv4KpN8sYd3FhJ6gBc1TnE\n'],
     },
   },
   {
