@@ -313,3 +313,20 @@ describe("Visual Studio App Center's app secret", () => {
     expect(values(`<string name="payments_client_secret">${UUID}</string>\n`, 'app/src/main/res/values/keys.xml')).toEqual([UUID]);
   });
 });
+
+describe("a Segment write key in a script that runs in the page", () => {
+  const KEY = 'Hv3kT9pZ2mQ7wL4xR8nB1cY6dF5gJ0sA';
+
+  it("is left alone where the script sets or reads the page's window or document at its top level", () => {
+    const widget = `window.chatSettings = { app_id: "q2w8e4r6" };\nconst SEGMENT_WRITE_KEY = "${KEY}";\n`;
+    expect(values(widget, 'site/assets/js/analytics.js')).toEqual([]);
+    const listener = `const segmentWriteKey = '${KEY}';\ndocument.addEventListener('DOMContentLoaded', boot);\n`;
+    expect(values(listener, 'public/js/track.mjs')).toEqual([]);
+  });
+
+  it('is still reported where window is only tested for or used inside a function, and in a JSON file', () => {
+    const guarded = `const SEGMENT_WRITE_KEY = "${KEY}";\nif (typeof window !== 'undefined') {\n  window.x = 1;\n}\n`;
+    expect(values(guarded, 'server/src/tracking.ts')).toEqual([KEY]);
+    expect(values(`{\n  "segmentWriteKey": "${KEY}",\n  "note": "window.x = 1"\n}\n`, 'web/config/production.json')).toEqual([KEY]);
+  });
+});

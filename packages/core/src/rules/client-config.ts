@@ -342,12 +342,18 @@ const BROWSER_BUILD_MARKS = [
   '$env/dynamic/public',
 ];
 const USE_CLIENT = /^(?:[ \t]{0,20}(?:\/\/[^\n]{0,300})?\r?\n){0,20}[ \t]{0,20}["']use client["']/;
+/**
+ * A statement at a script's top level (a line's start, no indent) that reads or sets the page's globals
+ * (`window.intercomSettings = {…}`, `document.addEventListener(…)`): a script that runs in the page.
+ */
+const PAGE_GLOBAL_STATEMENT = /(?:^|\n)(?:window|document)\.[A-Za-z_$]/;
 
 /**
- * Whether `text` is the source of a front-end build: a script file that reads what only a browser bundle is given.
- * Mobile apps and configuration files are not read so: keys in them are labelled either way and stay findings.
+ * Whether `text` is the source of a front-end build: a script file that reads what only a browser bundle is given, or
+ * that reads or sets the page's `window`/`document` at its top level. Mobile apps and configuration files are not read
+ * so: keys in them are labelled either way and stay findings.
  */
 export function isBrowserBuildSource(text: string, file: string | undefined): boolean {
   if (file === undefined || !SCRIPT_SOURCE.test(file)) return false;
-  return BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text);
+  return BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text) || PAGE_GLOBAL_STATEMENT.test(text);
 }
