@@ -184,6 +184,9 @@ const hostile: Record<string, string> = {
   'a secret named, then "old one was" repeated on one line and over lines, never a value': 'the secret key. '.repeat(MB / 64) + 'old one was\n '.repeat(MB / 26) + 'current one: A1b2C3 '.repeat(MB / 40),
   // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
   'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),
+  // Each environment read of a credential's id reads a bounded name and one literal after it.
+  "environment reads of ids repeated on one line, each followed by a literal that never closes":
+    'f(os.Getenv("' + 'A_'.repeat(40) + 'TOKEN_ID"), "Qm7rTz2Kv9'.repeat(MB / 120) + 'process.env.APP_CLIENT_ID, `'.repeat(MB / 30),
   'net use with a variable share and a user, never a password': 'net use Z: %S% /user:D\\u '.repeat(MB / 24),
   // Each header lookup reads its own brackets and one literal after a comparison: a bounded stretch, never closed here.
   'header lookups opened and never closed, and compared with endless literals':

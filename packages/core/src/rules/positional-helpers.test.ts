@@ -452,3 +452,23 @@ describe('a bind password given after a bind DN', () => {
     expect(found(py, 'jobs/sync.py', 'ldap-bind-dn-password')).toEqual([]);
   });
 });
+
+describe("a literal beside a credential's id read from the environment", () => {
+  it('reports the literal given after an env-read token, key, client or app id, in Go, JS, Python and Ruby', () => {
+    const go = 'func video() *Client {\n\treturn NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), "Wd8Kq2Rz5Lm9Tx3Vb7Nc1Hp4Jf6Gs0Ya=")\n}\n';
+    expect(found(go, 'video/client.go', 'env-id-then-secret-literal')).toEqual(['Wd8Kq2Rz5Lm9Tx3Vb7Nc1Hp4Jf6Gs0Ya=']);
+    const js = "const maps = new MapsClient(process.env['MAPS_CLIENT_ID'], 'Pr4Wz8Lk2Qm6Tx9Vn3Hb7Jc1Gd5Sf0Ye');\n";
+    expect(found(js, 'src/maps.js', 'env-id-then-secret-literal')).toEqual(['Pr4Wz8Lk2Qm6Tx9Vn3Hb7Jc1Gd5Sf0Ye']);
+    const py = 'resp = requests.get(url, auth=(os.environ.get("LEDGER_KEY_ID"), "Zt5Kq9Wm2Lx7Rp3Vb8Nc1Hd4Jf6Gs0Ya"))\n';
+    expect(found(py, 'jobs/ledger.py', 'env-id-then-secret-literal')).toEqual(['Zt5Kq9Wm2Lx7Rp3Vb8Nc1Hd4Jf6Gs0Ya']);
+  });
+  it('leaves a second read, a non-credential id, a placeholder and a word beside the id', () => {
+    const go = [
+      'NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), os.Getenv("VIDEO_TOKEN_SECRET"))',
+      'NewTable(os.Getenv("WAREHOUSE_ID"), "Wd8Kq2Rz5Lm9Tx3Vb7Nc1Hp4Jf6Gs0Ya")',
+      'NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), "<your-video-token-secret>")',
+      'NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), "video-ingest-eu-west")',
+    ].join('\n');
+    expect(found(go, 'video/client.go', 'env-id-then-secret-literal')).toEqual([]);
+  });
+});

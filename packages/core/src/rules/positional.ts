@@ -144,6 +144,23 @@ const OAUTH_CLIENT_SECRET_SECOND =
   /(?<![\w])(?:ConfidentialAppAuthClient|ConfidentialClientApplication|OAuth1(?:Session)?|OAuth1UserHandler|OAuthHandler|OAuth2::Client\.new|OAuth::Consumer\.new)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.-]{1,60}["']\]|\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:client_secret|client_credential|consumer_secret)[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["']/;
 
 /**
+ * A client built from a credential's id read from the environment and, beside it, a literal: the literal is the id's
+ * secret (`NewMuxClient(os.Getenv("MUX_TOKEN_ID"), "…")`, `new Client(process.env.APP_CLIENT_ID, "…")`,
+ * `auth=(os.environ["API_KEY_ID"], "…")`, `Twilio::REST::Client.new(ENV["TWILIO_ACCOUNT_SID"], "…")`). Only an
+ * environment name that says it is a credential's id (a key's, a token's, a client's, an app's, an account's SID) counts:
+ * beside a `PROJECT_ID` or a `TENANT_ID` a literal is as often a name or a record's id.
+ */
+const ENV_ID_NAME = String.raw`[A-Z][A-Z0-9_]{0,60}?(?:TOKEN|KEY|CLIENT|APP|API|ACCESS|CONSUMER|ACCOUNT)_?S?ID`;
+const ENV_ID_THEN_LITERAL = new RegExp(
+  String.raw`(?:[Gg]et[Ee]nv[ \t]{0,4}\([ \t]{0,4}["']${ENV_ID_NAME}["'][ \t]{0,4}\)` +
+    String.raw`|GetEnvironmentVariable[ \t]{0,4}\([ \t]{0,4}"${ENV_ID_NAME}"[ \t]{0,4}\)` +
+    String.raw`|process\.env(?:\.${ENV_ID_NAME}(?![\w$])|\[["'\x60]${ENV_ID_NAME}["'\x60]\])` +
+    String.raw`|os\.environ(?:\[["']${ENV_ID_NAME}["']\]|\.get[ \t]{0,4}\([ \t]{0,4}["']${ENV_ID_NAME}["'][ \t]{0,4}\))` +
+    String.raw`|ENV(?:\[["']${ENV_ID_NAME}["']\]|\.fetch[ \t]{0,4}\([ \t]{0,4}["']${ENV_ID_NAME}["'][ \t]{0,4}\)))` +
+    String.raw`[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'\x60](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["'\x60][ \t]{0,4}[,)\]]`,
+);
+
+/**
  * OmniAuth's strategies take the OAuth client's id, then its secret, by position: `provider :github, "…", "…"` in an
  * `OmniAuth::Builder` block, Devise's `config.omniauth :facebook, "…", "…"`. The id is public (every sign-in URL
  * carries it), given as a literal or looked up (`ENV["GITHUB_KEY"]`, `ENV.fetch("GOOGLE_CLIENT_ID", "…")`,
@@ -1349,6 +1366,35 @@ export const positionalRules: Rule[] = [
         "msal.ConfidentialClientApplication(client_id, 'your-client-secret-goes-here')",
         'OAuth2::Client.new(CLIENT_ID, ENV.fetch("UNTAPPD_SECRET"), site: "https://untappd.com")',
         'OAuth2::Client.new(CLIENT_ID, "0000000000000000000000000000000000000000", site: "https://github.com")',
+      ],
+    },
+  },
+  {
+    id: 'env-id-then-secret-literal',
+    category: 'KEY',
+    description:
+      "A literal given beside a credential's id read from the environment, as a client's second argument (`NewMuxClient(os.Getenv(\"MUX_TOKEN_ID\"), \"…\")`, `new Client(process.env.APP_CLIENT_ID, \"…\")`, `(os.environ[\"API_KEY_ID\"], \"…\")`): the id's secret",
+    keywords: ['getenv', 'process.env', 'os.environ', 'env[', 'env.fetch'],
+    pattern: ENV_ID_THEN_LITERAL,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: isClientSecretValue,
+    confidence: 'high',
+    examples: {
+      match: [
+        'return NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), "Qm4vT8zLx2Rk9Wp3/c7Hb1Yd6Gf0Js5Ae2Ui8OqWx=")',
+        "const client = new Streamer(process.env.STREAMER_CLIENT_ID, 'xT8Qr2mLp7Vk4Nb9Hc1Jd6Gf0Sa5Ye2Ui9Oq');",
+        'session.auth = (os.environ["PARTNER_API_KEY_ID"], "Hk3Lm9Qz2Wx7Rt5Vb8Nc1Jd4Gf6Sa0Ye3")',
+        'client = Twilio::REST::Client.new(ENV["TWILIO_ACCOUNT_SID"], "3f9c1a7e5b2d4086a1c3e5f7b9d2a4c6")',
+        'var api = new ReportsApi(Environment.GetEnvironmentVariable("REPORTS_APP_ID"),\n    "Zq4Wm8Lx2Rk7Vp3Nb9Hc6Jd1Gf5Sa0Ye");',
+      ],
+      noMatch: [
+        'return NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), os.Getenv("VIDEO_TOKEN_SECRET"))',
+        'ds := NewDataset(os.Getenv("GCP_PROJECT_ID"), "Qm4vT8zLx2Rk9Wp3c7Hb1Yd6Gf0Js5Ae")',
+        "const client = new Streamer(process.env.STREAMER_CLIENT_ID, 'your-client-secret-here');",
+        "const client = new Streamer(process.env.STREAMER_CLIENT_ID, 'production-eu-west-1');",
+        'key := os.Getenv("SIGNING_KEY_ID", "Qm4vT8zLx2Rk9Wp3c7Hb1Yd6Gf0Js5Ae")',
+        "lookup(process.env.STREAMER_CLIENT_ID, 'https://auth.streamer.example/token')",
       ],
     },
   },
