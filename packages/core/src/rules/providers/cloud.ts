@@ -1,4 +1,5 @@
 import { decodeBase64 } from '../../base64.js';
+import { isPlausibleSecret } from '../../secret-value.js';
 import { isWordCode } from '../../char-codes.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../../types.js';
 import { enclosingObjectWords, isPublicClientValueAt } from '../client-config.js';
@@ -1172,7 +1173,8 @@ export const cloudRules: Rule[] = [
     pattern: /(?:administrator_login_password|password)[ \t]{0,20}=[ \t]{0,4}"([A-Za-z0-9=_\-!@#%^&*.]{8,64})"/i,
     secretGroup: 1,
     minEntropy: 2,
-    validate: notPlaceholder,
+    // Judged as generic-assignment judges a password: `changeme`, `password123` and the like are stand-ins.
+    validate: (secret, ctx) => isPlausibleSecret(secret, { category: 'PASS', quoted: true, file: ctx.file }),
     paths: /\.(?:tf|hcl|tfvars)$/i,
     confidence: 'medium',
     examples: { match: [], noMatch: [] },
