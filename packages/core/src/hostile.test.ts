@@ -27,6 +27,11 @@ const hostile: Record<string, string> = {
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
   'XML-ish tags repeated': '<password>'.repeat(MB / 10),
   'bearer repeated': 'Bearer '.repeat(MB / 7),
+  // Each "seed phrase" reads at most a bounded reach after it, and a run of listed words longer than a phrase is passed over.
+  'seed-phrase words before one endless run of listed words': `seed phrase: ${'abandon '.repeat(MB / 8)}`,
+  'mnemonic repeated with words between': 'mnemonic ripple oak '.repeat(MB / 20),
+  'wallet constructors and private-key names repeated, never given a key': 'new Wallet("0x private_key=0x'.repeat(MB / 30),
+  'node URLs repeated with no key after the version': 'g.alchemy.com/v2/" + "infura.io/v3/'.repeat(MB / 34),
   // Each pipe into base64 reads back at most a bounded part of its own line for the echoed pair.
   'echoed pairs piped into base64, repeated on one line': ("echo -n 'u:" + 'x'.repeat(100) + "' | base64 ").repeat(MB / 130),
   'pipes into base64 repeated on one line': '| base64'.repeat(MB / 8),

@@ -67,6 +67,17 @@ describe('published sample credentials', () => {
     expect(found('const string SaveKey = "7c1e4b9a2f0d83e6b5a4c9d1e2f3a4b5";\n', 'SaveCrypto.cs')).toEqual(['7c1e4b9a2f0d83e6b5a4c9d1e2f3a4b5']);
   });
 
+  it("reports no finding on Binance's and Kraken's documented signing keys in an SDK test, but does on other keys in their place", () => {
+    const tests = [
+      'BINANCE_DOC_KEY = "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A"',
+      'BINANCE_DOC_SECRET = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"',
+      'KRAKEN_DOC_SECRET = "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg=="',
+    ].join('\n');
+    expect(found(tests, 'tests/test_signing.py')).toEqual([]);
+    const real = 'BINANCE_API_SECRET = "Tq8wZr3LmX5nVb2KcY7pHs4dFg9JkA1eRt6UyIo0PzQx3WcVbN8mLk2JhGf5DsAa"\n';
+    expect(found(real, 'settings.py')).toEqual(['Tq8wZr3LmX5nVb2KcY7pHs4dFg9JkA1eRt6UyIo0PzQx3WcVbN8mLk2JhGf5DsAa']);
+  });
+
   it("reports no finding on Azurite's account key in a connection string, but does on a real account's", () => {
     const log = [
       `Storage (local dev fallback): DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;`,

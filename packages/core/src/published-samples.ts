@@ -100,6 +100,12 @@ const PUBLISHED_SAMPLE_SECRETS: ReadonlySet<string> = new Set([
   '8E73B0F7DA0E6452C810F32B809079E562F8EAD2522C6B7B',
   '603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4',
   '603DEB1015CA71BE2B73AEF0857D77811F352C073B6108D72D9810A30914DFF4',
+  // The crypto exchanges' signing examples, which every exchange SDK's tests check its signatures against: Binance's
+  // API key and secret of "SIGNED endpoint examples" (its Spot API docs, the LTCBTC order signed with HMAC SHA256), and
+  // Kraken's API secret of its "Spot REST authentication" guide (the AddOrder example with nonce 1616492376594).
+  'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A',
+  'NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j',
+  'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==',
 ]);
 
 /** True when `value` is, exactly, a credential its vendor publishes for everyone (an emulator's key, a documentation sample). */

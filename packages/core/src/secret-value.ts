@@ -283,9 +283,10 @@ export function isYamlReferenceTag(tag: string): boolean {
  * (`<project number>-<32>.apps.googleusercontent.com`: in every sign-in URL; the `GOCSPX-` client secret is separate), and
  * Okta's OAuth client ids (`0oa` and 17 letters and digits: in every authorize URL and SPA bundle; the secret is separate),
  * and a GitHub App's client id (`Iv1.` and 16 hex digits, or `Iv23` and 16 letters and digits: in its OAuth authorize URL;
- * the client secret is separate).
+ * the client secret is separate), and a BIP-32 extended public key (`xpub`/`ypub`/`zpub`/`tpub`/`upub`/`vpub` and 107
+ * base58 characters: a watch-only wallet's key, which derives addresses and signs nothing; `xprv`… is its private twin).
  */
-const PUBLIC_KEY = /^(?:\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
+const PUBLIC_KEY = /^(?:[xyztuv]pub[1-9A-HJ-NP-Za-km-z]{107}$|\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
 /**
  * Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold, and a signed request's scheme:
  * AWS Signature Version 4 opens its `Authorization` value with `AWS4-HMAC-SHA256` (Google Cloud's with `GOOG4-HMAC-SHA256`),

@@ -2097,6 +2097,8 @@ const P_IS_PASSWORD_COMMAND =
 
 /** SQL Server's command-line tools, whose `-P` is the password. */
 const SQL_SERVER_TOOL = /\b(?:sqlcmd|bcp|osql|isql|sqsh)\b/i;
+/** Mosquitto's MQTT clients, whose `-P` is the broker password (`-u user -P password`; `-p` is the port). */
+const MQTT_CLIENT_TOOL = /\bmosquitto_(?:pub|sub|rr)\b/;
 /** Perforce's command line, whose global `-P` is the user's password or login ticket (`p4 -p ssl:host:1666 -u svc -P … sync`). */
 const PERFORCE_CLI = /(?<![\w.-])p4(?:\.exe)?[ \t]/i;
 /** Apple's upload tools, whose `-p` is an app-specific password (`xcrun altool --upload-app -f app.ipa -u … -p …`). */
@@ -3465,8 +3467,8 @@ export const genericRules: Rule[] = [
     id: 'cli-password-flag',
     category: 'PASS',
     description:
-      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin, Apple\'s altool and `security unlock-keychain`, `--token x`, sqlcmd/bcp and Perforce `-P x`, Yocto extrausers\' useradd/usermod `-P x`, redis-cli `-a x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'useradd', 'usermod', 'groupadd', 'groupmod', 'unlock-keychain', 'create-keychain'],
+      'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin, Apple\'s altool and `security unlock-keychain`, `--token x`, sqlcmd/bcp, Perforce and mosquitto_pub/_sub `-P x`, Yocto extrausers\' useradd/usermod `-P x`, redis-cli `-a x`)',
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'mosquitto_', 'useradd', 'usermod', 'groupadd', 'groupmod', 'unlock-keychain', 'create-keychain'],
     pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -3478,12 +3480,12 @@ export const genericRules: Rule[] = [
         const value = closed ?? g['v']!;
         if (/^-[pa]$/i.test(flag)) {
           // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`), as are
-          // SQL Server's `-P` (sqlcmd, bcp) and redis-cli's `-a`; elsewhere they are ports, paths, flags.
+          // SQL Server's `-P` (sqlcmd, bcp), mosquitto_pub/_sub's `-P` and redis-cli's `-a`; elsewhere they are ports, paths, flags.
           const before = text.slice(lineBounds(text, m.index, 200).start, m.index);
           const registryLogin = flag === '-p' && REGISTRY_LOGIN.test(before);
           const takesValue =
             registryLogin ||
-            (flag === '-P' && (SQL_SERVER_TOOL.test(before) || PERFORCE_CLI.test(before) || ACCOUNT_TOOL.test(before))) ||
+            (flag === '-P' && (SQL_SERVER_TOOL.test(before) || PERFORCE_CLI.test(before) || ACCOUNT_TOOL.test(before) || MQTT_CLIENT_TOOL.test(before))) ||
             (flag === '-p' && APPLE_UPLOAD_TOOL.test(before)) ||
             (flag === '-a' && REDIS_CLI.test(before)) ||
             (flag === '-p' && (/\bsshpass\b/i.test(before) || P_IS_PASSWORD_COMMAND.test(before)));
@@ -3508,8 +3510,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', 'security unlock-keychain -p Rk2.vWq8Lm4z ~/Library/Keychains/ci.keychain-db', "    usermod -P 'Walnut!orchard1268' root; \\"],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security find-generic-password -s deploy -a ci -w'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', 'security unlock-keychain -p Rk2.vWq8Lm4z ~/Library/Keychains/ci.keychain-db', "    usermod -P 'Walnut!orchard1268' root; \\", "mosquitto_pub -h mqtt.plant.lan -u sensor -P 'Mq7-Tern_Quay4' -t line/1 -m up"],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security find-generic-password -s deploy -a ci -w', 'mosquitto_sub -h mqtt.plant.lan -p 8883 -u sensor -P "$MQTT_PASSWORD" -t line/#'],
     },
   },
   {
