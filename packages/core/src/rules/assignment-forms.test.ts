@@ -585,3 +585,17 @@ describe("a payment card's token that is a UUID", () => {
     expect(values(session, 'test/fixtures/session.json')).toEqual(['4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493', 'Zq8vT3mK9wLp2xNb7cYr4dHs']);
   });
 });
+
+describe('a name and a value joined by a colon inside a URL', () => {
+  it('reads a path segment as no assignment, whatever its name says', () => {
+    const spdx = '\t"BitTorrent-1.1": {\n\t\t"url": "http://directory.fsf.org/wiki/License:BitTorrentOSL1.1",\n\t}\n';
+    expect(values(spdx, 'spdx.json')).toEqual([]);
+    expect(values('See https://wiki.example.org/Help/Token:Main_Page2024 for the page.\n', 'notes.md')).toEqual([]);
+  });
+
+  it('still reads the same name outside a URL, and a URL that carries user:password before its host', () => {
+    expect(values('token:Xk2mP9qR7vL4nZ8w\n', 'settings.yaml')).toEqual(['Xk2mP9qR7vL4nZ8w']);
+    expect(values('See https://x.example.org/ first. token:Xk2mP9qR7vL4nZ8w\n', 'notes.md')).toEqual(['Xk2mP9qR7vL4nZ8w']);
+    expect(values('git clone https://token:Xk2mP9qR7vL4nZ8w@git.example.org/a/b\n', 'clone.sh').join(' ')).toContain('Xk2mP9qR7vL4nZ8w');
+  });
+});

@@ -761,6 +761,23 @@ function isQuotedPhraseMapped(text: string, nameStart: number, name: string, sep
   return open >= lineStart && /[ \t]/.test(text.slice(open + 1, nameStart));
 }
 
+/** How far back from a name a URL's scheme may be: a long path, but on the name's own token. */
+const URL_REACH = 300;
+
+/**
+ * Whether the name at `nameStart` stands in a URL: the run of non-blank, unquoted characters it ends holds `://`. The
+ * name may itself open with the `//` (a name read as `//host/wiki/License` after `http:`).
+ */
+function isInUrl(text: string, nameStart: number): boolean {
+  const floor = Math.max(0, nameStart - URL_REACH);
+  for (let i = Math.min(nameStart + 1, text.length - 1); i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c === 0x22 /* " */ || c === 0x27 /* ' */ || c === 0x60 /* ` */ || c === 0x3c /* < */ || c === 0x3e /* > */ || c === 0x28 /* ( */) return false;
+    if (c === 0x2f /* / */ && text.charCodeAt(i - 1) === 0x2f && text.charCodeAt(i - 2) === 0x3a /* : */) return true;
+  }
+  return false;
+}
+
 function isComparison(separatorAndValue: string, quoted: boolean): boolean {
   return !quoted && /(?:==|!=)/.test(separatorAndValue);
 }
@@ -1081,6 +1098,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     const { m, sep: separator } = matched;
+    // Inside a URL a `name:value` with nothing between is a path segment (`http://directory.fsf.org/wiki/License:BitTorrentOSL1.1`,
+    // a wiki's `Token:Main_Page`), not an assignment; a URL's own `user:password@` is url-credentials' to read.
+    if (separator === ':' && isInUrl(text, nameStart)) continue;
     // `cond ? "…" : "…"` (`password: isTest ? "…" : "…"`): each branch is a value of the name, judged on its own.
     for (const v of conditionalBranches(text, separator, matched.v)) {
       // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
