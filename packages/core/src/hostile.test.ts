@@ -31,6 +31,7 @@ const hostile: Record<string, string> = {
   'seed-phrase words before one endless run of listed words': `seed phrase: ${'abandon '.repeat(MB / 8)}`,
   'mnemonic repeated with words between': 'mnemonic ripple oak '.repeat(MB / 20),
   'wallet constructors and private-key names repeated, never given a key': 'new Wallet("0x private_key=0x'.repeat(MB / 30),
+  'credentials and failed logins repeated with no pair after them': 'credentials (x): auth failed for a:'.repeat(MB / 36),
   'node URLs repeated with no key after the version': 'g.alchemy.com/v2/" + "infura.io/v3/'.repeat(MB / 34),
   // Each pipe into base64 reads back at most a bounded part of its own line for the echoed pair.
   'echoed pairs piped into base64, repeated on one line': ("echo -n 'u:" + 'x'.repeat(100) + "' | base64 ").repeat(MB / 130),

@@ -29,6 +29,7 @@ import { smtpRules } from './smtp.js';
 import { shellWriteRules } from './shell-writes.js';
 import { snmpRules } from './snmp.js';
 import { splitTokenRules } from './split-tokens.js';
+import { statedCredentialRules } from './stated-credentials.js';
 import { liveKeyRules } from './live-keys.js';
 import { goStructLiteralRules } from './go-struct-literals.js';
 import { structuredRules } from './structured.js';
@@ -43,7 +44,7 @@ import { windowsFormatRules } from './windows-formats.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules, ...templateDefaultRules, ...formFillRules, ...splitTokenRules, ...liveKeyRules, ...goStructLiteralRules, ...cryptoWalletRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules, ...templateDefaultRules, ...formFillRules, ...splitTokenRules, ...liveKeyRules, ...goStructLiteralRules, ...cryptoWalletRules, ...statedCredentialRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a login stated as user:password or user / password', () => {
+  it('reports the password a log line says a login failed with, and one a note states after "credentials"', () => {
+    const log = [
+      '2025-01-14T03:00:09Z ERROR kafka auth failed for ingest_bot:Rz8mKq2VwT5nLx',
+      '2025-01-14T03:00:10Z WARN  login failed for backup:Tg3pWn7YkQ9cVb (retrying)',
+      '',
+    ].join('\n');
+    expect(values(log, 'logs/ingest.log')).toEqual(['Rz8mKq2VwT5nLx', 'Tg3pWn7YkQ9cVb']);
+    const md = 'Queue credentials (test): mq_ops / Hb6tLr2XqW9zKs on the shared broker.\n';
+    expect(values(md, 'docs/queues.md')).toEqual(['Hb6tLr2XqW9zKs']);
+  });
+
+  it('leaves host:port, user:id, times, variables and prose after the same words', () => {
+    const log = [
+      '2025-01-14T03:00:07Z ERROR auth failed for queue-eu:9093',
+      '2025-01-14T03:00:08Z WARN  login failed for backup:4100029381',
+      '2025-01-14T03:00:08Z INFO  login for backup:03:00:08',
+      'auth failed for ingest_bot:${INGEST_PASSWORD}',
+      'credentials: read the runbook / ask the platform team',
+      'Pass the credentials: username / password, in that order.',
+      '',
+    ].join('\n');
+    expect(values(log, 'logs/ingest.log')).toEqual([]);
+  });
+});
