@@ -297,3 +297,35 @@ describe('letters drawn at random, and one character encoded', () => {
     expect(isPlausibleSecret('base64:q7Tz2Wm9Lx4Vb8Nk3Rp6Hc1Jd5Fs0GaYeU2iO8tKw3M=', { category: 'KEY', quoted: true })).toBe(true);
   });
 });
+
+describe('an environment lookup written out whole as a value', () => {
+  const plausible = (v: string, file: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true, file });
+
+  it('is a reference, not the secret (`"process.env.X"`, `"os.environ[\'X\']"`, `"env(\'X\')"`, `"System.getenv(\\"X\\")"`)', () => {
+    for (const v of [
+      'process.env.TERMINAL_UNLOCK_CODE',
+      "process.env['SMTP_PASS']",
+      "os.environ['REPORTS_DB_PASSWORD']",
+      'os.environ.get("REPORTS_DB_PASSWORD", "")',
+      "os.getenv('LEDGER_TOKEN')",
+      'ENV["WEBHOOK_SECRET"]',
+      "ENV.fetch('WEBHOOK_SECRET')",
+      "env('MAIL_PASSWORD', null)",
+      'System.getenv("ARCHIVE_API_KEY")',
+      'Environment.GetEnvironmentVariable("QUEUE_SECRET")',
+      '${DISPATCH_TOKEN}',
+      '$DISPATCH_TOKEN',
+    ]) {
+      expect(isPlaceholder(v), v).toBe(true);
+      expect(plausible(v, 'src/config.ts'), v).toBe(false);
+    }
+    const ts = 'export const kiosk = {\n  terminalPassword: "process.env.TERMINAL_UNLOCK_CODE",\n};\n';
+    expect(detect(ts, { file: 'src/config.ts' }).map((f) => ts.slice(f.start, f.end))).toEqual([]);
+  });
+
+  it('leaves a value that only opens like a lookup, or holds one among other text', () => {
+    for (const v of ['process.env.X9kQ!w7Lr#2vTz', 'envy-Qm7rT2xkP9wL', 'ENV["X"]+Zq8wLp3mK7rT']) expect(plausible(v, 'src/config.ts'), v).toBe(true);
+    const ts = 'export const kiosk = {\n  terminalPassword: "Rk7wQ2mZp9Lx",\n};\n';
+    expect(detect(ts, { file: 'src/config.ts' }).map((f) => ts.slice(f.start, f.end))).toEqual(['Rk7wQ2mZp9Lx']);
+  });
+});

@@ -250,6 +250,13 @@ const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
 // `%%NAME%%` is a TIBCO BusinessWorks substitution variable (and a doubled `%NAME%` in a batch file's own text).
 const TEMPLATE_START =
   /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|%%[A-Za-z_][A-Za-z0-9_.-]{0,60}%%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:aws|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
+/**
+ * A lookup of an environment variable written out whole as a value, often quoted by mistake (`"process.env.ADMIN_PIN"`,
+ * `"os.environ['DB_PASSWORD']"`, `"ENV['API_KEY']"`, `"env('APP_KEY')"`, `"System.getenv(\"TOKEN\")"`): a reference to
+ * where the secret is kept, not the secret. (`$X` and `${X}` are template syntax, taken by `TEMPLATE_START`.)
+ */
+const ENV_LOOKUP =
+  /^(?:process\.env(?:\.[A-Za-z_][\w]{0,100}|\[["'][\w.-]{1,100}["']\])|(?:os\.)?environ\[["'][\w.-]{1,100}["']\]|ENV\[["'][\w.-]{1,100}["']\]|(?:(?:os\.)?environ\.get|os\.getenv|getenv|env|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|Deno\.env\.get)\(\s{0,4}["'][\w.-]{1,100}["']\s{0,4}(?:,\s{0,4}[^()\r\n]{0,100})?\))$/;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 /**
@@ -382,7 +389,7 @@ export function hasCountingRun(value: string): boolean {
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v) || hasCountingRun(v)) return true;
-  if (TEMPLATE_START.test(v)) return true;
+  if (TEMPLATE_START.test(v) || ENV_LOOKUP.test(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
   return isDummyWithDigits(norm);
@@ -726,7 +733,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (hasPlaceholderMarker(v, generated)) return false;
   // The first characters shown and the rest masked (`sk_live_51Hq***`, a scanner's or a dashboard's listing): what stays is no secret.
   if (MASKED_TAIL.test(v)) return false;
-  if (TEMPLATE_START.test(v)) return false;
+  if (TEMPLATE_START.test(v) || ENV_LOOKUP.test(v)) return false;
   // TeamCity's Kotlin DSL stores a secure value on the server and writes only its id (`password("env.X", "credentialsJSON:<uuid>")`).
   if (SECRET_STORE_ID.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.
