@@ -617,13 +617,15 @@ function findLtijsKeys(text: string, options: DetectOptions): Span[] {
 /**
  * A client built from an id and a secret, both literals: `new HmrcFilingClient("ACME-CHARITY", "…")`,
  * `new ShipmentsApi('acct_ops', '…')`, `new PaymentGateway("MERCHANT01", "…")`. A class named for a client (`…Client`,
- * `…Api`, `…Gateway`) constructed with exactly two literals takes its account first and what proves it second: the second
+ * `…Api`, `…Gateway`), or for the credentials themselves (`new PayPalCredentials("<client id>", "…")`,
+ * `new StoreCredential("id", "…")`), constructed with exactly two literals takes its account first and what proves it second: the second
  * is the secret when it has a generated key's randomness in letters of both cases and digits (a name, a region, a path
- * or a word there is left). Read at each `client(`, `api(` or `gateway(` that ends a capitalised name after `new`.
+ * or a word there is left). Read at each `client(`, `api(`, `gateway(`, `credentials(` or `credential(` that ends a
+ * capitalised name after `new`.
  */
 const CLIENT_ID_THEN_SECRET =
   /\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[\w.@:-]{2,64}"|'[\w.@:-]{2,64}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\s\\]{16,100})"|'(?<sq>[^'\s\\]{16,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\)/y;
-const CLIENT_CLASS_WORD = /^(?:client|api|gateway)$/i;
+const CLIENT_CLASS_WORD = /^(?:client|api|gateway|credentials?)$/i;
 /** `new` before the class's name, which a namespace may qualify (`new Acme.Filing.`, `new \Acme\`, `new Acme::`). */
 const NEW_BEFORE = /(?:^|[^\w$.])new[ \t]{1,4}\\?(?:[A-Za-z_]\w{0,40}(?:\.|::|\\)){0,4}$/;
 
@@ -632,7 +634,7 @@ function findClientIdThenSecret(text: string, options: DetectOptions, offsets: r
   for (const offset of offsets) {
     // The keyword is the class name's last word and its `(`: the word ends at the bracket.
     const open = text.indexOf('(', offset);
-    if (open === -1 || open - offset > 8 || !CLIENT_CLASS_WORD.test(text.slice(offset, open))) continue;
+    if (open === -1 || open - offset > 11 || !CLIENT_CLASS_WORD.test(text.slice(offset, open))) continue;
     let start = offset;
     while (start > 0 && offset - start < 60 && isWordCode(text.charCodeAt(start - 1))) start--;
     if (!isUpperCode(text.charCodeAt(start)) || !NEW_BEFORE.test(text.slice(Math.max(0, start - 60), start))) continue;
@@ -1579,7 +1581,7 @@ export const positionalRules: Rule[] = [
     category: 'KEY',
     description:
       "A client's secret given second to its constructor after the client's id, both literals: `new HmrcFilingClient(\"ACME-CHARITY\", \"…\")`, `new ShipmentsApi('acct_ops', '…')`, `new PaymentGateway(\"MERCHANT01\", \"…\")`; a generated-looking literal of mixed-case letters and digits",
-    keywords: ['client(', 'api(', 'gateway('],
+    keywords: ['client(', 'api(', 'gateway(', 'credentials(', 'credential('],
     pattern: CLIENT_ID_THEN_SECRET,
     find: findClientIdThenSecret,
     anchored: true,
@@ -1589,6 +1591,8 @@ export const positionalRules: Rule[] = [
         'var filing = new HmrcFilingClient("ACME-CHARITY", "Kq7mX2vLp9RzT4wN8cYbH3dJ");',
         "const ship = new ShipmentsApi('acct_ops',\n    'Zp4Lq9Wm2Tx7Rk5VcN8bHd3F');",
         '$gw = new \\Acme\\PaymentGateway("MERCHANT01", "Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1");',
+        'return new WalletCredentials(\n    "Bq4xTz8LmR2vW7nKc3YpH9dJ-f6Gs5Ue1Oa0Ni",\n    "Hz3Kq8Lm_2Rv7Wx4Nc9Bp6Yt1Df5Gs0Ja-Ue8Oi3Pq7Zk2");',
+        'var login = new NetworkCredential("svc-ledger", "Mv7qL2zRk9Tx4WnB8cYp");',
       ],
       noMatch: [
         'var filing = new HmrcFilingClient("ACME-CHARITY", Environment.GetEnvironmentVariable("HMRC_SECRET"));',
@@ -1596,6 +1600,9 @@ export const positionalRules: Rule[] = [
         'var filing = new HmrcFilingClient("ACME-CHARITY", "Kq7mX2vLp9RzT4wN8cYbH3dJ", timeout);',
         'var filing = HmrcFilingClient.Create("ACME-CHARITY", "Kq7mX2vLp9RzT4wN8cYbH3dJ");',
         'var filing = new HmrcFilingClient("ACME-CHARITY", "your-client-secret-goes-here");',
+        'return new WalletCredentials("Bq4xTz8LmR2vW7nKc3YpH9dJ", System.getenv("WALLET_SECRET"));',
+        'var login = new NetworkCredential("svc-ledger", "ledger-service-account");',
+        'var scope = new CredentialsScope("billing", "ledger.read.write.admin");',
       ],
     },
   },
