@@ -58,6 +58,20 @@ describe('a literal returned by a function named for a secret', () => {
   });
 });
 
+describe("a getter under a vendor's bare key name that falls back to a literal", () => {
+  it('reports the generated key a Go getter returns after an environment lookup (`func mapsKey() string`)', () => {
+    const go = 'func mapsKey() string {\n\tif k := os.Getenv("MAPS_LICENSE_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "Hx4pQ9mLt2Rw7KzV3nB8cYd5Jf6Gs1Ua"\n}\n';
+    expect(values(go, 'worker/maps.go')).toEqual(['Hx4pQ9mLt2Rw7KzV3nB8cYd5Jf6Gs1Ua']);
+  });
+
+  it('leaves a weak name with no environment lookup, a word-like fallback, and a literal that is not the last return', () => {
+    expect(values('func mapsKey() string {\n\treturn "Hx4pQ9mLt2Rw7KzV3nB8cYd5Jf6Gs1Ua"\n}\n', 'a.go')).toEqual([]);
+    expect(values('func cacheKey() string {\n\tif k := os.Getenv("CACHE_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "orders-by-customer-v3"\n}\n', 'a.go')).toEqual([]);
+    const go = 'func sortKey() string {\n\tif os.Getenv("SORT_BY_ID") != "" {\n\t\treturn "Hx4pQ9mLt2Rw7KzV3nB8cYd5Jf6Gs1Ua"\n\t}\n\treturn "created_at"\n}\n';
+    expect(values(go, 'a.go')).toEqual([]);
+  });
+});
+
 describe('a literal that is the whole body of an expression-bodied getter', () => {
   it("reports a C# method named for a secret or a product's licence key, and a JavaScript arrow constant", () => {
     const cs = 'class Geo {\n    private static string GeoLicense() => "Pw3Lq8Zx1Rv6Tn4Kc9Hm2Jd7Fs5Gb0Ya3Ue8Oi";\n    internal string SmtpPassword() => "Kestrel-Moor.48x";\n}\n';

@@ -63,12 +63,18 @@ function getterHeadStart(text: string, paren: number): number {
   return SECRET_HINT.test(text.slice(nameStart, paren)) ? i : -1;
 }
 
-/** The secret a getter's name stands for (`saslPassword`, `getApiToken`), not a bare generic word. */
-function getterKey(name: string): KeyClass | undefined {
+/** The secret a getter's name stands for (`saslPassword`, `getApiToken`), not a bare generic word; with `weak`, a weak one too (`abbyyKey`). */
+function getterKey(name: string, weak = false): KeyClass | undefined {
   const prefix = GETTER_PREFIX.exec(name);
   const key = classifyKey(name) ?? (prefix !== null && name.length - prefix[0].length >= 3 ? classifyKey(name.slice(prefix[0].length)) : undefined);
-  return key === undefined || key.weak ? undefined : key;
+  return key === undefined || (key.weak && !weak) ? undefined : key;
 }
+
+/**
+ * An environment lookup in a getter's body (Go's `os.Getenv`/`os.LookupEnv`, `os.environ`, `process.env`, `ENV[`,
+ * `System.getenv`, `Environment.GetEnvironmentVariable`): the function reads its value from the environment first.
+ */
+const ENV_LOOKUP_IN_BODY = /\b(?:Getenv|LookupEnv|getenv|environ|GetEnvironmentVariable)\b|process\.env\b|\bENV(?:\[|\.fetch\b)/;
 
 /** Where a `{` body opened at `open` closes (its `}`), quotes skipped; -1 past the reach. */
 function braceBodyEnd(text: string, open: number): number {
@@ -121,7 +127,9 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
     GETTER_HEAD.lastIndex = at;
     const head = GETTER_HEAD.exec(text);
     if (head === null) continue;
-    const key = getterKey(head.groups!['name']!);
+    // A weak name (`abbyyKey`, `ocrKey`: a vendor's or a feature's name before a bare `key`) is read only where the body
+    // looks the value up in the environment first and falls back to a generated key's literal (below).
+    const key = getterKey(head.groups!['name']!, true);
     if (key === undefined) continue;
     const open = at + head[0].length - 1;
     // Python's body is its indented lines, maybe one statement on the `def` line itself; the others' a block in braces.
@@ -133,10 +141,13 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
     }
     const body = text.slice(open + 1, end + (head.groups!['open'] === '{' ? 1 : 0));
     done = end;
+    if (key.weak && !ENV_LOOKUP_IN_BODY.test(body)) continue;
     RETURN_LITERAL.lastIndex = 0;
     for (let m = RETURN_LITERAL.exec(body); m !== null; m = RETURN_LITERAL.exec(body)) {
       const value = m.groups!['v']!;
-      if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file })) continue;
+      if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file, ...(key.weak ? { weakKey: true } : {}) })) continue;
+      // Under a weak name only the fallback counts, the body's last literal returned, and only a generated key.
+      if (key.weak && (!isGeneratedLicenceKey(value) || body.slice(m.index + m[0].length).includes('return'))) continue;
       const start = open + 1 + m.index + m[0].indexOf(m.groups!['q']!) + 1;
       spans.push({ start, end: start + value.length, category: key.category });
     }
@@ -204,6 +215,7 @@ export const secretGetterRules: Rule[] = [
         'fun signingSecret(): String {\n    return "fG5hR8jK2mN4pQ7sT9vW"\n}',
         'public String webhookToken() {\n    // the payroll provider\'s token\n    return "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua";\n}',
         'private static string ApiSecret() { return "pR7!mK2vXq9LwT4z"; }',
+        'func geocoderKey() string {\n\tif k := os.Getenv("GEOCODER_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n}',
       ],
       noMatch: [
         'func tokenType() string { return "Bearer" }',
@@ -215,6 +227,9 @@ export const secretGetterRules: Rule[] = [
         'public String tokenHeader() {\n    return "X-Partner-Token";\n}',
         'public String apiToken(String tenant) {\n    return "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua";\n}',
         'String apiToken() {\n    return tokens.get("default");\n}',
+        'func geocoderKey() string {\n\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n}',
+        'func cacheKey() string {\n\tif k := os.Getenv("CACHE_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "reports-cache-v2"\n}',
+        'func sortKey() string {\n\tif os.Getenv("SORT_DESC") != "" {\n\t\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n\t}\n\treturn "created_at"\n}',
       ],
     },
   },
