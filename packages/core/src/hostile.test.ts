@@ -17,6 +17,11 @@ const hostile: Record<string, string> = {
   'a long line of single quotes': "'".repeat(MB),
   'password= repeated': 'password='.repeat(MB / 9),
   'key: repeated': 'key: '.repeat(MB / 5),
+  // A note's remark after a comma and a requirement after a name: each separator is read once, bounded, at each name.
+  'key names with a remark and no colon, repeated on one line': 'key, temporary new '.repeat(MB / 19),
+  'key names with a requirement and no value, repeated on one line': 'token must match '.repeat(MB / 17),
+  // Getters under a weak key name whose bodies never close: each body is read within its reach, once.
+  'weak-key getters opened and never closed': 'func mapsKey() string { if os.Getenv("K") != "" { return "'.repeat(MB / 60),
   // Every name opens an object on the same line: the look-back for what opened it must stay bounded.
   'objects opened with a key name, repeated on one line': '{key: '.repeat(MB / 6),
   'BEGIN headers repeated, one per line': '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(MB / 32),

@@ -599,3 +599,20 @@ describe('a name and a value joined by a colon inside a URL', () => {
     expect(values('git clone https://token:Xk2mP9qR7vL4nZ8w@git.example.org/a/b\n', 'clone.sh').join(' ')).toContain('Xk2mP9qR7vL4nZ8w');
   });
 });
+
+describe("a note that names a key and then gives it", () => {
+  it('reads a remark after a comma before the colon, and a requirement (`key, temporary: …`, `X-Relay-Token must match …`)', () => {
+    expect(values('    // Transcribe key, temporary: Qm7ZLp2kRx9WvT4nHc8YbJ3dF6gS1uEa\n', 'Services/Speech.cs')).toEqual(['Qm7ZLp2kRx9WvT4nHc8YbJ3dF6gS1uEa']);
+    expect(values('# signing key, rotated monthly: Zk4Wq8Lm2Rx7Tv3Nb9Hc5Jd1Fs6Gy0Ua\n', 'deploy/values.yaml')).toEqual(['Zk4Wq8Lm2Rx7Tv3Nb9Hc5Jd1Fs6Gy0Ua']);
+    expect(values('# X-Relay-Token must match 9c2e41b7a0d35f86e1c4b2a97d03f5e8\n', 'edge/relay.conf')).toEqual(['9c2e41b7a0d35f86e1c4b2a97d03f5e8']);
+  });
+
+  it('leaves a requirement on a pattern, a name or a digest, and code with a comma after a name', () => {
+    expect(values('# the API key must match the regex ^[a-z0-9]{32}$\n', 'edge/relay.conf')).toEqual([]);
+    expect(values('# API key must match ORDERS_API_KEY in the gateway\n', 'edge/relay.conf')).toEqual([]);
+    expect(values('# the sha256 of the key must match 9c2e41b7a0d35f86e1c4b2a97d03f5e8\n', 'edge/relay.conf')).toEqual([]);
+    expect(values('# the checksum must match 9c2e41b7a0d35f86e1c4b2a97d03f5e8\n', 'edge/relay.conf')).toEqual([]);
+    expect(values('function pick(key, test: string) { return key; }\n', 'src/pick.ts')).toEqual([]);
+    expect(values('// api key, new: see vault path secret/data/ocr\n', 'src/ocr.ts')).toEqual([]);
+  });
+});

@@ -160,6 +160,12 @@ const ASSIGNMENT = new RegExp(
     // A callback that returns a literal, handed over right after the name: WordPress's filters
     // (`add_filter( 'algolia_api_key', fn() => '…' )`, `function () { return '…'; }`), a setting's lazy value (`() => "…"`).
     '|[ \\t]{0,4},[ \\t]{0,16}(?:(?:fn|static[ \\t]{1,4}fn)?[ \\t]{0,2}\\([ \\t]{0,4}\\)[ \\t]{0,4}=>|function[ \\t]{0,2}\\([ \\t]{0,4}\\)[ \\t]{0,4}(?::[ \\t]{0,4}\\??string[ \\t]{0,4})?\\{[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?return)[ \\t]{0,4}(?=["\'])' +
+    // A note's remark on the key after a comma, before its colon: its state or its environment, in a word or a few
+    // (`Speechmatics key, temporary: …`, `webhook token, rotated monthly: …`, `signing secret, staging: …`).
+    "|[ \\t]{0,2},[ \\t]{1,2}(?:temporary|temp|interim|new|old|current|rotated|staging|prod|production|live|sandbox|test|dev|backup|spare)(?:[ \\t]{1,2}[a-z]{1,12})?(?:[ \\t]{1,2}[a-z]{1,12})?[ \\t]{0,2}:(?![:=])[ \\t]{0,8}" +
+    // What a note says the value must be (`X-Purge-Key must match …`, `the relay token has to equal …`): a requirement
+    // that names it.
+    '|[ \\t]{1,2}(?:must|should|has[ \\t]to|needs[ \\t]to)[ \\t]{1,2}(?:match|equal)[ \\t]{1,4}' +
     // `#define PASSWORD "…"`, SQL `PASSWORD '…'`, `--password …`, `ENV PASSWORD …`; headers align
     // their `#define`s in columns, so up to 40 (more than 8 only after such a directive).
     '|[ \\t]{1,40}' +
@@ -218,6 +224,11 @@ const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$
 /** The separator of `password is …` (`is now …`, after a reset), `password; current one is …` and `password set by …: …`, `password set to …` in prose. */
 const PROSE_COPULA =
   /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
+
+/** A note's requirement on the value (`X-Purge-Key must match …`): the separator that says what it must equal. */
+const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]/;
+/** A digest's word earlier on the line (`the sha256 of the key must match …`): the hex it must match is a hash, not the key. */
+const DIGEST_WORD = /sha-?\d|md5|hash|checksum|digest|fingerprint|thumbprint/i;
 
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
@@ -1200,6 +1211,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (BARE_NAME_OR.test(separator) && !codeFile) continue;
       if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
       if (isComparison(separator, v.quoted)) continue;
+      if (REQUIREMENT_SEP.test(separator) && /^[0-9A-Fa-f]+$/.test(v.value) && DIGEST_WORD.test(text.slice(lineBounds(text, nameStart, 300).start, nameStart))) continue;
       if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
       // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
       if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
