@@ -325,6 +325,8 @@ describe('an environment lookup written out whole as a value', () => {
 
   it('leaves a value that only opens like a lookup, or holds one among other text', () => {
     for (const v of ['process.env.X9kQ!w7Lr#2vTz', 'envy-Qm7rT2xkP9wL', 'ENV["X"]+Zq8wLp3mK7rT']) expect(plausible(v, 'src/config.ts'), v).toBe(true);
+    // A lookup with a literal default holds a value: the default may be the secret.
+    expect(isPlaceholder('os.getenv("RELAY_KEY", "Rk7Qw2Zx9Lm4Tv8Nb3Hp")')).toBe(false);
     const ts = 'export const kiosk = {\n  terminalPassword: "Rk7wQ2mZp9Lx",\n};\n';
     expect(detect(ts, { file: 'src/config.ts' }).map((f) => ts.slice(f.start, f.end))).toEqual(['Rk7wQ2mZp9Lx']);
   });

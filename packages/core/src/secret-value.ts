@@ -253,10 +253,11 @@ const TEMPLATE_START =
 /**
  * A lookup of an environment variable written out whole as a value, often quoted by mistake (`"process.env.ADMIN_PIN"`,
  * `"os.environ['DB_PASSWORD']"`, `"ENV['API_KEY']"`, `"env('APP_KEY')"`, `"System.getenv(\"TOKEN\")"`): a reference to
- * where the secret is kept, not the secret. (`$X` and `${X}` are template syntax, taken by `TEMPLATE_START`.)
+ * where the secret is kept, not the secret. A default that is a literal (`os.getenv("X", "…")`) may be the secret itself,
+ * so only an empty one is read (`env('X', null)`). (`$X` and `${X}` are template syntax, taken by `TEMPLATE_START`.)
  */
 const ENV_LOOKUP =
-  /^(?:process\.env(?:\.[A-Za-z_][\w]{0,100}|\[["'][\w.-]{1,100}["']\])|(?:os\.)?environ\[["'][\w.-]{1,100}["']\]|ENV\[["'][\w.-]{1,100}["']\]|(?:(?:os\.)?environ\.get|os\.getenv|getenv|env|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|Deno\.env\.get)\(\s{0,4}["'][\w.-]{1,100}["']\s{0,4}(?:,\s{0,4}[^()\r\n]{0,100})?\))$/;
+  /^(?:process\.env(?:\.[A-Za-z_][\w]{0,100}|\[["'][\w.-]{1,100}["']\])|(?:os\.)?environ\[["'][\w.-]{1,100}["']\]|ENV\[["'][\w.-]{1,100}["']\]|(?:(?:os\.)?environ\.get|os\.getenv|getenv|env|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|Deno\.env\.get)\(\s{0,4}["'][\w.-]{1,100}["']\s{0,4}(?:,\s{0,4}(?:null|None|nil|undefined|false|""|''))?\s{0,4}\))$/;
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 /**
