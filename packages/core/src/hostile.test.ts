@@ -37,6 +37,10 @@ const hostile: Record<string, string> = {
   'mnemonic repeated with words between': 'mnemonic ripple oak '.repeat(MB / 20),
   'wallet constructors and private-key names repeated, never given a key': 'new Wallet("0x private_key=0x'.repeat(MB / 30),
   'credentials and failed logins repeated with no pair after them': 'credentials (x): auth failed for a:'.repeat(MB / 36),
+  // Each `machine` is tried once, sticky, and every token of the entry is bounded.
+  'netrc machine and login repeated, never given a password': 'machine h login u '.repeat(MB / 18),
+  'pre-shared tokens repeated with a value too short': 'pre-shared token ab1 '.repeat(MB / 21),
+  'Mapillary prefixes joined repeatedly': '"MLY|" + "1234|" + '.repeat(MB / 20),
   'node URLs repeated with no key after the version': 'g.alchemy.com/v2/" + "infura.io/v3/'.repeat(MB / 34),
   // Each pipe into base64 reads back at most a bounded part of its own line for the echoed pair.
   'echoed pairs piped into base64, repeated on one line': ("echo -n 'u:" + 'x'.repeat(100) + "' | base64 ").repeat(MB / 130),

@@ -576,3 +576,15 @@ describe("classifyKey on a licence's name", () => {
     expect(classifyKey('package.license')).toBeUndefined();
   });
 });
+
+describe('OCLC web service keys', () => {
+  it('takes wskey as a key, and ws_key as a key only when its value is generated', () => {
+    expect(classifyKey('OCLC_WSKEY')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('wskey')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('worldcat_ws_key')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('wsKeyName')).toBeUndefined();
+    const key = 'Tq9LmZ2vR8xKp4WcN7bHs3YfJ6dGa1UeQ5oVi0rXt2kPz8Lw';
+    expect(detect(`OCLC_WSKEY=${key}\n`, { file: '.env' }).map((f) => f.rule)).toEqual(['generic-assignment']);
+    expect(detect('ws_key = "handshake"\n', { file: 'client.py' })).toEqual([]);
+  });
+});

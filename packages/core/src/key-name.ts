@@ -594,6 +594,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if ((last === 'license' || last === 'licence') && words.length >= 2 && !LICENCE_TERMS_QUALIFIERS.has(words[words.length - 2]!)) {
     return { category: 'KEY', weak: true };
   }
+  // OCLC's "web service key" (`OCLC_WSKEY`, `wskey=` of its WorldCat APIs): the API key a client sends, with a secret
+  // beside it for signed requests. Spelled apart (`ws_key`, `wsKey`), it may be a WebSocket's handshake nonce, so there
+  // only a generated value counts.
+  if (last === 'wskey') return { category: 'KEY', weak: false };
+  if (last === 'key' && words[words.length - 2] === 'ws') return { category: 'KEY', weak: true };
 
   let category: Category | undefined;
   let weak = false;

@@ -135,6 +135,23 @@ function findNetrcHeredocPasswords(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * netrc syntax wherever it is written, not only in a `.netrc` file: a heredoc into a netrc of
+ * another name (`cat > /tmp/ci.netrc <<EOF`), a YAML block or a secret's literal value, a
+ * Dockerfile's `printf 'machine … login … password …\n'`. The shape is precise: `machine <host>`,
+ * then `login <user>`, then `password <value>`, each token next to the last on one line or on the
+ * next lines (or after a printf `\n`). Tried only where `machine` occurs, as a whole token.
+ */
+const NETRC_TOKEN_GAP = String.raw`(?:[ \t]{1,8}|[ \t]{0,8}(?:\\n|\r?\n)[ \t]{0,40})`;
+const NETRC_ENTRY = new RegExp(
+  String.raw`(?<=^|[\s'"]|\\n)machine[ \t]{1,8}[^\s'"\\]{1,253}` +
+    NETRC_TOKEN_GAP +
+    String.raw`login[ \t]{1,8}[^\s'"\\]{1,128}` +
+    NETRC_TOKEN_GAP +
+    String.raw`password[ \t]{1,8}(?<v>[^\s'"\\]{1,200})(?=[\s'"\\]|$)`,
+  'iy',
+);
+
 /** Perforce's ticket file: `~/.p4tickets`, `%USERPROFILE%\\p4tickets.txt` (or where `P4TICKETS` points, often so named). */
 const P4TICKETS_FILE = /(?:^|[\\/])\.?p4tickets(?:\.txt)?$/i;
 /**
@@ -202,6 +219,32 @@ export const accountFileRules: Rule[] = [
         'cat <<EOF > ~/.netrc\nmachine git.acme.corp login deploy password $NETRC_PASSWORD\nEOF\n',
         'cat <<EOF > ~/.netrc\nmachine git.acme.corp\nEOF\npassword Kq8zW3mLp0!x\n',
         'cat <<EOF > notes.txt\nmachine git.acme.corp login deploy password Netrc!Willow-92\nEOF\n',
+      ],
+    },
+  },
+  {
+    id: 'netrc-entry-password',
+    category: 'PASS',
+    description:
+      'The `password` of a netrc entry written outside a `.netrc` file (`machine <host> login <user> password <value>` in a heredoc, a YAML block, a printf)',
+    keywords: ['machine'],
+    startsAtKeyword: true,
+    pattern: NETRC_ENTRY,
+    secretGroup: 'v',
+    // `$NETRC_PASSWORD`, `${{ secrets.X }}`: an unquoted heredoc or a template fills it in.
+    validate: (value, ctx) => !/^[$%{<]/.test(value) && isPlausiblePassword(value, ctx.file),
+    confidence: 'high',
+    examples: {
+      match: [
+        'cat > /tmp/build.netrc <<EOF\nmachine artifacts.acme.corp\nlogin builder\npassword Qw7!rTn3vZpx\nEOF\n',
+        "RUN printf 'machine git.acme.corp login ci password Hn4_pLw9Rx2k\\n' > /root/.netrc",
+        '  netrc: |\n    machine pypi.acme.corp\n    login deploy\n    password Zr8-mKq2Lw5v\n',
+      ],
+      noMatch: [
+        'cat > /tmp/build.netrc <<EOF\nmachine artifacts.acme.corp login builder password $NETRC_PASSWORD\nEOF\n',
+        'machine artifacts.acme.corp login builder password ${{ secrets.NETRC }}',
+        'The state machine login step: password Qw7!rTn3vZpx',
+        'statemachine x login y password Qw7!rTn3vZpx',
       ],
     },
   },

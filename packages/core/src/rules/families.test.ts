@@ -1863,3 +1863,34 @@ describe('a password given to authenticate(user, "…")', () => {
     expect(found("router.use(passport.authenticate('bearer', { session: false }));\n", 'routes.js')).toEqual([]);
   });
 });
+
+describe('netrc entries written outside a .netrc file (blind set 104)', () => {
+  it('reports the password of machine, login, password, in a heredoc to any file, a YAML block or a printf', () => {
+    expect(passwords('cat > /tmp/mirror.netrc <<EOF\nmachine pkgs.tannery.lan\nlogin builder\npassword Ferro!Kiln-58\nEOF\n', 'build.sh')).toEqual([['PASS', 'Ferro!Kiln-58']]);
+    expect(passwords('ci:\n  netrc: |\n    machine git.tannery.lan\n    login deploy\n    password Qz4-Marrow!tide\n', 'pipeline.yml')).toContainEqual(['PASS', 'Qz4-Marrow!tide']);
+    // The generic `password <value>` reading also takes printf's `\n` here; the password is covered either way.
+    const printf = passwords("RUN printf 'machine nexus.tannery.lan\\nlogin ci\\npassword Vh8_Lumen2Crow\\n' > /root/.netrc\n", 'Dockerfile');
+    expect(printf.some(([, v]) => v.startsWith('Vh8_Lumen2Crow'))).toBe(true);
+  });
+
+  it('leaves variables, templates, prose and a netrc shape broken by other words alone', () => {
+    expect(passwords('cat > /tmp/mirror.netrc <<EOF\nmachine pkgs.tannery.lan login builder password $MIRROR_PASSWORD\nEOF\n', 'build.sh')).toEqual([]);
+    expect(passwords('machine pkgs.tannery.lan login builder password ${{ secrets.MIRROR_PASSWORD }}\n', 'ci.yml')).toEqual([]);
+    expect(passwords('The state machine login handler checks the password Ferro!Kiln-58 too.\n', 'notes.txt')).toEqual([]);
+    expect(passwords('machine pkgs.tannery.lan\n\n# the login is builder, the password is in the vault\n', 'notes.txt')).toEqual([]);
+  });
+});
+
+describe('a Mapillary client token (blind set 103)', () => {
+  it('reports the token whole, or each of its joined literals', () => {
+    expect(found("initViewer('MLY|7301928374650192|0c4f8e2a9b7d61e3f5a0c2d4b6e8f019', 'mly-container');\n", 'map.js')).toEqual([['KEY', 'MLY|7301928374650192|0c4f8e2a9b7d61e3f5a0c2d4b6e8f019']]);
+    const py = 'def token():\n    return "MLY|" + "7301928374650192|" + "0c4f8e2a9b7d61e3f5a0c2d4b6e8f019"\n';
+    expect(found(py, 'imagery.py').map(([, v]) => v)).toContain('0c4f8e2a9b7d61e3f5a0c2d4b6e8f019');
+  });
+
+  it('leaves a prefix joined to variables, a short key and a stand-in', () => {
+    expect(found('return "MLY|" + app_id + "|" + key\n', 'imagery.py')).toEqual([]);
+    expect(found("viewer.load('MLY|7301928374650192|0c4f8e2a9b7d61e3')\n", 'map.js')).toEqual([]);
+    expect(found("token = 'MLY|7301928374650192|00000000000000000000000000000000'\n", 'map.py')).toEqual([]);
+  });
+});

@@ -17,13 +17,15 @@ const SPLIT_SHAPES: readonly RegExp[] = [
   /^sk-(?:proj|svcacct|admin)-[\w-]{20,160}T3BlbkFJ[\w-]{20,160}$/,
   /^gh[pousr]_[A-Za-z0-9]{36}$/,
   /^github_pat_\w{82}$/,
+  /^MLY\|\d{8,20}\|[0-9a-f]{32}$/,
 ];
-const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'];
+const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|'];
 
 /** The longest a joined key may grow (OpenAI's keys, the longest shape above, stay under it). */
 const MAX_JOINED = 360;
 const MAX_PARTS = 4;
-const TOKEN_BODY = /^[\w-]{1,300}$/;
+/** A token's characters; `|` joins the fields of Mapillary's `MLY|<app id>|<key>`. */
+const TOKEN_BODY = /^[\w|-]{1,300}$/;
 /** How far blanks (and one line break) between two parts are read. */
 const BLANK_REACH = 80;
 
@@ -100,9 +102,9 @@ export const splitTokenRules: Rule[] = [
     id: 'token-split-literals',
     category: 'KEY',
     description:
-      'A provider key of fixed shape (Anthropic, OpenAI, GitHub) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
+      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
     keywords: KEYWORDS,
-    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_)[\w-]{0,300}["'][ \t]{0,4}[+.,]?[ \t]{0,4}["'][\w-]{1,300}["']/,
+    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\|)[\w|-]{0,300}["'][ \t]{0,4}[+.,]?[ \t]{0,4}["'][\w|-]{1,300}["']/,
     find: findSplitTokens,
     anchored: true,
     confidence: 'high',
@@ -111,6 +113,7 @@ export const splitTokenRules: Rule[] = [
         `_KEY_PARTS = ("${ANTHROPIC_HEAD}", "${ANTHROPIC_TAIL}")\nclient = anthropic.Anthropic(api_key="".join(_KEY_PARTS))`,
         `const key = "${ANTHROPIC_HEAD}" +\n  "${ANTHROPIC_TAIL}";`,
         `token := "ghp_${fake('alnum', 16, 9332)}" + "${fake('alnum', 20, 9333)}"`,
+        `return "MLY|" + "${fake('digits', 15, 9335)}|" + "${fake('hex', 32, 9336)}"`,
       ],
       noMatch: [
         // Whole in one literal: the provider's own rule reports it.
@@ -119,6 +122,7 @@ export const splitTokenRules: Rule[] = [
         `PARTS = ("${ANTHROPIC_HEAD}", "${fake('b64url', 40, 9334)}")`,
         `prefixes = ("sk-ant-api03-", "sk-proj-", "ghp_")`,
         `token := "ghp_" + "${'x'.repeat(36)}"`,
+        `return "MLY|" + app_id + "|" + "${fake('hex', 32, 9336)}"`,
       ],
     },
   },

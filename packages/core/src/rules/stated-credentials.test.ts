@@ -31,3 +31,22 @@ describe('a login stated as user:password or user / password', () => {
     expect(values(log, 'logs/ingest.log')).toEqual([]);
   });
 });
+
+describe('a pre-shared secret stated in prose', () => {
+  it('reports a generated value that a docstring or a note names as the pre-shared token or key', () => {
+    const py = 'def hello(sock):\n    """The old dish controller wants the pre-shared token R7KQ2WZ9MX4TPB6NV3HD\n    before anything else."""\n';
+    expect(values(py, 'dish.py')).toEqual(['R7KQ2WZ9MX4TPB6NV3HD']);
+    expect(values('Bridge pre-shared key: `pL8vQ2xR7mZk4TnW`\n', 'README.md')).toEqual(['pL8vQ2xR7mZk4TnW']);
+  });
+
+  it('leaves words, names, stand-ins and lengths after the same words', () => {
+    const md = [
+      'Both ends use pre-shared key authentication over the tunnel.',
+      'The dish reads the pre-shared token DISH_TOKEN_FROM_VAULT at start.',
+      'Set a pre-shared secret of 20 characters or more.',
+      'The pre-shared key XXXXXXXXXXXXXXXXXXXX is a stand-in.',
+      '',
+    ].join('\n');
+    expect(values(md, 'docs/dish.md')).toEqual([]);
+  });
+});

@@ -205,6 +205,11 @@ export const saasRules: Rule[] = [
     match: [`HERE_API_KEY=${fake('b64url', 43, 947)}`],
     noMatch: ['HERE_API_KEY=short'],
   }, { keywords: ['here_api', 'here-api', 'here.api', 'hereapi'], minEntropy: 4 }),
+  // Mapillary's client token names its app and carries the app's key: `MLY|<app id>|<32 hex>`.
+  tokenRule('mapillary-client-token', 'Mapillary client token (MLY|<app id>|<32 hex>)', 'MLY\\|', '\\d{8,20}\\|[0-9a-f]{32}', {
+    match: [`const MAPILLARY = 'MLY|${fake('digits', 16, 9471)}|${fake('hex', 32, 9472)}';`],
+    noMatch: [`MLY|${fake('digits', 16, 9471)}|${'0'.repeat(32)}`, `MLY|${fake('digits', 16, 9471)}|${fake('hex', 24, 9472)}`],
+  }, { literal: 'MLY|', minEntropy: 2.5 }),
   contextRule('shodan-api-key', 'Shodan API key (32 characters) next to a Shodan name', ['shodan'], ALNUM(32), {
     match: [`SHODAN_API_KEY=${fake('alnum', 32, 948)}`],
     noMatch: ['SHODAN_QUERY=apache'],
