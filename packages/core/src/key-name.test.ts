@@ -588,3 +588,18 @@ describe('OCLC web service keys', () => {
     expect(detect('ws_key = "handshake"\n', { file: 'client.py' })).toEqual([]);
   });
 });
+
+describe('a value published or revealed on purpose', () => {
+  it('reads a name qualified by published or revealed as no secret, like a public one', () => {
+    for (const name of ['PUBLISHED_SEED', 'revealedNonce', 'published_draw_seed', 'raffle.revealed.secret']) expect(classifyKey(name), name).toBeUndefined();
+    expect(classifyKey('DRAW_SEED')).toBeDefined();
+    expect(classifyKey('publish_key')).toBeDefined();
+  });
+
+  it('leaves a published draw seed alone and still finds an unpublished one', () => {
+    const py = '# seeds go out with the results\nPUBLISHED_SEED = "9f2c41ab07de83c65b1e0f94a2d7c3b85e6a10f47d92c3e8b05a6f1d2c7e9b34"\n';
+    expect(detect(py, { file: 'raffle/draw.py' })).toEqual([]);
+    const secret = 'SIGNING_SEED = "9f2c41ab07de83c65b1e0f94a2d7c3b85e6a10f47d92c3e8b05a6f1d2c7e9b34"\n';
+    expect(detect(secret, { file: 'raffle/draw.py' }).length).toBe(1);
+  });
+});

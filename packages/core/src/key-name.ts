@@ -45,6 +45,9 @@ const DESCRIPTIVE_WORDS = new Set([
   'element', 'elem', 'tag', 'xpath', 'selector', 'locator',
   // The subject line of a mail about a secret (`password_reset_subject = Reset your PIN`): a text, like its title or body.
   'subject',
+  // A value made public on purpose (`PUBLISHED_SEED`, a draw's seed published afterwards; `revealed_nonce` of a
+  // commit-reveal scheme), like `public_key`.
+  'published', 'revealed',
 ]);
 
 /**
@@ -522,7 +525,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     // Under a cipher word, the primary key is the encryption's primary key (Rails' `active_record.encryption.primary_key`,
     // `ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY`), not a table's: the key that encrypts every encrypted attribute.
     if (w === 'primary' && last === 'key' && i === words.length - 2 && words.slice(0, i).some((x) => CIPHER_WORDS.has(x))) continue;
-    if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
+    if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|published|revealed|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 
   // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).
