@@ -189,12 +189,13 @@ const BASIC_AUTH_KEY_AS_USER =
  * Algolia's clients are built from the application's id (ten capitals and digits) and then an API key (32 hex digits):
  * `algoliasearch("…", "…")`, Ruby's `Algolia::Search::Client.create("…", "…")`, Python's and PHP's
  * `SearchClient.create("…", "…")` / `SearchClient::create(…)`, Java's `DefaultSearchClient.create(…)`, Go's
- * `search.NewClient(…)`. Servers build it with the admin key, to index; front ends with a search-only key, public by
- * design. So a key is taken only where the text does not show it a search key: a lite client, `search-only` or a search
- * key named on the call's line or the line before it, or a page or component's file.
+ * `search.NewClient(…)`, the older Java, Android and .NET clients' `new AlgoliaClient("…", "…")`. Servers build it with
+ * the admin key, to index; front ends with a search-only key, public by design. So a key is taken only where the text
+ * does not show it a search key: a lite client, `search-only` or a search key named on the call's line or the line
+ * before it, or a page or component's file.
  */
 const ALGOLIA_CLIENT =
-  /(?<![\w$])(?<callee>algoliasearch|liteClient|(?:[\w$]{1,40}(?:\.|::))?(?:create|Create|NewClient))[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'][A-Z0-9]{10}["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<v>[a-f0-9]{32})["']/g;
+  /(?<![\w$])(?<callee>algoliasearch|liteClient|AlgoliaClient|(?:[\w$]{1,40}(?:\.|::))?(?:create|Create|NewClient))[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'][A-Z0-9]{10}["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<v>[a-f0-9]{32})["']/g;
 /** What says a key is a search-only one, on the call's line or the line before it. */
 const ALGOLIA_SEARCH_KEY_NOTE = /search[\W_]{0,2}only|search[\W_]{0,2}(?:api[\W_]{0,2})?key|public/i;
 /** Files that a browser loads or renders. */
@@ -1507,7 +1508,7 @@ export const positionalRules: Rule[] = [
     id: 'algolia-admin-key-positional',
     category: 'KEY',
     description:
-      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`), unless the text shows it a search-only key",
+      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`, `new AlgoliaClient(\"…\", \"…\")`), unless the text shows it a search-only key",
     keywords: ['algolia'],
     pattern: ALGOLIA_CLIENT,
     find: findAlgoliaAdminKeys,
@@ -1517,12 +1518,14 @@ export const positionalRules: Rule[] = [
         '    @index ||= Algolia::Search::Client.create("Q7ZK2M9XWP", "4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83")',
         "const client = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
         "client = SearchClient.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83')\n# algolia admin client",
+        'AlgoliaClient client = new AlgoliaClient("Q7ZK2M9XWP", "4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83");',
       ],
       noMatch: [
         "import algoliasearch from 'algoliasearch/lite';\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
         "// search-only key, safe in the browser\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
         "const client = algoliasearch(ALGOLIA_APP_ID, ALGOLIA_ADMIN_KEY);",
         "const algolia = 1;\nconst user = Users.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
+        '// search-only key for the storefront\nAlgoliaClient search = new AlgoliaClient("Q7ZK2M9XWP", "4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83");',
       ],
     },
   },
