@@ -279,3 +279,15 @@ describe("a token's old value named in passing in notes", () => {
     expect(values('The token fix landed in the commit after the old one (`4be1c9a07d3e52f18a6c0b9d7e2f4a1c3b5d8e6f`).\n', 'docs/a.md')).toEqual([]);
   });
 });
+
+describe('a dotted generated value opening the line after a secret is named', () => {
+  it('reports a value with a version prefix and dots, after a remark in parentheses', () => {
+    const notes = '- Billing API: request your own login. Shared staging secret (staging only!):\n  `kv2.Tq7-RmZ4xLpW9-b3NvHs8cYd2KfQ6wJ`\n';
+    expect(values(notes, 'docs/onboarding.md')).toEqual(['kv2.Tq7-RmZ4xLpW9-b3NvHs8cYd2KfQ6wJ']);
+  });
+  it('leaves a dotted name, a host and a value that starts or ends with a dot', () => {
+    expect(values('The key is read from this setting:\n  `billing.staging.apiSecretKeyName`\n', 'docs/config.md')).toEqual([]);
+    expect(values('The secret is named in the vault as:\n  `Api2.Billing.Staging.SecretKeyV3`\n', 'docs/config.md')).toEqual([]);
+    expect(values('The staging secret:\n  `.Tq7RmZ4xLpW9b3NvHs8cYd2KfQ6wJ`\n', 'docs/config.md')).toEqual([]);
+  });
+});

@@ -492,8 +492,12 @@ const KEY_WORD = /^(?:keys?|secrets?)(?![\w-])/i;
  * `the previous token was \`…\``. A revoked or leaked token is one to keep out as much as the live one.
  */
 const COLON_TOKEN_SPAN = /(?::[ \t]{1,4}|\b(?:old|previous|former)[ \t]{1,4}(?:one|token|key)[ \t]{0,4}(?:\([ \t]{0,4}|(?:was|is)[ \t]{1,4}))`([A-Za-z0-9_-]{20,100})`/g;
-/** A colon that ends its line, then the next line opening with a code span (from the colon on). */
-const LINE_END_COLON_SPAN = /:[ \t]{0,4}\r?\n[ \t]{0,12}`([A-Za-z0-9_-]{20,100})`/y;
+/**
+ * A colon that ends its line, then the next line opening with a code span (from the colon on). The value may hold dots
+ * between its characters, as generated secrets with a version or key-id prefix do (`cs1.…`, `v2.…`); a dotted name is
+ * still told apart by the checks on the value.
+ */
+const LINE_END_COLON_SPAN = /:[ \t]{0,4}\r?\n[ \t]{0,12}`([A-Za-z0-9_-][A-Za-z0-9_.-]{18,98}[A-Za-z0-9_-])`/y;
 /** How far along its line a key's word looks for the colon that ends it. */
 const KEY_LINE_REACH = 240;
 const HEX_TOKEN = /^(?:[0-9a-f]{32,64}|[0-9A-F]{32,64})$/;
