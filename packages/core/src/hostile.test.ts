@@ -89,6 +89,8 @@ const hostile: Record<string, string> = {
   'if-expressions after a password name, never reaching else': '$password = if ($x) { '.repeat(MB / 22),
   // Each FIX header reads its own message, up to the next header or the line's end, once.
   'FIX headers and password tags repeated on one line': '8=FIX.4.4|554=a|'.repeat(MB / 16),
+  // Each echo reads one bounded literal before the pipe to base64.
+  'echoed base64 literals never piped to base64 -d': ('echo ' + 'QUJD'.repeat(600) + ' ').repeat(MB / 2406),
   'FIX RawData settings repeated on one line': 'fix.rawdata=x '.repeat(MB / 14),
   'X12 interchange headers repeated, one per segment': 'ISA*00*          *01*'.repeat(MB / 21) + '~ISA*'.repeat(MB / 5),
   'Redis client calls opened with a host and port and never closed': 'new JedisPool(cfg, "h", 6379, '.repeat(MB / 30),

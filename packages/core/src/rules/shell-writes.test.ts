@@ -69,3 +69,23 @@ describe('the line a terminal session printed for one field of a stored secret',
     expect(found(text, 'notes.txt', rule)).toEqual([]);
   });
 });
+
+describe('a base64 literal a script decodes', () => {
+  const rule = 'decoded-base64-credential';
+  it('reports a literal that decodes to user:password, and one written to a credentials or token file', () => {
+    // "svc-etl:Hz8!qR2mWv5Tn"
+    expect(found('  - echo "c3ZjLWV0bDpIejghcVIybVd2NVRu" | base64 -d > /tmp/login\n', '.gitlab-ci.yml', rule)).toEqual(['c3ZjLWV0bDpIejghcVIybVd2NVRu']);
+    expect(found("echo c3ZjLWV0bDpIejghcVIybVd2NVRu | base64 --decode\n", 'deploy.sh', rule)).toEqual(['c3ZjLWV0bDpIejghcVIybVd2NVRu']);
+    // "Jp4Wq8Lz2Rv7Tn5Xk9Bc"
+    expect(found("echo -n 'SnA0V3E4THoyUnY3VG41WGs5QmM=' | base64 -d > ~/.config/sync/token\n", 'setup.sh', rule)).toEqual(['SnA0V3E4THoyUnY3VG41WGs5QmM=']);
+  });
+  it('leaves a pair with a stand-in password, a label in a secret file, text decoded elsewhere and a variable', () => {
+    // "svc-etl:password"
+    expect(found('echo "c3ZjLWV0bDpwYXNzd29yZA==" | base64 -d > /tmp/creds\n', 'deploy.sh', rule)).toEqual([]);
+    // "just-a-label-value"
+    expect(found('echo "anVzdC1hLWxhYmVsLXZhbHVl" | base64 -d > /tmp/creds\n', 'deploy.sh', rule)).toEqual([]);
+    // "Jp4Wq8Lz2Rv7Tn5Xk9Bc" decoded into a file not named for a secret
+    expect(found('echo "SnA0V3E4THoyUnY3VG41WGs5QmM=" | base64 -d > /tmp/build-id\n', 'deploy.sh', rule)).toEqual([]);
+    expect(found('echo "$LOGIN_B64" | base64 -d > /tmp/creds\n', 'deploy.sh', rule)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
+import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -77,7 +78,78 @@ function findSecretFieldOutputs(text: string, options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * A base64 literal a script decodes (`echo "…" | base64 -d > /tmp/creds`): encoding hides a credential from a
+ * reader, not from anyone who runs the line. Reported when what it decodes to is a `user:password` pair (as Basic
+ * auth and `.netrc`-style files hold them) with a plausible password, or when it is written to a file named for a
+ * secret (`creds`, `credentials`, `token`, `secret.key`), as a literal written there plainly is.
+ */
+const DECODE_BASE64 =
+  /(?:echo[ \t]{1,4}(?:-[neE]{1,3}[ \t]{1,4})?|printf[ \t]{1,4}(?:'%s'|"%s"|%s)[ \t]{1,4})(?:"(?<dq>[A-Za-z0-9+/_=-]{8,2000})"|'(?<sq>[A-Za-z0-9+/_=-]{8,2000})'|(?<uq>[A-Za-z0-9+/_=-]{8,2000}))[ \t]{0,4}\|[ \t]{0,4}base64[ \t]{1,4}(?:-d|--decode|-D)(?![\w-])(?:[ \t]{0,4}(?:>{1,2}[ \t]{0,4}|\|[ \t]{0,4}(?:sudo[ \t]{1,4})?tee[ \t]{1,4}(?:-a[ \t]{1,4})?)["']?(?<path>[\w.~/${}@+-]{1,200}))?/dy;
+/** A user name as a `user:password` pair writes it: a login, a service account, an email address. */
+const PAIR_USER = /^[A-Za-z0-9][\w.@+-]{0,63}$/;
+
+/** True when `decoded` is one line of printable text `user:password` whose password is a plausible one. */
+function isCredentialPair(decoded: string, file: string | undefined): boolean {
+  const text = decoded.replace(/\r?\n$/, '');
+  if (!/^[\x21-\x7e]{3,300}$/.test(text)) return false;
+  const colon = text.indexOf(':');
+  if (colon <= 0) return false;
+  const user = text.slice(0, colon);
+  const password = text.slice(colon + 1);
+  return PAIR_USER.test(user) && password.length >= 6 && password !== user && isPlausiblePassword(password, file);
+}
+
+function findDecodedCredentials(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(DECODE_BASE64, text, offsets, (m) => {
+    if (m.index > 0 && /[\w-]/.test(text.charAt(m.index - 1))) return;
+    const group = m.groups!['dq'] !== undefined ? 'dq' : m.groups!['sq'] !== undefined ? 'sq' : 'uq';
+    const literal = m.groups![group]!;
+    const decoded = decodeBase64(literal);
+    if (decoded === undefined) return;
+    let found = isCredentialPair(decoded, options.file);
+    const path = m.groups!['path'];
+    if (!found && path !== undefined) {
+      const key = classifyKey(fileStem(path));
+      // What a secret's file receives must itself be a secret: a plausible one when it is a line of text.
+      const line = decoded.replace(/\r?\n$/, '');
+      found = key !== undefined && !key.weak && (!/^[\x20-\x7e]*$/.test(line) || isPlausibleSecret(line, { category: key.category, quoted: true, ...(options.file === undefined ? {} : { file: options.file }) }));
+    }
+    if (!found) return;
+    const start = m.indices!.groups![group]![0];
+    spans.push({ start, end: start + literal.length, category: 'CRED' });
+  });
+  return spans;
+}
+
 export const shellWriteRules: Rule[] = [
+  {
+    id: 'decoded-base64-credential',
+    category: 'CRED',
+    description:
+      'A base64 literal a script pipes to `base64 -d` that decodes to a `user:password` pair, or that it writes to a file named for a secret (`echo "…" | base64 -d > /tmp/creds`)',
+    keywords: ['echo', 'printf'],
+    pattern: DECODE_BASE64,
+    find: findDecodedCredentials,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        // "deploy-bot:Vq7#Lm2Rz9Kp"
+        'echo "ZGVwbG95LWJvdDpWcTcjTG0yUno5S3A=" | base64 -d > /tmp/auth',
+        // "Wt5Kq9Lz2Rm7Xv4Pn8Bc3Hd" written to a credentials file
+        "printf '%s' 'V3Q1S3E5THoyUm03WHY0UG44QmMzSGQ=' | base64 --decode > ~/.config/app/credentials",
+      ],
+      noMatch: [
+        // "hello world from the ci job"
+        'echo "aGVsbG8gd29ybGQgZnJvbSB0aGUgY2kgam9i" | base64 -d',
+        // "user:changeme"
+        'echo "dXNlcjpjaGFuZ2VtZQ==" | base64 -d > /tmp/creds',
+        'echo "$CREDS_B64" | base64 -d > /tmp/creds',
+      ],
+    },
+  },
   {
     id: 'secret-file-write',
     category: 'CRED',
