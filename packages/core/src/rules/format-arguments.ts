@@ -13,12 +13,12 @@ import { literalAt } from './literal-run.js';
 
 /**
  * The password field of a template and its placeholder: printf's `%s` or a .NET/Python/Rust `{n}`/`{}`; the
- * password of a URL's user info (`postgres://fx:{}@{}:5432/fx`, `amqp://%s:%s@host`), read at its colon, or of a
- * bare `user:%s@host` DSN that opens the template (Go's MySQL `"app:%s@tcp(%s)/db"`, Snowflake's
+ * password of a URL's user info (`postgres://fx:{}@{}:5432/fx`, `amqp://%s:%s@host`, Redis's user-less `redis://:%s@host`),
+ * read at its colon, or of a bare `user:%s@host` DSN that opens the template (Go's MySQL `"app:%s@tcp(%s)/db"`, Snowflake's
  * `"loader:%s@%s/DB/SCHEMA"`); or a command line's `-p%s` (`"mysql -u%s -p%s"`).
  */
 const PASSWORD_PLACEHOLDER_AT =
-  /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=(?:\/\/|["'`])[^\s/:@"'`]{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)|(?<=[ \t])-p(?:%s|\{(?<p>\d{0,2})\})(?=[ \t"'`])/iy;
+  /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=\/\/[^\s/:@"'`]{0,64}|["'`][^\s/:@"'`]{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)|(?<=[ \t])-p(?:%s|\{(?<p>\d{0,2})\})(?=[ \t"'`])/iy;
 /** Every printf placeholder (`%%` is a literal percent sign). */
 const PRINTF_PLACEHOLDER = /%%|%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdivqfxX]/g;
 
@@ -150,6 +150,8 @@ export const formatArgumentRules: Rule[] = [
         'let url = format!("postgres://{}:{}@db:5432/ledger", "ledger", pw);',
         'dsn := fmt.Sprintf("ledger_ro:%s@tcp(%s:3306)/ledger", os.Getenv("LEDGER_PW"), host)',
         'msg := fmt.Sprintf("retry %d:%s@%s", n, "queued", host)',
+        'cache := fmt.Sprintf("redis://:%s@%s:6379/0", os.Getenv("REDIS_PASSWORD"), host)',
+        'cache := fmt.Sprintf("redis://:%s@%s:6379/0", "changeme", host)',
       ],
     },
   },

@@ -585,9 +585,15 @@ function isUrlClientPassword(value: string, file: string | undefined): boolean {
   return PASSWORD_SYMBOLS.test(value) && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3 && isPlausiblePassword(value, file);
 }
 
-/** The password after a JDBC URL and its user: not a word or a name, changing between letters, digits and symbols. */
+/**
+ * The password after a JDBC URL and its user: not a word or a name, changing between letters, digits and symbols. A
+ * generated one may switch less often when it runs in blocks (`KQWZR58_3TdmX`): 12 characters or more with upper case,
+ * lower case and digits all in it, at a generated string's entropy, is not a name (`routes_v1`) or a word with digits.
+ */
 function isDataSourcePassword(value: string, file: string | undefined): boolean {
-  return characterSwitches(value) >= 4 && shannonEntropy(value) >= 3 && isPlausiblePassword(value, file);
+  const switches = characterSwitches(value);
+  const generated = switches >= 3 && value.length >= 12 && MIXED_KEY.test(value) && shannonEntropy(value) >= 3.5;
+  return (switches >= 4 || generated) && shannonEntropy(value) >= 3 && isPlausiblePassword(value, file);
 }
 
 /** A literal given to a client after its URL that is a key: generated-looking, in letters of both cases and digits. */
@@ -1547,6 +1553,7 @@ export const positionalRules: Rule[] = [
         'return new LockboxClient(\n        "https://bank.example.com/lockbox/v1",\n        "ACME_PAYABLES",\n        "Wq7+Lk2zRm9/XtB4nVc8Hp3J");',
         'tokens = new ClientCredentials(\n        "https://auth.example.gov/oauth/token",\n        "tX4mQ8vLz2RkP7wN3cYb",\n        "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
         'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "orders_rw", "Fw_8kLq2Rz7nTp3V");',
+        'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "QKZRW582_7TdmX");',
       ],
       noMatch: [
         'feed := NewDepotFeed("https://feeds.example.net/api/v3", os.Getenv("FEED_KEY"))',
@@ -1558,6 +1565,9 @@ export const positionalRules: Rule[] = [
         'record = fetchRecord("https://api.example.gov/v2/records", "svc-records", "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
         'tokens = new ClientCredentials("https://auth.example.gov/oauth/token", "POST", "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
         'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "orders_rw", "orders_rw");',
+        'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "orders_v2");',
+        'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "Password1234");',
+        'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "orders2024_v2");',
         'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "org.mariadb.jdbc.Driver");',
       ],
     },
