@@ -295,6 +295,34 @@ function findSigningKeyBytes(text: string, options: DetectOptions, offsets: read
 }
 
 /**
+ * .NET builds a signing or HMAC key from a literal's bytes: ASP.NET's JWT bearer
+ * `IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, `new HMACSHA256(Encoding.ASCII.GetBytes("…"))`.
+ * The literal is the key. Read at each `.GetBytes(`: the literal after it, then the encoding and the key's constructor
+ * right before it; the literal must look generated (or be hex digits of a key's length), so a sample phrase stays out.
+ */
+const DOTNET_BYTES_LITERAL = /\.GetBytes\([ \t]{0,4}"(?<v>[^"\\\r\n]{16,200})"[ \t]{0,4}\)/y;
+const KEY_FROM_ENCODED_BYTES =
+  /new[ \t]{1,4}(?:[A-Za-z_]\w{0,40}\.){0,4}(?:SymmetricSecurityKey|HMAC(?:SHA(?:1|256|384|512)|MD5))[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:System\.)?(?:Text\.)?Encoding\.(?:UTF8|ASCII|Unicode|Default)$/;
+/** How far before `.GetBytes(` the constructor and the encoding are read. */
+const ENCODED_BYTES_REACH = 160;
+
+function findDotnetKeyBytes(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    DOTNET_BYTES_LITERAL.lastIndex = offset;
+    const m = DOTNET_BYTES_LITERAL.exec(text);
+    if (m === null) continue;
+    if (!KEY_FROM_ENCODED_BYTES.test(text.slice(Math.max(0, offset - ENCODED_BYTES_REACH), offset))) continue;
+    const value = m.groups!['v']!;
+    if (!HEX_DIGITS.test(value) && !looksGenerated(value)) continue;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].indexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
  * `sed -i "s/xxx/…/g" /etc/agent.cfg`: a set-up script writing a secret into a config file over the
  * placeholder the file ships with (Buildkite's agent token over `xxx`, a token over `__TOKEN__` or
  * `<your-token>`). The replacement is the secret when what it replaces is a placeholder and it has
@@ -1131,6 +1159,31 @@ export const positionalRules: Rule[] = [
         'signer := NewSigner([]byte(os.Getenv("JWT_KEY")))',
         'w.Write([]byte("Kq8zW3mLp0vX7nR2tY5u"))',
         'ok := VerifyKey([]byte("Kq8zW3mLp0vX7nR2tY5u"))',
+      ],
+    },
+  },
+  {
+    id: 'dotnet-signing-key-bytes',
+    category: 'KEY',
+    description:
+      'A .NET signing or HMAC key built from a literal\'s bytes: `new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))` (a JWT bearer\'s `IssuerSigningKey`), `new HMACSHA256(Encoding.ASCII.GetBytes("…"))`',
+    keywords: ['.getbytes('],
+    pattern: DOTNET_BYTES_LITERAL,
+    find: findDotnetKeyBytes,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE")),',
+        'var key = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(\n    System.Text.Encoding.ASCII.GetBytes("Wt5nPq9xZr2LkV7mB3cYh8DfJ4sG"));',
+        'using var mac = new HMACSHA256(Encoding.UTF8.GetBytes("4f1c9a7e2b8d3f6a0c5e9b2d7f4a1c8e"));',
+      ],
+      noMatch: [
+        'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(config["Jwt:Key"]));',
+        'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("your-256-bit-secret-goes-here"));',
+        'var body = Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE");',
+        'var hash = SHA256.HashData(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE"));',
+        'var sig = hmac.ComputeHash(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE"));',
       ],
     },
   },
