@@ -39,8 +39,11 @@ function isRandomHex(secret: string): boolean {
  * `partition_pin`, `hsm_pin`, `pkcs11_pin`).
  */
 const PIN_NAME = String.raw`(?:user|usr|cu|so|co|crypto[_.-]?officer|security[_.-]?officer|token|slot|partition|hsm|pkcs11|p11|luna)[_.-]?pin`;
-/** The value, quoted or bare (`q` holds the opening quote); a PIN holds no space, quote or bracket. */
-const PIN_VALUE = String.raw`(?<q>["'\x60]?)(?<v>[^\s"'\x60#;,()[\]{}\\]{4,128})`;
+/**
+ * The value, quoted or bare (`q` holds the opening quote); a PIN holds no space, quote or bracket. Between quotes it runs
+ * to the closing quote, so a generated PIN may hold `#`, `;` or `,` (`"v#T4…"`); a bare one ends at them (a comment's `#`).
+ */
+const PIN_VALUE = String.raw`(?<q>["'\x60]?)(?<v>(?<=["'\x60])[^\s"'\x60\\]{4,128}(?=["'\x60])|[^\s"'\x60#;,()[\]{}\\]{4,128})`;
 const HSM_PIN = new RegExp(
   String.raw`(?<![A-Za-z0-9])${PIN_NAME}(?![A-Za-z0-9_])["'\]]{0,2}[ \t]{0,8}(?:[:=]|=>|:=)[ \t]{0,8}` + PIN_VALUE,
   'i',
@@ -228,8 +231,8 @@ export const paymentKeyRules: Rule[] = [
     validate: isPin,
     confidence: 'medium',
     examples: {
-      match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'so_pin = "Sec0fficer!Kestrel"', 'hsm_pin: 58203917'],
-      noMatch: ['user_pin: ${HSM_USER_PIN}', 'so_pin = cfg.hsm.soPin', 'user_pin_length = 8', 'pin: 13', 'led_pin = 13', 'partition_pin_label = "partition.pin"', 'user_pin: 1234', 'so_pin = 000000', 'hsm_pin: 12345678'],
+      match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'so_pin = "Sec0fficer!Kestrel"', 'hsm_pin: 58203917', 'HSM_PIN="q7#Lw2;Tz9,Rm4Xk"'],
+      noMatch: ['user_pin: ${HSM_USER_PIN}', 'so_pin = cfg.hsm.soPin', 'user_pin_length = 8', 'pin: 13', 'led_pin = 13', 'partition_pin_label = "partition.pin"', 'user_pin: 1234', 'so_pin = 000000', 'hsm_pin: 12345678', 'HSM_PIN="#"', "so_pin = 'xxxx'"],
     },
   },
   {
