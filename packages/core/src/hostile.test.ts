@@ -168,6 +168,7 @@ const hostile: Record<string, string> = {
   // Each encoding of a variable reads back for its literal: the assignments before it are read once along the text.
   // Each `.GetBytes(` reads its literal sticky and a bounded reach before it for the key's constructor.
   'key constructors over encoded bytes repeated on one line, never closed': 'new SymmetricSecurityKey(Encoding.UTF8.GetBytes("'.repeat(MB / 50) + 'new HMACSHA256(Encoding.UTF8.GetBytes('.repeat(MB / 40),
+  'PIN names repeated on one line, never given a value': 'door_pin smartcard-pin '.repeat(MB / 23),
   'redis URLs with an empty user repeated, never given a template': '"redis://:%s@'.repeat(MB / 14),
   'base64 encodings of a variable repeated on one line, never given a literal': 'btoa(pair) '.repeat(MB / 11) + '[Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($p)) '.repeat(MB / 66),
   // Each `new one` reads back a bounded stretch of its own line for the password it refers to.

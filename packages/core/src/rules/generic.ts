@@ -1,8 +1,9 @@
+import { shannonEntropy } from '../entropy.js';
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
-import { isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -22,10 +23,11 @@ import { isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode } 
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
-  // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`.
+  // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`;
+  // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`) is read for a strong value only (`pinNameKey`).
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
-  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
+  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -1089,7 +1091,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? keyUnderYamlParent(text, nameStart, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? pinNameKey(name) ?? keyUnderYamlParent(text, nameStart, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
@@ -1136,6 +1138,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         if (pair === null) continue;
         v.start += pair[1]!.length + 1;
         v.value = v.value.slice(pair[1]!.length + 1);
+        key = { category: 'PASS', weak: false };
+      }
+      // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password.
+      if (found === STRONG_PIN_KEY) {
+        if (!isStrongPin(v.value)) continue;
         key = { category: 'PASS', weak: false };
       }
       // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
@@ -1535,6 +1542,35 @@ const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za
  * A name of three or more words ending in `auth` (`MP_SMTP_AUTH`, mailpit's; `REGISTRY_PROXY_AUTH`), which `classifyKey`
  * leaves alone: such settings hold a `user:password` pair, and only a value of that shape is read under them.
  */
+/**
+ * A name that ends in `pin` after other words (`DOOR_PIN`, `smartcard-pin`) holds a board's pin number as often as a
+ * PIN (`LED_PIN = 13`, `RESET_PIN = "GPIO_NUM_4"`), and a short numeric PIN is debatable. A value generated as a
+ * password is no wire: 12 characters or more, no blank, three of lower case, upper case, digits and symbols, switching
+ * between them, at a generated string's entropy. Only such a value is read under the name (an admin's, a master or an
+ * unlock PIN is a password's name already: see `classifyKey`; a PKCS#11 token's is pkcs11-pin's).
+ */
+const STRONG_PIN_KEY: KeyClass = { category: 'PASS', weak: true };
+const PIN_AT_END = /pin$/i;
+function pinNameKey(name: string): KeyClass | undefined {
+  if (!PIN_AT_END.test(name)) return undefined;
+  const words = splitWords(name);
+  if (words.length < 2 || words[words.length - 1] !== 'pin' || words.some((w) => PINNED_KEY_WORDS.has(w))) return undefined;
+  // A PKCS#11 token's PIN (`user_pin`, `so_pin`, `HSM_PIN`) is pkcs11-pin's, which knows its digits too.
+  if (PKCS11_PIN_OWNERS.has(words[words.length - 2]!)) return undefined;
+  return STRONG_PIN_KEY;
+}
+const PKCS11_PIN_OWNERS = new Set(['user', 'usr', 'cu', 'so', 'co', 'officer', 'token', 'slot', 'partition', 'hsm', 'pkcs11', 'p11', 'luna']);
+/** Words of certificate or public-key pinning (`SERVER_PUBKEY_PIN`, `CERT_PIN`): the pin is a hash of what is public. */
+const PINNED_KEY_WORDS = new Set(['cert', 'certs', 'certificate', 'key', 'pubkey', 'public', 'spki', 'ssl', 'tls', 'hpkp', 'fingerprint', 'sha', 'sha1', 'sha256', 'hash']);
+/** A pinned key's hash as pinning writes it (`sha256/…`, `sha256:…`). */
+const PINNED_HASH = /^sha(?:1|256|384|512)[/:=]/i;
+const STRONG_PIN_VALUE = /^\S{12,128}$/;
+function isStrongPin(value: string): boolean {
+  if (!STRONG_PIN_VALUE.test(value) || PINNED_HASH.test(value)) return false;
+  const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  return classes >= 3 && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3.5;
+}
+
 const AUTH_PAIR_KEY: KeyClass = { category: 'CRED', weak: true };
 const USER_PASSWORD_PAIR = /^([A-Za-z][\w.@-]{0,63}):(?=[^\s:]{4,128}$)/;
 const AUTH_IN_NAME = /auth/i;
@@ -3316,6 +3352,8 @@ export const genericRules: Rule[] = [
       'encryption.master', 'encryption_master', 'encryption-master', 'encryptionmaster', 'crypto.master', 'crypto_master', 'crypto-master', 'cryptomaster',
       // A provider's OAuth refresh token named without its `token` (`BLACKBAUD_REFRESH`, `xeroRefresh`).
       'refresh',
+      // Any name that ends in a PIN (`DOOR_PIN`), for a strong value only: `pin` alone would stop at every `mapping`.
+      '_pin', '-pin',
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
@@ -3326,6 +3364,7 @@ export const genericRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: [
+        'DOOR_PIN="Kt4#wPz8Lq2Vn"',
         'password = "Sup3rS3cret!"',
         'DB_PASSWORD=iPp0@GRq',
         "  api_key: 'a8F3kQ9zL2mN7xV4'",
@@ -3361,6 +3400,7 @@ export const genericRules: Rule[] = [
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
       ],
       noMatch: [
+        'LED_PIN = "GPIO_NUM_12"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',
         '"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]], "len": 71}}}}}',
