@@ -3,7 +3,7 @@ import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-con
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
-import { isPlaceholder, isPlausiblePassword, isPublicValue, isStandInNote } from './secret-value.js';
+import { isEnvironmentLookup, isPlaceholder, isPlausiblePassword, isPublicValue, isStandInNote } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -109,7 +109,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (isPlaceholder(v)) return true;
   // `VIRUSTOTAL_KEY=process.env.VIRUSTOTAL_KEY`, `API_KEY=os.getenv("API_KEY")`: a dotenv value copied from code that reads
   // the variable is the lookup, not its value. Learnt, it would be tokenized in every line of code that reads it.
-  if (ENV_LOOKUP.test(v) || ENV_CALL.test(v)) return true;
+  if (isEnvironmentLookup(v)) return true;
   // `JWT_SECRET=test-jwt-secret-not-used-in-prod`, `STRIPE_WEBHOOK_SECRET=whsec_test`: a test suite's dotenv says in
   // words that the value is a stand-in. Learnt, the words would be tokenized wherever the code and docs use them.
   if (isStandInNote(v)) return true;
@@ -206,18 +206,6 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
-
-/**
- * Code that reads an environment variable by name: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
- * `os.environ['X']`, Ruby's `ENV['X']`, PHP's `$_ENV['X']`, PowerShell's `$env:X` (`${X}` and `$X` are placeholders).
- */
-const ENV_LOOKUP = /^(?:(?:(?:process|import\.meta|Deno)\.env|os\.environ|ENV|\$_ENV|\$_SERVER)(?:\.[A-Za-z_]\w{0,127}|\[ ?["']?[A-Za-z_][\w.-]{0,127}["']? ?\])|\$env:[A-Za-z_]\w{0,127})$/;
-/**
- * A call that reads one environment variable, with no default beside it (a default may be the secret itself):
- * `getenv("X")`, `os.getenv('X')`, `System.getenv("X")`, `os.Getenv("X")`, `Environment.GetEnvironmentVariable("X")`,
- * `os.environ.get("X")`, `ENV.fetch("X")`, `Deno.env.get("X")`, Rust's `env::var("X")`, Laravel's `env('X')`.
- */
-const ENV_CALL = /^(?:(?:[A-Za-z_]\w{0,40}\.){0,2}(?:getenv|GetEnvironmentVariable)|os\.environ\.get|ENV\.fetch|Deno\.env\.get|(?:std::)?env::var|env)\( ?["'][A-Za-z_][\w.-]{0,127}["'] ?\)$/i;
 
 /** A comma list of two to forty items, each plainly no secret by its value alone. */
 function isListOfPlainValues(v: string): boolean {

@@ -258,6 +258,22 @@ const TEMPLATE_START =
  */
 const ENV_LOOKUP =
   /^(?:process\.env(?:\.[A-Za-z_][\w]{0,100}|\[["'][\w.-]{1,100}["']\])|(?:os\.)?environ\[["'][\w.-]{1,100}["']\]|ENV\[["'][\w.-]{1,100}["']\]|(?:(?:os\.)?environ\.get|os\.getenv|getenv|env|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|Deno\.env\.get)\(\s{0,4}["'][\w.-]{1,100}["']\s{0,4}(?:,\s{0,4}(?:null|None|nil|undefined|false|""|''))?\s{0,4}\))$/;
+/**
+ * Code that reads an environment variable by name: `process.env.X`, `process.env["X"]`, `import.meta.env.X`,
+ * `os.environ['X']`, Ruby's `ENV['X']`, PHP's `$_ENV['X']`, PowerShell's `$env:X` (`${X}` and `$X` are placeholders).
+ */
+const ENV_READ = /^(?:(?:(?:process|import\.meta|Deno)\.env|os\.environ|ENV|\$_ENV|\$_SERVER)(?:\.[A-Za-z_]\w{0,127}|\[ ?["']?[A-Za-z_][\w.-]{0,127}["']? ?\])|\$env:[A-Za-z_]\w{0,127})$/;
+/**
+ * A call that reads one environment variable, with no default beside it (a default may be the secret itself):
+ * `getenv("X")`, `os.getenv('X')`, `System.getenv("X")`, `os.Getenv("X")`, `Environment.GetEnvironmentVariable("X")`,
+ * `os.environ.get("X")`, `ENV.fetch("X")`, `Deno.env.get("X")`, Rust's `env::var("X")`, Laravel's `env('X')`.
+ */
+const ENV_CALL = /^(?:(?:[A-Za-z_]\w{0,40}\.){0,2}(?:getenv|GetEnvironmentVariable)|os\.environ\.get|ENV\.fetch|Deno\.env\.get|(?:std::)?env::var|env)\( ?["'][A-Za-z_][\w.-]{0,127}["'] ?\)$/i;
+
+/** Whether the whole value reads an environment variable (any of the forms above): where the secret is kept, not the secret. */
+export function isEnvironmentLookup(v: string): boolean {
+  return ENV_LOOKUP.test(v) || ENV_READ.test(v) || ENV_CALL.test(v);
+}
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const PATH_LIKE = /^(?:\.\.?\/|~\/|[A-Za-z]:\\|\/[a-z0-9._-]{0,80}(?:\/|$)|\/[\w.-]{0,80}\/[\w.-]{0,80}\/)/;
 /**
@@ -390,7 +406,7 @@ export function hasCountingRun(value: string): boolean {
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v) || hasCountingRun(v)) return true;
-  if (TEMPLATE_START.test(v) || ENV_LOOKUP.test(v)) return true;
+  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
   return isDummyWithDigits(norm);
@@ -734,7 +750,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (hasPlaceholderMarker(v, generated)) return false;
   // The first characters shown and the rest masked (`sk_live_51Hq***`, a scanner's or a dashboard's listing): what stays is no secret.
   if (MASKED_TAIL.test(v)) return false;
-  if (TEMPLATE_START.test(v) || ENV_LOOKUP.test(v)) return false;
+  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v)) return false;
   // TeamCity's Kotlin DSL stores a secure value on the server and writes only its id (`password("env.X", "credentialsJSON:<uuid>")`).
   if (SECRET_STORE_ID.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.

@@ -779,7 +779,8 @@ const URL_REACH = 300;
 
 /**
  * Whether the name at `nameStart` stands in a URL: the run of non-blank, unquoted characters it ends holds `://`. The
- * name may itself open with the `//` (a name read as `//host/wiki/License` after `http:`).
+ * name may itself open with the `//` (a name read as `//host/wiki/License` after `http:`). Unlike connection.ts's
+ * `urlSeparatorBefore`, an opening parenthesis ends the run: `(see https://…) token:…` keeps its assignment.
  */
 function isInUrl(text: string, nameStart: number): boolean {
   const floor = Math.max(0, nameStart - URL_REACH);
