@@ -1,4 +1,4 @@
-import { isPlausiblePassword } from '../secret-value.js';
+import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -8,7 +8,9 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * (`"Basic " & encode("ops:" & "…")` in Nim, `"Basic " + Base64(...("svc:…"))`), or held by a
  * variable the lines above set (`let raw = "scanner:…"` then
  * `"Basic " + Data(raw.utf8).base64EncodedString()` in Swift). The password is the secret;
- * the user before the colon is an account name.
+ * the user before the colon is an account name. With the password left empty (`btoa("…:")`,
+ * `base64.b64encode(b"…:")`), the user is the secret: APIs that take their key as the Basic user (Mixpanel's
+ * project secret, Stripe's) are called so, and a generated user there is that key.
  */
 
 /** `Basic ` closing its literal, then a joining operator: `+` (most languages), `&` (Nim, VB), `.`/`..` (PHP, Lua), `<>` (Elixir), `^` (OCaml, F#). */
@@ -18,6 +20,15 @@ const BASIC_JOINED_AT = /basic[ \t]{0,2}["'`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \
 const JOINED = String.raw`["'\`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \t]{0,4}["'\`]`;
 /** A `user:password` literal, or `"user:"` joined to the password's literal, or the three joined (`"user" + ":" + "…"`). */
 const USER_PASSWORD_LITERAL = new RegExp(String.raw`["'\`](?<user>[\w.@-]{1,64})(?:${JOINED})?:(?:${JOINED})?(?<v>[^"'\`\s$]{4,128})["'\`]`);
+
+/** A `key:` literal, its password left empty. */
+const KEY_AS_USER_LITERAL = /["'`](?<key>[A-Za-z0-9_\-.]{16,128}):["'`]/;
+
+/** A key given as the Basic user: hex digits, or generated-looking (not words joined by `_` or `-`), and a plausible key. */
+function isKeyAsUser(value: string, file: string | undefined): boolean {
+  if (!/^[A-Fa-f0-9]{16,}$/.test(value) && characterSwitches(value) < 8) return false;
+  return /\d/.test(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
+}
 
 /** Names in the expression that are not variables holding the credentials (encoders, conversions). */
 const IDENTIFIER = /[A-Za-z_][\w]{0,40}/g;
@@ -53,6 +64,14 @@ function findBuiltBasicCredentials(text: string, options: DetectOptions, offsets
       if (!isPassword(value, literal.groups!['user']!, options.file)) return;
       const start = from + literal.index + literal[0].length - 1 - value.length;
       spans.push({ start, end: start + value.length });
+      return;
+    }
+    const keyAsUser = KEY_AS_USER_LITERAL.exec(expression);
+    if (keyAsUser !== null) {
+      const key = keyAsUser.groups!['key']!;
+      if (!isKeyAsUser(key, options.file)) return;
+      const start = from + keyAsUser.index + 1;
+      spans.push({ start, end: start + key.length, category: 'KEY' });
       return;
     }
     // No literal: a variable in the expression may hold `user:password` (set on a line above).
@@ -146,8 +165,12 @@ export const basicBuiltRules: Rule[] = [
         'const auth = "Basic " + btoa("kiosk_sync" + ":" + "Rm7vQ2xLp9Tz");',
         'let creds = "scanner:Wq3#nZ8vLp2"\nreq.setValue("Basic " + Data(creds.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")',
         "$creds = 'intake-bot:Moth.Quarry-417'\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
+        'headers: { Authorization: "Basic " + btoa("c41e07b9d2a85f3e6b10d4c7a9e2f586:") },',
+        'auth = "Basic " + base64.b64encode(b"sk_live_Rt7vX2qL9mW4zN8bC3pJ:").decode()',
       ],
       noMatch: [
+        'headers: { Authorization: "Basic " + btoa("reporting_readonly_user:") },',
+        'headers: { Authorization: "Basic " + btoa(apiSecret + ":") },',
         '"Authorization": "Basic " & encode(user & ":" & password),',
         'let creds = "\\(user):\\(password)"\nreq.setValue("Basic " + Data(creds.utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")',
         'headers["Authorization"] = "Basic " + token',

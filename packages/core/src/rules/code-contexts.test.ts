@@ -455,3 +455,15 @@ describe('a getter named for a secret that returns its literal decoded', () => {
     expect(found(java, 'src/main/java/Store.java')).toEqual([]);
   });
 });
+
+describe('a (user, secret) tuple kept under an account name', () => {
+  it('reports the second literal of the pair', () => {
+    expect(found('EXPORT_SERVICE_ACCOUNT = ("bi.loader", "Hq3vZ8mLx2Rk7Wp4Nb9Tc6Jd1")\n', 'jobs/export.py')).toContain('Hq3vZ8mLx2Rk7Wp4Nb9Tc6Jd1');
+  });
+
+  it('leaves a region, a variable and a name that only contains "account" alone', () => {
+    expect(found('EXPORT_SERVICE_ACCOUNT = ("bi.loader", "eu-central-1")\n', 'jobs/export.py')).toEqual([]);
+    expect(found('EXPORT_SERVICE_ACCOUNT = ("bi.loader", os.environ["BI_LOADER_SECRET"])\n', 'jobs/export.py')).toEqual([]);
+    expect(detector.detect('subaccount = ("bi.loader", "Hq3vZ8mLx2Rk7Wp4Nb9Tc6Jd1")\n', { file: 'jobs/export.py' }).filter((f) => f.rule === 'account-pair-tuple')).toEqual([]);
+  });
+});

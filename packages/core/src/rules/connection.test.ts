@@ -218,3 +218,19 @@ describe("oracle-connect-password: Oracle's user/password@db credential", () => 
     expect(passwords('db = oracledb.connect(user=u, password=p, dsn="labdb/LIMS")\n', 'db.py')).toEqual([]);
   });
 });
+
+describe('oracle-connect-password on an Easy Connect address written without its //', () => {
+  const passwords = (text: string, file = 'etl.py') => findings(text, file).filter((f) => f.rule === 'oracle-connect-password').map((f) => f.text);
+
+  it('reads user/password before a host on an Oracle listener port and a service', () => {
+    expect(passwords('MES_DSN = "LOTS/vT3.kqm8Xw2Lr@mesdb02.plant.example:1521/MESPRD"\n')).toEqual(['vT3.kqm8Xw2Lr']);
+    expect(passwords('ARCHIVE = oracledb.connect(dsn="rpt_ro/Harrow-Kelp47@10.8.2.14:1522/RPT")\n')).toEqual(['Harrow-Kelp47']);
+    expect(passwords("RPT_DSN = 'rpt_ro/Tundra+Quill93@rptdb.example:2484/RPT'\n")).toEqual(['Tundra+Quill93']);
+  });
+
+  it('leaves a path, a template and an address without a credential alone', () => {
+    expect(passwords('MES_DSN = "LOTS/${MES_PW}@mesdb02.plant.example:1521/MESPRD"\n')).toEqual([]);
+    expect(passwords('see wiki/oracle@mesdb02.plant.example:1521/MESPRD for the listener\n', 'notes.md')).toEqual([]);
+    expect(passwords('MES_DSN = "mesdb02.plant.example:1521/MESPRD"\n')).toEqual([]);
+  });
+});

@@ -412,7 +412,8 @@ function findJoinedUrlPasswords(text: string, options: DetectOptions, offsets: r
  * is the part between the user's `/` and the `@` and is reported alone. Three places make the
  * shape Oracle's rather than a path with an `@` in it (an npm `@scope/pkg@1.2.3`, `actions/checkout@v4`):
  * an Easy Connect address that opens with `//` (`u/p@//db01:1521/SVC`), the utilities' `userid=u/p@db`
- * parameter, or the single string given to the Python drivers' `connect("u/p@db")`.
+ * parameter, the single string given to the Python drivers' `connect("u/p@db")`, or an Easy Connect address
+ * written without its `//` whose host is followed by an Oracle listener's port and a service (`u/p@db01:1521/SVC`).
  */
 const ORACLE_USER = '(?<user>[A-Za-z_][\\w$#.]{0,29})';
 const ORACLE_PASSWORD = `(?<pw>"[^\\s"]{1,128}"|[^\\s/@"'\`;,()<>{}\\[\\]]{1,128})`;
@@ -458,6 +459,17 @@ function oraclePasswordSpan(pw: string, end: number, file: string | undefined): 
   return { start: stop - password.length, end: stop, category: 'PASS' };
 }
 
+/** A host name before a listener's port, read backwards from the `:`. */
+const HOST_CHAR = /[\w.-]/;
+
+/** Where the `@` before the host that ends at `colon` stands, if a host of 1 to 253 characters leads there. */
+function hostAt(text: string, colon: number): number | undefined {
+  let at = colon - 1;
+  while (at >= 0 && colon - at <= 253 && HOST_CHAR.test(text[at]!)) at--;
+  if (at < 0 || at === colon - 1 || text[at] !== '@' || !/[A-Za-z0-9]/.test(text[at + 1]!)) return undefined;
+  return at;
+}
+
 function findOracleConnectPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
@@ -468,6 +480,17 @@ function findOracleConnectPasswords(text: string, options: DetectOptions, offset
       const pw = easyConnectPassword(text, offset);
       if (pw === undefined) continue;
       const span = oraclePasswordSpan(pw, offset, options.file);
+      if (span !== undefined) spans.push(span);
+      continue;
+    }
+    if (c === 58 /* : */) {
+      // `@host:1521/SVC`: an Easy Connect address without its `//`, told by the listener's port and the service after it.
+      if (!/[\w$]/.test(text[offset + 6] ?? '')) continue;
+      const at = hostAt(text, offset);
+      if (at === undefined) continue;
+      const pw = easyConnectPassword(text, at);
+      if (pw === undefined) continue;
+      const span = oraclePasswordSpan(pw, at, options.file);
       if (span !== undefined) spans.push(span);
       continue;
     }
@@ -596,9 +619,9 @@ export const connectionRules: Rule[] = [
     id: 'oracle-connect-password',
     category: 'PASS',
     description:
-      "The password of Oracle's `user/password@db` credential: before an Easy Connect address (`u/p@//db01:1521/SVC`), in the utilities' `userid=u/p@db` (sqlldr, expdp, impdp) or the one string given to python-oracledb's or cx_Oracle's `connect(\"u/p@db\")`",
-    keywords: ['@//', 'userid', 'cx_oracle.connect', 'oracledb.connect'],
-    pattern: /@\/\/|\buserid[ \t]{0,4}=|(?:cx_oracle|oracledb)\.connect/i,
+      "The password of Oracle's `user/password@db` credential: before an Easy Connect address (`u/p@//db01:1521/SVC`, or `u/p@db01:1521/SVC` on a listener's port), in the utilities' `userid=u/p@db` (sqlldr, expdp, impdp) or the one string given to python-oracledb's or cx_Oracle's `connect(\"u/p@db\")`",
+    keywords: ['@//', 'userid', 'cx_oracle.connect', 'oracledb.connect', ':1521/', ':1522/', ':2484/'],
+    pattern: /@\/\/|\buserid[ \t]{0,4}=|(?:cx_oracle|oracledb)\.connect|:(?:1521|1522|2484)\//i,
     find: findOracleConnectPasswords,
     anchored: true,
     confidence: 'high',
@@ -608,6 +631,7 @@ export const connectionRules: Rule[] = [
         'sqlldr userid=loader/Kx4#Brine-Tulle@STAGE control=parts.ctl',
         'conn = oracledb.connect("hr_app/Wm3!Orchid-Fay@dbhost.example.com/FREEPDB1")',
         "pool_dsn = 'rpt/\"Pz8@Heron-Quay\"@//10.4.2.9/RPT'",
+        'WAREHOUSE_DSN = "BATCH/qR7.vLx2-Tmz8@dwh01.plant.example:1521/DWH"',
       ],
       noMatch: [
         'ERP_DSN="erp_ro/${ERP_PASSWORD}@//erp-db02.corp.example:1521/ERPPRD"',
@@ -619,6 +643,8 @@ export const connectionRules: Rule[] = [
         'see https://git.example.com/team/repo@//mirror',
         'conn = oracledb.connect(user="hr_app", password=pw, dsn="dbhost/FREEPDB1")',
         'expdp userid=system/$SYS_PW@ORCL schemas=APP',
+        'WAREHOUSE_DSN = "BATCH/${DWH_PW}@dwh01.plant.example:1521/DWH"',
+        'see docs/setup@dwh01.plant.example:1521/DWH',
       ],
     },
   },

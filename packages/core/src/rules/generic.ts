@@ -2234,6 +2234,13 @@ const BASIC_AUTH_PAIR = new RegExp(
 );
 
 /**
+ * A (user, secret) pair of literals kept under an account's name: `MIXPANEL_SERVICE_ACCOUNT = ("etl.svc", "…")`,
+ * `svc_account = ('reporter', '…')`. A name that ends in `account` and holds two literals in a tuple is a login and
+ * what proves it, as `SHOP_AUTH = (…)` is. Sticky at `account`, which must end the name (or be all of it).
+ */
+const ACCOUNT_PAIR = /account[ \t]{0,4}=[ \t]{0,4}\([ \t]{0,4}(?:"[^"\r\n]{1,100}"|'[^'\r\n]{1,100}')[ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\\\s]{1,200})["'][ \t]{0,4},?[ \t]{0,4}\)/iy;
+
+/**
  * A (user, password) pair kept in a constant of any name and handed over by that name as an HTTP client's `auth=`
  * (requests' and httpx's `auth=MIXPANEL_SA`, where `MIXPANEL_SA = ("svc.user", "…")` stands above): the `auth=` says what
  * the pair is as plainly as a name would. Sticky at `auth`; `name` is the constant given.
@@ -3721,6 +3728,24 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
       noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])"],
+    },
+  },
+  {
+    id: 'account-pair-tuple',
+    category: 'PASS',
+    description: 'The secret in a (user, secret) pair of literals kept under an account\'s name: `SERVICE_ACCOUNT = ("svc", "…")`',
+    keywords: ['account=(', 'account = (', 'account =(', 'account  = ('],
+    pattern: ACCOUNT_PAIR,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    // `account` ends the name (`SERVICE_ACCOUNT`, `svc_account`, not `myaccount`), and the second literal is no slug of
+    // lower-case words (`us-east-1`, `acme-corp`): a region, a project or a host is kept beside an account as often.
+    validate: (value, ctx) =>
+      !/[A-Za-z0-9]/.test(ctx.text.charAt(ctx.matchStart - 1)) && !/^[a-z0-9]{1,40}(?:[-_.][a-z0-9]{1,40}){1,8}$/.test(value) && isPlausiblePassword(value, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: ['REPORTING_SERVICE_ACCOUNT = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', "svc_account = ('reporter', 'Tq7!mRw2zKx9')"],
+      noMatch: ['SERVICE_ACCOUNT = ("bi.export", os.environ["BI_SECRET"])', 'BILLING_ACCOUNT = ("acme-corp", "us-east-1")', 'myaccount = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', 'SERVICE_ACCOUNT = ("bi.export", "changeme")'],
     },
   },
   {

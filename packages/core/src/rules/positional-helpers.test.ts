@@ -472,3 +472,18 @@ describe("a literal beside a credential's id read from the environment", () => {
     expect(found(go, 'video/client.go', 'env-id-then-secret-literal')).toEqual([]);
   });
 });
+
+describe('azure-client-secret-credential', () => {
+  const secrets = (text: string, file = 'Exporter.cs') => detect(text, { file }).filter((f) => f.rule === 'azure-client-secret-credential').map((f) => text.slice(f.start, f.end));
+
+  it('reports the third argument of ClientSecretCredential, not the tenant or client ids', () => {
+    const cs = 'var cred = new ClientSecretCredential(Tenant, "8c2f4e1a-6b3d-4f7e-9a05-c1d2e3f4a5b6", "Lq9~Xv3Tm8Zr2Wk7Nb4Hc1Jd6Gf0Sa5Ye2Ui");\n';
+    expect(secrets(cs)).toEqual(['Lq9~Xv3Tm8Zr2Wk7Nb4Hc1Jd6Gf0Sa5Ye2Ui']);
+    const go = 'cred, err := azidentity.NewClientSecretCredential(cfg.Tenant, cfg.Client, "Rt5.Wq8Lm3Zx9Vk2Nb7Hc4Jd1Gf6Sa", nil)\n';
+    expect(secrets(go, 'auth.go')).toEqual(['Rt5.Wq8Lm3Zx9Vk2Nb7Hc4Jd1Gf6Sa']);
+  });
+
+  it('leaves a secret read from configuration alone', () => {
+    expect(secrets('var cred = new ClientSecretCredential(Tenant, ClientId, config["Azure:ClientSecret"]);\n')).toEqual([]);
+  });
+});

@@ -144,6 +144,19 @@ const OAUTH_CLIENT_SECRET_SECOND =
   /(?<![\w])(?:ConfidentialAppAuthClient|ConfidentialClientApplication|OAuth1(?:Session)?|OAuth1UserHandler|OAuthHandler|OAuth2::Client\.new|OAuth::Consumer\.new)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.-]{1,60}["']\]|\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:client_secret|client_credential|consumer_secret)[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["']/;
 
 /**
+ * Azure.Identity's `ClientSecretCredential` takes the tenant's id, the app's client id, then the client secret, by position:
+ * C# and JS `new ClientSecretCredential(tenantId, clientId, "…")`, Python's `ClientSecretCredential(tenant, client, "…")`,
+ * Go's `azidentity.NewClientSecretCredential(tenant, client, "…", nil)`. The two ids are no secret; the third argument,
+ * a literal, is.
+ */
+const ARGUMENT = String.raw`(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\[["'][\w.:-]{1,60}["']\]|\(\))?)`;
+const ARGUMENT_GAP = String.raw`[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?`;
+const AZURE_CLIENT_SECRET_CREDENTIAL = new RegExp(
+  String.raw`ClientSecretCredential[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:tenant_id[ \t]{0,4}=[ \t]{0,4})?${ARGUMENT}${ARGUMENT_GAP}(?:client_id[ \t]{0,4}=[ \t]{0,4})?${ARGUMENT}${ARGUMENT_GAP}` +
+    String.raw`(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'\x60](?<v>[A-Za-z0-9_\-.+/=~]{16,200})["'\x60]`,
+);
+
+/**
  * A client built from a credential's id read from the environment and, beside it, a literal: the literal is the id's
  * secret (`NewMuxClient(os.Getenv("MUX_TOKEN_ID"), "…")`, `new Client(process.env.APP_CLIENT_ID, "…")`,
  * `auth=(os.environ["API_KEY_ID"], "…")`, `Twilio::REST::Client.new(ENV["TWILIO_ACCOUNT_SID"], "…")`). Only an
@@ -1428,6 +1441,30 @@ export const positionalRules: Rule[] = [
         "msal.ConfidentialClientApplication(client_id, 'your-client-secret-goes-here')",
         'OAuth2::Client.new(CLIENT_ID, ENV.fetch("UNTAPPD_SECRET"), site: "https://untappd.com")',
         'OAuth2::Client.new(CLIENT_ID, "0000000000000000000000000000000000000000", site: "https://github.com")',
+      ],
+    },
+  },
+  {
+    id: 'azure-client-secret-credential',
+    category: 'KEY',
+    description:
+      "An Azure app registration's client secret given third to Azure.Identity's `ClientSecretCredential(tenantId, clientId, \"…\")` (C#, JS, Python) or Go's `azidentity.NewClientSecretCredential(tenant, client, \"…\", nil)`",
+    keywords: ['clientsecretcredential'],
+    pattern: AZURE_CLIENT_SECRET_CREDENTIAL,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: isClientSecretValue,
+    confidence: 'high',
+    examples: {
+      match: [
+        'var cred = new ClientSecretCredential(TenantId, "4f1c2b7a-9d3e-4a61-8b0c-2e5f7a9d1c3b", "Qw8~Lm3Zx7Rk2Vp9Nb4Hc1Jd6Gf0Sa5Ye3Ui7Op");',
+        'credential = ClientSecretCredential(\n    tenant_id, client_id, "pT4.Vx9Lm2Qz7Rk3Wb8Nc1Jd6Gf0Sa5Ye"\n)',
+        'cred, err := azidentity.NewClientSecretCredential(tenantID, clientID, "Zq4Wm8Lx2Rk7Vp3Nb9Hc6Jd1Gf5Sa0Ye", nil)',
+      ],
+      noMatch: [
+        'var cred = new ClientSecretCredential(TenantId, ClientId, ClientSecret);',
+        'credential = ClientSecretCredential(tenant_id, client_id, os.environ["AZURE_CLIENT_SECRET"])',
+        'new ClientSecretCredential(tenantId, clientId, "your-client-secret-goes-here")',
       ],
     },
   },
