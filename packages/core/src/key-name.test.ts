@@ -603,3 +603,18 @@ describe('a value published or revealed on purpose', () => {
     expect(detect(secret, { file: 'raffle/draw.py' }).length).toBe(1);
   });
 });
+
+describe('a password named after the component it belongs to', () => {
+  it('reads a cache or a table word before a password as whose password it is', () => {
+    expect(classifyKey('TileCache.password')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('REDIS_CACHE_PASSWORD')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('primaryPassword')).toEqual({ category: 'PASS', weak: false });
+  });
+
+  it('still reads those words before a key as a lookup key', () => {
+    expect(classifyKey('TileCache.key')).toBeUndefined();
+    expect(classifyKey('cache_key')).toBeUndefined();
+    expect(classifyKey('sort_key')).toBeUndefined();
+    expect(classifyKey('password_hash')).toBeUndefined();
+  });
+});

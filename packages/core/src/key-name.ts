@@ -156,6 +156,8 @@ const PASSWORD_WORD =
 /** What a PIN that is a secret is named for: who it admits or what it unlocks. */
 /** (generic-assignment's keywords hold each of them before `pin`: a keyword of `pin` alone would stop at every `mapping`.) */
 const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor']);
+/** Words that qualify a lookup key (a cache's, a table's), not a password: see `classifyKeyUncached`. */
+const KEY_LOOKUP_QUALIFIERS = new Set(['cache', 'sort', 'partition', 'primary', 'foreign']);
 const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword|passworsd)$/;
 const KEY_QUALIFIERS = new Set([
   'api', 'secret', 'private', 'access', 'auth', 'master', 'encryption', 'encrypt', 'signing', 'sign', 'client',
@@ -525,6 +527,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     // Under a cipher word, the primary key is the encryption's primary key (Rails' `active_record.encryption.primary_key`,
     // `ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY`), not a table's: the key that encrypts every encrypted attribute.
     if (w === 'primary' && last === 'key' && i === words.length - 2 && words.slice(0, i).some((x) => CIPHER_WORDS.has(x))) continue;
+    // A key's qualifiers (`cache_key`, `sort_key`, `primary_key`) name a lookup key; before a password they name the
+    // service the password is for (`JdbcCache.password`, `REDIS_CACHE_PASSWORD`: the cache's database or server).
+    if (KEY_LOOKUP_QUALIFIERS.has(w) && PASSWORD_EXACT.test(last)) continue;
     if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|published|revealed|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 
