@@ -169,6 +169,9 @@ const hostile: Record<string, string> = {
   // Each `.GetBytes(` reads its literal sticky and a bounded reach before it for the key's constructor.
   'key constructors over encoded bytes repeated on one line, never closed': 'new SymmetricSecurityKey(Encoding.UTF8.GetBytes("'.repeat(MB / 50) + 'new HMACSHA256(Encoding.UTF8.GetBytes('.repeat(MB / 40),
   'PIN names repeated on one line, never given a value': 'door_pin smartcard-pin '.repeat(MB / 23),
+  'Adyen prefixes joined to literals repeated, never closed': '"AQE" + "'.repeat(MB / 9),
+  'authorization schemes under a token name repeated in one literal': ('token = "SSWS ' + 'Bot '.repeat(MB / 8)),
+  'no-auth notes of many words under a password, repeated': 'password: "a-b-c-d-no-auth-e-f-g-h"\n'.repeat(MB / 36),
   'redis URLs with an empty user repeated, never given a template': '"redis://:%s@'.repeat(MB / 14),
   'base64 encodings of a variable repeated on one line, never given a literal': 'btoa(pair) '.repeat(MB / 11) + '[Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($p)) '.repeat(MB / 66),
   // Each `new one` reads back a bounded stretch of its own line for the password it refers to.

@@ -477,11 +477,24 @@ export function isStandInNote(value: string): boolean {
   const v = value.trim();
   const prefixed = PREFIXED_STAND_IN.exec(v);
   if (prefixed !== null && (STAND_IN_WORDS.has(prefixed[1]!) || DUMMY_VALUES.has(prefixed[1]!))) return true;
-  if (isStandInPhrase(v) || isGluedStandIn(v)) return true;
+  if (isStandInPhrase(v) || isGluedStandIn(v) || (mayBeNoAuthNote(v) && NO_AUTH_NOTE.test(v))) return true;
   // A note that says where the value is not used (`test-jwt-secret-not-used-in-prod`): stand-in words, the kind of
   // secret, and "not … production". Without the `not`, `password123-for-prod` may be a real (weak) password.
   const words = v.toLowerCase().split(/[-_.\s]+/);
   return words.length >= 4 && words.includes('not') && words.every((w) => STAND_IN_WORDS.has(w) || NOT_FOR_WORDS.has(w));
+}
+
+/**
+ * A note that the service takes no secret, in lower-case words joined by dashes or underscores: `no-auth`, `noauth`,
+ * `no_password`, `not-required`, `unused`, `none`, maybe after the service's name (`mailhog-no-auth`, a local mail
+ * catcher's, which accepts any login). A password is no sentence saying there is none.
+ */
+const NO_AUTH_NOTE =
+  /^(?:[a-z0-9]{1,20}[-_]){0,3}(?:no[-_]?(?:auth|authentication|password|passwd|pass|pwd|secret|token|key|login)|not[-_](?:required|needed|used|set)|unused|none)(?:[-_][a-z0-9]{1,20}){0,3}$/;
+
+/** Whether `v` may be a `NO_AUTH_NOTE` (each of its words holds `no` or `unused`): asked first, for every value. */
+function mayBeNoAuthNote(v: string): boolean {
+  return v.length <= 100 && (v.includes('no') || v.includes('unused'));
 }
 
 /** The words a note adds to the stand-in words when it says what the value is not for. */
@@ -715,6 +728,33 @@ function isRandomlyCasedLetters(v: string): boolean {
   return v.length >= 24 && longestLower <= 9 && capitalRuns >= 4 && characterSwitches(v) * 5 >= v.length * 2;
 }
 
+/**
+ * Sixteen to forty letters of both cases that no name is written with (`xJLktdxfHLfzonuw`): few vowels among the small
+ * letters (words hold about two in five, a random draw one in five) at a random draw's entropy. (A camelCase name of
+ * whole words never reaches here: see `CAMEL_WORDS`.)
+ */
+function isVowelPoorLetters(v: string): boolean {
+  if (v.length < 16 || v.length > 40) return false;
+  let lower = 0;
+  let upper = 0;
+  let vowels = 0;
+  let capitalRun = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isLowerCode(c)) {
+      lower++;
+      capitalRun = 0;
+      if (LOWER_VOWELS.includes(v[i]!)) vowels++;
+    } else if (isUpperCode(c)) {
+      upper++;
+      // Capitals run long only in acronyms, and words in capitals.
+      if (++capitalRun > 7) return false;
+    } else return false;
+  }
+  return lower >= 8 && upper >= 3 && vowels * 4 <= lower && characterSwitches(v) >= 4 && shannonEntropy(v) >= 3.5;
+}
+const LOWER_VOWELS = 'aeiouy';
+
 /** All four classes of a password policy, a word's worth of letters and no blank: `Winter!2015`, `Password3647$`. */
 function isPolicyPassword(v: string): boolean {
   return /[A-Z]/.test(v) && /[a-z]{3}/.test(v) && /\d/.test(v) && /[^A-Za-z0-9]/.test(v) && !/\s/.test(v);
@@ -794,6 +834,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (norm.length === 0) return false;
   if (DUMMY_VALUES.has(norm)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
+  if (mayBeNoAuthNote(v) && NO_AUTH_NOTE.test(v)) return false; // `mailhog-no-auth`, `not-required`: the service asks for no secret
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
   // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`), or
   // one lower-case word (`password: "peanuts"`, `confirmPassword: "different"`). Only in tests: elsewhere `user:secret123@host`
@@ -837,7 +878,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // Keys, tokens, other credentials: generated values, so demand some randomness.
   const minLength = ctx.weakKey ? 16 : 10;
   if (v.length < minLength) return false;
-  if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v)) return false;
+  if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v) && !(!ctx.weakKey && isVowelPoorLetters(v))) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
   if (!ctx.weakKey && isGroupedKey(v)) return true;
   // Capitals, small letters, digits and a symbol: a password written to a complexity policy (a RADIUS client's

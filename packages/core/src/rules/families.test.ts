@@ -1894,3 +1894,36 @@ describe('a Mapillary client token (blind set 103)', () => {
     expect(found("token = 'MLY|7301928374650192|00000000000000000000000000000000'\n", 'map.py')).toEqual([]);
   });
 });
+
+describe('credentials behind a scheme, a split prefix or a short directive (blind sets 105 to 112)', () => {
+  const cases: [string, string, string][] = [
+    ['tiles.properties', 'TileCache.url = jdbc:postgresql://10.9.8.7:5432/tiles\nTileCache.password = Wq7#mZ2pLx9vT4\n', 'Wq7#mZ2pLx9vT4'],
+    ['radio.ini', '[link]\nrepeater_link_pin = Hd4!kQ9mXz\n', 'Hd4!kQ9mXz'],
+    ['notify.rb', 'x = 1\n  token = "Bot Zq8mN2xL9rTw4Kv7Nc3B.Xy7Lm2.Pq9RsT4uVw8XyZ1aBc3DeF5gHi7JkL"\n', 'Zq8mN2xL9rTw4Kv7Nc3B.Xy7Lm2.Pq9RsT4uVw8XyZ1aBc3DeF5gHi7JkL'],
+    ['Notifier.cs', 'private const string AdminApiToken = "SSWS " + "00Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0JaQe2Tr7Uy";\n', '00Vq3Lm8Xz2Wk7Rt4Np9Bc6Hd1Fs5Gy0JaQe2Tr7Uy'],
+    ['Payments.java', 'Client c = new Client("AQE" + "7hTqLm2Xv9Rk4Wp8Nz3Bc6Hd1Fs5Gy0JaQe2TrUy", Environment.LIVE);\n', '7hTqLm2Xv9Rk4Wp8Nz3Bc6Hd1Fs5Gy0JaQe2TrUy'],
+    ['gateway.conf', '# uplink\nserver 10.1.2.3 port 8883\ntls_key_pass Rmqt84LkzWvX2pNa\n', 'Rmqt84LkzWvX2pNa'],
+    ['Scrubber.cs', 'public static readonly string CdnToken = "qTRvkwzPLmbXhdJcs";\n', 'qTRvkwzPLmbXhdJcs'],
+  ];
+  for (const [file, text, secret] of cases) {
+    it(`finds ${secret} in ${file}`, () => {
+      expect(found(text, file).map(([, v]) => v)).toContain(secret);
+    });
+  }
+
+  const negatives: [string, string][] = [
+    ['relay.yml', 'development:\n  host: 127.0.0.1\n  port: 1025\n  password: "mailcatcher-no-auth"\n'],
+    ['relay.yml', 'smtp:\n  password: not-required\n'],
+    ['gradle.properties', 'SENTRY_BUNDLE_CHECKSUM=4f1c9a2b7e3d8c6a0f5e2b9d7c4a1e8f3b6d9c2a5e8f1b4d7a0c3e6f9b2d5a8c\n'],
+    ['Scrubber.cs', 'private const string PasswordResetMailNote = "PasswordResetMail";\n'],
+    ['Handlers.cs', 'public static readonly string SessionToken = "SessionTokenHandler";\n'],
+    ['board.ini', '[io]\nrelay_pin = Gpio_Pin_10\nbuzzer_pin = Kt4#wPz8\n'],
+    ['notify.rb', 'token = "Bot " + bot_token\n'],
+    ['site.conf', 'location ~ \\.php$ {\n    fastcgi_pass php-fpm;\n}\nlocation /api/ {\n    uwsgi_pass backend;\n}\nbypass on\n'],
+  ];
+  for (const [file, text] of negatives) {
+    it(`stays silent on the look-alike in ${file}: ${text.split('\n').find((l) => l.length > 0)}`, () => {
+      expect(found(text, file)).toEqual([]);
+    });
+  }
+});

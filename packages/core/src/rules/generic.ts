@@ -657,6 +657,10 @@ const SPACE_SEPARATED_FILE = /(?:^|[\\/])[._]?netrc$/i;
  * (`~/.msmtprc`, `/etc/msmtprc`, copies with an extension such as `msmtprc.ini`): `password …` there.
  */
 const DIRECTIVE_CONFIG_FILE = /\.(?:conf|cfg|cnf)$|(?:^|[\\/])\.?msmtprc(?:\.[\w-]{1,12})?$/i;
+/** A directive that names a password, maybe shortened (`remote_password`, `client_key_pass`, `bind_pwd`). */
+const DIRECTIVE_PASSWORD_NAME = /(?:password|passwd|[_.-](?:pass|pwd))$/i;
+/** nginx's directives that pass requests on to an upstream: the value names it. */
+const UPSTREAM_PASS_DIRECTIVE = /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/i;
 /** A Java-style property name of dotted lower-camel words (`spark.authenticate.secret`, `fs.s3a.secret.key`). */
 const DOTTED_PROPERTY_NAME = /^[a-z][A-Za-z0-9_-]{0,40}(?:\.[A-Za-z0-9_-]{1,40}){1,10}$/;
 /** A component or page rendered to the browser: a CSP nonce there is sent in the HTML it guards. */
@@ -691,8 +695,10 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
     const opensLine = isBlankBetween(text, lineStart, nameStart);
     // Java .properties allow whitespace as the separator: `ldap.bind.password   …` at the start of a line.
     if (kind.properties && opensLine) return true;
-    // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line.
-    if (kind.directives && opensLine && /(?:password|passwd)$/i.test(name)) return true;
+    // Daemon configs of `directive value` lines (mosquitto's `remote_password …`, `masterauth …`): a password directive at the start of a line,
+    // also one shortened to a last word `pass` or `pwd` (`client_key_pass …`, `bind_pwd …`); nginx's `proxy_pass`,
+    // `fastcgi_pass` and the like pass requests on to an upstream, which they name.
+    if (kind.directives && opensLine && DIRECTIVE_PASSWORD_NAME.test(name) && !UPSTREAM_PASS_DIRECTIVE.test(name)) return true;
     // Java-style dotted properties as `name value` lines in a .conf (Spark's spark-defaults.conf, Hive/Presto-era configs:
     // `spark.hadoop.fs.s3a.secret.key   …`, `spark.authenticate.secret …`): the same reading as a .properties file's.
     if (kind.directives && opensLine && DOTTED_PROPERTY_NAME.test(name)) return true;
@@ -1312,6 +1318,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
       // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
       let end = v.start + v.value.length;
+      const firstLiteralLength = v.value.length;
       // After `"…;Password=" + "…"` the literals that follow go on with the outer string (`+ ";"`), not the password.
       if (v.quoted && v.multiword !== true && v.long !== true && !JOINED_AFTER_NAME.test(separator) && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
         const run = literalRunAt(text, v.start - 1);
@@ -1319,6 +1326,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
           v.value = run.value;
           end = run.end;
         }
+      }
+      // An `Authorization` value kept under a secret's name (`token = "Bot …"`, `OktaApiToken = "SSWS " + "00…"`): the
+      // credential is what follows the scheme, judged and reported alone (in the next literal when the scheme has its own).
+      const scheme = v.quoted && v.multiword !== true ? AUTH_SCHEME_PREFIX.exec(v.value) : null;
+      if (scheme !== null) {
+        const at = scheme[0].length < firstLiteralLength ? v.start + scheme[0].length : scheme[0].length === firstLiteralLength ? nextLiteralBodyStart(text, v.start + firstLiteralLength) : -1;
+        if (at === -1) continue;
+        v.value = v.value.slice(scheme[0].length);
+        v.start = at;
       }
       // A URL's user (`git+https://gitlab-ci-token:glpat-…@gitlab.acme.corp/x.git@<commit>`): the value is its password,
       // which ends at the `@` before the host; the host, the path and a pinned revision after it are no part of it.
@@ -1346,6 +1362,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         continue;
       }
       if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
+      // `PasswordProtectedZipNote = "PasswordProtectedZip"`: a value that spells the name's own words is a label or a key, no secret.
+      if (echoesNameWords(name, v.value)) continue;
       if (isCardTokenId(name, v.value)) continue;
       if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, options.file))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
@@ -1360,6 +1378,38 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     }
   }
   return spans;
+}
+
+/**
+ * An HTTP authorization scheme that opens a value, then one credential to the value's end: Discord's `Bot`, `Bearer`,
+ * `Token`, Okta's `SSWS`, `Basic`, `ApiKey`, OpsGenie's `GenieKey`, `OAuth`. (A parameter after the scheme, PagerDuty's
+ * `Token token=…`, is authorization-scheme-literal's to read.)
+ */
+const AUTH_SCHEME_PREFIX = /^(?:bot|bearer|token|ssws|basic|api-?key|geniekey|oauth)[ \t]{1,3}(?=[A-Za-z0-9._~+/-]{16,2000}={0,2}$)/i;
+
+/** Where the body of the literal joined after the one whose closing quote is at `close` starts (`"SSWS " + "…"`), or -1. */
+function nextLiteralBodyStart(text: string, close: number): number {
+  let i = close + 1;
+  const limit = Math.min(text.length, close + 40);
+  while (i < limit && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  if (text.charCodeAt(i) === 0x2b /* + */ || text.charCodeAt(i) === 0x2e /* . */) i++;
+  while (i < limit && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  const c = text.charCodeAt(i);
+  return c === 0x22 || c === 0x27 ? i + 1 : -1;
+}
+
+/** An identifier of two words or more (`PasswordProtectedZip`, `api_token_label`). */
+const ECHO_CANDIDATE = /^[A-Za-z][A-Za-z0-9_.-]{2,79}$/;
+/**
+ * Whether `value` is made only of words of `name`, two or more (`PasswordProtectedZipNote = "PasswordProtectedZip"`,
+ * `DB_PASSWORD_KEY = "db_password"`): the name's own words written as a value, a label or a lookup key.
+ */
+function echoesNameWords(name: string, value: string): boolean {
+  if (!ECHO_CANDIDATE.test(value)) return false;
+  const words = splitWords(value);
+  if (words.length < 2) return false;
+  const nameWords = splitWords(name);
+  return words.every((w) => nameWords.includes(w));
 }
 
 /** The type of a struct or object literal that is a message or a record sent on a queue or a stream. */
@@ -1569,10 +1619,17 @@ const PKCS11_PIN_OWNERS = new Set(['user', 'usr', 'cu', 'so', 'co', 'officer', '
 const PINNED_KEY_WORDS = new Set(['cert', 'certs', 'certificate', 'key', 'pubkey', 'public', 'spki', 'ssl', 'tls', 'hpkp', 'fingerprint', 'sha', 'sha1', 'sha256', 'hash']);
 /** A pinned key's hash as pinning writes it (`sha256/…`, `sha256:…`). */
 const PINNED_HASH = /^sha(?:1|256|384|512)[/:=]/i;
-const STRONG_PIN_VALUE = /^\S{12,128}$/;
+const STRONG_PIN_VALUE = /^\S{10,128}$/;
+/** A symbol that no wire's name uses as a separator. */
+const PIN_SYMBOL = /[^A-Za-z0-9_.\-]/;
+/**
+ * 12 characters or more of three classes; or 10 or 11 of all four (lower and upper case, digits, a symbol: `Kt4#wPz8Lq`),
+ * the symbol no separator of a wire's name (`Gpio_Pin_10`, `PA-10`), at the entropy of characters that hardly repeat.
+ */
 function isStrongPin(value: string): boolean {
   if (!STRONG_PIN_VALUE.test(value) || PINNED_HASH.test(value)) return false;
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  if (value.length < 12) return classes === 4 && PIN_SYMBOL.test(value) && characterSwitches(value) >= 5 && shannonEntropy(value) >= 3;
   return classes >= 3 && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3.5;
 }
 
@@ -3377,6 +3434,8 @@ export const genericRules: Rule[] = [
     examples: {
       match: [
         'DOOR_PIN="Kt4#wPz8Lq2Vn"',
+        // 10 characters of all four classes, the symbol no name's separator.
+        'gate_controller_pin = Rv7!kQ2mXz',
         'password = "Sup3rS3cret!"',
         'DB_PASSWORD=iPp0@GRq',
         "  api_key: 'a8F3kQ9zL2mN7xV4'",
@@ -3412,7 +3471,7 @@ export const genericRules: Rule[] = [
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
       ],
       noMatch: [
-        'LED_PIN = "GPIO_NUM_12"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
+        'LED_PIN = "GPIO_NUM_12"', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',
         '"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]], "len": 71}}}}}',

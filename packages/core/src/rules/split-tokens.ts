@@ -74,6 +74,14 @@ const SK_PREFIX_JOINED =
   /(?<=["'])sk_(?:(?:live|test|prod)_)?["'][ \t]{0,4}(?:\r?\n[ \t]{0,40})?[+.][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["']([A-Za-z0-9]{20,99})["']/;
 const SK_BODY = fake('alnum', 40, 9341);
 
+/**
+ * Adyen's API key with its `AQE` prefix kept in a literal of its own and the rest in the next (`new Client("AQE" + "…",
+ * Environment.LIVE)`): three capitals alone in a literal, joined to a long generated body, are the key's head.
+ */
+const AQE_PREFIX_JOINED =
+  /(?<=["'])AQE["'][ \t]{0,4}(?:\r?\n[ \t]{0,40})?[+.][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["']([A-Za-z0-9+/=_-]{30,250})["']/;
+const AQE_BODY = fake('alnum', 44, 9342);
+
 export const splitTokenRules: Rule[] = [
   {
     id: 'secret-key-prefix-joined',
@@ -95,6 +103,27 @@ export const splitTokenRules: Rule[] = [
         `$name = 'sk_' . 'validationMessageForTheForm';`,
         `key = "sk_" + "${'x'.repeat(40)}"`,
         `prefix = "disk_" + "${SK_BODY}"`,
+      ],
+    },
+  },
+  {
+    id: 'adyen-api-key-prefix-joined',
+    category: 'KEY',
+    description: "An Adyen API key whose `AQE` prefix is a literal of its own, joined to the key's generated body: `\"AQE\" + \"…\"`; the body is reported",
+    keywords: ['aqe'],
+    startsAtKeyword: true,
+    pattern: AQE_PREFIX_JOINED,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (v) => notPlaceholder(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v),
+    confidence: 'high',
+    examples: {
+      match: [`Client client = new Client("AQE" + "${AQE_BODY}", Environment.LIVE);`, `$key = 'AQE' .\n  '${AQE_BODY}';`],
+      noMatch: [
+        `key = "AQE${AQE_BODY}"`,
+        `prefix = "AQE" + "${'x'.repeat(40)}"`,
+        `code = "AQE" + "ThisIsTheBodyOfTheMessageWeSend"`,
+        `flag = "XAQE" + "${AQE_BODY}"`,
       ],
     },
   },

@@ -330,7 +330,7 @@ export const observabilityRules: Rule[] = [
   }, { minEntropy: 3.5 }),
   contextRule('sentry-access-token', 'Sentry legacy auth token (64 hex) next to a Sentry name', ['sentry'], HEX(64), {
     match: [`SENTRY_AUTH_TOKEN=${fake('hex', 64, 613)}`],
-    noMatch: [`SENTRY_RELEASE=${fake('hex', 40, 613)}`],
+    noMatch: [`SENTRY_RELEASE=${fake('hex', 40, 613)}`, `SENTRY_BUNDLE_CHECKSUM=${fake('hex', 64, 9613)}`],
   }, { minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
   tokenRule('grafana-api-key', 'Grafana API key (base64 JSON starting eyJrIjoi)', 'eyJrIjoi', '[A-Za-z0-9]{70,400}={0,3}', {
     match: [`GRAFANA_API_KEY=eyJrIjoi${fake('alnum', 90, 614)}`],

@@ -341,6 +341,11 @@ const PUBLIC_KEY_NAME = /public[_.\-]?key|publishable/i;
  */
 const IDENTIFIER_NAME = /(?:^|[^A-Za-z])[gu]uid["'\]]{0,2}[ \t]{0,4}[:=]/i;
 const SECRET_NAME_WORD = /token|key|secret|pass|auth|cred/i;
+/**
+ * A name that ends by calling its value a checksum (`SENTRY_PROPERTIES_HASH`, `bundleChecksum`, `ARTIFACT_SHA256`,
+ * `token_digest`): a digest of a file or of a secret, which has a token's hex shape but lets no one in.
+ */
+const CHECKSUM_NAME = /(?:hash|checksum|digest|sha(?:1|256|384|512)?|md5)["'\]]{0,2}[ \t]{0,4}[:=]/i;
 
 function notUnderPublicName(validate: NonNullable<Rule['validate']>): NonNullable<Rule['validate']> {
   return (secret, context) => {
@@ -349,6 +354,7 @@ function notUnderPublicName(validate: NonNullable<Rule['validate']>): NonNullabl
       const name = context.text.slice(context.matchStart, nameEnd);
       if (PUBLIC_KEY_NAME.test(name)) return false;
       if (IDENTIFIER_NAME.test(name) && !SECRET_NAME_WORD.test(name)) return false;
+      if (CHECKSUM_NAME.test(name)) return false;
     }
     return validate(secret, context);
   };
