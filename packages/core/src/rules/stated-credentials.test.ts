@@ -50,3 +50,33 @@ describe('a pre-shared secret stated in prose', () => {
     expect(values(md, 'docs/dish.md')).toEqual([]);
   });
 });
+
+describe('a credential stated by its noun, the value right after it', () => {
+  it('reports a generated value after "API token", "signing key" and the like, in a table cell, a log line or a sentence', () => {
+    const md = [
+      '| System | Account | Finding |',
+      '|---|---|---|',
+      '| Grafana | ops | API token 5c1e9a07d2b84f36e0a9c17d4b28e5f3 pasted into a ticket |',
+      '',
+      'The old secret key Tz4mQ8vWk2Lr7Xn9Bp3H still opens the staging bucket.',
+      '',
+    ].join('\n');
+    expect(values(md, 'audit/review.md')).toEqual(['5c1e9a07d2b84f36e0a9c17d4b28e5f3', 'Tz4mQ8vWk2Lr7Xn9Bp3H']);
+    const log = '2025-02-03T08:00:01Z INFO [tokens] loaded signing key 0f9e8d7c6b5a49382716a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0 for kid=k7\n';
+    expect(values(log, 'logs/api.log')).toEqual(['0f9e8d7c6b5a49382716a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0']);
+  });
+
+  it('leaves public keys, ids, fingerprints, digests, names and words after the same nouns', () => {
+    const md = [
+      'Pin the public signing key 0f9e8d7c6b5a49382716a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0 in the client.',
+      'The release signing key 3B4F1A0C9D8E7F6A5B4C3D2E1F0A9B8C7D6E5F40 is published on the key servers.',
+      'API key 6d1f2c3b-4a5e-4f70-8b91-a2c3d4e5f607 is the partner id in the portal.',
+      'signing key sha256 4e2d1c0b9a8f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a2918070605',
+      'The access token TOKEN_FROM_THE_VAULT_V2 is read at start.',
+      'Rotate the API token quarterly; the refresh token lasts 90 days.',
+      'Artifacts are listed with checksum 4e2d1c0b9a8f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a2918070605.',
+      '',
+    ].join('\n');
+    expect(values(md, 'docs/keys.md')).toEqual([]);
+  });
+});

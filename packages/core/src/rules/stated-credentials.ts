@@ -20,6 +20,27 @@ const STATED_PAIR =
 const STATED_PRE_SHARED =
   /pre[- ]?shared[ \t]{1,2}(?:token|key|secret|passphrase)(?:[ \t]{1,3}(?:is|=|:)|:)?[ \t]{1,3}["'`]?(?<v>[A-Za-z0-9+/=_-]{16,128})(?=["'`]?(?:[\s,;)]|\.|$))/iy;
 
+/**
+ * A value written right after the noun phrase that names it as a credential, with no colon or verb between: an audit
+ * table's "API token 9f…c2 in job config", a log's "loaded signing key 4e…0b for kid=…", a note's "secret key Kq…7Z".
+ * The phrase must name a secret (an API token or key, an access, auth, bearer, admin, refresh or session token, a
+ * secret, signing, private, master or encryption key, a client, API or app secret), not one public by name (`public
+ * signing key`, `site key`); the value must look generated — letters and digits mixed, 16 or more, no word — and be
+ * neither a UUID (an id) nor 40 hex digits (a commit, a SHA-1, a PGP fingerprint). A digest's words (`sha256`,
+ * `checksum`, `fingerprint`) after the phrase are the value tried and are no value.
+ */
+const STATED_NOUN_VALUE =
+  /(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-])(?:api[ \t](?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]token|(?:secret|signing|private|master|encryption|session)[ \t]key|(?:client|app)[ \t]secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|]|\.(?:\s|$)|$)/iy;
+
+/** A UUID: an id, whatever it names. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a value stated after a credential's noun looks generated: letters and digits, no UUID, no 40-hex digest, no name. */
+function isStatedNounValue(v: string, file: string | undefined): boolean {
+  return /\d/.test(v) && /[A-Za-z]/.test(v) && (v.match(/\d+/g) ?? []).length >= 3 && !UUID.test(v) && !/^[0-9a-f]{40}$/i.test(v) &&
+    !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: false, file });
+}
+
 /** An identifier, not a value: `PSK_FROM_VAULT`, `ROTATOR_TOKEN_V2`. */
 const SCREAMING_NAME = /^[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$/;
 
@@ -76,6 +97,38 @@ export const statedCredentialRules: Rule[] = [
         'The bridge sends the pre-shared token PSK_FROM_VAULT_V2 before any command.',
         'The pre-shared key 0000000000000000 is a stand-in.',
         'Use a pre-shared secret of at least 16 characters.',
+      ],
+    },
+  },
+  {
+    id: 'stated-credential-value',
+    category: 'KEY',
+    description:
+      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`)',
+    keywords: [
+      'api token', 'api key', 'api secret', 'access token', 'auth token', 'bearer token', 'admin token', 'refresh token', 'session token',
+      'secret key', 'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret',
+    ],
+    startsAtKeyword: true,
+    pattern: STATED_NOUN_VALUE,
+    secretGroup: 'v',
+    minEntropy: 3,
+    validate: (v, ctx) => isStatedNounValue(v, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: [
+        '| Billing | svc | API token 3fa94c0d17be52e8a6d09c4b71f2e835 left in a wiki page |',
+        '2024-03-01T10:00:00Z INFO [jwt] loaded signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b for kid=a1',
+        'The old secret key Qm7vLp2Zx9Tn4Wk8Rb3Hc still works on staging.',
+      ],
+      noMatch: [
+        'Verify the public signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
+        'Rotate the API token every 90 days.',
+        'signing key fingerprint 3f6249dd97cd7fc95657128f99b889818aa7c5dc4b8c188647c768f5eabe090d',
+        'API key 0c6f1b8e-2d4a-4f7b-9e13-5a8c2d7e9b41 belongs to the partner account.',
+        'The signing key 6A010C5166006599AA17F08146C2130DFD2497F5 is the release fingerprint.',
+        'Set the API token API_TOKEN_FROM_VAULT before the run.',
+        'the access token expires_in_seconds is 3600',
       ],
     },
   },
