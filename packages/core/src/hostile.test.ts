@@ -209,6 +209,11 @@ const hostile: Record<string, string> = {
     '"https://discord.com/api/webhooks/" + "123456789012345678" + "/" + '.repeat(MB / 70) + "echo 'Kq7vTz2Lm' | p4 -u a ".repeat(MB / 30),
   // Each "old one" reads a bounded stretch back for a key's name and a bounded value after it.
   'a secret named, then "old one was" repeated on one line and over lines, never a value': 'the secret key. '.repeat(MB / 64) + 'old one was\n '.repeat(MB / 26) + 'current one: A1b2C3 '.repeat(MB / 40),
+  // Each "Current (…):" label and each "old value" reads a bounded aside and a bounded value after it.
+  'Current labels with asides that never close, and old values never quoted': 'the API token. Current (since 2024 '.repeat(MB / 36) + 'old value\n  Wq8T2nLk5Zr9Vb3Hx7Mc '.repeat(MB / 32),
+  // Each credential noun reads one bounded value after it; each code-marked account before a slash a bounded clause.
+  'credential nouns followed by values that never end, and code-marked accounts before slashes':
+    'API token a1b2c3d4e5f6a7b8c9d0'.repeat(MB / 60) + 'log in with `a` / '.repeat(MB / 36) + 'the account for x'.repeat(MB / 34),
   // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
   'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),
   // Each environment read of a credential's id reads a bounded name and one literal after it.

@@ -1927,3 +1927,51 @@ describe('credentials behind a scheme, a split prefix or a short directive (blin
     });
   }
 });
+
+describe('secrets handed over in runbooks, handovers and postmortems', () => {
+  it('reports a rotated token given as "the old value" or under a "Current:" label below the sentence that names it', () => {
+    const md = [
+      '- 14:02 — the partner API key had been revoked upstream; the old value',
+      '  `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd` was still in the cron job.',
+      '',
+      'The weekly export uses the Acme reporting token. If it is rotated, update the vault.',
+      '',
+      'Current (rotated 2025-02-11): `Zq2Wn7Tk4Lr9Vm3Hx8Bc6Pd_f1`',
+      '',
+    ].join('\n');
+    expect(found(md, 'ops/postmortem.md').map(([, v]) => v)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd', 'Zq2Wn7Tk4Lr9Vm3Hx8Bc6Pd_f1']);
+  });
+
+  it('leaves an old value left bare, a cache key and a commit under the same words', () => {
+    // Each note on its own: a key named in one would be in reach of the next one's label.
+    const notes = [
+      'The session token format changed; the old value format Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd is gone.\n',
+      'The cache key changed.\nCurrent: `linux-x64-node20-2025-02-11-r3`\n',
+      'The deploy token was rotated.\nCurrent: 9c1b7e3a5d2f4068b1a3c5e7d9f0214365879abc (the deployed commit)\n',
+    ];
+    for (const md of notes) expect(found(md, 'ops/notes.md')).toEqual([]);
+  });
+
+  it('reports the password of a login whose account is in code marks, after a spaced slash or a comma', () => {
+    const md = [
+      'If the nightly upload fails, log in with `edi_drop` / `Wm3kTq-8vRz2n` on',
+      '`sftp.partner.example`.',
+      'Local admin on the tablets is `tab-admin` / Basalt.heron5521!.',
+      'The billing read-only account for the finance export is `fin_ro`, password Xq7tLm2-Wv9kRz4Pb, host `db-fin`.',
+      '',
+    ].join('\n');
+    const values = found(md, 'docs/handover.md').filter(([c]) => c === 'PASS').map(([, v]) => v);
+    expect(values).toEqual(['Wm3kTq-8vRz2n', 'Basalt.heron5521!', 'Xq7tLm2-Wv9kRz4Pb']);
+  });
+
+  it('leaves code-marked paths and names around a slash, and an account whose password is elsewhere', () => {
+    const md = [
+      'Reports are written to `out` / `reports-2025_v2` by the job.',
+      'The admin pages read `config` / `Settings2025.v1` on start.',
+      'The service account is `svc_etl`, password in the vault.',
+      'Every account is reviewed, password rotation is yearly.',
+      '',
+    ].join('\n');
+    expect(found(md, 'docs/handover.md')).toEqual([]);
+  });
+});

@@ -2361,6 +2361,13 @@ const ACCOUNT_SLASH_PASSWORD =
 const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
+ * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
+ * the login: right after `with`, `as`, `is`, `was` or a colon.
+ */
+const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was)|:)[ \t]{1,3}`[\w.@+-]{1,64}`$/;
+/** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
+const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds)\b/i;
+/**
  * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
  * account `admin` / `…`, the bootstrap user: `elastic` / `…`, a sentence's subject (the test account is `qa` / `…`). What the login is for may stand before its colon, in a few
  * words on the line (Shared login for the kiosk tablets: `kiosk` / `…`).
@@ -2761,13 +2768,16 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
 /**
  * A key, token or secret named in a sentence and given a line or two later as "the new one", "the old one", "the current
  * one" (a chat's "did someone rotate the staging secret? current one in the .env is <value>", a runbook's "The publisher
- * key is in Vault … the old one was `…`"). Sticky at the phrase; `v` is the value after the colon or the verb, on the same
- * line or alone on the next. A rotated key is still a key.
+ * key is in Vault … the old one was `…`"), as "the old value" / "the new value" (a postmortem's "the admin token had been
+ * rotated; the old value `…` was still deployed", the value in code marks right after the phrase), or under a
+ * `Current:` label (a runbook's "Current (rotated 2024-03-02): `…`" below the paragraph that names the token). Sticky at
+ * the phrase; `v` is the value after the colon or the verb (or the phrase), on the same line or alone on the next.
+ * A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:new|old|current|previous)[ \t]one\b[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
-/** A secret's noun, not one that is public by name (public key, site key, publishable key). */
-const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
+  /(?:(?:new|old|current|previous)[ \t](?:one|value)\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
+/** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
+const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
 const ONE_KEY_REACH = 300;
 
@@ -2778,6 +2788,8 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
     if (!NAMES_KEY.test(text.slice(Math.max(0, m.index - ONE_KEY_REACH), m.index))) return;
     const raw = m.groups!['v']!;
     const quote = m.groups!['q']!;
+    // Right after the phrase, with no colon or verb (`the old value` / `` `…` `` was still deployed), only a quoted value is one.
+    if (quote === '' && m.groups!['says'] === undefined && m.groups!['label'] === undefined) return;
     const after = text.charAt(m.index + m[0].length);
     // Quoted, the quote must close right after; bare, the value must end there.
     if (quote !== '' ? after !== quote : /[^\s.,;:)]/.test(after)) return;
@@ -4335,8 +4347,8 @@ export const genericRules: Rule[] = [
   {
     id: 'key-one-prose',
     category: 'KEY',
-    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one", "the old one", "the current one" ("rotate the staging secret? current one in the .env is …", "the old one was `…`")',
-    keywords: ['new one', 'old one', 'current one', 'previous one'],
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one", "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`")',
+    keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current ('],
     pattern: ONE_KEY_VALUE,
     find: findOneKeyValues,
     anchored: true,
@@ -4345,12 +4357,17 @@ export const genericRules: Rule[] = [
       match: [
         'Who rotated the partner secret? current one on the box is\n    K7QW2ZP9MX4RT8VN3LJ6HB5CD1FG0SY2',
         'The signing key is in the vault now. (The old one was `9F3A1C7E5B2D8F4A6C0E1B3D5F7A9C2E`.)',
+        'We learnt the partner token had expired; the old value\n  `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` was still in the cron job.',
+        'The export job signs with the vendor API key. Rotate it in the vault.\n\nCurrent (since 2025-01-10): `Hq4tZ7Lw2Nk9Rx5Vb3Mp8Tc1`',
       ],
       noMatch: [
         'The API key rotated. The new one is in the vault.',
         'The public key changed; the new one is `MCowBQYDK2VwAyEAq9`',
         'Rotated the token, the old one was revoked_2024_01_15 anyway.',
         'The deploy key moved, the old one was at commit 1cb577b2e35fa0fde83202d88f8dd23fb76d621b.',
+        'The token had been rotated; the old value Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6 hmm',
+        'The API key is rotated weekly.\nCurrent: 1cb577b2e35fa0fde83202d88f8dd23fb76d621b (the commit deployed)',
+        'The cache key changed.\nCurrent: `build-2024-06-01-linux-x64`',
       ],
     },
   },
@@ -4509,26 +4526,28 @@ export const genericRules: Rule[] = [
     // The password is bare or quoted, and made as in `user-slash-password-prose`.
     id: 'user-comma-password-prose',
     category: 'PASS',
-    description: 'A password after a user name in prose, the two joined by a comma or `and` (`user "acme", password …`, `username ops and password …`)',
-    keywords: ['user ', 'username', 'login '],
+    description: 'A password after a user name in prose, the two joined by a comma or `and` (`user "acme", password …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``)',
+    keywords: ['user ', 'username', 'login ', 'account ', 'account:'],
     startsAtKeyword: true,
-    pattern: /(?<![\w.-])(?:user(?:name)?|login)[ \t]{1,3}(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    // An account may be named as a sentence's subject, with what it is for (`the account for the export is \`ro\`, password …`).
+    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login)[ \t]{1,3}|account(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:=`"'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3})(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.'],
-      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA'],
+      match: ['The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.'],
     },
   },
   {
     // Handover notes, tickets and chats give a login as `<account> / <password>` with no word for either: the
-    // account is then one every admin knows (`admin`, `root`, `sa`, …) or an e-mail address. Tried at each spaced
+    // account is then one every admin knows (`admin`, `root`, `sa`, …) or an e-mail address, or any name in code
+    // marks where the clause before it is about a login (`log in with \`ap_drop\` / …`). Tried at each spaced
     // slash; the password bare or in code marks (a quoted string after a slash is a path: pathlib's `root / "x"`),
     // not the start of a longer `a / b / c` path, and made: letters with a digit, and a symbol or both cases.
     id: 'account-slash-password',
     category: 'PASS',
-    description: 'A password after an administrative account or an e-mail address and a spaced slash (`root / …`, `admin@corp.example / …`)',
+    description: 'A password after an administrative account, an e-mail address, or an account in code marks in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``)',
     keywords: [' / '],
     pattern: ACCOUNT_SLASH_PASSWORD,
     find: findAccountSlashPasswords,
@@ -4541,6 +4560,8 @@ export const genericRules: Rule[] = [
         'vSphere: administrator@vsphere.local / Quarry17wind?',
         'PayPal sandbox: buyer-7@personal.example.com / `Lantern!Moss#42`',
         'db03,SQL Server,sa / Otterglass44$,prod',
+        'If the upload fails, log in with `edi_feed` / `Rv7nKq-2wTz9x` on the partner host.',
+        'Local admin on the kiosks is `kiosk-adm` / Quarry.lantern4471!.',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -4550,6 +4571,8 @@ export const genericRules: Rule[] = [
         'mail ops@corp.example / pager',
         'total / count2',
         'admin / password1',
+        'Build output goes to `dist` / `build-2024_v2` by default.',
+        'The admin pages read `config` / `Settings2024.v1`.',
       ],
     },
   },
@@ -4578,7 +4601,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
   const spans: Span[] = [];
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
-    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before)) continue;
+    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !(before.endsWith('`') && LOGIN_CLAUSE.test(CODE_ACCOUNT.exec(before)?.groups!['clause'] ?? ''))) continue;
     SLASH_PASSWORD.lastIndex = offset + 3;
     const m = SLASH_PASSWORD.exec(text);
     if (m === null) continue;
