@@ -97,22 +97,46 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   const tracked = new Uint8Array(keywordIds.size);
   for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.keywordIds) tracked[id] = 1;
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
-  const trackedIds = [...tracked.keys()].filter((id) => tracked[id] === 1);
+
+  // Path gates: each distinct `paths` / `skipPaths` expression is tested at most once per
+  // text, however many triggered rules share it (178 rules share one skipPaths).
+  const gates = new PathGates();
+  const pathGate = compiled.map((c) => gates.idOf(c.rule.paths));
+  const skipGate = compiled.map((c) => gates.idOf(c.rule.skipPaths));
+  // The always-run rules bound to paths are decided by one test per flag set: most files
+  // are none of theirs. The others (extra rules without a path, or whose path expression
+  // keeps state between tests) are triggered on every text, as any always-run rule was.
+  const gatedByPath = (index: number): boolean => {
+    const pattern = compiled[index]!.rule.paths;
+    return pattern !== undefined && !pattern.global && !pattern.sticky;
+  };
+  const alwaysFree = alwaysRun.filter((index) => !gatedByPath(index));
+  const alwaysGated = alwaysGroups(alwaysRun.filter(gatedByPath), compiled);
 
   // Scratch space of one call, reused by the next: a fresh set per call (two byte arrays and
   // a sparse array as long as the keyword list) was a fifth of all a scan allocated. Safe
   // because detect runs synchronously and never calls itself; each call clears it first, so
-  // a call that threw leaves nothing behind either.
-  const found = new Uint8Array(keywordIds.size);
-  const triggered = new Uint8Array(compiled.length);
+  // a call that threw leaves nothing behind either. The byte arrays are read four bytes at
+  // a time (most of both are zero), so their lengths are rounded up to a multiple of four.
+  const found = new Uint8Array(roundUp4(keywordIds.size));
+  const foundWords = new Uint32Array(found.buffer);
+  const triggered = new Uint8Array(roundUp4(compiled.length));
+  const triggeredWords = new Uint32Array(triggered.buffer);
   const positions: (number[] | undefined)[] = new Array<number[] | undefined>(keywordIds.size).fill(undefined);
   const clearScratch = (): void => {
+    // Only a found keyword has positions: the scanner marks it before it records one.
+    for (let w = 0; w < foundWords.length; w++) {
+      if (foundWords[w] === 0) continue;
+      for (let id = w << 2, end = id + 4; id < end; id++) {
+        if (found[id] === 1 && tracked[id] === 1) {
+          const list = positions[id];
+          if (list !== undefined && list.length > 0) list.length = 0;
+        }
+      }
+    }
     found.fill(0);
     triggered.fill(0);
-    for (const id of trackedIds) {
-      const list = positions[id];
-      if (list !== undefined && list.length > 0) list.length = 0;
-    }
+    gates.clear();
   };
 
   const allowPatterns = (config.allowlist?.patterns ?? []).map((p) => compileUserPattern(p, 'allowlist pattern'));
@@ -139,8 +163,12 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       // Offsets of the tracked keywords (in `positions`), from the same single pass.
       const nonAscii = scanner.scan(text, found, tracked, positions);
       if (nonAsciiId !== undefined) found[nonAsciiId] = nonAscii ? 1 : 0;
-      for (const index of alwaysRun) triggered[index] = 1;
-      for (let id = 0; id < found.length; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;
+      for (const index of alwaysFree) triggered[index] = 1;
+      if (path !== undefined) for (const group of alwaysGated) if (group.any.test(path)) for (const index of group.rules) triggered[index] = 1;
+      for (let w = 0; w < foundWords.length; w++) {
+        if (foundWords[w] === 0) continue;
+        for (let id = w << 2, end = id + 4; id < end; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;
+      }
       const candidates: Candidate[] = [];
       let lines: LineIndex | undefined;
       const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
@@ -164,10 +192,14 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       };
 
       for (let index = 0; index < compiled.length; index++) {
+        if ((index & 3) === 0 && triggeredWords[index >> 2] === 0) {
+          index += 3;
+          continue;
+        }
         if (triggered[index] === 0) continue;
         rule = compiled[index]!.rule;
-        if (rule.paths && !(path !== undefined && rule.paths.test(path))) continue;
-        if (rule.skipPaths && path !== undefined && rule.skipPaths.test(path)) continue;
+        if (rule.paths && !(path !== undefined && gates.passes(pathGate[index]!, rule.paths, path))) continue;
+        if (rule.skipPaths && path !== undefined && gates.passes(skipGate[index]!, rule.skipPaths, path)) continue;
         if (rule.find) {
           const offsets = rule.anchored ? offsetsOf(compiled[index]!.keywordIds, positions) : undefined;
           for (const span of rule.find(text, options, offsets)) {
@@ -203,6 +235,76 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         .map((c) => toFinding(c, index, file));
     },
   };
+}
+
+function roundUp4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/**
+ * The path expressions of a detector's rules, each distinct one tested at most once per
+ * text. An expression with the `g` or `y` flag keeps state between tests, so it gets no
+ * id and is tested every time, as before.
+ */
+class PathGates {
+  private readonly ids = new Map<string, number>();
+  /** Per text: -1 not tested yet, else 0 or 1. */
+  private results = new Int8Array(0);
+
+  idOf(pattern: RegExp | undefined): number {
+    if (pattern === undefined || pattern.global || pattern.sticky) return -1;
+    const key = `${pattern.flags}/${pattern.source}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      this.results = new Int8Array(this.ids.size).fill(-1);
+    }
+    return id;
+  }
+
+  clear(): void {
+    this.results.fill(-1);
+  }
+
+  passes(id: number, pattern: RegExp, path: string): boolean {
+    if (id < 0) return pattern.test(path);
+    let result = this.results[id]!;
+    if (result < 0) this.results[id] = result = pattern.test(path) ? 1 : 0;
+    return result === 1;
+  }
+}
+
+interface AlwaysGroup {
+  /** Matches a path exactly when one of the group's rules' `paths` does. */
+  any: RegExp;
+  rules: number[];
+}
+
+/**
+ * The always-run rules bound to paths (by expressions without `g` or `y`), grouped by their
+ * expressions' flags, each group with one expression that is the alternation of its rules'
+ * own (`A|B` tests true exactly when `A` or `B` does). An expression that refers to its own
+ * groups (`\1`, `\k<name>`), or an alternation that does not compile (a group name used
+ * twice), gets a group of its own holding it as is.
+ */
+function alwaysGroups(indices: readonly number[], compiled: readonly CompiledRule[]): AlwaysGroup[] {
+  const groups: AlwaysGroup[] = [];
+  const byFlags = new Map<string, number[]>();
+  for (const index of indices) {
+    const pattern = compiled[index]!.rule.paths!;
+    if (/\\(?:[1-9]|k<)/.test(pattern.source)) groups.push({ any: pattern, rules: [index] });
+    else byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), index]);
+  }
+  for (const [flags, members] of byFlags) {
+    const sources = [...new Set(members.map((index) => compiled[index]!.rule.paths!.source))];
+    try {
+      groups.push({ any: new RegExp(sources.map((s) => `(?:${s})`).join('|'), flags), rules: members });
+    } catch {
+      for (const index of members) groups.push({ any: compiled[index]!.rule.paths!, rules: [index] });
+    }
+  }
+  return groups;
 }
 
 const NO_OFFSETS: readonly number[] = [];
