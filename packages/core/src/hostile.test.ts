@@ -215,6 +215,7 @@ const hostile: Record<string, string> = {
   'credential nouns followed by values that never end, and code-marked accounts before slashes':
     'API token a1b2c3d4e5f6a7b8c9d0'.repeat(MB / 60) + 'log in with `a` / '.repeat(MB / 36) + 'the account for x'.repeat(MB / 34),
   // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
+  'password prompts read on every line, each followed by a blank line and no write': 'tn.read_until(b"Password: ")\n\n'.repeat(MB / 30) + 'expect "' + 'a'.repeat(MB) + '"\n',
   'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),
   // Each environment read of a credential's id reads a bounded name and one literal after it.
   "environment reads of ids repeated on one line, each followed by a literal that never closes":

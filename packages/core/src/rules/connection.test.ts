@@ -234,3 +234,18 @@ describe('oracle-connect-password on an Easy Connect address written without its
     expect(passwords('MES_DSN = "mesdb02.plant.example:1521/MESPRD"\n')).toEqual([]);
   });
 });
+
+describe('query-secret-joined', () => {
+  const keys = (text: string, file = 'client.py') => findings(text, file).filter((f) => f.rule === 'query-secret-joined').map((f) => f.text);
+
+  it('reports the literal joined after a secret query parameter', () => {
+    expect(keys('    endpoint = "https://ingest.example.org/v1/events?sig=" + "b7d40e19c2f85a36e1c09d47fa2b6e3815c0d9a4"\n')).toEqual(['b7d40e19c2f85a36e1c09d47fa2b6e3815c0d9a4']);
+    expect(keys("$u = 'https://feeds.example.net/export?fmt=csv&api_key=' . 'Hq3vZ8mLx2Rk7Wp4Nb9Tc6Jd';\n", 'feed.php')).toEqual(['Hq3vZ8mLx2Rk7Wp4Nb9Tc6Jd']);
+  });
+
+  it('leaves a variable, a word and a parameter that is no secret alone', () => {
+    expect(keys('endpoint = "https://ingest.example.org/v1/events?sig=" + sign(body)\n')).toEqual([]);
+    expect(keys('endpoint = "https://ingest.example.org/v1/events?key=" + "quarterly_revenue_report"\n')).toEqual([]);
+    expect(keys('endpoint = "https://ingest.example.org/v1/events?page=" + "b7d40e19c2f85a36e1c09d47fa2b6e3815c0d9a4"\n')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { lineAround } from '../line-index.js';
-import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
-import type { Category, DetectOptions, Rule, Span } from '../types.js';
+import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 import { isDigitCode, isLetterCode } from '../char-codes.js';
 
 /**
@@ -505,6 +505,21 @@ function findOracleConnectPasswords(text: string, options: DetectOptions, offset
   return spans;
 }
 
+/**
+ * A URL whose secret query parameter code fills from a literal joined right after it: `"https://…/api?sig=" + "…"`,
+ * `'…&token=' . '…'`, `"…?api_key=" & "…"`. The parameter's name says what the literal is; the literal is written in
+ * the code, so it is the same for every request. Sticky at the parameter's name, which a `?` or `&` opens.
+ */
+const QUERY_SECRET_JOINED_AT =
+  /(?<=[?&])(?:sig|signature|token|access_token|api_key|apikey|key|secret)=["'`][ \t]{0,4}(?:\+|\.{1,2}|&)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`](?<v>[A-Za-z0-9%+/=_\-.~]{16,200})["'`]/iy;
+
+/** A literal joined as a query secret: hex digits, or a generated value, and a plausible key. */
+function isJoinedQuerySecret(value: string, ctx: RuleContext): boolean {
+  if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (!/^[A-Fa-f0-9]{16,}$/.test(value) && characterSwitches(value) < 8) return false;
+  return isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file });
+}
+
 export const connectionRules: Rule[] = [
   {
     id: 'url-password-joined',
@@ -690,6 +705,28 @@ export const connectionRules: Rule[] = [
         'https://dashboard.stripe.com/webhooks/we_1NqLk2Hx8Yz3Ab4Cd5Ef6Gh7',
         'https://github.com/acme/app/settings/hooks/412345678',
         "import { useAuth } from '../hooks/useAuthSession2024'",
+      ],
+    },
+  },
+  {
+    id: 'query-secret-joined',
+    category: 'KEY',
+    description: 'A secret query parameter of a URL filled by a literal joined right after it (`"https://…/api?sig=" + "…"`, `\'…&token=\' . \'…\'`)',
+    keywords: ['sig=', 'signature=', 'token=', 'access_token=', 'api_key=', 'apikey=', 'key=', 'secret='],
+    pattern: QUERY_SECRET_JOINED_AT,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: isJoinedQuerySecret,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'url = "https://intake.example.org/api/cases?sig=" + "3be91c0f7a4d26e85b1f9c3a7d0e4b6f28a1c5d9"',
+        "$feed = 'https://feeds.example.net/v2/export?format=csv&token=' . 'Zq4Wm8Lx2Rk7Vp3Nb9Hc6Jd1';",
+      ],
+      noMatch: [
+        'url = "https://intake.example.org/api/cases?sig=" + signature',
+        'url = "https://intake.example.org/api/cases?sig=" + "your-signature-here"',
+        'url = "https://intake.example.org/api/cases?key=" + "customer_reference_list"',
       ],
     },
   },

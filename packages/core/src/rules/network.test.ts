@@ -269,3 +269,18 @@ describe('versions in the elements of an MSBuild project', () => {
     expect(hosts('<Settings>\n  <ServerAddress>10.8.3.7</ServerAddress>\n</Settings>\n', 'app.config')).toEqual(['10.8.3.7']);
   });
 });
+
+describe('private addresses beside SNMP OIDs and in brackets', () => {
+  const found = (text: string, file = 'app.log') => detect(text, { file }).filter((f) => f.rule.startsWith('private-ip')).map((f) => text.slice(f.start, f.end));
+
+  it('reports the address on a line that also carries an OID, but not the OID', () => {
+    expect(found('2025-01-04 02:11:09 WARN trap received from 172.18.40.3 oid=1.3.6.1.4.1.2636.4.1.1 severity=minor\n')).toEqual(['172.18.40.3']);
+    expect(found('trap oid=10.4.1.2 ignored\n')).toEqual([]);
+  });
+
+  it('covers the brackets of an IPv6 literal written as a host', () => {
+    expect(found('upstream api {\n    server [fd7c:2b19:40aa::8]:9443;\n}\n', 'nginx.conf')).toEqual(['[fd7c:2b19:40aa::8]']);
+    expect(found('metrics_addr = "[fd7c:2b19:40aa::8]:9443"\n', 'probe.toml')).toEqual(['[fd7c:2b19:40aa::8]']);
+    expect(found('listen fd7c:2b19:40aa::8\n', 'app.conf')).toEqual(['fd7c:2b19:40aa::8']);
+  });
+});

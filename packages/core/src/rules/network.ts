@@ -168,8 +168,13 @@ function findInternalUrls(declared: readonly string[]) {
   };
 }
 
-/** Lines where a dotted quad is a version, not an address. */
-const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios|oid)\b|\bv\d/i;
+/**
+ * Lines where a dotted quad is a version, not an address. An SNMP OID (`oid=1.3.6.1.4.1.9.9.41`) is no such word: its own
+ * dotted numbers are never taken (an address is not read out of a longer run of dotted numbers, and an OID that is only
+ * four numbers is the value of its `oid` name, which `isAssignedToVersionName` reads), while the trap's source on the
+ * same line is an address.
+ */
+const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios)\b|\bv\d/i;
 // A server's management controller (`the BMC at 10.40.0.200`, `iDRAC`, `IPMI`) is reached at an address: a firmware word beside it names what runs there.
 const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh|bmc|ipmi|idrac)/i;
 
@@ -247,7 +252,7 @@ function followsNonVersionFlag(before: string): boolean {
 const ELEMENT_BEFORE_VALUE = /<(?:[A-Za-z][\w.-]{0,20}:)?([A-Za-z][\w.-]{0,40})>[ \t]{0,3}$/;
 
 /** Last words of a name whose value is a version: `newVersion="10.0.0.0"` (.NET's bindingRedirect), `fw_ver: 10.2.0.1`. */
-const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware']);
+const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware', 'oid']);
 
 /**
  * Whether the address is the value of a version's name, camelCase included (`newVersion`,
@@ -392,7 +397,11 @@ const UNIQUE_LOCAL_AT = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/i
 function findPrivateIPv6(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(UNIQUE_LOCAL_AT, text, offsets, (m) => {
-    if (isUniqueLocalIPv6(m[0])) spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 128) });
+    if (!isUniqueLocalIPv6(m[0])) return;
+    const end = m.index + m[0].length;
+    // In a URL or a `host:port`, an IPv6 address is written in brackets (`[fd12::21]:8080`): they are part of the host.
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x5b /* [ */ && text.charCodeAt(end) === 0x5d /* ] */) spans.push({ start: m.index - 1, end: end + 1 });
+    else spans.push({ start: m.index, end: withPrefixLength(text, end, 128) });
   });
   return spans;
 }
@@ -644,7 +653,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
       },
     },
     {
@@ -657,7 +666,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['bind fd12:3456:789a:1::1', 'peer fc00::2'],
+        match: ['bind fd12:3456:789a:1::1', 'peer fc00::2', 'server [fd4e:7a21:93c0::15]:8443;'],
         noMatch: ['bind ::1', 'addr 2001:db8::1', 'fdfd:zz'],
       },
     },

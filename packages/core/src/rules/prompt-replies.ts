@@ -1,0 +1,70 @@
+import { isPlausiblePassword } from '../secret-value.js';
+import { forEachMatchAt } from '../sticky.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * Scripts that drive an interactive login wait for the password prompt, then type the password: Python's telnetlib
+ * (`tn.read_until(b"Password: ")` then `tn.write(b"…\n")`), pexpect (`child.expect("assword:")` then
+ * `child.sendline("…")`), Tcl/Expect (`expect "*assword*"` then `send "…\r"`), Net::Telnet's `waitfor`. The literal
+ * written on the line right after the prompt is read is the password, whatever name it has or lacks.
+ */
+
+/** A call that waits for a password prompt, sticky at its name: its argument a literal that holds the prompt. */
+const PASSWORD_PROMPT_READ_AT =
+  /(?:read_until|expect_exact|expect|waitfor|waitFor)[ \t]{0,4}\(?[ \t]{0,4}(?:--[ \t]{1,4})?(?:\[[ \t]{0,4})?[bBrRuU]{0,2}(?:"[^"\r\n]{0,40}(?:assword|asscode|assphrase)[^"\r\n]{0,40}"|'[^'\r\n]{0,40}(?:assword|asscode|assphrase)[^'\r\n]{0,40}')/iy;
+/** The next line: a call that types a literal (`.write(b"…\n")`, `.sendline("…")`, `send "…\r"`), its line ending left out. */
+const TYPED_LITERAL =
+  /^[ \t]{0,40}(?:[\w$.]{1,80}\.)?(?:write|sendline|send|send_line|print|puts)[ \t]{0,4}\(?[ \t]{0,4}(?:--[ \t]{1,4})?[bBuU]?(?:"(?<dq>[^"'\\\r\n$`{}]{1,128})(?:\\[rn]){0,2}"|'(?<sq>[^"'\\\r\n$`{}]{1,128})(?:\\[rn]){0,2}')/;
+/** How far past the prompt's read the next line is looked for. */
+const NEXT_LINE_REACH = 400;
+
+function findPromptReplies(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(PASSWORD_PROMPT_READ_AT, text, offsets, (m) => {
+    const lineEnd = text.indexOf('\n', m.index + m[0].length);
+    if (lineEnd === -1) return;
+    // The next line that is not blank, within reach.
+    let from = lineEnd + 1;
+    const stop = Math.min(text.length, from + NEXT_LINE_REACH);
+    while (from < stop && /\s/.test(text[from]!)) from++;
+    let lineStart = from;
+    while (lineStart > lineEnd + 1 && text[lineStart - 1] !== '\n') lineStart--;
+    const nextEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, nextEnd === -1 ? Math.min(text.length, lineStart + NEXT_LINE_REACH) : Math.min(nextEnd, lineStart + NEXT_LINE_REACH));
+    const typed = TYPED_LITERAL.exec(line);
+    if (typed === null) return;
+    const value = typed.groups!['dq'] ?? typed.groups!['sq']!;
+    if (!isPlausiblePassword(value, options.file)) return;
+    const start = lineStart + typed.index + typed[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+export const promptReplyRules: Rule[] = [
+  {
+    id: 'password-prompt-reply',
+    category: 'PASS',
+    description:
+      'A literal a login script types right after it waits for the password prompt: telnetlib\'s `read_until(b"Password: ")` then `write(b"…\\n")`, pexpect\'s `expect("assword:")` then `sendline("…")`, Expect\'s `expect "*assword*"` then `send "…\\r"`',
+    keywords: ['read_until', 'expect', 'waitfor'],
+    pattern: PASSWORD_PROMPT_READ_AT,
+    find: findPromptReplies,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'tn = telnetlib.Telnet(host)\ntn.read_until(b"Password: ")\ntn.write(b"Vq7.Lm2xRz9w\\n")',
+        "child.expect('[Pp]assword:')\nchild.sendline('Tundra-Quill58')",
+        'spawn ssh admin@10.0.0.5\nexpect "*assword*"\nsend "Hx4!mLq9Zr\\r"',
+      ],
+      noMatch: [
+        'tn.read_until(b"Password: ")\ntn.write(password.encode() + b"\\n")',
+        'child.expect("Password:")\nchild.sendline(os.environ["SWITCH_PW"])',
+        'expect "*assword*"\nsend "$password\\r"',
+        'tn.read_until(b"login: ")\ntn.write(b"Vq7.Lm2xRz9w\\n")',
+        "expect(screen.getByLabelText('Password')).toBeVisible();\nexpect(button).toBeDisabled();",
+      ],
+    },
+  },
+];
