@@ -269,6 +269,10 @@ const hostile: Record<string, string> = {
   // Each bind DN reads back a bounded stretch for its call's `(` and on over one bounded literal.
   'bind DNs given to calls, repeated on one line, the password never closed': 'bind(a, "cn=a,dc=b", "Kq7vTz2Lm '.repeat(MB / 32) + '"cn=a,ou=b",'.repeat(MB / 12),
   'share paths and JDBC URLs repeated on one line': 'smbclient //10.1.2.3/s f("jdbc:h2:mem:x", "sa", '.repeat(MB / 48),
+  // Each `SEC` header reads a bounded value after it, and a bounded stretch around for QRadar's name.
+  'QRadar SEC headers repeated on one line, never given a UUID': 'qradar "SEC": SEC=sec: '.repeat(MB / 23),
+  // Each login's `for` reads a bounded stretch, over one line break, for its `is`.
+  'logins for something, over line breaks, never given an is': 'login for\n  # the branch '.repeat(MB / 25),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

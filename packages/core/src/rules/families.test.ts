@@ -1975,3 +1975,44 @@ describe('secrets handed over in runbooks, handovers and postmortems', () => {
     expect(found(md, 'docs/handover.md')).toEqual([]);
   });
 });
+
+describe('stand-ins, digests and logins named in passing (blind sets 113, 115, 116)', () => {
+  const cases: [string, string, string][] = [
+    // Base64 of a weak password is still a password ("password123"), beside a stand-in that is left alone.
+    ['secret.yaml', 'kind: Secret\ndata:\n  SAMPLE: ZXhhbXBsZTE=\n  DB_PASSWORD: cGFzc3dvcmQxMjM=\n', 'cGFzc3dvcmQxMjM='],
+    // A Datadog syslog appender: the intake reads the API key as the prefix of each line's suffix pattern.
+    ['logback.xml', '<appender name="DD_LOGS" class="ch.qos.logback.core.net.SyslogAppender">\n  <syslogHost>intake.logs.datadoghq.com</syslogHost>\n  <suffixPattern>9c4e1b7a2f5d8e30c6a9b1f4d7e2a5c8 %logger %msg</suffixPattern>\n</appender>\n', '9c4e1b7a2f5d8e30c6a9b1f4d7e2a5c8'],
+    // QRadar's token in its SEC header, as a log line, a curl call and a headers dict give it.
+    ['poller.log', 'ERROR qradar offenses pull status=403 SEC=5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853\n', '5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853'],
+    ['pull.sh', "curl -sk -H 'SEC: 5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853' -H 'Version: 20.0' https://qradar-console.corp.example/api/ariel/searches\n", '5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853'],
+    ['qradar_client.py', 'BASE = "https://qradar.soc.example/api"\nHEADERS = {\n    "SEC": "5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853",\n    "Accept": "application/json",\n}\n', '5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853'],
+    // A login named with what it is for, the sentence going on over a line break before its `is`.
+    ['kiosk.py', '"""Self-service kiosk client.\n\n    The kiosk login for\n    site WEST is selfserve / Qm4#tLz8Vw2k (rotated by the branch IT lead).\n    """\n', 'Qm4#tLz8Vw2k'],
+  ];
+  for (const [file, text, secret] of cases) {
+    it(`finds ${secret} in ${file}`, () => {
+      expect(found(text, file).map(([, v]) => v)).toContain(secret);
+    });
+  }
+
+  const negatives: [string, string][] = [
+    // Base64 of stand-ins in a Secret's data: "example", "changeme123", "sample-2".
+    ['secret.yaml', 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: demo\nstringData:\n  DEMO_VALUE: ZXhhbXBsZQ==\ndata:\n  ADMIN_PASSWORD: Y2hhbmdlbWUxMjM=\n  ROOT_PASSWORD: c2FtcGxlLTI=\n'],
+    // A digest named as of or for something before the name: the hex is the digest.
+    ['uplink.rb', '    # Raw frame checksum for the calibration pass: 4b8e2d1f9a7c3e6b0d5f8a2c4e7b1d9f3a6c8e0b2d4f7a9c1e3b5d8f0a2c4e6b\n'],
+    ['NOTES.md', 'The sha256 of the signing key: 0e7a3c9f5b1d8e2a6c4f0b7d3e9a1c5f8b2d6e0a4c7f1b3d9e5a2c8f6b0d4e7a\n'],
+    // QRadar's SEC header without QRadar near it, or a UUID under a name that only ends in `sec`.
+    ['pull.sh', "curl -H 'SEC: 5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853' https://api.vendor.example/v2/items\n"],
+    ['poller.log', 'INFO qradar poll done timeout_sec=5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853\n'],
+    // A syslog appender's suffix pattern that opens with a hex run, in an appender that does not name Datadog.
+    ['logback.xml', '<appender name="SYSLOG" class="ch.qos.logback.core.net.SyslogAppender">\n  <syslogHost>syslog.corp.example</syslogHost>\n  <suffixPattern>9c4e1b7a2f5d8e30c6a9b1f4d7e2a5c8 %msg</suffixPattern>\n</appender>\n'],
+    // A login for something whose `is` is followed by a menu path, not a pair.
+    ['guide.md', 'The login for\n  the shared kiosks is branch-code / PIN-pad, see the desk binder.\n'],
+    ['guide.md', 'The login for each site is email / password, set up on first use.\n'],
+  ];
+  for (const [file, text] of negatives) {
+    it(`stays silent on the look-alike in ${file}: ${text.split('\n').find((l) => l.length > 0)}`, () => {
+      expect(found(text, file)).toEqual([]);
+    });
+  }
+});

@@ -231,6 +231,8 @@ const PROSE_COPULA =
 const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]/;
 /** A digest's word earlier on the line (`the sha256 of the key must match …`): the hex it must match is a hash, not the key. */
 const DIGEST_WORD = /sha-?\d|md5|hash|checksum|digest|fingerprint|thumbprint/i;
+/** A clause headed by a digest's word, up to the name it is taken of or for (`file checksum for the test `, `SHA-256 of the `). */
+const DIGEST_OF_BEFORE = /\b(?:sha-?\d{1,3}|md5|hash|checksum|digest|fingerprint|thumbprint)s?[ \t]{1,3}(?:of|for)[ \t][^.;:,=\r\n]{0,60}$/i;
 
 /** What a Sentry scrubbing rule does to a value: the second half of its id (`@password:filter`). */
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
@@ -1230,6 +1232,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
       if (isComparison(separator, v.quoted)) continue;
       if (REQUIREMENT_SEP.test(separator) && /^[0-9A-Fa-f]+$/.test(v.value) && DIGEST_WORD.test(text.slice(lineBounds(text, nameStart, 300).start, nameStart))) continue;
+      // A digest's word heading the clause the name ends (`checksum for the test pass: 9c0e…`, `sha256 of the api key: …`):
+      // the hex after it is that digest, computed from what the name names (or a run that is no password at all).
+      if (/^[0-9A-Fa-f]{32,128}$/.test(v.value) && DIGEST_OF_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) continue;
       if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
       // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
       if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
@@ -4510,15 +4515,16 @@ export const genericRules: Rule[] = [
     description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`)',
     keywords: ['user ', 'user:', 'username', 'login', 'basic auth', 'basic-auth', 'credentials:', 'creds:'],
     startsAtKeyword: true,
-    // What the login is for may stand before its colon (`Console login for the shared integration account: …`).
+    // What the login is for may stand before its colon (`Console login for the shared integration account: …`), or before
+    // the `is` of a sentence, which may go on on the next line (`The kiosk login for\n  branch EAST is kiosk / …`).
     // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon.
-    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)'],
-      noMatch: ['see the user guide / 2024 edition', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)'],
+      noMatch: ['see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
     },
   },
   {

@@ -29,8 +29,16 @@ function isSecretValue(raw: string, name: string): boolean {
   // A Secret often carries the plain settings beside its secrets (`DB_USER`, `JIRA_BASE_URL`): read as a
   // `.env` line would be, by its name and its (decoded) text, a user name or a public URL is no secret.
   if (isPlainSetting(name, value)) return false;
+  // Base64 of a stand-in (`ZXhhbXBsZQ==` is "example", `Y2hhbmdlbWUxMjM=` "changeme123") is that stand-in, encoded as `data:` wants it.
+  const decoded = decodeBase64(value);
+  if (decoded !== undefined && ENCODED_STAND_IN.test(decoded)) return false;
   return true;
 }
+/**
+ * The words that say a value is no real one (`example`, `sample`, `changeme`, `test1234`), as a Secret's base64 may hide
+ * them. Base64 of `password` or `admin:password` is not among them: a weak password is still one a cluster may run with.
+ */
+const ENCODED_STAND_IN = /^(?:example|sample|test|testing|dummy|placeholder|changeme|changeit|replaceme|foo|foobar|todo|tbd|x{3,12})[-_.]?\d{0,4}$/i;
 
 /**
  * A data entry that is plainly a setting, read from its text (decoded when the value is base64
@@ -816,6 +824,7 @@ export const structuredRules: Rule[] = [
         'kind: Secret\nstringData:\n  db-password: ENC[AES256_GCM,data:O+5l4g==,iv:c/dS4BCBMbnKsXYuzBuCuVQt8RV9bOv5HgdpL+iwmns=,type:str]\n',
         'kind: Secret\ndata:\n  DB_USER: cmVwb3J0aW5nX2FwcA==\n',
         'kind: Secret\ndata:\n  app-name: cGF5bWVudHMtaHVi\n',
+        'kind: Secret\ndata:\n  ADMIN_PASSWORD: Y2hhbmdlbWUxMjM=\n  DEMO: dGVzdDEyMzQ=\n',
         'kind: Secret\nstringData:\n  JIRA_BASE_URL: https://acme-ops.atlassian.net\n',
         'kind: Secret\nstringData:\n  type: git\n  url: git@github.com:acme-platform\n',
         'kind: Secret\nstringData:\n  url: ssh://git@gitlab.com:2222/acme/infra.git\n',

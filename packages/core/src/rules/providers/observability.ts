@@ -82,6 +82,11 @@ const NAME_ENDS_IN_ID = /(?:[_.\-]id|[a-z]Id|ID)["']?[ \t]{0,40}[:=][ \t]{0,4}["
  * Whether the log layout pattern at `at` sits in an appender that ships to Datadog: the text from the
  * appender's opening tag to the pattern names Datadog (its intake host, the appender's name).
  */
+/** QRadar named within a few lines of a match (before it, or just after on a request's own line). */
+function namesQradarNear(text: string, start: number, end: number): boolean {
+  return /qradar/i.test(text.slice(Math.max(0, start - 1500), Math.min(text.length, end + 300)));
+}
+
 function inDatadogAppender(text: string, at: number): boolean {
   const from = Math.max(0, at - 3000);
   const open = text.lastIndexOf('<appender', at);
@@ -212,10 +217,10 @@ export const observabilityRules: Rule[] = [
     id: 'datadog-api-key-log-pattern',
     category: 'KEY',
     description:
-      "A Datadog API key at the head of a logback/log4j layout pattern (`<pattern>KEY %mdc{…}</pattern>`), as Datadog documents for sending logs straight to its TCP intake; only inside an appender that names Datadog",
-    keywords: ['<pattern>'],
+      "A Datadog API key at the head of a logback/log4j layout pattern (`<pattern>KEY %mdc{…}</pattern>`), as Datadog documents for sending logs straight to its TCP intake, or of a syslog appender's `<suffixPattern>` (the intake reads the key as each line's prefix); only inside an appender that names Datadog",
+    keywords: ['<pattern>', '<suffixpattern>'],
     startsAtKeyword: true,
-    pattern: /<[Pp]attern>([a-f0-9]{32})[ \t]/,
+    pattern: /<(?:[Pp]attern|suffixPattern)>([a-f0-9]{32})[ \t]/,
     secretGroup: 1,
     minEntropy: 3,
     validate: (secret, ctx) => notPlaceholder(secret) && inDatadogAppender(ctx.text, ctx.matchStart),
@@ -223,10 +228,12 @@ export const observabilityRules: Rule[] = [
     examples: {
       match: [
         `<appender name="DD" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n  <destination>intake.logs.datadoghq.com:10516</destination>\n  <encoder class="net.logstash.logback.encoder.LogstashEncoder">\n    <prefix class="ch.qos.logback.core.encoder.LayoutWrappingEncoder">\n      <layout class="ch.qos.logback.classic.PatternLayout">\n        <pattern>${fake('hex', 32, 640)} %mdc{keyThatDoesNotExist}</pattern>\n      </layout>\n    </prefix>\n  </encoder>\n</appender>`,
+        `<appender name="DD_SYSLOG" class="ch.qos.logback.core.net.SyslogAppender">\n  <syslogHost>intake.logs.datadoghq.com</syslogHost>\n  <port>10514</port>\n  <suffixPattern>${fake('hex', 32, 9391)} %msg</suffixPattern>\n</appender>`,
       ],
       noMatch: [
         `<appender name="FILE" class="ch.qos.logback.core.FileAppender">\n  <encoder>\n    <pattern>${fake('hex', 32, 641)} %d %msg%n</pattern>\n  </encoder>\n</appender>`,
         `<appender name="DATADOG" class="net.logstash.logback.appender.LogstashTcpSocketAppender">\n  <destination>intake.logs.datadoghq.eu:443</destination>\n  <encoder><pattern>%d{ISO8601} %-5level %msg%n</pattern></encoder>\n</appender>`,
+        `<appender name="SYSLOG" class="ch.qos.logback.core.net.SyslogAppender">\n  <syslogHost>logs.internal.example</syslogHost>\n  <suffixPattern>${fake('hex', 32, 9392)} %logger %msg</suffixPattern>\n</appender>`,
       ],
     },
   },
@@ -390,6 +397,31 @@ export const observabilityRules: Rule[] = [
     match: ['LOGGLY_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['LOGGLY_TAG=web'],
   }, { validate: notPlaceholder }),
+  {
+    // QRadar's REST API takes its authorized-service token in a header of its own, `SEC: <uuid>`; the header's
+    // short name says nothing by itself, so the file must name QRadar near it (the request's URL, a log line's words).
+    id: 'qradar-sec-token',
+    category: 'KEY',
+    description: "IBM QRadar authorized-service token (a UUID) in its `SEC` header or field (`SEC: …`, `\"SEC\": \"…\"`, `SEC=…`) where QRadar is named nearby",
+    keywords: ['sec:', 'sec=', '"sec"', "'sec'"],
+    startsAtKeyword: true,
+    pattern: /(?<![\w-])(?:"[Ss][Ee][Cc]"|'[Ss][Ee][Cc]'|[Ss][Ee][Cc])[ \t]{0,4}[:=][ \t]{0,4}["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?![\w-])/,
+    secretGroup: 1,
+    validate: (secret, ctx) => notPlaceholder(secret) && namesQradarNear(ctx.text, ctx.matchStart, ctx.matchEnd),
+    confidence: 'high',
+    examples: {
+      match: [
+        "curl -s -H 'SEC: 3c9d2f61-8a47-4e0b-9b15-d27e6a40c8f3' https://qradar.corp.example/api/siem/offenses",
+        'QRADAR_URL = "https://siem.example/api"\nheaders = {"SEC": "3c9d2f61-8a47-4e0b-9b15-d27e6a40c8f3", "Version": "19.0"}',
+        'WARN qradar poll failed status=401 SEC=3c9d2f61-8a47-4e0b-9b15-d27e6a40c8f3',
+      ],
+      noMatch: [
+        "curl -H 'SEC: 3c9d2f61-8a47-4e0b-9b15-d27e6a40c8f3' https://api.example.com/v1/items",
+        'qradar poll took timeout_sec=3c9d2f61-8a47-4e0b-9b15-d27e6a40c8f3',
+        "qradar: curl -H 'SEC: 00000000-0000-0000-0000-000000000000'",
+      ],
+    },
+  },
   {
     // The HTTP/S event endpoints carry the customer token in the path, far from any `loggly` name a context rule reads.
     id: 'loggly-input-url-token',
