@@ -1987,6 +1987,8 @@ describe('stand-ins, digests and logins named in passing (blind sets 113, 115, 1
     ['pull.sh', "curl -sk -H 'SEC: 5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853' -H 'Version: 20.0' https://qradar-console.corp.example/api/ariel/searches\n", '5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853'],
     ['qradar_client.py', 'BASE = "https://qradar.soc.example/api"\nHEADERS = {\n    "SEC": "5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853",\n    "Accept": "application/json",\n}\n', '5d2e8c41-7b3a-4f96-a0c2-e19b6d47f853'],
     // A login named with what it is for, the sentence going on over a line break before its `is`.
+    // A wrapped paragraph that breaks between `log in with` and the pair in code marks.
+    ['README.md', 'The review CRM runs at `http://crm.review.internal:8080`; sign in as\n`reviewer` / `Hp3-zQ7wLx.Ke9` (reset every Friday).\n', 'Hp3-zQ7wLx.Ke9'],
     ['kiosk.py', '"""Self-service kiosk client.\n\n    The kiosk login for\n    site WEST is selfserve / Qm4#tLz8Vw2k (rotated by the branch IT lead).\n    """\n', 'Qm4#tLz8Vw2k'],
   ];
   for (const [file, text, secret] of cases) {

@@ -2367,9 +2367,10 @@ const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|su
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
  * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
- * the login: right after `with`, `as`, `is`, `was` or a colon.
+ * the login: right after `with`, `as`, `is`, `was` or a colon, or at the start of the next line when a wrapped paragraph
+ * breaks there (`log in with\n\`ops\` / …`).
  */
-const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was)|:)[ \t]{1,3}`[\w.@+-]{1,64}`$/;
+const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was)|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})`[\w.@+-]{1,64}`$/;
 /** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
 const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds)\b/i;
 /**
@@ -4568,6 +4569,7 @@ export const genericRules: Rule[] = [
         'db03,SQL Server,sa / Otterglass44$,prod',
         'If the upload fails, log in with `edi_feed` / `Rv7nKq-2wTz9x` on the partner host.',
         'Local admin on the kiosks is `kiosk-adm` / Quarry.lantern4471!.',
+        'The test portal is at `http://portal.test.local`; log in with\n`registrar` / `Vx8q_LmT2.wRz` (reset each Monday).',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -4579,6 +4581,7 @@ export const genericRules: Rule[] = [
         'admin / password1',
         'Build output goes to `dist` / `build-2024_v2` by default.',
         'The admin pages read `config` / `Settings2024.v1`.',
+        'Build artefacts are published with\n`dist` / `build-2024_v2` as their prefixes.',
       ],
     },
   },
