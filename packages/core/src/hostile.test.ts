@@ -325,6 +325,12 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // A key file is read only when small: a long one is no single key.
     ['a key file of endless comment lines', 'files/munge.key', '# c\n'.repeat(MB / 4)],
     ['a key named before a parenthesised code span, repeated on one line and never closed', 'notes.md', 'the signing key (`Wv3_kRq8Zt#Lm2p '.repeat(MB / 32)],
+    // Each enum named for keys reads at most 100 bounded constants; each URL variable one bounded pair of literals.
+    ['enums named for keys opened again and again, constants never ending', 'Keys.java', 'enum ApiKeys { A("Kq8zW3mLp0Rt5Vx7Yb2N"), B '.repeat(MB / 44)],
+    ['an enum named for keys with a megabyte of constants', 'Keys.java', 'enum ApiKeys {' + ' A("Kq8zW3mLp0Rt5Vx7Yb2N"),'.repeat(MB / 27)],
+    ['URL variables opening calls, followed by users and no password, on one line', 'feed.py', 'Session(LOGIN_URL, "u", '.repeat(MB / 24)],
+    ['live-key prefixes joined to unclosed literals, repeated', 'a.js', '"x_live_" + "Kq8zW3mLp0Rt5Vx7Yb2N'.repeat(MB / 36)],
+    ['key maps built by Map.of opened again and again, entries never closed', 'Keys.java', 'KEYS = Map.of("r", "x", '.repeat(MB / 24)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

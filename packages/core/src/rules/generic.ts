@@ -1277,6 +1277,14 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         if (!namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
         continue;
       }
+      // The same map built by a factory call (`KEYS = Map.of("pagerduty", "…", "statuspage", "…")`, Guava's
+      // `ImmutableMap.of`, Kotlin's `apiKeys = mapOf("maps" to "…")`): its values, keyed by the services' names. A bare
+      // `KEYS` is a weak name alone, but a map built under it whose values are generated holds the services' keys.
+      const mapCall = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isCodeFile(options.file) ? MAP_CALL_OPENER.exec(v.value) : null;
+      if (mapCall !== null) {
+        if (!namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapCallSpans(text, v.start + mapCall[0].length, key, options.file));
+        continue;
+      }
       if (!v.quoted && v.multiword !== true && !codeFile && (options.file === undefined || !isShellFile(options.file))) {
         // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
         const line = lineBounds(text, v.start, 300);
@@ -1535,6 +1543,38 @@ const SECRETS_CONTAINER = /(?:^|[^A-Za-z])(?:secrets|credentials)$/i;
 const MAP_ENTRY = /(?:^|[\s{,])(?::|["'])?([A-Za-z_][\w.-]{0,60})["']?[ \t]{0,4}(?::|=>|=)?[ \t]{1,40}"((?:[^"\\\r\n]|\\.){1,300})"/g;
 /** What opens a map literal as a bare value: `{`, Go's `map[string]string{`, Terraform's `jsonencode({`, `JSON.stringify({`, `json.dumps({`, serde's `json!({`. */
 const MAP_LITERAL_OPENER = /^(?:(?:jsonencode|yamlencode|JSON\.stringify|json\.dumps|json!)\(|map\[[\w.*]{1,30}\](?:interface\{\}|[\w.*]{1,30}))?\{/;
+/** A factory call that builds a map from its arguments, up to its `(`: Java's `Map.of(`, Guava's `ImmutableMap.of(`, Kotlin's `mapOf(`. */
+const MAP_CALL_OPENER = /^(?:(?:java\.util\.)?Map\.of|(?:com\.google\.common\.collect\.)?ImmutableMap\.of|(?:mutable|hash|linked|sorted)?[mM]apOf)[ \t]{0,4}\(/;
+/**
+ * One entry of such a call: a quoted key, `,` (Java) or `to` (Kotlin), then a literal or an expression with at most one
+ * bracketed group (`System.getenv("…")`), then `,` or `)`; maybe continued on the next line.
+ */
+const MAP_CALL_ENTRY =
+  /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?"(?<k>[^"\\\r\n]{1,64})"[ \t]{0,4}(?:,|[ \t]to[ \t])[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<v>[^"\\\r\n]{1,300})"|[^,()"\r\n]{1,120}(?:\([^()\r\n]{0,120}\)[^,()"\r\n]{0,40})?)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<end>[,)])/y;
+const MAP_CALL_ENTRIES = 50;
+
+/**
+ * The values of a map built by a factory call from `at` (right after its `(`), under a name for many secrets: each
+ * entry's key names a service or an account, so a value must look generated, as a list's items must; an entry whose
+ * key is a secret's own name or an identifier's is left to its own reading.
+ */
+function mapCallSpans(text: string, at: number, key: { category: Category; weak: boolean }, file: string | undefined): Span[] {
+  const spans: Span[] = [];
+  for (let n = 0; n < MAP_CALL_ENTRIES; n++) {
+    MAP_CALL_ENTRY.lastIndex = at;
+    const e = MAP_CALL_ENTRY.exec(text);
+    if (e === null) break;
+    at = MAP_CALL_ENTRY.lastIndex;
+    const entryName = e.groups!['k']!;
+    const value = e.groups!['v'];
+    if (value !== undefined && classifyKey(entryName) === undefined && !IDENTIFIER_ENTRY_NAME.test(entryName)) {
+      const start = e.index + e[0].lastIndexOf('"' + value + '"') + 1;
+      spans.push(...listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: false }, file));
+    }
+    if (e.groups!['end'] === ')') break;
+  }
+  return spans;
+}
 /** Go's slice or array of strings up to its brace: `[]string{`. */
 const GO_STRING_SLICE = /^\[\d{0,4}\]string\{/;
 /**

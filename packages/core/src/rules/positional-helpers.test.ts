@@ -487,3 +487,47 @@ describe('azure-client-secret-credential', () => {
     expect(secrets('var cred = new ClientSecretCredential(Tenant, ClientId, config["Azure:ClientSecret"]);\n')).toEqual([]);
   });
 });
+
+describe('secrets passed in code by where they stand', () => {
+  const secrets = (text: string, file: string, rule: string) => found(text, file, rule);
+
+  it("reports a map built by Map.of or mapOf under a name for keys, each generated value, and leaves stand-ins and ids", () => {
+    const java = [
+      'private static final Map<String, String> KEYS = Map.of(',
+      '    "opsgenie", "5e1c9a7f3b2d8e4a6c0f9b1d7e3a5c2f",',
+      '    "webhook", "Zp4Lq9Wm2Tx7Rk5VcN8bHd3F",',
+      '    "region", "eu-central-1",',
+      '    "mailer", System.getenv("MAILER_KEY"),',
+      '    "sandbox", "REPLACE_WITH_SANDBOX_KEY");',
+    ].join('\n');
+    expect(secrets(java, 'Alerts.java', 'generic-assignment')).toEqual(['5e1c9a7f3b2d8e4a6c0f9b1d7e3a5c2f', 'Zp4Lq9Wm2Tx7Rk5VcN8bHd3F']);
+    expect(secrets('val apiTokens = mapOf("tiles" to "Hq7LmN2pX9vR4tK8sW3zB6yD")\n', 'Tiles.kt', 'generic-assignment')).toEqual(['Hq7LmN2pX9vR4tK8sW3zB6yD']);
+    // A map of labels under another name, and a name that merely ends in the letters, say nothing of keys.
+    expect(secrets('static final Map<String, String> LABELS = Map.of("opsgenie", "5e1c9a7f3b2d8e4a6c0f9b1d7e3a5c2f");\n', 'Alerts.java', 'generic-assignment')).toEqual([]);
+    expect(secrets('static final Map<String, String> MONKEYS = Map.of("opsgenie", "Zp4Lq9Wm2Tx7Rk5VcN8bHd3F");\n', 'Zoo.java', 'generic-assignment')).toEqual([]);
+  });
+
+  it('reports the literal each constant of an enum named for keys carries, not its stand-in nor an enum of other things', () => {
+    const java = 'public enum CarrierKeys {\n    NORTHWIND("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe"),\n    CONTOSO("TODO_FILL_IN"),\n    FABRIKAM("svc-fabrikam", "Mv7qL2zRk9Tx4WnB8cYpH3dJ");\n    private final String key;\n}\n';
+    expect(secrets(java, 'CarrierKeys.java', 'secret-enum-constant')).toEqual(['Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe', 'Mv7qL2zRk9Tx4WnB8cYpH3dJ']);
+    expect(secrets('public enum Carrier {\n    NORTHWIND("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe");\n}\n', 'Carrier.java', 'secret-enum-constant')).toEqual([]);
+  });
+
+  it('reports the one literal a signer or signing key is built with', () => {
+    expect(secrets('return new SessionSigner("Lq8vR3nXz7KpT2wM9cYh4BdF6gJs");\n', 'Auth.java', 'hmac-class-key')).toEqual(['Lq8vR3nXz7KpT2wM9cYh4BdF6gJs']);
+    expect(secrets('return new SessionSigner(config.signingSecret());\n', 'Auth.java', 'hmac-class-key')).toEqual([]);
+    expect(secrets('return new SessionSigner("session-cookie-signer");\n', 'Auth.java', 'hmac-class-key')).toEqual([]);
+  });
+
+  it("reports the generated body joined to a live key's prefix, not a publishable key's", () => {
+    expect(secrets('return new GeoClient("geo_live_" + "Wt5nPq9xZr2LkV7mB3cYh8DfJ4sGa1");\n', 'Geo.java', 'live-key-prefix-joined')).toEqual(['Wt5nPq9xZr2LkV7mB3cYh8DfJ4sGa1']);
+    expect(secrets('stripe = Stripe("pk_live_" + "Wt5nPq9xZr2LkV7mB3cYh8DfJ4sGa1");\n', 'pay.js', 'live-key-prefix-joined')).toEqual([]);
+    expect(secrets('label = "go_live_" + "announcementBannerText";\n', 'ui.js', 'live-key-prefix-joined')).toEqual([]);
+  });
+
+  it("reports the password given after a URL variable and a user, not a method's or a path's words", () => {
+    expect(secrets('s = Session(FEED_URL, "acme_feed", "Rk4.pQ9zLm2.VxTw")\n', 'feed.py', 'url-variable-then-login')).toEqual(['Rk4.pQ9zLm2.VxTw']);
+    expect(secrets('s = Session(FEED_URL, "acme_feed", os.environ["FEED_PW"])\n', 'feed.py', 'url-variable-then-login')).toEqual([]);
+    expect(secrets('p = join(BASE_URL, "reports", "quarterly-summary")\n', 'feed.py', 'url-variable-then-login')).toEqual([]);
+  });
+});

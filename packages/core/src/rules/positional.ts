@@ -587,6 +587,37 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
   return spans;
 }
 
+/**
+ * A login given to a session or a client by position after its URL held in a variable: `Session(LOGIN_URL, "feed", "…")`
+ * (rets-python's, and alike), `new Connector(baseUrl, "svc", "…")`. The variable's name says the first argument is an
+ * endpoint; two literals right after it are, in the order every such call takes them, the user and the password. The
+ * password must be one: letters, digits and maybe symbols switching as a generated one does, not a word, a path or hex.
+ */
+const URL_NAME_THEN_LOGIN =
+  /,[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<udq>[\w.@-]{1,64})"|'(?<usq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+/** A variable named for an endpoint: `url`, `LOGIN_URL`, `login_url`, `loginUrl`, `baseURI` (not `curl`). */
+const URL_VARIABLE = /^(?:url|uri|URL|URI)$|_(?:url|uri|URL|URI)$|[a-z0-9](?:Url|Uri|URL|URI)$/;
+const HEX_ONLY = /^[0-9a-fA-F]+$/;
+
+function findUrlNameThenLogin(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    let start = offset;
+    while (start > 0 && offset - start < 60 && (isWordCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x24 /* $ */)) start--;
+    if (!URL_VARIABLE.test(text.slice(start, offset + 3)) || !opensCallArgument(text, start)) continue;
+    URL_NAME_THEN_LOGIN.lastIndex = offset + 3;
+    const m = URL_NAME_THEN_LOGIN.exec(text);
+    if (m === null) continue;
+    const user = m.groups!['udq'] ?? m.groups!['usq']!;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (HTTP_METHOD.test(user) || HEX_ONLY.test(value) || value.includes('/') || value === user) continue;
+    if (!isDataSourcePassword(value, options.file) && !isUrlClientPassword(value, options.file)) continue;
+    const at = m.index + m[0].lastIndexOf(value);
+    spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
 /** A key's characters: letters, digits and base64's symbols, 20 or more of them, or 16 hex digits or more. */
 const KEY_CHARACTERS = /^(?:[A-Za-z0-9_+/=-]{20,100}|[0-9a-fA-F]{16,19})$/;
 /** A key a provider issues in hex, shorter than a digest (an MD5's 32 is as long as it goes). */
@@ -700,7 +731,9 @@ function findClientIdThenSecret(text: string, options: DetectOptions, offsets: r
 /**
  * A class named for HMAC built with one literal: `new HmacValidator("…")`, `HmacSigner("…")`, Go's
  * `NewHmacVerifier("…")`. An HMAC signer or checker is made from its key, so that lone argument is the key (a
- * payment provider's notification key is 64 hex digits). Read at each `hmac` inside a capitalised name.
+ * payment provider's notification key is 64 hex digits). So is a signer's or a signing key's (`new JwtSigner("…")`,
+ * `UrlSigner("…")`, `new SymmetricSigningKey("…")`): what a class that signs is built from alone is its secret.
+ * Read at each `hmac`, `signer` or `signingkey` inside a capitalised name.
  */
 const HMAC_CLASS_SOLE_LITERAL =
   /[ \t]{0,4}\([ \t]{0,4}(?:"(?<dq>[A-Za-z0-9_\-+/=.~!@#$%^&*]{16,200})"|'(?<sq>[A-Za-z0-9_\-+/=.~!@#$%^&*]{16,200})')[ \t]{0,4}\)/y;
@@ -727,6 +760,52 @@ function findHmacClassKeys(text: string, options: DetectOptions, offsets: readon
     if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const at = m.index + m[0].lastIndexOf(value);
     spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
+/**
+ * An enum named for keys, tokens, secrets or credentials whose constants carry a literal each: Java's and Kotlin's
+ * `enum PartnerKeys { ACME("…"), GLOBEX("…"); private final String key; … }`, TypeScript's `enum ApiTokens { Acme = "…" }`.
+ * The enum's name says what its constants hold and each constant names a service, so a constant's last literal is that
+ * service's key when it looks generated (a stand-in such as `"REPLACE_ME"`, a label or a path is left). Read from each
+ * `enum` whose name ends in such a word, over its constants up to the `;` or `}` that ends them.
+ */
+const SECRET_ENUM_AT = /enum[ \t]{1,4}(?:class[ \t]{1,4})?(?<name>[A-Za-z_]\w{0,60})[^{;\r\n]{0,200}\{/y;
+const SECRET_ENUM_NAME = /(?:keys?|tokens?|secrets?|credentials?)$/i;
+/** One constant: its name, then its arguments (one line, no nested call) or `= literal`, then `,`, `;` or `}`; comments between. */
+const ENUM_CONSTANT =
+  /(?:[ \t\r\n]{0,200}\/\/[^\r\n]{0,200}){0,5}[ \t\r\n]{0,200}(?<c>[A-Za-z_]\w{0,60})[ \t]{0,4}(?:\((?<args>[^()\r\n]{0,300})\)|=[ \t]{0,4}(?<tv>"[^"\\\r\n]{0,200}"|'[^'\\\r\n]{0,200}'))?[ \t]{0,4}(?<end>[,;}])/y;
+const ENUM_LITERAL = /"([^"\\\r\n]{16,200})"|'([^'\\\r\n]{16,200})'/g;
+const ENUM_CONSTANTS = 100;
+
+function findSecretEnumKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    if (offset > 0 && isWordCode(text.charCodeAt(offset - 1))) continue;
+    SECRET_ENUM_AT.lastIndex = offset;
+    const head = SECRET_ENUM_AT.exec(text);
+    if (head === null || !SECRET_ENUM_NAME.test(head.groups!['name']!)) continue;
+    let at = SECRET_ENUM_AT.lastIndex;
+    for (let n = 0; n < ENUM_CONSTANTS; n++) {
+      ENUM_CONSTANT.lastIndex = at;
+      const c = ENUM_CONSTANT.exec(text);
+      if (c === null) break;
+      at = ENUM_CONSTANT.lastIndex;
+      const source = c.groups!['args'] ?? c.groups!['tv'];
+      if (source !== undefined) {
+        const base = c.index + c[0].lastIndexOf(source);
+        let last: RegExpMatchArray | undefined;
+        for (const lit of source.matchAll(ENUM_LITERAL)) last = lit;
+        const value = last === undefined ? undefined : (last[1] ?? last[2]!);
+        // The constant's last literal, and the last of its arguments (`ACME("acme-id", "…")`).
+        if (last !== undefined && value !== undefined && source.slice(last.index! + last[0].length).trim() === '' && looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) {
+          const start = base + last.index! + 1;
+          spans.push({ start, end: start + value.length });
+        }
+      }
+      if (c.groups!['end'] !== ',') break;
+    }
   }
   return spans;
 }
@@ -1663,6 +1742,30 @@ export const positionalRules: Rule[] = [
     },
   },
   {
+    id: 'url-variable-then-login',
+    category: 'PASS',
+    description:
+      'A user and a password literal given to a session or client right after a variable named for its URL: `Session(LOGIN_URL, "feed", "…")` (rets-python), `new Connector(baseUrl, "svc", "…")`; the password, when it is not a word, a path or hex',
+    keywords: ['url,', 'uri,'],
+    pattern: URL_NAME_THEN_LOGIN,
+    find: findUrlNameThenLogin,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        's = Session(LOGIN_URL, "ACME_FEED", "pq7.Lm2zRk9.TxWn", version="1.7.2")',
+        'var c = new FeedConnector(baseUrl,\n    "svc-feed", "Hv4#kTz9Qm2p");',
+      ],
+      noMatch: [
+        's = Session(LOGIN_URL, "ACME_FEED", os.environ["FEED_PASSWORD"])',
+        'r = requests.request(API_URL, "POST", "Hv4#kTz9Qm2p")',
+        'path = urljoin(BASE_URL, "reports", "monthly-summary")',
+        'ok = download(ARCHIVE_URL, "tool", "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a3c")',
+        'run = curl(url_list, "svc-feed", "Hv4#kTz9Qm2p")',
+      ],
+    },
+  },
+  {
     id: 'ltijs-encryption-key',
     category: 'KEY',
     description: "ltijs' encryption key, the first argument of its provider's setup (`lti.setup('…', { url: … })`) in a text that loads ltijs: it encrypts the platforms' keys and tokens the tool keeps",
@@ -1713,8 +1816,8 @@ export const positionalRules: Rule[] = [
     id: 'hmac-class-key',
     category: 'KEY',
     description:
-      'The one literal a class named for HMAC is built with, its key: `new HmacValidator("…")`, `HmacSigner("…")`, `NewHmacVerifier("…")`',
-    keywords: ['hmac'],
+      'The one literal a class named for HMAC or for signing is built with, its key: `new HmacValidator("…")`, `HmacSigner("…")`, `NewHmacVerifier("…")`, `new JwtSigner("…")`, `new SymmetricSigningKey("…")`',
+    keywords: ['hmac', 'signer', 'signingkey'],
     pattern: HMAC_CLASS_SOLE_LITERAL,
     find: findHmacClassKeys,
     anchored: true,
@@ -1724,14 +1827,44 @@ export const positionalRules: Rule[] = [
         'return new HmacValidator("3F9A1C7E5B2D8F4A6C0E9B3D7F1A5C8E2B6D0F4A9C3E7B1D5F8A2C6E0B4D9F3A");',
         'signer = WebhookHmacSigner("Lq8vR3nXz7KpT2wM9cYh4BdF")',
         'v := NewHmacVerifier("d41f7c9a2e8b3f6a0c5d9e2b7f4a1c8e")',
+        'return new JwtSigner("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE");',
+        'key := NewSigningKey("Wt5nPq9xZr2LkV7mB3cYh8DfJ4sG")',
       ],
       noMatch: [
+        'return new JwtSigner(System.getenv("JWT_SIGNING_SECRET"));',
+        'var s = new PdfSigner("/etc/signing/keystore.p12");',
+        'var s = new RequestSigner("execute-api-gateway");',
+        'ok := signer.Verify("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE")',
         'return new HmacValidator(props.getHmacKey());',
         'Mac mac = Mac.getInstance("HmacSHA256");',
         'const digest = createHmac("sha256", key).update(body).digest("hex");',
         'return new HmacValidator("YOUR_HMAC_KEY_GOES_HERE");',
         'ok := validator.ValidateHmac("d41f7c9a2e8b3f6a0c5d9e2b7f4a1c8e")',
         'v := NewHmacVerifier("d41f7c9a2e8b3f6a0c5d9e2b7f4a1c8e", body)',
+      ],
+    },
+  },
+  {
+    id: 'secret-enum-constant',
+    category: 'KEY',
+    description:
+      'The literal each constant of an enum named for keys, tokens, secrets or credentials carries, when generated: Java\'s and Kotlin\'s `enum PartnerKeys { ACME("…"), GLOBEX("…"); … }`, TypeScript\'s `enum ApiTokens { Acme = "…" }`; a stand-in (`"REPLACE_ME"`) is left',
+    keywords: ['enum'],
+    pattern: SECRET_ENUM_AT,
+    find: findSecretEnumKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'public enum VendorKeys {\n    ACME("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE"),\n    // second vendor\n    GLOBEX("Wt5nPq9xZr2LkV7mB3cYh8DfJ4sG"),\n    INITECH("REPLACE_ME");\n    private final String key;\n}',
+        'enum class ApiToken(val value: String) { MAPS("Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF"), GEO("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1") }',
+        'export enum PartnerSecrets {\n  Acme = "Hq7LmN2pX9vR4tK8sW3zB6yD",\n}',
+      ],
+      noMatch: [
+        'public enum VendorKeys {\n    ACME("REPLACE_ME"),\n    GLOBEX(System.getenv("GLOBEX_KEY"));\n}',
+        'public enum Region {\n    EU("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE");\n}',
+        'public enum SortKeys {\n    CREATED("createdAtDescendingOrder"),\n    TITLE("titleAscendingOrderOnly");\n}',
+        'public enum VendorKeys { ACME("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE".toLowerCase()) }',
       ],
     },
   },

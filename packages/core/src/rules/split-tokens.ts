@@ -82,7 +82,67 @@ const AQE_PREFIX_JOINED =
   /(?<=["'])AQE["'][ \t]{0,4}(?:\r?\n[ \t]{0,40})?[+.][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["']([A-Za-z0-9+/=_-]{30,250})["']/;
 const AQE_BODY = fake('alnum', 44, 9342);
 
+/**
+ * Any provider's live key cut the same way: a literal that is only a prefix ending in `_live_` (`"orb_live_" + "…"`,
+ * `'rk_live_' . '…'`), the form services give their production secret keys, joined by `+` or PHP's `.` to a literal of
+ * the key's body. The prefix alone says a live key follows; the body must look generated. A publishable key's prefix
+ * (`pk_live_`, `pub_live_`) opens a key that is public by design, and `sk_live_` is secret-key-prefix-joined's.
+ */
+const LIVE_PREFIX_JOINED =
+  /(?<=["'])[A-Za-z][A-Za-z0-9]{0,11}_live_["'][ \t]{0,4}(?:\r?\n[ \t]{0,40})?[+.][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["']([A-Za-z0-9_-]{20,99})["']/;
+const LIVE_PREFIX_OWNER = /^[A-Za-z][A-Za-z0-9]{0,11}$/;
+const LEFT_LIVE_PREFIX = /(?:^|[^a-z])(?:pk|pub|publishable|public)$|^sk$/i;
+const LIVE_BODY = /^[A-Za-z0-9_-]{20,99}$/;
+const LIVE_BODY_SAMPLE = fake('alnum', 32, 9343);
+
+function findLivePrefixJoined(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // `_live_` ends its literal, which holds the prefix's owner and nothing else.
+    const close = offset + 6;
+    const quote = text.charCodeAt(close);
+    if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) continue;
+    let open = offset - 1;
+    while (open >= 0 && offset - open <= 13 && text.charCodeAt(open) !== quote) open--;
+    if (open < 0 || text.charCodeAt(open) !== quote) continue;
+    const owner = text.slice(open + 1, offset);
+    if (!LIVE_PREFIX_OWNER.test(owner) || LEFT_LIVE_PREFIX.test(owner)) continue;
+    let i = skipSpace(text, close + 1, 1, 80);
+    const c = text.charCodeAt(i);
+    if (c !== 43 /* + */ && c !== 46 /* . */) continue;
+    i = skipSpace(text, i + 1, 1, 80);
+    const body = literalAt(text, i, 100);
+    if (body === undefined) continue;
+    const value = text.slice(body.start, body.end);
+    if (!LIVE_BODY.test(value) || !notPlaceholder(value) || !/\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) continue;
+    spans.push(body);
+  }
+  return spans;
+}
+
 export const splitTokenRules: Rule[] = [
+  {
+    id: 'live-key-prefix-joined',
+    category: 'KEY',
+    description:
+      "A live secret key whose prefix (`orb_live_`, `rk_live_`: a name's letters then `_live_`) is a literal of its own, joined to the key's generated body: `\"orb_live_\" + \"…\"`; the body is reported. A publishable key's (`pk_live_`) is left",
+    keywords: ['_live_'],
+    pattern: LIVE_PREFIX_JOINED,
+    find: findLivePrefixJoined,
+    anchored: true,
+    minEntropy: 3.5,
+    confidence: 'high',
+    examples: {
+      match: [`return new AcmeClient("acme_live_" + "${LIVE_BODY_SAMPLE}");`, `$key = 'rk_live_' .\n  '${LIVE_BODY_SAMPLE}';`],
+      noMatch: [
+        `key = "acme_live_${LIVE_BODY_SAMPLE}"`,
+        `stripe.init("pk_live_" + "${LIVE_BODY_SAMPLE}")`,
+        `key = "acme_live_" + "${'x'.repeat(32)}"`,
+        `label = "go_live_" + "checklistForTheReleaseTeam"`,
+        `key = "acme_live_" + suffix`,
+      ],
+    },
+  },
   {
     id: 'secret-key-prefix-joined',
     category: 'KEY',
