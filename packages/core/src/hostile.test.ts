@@ -102,6 +102,9 @@ const hostile: Record<string, string> = {
   'template defaults in the prefix form repeated on one line, never given a literal': '{{ default '.repeat((2 * MB) / 11),
   'device-config secret lines repeated on one line': 'enable secret 5 '.repeat((2 * MB) / 16) + '## SECRET-DATA '.repeat((2 * MB) / 15),
   // Each mention of the file reads the lines below it: a line read once must not be read again.
+  // Each mention reads its own line once, bounded, to see whether a here-document is written to the file.
+  'pgpass here-documents and PGPASSWORD mentions on long lines': 'cat > /x/pgpass <<EOF ' .repeat(MB / 44) + '\n' + 'PGPASSWORD=/'.repeat(MB / 24) + '\n' + 'a:1:b:c:Tq8-mossy-Lantern\n'.repeat(MB / 52),
+  'login and run calls opened with token-shaped text and never closed': 'client.login("Ab12Cd34Ef56Gh78Ij90Kl12.'.repeat(MB / 40) + 'bot.run(`' .repeat(MB / 18),
   '.pgpass mentions over pgpass-shaped lines': '$ cat ~/.pgpass\n' + 'db.example.net:5432:app:app:Tq8-mossy-Lantern\n'.repeat(MB / 47) + '~/.pgpass '.repeat(MB / 10) + '\n' + '~/.pgpass '.repeat(MB / 10),
   'HTML cells opened and never closed, one line': '<tr><td>DB_PASSWORD</td><td>'.repeat(MB / 28) + '<td '.repeat(MB / 4),
   'Wi-Fi names in quotes repeated on one line': 'Wi-Fi "Guest": '.repeat(MB / 15),

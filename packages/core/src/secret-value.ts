@@ -755,6 +755,32 @@ function isVowelPoorLetters(v: string): boolean {
 }
 const LOWER_VOWELS = 'aeiouy';
 
+/**
+ * Eight to fifteen letters drawn at random from both cases (`qXvTmRbKwZ`), as some APIs issue a short client secret:
+ * too short for the checks above, so judged by what only a draw does at that length: the case switches on most letters
+ * (a camelCase name switches once a word), no capitals run past three, and few vowels among the small letters. Only for
+ * a name that says plainly it holds a secret (see `generic-assignment`), never on its own.
+ */
+export function isShortRandomLetters(v: string): boolean {
+  if (v.length < 8 || v.length > 15 || !/^[A-Za-z]+$/.test(v) || CAMEL_WORDS.test(v)) return false;
+  let lower = 0;
+  let upper = 0;
+  let vowels = 0;
+  let capitalRun = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isLowerCode(c)) {
+      lower++;
+      capitalRun = 0;
+      if (LOWER_VOWELS.includes(v[i]!)) vowels++;
+    } else {
+      upper++;
+      if (++capitalRun > 3) return false;
+    }
+  }
+  return lower >= 3 && upper >= 3 && vowels * 3 <= lower && characterSwitches(v) * 10 >= v.length * 6 && shannonEntropy(v) >= 2.9;
+}
+
 /** All four classes of a password policy, a word's worth of letters and no blank: `Winter!2015`, `Password3647$`. */
 function isPolicyPassword(v: string): boolean {
   return /[A-Z]/.test(v) && /[a-z]{3}/.test(v) && /\d/.test(v) && /[^A-Za-z0-9]/.test(v) && !/\s/.test(v);

@@ -2018,3 +2018,47 @@ describe('stand-ins, digests and logins named in passing (blind sets 113, 115, 1
     });
   }
 });
+
+describe('credentials by the call, tool, element or file that takes them', () => {
+  const positives: [string, string, string][] = [
+    // nats.go's connect options.
+    ['main.go', 'nc, err := nats.Connect(url, nats.Token("Kq3Vt8Lw2Zr7Xm4Bn9Hc6Jd1Pf5Gy0Ta"))\n', 'Kq3Vt8Lw2Zr7Xm4Bn9Hc6Jd1Pf5Gy0Ta'],
+    ['relay.go', 'nc, _ := nats.Connect(url, nats.UserInfo("relay", "Wv6!Plover-Tarn3"))\n', 'Wv6!Plover-Tarn3'],
+    // A Discord bot token whose user-id segment opens with another letter than M/N/O, given to the login call.
+    ['bot.js', 'client.login("r8Tq2Lw5Zm9Xv3Bn7Hc4Jd6K.Yp2-Qa.Fz7Wq3Lr9Tx5Vm1Bn8Hc4Jd6Kp2Gs0A");\n', 'r8Tq2Lw5Zm9Xv3Bn7Hc4Jd6K.Yp2-Qa.Fz7Wq3Lr9Tx5Vm1Bn8Hc4Jd6Kp2Gs0A'],
+    ['bot.py', "bot.run('v4Hs9Kq2Lw7Zr3Xm8Bn5Tc1Jd.Gh6_Rt.Pq3Wz8Lm2Xv7Bn4Hc9Jd1Kf5Gs0Ay3')\n", 'v4Hs9Kq2Lw7Zr3Xm8Bn5Tc1Jd.Gh6_Rt.Pq3Wz8Lm2Xv7Bn4Hc9Jd1Kf5Gs0Ay3'],
+    // A job configuration's parameter named by its id.
+    ['job_conf.xml', '<destination id="cluster" runner="pulsar">\n  <param id="private_token">Zp4Kw8Lq2Tr6Xv9Bm3Hn7Jc1Df5Gs0Aa</param>\n</destination>\n', 'Zp4Kw8Lq2Tr6Xv9Bm3Hn7Jc1Df5Gs0Aa'],
+    // Samba's net and samba-tool take `-U user%password`, the password after the first %.
+    ['smb.conf', '# join with: net ads join -U joiner%Fq2%Lw!Tz8-Vr\n', 'Fq2%Lw!Tz8-Vr'],
+    ['dc.sh', 'net rpc user password svc-print -U "CORP\\admin%Hb5-Lantern!Qy" -S dc01\n', 'Hb5-Lantern!Qy'],
+    // A pgpass file written by a here-document.
+    ['rotate.sh', 'cat > /run/etl/pgpass <<EOF\nwh.example.internal:5432:dwh:etl:Rk7^Marsh.Tq2Lz\nEOF\n', 'Rk7^Marsh.Tq2Lz'],
+    // A short client secret of random letters under a name that says so.
+    ['Client.php', "'headers' => ['Client-Secret' => 'wKqTzRbMxV'],\n", 'wKqTzRbMxV'],
+  ];
+  for (const [file, text, secret] of positives) {
+    it(`finds the credential in ${file}`, () => {
+      const values = found(text, file).map(([, v]) => v);
+      expect(values, values.join(' | ')).toContain(secret);
+    });
+  }
+  const negatives: [string, string][] = [
+    ['main.go', 'nc, err := nats.Connect(url, nats.Token(cfg.NatsToken), nats.UserInfo(cfg.User, cfg.Pass))\n'],
+    ['bot.js', 'client.login(process.env.DISCORD_TOKEN);\nawait page.login("admin.portal.example");\n'],
+    ['index.html', '<span id="api_token">Zp4Kw8Lq2Tr6Xv9Bm3Hn7Jc1Df5Gs0Aa</span>\n'],
+    ['job_conf.xml', '<param id="private_token">${PULSAR_PRIVATE_TOKEN}</param>\n'],
+    ['join.sh', 'net ads join -U joiner\nnet ads join -U "joiner%$JOIN_PW"\n'],
+    // A here-document to another file, and a pgpass-shaped line under PGPASSWORD.
+    ['rotate.sh', 'cat > /run/etl/pgpass.log <<EOF\nwh.example.internal:5432:dwh:etl:Rk7^Marsh.Tq2Lz\nEOF\n'],
+    ['env.sh', 'export PGPASSWORD="$ETL_PW"\nwh.example.internal:5432:dwh:etl:Rk7^Marsh.Tq2Lz\n'],
+    // Short camelCase words under a client secret's name are names, not secrets.
+    ['Client.php', "'Client-Secret' => 'ClientSecret',\n'client_secret' => 'getOAuthToken',\n'app_secret' => 'XmlHttpRequest',\n"],
+  ];
+  for (const [file, text] of negatives) {
+    it(`reports no credential in the look-alike in ${file}: ${text.split('\n')[0]}`, () => {
+      // A host named on the line is reported as a host; nothing else is.
+      expect(found(text, file).filter(([category]) => category !== 'HOST')).toEqual([]);
+    });
+  }
+});

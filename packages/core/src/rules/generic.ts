@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
-import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -1371,7 +1371,12 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // In program source a bare identifier that an operator and an operand follow is an expression's first term
       // (C's `x86_cpu_PAT = x86_cpu_index_1_edx + 16,` in an enum): a variable, however its digits and letters mix.
       if (!quoted && codeFile && BARE_IDENTIFIER.test(v.value) && EXPRESSION_GOES_ON.test(text.slice(end, end + 8))) continue;
-      if (!isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file }) && !(key.category === 'PASS' && isNumericPasscode(name, v.value, options.file))) {
+      if (
+        !isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file }) &&
+        !(key.category === 'PASS' && isNumericPasscode(name, v.value, options.file)) &&
+        // A short client secret of random letters (`'Client-Secret' => '…'`), under a name that says so plainly.
+        !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value))
+      ) {
         continue;
       }
       if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
@@ -1868,6 +1873,9 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/** A name that says plainly it holds an application's secret: `client_secret`, `Client-Secret`, `appSecret`, `API_SECRET`. */
+const CLIENT_SECRET_NAME = /^["']?(?:[\w-]{0,30}[_.-])?(?:client|app|application|api|consumer)[ _.-]?secret["']?$/i;
+
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
 // The attributes may run over lines (SSIS's `<DTS:Password\n  DTS:Name="Password"\n  Sensitive="1">…</DTS:Password>`).
 const XML_ELEMENT = /<(?<tag>[A-Za-z][\w:.-]{0,60})(?<attrs>\s[^<>]{0,300})?>(?<v>[^<\r\n]{1,300})<\//gi;
@@ -2029,6 +2037,12 @@ function propertyElementValue(text: string, at: number, file: string | undefined
 /** A line that opens with an attribute's name and a quote, up to the keyword in its value (`    android:name="com.acme.`). */
 const ATTRIBUTE_LINE_BEFORE = /^[ \t]{1,40}[A-Za-z][\w:.-]{0,40}[ \t]{0,2}=[ \t]{0,2}["'][^"'<>\r\n]{0,150}$/;
 
+/** The attribute that names the setting an element holds (`<entry key="…">`, `<add name="…">`). */
+const SETTING_NAME_ATTRIBUTE = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/;
+const SETTING_ID_ATTRIBUTE = /(?<![\w:-])id\s*=\s*["']([^"']{1,60})["']/;
+/** Elements that hold one setting's value: a job configuration's `<param>`, a build's `<property>`, an `<entry>`, an `<option>`. */
+const SETTING_ELEMENT = /^(?:[\w-]{1,20}:)?(?:param|parameter|property|prop|entry|setting|option|variable|var|attribute)$/i;
+
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const element = XML_ELEMENT_STICKY;
@@ -2076,7 +2090,9 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       }
     } else if (m) {
       const g = m.groups!;
-      const keyAttr = /\b(?:key|name)\s*=\s*["']([^"']{1,60})["']/.exec(g['attrs'] ?? '');
+      // A setting element may name itself by `id` too (Galaxy's and Pulsar's `<param id="private_token">…</param>`); on other
+      // elements (HTML's `<span id="token">`) an id names the element, not the value it holds.
+      const keyAttr = SETTING_NAME_ATTRIBUTE.exec(g['attrs'] ?? '') ?? (SETTING_ELEMENT.test(g['tag']!) ? SETTING_ID_ATTRIBUTE.exec(g['attrs'] ?? '') : null);
       const keyName = keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, '');
       const key = classifyXmlKey(keyName, () => enclosingXmlElementWords(text, lt));
       const raw = g['v']!;
@@ -2585,6 +2601,24 @@ const PGPASS_LINE_AT = new RegExp(PGPASS_LINE.source, 'my');
 /** The most lines read under a mention of the file: a password file holds a few. */
 const PGPASS_PASTED_LINES = 20;
 
+/** A here-document (`<<EOF`, `<<-'EOF'`) opened on the line. */
+const HEREDOC_OPEN = /<<-?[ \t]{0,4}["']?[A-Za-z_][\w-]{0,30}/;
+/** Written to a file named pgpass (`> /tmp/pgpass`, `| tee -a ~/pgpass.conf`), the name ending there. */
+const WRITE_TO_PGPASS = /(?:>{1,2}|\btee(?:[ \t]{1,4}-a)?)[ \t]{0,4}["']?(?:[^\s"'<>|;&]{0,200}\/)?\.?pgpass(?:\.conf)?(?![\w.-])/i;
+
+/** Whether the line holding `offset` writes a here-document into a pgpass file (`cat > /tmp/pgpass <<EOF`). */
+function isHeredocToPgpass(text: string, offset: number): boolean {
+  // The line, read at most 400 characters each way (a longer one is no such command).
+  let start = offset;
+  while (start > 0 && offset - start < 400 && text.charCodeAt(start - 1) !== 10) start--;
+  if (start > 0 && text.charCodeAt(start - 1) !== 10) return false;
+  let end = offset;
+  while (end < text.length && end - offset < 400 && text.charCodeAt(end) !== 10) end++;
+  if (end >= text.length || text.charCodeAt(end) !== 10) return false; // no lines below, or a line too long
+  const line = text.slice(start, end);
+  return HEREDOC_OPEN.test(line) && WRITE_TO_PGPASS.test(line);
+}
+
 /**
  * `.pgpass` lines pasted under the file's name (`$ cat ~/.pgpass`, `# ~/.pgpass:`, `==> .pgpass <==`): the lines
  * right below that mention, while they keep the file's `host:port:database:user:password` shape.
@@ -2595,6 +2629,9 @@ function findPastedPgpass(text: string, options: DetectOptions, offsets: readonl
   let doneUntil = -1;
   for (const offset of offsets) {
     if (offset < doneUntil) continue;
+    // A name without the dot (`/tmp/pgpass`, and every `PGPASSWORD`) is the file only where a here-document is written to it.
+    const named = text.charCodeAt(offset) === 0x2e /* . */ || text.charCodeAt(offset - 1) === 0x2e || text.slice(offset + 6, offset + 11).toLowerCase() === '.conf';
+    if (!named && !isHeredocToPgpass(text, offset)) continue;
     let lineStart = text.indexOf('\n', offset) + 1;
     if (lineStart === 0) break; // the last line: no line below it, nor below any later mention
     for (let n = 0; lineStart > 0 && lineStart < text.length && n < PGPASS_PASTED_LINES; n++) {
@@ -2999,7 +3036,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
 /**
  * Credentials in the argument of database and file-transfer tools that take them as one
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
- * `-u user,password`, Samba's `-U user%password`, the LDAP tools' and Kerberos' kadmin's `-w password`,
+ * `-u user,password`, Samba's `-U user%password` (smbclient, rpcclient, smbcacls, samba-tool, `net ads|rpc|sam …`), the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
  * SteamCMD's login is read as code runs the tool too: an argv list of literals (`["steamcmd", "+login", "builder", "…"]`)
@@ -3009,7 +3046,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * A long command goes on over lines: the LDAP tools' after a shell's `\`, schtasks' after cmd's `^` or PowerShell's `` ` ``.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs)\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs|samba-tool|net[ \t]{1,4}(?:ads|rpc|sam))\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -3249,6 +3286,9 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   // web-push (Node): `webpush.setVapidDetails(subject, publicKey, privateKey)`; the public key is shipped to browsers,
   // the third signs every push. pywebpush and web-push-php take theirs by name (`vapid_private_key=`, `'privateKey' =>`).
   { call: 'setVapidDetails', arg: 3, category: 'KEY' },
+  // nats.go's connect options: `nats.Token("…")` is the server's auth token, `nats.UserInfo(user, "…")` a user's password.
+  { call: 'nats.Token', arg: 1, category: 'TOKEN' },
+  { call: 'nats.UserInfo', arg: 2, category: 'PASS' },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -3590,6 +3630,7 @@ export const genericRules: Rule[] = [
         '<password>Kq8zW3mLp0</password>',
         '<add key="ClearTextPassword" value="x7Hq2mZp9L" />',
         '<entry key="db.password">r4Nd0mPw</entry>',
+        '<destination id="gpu" runner="pulsar">\n  <param id="private_token">Hq7Lw2Zr9Tx4Vm8Bn3Kc6Jd1</param>\n</destination>',
         '<key>AnalyticsIngestSecret</key>\n\t<string>q7VbN2xLm9KpR4tZc8WfH3jD6sYgA1eU</string>',
         '<Environment name="mail/smtp/password" type="java.lang.String" value="Rt5^Yu2!Io9#Pa4s" override="false"/>',
         '<property name="password"><value>Vb7nQ2xLp9Tz</value></property>',
@@ -3600,6 +3641,8 @@ export const genericRules: Rule[] = [
         '<property>\n  <name>fs.s3a.secret.key</name>\n  <value>Wq4nT8kLr2xZm6PvB3yDk9Hs/1Fj5Gu7Ae0Rc3Np</value>\n</property>',
       ],
       noMatch: [
+        '<span id="api_token">Hq7Lw2Zr9Tx4Vm8Bn3Kc6Jd1</span>',
+        '<param id="private_token">${PULSAR_TOKEN}</param>',
         '<property name="password"><value>${ldap.password}</value></property>',
         '<property name="passwordEncoder"><ref bean="bcrypt"/></property>',
         '<property name="url"><value>ldaps://dc01.acme.corp:636</value></property>',
@@ -4118,14 +4161,19 @@ export const genericRules: Rule[] = [
     id: 'pgpass-pasted-password',
     category: 'PASS',
     description: "The password field of `.pgpass` lines pasted under the file's name (`$ cat ~/.pgpass`, then `host:port:database:user:password`)",
-    keywords: ['.pgpass', 'pgpass.conf'],
+    keywords: ['.pgpass', 'pgpass'],
     pattern: PGPASS_LINE,
     find: findPastedPgpass,
     anchored: true,
     confidence: 'high',
     examples: {
-      match: ['$ cat ~/.pgpass\nreports.db.example.com:5432:reports:viewer:Tq8-mossy-Lantern\n*:*:*:replicator:Wn4!harbor-Lights\n$ ls\n'],
-      noMatch: ['$ cat ~/.pgpass\nlocalhost:5432:*:postgres:postgres\n', '$ cat ~/.pgpass\ncat: /home/dev/.pgpass: No such file or directory\n', 'see ~/.pgpass\n\nhost:5432:db:user:Tq8-mossy-Lantern\n'],
+      match: [
+        '$ cat ~/.pgpass\nreports.db.example.com:5432:reports:viewer:Tq8-mossy-Lantern\n*:*:*:replicator:Wn4!harbor-Lights\n$ ls\n',
+        "cat > /run/app/pgpass <<'EOF'\nwh-db.example.internal:5432:warehouse:loader:Pv3-Ferns.Kite8\nEOF\nexport PGPASSFILE=/run/app/pgpass\n",
+      ],
+      noMatch: [
+        'cat > /run/app/pgpass.log <<EOF\nwh-db.example.internal:5432:warehouse:loader:Pv3-Ferns.Kite8\nEOF\n',
+        'export PGPASSWORD=x\nwh-db.example.internal:5432:warehouse:loader:Pv3-Ferns.Kite8\n','$ cat ~/.pgpass\nlocalhost:5432:*:postgres:postgres\n', '$ cat ~/.pgpass\ncat: /home/dev/.pgpass: No such file or directory\n', 'see ~/.pgpass\n\nhost:5432:db:user:Tq8-mossy-Lantern\n'],
     },
   },
   {
@@ -4165,7 +4213,7 @@ export const genericRules: Rule[] = [
     category: 'CONN',
     description:
       "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' and kadmin's `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `net user name password`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'ldap', 'kadmin', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'samba-tool', 'net ads', 'net rpc', 'net sam', 'ldap', 'kadmin', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -4176,6 +4224,8 @@ export const genericRules: Rule[] = [
         'lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com',
         "lftp -u mirror,'Tq4wRz8Kp1Vn' sftp://dc-files.example.lan -e \"mirror -R /out /in; bye\"",
         'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
+        'net ads join -U svc-join%Jn7%Lq!Vx2-Mar',
+        'samba-tool domain join corp.example DC -U "CORP\\svc-dcjoin%Qw8-Heron!Tz"',
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
         "kadmin -p ops/admin@ACME.CORP -w 'Kd9*mQv2-Ln7' -q \"listprincs\"",
         'openssl pkcs12 -export -passout pass:Tq7!vLm-Orbit42 -out x.p12',
@@ -4204,6 +4254,8 @@ export const genericRules: Rule[] = [
         'sqlplus /nolog',
         'sqlplus scott/$ORACLE_PASSWORD@orcl',
         'lftp -u deploy sftp://files.example.com',
+        'net ads join -U svc-join',
+        'net ads join -U "svc-join%$JOIN_PASSWORD"',
         'ldapsearch -x -W -b dc=acme',
         'kadmin -p ops/admin@ACME.CORP -w "$KADMIN_PW" -q listprincs',
         'openssl pkcs12 -passout env:P12_PASS',
@@ -4293,9 +4345,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -4324,8 +4376,12 @@ export const genericRules: Rule[] = [
         'oraURL := go_ora.BuildUrl("ora-settle.corp", 1521, "SETTLEP", "SETTLE_OWNER", "0raSettle#Own3r", nil)',
         'auth := smtp.PlainAuth("", "alerts@example.net", "Qm4-Lantern_Tz81", "mail.example.net")',
         'a := smtp.CRAMMD5Auth("relay", "Hx7~Orchid-Wv29")',
+        'nc, err := nats.Connect(natsURL, nats.Token("Zq8Lw3Kr6Tx1Vm9Bn4Hc7Jd2Pf5Gy0Au"))',
+        'nc, _ := nats.Connect(url, nats.UserInfo("telemetry", "Nt4!Quill-Harbor7"), nats.Name("avl"))',
       ],
       noMatch: [
+        'nc, err := nats.Connect(natsURL, nats.Token(os.Getenv("NATS_TOKEN")))',
+        'nc, _ := nats.Connect(url, nats.UserInfo(cfg.User, cfg.Password))',
         'server.login(user, password)',
         'ssh.Password(cfg.Password)',
         'jwt.sign(payload, process.env.JWT_SECRET)',

@@ -131,6 +131,32 @@ export const messagingRules: Rule[] = [
       noMatch: ['DISCORD_BOT_TOKEN=MTxxx.abc.def'],
     },
   },
+  {
+    // A bot token's first segment is its user id in base64: old ids open with M, N or O, newer (longer) ids with other
+    // characters. Bare text keeps that check; a call that logs a bot in (discord.js `client.login("…")`, discord.py
+    // `bot.run("…")`) takes the three-segment shape whatever its first character.
+    id: 'discord-bot-token-login',
+    category: 'TOKEN',
+    description: 'Discord bot token given to the call that logs the bot in (`client.login("…")`, `bot.run("…")`)',
+    keywords: ['.login(', '.run('],
+    startsAtKeyword: true,
+    pattern: /\.(?:login|run)\([ \t]{0,4}["'`]([A-Za-z\d]{24,28}\.[\w-]{6}\.[\w-]{27,38})["'`]/,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: notPlaceholder,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `client.login("${fake('alnum', 24, 3261).replace(/^./, 'x')}.${fake('b64url', 6, 3271)}.${fake('b64url', 38, 3281)}");`,
+        `bot.run('${fake('alnum', 26, 3262).replace(/^./, 'q')}.${fake('b64url', 6, 3272)}.${fake('b64url', 30, 3282)}')`,
+      ],
+      noMatch: [
+        'client.login(process.env.DISCORD_TOKEN);',
+        'bot.run("app.settings.production")',
+        `client.login("${fake('alnum', 24, 3261)}.${fake('b64url', 4, 3271)}.${fake('b64url', 38, 3281)}");`,
+      ],
+    },
+  },
   tokenRule('discord-webhook-url', 'Discord webhook URL', 'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/', '\\d{17,20}/[\\w-]{60,68}', {
     match: [`https://discord.com/api/webhooks/${fake('digits', 18, 329)}/${fake('b64url', 68, 330)}`],
     noMatch: ['https://discord.com/api/webhooks/123/abc'],
