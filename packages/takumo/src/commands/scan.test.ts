@@ -444,27 +444,6 @@ describe('the built takumo binary', () => {
     expect(main.findings).toHaveLength(42);
   });
 
-  it('gives the same report with files read ahead on a second thread as when read in turn', async () => {
-    // More files than the read-ahead ring holds (128), one larger than a slot (64 KB, read
-    // by the main thread), one binary, one not UTF-8, one over the size limit.
-    for (let i = 0; i < 300; i++) write(`src/m${i % 9}/f${i}.ts`, `${'const x = 1;\n'.repeat(i % 40)}const t = "${i % 3 ? GH : AWS}";\n`);
-    write('big/large.txt', `${'filler line\n'.repeat(7000)}token = "${GH2}"\n`);
-    write('big/over-limit.txt', `${'z'.repeat(300_000)}\ntoken = "${GH}"\n`);
-    write('bin/data.bin', Buffer.concat([Buffer.from([0, 1, 2, 3]), Buffer.from(`token = "${GH}"\n`)]));
-    write('latin1.txt', Buffer.concat([Buffer.from('caf\xe9 '), Buffer.from(`token = "${GH}"\n`)]));
-    const built = (await import(resolve(repoRoot, 'packages/takumo/dist/scan/scanner.js'))) as typeof import('../scan/scanner.js');
-    const { scan } = await import('../scan/scanner.js');
-    const { defaultConfig } = await import('../config.js');
-    const options = { cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 200_000, workers: 0 };
-    // Run from the TypeScript sources there is no reader script: files are read in turn.
-    const [readAhead, inTurn] = [await built.scan(options), await scan(options)];
-    expect(readAhead.findings).toEqual(inTurn.findings);
-    expect(readAhead.errors).toEqual(inTurn.errors);
-    expect(readAhead.stats).toEqual({ ...inTurn.stats, durationMs: readAhead.stats.durationMs });
-    expect(readAhead.findings).toHaveLength(302);
-    expect(readAhead.stats.skipped).toMatchObject({ binary: 1, tooLarge: 1 });
-  });
-
   it('scans on worker threads from the bundle as it does on the main thread', async () => {
     // The binary runs the bundle (scripts/bundle.mjs), whose worker script must sit beside
     // its chunks: without it `--jobs` fails with exit 2 instead of scanning.

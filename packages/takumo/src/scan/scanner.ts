@@ -9,7 +9,6 @@ import { DETECT_FAILED, scanContent, type FileOutcome } from './file-scan.js';
 import { findGitRoot, listStaged, readBlobs } from './git.js';
 import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
 import { ReusableFileReader } from './read-file.js';
-import { ReadAhead } from './read-ahead.js';
 import { DetectionPool } from './worker-pool.js';
 
 /** A finding as the scan reports it: metadata plus a stable fingerprint and a redacted preview. */
@@ -112,15 +111,14 @@ const KNOWN_SECRET_RULE: RuleInfo = {
 
 export async function scan(options: ScanOptions): Promise<ScanReport> {
   const workers = new WorkerStarter(options);
-  const readers: { readAhead?: ReadAhead } = {};
   try {
-    return await scanWith(options, workers, readers);
+    return await scanWith(options, workers);
   } finally {
-    await Promise.all([workers.pool?.close(), readers.readAhead?.close()]);
+    await workers.pool?.close();
   }
 }
 
-async function scanWith(options: ScanOptions, workers: WorkerStarter, readers: { readAhead?: ReadAhead }): Promise<ScanReport> {
+async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<ScanReport> {
   const started = performance.now();
   const cwd = resolve(options.cwd);
   const counts: WalkCounts & { binary: number } = { ignored: 0, excluded: 0, symlinks: 0, special: 0, tooLarge: 0, binary: 0 };
@@ -152,15 +150,6 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter, readers: {
   // Folder listings of the walk, reused by the dotenv search over the same folders.
   const listings = new Map<string, Dirent[]>();
   const ancestorsOf = new Set<string>();
-  // Walked files are read ahead on a second thread when the main thread alone detects,
-  // once the walk has found enough of them: it starts while the walk and the detector's
-  // construction go on.
-  const readAheadWanted = !options.readBytes && !workers.mayStart;
-  let walked = 0;
-  const foundFile = (): void => {
-    workers.found();
-    if (readAheadWanted && ++walked === READ_AHEAD_FROM_FILES) readers.readAhead = ReadAhead.start(options.maxFileSize);
-  };
   if (options.staged) {
     const index = await listStaged(cwd);
     counts.symlinks += index.skippedLinks;
@@ -207,7 +196,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter, readers: {
         const files = await walkTarget(
           target,
           abs,
-          { exclude: patterns, patternBase, onError: (file, code) => errors.push({ file, code }), onFile: foundFile, listings },
+          { exclude: patterns, patternBase, onError: (file, code) => errors.push({ file, code }), onFile: () => workers.found(), listings },
           counts,
         );
         for (const f of files) {
@@ -232,9 +221,6 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter, readers: {
       }
     }
   }
-
-  const readAhead = readers.readAhead;
-  readAhead?.begin(items.flatMap((item) => (item.absolute === undefined ? [] : [item.absolute])));
 
   const detectorConfig = await detectorConfigFor(options.config, [...workspaces], [...ancestorsOf], listings);
   const detector = createDetector(detectorConfig);
@@ -277,12 +263,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter, readers: {
       // Files on disk are read synchronously into a reused buffer and scanned in the same
       // tick (the view is overwritten by the next read); other content loads as it comes.
       if (item.absolute !== undefined && !options.readBytes) {
-        if (readAhead) {
-          const read = readAhead.read(item.absolute);
-          content = read instanceof Promise ? await read : read;
-        } else {
-          content = reader.read(item.absolute, options.maxFileSize);
-        }
+        content = reader.read(item.absolute, options.maxFileSize);
         if (content === undefined) record({ kind: 'too-large' });
       } else {
         content = await item.load();
@@ -303,10 +284,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter, readers: {
   };
 
   try {
-    if (readAhead) {
-      // Files come back from the read-ahead in the order given: one at a time.
-      for (const item of items) await scanHere(item);
-    } else if (!pool) {
+    if (!pool) {
       await forEachConcurrently(items, options.concurrency ?? 8, scanHere);
     } else {
       // The main thread scans from the first batch on; each worker joins once it has loaded
@@ -441,11 +419,6 @@ class WorkerStarter {
   private files = 0;
   private started = false;
 
-  /** Whether detection threads may start in this scan (then the main thread reads its own files). */
-  get mayStart(): boolean {
-    return this.threads > 1;
-  }
-
   constructor(options: ScanOptions) {
     const eligible = !options.readBytes && !options.staged && (options.workers === undefined || options.workers > 1);
     this.threads = eligible ? (options.workers ?? defaultThreads()) : 1;
@@ -463,14 +436,6 @@ class WorkerStarter {
     this.pool = DetectionPool.start(this.threads - 1);
   }
 }
-
-/**
- * Files the walk must find before the read-ahead thread is worth starting (see
- * read-ahead.ts): its start-up costs ~25 ms of CPU and a few on the main thread, more than
- * reading a few hundred files there (`takumo scan` of a 30-file folder: +6 ms main-thread
- * CPU with it, of /etc's 293 files: -4 ms).
- */
-const READ_AHEAD_FROM_FILES = 256;
 
 /** Files per worker message: about 256 KB, and at most 64 files (small enough to balance the threads' loads). */
 const BATCH_BYTES = 256 * 1024;
