@@ -250,6 +250,8 @@ const hostile: Record<string, string> = {
   // Each HSM block reads at most a bounded number of its lines, and a block read is not read again from inside it.
   'HSM blocks nested one in another, each line a PIN entry': '  hsm:\n   pin: 40718352\n    p11:\n'.repeat(MB / 32),
   'an HSM block of endless PIN entries, and one endless line under another': 'hsm:\n' + '  pin: 40718352\n'.repeat(MB / 32) + 'luna:\n  ' + 'pin'.repeat(MB / 6),
+  // A keystore's path before each literal, as any call's first argument: the path is read on the literal's own line only.
+  'keystore paths handed to unknown calls, char-array literals after each': 'new L("/k/a.p12", "b".toCharArray(), ('.repeat(MB / 40),
   'keystore setters opened with a path and never given a literal': 'c.setKeystore("/a.jks", x'.repeat(MB / 26) + '"Kq7!vTz2Lm".toCharArray()',
   // Each new reading starts at its keyword and reads a bounded run: keywords run together never reach a value.
   'primary keys with base64 values one short': '"primaryKey": "'.repeat(MB / 32) + 'A'.repeat(42) + '=',

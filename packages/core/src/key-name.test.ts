@@ -618,3 +618,15 @@ describe('a password named after the component it belongs to', () => {
     expect(classifyKey('password_hash')).toBeUndefined();
   });
 });
+
+describe("classifyKey on a licence named for a product's device", () => {
+  it('reads the last word: a descriptive word that names the product, away from the end, does not make it a digest', () => {
+    expect(classifyKey('scanner.fingerprint.device.license')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('HASH_ENGINE_LICENCE')).toEqual({ category: 'KEY', weak: true });
+  });
+
+  it("leaves a licence's fingerprint or checksum, which the name ends in", () => {
+    expect(classifyKey('license_fingerprint')).toBeUndefined();
+    expect(classifyKey('reader.license.checksum')).toBeUndefined();
+  });
+});

@@ -530,6 +530,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     // A key's qualifiers (`cache_key`, `sort_key`, `primary_key`) name a lookup key; before a password they name the
     // service the password is for (`JdbcCache.password`, `REDIS_CACHE_PASSWORD`: the cache's database or server).
     if (KEY_LOOKUP_QUALIFIERS.has(w) && PASSWORD_EXACT.test(last)) continue;
+    // A licence's name ends in it, the words before naming the product it unlocks (`fingerprint.reader.license`: the
+    // fingerprint reader's licence): a descriptive word away from the end describes the product, not the value.
+    if ((last === 'license' || last === 'licence') && i < words.length - 2) continue;
     if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|published|revealed|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 

@@ -467,3 +467,21 @@ describe('a (user, secret) tuple kept under an account name', () => {
     expect(detector.detect('subaccount = ("bi.loader", "Hq3vZ8mLx2Rk7Wp4Nb9Tc6Jd1")\n', { file: 'jobs/export.py' }).filter((f) => f.rule === 'account-pair-tuple')).toEqual([]);
   });
 });
+
+describe("a (user, password) tuple kept under a login's name", () => {
+  const byRule = (text: string): string[] => detector.detect(text, { file: 'ops/reconnect.py' }).filter((f) => f.rule === 'account-pair-tuple').map((f) => text.slice(f.start, f.end));
+
+  it('reports a strong password beside a user name under admin, login or user', () => {
+    expect(byRule('    broker_admin = ("mqops", "tern!Qv8Lm2Wz")\n')).toEqual(['tern!Qv8Lm2Wz']);
+    expect(byRule('SFTP_LOGIN = ("feeds.bot", "Gannet-47Rx9q")\n')).toEqual(['Gannet-47Rx9q']);
+    expect(byRule("fallback_user = ('svc_sync', 'Pq2#moor7Lk')\n")).toEqual(['Pq2#moor7Lk']);
+  });
+
+  it('leaves a pair of names, an e-mail, a weak word and a name that only contains the word', () => {
+    expect(byRule('DEFAULT_ADMIN = ("Ada", "Lovelace")\n')).toEqual([]);
+    expect(byRule('demo_user = ("qa", "qa.tester7@example.org")\n')).toEqual([]);
+    expect(byRule('site_login = ("ops", "changeme")\n')).toEqual([]);
+    expect(byRule('superuser = ("root", "Hq3vZ8mLx2Rk7Wp4")\n')).toEqual([]);
+    expect(byRule('engine_admin = ("rx bridge", "tern!Qv8Lm2Wz")\n')).toEqual([]);
+  });
+});

@@ -2062,3 +2062,18 @@ describe('credentials by the call, tool, element or file that takes them', () =>
     });
   }
 });
+
+describe('a char-array password handed to any call beside a keystore path', () => {
+  const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
+
+  it('reports the literal after a keystore path, whatever the call is named', () => {
+    expect(values('KeyStore ks = new PartnerStoreLoader("/srv/as2/keys/partner.pfx", "Wren7!Basalt-22".toCharArray());\n', 'Edi.java')).toEqual(['Wren7!Basalt-22']);
+    expect(values('var store = Stores.open("conf/client.jks", "Qv4.Tarn#889".toCharArray());\n', 'Client.java')).toEqual(['Qv4.Tarn#889']);
+  });
+
+  it('leaves a literal after a path that is no keystore, a variable, and a weak literal', () => {
+    expect(values('var r = Files.read("/srv/as2/keys/partner.txt", "Wren7!Basalt-22".toCharArray());\n', 'Edi.java')).toEqual([]);
+    expect(values('KeyStore ks = new PartnerStoreLoader("/srv/as2/keys/partner.pfx", storePassword.toCharArray());\n', 'Edi.java')).toEqual([]);
+    expect(values('KeyStore ks = new PartnerStoreLoader("/srv/as2/keys/partner.pfx", "changeit".toCharArray());\n', 'Edi.java')).toEqual([]);
+  });
+});

@@ -2353,10 +2353,15 @@ const BASIC_AUTH_PAIR = new RegExp(
 
 /**
  * A (user, secret) pair of literals kept under an account's name: `MIXPANEL_SERVICE_ACCOUNT = ("etl.svc", "…")`,
- * `svc_account = ('reporter', '…')`. A name that ends in `account` and holds two literals in a tuple is a login and
- * what proves it, as `SHOP_AUTH = (…)` is. Sticky at `account`, which must end the name (or be all of it).
+ * `svc_account = ('reporter', '…')`, or a login's (`engine_admin = ("ops", "…")`, `ftp_login`, `default_user`). A name
+ * that ends in `account` (`admin`, `login`, `user`) and holds two literals in a tuple is a login and what proves it, as
+ * `SHOP_AUTH = (…)` is. Sticky at the word, which must end the name (or be all of it); the first literal is a user name.
  */
-const ACCOUNT_PAIR = /account[ \t]{0,4}=[ \t]{0,4}\([ \t]{0,4}(?:"[^"\r\n]{1,100}"|'[^'\r\n]{1,100}')[ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\\\s]{1,200})["'][ \t]{0,4},?[ \t]{0,4}\)/iy;
+const ACCOUNT_PAIR = /(?<w>account|admin|login|user)[ \t]{0,4}=[ \t]{0,4}\([ \t]{0,4}(?:"[\w.@+-]{1,100}"|'[\w.@+-]{1,100}')[ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\\\s]{1,200})["'][ \t]{0,4},?[ \t]{0,4}\)/iy;
+/** A strong password, as a login's name alone (`admin`, `user`: as often a pair of names) needs: letters and digits, eight or more. */
+const STRONG_PAIR_PASSWORD = /^(?=[^\d]{0,200}\d)(?=[^A-Za-z]{0,200}[A-Za-z]).{8,200}$/;
+/** An e-mail address: what a user's tuple holds beside a name as often as a password. */
+const EMAIL_ADDRESS = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}$/;
 
 /**
  * A (user, password) pair kept in a constant of any name and handed over by that name as an HTTP client's `auth=`
@@ -3893,19 +3898,23 @@ export const genericRules: Rule[] = [
   {
     id: 'account-pair-tuple',
     category: 'PASS',
-    description: 'The secret in a (user, secret) pair of literals kept under an account\'s name: `SERVICE_ACCOUNT = ("svc", "…")`',
-    keywords: ['account=(', 'account = (', 'account =(', 'account  = ('],
+    description: 'The secret in a (user, secret) pair of literals kept under an account\'s or a login\'s name: `SERVICE_ACCOUNT = ("svc", "…")`, `engine_admin = ("ops", "…")`, `FTP_LOGIN`, `DEFAULT_USER`',
+    keywords: ['account=(', 'account = (', 'account =(', 'account  = (', 'admin=(', 'admin = (', 'login=(', 'login = (', 'user=(', 'user = ('],
     pattern: ACCOUNT_PAIR,
     startsAtKeyword: true,
     secretGroup: 'v',
-    // `account` ends the name (`SERVICE_ACCOUNT`, `svc_account`, not `myaccount`), and the second literal is no slug of
-    // lower-case words (`us-east-1`, `acme-corp`): a region, a project or a host is kept beside an account as often.
+    // The word ends the name (`SERVICE_ACCOUNT`, `svc_account`, `engine_admin`, not `myaccount`, `superuser`), and the
+    // second literal is no slug of lower-case words (`us-east-1`, `acme-corp`): a region, a project or a host is kept
+    // beside an account as often. Under `admin`, `login` or `user` it must be a strong password.
     validate: (value, ctx) =>
-      !/[A-Za-z0-9]/.test(ctx.text.charAt(ctx.matchStart - 1)) && !/^[a-z0-9]{1,40}(?:[-_.][a-z0-9]{1,40}){1,8}$/.test(value) && isPlausiblePassword(value, ctx.file),
+      !/[A-Za-z0-9]/.test(ctx.text.charAt(ctx.matchStart - 1)) &&
+      !/^[a-z0-9]{1,40}(?:[-_.][a-z0-9]{1,40}){1,8}$/.test(value) &&
+      (ctx.groups?.['w']?.toLowerCase() === 'account' || (STRONG_PAIR_PASSWORD.test(value) && !EMAIL_ADDRESS.test(value))) &&
+      isPlausiblePassword(value, ctx.file),
     confidence: 'medium',
     examples: {
-      match: ['REPORTING_SERVICE_ACCOUNT = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', "svc_account = ('reporter', 'Tq7!mRw2zKx9')"],
-      noMatch: ['SERVICE_ACCOUNT = ("bi.export", os.environ["BI_SECRET"])', 'BILLING_ACCOUNT = ("acme-corp", "us-east-1")', 'myaccount = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', 'SERVICE_ACCOUNT = ("bi.export", "changeme")'],
+      match: ['REPORTING_SERVICE_ACCOUNT = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', "svc_account = ('reporter', 'Tq7!mRw2zKx9')", 'broker_admin = ("opsbot", "kelp#Vw2Rt8Lq")', "SFTP_LOGIN = ('feeds', 'Marlin-7Qx4Tz')"],
+      noMatch: ['SERVICE_ACCOUNT = ("bi.export", os.environ["BI_SECRET"])', 'DEFAULT_USER = ("Jane", "Doe")', 'test_user = ("qa", "qa.bot2@example.com")', 'superuser = ("root", "Hq3vZ8mLx2Rk7Wp4")', 'site_admin = ("ops", "Admin")', 'BILLING_ACCOUNT = ("acme-corp", "us-east-1")', 'myaccount = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', 'SERVICE_ACCOUNT = ("bi.export", "changeme")'],
     },
   },
   {

@@ -820,6 +820,11 @@ function findSecretEnumKeys(text: string, options: DetectOptions, offsets: reado
  */
 const CHAR_ARRAY_PASSWORD_CALL =
   /(?:\.(?:load|store|getKey|getEntry|setKeyEntry|init|loadKeyMaterial|loadTrustMaterial|(?:set|with)?(?:[Kk]ey|[Tt]rust)[Ss]tore)|new[ \t]{1,4}(?:KeyStore\.)?(?:PasswordProtection|PBEKeySpec))[ \t]{0,4}\([ \t]{0,4}(?:(?:[^;()\r\n]{0,80}\([^;()\r\n]{0,80}\))?[^;()\r\n]{0,80},[ \t]{0,4})?$/;
+/**
+ * Any call given a keystore's path as a literal and, right after it, the password (`new KeyStoreLoader("/opt/keys/as2.p12",
+ * "…".toCharArray())`, `loadStore("client.jks", …)`): whatever the helper is named, the password opens the store at that path.
+ */
+const KEYSTORE_PATH_ARGUMENT = /\([^;()\r\n]{0,80}["'][^"'\r\n]{1,160}\.(?:p12|pfx|jks|jceks|keystore|truststore|bcfks)["'][ \t]{0,4},[ \t]{0,4}$/i;
 /** How far before `.toCharArray()` its literal and the call are read. */
 const CHAR_ARRAY_REACH = 240;
 
@@ -837,7 +842,7 @@ function findCharArrayPasswords(text: string, options: DetectOptions, offsets: r
     if (value.length === 0 || /[\\\r\n]/.test(value)) continue;
     const head = before.slice(0, open);
     const line = head.slice(head.lastIndexOf('\n') + 1);
-    if (!CHAR_ARRAY_PASSWORD_CALL.test(line)) continue;
+    if (!CHAR_ARRAY_PASSWORD_CALL.test(line) && !KEYSTORE_PATH_ARGUMENT.test(line)) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     spans.push({ start: from + open + 1, end: close });
   }
@@ -1604,7 +1609,7 @@ export const positionalRules: Rule[] = [
     id: 'char-array-password-argument',
     category: 'PASS',
     description:
-      "A password handed to Java's cryptography APIs as `\"…\".toCharArray()`: `keyStore.load(in, \"…\".toCharArray())`, `kmf.init(ks, \"…\".toCharArray())`, `getKey(alias, …)`, `loadKeyMaterial(ks, …)`, `new PBEKeySpec(…)`, a keystore's setter (`setKeystore(path, …)`)",
+      "A password handed to Java's cryptography APIs as `\"…\".toCharArray()`: `keyStore.load(in, \"…\".toCharArray())`, `kmf.init(ks, \"…\".toCharArray())`, `getKey(alias, …)`, `loadKeyMaterial(ks, …)`, `new PBEKeySpec(…)`, a keystore's setter (`setKeystore(path, …)`), any call given a keystore's path just before it (`new KeyStoreLoader(\"/opt/keys/as2.p12\", …)`)",
     keywords: ['tochararray'],
     pattern: /"(?<v>[^"\\\r\n]{1,200})"\.toCharArray\(\)/,
     find: findCharArrayPasswords,

@@ -85,3 +85,16 @@ describe('a literal that is the whole body of an expression-bodied getter', () =
     expect(values('items.map(() => "Lq8Zx1Rv6Tn4Kc9Hm2Jd7");\n', 'src/list.ts')).toEqual([]);
   });
 });
+
+describe('a strong literal returned by a getter named for a PIN', () => {
+  it('reports a PIN getter that returns a password-shaped literal', () => {
+    const java = 'class Kiosk {\n    public String supervisorOverridePin() {\n        return "40917-Tq!mz";\n    }\n}\n';
+    expect(values(java, 'src/main/java/Kiosk.java')).toEqual(['40917-Tq!mz']);
+    expect(values('def door_pin():\n    return "Hv82#1177x"\n', 'kiosk/door.py')).toEqual(['Hv82#1177x']);
+  });
+
+  it("leaves a bare numeric PIN, a board's pin and a name that only ends in the letters", () => {
+    const java = 'class Board {\n    public String overridePin() {\n        return "4711";\n    }\n    public String ledPin() {\n        return "GPIO17";\n    }\n    public String spin() {\n        return "Hv82#1177x";\n    }\n}\n';
+    expect(values(java, 'src/main/java/Board.java')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { isIdentifierCode, isLetterCode, isWordCode } from '../char-codes.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { shannonEntropy } from '../entropy.js';
-import { characterSwitches, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
@@ -29,7 +29,17 @@ const BODY_REACH = 1500;
 const RETURN_LITERAL = /(?<![\w$.])return[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?=\/\/|#|\}|\r?\n|$)/g;
 
 /** A word of a secret's name, in any case: what a getter's name must hold to be read further. */
-const SECRET_HINT = /pass|pw|secret|token|key|cred|auth/i;
+const SECRET_HINT = /pass|pw|secret|token|key|cred|auth|[a-z0-9]Pin$|[a-z0-9]PIN$|_pin$|_PIN$/i;
+
+/**
+ * A getter named for a PIN it ends in (`overridePin()`, `getSupervisorPIN()`, `unlock_pin()`): a PIN that opens
+ * something. A bare code of digits (`"4711"`) or a board's pin (`"GPIO17"`, `"D13"`) is no password's shape, so only a
+ * strong literal counts: eight or more characters, digits and letters or symbols, a password as it is judged.
+ */
+const PIN_GETTER_NAME = /(?:[a-z0-9]Pin|[a-z0-9]PIN|_pin|_PIN)$/;
+function isStrongPin(value: string, file: string | undefined): boolean {
+  return value.length >= 8 && /\d/.test(value) && /[^\d]/.test(value) && isPlausiblePassword(value, file);
+}
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
 
 /** The keywords that open a function's head; Java's and C#'s methods open with their return type (`public String apiSecret() {`). */
@@ -129,7 +139,9 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
     if (head === null) continue;
     // A weak name (`abbyyKey`, `ocrKey`: a vendor's or a feature's name before a bare `key`) is read only where the body
     // looks the value up in the environment first and falls back to a generated key's literal (below).
-    const key = getterKey(head.groups!['name']!, true);
+    const name = head.groups!['name']!;
+    const pin = PIN_GETTER_NAME.test(name) && getterKey(name) === undefined;
+    const key = pin ? ({ category: 'PASS', weak: false } as KeyClass) : getterKey(name, true);
     if (key === undefined) continue;
     const open = at + head[0].length - 1;
     // Python's body is its indented lines, maybe one statement on the `def` line itself; the others' a block in braces.
@@ -145,7 +157,7 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
     RETURN_LITERAL.lastIndex = 0;
     for (let m = RETURN_LITERAL.exec(body); m !== null; m = RETURN_LITERAL.exec(body)) {
       const value = m.groups!['v']!;
-      if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file, ...(key.weak ? { weakKey: true } : {}) })) continue;
+      if (pin ? !isStrongPin(value, options.file) : !isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file, ...(key.weak ? { weakKey: true } : {}) })) continue;
       // Under a weak name only the fallback counts, the body's last literal returned, and only a generated key.
       if (key.weak && (!isGeneratedLicenceKey(value) || body.slice(m.index + m[0].length).includes('return'))) continue;
       const start = open + 1 + m.index + m[0].indexOf(m.groups!['q']!) + 1;
