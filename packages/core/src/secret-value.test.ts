@@ -331,3 +331,17 @@ describe('an environment lookup written out whole as a value', () => {
     expect(detect(ts, { file: 'src/config.ts' }).map((f) => ts.slice(f.start, f.end))).toEqual(['Rk7wQ2mZp9Lx']);
   });
 });
+
+describe('a quoted Terraform reference', () => {
+  it('is a stand-in, as a quoted environment lookup is', () => {
+    for (const v of ['var.db_admin_password', 'local.vault_secret', 'data.vault_generic_secret.db.data', 'module.secrets.db_password']) {
+      expect(isPlaceholder(v), v).toBe(true);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    }
+  });
+
+  it('leaves a password that only starts with such a word', () => {
+    expect(isPlausibleSecret('var.Kq8!zW3m', { category: 'PASS', quoted: true })).toBe(true);
+    expect(isPlausibleSecret('local-Kq8zW3mLp0!', { category: 'PASS', quoted: true })).toBe(true);
+  });
+});

@@ -402,11 +402,17 @@ export function hasCountingRun(value: string): boolean {
   return false;
 }
 
+/**
+ * A Terraform reference written in quotes (`"var.admin_password"`, `"local.db_password"`, `"data.vault_generic_secret.db.data"`):
+ * a name for the value held elsewhere, as a quoted `"process.env.DB_PASSWORD"` is, never the secret itself.
+ */
+const TERRAFORM_REFERENCE = /^(?:var|local|data|module|each|self)\.[a-z_][a-z0-9_-]{0,80}(?:\.[A-Za-z0-9_-]{1,80}|\[[0-9]{1,4}\]){0,8}$/;
+
 /** True when the value is a stand-in: template syntax, `xxxx`, `<your-key>`, `changeme`, `EXAMPLE`, a counting run…. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v) || hasCountingRun(v)) return true;
-  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v)) return true;
+  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v) || TERRAFORM_REFERENCE.test(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
   return isDummyWithDigits(norm);
@@ -816,7 +822,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (hasPlaceholderMarker(v, generated)) return false;
   // The first characters shown and the rest masked (`sk_live_51Hq***`, a scanner's or a dashboard's listing): what stays is no secret.
   if (MASKED_TAIL.test(v)) return false;
-  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v)) return false;
+  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v) || TERRAFORM_REFERENCE.test(v)) return false;
   // TeamCity's Kotlin DSL stores a secure value on the server and writes only its id (`password("env.X", "credentialsJSON:<uuid>")`).
   if (SECRET_STORE_ID.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.

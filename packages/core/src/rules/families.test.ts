@@ -2077,3 +2077,15 @@ describe('a char-array password handed to any call beside a keystore path', () =
     expect(values('KeyStore ks = new PartnerStoreLoader("/srv/as2/keys/partner.pfx", "changeit".toCharArray());\n', 'Edi.java')).toEqual([]);
   });
 });
+
+describe('a list of names under a secret-holding name', () => {
+  it('leaves a blocklist of column names and a list of identifiers', () => {
+    expect(found('SECRET_COLUMN_DENYLIST = ["token_digest", "otp_seed"]\n', 'etl/export.py')).toEqual([]);
+    expect(found('password_fields = ["Quartz.orbit47&"]\n', 'app/redact.py')).toEqual([]);
+    expect(found('passwords = ["currentPassword", "newPassword"]\n', 'app/forms.py')).toEqual([]);
+  });
+
+  it('still reports a list of secrets under such a name', () => {
+    expect(found('fallback_passwords = ["Heron!Lantern-42", "Quartz.orbit47&"]\n', 'app/settings.py').map(([, v]) => v)).toEqual(['Heron!Lantern-42', 'Quartz.orbit47&']);
+  });
+});

@@ -544,6 +544,10 @@ function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] 
  * to it alone. Read at the keyword offsets: the name around the keyword, its separator and
  * an opening bracket, then up to `MAX_LIST_ELEMENTS` quoted elements, one at a time.
  */
+/** The last word of a name for a list of names (`…_BLOCKLIST`, `secretColumns`, `sensitive_fields`, `redact_keys`): what it lists are names, not values. */
+const NAME_LIST_WORD = /(?:block|allow|deny|black|white|skip|ignore|redact|mask)_?list$|(?:^|[_.a-z0-9])(?:columns|fields|names|attributes|params|headers)$|(?:redact|mask|scrub|filter|sensitive)(?:ed)?_?keys$/i;
+/** An identifier made of words: snake_case of two to six lower-case words, or camelCase (`password_hash`, `resetToken`). */
+const WORD_IDENTIFIER = /^(?:[a-z]{2,20}(?:_[a-z]{2,20}){1,5}|[a-z]{2,20}(?:[A-Z][a-z]{1,20}){1,5})$/;
 const SECRET_LIST_OPEN = /["']?[ \t]{0,4}(?:=|:)[ \t]{0,4}\[/y;
 const SECRET_LIST_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<next>,|\])/y;
 const MAX_LIST_ELEMENTS = 64;
@@ -581,8 +585,10 @@ function findSecretLists(text: string, options: DetectOptions, offsets: readonly
       at = SECRET_LIST_ELEMENT.lastIndex;
       if (m.groups!['next'] === ']') break;
     }
-    // A list of words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
-    if (!isListOfWords(values)) spans.push(...found);
+    // A list of words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets, nor does
+    // a list of names: a name that ends in what lists names (`PASSWORD_COLUMN_BLOCKLIST`, `secret_fields`), or members
+    // that are all identifiers made of words (`["password_hash", "reset_token"]`, `["apiKey", "clientSecret"]`).
+    if (!isListOfWords(values) && !NAME_LIST_WORD.test(text.slice(nameStart, nameEnd)) && !values.every((v) => WORD_IDENTIFIER.test(v))) spans.push(...found);
     readUpTo = at;
   }
   return spans;
