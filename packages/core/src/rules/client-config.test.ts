@@ -330,3 +330,29 @@ describe("a Segment write key in a script that runs in the page", () => {
     expect(values(`{\n  "segmentWriteKey": "${KEY}",\n  "note": "window.x = 1"\n}\n`, 'web/config/production.json')).toEqual([KEY]);
   });
 });
+
+describe("a type's name around server-side keys", () => {
+  const API = 'Qm7Rt2Vx9Kp4Lw8Nz3Hc6Bd1Fg5Js0Ya-Ue7Io2Pa+Tk4Mv9Xb3Wn8Rq6Lc1Zs5Dh0Gy';
+  const HMAC = '4F1C9A7E2B8D6035A1E9C7F3B2D84A6E0C5F9B1D7A3E8C2F6B0D4A9E1C7F3B5D';
+
+  it('does not make a field of a class named …ClientFactory or …Client a public client key', () => {
+    const java = `package acme.pay;\n\npublic final class AdyenClientFactory {\n    private static final String API_KEY = "${API}";\n    private static final String HMAC_KEY = "${HMAC}";\n}\n`;
+    expect(values(java, 'src/main/java/acme/pay/AdyenClientFactory.java')).toEqual([API, HMAC]);
+    const kotlin = `object AdyenClient {\n    const val API_KEY = "${API}"\n}\n`;
+    expect(values(kotlin, 'src/main/kotlin/AdyenClient.kt')).toEqual([API]);
+    const python = `class AdyenClient:\n    API_KEY = "${API}"\n`;
+    expect(values(python, 'payments/adyen.py')).toEqual([API]);
+  });
+
+  it('never reads an HMAC key as a client key', () => {
+    expect(isPublicClientKey(['adyen', 'client'], ['hmac', 'key'])).toBe(false);
+    expect(isPublicClientKey(['adyen', 'client'], ['client', 'key'])).toBe(true);
+  });
+
+  it("still leaves a client key named so in the class, and an Adyen client key in a browser config object", () => {
+    const java = `public final class AdyenClientFactory {\n    private static final String CLIENT_KEY = "live_Q7RZK2MB4XW9HN3CT6YPD8LF5VJ1SA0E";\n}\n`;
+    expect(values(java, 'src/main/java/AdyenClientFactory.java')).toEqual([]);
+    const web = `const adyenClient = {\n  apiKey: "${API}",\n};\n`;
+    expect(values(web, 'web/src/checkout.js')).toEqual([]);
+  });
+});

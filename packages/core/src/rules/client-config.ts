@@ -22,6 +22,12 @@ const LOOK_BACK = 1500;
  * Brackets inside string literals are rare in configuration objects and are not told apart.
  */
 export function enclosingObjectWords(text: string, at: number): string[] {
+  const opener = enclosingObjectOpener(text, at);
+  return opener === undefined ? [] : splitWords(opener);
+}
+
+/** The text on the line before the unmatched bracket a name at `at` sits in (see `enclosingObjectWords`); undefined at the top level. */
+function enclosingObjectOpener(text: string, at: number): string | undefined {
   let depth = 0;
   // Parentheses closed between the call's `(` and the name (`URL(string: …)!,`), counted outside nested braces only:
   // a stray `)` then cannot hide the brace the name sits in.
@@ -31,25 +37,34 @@ export function enclosingObjectWords(text: string, at: number): string[] {
     const c = text.charCodeAt(i);
     if (depth === 0 && c === 0x29 /* ) */) parens++;
     else if (depth === 0 && c === 0x28 /* ( */) {
-      if (parens === 0) return wordsBefore(text, i);
+      if (parens === 0) return textBefore(text, i);
       parens--;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
     else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (depth === 0) return wordsBefore(text, i);
+      if (depth === 0) return textBefore(text, i);
       depth--;
     }
   }
-  return [];
+  return undefined;
 }
 
-/** The words on the line before the opening bracket at `open`, at most 120 characters of them. */
-function wordsBefore(text: string, open: number): string[] {
+/** The text on the line before the opening bracket at `open`, at most 120 characters of it. */
+function textBefore(text: string, open: number): string {
   // Bounded, like the scan itself: a search for the line start is quadratic on one long line of `{` and names.
   const lineStart = lineStartWithin(text, open - 1, Math.max(0, open - 120));
-  return splitWords(text.slice(Math.max(lineStart, open - 120), open));
+  return text.slice(Math.max(lineStart, open - 120), open);
 }
 
-const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 'personal', 'management']);
+/**
+ * A type's declaration (`public final class AdyenClientFactory {`, `internal sealed class StripeClient`, Python's
+ * `class PaymentsClient:`, Kotlin's `object AdyenGateway {`, `struct`, `record`, `enum`, `trait`). Its name says what the
+ * type does (builds a vendor's API client, wraps a gateway), not whose browser its fields are shipped to: a server's code
+ * names its API client classes `…Client` too. The fields of a type's body are judged by their own names only.
+ */
+const TYPE_DECLARATION = /(?:^|[^\w$.])(?:class|interface|struct|record|enum|trait|object)[ \t]{1,4}[A-Z_$][\w$]{0,80}/;
+
+/** Words that name a key kept on the server; an HMAC key signs or checks messages between servers, never a browser's key. */
+const SERVER_WORDS = new Set(['secret', 'private', 'master', 'admin', 'server', 'personal', 'management', 'hmac']);
 
 /** Words after a key's name that say which deployment's copy it is. */
 const STAGE_WORDS = new Set(['live', 'test', 'prod', 'production', 'sandbox', 'staging', 'dev']);
@@ -253,7 +268,10 @@ function parentLineWords(text: string, at: number): string[] {
     const width = indentationAt(text, previous);
     const first = text.charCodeAt(previous + width);
     const blank = first === 10 || first === 13 || previous + width >= lineStart - 1;
-    if (!blank && width < indent) return splitWords(text.slice(previous, Math.min(lineStart, previous + 120)));
+    if (!blank && width < indent) {
+      const line = text.slice(previous, Math.min(lineStart, previous + 120));
+      return TYPE_DECLARATION.test(line) ? [] : splitWords(line);
+    }
     lineStart = previous;
   }
   return [];
@@ -278,7 +296,10 @@ function indentationAt(text: string, lineStart: number): number {
 
 /** `isPublicClientKey` for a value at `at` whose entry's name is `name`; outside braces, under the line it is indented below. */
 export function isPublicClientKeyAt(text: string, at: number, name: string): boolean {
-  const enclosing = enclosingObjectWords(text, at);
+  const opener = enclosingObjectOpener(text, at);
+  // In a type's body the enclosing words are the type's name, which is no configuration object's (see TYPE_DECLARATION).
+  if (opener !== undefined && TYPE_DECLARATION.test(opener)) return isPublicClientKey([], splitWords(name));
+  const enclosing = opener === undefined ? [] : splitWords(opener);
   return isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), splitWords(name));
 }
 
