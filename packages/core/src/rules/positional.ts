@@ -127,11 +127,12 @@ function isClientSecretValue(value: string, ctx: RuleContext): boolean {
 /**
  * PayPal's Checkout SDKs build their environment from the app's client id and then its secret:
  * Java `new PayPalEnvironment.Sandbox(clientId, "…")`, Node `new paypal.core.LiveEnvironment(clientId, "…")`,
- * .NET and Python `SandboxEnvironment(clientId, "…")`. The client id is public (the JS SDK's script URL
- * carries it), so only the second argument is read.
+ * .NET and Python `SandboxEnvironment(clientId, "…")`, PHP `new ProductionEnvironment($clientId, '…')`, and the
+ * wrappers apps write around them (`new PayPalClient('<client id>', '…')`). The client id is public (the JS SDK's
+ * script URL carries it), so only the second argument is read.
  */
 const PAYPAL_ENVIRONMENT =
-  /(?:PayPalEnvironment\.(?:Sandbox|Live)|(?:Sandbox|Live)Environment)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[\w-]{40,100})["']/;
+  /(?:PayPalEnvironment\.(?:Sandbox|Live)|(?:Sandbox|Live|Production)Environment|PayPalClient)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[\w-]{40,100})["']/;
 
 /**
  * OAuth client constructors that take the client's id first and its secret second: Globus's
@@ -1585,8 +1586,8 @@ export const positionalRules: Rule[] = [
     id: 'paypal-client-secret-positional',
     category: 'KEY',
     description:
-      "A PayPal REST app's client secret given second to a Checkout SDK environment (`new PayPalEnvironment.Sandbox(id, \"…\")`, `new paypal.core.LiveEnvironment(id, \"…\")`, `SandboxEnvironment(id, \"…\")`)",
-    keywords: ['paypalenvironment', 'sandboxenvironment', 'liveenvironment'],
+      "A PayPal REST app's client secret given second to a Checkout SDK environment (`new PayPalEnvironment.Sandbox(id, \"…\")`, `new paypal.core.LiveEnvironment(id, \"…\")`, `SandboxEnvironment(id, \"…\")`, `new PayPalClient(id, '…')`)",
+    keywords: ['paypalenvironment', 'sandboxenvironment', 'liveenvironment', 'productionenvironment', 'paypalclient'],
     pattern: PAYPAL_ENVIRONMENT,
     startsAtKeyword: true,
     secretGroup: 'v',
@@ -1597,9 +1598,13 @@ export const positionalRules: Rule[] = [
       match: [
         'return new PayPalHttpClient(new PayPalEnvironment.Live(\n    "AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks",\n    "EFq8Lm2Zt5Rw9Xk3Np7Vb1Hc4Jd6Gy0Sa2Ue8Wi5Oq3Tl7Mz9Ak1Bn4Cv6Dx8Fy2Gh5Jk0Lp3Qr"));',
         "const env = new paypal.core.SandboxEnvironment(process.env.PAYPAL_CLIENT_ID, 'EFq8Lm2Zt5Rw9Xk3Np7Vb1Hc4Jd6Gy0Sa2Ue8Wi5Oq3Tl7Mz9Ak1Bn4Cv6Dx8Fy2Gh5Jk0Lp3Qr');",
+        "$env = new ProductionEnvironment($clientId, 'EKr4Tn8Wq2Zm6Xv1Bc5Hd9Jf3Gs7La0Pe4Uy8Io2Mt6Rk1Vn5Xb9Cw3Zq7Hs0Dj4Fg8Ln2Tp6');",
+        "$paypal = new PayPalClient('AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks', 'EKr4Tn8Wq2Zm6Xv1Bc5Hd9Jf3Gs7La0Pe4Uy8Io2Mt6Rk1Vn5Xb9Cw3Zq7Hs0Dj4Fg8Ln2Tp6');",
       ],
       noMatch: [
         'new PayPalEnvironment.Sandbox(clientId, clientSecret)',
+        "new PayPalClient($clientId, $clientSecret)",
+        "new PayPalClient('AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks', getenv('PAYPAL_SECRET'))",
         'new SandboxEnvironment("AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", secret)',
         'new LiveEnvironment(clientId, "YOUR_PAYPAL_CLIENT_SECRET_GOES_HERE_XXXXXXXXXXXXXXXXXXXXXXXXXX")',
       ],
