@@ -18,22 +18,31 @@ const SPLIT_SHAPES: readonly RegExp[] = [
   /^gh[pousr]_[A-Za-z0-9]{36}$/,
   /^github_pat_\w{82}$/,
   /^MLY\|\d{8,20}\|[0-9a-f]{32}$/,
+  // SendGrid's `SG.<22>.<43>`, GitLab's `glpat-<20>`, DigitalOcean's `dop_v1_<64 hex>`, Shopify's `shpat_<32 hex>` (and its kin).
+  /^SG\.[\w-]{22}\.[\w-]{43}$/,
+  /^glpat-[\w-]{20}$/,
+  /^dop_v1_[0-9a-f]{64}$/,
+  /^shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}$/,
 ];
-const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|'];
+const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|', 'sg.', 'glpat-', 'dop_v1_', 'shpat_', 'shpss_', 'shpca_', 'shppa_'];
 
 /** The longest a joined key may grow (OpenAI's keys, the longest shape above, stay under it). */
 const MAX_JOINED = 360;
 const MAX_PARTS = 4;
-/** A token's characters; `|` joins the fields of Mapillary's `MLY|<app id>|<key>`. */
-const TOKEN_BODY = /^[\w|-]{1,300}$/;
+/** A token's characters; `|` joins the fields of Mapillary's `MLY|<app id>|<key>`, `.` those of SendGrid's `SG.<id>.<secret>`. */
+const TOKEN_BODY = /^[\w|.-]{1,300}$/;
 /** How far blanks (and one line break) between two parts are read. */
 const BLANK_REACH = 80;
 
-/** The literal that continues a split key after the one closed at `close`: after `+`, PHP's `.`, a list's `,`, or nothing. */
+/**
+ * The literal that continues a split key after the one closed at `close`: after `+`, PHP's `.`, Lua's `..`, Visual Basic's
+ * `&`, a list's `,`, or nothing.
+ */
 function nextPart(text: string, close: number): { start: number; end: number } | undefined {
   let i = skipSpace(text, close + 1, 1, BLANK_REACH);
   const c = text.charCodeAt(i);
-  if (c === 43 /* + */ || c === 46 /* . */ || c === 44 /* , */) i = skipSpace(text, i + 1, 1, BLANK_REACH);
+  if (c === 46 /* . */ && text.charCodeAt(i + 1) === 46) i = skipSpace(text, i + 2, 1, BLANK_REACH);
+  else if (c === 43 /* + */ || c === 46 /* . */ || c === 44 /* , */ || c === 38 /* & */) i = skipSpace(text, i + 1, 1, BLANK_REACH);
   const part = literalAt(text, i, 300);
   return part !== undefined && TOKEN_BODY.test(text.slice(part.start, part.end)) ? part : undefined;
 }
@@ -191,9 +200,9 @@ export const splitTokenRules: Rule[] = [
     id: 'token-split-literals',
     category: 'KEY',
     description:
-      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
+      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary, SendGrid, GitLab, DigitalOcean, Shopify) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
     keywords: KEYWORDS,
-    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\|)[\w|-]{0,300}["'][ \t]{0,4}[+.,]?[ \t]{0,4}["'][\w|-]{1,300}["']/,
+    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\||SG\.|glpat-|dop_v1_|shp(?:at|ss|ca|pa)_)[\w|.-]{0,300}["'][ \t]{0,4}(?:\.\.|[+.,&])?[ \t]{0,4}["'][\w|.-]{1,300}["']/,
     find: findSplitTokens,
     anchored: true,
     confidence: 'high',
@@ -203,6 +212,9 @@ export const splitTokenRules: Rule[] = [
         `const key = "${ANTHROPIC_HEAD}" +\n  "${ANTHROPIC_TAIL}";`,
         `token := "ghp_${fake('alnum', 16, 9332)}" + "${fake('alnum', 20, 9333)}"`,
         `return "MLY|" + "${fake('digits', 15, 9335)}|" + "${fake('hex', 32, 9336)}"`,
+        `sgMail.setApiKey("SG.${fake('b64url', 22, 9337)}.${fake('alnum', 10, 9338)}" + "${fake('alnum', 33, 9339)}");`,
+        `local token = "glpat-${fake('alnum', 8, 9344)}" .. "${fake('alnum', 12, 9345)}"`,
+        `Const Key As String = "shpat_${fake('hex', 12, 9346)}" & "${fake('hex', 20, 9347)}"`,
       ],
       noMatch: [
         // Whole in one literal: the provider's own rule reports it.
@@ -212,6 +224,9 @@ export const splitTokenRules: Rule[] = [
         `prefixes = ("sk-ant-api03-", "sk-proj-", "ghp_")`,
         `token := "ghp_" + "${'x'.repeat(36)}"`,
         `return "MLY|" + app_id + "|" + "${fake('hex', 32, 9336)}"`,
+        // Not SendGrid's shape: the secret after the second dot is short.
+        `key = "SG.${fake('b64url', 22, 9337)}.${fake('alnum', 10, 9338)}" + "${fake('alnum', 20, 9339)}"`,
+        `log("msg." + "${fake('alnum', 40, 9340)}")`,
       ],
     },
   },
