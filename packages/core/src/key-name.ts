@@ -20,7 +20,7 @@ const DESCRIPTIVE_WORDS = new Set([
   'timeout', 'id', 'ids', 'name', 'names', 'header', 'param', 'column', 'count', 'reset', 'message', 'msg',
   'error', 'errors', 'format', 'size', 'env', 'var', 'validator', 'validation', 'strength', 'input', 'box',
   'button', 'btn', 'prefix', 'suffix', 'hash', 'hashed', 'digest', 'checksum', 'sha', 'sha1', 'sha256', 'md5',
-  'integrity', 'etag', 'fingerprint', 'public', 'publishable', 'pub', 'cache', 'sort', 'partition', 'primary',
+  'integrity', 'etag', 'fingerprint', 'thumbprint', 'public', 'publishable', 'pub', 'cache', 'sort', 'partition', 'primary',
   'foreign', 'unique', 'index', 'lookup', 'map', 'dict', 'row', 'idempotency', 'i18n', 'translation', 'mode',
   'location', 'provider', 'service', 'store', 'storage', 'manager', 'helper', 'class', 'method', 'version',
   'algorithm', 'algo', 'kind', 'source', 'ref', 'reference', 'template', 'description', 'desc', 'title', 'text',
@@ -533,7 +533,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     // A licence's name ends in it, the words before naming the product it unlocks (`fingerprint.reader.license`: the
     // fingerprint reader's licence): a descriptive word away from the end describes the product, not the value.
     if ((last === 'license' || last === 'licence') && i < words.length - 2) continue;
-    if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|published|revealed|sha|md5|integrity|fingerprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
+    if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|published|revealed|sha|md5|integrity|fingerprint|thumbprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
 
   // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).

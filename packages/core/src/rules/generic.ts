@@ -75,7 +75,9 @@ const ASSIGNMENT = new RegExp(
     "[ \\t]{0,4}:[ \\t]{0,4}(?:z|zod|yup|Joi|joi)\\.[A-Za-z]{1,20}\\([^\\r\\n:;]{0,200}?\\.default\\([ \\t]{0,4}(?=[\"'`])|" +
     // Typed code assigns a literal or a call: with the `=` tight on both sides and neither after it, the text after the colon
     // is a YAML or notes value that holds an `=` (`POSTGRES_PASSWORD: x=Pq7…`), which the plain colon below reads whole.
-    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?(?:[A-Za-z][\\w.<>?\\[\\]]{0,30}|\\[[a-z]\\w{0,8}\\])(?:[ \\t]{1,4}=(?![=>])[ \\t]{0,8}|=(?![=>])(?:[ \\t]{1,8}|(?=[bBrRuUL@$]{0,2}[\"'`]|u8\"|[A-Za-z_][\\w.]{0,40}\\(|\\[\\]byte\\()))" +
+    "[ \\t]{0,4}:[ \\t]{0,4}&?(?:'static[ \\t]{1,4})?(?:[A-Za-z][\\w.<>?\\[\\]]{0,30}|\\[[a-z]\\w{0,8}\\])(?:(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})get\\(\\))?(?:[ \\t]{1,4}=(?![=>])[ \\t]{0,8}|=(?![=>])(?:[ \\t]{1,8}|(?=[bBrRuUL@$]{0,2}[\"'`]|u8\"|[A-Za-z_][\\w.]{0,40}\\(|\\[\\]byte\\()))" +
+    // C#'s auto-property with an initialiser: `public string ApiToken { get; set; } = "…";`, `{ get; init; }`, `{ get; private set; }`, `{ get; }`.
+    "|[ \\t]{0,4}\\{[ \\t]{0,4}get;(?:[ \\t]{0,4}(?:(?:private|protected|internal)[ \\t]{1,4})?(?:set|init);)?[ \\t]{0,4}\\}[ \\t]{0,4}=(?![=>])[ \\t]{0,8}" +
     '|[ \\t]{1,4}(?:string|securestring|secureobject)[ \\t]{1,4}=[ \\t]{0,8}' + // Bicep: `param adminPassword string = '…'`
     '|[ \\t]{1,4}as[ \\t]{1,4}[A-Za-z][\\w.]{0,30}[ \\t]{0,4}=[ \\t]{0,8}' + // Visual Basic: `Dim password As String = "…"`
     '|[ \\t]{1,4}to[ \\t]{1,4}(?=["\'])' + // Kotlin pairs: `mapOf("password" to "…")`
@@ -343,6 +345,14 @@ function isCardTokenId(name: string, value: string): boolean {
   if (!UUID.test(value)) return false;
   const words = splitWords(name).slice(-3).join(' ');
   return /(?:^|\s)(?:card|payment method) token$/.test(words);
+}
+
+/**
+ * A UUID under a name about telemetry (`TelemetryKey`, `telemetry_token`): an Application Insights instrumentation key or
+ * a telemetry endpoint's ingestion id, which ships in browser and app builds to say where events go; it opens nothing.
+ */
+function isTelemetryId(name: string, value: string): boolean {
+  return UUID.test(value) && splitWords(name).some((w) => w === 'telemetry' || w === 'instrumentation');
 }
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
@@ -1383,6 +1393,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // `PasswordProtectedZipNote = "PasswordProtectedZip"`: a value that spells the name's own words is a label or a key, no secret.
       if (echoesNameWords(name, v.value)) continue;
       if (isCardTokenId(name, v.value)) continue;
+      if (isTelemetryId(name, v.value)) continue;
       if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, options.file))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
       if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;

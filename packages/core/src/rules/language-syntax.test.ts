@@ -289,3 +289,43 @@ describe('non-null assertions on a lookup', () => {
     expect(found('password = Harbor.Quill!\n', 'settings.py')).toEqual(['Harbor.Quill!']);
   });
 });
+
+describe('property declarations with an initialiser or a getter', () => {
+  it("reads a C# auto-property's initialiser as the property's value", () => {
+    const value = 'acme_live_R7tq2NfW9zLp4VxK8mHc3DgY6sJb';
+    expect(found(`public string ApiToken { get; set; } = "${value}";\n`, 'Settings.cs')).toEqual([value]);
+    expect(found(`public string ClientSecret { get; init; } = "${value}";\n`, 'Options.cs')).toEqual([value]);
+    expect(found(`public string ApiKey { get; private set; } = "${value}";\n`, 'Options.cs')).toEqual([value]);
+    expect(found(`public static string SigningKey { get; } = "${value}";\n`, 'Keys.cs')).toEqual([value]);
+  });
+
+  it('judges the name and the value of an auto-property as an assignment does', () => {
+    expect(found('public string ApiKeyHeader { get; set; } = "X-Api-Key";\n', 'Options.cs')).toEqual([]);
+    expect(found('public string ApiToken { get; set; } = "";\n', 'Options.cs')).toEqual([]);
+    expect(found('public string TokenEndpoint { get; init; } = "https://login.example.org/oauth2/token";\n', 'Options.cs')).toEqual([]);
+    expect(found('public string DisplayName { get; set; } = "Wq8zT4nLp2Rk7VmX";\n', 'Options.cs')).toEqual([]);
+  });
+
+  it("reads a Kotlin property's getter that returns a literal", () => {
+    const value = 'acme_live_R7tq2NfW9zLp4VxK8mHc3DgY6sJb';
+    expect(found(`val apiKey: String get() = "${value}"\n`, 'Config.kt')).toEqual([value]);
+    expect(found(`val apiKey: String\n    get() = "${value}"\n`, 'Config.kt')).toEqual([value]);
+    expect(found('val apiKeyHeader: String get() = "X-Api-Key"\n', 'Config.kt')).toEqual([]);
+  });
+});
+
+describe('names that hold a digest or a public telemetry id', () => {
+  it("reads a key's thumbprint as a digest, in code and in an XML setting alike", () => {
+    const hex = '4B17E0C9A2D85F3E61B09C7A4D2E83F51B6A09C7';
+    expect(found(`<Setting name="SigningKeyThumbprint" value="${hex}"/>\n`, 'plugin.manifest.xml')).toEqual([]);
+    expect(found(`<add key="EncryptionKeyThumbprint" value="${hex}" />\n`, 'web.config')).toEqual([]);
+    expect(found(`SigningKeyThumbprint = "${hex}";\n`, 'Options.cs')).toEqual([]);
+    expect(found(`<Setting name="SigningKey" value="${hex}"/>\n`, 'plugin.manifest.xml')).toEqual([hex]);
+  });
+
+  it('leaves a UUID under a telemetry name, and still reads a random key there', () => {
+    expect(found('public string TelemetryKey = "5b0e2f61-93ac-4d7e-8a1b-c24f6e9d3a70";\n', 'Settings.cs')).toEqual([]);
+    expect(found('TELEMETRY_INSTRUMENTATION_KEY = "5b0e2f61-93ac-4d7e-8a1b-c24f6e9d3a70"\n', 'settings.py')).toEqual([]);
+    expect(found('public string TelemetryKey = "Rk7VmXq2Lp9Tz4WcN8hJ3sDb";\n', 'Settings.cs')).toEqual(['Rk7VmXq2Lp9Tz4WcN8hJ3sDb']);
+  });
+});
