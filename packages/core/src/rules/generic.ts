@@ -2574,11 +2574,12 @@ function findHashFilterInputs(text: string, options: DetectOptions, offsets: rea
 }
 
 /**
- * A literal piped into a login that reads its password from stdin: `echo '…' | docker login --password-stdin`,
- * and the logins that read it from a pipe unasked, Kerberos' `kinit` and iRODS' `iinit`, or `passwd --stdin`.
+ * A literal piped into a command that reads its password from stdin: told so by an option (`docker login --password-stdin`,
+ * VOMS' `voms-proxy-init --pwstdin`, GnuPG's `--passphrase-fd 0`, OpenSSL's `-passin stdin`, `sudo -S`, `passwd --stdin`),
+ * or unasked, as Kerberos' `kinit` and iRODS' `iinit` read it from a pipe.
  */
 const PASSWORD_STDIN =
-  /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|(?:[^|\r\n]{0,200}--password-stdin|[ \t]{0,4}(?:sudo[ \t]{1,4})?(?:kinit|iinit)(?![\w-])|[ \t]{0,4}(?:sudo[ \t]{1,4})?passwd[ \t][^|\r\n]{0,100}--stdin)/;
+  /\becho[ \t]{1,4}(?:-n[ \t]{1,4})?["']?(?<v>[^"'\s|]{1,200})["']?[ \t]{0,4}\|(?:[^|\r\n]{0,200}(?:--password-stdin|--pwstdin|--passphrase-stdin|[ \t]--passphrase-fd(?:[ \t]{1,4}|=)0(?!\d)|[ \t]-passin[ \t]{1,4}stdin)(?![\w-])|[ \t]{0,4}sudo[ \t]{1,4}-S(?![\w-])|[ \t]{0,4}(?:sudo[ \t]{1,4})?(?:kinit|iinit)(?![\w-])|[ \t]{0,4}(?:sudo[ \t]{1,4})?passwd[ \t][^|\r\n]{0,100}--stdin)/;
 
 /**
  * A literal piped into Perforce's `p4 … login`: after `echo`, or PowerShell's bare string at the start of a statement.
@@ -4052,15 +4053,15 @@ export const genericRules: Rule[] = [
   {
     id: 'password-stdin-echo',
     category: 'PASS',
-    description: 'A literal piped into a login that reads its password from stdin (`echo … | docker login --password-stdin`, `| kinit`, `| iinit`, `| passwd --stdin`)',
-    keywords: ['--password-stdin', 'kinit', 'iinit', '--stdin'],
+    description: 'A literal piped into a command that reads its password from stdin (`echo … | docker login --password-stdin`, `| voms-proxy-init --pwstdin`, `| gpg --passphrase-fd 0`, `| openssl … -passin stdin`, `| sudo -S`, `| kinit`, `| iinit`, `| passwd --stdin`)',
+    keywords: ['--password-stdin', 'kinit', 'iinit', '--stdin', '--pwstdin', '--passphrase-stdin', '--passphrase-fd', '-passin', 'sudo -s'],
     pattern: PASSWORD_STDIN,
     secretGroup: 'v',
     validate: (value, ctx) => judged('PASS', ctx.file)(value),
     confidence: 'medium',
     examples: {
-      match: ["echo 'Ech0-Reg1stry-Pw' | docker login ghcr.io -u bot --password-stdin", "echo 'Kx7%qLw2-Rv19' | iinit", 'echo "Tq4!zMw8.Lp" | kinit svc-backup@ACME.CORP', "echo 'Fjord-81.Kelp' | passwd --stdin labuser"],
-      noMatch: ['echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin', 'echo ${{ secrets.TOKEN }} | docker login --password-stdin', 'echo "$IRODS_PASSWORD" | iinit', 'echo done | kinit-wrapper', "echo 'started' | tee kinit.log"],
+      match: ["echo 'Ech0-Reg1stry-Pw' | docker login ghcr.io -u bot --password-stdin", "echo 'Kx7%qLw2-Rv19' | iinit", 'echo "Tq4!zMw8.Lp" | kinit svc-backup@ACME.CORP', "echo 'Fjord-81.Kelp' | passwd --stdin labuser", "echo 'Wq7vLz2_Pk9-Rt' | voms-proxy-init --voms atlas --pwstdin", "echo 'Hv4#Lp9.Marsh' | gpg --batch --passphrase-fd 0 -d backup.gpg", "echo 'Tn5%Qw8-Ridge' | openssl rsa -in key.pem -passin stdin", "echo 'Lk3!Vb7-Heath' | sudo -S systemctl restart app"],
+      noMatch: ['echo "$CR_PAT" | docker login ghcr.io -u bot --password-stdin', 'echo ${{ secrets.TOKEN }} | docker login --password-stdin', 'echo "$IRODS_PASSWORD" | iinit', 'echo done | kinit-wrapper', "echo 'started' | tee kinit.log", 'echo "$GRID_PASS" | voms-proxy-init --pwstdin', "echo 'Hv4#Lp9.Marsh' | gpg --passphrase-fd 3", "echo 'hello' | sudo -s", "echo 'Hv4#Lp9.Marsh' | sudo tee /etc/motd"],
     },
   },
   {
