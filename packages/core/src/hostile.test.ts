@@ -41,6 +41,11 @@ const hostile: Record<string, string> = {
   'netrc machine and login repeated, never given a password': 'machine h login u '.repeat(MB / 18),
   'pre-shared tokens repeated with a value too short': 'pre-shared token ab1 '.repeat(MB / 21),
   'Mapillary prefixes joined repeatedly': '"MLY|" + "1234|" + '.repeat(MB / 20),
+  'SendGrid prefixes joined repeatedly in Lua': '"SG.ab" .. "cd." .. '.repeat(MB / 20),
+  // Each `path:` reads at most a few sibling lines for its `content:`, once.
+  'write_files paths repeated with sibling lines and no content': '- path: /etc/x/secret\n  owner: root\n  mode: 0600\n'.repeat(MB / 48),
+  'mattermost hooks repeated with no id': 'mattermost_hook: https://mattermost.x/hooks/'.repeat(MB / 44),
+  'password pipes repeated with no stdin option': "echo 'Wq7vLz2' | voms-proxy-init --voms x ".repeat(MB / 42),
   'node URLs repeated with no key after the version': 'g.alchemy.com/v2/" + "infura.io/v3/'.repeat(MB / 34),
   // Each pipe into base64 reads back at most a bounded part of its own line for the echoed pair.
   'echoed pairs piped into base64, repeated on one line': ("echo -n 'u:" + 'x'.repeat(100) + "' | base64 ").repeat(MB / 130),

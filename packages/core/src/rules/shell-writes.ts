@@ -43,6 +43,51 @@ function findSecretFileWrites(text: string, options: DetectOptions, offsets: rea
 }
 
 /**
+ * A file that provisioning writes with the content given inline, where the file's path names a secret: cloud-init's
+ * `write_files:` entry (`- path: /etc/jupyterhub/secret` / `content: …`, maybe `owner:` or `permissions:` between) and
+ * Ansible's `copy:` (`dest: /etc/app/api_token` / `content: "…"`). The file's name says what the content is, as it does
+ * for a shell's `echo … > file`. A block (`content: |`), an anchor or a template's expansion is no literal on the line.
+ */
+/** The line that names the file, sticky at its key. */
+const FILE_PATH_LINE = /(?:path|dest):[ \t]{1,4}["']?(?<path>[\w.~/@+-]{1,200})["']?[ \t]{0,4}\r?\n/y;
+/** A sibling of the entry that may stand between the path and the content (cloud-init's `owner:`, `permissions:`). */
+const FILE_ATTRIBUTE_LINE = /[ \t]{0,40}(?:owner|group|permissions|mode|encoding|defer|append):[^\r\n]{0,100}\r?\n/y;
+/** The content on its own line, a literal of one line. */
+const FILE_CONTENT_LINE =
+  /[ \t]{0,40}content:[ \t]{1,4}(?:"(?<dq>[^"$\\\r\n{}]{1,300})"|'(?<sq>[^'$\r\n{}]{1,300})'|(?<uq>[^\s"'|>&*!#{$][^\s]{0,299}))[ \t]{0,4}(?=\r?\n|$)/dy;
+const INLINE_FILE_CONTENT = new RegExp(FILE_PATH_LINE.source + FILE_CONTENT_LINE.source);
+/** How many sibling lines may stand between the path and the content. */
+const MAX_ATTRIBUTE_LINES = 4;
+
+function findInlineFileContents(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // `path:` or `dest:` is a key of its own, not the end of another (`mount_path:`, `basepath:`).
+    if (offset > 0 && /[\w.-]/.test(text.charAt(offset - 1))) continue;
+    FILE_PATH_LINE.lastIndex = offset;
+    const path = FILE_PATH_LINE.exec(text);
+    if (path === null) continue;
+    const key = classifyKey(fileStem(path.groups!['path']!));
+    if (key === undefined) continue;
+    let at = FILE_PATH_LINE.lastIndex;
+    for (let i = 0; i < MAX_ATTRIBUTE_LINES; i++) {
+      FILE_ATTRIBUTE_LINE.lastIndex = at;
+      if (FILE_ATTRIBUTE_LINE.exec(text) === null) break;
+      at = FILE_ATTRIBUTE_LINE.lastIndex;
+    }
+    FILE_CONTENT_LINE.lastIndex = at;
+    const m = FILE_CONTENT_LINE.exec(text);
+    if (m === null) continue;
+    const group = m.groups!['dq'] !== undefined ? 'dq' : m.groups!['sq'] !== undefined ? 'sq' : 'uq';
+    const value = m.groups![group]!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: group !== 'uq', weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    const start = m.indices!.groups![group]![0];
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
+/**
  * A terminal session that prints one field of a stored secret, and the line it printed: kubectl reading a Secret's
  * `data` field and decoding it (`$ kubectl get secret db -o jsonpath='{.data.DB_PASSWORD}' | base64 -d`, or the
  * go-template's `base64decode`), Vault's CLI reading one field (`$ vault kv get -field=password kv/app/db`). The
@@ -147,6 +192,29 @@ export const shellWriteRules: Rule[] = [
         // "user:changeme"
         'echo "dXNlcjpjaGFuZ2VtZQ==" | base64 -d > /tmp/creds',
         'echo "$CREDS_B64" | base64 -d > /tmp/creds',
+      ],
+    },
+  },
+  {
+    id: 'inline-secret-file-content',
+    category: 'CRED',
+    description:
+      "The inline content of a file that provisioning writes, where the file's path names a secret: cloud-init's `write_files:` (`- path: /etc/jupyterhub/secret` / `content: …`), Ansible's `copy:` (`dest: /etc/app/api_token` / `content: \"…\"`)",
+    keywords: ['path:', 'dest:'],
+    pattern: INLINE_FILE_CONTENT,
+    find: findInlineFileContents,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'write_files:\n  - path: /etc/hub/cookie_secret\n    permissions: "0600"\n    content: 7c41e09ab25f3d86c1e4a07b93d25f68e0a1c4b7d93e26f50b8a1c3d7e94f206',
+        '- name: install the agent token\n  copy:\n    dest: /etc/agent/api_token\n    content: "Vq8Lm2Rz9KpWx4Tn7Bc3Hd6J"',
+      ],
+      noMatch: [
+        'write_files:\n  - path: /etc/hub/config.py\n    content: 7c41e09ab25f3d86c1e4a07b93d25f68e0a1c4b7d93e26f50b8a1c3d7e94f206',
+        'write_files:\n  - path: /etc/hub/cookie_secret\n    content: |\n      7c41e09ab25f3d86c1e4a07b93d25f68e0a1c4b7d93e26f50b8a1c3d7e94f206',
+        '  copy:\n    dest: /etc/agent/api_token\n    content: "{{ vault_agent_token }}"',
+        '  - path: /etc/hub/secret\n    content: changeme',
       ],
     },
   },
