@@ -339,6 +339,33 @@ export const messagingRules: Rule[] = [
     noMatch: ['MATTERMOST_TOKEN=short'],
   }, { minEntropy: 3 }),
   {
+    // A Mattermost incoming webhook is `https://<server>/hooks/<26 lowercase letters and digits>`: whoever has the URL posts
+    // to the channel. Self-hosted, its server is anyone's, and `/hooks/` is in many URLs, so it is read only where the host
+    // (`mattermost.example.org`) or the setting's name (`mattermost_webhook: https://chat.example.org/hooks/…`) says Mattermost.
+    id: 'mattermost-webhook-url',
+    category: 'TOKEN',
+    description: "Mattermost incoming webhook URL (`https://<server>/hooks/<26 lowercase alnum>`) where its host or its setting's name says Mattermost: the hook's id",
+    keywords: ['mattermost'],
+    startsAtKeyword: true,
+    pattern:
+      /mattermost(?:[\w.-]{0,60}(?::\d{1,5})?|[\w.-]{0,40}["']?[ \t]{0,4}[:=][ \t]{0,4}["']?https?:\/\/[\w.-]{1,100}(?::\d{1,5})?)\/hooks\/([a-z0-9]{26})(?![A-Za-z0-9_-])/i,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (v) => notPlaceholder(v) && /\d/.test(v) && /[a-z]/.test(v),
+    confidence: 'high',
+    examples: {
+      match: [
+        `MATTERMOST_HOOK=https://mattermost.example.org/hooks/${fake('lowernum', 26, 3551)}`,
+        `mattermost_webhook: "https://chat.example.org/hooks/${fake('lowernum', 26, 3552)}"`,
+      ],
+      noMatch: [
+        `WEBHOOK=https://chat.example.org/hooks/${fake('lowernum', 26, 3553)}`,
+        'mattermost_webhook: https://mattermost.example.org/hooks/xxxxxxxxxxxxxxxxxxxxxxxxxx',
+        `mattermost_docs: https://mattermost.example.org/hooks/${fake('lowernum', 30, 3554)}`,
+      ],
+    },
+  },
+  {
     id: 'microsoft-teams-webhook',
     category: 'TOKEN',
     description: 'Microsoft Teams incoming webhook URL (webhook.office.com/webhookb2/…)',
