@@ -630,3 +630,18 @@ describe("classifyKey on a licence named for a product's device", () => {
     expect(classifyKey('reader.license.checksum')).toBeUndefined();
   });
 });
+
+describe('a pre-shared key named for its site or network', () => {
+  it('reads a qualifier after psk as which key it is', () => {
+    expect(classifyKey('wifi_psk_office')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('WPA_PSK_GUEST')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('vpnPskSite2')).toEqual({ category: 'PASS', weak: false });
+  });
+
+  it("leaves the key's identity and settings about it", () => {
+    expect(classifyKey('psk_identity')).toBeUndefined();
+    expect(classifyKey('wifi_psk_identity_hint')).toBeUndefined();
+    expect(classifyKey('wifi_psk_length')).toBeUndefined();
+    expect(classifyKey('psk_file')).toBeUndefined();
+  });
+});

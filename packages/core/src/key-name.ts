@@ -89,6 +89,9 @@ const LICENCE_TERMS_QUALIFIERS = new Set(['spdx', 'package', 'project', 'default
 /** Words for an endpoint that another service calls back (`webhook_auth`, `notification_auth`). */
 const WEBHOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'notification', 'notifications', 'callback']);
 
+/** Words after `psk` that make the name the key's identity or a setting about it, not the key (`psk_identity`, `psk_hint`). */
+const PSK_NAME_WORDS = new Set(['identity', 'ident', 'hint', 'user', 'username', 'client', 'index', 'slot', 'count', 'set', 'rotation']);
+
 /** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
   'primary', 'foreign', 'sort', 'partition', 'cache', 'unique', 'composite', 'shard', 'hash', 'range', 'map', 'dict',
@@ -551,6 +554,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (words.includes('search') && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
   // A pre-shared key (`WIFI_PSK`, wpa_supplicant's `psk=`, an IPsec `psk`) is a passphrase both ends share; `psk_identity` names it.
   if (last === 'psk') return { category: 'PASS', weak: false };
+  // A site, a network or a copy after it (`wifi_psk_office`, `WPA_PSK_GUEST`, `psk_site2`) picks which one; words that describe
+  // the key (`psk_length`, `psk_file`) ended the name above, and `psk_identity` (or its hint) is the name the key goes by.
+  const psk = words.lastIndexOf('psk');
+  if (psk !== -1 && psk >= words.length - 3 && !words.slice(psk + 1).some((w) => PSK_NAME_WORDS.has(w) || DESCRIPTIVE_WORDS.has(w))) return { category: 'PASS', weak: false };
   // Spelled out (`wpa2-pre-shared-key=` of a MikroTik export, `pre_shared_key`, Terraform's `tunnel1_preshared_key`,
   // WireGuard's `PresharedKey`): the same passphrase, often a word and digits, or letters alone.
   if (last === 'key' && ((words[words.length - 2] === 'shared' && words[words.length - 3] === 'pre') || words[words.length - 2] === 'preshared')) return { category: 'PASS', weak: false };
