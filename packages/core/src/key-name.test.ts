@@ -644,4 +644,9 @@ describe('a pre-shared key named for its site or network', () => {
     expect(classifyKey('wifi_psk_length')).toBeUndefined();
     expect(classifyKey('psk_file')).toBeUndefined();
   });
+
+  it('leaves a modulation order after psk (PSK_8, APSK_16: 8-PSK, 16-APSK)', () => {
+    expect(classifyKey('PSK_8')).toBeUndefined();
+    expect(classifyKey('QPSK_4')).toBeUndefined();
+  });
 });

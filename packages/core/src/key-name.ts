@@ -556,8 +556,14 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (last === 'psk') return { category: 'PASS', weak: false };
   // A site, a network or a copy after it (`wifi_psk_office`, `WPA_PSK_GUEST`, `psk_site2`) picks which one; words that describe
   // the key (`psk_length`, `psk_file`) ended the name above, and `psk_identity` (or its hint) is the name the key goes by.
+  // A bare number after it is no site but an order: `PSK_8` and `APSK_16` are modulations (8-PSK), not keys.
   const psk = words.lastIndexOf('psk');
-  if (psk !== -1 && psk >= words.length - 3 && !words.slice(psk + 1).some((w) => PSK_NAME_WORDS.has(w) || DESCRIPTIVE_WORDS.has(w))) return { category: 'PASS', weak: false };
+  if (
+    psk !== -1 &&
+    psk >= words.length - 3 &&
+    !words.slice(psk + 1).some((w) => PSK_NAME_WORDS.has(w) || DESCRIPTIVE_WORDS.has(w) || !/[a-z]{2}/.test(w))
+  )
+    return { category: 'PASS', weak: false };
   // Spelled out (`wpa2-pre-shared-key=` of a MikroTik export, `pre_shared_key`, Terraform's `tunnel1_preshared_key`,
   // WireGuard's `PresharedKey`): the same passphrase, often a word and digits, or letters alone.
   if (last === 'key' && ((words[words.length - 2] === 'shared' && words[words.length - 3] === 'pre') || words[words.length - 2] === 'preshared')) return { category: 'PASS', weak: false };
