@@ -111,6 +111,14 @@ function looksGenerated(value: string): boolean {
   return characterSwitches(value) >= 8 && shannonEntropy(value) >= 4;
 }
 
+/** Hex digits of a key's length, in one case. */
+const HEX_DIGITS = /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/;
+
+/** A literal a key is built from: hex digits of a key's length or generated-looking, and a plausible key where it stands. */
+function isHexOrGeneratedKey(value: string, file: string | undefined): boolean {
+  return (HEX_DIGITS.test(value) || looksGenerated(value)) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
+}
+
 /** A rule's check of a key given by position: generated-looking, and a plausible key where it stands. */
 function isGeneratedKey(value: string, ctx: RuleContext): boolean {
   return looksGenerated(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file });
@@ -328,8 +336,7 @@ function findDotnetKeyBytes(text: string, options: DetectOptions, offsets: reado
     if (m === null) continue;
     if (!KEY_FROM_ENCODED_BYTES.test(text.slice(Math.max(0, offset - ENCODED_BYTES_REACH), offset))) continue;
     const value = m.groups!['v']!;
-    if (!HEX_DIGITS.test(value) && !looksGenerated(value)) continue;
-    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    if (!isHexOrGeneratedKey(value, options.file)) continue;
     const start = m.index + m[0].indexOf(value);
     spans.push({ start, end: start + value.length });
   }
@@ -738,7 +745,6 @@ function findClientIdThenSecret(text: string, options: DetectOptions, offsets: r
  */
 const HMAC_CLASS_SOLE_LITERAL =
   /[ \t]{0,4}\([ \t]{0,4}(?:"(?<dq>[A-Za-z0-9_\-+/=.~!@#$%^&*]{16,200})"|'(?<sq>[A-Za-z0-9_\-+/=.~!@#$%^&*]{16,200})')[ \t]{0,4}\)/y;
-const HEX_DIGITS = /^(?:[0-9a-f]{32,128}|[0-9A-F]{32,128})$/;
 
 function findHmacClassKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -757,8 +763,7 @@ function findHmacClassKeys(text: string, options: DetectOptions, offsets: readon
     const m = HMAC_CLASS_SOLE_LITERAL.exec(text);
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
-    if (!HEX_DIGITS.test(value) && !looksGenerated(value)) continue;
-    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    if (!isHexOrGeneratedKey(value, options.file)) continue;
     const at = m.index + m[0].lastIndexOf(value);
     spans.push({ start: at, end: at + value.length });
   }
