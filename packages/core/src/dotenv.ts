@@ -3,7 +3,7 @@ import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-con
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
-import { isEnvironmentLookup, isPlaceholder, isPlausiblePassword, isPublicValue, isStandInNote } from './secret-value.js';
+import { isPlaceholder, isPlausiblePassword, isPublicValue, isStandInNote } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -106,10 +106,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
   // `CDN_INTEGRITY=sha512-…`: a subresource-integrity hash is printed in every page that loads the file, whatever its name.
   if (/^sha(?:256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/.test(v)) return true;
+  // `isPlaceholder` takes a value copied from code that reads the variable too (`VIRUSTOTAL_KEY=process.env.VIRUSTOTAL_KEY`,
+  // `API_KEY=os.getenv("API_KEY")`): the lookup, not its value. Learnt, it would be tokenized in every line of code that reads it.
   if (isPlaceholder(v)) return true;
-  // `VIRUSTOTAL_KEY=process.env.VIRUSTOTAL_KEY`, `API_KEY=os.getenv("API_KEY")`: a dotenv value copied from code that reads
-  // the variable is the lookup, not its value. Learnt, it would be tokenized in every line of code that reads it.
-  if (isEnvironmentLookup(v)) return true;
   // `JWT_SECRET=test-jwt-secret-not-used-in-prod`, `STRIPE_WEBHOOK_SECRET=whsec_test`: a test suite's dotenv says in
   // words that the value is a stand-in. Learnt, the words would be tokenized wherever the code and docs use them.
   if (isStandInNote(v)) return true;

@@ -553,7 +553,6 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Algolia's and Typesense's search keys (`ALGOLIA_SEARCH_KEY`) are search-only by name: the admin key is `…_ADMIN_KEY`.
   if (words.includes('search') && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
   // A pre-shared key (`WIFI_PSK`, wpa_supplicant's `psk=`, an IPsec `psk`) is a passphrase both ends share; `psk_identity` names it.
-  if (last === 'psk') return { category: 'PASS', weak: false };
   // A site, a network or a copy after it (`wifi_psk_office`, `WPA_PSK_GUEST`, `psk_site2`) picks which one; words that describe
   // the key (`psk_length`, `psk_file`) ended the name above, and `psk_identity` (or its hint) is the name the key goes by.
   // A bare number after it is no site but an order: `PSK_8` and `APSK_16` are modulations (8-PSK), not keys.

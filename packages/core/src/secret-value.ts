@@ -271,7 +271,7 @@ const ENV_READ = /^(?:(?:(?:process|import\.meta|Deno)\.env|os\.environ|ENV|\$_E
 const ENV_CALL = /^(?:(?:[A-Za-z_]\w{0,40}\.){0,2}(?:getenv|GetEnvironmentVariable)|os\.environ\.get|ENV\.fetch|Deno\.env\.get|(?:std::)?env::var|env)\( ?["'][A-Za-z_][\w.-]{0,127}["'] ?\)$/i;
 
 /** Whether the whole value reads an environment variable (any of the forms above): where the secret is kept, not the secret. */
-export function isEnvironmentLookup(v: string): boolean {
+function isEnvironmentLookup(v: string): boolean {
   return ENV_LOOKUP.test(v) || ENV_READ.test(v) || ENV_CALL.test(v);
 }
 const SCHEME_URL = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
@@ -483,7 +483,7 @@ export function isStandInNote(value: string): boolean {
   const v = value.trim();
   const prefixed = PREFIXED_STAND_IN.exec(v);
   if (prefixed !== null && (STAND_IN_WORDS.has(prefixed[1]!) || DUMMY_VALUES.has(prefixed[1]!))) return true;
-  if (isStandInPhrase(v) || isGluedStandIn(v) || (mayBeNoAuthNote(v) && NO_AUTH_NOTE.test(v))) return true;
+  if (isStandInPhrase(v) || isGluedStandIn(v) || isNoAuthNote(v)) return true;
   // A note that says where the value is not used (`test-jwt-secret-not-used-in-prod`): stand-in words, the kind of
   // secret, and "not … production". Without the `not`, `password123-for-prod` may be a real (weak) password.
   const words = v.toLowerCase().split(/[-_.\s]+/);
@@ -498,9 +498,9 @@ export function isStandInNote(value: string): boolean {
 const NO_AUTH_NOTE =
   /^(?:[a-z0-9]{1,20}[-_]){0,3}(?:no[-_]?(?:auth|authentication|password|passwd|pass|pwd|secret|token|key|login)|not[-_](?:required|needed|used|set)|unused|none)(?:[-_][a-z0-9]{1,20}){0,3}$/;
 
-/** Whether `v` may be a `NO_AUTH_NOTE` (each of its words holds `no` or `unused`): asked first, for every value. */
-function mayBeNoAuthNote(v: string): boolean {
-  return v.length <= 100 && (v.includes('no') || v.includes('unused'));
+/** Whether `v` is a `NO_AUTH_NOTE`; the pattern is tried only when `v` holds `no` or `unused`, as each such note does. */
+function isNoAuthNote(v: string): boolean {
+  return v.length <= 100 && (v.includes('no') || v.includes('unused')) && NO_AUTH_NOTE.test(v);
 }
 
 /** The words a note adds to the stand-in words when it says what the value is not for. */
@@ -866,7 +866,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (norm.length === 0) return false;
   if (DUMMY_VALUES.has(norm)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
-  if (mayBeNoAuthNote(v) && NO_AUTH_NOTE.test(v)) return false; // `mailhog-no-auth`, `not-required`: the service asks for no secret
+  if (isNoAuthNote(v)) return false; // `mailhog-no-auth`, `not-required`: the service asks for no secret
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
   // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`), or
   // one lower-case word (`password: "peanuts"`, `confirmPassword: "different"`). Only in tests: elsewhere `user:secret123@host`

@@ -1655,10 +1655,6 @@ function listItemSpan(item: LiteralRun, key: { category: Category; weak: boolean
 const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za-z0-9+/]{20,88}={0,2}:[A-Za-z0-9+/]{20,88}={0,2}$/;
 
 /**
- * A name of three or more words ending in `auth` (`MP_SMTP_AUTH`, mailpit's; `REGISTRY_PROXY_AUTH`), which `classifyKey`
- * leaves alone: such settings hold a `user:password` pair, and only a value of that shape is read under them.
- */
-/**
  * A name that ends in `pin` after other words (`DOOR_PIN`, `smartcard-pin`) holds a board's pin number as often as a
  * PIN (`LED_PIN = 13`, `RESET_PIN = "GPIO_NUM_4"`), and a short numeric PIN is debatable. A value generated as a
  * password is no wire: 12 characters or more, no blank, three of lower case, upper case, digits and symbols, switching
@@ -1694,6 +1690,10 @@ function isStrongPin(value: string): boolean {
   return classes >= 3 && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3.5;
 }
 
+/**
+ * A name of three or more words ending in `auth` (`MP_SMTP_AUTH`, mailpit's; `REGISTRY_PROXY_AUTH`), which `classifyKey`
+ * leaves alone: such settings hold a `user:password` pair, and only a value of that shape is read under them.
+ */
 const AUTH_PAIR_KEY: KeyClass = { category: 'CRED', weak: true };
 const USER_PASSWORD_PAIR = /^([A-Za-z][\w.@-]{0,63}):(?=[^\s:]{4,128}$)/;
 const AUTH_IN_NAME = /auth/i;

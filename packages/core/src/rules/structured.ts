@@ -538,16 +538,16 @@ function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] 
   return spans;
 }
 
+/** The last word of a name for a list of names (`…_BLOCKLIST`, `secretColumns`, `sensitive_fields`, `redact_keys`): what it lists are names, not values. */
+const NAME_LIST_WORD = /(?:block|allow|deny|black|white|skip|ignore|redact|mask)_?list$|(?:^|[_.a-z0-9])(?:columns|fields|names|attributes|params|headers)$|(?:redact|mask|scrub|filter|sensitive)(?:ed)?_?keys$/i;
+/** An identifier made of words: snake_case of two to six lower-case words, or camelCase (`password_hash`, `resetToken`). */
+const WORD_IDENTIFIER = /^(?:[a-z]{2,20}(?:_[a-z]{2,20}){1,5}|[a-z]{2,20}(?:[A-Z][a-z]{1,20}){1,5})$/;
 /**
  * A list under a name that holds secrets (`keys = ["…", "…"]` in TOML, `api_tokens: ["…"]`
  * in YAML flow style or JSON): each element is a value of that name, judged as if assigned
  * to it alone. Read at the keyword offsets: the name around the keyword, its separator and
  * an opening bracket, then up to `MAX_LIST_ELEMENTS` quoted elements, one at a time.
  */
-/** The last word of a name for a list of names (`…_BLOCKLIST`, `secretColumns`, `sensitive_fields`, `redact_keys`): what it lists are names, not values. */
-const NAME_LIST_WORD = /(?:block|allow|deny|black|white|skip|ignore|redact|mask)_?list$|(?:^|[_.a-z0-9])(?:columns|fields|names|attributes|params|headers)$|(?:redact|mask|scrub|filter|sensitive)(?:ed)?_?keys$/i;
-/** An identifier made of words: snake_case of two to six lower-case words, or camelCase (`password_hash`, `resetToken`). */
-const WORD_IDENTIFIER = /^(?:[a-z]{2,20}(?:_[a-z]{2,20}){1,5}|[a-z]{2,20}(?:[A-Z][a-z]{1,20}){1,5})$/;
 const SECRET_LIST_OPEN = /["']?[ \t]{0,4}(?:=|:)[ \t]{0,4}\[/y;
 const SECRET_LIST_ELEMENT = /[ \t]{0,40}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<next>,|\])/y;
 const MAX_LIST_ELEMENTS = 64;
