@@ -1,3 +1,4 @@
+import { isLowerCode, isWordCode } from '../char-codes.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { BIP39_WORDS } from './bip39-words.js';
 import { fake } from './providers/fake.js';
@@ -57,12 +58,14 @@ const RPC_URL_KEY = new RegExp(
     `|quiknode\\.pro/${JOIN}(?<q>[0-9a-f]{32,64})(?![0-9A-Za-z])`,
 );
 
+/** `RPC_URL_KEY` tried at a keyword's offset only. */
+const RPC_URL_KEY_AT = new RegExp(RPC_URL_KEY.source, 'y');
+
 function findRpcUrlKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  const sticky = new RegExp(RPC_URL_KEY.source, 'y');
   for (const offset of offsets) {
-    sticky.lastIndex = offset;
-    const m = sticky.exec(text);
+    RPC_URL_KEY_AT.lastIndex = offset;
+    const m = RPC_URL_KEY_AT.exec(text);
     if (m === null) continue;
     const value = m.groups!['a'] ?? m.groups!['i'] ?? m.groups!['q']!;
     if (!notPlaceholderNorCounted(value) || !/\d/.test(value) || !/[a-zA-Z]/.test(value)) continue;
@@ -79,13 +82,6 @@ const SEED_PHRASE_REACH = 200;
 /** The word counts BIP-39 allows: 128 to 256 bits of entropy in steps of 32. */
 const SEED_PHRASE_LENGTHS = new Set([12, 15, 18, 21, 24]);
 
-function isLowerLetter(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
-}
-function isWordCharacter(c: number): boolean {
-  return isLowerLetter(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
-
 /**
  * The first BIP-39 seed phrase within reach after `from`: a run of 12, 15, 18, 21 or 24 lower-case words parted by
  * single spaces, every one of them in BIP-39's English list, with no word-like character glued to either end. A run of
@@ -95,7 +91,7 @@ function seedPhraseAfter(text: string, from: number): Span | undefined {
   const limit = Math.min(text.length, from + SEED_PHRASE_REACH);
   let i = from;
   while (i < limit) {
-    if (!isLowerLetter(text.charCodeAt(i)) || (i > 0 && isWordCharacter(text.charCodeAt(i - 1)))) {
+    if (!isLowerCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
@@ -105,20 +101,20 @@ function seedPhraseAfter(text: string, from: number): Span | undefined {
     let end = i;
     for (;;) {
       let j = i;
-      while (j < text.length && j - i <= 8 && isLowerLetter(text.charCodeAt(j))) j++;
-      if (j < text.length && isWordCharacter(text.charCodeAt(j))) {
+      while (j < text.length && j - i <= 8 && isLowerCode(text.charCodeAt(j))) j++;
+      if (j < text.length && isWordCode(text.charCodeAt(j))) {
         allListed = false; // a word glued to digits, capitals or `_`, or longer than any listed word
-        while (j < text.length && isWordCharacter(text.charCodeAt(j))) j++;
+        while (j < text.length && isWordCode(text.charCodeAt(j))) j++;
       } else if (!BIP39_WORDS.has(text.slice(i, j))) {
         allListed = false;
       }
       words++;
       end = j;
-      if (text.charCodeAt(j) !== 0x20 || !isLowerLetter(text.charCodeAt(j + 1))) break;
+      if (text.charCodeAt(j) !== 0x20 || !isLowerCode(text.charCodeAt(j + 1))) break;
       if (words === 24) {
         // Longer than any seed phrase: prose or a word list. Pass over the rest of it within reach.
         allListed = false;
-        while (end < limit && (isWordCharacter(text.charCodeAt(end)) || text.charCodeAt(end) === 0x20)) end++;
+        while (end < limit && (isWordCode(text.charCodeAt(end)) || text.charCodeAt(end) === 0x20)) end++;
         break;
       }
       i = j + 1;

@@ -1,3 +1,4 @@
+import { isDigitCode, isLetterCode } from '../char-codes.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -26,7 +27,12 @@ const VALUE_REACH = 512;
 function opensHeader(text: string, at: number): boolean {
   if (at === 0) return true;
   const c = text.charCodeAt(at - 1);
-  return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a));
+  return !(isDigitCode(c) || isLetterCode(c));
+}
+
+/** A RawData value (a venue's logon credential) judged as a quoted credential. */
+function isPlausibleRawData(value: string, file: string | undefined): boolean {
+  return isPlausibleSecret(value, { category: 'CRED', quoted: true, ...(file === undefined ? {} : { file }) });
 }
 
 /** The end of the line (or of the reach) that starts searching at `from`. */
@@ -65,7 +71,7 @@ function findFixPasswords(text: string, options: DetectOptions, offsets: readonl
         const isRawData = tag === RAW_DATA_TAG && logon;
         if (
           (isPassword && isPlausiblePassword(value, options.file)) ||
-          (isRawData && isPlausibleSecret(value, { category: 'CRED', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) }))
+          (isRawData && isPlausibleRawData(value, options.file))
         ) {
           spans.push({ start: at + eq + 1, end: at + eq + 1 + value.length, category: isPassword ? 'PASS' : 'CRED' });
         }
@@ -106,7 +112,7 @@ function findRawDataSettings(text: string, options: DetectOptions, offsets: read
       if (!sessionFile) continue;
     }
     const value = m[1]!;
-    if (!isPlausibleSecret(value, { category: 'CRED', quoted: true, ...(options.file === undefined ? {} : { file: options.file }) })) continue;
+    if (!isPlausibleRawData(value, options.file)) continue;
     const valueStart = RAW_DATA_SETTING.lastIndex - value.length;
     spans.push({ start: valueStart, end: valueStart + value.length, category: 'CRED' });
   }

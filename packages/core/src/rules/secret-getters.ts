@@ -29,7 +29,7 @@ const BODY_REACH = 1500;
 const RETURN_LITERAL = /(?<![\w$.])return[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?=\/\/|#|\}|\r?\n|$)/g;
 
 /** A word of a secret's name, in any case: what a getter's name must hold to be read further. */
-const SECRET_HINT = /pass|pw|secret|token|key|cred|auth|[a-z0-9]Pin$|[a-z0-9]PIN$|_pin$|_PIN$/i;
+const SECRET_HINT = /pass|pw|secret|token|key|cred|auth|[a-z0-9_]pin$/i;
 
 /**
  * A getter named for a PIN it ends in (`overridePin()`, `getSupervisorPIN()`, `unlock_pin()`): a PIN that opens

@@ -78,15 +78,15 @@ function findPagerDutyKeysInLines(text: string, _options: DetectOptions, offsets
 /** The text between a provider's name and its value when the name ends in an id word (`OPSGENIE_TEAM_ID = "`, `teamId: `). */
 const NAME_ENDS_IN_ID = /(?:[_.\-]id|[a-z]Id|ID)["']?[ \t]{0,40}[:=][ \t]{0,4}["']?$/;
 
-/**
- * Whether the log layout pattern at `at` sits in an appender that ships to Datadog: the text from the
- * appender's opening tag to the pattern names Datadog (its intake host, the appender's name).
- */
 /** QRadar named within a few lines of a match (before it, or just after on a request's own line). */
 function namesQradarNear(text: string, start: number, end: number): boolean {
   return /qradar/i.test(text.slice(Math.max(0, start - 1500), Math.min(text.length, end + 300)));
 }
 
+/**
+ * Whether the log layout pattern at `at` sits in an appender that ships to Datadog: the text from the
+ * appender's opening tag to the pattern names Datadog (its intake host, the appender's name).
+ */
 function inDatadogAppender(text: string, at: number): boolean {
   const from = Math.max(0, at - 3000);
   const open = text.lastIndexOf('<appender', at);
