@@ -36,6 +36,9 @@ const hostile: Record<string, string> = {
   'seed-phrase words before one endless run of listed words': `seed phrase: ${'abandon '.repeat(MB / 8)}`,
   'mnemonic repeated with words between': 'mnemonic ripple oak '.repeat(MB / 20),
   'wallet constructors and private-key names repeated, never given a key': 'new Wallet("0x private_key=0x'.repeat(MB / 30),
+  // A password's keeping place before `or` is read within its reach, lazily, at each password; a remark in brackets once at each key.
+  'passwords kept somewhere and offered with or, never a code span after it': 'password in the safe, **or** ask '.repeat(MB / 34),
+  'key names with a remark in brackets before a code span never closed': 'key (legacy) `'.repeat(MB / 14),
   'credentials and failed logins repeated with no pair after them': 'credentials (x): auth failed for a:'.repeat(MB / 36),
   // Each `machine` is tried once, sticky, and every token of the entry is bounded.
   'netrc machine and login repeated, never given a password': 'machine h login u '.repeat(MB / 18),

@@ -22,9 +22,13 @@ export function withoutEmphasis(value: string, file: string | undefined): { valu
   if (run > 3) return undefined;
   let end = value.length;
   while (value.length - end < 3 && end > 0 && CLOSING_PUNCTUATION.includes(value.charAt(end - 1))) end--;
-  for (let i = 1; i <= run; i++) if (value.charCodeAt(end - i) !== marker) return undefined;
+  let close = 0;
+  while (close <= run + 1 && close < end && value.charCodeAt(end - close - 1) === marker) close++;
+  // One marker more than opened it closes a value that ends in that character itself (`**…8814***`): the
+  // last `run` markers are the emphasis, the one before them the value's. Bold italic (`***…***`) opens with three.
+  if (close !== run && (close !== run + 1 || run === 3)) return undefined;
   const innerEnd = end - run;
-  if (innerEnd <= run || value.charCodeAt(innerEnd - 1) === marker) return undefined;
+  if (innerEnd <= run) return undefined;
   const inner = value.slice(run, innerEnd);
   return /\s/.test(inner) ? undefined : { value: inner, offset: run };
 }

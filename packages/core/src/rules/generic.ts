@@ -123,8 +123,9 @@ const ASSIGNMENT = new RegExp(
     // Where it came from or whom it is for, in a few words, before the verb and a code span (`New key from the merchant
     // interface is` / `` `…` ``, `the password for the reporting replica is \`…\``).
     "|[ \\t]{1,4}(?:for|from)[ \\t]{1,4}[\\w.@' \\t-]{1,60}?[ \\t](?:is|was)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?=`)" +
-    // The aside may also stand between a name and its verb before a code span (`The gateway API key (for the health script) is \`…\``).
-    '|[ \\t]{1,4}\\([^()\\r\\n]{1,80}\\)[ \\t]{0,4}(?::[ \\t]{0,4}(?=[`"\'])|[ \\t](?:is|was)[ \\t]{1,4}(?=`))' +
+    // The aside may also stand between a name and its verb before a code span (`The gateway API key (for the health script) is \`…\``),
+    // or between the name and the code span itself (`global API key (legacy) \`…\``), as a blank does without it.
+    '|[ \\t]{1,4}\\([^()\\r\\n]{1,80}\\)[ \\t]{0,4}(?::[ \\t]{0,4}(?=[`"\'])|[ \\t](?:is|was)[ \\t]{1,4}(?=`)|(?<=[ \\t])(?=`))' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
@@ -2763,9 +2764,11 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * ``User `ops`, password **…**``), where the value must have a password's shape: bold there is as often emphasis.
  * A change in a log or a runbook names the verb first (``reset the `ledger_admin` password to `…` ``, `changed the root
  * password to …`): after `password to` the value is read where a verb of setting opens the clause on the line before it.
+ * A note may say where the password is kept (`in …`, `with …`, `behind …`) and give the value as the other way in
+ * (`break-glass password in the red envelope, **or** \`…\``): after `or`, a code span or quotes that hold a password's shape.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** A verb that sets a password (`reset the … password to`), as a word of its own. */
@@ -2856,6 +2859,9 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
     // gets one to a place (`the password to the vault`), set off in a code span or not.
     if (m.groups!['to'] !== undefined && (!settingVerbBefore(text, m.index) || (!quoted && em === undefined && !isPasswordShaped(value)))) return;
+    // `or` offers the value as the other way in (`break-glass password in the safe, **or** \`…\``): only a code span or
+    // quotes set it off there, and only a password's shape is taken (`password in the vault, or \`--password-file\`` is a flag).
+    if (m.groups!['or'] !== undefined && (!quoted || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
@@ -4537,12 +4543,14 @@ export const genericRules: Rule[] = [
         'Your temporary password Harbor42.tQz expires in 24 hours.',
         'The kiosk account has password\n`Tq4!mRw-Lantern9` (rotated each term).',
         'Share the link with password\n**Fennel*orbit5512** until June.',
+        'Bastion: break-glass password in the safe, **or** `Rq5!vTn8Wm2x` until the 1st.',
         'I set a temporary password for ops@example.org:\nKelp-Quarry!804 -- change it on first login.',
         'Only if SSO is down. User `BREAKGLASS`, password **Maple.drift81!qT**. Rotate it afterwards.',
         '- 04:12 reset the `billing_ro` password to `Heron-slate-93-Copper!` so support could log in',
         'Changed the kiosk admin password to Wren.Basalt-47 after the audit.',
       ],
       noMatch: [
+        'Bastion: password in 1Password, **or** ask #ops for the break-glass one.',
         'Use password authentication for the bastion.',
         'Password for the admin account: see the vault',
         'use the password <password> here',

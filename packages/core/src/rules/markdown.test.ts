@@ -291,3 +291,41 @@ describe('a dotted generated value opening the line after a secret is named', ()
     expect(values('The staging secret:\n  `.Tq7RmZ4xLpW9b3NvHs8cYd2KfQ6wJ`\n', 'docs/config.md')).toEqual([]);
   });
 });
+
+describe('prose that names a secret and gives it a little further on', () => {
+  it('takes the trailing marker of a value that bold closes with one star more than opened it', () => {
+    expect(values('Log in as `kiosk`; the password is **Fern!lattice2207***.\n', 'docs/setup.md')).toEqual(['Fern!lattice2207*']);
+    expect(values('- password: __Moss-Cable84___\n', 'NOTES.md')).toEqual(['Moss-Cable84_']);
+    // Bold italic opens with three and closes with three: the markers are all markup.
+    expect(values('The admin password is ***Hb6$tMx2Kc***.\n', 'docs/setup.md')).toEqual(['Hb6$tMx2Kc']);
+  });
+
+  it('leaves emphasis that does not close on its own run, and a run of markers as a mask', () => {
+    expect(values('The admin password is **Hb6$tMx2Kc****.\n', 'docs/setup.md')).toEqual([]);
+    expect(values('The admin password is ****.\n', 'docs/setup.md')).toEqual([]);
+  });
+
+  it('reads a password offered as the other way in, after where it is kept and `or`', () => {
+    expect(values('- VPN: emergency password in the wall safe, **or** `Qv7&tLw2Xp9Rz` until Monday\n', 'docs/ONCALL.md')).toEqual(['Qv7&tLw2Xp9Rz']);
+    expect(values('The kiosk passphrase with the front desk, or `Harbor-Quill58!` after hours.\n', 'docs/kiosk.md')).toEqual(['Harbor-Quill58!']);
+  });
+
+  it('leaves `or` before a word, a flag, a variable or a value that is no password', () => {
+    expect(values('- Bastion: password in 1Password, **or** ask #ops\n', 'docs/ONCALL.md')).toEqual([]);
+    expect(values('Pass the password in a file, or `--password-stdin` in CI.\n', 'docs/ci.md')).toEqual([]);
+    expect(values('Read the password from the vault, or `$DB_PASSWORD` when set.\n', 'docs/ci.md')).toEqual([]);
+    expect(values('The password reset flow or `RESET-2024` campaign.\n', 'docs/ci.md')).toEqual([]);
+    expect(values('The password in the vault, or `deploy_ro` for read-only.\n', 'docs/ci.md')).toEqual([]);
+  });
+
+  it('reads a key named in prose with a remark in brackets right before its code span', () => {
+    expect(values('- Mailgun: sending API key (old) `c1f9a0e47bd2386f5e0a9d14b72c38e6a5f1d0b9c`, rotate it.\n', 'docs/keys.md')).toEqual(['c1f9a0e47bd2386f5e0a9d14b72c38e6a5f1d0b9c']);
+  });
+
+  it('leaves a remark in brackets before a code span that is a name, a header or a stand-in', () => {
+    expect(values('See the password column (hashed) `password_hash` in `users`.\n', 'docs/schema.md')).toEqual([]);
+    expect(values('Send the API key (see below) `X-Api-Key` header.\n', 'docs/api.md')).toEqual([]);
+    expect(values('The API key (staging) `<your-api-key>` goes here.\n', 'docs/api.md')).toEqual([]);
+    expect(values('The secret key (rotated) `${SECRET_KEY}` is read at start.\n', 'docs/api.md')).toEqual([]);
+  });
+});
