@@ -344,6 +344,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['URL variables opening calls, followed by users and no password, on one line', 'feed.py', 'Session(LOGIN_URL, "u", '.repeat(MB / 24)],
     ['live-key prefixes joined to unclosed literals, repeated', 'a.js', '"x_live_" + "Kq8zW3mLp0Rt5Vx7Yb2N'.repeat(MB / 36)],
     ['key maps built by Map.of opened again and again, entries never closed', 'Keys.java', 'KEYS = Map.of("r", "x", '.repeat(MB / 24)],
+    ['base64 decoders called again and again on one line, wrapped in calls, literals never closed', 'Keys.cs', 'apiKey = new String(GetString(Convert.FromBase64String("QUJD'.repeat(MB / 64)],
+    ['atob with a long base64 literal after a long run of wrapper letters', 'keys.js', `token = ${'a.'.repeat(MB / 8)}atob("${'QUJD'.repeat(MB / 16)}")`],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -1,0 +1,102 @@
+import { decodeBase64 } from '../base64.js';
+import { classifyKey } from '../key-name.js';
+import { isPlausibleSecret } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
+
+/**
+ * A secret kept in source as a base64 literal that the code decodes where it binds it to a secret's name:
+ * Java's `this.apiKey = new String(Base64.getDecoder().decode("…"))`, Python's `API_KEY = base64.b64decode("…").decode()`,
+ * JavaScript's `const token = atob("…")` and `Buffer.from("…", "base64").toString()`, C#'s
+ * `Encoding.UTF8.GetString(Convert.FromBase64String("…"))`, Go's `secret, _ := base64.StdEncoding.DecodeString("…")`.
+ * Encoding hides nothing: the decoded text is judged as the name's value would be, and the literal is reported. Decoded
+ * text that is a word, a URL, JSON or a placeholder is no secret; neither is decoded binary (key bytes are
+ * byte-arrays' to read, under the name of the type that holds them).
+ */
+
+/** The decoder's call on one quoted base64 literal, from the keyword on (Buffer.from's encoding argument checked after). */
+const DECODER_CALL =
+  /(?:b64decode|atob|FromBase64String|Decoder\(\)\.decode|DecodeString|Buffer\.from|Base64\.decode)\([ \t]{0,4}[bu]?["'`](?<v>[A-Za-z0-9+/_-]{12,400}={0,2})["'`]/y;
+/** Node's `Buffer.from("…", "base64")`: only with the base64 encoding is the literal encoded. */
+const BASE64_ENCODING_ARGUMENT = /^[ \t]{0,4},[ \t]{0,4}["'`]base64(?:url)?["'`]/;
+/**
+ * The name the decoded value is bound to, at the end of the line before the call and its wrappers: `apiKey =`,
+ * `this.apiKey =`, `API_KEY: str =`, `secret, _ :=`, `"api_key":` (a map entry), `val token: String =`.
+ */
+const BINDING_END =
+  /(?<![\w$])["']?(?<name>[A-Za-z_$][\w$]{0,60})["']?(?:[ \t]{0,4},[ \t]{0,4}(?:_|err))?(?:[ \t]{0,4}:[ \t]{0,4}[\w<>[\]?.]{1,40})?[ \t]{0,4}(?::?=|:)$/;
+/** How far back on its line a call's wrappers (`new String(java.util.Base64.`, `Encoding.UTF8.GetString(Convert.`) reach. */
+const WRAPPER_REACH = 120;
+/** Letters of wrappers: names, dots, calls' opening brackets, `new `; a comma or an operator ends them. */
+const isWrapperCode = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c === 0x2e || c === 0x28 || c === 0x20 || c === 0x09;
+
+/** Printable ASCII text, no control characters or high bytes: what a key or a password decodes to. */
+const PRINTABLE = /^[\x20-\x7e]{8,300}$/;
+
+function findDecodedLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let after = -1;
+  for (const offset of offsets) {
+    if (offset < after) continue;
+    DECODER_CALL.lastIndex = offset;
+    const call = DECODER_CALL.exec(text);
+    if (call === null) continue;
+    const value = call.groups!['v']!;
+    const end = call.index + call[0].length;
+    after = end;
+    if (call[0].startsWith('Buffer') && !BASE64_ENCODING_ARGUMENT.test(text.slice(end, end + 16))) continue;
+    // Back over the call's qualifier and wrappers to the binding.
+    let i = offset;
+    const limit = Math.max(0, offset - WRAPPER_REACH);
+    while (i > limit && isWrapperCode(text.charCodeAt(i - 1))) i--;
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    if (i - lineStart > 200) continue;
+    const binding = BINDING_END.exec(text.slice(lineStart, i));
+    if (binding === null) continue;
+    // `==`, `!=`, `<=`: a comparison, not a binding.
+    const sepAt = lineStart + binding.index + binding[0].length - 1;
+    if (text.charCodeAt(sepAt) === 0x3d && /[=!<>]/.test(text.charAt(sepAt - 1))) continue;
+    const key = classifyKey(binding.groups!['name']!);
+    if (key === undefined) continue;
+    const decoded = decodeBase64(value);
+    if (decoded === undefined || !PRINTABLE.test(decoded)) continue;
+    if (!isPlausibleSecret(decoded, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = call.index + call[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
+export const decodedLiteralRules: Rule[] = [
+  {
+    id: 'decoded-base64-secret',
+    category: 'KEY',
+    description:
+      'A base64 literal that code decodes into a secret\'s name, judged by its decoded text: `apiKey = new String(Base64.getDecoder().decode("…"))`, `API_KEY = base64.b64decode("…").decode()`, `token = atob("…")`, `Convert.FromBase64String("…")`, Go\'s `base64.StdEncoding.DecodeString("…")`',
+    keywords: ['b64decode(', 'atob(', 'frombase64string(', 'decoder().decode(', 'decodestring(', 'buffer.from(', 'base64.decode('],
+    pattern: DECODER_CALL,
+    find: findDecodedLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '        this.apiKey = new String(java.util.Base64.getDecoder().decode("cmtfcHJvZF9XcTh2Wm0zVHg5TGIyS3BON2NZNGRI"));',
+        'API_KEY = base64.b64decode("c2tfbGl2ZV9SdDd2WDJxTDltVzR6TjhiQzNwSg==").decode()',
+        'const password = Buffer.from("SHE0LlRhcm4tV2lzcDgyIQ==", "base64").toString("utf8");',
+        'var clientSecret = Encoding.UTF8.GetString(Convert.FromBase64String("R3Y3LXFMMm1YOXpLNHdQLVJ0Nm4="));',
+        'secret, _ := base64.StdEncoding.DecodeString("Vm43cVp4MkxtOFRrNFdyUDVqQ3M=")',
+      ],
+      noMatch: [
+        // Decoded: a URL, JSON, a placeholder, a word.
+        'const apiToken = atob("aHR0cHM6Ly9hcGkuZXhhbXBsZS5jb20vdjIvb3JkZXJz");',
+        'API_KEY = base64.b64decode("eyJyZWdpb24iOiJldS13ZXN0IiwicmV0cmllcyI6M30=").decode()',
+        'const password = atob("eW91ci1wYXNzd29yZC1oZXJl");',
+        'var token = Encoding.UTF8.GetString(Convert.FromBase64String("YXV0aG9yaXphdGlvbg=="));',
+        // Not a secret's name, or not base64.
+        'const logoSvg = atob("PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmci");',
+        'const secret = Buffer.from("Vm43cVp4MkxtOFRrNFdyUDVqQ3M=", "hex");',
+        'if (password == atob("Vm43cVp4MkxtOFRrNFdyUDVqQ3M=")) {',
+      ],
+    },
+  },
+];
