@@ -616,3 +616,21 @@ describe("a note that names a key and then gives it", () => {
     expect(values('// api key, new: see vault path secret/data/ocr\n', 'src/ocr.ts')).toEqual([]);
   });
 });
+
+describe('expression-bodied members and lambdas', () => {
+  it('reads a literal a C# property returns with `=>` under a secret\'s name', () => {
+    expect(values('    public string WebhookToken => "Rq7vLm2XzT9kWp4N";', 'Hooks.cs')).toEqual(['Rq7vLm2XzT9kWp4N']);
+    expect(values('    internal static string Password => "Tarn.Wisp-8821";', 'Db.cs')).toEqual(['Tarn.Wisp-8821']);
+  });
+
+  it('stays silent on a lambda whose parameter has a secret\'s name', () => {
+    expect(values('var labels = rows.Select(token => "Rq7vLm2XzT9kWp4N");', 'a.cs')).toEqual([]);
+    expect(values('const render = items.map((x, secret => "Rq7vLm2XzT9kWp4N"));', 'a.js')).toEqual([]);
+    expect(values('const label = async password => "Tarn.Wisp-8821";', 'a.ts')).toEqual([]);
+  });
+
+  it('still reads `=>` as a map entry in Perl and PHP', () => {
+    expect(values("my %conf = (token => 'Rq7vLm2XzT9kWp4N');", 'a.pl')).toEqual(['Rq7vLm2XzT9kWp4N']);
+    expect(values("$conf = array('token' => 'Rq7vLm2XzT9kWp4N');", 'a.php')).toEqual(['Rq7vLm2XzT9kWp4N']);
+  });
+});

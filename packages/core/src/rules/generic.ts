@@ -678,6 +678,20 @@ const UPSTREAM_PASS_DIRECTIVE = /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pa
 const DOTTED_PROPERTY_NAME = /^[a-z][A-Za-z0-9_-]{0,40}(?:\.[A-Za-z0-9_-]{1,40}){1,10}$/;
 /** A component or page rendered to the browser: a CSP nonce there is sent in the HTML it guards. */
 const FRONT_END_FILE = /\.(?:vue|svelte|astro|html?|[jt]sx)$/i;
+/** Languages where `=>` after a bare name is a lambda's arrow or an expression-bodied member, never a map entry's (as in PHP, Perl and Ruby). */
+const ARROW_FUNCTION_FILE = /\.(?:cs|[cm]?[jt]sx?|scala)$/i;
+
+/**
+ * A lambda's parameter before `=>` (`items.Select(token => "…")`, `.map(secret => "…")`, `const f = password => "…"`): what
+ * stands before the name opens an argument list or assigns the function; it binds no value to the name. An expression-bodied
+ * member (`public string ApiToken => "…";`) has a type or a modifier before its name.
+ */
+function isLambdaParameter(text: string, nameStart: number): boolean {
+  let i = nameStart - 1;
+  while (i >= 0 && nameStart - i < 16 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  const c = text.charCodeAt(i);
+  return c === 0x28 /* ( */ || c === 0x2c /* , */ || c === 0x3d /* = */ || (i >= 4 && text.startsWith('async', i - 4));
+}
 
 /** A password's shape: 8–64 characters without spaces, with letters, digits and a symbol (`Xenon!onyx367&`). */
 function isPasswordShaped(value: string): boolean {
@@ -1135,6 +1149,8 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     const { m, sep: separator } = matched;
+    // `items.Select(token => "…")`: a lambda's parameter, not a name the literal is bound to.
+    if (separator.trim() === '=>' && options.file !== undefined && ARROW_FUNCTION_FILE.test(options.file) && isLambdaParameter(text, nameStart)) continue;
     // Inside a URL a `name:value` with nothing between is a path segment (`http://directory.fsf.org/wiki/License:BitTorrentOSL1.1`,
     // a wiki's `Token:Main_Page`), not an assignment; a URL's own `user:password@` is url-credentials' to read.
     if (separator === ':' && isInUrl(text, nameStart)) continue;
