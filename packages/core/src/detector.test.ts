@@ -46,3 +46,48 @@ describe('a found secret that the text holds again', () => {
     expect(detector.detect(short, { file: 'settings.env' }).map((f) => f.line)).toEqual([1]);
   });
 });
+
+describe('a chosen password or a joined literal that the text holds again', () => {
+  const detector = createDetector();
+  const spansOf = (text: string, file = 'app.py'): string[] => detector.detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  const linesOf = (text: string, file = 'app.py'): number[] => detector.detect(text, { file }).map((f) => f.line);
+
+  it('reports a short password that mixes kinds of character at each place it stands whole', () => {
+    const text = 'SMTP_PASSWORD = "Rq4$tnW8zPe2"\ngreeting = "Rq4$tnW8zPe2"\nprint(f"using Rq4$tnW8zPe2 now")\n';
+    expect(spansOf(text)).toEqual(['Rq4$tnW8zPe2', 'Rq4$tnW8zPe2', 'Rq4$tnW8zPe2']);
+  });
+
+  it('reports the value of a secret written as joined literals where it is written whole', () => {
+    const text = 'API_SECRET = "Pz7vKq2Lm" + "Wx9Tb4Nc"\nJOINED = "Pz7vKq2LmWx9Tb4Nc"\n';
+    expect(linesOf(text)).toEqual([1, 2]);
+    expect(spansOf(text)[1]).toBe('Pz7vKq2LmWx9Tb4Nc');
+  });
+
+  it('leaves a short password elsewhere when it is a plain word, a number or one kind of character', () => {
+    expect(linesOf('DB_PASSWORD = "mellowtide"\ntheme = "mellowtide"\n')).toEqual([1]);
+    expect(linesOf('DB_PASSWORD = "trailhead42"\nbranch = "trailhead42"\n')).toEqual([1]);
+    // A rule of the config's own that reads PINs and long numbers: what it finds is not looked for elsewhere.
+    const numbers = createDetector({
+      extraRules: [{ id: 'door-pin', category: 'CREDENTIAL', confidence: 'high', keywords: ['door_pin'], pattern: /DOOR_PIN = "(\d{4,12})"/, secretGroup: 1 }],
+    });
+    const numeric = 'DOOR_PIN = "2468"\nretries = 2468\nDOOR_PIN = "90581732"\nts = 90581732\n';
+    expect(numbers.detect(numeric, { file: 'door.py' }).map((f) => f.line)).toEqual([1, 3]);
+  });
+
+  it('does not look inside longer words, identifiers or runs of base64', () => {
+    const text = 'SMTP_PASSWORD = "Rq4Tn8zPe2wX"\nblob = "QUJDRq4Tn8zPe2wXZGVm"\nname = Rq4Tn8zPe2wX_backup\n';
+    expect(linesOf(text)).toEqual([1]);
+  });
+
+  it('honours takumo:allow: on the other place, and for a value found only on an allowed line', () => {
+    const allowedThere = 'SMTP_PASSWORD = "Rq4$tnW8zPe2"\nlabel = "Rq4$tnW8zPe2"  # takumo:allow\n';
+    expect(linesOf(allowedThere)).toEqual([1]);
+    const allowedAtSource = 'SMTP_PASSWORD = "Rq4$tnW8zPe2"  # takumo:allow\nlabel = "Rq4$tnW8zPe2"\n';
+    expect(linesOf(allowedAtSource)).toEqual([]);
+  });
+
+  it('is not looked for when the allowlist names the value', () => {
+    const allowing = createDetector({ allowlist: { values: ['Rq4$tnW8zPe2'] } });
+    expect(allowing.detect('SMTP_PASSWORD = "Rq4$tnW8zPe2"\nlabel = "Rq4$tnW8zPe2"\n', { file: 'app.py' })).toEqual([]);
+  });
+});

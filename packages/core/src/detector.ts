@@ -4,7 +4,7 @@ import { KeywordScanner } from './keyword-scanner.js';
 import { LineIndex, lineAround } from './line-index.js';
 import { isPublishedSample } from './published-samples.js';
 import { checkRegexSafety } from './regex-safety.js';
-import { isWordCode } from './char-codes.js';
+import { isDigitCode, isLowerCode, isUpperCode, isWordCode } from './char-codes.js';
 import { forEachMatchAt } from './sticky.js';
 import { builtinRulesFor } from './rules/index.js';
 import { NON_ASCII_TEXT, type Category, type Confidence, type DetectOptions, type DetectorConfig, type Finding, type KnownSecret, type Rule, type RuleContext, type Span } from './types.js';
@@ -226,10 +226,10 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         }
       }
       for (const k of known) addKnownSecret(text, k, candidates);
-      addRepeatedValues(text, candidates);
       if (candidates.length === 0) return [];
       const mayBeSuppressed = suppressionIds.some((id) => found[id] === 1);
       const index = lineIndex();
+      addRepeatedValues(text, candidates, (c) => mayBeSuppressed && isSuppressedInline(index, c));
       return resolveOverlaps(candidates)
         .filter((c) => !(mayBeSuppressed && isSuppressedInline(index, c)))
         .map((c) => toFinding(c, index, file));
@@ -436,35 +436,117 @@ function addKnownSecret(text: string, known: KnownSecret, out: Candidate[]): voi
 }
 
 /**
- * A found value shorter than this is not looked for elsewhere in the text: `postgres` read as one
- * line's password is not every `postgres` the text holds. Generated secrets are longer.
+ * A found value shorter than this is not looked for elsewhere in the text: a 4-digit PIN read
+ * as one line's secret is not every `1234` the text holds.
  */
-const REPEAT_MIN_LENGTH = 16;
+const REPEAT_MIN_LENGTH = 8;
+/**
+ * Values shorter than this must mix three kinds of character (lower case, upper case, digits,
+ * others), as a chosen password does (`Xk8#mQ2vLp9wRt`): `postgres1` or `changeme` read as one
+ * line's password are also the text's own words elsewhere. From this length on a varied value
+ * (entropy >= REPEAT_MIN_ENTROPY) is generated, not written.
+ */
+const REPEAT_LONG_LENGTH = 16;
 /** At most this many distinct values are looked for: each costs one pass over the text. */
 const REPEAT_MAX_VALUES = 64;
 const REPEAT_MIN_ENTROPY = 3;
+/**
+ * The glue between the pieces of a secret written as joined literals (`"V4Ht" + "w8wd"`,
+ * `'a' . 'b'`, `"a" "b"`, `"a" & "b"`, `'a' || 'b'`): a quote, an optional operator, the same
+ * quote, blanks around. A finding that spans such glue stands for the joined value.
+ */
+const LITERAL_GLUE = /(["'`])[ \t]{0,8}(?:\+|\.{1,2}|&|\|\|)?[ \t]{0,8}\1/g;
 
 /**
  * Reports the other places a found secret stands in the same text (a key in code and again in
- * the comment above it, a token in a config and in a log line): each is the same secret, and a
- * report that named one place only would leave the others in the file. The value must stand
- * as a whole there, not inside a longer word, and be long and varied enough to be no word of
- * the text's own. (A session replaces every place of a value anyway; this is the report's side.)
+ * the comment above it, a token in a config and in a log line, a password in an assignment and
+ * again as a label): each is the same secret, and a report that named one place only would
+ * leave the others in the file. A secret found written as joined literals is looked for as the
+ * joined value too. The value must stand as a whole there, not inside a longer word, not where
+ * a finding already stands, and be long and varied enough to be no word of the text's own; a
+ * value found only on lines the text allows (`takumo:allow`) is not looked for, and the places
+ * found are allowed or not line by line as any finding is. (A session replaces every place of
+ * a value anyway; this is the report's side.)
  */
-function addRepeatedValues(text: string, out: Candidate[]): void {
+function addRepeatedValues(text: string, out: Candidate[], suppressed: (c: Candidate) => boolean): void {
   const found = out.length;
+  if (found === 0) return;
+  const spans = new FoundSpans(out);
   const seen = new Set<string>();
   for (let k = 0; k < found && seen.size < REPEAT_MAX_VALUES; k++) {
     const c = out[k]!;
-    if (c.end - c.start < REPEAT_MIN_LENGTH) continue;
+    if (c.end - c.start < REPEAT_MIN_LENGTH || c.rule === KNOWN_SECRET_RULE) continue;
     const value = text.slice(c.start, c.end);
     if (seen.has(value)) continue;
     seen.add(value);
-    if (shannonEntropy(value) < REPEAT_MIN_ENTROPY) continue;
-    for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
-      if (i === c.start || standsInWord(text, i, i + value.length, value)) continue;
-      out.push({ rule: c.rule, category: c.category, confidence: c.confidence, start: i, end: i + value.length });
+    if (suppressed(c)) continue;
+    if (isDistinctive(value)) addPlacesOf(text, value, c, spans, out);
+    const joined = joinedLiteral(value);
+    if (joined !== undefined && !seen.has(joined)) {
+      seen.add(joined);
+      if (isDistinctive(joined)) addPlacesOf(text, joined, c, spans, out);
     }
+  }
+}
+
+function addPlacesOf(text: string, value: string, c: Candidate, spans: FoundSpans, out: Candidate[]): void {
+  for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {
+    const end = i + value.length;
+    if (standsInWord(text, i, end, value) || spans.overlaps(i, end)) continue;
+    out.push({ rule: c.rule, category: c.category, confidence: c.confidence, start: i, end });
+  }
+}
+
+/** Long and varied enough that another place holding it is the same secret, not a word or number of the text's own. */
+function isDistinctive(value: string): boolean {
+  if (value.length < REPEAT_MIN_LENGTH) return false;
+  if (value.length >= REPEAT_LONG_LENGTH) return shannonEntropy(value) >= REPEAT_MIN_ENTROPY;
+  let lower = 0;
+  let upper = 0;
+  let digit = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isLowerCode(code)) lower = 1;
+    else if (isUpperCode(code)) upper = 1;
+    else if (isDigitCode(code)) digit = 1;
+    else if (code > 0x20) other = 1;
+    else return false; // blanks or a line break: a phrase, not one value
+  }
+  return lower + upper + digit + other >= 3;
+}
+
+/** The value a finding written as joined literals stands for, or undefined when it holds no glue between literals. */
+function joinedLiteral(value: string): string | undefined {
+  if (value.indexOf('"') === -1 && value.indexOf("'") === -1 && value.indexOf('`') === -1) return undefined;
+  const joined = value.replace(LITERAL_GLUE, '');
+  return joined === value || /["'`\s]/.test(joined) ? undefined : joined;
+}
+
+/** The spans found by the rules, for telling in O(log n) whether a place overlaps one. */
+class FoundSpans {
+  private readonly starts: number[];
+  /** The largest end among the spans up to each index, in order of start. */
+  private readonly reach: number[];
+
+  constructor(candidates: readonly Candidate[]) {
+    const sorted = [...candidates].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((c) => c.start);
+    this.reach = [];
+    let max = -1;
+    for (const c of sorted) this.reach.push((max = Math.max(max, c.end)));
+  }
+
+  overlaps(start: number, end: number): boolean {
+    // The last span starting before `end`: one overlaps when the furthest reach up to it passes `start`.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.reach[lo - 1]! > start;
   }
 }
 

@@ -120,6 +120,9 @@ const hostile: Record<string, string> = {
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.
   'keytab openings repeated inside one base64 run': 'BQIBQJBQKBQL'.repeat(MB / 12),
+  // Each found value is looked for once, with indexOf: a password written a million times, or as endless joined pieces, stays one pass.
+  'a found password repeated over the whole text': 'DB_PASSWORD = "Rq4$tnW8zPe2"\n' + 'Rq4$tnW8zPe2 '.repeat(MB / 13),
+  'a found password joined from literals, then repeated joined': 'DB_PASSWORD = "Rq4$tn" + "W8zPe2"\n' + '"Rq4$tnW8zPe2" '.repeat(MB / 15),
   'token path segments repeated on one line': '/token/'.repeat(MB / 7) + '/tokens/Ab1'.repeat(MB / 11),
   'IPMI servers without an address, repeated': 'a:b@lan('.repeat(MB / 8),
   // A SIM key table's header read, then rows of its width: each line is read once.

@@ -40,7 +40,7 @@ describe('Java EE application server secrets', () => {
     expect(found('<Server port="8005" shutdown="SHUTDOWN">\n', 'conf/server.xml', 'tomcat-shutdown-command')).toEqual([]);
   });
   it("reports the password of WLST's connect, and leaves variables and other connect calls", () => {
-    const py = "adminUrl = 't3://admin.example.net:7001'\nconnect('weblogic', 'Vq3$mTz8Lw1p', adminUrl)\nconnect(user, pw, adminUrl)\nsock.connect('gw.example.net', 'Vq3$mTz8Lw1p', 9)\n";
+    const py = "adminUrl = 't3://admin.example.net:7001'\nconnect('weblogic', 'Vq3$mTz8Lw1p', adminUrl)\nconnect(user, pw, adminUrl)\nsock.connect('gw.example.net', 'Kd7!rWq4Nx2b', 9)\n";
     expect(found(py, 'wlst/deploy.py', 'wlst-connect-password')).toEqual(['Vq3$mTz8Lw1p']);
     expect(found("connect('weblogic', 'Hs4!kPz9Wq2n', 't3s://wls.example.net:7002')", 'a.py', 'wlst-connect-password')).toEqual(['Hs4!kPz9Wq2n']);
   });

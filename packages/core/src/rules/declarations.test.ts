@@ -27,7 +27,7 @@ describe('secrets in typed declarations', () => {
       "       01  WS-DB-PWD       PIC X(12) VALUE 'Lq5vT8mZ2wKr'.",
       '       01  WS-FTP-PASSWORD PIC X(12) VALUE SPACES.',
       "       01  WS-PWD-HINT     PIC X(20) VALUE 'SEE RACF PROFILE'.",
-      "       01  WS-TOPIC        PIC X(20) VALUE 'Lq5vT8mZ2wKr'.",
+      "       01  WS-TOPIC        PIC X(20) VALUE 'Mr6wU9nA3xLs'.",
     ].join('\n');
     expect(found(cbl, 'cobol/DBCONN.cbl', 'cobol-value-secret')).toEqual(['Lq5vT8mZ2wKr']);
   });

@@ -10,7 +10,7 @@ function found(text: string, file: string, rule: string): string[] {
 
 describe('Asterisk outbound registrations', () => {
   it('reports the secret of a register line, and leaves a registration without one', () => {
-    const conf = '[general]\nregister => trunk7:Pz4nW8qLv2Tx@sbc1.carrier.example.net/7000\nregister => trunk8@sbc1.carrier.example.net/7001\nunregister => a:Pz4nW8qLv2Tx@b\n';
+    const conf = '[general]\nregister => trunk7:Pz4nW8qLv2Tx@sbc1.carrier.example.net/7000\nregister => trunk8@sbc1.carrier.example.net/7001\nunregister => a:Rb5oX9rMw3Uy@b\n';
     expect(found(conf, 'asterisk/sip.conf', 'asterisk-register-secret')).toEqual(['Pz4nW8qLv2Tx']);
   });
   it('reads the secret before an auth user, after a domain', () => {
