@@ -17,6 +17,8 @@ const hostile: Record<string, string> = {
   'a long line of single quotes': "'".repeat(MB),
   'password= repeated': 'password='.repeat(MB / 9),
   'key: repeated': 'key: '.repeat(MB / 5),
+  // Every `0x` near a wallet is read once, however many wallets share it.
+  'wallet words and hex keys interleaved': ('wallet signerKey = 0x' + 'ab12'.repeat(16) + ' ').repeat(MB / 90),
   // A note's remark after a comma and a requirement after a name: each separator is read once, bounded, at each name.
   'key names with a remark and no colon, repeated on one line': 'key, temporary new '.repeat(MB / 19),
   'key names with a requirement and no value, repeated on one line': 'token must match '.repeat(MB / 17),

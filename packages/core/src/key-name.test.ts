@@ -650,3 +650,15 @@ describe('a pre-shared key named for its site or network', () => {
     expect(classifyKey('QPSK_4')).toBeUndefined();
   });
 });
+
+describe('a vendor whose name ends in key', () => {
+  it('reads a key after a word that happens to end in key (PDFMonkey, SurveyMonkey) as a key', () => {
+    expect(classifyKey('PdfMonkeyKey')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('SURVEY_MONKEY_KEY')).toEqual({ category: 'KEY', weak: true });
+  });
+
+  it('still leaves lookup and keyboard keys', () => {
+    expect(classifyKey('hotKey')).toBeUndefined();
+    expect(classifyKey('CACHE_KEY')).toBeUndefined();
+  });
+});

@@ -100,7 +100,7 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'menu', 'nav', 'tab', 'button', 'dom', 'element', 'widget', 'public', 'publishable', 'pub', 'idempotency', 'dedup',
   'redis', 'storage', 'state', 'local', 'session', 'config', 'setting', 'settings', 'env', 'meta', 'data',
   'sign', 'hot', 'short', 'ctrl', 'alt', 'shift', 'enter', 'escape', 'arrow', 'press', 'up', 'down', 'on', 'keyboard',
-  'monkey', 'turkey', 'whiskey', 'donkey', 'hockey', 'jockey', 'sub', 'next', 'prev', 'last', 'first', 'child', 'parent',
+  'sub', 'next', 'prev', 'last', 'first', 'child', 'parent',
   'name', 'id', 'type', 'value', 'entry', 'node', 'prop', 'attr', 'css', 'style', 'theme', 'color', 'font', 'size',
   // Application Insights' InstrumentationKey identifies a resource; Microsoft documents it as not secret.
   'instrumentation',

@@ -762,6 +762,28 @@ function isVowelPoorLetters(v: string): boolean {
 const LOWER_VOWELS = 'aeiouy';
 
 /**
+ * Letters drawn at random that happen to fall as capital-then-small runs (`QopXbkmdZwCsUxKt` reads as camelCase): most of
+ * its "words" hold no vowel, where a name's words are spoken ones with an abbreviation or two (`XmlHttpRequest`). Judged
+ * with `isVowelPoorLetters`, so a name of whole words never passes.
+ */
+function isUnspokenCamel(v: string): boolean {
+  if (!isVowelPoorLetters(v)) return false;
+  let words = 0;
+  let unspoken = 0;
+  let vowel = false;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 0x41;
+    if (i > 0 && isUpperCode(c)) {
+      words++;
+      if (!vowel) unspoken++;
+      vowel = false;
+    }
+    if (i < v.length && 'aeiouyAEIOUY'.includes(v[i]!)) vowel = true;
+  }
+  return words >= 4 && unspoken * 2 > words;
+}
+
+/**
  * Eight to fifteen letters drawn at random from both cases (`qXvTmRbKwZ`), as some APIs issue a short client secret:
  * too short for the checks above, so judged by what only a draw does at that length: the case switches on most letters
  * (a camelCase name switches once a word), no capitals run past three, and few vowels among the small letters. Only for
@@ -859,7 +881,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (isRegexSyntax(v)) return false;
   if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
   if (SECRET_ELEMENT_NAME.test(v)) return false;
-  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || CAMEL_WORDS.test(v) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
+  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || (CAMEL_WORDS.test(v) && !isUnspokenCamel(v)) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
   if (INTERPOLATED_CALL.test(v)) return false;
 
   const norm = normalise(v);

@@ -1,4 +1,5 @@
 import { isLowerCode, isWordCode } from '../char-codes.js';
+import { classifyKey, splitWords } from '../key-name.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { BIP39_WORDS } from './bip39-words.js';
 import { fake } from './providers/fake.js';
@@ -41,6 +42,47 @@ const EVM_KEY_NAMES = ['private', 'wallet', 'signer', 'deployer', 'relayer'].fla
  */
 const EVM_KEY_IN_WALLET_CALL =
   /(?:\bnew[ \t]{1,4}(?:[\w$]{1,30}\.)?Wallet|\bprivateKeyToAccount|\.from_key)\([ \t]{0,4}["'`](?<v>(?:0x)?[0-9a-fA-F]{64})["'`]/;
+
+/** How far around the word "wallet" a key under a generic key name is read (a comment's line or a few above, a block). */
+const WALLET_REACH_BEFORE = 300;
+const WALLET_REACH_AFTER = 600;
+/** 64 hex digits after `0x`, ending there. */
+const HEX64 = /^[0-9a-fA-F]{64}(?![0-9A-Za-z_])/;
+/** The name and the operator before a value: `attestorKey = "`, `SIGNER_KEY: '`, `gasPayerKey := "`. */
+const NAME_BEFORE_VALUE = /([A-Za-z_$][\w$-]{0,60})["'`]?[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}["'`]?$/;
+/** Words of a 32-byte value that EVM code names a key and that is public: a storage slot or a mapping's key, an event's topic, a hash. */
+const EVM_LOOKUP_WORDS = new Set(['slot', 'storage', 'mapping', 'topic', 'topics', 'hash', 'code', 'position', 'index', 'public', 'pub', 'salt']);
+
+/**
+ * `0x` and 64 hex digits under a name that ends in `key` (`attestorKey`, `GAS_PAYER_KEY`) where the code speaks of a
+ * wallet around it: the wallet's private key, whatever role the name gives it. The same shape is a transaction's,
+ * a block's or a code hash, a storage slot or an event topic, which no key name holds (`txHash`, `storageSlot`) or whose
+ * name says it (`storageKey`, `mappingKey`); a key name far from any wallet stays with `generic-assignment`.
+ */
+function findWalletKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let searched = 0;
+  for (const offset of offsets) {
+    let at = Math.max(searched, offset - WALLET_REACH_BEFORE);
+    const until = Math.min(text.length, offset + WALLET_REACH_AFTER);
+    for (;;) {
+      at = text.indexOf('0x', at);
+      if (at === -1 || at >= until) break;
+      const start = at + 2;
+      at = start;
+      if (!HEX64.test(text.slice(start, start + 65))) continue;
+      at = start + 64;
+      const name = NAME_BEFORE_VALUE.exec(text.slice(Math.max(0, start - 2 - 80), start - 2))?.[1];
+      if (name === undefined || !/key$/i.test(name)) continue;
+      const key = classifyKey(name);
+      if (key?.category !== 'KEY' || splitWords(name).some((w) => EVM_LOOKUP_WORDS.has(w))) continue;
+      const value = text.slice(start - 2, start + 64);
+      if (isEvmPrivateKey(value)) spans.push({ start: start - 2, end: start + 64 });
+    }
+    searched = Math.max(searched, until);
+  }
+  return spans;
+}
 
 /** A BIP-32 extended private key (`xprv`, `yprv`, `zprv`, `tprv`, `uprv`, `vprv` and 107 base58 characters): the root of a wallet's every key. */
 const EXTENDED_PRIVATE_KEY = /(?<![1-9A-Za-z])(?<v>[xyztuv]prv[1-9A-HJ-NP-Za-km-z]{107})(?![1-9A-Za-z])/;
@@ -197,6 +239,31 @@ export const cryptoWalletRules: Rule[] = [
         `const signer = new ethers.Wallet(process.env.PRIVATE_KEY, provider);`,
         `const tx = await contract.wallet("0x${ADDRESS}");`,
         `receipt = w3.eth.get_transaction("0x${TX_HASH}")`,
+      ],
+    },
+  },
+  {
+    id: 'evm-private-key-near-wallet',
+    category: 'KEY',
+    description:
+      'An Ethereum/EVM private key (`0x` and 64 hex digits) under any name ending in `key` (`attestorKey`, `GAS_PAYER_KEY`) in code that speaks of a wallet around it; hashes, storage slots and topics under their own names stay out',
+    keywords: ['wallet'],
+    anchored: true,
+    pattern: /0x[0-9a-fA-F]{64}/,
+    find: findWalletKeys,
+    minEntropy: 3,
+    confidence: 'high',
+    examples: {
+      match: [
+        `// hot wallet that pays the relayer's gas\nvar feePayerKey = "0x${KEY}"`,
+        `RELAY_KEY: "0x${KEY2}" # wallet funded from treasury`,
+      ],
+      noMatch: [
+        `// wallet activity\nconst txHash = "0x${TX_HASH}";`,
+        `// wallet storage layout\nconst storageKey = "0x${TX_HASH}";`,
+        `// wallet events\nconst transferTopicKey = "0x${TX_HASH}";`,
+        `const feePayerKey = "0x${KEY}"; // no word of what it pays from`,
+        `// wallet\nconst feePayerKey = "0x${'0'.repeat(63)}1";`,
       ],
     },
   },

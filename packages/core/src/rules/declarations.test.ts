@@ -32,3 +32,29 @@ describe('secrets in typed declarations', () => {
     expect(found(cbl, 'cobol/DBCONN.cbl', 'cobol-value-secret')).toEqual(['Lq5vT8mZ2wKr']);
   });
 });
+
+describe('a password kept as characters', () => {
+  it('reports a literal turned into chars under a password name (Java, Kotlin, C#)', () => {
+    expect(found('char[] storePassChars = "Lq8#vT2m!Wz".toCharArray();', 'Vault.java', 'generic-assignment')).toEqual(['Lq8#vT2m!Wz']);
+    expect(found('val keystorePasswordChars = "Rt5^hN9q@Kc".toCharArray()', 'Tls.kt', 'generic-assignment')).toEqual(['Rt5^hN9q@Kc']);
+    expect(found('var pfxPasswordChars = "Gm3$zQ7w%Yb".ToCharArray();', 'Cert.cs', 'generic-assignment')).toEqual(['Gm3$zQ7w%Yb']);
+  });
+
+  it('leaves the alphabet a password generator draws from, and chars not made from a literal', () => {
+    expect(found('static final char[] PASSWORD_CHARS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();', 'Gen.java', 'generic-assignment')).toEqual([]);
+    expect(found('char[] passwordChars = password.toCharArray();', 'Vault.java', 'generic-assignment')).toEqual([]);
+    expect(found('PASSWORD_CHARS = "Lq8#vT2m!Wz"', 'gen.py', 'generic-assignment')).toEqual([]);
+  });
+});
+
+describe('a key of random letters that falls into capitalised runs', () => {
+  it('reports letters whose runs are mostly unspoken under a secret name', () => {
+    expect(found('private const string WebhookSecret = "TqwZrXbnCfPdLkVs";', 'Hooks.cs', 'generic-assignment')).toEqual(['TqwZrXbnCfPdLkVs']);
+    expect(found('const signingSecret = process.env.SIGNING_SECRET ?? "HvkQzmWtrBcxNpLd";', 'sign.ts', 'generic-assignment')).toEqual(['HvkQzmWtrBcxNpLd']);
+  });
+
+  it('leaves a camelCase name of spoken words under the same names', () => {
+    expect(found('private const string WebhookSecret = "ThisIsTheWebhookSecretName";', 'Hooks.cs', 'generic-assignment')).toEqual([]);
+    expect(found('const signingSecret = "SigningSecretFromVault";', 'sign.ts', 'generic-assignment')).toEqual([]);
+  });
+});

@@ -1129,7 +1129,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? pinNameKey(name) ?? keyUnderYamlParent(text, nameStart, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
@@ -1680,6 +1680,33 @@ const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za
  */
 const STRONG_PIN_KEY: KeyClass = { category: 'PASS', weak: true };
 const PIN_AT_END = /pin$/i;
+/** A literal turned into characters where it is assigned (`= "…".toCharArray()`, C#'s `.ToCharArray()`); `v` is the literal. */
+const TO_CHAR_ARRAY = /^[ \t]{0,4}=[ \t]{0,4}"(?<v>[^"\\\r\n]{1,300})"\.[tT]oCharArray\(\)/;
+
+/** Whether `v` runs through four characters in order (`abcd`, `2345`): an alphabet that a generator draws from, not a draw. */
+function runsInOrder(v: string): boolean {
+  let run = 1;
+  for (let i = 1; i < v.length; i++) {
+    run = v.charCodeAt(i) === v.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run >= 4) return true;
+  }
+  return false;
+}
+
+/**
+ * A secret held as characters, as Java and C# keep a password out of immutable strings (`char[] passwordChars =
+ * "…".toCharArray()`, handed to `KeyStore.load`): `chars` after a secret's name says what type holds it, not that the
+ * value describes one (`PASSWORD_CHARS`, the alphabet a generator draws passwords from). So only a literal turned into
+ * characters right there counts, and never one that runs through an alphabet (`"ABCDEFGH…".toCharArray()`).
+ */
+function charArrayKey(text: string, nameStart: number, name: string): KeyClass | undefined {
+  if (name.length < 7 || !/[a-z_](?:chars|Chars|CHARS)$/.test(name)) return undefined;
+  const end = nameStart + name.length;
+  const literal = TO_CHAR_ARRAY.exec(text.slice(end, end + 330))?.groups?.['v'];
+  if (literal === undefined || runsInOrder(literal)) return undefined;
+  return classifyKey(name.slice(0, -5).replace(/[_.-]$/, ''));
+}
+
 function pinNameKey(name: string): KeyClass | undefined {
   if (!PIN_AT_END.test(name)) return undefined;
   const words = splitWords(name);
