@@ -353,13 +353,14 @@ export const databaseRules: Rule[] = [
     match: [`FIREBASE_DATABASE_SECRET=${fake('alnum', 40, 762)}`],
     noMatch: ['FIREBASE_PROJECT=acme'],
   }, { nameTail: 'secret|token', minEntropy: 4 }),
-  contextRule('mapbox-secret-token', 'Mapbox secret access token (sk.eyJ…); public pk. tokens are not secrets', ['mapbox'], 'sk\\.eyJ[\\w\\-]{50,400}\\.[\\w\\-]{20,30}', {
+  contextRule('mapbox-secret-token', 'Mapbox secret access token (sk.eyJ…); public pk. tokens are not secrets', ['mapbox'], 'sk\\.eyJ[\\w\\-]{30,400}\\.[\\w\\-]{20,30}', {
     match: [`MAPBOX_SECRET_TOKEN=sk.eyJ1Ijoi${fake('b64url', 60, 763)}.${fake('b64url', 22, 764)}`],
     noMatch: [`MAPBOX_TOKEN=pk.eyJ1Ijoi${fake('b64url', 60, 763)}.${fake('b64url', 22, 764)}`],
   }, { confidence: 'high', validate: notPlaceholder }),
-  tokenRule('mapbox-secret-token-bare', 'Mapbox secret access token (sk.eyJ…) without context', 'sk\\.eyJ', '[\\w\\-]{50,400}\\.[\\w\\-]{20,30}', {
-    match: [`sk.eyJ1Ijoi${fake('b64url', 60, 765)}.${fake('b64url', 22, 766)}`],
-    noMatch: ['sk.eyJshort.abc'],
+  tokenRule('mapbox-secret-token-bare', 'Mapbox secret access token (sk.eyJ…) without context', 'sk\\.eyJ', '[\\w\\-]{30,400}\\.[\\w\\-]{20,30}', {
+    // A short user name makes a short payload (`{"u":"ops","a":"…"}`): forty-odd characters after `eyJ`.
+    match: [`sk.eyJ1Ijoi${fake('b64url', 60, 765)}.${fake('b64url', 22, 766)}`, `sk.eyJ1Ijoi${fake('b64url', 36, 765)}.${fake('b64url', 22, 766)}`],
+    noMatch: ['sk.eyJshort.abc', `pk.eyJ1Ijoi${fake('b64url', 36, 765)}.${fake('b64url', 22, 766)}`],
   }, { keywords: ['sk.eyj'], minEntropy: 4 }),
   tokenRule('dropbox-long-lived-token-bare', 'Dropbox long-lived access token (the 10 A run after 11 characters), without context', '[a-zA-Z0-9]{11}AAAAAAAAAA', '[\\w=\\-]{43}', {
     match: [`'${fake('alnum', 11, 767)}AAAAAAAAAA${fake('b64url', 43, 768)}'`],

@@ -358,3 +358,17 @@ describe('Hugging Face access tokens with digits among the letters', () => {
     expect(Date.now() - started).toBeLessThan(500);
   });
 });
+
+describe('Mapbox secret tokens', () => {
+  it('reports a secret token whose payload is short (a short user name) and leaves public tokens alone', () => {
+    const payload = 'eyJ1IjoicXQiLCJhIjoiWm4zUXc4UnQyTHA5S3Y0In0';
+    const signature = 'Hq7Lw2Zr9Tm4Xv8Np3Bk6C';
+    const text = `UPLOAD_TOKEN = "sk.${payload}.${signature}"\nMAP_TOKEN = "pk.${payload}.${signature}"\n`;
+    const found = detector.detect(text, { file: 'tiles/upload.py' });
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual([`sk.${payload}.${signature}`]);
+  });
+
+  it('leaves an sk.eyJ run too short to be a token alone', () => {
+    expect(rulesFound('MAPBOX_TOKEN=sk.eyJ1IjoiYWIifQ.Hq7Lw2Zr9Tm4Xv8Np3Bk6C')).toEqual([]);
+  });
+});
