@@ -148,3 +148,27 @@ describe('tac_plus users', () => {
     expect(found.map((f) => f.category)).toEqual(['PASS']);
   });
 });
+
+describe("Squid's cache_peer login", () => {
+  it('reports the password Squid sends to its parent proxy, also in a heredoc that writes the config', () => {
+    const script = [
+      'cat > /etc/squid/conf.d/upstream.conf <<EOF',
+      'cache_peer 10.44.3.9 parent 3128 0 no-query default login=egress-svc:Rv6%tLq9Wz!m',
+      'cache_peer proxy-b.example parent 8080 0 no-query login=*:Coral-Finch-4402',
+      'never_direct allow all',
+      'EOF',
+    ].join('\n');
+    expect(secrets(script, 'provision/proxy.sh')).toEqual(['Rv6%tLq9Wz!m', 'Coral-Finch-4402']);
+  });
+
+  it('leaves the PASSTHRU, PASS and NEGOTIATE modes and placeholders alone', () => {
+    const conf = [
+      'cache_peer 10.44.3.9 parent 3128 0 no-query login=PASSTHRU',
+      'cache_peer 10.44.3.9 parent 3128 0 no-query login=PASS',
+      'cache_peer 10.44.3.9 parent 3128 0 no-query login=NEGOTIATE:HTTP/squid.example@EXAMPLE.COM',
+      'cache_peer 10.44.3.9 parent 3128 0 no-query login=egress:${SQUID_PEER_PASSWORD}',
+      'cache_peer 10.44.3.9 parent 3128 0 no-query login=user:password',
+    ].join('\n');
+    expect(secrets(conf, 'squid.conf')).toEqual([]);
+  });
+});

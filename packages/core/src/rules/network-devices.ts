@@ -20,6 +20,13 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  */
 const IPMI_LAN_SERVER = /(?<![^\s"'\[,])[\w.-]{1,64}:(?<v>[^\s"'@]{1,128})@lan(?:plus)?\(/;
 
+/**
+ * Squid's parent proxy with the login it forwards upstream: `cache_peer <host> parent <port> <icp> [options] login=user:password`.
+ * `login=PASSTHRU`, `login=PASS` and `login=NEGOTIATE[:principal]` are modes, no password (NEGOTIATE's part after the colon
+ * is a Kerberos principal); `login=*:password` sends each client's own name with the password given, a secret all the same.
+ */
+const SQUID_CACHE_PEER_LOGIN = /cache_peer[ \t][^\r\n]{0,300}?[ \t]login=(?!NEGOTIATE:)[^\s:]{1,64}:(?<v>[^\s"']{1,128})/iy;
+
 /** One argument of a configuration line: a quoted string (without its quotes) or a run of non-blank characters. */
 interface Argument {
   value: string;
@@ -327,6 +334,21 @@ export const networkDeviceRules: Rule[] = [
     examples: {
       match: ['  servers = ["ADMIN:Tq7vLw2Rk9pZ@lan(10.20.30.40)"]', '  servers = ["monitor:Kelp-Harbor!88@lanplus(bmc-07.lab.example)"]'],
       noMatch: ['  servers = ["ADMIN:${IPMI_PASSWORD}@lan(10.20.30.40)"]', '  servers = ["ADMIN:changeme@lan(10.20.30.40)"]', '  servers = ["root@lan(10.20.30.40)"]'],
+    },
+  },
+  {
+    id: 'squid-cache-peer-login',
+    category: 'PASS',
+    description: "The password that Squid sends to a parent proxy: `cache_peer … login=user:password` (not the `PASSTHRU`, `PASS` or `NEGOTIATE` modes)",
+    keywords: ['cache_peer'],
+    pattern: SQUID_CACHE_PEER_LOGIN,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (value, ctx) => isPlausiblePassword(value, ctx.file),
+    confidence: 'high',
+    examples: {
+      match: ['cache_peer 10.9.8.7 parent 3128 0 no-query default login=egress:Wq4!tRv8Lm2Zp', 'cache_peer upstream.example parent 8080 0 no-query login=*:Fen-Otter-5519'],
+      noMatch: ['cache_peer 10.9.8.7 parent 3128 0 no-query login=PASSTHRU', 'cache_peer 10.9.8.7 parent 3128 0 login=NEGOTIATE:HTTP/proxy.example@EXAMPLE.COM', 'cache_peer 10.9.8.7 parent 3128 0 login=egress:${PROXY_PASSWORD}'],
     },
   },
   {
