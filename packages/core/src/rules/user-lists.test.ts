@@ -97,3 +97,25 @@ describe('an object mapping user names to passwords under a name for users', () 
     expect(values(json, 'config/app.json')).toEqual([]);
   });
 });
+
+describe("a map of users to passwords beside a template's placeholder", () => {
+  it("reads Orthanc's RegisteredUsers even when another user's password is a Jinja expression", () => {
+    const json = [
+      '{',
+      '  "AuthenticationEnabled": true,',
+      '  "RegisteredUsers": {',
+      '    "archivist": "{{ vault_archive_password }}",',
+      '    "modality-gw": "Hx4_tPz8Qm2Lw9Rv"',
+      '  }',
+      '}',
+    ].join('\n');
+    expect(values(json, 'roles/pacs/templates/orthanc.json.j2')).toEqual(['Hx4_tPz8Qm2Lw9Rv']);
+  });
+
+  it('still leaves placeholders alone, and a map of users to roles beside one', () => {
+    const placeholders = '{\n  "RegisteredUsers": {\n    "archivist": "{{ vault_archive_password }}",\n    "viewer": "{{ vault_viewer_password }}"\n  }\n}';
+    const roles = '{\n  "users": {\n    "archivist": "{{ archive_role }}",\n    "viewer": "read-only"\n  }\n}';
+    expect(values(placeholders, 'templates/orthanc.json.j2')).toEqual([]);
+    expect(values(roles, 'templates/access.json.j2')).toEqual([]);
+  });
+});

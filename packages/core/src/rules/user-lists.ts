@@ -104,13 +104,29 @@ const USER_FIELD = /^(?:name|(?:user|first|last|display|full)_?name|login|e-?mai
 const LINK_OR_ADDRESS = /^(?:[A-Za-z][A-Za-z0-9+.-]{1,20}:\/\/|\/)|^[^@\s]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}$/;
 
 /**
+ * Whether an object (`window` opens with its brace) holds another object or a list: a bracket outside its quoted text.
+ * Braces inside a literal are its text, a template's (`"{{ vault_admin_password }}"`, rendered by Ansible) among them.
+ */
+function holdsNestedContainer(window: string): boolean {
+  for (let i = 1; i < window.length; i++) {
+    const c = window.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      const close = window.indexOf(window[i]!, i + 1);
+      if (close === -1) return false;
+      i = close;
+    } else if (c === 0x7b || c === 0x5b) return true;
+  }
+  return false;
+}
+
+/**
  * The values of a flat object that maps user names to literals (Orthanc's `"RegisteredUsers": { "ops": "…" }`,
  * Flask-HTTPAuth's `users = {"ops": "…"}`): each a password when it is shaped like one or generated. An object
  * holding nested objects or lists maps users to records, and one with a user's fields (`name`, `email`, `role`)
  * describes a single user; neither is read.
  */
 function objectPasswords(window: string, from: number, file: string | undefined, spans: Span[]): void {
-  if (window.indexOf('{', 1) !== -1 || window.indexOf('[') !== -1) return;
+  if (holdsNestedContainer(window)) return;
   const found: Span[] = [];
   for (const entry of window.matchAll(OBJECT_ENTRY)) {
     if (USER_FIELD.test(entry.groups!['user']!)) return;
@@ -474,6 +490,7 @@ export const userListRules: Rule[] = [
         'BASIC_AUTH_USERS = [("ops", "Moss!Anvil-6631")]',
         '"RegisteredUsers": {\n  "pacs": "Tq8%Lw2-Rn7Vz",\n  "viewer": "mK4zPq9TwL7x"\n}',
         'users = {"ops": "Kv3#Wn8-Lq2Tz"}',
+        '"RegisteredUsers": {\n  "admin": "{{ vault_pacs_admin }}",\n  "gateway": "Wm3_tRq8-Lz5Nv"\n}',
       ],
       noMatch: [
         'BASIC_AUTH_USERS = [("ops", "editor"), ("dana", "viewer")]',
@@ -482,6 +499,7 @@ export const userListRules: Rule[] = [
         '"RegisteredUsers": { "pacs": "admin", "viewer": "readonly", "audit": "changeme" }',
         '"users": { "dana": "dana2@example.org", "lee": "https://example.org/u/lee7" }',
         '"users": { "dana": { "password": "Tq8%Lw2-Rn7Vz" } }',
+        '"RegisteredUsers": {\n  "admin": "{{ vault_pacs_admin }}",\n  "gateway": "{{ vault_pacs_gateway }}"\n}',
         '"accounts": { "prod": "210987654321", "staging": "123456789012" }',
       ],
     },
