@@ -531,3 +531,20 @@ describe('secrets passed in code by where they stand', () => {
     expect(secrets('p = join(BASE_URL, "reports", "quarterly-summary")\n', 'feed.py', 'url-variable-then-login')).toEqual([]);
   });
 });
+
+describe("an Algolia client's API key", () => {
+  it('reports the key given to the module called straight from require()', () => {
+    const js = "const algolia = require('algoliasearch')('ZX81QW7KPL', '9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a');\n";
+    expect(found(js, 'server/search.js', 'algolia-admin-key-positional')).toEqual(['9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a']);
+  });
+
+  it('reports it though a comment calls it search-only: an admin key looks the same', () => {
+    const js = "// search-only key\nconst client = algoliasearch('ZX81QW7KPL', '9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a');\n";
+    expect(found(js, 'server/search.js', 'algolia-admin-key-positional')).toEqual(['9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a']);
+  });
+
+  it('leaves the application id alone, and a key held in the environment', () => {
+    const js = "const client = require('algoliasearch')('ZX81QW7KPL', process.env.ALGOLIA_ADMIN_KEY);\n";
+    expect(found(js, 'server/search.js', 'algolia-admin-key-positional')).toEqual([]);
+  });
+});

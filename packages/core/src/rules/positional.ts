@@ -211,15 +211,14 @@ const BASIC_AUTH_KEY_AS_USER =
  * Algolia's clients are built from the application's id (ten capitals and digits) and then an API key (32 hex digits):
  * `algoliasearch("…", "…")`, Ruby's `Algolia::Search::Client.create("…", "…")`, Python's and PHP's
  * `SearchClient.create("…", "…")` / `SearchClient::create(…)`, Java's `DefaultSearchClient.create(…)`, Go's
- * `search.NewClient(…)`, the older Java, Android and .NET clients' `new AlgoliaClient("…", "…")`. Servers build it with
- * the admin key, to index; front ends with a search-only key, public by design. So a key is taken only where the text
- * does not show it a search key: a lite client, `search-only` or a search key named on the call's line or the line
- * before it, or a page or component's file.
+ * `search.NewClient(…)`, the older Java, Android and .NET clients' `new AlgoliaClient("…", "…")` (CommonJS calls the
+ * module itself: `require('algoliasearch')("…", "…")`). Servers build it with the admin key, to index; front ends with a
+ * search-only key, public by design. A name or a comment that calls the key search-only is no proof (an admin key looks
+ * the same, and is pasted where the search key was meant), so a key is left only where the code itself can do nothing
+ * but search: a lite client, or a page or component's file that a browser loads.
  */
 const ALGOLIA_CLIENT =
-  /(?<![\w$])(?<callee>algoliasearch|liteClient|AlgoliaClient|(?:[\w$]{1,40}(?:\.|::))?(?:create|Create|NewClient))[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'][A-Z0-9]{10}["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<v>[a-f0-9]{32})["']/g;
-/** What says a key is a search-only one, on the call's line or the line before it. */
-const ALGOLIA_SEARCH_KEY_NOTE = /search[\W_]{0,2}only|search[\W_]{0,2}(?:api[\W_]{0,2})?key|public/i;
+  /(?<![\w$])(?<callee>algoliasearch|liteClient|AlgoliaClient|(?:[\w$]{1,40}(?:\.|::))?(?:create|Create|NewClient))(?:["']\))?[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'][A-Z0-9]{10}["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<v>[a-f0-9]{32})["']/g;
 /** Files that a browser loads or renders. */
 const PAGE_FILE = /\.(?:vue|svelte|astro|html?|[jt]sx)$/i;
 
@@ -240,15 +239,6 @@ function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
     // Any `create`/`NewClient` call must be Algolia's: its module or class named in the chain it is called on
     // (`Algolia::Search::Client.create`, `SearchClient.create`, `search.NewClient`).
     if (callee !== 'algoliasearch' && !/algolia|search/i.test(callee + chainBefore(text, m.index))) continue;
-    // The line before and the call's own line, each read no further than a few hundred characters (a bounded reach
-    // on one endless line).
-    const from = Math.max(0, m.index - 400);
-    const end = m.index + m[0].length;
-    const near = text.slice(from, Math.min(text.length, end + 200));
-    const callAt = m.index - from;
-    const lineStart = near.lastIndexOf('\n', callAt - 1);
-    const lineEnd = near.indexOf('\n', end - from);
-    if (ALGOLIA_SEARCH_KEY_NOTE.test(near.slice(near.lastIndexOf('\n', lineStart - 1) + 1, lineEnd === -1 ? near.length : lineEnd))) continue;
     const value = m.groups!['v']!;
     if (isPlaceholder(value) || shannonEntropy(value) < 3) continue;
     const start = m.index + m[0].length - 1 - value.length;
@@ -1698,7 +1688,7 @@ export const positionalRules: Rule[] = [
     id: 'algolia-admin-key-positional',
     category: 'KEY',
     description:
-      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`, `new AlgoliaClient(\"…\", \"…\")`), unless the text shows it a search-only key",
+      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`, `new AlgoliaClient(\"…\", \"…\")`, `require('algoliasearch')(\"…\", \"…\")`), unless the code can only search (a lite client, a page's file); a comment or name saying search-only does not clear it",
     keywords: ['algolia'],
     pattern: ALGOLIA_CLIENT,
     find: findAlgoliaAdminKeys,
@@ -1709,13 +1699,14 @@ export const positionalRules: Rule[] = [
         "const client = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
         "client = SearchClient.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83')\n# algolia admin client",
         'AlgoliaClient client = new AlgoliaClient("Q7ZK2M9XWP", "4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83");',
+        "const index = require('algoliasearch')('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83').initIndex('orders');",
+        "// search-only key, safe in the browser\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
       ],
       noMatch: [
         "import algoliasearch from 'algoliasearch/lite';\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
-        "// search-only key, safe in the browser\nconst search = algoliasearch('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
         "const client = algoliasearch(ALGOLIA_APP_ID, ALGOLIA_ADMIN_KEY);",
+        "const client = require('algoliasearch')(process.env.ALGOLIA_APP_ID, process.env.ALGOLIA_ADMIN_KEY);",
         "const algolia = 1;\nconst user = Users.create('Q7ZK2M9XWP', '4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83');",
-        '// search-only key for the storefront\nAlgoliaClient search = new AlgoliaClient("Q7ZK2M9XWP", "4c9e1f7a2b8d3e6f0a5c9b2d7e4f1a83");',
       ],
     },
   },
