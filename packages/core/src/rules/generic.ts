@@ -1342,8 +1342,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // In program source, a bare value inside a string literal (Go's `dsn = "host=db user=app password=…"`, a libpq
       // string) is part of that literal's text: a literal too, no identifier. Not one with brackets: braces there are
       // an interpolation (`f"Pwd={pw};"`) or ODBC's quoting, which the connection-string rules read.
+      // So is an HTTP header written whole as one `Name: value` literal (PHP curl's `['Access-Token: …']`, Go's header
+      // lines): a hyphenated header name, a colon, and the value closing the literal.
       const inLiteral =
-        !v.quoted && separator === '=' && codeFile && !BRACKET.test(v.value) && STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) && isInsideStringLiteral(text, nameStart);
+        !v.quoted &&
+        (separator === '=' || (HEADER_LINE_NAME.test(name) && separator.trim() === ':')) &&
+        codeFile &&
+        !BRACKET.test(v.value) &&
+        STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) &&
+        isInsideStringLiteral(text, nameStart);
       if ((v.quoted || inLiteral) && codeFile && namesASecret(v.value)) continue;
       const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
       // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
@@ -1470,6 +1477,8 @@ function isMessageKey(text: string, nameStart: number): boolean {
 const LIST_OPENERS = '[{(';
 
 const BRACKET = /[([{]/;
+/** An HTTP header's name as written in a header line: words joined by hyphens (`Access-Token`, `X-Auth-Token`). */
+const HEADER_LINE_NAME = /^[A-Za-z][A-Za-z0-9]{0,30}(?:-[A-Za-z0-9]{1,30}){1,4}$/;
 /** What may follow a bare value inside a string literal: the string's end, or a space before the next `name=`. */
 const STRING_TEXT_END = '"\'` \t;';
 /** How far back on its line a name is read for the string literal it may sit in. */

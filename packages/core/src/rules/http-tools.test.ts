@@ -155,3 +155,19 @@ describe('session-header-value', () => {
     expect(sessions('headers["X-Crm-Session"] = "YOUR_SESSION_ID_HERE";\n', 'a.py')).toEqual([]);
   });
 });
+
+describe('an HTTP header written whole as one `Name: value` literal in code', () => {
+  // Both values split into words as a name might (`RRZ`, `Nxdh`, `mr`, `Bibfp`…): bare in code they would read as an
+  // identifier, but inside the header's literal they are text.
+  it("reports the token of PHP curl's header array and of Go's header line", () => {
+    const php = "<?php\n$ch = curl_init($url);\ncurl_setopt($ch, CURLOPT_HTTPHEADER, ['Access-Token: RRZNxdh0mrBibfpSe7Mg4lAnoYxqRx9e', 'Accept: application/json']);\n";
+    expect(values(php, 'jobs/sync.php')).toEqual(['RRZNxdh0mrBibfpSe7Mg4lAnoYxqRx9e']);
+    const go = 'lines := []string{"X-Access-Token: MVr7mYa33tgK8nceIp44PwuDQjlaFgbW"}\n';
+    expect(values(go, 'client/headers.go')).toEqual(['MVr7mYa33tgK8nceIp44PwuDQjlaFgbW']);
+  });
+
+  it('leaves a header whose value is joined from a variable, and a name-like value, alone', () => {
+    const php = "<?php\ncurl_setopt($ch, CURLOPT_HTTPHEADER, ['Access-Token: ' . $token, 'X-Auth-Token: AccessTokenHere']);\n";
+    expect(values(php, 'jobs/sync.php')).toEqual([]);
+  });
+});
