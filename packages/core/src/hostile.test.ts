@@ -291,6 +291,9 @@ const hostile: Record<string, string> = {
   'QRadar SEC headers repeated on one line, never given a UUID': 'qradar "SEC": SEC=sec: '.repeat(MB / 23),
   // Each login's `for` reads a bounded stretch, over one line break, for its `is`.
   'logins for something, over line breaks, never given an is': 'login for\n  # the branch '.repeat(MB / 25),
+  'squid cache_peer lines repeated on one line, never given a login': 'cache_peer 10.0.0.1 parent 3128 0 no-query '.repeat(MB / 42),
+  'user maps opened with template braces in quotes and never closed': '"users": { "a": "{{ x }}", '.repeat(MB / 28),
+  'header lines in literals repeated with no value': "['Access-Token: ', ".repeat(MB / 18),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

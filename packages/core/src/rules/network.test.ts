@@ -284,3 +284,14 @@ describe('private addresses beside SNMP OIDs and in brackets', () => {
     expect(found('listen fd7c:2b19:40aa::8\n', 'app.conf')).toEqual(['fd7c:2b19:40aa::8']);
   });
 });
+
+describe('a private address beside a gateway named `gw`', () => {
+  it('reports the address in a network diagram whose note names an edge gateway', () => {
+    const diagram = '```\n kiosks --(LTE, WireGuard)--> 10.71.0.1 (edge gw) --> fare-svc\n```\n';
+    expect(hosts(diagram, 'docs/network.md')).toEqual(['10.71.0.1']);
+  });
+
+  it('still reads a browser version as a version', () => {
+    expect(hosts('| Edge 10.0.1.2 | gwt build |', 'docs/browsers.md')).toEqual([]);
+  });
+});

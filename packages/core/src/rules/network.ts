@@ -176,7 +176,7 @@ function findInternalUrls(declared: readonly string[]) {
  */
 const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios)\b|\bv\d/i;
 // A server's management controller (`the BMC at 10.40.0.200`, `iDRAC`, `IPMI`) is reached at an address: a firmware word beside it names what runs there.
-const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh|bmc|ipmi|idrac)/i;
+const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|gw\b|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh|bmc|ipmi|idrac)/i;
 
 /** A port after the address (`10.10.0.16:1666`, a p4tickets entry's server): a version has none. */
 const PORT_AFTER = /:\d{1,5}(?![\d.])/y;
@@ -652,8 +652,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build'],
       },
     },
     {
