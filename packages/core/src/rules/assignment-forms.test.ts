@@ -634,3 +634,34 @@ describe('expression-bodied members and lambdas', () => {
     expect(values("$conf = array('token' => 'Rq7vLm2XzT9kWp4N');", 'a.php')).toEqual(['Rq7vLm2XzT9kWp4N']);
   });
 });
+
+describe('a conditional that picks a literal by a compared flag', () => {
+  it('reads both branches after a comparison, the ? on its own line (PHP, JS, C#)', () => {
+    const php = "$hookSecret = $_ENV['STAGE'] === 'dev'\n    ? 'Tn4xQw8zLp2RvK7mHc5b'\n    : 'Jd9sWk3yBn6QeZ2tXv8r';\n";
+    expect(values(php, 'hook.php')).toEqual(['Tn4xQw8zLp2RvK7mHc5b', 'Jd9sWk3yBn6QeZ2tXv8r']);
+    expect(values("const hookSecret = stage !== 'prod' ? 'Tn4xQw8zLp2RvK7mHc5b' : 'Jd9sWk3yBn6QeZ2tXv8r';\n", 'hook.js')).toEqual(['Tn4xQw8zLp2RvK7mHc5b', 'Jd9sWk3yBn6QeZ2tXv8r']);
+  });
+
+  it("reads Python's second branch after if … else", () => {
+    expect(values("hook_secret = 'Tn4xQw8zLp2RvK7mHc5b' if debug else 'Jd9sWk3yBn6QeZ2tXv8r'\n", 'hook.py')).toEqual(['Tn4xQw8zLp2RvK7mHc5b', 'Jd9sWk3yBn6QeZ2tXv8r']);
+  });
+
+  it('leaves stand-ins and lookups in either branch', () => {
+    expect(values("$hookSecret = $_ENV['STAGE'] === 'dev' ? 'changeme' : getenv('HOOK_SECRET');\n", 'hook.php')).toEqual([]);
+    expect(values("hook_secret = os.environ['HOOK_SECRET'] if prod else 'changeme'\n", 'hook.py')).toEqual([]);
+  });
+});
+
+describe('a map of keys under a bare plural KEYS name', () => {
+  it("reports each generated value (customers' or tenants' keys)", () => {
+    const js = 'const PARTNER_KEYS = {\n  "north-mill": "Vr8kLq2ZtW5xNc9mHb3JpY7d",\n  "bluefin": "Qs3nTz8LwK6vXm2RcP9hJb4f",\n};\n';
+    expect(values(js, 'partners.js')).toEqual(['Vr8kLq2ZtW5xNc9mHb3JpY7d', 'Qs3nTz8LwK6vXm2RcP9hJb4f']);
+  });
+
+  it('leaves key codes, translation keys and cache keys', () => {
+    expect(values('const KEYS = { left: "ArrowLeft", right: "ArrowRight", submit: "Enter" };\n', 'keys.ts')).toEqual([]);
+    expect(values('export const I18N_KEYS = { heading: "checkout.heading", cta: "checkout.cta.primary" };\n', 'i18n.ts')).toEqual([]);
+    expect(values('export const CACHE_KEYS = { cart: "cart:items:v3", user: "user:session:Qx7" };\n', 'cache.ts')).toEqual([]);
+    expect(values('const HOTKEYS = { save: "Ctrl+S", open: "Ctrl+Shift+O" };\n', 'keys.ts')).toEqual([]);
+  });
+});

@@ -100,7 +100,9 @@ const ASSIGNMENT = new RegExp(
     // A conditional that picks a literal by a flag (`ALGOLIA_ADMIN_KEY = __DEV__ ? '…' : ''`, `apiKey: isDebug ? "…" : nil`):
     // the first branch is the value, and the second is read after the match (`conditionalBranches`). The `?` stands between spaces, so `?.` and `??` are not read as one. Ruby's predicate
     // methods end in their own `?` (`Rails.env.production? ? '…' : 'dev'`).
-    '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}\\??(?:\\(\\))?[ \\t]{1,4}\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
+    // The flag may be looked up by a key and compared (`$_SERVER['APP_ENV'] === 'local'`, `env === "prod"`), and the `?`
+    // may open the next line, as formatters break a long conditional.
+    '|[ \\t]{0,40}[=:][ \\t]{0,4}!?[A-Za-z_$][\\w$.]{0,60}\\??(?:\\(\\))?(?:\\[[ \\t]{0,2}["\']?[\\w.-]{1,40}["\']?[ \\t]{0,2}\\])?(?:[ \\t]{1,4}(?:===?|!==?)[ \\t]{1,4}(?:["\'][\\w.-]{0,40}["\']|[\\w$.]{1,40}))?(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})\\?[ \\t]{1,4}(?=[bBrRuU]{0,2}["\'`])' +
     // A chained assignment gives every name the literal (`u.password = u.password_confirmation = "…"`, Python's `a = b = "…"`):
     // the value of the first is the literal after the second `=`, never `==`, `=>` or Ruby's `=~`.
     '|[ \\t]{0,4}=[ \\t]{0,4}[A-Za-z_$][\\w$.]{0,60}[ \\t]{0,4}=(?![=>~])[ \\t]{0,4}(?=[bBrRuU]{0,2}["\'`])' +
@@ -1299,7 +1301,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
       // A map in code under a name for many secrets or for a secret's whole content (`serviceTokens = map[string]string{`,
       // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
-      const mapOpener = !v.quoted && /[:=]/.test(separator) && !key.weak && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
+      // Under a bare plural `KEYS` (`ADVERTISER_KEYS = { "acme": "…" }`) the entries are customers' or services' keys only
+      // when their values are generated as strongly as a weak key's must be (`KEYS = { up: "ArrowUp" }` holds key codes).
+      const mapOpener = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
       if (mapOpener !== null) {
         if (!namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
         continue;
@@ -1536,15 +1540,22 @@ const CONDITIONAL_SEPARATOR = /[^?]\?[ \t]{1,4}$/;
 /** After the first branch's literal, the second: `: "…"`, maybe on the next line. */
 const ELSE_BRANCH = /[ \t]{0,4}(?:\r?\n[ \t]{0,40})?:[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[bBrRuU]{0,2}(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})'|`(?<bq>[^`\\\r\n$]{1,300})`)/y;
 
+/** Python's second branch after the first's literal: ` if <condition> else "…"`. */
+const PYTHON_ELSE_BRANCH = /[ \t]if[ \t]{1,4}[^\r\n"'#]{1,80}?[ \t]else[ \t]{1,4}[bBrRuU]{0,2}(?:"(?<dq>[^"\\\r\n]{1,300})"|'(?<sq>[^'\\\r\n]{1,300})'|`(?<bq>[^`\\\r\n$]{1,300})`)/y;
+
 /**
  * The values of an assignment: its value, and when it picks a literal by a condition (`password: isTest ? "…" : "…"`,
  * `ALGOLIA_KEY = __DEV__ ? '…' : '…'`) the other branch's literal too, which is as much the name's value (in production,
  * often the one that matters).
  */
 function conditionalBranches(text: string, separator: string, v: ValueMatch): ValueMatch[] {
-  if (!v.quoted || !CONDITIONAL_SEPARATOR.test(separator)) return [v];
-  ELSE_BRANCH.lastIndex = v.start + v.value.length + 1;
-  const e = ELSE_BRANCH.exec(text);
+  if (!v.quoted) return [v];
+  const conditional = CONDITIONAL_SEPARATOR.test(separator);
+  // Python's conditional expression puts the condition between the branches (`"…" if prod else "…"`).
+  if (!conditional && text.charCodeAt(v.start + v.value.length + 2) !== 0x69 /* i */) return [v];
+  const branch = conditional ? ELSE_BRANCH : PYTHON_ELSE_BRANCH;
+  branch.lastIndex = v.start + v.value.length + 1;
+  const e = branch.exec(text);
   if (e === null) return [v];
   const value = e.groups!['dq'] ?? e.groups!['sq'] ?? e.groups!['bq']!;
   return [v, { value, quoted: true, start: e.index + e[0].length - 1 - value.length }];
@@ -1661,7 +1672,10 @@ function mapLiteralSpans(text: string, open: number, key: { category: Category; 
     if (byProfile) {
       if (isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) spans.push({ start, end: start + value.length, category: key.category });
     } else if (classifyKey(entryName) === undefined && !IDENTIFIER_ENTRY_NAME.test(entryName)) {
-      spans.push(...listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: false }, file));
+      const item = listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: key.weak }, file);
+      // Under a bare `KEYS` every value must be a key: one that is not (`"up": "ArrowUp"`) makes it a map of something else.
+      if (key.weak && item.length === 0) return [];
+      spans.push(...item);
     }
   }
   return spans;

@@ -228,11 +228,11 @@ export const tokenRules: Rule[] = [
     id: 'basic-credential-literal',
     category: 'PASS',
     description:
-      'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `btoa("svc:" + "…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`, Perl `encode_base64("svc:…", "")`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:…"))` (or `System.Text.Encoding…`), `Buffer.from("svc:…").toString("base64")`), also after an interpolated user (`btoa(\`${sid}:…\`)`)',
-    keywords: ['btoa', 'b64encode', 'encodetostring', 'encode64', 'base64_encode', 'encode_base64', 'tobase64string', 'buffer.from'],
+      'A `user:password` literal encoded in code to build Basic credentials (`btoa("svc:…")`, `btoa("svc:" + "…")`, `base64.b64encode(b"svc:…")`, `encodeToString("svc:…".getBytes())`, Perl `encode_base64("svc:…", "")`, `Convert.ToBase64String(Encoding.UTF8.GetBytes("svc:…"))` (or `System.Text.Encoding…`), `Buffer.from("svc:…").toString("base64")`, Terraform\'s `base64encode("svc:…")`, Go\'s `EncodeToString([]byte("svc:…"))`), also after an interpolated user (`btoa(\`${sid}:…\`)`)',
+    keywords: ['btoa', 'b64encode', 'base64encode', 'encodetostring', 'encode64', 'base64_encode', 'encode_base64', 'tobase64string', 'buffer.from'],
     // `Buffer.from` encodes nothing by itself: the look-ahead asks for `.toString("base64")` right after the literal.
     pattern:
-      /\b(?:(?:btoa|b64encode|encodeToString|(?:strict_|urlsafe_)?encode64|base64_encode|encode_base64)\([ \t]{0,4}[bB]?|ToBase64String\([ \t]{0,4}(?:System\.Text\.|Text\.)?Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
+      /\b(?:(?:btoa|b64encode|base64encode|[eE]ncodeToString|(?:strict_|urlsafe_)?encode64|base64_encode|encode_base64)\([ \t]{0,4}(?:\[\]byte\([ \t]{0,4})?[bB]?|ToBase64String\([ \t]{0,4}(?:System\.Text\.|Text\.)?Encoding\.[A-Za-z0-9]{2,12}\.GetBytes\([ \t]{0,4}|Buffer\.from\((?=[ \t]{0,4}["'`][^"'`\s]{1,200}["'`](?:,[ \t]{0,4}["'][\w-]{1,10}["'])?\)\.toString\([ \t]{0,4}["']base64["'])[ \t]{0,4})["'`](?<user>[^"'`\s:$]{1,64}|\$\{[\w.]{1,60}\}):(?:["'][ \t]{0,4}[+.][ \t]{0,4}["'])?(?!\$\{)(?<v>[^"'`\s]{4,128})["'`]/,
     secretGroup: 'v',
     validate: (value) => isPlausiblePassword(value),
     confidence: 'medium',
@@ -249,6 +249,9 @@ export const tokenRules: Rule[] = [
         "$auth = base64_encode('relay:' . 'Wm4-Tq8z-Kp2v');",
         // Perl's MIME::Base64 (its second argument, the line ending).
         "my $auth = encode_base64('relay:' . 'Wm4-Tq8z-Kp2v', '');",
+        // Terraform's base64encode inside an interpolated header, and Go's encoder given the bytes of a literal.
+        'auth_header = "Basic ${base64encode("edge:Lantern.fig7731!Qx")}"',
+        'req.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte("edge:Lantern.fig7731!Qx")))',
       ],
       noMatch: [
         "btoa('user:password')",
@@ -259,6 +262,8 @@ export const tokenRules: Rule[] = [
         "Buffer.from('svc:Rq7vK2mX9pLw4Zt8').toString('hex')",
         "Buffer.from('svc:' + password).toString('base64')",
         'Buffer.from(`${user}:${password}`).toString("base64")',
+        'auth_header = "Basic ${base64encode("${var.user}:${var.password}")}"',
+        'base64.StdEncoding.EncodeToString([]byte(user + ":" + pass))',
       ],
     },
   },
