@@ -118,7 +118,11 @@ function findRpcUrlKeys(text: string, _options: DetectOptions, offsets: readonly
 }
 
 /** Words before a seed phrase that say it is one. */
-const SEED_PHRASE_WORDS = ['seed phrase', 'seed_phrase', 'seedphrase', 'seed words', 'mnemonic', 'recovery phrase', 'recovery_phrase', 'backup phrase'];
+const SEED_PHRASE_WORDS = [
+  'seed phrase', 'seed_phrase', 'seedphrase', 'seed words', 'mnemonic', 'recovery phrase', 'recovery_phrase', 'backup phrase',
+  // A wallet's seed named by the wallet (`the test wallet seed:`, `wallet words`): a seed alone is as often a random one's.
+  'wallet seed', 'wallet words', 'wallet phrase', 'secret phrase',
+];
 /** How far after those words a seed phrase may start (the rest of the sentence, a line break, an opening quote). */
 const SEED_PHRASE_REACH = 200;
 /** The word counts BIP-39 allows: 128 to 256 bits of entropy in steps of 32. */
@@ -312,9 +316,9 @@ export const cryptoWalletRules: Rule[] = [
     id: 'bip39-seed-phrase',
     category: 'KEY',
     description:
-      "A wallet's BIP-39 seed phrase: 12, 15, 18, 21 or 24 lower-case words, every one in BIP-39's English list, after the words seed phrase, mnemonic or recovery phrase",
+      "A wallet's BIP-39 seed phrase: 12, 15, 18, 21 or 24 lower-case words, every one in BIP-39's English list, after the words seed phrase, mnemonic, recovery phrase or wallet seed (on the line, or in a code or indented block below it)",
     keywords: SEED_PHRASE_WORDS,
-    pattern: /(?:seed[ _]?phrase|seed words|mnemonic|recovery[ _]phrase|backup phrase)[^\n]{0,200}/i,
+    pattern: /(?:seed[ _]?phrase|seed words|mnemonic|recovery[ _]phrase|backup phrase|wallet (?:seed|words|phrase)|secret phrase)[^\n]{0,200}/i,
     find: findSeedPhrases,
     anchored: true,
     confidence: 'high',
@@ -323,6 +327,7 @@ export const cryptoWalletRules: Rule[] = [
         `The seed phrase of the faucet wallet:\n\`${PHRASE}\``,
         `MNEMONIC="${PHRASE}"`,
         `recovery phrase: ${PHRASE}`,
+        `* The demo wallet seed (testnet only):\n\n      ${PHRASE}\n`,
       ],
       noMatch: [
         'The seed phrase must never be stored: write the twelve words on paper and keep them in a safe place at home.',
@@ -330,6 +335,7 @@ export const cryptoWalletRules: Rule[] = [
         `mnemonic: "${PHRASE.replace('orbit', 'orbital')}"`,
         `const MNEMONIC = process.env.MNEMONIC;`,
         `mov eax, 1 ; the mnemonic for move`,
+        'The wallet seed is generated on first run from the secure random source and never leaves the device.',
       ],
     },
   },

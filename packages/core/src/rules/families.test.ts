@@ -1876,7 +1876,8 @@ describe('netrc entries written outside a .netrc file (blind set 104)', () => {
   it('leaves variables, templates, prose and a netrc shape broken by other words alone', () => {
     expect(passwords('cat > /tmp/mirror.netrc <<EOF\nmachine pkgs.tannery.lan login builder password $MIRROR_PASSWORD\nEOF\n', 'build.sh')).toEqual([]);
     expect(passwords('machine pkgs.tannery.lan login builder password ${{ secrets.MIRROR_PASSWORD }}\n', 'ci.yml')).toEqual([]);
-    expect(passwords('The state machine login handler checks the password Ferro!Kiln-58 too.\n', 'notes.txt')).toEqual([]);
+    // No netrc entry in a sentence's words (the value bare after "the password" is prose's own reading, `password-in-prose`).
+    expect(detect('The state machine login handler checks the password Ferro!Kiln-58 too.\n', { file: 'notes.txt' }).filter((f) => f.rule.startsWith('netrc'))).toEqual([]);
     expect(passwords('machine pkgs.tannery.lan\n\n# the login is builder, the password is in the vault\n', 'notes.txt')).toEqual([]);
   });
 });
@@ -2087,5 +2088,24 @@ describe('a list of names under a secret-holding name', () => {
 
   it('still reports a list of secrets under such a name', () => {
     expect(found('fallback_passwords = ["Heron!Lantern-42", "Quartz.orbit47&"]\n', 'app/settings.py').map(([, v]) => v)).toEqual(['Heron!Lantern-42', 'Quartz.orbit47&']);
+  });
+});
+
+describe('prose that wraps a login pair, names a wallet seed, or states a password bare (blind sets 124, 126)', () => {
+  const rules = (text: string, file: string) => detect(text, { file }).map((f) => [f.rule, text.slice(f.start, f.end)]);
+  const PHRASE = 'orbit velvet canal frost lumber pigeon orchard tiny ribbon salad window exhaust';
+  it('reads a seed phrase in an indented block below the words "wallet seed"', () => {
+    expect(rules(`* The demo wallet seed (testnet only):\n\n      ${PHRASE}\n`, 'docs/setup.md')).toContainEqual(['bip39-seed-phrase', PHRASE]);
+    expect(rules('The wallet seed is generated on first run and never leaves the device.\n', 'docs/setup.md')).toEqual([]);
+  });
+  it('reads a code-marked password that opens the line after `account` /', () => {
+    expect(rules('3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).\n', 'docs/run.md')).toContainEqual(['account-slash-password', 'Tq8v-RzW2kLm7Xp']);
+    expect(rules('The broker admin is `mq-admin` /\n   Tq8v-RzW2kLm7Xp rotates after use.\n', 'notes.txt').filter(([r]) => r === 'account-slash-password')).toEqual([]);
+  });
+  it('reads a bare password with every class right after "the … password" in a sentence, and leaves words alone', () => {
+    expect(rules('"""Old build used the service password Heron#Vq-5521 on the NAS."""\n', 'tool.py')).toContainEqual(['password-in-prose', 'Heron#Vq-5521']);
+    for (const s of ['The password field on the form is masked.', 'Password reset emails go out nightly.', 'The password policy requires 12 characters.', 'the service password Orchard-lantern is a stand-in']) {
+      expect(rules(s + '\n', 'notes.txt').filter(([r]) => r === 'password-in-prose')).toEqual([]);
+    }
   });
 });

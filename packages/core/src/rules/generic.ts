@@ -2832,11 +2832,22 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * password to …`): after `password to` the value is read where a verb of setting opens the clause on the line before it.
  * A note may say where the password is kept (`in …`, `with …`, `behind …`) and give the value as the other way in
  * (`break-glass password in the red envelope, **or** \`…\``): after `or`, a code span or quotes that hold a password's shape.
+ * A docstring or a note may write the value bare right after the word (`the old deploy used the service password … on the
+ * archive`): there the word after "password" is a password only if it has every class, upper- and lower-case letters, a
+ * digit and a symbol, on the same line (`password reset emails`, `the password field`, `password policy` are words).
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
+/** A lower-case word of prose and a space (a tab parts cells), right before `password` (`the service `, `used the `). */
+const SENTENCE_WORD_BEFORE = /(?:^|[^\w.\/-])[a-z]{2,20} {1,2}$/;
+
+/** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
+function hasEveryClass(value: string): boolean {
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
+}
+
 /** A verb that sets a password (`reset the … password to`), as a word of its own. */
 const SETTING_VERB = /\b(?:set|reset|changed?|rotated?|updated?)\b/i;
 
@@ -2922,6 +2933,13 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (!quoted && /^[`'"]/.test(after)) return;
     if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
+    // Bare right after the word, the value is the word's object only in a sentence (a word of prose before it: `the service
+    // password …`, not a directive's `password …` opening a config line) and where no word of prose could be: every class in it.
+    if (
+      m.groups!['direct'] !== undefined &&
+      (quoted || em !== undefined || m[0].includes('\n') || !SENTENCE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ||
+        !hasEveryClass(value) || /[(){}<>$%]/.test(value))
+    ) return;
     // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
     // gets one to a place (`the password to the vault`), set off in a code span or not.
     if (m.groups!['to'] !== undefined && (!settingVerbBefore(text, m.index) || (!quoted && em === undefined && !isPasswordShaped(value)))) return;
@@ -4614,6 +4632,7 @@ export const genericRules: Rule[] = [
         'Only if SSO is down. User `BREAKGLASS`, password **Maple.drift81!qT**. Rotate it afterwards.',
         '- 04:12 reset the `billing_ro` password to `Heron-slate-93-Copper!` so support could log in',
         'Changed the kiosk admin password to Wren.Basalt-47 after the audit.',
+        'The legacy importer still logs in with the service password Heron#Vq-5521 on the old NAS.',
       ],
       noMatch: [
         'Bastion: password in 1Password, **or** ask #ops for the break-glass one.',
@@ -4633,6 +4652,14 @@ export const genericRules: Rule[] = [
         'We changed the password to make it longer.',
         'Reset the password to `${NEW_DB_PASSWORD}` from the pipeline.',
         'Remember: the password to `billing-db` is not ours.',
+        'The password field on the sign-up form is masked.',
+        'Password reset emails go out from no-reply@example.com.',
+        'The password policy requires 12 characters and a symbol.',
+        'The service password Orchard-lantern is a placeholder.',
+        'hash the password sha256:9f2c41aa before storing it',
+        'the password\nAb-12cdEF on the next line is not read bare',
+        'password Kq8zW3mLp0!x',
+        'mysql --password Kq8zW3mLp0!x',
       ],
     },
   },
@@ -4746,7 +4773,7 @@ export const genericRules: Rule[] = [
     id: 'account-slash-password',
     category: 'PASS',
     description: 'A password after an administrative account, an e-mail address, or an account in code marks in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``)',
-    keywords: [' / '],
+    keywords: [' / ', ' /\n', ' /\r\n'],
     pattern: ACCOUNT_SLASH_PASSWORD,
     find: findAccountSlashPasswords,
     anchored: true,
@@ -4761,6 +4788,7 @@ export const genericRules: Rule[] = [
         'If the upload fails, log in with `edi_feed` / `Rv7nKq-2wTz9x` on the partner host.',
         'Local admin on the kiosks is `kiosk-adm` / Quarry.lantern4471!.',
         'The test portal is at `http://portal.test.local`; log in with\n`registrar` / `Vx8q_LmT2.wRz` (reset each Monday).',
+        '3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -4773,6 +4801,8 @@ export const genericRules: Rule[] = [
         'Build output goes to `dist` / `build-2024_v2` by default.',
         'The admin pages read `config` / `Settings2024.v1`.',
         'Build artefacts are published with\n`dist` / `build-2024_v2` as their prefixes.',
+        'The break-glass broker admin is `mq-admin` /\n   Tq8v-RzW2kLm7Xp rotates after use.',
+        'The broker admin is `mq-admin` /\n   `<from the vault>` (rotate after use).',
       ],
     },
   },
@@ -4802,10 +4832,19 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
     if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !(before.endsWith('`') && LOGIN_CLAUSE.test(CODE_ACCOUNT.exec(before)?.groups!['clause'] ?? ''))) continue;
-    SLASH_PASSWORD.lastIndex = offset + 3;
+    // A paragraph may wrap right after the slash (``admin is `ops` /`` / `` `…` ``): the password then opens the next
+    // line, in code marks, which alone set a wrapped value apart from the next line's words.
+    const wrapped = text.charCodeAt(offset + 2) !== 0x20;
+    let from = offset + 3;
+    if (wrapped) {
+      from = offset + (text.charCodeAt(offset + 2) === 0x0d ? 4 : 3);
+      for (let indent = 0; indent < 12 && (text.charCodeAt(from) === 0x20 || text.charCodeAt(from) === 0x09); indent++) from++;
+    }
+    SLASH_PASSWORD.lastIndex = from;
     const m = SLASH_PASSWORD.exec(text);
     if (m === null) continue;
     const open = m.groups!['open'];
+    if (wrapped && open === undefined) continue;
     let value = m.groups!['v']!;
     const after = m.index + m[0].length;
     if (open !== undefined) {
