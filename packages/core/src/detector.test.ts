@@ -91,3 +91,47 @@ describe('a chosen password or a joined literal that the text holds again', () =
     expect(allowing.detect('SMTP_PASSWORD = "Rq4$tnW8zPe2"\nlabel = "Rq4$tnW8zPe2"\n', { file: 'app.py' })).toEqual([]);
   });
 });
+
+describe('a found secret that the text holds encoded, or a Basic credential whose password it holds in clear', () => {
+  const detector = createDetector();
+  const spansOf = (text: string, file = 'app.py'): string[] => detector.detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  const linesOf = (text: string, file = 'app.py'): number[] => detector.detect(text, { file }).map((f) => f.line);
+  const password = 'Hn6&wQ3zTb8y';
+
+  it('reports the password of a found Basic credential where the text writes it in clear', () => {
+    const header = 'Basic ' + btoa(`relay-bot:${password}`);
+    const text = `AUTH_HEADER = "${header}"\n# decoded for the runbook: relay-bot / ${password}\n`;
+    expect(spansOf(text, 'auth.py')).toEqual([header.slice('Basic '.length), password]);
+  });
+
+  it('reports a base64 run that decodes to a found password, alone or as either half of a pair', () => {
+    const pair = btoa(`relay-bot:${password}`);
+    const alone = btoa(password);
+    const keyFirst = btoa(`${password}:`);
+    const text = `SMTP_PASSWORD = "${password}"\n# precomputed header: ${pair}\nfallback = "${alone}"\nstripe_style = "${keyFirst}"\n`;
+    expect(spansOf(text)).toEqual([password, pair, alone, keyFirst]);
+  });
+
+  it('reports the URL-safe base64 and the percent-encoded forms of a found password', () => {
+    const withSigns = 'Zt9>~kW?qM4e';
+    const urlSafe = btoa(`u:${withSigns}`).replace(/\+/g, '-').replace(/\//g, '_');
+    expect(urlSafe).toMatch(/[-_]/);
+    const pct = 'Vq7!mZ2x(K9pL';
+    const text = `DB_PASSWORD = "${withSigns}"\ntoken_hint = "${urlSafe}"\nSMTP_PASSWORD = "${pct}"\n# as sent: Vq7%21mZ2x%28K9pL and Vq7!mZ2x(K9pL\n`;
+    expect(spansOf(text)).toEqual([withSigns, urlSafe, pct, 'Vq7%21mZ2x%28K9pL', pct]);
+  });
+
+  it('leaves base64 runs that only hold the password inside other text, or hold another one', () => {
+    const inside = btoa(`note ${password} end`);
+    const other = btoa('relay-bot:Hn6&wQ3zTb8x');
+    const longer = btoa(`relay-bot:${password}`) + 'QUJD'.repeat(200);
+    expect(linesOf(`SMTP_PASSWORD = "${password}"\nblob = "${inside}"\nprev = "${other}"\nbig = "${longer}"\n`)).toEqual([1]);
+  });
+
+  it('leaves a plain password of a Basic credential, and honours takumo:allow on the encoded line', () => {
+    const plain = 'Basic ' + btoa('admin:sunflower');
+    expect(linesOf(`AUTH_HEADER = "${plain}"\nrole = "sunflower"\n`, 'auth.py')).toEqual([1]);
+    const allowed = `SMTP_PASSWORD = "${password}"\nhdr = "${btoa(`relay-bot:${password}`)}"  # takumo:allow\n`;
+    expect(linesOf(allowed)).toEqual([1]);
+  });
+});

@@ -1,3 +1,4 @@
+import { decodeBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import { TakumoError } from './errors.js';
 import { KeywordScanner } from './keyword-scanner.js';
@@ -462,7 +463,9 @@ const LITERAL_GLUE = /(["'`])[ \t]{0,8}(?:\+|\.{1,2}|&|\|\|)?[ \t]{0,8}\1/g;
  * the comment above it, a token in a config and in a log line, a password in an assignment and
  * again as a label): each is the same secret, and a report that named one place only would
  * leave the others in the file. A secret found written as joined literals is looked for as the
- * joined value too. The value must stand as a whole there, not inside a longer word, not where
+ * joined value too, and a secret of a size that gets encoded is looked for percent-encoded and
+ * base64-encoded (alone or in a `user:secret` pair) as well; the password inside a found Basic
+ * credential is looked for as a secret of its own. The value must stand as a whole there, not inside a longer word, not where
  * a finding already stands, and be long and varied enough to be no word of the text's own; a
  * value found only on lines the text allows (`takumo:allow`) is not looked for, and the places
  * found are allowed or not line by line as any finding is. (A session replaces every place of
@@ -480,14 +483,125 @@ function addRepeatedValues(text: string, out: Candidate[], suppressed: (c: Candi
     if (seen.has(value)) continue;
     seen.add(value);
     if (suppressed(c)) continue;
-    if (isDistinctive(value)) addPlacesOf(text, value, c, spans, out);
+    if (isDistinctive(value)) addFormsOf(text, value, c, spans, out);
     const joined = joinedLiteral(value);
     if (joined !== undefined && !seen.has(joined)) {
       seen.add(joined);
-      if (isDistinctive(joined)) addPlacesOf(text, joined, c, spans, out);
+      if (isDistinctive(joined)) addFormsOf(text, joined, c, spans, out);
+    }
+    const password = basicPassword(value);
+    if (password !== undefined && !seen.has(password)) {
+      seen.add(password);
+      if (isDistinctive(password)) addFormsOf(text, password, c, spans, out);
     }
   }
 }
+
+/** The places of a secret as written, percent-encoded (`%21` for `!`) and base64-encoded alone or as a credential pair (`user:secret`). */
+function addFormsOf(text: string, value: string, c: Candidate, spans: FoundSpans, out: Candidate[]): void {
+  addPlacesOf(text, value, c, spans, out);
+  if (value.length > ENCODED_MAX_LENGTH) return;
+  const percent = percentEncoded(value, UNRESERVED);
+  if (percent !== value) {
+    addPlacesOf(text, percent, c, spans, out);
+    const component = percentEncoded(value, URI_COMPONENT);
+    if (component !== percent && component !== value) addPlacesOf(text, component, c, spans, out);
+  }
+  addBase64PlacesOf(text, value, c, spans, out);
+}
+
+/** Longer values (keys, certificates) are looked for as written only: passwords and tokens are what gets encoded into headers and URLs. */
+const ENCODED_MAX_LENGTH = 256;
+
+/** Characters a URL holds as they are (RFC 3986 unreserved), and those `encodeURIComponent` leaves too. */
+const UNRESERVED = /[A-Za-z0-9._~-]/;
+const URI_COMPONENT = /[A-Za-z0-9._~!'()*-]/;
+
+/** A value with every character outside `keep` written as %XX of its UTF-8 bytes, upper-case hex. */
+function percentEncoded(value: string, keep: RegExp): string {
+  let out = '';
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    if (isWordCode(code) && code !== 0x5f) {
+      out += ch;
+      continue;
+    }
+    if (keep.test(ch)) out += ch;
+    else for (const byte of utf8Latin1(ch)) out += '%' + byte.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+const UTF8 = new TextEncoder();
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** A value's UTF-8 bytes as a latin1 string, as base64 encodes and decodes them. */
+function utf8Latin1(value: string): string {
+  if (ASCII_ONLY.test(value)) return value;
+  let out = '';
+  for (const byte of UTF8.encode(value)) out += String.fromCharCode(byte);
+  return out;
+}
+
+/** The most characters a credential pair's other half may have: `user` in base64(`user:secret`). */
+const PAIR_MAX_OTHER = 256;
+
+/**
+ * Reports the base64 runs of the text that decode to a found secret, alone or as one half of a
+ * credential pair (`user:secret`, `secret:`), as in a Basic header written out beside the
+ * password it holds. The secret's bytes encode to the same characters wherever they stand, up
+ * to which of the three byte places they start at: those characters (one string for each
+ * place, standard and URL-safe alphabet) are looked for in the text, and only a run holding one
+ * is decoded, bounded in length by the pair it may hold.
+ */
+function addBase64PlacesOf(text: string, value: string, c: Candidate, spans: FoundSpans, out: Candidate[]): void {
+  const bytes = utf8Latin1(value);
+  const n = bytes.length;
+  const maxRun = 4 * Math.ceil((n + 1 + PAIR_MAX_OTHER) / 3) + 4;
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = btoa('\0'.repeat(shift) + bytes);
+    const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + n)) / 6));
+    if (core.length < REPEAT_MIN_LENGTH) continue;
+    addRunsHolding(text, core, bytes, maxRun, c, spans, out);
+    const urlSafe = core.replace(/\+/g, '-').replace(/\//g, '_');
+    if (urlSafe !== core) addRunsHolding(text, urlSafe, bytes, maxRun, c, spans, out);
+  }
+}
+
+function addRunsHolding(text: string, core: string, bytes: string, maxRun: number, c: Candidate, spans: FoundSpans, out: Candidate[]): void {
+  // Each run is judged once: the search goes on after its end (or after the bound, for a run too long to be a pair).
+  for (let i = text.indexOf(core), end = 0; i !== -1; i = text.indexOf(core, end)) {
+    let start = i;
+    while (start > 0 && i - start <= maxRun && isBase64Code(text.charCodeAt(start - 1))) start--;
+    end = i + core.length;
+    while (end < text.length && end - start <= maxRun && isBase64Code(text.charCodeAt(end))) end++;
+    for (let pad = 0; pad < 2 && text.charCodeAt(end) === 0x3d; pad++) end++;
+    if (end - start > maxRun || spans.overlaps(start, end)) continue;
+    // Padding ends a run: one that goes on after it is a longer blob, not this value.
+    if (end < text.length && (isBase64Code(text.charCodeAt(end)) || text.charCodeAt(end) === 0x3d)) continue;
+    const decoded = decodeBase64(text.slice(start, end));
+    if (decoded === undefined || !(decoded === bytes || decoded.endsWith(':' + bytes) || decoded.startsWith(bytes + ':'))) continue;
+    out.push({ rule: c.rule, category: c.category, confidence: c.confidence, start, end });
+  }
+}
+
+/** Letters, digits and the four signs of the standard and URL-safe base64 alphabets. */
+function isBase64Code(code: number): boolean {
+  return isWordCode(code) || code === 0x2b || code === 0x2f || code === 0x2d;
+}
+
+/** The password inside a Basic credential (`Basic dXNlcjpwYXNz`, base64 of `user:password`), or undefined. */
+function basicPassword(value: string): string | undefined {
+  const encoded = value.replace(BASIC_SCHEME, '');
+  if (encoded.length < 12 || encoded.length > 1024) return undefined;
+  const decoded = decodeBase64(encoded);
+  if (decoded === undefined || !PRINTABLE_PAIR.test(decoded)) return undefined;
+  return decoded.slice(decoded.indexOf(':') + 1);
+}
+
+const BASIC_SCHEME = /^Basic[ \t]+/i;
+/** A `user:password` pair of printable ASCII characters, neither half empty. */
+const PRINTABLE_PAIR = /^[\x20-\x39\x3b-\x7e]{1,768}:[\x20-\x7e]{1,768}$/;
 
 function addPlacesOf(text: string, value: string, c: Candidate, spans: FoundSpans, out: Candidate[]): void {
   for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + value.length)) {

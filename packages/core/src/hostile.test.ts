@@ -124,6 +124,9 @@ const hostile: Record<string, string> = {
   'keytab openings repeated inside one base64 run': 'BQIBQJBQKBQL'.repeat(MB / 12),
   // Each found value is looked for once, with indexOf: a password written a million times, or as endless joined pieces, stays one pass.
   'a found password repeated over the whole text': 'DB_PASSWORD = "Rq4$tnW8zPe2"\n' + 'Rq4$tnW8zPe2 '.repeat(MB / 13),
+  // The encoded forms of a found password: each base64 run holding one is judged once, and a run longer than a pair is passed by at its bound.
+  'a found password, then its base64 repeated as one endless run': 'DB_PASSWORD = "Rq4$tnW8zPe2"\n' + btoa('Rq4$tnW8zPe2').repeat(MB / 16),
+  'a found password, then base64 pairs holding it repeated': 'DB_PASSWORD = "Rq4$tnW8zPe2"\n' + `${btoa('u:Rq4$tnW8zPe2')} `.repeat(MB / 21),
   'a found password joined from literals, then repeated joined': 'DB_PASSWORD = "Rq4$tn" + "W8zPe2"\n' + '"Rq4$tnW8zPe2" '.repeat(MB / 15),
   'token path segments repeated on one line': '/token/'.repeat(MB / 7) + '/tokens/Ab1'.repeat(MB / 11),
   'IPMI servers without an address, repeated': 'a:b@lan('.repeat(MB / 8),
