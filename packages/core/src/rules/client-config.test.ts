@@ -356,3 +356,23 @@ describe("a type's name around server-side keys", () => {
     expect(values(web, 'web/src/checkout.js')).toEqual([]);
   });
 });
+
+describe("an SDK's key in an Android manifest's <meta-data>", () => {
+  const manifest = (name: string, value: string) =>
+    `<manifest>\n  <application>\n    <meta-data android:name="${name}" android:value="${value}" />\n  </application>\n</manifest>\n`;
+  const SDK_KEY = 'Qm4-vT8xLp2Rz7Kw9Nc4Hd6Fb1Xs5Jy3Gt0Wq8Er6Ty2Ui4Op7As9Df3Gh5Jk1Lz';
+
+  it('takes a key, app key or client token the app ships as public', () => {
+    expect(values(manifest('com.adnet.sdk.key', SDK_KEY), 'app/src/main/AndroidManifest.xml')).toEqual([]);
+    expect(values(manifest('com.mediation.APP_KEY', 'Vb7Wq2Lm9Xz4Tp8Rk3Nd'), 'app/src/main/AndroidManifest.xml')).toEqual([]);
+    expect(values(manifest('com.social.sdk.ClientToken', HEX32), 'app/src/main/AndroidManifest.xml')).toEqual([]);
+  });
+
+  it('still reports a secret or password shipped there, and the same key outside a manifest', () => {
+    expect(values(manifest('com.acme.telemetry.UPLOAD_SECRET', 'Xf4kPq9Lz2Wm7Nb3Vt8Rc1Hd6Jy0Gs5Ta'), 'app/src/main/AndroidManifest.xml')).toEqual([
+      'Xf4kPq9Lz2Wm7Nb3Vt8Rc1Hd6Jy0Gs5Ta',
+    ]);
+    expect(values(manifest('com.acme.PRINTER_PASSWORD', 'Tq8#vLm2Wz9!Kp4'), 'app/src/main/AndroidManifest.xml')).toEqual(['Tq8#vLm2Wz9!Kp4']);
+    expect(values(manifest('com.adnet.sdk.key', SDK_KEY), 'config/partners.xml')).toEqual([SDK_KEY]);
+  });
+});

@@ -187,6 +187,24 @@ const XML_TAG_NAME = /^[A-Za-z][\w:.-]{0,60}/;
  */
 const VENDOR_CLIENT_KEY_VALUE = /^(?:(?:test|live)_[A-Z0-9]{32}|client-[A-Za-z0-9]{20,64}|[TL]_C_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
+/**
+ * An Android manifest's `<meta-data android:name="applovin.sdk.key" android:value="…"/>`: the manifest is built into the
+ * APK every user downloads, so an SDK's key, app key, id or client token there is a client value by design (AppLovin's
+ * SDK key, ironSource's app key, Facebook's client token), readable by anyone who unpacks the app. A name that says
+ * secret, password, private, admin, server or master (`com.acme.crash.UPLOAD_SECRET`) still holds a secret someone
+ * shipped by mistake; a value a provider's rule knows by its prefix (`AIza…`, a live secret key) is that rule's to report.
+ */
+export function isShippedManifestClientKey(file: string | undefined, tag: string, name: string): boolean {
+  if (file === undefined || !ANDROID_MANIFEST.test(file) || !/^<meta-data\b/i.test(tag)) return false;
+  const words = splitWords(name);
+  const last = words[words.length - 1];
+  if (last === undefined || !MANIFEST_CLIENT_KEY_WORDS.has(last)) return false;
+  return !words.some((w) => SERVER_WORDS.has(w) || /secret|pass|pwd|cred|signing/.test(w));
+}
+const ANDROID_MANIFEST = /(?:^|[\\/])AndroidManifest\.xml$/;
+/** The last word of a manifest entry's name that says it is an SDK's key or token (`sdk.key`, `APP_KEY`, `ClientToken`, `API_KEY`). */
+const MANIFEST_CLIENT_KEY_WORDS = new Set(['key', 'token', 'appkey', 'sdkkey', 'apikey', 'clienttoken']);
+
 /** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
   if (CAPTCHA_SITE_KEY_VALUE.test(value) && namesSiteKey(splitWords(name))) return true;

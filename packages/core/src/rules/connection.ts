@@ -374,7 +374,8 @@ function urlSeparatorBefore(text: string, from: number): number {
  * A URL whose password code writes as a literal of its own, joined between the user and the host:
  * `"postgresql://admin:" + "…" + "@db:5432/app"` (also VB's `&`, Lua's `..`, PHP's `.`, OCaml's `^`, and
  * C's and Python's adjacent literals). No scanner sees the URL whole, yet the pieces spell it.
- * Read from the `://` on: the user, the colon that ends a literal, the password literal, `@` opening the next.
+ * Read from the `://` on: the user (none for Redis's password-only `redis://:…@`), the colon that ends a literal,
+ * the password literal, `@` opening the next.
  * A long one is broken across lines at the joins, and the password may pass through an escaping call on
  * its way in (`'mongodb://seed:' +` / `encodeURIComponent('…') +` / `'@10.0.0.5/shop'`, Python's `quote_plus("…")`).
  */
@@ -385,7 +386,7 @@ const ESCAPING_CALL =
 /** The end of that call, after the literal: a charset argument maybe (`URLEncoder.encode("…", "UTF-8")`). */
 const ESCAPING_CALL_END = '(?:[ \\t]{0,4},[ \\t]{0,4}(?:"[\\w-]{1,20}"|[\\w.]{1,40}))?[ \\t]{0,4}\\)';
 const JOINED_URL_PASSWORD = new RegExp(
-  ':\\/\\/[^\\s:@/"\'`]{1,64}:["\'`]' + JOIN + ESCAPING_CALL + '["\'`](?<pw>[^"\'`\\s\\\\]{1,128})["\'`](?:' + ESCAPING_CALL_END + ')?' + JOIN + '["\'`]@',
+  ':\\/\\/[^\\s:@/"\'`]{0,64}:["\'`]' + JOIN + ESCAPING_CALL + '["\'`](?<pw>[^"\'`\\s\\\\]{1,128})["\'`](?:' + ESCAPING_CALL_END + ')?' + JOIN + '["\'`]@',
   'dy',
 );
 
@@ -537,11 +538,13 @@ export const connectionRules: Rule[] = [
         'engine = create_engine("postgresql+psycopg2://etl:" + "Qv7rTm+Lop29xWz" + "@" + DB_HOST + "/features")',
         "  prod:\n    'mongodb://loader:' +\n    encodeURIComponent('Fz-8k^MarlinQ-tw') +\n    '@10.4.2.9:27017/shop',",
         'String url = "amqp://billing:" + URLEncoder.encode("Wq3!Tamarind#88", "UTF-8") + "@mq.internal:5672/";',
+        'const cache = new Redis("redis://:" + "Pk7_wQz2LmV9xTn4RbYc" + "@cache-main.svc.cluster.local:6379/0");',
       ],
       noMatch: [
         'return "postgresql://dash_admin:" + password + "@pg-fleet.db.internal:5432/fleet";',
         'url = "https://" + "example.com" + "/path"',
         'return "redis://cache:" + "${REDIS_PASSWORD}" + "@cache:6379";',
+        'const cache = new Redis("redis://:" + redisPassword + "@cache-main:6379/0");',
         "'mongodb://loader:' + encodeURIComponent(process.env.MONGO_PASSWORD) + '@10.4.2.9:27017/shop'",
         'sql.Open("postgres", "postgres://reports:"+os.Getenv("REPORTS_PASSWORD")+"@localhost/reports")',
       ],

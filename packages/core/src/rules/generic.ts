@@ -1,6 +1,6 @@
 import { shannonEntropy } from '../entropy.js';
 import { isDotenvFileName } from '../dotenv.js';
-import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
+import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
 import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
@@ -2185,7 +2185,8 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
     const tag = text.slice(lt, gt === -1 ? Math.min(text.length, lt + 600) : Math.min(gt + 1, lt + 600));
     const kv = keyValue.exec(tag);
     if (kv) {
-      const key = ANTI_FORGERY_FIELD.test(kv.groups!['k']!) && INPUT_TAG.test(tag) ? undefined : classifyXmlKey(kv.groups!['k']!);
+      const key =
+        (ANTI_FORGERY_FIELD.test(kv.groups!['k']!) && INPUT_TAG.test(tag)) || isShippedManifestClientKey(options.file, tag, kv.groups!['k']!) ? undefined : classifyXmlKey(kv.groups!['k']!);
       const value = kv.groups!['v'] ?? kv.groups!['v2']!;
       if (key && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         const start = lt + kv.index + kv[0].length - 1 - value.length;
@@ -2193,7 +2194,8 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       }
     } else {
       const entry = namedValueAttribute(tag);
-      const key = entry === undefined || (ANTI_FORGERY_FIELD.test(entry.name) && INPUT_TAG.test(tag)) ? undefined : classifyXmlKey(entry.name);
+      const key =
+        entry === undefined || (ANTI_FORGERY_FIELD.test(entry.name) && INPUT_TAG.test(tag)) || isShippedManifestClientKey(options.file, tag, entry.name) ? undefined : classifyXmlKey(entry.name);
       if (entry !== undefined && key && isPlausibleSecret(entry.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
         spans.push({ start: lt + entry.start, end: lt + entry.start + entry.value.length, category: key.category });
       } else if (entry === undefined && m === null && gt !== -1 && text.charCodeAt(gt - 1) !== 47 /* / */) {

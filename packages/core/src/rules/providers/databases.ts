@@ -189,6 +189,23 @@ export const databaseRules: Rule[] = [
       noMatch: ['Authorization: SSWS ${OKTA_API_TOKEN}', 'Authorization: SSWS 00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'the SSWS scheme takes an API token'],
     },
   },
+  {
+    // The Okta Java SDK's credential object takes the API token as its one argument, whatever names surround it.
+    id: 'okta-sdk-token-credentials',
+    category: 'KEY',
+    description: "Okta API token passed to the Okta SDK's `TokenClientCredentials(\"00…\")` constructor",
+    keywords: ['tokenclientcredentials('],
+    startsAtKeyword: true,
+    pattern: /TokenClientCredentials\([ \t]{0,4}["']([\w\-]{30,64})["']/y,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (secret) => notPlaceholder(secret) && mixesClasses(secret, 3),
+    confidence: 'high',
+    examples: {
+      match: [`.setClientCredentials(new com.okta.sdk.authc.credentials.TokenClientCredentials("00${fake('b64url', 40, 9503)}"))`, `var creds = new TokenClientCredentials('00${fake('b64url', 40, 9504)}');`],
+      noMatch: ['new TokenClientCredentials(System.getenv("OKTA_API_TOKEN"))', 'new TokenClientCredentials("00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")', 'new TokenClientCredentials(apiToken)'],
+    },
+  },
   contextRule('auth0-client-secret', 'Auth0 application client secret next to an Auth0 name', ['auth0'], '[\\w\\-]{64}', {
     match: [`AUTH0_CLIENT_SECRET=${fake('b64url', 64, 730)}`],
     noMatch: ['AUTH0_DOMAIN=acme.eu.auth0.com'],

@@ -20,6 +20,12 @@ export const saasRules: Rule[] = [
       noMatch: [`Authorization: cpanel webops:${fake('lowernum', 32, 9933)}`, 'Authorization: cpanel webops:QWERTYUIOPASDFGHJKLZXCVBNMQWERTY', `cpanel webops:${fake('uppernum', 32, 9934)}`],
     },
   },
+  // DeepL API auth keys are a UUID; the free plan's carry `:fx` after it. The suffix makes the whole a
+  // key by its shape alone (a bare UUID stays with the generic UUID policy: it is as often an id).
+  tokenRule('deepl-api-key', 'DeepL API free-plan auth key (a UUID + `:fx`)', '', `${UUID}:fx`, {
+    match: [`$deepl = new \\DeepL\\Translator('${fake('hex', 8, 9941)}-${fake('hex', 4, 9942)}-4${fake('hex', 3, 9943)}-a${fake('hex', 3, 9944)}-${fake('hex', 12, 9945)}:fx');`, `DEEPL_AUTH_KEY=${fake('hex', 8, 9946)}-${fake('hex', 4, 9947)}-4${fake('hex', 3, 9948)}-b${fake('hex', 3, 9949)}-${fake('hex', 12, 9950)}:fx`],
+    noMatch: [`request_id = '${fake('hex', 8, 9951)}-${fake('hex', 4, 9952)}-4${fake('hex', 3, 9953)}-a${fake('hex', 3, 9954)}-${fake('hex', 12, 9955)}'`, 'DEEPL_AUTH_KEY=00000000-0000-0000-0000-000000000000:fx', `${fake('hex', 8, 9956)}-${fake('hex', 4, 9957)}-4${fake('hex', 3, 9958)}-a${fake('hex', 3, 9959)}-${fake('hex', 12, 9960)}:fxaa`],
+  }, { keywords: [':fx'], minEntropy: 3, lead: '(?<![\\w-])', tail: '(?![\\w-])' }),
   // Metabase API keys: `mb_` and the base64 of 32 random bytes.
   tokenRule('metabase-api-key', 'Metabase API key (mb_ + 44 base64 characters)', 'mb_', '[A-Za-z0-9+/]{43}=', {
     match: [`MB_API_KEY=mb_${fake('b64', 43, 9916)}=`, `A chave de API do Metabase é\nmb_${fake('b64', 43, 9917)}= caso precises`],
