@@ -233,6 +233,9 @@ const hostile: Record<string, string> = {
   // Each credential noun reads one bounded value after it; each code-marked account before a slash a bounded clause.
   'credential nouns followed by values that never end, and code-marked accounts before slashes':
     'API token a1b2c3d4e5f6a7b8c9d0'.repeat(MB / 60) + 'log in with `a` / '.repeat(MB / 36) + 'the account for x'.repeat(MB / 34),
+  // Each credential word in a comment reads its own line (bounded) once; each here-document a bounded body line.
+  'credential words on one endless line with and without comment openers, and here-documents that never close':
+    'x = "Tq7mRw2zKx"; // secret, '.repeat(MB / 60) + 'password token secret '.repeat(MB / 44) + 'cat > /tmp/creds <<EOF\n' + 'q8vzr2m4kx7t'.repeat(MB / 24) + '\ncat <<E > ~/token\n'.repeat(MB / 40),
   // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
   'password prompts read on every line, each followed by a blank line and no write': 'tn.read_until(b"Password: ")\n\n'.repeat(MB / 30) + 'expect "' + 'a'.repeat(MB) + '"\n',
   'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),

@@ -2438,6 +2438,16 @@ const BASIC_AUTH_PAIR = new RegExp(
  * `SHOP_AUTH = (…)` is. Sticky at the word, which must end the name (or be all of it); the first literal is a user name.
  */
 const ACCOUNT_PAIR = /(?<w>account|admin|login|user)[ \t]{0,4}=[ \t]{0,4}\([ \t]{0,4}(?:"[\w.@+-]{1,100}"|'[\w.@+-]{1,100}')[ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\\\s]{1,200})["'][ \t]{0,4},?[ \t]{0,4}\)/iy;
+/**
+ * A two-item list of literals under a name for HTTP basic auth (`basic`, `basic_auth`, `http_basic`, `auth`, `credentials`,
+ * `creds`) as a hash or object member or an assignment: Ruby's `basic: ["svc", "…"]`, `:basic_auth => […]`, JSON's
+ * `"auth": […]`, Python's `auth = […]`. A client's basic-auth setting takes exactly [user, password]; the second is the
+ * password. Sticky at the name, which must be all of the name (`oauth`, `client_auth` are not read).
+ */
+const AUTH_PAIR_LIST_NAMES = ['basic', 'basic_auth', 'http_basic', 'auth', 'credentials', 'creds'];
+const AUTH_PAIR_LIST =
+  /(?:basic_auth|basic|http_basic|auth|credentials|creds)["']?(?::|[ \t]=>|[ \t]?=)[ \t]?\[[ \t]{0,4}(?:"[\w.@+-]{1,100}"|'[\w.@+-]{1,100}')[ \t]{0,4},[ \t]{0,4}["'](?<v>[^"'\\\s]{1,200})["'][ \t]{0,4},?[ \t]{0,4}\]/iy;
+const AUTH_PAIR_LIST_KEYWORDS = AUTH_PAIR_LIST_NAMES.flatMap((n) => [`${n}: [`, `${n}:[`, `${n}": [`, `${n}': [`, `${n} => [`, `${n}" => [`, `${n}' => [`, `${n} = [`, `${n}=[`]);
 /** A strong password, as a login's name alone (`admin`, `user`: as often a pair of names) needs: letters and digits, eight or more. */
 const STRONG_PAIR_PASSWORD = /^(?=[^\d]{0,200}\d)(?=[^A-Za-z]{0,200}[A-Za-z]).{8,200}$/;
 /** An e-mail address: what a user's tuple holds beside a name as often as a password. */
@@ -4019,6 +4029,28 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['REPORTING_SERVICE_ACCOUNT = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', "svc_account = ('reporter', 'Tq7!mRw2zKx9')", 'broker_admin = ("opsbot", "kelp#Vw2Rt8Lq")', "SFTP_LOGIN = ('feeds', 'Marlin-7Qx4Tz')"],
       noMatch: ['SERVICE_ACCOUNT = ("bi.export", os.environ["BI_SECRET"])', 'DEFAULT_USER = ("Jane", "Doe")', 'test_user = ("qa", "qa.bot2@example.com")', 'superuser = ("root", "Hq3vZ8mLx2Rk7Wp4")', 'site_admin = ("ops", "Admin")', 'BILLING_ACCOUNT = ("acme-corp", "us-east-1")', 'myaccount = ("bi.export", "Vq7Lm2Xz9Rk4Wp8Nb3Hc6Jd1Gf5Sa0Ye")', 'SERVICE_ACCOUNT = ("bi.export", "changeme")'],
+    },
+  },
+  {
+    id: 'basic-auth-pair-list',
+    category: 'PASS',
+    description: 'The password in a [user, password] list of literals under a name for basic auth: Ruby `basic: ["svc", "…"]`, `:basic_auth => […]`, JSON `"auth": […]`, `credentials = […]`',
+    keywords: AUTH_PAIR_LIST_KEYWORDS,
+    pattern: AUTH_PAIR_LIST,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    // The name is whole (a `:` or a quote may open it); the password is a strong one (letters and digits, eight or
+    // more, no e-mail address): `auth: ["read", "write"]` lists scopes, `credentials: ["ada", "ada@x.org"]` a contact.
+    validate: (value, ctx) =>
+      !/[\w$]/.test(ctx.text.charAt(ctx.matchStart - 1)) &&
+      STRONG_PAIR_PASSWORD.test(value) &&
+      !EMAIL_ADDRESS.test(value) &&
+      !/^[a-z0-9]{1,40}(?:[-_.][a-z0-9]{1,40}){1,8}$/.test(value) &&
+      isPlausiblePassword(value, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: ['  partner: {\n    basic: ["clinicsync", "Rq8vLm2Xz7Tk4Wn9"],\n  },', 'conn = Faraday.new(url, :basic_auth => ["reports", "Hb6-Qz2Lm9xTw4"])', '{"auth": ["svc.export", "Vq7mLx2Rk9TzW4nP"]}', "CREDENTIALS = ['etl', 'Tq7!mRw2zKx9']"],
+      noMatch: ['basic: ["clinicsync", ENV["PARTNER_PASSWORD"]]', 'auth: ["read", "write"]', 'oauth: ["client", "Rq8vLm2Xz7Tk4Wn9"]', 'credentials: ["ada", "ada.l2@example.org"]', 'auth: ["api", "eu-west-1"]', 'basic: ["ops", "password"]'],
     },
   },
   {

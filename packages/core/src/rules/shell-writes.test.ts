@@ -89,3 +89,16 @@ describe('a base64 literal a script decodes', () => {
     expect(found('echo "$LOGIN_B64" | base64 -d > /tmp/creds\n', 'deploy.sh', rule)).toEqual([]);
   });
 });
+
+describe('a here-document that writes one value into a file named for a secret', () => {
+  it('reports the single body line', () => {
+    const sh = 'set -e\ncat > /tmp/store_creds <<EOF\nk4xq9vzm2tlw8pn3bc6hd1fs5ja7ye\nEOF\n./upload\n';
+    expect(found(sh, 'ci/upload.sh', 'secret-file-heredoc')).toEqual(['k4xq9vzm2tlw8pn3bc6hd1fs5ja7ye']);
+  });
+
+  it('leaves files not named for a secret, expansions and a body that is not closed on the next line', () => {
+    expect(found('cat > /tmp/release_notes <<EOF\nk4xq9vzm2tlw8pn3bc6hd1fs5ja7ye\nEOF\n', 'ci/upload.sh', 'secret-file-heredoc')).toEqual([]);
+    expect(found('cat > /tmp/store_creds <<EOF\n${STORE_TOKEN}\nEOF\n', 'ci/upload.sh', 'secret-file-heredoc')).toEqual([]);
+    expect(found('cat > /tmp/store_creds <<EOF\nk4xq9vzm2tlw8pn3bc6hd1fs5ja7ye\nmore\nEOF\n', 'ci/upload.sh', 'secret-file-heredoc')).toEqual([]);
+  });
+});

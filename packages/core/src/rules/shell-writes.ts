@@ -168,7 +168,54 @@ function findDecodedCredentials(text: string, options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * A here-document that writes one value into a file named for a secret: `cat > /tmp/itch_creds <<EOF` / `…` / `EOF`
+ * (also `cat <<'EOF' > ~/.config/tool/credentials`, `cat >> …/api_key <<-END`). The file's name says what the value is,
+ * as it does for `echo … > file`; the body must be a single line holding one value (no spaces, no expansion), closed
+ * by the here-document's own delimiter on the next line. A config file written whole (many lines) is not read here.
+ */
+const HEREDOC_WRITE =
+  /cat[ \t]{1,4}(?:>{1,2}[ \t]{0,4}["']?(?<path>[\w.~/${}@+-]{1,200})["']?[ \t]{1,4}<<-?[ \t]{0,2}["']?(?<tag>[A-Za-z_]\w{0,20})["']?|<<-?[ \t]{0,2}["']?(?<tag2>[A-Za-z_]\w{0,20})["']?[ \t]{1,4}>{1,2}[ \t]{0,4}["']?(?<path2>[\w.~/${}@+-]{1,200})["']?)[ \t]{0,4}\r?\n[ \t]{0,8}(?<v>[^\s"'$`\\]{8,300})[ \t]{0,4}\r?\n[ \t]{0,8}(?<end>[A-Za-z_]\w{0,20})[ \t]{0,4}(?=\r?\n|$)/dy;
+
+function findHeredocSecretWrites(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(HEREDOC_WRITE, text, offsets, (m) => {
+    if (m.index > 0 && /[\w.-]/.test(text.charAt(m.index - 1))) return;
+    const g = m.groups!;
+    if (g['end'] !== (g['tag'] ?? g['tag2'])) return;
+    const key = classifyKey(fileStem(g['path'] ?? g['path2']!));
+    if (key === undefined) return;
+    const value = g['v']!;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) })) return;
+    const start = m.indices!.groups!['v']![0];
+    spans.push({ start, end: start + value.length, category: key.category });
+  });
+  return spans;
+}
+
 export const shellWriteRules: Rule[] = [
+  {
+    id: 'secret-file-heredoc',
+    category: 'CRED',
+    description: 'A single value a shell here-document writes into a file named for a secret (`cat > /tmp/deploy_creds <<EOF` / `…` / `EOF`)',
+    keywords: ['cat >', 'cat <<'],
+    pattern: HEREDOC_WRITE,
+    find: findHeredocSecretWrites,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'cat > /tmp/upload_creds <<EOF\nq8vzr2m4kx7tlw9pn3bc6hd1fs5ja0ye\nEOF\n',
+        "cat <<'END' > ~/.config/shipper/api_key\n  Vq7mLx2Rk9TzW4nPc8Hb\nEND\n",
+      ],
+      noMatch: [
+        'cat > /tmp/upload_creds <<EOF\n$UPLOAD_TOKEN\nEOF\n',
+        'cat > /tmp/build_info <<EOF\nq8vzr2m4kx7tlw9pn3bc6hd1fs5ja0ye\nEOF\n',
+        'cat > /etc/app/credentials <<EOF\nuser=deploy\npassword=${PW}\nEOF\n',
+        'cat > /tmp/upload_creds <<EOF\nchangeme\nEOF\n',
+      ],
+    },
+  },
   {
     id: 'decoded-base64-credential',
     category: 'CRED',

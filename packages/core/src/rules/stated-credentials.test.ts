@@ -80,3 +80,16 @@ describe('a credential stated by its noun, the value right after it', () => {
     expect(values(md, 'docs/keys.md')).toEqual([]);
   });
 });
+
+describe('a literal whose trailing comment names it a credential', () => {
+  it('reports a generated literal when the comment plainly says secret, password, token or API key', () => {
+    expect(values('    var backup = "Hq4vZr8mLx2TwKp6"; // MailRelay secret, prod\n', 'src/Program.cs')).toEqual(['Hq4vZr8mLx2TwKp6']);
+    expect(values("RELAY = 'Wn7-Tz2qLp9xVb4' # relay password\n", 'ops/relay.py')).toEqual(['Wn7-Tz2qLp9xVb4']);
+  });
+
+  it('leaves negations, other meanings of the word and weak values alone', () => {
+    expect(values('    var backup = "Hq4vZr8mLx2TwKp6"; // not a secret\n', 'src/Program.cs')).toEqual([]);
+    expect(values('    var party = "Hq4vZr8mLx2TwKp6"; // secret santa draw\n', 'src/Program.cs')).toEqual([]);
+    expect(values('    var backup = "relaybackup"; // MailRelay secret\n', 'src/Program.cs')).toEqual([]);
+  });
+});

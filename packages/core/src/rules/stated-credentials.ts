@@ -1,4 +1,4 @@
-import type { Rule } from '../types.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 
@@ -44,7 +44,93 @@ function isStatedNounValue(v: string, file: string | undefined): boolean {
 /** An identifier, not a value: `PSK_FROM_VAULT`, `ROTATOR_TOKEN_V2`. */
 const SCREAMING_NAME = /^[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){1,8}$/;
 
+/**
+ * A literal whose name says nothing (`var fallback = "…";`) but whose trailing comment on the same line names it a
+ * credential: `// ConvertAPI secret, prod`, `# staging password`, `-- API key (old)`. The comment is short and plain:
+ * up to three words (a product, an environment) and then the credential's noun, ending there or at a comma,
+ * parenthesis, colon or dash. `// not a secret`, `// secret santa`, `// key for the cache`, `// see the password
+ * policy` stay silent. The literal, assigned or a member's value, must look generated (no spaces, 8 or more).
+ */
+const CREDENTIAL_NOTE =
+  /^(?:[A-Za-z][\w.-]{0,30}[ \t]{1,2}){0,3}(?<noun>secret|password|passwd|token|api[ _-]?key|access[ _-]?key|secret[ _-]?key)(?:[ \t]{0,2}[,(:;-][^\r\n]{0,100})?$/i;
+/** Words that say a commented value is not the real credential. */
+const NOT_A_CREDENTIAL_NOTE = /\b(?:not|no|non|never|fake|dummy|example|sample|placeholder|test|mock|old|expired|revoked|public)\b/i;
+/** The literal right before the comment: after `=`, `:` or `=>`, a statement's `;` or a member's `,` maybe. */
+const LITERAL_BEFORE_COMMENT = /(?:=|:|=>)[ \t]{0,4}(?:"(?<dq>[^"'\\\s]{8,200})"|'(?<sq>[^"'\\\s]{8,200})')[ \t]{0,4}[;,]?[ \t]{0,4}$/;
+
+/** How far back from the credential's word the comment's opener may be, and how far the comment may run after it. */
+const NOTE_REACH = 120;
+
+function findCommentedLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = -1;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    // The comment's opener is the nearest `//` or `#` before the word, on its line and at most NOTE_REACH back.
+    let opener = -1;
+    let width = 0;
+    for (let i = offset - 1; i >= 0 && offset - i <= NOTE_REACH; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 10 /* \n */) break;
+      if (c === 35 /* # */) {
+        opener = i;
+        width = 1;
+        break;
+      }
+      if (c === 47 /* / */ && i > 0 && text.charCodeAt(i - 1) === 47) {
+        opener = i - 1;
+        width = 2;
+        break;
+      }
+    }
+    if (opener < 0) continue;
+    let lineEnd = offset;
+    while (lineEnd < text.length && lineEnd - offset <= NOTE_REACH && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+    readUntil = lineEnd;
+    const note = text.slice(opener + width, lineEnd).trim();
+    const named = CREDENTIAL_NOTE.exec(note);
+    if (named === null || NOT_A_CREDENTIAL_NOTE.test(note)) continue;
+    let lineStart = opener;
+    while (lineStart > 0 && opener - lineStart < 240 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+    const before = text.slice(lineStart, opener);
+    const m = LITERAL_BEFORE_COMMENT.exec(before);
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    const category = /pass/i.test(named.groups!['noun']!) ? 'PASS' : 'KEY';
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file }) || !mixesClasses(value, 2)) continue;
+    const start = lineStart + m.index + m[0].indexOf(value);
+    spans.push({ start, end: start + value.length, category });
+  }
+  return spans;
+}
+
 export const statedCredentialRules: Rule[] = [
+  {
+    id: 'comment-named-literal',
+    category: 'KEY',
+    description: 'A literal under a name that says nothing whose trailing comment names it a credential (`var fallback = "…"; // ConvertAPI secret, prod`)',
+    keywords: ['secret', 'password', 'passwd', 'token', 'api key', 'apikey', 'api_key', 'api-key', 'access key', 'access_key'],
+    pattern: LITERAL_BEFORE_COMMENT,
+    find: findCommentedLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'var fallback = "Tq7mRw2zKxLpVb9N"; // PdfForge secret, prod',
+        "ROUTER_PW = 'Kelp9-Harrow-Vw2' # staging password",
+        '  upstream: "Vq7mLx2Rk9TzW4nPc8Hb", // billing API key (rotated 2024)',
+      ],
+      noMatch: [
+        'var x = "Tq7mRw2zKxLpVb9N"; // not a secret',
+        'var gift = "Tq7mRw2zKxLpVb9N"; // secret santa',
+        'cacheName = "Tq7mRw2zKxLpVb9N"; // key for the cache',
+        'var hash = "d2cf93ce8f38fe71b04984fa44eb90f12a6efe6b3305f0b5b156d615f2bafaf4"; // expected manifest hash',
+        'var fallback = "changeme"; // ConvertAPI secret',
+        'label = "Password"; // password field label',
+        'var demo = "Tq7mRw2zKxLpVb9N"; // example token',
+      ],
+    },
+  },
   {
     id: 'stated-credential-pair',
     category: 'PASS',
