@@ -1,7 +1,7 @@
 import { decodeBase64 } from './base64.js';
 import { shannonEntropy } from './entropy.js';
 import type { Category } from './types.js';
-import { isLowerCode, isUpperCode } from './char-codes.js';
+import { isDigitCode, isLowerCode, isUpperCode } from './char-codes.js';
 import { isPublishedSample } from './published-samples.js';
 import { splitWords } from './key-name.js';
 
@@ -569,6 +569,29 @@ function isGroupedKey(v: string): boolean {
   const groups = v.split('-');
   if (new Set(groups.join('')).size < 8) return false;
   return !groups.some((g) => g.charCodeAt(1) - g.charCodeAt(0) === 1 && g.charCodeAt(2) - g.charCodeAt(1) === 1 && g.charCodeAt(3) - g.charCodeAt(2) === 1);
+}
+
+const VENDOR_PREFIXED = /^[a-z]{2,10}_(?:[a-z]{2,8}_)?([A-Za-z0-9]{30,100})$/;
+
+/**
+ * A random tail of a generated token: letters of both cases and three digits at least, and as many switches between
+ * lower case, upper case and digits as drawn characters give (about six in ten), where a name in camel case has one a
+ * word (`GetUserAccountByIdFromPrimaryDatabase2`: 16 in 38).
+ */
+export function isGeneratedTail(tail: string): boolean {
+  if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail)) return false;
+  let digits = 0;
+  for (let i = 0; i < tail.length; i++) if (isDigitCode(tail.charCodeAt(i))) digits++;
+  return digits >= 3 && characterSwitches(tail) >= tail.length * 0.45 && shannonEntropy(tail) >= 4.2;
+}
+
+/**
+ * A vendor-style token (`acme_pat_…`, `rhq_reg_…`, `zq_…`): a short lower-case prefix, maybe a kind word, and a random tail
+ * of 30 or more letters and digits. Split into words it can look like a name (`rhq`, `reg`, `12`, `eg`, `ojd` …); the tail says otherwise.
+ */
+export function isVendorPrefixedToken(value: string): boolean {
+  const m = VENDOR_PREFIXED.exec(value);
+  return m !== null && isGeneratedTail(m[1]!);
 }
 
 /** Count of letter↔digit and lower↔upper switches: generated values have many, words few. */

@@ -665,3 +665,52 @@ describe('a map of keys under a bare plural KEYS name', () => {
     expect(values('const HOTKEYS = { save: "Ctrl+S", open: "Ctrl+Shift+O" };\n', 'keys.ts')).toEqual([]);
   });
 });
+
+describe("a shell expansion's literal default under a secret's name", () => {
+  it('reads the default of a positional argument or of a variable of another name', () => {
+    expect(values('#!/bin/sh\nAGENT_TOKEN="${1:-zq_reg_Vt8Lm3Kx9Qw2Rn7Bz4Hc6Jp1Ys5Dg0Fa}"\n', 'install.sh')).toEqual(['zq_reg_Vt8Lm3Kx9Qw2Rn7Bz4Hc6Jp1Ys5Dg0Fa']);
+    expect(values('API_SECRET=${2-Wd5Nq8Tz3Lk7Xv2Rm9Pb}\n', 'run.sh')).toEqual(['Wd5Nq8Tz3Lk7Xv2Rm9Pb']);
+    expect(values('DEPLOY_PASSWORD="${DEPLOY_PW_FALLBACK:=Hs6!kQ2wZr8Lm}"\n', 'deploy.sh')).toEqual(['Hs6!kQ2wZr8Lm']);
+  });
+
+  it('leaves an empty default, a stand-in and a default that is another expansion', () => {
+    expect(values('AGENT_TOKEN="${1:-}"\nAGENT_TOKEN="${TOKEN:-changeme}"\nAGENT_TOKEN="${1:-$DEFAULT_AGENT_TOKEN}"\nAGENT_TOKEN="${1:-your-token-here}"\n', 'install.sh')).toEqual([]);
+  });
+});
+
+describe('a command-line flag named for a secret, defined with a literal default', () => {
+  it("reads the default of Go's flag and pflag definitions, the short name skipped", () => {
+    const go = [
+      'var (',
+      '\tjoinSecret = flag.String("join-secret", "zq_reg_Pw4Tn8Kz2Lx6Rv9Bm3Hc7Jd1Fs5Gq0Ya", "secret new nodes present")',
+      '\tflag.StringVar(&apiToken, "api-token", "Qx7Lm2Vz9Tk4Wr8Nb3Pc", "API token")',
+      '\trootCmd.Flags().StringVarP(&password, "password", "p", "Jt5Rw9Kz3Lq7Vx2Mb8Nc", "admin password")',
+      '\tkey := pflag.StringP("api-key", "k", "Zr3Kd8Wq2Lm7Tx5Vn9Bh", "API key")',
+      ')',
+      '',
+    ].join('\n');
+    expect(values(go, 'cmd/server/main.go')).toEqual(['zq_reg_Pw4Tn8Kz2Lx6Rv9Bm3Hc7Jd1Fs5Gq0Ya', 'Qx7Lm2Vz9Tk4Wr8Nb3Pc', 'Jt5Rw9Kz3Lq7Vx2Mb8Nc', 'Zr3Kd8Wq2Lm7Tx5Vn9Bh']);
+  });
+
+  it('leaves empty defaults and flags of other names', () => {
+    const go = 'listen := flag.String("listen", ":8080", "listen address")\nflag.StringVarP(&password, "password", "p", "", "admin password")\nflag.String("api-token", "", "API token")\n';
+    expect(values(go, 'main.go')).toEqual([]);
+  });
+
+  it("reads argparse's and click's default after the option's other spellings", () => {
+    const py = 'parser.add_argument("--api-key", "-k", default="Lw6Tq3Zr8Kx2Vm9Nb5Pd")\n@click.option("--token", "-t", default="Ry4Mx9Kw2Tq7Lz3Vb8Nf", help="token")\n';
+    expect(values(py, 'cli.py')).toEqual(['Lw6Tq3Zr8Kx2Vm9Nb5Pd', 'Ry4Mx9Kw2Tq7Lz3Vb8Nf']);
+    expect(values('parser.add_argument("--api-key", "-k", help="the API key")\nparser.add_argument("--token", "-t", default=os.environ.get("TOKEN"))\n', 'cli.py')).toEqual([]);
+  });
+});
+
+describe("a builder's basic authentication", () => {
+  it('reads the password of .basicAuth(user, password) and .basicAuthentication(user, password)', () => {
+    const java = 'WebClient.builder()\n    .basicAuth("relay", "Qv3^-Lm8Tz2Wk7Rx")\n    .build();\nnew RestTemplateBuilder().basicAuthentication("ops", "Nc5!Tz8Wq2Lm")\n';
+    expect(values(java, 'Config.java')).toEqual(['Qv3^-Lm8Tz2Wk7Rx', 'Nc5!Tz8Wq2Lm']);
+  });
+
+  it('leaves a password read from elsewhere', () => {
+    expect(values('WebClient.builder().basicAuth("relay", props.getPassword()).build();\n', 'Config.java')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
-import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -357,6 +357,16 @@ function isCardTokenId(name: string, value: string): boolean {
 function isTelemetryId(name: string, value: string): boolean {
   return UUID.test(value) && splitWords(name).some((w) => w === 'telemetry' || w === 'instrumentation');
 }
+
+/** A shell expansion of a positional argument or a variable with a literal default (`${1:-…}`, `${NAME-…}`, `${NAME:=…}`); group 1 is the default. */
+const SHELL_LITERAL_DEFAULT = /^\$\{(?:\d{1,2}|[A-Za-z_]\w{0,60}):?[-=]([^\s"'`$\\{}]{1,300})\}/;
+
+/** A pflag call whose flag has a short name (`StringP(`, `StringVarP(&v, `), up to its name's quote; and the default after that short name. */
+const PFLAG_SHORT_CALL_BEFORE = /\b(?:String|StringVar)P\((?:[ \t]{0,4}&?[\w.]{1,60}[ \t]{0,4},)?[ \t]{0,4}"$/;
+const PFLAG_DEFAULT_AFTER = /[ \t]{0,4},[ \t]{0,4}"([^"\\\r\n]{1,300})"/y;
+
+/** After a flag's second spelling, more spellings and then its `default=` literal (click's and argparse's options). */
+const OPTION_DEFAULT_AFTER = /(?:[ \t]{0,4},[ \t]{0,4}["']-{1,2}[A-Za-z][\w-]{0,30}["']){0,3}[ \t]{0,4},[ \t]{0,4}default[ \t]{0,2}=[ \t]{0,2}["']([^"'\\\r\n]{1,300})["']/y;
 
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
@@ -889,7 +899,7 @@ const LIST_ITEM_NAME = /^[A-Za-z_][\w./-]{2,80}$/;
 
 /** A list item that is a name made of words, digits in some (`X509_info_st`, `gss_krb5_rfc1964_keydata`, `America/Los_Angeles`). */
 function isListItemName(value: string): boolean {
-  return LIST_ITEM_WORD.test(value) || (LIST_ITEM_NAME.test(value) && isNameShaped(value)) || ENUM_CONSTANT.test(value);
+  return LIST_ITEM_WORD.test(value) || (LIST_ITEM_NAME.test(value) && isNameShaped(value) && !isVendorPrefixedToken(value)) || ENUM_CONSTANT.test(value);
 }
 
 /** An enum's constant in upper snake case, numbers among its words (`TR31_M6_ISO_9797_5_CMAC_KEY`). */
@@ -1151,6 +1161,12 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       continue;
     }
     const { m, sep: separator } = matched;
+    // `flag.StringVar(&apiToken, "api-token", "…", "usage")`: a variable handed to a call by its address is where the call
+    // stores a value, not a name a literal after it is bound to; the literal is tried as a name of its own.
+    if (text.charCodeAt(nameStart - 1) === 0x26 /* & */ && separator.trim() === ',' && matched.v.quoted) {
+      skipUntil = matched.v.start;
+      continue;
+    }
     // `items.Select(token => "…")`: a lambda's parameter, not a name the literal is bound to.
     if (separator.trim() === '=>' && options.file !== undefined && ARROW_FUNCTION_FILE.test(options.file) && isLambdaParameter(text, nameStart)) continue;
     // Inside a URL a `name:value` with nothing between is a path segment (`http://directory.fsf.org/wiki/License:BitTorrentOSL1.1`,
@@ -1218,6 +1234,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
         if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
       }
+      // pflag's and cobra's `StringP("api-key", "k", "…", "usage")`, `StringVarP(&key, "api-key", "k", "…", "usage")`: a flag's
+      // one-letter short name stands between its name and its default, which is the value.
+      if (v.quoted && v.value.length === 1 && separator.trim() === ',' && PFLAG_SHORT_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 100), nameStart))) {
+        PFLAG_DEFAULT_AFTER.lastIndex = v.start + 2;
+        const next = PFLAG_DEFAULT_AFTER.exec(text);
+        if (next === null) continue;
+        v.start = PFLAG_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
+        v.value = next[1]!;
+      }
       // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
       if (isNameOfAThing(text, nameStart, name, v)) continue;
       // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
@@ -1239,6 +1264,16 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       }
       // An argv list's next option after a bare name (`["steamcmd", "+login", user, password, "+quit"]`, `[cmd, pw, "--verbose"]`):
       // a literal that is a flag's word is the command's next argument, no value of the variable's.
+      // click's and argparse's `option("--token", "-t", default="…")`: the flag's other spellings stand between its name and the
+      // `default=` keyword, whose literal is the value.
+      if (separator.trim() === ',' && v.quoted && name.startsWith('-') && ARGV_OPTION.test(v.value)) {
+        OPTION_DEFAULT_AFTER.lastIndex = v.start + v.value.length + 1;
+        const next = OPTION_DEFAULT_AFTER.exec(text);
+        if (next !== null) {
+          v.start = OPTION_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
+          v.value = next[1]!;
+        }
+      }
       if (separator.trim() === ',' && v.quoted && ARGV_OPTION.test(v.value)) continue;
       // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
       if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
@@ -1276,6 +1311,15 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
           v.value = v.value.slice(1);
           v.start++;
         }
+      }
+      // `REG_TOKEN="${1:-…}"`, `API_TOKEN=${RUNNER_REG-…}`: a shell expansion of an argument or a variable whose default is a
+      // literal, under a secret's name: the script runs with that default when nothing is given, so the default is the secret.
+      // (A default that is itself an expansion, `${1:-$DEFAULT_TOKEN}`, or empty, `${1:-}`, is none.)
+      const expansion = v.value.startsWith('${') ? SHELL_LITERAL_DEFAULT.exec(v.value) : null;
+      if (expansion !== null) {
+        const offsetInValue = expansion[0].length - 1 - expansion[1]!.length;
+        v.start += offsetInValue;
+        v.value = expansion[1]!;
       }
       if (/^A[gQ][A-Za-z0-9+/]{60}/.test(v.value) && (sealed ??= text.includes('SealedSecret'))) continue; // encrypted by Sealed Secrets
       // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
@@ -2420,14 +2464,14 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
  * `NetworkCredential(…)`, SSH.NET's `PasswordAuthenticationMethod(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
  * a constant named for such a pair (`SHOP_AUTH = ("user", "pass")`), Guzzle's `['auth' => ['user', 'pass']]` (maybe aligned), Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
- * Laravel's `Http::withBasicAuth(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
+ * Laravel's `Http::withBasicAuth(…)`, a builder's `.basicAuth(…)` (Spring's WebClient, Ktor, Fuel) and Spring's `RestTemplateBuilder.basicAuthentication(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
  * The user may be a literal or a name (`auth=(SANDBOX_USER, "…")`, `SetBasicAuth(cfg.User, "…")`): the account is
  * often kept in a constant or a setting beside the code; the password is read only as a literal.
  * Code held in a JSON string (a notebook's cell, a script in a JSON config) escapes its double quotes:
  * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
@@ -4005,8 +4049,8 @@ export const genericRules: Rule[] = [
     find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2', 'pw3'], judgedPassword),
     confidence: 'medium',
     examples: {
-      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")'],
-      noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])"],
+      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")', 'WebClient.builder().basicAuth("relay", "Tq7^-Wm3zLp9Rv")', 'new RestTemplateBuilder().basicAuthentication("ops", "Hb4!qZ8wNk2x")'],
+      noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])", 'WebClient.builder().basicAuth("relay", props.getPassword())', '.basicAuth("relay", "")'],
     },
   },
   {

@@ -1,6 +1,7 @@
-import type { Rule } from '../types.js';
+import { isGeneratedTail } from '../secret-value.js';
+import type { DetectOptions, Rule, Span } from '../types.js';
 import { fake } from './providers/fake.js';
-import { notPlaceholder } from './providers/shape.js';
+import { notPlaceholder, notPlaceholderNorCounted } from './providers/shape.js';
 
 /**
  * Keys of a map that are themselves live API keys: a service that issues its own keys to partners or tenants often keeps
@@ -15,7 +16,77 @@ const LIVE_KEY_AS_MAP_KEY =
 
 const BODY = fake('alnum', 40, 9811);
 
+/**
+ * A vendor-style token in a literal: a short lower-case prefix (the vendor's, 2 to 10 letters), a word for the kind of
+ * credential (`pat`, `reg`, `live`, `secret`, …) and a random tail of 30 or more letters and digits (`acme_pat_…`,
+ * `rhq_reg_…`), the shape Stripe's `sk_live_` made common and that many vendors we have no rule for copied. The kind word
+ * is what makes it a credential: an object's id (Stripe's `cus_…`, `evt_…`) has a type prefix and no such word, and a
+ * name in snake case (`user_id_…`) or a digest (`sha256_…`) has no random tail of mixed case. Publishable and client
+ * keys (`pk_live_`, `pub_live_`, Branch's `key_live_`) are made for browsers and stay out.
+ */
+const PREFIXED_TOKEN = /["'`](?<v>[a-z]{2,10}_(?:pat|reg|live|prod|secret|token|api|sk|sec|srv|tok|priv)_[A-Za-z0-9]{30,100})["'`]/;
+const KIND_WORD = /_(?:pat|reg|live|prod|secret|token|api|sk|sec|srv|tok|priv)_/y;
+const RANDOM_TAIL = /[A-Za-z0-9]{30,100}(?![A-Za-z0-9_])/y;
+const PUBLIC_PREFIX = /^(?:pk|pub|publishable|public|client|key|test|example|sample|dummy|fake)$/;
+
+function findPrefixedTokens(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let skipUntil = -1;
+  for (const offset of offsets) {
+    if (offset < skipUntil) continue;
+    KIND_WORD.lastIndex = offset;
+    if (!KIND_WORD.test(text)) continue;
+    // The prefix: 2 to 10 lower-case letters back to the literal's opening quote.
+    let start = offset;
+    while (start > 0 && offset - start < 11) {
+      const c = text.charCodeAt(start - 1);
+      if (c < 97 || c > 122) break;
+      start--;
+    }
+    const quote = text.charAt(start - 1);
+    if (offset - start < 2 || offset - start > 10 || (quote !== '"' && quote !== "'" && quote !== '`')) continue;
+    if (PUBLIC_PREFIX.test(text.slice(start, offset))) continue;
+    RANDOM_TAIL.lastIndex = KIND_WORD.lastIndex;
+    if (!RANDOM_TAIL.test(text)) continue;
+    const end = RANDOM_TAIL.lastIndex;
+    if (text.charAt(end) !== quote) continue;
+    const value = text.slice(start, end);
+    if (!isGeneratedTail(text.slice(KIND_WORD.lastIndex, end)) || !notPlaceholderNorCounted(value)) continue;
+    spans.push({ start, end });
+    skipUntil = end;
+  }
+  return spans;
+}
+
 export const liveKeyRules: Rule[] = [
+  {
+    id: 'prefixed-token-literal',
+    category: 'TOKEN',
+    description:
+      'A vendor-style token in a literal: a short lower-case prefix, a kind word (`pat`, `reg`, `live`, `secret`, `token`, …) and 30 or more random letters and digits of mixed case (`new Client("acme_pat_…")`); publishable `pk_`/`pub_` keys, object ids without a kind word and snake-case names stay out',
+    keywords: ['_pat_', '_reg_', '_live_', '_prod_', '_secret_', '_token_', '_api_', '_sk_', '_sec_', '_srv_', '_tok_', '_priv_'],
+    pattern: PREFIXED_TOKEN,
+    secretGroup: 'v',
+    find: findPrefixedTokens,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `return new AcmeClient("acme_pat_${BODY}");`,
+        `client = Fleet('zq_reg_${BODY}')`,
+        'const t = `vnd_secret_' + BODY + '`;',
+      ],
+      noMatch: [
+        `const key = "pk_live_${BODY}";`,
+        `const name = "user_id_for_the_primary_account_lookup_table";`,
+        `const d = "sha256_${'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}";`,
+        `stripe.customers.retrieve("cus_${BODY}")`,
+        `const t = "acme_pat_${BODY.toLowerCase()}";`,
+        `const t = "acme_pat_${'aB3'.repeat(12)}";`,
+        `const t = "acme_pat_ThisIsTheDefaultPersonalAccessToken1";`,
+      ],
+    },
+  },
   {
     id: 'live-key-map-key',
     category: 'KEY',

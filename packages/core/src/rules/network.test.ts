@@ -295,3 +295,14 @@ describe('a private address beside a gateway named `gw`', () => {
     expect(hosts('| Edge 10.0.1.2 | gwt build |', 'docs/browsers.md')).toEqual([]);
   });
 });
+
+describe('a private address that is a literal of its own in a joined string', () => {
+  it("is a host after a literal ending in a login's user@, or before a port or a remote path", () => {
+    expect(hosts('execSync("rsync -az build/ deploy@" + "10.44.7.19" + ":/srv/site/");\n', 'tools/deploy.js')).toEqual(['10.44.7.19']);
+    expect(hosts("$url = 'https://build.example/' . '172.20.8.31' . ':8443';\n", 'deploy.php')).toEqual(['172.20.8.31']);
+  });
+
+  it('stays a version in a build message without such neighbours', () => {
+    expect(hosts('log("build " + "10.2.0.1" + " finished")\nversion = "10.2.0.1"\n', 'tools/release.js')).toEqual([]);
+  });
+});

@@ -199,6 +199,27 @@ function isRemoteCopyTarget(text: string, start: number, end: number): boolean {
   return REMOTE_PATH_AFTER.test(text);
 }
 
+/** A join of two literals: the closing quote, an operator (`+`, PHP's `.`, Lua's `..`, VB's `&`) or none (a shell's adjacent words), the opening quote. */
+const JOIN_BEFORE = /["'][ \t]{0,4}(?:\+|\.{1,2}|&)?[ \t]{0,4}$/;
+const JOIN_AFTER = /[ \t]{0,4}(?:\+|\.{1,2}|&)?[ \t]{0,4}["'](?::\d{1,5}(?![\d.])|:[/~])/y;
+
+/**
+ * An address that is a literal of its own in a joined string, whose neighbours make it a host: the literal before ends
+ * with a login's `user@` (`"rsync -az build/ deploy@" + "10.1.2.3" + ":/srv/"`), or the one after opens with a port or a
+ * remote path (`"10.1.2.3" + ":8443"`). A version joined into a message has neither.
+ */
+function isJoinedHost(text: string, start: number, end: number): boolean {
+  const quote = text.charAt(start - 1);
+  if ((quote !== '"' && quote !== "'") || text.charAt(end) !== quote) return false;
+  const before = JOIN_BEFORE.exec(text.slice(Math.max(0, start - 12), start - 1));
+  if (before !== null) {
+    const at = start - 1 - before[0].length;
+    if (text.charCodeAt(at - 1) === 0x40 /* @ */ && at >= 2 && isIdentifierCode(text.charCodeAt(at - 2))) return true;
+  }
+  JOIN_AFTER.lastIndex = end + 1;
+  return JOIN_AFTER.test(text);
+}
+
 /** Where a sentence ends inside a line: `.`, `!` or `?` before a space (an address's own dots have digits after them; a `;` ends statements of code, whose comments still speak of them). */
 const SENTENCE_END = /[.!?][ \t]/g;
 
@@ -369,7 +390,7 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
     const line = cell === undefined ? sentenceAround(text, bounds.start, bounds.end, m.index, m.index + m[0].length) : text.slice(cell.start, cell.end);
     const before = text.slice(bounds.start, m.index);
-    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before) && !isFollowedByPort(text, m.index + m[0].length) && !isRemoteCopyTarget(text, m.index, m.index + m[0].length)) return;
+    if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before) && !isFollowedByPort(text, m.index + m[0].length) && !isRemoteCopyTarget(text, m.index, m.index + m[0].length) && !isJoinedHost(text, m.index, m.index + m[0].length)) return;
     if (isAssignedToVersionName(before)) return;
     spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 32) });
   });

@@ -95,3 +95,28 @@ describe("a repository's credentials stored by composer config", () => {
     expect(values(ci, 'bitbucket-pipelines.yml')).toEqual([]);
   });
 });
+
+describe("a secret stored by a platform's CLI", () => {
+  it('reads the body of gh secret set and the values of fly and doppler secrets set', () => {
+    const sh = [
+      'gh secret set SCIM_TOKEN --repo acme/scim --body "Tq8Lw3Zx7Kr2Vm9Nb4Pc5Hd1"',
+      "gh secret set SIGNING_SALT -b 'Rm4Kx9Wq2Lz7Tv3Nb8Hc'",
+      'fly secrets set SESSION_KEY=Zw5Lq8Tk3Rx7Vm2Nb9Pd -a billing',
+      'doppler secrets set HOOK_SIGNING="Xk2Tq7Lw9Rz4Vm8Nb3Hd"',
+      '',
+    ].join('\n');
+    expect(values(sh, 'ops/secrets.sh')).toEqual(['Tq8Lw3Zx7Kr2Vm9Nb4Pc5Hd1', 'Rm4Kx9Wq2Lz7Tv3Nb8Hc', 'Zw5Lq8Tk3Rx7Vm2Nb9Pd', 'Xk2Tq7Lw9Rz4Vm8Nb3Hd']);
+  });
+
+  it('leaves gh variable set, variables, standard input and other gh commands', () => {
+    const sh = [
+      'gh variable set DEPLOY_REGION --body "Tq8Lw3Zx7Kr2Vm9Nb4Pc5Hd2"',
+      'gh secret set SCIM_TOKEN --body "$SCIM_TOKEN"',
+      'gh secret set SCIM_TOKEN < token.txt',
+      'gh secret list --repo acme/scim',
+      'fly secrets set DATABASE_URL=${DATABASE_URL}',
+      '',
+    ].join('\n');
+    expect(values(sh, 'ops/secrets.sh')).toEqual([]);
+  });
+});

@@ -101,7 +101,81 @@ function findComposerAuthConfig(text: string, options: DetectOptions, offsets: r
   return spans;
 }
 
+/**
+ * A secret stored by a platform's CLI: GitHub's `gh secret set NAME --body VALUE` (or `-b`, `--body=`), Fly's and
+ * Doppler's `fly secrets set NAME=VALUE …`, `doppler secrets set NAME=VALUE …`. What such a command stores is a secret by
+ * the command's word, whatever its name; `gh variable set` stores plain configuration and is not read. Read on the
+ * command's own line (up to a pipe, a `;` or `&`); a variable (`"$TOKEN"`) or `-` (standard input) holds no value.
+ */
+const SECRET_STORE_SET = /(?:gh[ \t]{1,4}secret[ \t]{1,4}set|(?:flyctl|fly|doppler)[ \t]{1,4}secrets[ \t]{1,4}set)(?![\w-])/iy;
+/** One argument of that command line: maybe `NAME=` before it, then a double-quoted, single-quoted or bare value. */
+const STORE_ARGUMENT = /[ \t]{1,8}(?:(?<name>[A-Za-z_][\w.-]{0,100})=)?(?:"(?<dq>[^"\r\n]{0,500})"|'(?<sq>[^'\r\n]{0,500})'|(?<v>[^\s"'`;|&]{1,500}))/yd;
+
+function findStoredSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(SECRET_STORE_SET, text, offsets, (m) => {
+    const gh = m[0].charAt(0).toLowerCase() === 'g';
+    let secretName: string | undefined;
+    let bodyNext = false;
+    STORE_ARGUMENT.lastIndex = m.index + m[0].length;
+    for (let n = 0; n < 30; n++) {
+      const a = STORE_ARGUMENT.exec(text);
+      if (a === null) break;
+      const g = a.groups!;
+      const group = (['dq', 'sq', 'v'] as const).find((k) => g[k] !== undefined)!;
+      let value = g[group]!;
+      let start = a.indices!.groups![group]![0];
+      let take = false;
+      if (gh) {
+        if (bodyNext) take = true;
+        else if (g['name'] === undefined && /^(?:--body|-b)$/.test(value)) bodyNext = true;
+        else if (g['name'] === undefined && value.startsWith('--body=')) {
+          value = value.slice(7).replace(/^(["'])(.*)\1$/, '$2');
+          start = text.indexOf(value, start + 7);
+          take = true;
+        } else if (secretName === undefined && !value.startsWith('-')) secretName = value;
+        if (take) bodyNext = false;
+      } else if (g['name'] !== undefined) {
+        secretName = g['name'];
+        take = true;
+      }
+      if (!take || value === '-' || VARIABLE_REFERENCE.test(value)) continue;
+      const category = /pass(?:word|wd|phrase)?(?![a-z])/i.test(secretName ?? '') ? 'PASS' : 'TOKEN';
+      if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
+      spans.push({ start, end: start + value.length, category });
+    }
+  });
+  return spans;
+}
+
 export const toolFlagRules: Rule[] = [
+  {
+    id: 'cli-stored-secret',
+    category: 'TOKEN',
+    description:
+      "A secret stored by a platform's CLI: GitHub's `gh secret set NAME --body …` (`-b …`), Fly's and Doppler's `secrets set NAME=…`; `gh variable set` stores plain configuration",
+    keywords: ['gh secret', 'fly secrets', 'flyctl secrets', 'doppler secrets'],
+    pattern: SECRET_STORE_SET,
+    find: findStoredSecrets,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'gh secret set NPM_TOKEN --repo acme/web --body "Vq8wN3zL5rT1yH6kP2mB9xC4fJ7g"',
+        "gh secret set SIGNING -b 'Hx4Tz9Lq2Wm7Rv5Nc8Kp3Yb6'",
+        'gh secret set SIGNING --env prod --body=Hx4Tz9Lq2Wm7Rv5Nc8Kp3Yb7',
+        'fly secrets set SESSION=Qm7Vw2Zx9Lk4Rt6Yp3Nb8Hc1 -a billing',
+        'doppler secrets set SIGNING_SALT="Tr5Kx8Qm2Wz7Ln4Vb9Pc3Hy6"',
+      ],
+      noMatch: [
+        'gh secret set NPM_TOKEN --body "$NPM_TOKEN"',
+        'gh secret set NPM_TOKEN < token.txt',
+        'gh variable set REGION --body "Vq8wN3zL5rT1yH6kP2mB9xC4fJ7g"',
+        'gh secret list --repo acme/web',
+        'fly secrets set DATABASE_URL=${DATABASE_URL}',
+      ],
+    },
+  },
   {
     id: 'tool-token-flag',
     category: 'KEY',

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The reported values in `text`, for readable assertions. */
+function values(text: string, file: string): string[] {
+  return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+}
+
+describe('a vendor-style prefixed token in a literal', () => {
+  it("reads a short prefix, a kind word and a random tail as a token, as a client's only argument", () => {
+    const java = 'static Client staging() {\n    return new Client("vx_pat_Hq3Lw8Tz2Kr7Vm4Nb9Pc5Xd1Yf6Gs0Ja2Ue");\n}\n';
+    expect(values(java, 'Client.java')).toEqual(['vx_pat_Hq3Lw8Tz2Kr7Vm4Nb9Pc5Xd1Yf6Gs0Ja2Ue']);
+    expect(values("client = Fleet('acme_secret_Zt4Wq9Lm2Kx7Rv3Nb8Hc5Pd1Jf6Gs0Ya')\n", 'deploy.py')).toEqual(['acme_secret_Zt4Wq9Lm2Kx7Rv3Nb8Hc5Pd1Jf6Gs0Ya']);
+  });
+
+  it('leaves publishable keys, object ids, names, digests and tails that are not random', () => {
+    const ts = [
+      'const pub = "pk_live_Hq3Lw8Tz2Kr7Vm4Nb9Pc5Xd1Yf6Gs0Ja2Ue";',
+      'const customer = "cus_Hq3Lw8Tz2Kr7Vm4Nb9Pc5Xd1Yf6Gs0Ja2Ue";',
+      'const column = "user_id_for_the_primary_account_lookup_table";',
+      'const d = "sha256_9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";',
+      'const label = "acme_api_GetUserAccountByIdFromPrimaryDatabase2";',
+      'const lower = "acme_pat_hq3lw8tz2kr7vm4nb9pc5xd1yf6gs0ja2ue";',
+      '',
+    ].join('\n');
+    expect(values(ts, 'src/billing.ts')).toEqual([]);
+  });
+});
