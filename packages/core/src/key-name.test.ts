@@ -662,3 +662,20 @@ describe('a vendor whose name ends in key', () => {
     expect(classifyKey('CACHE_KEY')).toBeUndefined();
   });
 });
+
+describe('the public half of a signing key pair', () => {
+  it('leaves verify and verification keys, which check signatures and are handed out', () => {
+    for (const name of ['VerifyKey', 'verifyKey', 'verificationKey', 'VERIFY_KEY', 'OTA_VERIFYING_KEY', 'webhook_verification_keys']) expect(classifyKey(name), name).toBeUndefined();
+  });
+
+  it('still reads the signing half, and a webhook\'s verify token, as secrets', () => {
+    expect(classifyKey('signingKey')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('verify_token')).toEqual({ category: 'TOKEN', weak: false });
+    expect(classifyKey('VERIFICATION_TOKEN')).toEqual({ category: 'TOKEN', weak: false });
+  });
+
+  it('reports no value assigned to a verify key', () => {
+    const text = 'const VerifyKey = "5b0e29f6d4a1c87e9e4c1a7f03b8d25e6a0f4c9b1d7e38a5c2f60b94e1d8a73c"\n';
+    expect(detect(text, { file: 'sign.go' })).toEqual([]);
+  });
+});

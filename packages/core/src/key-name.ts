@@ -602,6 +602,10 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // Keys that client code ships by design: Pusher's app key (`PUSHER_APP_KEY`; its secret is `…_SECRET`)
   // and the public key of a Sentry DSN (`SENTRY_DSN_KEY`), which every browser and app sends.
   if (isPublicClientKeyName(words)) return undefined;
+  // A key pair's verify key (`VerifyKey`, `verificationKey`, PyNaCl's `VerifyKey`, `OTA_VERIFYING_KEY`): the public half
+  // that checks signatures, handed to everything that checks them (the signing key or seed is the secret). What a webhook's
+  // caller sends to be checked (`verify_token`, `verification_token`) is a shared secret, and ends in no key word.
+  if ((last === 'key' || last === 'keys') && VERIFY_WORDS.has(words[words.length - 2] ?? '')) return undefined;
   // Envelope encryption's data key (KMS's `GenerateDataKey`, `CARD_VAULT_DATA_KEY`): the key that encrypts the data itself.
   // The name is as often a lookup's (a chart series' `dataKey`, a cache's `DATA_KEY = "user:profile"`), so only a strong
   // value counts; wrapped or encrypted (`wrapped_data_key`, `encryptedDataKey`), it is ciphertext that only the KMS key opens.
@@ -674,6 +678,9 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (category === undefined && last === 'refresh' && words.length >= 2 && !REFRESH_SCHEDULE_WORDS.has(words[words.length - 2]!)) return { category: 'TOKEN', weak: true };
   return category ? { category, weak } : undefined;
 }
+
+/** Words before a final `key` that make it the public half of a signing key pair. */
+const VERIFY_WORDS = new Set(['verify', 'verification', 'verifying']);
 
 /** Words before a final `refresh` that make it a schedule or a UI action, not a refresh token (`AUTO_REFRESH`, `PAGE_REFRESH`). */
 const REFRESH_SCHEDULE_WORDS = new Set(['auto', 'cache', 'page', 'screen', 'view', 'ui', 'data', 'list', 'feed', 'pull', 'force', 'manual', 'last', 'next', 'soft', 'hard', 'background', 'periodic', 'live']);

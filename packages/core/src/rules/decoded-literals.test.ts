@@ -40,3 +40,35 @@ describe('decoded-base64-secret', () => {
     expect(detect(`var apiKey = Encoding.UTF8.GetString(Convert.FromBase64String("${bytes}"));`, { file: 'a.cs' }).some((f) => f.rule === 'decoded-base64-secret')).toBe(false);
   });
 });
+
+describe('decoded-hex-secret', () => {
+  const hex = '9e4c1a7f03b8d25e6a0f4c9b1d7e38a5c2f60b94e1d8a73c5b0e29f6d4a1c87e';
+  const byHexRule = (text: string, file: string): string[] =>
+    detect(text, { file }).filter((f) => f.rule === 'decoded-hex-secret').map((f) => text.slice(f.start, f.end));
+
+  it('reports hex that PHP, Go, Python, Java, C#, Node and Rust decode into a key\'s name', () => {
+    const cases: [string, string][] = [
+      [`$settings['encryption_key'] = hex2bin('${hex}');`, 'config.php'],
+      [`var bundleSigningSeed, _ = hex.DecodeString("${hex}")`, 'sign.go'],
+      [`HMAC_SECRET = bytes.fromhex("${hex}")`, 'app.py'],
+      [`master_key = binascii.unhexlify(b"${hex}")`, 'app.py'],
+      [`private static final byte[] AES_KEY = Hex.decodeHex("${hex}".toCharArray());`, 'Keys.java'],
+      [`private static final byte[] aesKey = HexFormat.of().parseHex("${hex}");`, 'Keys.java'],
+      [`var signingKey = Convert.FromHexString("${hex}");`, 'Keys.cs'],
+      [`const webhookSecret = Buffer.from('${hex}', 'hex');`, 'hook.js'],
+      [`let api_secret = hex::decode("${hex}").unwrap();`, 'main.rs'],
+    ];
+    // Some shapes generic-assignment reads too (the same span): the hex must be reported, by either.
+    for (const [text, file] of cases) expect(found(text, file), text).toEqual([hex]);
+  });
+
+  it('leaves hex under a name that is no secret\'s, the public half, a stand-in and short or odd-length hex', () => {
+    expect(byHexRule(`var bundleDigest, _ = hex.DecodeString("${hex}")`, 'sign.go')).toEqual([]);
+    expect(byHexRule(`verify_key = bytes.fromhex("${hex}")`, 'app.py')).toEqual([]);
+    expect(byHexRule(`SIGNING_KEY = bytes.fromhex("${'7'.repeat(64)}")`, 'app.py')).toEqual([]);
+    expect(byHexRule(`SIGNING_KEY = bytes.fromhex("9e4c1a7f03b8d25e")`, 'app.py')).toEqual([]);
+    expect(byHexRule(`SIGNING_KEY = bytes.fromhex("${hex.slice(1)}")`, 'app.py')).toEqual([]);
+    expect(byHexRule(`const webhookSecret = Buffer.from('${hex}', 'utf8');`, 'hook.js')).toEqual([]);
+    expect(byHexRule(`if ($token === hex2bin('${hex}')) {`, 'a.php')).toEqual([]);
+  });
+});

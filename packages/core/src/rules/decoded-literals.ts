@@ -1,5 +1,5 @@
 import { decodeBase64 } from '../base64.js';
-import { classifyKey } from '../key-name.js';
+import { classifyKey, type KeyClass } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -20,10 +20,10 @@ const DECODER_CALL =
 const BASE64_ENCODING_ARGUMENT = /^[ \t]{0,4},[ \t]{0,4}["'`]base64(?:url)?["'`]/;
 /**
  * The name the decoded value is bound to, at the end of the line before the call and its wrappers: `apiKey =`,
- * `this.apiKey =`, `API_KEY: str =`, `secret, _ :=`, `"api_key":` (a map entry), `val token: String =`.
+ * `this.apiKey =`, `API_KEY: str =`, `secret, _ :=`, `"api_key":` (a map entry), `val token: String =`, `$config['api_key'] =`.
  */
 const BINDING_END =
-  /(?<![\w$])["']?(?<name>[A-Za-z_$][\w$]{0,60})["']?(?:[ \t]{0,4},[ \t]{0,4}(?:_|err))?(?:[ \t]{0,4}:[ \t]{0,4}[\w<>[\]?.]{1,40})?[ \t]{0,4}(?::?=|:)$/;
+  /(?<![\w$])["']?(?<name>[A-Za-z_$][\w$]{0,60})["']?\]?(?:[ \t]{0,4},[ \t]{0,4}(?:_|err))?(?:[ \t]{0,4}:[ \t]{0,4}[\w<>[\]?.]{1,40})?[ \t]{0,4}(?::?=|:)$/;
 /** How far back on its line a call's wrappers (`new String(java.util.Base64.`, `Encoding.UTF8.GetString(Convert.`) reach. */
 const WRAPPER_REACH = 120;
 /** Letters of wrappers: names, dots, calls' opening brackets, `new `; a comma or an operator ends them. */
@@ -32,6 +32,26 @@ const isWrapperCode = (c: number): boolean =>
 
 /** Printable ASCII text, no control characters or high bytes: what a key or a password decodes to. */
 const PRINTABLE = /^[\x20-\x7e]{8,300}$/;
+
+/**
+ * The secret's name that the call at `offset` is bound to, classified: back over the call's qualifier and wrappers
+ * (letters `isWrapper` accepts) to the end of the binding on the same line. A comparison (`==`, `!=`) binds nothing.
+ */
+function boundKey(text: string, offset: number, isWrapper: (c: number) => boolean): KeyClass | undefined {
+  let i = offset;
+  const limit = Math.max(0, offset - WRAPPER_REACH);
+  while (i > limit && isWrapper(text.charCodeAt(i - 1))) i--;
+  // The line's start, looked for at most 200 characters back (a longer line's binding is too far: no lastIndexOf over it).
+  let lineStart = i;
+  while (lineStart > 0 && i - lineStart <= 200 && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+  if (i - lineStart > 200) return undefined;
+  const binding = BINDING_END.exec(text.slice(lineStart, i));
+  if (binding === null) return undefined;
+  // `==`, `!=`, `<=`: a comparison, not a binding.
+  const sepAt = lineStart + binding.index + binding[0].length - 1;
+  if (text.charCodeAt(sepAt) === 0x3d && /[=!<>]/.test(text.charAt(sepAt - 1))) return undefined;
+  return classifyKey(binding.groups!['name']!);
+}
 
 function findDecodedLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -45,23 +65,59 @@ function findDecodedLiterals(text: string, options: DetectOptions, offsets: read
     const end = call.index + call[0].length;
     after = end;
     if (call[0].startsWith('Buffer') && !BASE64_ENCODING_ARGUMENT.test(text.slice(end, end + 16))) continue;
-    // Back over the call's qualifier and wrappers to the binding.
-    let i = offset;
-    const limit = Math.max(0, offset - WRAPPER_REACH);
-    while (i > limit && isWrapperCode(text.charCodeAt(i - 1))) i--;
-    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-    if (i - lineStart > 200) continue;
-    const binding = BINDING_END.exec(text.slice(lineStart, i));
-    if (binding === null) continue;
-    // `==`, `!=`, `<=`: a comparison, not a binding.
-    const sepAt = lineStart + binding.index + binding[0].length - 1;
-    if (text.charCodeAt(sepAt) === 0x3d && /[=!<>]/.test(text.charAt(sepAt - 1))) continue;
-    const key = classifyKey(binding.groups!['name']!);
+    const key = boundKey(text, offset, isWrapperCode);
     if (key === undefined) continue;
     const decoded = decodeBase64(value);
     if (decoded === undefined || !PRINTABLE.test(decoded)) continue;
     if (!isPlausibleSecret(decoded, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
     const start = call.index + call[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length, category: key.category });
+  }
+  return spans;
+}
+
+/**
+ * A key kept in source as hex that the code decodes to bytes where it binds them to a secret's name: PHP's
+ * `$config['encryption_key'] = hex2bin('…')`, Python's `SIGNING_KEY = bytes.fromhex('…')` and `binascii.unhexlify(…)`,
+ * Go's `seed, _ := hex.DecodeString("…")`, Java's `Hex.decodeHex("…")` and `HexFormat.of().parseHex("…")`, C#'s
+ * `Convert.FromHexString("…")`, Node's `Buffer.from("…", "hex")`, Rust's `hex::decode("…")`. Keys are bytes, so the hex
+ * is the key: nothing decoded is judged, only that the hex is as long as a key (16 bytes or more), whole bytes, and no
+ * stand-in (one digit repeated, a counting dummy).
+ */
+const HEX_DECODER_CALL =
+  /(?:hex2bin|fromhex|unhexlify|a2b_hex|hex\.DecodeString|decodeHex|parseHex|parseHexBinary|FromHexString|Buffer\.from|hex::decode)\([ \t]{0,4}[bu]?["'`](?<v>[0-9A-Fa-f]{32,1024})["'`]/y;
+/** Node's `Buffer.from("…", "hex")`: only with the hex encoding is the literal hex-encoded bytes. */
+const HEX_ENCODING_ARGUMENT = /^[ \t]{0,4},[ \t]{0,4}["'`]hex["'`]/;
+/** Wrappers of a hex decoder also hold a factory's empty call (`HexFormat.of().parseHex`). */
+const isHexWrapperCode = (c: number): boolean => isWrapperCode(c) || c === 0x29;
+
+/** Bytes that count up (`000102030405…`, a test vector's dummy key): six in a row or more make the value a stand-in. */
+function isCountingBytes(hex: string): boolean {
+  let run = 1;
+  for (let i = 2; i + 2 <= hex.length; i += 2) {
+    run = parseInt(hex.slice(i, i + 2), 16) === parseInt(hex.slice(i - 2, i), 16) + 1 ? run + 1 : 1;
+    if (run >= 6) return true;
+  }
+  return false;
+}
+
+function findDecodedHexLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let after = -1;
+  for (const offset of offsets) {
+    if (offset < after) continue;
+    HEX_DECODER_CALL.lastIndex = offset;
+    const call = HEX_DECODER_CALL.exec(text);
+    if (call === null) continue;
+    const value = call.groups!['v']!;
+    const end = call.index + call[0].length;
+    after = end;
+    if (value.length % 2 !== 0 || isCountingBytes(value)) continue;
+    if (call[0].startsWith('Buffer') && !HEX_ENCODING_ARGUMENT.test(text.slice(end, end + 16))) continue;
+    const key = boundKey(text, offset, isHexWrapperCode);
+    if (key === undefined) continue;
+    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = end - 1 - value.length;
     spans.push({ start, end: start + value.length, category: key.category });
   }
   return spans;
@@ -96,6 +152,35 @@ export const decodedLiteralRules: Rule[] = [
         'const logoSvg = atob("PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmci");',
         'const secret = Buffer.from("Vm43cVp4MkxtOFRrNFdyUDVqQ3M=", "hex");',
         'if (password == atob("Vm43cVp4MkxtOFRrNFdyUDVqQ3M=")) {',
+      ],
+    },
+  },
+  {
+    id: 'decoded-hex-secret',
+    category: 'KEY',
+    description:
+      'A hex literal that code decodes to key bytes under a secret\'s name: `$config[\'encryption_key\'] = hex2bin(\'…\')`, `SIGNING_KEY = bytes.fromhex("…")`, Go\'s `seed, _ := hex.DecodeString("…")`, `Hex.decodeHex("…")`, `Convert.FromHexString("…")`, `Buffer.from("…", "hex")`',
+    keywords: ['hex2bin(', 'fromhex(', 'unhexlify(', 'a2b_hex(', 'hex.decodestring(', 'decodehex(', 'parsehex(', 'parsehexbinary(', 'fromhexstring(', 'buffer.from(', 'hex::decode('],
+    pattern: HEX_DECODER_CALL,
+    find: findDecodedHexLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "$config['encryption_key'] = hex2bin('9c41e7a03b5f28d6c1e4a7b09f3d52e8c6a1b47f0e9d3c25a8b6f14e7d0c93a2');",
+        'var otaSigningSeed, _ = hex.DecodeString("b7e2094c1fa35d86e0c7b4a19f2e63d85a0c4e7b19f6d2a3c8e05b7146d9fa21")',
+        'SIGNING_KEY = bytes.fromhex("4e8a1c7f02d9b635e1a47c0f9b28d6e3")',
+        'private static final byte[] AES_KEY = HexFormat.of().parseHex("d41f8a92c7e03b65a1f4c8e27d09b3a6");',
+        'const hmacSecret = Buffer.from("7a3e91c0f4d28b65e1a9c7f03b2d84e6", "hex");',
+      ],
+      noMatch: [
+        // Not a secret's name, the public half, too short for a key, a counting dummy, not hex-encoded.
+        'var firmwareDigest, _ = hex.DecodeString("b7e2094c1fa35d86e0c7b4a19f2e63d85a0c4e7b19f6d2a3c8e05b7146d9fa21")',
+        'VERIFY_KEY = bytes.fromhex("4e8a1c7f02d9b635e1a47c0f9b28d6e3")',
+        "$config['encryption_key'] = hex2bin('9c41e7a03b5f28d6');",
+        'SIGNING_KEY = bytes.fromhex("000102030405060708090a0b0c0d0e0f")',
+        'const hmacSecret = Buffer.from("7a3e91c0f4d28b65e1a9c7f03b2d84e6", "utf8");',
+        'if (hmacSecret == hex2bin("7a3e91c0f4d28b65e1a9c7f03b2d84e6")) {',
       ],
     },
   },
