@@ -363,6 +363,13 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['key maps built by Map.of opened again and again, entries never closed', 'Keys.java', 'KEYS = Map.of("r", "x", '.repeat(MB / 24)],
     ['base64 decoders called again and again on one line, wrapped in calls, literals never closed', 'Keys.cs', 'apiKey = new String(GetString(Convert.FromBase64String("QUJD'.repeat(MB / 64)],
     ['atob with a long base64 literal after a long run of wrapper letters', 'keys.js', `token = ${'a.'.repeat(MB / 8)}atob("${'QUJD'.repeat(MB / 16)}")`],
+    // Each hex decoder reads its literal (bounded) and its line back to the binding (bounded), once.
+    ['hex decoders after a long run of wrapper letters and factory calls', 'keys.java', `key = ${'of().'.repeat(MB / 20)}parseHex("${'ab12'.repeat(MB / 16)}")`],
+    ['hex decoders repeated on one line, each given a key-length literal', 'keys.php', `$k = hex2bin('${'9e4c1a7f'.repeat(8)}'); `.repeat(MB / 90)],
+    // Each "it's `…`" looks back over at most a bounded stretch of its line for the noun.
+    ["it's and a quoted value repeated on one line after a key's name", 'notes.md', `the master key ${"it's `Ab3dE6gH9jK2mN5pQ8sT` ".repeat(MB / 30)}`],
+    ['the old one and an unclosed code mark repeated after a password', 'notes.md', `the password was rotated; ${'the old one `Qm7!tRz4 '.repeat(MB / 22)}`],
+    ['discord names repeated before a long three-segment run', 'bot.js', `${'discord_x = '.repeat(MB / 24)}${'a'.repeat(28)}.${'b'.repeat(6)}.${'c'.repeat(MB / 4)}`],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

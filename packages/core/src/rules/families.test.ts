@@ -2109,3 +2109,46 @@ describe('prose that wraps a login pair, names a wallet seed, or states a passwo
     }
   });
 });
+
+describe('a secret given later in the sentence that names it', () => {
+  it('reports a key or token given as "it\'s `…`" after a clause', () => {
+    expect(found("Don't commit the Rails master key again; it's `4f9c2e81a7d05b36c8e1f47a20d9b6e3` on the staging host.", 'handover.md')).toEqual([['KEY', '4f9c2e81a7d05b36c8e1f47a20d9b6e3']]);
+    expect(found('Nobody rotated the billing API token, it is "Tz5qW8nLx2Rv7KmB3cJ9pD4h" for another week.', 'notes.md')).toEqual([['TOKEN', 'Tz5qW8nLx2Rv7KmB3cJ9pD4h']]);
+  });
+
+  it('leaves a public key, a path, a value in another sentence and a value that is no key', () => {
+    expect(found("The signing public key ships in the app; it's `4f9c2e81a7d05b36c8e1f47a20d9b6e3` in the bundle.", 'handover.md')).toEqual([]);
+    expect(found("Keep the master key out of git. The build number? it's `4f9c2e81a7d05b36c8e1f47a20d9b6e3`.", 'handover.md')).toEqual([]);
+    expect(found("The master key is gone from the repo; it's `config/credentials/prod.key` now.", 'handover.md')).toEqual([]);
+    expect(found("The API key was never set; it's `not_configured_yet` in staging.", 'handover.md')).toEqual([]);
+  });
+
+  it('reports a password given in code marks or quotes right after "the old one" or "the previous one"', () => {
+    expect(found('* Vault unseal password for `HSM-02` is rotated; the old one `Qm7!tRz4Wv9p` is revoked.', 'ceremony.md')).toEqual([['PASS', 'Qm7!tRz4Wv9p']]);
+    expect(found("We changed the router admin password, the previous one 'Lark-Basin62' still works until Monday.", 'notes.md')).toEqual([['PASS', 'Lark-Basin62']]);
+  });
+
+  it('leaves a password policy said to be a name of words', () => {
+    expect(found("The admin password policy changed last week; it's `StrictPolicy2025Rules` now.", 'notes.md')).toEqual([]);
+  });
+
+  it('leaves "the old one" without a value, and a quote that does not close after it', () => {
+    expect(found('The HSM partition password is rotated; the old one is in the vault until Friday.', 'ceremony.md')).toEqual([]);
+    expect(found('The HSM partition password is rotated; the old one `Qm7!tRz4Wv9p and more` is revoked.', 'ceremony.md')).toEqual([]);
+  });
+});
+
+describe('tokens of a provider\'s shape under a lenient length or a naming context', () => {
+  it('reports a fine-grained GitHub PAT a few characters longer or shorter than GitHub issues them', () => {
+    const long = 'github_pat_11AQ7ZK2M0RTW5XB3YCN8P_' + 'Hb4nQz8WpLk2Rv7xTm9CsD3fGj6YwE1uNa5Ko0Pe8Si4Qt7Uz2Vr6Xl9Mc3Bd5Fh1Jq';
+    expect(found(`The deploy job uses \`${long}\` for now.`, 'runbook.md').map(([, v]) => v)).toEqual([long]);
+    expect(found('Pasted github_pat_11AQ7ZK2M0 by mistake.', 'runbook.md')).toEqual([]);
+  });
+
+  it('reports a Discord bot token of any first segment under a name that says Discord, the strict shape elsewhere', () => {
+    const token = 'q7Zk-Lx2_Rv9TmB3cJ4pWn8a.Hd2kQx.Fz9-Lm3Wq7Rt_Kv2Bn8Xc5Yp1Ds6Gh4Jw0Ae';
+    expect(found(`const DISCORD_BOT = '${token}';`, 'alerts.js')).toEqual([['TOKEN', token]]);
+    expect(found(`discordToken: "${token}"`, 'config.yaml')).toEqual([['TOKEN', token]]);
+    expect(detect(`const RELEASE_TAG = '${token}';`, { file: 'alerts.js' }).some((f) => f.rule.startsWith('discord'))).toBe(false);
+  });
+});

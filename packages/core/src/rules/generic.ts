@@ -3048,6 +3048,56 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
   return spans;
 }
 
+/**
+ * A key, token or password named in a sentence and given later in it as "it's `…`" / "it is `…`" after a clause (a
+ * handover note's "please don't paste the Rails master key anywhere; it's `…` on the old box"). Sticky at `it`; only a
+ * value in quotes or code marks counts, and the sentence before it on the same line must name the secret.
+ */
+const IT_IS_VALUE = /it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])(?<v>[^\s`'"]{6,200})/iy;
+/** A secret's noun, the last one in the sentence before `it's` (not a public one by name: public key, site key). */
+const SECRET_NOUN = /(?<!(?:public|site|publishable|primary|foreign|cache|sort|partition)[ \t_-])\b(?:secret|key|token|credential|password|passphrase)s?\b/gi;
+/** A word right after the secret's noun that makes the phrase about it, not it (`password policy`, `key fingerprint`, `token format`). */
+const DESCRIBED_NOUN_NEXT =
+  /^[ \t_-](?:policy|policies|rules?|requirements?|complexity|length|format|hash|hashes|digest|fingerprint|checksum|id|ids|name|file|path|type|field|label|hint|prompt|reset|rotation|expiry|manager|store|vault|header)\b/i;
+/** How far back on its line `it's` looks for the sentence that names the secret, and how far the noun may be from it. */
+const IT_IS_REACH = 160;
+const IT_IS_NOUN_DISTANCE = 60;
+
+function findItIsValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(IT_IS_VALUE, text, offsets, (m) => {
+    if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    const quote = m.groups!['q']!;
+    const raw = m.groups!['v']!;
+    if (text.charAt(m.index + m[0].length) !== quote) return;
+    let lineStart = m.index;
+    while (lineStart > 0 && m.index - lineStart < IT_IS_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+    // The sentence `it` belongs to: back to the last full stop, question or exclamation mark before a space.
+    const before = text.slice(lineStart, m.index);
+    const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
+    const sentence = sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2);
+    let noun: RegExpExecArray | null = null;
+    SECRET_NOUN.lastIndex = 0;
+    for (let n = SECRET_NOUN.exec(sentence); n !== null; n = SECRET_NOUN.exec(sentence)) noun = n;
+    if (noun === null || sentence.length - (noun.index + noun[0].length) > IT_IS_NOUN_DISTANCE) return;
+    // A noun that a word after it describes (`password policy`, `key fingerprint`) names no secret: `it` is the policy.
+    if (DESCRIBED_NOUN_NEXT.test(sentence.slice(noun.index + noun[0].length))) return;
+    const word = noun[0].toLowerCase();
+    if (word.startsWith('pass')) {
+      // A password's shape: letters and a digit, with a symbol or both cases.
+      if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || !(/[^A-Za-z0-9]/.test(raw) || (/[a-z]/.test(raw) && /[A-Z]/.test(raw)))) return;
+      if (isNameShaped(raw) || !isPlausiblePassword(raw, options.file)) return;
+      spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: 'PASS' });
+      return;
+    }
+    // A generated key's shape, as `key-one-prose` takes it: a commit's 40 hex digits are no key.
+    if (raw.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(raw) || !/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
+    if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) return;
+    spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: word.startsWith('token') ? 'TOKEN' : 'KEY' });
+  });
+  return spans;
+}
+
 /** Digits spread through the value in three runs or more (not words with a number here and there), and many distinct characters. */
 function looksGenerated(value: string): boolean {
   if ((value.match(/\d+/g) ?? []).length < 3) return false;
@@ -3057,12 +3107,13 @@ function looksGenerated(value: string): boolean {
 /**
  * A password named in one sentence and handed over in the next on the same line, as "the new one" (a ticket's or a mail's
  * "The broker rotated the password last night. New one from their mail: …", "… reset the passphrase, the new one is …"),
- * or as the current one; the sentence may go on over a line break with an aside (a runbook's "the SQL
+ * or as the current one, or in quotes or code marks right after the phrase, where the old or the previous one is one too (a
+ * runbook's "the HSM password is rotated; the old one `…` is revoked"); the sentence may go on over a line break with an aside (a runbook's "the SQL
  * login was rotated. The current one\n(as of the April rotation) is `…`"). Sticky at the phrase; `v` is the value after
  * the colon or the verb. The line before it must name the password, or a login or credentials that were rotated or reset.
  */
 const NEW_ONE_VALUE =
-  /(?:new|current)[ \t]one\b(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+  /(?:(?:new|current|old|previous)[ \t]one\b[ \t]{1,4}(?<right>[`'"])|(?:new|current)[ \t]one\b(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
 const NAMES_PASSWORD = /pass(?:word|phrase)\b|\b(?:login|credentials?)\b[^\r\n]{0,40}?\b(?:rotated|reset)\b/i;
 /** How far back on its line `new one` looks for the password it refers to. */
 const NEW_ONE_REACH = 160;
@@ -3078,6 +3129,9 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     while (lineStart > 0 && m.index - lineStart < NEW_ONE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     if (!NAMES_PASSWORD.test(text.slice(lineStart, m.index))) return;
     const raw = m.groups!['v']!;
+    // Right after the phrase, the quote must close right after the value (`the old one \`…\` is revoked`).
+    const right = m.groups!['right'];
+    if (right !== undefined && text.charAt(m.index + m[0].length) !== right) return;
     // Bare, a final full stop or comma is the sentence's.
     const value = m.groups!['q'] === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
     // A password's shape: letters and a digit, with a symbol or both cases (a reference or a path has none, or opens with one).
@@ -4663,10 +4717,34 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'secret-it-is-prose',
+    category: 'KEY',
+    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box")',
+    keywords: ["it's", 'it is', 'it was'],
+    pattern: IT_IS_VALUE,
+    find: findItIsValues,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "Please don't paste the staging master key anywhere; it's `7c1e94b02fd8a3e56b0c19d4f7a2e83b` on the build box.",
+        'We never rotated the partner API token, it is `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd` still.',
+        "The kiosk admin password hasn't changed since spring; it's `Hb4!nQz8Wp` for now.",
+      ],
+      noMatch: [
+        "The public key is published with the release; it's `7c1e94b02fd8a3e56b0c19d4f7a2e83b` on the site.",
+        "The master key lives in the vault. It's `config/master.key` on disk otherwise.",
+        "Don't paste the API key anywhere. The build id? it's `7c1e94b02fd8a3e56b0c19d4f7a2e83b` today.",
+        "The deploy key moved, it was `1cb577b2e35fa0fde83202d88f8dd23fb76d621b` at the time.",
+        "The API key is fine; it's `disabled_by_default` anyway.",
+      ],
+    },
+  },
+  {
     id: 'password-new-one-prose',
     category: 'PASS',
     description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`")',
-    keywords: ['new one', 'current one'],
+    keywords: ['new one', 'current one', 'old one', 'previous one'],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
     anchored: true,
@@ -4676,6 +4754,8 @@ export const genericRules: Rule[] = [
         'The vendor reset our password this morning. New one from the portal: Kq7_Rw2mTz9Lp',
         'Rotated the SFTP password, the new one is `Hb4!nQz8Wp` until Friday.',
         'If the job logs `auth failed`, its database login was reset. The current one\n   (since the March audit) is `Quill-Harbor572#` -- update the unit.',
+        'The kiosk admin password is rotated; the old one `Wn7#pLx2Qz` is revoked.',
+        "Changed the VPN password again, the previous one 'Tr4ck-Gull93' works until Friday.",
       ],
       noMatch: [
         'The password expired. New one: see the vault entry.',
@@ -4684,6 +4764,8 @@ export const genericRules: Rule[] = [
         'The login page moved. The current one is https://portal.example.org/signin2',
         'The login was rotated. The current one\nSee the vault: Kq7_Rw2mTz9Lp',
         'The build image changed. The current one is `node-20.11-alpine3`.',
+        'The admin password was rotated; the old one is in the vault until Friday.',
+        'The admin password was rotated; the old one `Wn7#pLx2Qz and more` is revoked.',
       ],
     },
   },

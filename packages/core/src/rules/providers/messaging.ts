@@ -160,6 +160,31 @@ export const messagingRules: Rule[] = [
       ],
     },
   },
+  {
+    // Under a name that says Discord or bot token (`DISCORD_BOT = '…'`, `discordToken:`, `BOT_TOKEN=`), the three
+    // base64url segments are the token whatever the first one decodes to (newer ids, a pasted token with `-` or `_`).
+    id: 'discord-bot-token-named',
+    category: 'TOKEN',
+    description: 'Discord bot token (three base64url segments, 24+ . 6 . 27+) assigned to a name that says Discord or bot token',
+    keywords: ['discord', 'bot_token', 'bot-token', 'bot.token', 'bottoken'],
+    startsAtKeyword: true,
+    pattern: /(?:discord|bot[_.-]?token)[\w.-]{0,30}["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?([\w-]{24,28}\.[\w-]{6}\.[\w-]{27,40})(?![\w.-])/i,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: notPlaceholder,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `const DISCORD_BOT = '${fake('b64url', 24, 3263).replace(/^./, 'k')}.${fake('b64url', 6, 3273)}.${fake('b64url', 38, 3283)}';`,
+        `BOT_TOKEN=${fake('alnum', 26, 3264).replace(/^./, 'z')}.${fake('b64url', 6, 3274)}.${fake('b64url', 30, 3284)}`,
+      ],
+      noMatch: [
+        `const DISCORD_BOT = '${fake('b64url', 24, 3263)}.${fake('b64url', 12, 3273)}.${fake('b64url', 38, 3283)}';`,
+        `const RELEASE_NOTES = '${fake('b64url', 24, 3265).replace(/^./, 'k')}.${fake('b64url', 6, 3275)}.${fake('b64url', 38, 3285)}';`,
+        'DISCORD_BOT_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxx.xxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    },
+  },
   tokenRule('discord-webhook-url', 'Discord webhook URL', 'https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/', '\\d{17,20}/[\\w-]{60,68}', {
     match: [`https://discord.com/api/webhooks/${fake('digits', 18, 329)}/${fake('b64url', 68, 330)}`],
     noMatch: ['https://discord.com/api/webhooks/123/abc'],

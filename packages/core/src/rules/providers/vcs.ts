@@ -70,14 +70,20 @@ export const vcsRules: Rule[] = [
     category: 'KEY',
     description: 'GitHub fine-grained personal access token (github_pat_)',
     keywords: ['github_pat_'],
-    pattern: prefixed('github_pat_', '\\w{82}'),
+    // 22 + `_` + 59 characters as GitHub issues them; the prefix alone is unambiguous, so a token pasted a few
+    // characters longer or shorter (a line's wrap joined, a character lost) is still one.
+    pattern: prefixed('github_pat_', '\\w{70,100}'),
     secretGroup: 1,
     minEntropy: 3,
     validate: notPlaceholder,
     confidence: 'high',
     examples: {
-      match: [`GH_TOKEN=github_pat_11${fake('uppernum', 20, 110)}_${fake('alnum', 59, 111)}`],
-      noMatch: [`github_pat_xxxxxxxxxxxxxxxxxxxxxx_${'x'.repeat(59)}`, 'github_pat_short'],
+      match: [
+        `GH_TOKEN=github_pat_11${fake('uppernum', 20, 110)}_${fake('alnum', 59, 111)}`,
+        `the current one is \`github_pat_11${fake('uppernum', 20, 112)}_${fake('alnum', 61, 113)}\``,
+        `token: github_pat_11${fake('uppernum', 20, 114)}_${fake('alnum', 55, 115)}`,
+      ],
+      noMatch: [`github_pat_xxxxxxxxxxxxxxxxxxxxxx_${'x'.repeat(59)}`, 'github_pat_short', `github_pat_11${fake('uppernum', 20, 116)}_${fake('alnum', 30, 117)}`],
     },
   },
   {
