@@ -679,3 +679,21 @@ describe('the public half of a signing key pair', () => {
     expect(detect(text, { file: 'sign.go' })).toEqual([]);
   });
 });
+
+describe('export and import tokens', () => {
+  it("reads an application's export or import token as a credential, not a handle", () => {
+    expect(classifyKey('exportToken')?.category).toBe('TOKEN');
+    expect(classifyKey('IMPORT_TOKEN')?.category).toBe('TOKEN');
+    expect(classifyKey('nextToken')).toBeUndefined();
+  });
+  it('reports 40 hex digits under such a name and leaves the handles AWS issues by that name', () => {
+    const hex = 'b3e07f1a9c2d4e58a6f0b7c1d2e3f4a5b6c7d8e9';
+    const text = (name: string, v: string): string => `<?php\nclass Exporter {\n    private string $${name} = '${v}';\n}\n`;
+    const values = (t: string): string[] => detect(t, { file: 'app/Exporter.php' }).map((f) => t.slice(f.start, f.end));
+    expect(values(text('exportToken', hex))).toEqual([hex]);
+    expect(values(text('import_token', hex))).toEqual([hex]);
+    expect(values(text('exportToken', 'export-token-q7mz2kx9wv4tr8np'))).toEqual([]);
+    expect(values(text('ImportToken', 'import-token-h3pd8ws2lc6yjn0f'))).toEqual([]);
+    expect(values(text('commitSha', hex))).toEqual([]);
+  });
+});

@@ -121,10 +121,13 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
  * `output_token`), a request made once (`IdempotencyToken`, `ClientRequestToken`, WAF's
  * `ChangeToken`), a lock or a lifecycle hook's action (`LockToken`, `LifecycleActionToken`),
  * the DKIM records a mail service publishes in DNS. None of them lets anyone in.
+ * An export or import token is not among them: an application's `exportToken` or `import_token` is most often the
+ * credential an export endpoint checks; AWS's handles of that name (Payment Cryptography's `export-token-…`, KMS's
+ * wrapped `ImportToken`) are told by their values (see `isPlausibleSecret`).
  */
 const HANDLE_TOKEN_QUALIFIERS = new Set([
   'next', 'continuation', 'starting', 'pagination', 'cursor', 'sync', 'resume', 'output', 'input', 'idempotency',
-  'request', 'change', 'lock', 'dkim', 'export', 'import',
+  'request', 'change', 'lock', 'dkim',
 ]);
 
 /**

@@ -330,6 +330,11 @@ const COLON_HEX_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$/;
  * `AQICAH…` (`AQECAH…` in the older format), and it runs well past the 16 to 64 bytes of what it seals.
  */
 const KMS_CIPHERTEXT = /^AQ[EI]CAH[A-Za-z0-9+/]{100,4000}={0,2}$/;
+/**
+ * AWS Payment Cryptography's handle of a key exchange (`GetParametersForExport`'s `ExportToken`, `export-token-…`;
+ * `import-token-…`): it names a pending transfer and admits no one. (KMS's `ImportToken` is a wrapped blob, `KMS_CIPHERTEXT`.)
+ */
+const AWS_TRANSFER_HANDLE = /^(?:export|import)-token-[a-z0-9]{8,64}$/;
 const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
 /**
  * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
@@ -898,6 +903,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (isFormatTemplate(v)) return false; // `%s:%s`, `{}-{}`
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
   if (KMS_CIPHERTEXT.test(v)) return false; // sealed by AWS KMS (a wrapped data key, `aws kms encrypt`'s output): only the KMS key opens it
+  if (AWS_TRANSFER_HANDLE.test(v)) return false;
   if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
   if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
