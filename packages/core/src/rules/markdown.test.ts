@@ -329,3 +329,15 @@ describe('prose that names a secret and gives it a little further on', () => {
     expect(values('The secret key (rotated) `${SECRET_KEY}` is read at start.\n', 'docs/api.md')).toEqual([]);
   });
 });
+
+describe('a password of random letters named in prose and given in parentheses', () => {
+  it('reads letters drawn at random with a digit, which split like a name but have hardly a vowel', () => {
+    expect(values('The backup FTP password (`Vq7rKmzTbwxLp`) was in the shared doc.\n', 'notes/incident.md')).toEqual(['Vq7rKmzTbwxLp']);
+  });
+  it('leaves a stand-in, the name of the variable that holds it, and a name of words and digits', () => {
+    expect(values('Never use a password (`hunter2`) like that.\n', 'notes/guide.md')).toEqual([]);
+    expect(values('Ask IT for the backup FTP password (`BACKUP_FTP_PASSWORD`) before the run.\n', 'notes/guide.md')).toEqual([]);
+    expect(values('The API token (`api_token`) comes from the vault.\n', 'notes/guide.md')).toEqual([]);
+    expect(values('Set the password (`ReportingDb2024Main`) in the vault.\n', 'notes/guide.md')).toEqual([]);
+  });
+});

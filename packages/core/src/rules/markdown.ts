@@ -458,6 +458,14 @@ const NAMED_SECRET_SPAN = /(?:key|token|password|passphrase|secret)[ \t]{1,2}\(`
 /** The words before `key` that make it a public one: its value is published, not kept. */
 const PUBLIC_KEY_BEFORE = /\b(?:public|host|ssh|gpg|pgp|publishable|deploy[ \t]public)[ \t]{1,2}$/i;
 
+/** Ten letters or more of which hardly any (one in seven or fewer) is a vowel: drawn at random, not words or their abbreviations joined. */
+function isVowelPoorDraw(value: string): boolean {
+  const letters = value.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 10) return false;
+  const vowels = letters.replace(/[^aeiouAEIOU]/g, '').length;
+  return vowels * 7 <= letters.length;
+}
+
 function findNamedSecretSpans(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   const spans: Span[] = [];
@@ -469,7 +477,10 @@ function findNamedSecretSpans(text: string, options: DetectOptions, offsets: rea
     if (m === null) continue;
     if (PUBLIC_KEY_BEFORE.test(text.slice(Math.max(0, offset - 24), offset))) continue;
     const value = m[1]!;
-    if (!isGeneratedWord(value) || (isNameShaped(value) && !PASSWORD_SYMBOL.test(value)) || NOT_A_NOTED_PASSWORD.test(value)) continue;
+    // A password is often letters drawn at random with a digit among them (`password (\`…\`)`), which splits like a name
+    // into "words"; those have hardly a vowel between them, and a name's words do.
+    const drawnPassword = /^pass/i.test(m[0]) && isVowelPoorDraw(value);
+    if (!isGeneratedWord(value) || (isNameShaped(value) && !PASSWORD_SYMBOL.test(value) && !drawnPassword) || NOT_A_NOTED_PASSWORD.test(value)) continue;
     if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const start = offset + m[0].length - 2 - value.length;
     spans.push({ start, end: start + value.length, category: 'KEY' });
