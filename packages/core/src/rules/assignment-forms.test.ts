@@ -714,3 +714,16 @@ describe("a builder's basic authentication", () => {
     expect(values('WebClient.builder().basicAuth("relay", props.getPassword()).build();\n', 'Config.java')).toEqual([]);
   });
 });
+
+describe('a chain of fallbacks that ends in a literal', () => {
+  const uuid = '5e0c9b2a-7f41-4d38-b6a9-c1e2d3f40a5b';
+  it("reads the chain's last literal as the default of the secret's name", () => {
+    expect(values(`<?php\n$this->signingToken = $signingToken ?? getenv('EDGE_SIGNING') ?: '${uuid}';\n`, 'src/EdgeSigner.php')).toEqual([uuid]);
+    expect(values("api_key = api_key or os.getenv('VENDOR') or 'Nq5Wz8Lk2Tr7Xm4Vb9Hc3Pd6'\n", 'vendor.py')).toEqual(['Nq5Wz8Lk2Tr7Xm4Vb9Hc3Pd6']);
+  });
+  it('leaves a chain whose default is a stand-in or that ends in another lookup', () => {
+    expect(values("<?php\n$this->signingToken = $signingToken ?? getenv('EDGE_SIGNING') ?: 'changeme';\n", 'src/EdgeSigner.php')).toEqual([]);
+    expect(values("<?php\n$this->signingToken = $signingToken ?? getenv('EDGE_SIGNING') ?: getenv('EDGE_FALLBACK');\n", 'src/EdgeSigner.php')).toEqual([]);
+    expect(values("<?php\n$this->label = $label ?? getenv('EDGE_LABEL') ?: 'Nq5Wz8Lk2Tr7Xm4Vb9Hc3Pd6';\n", 'src/EdgeLabel.php')).toEqual([]);
+  });
+});

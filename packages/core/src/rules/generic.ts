@@ -796,6 +796,8 @@ const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 /** A fallback handed through a call (`?? devOnly(`), and what closes that call right after its only argument's closing quote. */
 const FALLBACK_CALL = /(?:\|\||\?\?|\bor)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
 const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
+/** After a lookup's one argument: the call's `)`, the chain's next fallback (`?:`, `??`, `||`, `or`) and the literal it ends in. */
+const CHAINED_FALLBACK_LITERAL = /[ \t]{0,4}\)[ \t]{0,4}(?:\?:|\?\?|\|\||or(?=[ \t]))[ \t]{0,4}(?:"([^"\\\r\n]{1,300})"|'([^'\\\r\n]{1,300})')/y;
 /** A variable's name as a bare value. */
 const BARE_IDENTIFIER = /^[A-Za-z_$][\w$]{0,60}$/;
 /** After a bare value: an arithmetic or bitwise operator between spaces and the start of another operand. */
@@ -1291,6 +1293,17 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
       if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
       if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
+      // A lookup in a chain of fallbacks (`$key ?? getenv('CDN_TOKEN_KEY') ?: '…'`, Python's `key or os.getenv("KEY") or "…"`):
+      // its argument names where the value is looked up, and the literal the chain ends in is the default, the name's value.
+      if (v.quoted && FALLBACK_CALL.test(separator) && !isPlausibleSecret(v.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
+        CHAINED_FALLBACK_LITERAL.lastIndex = v.start + v.value.length + 1;
+        const next = CHAINED_FALLBACK_LITERAL.exec(text);
+        if (next !== null) {
+          v.value = next[1] ?? next[2]!;
+          v.start = next.index + next[0].length - v.value.length - 1;
+          skipUntil = Math.max(skipUntil, next.index + next[0].length);
+        }
+      }
       // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
       if (BARE_NAME_OR.test(separator) && !codeFile) continue;
       if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
