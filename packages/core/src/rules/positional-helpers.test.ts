@@ -548,3 +548,21 @@ describe("an Algolia client's API key", () => {
     expect(found(js, 'server/search.js', 'algolia-admin-key-positional')).toEqual([]);
   });
 });
+
+describe("an API client's one constructor argument", () => {
+  it('reports a generated-looking literal as the key of a class named for a client, an API or an SDK', () => {
+    const key = 'Wd7Kq2Lm9Zx4Rt8Vn3Bc6Hy1Pf5Gs0Ja';
+    expect(found(`var c = new MatterClient("${key}");\n`, 'Matters.cs', 'client-sole-key-positional')).toEqual([key]);
+    expect(found(`$api = new \\Vendor\\DocketApi('${key}');\n`, 'Docket.php', 'client-sole-key-positional')).toEqual([key]);
+    expect(found(`val sdk = FilingSdk("${key}")\n`, 'Filing.kt', 'client-sole-key-positional')).toEqual([key]);
+  });
+  it('leaves URLs, names, regions, ids in one case, short literals and method calls', () => {
+    const none = (code: string): string[] => found(code, 'Setup.cs', 'client-sole-key-positional');
+    expect(none('var h = new HttpClient("https://api.vendor.example/v3/");\n')).toEqual([]);
+    expect(none('var c = new Client("ledger-service");\n')).toEqual([]);
+    expect(none('var s3 = new S3Client("ap-southeast-2");\n')).toEqual([]);
+    expect(none('var c = new Client("7d1e0f3a-9b2c-4d5e-8f6a-0b1c2d3e4f5a");\n')).toEqual([]);
+    expect(none('var c = new MatterClient("Wd7Kq2Lm9Zx4");\n')).toEqual([]);
+    expect(none('var c = registry.matterClient("Wd7Kq2Lm9Zx4Rt8Vn3Bc6Hy1Pf5Gs0Ja");\n')).toEqual([]);
+  });
+});

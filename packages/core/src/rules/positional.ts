@@ -727,6 +727,39 @@ function findClientIdThenSecret(text: string, options: DetectOptions, offsets: r
 }
 
 /**
+ * An API client built from one literal: `new ClioClient("…")`, `new LedgerApi('…')`, Kotlin's and Python's
+ * `BillingSdk("…")`. A class named for a client of an API (`…Client`, `…Api`, `…Sdk`) constructed with a single
+ * argument takes the one thing it cannot work without, its key, when that argument has a generated key's length and
+ * randomness: 30 characters or more, letters of both cases and digits. A base URL, a service's or a region's name
+ * (`new S3Client("eu-west-1")`, `new Client("my-service")`) or an id in one case (a UUID) is left. Read at each `client(`,
+ * `api(` or `sdk(` that ends a capitalised name, after `new` or where nothing is called on (not a method `x.fooClient(…)`).
+ */
+const CLIENT_SOLE_LITERAL =
+  /\([ \t]{0,4}(?:"(?<dq>[A-Za-z0-9_\-+/=.~]{30,200})"|'(?<sq>[A-Za-z0-9_\-+/=.~]{30,200})')[ \t]{0,4}\)/y;
+const SOLE_KEY_CLASS_WORD = /^(?:client|api|sdk)$/i;
+
+function findClientSoleKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const open = text.indexOf('(', offset);
+    if (open === -1 || open - offset > 6 || !SOLE_KEY_CLASS_WORD.test(text.slice(offset, open))) continue;
+    let start = offset;
+    while (start > 0 && offset - start < 60 && isWordCode(text.charCodeAt(start - 1))) start--;
+    if (!isUpperCode(text.charCodeAt(start))) continue;
+    const before = text.slice(Math.max(0, start - 60), start);
+    if (!NEW_BEFORE.test(before) && /[\w$.:\\]$/.test(before)) continue;
+    CLIENT_SOLE_LITERAL.lastIndex = open;
+    const m = CLIENT_SOLE_LITERAL.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!MIXED_KEY.test(value) || !looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const at = m.index + m[0].lastIndexOf(value);
+    spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
+/**
  * A class named for HMAC built with one literal: `new HmacValidator("…")`, `HmacSigner("…")`, Go's
  * `NewHmacVerifier("…")`. An HMAC signer or checker is made from its key, so that lone argument is the key (a
  * payment provider's notification key is 64 hex digits). So is a signer's or a signing key's (`new JwtSigner("…")`,
@@ -1815,6 +1848,34 @@ export const positionalRules: Rule[] = [
         'return new WalletCredentials("Bq4xTz8LmR2vW7nKc3YpH9dJ", System.getenv("WALLET_SECRET"));',
         'var login = new NetworkCredential("svc-ledger", "ledger-service-account");',
         'var scope = new CredentialsScope("billing", "ledger.read.write.admin");',
+      ],
+    },
+  },
+  {
+    id: 'client-sole-key-positional',
+    category: 'KEY',
+    description:
+      "The one literal an API client's class (`…Client`, `…Api`, `…Sdk`) is constructed with, its key: `new ClioClient(\"…\")`, `new LedgerApi('…')`; a generated-looking literal of 30 characters or more in mixed-case letters and digits",
+    keywords: ['client(', 'api(', 'sdk('],
+    pattern: CLIENT_SOLE_LITERAL,
+    find: findClientSoleKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'var docs = new DocketClient("Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe");',
+        "$api = new \\Acme\\Ledger\\LedgerApi('Zp4Lq9Wm2Tx7Rk5VcN8bHd3F6yGs1Ja0Ue');",
+        'val sdk = PayoutsSdk("Hz3Kq8Lm2Rv7Wx4Nc9Bp6Yt1Df5Gs0Ja")',
+      ],
+      noMatch: [
+        'var http = new HttpClient("https://api.example.com/v2/");',
+        'var c = new Client("my-service");',
+        'var s3 = new S3Client("eu-west-1");',
+        'var c = new Client("c0ffee00-1234-4abc-9def-0123456789ab");',
+        'var docs = new DocketClient("Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe", timeout);',
+        'var docs = factory.docketClient("Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe");',
+        'var docs = new DocketClient("docket-service-production-eu-west");',
+        'var docs = new DocketClient("<DOCKET_ACCESS_TOKEN_GOES_HERE_1234>");',
       ],
     },
   },
