@@ -45,6 +45,12 @@ const hostile: Record<string, string> = {
   // Each `machine` is tried once, sticky, and every token of the entry is bounded.
   'netrc machine and login repeated, never given a password': 'machine h login u '.repeat(MB / 18),
   'pre-shared tokens repeated with a value too short': 'pre-shared token ab1 '.repeat(MB / 21),
+  // Each `auth ` is tried once, sticky; the line is looked at only after a match.
+  'redis AUTH repeated with arguments that run on': 'redis AUTH u AUTH p '.repeat(MB / 20),
+  // Each `client(` is tried once, sticky, over one bounded literal.
+  'client constructors repeated with literals never closed': 'new AcmeClient("Kq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0Ja '.repeat(MB / 50),
+  // Each lookup in a chain of fallbacks reads one call's end and one literal after it.
+  'fallback chains through lookups repeated': "$token ?? getenv('T') ?: ".repeat(MB / 26),
   'Mapillary prefixes joined repeatedly': '"MLY|" + "1234|" + '.repeat(MB / 20),
   'SendGrid prefixes joined repeatedly in Lua': '"SG.ab" .. "cd." .. '.repeat(MB / 20),
   // Each `path:` reads at most a few sibling lines for its `content:`, once.

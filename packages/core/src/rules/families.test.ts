@@ -2152,3 +2152,19 @@ describe('tokens of a provider\'s shape under a lenient length or a naming conte
     expect(detect(`const RELEASE_TAG = '${token}';`, { file: 'alerts.js' }).some((f) => f.rule.startsWith('discord'))).toBe(false);
   });
 });
+
+describe("Redis's AUTH command", () => {
+  it('reports the last argument of AUTH where Redis is named', () => {
+    expect(found('[cache]\nclient = yes\n# redis AUTH Pq3~Zt8Lw-Vx2Nm6\n', 'tunnel.conf')).toEqual([['PASS', 'Pq3~Zt8Lw-Vx2Nm6']]);
+    expect(found('cache01:6379> AUTH reporting Kz7Rw2Lq9Tn4Xv8B\n', 'session.log')).toEqual([['PASS', 'Kz7Rw2Lq9Tn4Xv8B']]);
+    expect(found('AUTH Mh6Tq1Zr8Wk3Lp5N\nSELECT 2\n', 'warmup.redis')).toEqual([['PASS', 'Mh6Tq1Zr8Wk3Lp5N']]);
+  });
+  it("leaves other protocols' AUTH, references, placeholders and prose", () => {
+    const pass = (text: string, file: string): string[] => found(text, file).filter(([c]) => c === 'PASS').map(([, v]) => v);
+    expect(pass('C: EHLO relay\nS: 250-AUTH LOGIN PLAIN\nC: AUTH LOGIN\n', 'smtp-trace.txt')).toEqual([]);
+    expect(pass('# AUTH Pq3~Zt8Lw-Vx2Nm6\n', 'mail.conf')).toEqual([]);
+    expect(pass('# redis AUTH $CACHE_PASSWORD\n', 'tunnel.conf')).toEqual([]);
+    expect(pass('# redis AUTH <password>\n', 'tunnel.conf')).toEqual([]);
+    expect(pass('When the redis AUTH call failed\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -317,6 +317,52 @@ function findJwkPrivateMembers(text: string): Span[] {
 }
 
 /**
+ * Redis's `AUTH` command and its last argument, the password (`AUTH <password>`, or with Redis 6's ACLs
+ * `AUTH <user> <password>`): the command ends its line or the quotes it is written in (`echo "AUTH …" | redis-cli`).
+ * Other protocols have an `AUTH` too (SMTP's `AUTH LOGIN`, `AUTH PLAIN <base64>`), so Redis must be named: on the line
+ * (`# redis AUTH …`, a redis-cli prompt `host:6379> auth …`, a pipe into redis-cli), by a redis-cli in the text, or by
+ * a `.redis` file. Lower case (`auth …`) is read only after redis-cli's prompt or on a redis-cli line; a lone word of
+ * small letters there is prose (`the redis AUTH command rejected`), not a password.
+ */
+const REDIS_AUTH_COMMAND =
+  /auth[ \t]{1,4}(?:(?<user>[^\s"'`]{1,64})[ \t]{1,4})?(?<v>[^\s"'`]{1,128})(?=[ \t]{0,40}(?:["'`]|\\r|\\n|\r?\n|$))/iy;
+const REDIS_NAMED = /redis|keydb|valkey/i;
+const REDIS_CLIENT_PROMPT = /(?:redis|keydb|valkey)-cli|:\d{2,5}>[ \t]{0,4}$/i;
+const REDIS_SCRIPT_FILE = /\.redis$/i;
+/** SASL mechanisms that follow other protocols' `AUTH` (SMTP, POP3, IMAP's `AUTHENTICATE`). */
+const SASL_MECHANISM = /^(?:LOGIN|PLAIN|CRAM-MD5|DIGEST-MD5|XOAUTH2?|OAUTHBEARER|NTLM|GSSAPI|EXTERNAL|ANONYMOUS|SCRAM-SHA-\d{1,3})$/i;
+
+function findRedisAuthCommands(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let inText: boolean | undefined;
+  for (const offset of offsets) {
+    const before = offset > 0 ? text.charCodeAt(offset - 1) : 0x20;
+    if (isIdentifierCode(before) || before === 0x2d /* - */) continue;
+    REDIS_AUTH_COMMAND.lastIndex = offset;
+    const m = REDIS_AUTH_COMMAND.exec(text);
+    if (m === null) continue;
+    const user = m.groups!['user'];
+    const value = m.groups!['v']!;
+    if ((user !== undefined && SASL_MECHANISM.test(user)) || SASL_MECHANISM.test(value)) continue;
+    const lineStart = text.lastIndexOf('\n', offset) + 1;
+    const lineEndAt = text.indexOf('\n', offset);
+    const line = text.slice(Math.max(lineStart, offset - 200), lineEndAt === -1 ? Math.min(text.length, offset + 300) : Math.min(lineEndAt, offset + 300));
+    const lineBefore = text.slice(Math.max(lineStart, offset - 200), offset);
+    const prompted = REDIS_CLIENT_PROMPT.test(lineBefore);
+    if (!prompted && !text.startsWith('AUTH', offset)) continue;
+    if (!prompted && !REDIS_NAMED.test(line) && !REDIS_SCRIPT_FILE.test(options.file ?? '')) {
+      inText ??= /\b(?:redis|keydb|valkey)-cli\b/i.test(text);
+      if (!inText) continue;
+    }
+    if (value.startsWith('$') || value.startsWith('%') || /^[a-z]{1,30}$/.test(value)) continue;
+    if (!isPlausiblePassword(value, options.file)) continue;
+    const start = m.index + m[0].length - value.length;
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
  * Server configuration directives whose value is a password, written `directive value`
  * with no `=`: Redis/Valkey `requirepass` and `masterauth` / `primaryauth` (also through
  * `CONFIG SET`), Redis Sentinel `sentinel auth-pass <master> …`, keepalived `auth_pass`,
@@ -658,6 +704,33 @@ export const structuredRules: Rule[] = [
     examples: {
       match: ['user alice on >Al1ce-Acl-Pw ~cached:* +get\n', 'redis-cli ACL SETUSER worker on >W0rker-Acl!x +@list', 'listen stats\n  stats auth admin:St4ts-Pw!x\n'],
       noMatch: ['user default on nopass ~* +@all\n', 'user alice on >${ALICE_PASSWORD} ~*\n', 'stats auth admin:$STATS_PASSWORD'],
+    },
+  },
+  {
+    id: 'redis-auth-command',
+    category: 'PASS',
+    description:
+      "The password given to Redis's `AUTH` command (`AUTH <password>`, `AUTH <user> <password>`) where Redis is named: typed at redis-cli's prompt, piped to redis-cli, noted on a line that says redis, or in a `.redis` script",
+    keywords: ['auth '],
+    pattern: REDIS_AUTH_COMMAND,
+    find: findRedisAuthCommands,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '# redis AUTH Xk7q-Lm2Vz9tR4wB\n',
+        'printf "AUTH Hq4nT8kLr2xZm6Pv\\r\\n" | redis-cli -h cache.internal\n',
+        '10.0.3.7:6379> auth cart-svc Jb5Wq8zN2rLm7TcX\n',
+        'echo "AUTH worker Tz8Kq3Lm9Rv2Wx4N" | valkey-cli\n',
+      ],
+      noMatch: [
+        '250-AUTH LOGIN PLAIN CRAM-MD5\nAUTH PLAIN AGRldkBhY21lLmlvAFN1cDNyU2VjcmV0\n',
+        '# redis AUTH $REDIS_PASSWORD\n',
+        '# redis AUTH <password>\n',
+        'the redis AUTH command rejected\n',
+        '# AUTH Xk7q-Lm2Vz9tR4wB (smtp relay)\n',
+        'X-Auth Xk7q-Lm2Vz9tR4wB\n',
+      ],
     },
   },
   {
