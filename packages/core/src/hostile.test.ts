@@ -375,6 +375,11 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each "it's `…`" looks back over at most a bounded stretch of its line for the noun.
     ["it's and a quoted value repeated on one line after a key's name", 'notes.md', `the master key ${"it's `Ab3dE6gH9jK2mN5pQ8sT` ".repeat(MB / 30)}`],
     ['the old one and an unclosed code mark repeated after a password', 'notes.md', `the password was rotated; ${'the old one `Qm7!tRz4 '.repeat(MB / 22)}`],
+    // A bare "was `…`" looks back over a bounded stretch of its line for the noun, and the code mark must close right after.
+    ['was and an unclosed code mark repeated on one line after a token\'s name', 'notes.md', `the relay token ${'was `Ab3dE6gH9jK2mN5pQ8sT '.repeat(MB / 26)}`],
+    // A comment's password word reads a bounded stretch for its colon, once per word.
+    ['a password comment repeated on one line, never given a colon', 'ssh/config', `# ${'old password auth still on '.repeat(MB / 28)}`],
+    ['a password comment repeated, each line ending in a long bare value', 'ssh/config', '# password auth on: Ab3#'.concat('x'.repeat(90), '\n').repeat(MB / 115)],
     ['discord names repeated before a long three-segment run', 'bot.js', `${'discord_x = '.repeat(MB / 24)}${'a'.repeat(28)}.${'b'.repeat(6)}.${'c'.repeat(MB / 4)}`],
   ];
   for (const [name, file, text] of bound) {

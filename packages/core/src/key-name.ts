@@ -38,6 +38,9 @@ const DESCRIPTIVE_WORDS = new Set([
   'complexity', 'requirement', 'requirements', 'rule', 'rules', 'minimum', 'maximum', 'history', 'reuse', 'lockout',
   // Where a tool reads the secret from (`docker login --password-stdin`, `PASSWORD_STDIN=1`): the value is no secret.
   'stdin',
+  // Where secrets are kept in a database (`PasswordHistoryTable = "dbo.MemberPasswordHistory"`, `TOKEN_TABLES`), and a
+  // warning about one (`PASSWORD_EXPIRY_WARNING`): a table's name or a message, no secret.
+  'table', 'tables', 'warning', 'warnings',
   // Settings about tokens' lifetimes (`--token-validity-units AccessToken=minutes`).
   'validity', 'unit', 'units',
   // Where a document or a page holds the secret (`PASSWORD_ELEMENT = "wsse:Password"`, `tokenTag`, `passwordXPath`,
@@ -643,6 +646,12 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     else if (w === 'key' || w === 'keys') {
       const prev = words[i - 1];
       if (prev !== undefined && KEY_QUALIFIERS.has(prev)) category ??= 'KEY';
+      else if (prev === 'lookup' && i === words.length - 1 && i >= 2 && category === undefined && !DESCRIPTIVE_WORDS.has(words[i - 2]!) && !NON_SECRET_KEY_QUALIFIERS.has(words[i - 2]!)) {
+        // A lookup service's key under its owner's word (`DEA_LOOKUP_KEY`, `vinLookupKey`: the key of an API that looks
+        // things up) is as often a credential as a map's lookup key (`lookupKey`, `cache_lookup_key`): only a strong value counts.
+        category = 'KEY';
+        weak = true;
+      }
       else if (i === words.length - 1 && words.slice(0, i - 1).some((w) => CIPHER_WORDS.has(w))) category ??= 'KEY';
       else if (category === undefined && (prev === undefined || !NON_SECRET_KEY_QUALIFIERS.has(prev)) && i === words.length - 1) {
         // A bare `key` or `<something>_key`: only a strong value counts.

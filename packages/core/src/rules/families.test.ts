@@ -2168,3 +2168,59 @@ describe("Redis's AUTH command", () => {
     expect(pass('When the redis AUTH call failed\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('prose, comment and name fixes (r20b)', () => {
+  const rules = (text: string, file: string) => detect(text, { file }).map((f) => [f.rule, text.slice(f.start, f.end)]);
+  const values = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it('takes a key or token a sentence names, then gives after a bare "was" or "is" in code marks', () => {
+    const uuid = '5d0f3a7e-91c2-4b6d-a8e4-37f2c9b1d06a';
+    expect(rules(`The old relay token we retired was \`${uuid}\` (revoke it).\n`, 'docs/ops.md')).toContainEqual(['secret-it-is-prose', uuid]);
+    expect(values('The signing key we ship today is `Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5`.\n', 'notes.md')).toContain('Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5');
+  });
+
+  it('leaves stand-ins, labels and clauses that break between the noun and the verb', () => {
+    for (const s of [
+      'If unset, the token was `null` before the fix.',
+      'the key was `id` in the old schema',
+      'the token was `undefined` when the page loaded',
+      'the password was `hunter2` in the joke',
+      'The key in the cache is `orders-2025-03-09-page-7`.',
+      'The token, after the outage, was `Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5`.',
+      'The public key we publish is `Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5`.',
+      'The key we built from was `0c4b5a1f7e2d9c8b3a6f5e4d1c0b9a8f7e6d5c4b`.',
+    ]) expect(rules(s + '\n', 'notes.md').filter(([r]) => r === 'secret-it-is-prose'), s).toEqual([]);
+  });
+
+  it('takes a password that ends a comment naming it a few words before a colon', () => {
+    expect(rules('Host backup\n    # old password login still allowed on the backup box: Tq8#mZr4Wv2Lp\n', 'ssh/config')).toContainEqual(['password-comment-tail', 'Tq8#mZr4Wv2Lp']);
+    for (const s of ['# password auth disabled: use keys', '# password: see vault', '# password login for the box: disabled', '# password for the box: Tq8#mZr4Wv2Lp then more']) {
+      expect(rules(s + '\n', 'ssh/config').filter(([r]) => r === 'password-comment-tail'), s).toEqual([]);
+    }
+  });
+
+  it('takes short hex under a name that says secret, not under a bare key or a digest\'s name', () => {
+    expect(values('{ "adnet_secret_key": "7b30915826d4" }\n', 'config.json')).toContain('7b30915826d4');
+    expect(values('{ "api_secret": "7b30915826d4" }\n', 'config.json')).toContain('7b30915826d4');
+    for (const name of ['key', 'cache_key', 'secret_sha', 'secret_version', 'build_hash']) {
+      expect(values(`{ "${name}": "7b30915826d4" }\n`, 'config.json'), name).toEqual([]);
+    }
+    expect(values('{ "api_secret": "301958264471" }\n', 'config.json')).toEqual([]); // digits only: a number
+  });
+
+  it('takes a generated value under a lookup service\'s key, not under a map\'s lookup key', () => {
+    const hex = '9e41c07b3a5d28f6e1b4c9a0d7f3e2b85c6a1d04';
+    expect(values(`static final String VIN_LOOKUP_KEY = "${hex}";\n`, 'src/Vin.java')).toContain(hex);
+    for (const name of ['lookupKey', 'cache_lookup_key', 'CACHE_KEY', 'idempotency_key', 'sort_key', 'partition_key', 'commit_sha']) {
+      expect(values(`static final String ${name} = "${hex}";\n`, 'src/Vin.java'), name).toEqual([]);
+    }
+    expect(values('static final String VIN_LOOKUP_KEY = "vehicles-by-vin";\n', 'src/Vin.java')).toEqual([]);
+  });
+
+  it('leaves a setting name and a table name under a password\'s name', () => {
+    expect(values('static final String PASSWORD_REUSE_WARNING = "PasswordReuseWarningText";\n', 'src/Policy.java')).toEqual([]);
+    expect(values('public string TokenAuditTable { get; init; } = "audit.ApiTokenEvents";\n', 'src/Models/Audit.cs')).toEqual([]);
+    expect(values('public string PasswordHistoryTable { get; init; } = "sec.UserPasswordHistory";\n', 'src/Models/Policy.cs')).toEqual([]);
+    expect(values('static final String DB_PASSWORD = "Tq8#mZr4Wv2Lp";\n', 'src/Policy.java')).toEqual(['Tq8#mZr4Wv2Lp']);
+  });
+});

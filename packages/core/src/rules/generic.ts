@@ -1470,7 +1470,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         !isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file }) &&
         !(key.category === 'PASS' && isNumericPasscode(name, v.value, options.file)) &&
         // A short client secret of random letters (`'Client-Secret' => '…'`), under a name that says so plainly.
-        !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value))
+        !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value)) &&
+        // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
+        !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value))
       ) {
         continue;
       }
@@ -2009,6 +2011,23 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
 }
 
 /** A name that says plainly it holds an application's secret: `client_secret`, `Client-Secret`, `appSecret`, `API_SECRET`. */
+/**
+ * A name whose last words say secret plainly (`secret`, `secret_key`, `api_secret`, `client_secret`, `SecretKey`); a secret's
+ * id, name, hash or version (`secret_id`, `secret_version`) end in another word and are turned down by the name's class.
+ */
+const SECRET_WORD_NAME = /(?:^|[^A-Za-z]|[a-z])(?:secret|Secret|SECRET)(?:[ _.-]?(?:key|Key|KEY))?["']?$/;
+/** 12 to 64 hex digits, letters and digits both: the short hex a service may issue as a secret key. */
+const SHORT_SECRET_HEX = /^(?=[0-9a-fA-F]{0,63}[a-fA-F])(?=[0-9a-fA-F]{0,63}\d)(?:[0-9a-f]{12,64}|[0-9A-F]{12,64})$/;
+
+/**
+ * Hex under a name that says secret (`ironsource_secret_key`, `api_secret`): a service's issued secret, however few
+ * letters its digits happen to draw. A digit-letter mix is what the randomness test asks of other keys; hex of 12 digits
+ * may hold one letter only. Under a bare `key` or a hash's, a commit's or an id's name it stays a digest or an id.
+ */
+function isHexUnderSecretName(name: string, value: string): boolean {
+  return SHORT_SECRET_HEX.test(value) && SECRET_WORD_NAME.test(name) && new Set(value).size >= 6;
+}
+
 const CLIENT_SECRET_NAME = /^["']?(?:[\w-]{0,30}[_.-])?(?:client|app|application|api|consumer)[ _.-]?secret["']?$/i;
 
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
@@ -2917,6 +2936,36 @@ function hasEveryClass(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
 }
 
+/**
+ * A password at the end of a comment line that names it a few words earlier, before a colon (an SSH config's "# old
+ * password auth still enabled on the NAS: …", a script's "// the passphrase we gave the vendor: …"). Sticky at the word;
+ * the words between hold no colon, quote or `=`, and the value after the colon is one bare word that ends the line.
+ */
+const COMMENT_TAIL_PASSWORD = /pass(?:word|phrase)\b[ \t][^:=\r\n`'"]{1,60}?:[ \t]{1,4}(?<v>[^\s`'"]{8,100})[ \t]{0,20}(?=\r?\n|$)/iy;
+/** A line's start up to a comment marker: `#`, `//`, `--`, `;`, `*` (a block comment's line), `<!--`. */
+const COMMENT_LINE_START = /^[ \t]{0,40}(?:#{1,3}|\/\/|--|;{1,2}|\*|<!--)[ \t]/;
+/** How far back on its line the word looks for the comment marker. */
+const COMMENT_TAIL_REACH = 120;
+/** Words right after the password's word that make the comment about it, not it (`password policy …: <an example>`). */
+const DESCRIBED_PASSWORD_NEXT = /^[ \t](?:policy|policies|rules?|requirements?|complexity|length|format|hash|hashes|digest|hint|prompt|example|pattern|regex)\b/i;
+
+function findCommentTailPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(COMMENT_TAIL_PASSWORD, text, offsets, (m) => {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    let lineStart = m.index;
+    while (lineStart > 0 && m.index - lineStart < COMMENT_TAIL_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+    if (!COMMENT_LINE_START.test(text.slice(lineStart, m.index + 1))) return;
+    if (DESCRIBED_PASSWORD_NEXT.test(text.slice(m.index + 8, m.index + 30).replace(/^phrase/i, ''))) return;
+    const value = m.groups!['v']!;
+    // No word of prose has every class; a `$` or brackets make it a variable, a hash's scheme or code.
+    if (!hasEveryClass(value) || /[(){}<>$]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const end = m.index + m[0].trimEnd().length;
+    spans.push({ start: end - value.length, end });
+  });
+  return spans;
+}
+
 /** A verb that sets a password (`reset the … password to`), as a word of its own. */
 const SETTING_VERB = /\b(?:set|reset|changed?|rotated?|updated?)\b/i;
 
@@ -3066,7 +3115,7 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
  * handover note's "please don't paste the Rails master key anywhere; it's `…` on the old box"). Sticky at `it`; only a
  * value in quotes or code marks counts, and the sentence before it on the same line must name the secret.
  */
-const IT_IS_VALUE = /it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])(?<v>[^\s`'"]{6,200})/iy;
+const IT_IS_VALUE = /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was)[ \t](?<bq>`))(?<v>[^\s`'"]{6,200})/iy;
 /** A secret's noun, the last one in the sentence before `it's` (not a public one by name: public key, site key). */
 const SECRET_NOUN = /(?<!(?:public|site|publishable|primary|foreign|cache|sort|partition)[ \t_-])\b(?:secret|key|token|credential|password|passphrase)s?\b/gi;
 /** A word right after the secret's noun that makes the phrase about it, not it (`password policy`, `key fingerprint`, `token format`). */
@@ -3075,12 +3124,18 @@ const DESCRIBED_NOUN_NEXT =
 /** How far back on its line `it's` looks for the sentence that names the secret, and how far the noun may be from it. */
 const IT_IS_REACH = 160;
 const IT_IS_NOUN_DISTANCE = 60;
+/** Without `it` (`the token we rotated away from was \`…\``), how far the verb may be from the noun, and what ends the clause. */
+const BARE_VERB_NOUN_DISTANCE = 40;
+const WORD_PART = /(?:^|[-_.])[A-Za-z]{4,}(?:[-_.]|$)/;
+const CLAUSE_BREAK = /[,;:()]|[ \t][-–—][ \t]/;
 
 function findItIsValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(IT_IS_VALUE, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
-    const quote = m.groups!['q']!;
+    // The verb alone (`the last token we rotated away from was \`…\``): the secret's noun is the clause's subject.
+    const bare = m.groups!['bq'] !== undefined;
+    const quote = bare ? '`' : m.groups!['q']!;
     const raw = m.groups!['v']!;
     if (text.charAt(m.index + m[0].length) !== quote) return;
     let lineStart = m.index;
@@ -3093,6 +3148,8 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     SECRET_NOUN.lastIndex = 0;
     for (let n = SECRET_NOUN.exec(sentence); n !== null; n = SECRET_NOUN.exec(sentence)) noun = n;
     if (noun === null || sentence.length - (noun.index + noun[0].length) > IT_IS_NOUN_DISTANCE) return;
+    // Without `it`, the noun and the verb are one clause: no comma, colon, semicolon or dash between them, and close.
+    if (bare && (sentence.length - (noun.index + noun[0].length) > BARE_VERB_NOUN_DISTANCE || CLAUSE_BREAK.test(sentence.slice(noun.index + noun[0].length)))) return;
     // A noun that a word after it describes (`password policy`, `key fingerprint`) names no secret: `it` is the policy.
     if (DESCRIBED_NOUN_NEXT.test(sentence.slice(noun.index + noun[0].length))) return;
     const word = noun[0].toLowerCase();
@@ -3106,6 +3163,8 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     // A generated key's shape, as `key-one-prose` takes it: a commit's 40 hex digits are no key.
     if (raw.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(raw) || !/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
     if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) return;
+    // Without `it`, a word among the value's parts (`session-2024-01-15-user-42`) makes it a label or a lookup key.
+    if (bare && WORD_PART.test(raw)) return;
     spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: word.startsWith('token') ? 'TOKEN' : 'KEY' });
   });
   return spans;
@@ -4733,7 +4792,7 @@ export const genericRules: Rule[] = [
     id: 'secret-it-is-prose',
     category: 'KEY',
     description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box")',
-    keywords: ["it's", 'it is', 'it was'],
+    keywords: ["it's", 'it is', 'it was', 'is `', 'was `'],
     pattern: IT_IS_VALUE,
     find: findItIsValues,
     anchored: true,
@@ -4833,6 +4892,32 @@ export const genericRules: Rule[] = [
         'the password\nAb-12cdEF on the next line is not read bare',
         'password Kq8zW3mLp0!x',
         'mysql --password Kq8zW3mLp0!x',
+      ],
+    },
+  },
+  {
+    id: 'password-comment-tail',
+    category: 'PASS',
+    description: 'A password at the end of a comment that names it a few words before a colon ("# old password auth still on for the NAS: …"): one bare value ends the line, with small and capital letters, a digit and a symbol',
+    keywords: ['password', 'passphrase'],
+    pattern: COMMENT_TAIL_PASSWORD,
+    find: findCommentTailPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '# legacy password login still works on the backup box: Wq7%tRvz3Lk#Pn',
+        '  // the passphrase we gave the printer vendor: Gr4ve!Lmq9Tz',
+        '-- old password for the reporting role (rotate!): Kx2#mPq8Rw',
+      ],
+      noMatch: [
+        '# password auth disabled: use keys',
+        '# password: see vault',
+        '# password auth for the NAS: disabled',
+        '# password for the NAS: Wq7%tRvz3Lk#Pn is revoked',
+        'echo "password hint for the kiosk: Wq7%tRvz3Lk#Pn"',
+        '# password policy (min length, classes): Abc123!x',
+        '# the password hash of the admin: $2b$12$Kx2mPq8RwLz',
       ],
     },
   },
