@@ -381,6 +381,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a password comment repeated on one line, never given a colon', 'ssh/config', `# ${'old password auth still on '.repeat(MB / 28)}`],
     ['a password comment repeated, each line ending in a long bare value', 'ssh/config', '# password auth on: Ab3#'.concat('x'.repeat(90), '\n').repeat(MB / 115)],
     ['discord names repeated before a long three-segment run', 'bot.js', `${'discord_x = '.repeat(MB / 24)}${'a'.repeat(28)}.${'b'.repeat(6)}.${'c'.repeat(MB / 4)}`],
+    // Each session-token marker reads one bounded literal and the one joined after it; each appid one bounded value.
+    ['AWS session-token markers joined to unclosed literals, repeated', 'Creds.java', '"IQoJb3JpZ2luX2VjE" + "Wm7TqR2zXk9LpV4b'.repeat(MB / 40)],
+    ['appid names repeated on one line after an OpenWeather URL', 'weather.ts', `"https://api.openweathermap.org" ${'appid: "4e9a2c7f '.repeat(MB / 18)}`],
+    ['target-typed new( of key types repeated, encoded literals never closed', 'Keys.cs', 'SymmetricSecurityKey K =\n new(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9c '.repeat(MB / 80)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

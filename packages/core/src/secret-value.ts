@@ -983,3 +983,19 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
 export function isPlausiblePassword(value: string, file?: string): boolean {
   return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(file === undefined ? {} : { file }) });
 }
+
+/** Printable ASCII without space: what a password typed or generated for a login is made of. */
+const PRINTABLE_NO_SPACE = /^[\x21-\x7e]{12,200}$/;
+
+/**
+ * Whether base64 text decodes to a random password alone, with no `user:` before it (`Basic <base64>` and a Docker
+ * config's `"auth"` normally hold `user:password`; a registry or gateway that takes a password or key alone gets it
+ * encoded so). The decoded text must be 12+ printable characters of three kinds or more, and a plausible password:
+ * encoded words (`not-a-key-just-words-here`) and stand-ins stay silent.
+ */
+export function decodesToRandomPassword(value: string): boolean {
+  const decoded = decodeBase64(value);
+  if (decoded === undefined || !PRINTABLE_NO_SPACE.test(decoded) || decoded.includes(':')) return false;
+  const classes = Number(/[a-z]/.test(decoded)) + Number(/[A-Z]/.test(decoded)) + Number(/\d/.test(decoded)) + Number(/[^A-Za-z0-9]/.test(decoded));
+  return classes >= 3 && isPlausiblePassword(decoded);
+}

@@ -727,3 +727,67 @@ describe('a chain of fallbacks that ends in a literal', () => {
     expect(values("<?php\n$this->label = $label ?? getenv('EDGE_LABEL') ?: 'Nq5Wz8Lk2Tr7Xm4Vb9Hc3Pd6';\n", 'src/EdgeLabel.php')).toEqual([]);
   });
 });
+
+describe('a value that is the name of another secret setting', () => {
+  it('leaves an upper-snake name that says password, secret, token or key (a reference to that setting)', () => {
+    expect(values('data:\n  DB_PASSWORD_KEY: BROKER_PASSWORD\n  SIGNING_SECRET_REF: ORDERS_HMAC_SECRET\n', 'deploy/config.yaml')).toEqual([]);
+    expect(values('TOKEN_VARIABLE=DEPLOY_API_TOKEN\n', 'ci/.env')).toEqual([]);
+    expect(values('[auth]\napi_key = STRIPE_API_KEY\n', 'settings.ini')).toEqual([]);
+  });
+
+  it('still finds upper-case passwords with digits or no underscore between name words', () => {
+    expect(values('data:\n  password: HARBORMASTER2031\n', 'deploy/config.yaml')).toEqual(['HARBORMASTER2031']);
+    expect(values('DB_PASSWORD=Tern_Quay_48!x\n', 'ci/.env')).toEqual(['Tern_Quay_48!x']);
+  });
+});
+
+describe('a password alone as Basic credentials or a Docker config auth', () => {
+  const enc = (s: string) => Buffer.from(s, 'latin1').toString('base64');
+  it('finds base64 of random printable text with no user: after Basic and under "auth"', () => {
+    const basic = enc('Lq4#Rz8pWm2&Tk7v');
+    expect(values(`static String header() {\n    return "Basic " + "${basic}";\n}\n`, 'Gateway.java')).toEqual([basic]);
+    const auth = enc('Nv3!Xp9Kq2#Wt6Bz');
+    expect(values(`DOCKER_AUTH_CONFIG: '{"auths":{"registry.gitlab.com":{"auth":"${auth}"}}}'\n`, '.gitlab-ci.yml')).toEqual([auth]);
+  });
+
+  it('leaves encoded words, stand-ins, an empty auth and a realm', () => {
+    expect(values(`Authorization: Basic ${enc('correct-horse-battery')}\n`, 'notes.txt')).toEqual([]);
+    expect(values(`{"auths": {"registry.gitlab.com": {"auth": "${enc('user:changeme')}"}}}\n`, 'config.json')).toEqual([]);
+    expect(values('{"auths": {"registry.gitlab.com": {"auth": ""}}}\n', 'config.json')).toEqual([]);
+    expect(values('WWW-Authenticate: Basic realm="Back Office"\n', 'nginx.conf')).toEqual([]);
+    expect(values(`Authorization: Basic ${enc('Ab1!xyz')}\n`, 'notes.txt')).toEqual([]);
+  });
+});
+
+describe('joined and split provider credentials', () => {
+  it('finds the continuation of an AWS session token whose service marker is a literal of its own', () => {
+    const rest = 'Wm7TqR2zXk9LpV4bNc8HdYs3Jf6Ga1Ue5';
+    expect(values(`Credentials c = Credentials.of(a, b,\n    "IQoJb3JpZ2luX2VjE" + "${rest}");\n`, 'Harvest.java')).toEqual([rest]);
+    expect(values(`tok = ("FwoGZXIvYXdzE"\n       "${rest}")\n`, 'harvest.py')).toEqual([rest]);
+    expect(values('Credentials c = Credentials.of(a, b, "IQoJb3JpZ2luX2VjE" + sessionTail);\n', 'Harvest.java')).toEqual([]);
+  });
+
+  it("finds a .NET key built by C# 9's target-typed new( under a key type, on the next line", () => {
+    const key = '7d2f9b4e1a8c3f6d0b5e9a2c7f4d1b8e6a3c0f9d';
+    expect(values(`class Sso {\n    private static readonly SymmetricSecurityKey Signing =\n        new(Encoding.UTF8.GetBytes("${key}"));\n}\n`, 'Sso.cs')).toEqual([key]);
+    expect(values(`class Sso {\n    private static readonly MemoryStream Body =\n        new(Encoding.UTF8.GetBytes("${key}"));\n}\n`, 'Sso.cs')).toEqual([]);
+  });
+
+  it('finds the token of a Discord webhook URL joined from literals, shorter than 68 characters too', () => {
+    const token = 'Zr8TqW2mLx7KpV4bNc9HdYs3Jf6Ga1Ue5Qo0PiWwEt';
+    expect(values(`const HOOK = "https://discord.com/api/webhooks/" + "1203948576102938475" + "/" + "${token}";\n`, 'hooks.js')).toEqual([token]);
+    expect(values('const HOOK = "https://discord.com/api/webhooks/" + "1203948576102938475" + "/" + "Zr8TqW2mLx7KpV4b";\n', 'hooks.js')).toEqual([]);
+  });
+
+  it('finds a Cloud Storage HMAC access id, the GCS twin of an AWS access key id', () => {
+    const id = 'GOOG1E7QKZ4RWP2MXT9VNC3HBL6YDS8FJA5UGQ0KE4XW7RT2ZP9MLV3NBC6H';
+    expect(values(`[gcs]\nhmac_access_id = ${id}\n`, 'ingest.ini')).toEqual([id]);
+    expect(values('[gcs]\nhmac_access_id = GOOG1EXAMPLE\n', 'ingest.ini')).toEqual([]);
+  });
+
+  it("finds an OpenWeather key under appid only where the file calls OpenWeather's API", () => {
+    const key = '4e9a2c7f1b8d3e6a0c5f9b2d7e4a1c8f';
+    expect(values(`const api = axios.create({\n  baseURL: "https://api.openweathermap.org/data/2.5",\n  params: { appid: "${key}" },\n});\n`, 'weather.ts')).toEqual([key]);
+    expect(values(`const rtc = { appid: "${key}", channel: "lobby" };\n`, 'rtc.ts')).toEqual([]);
+  });
+});

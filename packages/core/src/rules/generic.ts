@@ -445,6 +445,12 @@ const DOTTED_LOWER_NAME = /^[a-z][a-z_]{0,30}(?:\.[a-z][a-z_]{0,30}){1,6}$/;
 const CAMEL_CASE = /^[a-z]{1,30}(?:[A-Z][a-z]{1,30}){1,5}$/;
 /** An environment variable's or constant's name (`SMTP_PASSWORD_ENV`, `VAULT_TOKEN_VAR`): what a lookup reads the value from. */
 const UPPER_SNAKE_CASE = /^[A-Z]{1,30}(?:_[A-Z]{1,30}){1,5}$/;
+/** The words that make an upper-snake name a secret's name (`MQTT_PASSWORD`, `STRIPE_SECRET_KEY`, `CI_JOB_TOKEN`). */
+const SETTING_SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'SECRET', 'TOKEN', 'KEY']);
+/** An environment variable's or setting's name that says secret, given as a value: a reference to that setting. */
+function namesAnotherSetting(value: string): boolean {
+  return UPPER_SNAKE_CASE.test(value) && value.split('_').some((w) => SETTING_SECRET_WORDS.has(w));
+}
 function namesASecret(value: string): boolean {
   if (SNAKE_CASE.test(value)) return value.split('_').some((w) => SECRET_NAME_WORDS.has(w));
   if (UPPER_SNAKE_CASE.test(value)) return value.split('_').some((w) => SECRET_NAME_WORDS.has(w.toLowerCase()));
@@ -1413,6 +1419,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
         STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) &&
         isInsideStringLiteral(text, nameStart);
       if ((v.quoted || inLiteral) && codeFile && namesASecret(v.value)) continue;
+      // In any file, an upper-snake name of words that says secret (`DB_PASSWORD_KEY: MQTT_PASSWORD`, `token_env =
+      // DEPLOY_API_TOKEN`) names the setting the value is read from; a password has no such shape.
+      if (namesAnotherSetting(v.value)) continue;
       const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
       // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
       // but lower-case words that name a secret (`config.db.password`) are still a name.

@@ -313,8 +313,10 @@ function findSigningKeyBytes(text: string, options: DetectOptions, offsets: read
  * right before it; the literal must look generated (or be hex digits of a key's length), so a sample phrase stays out.
  */
 const DOTNET_BYTES_LITERAL = /\.GetBytes\([ \t]{0,4}"(?<v>[^"\\\r\n]{16,200})"[ \t]{0,4}\)/y;
+// The constructor is named (`new SymmetricSecurityKey(`), or C# 9's target-typed `new(` takes its type from the
+// declaration on its left (`static readonly SymmetricSecurityKey SigningKey =\n    new(Encoding.UTF8.GetBytes("…"))`).
 const KEY_FROM_ENCODED_BYTES =
-  /new[ \t]{1,4}(?:[A-Za-z_]\w{0,40}\.){0,4}(?:SymmetricSecurityKey|HMAC(?:SHA(?:1|256|384|512)|MD5))[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:System\.)?(?:Text\.)?Encoding\.(?:UTF8|ASCII|Unicode|Default)$/;
+  /(?:new[ \t]{1,4}(?:[A-Za-z_]\w{0,40}\.){0,4}(?:SymmetricSecurityKey|HMAC(?:SHA(?:1|256|384|512)|MD5))|(?:SymmetricSecurityKey|HMAC(?:SHA(?:1|256|384|512)|MD5))[ \t]{1,4}[A-Za-z_]\w{0,60}[ \t]{0,4}=[ \t]{0,4}(?:\r?\n[ \t]{0,40})?new)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:System\.)?(?:Text\.)?Encoding\.(?:UTF8|ASCII|Unicode|Default)$/;
 /** How far before `.GetBytes(` the constructor and the encoding are read. */
 const ENCODED_BYTES_REACH = 160;
 
@@ -1303,6 +1305,9 @@ export const positionalRules: Rule[] = [
         'IssuerSigningKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE")),',
         'var key = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(\n    System.Text.Encoding.ASCII.GetBytes("Wt5nPq9xZr2LkV7mB3cYh8DfJ4sG"));',
         'using var mac = new HMACSHA256(Encoding.UTF8.GetBytes("4f1c9a7e2b8d3f6a0c5e9b2d7f4a1c8e"));',
+        // C# 9's target-typed `new(`, its type on the declaration's left, on the next line.
+        'private static readonly SymmetricSecurityKey TokenKey =\n    new(Encoding.UTF8.GetBytes("9b4e2a7c1f8d3b6e0a5c9f2d7b4e1a8c3f6d0b9e"));',
+        'HMACSHA512 mac = new(Encoding.ASCII.GetBytes("Hp3zWq8LmT5vXr2KcN7bYd4F"));',
       ],
       noMatch: [
         'var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(config["Jwt:Key"]));',
@@ -1310,6 +1315,8 @@ export const positionalRules: Rule[] = [
         'var body = Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE");',
         'var hash = SHA256.HashData(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE"));',
         'var sig = hmac.ComputeHash(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE"));',
+        // Target-typed `new(` of a type that is no key: a message's bytes.
+        'private static readonly MemoryStream Body =\n    new(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE"));',
       ],
     },
   },

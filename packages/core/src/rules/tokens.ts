@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { shannonEntropy } from '../entropy.js';
-import { isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { decodesToRandomPassword, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Rule } from '../types.js';
 
 /** JWTs, and credentials in HTTP `Authorization` values. */
@@ -186,8 +186,9 @@ export const tokenRules: Rule[] = [
     validate: (value, ctx) => {
       if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;
       const parts = basicCredentialParts(value);
-      // No colon: an API key that is the whole credential, sent encoded (OneSignal's legacy REST keys are base64 of a UUID).
-      if (parts === undefined) return isEncodedApiKey(value);
+      // No colon: an API key that is the whole credential, sent encoded (OneSignal's legacy REST keys are base64 of a UUID),
+      // or a gateway's password alone (`IaUv…#`): random printable text, which tokenizing loses nothing by taking.
+      if (parts === undefined) return isEncodedApiKey(value) || decodesToRandomPassword(value);
       const { user, password } = parts;
       // `user:` alone (an API key used as the user name) is a credential too.
       if (password === '') return user.length >= 6 && !/^[a-z]{1,12}$/.test(user) ? true : /^[\w.-]{6,}$/.test(user);
@@ -200,8 +201,11 @@ export const tokenRules: Rule[] = [
         // An API key that is the whole credential (OneSignal's legacy REST key: base64 of a UUID).
         "const PUSH_AUTH = 'Basic ' + 'N2QzZjFhMmItOWM0ZS00YjhhLWE2MWYtMmU1YzhkOWIwZjEz';",
         // PHP joins the scheme's literal to the credential's with `.`.
-        `'Authorization' => 'Basic ' . '${btoa('dune-relay:Kq8#vT2.mWz5')}',`],
-      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', "'Authorization' => 'Basic ' . 'dXNlcjpwYXNzd29yZA==',", 'For more on authorization, see `Basic Operations`.', "headers: { Authorization: 'Basic ' + 'bm90LWEta2V5LWp1c3Qtd29yZHMtaGVyZQ==' }"],
+        `'Authorization' => 'Basic ' . '${btoa('dune-relay:Kq8#vT2.mWz5')}',`,
+        // A password alone, with no user before it: random printable text, encoded.
+        `return "Basic " + "${btoa('Wq7&tLm3Zr_Kp9vX!')}";`, `Authorization: Basic ${btoa('hT4%Nc8qWz2*Lm6R')}`],
+      noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', "'Authorization' => 'Basic ' . 'dXNlcjpwYXNzd29yZA==',", 'For more on authorization, see `Basic Operations`.', "headers: { Authorization: 'Basic ' + 'bm90LWEta2V5LWp1c3Qtd29yZHMtaGVyZQ==' }",
+        'WWW-Authenticate: Basic realm="Staff Area"', `Authorization: Basic ${btoa('changeme')}`, `return "Basic " + "${btoa('PlaceholderSecret1')}";`, `Authorization: Basic ${btoa('Short1!')}`],
     },
   },
   {

@@ -4,7 +4,7 @@ import { isWordCode } from '../../char-codes.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../../types.js';
 import { enclosingObjectWords, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, inContext, isPlaceholder, looksRandom, notPlaceholder, prefixed, prefixedValue } from './shape.js';
+import { ALNUM, HEX, UUID, inContext, isPlaceholder, looksRandom, mixesClasses, notPlaceholder, prefixed, prefixedValue } from './shape.js';
 
 /** Cloud and hosting platforms: AWS, Google Cloud, Azure, Alibaba, Tencent, DigitalOcean, … */
 /** `R2_`, `cloudflareR2`, `r2.`: an R2 word just before a name that the match starts in. */
@@ -173,6 +173,32 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    // Code that wraps a long session token at a column keeps the service marker in a literal of its own and joins the
+    // rest after it (`"IQoJb3JpZ2luX2VjE" + "…"`, PHP's `.`, VB's `&`, literals side by side): no literal has the
+    // whole token, and the marker alone is public. The continuation, the part that is secret, is reported.
+    id: 'aws-session-token-joined',
+    category: 'TOKEN',
+    description: 'AWS STS session token whose service marker (`IQoJb3JpZ2luX2Vj…`, `FwoGZXIvYXdz…`) is a literal of its own with the rest joined after it: the rest',
+    keywords: ['fwogzxivyxdz', 'iqojb3jpz2lux2vj'],
+    startsAtKeyword: true,
+    pattern:
+      /(?:FwoGZXIvYXdz|IQoJb3JpZ2luX2Vj)[A-Za-z0-9/+]{0,200}["'`][ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[+.&][ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?["'`]([A-Za-z0-9/+]{16,2000}={0,2})["'`]/y,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (s) => notPlaceholder(s) && mixesClasses(s, 3),
+    confidence: 'high',
+    examples: {
+      match: [
+        `AwsSessionCredentials.create(id, secret, "IQoJb3JpZ2luX2VjE" + "${fake('b64', 40, 9711)}");`,
+        `$token = 'FwoGZXIvYXdzE' .\n    '${fake('b64', 120, 9712)}';`,
+      ],
+      noMatch: [
+        `AwsSessionCredentials.create(id, secret, "IQoJb3JpZ2luX2VjE" + sessionTail);`,
+        `token = "IQoJb3JpZ2luX2VjE" + "${'A'.repeat(40)}"`,
+      ],
+    },
+  },
+  {
     id: 'aws-session-token-assigned',
     category: 'TOKEN',
     description: 'AWS session token assigned to an AWS session-token name',
@@ -226,6 +252,24 @@ export const cloudRules: Rule[] = [
     examples: {
       match: ['token = "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t"', `bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249${fake('b64', 80, 13)}`],
       noMatch: ['bedrock-api-key-', 'bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29x'],
+    },
+  },
+  {
+    // Cloud Storage's HMAC keys (its S3-compatible XML API) pair an access id with a 40-character secret, as AWS pairs
+    // `AKIA…` with its secret key: a service account's id is `GOOG1` and ~56 upper-case letters and digits. Like an AWS
+    // access key id it names the key to sign with and is reported with it.
+    id: 'gcs-hmac-access-id',
+    category: 'KEY',
+    description: 'Google Cloud Storage HMAC access id (`GOOG1` + upper-case letters and digits), the twin of an AWS access key id',
+    keywords: ['goog1'],
+    pattern: /\b(GOOG1[A-Z0-9]{50,70})\b/,
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (s) => notPlaceholder(s) && !s.includes('EXAMPLE'),
+    confidence: 'high',
+    examples: {
+      match: [`hmac_access_id = GOOG1${fake('base32', 56, 9721)}`, `"accessId": "GOOG1E${fake('base32', 55, 9722)}"`],
+      noMatch: ['GOOG1EXAMPLE', `access_id = GOOG1${'X'.repeat(56)}`, `GOOG1${fake('base32', 20, 9723)}`],
     },
   },
   {

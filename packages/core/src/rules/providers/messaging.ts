@@ -200,10 +200,11 @@ export const messagingRules: Rule[] = [
     keywords: ['discord.com/api/webhooks', 'discordapp.com/api/webhooks'],
     startsAtKeyword: true,
     pattern: new RegExp(
-      String.raw`discord(?:app)?\.com\/api\/webhooks\/(?:\d{1,19}${LITERAL_JOIN})?(?:\d{1,20}\/?)?${LITERAL_JOIN}(?:\d{17,20}\/?${LITERAL_JOIN})?(?:\/${LITERAL_JOIN})?(?:\d{17,20}\/)?([\w-]{60,68})(?![\w-])`,
+      String.raw`discord(?:app)?\.com\/api\/webhooks\/(?:\d{1,19}${LITERAL_JOIN})?(?:\d{1,20}\/?)?${LITERAL_JOIN}(?:\d{17,20}\/?${LITERAL_JOIN})?(?:\/${LITERAL_JOIN})?(?:\d{17,20}\/)?([\w-]{40,68})(?![\w-])`,
     ),
     secretGroup: 1,
-    // The token must look generated: letters of both cases and a digit, no stand-in.
+    // The token must look generated: letters of both cases and a digit, no stand-in. Discord issues 68 characters; one
+    // cut shorter (a rotated or redacted-in-part copy) still sits where only the token goes, and is taken from 40.
     validate: (v) => notPlaceholder(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v),
     minEntropy: 3.5,
     confidence: 'high',
@@ -212,10 +213,12 @@ export const messagingRules: Rule[] = [
         `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${fake('b64url', 68, 3302)}"`,
         `$hook = 'https://discordapp.com/api/webhooks/${fake('digits', 19, 3303)}/' .\n    '${fake('b64url', 68, 3304)}';`,
         `String hook = "https://discord.com/api/webhooks/${fake('digits', 5, 33051)}" + "${fake('digits', 13, 33061)}/" + "${fake('b64url', 68, 33071)}";`,
+        `const ALERTS = "https://discord.com/api/webhooks/" + "${fake('digits', 19, 33081)}" + "/" + "${fake('b64url', 48, 33082)}";`,
       ],
       noMatch: [
         `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${'x'.repeat(68)}"`,
         `WEBHOOK = "https://discord.com/api/webhooks/" + HOOK_ID + "/" + HOOK_TOKEN`,
+        `WEBHOOK = "https://discord.com/api/webhooks/" + "${fake('digits', 18, 3301)}" + "/" + "${fake('b64url', 24, 33083)}"`,
       ],
     },
   },

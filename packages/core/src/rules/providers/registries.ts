@@ -3,7 +3,7 @@ import { shannonEntropy } from '../../entropy.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
-import { isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../../secret-value.js';
+import { decodesToRandomPassword, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../../secret-value.js';
 import { splitWords } from '../../key-name.js';
 
 /**
@@ -249,12 +249,13 @@ export const registryRules: Rule[] = [
     // ECR's `AWS:` login token run to a few thousand characters once encoded.
     pattern: /"auth"[ \t]{0,4}:[ \t]{0,4}"([A-Za-z0-9+/]{8,8000}={0,2})"/,
     secretGroup: 1,
-    validate: decodesToUserPassword,
+    // A registry that takes a password or token alone gets it encoded with no `user:` (random printable text).
+    validate: (value) => decodesToUserPassword(value) || decodesToRandomPassword(value),
     confidence: 'high',
     examples: {
-      match: [`{"auths": {"ghcr.io": {"auth": "${btoa(`octo:ghp_${fake('alnum', 36, 506)}`)}"}}}`],
+      match: [`{"auths": {"ghcr.io": {"auth": "${btoa(`octo:ghp_${fake('alnum', 36, 506)}`)}"}}}`, `DOCKER_AUTH_CONFIG: '{"auths":{"registry.example.lan":{"auth":"${btoa('Rv5#qZ8kTm2!Wx')}"}}}'`],
       // The second is base64 of `username:password`, a stand-in from documentation.
-      noMatch: ['{"auth": "bm90LWEtcGFpcg=="}', `{"auths": {"registry.corp.lan:5000": {"auth": "${btoa('username:password')}"}}}`],
+      noMatch: ['{"auth": "bm90LWEtcGFpcg=="}', `{"auths": {"registry.corp.lan:5000": {"auth": "${btoa('username:password')}"}}}`, '{"auths": {"registry.corp.lan": {"auth": ""}}}', `{"auths": {"registry.corp.lan": {"auth": "${btoa('user:changeme')}"}}}`, `{"auth": "${btoa('registrypassword')}"}`],
     },
   },
   {

@@ -2,6 +2,11 @@ import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 
+/** A file that calls OpenWeather's API: where an `appid` is its key. */
+const OPENWEATHER_HOST = /openweathermap\.org/i;
+/** How far around an `appid` the OpenWeather host is looked for: the client's set-up a few lines away. */
+const OPENWEATHER_REACH = 1500;
+
 /** Other SaaS APIs: design, forms, media, maps, identity, webhooks, … */
 export const saasRules: Rule[] = [
   // cPanel's and WHM's API tokens (32 upper-case letters and digits) go in an Authorization header of their own scheme.
@@ -247,6 +252,31 @@ export const saasRules: Rule[] = [
         `curl "https://api.openweathermap.org/data/3.0/onecall?appid=${fake('hex', 32, 9502)}&lat=59.9&lon=10.7"`,
       ],
       noMatch: ['https://api.openweathermap.org/data/2.5/weather?q=Oslo&appid=${OWM_KEY}', `https://partner.steam-api.com/v1/?key=k&appid=${fake('hex', 32, 9503)}`],
+    },
+  },
+  {
+    // The same key as a request's parameter written apart from the URL (axios' `params: { appid: "…" }`, requests'
+    // `params={"appid": "…"}`, `"?appid=" + …`): `appid` is OpenWeather's name for its key only where the file talks to
+    // api.openweathermap.org; elsewhere (Agora, Steam, a WeChat mini program) an app id is public and stays silent.
+    id: 'openweather-api-key-appid',
+    category: 'KEY',
+    description: 'OpenWeather API key (32 hex) given as the `appid` parameter in a file that calls api.openweathermap.org',
+    keywords: ['appid'],
+    startsAtKeyword: true,
+    pattern: /appid["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?([a-f0-9]{32})(?![\w-])/iy,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (secret, ctx) => notPlaceholder(secret) && OPENWEATHER_HOST.test(ctx.text.slice(Math.max(0, ctx.matchStart - OPENWEATHER_REACH), ctx.matchEnd + OPENWEATHER_REACH)),
+    confidence: 'high',
+    examples: {
+      match: [
+        `const owm = axios.create({\n  baseURL: "https://api.openweathermap.org/data/2.5",\n  params: { appid: "${fake('hex', 32, 9731)}" },\n});`,
+        `BASE = "https://api.openweathermap.org/data/3.0/onecall"\nresp = requests.get(BASE, params={"lat": 59.9, "appid": "${fake('hex', 32, 9732)}"})`,
+      ],
+      noMatch: [
+        `agora = { appid: "${fake('hex', 32, 9733)}", channel: "lobby" }`,
+        `BASE = "https://api.openweathermap.org/data/2.5"\nparams = {"appid": OWM_KEY}`,
+      ],
     },
   },
   contextRule('google-recaptcha-secret', 'reCAPTCHA / Turnstile secret key next to a captcha secret name', ['recaptcha', 'turnstile', 'hcaptcha'], '6L[\\w\\-]{38}|0x4[A-Za-z0-9_\\-]{20,40}|0x[A-Fa-f0-9]{40}', {
