@@ -380,6 +380,13 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // A comment's password word reads a bounded stretch for its colon, once per word.
     ['a password comment repeated on one line, never given a colon', 'ssh/config', `# ${'old password auth still on '.repeat(MB / 28)}`],
     ['a password comment repeated, each line ending in a long bare value', 'ssh/config', '# password auth on: Ab3#'.concat('x'.repeat(90), '\n').repeat(MB / 115)],
+    // Each comment naming credentials reads its own line and at most three after it; each map is read at most 1,500 characters on.
+    ['comment lines naming credentials over map openers never closed', 'keys.go', '// partner credentials\nvar p = map[string]string{\n"a": "'.repeat(MB / 56)],
+    ['comment lines naming keys, one after another', 'keys.py', '# keys\n'.repeat(MB / 7)],
+    ['a comment naming tokens on one megabyte-long line', 'keys.py', `# relay tokens ${'tokens '.repeat(MB / 7)}`],
+    // Each `.connect(` is matched once, sticky and bounded, however many follow on one line.
+    ['socket connects with an address joined to many parts, never closed', 'obs.js', `obs.connect("ws://h" ${'+ "p" '.repeat(MB / 6)}`],
+    ['socket connects repeated on one line', 'obs.js', 'x.connect("ws://h:1", ["Ab3dE6gH9jK2mN5p"'.repeat(MB / 40)],
     ['discord names repeated before a long three-segment run', 'bot.js', `${'discord_x = '.repeat(MB / 24)}${'a'.repeat(28)}.${'b'.repeat(6)}.${'c'.repeat(MB / 4)}`],
     // Each session-token marker reads one bounded literal and the one joined after it; each appid one bounded value.
     ['AWS session-token markers joined to unclosed literals, repeated', 'Creds.java', '"IQoJb3JpZ2luX2VjE" + "Wm7TqR2zXk9LpV4b'.repeat(MB / 40)],

@@ -791,3 +791,24 @@ describe('joined and split provider credentials', () => {
     expect(values(`const rtc = { appid: "${key}", channel: "lobby" };\n`, 'rtc.ts')).toEqual([]);
   });
 });
+
+describe('a property set under a constant that names its key', () => {
+  it("reads a password constant's `_PROPERTY` as the property's name when it is a call's first argument", () => {
+    const java = [
+      'ctx.put(BindingProvider.USERNAME_PROPERTY, "teller_svc");',
+      'ctx.put(BindingProvider.PASSWORD_PROPERTY, "Rq7#kLw2-zTm9!");',
+      '',
+    ].join('\n');
+    expect(values(java, 'Core.java')).toEqual(['Rq7#kLw2-zTm9!']);
+  });
+
+  it('leaves such a constant declared, and a call whose second argument is no literal', () => {
+    const java = [
+      'static final String PASSWORD_PROPERTY = "core.password";',
+      'ctx.put(BindingProvider.PASSWORD_PROPERTY, System.getenv("CORE_PASSWORD"));',
+      'ctx.put(BindingProvider.PASSWORD_PROPERTY_NAME, "Rq7#kLw2-zTm9!");',
+      '',
+    ].join('\n');
+    expect(values(java, 'Core.java')).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } 
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
-import { isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode } from '../char-codes.js';
+import { isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode, skipBlanksBack } from '../char-codes.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -1149,7 +1149,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
@@ -1750,6 +1750,16 @@ function mapLiteralSpans(text: string, open: number, key: { category: Category; 
 }
 
 /**
+ * The secrets of the map literal whose `{` is at `open`, when something other than its name says it holds secrets of
+ * `category` (a comment above it: `// partner credentials (prod)` over `var partners = map[string]string{`). Each entry
+ * whose own name says nothing must look generated, as under a name for many secrets; when `weak` (a bare `keys`, which
+ * names a keyboard's or a cache's as often), one entry that does not makes it a map of something else.
+ */
+export function namedMapLiteralSpans(text: string, open: number, category: Category, weak: boolean, file: string | undefined): Span[] {
+  return mapLiteralSpans(text, open, { category, weak }, false, file);
+}
+
+/**
  * An item of a list under a secret's name. Lists of names (`REDACTED_FIELDS = ["password", "api_key"]`)
  * and of banned passwords are common, lists of passwords rare: an item must look generated, as a key
  * would, whatever kind the name says.
@@ -1823,6 +1833,21 @@ function isStrongPin(value: string): boolean {
   const classes = Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
   if (value.length < 12) return classes === 4 && PIN_SYMBOL.test(value) && characterSwitches(value) >= 5 && shannonEntropy(value) >= 3;
   return classes >= 3 && characterSwitches(value) >= 4 && shannonEntropy(value) >= 3.5;
+}
+
+/**
+ * A constant that names a property by its key (`BindingProvider.PASSWORD_PROPERTY`, `Stub.PASSWORD_PROPERTY`): as the first
+ * argument of a call (`ctx.put(BindingProvider.PASSWORD_PROPERTY, "…")`, `stub._setProperty(X.USERNAME_PROPERTY, …)`) it says
+ * what the second is, as a property's own key would (`props.put("password", "…")`). `property` makes every other name a
+ * setting's (`PASSWORD_PROPERTY` alone names a field), so only there, followed by its comma, is the name read without it.
+ */
+const PROPERTY_KEY_CONSTANT = /^(?:[A-Za-z_]\w{0,40}\.){0,3}(?<base>[A-Z][A-Z0-9]{0,30}(?:_[A-Z0-9]{1,30}){0,6})_PROPERTY$/;
+function propertyKeyConstantKey(text: string, nameStart: number, name: string): KeyClass | undefined {
+  if (!name.endsWith('_PROPERTY')) return undefined;
+  const base = PROPERTY_KEY_CONSTANT.exec(name)?.groups?.['base'];
+  if (base === undefined || text.charCodeAt(skipBlanksBack(text, nameStart) - 1) !== 0x28 /* ( */) return undefined;
+  if (!/^[ \t]{0,4},/.test(text.slice(nameStart + name.length, nameStart + name.length + 6))) return undefined;
+  return classifyKey(base);
 }
 
 /**

@@ -566,3 +566,42 @@ describe("an API client's one constructor argument", () => {
     expect(none('var c = registry.matterClient("Wd7Kq2Lm9Zx4Rt8Vn3Bc6Hy1Pf5Gs0Ja");\n')).toEqual([]);
   });
 });
+
+describe('a socket client connected with an address and a password', () => {
+  it('reports the password after a ws://, wss:// or tcp:// address, also as a one-item array read at once', () => {
+    const js = [
+      'await studio.connect("ws://10.20.0.7:4455", "Rb4mWq9Lz2TxKp7c");',
+      "await spare.connect('wss://' + spareHost + ':4455', ['Hn3vQz8Lk2Wm7Tpx'][0]);",
+      '',
+    ].join('\n');
+    expect(found(js, 'src/studio.js', 'socket-connect-password')).toEqual(['Rb4mWq9Lz2TxKp7c', 'Hn3vQz8Lk2Wm7Tpx']);
+  });
+
+  it('leaves a variable, a client id, a list of protocols and an http address', () => {
+    const js = [
+      'await studio.connect("ws://10.20.0.7:4455", process.env.STUDIO_PASSWORD);',
+      'mqttClient.connect("tcp://broker.example.net:1883", "press-line-07");',
+      'sock.connect("wss://rt.example.net/socket", ["graphql-ws", "Rb4mWq9Lz2TxKp7c"]);',
+      'api.connect("https://api.example.net", "Rb4mWq9Lz2TxKp7c");',
+      '',
+    ].join('\n');
+    expect(found(js, 'src/studio.js', 'socket-connect-password')).toEqual([]);
+  });
+});
+
+describe('a password given second to a credentials class', () => {
+  it('reports a password-shaped second literal shorter than a key', () => {
+    const java = 'return new TellerCredentials("0342", "wQz7Lm2kTx9R").header();\n';
+    expect(found(java, 'Teller.java', 'client-id-then-secret-positional')).toEqual(['wQz7Lm2kTx9R']);
+  });
+
+  it('leaves words, dictionary passwords and short literals given to clients', () => {
+    const java = [
+      'return new TellerCredentials("0342", "teller-desk").header();',
+      'return new TellerCredentials("0342", "Welcome2024").header();',
+      'var api = new TellerClient("0342", "wQz7Lm2kTx9R");',
+      '',
+    ].join('\n');
+    expect(found(java, 'Teller.java', 'client-id-then-secret-positional')).toEqual([]);
+  });
+});

@@ -699,11 +699,17 @@ function findLtijsKeys(text: string, options: DetectOptions): Span[] {
  * `…Api`, `…Gateway`), or for the credentials themselves (`new PayPalCredentials("<client id>", "…")`,
  * `new StoreCredential("id", "…")`), constructed with exactly two literals takes its account first and what proves it second: the second
  * is the secret when it has a generated key's randomness in letters of both cases and digits (a name, a region, a path
- * or a word there is left). Read at each `client(`, `api(`, `gateway(`, `credentials(` or `credential(` that ends a
- * capitalised name after `new`.
+ * or a word there is left). A class named for credentials takes a user and a password as often (`new
+ * UserCredentials("0917", "…")`, `new NetworkCredential("svc", "…")`): there a shorter second literal, 8 characters or
+ * more, is that password when it is password-shaped (letters of both cases and digits, no word). Read at each
+ * `client(`, `api(`, `gateway(`, `credentials(` or `credential(` that ends a capitalised name after `new`.
  */
 const CLIENT_ID_THEN_SECRET =
-  /\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[\w.@:-]{2,64}"|'[\w.@:-]{2,64}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\s\\]{16,100})"|'(?<sq>[^'\s\\]{16,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\)/y;
+  /\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[\w.@:-]{2,64}"|'[\w.@:-]{2,64}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\)/y;
+/** Whether a credentials class's second literal shorter than a key's is a password: both cases and digits, no word, a password's randomness. */
+function isCredentialsPassword(value: string, file: string | undefined): boolean {
+  return MIXED_KEY.test(value) && !isPlaceholder(value) && characterSwitches(value) >= 4 && shannonEntropy(value) >= 2.8 && isPlausiblePassword(value, file);
+}
 const CLIENT_CLASS_WORD = /^(?:client|api|gateway|credentials?)$/i;
 /** `new` before the class's name, which a namespace may qualify (`new Acme.Filing.`, `new \Acme\`, `new Acme::`). */
 const NEW_BEFORE = /(?:^|[^\w$.])new[ \t]{1,4}\\?(?:[A-Za-z_]\w{0,40}(?:\.|::|\\)){0,4}$/;
@@ -721,9 +727,52 @@ function findClientIdThenSecret(text: string, options: DetectOptions, offsets: r
     const m = CLIENT_ID_THEN_SECRET.exec(text);
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (value.length < 16) {
+      if (!/^credentials?$/i.test(text.slice(offset, open)) || !isCredentialsPassword(value, options.file)) continue;
+      const at = m.index + m[0].lastIndexOf(value);
+      spans.push({ start: at, end: at + value.length, category: 'PASS' });
+      continue;
+    }
     if (!MIXED_KEY.test(value) || !looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const at = m.index + m[0].lastIndexOf(value);
     spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
+/**
+ * A socket client's password given right after the server's address: obs-websocket-js's `obs.connect("ws://…:4455", "…")`,
+ * and any `.connect(url, "…")` whose first argument is a `ws://`, `wss://` or `tcp://` address (a literal, maybe joined
+ * with `+` to a host's). Such a call's second literal is what the server checks; written as a one-item array read at
+ * once (`["…"][0]`) it is the same literal. It is reported when password-shaped — letters of both cases and digits, no
+ * word — so a client id (`"sensor-01"`), a protocol's name or an options object stays out.
+ */
+const SOCKET_ADDRESS = /\.connect\([ \t]{0,4}(?:"(?:wss?|tcp):\/\/[^"\r\n]{0,200}"|'(?:wss?|tcp):\/\/[^'\r\n]{0,200}'|`(?:wss?|tcp):\/\/[^`\r\n]{0,200}`)/y;
+/** One more part joined to the address with `+`: a literal or a variable. */
+const JOINED_ADDRESS_PART = /[ \t]{0,4}\+[ \t]{0,4}(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80})/y;
+/** The second argument: a literal, or a one-item array of one indexed at once (`["…"][0]`). */
+const SOCKET_PASSWORD_ARGUMENT =
+  /[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?<open>\[[ \t]{0,4})?(?:"(?<dq>[^"\s\\]{8,128})"|'(?<sq>[^'\s\\]{8,128})')(?<close>[ \t]{0,4}\][ \t]{0,4}\[[ \t]{0,4}0[ \t]{0,4}\])?[ \t]{0,4}[,)]/y;
+
+function findSocketConnectPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    SOCKET_ADDRESS.lastIndex = offset;
+    if (SOCKET_ADDRESS.exec(text) === null) continue;
+    let at = SOCKET_ADDRESS.lastIndex;
+    for (let parts = 0; parts < 6; parts++) {
+      JOINED_ADDRESS_PART.lastIndex = at;
+      if (JOINED_ADDRESS_PART.exec(text) === null) break;
+      at = JOINED_ADDRESS_PART.lastIndex;
+    }
+    SOCKET_PASSWORD_ARGUMENT.lastIndex = at;
+    const m = SOCKET_PASSWORD_ARGUMENT.exec(text);
+    // A one-item array is read only when indexed at once: a bare list there is a list of protocols.
+    if (m === null || (m.groups!['open'] === undefined) !== (m.groups!['close'] === undefined)) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!isCredentialsPassword(value, options.file)) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
   }
   return spans;
 }
@@ -754,6 +803,12 @@ function findClientSoleKeys(text: string, options: DetectOptions, offsets: reado
     const m = CLIENT_SOLE_LITERAL.exec(text);
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (value.length < 16) {
+      if (!/^credentials?$/i.test(text.slice(offset, open)) || !isCredentialsPassword(value, options.file)) continue;
+      const at = m.index + m[0].lastIndexOf(value);
+      spans.push({ start: at, end: at + value.length, category: 'PASS' });
+      continue;
+    }
     if (!MIXED_KEY.test(value) || !looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const at = m.index + m[0].lastIndexOf(value);
     spans.push({ start: at, end: at + value.length });
@@ -1829,6 +1884,31 @@ export const positionalRules: Rule[] = [
     },
   },
   {
+    id: 'socket-connect-password',
+    category: 'PASS',
+    description:
+      'A password given to a socket client\'s `connect` right after a `ws://`, `wss://` or `tcp://` address (obs-websocket-js\'s `obs.connect("ws://…:4455", "…")`), also as a one-item array read at once (`["…"][0]`); a password-shaped literal of both cases and digits',
+    keywords: ['.connect('],
+    pattern: SOCKET_ADDRESS,
+    find: findSocketConnectPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'await studio.connect("ws://10.0.8.14:4455", "Wm3xRt8qLz2KpV7c");',
+        "await rig.connect('wss://' + host + ':4455', ['b7TqLw2mXz9RkP4n'][0]);",
+        'ok := c.connect("tcp://relay.example.net:7000",\n    "Hq4vZp9Lm2Tx")',
+      ],
+      noMatch: [
+        'await studio.connect("ws://10.0.8.14:4455", process.env.OBS_PASSWORD);',
+        'client.connect("tcp://broker.example.net:1883", "sensor-gateway-01");',
+        'await studio.connect("ws://10.0.8.14:4455", ["graphql-transport-ws", "Wm3xRt8qLz2KpV7c"]);',
+        'await studio.connect("http://10.0.8.14:4455", "Wm3xRt8qLz2KpV7c");',
+        'await studio.connect("ws://10.0.8.14:4455", "your-password-here");',
+      ],
+    },
+  },
+  {
     id: 'client-id-then-secret-positional',
     category: 'KEY',
     description:
@@ -1845,6 +1925,7 @@ export const positionalRules: Rule[] = [
         '$gw = new \\Acme\\PaymentGateway("MERCHANT01", "Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1");',
         'return new WalletCredentials(\n    "Bq4xTz8LmR2vW7nKc3YpH9dJ-f6Gs5Ue1Oa0Ni",\n    "Hz3Kq8Lm_2Rv7Wx4Nc9Bp6Yt1Df5Gs0Ja-Ue8Oi3Pq7Zk2");',
         'var login = new NetworkCredential("svc-ledger", "Mv7qL2zRk9Tx4WnB8cYp");',
+        'return new OperatorCredentials("4410", "qTbm7Hw2Lzc5").asHeader();',
       ],
       noMatch: [
         'var filing = new HmrcFilingClient("ACME-CHARITY", Environment.GetEnvironmentVariable("HMRC_SECRET"));',
@@ -1855,6 +1936,9 @@ export const positionalRules: Rule[] = [
         'return new WalletCredentials("Bq4xTz8LmR2vW7nKc3YpH9dJ", System.getenv("WALLET_SECRET"));',
         'var login = new NetworkCredential("svc-ledger", "ledger-service-account");',
         'var scope = new CredentialsScope("billing", "ledger.read.write.admin");',
+        'return new OperatorCredentials("4410", "Password2024").asHeader();',
+        'return new OperatorCredentials("4410", "operator").asHeader();',
+        'var filing = new HmrcFilingClient("ACME-CHARITY", "qTbm7Hw2Lzc5");',
       ],
     },
   },

@@ -93,3 +93,38 @@ describe('a literal whose trailing comment names it a credential', () => {
     expect(values('    var backup = "relaybackup"; // MailRelay secret\n', 'src/Program.cs')).toEqual([]);
   });
 });
+
+describe('a map literal named by the comment line above it', () => {
+  it('reports each generated value of a map a comment calls credentials, tokens or passwords, and no stand-in', () => {
+    const go = [
+      'package ship',
+      '',
+      '// Carrier partner credentials (prod)',
+      'var carriers = map[string]string{',
+      '\t"north-haul": "4f0c9e2ab71d58c3e6a09b4d2f7c1e85",',
+      '\t"sandbox":    "changeme",',
+      '}',
+      '',
+    ].join('\n');
+    expect(values(go, 'ship/carriers.go')).toEqual(['4f0c9e2ab71d58c3e6a09b4d2f7c1e85']);
+    const py = ['# Relay login tokens, one per site', 'RELAYS = {', '    "site-a": "Kd7qWz2LmT9xRv4Nc8Bp3Hs6",', '    "site-b": "Zr5tMq8XkL2wVn7Pc4Hd9Bf3",', '}', ''].join('\n');
+    expect(values(py, 'relay/sites.py')).toEqual(['Kd7qWz2LmT9xRv4Nc8Bp3Hs6', 'Zr5tMq8XkL2wVn7Pc4Hd9Bf3']);
+  });
+
+  it('leaves a map under a comment that says the values are no credentials, talks about them, or names keys of something else', () => {
+    const go = [
+      '// not real credentials, see the vault',
+      'var carriers = map[string]string{',
+      '\t"north-haul": "4f0c9e2ab71d58c3e6a09b4d2f7c1e85",',
+      '}',
+      '// Look up credentials by carrier',
+      'var lookup = map[string]string{',
+      '\t"north-haul": "4f0c9e2ab71d58c3e6a09b4d2f7c1e85",',
+      '}',
+      '',
+    ].join('\n');
+    expect(values(go, 'ship/carriers.go')).toEqual([]);
+    const js = ['// Keyboard keys', 'const KEYMAP = {', '  up: "ArrowUp",', '  undo: "Kd7qWz2LmT9xRv4Nc8Bp3Hs6",', '};', ''].join('\n');
+    expect(values(js, 'src/keys.js')).toEqual([]);
+  });
+});

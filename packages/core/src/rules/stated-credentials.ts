@@ -1,6 +1,7 @@
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
+import { namedMapLiteralSpans } from './generic.js';
 
 /**
  * A `user:password` or `user / password` pair right after words that say it is a login: a log line that prints the
@@ -104,6 +105,64 @@ function findCommentedLiterals(text: string, options: DetectOptions, offsets: re
   return spans;
 }
 
+/**
+ * A map literal whose name says nothing (`var partners = map[string]string{`, `gslt = {`) under a comment line that names
+ * its entries credentials: `// FlourMill partner credentials (prod)`, `# Game server login tokens (GSLT), one per slot`.
+ * The comment is short and plain, as a trailing one must be (up to four words, then the plural noun, ending there or at a
+ * comma, parenthesis, colon or dash), on its own line right above the map's line, or above one more comment line. Each
+ * entry then is one credential when it looks generated (`"test-partner": "changeme"` stays silent); under a bare `keys`
+ * every entry must, or the map holds something else's keys.
+ */
+const MAP_NOTE =
+  /^(?:[A-Za-z][\w.-]{0,30}[ \t]{1,2}){0,4}(?<noun>credentials|passwords|secrets|tokens|(?:api[ _-]?)?keys)(?:[ \t]{0,2}[,(:;-][^\r\n]{0,100})?$/i;
+/** A line that assigns a map literal: a name, maybe typed (`: Record<string, string>`), `=` or `:=`, then `{` or Go's `map[K]V{`. */
+const MAP_OPENER_LINE = /^[ \t]{0,40}[A-Za-z_$][^=\r\n"'{}]{0,120}=[ \t]{0,4}(?:map\[[\w.*]{1,30}\](?:interface\{\}|[\w.*]{1,30}))?\{/;
+
+function lineEndAt(text: string, at: number): number {
+  const end = text.indexOf('\n', at);
+  return end === -1 ? text.length : end;
+}
+
+/** Whether the line starting at `start` is a comment alone (`//` or `#` after blanks); the offset after its opener, or -1. */
+function commentLineBody(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (text.charCodeAt(i) === 35 /* # */) return i + 1;
+  if (text.charCodeAt(i) === 47 && text.charCodeAt(i + 1) === 47 /* // */) return i + 2;
+  return -1;
+}
+
+function findCommentNamedMaps(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = -1;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset - lineStart > NOTE_REACH) continue;
+    const lineEnd = lineEndAt(text, offset);
+    readUntil = lineEnd;
+    const body = commentLineBody(text, lineStart, lineEnd);
+    if (body < 0 || body > offset) continue;
+    const note = text.slice(body, lineEnd).trim();
+    const named = MAP_NOTE.exec(note);
+    if (named === null || NOT_A_CREDENTIAL_NOTE.test(note)) continue;
+    // The map's line is the next one, or the one after a second comment line.
+    let next = lineEnd + 1;
+    for (let hop = 0; hop < 2 && next < text.length; hop++) {
+      const nextEnd = lineEndAt(text, next);
+      if (commentLineBody(text, next, nextEnd) < 0) break;
+      next = nextEnd + 1;
+    }
+    if (next >= text.length) continue;
+    const opener = MAP_OPENER_LINE.exec(text.slice(next, Math.min(lineEndAt(text, next), next + 240)));
+    if (opener === null) continue;
+    const noun = named.groups!['noun']!.toLowerCase();
+    const category = noun === 'passwords' ? 'PASS' : noun === 'credentials' ? 'CRED' : 'KEY';
+    spans.push(...namedMapLiteralSpans(text, next + opener[0].length - 1, category, noun === 'keys', options.file));
+  }
+  return spans;
+}
+
 export const statedCredentialRules: Rule[] = [
   {
     id: 'comment-named-literal',
@@ -128,6 +187,31 @@ export const statedCredentialRules: Rule[] = [
         'var fallback = "changeme"; // ConvertAPI secret',
         'label = "Password"; // password field label',
         'var demo = "Tq7mRw2zKxLpVb9N"; // example token',
+      ],
+    },
+  },
+  {
+    id: 'comment-named-map',
+    category: 'KEY',
+    description:
+      'The generated values of a map literal whose name says nothing under a comment line naming its entries credentials (`// partner credentials (prod)` over `var partners = map[string]string{ "acme": "…" }`)',
+    keywords: ['credentials', 'passwords', 'secrets', 'tokens', 'keys'],
+    pattern: MAP_OPENER_LINE,
+    find: findCommentNamedMaps,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '// Carrier partner credentials (prod)\nvar carriers = map[string]string{\n\t"north": "7c1f0e9ab24d6538e1c07f9d2ab3e461",\n\t"demo": "changeme",\n}',
+        '# Relay login tokens, one per site\nRELAYS = {\n    "site-a": "Qm7vLp2Zx9Tn4Wk8Rb3Hc6Yd",\n}',
+        '  // Webhook signing secrets\n  // (rotated quarterly)\n  const hooks: Record<string, string> = {\n    orders: "Wz8kTq3LmX7pR2vN9cBh4Jd6",\n  };',
+      ],
+      noMatch: [
+        '// Carrier partner credentials (prod)\nvar carriers = map[string]string{\n\t"north": "changeme",\n}',
+        '// not real credentials\nvar carriers = map[string]string{\n\t"north": "7c1f0e9ab24d6538e1c07f9d2ab3e461",\n}',
+        '// Keyboard keys\nconst KEYMAP = {\n  up: "ArrowUp",\n  hash: "Wz8kTq3LmX7pR2vN9cBh4Jd6",\n};',
+        '// Look up credentials by partner and cache them\nvar carriers = map[string]string{\n\t"north": "7c1f0e9ab24d6538e1c07f9d2ab3e461",\n}',
+        '// Partner credentials\nfunc load() {\n\tx := "7c1f0e9ab24d6538e1c07f9d2ab3e461"\n}',
       ],
     },
   },
