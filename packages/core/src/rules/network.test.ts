@@ -306,3 +306,15 @@ describe('a private address that is a literal of its own in a joined string', ()
     expect(hosts('log("build " + "10.2.0.1" + " finished")\nversion = "10.2.0.1"\n', 'tools/release.js')).toEqual([]);
   });
 });
+
+describe('an Ansible inventory host range', () => {
+  it('reports the zone after a numeric or a letter range', () => {
+    const ini = ['[tills]', 'till-[01:24].stores.acme.lan', 'pos[a:f].shops.acme.corp ansible_user=deploy', ''].join('\n');
+    expect(hosts(ini, 'inventory/prod.ini')).toEqual(['stores.acme.lan', 'shops.acme.corp']);
+  });
+
+  it('leaves a bare suffix after a range and an index in code', () => {
+    expect(hosts('till-[01:24].local\n', 'inventory/prod.ini')).toEqual([]);
+    expect(hosts('x = hosts[0].lan\n', 'app.py')).toEqual([]);
+  });
+});

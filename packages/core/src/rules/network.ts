@@ -553,6 +553,9 @@ function hostsOfUrls(text: string): Set<string> {
   return hosts;
 }
 
+/** An Ansible inventory's range of hosts right before a name's zone: `[01:12]`, `[a:f]`, with a step maybe (`[0:20:2]`). */
+const HOST_RANGE_BEFORE = /\[(?:\d{1,4}:\d{1,4}|[a-z]:[a-z])(?::\d{1,3})?\]$/;
+
 function findInternalHostnames(declared: readonly string[]) {
   const suffixes = [...INTERNAL_SUFFIXES.map((s) => s.replace('.', '\\.')), ...declared.map(escapeRegExp)];
   const re = new RegExp(`\\.(?:${suffixes.join('|')})(?![\\w-])(?!\\.(?!(?:crt|cer|pem|key|csr)(?![\\w.-]))[A-Za-z])`, 'gi');
@@ -570,9 +573,13 @@ function findInternalHostnames(declared: readonly string[]) {
       if (wildcard) start++;
       // `${DB_HOST:-pg-01.prod.internal}`: a shell expansion's default starts after `:-`.
       if (text.charCodeAt(start) === 0x2d /* - */ && start > 0 && text.charCodeAt(start - 1) === 0x3a /* : */) start++;
+      // An Ansible inventory's host range (`kiosk-[01:12].branches.acme.lan`, `db-[a:f].acme.corp`) stands for its hosts
+      // as a wildcard does: the zone after the range is reported.
+      const ranged = text.charCodeAt(start) === 0x2e /* . */ && text.charCodeAt(start - 1) === 0x5d /* ] */ && HOST_RANGE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
+      if (ranged) start++;
       const host = text.slice(start, end);
       if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
-      if (wildcard && !isWildcardZone(host)) continue;
+      if ((wildcard || ranged) && !isWildcardZone(host)) continue;
       // Past the pattern's look-ahead a `.` and a letter after the name can only open such an extension.
       const namesFile = text.charCodeAt(end) === 0x2e /* . */ && HOST_NAMED_FILE_EXTENSION.test(text.slice(end, end + 5));
       if (namesFile && host.split('.').length < 3) continue;
@@ -714,8 +721,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .'],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local'],
       },
     },
   ];
