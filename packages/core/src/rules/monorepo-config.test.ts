@@ -190,3 +190,31 @@ describe('a key file holding one random token', () => {
     expect(values('REPLACE_WITH_GENERATED_KEY_VALUE\n', 'files/munge.key', 'key-file-token')).toEqual([]);
   });
 });
+
+describe("a provider's public id kept in a Kubernetes Secret", () => {
+  it('leaves a Twilio SID and a Google client id under names that say they are ids, and reports the token beside them', () => {
+    const secret = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: sms',
+      'stringData:',
+      '  SMS_AUTH_TOKEN: "7e1c4a9f2b6d08e3c5a71f9b4d2e6c80"',
+      '  SMS_ACCOUNT_SID: "AC7e1c4a9f2b6d08e3c5a71f9b4d2e6c81"',
+      '  OAUTH_CLIENT_ID: "48213377901-k3j9d8f7a6s5d4f3g2h1j0k9l8z7x6c5.apps.googleusercontent.com"',
+      '',
+    ].join('\n');
+    expect(values(secret, 'k8s/secret.yaml', 'kubernetes-secret-data')).toEqual(['7e1c4a9f2b6d08e3c5a71f9b4d2e6c80']);
+  });
+
+  it('still reports an id-shaped value under a name that is no id, and an id name holding something else', () => {
+    const secret = [
+      'kind: Secret',
+      'stringData:',
+      '  SMS_FALLBACK: "AC7e1c4a9f2b6d08e3c5a71f9b4d2e6c81"',
+      '  SMS_ACCOUNT_SID: "Vt8qLz3Km7Wx2Rp9Nc4Bh6Jd"',
+      '',
+    ].join('\n');
+    expect(values(secret, 'k8s/secret.yaml', 'kubernetes-secret-data')).toEqual(['AC7e1c4a9f2b6d08e3c5a71f9b4d2e6c81', 'Vt8qLz3Km7Wx2Rp9Nc4Bh6Jd']);
+  });
+});

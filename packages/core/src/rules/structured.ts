@@ -55,11 +55,27 @@ function isPlainSetting(name: string, value: string): boolean {
   if (words[words.length - 1] === 'name' && classifyKey(name) === undefined && SLUG.test(text)) return true;
   // `CONFIG_CHECKSUM`, `BUNDLE_SHA256`, `CONFIG_SHA`: a digest of something, which anyone holding it can compute (often a rollout trigger).
   if (DIGEST_WORD.test(words[words.length - 1] ?? '') && /^[0-9a-f]{32,128}$/i.test(text)) return true;
+  // `TWILIO_ACCOUNT_SID: AC…`, `GOOGLE_CLIENT_ID: ….apps.googleusercontent.com`: a provider's public id under a name that
+  // says it is an id (`…_SID`, `…_ACCOUNT_ID`, `…_CLIENT_ID`, `…_APP_ID`) is kept beside the secret it goes with, and
+  // travels in every request's path or login URL; the auth token or client secret beside it is the secret.
+  if (namesPublicIdEntry(words) && PROVIDER_PUBLIC_ID.test(text)) return true;
   // Argo CD's repository Secrets name the repository beside its key: `url: git@github.com:acme` (an SSH remote, no password in it).
   const remote = GIT_SSH_REMOTE.exec(text) ?? PUBLIC_HTTP_URL.exec(text);
   return remote !== null && !isInternalHost(remote[1]!.replace(/:\d{1,5}$/, ''));
 }
 const USER_NAME_WORD = /^(?:user|username|login|email)$/;
+/**
+ * Ids their providers make public, by shape: a Twilio resource's SID (an account's `AC…`, a TwiML app's `AP…`, a messaging
+ * service's `MG…`, a number's `PN…`, a Verify service's `VA…`; not an API key's `SK…`, which names a key) and a Google
+ * OAuth client's id. Their secrets (an auth token, a client secret) have no such shape.
+ */
+const PROVIDER_PUBLIC_ID = /^(?:(?:AC|AP|MG|PN|VA)[0-9a-f]{32}|\d{6,20}-[a-z0-9]{32}\.apps\.googleusercontent\.com)$/;
+/** An entry's name that says it holds an id: `…_SID`, `…_ACCOUNT_ID`, `…_CLIENT_ID`, `…_APP_ID` (split into words). */
+function namesPublicIdEntry(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last === 'sid') return true;
+  return last === 'id' && /^(?:account|client|app|application)$/.test(words[words.length - 2] ?? '');
+}
 /** Lower-case words joined by `-`, `_` or `.`: the name of an app, a service or a cluster. */
 const SLUG = /^[a-z]{2,20}(?:[-_.][a-z]{2,20}){0,5}$/;
 const DIGEST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|fingerprint)$/;
@@ -894,6 +910,7 @@ export const structuredRules: Rule[] = [
     examples: {
       match: [
         'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
+        'kind: Secret\nstringData:\n  SMS_AUTH_TOKEN: "0f3e9b2c7d1a4e8f6b5c0d9e2a7f3b1c"\n  SMS_API_KEY_SID: "SK0f3e9b2c7d1a4e8f6b5c0d9e2a7f3b1c"\n',
         'apiVersion: v1\ndata:\n  .dockercfg: |\n    eyJhdXRocyI6eyJodHRwczovL2V4YW1wbGUvdjEvIjp7ImF1dGgiOiJvcGVuc2VzYW1lIn19fQo=\nkind: Secret\n',
       ],
       noMatch: [
@@ -907,6 +924,7 @@ export const structuredRules: Rule[] = [
         'kind: Secret\nstringData:\n  JIRA_BASE_URL: https://acme-ops.atlassian.net\n',
         'kind: Secret\nstringData:\n  type: git\n  url: git@github.com:acme-platform\n',
         'kind: Secret\nstringData:\n  url: ssh://git@gitlab.com:2222/acme/infra.git\n',
+        'kind: Secret\nstringData:\n  SMS_ACCOUNT_SID: "AC0f3e9b2c7d1a4e8f6b5c0d9e2a7f3b1c"\n',
       ],
     },
   },
