@@ -3,7 +3,7 @@ import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-con
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
 import { isPublishedSample } from './published-samples.js';
-import { isPlaceholder, isPlausiblePassword, isPublicValue, isStandInNote } from './secret-value.js';
+import { isPlaceholder, isPlausiblePassword, isPublicValue, isRubyDuration, isStandInNote } from './secret-value.js';
 import type { Category, KnownSecret } from './types.js';
 
 /**
@@ -102,6 +102,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (BOOLEANS.has(lower) || LOG_LEVELS.has(lower) || ENVIRONMENTS.has(lower)) return true;
   if (/^[\d\s.,:_+-]+$/.test(v)) return true; // ports, numbers, versions, times
   if (/^(?:\d{1,6}(?:ms|s|m|h|d|kb|mb|gb|k|%)?)$/i.test(v)) return true;
+  if (isRubyDuration(v)) return true; // `PASSWORD_RESET_WITHIN=6.hours`: a Rails app's duration
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v)) return true; // paths
   if (/^[^\s@:/]{1,64}@[a-z0-9.-]{1,253}\.[a-z]{2,24}$/i.test(v)) return true; // an e-mail address
   // `CDN_INTEGRITY=sha512-…`: a subresource-integrity hash is printed in every page that loads the file, whatever its name.

@@ -11,6 +11,10 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
 const hostile: Record<string, string> = {
   'a megabyte of one character': 'a'.repeat(MB),
+  // Parenthesised logins and token setters opened and never closed, and comments that deny a secret over generated keys.
+  'parenthesised account pairs that never close, repeated on one line': 'account (svc / Tq8v-RzW2kLm7Xp '.repeat(MB / 32),
+  'token setters opened on snake-case names, repeated on one line': 'c.authenticate_with_token("Tq8vRzW2kLm7Xp '.repeat(MB / 42),
+  'not-a-secret comments over keys, repeated': '// not not not a secret not\nconst AlertKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc" # not\n'.repeat(MB / 80),
   'a megabyte of =': '='.repeat(MB),
   'a megabyte of base64 without newlines': Array.from({ length: MB }, (_, i) => BASE64[(i * 7919) % 64]).join(''),
   'a long line of double quotes': '"'.repeat(MB),

@@ -101,6 +101,8 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'lookup', 'row', 'column', 'field', 'group', 'object', 's3', 'bucket', 'file', 'path', 'query', 'route', 'order',
   'index', 'react', 'list', 'item', 'message', 'event', 'registry', 'translation', 'locale', 'lang', 'i18n', 'label',
   'menu', 'nav', 'tab', 'button', 'dom', 'element', 'widget', 'public', 'publishable', 'pub', 'idempotency', 'dedup',
+  // PagerDuty's `incident_key` (Events v1) and `dedup_key` (v2): an id the sender picks to group alerts into one incident.
+  'incident', 'dedupe', 'deduplication',
   'redis', 'storage', 'state', 'local', 'session', 'config', 'setting', 'settings', 'env', 'meta', 'data',
   'sign', 'hot', 'short', 'ctrl', 'alt', 'shift', 'enter', 'escape', 'arrow', 'press', 'up', 'down', 'on', 'keyboard',
   'sub', 'next', 'prev', 'last', 'first', 'child', 'parent',
@@ -507,6 +509,13 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // A Zigbee install code (`INSTALL_CODE`, `installCode`): the link key a device joins with is derived from it.
   // The name is used for other things too, so only a generated value counts.
   if ((last === 'code' && words[words.length - 2] === 'install') || last === 'installcode') return { category: 'CRED', weak: true };
+  // A secret's text, string or data (Terraform's `secret_text` of `cloudflare_worker_secret`, Secrets Manager's
+  // `secret_string`, Jenkins' "secret text" credential): the secret itself, in the form the resource stores it. `text`
+  // elsewhere names something shown (`password_text`, `token_text`), which the descriptive words below turn down.
+  if (last === 'text' && words[words.length - 2] === 'secret') return { category: 'KEY', weak: false };
+  // A name for a list of names (`password_column_denylist`, `TOKEN_FIELDS_ALLOWLIST`, `secret_columns`): what it lists are
+  // column or field names, or weak passwords to turn down, never a secret.
+  if (NAME_LIST_WORDS.test(last) || (last === 'list' && NAME_LIST_VERBS.has(words[words.length - 2] ?? ''))) return undefined;
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   // `ssh_keys = [...]` (DigitalOcean's and Hetzner's servers, Pulumi's `sshKeys`), `authorized_keys`, cloud-init's
   // `ssh_authorized_keys`: the public keys a server lets in, or the ids and MD5 fingerprints that name them. A private
@@ -690,6 +699,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (category === undefined && last === 'refresh' && words.length >= 2 && !REFRESH_SCHEDULE_WORDS.has(words[words.length - 2]!)) return { category: 'TOKEN', weak: true };
   return category ? { category, weak } : undefined;
 }
+
+/** The last word of a name for a list of names: `…denylist`, `…blocklist`, `…allowlist`, `…columns`. */
+const NAME_LIST_WORDS = /^(?:(?:block|allow|deny|black|white|skip|ignore|redact|mask)list|columns)$/;
+/** Words before a final `list` that make it a list of names (`PASSWORD_DENY_LIST`, `token_ignore_list`). */
+const NAME_LIST_VERBS = new Set(['block', 'allow', 'deny', 'black', 'white', 'skip', 'ignore', 'redact', 'mask']);
 
 /** Words before a final `key` that make it the public half of a signing key pair. */
 const VERIFY_WORDS = new Set(['verify', 'verification', 'verifying']);

@@ -859,6 +859,16 @@ export function isApplicationPassword(value: string): boolean {
   return APPLICATION_PASSWORD.test(value) && GENERATED_GROUP.test(value);
 }
 
+/**
+ * A duration written as Ruby's ActiveSupport writes it (`6.hours`, `30.minutes`, `1.day`, `2.weeks.from_now`): a
+ * setting's lifetime or timeout (`PASSWORD_RESET_WITHIN=6.hours`), not a secret.
+ */
+const RUBY_DURATION = /^\d{1,6}(?:\.\d{1,3})?\.(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?)(?:\.(?:ago|from_now|since|after|before|to_i|in_seconds))?$/;
+/** Whether `value` is a duration as Ruby's ActiveSupport writes it (see `RUBY_DURATION`). */
+export function isRubyDuration(value: string): boolean {
+  return RUBY_DURATION.test(value);
+}
+
 /** One character repeated (eight times or more), maybe after a short scheme prefix (`base64:`, `hex:`) and with base64's padding. */
 const ONE_CHARACTER_ENCODED = /^[A-Za-z][\w-]{0,15}:(.)\1{7,1000}={0,2}$|^([A-Za-z0-9])\2{7,1000}={1,2}$/;
 
@@ -907,6 +917,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
   if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
+  if (RUBY_DURATION.test(v)) return false;
   if (isRegexSyntax(v)) return false;
   if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
   if (SECRET_ELEMENT_NAME.test(v)) return false;

@@ -2224,3 +2224,67 @@ describe('prose, comment and name fixes (r20b)', () => {
     expect(values('static final String DB_PASSWORD = "Tq8#mZr4Wv2Lp";\n', 'src/Policy.java')).toEqual(['Tq8#mZr4Wv2Lp']);
   });
 });
+
+describe('secret texts, durations, parenthesised logins, token setters, two-legged OAuth, disclaimed and listed names', () => {
+  const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
+
+  it("reports a Terraform resource's `secret_text`, and leaves a text shown about a password", () => {
+    const tf = 'resource "cloudflare_worker_secret" "mail" {\n  name        = "MAILER_SECRET"\n  secret_text = "Wq7zLp2-Rk9VmXt4Hn6Bc"\n}\n';
+    expect(values(tf, 'workers.tf')).toEqual(['Wq7zLp2-Rk9VmXt4Hn6Bc']);
+    expect(values('password_text = "Bq7zLp2-Rk9VmXt4Hn6Tc"\n', 'labels.tf')).toEqual([]);
+  });
+
+  it('leaves an ActiveSupport duration under a password setting, still reporting a password there', () => {
+    expect(values('TOKEN_TTL=30.minutes\nPASSWORD_RESET_WITHIN=2.days\n', '.env')).toEqual([]);
+    expect(values('password_reset_within: 12.hours\n', 'settings.yml')).toEqual([]);
+    expect(values('ADMIN_PASSWORD=Quill.7hours!\n', '.env')).toEqual(['Quill.7hours!']);
+  });
+
+  it('reports the password of an account given as `(user / password)` after a word for a login', () => {
+    expect(values('The retired shared login (reporter / mQ4tZxV8kLp2Rw) still works on the old host.\n', 'notes.md')).toEqual(['mQ4tZxV8kLp2Rw']);
+    expect(values('# credentials (svc_etl / Tv9-Lq2Rx7Wm) are in the vault from Monday\n', 'run.py')).toEqual(['Tv9-Lq2Rx7Wm']);
+    expect(values('the account (billing / Invoices2024 pages) moved\n', 'notes.md')).toEqual([]);
+    expect(values('See the login (admin / password) screen.\n', 'notes.md')).toEqual([]);
+    expect(values('The chart (revenue / Cost2024Q1) is on the dashboard.\n', 'notes.md')).toEqual([]);
+  });
+
+  it('reports the one literal given to a method that authenticates with, or sets, a token or a key', () => {
+    const hex = '4c7e19ab02d85f6e3a9b1c0d7f2e48a6b5c39d10';
+    expect(values(`client.authenticate_with_token("${hex}")\n`, 'sync.py')).toEqual([hex]);
+    expect(values(`api.set_api_key('Rv8qLm2Zx5Tk9Wn3Hc7J')\n`, 'job.py')).toEqual(['Rv8qLm2Zx5Tk9Wn3Hc7J']);
+    expect(values(`session.loginWithToken("Kx4Tq9Lm2Rz7Vw3Nb8Hd");\n`, 'main.ts')).toEqual(['Kx4Tq9Lm2Rz7Vw3Nb8Hd']);
+    expect(values(`conn = Client().with_api_key("Pz6Wn2Lq8Rx4Tk7Vm3Hb")\n`, 'conn.py')).toEqual(['Pz6Wn2Lq8Rx4Tk7Vm3Hb']);
+    expect(values('client.authenticate_with_token(os.environ["SPECKLE_TOKEN"])\n', 'sync.py')).toEqual([]);
+    expect(values('client.set_token("your-token-here")\n', 'sync.py')).toEqual([]);
+    expect(values("const red = useToken('colors', 'red.500');\n", 'theme.tsx')).toEqual([]);
+  });
+
+  it("reports the client secret given second to Autodesk's two-legged and three-legged OAuth calls", () => {
+    const ts = 'return auth.getTwoLeggedToken(\n  "Qm8rTz2Lx5Wk9Vn3Hc7Jp4Bd6Fs1Gy0A",\n  "Zt3Lq8Wm2Rx7Vk4Nb9Hc6Jd1Gf5Sa0Ye3Ui",\n  [Scopes.DataRead],\n);\n';
+    expect(values(ts, 'aps.ts')).toEqual(['Zt3Lq8Wm2Rx7Vk4Nb9Hc6Jd1Gf5Sa0Ye3Ui']);
+    expect(values('const oauth = new ForgeSDK.AuthClientTwoLegged(CLIENT_ID, "Lw5Rk8Tq2Zx7Vm4Nb9Hc3Jd6", scopes, true);\n', 'forge.js')).toEqual(['Lw5Rk8Tq2Zx7Vm4Nb9Hc3Jd6']);
+    expect(values('return auth.getTwoLeggedToken(clientId, clientSecret, [Scopes.DataRead]);\n', 'aps.ts')).toEqual([]);
+  });
+
+  it('leaves a declaration whose comment says it is no credential, and a PagerDuty incident key', () => {
+    expect(values('// AlertKey groups alerts; not a secret.\nconst AlertKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc"\n', 'alerts.go')).toEqual([]);
+    expect(values('const AlertKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc" // not sensitive\n', 'alerts.go')).toEqual([]);
+    expect(values('const IncidentKey = "5b1e7c2a-8d4f-4e39-a6c0-1f2d3e4a5b6c"\n', 'alerts.go')).toEqual([]);
+    // A comment that says nothing of the kind, or one a line away, leaves the finding.
+    expect(values('// AlertKey signs the alert payloads.\nconst AlertKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc"\n', 'alerts.go')).toEqual(['Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc']);
+    expect(values('// not a secret\n\nconst AlertKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc"\n', 'alerts.go')).toEqual(['Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc']);
+    // A provider's shape is reported whatever the comment says.
+    expect(found('// not a secret\nconst StripeKey = "sk_live_51Hq8Zt2Lm7Rx4Wk9Vn3Bc6Jd1Gf5Sa0Ye3Ui8Op2Qr7"\n', 'pay.go').length).toBeGreaterThan(0);
+  });
+
+  it('reports a Django secret key in a dotenv file whole, up to the end of its line', () => {
+    const key = 'Hp3Vq8Lm2Zx7Rk4Wn9Tc6Bd=Jf&mQ2(Yt)';
+    expect(values(`DJANGO_SECRET_KEY=${key}\nDEBUG=false\n`, '.env')).toEqual([key]);
+  });
+
+  it('leaves a list of column names under a name for a deny, block or allow list', () => {
+    expect(values('[mask]\npassword_column_denylist = password,password_digest,pin\n', 'etl.cfg')).toEqual([]);
+    expect(values('TOKEN_FIELDS_ALLOW_LIST=token_id,token_type\n', '.env')).toEqual([]);
+    expect(values('SECRET_COLUMNS: secret_hash, secret_salt\n', 'mask.yml')).toEqual([]);
+  });
+});

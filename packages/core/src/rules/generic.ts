@@ -591,6 +591,9 @@ function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string
     if (comment !== -1) rest = rest.slice(0, comment);
     rest = rest.trimEnd();
     if (rest.length > bare.length) return { value: rest, quoted: false, start: end - bare.length, multiword: true };
+    // One word is the value whole, whatever characters end it (a Django secret key's `…=C&hTWP)`): dotenv quotes
+    // nothing and cuts nothing off, so no statement's or list's punctuation is dropped below.
+    if (rest === bare && bare.length > 0) return { value: bare, quoted: false, start: end - bare.length };
   }
   // In a notebook or other JSON, code's own quotes are escaped (`api_key=\"…\"` in a cell's source): they delimit the value,
   // which is read as a quoted one, so the quotes stay in the text around its token.
@@ -1493,6 +1496,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, options.file))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
       if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
+      // A declaration whose comment says it holds no secret (`// IncidentKey is a dedup key, not a credential.`): the
+      // name alone made it one, and its author says otherwise.
+      if (commentDisclaimsSecret(text, nameStart)) continue;
       // A message's or a record's `Key` (`kafka.Message{Key: []byte("…")}`, `sarama.ProducerMessage{Key: …}`) is what it is
       // partitioned and compacted by, an id of what it is about: no credential.
       if (key.weak && BARE_KEY_NAME.test(name) && isMessageKey(text, nameStart)) continue;
@@ -1601,6 +1607,25 @@ function commentNamesHandleKey(text: string, nameStart: number): boolean {
   const above = lineBounds(text, line.start - 1, 300);
   const comment = text.slice(above.start, above.end);
   return COMMENT_LINE.test(comment) && HANDLE_KEY_WORDS.test(comment);
+}
+
+/** A comment's words that say what it sits by is no secret: `not a credential`, `not secret`, `isn't sensitive`, `no secret`. */
+const NOT_A_SECRET_WORDS = /\b(?:(?:is[ \t]{0,2}n[o']t|not|never)[ \t]{1,3}(?:a[ \t]{1,3})?(?:credential|secret|password|sensitive)|no[ \t]{1,3}(?:credential|secret)s?\b(?![ \t]{0,3}(?:here|in[ \t]|manager|store|vault)))/i;
+
+/**
+ * Whether the comment on the line of the declaration at `nameStart`, or the comment line right above it, says that
+ * it holds no secret (see `NOT_A_SECRET_WORDS`): `const IncidentKey = "…"` under `// IncidentKey is a dedup key, not a
+ * credential.` Read only for a value about to be reported.
+ */
+function commentDisclaimsSecret(text: string, nameStart: number): boolean {
+  const line = lineBounds(text, nameStart, 300);
+  const rest = text.slice(nameStart, line.end);
+  const marker = rest.search(/[ \t](?:\/\/|#|--|\/\*)/);
+  if (marker !== -1 && NOT_A_SECRET_WORDS.test(rest.slice(marker))) return true;
+  if (line.start === 0) return false;
+  const above = lineBounds(text, line.start - 1, 300);
+  const comment = text.slice(above.start, above.end);
+  return COMMENT_LINE.test(comment) && NOT_A_SECRET_WORDS.test(comment);
 }
 
 /** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */
@@ -2633,6 +2658,8 @@ const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/
  */
 const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was)|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})`[\w.@+-]{1,64}`$/;
 /** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
+/** A word for a login, then an opening parenthesis and the account (`account (analyst`, `credentials (svc-etl`). */
+const PAREN_ACCOUNT = /\b(?:account|login|log-?in|credentials?|creds|user(?:name)?)[ \t]{0,2}\([ \t]{0,2}[\w.@+-]{1,64}$/i;
 const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds)\b/i;
 /**
  * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
@@ -2656,7 +2683,7 @@ const QUOTED_LOGIN_PAIR =
  */
 const LITERAL_CONVERSION = /(?:\.(?:toCharArray|getBytes|toByteArray|encode|as_bytes|to_string|to_owned|into|toString)\([ \t]{0,4}(?:["']?[\w.-]{1,40}["']?[ \t]{0,4})?\))?/.source;
 const SETTER_CALL = new RegExp(
-  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b[wW]ith(?:Password|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|AccessKey|AccessToken|AuthToken|BearerToken|Token)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
+  /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b[wW]ith(?:Password|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|AccessKey|AccessToken|AuthToken|BearerToken|Token)|\b(?:[aA]uth(?:enticate)?|[lL]og[iI]n|[sS]ign[iI]n|[cC]onnect)With(?:ApiKey|APIKey|AccessToken|AuthToken|BearerToken|Token)|\b[uU]se(?:ApiKey|APIKey|AccessToken|AuthToken|Token)|\b(?:(?:authenticate|auth|login|log_in|sign_in|connect)_)?with_(?:password|secret|client_secret|secret_key|api_key|api_secret|app_secret|access_key|access_token|auth_token|bearer_token|token)|\bset_(?:password|passwd|pwd|secret|client_secret|secret_key|api_key|api_secret|app_secret|consumer_secret|access_key|access_token|auth_token|token|passphrase)|\buse_(?:api_key|access_token|auth_token|token)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
     // The condition: a flag, a no-argument call or a comparison with null; then the other branch if the literal is the second.
     /(?<cond>!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?)?/.source +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')${LITERAL_CONVERSION}[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
@@ -3612,6 +3639,12 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   // nats.go's connect options: `nats.Token("…")` is the server's auth token, `nats.UserInfo(user, "…")` a user's password.
   { call: 'nats.Token', arg: 1, category: 'TOKEN' },
   { call: 'nats.UserInfo', arg: 2, category: 'PASS' },
+  // Autodesk Platform Services' OAuth client-credential calls take the app's client id, then its client secret:
+  // the APS SDK's `authClient.getTwoLeggedToken(clientId, "…", scopes)`, forge-apis' `new AuthClientTwoLegged(clientId,
+  // "…", scopes, autoRefresh)` and `AuthClientThreeLegged(clientId, "…", redirectUri, scopes)`. The id is no secret.
+  { call: 'getTwoLeggedToken', arg: 2, category: 'KEY' },
+  { call: 'AuthClientTwoLegged', arg: 2, category: 'KEY' },
+  { call: 'AuthClientThreeLegged', arg: 2, category: 'KEY' },
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
@@ -4275,13 +4308,13 @@ export const genericRules: Rule[] = [
     id: 'setter-call-secret',
     category: 'PASS',
     description:
-      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, also converted on the way (`setPassword("…".toCharArray())`), a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate), a method named `with` and the secret (`Http::withToken("…")`, `.WithClientSecret("…")`, `withToken("…")`); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
-    keywords: ['withpassword', 'withsecret', 'withclientsecret', 'withsecretkey', 'withapikey', 'withapisecret', 'withappsecret', 'withaccesskey', 'withaccesstoken', 'withauthtoken', 'withbearertoken', 'withtoken', 'setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setapisecret', 'setappsecret', 'setconsumersecret', 'setaccess', 'setauthtoken', 'settoken', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.apisecret(', '.appsecret(', '.consumersecret(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.api_secret(', '.app_secret(', '.consumer_secret(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
+      'A literal passed to a secret setter: `ds.setPassword("…")`, `client.setApiKey("…")`, `setClientSecret("…")`, Go\'s exported `opts.SetPassword("…")`, Gradle\'s `password.set("…")`, also converted on the way (`setPassword("…".toCharArray())`), a builder\'s `.apiSecret("…")` (Vonage\'s, beside its `.apiKey`) or `.bearer_auth("…")` (Rust\'s reqwest) or snake-case `Auth.api_key("…")` (weaviate), a method named `with` and the secret (`Http::withToken("…")`, `.WithClientSecret("…")`, `withToken("…")`) or for authenticating with it (`authenticate_with_token("…")`, `loginWithToken("…")`), snake-case setters (`set_api_key("…")`, `with_api_key("…")`); also the literal a conditional argument falls back on (`setPassword(cfg.isEmpty() ? "…" : cfg)`)',
+    keywords: ['withpassword', 'withsecret', 'withclientsecret', 'withsecretkey', 'withapikey', 'withapisecret', 'withappsecret', 'withaccesskey', 'withaccesstoken', 'withauthtoken', 'withbearertoken', 'withtoken', 'setpass', 'setpwd', 'setsecret', 'setclientsecret', 'setapikey', 'setapisecret', 'setappsecret', 'setconsumersecret', 'setaccess', 'setauthtoken', 'settoken', 'set_pass', 'set_pwd', 'set_secret', 'set_client_secret', 'set_api', 'set_app_secret', 'set_consumer_secret', 'set_access', 'set_auth_token', 'set_token', 'with_pass', 'with_secret', 'with_client_secret', 'with_api', 'with_app_secret', 'with_access', 'with_auth_token', 'with_bearer_token', 'with_token', 'useapikey', 'useaccesstoken', 'useauthtoken', 'usetoken', 'use_api_key', 'use_access_token', 'use_auth_token', 'use_token', 'password.set', 'secret.set', 'token.set', 'apikey.set', 'passphrase.set', '.password(', '.clientsecret(', '.apikey(', '.secretkey(', '.apisecret(', '.appsecret(', '.consumersecret(', '.accesstoken(', '.authtoken(', '.bearerauth(', '.bearertoken(', '.client_secret(', '.api_key(', '.secret_key(', '.api_secret(', '.app_secret(', '.consumer_secret(', '.access_token(', '.auth_token(', '.bearer_auth(', '.bearer_token('],
     pattern: SETTER_CALL,
     find: quotedLiteralFinder(SETTER_CALL, ['v', 'v2'], (value, m, file) => {
       // A literal closed by `:` is a conditional's first branch, and one closed by `)` is no conditional's first branch.
       if (m[0].endsWith(':') !== (m.groups!['cond'] !== undefined && m.groups!['first'] === undefined)) return false;
-      const category: Category = /passw|pwd|passphrase/i.test(m[0].slice(0, 20)) ? 'PASS' : 'KEY';
+      const category: Category = /passw|pwd|passphrase/i.test(m[0].slice(0, Math.max(20, m[0].indexOf('(')))) ? 'PASS' : 'KEY';
       return isPlausibleSecret(value, { category, quoted: true, file }) ? category : false;
     }),
     confidence: 'medium',
@@ -4299,6 +4332,8 @@ export const genericRules: Rule[] = [
         '$res = Http::withToken("acme_live_Vq8Rn2Kx7TzLw4Mp9Bc3Hd6Fs")->get($url);',
         '    .WithClientSecret("Xr4~Lq8.Tz2Wm7Kp9Nb3Hc6Jd")',
         'mqtt.setPassword("Jt5!Rv8-Kw2Qz".toCharArray());',
+        'client.authenticate_with_token("7d2e9a41c0b86f35e1a4d9c27b08e6f3a5c1d904")',
+        'api.setApiKey("Wm3Zq8Lr5Tx2Vk7Nb4Hc9Jd1");',
       ],
       noMatch: ['ds.setPassword(password);', 'mqtt.setPassword(brokerPassword.toCharArray());', 'cfg.setPassword(fromVault.isEmpty() ? System.getenv("PW") : fromVault);', 'client.get(url).bearer_auth(&token)', 'req.bearer_auth("your-token-here")', 'ds.setPassword("");', 'user.setPassword("<password>")', 'client.setApiKey("your-api-key")', 'builder.password(secret)', 'builder.apiKey("{{API_KEY}}")', 'opts.SetPassword(*mqttPass)', 'Auth.api_key(os.environ["WEAVIATE_API_KEY"])', 'builder.apiSecret(System.getenv("SMS_API_SECRET"))', 'builder.apiSecret("your-api-secret")', 'Http::withToken($this->token)', 'volume.withSecret("billing-db-credentials")', 'ecs.NewClientWithAccessKey(region, "LTAI5tQ8nZ2vK7xR", secret)'],
     },
@@ -4694,9 +4729,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -4727,6 +4762,7 @@ export const genericRules: Rule[] = [
         'a := smtp.CRAMMD5Auth("relay", "Hx7~Orchid-Wv29")',
         'nc, err := nats.Connect(natsURL, nats.Token("Zq8Lw3Kr6Tx1Vm9Bn4Hc7Jd2Pf5Gy0Au"))',
         'nc, _ := nats.Connect(url, nats.UserInfo("telemetry", "Nt4!Quill-Harbor7"), nats.Name("avl"))',
+        'const token = await auth.getTwoLeggedToken("Rm7Tz2Lq8Wx4Vk9", "Hc3Jd6Gf1Sa5Ye0Ui8Op2Qr7Tz4Wm9", [Scopes.DataRead]);',
       ],
       noMatch: [
         'nc, err := nats.Connect(natsURL, nats.Token(os.Getenv("NATS_TOKEN")))',
@@ -5064,7 +5100,7 @@ export const genericRules: Rule[] = [
     // not the start of a longer `a / b / c` path, and made: letters with a digit, and a symbol or both cases.
     id: 'account-slash-password',
     category: 'PASS',
-    description: 'A password after an administrative account, an e-mail address, or an account in code marks in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``)',
+    description: 'A password after an administrative account, an e-mail address, or an account in code marks in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``), or a pair in parentheses after a word for a login (`account (analyst / …)`)',
     keywords: [' / ', ' /\n', ' /\r\n'],
     pattern: ACCOUNT_SLASH_PASSWORD,
     find: findAccountSlashPasswords,
@@ -5081,6 +5117,7 @@ export const genericRules: Rule[] = [
         'Local admin on the kiosks is `kiosk-adm` / Quarry.lantern4471!.',
         'The test portal is at `http://portal.test.local`; log in with\n`registrar` / `Vx8q_LmT2.wRz` (reset each Monday).',
         '3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).',
+        'The old shared account (reporter / vN7kWq2LmZ8tRx) was retired in March.',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -5095,6 +5132,7 @@ export const genericRules: Rule[] = [
         'Build artefacts are published with\n`dist` / `build-2024_v2` as their prefixes.',
         'The break-glass broker admin is `mq-admin` /\n   Tq8v-RzW2kLm7Xp rotates after use.',
         'The broker admin is `mq-admin` /\n   `<from the vault>` (rotate after use).',
+        'the account (billing / Invoices2024 pages) moved',
       ],
     },
   },
@@ -5123,7 +5161,9 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
   const spans: Span[] = [];
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
-    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !(before.endsWith('`') && LOGIN_CLAUSE.test(CODE_ACCOUNT.exec(before)?.groups!['clause'] ?? ''))) continue;
+    // In parentheses after a word for a login (`the old shared account (analyst / …) was retired`), the pair must close them.
+    const parenthesised = !ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && PAREN_ACCOUNT.test(before);
+    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !parenthesised && !(before.endsWith('`') && LOGIN_CLAUSE.test(CODE_ACCOUNT.exec(before)?.groups!['clause'] ?? ''))) continue;
     // A paragraph may wrap right after the slash (``admin is `ops` /`` / `` `…` ``): the password then opens the next
     // line, in code marks, which alone set a wrapped value apart from the next line's words.
     const wrapped = text.charCodeAt(offset + 2) !== 0x20;
@@ -5147,6 +5187,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     }
     // A further spaced slash makes the pair part of a path or a menu.
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
+    if (parenthesised && text.charCodeAt(m.index + m[0].length + (open?.length ?? 0)) !== 0x29 /* ) */) continue;
     if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
