@@ -249,6 +249,11 @@ const hostile: Record<string, string> = {
   // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
   'password prompts read on every line, each followed by a blank line and no write': 'tn.read_until(b"Password: ")\n\n'.repeat(MB / 30) + 'expect "' + 'a'.repeat(MB) + '"\n',
   'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),
+  // Each live_ reads a bounded id and tail; each mifare/sector or app_certificate name a bounded name and 12 or 32 hex.
+  'stream keys, card sector keys and app certificates that never end':
+    'rtmp://x/app/live_' + '9'.repeat(MB / 4) + ' live_12345678_' + 'aB3'.repeat(MB / 12) + ' mifare_sector_key_'.repeat(MB / 80) + 'app_certificate = "'.repeat(MB / 80) + 'sector key ' + 'A'.repeat(MB / 8),
+  // Each value under a secret's name reads its own line's comment and the line above once.
+  'secret names with public comments on every line, and comments that never end': 'API_TOKEN = "Qm7rTz2Kv9Lp4w" // public\n'.repeat(MB / 80) + 'KEY = "Qm7rTz2Kv9Lp4w" # ' + 'public '.repeat(MB / 14) + '\nPASS = "&lt;' + 'x'.repeat(MB / 8) + '&gt;"\n',
   // Each environment read of a credential's id reads a bounded name and one literal after it.
   "environment reads of ids repeated on one line, each followed by a literal that never closes":
     'f(os.Getenv("' + 'A_'.repeat(40) + 'TOKEN_ID"), "Qm7rTz2Kv9'.repeat(MB / 120) + 'process.env.APP_CLIENT_ID, `'.repeat(MB / 30),

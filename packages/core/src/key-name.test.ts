@@ -697,3 +697,15 @@ describe('export and import tokens', () => {
     expect(values(text('commitSha', hex))).toEqual([]);
   });
 });
+
+describe("classifyKey: an operator's PIN", () => {
+  it("takes the PIN a terminal's or an encoder's operator signs in with as a password, numeric or not", () => {
+    for (const name of ['operatorPin', 'OPERATOR_PIN', 'pos.operator-pin']) expect(classifyKey(name), name).toEqual({ category: 'PASS', weak: false });
+    for (const name of ['OPERATOR_PIN_LENGTH', 'operatorPinned', 'operator']) expect(classifyKey(name)?.category, name).not.toBe('PASS');
+    const cs = 'var terminal = new PosTerminal(\n    host: "pos-3.shop.lan",\n    operatorPin: "804193");\n';
+    expect(detect(cs, { file: 'Program.cs' }).filter((f) => f.rule === 'generic-assignment').map((f) => cs.slice(f.start, f.end))).toEqual(['804193']);
+    // A counting run and one digit repeated stand in for a PIN.
+    const py = 'OPERATOR_PIN = "123456"\nOPERATOR_PIN_FALLBACK = "000000"\n';
+    expect(detect(py, { file: 'settings.py' }).map((f) => py.slice(f.start, f.end))).toEqual([]);
+  });
+});

@@ -164,9 +164,9 @@ const PASS_OF_ACCOUNT = /^(?:db|database|bdd|mysql|pg|postgres|psql|redis|mongo|
 
 const PASSWORD_WORD =
   /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
-/** What a PIN that is a secret is named for: who it admits or what it unlocks. */
+/** What a PIN that is a secret is named for: who it admits (an admin, a supervisor, the operator of a terminal or an encoder) or what it unlocks. */
 /** (generic-assignment's keywords hold each of them before `pin`: a keyword of `pin` alone would stop at every `mapping`.) */
-const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor']);
+const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor', 'operator']);
 /** Words that qualify a lookup key (a cache's, a table's), not a password: see `classifyKeyUncached`. */
 const KEY_LOOKUP_QUALIFIERS = new Set(['cache', 'sort', 'partition', 'primary', 'foreign']);
 const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword|passworsd)$/;

@@ -345,3 +345,19 @@ describe('a quoted Terraform reference', () => {
     expect(isPlausibleSecret('local-Kq8zW3mLp0!', { category: 'PASS', quoted: true })).toBe(true);
   });
 });
+
+describe('a stand-in in escaped angle brackets', () => {
+  it('is a stand-in, as `<…>` is, when XML or HTML escapes its brackets', () => {
+    for (const v of ['&lt;from-keystore&gt;', '&lt;db password&gt;', '&LT;SET_AT_DEPLOY&GT;']) {
+      expect(isPlaceholder(v), v).toBe(true);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    }
+    expect(detect('<login user="relay" password="&lt;from-keystore&gt;"/>\n', { file: 'relay.xml' })).toEqual([]);
+  });
+
+  it('leaves a password that holds an escaped bracket among other characters', () => {
+    expect(isPlausibleSecret('Kq8&lt;zW3mLp0!', { category: 'PASS', quoted: true })).toBe(true);
+    const xml = '<login user="relay" password="Wr7&amp;Lp2-Qz9x"/>\n';
+    expect(detect(xml, { file: 'relay.xml' }).length).toBe(1);
+  });
+});

@@ -81,6 +81,12 @@ const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?(?:Real|Secret)(?![a-z])/;
  */
 const BRACKETED_NOTE = /^\[[A-Za-z][A-Za-z _-]{0,60}\]$/;
 
+/**
+ * A `<…>` stand-in written with its angle brackets escaped, as XML and HTML attributes must (`password="&lt;set-in-vault&gt;"`):
+ * the same stand-in, whole.
+ */
+const ESCAPED_ANGLE_NOTE = /^&lt;[A-Za-z_][\w .:/-]{0,60}&gt;$/i;
+
 /** Half of a template's delimiters (`{{ name }}`, ERB's and JSP's `<%= name %>`): either marks a value made from a template. */
 const TEMPLATE_DELIMITER = /\{\{|\}\}|<%|%>/;
 /** A template's delimiters as a pair, the opener before the closer. */
@@ -98,7 +104,7 @@ function hasPlaceholderMarker(value: string, generated = false): boolean {
   const dense = value.length >= 40 && BASE64_RUN.test(value);
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker) && !(dense && marker.length <= 6 && !standsAsWord(lower, marker))) return true;
   if ((generated ? TEMPLATE_PAIR : TEMPLATE_DELIMITER).test(value)) return true;
-  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value);
+  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value) || ESCAPED_ANGLE_NOTE.test(value);
 }
 
 const BASE64_RUN = /^[A-Za-z0-9+/]{40,}={0,2}$/;

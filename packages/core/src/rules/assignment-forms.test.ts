@@ -812,3 +812,15 @@ describe('a property set under a constant that names its key', () => {
     expect(values(java, 'Core.java')).toEqual([]);
   });
 });
+
+describe('a map under a bare KEYS name with a stand-in or a lookup among its entries', () => {
+  const b64 = 'Hq3vT8wLz2Pk9Xm4Rc7Nb1Yd6Js5Gf0Ea';
+  const hex = '5e0c9a3f71d2b846e0a7c3d95f1b2e68';
+  it('reports the generated entries beside a stand-in and an environment lookup', () => {
+    const py = `PARTNER_KEYS = {\n    "north": "${b64}",\n    "south": os.environ["SOUTH_KEY"],\n    "west": "<west-partner-key>",\n    "east": "${hex}",\n}\n`;
+    expect(values(py, 'partners.py')).toEqual([b64, hex]);
+  });
+  it('still leaves the map when one entry is a word, stand-ins or not', () => {
+    expect(values(`KEYS = {\n    "up": "ArrowUp",\n    "alt": "<unset>",\n    "k": "${b64}",\n}\n`, 'input.py')).toEqual([]);
+  });
+});

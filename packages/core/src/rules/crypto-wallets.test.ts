@@ -112,3 +112,15 @@ describe("mosquitto's MQTT clients", () => {
     expect(values(sh, 'scripts/provision.sh')).toEqual(['Vr4_tQmLeX9wz']);
   });
 });
+
+describe("mosquitto's password flags", () => {
+  it('reads a quoted -P value that starts with a dash, and --pw, and leaves an unquoted next flag', () => {
+    const sh = [
+      "mosquitto_sub -h $BROKER -u hb-reader -P '-Qm8vTz2pLw4x' -t 'site/+/hb' -C 1",
+      'mosquitto_pub -h "$BROKER" -u hb-writer --pw Kt9-wLq2Zr7v -t site/1 -m up',
+      'mosquitto_sub -h "$BROKER" -u hb-reader -P -t site/#',
+      '',
+    ].join('\n');
+    expect(values(sh, 'docs/runbook.md')).toEqual(['-Qm8vTz2pLw4x', 'Kt9-wLq2Zr7v']);
+  });
+});

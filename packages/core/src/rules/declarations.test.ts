@@ -58,3 +58,17 @@ describe('a key of random letters that falls into capitalised runs', () => {
     expect(found('const signingSecret = "SigningSecretFromVault";', 'sign.ts', 'generic-assignment')).toEqual([]);
   });
 });
+
+describe('a value its comment calls public', () => {
+  const values = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('leaves a token a trailing or a preceding comment calls public or publishable', () => {
+    expect(values('static final String ANALYTICS_TOKEN = "9c4e1b7a20d58f36e1d2c47a9b03f8e5"; // public, shipped in the mobile app\n', 'Tracker.java')).toEqual([]);
+    expect(values('# publishable\nWIDGET_API_KEY = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"\n', 'settings.py')).toEqual([]);
+    expect(values('const SEARCH_KEY = "e1d2c47a9b03f8e59c4e1b7a20d58f36"; /* safe to expose: search-only */\n', 'search.js')).toEqual([]);
+  });
+  it('still reports a secret whose comment only mentions something public, or a vendor-shaped token', () => {
+    expect(values('static final String ANALYTICS_SECRET = "9c4e1b7a20d58f36e1d2c47a9b03f8e5"; // public key lives in keys/\n', 'Tracker.java')).toEqual(['9c4e1b7a20d58f36e1d2c47a9b03f8e5']);
+    expect(values('# never make public\nAPI_SECRET = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"\n', 'settings.py')).toEqual(['Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs']);
+    expect(values('API_SECRET = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"  # rotate if this goes public\n', 'settings.py')).toEqual(['Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs']);
+  });
+});

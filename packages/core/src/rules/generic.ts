@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
-import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -27,7 +27,7 @@ const SECRET_WORD =
   // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`) is read for a strong value only (`pinNameKey`).
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
-  '(?:(?:admin|master|unlock|supervisor)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
+  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -1499,6 +1499,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       // A declaration whose comment says it holds no secret (`// IncidentKey is a dedup key, not a credential.`): the
       // name alone made it one, and its author says otherwise.
       if (commentDisclaimsSecret(text, nameStart)) continue;
+      // `PROJECT_TOKEN = "…"; // public, embedded in the web app`: its author says the value is published; the name alone
+      // made it a finding. A vendor-shaped token is still one (its own rule reports it, whatever the comment says).
+      if (commentCallsValuePublic(text, nameStart, v.start + v.value.length) && !isVendorPrefixedToken(v.value)) continue;
       // A message's or a record's `Key` (`kafka.Message{Key: []byte("…")}`, `sarama.ProducerMessage{Key: …}`) is what it is
       // partitioned and compacted by, an id of what it is about: no credential.
       if (key.weak && BARE_KEY_NAME.test(name) && isMessageKey(text, nameStart)) continue;
@@ -1626,6 +1629,30 @@ function commentDisclaimsSecret(text: string, nameStart: number): boolean {
   const above = lineBounds(text, line.start - 1, 300);
   const comment = text.slice(above.start, above.end);
   return COMMENT_LINE.test(comment) && NOT_A_SECRET_WORDS.test(comment);
+}
+
+/**
+ * A comment's opening words that call what it sits by public: `// public, embedded in the web app`, `# publishable`,
+ * `/* this is public *\/`, `// safe to expose`. `public` must stand alone (a comma, a stop, the comment's end or a word like
+ * `by`/`in`/`anyway` after it): `// public key lives in keys/`, `// public repo leaked it` say something else.
+ */
+const PUBLIC_VALUE_COMMENT =
+  /^(?:\/\/|#|--|\/\*)[ \t]{0,4}(?:(?:it'?s|this is|this key is|this token is|value is|is)[ \t]{1,3})?(?:public(?:ly (?:visible|readable|shared))?|publishable|safe to (?:expose|commit|share|publish|embed|ship))(?=[ \t]{0,3}(?:$|[,;:.(\u2014\u2013-]|\*\/|(?:and|by|in|on|anyway|because|since|so|per)\b))/i;
+
+/**
+ * Whether the comment that ends the line of a declaration (after its value, which ends at `valueEnd`) or the comment line
+ * right above it calls the value public (see `PUBLIC_VALUE_COMMENT`). Read only for a value about to be reported.
+ */
+function commentCallsValuePublic(text: string, nameStart: number, valueEnd: number): boolean {
+  const line = lineBounds(text, nameStart, 300);
+  if (valueEnd < line.end) {
+    const rest = text.slice(valueEnd, line.end);
+    const marker = rest.search(/[ \t](?:\/\/|#|--|\/\*)/);
+    if (marker !== -1 && PUBLIC_VALUE_COMMENT.test(rest.slice(marker + 1).trimEnd())) return true;
+  }
+  if (line.start === 0) return false;
+  const above = lineBounds(text, line.start - 1, 300);
+  return PUBLIC_VALUE_COMMENT.test(text.slice(above.start, above.end).trim());
 }
 
 /** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */
@@ -1767,7 +1794,8 @@ function mapLiteralSpans(text: string, open: number, key: { category: Category; 
     } else if (classifyKey(entryName) === undefined && !IDENTIFIER_ENTRY_NAME.test(entryName)) {
       const item = listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: key.weak }, file);
       // Under a bare `KEYS` every value must be a key: one that is not (`"up": "ArrowUp"`) makes it a map of something else.
-      if (key.weak && item.length === 0) return [];
+      // A stand-in (`"deere": "<deere-api-key>"`) holds a key's place: it is skipped, and says nothing against the others.
+      if (key.weak && item.length === 0 && !isPlaceholder(value)) return [];
       spans.push(...item);
     }
   }
@@ -2469,7 +2497,7 @@ function findRedisClientPasswords(text: string, options: DetectOptions, offsets:
  * and, in double quotes, `\"`), or a bare word that may hold backslash escapes.
  */
 const CLI_FLAG = new RegExp(
-  /(?<flag>--(?:password|passwd|pass|pwd|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-[pa])(?<sep>=|\s{1,4})?/.source +
+  /(?<flag>--(?:password|passwd|pass|pwd|pw|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-[pa])(?<sep>=|\s{1,4})?/.source +
     `(?:"(?<dq>${doubleQuotedBody(200)})"|'(?<sq>[^'\\r\\n]{1,200})'|(?<q>["']?)(?<v>(?:[^\\s"'\\\\]|\\\\[^\\s]){1,200}))`,
   'gi',
 );
@@ -3877,7 +3905,7 @@ export const genericRules: Rule[] = [
       'refresh',
       // Any name that ends in a PIN (`DOOR_PIN`), for a strong value only: `pin` alone would stop at every `mapping`.
       '_pin', '-pin',
-      'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin',
+      'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin', 'operator_pin', 'operator-pin', 'operatorpin',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
@@ -4098,7 +4126,8 @@ export const genericRules: Rule[] = [
         } else if (g['sep'] === undefined) continue;
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
         if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
-        if (/^-/.test(value)) continue;
+        // An unquoted value that starts with a dash is the next flag; a quoted one is the argument (`-P '-70x…'`).
+        if (closed === undefined && /^-/.test(value)) continue;
         // Apple's tools read the password from a keychain item or a variable they are named: `-p @keychain:AC_PASSWORD`, `-p @env:AC_PW`.
         if (APPLE_CREDENTIAL_REFERENCE.test(value)) continue;
         // Prose about the flags: "the --username and --password options", "--pass `strict=False`".

@@ -74,3 +74,15 @@ describe('SIM authentication keys', () => {
     expect(found(text, 'sims/out.txt', 'sim-auth-key')).toEqual([]);
   });
 });
+
+describe('MIFARE Classic sector keys', () => {
+  it("reports a card encoder's key A and key B under MIFARE or sector names, in a config and in code", () => {
+    const conf = '# encoder, desk 3\nlisten 0.0.0.0:7002\nmifare_key_a 7B20E5C94A1D\nmifare_key_b 3E8F06A2D5C1\n';
+    expect(found(conf, 'encoder.conf', 'mifare-sector-key')).toEqual(['7B20E5C94A1D', '3E8F06A2D5C1']);
+    expect(found('const sectorKeyA = "A9C4170E5B3D";\n', 'encoder.ts', 'mifare-sector-key')).toEqual(['A9C4170E5B3D']);
+  });
+  it('leaves the factory default, the published MAD and NFC keys, a count and a longer hex', () => {
+    const conf = 'mifare_key_a FFFFFFFFFFFF\nmifare_key_b A0A1A2A3A4A5\nmifare_default_key D3F7D3F7D3F7\nsector_key_slots 40\nmifare_key_uid 04A1B2C3D4E5F6\n';
+    expect(found(conf, 'encoder.conf', 'mifare-sector-key')).toEqual([]);
+  });
+});

@@ -205,7 +205,36 @@ function findSimKeys(text: string): Span[] {
   return spans;
 }
 
+/**
+ * A MIFARE Classic sector key (key A or key B, 48 bits: 12 hex) under a name that says MIFARE or a sector's key
+ * (`mifare_key_a DA…`, `sectorKeyB = "…"`): a hotel's or a transit operator's card encoder writes it to every card, and
+ * whoever holds it reads and rewrites (clones) their cards. The name may be followed by a separator or, as in a daemon's
+ * config, by blanks alone.
+ */
+const MIFARE_KEY = /(?:mifare|sector)[\w.-]{0,24}key[\w.-]{0,8}["'\]]{0,2}(?:[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}|[ \t]{1,8})["']?(?:0x)?([0-9A-Fa-f]{12})(?![0-9A-Za-z])/iy;
+/**
+ * The keys every reader tries first: the factory default, MIFARE Application Directory's and NFC Forum's public keys,
+ * and the few that tools' default dictionaries open most cards with. Under the name they are a default, no secret.
+ */
+const WELL_KNOWN_MIFARE_KEYS = new Set(['FFFFFFFFFFFF', '000000000000', 'A0A1A2A3A4A5', 'B0B1B2B3B4B5', 'D3F7D3F7D3F7', 'A1A2A3A4A5A6', 'AABBCCDDEEFF', '4D3A99C351DD', '1A982C7E459A', '714C5C886E97', '587EE5F9350F', 'A0478CC39091', '533CB6C723F6', '8FD0A4F256E9', 'C0C1C2C3C4C5', 'D0D1D2D3D4D5', '123456789ABC', 'ABCDEF123456']);
+
 export const paymentKeyRules: Rule[] = [
+  {
+    id: 'mifare-sector-key',
+    category: 'KEY',
+    description: "A MIFARE Classic sector key (12 hex, key A or B) under a MIFARE or sector key name in a card encoder's config or code: it reads and rewrites (clones) the operator's cards. The factory default and the published MAD/NFC keys stay silent",
+    keywords: ['mifare', 'sector'],
+    startsAtKeyword: true,
+    pattern: MIFARE_KEY,
+    secretGroup: 1,
+    // A key mixes letters and digits; a run of one character or a default stands in for one.
+    validate: (hex) => /\d/.test(hex) && /[A-Fa-f]/.test(hex) && !WELL_KNOWN_MIFARE_KEYS.has(hex.toUpperCase()) && !/(.)\1{3}/.test(hex) && !/^(..)\1{5}$|^(...)\2{3}$|^(.{4})\3{2}$|^(.{6})\4$/.test(hex),
+    confidence: 'medium',
+    examples: {
+      match: ['mifare_key_a 5C8E21B7A04F', 'sectorKeyB = "E39D0A6C1B74"', '"mifareKeyA": "0x3F7C19E2A85D"'],
+      noMatch: ['mifare_key_a FFFFFFFFFFFF', 'mifare_default_key A0A1A2A3A4A5', 'mifare_key_b D3F7D3F7D3F7', 'sector_key_count 16', 'mifare_key_a 5C8E21B7A04F9D', 'sector key 123456789012'],
+    },
+  },
   {
     id: 'payment-key-component',
     category: 'KEY',

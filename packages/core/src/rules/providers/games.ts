@@ -56,6 +56,13 @@ const YOUTUBE_STREAM_KEY = '[a-z0-9]{4}(?:-[a-z0-9]{4}){4}';
 /** What the stream key is read after: `stream key`, `stream_key`, `streamKey`, an `ingest`, YouTube named. */
 const STREAM_KEY_LEAD = /(?:stream[ _.-]?key|ingest|youtube)/;
 
+/**
+ * A Twitch stream key: `live_`, the channel's numeric id, `_`, then 30 letters and digits. It stands in an OBS
+ * profile (`service.json`'s `key`), a `stream_key:`, or at the end of an RTMP ingest URL
+ * (`rtmp://live.twitch.tv/app/live_…`): whoever holds it broadcasts on the channel.
+ */
+const TWITCH_STREAM_KEY = /(?<![\w-])(live_\d{6,12}_[A-Za-z0-9]{30})(?![\w-])/y;
+
 /** A Unity serial: two characters, then five groups of four (`E3-XXXX-XXXX-XXXX-XXXX-XXXX`), upper case and digits. */
 const UNITY_SERIAL = '[A-Z0-9]{2}(?:-[A-Z0-9]{4}){5}';
 
@@ -89,6 +96,35 @@ export const gameRules: Rule[] = [
     examples: {
       match: ['YouTube backup ingest: `k3vq-8fzt-2mwp-h7xa-9dnr`', 'YOUTUBE_STREAM_KEY=p4ts-w8kd-1qmz-7hvx-c2ry', 'stream key (rotate after each event): r8pd-3kwa-6zqt-m1vx-u5ne'],
       noMatch: ['YouTube backup ingest: `xxxx-xxxx-xxxx-xxxx-xxxx`', 'youtube video id: dQw4w9WgXcQ', 'stream key order: 2024-0315-0001-0002-0003', 'ingest batch abcd-efgh-ijkl-mnop-qrst'],
+    },
+  },
+  {
+    id: 'twitch-stream-key',
+    category: 'TOKEN',
+    description: "A Twitch stream key (`live_`, the channel's numeric id, `_`, 30 letters and digits) in an OBS profile, a `stream_key:` or an RTMP ingest URL: whoever holds it broadcasts on the channel",
+    keywords: ['live_'],
+    startsAtKeyword: true,
+    pattern: TWITCH_STREAM_KEY,
+    secretGroup: 1,
+    // A key's tail mixes both cases and digits; a run of one character or `xxxx…` stands in for one.
+    validate: (key) => {
+      const tail = key.slice(key.lastIndexOf('_') + 1);
+      return /[a-z]/.test(tail) && /[A-Z]/.test(tail) && /\d/.test(tail) && looksRandom(tail) && notPlaceholder(tail);
+    },
+    confidence: 'high',
+    examples: {
+      match: [
+        'rtmp://live-fra.twitch.tv/app/live_614027395_Rb8qZt3WmK1xVp6LnY4cH9sJ2dFg7A',
+        'stream_key: live_48201937_kT5vN8mQ2wZr7XcB4pL9hY3jD6sGa1',
+        '"key": "live_730194826_Hq3Wz8NcP1tL6vRm9YbK4xJs7DfA2e",',
+      ],
+      noMatch: [
+        'stream_key: live_123456789_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'stream_key: live_123456789_<your-stream-key>',
+        'is_live_938172 = True',
+        'pk_live_48201937_kT5vN8mQ2wZr7XcB4pL9hY3jD6sGa1',
+        'live_events_archive_2024_summer_finals_highlight',
+      ],
     },
   },
   {

@@ -372,3 +372,24 @@ describe('Mapbox secret tokens', () => {
     expect(rulesFound('MAPBOX_TOKEN=sk.eyJ1IjoiYWIifQ.Hq7Lw2Zr9Tm4Xv8Np3Bk6C')).toEqual([]);
   });
 });
+
+describe('Twitch stream keys', () => {
+  const spansOf = (text: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === 'twitch-stream-key').map((f) => text.slice(f.start, f.end));
+  it('reports a live_ key at the end of an RTMP URL and under a stream key name, and leaves a stand-in and words', () => {
+    expect(spansOf('ingest.url=rtmp://live.twitch.tv/app/live_502918374_Pw4kZr8NcT1vXm6LqB3yH9sJd2Fg7e\n', 'stream.properties')).toEqual(['live_502918374_Pw4kZr8NcT1vXm6LqB3yH9sJd2Fg7e']);
+    expect(spansOf('obs:\n  stream_key: "live_81736402_gN7tQ2wLk9ZrV4cX8pB1hM6jS3dYa5"\n', 'obs.yml')).toEqual(['live_81736402_gN7tQ2wLk9ZrV4cX8pB1hM6jS3dYa5']);
+    expect(spansOf('stream_key: live_502918374_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nif is_live_502918374_ready: pass\nlive_stream_archive_2024_finals\n', 'obs.yml')).toEqual([]);
+  });
+});
+
+describe("Agora's App Certificate under its bare name", () => {
+  const spansOf = (text: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule.startsWith('agora-app-certificate')).map((f) => text.slice(f.start, f.end));
+  it('reports 32 hex under app_certificate where the file uses Agora or declares an app id, and leaves it elsewhere', () => {
+    expect(spansOf('from agora_token_builder import RtcTokenBuilder\n\nAPP_ID = "3f9e0c5b"\nAPP_CERTIFICATE = "7d41c9e02ab35f86d1e47c0b92a6f3e5"\n', 'rtc.py')).toEqual(['7d41c9e02ab35f86d1e47c0b92a6f3e5']);
+    expect(spansOf('const cfg = {\n  appId: "3f9e0c5b",\n  appCertificate: "a60e2d93f1c47b85e0d3a9c1f72b6e48",\n};\n', 'live.ts')).toEqual(['a60e2d93f1c47b85e0d3a9c1f72b6e48']);
+    expect(spansOf('APP_CERTIFICATE = "7d41c9e02ab35f86d1e47c0b92a6f3e5"\n', 'tls.py')).toEqual([]);
+    expect(spansOf('import agora\nAPP_CERTIFICATE = "ffffffffffffffffffffffffffffffff"\n', 'rtc.py')).toEqual([]);
+  });
+});

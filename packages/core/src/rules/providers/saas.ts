@@ -6,6 +6,10 @@ import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule 
 const OPENWEATHER_HOST = /openweathermap\.org/i;
 /** How far around an `appid` the OpenWeather host is looked for: the client's set-up a few lines away. */
 const OPENWEATHER_REACH = 1500;
+/** A file that is Agora's: the vendor or its token builders named. */
+const AGORA_NAMED = /agora|Rt[cm]TokenBuilder/i;
+/** An app id declared (`APP_ID =`, `appId:`, `"app_id":`). */
+const APP_ID_NAME = /app[_-]?id["']?[ \t]{0,4}(?::=|[:=])/i;
 
 /** Other SaaS APIs: design, forms, media, maps, identity, webhooks, … */
 export const saasRules: Rule[] = [
@@ -212,6 +216,35 @@ export const saasRules: Rule[] = [
     match: [`AGORA_APP_CERTIFICATE=${fake('hex', 32, 946)}`],
     noMatch: ['AGORA_CHANNEL=lobby'],
   }, { category: 'CRED', nameTail: 'cert|secret|key', minEntropy: 3, validate: notPlaceholder }),
+  // Agora's App Certificate signs the RTC/RTM tokens its token server issues; code often names it `APP_CERTIFICATE` beside
+  // `APP_ID` without the vendor's name. 32 hex under that name counts where the file is Agora's (the SDK or its token
+  // builders named) or an app id is declared beside it. A PEM certificate has another shape, and is public.
+  {
+    id: 'agora-app-certificate-by-builder',
+    category: 'CRED',
+    description: "An Agora App Certificate (32 hex) under an `app_certificate`/`appCertificate` name, in a file that names Agora or its token builders (RtcTokenBuilder) or declares an app id beside it: Agora's tokens are signed with it",
+    keywords: ['app_certificate', 'appcertificate', 'app-certificate'],
+    startsAtKeyword: true,
+    pattern: /app[_-]?certificate["'\]]{0,2}[ \t]{0,4}(?::=|=>|[:=])[ \t]{0,4}["'`]?([0-9a-fA-F]{32})(?![0-9A-Za-z])/iy,
+    secretGroup: 1,
+    validate: (hex, ctx) =>
+      /\d/.test(hex) && /[a-f]/i.test(hex) && notPlaceholder(hex) && !/(.)\1{5}/.test(hex) &&
+      (AGORA_NAMED.test(ctx.text) || APP_ID_NAME.test(ctx.text.slice(Math.max(0, ctx.matchStart - 400), ctx.matchEnd + 400))),
+    confidence: 'high',
+    examples: {
+      match: [
+        `const { RtcTokenBuilder } = require("agora-token");\nconst APP_CERTIFICATE = "${fake('hex', 32, 9951)}";`,
+        `APP_ID = "${fake('hex', 32, 9952)}"\nAPP_CERTIFICATE = "${fake('hex', 32, 9953)}"`,
+        `appCertificate := "${fake('hex', 32, 9954)}" // RtmTokenBuilder`,
+      ],
+      noMatch: [
+        `APP_CERTIFICATE = "${fake('hex', 32, 9955)}"`,
+        'import agora\nAPP_CERTIFICATE = "00000000000000000000000000000000"',
+        'APP_ID = "x"\nAPP_CERTIFICATE = "-----BEGIN CERTIFICATE-----"',
+        `APP_ID = "x"\nAPP_CERTIFICATE_SHA = "${fake('hex', 32, 9956)}"`,
+      ],
+    },
+  },
   contextRule('here-api-key', 'HERE platform API key next to a HERE name', ['\\bhere[_.\\-]?api'], '[\\w\\-]{43}', {
     match: [`HERE_API_KEY=${fake('b64url', 43, 947)}`],
     noMatch: ['HERE_API_KEY=short'],
