@@ -386,6 +386,11 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['the old one and an unclosed code mark repeated after a password', 'notes.md', `the password was rotated; ${'the old one `Qm7!tRz4 '.repeat(MB / 22)}`],
     // A bare "was `…`" looks back over a bounded stretch of its line for the noun, and the code mark must close right after.
     ['was and an unclosed code mark repeated on one line after a token\'s name', 'notes.md', `the relay token ${'was `Ab3dE6gH9jK2mN5pQ8sT '.repeat(MB / 26)}`],
+    // Each `set to`, `until …:` and bracket reads a bounded stretch of its line back for the noun, once.
+    ['set to and an unclosed code mark repeated on one line after a password', 'notes.md', `the admin password ${'is set to `Ab3#E6gH9jK2 '.repeat(MB / 26)}`],
+    ['until clauses and brackets repeated on one line after a token, never closed', 'notes.md', `the token ${'until x: `Ab3dE6gH9jK2mN5pQ8sT (`Ab3dE6gH9 '.repeat(MB / 50)}`],
+    // Each URL reads a bounded stretch to its bracket.
+    ['URLs followed by brackets never closed, repeated on one line', 'notes.md', 'http://a.example/x (admin:Tq7!mRw2 '.repeat(MB / 36)],
     // A comment's password word reads a bounded stretch for its colon, once per word.
     ['a password comment repeated on one line, never given a colon', 'ssh/config', `# ${'old password auth still on '.repeat(MB / 28)}`],
     ['a password comment repeated, each line ending in a long bare value', 'ssh/config', '# password auth on: Ab3#'.concat('x'.repeat(90), '\n').repeat(MB / 115)],

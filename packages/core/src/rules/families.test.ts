@@ -2288,3 +2288,69 @@ describe('secret texts, durations, parenthesised logins, token setters, two-legg
     expect(values('SECRET_COLUMNS: secret_hash, secret_salt\n', 'mask.yml')).toEqual([]);
   });
 });
+
+describe('prose pairs and named values (r21b)', () => {
+  const rules = (text: string, file: string) => detect(text, { file }).map((f) => [f.rule, text.slice(f.start, f.end)]);
+  const values = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it('takes a new key "set to" a value, on the same line or the next', () => {
+    expect(values('The partner webhook secret expired in May. New one was\nset to `Rq8vZ2mK_t7Lw3Xn9Pb4Hc6Jd1` -- keep it in the vault.\n', 'docs/run.md')).toContain('Rq8vZ2mK_t7Lw3Xn9Pb4Hc6Jd1');
+    expect(values('The relay token was rotated. The new one is set to `Rq8vZ2mK_t7Lw3Xn9Pb4Hc6Jd1` now.\n', 'docs/run.md')).toContain('Rq8vZ2mK_t7Lw3Xn9Pb4Hc6Jd1');
+    expect(values('The cache key changed. New one was\nset to `build-2024-06-01-linux-x64`.\n', 'docs/run.md')).toEqual([]);
+  });
+
+  it('takes a password "is set to" a value in the clause that names it', () => {
+    expect(rules('The kiosk password for new tills is set to `Fern!qwTRZB48%` by the installer.\n', 'docs/setup.md')).toContainEqual(['secret-it-is-prose', 'Fern!qwTRZB48%']);
+    for (const s of [
+      'The password policy is set to `min-length-14` for all users.',
+      'The password field, once saved, is set to `Fern!qwTRZB48%` by the form.',
+      'The kiosk password is set to `<from the vault>` by the installer.',
+    ]) expect(rules(s + '\n', 'docs/setup.md').filter(([r]) => r === 'secret-it-is-prose'), s).toEqual([]);
+  });
+
+  it('takes a token given in brackets a few words after its noun, not a commit\'s id there', () => {
+    const hex = '4e7a91c03b5d28f6e1b4c9a0d7f3e2b85c6a1d09';
+    expect(values(`Never paste the live token from the onboarding mail (\`${hex}\`) into tickets.\n`, 'docs/api.md')).toContain(hex);
+    for (const s of [
+      `The token fix landed in commit (\`${hex}\`) last week.`,
+      `We rotated the token, see the commit (\`${hex}\`).`,
+      `The public key from the mail (\`${hex}\`) is fine to share.`,
+    ]) expect(rules(s + '\n', 'docs/api.md').filter(([r]) => r === 'secret-it-is-prose'), s).toEqual([]);
+  });
+
+  it('takes a secret named right before "until …:" and its value in code marks, an ArcGIS token\'s two dots and all', () => {
+    const arc = 'Tz4Lq8Wm2Rk6Vn0Xp3Hb7Jc1Fd5Gs9Ya2Ue4Oi8_Pw3Tq7Lm1Zr5Vx9Nb';
+    expect(values(`The mapping team's ArcGIS token until the migration lands: \`${arc}..\`\n`, 'docs/keys.md')).toContain(`${arc}..`);
+    expect(values('The old OAuth client secret until we switch providers: `Hq7Nz2Vw5Lk9Rt3Mb8Xc4Pd6`.\n', 'docs/keys.md')).toContain('Hq7Nz2Vw5Lk9Rt3Mb8Xc4Pd6');
+    for (const s of [
+      'Keep the token until the job ends: `build-2024-06-01-linux-x64`.',
+      'The token is valid until renewal: `Hq7Nz2Vw5Lk9Rt3Mb8Xc4Pd6`.',
+    ]) expect(rules(s + '\n', 'docs/keys.md').filter(([r]) => r === 'secret-it-is-prose'), s).toEqual([]);
+  });
+
+  it('takes a password after a user named as one and a slash wrapped onto the next line', () => {
+    expect(rules('Upload the batch with the partner user `edi_feed` /\n   `Lk7vW2-qRt9Zm4`.\n', 'docs/run.md')).toContainEqual(['account-slash-password', 'Lk7vW2-qRt9Zm4']);
+    expect(rules('Upload the batch with the partner user `edi_feed` /\n   Lk7vW2-qRt9Zm4 rotates monthly.\n', 'docs/run.md').filter(([r]) => r === 'account-slash-password')).toEqual([]);
+    expect(rules('The output goes to `dist` /\n   `build-2024_v2`.\n', 'docs/run.md').filter(([r]) => r === 'account-slash-password')).toEqual([]);
+  });
+
+  it('takes a user:password pair in brackets after a URL', () => {
+    expect(rules('Status page: http://gw.corp.example:8001/health (monitor:Vq3.Tr!m8Lw).\n', 'docs/ops.md')).toContainEqual(['url-bracketed-login', 'Vq3.Tr!m8Lw']);
+    for (const s of ['Docs: https://docs.example.org/api (see:Section4.2)', 'http://gw.internal/status (admin:<ask ops>)', 'http://gw.internal/status (admin:password)']) {
+      expect(rules(s + '\n', 'docs/ops.md').filter(([r]) => r === 'url-bracketed-login'), s).toEqual([]);
+    }
+  });
+
+  it('leaves a commit\'s id given as the subject of a clause that names keys', () => {
+    const hex = '0c4b5a1f7e2d9c8b3a6f5e4d1c0b9a8f7e6d5c4b';
+    expect(values(`The release commit that rotated the old keys is ${hex}.\n`, 'docs/policy.md')).toEqual([]);
+    expect(values('The signing key is Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5.\n', 'docs/policy.md')).toContain('Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5');
+  });
+
+  it('leaves a table row whose own note says its value is no key', () => {
+    const table = (note: string) => `| Consumer | Key | Notes |\n|---|---|---|\n| Bus app | \`6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8\` | ${note} |\n`;
+    expect(values(table('the consumer id, not a key'), 'docs/keys.md')).toEqual([]);
+    expect(values(table('non-secret, safe to share'), 'docs/keys.md')).toEqual([]);
+    expect(values(table('rotate quarterly'), 'docs/keys.md')).toContain('6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8');
+  });
+});

@@ -236,6 +236,8 @@ const PROSE_COPULA =
 const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]/;
 /** A digest's word earlier on the line (`the sha256 of the key must match …`): the hex it must match is a hash, not the key. */
 const DIGEST_WORD = /sha-?\d|md5|hash|checksum|digest|fingerprint|thumbprint/i;
+/** A relative clause headed by a commit's word, up to the name it ends (`commit that removed the old `, `revision which rotated the `). */
+const COMMIT_CLAUSE_BEFORE = /\b(?:commit|revision|changeset|merge|sha)s?[ \t]{1,3}(?:that|which)[ \t][^.;:,=\r\n]{0,80}$/i;
 /** A clause headed by a digest's word, up to the name it is taken of or for (`file checksum for the test `, `SHA-256 of the `). */
 const DIGEST_OF_BEFORE = /\b(?:sha-?\d{1,3}|md5|hash|checksum|digest|fingerprint|thumbprint)s?[ \t]{1,3}(?:of|for)[ \t][^.;:,=\r\n]{0,60}$/i;
 
@@ -1320,6 +1322,9 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (REQUIREMENT_SEP.test(separator) && /^[0-9A-Fa-f]+$/.test(v.value) && DIGEST_WORD.test(text.slice(lineBounds(text, nameStart, 300).start, nameStart))) continue;
       // A digest's word heading the clause the name ends (`checksum for the test pass: 9c0e…`, `sha256 of the api key: …`):
       // the hex after it is that digest, computed from what the name names (or a run that is no password at all).
+      // A commit heading a relative clause the name ends (`the commit that removed the old keys is 9c0e…`): the verb's
+      // subject is the commit, and the hex its id.
+      if (/^[0-9A-Fa-f]{7,64}$/.test(v.value) && PROSE_COPULA.test(separator) && COMMIT_CLAUSE_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) continue;
       if (/^[0-9A-Fa-f]{32,128}$/.test(v.value) && DIGEST_OF_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) continue;
       if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
       // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
@@ -2681,10 +2686,10 @@ const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|su
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
  * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
- * the login: right after `with`, `as`, `is`, `was` or a colon, or at the start of the next line when a wrapped paragraph
+ * the login: right after `with`, `as`, `is`, `was`, a colon or the word user, account or login, or at the start of the next line when a wrapped paragraph
  * breaks there (`log in with\n\`ops\` / …`).
  */
-const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was)|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})`[\w.@+-]{1,64}`$/;
+const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})`[\w.@+-]{1,64}`$/;
 /** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
 /** A word for a login, then an opening parenthesis and the account (`account (analyst`, `credentials (svc-etl`). */
 const PAREN_ACCOUNT = /\b(?:account|login|log-?in|credentials?|creds|user(?:name)?)[ \t]{0,2}\([ \t]{0,2}[\w.@+-]{1,64}$/i;
@@ -3172,7 +3177,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:(?:new|old|current|previous)[ \t](?:one|value)\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
+  /(?:(?:new|old|current|previous)[ \t](?:one|value)\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
 /** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
@@ -3204,7 +3209,14 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
  * handover note's "please don't paste the Rails master key anywhere; it's `…` on the old box"). Sticky at `it`; only a
  * value in quotes or code marks counts, and the sentence before it on the same line must name the secret.
  */
-const IT_IS_VALUE = /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was)[ \t](?<bq>`))(?<v>[^\s`'"]{6,200})/iy;
+const IT_IS_VALUE =
+  /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
+/** Before `set to`, the verb that makes it one clause with its subject (`the password for new units is set to \`…\``). */
+const SET_TO_VERB = /\b(?:is|was|been|be|got|gets)[ \t]{1,2}$/i;
+/** Between a secret's noun and a value in brackets, a word that makes the bracket another thing's (`the token fix commit (\`…\`)`). */
+const OTHER_THING = /\b(?:commit|sha|hash|digest|revision|version|build|release|ticket|issue|id|name|path|file|prefix|suffix|format|example|placeholder|variable|header|field|column|setting|flag|option)s?\b/i;
+/** How far a value in brackets may stand from the secret's noun (`the production token from the kickoff email (\`…\`)`). */
+const PAREN_NOUN_DISTANCE = 40;
 /** A secret's noun, the last one in the sentence before `it's` (not a public one by name: public key, site key). */
 const SECRET_NOUN = /(?<!(?:public|site|publishable|primary|foreign|cache|sort|partition)[ \t_-])\b(?:secret|key|token|credential|password|passphrase)s?\b/gi;
 /** A word right after the secret's noun that makes the phrase about it, not it (`password policy`, `key fingerprint`, `token format`). */
@@ -3224,36 +3236,52 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
     // The verb alone (`the last token we rotated away from was \`…\``): the secret's noun is the clause's subject.
     const bare = m.groups!['bq'] !== undefined;
-    const quote = bare ? '`' : m.groups!['q']!;
+    // `until …:` right after the noun (`the ArcGIS token until SSO works: \`…\``), or the value in brackets a few words after it.
+    const until = m.groups!['uq'] !== undefined;
+    const paren = m.groups!['pq'] !== undefined;
+    const quote = bare || until || paren ? '`' : m.groups!['q']!;
     const raw = m.groups!['v']!;
     if (text.charAt(m.index + m[0].length) !== quote) return;
     let lineStart = m.index;
     while (lineStart > 0 && m.index - lineStart < IT_IS_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     // The sentence `it` belongs to: back to the last full stop, question or exclamation mark before a space.
-    const before = text.slice(lineStart, m.index);
+    let before = text.slice(lineStart, m.index);
+    // `set to` takes its clause's verb (`is set to`): the noun is read before the verb, as for a bare `is`.
+    if (m.groups!['set'] !== undefined) {
+      const verb = SET_TO_VERB.exec(before);
+      if (verb === null) return;
+      before = before.slice(0, verb.index);
+    }
     const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '));
     const sentence = sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2);
     let noun: RegExpExecArray | null = null;
     SECRET_NOUN.lastIndex = 0;
     for (let n = SECRET_NOUN.exec(sentence); n !== null; n = SECRET_NOUN.exec(sentence)) noun = n;
     if (noun === null || sentence.length - (noun.index + noun[0].length) > IT_IS_NOUN_DISTANCE) return;
+    const between = sentence.slice(noun.index + noun[0].length);
     // Without `it`, the noun and the verb are one clause: no comma, colon, semicolon or dash between them, and close.
-    if (bare && (sentence.length - (noun.index + noun[0].length) > BARE_VERB_NOUN_DISTANCE || CLAUSE_BREAK.test(sentence.slice(noun.index + noun[0].length)))) return;
+    if (bare && (between.length > BARE_VERB_NOUN_DISTANCE || CLAUSE_BREAK.test(between))) return;
+    // `until` follows the noun right away; a bracket closes the noun's clause, with no other thing named between.
+    if (until && !/^[ \t]{1,2}$/.test(between)) return;
+    if (paren && (between.length > PAREN_NOUN_DISTANCE || CLAUSE_BREAK.test(between) || OTHER_THING.test(between))) return;
     // A noun that a word after it describes (`password policy`, `key fingerprint`) names no secret: `it` is the policy.
     if (DESCRIBED_NOUN_NEXT.test(sentence.slice(noun.index + noun[0].length))) return;
     const word = noun[0].toLowerCase();
     if (word.startsWith('pass')) {
       // A password's shape: letters and a digit, with a symbol or both cases.
       if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || !(/[^A-Za-z0-9]/.test(raw) || (/[a-z]/.test(raw) && /[A-Z]/.test(raw)))) return;
-      if (isNameShaped(raw) || !isPlausiblePassword(raw, options.file)) return;
+      // A name's words are joined by `_ . -` at most: a symbol beyond those (`!`, `&`, `#`) is a password's.
+      if ((isNameShaped(raw) && !/[^A-Za-z0-9_.-]/.test(raw)) || !isPlausiblePassword(raw, options.file)) return;
       spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: 'PASS' });
       return;
     }
-    // A generated key's shape, as `key-one-prose` takes it: a commit's 40 hex digits are no key.
-    if (raw.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(raw) || !/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
-    if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) return;
+    // A generated key's shape, as `key-one-prose` takes it: a commit's 40 hex digits are no key, unless the noun names the
+    // value right before it (`until …:`, in brackets). An ArcGIS token ends in two dots.
+    const core = raw.replace(/[A-Za-z0-9]\.{2}$/, (end) => end.charAt(0));
+    if (core.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(core) || !/\d/.test(core) || !/[A-Za-z]/.test(core) || (/^[0-9a-f]{40}$/.test(core) && !until && !paren)) return;
+    if (!looksGenerated(core) || isNameShaped(core) || !isPlausibleSecret(core, { category: 'KEY', quoted: true, file: options.file })) return;
     // Without `it`, a word among the value's parts (`session-2024-01-15-user-42`) makes it a label or a lookup key.
-    if (bare && WORD_PART.test(raw)) return;
+    if ((bare || until || paren) && WORD_PART.test(core)) return;
     spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: word.startsWith('token') ? 'TOKEN' : 'KEY' });
   });
   return spans;
@@ -4863,7 +4891,7 @@ export const genericRules: Rule[] = [
   {
     id: 'key-one-prose',
     category: 'KEY',
-    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one", "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`")',
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`")',
     keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current ('],
     pattern: ONE_KEY_VALUE,
     find: findOneKeyValues,
@@ -4875,6 +4903,7 @@ export const genericRules: Rule[] = [
         'The signing key is in the vault now. (The old one was `9F3A1C7E5B2D8F4A6C0E1B3D5F7A9C2E`.)',
         'We learnt the partner token had expired; the old value\n  `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` was still in the cron job.',
         'The export job signs with the vendor API key. Rotate it in the vault.\n\nCurrent (since 2025-01-10): `Hq4tZ7Lw2Nk9Rx5Vb3Mp8Tc1`',
+        'The outage came from the partner client secret expiring. New one was\nset to `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` -- rotate it after use.',
       ],
       noMatch: [
         'The API key rotated. The new one is in the vault.',
@@ -4890,8 +4919,8 @@ export const genericRules: Rule[] = [
   {
     id: 'secret-it-is-prose',
     category: 'KEY',
-    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box")',
-    keywords: ["it's", 'it is', 'it was', 'is `', 'was `'],
+    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box"), as "is `…`" or "is set to `…`" in its clause, right after it as "until …: `…`", or in brackets a few words after it ("the production token from the kickoff mail (`…`)")',
+    keywords: ["it's", 'it is', 'it was', 'is `', 'was `', 'set to `', 'until ', '(`'],
     pattern: IT_IS_VALUE,
     find: findItIsValues,
     anchored: true,
@@ -4901,6 +4930,9 @@ export const genericRules: Rule[] = [
         "Please don't paste the staging master key anywhere; it's `7c1e94b02fd8a3e56b0c19d4f7a2e83b` on the build box.",
         'We never rotated the partner API token, it is `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd` still.',
         "The kiosk admin password hasn't changed since spring; it's `Hb4!nQz8Wp` for now.",
+        'The till admin password for new stores is set to `Moss!tkQWEL27#` by the fitter.',
+        'The legacy SMS gateway still uses this API secret until we migrate: `Lq7Zw2Nk9Rt4Vb8Mx3Hc6Pd`.',
+        'Never paste the live token from the partner mail (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`) in examples.',
       ],
       noMatch: [
         "The public key is published with the release; it's `7c1e94b02fd8a3e56b0c19d4f7a2e83b` on the site.",
@@ -4908,6 +4940,9 @@ export const genericRules: Rule[] = [
         "Don't paste the API key anywhere. The build id? it's `7c1e94b02fd8a3e56b0c19d4f7a2e83b` today.",
         "The deploy key moved, it was `1cb577b2e35fa0fde83202d88f8dd23fb76d621b` at the time.",
         "The API key is fine; it's `disabled_by_default` anyway.",
+        'The token fix is in the merge commit (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`).',
+        'Keep the token until the build ends: `cache-2024-06-01-linux-x64`.',
+        'The password rule is set to `Min-length:14!` for staff.',
       ],
     },
   },
@@ -5129,7 +5164,7 @@ export const genericRules: Rule[] = [
     // not the start of a longer `a / b / c` path, and made: letters with a digit, and a symbol or both cases.
     id: 'account-slash-password',
     category: 'PASS',
-    description: 'A password after an administrative account, an e-mail address, or an account in code marks in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``), or a pair in parentheses after a word for a login (`account (analyst / …)`)',
+    description: 'A password after an administrative account, an e-mail address, or an account in code marks named a user or in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``), or a pair in parentheses after a word for a login (`account (analyst / …)`)',
     keywords: [' / ', ' /\n', ' /\r\n'],
     pattern: ACCOUNT_SLASH_PASSWORD,
     find: findAccountSlashPasswords,
@@ -5147,6 +5182,7 @@ export const genericRules: Rule[] = [
         'The test portal is at `http://portal.test.local`; log in with\n`registrar` / `Vx8q_LmT2.wRz` (reset each Monday).',
         '3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).',
         'The old shared account (reporter / vN7kWq2LmZ8tRx) was retired in March.',
+        'Push the export with the integration user `qa_export` /\n   `Rm4!Harbor%58`.',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -5163,6 +5199,23 @@ export const genericRules: Rule[] = [
         'The broker admin is `mq-admin` /\n   `<from the vault>` (rotate after use).',
         'the account (billing / Invoices2024 pages) moved',
       ],
+    },
+  },
+  {
+    // Notes give a page behind basic auth as its URL and then the login in brackets: `http://host/status (admin:…)`. Tried
+    // at each URL; the bracket must follow the URL after a space and hold only `user:password`, the password made.
+    id: 'url-bracketed-login',
+    category: 'PASS',
+    description: 'A password in a `user:password` pair in brackets right after a URL (`http://gw.internal:8001/status (admin:…)`)',
+    keywords: ['://'],
+    startsAtKeyword: true,
+    pattern: /:\/\/[^\s()<>"'`]{1,200}[ \t]{1,3}\((?!(?:default|ref|see|note|via|port|type|id|version|tag|branch|commit|sha|mode|format|e\.g|i\.e)\b)[A-Za-z][\w.@+-]{0,63}:(?<v>[^\s():\/]{6,64})\)/i,
+    secretGroup: 'v',
+    validate: isMadeProsePassword,
+    confidence: 'medium',
+    examples: {
+      match: ['Metrics page: https://metrics.corp.example:9443/graph (ops:Tq7!mRw2zKx9).', 'Old admin UI at http://10.2.0.4/admin (root:Lk4vN8qW2p)'],
+      noMatch: ['Docs: https://docs.example.org/api (see:Section4.2)', 'The proxy is http://proxy.local:3128 (port:3128)', 'http://gw.internal/status (admin:password)', 'http://gw.internal/status (admin:<from vault>)', 'http://gw.internal/status (admin:changeme) ok', 'http://gw.internal/status(admin:Tq7!mRw2zKx9)x'],
     },
   },
   {
@@ -5186,13 +5239,19 @@ export const genericRules: Rule[] = [
 
 const SLASH_PASSWORD = /(?<open>`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/y;
 
+/** An account in code marks ending `before`, named a user, an account or a login (`the integration user \`qms\``) or after a clause about one. */
+function isLoginCodeAccount(before: string): boolean {
+  const m = CODE_ACCOUNT.exec(before);
+  return m !== null && (m.groups!['who'] !== undefined || LOGIN_CLAUSE.test(m.groups!['clause']!));
+}
+
 function findAccountSlashPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
     // In parentheses after a word for a login (`the old shared account (analyst / …) was retired`), the pair must close them.
     const parenthesised = !ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && PAREN_ACCOUNT.test(before);
-    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !parenthesised && !(before.endsWith('`') && LOGIN_CLAUSE.test(CODE_ACCOUNT.exec(before)?.groups!['clause'] ?? ''))) continue;
+    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !parenthesised && !(before.endsWith('`') && isLoginCodeAccount(before))) continue;
     // A paragraph may wrap right after the slash (``admin is `ops` /`` / `` `…` ``): the password then opens the next
     // line, in code marks, which alone set a wrapped value apart from the next line's words.
     const wrapped = text.charCodeAt(offset + 2) !== 0x20;

@@ -46,6 +46,10 @@ function namedKey(cell: string): KeyClass | undefined {
   return cell.length <= 40 ? classifyKey(cell.replace(/[*_`]/g, '')) : undefined;
 }
 
+/** A table note that says the row's value is no secret: `not a key`, `not secret`, `non-secret`, `safe to share`. */
+const NOT_A_SECRET_NOTE =
+  /\b(?:not[ \t]{1,3}(?:an?[ \t]{1,3})?(?:secret|key|token|credential|password)s?|non-?secret|not[ \t]{1,3}sensitive|safe[ \t]{1,3}to[ \t]{1,3}(?:share|publish|commit|paste))\b/i;
+
 function findTableCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   // A table needs a delimiter row, and that a pipe: most documents have none, and are not split into lines.
@@ -72,6 +76,8 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
       cells.forEach((cell, c) => {
         const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
         if (key === undefined) return;
+        // The row's own note says its value is none (`| Web app | \`…\` | the client's id, not a key |`).
+        if (cells.some((other, o) => o !== c && NOT_A_SECRET_NOTE.test(other.text))) return;
         const m = SINGLE_VALUE_CELL.exec(cell.text);
         if (m === null) return;
         // A bare cell may be emphasised (`| bob | **…** |`): the markers are markup.
