@@ -230,9 +230,10 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       if (candidates.length === 0) return [];
       const mayBeSuppressed = suppressionIds.some((id) => found[id] === 1);
       const index = lineIndex();
-      addRepeatedValues(text, candidates, (c) => mayBeSuppressed && isSuppressedInline(index, c));
+      const suppressed = (c: Candidate): boolean => mayBeSuppressed && isSuppressedInline(index, c);
+      addRepeatedValues(text, candidates, suppressed);
       return resolveOverlaps(candidates)
-        .filter((c) => !(mayBeSuppressed && isSuppressedInline(index, c)))
+        .filter((c) => !suppressed(c))
         .map((c) => toFinding(c, index, file));
     },
   };
@@ -473,7 +474,6 @@ const LITERAL_GLUE = /(["'`])[ \t]{0,8}(?:\+|\.{1,2}|&|\|\|)?[ \t]{0,8}\1/g;
  */
 function addRepeatedValues(text: string, out: Candidate[], suppressed: (c: Candidate) => boolean): void {
   const found = out.length;
-  if (found === 0) return;
   const spans = new FoundSpans(out);
   const seen = new Set<string>();
   for (let k = 0; k < found && seen.size < REPEAT_MAX_VALUES; k++) {
@@ -484,15 +484,11 @@ function addRepeatedValues(text: string, out: Candidate[], suppressed: (c: Candi
     seen.add(value);
     if (suppressed(c)) continue;
     if (isDistinctive(value)) addFormsOf(text, value, c, spans, out);
-    const joined = joinedLiteral(value);
-    if (joined !== undefined && !seen.has(joined)) {
-      seen.add(joined);
-      if (isDistinctive(joined)) addFormsOf(text, joined, c, spans, out);
-    }
-    const password = basicPassword(value);
-    if (password !== undefined && !seen.has(password)) {
-      seen.add(password);
-      if (isDistinctive(password)) addFormsOf(text, password, c, spans, out);
+    // The value it stands for when written as joined literals, and the password inside a Basic credential.
+    for (const derived of [joinedLiteral(value), basicPassword(value)]) {
+      if (derived === undefined || seen.has(derived)) continue;
+      seen.add(derived);
+      if (isDistinctive(derived)) addFormsOf(text, derived, c, spans, out);
     }
   }
 }

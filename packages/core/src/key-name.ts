@@ -515,7 +515,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (last === 'text' && words[words.length - 2] === 'secret') return { category: 'KEY', weak: false };
   // A name for a list of names (`password_column_denylist`, `TOKEN_FIELDS_ALLOWLIST`, `secret_columns`): what it lists are
   // column or field names, or weak passwords to turn down, never a secret.
-  if (NAME_LIST_WORDS.test(last) || (last === 'list' && NAME_LIST_VERBS.has(words[words.length - 2] ?? ''))) return undefined;
+  if (last === 'columns' || (last.endsWith('list') && NAME_LIST_VERBS.has(last === 'list' ? (words[words.length - 2] ?? '') : last.slice(0, -4)))) return undefined;
   if (DESCRIPTIVE_WORDS.has(last)) return undefined;
   // `ssh_keys = [...]` (DigitalOcean's and Hetzner's servers, Pulumi's `sshKeys`), `authorized_keys`, cloud-init's
   // `ssh_authorized_keys`: the public keys a server lets in, or the ids and MD5 fingerprints that name them. A private
@@ -700,9 +700,7 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   return category ? { category, weak } : undefined;
 }
 
-/** The last word of a name for a list of names: `…denylist`, `…blocklist`, `…allowlist`, `…columns`. */
-const NAME_LIST_WORDS = /^(?:(?:block|allow|deny|black|white|skip|ignore|redact|mask)list|columns)$/;
-/** Words before a final `list` that make it a list of names (`PASSWORD_DENY_LIST`, `token_ignore_list`). */
+/** Words before a final `list`, apart or joined (`PASSWORD_DENY_LIST`, `token_ignorelist`), that make it a list of names. */
 const NAME_LIST_VERBS = new Set(['block', 'allow', 'deny', 'black', 'white', 'skip', 'ignore', 'redact', 'mask']);
 
 /** Words before a final `key` that make it the public half of a signing key pair. */

@@ -1,4 +1,5 @@
 import { decodeBase64 } from '../base64.js';
+import { isWordCode } from '../char-codes.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -27,8 +28,7 @@ const BINDING_END =
 /** How far back on its line a call's wrappers (`new String(java.util.Base64.`, `Encoding.UTF8.GetString(Convert.`) reach. */
 const WRAPPER_REACH = 120;
 /** Letters of wrappers: names, dots, calls' opening brackets, `new `; a comma or an operator ends them. */
-const isWrapperCode = (c: number): boolean =>
-  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c === 0x2e || c === 0x28 || c === 0x20 || c === 0x09;
+const isWrapperCode = (c: number): boolean => isWordCode(c) || c === 0x24 || c === 0x2e || c === 0x28 || c === 0x20 || c === 0x09;
 
 /** Printable ASCII text, no control characters or high bytes: what a key or a password decodes to. */
 const PRINTABLE = /^[\x20-\x7e]{8,300}$/;
@@ -54,23 +54,42 @@ function boundKey(text: string, offset: number, isWrapper: (c: number) => boolea
 }
 
 function findDecodedLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  return findDecoderCalls(text, options, offsets, DECODER_CALL, BASE64_ENCODING_ARGUMENT, isWrapperCode, (value) => {
+    const decoded = decodeBase64(value);
+    return decoded !== undefined && PRINTABLE.test(decoded) ? decoded : undefined;
+  });
+}
+
+/**
+ * The literals of decoder calls (`call`, sticky, its literal in group `v`) at `offsets` that are bound to a secret's name
+ * and whose judged text (`judged(value)`, undefined to skip) is a plausible secret under it. Node's `Buffer.from` counts
+ * only with the encoding argument `encoding` after the literal.
+ */
+function findDecoderCalls(
+  text: string,
+  options: DetectOptions,
+  offsets: readonly number[],
+  call: RegExp,
+  encoding: RegExp,
+  isWrapper: (c: number) => boolean,
+  judged: (value: string) => string | undefined,
+): Span[] {
   const spans: Span[] = [];
   let after = -1;
   for (const offset of offsets) {
     if (offset < after) continue;
-    DECODER_CALL.lastIndex = offset;
-    const call = DECODER_CALL.exec(text);
-    if (call === null) continue;
-    const value = call.groups!['v']!;
-    const end = call.index + call[0].length;
+    call.lastIndex = offset;
+    const m = call.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['v']!;
+    const end = m.index + m[0].length;
     after = end;
-    if (call[0].startsWith('Buffer') && !BASE64_ENCODING_ARGUMENT.test(text.slice(end, end + 16))) continue;
-    const key = boundKey(text, offset, isWrapperCode);
+    if (m[0].startsWith('Buffer') && !encoding.test(text.slice(end, end + 16))) continue;
+    const key = boundKey(text, offset, isWrapper);
     if (key === undefined) continue;
-    const decoded = decodeBase64(value);
-    if (decoded === undefined || !PRINTABLE.test(decoded)) continue;
-    if (!isPlausibleSecret(decoded, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-    const start = call.index + call[0].length - 1 - value.length;
+    const judge = judged(value);
+    if (judge === undefined || !isPlausibleSecret(judge, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
+    const start = end - 1 - value.length;
     spans.push({ start, end: start + value.length, category: key.category });
   }
   return spans;
@@ -102,25 +121,10 @@ function isCountingBytes(hex: string): boolean {
 }
 
 function findDecodedHexLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
-  const spans: Span[] = [];
-  let after = -1;
-  for (const offset of offsets) {
-    if (offset < after) continue;
-    HEX_DECODER_CALL.lastIndex = offset;
-    const call = HEX_DECODER_CALL.exec(text);
-    if (call === null) continue;
-    const value = call.groups!['v']!;
-    const end = call.index + call[0].length;
-    after = end;
-    if (value.length % 2 !== 0 || isCountingBytes(value)) continue;
-    if (call[0].startsWith('Buffer') && !HEX_ENCODING_ARGUMENT.test(text.slice(end, end + 16))) continue;
-    const key = boundKey(text, offset, isHexWrapperCode);
-    if (key === undefined) continue;
-    if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-    const start = end - 1 - value.length;
-    spans.push({ start, end: start + value.length, category: key.category });
-  }
-  return spans;
+  // Keys are bytes: the hex itself is judged.
+  return findDecoderCalls(text, options, offsets, HEX_DECODER_CALL, HEX_ENCODING_ARGUMENT, isHexWrapperCode, (value) =>
+    value.length % 2 !== 0 || isCountingBytes(value) ? undefined : value,
+  );
 }
 
 export const decodedLiteralRules: Rule[] = [
