@@ -803,12 +803,6 @@ function findClientSoleKeys(text: string, options: DetectOptions, offsets: reado
     const m = CLIENT_SOLE_LITERAL.exec(text);
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
-    if (value.length < 16) {
-      if (!/^credentials?$/i.test(text.slice(offset, open)) || !isCredentialsPassword(value, options.file)) continue;
-      const at = m.index + m[0].lastIndexOf(value);
-      spans.push({ start: at, end: at + value.length, category: 'PASS' });
-      continue;
-    }
     if (!MIXED_KEY.test(value) || !looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const at = m.index + m[0].lastIndexOf(value);
     spans.push({ start: at, end: at + value.length });

@@ -1,5 +1,5 @@
 import type { DetectOptions, Rule, Span } from '../../types.js';
-import { looksRandom, notPlaceholder } from './shape.js';
+import { looksRandom, mixesClasses, notPlaceholder } from './shape.js';
 
 /**
  * Game studios' tools and platforms: what build farms and developer machines keep of a
@@ -109,7 +109,7 @@ export const gameRules: Rule[] = [
     // A key's tail mixes both cases and digits; a run of one character or `xxxx…` stands in for one.
     validate: (key) => {
       const tail = key.slice(key.lastIndexOf('_') + 1);
-      return /[a-z]/.test(tail) && /[A-Z]/.test(tail) && /\d/.test(tail) && looksRandom(tail) && notPlaceholder(tail);
+      return mixesClasses(tail, 3) && looksRandom(tail) && notPlaceholder(tail);
     },
     confidence: 'high',
     examples: {
