@@ -71,4 +71,9 @@ describe('a value its comment calls public', () => {
     expect(values('# never make public\nAPI_SECRET = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"\n', 'settings.py')).toEqual(['Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs']);
     expect(values('API_SECRET = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"  # rotate if this goes public\n', 'settings.py')).toEqual(['Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs']);
   });
+  it('still reports a password its comment calls public: a password under a password name never is', () => {
+    expect(values('admin_password: "Rk8#vQ2mLp"  # public demo\n', 'config.yml')).toEqual(['Rk8#vQ2mLp']);
+    expect(values('admin_password: "Rk8#vQ2mLp"  # public, for the demo instance\n', 'config.yml')).toEqual(['Rk8#vQ2mLp']);
+    expect(values('# safe to commit\nSMTP_PASSWORD = "Hv3$kQ9wLz2m"\n', 'settings.py')).toEqual(['Hv3$kQ9wLz2m']);
+  });
 });

@@ -2277,6 +2277,13 @@ describe('secret texts, durations, parenthesised logins, token setters, two-legg
     expect(found('// not a secret\nconst StripeKey = "sk_live_51Hq8Zt2Lm7Rx4Wk9Vn3Bc6Jd1Gf5Sa0Ye3Ui8Op2Qr7"\n', 'pay.go').length).toBeGreaterThan(0);
   });
 
+  it('reports a password whatever its comment says: a comment never makes one no secret', () => {
+    expect(values('DB_PASSWORD = "Rk8#vQ2mLp" // not a secret\n', 'settings.py')).toEqual(['Rk8#vQ2mLp']);
+    expect(values('// not a credential, only the demo database\nconst dbPassword = "Wq5!tZ8nLc3v";\n', 'db.ts')).toEqual(['Wq5!tZ8nLc3v']);
+    // The same comment still leaves a key under a name that only made it a finding.
+    expect(values('const AlertKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc" // not a secret\n', 'alerts.go')).toEqual([]);
+  });
+
   it('reports a Django secret key in a dotenv file whole, up to the end of its line', () => {
     const key = 'Hp3Vq8Lm2Zx7Rk4Wn9Tc6Bd=Jf&mQ2(Yt)';
     expect(values(`DJANGO_SECRET_KEY=${key}\nDEBUG=false\n`, '.env')).toEqual([key]);

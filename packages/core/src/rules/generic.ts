@@ -1501,12 +1501,11 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, options.file))) continue;
       // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
       if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
-      // A declaration whose comment says it holds no secret (`// IncidentKey is a dedup key, not a credential.`): the
-      // name alone made it one, and its author says otherwise.
-      if (commentDisclaimsSecret(text, nameStart)) continue;
-      // `PROJECT_TOKEN = "…"; // public, embedded in the web app`: its author says the value is published; the name alone
-      // made it a finding. A vendor-shaped token is still one (its own rule reports it, whatever the comment says).
-      if (commentCallsValuePublic(text, nameStart, v.start + v.value.length) && !isVendorPrefixedToken(v.value)) continue;
+      // A key, a token or an id whose comment says it is no secret (`// IncidentKey is a dedup key, not a credential.`,
+      // `PROJECT_TOKEN = "…"; // public, embedded in the web app`): the name alone made it a finding, and its author says
+      // otherwise. Never a password: a comment does not make one public (`DB_PASSWORD = "…" // not a secret`), and
+      // Takumo fails closed.
+      if (key.category !== 'PASS' && commentSaysNoSecret(text, nameStart, v.start + v.value.length, v.value)) continue;
       // A message's or a record's `Key` (`kafka.Message{Key: []byte("…")}`, `sarama.ProducerMessage{Key: …}`) is what it is
       // partitioned and compacted by, an id of what it is about: no credential.
       if (key.weak && BARE_KEY_NAME.test(name) && isMessageKey(text, nameStart)) continue;
@@ -1621,22 +1620,6 @@ function commentNamesHandleKey(text: string, nameStart: number): boolean {
 const NOT_A_SECRET_WORDS = /\b(?:(?:is[ \t]{0,2}n[o']t|not|never)[ \t]{1,3}(?:a[ \t]{1,3})?(?:credential|secret|password|sensitive)|no[ \t]{1,3}(?:credential|secret)s?\b(?![ \t]{0,3}(?:here|in[ \t]|manager|store|vault)))/i;
 
 /**
- * Whether the comment on the line of the declaration at `nameStart`, or the comment line right above it, says that
- * it holds no secret (see `NOT_A_SECRET_WORDS`): `const IncidentKey = "…"` under `// IncidentKey is a dedup key, not a
- * credential.` Read only for a value about to be reported.
- */
-function commentDisclaimsSecret(text: string, nameStart: number): boolean {
-  const line = lineBounds(text, nameStart, 300);
-  const rest = text.slice(nameStart, line.end);
-  const marker = rest.search(/[ \t](?:\/\/|#|--|\/\*)/);
-  if (marker !== -1 && NOT_A_SECRET_WORDS.test(rest.slice(marker))) return true;
-  if (line.start === 0) return false;
-  const above = lineBounds(text, line.start - 1, 300);
-  const comment = text.slice(above.start, above.end);
-  return COMMENT_LINE.test(comment) && NOT_A_SECRET_WORDS.test(comment);
-}
-
-/**
  * A comment's opening words that call what it sits by public: `// public, embedded in the web app`, `# publishable`,
  * `/* this is public *\/`, `// safe to expose`. `public` must stand alone (a comma, a stop, the comment's end or a word like
  * `by`/`in`/`anyway` after it): `// public key lives in keys/`, `// public repo leaked it` say something else.
@@ -1646,18 +1629,24 @@ const PUBLIC_VALUE_COMMENT =
 
 /**
  * Whether the comment that ends the line of a declaration (after its value, which ends at `valueEnd`) or the comment line
- * right above it calls the value public (see `PUBLIC_VALUE_COMMENT`). Read only for a value about to be reported.
+ * right above it says the value is no secret: that it holds none, anywhere in the comment (`NOT_A_SECRET_WORDS`:
+ * `const IncidentKey = "…"` under `// IncidentKey is a dedup key, not a credential.`), or, in its opening words, that the
+ * value is public (`PUBLIC_VALUE_COMMENT`: `// public, embedded in the web app`), which a vendor-shaped token never is
+ * (its own rule reports it, whatever the comment says). Read only for a value about to be reported.
  */
-function commentCallsValuePublic(text: string, nameStart: number, valueEnd: number): boolean {
+function commentSaysNoSecret(text: string, nameStart: number, valueEnd: number, value: string): boolean {
+  const saysSo = (comment: string): boolean =>
+    NOT_A_SECRET_WORDS.test(comment) || (PUBLIC_VALUE_COMMENT.test(comment) && !isVendorPrefixedToken(value));
   const line = lineBounds(text, nameStart, 300);
   if (valueEnd < line.end) {
     const rest = text.slice(valueEnd, line.end);
     const marker = rest.search(/[ \t](?:\/\/|#|--|\/\*)/);
-    if (marker !== -1 && PUBLIC_VALUE_COMMENT.test(rest.slice(marker + 1).trimEnd())) return true;
+    if (marker !== -1 && saysSo(rest.slice(marker + 1).trimEnd())) return true;
   }
   if (line.start === 0) return false;
   const above = lineBounds(text, line.start - 1, 300);
-  return PUBLIC_VALUE_COMMENT.test(text.slice(above.start, above.end).trim());
+  const comment = text.slice(above.start, above.end).trim();
+  return COMMENT_LINE.test(comment) && saysSo(comment);
 }
 
 /** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */
