@@ -2091,7 +2091,6 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
-/** A name that says plainly it holds an application's secret: `client_secret`, `Client-Secret`, `appSecret`, `API_SECRET`. */
 /**
  * A name whose last words say secret plainly (`secret`, `secret_key`, `api_secret`, `client_secret`, `SecretKey`); a secret's
  * id, name, hash or version (`secret_id`, `secret_version`) end in another word and are turned down by the name's class.
@@ -2109,6 +2108,7 @@ function isHexUnderSecretName(name: string, value: string): boolean {
   return SHORT_SECRET_HEX.test(value) && SECRET_WORD_NAME.test(name) && new Set(value).size >= 6;
 }
 
+/** A name that says plainly it holds an application's secret: `client_secret`, `Client-Secret`, `appSecret`, `API_SECRET`. */
 const CLIENT_SECRET_NAME = /^["']?(?:[\w-]{0,30}[_.-])?(?:client|app|application|api|consumer)[ _.-]?secret["']?$/i;
 
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
@@ -2679,9 +2679,9 @@ const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/
  * breaks there (`log in with\n\`ops\` / …`).
  */
 const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})`[\w.@+-]{1,64}`$/;
-/** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
 /** A word for a login, then an opening parenthesis and the account (`account (analyst`, `credentials (svc-etl`). */
 const PAREN_ACCOUNT = /\b(?:account|login|log-?in|credentials?|creds|user(?:name)?)[ \t]{0,2}\([ \t]{0,2}[\w.@+-]{1,64}$/i;
+/** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
 const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds)\b/i;
 /**
  * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
@@ -3019,6 +3019,11 @@ function hasEveryClass(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
 }
 
+/** Letters and a digit, with a symbol or both cases (`Tq7!mRw2zKx9`, `heron.quartz.318`): how passwords are made, and words are not. */
+function hasMadePasswordMix(value: string): boolean {
+  return /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
+}
+
 /**
  * A password at the end of a comment line that names it a few words earlier, before a colon (an SSH config's "# old
  * password auth still enabled on the NAS: …", a script's "// the passphrase we gave the vendor: …"). Sticky at the word;
@@ -3258,7 +3263,7 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     const word = noun[0].toLowerCase();
     if (word.startsWith('pass')) {
       // A password's shape: letters and a digit, with a symbol or both cases.
-      if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || !(/[^A-Za-z0-9]/.test(raw) || (/[a-z]/.test(raw) && /[A-Z]/.test(raw)))) return;
+      if (!hasMadePasswordMix(raw)) return;
       // A name's words are joined by `_ . -` at most: a symbol beyond those (`!`, `&`, `#`) is a password's.
       if ((isNameShaped(raw) && !/[^A-Za-z0-9_.-]/.test(raw)) || !isPlausiblePassword(raw, options.file)) return;
       spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: 'PASS' });
@@ -3313,7 +3318,7 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     // Bare, a final full stop or comma is the sentence's.
     const value = m.groups!['q'] === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
     // A password's shape: letters and a digit, with a symbol or both cases (a reference or a path has none, or opens with one).
-    if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) return;
+    if (!hasMadePasswordMix(value)) return;
     if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + value.length });
@@ -3359,7 +3364,7 @@ function findSetOffPasswords(text: string, options: DetectOptions, offsets: read
     const m = SET_OFF_VALUE.exec(text);
     if (m === null) continue;
     const value = m.groups!['v']!;
-    if (!/\d/.test(value) || !/[A-Za-z]/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
+    if (!hasMadePasswordMix(value)) continue;
     // A flag, a reference or a setting's `name=value` (`min-length=12` under "the password policy is") is no password.
     if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausiblePassword(value, options.file)) continue;
     const start = text.indexOf(value, newline + 1);
@@ -3899,7 +3904,7 @@ function quotedLiteralFinder(
  * as passwords are made, where a sentence's next word is a plain one.
  */
 function isMadeProsePassword(value: string, ctx: RuleContext): boolean {
-  return /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))) &&
+  return hasMadePasswordMix(value) &&
     isPlausiblePassword(value, ctx.file);
 }
 
@@ -5092,7 +5097,7 @@ export const genericRules: Rule[] = [
         const value = m.groups!['v'] ?? m.groups!['b']!;
         // `account` and `user` are words of prose as often as labels (`the account \`billing\` / \`invoices\` pages`, the
         // user \`guest\` / \`member\` roles): after them the password must look made, letters with a digit and a symbol or both cases.
-        if (/^(?:account|user)/i.test(m[0]) && !(/[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) continue;
+        if (/^(?:account|user)/i.test(m[0]) && !hasMadePasswordMix(value)) continue;
         if (!judged('PASS', options.file)(value)) continue;
         const closing = m.groups!['v'] !== undefined ? 1 : 2;
         const start = m.index + m[0].length - closing - value.length;
@@ -5239,8 +5244,9 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
     // In parentheses after a word for a login (`the old shared account (analyst / …) was retired`), the pair must close them.
-    const parenthesised = !ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && PAREN_ACCOUNT.test(before);
-    if (!ADMIN_ACCOUNT.test(before) && !EMAIL_ACCOUNT.test(before) && !parenthesised && !(before.endsWith('`') && isLoginCodeAccount(before))) continue;
+    const named = ADMIN_ACCOUNT.test(before) || EMAIL_ACCOUNT.test(before);
+    const parenthesised = !named && PAREN_ACCOUNT.test(before);
+    if (!named && !parenthesised && !(before.endsWith('`') && isLoginCodeAccount(before))) continue;
     // A paragraph may wrap right after the slash (``admin is `ops` /`` / `` `…` ``): the password then opens the next
     // line, in code marks, which alone set a wrapped value apart from the next line's words.
     const wrapped = text.charCodeAt(offset + 2) !== 0x20;
@@ -5265,7 +5271,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     // A further spaced slash makes the pair part of a path or a menu.
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
     if (parenthesised && text.charCodeAt(m.index + m[0].length + (open?.length ?? 0)) !== 0x29 /* ) */) continue;
-    if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || !(/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))) continue;
+    if (!hasMadePasswordMix(value)) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
     spans.push({ start, end: start + value.length });
