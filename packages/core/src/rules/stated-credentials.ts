@@ -2,6 +2,7 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
+import { lineAround } from '../line-index.js';
 
 /**
  * A `user:password` or `user / password` pair right after words that say it is a login: a log line that prints the
@@ -137,8 +138,9 @@ function findCommentNamedMaps(text: string, options: DetectOptions, offsets: rea
   let readUntil = -1;
   for (const offset of offsets) {
     if (offset < readUntil) continue;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    if (offset - lineStart > NOTE_REACH) continue;
+    // Read back no further than a note's reach: on a megabyte-long line, a full scan back per keyword would be quadratic.
+    const lineStart = lineAround(text, offset, NOTE_REACH).start;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
     const lineEnd = lineEndAt(text, offset);
     readUntil = lineEnd;
     const body = commentLineBody(text, lineStart, lineEnd);
