@@ -139,6 +139,11 @@ const hostile: Record<string, string> = {
   'a found password, then base64 pairs holding it repeated': 'DB_PASSWORD = "Rq4$tnW8zPe2"\n' + `${btoa('u:Rq4$tnW8zPe2')} `.repeat(MB / 21),
   'a found password joined from literals, then repeated joined': 'DB_PASSWORD = "Rq4$tn" + "W8zPe2"\n' + '"Rq4$tnW8zPe2" '.repeat(MB / 15),
   'token path segments repeated on one line': '/token/'.repeat(MB / 7) + '/tokens/Ab1'.repeat(MB / 11),
+  // Redis's AUTH reads the line around each command for a word naming Redis: within a window, never the whole line.
+  "Redis AUTH commands repeated on one line, each closed by a quote": 'redis AUTH Ab1cD2eF9x"'.repeat(MB / 22),
+  "quoted AUTH commands repeated on one line with no Redis named": '"AUTH Ab1cD2eF9x"'.repeat(MB / 17),
+  // A comment naming a map's entries is read only near the start of its line: a line of the noun costs one pass.
+  'a comment noun repeated on one megabyte-long line': '# ' + 'tokens '.repeat(MB / 7),
   'IPMI servers without an address, repeated': 'a:b@lan('.repeat(MB / 8),
   // A SIM key table's header read, then rows of its width: each line is read once.
   'WLST connects, Elytron references and Tomcat servers never closed, repeated': "connect('a', 'b', ".repeat(MB / 18) + '<Server shutdown'.repeat(MB / 16) + 'credential-reference clear-text'.repeat(MB / 31),

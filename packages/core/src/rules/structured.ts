@@ -5,6 +5,7 @@ import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, i
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
+import { lineAround } from '../line-index.js';
 
 /**
  * Secrets recognised by the document that holds them rather than by a key name:
@@ -360,10 +361,10 @@ function findRedisAuthCommands(text: string, options: DetectOptions, offsets: re
     const user = m.groups!['user'];
     const value = m.groups!['v']!;
     if ((user !== undefined && SASL_MECHANISM.test(user)) || SASL_MECHANISM.test(value)) continue;
-    const lineStart = text.lastIndexOf('\n', offset) + 1;
-    const lineEndAt = text.indexOf('\n', offset);
-    const line = text.slice(Math.max(lineStart, offset - 200), lineEndAt === -1 ? Math.min(text.length, offset + 300) : Math.min(lineEndAt, offset + 300));
-    const lineBefore = text.slice(Math.max(lineStart, offset - 200), offset);
+    // The line around it, read no further than the window used (a full scan per match would make a long line quadratic).
+    const around = lineAround(text, offset, 300);
+    const line = text.slice(Math.max(around.start, offset - 200), around.end);
+    const lineBefore = text.slice(Math.max(around.start, offset - 200), offset);
     const prompted = REDIS_CLIENT_PROMPT.test(lineBefore);
     if (!prompted && !text.startsWith('AUTH', offset)) continue;
     if (!prompted && !REDIS_NAMED.test(line) && !REDIS_SCRIPT_FILE.test(options.file ?? '')) {
