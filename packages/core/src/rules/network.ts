@@ -335,10 +335,12 @@ function followsHostName(text: string, slash: number): boolean {
  * undefined: a version in another column (`| 100.71.8.40 | Metabase v0.51.4`) says nothing of it.
  */
 function wholeTableCell(text: string, lineStart: number, lineEnd: number, start: number, end: number): { start: number; end: number } | undefined {
-  const open = text.lastIndexOf('|', start);
+  // Searched within the line's bounds only: lastIndexOf/indexOf over a long line without a `|` cost a full scan per address.
+  let open = start;
+  while (open >= lineStart && text.charCodeAt(open) !== 0x7c /* | */) open--;
   if (open < lineStart || text.slice(open + 1, start).trim() !== '') return undefined;
-  let close = text.indexOf('|', end);
-  if (close === -1 || close > lineEnd) close = lineEnd;
+  let close = end;
+  while (close < lineEnd && text.charCodeAt(close) !== 0x7c) close++;
   return text.slice(end, close).trim() === '' ? { start: open, end: close } : undefined;
 }
 
