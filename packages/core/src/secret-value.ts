@@ -775,6 +775,19 @@ function isRandomlyCasedLetters(v: string): boolean {
  */
 function isVowelPoorLetters(v: string): boolean {
   if (v.length < 16 || v.length > 40) return false;
+  // Capitals run long only in acronyms, and words in capitals.
+  const counts = countLetters(v, 7);
+  if (counts === undefined) return false;
+  const { lower, upper, vowels } = counts;
+  return lower >= 8 && upper >= 3 && vowels * 4 <= lower && characterSwitches(v) >= 4 && shannonEntropy(v) >= 3.5;
+}
+const LOWER_VOWELS = 'aeiouy';
+
+/**
+ * The small letters, capitals and small vowels of a run of letters; undefined when it holds anything but letters or
+ * more than `maxCapitalRun` capitals in a row.
+ */
+function countLetters(v: string, maxCapitalRun: number): { lower: number; upper: number; vowels: number } | undefined {
   let lower = 0;
   let upper = 0;
   let vowels = 0;
@@ -787,13 +800,11 @@ function isVowelPoorLetters(v: string): boolean {
       if (LOWER_VOWELS.includes(v[i]!)) vowels++;
     } else if (isUpperCode(c)) {
       upper++;
-      // Capitals run long only in acronyms, and words in capitals.
-      if (++capitalRun > 7) return false;
-    } else return false;
+      if (++capitalRun > maxCapitalRun) return undefined;
+    } else return undefined;
   }
-  return lower >= 8 && upper >= 3 && vowels * 4 <= lower && characterSwitches(v) >= 4 && shannonEntropy(v) >= 3.5;
+  return { lower, upper, vowels };
 }
-const LOWER_VOWELS = 'aeiouy';
 
 /**
  * Letters drawn at random that happen to fall as capital-then-small runs (`QopXbkmdZwCsUxKt` reads as camelCase): most of
@@ -825,21 +836,9 @@ function isUnspokenCamel(v: string): boolean {
  */
 export function isShortRandomLetters(v: string): boolean {
   if (v.length < 8 || v.length > 15 || !/^[A-Za-z]+$/.test(v) || CAMEL_WORDS.test(v)) return false;
-  let lower = 0;
-  let upper = 0;
-  let vowels = 0;
-  let capitalRun = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (isLowerCode(c)) {
-      lower++;
-      capitalRun = 0;
-      if (LOWER_VOWELS.includes(v[i]!)) vowels++;
-    } else {
-      upper++;
-      if (++capitalRun > 3) return false;
-    }
-  }
+  const counts = countLetters(v, 3);
+  if (counts === undefined) return false;
+  const { lower, upper, vowels } = counts;
   return lower >= 3 && upper >= 3 && vowels * 3 <= lower && characterSwitches(v) * 10 >= v.length * 6 && shannonEntropy(v) >= 2.9;
 }
 
