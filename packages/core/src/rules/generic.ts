@@ -1056,88 +1056,37 @@ function namesLicenceTerms(value: string): boolean {
   return value.split(/[-.+ ]/).every((part) => SPDX_PART.test(part));
 }
 
-function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
-  const spans: Span[] = [];
-  const re = ASSIGNMENT_STICKY;
-  // Whether the text is a Sealed Secret's manifest: asked only of a value shaped like its ciphertext (searching the
-  // whole text for every file was a tenth of the rule's time).
-  let sealed: boolean | undefined;
-  let skipUntil = -1;
-  // Program source or not: asked of many matches, answered once for the file.
-  const codeFile = isCodeFile(options.file);
+/**
+ * What findAssignments carries from one candidate to the next, handed to the top-level functions that match and judge
+ * each one. (As one function with a closure, `findAssignments` was ~9 KB of bytecode that TurboFan compiled whole and
+ * again after each deoptimization: a third to a half of all compile time in a cold pass over the bench tree. Split so, its parts
+ * take ~15-20%, compiled one by one as each gets hot.) Always built by one literal: one shape.
+ */
+interface AssignmentScan {
+  readonly text: string;
+  readonly file: string | undefined;
+  /** Program source or not: asked of many matches, answered once for the file. */
+  readonly codeFile: boolean;
+  /** Where the next candidate may start: see `assignmentAt`. */
+  skipUntil: number;
   /**
-   * Matches an assignment at a keyword offset and reads its value. Secret words later in
-   * the same name or inside this value are then not tried again (`skipUntil`): they would
-   * give the same candidate, and on hostile input (`password=password=…`) retrying each
-   * would multiply the work.
+   * Whether the text is a Sealed Secret's manifest: asked only of a value shaped like its ciphertext (searching the
+   * whole text for every file was a tenth of the rule's time).
    */
-  const assignmentAt = (offset: number): { m: RegExpExecArray; v: ValueMatch; sep: string } | undefined => {
-    re.lastIndex = offset;
-    const m = re.exec(text);
-    if (m === null) return undefined;
-    skipUntil = m.index + m[0].length;
-    let v = valueOf(m, ASSIGNMENT_VALUE, text, options.file);
-    if (!v) return undefined;
-    // The separator group is no optional one: every match has it (read once, not at every check below).
-    const sep = m[ASSIGNMENT_SEP]!;
-    // After a comma and a line break the literal may be the next entry's name (`"AwsAccessID": "AKIA…",\n"AwsSecretKey": …`): it is tried too.
-    if (v.quoted && sep.includes('\n') && sep.trimStart().startsWith(',')) skipUntil = v.start;
-    // So is a literal after a comma that a colon follows (`"scope":"…/authcapture","access_token":"…"`, where `auth` in the
-    // scope's value was read as a name): the literal is the next entry's name, and is tried as one.
-    else if (v.quoted && sep.trimStart().startsWith(',') && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) skipUntil = v.start;
-    // A block under a secret's name whose first entry has a quoted name (ClearML's HOCON `credentials {` / `"access_key" = "…"`)
-    // reads like a getter returning a literal (`var apiKey: String { "…" }`), but that literal is the entry's name: no value
-    // of the block's name, and a candidate of its own.
-    if (v.quoted && sep.includes('{') && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) {
-      skipUntil = v.start;
-      return undefined;
-    }
-    if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(sep)) {
-      // `bind_password: !unsafe '…'`, `token: !!str …`: the tag types the value that follows it.
-      VALUE_AFTER_TAG.lastIndex = v.start + v.value.length;
-      const tagged = VALUE_AFTER_TAG.exec(text);
-      const after = tagged === null ? undefined : valueOf(tagged, VALUE_AFTER_TAG_VALUE, text, options.file);
-      if (tagged !== null && after !== undefined) {
-        v = after;
-        skipUntil = tagged.index + tagged[0].length;
-      }
-    }
-    // JSON held in a string (`SecretString: '{"username":"…","password":"…"}'`): its own names are candidates too.
-    if (v.quoted && v.value.startsWith('{')) skipUntil = v.start + 1;
-    // Only spaces before a bare value that is itself `name=` (a libpq string's `user=seed password=`, where the
-    // account `seed` reads as a secret's name): that name starts an assignment of its own, which is the real one.
-    if (!v.quoted && sep.trim() === '' && NESTED_ASSIGNMENT.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
-    // A bare word closed by a colon is the next label (`Token-> DemoToken: …`): it is tried as a name of its own.
-    // (`BARE_LABEL` ends in the colon: a value that does not is no label, and is not matched.)
-    if (!v.quoted && v.value.endsWith(':') && BARE_LABEL.test(v.value)) skipUntil = Math.min(skipUntil, v.start);
-    // A bare flag after spaces (Plesk's `admin --set-admin-password -passwd '…'`: an action's flag, then the flag
-    // that takes the password): it is no value, and may name its own.
-    if (!v.quoted && v.value.startsWith('-') && sep.trim() === '') skipUntil = Math.min(skipUntil, v.start);
-    // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
-    if (v.multiword === true) skipUntil = Math.max(skipUntil, v.start + v.value.length);
-    if (!v.quoted && BLOCK_START.test(v.value)) {
-      // After bare spaces a `|` or `>` is a pipe, a redirect or a table's cell border (psql's
-      // `api_token | …`), not YAML's block indicator: the next line is no value of this name.
-      if (/^[|>]/.test(v.value) && !/[:=]/.test(sep)) return undefined;
-      // `password: >-` / `password = <<-EOT`: the value is the next line.
-      const block = nextLineValue(text, v.start + v.value.length, v.value);
-      if (block === undefined) return undefined;
-      v.value = block.value;
-      v.start = block.start;
-      v.quoted = true;
-    }
-    // A value that names another variable (`${MYSQL_PASSWORD:-…}`, `process.env.ADMIN_TOKEN || "…"`)
-    // is no secret, but the name inside it starts a candidate of its own.
-    // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
-    // (`REFERENCE_VALUE` is a `\${` or a member chain, which has a dot: a value with neither is not matched.)
-    if ((!v.quoted || v.value.startsWith('${')) && (v.value.startsWith('${') || v.value.includes('.')) && REFERENCE_VALUE.test(v.value)) skipUntil = v.start + 1;
-    // So does a variable in program source (`self.client_secret = client_secret or "…"`): its fallback is read from it.
-    else if (!v.quoted && codeFile && BARE_IDENTIFIER.test(v.value)) skipUntil = v.start + 1;
-    // A bare value that opens a map or list (EDN's `:secrets {:api-key "…"}`, where no space parts `{` from the first
-    // name): the names inside start candidates of their own.
-    if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0))) skipUntil = Math.min(skipUntil, v.start + 1);
-    return { m, v, sep };
-  };
+  sealed: boolean | undefined;
+  readonly spans: Span[];
+}
+
+/** An assignment matched at a keyword: the match, its value and its separator. */
+interface AssignmentMatch {
+  m: RegExpExecArray;
+  v: ValueMatch;
+  sep: string;
+}
+
+function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const scan: AssignmentScan = { text, file: options.file, codeFile: isCodeFile(options.file), skipUntil: -1, sealed: undefined, spans: [] };
+  const spans = scan.spans;
   // Offsets whose name is no secret's name (`tokenType`, `passwordField`: most of them),
   // not matched yet. Their matches matter only for the `skipUntil` they set, and only when a
   // secret's name follows; so they are matched then, in order, and most never are.
@@ -1145,7 +1094,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
   const constants: ConstantMemo = {};
   for (const offset of offsets) {
     // (Matching the deferred offsets only ever moves `skipUntil` forward.)
-    if (offset < skipUntil) continue;
+    if (offset < scan.skipUntil) continue;
     // A match starts at the keyword and its name runs to the first character outside
     // [\w.-]: the name is known before the (costly) pattern runs.
     // One slice of the text, not two joined: the name is hashed for the cache of `classifyKey`, and a joined string is first copied whole.
@@ -1162,360 +1111,486 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
       else deferred.push(offset);
       continue;
     }
-    for (const earlier of deferred) if (earlier >= skipUntil) assignmentAt(earlier);
+    for (const earlier of deferred) if (earlier >= scan.skipUntil) assignmentAt(scan, earlier);
     deferred.length = 0;
-    if (offset < skipUntil) continue;
-    const matched = assignmentAt(offset);
+    if (offset < scan.skipUntil) continue;
+    const matched = assignmentAt(scan, offset);
     if (matched === undefined) {
       // `secretKey:` at a line's end: the values may be a block sequence's items on the lines below.
       const items = yamlSequenceAt(text, offset);
       for (const item of items) spans.push(...listItemSpan(item, found, options.file));
-      if (items.length > 0) skipUntil = items[items.length - 1]!.end;
+      if (items.length > 0) scan.skipUntil = items[items.length - 1]!.end;
       continue;
     }
-    const { m, sep: separator } = matched;
-    // `flag.StringVar(&apiToken, "api-token", "…", "usage")`: a variable handed to a call by its address is where the call
-    // stores a value, not a name a literal after it is bound to; the literal is tried as a name of its own.
-    if (text.charCodeAt(nameStart - 1) === 0x26 /* & */ && separator.trim() === ',' && matched.v.quoted) {
-      skipUntil = matched.v.start;
-      continue;
-    }
-    // `items.Select(token => "…")`: a lambda's parameter, not a name the literal is bound to.
-    if (separator.trim() === '=>' && options.file !== undefined && ARROW_FUNCTION_FILE.test(options.file) && isLambdaParameter(text, nameStart)) continue;
-    // Inside a URL a `name:value` with nothing between is a path segment (`http://directory.fsf.org/wiki/License:BitTorrentOSL1.1`,
-    // a wiki's `Token:Main_Page`), not an assignment; a URL's own `user:password@` is url-credentials' to read.
-    if (separator === ':' && isInUrl(text, nameStart)) continue;
-    // `cond ? "…" : "…"` (`password: isTest ? "…" : "…"`): each branch is a value of the name, judged on its own.
-    for (const v of conditionalBranches(text, separator, matched.v)) {
-      // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
-      if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && separator === ':') continue;
-      // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
-      if (/(?:^|[._-])existing[_-]?secret/i.test(name)) continue;
-      // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
-      if (PGP_KEY_ID.test(v.value) && namesPgpKey(name)) continue;
-      // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
-      if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) continue;
-      let key = found;
-      // A bare `pass` names a phase as often as a password (a Windows answer file's `<settings pass="specialize">`, a compiler's
-      // or a test's pass): under it a lone word of letters is that phase; a password has digits or symbols (`pass = Alerts!Mail#42`).
-      if (/^pass$/i.test(name) && /^[A-Za-z]{1,40}$/.test(v.value)) continue;
-      // A licence under a name that reads as a service's key (`SHIP_LICENSE = "BSD-3-Clause"`): an SPDX expression names terms.
-      if (/licen[cs]e$/i.test(name) && namesLicenceTerms(v.value)) continue;
-      // A CSP nonce in a page or component is rendered into the page: public by design.
-      if (/nonce$/i.test(name) && options.file !== undefined && FRONT_END_FILE.test(options.file)) continue;
-      // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
-      if (found === AUTH_PAIR_KEY) {
-        const pair = USER_PASSWORD_PAIR.exec(v.value);
-        if (pair === null) continue;
-        v.start += pair[1]!.length + 1;
-        v.value = v.value.slice(pair[1]!.length + 1);
-        key = { category: 'PASS', weak: false };
-      }
-      // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password.
-      if (found === STRONG_PIN_KEY) {
-        if (!isStrongPin(v.value)) continue;
-        key = { category: 'PASS', weak: false };
-      }
-      // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
-      if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
-      if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 300), nameStart))) continue;
-      // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
-      // config file the `=` assigned nothing and the next line is another statement.
-      if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !codeFile) continue;
-      // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
-      // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
-      if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) continue;
-      // A sentence's own full stop or comma after the value is the sentence's (`The API key is 8f3a…e8.`).
-      if (!v.quoted && PROSE_COPULA.test(separator) && /[^.,;:][.,;:]$/.test(v.value)) v.value = v.value.slice(0, -1);
-      // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
-      if (!v.quoted && options.file !== undefined && EDN_FILE.test(options.file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
-        const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
-        if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), options.file));
-        continue;
-      }
-      if (separator.trim() === '') {
-        if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, options.file, separator.length > 8)) {
-          // A word of a label in prose (`Secret key: …`, `Password reset token: …`): the words after it start candidates of their own.
-          if (!v.quoted) skipUntil = v.start;
-          continue;
-        }
-        // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
-        if (/^pass$/i.test(name) || v.value.startsWith('-')) continue;
-        // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
-        if (name.startsWith('-') && !v.quoted && (FLAG_PROSE_WORD.test(v.value) || v.value.startsWith('`'))) continue;
-        // A quoted word that opens a block is the block's label: Terraform's
-        // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
-        if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) continue;
-      }
-      // pflag's and cobra's `StringP("api-key", "k", "…", "usage")`, `StringVarP(&key, "api-key", "k", "…", "usage")`: a flag's
-      // one-letter short name stands between its name and its default, which is the value.
-      if (v.quoted && v.value.length === 1 && separator.trim() === ',' && PFLAG_SHORT_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 100), nameStart))) {
-        PFLAG_DEFAULT_AFTER.lastIndex = v.start + 2;
-        const next = PFLAG_DEFAULT_AFTER.exec(text);
-        if (next === null) continue;
-        v.start = PFLAG_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
-        v.value = next[1]!;
-      }
-      // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
-      if (isNameOfAThing(text, nameStart, name, v)) continue;
-      // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
-      if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) continue;
-      // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
-      if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(options.file ?? '') && ANNOTATED_TYPE.test(v.value) && !QUOTE_CHARS.includes(text.charAt(nameStart - 1))) continue;
-      // An attribute's type in a generated API client's model (`swagger_types = {` / `'secret': 'V1SecretVolumeSource'`): a class, no value.
-      if (v.quoted && PYTHON_FILE.test(options.file ?? '') && isModelType(v.value) && namesModelTypeMap(enclosingObjectWords(text, nameStart))) continue;
-      // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
-      if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) continue;
-      // So is one with printf's conversions that `%` fills (`'%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION`).
-      if (v.quoted && v.value.includes('%') && PRINTF_CONVERSION.test(v.value) && PERCENT_OPERATOR.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 5))) continue;
-      // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
-      // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
-      // list's `"--password", "…"` is a flag and its value).
-      if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && isListItemName(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
-        skipUntil = v.start;
-        continue;
-      }
-      // An argv list's next option after a bare name (`["steamcmd", "+login", user, password, "+quit"]`, `[cmd, pw, "--verbose"]`):
-      // a literal that is a flag's word is the command's next argument, no value of the variable's.
-      // click's and argparse's `option("--token", "-t", default="…")`: the flag's other spellings stand between its name and the
-      // `default=` keyword, whose literal is the value.
-      if (separator.trim() === ',' && v.quoted && name.startsWith('-') && ARGV_OPTION.test(v.value)) {
-        OPTION_DEFAULT_AFTER.lastIndex = v.start + v.value.length + 1;
-        const next = OPTION_DEFAULT_AFTER.exec(text);
-        if (next !== null) {
-          v.start = OPTION_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
-          v.value = next[1]!;
-        }
-      }
-      if (separator.trim() === ',' && v.quoted && ARGV_OPTION.test(v.value)) continue;
-      // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
-      if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
-        skipUntil = v.start;
-        continue;
-      }
-      // A bare name among the arguments a printf template is filled with (`log.info("pushed %s (checksum %s)", key, "…")`):
-      // the literal after it fills the template's next field, it is no value of the name's.
-      if (separator.trim() === ',' && v.quoted && !QUOTE_CHARS.includes(text[nameStart - 1] ?? '"') && PRINTF_TEMPLATE_BEFORE_ARGUMENT.test(text.slice(Math.max(0, nameStart - 400), nameStart))) continue;
-      if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
-        // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
-        skipUntil = v.start;
-        continue;
-      }
-      // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
-      if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) continue;
-      if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) continue;
-      // A lookup in a chain of fallbacks (`$key ?? getenv('CDN_TOKEN_KEY') ?: '…'`, Python's `key or os.getenv("KEY") or "…"`):
-      // its argument names where the value is looked up, and the literal the chain ends in is the default, the name's value.
-      if (v.quoted && FALLBACK_CALL.test(separator) && !isPlausibleSecret(v.value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) {
-        CHAINED_FALLBACK_LITERAL.lastIndex = v.start + v.value.length + 1;
-        const next = CHAINED_FALLBACK_LITERAL.exec(text);
-        if (next !== null) {
-          v.value = next[1] ?? next[2]!;
-          v.start = next.index + next[0].length - v.value.length - 1;
-          skipUntil = Math.max(skipUntil, next.index + next[0].length);
-        }
-      }
-      // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
-      if (BARE_NAME_OR.test(separator) && !codeFile) continue;
-      if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) continue;
-      if (isComparison(separator, v.quoted)) continue;
-      if (REQUIREMENT_SEP.test(separator) && /^[0-9A-Fa-f]+$/.test(v.value) && DIGEST_WORD.test(text.slice(lineBounds(text, nameStart, 300).start, nameStart))) continue;
-      // A digest's word heading the clause the name ends (`checksum for the test pass: 9c0e…`, `sha256 of the api key: …`):
-      // the hex after it is that digest, computed from what the name names (or a run that is no password at all).
-      // A commit heading a relative clause the name ends (`the commit that removed the old keys is 9c0e…`): the verb's
-      // subject is the commit, and the hex its id.
-      if (/^[0-9A-Fa-f]{7,64}$/.test(v.value) && PROSE_COPULA.test(separator) && COMMIT_CLAUSE_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) continue;
-      if (/^[0-9A-Fa-f]{32,128}$/.test(v.value) && DIGEST_OF_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) continue;
-      if (isQuotedPhraseMapped(text, nameStart, name, separator)) continue;
-      // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
-      if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) continue;
-      if (v.quoted && isQuotedPsqlVariable(v.value)) continue;
-      if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
-        // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
-        // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
-        if (/^[?+]/.test(v.value)) continue;
-        if (/^[-=]./.test(v.value) && !v.quoted) {
-          v.value = v.value.slice(1);
-          v.start++;
-        }
-      }
-      // `REG_TOKEN="${1:-…}"`, `API_TOKEN=${RUNNER_REG-…}`: a shell expansion of an argument or a variable whose default is a
-      // literal, under a secret's name: the script runs with that default when nothing is given, so the default is the secret.
-      // (A default that is itself an expansion, `${1:-$DEFAULT_TOKEN}`, or empty, `${1:-}`, is none.)
-      const expansion = v.value.startsWith('${') ? SHELL_LITERAL_DEFAULT.exec(v.value) : null;
-      if (expansion !== null) {
-        const offsetInValue = expansion[0].length - 1 - expansion[1]!.length;
-        v.start += offsetInValue;
-        v.value = expansion[1]!;
-      }
-      if (/^A[gQ][A-Za-z0-9+/]{60}/.test(v.value) && (sealed ??= text.includes('SealedSecret'))) continue; // encrypted by Sealed Secrets
-      // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
-      // secret's name holds that kind of secret (keys kept through a rotation), or one split across lines.
-      if (!v.quoted && LIST_OPENERS.includes(v.value.charAt(0)) && /[:=]/.test(separator)) {
-        const items = literalListAt(text, v.start);
-        if (items !== undefined) {
-          // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
-          if (!namesPublicClientKey(key, text, nameStart, name) && !isListOfWords(items.map((item) => item.value))) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
-          skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
-          continue;
-        }
-      }
-      // `apiKeys = []string{"…", "…"}`: Go writes a list's type before its brace.
-      const goSlice = !v.quoted && /[:=]/.test(separator) ? GO_STRING_SLICE.exec(v.value) : null;
-      if (goSlice !== null) {
-        const items = literalListAt(text, v.start + goSlice[0].length - 1);
-        if (items !== undefined) {
-          if (!namesPublicClientKey(key, text, nameStart, name)) for (const item of items) spans.push(...listItemSpan(item, key, options.file));
-          skipUntil = Math.max(skipUntil, items[items.length - 1]!.end);
-          continue;
-        }
-      }
-      // A map in code under a name for many secrets or for a secret's whole content (`serviceTokens = map[string]string{`,
-      // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
-      // Under a bare plural `KEYS` (`ADVERTISER_KEYS = { "acme": "…" }`) the entries are customers' or services' keys only
-      // when their values are generated as strongly as a weak key's must be (`KEYS = { up: "ArrowUp" }` holds key codes).
-      const mapOpener = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isMapLiteralFile(options.file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
-      if (mapOpener !== null) {
-        if (!namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, options.file));
-        continue;
-      }
-      // The same map built by a factory call (`KEYS = Map.of("pagerduty", "…", "statuspage", "…")`, Guava's
-      // `ImmutableMap.of`, Kotlin's `apiKeys = mapOf("maps" to "…")`): its values, keyed by the services' names. A bare
-      // `KEYS` is a weak name alone, but a map built under it whose values are generated holds the services' keys.
-      const mapCall = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isCodeFile(options.file) ? MAP_CALL_OPENER.exec(v.value) : null;
-      if (mapCall !== null) {
-        if (!namesPublicClientKey(key, text, nameStart, name)) spans.push(...mapCallSpans(text, v.start + mapCall[0].length, key, options.file));
-        continue;
-      }
-      if (!v.quoted && v.multiword !== true && !codeFile && (options.file === undefined || !isShellFile(options.file))) {
-        // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
-        const line = lineBounds(text, v.start, 300);
-        let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
-        // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
-        // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
-        const opening = text.charCodeAt(nameStart - 1);
-        const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
-        if (close !== -1) rest = rest.slice(0, close).trimEnd();
-        if (rest.length > v.value.length) {
-          if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
-            v.value = rest;
-            v.multiword = true;
-          } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
-            // `Password: stored in 1Password`, `token: rotated by the platform team`: a sentence where a value was expected.
-            continue;
-          }
-        }
-      }
-      // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
-      if (v.quoted && isValidationRules(v.value)) continue;
-      if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) continue;
-      // (Each of the three reads a JWT, which opens with `eyJ`: only such a value is split and read.)
-      if (v.value.startsWith('eyJ') && (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || isJwtHeaderAlone(v.value))) continue;
-      // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
-      // against, not the password; no client can log in with it.
-      if (SCRAM_VERIFIER.test(v.value)) continue;
-      // In program source, a bare value inside a string literal (Go's `dsn = "host=db user=app password=…"`, a libpq
-      // string) is part of that literal's text: a literal too, no identifier. Not one with brackets: braces there are
-      // an interpolation (`f"Pwd={pw};"`) or ODBC's quoting, which the connection-string rules read.
-      // So is an HTTP header written whole as one `Name: value` literal (PHP curl's `['Access-Token: …']`, Go's header
-      // lines): a hyphenated header name, a colon, and the value closing the literal.
-      const inLiteral =
-        !v.quoted &&
-        (separator === '=' || (HEADER_LINE_NAME.test(name) && separator.trim() === ':')) &&
-        codeFile &&
-        !BRACKET.test(v.value) &&
-        STRING_TEXT_END.includes(text.charAt(v.start + v.value.length)) &&
-        isInsideStringLiteral(text, nameStart);
-      if ((v.quoted || inLiteral) && codeFile && namesASecret(v.value)) continue;
-      // In any file, an upper-snake name of words that says secret (`DB_PASSWORD_KEY: MQTT_PASSWORD`, `token_env =
-      // DEPLOY_API_TOKEN`) names the setting the value is read from; a password has no such shape.
-      if (namesAnotherSetting(v.value)) continue;
-      const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
-      // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
-      // but lower-case words that name a secret (`config.db.password`) are still a name.
-      const literalFile = !v.quoted && options.file !== undefined && (isDotenvFile(options.file) || isShellFile(options.file));
-      if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) continue;
-      const quoted = v.quoted || v.multiword === true || literalFile || inLiteral;
-      // Google's app passwords are four groups of four letters: words by shape, a password by name.
-      if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
-        spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
-        continue;
-      }
-      // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
-      let end = v.start + v.value.length;
-      const firstLiteralLength = v.value.length;
-      // After `"…;Password=" + "…"` the literals that follow go on with the outer string (`+ ";"`), not the password.
-      if (v.quoted && v.multiword !== true && v.long !== true && !JOINED_AFTER_NAME.test(separator) && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
-        const run = literalRunAt(text, v.start - 1);
-        if (run !== undefined && run.parts > 1 && run.start === v.start && run.value.startsWith(v.value)) {
-          v.value = run.value;
-          end = run.end;
-        }
-      }
-      // An `Authorization` value kept under a secret's name (`token = "Bot …"`, `OktaApiToken = "SSWS " + "00…"`): the
-      // credential is what follows the scheme, judged and reported alone (in the next literal when the scheme has its own).
-      const scheme = v.quoted && v.multiword !== true ? AUTH_SCHEME_PREFIX.exec(v.value) : null;
-      if (scheme !== null) {
-        const at = scheme[0].length < firstLiteralLength ? v.start + scheme[0].length : scheme[0].length === firstLiteralLength ? nextLiteralBodyStart(text, v.start + firstLiteralLength) : -1;
-        if (at === -1) continue;
-        v.value = v.value.slice(scheme[0].length);
-        v.start = at;
-      }
-      // A URL's user (`git+https://gitlab-ci-token:glpat-…@gitlab.acme.corp/x.git@<commit>`): the value is its password,
-      // which ends at the `@` before the host; the host, the path and a pinned revision after it are no part of it.
-      if (!v.quoted && (name.startsWith('//') || text.startsWith('//', nameStart - 2))) {
-        const host = HOST_AFTER_AT.exec(v.value);
-        if (host !== null) {
-          v.value = v.value.slice(0, host.index);
-          end = Math.min(end, v.start + v.value.length);
-        }
-      }
-      // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
-      // names the account (a user name or an API key's public id), the part after it is the secret,
-      // as with a URL's `user:password`.
-      if (USER_INFO_NAME.test(name)) {
-        const colon = v.value.indexOf(':');
-        if (colon > 0 && colon < v.value.length - 1 && v.value.indexOf(':', colon + 1) === -1) {
-          v.start += colon + 1;
-          v.value = v.value.slice(colon + 1);
-        }
-      }
-      // In program source a bare identifier that an operator and an operand follow is an expression's first term
-      // (C's `x86_cpu_PAT = x86_cpu_index_1_edx + 16,` in an enum): a variable, however its digits and letters mix.
-      if (!quoted && codeFile && BARE_IDENTIFIER.test(v.value) && EXPRESSION_GOES_ON.test(text.slice(end, end + 8))) continue;
-      if (
-        !isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file: options.file }) &&
-        !(key.category === 'PASS' && isNumericPasscode(name, v.value, options.file)) &&
-        // A short client secret of random letters (`'Client-Secret' => '…'`), under a name that says so plainly.
-        !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value)) &&
-        // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
-        !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value))
-      ) {
-        continue;
-      }
-      if (key.weak && isIdUnderGenerationInputName(name, v.value)) continue;
-      // `PasswordProtectedZipNote = "PasswordProtectedZip"`: a value that spells the name's own words is a label or a key, no secret.
-      if (echoesNameWords(name, v.value)) continue;
-      if (isCardTokenId(name, v.value)) continue;
-      if (isTelemetryId(name, v.value)) continue;
-      if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, options.file))) continue;
-      // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
-      if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) continue;
-      // A key, a token or an id whose comment says it is no secret (`// IncidentKey is a dedup key, not a credential.`,
-      // `PROJECT_TOKEN = "…"; // public, embedded in the web app`): the name alone made it a finding, and its author says
-      // otherwise. Never a password: a comment does not make one public (`DB_PASSWORD = "…" // not a secret`), and
-      // Takumo fails closed.
-      if (key.category !== 'PASS' && commentSaysNoSecret(text, nameStart, v.start + v.value.length, v.value)) continue;
-      // A message's or a record's `Key` (`kafka.Message{Key: []byte("…")}`, `sarama.ProducerMessage{Key: …}`) is what it is
-      // partitioned and compacted by, an id of what it is about: no credential.
-      if (key.weak && BARE_KEY_NAME.test(name) && isMessageKey(text, nameStart)) continue;
-      // `user: 'runlet', password: 'runlet'`: a password that repeats its account's or its database's name beside it is a
-      // local set-up's default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
-      if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) continue;
-      spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
-    }
+    judgeAssignment(scan, name, nameStart, found, matched);
   }
   return spans;
+}
+
+/**
+ * Matches an assignment at a keyword offset and reads its value. Secret words later in
+ * the same name or inside this value are then not tried again (`scan.skipUntil`): they would
+ * give the same candidate, and on hostile input (`password=password=…`) retrying each
+ * would multiply the work.
+ */
+function assignmentAt(scan: AssignmentScan, offset: number): AssignmentMatch | undefined {
+  const { text, file, codeFile } = scan;
+  const re = ASSIGNMENT_STICKY;
+  re.lastIndex = offset;
+  const m = re.exec(text);
+  if (m === null) return undefined;
+  scan.skipUntil = m.index + m[0].length;
+  let v = valueOf(m, ASSIGNMENT_VALUE, text, file);
+  if (!v) return undefined;
+  // The separator group is no optional one: every match has it (read once, not at every check below).
+  const sep = m[ASSIGNMENT_SEP]!;
+  // After a comma and a line break the literal may be the next entry's name (`"AwsAccessID": "AKIA…",\n"AwsSecretKey": …`): it is tried too.
+  if (v.quoted && sep.includes('\n') && sep.trimStart().startsWith(',')) scan.skipUntil = v.start;
+  // So is a literal after a comma that a colon follows (`"scope":"…/authcapture","access_token":"…"`, where `auth` in the
+  // scope's value was read as a name): the literal is the next entry's name, and is tried as one.
+  else if (v.quoted && sep.trimStart().startsWith(',') && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) scan.skipUntil = v.start;
+  // A block under a secret's name whose first entry has a quoted name (ClearML's HOCON `credentials {` / `"access_key" = "…"`)
+  // reads like a getter returning a literal (`var apiKey: String { "…" }`), but that literal is the entry's name: no value
+  // of the block's name, and a candidate of its own.
+  if (v.quoted && sep.includes('{') && QUOTED_ENTRY_NAME_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 12))) {
+    scan.skipUntil = v.start;
+    return undefined;
+  }
+  if (!v.quoted && YAML_TAG.test(v.value) && !isYamlReferenceTag(v.value) && /:[ \t]{0,8}$/.test(sep)) {
+    // `bind_password: !unsafe '…'`, `token: !!str …`: the tag types the value that follows it.
+    VALUE_AFTER_TAG.lastIndex = v.start + v.value.length;
+    const tagged = VALUE_AFTER_TAG.exec(text);
+    const after = tagged === null ? undefined : valueOf(tagged, VALUE_AFTER_TAG_VALUE, text, file);
+    if (tagged !== null && after !== undefined) {
+      v = after;
+      scan.skipUntil = tagged.index + tagged[0].length;
+    }
+  }
+  // JSON held in a string (`SecretString: '{"username":"…","password":"…"}'`): its own names are candidates too.
+  if (v.quoted && v.value.startsWith('{')) scan.skipUntil = v.start + 1;
+  // Only spaces before a bare value that is itself `name=` (a libpq string's `user=seed password=`, where the
+  // account `seed` reads as a secret's name): that name starts an assignment of its own, which is the real one.
+  if (!v.quoted && sep.trim() === '' && NESTED_ASSIGNMENT.test(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start);
+  // A bare word closed by a colon is the next label (`Token-> DemoToken: …`): it is tried as a name of its own.
+  // (`BARE_LABEL` ends in the colon: a value that does not is no label, and is not matched.)
+  if (!v.quoted && v.value.endsWith(':') && BARE_LABEL.test(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start);
+  // A bare flag after spaces (Plesk's `admin --set-admin-password -passwd '…'`: an action's flag, then the flag
+  // that takes the password): it is no value, and may name its own.
+  if (!v.quoted && v.value.startsWith('-') && sep.trim() === '') scan.skipUntil = Math.min(scan.skipUntil, v.start);
+  // A dotenv value runs to the end of its line: names inside it start no assignment of their own.
+  if (v.multiword === true) scan.skipUntil = Math.max(scan.skipUntil, v.start + v.value.length);
+  if (!v.quoted && BLOCK_START.test(v.value)) {
+    // After bare spaces a `|` or `>` is a pipe, a redirect or a table's cell border (psql's
+    // `api_token | …`), not YAML's block indicator: the next line is no value of this name.
+    if (/^[|>]/.test(v.value) && !/[:=]/.test(sep)) return undefined;
+    // `password: >-` / `password = <<-EOT`: the value is the next line.
+    const block = nextLineValue(text, v.start + v.value.length, v.value);
+    if (block === undefined) return undefined;
+    v.value = block.value;
+    v.start = block.start;
+    v.quoted = true;
+  }
+  // A value that names another variable (`${MYSQL_PASSWORD:-…}`, `process.env.ADMIN_TOKEN || "…"`)
+  // is no secret, but the name inside it starts a candidate of its own.
+  // Quoted too: `VAULT_TOKEN="${VAULT_TOKEN:-…}"` holds its default inside the quotes.
+  // (`REFERENCE_VALUE` is a `\${` or a member chain, which has a dot: a value with neither is not matched.)
+  if ((!v.quoted || v.value.startsWith('${')) && (v.value.startsWith('${') || v.value.includes('.')) && REFERENCE_VALUE.test(v.value)) scan.skipUntil = v.start + 1;
+  // So does a variable in program source (`self.client_secret = client_secret or "…"`): its fallback is read from it.
+  else if (!v.quoted && codeFile && BARE_IDENTIFIER.test(v.value)) scan.skipUntil = v.start + 1;
+  // A bare value that opens a map or list (EDN's `:secrets {:api-key "…"}`, where no space parts `{` from the first
+  // name): the names inside start candidates of their own.
+  if (!v.quoted && opensCollection(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start + 1);
+  return { m, v, sep };
+}
+
+/** Judges the value of a secret's name matched at `nameStart`: each candidate it finds goes to `scan.spans`. */
+function judgeAssignment(scan: AssignmentScan, name: string, nameStart: number, found: KeyClass, matched: AssignmentMatch): void {
+  const { text, file } = scan;
+  const { m, sep: separator } = matched;
+  // `flag.StringVar(&apiToken, "api-token", "…", "usage")`: a variable handed to a call by its address is where the call
+  // stores a value, not a name a literal after it is bound to; the literal is tried as a name of its own.
+  if (nameStart > 0 && text.charCodeAt(nameStart - 1) === 0x26 /* & */ && separator.trim() === ',' && matched.v.quoted) {
+    scan.skipUntil = matched.v.start;
+    return;
+  }
+  // `items.Select(token => "…")`: a lambda's parameter, not a name the literal is bound to.
+  if (separator.trim() === '=>' && file !== undefined && ARROW_FUNCTION_FILE.test(file) && isLambdaParameter(text, nameStart)) return;
+  // Inside a URL a `name:value` with nothing between is a path segment (`http://directory.fsf.org/wiki/License:BitTorrentOSL1.1`,
+  // a wiki's `Token:Main_Page`), not an assignment; a URL's own `user:password@` is url-credentials' to read.
+  if (separator === ':' && isInUrl(text, nameStart)) return;
+  // `cond ? "…" : "…"` (`password: isTest ? "…" : "…"`): each branch is a value of the name, judged on its own.
+  for (const v of conditionalBranches(text, separator, matched.v)) {
+    // The judgement is cut in stages, each its own function: most values stop at an early one, so TurboFan compiles
+    // the later ones rarely, and a deoptimization in one recompiles only that one.
+    const key = keyForValue(scan, name, found, separator, v);
+    if (key === undefined) continue;
+    if (isRuledOutByStatement(scan, name, nameStart, key, separator, v)) continue;
+    if (isRuledOutByExpression(scan, name, nameStart, key, m, separator, v)) continue;
+    if (takesCollection(scan, name, nameStart, key, separator, v)) continue;
+    if (isRuledOutAsLiteral(scan, name, nameStart, key, v)) continue;
+    reportValue(scan, name, nameStart, key, separator, v);
+  }
+}
+
+/** The key class a value of `name` is judged under (`found`, or a password for a pair or a PIN), or undefined when the name's own words rule the value out. */
+function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separator: string, v: ValueMatch): KeyClass | undefined {
+  const { text, file } = scan;
+  // Sentry's data-scrubbing rule ids (`"@password:filter"`, `@creditcard:mask` in an event's `_meta`) name a selector and what was done.
+  if (name.startsWith('@') && SENTRY_SCRUB_ACTION.test(v.value) && separator === ':') return undefined;
+  // Helm charts' `existingSecret…` settings name a Secret and a key inside it (`existingSecretPasswordKey: redis-password`), never a value.
+  if (/(?:^|[._-])existing[_-]?secret/i.test(name)) return undefined;
+  // git's `user.signingkey = 3AA5C34371567BD2`, `GPG_KEY_ID`: a PGP key named by its public id.
+  if (PGP_KEY_ID.test(v.value) && namesPgpKey(name)) return undefined;
+  // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
+  if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) return undefined;
+  let key = found;
+  // A bare `pass` names a phase as often as a password (a Windows answer file's `<settings pass="specialize">`, a compiler's
+  // or a test's pass): under it a lone word of letters is that phase; a password has digits or symbols (`pass = Alerts!Mail#42`).
+  if (/^pass$/i.test(name) && /^[A-Za-z]{1,40}$/.test(v.value)) return undefined;
+  // A licence under a name that reads as a service's key (`SHIP_LICENSE = "BSD-3-Clause"`): an SPDX expression names terms.
+  if (/licen[cs]e$/i.test(name) && namesLicenceTerms(v.value)) return undefined;
+  // A CSP nonce in a page or component is rendered into the page: public by design.
+  if (/nonce$/i.test(name) && file !== undefined && FRONT_END_FILE.test(file)) return undefined;
+  // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
+  if (found === AUTH_PAIR_KEY) {
+    const pair = USER_PASSWORD_PAIR.exec(v.value);
+    if (pair === null) return undefined;
+    v.start += pair[1]!.length + 1;
+    v.value = v.value.slice(pair[1]!.length + 1);
+    key = { category: 'PASS', weak: false };
+  }
+  // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password.
+  if (found === STRONG_PIN_KEY) {
+    if (!isStrongPin(v.value)) return undefined;
+    key = { category: 'PASS', weak: false };
+  }
+  // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
+  if (key.weak && /^auth$/i.test(name) && v.quoted && isPasswordShaped(v.value)) key = { category: 'PASS', weak: false };
+  return key;
+}
+
+/** Whether the statement the value stands in says it is none of the name's: a joined or continued line, prose, a label, a flag, a call's argument, a type. */
+function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, separator: string, v: ValueMatch): boolean {
+  const { text, file, codeFile } = scan;
+  if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 300), nameStart))) return true;
+  // A literal on the line after a bare `=` is a continued statement in program source; in a shell script or a
+  // config file the `=` assigned nothing and the next line is another statement.
+  if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !codeFile) return true;
+  // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
+  // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
+  if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) return true;
+  // A sentence's own full stop or comma after the value is the sentence's (`The API key is 8f3a…e8.`).
+  if (!v.quoted && PROSE_COPULA.test(separator) && /[^.,;:][.,;:]$/.test(v.value)) v.value = v.value.slice(0, -1);
+  // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
+  if (!v.quoted && file !== undefined && EDN_FILE.test(file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
+    const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
+    if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), file));
+    return true;
+  }
+  if (separator.trim() === '') {
+    if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, file, separator.length > 8)) {
+      // A word of a label in prose (`Secret key: …`, `Password reset token: …`): the words after it start candidates of their own.
+      if (!v.quoted) scan.skipUntil = v.start;
+      return true;
+    }
+    // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
+    if (/^pass$/i.test(name) || v.value.startsWith('-')) return true;
+    // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
+    if (name.startsWith('-') && !v.quoted && (FLAG_PROSE_WORD.test(v.value) || v.value.startsWith('`'))) return true;
+    // A quoted word that opens a block is the block's label: Terraform's
+    // `resource "random_password" "sql_admin" {` names a resource, it holds no value.
+    if (v.quoted && BLOCK_LABEL_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8))) return true;
+  }
+  // pflag's and cobra's `StringP("api-key", "k", "…", "usage")`, `StringVarP(&key, "api-key", "k", "…", "usage")`: a flag's
+  // one-letter short name stands between its name and its default, which is the value.
+  if (v.quoted && v.value.length === 1 && separator.trim() === ',' && PFLAG_SHORT_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 100), nameStart))) {
+    PFLAG_DEFAULT_AFTER.lastIndex = v.start + 2;
+    const next = PFLAG_DEFAULT_AFTER.exec(text);
+    if (next === null) return true;
+    v.start = PFLAG_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
+    v.value = next[1]!;
+  }
+  // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
+  if (isNameOfAThing(text, nameStart, name, v)) return true;
+  // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
+  if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return true;
+  // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
+  if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(file ?? '') && ANNOTATED_TYPE.test(v.value) && !isQuoteOrTextStartBefore(text, nameStart)) return true;
+  // An attribute's type in a generated API client's model (`swagger_types = {` / `'secret': 'V1SecretVolumeSource'`): a class, no value.
+  if (v.quoted && PYTHON_FILE.test(file ?? '') && isModelType(v.value) && namesModelTypeMap(enclosingObjectWords(text, nameStart))) return true;
+  return false;
+}
+
+/** Whether the expression around the value says it is none of the name's: a template, a list's item, a call's argument, a fallback, a comparison, a digest, a variable. */
+function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, m: RegExpExecArray, separator: string, v: ValueMatch): boolean {
+  const { text, file, codeFile } = scan;
+  // A literal with format fields that `.format(` fills is a template (`key = r"{}\{:0.1f}\VC\…".format(`).
+  if (v.quoted && v.value.includes('{') && FORMAT_FIELD.test(v.value) && text.startsWith('.format(', v.start + v.value.length + 1)) return true;
+  // So is one with printf's conversions that `%` fills (`'%s.cryptoKeyVersions' % CRYPTO_KEY_COLLECTION`).
+  if (v.quoted && v.value.includes('%') && PRINTF_CONVERSION.test(v.value) && PERCENT_OPERATOR.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 5))) return true;
+  // `["argon2", "password", "crypto", "secure"]`, `__all__ = ["HTTPPasswordMgr", "HTTPPasswordMgrWithDefaultRealm"]`:
+  // a word between more items of a list is the next item, not a value (`Map.of("password", "…")` ends at `)`; an argv
+  // list's `"--password", "…"` is a flag and its value).
+  if (separator.trim() === ',' && v.quoted && !name.startsWith('-') && isListItemName(v.value) && MORE_LIST_ITEMS.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 60))) {
+    scan.skipUntil = v.start;
+    return true;
+  }
+  // An argv list's next option after a bare name (`["steamcmd", "+login", user, password, "+quit"]`, `[cmd, pw, "--verbose"]`):
+  // a literal that is a flag's word is the command's next argument, no value of the variable's.
+  // click's and argparse's `option("--token", "-t", default="…")`: the flag's other spellings stand between its name and the
+  // `default=` keyword, whose literal is the value.
+  if (separator.trim() === ',' && v.quoted && name.startsWith('-') && ARGV_OPTION.test(v.value)) {
+    OPTION_DEFAULT_AFTER.lastIndex = v.start + v.value.length + 1;
+    const next = OPTION_DEFAULT_AFTER.exec(text);
+    if (next !== null) {
+      v.start = OPTION_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
+      v.value = next[1]!;
+    }
+  }
+  if (separator.trim() === ',' && v.quoted && ARGV_OPTION.test(v.value)) return true;
+  // A name that closes a list (`f(args, ['auth_user', 'auth_password'],\n 'google')`): the next argument is no value of its.
+  if (separator.trim() === ',' && LIST_CLOSE_AFTER_NAME.test(text.slice(nameStart + name.length, nameStart + name.length + 3))) {
+    scan.skipUntil = v.start;
+    return true;
+  }
+  // A bare name among the arguments a printf template is filled with (`log.info("pushed %s (checksum %s)", key, "…")`):
+  // the literal after it fills the template's next field, it is no value of the name's.
+  if (separator.trim() === ',' && v.quoted && !isQuoteOrTextStartBefore(text, nameStart) && PRINTF_TEMPLATE_BEFORE_ARGUMENT.test(text.slice(Math.max(0, nameStart - 400), nameStart))) return true;
+  if (separator.trim() === ',' && !CALL_ARGUMENT_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 50), nameStart))) {
+    // The value may itself be the next name: `{"grant_type": "client_credentials", "client_secret": "…"}`.
+    scan.skipUntil = v.start;
+    return true;
+  }
+  // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
+  if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
+  if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) return true;
+  // A lookup in a chain of fallbacks (`$key ?? getenv('CDN_TOKEN_KEY') ?: '…'`, Python's `key or os.getenv("KEY") or "…"`):
+  // its argument names where the value is looked up, and the literal the chain ends in is the default, the name's value.
+  if (v.quoted && FALLBACK_CALL.test(separator) && !isPlausibleSecret(v.value, { category: key.category, quoted: true, weakKey: key.weak, file })) {
+    CHAINED_FALLBACK_LITERAL.lastIndex = v.start + v.value.length + 1;
+    const next = CHAINED_FALLBACK_LITERAL.exec(text);
+    if (next !== null) {
+      v.value = next[1] ?? next[2]!;
+      v.start = next.index + next[0].length - v.value.length - 1;
+      scan.skipUntil = Math.max(scan.skipUntil, next.index + next[0].length);
+    }
+  }
+  // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
+  if (BARE_NAME_OR.test(separator) && !codeFile) return true;
+  if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) return true;
+  if (isComparison(separator, v.quoted)) return true;
+  if (REQUIREMENT_SEP.test(separator) && /^[0-9A-Fa-f]+$/.test(v.value) && DIGEST_WORD.test(text.slice(lineBounds(text, nameStart, 300).start, nameStart))) return true;
+  // A digest's word heading the clause the name ends (`checksum for the test pass: 9c0e…`, `sha256 of the api key: …`):
+  // the hex after it is that digest, computed from what the name names (or a run that is no password at all).
+  // A commit heading a relative clause the name ends (`the commit that removed the old keys is 9c0e…`): the verb's
+  // subject is the commit, and the hex its id.
+  if (/^[0-9A-Fa-f]{7,64}$/.test(v.value) && PROSE_COPULA.test(separator) && COMMIT_CLAUSE_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) return true;
+  if (/^[0-9A-Fa-f]{32,128}$/.test(v.value) && DIGEST_OF_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) return true;
+  if (isQuotedPhraseMapped(text, nameStart, name, separator)) return true;
+  // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
+  if ((!v.quoted && PSQL_VARIABLE.test(v.value)) || isPsqlVariable(text, v.start, v.quoted, v.value)) return true;
+  if (v.quoted && isQuotedPsqlVariable(v.value)) return true;
+  if (text.slice(Math.max(0, nameStart - 2), nameStart) === '${') {
+    // `${ADMIN_PASSWORD:?missing}` is a shell expansion's error message, `${PW:+set}` its alternate word;
+    // `${DB_PASSWORD:-Sup3r}` and `${DB_PASSWORD:=Sup3r}` hold a default, which is the secret.
+    if (/^[?+]/.test(v.value)) return true;
+    if (/^[-=]./.test(v.value) && !v.quoted) {
+      v.value = v.value.slice(1);
+      v.start++;
+    }
+  }
+  // `REG_TOKEN="${1:-…}"`, `API_TOKEN=${RUNNER_REG-…}`: a shell expansion of an argument or a variable whose default is a
+  // literal, under a secret's name: the script runs with that default when nothing is given, so the default is the secret.
+  // (A default that is itself an expansion, `${1:-$DEFAULT_TOKEN}`, or empty, `${1:-}`, is none.)
+  const expansion = v.value.startsWith('${') ? SHELL_LITERAL_DEFAULT.exec(v.value) : null;
+  if (expansion !== null) {
+    const offsetInValue = expansion[0].length - 1 - expansion[1]!.length;
+    v.start += offsetInValue;
+    v.value = expansion[1]!;
+  }
+  if (/^A[gQ][A-Za-z0-9+/]{60}/.test(v.value) && (scan.sealed ??= text.includes('SealedSecret'))) return true; // encrypted by Sealed Secrets
+  return false;
+}
+
+/** Whether the value opens a list or a map of secrets: its items are reported (to `scan.spans`) and it is judged no further. */
+function takesCollection(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, separator: string, v: ValueMatch): boolean {
+  const { text, file } = scan;
+  // `jwt_keys = ["…", "…"]`, `string[] ApiKeys = { "…", "…" };`, `KEY = (\n  "…"\n  "…"\n)`: a list of literals under a
+  // secret's name holds that kind of secret (keys kept through a rotation), or one split across lines.
+  if (!v.quoted && opensCollection(v.value) && /[:=]/.test(separator)) {
+    const items = literalListAt(text, v.start);
+    if (items !== undefined) {
+      // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
+      if (!namesPublicClientKey(key, text, nameStart, name) && !isListOfWords(items.map((item) => item.value))) for (const item of items) scan.spans.push(...listItemSpan(item, key, file));
+      scan.skipUntil = Math.max(scan.skipUntil, items[items.length - 1]!.end);
+      return true;
+    }
+  }
+  // `apiKeys = []string{"…", "…"}`: Go writes a list's type before its brace.
+  const goSlice = !v.quoted && /[:=]/.test(separator) ? GO_STRING_SLICE.exec(v.value) : null;
+  if (goSlice !== null) {
+    const items = literalListAt(text, v.start + goSlice[0].length - 1);
+    if (items !== undefined) {
+      if (!namesPublicClientKey(key, text, nameStart, name)) for (const item of items) scan.spans.push(...listItemSpan(item, key, file));
+      scan.skipUntil = Math.max(scan.skipUntil, items[items.length - 1]!.end);
+      return true;
+    }
+  }
+  // A map in code under a name for many secrets or for a secret's whole content (`serviceTokens = map[string]string{`,
+  // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
+  // Under a bare plural `KEYS` (`ADVERTISER_KEYS = { "acme": "…" }`) the entries are customers' or services' keys only
+  // when their values are generated as strongly as a weak key's must be (`KEYS = { up: "ArrowUp" }` holds key codes).
+  const mapOpener = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isMapLiteralFile(file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
+  if (mapOpener !== null) {
+    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, file));
+    return true;
+  }
+  // The same map built by a factory call (`KEYS = Map.of("pagerduty", "…", "statuspage", "…")`, Guava's
+  // `ImmutableMap.of`, Kotlin's `apiKeys = mapOf("maps" to "…")`): its values, keyed by the services' names. A bare
+  // `KEYS` is a weak name alone, but a map built under it whose values are generated holds the services' keys.
+  const mapCall = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isCodeFile(file) ? MAP_CALL_OPENER.exec(v.value) : null;
+  if (mapCall !== null) {
+    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapCallSpans(text, v.start + mapCall[0].length, key, file));
+    return true;
+  }
+  return false;
+}
+
+/** Whether the value, read to its end (a config line's rest), is no literal a secret can be: a sentence, validation rules, a JWT of no claims. */
+function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, v: ValueMatch): boolean {
+  const { text, file, codeFile } = scan;
+  if (!v.quoted && v.multiword !== true && !codeFile && (file === undefined || !isShellFile(file))) {
+    // In config files (`.s3cfg`, INI, YAML, .properties) and prose an unquoted value runs to the end of the line.
+    const line = lineBounds(text, v.start, 300);
+    let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
+    // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
+    // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
+    const opening = nameStart > 0 ? text.charCodeAt(nameStart - 1) : -1;
+    const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
+    if (close !== -1) rest = rest.slice(0, close).trimEnd();
+    if (rest.length > v.value.length) {
+      if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
+        v.value = rest;
+        v.multiword = true;
+      } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
+        // `Password: stored in 1Password`, `token: rotated by the platform team`: a sentence where a value was expected.
+        return true;
+      }
+    }
+  }
+  // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
+  if (v.quoted && isValidationRules(v.value)) return true;
+  if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) return true;
+  // (Each of the three reads a JWT, which opens with `eyJ`: only such a value is split and read.)
+  if (v.value.startsWith('eyJ') && (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || isJwtHeaderAlone(v.value))) return true;
+  // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
+  // against, not the password; no client can log in with it.
+  if (SCRAM_VERIFIER.test(v.value)) return true;
+  return false;
+}
+
+/** Judges the value as a secret of its kind, joining split literals and cutting off schemes and hosts, and reports it to `scan.spans` when it is one. */
+function reportValue(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, separator: string, v: ValueMatch): void {
+  const { text, file, codeFile } = scan;
+  // In program source, a bare value inside a string literal (Go's `dsn = "host=db user=app password=…"`, a libpq
+  // string) is part of that literal's text: a literal too, no identifier. Not one with brackets: braces there are
+  // an interpolation (`f"Pwd={pw};"`) or ODBC's quoting, which the connection-string rules read.
+  // So is an HTTP header written whole as one `Name: value` literal (PHP curl's `['Access-Token: …']`, Go's header
+  // lines): a hyphenated header name, a colon, and the value closing the literal.
+  const inLiteral =
+    !v.quoted &&
+    (separator === '=' || (HEADER_LINE_NAME.test(name) && separator.trim() === ':')) &&
+    codeFile &&
+    !BRACKET.test(v.value) &&
+    (v.start + v.value.length >= text.length || STRING_TEXT_END.includes(text.charAt(v.start + v.value.length))) &&
+    isInsideStringLiteral(text, nameStart);
+  if ((v.quoted || inLiteral) && codeFile && namesASecret(v.value)) return;
+  // In any file, an upper-snake name of words that says secret (`DB_PASSWORD_KEY: MQTT_PASSWORD`, `token_env =
+  // DEPLOY_API_TOKEN`) names the setting the value is read from; a password has no such shape.
+  if (namesAnotherSetting(v.value)) return;
+  const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
+  // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
+  // but lower-case words that name a secret (`config.db.password`) are still a name.
+  const literalFile = !v.quoted && file !== undefined && (isDotenvFile(file) || isShellFile(file));
+  if (literalFile && DOTTED_LOWER_NAME.test(v.value) && v.value.split(/[._]/).some((w) => SECRET_NAME_WORDS.has(w))) return;
+  const quoted = v.quoted || v.multiword === true || literalFile || inLiteral;
+  // Google's app passwords are four groups of four letters: words by shape, a password by name.
+  if (key.category === 'PASS' && !key.weak && v.quoted && APP_PASSWORD.test(v.value)) {
+    scan.spans.push({ start: v.start, end: v.start + v.value.length, category: key.category });
+    return;
+  }
+  // `"…" . "…"`, `"…" + "…"`: a value split into literals (so no scanner would see it whole) is judged joined, and reported whole.
+  let end = v.start + v.value.length;
+  const firstLiteralLength = v.value.length;
+  // After `"…;Password=" + "…"` the literals that follow go on with the outer string (`+ ";"`), not the password.
+  if (v.quoted && v.multiword !== true && v.long !== true && !JOINED_AFTER_NAME.test(separator) && end < text.length && text.charCodeAt(end) === text.charCodeAt(v.start - 1)) {
+    const run = literalRunAt(text, v.start - 1);
+    if (run !== undefined && run.parts > 1 && run.start === v.start && run.value.startsWith(v.value)) {
+      v.value = run.value;
+      end = run.end;
+    }
+  }
+  // An `Authorization` value kept under a secret's name (`token = "Bot …"`, `OktaApiToken = "SSWS " + "00…"`): the
+  // credential is what follows the scheme, judged and reported alone (in the next literal when the scheme has its own).
+  const scheme = v.quoted && v.multiword !== true ? AUTH_SCHEME_PREFIX.exec(v.value) : null;
+  if (scheme !== null) {
+    const at = scheme[0].length < firstLiteralLength ? v.start + scheme[0].length : scheme[0].length === firstLiteralLength ? nextLiteralBodyStart(text, v.start + firstLiteralLength) : -1;
+    if (at === -1) return;
+    v.value = v.value.slice(scheme[0].length);
+    v.start = at;
+  }
+  // A URL's user (`git+https://gitlab-ci-token:glpat-…@gitlab.acme.corp/x.git@<commit>`): the value is its password,
+  // which ends at the `@` before the host; the host, the path and a pinned revision after it are no part of it.
+  if (!v.quoted && (name.startsWith('//') || text.startsWith('//', nameStart - 2))) {
+    const host = HOST_AFTER_AT.exec(v.value);
+    if (host !== null) {
+      v.value = v.value.slice(0, host.index);
+      end = Math.min(end, v.start + v.value.length);
+    }
+  }
+  // `basic.auth.user.info=<key id>:<secret>` (a schema registry's client): the part before the colon
+  // names the account (a user name or an API key's public id), the part after it is the secret,
+  // as with a URL's `user:password`.
+  if (USER_INFO_NAME.test(name)) {
+    const colon = v.value.indexOf(':');
+    if (colon > 0 && colon < v.value.length - 1 && v.value.indexOf(':', colon + 1) === -1) {
+      v.start += colon + 1;
+      v.value = v.value.slice(colon + 1);
+    }
+  }
+  // In program source a bare identifier that an operator and an operand follow is an expression's first term
+  // (C's `x86_cpu_PAT = x86_cpu_index_1_edx + 16,` in an enum): a variable, however its digits and letters mix.
+  if (!quoted && codeFile && BARE_IDENTIFIER.test(v.value) && EXPRESSION_GOES_ON.test(text.slice(end, end + 8))) return;
+  if (
+    !isPlausibleSecret(v.value, { category: key.category, quoted, weakKey: key.weak, passphrase, file }) &&
+    !(key.category === 'PASS' && isNumericPasscode(name, v.value, file)) &&
+    // A short client secret of random letters (`'Client-Secret' => '…'`), under a name that says so plainly.
+    !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value)) &&
+    // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
+    !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value))
+  ) {
+    return;
+  }
+  if (key.weak && isIdUnderGenerationInputName(name, v.value)) return;
+  // `PasswordProtectedZipNote = "PasswordProtectedZip"`: a value that spells the name's own words is a label or a key, no secret.
+  if (echoesNameWords(name, v.value)) return;
+  if (isCardTokenId(name, v.value)) return;
+  if (isTelemetryId(name, v.value)) return;
+  if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, file))) return;
+  // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
+  if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) return;
+  // A key, a token or an id whose comment says it is no secret (`// IncidentKey is a dedup key, not a credential.`,
+  // `PROJECT_TOKEN = "…"; // public, embedded in the web app`): the name alone made it a finding, and its author says
+  // otherwise. Never a password: a comment does not make one public (`DB_PASSWORD = "…" // not a secret`), and
+  // Takumo fails closed.
+  if (key.category !== 'PASS' && commentSaysNoSecret(text, nameStart, v.start + v.value.length, v.value)) return;
+  // A message's or a record's `Key` (`kafka.Message{Key: []byte("…")}`, `sarama.ProducerMessage{Key: …}`) is what it is
+  // partitioned and compacted by, an id of what it is about: no credential.
+  if (key.weak && BARE_KEY_NAME.test(name) && isMessageKey(text, nameStart)) return;
+  // `user: 'runlet', password: 'runlet'`: a password that repeats its account's or its database's name beside it is a
+  // local set-up's default, and anyone who reads the name, which stays in the text, has it: tokenizing it hides nothing.
+  if (key.category === 'PASS' && repeatsUserName(text, nameStart, v.start + v.value.length, v.value)) return;
+  scan.spans.push({ start: v.start, end: Math.max(end, v.start + v.value.length), category: key.category });
 }
 
 /**
@@ -1560,6 +1635,24 @@ function isMessageKey(text: string, nameStart: number): boolean {
 }
 
 const LIST_OPENERS = '[{(';
+
+/**
+ * Whether a bare value opens a list or a map (`[`, `{`, `(`). An empty one counts too, as it did when this was
+ * `LIST_OPENERS.includes(value.charAt(0))` (`''.charAt(0)` is `''`, which any string includes); read without that
+ * `charAt(0)` past the end, which deoptimized assignmentAt.
+ */
+function opensCollection(value: string): boolean {
+  return value.length === 0 || LIST_OPENERS.includes(value.charAt(0));
+}
+
+/**
+ * Whether a quote stands right before `at`, or `at` is the text's start (which the checks this replaced, reading
+ * `text.charAt(at - 1)` or `text[at - 1] ?? '"'`, took for a quote); read without going past the text's start, which
+ * deoptimizes the optimized code reading it.
+ */
+function isQuoteOrTextStartBefore(text: string, at: number): boolean {
+  return at === 0 || QUOTE_CHARS.includes(text.charAt(at - 1));
+}
 
 const BRACKET = /[([{]/;
 /** An HTTP header's name as written in a header line: words joined by hyphens (`Access-Token`, `X-Auth-Token`). */
@@ -1666,7 +1759,9 @@ function conditionalBranches(text: string, separator: string, v: ValueMatch): Va
   if (!v.quoted) return [v];
   const conditional = CONDITIONAL_SEPARATOR.test(separator);
   // Python's conditional expression puts the condition between the branches (`"…" if prod else "…"`).
-  if (!conditional && text.charCodeAt(v.start + v.value.length + 2) !== 0x69 /* i */) return [v];
+  // (Read within the text: a read past its end deoptimized the caller this is inlined into.)
+  const afterSpace = v.start + v.value.length + 2;
+  if (!conditional && (afterSpace >= text.length || text.charCodeAt(afterSpace) !== 0x69) /* i */) return [v];
   const branch = conditional ? ELSE_BRANCH : PYTHON_ELSE_BRANCH;
   branch.lastIndex = v.start + v.value.length + 1;
   const e = branch.exec(text);
