@@ -6,7 +6,6 @@ import { LineIndex, lineAround } from './line-index.js';
 import { isPublishedSample } from './published-samples.js';
 import { checkRegexSafety } from './regex-safety.js';
 import { isDigitCode, isLowerCode, isUpperCode, isWordCode } from './char-codes.js';
-import { forEachMatchAt } from './sticky.js';
 import { builtinRulesFor } from './rules/index.js';
 import { NON_ASCII_TEXT, type Category, type Confidence, type DetectOptions, type DetectorConfig, type Finding, type KnownSecret, type Rule, type RuleContext, type Span } from './types.js';
 
@@ -29,6 +28,21 @@ interface CompiledRule {
   flags: string;
   /** Ids of the rule's keywords in the scanner; empty means the rule always runs. */
   keywordIds: number[];
+  /**
+   * The rule's fields that detect reads, copied here so every rule is read through objects
+   * of one shape: rules are object literals of dozens of shapes, and reading them directly
+   * made detect's property loads megamorphic and deoptimized it on each new shape.
+   */
+  id: string;
+  category: Category;
+  confidence: Confidence;
+  minEntropy: number | undefined;
+  secretGroup: number | string | undefined;
+  validate: Rule['validate'];
+  find: Rule['find'];
+  anchored: boolean;
+  paths: RegExp | undefined;
+  skipPaths: RegExp | undefined;
 }
 
 export interface Candidate {
@@ -84,6 +98,16 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       }
       return id;
     }),
+    id: rule.id,
+    category: rule.category,
+    confidence: rule.confidence,
+    minEntropy: rule.minEntropy,
+    secretGroup: rule.secretGroup,
+    validate: rule.validate,
+    find: rule.find,
+    anchored: rule.anchored === true,
+    paths: rule.paths,
+    skipPaths: rule.skipPaths,
   }));
   // The non-ASCII marker is no literal: the scanner reports such text by itself.
   const nonAsciiId = keywordIds.get(NON_ASCII_TEXT);
@@ -171,72 +195,106 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         for (let id = w << 2, end = id + 4; id < end; id++) if (found[id] === 1) for (const index of rulesByKeyword[id]!) triggered[index] = 1;
       }
       const candidates: Candidate[] = [];
-      let lines: LineIndex | undefined;
-      const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
-
-      // One match handler per call, not one closure per rule: with hundreds of rules and
-      // thousands of files, per-rule closures were a third of everything a scan allocated.
-      let rule!: Rule;
-      const accept = (m: RegExpExecArray): void => {
-        const span = secretSpan(m, rule.secretGroup);
-        if (!span) return;
-        const secret = text.slice(span.start, span.end);
-        if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return;
-        let category = rule.category;
-        if (rule.validate) {
-          const verdict = rule.validate(secret, ruleContext(text, m, span, file));
-          if (verdict === false) return;
-          if (typeof verdict === 'string') category = verdict;
-        }
-        if (isAllowed(secret)) return;
-        candidates.push({ rule: rule.id, category, confidence: rule.confidence, start: span.start, end: span.end });
-      };
-
+      // The per-rule work is in top-level functions, not closures made per call (a fresh
+      // `accept` each call also made the sticky walk's call site see a new target every
+      // time), and the loop over found spans is a function of its own: spans come in
+      // several shapes, and the change of shape deoptimized (and recompiled) all of detect.
       for (let index = 0; index < compiled.length; index++) {
         if ((index & 3) === 0 && triggeredWords[index >> 2] === 0) {
           index += 3;
           continue;
         }
         if (triggered[index] === 0) continue;
-        rule = compiled[index]!.rule;
+        const rule = compiled[index]!;
         if (rule.paths && !(path !== undefined && gates.passes(pathGate[index]!, rule.paths, path))) continue;
         if (rule.skipPaths && path !== undefined && gates.passes(skipGate[index]!, rule.skipPaths, path)) continue;
         if (rule.find) {
-          const offsets = rule.anchored ? offsetsOf(compiled[index]!.keywordIds, positions) : undefined;
-          for (const span of rule.find(text, options, offsets)) {
-            const secret = text.slice(span.start, span.end);
-            if (secret.length === 0) continue;
-            if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-            if (isAllowed(secret)) continue;
-            candidates.push({ rule: rule.id, category: span.category ?? rule.category, confidence: rule.confidence, start: span.start, end: span.end });
-          }
+          const offsets = rule.anchored ? offsetsOf(rule.keywordIds, positions) : undefined;
+          acceptSpans(rule, rule.find.call(rule.rule, text, options, offsets), text, isAllowed, candidates);
           continue;
         }
-        const regex = (compiled[index]!.regex ??= new RegExp(compiled[index]!.source, compiled[index]!.flags));
-        if (regex.sticky) {
-          forEachMatchAt(regex, text, offsetsOf(compiled[index]!.keywordIds, positions), accept);
-          continue;
-        }
-        regex.lastIndex = 0;
-        for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-          if (m[0].length === 0) {
-            regex.lastIndex++;
-            continue;
-          }
-          accept(m);
-        }
+        const regex = (rule.regex ??= new RegExp(rule.source, rule.flags));
+        if (regex.sticky) acceptMatchesAt(rule, regex, offsetsOf(rule.keywordIds, positions), text, file, isAllowed, candidates);
+        else acceptMatches(rule, regex, text, file, isAllowed, candidates);
       }
       for (const k of known) addKnownSecret(text, k, candidates);
       if (candidates.length === 0) return [];
       const mayBeSuppressed = suppressionIds.some((id) => found[id] === 1);
-      const index = lineIndex();
-      const suppressed = (c: Candidate): boolean => mayBeSuppressed && isSuppressedInline(index, c);
-      addRepeatedValues(text, candidates, suppressed);
-      return resolveOverlaps(candidates)
-        .filter((c) => !suppressed(c))
-        .map((c) => toFinding(c, index, file));
+      return findingsOf(text, candidates, mayBeSuppressed, file);
     },
   };
+}
+
+/** A finder's spans that hold a secret, as candidates of its rule. */
+function acceptSpans(rule: CompiledRule, spans: readonly Span[], text: string, isAllowed: (secret: string) => boolean, candidates: Candidate[]): void {
+  for (const span of spans) {
+    const secret = text.slice(span.start, span.end);
+    if (secret.length === 0) continue;
+    if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
+    if (isAllowed(secret)) continue;
+    candidates.push({ rule: rule.id, category: span.category ?? rule.category, confidence: rule.confidence, start: span.start, end: span.end });
+  }
+}
+
+/** Every match of a global pattern in the text, as candidates of its rule. */
+function acceptMatches(rule: CompiledRule, regex: RegExp, text: string, file: string | undefined, isAllowed: (secret: string) => boolean, candidates: Candidate[]): void {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    acceptMatch(rule, m, text, file, isAllowed, candidates);
+  }
+}
+
+/** The matches of a sticky pattern at the starts (the walk of `forEachMatchAt`, without a callback), as candidates of its rule. */
+function acceptMatchesAt(
+  rule: CompiledRule,
+  regex: RegExp,
+  starts: readonly number[],
+  text: string,
+  file: string | undefined,
+  isAllowed: (secret: string) => boolean,
+  candidates: Candidate[],
+): void {
+  let from = 0;
+  for (const start of starts) {
+    if (start < from) continue;
+    regex.lastIndex = start;
+    const m = regex.exec(text);
+    // A sticky match ends where the pattern's lastIndex now stands (0 after a miss). Read and
+    // compared on every attempt, before the test for a miss: reads made only after a match had
+    // no feedback when TurboFan compiled this before any pattern had matched (a deoptimization).
+    const end = regex.lastIndex;
+    if (end === start || m === null) continue;
+    from = end;
+    acceptMatch(rule, m, text, file, isAllowed, candidates);
+  }
+}
+
+function acceptMatch(rule: CompiledRule, m: RegExpExecArray, text: string, file: string | undefined, isAllowed: (secret: string) => boolean, candidates: Candidate[]): void {
+  const span = secretSpan(m, rule.secretGroup);
+  if (!span) return;
+  const secret = text.slice(span.start, span.end);
+  if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) return;
+  let category = rule.category;
+  if (rule.validate) {
+    const verdict = rule.validate.call(rule.rule, secret, ruleContext(text, m, span, file));
+    if (verdict === false) return;
+    if (typeof verdict === 'string') category = verdict;
+  }
+  if (isAllowed(secret)) return;
+  candidates.push({ rule: rule.id, category, confidence: rule.confidence, start: span.start, end: span.end });
+}
+
+/** The findings of a text's candidates: repeated places added, overlaps resolved, lines the text allows left out. */
+function findingsOf(text: string, candidates: Candidate[], mayBeSuppressed: boolean, file: string | undefined): Finding[] {
+  const index = new LineIndex(text);
+  addRepeatedValues(text, candidates, mayBeSuppressed ? index : undefined);
+  const findings: Finding[] = [];
+  for (const c of resolveOverlaps(candidates)) if (!(mayBeSuppressed && isSuppressedInline(index, c))) findings.push(toFinding(c, index, file));
+  return findings;
 }
 
 function roundUp4(n: number): number {
@@ -472,7 +530,7 @@ const LITERAL_GLUE = /(["'`])[ \t]{0,8}(?:\+|\.{1,2}|&|\|\|)?[ \t]{0,8}\1/g;
  * found are allowed or not line by line as any finding is. (A session replaces every place of
  * a value anyway; this is the report's side.)
  */
-function addRepeatedValues(text: string, out: Candidate[], suppressed: (c: Candidate) => boolean): void {
+function addRepeatedValues(text: string, out: Candidate[], allowLines: LineIndex | undefined): void {
   const found = out.length;
   const spans = new FoundSpans(out);
   const seen = new Set<string>();
@@ -482,7 +540,7 @@ function addRepeatedValues(text: string, out: Candidate[], suppressed: (c: Candi
     const value = text.slice(c.start, c.end);
     if (seen.has(value)) continue;
     seen.add(value);
-    if (suppressed(c)) continue;
+    if (allowLines !== undefined && isSuppressedInline(allowLines, c)) continue;
     if (isDistinctive(value)) addFormsOf(text, value, c, spans, out);
     // The value it stands for when written as joined literals, and the password inside a Basic credential.
     for (const derived of [joinedLiteral(value), basicPassword(value)]) {
