@@ -15,6 +15,16 @@ export const isIdentifierCode = (c: number): boolean => isWordCode(c) || c === 0
 /** A space, a tab or a line break (`\r`, `\n`): the blanks between a call's arguments, however a formatter wraps them. */
 export const isSpaceOrBreakCode = (c: number): boolean => isBlankCode(c) || c === 0x0a || c === 0x0d;
 
+/**
+ * The character code at `i`, or -1 before the start or past the end (where `charCodeAt` gives NaN,
+ * which no comparison with a code matches either). In a hot function a read past either end makes
+ * TurboFan throw away the code it compiled on the guess that none happens ("out of bounds") and
+ * compile the function again; reading through this keeps that guess true.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
 /** Where the blanks and line breaks at `at` end, reading forward at most `max` characters. */
 export function skipBlanksForward(text: string, at: number, max = 40): number {
   let i = at;

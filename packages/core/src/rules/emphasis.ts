@@ -1,3 +1,5 @@
+import { codeAt } from '../char-codes.js';
+
 /**
  * Markdown's emphasis around a value (`New password: **…**`, `| bob | *…* |`): the markers are
  * markup, not part of the secret. Read in Markdown, and `*` in any prose, where notes and chat
@@ -13,12 +15,12 @@ const CLOSING_PUNCTUATION = '.,;:!?)';
 
 /** The value inside emphasis markers and its offset in `value`, or undefined when `value` is not wrapped in them. */
 export function withoutEmphasis(value: string, file: string | undefined): { value: string; offset: number } | undefined {
-  const marker = value.charCodeAt(0);
+  const marker = codeAt(value, 0);
   if (marker !== 42 /* * */ && marker !== 95 /* _ */) return undefined;
   if (marker === 95 && (file === undefined || !MARKDOWN_FILE.test(file))) return undefined;
   // One to three markers open it (more are a mask: `****`), and the same run closes it.
   let run = 1;
-  while (run <= 3 && value.charCodeAt(run) === marker) run++;
+  while (run <= 3 && codeAt(value, run) === marker) run++;
   if (run > 3) return undefined;
   let end = value.length;
   while (value.length - end < 3 && end > 0 && CLOSING_PUNCTUATION.includes(value.charAt(end - 1))) end--;

@@ -10,7 +10,7 @@ import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } 
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
-import { isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode, skipBlanksBack } from '../char-codes.js';
+import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode, skipBlanksBack } from '../char-codes.js';
 
 /**
  * Generic credentials: a secret-sounding name followed by a value, in any of the syntaxes
@@ -962,13 +962,13 @@ const MORE_LIST_ITEMS = /^[ \t]{0,8}(?:\r?\n[ \t]{0,40})?[,\]}]/;
  * - `PWD: '/Users/dana'`: the shell's working directory.
  */
 function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueMatch): boolean {
-  if (text.charCodeAt(nameStart - 1) === 0x3a && text.charCodeAt(nameStart - 2) === 0x3a && /["'`]/.test(text.charAt(nameStart + name.length))) return true;
+  if (codeAt(text, nameStart - 1) === 0x3a && codeAt(text, nameStart - 2) === 0x3a && /["'`]/.test(text.charAt(nameStart + name.length))) return true;
   if (/^\.{0,2}\/[\w.-]{1,60}\//.test(name) || FILE_NAME_EXTENSION.test(name)) return true;
   if (isOwnName(name, v.value)) return true;
   // `positions--pass`: a dash written as two hyphens in prose joins words, not a name.
   if (/\w--\w/.test(name)) return true;
   // (Only after a space or a tab can `typeof ` end right before the name.)
-  const before = text.charCodeAt(nameStart - 1);
+  const before = codeAt(text, nameStart - 1);
   if ((before === 0x20 || before === 0x09) && /typeof[ \t]{1,4}$/.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
   if (/^(?:--)?key$/i.test(name) && /bucket/i.test(text.slice(Math.max(0, nameStart - 160), nameStart))) return true;
   if (/^(?:OLD)?PWD$/.test(name) && /^(?:\/|~\/|[A-Za-z]:\\)/.test(v.value)) return true;
@@ -990,11 +990,11 @@ const DECLARATION_WORDS = new Set(['public', 'private', 'protected', 'internal',
  * and `undefined` when the word before says nothing (`the key`, `Stripe key`, a declaration).
  */
 function proseQualifiedKey(text: string, at: number, name: string): KeyClass | null | undefined {
-  if (text.charCodeAt(at - 1) !== 0x20) return undefined;
+  if (codeAt(text, at - 1) !== 0x20) return undefined;
   // `not a secret: …`, `not secret: …`: the text says that what follows is no secret (a subscriber's hash, a public id).
   // (In code, `if not token:` is a test of the name, which holds no literal either.)
   // (The negation ends in `not `, `a ` or `an `: only after a t, an a or an n, in either case, is it read.)
-  const last = text.charCodeAt(at - 2) | 0x20;
+  const last = codeAt(text, at - 2) | 0x20;
   if ((last === 0x74 || last === 0x61 || last === 0x6e) && NEGATION_BEFORE.test(text.slice(Math.max(0, at - 10), at)) && /^[A-Za-z]{3,12}$/.test(name)) return null;
   // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential.
   if (/^tokens?$/i.test(name) && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;

@@ -1,4 +1,4 @@
-import { isBlankCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
+import { codeAt, isBlankCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
 import { UUID, characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
@@ -386,8 +386,8 @@ const SMTP_RELAY_TUPLE_AT = new RegExp(SMTP_RELAY_TUPLE.source, 'y');
  */
 function tupleStartBefore(text: string, at: number): number {
   let quote = at - 1;
-  if (text.charCodeAt(quote) === 0x65 /* e of email-smtp */) quote--;
-  const q = text.charCodeAt(quote);
+  if (codeAt(text, quote) === 0x65 /* e of email-smtp */) quote--;
+  const q = codeAt(text, quote);
   if (q !== 0x22 /* " */ && q !== 0x27 /* ' */) return -1;
   let bracket = quote - 1;
   for (let spaces = 0; spaces < 4 && (text[bracket] === ' ' || text[bracket] === '\t'); spaces++) bracket--;
