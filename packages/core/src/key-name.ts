@@ -484,6 +484,18 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   if (/^postman-token$/i.test(name)) return undefined;
   // So does the encoding the value is written in (`MUNGE_KEY_B64`, `cookie_key_hex`, `SIGNING_KEY_BASE64`): the value is still the key.
   if (words.length >= 2 && VALUE_ENCODING_WORDS.has(last)) return classifyKey(words.slice(0, -1).join('_'));
+  // The judgement is three functions, not one: TurboFan compiled the whole of it (~3 KB of
+  // bytecode) twice, the second time after a deoptimization in one rarely-run test; each part
+  // now compiles alone, and is recompiled alone. `null` from a part: no verdict, read on.
+  const notSecret = nameOfNoSecret(name, words, last);
+  if (notSecret !== null) return notSecret;
+  const known = nameOfAKnownSecret(name, words, last);
+  if (known !== null) return known;
+  return classByWords(words, last);
+}
+
+/** The names that are about a secret or name something else (`allPass`, `password_hash_algo`, `ssh_keys`), and a few that name one; `null` when none of these. */
+function nameOfNoSecret(name: string, words: readonly string[], last: string): KeyClass | undefined | null {
   // `allPass`, `anyPass`: whether every or any check passed.
   if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
@@ -553,7 +565,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
     if ((last === 'license' || last === 'licence') && i < words.length - 2) continue;
     if (DESCRIPTIVE_WORDS.has(w) && /^(?:hash|hashed|digest|checksum|public|publishable|pub|published|revealed|sha|md5|integrity|fingerprint|thumbprint|cache|sort|partition|primary|foreign|type|length|policy|regex|pattern|field|label)$/.test(w)) return undefined;
   }
+  return null;
+}
 
+/** The names of the secrets known by their whole name (`psk`, `authtok`, `pepper`, `wskey`), and of known non-secrets among them; `null` when none of these. */
+function nameOfAKnownSecret(name: string, words: readonly string[], last: string): KeyClass | undefined | null {
   // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).
   if (FOREIGN_PASSWORD_WORD.test(name)) return { category: 'PASS', weak: false };
   // Application Insights' key (`ApplicationInsightsKey`, `APPINSIGHTS_KEY`) is its instrumentation key: it names the
@@ -641,7 +657,11 @@ function classifyKeyUncached(rawName: string): KeyClass | undefined {
   // only a generated value counts.
   if (last === 'wskey') return { category: 'KEY', weak: false };
   if (last === 'key' && words[words.length - 2] === 'ws') return { category: 'KEY', weak: true };
+  return null;
+}
 
+/** A name's class by its words one at a time (`password`, `token`, `api_key`, a bare `key`). */
+function classByWords(words: readonly string[], last: string): KeyClass | undefined {
   let category: Category | undefined;
   let weak = false;
   for (let i = 0; i < words.length; i++) {
