@@ -320,6 +320,14 @@ const hostile: Record<string, string> = {
   'squid cache_peer lines repeated on one line, never given a login': 'cache_peer 10.0.0.1 parent 3128 0 no-query '.repeat(MB / 42),
   'user maps opened with template braces in quotes and never closed': '"users": { "a": "{{ x }}", '.repeat(MB / 28),
   'header lines in literals repeated with no value': "['Access-Token: ', ".repeat(MB / 18),
+  // Each `wg pubkey` reads back a bounded stretch of its line for the command piped into it; each key option one sticky match.
+  'wg commands and key options repeated on one line, never given a key': 'echo x | wg pubkey private-key <(echo '.repeat(MB / 38),
+  // Each Logz.io name reads a bounded window around it, every character of the text at most once.
+  'Logz.io names and token fields repeated on one line, never given a value': 'logz <token>'.repeat(MB / 12),
+  // Each iCal address joins a bounded number of bounded literals after it.
+  'iCal addresses joined from literals repeated on one line': '"calendar/ical/a/private-" + "'.repeat(MB / 30),
+  // Each getter's return lines are read one at a time, each bounded.
+  'key getters falling back after an environment lookup on one endless line': 'String signingKey() { getenv("K"); return a ? b : "Kq7 vTz"; } '.repeat(MB / 64),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

@@ -36,8 +36,9 @@ const DUMMY_VALUES = new Set([
   // ASP.NET's `<machineKey validationKey="AutoGenerate,IsolateApps">`: generated at run time.
   'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
   // Published defaults: Android's debug keystore, the database images' documented passwords.
-  // Oracle's images and VMs ship with `oracle` as the SYS and SYSTEM password (Oracle Developer Day, oracle-xe images).
-  'android', 'postgres', 'mysql', 'oracle', 'minioadmin', 'mysecretpassword',
+  // Oracle's images and VMs ship with `oracle` as the SYS and SYSTEM password (Oracle Developer Day, oracle-xe images);
+  // Apache Cassandra's default superuser is `cassandra` with the password `cassandra`.
+  'android', 'postgres', 'mysql', 'oracle', 'minioadmin', 'mysecretpassword', 'cassandra',
   // Stripe's test-mode key from its API reference, which every tutorial copies.
   'sktest4ec39hqlyjwdarjtt1zdp7dc',
   // "Password" in other languages (lower-cased, letters only): the label a translation file holds.
@@ -715,10 +716,13 @@ function isWordPassphrase(v: string, ctx: ValueContext): boolean {
   return ctx.passphrase === true && ctx.quoted && PASSPHRASE.test(v) && !PASSPHRASE_STOP_WORDS.test(v);
 }
 
-/** Printf/format specifiers and positional fields joined by punctuation: a template filled at run time. */
+/**
+ * Printf/format specifiers and positional fields joined by punctuation and escaped line breaks or tabs (`%s:%s`, `%s\n`):
+ * a template filled at run time.
+ */
 function isFormatTemplate(v: string): boolean {
   const rest = v.replace(/%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdifrxXqv@]|\{\d{0,2}\}/g, '');
-  return rest.length < v.length && !/[A-Za-z0-9]/.test(rest);
+  return rest.length < v.length && !/[A-Za-z0-9]/.test(rest.replace(/\\[nrt]/g, ''));
 }
 
 /**

@@ -72,3 +72,17 @@ describe('decoded-hex-secret', () => {
     expect(byHexRule(`if ($token === hex2bin('${hex}')) {`, 'a.php')).toEqual([]);
   });
 });
+
+describe('decoded-hex-secret under a site key', () => {
+  const hex = '9B4E17C2A05D68F3E1B7240C5AD39F86';
+  it("reports hex decoded to bytes under a bare site key's name: a CAPTCHA's site key is text, never bytes", () => {
+    expect(found(`        private static readonly byte[] SiteKey = Convert.FromHexString("${hex}");`, 'Encoder.cs')).toEqual([hex]);
+    expect(found(`SITE_KEY = bytes.fromhex("${hex.toLowerCase()}")`, 'locks.py')).toEqual([hex.toLowerCase()]);
+  });
+
+  it("leaves a site key named for a CAPTCHA, and a site key that is a CAPTCHA's text", () => {
+    expect(found(`private static readonly byte[] RecaptchaSiteKey = Convert.FromHexString("${hex}");`, 'a.cs')).toEqual([]);
+    expect(found(`private static readonly byte[] TurnstileSiteKey = Convert.FromHexString("${hex}");`, 'a.cs')).toEqual([]);
+    expect(found('const siteKey = "6LcQ4e8pAAAAAJ7x2Vb9Lm3Qk5Rt8Wz1Nc4Hy7Gd";', 'form.js')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { isWordCode } from '../char-codes.js';
-import { classifyKey, type KeyClass } from '../key-name.js';
+import { classifyKey, splitWords, type KeyClass } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -35,9 +35,10 @@ const PRINTABLE = /^[\x20-\x7e]{8,300}$/;
 
 /**
  * The secret's name that the call at `offset` is bound to, classified: back over the call's qualifier and wrappers
- * (letters `isWrapper` accepts) to the end of the binding on the same line. A comparison (`==`, `!=`) binds nothing.
+ * (letters `isWrapper` accepts) to the end of the binding on the same line, classified by `classify`. A comparison (`==`,
+ * `!=`) binds nothing.
  */
-function boundKey(text: string, offset: number, isWrapper: (c: number) => boolean): KeyClass | undefined {
+function boundKey(text: string, offset: number, isWrapper: (c: number) => boolean, classify: (name: string) => KeyClass | undefined): KeyClass | undefined {
   let i = offset;
   const limit = Math.max(0, offset - WRAPPER_REACH);
   while (i > limit && isWrapper(text.charCodeAt(i - 1))) i--;
@@ -50,11 +51,11 @@ function boundKey(text: string, offset: number, isWrapper: (c: number) => boolea
   // `==`, `!=`, `<=`: a comparison, not a binding.
   const sepAt = lineStart + binding.index + binding[0].length - 1;
   if (text.charCodeAt(sepAt) === 0x3d && /[=!<>]/.test(text.charAt(sepAt - 1))) return undefined;
-  return classifyKey(binding.groups!['name']!);
+  return classify(binding.groups!['name']!);
 }
 
 function findDecodedLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
-  return findDecoderCalls(text, options, offsets, DECODER_CALL, BASE64_ENCODING_ARGUMENT, isWrapperCode, (value) => {
+  return findDecoderCalls(text, options, offsets, DECODER_CALL, BASE64_ENCODING_ARGUMENT, isWrapperCode, classifyKey, (value) => {
     const decoded = decodeBase64(value);
     return decoded !== undefined && PRINTABLE.test(decoded) ? decoded : undefined;
   });
@@ -62,7 +63,7 @@ function findDecodedLiterals(text: string, options: DetectOptions, offsets: read
 
 /**
  * The literals of decoder calls (`call`, sticky, its literal in group `v`) at `offsets` that are bound to a secret's name
- * and whose judged text (`judged(value)`, undefined to skip) is a plausible secret under it. Node's `Buffer.from` counts
+ * (as `classify` reads it) and whose judged text (`judged(value)`, undefined to skip) is a plausible secret under it. Node's `Buffer.from` counts
  * only with the encoding argument `encoding` after the literal.
  */
 function findDecoderCalls(
@@ -72,6 +73,7 @@ function findDecoderCalls(
   call: RegExp,
   encoding: RegExp,
   isWrapper: (c: number) => boolean,
+  classify: (name: string) => KeyClass | undefined,
   judged: (value: string) => string | undefined,
 ): Span[] {
   const spans: Span[] = [];
@@ -85,7 +87,7 @@ function findDecoderCalls(
     const end = m.index + m[0].length;
     after = end;
     if (m[0].startsWith('Buffer') && !encoding.test(text.slice(end, end + 16))) continue;
-    const key = boundKey(text, offset, isWrapper);
+    const key = boundKey(text, offset, isWrapper, classify);
     if (key === undefined) continue;
     const judge = judged(value);
     if (judge === undefined || !isPlausibleSecret(judge, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
@@ -120,9 +122,21 @@ function isCountingBytes(hex: string): boolean {
   return false;
 }
 
+/**
+ * The name hex key bytes are bound to, classified. A bare site key (`SiteKey`, `site_key`) reads as a CAPTCHA's public one
+ * (reCAPTCHA's, Turnstile's), but those are text a page embeds, never bytes decoded from hex: bytes under it are a key of
+ * the site's (a lock system's site key, which its card keys are derived from). A name that says CAPTCHA stays public.
+ */
+function hexKeyName(name: string): KeyClass | undefined {
+  const key = classifyKey(name);
+  if (key !== undefined) return key;
+  const words = splitWords(name);
+  return words.length === 2 && words[0] === 'site' && words[1] === 'key' ? { category: 'KEY', weak: false } : undefined;
+}
+
 function findDecodedHexLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   // Keys are bytes: the hex itself is judged.
-  return findDecoderCalls(text, options, offsets, HEX_DECODER_CALL, HEX_ENCODING_ARGUMENT, isHexWrapperCode, (value) =>
+  return findDecoderCalls(text, options, offsets, HEX_DECODER_CALL, HEX_ENCODING_ARGUMENT, isHexWrapperCode, hexKeyName, (value) =>
     value.length % 2 !== 0 || isCountingBytes(value) ? undefined : value,
   );
 }
@@ -176,6 +190,7 @@ export const decodedLiteralRules: Rule[] = [
         'SIGNING_KEY = bytes.fromhex("4e8a1c7f02d9b635e1a47c0f9b28d6e3")',
         'private static final byte[] AES_KEY = HexFormat.of().parseHex("d41f8a92c7e03b65a1f4c8e27d09b3a6");',
         'const hmacSecret = Buffer.from("7a3e91c0f4d28b65e1a9c7f03b2d84e6", "hex");',
+        'private static readonly byte[] SiteKey = Convert.FromHexString("5E02B7A94C1D83F60A2E9C47B1D5083F");',
       ],
       noMatch: [
         // Not a secret's name, the public half, too short for a key, a counting dummy, not hex-encoded.
@@ -185,6 +200,8 @@ export const decodedLiteralRules: Rule[] = [
         'SIGNING_KEY = bytes.fromhex("000102030405060708090a0b0c0d0e0f")',
         'const hmacSecret = Buffer.from("7a3e91c0f4d28b65e1a9c7f03b2d84e6", "utf8");',
         'if (hmacSecret == hex2bin("7a3e91c0f4d28b65e1a9c7f03b2d84e6")) {',
+        'private static readonly byte[] CacheKey = Convert.FromHexString("5E02B7A94C1D83F60A2E9C47B1D5083F");',
+        'private static readonly byte[] RecaptchaSiteKey = Convert.FromHexString("5E02B7A94C1D83F60A2E9C47B1D5083F");',
       ],
     },
   },

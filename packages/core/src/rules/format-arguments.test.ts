@@ -68,3 +68,16 @@ describe("a bare DSN's user info, or a command line's -p, filled from a literal 
     expect(values('\tname := fmt.Sprintf("app-p%s", "Tern!Basalt-4405")\n', 'names.go')).toEqual([]);
   });
 });
+
+describe("a config's `pass = %s` filled by printf from a literal argument", () => {
+  it("reports the literal that fills rclone's `pass` (after an escaped line break) and a spaced `password = %s`", () => {
+    const sh = "rclone copy out.tar vault:drop --config <(printf '[vault]\\ntype = webdav\\nuser = %s\\npass = %s\\n' 'relay' 'Qm3~Vx8-Lr2wZ')\n";
+    expect(values(sh, 'bin/ship.sh')).toEqual(['Qm3~Vx8-Lr2wZ']);
+    expect(values("printf '[db]\\npassword = %s\\n' 'Tern-4Kq!vLz9' > /etc/app/db.ini\n", 'setup.sh')).toEqual(['Tern-4Kq!vLz9']);
+  });
+
+  it('leaves a word that ends in pass, a variable argument, and the template itself', () => {
+    expect(values("printf 'bypass = %s\\n' 'Qm3~Vx8-Lr2wZ'\n", 'a.sh')).toEqual([]);
+    expect(values("printf '[vault]\\nuser = %s\\npass = %s\\n' relay \"$VAULT_PASS\" > rclone.conf\n", 'a.sh')).toEqual([]);
+  });
+});

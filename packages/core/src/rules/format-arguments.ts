@@ -12,13 +12,14 @@ import { literalAt } from './literal-run.js';
  */
 
 /**
- * The password field of a template and its placeholder: printf's `%s` or a .NET/Python/Rust `{n}`/`{}`; the
+ * The password field of a template and its placeholder: printf's `%s` or a .NET/Python/Rust `{n}`/`{}` (the field
+ * spelt out or cut to `pass`, as rclone's and other INI-style configs name it: `pass = %s`); the
  * password of a URL's user info (`postgres://fx:{}@{}:5432/fx`, `amqp://%s:%s@host`, Redis's user-less `redis://:%s@host`),
  * read at its colon, or of a bare `user:%s@host` DSN that opens the template (Go's MySQL `"app:%s@tcp(%s)/db"`, Snowflake's
  * `"loader:%s@%s/DB/SCHEMA"`); or a command line's `-p%s` (`"mysql -u%s -p%s"`).
  */
 const PASSWORD_PLACEHOLDER_AT =
-  /(?:password|passwd|pwd)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=\/\/[^\s/:@"'`]{0,64}|["'`][^\s/:@"'`]{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)|(?<=[ \t])-p(?:%s|\{(?<p>\d{0,2})\})(?=[ \t"'`])/iy;
+  /(?:password|passwd|pwd|(?:(?<![A-Za-z])|(?<=\\[nrt]))pass)[ \t]{0,2}[=:][ \t]{0,2}(?:%[-+ #0]?\d{0,3}[sdvq]|\{(?<n>\d{0,2})\})|(?<=\/\/[^\s/:@"'`]{0,64}|["'`][^\s/:@"'`]{1,64}):(?:%s|\{(?<u>\d{0,2})\})(?=@)|(?<=[ \t])-p(?:%s|\{(?<p>\d{0,2})\})(?=[ \t"'`])/iy;
 /** Every printf placeholder (`%%` is a literal percent sign). */
 const PRINTF_PLACEHOLDER = /%%|%[-+ #0]?\d{0,3}(?:\.\d{1,3})?[sdivqfxX]/g;
 
@@ -126,8 +127,8 @@ export const formatArgumentRules: Rule[] = [
     id: 'format-argument-password',
     category: 'PASS',
     description:
-      'A password filled into a template\'s `Password=%s` or `Password={n}` from a literal argument: `sprintf "…;Password=%s" "db1" "…"` (F#, OCaml), `Sprintf("…password=%s", host, "…")`, `"…password=%s" % (host, "…")`, `String.Format("…Password={1}", host, "…")`',
-    keywords: ['password=%', 'password={', 'passwd=%', 'pwd=%', 'pwd={', 'password: %', ':{}@', ':%s@', ':{0}@', ':{1}@', ':{2}@', '-p%s', '-p{'],
+      'A password filled into a template\'s `Password=%s` or `Password={n}` (rclone\'s `pass = %s`) from a literal argument: `sprintf "…;Password=%s" "db1" "…"` (F#, OCaml), `Sprintf("…password=%s", host, "…")`, `"…password=%s" % (host, "…")`, `String.Format("…Password={1}", host, "…")`',
+    keywords: ['password=%', 'password={', 'password = %', 'password = {', 'passwd=%', 'passwd = %', 'pwd=%', 'pwd={', 'pwd = %', 'password: %', 'pass=%', 'pass = %', ':{}@', ':%s@', ':{0}@', ':{1}@', ':{2}@', '-p%s', '-p{'],
     pattern: PASSWORD_PLACEHOLDER_AT,
     find: findFormatPasswords,
     anchored: true,
@@ -141,6 +142,7 @@ export const formatArgumentRules: Rule[] = [
         'uri := fmt.Sprintf("amqp://%s:%s@%s/", "orders", "Kestrel-Moss-2291", host)',
         'dsn := fmt.Sprintf("ledger_ro:%s@tcp(%s:3306)/ledger", "Osprey+Flint-5528", host)',
         'cmd = "mysqldump -u%s -p%s -h%s ledger" % ("backup", "Heron#Slate-6610", host)',
+        "rclone lsd dav: --config <(printf '[dav]\\ntype = webdav\\nuser = %s\\npass = %s\\n' 'sync' 'Wren~4kQz-Lp8')",
       ],
       noMatch: [
         'let cs = sprintf "Server=%s;User Id=%s;Password=%s;" host user password',
@@ -152,6 +154,8 @@ export const formatArgumentRules: Rule[] = [
         'msg := fmt.Sprintf("retry %d:%s@%s", n, "queued", host)',
         'cache := fmt.Sprintf("redis://:%s@%s:6379/0", os.Getenv("REDIS_PASSWORD"), host)',
         'cache := fmt.Sprintf("redis://:%s@%s:6379/0", "changeme", host)',
+        "printf 'bypass = %s\\n' 'Wren~4kQz-Lp8'",
+        "printf '[dav]\\nuser = %s\\npass = %s\\n' 'sync' \"$DAV_PASS\"",
       ],
     },
   },

@@ -2672,14 +2672,16 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * `auth=("user", "pass")`, `HTTPBasicAuth(…)`, aiohttp's `BasicAuth(…)`, .NET's
  * `NetworkCredential(…)`, SSH.NET's `PasswordAuthenticationMethod(…)`, Java's `PasswordAuthentication(…)`, OkHttp's `Credentials.basic(…)`,
  * a constant named for such a pair (`SHOP_AUTH = ("user", "pass")`), Guzzle's `['auth' => ['user', 'pass']]` (maybe aligned), Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
- * Laravel's `Http::withBasicAuth(…)`, a builder's `.basicAuth(…)` (Spring's WebClient, Ktor, Fuel) and Spring's `RestTemplateBuilder.basicAuthentication(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`.
+ * Laravel's `Http::withBasicAuth(…)`, a builder's `.basicAuth(…)` (Spring's WebClient, Ktor, Fuel) and Spring's `RestTemplateBuilder.basicAuthentication(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`,
+ * the Cassandra drivers' `CqlSession.builder().withAuthCredentials(…)` (DataStax 4.x; 3.x's `Cluster.builder().withCredentials(…)`)
+ * and `PlainTextAuthProvider(…)` (Java's, Python's `cassandra.auth`).
  * The user may be a literal or a name (`auth=(SANDBOX_USER, "…")`, `SetBasicAuth(cfg.User, "…")`): the account is
  * often kept in a constant or a setting beside the code; the password is read only as a literal.
  * Code held in a JSON string (a notebook's cell, a script in a JSON config) escapes its double quotes:
  * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic|with(?:Auth)?Credentials|PlainTextAuthProvider)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
@@ -4382,14 +4384,14 @@ export const genericRules: Rule[] = [
     id: 'basic-auth-pair',
     category: 'PASS',
     description:
-      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`',
+      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`, Cassandra\'s `withAuthCredentials("user", "…")`',
     keywords: ['auth', 'credential', 'creds'],
     pattern: BASIC_AUTH_PAIR,
     find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2', 'pw3'], judgedPassword),
     confidence: 'medium',
     examples: {
-      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")', 'WebClient.builder().basicAuth("relay", "Tq7^-Wm3zLp9Rv")', 'new RestTemplateBuilder().basicAuthentication("ops", "Hb4!qZ8wNk2x")'],
-      noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])", 'WebClient.builder().basicAuth("relay", props.getPassword())', '.basicAuth("relay", "")'],
+      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")', 'WebClient.builder().basicAuth("relay", "Tq7^-Wm3zLp9Rv")', 'new RestTemplateBuilder().basicAuthentication("ops", "Hb4!qZ8wNk2x")', 'CqlSession.builder().withAuthCredentials("ledger_rw", "Qz.7mLr!2Wx")', "auth = PlainTextAuthProvider('etl', 'Wv4-Kq9.zLm')"],
+      noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])", 'WebClient.builder().basicAuth("relay", props.getPassword())', '.basicAuth("relay", "")', 'CqlSession.builder().withAuthCredentials(cfg.user(), cfg.password())', 'Cluster.builder().withCredentials("cassandra", "cassandra")'],
     },
   },
   {

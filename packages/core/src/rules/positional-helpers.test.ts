@@ -605,3 +605,18 @@ describe('a password given second to a credentials class', () => {
     expect(found(java, 'Teller.java', 'client-id-then-secret-positional')).toEqual([]);
   });
 });
+
+describe("a Cassandra driver's credentials given as a (user, password) pair", () => {
+  it("reports the password of DataStax's builders and of PlainTextAuthProvider, the user left", () => {
+    const java = 'return CqlSession.builder()\n    .addContactPoint(new InetSocketAddress(host, 9042))\n    .withAuthCredentials("orders_rw", "Ln7!qVz.Kw3Rt")\n    .build();\n';
+    expect(found(java, 'src/main/java/Store.java', 'basic-auth-pair')).toEqual(['Ln7!qVz.Kw3Rt']);
+    expect(found('Cluster.builder().addContactPoint(h).withCredentials(CASS_USER, "Pq2-Wm8zLr5X").build();', 'Store.java', 'basic-auth-pair')).toEqual(['Pq2-Wm8zLr5X']);
+    expect(found("auth_provider = PlainTextAuthProvider('ingest', 'Tz4.Hq9-wKm2')", 'db.py', 'basic-auth-pair')).toEqual(['Tz4.Hq9-wKm2']);
+  });
+
+  it("leaves credentials read from settings and Cassandra's published default login", () => {
+    expect(found('CqlSession.builder().withAuthCredentials(cfg.getUser(), cfg.getPassword()).build();', 'Store.java', 'basic-auth-pair')).toEqual([]);
+    expect(found('Cluster.builder().withCredentials("cassandra", "cassandra").build();', 'Store.java', 'basic-auth-pair')).toEqual([]);
+    expect(found('xhr.withCredentials = true;', 'app.js', 'basic-auth-pair')).toEqual([]);
+  });
+});

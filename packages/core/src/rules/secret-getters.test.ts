@@ -98,3 +98,22 @@ describe('a strong literal returned by a getter named for a PIN', () => {
     expect(values(java, 'src/main/java/Board.java')).toEqual([]);
   });
 });
+
+describe("a getter's fallback literal given back by an expression after an environment lookup", () => {
+  it("reports the literal after a ternary's `:`, Kotlin's `?:`, C#'s `??`, JavaScript's `||` and Python's `or`", () => {
+    const java = 'static String webhookSigningKey() {\n    String fromEnv = System.getenv("HOOK_KEY");\n    return fromEnv != null ? fromEnv : "Zr4+Tq8vLm2Xw7Kp9Nc3Hy6Bd1Fg5Js0Ue";\n}\n';
+    expect(values(java, 'src/main/java/Hooks.java')).toEqual(['Zr4+Tq8vLm2Xw7Kp9Nc3Hy6Bd1Fg5Js0Ue']);
+    expect(values('fun brokerSecret(): String {\n    val v = System.getenv("B")\n    return v ?: "Lq3-Wz8mTr5kVx2N" // local runs\n}\n', 'Broker.kt')).toEqual(['Lq3-Wz8mTr5kVx2N']);
+    expect(values('static string ReportsPassword() {\n    var v = Environment.GetEnvironmentVariable("R");\n    return v ?? "Fen!7qLz-Wr2mKx";\n}\n', 'Reports.cs')).toEqual(['Fen!7qLz-Wr2mKx']);
+    expect(values('function exportToken() {\n  const t = process.env.T;\n  return t || "Nw6Kq2Zp9Lr4Tx8Vm3Hc";\n}\n', 'export.js')).toEqual(['Nw6Kq2Zp9Lr4Tx8Vm3Hc']);
+    expect(values('def archive_secret():\n    v = os.environ.get("A")\n    return v or "Tk5Wm9Qz2Lr7Xv3Nb8Hc"\n', 'archive.py')).toEqual(['Tk5Wm9Qz2Lr7Xv3Nb8Hc']);
+  });
+
+  it('leaves a choice between two literals, a fallback with no environment lookup, a stand-in and a header name', () => {
+    const choice = 'static String signingKey() {\n    boolean dev = System.getenv("DEV") != null;\n    return dev ? "Zr4+Tq8vLm2Xw7Kp" : "Hq2_VxP7mLr9TzKw";\n}\n';
+    expect(values(choice, 'A.java')).toEqual([]);
+    expect(values('static String signingKey() {\n    return cached != null ? cached : "Zr4+Tq8vLm2Xw7Kp9Nc3";\n}\n', 'A.java')).toEqual([]);
+    expect(values('static String signingKey() {\n    String v = System.getenv("K");\n    return v != null ? v : "changeme";\n}\n', 'A.java')).toEqual([]);
+    expect(values('static String tokenHeader() {\n    String v = System.getenv("H");\n    return v != null ? v : "X-Partner-Token";\n}\n', 'A.java')).toEqual([]);
+  });
+});

@@ -8,7 +8,8 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * A function named for a secret that takes nothing and hands back a literal: Go's `func saslPassword() string {`,
  * Python's `def db_password():`, Kotlin's `fun apiKey(): String {`, Swift's and Rust's `-> String {`, JavaScript's
  * `function apiToken() {`, Java's and C#'s `String apiSecret() {`. The literal it returns is that secret, at once (`return "…"`) or as the fallback after
- * an environment lookup (`if p := os.Getenv("…"); p != "" { return p }` / `return "…"`), which the assignment
+ * an environment lookup (`if p := os.Getenv("…"); p != "" { return p }` / `return "…"`, or one expression's fallback:
+ * `return fromEnv != null ? fromEnv : "…"`), which the assignment
  * rules, reading `name = value`, never see: the name stands at the head of the function, the value lines below.
  */
 
@@ -27,6 +28,15 @@ const BODY_REACH = 1500;
 
 /** `return "…"` that ends its statement: nothing but a `;`, a comment or the block's `}` after the literal. */
 const RETURN_LITERAL = /(?<![\w$.])return[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?=\/\/|#|\}|\r?\n|$)/g;
+
+/**
+ * A return statement whose value is an expression's fallback literal, at the end of its line: a ternary's `: "…"`
+ * (`return fromEnv != null ? fromEnv : "…";`), Kotlin's `?: "…"`, C#'s and JavaScript's `?? "…"`, `|| "…"`, Python's
+ * `or "…"`. What comes before the operator may hold quotes (`System.getenv("X")`), but not a literal right before it:
+ * `flag ? "a" : "b"` picks one of two literals, it reads nothing first. Run on one line of a getter's body at a time.
+ */
+const RETURN_FALLBACK =
+  /^return[ \t]{1,4}[^\r\n]{0,200}?[^"'`\s][ \t]{0,4}(?:\?\?|\?:|\|\||:|[ \t]or)[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?:(?:\/\/|#)[^\r\n]{0,200})?$/;
 
 /** A word of a secret's name, in any case: what a getter's name must hold to be read further. */
 const SECRET_HINT = /pass|pw|secret|token|key|cred|auth|[a-z0-9_]pin$/i;
@@ -163,6 +173,26 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
       const start = open + 1 + m.index + m[0].indexOf(m.groups!['q']!) + 1;
       spans.push({ start, end: start + value.length, category: key.category });
     }
+    // A fallback literal after an environment lookup, given back by an expression (`return fromEnv != null ? fromEnv : "…"`):
+    // only where the body looks the value up first, so a choice between settings (`return debug ? devKey : "…"`) is not read.
+    if (pin || !ENV_LOOKUP_IN_BODY.test(body)) continue;
+    const bodyStart = open + 1;
+    for (let from = 0; from < body.length; ) {
+      const at = body.indexOf('return', from);
+      if (at === -1) break;
+      let lineEnd = body.indexOf('\n', at);
+      if (lineEnd === -1) lineEnd = body.length;
+      from = lineEnd;
+      const line = body.slice(at, lineEnd).replace(/\r$/, '');
+      if (line.length > 300 || (at > 0 && (isWordCode(body.charCodeAt(at - 1)) || body.charCodeAt(at - 1) === 0x2e /* . */))) continue;
+      const m = RETURN_FALLBACK.exec(line);
+      if (m === null) continue;
+      const value = m.groups!['v']!;
+      if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file, ...(key.weak ? { weakKey: true } : {}) })) continue;
+      if (key.weak && !isGeneratedLicenceKey(value)) continue;
+      const start = bodyStart + at + m.index + m[0].lastIndexOf(m.groups!['q']! + value) + 1;
+      spans.push({ start, end: start + value.length, category: key.category });
+    }
   }
   return spans;
 }
@@ -212,7 +242,7 @@ export const secretGetterRules: Rule[] = [
     id: 'secret-getter-literal',
     category: 'PASS',
     description:
-      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`, Java `String apiSecret() {`): at once, or as the fallback after an environment lookup',
+      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`, Java `String apiSecret() {`): at once, or as the fallback after an environment lookup (`return fromEnv != null ? fromEnv : "…"`, `?: "…"`, `?? "…"`, `|| "…"`, `or "…"`)',
     // The parameter lists a getter opens its body after (`() string`, `():`, `() ->`, `() {`, `(self)`), read back to its keyword.
     keywords: ['() string', '():', '() ->', '() {', '(self)', '(this)', '(cls)'],
     pattern: GETTER_HEAD,
@@ -228,6 +258,7 @@ export const secretGetterRules: Rule[] = [
         'public String webhookToken() {\n    // the payroll provider\'s token\n    return "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua";\n}',
         'private static string ApiSecret() { return "pR7!mK2vXq9LwT4z"; }',
         'func geocoderKey() string {\n\tif k := os.Getenv("GEOCODER_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n}',
+        'static String sessionSigningKey() {\n    String fromEnv = System.getenv("SESSION_SIGNING_KEY");\n    return fromEnv != null ? fromEnv : "Wd3+Kq9zLm5Rx2Tv8Np4Hb7Gc1Fs6Ja0Ye";\n}',
       ],
       noMatch: [
         'func tokenType() string { return "Bearer" }',
@@ -242,6 +273,7 @@ export const secretGetterRules: Rule[] = [
         'func geocoderKey() string {\n\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n}',
         'func cacheKey() string {\n\tif k := os.Getenv("CACHE_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "reports-cache-v2"\n}',
         'func sortKey() string {\n\tif os.Getenv("SORT_DESC") != "" {\n\t\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n\t}\n\treturn "created_at"\n}',
+        'static String sessionSigningKey() {\n    return cached != null ? cached : "Wd3+Kq9zLm5Rx2Tv8Np4Hb7Gc1Fs6Ja0Ye";\n}',
       ],
     },
   },

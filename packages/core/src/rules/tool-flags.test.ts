@@ -120,3 +120,34 @@ describe("a secret stored by a platform's CLI", () => {
     expect(values(sh, 'ops/secrets.sh')).toEqual([]);
   });
 });
+
+describe('a WireGuard private key given to wg as a literal', () => {
+  const priv = 'Cdp/X6t4dLMLbEeWQ0HIxX7aB0KY8cwYvm7xSzOws0s=';
+  const peer = 'LUMPN7opW/wHovuWR4g46DA5JX0uou/sA32H+a7zXyM=';
+
+  it("reports the key handed over by process substitution, and leaves the peer's public key on the same line", () => {
+    const sh = `wg set wg0 private-key <(echo '${priv}') peer ${peer} endpoint vpn.example.net:51820\n`;
+    expect(byRule(sh, 'wireguard-key-command')).toEqual([priv]);
+    expect(values(sh, 'edge/setup.sh')).not.toContain(peer);
+    expect(byRule(`wg set wg0 peer ${peer} preshared-key <(printf '%s' ${priv})\n`, 'wireguard-key-command')).toEqual([priv]);
+  });
+
+  it('reports the key piped or fed to `wg pubkey` and piped to `private-key /dev/stdin`', () => {
+    expect(byRule(`PUB=$(echo "${priv}" | wg pubkey)\n`, 'wireguard-key-command')).toEqual([priv]);
+    expect(byRule(`wg pubkey <<< '${priv}'\n`, 'wireguard-key-command')).toEqual([priv]);
+    expect(byRule(`echo -n ${priv} | sudo wg set wg0 listen-port 51820 private-key /dev/stdin\n`, 'wireguard-key-command')).toEqual([priv]);
+  });
+
+  it('leaves a key file, a variable, a generated key, a key not 32 bytes long, and a literal piped elsewhere', () => {
+    const sh = [
+      `wg set wg0 private-key /etc/wireguard/wg0.key peer ${peer}`,
+      'wg set wg0 private-key <(echo "$WG_PRIVATE_KEY")',
+      'wg genkey | tee /etc/wireguard/wg0.key | wg pubkey > /etc/wireguard/wg0.pub',
+      `wg set wg0 private-key <(echo '${priv.slice(1)}')`,
+      `echo '${priv}' | base64 -d | wg pubkey`,
+      `echo '${priv}' | wc -c`,
+      '',
+    ].join('\n');
+    expect(byRule(sh, 'wireguard-key-command')).toEqual([]);
+  });
+});

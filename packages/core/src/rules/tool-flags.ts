@@ -1,3 +1,4 @@
+import { isWordCode } from '../char-codes.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -148,6 +149,81 @@ function findStoredSecrets(text: string, options: DetectOptions, offsets: readon
   return spans;
 }
 
+/**
+ * A WireGuard key: 32 bytes in base64, 43 characters and one `=`. The 43rd character carries the last two bits and four
+ * bits of padding, so it is one of sixteen letters and digits.
+ */
+const WIREGUARD_KEY = String.raw`[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=`;
+/** The command that prints a literal for a pipe or a process substitution: `echo`, `echo -n`, `printf '%s'`, `printf "%s\n"`. */
+const PRINT_LITERAL = String.raw`(?:echo|printf)(?:[ \t]{1,4}-[a-zA-Z]{1,3})?(?:[ \t]{1,4}(?:'%s(?:\\n)?'|"%s(?:\\n)?"))?[ \t]{1,4}(?:"(?<dq>${WIREGUARD_KEY})"|'(?<sq>${WIREGUARD_KEY})'|(?<v>${WIREGUARD_KEY}))`;
+/**
+ * `wg set <interface> private-key <file>` (and `preshared-key`, for a peer) reads the key from a file, so a script hands
+ * a literal over by process substitution: `private-key <(echo '…')`. Sticky at the option's word.
+ */
+const WG_KEY_SUBSTITUTION = new RegExp(String.raw`(?:private|preshared)-key[ \t]{1,4}<\([ \t]{0,4}${PRINT_LITERAL}[ \t]{0,4}\)`, 'y');
+/** `wg pubkey` reads a private key on its standard input: a here-string after it (`wg pubkey <<< '…'`). Sticky at `wg pubkey`. */
+const WG_PUBKEY_HERE_STRING = new RegExp(String.raw`wg[ \t]{1,4}pubkey[ \t]{0,4}<<<[ \t]{0,4}(?:"(?<dq>${WIREGUARD_KEY})"|'(?<sq>${WIREGUARD_KEY})'|(?<v>${WIREGUARD_KEY}))(?![\w+/=])`, 'y');
+/** A literal printed into a pipe, at the end of what comes before the pipe's `|` (`echo '…' |`, `printf '%s' "…" | sudo`). */
+const PIPED_LITERAL = new RegExp(String.raw`(?<![\w-])${PRINT_LITERAL}[ \t]{0,4}\|[ \t]{0,4}(?:sudo[ \t]{1,4})?$`);
+/** What stands between a pipe and `wg …` that reads the key piped in: `wg pubkey`, `wg set <interface> … private-key /dev/stdin`. */
+const WG_READS_STDIN = /^(?:pubkey(?![\w-])|set[ \t][^\r\n|;&]{0,200}?(?:private|preshared)-key[ \t]{1,4}\/dev\/stdin(?![\w/]))/;
+/** How far back on its line the command that pipes into `wg` is read. */
+const PIPE_REACH = 300;
+
+/** The key a group of one of the patterns above holds, with its offset, when it is no stand-in. */
+function wireguardKeyAt(m: RegExpExecArray, end: number, file: string | undefined): Span | undefined {
+  const g = m.groups!;
+  const value = g['dq'] ?? g['sq'] ?? g['v']!;
+  if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file })) return undefined;
+  const start = m.index + m[0].lastIndexOf(value, end - m.index);
+  return { start, end: start + value.length };
+}
+
+/**
+ * A WireGuard private key a script gives `wg` as a literal: `wg set wg0 private-key <(echo '…')` (or a peer's
+ * `preshared-key <(…)`), `echo '…' | wg pubkey` and `wg pubkey <<< '…'` (what `wg pubkey` reads is the private key it
+ * derives the public one from), `printf '%s' '…' | wg set wg0 private-key /dev/stdin`. A peer's public key, written on
+ * the same command line (`peer <key>`), is no secret and is never read.
+ */
+function findWireguardKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let after = -1;
+  for (const offset of offsets) {
+    if (offset < after) continue;
+    const c = text.charCodeAt(offset);
+    if (c === 0x77 /* w */ || c === 0x57) {
+      // `wg` as a word of its own (not the end of another command's name).
+      if (offset > 0 && (isWordCode(text.charCodeAt(offset - 1)) || text.charCodeAt(offset - 1) === 0x2d /* - */)) continue;
+      // `wg pubkey <<< '…'`, or `… | wg pubkey` / `… | wg set … private-key /dev/stdin` read back to the pipe.
+      WG_PUBKEY_HERE_STRING.lastIndex = offset;
+      const here = WG_PUBKEY_HERE_STRING.exec(text);
+      if (here !== null) {
+        const span = wireguardKeyAt(here, offset + here[0].length, options.file);
+        if (span !== undefined) spans.push(span);
+        after = offset + here[0].length;
+        continue;
+      }
+      let i = offset + 2;
+      while (i < text.length && i - offset < 6 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+      if (i === offset + 2 || !WG_READS_STDIN.test(text.slice(i, i + 260))) continue;
+      let lineStart = offset;
+      while (lineStart > 0 && offset - lineStart < PIPE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+      const piped = PIPED_LITERAL.exec(text.slice(lineStart, offset));
+      if (piped === null) continue;
+      const span = wireguardKeyAt(piped, piped.index + piped[0].length, options.file);
+      if (span !== undefined) spans.push({ start: lineStart + span.start, end: lineStart + span.end });
+      continue;
+    }
+    WG_KEY_SUBSTITUTION.lastIndex = offset;
+    const m = WG_KEY_SUBSTITUTION.exec(text);
+    if (m === null) continue;
+    after = offset + m[0].length;
+    const span = wireguardKeyAt(m, after, options.file);
+    if (span !== undefined) spans.push(span);
+  }
+  return spans;
+}
+
 export const toolFlagRules: Rule[] = [
   {
     id: 'cli-stored-secret',
@@ -239,6 +315,33 @@ export const toolFlagRules: Rule[] = [
         'composer config http-basic.satis.acme-agency.nl deploy',
         'composer config -g github-oauth.github.com "${GITHUB_TOKEN}"',
         'composer config --global process-timeout 2000',
+      ],
+    },
+  },
+  {
+    id: 'wireguard-key-command',
+    category: 'KEY',
+    description:
+      "A WireGuard private key given to `wg` as a literal: `wg set wg0 private-key <(echo '…')` (a peer's `preshared-key <(…)`), `echo '…' | wg pubkey`, `wg pubkey <<< '…'`, `printf '%s' '…' | wg set wg0 private-key /dev/stdin`; a peer's public key is left",
+    keywords: ['private-key', 'preshared-key', 'wg pubkey', 'wg set'],
+    pattern: WG_KEY_SUBSTITUTION,
+    find: findWireguardKeys,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        "wg set wg0 private-key <(echo 'pp7NJjOQHxCDSivXIc2Vq8XZQWFeJEHTYAFUlkihPUo=') peer jeRy9ieFiEdTngIpIz8N8ToCnGhnSDHm8mJhYPfkWdY= allowed-ips 10.8.0.0/24",
+        'sudo wg set wg1 listen-port 51820 private-key <(printf "%s\\n" "pp7NJjOQHxCDSivXIc2Vq8XZQWFeJEHTYAFUlkihPUo=")',
+        "echo 'pp7NJjOQHxCDSivXIc2Vq8XZQWFeJEHTYAFUlkihPUo=' | wg pubkey",
+        'wg pubkey <<< "pp7NJjOQHxCDSivXIc2Vq8XZQWFeJEHTYAFUlkihPUo="',
+        "printf '%s' 'pp7NJjOQHxCDSivXIc2Vq8XZQWFeJEHTYAFUlkihPUo=' | wg set wg0 private-key /dev/stdin",
+      ],
+      noMatch: [
+        'wg set wg0 private-key /etc/wireguard/wg0.key peer jeRy9ieFiEdTngIpIz8N8ToCnGhnSDHm8mJhYPfkWdY= allowed-ips 10.8.0.0/24',
+        'wg set wg0 private-key <(echo "$WG_PRIVATE_KEY")',
+        'wg genkey | tee privatekey | wg pubkey > publickey',
+        "echo 'pp7NJjOQHxCDSivXIc2Vq8XZQWFeJEHTYAFUlkihPUo=' | base64 -d | xxd",
+        "wg set wg0 private-key <(echo 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=')",
       ],
     },
   },

@@ -1,6 +1,7 @@
 import { isWordCode } from '../../char-codes.js';
 import { shannonEntropy } from '../../entropy.js';
 import { lineAround } from '../../line-index.js';
+import { isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
@@ -156,6 +157,60 @@ const GAMEANALYTICS_SECRET_KEY = new RegExp(
 );
 
 /** Monitoring, logging, error tracking and analytics services. */
+/**
+ * A token field in a Logz.io shipper's settings: `<token>…</token>` in a logback or log4j appender, `'token': '…'` in
+ * Python's `LogzioHandler`, `LOGZIO_TOKEN=…`, a listener URL's `?token=…`. Its value is 32 letters.
+ */
+const LOGZIO_TOKEN_FIELD = /(?<![\w.-])[\w.-]{0,40}?(?:token|Token|TOKEN)["']?(?:>|[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}["']?)[ \t]{0,4}([A-Za-z]{32})(?![\w])/g;
+/** How far before and after a Logz.io name (an appender's class, a handler's, the listener's host) its token field is read. */
+const LOGZIO_REACH_BEFORE = 400;
+const LOGZIO_REACH_AFTER = 600;
+
+/**
+ * Thirty-two small letters drawn at random, as Logz.io issues some of its shipping tokens: few vowels (a draw holds about
+ * one in four, words two in five), or a few more with a run of consonants no word holds. `yourlogziotokenfromsettings…`
+ * and other stand-ins written in words have both the vowels and no such run.
+ */
+function isDrawnSmallLetters(v: string): boolean {
+  let vowels = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = 0; i < v.length; i++) {
+    if ('aeiouy'.includes(v[i]!)) {
+      vowels++;
+      run = 0;
+    } else longestRun = Math.max(longestRun, ++run);
+  }
+  if (shannonEntropy(v) < 3.8) return false;
+  return vowels * 100 <= v.length * 34 || (vowels * 100 <= v.length * 42 && longestRun >= 5);
+}
+
+/**
+ * Logz.io shipping tokens in the settings block that names Logz.io: an appender whose class is `io.logz.…`, a handler's
+ * `logzio.handler.LogzioHandler`, a Fluentd output of `@type logzio_buffered`. The field says only `token`; the vendor's
+ * name is a line or two away, and the token may be all small letters, which no name-less rule reads as generated.
+ */
+function findLogzioBlockTokens(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    const from = Math.max(readTo, offset - LOGZIO_REACH_BEFORE, 0);
+    const to = Math.min(text.length, offset + LOGZIO_REACH_AFTER);
+    if (from >= to) continue;
+    readTo = to;
+    const window = text.slice(from, to);
+    LOGZIO_TOKEN_FIELD.lastIndex = 0;
+    for (let m = LOGZIO_TOKEN_FIELD.exec(window); m !== null; m = LOGZIO_TOKEN_FIELD.exec(window)) {
+      const value = m[1]!;
+      const lower = /^[a-z]+$/.test(value);
+      if (lower ? !isDrawnSmallLetters(value) || !notPlaceholder(value) : !isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) continue;
+      const start = from + m.index + m[0].length - value.length;
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
 export const observabilityRules: Rule[] = [
   contextRule('datadog-api-key', 'Datadog API key (32 hex) next to a Datadog name', ['datadog', 'dd[_.\\-]?api', 'dd[_.\\-]?client[_.\\-]?api'], HEX(32), {
     match: [`DATADOG_API_KEY=${fake('hex', 32, 600)}`, `DD_API_KEY: "${fake('hex', 32, 601)}"`],
@@ -393,6 +448,29 @@ export const observabilityRules: Rule[] = [
     match: [`LOGZIO_TOKEN=${fake('alnum', 32, 628)}`],
     noMatch: ['LOGZIO_LISTENER=listener.logz.io'],
   }, { minEntropy: 3.5 }),
+  {
+    id: 'logzio-token-in-block',
+    category: 'TOKEN',
+    description:
+      'A Logz.io shipping token (32 letters, maybe all small) in the token field of settings that name Logz.io: a logback appender of class `io.logz.logback.LogzioLogbackAppender`, a Python `LogzioHandler`, a listener URL\'s `?token=`',
+    keywords: ['logz'],
+    pattern: LOGZIO_TOKEN_FIELD,
+    secretGroup: 1,
+    find: findLogzioBlockTokens,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '<appender name="LOGZIO" class="io.logz.logback.LogzioLogbackAppender">\n    <token>qwnrtzkpbxvmhsdlcfgjytrwqknbzplm</token>\n    <logzioUrl>https://listener.logz.io:8071</logzioUrl>\n</appender>',
+        "'logzio': {'class': 'logzio.handler.LogzioHandler', 'token': 'hvkdtrnwpzqbxlmsgfcjrtvkwnpqzhdb', 'logzio_type': 'api'}",
+      ],
+      noMatch: [
+        '<appender name="LOGZIO" class="io.logz.logback.LogzioLogbackAppender">\n    <token>yourlogziopersonaltokenfromsetti</token>\n</appender>',
+        '<appender name="LOGZIO" class="io.logz.logback.LogzioLogbackAppender">\n    <token>${LOGZIO_TOKEN}</token>\n</appender>',
+        '<appender name="SLACK" class="com.github.maricn.logback.SlackAppender">\n    <token>qwnrtzkpbxvmhsdlcfgjytrwqknbzplm</token>\n</appender>',
+      ],
+    },
+  },
   contextRule('loggly-token', 'Loggly customer token (a UUID) next to a Loggly name', ['loggly'], UUID, {
     match: ['LOGGLY_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1'],
     noMatch: ['LOGGLY_TAG=web'],

@@ -393,3 +393,41 @@ describe("Agora's App Certificate under its bare name", () => {
     expect(spansOf('import agora\nAPP_CERTIFICATE = "ffffffffffffffffffffffffffffffff"\n', 'rtc.py')).toEqual([]);
   });
 });
+
+describe('Logz.io shipping tokens in the settings that name Logz.io', () => {
+  const spansOf = (text: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === 'logzio-token-in-block').map((f) => text.slice(f.start, f.end));
+  const drawn = 'zviiluayntqrqcqnwjaqsukddkuatmdo';
+  it("reports the token field of a logback appender, a Python handler and a listener URL, all small letters or both cases", () => {
+    const xml = `<configuration>\n  <appender name="SHIP" class="io.logz.logback.LogzioLogbackAppender">\n    <token>${drawn}</token>\n    <logzioUrl>https://listener-eu.logz.io:8071</logzioUrl>\n  </appender>\n</configuration>\n`;
+    expect(spansOf(xml, 'src/main/resources/logback.xml')).toEqual([drawn]);
+    const py = `LOGGING = {\n    "handlers": {\n        "ship": {\n            "class": "logzio.handler.LogzioHandler",\n            "token": "${drawn}",\n        },\n    },\n}\n`;
+    expect(spansOf(py, 'settings.py')).toEqual([drawn]);
+    expect(spansOf('endpoint_url https://listener.logz.io:8071?token=dvfpyfrlgcfknwhxcstzbfszzzbpvftn&type=nginx\n', 'fluent.conf')).toEqual(['dvfpyfrlgcfknwhxcstzbfszzzbpvftn']);
+  });
+
+  it('leaves a stand-in written in words, a variable, a token of another length, and a token far from any Logz.io name', () => {
+    const xml = '<appender name="SHIP" class="io.logz.logback.LogzioLogbackAppender">\n  <token>replacewithyourlogzioshippingtok</token>\n  <token>${LOGZIO_TOKEN}</token>\n  <token>zviiluayntqrqcqnwjaqsukddkuatmdoq</token>\n</appender>\n';
+    expect(spansOf(xml, 'logback.xml')).toEqual([]);
+    expect(spansOf(`# shipped by logz.io\n${'\n'.repeat(700)}<token>${drawn}</token>\n`, 'logback.xml')).toEqual([]);
+  });
+});
+
+describe("Google Calendar's secret iCal address", () => {
+  const spansOf = (text: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === 'google-calendar-private-ical').map((f) => text.slice(f.start, f.end));
+  const key = '3e8b1f07c95a24d6b0e7f1c83a49d25e';
+  it('reports the key after private- in a whole address and in one that code joins from literals, in parts if it is cut', () => {
+    expect(spansOf(`calendar_url: https://calendar.google.com/calendar/ical/frontdesk%40example.com/private-${key}/basic.ics\n`, 'config.yml')).toEqual([key]);
+    const ts = `export const rota =\n  "https://calendar.google.com/calendar/ical/" +\n  "frontdesk%40example.com/private-" + "${key}" + "/basic.ics";\n`;
+    expect(spansOf(ts, 'src/rota.ts')).toEqual([key]);
+    const php = `$feed = 'https://calendar.google.com/calendar/ical/frontdesk%40example.com/private-' . '${key.slice(0, 12)}' . '${key.slice(12)}' . '/basic.ics';\n`;
+    expect(spansOf(php, 'feed.php')).toEqual([key.slice(0, 12), key.slice(12)]);
+  });
+
+  it('leaves the public address, a key filled in at run time, and a stand-in', () => {
+    expect(spansOf('https://calendar.google.com/calendar/ical/frontdesk%40example.com/public/basic.ics\n', 'README.md')).toEqual([]);
+    expect(spansOf('const u = "https://calendar.google.com/calendar/ical/" + id + "/private-" + key + "/basic.ics";\n', 'a.ts')).toEqual([]);
+    expect(spansOf('https://calendar.google.com/calendar/ical/x%40example.com/private-ffffffffffffffffffffffffffffffff/basic.ics\n', 'a.md')).toEqual([]);
+  });
+});

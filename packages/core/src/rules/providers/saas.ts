@@ -1,6 +1,8 @@
-import type { Rule } from '../../types.js';
+import { shannonEntropy } from '../../entropy.js';
+import type { DetectOptions, Rule, Span } from '../../types.js';
+import { literalAt, skipSpace } from '../literal-run.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, mixesClasses, notPlaceholder, notPlaceholderNorCounted, tokenRule } from './shape.js';
 
 /** A file that calls OpenWeather's API: where an `appid` is its key. */
 const OPENWEATHER_HOST = /openweathermap\.org/i;
@@ -11,8 +13,106 @@ const AGORA_NAMED = /agora|Rt[cm]TokenBuilder/i;
 /** An app id declared (`APP_ID =`, `appId:`, `"app_id":`). */
 const APP_ID_NAME = /app[_-]?id["']?[ \t]{0,4}(?::=|[:=])/i;
 
+/**
+ * Google Calendar's secret address in iCal format: `https://calendar.google.com/calendar/ical/<calendar id>/private-<32 hex>/basic.ics`.
+ * Anyone with the address reads the calendar's events, private ones included; the 32 hex after `private-` are its key
+ * (the public address says `/public/` there). Read from `calendar/ical/` on.
+ */
+const GOOGLE_ICAL_PRIVATE = /calendar\/ical\/[^\s/"'`]{1,200}\/private-([0-9a-f]{32})(?=\/|["'`]|\s|$)/y;
+/** How far the literals that code joins into such an address are read: a few parts, each on one line. */
+const ICAL_MAX_PARTS = 8;
+const ICAL_REACH = 600;
+
+/**
+ * The text from `offset` as code would join it, with the offset in `text` of each of its characters: when `offset` sits
+ * in a string literal, that literal's rest and the literals joined after it (`"…/ical/" + "…/private-" + "…" + "/basic.ics"`,
+ * PHP's `.`, adjacent literals); elsewhere (prose, YAML, a config file), the text itself up to the line's end.
+ */
+function joinedFrom(text: string, offset: number): { joined: string; at: number[] } {
+  let open = -1;
+  for (let i = offset - 1; i >= 0 && offset - i <= 200; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (c === 0x22 || c === 0x27) {
+      open = i;
+      break;
+    }
+  }
+  const first = open === -1 ? undefined : literalAt(text, open);
+  const at: number[] = [];
+  let joined = '';
+  const take = (from: number, to: number): void => {
+    for (let i = from; i < to && joined.length < ICAL_REACH; i++) {
+      joined += text[i];
+      at.push(i);
+    }
+  };
+  if (first === undefined || first.end < offset) {
+    let end = offset;
+    while (end < text.length && end - offset < ICAL_REACH && text.charCodeAt(end) !== 0x0a) end++;
+    take(offset, end);
+    return { joined, at };
+  }
+  take(offset, first.end);
+  let end = first.end;
+  for (let parts = 1; parts < ICAL_MAX_PARTS; parts++) {
+    let i = skipSpace(text, end + 1, 1);
+    const c = text.charCodeAt(i);
+    if (c === 0x2b /* + */ || c === 0x2e /* . */) i = skipSpace(text, i + 1, 1);
+    const next = literalAt(text, i);
+    if (next === undefined) break;
+    take(next.start, next.end);
+    end = next.end;
+  }
+  return { joined, at };
+}
+
+function findGoogleCalendarPrivateAddresses(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    const { joined, at } = joinedFrom(text, offset);
+    GOOGLE_ICAL_PRIVATE.lastIndex = 0;
+    const m = GOOGLE_ICAL_PRIVATE.exec(joined);
+    if (m === null) continue;
+    const key = m[1]!;
+    if (shannonEntropy(key) < 3 || !notPlaceholderNorCounted(key)) continue;
+    // The key's characters, as one span per run that stands together in the text (a key cut across literals is reported in parts).
+    const from = m.index + m[0].length - key.length;
+    let runStart = at[from]!;
+    for (let k = from + 1; k <= from + key.length; k++) {
+      if (k < from + key.length && at[k] === at[k - 1]! + 1) continue;
+      spans.push({ start: runStart, end: at[k - 1]! + 1 });
+      if (k < from + key.length) runStart = at[k]!;
+    }
+  }
+  return spans;
+}
+
 /** Other SaaS APIs: design, forms, media, maps, identity, webhooks, … */
 export const saasRules: Rule[] = [
+  {
+    id: 'google-calendar-private-ical',
+    category: 'KEY',
+    description:
+      "The key of Google Calendar's secret iCal address (`calendar/ical/<calendar id>/private-<32 hex>/basic.ics`), also where code joins the address from literals",
+    keywords: ['calendar/ical/'],
+    pattern: GOOGLE_ICAL_PRIVATE,
+    secretGroup: 1,
+    find: findGoogleCalendarPrivateAddresses,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'ICS_FEED=https://calendar.google.com/calendar/ical/rota.desk%40example.org/private-5c0e9a71d24b38f6e1a7c09d3b52f84e/basic.ics',
+        'const feed = "https://calendar.google.com/calendar/ical/" + "rota.desk%40example.org/private-" + "5c0e9a71d24b38f6e1a7c09d3b52f84e" + "/basic.ics";',
+      ],
+      noMatch: [
+        'ICS_FEED=https://calendar.google.com/calendar/ical/rota.desk%40example.org/public/basic.ics',
+        'ICS_FEED=https://calendar.google.com/calendar/ical/rota.desk%40example.org/private-00000000000000000000000000000000/basic.ics',
+        'const feed = `https://calendar.google.com/calendar/ical/${calendarId}/private-${icalKey}/basic.ics`;',
+      ],
+    },
+  },
   // cPanel's and WHM's API tokens (32 upper-case letters and digits) go in an Authorization header of their own scheme.
   {
     id: 'cpanel-api-token',
