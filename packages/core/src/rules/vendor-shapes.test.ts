@@ -143,6 +143,21 @@ describe('Google service-account key files', () => {
   });
 });
 
+describe('Kafka SASL credentials of a Confluent Cloud API key', () => {
+  const id = fake('uppernum', 16, 9531);
+  const secret = fake('b64', 64, 9532);
+
+  it('reports the password and leaves the key id given as the username, as a user name is left', () => {
+    const jaas = `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${id}" password="${secret}";\n`;
+    expect(values(jaas, 'client.properties')).toEqual([secret]);
+    const java = `props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\\"${id}\\" password=\\"${secret}\\";");\n`;
+    expect(values(java, 'Producer.java').join(' ')).toContain(secret);
+    expect(values(java, 'Producer.java').join(' ')).not.toContain(id);
+    const go = `kafka.ConfigMap{\n\t"sasl.mechanisms": "PLAIN",\n\t"sasl.username":   "${id}",\n\t"sasl.password":   "${secret}",\n}\n`;
+    expect(values(go, 'producer.go')).toEqual([secret]);
+  });
+});
+
 describe("Stream Chat's server client built with its key and secret by position", () => {
   it('reports the secret, second, and leaves the public API key', () => {
     const js = "const chat = StreamChat.getInstance('p4tz9wq2mcrd', 'h7k2q9zxw4mvt8rb3nlc6jdy0pgf5sae1ukq7x2zm9wt4vn8cr6hb3ld0yjs5gfa');";
