@@ -214,8 +214,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
           continue;
         }
         const regex = (rule.regex ??= new RegExp(rule.source, rule.flags));
-        if (regex.sticky) acceptMatchesAt(rule, regex, offsetsOf(rule.keywordIds, positions), text, file, isAllowed, candidates);
-        else acceptMatches(rule, regex, text, file, isAllowed, candidates);
+        acceptMatches(rule, regex, regex.sticky ? offsetsOf(rule.keywordIds, positions) : undefined, text, file, isAllowed, candidates);
       }
       for (const k of known) addKnownSecret(text, k, candidates);
       if (candidates.length === 0) return [];
@@ -236,39 +235,48 @@ function acceptSpans(rule: CompiledRule, spans: readonly Span[], text: string, i
   }
 }
 
-/** Every match of a global pattern in the text, as candidates of its rule. */
-function acceptMatches(rule: CompiledRule, regex: RegExp, text: string, file: string | undefined, isAllowed: (secret: string) => boolean, candidates: Candidate[]): void {
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
-    if (m[0].length === 0) {
-      regex.lastIndex++;
-      continue;
-    }
-    acceptMatch(rule, m, text, file, isAllowed, candidates);
-  }
-}
-
-/** The matches of a sticky pattern at the starts (the walk of `forEachMatchAt`, without a callback), as candidates of its rule. */
-function acceptMatchesAt(
+/**
+ * The matches of a rule's pattern, as candidates of its rule: every match of a global pattern
+ * (`starts` undefined), or a sticky pattern's matches at the starts (the walk of `forEachMatchAt`,
+ * without a callback). One walk for both, with one call of acceptMatch: as two functions, the
+ * sticky walk's call had not run yet (no sticky pattern had matched) when TurboFan compiled
+ * detect with it inlined, and its first match deoptimized both, detect then compiled again
+ * (~100 ms of compile). Global patterns match from the first files on.
+ */
+function acceptMatches(
   rule: CompiledRule,
   regex: RegExp,
-  starts: readonly number[],
+  starts: readonly number[] | undefined,
   text: string,
   file: string | undefined,
   isAllowed: (secret: string) => boolean,
   candidates: Candidate[],
 ): void {
+  if (starts === undefined) regex.lastIndex = 0;
+  let next = 0;
   let from = 0;
-  for (const start of starts) {
-    if (start < from) continue;
-    regex.lastIndex = start;
-    const m = regex.exec(text);
-    // A sticky match ends where the pattern's lastIndex now stands (0 after a miss). Read and
-    // compared on every attempt, before the test for a miss: reads made only after a match had
-    // no feedback when TurboFan compiled this before any pattern had matched (a deoptimization).
-    const end = regex.lastIndex;
-    if (end === start || m === null) continue;
-    from = end;
+  for (;;) {
+    let m: RegExpExecArray | null;
+    if (starts === undefined) {
+      m = regex.exec(text);
+      if (m === null) return;
+      if (m[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+    } else {
+      if (next >= starts.length) return;
+      const start = starts[next++]!;
+      if (start < from) continue;
+      regex.lastIndex = start;
+      m = regex.exec(text);
+      // A sticky match ends where the pattern's lastIndex now stands (0 after a miss). Read and
+      // compared on every attempt, before the test for a miss: reads made only after a match had
+      // no feedback when TurboFan compiled this before any pattern had matched (a deoptimization).
+      const end = regex.lastIndex;
+      if (end === start || m === null) continue;
+      from = end;
+    }
     acceptMatch(rule, m, text, file, isAllowed, candidates);
   }
 }
