@@ -347,10 +347,7 @@ export class WasmAutomaton {
           break;
         }
         // Hits, chain by chain: the segments are in order, and so is each chain's list.
-        for (let j = 0; j < CHAINS; j++) {
-          const end = i32[4 * j + 3]! >> 2;
-          for (let k = (this.hitsAt + j * this.hitsPerChain) >> 2; k < end; k += 2) onHit(i32[k + 1]!, ((i32[k]! - textAt) >> 1) + from);
-        }
+        for (let j = 0; j < CHAINS; j++) reportHits(i32, (this.hitsAt + j * this.hitsPerChain) >> 2, i32[4 * j + 3]! >> 2, textAt, from, onHit);
       }
     } finally {
       // The copied text holds the user's secrets: none of it stays here between scans.
@@ -358,4 +355,14 @@ export class WasmAutomaton {
     }
     return { scannedTo: Math.min(w, n), nonAscii: seen >= 128 };
   }
+}
+
+/**
+ * One chain's hits, from `first` up to `end` (indices into `i32`: a hit is its byte address in the copied text, then its
+ * state), to onHit with the state and the text's offset. A function of its own: as a loop inside `scan`, the many hits of
+ * the first large text made TurboFan compile `scan` within its first call, before the copy into WebAssembly memory
+ * further on had run enough to have feedback, and the next window deoptimized it (then compiled twice more).
+ */
+function reportHits(i32: Int32Array, first: number, end: number, textAt: number, from: number, onHit: (state: number, at: number) => void): void {
+  for (let k = first; k < end; k += 2) onHit(i32[k + 1]!, ((i32[k]! - textAt) >> 1) + from);
 }

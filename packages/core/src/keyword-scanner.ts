@@ -269,10 +269,14 @@ export class KeywordScanner {
 function endsWithKeyword(text: string, at: number, keyword: string): boolean {
   const start = at + 1 - keyword.length;
   if (start < 0) return false;
-  for (let k = 0; k < keyword.length; k++) {
+  // Every operation here runs from the first character on: when TurboFan compiled the scan, no
+  // checked keyword had yet matched a character, nor met one from A on, so as `c >= 65 && c <= 90`
+  // and a `k++` after the test, the second comparison and the increment had never run, and each
+  // deoptimized the scan once. `c - 65` as unsigned is below 26 exactly for A-Z.
+  for (let k = 0; k < keyword.length; ) {
     const c = text.charCodeAt(start + k);
-    const lower = c >= 65 && c <= 90 ? c + 32 : c;
-    if (lower !== keyword.charCodeAt(k)) return false;
+    const lower = (c - 65) >>> 0 < 26 ? c + 32 : c;
+    if (lower !== keyword.charCodeAt(k++)) return false;
   }
   return true;
 }
