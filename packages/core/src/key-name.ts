@@ -95,6 +95,22 @@ const WEBHOOK_WORDS = new Set(['webhook', 'webhooks', 'hook', 'notification', 'n
 /** Words after `psk` that make the name the key's identity or a setting about it, not the key (`psk_identity`, `psk_hint`). */
 const PSK_NAME_WORDS = new Set(['identity', 'ident', 'hint', 'user', 'username', 'client', 'index', 'slot', 'count', 'set', 'rotation']);
 
+/**
+ * Whether a name's last `psk` is among its last three words and no word after it names or describes the key (see
+ * nameOfAKnownSecret). The last three words are read back to front and judged for every name: the tests made only
+ * once `psk` was found had never run when TurboFan compiled nameOfAKnownSecret (names holding `psk` are rare), and
+ * the first such name deoptimized it.
+ */
+function isPskName(words: readonly string[]): boolean {
+  let picksOne = true;
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 3; i--) {
+    const w = words[i]!;
+    if (w === 'psk') return picksOne;
+    if (PSK_NAME_WORDS.has(w) || DESCRIPTIVE_WORDS.has(w) || !/[a-z]{2}/.test(w)) picksOne = false;
+  }
+  return false;
+}
+
 /** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
   'primary', 'foreign', 'sort', 'partition', 'cache', 'unique', 'composite', 'shard', 'hash', 'range', 'map', 'dict',
@@ -587,13 +603,7 @@ function nameOfAKnownSecret(name: string, words: readonly string[], last: string
   // A site, a network or a copy after it (`wifi_psk_office`, `WPA_PSK_GUEST`, `psk_site2`) picks which one; words that describe
   // the key (`psk_length`, `psk_file`) ended the name above, and `psk_identity` (or its hint) is the name the key goes by.
   // A bare number after it is no site but an order: `PSK_8` and `APSK_16` are modulations (8-PSK), not keys.
-  const psk = words.lastIndexOf('psk');
-  if (
-    psk !== -1 &&
-    psk >= words.length - 3 &&
-    !words.slice(psk + 1).some((w) => PSK_NAME_WORDS.has(w) || DESCRIPTIVE_WORDS.has(w) || !/[a-z]{2}/.test(w))
-  )
-    return { category: 'PASS', weak: false };
+  if (isPskName(words)) return { category: 'PASS', weak: false };
   // Spelled out (`wpa2-pre-shared-key=` of a MikroTik export, `pre_shared_key`, Terraform's `tunnel1_preshared_key`,
   // WireGuard's `PresharedKey`): the same passphrase, often a word and digits, or letters alone.
   if (last === 'key' && ((words[words.length - 2] === 'shared' && words[words.length - 3] === 'pre') || words[words.length - 2] === 'preshared')) return { category: 'PASS', weak: false };

@@ -302,8 +302,11 @@ const PARENT_LOOK_BACK = 4000;
 
 /** The start of the line holding `from`, looking back no further than `floor`; -1 when the line starts before it. */
 function lineStartWithin(text: string, from: number, floor: number): number {
+  // Decided before the walk, so that the comparison runs on every call: after it, it had not run yet
+  // (every line start had been found) when TurboFan compiled this, and the first miss deoptimized it.
+  const before = floor === 0 ? 0 : -1;
   for (let i = from; i >= floor; i--) if (text.charCodeAt(i) === 10) return i + 1;
-  return floor === 0 ? 0 : -1;
+  return before;
 }
 
 function indentationAt(text: string, lineStart: number): number {

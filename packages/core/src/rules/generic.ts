@@ -1314,11 +1314,19 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
   if (isNameOfAThing(text, nameStart, name, v)) return true;
   // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
   if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return true;
-  // Python: a bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
-  if (v.quoted && separator.trim() === ':' && PYTHON_FILE.test(file ?? '') && ANNOTATED_TYPE.test(v.value) && !isQuoteOrTextStartBefore(text, nameStart)) return true;
+  return v.quoted && PYTHON_FILE.test(file ?? '') && isPythonTypeName(text, nameStart, separator, v.value);
+}
+
+/**
+ * Whether a quoted value in Python names a type, not a value. Its own function: inside isRuledOutByStatement, the
+ * calls made only after a value shaped like a model type had not run when TurboFan compiled it, and the first such
+ * value deoptimized the whole of it, to be compiled again.
+ */
+function isPythonTypeName(text: string, nameStart: number, separator: string, value: string): boolean {
+  // A bare name, `:` and a quoted class name is an annotation with a forward reference (`private_key: "_RSAPrivateKey"`).
+  if (separator.trim() === ':' && ANNOTATED_TYPE.test(value) && !isQuoteOrTextStartBefore(text, nameStart)) return true;
   // An attribute's type in a generated API client's model (`swagger_types = {` / `'secret': 'V1SecretVolumeSource'`): a class, no value.
-  if (v.quoted && PYTHON_FILE.test(file ?? '') && isModelType(v.value) && namesModelTypeMap(enclosingObjectWords(text, nameStart))) return true;
-  return false;
+  return isModelType(value) && namesModelTypeMap(enclosingObjectWords(text, nameStart));
 }
 
 /** Whether the expression around the value says it is none of the name's: a template, a list's item, a call's argument, a fallback, a comparison, a digest, a variable. */

@@ -432,6 +432,7 @@ const CALL_ARGUMENT = /[ \t]{0,8}(?:\\?\r?\n[ \t]{0,60})?(?:'(?<sq>[^'\r\n\\]{0,
 
 /** What a secret parameter's name holds (`password`, `db_pwd`, `passwd`, `pw`, `client_secret`, `api_key`, `token`). */
 const SECRET_SPELLING = /pass|pw|psw|secret|token|key/i;
+const SELF_OR_CLS: ReadonlySet<string> = new Set(['self', 'cls']);
 /** A call's name and its opening parenthesis. */
 const CALL_OPENING = /(?<![\w.])([A-Za-z_]\w{0,60})\(/g;
 /** A class statement's keyword and name. */
@@ -468,11 +469,19 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
     if (m === null) continue;
     // Only a parameter list that spells a secret is read word by word.
     if (!SECRET_SPELLING.test(m.groups!['params']!)) continue;
-    const params = m.groups!['params']!.split(',').map((p) => p.trim().replace(/[:=][^]*$/, '').trim());
+    // Trimmed in place, not by `map`: TurboFan's own `map` makes a holey array where the interpreter's is packed,
+    // and the array of the other kind deoptimized the compiled finder at its first read.
+    const params = m.groups!['params']!.split(',');
+    for (let i = 0; i < params.length; i++) params[i] = params[i]!.trim().replace(/[:=][^]*$/, '').trim();
     let fn = m.groups!['fn']!;
+    // Compared once for every definition, so that the comparison meets all kinds of names before TurboFan compiles
+    // this: compared only after `self`, the names it had seen were all interned strings, and the first other deoptimized it.
+    const isInit = fn === '__init__';
     // A method is called on its object (`client.login(…)`), which no call below is read as; a class's `__init__` by the class's name.
-    if (params[0] === 'self' || params[0] === 'cls') {
-      if (fn !== '__init__') continue;
+    // A set, not `===`: the first lists began with a one-character or empty name (strings V8 keeps interned), so the
+    // compiled comparison expected interned strings, and the first `self` (a substring) deoptimized the finder.
+    if (SELF_OR_CLS.has(params[0]!)) {
+      if (!isInit) continue;
       params.shift();
     }
     const secrets: SecretParameter[] = [];
@@ -481,7 +490,7 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
       if (key !== undefined && !key.weak) secrets.push({ index, category: key.category });
     });
     if (secrets.length === 0) continue;
-    if (fn === '__init__') {
+    if (isInit) {
       let lineStart = at;
       while (lineStart > 0 && at - lineStart < 40 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
       const owner = lineStart === 0 || text[lineStart - 1] === '\n' ? classOfInit(text, lineStart, at - lineStart) : undefined;
