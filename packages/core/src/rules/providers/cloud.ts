@@ -334,8 +334,9 @@ export const cloudRules: Rule[] = [
   {
     // Google publishes each key's id beside its public certificate, and a token the key signs carries it as `kid`: the
     // id alone opens nothing. In a key file it is half of the credential, as an AWS access key id is beside its secret
-    // key: it names the very key to revoke, and most engineers read it as part of the secret (the labelled sets split
-    // about 60/40 that way). So it is reported there, and only there.
+    // key: it names the very key to revoke, and engineers who label it mostly call it a secret. Of the ids in the
+    // labelled sets, 77 are labelled secrets (66 sets), 32 look-alikes (28 sets) and 56 neither (46 sets); the sets
+    // written since this rule came back lean the same way (31 sets, 9 and 11). So it is reported there, and only there.
     id: 'gcp-service-account-key-id',
     category: 'KEY',
     description:
