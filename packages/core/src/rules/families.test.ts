@@ -1092,6 +1092,19 @@ describe('game studio code and notes (blind set 29)', () => {
     expect(values('The password for deploy is stored in 1Password.\nThe password is\nrotated monthly.\nReset the password (see the runbook): ask ops.\n', 'notes.md')).toEqual([]);
   });
 
+  it("reads a password for an account whose code span the paragraph wrapped after 'is', not a stand-in or words", () => {
+    expect(values('If the agent is down, the break-glass password for `ops` is\n`Tq7_mV2zK9pLw4Rx` (rotate after use).\n', 'runbook.md')).toEqual(['Tq7_mV2zK9pLw4Rx']);
+    expect(values('the break-glass password for `ops` is\n`${OPS_BREAK_GLASS_PASSWORD}` (see the vault).\n', 'runbook.md')).toEqual([]);
+    expect(values('the break-glass password for `ops` is\nkept in the vault.\n', 'runbook.md')).toEqual([]);
+  });
+
+  it('reads a key whose aside the paragraph wrapped onto the next line, or whose code span it wrapped after the verb', () => {
+    expect(values('The archive key rotates. The current key\n(as of June) is `9c4e1b7a20d58f36e1d2c47a9b03f8e5` - keep it in the vault.\n', 'runbook.md')).toEqual(['9c4e1b7a20d58f36e1d2c47a9b03f8e5']);
+    expect(values('The pump station API key (for the nightly export) is\n`pmp_Rq7vK2mX9pLw4Zt8Wq3nB6cJ1Hd5Fs0Gj`.\n', 'runbook.md')).toEqual(['pmp_Rq7vK2mX9pLw4Zt8Wq3nB6cJ1Hd5Fs0Gj']);
+    expect(values('The current key\n(as of June) is `YOUR_API_KEY`.\n', 'runbook.md')).toEqual([]);
+    expect(values('The release tag\n(for the pump station) is `v2024.11.3-rc1`.\n', 'runbook.md')).toEqual([]);
+  });
+
   it('reads a key named in prose with an aside between the name and its verb, not a stand-in or a value not in a code span', () => {
     expect(values('The pump station API key (for the nightly export) is `pmp_Rq7vK2mX9pLw4Zt8Wq3nB6cJ1Hd5Fs0Gj`.\n', 'runbook.md')).toEqual(['pmp_Rq7vK2mX9pLw4Zt8Wq3nB6cJ1Hd5Fs0Gj']);
     expect(values('The pump station API key (for the nightly export) is `YOUR_API_KEY`.\n', 'runbook.md')).toEqual([]);

@@ -114,10 +114,11 @@ const ASSIGNMENT = new RegExp(
     // Java, C# and Kotlin formatters break a long constant after its `=` (`static final String JWT_KEY =` / `    "…";`):
     // the literal on the next line is the value (in program source only, checked after the match).
     '|[ \\t]{0,40}=[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=["\'])' +
-    // Prose: `the password for \`deploy\` is \`…\``, `password for deploy was …` (one account between name and verb);
+    // Prose: `the password for \`deploy\` is \`…\``, `password for deploy was …` (one account between name and verb),
+    // its code span maybe wrapped onto the next line (`the break-glass password for \`ops\` is` / `` `…` ``);
     // a code span that the paragraph wrapped onto the next line (`target manager password is` / `` `…` ``);
     // an aside between a name and its colon (`signing passcode (do NOT paste in Slack again): \`…\``).
-    '|[ \\t]{1,4}for[ \\t]{1,4}(?:`[^`\\s]{1,64}`|[\\w.@-]{1,64})[ \\t]{1,4}(?:is|was)[ \\t]{1,4}' +
+    '|[ \\t]{1,4}for[ \\t]{1,4}(?:`[^`\\s]{1,64}`|[\\w.@-]{1,64})[ \\t]{1,4}(?:is|was)(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`))' +
     '|[ \\t]{1,4}(?:is|was)[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`)' +
     // or wrapped right after the name (`… guest network \`Guest\`, password` / `` `…` (rotated monthly)``): a code span
     // opening the next line, closed on it.
@@ -126,8 +127,9 @@ const ASSIGNMENT = new RegExp(
     // interface is` / `` `…` ``, `the password for the reporting replica is \`…\``).
     "|[ \\t]{1,4}(?:for|from)[ \\t]{1,4}[\\w.@' \\t-]{1,60}?[ \\t](?:is|was)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?=`)" +
     // The aside may also stand between a name and its verb before a code span (`The gateway API key (for the health script) is \`…\``),
-    // or between the name and the code span itself (`global API key (legacy) \`…\``), as a blank does without it.
-    '|[ \\t]{1,4}\\([^()\\r\\n]{1,80}\\)[ \\t]{0,4}(?::[ \\t]{0,4}(?=[`"\'])|[ \\t](?:is|was)[ \\t]{1,4}(?=`)|(?<=[ \\t])(?=`))' +
+    // or between the name and the code span itself (`global API key (legacy) \`…\``), as a blank does without it. A paragraph
+    // may wrap before the aside (`The current key` / `(as of March) is \`…\``) or after the verb: a line break stands for the blank.
+    '|(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})\\([^()\\r\\n]{1,80}\\)[ \\t]{0,4}(?::[ \\t]{0,4}(?=[`"\'])|[ \\t](?:is|was)(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40})(?=`)|(?<=[ \\t])(?=`))' +
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
