@@ -328,6 +328,8 @@ const hostile: Record<string, string> = {
   'iCal addresses joined from literals repeated on one line': '"calendar/ical/a/private-" + "'.repeat(MB / 30),
   // Each getter's return lines are read one at a time, each bounded.
   'key getters falling back after an environment lookup on one endless line': 'String signingKey() { getenv("K"); return a ? b : "Kq7 vTz"; } '.repeat(MB / 64),
+  // Each `` / `` between double-backtick literals reads one bounded literal after it and a bounded stretch before it.
+  'double-backtick logins repeated on one line, the password never closed': '``ops`` / ``Tq7#mVz2!kLw9 '.repeat(MB / 26),
   // Each wrapped aside or account reads one line break and a bounded stretch, never given a code span.
   'names wrapped before an aside or after is, never given a code span': 'password for `ops` is\n key\n(as of March) is\n'.repeat(MB / 46),
 };

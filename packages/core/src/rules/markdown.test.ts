@@ -95,6 +95,16 @@ describe('an account and its password both in code spans', () => {
   it('leaves two code spans that are no account and password', () => {
     expect(values('See the account `billing` / `invoices` pages for the totals.\n', 'docs/onboarding.md')).toEqual([]);
   });
+  it("reads reStructuredText's double-backtick literals as code spans, in a docstring as in a document", () => {
+    const docstring = '"' + '""Ledger export.\n\nThe first version logged in as\n``ledger-sync`` / ``Vq4#nTz8!kWm2Lr`` -- retired, use OAuth.\n"' + '""\n';
+    expect(values(docstring, 'ledger/export.py')).toEqual(['Vq4#nTz8!kWm2Lr']);
+    expect(values('The kiosk account is ``kiosk`` / ``Qz8mTr2LwX5vKn7HpB4d``.\n', 'docs/kiosk.rst')).toEqual(['Qz8mTr2LwX5vKn7HpB4d']);
+  });
+  it('leaves double-backtick literals that are no login, and a stand-in', () => {
+    expect(values('Send ``GET`` / ``POST`` to ``/v2/export``.\n', 'docs/api.rst')).toEqual([]);
+    expect(values('Log in as ``admin`` / ``${ADMIN_PASSWORD}``.\n', 'docs/api.rst')).toEqual([]);
+    expect(values('Compare ``bi-viewer`` / ``Qz8mTr2LwX5vKn7HpB4d`` in the build matrix.\n', 'docs/api.rst')).toEqual([]);
+  });
 });
 
 describe('a paragraph of notes that speaks of a password and gives one', () => {

@@ -253,23 +253,32 @@ const USER_SPAN_BEFORE = /(?<![\w`])`(?<user>[A-Za-z0-9._@+-]{1,64})$/;
  */
 const LOGIN_WORD_BEFORE_USER = /(?<![\w-])(?:account|login|log-in|credentials|creds|user(?:name)?)(?:[ \t]{1,2}(?:is|was))?[ \t]{0,2}:?[ \t]{1,2}$/i;
 const PASSWORD_SPAN_AFTER = /`[ \t]{0,2}\/[ \t]{0,2}`(?<v>[^`\s]{6,128})`/y;
+/**
+ * The same pair as reStructuredText's inline literals, in double backticks (a docstring's ``` ``deploy`` / ``…`` ```):
+ * the keyword then starts at the user's second closing backtick, so the user's literal ends one character before it.
+ */
+const USER_LITERAL_BEFORE = /(?<![\w`])``(?<user>[A-Za-z0-9._@+-]{1,64})`$/;
+const PASSWORD_LITERAL_AFTER = /`[ \t]{0,2}\/[ \t]{0,2}``(?<v>[^`\s]{6,128})``/y;
 
 const DIRECTIVE = /^[a-z][a-z-]{1,30}=[\w.-]{1,30}$/;
 
 function findUserPasswordSpans(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
-    PASSWORD_SPAN_AFTER.lastIndex = offset;
-    const m = PASSWORD_SPAN_AFTER.exec(text);
+    // After a backtick, the keyword is the middle of a pair of double-backtick literals.
+    const literal = offset > 0 && text.charCodeAt(offset - 1) === 0x60; /* ` */
+    const after = literal ? PASSWORD_LITERAL_AFTER : PASSWORD_SPAN_AFTER;
+    after.lastIndex = offset;
+    const m = after.exec(text);
     const before = text.slice(Math.max(0, offset - 70), offset);
-    const user = m === null ? null : USER_SPAN_BEFORE.exec(before);
+    const user = m === null ? null : (literal ? USER_LITERAL_BEFORE : USER_SPAN_BEFORE).exec(before);
     if (m === null || user === null) continue;
     const value = m.groups!['v']!;
     const generatedLogin = isGeneratedWord(value) && LOGIN_WORD_BEFORE_USER.test(before.slice(Math.max(0, user.index - 30), user.index));
     if (!(isPasswordLike(value) || generatedLogin) || !isPlausiblePassword(value, options.file)) continue;
     // A directive (`Cache-Control`/`max-age=0` in a spec's prose): a setting and its value, not a login.
     if (DIRECTIVE.test(value)) continue;
-    const start = m.index + m[0].length - 1 - value.length;
+    const start = m.index + m[0].length - (literal ? 2 : 1) - value.length;
     spans.push({ start, end: start + value.length, category: 'PASS' });
   }
   return spans;
@@ -689,15 +698,15 @@ export const markdownRules: Rule[] = [
   {
     id: 'user-password-code-spans',
     category: 'PASS',
-    description: 'A login written as two code spans joined by a slash: `` `admin` / `…` `` (a user name, then a password by its shape; after words that say it is an account\'s login, a generated mix of letters and digits too)',
+    description: 'A login written as two code spans joined by a slash: `` `admin` / `…` ``, or as reStructuredText\'s double-backtick literals (a user name, then a password by its shape; after words that say it is an account\'s login, a generated mix of letters and digits too)',
     keywords: ['` / `', '`/`'],
     pattern: PASSWORD_SPAN_AFTER,
     find: findUserPasswordSpans,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['the sandbox admin is at http://10.2.0.9:8080 with `admin` / `Sandb0x-Adm!n-Teal`.', 'Grafana: `ops@acme.io`/`Gr4fana-0ncall!`'],
-      noMatch: ['use `GET` / `POST` for reads', 'either `src/main.ts` / `src/app-v2!.ts`', 'with `admin` / `${ADMIN_PASSWORD}`', 'log in as `admin` / `admin`', 'does not contain `Cache-Control`, then append `Cache-Control`/`max-age=0` to it'],
+      match: ['the sandbox admin is at http://10.2.0.9:8080 with `admin` / `Sandb0x-Adm!n-Teal`.', 'Grafana: `ops@acme.io`/`Gr4fana-0ncall!`', 'the old shared login ``sync-bot`` / ``Wq3#tLz8!vRn`` is retired'],
+      noMatch: ['use `GET` / `POST` for reads', 'use ``GET`` / ``POST`` for reads', 'with ``admin`` / ``${ADMIN_PASSWORD}``', 'either `src/main.ts` / `src/app-v2!.ts`', 'with `admin` / `${ADMIN_PASSWORD}`', 'log in as `admin` / `admin`', 'does not contain `Cache-Control`, then append `Cache-Control`/`max-age=0` to it'],
     },
   },
   {
