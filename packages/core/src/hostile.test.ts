@@ -332,6 +332,8 @@ const hostile: Record<string, string> = {
   'double-backtick logins repeated on one line, the password never closed': '``ops`` / ``Tq7#mVz2!kLw9 '.repeat(MB / 26),
   // Each wrapped aside or account reads one line break and a bounded stretch, never given a code span.
   'names wrapped before an aside or after is, never given a code span': 'password for `ops` is\n key\n(as of March) is\n'.repeat(MB / 46),
+  // A value's comment is read once, within its line's reach, when the value is about to be reported.
+  'public-by-design comments beside provider keys, repeated': 'mixpanelApiSecret = "9c4e1b7a20d58f36e1d2c47a9b03f8e5"; // not client-side by design, safe to share not\n'.repeat(MB / 100),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

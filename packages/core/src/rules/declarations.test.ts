@@ -75,5 +75,23 @@ describe('a value its comment calls public', () => {
     expect(values('admin_password: "Rk8#vQ2mLp"  # public demo\n', 'config.yml')).toEqual(['Rk8#vQ2mLp']);
     expect(values('admin_password: "Rk8#vQ2mLp"  # public, for the demo instance\n', 'config.yml')).toEqual(['Rk8#vQ2mLp']);
     expect(values('# safe to commit\nSMTP_PASSWORD = "Hv3$kQ9wLz2m"\n', 'settings.py')).toEqual(['Hv3$kQ9wLz2m']);
+    expect(values('admin_password: "Rk8#vQ2mLp"  # demo instance, public by design\n', 'config.yml')).toEqual(['Rk8#vQ2mLp']);
+  });
+  it('leaves a key whose comment says, after what it is for, that it is public by design or safe to expose', () => {
+    expect(values('const HEAP_APP_KEY = "Hq7Vz2Lm9Rk4Wt8Nb3Xc6Jp1"; // product analytics, client-side by design\n', 'track.js')).toEqual([]);
+    expect(values('# Maps JS key, public by design\nMAPS_API_KEY = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"\n', 'settings.py')).toEqual([]);
+    expect(values('const SEARCH_KEY = "e1d2c47a9b03f8e59c4e1b7a20d58f36"; // search-only, meant to be public\n', 'search.js')).toEqual([]);
+  });
+  it('still reports a key whose comment negates the phrase', () => {
+    expect(values('const HEAP_APP_KEY = "Hq7Vz2Lm9Rk4Wt8Nb3Xc6Jp1"; // product analytics, not client-side by design\n', 'track.js')).toEqual(['Hq7Vz2Lm9Rk4Wt8Nb3Xc6Jp1']);
+    expect(values('API_SECRET = "Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs"  # server only, never safe to expose\n', 'settings.py')).toEqual(['Qx7vLm2Rk9Tz4Wp8Nc3Hy6Bs']);
+  });
+  it("reads the same comment beside a key a provider's name made a finding", () => {
+    const key = 'Hq7Vz2Lm9Rk4Wt8Nb3Xc6Jp1Yd5Fs0Gg';
+    const rules = (text: string, file: string) => detect(text, { file }).map((f) => f.rule);
+    expect(rules(`const segmentWriteKey = "${key}"; // analytics, client-side by design\n`, 'widget.js')).toEqual([]);
+    expect(rules(`# not a secret: the write key of the demo source\nsegment_write_key: "${key}"\n`, 'config.yml')).toEqual([]);
+    expect(rules(`const segmentWriteKey = "${key}"; // analytics\n`, 'widget.js')).toEqual(['segment-write-key']);
+    expect(rules(`const segmentWriteKey = "${key}"; // analytics, not public\n`, 'widget.js')).toEqual(['segment-write-key']);
   });
 });

@@ -9,6 +9,7 @@ import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './t
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
+import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
 import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode, skipBlanksBack } from '../char-codes.js';
 
@@ -1696,8 +1697,6 @@ function isInsideStringLiteral(text: string, at: number): boolean {
 
 /** A bare `key` as code names a variable or a field (`key`, `$key`, `@key`). */
 const BARE_KEY_NAME = /^[$@]?key$/i;
-/** A comment's marker at the start of its line: `//`, `#`, `/*`, `*`, `--`, `;`. */
-const COMMENT_LINE = /^[ \t]{0,40}(?:\/\/|#|\/?\*|--|;)/;
 /**
  * A key that identifies a request or a record, named in words (`idempotency key`, `Idempotency-Key`, `dedup key`,
  * `cache key`, `partition key`): the value picks what it names, it authenticates nothing.
@@ -1717,39 +1716,6 @@ function commentNamesHandleKey(text: string, nameStart: number): boolean {
   const above = lineBounds(text, line.start - 1, 300);
   const comment = text.slice(above.start, above.end);
   return COMMENT_LINE.test(comment) && HANDLE_KEY_WORDS.test(comment);
-}
-
-/** A comment's words that say what it sits by is no secret: `not a credential`, `not secret`, `isn't sensitive`, `no secret`. */
-const NOT_A_SECRET_WORDS = /\b(?:(?:is[ \t]{0,2}n[o']t|not|never)[ \t]{1,3}(?:a[ \t]{1,3})?(?:credential|secret|password|sensitive)|no[ \t]{1,3}(?:credential|secret)s?\b(?![ \t]{0,3}(?:here|in[ \t]|manager|store|vault)))/i;
-
-/**
- * A comment's opening words that call what it sits by public: `// public, embedded in the web app`, `# publishable`,
- * `/* this is public *\/`, `// safe to expose`. `public` must stand alone (a comma, a stop, the comment's end or a word like
- * `by`/`in`/`anyway` after it): `// public key lives in keys/`, `// public repo leaked it` say something else.
- */
-const PUBLIC_VALUE_COMMENT =
-  /^(?:\/\/|#|--|\/\*)[ \t]{0,4}(?:(?:it'?s|this is|this key is|this token is|value is|is)[ \t]{1,3})?(?:public(?:ly (?:visible|readable|shared))?|publishable|safe to (?:expose|commit|share|publish|embed|ship))(?=[ \t]{0,3}(?:$|[,;:.(\u2014\u2013-]|\*\/|(?:and|by|in|on|anyway|because|since|so|per)\b))/i;
-
-/**
- * Whether the comment that ends the line of a declaration (after its value, which ends at `valueEnd`) or the comment line
- * right above it says the value is no secret: that it holds none, anywhere in the comment (`NOT_A_SECRET_WORDS`:
- * `const IncidentKey = "…"` under `// IncidentKey is a dedup key, not a credential.`), or, in its opening words, that the
- * value is public (`PUBLIC_VALUE_COMMENT`: `// public, embedded in the web app`), which a vendor-shaped token never is
- * (its own rule reports it, whatever the comment says). Read only for a value about to be reported.
- */
-function commentSaysNoSecret(text: string, nameStart: number, valueEnd: number, value: string): boolean {
-  const saysSo = (comment: string): boolean =>
-    NOT_A_SECRET_WORDS.test(comment) || (PUBLIC_VALUE_COMMENT.test(comment) && !isVendorPrefixedToken(value));
-  const line = lineBounds(text, nameStart, 300);
-  if (valueEnd < line.end) {
-    const rest = text.slice(valueEnd, line.end);
-    const marker = rest.search(/[ \t](?:\/\/|#|--|\/\*)/);
-    if (marker !== -1 && saysSo(rest.slice(marker + 1).trimEnd())) return true;
-  }
-  if (line.start === 0) return false;
-  const above = lineBounds(text, line.start - 1, 300);
-  const comment = text.slice(above.start, above.end).trim();
-  return COMMENT_LINE.test(comment) && saysSo(comment);
 }
 
 /** A conditional's separator (`password: isTest ? `): the literal after it is the first branch. */

@@ -1,5 +1,6 @@
-import type { Rule } from '../../types.js';
+import type { Category, Rule } from '../../types.js';
 import { hasCountingRun } from '../../secret-value.js';
+import { commentSaysNoSecret } from '../value-comments.js';
 
 /**
  * Building blocks for provider rules. Every pattern built here is linear-time: each
@@ -322,7 +323,7 @@ export function contextRule(
     pattern: inContext({ names, value, ...(options.nameTail ? { nameTail: options.nameTail } : {}), exactNames: options.exactNames ?? false }),
     secretGroup: 1,
     ...(options.minEntropy === undefined ? {} : { minEntropy: options.minEntropy }),
-    validate: notUnderPublicName(options.validate ?? looksRandom),
+    validate: notUnderPublicName(options.validate ?? looksRandom, options.category ?? 'KEY'),
     confidence: options.confidence ?? 'medium',
     skipPaths: LOCK_FILE,
     examples,
@@ -347,7 +348,7 @@ const SECRET_NAME_WORD = /token|key|secret|pass|auth|cred/i;
  */
 const CHECKSUM_NAME = /(?:hash|checksum|digest|sha(?:1|256|384|512)?|md5)["'\]]{0,2}[ \t]{0,4}[:=]/i;
 
-function notUnderPublicName(validate: NonNullable<Rule['validate']>): NonNullable<Rule['validate']> {
+function notUnderPublicName(validate: NonNullable<Rule['validate']>, category: Category): NonNullable<Rule['validate']> {
   return (secret, context) => {
     const nameEnd = context.matchEnd - secret.length;
     if (nameEnd > context.matchStart) {
@@ -356,6 +357,9 @@ function notUnderPublicName(validate: NonNullable<Rule['validate']>): NonNullabl
       if (IDENTIFIER_NAME.test(name) && !SECRET_NAME_WORD.test(name)) return false;
       if (CHECKSUM_NAME.test(name)) return false;
     }
-    return validate(secret, context);
+    if (!validate(secret, context)) return false;
+    // Its author's comment that the key is none (`// analytics, client-side by design`, `# not a secret`): the name
+    // beside it made it a finding, as a generic assignment's does, and the same word clears it. Never a password's.
+    return category === 'PASS' || !commentSaysNoSecret(context.text, nameEnd, context.matchEnd, secret);
   };
 }
