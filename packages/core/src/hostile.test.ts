@@ -113,6 +113,16 @@ const hostile: Record<string, string> = {
   'echoed base64 literals never piped to base64 -d': ('echo ' + 'QUJD'.repeat(600) + ' ').repeat(MB / 2406),
   'FIX RawData settings repeated on one line': 'fix.rawdata=x '.repeat(MB / 14),
   'X12 interchange headers repeated, one per segment': 'ISA*00*          *01*'.repeat(MB / 21) + '~ISA*'.repeat(MB / 5),
+  // Each ISA setting's name is tried once, sticky, over a value of at most ten characters.
+  'X12 credential settings repeated on one line, each value too long': 'isa_auth_info = Kq7Tw2Rz9P4 '.repeat(MB / 28),
+  // Each ::Ticket block reads at most 40 lines, and a line read is not read again for the next block.
+  'EZproxy ticket blocks opened one per line, never closed': '::Ticket\nTimeValid 10\n'.repeat(MB / 22),
+  'EZproxy ticket openers repeated on one line': '::Ticket '.repeat(MB / 9),
+  // Each declared format reads the lines below it once: the comments it passes over are not read again.
+  'format comments one per line, each declaring a password field': '# format: user:password:groups\n'.repeat(MB / 31),
+  'format comments over comment lines, repeated': '# user:password\n'.concat('# note\n'.repeat(300)).repeat(MB / 2116),
+  'format comments over entries that never end': '# user:password\n'.concat('kiosk:Wm3zP8qT4nLx6Rb2:a:b\n'.repeat(MB / 27)),
+  'user:password fields repeated on one line': 'user:password:'.repeat(MB / 14),
   'Redis client calls opened with a host and port and never closed': 'new JedisPool(cfg, "h", 6379, '.repeat(MB / 30),
   'URL users joined to escaping calls that never take a literal': '"db://u:" +\n  encodeURIComponent('.repeat(MB / 36),
   'setters given conditionals that never reach a literal, repeated on one line': 'setPassword(a.isEmpty() ? b : '.repeat(MB / 30),
@@ -424,6 +434,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each session-token marker reads one bounded literal and the one joined after it; each appid one bounded value.
     ['AWS session-token markers joined to unclosed literals, repeated', 'Creds.java', '"IQoJb3JpZ2luX2VjE" + "Wm7TqR2zXk9LpV4b'.repeat(MB / 40)],
     ['appid names repeated on one line after an OpenWeather URL', 'weather.ts', `"https://api.openweathermap.org" ${'appid: "4e9a2c7f '.repeat(MB / 18)}`],
+    // Each PascalCase password directive looks at the lines right above and below it, within 300 characters.
+    ['PascalCase password directives one per line, over a megabyte-long directive line', 'config.txt', 'BindUser x\n'.concat('BindPassword Wq4!Rz8Tn2Lp\n'.repeat(MB / 26), 'BindUser ', 'x'.repeat(MB))],
+    ['a PascalCase password directive opening a megabyte-long line', 'config.txt', `BindUser x\nBindPassword ${'Wq4!Rz8Tn2Lp '.repeat(MB / 13)}`],
     ['target-typed new( of key types repeated, encoded literals never closed', 'Keys.cs', 'SymmetricSecurityKey K =\n new(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9c '.repeat(MB / 80)],
   ];
   for (const [name, file, text] of bound) {

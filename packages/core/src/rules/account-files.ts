@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
-import { startsItsLine } from '../line-index.js';
+import { lineAround, linesFrom, startsItsLine } from '../line-index.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
@@ -200,7 +200,94 @@ const COMPOSER_AUTH_FILE = /(?:^|[\\/])auth\.json$/i;
 const LICENSE_KEY_USERNAME =
   /"username"[ \t]{0,4}:[ \t]{0,4}"(?<v>[^"\\\s]{20,200})"[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?"password"[ \t]{0,4}:[ \t]{0,4}"https?:\/\/[^"\s]{1,200}"/y;
 
+/**
+ * A file of accounts whose comment says what its lines hold: `# format: user:password:groups` (EZproxy's `user.txt`),
+ * `# username:password`, `// Syntax: <login>:<password>`, `# hostname:port:database:username:password`. Each line after
+ * it of that many colon-separated fields (fewer when the last are left out, as optional groups) has the password where the
+ * comment puts it. A comment naming no password field declares no secret (`/etc/group`'s `group_name:password:GID:user_list`
+ * names no user either; `host:port:db` names no password), and the entries end at the first line of another shape.
+ */
+const DECLARED_FORMAT_LINE =
+  /^[ \t]{0,8}(?:#{1,4}|\/\/|;{1,2}|--)[ \t]{0,8}(?:(?:line|entry|record|file)[ \t]{1,4})?(?:(?:format|syntax|layout|fields)[ \t]{0,4}(?:[:=-]|is)[ \t]{0,4})?(?<fields><?[A-Za-z][\w:<>-]{2,330})(?:[ \t]{1,8}[(—–-][^\r\n]{0,200})?[ \t]{0,8}$/i;
+/** One field of the declared format: a word, maybe in angle brackets (`user`, `<password>`, `user_list`). */
+const DECLARED_FIELD = /^<?[A-Za-z][\w-]{0,30}>?$/;
+/** A field that holds the password. */
+const PASSWORD_FIELD = /^(?:pass(?:word|wd)?|pwd|pw)$/i;
+/** A field that names the account the password is of. */
+const ACCOUNT_FIELD = /^(?:user(?:_?name|_?id)?|login|account|name|e-?mail)$/i;
+/** One entry: fields of no white space joined by colons (any after the first may be empty). */
+const DECLARED_ENTRY_LINE = /^[ \t]{0,8}[^\s:#;/][^\s:]{0,200}(?::[^\s:]{0,300}){1,9}[ \t]{0,8}$/;
+/** A comment between entries. */
+const COMMENT_LINE = /^[ \t]{0,8}(?:#|\/\/|;|--)/;
+/** How many lines after the comment are read. */
+const MAX_DECLARED_LINES = 200;
+
+function findDeclaredFormatPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readUntil = 0;
+  for (const offset of offsets) {
+    if (offset < readUntil) continue;
+    const { start: lineStart, end: lineEnd } = lineAround(text, offset, 300);
+    // The whole line, or none: a line longer than the reach is no comment of a format.
+    if (lineStart === offset || (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a)) continue;
+    if (lineEnd < text.length && text.charCodeAt(lineEnd) !== 0x0a && text.charCodeAt(lineEnd) !== 0x0d) continue;
+    const declared = DECLARED_FORMAT_LINE.exec(text.slice(lineStart, lineEnd));
+    if (declared === null) continue;
+    const declaredFields = declared.groups!['fields']!.split(':');
+    if (declaredFields.length < 2 || declaredFields.length > 10 || !declaredFields.every((f) => DECLARED_FIELD.test(f))) continue;
+    const fields = declaredFields.map((f) => f.replace(/^<|>$/g, ''));
+    const at = fields.findIndex((f) => PASSWORD_FIELD.test(f));
+    if (at === -1 || !fields.some((f) => ACCOUNT_FIELD.test(f))) continue;
+    const next = text.indexOf('\n', lineEnd);
+    if (next === -1) continue;
+    readUntil = next;
+    for (const line of linesFrom(text, next + 1, MAX_DECLARED_LINES)) {
+      // Every line walked is passed over by the next keywords, but a comment that declares a format of its own, which starts the next walk.
+      readUntil = line.start;
+      if (line.text.trim() === '') continue;
+      if (COMMENT_LINE.test(line.text)) {
+        if (DECLARED_FORMAT_LINE.test(line.text)) break;
+        continue;
+      }
+      if (!DECLARED_ENTRY_LINE.test(line.text)) break;
+      readUntil = line.start + line.text.length;
+      const entry = line.text.trim().split(':');
+      if (entry.length <= at || entry.length > fields.length) continue;
+      const value = entry[at]!;
+      if (value === '' || !isPlausiblePassword(value, options.file)) continue;
+      let start = line.start + line.text.indexOf(entry[0]!);
+      for (let i = 0; i < at; i++) start += entry[i]!.length + 1;
+      spans.push({ start, end: start + value.length });
+    }
+  }
+  return spans;
+}
+
 export const accountFileRules: Rule[] = [
+  {
+    id: 'declared-format-password',
+    category: 'PASS',
+    description:
+      'The password field of the lines below a comment that declares their format (`# format: user:password:groups` in EZproxy\'s `user.txt`, `# username:password`): each line of that many colon-separated fields',
+    keywords: [':pass', ':<pass', ':pw'],
+    pattern: DECLARED_FORMAT_LINE,
+    find: findDeclaredFormatPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '# format: user:password:groups\nopac-staff:Rv7!kQ2-Lantern:Default+Staff\nkiosk:Wm3zP8qT4nLx6Rb2\n',
+        '// username:password\nreports:Tq9-Harbor!Lw4\n',
+      ],
+      noMatch: [
+        '# format: group_name:password:GID:user_list\nwheel:x:10:root,ops\n',
+        '# format: host:port:db\ndb.internal:5432:orders\n',
+        '# format: user:password:groups\n::Common\nkiosk:Wm3zP8qT4nLx6Rb2\n',
+        '# format: user:password\nkiosk:<password>\nadmin:$ADMIN_PASSWORD\n',
+        'opac-staff:Rv7!kQ2-Lantern:Default+Staff # format: user:password:groups\n',
+      ],
+    },
+  },
   {
     id: 'netrc-heredoc-password',
     category: 'PASS',

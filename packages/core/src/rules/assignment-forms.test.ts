@@ -824,3 +824,12 @@ describe('a map under a bare KEYS name with a stand-in or a lookup among its ent
     expect(values(`KEYS = {\n    "up": "ArrowUp",\n    "alt": "<unset>",\n    "k": "${b64}",\n}\n`, 'input.py')).toEqual([]);
   });
 });
+
+describe('a format of fields joined by colons holds no value', () => {
+  it("leaves the fields after a password's field, and still reads a password after a name joined to a word", () => {
+    expect(values('# format: user:password:groups\n', 'user.txt')).toEqual([]);
+    expect(values('# line format: name:password:UID:GID:GECOS:directory:shell\n', 'notes.txt')).toEqual([]);
+    expect(values('# <login>:<password>:<role>\n', 'accounts.txt')).toEqual([]);
+    expect(values('admin:password:Vq8-Heron!Tide42\n', 'notes.txt')).toContain('Vq8-Heron!Tide42');
+  });
+});

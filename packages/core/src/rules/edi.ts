@@ -42,6 +42,38 @@ function findIsaPasswords(text: string, options: DetectOptions, offsets: readonl
   return spans;
 }
 
+/**
+ * A translator's or a claims service's setting for the header it writes: ISA02, the authorization information (the X12
+ * standard's "information used for additional identification or authorization of the interchange sender", a code the
+ * trading partner issues to each sender), or ISA04, the security information (a password when ISA03 is `01`). Named
+ * for the element (`isa02`, `isa_04`) or for what it holds (`isa_auth_info`, `ISA_SECURITY_INFORMATION`, `isaAuthInfo`),
+ * its value at most the element's 10 characters. A qualifier's setting (`isa_auth_info_qualifier = 03`) is another name.
+ */
+const ISA_CREDENTIAL_SETTING =
+  /isa[_.-]?(?:0[24]|auth(?:orization)?[_.-]?info(?:rmation)?|security[_.-]?info(?:rmation)?)["']?[ \t]{0,4}(?:=|:|=>)[ \t]{0,4}(?:"(?<dq>[^"\s]{1,10})"|'(?<sq>[^'\s]{1,10})'|(?<bare>[^\s"'#;,]{1,10})(?=[\s,;#}]|$))/iy;
+
+/** A code of letters and digits both, not all one character: no sender id spelled out (`SENDERID`), no zero fill. */
+function isIsaCredential(value: string, file: string | undefined): boolean {
+  return /[A-Za-z]/.test(value) && /\d/.test(value) && !/^(.)\1*$/.test(value) && isPlausiblePassword(value, file);
+}
+
+function findIsaCredentialSettings(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // `isa` must open the name (`x12_isa02`, `"isa_auth_info"`), not end a word (`visa02`).
+    if (offset > 0 && /[A-Za-z0-9]/.test(text[offset - 1]!)) continue;
+    ISA_CREDENTIAL_SETTING.lastIndex = offset;
+    const m = ISA_CREDENTIAL_SETTING.exec(text);
+    if (m === null) continue;
+    const bare = m.groups!['bare'];
+    const value = bare ?? m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!isIsaCredential(value, options.file)) continue;
+    const start = offset + m[0].length - (bare === undefined ? 1 : 0) - value.length;
+    spans.push({ start, end: start + value.length, category: 'PASS' });
+  }
+  return spans;
+}
+
 export const ediRules: Rule[] = [
   {
     id: 'x12-isa-password',
@@ -57,6 +89,29 @@ export const ediRules: Rule[] = [
       noMatch: [
         'ISA*00*          *00*          *ZZ*SENDERID       *ZZ*RECEIVERID     *240502*2215*^*00501*000004821*0*P*:~',
         'ISA*03*Kq7Tw2Rz9P*00*          *ZZ*SENDERID       *ZZ*RECEIVERID     *240502*2215*^*00501*000004821*0*P*:~',
+      ],
+    },
+  },
+  {
+    id: 'x12-isa-credential-setting',
+    category: 'PASS',
+    description:
+      "A setting for an X12 interchange header's credentials: ISA02, the authorization information the trading partner issues the sender, or ISA04, the security information (`isa_auth_info = …`, `isa04: …`, `ISA_SECURITY_INFORMATION=…`), a code of letters and digits",
+    keywords: ['isa'],
+    pattern: ISA_CREDENTIAL_SETTING,
+    find: findIsaCredentialSettings,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['[x12]\nisa_auth_info = 7QKD2MWR5T\n', 'isa04: "Pw8Lk3Vz"', 'ISA_SECURITY_INFORMATION=H4nTq9XbR2\n', '{"isaAuthInfo": "T6m2Wq8PzK"}'],
+      noMatch: [
+        'isa_sender_id = 7QKD2MWR5T',
+        'isa_auth_info_qualifier = 03',
+        'isa_auth_info = SENDERID',
+        'isa_security_info = 0000000000',
+        'isa_auth_info = 7QKD2MWR5TX9',
+        'visa04 = Pw8Lk3Vz',
+        'isa_security_info = ${ISA_PASSWORD}',
       ],
     },
   },

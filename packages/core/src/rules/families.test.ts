@@ -2374,3 +2374,22 @@ describe('prose pairs and named values (r21b)', () => {
     expect(values(table('rotate quarterly'), 'docs/keys.md')).toContain('6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8');
   });
 });
+
+describe("settings for an X12 interchange header's credentials (ISA02, ISA04)", () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it('reads the authorization and security information set by name, in INI, YAML, JSON and env files', () => {
+    expect(values('[x12]\nisa_sender_id = ACMEDENTAL\nisa_auth_info = R7KM2QX9TB\n', 'edi/claims.cfg')).toEqual(['R7KM2QX9TB']);
+    expect(values('x12:\n  isa04: "Wd4Nz8Qp"\n', 'config/edi.yml')).toEqual(['Wd4Nz8Qp']);
+    expect(values('{"isaSecurityInformation": "K2vT9mRx5L"}\n', 'partner.json')).toEqual(['K2vT9mRx5L']);
+    expect(values('ISA_AUTHORIZATION_INFORMATION=Q5WB8ZN3KD\n', '.env')).toEqual(['Q5WB8ZN3KD']);
+  });
+
+  it('leaves the ids, the qualifiers, blanks, words and values longer than the element', () => {
+    expect(values('isa_sender_id = R7KM2QX9TB\nisa_receiver_id = 9QW2ER7TYU\n', 'claims.cfg')).toEqual([]);
+    expect(values('isa_auth_info_qualifier = 03\nisa_security_info_qualifier = 01\n', 'claims.cfg')).toEqual([]);
+    expect(values('isa_auth_info = SENDERID\nisa_security_info = 0000000000\n', 'claims.cfg')).toEqual([]);
+    expect(values('isa04 = Wd4Nz8QpLm3X7\n', 'claims.cfg')).toEqual([]);
+    expect(values('visa02 = Wd4Nz8Qp\n', 'cards.cfg')).toEqual([]);
+  });
+});

@@ -698,6 +698,42 @@ const SPACE_SEPARATED_FILE = /(?:^|[\\/])[._]?netrc$/i;
 const DIRECTIVE_CONFIG_FILE = /\.(?:conf|cfg|cnf)$|(?:^|[\\/])\.?msmtprc(?:\.[\w-]{1,12})?$/i;
 /** A directive that names a password, maybe shortened (`remote_password`, `client_key_pass`, `bind_pwd`). */
 const DIRECTIVE_PASSWORD_NAME = /(?:password|passwd|[_.-](?:pass|pwd))$/i;
+/**
+ * A compound directive in PascalCase that names a password (`BindPassword`, `SIPLoginPassword`, `AuthLDAPBindPassword`):
+ * a word or more before `Password`, so no sentence's first word.
+ */
+const PASCAL_PASSWORD_DIRECTIVE = /^[A-Z][A-Za-z0-9]{0,60}Pass(?:word|wd)$/;
+/**
+ * A line that opens with a compound or acronym directive in PascalCase and its value (`BindUser CN=svc,…`, `SIPLoginUser ops`,
+ * `URL https://…`): two capitals at least, so a sentence's capitalised first word (`Reset it`) is none.
+ */
+const PASCAL_DIRECTIVE_LINE = /[ \t]{0,8}[A-Z][a-z0-9]{0,30}[A-Z][A-Za-z0-9]{0,60}[ \t]{1,8}[^\s#]/y;
+
+/**
+ * Whether the line right above or below the one starting at `lineStart` is a PascalCase directive line (`PASCAL_DIRECTIVE_LINE`):
+ * the file is one of such directives, whatever its name (EZproxy's `config.txt` and `user.txt`, an `.htaccess`).
+ */
+function besidePascalDirective(text: string, lineStart: number): boolean {
+  if (lineStart >= 2) {
+    let above = lineStart - 1;
+    const floor = Math.max(0, lineStart - 300);
+    while (above > floor && text.charCodeAt(above - 1) !== 0x0a) above--;
+    if (above === 0 || text.charCodeAt(above - 1) === 0x0a) {
+      PASCAL_DIRECTIVE_LINE.lastIndex = above;
+      if (PASCAL_DIRECTIVE_LINE.test(text)) return true;
+    }
+  }
+  let nl = lineStart;
+  const ceiling = Math.min(text.length, lineStart + 300);
+  while (nl < ceiling && text.charCodeAt(nl) !== 0x0a) nl++;
+  if (nl >= ceiling) return false;
+  PASCAL_DIRECTIVE_LINE.lastIndex = nl + 1;
+  return PASCAL_DIRECTIVE_LINE.test(text);
+}
+/** The fields' names after a name in a format of fields joined by colons (`groups`, `<role>`, `GID:user_list`): letters, no digits. */
+const FORMAT_FIELD_WORD = /^<?[A-Za-z][A-Za-z_:<>-]{0,330}$/;
+/** The field before a name in such a format, up to the colon between them (`user`, `# format: <login>`). */
+const FORMAT_FIELD_BEFORE = /(?:^|[\s:])<?[A-Za-z][A-Za-z_-]{0,30}>?$/;
 /** nginx's directives that pass requests on to an upstream: the value names it. */
 const UPSTREAM_PASS_DIRECTIVE = /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/i;
 /** A Java-style property name of dotted lower-camel words (`spark.authenticate.secret`, `fs.s3a.secret.key`). */
@@ -756,6 +792,11 @@ function isSpaceSeparatedAssignment(text: string, nameStart: number, name: strin
     // `spark.hadoop.fs.s3a.secret.key   …`, `spark.authenticate.secret …`): the same reading as a .properties file's.
     if (kind.directives && opensLine && DOTTED_PROPERTY_NAME.test(name)) return true;
   }
+  // A file of PascalCase `Directive value` lines that its name does not announce (EZproxy's `config.txt` and `user.txt`:
+  // `BindUser …` over `BindPassword …` in an `::LDAP` block, `SIPLoginPassword …`; Apache's `.htaccess`: `AuthLDAPBindPassword …`):
+  // a compound directive naming a password that opens its line, right beside another such directive line. Not in program
+  // source, where such lines are a struct's fields (`AdminPassword string`).
+  if (!kind.directives && PASCAL_PASSWORD_DIRECTIVE.test(name) && isBlankBetween(text, lineStart, nameStart) && !isCodeFile(file) && besidePascalDirective(text, lineStart)) return true;
   // Otherwise only a quoted literal: `PASSWORD 'x'` in SQL, `password "x"` in notes.
   return quoted && !wide;
 }
@@ -1313,6 +1354,9 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
     v.start = PFLAG_DEFAULT_AFTER.lastIndex - 1 - next[1]!.length;
     v.value = next[1]!;
   }
+  // A format's fields joined by colons (`# format: user:password:groups`, `<login>:<password>:<role>`): the name stands after
+  // another field's, and the words after it are the next fields' names, no value.
+  if (separator === ':' && !v.quoted && nameStart > 1 && text.charCodeAt(nameStart - 1) === 0x3a && FORMAT_FIELD_WORD.test(v.value) && FORMAT_FIELD_BEFORE.test(text.slice(Math.max(0, nameStart - 34), nameStart - 1))) return true;
   // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
   if (isNameOfAThing(text, nameStart, name, v)) return true;
   // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).

@@ -5,6 +5,7 @@ import { byteArrayRules } from './byte-arrays.js';
 import { connectionRules } from './connection.js';
 import { cryptoWalletRules } from './crypto-wallets.js';
 import { ediRules } from './edi.js';
+import { ezproxyRules } from './ezproxy.js';
 import { fixProtocolRules } from './fix-protocol.js';
 import { formatArgumentRules } from './format-arguments.js';
 import { formFillRules } from './form-fills.js';
@@ -47,7 +48,7 @@ import { windowsFormatRules } from './windows-formats.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...decodedLiteralRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...fixProtocolRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules, ...templateDefaultRules, ...formFillRules, ...splitTokenRules, ...liveKeyRules, ...goStructLiteralRules, ...cryptoWalletRules, ...statedCredentialRules, ...promptReplyRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...decodedLiteralRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...ezproxyRules, ...fixProtocolRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules, ...templateDefaultRules, ...formFillRules, ...splitTokenRules, ...liveKeyRules, ...goStructLiteralRules, ...cryptoWalletRules, ...statedCredentialRules, ...promptReplyRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {
