@@ -438,6 +438,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['PascalCase password directives one per line, over a megabyte-long directive line', 'config.txt', 'BindUser x\n'.concat('BindPassword Wq4!Rz8Tn2Lp\n'.repeat(MB / 26), 'BindUser ', 'x'.repeat(MB))],
     ['a PascalCase password directive opening a megabyte-long line', 'config.txt', `BindUser x\nBindPassword ${'Wq4!Rz8Tn2Lp '.repeat(MB / 13)}`],
     ['target-typed new( of key types repeated, encoded literals never closed', 'Keys.cs', 'SymmetricSecurityKey K =\n new(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9c '.repeat(MB / 80)],
+    // What a write key's check reads of the whole text (the loads of analytics.js, a front-end build's marks) is read once per text.
+    ['Segment write keys on every line, never loaded', 'analytics.js', 'segmentWriteKey = "Tq8vRzW2kLm7Xp4Nc9Hd3Jf6Gs1Ya5Bw";\n'.repeat(MB / 52)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -230,6 +230,18 @@ describe('a Segment write key the page loads the browser library with', () => {
     const server = `const SEGMENT_WRITE_KEY = "${KEY}";\nconst segment = axios.create({ baseURL: "https://api.segment.io/v1", auth: { username: SEGMENT_WRITE_KEY, password: "" } });\n`;
     expect(detect(server, { file: 'server/track.js' }).map((f) => server.slice(f.start, f.end))).toEqual([KEY]);
   });
+
+  it("reads each text's loads for that text only, however the texts follow one another", () => {
+    const OTHER = 'Lw3kT9vRz2Qm8Xn4Bc7Hd1Jf6Gs5Yp0A';
+    // Of two write keys in one file, only the one the page loads is cleared; the same text judged again answers the same.
+    const loaded = `const WEB_WRITE_KEY = "${KEY}";\nconst SERVER_WRITE_KEY = "${OTHER}";\nanalytics.load(WEB_WRITE_KEY);\n`;
+    const server = `const WEB_WRITE_KEY = "${KEY}";\nconst SERVER_WRITE_KEY = "${OTHER}";\nanalytics.send(WEB_WRITE_KEY);\n`;
+    expect(values(loaded, 'server/keys.rb')).toEqual([OTHER]);
+    // A text of the same length read right after: its own loads (none), not the last text's.
+    expect(server.length).toBe(loaded.length);
+    expect(values(server, 'server/keys.rb')).toEqual([KEY, OTHER]);
+    expect(values(loaded, 'server/keys.rb')).toEqual([OTHER]);
+  });
 });
 
 describe('keys given as a call’s labelled arguments, and app-built tokens in an Android manifest', () => {

@@ -349,19 +349,61 @@ const HOLDING_NAME = /([A-Za-z_$][\w$]{0,60})["']?[ \t]{0,4}(?::|=)[ \t]{0,4}["'
 
 /**
  * Whether the write key `secret` at `valueStart` is what the page loads Segment's browser library with, or sits in
- * the source of a front-end build (see `isBrowserBuildSource`), which ships its constants to every visitor. It
- * searches the whole text: callers ask only for a value under a write key's or Segment's name.
+ * the source of a front-end build (see `isBrowserBuildSource`), which ships its constants to every visitor. What it
+ * reads of the whole text (the loads' arguments, a front-end build's marks) is read once per text (see `textFacts`):
+ * a file holds many write keys, and searching it again at each one made a scan quadratic.
  */
 export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret: string, file?: string): boolean {
   if (isBrowserBuildSource(text, file)) return true;
+  const loads = browserLoadArguments(text);
+  if (loads.literals.has(secret)) return true;
   const holder = HOLDING_NAME.exec(text.slice(Math.max(0, valueStart - 80), valueStart))?.[1];
+  return holder !== undefined && loads.names.has(holder);
+}
+
+/** The arguments the text loads Segment's browser library with: the first 20 loads of each kind, as literals and as names. */
+interface BrowserLoads {
+  literals: Set<string>;
+  names: Set<string>;
+}
+
+function browserLoadArguments(text: string): BrowserLoads {
+  const facts = textFacts(text);
+  if (facts.loads !== undefined) return facts.loads;
+  const loads: BrowserLoads = { literals: new Set(), names: new Set() };
   for (const load of BROWSER_LOADS) {
     for (let at = text.indexOf(load), n = 0; at !== -1 && n < 20; at = text.indexOf(load, at + load.length), n++) {
       const argument = LOAD_ARGUMENT.exec(text.slice(at + load.length, at + load.length + 240));
-      if (argument !== null && (argument[1] === secret || (holder !== undefined && argument[2] === holder))) return true;
+      if (argument?.[1] !== undefined) loads.literals.add(argument[1]);
+      else if (argument?.[2] !== undefined) loads.names.add(argument[2]);
     }
   }
-  return false;
+  facts.loads = loads;
+  return loads;
+}
+
+/** What is read of a whole text, once: each fact is filled on first use. */
+interface TextFacts {
+  text: string;
+  loads?: BrowserLoads;
+  buildMarks?: boolean;
+}
+let lastTextFacts: TextFacts | undefined;
+
+/**
+ * The facts of `text`, kept for the text's scan: its values are judged one after another, in one synchronous call. The
+ * text holds the user's secrets, so it is let go as soon as that call returns (a microtask runs only then), and a
+ * different text replaces it.
+ */
+function textFacts(text: string): TextFacts {
+  if (lastTextFacts?.text === text) return lastTextFacts;
+  if (lastTextFacts === undefined) queueMicrotask(forgetTextFacts);
+  lastTextFacts = { text };
+  return lastTextFacts;
+}
+
+function forgetTextFacts(): void {
+  lastTextFacts = undefined;
 }
 
 /** Script sources a front-end bundler builds for the browser. */
@@ -397,5 +439,7 @@ const PAGE_GLOBAL_STATEMENT = /(?:^|\n)(?:window|document)\.[A-Za-z_$]/;
  */
 export function isBrowserBuildSource(text: string, file: string | undefined): boolean {
   if (file === undefined || !SCRIPT_SOURCE.test(file)) return false;
-  return BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text) || PAGE_GLOBAL_STATEMENT.test(text);
+  const facts = textFacts(text);
+  facts.buildMarks ??= BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text) || PAGE_GLOBAL_STATEMENT.test(text);
+  return facts.buildMarks;
 }
