@@ -23,6 +23,8 @@ const hostile: Record<string, string> = {
   'key: repeated': 'key: '.repeat(MB / 5),
   // Every `0x` near a wallet is read once, however many wallets share it.
   'wallet words and hex keys interleaved': ('wallet signerKey = 0x' + 'ab12'.repeat(16) + ' ').repeat(MB / 90),
+  // Each wallet looks for a `0x` within its own reach, not to the text's end.
+  'wallet words with no hex after them': 'wallet '.repeat(MB / 7),
   // A note's remark after a comma and a requirement after a name: each separator is read once, bounded, at each name.
   'key names with a remark and no colon, repeated on one line': 'key, temporary new '.repeat(MB / 19),
   'key names with a requirement and no value, repeated on one line': 'token must match '.repeat(MB / 17),
@@ -440,6 +442,14 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['target-typed new( of key types repeated, encoded literals never closed', 'Keys.cs', 'SymmetricSecurityKey K =\n new(Encoding.UTF8.GetBytes("Rq8vLz2KmX7pT4wN9c '.repeat(MB / 80)],
     // What a write key's check reads of the whole text (the loads of analytics.js, a front-end build's marks) is read once per text.
     ['Segment write keys on every line, never loaded', 'analytics.js', 'segmentWriteKey = "Tq8vRzW2kLm7Xp4Nc9Hd3Jf6Gs1Ya5Bw";\n'.repeat(MB / 52)],
+    // Each decoded literal reads back a bounded stretch for its line's start, on one endless line.
+    ['base64 decoders on one endless line', 'Keys.cs', 'x = Convert.FromBase64String("Tq8vRzW2kLm7Xp4Nc9Hd3Jf6"); '.repeat(MB / 60)],
+    // Each struct head looks for its body's end within the field list's reach.
+    ['Go struct heads whose bodies never close', 'main.go', 'type A struct {\n'.repeat(MB / 16)],
+    // Each profile tag looks for its map's brace just after it.
+    ['EDN profile tags never given a map', 'config.edn', ':password #profile\n'.repeat(MB / 19)],
+    // Each Postman apikey block reads a bounded stretch for its list's end.
+    ['Postman apikey blocks opened and never closed', 'c.postman_collection.json', '"apikey": ['.repeat(MB / 11)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

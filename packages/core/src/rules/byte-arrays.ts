@@ -135,7 +135,9 @@ function findTypeHeldKeys(text: string, options: DetectOptions, offsets: readonl
     DECODED_LITERAL.lastIndex = offset;
     const literal = DECODED_LITERAL.exec(text);
     if (literal === null) continue;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    // The line's start within reach only: a search back to it is quadratic on one long line of decoded literals.
+    let lineStart = offset;
+    while (lineStart > 0 && offset - lineStart <= 200 && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     if (offset - lineStart > 200) continue;
     const binding = MEMBER_BINDING.exec(text.slice(lineStart, offset));
     if (binding === null) continue;

@@ -66,8 +66,11 @@ function findWalletKeys(text: string, _options: DetectOptions, offsets: readonly
     let at = Math.max(searched, offset - WALLET_REACH_BEFORE);
     const until = Math.min(text.length, offset + WALLET_REACH_AFTER);
     for (;;) {
-      at = text.indexOf('0x', at);
-      if (at === -1 || at >= until) break;
+      // Within the wallet's reach only (a `0x` starting before `until`): a search to the text's end at every wallet is
+      // quadratic on a text of wallets without one.
+      const found = text.slice(at, until + 1).indexOf('0x');
+      if (found === -1) break;
+      at += found;
       const start = at + 2;
       at = start;
       if (!HEX64.test(text.slice(start, start + 65))) continue;

@@ -1327,8 +1327,10 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
   if (!v.quoted && PROSE_COPULA.test(separator) && /[^.,;:][.,;:]$/.test(v.value)) v.value = v.value.slice(0, -1);
   // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
   if (!v.quoted && file !== undefined && EDN_FILE.test(file) && (PROFILE_TAG.test(v.value) || (v.value.startsWith('{') && SECRETS_CONTAINER.test(name)))) {
-    const open = v.value.startsWith('{') ? v.start : text.indexOf('{', v.start);
-    if (open !== -1 && open - v.start <= v.value.length + 4 && !namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), file));
+    // The brace is looked for within its reach after the tag only: a search to the text's end is quadratic on a file of tags without one.
+    const braceAt = v.value.startsWith('{') ? 0 : text.slice(v.start, v.start + v.value.length + 5).indexOf('{');
+    const open = braceAt === -1 ? -1 : v.start + braceAt;
+    if (open !== -1 && !namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, open, key, !v.value.startsWith('{'), file));
     return true;
   }
   if (separator.trim() === '') {

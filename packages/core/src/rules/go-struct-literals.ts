@@ -27,9 +27,11 @@ const MAX_FIELDS = 64;
 
 /** The field names of the struct whose body opens at `open` (its `{`), in order; an embedded field counts as one. */
 function structFields(text: string, open: number): string[] | undefined {
-  const close = text.indexOf('}', open + 1);
-  if (close === -1 || close - open > FIELDS_REACH) return undefined;
-  const body = text.slice(open + 1, close);
+  // Looked for within reach: a search to the text's end is quadratic on a file of heads whose bodies never close.
+  const reach = text.slice(open + 1, open + 1 + FIELDS_REACH);
+  const close = reach.indexOf('}');
+  if (close === -1) return undefined;
+  const body = reach.slice(0, close);
   // A nested struct or interface type opens its own brace: its fields cannot be told from the outer ones here.
   if (body.includes('{')) return undefined;
   const fields: string[] = [];

@@ -78,8 +78,10 @@ function findPostmanApiKeys(text: string, options: DetectOptions, offsets: reado
     const block = POSTMAN_APIKEY_BLOCK.exec(text);
     if (block === null) continue;
     const from = block.index + block[0].length;
-    const close = text.indexOf(']', from);
-    const list = text.slice(from, close === -1 ? Math.min(text.length, from + 4000) : Math.min(close, from + 4000));
+    // The list's end within reach only: a search to the text's end is quadratic on blocks that never close.
+    const reach = text.slice(from, from + 4000);
+    const close = reach.indexOf(']');
+    const list = close === -1 ? reach : reach.slice(0, close);
     for (const pair of list.matchAll(POSTMAN_PAIR)) {
       if (!POSTMAN_KEY_IS_VALUE.test(pair[0])) continue;
       const value = POSTMAN_VALUE.exec(pair[0]);
