@@ -122,8 +122,9 @@ const ASSIGNMENT = new RegExp(
     '|[ \\t]{1,4}for[ \\t]{1,4}(?:`[^`\\s]{1,64}`|[\\w.@-]{1,64})[ \\t]{1,4}(?:is|was)(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`))' +
     '|[ \\t]{1,4}(?:is|was)[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`)' +
     // or wrapped right after the name (`… guest network \`Guest\`, password` / `` `…` (rotated monthly)``): a code span
-    // opening the next line, closed on it.
-    '|[ \\t]{0,2}\\r?\\n[ \\t]{0,40}(?=`[^`\\s]{1,300}`)' +
+    // opening the next line, closed on it. A label's colon may end the line before it (`swap to the secondary key:` /
+    // `` `…` (key 2)``): no YAML value opens with a backtick, so the span is the label's value.
+    '|[ \\t]{0,2}:?[ \\t]{0,2}\\r?\\n[ \\t]{0,40}(?=`[^`\\s]{1,300}`)' +
     // Where it came from or whom it is for, in a few words, before the verb and a code span (`New key from the merchant
     // interface is` / `` `…` ``, `the password for the reporting replica is \`…\``).
     "|[ \\t]{1,4}(?:for|from)[ \\t]{1,4}[\\w.@' \\t-]{1,60}?[ \\t](?:is|was)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?=`)" +

