@@ -346,6 +346,8 @@ const hostile: Record<string, string> = {
   'names wrapped before an aside or after is, never given a code span': 'password for `ops` is\n key\n(as of March) is\n'.repeat(MB / 46),
   // A value's comment is read once, within its line's reach, when the value is about to be reported.
   'public-by-design comments beside provider keys, repeated': 'mixpanelApiSecret = "9c4e1b7a20d58f36e1d2c47a9b03f8e5"; // not client-side by design, safe to share not\n'.repeat(MB / 100),
+  // Each host under a mount's root reads a bounded stretch before it.
+  'mount points named for hosts repeated on one line': ' /mnt/nas.acme.lan/x'.repeat(MB / 20),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

@@ -318,3 +318,17 @@ describe('an Ansible inventory host range', () => {
     expect(hosts('x = hosts[0].lan\n', 'app.py')).toEqual([]);
   });
 });
+
+describe('a mount point named for the host it mounts', () => {
+  it('reports the host right under a root of mounts, maybe under a folder for the protocol', () => {
+    expect(hosts('restic backup /mnt/files02.acme.lan/projects --tag nightly\n', 'backup.sh')).toEqual(['files02.acme.lan']);
+    expect(hosts('ls /net/nfs01.eng.acme.corp/export/home\n', 'notes.txt')).toEqual(['nfs01.eng.acme.corp']);
+    expect(hosts('mount -t cifs //fs/share /mnt/smb/fs03.acme.lan\n', 'mount.sh')).toEqual(['fs03.acme.lan']);
+  });
+
+  it('still leaves a name deeper in a path, and a two-label .local name under a mount', () => {
+    expect(hosts('cat /opt/app/files02.acme.lan/x\n', 'run.sh')).toEqual([]);
+    expect(hosts('cp .env /mnt/data/env.local\n', 'run.sh')).toEqual([]);
+    expect(hosts('cp .env /mnt/env.local/\n', 'run.sh')).toEqual([]);
+  });
+});

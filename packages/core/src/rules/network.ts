@@ -541,6 +541,19 @@ function isKerberosServiceHost(text: string, at: number, end: number): boolean {
 const KNOWN_KERBEROS_SERVICE = /(?:^|[\s"'=(,])(?:host|nfs|HTTP|http|cifs|ldap|imap|smtp|pop|ftp|postgres|mysql|MSSQLSvc|HOST|NFS|CIFS|LDAP)$/;
 const KERBEROS_LINE = /\b(?:kadmin|ktadd|ktutil|addprinc|ank|kinit|klist|ktpass|setspn|msktutil|principal|keytab)\b/i;
 
+/**
+ * A mount point named for the host whose share it mounts, right under a root of mounts: `/mnt/nas01.acme.lan/archive`,
+ * autofs's `/net/fs01.acme.corp/export`, macOS's `/Volumes/…`, `/media/…`, maybe under a folder for the protocol
+ * (`/mnt/nfs/…`, `/mnt/smb/…`). The directory is the host's name. Deeper in a path a name is a file's or a folder's,
+ * and two labels under `.local` (`/mnt/env.local`) are as often a file's name.
+ */
+const MOUNT_ROOT_BEFORE = /(?:^|[\s"'`=:(,])\/(?:mnt|media|net|Volumes)\/(?:(?:nfs|smb|cifs|nas|shares?)\/)?$/;
+function isHostMountPoint(text: string, at: number, host: string): boolean {
+  if (!MOUNT_ROOT_BEFORE.test(text.slice(Math.max(0, at - 20), at))) return false;
+  const labels = host.split('.').length;
+  return labels >= 3 || (labels === 2 && !/\.local$/i.test(host));
+}
+
 /** `(1414)` right after a host: the port of an IBM MQ connection name. */
 const PARENTHESIZED_PORT = /^\(\d{1,5}\)/;
 
@@ -587,7 +600,7 @@ function findInternalHostnames(declared: readonly string[]) {
       if (namesFile && host.split('.').length < 3) continue;
       const at = wildcard ? start - (sshToken ? 3 : 2) : start; // where the name, `*.` (`%h.`) included, begins
       const before = at > 0 ? text[at - 1]! : '';
-      if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end)) continue; // a file path
+      if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end) && !isHostMountPoint(text, at, host)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
