@@ -348,6 +348,8 @@ const hostile: Record<string, string> = {
   'public-by-design comments beside provider keys, repeated': 'mixpanelApiSecret = "9c4e1b7a20d58f36e1d2c47a9b03f8e5"; // not client-side by design, safe to share not\n'.repeat(MB / 100),
   // Each host under a mount's root reads a bounded stretch before it.
   'mount points named for hosts repeated on one line': ' /mnt/nas.acme.lan/x'.repeat(MB / 20),
+  // Each ingest URL reads one bounded host and key after its scheme.
+  'RTMP ingest URLs repeated on one line, each key too short': 'rtmp://h.example/live/Kq7vTz2LmW9x '.repeat(MB / 35),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

@@ -1,3 +1,4 @@
+import { isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { looksRandom, mixesClasses, notPlaceholder } from './shape.js';
 
@@ -56,6 +57,25 @@ const YOUTUBE_STREAM_KEY = '[a-z0-9]{4}(?:-[a-z0-9]{4}){4}';
 /** What the stream key is read after: `stream key`, `stream_key`, `streamKey`, an `ingest`, YouTube named. */
 const STREAM_KEY_LEAD = /(?:stream[ _.-]?key|ingest|youtube)/;
 
+/** A key of YouTube's shape that mixes letters and digits through its groups; `xxxx-xxxx-…` and `abcd-abcd-…` stand in for one. */
+function isYoutubeStreamKey(key: string): boolean {
+  return /^[a-z0-9-]+$/.test(key) && (key.match(/\d/g) ?? []).length >= 3 && (key.match(/[a-z]/g) ?? []).length >= 6 && notPlaceholder(key) && !/([a-z0-9]{4})-\1/.test(key);
+}
+
+/**
+ * An RTMP ingest URL: `rtmp://host[:port]/<application>/<stream key>`. Encoders push to an application named `app`,
+ * `live`, `live2` (YouTube's backup) or `rtmp` (Facebook's), and the last segment is the stream key, which is all an
+ * encoder needs to broadcast on the channel. A stream's name there (`live`, `stream1`, `main-stage`) is no key.
+ */
+const RTMP_INGEST_KEY = /rtmps?:\/\/[\w.-]{1,253}(?::\d{1,5})?\/(?:app|live2?|rtmp)\/([A-Za-z0-9_-]{12,200})(?=[?\s"'`)<>\],;]|$)/iy;
+const YOUTUBE_KEY_SHAPE = /^[a-z0-9]{4}(?:-[a-z0-9]{4}){4}$/;
+
+/** The last segment of an ingest URL that is a key: YouTube's shape, or generated (both letters and digits, random enough for a key). */
+function isIngestStreamKey(key: string): boolean {
+  if (YOUTUBE_KEY_SHAPE.test(key)) return isYoutubeStreamKey(key);
+  return /\d/.test(key) && /[A-Za-z]/.test(key) && isPlausibleSecret(key, { category: 'TOKEN', quoted: true, weakKey: true });
+}
+
 /**
  * A Twitch stream key: `live_`, the channel's numeric id, `_`, then 30 letters and digits. It stands in an OBS
  * profile (`service.json`'s `key`), a `stream_key:`, or at the end of an RTMP ingest URL
@@ -90,8 +110,7 @@ export const gameRules: Rule[] = [
     startsAtKeyword: true,
     pattern: new RegExp(`${STREAM_KEY_LEAD.source}[^\\r\\n]{0,80}?(?<![\\w-])(${YOUTUBE_STREAM_KEY})(?![\\w-])`, 'iy'),
     secretGroup: 1,
-    // A key mixes letters and digits through its groups; `xxxx-xxxx-…` and `abcd-abcd-…` stand in for one.
-    validate: (key) => /^[a-z0-9-]+$/.test(key) && (key.match(/\d/g) ?? []).length >= 3 && (key.match(/[a-z]/g) ?? []).length >= 6 && notPlaceholder(key) && !/([a-z0-9]{4})-\1/.test(key),
+    validate: isYoutubeStreamKey,
     confidence: 'medium',
     examples: {
       match: ['YouTube backup ingest: `k3vq-8fzt-2mwp-h7xa-9dnr`', 'YOUTUBE_STREAM_KEY=p4ts-w8kd-1qmz-7hvx-c2ry', 'stream key (rotate after each event): r8pd-3kwa-6zqt-m1vx-u5ne'],
@@ -124,6 +143,33 @@ export const gameRules: Rule[] = [
         'is_live_938172 = True',
         'pk_live_48201937_kT5vN8mQ2wZr7XcB4pL9hY3jD6sGa1',
         'live_events_archive_2024_summer_finals_highlight',
+      ],
+    },
+  },
+  {
+    id: 'rtmp-ingest-stream-key',
+    category: 'TOKEN',
+    description:
+      "A stream key at the end of an RTMP ingest URL (`rtmp://host/app/…`, `/live/…`, `/live2/…`, `/rtmp/…`): an encoder's log, a config or a runbook; whoever holds it broadcasts on the channel. Only a generated segment (YouTube's five groups of four, or letters and digits drawn at random), not a stream's name",
+    keywords: ['rtmp://', 'rtmps://'],
+    startsAtKeyword: true,
+    pattern: RTMP_INGEST_KEY,
+    secretGroup: 1,
+    validate: isIngestStreamKey,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[encoder] push rtmp://ingest.example-hall.org/app/k7qz-m2wp-x9tr-b4hn-c6vd failed: timeout',
+        'server: rtmps://live.example.net:443/live/Sq4Tm8Wz2Lx7Kp9Rv3Nb',
+        'ffmpeg -re -i show.mp4 -f flv "rtmp://a.rtmp.youtube.com/live2/p3ts-w8kd-1qmz-7hvx-c2ry"',
+      ],
+      noMatch: [
+        'ffmpeg -i in.mp4 -f flv rtmp://localhost/live/stream1',
+        'push rtmp://media.example.org/live/main-stage-hd',
+        'push rtmp://media.example.org/app/xxxx-xxxx-xxxx-xxxx-xxxx',
+        'push rtmp://media.example.org/live/concert_2024_04_02',
+        'rtmp://media.example.org/live/${STREAM_KEY}',
+        'vod: rtmp://media.example.org/vod/Sq4Tm8Wz2Lx7Kp9Rv3Nb',
       ],
     },
   },

@@ -430,3 +430,24 @@ describe("Google Calendar's secret iCal address", () => {
     expect(spansOf('https://calendar.google.com/calendar/ical/x%40example.com/private-ffffffffffffffffffffffffffffffff/basic.ics\n', 'a.md')).toEqual([]);
   });
 });
+
+describe("a stream key at the end of an RTMP ingest URL", () => {
+  const spansOf = (text: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === 'rtmp-ingest-stream-key').map((f) => text.slice(f.start, f.end));
+  it("reports a generated key after an ingest application, in YouTube's shape or drawn at random, before a query too", () => {
+    expect(spansOf('[encoder] push rtmp://live.example-hall.org/app/q4mz-t8wk-2rpx-v7hn-c3jd failed: timeout\n', 'incident.md')).toEqual(['q4mz-t8wk-2rpx-v7hn-c3jd']);
+    expect(spansOf('url = "rtmps://ingest.example.net:443/rtmp/Kq7vTz2LmW9xRp4N?backup=1"\n', 'obs.ini')).toEqual(['Kq7vTz2LmW9xRp4N']);
+  });
+
+  it("leaves a stream's name, a stand-in of the key's shape, and other applications", () => {
+    const text = [
+      'rtmp://live.example-hall.org/live/stream1',
+      'rtmp://live.example-hall.org/app/main-stage-hd',
+      'rtmp://live.example-hall.org/live/abcd-abcd-abcd-abcd-abcd',
+      'rtmp://live.example-hall.org/vod/Kq7vTz2LmW9xRp4N',
+      'rtmp://live.example-hall.org/app/Kq7vTz2LmW9xRp4N/extra',
+      '',
+    ].join('\n');
+    expect(spansOf(text, 'notes.md')).toEqual([]);
+  });
+});
