@@ -709,3 +709,19 @@ describe("classifyKey: an operator's PIN", () => {
     expect(detect(py, { file: 'settings.py' }).map((f) => py.slice(f.start, f.end))).toEqual([]);
   });
 });
+
+describe('classifyKey: a password word as a modifier', () => {
+  it('reads names of things that need, lack or sit behind a password as no secret', () => {
+    for (const name of ['passwordProtectedRecitals', 'password_protected_pages', 'PASSWORD_GATED_ROOMS', 'passwordless', 'passwordlessSignIn', 'PASSPHRASE_PROTECTED'])
+      expect(classifyKey(name), name).toBeUndefined();
+    const js = 'export const passwordProtectedRecitals = ["3f6b2d1e-7c9a-4e05-b8d2-61a4c0f9e7b3"];\n';
+    expect(detect(js, { file: 'src/player.js' })).toEqual([]);
+  });
+
+  it('still reads the password of such a thing, the words after the modifier, and the password itself', () => {
+    expect(classifyKey('password_protected_password')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('passwordProtectedKey')?.category).toBe('KEY');
+    expect(classifyKey('protected_password')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('passwordlessToken')?.category).toBe('TOKEN');
+  });
+});

@@ -185,6 +185,10 @@ const PASSWORD_WORD =
 const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor', 'operator']);
 /** Words that qualify a lookup key (a cache's, a table's), not a password: see `classifyKeyUncached`. */
 const KEY_LOOKUP_QUALIFIERS = new Set(['cache', 'sort', 'partition', 'primary', 'foreign']);
+/** Participles after a password word that make it a modifier: password-protected, password-gated, password-locked. */
+const PASSWORD_MODIFIERS = new Set(['protected', 'gated', 'locked']);
+/** `passwordless`, `passphraseless`, `pwless`: with no password at all. */
+const PASSWORDLESS = /^(?:pass(?:word|phrase|code)?|pw)less$/;
 const PASSWORD_EXACT = /^(?:pass(?:word|wort|wd|w|phrase|code)?s?|pw|pwd|pswd|psswd|pswrd|psword|pssword|psswrd|paswd|paswrd|pasword|pword|passworsd)$/;
 const KEY_QUALIFIERS = new Set([
   'api', 'secret', 'private', 'access', 'auth', 'master', 'encryption', 'encrypt', 'signing', 'sign', 'client',
@@ -557,6 +561,14 @@ function nameOfNoSecret(name: string, words: readonly string[], last: string): K
   if (last === 'key' && words[words.length - 2] === 'event' && words.includes('inngest')) return { category: 'KEY', weak: false };
   if (words.some((w, i) => isPhraseWord(w, words, i))) return undefined;
   if (namesHandleToken(words, name)) return undefined;
+  // A password word made a modifier of what follows (`passwordProtectedConcerts`, `password_gated_rooms`,
+  // `PASSWORDLESS_LOGIN`): the name says a thing needs, lacks or sits behind a password, and holds none. The words after
+  // the modifier name the value (`password_protected_key` is still a key).
+  const modifier = words.findIndex((w, i) => (PASSWORD_EXACT.test(w) && PASSWORD_MODIFIERS.has(words[i + 1] ?? '')) || PASSWORDLESS.test(w));
+  if (modifier !== -1) {
+    const rest = words.slice(modifier + (PASSWORDLESS.test(words[modifier]!) ? 1 : 2));
+    return rest.length === 0 ? undefined : (classifyKey(rest.join('_')) ?? undefined);
+  }
   // A descriptive word before the secret word is fine (`db_password`), but a name such as
   // `password_hash_algo` or `token_type_hint` is about the secret, not the secret.
   // A field before a cipher word is field-level encryption's key (`FIELD_ENCRYPTION_KEY` of Django's and Rails' encrypted fields).
