@@ -620,3 +620,24 @@ describe("a Cassandra driver's credentials given as a (user, password) pair", ()
     expect(found('xhr.withCredentials = true;', 'app.js', 'basic-auth-pair')).toEqual([]);
   });
 });
+
+describe('a literal argument named by a block comment beside it', () => {
+  it('reports the literal a comment after it or before it names as a secret, each judged as under that name', () => {
+    const go = 'm := NewMetrics("4f0c9e2a7b1d8c3e6f5a0b9d2c7e1f4a" /* api key */, "9d2c7e1f4a0b3c6e8f5a2d7b1c9e4f0a6b3d8c2e" /* app key */)\n';
+    expect(found(go, 'ingest/main.go', 'argument-comment-literal')).toEqual(['4f0c9e2a7b1d8c3e6f5a0b9d2c7e1f4a', '9d2c7e1f4a0b3c6e8f5a2d7b1c9e4f0a6b3d8c2e']);
+    const cpp = 'auto db = Connect("db01", /*user=*/"report",\n                  /*password=*/"Tq4!vLm8-Zr2x");\n';
+    expect(found(cpp, 'src/db.cc', 'argument-comment-literal')).toEqual(['Tq4!vLm8-Zr2x']);
+    expect(detect(cpp, { file: 'src/db.cc' }).find((f) => f.rule === 'argument-comment-literal')?.category).toBe('PASS');
+  });
+
+  it('leaves literals the comment names as no secret, a stand-in, an expression, and a comment that belongs to another argument', () => {
+    const go = [
+      'm := NewMetrics("eu-west-1" /* region */, "4f0c9e2a7b1d8c3e6f5a0b9d2c7e1f4a" /* shard */)',
+      'c := Dial("db01", "report" /* user */, "changeme" /* password */)',
+      'c := Dial("db01", "Tq4!vLm8-Zr2x" /* password */ + suffix)',
+      'c := Dial("Tq4!vLm8-Zr2x", /* password */ pw)',
+      '',
+    ].join('\n');
+    expect(found(go, 'main.go', 'argument-comment-literal')).toEqual([]);
+  });
+});

@@ -1219,6 +1219,84 @@ function findBindDnPasswords(text: string, options: DetectOptions, offsets: read
 }
 
 
+/**
+ * A literal argument that a block comment beside it names, as code documents positional arguments: after the literal,
+ * before the comma or bracket that ends it (`NewDatadog("…" /* api key *\/, "…" /* app key *\/)`), or before it,
+ * after the comma or bracket that opens it (`Connect(host, /* password *\/ "…")`, the `/*name=*\/` style that
+ * clang-tidy's argument-comment check reads). The comment's words name the value as a variable's name would
+ * (`password`, `app key`, `token`; `user` or `timeout` name no secret), and the value is judged as under that name.
+ */
+const ARGUMENT_COMMENT_WORDS = /^[ \t]{0,4}([A-Za-z][\w .-]{0,40}?)[ \t]{0,2}[=:]?[ \t]{0,4}$/;
+/** How far back from its end a comment's opening is looked for (on its line). */
+const ARGUMENT_COMMENT_REACH = 48;
+/** How long a literal argument may be. */
+const ARGUMENT_LITERAL_REACH = 300;
+
+const isQuoteCode = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x60;
+/** A comma or a bracket that opens a call's arguments (`(`) or ends one (`,` `)`). */
+const opensArgument = (c: number): boolean => c === 0x28 /* ( */ || c === 0x2c; /* , */
+const endsArgument = (c: number): boolean => c === 0x29 /* ) */ || c === 0x2c; /* , */
+
+/** Where the literal whose closing quote is at `close` opens, on its line, or -1. */
+function literalStart(text: string, close: number): number {
+  const quote = text.charCodeAt(close);
+  for (let i = close - 1; i >= 0 && close - i <= ARGUMENT_LITERAL_REACH; i--) {
+    const c = text.charCodeAt(i);
+    if (c === quote) return codeAt(text, i - 1) === 0x5c /* \\ */ ? -1 : i;
+    if (c === 0x0a || c === 0x0d) return -1;
+  }
+  return -1;
+}
+
+function findArgumentCommentLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const close of offsets) {
+    // The comment's opening, on its line and near; a doc comment (`/** … */`) holds sentences, not a name.
+    let open = -1;
+    for (let i = close - 1; i > 0 && close - i <= ARGUMENT_COMMENT_REACH; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) break;
+      if (c === 0x2a /* * */ && text.charCodeAt(i - 1) === 0x2f /* / */) {
+        open = i - 1;
+        break;
+      }
+    }
+    if (open === -1) continue;
+    const words = ARGUMENT_COMMENT_WORDS.exec(text.slice(open + 2, close));
+    if (words === null) continue;
+    const key = classifyKey(words[1]!.trim());
+    if (key === undefined) continue;
+    let valueOpen = -1;
+    let valueClose = -1;
+    // After the literal it names: the quote right before the comment, and the argument ends after it.
+    const before = skipBlanksBack(text, open, 8);
+    if (isQuoteCode(codeAt(text, before - 1)) && endsArgument(codeAt(text, skipBlanksForward(text, close + 2)))) {
+      valueClose = before - 1;
+      valueOpen = literalStart(text, valueClose);
+      if (valueOpen !== -1 && !opensArgument(codeAt(text, skipBlanksBack(text, valueOpen) - 1))) valueOpen = -1;
+    }
+    // Before the literal it names: the comment opens the argument, the literal follows and ends it.
+    if (valueOpen === -1 && opensArgument(codeAt(text, skipBlanksBack(text, open) - 1))) {
+      const at = skipBlanksForward(text, close + 2, 8);
+      if (isQuoteCode(codeAt(text, at))) {
+        const end = literalEnd(text, at, ARGUMENT_LITERAL_REACH);
+        if (end !== -1 && endsArgument(codeAt(text, skipBlanksForward(text, end + 1)))) {
+          valueOpen = at;
+          valueClose = end;
+        }
+      }
+    }
+    if (valueOpen === -1 || valueClose - valueOpen < 2) continue;
+    const value = text.slice(valueOpen + 1, valueClose);
+    const plausible =
+      key.category === 'PASS'
+        ? isPlausiblePassword(value, options.file)
+        : isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, ...(options.file === undefined ? {} : { file: options.file }) });
+    if (plausible) spans.push({ start: valueOpen + 1, end: valueClose, category: key.category });
+  }
+  return spans;
+}
+
 export const positionalRules: Rule[] = [
   {
     id: 'ldap-bind-dn-password',
@@ -2026,6 +2104,31 @@ export const positionalRules: Rule[] = [
         'public enum Region {\n    EU("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE");\n}',
         'public enum SortKeys {\n    CREATED("createdAtDescendingOrder"),\n    TITLE("titleAscendingOrderOnly");\n}',
         'public enum VendorKeys { ACME("Rq8vLz2KmX7pT4wN9cYb3HdJ6fGsQ1aE".toLowerCase()) }',
+      ],
+    },
+  },
+  {
+    id: 'argument-comment-literal',
+    category: 'KEY',
+    description:
+      'A literal argument named by a block comment beside it, as code documents positional arguments: `NewDatadog("…" /* api key */, "…" /* app key */)`, `Connect(host, /*password=*/ "…")`; the comment\'s words say what the value is, as a variable\'s name would',
+    keywords: ['*/'],
+    pattern: /["'`][ \t]{0,8}\/\*[ \t]{0,4}[A-Za-z][\w .-]{0,40}\*\/|\/\*[ \t]{0,4}[A-Za-z][\w .-]{0,40}[=:]?[ \t]{0,4}\*\/[ \t]{0,8}["'`]/,
+    find: findArgumentCommentLiterals,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'dd := NewMonitor("3c8f1a6e9b2d4c7f0a5e8b1d6c9f2a4e" /* api key */, "7e2a9c4f1b8d6e3a0c5f9b2d7e4a1c8f6b3d9e0a" /* app key */)',
+        'conn := Dial("db01:5432", "report" /* user */, "Vq7!mLz2-Tr9x" /* password */)',
+        'auto client = Client(endpoint, /*token=*/"Zr8TqW2mXk5vLp9NcB3hYd6J");',
+      ],
+      noMatch: [
+        'conn := Dial("db01:5432", "report" /* user */, "changeme" /* password */)',
+        'auto client = Client(endpoint, /*timeout=*/"30s");',
+        'conn := Dial("db01:5432", "report" /* user */, pw /* password */)',
+        'x := f("Vq7!mLz2-Tr9x" /* password */ + suffix)',
+        '/** The api key */\nconst label = "Vq7!mLz2-Tr9x";',
       ],
     },
   },
