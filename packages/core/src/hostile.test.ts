@@ -352,6 +352,8 @@ const hostile: Record<string, string> = {
   'RTMP ingest URLs repeated on one line, each key too short': 'rtmp://h.example/live/Kq7vTz2LmW9x '.repeat(MB / 35),
   // Each comment's end reads back a bounded stretch for its opening and the literal it names.
   'literal arguments named by block comments, repeated on one line': 'x("Kq7vTz2LmW9xRp4N" /* api key */, /*password=*/ "'.repeat(MB / 50),
+  // Each vendor's scheme reads one bounded credential after it.
+  'Authorization headers with a vendor scheme repeated on one line, never given a credential': 'Authorization: ODFHIR '.repeat(MB / 22),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

@@ -271,3 +271,22 @@ describe('a password given as the current one, maybe after an aside on the next 
     expect(found('The service credentials were reset. The current one is `stored-in-vault`.\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe("an Authorization header with a vendor's own scheme", () => {
+  it('reports the credential after a scheme no rule names, its parts joined by a slash', () => {
+    const log = "[02:00:01] DEBUG request headers: {'Authorization': 'DENTX Rq7vKm2LwZ8pT4nX/Hc5Jd9Fs3Gb6Ya1', 'Accept': 'application/json'}\n";
+    expect(found(log, 'logs/sync.log', 'authorization-header')).toEqual(['Rq7vKm2LwZ8pT4nX/Hc5Jd9Fs3Gb6Ya1']);
+  });
+
+  it("leaves a signature's parameters, a signed request's account:signature, a client id and words", () => {
+    const text = [
+      'Authorization: AWS4-HMAC-SHA256 Credential=AKIAZ7VRSQ5TKQLMWP3B/20240402/eu-west-1/s3/aws4_request, Signature=5d6e7f',
+      'Authorization: SharedKey archive01:Rq7vKm2LwZ8pT4nXHc5Jd9Fs3Gb6Ya1=',
+      'Authorization: ClientID Rq7vKm2LwZ8pT4nXHc5Jd9Fs',
+      'Authorization: Required before-any-call-to-the-orders-api',
+      'Authorization: Signature keyId="Rq7vKm2LwZ8pT4nX",algorithm="hmac-sha256"',
+      '',
+    ].join('\n');
+    expect(found(text, 'notes.txt', 'authorization-header')).toEqual([]);
+  });
+});

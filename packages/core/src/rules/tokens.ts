@@ -101,6 +101,19 @@ export function isJwtHeaderAlone(value: string): boolean {
   return JWT_HEADER_ALONE.test(value) && decodesToJsonWith(value.endsWith('.') ? value.slice(0, -1) : value, 'alg');
 }
 
+/** HTTP's token68: what a scheme takes as one credential (RFC 9110), `=` only as its end's padding. */
+const TOKEN68 = /^[A-Za-z0-9._~+/-]{16,2000}={0,2}$/;
+
+/**
+ * A credential after a scheme no rule names (a vendor's, `ODFHIR …`): one token68 of letters and digits drawn at random,
+ * its parts maybe joined by `/` (a developer's key and a customer's). Bearer and Basic are read by their own rules, and
+ * a client's id (`Client-ID …`) identifies an app, it admits no one.
+ */
+function isVendorSchemeCredential(scheme: string, value: string): boolean {
+  if (/^(?:bearer|basic)$/i.test(scheme) || /id$/i.test(scheme) || !TOKEN68.test(value)) return false;
+  return /[0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
 export const tokenRules: Rule[] = [
   {
     id: 'jwt',
@@ -328,13 +341,17 @@ export const tokenRules: Rule[] = [
   {
     id: 'authorization-header',
     category: 'TOKEN',
-    description: 'A credential in an `Authorization` header with another scheme (`Token`, `Api-Token`, `NTLM`, `Negotiate`, `Digest`, or none)',
+    description: "A credential in an `Authorization` header with another scheme (`Token`, `Api-Token`, `NTLM`, `Negotiate`, `Digest`, a vendor's own such as Open Dental's `ODFHIR <developer key>/<customer key>`, or none)",
     keywords: ['authorization'],
     // An interpolated literal too: Python's `"Authorization": f"Token …"`. A quoted header name
     // may be followed by its value as a call argument or a map entry: `.header("Authorization", "Token …")`,
     // `"Authorization" => "…"`; the value is then a literal, never a bare variable.
+    // A vendor's own scheme (Open Dental's `ODFHIR <developer key>/<customer key>`) is one word of letters and digits; the
+    // credential after it must then be HTTP's token68 (letters, digits, `-._~+/`, `=` only as padding at its end): a
+    // scheme's parameters (`Credential=…, Signature=…`, `keyId="…"`) are a signature's parts, and `account:signature`
+    // (`SharedKey …`, `AWS …`) signs one request.
     pattern:
-      /\bauthori[sz]ation(?:["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?|["']\s{0,3}(?:,|=>)\s{0,3}[fF$@]?["'])(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken|geniekey|deepl-auth-key|oauth)\s{1,3})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
+      /\bauthori[sz]ation(?:["']?\s{0,3}[:=]\s{0,3}(?:[fF]?["'])?|["']\s{0,3}(?:,|=>)\s{0,3}[fF$@]?["'])(?:(?<scheme>token|api-?token|api-?key|key|sso-key|ntlm|negotiate|digest|bot|splunk|dsn|klaviyo-api-key|ghost|zoho-oauthtoken|geniekey|deepl-auth-key|oauth)\s{1,3}|(?<vendor>[A-Za-z][A-Za-z0-9]{1,23}) {1,2})?(?<v>[A-Za-z0-9._~+/=%:-]{16,2000})/i,
     secretGroup: 'v',
     validate: (value, ctx) => {
       if (/^(?:bearer|basic)$/i.test(value)) return false;
@@ -345,6 +362,8 @@ export const tokenRules: Rule[] = [
       // the signature's parts, not one credential (a bare `OAuth …` token, Statuspage's and Yandex's, is).
       if (scheme !== undefined && /^oauth_/i.test(value)) return false;
       if (scheme === undefined && /^(?:bearer|basic)\b/i.test(ctx.text.slice(ctx.matchEnd - value.length - 8, ctx.matchEnd - value.length))) return false;
+      const vendor = ctx.groups?.['vendor'];
+      if (vendor !== undefined && !isVendorSchemeCredential(vendor, value)) return false;
       return isPlausibleSecret(value, { category: 'TOKEN', quoted: true });
     },
     confidence: 'high',
@@ -356,9 +375,10 @@ export const tokenRules: Rule[] = [
         '.header("Authorization", "Token 22cb987851bc5659229114c62e60c79abd0d2c08")',
         '"Authorization" => "ApiKey 22cb987851bc5659229114c62e60c79abd0d2c08",',
         '          Authorization: "OAuth 6f2c8e1b-93d4-4a7e-b5c0-2e8f1a9d7c36"',
+        "{'Authorization': 'ODFHIR Tq8vKm3LwZ7pR4nX/Jd6Hc2Fs9Gb5Ya1'}",
       ],
       noMatch: ['Authorization: Token ${API_TOKEN}', 'authorization: required', 'Authorization: Token <token>', '.header("Authorization", authorizationHeaderValue)', 'headers.put("Authorization", "Token " + apiToken)', "  authorization = _messages.MessageField('GoogleCloudApigeeV1ProfileConfigAuthorization', 2)",
-        'Authorization: OAuth oauth_nonce=kq77vb21pd9333jh,oauth_version=1.0'],
+        'Authorization: OAuth oauth_nonce=kq77vb21pd9333jh,oauth_version=1.0', 'Authorization: SharedKey archive01:Tq8vKm3LwZ7pR4nXJd6Hc2Fs9Gb5Ya1='],
     },
   },
 ];
