@@ -354,6 +354,8 @@ const hostile: Record<string, string> = {
   'literal arguments named by block comments, repeated on one line': 'x("Kq7vTz2LmW9xRp4N" /* api key */, /*password=*/ "'.repeat(MB / 50),
   // Each vendor's scheme reads one bounded credential after it.
   'Authorization headers with a vendor scheme repeated on one line, never given a credential': 'Authorization: ODFHIR '.repeat(MB / 22),
+  // Each user map given as JSON text is read within its bounded reach, never closed here.
+  'user maps given as JSON text, opened and never closed': 'USERS: \'{"a": "b", '.repeat(MB / 20),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

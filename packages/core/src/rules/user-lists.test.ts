@@ -119,3 +119,15 @@ describe("a map of users to passwords beside a template's placeholder", () => {
     expect(values(roles, 'templates/access.json.j2')).toEqual([]);
   });
 });
+
+describe('a map of users to passwords given as JSON text in one value', () => {
+  it("reads Orthanc's RegisteredUsers handed over in an environment variable", () => {
+    const compose = "services:\n  pacs:\n    environment:\n      ORTHANC__REGISTERED_USERS: '{\"radiology\": \"Vn4!qTz8-Lw2R\", \"viewer\": \"Hx7_tPz2Qm9L\"}'\n";
+    expect(values(compose, 'docker-compose.yml')).toEqual(['Vn4!qTz8-Lw2R', 'Hx7_tPz2Qm9L']);
+  });
+
+  it('leaves such a map of users to roles or to variables', () => {
+    expect(values("ORTHANC__REGISTERED_USERS: '{\"radiology\": \"${RADIOLOGY_PW}\"}'\n", 'docker-compose.yml')).toEqual([]);
+    expect(values("APP_USERS='{\"dana\": \"admin\", \"lee\": \"read-only\"}'\n", 'deploy.sh')).toEqual([]);
+  });
+});

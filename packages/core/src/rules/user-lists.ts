@@ -11,8 +11,12 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * common, so only a value shaped like a password is taken: letters with digits and a symbol.
  */
 
-/** A name ending in `users`, `accounts` or `logins`, then its separator and the list's opening bracket. */
-const USER_LIST_AT = /(?:users|accounts|logins)["'`]?[ \t]{0,4}(?:,|=|:|=>|:=)?[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[[{(]/iy;
+/**
+ * A name ending in `users`, `accounts` or `logins`, then its separator and the list's opening bracket; maybe inside a
+ * string, where the list is JSON text handed over as one value (Orthanc's image reads `ORTHANC__REGISTERED_USERS:
+ * '{"admin": "…"}'` from its environment as its configuration's `RegisteredUsers`).
+ */
+const USER_LIST_AT = /(?:users|accounts|logins)["'`]?[ \t]{0,4}(?:,|=|:|=>|:=)?[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["']?[[{(]/iy;
 
 /** One pair: a tuple of two literals (Erlang binaries allowed), the user first. */
 const PAIR = /[{(][ \t]{0,4}(?:<<)?["'](?<user>[\w.@-]{1,64})["'](?:>>)?[ \t]{0,4},[ \t]{0,4}(?:<<)?["'](?<v>[^"'\s\\]{6,128})["'](?:>>)?[ \t]{0,4}[})]/g;
@@ -478,7 +482,7 @@ export const userListRules: Rule[] = [
     id: 'user-list-password',
     category: 'PASS',
     description:
-      'Passwords in a list of (user, password) pairs under a name for users: Erlang `{admin_users, [{<<"ops">>, <<"…">>}]}`, Python `BASIC_AUTH_USERS = [("ops", "…")]`, Elixir `users: [{"ops", "…"}]`',
+      'Passwords in a list of (user, password) pairs under a name for users: Erlang `{admin_users, [{<<"ops">>, <<"…">>}]}`, Python `BASIC_AUTH_USERS = [("ops", "…")]`, Elixir `users: [{"ops", "…"}]`; or in a map of users to passwords (Orthanc\'s `"RegisteredUsers": { "ops": "…" }`), also one given as JSON text in a single value (`ORTHANC__REGISTERED_USERS: \'{"ops": "…"}\'`)',
     keywords: ['users', 'accounts', 'logins'],
     pattern: USER_LIST_AT,
     find: findUserListPasswords,
@@ -491,6 +495,7 @@ export const userListRules: Rule[] = [
         '"RegisteredUsers": {\n  "pacs": "Tq8%Lw2-Rn7Vz",\n  "viewer": "mK4zPq9TwL7x"\n}',
         'users = {"ops": "Kv3#Wn8-Lq2Tz"}',
         '"RegisteredUsers": {\n  "admin": "{{ vault_pacs_admin }}",\n  "gateway": "Wm3_tRq8-Lz5Nv"\n}',
+        `      ORTHANC__REGISTERED_USERS: '{"pacs": "Vn4!qTz8-Lw2R"}'`,
       ],
       noMatch: [
         'BASIC_AUTH_USERS = [("ops", "editor"), ("dana", "viewer")]',
@@ -501,6 +506,7 @@ export const userListRules: Rule[] = [
         '"users": { "dana": { "password": "Tq8%Lw2-Rn7Vz" } }',
         '"RegisteredUsers": {\n  "admin": "{{ vault_pacs_admin }}",\n  "gateway": "{{ vault_pacs_gateway }}"\n}',
         '"accounts": { "prod": "210987654321", "staging": "123456789012" }',
+        `      ORTHANC__REGISTERED_USERS: '{"pacs": "\${PACS_PASSWORD}"}'`,
       ],
     },
   },
