@@ -12,6 +12,9 @@ export const isLetterCode = (c: number): boolean => isLowerCode(c) || isUpperCod
 export const isWordCode = (c: number): boolean => isLetterCode(c) || isDigitCode(c) || c === 0x5f;
 /** A name's characters in configs and code: [\w.-]. */
 export const isIdentifierCode = (c: number): boolean => isWordCode(c) || c === 0x2e || c === 0x2d;
+/** A quote that opens or closes a string literal: `"`, `'` or a backtick. */
+export const isQuoteCode = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x60;
+
 /** A space, a tab or a line break (`\r`, `\n`): the blanks between a call's arguments, however a formatter wraps them. */
 export const isSpaceOrBreakCode = (c: number): boolean => isBlankCode(c) || c === 0x0a || c === 0x0d;
 

@@ -1,4 +1,4 @@
-import { isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
+import { isQuoteCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { isPlausiblePassword } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -31,12 +31,10 @@ interface Literal {
   end: number;
 }
 
-const isQuote = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x60;
-
 /** The string literal that opens at `at`, on one line, without escapes or interpolation; undefined otherwise. */
 function literalAt(text: string, at: number): Literal | undefined {
   const quote = text.charCodeAt(at);
-  if (!isQuote(quote)) return undefined;
+  if (!isQuoteCode(quote)) return undefined;
   for (let i = at + 1; i < text.length && i - at <= 200; i++) {
     const c = text.charCodeAt(i);
     if (c === quote) {
@@ -55,7 +53,7 @@ const LOCATOR_NAME = /^[ \t]*[A-Za-z_$][\w$.]{0,200}[ \t]*$/;
 function namesPasswordField(args: string): boolean {
   if (LOCATOR_NAME.test(args)) return PASSWORD_FIELD.test(args);
   for (let i = 0; i < args.length; i++) {
-    if (!isQuote(args.charCodeAt(i))) continue;
+    if (!isQuoteCode(args.charCodeAt(i))) continue;
     const literal = literalAt(args, i);
     if (literal === undefined) continue;
     if (PASSWORD_FIELD.test(literal.value)) return true;

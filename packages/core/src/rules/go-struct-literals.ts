@@ -1,4 +1,4 @@
-import { isBlankCode, isWordCode } from '../char-codes.js';
+import { isBlankCode, isQuoteCode, isWordCode } from '../char-codes.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -80,8 +80,6 @@ function literalEnd(text: string, at: number, limit: number): number {
   }
   return -1;
 }
-
-const isQuoteCode = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x60;
 
 /**
  * The elements of the literal whose `{` is at `open`: for each, its span and, when it is one string literal, the span

@@ -1,4 +1,4 @@
-import { codeAt, isBlankCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
+import { codeAt, isBlankCode, isQuoteCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
 import { UUID, characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
@@ -1232,7 +1232,6 @@ const ARGUMENT_COMMENT_REACH = 48;
 /** How long a literal argument may be. */
 const ARGUMENT_LITERAL_REACH = 300;
 
-const isQuoteCode = (c: number): boolean => c === 0x22 || c === 0x27 || c === 0x60;
 /** A comma or a bracket that opens a call's arguments (`(`) or ends one (`,` `)`). */
 const opensArgument = (c: number): boolean => c === 0x28 /* ( */ || c === 0x2c; /* , */
 const endsArgument = (c: number): boolean => c === 0x29 /* ) */ || c === 0x2c; /* , */

@@ -1,4 +1,5 @@
 import { isWordCode } from '../char-codes.js';
+import { lineAround } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -206,8 +207,7 @@ function findWireguardKeys(text: string, options: DetectOptions, offsets: readon
       let i = offset + 2;
       while (i < text.length && i - offset < 6 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
       if (i === offset + 2 || !WG_READS_STDIN.test(text.slice(i, i + 260))) continue;
-      let lineStart = offset;
-      while (lineStart > 0 && offset - lineStart < PIPE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+      const lineStart = lineAround(text, offset, PIPE_REACH).start;
       const piped = PIPED_LITERAL.exec(text.slice(lineStart, offset));
       if (piped === null) continue;
       const span = wireguardKeyAt(piped, piped.index + piped[0].length, options.file);
