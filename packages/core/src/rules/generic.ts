@@ -1254,7 +1254,7 @@ function judgeAssignment(scan: AssignmentScan, name: string, nameStart: number, 
   const { m, sep: separator } = matched;
   // `flag.StringVar(&apiToken, "api-token", "…", "usage")`: a variable handed to a call by its address is where the call
   // stores a value, not a name a literal after it is bound to; the literal is tried as a name of its own.
-  if (nameStart > 0 && text.charCodeAt(nameStart - 1) === 0x26 /* & */ && separator.trim() === ',' && matched.v.quoted) {
+  if (codeAt(text, nameStart - 1) === 0x26 /* & */ && separator.trim() === ',' && matched.v.quoted) {
     scan.skipUntil = matched.v.start;
     return;
   }
@@ -1266,7 +1266,8 @@ function judgeAssignment(scan: AssignmentScan, name: string, nameStart: number, 
   // `cond ? "…" : "…"` (`password: isTest ? "…" : "…"`): each branch is a value of the name, judged on its own.
   for (const v of conditionalBranches(text, separator, matched.v)) {
     // The judgement is cut in stages, each its own function: most values stop at an early one, so TurboFan compiles
-    // the later ones rarely, and a deoptimization in one recompiles only that one.
+    // the later ones rarely, and a deoptimization in one recompiles only that one. A stage may change `v` in place for the
+    // stages after it (a pair's password, a sentence's full stop dropped, a flag's default, a line's rest as a passphrase).
     const key = keyForValue(scan, name, found, separator, v);
     if (key === undefined) continue;
     if (isRuledOutByStatement(scan, name, nameStart, key, separator, v)) continue;
@@ -1314,7 +1315,10 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
   return key;
 }
 
-/** Whether the statement the value stands in says it is none of the name's: a joined or continued line, prose, a label, a flag, a call's argument, a type. */
+/**
+ * Whether the statement the value stands in says it is none of the name's: a joined or continued line, prose, a label, a flag,
+ * a call's argument, a type. An EDN map under the name is read here, its entries reported (to `scan.spans`).
+ */
 function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, separator: string, v: ValueMatch): boolean {
   const { text, file, codeFile } = scan;
   if (JOINED_AFTER_NAME.test(separator) && separator.includes(',') && !CONCATENATING_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 300), nameStart))) return true;
@@ -1506,7 +1510,7 @@ function takesCollection(scan: AssignmentScan, name: string, nameStart: number, 
   // The same map built by a factory call (`KEYS = Map.of("pagerduty", "…", "statuspage", "…")`, Guava's
   // `ImmutableMap.of`, Kotlin's `apiKeys = mapOf("maps" to "…")`): its values, keyed by the services' names. A bare
   // `KEYS` is a weak name alone, but a map built under it whose values are generated holds the services' keys.
-  const mapCall = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isCodeFile(file) ? MAP_CALL_OPENER.exec(v.value) : null;
+  const mapCall = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && scan.codeFile ? MAP_CALL_OPENER.exec(v.value) : null;
   if (mapCall !== null) {
     if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapCallSpans(text, v.start + mapCall[0].length, key, file));
     return true;
@@ -1523,7 +1527,7 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
     let rest = text.slice(v.start, line.end).replace(/[ \t]#.{0,300}$/, '').trimEnd();
     // A quote that opens right before the name closes the value (systemd's `Environment="RESTIC_PASSWORD=…"`,
     // compose's `- "DB_PASSWORD=…"`): the line's end lies past it.
-    const opening = nameStart > 0 ? text.charCodeAt(nameStart - 1) : -1;
+    const opening = codeAt(text, nameStart - 1);
     const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
     if (close !== -1) rest = rest.slice(0, close).trimEnd();
     if (rest.length > v.value.length) {
@@ -1784,7 +1788,7 @@ function conditionalBranches(text: string, separator: string, v: ValueMatch): Va
   // Python's conditional expression puts the condition between the branches (`"…" if prod else "…"`).
   // (Read within the text: a read past its end deoptimized the caller this is inlined into.)
   const afterSpace = v.start + v.value.length + 2;
-  if (!conditional && (afterSpace >= text.length || text.charCodeAt(afterSpace) !== 0x69) /* i */) return [v];
+  if (!conditional && codeAt(text, afterSpace) !== 0x69 /* i */) return [v];
   const branch = conditional ? ELSE_BRANCH : PYTHON_ELSE_BRANCH;
   branch.lastIndex = v.start + v.value.length + 1;
   const e = branch.exec(text);
