@@ -460,6 +460,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['EDN profile tags never given a map', 'config.edn', ':password #profile\n'.repeat(MB / 19)],
     // Each Postman apikey block reads a bounded stretch for its list's end.
     ['Postman apikey blocks opened and never closed', 'c.postman_collection.json', '"apikey": ['.repeat(MB / 11)],
+    // Each monitoring plugin's name reads a bounded stretch of its line; names among the arguments read are skipped.
+    ['Nagios plugins with password flags on one endless line', 'commands.cfg', '$USER1$/check_pgsql -p "Tq8vRzW2!kLm7 -a '.repeat(MB / 40)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

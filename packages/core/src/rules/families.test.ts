@@ -2393,3 +2393,41 @@ describe("settings for an X12 interchange header's credentials (ISA02, ISA04)", 
     expect(values('visa02 = Wd4Nz8Qp\n', 'cards.cfg')).toEqual([]);
   });
 });
+
+describe('a setter named for a kind of secret', () => {
+  it('reports the literal given to a signing, webhook or admin secret setter, and leaves the ids beside it', () => {
+    const java = [
+      'Courier courier = new Courier();',
+      'courier.setDeveloperId("4b8e2f1a-7c3d-4e96-b05a-1d9c8e7f6a23");',
+      'courier.setKeyId("9f3a6d2c-1b7e-4c85-a4d0-3e8b7c6f5a19");',
+      'courier.setSigningSecret("Vr7kQ2xLm9Tz4Wn8Pb3Hc6Jd1Fs5Yg0Ae2Ku7");',
+      'hooks.setWebhookSecret("whk-Nq5Rt8Lm2Xz7Vb4Pc9");',
+      'db.setAdminPassword("Gm4!Tarn-Wq8z");',
+      '',
+    ].join('\n');
+    expect(found(java, 'CourierConfig.java').map(([, v]) => v)).toEqual(['Vr7kQ2xLm9Tz4Wn8Pb3Hc6Jd1Fs5Yg0Ae2Ku7', 'whk-Nq5Rt8Lm2Xz7Vb4Pc9', 'Gm4!Tarn-Wq8z']);
+  });
+
+  it('leaves variables, labels and placeholders given to such setters', () => {
+    const java = ['courier.setSigningSecret(env.get("SIGNING_SECRET"));', 'form.setAdminPasswordLabel("Admin password");', 'hooks.setWebhookSecret("your-webhook-secret");', ''].join('\n');
+    expect(found(java, 'CourierConfig.java').map(([, v]) => v)).toEqual([]);
+  });
+});
+
+describe('a key named in prose with a clause saying it got out, then its value', () => {
+  it('reports the code span after "the … key that was printed:"', () => {
+    const md = [
+      '## Follow-ups',
+      '',
+      '- Rotate the analytics write key that was also printed: `Pz4kWq8Rn2Lx7Vc5Tb9Hm3Jd6Fs1Yg0A`.',
+      '- Revoke the deploy token which got logged to the CI output: `Mv7Qa2Zr9Kt4Wn8Lp3Xc`.',
+      '',
+    ].join('\n');
+    expect(found(md, 'ops/incidents/2025-03-outage.md').map(([, v]) => v)).toEqual(['Pz4kWq8Rn2Lx7Vc5Tb9Hm3Jd6Fs1Yg0A', 'Mv7Qa2Zr9Kt4Wn8Lp3Xc']);
+  });
+
+  it('leaves such a clause with no value in a code span after it, or a variable there', () => {
+    const md = ['- The write key that was printed: see the job log for run 4411.', '- Rotate the deploy token that got logged: `$DEPLOY_TOKEN`.', ''].join('\n');
+    expect(found(md, 'ops/incidents/2025-03-outage.md')).toEqual([]);
+  });
+});

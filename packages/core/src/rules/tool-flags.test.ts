@@ -151,3 +151,40 @@ describe('a WireGuard private key given to wg as a literal', () => {
     expect(byRule(sh, 'wireguard-key-command')).toEqual([]);
   });
 });
+
+describe('monitoring-plugin-password', () => {
+  const rule = 'monitoring-plugin-password';
+  it("reports the password each Nagios plugin reads from its own flag, quoted or bare, and check_http's user:password", () => {
+    const cfg = [
+      'define command {',
+      '    command_name    check_billing_db',
+      "    command_line    $USER1$/check_pgsql -H 10.9.8.7 -d ledger -l nagios -p 'Rv4-Kestrel!9'",
+      '}',
+      'define command {',
+      '    command_name    check_orders_sql',
+      '    command_line    $USER1$/check_mssql -H sql02.example.lan -U monitor -P "Bq7^mT2*Lw9z"',
+      '}',
+      '    command_line    $USER1$/check_http -H portal.example.lan -S -a probe:Wx5^Nc8_Fj3- -u /api/ping',
+      '    command_line    $USER1$/check_ldap -H dc1 -b dc=example,dc=lan -D cn=mon -P Gh6.Tarn.31',
+      '',
+    ].join('\n');
+    expect(byRule(cfg, rule, 'nagios/commands.cfg')).toEqual(['Rv4-Kestrel!9', 'Bq7^mT2*Lw9z', 'Wx5^Nc8_Fj3-', 'Gh6.Tarn.31']);
+    expect(byRule("/usr/lib/nagios/plugins/check_nt -H win1 -p 12489 -s Jk8-Vole-27 -v CPULOAD -l 5,80,90\n", rule)).toEqual(['Jk8-Vole-27']);
+    // A long option named for a password, after any plugin (other rules may report it first).
+    const quoted = '$USER1$/check_oracle_health --connect ERP --user mon --password="Lc3!Pf8-Ud5" --mode tnsping\n';
+    expect(values(quoted, 'nagios/commands.cfg')).toEqual(['Lc3!Pf8-Ud5']);
+  });
+
+  it("leaves macros, the same letters where another plugin means a port or a path, and the user of -a", () => {
+    const cfg = [
+      '    command_line    $USER1$/check_pgsql -H $HOSTADDRESS$ -l nagios -p $USER3$',
+      '    command_line    $USER1$/check_http -H portal.example.lan -p 8443 -a $ARG1$:$ARG2$',
+      '    command_line    $USER1$/check_http -H portal.example.lan -a Wx5Nc8Fj3Lq',
+      '    command_line    $USER1$/check_disk -w 20% -c 10% -p /var/lib/Rv4-Kestrel9',
+      '    command_line    $USER1$/check_tcp -H db1 -p 5432 ; echo -p Rv4-Kestrel!9',
+      'out = subprocess.check_output(["mysql", "-p", "Rv4-Kestrel!9"])',
+      '',
+    ].join('\n');
+    expect(byRule(cfg, rule, 'nagios/commands.cfg')).toEqual([]);
+  });
+});

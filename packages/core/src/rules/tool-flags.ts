@@ -224,7 +224,147 @@ function findWireguardKeys(text: string, options: DetectOptions, offsets: readon
   return spans;
 }
 
+/**
+ * The Nagios/Icinga monitoring plugins (monitoring-plugins, nagios-plugins and the common third-party checks) and the
+ * flag each reads a password from. A short flag means a password only to its own plugin (`-p` is check_pgsql's password
+ * and check_http's port), so short flags are read from this table; a long option named for a password is read after
+ * any plugin (`check_mssql_health --password`, `check_postgres --dbpass`). `check_snmp` is read by snmp-community.
+ */
+const PLUGIN_SECRET_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  pgsql: ['-p'],
+  mysql: ['-p'],
+  mysql_query: ['-p'],
+  mssql: ['-P'],
+  ldap: ['-P'],
+  ldaps: ['-P'],
+  http: ['-a', '-b'],
+  curl: ['-a', '-b'],
+  smtp: ['-P'],
+  radius: ['-p'],
+  nt: ['-s'],
+  disk_smb: ['-p'],
+  mongodb: ['-p'],
+  wmi_plus: ['-p'],
+  vmware_api: ['-p'],
+  vmware_esx: ['-p'],
+  esx3: ['-p'],
+};
+/** A long option whose value is a password: `--password`, `--pass` (check_ldap), `--authpass` (check_smtp), `--dbpass`, `--secret` (check_nt). */
+const PLUGIN_PASSWORD_OPTION = /^--(?:[a-z]{1,12}-)?(?:password|passwd|pass|authpass|dbpass|passphrase|secret)$/;
+/** The options that take `user:password` (check_http's and check_curl's basic and proxy authorization). */
+const PLUGIN_USER_PASSWORD_OPTIONS = new Set(['-a', '-b', '--authorization', '--proxy-authorization']);
+/** A plugin's name where a command line calls it: `$USER1$/check_pgsql`, `/usr/lib/nagios/plugins/check_mysql`, `check_nt!…`. */
+const MONITORING_PLUGIN = /(?<![\w-])check_(?<name>[a-z][a-z0-9_]{1,40})(?=[ \t!])/y;
+/** One argument on the plugin's line: quoted, bare, or a shell operator that ends the command. */
+const PLUGIN_ARGUMENT = /"(?<dq>[^"\r\n]{0,300})"|'(?<sq>[^'\r\n]{0,300})'|(?<v>[^\s"'|;&!]{1,300})|(?<op>[|;&])|(?<bang>!)/gd;
+/** How much of a line after a plugin's name is read. */
+const PLUGIN_REACH = 600;
+/** A macro or a variable: Nagios' `$ARG1$`, `$USER3$`, the shell's `$PW`, a template's `{{ … }}`. */
+const PLUGIN_MACRO = /^\$|^%\w{1,80}%$|\{\{/;
+
+function findMonitoringPluginPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let after = -1;
+  for (const offset of offsets) {
+    if (offset < after) continue;
+    MONITORING_PLUGIN.lastIndex = offset;
+    const m = MONITORING_PLUGIN.exec(text);
+    if (m === null) continue;
+    const name = m.groups!['name']!;
+    if (name.startsWith('snmp')) continue;
+    const shortFlags = PLUGIN_SECRET_FLAGS[name] ?? [];
+    const from = offset + m[0].length;
+    // Nagios parts a check command's arguments with `!` (`check_pgsql!-p …`); on a shell's line a bare `!` is no separator.
+    const bangSeparates = text[from] === '!';
+    let end = text.indexOf('\n', from);
+    if (end === -1 || end - from > PLUGIN_REACH) end = Math.min(text.length, from + PLUGIN_REACH);
+    const line = text.slice(from, end);
+    after = end;
+    const args: { value: string; start: number }[] = [];
+    PLUGIN_ARGUMENT.lastIndex = 0;
+    for (let a = PLUGIN_ARGUMENT.exec(line); a !== null; a = PLUGIN_ARGUMENT.exec(line)) {
+      const g = a.groups!;
+      if (g['op'] !== undefined) break;
+      if (g['bang'] !== undefined) {
+        if (bangSeparates) continue;
+        // On a shell's line `!` is a character of a bare word: glue it to the word it stands in.
+        const last = args[args.length - 1];
+        if (last !== undefined && last.start + last.value.length === from + a.index) last.value += '!';
+        else args.push({ value: '!', start: from + a.index });
+        continue;
+      }
+      const group = g['dq'] !== undefined ? 'dq' : g['sq'] !== undefined ? 'sq' : 'v';
+      const start = from + a.indices!.groups![group]![0];
+      const last = args[args.length - 1];
+      // A bare word right after a glued `!` continues it (`Pa!ss`).
+      if (group === 'v' && !bangSeparates && last !== undefined && last.value.endsWith('!') && last.start + last.value.length === start) last.value += g['v']!;
+      else args.push({ value: g[group]!, start });
+    }
+    const report = (value: string, start: number, flag: string): void => {
+      let v = value;
+      let s = start;
+      if (PLUGIN_USER_PASSWORD_OPTIONS.has(flag)) {
+        const colon = v.indexOf(':');
+        if (colon < 1) return;
+        v = v.slice(colon + 1);
+        s += colon + 1;
+      }
+      if (v.length === 0 || PLUGIN_MACRO.test(v)) return;
+      if (!isPlausibleSecret(v, { category: 'PASS', quoted: true, file: options.file })) return;
+      spans.push({ start: s, end: s + v.length });
+    };
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const eq = a.value.indexOf('=');
+      if (a.value.startsWith('--') && eq > 2) {
+        const flag = a.value.slice(0, eq);
+        if (!PLUGIN_PASSWORD_OPTION.test(flag) && !PLUGIN_USER_PASSWORD_OPTIONS.has(flag)) continue;
+        const next = args[i + 1];
+        // `--password="…"`: the quoted value is the next argument, right after the `=` and its quote.
+        if (eq === a.value.length - 1 && next !== undefined && next.start === a.start + a.value.length + 1) {
+          report(next.value, next.start, flag);
+          i++;
+        } else report(a.value.slice(eq + 1), a.start + eq + 1, flag);
+        continue;
+      }
+      const next = args[i + 1];
+      if (next === undefined) break;
+      if (shortFlags.includes(a.value) || PLUGIN_PASSWORD_OPTION.test(a.value) || (a.value.startsWith('--') && PLUGIN_USER_PASSWORD_OPTIONS.has(a.value))) {
+        report(next.value, next.start, a.value);
+        i++;
+      }
+    }
+  }
+  return spans;
+}
+
 export const toolFlagRules: Rule[] = [
+  {
+    id: 'monitoring-plugin-password',
+    category: 'PASS',
+    description:
+      "A password given to a Nagios/Icinga monitoring plugin by the flag that plugin reads it from: check_pgsql's and check_mysql's `-p`, check_mssql's, check_ldap's and check_smtp's `-P`, the password of check_http's and check_curl's `-a user:password`, check_nt's `-s`, and any plugin's `--password`/`--pass`/`--dbpass`; `$ARGn$` and `$USERn$` macros are not reported",
+    keywords: ['check_'],
+    pattern: MONITORING_PLUGIN,
+    find: findMonitoringPluginPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "    command_line    $USER1$/check_pgsql -H 10.1.2.3 -d billing -l nagios -p 'Ul7-Wren!4qTz'",
+        '    command_line    $USER1$/check_http -H intranet.example -S -a probe:Kv3^Lm8_Qx2 -u /health',
+        '/usr/lib/nagios/plugins/check_mysql -H db1 -u monitor -p "Tz6#Rk2mWq9v"',
+        '    command_line    $USER1$/check_mssql_health --server sql1 --username nagios --password=Hq5-Vd8!Lm3x --mode connection-time',
+      ],
+      noMatch: [
+        '    command_line    $USER1$/check_pgsql -H $HOSTADDRESS$ -l nagios -p $USER3$',
+        '    command_line    $USER1$/check_http -H intranet.example -p 8443 -u /status',
+        '    command_line    $USER1$/check_http -H intranet.example -a $ARG1$:$ARG2$',
+        '    command_line    $USER1$/check_disk -w 20% -c 10% -p /var',
+        'out = subprocess.check_output(["psql", "-p", "5432"])',
+      ],
+    },
+  },
   {
     id: 'cli-stored-secret',
     category: 'TOKEN',
