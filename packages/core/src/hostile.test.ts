@@ -38,6 +38,10 @@ const hostile: Record<string, string> = {
   'private-looking address prefixes repeated': '10.0.0.'.repeat(MB / 7),
   'internal suffixes repeated': '.local'.repeat(MB / 6),
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
+  // Each webhook base is searched for its uses within a reach, and only the first few bases of a text; each rotation member
+  // looks for its object's braces within a reach.
+  'Slack webhook bases under names never used, one per line': Array.from({ length: MB / 64 }, (_, i) => `B${i} = "https://hooks.slack.com/services/TABCD1234/BABCD1234/"\n`).join(''),
+  'escaped rotation members with no braces, repeated': '\\"previous\\": \\"Tq8vRzW2kLm7Xp4N\\", '.repeat(MB / 32),
   'XML-ish tags repeated': '<password>'.repeat(MB / 10),
   'bearer repeated': 'Bearer '.repeat(MB / 7),
   // Each "seed phrase" reads at most a bounded reach after it, and a run of listed words longer than a phrase is passed over.

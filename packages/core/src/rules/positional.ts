@@ -539,10 +539,28 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
  * there the URL and the order say what it is, where elsewhere a UUID is as often a tenant's, a request's or a record's id.
  * A JDBC URL names a database, and a call given it, a user and a literal takes a data source's login in JDBC's own order
  * (`DriverManager.getConnection(url, user, password)`): `new DataSourceConfig("jdbc:postgresql://…", "app", "…")`. There the
- * last literal is the user's password in any alphabet that a password plausibly has.
+ * last literal is the user's password in any alphabet that a password plausibly has. So it is after a Windows domain
+ * account (`open_share("https://…", "CORP\\\\svc_share", "…")`), and in a `return` of an endpoint, a user and a literal
+ * (`return "http://…", "CORP\\\\svc", "…"`: a function handing back where and how to log in).
  */
 const URL_THEN_LITERAL =
-  /(?:"(?:https?:\/\/|jdbc:[a-z0-9]{1,20}:)[^"\s\\]{1,200}"|'(?:https?:\/\/|jdbc:[a-z0-9]{1,20}:)[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64})"|'(?<asq>[\w.@-]{1,64})')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+  /(?:"(?:https?:\/\/|jdbc:[a-z0-9]{1,20}:)[^"\s\\]{1,200}"|'(?:https?:\/\/|jdbc:[a-z0-9]{1,20}:)[^'\s\\]{1,200}')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:(?:"(?<adq>[\w.@-]{1,64}(?:\\{1,2}[\w.@-]{1,64})?)"|'(?<asq>[\w.@-]{1,64}(?:\\{1,2}[\w.@-]{1,64})?)')[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?)?(?:"(?<dq>[^"\s\\]{8,100})"|'(?<sq>[^'\s\\]{8,100})')[ \t]{0,4}(?:(?:\r?\n[ \t]{0,40})?(?<close>[,)\]])|;|\r?\n|$)/y;
+/** A Windows domain account, `DOMAIN\\user` as code writes it (the backslash escaped or not): a login's user. */
+const DOMAIN_ACCOUNT = /^[\w.-]{1,64}\\{1,2}[\w.@-]{1,64}$/;
+/**
+ * True when a `return` statement's values open at `at`, maybe in a tuple's or a list's bracket (`return "…", "…", "…"` in
+ * Go and Python, `return ("…", "…", "…")`, `return ["…", "…"];`): a function that hands back an endpoint and its login.
+ */
+function opensReturnedValues(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i < 8 && isBlankCode(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  if (c === 0x28 /* ( */ || c === 0x5b /* [ */) {
+    i--;
+    while (i >= 0 && at - i < 16 && isBlankCode(text.charCodeAt(i))) i--;
+  }
+  return i >= 5 && text.startsWith('return', i - 5) && (i < 6 || !isWordCode(text.charCodeAt(i - 6)));
+}
 /** True when a call's name and its opening parenthesis stand before `at`, maybe with blanks and one line break between. */
 function opensCallArgument(text: string, at: number): boolean {
   let i = at - 1;
@@ -559,12 +577,16 @@ const MIXED_KEY = /^(?=[^a-z]{0,99}[a-z])(?=[^A-Z]{0,99}[A-Z])(?=\D{0,99}\d)/;
 function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
-    if (!opensCallArgument(text, offset)) continue;
+    // `return (…` reads as a call of `return`: it is tried first.
+    const returned = opensReturnedValues(text, offset);
+    if (!returned && !opensCallArgument(text, offset)) continue;
     URL_THEN_LITERAL.lastIndex = offset;
     const m = URL_THEN_LITERAL.exec(text);
     if (m === null) continue;
     const account = m.groups!['adq'] ?? m.groups!['asq'];
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    // A call's arguments end at a comma or its parenthesis; a returned endpoint comes with its login, an account's literal.
+    if (returned ? account === undefined : m.groups!['close'] === undefined || m.groups!['close'] === ']') continue;
     if (text.startsWith('jdbc:', offset + 1)) {
       if (account !== undefined && isDataSourcePassword(value, options.file)) {
         const start = m.index + m[0].lastIndexOf(value);
@@ -587,6 +609,10 @@ function findUrlThenKey(text: string, options: DetectOptions, offsets: readonly 
         category = 'KEY';
       }
     } else if (account !== undefined && !HTTP_METHOD.test(account) && isUrlClientPassword(value, options.file)) {
+      category = 'PASS';
+    } else if (account !== undefined && (returned || DOMAIN_ACCOUNT.test(account)) && !HTTP_METHOD.test(account) && isDataSourcePassword(value, options.file)) {
+      // A domain account (`CORP\\svc_sync`), or a user handed back with its endpoint, is a login: the literal after it is its
+      // password in any alphabet a password plausibly has, as after a JDBC URL.
       category = 'PASS';
     }
     if (category === undefined) continue;
@@ -1889,7 +1915,7 @@ export const positionalRules: Rule[] = [
     id: 'url-then-key-positional',
     category: 'KEY',
     description:
-      'An API key given to a client by position right after its base URL, maybe after an account\'s literal: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`, `new PayClient("https://…", "ACCOUNT", "…")`; a generated-looking literal of mixed-case letters and digits (maybe base64\'s + / =), not hex. After a JDBC URL and a user, the literal is the user\'s password (`new DataSourceConfig("jdbc:postgresql://…", "app", "…")`)',
+      'An API key given to a client by position right after its base URL, maybe after an account\'s literal: `NewFeedClient("https://…", "…")`, `new Api_Client(\'https://…\', \'…\')`, `new PayClient("https://…", "ACCOUNT", "…")`; a generated-looking literal of mixed-case letters and digits (maybe base64\'s + / =), not hex. After a JDBC URL and a user, after a Windows domain account (`DOMAIN\\\\user`), or in a `return` of a URL, a user and a literal (`return "http://…", "CORP\\\\svc", "…"`), the literal is the user\'s password (`new DataSourceConfig("jdbc:postgresql://…", "app", "…")`)',
     keywords: ['"http', "'http", '"jdbc:', "'jdbc:"],
     pattern: URL_THEN_LITERAL,
     find: findUrlThenKey,
@@ -1904,6 +1930,10 @@ export const positionalRules: Rule[] = [
         'tokens = new ClientCredentials(\n        "https://auth.example.gov/oauth/token",\n        "tX4mQ8vLz2RkP7wN3cYb",\n        "b7e2c9a4-1f3d-4e86-9a05-3c8d7f1e2b64");',
         'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "orders_rw", "Fw_8kLq2Rz7nTp3V");',
         'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "QKZRW582_7TdmX");',
+        // An endpoint handed back with its login, and a domain account's password.
+        'func archiveFarm() (string, string, string) {\n\treturn "http://files.example.corp", "ACME\\\\svc_archive", "rV8mKq3TzL2wNp"\n}',
+        'def portal():\n    return ("https://portal.example.org/login", "exporter", "Tb4kWz9qLm2R")',
+        'session = open_share("https://share.example.corp/sites/legal", "ACME\\\\svc_share", "pL7nXc2VqR9kTm")',
       ],
       noMatch: [
         'feed := NewDepotFeed("https://feeds.example.net/api/v3", os.Getenv("FEED_KEY"))',
@@ -1919,6 +1949,12 @@ export const positionalRules: Rule[] = [
         'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "Password1234");',
         'return new PoolSettings("jdbc:mysql://10.4.7.21:3306/orders_v2", "orders", "orders2024_v2");',
         'return new PoolSettings("jdbc:mysql://db.example.internal:3306/orders", "org.mariadb.jdbc.Driver");',
+        // What a function hands back beside a URL is a login only with an account's literal and a password's shape.
+        'func docs() (string, string, string) {\n\treturn "https://docs.example.com", "guide", "getting-started"\n}',
+        'def portal():\n    return ("https://portal.example.org/login", "exporter", os.environ["PORTAL_PASSWORD"])',
+        'def feed():\n    return "https://feeds.example.net/api/v3", "Tq7mW2xKp9RvL4nZ8cYb3HdJ6fGs"',
+        'session = open_share("https://share.example.corp/sites/legal", "ACME\\\\svc_share", "quarterly_reports")',
+        'returned = ("https://portal.example.org/login", "exporter", "Tb4kWz9qLm2R")',
       ],
     },
   },

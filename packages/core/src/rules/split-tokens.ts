@@ -23,8 +23,13 @@ const SPLIT_SHAPES: readonly RegExp[] = [
   /^glpat-[\w-]{20}$/,
   /^dop_v1_[0-9a-f]{64}$/,
   /^shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}$/,
+  // JFrog Artifactory's `AKCp<69>`, npm's `npm_<36>`, Hugging Face's `hf_<34>`, Databricks' `dapi<32 hex>`: each provider rule's exact length.
+  /^AKCp[A-Za-z0-9]{69}$/,
+  /^npm_[A-Za-z0-9]{36}$/,
+  /^hf_[A-Za-z0-9]{34}$/,
+  /^dapi[0-9a-fA-F]{32}$/,
 ];
-const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|', 'sg.', 'glpat-', 'dop_v1_', 'shpat_', 'shpss_', 'shpca_', 'shppa_'];
+const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|', 'sg.', 'glpat-', 'dop_v1_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'akcp', 'npm_', 'hf_', 'dapi'];
 
 /** The longest a joined key may grow (OpenAI's keys, the longest shape above, stay under it). */
 const MAX_JOINED = 360;
@@ -200,9 +205,9 @@ export const splitTokenRules: Rule[] = [
     id: 'token-split-literals',
     category: 'KEY',
     description:
-      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary, SendGrid, GitLab, DigitalOcean, Shopify) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
+      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary, SendGrid, GitLab, DigitalOcean, Shopify, JFrog Artifactory, npm, Hugging Face, Databricks) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
     keywords: KEYWORDS,
-    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\||SG\.|glpat-|dop_v1_|shp(?:at|ss|ca|pa)_)[\w|.-]{0,300}["'][ \t]{0,4}(?:\.\.|[+.,&])?[ \t]{0,4}["'][\w|.-]{1,300}["']/,
+    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\||SG\.|glpat-|dop_v1_|shp(?:at|ss|ca|pa)_|AKCp|npm_|hf_|dapi)[\w|.-]{0,300}["'][ \t]{0,4}(?:\.\.|[+.,&])?[ \t]{0,4}["'][\w|.-]{1,300}["']/,
     find: findSplitTokens,
     anchored: true,
     confidence: 'high',
@@ -215,6 +220,8 @@ export const splitTokenRules: Rule[] = [
         `sgMail.setApiKey("SG.${fake('b64url', 22, 9337)}.${fake('alnum', 10, 9338)}" + "${fake('alnum', 33, 9339)}");`,
         `local token = "glpat-${fake('alnum', 8, 9344)}" .. "${fake('alnum', 12, 9345)}"`,
         `Const Key As String = "shpat_${fake('hex', 12, 9346)}" & "${fake('hex', 20, 9347)}"`,
+        `req.Header.Set("X-JFrog-Art-Api", "AKCp5" + "${fake('alnum', 68, 9348)}")`,
+        `NPM_TOKEN = "npm_" + "${fake('alnum', 36, 9349)}"`,
       ],
       noMatch: [
         // Whole in one literal: the provider's own rule reports it.
@@ -227,6 +234,9 @@ export const splitTokenRules: Rule[] = [
         // Not SendGrid's shape: the secret after the second dot is short.
         `key = "SG.${fake('b64url', 22, 9337)}.${fake('alnum', 10, 9338)}" + "${fake('alnum', 20, 9339)}"`,
         `log("msg." + "${fake('alnum', 40, 9340)}")`,
+        // One character short of Artifactory's 73, and a path joined to a word that opens like a prefix.
+        `key = "AKCp5" + "${fake('alnum', 67, 9348)}"`,
+        `url = "dapi" + "/v2/${fake('hex', 32, 9350)}"`,
       ],
     },
   },

@@ -587,10 +587,42 @@ const MACHINE_KEY = /\b(?:validationKey|decryptionKey)[ \t]{0,4}=[ \t]{0,4}["'](
 const ESCAPED_JSON_PAIR =
   /\\"(?<k>[\w.\-]{1,60})\\"\]?[ \t]{0,4}(?::|=>?)[ \t]{0,4}\\"(?<v>(?:[^"\\\r\n]|\\[^"\r\n]){1,300})\\"/g;
 
+/**
+ * A member that names a value's place in a rotation (`previous`, `old`, `current`, `next`), not its kind: in an object
+ * that also holds a member named for a secret (`{\"key\": \"$NEW_KEY\", \"previous\": \"…\"}`, a rotation's request
+ * body), it is the same secret's other generation and is judged under that member's name.
+ */
+const ROTATION_MEMBER = /^(?:previous|prev|old|prior|current|next|new|retired|outgoing)$/i;
+/** A member's name in escaped JSON, up to its colon. */
+const ESCAPED_JSON_NAME = /\\"([\w.\-]{1,60})\\"[ \t]{0,4}:/g;
+/** How far either way a sibling member is looked for, within the object's braces. */
+const SIBLING_REACH = 400;
+
+/** The name of a secret's member beside the member whose name spans [from, to), in the same escaped JSON object. */
+function secretSibling(text: string, from: number, to: number): ReturnType<typeof classifyKey> {
+  // The braces are looked for within the reach only: a text of members and no braces is read in linear time.
+  const before = text.slice(Math.max(0, from - SIBLING_REACH), from);
+  const open = before.lastIndexOf('{');
+  if (open < 0) return undefined;
+  const after = text.slice(to, to + SIBLING_REACH);
+  const close = after.indexOf('}');
+  const object = before.slice(open) + (close < 0 ? after : after.slice(0, close));
+  const objectStart = from - (before.length - open);
+  for (const m of object.matchAll(ESCAPED_JSON_NAME)) {
+    if (objectStart + m.index === from) continue;
+    const name = m[1]!;
+    if (ROTATION_MEMBER.test(name)) continue;
+    const key = classifyKey(name);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
 function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(ESCAPED_JSON_PAIR)) {
-    const key = classifyKey(m.groups!['k']!);
+    const name = m.groups!['k']!;
+    const key = classifyKey(name) ?? (ROTATION_MEMBER.test(name) ? secretSibling(text, m.index, m.index + name.length + 4) : undefined);
     const value = m.groups!['v']!;
     if (!key || value.includes('\\')) continue;
     const judged = { category: key.category, quoted: true, weakKey: key.weak, file: options.file };
@@ -692,8 +724,16 @@ export const structuredRules: Rule[] = [
     find: findEscapedJsonPairs,
     confidence: 'medium',
     examples: {
-      match: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"', '"body": "{\\"api_key\\":\\"Zk3mP9qR2vX8wL5nQ4tY\\"}"', '"source": ["os.environ[\\"OPENAI_API_KEY\\"] = \\"Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0\\"\\n"]'],
-      noMatch: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"********\\"}"', '"text": "{\\"password_min_length\\": \\"12\\"}"'],
+      match: ['"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"Kingfisher-Oolong-4\\"}"', '"body": "{\\"api_key\\":\\"Zk3mP9qR2vX8wL5nQ4tY\\"}"', '"source": ["os.environ[\\"OPENAI_API_KEY\\"] = \\"Kq8zW3mLp0vX7nR2tY5uB9cD4eF6gH1jK3lM8nP0\\"\\n"]',
+        // A rotation's body: the new secret from a variable, the old one written out under `previous`.
+        'curl -d "{\\"secret\\": \\"$NEXT\\", \\"previous\\": \\"4b9e1f7c2a8d6e3b0f5a9c1d7e4b2a8f6c3e9d1b7a5f2c8e4d0b6a3f9e1c7d5b\\"}"',
+      ],
+      noMatch: [
+        '"text": "{\\"username\\": \\"dana\\", \\"password\\": \\"********\\"}"',
+        '"text": "{\\"password_min_length\\": \\"12\\"}"',
+        // A rotation's member beside no secret's name: a release's versions, not keys.
+        '"body": "{\\"channel\\": \\"stable\\", \\"previous\\": \\"9f2c4e7a1b8d3f6e0a5c2b9d8e7f1a4c3b6d9e2f\\"}"',
+      ],
     },
   },
   {

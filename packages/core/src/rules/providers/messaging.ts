@@ -2,6 +2,7 @@ import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import type { DetectOptions, Span } from '../../types.js';
 import { ALNUM, HEX, UUID, contextRule, looksRandom, notPlaceholder, tokenRule } from './shape.js';
+import { literalAt, skipSpace } from '../literal-run.js';
 
 /** Mailgun's key shapes: `key-` and 32 hex (older), 32 hex and two groups of 8 (newer); not glued to other token characters. */
 const MAILGUN_KEY_SHAPE = /(?<![\w-])(key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![\w-])/;
@@ -44,6 +45,64 @@ const LITERAL_JOIN = '["\'`][ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:(?:\\+|\\.{1,2
 
 /** What stands before `IncomingWebhook/` in a Teams webhook URL: its host, `webhookb2/`, the group's and the tenant's ids. */
 const TEAMS_WEBHOOK_URL_HEAD = /\.webhook\.office\.com\/webhookb2\/[0-9a-fA-F-]{36}@[0-9a-fA-F-]{36}\/$/;
+
+/**
+ * A Slack webhook's base, everything but its token (`https://hooks.slack.com/services/T…/B…/`), kept in a named constant
+ * that code later joins to the token's literal (`SLACK_BASE = "https://hooks.slack.com/services/T…/B…/"`, then
+ * `requests.post(SLACK_BASE + "…")`, Go's `hookBase+"…"`, PHP's `.`, Lua's `..`, VB's `&`). The literal joined after the
+ * constant's name is the webhook's secret; it is reported.
+ */
+const SLACK_WEBHOOK_BASE = /^(?:https?:\/\/)?hooks\.slack\.com\/services\/T[A-Z0-9]{6,12}\/B[A-Z0-9]{6,12}\/$/;
+/** The name a literal is assigned to, read back from its opening quote: `NAME = `, `NAME := `, `NAME: str = `, `const NAME = `. */
+const ASSIGNED_NAME = /(?<![\w$])([A-Za-z_$][\w$]{0,60})[ \t]{0,4}(?::[ \t]{0,4}[\w.]{1,40}[ \t]{0,4})?:?=[ \t]{0,4}$/;
+const SLACK_WEBHOOK_TOKEN = /^[A-Za-z0-9]{20,40}$/;
+/** How many uses of the constant's name are read for a join. */
+const MAX_BASE_USES = 20;
+/** How many bases a text is searched for (a file defines one or two), and how far after its definition a base is used. */
+const MAX_BASES = 8;
+const BASE_USE_REACH = 20000;
+
+const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+
+/** A webhook token's literal: generated (letters of both cases and a digit), no stand-in (`XXXXXXXX…`). */
+function isWebhookToken(token: string): boolean {
+  return SLACK_WEBHOOK_TOKEN.test(token) && notPlaceholder(token) && /\d/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token);
+}
+
+function findSlackWebhookNamedBase(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let bases = 0;
+  for (const offset of offsets) {
+    // The base's literal opens at the host or at its scheme (`https://`, 8 characters).
+    let open = offset - 1;
+    while (open >= 0 && offset - open <= 9 && text.charCodeAt(open) !== 34 && text.charCodeAt(open) !== 39) open--;
+    if (open < 0 || offset - open > 9) continue;
+    const base = literalAt(text, open, 120);
+    if (base === undefined || !SLACK_WEBHOOK_BASE.test(text.slice(base.start, base.end))) continue;
+    const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+    const named = ASSIGNED_NAME.exec(text.slice(Math.max(lineStart, open - 120), open));
+    if (named === null) continue;
+    const name = named[1]!;
+    // A file holds a base or two: past a few, a text of bases alone is not searched again and again to its end.
+    if (++bases > MAX_BASES) break;
+    let from = base.end + 1;
+    const reach = Math.min(text.length, from + BASE_USE_REACH);
+    for (let uses = 0; uses < MAX_BASE_USES; uses++) {
+      const at = text.indexOf(name, from);
+      if (at < 0 || at + name.length > reach) break;
+      from = at + name.length;
+      if (isNameChar(text.charCodeAt(at - 1)) || isNameChar(text.charCodeAt(from))) continue;
+      let i = skipSpace(text, from, 0, 8);
+      const c = text.charCodeAt(i);
+      if (c === 46 /* . */ && text.charCodeAt(i + 1) === 46) i += 2;
+      else if (c === 43 /* + */ || c === 46 /* . */ || c === 38 /* & */) i++;
+      else continue;
+      const token = literalAt(text, skipSpace(text, i, 0, 8), 60);
+      if (token !== undefined && isWebhookToken(text.slice(token.start, token.end))) spans.push(token);
+    }
+  }
+  return spans;
+}
 
 export const messagingRules: Rule[] = [
   tokenRule('slack-bot-token', 'Slack bot token (xoxb-<team>-<bot>-<secret>)', 'xoxb-', '[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9]{0,40}', {
@@ -116,6 +175,34 @@ export const messagingRules: Rule[] = [
         'const HOOK = "https://hooks.slack.com/services/T00000000/B00000000/" + "XXXXXXXXXXXXXXXXXXXXXXXX";',
         'const HOOK = "https://hooks.slack.com/services/" + process.env.SLACK_HOOK_PATH;',
         'const HOOK = `https://hooks.slack.com/services/${team}/${bot}/${token}`;',
+      ],
+    },
+  },
+  {
+    id: 'slack-webhook-url-named-base',
+    category: 'TOKEN',
+    description:
+      'Slack incoming webhook URL whose base (`https://hooks.slack.com/services/T…/B…/`) a named constant holds, joined later to the token\'s literal (`SLACK_BASE + "<token>"`): the literal after the join',
+    keywords: ['hooks.slack.com'],
+    // What the finder reads where the constant is used (its definition, the base's literal, is checked first).
+    pattern: /(?<![\w$])[A-Za-z_$][\w$]{0,60}[ \t]{0,8}(?:\.\.|[+.&])[ \t]{0,8}["']([A-Za-z0-9]{20,40})["']/,
+    secretGroup: 1,
+    find: findSlackWebhookNamedBase,
+    anchored: true,
+    minEntropy: 3,
+    confidence: 'high',
+    examples: {
+      match: [
+        `HOOK_BASE = "https://hooks.slack.com/services/T${fake('uppernum', 8, 9361)}/B${fake('uppernum', 10, 9362)}/"\n\ndef alert(msg):\n    requests.post(HOOK_BASE + "${fake('alnum', 24, 9363)}", json={"text": msg})`,
+        `const hookBase = "https://hooks.slack.com/services/T${fake('uppernum', 8, 9364)}/B${fake('uppernum', 10, 9365)}/"\n\nfunc notify() { http.Post(hookBase+"${fake('alnum', 24, 9366)}", "application/json", nil) }`,
+      ],
+      noMatch: [
+        // The token from the environment, a stand-in, or a name that only starts like the constant's.
+        `HOOK_BASE = "https://hooks.slack.com/services/T${fake('uppernum', 8, 9361)}/B${fake('uppernum', 10, 9362)}/"\nrequests.post(HOOK_BASE + os.environ["SLACK_TOKEN"])`,
+        `HOOK_BASE = "https://hooks.slack.com/services/T${fake('uppernum', 8, 9361)}/B${fake('uppernum', 10, 9362)}/"\nrequests.post(HOOK_BASE + "XXXXXXXXXXXXXXXXXXXXXXXX")`,
+        `HOOK_BASE = "https://hooks.slack.com/services/T${fake('uppernum', 8, 9361)}/B${fake('uppernum', 10, 9362)}/"\nrequests.post(HOOK_BASE_V2 + "${fake('alnum', 24, 9363)}")`,
+        // Not a base missing its token: the constant holds the whole URL, or only the host.
+        `HOOK = "https://hooks.slack.com/services/"\nurl = HOOK + "${fake('alnum', 24, 9363)}"`,
       ],
     },
   },
