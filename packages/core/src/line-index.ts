@@ -31,6 +31,13 @@ export class LineIndex {
   }
 }
 
+/** The offset of the first line break at or after `from`, or `limit` when none comes before it (a bounded `indexOf('\n')`). */
+export function lineEndBefore(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && text.charCodeAt(i) !== 10) i++;
+  return i;
+}
+
 /**
  * Start and end of the line around `at`, looking at most `reach` characters each way.
  * Finders use this instead of `lastIndexOf('\n')`, which on a megabyte-long line would

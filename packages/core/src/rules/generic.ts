@@ -2,7 +2,7 @@ import { shannonEntropy } from '../entropy.js';
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
-import { lineAround as lineBounds, startsItsLine } from '../line-index.js';
+import { lineAround as lineBounds, lineEndBefore, startsItsLine } from '../line-index.js';
 import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
@@ -3844,13 +3844,6 @@ interface Argument {
  * Reads up to `count` arguments of the call whose `(` is at `open`: literals are kept,
  * other expressions skipped up to the next top-level comma. Bounded to 600 characters.
  */
-/** The offset of the first line break at or after `from`, or `limit` when none comes before it. */
-function lineEndBefore(text: string, from: number, limit: number): number {
-  let i = from;
-  while (i < limit && text[i] !== '\n') i++;
-  return i;
-}
-
 function readArguments(text: string, open: number, count: number): Argument[] & { end?: number } {
   const args: Argument[] & { end?: number } = [];
   let i = open + 1;

@@ -1,5 +1,5 @@
 import { isWordCode } from '../char-codes.js';
-import { lineAround } from '../line-index.js';
+import { lineAround, lineEndBefore } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -276,8 +276,8 @@ function findMonitoringPluginPasswords(text: string, options: DetectOptions, off
     const from = offset + m[0].length;
     // Nagios parts a check command's arguments with `!` (`check_pgsql!-p …`); on a shell's line a bare `!` is no separator.
     const bangSeparates = text[from] === '!';
-    let end = text.indexOf('\n', from);
-    if (end === -1 || end - from > PLUGIN_REACH) end = Math.min(text.length, from + PLUGIN_REACH);
+    // Within the reach only: on one long line of plugin calls an unbounded search to the line's end, per call, was quadratic.
+    const end = lineEndBefore(text, from, Math.min(text.length, from + PLUGIN_REACH));
     const line = text.slice(from, end);
     after = end;
     const args: { value: string; start: number }[] = [];

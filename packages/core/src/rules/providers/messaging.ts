@@ -1,8 +1,10 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import type { DetectOptions, Span } from '../../types.js';
-import { ALNUM, HEX, UUID, contextRule, looksRandom, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 import { literalAt, skipSpace } from '../literal-run.js';
+import { isWordCode } from '../../char-codes.js';
+import { lineAround } from '../../line-index.js';
 
 /** Mailgun's key shapes: `key-` and 32 hex (older), 32 hex and two groups of 8 (newer); not glued to other token characters. */
 const MAILGUN_KEY_SHAPE = /(?<![\w-])(key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![\w-])/;
@@ -62,11 +64,12 @@ const MAX_BASE_USES = 20;
 const MAX_BASES = 8;
 const BASE_USE_REACH = 20000;
 
-const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+/** A character of a name in code: a word's, or `$`. */
+const isNameChar = (c: number): boolean => isWordCode(c) || c === 0x24;
 
 /** A webhook token's literal: generated (letters of both cases and a digit), no stand-in (`XXXXXXXX…`). */
 function isWebhookToken(token: string): boolean {
-  return SLACK_WEBHOOK_TOKEN.test(token) && notPlaceholder(token) && /\d/.test(token) && /[a-z]/.test(token) && /[A-Z]/.test(token);
+  return SLACK_WEBHOOK_TOKEN.test(token) && notPlaceholder(token) && mixesClasses(token, 3);
 }
 
 function findSlackWebhookNamedBase(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
@@ -79,8 +82,7 @@ function findSlackWebhookNamedBase(text: string, _options: DetectOptions, offset
     if (open < 0 || offset - open > 9) continue;
     const base = literalAt(text, open, 120);
     if (base === undefined || !SLACK_WEBHOOK_BASE.test(text.slice(base.start, base.end))) continue;
-    const lineStart = text.lastIndexOf('\n', open - 1) + 1;
-    const named = ASSIGNED_NAME.exec(text.slice(Math.max(lineStart, open - 120), open));
+    const named = ASSIGNED_NAME.exec(text.slice(lineAround(text, open, 120).start, open));
     if (named === null) continue;
     const name = named[1]!;
     // A file holds a base or two: past a few, a text of bases alone is not searched again and again to its end.
