@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../cli-context.js';
+import { main } from '../cli.js';
+import { VERSION } from '../version.js';
 import { commandModules, loadCommands } from './index.js';
 
 function context(): CliContext {
@@ -22,10 +24,20 @@ describe('lazy command loading', () => {
     }
   });
 
-  it('loads every module when the first argument names no command (help, version, typos)', async () => {
+  it('loads every module when the first argument names no command (help, typos)', async () => {
     const all = commandModules.flatMap((m) => m.names);
-    for (const argv of [[], ['--help'], ['-V'], ['help', 'scan'], ['scna']]) {
+    for (const argv of [[], ['--help'], ['-V', '--help'], ['help', 'scan'], ['scna']]) {
       expect(registeredNames(await loadCommands(argv))).toEqual(all);
+    }
+  });
+
+  it('loads no module for a bare --version, which commander answers before any command runs', async () => {
+    expect(await loadCommands(['--version'])).toEqual([]);
+    expect(await loadCommands(['-V'])).toEqual([]);
+    for (const flag of ['--version', '-V']) {
+      const out = new PassThrough();
+      expect(await main([flag], { stdout: out, stderr: new PassThrough() })).toBe(0);
+      expect(String(out.read())).toBe(`${VERSION}\n`);
     }
   });
 

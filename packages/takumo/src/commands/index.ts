@@ -32,11 +32,13 @@ export const commandModules: CommandModule[] = [
 ];
 
 /**
- * The register functions a run with these arguments needs, in registration order: when the
- * first argument names a command, its module and the every-run ones; otherwise (help, version,
- * a typo commander should suggest a fix for) all of them.
+ * The register functions a run with these arguments needs, in registration order: none for a
+ * bare `--version` (commander answers it before any command or hook runs, and loading them all
+ * took half a second); when the first argument names a command, its module and the every-run
+ * ones; otherwise (help, a typo commander should suggest a fix for) all of them.
  */
 export async function loadCommands(argv: readonly string[]): Promise<RegisterCommand[]> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) return [];
   const first = argv[0];
   const named = commandModules.some((m) => m.names.includes(first ?? ''));
   const wanted = named ? commandModules.filter((m) => m.everyRun || m.names.includes(first!)) : commandModules;
