@@ -1007,6 +1007,15 @@ export function isPlausiblePassword(value: string, file?: string): boolean {
 /** Printable ASCII without space: what a password typed or generated for a login is made of. */
 const PRINTABLE_NO_SPACE = /^[\x21-\x7e]{12,200}$/;
 
+/** Whether base64 text decodes to `user:password` (Docker's and npm's `_auth`, a `Basic` header's credential), the password no stand-in. */
+export function decodesToUserPassword(value: string): boolean {
+  const decoded = decodeBase64(value);
+  if (decoded === undefined) return false;
+  const colon = decoded.indexOf(':');
+  // `username:password`, `user:changeme`: a documentation stand-in encoded as the real thing would be.
+  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholder(decoded.slice(colon + 1));
+}
+
 /**
  * Whether base64 text decodes to a random password alone, with no `user:` before it (`Basic <base64>` and a Docker
  * config's `"auth"` normally hold `user:password`; a registry or gateway that takes a password or key alone gets it

@@ -833,3 +833,16 @@ describe('a format of fields joined by colons holds no value', () => {
     expect(values('admin:password:Vq8-Heron!Tide42\n', 'notes.txt')).toContain('Vq8-Heron!Tide42');
   });
 });
+
+describe('a name ending in auth holding the user:password pair base64-encoded', () => {
+  const encoded = btoa('ci-deployer:Mv4q-Tz8Lw2Rk');
+  it('reports the encoded pair whole, as Basic auth and `_auth` encode it', () => {
+    expect(values(`    env:\n      REGISTRY_PULL_AUTH: ${encoded}\n`, 'ci.yml')).toEqual([encoded]);
+    expect(values(`ARTIFACT_STORE_AUTH="${encoded}"\n`, 'deploy.sh')).toEqual([encoded]);
+  });
+  it('leaves base64 of no pair, of a stand-in pair, and a value too short to hold one', () => {
+    expect(values(`REGISTRY_PULL_AUTH: ${btoa('username:password')}\n`, 'ci.yml')).toEqual([]);
+    expect(values(`REGISTRY_PULL_AUTH: ${btoa('no-pair-in-these-words')}\n`, 'ci.yml')).toEqual([]);
+    expect(values('REGISTRY_PULL_AUTH: Zk3mP9qR2vX8wL5n\n', 'ci.yml')).toEqual([]);
+  });
+});

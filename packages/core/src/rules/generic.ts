@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround as lineBounds, lineEndBefore, startsItsLine } from '../line-index.js';
-import { characterSwitches, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -1301,9 +1301,11 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
   // A CSP nonce in a page or component is rendered into the page: public by design.
   if (/nonce$/i.test(name) && file !== undefined && FRONT_END_FILE.test(file)) return undefined;
   // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
+  // The same pair encoded as Basic auth and Docker's and npm's `_auth` encode it (`DOCKER_CONFIG_AUTH: <base64 of user:password>`):
+  // the encoded pair is the credential, reported whole.
   if (found === AUTH_PAIR_KEY) {
     const pair = USER_PASSWORD_PAIR.exec(v.value);
-    if (pair === null) return undefined;
+    if (pair === null) return ENCODED_PAIR.test(v.value) && decodesToUserPassword(v.value) ? ENCODED_PAIR_KEY : undefined;
     v.start += pair[1]!.length + 1;
     v.value = v.value.slice(pair[1]!.length + 1);
     key = { category: 'PASS', weak: false };
@@ -2028,6 +2030,9 @@ function propertyKeyConstantKey(text: string, nameStart: number, name: string): 
  */
 const AUTH_PAIR_KEY: KeyClass = { category: 'CRED', weak: true };
 const USER_PASSWORD_PAIR = /^([A-Za-z][\w.@-]{0,63}):(?=[^\s:]{4,128}$)/;
+/** Base64 long enough for `user:password` of a 4-character password (Basic auth's and `_auth`'s encoding of the pair). */
+const ENCODED_PAIR = /^[A-Za-z0-9+/]{12,400}={0,2}$/;
+const ENCODED_PAIR_KEY: KeyClass = { category: 'CRED', weak: false };
 const AUTH_IN_NAME = /auth/i;
 function authPairNameKey(name: string): KeyClass | undefined {
   // Asked of every name that is no secret's: one without `auth` in it (any case: `splitWords` only lower-cases ASCII

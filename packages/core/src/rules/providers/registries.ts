@@ -3,7 +3,7 @@ import { shannonEntropy } from '../../entropy.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
-import { decodesToRandomPassword, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../../secret-value.js';
+import { decodesToRandomPassword, decodesToUserPassword, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../../secret-value.js';
 import { splitWords } from '../../key-name.js';
 
 /**
@@ -13,15 +13,6 @@ import { splitWords } from '../../key-name.js';
  */
 const BUNDLER_HOST_CREDENTIAL =
   /BUNDLE_(?!BUILD__|MIRROR__)(?=[A-Z0-9_]{0,120}[A-Z0-9]__[A-Z0-9])[A-Z0-9_]{4,200}["']?[ \t]{0,4}[=:][ \t]{0,4}["']?(?:[^\s"':@/$]{1,64}:)?([^\s"':@/]{6,200})(?=["']|\s|$)/;
-
-/** True when a base64 value decodes to `user:password` (Docker and npm `_auth` entries). */
-function decodesToUserPassword(value: string): boolean {
-  const decoded = decodeBase64(value);
-  if (decoded === undefined) return false;
-  const colon = decoded.indexOf(':');
-  // `username:password`, `user:changeme`: a documentation stand-in encoded as the real thing would be.
-  return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded) && !isPlaceholder(decoded.slice(colon + 1));
-}
 
 /** A registry's password, identity token or `auth` pair in a Docker config.json (one entry's is enough). */
 const DOCKER_CONFIG_SECRET = /"(?<name>auth|password|identitytoken)"[ \t\r\n]{0,8}:[ \t\r\n]{0,8}"(?<v>[^"\\]{4,2000})"/g;
