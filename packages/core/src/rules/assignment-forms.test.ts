@@ -846,3 +846,15 @@ describe('a name ending in auth holding the user:password pair base64-encoded', 
     expect(values('REGISTRY_PULL_AUTH: Zk3mP9qR2vX8wL5n\n', 'ci.yml')).toEqual([]);
   });
 });
+
+describe("a commit's id passed after a variable of a secret's name", () => {
+  const sha = '2b7e0c9d41f8a63e5d0b1c7a98e4f2d6c3a5b190';
+  it('leaves the 40 hex digits that are the call\'s next argument, not the variable\'s value', () => {
+    expect(values(`\tnotifyRelease(deployToken, "${sha}")\n`, 'release.go')).toEqual([]);
+    expect(values(`tagBuild(apiKey, "${sha}");\n`, 'release.ts')).toEqual([]);
+  });
+  it('still reads such a literal under a quoted name, and other literals after the variable', () => {
+    expect(values(`settings.put("api_token", "${sha}");\n`, 'Settings.java')).toEqual([sha]);
+    expect(values(`\tnotifyRelease(deployToken, "Hq3vT8wLz2Pk9Xm4Rc7N")\n`, 'release.go')).toEqual(['Hq3vT8wLz2Pk9Xm4Rc7N']);
+  });
+});

@@ -380,6 +380,15 @@ const OPTION_DEFAULT_AFTER = /(?:[ \t]{0,4},[ \t]{0,4}["']-{1,2}[A-Za-z][\w-]{0,
 /** A bare value that refers to another variable: a shell/compose expansion or a member chain. */
 const REFERENCE_VALUE = /^(?:\$\{|[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){1,6}$)/;
 
+/** A git commit's id written whole: 40 lower-case hex digits (SHA-1). */
+const COMMIT_ID = /^[0-9a-f]{40}$/;
+
+/** Whether a quote or a colon stands right before the name: a quoted key or a Ruby symbol (`set("token", …)`, `set :token, …`), no bare variable. */
+function isQuoteOrColonBefore(text: string, nameStart: number): boolean {
+  const c = codeAt(text, nameStart - 1);
+  return c === 0x22 /* " */ || c === 0x27 /* ' */ || c === 0x60 /* ` */ || c === 0x3a /* : */;
+}
+
 /**
  * What precedes a name that is a call's argument: `(`, `{` or `,`, then maybe a line break (one argument a line), then its
  * quote; or, as a Ruby symbol, the first argument of a call written without brackets (Sinatra's and Capistrano's
@@ -1428,6 +1437,9 @@ function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: n
     scan.skipUntil = v.start;
     return true;
   }
+  // A variable handed to a call and a commit's id after it (`postDeployMarker(apiKey, "<40 hex>")`, `tagRelease(token, "…")`):
+  // the literal is the call's next argument, a revision named beside the key, not a value bound to the variable's name.
+  if (separator.trim() === ',' && v.quoted && codeFile && COMMIT_ID.test(v.value) && !isQuoteOrColonBefore(text, nameStart)) return true;
   // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
   if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
   if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) return true;
