@@ -12,11 +12,20 @@ const R2_NAME_PREFIX = /(?:^|[^A-Za-z0-9])[rR]2[_.\-]?$|[a-z]R2[_.\-]?$/;
 /** An INI/credentials section for R2 (`[r2]`, `[profile cloudflare-r2]`) that the name sits in. */
 const R2_SECTION = /\[(?:profile[ \t]{1,4})?[\w.\-]{0,40}(?<![A-Za-z0-9])r2(?![A-Za-z0-9])[\w.\-]{0,40}\][^\[]{0,300}$/i;
 
-/** Whether R2 vouches for the access key id whose name starts at `at`: its name, its section, or an R2 endpoint in the file. */
+/**
+ * A secret access key of 64 hex digits, R2's: its secret half is the SHA-256 of the API token, written in hex, where other
+ * S3-compatible stores' secrets are 40 characters of base64 or so (`--s3-secret-access-key <64 hex>`, `AWS_SECRET_ACCESS_KEY=…`).
+ */
+const R2_SECRET_ACCESS_KEY = /secret[_.\-]?access[_.\-]?key["']?[ 	]{0,4}[:=\s][ 	]{0,4}["']?[0-9a-f]{64}(?![\w+/=])/i;
+/** How far on either side of the id its secret half is looked for: the same command, block or few lines. */
+const R2_PAIR_REACH = 400;
+
+/** Whether R2 vouches for the access key id whose name starts at `at`: its name, its section, an R2 endpoint in the file, or R2's secret half beside it. */
 function isVouchedForByR2(text: string, at: number): boolean {
   if (R2_NAME_PREFIX.test(text.slice(Math.max(0, at - 16), at))) return true;
   if (R2_SECTION.test(text.slice(Math.max(0, at - 400), at))) return true;
   if (text.includes('.r2.cloudflarestorage.com')) return true;
+  if (R2_SECRET_ACCESS_KEY.test(text.slice(Math.max(0, at - R2_PAIR_REACH), at + R2_PAIR_REACH))) return true;
   // A struct or object for R2 that the name is a field of (`R2 { access_key_id: "…" }`, `r2: { accessKeyId: … }`).
   return enclosingObjectWords(text, at).includes('r2');
 }
@@ -992,6 +1001,9 @@ export const cloudRules: Rule[] = [
         `[r2]\naws_access_key_id = ${fake('hex', 32, 9519)}`,
         `AWS_ACCESS_KEY_ID=${fake('hex', 32, 9525)}\nAWS_ENDPOINT_URL_S3=https://${fake('hex', 32, 9526)}.r2.cloudflarestorage.com`,
         `fn storage() -> R2 {\n    R2 {\n        access_key_id: "${fake('hex', 32, 9528)}".into(),\n    }\n}`,
+        // R2's secret half beside it: 64 hex digits, the SHA-256 of the token.
+        `rclone copy out remote:media --s3-access-key-id ${fake('hex', 32, 9530)} --s3-secret-access-key ${fake('hex', 64, 9531)}`,
+        `AWS_ACCESS_KEY_ID=${fake('hex', 32, 9532)}\nAWS_SECRET_ACCESS_KEY=${fake('hex', 64, 9533)}`,
       ],
       noMatch: [
         `R2_ACCOUNT_ID = "${fake('hex', 32, 9513)}"`,
@@ -999,6 +1011,8 @@ export const cloudRules: Rule[] = [
         `R2_ACCESS_KEY_ID=${'0'.repeat(32)}`,
         `# r2 later\nMINIO_ACCESS_KEY_ID=${fake('hex', 32, 9527)}`,
         `Spaces {\n    access_key_id: "${fake('hex', 32, 9529)}".into(),\n}`,
+        // A secret half of another store's shape (40 characters of base64) vouches for nothing.
+        `MINIO_ACCESS_KEY_ID=${fake('hex', 32, 9534)}\nMINIO_SECRET_ACCESS_KEY=${fake('b64', 40, 9535)}`,
       ],
     },
   },
