@@ -67,6 +67,16 @@ describe('secrets inside URLs, runbooks and key files', () => {
     expect(values('not a key at all\n', 'config/master.key', 'rails-master-key')).toEqual([]);
   });
 
+  it('reads a backup copy of a Rails key file (`.bak`, `.orig`, `~`, a number), not other names that hold the words', () => {
+    const key = '9d3e1b7c40a2f68e5c19b0d4a7e2f315\n';
+    for (const file of ['config/master.key.bak', 'config/master.key.orig', 'config/master.key~', 'config/credentials/staging.key.old', 'config/master.key.2']) {
+      expect(values(key, file, 'rails-master-key')).toEqual(['9d3e1b7c40a2f68e5c19b0d4a7e2f315']);
+    }
+    for (const file of ['config/master.key.example', 'config/master.keys', 'config/master.key.bak.md', 'config/master.key.sample']) {
+      expect(values(key, file, 'rails-master-key')).toEqual([]);
+    }
+  });
+
   it('takes the literal inside escaped quotes of a Gradle buildConfigField, and Basic auth as a credential', () => {
     const gradle = 'buildConfigField("String", "STAGING_BASIC_AUTH", "\\"YnVpbGQtYm90OlJpdmVyLUZlcm4tTGFudGVybi05\\"")\n';
     expect(values(gradle, 'app/build.gradle.kts', 'generic-assignment')).toEqual(['YnVpbGQtYm90OlJpdmVyLUZlcm4tTGFudGVybi05']);
@@ -178,10 +188,15 @@ describe('a key file holding one random token', () => {
     expect(values(`# base64 of the shared key for the queue nodes\n${token}\n`, 'roles/queue/files/queue.key.b64', 'key-file-token')).toEqual([token]);
     expect(values(`${token}\n`, 'deploy/mongo/replica.keyfile', 'key-file-token')).toEqual([token]);
     expect(values(`// signing secret\n${token}`, 'config/hooks.secret', 'key-file-token')).toEqual([token]);
+    // A backup copy of a key file holds the same key.
+    expect(values(`${token}\n`, 'deploy/mongo/replica.keyfile.bak', 'key-file-token')).toEqual([token]);
+    expect(values(`${token}\n`, 'files/munge.key.orig', 'key-file-token')).toEqual([token]);
   });
 
   it('leaves other files, PEM blocks, settings and prose in key files, and stand-ins', () => {
     expect(values(`${token}\n`, 'roles/queue/files/queue.txt', 'key-file-token')).toEqual([]);
+    expect(values(`${token}\n`, 'files/munge.key.example', 'key-file-token')).toEqual([]);
+    expect(values(`${token}\n`, 'files/munge.key.bak.sh', 'key-file-token')).toEqual([]);
     const pem = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n';
     expect(values(pem, 'certs/service.key', 'key-file-token')).toEqual([]);
     expect(values(`key_id=primary\nkey=${token}\n`, 'conf/app.key', 'key-file-token')).toEqual([]);

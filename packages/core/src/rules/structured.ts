@@ -526,11 +526,18 @@ function findSaslPasswd(text: string, options: { file?: string }): Span[] {
 }
 
 /**
+ * What an editor, a hand or a tool appends to a file's name when it keeps a copy: `.bak`, `.backup`, `.old`, `.orig`
+ * (patch, merge tools), `.save` (nano), `.copy`, `.prev`, a number (`.1`, `.bak2`) and Emacs' `~`. A copy of a key
+ * file holds the same key as the file.
+ */
+const BACKUP_COPY_SUFFIX = '(?:\\.(?:bak|backup|old|orig|save|sav|copy|prev)\\d{0,2}|\\.\\d{1,2}|~)?';
+
+/**
  * Rails' key files: `config/master.key` and the per-environment `config/credentials/<env>.key`
  * hold nothing but the 32-hex key that decrypts `credentials.yml.enc`. The file's name is the
- * only label the key has.
+ * only label the key has; a backup copy of one (`master.key.bak`, `master.key~`) holds the same key.
  */
-const RAILS_KEY_FILE = /(?:^|[\\/])(?:master\.key|credentials[\\/][\w.-]{1,60}\.key)$/;
+const RAILS_KEY_FILE = new RegExp(`(?:^|[\\\\/])(?:master\\.key|credentials[\\\\/][\\w.-]{1,60}\\.key)${BACKUP_COPY_SUFFIX}$`);
 const RAILS_KEY_BODY = /^[ \t]{0,8}(?<v>[0-9a-f]{32})[ \t]{0,8}\r?\n?$/;
 
 function findRailsKey(text: string, options: { file?: string }): Span[] {
@@ -544,10 +551,10 @@ function findRailsKey(text: string, options: { file?: string }): Span[] {
 /**
  * A key file: a file named for a key (`*.key`, `*.secret`, `*.keyfile`, maybe encoded: `munge.key.b64`, `cluster.key.hex`)
  * that holds one random token, maybe after comment lines: MUNGE's and a MongoDB replica set's shared keys, an app's
- * secret kept beside its config. The file's name is the only label the key has. A PEM block, a certificate or a file
- * of several lines of settings or prose is no such file.
+ * secret kept beside its config, or a backup copy of one (`cluster.key.bak`). The file's name is the only label the key
+ * has. A PEM block, a certificate or a file of several lines of settings or prose is no such file.
  */
-const KEY_FILE = /(?:^|[\\/])[\w.-]{0,80}(?:\.key|\.secret|[._-]?keyfile)(?:\.(?:b64|base64|hex|txt))?$/i;
+const KEY_FILE = new RegExp(`(?:^|[\\\\/])[\\w.-]{0,80}(?:\\.key|\\.secret|[._-]?keyfile)(?:\\.(?:b64|base64|hex|txt))?${BACKUP_COPY_SUFFIX}$`, 'i');
 const KEY_FILE_TOKEN = /^[A-Za-z0-9+/_-]{16,8192}={0,2}$/;
 /** A comment line of a key file: `#`, `//` or `;` first. */
 const KEY_FILE_COMMENT = /^[ \t]{0,8}(?:#|\/\/|;)/;
