@@ -360,6 +360,8 @@ const hostile: Record<string, string> = {
   'Authorization headers with a vendor scheme repeated on one line, never given a credential': 'Authorization: ODFHIR '.repeat(MB / 22),
   // Each user map given as JSON text is read within its bounded reach, never closed here.
   'user maps given as JSON text, opened and never closed': 'USERS: \'{"a": "b", '.repeat(MB / 20),
+  // Each `x_key =` at a line's start looks back a bounded number of bounded lines for its section's header.
+  'INI keys on every line under no section, and section headers that never close': 'site_key = q\n'.repeat(MB / 26) + '[civicrm\nsite_key = q\n'.repeat(MB / 40),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

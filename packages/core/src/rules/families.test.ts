@@ -1747,6 +1747,17 @@ describe("Rails' Active Record encryption keys and Laravel's form token", () => 
     expect(found(credentials, 'doc/credentials.txt').map(([, v]) => v)).toEqual(['Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0Y', 'Zt4Qm8Lx2Wk7Rp3Nc9Vb5Hy1Jd6Gs0F']);
   });
 
+  it('reads a site key under an INI or TOML section that names its product, and leaves a CAPTCHA\'s or a bare one', () => {
+    const toml = ['[civicrm]', 'url = "https://crm.example.org/civicrm/ajax/api4"', 'site_key = "Tq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHwKx"', ''].join('\n');
+    expect(found(toml, 'sync/config.toml').map(([, v]) => v)).toEqual(['Tq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHwKx']);
+    expect(found(['[tool.civicrm]', '; cron caller', 'site_key=Tq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHwKx', ''].join('\n'), 'conf/app.ini').map(([, v]) => v)).toEqual(['Tq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHwKx']);
+    // A CAPTCHA's section, or none: the site key is the public one pages embed.
+    expect(found(['[recaptcha]', 'site_key = "Tq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHwKx"', ''].join('\n'), 'sync/config.toml')).toEqual([]);
+    expect(found(['title = "shop"', 'site_key = "Tq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHwKx"', ''].join('\n'), 'sync/config.toml')).toEqual([]);
+    // A CAPTCHA's key by its shape, whatever the section.
+    expect(found(['[forms]', 'site_key = "6LdTq7Lm2Vx9Rb4Nk8Wc3Jd6Fs1Gp5YaUe0iO_zHw"', ''].join('\n'), 'sync/config.toml')).toEqual([]);
+  });
+
   it("leaves the anti-forgery token a framework renders into a form's hidden field, and reads an API token in a hidden field", () => {
     expect(found('<form method="POST">\n  <input type="hidden" name="_token" value="Hq3Zt8Lm2Vx7Rb4Nk9Wc5Jd1Fs6Gp0YaUe2iO7t">\n</form>\n', 'resources/views/cart.blade.php')).toEqual([]);
     expect(found('<form method="POST">\n  <input type="hidden" name="api_token" value="Hq3Zt8Lm2Vx7Rb4Nk9Wc5Jd1Fs6Gp0YaUe2iO7t">\n</form>\n', 'resources/views/cart.blade.php').map(([, v]) => v)).toEqual(['Hq3Zt8Lm2Vx7Rb4Nk9Wc5Jd1Fs6Gp0YaUe2iO7t']);

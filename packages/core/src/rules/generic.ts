@@ -1160,7 +1160,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
@@ -2361,6 +2361,37 @@ function keyUnderYamlParent(text: string, nameStart: number, name: string): KeyC
     if (line.length - line.trimStart().length >= indent) continue;
     const parent = YAML_PARENT_LINE.exec(line);
     return parent === null ? undefined : classifyKey(`${parent[2]}_${name}`);
+  }
+  return undefined;
+}
+
+/** An INI or TOML section's header line (`[civicrm]`, `[tool.civicrm]`, `[[servers]]`), maybe with a comment after it. */
+const INI_SECTION_LINE = /^[ \t]{0,8}\[\[?[ \t]{0,4}([A-Za-z_][\w.-]{0,60})[ \t]{0,4}\]\]?[ \t]{0,4}(?:[#;][^\r\n]{0,200})?\r?$/;
+
+/**
+ * The INI or TOML counterpart of `keyUnderYamlParent`: a name that says no secret on its own but does under the section
+ * it sits in (`site_key = "…"` under `[civicrm]`, CiviCRM's site key that its REST and cron callers send) is read joined
+ * to the section's name (`civicrm_site_key`), which the key-name table knows. Only names ending in `key` at a line's start
+ * and followed by `=` are asked; the section is the nearest header line above, looked for as far as `keyUnderYamlParent`
+ * looks for a parent.
+ */
+function keyUnderIniSection(text: string, nameStart: number, name: string): KeyClass | undefined {
+  if (!/key$/i.test(name) || !startsItsLine(text, nameStart, 8)) return undefined;
+  let at = nameStart + name.length;
+  while (at < text.length && at - nameStart - name.length < 4 && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
+  if (text.charCodeAt(at) !== 0x3d /* = */) return undefined;
+  let lineStart = nameStart;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
+  let end = lineStart - 1;
+  for (let n = 0; n < YAML_PARENT_REACH && end > 0; n++) {
+    let start = end;
+    while (start > 0 && end - start <= YAML_PARENT_LINE_REACH && text.charCodeAt(start - 1) !== 10) start--;
+    if (end - start > YAML_PARENT_LINE_REACH) return undefined;
+    const line = text.slice(start, end);
+    end = start - 1;
+    if (!line.trimStart().startsWith('[')) continue;
+    const section = INI_SECTION_LINE.exec(line);
+    return section === null ? undefined : classifyKey(`${section[1]}_${name}`);
   }
   return undefined;
 }
