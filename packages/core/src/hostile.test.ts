@@ -362,6 +362,8 @@ const hostile: Record<string, string> = {
   'user maps given as JSON text, opened and never closed': 'USERS: \'{"a": "b", '.repeat(MB / 20),
   // Each `x_key =` at a line's start looks back a bounded number of bounded lines for its section's header.
   'INI keys on every line under no section, and section headers that never close': 'site_key = q\n'.repeat(MB / 26) + '[civicrm\nsite_key = q\n'.repeat(MB / 40),
+  // Each tuple item named for a password reads a bounded method name, parameters and one pair of literals.
+  'tuple types naming a password, never followed by a method or a pair': '(string user, string password) F('.repeat(MB / 68) + '(string u, string password) F() => ("a", "'.repeat(MB / 88),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

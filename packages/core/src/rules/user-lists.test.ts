@@ -131,3 +131,29 @@ describe('a map of users to passwords given as JSON text in one value', () => {
     expect(values("APP_USERS='{\"dana\": \"admin\", \"lee\": \"read-only\"}'\n", 'deploy.sh')).toEqual([]);
   });
 });
+
+describe('a password a C# method returns as a named tuple', () => {
+  it('reports the literal at the tuple item the return type calls a password', () => {
+    const cs = [
+      'internal static class Share',
+      '{',
+      '    public static (string user, string password) ArchiveCreds() =>',
+      '        ("archiver", "Rz8#kWq2Lm5v");',
+      '',
+      '    public static (string User, string Passwd) RelayLogin(int site)',
+      '    {',
+      '        return ("relay", "Pt4!xNv7Hc2q");',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    expect(values(cs, 'src/Share.cs')).toEqual(['Rz8#kWq2Lm5v', 'Pt4!xNv7Hc2q']);
+  });
+
+  it('leaves parameter lists, other tuple items, values read at run time and stand-ins', () => {
+    expect(values('public bool Check(string user, string password) => Verify("archiver", "Rz8#kWq2Lm5v");\n', 'src/Share.cs')).toEqual([]);
+    expect(values('public static (string user, string group) Owner() => ("archiver", "Rz8#kWq2Lm5v");\n', 'src/Share.cs')).toEqual([]);
+    expect(values('public static (string user, string password) Creds() => ("archiver", Env("SHARE_PW"));\n', 'src/Share.cs')).toEqual([]);
+    expect(values('public static (string user, string password) Creds() => ("archiver", "<password>");\n', 'src/Share.cs')).toEqual([]);
+  });
+});

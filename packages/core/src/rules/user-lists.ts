@@ -403,6 +403,29 @@ function findCredentialMapPasswords(text: string, options: DetectOptions, offset
   return spans;
 }
 
+/**
+ * A C# method whose return type is a tuple that names its items, the last a password (`(string user, string password)
+ * SmbCreds() => ("laser", "…");`, or a body that returns the pair): the tuple's second literal is what the type calls a
+ * password. Sticky at the password's item name; the item before it and the tuple's opening are read back on the line.
+ * A parameter list (`Login(string user, string password) => Call("…", "…")`) has no method name after its `)`.
+ */
+const NAMED_TUPLE_RETURN_AT =
+  /(?:password|passwd|pwd)\)[ \t]{1,4}[A-Za-z_]\w{0,60}[ \t]{0,4}\([^()\r\n]{0,200}\)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:=>|\{[ \t]{0,4}(?:\r?\n[ \t]{0,40})?return)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?\([ \t]{0,4}"[^"\\\r\n]{1,100}"[ \t]{0,4},[ \t]{0,4}"(?<v>[^"\\\r\n]{1,200})"[ \t]{0,4}\)/iy;
+/** The tuple type's opening and its first item, right before the password's item name: `(string user, string `. */
+const NAMED_TUPLE_TYPE_BEFORE = /\([ \t]{0,4}string\??[ \t]{1,4}[A-Za-z_]\w{0,40}[ \t]{0,4},[ \t]{0,4}string\??[ \t]{1,4}$/i;
+
+function findNamedTupleReturnPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(NAMED_TUPLE_RETURN_AT, text, offsets, (m) => {
+    if (!NAMED_TUPLE_TYPE_BEFORE.test(text.slice(Math.max(0, m.index - 80), m.index))) return;
+    const value = m.groups!['v']!;
+    if (!isPlausiblePassword(value, options.file)) return;
+    const start = m.index + m[0].lastIndexOf(`"${value}"`) + 1;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 export const userListRules: Rule[] = [
   {
     id: 'address-password-map',
@@ -448,6 +471,29 @@ export const userListRules: Rule[] = [
         'Map<String, String> credentialsCache = Map.of("lobby", "Vr7!kTq2Wm9zLp");',
         'static final Map<String, String> ROOM_LABELS = Map.of("lobby", "Vr7!kTq2Wm9zLp");',
         'val passwords = mapOf("lobby" to "admin", "bar" to "guest")',
+      ],
+    },
+  },
+  {
+    id: 'named-tuple-return-password',
+    category: 'PASS',
+    description:
+      'The password a C# method returns as a tuple whose type names it: `(string user, string password) SmbCreds() => ("laser", "…");` (or `{ return ("laser", "…"); }`)',
+    keywords: ['password)', 'passwd)', 'pwd)'],
+    pattern: NAMED_TUPLE_RETURN_AT,
+    find: findNamedTupleReturnPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'public static (string user, string password) ShareCreds() =>\n    ("backup", "Wq4!zTm8Rv2k");',
+        'internal (string User, string Pwd) Login()\n{\n    return ("svc-sync", "Hn7#pLx3Qa9w");\n}',
+      ],
+      noMatch: [
+        'public bool Login(string user, string password) => Check("backup", "Wq4!zTm8Rv2k");',
+        'public static (string user, string password) ShareCreds() => ("backup", Environment.GetEnvironmentVariable("SHARE_PW"));',
+        'public static (string user, string password) ShareCreds() => ("backup", "changeme");',
+        'public static (string user, string role) ShareUser() => ("backup", "Wq4!zTm8Rv2k");',
       ],
     },
   },

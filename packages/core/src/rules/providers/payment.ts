@@ -10,6 +10,9 @@ function isRandomBase32Body(body: string): boolean {
 /** Vertex, the tax engine, named in a text (its SOAP namespace `urn:vertexinc:…`, `Vertex O Series`). */
 const VERTEX_NAMED = /vertex/i;
 
+/** An Adyen API key's two base64 parts, without the printable tail after them: what is asked whether it is a stand-in. */
+const ADYEN_KEY_BASE64_PARTS = /^[A-Za-z0-9+/]{1,210}={0,2}-[A-Za-z0-9+/]{32,60}={0,2}/;
+
 /** Payments, commerce, finance and crypto exchanges. Publishable keys (pk_…) are deliberately absent. */
 export const paymentRules: Rule[] = [
   {
@@ -61,12 +64,16 @@ export const paymentRules: Rule[] = [
   // An Adyen API key has a shape of its own: `AQE`, base64 ending `==`, a dash, 43 base64 characters and `=` (32
   // bytes), a dash and a short random tail. Log lines and tickets print it with no Adyen name beside it. The tail is
   // drawn from all printable characters (braces and `%` among them), so only the base64 parts are asked whether
-  // they are a stand-in.
-  tokenRule('adyen-api-key-format', 'Adyen API key by its own shape (AQE…==-<43 base64>=-…)', 'AQE', '[A-Za-z0-9+/]{40,200}={0,2}-[A-Za-z0-9+/]{43}=(?:-[^\\s"\'\x60<>]{4,40})?', {
+  // they are a stand-in. Keys copied short or written by hand keep the joint that no other base64 has, padding then a
+  // dash (`…=-…`): with it, the second part may be of another length (32 to 60) and unpadded.
+  tokenRule('adyen-api-key-format', 'Adyen API key by its own shape (AQE…==-<43 base64>=-…, or AQE…=-<base64> joined at padding and a dash)', 'AQE', `[A-Za-z0-9+/]{40,200}(?:={0,2}-[A-Za-z0-9+/]{43}=|={1,2}-[A-Za-z0-9+/]{32,60}={0,2})(?:-[^\\s"'\x60<>]{4,40})?`, {
     match: [`Auth failed using key AQE${fake('b64', 88, 2111)}==-${fake('b64', 43, 2112)}=-QGJ9YV%zP6q8VGgI`, `x-api-key: AQE${fake('b64', 60, 2113)}==-${fake('b64', 43, 2114)}=`,
-      `$client->setXApiKey('AQE${fake('b64', 88, 2116)}==-${fake('b64', 43, 2117)}=-q{7Tz]Wm2}Lx9');`],
-    noMatch: ['AQEshort==-abc=', `AQE${fake('b64', 88, 2115)}`, `AQE${fake('b64', 60, 2118)}==-${'x'.repeat(43)}=-{tail}`],
-  }, { keywords: ['aqe'], minEntropy: 4, lead: '(?<![A-Za-z0-9+/])', tail: '(?![A-Za-z0-9+/=])', validate: (secret) => notPlaceholder(secret.slice(0, secret.indexOf('=-', secret.indexOf('==-') + 3) + 1 || undefined)) }),
+      `$client->setXApiKey('AQE${fake('b64', 88, 2116)}==-${fake('b64', 43, 2117)}=-q{7Tz]Wm2}Lx9');`,
+      `new Client("AQE${fake('b64', 84, 2119)}=-${fake('alnum', 40, 2120)}", Environment.LIVE);`],
+    noMatch: ['AQEshort==-abc=', `AQE${fake('b64', 88, 2115)}`, `AQE${fake('b64', 60, 2118)}==-${'x'.repeat(43)}=-{tail}`,
+      // No padding before the dash: a hyphenated id or a joined pair of words, not the key's joint.
+      `AQE${fake('alnum', 60, 2121)}-${fake('alnum', 40, 2122)}`],
+  }, { keywords: ['aqe'], minEntropy: 4, lead: '(?<![A-Za-z0-9+/])', tail: '(?![A-Za-z0-9+/=])', validate: (secret) => notPlaceholder(ADYEN_KEY_BASE64_PARTS.exec(secret)?.[0] ?? secret) }),
   // Marqeta's Core API authenticates with an application token and an admin access token, both UUIDs: read under a
   // Marqeta name that says which (its users' and cards' own tokens, also UUIDs, are ids).
   contextRule('marqeta-access-token', 'Marqeta application or admin access token (a UUID) next to a Marqeta name that says app, admin or access token', ['marqeta'], UUID, {
