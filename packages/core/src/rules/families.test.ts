@@ -1192,6 +1192,25 @@ describe('e-commerce and retail set-ups: commands, fallbacks, logs, EDI and publ
     expect(values('Paste the client_secret or "Vb3Nq8Zr5Tx1Wm7Kc4Pj9Ld2Hf6Gs0AeYu" into the form.\n', 'notes.md')).toEqual([]);
   });
 
+  it("reads the fallback after a parameter named only by the secret's word (`self.token = token or \"…\"`), not a lookup's argument", () => {
+    expect(values('        self.token = token or "Zq7Wm2Lx9Rk4Tp8Vb3Nc6Hd1"\n', 'client.py')).toEqual(['Zq7Wm2Lx9Rk4Tp8Vb3Nc6Hd1']);
+    expect(values("    self.secret = secret or 'Pk3Vr8Lm2Qz7Wx4Tn9Bc5Hj'\n", 'client.py')).toEqual(['Pk3Vr8Lm2Qz7Wx4Tn9Bc5Hj']);
+    expect(values('        self.token = token\n        self.url = url\n', 'client.py')).toEqual([]);
+    // A lookup's one argument names the setting read, digits and all; a literal after the chain is the value.
+    expect(values('        self.password = password or os.environ.get("LDAP2_PASSWORD")\n', 'client.py')).toEqual([]);
+    expect(values('const password = opts.password ?? getenv("S3_PASSWORD");\n', 'client.js')).toEqual([]);
+    expect(values('password = password or os.getenv("LDAP2_PASSWORD") or "Wm4Kx9Tq2Lz7Rb3Nv8"\n', 'client.py')).toEqual(['Wm4Kx9Tq2Lz7Rb3Nv8']);
+    expect(values('const password = opts.password ?? devOnly("Wm4Kx9Tq2Lz7Rb3Nv8");\n', 'client.js')).toEqual(['Wm4Kx9Tq2Lz7Rb3Nv8']);
+  });
+
+  it('reads a value in a doubled code span (reStructuredText, a docstring), not the login beside it', () => {
+    const py = 'class Courier:\n    """Staging credentials: client id ``cr-stage`` / secret ``Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1Pj5Fs0Ay``.\n    """\n';
+    expect(values(py, 'courier.py')).toEqual(['Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1Pj5Fs0Ay']);
+    expect(values('The API token ``Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1Pj5Fs0Ay`` was revoked.\n', 'notes.rst')).toEqual(['Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1Pj5Fs0Ay']);
+    expect(values('Set the secret ``COURIER_CLIENT_SECRET`` in the environment.\n', 'notes.rst')).toEqual([]);
+    expect(values('Pass the token ``<your-token>`` to the client.\n', 'notes.rst')).toEqual([]);
+  });
+
   it("reads lftp's -u user,password with the password quoted", () => {
     expect(values("lftp -u mirror,'Rw5!kTq2Zp8n' sftp://files.example.com -e 'mirror -R /out /in; bye'\n", 'push.sh')).toEqual(['Rw5!kTq2Zp8n']);
   });

@@ -48,7 +48,8 @@ const VALUE =
   // Julia's `raw"…"`, an Erlang binary's `<<"…">>` (closed by `>>`: `<<"EOF"` opens a heredoc), an Elixir sigil's `~s"…"`; F# applies a function without brackets (`Encoding.UTF8.GetBytes "…"`).
   // Triple quotes (Python, Nim, Scala, Kotlin, Swift, Julia: `"""…"""` on one line) before one quote, which would read `""`.
   // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too; so does HTML's code span
-  // (`api key <code>…</code>` in a help desk's or chat's export), as a backquoted one does in Markdown.
+  // (`api key <code>…</code>` in a help desk's or chat's export), as a backquoted one does in Markdown, and a doubled one
+  // in reStructuredText (a docstring's `secret ``…```).
   // C and C++ mark a wide or UTF-8 literal (`L"…"`, `u8"…"`) or wrap it in a macro that does (Unreal's `TEXT("…")`,
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
@@ -58,7 +59,7 @@ const VALUE =
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
-  ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|`(?<bq>' +
+  ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|``(?<bq2>[^`\\r\\n]{1,300})``|`(?<bq>' +
   backtickBody(300) +
   ')`|<code>(?<hc>[^<>\\s"\'`]{1,300})</code>|(?<hd><<[-~]?["\']?[A-Za-z_]{1,20}["\']?(?=[ \\t]{0,4}\\r?\\n))|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
 
@@ -252,7 +253,7 @@ const DIGEST_OF_BEFORE = /\b(?:sha-?\d{1,3}|md5|hash|checksum|digest|fingerprint
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
 
 /** The names of the groups `valueOf` reads, and the index of each in a pattern whose groups are numbered. */
-const VALUE_GROUP_NAMES = ['tq', 'tsq', 'lb', 'sg', 'dq', 'dq2', 'sq', 'sq2', 'bq', 'hc', 'hd', 'uq'] as const;
+const VALUE_GROUP_NAMES = ['tq', 'tsq', 'lb', 'sg', 'dq', 'dq2', 'sq', 'sq2', 'bq2', 'bq', 'hc', 'hd', 'uq'] as const;
 type ValueGroups = Record<(typeof VALUE_GROUP_NAMES)[number], number>;
 
 /**
@@ -586,6 +587,9 @@ function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string
     return { value: longValue, quoted: true, start, long: true };
   }
   if (m[at.lb] !== undefined) return undefined;
+  // reStructuredText's inline literal and a Markdown code span that may hold a backtick: two backticks each side.
+  const doubleBacktick = m[at.bq2];
+  if (doubleBacktick !== undefined) return { value: doubleBacktick, quoted: true, start: end - 2 - doubleBacktick.length };
   const quotedValue = m[at.dq] ?? m[at.dq2] ?? m[at.sq2] ?? m[at.bq] ?? m[at.sg];
   if (quotedValue !== undefined) {
     const start = end - 1 - quotedValue.length;
@@ -864,6 +868,11 @@ const BLOCK_LABEL_END = /^[ \t]{0,4}\{/;
 /** A fallback handed through a call (`?? devOnly(`), and what closes that call right after its only argument's closing quote. */
 const FALLBACK_CALL = /(?:\|\||\?\?|\bor)[ \t]{0,4}[A-Za-z_$][\w$.]{0,40}\([ \t]{0,4}$/;
 const ONLY_ARGUMENT_END = /^[ \t]{0,4}\)/;
+/**
+ * A fallback handed through a lookup (`password or os.environ.get("SIP2_PASSWORD")`, `?? getenv('S3_SECRET')`): its one
+ * argument names where the value is looked up, whatever its case or digits, and is no value of the name's.
+ */
+const LOOKUP_FALLBACK_CALL = /(?:^|[^\w$])(?:getenv|get|fetch|getProperty|GetEnvironmentVariable|env)\([ \t]{0,4}$/;
 /** After a lookup's one argument: the call's `)`, the chain's next fallback (`?:`, `??`, `||`, `or`) and the literal it ends in. */
 const CHAINED_FALLBACK_LITERAL = /[ \t]{0,4}\)[ \t]{0,4}(?:\?:|\?\?|\|\||or(?=[ \t]))[ \t]{0,4}(?:"([^"\\\r\n]{1,300})"|'([^'\\\r\n]{1,300})')/y;
 /** A variable's name as a bare value. */
@@ -1253,7 +1262,7 @@ function assignmentAt(scan: AssignmentScan, offset: number): AssignmentMatch | u
   // (`REFERENCE_VALUE` is a `\${` or a member chain, which has a dot: a value with neither is not matched.)
   if ((!v.quoted || v.value.startsWith('${')) && (v.value.startsWith('${') || v.value.includes('.')) && REFERENCE_VALUE.test(v.value)) scan.skipUntil = v.start + 1;
   // So does a variable in program source (`self.client_secret = client_secret or "…"`): its fallback is read from it.
-  else if (!v.quoted && codeFile && BARE_IDENTIFIER.test(v.value)) scan.skipUntil = v.start + 1;
+  else if (!v.quoted && codeFile && BARE_IDENTIFIER.test(v.value)) scan.skipUntil = v.start;
   // A bare value that opens a map or list (EDN's `:secrets {:api-key "…"}`, where no space parts `{` from the first
   // name): the names inside start candidates of their own.
   if (!v.quoted && opensCollection(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start + 1);
@@ -1445,15 +1454,20 @@ function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: n
   if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) return true;
   // A lookup in a chain of fallbacks (`$key ?? getenv('CDN_TOKEN_KEY') ?: '…'`, Python's `key or os.getenv("KEY") or "…"`):
   // its argument names where the value is looked up, and the literal the chain ends in is the default, the name's value.
-  if (v.quoted && FALLBACK_CALL.test(separator) && !isPlausibleSecret(v.value, { category: key.category, quoted: true, weakKey: key.weak, file })) {
+  let chained = false;
+  const lookupFallback = v.quoted && LOOKUP_FALLBACK_CALL.test(separator);
+  if (v.quoted && FALLBACK_CALL.test(separator) && (lookupFallback || !isPlausibleSecret(v.value, { category: key.category, quoted: true, weakKey: key.weak, file }))) {
     CHAINED_FALLBACK_LITERAL.lastIndex = v.start + v.value.length + 1;
     const next = CHAINED_FALLBACK_LITERAL.exec(text);
     if (next !== null) {
+      chained = true;
       v.value = next[1] ?? next[2]!;
       v.start = next.index + next[0].length - v.value.length - 1;
       scan.skipUntil = Math.max(scan.skipUntil, next.index + next[0].length);
     }
   }
+  // Unless the chain went on to a literal, a lookup's one argument is where the value is read from.
+  if (lookupFallback && !chained) return true;
   // `or` right after a bare name is Python's or Lua's fallback only in program source; in prose it joins words (`the password or "…"`).
   if (BARE_NAME_OR.test(separator) && !codeFile) return true;
   if (mayBeUuencodedLine(m[0]) && UUE_LINE.test(lineAround(text, m.index))) return true;
