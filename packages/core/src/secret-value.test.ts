@@ -361,3 +361,16 @@ describe('a stand-in in escaped angle brackets', () => {
     expect(detect(xml, { file: 'relay.xml' }).length).toBe(1);
   });
 });
+
+describe('a note of what is to be done to a value, alone or in a list', () => {
+  it('is a stand-in, numbered or not, and a list of them is one', () => {
+    for (const v of ['toBeModified', 'to-be-replaced', 'update-this', 'changed-on-deploy', 'toBeChanged2', 'toBeModified1,toBeModified2', 'to_be_replaced_1, to_be_replaced_2']) {
+      expect(isPlausibleSecret(v, { category: 'KEY', quoted: false, file: '.env' }), v).toBe(false);
+    }
+  });
+  it('still reads a list of generated keys, and a numbered word that is no stand-in', () => {
+    for (const v of ['Qm7Tz2Vx9Lp4Rk8WyE3u,Hd1Fs5Gj0YaBc6WnK2p', 'toBeModified1,Hd1Fs5Gj0YaBc6WnK2p', 'modified-Harbor-71-Gale!']) {
+      expect(isPlausibleSecret(v, { category: 'KEY', quoted: false, file: '.env' }), v).toBe(true);
+    }
+  });
+});

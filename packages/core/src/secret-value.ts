@@ -456,6 +456,8 @@ const STAND_IN_WORDS = new Set([
   'only', 'do', 'use', 'tbd', 'todo', 'placeholder', 'string', 'xxx', 'goes', 'unsafe', 'demo', 'temp', 'temporary', 'dont', 'never',
   // What a test types to see a login fail (`wrong-password`, `not-the-right-password`, `invalid_token`).
   'wrong', 'right', 'bad', 'invalid', 'incorrect',
+  // What a template says is to be done to it (`toBeModified`, `to-be-replaced`, `update-this`, `changed-on-deploy`).
+  'modified', 'modify', 'changed', 'replaced', 'update', 'updated', 'on', 'deploy',
   // The same notes in the languages teams write them in (`sua_senha_aqui`, `tu_contraseña_aqui`, `dein-passwort-hier`,
   // `votre_mot_de_passe_ici`, `il_tuo_token_qui`, `twoje_haslo_tutaj`, `sifreniz_buraya`): "your", "here", "new", "put", "change",
   // and the words for password, key, secret and token.
@@ -468,17 +470,29 @@ const STAND_IN_WORDS = new Set([
   'cle', 'clé', 'jeton', 'segredo', 'secreto', 'segreto', 'geheim',
 ]);
 
+/** A stand-in's last word numbered (`toBeModified1`, `your-key-2`): the stand-ins of a list of keys, counted off. */
+const NUMBERED_WORD = /^([a-z]{2,30})\d{1,2}$/;
+
 function isStandInPhrase(v: string): boolean {
   // Every word must be a stand-in word: the first one decides most values, before any split.
   // A classic stand-in with digits is one too (`password123-for-tests-only`).
   const first = firstWord(v);
   if (!STAND_IN_WORDS.has(first) && !isDummyWithDigits(first)) return false;
+  // A list of them (Strapi's `APP_KEYS=toBeModified1,toBeModified2`): each item is one.
+  if (v.includes(',')) {
+    const items = v.split(',');
+    return items.length <= 8 && items.every((item) => item.length > 0 && isStandInPhrase(item.trim()));
+  }
   const words = v
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[-_.\s]+/)
     .filter((w) => w.length > 0);
-  return words.length >= 2 && words.every((w) => STAND_IN_WORDS.has(w) || isDummyWithDigits(w));
+  const last = words.length - 1;
+  return (
+    words.length >= 2 &&
+    words.every((w, i) => STAND_IN_WORDS.has(w) || isDummyWithDigits(w) || (i === last && STAND_IN_WORDS.has(NUMBERED_WORD.exec(w)?.[1] ?? '')))
+  );
 }
 
 /**
