@@ -760,6 +760,13 @@ describe('a password alone as Basic credentials or a Docker config auth', () => 
 });
 
 describe('joined and split provider credentials', () => {
+  it("finds a HubSpot private app token whose region's prefix is a literal of its own, not a bare UUID", () => {
+    const id = '7c3e1a9f-4b2d-4e8a-9f1c-5d7b3a2e6c40';
+    expect(values(`# hubspot private app\nhs = "pat-na1-" + "${id}"\n`, 'export.py')).toEqual(['pat-na1-', id]);
+    expect(values(`contact_id = "${id}"\n`, 'export.py')).toEqual([]);
+    expect(values(`hs = "pat-na1-" + "${id.slice(0, 13)}"\n`, 'export.py')).toEqual([]);
+  });
+
   it('finds the continuation of an AWS session token whose service marker is a literal of its own', () => {
     const rest = 'Wm7TqR2zXk9LpV4bNc8HdYs3Jf6Ga1Ue5';
     expect(values(`Credentials c = Credentials.of(a, b,\n    "IQoJb3JpZ2luX2VjE" + "${rest}");\n`, 'Harvest.java')).toEqual([rest]);

@@ -28,8 +28,10 @@ const SPLIT_SHAPES: readonly RegExp[] = [
   /^npm_[A-Za-z0-9]{36}$/,
   /^hf_[A-Za-z0-9]{34}$/,
   /^dapi[0-9a-fA-F]{32}$/,
+  // HubSpot's private app token: its `pat-<region>-` prefix, then a UUID (the part left when the prefix is cut off, an id's shape).
+  /^pat-(?:na|eu|ap)\d-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
 ];
-const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|', 'sg.', 'glpat-', 'dop_v1_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'akcp', 'npm_', 'hf_', 'dapi'];
+const KEYWORDS = ['sk-ant-api', 'sk-ant-admin', 'sk-proj-', 'sk-svcacct-', 'sk-admin-', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'mly|', 'sg.', 'glpat-', 'dop_v1_', 'shpat_', 'shpss_', 'shpca_', 'shppa_', 'akcp', 'npm_', 'hf_', 'dapi', 'pat-na', 'pat-eu', 'pat-ap'];
 
 /** The longest a joined key may grow (OpenAI's keys, the longest shape above, stay under it). */
 const MAX_JOINED = 360;
@@ -205,9 +207,9 @@ export const splitTokenRules: Rule[] = [
     id: 'token-split-literals',
     category: 'KEY',
     description:
-      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary, SendGrid, GitLab, DigitalOcean, Shopify, JFrog Artifactory, npm, Hugging Face, Databricks) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
+      'A provider key of fixed shape (Anthropic, OpenAI, GitHub, Mapillary, SendGrid, GitLab, DigitalOcean, Shopify, JFrog Artifactory, npm, Hugging Face, Databricks, HubSpot) cut into string literals that code joins: `"sk-ant-api03-…" + "…"`, or a tuple of its parts joined later (`PARTS = ("sk-ant-api03-…", "…")`); each part is reported',
     keywords: KEYWORDS,
-    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\||SG\.|glpat-|dop_v1_|shp(?:at|ss|ca|pa)_|AKCp|npm_|hf_|dapi)[\w|.-]{0,300}["'][ \t]{0,4}(?:\.\.|[+.,&])?[ \t]{0,4}["'][\w|.-]{1,300}["']/,
+    pattern: /["'](?:sk-ant-(?:api|admin)|sk-(?:proj|svcacct|admin)-|gh[pousr]_|github_pat_|MLY\||SG\.|glpat-|dop_v1_|shp(?:at|ss|ca|pa)_|AKCp|npm_|hf_|dapi|pat-(?:na|eu|ap)\d-)[\w|.-]{0,300}["'][ \t]{0,4}(?:\.\.|[+.,&])?[ \t]{0,4}["'][\w|.-]{1,300}["']/,
     find: findSplitTokens,
     anchored: true,
     confidence: 'high',
@@ -222,6 +224,7 @@ export const splitTokenRules: Rule[] = [
         `Const Key As String = "shpat_${fake('hex', 12, 9346)}" & "${fake('hex', 20, 9347)}"`,
         `req.Header.Set("X-JFrog-Art-Api", "AKCp5" + "${fake('alnum', 68, 9348)}")`,
         `NPM_TOKEN = "npm_" + "${fake('alnum', 36, 9349)}"`,
+        `hs = "pat-na1-" + "${fake('hex', 8, 9351)}-${fake('hex', 4, 9352)}-4${fake('hex', 3, 9353)}-a${fake('hex', 3, 9354)}-${fake('hex', 12, 9355)}"`,
       ],
       noMatch: [
         // Whole in one literal: the provider's own rule reports it.
@@ -237,6 +240,9 @@ export const splitTokenRules: Rule[] = [
         // One character short of Artifactory's 73, and a path joined to a word that opens like a prefix.
         `key = "AKCp5" + "${fake('alnum', 67, 9348)}"`,
         `url = "dapi" + "/v2/${fake('hex', 32, 9350)}"`,
+        // A HubSpot region's prefix before a bare UUID is the token; before a word or a partial UUID it is not.
+        `prefix = "pat-eu1-" + "contacts"`,
+        `hs = "pat-na1-" + "${fake('hex', 8, 9351)}-${fake('hex', 4, 9352)}"`,
       ],
     },
   },
