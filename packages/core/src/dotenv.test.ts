@@ -401,3 +401,10 @@ describe('environment lookups copied into dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:RELAY_KEY', '.env:HOOK_SECRET']);
   });
 });
+
+describe('parseDotenv: account names and ids', () => {
+  it('does not learn the user id a credential logs in as, and still learns the password beside it', () => {
+    const text = ['PARCEL_USER_ID=HARBOR4417', 'PARCEL_USERID=quay.77', 'PARCEL_PASSWORD=Wq8-zTr4LmX2', 'PARCEL_API_KEY=Kp3Vw9Lz2Qx7Rt5N'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:PARCEL_PASSWORD', '.env:PARCEL_API_KEY']);
+  });
+});

@@ -203,6 +203,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `TWILIO_ACCOUNT_SID=AC…`: a Twilio account's SID is in the path of every API call it makes; the
   // auth token beside it is the secret. (An API key's SID, `SK…`, names a key and stays learnt.)
   if (!secretName && /(?:^|_)SID$/i.test(name) && /^AC[0-9a-f]{32}$/.test(v)) return true;
+  // `USPS_USER_ID=ACME4821`, `SFTP_USERNAME=ingest7`: the account a credential logs in as, named beside it and printed in
+  // logs and audit trails; the password or key that goes with it is the secret.
+  if (!secretName && ACCOUNT_NAME_ENV.test(name) && /^[A-Za-z0-9][\w.@+-]{0,63}$/.test(v)) return true;
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
@@ -261,8 +264,8 @@ const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 /** Names of the public ids of an app, OAuth client, project, analytics property or payment profile (Mollie's `pfl_…`, which Mollie.js is started with in the browser). */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE|PROFILE)_?ID$/i;
 
-/** Names that end in an account's name (`BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`, `AUTH_LOGIN`, `TOKEN_OWNER_EMAIL`). */
-const ACCOUNT_NAME_ENV = /(?:^|_)(?:USER|USERNAME|USER_NAME|LOGIN|EMAIL)$/i;
+/** Names that end in an account's name or id (`BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`, `AUTH_LOGIN`, `TOKEN_OWNER_EMAIL`, `USPS_USER_ID`). */
+const ACCOUNT_NAME_ENV = /(?:^|_)(?:USER|USERNAME|USER_NAME|USER_?ID|LOGIN|EMAIL)$/i;
 
 /** Environment variable names that hold secrets (`*_KEY`, `*_TOKEN`, `*_SECRET`, `*PASSWORD*`, `DATABASE_URL`, `*_DSN`…). */
 export const SECRET_ENV_NAME =

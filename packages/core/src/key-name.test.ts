@@ -725,3 +725,19 @@ describe('classifyKey: a password word as a modifier', () => {
     expect(classifyKey('passwordlessToken')?.category).toBe('TOKEN');
   });
 });
+
+describe('a license service signing IV', () => {
+  it('classifies the IV issued with a signing key, and leaves a cipher IV alone', () => {
+    expect(classifyKey('SIGNING_IV')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('widevineSigningIv')).toEqual({ category: 'KEY', weak: false });
+    expect(classifyKey('aes_iv')).toBeUndefined();
+    expect(classifyKey('iv')).toBeUndefined();
+  });
+  it('reports the signing IV beside its key, in code and config', () => {
+    const IV = '9b2e7d4a1c8f3e60b5a2d9c7e4f1a038';
+    const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+    expect(found(`const SIGNING_IV = Buffer.from("${IV}", "hex");\n`, 'drm.ts')).toEqual([IV]);
+    expect(found(`widevine_signing_iv: "m3Qz8Wt2Lk7Xv4Rp9Nb1Hc=="\n`, 'pipeline.yaml')).toEqual(['m3Qz8Wt2Lk7Xv4Rp9Nb1Hc==']);
+    expect(found(`const AES_IV = "${IV}";\n`, 'drm.ts')).toEqual([]);
+  });
+});

@@ -738,6 +738,10 @@ function classByWords(words: readonly string[], last: string): KeyClass | undefi
   // `BLACKBAUD_REFRESH`, `xeroRefresh`: a name that ends in refresh after a provider's or an account's word holds its OAuth
   // refresh token, the token's own word left out. As often it holds when or how often to refresh (`CACHE_REFRESH =
   // "hourly"`, `AUTO_REFRESH = true`), so only a strong value counts, and UI and cache words name no token.
+  // A license service's signing IV (Widevine's `SIGNING_IV`, `widevine_signing_iv`): issued with the signing key, the two
+  // together sign the provider's license requests, and neither is public. An IV alone (`iv`, `aes_iv`, a SOPS value's
+  // `iv:`) is sent beside what it encrypts and stays out.
+  if (category === undefined && last === 'iv' && words[words.length - 2] === 'signing') return { category: 'KEY', weak: false };
   if (category === undefined && last === 'refresh' && words.length >= 2 && !REFRESH_SCHEDULE_WORDS.has(words[words.length - 2]!)) return { category: 'TOKEN', weak: true };
   return category ? { category, weak } : undefined;
 }

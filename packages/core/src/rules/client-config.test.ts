@@ -388,3 +388,23 @@ describe("an SDK's key in an Android manifest's <meta-data>", () => {
     expect(values(manifest('com.adnet.sdk.key', SDK_KEY), 'config/partners.xml')).toEqual([SDK_KEY]);
   });
 });
+
+describe("Conviva's customer key and a script that imports an SDK's browser build", () => {
+  const HEX40 = '5d0b7e2a9c4f1836e0a7d2b5c8f3194e6a0d7b2c';
+  const HEX40B = 'a81c4e7f03d92b6a5e8c1f407b3d9a2e6c5f0b18';
+  it('leaves the customer key the player SDKs are started with, and still reports the Metrics API secret', () => {
+    expect(values(`CONVIVA_CUSTOMER_KEY=${HEX40}\n`, 'android/gradle.properties')).toEqual([]);
+    expect(values(`CONVIVA_API_SECRET=${HEX40B}\n`, 'android/gradle.properties')).toEqual([HEX40B]);
+    expect(values(`CUSTOMER_KEY=${HEX40}\n`, 'android/gradle.properties')).toEqual([HEX40]);
+  });
+
+  const WRITE_KEY = 'Vq7Lm2Xz9Rk4Tw8Nb3Hp6Jc1Fd5Gs0Ya';
+  it('leaves a Segment write key in a script that imports a browser build, and reports it in server code', () => {
+    const browser = `import posthog from '@acme/analytics-browser';\n\nconst SEGMENT_WRITE_KEY = '${WRITE_KEY}';\n`;
+    expect(values(browser, 'web/src/lib/track.js')).toEqual([]);
+    expect(values(`import mixpanel from "mixpanel-browser";\nconst SEGMENT_WRITE_KEY = '${WRITE_KEY}';\n`, 'web/src/track.ts')).toEqual([]);
+    expect(values(`import express from 'express';\n\nconst SEGMENT_WRITE_KEY = '${WRITE_KEY}';\n`, 'api/src/track.js')).toEqual([WRITE_KEY]);
+    // `browser-sync` is a dev server's tool, not a browser build.
+    expect(values(`const bs = require('browser-sync');\nconst SEGMENT_WRITE_KEY = '${WRITE_KEY}';\n`, 'tools/dev.js')).toEqual([WRITE_KEY]);
+  });
+});

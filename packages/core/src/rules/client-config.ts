@@ -74,7 +74,7 @@ const STAGE_WORDS = new Set(['live', 'test', 'prod', 'production', 'sandbox', 's
  * documents as public: Adyen's and Worldpay's client keys, Mixpanel's project token, Amplitude's and
  * Bugsnag's API keys, Dropbox's and Pusher's app keys, Shopify's API key, Rollbar's client-side (post_client_item)
  * token, the New Relic browser agent's key and mobile agent's token, a Firebase web config's API key, Facebook's client token, Algolia's
- * search key, Branch's key and Braintree's tokenization key.
+ * search key, Branch's key, Conviva's customer key and Braintree's tokenization key.
  */
 export function isPublicClientKey(contextWords: readonly string[], allNameWords: readonly string[]): boolean {
   // A stage after the name (Adyen's Magento `client_key_live`, `client_key_test`) picks one of the key's copies.
@@ -124,6 +124,9 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   if (words.has('algolia') || words.has('typesense') || words.has('docsearch')) return isKey && words.has('search');
   // Branch's key (`key_live_…`) is built into every app that makes Branch links; the Branch secret is the secret.
   if (words.has('branch')) return isKey && nameWords.includes('branch');
+  // Conviva's customer key is what its player and app SDKs are initialised with to send viewing data, so every app and
+  // page that reports to Conviva ships it; its Metrics API key and secret are the secrets.
+  if (words.has('conviva')) return isKey && nameWords.includes('customer');
   // Braintree's tokenization key is made for the client SDKs, which only tokenize payment details with it.
   if (nameWords.includes('tokenization')) return isKey;
   return false;
@@ -431,15 +434,21 @@ const USE_CLIENT = /^(?:[ \t]{0,20}(?:\/\/[^\n]{0,300})?\r?\n){0,20}[ \t]{0,20}[
  * (`window.intercomSettings = {…}`, `document.addEventListener(…)`): a script that runs in the page.
  */
 const PAGE_GLOBAL_STATEMENT = /(?:^|\n)(?:window|document)\.[A-Za-z_$]/;
+/**
+ * An import of an SDK's browser build (`mixpanel-browser`, `@sentry/browser`, `@datadog/browser-rum`,
+ * `@amplitude/analytics-browser`): a package made to run in the page, which server code has its own builds for.
+ */
+const BROWSER_PACKAGE_IMPORT =
+  /(?:\bfrom[ \t]{1,4}|\brequire\([ \t]{0,4}|^import[ \t]{1,4})["'](?:@[\w.-]{1,60}\/(?:[\w.-]{1,60}-)?browser(?:-[\w.-]{1,60})?|[\w.-]{1,60}-browser)["']/m;
 
 /**
- * Whether `text` is the source of a front-end build: a script file that reads what only a browser bundle is given, or
- * that reads or sets the page's `window`/`document` at its top level. Mobile apps and configuration files are not read
- * so: keys in them are labelled either way and stay findings.
+ * Whether `text` is the source of a front-end build: a script file that reads what only a browser bundle is given,
+ * that reads or sets the page's `window`/`document` at its top level, or that imports an SDK's browser build. Mobile
+ * apps and configuration files are not read so: keys in them are labelled either way and stay findings.
  */
 export function isBrowserBuildSource(text: string, file: string | undefined): boolean {
   if (file === undefined || !SCRIPT_SOURCE.test(file)) return false;
   const facts = textFacts(text);
-  facts.buildMarks ??= BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text) || PAGE_GLOBAL_STATEMENT.test(text);
+  facts.buildMarks ??= BROWSER_BUILD_MARKS.some((mark) => text.includes(mark)) || USE_CLIENT.test(text) || PAGE_GLOBAL_STATEMENT.test(text) || BROWSER_PACKAGE_IMPORT.test(text);
   return facts.buildMarks;
 }

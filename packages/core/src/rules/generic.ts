@@ -28,7 +28,8 @@ const SECRET_WORD =
   // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`) is read for a strong value only (`pinNameKey`).
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
-  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|' +
+  // A license service's signing IV (Widevine's `SIGNING_IV`) is issued with its signing key and signs beside it.
+  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -1505,6 +1506,17 @@ function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: n
   return false;
 }
 
+/**
+ * A list of two or three literals under a name for a basic-auth pair whose first is an account's id, Twilio's account
+ * SID (`'auth' => ['AC…', '…']`, `auth: ["AC…", "…"]`): the client takes [user, password, scheme?], and the SID is the
+ * account it logs in as, in the path of every API call; the auth token second is the secret. A key sent as the user
+ * (OCLC's WSKey, `auth=("<key>", "<secret>")`) stays a finding.
+ */
+function isAccountAuthPairList(name: string, items: readonly LiteralRun[]): boolean {
+  return (items.length === 2 || items.length === 3) && ACCOUNT_SID.test(items[0]!.value) && AUTH_PAIR_LIST_NAMES.includes(name.toLowerCase());
+}
+const ACCOUNT_SID = /^AC[0-9a-f]{32}$/;
+
 /** Whether the value opens a list or a map of secrets: its items are reported (to `scan.spans`) and it is judged no further. */
 function takesCollection(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, separator: string, v: ValueMatch): boolean {
   const { text, file } = scan;
@@ -1514,7 +1526,9 @@ function takesCollection(scan: AssignmentScan, name: string, nameStart: number, 
     const items = literalListAt(text, v.start);
     if (items !== undefined) {
       // A list whose items are mostly words and blanks (a tokenizer's `tokens = ["foo", " ", "bar", "19June2000"]`) holds no secrets.
-      if (!namesPublicClientKey(key, text, nameStart, name) && !isListOfWords(items.map((item) => item.value))) for (const item of items) scan.spans.push(...listItemSpan(item, key, file));
+      if (!namesPublicClientKey(key, text, nameStart, name) && !isListOfWords(items.map((item) => item.value))) {
+        for (const item of isAccountAuthPairList(name, items) ? items.slice(1) : items) scan.spans.push(...listItemSpan(item, key, file));
+      }
       scan.skipUntil = Math.max(scan.skipUntil, items[items.length - 1]!.end);
       return true;
     }
@@ -4108,6 +4122,8 @@ export const genericRules: Rule[] = [
       'encryption.master', 'encryption_master', 'encryption-master', 'encryptionmaster', 'crypto.master', 'crypto_master', 'crypto-master', 'cryptomaster',
       // A provider's OAuth refresh token named without its `token` (`BLACKBAUD_REFRESH`, `xeroRefresh`).
       'refresh',
+      // A license service's signing IV (`SIGNING_IV`, `widevine_signing_iv`), issued with its signing key.
+      'signing_iv', 'signingiv', 'signing-iv', 'signing.iv',
       // Any name that ends in a PIN (`DOOR_PIN`), for a strong value only: `pin` alone would stop at every `mapping`.
       '_pin', '-pin',
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin', 'operator_pin', 'operator-pin', 'operatorpin',

@@ -157,3 +157,17 @@ describe('a password a C# method returns as a named tuple', () => {
     expect(values('public static (string user, string password) Creds() => ("archiver", "<password>");\n', 'src/Share.cs')).toEqual([]);
   });
 });
+
+describe('a basic-auth pair whose user is an account SID', () => {
+  const SID = 'AC5e0c9a3f7b2d4e6a8c1f0b3d5e7a9c2f';
+  const TOKEN = 'd4a7c1e9f3b08265a7d3c9e1f4b6a802';
+  it('reports the auth token, not the account it logs in as', () => {
+    expect(values(`<?php\n$http = new Client(['auth' => ['${SID}', '${TOKEN}']]);\n`, 'lib/Sms.php')).toEqual([TOKEN]);
+    expect(values(`const http = axios.create({ auth: ["${SID}", "${TOKEN}"] });\n`, 'sms.js')).toEqual([TOKEN]);
+  });
+  it('still reports a generated key sent as the user, and every key in a list under a secret name', () => {
+    const KEY = 'Vq7Lm2Xz9Rk4Tw8Nb3Hp6Jc1Fd5Gs0YaQe8Wm';
+    expect(values(`const http = axios.create({ auth: ["${KEY}", "${TOKEN}"] });\n`, 'sms.js')).toEqual([KEY, TOKEN]);
+    expect(values(`const API_TOKENS = ["${SID}", "${TOKEN}"];\n`, 'sms.js')).toEqual([SID, TOKEN]);
+  });
+});

@@ -171,3 +171,13 @@ describe("Stream Chat's server client built with its key and secret by position"
     expect(values("const chat = StreamChat.getInstance('p4tz9wq2mcrd', process.env.STREAM_SECRET);", 'src/chat.js')).toEqual([]);
   });
 });
+
+describe("Akamai EdgeGrid tokens and the API host an .edgerc names", () => {
+  it('reports the client and access tokens, not the host that opens with the same shape', () => {
+    const client = `akab-${fake('lowernum', 16, 901)}-${fake('lowernum', 16, 902)}`;
+    const host = `akab-${fake('lowernum', 16, 903)}-${fake('lowernum', 16, 904)}`;
+    const edgerc = `[default]\nhost = ${host}.luna.akamaiapis.net\nclient_token = ${client}\n`;
+    expect(values(edgerc, '.edgerc')).toContain(client);
+    expect(values(edgerc, '.edgerc').some((v) => v.includes(host.slice(5)))).toBe(false);
+  });
+});

@@ -1184,12 +1184,17 @@ export const cloudRules: Rule[] = [
     category: 'CRED',
     description: 'Akamai EdgeGrid client or access token (akab-…)',
     keywords: ['akab-'],
-    pattern: prefixed('akab-', '[a-z0-9]{16}-[a-z0-9]{16}'),
+    // The API host an `.edgerc` names (`host = akab-….luna.akamaiapis.net`) opens with the same shape: a host name's
+    // first label, followed by a dot and the next, is where the client sends its requests, not a token.
+    pattern: prefixed('akab-', '[a-z0-9]{16}-[a-z0-9]{16}', { tail: String.raw`(?![\w\-]|\.[a-z])` }),
     secretGroup: 1,
     minEntropy: 3,
     validate: notPlaceholder,
     confidence: 'high',
-    examples: { match: [`client_token = akab-${fake('lowernum', 16, 65)}-${fake('lowernum', 16, 66)}`], noMatch: ['akab-short-token'] },
+    examples: {
+      match: [`client_token = akab-${fake('lowernum', 16, 65)}-${fake('lowernum', 16, 66)}`, `access_token = akab-${fake('lowernum', 16, 65)}-${fake('lowernum', 16, 66)}.`],
+      noMatch: ['akab-short-token', `host = akab-${fake('lowernum', 16, 65)}-${fake('lowernum', 16, 66)}.luna.akamaiapis.net`],
+    },
   },
   {
     id: 'docker-swarm-join-token',
