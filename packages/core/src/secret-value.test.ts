@@ -374,3 +374,20 @@ describe('a note of what is to be done to a value, alone or in a list', () => {
     }
   });
 });
+
+describe('small letters drawn at random under a key name', () => {
+  it('takes sixteen or more random small letters under a plain key name', () => {
+    expect(isPlausibleSecret('wqzhtkbrnmxpfelv', { category: 'KEY', quoted: true, file: 'pipeline.toml' })).toBe(true);
+    expect(isPlausibleSecret('jvdtkhqsmrzbwlcxnoap', { category: 'TOKEN', quoted: true, file: 'config.ini' })).toBe(true);
+  });
+  it('leaves words run together, short draws, and any such value under a weak name', () => {
+    expect(isPlausibleSecret('stagingreportskey', { category: 'KEY', quoted: true, file: 'pipeline.toml' })).toBe(false);
+    expect(isPlausibleSecret('observatoryarchive', { category: 'KEY', quoted: true, file: 'pipeline.toml' })).toBe(false);
+    expect(isPlausibleSecret('wqzhtkbrnmxpf', { category: 'KEY', quoted: true, file: 'pipeline.toml' })).toBe(false);
+    expect(isPlausibleSecret('wqzhtkbrnmxpfelv', { category: 'KEY', quoted: true, weakKey: true, file: 'pipeline.toml' })).toBe(false);
+  });
+  it('is read under api_key but not under a lookup key', () => {
+    expect(detect('api_key = "wqzhtkbrnmxpfelv"\n', { file: 'pipeline.toml' }).length).toBe(1);
+    expect(detect('cache_key = "wqzhtkbrnmxpfelv"\n', { file: 'pipeline.toml' }).length).toBe(0);
+  });
+});

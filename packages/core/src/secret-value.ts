@@ -802,6 +802,28 @@ function isVowelPoorLetters(v: string): boolean {
 const LOWER_VOWELS = 'aeiouy';
 
 /**
+ * Sixteen to forty small letters drawn at random (`qzvhkbtmrwxeplsd`), as Google shows an app password (its four groups
+ * run together) and some APIs issue a key: words, and names of words run together, hold a vowel in every two or three
+ * letters and rarely four consonants in a row; a draw from 26 letters holds a vowel (a, e, i, o, u) in about every five
+ * and long consonant runs. So: at most one in four a vowel, a run of six consonants or more, and a draw's entropy.
+ */
+function isDrawnSmallLetters(v: string): boolean {
+  if (v.length < 16 || v.length > 40) return false;
+  let vowels = 0;
+  let run = 0;
+  let longestRun = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!isLowerCode(c)) return false;
+    if ('aeiou'.includes(v[i]!)) {
+      vowels++;
+      run = 0;
+    } else longestRun = Math.max(longestRun, ++run);
+  }
+  return vowels * 4 <= v.length && longestRun >= 6 && shannonEntropy(v) >= 3.4;
+}
+
+/**
  * The small letters, capitals and small vowels of a run of letters; undefined when it holds anything but letters or
  * more than `maxCapitalRun` capitals in a row.
  */
@@ -995,6 +1017,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // Keys, tokens, other credentials: generated values, so demand some randomness.
   const minLength = ctx.weakKey ? 16 : 10;
   if (v.length < minLength) return false;
+  // Small letters alone drawn at random (a Google app password, astrometry.net's API key): only where the name says plainly it holds a key.
+  if (!ctx.weakKey && isDrawnSmallLetters(v)) return true;
   if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v) && !(!ctx.weakKey && isVowelPoorLetters(v))) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
   if (!ctx.weakKey && isGroupedKey(v)) return true;

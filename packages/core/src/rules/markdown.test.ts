@@ -367,3 +367,15 @@ describe("a label's colon ending its line, the code span on the next", () => {
     expect(values('To rotate the key:\n`az cognitiveservices account keys regenerate --key-name key2`\n', 'docs/setup.md')).toEqual([]);
   });
 });
+
+describe('markdown-paragraph-token: a token given after a colon that ends its line', () => {
+  const paragraphTokens = (text: string) => detect(text, { file: 'docs/runbook.md' }).filter((f) => f.rule === 'markdown-paragraph-token').map((f) => text.slice(f.start, f.end));
+  it('takes the code span that opens the next line of the paragraph', () => {
+    const notes = 'The SMS gateway token is in the vault. A stop-gap token we used in the outage:\n`5e0b9a41c7d2f3869ab14e0d27c3f58a` (revoke it!).\n';
+    expect(paragraphTokens(notes)).toEqual(['5e0b9a41c7d2f3869ab14e0d27c3f58a']);
+  });
+  it('leaves hex on the next line of a paragraph about a commit, and a span after a blank line', () => {
+    expect(paragraphTokens('The token fix landed in commit:\n`5e0b9a41c7d2f3869ab14e0d27c3f58a`\n')).toEqual([]);
+    expect(paragraphTokens('Rotate the token as follows:\n\n`5e0b9a41c7d2f3869ab14e0d27c3f58a`\n')).toEqual([]);
+  });
+});

@@ -514,10 +514,11 @@ function findNamedSecretSpans(text: string, options: DetectOptions, offsets: rea
 const TOKEN_WORD = /^tokens?(?![\w-])/i;
 const KEY_WORD = /^(?:keys?|secrets?)(?![\w-])/i;
 /**
- * The value after a colon, or the old one a sentence names in passing: `the old one (\`…\`) was revoked`,
- * `the previous token was \`…\``. A revoked or leaked token is one to keep out as much as the live one.
+ * The value after a colon (on the same line, or opening the next one as a wrapped sentence puts it), or the old one a
+ * sentence names in passing: `the old one (\`…\`) was revoked`, `the previous token was \`…\``. A revoked or leaked
+ * token is one to keep out as much as the live one.
  */
-const COLON_TOKEN_SPAN = /(?::[ \t]{1,4}|\b(?:old|previous|former)[ \t]{1,4}(?:one|token|key)[ \t]{0,4}(?:\([ \t]{0,4}|(?:was|is)[ \t]{1,4}))`([A-Za-z0-9_-]{20,100})`/g;
+const COLON_TOKEN_SPAN = /(?::(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,12})|\b(?:old|previous|former)[ \t]{1,4}(?:one|token|key)[ \t]{0,4}(?:\([ \t]{0,4}|(?:was|is)[ \t]{1,4}))`([A-Za-z0-9_-]{20,100})`/g;
 /**
  * A colon that ends its line, then the next line opening with a code span (from the colon on). The value may hold dots
  * between its characters, as generated secrets with a version or key-id prefix do (`cs1.…`, `v2.…`); a dotted name is

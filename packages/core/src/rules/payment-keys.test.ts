@@ -86,3 +86,17 @@ describe('MIFARE Classic sector keys', () => {
     expect(found(conf, 'encoder.conf', 'mifare-sector-key')).toEqual([]);
   });
 });
+
+describe('hsm-block-pin in an XML element', () => {
+  it("reads the pin attribute of an HSM's or a PKCS#11 token's element", () => {
+    expect(found('<signing>\n  <hsm host="10.1.2.3" slot="0" pin="70483126"/>\n</signing>\n', 'signing.xml', 'hsm-block-pin')).toEqual(['70483126']);
+    expect(found('<pkcs11 library="/opt/lib/libcs_pkcs11.so" slot="3" pin="Qr7-Lmw2.Tz9"/>\n', 'p11.xml', 'hsm-block-pin')).toEqual(['Qr7-Lmw2.Tz9']);
+  });
+  it("leaves a default or counted PIN, a reference, another element's pin and a pin's length", () => {
+    expect(found('<hsm host="10.1.2.3" slot="0" pin="1234"/>\n', 'signing.xml', 'hsm-block-pin')).toEqual([]);
+    expect(found('<hsm host="10.1.2.3" slot="0" pin="12345678"/>\n', 'signing.xml', 'hsm-block-pin')).toEqual([]);
+    expect(found('<hsm host="10.1.2.3" slot="0" pin="${HSM_PIN}"/>\n', 'signing.xml', 'hsm-block-pin')).toEqual([]);
+    expect(found('<hsmMonitor led="1" pin="70483126"/>\n<gpio pin="70483126"/>\n', 'board.xml', 'hsm-block-pin')).toEqual([]);
+    expect(found('<hsm slot="0" pinLength="70483126"/>\n', 'signing.xml', 'hsm-block-pin')).toEqual([]);
+  });
+});

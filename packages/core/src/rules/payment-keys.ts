@@ -96,6 +96,26 @@ const BLOCK_PIN_ENTRY = new RegExp(
   'i',
 );
 
+/**
+ * An XML config's element for the HSM or PKCS#11 token (`<hsm host="…" slot="2" pin="…"/>`, `<pkcs11 library="…"
+ * userPin="…">`) gives the PIN as an attribute of its opening tag, which runs to its `>` (at most `XML_TAG_REACH`).
+ */
+const XML_TAG_REACH = 400;
+const XML_ELEMENT_NAME_END = /[\s/>]/y;
+const XML_PIN_ATTRIBUTE = /\s(?:(?:user|usr|so|co|crypto[_.-]?officer|token|slot|partition)[_.-]?)?pin[ \t]{0,4}=[ \t]{0,4}(?<q>["'])(?<v>[^"'\s<>]{4,128})["']/i;
+
+function xmlTokenElementPin(text: string, offset: number, end: number, file: string | undefined): Span | undefined {
+  XML_ELEMENT_NAME_END.lastIndex = end;
+  if (!XML_ELEMENT_NAME_END.test(text)) return undefined;
+  const reach = text.slice(end, end + XML_TAG_REACH);
+  const close = reach.indexOf('>');
+  const tag = close === -1 ? reach : reach.slice(0, close);
+  const m = XML_PIN_ATTRIBUTE.exec(tag);
+  if (m === null || !isPinValue(m.groups!['v']!, true, file)) return undefined;
+  const start = end + m.index + m[0].length - 1 - m.groups!['v']!.length;
+  return { start, end: start + m.groups!['v']!.length, category: 'PASS' };
+}
+
 function findTokenBlockPins(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let doneUntil = -1;
@@ -107,6 +127,11 @@ function findTokenBlockPins(text: string, options: DetectOptions, offsets: reado
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     if (offset - lineStart > 80) continue;
     const before = text.slice(lineStart, offset);
+    if (text.charCodeAt(offset - 1) === 0x3c /* < */) {
+      const tag = xmlTokenElementPin(text, offset, end, options.file);
+      if (tag !== undefined) spans.push(tag);
+      continue;
+    }
     let indent: number;
     let section = false;
     YAML_BLOCK_NAME_AFTER.lastIndex = end;
@@ -267,15 +292,15 @@ export const paymentKeyRules: Rule[] = [
   {
     id: 'hsm-block-pin',
     category: 'PASS',
-    description: "A PIN given plainly (`pin: …`, `user-pin: …`) in a config's block or section for the HSM or PKCS#11 token (`hsm:`, `pkcs11:`, `[hsm]`), which logs in to the token that holds the keys",
+    description: "A PIN given plainly (`pin: …`, `user-pin: …`) in a config's block or section for the HSM or PKCS#11 token (`hsm:`, `pkcs11:`, `[hsm]`), or as an attribute of its XML element (`<hsm slot=\"2\" pin=\"…\"/>`), which logs in to the token that holds the keys",
     keywords: ['hsm', 'pkcs11', 'p11', 'luna'],
     pattern: /(?:hsm|pkcs11|p11|luna)["']?[ \t]{0,4}:[ \t]{0,4}\r?\n[ \t]{1,40}(?:[a-z]{1,20}[_.-]?)?pin[ \t]{0,8}[:=][ \t]{0,8}["']?(?<v>[^\s"'#]{4,128})/i,
     find: findTokenBlockPins,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['payments:\n  hsm:\n    slot: 4\n    pin: "40718352"', 'pkcs11:\n  library: /usr/lib/softhsm/libsofthsm2.so\n  pin: Qv7.Tarn-Hollow', '[hsm]\nslot = 1\npin = 730461'],
-      noMatch: ['hsm:\n  slot: 2\n  pin: "123456"', 'hsm:\n  pin: ${HSM_PIN}', 'hsm:\n  pin: 1234', 'hsm:\n  slot: 2\nled:\n  pin: 40718352', 'gpio:\n  pin: 17', 'hsm:\n  pin_length: 8'],
+      match: ['payments:\n  hsm:\n    slot: 4\n    pin: "40718352"', 'pkcs11:\n  library: /usr/lib/softhsm/libsofthsm2.so\n  pin: Qv7.Tarn-Hollow', '[hsm]\nslot = 1\npin = 730461', '<signer>\n  <hsm host="hsm-a.internal" slot="1" pin="62048175"/>\n</signer>', '<pkcs11 library="/usr/lib/libsofthsm2.so" pin="Rk4-Tarn.91q">'],
+      noMatch: ['hsm:\n  slot: 2\n  pin: "123456"', 'hsm:\n  pin: ${HSM_PIN}', 'hsm:\n  pin: 1234', 'hsm:\n  slot: 2\nled:\n  pin: 40718352', 'gpio:\n  pin: 17', 'hsm:\n  pin_length: 8', '<hsm host="hsm-a.internal" slot="1" pin="${HSM_PIN}"/>', '<hsm slot="1" pin="123456"/>', '<gpio pin="40718352"/>', '<hsm slot="1" pinLength="40718352"/>'],
     },
   },
   {

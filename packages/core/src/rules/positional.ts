@@ -137,10 +137,12 @@ function isClientSecretValue(value: string, ctx: RuleContext): boolean {
  * Java `new PayPalEnvironment.Sandbox(clientId, "…")`, Node `new paypal.core.LiveEnvironment(clientId, "…")`,
  * .NET and Python `SandboxEnvironment(clientId, "…")`, PHP `new ProductionEnvironment($clientId, '…')`, and the
  * wrappers apps write around them (`new PayPalClient('<client id>', '…')`). The client id is public (the JS SDK's
- * script URL carries it), so only the second argument is read.
+ * script URL carries it), so only the second argument is read; the id may be a literal split in pieces and joined
+ * (`"AbC…" + "…"`, PHP's `'…' . '…'`), as a line kept short or a scanner dodged writes it: read as the quotes around
+ * the argument with no comma between them.
  */
 const PAYPAL_ENVIRONMENT =
-  /(?:PayPalEnvironment\.(?:Sandbox|Live)|(?:Sandbox|Live|Production)Environment|PayPalClient)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[\w-]{40,100})["']/;
+  /(?:PayPalEnvironment\.(?:Sandbox|Live)|(?:Sandbox|Live|Production)Environment|PayPalClient)[ \t]{0,4}\([ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"[^"\r\n]{0,200}"|"[^,\r\n]{0,300}"|'[^'\r\n]{0,200}'|'[^,\r\n]{0,300}'|[\w$.]{1,80}(?:\(\))?)[ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:client_secret[ \t]{0,4}=[ \t]{0,4})?["'](?<v>[\w-]{40,100})["']/;
 
 /**
  * OAuth client constructors that take the client's id first and its secret second: Globus's
@@ -1796,12 +1798,14 @@ export const positionalRules: Rule[] = [
         "const env = new paypal.core.SandboxEnvironment(process.env.PAYPAL_CLIENT_ID, 'EFq8Lm2Zt5Rw9Xk3Np7Vb1Hc4Jd6Gy0Sa2Ue8Wi5Oq3Tl7Mz9Ak1Bn4Cv6Dx8Fy2Gh5Jk0Lp3Qr');",
         "$env = new ProductionEnvironment($clientId, 'EKr4Tn8Wq2Zm6Xv1Bc5Hd9Jf3Gs7La0Pe4Uy8Io2Mt6Rk1Vn5Xb9Cw3Zq7Hs0Dj4Fg8Ln2Tp6');",
         "$paypal = new PayPalClient('AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks', 'EKr4Tn8Wq2Zm6Xv1Bc5Hd9Jf3Gs7La0Pe4Uy8Io2Mt6Rk1Vn5Xb9Cw3Zq7Hs0Dj4Fg8Ln2Tp6');",
+        'var client = new PayPalClient("AVw3kQ9zT2" + "mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", "EPn6Wd2Kx9Tq4Zm8Rb3Vc7Hf1Jg5Ls0Ay6Ue2Io9Mt3Rk7Xn1Vb5Cw8Zq4Hs0Dj6Fg2Lp9Tr3Qy");',
       ],
       noMatch: [
         'new PayPalEnvironment.Sandbox(clientId, clientSecret)',
         "new PayPalClient($clientId, $clientSecret)",
         "new PayPalClient('AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks', getenv('PAYPAL_SECRET'))",
         'new SandboxEnvironment("AVw3kQ9zT2mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", secret)',
+        'new PayPalClient("AVw3kQ9zT2" + "mLp7Rx4Nb8Hc1Jd6Gf0Sa5Ye2Ui9OqWl3Ek7Zt1Mv6Bn4Xc8Hy2Pd5Jf0Rg3Ks", config.PayPalSecret)',
         'new LiveEnvironment(clientId, "YOUR_PAYPAL_CLIENT_SECRET_GOES_HERE_XXXXXXXXXXXXXXXXXXXXXXXXXX")',
       ],
     },

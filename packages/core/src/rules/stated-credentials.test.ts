@@ -128,3 +128,17 @@ describe('a map literal named by the comment line above it', () => {
     expect(values(js, 'src/keys.js')).toEqual([]);
   });
 });
+
+describe('stated-key-secret-pair: a key pair handed over in prose', () => {
+  const pair = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-key-secret-pair').map((f) => text.slice(f.start, f.end));
+  it('takes the secret stated right after a key id', () => {
+    expect(pair('    """Page on call. Creds: API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret Wv4kRt9LmQz2Xb7NpHs3Cd6Y."""\n', 'pager.py')).toEqual(['Wv4kRt9LmQz2Xb7NpHs3Cd6Y']);
+    expect(pair('Archive bucket: access key AKIAQ7ZX3TRW5LMN2PVB, secret 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.\n', 'NOTES.md')).toEqual(['Hq8vT2mLx9Rk4WzN7bPc3Yd6Gf0Js5Ae1Uo8Qi2S']);
+  });
+  it('leaves words, a variable name, a UUID and small letters alone after "secret"', () => {
+    expect(pair('API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret lives in the vault\n', 'pager.py')).toEqual([]);
+    expect(pair('API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret PAGER_API_SECRET_V2\n', 'pager.py')).toEqual([]);
+    expect(pair('API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret 2b7e1c4d-9a3f-4e6b-8c1d-5f0a7e2b9c3d\n', 'pager.py')).toEqual([]);
+    expect(pair('API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret rotationschedulefile\n', 'pager.py')).toEqual([]);
+  });
+});

@@ -34,6 +34,14 @@ const STATED_PRE_SHARED =
 const STATED_NOUN_VALUE =
   /(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-])(?:api[ \t](?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]token|(?:secret|signing|private|master|encryption|session)[ \t]key|(?:client|app)[ \t]secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|]|\.(?:\s|$)|$)/iy;
 
+/**
+ * An API or access key's id stated in prose and its secret right after it (`API key SK… / secret …`, `access key AKIA…,
+ * secret …`), as a docstring or a note hands over a key pair: the id is named, so the value after "secret" is the
+ * pair's other half. The id is one generated-looking word; the secret must mix letters of both cases and digits.
+ */
+const STATED_KEY_SECRET =
+  /(?:api|access)[ \t]key(?:[ \t]id)?[ \t]{1,2}["'`]?[A-Za-z0-9][\w-]{7,63}["'`]?[ \t]{0,2}(?:\/|,|&|\+|and)[ \t]{0,2}(?:its[ \t])?secret(?:[ \t]key)?[ \t]{1,2}["'`]?(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_-]{14,126}[A-Za-z0-9+\/=_-])(?=["'`]?(?:[\s,;)\]|]|\.(?:\s|$|["'`])|$))/iy;
+
 /** A UUID: an id, whatever it names. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -269,6 +277,32 @@ export const statedCredentialRules: Rule[] = [
         'The bridge sends the pre-shared token PSK_FROM_VAULT_V2 before any command.',
         'The pre-shared key 0000000000000000 is a stand-in.',
         'Use a pre-shared secret of at least 16 characters.',
+      ],
+    },
+  },
+  {
+    id: 'stated-key-secret-pair',
+    category: 'KEY',
+    description:
+      'The secret stated right after an API or access key\'s id in prose (`API key SK… / secret …`, `access key AKIA…, secret …`): a docstring or a note handing over a key pair',
+    keywords: ['api key', 'access key'],
+    startsAtKeyword: true,
+    pattern: STATED_KEY_SECRET,
+    secretGroup: 'v',
+    minEntropy: 3.5,
+    validate: (v, ctx) =>
+      mixesClasses(v, 3) && !UUID.test(v) && !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: true, file: ctx.file }),
+    confidence: 'medium',
+    examples: {
+      match: [
+        '"""Send SMS. Creds: API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret Tq7LmZ4xRp9Wb3NvHs8cYd2K."""',
+        'Use the access key AKIAZ3QW7XRT5LMN2PVB, secret Hq8vT2mLx9Rk4WzN7bPc3Yd6Gf0Js5Ae1Uo8Qi2S for the archive bucket.',
+      ],
+      noMatch: [
+        'API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret stored in the vault.',
+        'API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret TWILIO_API_SECRET_FROM_ENV.',
+        'API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret 6b1e2f0a-4c3d-4e7a-9b8c-1d2e3f4a5b6c.',
+        'The access key id and secret key are issued per environment.',
       ],
     },
   },
