@@ -1,5 +1,6 @@
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
+import { lineAround } from '../line-index.js';
 
 /**
  * Key material of payment HSMs and the PKCS#11 tokens banks keep keys in. A clear key component is one share of a
@@ -124,7 +125,8 @@ function findTokenBlockPins(text: string, options: DetectOptions, offsets: reado
     TOKEN_BLOCK_WORD.lastIndex = offset;
     if (!TOKEN_BLOCK_WORD.test(text)) continue;
     const end = TOKEN_BLOCK_WORD.lastIndex;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    // lineAround looks back at most 81 characters: lastIndexOf walked to the line's start per keyword, quadratic on one long line.
+    const lineStart = lineAround(text, offset, 81).start;
     if (offset - lineStart > 80) continue;
     const before = text.slice(lineStart, offset);
     if (text.charCodeAt(offset - 1) === 0x3c /* < */) {
