@@ -124,6 +124,14 @@ describe('client keys that mobile and web SDKs ship in every build', () => {
     expect(values(env, 'app/.env')).toEqual(['secret_live_Qm4Zr8Tx2Vk6Np9Lc3Wb7Hd1Fy5Gs0Ja']);
     expect(values('Payments.setUp(tokenizationKey: "sandbox_k7w2qz9d_4mx8v2rt6bn3yq1p")\n', 'Checkout.swift')).toEqual([]);
   });
+
+  it("leaves Seats.io's public workspace key, and reports its secret key and a workspace key of another vendor", () => {
+    const uuid = '5b0e7c2d-94a1-4f3e-8d6b-1c9a2e7f0b53';
+    expect(values(`{ "seatsio": { "workspaceKey": "${uuid}" } }\n`, 'config/default.json')).toEqual([]);
+    expect(values(`new seatsio.SeatingChart({ divId: "chart", workspaceKey: "${uuid}", event: "opening-night" }).render();\n`, 'seats.js')).toEqual([]);
+    expect(values(`{ "seatsio": { "secretKey": "${uuid}" } }\n`, 'config/default.json')).toEqual([uuid]);
+    expect(values(`{ "acme": { "workspaceKey": "${uuid}" } }\n`, 'config/default.json')).toEqual([uuid]);
+  });
 });
 
 describe('a public client key named for one deployment, or by the XML element it sits in', () => {

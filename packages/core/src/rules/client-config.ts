@@ -74,7 +74,7 @@ const STAGE_WORDS = new Set(['live', 'test', 'prod', 'production', 'sandbox', 's
  * documents as public: Adyen's and Worldpay's client keys, Mixpanel's project token, Amplitude's and
  * Bugsnag's API keys, Dropbox's and Pusher's app keys, Shopify's API key, Rollbar's client-side (post_client_item)
  * token, the New Relic browser agent's key and mobile agent's token, a Firebase web config's API key, Facebook's client token, Algolia's
- * search key, Branch's key, Conviva's customer key and Braintree's tokenization key.
+ * search key, Branch's key, Conviva's customer key, Braintree's tokenization key and Seats.io's public workspace key.
  */
 export function isPublicClientKey(contextWords: readonly string[], allNameWords: readonly string[]): boolean {
   // A stage after the name (Adyen's Magento `client_key_live`, `client_key_test`) picks one of the key's copies.
@@ -129,6 +129,9 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   if (words.has('conviva')) return isKey && nameWords.includes('customer');
   // Braintree's tokenization key is made for the client SDKs, which only tokenize payment details with it.
   if (nameWords.includes('tokenization')) return isKey;
+  // Seats.io's public workspace key is what its seating chart renderer is given in the browser
+  // (`new seatsio.SeatingChart({ workspaceKey })`); the secret workspace key (`secretKey`) is the secret.
+  if (words.has('seatsio') || (words.has('seats') && words.has('io'))) return isKey && nameWords.includes('workspace');
   return false;
 }
 

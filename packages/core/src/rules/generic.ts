@@ -1547,17 +1547,22 @@ function takesCollection(scan: AssignmentScan, name: string, nameStart: number, 
   // `API_KEYS = {`, Terraform's `secret_string = jsonencode({`): each entry is one, whatever the entry's own name.
   // Under a bare plural `KEYS` (`ADVERTISER_KEYS = { "acme": "…" }`) the entries are customers' or services' keys only
   // when their values are generated as strongly as a weak key's must be (`KEYS = { up: "ArrowUp" }` holds key codes).
-  const mapOpener = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && isMapLiteralFile(file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
+  // Under `credentials` (`VENDOR_CREDENTIALS = {`, `partnerCreds = map[string]string{`) the same holds only when every
+  // value is generated: a client's settings sit under that name as often (`{ region: "eu-west-1", profile: "ci" }`).
+  const credentialMap = !SECRET_MAP_NAME.test(name) && CREDENTIAL_MAP_NAME.test(name);
+  const mapKey = credentialMap ? { category: key.category, weak: true } : key;
+  const mapOpener =
+    !v.quoted && /[:=]/.test(separator) && (credentialMap || SECRET_MAP_NAME.test(name)) && isMapLiteralFile(file) ? MAP_LITERAL_OPENER.exec(v.value) : null;
   if (mapOpener !== null) {
-    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, key, false, file));
+    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, mapKey, false, file));
     return true;
   }
   // The same map built by a factory call (`KEYS = Map.of("pagerduty", "…", "statuspage", "…")`, Guava's
   // `ImmutableMap.of`, Kotlin's `apiKeys = mapOf("maps" to "…")`): its values, keyed by the services' names. A bare
   // `KEYS` is a weak name alone, but a map built under it whose values are generated holds the services' keys.
-  const mapCall = !v.quoted && /[:=]/.test(separator) && SECRET_MAP_NAME.test(name) && scan.codeFile ? MAP_CALL_OPENER.exec(v.value) : null;
+  const mapCall = !v.quoted && /[:=]/.test(separator) && (credentialMap || SECRET_MAP_NAME.test(name)) && scan.codeFile ? MAP_CALL_OPENER.exec(v.value) : null;
   if (mapCall !== null) {
-    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapCallSpans(text, v.start + mapCall[0].length, key, file));
+    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapCallSpans(text, v.start + mapCall[0].length, key, file, credentialMap));
     return true;
   }
   return false;
@@ -1892,7 +1897,7 @@ const MAP_CALL_ENTRIES = 50;
  * entry's key names a service or an account, so a value must look generated, as a list's items must; an entry whose
  * key is a secret's own name or an identifier's is left to its own reading.
  */
-function mapCallSpans(text: string, at: number, key: { category: Category; weak: boolean }, file: string | undefined): Span[] {
+function mapCallSpans(text: string, at: number, key: { category: Category; weak: boolean }, file: string | undefined, everyValue = false): Span[] {
   const spans: Span[] = [];
   for (let n = 0; n < MAP_CALL_ENTRIES; n++) {
     MAP_CALL_ENTRY.lastIndex = at;
@@ -1903,7 +1908,10 @@ function mapCallSpans(text: string, at: number, key: { category: Category; weak:
     const value = e.groups!['v'];
     if (value !== undefined && classifyKey(entryName) === undefined && !IDENTIFIER_ENTRY_NAME.test(entryName)) {
       const start = e.index + e[0].lastIndexOf('"' + value + '"') + 1;
-      spans.push(...listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: false }, file));
+      const item = listItemSpan({ start, end: start + value.length, value, parts: 1 }, { category: key.category, weak: false }, file);
+      // Under `credentials` one value that is no key (`"region", "eu-west-1"`) makes it a client's settings.
+      if (everyValue && item.length === 0 && !isPlaceholder(value)) return [];
+      spans.push(...item);
     }
     if (e.groups!['end'] === ')') break;
   }
@@ -1913,9 +1921,11 @@ function mapCallSpans(text: string, at: number, key: { category: Category; weak:
 const GO_STRING_SLICE = /^\[\d{0,4}\]string\{/;
 /**
  * A name for many secrets (`serviceTokens`, `API_KEYS`, `webhookSecrets`) or for one secret's whole content (`secret_string`, `SecretData`).
- * Not `credentials`: a block under it is as often a client's settings (`region`, `profile`, `cache`).
+ * Not `credentials` (see `CREDENTIAL_MAP_NAME`): a block under it is as often a client's settings (`region`, `profile`, `cache`).
  */
 const SECRET_MAP_NAME = /(?:secrets|tokens|keys|passwords|secret[_-]?(?:string|data|value|json))$/i;
+/** A name for a set of credentials (`VENDOR_CREDENTIALS`, `partnerCreds`): a map under it holds them only when all its values look generated. */
+const CREDENTIAL_MAP_NAME = /(?:credentials|creds)$/i;
 /** Where a map literal under such a name is code's (program source, Terraform/HCL), not a data file's block of settings. */
 function isMapLiteralFile(file: string | undefined): boolean {
   return isCodeFile(file) || (file !== undefined && /\.(?:tf|hcl)$/i.test(file));

@@ -507,6 +507,19 @@ describe('secrets passed in code by where they stand', () => {
     expect(secrets('static final Map<String, String> MONKEYS = Map.of("opsgenie", "Zp4Lq9Wm2Tx7Rk5VcN8bHd3F");\n', 'Zoo.java', 'generic-assignment')).toEqual([]);
   });
 
+  it('reports a map of generated values under a name for credentials, and leaves one that holds a setting', () => {
+    const java = 'static final Map<String, String> PARTNER_CREDENTIALS = Map.of(\n    "quandl", "M4VQ9TZKR2XW7LPN0BCJ8HDF5GYS3AE1",\n    "fixer", "c07e3b9a41d85f2e6b1a9c4d7e0f3825");\n';
+    expect(secrets(java, 'Rates.java', 'generic-assignment')).toEqual(['M4VQ9TZKR2XW7LPN0BCJ8HDF5GYS3AE1', 'c07e3b9a41d85f2e6b1a9c4d7e0f3825']);
+    const py = 'PARTNER_CREDENTIALS = {"quandl": "M4VQ9TZKR2XW7LPN0BCJ8HDF5GYS3AE1", "fixer": "c07e3b9a41d85f2e6b1a9c4d7e0f3825"}\n';
+    expect(secrets(py, 'rates.py', 'generic-assignment')).toEqual(['M4VQ9TZKR2XW7LPN0BCJ8HDF5GYS3AE1', 'c07e3b9a41d85f2e6b1a9c4d7e0f3825']);
+    const go = 'var partnerCreds = map[string]string{"quandl": "Zp4Lq9Wm2Tx7Rk5VcN8bHd3F"}\n';
+    expect(secrets(go, 'rates.go', 'generic-assignment')).toEqual(['Zp4Lq9Wm2Tx7Rk5VcN8bHd3F']);
+    // A client's settings under the name: one value that is no key makes the map something other than a set of keys.
+    const settings = 'static final Map<String, String> AWS_CREDENTIALS = Map.of("region", "eu-west-1", "bucket", "Zp4Lq9Wm2Tx7Rk5VcN8bHd3F");\n';
+    expect(secrets(settings, 'Store.java', 'generic-assignment')).toEqual([]);
+    expect(secrets('AWS_CREDENTIALS = {"region": "eu-west-1", "profile": "Zp4Lq9Wm2Tx7Rk5VcN8bHd3F"}\n', 'store.py', 'generic-assignment')).toEqual([]);
+  });
+
   it('reports the literal each constant of an enum named for keys carries, not its stand-in nor an enum of other things', () => {
     const java = 'public enum CarrierKeys {\n    NORTHWIND("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe"),\n    CONTOSO("TODO_FILL_IN"),\n    FABRIKAM("svc-fabrikam", "Mv7qL2zRk9Tx4WnB8cYpH3dJ");\n    private final String key;\n}\n';
     expect(secrets(java, 'CarrierKeys.java', 'secret-enum-constant')).toEqual(['Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe', 'Mv7qL2zRk9Tx4WnB8cYpH3dJ']);

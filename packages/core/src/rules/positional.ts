@@ -655,6 +655,33 @@ function findUrlNameThenLogin(text: string, options: DetectOptions, offsets: rea
   return spans;
 }
 
+/**
+ * An API key given to a client by position right after its URL held in a variable: `influxdb2.NewClient(influxURL, "…")`,
+ * `new FeedClient(baseUrl, "…")`, as `url-then-key-positional` reads it after a literal URL. The literal must be the
+ * call's second argument and look generated as such a key does (both cases and digits); not hex, which a download's
+ * checksum is as often, and not a subresource-integrity digest (`"sha384-…"`).
+ */
+const URL_NAME_THEN_KEY =
+  /,[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:"(?<dq>[^"\s\\]{20,100})"|'(?<sq>[^'\s\\]{20,100})')[ \t]{0,4}(?:\r?\n[ \t]{0,40})?[,)]/y;
+const INTEGRITY_DIGEST = /^sha(?:256|384|512)-/;
+
+function findUrlNameThenKey(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    let start = offset;
+    while (start > 0 && offset - start < 60 && (isWordCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x24 /* $ */)) start--;
+    if (!URL_VARIABLE.test(text.slice(start, offset + 3)) || !opensCallArgument(text, start)) continue;
+    URL_NAME_THEN_KEY.lastIndex = offset + 3;
+    const m = URL_NAME_THEN_KEY.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['dq'] ?? m.groups!['sq']!;
+    if (!KEY_CHARACTERS.test(value) || INTEGRITY_DIGEST.test(value) || !isUrlClientKey(value, options.file)) continue;
+    const at = m.index + m[0].lastIndexOf(value);
+    spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
 /** A key's characters: letters, digits and base64's symbols, 20 or more of them, or 16 hex digits or more. */
 const KEY_CHARACTERS = /^(?:[A-Za-z0-9_+/=-]{20,100}|[0-9a-fA-F]{16,19})$/;
 /** A key a provider issues in hex, shorter than a digest (an MD5's 32 is as long as it goes). */
@@ -1983,6 +2010,32 @@ export const positionalRules: Rule[] = [
         'path = urljoin(BASE_URL, "reports", "monthly-summary")',
         'ok = download(ARCHIVE_URL, "tool", "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a3c")',
         'run = curl(url_list, "svc-feed", "Hv4#kTz9Qm2p")',
+      ],
+    },
+  },
+  {
+    id: 'url-variable-then-key',
+    category: 'KEY',
+    description:
+      'An API key given to a client by position right after a variable named for its URL: `influxdb2.NewClient(influxURL, "…")`, `new FeedClient(baseUrl, "…")`; a generated-looking literal of mixed-case letters and digits (maybe base64\'s + / = - _), not hex or an integrity digest',
+    keywords: ['url,', 'uri,'],
+    pattern: URL_NAME_THEN_KEY,
+    find: findUrlNameThenKey,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'client := influxdb2.NewClient(metricsURL, "Pq4Wnvcz82KLOBt7xaRmu-kfQ55shp3yN_8WtDEgZZAcRM==")',
+        'var feed = new FeedClient(baseUrl,\n    "Tq7mW2xKp9RvL4nZ8cYb3HdJ6fGs");',
+        "api = Client(API_URL, 'Nv3qLk8TzW5mRx2PcJ7bYh4G', timeout=10)",
+      ],
+      noMatch: [
+        'client := influxdb2.NewClient(metricsURL, os.Getenv("INFLUX_TOKEN"))',
+        'ok = download(ARCHIVE_URL, "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a3c8b6d0e9f")',
+        'tag = script(CDN_URL, "sha384-Pq4Wnvcz82KLOBt7xaRmukfQ55shp3yNWtDEgZZAcRM8Lq2zXv")',
+        'path = urljoin(BASE_URL, "reports/monthly-summary-2024")',
+        'run = curl(url_list, "Tq7mW2xKp9RvL4nZ8cYb3HdJ6fGs")',
+        'pair = (API_URL, "Tq7mW2xKp9RvL4nZ8cYb3HdJ6fGs")',
       ],
     },
   },
