@@ -306,6 +306,10 @@ const hostile: Record<string, string> = {
   'HSM blocks nested one in another, each line a PIN entry': '  hsm:\n   pin: 40718352\n    p11:\n'.repeat(MB / 32),
   // Each HSM element's tag is read to its `>` or a bounded reach, never to the text's end, and its line's start is
   // looked for no further back than the 80 characters a block's name may be indented (a megabyte took ~25 s before).
+  // A Data Protection key element's close is searched once for all the openings before it, and a heredoc opener's
+  // line ends no further than 200 characters each way (each was a search to the text's end per keyword: ~20 s a MB).
+  'ASP.NET key-ring master keys opened and never closed, on one line': '<masterKey '.repeat(MB / 11),
+  'netrc named again and again on one endless line': 'cat > ~/.netrc '.repeat(MB / 15),
   'HSM elements opened and never closed, on one line': '<hsm slot="1" pinx="7048" '.repeat(MB / 26),
   'API key ids stated with a secret that never comes': 'API key SK7d1e0c9b2a3f48e6 / secret '.repeat(MB / 36),
   'token paragraphs whose colon ends the line before an unclosed code span': 'token:\n`' .concat('a'.repeat(90), '\n').repeat(MB / 100),

@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
-import { lineAround, linesFrom, startsItsLine } from '../line-index.js';
+import { lineAround, lineEndBefore, linesFrom, startsItsLine } from '../line-index.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
@@ -107,9 +107,11 @@ function findNetrcHeredocPasswords(text: string, options: DetectOptions, offsets
   let readUpTo = -1;
   for (const offset of offsets) {
     if (offset < readUpTo) continue;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd === -1) lineEnd = text.length;
+    // A line over 200 characters opens no heredoc (NETRC_HEREDOC_LINE), so its ends are looked for no further:
+    // searching to them per keyword was quadratic on one long line.
+    const lineStart = lineAround(text, offset, 201).start;
+    const lineEnd = lineEndBefore(text, offset, Math.min(text.length, offset + 201));
+    if (lineEnd - lineStart > 200) continue;
     const line = text.slice(lineStart, lineEnd);
     if (!NETRC_HEREDOC_LINE.test(line) || !NETRC_TARGET.test(line)) continue;
     const opener = HEREDOC_OPENER.exec(line);

@@ -30,9 +30,13 @@ const MASTER_KEY_WINDOW = 1500;
 
 function findMasterKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
+  // The next close is found once for all the openings before it (offsets are sorted): a search per opening
+  // ran to the text's end each time, quadratic in a text of openings that never close.
+  let close = -2; // -2: not searched yet; -1: no close after this point
   for (const offset of offsets) {
-    const close = text.indexOf('</masterKey>', offset);
-    if (close === -1 || close - offset > MASTER_KEY_WINDOW) continue;
+    if (close < offset) close = text.indexOf('</masterKey>', offset);
+    if (close === -1) break;
+    if (close - offset > MASTER_KEY_WINDOW) continue;
     const element = text.slice(offset, close);
     // Encrypted at rest (DPAPI, a certificate, Azure Key Vault): what `<value>` holds there is ciphertext.
     if (element.includes('<encryptedSecret')) continue;
