@@ -429,6 +429,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['enums named for keys opened again and again, constants never ending', 'Keys.java', 'enum ApiKeys { A("Kq8zW3mLp0Rt5Vx7Yb2N"), B '.repeat(MB / 44)],
     ['an enum named for keys with a megabyte of constants', 'Keys.java', 'enum ApiKeys {' + ' A("Kq8zW3mLp0Rt5Vx7Yb2N"),'.repeat(MB / 27)],
     ['URL variables opening calls, followed by users and no password, on one line', 'feed.py', 'Session(LOGIN_URL, "u", '.repeat(MB / 24)],
+    ['URL variables opening calls, followed by unclosed key literals, on one line', 'feed.go', 'NewClient(feedURL, "Kq8zW3mLp0Rt5Vx7Yb2N '.repeat(MB / 40)],
+    ['credential maps built by Map.of opened again and again, entries never closed', 'Creds.java', 'CREDENTIALS = Map.of("r", "x", '.repeat(MB / 32)],
     ['vendor-prefixed token literals opened again and again, never closed', 'Client.java', '"acme_pat_Kq8zW3mLp0Rt5Vx7Yb2NKq8zW3mLp0Rt5 '.repeat(MB / 44)],
     ['gh secret set repeated on one line, the body never given', 'ops.sh', 'gh secret set A --repo x/y '.repeat(MB / 28)],
     ['dotted quads joined again and again after user@ literals', 'deploy.js', '"u@" + "10.1.2.3" + '.repeat(MB / 20)],
