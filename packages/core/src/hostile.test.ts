@@ -308,6 +308,9 @@ const hostile: Record<string, string> = {
   // looked for no further back than the 80 characters a block's name may be indented (a megabyte took ~25 s before).
   // A Data Protection key element's close is searched once for all the openings before it, and a heredoc opener's
   // line ends no further than 200 characters each way (each was a search to the text's end per keyword: ~20 s a MB).
+  // Each looks back from its keyword only as far as its check allows (an indent, a label's place on its line, a
+  // declaration's start): a search to the line's start per keyword was quadratic on one long line.
+  'chpasswd named again and again on one endless line': 'chpasswd '.repeat(MB / 9),
   'ASP.NET key-ring master keys opened and never closed, on one line': '<masterKey '.repeat(MB / 11),
   'netrc named again and again on one endless line': 'cat > ~/.netrc '.repeat(MB / 15),
   'HSM elements opened and never closed, on one line': '<hsm slot="1" pinx="7048" '.repeat(MB / 26),
@@ -395,6 +398,11 @@ describe('hostile input', { timeout: 120_000 }, () => {
 
   // Rules bound to a file's name by path run only there: their hostile input in such a file.
   const bound: [string, string, string][] = [
+    // Each looks back from its keyword only as far as its check allows (a label's place on its line, a literal's
+    // call, a map's declaration): a search to the line's start per keyword was quadratic on one long line.
+    ['password labels repeated along one endless line of a note', 'notes.md', "rpcpassword: '".repeat(MB / 14)],
+    ['Go byte-slice literals handed to calls, on one endless line', 'sign.go', 'sign([]byte("Kq7vTz2Lm9xW4pR8aB3c")) '.repeat(MB / 37)],
+    ['Go string maps opened again and again on one line', 'hosts.go', 'x := map[string]string{ '.repeat(MB / 24)],
     // Every lead-in's line end is looked for within its reach, not to the end of one long line.
     ['secret words on one long line, no colon at its end', 'notes.md', 'the password and the token '.repeat(MB / 27)],
     ['lead-ins naming passwords, each before a list item that never closes its code span', 'notes.md', 'Passwords:\n- admin `a`: `x\n'.repeat(MB / 28)],

@@ -1,3 +1,4 @@
+import { lineAround } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -356,7 +357,8 @@ function findLabelledLinePasswords(text: string, options: DetectOptions, offsets
     if (offset < doneUntil) continue;
     PASSWORD_LABEL.lastIndex = offset;
     if (!PASSWORD_LABEL.test(text)) continue;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    // At most 61 back: a label further in opens no line, and a search to the line's start per keyword was quadratic on one long line.
+    const lineStart = lineAround(text, offset, 61).start;
     if (offset - lineStart > 60 || !LABEL_LINE_START.test(text.slice(lineStart, offset))) continue;
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd === -1) lineEnd = text.length;

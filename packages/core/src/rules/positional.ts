@@ -1,6 +1,7 @@
 import { codeAt, isBlankCode, isQuoteCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
+import { lineAround } from '../line-index.js';
 import { UUID, characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
@@ -297,7 +298,7 @@ function findSigningKeyBytes(text: string, options: DetectOptions, offsets: read
     GO_BYTE_LITERAL.lastIndex = offset;
     const m = GO_BYTE_LITERAL.exec(text);
     if (m === null) continue;
-    const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 200);
+    const lineStart = lineAround(text, offset, 200).start; // the line's start, or 200 back
     const call = CALL_BEFORE_ARGUMENT.exec(text.slice(lineStart, offset))?.groups?.['call'];
     if (call === undefined || !KEY_TAKING_CALL.test(call) || /public|verif/i.test(call)) continue;
     const value = m.groups!['dq'] ?? m.groups!['bq']!;

@@ -1,5 +1,6 @@
 import { characterSwitches, isPlausiblePassword, isPlausibleSecret, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
+import { lineAround } from '../line-index.js';
 import { isIdentifierCode, isLetterCode } from '../char-codes.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -257,7 +258,8 @@ function findChpasswdPasswords(text: string, options: DetectOptions, offsets: re
     // cloud-init's module, first on its line: read the lines of its `list:`. The cloud-config may be indented inside
     // another file (a Terraform heredoc's `user_data = <<-EOT`, a YAML block scalar): the module's block is then the
     // lines indented further than `chpasswd:` itself.
-    const moduleLineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    // At most 41 back: an indent over 40 is no module's, and a search to the line's start per keyword was quadratic on one long line.
+    const moduleLineStart = lineAround(text, m.index, 41).start;
     const moduleIndent = m.index - moduleLineStart;
     if (moduleIndent > 40 || !/^[ \t]*$/.test(text.slice(moduleLineStart, m.index)) || !CHPASSWD_MODULE.test(text.slice(m.index, m.index + 16))) return;
     let at = text.indexOf('\n', m.index) + 1;
@@ -336,7 +338,7 @@ function findAddressPasswordMaps(text: string, options: DetectOptions, offsets: 
   let readTo = 0;
   forEachMatchAt(ADDRESS_MAP_AT, text, offsets, (m) => {
     if (m.index < readTo) return;
-    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineStart = lineAround(text, m.index, 201).start; // bounded: a search per map to its line's start was quadratic
     if (m.index - lineStart > 200) return;
     const declaration = text.slice(lineStart, m.index).replace(/^[ \t]{0,40}var[ \t]{1,4}/, '');
     if (!namesPasswords(text, lineStart, declaration)) return;

@@ -1,5 +1,6 @@
 import { decodeBase64 } from '../../base64.js';
 import { shannonEntropy } from '../../entropy.js';
+import { lineAround } from '../../line-index.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
@@ -76,8 +77,8 @@ const DIGEST_LAST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512
  * (`Unseal Key 1:`, `unseal_keys_hex`) or in prose.
  */
 function isSetUnderDigestName(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const name = ENTRY_NAME_BEFORE.exec(text.slice(Math.max(lineStart, start - 80), start));
+  // The line's start within the 80 characters read (lineAround: no search per value to the start of a long line).
+  const name = ENTRY_NAME_BEFORE.exec(text.slice(lineAround(text, start, 80).start, start));
   if (name === null) return false;
   const words = splitWords(name[1]!);
   return DIGEST_LAST_WORD.test(words[words.length - 1] ?? '');
