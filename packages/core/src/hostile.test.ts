@@ -483,6 +483,7 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['base64 decoders on one endless line', 'Keys.cs', 'x = Convert.FromBase64String("Tq8vRzW2kLm7Xp4Nc9Hd3Jf6"); '.repeat(MB / 60)],
     // Each struct head looks for its body's end within the field list's reach.
     ['Go struct heads whose bodies never close', 'main.go', 'type A struct {\n'.repeat(MB / 16)],
+    ['Go constructors given a literal that never closes', 'main.go', 'NewNewNew("' + 'Kq8zW3mLpQ'.repeat(MB / 20) + 'x := NewAbc("'.repeat(MB / 26)],
     // Each profile tag looks for its map's brace just after it.
     ['EDN profile tags never given a map', 'config.edn', ':password #profile\n'.repeat(MB / 19)],
     // Each Postman apikey block reads a bounded stretch for its list's end.

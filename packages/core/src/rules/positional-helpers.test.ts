@@ -462,6 +462,16 @@ describe("a literal beside a credential's id read from the environment", () => {
     const py = 'resp = requests.get(url, auth=(os.environ.get("LEDGER_KEY_ID"), "Zt5Kq9Wm2Lx7Rp3Vb8Nc1Hd4Jf6Gs0Ya"))\n';
     expect(found(py, 'jobs/ledger.py', 'env-id-then-secret-literal')).toEqual(['Zt5Kq9Wm2Lx7Rp3Vb8Nc1Hd4Jf6Gs0Ya']);
   });
+  it('reports the literal given after an env-read API key, and leaves a default, a word and a second read', () => {
+    const go = 'm := metrics.NewMonitor(os.Getenv("METRICS_API_KEY"), "7e2b9c4f1a8d3e6b0c5f2a9d4e7b1c3f")\n';
+    expect(found(go, 'cmd/metrics.go', 'env-id-then-secret-literal')).toEqual(['7e2b9c4f1a8d3e6b0c5f2a9d4e7b1c3f']);
+    const others = [
+      'm := metrics.NewMonitor(os.Getenv("METRICS_API_KEY"), os.Getenv("METRICS_APP_KEY"))',
+      'm := metrics.NewMonitor(os.Getenv("METRICS_API_KEY"), "metrics-ingest-eu-west")',
+      'key = os.environ.get("METRICS_API_KEY", "7e2b9c4f1a8d3e6b0c5f2a9d4e7b1c3f")',
+    ].join('\n');
+    expect(found(others, 'cmd/metrics.py', 'env-id-then-secret-literal')).toEqual([]);
+  });
   it('leaves a second read, a non-credential id, a placeholder and a word beside the id', () => {
     const go = [
       'NewVideoClient(os.Getenv("VIDEO_TOKEN_ID"), os.Getenv("VIDEO_TOKEN_SECRET"))',
@@ -652,5 +662,30 @@ describe('a literal argument named by a block comment beside it', () => {
       '',
     ].join('\n');
     expect(found(go, 'main.go', 'argument-comment-literal')).toEqual([]);
+  });
+});
+
+describe('go-constructor-sole-key', () => {
+  it("reports the one generated literal a Go New<Name> constructor is given, in Go files only", () => {
+    const go = [
+      'pv := vendors.NewSolarView("7KQ2ZP9XW4MR8TB3VN6HC1JD5GS0FEA2")',
+      'l := NewLedger( "Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe" )',
+    ].join('\n');
+    expect(found(go, 'cmd/poll/main.go', 'go-constructor-sole-key')).toEqual(['7KQ2ZP9XW4MR8TB3VN6HC1JD5GS0FEA2', 'Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe']);
+    expect(found(go, 'src/poll.ts', 'go-constructor-sole-key')).toEqual([]);
+  });
+  it('leaves public values, a second argument, a URL, a word, MustNew and renew', () => {
+    const go = [
+      'k := solana.NewPublicKey("7KQ2ZP9XW4MR8TB3VN6HC1JD5GS0FEA2")',
+      'r := strings.NewReader("Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe")',
+      'a := common.NewAddress("Tq8Lm2Zw7Rx4Vb9Nc3Kp6Hy1Df5Gs0JaUe")',
+      'pv := vendors.NewSolarView("7KQ2ZP9XW4MR8TB3VN6HC1JD5GS0FEA2", region)',
+      'pv := vendors.NewSolarView("https://monitoring.example.com/api")',
+      'pv := vendors.NewSolarView("SOLARVIEWPRODUCTIONCLUSTERONE")',
+      'pv := vendors.NewSolarView("abcdefghijklmnopqrstuvwxyzabcdef")',
+      'pv := MustNewSolarView("7KQ2ZP9XW4MR8TB3VN6HC1JD5GS0FEA2")',
+      'pv := renewSolarView("7KQ2ZP9XW4MR8TB3VN6HC1JD5GS0FEA2")',
+    ].join('\n');
+    expect(found(go, 'cmd/poll/main.go', 'go-constructor-sole-key')).toEqual([]);
   });
 });

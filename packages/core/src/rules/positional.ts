@@ -173,9 +173,11 @@ const AZURE_CLIENT_SECRET_CREDENTIAL = new RegExp(
  * secret (`NewMuxClient(os.Getenv("MUX_TOKEN_ID"), "…")`, `new Client(process.env.APP_CLIENT_ID, "…")`,
  * `auth=(os.environ["API_KEY_ID"], "…")`, `Twilio::REST::Client.new(ENV["TWILIO_ACCOUNT_SID"], "…")`). Only an
  * environment name that says it is a credential's id (a key's, a token's, a client's, an app's, an account's SID) counts:
- * beside a `PROJECT_ID` or a `TENANT_ID` a literal is as often a name or a record's id.
+ * beside a `PROJECT_ID` or a `TENANT_ID` a literal is as often a name or a record's id. An API key read so counts too
+ * (`NewMonitor(os.Getenv("VENDOR_API_KEY"), "…")`): a vendor that gives out a key and a second value to go with it
+ * (Datadog's application key, a partner app's client secret) is built from the pair; the literal must still be generated.
  */
-const ENV_ID_NAME = String.raw`[A-Z][A-Z0-9_]{0,60}?(?:TOKEN|KEY|CLIENT|APP|API|ACCESS|CONSUMER|ACCOUNT)_?S?ID`;
+const ENV_ID_NAME = String.raw`[A-Z][A-Z0-9_]{0,60}?(?:(?:TOKEN|KEY|CLIENT|APP|API|ACCESS|CONSUMER|ACCOUNT)_?S?ID|API_?KEY)`;
 const ENV_ID_THEN_LITERAL = new RegExp(
   String.raw`(?:[Gg]et[Ee]nv[ \t]{0,4}\([ \t]{0,4}["']${ENV_ID_NAME}["'][ \t]{0,4}\)` +
     String.raw`|GetEnvironmentVariable[ \t]{0,4}\([ \t]{0,4}"${ENV_ID_NAME}"[ \t]{0,4}\)` +
@@ -869,6 +871,33 @@ function findClientSoleKeys(text: string, options: DetectOptions, offsets: reado
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
     if (!MIXED_KEY.test(value) || !looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const at = m.index + m[0].lastIndexOf(value);
+    spans.push({ start: at, end: at + value.length });
+  }
+  return spans;
+}
+
+/**
+ * Go's constructor of a client handed one literal: `vendors.NewSolarView("…")`, `NewLedger("…")`. A `New<Name>` given a
+ * single argument takes what the thing cannot be built without; when that argument is a generated key (30 characters or
+ * more of letters and digits, in one case or both, random: no word, no URL, no region) it is the key the client is built
+ * from. Constructors of values that are public or data (`NewPublicKey`, `NewAddress`, `NewReader`, `NewInt`, `NewUUID`) are left.
+ */
+const GO_NEW_SOLE_LITERAL = /New[A-Z][A-Za-z0-9]{1,40}\([ \t]{0,4}"([A-Za-z0-9]{30,200})"[ \t]{0,4}\)/y;
+const GO_NEW_OF_PUBLIC_VALUE = /Public|Address|Reader|Buffer|Int|Float|Decimal|UUID|Uuid|ID$|Id$|Hash|Digest|Hex|Base(?:32|58|64)|Bytes|String|Name|Path|URL|Url|Regexp|Error/;
+
+function findGoConstructorSoleKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // `New` opens the name: not inside another identifier (`MustNew…` is a helper of its own, `renew` a word).
+    if (offset > 0 && isWordCode(text.charCodeAt(offset - 1))) continue;
+    GO_NEW_SOLE_LITERAL.lastIndex = offset;
+    const m = GO_NEW_SOLE_LITERAL.exec(text);
+    if (m === null) continue;
+    const value = m[1]!;
+    const name = m[0].slice(3, m[0].indexOf('('));
+    if (GO_NEW_OF_PUBLIC_VALUE.test(name) || !/[A-Za-z]/.test(value) || !/\d/.test(value)) continue;
+    if (!looksGenerated(value) || !isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
     const at = m.index + m[0].lastIndexOf(value);
     spans.push({ start: at, end: at + value.length });
   }
@@ -2115,6 +2144,20 @@ export const positionalRules: Rule[] = [
         'var filing = new HmrcFilingClient("ACME-CHARITY", "qTbm7Hw2Lzc5");',
       ],
     },
+  },
+  {
+    id: 'go-constructor-sole-key',
+    category: 'KEY',
+    description:
+      "The one literal a Go constructor (`New<Name>`) is given, when it is a generated key: `vendors.NewSolarView(\"…\")`, `NewLedger(\"…\")`; 30 characters or more of letters and digits, random; constructors of public values (`NewPublicKey`, `NewAddress`, `NewReader`) are left",
+    keywords: ['new'],
+    paths: /\.go$/,
+    pattern: GO_NEW_SOLE_LITERAL,
+    find: findGoConstructorSoleKeys,
+    anchored: true,
+    confidence: 'medium',
+    // Only Go files are read (`paths`), and rule examples run without a file: tested in positional-helpers.test.ts.
+    examples: { match: [], noMatch: [] },
   },
   {
     id: 'client-sole-key-positional',
