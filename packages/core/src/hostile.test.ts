@@ -490,6 +490,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['Postman apikey blocks opened and never closed', 'c.postman_collection.json', '"apikey": ['.repeat(MB / 11)],
     // Each monitoring plugin's name reads a bounded stretch of its line; names among the arguments read are skipped.
     ['Nagios plugins with password flags on one endless line', 'commands.cfg', '$USER1$/check_pgsql -p "Tq8vRzW2!kLm7 -a '.repeat(MB / 40)],
+    ['coturn user lines never ending, after its realm', 'turnserver.conf', 'realm=x\n' + '\nuser=a:Tq8vRzW2!kLm7'.repeat(MB / 40) + 'x'.repeat(200)],
+    ['code spans named in parentheses over and over', 'notes.md', '`Tq8vRzW2kLm7Xp4` (a b c token) '.repeat(MB / 40)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -379,3 +379,18 @@ describe('markdown-paragraph-token: a token given after a colon that ends its li
     expect(paragraphTokens('Rotate the token as follows:\n\n`5e0b9a41c7d2f3869ab14e0d27c3f58a`\n')).toEqual([]);
   });
 });
+
+describe('a value in a code span, then what it is in parentheses', () => {
+  const rule = 'markdown-span-named-after';
+  const of = (text: string) => detect(text, { file: 'docs/notes.md' }).filter((f) => f.rule === rule).map((f) => text.slice(f.start, f.end));
+  it('reports a generated value named a token or key after it', () => {
+    expect(of('The nightly export still runs with `Hq7TzW2mLp9RxV4kNc8bQd3J` (Netlify token) until Friday.\n')).toEqual(['Hq7TzW2mLp9RxV4kNc8bQd3J']);
+    expect(of('Use `Rk4Wq8Lm2Tz7Vx9Nc3Bp6Hy1` (staging API key) for the demo.\n')).toEqual(['Rk4Wq8Lm2Tz7Vx9Nc3Bp6Hy1']);
+  });
+  it('leaves public keys, names and values named otherwise', () => {
+    expect(of('Add `AAAAC3NzaC1lZDI1NTE5AAAAIHq7TzW2mLp9` (deploy public key) to the repo.\n')).toEqual([]);
+    expect(of('Set `NETLIFY_AUTH_TOKEN` (Netlify token) in CI.\n')).toEqual([]);
+    expect(of('The build `Hq7TzW2mLp9RxV4kNc8bQd3J` (cache id) is pinned.\n')).toEqual([]);
+    expect(of('Pin `PKCS12PrivateKeyTypes` (enum key) there.\n')).toEqual([]);
+  });
+});

@@ -506,6 +506,37 @@ function findNamedSecretSpans(text: string, options: DetectOptions, offsets: rea
 }
 
 /**
+ * The other way round: a value in a code span, then what it is in parentheses (`uses \`…\` (Vercel token)`, `\`…\`
+ * (staging API key)`): up to three words before token, key, secret or password closing the parenthesis. Read back from
+ * the closing word; a public, host, SSH or deploy key's value is left, and the value is judged as above.
+ */
+const SPAN_BEFORE_NAME = /`([^`\s]{12,128})`[ \t]{1,2}\((?:[A-Za-z][\w.'-]{0,30}[ \t]{1,2}){0,3}$/;
+const SPAN_NAME_WORD = /(?:token|key|secret|password)\)/iy;
+const PUBLIC_NAME_IN_PARENS = /\((?:[\w.'-]{1,31}[ \t]{1,2}){0,2}(?:public|publishable|host|ssh|gpg|pgp|deploy)[ \t]/i;
+
+function findSpansNamedAfter(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    if (offset === 0 || (text[offset - 1] !== ' ' && text[offset - 1] !== '\t' && text[offset - 1] !== '(')) continue;
+    SPAN_NAME_WORD.lastIndex = offset;
+    if (!SPAN_NAME_WORD.test(text)) continue;
+    const from = Math.max(0, offset - 240);
+    const before = text.slice(from, offset);
+    const m = SPAN_BEFORE_NAME.exec(before);
+    if (m === null || PUBLIC_NAME_IN_PARENS.test(m[0])) continue;
+    const value = m[1]!;
+    // A drawn value splits into "words" as a name does, but switches between cases and digits at every other character.
+    const drawn = characterSwitches(value) * 2 >= value.length;
+    if (!isGeneratedWord(value) || (isNameShaped(value) && !drawn) || NOT_A_NOTED_PASSWORD.test(value)) continue;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = from + m.index + 1;
+    spans.push({ start, end: start + value.length, category: /^token/i.test(text.slice(offset, offset + 5)) ? 'TOKEN' : 'KEY' });
+  }
+  return spans;
+}
+
+/**
  * A paragraph of notes that speaks of an API token and gives one further on in a code span after a colon (`The vendor's
  * project token was pasted in #chat on 2024-02-02: \`…\``) or as its old one (`the old one (\`…\`) was revoked`): 32 to 64 hex digits, or a generated mix (20 or more) of letters and
  * digits. A paragraph about a commit, a hash or a checksum gives those as hex too, so one that names them is left.
@@ -905,6 +936,22 @@ export const markdownRules: Rule[] = [
     paths: MARKDOWN_FILE,
     pattern: NAMED_SECRET_SPAN,
     find: findNamedSecretSpans,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
+    id: 'markdown-span-named-after',
+    category: 'KEY',
+    description:
+      'In Markdown notes, a generated value in a code span followed by what it is in parentheses (`uses \\`…\\` (Vercel token)`, `(staging API key)`): token, key, secret or password closing the parenthesis; not a public, host, SSH or deploy key',
+    keywords: ['token)', 'key)', 'secret)', 'password)'],
+    paths: MARKDOWN_FILE,
+    pattern: SPAN_NAME_WORD,
+    find: findSpansNamedAfter,
     anchored: true,
     confidence: 'medium',
     examples: {

@@ -794,8 +794,13 @@ function findClientIdThenSecret(text: string, options: DetectOptions, offsets: r
     const m = CLIENT_ID_THEN_SECRET.exec(text);
     if (m === null) continue;
     const value = m.groups!['dq'] ?? m.groups!['sq']!;
-    if (value.length < 16) {
-      if (!/^credentials?$/i.test(text.slice(offset, open)) || !isCredentialsPassword(value, options.file)) continue;
+    // A credentials class's second literal is its secret; one of a key's length without a key's randomness (16 characters
+    // of which some repeat) is read as a password is.
+    const credentials = /^credentials?$/i.test(text.slice(offset, open));
+    if (value.length < 16 || (credentials && !looksGenerated(value))) {
+      if (!credentials || !isCredentialsPassword(value, options.file)) continue;
+      // A long one must still switch between cases and digits as a drawn value does, not as a camel-cased name (`SandboxKey1`).
+      if (value.length >= 16 && characterSwitches(value) < 8) continue;
       const at = m.index + m[0].lastIndexOf(value);
       spans.push({ start: at, end: at + value.length, category: 'PASS' });
       continue;
@@ -2129,6 +2134,7 @@ export const positionalRules: Rule[] = [
         'return new WalletCredentials(\n    "Bq4xTz8LmR2vW7nKc3YpH9dJ-f6Gs5Ue1Oa0Ni",\n    "Hz3Kq8Lm_2Rv7Wx4Nc9Bp6Yt1Df5Gs0Ja-Ue8Oi3Pq7Zk2");',
         'var login = new NetworkCredential("svc-ledger", "Mv7qL2zRk9Tx4WnB8cYp");',
         'return new OperatorCredentials("4410", "qTbm7Hw2Lzc5").asHeader();',
+        'var sms = new MessagingCredentials("71c0e9a2", "tRKq7LmWzqPXv3Kb");',
       ],
       noMatch: [
         'var filing = new HmrcFilingClient("ACME-CHARITY", Environment.GetEnvironmentVariable("HMRC_SECRET"));',
@@ -2141,6 +2147,8 @@ export const positionalRules: Rule[] = [
         'var scope = new CredentialsScope("billing", "ledger.read.write.admin");',
         'return new OperatorCredentials("4410", "Password2024").asHeader();',
         'return new OperatorCredentials("4410", "operator").asHeader();',
+        'var sms = new MessagingCredentials("71c0e9a2", "messaging-sandbox-key");',
+        'var sms = new MessagingCredentials("71c0e9a2", "MessagingSandboxKey1");',
         'var filing = new HmrcFilingClient("ACME-CHARITY", "qTbm7Hw2Lzc5");',
       ],
     },

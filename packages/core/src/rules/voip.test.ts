@@ -18,3 +18,14 @@ describe('Asterisk outbound registrations', () => {
     expect(found(conf, 'asterisk/sip.conf', 'asterisk-register-secret')).toEqual(['Mv7qZ3wLx8Rp']);
   });
 });
+
+describe('coturn long-term credentials', () => {
+  it("reports a TURN user's password or derived key in coturn's configuration", () => {
+    const conf = 'listening-port=3478\nrealm=turn.example.org\nlt-cred-mech\nuser=kiosk:Wd4-pR9!xLq7Tz\nuser=agent:0x7c2e9a41b8d35f60e1a9c4b72d3e8f05\n#user=old:Hn3qTz8!wLp5\n';
+    expect(found(conf, 'coturn/turnserver.conf', 'coturn-user-password')).toEqual(['Wd4-pR9!xLq7Tz', '0x7c2e9a41b8d35f60e1a9c4b72d3e8f05']);
+  });
+  it('leaves user= lines in other formats and placeholders', () => {
+    expect(found('[mysql]\nuser=kiosk:Wd4-pR9!xLq7Tz\n', 'my.cnf', 'coturn-user-password')).toEqual([]);
+    expect(found('realm=turn.example.org\nuser=kiosk:${TURN_PASSWORD}\nuser=demo:password\n', 'turnserver.conf', 'coturn-user-password')).toEqual([]);
+  });
+});
