@@ -118,6 +118,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `STRIPE_PUBLISHABLE_KEY`, `NEXT_PUBLIC_SUPABASE_ANON_KEY`, `JWT_PUBLIC_KEY`: shipped to browsers or meant to be
   // shared. A real secret put there by mistake is still found by the rules that know its shape.
   if (/(?:^|_)(?:PUBLISHABLE|PUBLIC)(?:_|$)/i.test(name)) return true;
+  // `CSP_NONCE_HASH=<hex>`, `app.assetDigest = <hex>`: a name whose last word says the value is a hash holds what was
+  // computed from something, published or compared against, not a credential. A password's hash is still learnt.
+  if (/(?:hash|digest|checksum)$/i.test(name) && !/pass|pwd|secret|key|token/i.test(name) && /^[0-9a-f]{32,128}$/i.test(v)) return true;
   // reCAPTCHA/hCaptcha/Turnstile site keys and Supabase anon keys are embedded in public pages (their secret keys are not).
   if (/(?:^|_)(?:SITE|ANON)_?KEY$/i.test(name)) return true;
   const url = /^([a-z][a-z0-9+.-]{1,20}):\/\/([^/?#\s]{1,300})/i.exec(v);

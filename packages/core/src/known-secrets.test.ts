@@ -30,3 +30,15 @@ describe('knownSecretsFromEnvironment', () => {
     expect(known).toEqual([{ value: 'q9X2mL7vR4kP8nZ3w', source: 'env:API_TOKEN', category: 'ENV' }]);
   });
 });
+
+describe('a hash named as one in a dotenv file', () => {
+  it('is not learnt as a known secret, while a password hash and a hash key still are', async () => {
+    const { isPlainlyNotSecret } = await import('./index.js');
+    const hex = '4f0c9e7a21b8d35e60f1a9c4b72d3e8f05c7a1e9b2d4f6a8c0e1d3b5a7f9c2e4';
+    expect(isPlainlyNotSecret('app.ScriptNonceHash', hex)).toBe(true);
+    expect(isPlainlyNotSecret('BUNDLE_DIGEST', hex)).toBe(true);
+    expect(isPlainlyNotSecret('ADMIN_PASSWORD_HASH', hex)).toBe(false);
+    expect(isPlainlyNotSecret('HASH_KEY', hex)).toBe(false);
+    expect(isPlainlyNotSecret('BUNDLE_DIGEST', 'Tq8vRzW2kLm7Xp4Hc9Bn3Jd6')).toBe(false);
+  });
+});
