@@ -142,3 +142,11 @@ describe('stated-key-secret-pair: a key pair handed over in prose', () => {
     expect(pair('API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret rotationschedulefile\n', 'pager.py')).toEqual([]);
   });
 });
+
+describe('a password in a parenthesised aside', () => {
+  it('reports the password after pw or password, and leaves words there', () => {
+    expect(values('-- refresh: psql -h 10.0.3.9 -U finance (pw Lt8qWm3Zr5Kv)\n', 'refresh.sql')).toContain('Lt8qWm3Zr5Kv');
+    expect(values('-- refresh: psql -h 10.0.3.9 -U finance (password needed from vault)\n', 'refresh.sql').filter((v) => v.startsWith('needed'))).toEqual([]);
+    expect(values('-- refresh: psql -U finance (pw rotated)\n', 'refresh.sql')).toEqual([]);
+  });
+});

@@ -173,7 +173,30 @@ function findCommentNamedMaps(text: string, options: DetectOptions, offsets: rea
   return spans;
 }
 
+/**
+ * A password given in a parenthesised aside, after its abbreviation or its name: `psql -h db -U reporting (pw …)`,
+ * `ssh ops@bastion (password …)`. The aside names nothing else, so the word that follows is the password; it must be
+ * password-shaped (letters of both cases and a digit), so `(password required)` or `(pw reset)` stays out.
+ */
+const PARENTHESISED_PASSWORD = /\((?:pw|pwd|pass|passwd|password)[ \t]{1,2}(?<v>[^\s()'"`<>{}$]{6,64})\)/iy;
+const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0,64}\d)/;
+
 export const statedCredentialRules: Rule[] = [
+  {
+    id: 'parenthesised-password-aside',
+    category: 'PASS',
+    description: 'A password given in a parenthesised aside after its abbreviation or name (`psql -U reporting (pw …)`, `(password …)`): letters of both cases and a digit',
+    keywords: ['(pw ', '(pwd ', '(pass ', '(passwd ', '(password ', '(pw\t', '(pass\t', '(password\t'],
+    pattern: PARENTHESISED_PASSWORD,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (secret, ctx) => BOTH_CASES_AND_DIGIT.test(secret) && isPlausiblePassword(secret, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: ['-- nightly: mysql -h 10.1.4.7 -u etl (pw Rq7mWz4Tx9Lk)', '# bastion: ssh ops@jump.example.net (password Hn3-Vq8tLw2z)'],
+      noMatch: ['-- connect as reporting (password required)', '# login (pw reset monthly)', '-- mysql -u etl (pw ${ETL_PW})', '(pw changeme)'],
+    },
+  },
   {
     id: 'comment-named-literal',
     category: 'KEY',
