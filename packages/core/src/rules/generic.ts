@@ -2387,7 +2387,21 @@ function keyUnderYamlParent(text: string, nameStart: number, name: string): KeyC
   while (lineStart > 0 && nameStart - lineStart <= 40 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
   const indent = nameStart - lineStart;
   if (indent === 0) return undefined;
-  // Each line above is read back at most YAML_PARENT_LINE_REACH characters: a longer one is no mapping's key.
+  const parentLine = nearestLineAbove(
+    text,
+    lineStart,
+    (line) => line.trim() === '' || line.trimStart().startsWith('#') || line.length - line.trimStart().length >= indent,
+  );
+  const parent = parentLine === undefined ? null : YAML_PARENT_LINE.exec(parentLine);
+  return parent === null ? undefined : classifyKey(`${parent[2]}_${name}`);
+}
+
+/**
+ * The nearest of the YAML_PARENT_REACH lines above `lineStart` that `passOver` does not pass over, or undefined when
+ * there is none. Each line is read back at most YAML_PARENT_LINE_REACH characters: a longer one is no mapping's key
+ * nor a section's header, and meeting one ends the search.
+ */
+function nearestLineAbove(text: string, lineStart: number, passOver: (line: string) => boolean): string | undefined {
   let end = lineStart - 1;
   for (let n = 0; n < YAML_PARENT_REACH && end > 0; n++) {
     let start = end;
@@ -2395,10 +2409,7 @@ function keyUnderYamlParent(text: string, nameStart: number, name: string): KeyC
     if (end - start > YAML_PARENT_LINE_REACH) return undefined;
     const line = text.slice(start, end);
     end = start - 1;
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (line.length - line.trimStart().length >= indent) continue;
-    const parent = YAML_PARENT_LINE.exec(line);
-    return parent === null ? undefined : classifyKey(`${parent[2]}_${name}`);
+    if (!passOver(line)) return line;
   }
   return undefined;
 }
@@ -2420,18 +2431,9 @@ function keyUnderIniSection(text: string, nameStart: number, name: string): KeyC
   if (text.charCodeAt(at) !== 0x3d /* = */) return undefined;
   let lineStart = nameStart;
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-  let end = lineStart - 1;
-  for (let n = 0; n < YAML_PARENT_REACH && end > 0; n++) {
-    let start = end;
-    while (start > 0 && end - start <= YAML_PARENT_LINE_REACH && text.charCodeAt(start - 1) !== 10) start--;
-    if (end - start > YAML_PARENT_LINE_REACH) return undefined;
-    const line = text.slice(start, end);
-    end = start - 1;
-    if (!line.trimStart().startsWith('[')) continue;
-    const section = INI_SECTION_LINE.exec(line);
-    return section === null ? undefined : classifyKey(`${section[1]}_${name}`);
-  }
-  return undefined;
+  const headerLine = nearestLineAbove(text, lineStart, (line) => !line.trimStart().startsWith('['));
+  const section = headerLine === undefined ? null : INI_SECTION_LINE.exec(headerLine);
+  return section === null ? undefined : classifyKey(`${section[1]}_${name}`);
 }
 
 /** The name and value attributes of one tag, wherever they sit in it (the name first); the value's offset is within the tag. */
