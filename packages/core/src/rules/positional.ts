@@ -639,12 +639,20 @@ const URL_NAME_THEN_LOGIN =
 const URL_VARIABLE = /^(?:url|uri|URL|URI)$|_(?:url|uri|URL|URI)$|[a-z0-9](?:Url|Uri|URL|URI)$/;
 const HEX_ONLY = /^[0-9a-fA-F]+$/;
 
+/**
+ * Whether the keyword hit at `offset` (`url`/`uri`, 3 letters) ends a variable named for an endpoint that is a call's
+ * argument: `Session(LOGIN_URL, …`, `new Connector(baseUrl, …`. The name is read back at most 60 characters.
+ */
+function isUrlVariableArgument(text: string, offset: number): boolean {
+  let start = offset;
+  while (start > 0 && offset - start < 60 && (isWordCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x24 /* $ */)) start--;
+  return URL_VARIABLE.test(text.slice(start, offset + 3)) && opensCallArgument(text, start);
+}
+
 function findUrlNameThenLogin(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
-    let start = offset;
-    while (start > 0 && offset - start < 60 && (isWordCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x24 /* $ */)) start--;
-    if (!URL_VARIABLE.test(text.slice(start, offset + 3)) || !opensCallArgument(text, start)) continue;
+    if (!isUrlVariableArgument(text, offset)) continue;
     URL_NAME_THEN_LOGIN.lastIndex = offset + 3;
     const m = URL_NAME_THEN_LOGIN.exec(text);
     if (m === null) continue;
@@ -671,9 +679,7 @@ const INTEGRITY_DIGEST = /^sha(?:256|384|512)-/;
 function findUrlNameThenKey(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
-    let start = offset;
-    while (start > 0 && offset - start < 60 && (isWordCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x24 /* $ */)) start--;
-    if (!URL_VARIABLE.test(text.slice(start, offset + 3)) || !opensCallArgument(text, start)) continue;
+    if (!isUrlVariableArgument(text, offset)) continue;
     URL_NAME_THEN_KEY.lastIndex = offset + 3;
     const m = URL_NAME_THEN_KEY.exec(text);
     if (m === null) continue;
