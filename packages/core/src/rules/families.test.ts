@@ -1211,6 +1211,21 @@ describe('e-commerce and retail set-ups: commands, fallbacks, logs, EDI and publ
     expect(values('Pass the token ``<your-token>`` to the client.\n', 'notes.rst')).toEqual([]);
   });
 
+  it("leaves a docstring's parameter fields and a value said to be a sample", () => {
+    const py = 'def load(crypto_key, password):\n    """\n    :param crypto_key: A ``cryptography`` X.509 certificate.\n    :type crypto_key: ``cryptography.x509.Certificate``\n    :param str password: ``Tg8Wq3Lm7Zx2``\n    """\n';
+    expect(values(py, 'loader.py')).toEqual([]);
+    expect(values('Replace the sample password ``secret99`` with a secure password.\n', 'create-db.rst')).toEqual([]);
+    expect(values('Use the example API key "Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1" to try it.\n', 'README.md')).toEqual([]);
+    // The same values under their names, outside a parameter's field and with no example word, are still reported.
+    expect(values('password: ``Tg8Wq3Lm7Zx2``\n', 'notes.rst')).toEqual(['Tg8Wq3Lm7Zx2']);
+    expect(values('Use the API key "Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1" to try it.\n', 'README.md')).toEqual(['Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1']);
+  });
+
+  it('leaves an ARN in a policy whose partition is a wildcard or a CloudFormation reference', () => {
+    expect(values('{"Condition": {"ArnLike": {"secretsmanager:SecretId": "arn:*:secretsmanager:*:*:secret:AmazonMSK_*"}}}', 'policies.py')).toEqual([]);
+    expect(values('SecretId: "arn:${AWS::Partition}:secretsmanager:eu-west-1:123456789012:secret:db-Ab12Cd"\n', 'template.yaml')).toEqual([]);
+  });
+
   it("reads lftp's -u user,password with the password quoted", () => {
     expect(values("lftp -u mirror,'Rw5!kTq2Zp8n' sftp://files.example.com -e 'mirror -R /out /in; bye'\n", 'push.sh')).toEqual(['Rw5!kTq2Zp8n']);
   });

@@ -944,6 +944,13 @@ const PERCENT_OPERATOR = /^[ \t]{0,2}%[ \t(]/;
 const PRINTF_TEMPLATE_BEFORE_ARGUMENT = /\([ \t]{0,4}(["'])[^"'\r\n%]{0,200}%[-+ #0]?\d{0,3}[sdifrx][^"'\r\n]{0,200}\1[ \t]{0,4},(?:[ \t]{0,4}[\w.$]{1,60}[ \t]{0,4},){0,8}[ \t]{0,4}$/;
 const LIST_CLOSE_AFTER_NAME = /^["'`]?\]/;
 const ANONYMOUS_LOGIN_BEFORE = /(?:login|user(?:name)?)[ \t]{1,4}(?:anonymous|ftp)[ \t]{1,4}$/i;
+/**
+ * A reStructuredText info field that documents a parameter (`:param crypto_key: A ``cryptography`` key.`, `:type password: str`,
+ * `:param str api_key:`, `:ivar token:`): what follows it describes the parameter, never holds its value.
+ */
+const DOC_FIELD_BEFORE = /:(?:param|parameter|arg|argument|key|keyword|kwarg|type|ivar|cvar|var|vartype)[ \t]{1,4}(?:[\w.[\], |]{1,40}[ \t]{1,4})?$/;
+/** A name said to be an example's (`the sample password ``secret99```, `an example API key "…"`): the value shown is no one's. */
+const EXAMPLE_WORD_BEFORE = /\b(?:sample|example|dummy|placeholder|fake)[ \t]{1,4}(?:[A-Za-z]{2,12}[ \t]{1,4})?$/i;
 /** An identifier (camelCase, snake_case, dotted) and its colon, as a value: the label of what follows. A plain word (`Passwort:`) is prose's. */
 const BARE_LABEL = /^(?=[\w.-]{0,60}(?:[a-z][A-Z]|[_.-]\w))[A-Za-z_][\w.-]{0,60}:$/;
 /** Whether a value is a model attribute's type: every name in it a builtin or a class named in words (never a generated string). */
@@ -1392,6 +1399,8 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
   if (isNameOfAThing(text, nameStart, name, v)) return true;
   // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
   if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return true;
+  if (separator.trim() === ':' && text.charCodeAt(nameStart + name.length) === 0x3a && DOC_FIELD_BEFORE.test(text.slice(Math.max(0, nameStart - 60), nameStart))) return true;
+  if (separator.trim() === '' && EXAMPLE_WORD_BEFORE.test(text.slice(Math.max(0, nameStart - 20), nameStart))) return true;
   return v.quoted && PYTHON_FILE.test(file ?? '') && isPythonTypeName(text, nameStart, separator, v.value);
 }
 
