@@ -38,6 +38,11 @@ describe('classifyKey', () => {
     expect(classifyKey('tokenType')).toBeUndefined();
     expect(classifyKey('passwordField')).toBeUndefined();
   });
+
+  it("takes a filter's band (bandpass, highpass) for no password, as it does a bypass or a compass", () => {
+    for (const name of ['bandpass', 'highpass', 'lowpass', 'allpass', 'bypass', 'compass']) expect(classifyKey(name)).toBeUndefined();
+    expect(classifyKey('dbpass')).toEqual({ category: 'PASS', weak: false });
+  });
 });
 
 describe('cookie keys', () => {

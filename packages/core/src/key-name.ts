@@ -688,7 +688,7 @@ function classByWords(words: readonly string[], last: string): KeyClass | undefi
   let weak = false;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (PASSWORD_EXACT.test(w) || (w.length > 4 && PASSWORD_WORD.test(w) && !/(?:bypass|compass|surpass|trespass|overpass|underpass|impass)$/.test(w)) || /^(?:passw|passphrase)/.test(w)) {
+    if (PASSWORD_EXACT.test(w) || (w.length > 4 && PASSWORD_WORD.test(w) && !/(?:bypass|compass|surpass|trespass|overpass|underpass|impass|bandpass|highpass|lowpass|allpass)$/.test(w)) || /^(?:passw|passphrase)/.test(w)) {
       return { category: 'PASS', weak: false };
     }
     if (w.includes('secret') && !/^secretary|secrets?manager/.test(w)) category ??= 'KEY';

@@ -253,6 +253,9 @@ const REGEX_CLASS_ESCAPES = /^\\{1,2}[dDsSwW](?:[+*?]|\{\d{1,3}(?:,\d{0,3})?\})?
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z_$]{0,100}\d{0,3}$/;
 const UUE_LINE = /^M[\x20-\x60]{60}$/;
 const WORDS_ONLY = /^[A-Za-z]{1,40}(?:[ _.\-][A-Za-z]{1,40}){0,10}$/;
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0)(?::\d{1,5})?$/i;
+/** Words joined as a path or a zone's name is (`America/Los_Angeles`, `Default/Web_Users`): each a word, small letters after a capital. */
+const ZONE_OR_WORD_PATH = /^[A-Z]?[a-z]{1,20}(?:[_\/-][A-Z]?[a-z]{1,20}){1,10}$/;
 // `__Name__` is the token that release pipelines replace (Azure DevOps' Replace Tokens, Octopus, web.config transforms).
 // `%%NAME%%` is a TIBCO BusinessWorks substitution variable (and a doubled `%NAME%` in a batch file's own text).
 // An ARN names a resource; its partition may be a wildcard in a policy (`arn:*:secretsmanager:…`) or CloudFormation's `${AWS::Partition}`.
@@ -937,6 +940,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (SCHEME_URL.test(v) || PATH_LIKE.test(v) || WORD_PATH.test(v)) return false;
   if (v.charCodeAt(0) === 0x40 /* @ */ && FILE_REFERENCE.test(v)) return false;
   if (INTEGRITY.test(v)) return false;
+  // The machine itself, maybe with a port (`localhost:22`, `127.0.0.1`): a host put where a value was meant, never a secret.
+  if (LOOPBACK_HOST.test(v)) return false;
   if (BCRYPT_HASH.test(v)) return false;
   if (COLON_HEX_FINGERPRINT.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
@@ -1021,6 +1026,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // Small letters alone drawn at random (a Google app password, astrometry.net's API key): only where the name says plainly it holds a key.
   if (!ctx.weakKey && isDrawnSmallLetters(v)) return true;
   if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v) && !(!ctx.weakKey && isVowelPoorLetters(v))) return false;
+  // Under a key's name, words joined by slashes are a reference (a zone, a path), no key.
+  if (v.includes('/') && ZONE_OR_WORD_PATH.test(v)) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
   if (!ctx.weakKey && isGroupedKey(v)) return true;
   // Capitals, small letters, digits and a symbol: a password written to a complexity policy (a RADIUS client's

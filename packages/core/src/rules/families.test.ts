@@ -1221,6 +1221,21 @@ describe('e-commerce and retail set-ups: commands, fallbacks, logs, EDI and publ
     expect(values('Use the API key "Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1" to try it.\n', 'README.md')).toEqual(['Tg8Wq3Lm7Zx2Rk9Vb4Nc6Hd1']);
   });
 
+  it("leaves words joined by slashes under a key's name (a time zone, a path), not a generated key with slashes", () => {
+    expect(values('        self.klass.clear_cache(only_keys=["America/Los_Angeles"])\n', 'test_zoneinfo.py')).toEqual([]);
+    expect(values('secret_key = "iZwVgVLAZpnKlr/rDuGBxXBkjSmrC/pWUZPzPWeI"\n', 'main.tf')).toEqual(['iZwVgVLAZpnKlr/rDuGBxXBkjSmrC/pWUZPzPWeI']);
+  });
+
+  it("leaves an attribute's name, a loopback host, an idempotency token, a list of constants and a filter's band", () => {
+    expect(values("        if (not hasattr(self.passwd, 'is_authenticated') or\n", 'request.py')).toEqual([]);
+    expect(values("x = getattr(settings, 'PASSWORD', 'Tg8Wq3Lm7Zx2')\n", 'settings.py')).toEqual(['Tg8Wq3Lm7Zx2']);
+    expect(values("    ('http', 'username', 'pass/word', 'localhost:22')),\n", 'test_urllib2.py')).toEqual([]);
+    expect(values('aws ecs run-task --client-token 550e8400-e29b-41d4-a716-446655440000\n', 'run-task.rst')).toEqual([]);
+    expect(values('{"ClientToken": "4752b573-40a6-4eac-a8a4-a72058761219"}\n', 'out.json')).toEqual([]);
+    expect(values('    --explicit-auth-flows "ALLOW_CUSTOM_AUTH" "ALLOW_USER_PASSWORD_AUTH" "ALLOW_USER_SRP_AUTH" \\\n', 'update.rst')).toEqual([]);
+    expect(values("    elif pass_zero in ('bandpass', 'highpass'):\n", 'filters.py')).toEqual([]);
+  });
+
   it('leaves an ARN in a policy whose partition is a wildcard or a CloudFormation reference', () => {
     expect(values('{"Condition": {"ArnLike": {"secretsmanager:SecretId": "arn:*:secretsmanager:*:*:secret:AmazonMSK_*"}}}', 'policies.py')).toEqual([]);
     expect(values('SecretId: "arn:${AWS::Partition}:secretsmanager:eu-west-1:123456789012:secret:db-Ab12Cd"\n', 'template.yaml')).toEqual([]);

@@ -354,11 +354,13 @@ function isIdUnderGenerationInputName(name: string, value: string): boolean {
 /**
  * A UUID under a payment card's token name (`card_token`, `paymentMethodToken`): a tokenization service's surrogate
  * for a card number (Marqeta's, Braintree's), an id that stands for the card in requests and events, not a credential.
+ * So is one under a request's idempotency token (AWS's `ClientToken`, `--client-token`, `idempotency_token`): the caller
+ * makes it up so that a retried request is not done twice.
  */
 function isCardTokenId(name: string, value: string): boolean {
   if (!UUID.test(value)) return false;
   const words = splitWords(name).slice(-3).join(' ');
-  return /(?:^|\s)(?:card|payment method) token$/.test(words);
+  return /(?:^|\s)(?:card|payment method|client|idempotency) token$/.test(words);
 }
 
 /**
@@ -949,6 +951,10 @@ const ANONYMOUS_LOGIN_BEFORE = /(?:login|user(?:name)?)[ \t]{1,4}(?:anonymous|ft
  * `:param str api_key:`, `:ivar token:`): what follows it describes the parameter, never holds its value.
  */
 const DOC_FIELD_BEFORE = /:(?:param|parameter|arg|argument|key|keyword|kwarg|type|ivar|cvar|var|vartype)[ \t]{1,4}(?:[\w.[\], |]{1,40}[ \t]{1,4})?$/;
+/** A constant's name: three or more capitalised words joined by underscores (`ALLOW_USER_SRP_AUTH`). */
+const CONSTANT_LIST_ITEM = /^[A-Z]{1,20}(?:_[A-Z]{1,20}){2,8}$/;
+/** Python's attribute calls (`hasattr(self.passwd, 'is_authenticated')`): the literal after the object is the attribute's name. */
+const ATTRIBUTE_CALL_BEFORE = /\b(?:hasattr|getattr|setattr|delattr)\([ \t]{0,4}[\w.]{0,60}$/;
 /** A name said to be an example's (`the sample password ``secret99```, `an example API key "…"`): the value shown is no one's. */
 const EXAMPLE_WORD_BEFORE = /\b(?:sample|example|dummy|placeholder|fake)[ \t]{1,4}(?:[A-Za-z]{2,12}[ \t]{1,4})?$/i;
 /** An identifier (camelCase, snake_case, dotted) and its colon, as a value: the label of what follows. A plain word (`Passwort:`) is prose's. */
@@ -1375,6 +1381,8 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
       if (!v.quoted) scan.skipUntil = v.start;
       return true;
     }
+    // A list of quoted constants (`--explicit-auth-flows "ALLOW_USER_PASSWORD_AUTH" "ALLOW_USER_SRP_AUTH"`): the next item.
+    if (v.quoted && isQuoteOrTextStartBefore(text, nameStart) && CONSTANT_LIST_ITEM.test(v.value)) return true;
     // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
     if (/^pass$/i.test(name) || v.value.startsWith('-')) return true;
     // Prose about the flags: "the --username and --password options", "--pass `strict=False`".
@@ -1401,6 +1409,7 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
   if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return true;
   if (separator.trim() === ':' && text.charCodeAt(nameStart + name.length) === 0x3a && DOC_FIELD_BEFORE.test(text.slice(Math.max(0, nameStart - 60), nameStart))) return true;
   if (separator.trim() === '' && EXAMPLE_WORD_BEFORE.test(text.slice(Math.max(0, nameStart - 20), nameStart))) return true;
+  if (separator.trim() === ',' && v.quoted && ATTRIBUTE_CALL_BEFORE.test(text.slice(Math.max(0, nameStart - 70), nameStart))) return true;
   return v.quoted && PYTHON_FILE.test(file ?? '') && isPythonTypeName(text, nameStart, separator, v.value);
 }
 
