@@ -376,6 +376,14 @@ const hostile: Record<string, string> = {
   'INI keys on every line under no section, and section headers that never close': 'site_key = q\n'.repeat(MB / 26) + '[civicrm\nsite_key = q\n'.repeat(MB / 40),
   // Each tuple item named for a password reads a bounded method name, parameters and one pair of literals.
   'tuple types naming a password, never followed by a method or a pair': '(string user, string password) F('.repeat(MB / 68) + '(string u, string password) F() => ("a", "'.repeat(MB / 88),
+  // Each credential URL reads back a digest's reach for a checksum fragment, and its host's `[` a bracketed address's
+  // reach for the `]`: a search to the text's start or end at each was quadratic (2.3 s and 110 ms at 512 KB).
+  'credential URLs with no fragment, repeated on one line': 'postgres://app:Tq8vRzW2kLm7@db.x/ '.repeat(MB / 34),
+  'credential URLs whose host opens a bracket never closed, repeated': 'https://u:Tq8vRzW2kLm7@[ '.repeat(MB / 25) + 'https://u:p@[ '.repeat(MB / 14),
+  // Each `__init__` looks back for its class statement within its look-back only, here with no class anywhere.
+  'Python __init__ with a password parameter on every line, no class above': 'def __init__(self, password):\n'.repeat(MB / 31),
+  // Each layout pattern looks back for its appender within 3,000 characters, here outside any appender.
+  'logback layout patterns holding a key, outside any appender': '<pattern>8f3a2c7e9b1d4f6a0c5e7b9d2f4a6c8e '.repeat(MB / 42),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

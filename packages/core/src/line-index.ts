@@ -39,6 +39,28 @@ export function lineEndBefore(text: string, from: number, limit: number): number
 }
 
 /**
+ * The last offset at or before `from`, and at or after `floor`, where `search` starts, or -1: a `lastIndexOf` that
+ * stops at a lower bound. A check that reads back only so far (a fragment's length, a class statement's look-back)
+ * must not pay for a search to the start of the text at each of its keywords.
+ */
+export function lastIndexOfAbove(text: string, search: string, from: number, floor: number): number {
+  const low = Math.max(0, floor);
+  const high = Math.min(from, text.length - search.length);
+  if (high < low) return -1;
+  const i = text.slice(low, high + search.length).lastIndexOf(search);
+  return i === -1 ? -1 : low + i;
+}
+
+/** The first offset at or after `from`, and before `limit`, where `search` starts, or -1: an `indexOf` that stops at an upper bound. */
+export function indexOfBelow(text: string, search: string, from: number, limit: number): number {
+  const low = Math.max(0, from);
+  const high = Math.min(limit, text.length - search.length + 1);
+  if (high <= low) return -1;
+  const i = text.slice(low, high - 1 + search.length).indexOf(search);
+  return i === -1 ? -1 : low + i;
+}
+
+/**
  * Start and end of the line around `at`, looking at most `reach` characters each way.
  * Finders use this instead of `lastIndexOf('\n')`, which on a megabyte-long line would
  * cost a full scan per candidate and make a scan quadratic.

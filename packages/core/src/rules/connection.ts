@@ -1,4 +1,4 @@
-import { lineAround } from '../line-index.js';
+import { indexOfBelow, lastIndexOfAbove, lineAround } from '../line-index.js';
 import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 import { isDigitCode, isLetterCode } from '../char-codes.js';
@@ -63,8 +63,9 @@ const USERINFO = /:(?:\/\/|\\\/\\\/)(?<user>[^\s:/"'`<>]{0,128}):(?:\$?\{(?:(?:[
 function isHostAt(text: string, from: number): boolean {
   let i = from;
   if (text.charCodeAt(i) === 0x5b /* [ */) {
-    const close = text.indexOf(']', i);
-    if (close < 0 || close - i > 60) return false;
+    // Read no further than an address in brackets runs: a `@[` never closed must not cost a search to the text's end.
+    const close = indexOfBelow(text, ']', i, i + 61);
+    if (close < 0) return false;
     i = close + 1;
   } else {
     while (i < text.length && i - from < 253 && isHostCode(text.charCodeAt(i))) i++;
@@ -158,8 +159,9 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
  */
 const CHECKSUM_FRAGMENT = /#(?:(?:md5|sha1|sha224|sha256|sha384|sha512)=)?[0-9a-fA-F]{32,128}$/;
 export function beforeChecksumFragment(text: string, hostStart: number, end: number): number {
-  const hash = text.lastIndexOf('#', end - 1);
-  if (hash <= hostStart || end - hash > 140) return end;
+  // Only a `#` after the host and within a digest's reach of the end is read: each URL reads back 140 characters at most.
+  const hash = lastIndexOfAbove(text, '#', end - 1, Math.max(hostStart + 1, end - 140));
+  if (hash === -1) return end;
   return CHECKSUM_FRAGMENT.test(text.slice(hash, end)) ? hash : end;
 }
 

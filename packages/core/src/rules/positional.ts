@@ -1,7 +1,7 @@
 import { codeAt, isBlankCode, isQuoteCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
 import { classifyKey } from '../key-name.js';
-import { lineAround } from '../line-index.js';
+import { lastIndexOfAbove, lineAround } from '../line-index.js';
 import { UUID, characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
@@ -448,7 +448,8 @@ const CLASS_LOOK_BACK = 4000;
 /** The name of the class whose `__init__` is defined on the line at `lineStart`, indented `indent` deep: the nearest class statement above it that is indented less. */
 function classOfInit(text: string, lineStart: number, indent: number): string | undefined {
   const floor = Math.max(0, lineStart - CLASS_LOOK_BACK);
-  for (let at = text.lastIndexOf('class', lineStart - 1); at >= floor && at !== -1; at = at === 0 ? -1 : text.lastIndexOf('class', at - 1)) {
+  // Each search stops at the look-back's floor: a text with no class above its `__init__`s is not read back to its start at each.
+  for (let at = lastIndexOfAbove(text, 'class', lineStart - 1, floor); at !== -1; at = at === 0 ? -1 : lastIndexOfAbove(text, 'class', at - 1, floor)) {
     let i = at;
     while (i > floor && at - i < indent && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
     if (at - i >= indent || (i > 0 && text[i - 1] !== '\n')) continue;

@@ -1,6 +1,6 @@
 import { isWordCode } from '../../char-codes.js';
 import { shannonEntropy } from '../../entropy.js';
-import { lineAround } from '../../line-index.js';
+import { lastIndexOfAbove, lineAround } from '../../line-index.js';
 import { isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
@@ -90,8 +90,9 @@ function namesQradarNear(text: string, start: number, end: number): boolean {
  */
 function inDatadogAppender(text: string, at: number): boolean {
   const from = Math.max(0, at - 3000);
-  const open = text.lastIndexOf('<appender', at);
-  if (open < from || text.lastIndexOf('</appender>', at) > open) return false;
+  // Both searches stop at the 3,000 characters an appender is read back: a pattern outside any appender costs no more.
+  const open = lastIndexOfAbove(text, '<appender', at, from);
+  if (open === -1 || lastIndexOfAbove(text, '</appender>', at, open + 1) !== -1) return false;
   return /datadog/i.test(text.slice(open, at));
 }
 
