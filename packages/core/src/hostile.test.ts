@@ -384,6 +384,14 @@ const hostile: Record<string, string> = {
   'Python __init__ with a password parameter on every line, no class above': 'def __init__(self, password):\n'.repeat(MB / 31),
   // Each layout pattern looks back for its appender within 3,000 characters, here outside any appender.
   'logback layout patterns holding a key, outside any appender': '<pattern>8f3a2c7e9b1d4f6a0c5e7b9d2f4a6c8e '.repeat(MB / 42),
+  // Each `this(` looks back for its class statement, and each local's name for its binding, within their look-backs only:
+  // here no class and no binding anywhere (a search back to the text's start at each was 48 s and 42 s at 2 MB).
+  'constructor delegations with a literal, repeated with no class above': 'this("Kq7vTz2Lm9xW4pR8") '.repeat(MB / 25),
+  'key specs given names bound nowhere, each name its own': Array.from({ length: MB / 32 }, (_, i) => `new SecretKeySpec(k${i.toString(36)}q, "AES"); `).join(''),
+  // Each OpenVPN header looks for its footer within a block's reach (a search to the text's end at each: 20 s at 2 MB).
+  'OpenVPN static key headers that no footer follows, one per line': '-----BEGIN OpenVPN Static key V1-----\n'.repeat(MB / 38),
+  // Each credential URL ending in `)` looks for a `(` in its own run once, not back to the text's start (41 s at 2 MB).
+  'credential URLs closed by a parenthesis, repeated on one line': 'https://u:Tq8vRzW2kLm7@a.b/c) '.repeat(MB / 30),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

@@ -249,3 +249,27 @@ describe('query-secret-joined', () => {
     expect(keys('endpoint = "https://ingest.example.org/v1/events?page=" + "b7d40e19c2f85a36e1c09d47fa2b6e3815c0d9a4"\n')).toEqual([]);
   });
 });
+
+describe("a credential URL's end, read within the URL's own run", () => {
+  it('keeps a closing parenthesis that one opened inside the URL, and drops the sentence\'s', () => {
+    const wiki = 'https://ci:Wq7Lm2Zx9Rv4Tk8N@wiki.example.org/Foo_(bar)';
+    expect(findings(`see ${wiki}.\n`, 'notes.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: wiki }]);
+    const plain = 'https://ci:Wq7Lm2Zx9Rv4Tk8N@wiki.example.org/Foo';
+    expect(findings(`(see ${plain})\n`, 'notes.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: plain }]);
+    expect(findings(`(see ${plain})).\n`, 'notes.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: plain }]);
+    // A `(` before the URL's run opens nothing inside it.
+    expect(findings(`f(${plain}))\n`, 'notes.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: plain }]);
+  });
+
+  it('ends before a checksum fragment only within a digest\'s reach of the end', () => {
+    const url = 'https://ci:Wq7Lm2Zx9Rv4Tk8N@conda.example.org/pkgs/numpy-1.26.conda';
+    expect(findings(`${url}#${'a1'.repeat(16)}\n`, 'explicit.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+    const long = `${url}#notes/${'x'.repeat(140)}`;
+    expect(findings(`${long}\n`, 'explicit.txt')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: long }]);
+  });
+
+  it('reads a bracketed host only when its `]` closes within an address\'s length', () => {
+    const v6 = 'postgres://app:Wq7Lm2Zx9Rv4Tk8N@[2001:db8::5]:5432/app';
+    expect(findings(`DATABASE_URL=${v6}\n`, 'app.cfg')).toEqual([{ rule: 'url-credentials', category: 'CONN', text: v6 }]);
+  });
+});

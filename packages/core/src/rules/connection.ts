@@ -19,9 +19,15 @@ const URL_RUN = /[^\s"'`<>\\{}|^]{0,2048}/y;
 export function urlEnd(text: string, from: number): number {
   URL_RUN.lastIndex = from;
   let i = from + (URL_RUN.exec(text)?.[0].length ?? 0);
+  // A closing parenthesis stays when a `(` opened after `from` (`…/Foo_(bar)`): the first such `(` is looked for once, in the
+  // URL's run, not back to the text's start at each `)`.
+  let open = -2;
   while (i > from && /[.,;:!?)\]]/.test(text[i - 1]!)) {
     const ch = text[i - 1]!;
-    if (ch === ')' && text.lastIndexOf('(', i - 1) > from) break;
+    if (ch === ')') {
+      if (open === -2) open = indexOfBelow(text, '(', from + 1, i - 1);
+      if (open !== -1 && open <= i - 2) break;
+    }
     i--;
   }
   return i;

@@ -2,7 +2,7 @@ import { shannonEntropy } from '../entropy.js';
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
-import { lineAround as lineBounds, lineEndBefore, startsItsLine } from '../line-index.js';
+import { lastIndexOfAbove, lineAround as lineBounds, lineEndBefore, startsItsLine } from '../line-index.js';
 import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
@@ -4036,7 +4036,8 @@ const LOCAL_LOOK_BACK = 600;
  */
 function localKeyLiteral(text: string, at: number, name: string, category: Category): { value: string; start: number } | undefined {
   const from = Math.max(0, at - LOCAL_LOOK_BACK);
-  for (let i = text.lastIndexOf(name, at - 1); i >= from; i = i === 0 ? -1 : text.lastIndexOf(name, i - 1)) {
+  // Each search stops at the look-back's floor: a name bound nowhere above is not looked for back to the text's start.
+  for (let i = lastIndexOfAbove(text, name, at - 1, from); i !== -1; i = i === 0 ? -1 : lastIndexOfAbove(text, name, i - 1, from)) {
     LOCAL_KEY_BINDING.lastIndex = i;
     const m = LOCAL_KEY_BINDING.exec(text);
     if (m === null || m.groups!['n'] !== name || m.index + m[0].length > at) continue;

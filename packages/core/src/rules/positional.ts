@@ -1062,7 +1062,8 @@ const CONSTRUCTORS_READ = 16;
 function enclosingClassName(text: string, at: number): string | undefined {
   const floor = Math.max(0, at - THIS_CLASS_LOOK_BACK);
   let tried = 0;
-  for (let i = text.lastIndexOf('class', at); i >= floor && i !== -1 && tried < CLASS_WORDS_TRIED; i = i === 0 ? -1 : text.lastIndexOf('class', i - 1)) {
+  // Each search stops at the look-back's floor: `this(` calls in a text with no class above them are not read back to its start at each.
+  for (let i = lastIndexOfAbove(text, 'class', at, floor); i !== -1 && tried < CLASS_WORDS_TRIED; i = i === 0 ? -1 : lastIndexOfAbove(text, 'class', i - 1, floor)) {
     tried++;
     if (i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
     CLASS_NAME_AT.lastIndex = i;

@@ -1,4 +1,5 @@
 import { decodeBase64 } from '../base64.js';
+import { indexOfBelow } from '../line-index.js';
 import type { Rule, Span } from '../types.js';
 
 /**
@@ -141,8 +142,9 @@ function findOpenVpnKeys(text: string): Span[] {
     const kind = m.groups!['kind']!;
     const bodyStart = m.index + m[0].length;
     const footer = `-----END OpenVPN ${kind}-----`;
-    const close = text.indexOf(footer, bodyStart);
-    if (close === -1 || close - bodyStart > MAX_OPENVPN_BLOCK) continue;
+    // Looked for within a block's reach only: headers that no footer follows must not each search the text to its end.
+    const close = indexOfBelow(text, footer, bodyStart, bodyStart + MAX_OPENVPN_BLOCK + 1);
+    if (close === -1) continue;
     header.lastIndex = close + footer.length;
     // In a JSON or YAML string the lines are joined by `\n` escapes.
     const body = text.slice(bodyStart, close).replace(/\\[nr]/g, '').replace(/\s/g, '');
