@@ -508,6 +508,18 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['Nagios plugins with password flags on one endless line', 'commands.cfg', '$USER1$/check_pgsql -p "Tq8vRzW2!kLm7 -a '.repeat(MB / 40)],
     ['coturn user lines never ending, after its realm', 'turnserver.conf', 'realm=x\n' + '\nuser=a:Tq8vRzW2!kLm7'.repeat(MB / 40) + 'x'.repeat(200)],
     ['code spans named in parentheses over and over', 'notes.md', '`Tq8vRzW2kLm7Xp4` (a b c token) '.repeat(MB / 40)],
+    // Each secure_link directive reads its expression to the `;` on its line, at most 400 characters.
+    ['secure_link_md5 expressions opened and never closed, on one line', 'nginx.conf', 'secure_link_md5 "$uri Rq7vK2mX9pLw4Zt8 '.repeat(MB / 38)],
+    ['secure_link_secret with one endless word', 'nginx.conf', `secure_link_secret ${'Rq7vK2mX9pLw4Zt8'.repeat(MB / 16)}`],
+    // Each FtpClient( reads three or four bounded arguments.
+    ['FtpClient calls opened and never closed, on one line', 'Bridge.cs', 'new FtpClient("h", "u", "Rq7vK2mX9pLw4Zt8 '.repeat(MB / 40)],
+    ['FtpClient calls with bare arguments, on one line', 'Bridge.cs', 'FtpClient(a, b, c, '.repeat(MB / 19)],
+    // A password's paragraph is read once, bounded; `back to` reads one code span after it.
+    ['a password set back to an unclosed code span, repeated on one line', 'notes.md', `the password ${'back to `Ab3#E6gH9jK2 '.repeat(MB / 24)}`],
+    // The hosts a text names without credentials are gathered once per text, each host read within its reach.
+    ['credential URLs whose host is also named in the clear, repeated', 'base.conf', 'ntrip://u:Pw9xQ2zLk@h.example.org:2101/M ntrip://h.example.org:2101/P '.repeat(MB / 72)],
+    ['a credential URL before a megabyte of scheme separators', 'base.conf', `ntrip://u:Pw9xQ2zLk@h.example.org:2101/M ${'a://'.repeat(MB / 4)}`],
+    ['keys whose comments say not the token, repeated', 'payout.rb', 'WISE_API_TOKEN = "Tq8vRzW2kLm7Xp4N" # not the not the token\n'.repeat(MB / 60)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

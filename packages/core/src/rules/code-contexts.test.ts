@@ -444,6 +444,21 @@ describe('SSH.NET clients given a password', () => {
   });
 });
 
+describe('FluentFTP clients given a login', () => {
+  it('reports a literal password given after the user, the port before or after them', () => {
+    expect(found('var ftp = new FtpClient("192.168.116.38", "hl7drop", "Amber!1XYw7v!");\n', 'Program.cs')).toEqual(['192.168.116.38', 'Amber!1XYw7v!']);
+    expect(found('using var client = new AsyncFtpClient("ftp.example.net", 21, "upload", "Tq7!mRw2zKx9");\n', 'Upload.cs')).toEqual(['Tq7!mRw2zKx9']);
+    expect(found('var ftp = new FluentFTP.FtpClient(\n    "ftp.example.net",\n    "exports",\n    "Heron_lantern42",\n    990);\n', 'Export.cs')).toEqual(['Heron_lantern42']);
+  });
+
+  it('leaves a login given by name, a NetworkCredential, placeholders and the clients built without one', () => {
+    expect(found('var ftp = new FtpClient(host, user, password);\n', 'Program.cs')).toEqual([]);
+    expect(found('var ftp = new FtpClient("ftp.example.net", new NetworkCredential(user, password));\n', 'Program.cs')).toEqual([]);
+    expect(found('var ftp = new FtpClient("ftp.example.net", "anonymous", "<password>");\n', 'Program.cs')).toEqual([]);
+    expect(found('FTPClient ftp = new FTPClient();\nftp.connect(host);\n', 'Ftp.java')).toEqual([]);
+  });
+});
+
 describe('a getter named for a secret that returns its literal decoded', () => {
   it("reports the base64 literal that Java's getter decodes and returns as a string", () => {
     const java = 'class Store {\n    public String truststorePassword() {\n        return new String(Base64.getDecoder().decode("UXo5LVJpdmV0LTcyTG9vbQ=="));\n    }\n}\n';

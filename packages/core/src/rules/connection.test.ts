@@ -160,6 +160,22 @@ describe('a VCS URL pinned to a commit', () => {
   });
 });
 
+describe('url-credentials on a service the text also reaches without credentials', () => {
+  it('reports the user and password alone when the same scheme and host are written in the clear elsewhere', () => {
+    const conf = '[upstream]\nurl = ntrip://skyfield:9SPYG0Ifb_CIVn@rtk2go.com:2101/SKY01\nfallback = ntrip://rtk2go.com:2101/PUBLIC\n';
+    expect(findings(conf, 'ops/rtk/base-station.conf')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: 'ntrip://skyfield:9SPYG0Ifb_CIVn' }]);
+    const ci = 'git clone https://oauth2:Wq7Lm2Zx9Rv4Tk8N@git.example.org/platform/rates.git\n# docs: https://git.example.org/platform/rates/-/wikis\n';
+    expect(findings(ci, 'ci.sh')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: 'https://oauth2:Wq7Lm2Zx9Rv4Tk8N' }]);
+  });
+
+  it('keeps the whole URL when the host is named only with credentials, or in the clear by another scheme', () => {
+    const url = 'ntrip://skyfield:9SPYG0Ifb_CIVn@caster.example.org:2101/SKY01';
+    expect(findings(`url = ${url}\n`, 'base.conf')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+    expect(findings(`url = ${url}\nstatus = https://caster.example.org/status\n`, 'base.conf')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+    expect(findings(`url = ${url}\nother = ntrip://caster.example.org.mirror.net:2101/X\n`, 'base.conf')).toEqual([{ rule: 'url-credentials', category: 'CRED', text: url }]);
+  });
+});
+
 describe('url-credentials with an empty host', () => {
   it("reports Airflow's connection URI for a cloud API, whose query follows the `@`", () => {
     const uri = 'aws://AKIAW4QZT7NP2XKD5RYB:Gm3%2Bq9Lz7%2FhT2mWcX9nKe3RbYj6sUaF0gQiE1oyP@/?region_name=eu-central-1';

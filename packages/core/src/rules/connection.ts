@@ -6,7 +6,9 @@ import { isDigitCode, isLetterCode } from '../char-codes.js';
 /**
  * Connection strings and URLs that carry credentials. A connection string is tokenized
  * as one unit (one CONN finding), not as a password inside it: the engine's widest-span
- * rule then drops the generic password finding that overlaps it.
+ * rule then drops the generic password finding that overlaps it. A URL to a service that the
+ * same text also reaches without credentials is tokenized up to its `@`: its address is written
+ * out in the clear anyway.
  */
 
 const DATABASE_SCHEMES =
@@ -120,9 +122,43 @@ function lastUserinfoAt(text: string, at: number): number {
  */
 const NAME_OF_WORDS = /^[A-Za-z]{1,30}(?:[_.-][A-Za-z]{1,30}){0,4}\d{0,4}$/;
 
+/**
+ * The scheme and host (`ntrip://rtk2go.com`, lower-cased) of every URL in the text that is written without credentials,
+ * read once per text at each `://`: the scheme back to 40 characters, the host on to 253 and its port.
+ */
+function servicesInTheClear(text: string): Set<string> {
+  const services = new Set<string>();
+  for (let colon = text.indexOf('://'); colon !== -1; colon = text.indexOf('://', colon + 3)) {
+    const start = schemeStart(text, colon);
+    const from = colon + 3;
+    if (start < 0 || !isHostAt(text, from)) continue;
+    let end = from;
+    while (end < text.length && end - from < 253 && isHostCode(text.charCodeAt(end))) end++;
+    if (end === from) continue;
+    services.add(`${text.slice(start, colon)}://${text.slice(from, end)}`.toLowerCase());
+  }
+  return services;
+}
+
+/**
+ * The host a credential URL's `@` (at `at`) is followed by, when the same text also reaches that host by the same scheme
+ * without credentials (`url = ntrip://base:…@caster.example.org:2101/MNT` and `fallback = ntrip://caster.example.org:2101/OPEN`):
+ * the service takes anonymous callers, its address is written out in the clear, and only the user and password are the
+ * secret. Returns where the host starts, or -1.
+ */
+function hostInTheClear(text: string, scheme: string, at: number, services: () => Set<string>): number {
+  const from = at + 1;
+  let end = from;
+  while (end < text.length && end - from < 253 && isHostCode(text.charCodeAt(end))) end++;
+  if (end === from) return -1;
+  return services().has(`${scheme}://${text.slice(from, end)}`.toLowerCase()) ? from : -1;
+}
+
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   let skipUntil = -1;
+  let clear: Set<string> | undefined;
+  const services = (): Set<string> => (clear ??= servicesInTheClear(text));
   for (const m of text.matchAll(USERINFO)) {
     if (m.index < skipUntil) continue;
     const start = schemeStart(text, m.index);
@@ -152,8 +188,10 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     while (text.startsWith('\\/', end) && end - m.index < 2048) end = urlEnd(text, end + 2);
     end = beforeChecksumFragment(text, at + 1, end);
     end = beforeVcsRevision(text, start, at + 1, end);
-    spans.push({ start, end, category });
     skipUntil = end;
+    // A service the text also reaches without credentials: the user and the password are the secret, not its address.
+    if (hostInTheClear(text, scheme, at, services) !== -1) end = at;
+    spans.push({ start, end, category });
   }
   return spans;
 }
@@ -562,7 +600,7 @@ export const connectionRules: Rule[] = [
     id: 'url-credentials',
     category: 'CONN',
     description:
-      'A URL or connection string with `user:password@` (PostgreSQL, MySQL, MariaDB, MongoDB incl. +srv, Redis, AMQP, JDBC, and any other scheme): CONN for databases and brokers, CRED otherwise',
+      'A URL or connection string with `user:password@` (PostgreSQL, MySQL, MariaDB, MongoDB incl. +srv, Redis, AMQP, JDBC, and any other scheme): CONN for databases and brokers, CRED otherwise; up to the `@` when the text also names the same scheme and host without credentials',
     keywords: ['://', ':\\/\\/'],
     pattern: USERINFO,
     find: findUrlCredentials,

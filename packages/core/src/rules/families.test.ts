@@ -2350,6 +2350,18 @@ describe('secret texts, durations, parenthesised logins, token setters, two-legg
     expect(found('// not a secret\nconst StripeKey = "sk_live_51Hq8Zt2Lm7Rx4Wk9Vn3Bc6Jd1Gf5Sa0Ye3Ui8Op2Qr7"\n', 'pay.go').length).toBeGreaterThan(0);
   });
 
+  it('leaves a key or token whose comment says it is not the token or the key, and keeps one whose comment names its id', () => {
+    const rb = 'class PayoutService\n  WISE_API_TOKEN   = "dbdbfb64-fbee-463a-93b7-510b4964d167"   # profile id, not the token\nend\n';
+    expect(values(rb, 'app/services/payout_service.rb')).toEqual([]);
+    expect(values('const PartnerKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc" // tenant handle, not an API key\n', 'partner.go')).toEqual([]);
+    expect(values("# the account's number, isn't the token\nAPI_TOKEN = 'Qm8rTz2Lx5Wk9Vn3Hc7Jp4Bd'\n", 'sync.py')).toEqual([]);
+    // The token's id or name is another thing than the token: the value may well be the token itself.
+    expect(values('const PartnerKey = "Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc" // the secret itself, not the key id\n', 'partner.go')).toEqual(['Tk4Wq9Lm2Rz7Vx3Nb8Hd6Jc']);
+    expect(values('API_TOKEN = "Qm8rTz2Lx5Wk9Vn3Hc7Jp4Bd"  # not token-scoped, full access\n', 'sync.py')).toEqual(['Qm8rTz2Lx5Wk9Vn3Hc7Jp4Bd']);
+    // Never a password.
+    expect(values('DB_PASSWORD = "Rk8#vQ2mLp" # not the token\n', 'settings.py')).toEqual(['Rk8#vQ2mLp']);
+  });
+
   it('reports a password whatever its comment says: a comment never makes one no secret', () => {
     expect(values('DB_PASSWORD = "Rk8#vQ2mLp" // not a secret\n', 'settings.py')).toEqual(['Rk8#vQ2mLp']);
     expect(values('// not a credential, only the demo database\nconst dbPassword = "Wq5!tZ8nLc3v";\n', 'db.ts')).toEqual(['Wq5!tZ8nLc3v']);

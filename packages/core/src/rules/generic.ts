@@ -2636,6 +2636,22 @@ const SSH_CLIENT_CALL = new RegExp(
 );
 
 /**
+ * An FTP client built with its login (FluentFTP's `new FtpClient(host, user, "…")` and `new AsyncFtpClient(…)`): the
+ * password after the user, where the port comes before them (`FtpClient(host, 21, user, "…")`, older releases) or after
+ * (`FtpClient(host, user, "…", 21)`, v40 on, then a config and a logger maybe). Only a literal password is read; the
+ * overloads without one take a `NetworkCredential` or nothing.
+ */
+const FTP_CLIENT_CALL = new RegExp(
+  '(?<![\\w$])(?:Async)?FtpClient[ \\t]{0,4}\\(' +
+    ARGUMENT_GAP +
+    CALL_ARGUMENT +
+    '[ \\t]{0,4},' +
+    ARGUMENT_GAP +
+    CALL_ARGUMENT +
+    `[ \\t]{0,4},(?:${ARGUMENT_GAP}${CALL_ARGUMENT}[ \\t]{0,4},)?${ARGUMENT_GAP}(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})')[ \\t]{0,4}[),]`,
+);
+
+/**
  * A Redis client built with positional arguments: Jedis' `new JedisPool(config, "host", 6379, 2000, "…")`,
  * redis-py's `redis.Redis("host", 6379, 0, "…")`, and `AUTH` sent by a call (`jedis.auth("…")`,
  * `$redis->auth('user', '…')`). The callee's name holds `redis` or `jedis`; the read starts there.
@@ -4780,6 +4796,30 @@ export const genericRules: Rule[] = [
         'var sftp = new SftpClient(host, 22, "upload", new PrivateKeyFile("id_rsa"));',
         'var sftp = new SftpClient(connectionInfo);',
         'new SftpClient(host, 22, "upload", "<password>")',
+      ],
+    },
+  },
+  {
+    id: 'ftp-client-password',
+    category: 'PASS',
+    description:
+      "A password passed by position to an FTP client built with its login (FluentFTP's `new FtpClient(host, user, \"…\")`, `new AsyncFtpClient(host, port, user, \"…\")`, `new FtpClient(host, user, \"…\", 21)`)",
+    keywords: ['ftpclient'],
+    pattern: FTP_CLIENT_CALL,
+    find: quotedLiteralFinder(FTP_CLIENT_CALL, ['pw', 'pw2'], judgedPassword),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'var ftp = new FtpClient("192.0.2.38", "hl7drop", "Amber!1XYw7v!");',
+        'using var client = new AsyncFtpClient("ftp.example.net", 21, "upload", "Tq7!mRw2zKx9");',
+        'var ftp = new FluentFTP.FtpClient(\n    "ftp.example.net",\n    "exports",\n    "Heron_lantern42",\n    990);',
+      ],
+      noMatch: [
+        'var ftp = new FtpClient(host, user, password);',
+        'var ftp = new FtpClient("ftp.example.net", new NetworkCredential(user, password));',
+        'var ftp = new FtpClient("ftp.example.net", "anonymous", "<password>");',
+        'FTPClient ftp = new FTPClient();',
+        'var ftp = new FtpClient("ftp.example.net");',
       ],
     },
   },

@@ -171,3 +171,26 @@ describe('an HTTP header written whole as one `Name: value` literal in code', ()
     expect(values(php, 'jobs/sync.php')).toEqual([]);
   });
 });
+
+describe("nginx's secure link secret", () => {
+  it('reports the literal among the variables that secure_link_md5 hashes, and the word of secure_link_secret', () => {
+    const conf = [
+      'location /downloads/ {',
+      '    # signed via secure_link; md5 secret below',
+      '    secure_link $arg_md5,$arg_expires;',
+      '    secure_link_md5 "$secure_link_expires$uri geVBRBwHlaiOx72NbLhR38w6ksKMQvWpUW9mBeQ3IrB1_KpY";',
+      '    alias /srv/epubs/;',
+      '}',
+    ].join('\n');
+    expect(found(conf, 'web/nginx/site.conf')).toEqual([['nginx-secure-link-secret', 'geVBRBwHlaiOx72NbLhR38w6ksKMQvWpUW9mBeQ3IrB1_KpY']]);
+    expect(values("secure_link_md5 'Hx4mZ9qTr2Lw8Vk3${uri}${secure_link_expires}';\n", 'nginx.conf')).toEqual(['Hx4mZ9qTr2Lw8Vk3']);
+    expect(values('location /p/ {\n    secure_link_secret Tz3Lq8Wm2Rx7Vk4Nb9Hc;\n}\n', 'nginx.conf')).toEqual(['Tz3Lq8Wm2Rx7Vk4Nb9Hc']);
+  });
+
+  it("leaves the documentation's placeholder, an expression of variables only and a templated secret", () => {
+    expect(values('secure_link_md5 "$secure_link_expires$uri$remote_addr secret";\n', 'nginx.conf')).toEqual([]);
+    expect(values('secure_link_md5 "$secure_link_expires$uri$remote_addr$secure_link_key";\n', 'nginx.conf')).toEqual([]);
+    expect(values('secure_link_md5 "$secure_link_expires$uri ${SECURE_LINK_SECRET}";\n', 'nginx.conf.template')).toEqual([]);
+    expect(values('secure_link_md5 "$secure_link_expires$uri {{ secure_link_secret }}";\n', 'nginx.conf.j2')).toEqual([]);
+  });
+});

@@ -139,6 +139,45 @@ function findNginxSecretMaps(text: string, options: DetectOptions, offsets: read
 }
 
 /** The offset after the blanks and `#` comment lines that start at `from` (a map block's notes between entries). */
+// ---------------------------------------------------------------------------------------------
+// nginx's secure links
+
+/**
+ * The secret of nginx's secure_link module: the word written into the expression that `secure_link_md5` hashes
+ * (`secure_link_md5 "$secure_link_expires$uri$remote_addr …";`), which anyone holding it can sign download links with,
+ * or the word of the older `secure_link_secret …;`. The expression's variables (`$uri`, `${arg_e}`) are nginx's; the
+ * literal among them is the secret. Read at the directive, to its `;` on the same line.
+ */
+const NGINX_SECURE_LINK = /secure_link_(?:md5|secret)[ \t]{1,8}(?:"(?<dq>[^"\r\n]{1,400})"|'(?<sq>[^'\r\n]{1,400})'|(?<bare>[^\s;"'{}]{1,400}))[ \t]{0,8};/y;
+/** What parts an expression's literals: a variable (`$name`, `${name}`) or blanks. */
+const NGINX_EXPRESSION_PART = /\$\{\w{1,64}\}|\$\w{1,64}|[ \t]{1,8}/g;
+
+function findNginxSecureLinkSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // The directive opens its word (`my_secure_link_md5` is some other module's).
+    if (offset > 0 && /[\w$]/.test(text.charAt(offset - 1))) continue;
+    NGINX_SECURE_LINK.lastIndex = offset;
+    const m = NGINX_SECURE_LINK.exec(text);
+    if (m === null) continue;
+    const g = m.groups!;
+    const expression = g['dq'] ?? g['sq'] ?? g['bare']!;
+    const from = m.index + m[0].indexOf(expression);
+    let at = 0;
+    NGINX_EXPRESSION_PART.lastIndex = 0;
+    for (let part = NGINX_EXPRESSION_PART.exec(expression); ; part = NGINX_EXPRESSION_PART.exec(expression)) {
+      const end = part === null ? expression.length : part.index;
+      const literal = expression.slice(at, end);
+      if (literal.length >= 8 && isPlausibleSecret(literal, { category: 'KEY', quoted: true, file: options.file })) {
+        spans.push({ start: from + at, end: from + end, category: 'KEY' });
+      }
+      if (part === null) break;
+      at = part.index + part[0].length;
+    }
+  }
+  return spans;
+}
+
 function afterBlanksAndComments(text: string, from: number): number {
   let at = from;
   for (let guard = 0; guard < 1000 && at < text.length; guard++) {
@@ -319,6 +358,30 @@ export const httpToolRules: Rule[] = [
         'map $http_upgrade $connection_upgrade {\n    default upgrade;\n    "" close;\n}\n',
         'map $http_x_api_key $api_client {\n    default "";\n    include /etc/nginx/api-keys.map;\n}\n',
         'map $http_user_agent $is_bot {\n    default 0;\n    "~*Googlebot/2.1abcXYZ123" 1;\n}\n',
+      ],
+    },
+  },
+  {
+    id: 'nginx-secure-link-secret',
+    category: 'KEY',
+    description:
+      "The secret word of nginx's secure_link module: the literal among the variables of `secure_link_md5 \"$secure_link_expires$uri …\";`, or the word of `secure_link_secret …;`",
+    keywords: ['secure_link_md5', 'secure_link_secret'],
+    pattern: NGINX_SECURE_LINK,
+    find: findNginxSecureLinkSecrets,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        'secure_link_md5 "$secure_link_expires$uri$remote_addr Rq7vK2mX9pLw4Zt8Wq3nB6cJ";',
+        "    secure_link_md5 'Hx4mZ9qTr2Lw8Vk3$uri$secure_link_expires';",
+        'location /p/ {\n    secure_link_secret Tz3Lq8Wm2Rx7Vk4Nb9Hc;\n}',
+      ],
+      noMatch: [
+        'secure_link_md5 "$secure_link_expires$uri$remote_addr secret";',
+        'secure_link_md5 "$secure_link_expires$uri$remote_addr$secure_link_key";',
+        'secure_link $arg_md5,$arg_expires;',
+        'secure_link_md5 "$secure_link_expires$uri ${SECURE_LINK_SECRET}";',
       ],
     },
   },

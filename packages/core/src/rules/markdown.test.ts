@@ -169,6 +169,22 @@ describe('a password whose change a sentence tells, from one value to another', 
   });
 });
 
+describe('a password that a sentence says was set back to a value', () => {
+  it('reports the value after "back to", "reverted to" or "restored to", the verb before the word', () => {
+    const line = '- 06:40 Rolled broker password back to `cRT*7xrZdt++rjNh_U` (rotated again at 09:00, see vault).\n';
+    expect(values(line, 'ops/runbooks/incident.md')).toEqual(['cRT*7xrZdt++rjNh_U']);
+    expect(values('The kiosk passphrase reverted to `Hx4nPq8Wz2Lk` after the restore.\n', 'NOTES.md')).toEqual(['Hx4nPq8Wz2Lk']);
+    expect(values('Admin password restored to `Tq5!mWz8Rk2Lx` from the backup.\n', 'docs/dr.md')).toEqual(['Tq5!mWz8Rk2Lx']);
+  });
+
+  it('leaves what is set back when it is no generated value, and notes outside Markdown', () => {
+    expect(values('The password policy went back to `DefaultPolicy` after the audit.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('Password checks were reverted to `LegacyValidator2`.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('Password reset links go back to `https://id.example.com/reset`.\n', 'docs/auth.md')).toEqual([]);
+    expect(values('Rolled broker password back to `cRT*7xrZdt++rjNh_U`.\n', 'notes.txt')).toEqual([]);
+  });
+});
+
 describe('a paragraph of notes whose password is words, digits and a symbol', () => {
   it('reports it after "it was", the paragraph having named the password', () => {
     const para = 'The reporting login is `svc_reports`. Password lives in the vault.\nDo not paste it here. (Previously it was `Juniper4471!QxvTb`, rotated in May.)\n';

@@ -409,12 +409,14 @@ function findAccountPreviousPasswords(text: string, options: DetectOptions, offs
  * (`previously \`…\``, `formerly \`…\``), in a code span, maybe on the item's wrapped
  * next line (`- If match asks for a passphrase, it's in 1Password.` / `  (Until the vault migration lands: \`…\`)`).
  * A change told in the sentence gives its values after `from` and `to` (`was rotated on 2024-03-01 from \`…\` (leaked
- * in chat) to a vault reference`): the old value of a leaked password is one to keep out as much as the new one.
+ * in chat) to a vault reference`): the old value of a leaked password is one to keep out as much as the new one. A
+ * value it was set back or returned to follows `back to`, `reverted to` or `restored to` (`Rolled broker password back to
+ * \`…\``), the verb before the word.
  * Only a generated-looking value is taken (upper- and lower-case letters and digits, mixed), so commands, paths and
  * names after a colon stay prose.
  */
 const COLON_CODE_SPAN =
-  /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still|currently))?|\b(?:previously|formerly)|\b(?:rotated|changed|reset|updated|moved|switched)\b[^`.\r\n]{0,60}?[ \t](?:from|to))[ \t]{1,4}`([^`\s]{10,64})`/g;
+  /(?::|\b(?:is|was|were)(?:[ \t]{1,4}(?:now|still|currently))?|\b(?:previously|formerly)|\b(?:rotated|changed|reset|updated|moved|switched)\b[^`.\r\n]{0,60}?[ \t](?:from|to)|\b(?:back|reverted|restored)[ \t]{1,4}to)[ \t]{1,4}`([^`\s]{10,64})`/g;
 /** A line that starts a block of its own (a list item, a heading, a fence, a table row, a quote): the paragraph above has ended. */
 const BLOCK_LINE_START = /^[ \t]{0,12}(?:[-*+][ \t]|\d{1,3}[.)][ \t]|#|```|~~~|\||>)/;
 /**

@@ -10,8 +10,13 @@ import { isVendorPrefixedToken } from '../secret-value.js';
 /** A comment's marker at the start of its line: `//`, `#`, `/*`, `*`, `--`, `;`. */
 export const COMMENT_LINE = /^[ \t]{0,40}(?:\/\/|#|\/?\*|--|;)/;
 
-/** A comment's words that say what it sits by is no secret: `not a credential`, `not secret`, `isn't sensitive`, `no secret`. */
-const NOT_A_SECRET_WORDS = /\b(?:(?:is[ \t]{0,2}n[o']t|not|never)[ \t]{1,3}(?:a[ \t]{1,3})?(?:credential|secret|password|sensitive)|no[ \t]{1,3}(?:credential|secret)s?\b(?![ \t]{0,3}(?:here|in[ \t]|manager|store|vault)))/i;
+/**
+ * A comment's words that say what it sits by is no secret: `not a credential`, `not secret`, `isn't sensitive`, `no secret`,
+ * or that it is not the token or the key its name promises (`WISE_API_TOKEN = "…"  # profile id, not the token`, `not an
+ * API key`): a token or a key only with its article, so `not key-rotated` or `not token-scoped` say nothing of the kind.
+ */
+const NOT_A_SECRET_WORDS =
+  /\b(?:(?:is[ \t]{0,2}n[o']t|not|never)[ \t]{1,3}(?:(?:a|the)[ \t]{1,3})?(?:credential|secret|password|sensitive)|(?:is[ \t]{0,2}n[o']t|not)[ \t]{1,3}(?:an?|the)[ \t]{1,3}(?:(?:api|access|auth)[ \t_-]?)?(?:token|key)\b(?![ \t_-]{0,2}(?:id|name|file|path|holder)\b)|no[ \t]{1,3}(?:credential|secret)s?\b(?![ \t]{0,3}(?:here|in[ \t]|manager|store|vault)))/i;
 
 /**
  * A comment's opening words that call what it sits by public: `// public, embedded in the web app`, `# publishable`,
