@@ -3,7 +3,8 @@
 // floors file) and the core's labelled-sets test (every set against its floors, in CI).
 //
 // expectations.json maps each relative file path to
-//   { "secrets": [ "<value>" | { "from": "<BEGIN line>", "to": "<END line>" } ], "lookalikes": [ "<value>" ] }
+//   { "secrets": [ "<value>" | { "from": "<BEGIN line>", "to": "<END line>" } ], "lookalikes": [ the same ] }
+// (a look-alike block: a certificate, a public key, an Ansible Vault blob).
 // A secret is found when, for every place it occurs in its file, one finding's span covers it
 // (a `from`/`to` block runs from the start of `from` to the end of the next `to`).
 // A look-alike is a false positive when any finding overlaps any place it occurs.
@@ -106,7 +107,7 @@ export function scoreLabelledSet(core, folder, { dotenv = false } = {}) {
     }
     for (const look of expected.lookalikes ?? []) {
       score.lookalikes += 1;
-      const spans = occurrences(text, look);
+      const spans = typeof look === 'string' ? occurrences(text, look) : blockOccurrences(text, look);
       if (spans.length === 0) {
         score.problems.push(`${file}: look-alike not present in the file: ${showLabel(look)}`);
         continue;
