@@ -392,6 +392,15 @@ const hostile: Record<string, string> = {
   'OpenVPN static key headers that no footer follows, one per line': '-----BEGIN OpenVPN Static key V1-----\n'.repeat(MB / 38),
   // Each credential URL ending in `)` looks for a `(` in its own run once, not back to the text's start (41 s at 2 MB).
   'credential URLs closed by a parenthesis, repeated on one line': 'https://u:Tq8vRzW2kLm7@a.b/c) '.repeat(MB / 30),
+  // Each of these looked for its line's end from every keyword or match of one long line: now the matches of a line share
+  // one search (a remembered line break), or each reads only the stretch its check uses.
+  'YAML block indicators under secret names, repeated on one line': 'password: | '.repeat(MB / 12) + '\n' + ' '.repeat(MB / 4),
+  'password prompts waited for, repeated on one line': 'child.expect("Password:") '.repeat(MB / 26),
+  'pgbouncer userlist mentions repeated on one line': 'userlist.txt '.repeat(MB / 13),
+  'Mailgun names repeated on one line': 'mailgun '.repeat(MB / 8),
+  'Basic schemes joined to nothing, repeated on one line': '"Basic " + '.repeat(MB / 11),
+  'lists of keys opened by a comment running to the line\'s end, repeated': 'api_keys = [ # '.repeat(MB / 15),
+  'nginx maps of secret headers opened by a comment running to the line\'s end, repeated': 'map $http_x_api_token $t { # '.repeat(MB / 29),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still
@@ -520,6 +529,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['credential URLs whose host is also named in the clear, repeated', 'base.conf', 'ntrip://u:Pw9xQ2zLk@h.example.org:2101/M ntrip://h.example.org:2101/P '.repeat(MB / 72)],
     ['a credential URL before a megabyte of scheme separators', 'base.conf', `ntrip://u:Pw9xQ2zLk@h.example.org:2101/M ${'a://'.repeat(MB / 4)}`],
     ['keys whose comments say not the token, repeated', 'payout.rb', 'WISE_API_TOKEN = "Tq8vRzW2kLm7Xp4N" # not the not the token\n'.repeat(MB / 60)],
+    // Each paragraph word reads its paragraph's lines within its reach only, not to the end of a long line.
+    ['token and password words along one endless line of a note', 'notes.md', 'token password '.repeat(MB / 15)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

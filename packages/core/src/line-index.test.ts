@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexOfBelow, lastIndexOfAbove } from './line-index.js';
+import { indexOfBelow, lastIndexOfAbove, lineBreakCursor } from './line-index.js';
 
 /** The definitions the bounded searches must agree with, by brute force. */
 function naiveLast(text: string, search: string, from: number, floor: number): number {
@@ -52,6 +52,25 @@ describe('indexOfBelow', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[ab\]]{0,30}$/), fc.constantFrom(']', 'a', 'ab', 'b]a'), fc.integer({ min: -3, max: 35 }), fc.integer({ min: -3, max: 35 }), (text, search, from, limit) => {
         expect(indexOfBelow(text, search, from, limit)).toBe(naiveFirst(text, search, from, limit));
+      }),
+    );
+  });
+});
+
+describe('lineBreakCursor', () => {
+  it("answers as indexOf('\\n') does, at offsets in order and out of it", () => {
+    const text = 'ab\ncd\n\nef';
+    const nextBreak = lineBreakCursor(text);
+    expect([0, 1, 2, 3, 5, 6, 7, 8, 9].map(nextBreak)).toEqual([2, 2, 2, 5, 5, 6, -1, -1, -1]);
+    expect(nextBreak(0)).toBe(2);
+    expect(nextBreak(4)).toBe(5);
+  });
+
+  it('agrees with indexOf for any sequence of offsets', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a\n]{0,30}$/), fc.array(fc.integer({ min: -2, max: 33 }), { maxLength: 20 }), (text, offsets) => {
+        const nextBreak = lineBreakCursor(text);
+        for (const from of offsets) expect(nextBreak(from)).toBe(text.indexOf('\n', from));
       }),
     );
   });

@@ -61,6 +61,22 @@ export function indexOfBelow(text: string, search: string, from: number, limit: 
 }
 
 /**
+ * A `text.indexOf('\n', from)` for a finder that asks at offsets that do not go back (keywords, matches in order): the
+ * line break found is remembered, so the keywords of one long line share one search instead of each reading the line to
+ * its end. Asked below an earlier offset, it searches afresh (the same answers, without the saving).
+ */
+export function lineBreakCursor(text: string): (from: number) => number {
+  // No line break stands in [asked, found) (or after `asked` at all, when `found` is -1); -2: nothing searched yet.
+  let asked = 0;
+  let found = -2;
+  return (from) => {
+    if (found === -2 || from < asked || (found !== -1 && from > found)) found = text.indexOf('\n', from);
+    asked = from;
+    return found;
+  };
+}
+
+/**
  * Start and end of the line around `at`, looking at most `reach` characters each way.
  * Finders use this instead of `lastIndexOf('\n')`, which on a megabyte-long line would
  * cost a full scan per candidate and make a scan quadratic.

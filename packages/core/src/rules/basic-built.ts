@@ -1,3 +1,4 @@
+import { lineEndBefore } from '../line-index.js';
 import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -56,8 +57,8 @@ function findBuiltBasicCredentials(text: string, options: DetectOptions, offsets
   const spans: Span[] = [];
   forEachMatchAt(BASIC_JOINED_AT, text, offsets, (m) => {
     const from = m.index + m[0].length;
-    const lineEnd = text.indexOf('\n', from);
-    const expression = text.slice(from, Math.min(lineEnd === -1 ? text.length : lineEnd, from + 200));
+    // The expression's 200 characters at most, up to its line's end: no search per match to the end of a long line.
+    const expression = text.slice(from, lineEndBefore(text, from, Math.min(text.length, from + 200)));
     const literal = USER_PASSWORD_LITERAL.exec(expression);
     if (literal !== null) {
       const value = literal.groups!['v']!;

@@ -2,7 +2,7 @@ import { shannonEntropy } from '../entropy.js';
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
-import { lastIndexOfAbove, lineAround as lineBounds, lineEndBefore, startsItsLine } from '../line-index.js';
+import { lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
 import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
@@ -1154,6 +1154,8 @@ interface AssignmentScan {
    * whole text for every file was a tenth of the rule's time).
    */
   sealed: boolean | undefined;
+  /** The line break after an offset (see `lineBreakCursor`): the block values of one long line's names share one search. */
+  readonly nextBreak: (from: number) => number;
   readonly spans: Span[];
 }
 
@@ -1165,7 +1167,7 @@ interface AssignmentMatch {
 }
 
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
-  const scan: AssignmentScan = { text, file: options.file, codeFile: isCodeFile(options.file), skipUntil: -1, sealed: undefined, spans: [] };
+  const scan: AssignmentScan = { text, file: options.file, codeFile: isCodeFile(options.file), skipUntil: -1, sealed: undefined, nextBreak: lineBreakCursor(text), spans: [] };
   const spans = scan.spans;
   // Offsets whose name is no secret's name (`tokenType`, `passwordField`: most of them),
   // not matched yet. Their matches matter only for the `skipUntil` they set, and only when a
@@ -1264,7 +1266,7 @@ function assignmentAt(scan: AssignmentScan, offset: number): AssignmentMatch | u
     // `api_token | …`), not YAML's block indicator: the next line is no value of this name.
     if (/^[|>]/.test(v.value) && !/[:=]/.test(sep)) return undefined;
     // `password: >-` / `password = <<-EOT`: the value is the next line.
-    const block = nextLineValue(text, v.start + v.value.length, v.value);
+    const block = nextLineValue(text, v.start + v.value.length, v.value, scan.nextBreak);
     if (block === undefined) return undefined;
     v.value = block.value;
     v.start = block.start;
@@ -2232,16 +2234,21 @@ const CALL_EXPRESSION = /^[A-Za-z_$][\w$]{0,60}(?:\.[A-Za-z_$][\w$]{0,60}){0,6}\
 /** A YAML block scalar (`|`, `>-`) or a heredoc (`<<-EOT`): the value is on the lines below. */
 const BLOCK_START = /^(?:[|>][-+]?\d?|<<[-~]?["']?[A-Za-z_]{1,20}["']?)$/;
 
-/** The first non-blank line after `from`, trimmed, when a one-line block holds the value. */
-function nextLineValue(text: string, from: number, indicator: string): { value: string; start: number } | undefined {
-  let lineStart = text.indexOf('\n', from);
+/**
+ * The first non-blank line after `from`, trimmed, when a one-line block holds the value. The indicator's line ends where
+ * `nextBreak` says (every name on a long line asks for the same break); a blank line is passed over only when it ends
+ * within the 400 characters a line is read, so a long run of blanks is not read again for each name above it.
+ */
+function nextLineValue(text: string, from: number, indicator: string, nextBreak: (from: number) => number): { value: string; start: number } | undefined {
+  let lineStart = nextBreak(from);
   for (let skipped = 0; lineStart !== -1 && skipped < 3; skipped++) {
     lineStart++;
     const { end } = lineBounds(text, lineStart, 400);
     const line = text.slice(lineStart, end);
     const value = line.trim();
     if (value.length === 0) {
-      lineStart = text.indexOf('\n', lineStart);
+      const lineEnd = text.charCodeAt(end) === 0x0d ? end + 1 : end;
+      lineStart = text.charCodeAt(lineEnd) === 0x0a ? lineEnd : -1;
       continue;
     }
     const delimiter = /^<</.test(indicator) ? indicator.replace(/^<<[-~]?["']?|["']$/g, '') : undefined;
@@ -2257,6 +2264,7 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
   // need: only the `"host": {"domain.tld": …}` form can match there, and searching for it
   // alone skips trying every word as a CloudFormation parameter name.
   const pattern = text.includes('value') || text.includes('default') || text.includes('Default:') || text.includes('-Value') ? NAME_VALUE : HOST_KEYED_VALUE;
+  const nextBreak = lineBreakCursor(text);
   for (const m of text.matchAll(pattern)) {
     const g = m.groups!;
     // A parameter store's name is a path (`/billing/prod/stripe_secret_key`): its last segment names the value.
@@ -2266,7 +2274,7 @@ function findNameValuePairs(text: string, options: DetectOptions): Span[] {
     let value = g['dq'] ?? g['sq'] ?? g['uq']!;
     let start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
     if (!quoted && BLOCK_START.test(value)) {
-      const block = nextLineValue(text, m.index + m[0].length, value);
+      const block = nextLineValue(text, m.index + m[0].length, value, nextBreak);
       if (block === undefined) continue;
       ({ value, start } = block);
     }

@@ -1,4 +1,5 @@
 import { classifyKey, type KeyClass } from '../key-name.js';
+import { lineBreakCursor } from '../line-index.js';
 import { isPlausibleSecret } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { SESSION_COOKIE_NAME } from './generic.js';
@@ -112,6 +113,8 @@ const AUTH_SCHEME = /^(?:Bearer|Basic|Token|ApiKey)[ \t]{1,4}/i;
 
 function findNginxSecretMaps(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
+  // The maps of one long line share one search for the end of a comment that runs to the line's end.
+  const nextBreak = lineBreakCursor(text);
   for (const offset of offsets) {
     NGINX_SECRET_MAP.lastIndex = offset;
     const map = NGINX_SECRET_MAP.exec(text);
@@ -120,7 +123,7 @@ function findNginxSecretMaps(text: string, options: DetectOptions, offsets: read
     if (found === undefined) continue;
     let at = map.index + map[0].length;
     for (let entries = 0; entries < 500; entries++) {
-      at = afterBlanksAndComments(text, at);
+      at = afterBlanksAndComments(text, at, nextBreak);
       NGINX_MAP_ENTRY.lastIndex = at;
       const m = NGINX_MAP_ENTRY.exec(text);
       if (m === null) break;
@@ -138,7 +141,6 @@ function findNginxSecretMaps(text: string, options: DetectOptions, offsets: read
   return spans;
 }
 
-/** The offset after the blanks and `#` comment lines that start at `from` (a map block's notes between entries). */
 // ---------------------------------------------------------------------------------------------
 // nginx's secure links
 
@@ -178,13 +180,14 @@ function findNginxSecureLinkSecrets(text: string, options: DetectOptions, offset
   return spans;
 }
 
-function afterBlanksAndComments(text: string, from: number): number {
+/** The offset after the blanks and `#` comment lines that start at `from` (a map block's notes between entries). */
+function afterBlanksAndComments(text: string, from: number, nextBreak: (from: number) => number): number {
   let at = from;
   for (let guard = 0; guard < 1000 && at < text.length; guard++) {
     const c = text.charCodeAt(at);
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) at++;
     else if (c === 0x23 /* # */) {
-      const nl = text.indexOf('\n', at);
+      const nl = nextBreak(at);
       at = nl === -1 ? text.length : nl + 1;
     } else break;
   }

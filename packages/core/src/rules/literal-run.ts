@@ -8,6 +8,8 @@
  * is read in linear time.
  */
 
+import { lineEndBefore } from '../line-index.js';
+
 /** One value: where its first literal's body starts and its last one's ends, and the bodies joined. */
 export interface LiteralRun {
   start: number;
@@ -97,8 +99,10 @@ function skipSpaceAndComments(text: string, at: number): number {
     const c = text.charCodeAt(i);
     const isComment = (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) || c === 35; /* # */
     if (!isComment) break;
-    const eol = text.indexOf('\n', i);
-    if (eol === -1 || eol - i > 300) return i;
+    // A comment's end is looked for within the 300 characters it may run: not to the end of a long line from each list.
+    const limit = Math.min(text.length, i + 301);
+    const eol = lineEndBefore(text, i, limit);
+    if (eol >= limit) return i;
     i = eol + 1;
   }
   return i;

@@ -1,4 +1,4 @@
-import { lineAround } from '../line-index.js';
+import { lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -432,11 +432,10 @@ const PARAGRAPH_REACH = 600;
 /** Where the paragraph or list item read from `offset` ends: its line and at most two more of the same block, within reach. */
 function paragraphEnd(text: string, offset: number): number {
   const limit = Math.min(text.length, offset + PARAGRAPH_REACH);
-  let end = text.indexOf('\n', offset);
-  if (end === -1 || end > limit) end = limit;
+  // Each line's end is looked for within the reach only: a search per word to the end of a long line was quadratic.
+  let end = lineEndBefore(text, offset, limit);
   for (let lines = 0; lines < 2 && end < limit; lines++) {
-    const next = text.indexOf('\n', end + 1);
-    const lineEnd = next === -1 || next > limit ? limit : next;
+    const lineEnd = lineEndBefore(text, end + 1, limit);
     const line = text.slice(end + 1, lineEnd);
     if (line.trim() === '' || BLOCK_LINE_START.test(line)) break;
     end = lineEnd;

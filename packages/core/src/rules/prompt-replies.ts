@@ -1,3 +1,4 @@
+import { lineBreakCursor, lineEndBefore } from '../line-index.js';
 import { isPlausiblePassword } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
@@ -20,8 +21,10 @@ const NEXT_LINE_REACH = 400;
 
 function findPromptReplies(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
+  // The prompts of one long line share one search for its end, and the next line is read only as far as it is used.
+  const nextBreak = lineBreakCursor(text);
   forEachMatchAt(PASSWORD_PROMPT_READ_AT, text, offsets, (m) => {
-    const lineEnd = text.indexOf('\n', m.index + m[0].length);
+    const lineEnd = nextBreak(m.index + m[0].length);
     if (lineEnd === -1) return;
     // The next line that is not blank, within reach.
     let from = lineEnd + 1;
@@ -29,8 +32,7 @@ function findPromptReplies(text: string, options: DetectOptions, offsets: readon
     while (from < stop && /\s/.test(text[from]!)) from++;
     let lineStart = from;
     while (lineStart > lineEnd + 1 && text[lineStart - 1] !== '\n') lineStart--;
-    const nextEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, nextEnd === -1 ? Math.min(text.length, lineStart + NEXT_LINE_REACH) : Math.min(nextEnd, lineStart + NEXT_LINE_REACH));
+    const line = text.slice(lineStart, lineEndBefore(text, lineStart, Math.min(text.length, lineStart + NEXT_LINE_REACH)));
     const typed = TYPED_LITERAL.exec(line);
     if (typed === null) return;
     const value = typed.groups!['dq'] ?? typed.groups!['sq']!;

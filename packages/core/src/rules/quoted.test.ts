@@ -199,6 +199,15 @@ describe('third blind batch: block values, escaped URLs, tool arguments, documen
     expect(spans('locals {\n  grafana_admin_password = <<-EOT\n    Heredoc!Grafana-77\n  EOT\n}\n', 'main.tf')).toEqual(['Heredoc!Grafana-77']);
   });
 
+  it('passes over blank lines between a block indicator and its value, and reads names on one line that share the line break', () => {
+    expect(spans('db:\n  password: |\n\n    Wq7!Lm2Zx9Rv4\n', 'config.yml')).toEqual(['Wq7!Lm2Zx9Rv4']);
+    expect(spans('- name: PGPASSWORD\n  value: >-\n   \n\n    Folded-Scalar!Pw5\n', 'job.yaml')).toEqual(['Folded-Scalar!Pw5']);
+    // Three blank lines are more than a one-line block is looked for past.
+    expect(spans('db:\n  password: |\n\n\n\n    Wq7!Lm2Zx9Rv4\n', 'config.yml')).toEqual([]);
+    // A run of blanks longer than a line is read is no blank line of a block.
+    expect(spans(`db:\n  password: |\n${' '.repeat(500)}\n    Wq7!Lm2Zx9Rv4\n`, 'config.yml')).toEqual([]);
+  });
+
   it('covers a URL with credentials whose slashes are JSON-escaped', () => {
     const text = '{"url": "https:\\/\\/deploy:Esc4ped!Slash@git.acme.corp\\/repo.git"}\n';
     expect(covered(text, 'https:\\/\\/deploy:Esc4ped!Slash@git.acme.corp\\/repo.git', 'settings.json')).toBe(true);

@@ -5,7 +5,7 @@ import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, i
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
-import { lineAround } from '../line-index.js';
+import { lineAround, lineBreakCursor } from '../line-index.js';
 
 /**
  * Secrets recognised by the document that holds them rather than by a key name:
@@ -491,8 +491,10 @@ function findQuotedUserlist(text: string, options: DetectOptions, offsets: reado
   if (options.file !== undefined && PGBOUNCER_USERLIST_FILE.test(options.file)) return [];
   const spans: Span[] = [];
   let readTo = 0;
+  // The mentions on one long line share one search for its end.
+  const nextBreak = lineBreakCursor(text);
   for (const offset of offsets) {
-    const from = Math.max(text.indexOf('\n', offset) + 1, readTo);
+    const from = Math.max(nextBreak(offset) + 1, readTo);
     if (from === 0) continue;
     const end = Math.min(text.length, offset + USERLIST_QUOTE_WINDOW);
     if (end <= from) continue;

@@ -4,7 +4,7 @@ import type { DetectOptions, Span } from '../../types.js';
 import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
 import { literalAt, skipSpace } from '../literal-run.js';
 import { isWordCode } from '../../char-codes.js';
-import { lineAround } from '../../line-index.js';
+import { lineAround, lineEndBefore } from '../../line-index.js';
 
 /** Mailgun's key shapes: `key-` and 32 hex (older), 32 hex and two groups of 8 (newer); not glued to other token characters. */
 const MAILGUN_KEY_SHAPE = /(?<![\w-])(key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![\w-])/;
@@ -17,8 +17,8 @@ function findMailgunKeysOnLine(text: string, _options: DetectOptions, offsets: r
   let searched = 0;
   for (const offset of offsets) {
     const from = Math.max(offset, searched);
-    let to = text.indexOf('\n', offset);
-    if (to < 0 || to > offset + MAILGUN_LINE_REACH) to = Math.min(text.length, offset + MAILGUN_LINE_REACH);
+    // The line's end, looked for within the reach only: a search per name to the end of a long line was quadratic.
+    const to = lineEndBefore(text, offset, Math.min(text.length, offset + MAILGUN_LINE_REACH));
     if (from >= to) continue;
     const line = text.slice(from, to);
     MAILGUN_KEY_SHAPES.lastIndex = 0;
