@@ -401,6 +401,11 @@ const hostile: Record<string, string> = {
   'Basic schemes joined to nothing, repeated on one line': '"Basic " + '.repeat(MB / 11),
   'lists of keys opened by a comment running to the line\'s end, repeated': 'api_keys = [ # '.repeat(MB / 15),
   'nginx maps of secret headers opened by a comment running to the line\'s end, repeated': 'map $http_x_api_token $t { # '.repeat(MB / 29),
+  // Each header named for an API (`-api`) is tried once, sticky, over a bounded value.
+  'headers named for an API opened and never given a value, repeated on one line': '"x-a-api": "'.repeat(MB / 12),
+  '-api repeated': '-api'.repeat(MB / 4),
+  // A curl user kept in a variable: the quoted password's closing quote is looked for within its reach, not to the text's end.
+  'curl users kept in variables with a quoted password never closed, repeated on one line': 'curl -u "$A:Tq8vRzW2kLm7 '.repeat(MB / 26),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still
@@ -531,6 +536,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['keys whose comments say not the token, repeated', 'payout.rb', 'WISE_API_TOKEN = "Tq8vRzW2kLm7Xp4N" # not the not the token\n'.repeat(MB / 60)],
     // Each paragraph word reads its paragraph's lines within its reach only, not to the end of a long line.
     ['token and password words along one endless line of a note', 'notes.md', 'token password '.repeat(MB / 15)],
+    // Each SESSION name in a dotenv file is matched once, sticky, over a bounded value, and reads its name back 80 characters at most.
+    ['session names with no value after them, repeated on one line of a dotenv file', '.env', 'A_SESSION='.repeat(MB / 10)],
+    ['session values quoted and never closed, repeated on one line of a dotenv file', '.env', 'X_SESSION="Tq8vRzW2kLm7Xp4Nc9Hd3Jf6Gs1 '.repeat(MB / 38)],
+    ['a megabyte of session in a dotenv file', '.env', 'session'.repeat(MB / 7)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -403,6 +403,13 @@ describe('custom authentication headers and MACs carried with data', () => {
     expect(classifyKey('session')).toBeUndefined();
     expect(classifyKey('X-Session-Timeout')).toBeUndefined();
   });
+  it('takes a custom X-…-Api header as an API key, weak; a name that goes on after api is judged by its own last word', () => {
+    expect(classifyKey('x-drmtoday-api')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('X-API')).toEqual({ category: 'KEY', weak: true });
+    expect(classifyKey('X-Api-Version')).toBeUndefined();
+    expect(classifyKey('payments-api')).toBeUndefined();
+    expect(classifyKey('REST_API')).toBeUndefined();
+  });
   it('still reads a longer name ending in auth that is no header as a user:password setting', () => {
     expect(classifyKey('MP_SMTP_AUTH')).toBeUndefined();
   });

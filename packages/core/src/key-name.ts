@@ -637,6 +637,9 @@ function nameOfAKnownSecret(name: string, words: readonly string[], last: string
   // So is one named for a bypass (`x-e2e-bypass`, Vercel's `x-vercel-protection-bypass`): what a test runner or a
   // monitor sends to get past a login wall, a WAF or a rate limit. Weak too: a cache's `X-Cache-Bypass: 1` is a flag.
   if (last === 'bypass' && words[0] === 'x' && words.length >= 3) return { category: 'CRED', weak: true };
+  // A custom header named for an API (`x-drmtoday-api`, `X-Acme-Api`, `X-API`): what a vendor's API takes as its key, the
+  // header's name shortened from `…-Api-Key`. Weak: only a generated value counts (`X-Internal-Api: true` is a flag).
+  if (last === 'api' && words[0] === 'x' && words.length >= 2) return { category: 'KEY', weak: true };
   // A custom header named for a session (`X-Salesforce-Session`, `X-Session`) carries the session's id, which signs in as
   // its user until it expires. Weak: only a generated value counts (`X-Session: new` is a flag).
   if (last === 'session' && words[0] === 'x' && words.length >= 2) return { category: 'TOKEN', weak: true };

@@ -291,6 +291,20 @@ describe('letters drawn at random, and one character encoded', () => {
     expect(isPlausibleSecret('AWSKeyIDForSQSQueueURLOfETLJobRunner', { category: 'KEY', quoted: true })).toBe(false);
   });
 
+  it('takes sixteen letters whose small ones run to three at most and whose capitals stand side by side, under a plain key name only', () => {
+    // A betting exchange's application key: too many capitals side by side for the case switches the random draw above asks.
+    expect(isPlausibleSecret('ioOZiPMSLHiJKXbj', { category: 'KEY', quoted: true })).toBe(true);
+    expect(isPlausibleSecret('iANuLiDKPVrdTtQGUNIv', { category: 'TOKEN', quoted: true })).toBe(true);
+    // Under a bare `key` (weak) letters alone stay out.
+    expect(isPlausibleSecret('ioOZiPMSLHiJKXbj', { category: 'KEY', quoted: true, weakKey: true })).toBe(false);
+  });
+
+  it('leaves identifiers with acronyms, words in capitals and camelCase words of short letters', () => {
+    for (const v of ['LLVMGetHostCPUName', 'xmlSecOpenSSLAppKeyLoadBIO', 'CERTAuthKeyIDStr', 'EmitWinCFISaveXMM', 'EXCHANGEAPPKEYPROD', 'PutYourAppKeyHere', 'TheKeyForMyApp', 'NSURLSessionTaskX']) {
+      expect(isPlausibleSecret(v, { category: 'KEY', quoted: true }), v).toBe(false);
+    }
+  });
+
   it('leaves one character repeated after a scheme prefix or before base64 padding', () => {
     expect(isPlausibleSecret(`base64:${'A'.repeat(43)}=`, { category: 'KEY', quoted: true })).toBe(false);
     expect(isPlausibleSecret(`${'A'.repeat(42)}==`, { category: 'KEY', quoted: true })).toBe(false);

@@ -803,6 +803,42 @@ function isVowelPoorLetters(v: string): boolean {
   const { lower, upper, vowels } = counts;
   return lower >= 8 && upper >= 3 && vowels * 4 <= lower && characterSwitches(v) >= 4 && shannonEntropy(v) >= 3.5;
 }
+/**
+ * Sixteen to forty letters of both cases drawn at random, too short or too evenly cased for `isRandomlyCasedLetters`
+ * (a betting exchange's application key `ioOZiPMSLHiJKXbj`): small letters in runs of three at most, where every
+ * word of a name runs longer; capitals side by side at least twice, which a camelCase name keeps for an acronym; and
+ * few capitals that open a run of small letters (`Get`, `Host`, `Name`): an identifier with acronyms
+ * (`LLVMGetHostCPUName`, `xmlSecOpenSSLAppKeyLoadBIO`) is made of those. Only under a name that says plainly it holds a key.
+ */
+function isShortLetterDraw(v: string): boolean {
+  if (v.length < 16 || v.length > 40) return false;
+  let lower = 0;
+  let upper = 0;
+  let lowerRun = 0;
+  let upperRun = 0;
+  let capitalPairs = 0;
+  let switches = 0;
+  let titleWords = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isLowerCode(c)) {
+      if (upperRun > 0) switches++;
+      if (++lowerRun > 3) return false;
+      // A capital that two small letters follow opens a word (`Get` of `LLVMGetHostCPUName`).
+      if (lowerRun === 2 && i >= 2 && isUpperCode(v.charCodeAt(i - 2))) titleWords++;
+      upperRun = 0;
+      lower++;
+    } else if (isUpperCode(c)) {
+      if (lowerRun > 0) switches++;
+      // Capitals run long only in acronyms and words in capitals.
+      if (++upperRun > 6) return false;
+      if (upperRun === 2) capitalPairs++;
+      lowerRun = 0;
+      upper++;
+    } else return false;
+  }
+  return lower >= 4 && upper >= 4 && capitalPairs >= 2 && switches >= 4 && titleWords * 8 <= v.length && shannonEntropy(v) >= 3.5;
+}
 const LOWER_VOWELS = 'aeiouy';
 
 /**
@@ -1025,7 +1061,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (v.length < minLength) return false;
   // Small letters alone drawn at random (a Google app password, astrometry.net's API key): only where the name says plainly it holds a key.
   if (!ctx.weakKey && isDrawnSmallLetters(v)) return true;
-  if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v) && !(!ctx.weakKey && isVowelPoorLetters(v))) return false;
+  if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v) && !(!ctx.weakKey && (isVowelPoorLetters(v) || isShortLetterDraw(v)))) return false;
   // Under a key's name, words joined by slashes are a reference (a zone, a path), no key.
   if (v.includes('/') && ZONE_OR_WORD_PATH.test(v)) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`

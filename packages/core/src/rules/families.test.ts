@@ -2503,3 +2503,61 @@ describe('a key named in prose with a clause saying it got out, then its value',
     expect(found(md, 'ops/incidents/2025-03-outage.md')).toEqual([]);
   });
 });
+
+describe('a curl user kept in a variable, a header named for an API, a short letter key, a session in a dotenv file (blind sets 165, 170, 173)', () => {
+  const values = (text: string, file: string) => found(text, file).map(([, v]) => v);
+
+  it('reads the password that curl -u is given after a user kept in a variable', () => {
+    expect(values('curl -u "$ARTIFACTORY_USER:Vb-_KrtwqpHO.Lmexd7" -T build/fw.bin "$URL/fw/"\n', 'ci/build.sh')).toEqual(['Vb-_KrtwqpHO.Lmexd7']);
+    expect(values('curl --user ${NEXUS_USER}:Rk4.wPz8-Lq2Vn https://nexus.example/repository/raw/\n', 'publish.sh')).toEqual(['Rk4.wPz8-Lq2Vn']);
+  });
+
+  it('leaves a curl user and password both in variables, and a user and a group given to docker', () => {
+    expect(values('curl -u "$NEXUS_USER:$NEXUS_PASSWORD" https://x\n', 'publish.sh')).toEqual([]);
+    expect(values('curl -u "${CI_USER}:${CI_TOKEN}" https://x\n', 'publish.sh')).toEqual([]);
+    expect(values('docker run --rm -u "$(id -u):$(id -g)" -v "$PWD:/src" builder\n', 'build.sh')).toEqual([]);
+    expect(values('docker exec -u "$APP_USER:www-data" app php artisan migrate\n', 'deploy.sh')).toEqual([]);
+    expect(values('docker exec -u root:www-data app ls\n', 'deploy.sh')).toEqual([]);
+  });
+
+  it('reads the value of a custom header named for an API, in a headers object or a curl -H', () => {
+    const key = '3xXUmxeEWTYafx3a7O0tjM3SIDs7BQJ5B50po1Gt5ZPSoB5K';
+    const ts = ['const res = await fetch(LICENSE_URL, {', '  method: "POST",', '  headers: {', `    "x-drmtoday-api": "${key}",`, '  },', '});', ''].join('\n');
+    expect(values(ts, 'src/drm/widevine.ts')).toEqual([key]);
+    expect(values(`curl -H 'X-Acme-Api: ${key}' https://api.acme.example/v2/assets\n`, 'notes.md')).toEqual([key]);
+  });
+
+  it('leaves a header named for an API that holds a flag, a version or a URL, and other names that end in -api', () => {
+    expect(values('const headers = { "x-internal-api": "true", "X-Api": "v2" };\n', 'client.ts')).toEqual([]);
+    expect(values('headers: {"x-partner-api": "https://partner.example.com/api/v1"}\n', 'client.ts')).toEqual([]);
+    expect(values('"x-amazon-apigateway-api-key-source": "HEADER",\n', 'openapi.json')).toEqual([]);
+    expect(values('const service = "payments-api";\nconst base = "https://rest-api.example.com/v1";\n', 'client.ts')).toEqual([]);
+  });
+
+  it('reads sixteen letters drawn at random under a plain key name, with no digit among them', () => {
+    expect(values('EXCHANGE_APP_KEY = "ioOZiPMSLHiJKXbj"\n', 'odds/settings.py')).toEqual(['ioOZiPMSLHiJKXbj']);
+  });
+
+  it('leaves letters that read as an identifier, words or a weak key name', () => {
+    // An identifier with acronyms, camelCase words, words in capitals.
+    expect(values('API_KEY = "LLVMGetHostCPUName"\n', 'settings.py')).toEqual([]);
+    expect(values('API_KEY = "xmlSecOpenSSLAppKeyLoadBIO"\n', 'settings.py')).toEqual([]);
+    expect(values('APP_KEY = "PutYourAppKeyHere"\n', 'settings.py')).toEqual([]);
+    expect(values('APP_KEY = "EXCHANGEAPPKEYPROD"\n', 'settings.py')).toEqual([]);
+    // A bare `key` asks for more than letters.
+    expect(values('key = "ioOZiPMSLHiJKXbj"\n', 'settings.py')).toEqual([]);
+  });
+
+  it('reads a session token or a saved session in a dotenv file, under a name that ends in SESSION', () => {
+    expect(values('EXCHANGE_SESSION=TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k\n', 'odds-feed/.env')).toEqual(['TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k']);
+    expect(values('export TG_STRING_SESSION="1BVtsOKABu3kx9Lq2mW7vR4pN8zT5yH0cJ6dF1gS3aQ"\n', '.env.production')).toEqual(['1BVtsOKABu3kx9Lq2mW7vR4pN8zT5yH0cJ6dF1gS3aQ']);
+    expect(values("SESSION_STRING='BQC9xLq2mW7vR4pN8zT5yH0cJ6dF1gS3aQ' # pyrogram\n", 'bot.env')).toEqual(['BQC9xLq2mW7vR4pN8zT5yH0cJ6dF1gS3aQ']);
+  });
+
+  it('leaves session settings, commented lines, and a session name outside a dotenv file', () => {
+    const env = ['SESSION=cookie', 'SESSION_DRIVER=redis', 'SESSION_LIFETIME=120', 'TMUX_SESSION=dev-workspace-main', 'REDIS_SESSION=redis://cache:6379/2', 'APP_SESSION=session_store_cookie_main', '# EXCHANGE_SESSION=TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k', ''].join('\n');
+    expect(values(env, '.env')).toEqual([]);
+    expect(values('EXCHANGESESSION=TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k\n', '.env')).toEqual([]);
+    expect(values('EXCHANGE_SESSION=TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k\n', 'notes.txt')).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { shannonEntropy } from '../entropy.js';
 import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
-import { lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
+import { indexOfBelow, lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
 import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
@@ -29,7 +29,8 @@ const SECRET_WORD =
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
   // A license service's signing IV (Widevine's `SIGNING_IV`) is issued with its signing key and signs beside it.
-  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|' +
+  // A custom header named for an API (`x-drmtoday-api`) is that API's key, its `-Key` left off.
+  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -538,6 +539,50 @@ function isDotenvFile(file: string): boolean {
 }
 
 /**
+ * A dotenv line's value under a name that ends in `SESSION` (`EXCHANGE_SESSION`, Telethon's `STRING_SESSION`), or in
+ * `SESSION_STRING` (Pyrogram's), read from the word `session` on: a session token or a client library's saved session,
+ * which signs in as its account until it expires. The value is judged as a weak key's: only a generated one counts
+ * (`TMUX_SESSION=dev`, `SESSION=cookie`).
+ */
+const DOTENV_SESSION_VALUE =
+  /session(?:[_.-]str(?:ing)?)?[ \t]{0,4}=[ \t]{0,4}(?:"(?<dq>[^"\s\\]{16,300})"|'(?<sq>[^'\s]{16,300})'|(?<uq>[^\s"'#]{16,300})(?=\s|$))/iy;
+
+/**
+ * Whether the name that holds the keyword at `offset` opens its line (after at most eight blanks and an `export`), and
+ * the keyword opens a word of it: after `_`, `.` or `-` (`EXCHANGE_SESSION`), or a small letter for a capital
+ * (`exchangeSession`). Read back at most 80 characters: no dotenv name is longer.
+ */
+function dotenvNameEndsInSession(text: string, offset: number): boolean {
+  let i = offset;
+  while (i > 0 && offset - i <= 80 && isIdentifierCode(text.charCodeAt(i - 1))) i--;
+  if (offset - i > 80) return false;
+  const before = codeAt(text, offset - 1);
+  const camelBoundary = isLetterCode(before) && !isUpperCode(before) && isUpperCode(text.charCodeAt(offset));
+  if (i < offset && (isLetterCode(before) || isDigitCode(before)) && !camelBoundary) return false;
+  if (i >= 7 && text.startsWith('export', i - 7) && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i -= 7;
+  return startsItsLine(text, i, 8);
+}
+
+function findDotenvSessions(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  if (options.file === undefined || !isDotenvFile(options.file)) return spans;
+  let done = -1;
+  for (const offset of offsets) {
+    if (offset < done) continue;
+    DOTENV_SESSION_VALUE.lastIndex = offset;
+    const m = DOTENV_SESSION_VALUE.exec(text);
+    if (m === null || !dotenvNameEndsInSession(text, offset)) continue;
+    done = m.index + m[0].length;
+    const g = m.groups!;
+    const value = g['dq'] ?? g['sq'] ?? g['uq']!;
+    if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, weakKey: true, file: options.file })) continue;
+    const start = done - value.length - (g['uq'] === undefined ? 1 : 0);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
  * Shell scripts and the files the shell reads (`.envrc`, `.bashrc`, Docker's `--env-file`
  * lists, Dockerfiles' `ENV`): there only `$` refers to a variable, a bare word is a literal.
  */
@@ -683,8 +728,13 @@ function trimTrailing(value: string, chars: string): string {
   return end === value.length ? value : value.slice(0, end);
 }
 
-/** curl's `-u user:password` / `--user user:password`, from the flag on. */
-const CURL_USER_AT = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/y;
+/**
+ * curl's `-u user:password` / `--user user:password`, from the flag on. The user may be a variable (`-u "$NEXUS_USER:…"`,
+ * `${CI_USER}`): a script keeps the account in one place and writes the password in the command.
+ */
+const CURL_USER_AT = /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>\$\{?[A-Za-z_]\w{0,60}\}?|[^\s:"'$]{0,100})["']?:["']?(?<v>(?:[^\s"'\\]|\\[^\s]){1,200})/y;
+/** The groups a `-u user:group` of docker, podman or sudo names (`-u "$USER:www-data"`), no password. */
+const UNIX_GROUP = /^(?:www-data|nogroup|nobody|docker|daemon|apache|nginx|users|wheel|staff|adm|sudo|root)$/;
 
 /**
  * Whether the line a match starts on could be uuencoded, judged from the match alone: such a
@@ -4177,6 +4227,8 @@ export const genericRules: Rule[] = [
       'encryption.master', 'encryption_master', 'encryption-master', 'encryptionmaster', 'crypto.master', 'crypto_master', 'crypto-master', 'cryptomaster',
       // A provider's OAuth refresh token named without its `token` (`BLACKBAUD_REFRESH`, `xeroRefresh`).
       'refresh',
+      // A custom header named for an API (`"x-drmtoday-api": "…"`, `-H 'X-Acme-Api: …'`): no `key` in the name.
+      '-api',
       // A license service's signing IV (`SIGNING_IV`, `widevine_signing_iv`), issued with its signing key.
       'signing_iv', 'signingiv', 'signing-iv', 'signing.iv',
       // Any name that ends in a PIN (`DOOR_PIN`), for a strong value only: `pin` alone would stop at every `mapping`.
@@ -4434,11 +4486,29 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'dotenv-session-value',
+    category: 'TOKEN',
+    description:
+      "A generated session token or saved session in a dotenv file, under a name that ends in SESSION (`EXCHANGE_SESSION=…`, Telethon's `STRING_SESSION`, Pyrogram's `SESSION_STRING`)",
+    keywords: ['session'],
+    pattern: DOTENV_SESSION_VALUE,
+    find: findDotenvSessions,
+    anchored: true,
+    // A first gate on the path's end; the finder asks `isDotenvFile` of the base name.
+    paths: /env(?:\.[\w.-]{1,40})?$|renviron(?:\.site)?$/i,
+    confidence: 'medium',
+    examples: {
+      // Bound to dotenv files by path (examples run without a file name): shown by its tests.
+      match: [],
+      noMatch: [],
+    },
+  },
+  {
     id: 'curl-user-password',
     category: 'CRED',
     description: 'User and password given to curl (`-u user:pass`, `--user user:pass`)',
     keywords: ['-u', '--user'],
-    pattern: /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/,
+    pattern: /(?<![\w-])(?:-u|--user)(?:=|\s{1,4})["']?(?<user>\$\{?[A-Za-z_]\w{0,60}\}?|[^\s:"'$]{0,100})["']?:["']?(?<v>[^\s"']{1,200})/,
     // A match opens with its flag: tried only where the prefilter saw one.
     anchored: true,
     find: (text, options, offsets = []) => {
@@ -4458,22 +4528,24 @@ export const genericRules: Rule[] = [
         const before = text.charAt(start - 1);
         const quote = before === ':' ? text.charAt(start - 2 - user.length) : before;
         if ((quote === '"' || quote === "'") && text.charAt(end) === ' ') {
-          const close = text.indexOf(quote, end);
-          const whole = close === -1 || close - start > 200 ? '' : text.slice(start, close);
+          // Looked for within the password's reach only, not to the text's end.
+          const close = indexOfBelow(text, quote, end, start + 201);
+          const whole = close === -1 ? '' : text.slice(start, close);
           if (whole !== '' && !/[\r\n]/.test(whole) && judged('PASS', options.file)(whole)) {
             spans.push({ start, end: close });
             return;
           }
         }
-        if (!judged('PASS', options.file)(value)) return;
+        // `docker exec -u root:www-data`, `-u "$USER:nogroup"`: a user and a group, as docker, podman and sudo take them.
+        if (UNIX_GROUP.test(value) || !judged('PASS', options.file)(value)) return;
         spans.push({ start, end });
       });
       return spans;
     },
     confidence: 'medium',
     examples: {
-      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u "sync:Qm4T xR7w Lp2K vN8s Ht5Y bZ3c" https://shop.example/wp-json/wp/v2/users/me', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
-      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'test: ["CMD-SHELL", "curl -fs -u elastic:$${ELASTIC_PASSWORD} http://localhost:9200"]', 'curl -u deploy:$$DEPLOY_PASS $(REGISTRY)', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }', 'perldoc -u Some::Modulename'],
+      match: ['curl -u admin:Zq8mP2xL9 https://api.example.com', 'curl -u "$ARTIFACTORY_USER:Vb-_KrtwqpHO.Lmexd7" -T build/fw.bin "$URL/fw/"', 'curl --user ${NEXUS_USER}:Rk4.wPz8-Lq2Vn https://x', 'curl --user "deploy:w7Hn3Kq2"', 'curl -u "sync:Qm4T xR7w Lp2K vN8s Ht5Y bZ3c" https://shop.example/wp-json/wp/v2/users/me', 'curl -u ":d2LkV78zLx!t" https://x', "curl --user kevin:'pRf7vG2h1L8nQkW9' -X PATCH"],
+      noMatch: ['curl -u admin:$PASSWORD https://x', 'curl -u user:password https://x', 'test: ["CMD-SHELL", "curl -fs -u elastic:$${ELASTIC_PASSWORD} http://localhost:9200"]', 'curl -u deploy:$$DEPLOY_PASS $(REGISTRY)', 'log() { printf \'%s %s\\n\' "$(date -u +%H:%M:%S)" "$*"; }', 'perldoc -u Some::Modulename', 'curl -u "$NEXUS_USER:$NEXUS_PASSWORD" https://x', 'curl -u "${CI_USER}:${CI_TOKEN}" https://x', 'docker run -u "$(id -u):$(id -g)" app', 'docker exec -u "$USER:www-data" app ls', 'docker exec -u root:www-data app ls'],
     },
   },
   {
