@@ -406,6 +406,13 @@ const hostile: Record<string, string> = {
   '-api repeated': '-api'.repeat(MB / 4),
   // A curl user kept in a variable: the quoted password's closing quote is looked for within its reach, not to the text's end.
   'curl users kept in variables with a quoted password never closed, repeated on one line': 'curl -u "$A:Tq8vRzW2kLm7 '.repeat(MB / 26),
+  // Each block's closing brace or element is looked for within its window only, here never closed.
+  'PagerDuty maps opened and never closed, repeated on one line': 'pagerduty = {'.repeat(MB / 13),
+  'Steam ConnectCache blocks opened and never closed': '"ConnectCache" {'.repeat(MB / 16),
+  'Consul ACL token blocks opened and never closed': 'acl { tokens { '.repeat(MB / 15),
+  'RSA key XML openings never closed': '<RSAKeyValue>'.repeat(MB / 13),
+  // Each PuTTY key's Private-Lines header reads its lines once: a header among them is not read again with its own.
+  'PuTTY Private-Lines headers on every line': 'PuTTY-User-Key-File-2: ssh-rsa\n' + 'Private-Lines: 999\n'.repeat(MB / 19),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

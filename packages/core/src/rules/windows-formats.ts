@@ -1,6 +1,7 @@
 import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import { shannonEntropy } from '../entropy.js';
+import { indexOfBelow } from '../line-index.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -63,8 +64,9 @@ function findRsaXmlPrivateParts(text: string, _options: DetectOptions, offsets: 
   let readTo = 0;
   for (const offset of offsets) {
     const from = Math.max(offset, readTo);
-    const close = text.indexOf('</RSAKeyValue>', from);
-    const end = close === -1 || close - from > RSA_XML_WINDOW ? Math.min(text.length, from + RSA_XML_WINDOW) : close;
+    // Its close within the window only: openings never closed must not each cost a search to the text's end.
+    const close = indexOfBelow(text, '</RSAKeyValue>', from, from + RSA_XML_WINDOW + 1);
+    const end = close === -1 ? Math.min(text.length, from + RSA_XML_WINDOW) : close;
     readTo = end;
     const window = text.slice(from, end);
     for (const m of window.matchAll(RSA_XML_PRIVATE_PART)) {

@@ -1,3 +1,4 @@
+import { indexOfBelow } from '../../line-index.js';
 import { isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { looksRandom, mixesClasses, notPlaceholder } from './shape.js';
@@ -30,8 +31,9 @@ function findSteamConnectCache(text: string, _options: DetectOptions, offsets: r
     const open = CONNECT_CACHE_OPEN.exec(text);
     if (open === null) continue;
     const from = at + open[0].length;
-    const close = text.indexOf('}', from);
-    const end = close === -1 || close - from > CONNECT_CACHE_WINDOW ? Math.min(text.length, from + CONNECT_CACHE_WINDOW) : close;
+    // Its closing brace within the window only: a block never closed must not cost a search to the text's end at each one.
+    const close = indexOfBelow(text, '}', from, from + CONNECT_CACHE_WINDOW + 1);
+    const end = close === -1 ? Math.min(text.length, from + CONNECT_CACHE_WINDOW) : close;
     const body = text.slice(from, end);
     readTo = end;
     CONNECT_CACHE_ENTRY.lastIndex = 0;

@@ -1,6 +1,6 @@
 import { isWordCode } from '../../char-codes.js';
 import { shannonEntropy } from '../../entropy.js';
-import { lastIndexOfAbove, lineAround } from '../../line-index.js';
+import { indexOfBelow, lastIndexOfAbove, lineAround } from '../../line-index.js';
 import { isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
@@ -31,10 +31,12 @@ function findPagerDutyMapKeys(text: string, _options: DetectOptions, offsets: re
     const open = PAGERDUTY_MAP_OPEN.exec(text);
     if (open === null) continue;
     const from = offset + open[0].length;
-    const close = text.indexOf('}', from);
-    const end = close === -1 || close - from > MAP_WINDOW ? Math.min(text.length, from + MAP_WINDOW) : close;
-    const nested = text.indexOf('{', from);
-    const body = text.slice(from, nested !== -1 && nested < end ? nested : end);
+    // The closing and a nested opening brace are looked for within the window only: a map never closed must not cost a
+    // search to the text's end at each PagerDuty name after it.
+    const close = indexOfBelow(text, '}', from, from + MAP_WINDOW + 1);
+    const end = close === -1 ? Math.min(text.length, from + MAP_WINDOW) : close;
+    const nested = indexOfBelow(text, '{', from, end);
+    const body = text.slice(from, nested !== -1 ? nested : end);
     readTo = from + body.length;
     MAP_ENTRY_HEX32.lastIndex = 0;
     for (let m = MAP_ENTRY_HEX32.exec(body); m !== null; m = MAP_ENTRY_HEX32.exec(body)) {

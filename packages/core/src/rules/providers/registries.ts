@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../../base64.js';
 import { shannonEntropy } from '../../entropy.js';
-import { lineAround } from '../../line-index.js';
+import { indexOfBelow, lineAround } from '../../line-index.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, contextRule, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
@@ -118,8 +118,9 @@ function findConsulAclTokens(text: string, _options: DetectOptions, offsets: rea
     // Only inside an `acl` block: elsewhere `tokens { default = … }` is anybody's map.
     if (open === null || !ACL_BLOCK_BEFORE.test(text.slice(Math.max(0, offset - ACL_TOKENS_WINDOW), offset))) continue;
     const from = offset + open[0].length;
-    const close = text.indexOf('}', from);
-    const end = close === -1 || close - from > ACL_TOKENS_WINDOW ? Math.min(text.length, from + ACL_TOKENS_WINDOW) : close;
+    // Its closing brace within the window only: blocks never closed must not each cost a search to the text's end.
+    const close = indexOfBelow(text, '}', from, from + ACL_TOKENS_WINDOW + 1);
+    const end = close === -1 ? Math.min(text.length, from + ACL_TOKENS_WINDOW) : close;
     const block = text.slice(from, end);
     ACL_TOKEN_ENTRY.lastIndex = 0;
     for (let m = ACL_TOKEN_ENTRY.exec(block); m !== null; m = ACL_TOKEN_ENTRY.exec(block)) {
