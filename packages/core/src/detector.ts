@@ -1,4 +1,5 @@
 import { decodeBase64 } from './base64.js';
+import { isChecksumLineDigest } from './checksum-lines.js';
 import { shannonEntropy } from './entropy.js';
 import { TakumoError } from './errors.js';
 import { KeywordScanner } from './keyword-scanner.js';
@@ -230,7 +231,7 @@ function acceptSpans(rule: CompiledRule, spans: readonly Span[], text: string, i
     const secret = text.slice(span.start, span.end);
     if (secret.length === 0) continue;
     if (rule.minEntropy !== undefined && shannonEntropy(secret) < rule.minEntropy) continue;
-    if (isAllowed(secret)) continue;
+    if (isAllowed(secret) || isChecksumLineDigest(text, span.start, span.end)) continue;
     candidates.push({ rule: rule.id, category: span.category ?? rule.category, confidence: rule.confidence, start: span.start, end: span.end });
   }
 }
@@ -292,7 +293,7 @@ function acceptMatch(rule: CompiledRule, m: RegExpExecArray, text: string, file:
     if (verdict === false) return;
     if (typeof verdict === 'string') category = verdict;
   }
-  if (isAllowed(secret)) return;
+  if (isAllowed(secret) || isChecksumLineDigest(text, span.start, span.end)) return;
   candidates.push({ rule: rule.id, category, confidence: rule.confidence, start: span.start, end: span.end });
 }
 

@@ -413,6 +413,19 @@ const hostile: Record<string, string> = {
   'RSA key XML openings never closed': '<RSAKeyValue>'.repeat(MB / 13),
   // Each PuTTY key's Private-Lines header reads its lines once: a header among them is not read again with its own.
   'PuTTY Private-Lines headers on every line': 'PuTTY-User-Key-File-2: ssh-rsa\n' + 'Private-Lines: 999\n'.repeat(MB / 19),
+  // Each FedEx name reads the few lines after its line's start once: a stretch read for one name is not read again for
+  // the next, and a key is read at most its length past the stretch.
+  'FedEx names repeated on one line, never given a key': 'fedex '.repeat(MB / 6),
+  'FedEx names and key prefixes repeated on one line, the hex too short': 'FEDEX_KEY=l7ab12cd34 '.repeat(MB / 21),
+  'FedEx names before a half megabyte of hex after a key prefix': 'fedex '.repeat(MB / 12) + 'l7' + 'a1'.repeat(MB / 4),
+  // Each digest a rule reports reads 16 characters before it and at most 300 after it for a checksum line's file.
+  'digests under key names, a file name never ending after two spaces': `api_key = ${'5c1e9a7f03b84d26'.repeat(4)}  ${'a'.repeat(MB)}`,
+  'digests under key names followed by two spaces and a file, repeated on one line': `API_KEY="${'5c1e9a7f03b84d26'.repeat(4)}  ./a.tgz" `.repeat(MB / 84),
+  // Each `for` before a code span reads one bounded clause to its colon.
+  'names for a code span, never given a colon, repeated on one line': 'API token for the `ops` user '.repeat(MB / 29),
+  'names for code spans opened and never closed, repeated on one line': 'token for `ops '.repeat(MB / 15),
+  // Each host under a protocol's folder at the root reads a bounded stretch before it.
+  "mount points under a protocol's folder named for hosts, repeated on one line": ' /nfs/nas.acme.lan/x'.repeat(MB / 20),
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

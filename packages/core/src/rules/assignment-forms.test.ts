@@ -188,6 +188,14 @@ describe('a label in notes with more words than its name', () => {
     expect(values('cPanel API token for the backup script: `IOYMPZLR8I2OS41YAOPO3XN3GI6GLC57`\n', 'notes.md')).toEqual(['IOYMPZLR8I2OS41YAOPO3XN3GI6GLC57']);
     expect(values('14. Cloudflare global API key (legacy): `9e81dc284ead74ab50cad0fa136f27e842c46`\n', 'onboarding.md')).toEqual(['9e81dc284ead74ab50cad0fa136f27e842c46']);
   });
+  it('reads a label qualified by what it is for, that being named in a code span', () => {
+    expect(values('Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk\n', 'README.md')).toEqual(['4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk']);
+    expect(values('- Deploy key for `web-02` (rotated in May): `Tq8vRzW2kLm7Xp4NcY6b`\n', 'handover.md')).toEqual(['Tq8vRzW2kLm7Xp4NcY6b']);
+    // The span names what the value is for, nothing after the colon is a value, or the span is the value itself.
+    expect(values('API token for the `ctrl-ops` user: see the vault\n', 'README.md')).toEqual([]);
+    expect(values('Token for the `app` service: `${APP_TOKEN}`\n', 'README.md')).toEqual([]);
+    expect(values('The API token for `Tq8vRzW2kLm7Xp4NcY6b` is read from the environment\n', 'README.md')).toEqual([]);
+  });
   it('reads a label qualified by what it is for and then by a remark in brackets', () => {
     expect(values('- Billing API token for the partner bridge (temporary, until Monday): `bpt_Wq4nT8kLr2xZm6PvB3yDc7Hs9Jf`\n', 'runbook.md')).toEqual(['bpt_Wq4nT8kLr2xZm6PvB3yDc7Hs9Jf']);
     expect(values('- API token for the partner bridge (ask the vendor): see 1Password\n', 'runbook.md')).toEqual([]);

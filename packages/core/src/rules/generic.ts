@@ -169,9 +169,10 @@ const ASSIGNMENT = new RegExp(
     // write key that was also printed: `…`", "the token which got logged to the build output: `…`").
     "|[ \\t]{1,2}(?:that|which)[ \\t]{1,2}(?:was|were|got|has[ \\t]been|had[ \\t]been)(?:[ \\t]{1,2}(?:also|accidentally|briefly|then|just|once))?[ \\t]{1,2}(?:printed|logged|leaked|exposed|posted|pasted|committed|echoed|shown|dumped|displayed)(?:[ \\t]{1,2}(?:in|to|into|on)[ \\t]{1,2}[^:=\\r\\n`\"'(){}<>]{1,40})?[ \\t]{0,2}:(?![:=])[ \\t]{0,4}(?=`)" +
     // Or by how it was handed over (`New password agreed on the bridge: …`, `password set by the vendor: …`). What it is for
-    // may be named in double quotes once (`Integration key for the "Billing API" service: …`), and a remark in brackets may
+    // may be named once in double quotes (`Integration key for the "Billing API" service: …`) or in a Markdown code span
+    // (`Rundeck API token for the \`ctrl-ops\` user: …`, an account's or a host's name), and a remark in brackets may
     // follow it (`API token for the vendor bridge (temporary, expires Friday): …`).
-    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}[^:=\\r\\n`"\'(){}<>]{1,40}(?:"[^":=\\r\\n`]{1,40}"[^:=\\r\\n`"\'(){}<>]{0,40})?(?:\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2})?:(?![:=])[ \\t]{0,8}' +
+    '|[ \\t]{1,2}(?:for|(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \\t]{1,2}(?:on|by|with|to|from|in|at|over|during|via))[ \\t]{1,2}(?:[^:=\\r\\n`"\'(){}<>]{1,40}(?:"[^":=\\r\\n`]{1,40}"[^:=\\r\\n`"\'(){}<>]{0,40}|`[^`:=\\s]{1,40}`[^:=\\r\\n`"\'(){}<>]{0,40})?|`[^`:=\\s]{1,40}`[^:=\\r\\n`"\'(){}<>]{0,40})(?:\\([^()\\r\\n:=`"\']{1,40}\\)[ \\t]{0,2})?:(?![:=])[ \\t]{0,8}' +
     // A pronoun that takes the name up after a clause ends (`prompts for the wallet password; current one is …`).
     '|[ \\t]{0,4}[;,][ \\t]{1,4}(?:the[ \\t]{1,2})?(?:current|new|old|temporary|temp)[ \\t]{1,2}one[ \\t]{1,2}(?:is|was)(?:[ \\t]{1,2}now)?[ \\t]{1,4}' +
     // A callback that returns a literal, handed over right after the name: WordPress's filters
@@ -4279,8 +4280,10 @@ export const genericRules: Rule[] = [
         '  psk="c0rn-Field!Wlan7"',
         'const PASSWORD_FIELD: &str = "password_confirmation";\nlet admin = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });',
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
+        'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
       ],
       noMatch: [
+        'API token for the `ctrl-ops` user: see the vault',
         'LED_PIN = "GPIO_NUM_12"', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',

@@ -50,6 +50,16 @@ describe('secrets inside URLs, runbooks and key files', () => {
     expect(values('Run vault operator unseal on each node.\n\nsha256: 5c9f3e1a7b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0b2d4f6e8a0c2e4f6a8b0d2f4e\n', 'notes.md', 'vault-unseal-key')).toEqual([]);
   });
 
+  it("takes no checksum line in the unseal paragraph for a key share: the digest of the file it names", () => {
+    const digest = 'cad1edf319a2ab2d5235c649ede4cbe6299c76dcd1ef3fe5b5b17863e25887f3';
+    const script = `# the vault VM does not auto-unseal\nset -euo pipefail\necho "${digest}  /usr/local/bin/vault" | sha256sum -c -\nvault operator unseal 0KPzAtmla/CbS/aiUaKDXhJRP9QSUPOey+3tBIW8tQjH\n`;
+    expect(values(script, 'vault/bootstrap.sh', 'vault-unseal-key')).toEqual(['0KPzAtmla/CbS/aiUaKDXhJRP9QSUPOey+3tBIW8tQjH']);
+    expect(values(`Before you unseal, check the binary:\n\n    sha256sum -c <<< "${digest}  vault_1.15.6_linux_amd64.zip"\n`, 'runbook.md', 'vault-unseal-key')).toEqual([]);
+    // The same hex as a share, one space or no file after it, is still a share.
+    expect(values(`unseal with this one: ${digest}\n`, 'notes.md', 'vault-unseal-key')).toEqual([digest]);
+    expect(values(`vault operator unseal ${digest}  # key 2 of 5\n`, 'notes.md', 'vault-unseal-key')).toEqual([digest]);
+  });
+
   it('takes no digest set under its own name in the unseal paragraph for a key share', () => {
     const digest = 'a41c07e9d2b86f35c0e17a9b4d2f68e31c5a0b97d4e26f83a1c9b05e7d3f2a6c';
     const vars = `vault_unseal_note: "{{ unseal_from_vault }}"\nbackup_bundle_sha256: "${digest}"\nagentChecksum = '${digest}'\nrelease.digest: ${digest}\n`;

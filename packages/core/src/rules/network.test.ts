@@ -326,6 +326,14 @@ describe('a mount point named for the host it mounts', () => {
     expect(hosts('mount -t cifs //fs/share /mnt/smb/fs03.acme.lan\n', 'mount.sh')).toEqual(['fs03.acme.lan']);
   });
 
+  it("reports the host under a protocol's folder at the root, as an EPICS IOC's autosave path names it", () => {
+    expect(hosts('set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")\n', 'st.cmd')).toEqual(['ctrl-nfs01.kestrel.lan']);
+    expect(hosts('rsync -a out/ /smb/fs02.acme.corp/drop/\n', 'sync.sh')).toEqual(['fs02.acme.corp']);
+    // Deeper under it, or a two-label .local name, the name is a folder's or a file's.
+    expect(hosts('cat /nfs/exports/files02.acme.lan/x\n', 'run.sh')).toEqual([]);
+    expect(hosts('cp .env /nfs/env.local/\n', 'run.sh')).toEqual([]);
+  });
+
   it('still leaves a name deeper in a path, and a two-label .local name under a mount', () => {
     expect(hosts('cat /opt/app/files02.acme.lan/x\n', 'run.sh')).toEqual([]);
     expect(hosts('cp .env /mnt/data/env.local\n', 'run.sh')).toEqual([]);

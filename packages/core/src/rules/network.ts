@@ -544,10 +544,11 @@ const KERBEROS_LINE = /\b(?:kadmin|ktadd|ktutil|addprinc|ank|kinit|klist|ktpass|
 /**
  * A mount point named for the host whose share it mounts, right under a root of mounts: `/mnt/nas01.acme.lan/archive`,
  * autofs's `/net/fs01.acme.corp/export`, macOS's `/Volumes/…`, `/media/…`, maybe under a folder for the protocol
- * (`/mnt/nfs/…`, `/mnt/smb/…`). The directory is the host's name. Deeper in a path a name is a file's or a folder's,
- * and two labels under `.local` (`/mnt/env.local`) are as often a file's name.
+ * (`/mnt/nfs/…`, `/mnt/smb/…`), or under that folder at the root (`/nfs/ctrl-nfs01.acme.lan/autosave`, as an EPICS
+ * IOC's `set_savefile_path` names it). The directory is the host's name. Deeper in a path a name is a file's or a
+ * folder's, and two labels under `.local` (`/mnt/env.local`) are as often a file's name.
  */
-const MOUNT_ROOT_BEFORE = /(?:^|[\s"'`=:(,])\/(?:mnt|media|net|Volumes)\/(?:(?:nfs|smb|cifs|nas|shares?)\/)?$/;
+const MOUNT_ROOT_BEFORE = /(?:^|[\s"'`=:(,])\/(?:(?:mnt|media|net|Volumes)\/(?:(?:nfs|smb|cifs|nas|shares?)\/)?|(?:nfs|smb|cifs)\/)$/;
 function isHostMountPoint(text: string, at: number, host: string): boolean {
   if (!MOUNT_ROOT_BEFORE.test(text.slice(Math.max(0, at - 20), at))) return false;
   const labels = host.split('.').length;
@@ -736,8 +737,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'adduser.local is run after the account is made'],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x'],
       },
     },
   ];

@@ -1,6 +1,7 @@
-import type { Rule } from '../../types.js';
+import { lineAround } from '../../line-index.js';
+import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, HEX_ANY, UUID, contextRule, looksRandom, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, HEX_ANY, UUID, contextRule, looksRandom, notPlaceholder, notPlaceholderNorCounted, tokenRule } from './shape.js';
 
 /** Letters and at least three digits, as a random base32 key has: not a snake_case or run-together word. */
 function isRandomBase32Body(body: string): boolean {
@@ -12,6 +13,49 @@ const VERTEX_NAMED = /vertex/i;
 
 /** An Adyen API key's two base64 parts, without the printable tail after them: what is asked whether it is a stand-in. */
 const ADYEN_KEY_BASE64_PARTS = /^[A-Za-z0-9+/]{1,210}={0,2}-[A-Za-z0-9+/]{32,60}={0,2}/;
+
+/**
+ * A FedEx API key, the client id of a project on FedEx's developer portal that its secret key pairs with for an OAuth
+ * token: `l7` (its Layer7 gateway's mark) and lower-case hex, 32 digits in the keys seen in public code. FedEx documents
+ * no length, so 30 to 32 are read. Little else opens with `l7` and runs on in hex, but the shape is read only near
+ * FedEx's name: alone it is too short a mark to tell a key by.
+ */
+const FEDEX_API_KEY = /(?<![\w.+/-])(l7[0-9a-f]{30,32})(?![\w+/-])/g;
+/** How far from the start of the line that names FedEx a key is looked for: a few lines of a config block or a constructor. */
+const FEDEX_WINDOW = 400;
+/** The longest key and the character after it. */
+const FEDEX_KEY_MAX = 35;
+
+/**
+ * The FedEx API keys from the line that names FedEx (`FEDEX_CLIENT_ID`, `fedex:`, `class FedexRates`) to a few lines
+ * below it, up to a blank line: `fedex_client_id: l7…`, `@client_id = client_id || "l7…"` under `ENV["FEDEX_CLIENT_ID"]`.
+ * Each stretch of text is read once, however many names of FedEx it holds.
+ */
+function findFedexApiKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let readTo = 0;
+  for (const offset of offsets) {
+    let end = Math.min(text.length, offset + FEDEX_WINDOW);
+    if (end <= readTo) continue;
+    // Read from the start of the name's line (no line break stands between), or from where the last window ended.
+    const from = readTo >= offset ? readTo : Math.max(lineAround(text, offset, 200).start, readTo);
+    const blank = /\n[ \t]{0,40}\r?\n/.exec(text.slice(from, end));
+    if (blank !== null) end = from + blank.index;
+    readTo = end;
+    if (end <= from) continue;
+    // A key that starts in the window is read whole (it may run past the window's end), and the character before the
+    // window is read too, so that no key is cut in two nor a longer run taken for one.
+    const at = Math.max(0, from - 1);
+    const window = text.slice(at, Math.min(text.length, end + FEDEX_KEY_MAX));
+    FEDEX_API_KEY.lastIndex = from - at;
+    for (let m = FEDEX_API_KEY.exec(window); m !== null && at + m.index < end; m = FEDEX_API_KEY.exec(window)) {
+      const hex = m[1]!.slice(2);
+      if (!/[0-9]/.test(hex) || !/[a-f]/.test(hex) || !notPlaceholderNorCounted(hex)) continue;
+      spans.push({ start: at + m.index, end: at + m.index + m[1]!.length });
+    }
+  }
+  return spans;
+}
 
 /** Payments, commerce, finance and crypto exchanges. Publishable keys (pk_…) are deliberately absent. */
 export const paymentRules: Rule[] = [
@@ -185,6 +229,32 @@ export const paymentRules: Rule[] = [
     match: [`SHIPPO_TOKEN=shippo_live_${fake('hex', 40, 232)}`],
     noMatch: ['shippo_live_short'],
   }, { keywords: ['shippo_'], minEntropy: 2 }),
+  {
+    id: 'fedex-api-key',
+    category: 'KEY',
+    description: "FedEx API key (a developer portal project's client id, `l7` and hex) within a few lines of FedEx's name",
+    keywords: ['fedex'],
+    pattern: FEDEX_API_KEY,
+    secretGroup: 1,
+    find: findFedexApiKeys,
+    anchored: true,
+    minEntropy: 3,
+    confidence: 'high',
+    examples: {
+      match: [
+        `FEDEX_CLIENT_ID=l7${fake('hex', 32, 9901)}`,
+        `fedex:\n  client_id: l7${fake('hex', 30, 9902)}\n  account: "510087780"`,
+        `def initialize(client_id: ENV["FEDEX_CLIENT_ID"])\n  @client_id = client_id || "l7${fake('hex', 30, 9903)}"\nend`,
+      ],
+      noMatch: [
+        `UPS_CLIENT_ID=l7${fake('hex', 32, 9904)}`,
+        'FEDEX_CLIENT_ID=l7xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'fedex.client-id=l7xx1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d',
+        `# FedEx rates\n\nCLIENT_ID=l7${fake('hex', 32, 9905)}`,
+        `FEDEX_LABEL=dl7${fake('hex', 32, 9906)}`,
+      ],
+    },
+  },
   tokenRule('duffel-api-token', 'Duffel API access token (duffel_live_/duffel_test_)', 'duffel_(?:test|live)_', '[\\w=\\-]{43}', {
     match: [`DUFFEL_ACCESS_TOKEN=duffel_test_${fake('b64url', 43, 233)}`],
     noMatch: ['duffel_test_short'],

@@ -451,3 +451,36 @@ describe("a stream key at the end of an RTMP ingest URL", () => {
     expect(spansOf(text, 'notes.md')).toEqual([]);
   });
 });
+
+describe("FedEx's API key near FedEx's name", () => {
+  const spansOf = (text: string, file: string) =>
+    detector
+      .detect(text, { file })
+      .filter((f) => f.rule === 'fedex-api-key')
+      .map((f) => text.slice(f.start, f.end));
+  const key = `l7${fake('hex', 32, 9911)}`;
+  const shortKey = `l7${fake('hex', 30, 9912)}`;
+
+  it('reads the key under a FedEx name, or a few lines below one (a fallback in a constructor)', () => {
+    expect(spansOf(`FEDEX_CLIENT_ID=${key}\nFEDEX_CLIENT_SECRET=${fake('hex', 32, 9913)}\n`, '.env')).toEqual([key]);
+    expect(spansOf(`production:\n  fedex_client_id: ${shortKey}\n`, 'config/secrets.yml')).toEqual([shortKey]);
+    const ruby = `class FedexRates\n  def initialize(client_id: ENV["FEDEX_CLIENT_ID"])\n    @client_id = client_id || "${shortKey}"\n  end\nend\n`;
+    expect(spansOf(ruby, 'app/services/fedex_rates.rb')).toEqual([shortKey]);
+    expect(spansOf(`"${key}", // FedEx API key\n`, 'carriers.ts')).toEqual([key]);
+  });
+
+  it("leaves the shape away from FedEx's name, past a blank line, a stand-in and a longer run", () => {
+    expect(spansOf(`UPS_CLIENT_ID=${key}\n`, '.env')).toEqual([]);
+    expect(spansOf(`# FedEx\n\nCLIENT_ID=${key}\n`, '.env')).toEqual([]);
+    expect(spansOf('FEDEX_CLIENT_ID=l7xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n', '.env')).toEqual([]);
+    expect(spansOf('inventory.carriers.fedex.client-id=l7xx1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d\n', 'application.properties')).toEqual([]);
+    expect(spansOf('fedex_client_id: l70123456789abcdef0123456789abcdef\n', 'secrets.yml')).toEqual([]);
+    expect(spansOf(`fedex_blob: ${key}${fake('hex', 8, 9914)}\n`, 'secrets.yml')).toEqual([]);
+    expect(spansOf(`fedex_blob: x${key}\n`, 'secrets.yml')).toEqual([]);
+  });
+
+  it('reads each key once, whole, however many FedEx names stand before it', () => {
+    const text = `fedex ${'fedex '.repeat(70)}${key} fedex\n`;
+    expect(spansOf(text, 'notes.txt')).toEqual([key]);
+  });
+});

@@ -360,6 +360,7 @@ export const registryRules: Rule[] = [
         `vault operator unseal\n\nsha256: ${fake('hex', 64, 545)}`,
         `Unseal Key 1: ${'A'.repeat(44)}`,
         `the unseal step uses ${fake('b64', 60, 546)}`,
+        `# the vault VM does not auto-unseal\necho "${fake('hex', 64, 547)}  /usr/local/bin/vault" | sha256sum -c -`,
       ],
     },
   },
