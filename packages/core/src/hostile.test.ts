@@ -144,6 +144,12 @@ const hostile: Record<string, string> = {
   '.pgpass mentions over pgpass-shaped lines': '$ cat ~/.pgpass\n' + 'db.example.net:5432:app:app:Tq8-mossy-Lantern\n'.repeat(MB / 47) + '~/.pgpass '.repeat(MB / 10) + '\n' + '~/.pgpass '.repeat(MB / 10),
   'HTML cells opened and never closed, one line': '<tr><td>DB_PASSWORD</td><td>'.repeat(MB / 28) + '<td '.repeat(MB / 4),
   'Wi-Fi names in quotes repeated on one line': 'Wi-Fi "Guest": '.repeat(MB / 15),
+  // Each Wi-Fi name reads at most a bounded clause after its key's word for the colon, and one bounded value.
+  'Wi-Fi names in brackets, a key word and a clause, never a colon, on one line': 'Wi-Fi (Guest) key for the front-desk tablet '.repeat(MB / 44),
+  'Wi-Fi keys after a clause in code marks never closed, on one line': 'Wi-Fi (Guest) key if off: `Ab3dE6gH9 '.repeat(MB / 38),
+  // Each keypad word reads a bounded clause for its colon or `is`, and its line back within a bounded reach.
+  'alarm codes with clauses repeated on one line, never given a colon': 'alarm code for the boiler room '.repeat(MB / 30),
+  'door and gate codes given on one endless line': 'door code: 4183 gate code is `5291` '.repeat(MB / 36),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.

@@ -175,6 +175,24 @@ describe('a generated password with a dot inside', () => {
   });
 });
 
+describe('a passphrase of dotted words with a number glued to the last', () => {
+  const bare = (value: string, file: string) => isPlausibleSecret(value, { category: 'PASS', quoted: false, file });
+  it('takes three words or more and a number as a password outside program source', () => {
+    expect(bare('lantern.quay.pebble42', 'src/main/resources/application.properties')).toBe(true);
+    expect(bare('copper.meadow.violet.harbor7', 'config/client.properties')).toBe(true);
+    expect(bare('lantern.quay.pebble42', 'config/app.yaml')).toBe(true);
+  });
+  it('still reads a property path, a module path, a host or a setting it points to as a name', () => {
+    for (const name of ['spring.datasource.password', 'ssl.keystore.location', 'kafka.client.jks', 'java.lang.String', 'org.apache.coyote.http11', 'app.secrets.password2', 'vault.config.token1', 'cfg.srv.pwd01', 'web.prod.local']) {
+      expect(bare(name, 'src/main/resources/application.properties'), name).toBe(false);
+    }
+    // Two words are a member and its index as often (`pool.conn2`); in code, and under a weak name, none.
+    expect(bare('pebble.quay42', 'config/app.properties')).toBe(false);
+    expect(bare('lantern.quay.pebble42', 'src/Settings.java')).toBe(false);
+    expect(isPlausibleSecret('lantern.quay.pebble42', { category: 'PASS', quoted: false, weakKey: true, file: 'config/app.properties' })).toBe(false);
+  });
+});
+
 describe('an AWS KMS ciphertext blob', () => {
   const blob = `AQICAHh${'q7Z2vK9mW4xR8tL3nB6pD1cF5hJ0gYeUoNsA'.repeat(5)}==`;
   it('is sealed by its KMS key, no secret, under any key name', () => {

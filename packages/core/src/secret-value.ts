@@ -160,6 +160,23 @@ const COMPOSED_PASSWORD = /^[A-Z][a-z]{2,20}\d{2,3}\.[a-z]{2,20}(?:[A-Z][a-z]{1,
 function isGeneratedDotted(v: string): boolean {
   return v.length >= 10 && /[a-z]/.test(v) && /[A-Z]/.test(v) && !isNameShaped(v);
 }
+/**
+ * Three words or more joined by dots, a number glued to the last (`lantern.quay.pebble42`, `copper.meadow.violet8`): a
+ * passphrase generator's memorable form (words, a separator, a number to meet a policy). A setting's name or a property
+ * path (`spring.datasource.password`, `ssl.keystore.location`) ends in no number, a module path in no number after
+ * words, and a host's last label (its top-level domain) holds no digits; so outside program source, under a password's
+ * name, such a value is the password. Each part is a word (it has a vowel), and none names the setting it could point to
+ * (`app.secrets.password2`, `vault.config.token1`).
+ */
+const DOTTED_WORDS_NUMBERED = /^[a-z]{3,10}(?:\.[a-z]{3,10}){2,5}\d{1,4}$/;
+const SETTING_PATH_WORDS = new Set(['password', 'passwd', 'pass', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'credential', 'credentials', 'config', 'conf', 'settings', 'env', 'vault', 'var', 'vars']);
+function isDottedWordsPassword(v: string): boolean {
+  if (!DOTTED_WORDS_NUMBERED.test(v)) return false;
+  return v
+    .replace(/\d+$/, '')
+    .split('.')
+    .every((w) => /[aeiouy]/.test(w) && !SETTING_PATH_WORDS.has(w));
+}
 const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}\??$/;
 /**
  * `CODE_MEMBER_ACCESS` asserted present: TypeScript's, Swift's, Dart's and C#'s postfix `!`, Kotlin's `!!`
@@ -1031,7 +1048,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
     if (/[([{]/.test(v)) return false;
     // In program source a bare value with brackets is code: `(cachedToken: CachedToken)`.
     if (isCodeFile(ctx.file) && /[)\]}:]/.test(v)) return false;
-    if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && (COMPOSED_PASSWORD.test(v) || (!ctx.weakKey && isGeneratedDotted(v))))) return false;
+    if (MEMBER_ACCESS.test(v) && !(ctx.category === 'PASS' && !isCodeFile(ctx.file) && (COMPOSED_PASSWORD.test(v) || (!ctx.weakKey && (isGeneratedDotted(v) || isDottedWordsPassword(v)))))) return false;
     if (HCL_REFERENCE.test(v)) return false;
     if (isCodeFile(ctx.file) && (CODE_MEMBER_ACCESS.test(v) || CODE_EXPRESSION.test(v) || (CODE_TYPE_NAME.test(v) && isNameShaped(v)))) return false;
     if (v.includes('!') && ctx.file !== undefined && NON_NULL_ASSERTION_FILE.test(ctx.file) && ASSERTED_MEMBER_ACCESS.test(v)) return false;

@@ -1901,6 +1901,17 @@ describe('a credential read through the way code or notes hand it over', () => {
   });
 });
 
+describe('a passphrase of dotted words and a number in a .properties file (blind set 175)', () => {
+  it('reports it under a password property, in Spring and Kafka client files', () => {
+    expect(found('spring.datasource.username=roster_app\nspring.datasource.password=lantern.quay.pebble42\n', 'src/main/resources/application.properties')).toEqual([['PASS', 'lantern.quay.pebble42']]);
+    expect(found('ssl.keystore.type=PKCS12\nssl.keystore.password=copper.meadow.violet8\n', 'config/kafka-client.properties')).toEqual([['PASS', 'copper.meadow.violet8']]);
+  });
+  it('leaves property names, class names and the password setting a value points to', () => {
+    const props = 'ssl.keystore.password=ssl.keystore.location\nsasl.jaas.config.password=kafka.client.jks\nlogin.password.encoder=java.lang.String\nspring.datasource.password=app.secrets.password2\n';
+    expect(found(props, 'config/kafka-client.properties')).toEqual([]);
+  });
+});
+
 describe('credentials with a dot inside, written by a shell, or piped into base64 (blind set 84)', () => {
   it('reports a random password with a dot in a KEY=VALUE .conf file, not a dotted reference there', () => {
     expect(found('NAS_USER=backup\nNAS_PASSWORD=QmvtRzkWxpLdHc.nTq4\n', 'etc/offsite-backup.conf')).toEqual([['PASS', 'QmvtRzkWxpLdHc.nTq4']]);
@@ -2203,6 +2214,12 @@ describe('a secret given later in the sentence that names it', () => {
 
   it('leaves a password policy said to be a name of words', () => {
     expect(found("The admin password policy changed last week; it's `StrictPolicy2025Rules` now.", 'notes.md')).toEqual([]);
+  });
+
+  it('leaves a policy setting in brackets after the rule or GPO that passwords follow, and still reads a password there', () => {
+    expect(found('Service account passwords follow the site GPO (`MinimumPasswordLength=14`).', 'runbooks/close.md')).toEqual([]);
+    expect(found('Kiosk passwords meet the lockout rules (`LockoutThreshold=5!`) set by IT.', 'runbooks/close.md')).toEqual([]);
+    expect(found('Never paste the kiosk password from the handover mail (`Wq8#tLm2Zr5v`) in tickets.', 'runbooks/close.md')).toEqual([['PASS', 'Wq8#tLm2Zr5v']]);
   });
 
   it('leaves "the old one" without a value, and a quote that does not close after it', () => {

@@ -3516,8 +3516,11 @@ const IT_IS_VALUE =
   /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
 /** Before `set to`, the verb that makes it one clause with its subject (`the password for new units is set to \`…\``). */
 const SET_TO_VERB = /\b(?:is|was|been|be|got|gets)[ \t]{1,2}$/i;
-/** Between a secret's noun and a value in brackets, a word that makes the bracket another thing's (`the token fix commit (\`…\`)`). */
-const OTHER_THING = /\b(?:commit|sha|hash|digest|revision|version|build|release|ticket|issue|id|name|path|file|prefix|suffix|format|example|placeholder|variable|header|field|column|setting|flag|option)s?\b/i;
+/**
+ * Between a secret's noun and a value in brackets, a word that makes the bracket another thing's (`the token fix commit (\`…\`)`),
+ * or a policy's setting (`passwords follow the domain GPO (\`…\`)`, `keys meet the rotation rules (\`…\`)`).
+ */
+const OTHER_THING = /\b(?:commit|sha|hash|digest|revision|version|build|release|ticket|issue|id|name|path|file|prefix|suffix|format|example|placeholder|variable|header|field|column|setting|flag|option|policy|policie|gpo|rule|requirement)s?\b/i;
 /** How far a value in brackets may stand from the secret's noun (`the production token from the kickoff email (\`…\`)`). */
 const PAREN_NOUN_DISTANCE = 40;
 /** A secret's noun, the last one in the sentence before `it's` (not a public one by name: public key, site key). */
@@ -5293,6 +5296,7 @@ export const genericRules: Rule[] = [
         'The token fix is in the merge commit (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`).',
         'Keep the token until the build ends: `cache-2024-06-01-linux-x64`.',
         'The password rule is set to `Min-length:14!` for staff.',
+        'Kiosk passwords follow the site GPO (`MaxPasswordAge=90`).',
       ],
     },
   },

@@ -626,9 +626,11 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
  * A Wi-Fi network named in quotes or brackets, then a colon and its key, as welcome mails and office notes
  * write it (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`): the name is given, so what follows is the
  * passphrase. WPA takes 8 to 63 characters. Without a quoted name a value after `Wi-Fi:` is the network's own name.
+ * The word for the key may follow the name, and a short clause it (`Staff Wi-Fi (Harbor-Staff) key for the front-desk
+ * tablet: \`…\``): then the value must be in code marks or quotes, as a sentence's bare last word is as likely prose.
  */
 const WIFI_NETWORK_KEY =
-  /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))[ \t]{0,4}(?:[:=]|->)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+  /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
 
 function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -637,7 +639,7 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
     const bare = g['v'] !== undefined;
     // A bare value ends at a blank or a tag (`…<br>`); a full stop or comma after it ends the sentence.
     const value = bare ? g['v']!.replace(/[.,;:!?)]$/, '') : (g['c'] ?? g['q'])!;
-    if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)))) return;
+    if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined)) return;
     const network = g['n1'] ?? g['n2'] ?? g['n3']!;
     if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
     if (!isPlausiblePassword(value, options.file)) return;
@@ -846,8 +848,8 @@ export const markdownRules: Rule[] = [
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".'],
-      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}'],
+      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt'],
+      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`'],
     },
   },
   {

@@ -183,6 +183,16 @@ describe('secrets in chat exports, e-mails, error pages and terminal sessions', 
     expect(found('- Wi-Fi "Lumen-Visitors": open network\n', 'welcome.eml')).toEqual([]);
   });
 
+  it("reads a Wi-Fi key named after the network's name and a short clause, given in code marks", () => {
+    const runbook = '## Lock-up\n- Staff Wi-Fi (HARBOR-STAFF) key for the front-desk tablet: `lantern.quay.pebble42`\n';
+    expect(found(runbook, 'docs/runbooks/closing.md', 'wifi-network-key')).toEqual(['lantern.quay.pebble42']);
+    expect(found('Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt\n', 'welcome.eml')).toEqual(['Qv7mBx-2291-Lpzt']);
+    // After a clause a bare last word is the sentence's; in code marks a word is no key either.
+    expect(found('- Staff Wi-Fi (HARBOR-STAFF) key for the front-desk tablet: ask the duty manager\n', 'closing.md')).toEqual([]);
+    expect(found('- Wi-Fi (HARBOR-STAFF) password, rotated each term: Autumn2024term\n', 'closing.md', 'wifi-network-key')).toEqual([]);
+    expect(found('- Wi-Fi (HARBOR-STAFF) key rotation: `quarterly`\n', 'closing.md')).toEqual([]);
+  });
+
   it('reads .pgpass lines pasted under `cat ~/.pgpass`, and stops where the file does', () => {
     const session = '$ cat ~/.pgpass\nwh-01.example.net:5432:dwh:looker:Vb7-quartz-Meadow\nlocalhost:5432:*:postgres:postgres\n$ echo done:1:2:3:Nq4-ember-Falcon\n';
     expect(found(session, 'notes.txt', 'pgpass-pasted-password')).toEqual(['Vb7-quartz-Meadow']);

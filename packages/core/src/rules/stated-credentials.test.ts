@@ -150,3 +150,22 @@ describe('a password in a parenthesised aside', () => {
     expect(values('-- refresh: psql -U finance (pw rotated)\n', 'refresh.sql')).toEqual([]);
   });
 });
+
+describe('a keypad code stated by what it opens', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-keypad-code').map((f) => text.slice(f.start, f.end));
+  it("reports an alarm's, a gate's or a key safe's code after a colon or is, a short clause between", () => {
+    expect(codes('## Lock-up\n- Intruder alarm code for the boiler room: 604918\n', 'docs/runbooks/closing.md')).toEqual(['604918']);
+    expect(codes('The side gate code is `4183`, change it after the event.\n', 'events/notes.md')).toEqual(['4183']);
+    expect(codes('Key safe code = 73914\n', 'site/README.txt')).toEqual(['73914']);
+    expect(codes('Door-entry PIN: 2958\n', 'onboarding.md')).toEqual(['2958']);
+  });
+  it("leaves a factory or default code, a counting or repeated one, a time, a phone number and words", () => {
+    expect(values('- Do not use the factory installer code `5555` or master code `1234` in production.\n', 'installer-handbook.md')).toEqual([]);
+    expect(values('Default alarm code: 8421 (change it at install).\n', 'handbook.md')).toEqual([]);
+    expect(values('Default for the door-entry keypad on new hire day: `0000`\n', 'onboarding.md')).toEqual([]);
+    expect(codes('Alarm code: 1234\nGate code: 9876\nDoor code: 7777\n', 'notes.md')).toEqual([]);
+    expect(values('Booking confirmed. Door code sent by e-mail.\n', 'sms.txt')).toEqual([]);
+    expect(codes('door code: 0161 555 0192\ngate codes changed at 14:30 today\nThe alarm code length is 6\n', 'notes.md')).toEqual([]);
+    expect(codes('Sentry code: 404918\nre-entry codes: 2024\n', 'notes.md')).toEqual([]);
+  });
+});

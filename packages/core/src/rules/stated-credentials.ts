@@ -181,6 +181,25 @@ function findCommentNamedMaps(text: string, options: DetectOptions, offsets: rea
 const PARENTHESISED_PASSWORD = /\((?:pw|pwd|pass|passwd|password)[ \t]{1,2}(?<v>[^\s()'"`<>{}$]{6,64})\)/iy;
 const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0,64}\d)/;
 
+/**
+ * A keypad's code stated in notes: an intruder alarm's, a door's, a gate's, a key safe's (`Intruder alarm code for the
+ * boiler room: …`, `the gate code is …`). The words say the digits open something, as a PIN's name does; a short
+ * clause may come between them and the colon or `is` (`for the boiler room`). Four to eight digits, ending there (not a
+ * time, a phone number, a version); a run of one digit or a counting one is the installer's factory code or a stand-in.
+ */
+const STATED_KEYPAD_CODE =
+  /(?<![\w-])(?:alarm|door|gate|keypad|key ?safe|lock ?box|disarm|entry)(?:[ \t-](?:entry|access|disarm|arming))?[ \t](?:code|pin|passcode)s?(?:[ \t][^:=\r\n`'"]{0,40}[^\s:=`'"])?(?:[ \t]{0,2}[:=]|[ \t]{1,2}(?:is|was))[ \t]{1,3}`?(?<v>\d{4,8})(?![\w\/:-]|[.,][ \t]?\d|[ \t]\d)/iy;
+/** Words on the code's line that say it is no real one: the factory's, a default, an example. */
+const STAND_IN_CODE_WORDS = /\b(?:default|factory|example|e\.g\.|such as|sample|placeholder|dummy|fake|test)\b/i;
+
+/** A run of one digit (`0000`) or a counting one, up or down (`1234`, `9876`): a stand-in, not a code someone set. */
+function isStandInDigits(value: string): boolean {
+  const step = value.charCodeAt(1) - value.charCodeAt(0);
+  if (step < -1 || step > 1) return false;
+  for (let i = 2; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) !== step) return false;
+  return true;
+}
+
 export const statedCredentialRules: Rule[] = [
   {
     id: 'parenthesised-password-aside',
@@ -358,6 +377,36 @@ export const statedCredentialRules: Rule[] = [
         'The signing key 6A010C5166006599AA17F08146C2130DFD2497F5 is the release fingerprint.',
         'Set the API token API_TOKEN_FROM_VAULT before the run.',
         'the access token expires_in_seconds is 3600',
+      ],
+    },
+  },
+  {
+    id: 'stated-keypad-code',
+    category: 'PASS',
+    description:
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s or a key safe\'s code or PIN, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`)',
+    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'lockbox', 'lock box', 'disarm', 'entry'],
+    startsAtKeyword: true,
+    pattern: STATED_KEYPAD_CODE,
+    secretGroup: 'v',
+    validate: (v, ctx) => {
+      if (isStandInDigits(v)) return false;
+      // The words before the code on its line, read within a bounded reach: `the factory default alarm code: …`.
+      const line = lineAround(ctx.text, ctx.matchStart, 200);
+      return !STAND_IN_CODE_WORDS.test(ctx.text.slice(line.start, ctx.matchEnd));
+    },
+    confidence: 'medium',
+    examples: {
+      match: ['- Intruder alarm code for the boiler room: 502917', 'The side gate code is `4183`, change it after the event.', 'Key safe code = 73914'],
+      noMatch: [
+        '- Do not use the factory installer code `5555` or master code `1234` in production.',
+        'Default alarm code: 8421 (change it at install).',
+        'Alarm code: 1234',
+        'Door code sent by e-mail.',
+        'door code: 0161 555 0192',
+        'gate codes changed at 14:30 today',
+        'The alarm code length is 6',
+        'HTTP status code: 4040',
       ],
     },
   },
