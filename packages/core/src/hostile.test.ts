@@ -195,6 +195,8 @@ const hostile: Record<string, string> = {
   'ftp here-documents opened on every line, never logging in': 'ftp -n h <<EOF\n'.repeat(MB / 15),
   // Each command reads its continued lines for a password flag: a stretch of bounded length.
   'schtasks and ldapsearch commands continued on every line, never a password': 'schtasks /Create ^\n'.repeat(MB / 19) + 'ldapsearch -x \\\n'.repeat(MB / 16),
+  // Each signtool reads its line (and lines continued with ^ or `) for /p, a bounded stretch.
+  'signtool commands repeated on one line and continued on every line, never a password': 'signtool sign /f a.pfx '.repeat(MB / 23) + '\n' + 'signtool sign ^\n'.repeat(MB / 16) + '%SIGNTOOL% /f `\n'.repeat(MB / 16),
   'PowerShell -Name arguments repeated, never a -Value': '-Name Password '.repeat(MB / 15) + ' value',
   // Each row is read up to its bound once; a row never closed stops the insert's rows.
   'SQL insert heads with a secret column, their rows never closed': "INSERT INTO t (api_secret) VALUES ('a (b".repeat(MB / 40),
@@ -264,6 +266,8 @@ const hostile: Record<string, string> = {
   'Discord webhook bases joined to ids and never to a token, and pipes into p4 that never log in':
     '"https://discord.com/api/webhooks/" + "123456789012345678" + "/" + '.repeat(MB / 70) + "echo 'Kq7vTz2Lm' | p4 -u a ".repeat(MB / 30),
   // Each "old one" reads a bounded stretch back for a key's name and a bounded value after it.
+  // Each "the value" reads a bounded stretch back for a key's name, and a bounded value after a colon, a blank line maybe first.
+  'a key named, then "the value is:" repeated on one line and over blank lines, never a value': 'the key. '.repeat(MB / 36) + 'the value is:\n\n  '.repeat(MB / 36) + 'the value of the key: A1b2C3 '.repeat(MB / 60),
   'a secret named, then "old one was" repeated on one line and over lines, never a value': 'the secret key. '.repeat(MB / 64) + 'old one was\n '.repeat(MB / 26) + 'current one: A1b2C3 '.repeat(MB / 40),
   // Each "Current (…):" label and each "old value" reads a bounded aside and a bounded value after it.
   'Current labels with asides that never close, and old values never quoted': 'the API token. Current (since 2024 '.repeat(MB / 36) + 'old value\n  Wq8T2nLk5Zr9Vb3Hx7Mc '.repeat(MB / 32),

@@ -72,6 +72,17 @@ describe('substitution variables and published database defaults', () => {
   });
 });
 
+describe("a shell variable escaped for Compose or make (`$$NAME`)", () => {
+  it('is no secret: `$$` is how a Compose file or a Makefile writes the shell\'s `$`', () => {
+    for (const v of ['$$MYSQL_ROOT_PASSWORD', '$${DB_PASSWORD}', '$$(cat /run/secrets/db)']) {
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);
+    }
+  });
+  it('leaves a password with dollars inside or after a symbol one', () => {
+    for (const v of ['Pa$$w0rd-WP-2024', 'R00t-Pa$$-Harbor!9', '!$$Kx9mQ2vLp']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+  });
+});
+
 describe('base64 DER under a key name', () => {
   const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'KEY', quoted: true, weakKey: true, file: 'keys.js' });
 

@@ -276,8 +276,9 @@ const ZONE_OR_WORD_PATH = /^[A-Z]?[a-z]{1,20}(?:[_\/-][A-Z]?[a-z]{1,20}){1,10}$/
 // `__Name__` is the token that release pipelines replace (Azure DevOps' Replace Tokens, Octopus, web.config transforms).
 // `%%NAME%%` is a TIBCO BusinessWorks substitution variable (and a doubled `%NAME%` in a batch file's own text).
 // An ARN names a resource; its partition may be a wildcard in a policy (`arn:*:secretsmanager:…`) or CloudFormation's `${AWS::Partition}`.
+// Compose files and Makefiles write the shell's `$` as `$$` (`--password=$$MYSQL_ROOT_PASSWORD` in a healthcheck): still a lookup.
 const TEMPLATE_START =
-  /^(?:urn:|\$[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|%%[A-Za-z_][A-Za-z0-9_.-]{0,60}%%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:(?:aws|\*:|\$\{)|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
+  /^(?:urn:|\$\$?[A-Za-z_{(]|%[A-Za-z_]{1,60}%$|%%[A-Za-z_][A-Za-z0-9_.-]{0,60}%%$|@[A-Za-z_]{1,60}@$|__[A-Za-z][A-Za-z0-9_.-]{0,80}__$|\[\[|env:|file:|vault:|secret:|ref\+|arn:(?:aws|\*:|\$\{)|projects\/|@Microsoft\.KeyVault\(|!secret |secretref:|awssm:|gcpsm:|azkv:|sm:\/\/)/i;
 /**
  * A lookup of an environment variable written out whole as a value, often quoted by mistake (`"process.env.ADMIN_PIN"`,
  * `"os.environ['DB_PASSWORD']"`, `"ENV['API_KEY']"`, `"env('APP_KEY')"`, `"System.getenv(\"TOKEN\")"`): a reference to

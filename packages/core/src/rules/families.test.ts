@@ -1702,6 +1702,24 @@ describe('a key given in prose as the new, old or current one', () => {
   });
 });
 
+describe('a key given in prose as "the value" a colon hands over', () => {
+  it('reads the value set off below a paragraph that names the key and ends "the value … is:", as an indented block or in code marks', () => {
+    const key = '5d2e9a0c7b14f38e6a2d9c0b7e41f583';
+    const md = `# Rails credentials\n\nFor the production box the key lives in 1Password ("app master.key"). If 1Password is down,\nthere is a copy in the ops vault folder; the value as of the 2024 rotation is:\n\n    ${key}\n\nTo edit credentials locally run the editor.\n`;
+    expect(found(md, 'docs/credentials.md')).toEqual([['KEY', key]]);
+    const token = 'Rq5TzW8mLx2Kp7Vn4Hb9Jc3Fd6Gs1Ya0';
+    expect(found(`The partner API token is pinned in the cron job; the value there is \`${token}\` until March.\n`, 'notes.md')).toEqual([['KEY', token]]);
+  });
+
+  it('leaves the value of a digest, an id or a setting, and one given bare in the sentence', () => {
+    expect(found('Check the key file before use. The value of its SHA-256 checksum is:\n\n    5d2e9a0c7b14f38e6a2d9c0b7e41f5835d2e9a0c7b14f38e6a2d9c0b7e41f583\n', 'notes.md')).toEqual([]);
+    expect(found('The signing key is in the HSM; its key id is fixed. The value is:\n\n    5d2e9a0c7b14f38e6a2d9c0b7e41f583\n', 'notes.md')).toEqual([]);
+    expect(found('The cache key is built per branch. The value is:\n\n    linux-x64-node20-2025-02-11\n', 'notes.md')).toEqual([]);
+    expect(found('Set the API key in the vault; the value is Rq5TzW8mLx2Kp7Vn4Hb9Jc3Fd6Gs1Ya0 in staging.\n', 'notes.md')).toEqual([]);
+    expect(found('The token is read at start-up and the value is:\n\n    ${API_TOKEN}\n', 'notes.md')).toEqual([]);
+  });
+});
+
 describe('a key labelled by what it is for, with that named in double quotes', () => {
   it('reads the value after the colon when the label names its service in quotes', () => {
     const key = '5b1e7c3a9d2f4e6a8c0b1d3f5e7a9c2b';

@@ -3475,24 +3475,32 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * one" (a chat's "did someone rotate the staging secret? current one in the .env is <value>", a runbook's "The publisher
  * key is in Vault … the old one was `…`"), as "the old value" / "the new value" (a postmortem's "the admin token had been
  * rotated; the old value `…` was still deployed", the value in code marks right after the phrase), or under a
- * `Current:` label (a runbook's "Current (rotated 2024-03-02): `…`" below the paragraph that names the token). Sticky at
- * the phrase; `v` is the value after the colon or the verb (or the phrase), on the same line or alone on the next.
- * A rotated key is still a key.
+ * `Current:` label (a runbook's "Current (rotated 2024-03-02): `…`" below the paragraph that names the token), or as
+ * "the value" that a colon or "is" hands over, set off in code marks or on a line of its own (a doc's "the key lives in
+ * 1Password … the value as of the 2024 rotation is:" over an indented block). Sticky at the phrase; `v` is the value after
+ * the colon or the verb (or the phrase), on the same line or alone on the next (a blank line may come first, as before
+ * Markdown's indented code block). A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:(?:new|old|current|previous)[ \t](?:one|value)\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
+  /(?:(?:(?:new|old|current|previous)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
 /** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
 const ONE_KEY_REACH = 300;
+/** Words before a plain "the value" that make it a digest's, a revision's or an identifier's value, not the key's. */
+const NOT_THE_KEYS_VALUE = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|md5|ids?|identifier|thumbprint|serial)\b/i;
 
 function findOneKeyValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(ONE_KEY_VALUE, text, offsets, (m) => {
     if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
-    if (!NAMES_KEY.test(text.slice(Math.max(0, m.index - ONE_KEY_REACH), m.index))) return;
+    const before = text.slice(Math.max(0, m.index - ONE_KEY_REACH), m.index);
+    if (!NAMES_KEY.test(before)) return;
     const raw = m.groups!['v']!;
     const quote = m.groups!['q']!;
+    // A plain "the value" is any setting's: it hands over a key only with a colon or a verb, the value set off in code
+    // marks or on a line of its own, and no digest, revision or id named before it.
+    if (m.groups!['the'] !== undefined && (m.groups!['says'] === undefined || (quote === '' && !m[0].includes('\n')) || NOT_THE_KEYS_VALUE.test(before) || NOT_THE_KEYS_VALUE.test(m.groups!['says']))) return;
     // Right after the phrase, with no colon or verb (`the old value` / `` `…` `` was still deployed), only a quoted value is one.
     if (quote === '' && m.groups!['says'] === undefined && m.groups!['label'] === undefined) return;
     const after = text.charAt(m.index + m[0].length);
@@ -3750,7 +3758,8 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
  * `-u user,password`, Samba's `-U user%password` (smbclient, rpcclient, smbcacls, samba-tool, `net ads|rpc|sam …`), the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
- * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password).
+ * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password), and the
+ * password of the certificate file SignTool signs with (`signtool sign /f cert.pfx /p …`, also run from a variable: `%SIGNTOOL% sign … /p …`).
  * SteamCMD's login is read as code runs the tool too: an argv list of literals (`["steamcmd", "+login", "builder", "…"]`)
  * and one command joined from literals (`"+login builder " + "…" + " +run_app_build …"`); a variable in either is no password.
  * The share may start with a variable that holds the server (`net use X: %FILESRV%\scans …`, PowerShell's `$srv\scans`), or be
@@ -3758,7 +3767,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * A long command goes on over lines: the LDAP tools' after a shell's `\`, schtasks' after cmd's `^` or PowerShell's `` ` ``.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs|samba-tool|net[ \t]{1,4}(?:ads|rpc|sam))\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs|samba-tool|net[ \t]{1,4}(?:ads|rpc|sam))\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\b[sS][iI][gG][nN][tT][oO][oO][lL]\b(?:[^\r\n|&;]|[\^`]\n|[\^`]\r\n){0,300}?[ \t][/-][pP][ \t]{1,4}["']?(?<signtoolpw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -3882,7 +3891,7 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
   };
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
-    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['netuserpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['rabbitpw'] ?? g['mkstorepw']!;
+    const password = g['orapw'] ?? g['lftppw'] ?? g['smbpw'] ?? g['ldappw'] ?? g['sslpw'] ?? g['hmackey'] ?? g['steampw'] ?? g['netpw'] ?? g['netuserpw'] ?? g['cmdkeypw'] ?? g['schtaskspw'] ?? g['signtoolpw'] ?? g['rabbitpw'] ?? g['mkstorepw']!;
     push(g, m.index + m[0].length, password);
   }
   if (RMAN_WORD.test(text)) {
@@ -4298,6 +4307,8 @@ export const genericRules: Rule[] = [
         'password = os.environ["DB_PASSWORD"]',
         'token = process.env.GITHUB_TOKEN',
         'password: ${DB_PASSWORD}',
+        // Compose's `$$` escapes the shell's `$`: the container's shell reads the variable.
+        'test: ["CMD", "mysqladmin", "ping", "-h", "localhost", "-u", "root", "--password=$$MYSQL_ROOT_PASSWORD"]',
         'api_key = "{{ api_key }}"',
         'password = "<your-password>"',
         'secret = "changeme"',
@@ -5006,8 +5017,8 @@ export const genericRules: Rule[] = [
     id: 'tool-credentials',
     category: 'CONN',
     description:
-      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' and kadmin's `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `net user name password`, `cmdkey … /pass:…`, `schtasks … /rp …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
-    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'samba-tool', 'net ads', 'net rpc', 'net sam', 'ldap', 'kadmin', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'rabbitmqctl', 'mkstore'],
+      "Credentials given to a tool as one argument: Oracle's `sqlplus user/password@db` (expdp, impdp, sqlldr, rman), lftp's `-u user,password`, Samba's `-U user%password`, LDAP tools' and kadmin's `-w password`, OpenSSL's `-passout pass:password` and `dgst -hmac key`, SteamCMD's `+login user password`, `net use \\\\server\\share password /user:…`, `net user name password`, `cmdkey … /pass:…`, `schtasks … /rp …`, `signtool sign /f cert.pfx /p …`, `rabbitmqctl add_user|authenticate_user|change_password user …`, Oracle wallet's `mkstore … -createCredential alias user …`",
+    keywords: ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'sqlcl', 'tkprof', 'lftp', 'smb', 'rpcclient', 'mount.cifs', 'samba-tool', 'net ads', 'net rpc', 'net sam', 'ldap', 'kadmin', 'pass:', '-hmac', '-macopt', 'steamcmd', 'net use', 'net user', 'cmdkey', 'schtasks', 'signtool', 'rabbitmqctl', 'mkstore'],
     pattern: TOOL_CREDENTIALS,
     find: findToolCredentials,
     confidence: 'high',
@@ -5037,6 +5048,9 @@ export const genericRules: Rule[] = [
         'schtasks.exe /Create /TN Backup `\r\n  /RU CORP\\svc_bk /RP "Bq4-Larch!Mire" /SC DAILY',
         'net use T: %TAPESRV%\\restore /user:CORP\\svc_tape Tp9@Quill-Fen#2 /persistent:no',
         'ldapsearch -H ldaps://dc1.corp.example \\\n  -D "CN=svc-hr,OU=Service,DC=corp,DC=example" -w \'Lq8#Marsh-Vole+2\' \\\n  -b "DC=corp,DC=example"',
+        '& "C:\\Program Files (x86)\\Windows Kits\\10\\bin\\x64\\signtool.exe" sign /fd SHA256 /f build\\app-codesign.pfx /p "Kiln2019#" /tr http://timestamp.digicert.com out\\Setup.exe',
+        '%SIGNTOOL% sign /f %CERT% /p Sgn!Quarry-7731 /fd sha256 dist\\Setup.exe',
+        'signtool sign /f cert.pfx ^\n  /p Wk7-Heron!Slate /fd sha256 app.msi',
         'rabbitmqctl -n rabbit@mq02 add_user billing Wren42Saltmarsh',
         "sudo rabbitmqctl change_password ingest 'Kelp!Harrow-83'",
         'rman target sys/Rm4n-B4ckup!sys@LEDGERP catalog rcat/rC4t-Catal0g@rman-cat.example.net/RCAT',
@@ -5073,6 +5087,13 @@ export const genericRules: Rule[] = [
         'net use T: %TAPESRV%\\restore /user:CORP\\svc_tape %TAPE_PW% /persistent:no',
         'net use T: %TAPESRV%\\restore /persistent:no',
         'ldapsearch -H ldaps://dc1.corp.example \\\n  -D "CN=svc-hr,DC=corp" -W -b "DC=corp"\necho -w done',
+        '%SIGNTOOL% sign /f %CERT% /p %CERT_PASS% /fd sha256 dist\\Setup.exe',
+        'signtool sign /f "%SIGN_PFX%" /p "%SIGN_PFX_PASSWORD%" /tr %TIMESTAMP_URL% app.msi',
+        '# signtool sign /f .\\codesign.pfx /p <PFX_PASSWORD> $Installer',
+        '- powershell: signtool sign /f build\\codesign.pfx /p "$(SigningPfxPassword)" out\\Setup.exe',
+        'signtool sign /f cert.pfx /p $env:PFX_PASSWORD app.exe',
+        'signtool verify /pa /v app.exe',
+        'AzureSignTool sign -kvu $vault -kvs $secret -p app.exe',
         'rabbitmqctl add_user billing "$RABBIT_PASSWORD"',
         'rabbitmqctl list_users',
         'rman target / catalog rcat/$RCAT_PASSWORD@RCAT',
@@ -5244,8 +5265,8 @@ export const genericRules: Rule[] = [
   {
     id: 'key-one-prose',
     category: 'KEY',
-    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`")',
-    keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current ('],
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
+    keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current (', 'the value'],
     pattern: ONE_KEY_VALUE,
     find: findOneKeyValues,
     anchored: true,
@@ -5257,6 +5278,7 @@ export const genericRules: Rule[] = [
         'We learnt the partner token had expired; the old value\n  `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` was still in the cron job.',
         'The export job signs with the vendor API key. Rotate it in the vault.\n\nCurrent (since 2025-01-10): `Hq4tZ7Lw2Nk9Rx5Vb3Mp8Tc1`',
         'The outage came from the partner client secret expiring. New one was\nset to `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` -- rotate it after use.',
+        'The production key lives in 1Password. If it is down, a copy is in the vault; the value as of the 2024 rotation is:\n\n    8c1f7a03e5b94d26a0e8c3f17b52d94a\n',
       ],
       noMatch: [
         'The API key rotated. The new one is in the vault.',
@@ -5266,6 +5288,8 @@ export const genericRules: Rule[] = [
         'The token had been rotated; the old value Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6 hmm',
         'The API key is rotated weekly.\nCurrent: 1cb577b2e35fa0fde83202d88f8dd23fb76d621b (the commit deployed)',
         'The cache key changed.\nCurrent: `build-2024-06-01-linux-x64`',
+        'The release key is fine. The value of its SHA-256 fingerprint is:\n\n    8c1f7a03e5b94d26a0e8c3f17b52d94a8c1f7a03e5b94d26a0e8c3f17b52d94a\n',
+        'Set the API key in the vault; the value is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6 in staging.',
       ],
     },
   },

@@ -181,6 +181,18 @@ describe('passwords in Windows scripts', () => {
     expect(found(bat, 'register.bat', 'tool-credentials')).toEqual(['Tq6-Wren!Basin']);
     expect(found('schtasks /Query /TN "Ops\\Sync"\necho /RP Tq6-Wren!Basin\n', 'register.bat', 'tool-credentials')).toEqual([]);
   });
+  it("reports the password of the certificate file SignTool signs with, in a pipeline's script or a batch file", () => {
+    const yml = '    - powershell: |\n        & "C:\\Program Files (x86)\\Windows Kits\\10\\bin\\x64\\signtool.exe" sign /fd SHA256 /f build\\codesign.pfx /p "Anvil2021#" /tr http://timestamp.digicert.com out\\Setup.exe\n';
+    expect(found(yml, 'azure-pipelines.yml', 'tool-credentials')).toEqual(['Anvil2021#']);
+    expect(found('%SIGNTOOL% sign /f %CERT% ^\n  /p Sgn!Quarry-7731 /fd sha256 dist\\Setup.exe\n', 'sign.bat', 'tool-credentials')).toEqual(['Sgn!Quarry-7731']);
+  });
+  it('leaves a SignTool password given by a variable or a stand-in, and other tools named SignTool', () => {
+    expect(found('%SIGNTOOL% sign /f %CERT% /p %CERT_PASS% /fd sha256 dist\\Setup.exe\n', 'sign.bat')).toEqual([]);
+    expect(found('# signtool sign /f .\\codesign.pfx /p <PFX_PASSWORD> $Installer\n', 'sign.ps1')).toEqual([]);
+    expect(found('- script: signtool sign /f codesign.pfx /p "$(SigningPfxPassword)" Setup.exe\n', 'azure-pipelines.yml')).toEqual([]);
+    expect(found('signtool sign /a /n "Sonavia" Setup.exe\necho /p Sgn!Quarry-7731\n', 'sign.bat', 'tool-credentials')).toEqual([]);
+    expect(found('AzureSignTool sign -kvu $vault -kvs $secret -p Sgn!Quarry-7731 Setup.exe\n', 'sign.ps1', 'tool-credentials')).toEqual([]);
+  });
   it('reports a registry value that PowerShell writes under a password name, not one it reads from elsewhere', () => {
     expect(found("Set-ItemProperty -Path $key -Name 'SqlPassword' -Value 'Hq2-Ember*Wold'\n", 'Setup.ps1')).toEqual(['Hq2-Ember*Wold']);
     expect(found("Set-ItemProperty -Path $key -Name 'SqlPassword' -Value $cred.GetNetworkCredential().Password\n", 'Setup.ps1')).toEqual([]);
