@@ -276,6 +276,20 @@ const ELEMENT_BEFORE_VALUE = /<(?:[A-Za-z][\w.-]{0,20}:)?([A-Za-z][\w.-]{0,40})>
 const VERSION_LAST_WORDS = new Set(['version', 'ver', 'semver', 'firmware', 'oid']);
 
 /**
+ * A dependency moved to a release (`**deps**: update V8 to 10.2.154.2`, `bump openssl from
+ * 10.1.0.3`): the verb, up to three words naming what moved, then `to` or `from` right before the
+ * number. A changelog's line also holds links whose paths say `node` or `host`, which the address
+ * words on the line would otherwise take for a host's context. What moved must not be an address's
+ * holder (`update the A record to 10.20.0.5`, `patch upstream backend to 10.0.3.7` point at a host).
+ */
+const VERSION_BUMP = /\b(?:update[sd]?|upgrade[sd]?|bump(?:s|ed)?|patch(?:es|ed)?|downgrade[sd]?)[ \t]+((?:[\w@/.+-]{1,60}[ \t]+){1,3})(?:to|from)[ \t]+v?$/i;
+const ADDRESS_HOLDER = /\b(?:the|a|an|its|our|this|that|record|entry|route|dns|host\w*|ip|addr\w*|server|gateway|gw|proxy|endpoint|peer|resolver|target|upstream|backend|mirror|origin|vip|nat|interface|nic|eth\d*|pool|range|subnet|cidr|allowlist|whitelist|firewall|acl|rule|config|conf|env|variable|var|setting)\b/i;
+function isVersionBump(before: string): boolean {
+  const m = VERSION_BUMP.exec(before.length > 200 ? before.slice(-200) : before);
+  return m !== null && !ADDRESS_HOLDER.test(m[1]!);
+}
+
+/**
  * Whether the address is the value of a version's name, camelCase included (`newVersion`,
  * `AssemblyFileVersion`), which the word test on the line cannot see inside one identifier.
  */
@@ -393,7 +407,7 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     const line = cell === undefined ? sentenceAround(text, bounds.start, bounds.end, m.index, m.index + m[0].length) : text.slice(cell.start, cell.end);
     const before = text.slice(bounds.start, m.index);
     if (VERSION_CONTEXT.test(line) && !ADDRESS_CONTEXT.test(line) && !isAssignedToNonVersionName(before) && !followsNonVersionFlag(before) && !isFollowedByPort(text, m.index + m[0].length) && !isRemoteCopyTarget(text, m.index, m.index + m[0].length) && !isJoinedHost(text, m.index, m.index + m[0].length)) return;
-    if (isAssignedToVersionName(before)) return;
+    if (isAssignedToVersionName(before) || isVersionBump(before)) return;
     spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 32) });
   });
   return spans;
@@ -696,8 +710,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app'],
       },
     },
     {
