@@ -154,6 +154,8 @@ function hostInTheClear(text: string, scheme: string, at: number, services: () =
   return services().has(`${scheme}://${text.slice(from, end)}`.toLowerCase()) ? from : -1;
 }
 
+const CVS_METHOD = /^(?:pserver|gserver|kserver|ext|extssh|server|sspi|fork):[\w.-]+$/;
+
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   let skipUntil = -1;
@@ -179,6 +181,8 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
     const pw = decodeURIComponentSafe(rawPassword);
     const user = m.groups!['user']!;
     if (/^\$|^%|^\{|^<|\}$/.test(user)) continue;
+    // A CVSROOT behind a scheme (`cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src`): the access method and a user, no password.
+    if (user.length === 0 && CVS_METHOD.test(pw)) continue;
     if (!isPlausiblePassword(pw, options.file)) continue;
     if (user.length > 0 && pw.toLowerCase() === user.toLowerCase() && (pw.length < 10 || NAME_OF_WORDS.test(pw))) continue;
     const category: Category = DATABASE_SCHEMES.test(scheme) ? 'CONN' : 'CRED';
@@ -623,6 +627,7 @@ export const connectionRules: Rule[] = [
         'mysql://root:<password>@db/app',
         'https://example.com/path',
         'postgres://postgres:postgres@localhost/db',
+        'The sources are at cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src',
       ],
     },
   },
