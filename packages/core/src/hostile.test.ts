@@ -411,6 +411,12 @@ const hostile: Record<string, string> = {
   'Basic schemes joined to nothing, repeated on one line': '"Basic " + '.repeat(MB / 11),
   'lists of keys opened by a comment running to the line\'s end, repeated': 'api_keys = [ # '.repeat(MB / 15),
   'nginx maps of secret headers opened by a comment running to the line\'s end, repeated': 'map $http_x_api_token $t { # '.repeat(MB / 29),
+  // An Adyen key's tail may hold `<` and `>` between its characters: each is one bounded step, never past the tail's 40.
+  'Adyen key joints followed by angle brackets, repeated on one line': ('AQE' + 'Qm7tR2vLx9Kp'.repeat(5) + '==-' + 'Wz8Lm4Rt7Qx2Kv9Np3Hc6Jd1Bf5Gy0Ts8Ue4Ai7' + '=-a<b>'.repeat(30) + ' ').repeat(MB / 300),
+  // Each TeamViewer assignment id reads a bounded run after its prefix, here prefixes joined into one endless run.
+  'TeamViewer assignment id prefixes repeated on one line': '0001Co'.repeat(MB / 6),
+  // Each bare account before a slash looks back a bounded reach for its name beside a word for a login.
+  'bare accounts named over and over before spaced slashes, repeated on one line': 'abc abc abc / '.repeat(MB / 14),
   // Each header named for an API (`-api`) is tried once, sticky, over a bounded value.
   'headers named for an API opened and never given a value, repeated on one line': '"x-a-api": "'.repeat(MB / 12),
   '-api repeated': '-api'.repeat(MB / 4),

@@ -83,6 +83,18 @@ describe("a shell variable escaped for Compose or make (`$$NAME`)", () => {
   });
 });
 
+describe('a generated key that starts with `$` and a letter', () => {
+  it('is a secret: a WordPress salt is drawn from all of printable ASCII, so `$` opens one by chance', () => {
+    const salt = '$ew]0?.=F!4G4LJuW]|9F!%Yw%TX[xKY$hHz,t{e3`oo*G:?,zE2[dfk(bO7B}t4';
+    expect(isPlausibleSecret(salt, { category: 'KEY', quoted: true, file: 'wp-config.php' })).toBe(true);
+  });
+  it('leaves a variable or a command whatever follows it', () => {
+    for (const v of ['$WP_AUTH_KEY', '${AUTH_KEY:-changeme}', '$(openssl rand -base64 48)', '$_ENV["AUTH_KEY"] . $salt']) {
+      expect(isPlausibleSecret(v, { category: 'KEY', quoted: true, file: 'wp-config.php' }), v).toBe(false);
+    }
+  });
+});
+
 describe('base64 DER under a key name', () => {
   const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'KEY', quoted: true, weakKey: true, file: 'keys.js' });
 

@@ -985,7 +985,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (hasPlaceholderMarker(v, generated)) return false;
   // The first characters shown and the rest masked (`sk_live_51Hq***`, a scanner's or a dashboard's listing): what stays is no secret.
   if (MASKED_TAIL.test(v)) return false;
-  if (TEMPLATE_START.test(v) || isEnvironmentLookup(v) || TERRAFORM_REFERENCE.test(v)) return false;
+  // A generated key may start with `$` and a letter by chance (`$ew]0?.=F!4G…`, a WordPress salt): a lookup is a name.
+  if ((!generated && TEMPLATE_START.test(v)) || isEnvironmentLookup(v) || TERRAFORM_REFERENCE.test(v)) return false;
   // TeamCity's Kotlin DSL stores a secure value on the server and writes only its id (`password("env.X", "credentialsJSON:<uuid>")`).
   if (SECRET_STORE_ID.test(v)) return false;
   // An emulator's fixed key: the rules that report the whole connection string around it judge it here.

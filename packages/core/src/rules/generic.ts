@@ -5,7 +5,7 @@ import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../
 import { indexOfBelow, lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
 import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
-import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone } from './tokens.js';
+import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
@@ -1664,8 +1664,8 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
   // A dotenv line of words under a secret's name is a passphrase, judged as a quoted one.
   if (v.quoted && isValidationRules(v.value)) return true;
   if (v.quoted && CODE_BETWEEN_LITERALS.test(v.value)) return true;
-  // (Each of the three reads a JWT, which opens with `eyJ`: only such a value is split and read.)
-  if (v.value.startsWith('eyJ') && (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || isJwtHeaderAlone(v.value))) return true;
+  // (Each of the four reads a JWT, which opens with `eyJ`: only such a value is split and read.)
+  if (v.value.startsWith('eyJ') && (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || isJwtHeaderAlone(v.value) || isUnsignedTestJwt(v.value, file))) return true;
   // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
   // against, not the password; no client can log in with it.
   if (SCRAM_VERIFIER.test(v.value)) return true;
@@ -2984,9 +2984,15 @@ const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/
 /**
  * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
  * the login: right after `with`, `as`, `is`, `was`, a colon or the word user, account or login, or at the start of the next line when a wrapped paragraph
- * breaks there (`log in with\n\`ops\` / …`).
+ * breaks there (`log in with\n\`ops\` / …`). A mail quotes it as often (`the maintenance login we'll need is "service" / …`).
  */
-const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})`[\w.@+-]{1,64}`$/;
+const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})(?:`[\w.@+-]{1,64}`|"[\w.@+-]{1,64}")$/;
+/** A bare account right before the slash (`watchdog`), read back from it. */
+const BARE_ACCOUNT = /(?:^|[^\w.@+-])([A-Za-z][\w.@+-]{2,63})$/;
+/** A word for a login right after an account's name (`the watchdog login`, `watchdog's password`, `the backup user`). */
+const LOGIN_WORD_AFTER = /^(?:'s)?[ \t]{1,2}(?:login|log-?in|account|user(?:name)?|password|credentials?|creds)\b/i;
+/** How far back a bare account may have been asked for: a chat's question a message or two before its answer. */
+const ASKED_REACH = 300;
 /** A word for a login, then an opening parenthesis and the account (`account (analyst`, `credentials (svc-etl`). */
 const PAREN_ACCOUNT = /\b(?:account|login|log-?in|credentials?|creds|user(?:name)?)[ \t]{0,2}\([ \t]{0,2}[\w.@+-]{1,64}$/i;
 /** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
@@ -5561,6 +5567,8 @@ export const genericRules: Rule[] = [
         '3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).',
         'The old shared account (reporter / vN7kWq2LmZ8tRx) was retired in March.',
         'Push the export with the integration user `qa_export` /\n   `Rm4!Harbor%58`.',
+        'The maintenance login we\'ll need is "service" / RDG-maint-3188 - keep it safe.',
+        "[07:15] Iain: what's the watchdog login again\n[07:15] Euan: watchdog / Puffin.Ridge.Tide.41",
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -5576,6 +5584,9 @@ export const genericRules: Rule[] = [
         'The break-glass broker admin is `mq-admin` /\n   Tq8v-RzW2kLm7Xp rotates after use.',
         'The broker admin is `mq-admin` /\n   `<from the vault>` (rotate after use).',
         'the account (billing / Invoices2024 pages) moved',
+        'the watchdog process restarts the reader; watchdog / Reader2024.log holds its output',
+        'x = "build" / Rate2024x',
+        'In the dialog press "Apply" / Cancel2024x to close it.',
       ],
     },
   },
@@ -5623,6 +5634,24 @@ function isLoginCodeAccount(before: string): boolean {
   return m !== null && (m.groups!['who'] !== undefined || LOGIN_CLAUSE.test(m.groups!['clause']!));
 }
 
+/**
+ * A bare account before the slash that the text just named as a login (a chat's `what's the watchdog login again` answered
+ * by `watchdog / …`, a note's `the backup user` and then `backup / …`): its name, followed by a word for a login, within
+ * the reach before it. Read with `lastIndexOf` over a bounded stretch, so each slash costs no more than its reach.
+ */
+function isAccountNamedAsLogin(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - ASKED_REACH), offset);
+  const m = BARE_ACCOUNT.exec(before);
+  if (m === null) return false;
+  const name = m[1]!;
+  const earlier = before.slice(0, before.length - name.length);
+  for (let i = earlier.lastIndexOf(name); i >= 0; i = i === 0 ? -1 : earlier.lastIndexOf(name, i - 1)) {
+    if (i > 0 && /[\w.@+-]/.test(earlier[i - 1]!)) continue;
+    if (LOGIN_WORD_AFTER.test(earlier.slice(i + name.length, i + name.length + 24))) return true;
+  }
+  return false;
+}
+
 function findAccountSlashPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
@@ -5630,7 +5659,8 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     // In parentheses after a word for a login (`the old shared account (analyst / …) was retired`), the pair must close them.
     const named = ADMIN_ACCOUNT.test(before) || EMAIL_ACCOUNT.test(before);
     const parenthesised = !named && PAREN_ACCOUNT.test(before);
-    if (!named && !parenthesised && !(before.endsWith('`') && isLoginCodeAccount(before))) continue;
+    const marked = (before.endsWith('`') || before.endsWith('"')) && isLoginCodeAccount(before);
+    if (!named && !parenthesised && !marked && !isAccountNamedAsLogin(text, offset)) continue;
     // A paragraph may wrap right after the slash (``admin is `ops` /`` / `` `…` ``): the password then opens the next
     // line, in code marks, which alone set a wrapped value apart from the next line's words.
     const wrapped = text.charCodeAt(offset + 2) !== 0x20;

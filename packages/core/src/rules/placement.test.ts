@@ -42,6 +42,15 @@ describe('JWTs written to show the format', () => {
     expect(values(`const t = '${signedForApp}';`, 'client.ts')).toEqual([signedForApp]);
     expect(values(`const t = '${unsignedAdmin}';`, 'client.ts')).toEqual([unsignedAdmin]);
   });
+
+  it("skips an unsigned token in a test suite, whatever names it: a forgery the test expects rejected, or a mocked server's login", () => {
+    const forged = 'eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiJyZWFkZXItNDIiLCJwbGFuIjoiZGlnaXRhbCJ9.';
+    expect(values(`const forged = "${forged}";\nexpect(() => verify(forged)).toThrow();`, 'test/entitlements.test.ts')).toEqual([]);
+    expect(values(`private static final String TEST_TOKEN = "${unsignedAdmin}";`, 'src/test/java/a/ClientTest.java')).toEqual([]);
+    // A signed token there may be a real one pasted in; an unsigned one outside tests may be sent (`X-API-KEY: …`).
+    expect(values(`const t = '${signedForApp}';`, 'test/client.test.ts')).toEqual([signedForApp]);
+    expect(values(`headers = {'X-API-KEY': '${forged}'}`, 'scripts/call.py')).toEqual([forged]);
+  });
 });
 
 describe('a note in square brackets where the value goes', () => {

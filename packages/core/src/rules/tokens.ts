@@ -1,6 +1,6 @@
 import { decodeBase64 } from '../base64.js';
 import { shannonEntropy } from '../entropy.js';
-import { decodesToRandomPassword, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { decodesToRandomPassword, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isTestFile } from '../secret-value.js';
 import type { Rule } from '../types.js';
 
 /** JWTs, and credentials in HTTP `Authorization` values. */
@@ -66,6 +66,16 @@ export function isDocumentationJwtValue(value: string): boolean {
   return parts.length === 3 && parts[0]!.startsWith('eyJ') && parts[1]!.startsWith('eyJ') && isDocumentationJwt(parts[1]!);
 }
 
+/**
+ * An unsigned JWT (`alg: none`, nothing after the last dot) in a test suite: the token a test forges to see it rejected,
+ * or passes to a client whose server it mocks. It carries no key, and a verifier that honours it is the bug under test.
+ * Elsewhere it is still reported: sent as an API key (`X-API-KEY: eyJhbGciOiJub25lIn0.…`), a server that accepts it lets it in.
+ */
+export function isUnsignedTestJwt(value: string, file: string | undefined): boolean {
+  const parts = value.split('.');
+  return parts.length === 3 && parts[2] === '' && isTestFile(file) && /"alg"\s{0,4}:\s{0,4}"none"/i.test(decodeBase64(parts[0]!) ?? '');
+}
+
 /** Supabase's anon key: a JWT with role `anon`, made to ship in browser code (row-level security guards the data). */
 function isPublicAnonKey(payload: string): boolean {
   return /"role":\s?"anon"/.test(decodeBase64(payload) ?? '');
@@ -121,10 +131,11 @@ export const tokenRules: Rule[] = [
     description: 'A JSON Web Token whose header decodes to JSON with an `alg`',
     keywords: ['eyj'],
     pattern: JWT,
-    validate: (token) => {
+    validate: (token, ctx) => {
       const [header, payload] = token.split('.');
       if (/example|fake|dummy|sample|placeholder/i.test(token)) return false;
       if (isDocumentationJwt(payload!)) return false;
+      if (isUnsignedTestJwt(token, ctx.file)) return false;
       if (isPublicAnonKey(payload!)) return false;
       return decodesToJsonWith(header!, 'alg') && decodeBase64(payload!)?.startsWith('{') === true;
     },

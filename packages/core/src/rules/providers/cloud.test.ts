@@ -17,6 +17,14 @@ describe('Backblaze B2 key ids as rclone keeps them', () => {
     expect(found(conf, 'home/ops/.config/rclone/rclone.conf').find((f) => f.value === keyId)?.rule).toBe('rclone-b2-account');
   });
 
+  it('reads an id a few characters short of 25 under the same names, and not a shorter one', () => {
+    const short = '00518535e4140000000003';
+    expect(found(`[b2-offsite]\ntype = b2\naccount = ${short}\nkey = ${appKey}\n`, 'backup/rclone.conf').map((f) => f.value)).toContain(short);
+    expect(found(`export B2_APPLICATION_KEY_ID=${short}\n`, 'backup.sh').map((f) => f.value)).toEqual([short]);
+    expect(found(`b2 authorize-account ${short} "$B2_KEY"\n`, 'backup.sh').map((f) => f.value)).toEqual([short]);
+    expect(found(`[b2]\ntype = b2\naccount = 005${fake('hex', 16, 9874)}\n`, 'rclone.conf')).toEqual([]);
+  });
+
   it("reads rclone's environment name for the id", () => {
     expect(found(`export RCLONE_B2_ACCOUNT=${keyId}\n`, 'backup.sh').map((f) => f.value)).toEqual([keyId]);
   });

@@ -802,13 +802,14 @@ export const cloudRules: Rule[] = [
     // The id half of a B2 application key (`00` + the cluster digit + the 12-hex account id + a
     // key number): with the key it opens the bucket, and like AWS's AKIA… or Spaces' DO00… ids it
     // is reported as part of the pair. 25 hex is otherwise anything, so a B2 name must vouch for it.
+    // Under that name a few characters fewer (22 to 24, copied short or typed by hand) is still the id.
     id: 'backblaze-b2-application-key-id',
     category: 'KEY',
     // rclone names the id `account` (`RCLONE_B2_ACCOUNT`).
-    description: 'Backblaze B2 application key id (25 hex starting `00`) under a key-id or account name that B2 or Backblaze opens (`B2_APPLICATION_KEY_ID`, `BACKBLAZE_KEY_ID`, rclone\'s `RCLONE_B2_ACCOUNT`)',
+    description: 'Backblaze B2 application key id (25 hex starting `00`, or a few short of it) under a key-id or account name that B2 or Backblaze opens (`B2_APPLICATION_KEY_ID`, `BACKBLAZE_KEY_ID`, rclone\'s `RCLONE_B2_ACCOUNT`)',
     keywords: ['b2_', 'backblaze'],
     startsAtKeyword: true,
-    pattern: inContext({ names: ['b2_', 'backblaze'], nameTail: 'key[_.\\-]?id|account', value: `00${HEX(23)}` }),
+    pattern: inContext({ names: ['b2_', 'backblaze'], nameTail: 'key[_.\\-]?id|account', value: `00${HEX('20,23')}` }),
     secretGroup: 1,
     validate: looksRandom,
     confidence: 'medium',
@@ -825,7 +826,7 @@ export const cloudRules: Rule[] = [
     description: 'Backblaze B2 application key id given to `b2 authorize-account` / `b2 account authorize`',
     keywords: ['b2 authorize-account', 'b2 account authorize'],
     startsAtKeyword: true,
-    pattern: /b2 (?:authorize-account|account authorize)[ \t]{1,4}(00[a-f0-9]{23})(?![\w-])/,
+    pattern: /b2 (?:authorize-account|account authorize)[ \t]{1,4}(00[a-f0-9]{20,23})(?![\w-])/,
     secretGroup: 1,
     validate: looksRandom,
     confidence: 'medium',
@@ -839,11 +840,11 @@ export const cloudRules: Rule[] = [
     // `account` is a name elsewhere (an Azure storage account, at most 24 characters), so only B2's id shape counts.
     id: 'rclone-b2-account',
     category: 'KEY',
-    description: 'Backblaze B2 application key id (25 hex starting `00`) as the `account` of an rclone.conf remote',
+    description: 'Backblaze B2 application key id (25 hex starting `00`, or a few short of it) as the `account` of an rclone.conf remote',
     keywords: ['account'],
     paths: /(?:^|[\\/])rclone\.conf$/i,
     startsAtKeyword: true,
-    pattern: /(?<![\w.-])account[ \t]{0,8}=[ \t]{0,8}(00[0-9a-f]{23})(?![\w-])/,
+    pattern: /(?<![\w.-])account[ \t]{0,8}=[ \t]{0,8}(00[0-9a-f]{20,23})(?![\w-])/,
     secretGroup: 1,
     validate: looksRandom,
     confidence: 'medium',

@@ -109,11 +109,13 @@ export const paymentRules: Rule[] = [
   // bytes), a dash and a short random tail. Log lines and tickets print it with no Adyen name beside it. The tail is
   // drawn from all printable characters (braces and `%` among them), so only the base64 parts are asked whether
   // they are a stand-in. Keys copied short or written by hand keep the joint that no other base64 has, padding then a
-  // dash (`…=-…`): with it, the second part may be of another length (32 to 60) and unpadded.
-  tokenRule('adyen-api-key-format', 'Adyen API key by its own shape (AQE…==-<43 base64>=-…, or AQE…=-<base64> joined at padding and a dash)', 'AQE', `[A-Za-z0-9+/]{40,200}(?:={0,2}-[A-Za-z0-9+/]{43}=|={1,2}-[A-Za-z0-9+/]{32,60}={0,2})(?:-[^\\s"'\x60<>]{4,40})?`, {
+  // dash (`…=-…`): with it, the second part may be of another length (32 to 60) and unpadded. The tail may hold `<`
+  // or `>` too (`=-jJ1et>sy1Lz{`); one that opens a closing tag or ends the text (`=-Qm7t</key>`, `<AQE…=-Qm7t>`) is markup's.
+  tokenRule('adyen-api-key-format', 'Adyen API key by its own shape (AQE…==-<43 base64>=-…, or AQE…=-<base64> joined at padding and a dash)', 'AQE', `[A-Za-z0-9+/]{40,200}(?:={0,2}-[A-Za-z0-9+/]{43}=|={1,2}-[A-Za-z0-9+/]{32,60}={0,2})(?:-(?:[^\\s"'\x60<>]|[<>](?=[^\\s"'\x60<>/])){4,40})?`, {
     match: [`Auth failed using key AQE${fake('b64', 88, 2111)}==-${fake('b64', 43, 2112)}=-QGJ9YV%zP6q8VGgI`, `x-api-key: AQE${fake('b64', 60, 2113)}==-${fake('b64', 43, 2114)}=`,
       `$client->setXApiKey('AQE${fake('b64', 88, 2116)}==-${fake('b64', 43, 2117)}=-q{7Tz]Wm2}Lx9');`,
-      `new Client("AQE${fake('b64', 84, 2119)}=-${fake('alnum', 40, 2120)}", Environment.LIVE);`],
+      `new Client("AQE${fake('b64', 84, 2119)}=-${fake('alnum', 40, 2120)}", Environment.LIVE);`,
+      `adyen.api-key=AQE${fake('b64', 70, 2123)}==-${fake('b64', 43, 2124)}=-jJ1et>sy1Lz{`, `<apiKey>AQE${fake('b64', 70, 2125)}==-${fake('b64', 43, 2126)}=-q<7Tz]Wm2</apiKey>`],
     noMatch: ['AQEshort==-abc=', `AQE${fake('b64', 88, 2115)}`, `AQE${fake('b64', 60, 2118)}==-${'x'.repeat(43)}=-{tail}`,
       // No padding before the dash: a hyphenated id or a joined pair of words, not the key's joint.
       `AQE${fake('alnum', 60, 2121)}-${fake('alnum', 40, 2122)}`],

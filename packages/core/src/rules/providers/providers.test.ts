@@ -255,6 +255,25 @@ describe('payment and messaging credentials away from their names', () => {
   });
 });
 
+describe("an Adyen API key's random tail", () => {
+  const spansOf = (text: string) =>
+    detector
+      .detect(text, { file: 'application-prod.properties' })
+      .filter((f) => f.rule === 'adyen-api-key-format')
+      .map((f) => text.slice(f.start, f.end));
+  const key = (tail: string) => `AQE${fake('b64', 70, 9905)}==-${fake('b64', 43, 9906)}=-${tail}`;
+
+  it('covers a `<` or `>` inside the tail, which is drawn from all printable characters', () => {
+    expect(spansOf(`adyen.api-key=${key('jJ1et>sy1Lz{')}\n`)).toEqual([key('jJ1et>sy1Lz{')]);
+    expect(spansOf(`key ${key('q<7Tz]Wm2')} rejected\n`)).toEqual([key('q<7Tz]Wm2')]);
+  });
+
+  it('stops before markup around the key', () => {
+    expect(spansOf(`<apiKey>${key('Qm7tR2vLx9Kp')}</apiKey>\n`)).toEqual([key('Qm7tR2vLx9Kp')]);
+    expect(spansOf(`see <${key('Qm7tR2vLx9Kp')}>\n`)).toEqual([key('Qm7tR2vLx9Kp')]);
+  });
+});
+
 describe('game studio build farms and crash reporting (blind set 29)', () => {
   const spansOf = (text: string, rule: string, file?: string) =>
     detector

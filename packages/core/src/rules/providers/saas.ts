@@ -135,6 +135,14 @@ export const saasRules: Rule[] = [
     match: [`$deepl = new \\DeepL\\Translator('${fake('hex', 8, 9941)}-${fake('hex', 4, 9942)}-4${fake('hex', 3, 9943)}-a${fake('hex', 3, 9944)}-${fake('hex', 12, 9945)}:fx');`, `DEEPL_AUTH_KEY=${fake('hex', 8, 9946)}-${fake('hex', 4, 9947)}-4${fake('hex', 3, 9948)}-b${fake('hex', 3, 9949)}-${fake('hex', 12, 9950)}:fx`],
     noMatch: [`request_id = '${fake('hex', 8, 9951)}-${fake('hex', 4, 9952)}-4${fake('hex', 3, 9953)}-a${fake('hex', 3, 9954)}-${fake('hex', 12, 9955)}'`, 'DEEPL_AUTH_KEY=00000000-0000-0000-0000-000000000000:fx', `${fake('hex', 8, 9956)}-${fake('hex', 4, 9957)}-4${fake('hex', 3, 9958)}-a${fake('hex', 3, 9959)}-${fake('hex', 12, 9960)}:fxaa`],
   }, { keywords: [':fx'], minEntropy: 3, lead: '(?<![\\w-])', tail: '(?![\\w-])' }),
+  // TeamViewer's assignment id enrols a machine into the company's account with no sign-in (`TeamViewer.exe assignment
+  // --id 0001CoAB…`, the MSI's `ASSIGNMENTOPTIONS="--id …"`): whoever holds it adds hosts the account's users can reach.
+  // It is URL-safe base64 of a protobuf message whose first field opens `0001Co`, and runs 40 to a few hundred characters.
+  tokenRule('teamviewer-assignment-id', 'TeamViewer assignment id (0001Co + URL-safe base64), which enrols machines into an account', '0001Co', '[A-Za-z0-9_\\-]{40,400}={0,2}', {
+    match: [`& "C:\\Program Files\\TeamViewer\\TeamViewer.exe" assignment --id 0001CoABCh${fake('b64url', 41, 9961)}`,
+      `msiexec /i TeamViewer_Host.msi /qn CUSTOMCONFIGID=6xm4q2r ASSIGNMENTOPTIONS="--id 0001CoABCh${fake('b64url', 120, 9962)}"`],
+    noMatch: [`0001CoABCh${fake('b64url', 20, 9963)}`, `x0001CoABCh${fake('b64url', 60, 9964)}`, `--id 0001CoABCh${'x'.repeat(60)}`],
+  }, { category: 'TOKEN', minEntropy: 4, lead: '(?<![A-Za-z0-9_\\-])', tail: '(?![A-Za-z0-9_=\\-])' }),
   // Metabase API keys: `mb_` and the base64 of 32 random bytes.
   tokenRule('metabase-api-key', 'Metabase API key (mb_ + 44 base64 characters)', 'mb_', '[A-Za-z0-9+/]{43}=', {
     match: [`MB_API_KEY=mb_${fake('b64', 43, 9916)}=`, `A chave de API do Metabase é\nmb_${fake('b64', 43, 9917)}= caso precises`],
