@@ -67,8 +67,10 @@ describe('substitution variables and published database defaults', () => {
     for (const v of ['%%Xk29!pqLm', 'Wq%%7vLm2Rz%%']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
   });
   it("is no secret when it is a database image's documented default (`oracle`, like `postgres`)", () => {
-    for (const v of ['oracle', 'Oracle', 'postgres']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: false }), v).toBe(false);
+    for (const v of ['oracle', 'Oracle', 'postgres', 'wordpress']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: false }), v).toBe(false);
+    expect(isPlausibleSecret('wordpress', { category: 'PASS', quoted: true, file: 'vip-site/wp-config-local.php' })).toBe(false);
     expect(isPlausibleSecret('oracle19c!Prod', { category: 'PASS', quoted: false })).toBe(true);
+    expect(isPlausibleSecret('Wordpress-Prod-2024!', { category: 'PASS', quoted: true, file: 'wp-config.php' })).toBe(true);
   });
 });
 

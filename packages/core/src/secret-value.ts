@@ -37,8 +37,9 @@ const DUMMY_VALUES = new Set([
   'autogenerate', 'autogenerateisolateapps', 'autogenerateisolatebyappid',
   // Published defaults: Android's debug keystore, the database images' documented passwords.
   // Oracle's images and VMs ship with `oracle` as the SYS and SYSTEM password (Oracle Developer Day, oracle-xe images);
-  // Apache Cassandra's default superuser is `cassandra` with the password `cassandra`.
-  'android', 'postgres', 'mysql', 'oracle', 'minioadmin', 'mysecretpassword', 'cassandra',
+  // Apache Cassandra's default superuser is `cassandra` with the password `cassandra`. WordPress's Docker quickstart and the
+  // local environments built on it (wp-env, VIP's dev-env, Lando's recipe) give the database `wordpress` as its password.
+  'android', 'postgres', 'mysql', 'oracle', 'minioadmin', 'mysecretpassword', 'cassandra', 'wordpress',
   // Stripe's test-mode key from its API reference, which every tutorial copies.
   'sktest4ec39hqlyjwdarjtt1zdp7dc',
   // "Password" in other languages (lower-cased, letters only): the label a translation file holds.

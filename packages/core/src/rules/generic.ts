@@ -123,6 +123,8 @@ const ASSIGNMENT = new RegExp(
     // a code span that the paragraph wrapped onto the next line (`target manager password is` / `` `…` ``);
     // an aside between a name and its colon (`signing passcode (do NOT paste in Slack again): \`…\``).
     '|[ \\t]{1,4}for[ \\t]{1,4}(?:`[^`\\s]{1,64}`|[\\w.@-]{1,64})[ \\t]{1,4}(?:is|was)(?:[ \\t]{1,4}|[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`))' +
+    // Or what it is on, a determiner before it (`The VNC password on all panels is …`, `the password of the router was …`).
+    '|[ \\t]{1,4}(?:for|on|of)[ \\t]{1,4}(?:the|all(?:[ \\t]{1,2}the)?|every|each|both)[ \\t]{1,2}[\\w.@-]{1,40}[ \\t]{1,4}(?:is|was)[ \\t]{1,4}' +
     '|[ \\t]{1,4}(?:is|was)[ \\t]{0,4}\\r?\\n[ \\t]{0,40}(?=`)' +
     // or wrapped right after the name (`… guest network \`Guest\`, password` / `` `…` (rotated monthly)``): a code span
     // opening the next line, closed on it. A label's colon may end the line before it (`swap to the secondary key:` /
@@ -241,7 +243,7 @@ const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$
 
 /** The separator of `password is …` (`is now …`, after a reset), `password; current one is …` and `password set by …: …`, `password set to …` in prose. */
 const PROSE_COPULA =
-  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,4}for[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
+  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,4}(?:for|on|of)[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
 
 /** A note's requirement on the value (`X-Purge-Key must match …`): the separator that says what it must equal. */
 const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]/;
@@ -4264,6 +4266,8 @@ export const genericRules: Rule[] = [
       match: [
         'DOOR_PIN="Kt4#wPz8Lq2Vn"',
         // 10 characters of all four classes, the symbol no name's separator.
+        'The VNC password on all panels is Kittiwake9 (the same on all three).',
+        'the admin password of the router was Harbor-Gate7!',
         'gate_controller_pin = Rv7!kQ2mXz',
         'password = "Sup3rS3cret!"',
         'DB_PASSWORD=iPp0@GRq',
@@ -4301,6 +4305,8 @@ export const genericRules: Rule[] = [
         'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
       ],
       noMatch: [
+        'The password of the user is hashed with bcrypt.',
+        'The token for each request is refreshed.',
         'API token for the `ctrl-ops` user: see the vault',
         'LED_PIN = "GPIO_NUM_12"', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
