@@ -195,6 +195,12 @@ const hostile: Record<string, string> = {
   'ftp here-documents opened on every line, never logging in': 'ftp -n h <<EOF\n'.repeat(MB / 15),
   // Each command reads its continued lines for a password flag: a stretch of bounded length.
   'schtasks and ldapsearch commands continued on every line, never a password': 'schtasks /Create ^\n'.repeat(MB / 19) + 'ldapsearch -x \\\n'.repeat(MB / 16),
+  // A setter's conditional argument is at most three tests: a run of them joined by || and && is read within that bound.
+  'setters given endless conditions joined by || and &&': 'setPassword(' + 'pw == null || pw.isBlank() && '.repeat(MB / 30),
+  // Each password operand reads its bounded name back and its line's start within a bounded reach, never the whole line.
+  'MQSC password operands repeated on one line, and opened and never closed': "DEFINE X(Y) LDAPPWD('Kq7vTz2Lm') ".repeat(MB / 34) + '\n' + "LDAPPWD('".repeat(MB / 9),
+  // Each short flag reads back over the lines its command is continued from: at most eight, each a bounded stretch.
+  'flags on continued lines with no tool, and a tool before endless continued lines': 'render -P Kq7vTz2Lm \\\n'.repeat(MB / 21) + 'mosquitto_sub \\\n'.repeat(MB / 16) + '-P Kq7vTz2Lm',
   // Each signtool reads its line (and lines continued with ^ or `) for /p, a bounded stretch.
   'signtool commands repeated on one line and continued on every line, never a password': 'signtool sign /f a.pfx '.repeat(MB / 23) + '\n' + 'signtool sign ^\n'.repeat(MB / 16) + '%SIGNTOOL% /f `\n'.repeat(MB / 16),
   'PowerShell -Name arguments repeated, never a -Value': '-Name Password '.repeat(MB / 15) + ' value',

@@ -72,6 +72,10 @@ describe('substitution variables and published database defaults', () => {
     expect(isPlausibleSecret('oracle19c!Prod', { category: 'PASS', quoted: false })).toBe(true);
     expect(isPlausibleSecret('Wordpress-Prod-2024!', { category: 'PASS', quoted: true, file: 'wp-config.php' })).toBe(true);
   });
+  it("is no secret when it is IBM MQ's developer default (`passw0rd`) as written, and is one in another case or made from it", () => {
+    expect(isPlausibleSecret('passw0rd', { category: 'PASS', quoted: true })).toBe(false);
+    for (const v of ['passW0rd!', 'Passw0rd-Qm7!Wren']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+  });
 });
 
 describe("a shell variable escaped for Compose or make (`$$NAME`)", () => {

@@ -47,6 +47,13 @@ const DUMMY_VALUES = new Set([
   'heslo', 'lsenord', 'losenord', 'salasana', 'sifre', 'ifre', 'passord', 'adgangskode', 'jelsz', 'clave', 'parool',
 ]);
 
+/**
+ * Published defaults matched as written, not as `DUMMY_VALUES` are (lower-cased, punctuation dropped): the same letters
+ * in another case or with a symbol (`passW0rd!`) are someone's choice. IBM MQ's developer images and samples give the
+ * `app` and `admin` users `passw0rd` (`MQ_APP_PASSWORD`, `MQ_ADMIN_PASSWORD`).
+ */
+const EXACT_DEFAULT_VALUES = new Set(['passw0rd']);
+
 /** Three asterisks or more that end a value: its rest masked. */
 const MASKED_TAIL = /\*{3}$/;
 
@@ -448,6 +455,7 @@ export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (hasPlaceholderMarker(v) || FORMAT_PLACEHOLDER.test(v) || hasCountingRun(v)) return true;
   if (TEMPLATE_START.test(v) || isEnvironmentLookup(v) || TERRAFORM_REFERENCE.test(v)) return true;
+  if (EXACT_DEFAULT_VALUES.has(v)) return true;
   const norm = normalise(v);
   if (DUMMY_VALUES.has(norm)) return true;
   return isDummyWithDigits(norm);
@@ -1033,7 +1041,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
 
   const norm = normalise(v);
   if (norm.length === 0) return false;
-  if (DUMMY_VALUES.has(norm)) return false;
+  if (DUMMY_VALUES.has(norm) || EXACT_DEFAULT_VALUES.has(v)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
   if (isNoAuthNote(v)) return false; // `mailhog-no-auth`, `not-required`: the service asks for no secret
   if (isDummyWithDigits(norm)) return false; // password123, changeme1

@@ -416,3 +416,23 @@ describe("Conviva's customer key and a script that imports an SDK's browser buil
     expect(values(`const bs = require('browser-sync');\nconst SEGMENT_WRITE_KEY = '${WRITE_KEY}';\n`, 'tools/dev.js')).toEqual([WRITE_KEY]);
   });
 });
+
+describe("Duo's integration key and secret key", () => {
+  const skey = 'Hq7vTz2LmW9xKp4NcR8bYs3DfG6jUa1eQo5iZt0w';
+
+  it('leaves the integration key (`DI…`), the id Duo knows the application by, and reports the secret key beside it', () => {
+    const vars = `duo_integration_key: DIWJ8X6AEYOR5OMC6TQ1\nduo_secret_key: ${skey}\nduo_api_host: api-5a1c93e2.duosecurity.com\n`;
+    expect(values(vars, 'group_vars/login.yml')).toEqual([skey]);
+    expect(values('DUO_IKEY=DIWJ8X6AEYOR5OMC6TQ1\nDUO_CLIENT_ID=DIWJ8X6AEYOR5OMC6TQ1\n', 'deploy/app.env')).toEqual([]);
+  });
+
+  it("reports the skey of Duo's own configuration files, under their [duo] section", () => {
+    const conf = `[duo]\nikey = DIWJ8X6AEYOR5OMC6TQ1\nskey = ${skey}\nhost = api-5a1c93e2.duosecurity.com\n`;
+    expect(values(conf, '/etc/duo/pam_duo.conf')).toEqual([skey]);
+    expect(values(`[cache]\nskey = ${skey}\n`, 'cache.ini')).not.toContain(skey);
+  });
+
+  it('still reports another vendor\'s integration key of another shape', () => {
+    expect(values('PAGERDUTY_INTEGRATION_KEY=9f3c1a7e5b2d4f608e1c3a5b7d9f2e4c\n', 'deploy/app.env')).toEqual(['9f3c1a7e5b2d4f608e1c3a5b7d9f2e4c']);
+  });
+});

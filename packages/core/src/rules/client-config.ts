@@ -218,11 +218,24 @@ export function isVendorClientKeyValue(name: string, value: string): boolean {
     const words = splitWords(name);
     return namesIntegrationKey(words) || namesAppCenterSecret(words);
   }
+  if (DUO_INTEGRATION_KEY_VALUE.test(value)) return namesDuoIntegrationKey(splitWords(name));
   if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
   const words = splitWords(name);
   return words.includes('client') && words.includes('key') && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
 }
 
+/**
+ * Duo's integration key (`DI` and 18 capitals and digits) names the application to Duo, as a client id does: Duo's Web
+ * SDK sends it with every request and its Universal Prompt calls it the client id. The secret key beside it (`skey`, 40
+ * characters) is the secret.
+ */
+const DUO_INTEGRATION_KEY_VALUE = /^DI[A-Z0-9]{18}$/;
+/** `ikey`, `duo_ikey`, `integration_key`, `duo_integration_key`, `DUO_CLIENT_ID`: the names Duo's SDKs and modules give it. */
+function namesDuoIntegrationKey(words: readonly string[]): boolean {
+  const n = words.length;
+  const last = words[n - 1];
+  return last === 'ikey' || (n >= 2 && words[n - 2] === 'integration' && last === 'key') || (n >= 2 && words[n - 2] === 'client' && last === 'id');
+}
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A CAPTCHA's site key by its shape: reCAPTCHA's (`6L` and 38 more letters, digits, `_` and `-`), Turnstile's (`0x4AAAA…`),

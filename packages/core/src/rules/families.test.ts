@@ -1138,6 +1138,12 @@ describe('an insurer\'s scripts, playbooks and notes, a platform repo (blind set
     expect(values('CREATE USER claims_ro IDENTIFIED BY &&claims_ro_pw;\nCREATE USER app IDENTIFIED BY "Vk7.Marsh-Pine";\n', 'users.sql')).toEqual(['Vk7.Marsh-Pine']);
   });
 
+  it("reads the old password a user's own ALTER USER … REPLACE gives up, beside the new one, not a substitution variable", () => {
+    expect(values('ALTER USER ccadmin IDENTIFIED BY "Gw$Claim-Prd2" REPLACE "Gw$Claim-Prd1";\n', 'users.sql')).toEqual(['Gw$Claim-Prd2', 'Gw$Claim-Prd1']);
+    expect(values("ALTER USER 'app'@'%' IDENTIFIED BY 'Vk7.Marsh-Pine' REPLACE 'Vk6.Marsh-Pine';\n", 'users.sql')).toEqual(['Vk7.Marsh-Pine', 'Vk6.Marsh-Pine']);
+    expect(values('ALTER USER ccadmin IDENTIFIED BY "Gw$Claim-Prd2" REPLACE &&old_pw;\n', 'users.sql')).toEqual(['Gw$Claim-Prd2']);
+  });
+
   it('reads a -p that follows a -u user as its password, not a port or a database', () => {
     expect(values('    /opt/tool/admincli -a https://localhost:8443 -u admin -p Rz5mQw.Lk2!x\n', 'tasks/main.yml')).toEqual(['Rz5mQw.Lk2!x']);
     expect(values('docker run -u 1000:1000 -p 8080:80 app\nmysql -u root -p claims\n', 'run.sh')).toEqual([]);

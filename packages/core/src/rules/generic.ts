@@ -1108,6 +1108,15 @@ function isNameOfAThing(text: string, nameStart: number, name: string, v: ValueM
   return false;
 }
 
+/**
+ * A name and the value after its comma both in backticks, outside program source: Markdown's code spans listed in a
+ * sentence (an ADR's "property names keep their meaning: `key-store-password`, `MQ_APP_PASSWORD`,
+ * `spring.datasource.password`"), names enumerated, not a call's name and value, which code writes in quotes.
+ */
+function isCodeSpanListItem(text: string, nameStart: number, name: string, v: ValueMatch): boolean {
+  return v.quoted && codeAt(text, nameStart - 1) === 0x60 && codeAt(text, nameStart + name.length) === 0x60 && codeAt(text, v.start - 1) === 0x60;
+}
+
 /** The word a single space before a bare `key` in prose (`Secret key`, `site key`, `global API key`). */
 const PROSE_WORD_BEFORE = /(?:^|[^\w.$@/-])([A-Za-z]{2,20}) $/;
 /** `search-only key`, `search only key`: Algolia's, Typesense's and Meilisearch's key made for front ends. */
@@ -1460,6 +1469,7 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
   if (separator === ':' && !v.quoted && nameStart > 1 && text.charCodeAt(nameStart - 1) === 0x3a && FORMAT_FIELD_WORD.test(v.value) && FORMAT_FIELD_BEFORE.test(text.slice(Math.max(0, nameStart - 34), nameStart - 1))) return true;
   // `f('PASSWORD', '…')` is a call; `["a-key", "…"]` or `"x": "a-key", "…"` is a list of values.
   if (isNameOfAThing(text, nameStart, name, v)) return true;
+  if (separator.trim() === ',' && !codeFile && isCodeSpanListItem(text, nameStart, name, v)) return true;
   // Anonymous FTP's password is, by convention, the user's e-mail address (`login anonymous password user@site` in .netrc).
   if (ANONYMOUS_LOGIN_BEFORE.test(text.slice(Math.max(0, nameStart - 40), nameStart))) return true;
   if (separator.trim() === ':' && text.charCodeAt(nameStart + name.length) === 0x3a && DOC_FIELD_BEFORE.test(text.slice(Math.max(0, nameStart - 60), nameStart))) return true;
@@ -2804,6 +2814,29 @@ const CLI_FLAG = new RegExp(
   'gi',
 );
 
+/** How many lines back a command continued at its line ends is read for the tool that takes a flag. */
+const CONTINUED_LINES = 8;
+
+/**
+ * Where the command holding `at` starts: the start of its line, or of an earlier line when the lines before end in a
+ * continuation mark: the shell's `\` (`mosquitto_sub -h broker --cafile ca.pem \` then `  -u ops -P '…'`), cmd's
+ * ` ^` or PowerShell's `` ` `` after a space. A long command is wrapped so that its flags stand on lines of their own,
+ * below the tool's name. At most eight lines back, each read back at most 200 characters.
+ */
+function commandStart(text: string, at: number): number {
+  let start = lineBounds(text, at, 200).start;
+  for (let n = 0; n < CONTINUED_LINES && start > 0 && text.charCodeAt(start - 1) === 0x0a; n++) {
+    let end = start - 1;
+    if (text.charCodeAt(end - 1) === 0x0d) end--;
+    const mark = text.charCodeAt(end - 1);
+    const spaced = text.charCodeAt(end - 2) === 0x20 || text.charCodeAt(end - 2) === 0x09;
+    // 0x5c `\`; 0x5e `^` and 0x60 a backtick only after a space (a code span in prose ends in a backtick too).
+    if (mark !== 0x5c && !((mark === 0x5e || mark === 0x60) && spaced)) break;
+    start = lineBounds(text, end - 1, 200).start;
+  }
+  return start;
+}
+
 /** What prose calls the flags it names (`--username and --password options`). */
 const FLAG_PROSE_WORD = /^(?:options?|flags?|arguments?|args|parameters?|params|switch(?:es)?|settings?|values?|fields?)[.,;:)]?$/;
 
@@ -3021,10 +3054,19 @@ const QUOTED_LOGIN_PAIR =
  * `.as_bytes()`, `.to_string()`, `.into()`: the same secret.
  */
 const LITERAL_CONVERSION = /(?:\.(?:toCharArray|getBytes|toByteArray|encode|as_bytes|to_string|to_owned|into|toString)\([ \t]{0,4}(?:["']?[\w.-]{1,40}["']?[ \t]{0,4})?\))?/.source;
+/** One test of a conditional argument to a setter: a flag, a no-argument call, or a comparison with null or the empty string. */
+const SETTER_CONDITION_TERM = /!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?/.source;
+/** `||` or `&&` between two tests, spaced. */
+const SETTER_CONDITION_JOIN = String.raw`[ \t]{1,4}(?:\|\||&&)[ \t]{1,4}`;
+/**
+ * The condition: one test, or up to three joined by `||` or `&&` (`pw == null || pw.isBlank()`), written out rather than
+ * repeated, as a repeated group of variable length is not linear.
+ */
+const SETTER_CONDITION = `(?<cond>${SETTER_CONDITION_TERM}(?:${SETTER_CONDITION_JOIN}${SETTER_CONDITION_TERM}(?:${SETTER_CONDITION_JOIN}${SETTER_CONDITION_TERM})?)?)`;
 const SETTER_CALL = new RegExp(
   /(?:\b[sS]et(?:Password|Passwd|Pwd|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|ConsumerSecret|AccessKey|AccessToken|AuthToken|Token|Passphrase)|\b[sS]et(?:Signing|Webhook|Shared|Hmac|HMAC|Jwt|JWT|Encryption|Master|Admin|Root|Db|DB|Database|Private|Bot|Integration|Verification|Refresh)(?:Secret|Password|Passphrase|Token|Key)|\b[sS]etX(?:ApiKey|APIKey|AuthToken|AccessToken)|\b[wW]ith(?:Password|Secret|ClientSecret|SecretKey|ApiKey|APIKey|ApiSecret|AppSecret|AccessKey|AccessToken|AuthToken|BearerToken|Token)|\b(?:[aA]uth(?:enticate)?|[lL]og[iI]n|[sS]ign[iI]n|[cC]onnect)With(?:ApiKey|APIKey|AccessToken|AuthToken|BearerToken|Token)|\b[uU]se(?:ApiKey|APIKey|AccessToken|AuthToken|Token)|\b(?:(?:authenticate|auth|login|log_in|sign_in|connect)_)?with_(?:password|secret|client_secret|secret_key|api_key|api_secret|app_secret|access_key|access_token|auth_token|bearer_token|token)|\bset_(?:password|passwd|pwd|secret|client_secret|secret_key|api_key|api_secret|app_secret|consumer_secret|access_key|access_token|auth_token|token|passphrase)|\buse_(?:api_key|access_token|auth_token|token)|\b(?:[pP]assword|[sS]ecret|[tT]oken|[aA]piKey|[pP]assphrase)\.set|\.(?:password|clientSecret|apiKey|secretKey|apiSecret|appSecret|consumerSecret|accessToken|authToken|bearerAuth|bearerToken|client_secret|api_key|secret_key|api_secret|app_secret|consumer_secret|access_token|auth_token|bearer_auth|bearer_token))[ \t]{0,4}\([ \t]{0,4}/.source +
-    // The condition: a flag, a no-argument call or a comparison with null; then the other branch if the literal is the second.
-    /(?<cond>!?[A-Za-z_$][\w$.]{0,60}(?:\(\))?(?:[ \t]{1,4}[!=]==?[ \t]{1,4}(?:null|nil|undefined|""))?[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?)?/.source +
+    // The condition, then the other branch if the literal is the second.
+    `(?:${SETTER_CONDITION}${/[ \t]{1,4}\?[ \t]{1,4}(?:(?<first>[A-Za-z_$][\w$.]{0,60}(?:\(\))?)[ \t]{1,4}:[ \t]{1,4})?/.source})?` +
     `(?:"(?<v>${doubleQuotedBody(200)})"|'(?<v2>${singleQuotedBody(200)})')${LITERAL_CONVERSION}[ \\t]{0,4}(?:\\)|:(?=[ \\t]))`,
 );
 
@@ -3618,13 +3660,14 @@ function looksGenerated(value: string): boolean {
 /**
  * A password named in one sentence and handed over in the next on the same line, as "the new one" (a ticket's or a mail's
  * "The broker rotated the password last night. New one from their mail: …", "… reset the passphrase, the new one is …"),
- * or as the current one, or in quotes or code marks right after the phrase, where the old or the previous one is one too (a
- * runbook's "the HSM password is rotated; the old one `…` is revoked"); the sentence may go on over a line break with an aside (a runbook's "the SQL
- * login was rotated. The current one\n(as of the April rotation) is `…`"). Sticky at the phrase; `v` is the value after
+ * or as the current one, or as the old or the previous one, which is a password too (a runbook's "the HSM password is
+ * rotated; the old one `…` is revoked", a wiki's "password in the vault. (Old one was …; it's dead)"); the sentence may
+ * go on over a line break with an aside (a runbook's "the SQL login was rotated. The current one\n(as of the April
+ * rotation) is `…`"). Sticky at the phrase; `v` is the value after
  * the colon or the verb. The line before it must name the password, or a login or credentials that were rotated or reset.
  */
 const NEW_ONE_VALUE =
-  /(?:(?:new|current|old|previous)[ \t]one\b[ \t]{1,4}(?<right>[`'"])|(?:new|current)[ \t]one\b(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+  /(?:(?:new|current|old|previous)[ \t]one\b[ \t]{1,4}(?<right>[`'"])|(?:new|current|old|previous)[ \t]one\b(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
 const NAMES_PASSWORD = /pass(?:word|phrase)\b|\b(?:login|credentials?)\b[^\r\n]{0,40}?\b(?:rotated|reset)\b/i;
 /** How far back on its line `new one` looks for the password it refers to. */
 const NEW_ONE_REACH = 160;
@@ -3638,7 +3681,11 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     if (next !== undefined && isUpperCode(next.charCodeAt(0))) return;
     let lineStart = m.index;
     while (lineStart > 0 && m.index - lineStart < NEW_ONE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
-    if (!NAMES_PASSWORD.test(text.slice(lineStart, m.index))) return;
+    const sentence = text.slice(lineStart, m.index);
+    const named = NAMES_PASSWORD.exec(sentence);
+    if (named === null) return;
+    // "The password policy changed; the new one is …": the one is a policy, a rule or a format, not a password.
+    if (DESCRIBED_PASSWORD_NEXT.test(sentence.slice(named.index + named[0].length))) return;
     const raw = m.groups!['v']!;
     // Right after the phrase, the quote must close right after the value (`the old one \`…\` is revoked`).
     const right = m.groups!['right'];
@@ -3863,6 +3910,26 @@ function findEncodedBasicPairs(text: string, options: DetectOptions, offsets: re
 
 /** A SQL*Plus substitution variable, `&name` or `&&name` (a `.` may end it). */
 const SQLPLUS_SUBSTITUTION = /^&{1,2}[A-Za-z_][\w$#]{0,63}\.?$/;
+
+/**
+ * The current password a user's own `ALTER USER … IDENTIFIED BY new REPLACE old` gives up (Oracle asks for it under a
+ * password verify function, MySQL under `PASSWORD REQUIRE CURRENT`): sticky right after the new password.
+ */
+const REPLACED_PASSWORD = /\s{1,4}replace\s{1,4}(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/iy;
+
+/** The old password of a `REPLACE` clause at `at`, right after an `IDENTIFIED BY` password, when it is one. */
+function replacedPasswordAt(text: string, at: number, file: string | undefined): Span | undefined {
+  REPLACED_PASSWORD.lastIndex = at;
+  const m = REPLACED_PASSWORD.exec(text);
+  if (m === null) return undefined;
+  const g = m.groups!;
+  const value = g['sq'] ?? g['dq'] ?? g['uq']!;
+  const quoted = g['uq'] === undefined;
+  if (SQLPLUS_SUBSTITUTION.test(value)) return undefined;
+  if (!isPlausibleSecret(value, { category: 'PASS', quoted, ...(file === undefined ? {} : { file }) })) return undefined;
+  const start = at + m[0].length - (quoted ? 1 : 0) - value.length;
+  return { start, end: start + value.length };
+}
 
 /**
  * SQL*Plus's own `CONNECT user/password@db` (`CONN` for short) opening a line: in a script it runs
@@ -4227,8 +4294,17 @@ function quotedLiteralFinder(
  * as passwords are made, where a sentence's next word is a plain one.
  */
 function isMadeProsePassword(value: string, ctx: RuleContext): boolean {
-  return hasMadePasswordMix(value) &&
+  return (hasMadePasswordMix(value) || hasMainframePasswordShape(value)) &&
     isPlausiblePassword(value, ctx.file);
+}
+
+/**
+ * A mainframe password as RACF takes it: six to eight capitals, digits and its national characters `#`, `$`, `@`, with a
+ * digit between letters (`TST4CLM9`, `PR0D#ETL`). Its one case is the system's, not a word's; a digit inside sets it
+ * apart from a name with a number after it (`SHA256`, `AES256`, `X509`).
+ */
+function hasMainframePasswordShape(value: string): boolean {
+  return /^[A-Z#$@][A-Z0-9#$@]{5,7}$/.test(value) && /[A-Z#$@]\d{1,3}[A-Z#$@]/.test(value);
 }
 
 const judgedPassword = (value: string, _m: RegExpExecArray, file: string | undefined): Category | false =>
@@ -4308,6 +4384,9 @@ export const genericRules: Rule[] = [
         'The password of the user is hashed with bcrypt.',
         'The token for each request is refreshed.',
         'API token for the `ctrl-ops` user: see the vault',
+        'Property names keep their meaning: `key-store-password`, `MQ_APP_PASSWORD`, `spring.datasource.password` stay as they are.',
+        'duo_integration_key: DICRTKF92CP37EOWVGHY',
+        'ibm:\n  mq:\n    password: ${MQ_APP_PASSWORD:passw0rd}',
         'LED_PIN = "GPIO_NUM_12"', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',
@@ -4425,12 +4504,15 @@ export const genericRules: Rule[] = [
         if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
         const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
         spans.push({ start, end: start + value.length });
+        const replaced = replacedPasswordAt(text, m.index + m[0].length, options.file);
+        if (replaced !== undefined) spans.push(replaced);
       }
       return spans;
     },
     confidence: 'high',
     examples: {
       match: [
+        'ALTER USER ccadmin IDENTIFIED BY "Gw$Claim-Prd2" REPLACE "Gw$Claim-Prd1";',
         "CREATE USER 'app'@'%' IDENTIFIED BY 'Wq9zP2mL';",
         'GRANT ALL ON db.* TO u IDENTIFIED BY s3cr3tPw;',
         "ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY 'SqLpa5sW0rD';",
@@ -4466,7 +4548,7 @@ export const genericRules: Rule[] = [
         if (/^-[pa]$/i.test(flag)) {
           // `-p` is a password only for tools that use it so (mysql `-pSECRET`, `sshpass -p`), as are
           // SQL Server's `-P` (sqlcmd, bcp), mosquitto_pub/_sub's `-P` and redis-cli's `-a`; elsewhere they are ports, paths, flags.
-          const before = text.slice(lineBounds(text, m.index, 200).start, m.index);
+          const before = text.slice(commandStart(text, m.index), m.index);
           const registryLogin = flag === '-p' && REGISTRY_LOGIN.test(before);
           const takesValue =
             registryLogin ||
@@ -4496,8 +4578,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', 'security unlock-keychain -p Rk2.vWq8Lm4z ~/Library/Keychains/ci.keychain-db', "    usermod -P 'Walnut!orchard1268' root; \\", "mosquitto_pub -h mqtt.plant.lan -u sensor -P 'Mq7-Tern_Quay4' -t line/1 -m up"],
-      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security find-generic-password -s deploy -a ci -w', 'mosquitto_sub -h mqtt.plant.lan -p 8883 -u sensor -P "$MQTT_PASSWORD" -t line/#'],
+      match: ["sqlcmd -S db -U sa -P 'Sq1cmd!Falcon-Pw' -Q 'SELECT 1'", 'redis-cli -h cache -a Red1s-Cli!Pass PING', 'mysql -u root -pW9zq2LmP4 app', 'psql --password=Xk2mP9qR app', 'sshpass -p "Tr0ub4dor&3" ssh host', 'deploy --token q9X2mL7vR4kP8nZ3', 'docker login registry.example.com -u ci -p "Kq8zW3mLp0!"', 'mongodump --host db01 -u backup -p Mg0-Dump!Heron --authenticationDatabase admin', 'psexec \\\\app01 -u CORP\\deploy -p Ps3x-Lantern!9 cmd', 'p4 -p ssl:perforce.acme.corp:1666 -u svc-build -P 91713599F26151E227DB7FEB718375AC sync //depot/...', 'xcrun altool --upload-app -f build/App.ipa -u release@acme.io -p iavk-shmc-ijqw-bupy', 'security unlock-keychain -p Rk2.vWq8Lm4z ~/Library/Keychains/ci.keychain-db', "    usermod -P 'Walnut!orchard1268' root; \\", "mosquitto_pub -h mqtt.plant.lan -u sensor -P 'Mq7-Tern_Quay4' -t line/1 -m up", "mosquitto_sub -h mqtt.plant.lan --cafile plant-ca.pem \\\n  -u ops -P 'Mq7-Tern_Quay5' -t 'line/#'", 'sqlcmd -S db01 ^\r\n  -U sa -P Sq1-Falcon!Pw7 -Q "SELECT 1"'],
+      noMatch: ["Invoke-Sqlcmd -ServerInstance db -Username sa -Password $pw -Query $q", 'mysql -h db -P 3306 -u app app', 'ls -a /tmp/Kq8zW3mLp0', 'mkdir -p build/out', 'mysql -u root -p', 'deploy --token $DEPLOY_TOKEN', 'ssh -p 2222 host', 'docker login -u ci -p $REGISTRY_PASSWORD', 'docker run -p 8080:80 nginx', 'mongosh --port 27017 -u admin -p', 'mongod --port 27017 --bind_ip 10.0.0.5', "useradd -p '$6$rounds=5000$Xq1$kQ0mTnq8' fieldsvc", 'useradd -P "$FIELD_PASSWORD" fieldsvc', 'credentials go to svn through its --username and --password options', 'p4 -P $P4PASSWD sync', 'xcrun altool --upload-app -f App.ipa -u release@acme.io -p "@keychain:AC_PASSWORD"', 'xcrun altool --upload-app -f App.ipa -u release@acme.io --password @env:AC_PASSWORD', 'p4 -p ssl:perforce:1666 info', 'ffmpeg -i in.mp4 -P 7Qz9wLm2Kx', 'security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain', 'security find-generic-password -s deploy -a ci -w', 'mosquitto_sub -h mqtt.plant.lan -p 8883 -u sensor -P "$MQTT_PASSWORD" -t line/#', "mosquitto_sub -h mqtt.plant.lan -t 'line/#'\nrender -P Mq7-Tern_Quay6 out.png", 'Watch the broker with `mosquitto_sub`\nrender -P Mq7-Tern_Quay6 out.png'],
     },
   },
   {
@@ -4734,6 +4816,7 @@ export const genericRules: Rule[] = [
         '\topts.SetPassword("Moss.Lantern.4417%")',
         'auth_credentials=Auth.api_key("Tq8vWm2RzX5kLp9nBc3HdY7gFs4JeA6uQw1oNi0t"),',
         'cfg.setPassword(fromVault.isEmpty() ? "Ph7!Lantern-Oak2" : fromVault);',
+        'adapter.setPassword(password == null || password.isBlank() ? "Mq7!Intake-Wren" : password);',
         'val sms = SmsClient.builder()\n    .apiKey("c41e09ab")\n    .apiSecret("Wr8kTq2ZxL5mNv7P")\n    .build()',
         'twitter.setConsumerSecret("Jq4Zr8Lm2Xv6Tn9Wk3Pb7Hc1Yd5Fs0Gu2Ae8Ri4Oq6")',
         '$res = Http::withToken("acme_live_Vq8Rn2Kx7TzLw4Mp9Bc3Hd6Fs")->get($url);',
@@ -5339,7 +5422,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-new-one-prose',
     category: 'PASS',
-    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`")',
+    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`")',
     keywords: ['new one', 'current one', 'old one', 'previous one'],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
@@ -5352,6 +5435,7 @@ export const genericRules: Rule[] = [
         'If the job logs `auth failed`, its database login was reset. The current one\n   (since the March audit) is `Quill-Harbor572#` -- update the unit.',
         'The kiosk admin password is rotated; the old one `Wn7#pLx2Qz` is revoked.',
         "Changed the VPN password again, the previous one 'Tr4ck-Gull93' works until Friday.",
+        'Dashboard password is in the vault. (Old one was HeronCeph2020; if you find it anywhere, it is dead.)',
       ],
       noMatch: [
         'The password expired. New one: see the vault entry.',
@@ -5362,6 +5446,8 @@ export const genericRules: Rule[] = [
         'The build image changed. The current one is `node-20.11-alpine3`.',
         'The admin password was rotated; the old one is in the vault until Friday.',
         'The admin password was rotated; the old one `Wn7#pLx2Qz and more` is revoked.',
+        'The admin password was rotated; the old one was revoked on Friday.',
+        'The password policy changed; the previous one was NIST-800-63.',
       ],
     },
   },
@@ -5542,8 +5628,8 @@ export const genericRules: Rule[] = [
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.'],
-      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.'],
+      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.'],
     },
   },
   {

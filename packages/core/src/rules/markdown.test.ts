@@ -27,7 +27,10 @@ describe('a line of notes labelled as a password', () => {
   });
 
   it('reads Markdown only: elsewhere a label line is left to the assignment rules', () => {
-    expect(values('# Password: the old one was `Tundra!Fox-2291`, ask ops.\n', 'notes.txt').includes('Tundra!Fox-2291')).toBe(false);
+    const line = '# Password: the old one was `Tundra!Fox-2291`, ask ops.\n';
+    expect(detect(line, { file: 'notes.txt' }).filter((f) => f.rule === 'markdown-password-line')).toEqual([]);
+    // The sentence itself hands the old password over, which password-new-one-prose reads in any file.
+    expect(detect(line, { file: 'notes.txt' }).map((f) => f.rule)).toEqual(['password-new-one-prose']);
   });
 });
 

@@ -392,14 +392,16 @@ function netmaskBits(mask: string): number {
  * `user@`, where the address is the host the path is on (wp-cli's `ssh: deploy@10.1.2.3/var/www/app`), and after
  * a `//` that opens a network path (see opensNetworkPath), where it is the server of a share: the SMB/CIFS path
  * `smbclient //10.30.2.15/records`, `mount -t cifs //10.0.0.9/backup /mnt`. Before
- * it, `:-` is a shell expansion's default (`${DB_ADDR:-10.40.12.11}`), where a `-` is no part of a name.
+ * it, `:-` is a shell expansion's default (`${DB_ADDR:-10.40.12.11}`), where a `-` is no part of a name. The last
+ * octet may be a wildcard, a private network written as a pattern (IBM MQ's `SET CHLAUTH(…) ADDRESS('10.20.48.*')`,
+ * an allow list's `192.168.1.*`).
  */
-const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
+const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.(?:\d{1,3}|\*(?![\w.*]))(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
-    if (!isPrivateIPv4(m[0]) || EMULATOR_HOST_ALIASES.has(m[0])) return;
+    if (!isPrivateIPv4(m[0].endsWith('*') ? `${m[0].slice(0, -1)}0` : m[0]) || EMULATOR_HOST_ALIASES.has(m[0])) return;
     if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1) && !opensNetworkPath(text, m.index)) return;
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWholePrivateBlock(m[0], text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
@@ -703,15 +705,15 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
     {
       id: 'private-ipv4',
       category: 'HOST',
-      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10), or a network chosen inside one (`10.40.0.0/16`, `100.64.12.0/24`; not a whole block such as `10.0.0.0/8`)',
+      description: 'A private IPv4 address (RFC 1918 10/8, 172.16/12, 192.168/16, and CGNAT 100.64/10), or a network chosen inside one (`10.40.0.0/16`, `100.64.12.0/24`, or as a pattern, `10.20.48.*`; not a whole block such as `10.0.0.0/8`)',
       keywords: ['10.', '172.', '192.168.', '100.'],
       pattern: /(?<![\w./-])(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w/]|\.\d)/,
       find: findPrivateIPv4,
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover', "SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.20.48.*') USERSRC(CHANNEL)", 'Require ip 192.168.10.*'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app', '"version": "10.2.0.*"', 'allow 172.40.1.*', 'hosts 10.20.*.*'],
       },
     },
     {

@@ -10,6 +10,10 @@ const OPENWEATHER_HOST = /openweathermap\.org/i;
 const OPENWEATHER_REACH = 1500;
 /** A file that is Agora's: the vendor or its token builders named. */
 const AGORA_NAMED = /agora|Rt[cm]TokenBuilder/i;
+/** Duo named in a configuration file: its section (`[duo]`), its API host, or the vendor's word. */
+const DUO_NAMED = /duo/i;
+/** How far around an `skey` Duo is looked for: the file's section header or its `host` a few lines away. */
+const DUO_REACH = 600;
 /** An app id declared (`APP_ID =`, `appId:`, `"app_id":`). */
 const APP_ID_NAME = /app[_-]?id["']?[ \t]{0,4}(?::=|[:=])/i;
 
@@ -417,6 +421,31 @@ export const saasRules: Rule[] = [
       noMatch: [
         `agora = { appid: "${fake('hex', 32, 9733)}", channel: "lobby" }`,
         `BASE = "https://api.openweathermap.org/data/2.5"\nparams = {"appid": OWM_KEY}`,
+      ],
+    },
+  },
+  // Duo's own configuration files (pam_duo.conf, login_duo.conf, the Authentication Proxy's authproxy.cfg) list an
+  // application's keys as `ikey`, `skey` and `host`: the integration key is its id, `skey` the secret key. The file names
+  // Duo in its section (`[duo]`) or its API host (`api-….duosecurity.com`), not in the key's name.
+  {
+    id: 'duo-config-skey',
+    category: 'KEY',
+    description: "Duo's secret key as its configuration files list it (`skey = …`, 40 letters and digits, in pam_duo.conf, login_duo.conf or authproxy.cfg), where Duo is named nearby (`[duo]`, `api-….duosecurity.com`)",
+    keywords: ['skey'],
+    pattern: /(?<![\w.-])skey["']?[ \t]{0,8}[:=][ \t]{0,8}["']?([A-Za-z0-9]{40})(?![\w-])/iy,
+    startsAtKeyword: true,
+    secretGroup: 1,
+    minEntropy: 4,
+    validate: (secret, ctx) => notPlaceholder(secret) && mixesClasses(secret, 2) && DUO_NAMED.test(ctx.text.slice(Math.max(0, ctx.matchStart - DUO_REACH), ctx.matchEnd + DUO_REACH)),
+    confidence: 'high',
+    examples: {
+      match: [
+        `[duo]\nikey = DIWJ8X6AEYOR5OMC6TQ1\nskey = ${fake('alnum', 40, 9961)}\nhost = api-5a1c93e2.duosecurity.com\n`,
+        `[duo_only_client]\n\n[radius_server_auto]\nikey=DIWJ8X6AEYOR5OMC6TQ1\nskey=${fake('alnum', 40, 9962)}\napi_host=api-5a1c93e2.duosecurity.com\n`,
+      ],
+      noMatch: [
+        `[cache]\nskey = ${fake('alnum', 40, 9963)}\n`,
+        '[duo]\nikey = DIWJ8X6AEYOR5OMC6TQ1\nskey = ${DUO_SKEY}\nhost = api-5a1c93e2.duosecurity.com\n',
       ],
     },
   },
