@@ -423,6 +423,8 @@ const hostile: Record<string, string> = {
   'TeamViewer assignment id prefixes repeated on one line': '0001Co'.repeat(MB / 6),
   // Each bare account before a slash looks back a bounded reach for its name beside a word for a login.
   'bare accounts named over and over before spaced slashes, repeated on one line': 'abc abc abc / '.repeat(MB / 14),
+  // Each password tries one bounded qualifier and bracket after it, here never closed or never followed by a verb.
+  'passwords with a qualifier before a bracket never closed, repeated on one line': 'password for a b (Ab1cdef '.repeat(MB / 26) + 'password (Ab1cdef) '.repeat(MB / 19),
   // Each header named for an API (`-api`) is tried once, sticky, over a bounded value.
   'headers named for an API opened and never given a value, repeated on one line': '"x-a-api": "'.repeat(MB / 12),
   '-api repeated': '-api'.repeat(MB / 4),

@@ -180,6 +180,13 @@ function findCommentNamedMaps(text: string, options: DetectOptions, offsets: rea
  */
 const PARENTHESISED_PASSWORD = /\((?:pw|pwd|pass|passwd|password)[ \t]{1,2}(?<v>[^\s()'"`<>{}$]{6,64})\)/iy;
 const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0,64}\d)/;
+/**
+ * A password named as a sentence's subject and given in brackets right after it, the sentence going on with `is` or `was`
+ * (`The old shared password from before 2022 (Crown&Bridge99) is dead everywhere`, `the VPN password (…) was rotated`):
+ * an aside that states the value. What it was for or from may stand between, after a preposition, in a few words.
+ */
+const BRACKETED_PASSWORD_SUBJECT =
+  /password(?:[ \t]{1,2}(?:from|for|on|of|used[ \t]{1,2}(?:on|for|by))[ \t]{1,2}[^\r\n()`'"=:]{1,40}?)?[ \t]{1,2}\((?<v>[^\s()'"`<>{}$]{6,64})\)[ \t]{1,2}(?:is|was|has[ \t]been)[ \t]/iy;
 
 /**
  * A keypad's code stated in notes: an intruder alarm's, a door's, a gate's, a key safe's (`Intruder alarm code for the
@@ -214,6 +221,21 @@ export const statedCredentialRules: Rule[] = [
     examples: {
       match: ['-- nightly: mysql -h 10.1.4.7 -u etl (pw Rq7mWz4Tx9Lk)', '# bastion: ssh ops@jump.example.net (password Hn3-Vq8tLw2z)'],
       noMatch: ['-- connect as reporting (password required)', '# login (pw reset monthly)', '-- mysql -u etl (pw ${ETL_PW})', '(pw changeme)'],
+    },
+  },
+  {
+    id: 'bracketed-password-subject',
+    category: 'PASS',
+    description: 'A password in brackets right after the word password as a sentence\'s subject (`the old shared password from before 2022 (…) is dead`): letters of both cases and a digit',
+    keywords: ['password'],
+    pattern: BRACKETED_PASSWORD_SUBJECT,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (secret, ctx) => BOTH_CASES_AND_DIGIT.test(secret) && isPlausiblePassword(secret, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: ['The old shared "lab" password from before 2022 (Crown&Bridge99) is dead everywhere.', 'The previous VPN password (Harbor!Gate42) was rotated on Monday.'],
+      noMatch: ['The password (see the vault) is rotated monthly.', 'password hashing (PBKDF2) is slow by design', 'the password from before 2022 (changeme1) is dead', 'The password field (passwordInput) is required.', 'the password (Harbor!Gate42)'],
     },
   },
   {
