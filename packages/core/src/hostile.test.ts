@@ -397,6 +397,12 @@ const hostile: Record<string, string> = {
   'credential URLs with no fragment, repeated on one line': 'postgres://app:Tq8vRzW2kLm7@db.x/ '.repeat(MB / 34),
   'credential URLs whose host opens a bracket never closed, repeated': 'https://u:Tq8vRzW2kLm7@[ '.repeat(MB / 25) + 'https://u:p@[ '.repeat(MB / 14),
   // Each `__init__` looks back for its class statement within its look-back only, here with no class anywhere.
+  // Each name under an internal suffix reads a bounded stretch after it for an e-mail's `@` and the domain beyond.
+  'quoted names under .local before an @ with no domain, repeated on one line': '"x.local"@'.repeat(MB / 10) + 'a.LOCAL '.repeat(MB / 8),
+  // Each value judged counts its escapes and entities once, and a key's value is at most a bounded length.
+  'escapes and entities under a key name, repeated': 'key = "' + '\\xe5&lt;'.repeat(MB / 8) + '"\npwd = \'' + '1a2b3c4d-'.repeat(MB / 9),
+  // Each nonce reads a bounded stretch before it for an authentication scheme's parameters.
+  'nonces after a Digest challenge, repeated on one line': 'Digest realm="r", ' + 'nonce="Kq8zW3mLpQ7vTx2R", '.repeat(MB / 26),
   'Python __init__ with a password parameter on every line, no class above': 'def __init__(self, password):\n'.repeat(MB / 31),
   // Each layout pattern looks back for its appender within 3,000 characters, here outside any appender.
   'logback layout patterns holding a key, outside any appender': '<pattern>8f3a2c7e9b1d4f6a0c5e7b9d2f4a6c8e '.repeat(MB / 42),
@@ -477,6 +483,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['password labels repeated along one endless line of a note', 'notes.md', "rpcpassword: '".repeat(MB / 14)],
     ['Go byte-slice literals handed to calls, on one endless line', 'sign.go', 'sign([]byte("Kq7vTz2Lm9xW4pR8aB3c")) '.repeat(MB / 37)],
     ['Go string maps opened again and again on one line', 'hosts.go', 'x := map[string]string{ '.repeat(MB / 24)],
+    // A style sheet's selectors under internal suffixes, and dotted module paths under `internal` in a package's own file.
+    ['selectors under internal suffixes on one endless line', 'site.css', 'span.target.internal '.repeat(MB / 21)],
+    ['module paths under internal repeated in their own package', 'pkg/internal/mod/data.py', '"pkg.internal.mod.data.Xy" '.repeat(MB / 27)],
     // Every lead-in's line end is looked for within its reach, not to the end of one long line.
     ['secret words on one long line, no colon at its end', 'notes.md', 'the password and the token '.repeat(MB / 27)],
     ['lead-ins naming passwords, each before a list item that never closes its code span', 'notes.md', 'Passwords:\n- admin `a`: `x\n'.repeat(MB / 28)],

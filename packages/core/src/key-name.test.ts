@@ -753,3 +753,15 @@ describe('a license service signing IV', () => {
     expect(found(`const AES_IV = "${IV}";\n`, 'drm.ts')).toEqual([]);
   });
 });
+
+describe('a drawn string read where a name goes', () => {
+  it('names nothing, whatever its last letters spell (an AWS Marketplace product code ending in `pw`)', () => {
+    expect(classifyKey('d44g89hc0gp9jdzm99rznthpw')).toBeUndefined();
+    expect(classifyKey('x7k2m9q4v8r3token')).toBeUndefined();
+  });
+  it('still reads names holding a digit or two', () => {
+    expect(classifyKey('db2_password')?.category).toBe('PASS');
+    expect(classifyKey('mysql8RootPassword')?.category).toBe('PASS');
+    expect(classifyKey('aes256Key')?.category).toBe('KEY');
+  });
+});

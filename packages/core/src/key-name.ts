@@ -477,10 +477,21 @@ function namesMachineKey(words: readonly string[]): boolean {
   return words.slice(at + 2).every((w) => /^(?:validation|validate|decryption|decrypt)$/.test(w));
 }
 
+/**
+ * Letters and digits drawn at random, the digits in four runs or more between letters (an AWS Marketplace product code,
+ * `d44g89hc0gp9jdzm99rznthpw`, one of a list's strings): a value, whatever word its last letters happen to spell (`pw`).
+ * A name holds a digit or two (`db2_password`, `aes256gcm_key`), not runs scattered through it.
+ */
+const DRAWN_STRING = /^[A-Za-z]{0,20}(?:\d{1,6}[A-Za-z]{1,20}){4,20}\d{0,6}$/;
+function isDrawnString(name: string): boolean {
+  return name.length >= 16 && !/[_.-]/.test(name) && DRAWN_STRING.test(name);
+}
+
 function classifyKeyUncached(rawName: string): KeyClass | undefined {
   let name = rawName.replace(/^[-$@:.&*]+/, '');
   if (name.includes('.core.')) name = name.replace(AZURE_STORAGE_HOST_SUFFIX, '');
   if (name.length === 0 || name.length > 80) return undefined;
+  if (isDrawnString(name)) return undefined;
   const words = englishWords(splitWords(isAscii(name) ? name : foldName(name)));
   if (words.length === 0) return undefined;
   const last = words[words.length - 1]!;

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hasCountingRun, isApplicationPassword, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
+import { hasCountingRun, isApplicationPassword, isInterleavedCounting, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
 import { detect } from './index.js';
 
 describe('a stand-in word with digits', () => {
@@ -450,5 +450,38 @@ describe('small letters drawn at random under a key name', () => {
   it('is read under api_key but not under a lookup key', () => {
     expect(detect('api_key = "wqzhtkbrnmxpfelv"\n', { file: 'pipeline.toml' }).length).toBe(1);
     expect(detect('cache_key = "wqzhtkbrnmxpfelv"\n', { file: 'pipeline.toml' }).length).toBe(0);
+  });
+});
+
+describe('values under secret names that are no credentials (the Python 3.11 tree)', () => {
+  const key = (v: string, file = 'settings.py', weakKey = true): boolean => isPlausibleSecret(v, { category: 'KEY', quoted: true, weakKey, file });
+  it('leaves a regular expression whose class closes on its ranges, or is repeated by a count', () => {
+    expect(key("[!#$%&'*+\\-.^_`|~0-9A-Za-z]{1,}", 'rfc7230.pyi', false)).toBe(false);
+    expect(key('[^;]{2,}-Kq8zW3mLpQ', 'x.conf')).toBe(false);
+  });
+  it('leaves names scoped by ::, a camel-cased namespace\'s tag key, a key file, a list of options, globbed words', () => {
+    expect(key('AWS::CloudFormation::Module')).toBe(false);
+    expect(key('stateMachine:createdBy')).toBe(false);
+    expect(key('param:secp384r1.pem')).toBe(false);
+    expect(key('-quiet,-verbose,-fix,-f77,-f90,-show,-h', 'crackfortran.py', false)).toBe(false);
+    expect(isPlausibleSecret('all*authentication*tokens*updated*successfully', { category: 'PASS', quoted: false, file: 'chat.cfg' })).toBe(false);
+  });
+  it('leaves words joined as a path through . and .., from the root or to a folder', () => {
+    for (const v of ['/America/Los_Angeles', 'America/Los_Angeles/', '../zoneinfo/America/Los_Angeles', 'America/../America/Los_Angeles', 'America/./Los_Angeles']) expect(key(v, 'test_zoneinfo.py'), v).toBe(false);
+  });
+  it('judges a value written with escapes or entities by the characters it stands for', () => {
+    expect(key('\\xe5\\xf6\\xf6&lt;&gt;', 'test_xml_etree.py', false)).toBe(false);
+    expect(isPlausibleSecret('a\\x00b', { category: 'PASS', quoted: true, file: 'test_pwd.py' })).toBe(false);
+    expect(isPlausibleSecret('\\xa1\\xa2', { category: 'PASS', quoted: true, file: 'test_netrc.py' })).toBe(false);
+    // A key's bytes written as escapes are still a key.
+    expect(key('\\x8f\\x12\\xab\\x3c\\x9d\\x4e\\x07\\xf1\\x62\\xc8\\x5b\\x19\\xe4\\x7a\\x30\\xd6', 'crypto.py', false)).toBe(true);
+  });
+  it('takes digits and letters that each count up in turn for a hand-made stand-in', () => {
+    expect(isInterleavedCounting('1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d')).toBe(true);
+    expect(isInterleavedCounting('a1b2c3d4e5f6g7')).toBe(true);
+    expect(isInterleavedCounting('1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6e')).toBe(false);
+    expect(isInterleavedCounting('7f3a9c2e-41d8-4b6a-9e0f-2c5d8a1b4e7f')).toBe(false);
+    expect(isPlausibleSecret('1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d', { category: 'TOKEN', quoted: true, file: 'models.py' })).toBe(false);
+    expect(isPlausibleSecret('7f3a9c2e-41d8-4b6a-9e0f-2c5d8a1b4e7f', { category: 'TOKEN', quoted: true, file: 'models.py' })).toBe(true);
   });
 });

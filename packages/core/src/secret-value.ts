@@ -201,9 +201,10 @@ const NON_NULL_ASSERTION_FILE = /\.(?:[cm]?tsx?|kts?|swift|dart|cs|rb)$/i;
 const HCL_REFERENCE = /^(?:var|local|module|data)\.[A-Za-z_][\w-]{0,60}(?:\.[A-Za-z_][\w-]{0,60}|\[(?:\d{1,4}|"[\w.-]{1,60}")\]){0,6}$/;
 /**
  * A namespaced name of words: an IAM condition key (`ec2:InstanceMarketType`, `apigateway:Request/ApiKeyRequired`,
- * `aws:ResourceTag/${TagKey}`). Each word after the namespace is a capital and lower-case letters, or an acronym.
+ * `aws:ResourceTag/${TagKey}`, a tag key under a camel-cased namespace: `stateMachine:createdBy`). Each word after the
+ * namespace is a capital and lower-case letters, or an acronym.
  */
-const NAMESPACED_WORDS = /^[a-z][a-z0-9-]{1,40}(?::[a-z][a-z0-9-]{1,40}){0,3}:[a-z]{0,20}(?:[A-Z][a-z]{1,20}|[A-Z]{2,6}(?![a-z])|\d{1,3}|\/|\$\{[A-Za-z]{1,40}\}){1,20}$/;
+const NAMESPACED_WORDS = /^[a-z][a-zA-Z0-9-]{1,40}(?::[a-z][a-zA-Z0-9-]{1,40}){0,3}:[a-z]{0,20}(?:[A-Z][a-z]{1,20}|[A-Z]{2,6}(?![a-z])|\d{1,3}|\/|\$\{[A-Za-z]{1,40}\}){1,20}$/;
 /**
  * An XML element's qualified name that names a secret (WS-Security's `wsse:Password`, `wsse:UsernameToken`,
  * `ns2:ClientSecret`): a namespace prefix, a colon and words in PascalCase that end in or hold the secret's word.
@@ -248,8 +249,11 @@ const INTERPOLATED_CALL = /\$\{[A-Za-z_$][\w$.]{0,60}\(/;
 const CAMEL_WORDS = /^[?@#_]?(?:[a-z]{2,20}|[A-Z][a-z]{1,20})(?:[A-Z][a-z]{1,20}){2,12}\d{0,3}$/;
 /** A file's name or path with a common extension (`my-dir/MySampleImage.png`, `WordPress_App.zip`). */
 const FILE_NAME = /^[\w.\/-]{1,200}\.(?:png|jpe?g|gif|svg|webp|tar|gz|tgz|zip|bz2|xz|7z|jar|war|ear|whl|json|ya?ml|xml|csv|tsv|txt|log|pdf|html?|css|js|py|rb|sh|md|rst|mp[34]|mov|wav|avi|bin|img|iso|deb|rpm|parquet|avro|orc)$/i;
-/** Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. */
-const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])/;
+/**
+ * Regular-expression syntax (`[a-zA-Z](?:[a-zA-Z0-9-]*)`): a pattern, not a value. A class may close on its range
+ * after symbols (RFC 7230's token, `[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,}`) and be repeated by a count.
+ */
+const REGEX_SYNTAX = /\[(?:a-z|A-Z|0-9)|\(\?(?:[:=!]|<[=!])|(?:a-z|A-Z|0-9)\]|\]\{\d{1,3},\d{0,3}\}/;
 /** `.*` or `.+` at either end of a value: a pattern's "anything" (`.*\.example\.com$`, `.+@corp\.com`, `^/api/.*`). */
 const ANY_RUN_AT_END = /\.[*+]$|^\.[*+]/;
 const ANY_RUNS_AT_ENDS = new RegExp(ANY_RUN_AT_END.source, 'g');
@@ -981,6 +985,63 @@ export function isRubyDuration(value: string): boolean {
   return RUBY_DURATION.test(value);
 }
 
+/**
+ * A name scoped by `::` three parts deep or more: a CloudFormation resource type (`AWS::CloudFormation::Module`,
+ * `AWS::RDS::DBCluster`), a C++, Perl or Rust path (`std::env::var`). Code and schema names, not values.
+ */
+const SCOPED_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,60}(?:::[A-Za-z_][A-Za-z0-9_]{0,60}){2,8}$/;
+
+/** A file holding a key or a certificate, named where a key goes (`key='param:secp384r1.pem'`, `ssl_key = "server.key"`). */
+const KEY_FILE_NAME = /^(?:[a-z]{2,10}:)?[\w.\/-]{1,200}\.(?:pem|key|crt|cer|der|csr|p12|pfx|jks|keystore|truststore)$/i;
+
+/** A call with no arguments written as text (`"runf()"`, a test's line of code to run): code, quoted or not. */
+const EMPTY_CALL = /^[A-Za-z_$][\w$.]{0,60}\(\)$/;
+
+/** Command-line options listed with commas (`-quiet,-verbose,-fix,-f77,-h` in a usage text): a tool's switches. */
+const OPTION_LIST = /^-{1,2}[A-Za-z][\w-]{0,30}(?:,[ \t]?-{1,2}[A-Za-z0-9][\w-]{0,30}){2,40}$/;
+
+/**
+ * Small-letter words joined by `*`, a glob's "anything" (`all*authentication*tokens*updated*successfully`, a chat
+ * script's expected reply where `*` stands for the spaces): a pattern matching a message.
+ */
+const GLOBBED_WORDS = /^\*?[a-z]{2,20}(?:\*[a-z]{2,20}){2,12}\*?$/;
+
+/**
+ * Words joined as a path, maybe from the root or to a folder, through `.` and `..` (a zone's file
+ * `../zoneinfo/America/Los_Angeles`, `America/./Los_Angeles`, `/America/Los_Angeles`): a reference, no key.
+ */
+const WORD_PATH_SEGMENTS = /^(?:\.{1,2}\/|\/)?(?:[A-Z]?[a-z]{1,20}(?:_[A-Z]?[a-z]{1,20}){0,3}|\.{1,2})(?:\/(?:[A-Z]?[a-z]{1,20}(?:_[A-Z]?[a-z]{1,20}){0,3}|\.{1,2})){1,10}\/?$/;
+
+/** `\xHH`, `\uHHHH`, `\0`, `\n` and the like, and XML's `&lt;`, `&#229;`: each stands for one character. */
+const ESCAPE_OR_ENTITY = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|[0-7]{1,3}|[abfnrtv\\'"])|&(?:[A-Za-z]{2,8}|#\d{1,7}|#x[0-9A-Fa-f]{1,6});/g;
+
+/**
+ * How many characters a value written with escapes or entities stands for (`'\xe5\xf6\xf6&lt;&gt;'` is five,
+ * `'a\x00b'` three): a value is judged long enough by what it holds, not by how it is spelt.
+ */
+function writtenLength(v: string): number {
+  if (!v.includes('\\') && !v.includes('&')) return v.length;
+  return v.replace(ESCAPE_OR_ENTITY, '.').length;
+}
+
+/**
+ * Digits and letters taking turns, each counting up on its own (`1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d`, `a1b2c3d4e5f6`):
+ * an id or a token filled in by hand, as a counting run is (see `hasCountingRun`).
+ */
+export function isInterleavedCounting(value: string): boolean {
+  const v = value.replace(/-/g, '');
+  if (v.length < 12 || !/^(?:[0-9][a-z]|[a-z][0-9])+[0-9a-z]?$/i.test(v)) return false;
+  for (let i = 2; i < v.length; i++) {
+    const c = v.toLowerCase().charCodeAt(i);
+    const p = v.toLowerCase().charCodeAt(i - 2);
+    const digit = c <= 0x39;
+    const next = digit ? (p === 0x39 ? 0x30 : p + 1) : p + 1;
+    // Letters wrap after `f` (hex) or `z`.
+    if (c !== next && !(!digit && c === 0x61 && (p === 0x66 || p === 0x7a))) return false;
+  }
+  return true;
+}
+
 /** One character repeated (eight times or more), maybe after a short scheme prefix (`base64:`, `hex:`) and with base64's padding. */
 const ONE_CHARACTER_ENCODED = /^[A-Za-z][\w-]{0,15}:(.)\1{7,1000}={0,2}$|^([A-Za-z0-9])\2{7,1000}={1,2}$/;
 
@@ -989,6 +1050,8 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 1000) return false;
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
+  if (writtenLength(v) < (ctx.category === 'PASS' ? 4 : ctx.weakKey ? 16 : 10)) return false;
+  if (SCOPED_NAME.test(v) || OPTION_LIST.test(v) || GLOBBED_WORDS.test(v) || EMPTY_CALL.test(v) || isInterleavedCounting(v)) return false;
   // Dense random printable text (WordPress's keys) may hold spaces and template-like symbols by chance.
   const generated = isGeneratedPrintable(v);
   if (hasPlaceholderMarker(v, generated)) return false;
@@ -1036,7 +1099,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (isRegexSyntax(v)) return false;
   if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
   if (SECRET_ELEMENT_NAME.test(v)) return false;
-  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || (CAMEL_WORDS.test(v) && !isUnspokenCamel(v)) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
+  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || KEY_FILE_NAME.test(v) || (CAMEL_WORDS.test(v) && !isUnspokenCamel(v)) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
   if (INTERPOLATED_CALL.test(v)) return false;
 
   const norm = normalise(v);
@@ -1091,7 +1154,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (!ctx.weakKey && isDrawnSmallLetters(v)) return true;
   if (WORDS_ONLY.test(v) && !isRandomlyCasedLetters(v) && !(!ctx.weakKey && (isVowelPoorLetters(v) || isShortLetterDraw(v)))) return false;
   // Under a key's name, words joined by slashes are a reference (a zone, a path), no key.
-  if (v.includes('/') && ZONE_OR_WORD_PATH.test(v)) return false;
+  if (v.includes('/') && (ZONE_OR_WORD_PATH.test(v) || WORD_PATH_SEGMENTS.test(v))) return false;
   if (VERSION.test(v) && /[A-Za-z]{3}/.test(v)) return false; // `io.jsonwebtoken:jjwt-jackson-0.11.2`
   if (!ctx.weakKey && isGroupedKey(v)) return true;
   // Capitals, small letters, digits and a symbol: a password written to a complexity policy (a RADIUS client's

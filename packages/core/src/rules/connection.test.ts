@@ -289,3 +289,14 @@ describe("a credential URL's end, read within the URL's own run", () => {
     expect(findings(`DATABASE_URL=${v6}\n`, 'app.cfg')).toEqual([{ rule: 'url-credentials', category: 'CONN', text: v6 }]);
   });
 });
+
+describe('a URL of several hosts read from its first host and port (pydantic, MongoDB seed lists)', () => {
+  const rules = (text: string): string[] => detector.detect(text, { file: 'networks.py' }).filter((f) => f.rule === 'url-credentials').map((f) => text.slice(f.start, f.end));
+  it("takes the user and password of the last host only, and leaves a stand-in pair or none", () => {
+    expect(rules("mhu = MultiHostUrl('https://foo.com:123,foo:bar@bar.com/path')\n")).toEqual([]);
+    expect(rules("seeds = 'https://db1.acme.io:8443,db3.acme.io:8443@db2.acme.io/path'\n")).toEqual([]);
+    expect(rules("url = 'https://db1.acme.io:8443,svc:Xk2mP9qR7v@db2.acme.io/path'\n")).toEqual(['https://db1.acme.io:8443,svc:Xk2mP9qR7v@db2.acme.io/path']);
+    // A password that only opens with digits and a comma, under a user that is no host's name, is still read whole.
+    expect(rules("url = 'https://svc:123,Xk2mP9qR7v@db2.acme.io/path'\n")).toEqual(["https://svc:123,Xk2mP9qR7v@db2.acme.io/path"]);
+  });
+});

@@ -156,6 +156,21 @@ function hostInTheClear(text: string, scheme: string, at: number, services: () =
 
 const CVS_METHOD = /^(?:pserver|gserver|kserver|ext|extssh|server|sspi|fork):[\w.-]+$/;
 
+/**
+ * A URL of several hosts (`https://foo.com:123,foo:bar@bar.com/path`, as pydantic's MultiHostUrl and MongoDB's seed
+ * lists write them) read from its first `host:port`: what looks like a user and a password is a host and its port, then
+ * the other hosts; the user and the password, if any, are the last host's `user:password@`. Undefined when the user
+ * read is not a host followed by its port and a comma.
+ */
+const HOST_NAME_USER = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}$/;
+const PORT_THEN_HOSTS = /^\d{1,5},/;
+function hostListUserinfo(user: string, password: string): { user: string; password: string | undefined } | undefined {
+  if (!HOST_NAME_USER.test(user) || !PORT_THEN_HOSTS.test(password)) return undefined;
+  const last = password.slice(password.lastIndexOf(',') + 1);
+  const colon = last.indexOf(':');
+  return colon === -1 ? { user: last, password: undefined } : { user: last.slice(0, colon), password: last.slice(colon + 1) };
+}
+
 function findUrlCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   let skipUntil = -1;
@@ -178,8 +193,13 @@ function findUrlCredentials(text: string, options: DetectOptions): Span[] {
       rawPassword = text.slice(at - rawPassword.length, last);
       at = last;
     }
-    const pw = decodeURIComponentSafe(rawPassword);
-    const user = m.groups!['user']!;
+    let pw = decodeURIComponentSafe(rawPassword);
+    let user = m.groups!['user']!;
+    const listed = hostListUserinfo(user, pw);
+    if (listed !== undefined) {
+      if (listed.password === undefined) continue;
+      ({ user, password: pw } = listed);
+    }
     if (/^\$|^%|^\{|^<|\}$/.test(user)) continue;
     // A CVSROOT behind a scheme (`cvs://:pserver:anoncvs@sources.redhat.com:/cvs/src`): the access method and a user, no password.
     if (user.length === 0 && CVS_METHOD.test(pw)) continue;
@@ -620,8 +640,11 @@ export const connectionRules: Rule[] = [
         'amqp://worker:Tundra*orbit59@@rabbitmq:5672//',
         'broker_url = amqp://airflow:Kd4@Wq7!Zx2#Rt9m@mq.example.com:5672/airflow',
         'AIRFLOW_CONN_AWS_S3=aws://AKIAQ3EGUJ7MW2XRTN5B:p4Vd%2Bq8Lz7%2FhT2mWcX9nKe3RbYj6sUaF0gQiE1oy@/?region_name=us-east-2',
+        'https://db1.acme.io:8443,svc:Xk2mP9qR7v@db2.acme.io/path',
       ],
       noMatch: [
+        "mhu = MultiHostUrl('https://foo.com:123,foo:bar@bar.com/path')",
+        'mongodb://db1.acme.io:27017,db2.acme.io:27017/app?replicaSet=rs0',
         'postgres://user:password@localhost:5432/db',
         'postgres://${DB_USER}:${DB_PASS}@db:5432/app',
         'mysql://root:<password>@db/app',

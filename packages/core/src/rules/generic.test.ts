@@ -63,3 +63,34 @@ describe('named groups renumbered as plain ones (numberedGroups)', () => {
     expect(() => numberedGroups('(?<x>a)\\k<x>')).toThrow(/back-reference/);
   });
 });
+
+describe("a docstring's field list after a sentence about a password (Sphinx's `:return:`)", () => {
+  it('opens the next field, no value; a password in the sentence is still read', async () => {
+    const { detect } = await import('../index.js');
+    const doc = '    """\n    :param password: encrypt private key with password\n    :return: bytes\n    """\n';
+    expect(detect(doc, { file: 'pem.py' }).filter((f) => f.rule === 'password-in-prose')).toEqual([]);
+    const told = 'Use password Wint3r-Harbor#2 to log in.\n';
+    expect(detect(told, { file: 'notes.md' }).map((f) => told.slice(f.start, f.end))).toEqual(['Wint3r-Harbor#2']);
+  });
+});
+
+describe('lists under secret names that hold property names or code', () => {
+  it("leaves a JSON schema's dependent property names and a test's lines of code under 'pass'", async () => {
+    const { detect } = await import('../index.js');
+    expect(detect('"dependentRequired": {\n  "MasterUserPassword": [\n   "MasterUsername"\n  ]\n }\n', { file: 'schema.json' })).toEqual([]);
+    expect(detect("    tests = {'pass': [\"runf()\",\n                      \"In [1]: runf()\"]}\n", { file: 'test_magic.py' })).toEqual([]);
+    expect(detect('"fallback_passwords": [\n  "Heron!Lantern-42",\n  "Quartz.orbit47&"\n]\n', { file: 'cfg.json' }).length).toBe(2);
+  });
+});
+
+describe("the nonce of an HTTP authentication scheme's parameters", () => {
+  it('is sent in the clear with each challenge: no secret; a nonce set elsewhere is still judged', async () => {
+    const { detect } = await import('../index.js');
+    const digest = "digest = (f'Digest realm=\"{realm2}\", '\n          f'qop=\"auth, auth-int\", '\n          f'nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", ')\n";
+    expect(detect(digest, { file: 'test_urllib2.py' })).toEqual([]);
+    const mac = 'Authorization: MAC id="h480djs93hd8",\n                   nonce="1336363200:dj83hs9s",\n';
+    expect(detect(mac, { file: 'tokens.md' })).toEqual([]);
+    const set = 'nonce = "LGv87K5USwx17dvFs6aD3T9q"\n';
+    expect(detect(set, { file: 'app.py' }).map((f) => set.slice(f.start, f.end))).toEqual(['LGv87K5USwx17dvFs6aD3T9q']);
+  });
+});

@@ -1248,6 +1248,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
     const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
+    if (found !== undefined && isAuthChallengeNonce(text, nameStart, name)) continue;
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
@@ -1269,6 +1270,17 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     judgeAssignment(scan, name, nameStart, found, matched);
   }
   return spans;
+}
+
+/**
+ * The nonce among an HTTP authentication scheme's parameters (`Digest realm="…", qop="auth", nonce="…"`, `Authorization:
+ * MAC id="…", nonce="…"`, OAuth 1's `OAuth oauth_consumer_key="…", oauth_nonce="…"`): a value the server or the client
+ * sends in the clear with each challenge or request, by design no secret. Read within a bounded stretch before the name.
+ */
+const AUTH_SCHEME_PARAMETERS = /\b(?:Digest|MAC|OAuth|Hawk)[ \t]{1,4}[a-z_]{2,24}=/;
+const NONCE_NAME = /^(?:oauth_)?c?nonce$/i;
+function isAuthChallengeNonce(text: string, nameStart: number, name: string): boolean {
+  return NONCE_NAME.test(name) && AUTH_SCHEME_PARAMETERS.test(text.slice(Math.max(0, nameStart - 300), nameStart));
 }
 
 /**
@@ -3515,9 +3527,19 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
     const start = m.index + m[0].length - m.groups!['v']!.length;
+    if (opensFieldListItem(text, start, value)) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
+}
+
+/**
+ * A field of a reStructuredText field list, as Sphinx docstrings write them (`:return: bytes`, `:rtype: str`,
+ * `:raises ValueError:`): the line after `… encrypt private key with password` opens the next field, no value.
+ */
+const FIELD_LIST_NAME = /^:[A-Za-z][\w ]{0,40}$/;
+function opensFieldListItem(text: string, start: number, value: string): boolean {
+  return FIELD_LIST_NAME.test(value) && text.charCodeAt(start + value.length) === 0x3a; /* : */
 }
 
 /**
@@ -4381,6 +4403,18 @@ export const genericRules: Rule[] = [
         'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
       ],
       noMatch: [
+        'digest = (f\'Digest realm="{realm2}", \'\n          f\'qop="auth, auth-int", \'\n          f\'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", \')',
+        'Authorization: MAC id="h480djs93hd8",\n                   nonce="1336363200:dj83hs9s",',
+        // Regular expressions, scoped and namespaced names, key files, option lists, globbed messages, escaped text and
+        // hand-made stand-ins under secret names (the Python 3.11 tree).
+        'TOKEN: Final = r"[!#$%&\'*+\\-.^_`|~0-9A-Za-z]{1,}"',
+        '    reserved_key = "AWS::CloudFormation::Module"',
+        '    _SAM_KEY = "stateMachine:createdBy"',
+        "make_cert('localhost-ecc', sign=True, key='param:secp384r1.pem')",
+        'Command line keys: -quiet,-verbose,-fix,-f77,-f90,-show,-h <pyffilename>',
+        ';*passwd:*all*authentication*tokens*updated*successfully*',
+        '        self.update_token = "1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d"',
+        "        self.assertRaisesRegex(ValueError, 'null', pwd.getpwnam, 'a\\x00b')",
         'The password of the user is hashed with bcrypt.',
         'The token for each request is refreshed.',
         'API token for the `ctrl-ops` user: see the vault',
@@ -5478,6 +5512,7 @@ export const genericRules: Rule[] = [
       ],
       noMatch: [
         'Bastion: password in 1Password, **or** ask #ops for the break-glass one.',
+        '    :param password: encrypt private key with password\n    :return: bytes',
         'Use password authentication for the bastion.',
         'Password for the admin account: see the vault',
         'use the password <password> here',

@@ -340,3 +340,40 @@ describe('a mount point named for the host it mounts', () => {
     expect(hosts('cp .env /mnt/env.local/\n', 'run.sh')).toEqual([]);
   });
 });
+
+describe('names under internal suffixes that are code, mail or markup (the Python 3.11 tree)', () => {
+  it('leaves a suffix cased unlike the name before it: an enum member, a constant, a class in its module', () => {
+    expect(hosts('    QualifiedNameSource.LOCAL,\n', 'scope_provider.py')).toEqual([]);
+    expect(hosts('See :attr:`QualifiedNameSource.LOCAL` and Visibility.INTERNAL.\n', 'notes.md')).toEqual([]);
+    expect(hosts('context_var = ContextVar(f"werkzeug.Local<{id(self)}>.storage")\n', 'local.py')).toEqual([]);
+    // A name all in capitals is a Windows domain or a realm; capitals in the host's own label leave its suffix small.
+    expect(hosts('--kerberos-attributes Realm=EC2.INTERNAL\nJonty <jonty@DESKTOP-J1O6ANP.localdomain>\n', 'cluster.rst')).toEqual(['EC2.INTERNAL', 'DESKTOP-J1O6ANP.localdomain']);
+  });
+
+  it("leaves an e-mail's local part, quoted or not, and keeps a principal's host before its realm", () => {
+    expect(hosts("    '<\"simeple.local\"@example.com>',\n", 'test_parser.py')).toEqual([]);
+    expect(hosts('Reply to first.local@acme.io\n', 'notes.txt')).toEqual([]);
+    expect(hosts('kinit host/kdc.acme.corp@ACME.CORP\n', 'notes.txt')).toEqual(['kdc.acme.corp', 'ACME.CORP']);
+    expect(hosts('From: Father Time <father.time@xcar.wooster.local>\n', 'msg.txt')).toEqual(['xcar.wooster.local']);
+  });
+
+  it("reads a backtick in Python as a docstring's markup, and in JavaScript still as a string", () => {
+    expect(hosts('    """A wrapper that implements ``py.path.local``."""\n', 'legacypath.py')).toEqual([]);
+    expect(hosts('const url = `db01.acme.lan`;\n', 'db.ts')).toEqual(['db01.acme.lan']);
+    expect(hosts('    """Connect to ``pg-01.acme.lan``."""\n', 'db.py')).toEqual(['pg-01.acme.lan']);
+  });
+
+  it("leaves a style sheet's selectors, and reads its strings and URLs", () => {
+    const css = '/* span.target.internal */\nspan.target.internal { color: red }\n@import url("//cdn.acme.lan/site.css");\n';
+    expect(hosts(css, 'plain.css')).toEqual(['cdn.acme.lan']);
+  });
+
+  it('leaves a private zone under a documentation domain, a module path of its own file, a class in a dotted path', () => {
+    expect(hosts('"Name": "accounting.corp.example.com"\n', 'examples-1.json')).toEqual([]);
+    expect(hosts('"Name": "accounting.corp.acme.com"\n', 'examples-1.json')).toEqual(['accounting.corp.acme.com']);
+    const deprecation = '        f"Module \'hypothesis.internal.conjecture.data\' has no attribute {name}"\n';
+    expect(hosts(deprecation, 'site-packages/hypothesis/internal/conjecture/data.py')).toEqual([]);
+    expect(hosts(deprecation, 'src/app/views.py')).toEqual(['hypothesis.internal.conjecture.data']);
+    expect(hosts('    `hypothesis.internal.conjecture.engine.ConjectureRunner.statistics`.\n', 'statistics.md')).toEqual([]);
+  });
+});

@@ -585,6 +585,46 @@ function hostsOfUrls(text: string): Set<string> {
   return hosts;
 }
 
+/**
+ * A suffix cased unlike the labels before it is a name in code, not a host: an enum member or a constant in capitals
+ * (`QualifiedNameSource.LOCAL`, `Scope.INTERNAL`), a class capitalised in its module (`werkzeug.Local`). A host is
+ * written in small letters, or all in capitals as a Windows domain or a Kerberos realm is (`EC2.INTERNAL`); its own
+ * name may carry capitals (`DESKTOP-J1O6ANP.localdomain`), its suffix then still in small letters.
+ */
+function isCodeCasedSuffix(host: string, suffixLength: number): boolean {
+  const suffix = host.slice(host.length - suffixLength);
+  if (suffix === suffix.toLowerCase()) return false;
+  return /[a-z]/.test(host.slice(0, host.length - suffixLength));
+}
+
+/**
+ * Whether the name at `start` (ending at `end`) is the local part of an e-mail address, quoted or not
+ * (`"simeple.local"@example.com`, `first.local@acme.io`): the host is the one after the `@`. A Kerberos principal's
+ * `host/kdc.acme.corp@ACME.CORP` names a host before its realm; a slash right before it says so.
+ */
+function isMailLocalPart(text: string, start: number, end: number): boolean {
+  const quoted = text.charCodeAt(end) === 0x22 /* " */ && start > 0 && text.charCodeAt(start - 1) === 0x22;
+  const at = quoted ? end + 1 : end;
+  if (text.charCodeAt(at) !== 0x40 /* @ */ || !/^@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{1,200}/.test(text.slice(at, at + 256))) return false;
+  return quoted || !(start > 0 && text.charCodeAt(start - 1) === 0x2f /* / */);
+}
+
+/**
+ * Program source whose strings a backtick never opens (Python, Java, C, …): a backtick there is markup in a docstring
+ * or a comment, reStructuredText's and Markdown's code (``py.path.local``, :attr:`Source.LOCAL`), which names code, as
+ * an unquoted name does. JavaScript's template literals, Go's raw strings, Kotlin's and Scala's quoted names are strings.
+ */
+const BACKTICK_STRING_FILE = /\.(?:[cm]?[jt]sx?|go|kt|kts|scala|vue|svelte)$/i;
+function codeStringOpeners(file: string | undefined): RegExp {
+  return file !== undefined && BACKTICK_STRING_FILE.test(file) ? /["'`@/]/ : /["'@/]/;
+}
+
+/**
+ * A style sheet's selectors name an element and its classes (`span.target.internal`, `.nav.local`): in CSS a host is
+ * written only in a string or a URL (`url(//cdn.acme.lan/x.png)`, `@import "…"`), after a quote or a slash.
+ */
+const STYLE_SHEET_FILE = /\.(?:css|scss|sass|less|styl)$/i;
+
 /** An Ansible inventory's range of hosts right before a name's zone: `[01:12]`, `[a:f]`, with a step maybe (`[0:20:2]`). */
 const HOST_RANGE_BEFORE = /\[(?:\d{1,4}:\d{1,4}|[a-z]:[a-z])(?::\d{1,3})?\]$/;
 
@@ -627,7 +667,9 @@ function findInternalHostnames(declared: readonly string[]) {
       // string (after a quote, `@` or `/`) or has a character no identifier has.
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
       // A name the file also reaches as a URL's host is that host wherever it is written (a comment's `(hub.analytics.intranet)`).
-      if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start)) && !(urlHosts ??= hostsOfUrls(text)).has(host.toLowerCase())) continue;
+      if (!unc && options.file !== undefined && STYLE_SHEET_FILE.test(options.file) && !/["'/]/.test(before)) continue;
+      if (isCodeCasedSuffix(host, m[0].length - 1) || isMailLocalPart(text, start, end)) continue;
+      if (isCodeFile(options.file) && !unc && !codeStringOpeners(options.file).test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start)) && !(urlHosts ??= hostsOfUrls(text)).has(host.toLowerCase())) continue;
       // A call or an index; a port in parentheses is IBM MQ's connection name (`CONNAME('mq01.acme.corp(1414)')`, `conn-name: a(1414),b(1414)`).
       if ((text[end] === '(' && !PARENTHESIZED_PORT.test(text.slice(end, end + 8))) || text[end] === '[') continue;
       if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;
@@ -649,6 +691,28 @@ const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const TLD = /^[a-z]{2,12}$/i;
 /** `accessClassInPackage`, `getHostName`: a lower-case word joined to capitalised ones, as code names things and DNS never does. */
 const LOWER_CAMEL_WORD = /^[a-z]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,8}$/;
+
+/**
+ * Names that RFC 2606 and RFC 6761 set aside for documentation and tests: `example.com`, `.net`, `.org` and the
+ * `.example`, `.test` and `.invalid` top-level domains. A private zone under one (`accounting.corp.example.com` in an
+ * API's example) belongs to no company.
+ */
+const DOCUMENTATION_DOMAIN = /(?:^|\.)(?:example\.(?:com|net|org)|[a-z0-9-]{1,63}\.(?:example|test|invalid))$/i;
+
+/**
+ * A dotted name that is the module path of the source file it is written in, or of the package around it
+ * (`hypothesis.internal.conjecture.data` in `…/hypothesis/internal/conjecture/data.py`): the file's path holds its
+ * labels as folders, up to the one after `internal`. A host's labels are never the folders its own file sits in.
+ */
+function namesOwnPackage(labels: readonly string[], at: number, file: string | undefined): boolean {
+  if (file === undefined || !isCodeFile(file)) return false;
+  const folders = `/${labels.slice(0, at + 2).join('/')}`;
+  const path = file.replace(/\\/g, '/');
+  return path.includes(`${folders}/`) || path.includes(`${folders}.`);
+}
+
+/** `ConjectureRunner`: words run together with capitals, a class's name; a host's label is one word or joined by `-`. */
+const PASCAL_CASE_WORDS = /^[A-Z][a-z0-9]{1,30}(?:[A-Z][a-z0-9]{1,30}){1,8}$/;
 
 function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
@@ -673,6 +737,7 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     if (CODE_OBJECTS.has(labels[0]!.toLowerCase()) || isReverseDnsName(host)) continue;
     // A first word in lower camel case is code's, not a host's (a Java policy's `accessClassInPackage.jdk.internal.vm.…`).
     if (LOWER_CAMEL_WORD.test(labels[0]!)) continue;
+    if (DOCUMENTATION_DOMAIN.test(host) || namesOwnPackage(labels, at, options.file) || labels.some((l) => PASCAL_CASE_WORDS.test(l))) continue;
     // In source, `a.internal.b.c` unquoted is member access: a host sits in a string or a URL.
     if (isCodeFile(options.file) && !unc && !/["'`@/]/.test(before)) continue;
     spans.push({ start, end: start + host.length });
@@ -740,7 +805,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['Host: admin.internal.acme-pay.io', 'ALLOWED_HOSTS = ["billing-int.corp.acme-pay.net"]', 'https://wiki.intranet.example-co.com/ops'],
-        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com', 'import com.acme.internal.billing.api', 'permission java.lang.RuntimePermission "accessClassInPackage.jdk.internal.vm.compiler.collections";'],
+        noMatch: ['curl https://octopus.corp.net/', 'our internal. corp. wiki', 'self.internal.state.io = 1', 'this is internal.acme.com', 'import com.acme.internal.billing.api', 'permission java.lang.RuntimePermission "accessClassInPackage.jdk.internal.vm.compiler.collections";', '"Name": "accounting.corp.example.com"', '`hypothesis.internal.conjecture.engine.ConjectureRunner.statistics`'],
       },
     },
     {
@@ -754,7 +819,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\''],
       },
     },
   ];

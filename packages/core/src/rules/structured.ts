@@ -644,8 +644,11 @@ function findEscapedJsonPairs(text: string, options: { file?: string }): Span[] 
 
 /** The last word of a name for a list of names (`…_BLOCKLIST`, `secretColumns`, `sensitive_fields`, `redact_keys`): what it lists are names, not values. */
 const NAME_LIST_WORD = /(?:block|allow|deny|black|white|skip|ignore|redact|mask)_?list$|(?:^|[_.a-z0-9])(?:columns|fields|names|attributes|params|headers)$|(?:redact|mask|scrub|filter|sensitive)(?:ed)?_?keys$/i;
-/** An identifier made of words: snake_case of two to six lower-case words, or camelCase (`password_hash`, `resetToken`). */
-const WORD_IDENTIFIER = /^(?:[a-z]{2,20}(?:_[a-z]{2,20}){1,5}|[a-z]{2,20}(?:[A-Z][a-z]{1,20}){1,5})$/;
+/**
+ * An identifier made of words: snake_case of two to six lower-case words, camelCase or PascalCase (`password_hash`,
+ * `resetToken`, a JSON schema's `"dependentRequired": {"MasterUserPassword": ["MasterUsername"]}` naming a property).
+ */
+const WORD_IDENTIFIER = /^(?:[a-z]{2,20}(?:_[a-z]{2,20}){1,5}|[a-zA-Z][a-z]{1,19}(?:[A-Z][a-z]{1,20}){1,5})$/;
 /**
  * A list under a name that holds secrets (`keys = ["…", "…"]` in TOML, `api_tokens: ["…"]`
  * in YAML flow style or JSON): each element is a value of that name, judged as if assigned
@@ -721,6 +724,8 @@ export const structuredRules: Rule[] = [
         'primary_keys = ["Zk3mP9qR2vX8wL5nQ4tY7uI0"]',
         'tokens = ["<your-token>", "changeme"]',
         'ssh_keys = ["e4:3a:41:5f:e8:a4:9b:f0:ec:b6:cd:7d:28:17:c9:51"]',
+        '"dependentRequired": {\n  "MasterUserPassword": [\n   "MasterUsername"\n  ]\n }',
+        "tests = {'pass': [\"runf()\",\n                  \"In [1]: runf()\"]}",
       ],
     },
   },
