@@ -403,6 +403,8 @@ const hostile: Record<string, string> = {
   'escapes and entities under a key name, repeated': 'key = "' + '\\xe5&lt;'.repeat(MB / 8) + '"\npwd = \'' + '1a2b3c4d-'.repeat(MB / 9),
   // Each nonce reads a bounded stretch before it for an authentication scheme's parameters.
   'nonces after a Digest challenge, repeated on one line': 'Digest realm="r", ' + 'nonce="Kq8zW3mLpQ7vTx2R", '.repeat(MB / 26),
+  // A password's trailing Enter escapes are taken off once per judgement, and a value is of bounded length.
+  'passwords of endless newline escapes, and colon labels, repeated': "password = '" + 'a\\\\n'.repeat(MB / 8) + "'\nsalt = \"" + 'ab:CD:'.repeat(MB / 12),
   'Python __init__ with a password parameter on every line, no class above': 'def __init__(self, password):\n'.repeat(MB / 31),
   // Each layout pattern looks back for its appender within 3,000 characters, here outside any appender.
   'logback layout patterns holding a key, outside any appender': '<pattern>8f3a2c7e9b1d4f6a0c5e7b9d2f4a6c8e '.repeat(MB / 42),

@@ -485,3 +485,21 @@ describe('values under secret names that are no credentials (the Python 3.11 tre
     expect(isPlausibleSecret('7f3a9c2e-41d8-4b6a-9e0f-2c5d8a1b4e7f', { category: 'TOKEN', quoted: true, file: 'models.py' })).toBe(true);
   });
 });
+
+describe('more values under secret names that are no credentials (the Python 3.11 tree, second pass)', () => {
+  it("judges a password typed to a prompt without the Enter sent after it", () => {
+    expect(isPlausibleSecret('secret\\n', { category: 'PASS', quoted: true, file: 'run.py' })).toBe(false);
+    expect(isPlausibleSecret('Kq8zW3mLpQ7v\\n', { category: 'PASS', quoted: true, file: 'run.py' })).toBe(true);
+    expect(isPlausibleSecret('Kq8zW3mLpQ7v\\r\\n', { category: 'PASS', quoted: true, file: 'run.py' })).toBe(true);
+  });
+  it('takes a stand-in that says it is not real, glued to what it stands for', () => {
+    expect(isPlausibleSecret('notarealpassword', { category: 'PASS', quoted: true, file: 'test_nntplib.py' })).toBe(false);
+    expect(isPlausibleSecret('NotARealToken', { category: 'PASS', quoted: true, file: 'app.py' })).toBe(false);
+  });
+  it("leaves a Signature Version 4 credential scope and a derivation's label of colon-joined words", () => {
+    expect(isPlausibleSecret('mock_access_key/20220524/us-east-1/cognito-idp/aws4_request', { category: 'CRED', quoted: false, file: 'models.py' })).toBe(false);
+    expect(isPlausibleSecret('joserfc:OKP:PBKDF2:Ed25519', { category: 'CRED', quoted: true, weakKey: true, file: 'okp_key.py' })).toBe(false);
+    // A generated value with colons is still one.
+    expect(isPlausibleSecret('Kq8zW3:mLpQ7v:Tx2R9n:Wb4Hc1', { category: 'CRED', quoted: true, file: 'app.py' })).toBe(true);
+  });
+});

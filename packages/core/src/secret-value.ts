@@ -79,9 +79,10 @@ const PLACEHOLDER_SYNTAX =
 
 /**
  * A value that says, as words of its own, that it is not real or not secret (`hunter2-not-real`,
- * `NotARealKey`, `token_notreal_42`, `signing-key-not-secret`): a stand-in whatever else it holds.
+ * `NotARealKey`, `token_notreal_42`, `signing-key-not-secret`, glued to what it stands for: `notarealpassword`): a
+ * stand-in whatever else it holds.
  */
-const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:(?:a|my|our|your|the)[-_. ]?)?(?:real|secret)(?:[^a-z]|$)/i;
+const SAYS_NOT_REAL = /(?:^|[^a-z])not[-_. ]?(?:(?:a|my|our|your|the)[-_. ]?)?(?:real|secret)(?:[-_. ]?(?:password|passwd|pass|pw|key|token|secret))?(?:[^a-z]|$)/i;
 const SAYS_NOT_REAL_CAMEL = /(?:^|[^A-Z])[Nn]ot(?:A)?(?:Real|Secret)(?![a-z])/;
 
 /**
@@ -994,6 +995,23 @@ const SCOPED_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,60}(?:::[A-Za-z_][A-Za-z0-9_]{0,60
 /** A file holding a key or a certificate, named where a key goes (`key='param:secp384r1.pem'`, `ssl_key = "server.key"`). */
 const KEY_FILE_NAME = /^(?:[a-z]{2,10}:)?[\w.\/-]{1,200}\.(?:pem|key|crt|cer|der|csr|p12|pfx|jks|keystore|truststore)$/i;
 
+/**
+ * An AWS Signature Version 4 credential scope (`Credential=AKID/20220524/us-east-1/cognito-idp/aws4_request`): the key's
+ * id, the day, the region and the service, sent in the clear with every signed request. The id, if real, is the
+ * access-key rules' to report.
+ */
+const SIGV4_SCOPE = /^[A-Za-z0-9_-]{1,128}\/\d{8}\/[a-z0-9-]{2,30}\/[a-z0-9-]{2,40}\/aws4_request$/;
+
+/**
+ * Words, acronyms and algorithm names joined by colons, four or more (`joserfc:OKP:PBKDF2:Ed25519`): a label that keeps
+ * one derivation apart from another (a KDF's salt or info string, a context's name), written in the open in the code.
+ */
+const COLON_LABEL_PART = '(?:[a-z]{2,20}|[A-Z]{2,10}\\d{0,4}|[A-Z][a-z]{1,20}\\d{0,6})';
+const COLON_LABEL = new RegExp(`^${COLON_LABEL_PART}(?::${COLON_LABEL_PART}){3,8}$`);
+
+/** The Enter key sent after a password typed to a prompt (`'secret\\n'` in an expect script): no part of the password. */
+const TYPED_ENTER = /(?:\\{1,2}[rn]){1,2}$/;
+
 /** A call with no arguments written as text (`"runf()"`, a test's line of code to run): code, quoted or not. */
 const EMPTY_CALL = /^[A-Za-z_$][\w$.]{0,60}\(\)$/;
 
@@ -1049,6 +1067,8 @@ const ONE_CHARACTER_ENCODED = /^[A-Za-z][\w-]{0,15}:(.)\1{7,1000}={0,2}$|^([A-Za
 export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   const v = value.trim();
   if (v.length < 4 || v.length > 1000) return false;
+  if (TYPED_ENTER.test(v)) return isPlausibleSecret(v.replace(TYPED_ENTER, ''), ctx);
+  if (SIGV4_SCOPE.test(v)) return false;
   if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
   if (writtenLength(v) < (ctx.category === 'PASS' ? 4 : ctx.weakKey ? 16 : 10)) return false;
   if (SCOPED_NAME.test(v) || OPTION_LIST.test(v) || GLOBBED_WORDS.test(v) || EMPTY_CALL.test(v) || isInterleavedCounting(v)) return false;
@@ -1099,7 +1119,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (isRegexSyntax(v)) return false;
   if (v.charCodeAt(0) === 0x5c /* \ */ && REGEX_CLASS_ESCAPES.test(v)) return false;
   if (SECRET_ELEMENT_NAME.test(v)) return false;
-  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || KEY_FILE_NAME.test(v) || (CAMEL_WORDS.test(v) && !isUnspokenCamel(v)) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
+  if (ctx.category !== 'PASS' && (NAMESPACED_WORDS.test(v) || KEY_FILE_NAME.test(v) || COLON_LABEL.test(v) || (CAMEL_WORDS.test(v) && !isUnspokenCamel(v)) || FILE_NAME.test(v) || DOTTED_NAME.test(v))) return false;
   if (INTERPOLATED_CALL.test(v)) return false;
 
   const norm = normalise(v);

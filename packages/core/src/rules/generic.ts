@@ -4403,6 +4403,10 @@ export const genericRules: Rule[] = [
         'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
       ],
       noMatch: [
+        "        events={'(?i)password':'secret\\\\n'})",
+        'badpw = "notarealpassword"',
+        '`Authorization: AWS4-HMAC-SHA256 Credential=mock_access_key/20220524/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=asdf`',
+        '        "salt": b"joserfc:OKP:PBKDF2:Ed25519",',
         'digest = (f\'Digest realm="{realm2}", \'\n          f\'qop="auth, auth-int", \'\n          f\'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", \')',
         'Authorization: MAC id="h480djs93hd8",\n                   nonce="1336363200:dj83hs9s",',
         // Regular expressions, scoped and namespaced names, key files, option lists, globbed messages, escaped text and

@@ -377,3 +377,9 @@ describe('names under internal suffixes that are code, mail or markup (the Pytho
     expect(hosts('    `hypothesis.internal.conjecture.engine.ConjectureRunner.statistics`.\n', 'statistics.md')).toEqual([]);
   });
 });
+
+describe("groff's site macro files", () => {
+  it('are files, named as rc.local is', () => {
+    expect(hosts(' - local macro configuration, such as man.local and mdoc.local\n', 'README.Debian')).toEqual([]);
+  });
+});

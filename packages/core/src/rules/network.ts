@@ -459,10 +459,11 @@ const CODE_OBJECTS = new Set([
 /**
  * Files that Unix systems and daemons name `<name>.local`, the site's local part of a system file:
  * the boot script `/etc/rc.local` (SUSE's `boot.local`, `before.local`, `after.local`), fail2ban's
- * `jail.local` and `fail2ban.local`, Debian's `/usr/local/sbin/adduser.local`, CPython's `Modules/Setup.local`.
+ * `jail.local` and `fail2ban.local`, Debian's `/usr/local/sbin/adduser.local`, CPython's `Modules/Setup.local`, groff's
+ * site macros `man.local` and `mdoc.local`.
  * Named in prose and scripts without their directory (`run at boot from rc.local`), they are files, not hosts.
  */
-const LOCAL_OVERRIDE_FILES = new Set(['rc.local', 'boot.local', 'before.local', 'after.local', 'halt.local', 'jail.local', 'fail2ban.local', 'setup.local', 'adduser.local']);
+const LOCAL_OVERRIDE_FILES = new Set(['rc.local', 'boot.local', 'before.local', 'after.local', 'halt.local', 'jail.local', 'fail2ban.local', 'setup.local', 'adduser.local', 'man.local', 'mdoc.local']);
 const HOST_CHAR = /[A-Za-z0-9_.-]/;
 /**
  * A dotted Python module path, not a host: Django's settings modules (`shop.settings.local`,
@@ -819,7 +820,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\''],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\''],
       },
     },
   ];
