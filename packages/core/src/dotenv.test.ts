@@ -72,6 +72,11 @@ describe('parseDotenv', () => {
     }
   });
 
+  it("never learns a data centre or region prefix, which is in every API host the account calls", () => {
+    const text = 'MAILCHIMP_SERVER_PREFIX=us14\nDATADOG_REGION=eu1\nMAILGUN_DC=eu\nMAILCHIMP_API_KEY=0f3c9a7b21d84e6f9a0b5c3d7e1f2a4b-us14\n';
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:MAILCHIMP_API_KEY']);
+  });
+
   it('never learns a publishable or public key, which is meant to be seen', () => {
     const text = 'STRIPE_PUBLISHABLE_KEY=pk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYpyuhIi6odS7q\nSTRIPE_SECRET_KEY=rk_live_51v4TX0EAMy9ssqXfiHV4t1Kw2bZ51Xo5LYp\n';
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:STRIPE_SECRET_KEY']);

@@ -181,6 +181,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `MAILCHIMP_SERVER_PREFIX=us14`, `DATADOG_REGION=eu1`, `MAILGUN_DC=eu`: a data centre is in every API host the
+  // account calls (`https://us14.api.mailchimp.com`); learnt, it would be tokenized inside those URLs.
+  if (!secretName && /(?:^|_)(?:REGION|DC|DATA_?CENTER|SERVER_PREFIX)$/i.test(name) && /^[a-z]{2,4}-?\d{0,3}$/i.test(v)) return true;
   // `JAVA_TIMEZONE=Europe/Berlin`, `TZ=America/New_York`: a zone of the tz database names a place.
   if (!secretName && TIME_ZONE.test(v)) return true;
   // `AIRFLOW_IMAGE_NAME=apache/airflow:2.9.3-python3.11`, `BASE_IMAGE=ghcr.io/acme/app:v1.4`: a container image and its
