@@ -1047,11 +1047,11 @@ function writtenLength(v: string): number {
  * an id or a token filled in by hand, as a counting run is (see `hasCountingRun`).
  */
 export function isInterleavedCounting(value: string): boolean {
-  const v = value.replace(/-/g, '');
-  if (v.length < 12 || !/^(?:[0-9][a-z]|[a-z][0-9])+[0-9a-z]?$/i.test(v)) return false;
+  const v = value.replace(/-/g, '').toLowerCase();
+  if (v.length < 12 || !/^(?:[0-9][a-z]|[a-z][0-9])+[0-9a-z]?$/.test(v)) return false;
   for (let i = 2; i < v.length; i++) {
-    const c = v.toLowerCase().charCodeAt(i);
-    const p = v.toLowerCase().charCodeAt(i - 2);
+    const c = v.charCodeAt(i);
+    const p = v.charCodeAt(i - 2);
     const digit = c <= 0x39;
     const next = digit ? (p === 0x39 ? 0x30 : p + 1) : p + 1;
     // Letters wrap after `f` (hex) or `z`.
@@ -1069,7 +1069,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (v.length < 4 || v.length > 1000) return false;
   if (TYPED_ENTER.test(v)) return isPlausibleSecret(v.replace(TYPED_ENTER, ''), ctx);
   if (SIGV4_SCOPE.test(v)) return false;
-  if (ctx.category !== 'PASS' && v.length < (ctx.weakKey ? 16 : 10)) return false;
+  // Long enough by what it stands for (never more than its length): `\xe5\xf6\xf6` is three characters.
   if (writtenLength(v) < (ctx.category === 'PASS' ? 4 : ctx.weakKey ? 16 : 10)) return false;
   if (SCOPED_NAME.test(v) || OPTION_LIST.test(v) || GLOBBED_WORDS.test(v) || EMPTY_CALL.test(v) || isInterleavedCounting(v)) return false;
   // Dense random printable text (WordPress's keys) may hold spaces and template-like symbols by chance.

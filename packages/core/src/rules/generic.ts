@@ -3036,6 +3036,8 @@ const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/
 const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})(?:`[\w.@+-]{1,64}`|"[\w.@+-]{1,64}")$/;
 /** A bare account right before the slash (`watchdog`), read back from it. */
 const BARE_ACCOUNT = /(?:^|[^\w.@+-])([A-Za-z][\w.@+-]{2,63})$/;
+/** Characters before the slash that hold a bare account and the one before it: one more than the longest account. */
+const BARE_ACCOUNT_REACH = 65;
 /** A word for a login right after an account's name (`the watchdog login`, `watchdog's password`, `the backup user`). */
 const LOGIN_WORD_AFTER = /^(?:'s)?[ \t]{1,2}(?:login|log-?in|account|user(?:name)?|password|credentials?|creds)\b/i;
 /** How far back a bare account may have been asked for: a chat's question a message or two before its answer. */
@@ -3939,18 +3941,32 @@ const SQLPLUS_SUBSTITUTION = /^&{1,2}[A-Za-z_][\w$#]{0,63}\.?$/;
  */
 const REPLACED_PASSWORD = /\s{1,4}replace\s{1,4}(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/iy;
 
+/**
+ * The password a SQL statement's match ends on (`IDENTIFIED BY 'x'`, `REPLACE "y"`), from its groups: single-quoted
+ * (`sq`, or `sq2` as written without escapes), double-quoted (`dq`) or bare (`uq`); none when it is a SQL*Plus
+ * substitution variable (`&pw`: the script prompts for it) or no plausible password.
+ */
+function sqlPasswordSpan(g: Record<string, string | undefined>, matchEnd: number, file: string | undefined): Span | undefined {
+  const value = g['sq'] ?? g['sq2'] ?? g['dq'] ?? g['uq']!;
+  const quoted = g['uq'] === undefined;
+  if (SQLPLUS_SUBSTITUTION.test(value)) return undefined;
+  if (!isPlausibleSecret(value, { category: 'PASS', quoted, ...(file === undefined ? {} : { file }) })) return undefined;
+  const start = matchEnd - (quoted ? 1 : 0) - value.length;
+  return { start, end: start + value.length };
+}
+
+/** `IDENTIFIED BY` and the password after it (matchAll copies the pattern, so one compiled copy serves every text). */
+const IDENTIFIED_BY_PASSWORD = new RegExp(
+  /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?/.source +
+    `(?:'(?<sq>${singleQuotedBody(200)})'|'(?<sq2>[^'\\r\\n]{1,200})'|"(?<dq>${doubleQuotedBody(200)})"|(?<uq>[^\\s;'"]{1,200}))`,
+  'gi',
+);
+
 /** The old password of a `REPLACE` clause at `at`, right after an `IDENTIFIED BY` password, when it is one. */
 function replacedPasswordAt(text: string, at: number, file: string | undefined): Span | undefined {
   REPLACED_PASSWORD.lastIndex = at;
   const m = REPLACED_PASSWORD.exec(text);
-  if (m === null) return undefined;
-  const g = m.groups!;
-  const value = g['sq'] ?? g['dq'] ?? g['uq']!;
-  const quoted = g['uq'] === undefined;
-  if (SQLPLUS_SUBSTITUTION.test(value)) return undefined;
-  if (!isPlausibleSecret(value, { category: 'PASS', quoted, ...(file === undefined ? {} : { file }) })) return undefined;
-  const start = at + m[0].length - (quoted ? 1 : 0) - value.length;
-  return { start, end: start + value.length };
+  return m === null ? undefined : sqlPasswordSpan(m.groups!, at + m[0].length, file);
 }
 
 /**
@@ -4525,23 +4541,13 @@ export const genericRules: Rule[] = [
     pattern: /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?(?:'(?<sq>[^'\r\n]{1,200})'|"(?<dq>[^"\r\n]{1,200})"|(?<uq>[^\s;'"]{1,200}))/i,
     find: (text, options) => {
       const spans: Span[] = [];
-      const re = new RegExp(
-        /\bidentified(?:\s{1,4}with\s{1,4}['"]?\w{1,40}['"]?)?\s{1,4}by\s{1,4}(?:password\s{1,4})?/.source +
-          `(?:'(?<sq>${singleQuotedBody(200)})'|'(?<sq2>[^'\\r\\n]{1,200})'|"(?<dq>${doubleQuotedBody(200)})"|(?<uq>[^\\s;'"]{1,200}))`,
-        'gi',
-      );
-      for (const m of text.matchAll(re)) {
-        const g = m.groups!;
-        const value = g['sq'] ?? g['sq2'] ?? g['dq'] ?? g['uq']!;
-        const quoted = g['uq'] === undefined;
+      for (const m of text.matchAll(IDENTIFIED_BY_PASSWORD)) {
         // Only in a statement that sets an account's password: prose ("the directory identified by `path`",
         // "expressly identified by Apple") and ASN.1 (`IDENTIFIED BY id-ce-subjectAltName`) say it too.
         if (!SQL_ACCOUNT_STATEMENT.test(text.slice(Math.max(0, m.index - 240), m.index))) continue;
-        // A SQL*Plus substitution variable (`&pw`, `&&member_pw`, quoted or not): the script prompts for the password.
-        if (SQLPLUS_SUBSTITUTION.test(value)) continue;
-        if (!isPlausibleSecret(value, { category: 'PASS', quoted, file: options.file })) continue;
-        const start = m.index + m[0].length - (quoted ? 1 : 0) - value.length;
-        spans.push({ start, end: start + value.length });
+        const span = sqlPasswordSpan(m.groups!, m.index + m[0].length, options.file);
+        if (span === undefined) continue;
+        spans.push(span);
         const replaced = replacedPasswordAt(text, m.index + m[0].length, options.file);
         if (replaced !== undefined) spans.push(replaced);
       }
@@ -5771,10 +5777,12 @@ function isLoginCodeAccount(before: string): boolean {
  * the reach before it. Read with `lastIndexOf` over a bounded stretch, so each slash costs no more than its reach.
  */
 function isAccountNamedAsLogin(text: string, offset: number): boolean {
-  const before = text.slice(Math.max(0, offset - ASKED_REACH), offset);
-  const m = BARE_ACCOUNT.exec(before);
+  // The account (64 characters at most) is read from the few characters before the slash, so a slash with none, as in
+  // code's divisions, costs no read of the whole reach.
+  const m = BARE_ACCOUNT.exec(text.slice(Math.max(0, offset - BARE_ACCOUNT_REACH), offset));
   if (m === null) return false;
   const name = m[1]!;
+  const before = text.slice(Math.max(0, offset - ASKED_REACH), offset);
   const earlier = before.slice(0, before.length - name.length);
   for (let i = earlier.lastIndexOf(name); i >= 0; i = i === 0 ? -1 : earlier.lastIndexOf(name, i - 1)) {
     if (i > 0 && /[\w.@+-]/.test(earlier[i - 1]!)) continue;

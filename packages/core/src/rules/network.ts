@@ -616,8 +616,10 @@ function isMailLocalPart(text: string, start: number, end: number): boolean {
  * an unquoted name does. JavaScript's template literals, Go's raw strings, Kotlin's and Scala's quoted names are strings.
  */
 const BACKTICK_STRING_FILE = /\.(?:[cm]?[jt]sx?|go|kt|kts|scala|vue|svelte)$/i;
+const STRING_OPENERS_WITH_BACKTICK = /["'`@/]/;
+const STRING_OPENERS = /["'@/]/;
 function codeStringOpeners(file: string | undefined): RegExp {
-  return file !== undefined && BACKTICK_STRING_FILE.test(file) ? /["'`@/]/ : /["'@/]/;
+  return file !== undefined && BACKTICK_STRING_FILE.test(file) ? STRING_OPENERS_WITH_BACKTICK : STRING_OPENERS;
 }
 
 /**
