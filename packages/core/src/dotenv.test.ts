@@ -205,6 +205,17 @@ describe('digests and UUID ids in dotenv files', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:HEROKU_API_KEY', '.env:SIGNING_SECRET']);
   });
 
+  it("does not learn a certificate's or a key's thumbprint or fingerprint, and still learns a key of that shape", () => {
+    const text = [
+      'OPCUA_SERVER_CERT_THUMBPRINT=F9C21713D0FE7EB01EAAB5CCC4DE1F3299C69575',
+      'OCI_API_KEY_FINGERPRINT=3f:9a:c2:71:0b:5e:d4:88:1c:6a:e9:02:b7:4d:f3:5c',
+      'SSH_HOST_FINGERPRINT=sha256:1c7e9a3b5d2f4e6a8c0b2d4f6e8a0c2e4f6a8b0d2f4e6a8c0b2d4f6e8a0c2e4f',
+      'WEBHOOK_SIGNING_KEY=A7C21713D0FE7EB01EAAB5CCC4DE1F3299C69575',
+      'CERT_THUMBPRINT_PASSWORD=Kq8zW3mLpQ7vR2',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:WEBHOOK_SIGNING_KEY', '.env:CERT_THUMBPRINT_PASSWORD']);
+  });
+
   it('does not learn a UUID under a name with an id segment or a namespace, whatever follows the id', () => {
     const text = [
       'REQUEST_ID_NAMESPACE=1f0c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f',

@@ -200,8 +200,11 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && /^[a-z][a-z0-9_.-]{0,40}(?:,[ \t]{0,2}[a-z][a-z0-9_.-]{0,40}){1,40}$/.test(v)) return true;
   // `SENTRY_RELEASE=c54e…`, `GIT_SHA=…`: a build's release, version or commit id is printed in logs and URLs, not kept secret.
   if (!secretName && (/(?:^|_)(?:RELEASE|VERSION|SHA|COMMIT|REVISION|REV|BUILD|BUILD_ID|TAG)$/i.test(name) || /^[0-9a-f]{40}$/.test(v))) return true;
-  // `DATASET_SHA256=…`, `ARTIFACT_CHECKSUM=…`: a digest that anyone holding the file can compute.
-  if (!secretName && /(?:^|_)(?:SHA\d{1,3}|MD5|CHECKSUM|DIGEST)$/i.test(name) && /^(?:sha\d{1,3}[:-])?[0-9a-f]{32,128}$/i.test(v)) return true;
+  // `DATASET_SHA256=…`, `ARTIFACT_CHECKSUM=…`: a digest that anyone holding the file can compute. A certificate's or a
+  // key's thumbprint or fingerprint (`OPCUA_SERVER_CERT_THUMBPRINT=F9C2…`, `SSH_HOST_FINGERPRINT=SHA256:…` or colon pairs)
+  // is a digest of what the peer shows every client: pinned, printed by every certificate tool, not a credential.
+  // The last word rules over the words before it (`API_KEY_FINGERPRINT`, OCI's: the fingerprint of the key, not the key).
+  if ((!secretName || PRINT_NAME.test(name)) && DIGEST_NAME.test(name) && DIGEST_VALUE.test(v)) return true;
   // `RUN_ID=4f86c075-…`, `TENANT_ID=…`, `TENANT_DEFAULT=…`, `REQUEST_ID_NAMESPACE=…`: a UUID under a name that says
   // nothing of a secret identifies a record, it does not authenticate (a v5 UUID's namespace is itself an id). Under a
   // secret's name (`HEROKU_API_KEY`, `WEBHOOK_SIGNING_KEY`) it is still learnt.
@@ -215,6 +218,12 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
+
+/** A name whose last word says its value is a digest: of a file, a release, a certificate or a public key. */
+const DIGEST_NAME = /(?:^|_)(?:SHA\d{0,3}|MD5|CHECKSUM|DIGEST|THUMBPRINT|FINGERPRINT)$/i;
+const PRINT_NAME = /(?:^|_)(?:THUMBPRINT|FINGERPRINT)$/i;
+/** Hex of a digest's length, bare, after `sha256:`/`SHA256:` or in colon-parted pairs as certificate tools print it. */
+const DIGEST_VALUE = /^(?:(?:sha\d{1,3}|md5)[:-])?(?:[0-9a-f]{32,128}|[0-9a-f]{2}(?::[0-9a-f]{2}){15,63})$/i;
 
 /** A comma list of two to forty items, each plainly no secret by its value alone. */
 function isListOfPlainValues(v: string): boolean {

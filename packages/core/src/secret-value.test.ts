@@ -30,6 +30,15 @@ describe("a test suite's numbered stand-ins", () => {
     }
   });
 
+  it('are no secrets in a test file when plain words say test, mock, fake or dummy (`unit-test-password`)', () => {
+    for (const file of ['tests/Keelson.Tests/Integrations/DatClientTests.cs', 'Portal.Tests/DownloadServiceTests.cs', 'spec/api.spec.ts']) {
+      for (const v of ['unit-test-password', 'correct-horse-battery-staple-TEST', 'mock_api_secret', 'Fake.Signing.Key']) expect(plausible(v, file), `${v} in ${file}`).toBe(false);
+      // Digits or symbols make a chosen password, and words that say no test are a passphrase.
+      for (const v of ['unit-test-Pa55word', 'Test-Horse!Battery', 'Tamarind-Glacier-Staple']) expect(plausible(v, file), `${v} in ${file}`).toBe(true);
+    }
+    expect(plausible('unit-test-password', 'src/Keelson/DatClient.cs')).toBe(true);
+  });
+
   it('are taken as weak passwords outside tests (`user:secret123@host`)', () => {
     for (const file of ['src/config.js', 'deploy/latest.java', 'contest/app.py', 'attestation/keys.yaml']) {
       expect(isTestFile(file), file).toBe(false);
@@ -264,6 +273,20 @@ describe("an Okta OAuth client id", () => {
   it("still takes a value of other lengths or Okta's API token (00 and 40) as a secret", () => {
     expect(isPlausibleSecret('0oaR4kT9mZq2LxW7vN3pQ8', { category: 'KEY', quoted: true })).toBe(true);
     expect(isPlausibleSecret('00Rk4vT9mZq2LxW7vN3pQ8sH5jYb1cFd6gKe0uAw', { category: 'KEY', quoted: true })).toBe(true);
+  });
+});
+
+describe('a Mapbox public token', () => {
+  it('is public whatever its payload looks like: `pk.` says so, as `sk.` says secret', () => {
+    for (const v of ['pk.eyJ1IjoiYWNtZSIsImEiOiJjbHgyM3Q4bW4wMDAxMmtwZ3ZqZ3ZqZ3ZqIn0.Hq7Lw2Zr9Tm4Xv8Np3Bk6C', 'pk.it_ucU6BTXuWvXeqMmMBQ3rN_XYtvmRVlzG0rlOlCayIlwF6jQ7qhIw.JHcHgBjibdcQVh_WM8SqkA']) {
+      expect(isPublicValue(v), v).toBe(true);
+      expect(isPlausibleSecret(v, { category: 'TOKEN', quoted: true }), v).toBe(false);
+    }
+  });
+  it('still takes a secret token or a value that only opens with `pk.` as a secret', () => {
+    for (const v of ['sk.it_ucU6BTXuWvXeqMmMBQ3rN_XYtvmRVlzG0rlOlCayIlwF6jQ7qhIw.JHcHgBjibdcQVh_WM8SqkA', 'pk.Hq7Lw2Zr9Tm4Xv8Np3Bk6CwQ5yT1uV0']) {
+      expect(isPublicValue(v), v).toBe(false);
+    }
   });
 });
 

@@ -342,7 +342,8 @@ export function isYamlReferenceTag(tag: string): boolean {
   return YAML_REFERENCE_TAG.test(tag);
 }
 /**
- * Keys made to be public: Stripe/Paystack publishable keys, Mapbox public tokens, Supabase publishable keys, PostHog project keys,
+ * Keys made to be public: Stripe/Paystack publishable keys, Mapbox public tokens (`pk.` + payload + `.` + signature, the
+ * payload a JWT's `eyJ…` or not: the `pk.` alone says public; its secret twin is `sk.`), Supabase publishable keys, PostHog project keys,
  * Langfuse public keys, RevenueCat app keys, SSH public keys, age recipients (`age1…`; the identity is `AGE-SECRET-KEY-1…`),
  * Datadog browser client tokens (`pub` + 32 hex), Stripe.js card tokens (`tok_…`: single-use, made in the browser),
  * Razorpay key ids (`rzp_live_…`: Checkout takes them in the browser; the key secret is separate), Google OAuth client ids
@@ -352,7 +353,7 @@ export function isYamlReferenceTag(tag: string): boolean {
  * the client secret is separate), and a BIP-32 extended public key (`xpub`/`ypub`/`zpub`/`tpub`/`upub`/`vpub` and 107
  * base58 characters: a watch-only wallet's key, which derives addresses and signs nothing; `xprv`… is its private twin).
  */
-const PUBLIC_KEY = /^(?:[xyztuv]pub[1-9A-HJ-NP-Za-km-z]{107}$|\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
+const PUBLIC_KEY = /^(?:[xyztuv]pub[1-9A-HJ-NP-Za-km-z]{107}$|\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|pk\.[\w-]{30,400}\.[\w-]{20,30}$|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
 /**
  * Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold, and a signed request's scheme:
  * AWS Signature Version 4 opens its `Authorization` value with `AWS4-HMAC-SHA256` (Google Cloud's with `GOOG4-HMAC-SHA256`),
@@ -475,6 +476,21 @@ const TEST_STEMS = new Set(['secret', 'token', 'key', 'apikey', 'credential']);
 /** A folder of tests (`test/`, `__tests__/`, `spec/`) or a test's file name (`auth.test.ts`, `client_test.go`, `test_auth.py`, `AuthTest.java`). */
 const TEST_FOLDER = /(?:^|[\\/])(?:tests?|__tests__|specs?)[\\/]/i;
 const TEST_FILE_NAME = /[._-](?:test|spec)s?\.[A-Za-z]{1,5}$|(?:^|[\\/])test_[^\\/]{1,100}\.py$|[a-z0-9]Tests?\.(?:java|kt|cs|scala|groovy)$/;
+
+/** Words by which a test suite's made-up value says it is one (`unit-test-password`, `correct-horse-battery-staple-TEST`). */
+const TEST_NOTE_WORDS = new Set(['test', 'tests', 'testing', 'unittest', 'mock', 'mocked', 'fake', 'dummy', 'stub', 'fixture', 'example', 'sample']);
+/** Two to six words of letters only, joined by `-`, `_` or `.`. */
+const LETTER_WORDS = /^[A-Za-z]{2,20}(?:[-_.][A-Za-z]{2,20}){1,5}$/;
+
+/**
+ * A value in a test file made of plain words, one of which says "test" (or mock, fake, dummy…): the test names its
+ * stand-in after what it is for. A generated or chosen password mixes digits or symbols in; words alone that do
+ * not say test (`Tamarind-Glacier`) are judged as any value.
+ */
+function isTestNamedWords(v: string): boolean {
+  if (!LETTER_WORDS.test(v)) return false;
+  return v.split(/[-_.]/).some((w) => TEST_NOTE_WORDS.has(w.toLowerCase()));
+}
 
 /** True when the file belongs to a test suite, by its folder or its name. */
 export function isTestFile(file: string | undefined): boolean {
@@ -1131,7 +1147,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`), or
   // one lower-case word (`password: "peanuts"`, `confirmPassword: "different"`). Only in tests: elsewhere `user:secret123@host`
   // or `password = sunshine` is as likely a real, weak password.
-  if (isTestFile(ctx.file) && (isDummyWithDigits(norm, TEST_STEMS) || /^[a-z]{3,12}$/.test(v))) return false;
+  if (isTestFile(ctx.file) && (isDummyWithDigits(norm, TEST_STEMS) || /^[a-z]{3,12}$/.test(v) || isTestNamedWords(v))) return false;
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
   // A stored LDAP password (`{SSHA}…`) opens with its scheme in braces: a value, not code.

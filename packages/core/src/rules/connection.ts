@@ -277,6 +277,12 @@ const KV_SECRET_STICKY = new RegExp(KV_SECRET.source, 'iy');
 const KV_CONTEXT =
   /(?<![A-Za-z0-9_])(?:jdbc:[a-z0-9]{2,20}:|(?:server|data source|datasource|host|hostname|address|driver|dsn|provider|accountname|defaultendpointsprotocol|endpoint|user id|userid|uid|user|username|initial catalog|database|sharedaccesskeyname)\s{0,3}=)/i;
 
+/**
+ * What a "quoted value" holds when its quote closed the code's literal instead: the operator joining the real value
+ * in (`"…;Pwd=" + os.environ.get("SQL_PASSWORD", "") + ";…"`, VB's `"Pwd=" & pw & ";"`, PHP's `"Pwd=" . $pw . ";"`).
+ */
+const JOINED_AFTER_QUOTE = /^[ \t]{0,4}(?:\+|&|\.{1,2}|\|\|)/;
+
 function findKeyValueConnections(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const re = KV_SECRET_STICKY;
@@ -289,6 +295,7 @@ function findKeyValueConnections(text: string, options: DetectOptions, offsets: 
     skipUntil = m.index + m[0].length;
     const raw = m.groups!['v']!;
     const value = raw.startsWith('"') ? raw.slice(1, -1) : raw;
+    if (raw.startsWith('"') && JOINED_AFTER_QUOTE.test(value)) continue;
     const category: Category = m.groups!['k']!.toLowerCase().includes('key') ? 'KEY' : 'PASS';
     if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
     const lineStart = lineAround(text, m.index, 400).start;
@@ -682,6 +689,9 @@ export const connectionRules: Rule[] = [
         'Password=Xk2mP9qR7v',
         'conn = (\n    f"Server={host};"\n    f"Pwd={db_password};"\n)',
         'opts = [\n    "retries=3;",\n    "Pwd=Xk2mP9qR7v;",\n]',
+        // The quote after `Pwd=` closes the code's literal: the password is looked up and joined in.
+        '    "Uid=svc_analytics;Pwd=" + os.environ.get("ANALYTICS_SQL_PASSWORD", "") + ";Encrypt=yes"',
+        'conn.ConnectionString = "Server=db;Uid=app;Pwd=" & GetSecret("SqlPassword") & ";"',
       ],
     },
   },
