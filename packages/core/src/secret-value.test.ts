@@ -369,6 +369,11 @@ describe('letters drawn at random, and one character encoded', () => {
     expect(isPlausibleSecret('ioOZiPMSLHiJKXbj', { category: 'KEY', quoted: true, weakKey: true })).toBe(false);
   });
 
+  it('takes letters whose small ones hold three vowels in ten or fewer, as a draw does (one in five) and words never (two in five)', () => {
+    expect(isPlausibleSecret('wmnlqcbGecfYgNaxYNVUZaNo', { category: 'KEY', quoted: true })).toBe(true);
+    for (const v of ['XMLHttpRequestUpload', 'CSSStyleSheetList', 'getElementsByTagName']) expect(isPlausibleSecret(v, { category: 'KEY', quoted: true }), v).toBe(false);
+  });
+
   it('leaves identifiers with acronyms, words in capitals and camelCase words of short letters', () => {
     for (const v of ['LLVMGetHostCPUName', 'xmlSecOpenSSLAppKeyLoadBIO', 'CERTAuthKeyIDStr', 'EmitWinCFISaveXMM', 'EXCHANGEAPPKEYPROD', 'PutYourAppKeyHere', 'TheKeyForMyApp', 'NSURLSessionTaskX']) {
       expect(isPlausibleSecret(v, { category: 'KEY', quoted: true }), v).toBe(false);

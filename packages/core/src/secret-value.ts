@@ -840,7 +840,8 @@ function isRandomlyCasedLetters(v: string): boolean {
 
 /**
  * Sixteen to forty letters of both cases that no name is written with (`xJLktdxfHLfzonuw`): few vowels among the small
- * letters (words hold about two in five, a random draw one in five) at a random draw's entropy. (A camelCase name of
+ * letters (words hold about two in five, a random draw one in five; three in ten at most, as a draw of fifteen small
+ * letters holds four often enough) at a random draw's entropy. (A camelCase name of
  * whole words never reaches here: see `CAMEL_WORDS`.)
  */
 function isVowelPoorLetters(v: string): boolean {
@@ -849,7 +850,7 @@ function isVowelPoorLetters(v: string): boolean {
   const counts = countLetters(v, 7);
   if (counts === undefined) return false;
   const { lower, upper, vowels } = counts;
-  return lower >= 8 && upper >= 3 && vowels * 4 <= lower && characterSwitches(v) >= 4 && shannonEntropy(v) >= 3.5;
+  return lower >= 8 && upper >= 3 && vowels * 10 <= lower * 3 && characterSwitches(v) >= 4 && shannonEntropy(v) >= 3.5;
 }
 /**
  * Sixteen to forty letters of both cases drawn at random, too short or too evenly cased for `isRandomlyCasedLetters`

@@ -2589,6 +2589,14 @@ describe('a curl user kept in a variable, a header named for an API, a short let
     expect(values('key = "ioOZiPMSLHiJKXbj"\n', 'settings.py')).toEqual([]);
   });
 
+  it("reads a draw of letters under a vendor's KEY in a dotenv file, where the weak name elsewhere asks for more", () => {
+    expect(values('SCOUT_DRIVER=meilisearch\nMEILISEARCH_KEY=wmnlqcbGecfYgNaxYNVUZaNo\n', 'app/.env')).toEqual(['wmnlqcbGecfYgNaxYNVUZaNo']);
+    expect(values('SEARCH_KEY=ioOZiPMSLHiJKXbj\n', 'config/.env.production')).toEqual(['ioOZiPMSLHiJKXbj']);
+    // Outside a dotenv file the weak name stays weak; inside it, names and words stay names.
+    expect(values('MEILISEARCH_KEY = "wmnlqcbGecfYgNaxYNVUZaNo"\n', 'settings.py')).toEqual([]);
+    expect(values('SORT_KEY=createdAtDescending\nSEARCH_KEY=ThisIsTheSearchKeyName\nCACHE_KEY=LLVMGetHostCPUName\n', 'app/.env')).toEqual([]);
+  });
+
   it('reads a session token or a saved session in a dotenv file, under a name that ends in SESSION', () => {
     expect(values('EXCHANGE_SESSION=TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k\n', 'odds-feed/.env')).toEqual(['TFlmNlhXTmh4WWRaSXJzTFdoQWxzZ2hPS3p1Mm5k']);
     expect(values('export TG_STRING_SESSION="1BVtsOKABu3kx9Lq2mW7vR4pN8zT5yH0cJ6dF1gS3aQ"\n', '.env.production')).toEqual(['1BVtsOKABu3kx9Lq2mW7vR4pN8zT5yH0cJ6dF1gS3aQ']);

@@ -1696,6 +1696,16 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
   return false;
 }
 
+/**
+ * A draw of letters alone under a vendor's `…_KEY` in a dotenv file (`MEILISEARCH_KEY=wmnlqcbGecfYgNaxYNVUZaNo`): the file
+ * holds the keys the app calls its services with, so the letters are judged as under a name that says key plainly
+ * (`MEILI_MASTER_KEY`). Elsewhere the weak name (`SEARCH_KEY`, `STRIPE_KEY`) may hold a sort key or a publishable key.
+ */
+function isDotenvLetterDraw(value: string, file: string | undefined): boolean {
+  return file !== undefined && LETTER_DRAW.test(value) && isDotenvFile(file) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
+}
+const LETTER_DRAW = /^[A-Za-z]{16,40}$/;
+
 /** Judges the value as a secret of its kind, joining split literals and cutting off schemes and hosts, and reports it to `scan.spans` when it is one. */
 function reportValue(scan: AssignmentScan, name: string, nameStart: number, key: KeyClass, separator: string, v: ValueMatch): void {
   const { text, file, codeFile } = scan;
@@ -1773,6 +1783,7 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
     !(key.category === 'PASS' && isNumericPasscode(name, v.value, file)) &&
     // A short client secret of random letters (`'Client-Secret' => '…'`), under a name that says so plainly.
     !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value)) &&
+    !(key.category === 'KEY' && key.weak && isDotenvLetterDraw(v.value, file)) &&
     // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
     !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value))
   ) {
