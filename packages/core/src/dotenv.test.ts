@@ -103,6 +103,27 @@ describe('parseDotenv', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:TWILIO_AUTH_TOKEN', '.env:TWILIO_SID']);
   });
 
+  it("never learns the SID of a Twilio service, number or app (only an API key's SID names a key)", () => {
+    const text = [
+      'TWILIO_MESSAGING_SERVICE_SID=MG8a2d5f9c3e7b1a4d6f0c2e8b5a9d3f7c',
+      'TWILIO_VERIFY_SERVICE_SID=VA2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b',
+      'TWILIO_API_KEY_SID=SK0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f',
+      'TWILIO_CALLER_SID=SK9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:TWILIO_API_KEY_SID', '.env:TWILIO_CALLER_SID']);
+  });
+
+  it('never learns an id under a prefix the front-end build ships to browsers, but learns a secret put there', () => {
+    const text = [
+      'VITE_OUTAGE_LAYER_ID=fb07d8b29b5d317b9d71a3d633998088',
+      'NEXT_PUBLIC_FORM_ID=9f2c1a7e5b3d',
+      'REACT_APP_STRIPE_SECRET_KEY=sk_live_51Hq8ZbL2c9XrT4mN7pQ1wE6y',
+      'VITE_AWS_ACCESS_KEY_ID=AKIA4QW7RZ2XN6MTP3VE',
+      'LAYER_ID=3e91c0d4a7b25f68e1d09c3a4b7f2e56',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:REACT_APP_STRIPE_SECRET_KEY', '.env:VITE_AWS_ACCESS_KEY_ID', '.env:LAYER_ID']);
+  });
+
   it("never learns a vendor's published emulator key, which every developer of that platform has", () => {
     const text = [
       'AZURITE_KEY=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',

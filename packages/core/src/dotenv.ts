@@ -209,9 +209,14 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // nothing of a secret identifies a record, it does not authenticate (a v5 UUID's namespace is itself an id). Under a
   // secret's name (`HEROKU_API_KEY`, `WEBHOOK_SIGNING_KEY`) it is still learnt.
   if (!secretName && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return true;
-  // `TWILIO_ACCOUNT_SID=AC…`: a Twilio account's SID is in the path of every API call it makes; the
+  // `TWILIO_ACCOUNT_SID=AC…`, `TWILIO_MESSAGING_SERVICE_SID=MG…`, `TWILIO_VERIFY_SERVICE_SID=VA…`: the SID of a Twilio
+  // account, service, phone number or app is in the path of every API call that uses it and in the console's URLs; the
   // auth token beside it is the secret. (An API key's SID, `SK…`, names a key and stays learnt.)
-  if (!secretName && /(?:^|_)SID$/i.test(name) && /^AC[0-9a-f]{32}$/.test(v)) return true;
+  if (!secretName && /(?:^|_)SID$/i.test(name) && TWILIO_RESOURCE_SID.test(v)) return true;
+  // `VITE_OUTAGE_LAYER_ID=fb07…`, `NEXT_PUBLIC_FORM_ID=…`: a front-end build inlines every variable of its public prefix
+  // into the bundle it ships to browsers, so an id there is read by every visitor. A secret's name under the prefix
+  // (`VITE_STRIPE_SECRET_KEY`, a mistake that leaks it) is still learnt.
+  if (!secretName && BROWSER_PUBLIC_PREFIX.test(name) && /_ID$/i.test(name) && /^[A-Za-z0-9_.:-]{1,100}$/.test(v)) return true;
   // `USPS_USER_ID=ACME4821`, `SFTP_USERNAME=ingest7`: the account a credential logs in as, named beside it and printed in
   // logs and audit trails; the password or key that goes with it is the secret.
   if (!secretName && ACCOUNT_NAME_ENV.test(name) && /^[A-Za-z0-9][\w.@+-]{0,63}$/.test(v)) return true;
@@ -278,6 +283,12 @@ const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 
 /** Names of the public ids of an app, OAuth client, project, analytics property or payment profile (Mollie's `pfl_…`, which Mollie.js is started with in the browser). */
 const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE|PROFILE)_?ID$/i;
+
+/** A Twilio SID of anything but an API key: two capitals naming the kind (`AC`, `MG`, `PN`, `VA`…) and 32 hex. */
+const TWILIO_RESOURCE_SID = /^(?!SK)[A-Z]{2}[0-9a-f]{32}$/;
+
+/** The prefixes front-end build tools inline into the browser bundle (Vite, Next.js, Create React App, Expo, Nuxt, Gatsby, SvelteKit). */
+const BROWSER_PUBLIC_PREFIX = /^(?:VITE_|NEXT_PUBLIC_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|NUXT_ENV_|GATSBY_|PUBLIC_|VUE_APP_)/i;
 
 /** Names that end in an account's name or id (`BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`, `AUTH_LOGIN`, `TOKEN_OWNER_EMAIL`, `USPS_USER_ID`). */
 const ACCOUNT_NAME_ENV = /(?:^|_)(?:USER|USERNAME|USER_NAME|USER_?ID|LOGIN|EMAIL)$/i;
