@@ -595,6 +595,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['session names with no value after them, repeated on one line of a dotenv file', '.env', 'A_SESSION='.repeat(MB / 10)],
     ['session values quoted and never closed, repeated on one line of a dotenv file', '.env', 'X_SESSION="Tq8vRzW2kLm7Xp4Nc9Hd3Jf6Gs1 '.repeat(MB / 38)],
     ['a megabyte of session in a dotenv file', '.env', 'session'.repeat(MB / 7)],
+    // Each bare "is …" reads back a bounded stretch over at most two wrapped lines for its noun, once.
+    ['a key named, then is and a generated value repeated on one line', 'notes.md', `the signing key ${'is 6BFC0C1964488C3DAA6DE9A32C6F9083 '.repeat(MB / 36)}`],
+    ['is at the end of every wrapped line under a key, values never given', 'notes.md', `the key\n${'  made on 2025-01-14 is\n'.repeat(MB / 24)}`],
+    ['a key followed by a megabyte of is', 'notes.md', `the token ${' is'.repeat(MB / 3)}`],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

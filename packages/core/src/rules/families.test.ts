@@ -2306,6 +2306,24 @@ describe('prose, comment and name fixes (r20b)', () => {
     ]) expect(rules(s + '\n', 'notes.md').filter(([r]) => r === 'secret-it-is-prose'), s).toEqual([]);
   });
 
+  it('takes a key or token a sentence names, then hands over bare after "is" or "was" a few words on, wrapped or not', () => {
+    const hex = '6BFC0C1964488C3DAA6DE9A32C6F9083';
+    expect(rules(`- The temporary key\n  Priya made on 2025-01-14 is ${hex} until Jenkins is updated.\n`, 'wiki/steam.md')).toContainEqual(['key-is-bare-prose', hex]);
+    expect(values('the API key for the test environment is\n2ad2fc4639d61d0425f0cabc48723bce1f1dd380 (test only)\n', 'mail.eml')).toEqual(['2ad2fc4639d61d0425f0cabc48723bce1f1dd380']);
+    expect(values('The relay token from the vendor was Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5.\n', 'notes.txt')).toEqual(['Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5']);
+  });
+
+  it('leaves a bare value after "is" when the sentence is about a revision, a digest, an id, or breaks its clause', () => {
+    for (const s of [
+      'The key we built from was 0c4b5a1f7e2d9c8b3a6f5e4d1c0b9a8f7e6d5c4b.',
+      'The key rotation commit is 0c4b5a1f7e2d9c8b3a6f5e4d1c0b9a8f7e6d5c4b.',
+      'The key, as far as I know, is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
+      'The idempotency key of the retry is 5d0f3a7e-91c2-4b6d-a8e4-37f2c9b1d06a.',
+      'The cache key we look up is orders_by_region_and_day.',
+      'Rotate the key.\n\nThe job on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
+    ]) expect(rules(s + '\n', 'notes.md').filter(([r]) => r === 'key-is-bare-prose'), s).toEqual([]);
+  });
+
   it('takes a password that ends a comment naming it a few words before a colon', () => {
     expect(rules('Host backup\n    # old password login still allowed on the backup box: Tq8#mZr4Wv2Lp\n', 'ssh/config')).toContainEqual(['password-comment-tail', 'Tq8#mZr4Wv2Lp']);
     for (const s of ['# password auth disabled: use keys', '# password: see vault', '# password login for the box: disabled', '# password for the box: Tq8#mZr4Wv2Lp then more']) {

@@ -3686,6 +3686,68 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
   return spans;
 }
 
+/**
+ * A key, token or secret named in a sentence and handed over bare at its end by "is" or "was", a few words after the
+ * noun, maybe on the next line as a mail wraps it (a wiki's "The temporary key Priya made on 2025-01-14 is 6BFC…",
+ * a mail's "the API key for the test environment is\n2ad2…"). Sticky at the space before the verb; `v` is the value.
+ * `generic-assignment` reads the noun right before the verb (`API key is …`), `secret-it-is-prose` a value in code marks.
+ */
+const KEY_IS_BARE = /[ \t](?:is|was)(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,8})(?<v>[A-Za-z0-9+/=_-]{20,200})(?=[\s.,;:)]|$)/y;
+/** How far the noun may stand before the verb, and how far back on its line the sentence is read. */
+const KEY_IS_NOUN_DISTANCE = 48;
+const KEY_IS_REACH = 200;
+/** A key's, token's or secret's noun (not a password's: `password-in-prose` reads those), not one public or a lookup's by name. */
+const KEY_NOUN = /(?<!(?:public|site|publishable|primary|foreign|cache|sort|partition|host|idempotency|license|licence|product|registry|object|map|dictionary)[ \t_-])\b(?:secret|key|token|credential)s?\b/gi;
+/** A verb of source control (`the key we built from was <hex>`): the hex after it is a revision. */
+const SOURCE_CONTROL_VERB = /\b(?:built|merged|tagged|pushed|committed|checked[ \t]out|cherry-picked|reverted)\b/i;
+/** Hex of a digest's or a generated key's length: 32, 40 or 64 digits in one case. */
+const KEY_HEX = /^(?:[0-9a-f]{32}|[0-9A-F]{32}|[0-9a-f]{40}|[0-9A-F]{40}|[0-9a-f]{64}|[0-9A-F]{64})$/;
+
+/** A line that opens a paragraph's unit of its own: a list item, a heading, a quote, a table row. */
+const OWN_LINE_START = /^[ \t]{0,8}(?:[-*+>#|]|\d{1,3}[.)])/;
+
+/**
+ * The text of the sentence before `at` as prose wraps it: back over up to two line breaks (a list item's or a mail's
+ * continued lines, `- … The temporary key\n  Priya made … is`), not past a blank line or into a line above one that
+ * opens an item or a heading; line breaks and their indentation read as one space.
+ */
+function wrappedSentenceBefore(text: string, at: number): string {
+  let start = at;
+  for (let lines = 0; ; lines++) {
+    while (start > 0 && at - start < KEY_IS_REACH && text.charCodeAt(start - 1) !== 0x0a) start--;
+    if (lines === 2 || start === 0 || at - start >= KEY_IS_REACH || OWN_LINE_START.test(text.slice(start, Math.min(at, start + 12)))) break;
+    const above = lineBounds(text, start - 1, KEY_IS_REACH);
+    if (text.slice(above.start, above.end).trim() === '') break;
+    start = above.start;
+  }
+  return text.slice(start, at).replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+}
+
+function findKeyIsBareValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(KEY_IS_BARE, text, offsets, (m) => {
+    const raw = m.groups!['v']!;
+    const end = m.index + m[0].length;
+    // A sentence's full stop may follow the value; a dot inside it makes a name or a host.
+    if (text.charAt(end) === '.' && /\S/.test(text.charAt(end + 1))) return;
+    const before = wrappedSentenceBefore(text, m.index);
+    const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('; '));
+    const sentence = sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2);
+    let noun: RegExpExecArray | null = null;
+    KEY_NOUN.lastIndex = 0;
+    for (let n = KEY_NOUN.exec(sentence); n !== null; n = KEY_NOUN.exec(sentence)) noun = n;
+    if (noun === null) return;
+    const between = sentence.slice(noun.index + noun[0].length);
+    // One clause from the noun to the verb, and about the key itself: not its id, digest, name or format, nor another thing's.
+    if (between.length > KEY_IS_NOUN_DISTANCE || CLAUSE_BREAK.test(between) || DESCRIBED_NOUN_NEXT.test(between)) return;
+    if (OTHER_THING.test(sentence) || NOT_THE_KEYS_VALUE.test(sentence) || SOURCE_CONTROL_VERB.test(sentence)) return;
+    if (UUID.test(raw) || (!KEY_HEX.test(raw) && (!looksGenerated(raw) || WORD_PART.test(raw) || isNameShaped(raw)))) return;
+    if (!isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) return;
+    spans.push({ start: end - raw.length, end, category: noun[0].toLowerCase().startsWith('token') ? 'TOKEN' : 'KEY' });
+  });
+  return spans;
+}
+
 /** Digits spread through the value in three runs or more (not words with a number here and there), and many distinct characters. */
 function looksGenerated(value: string): boolean {
   if ((value.match(/\d+/g) ?? []).length < 3) return false;
@@ -5471,6 +5533,35 @@ export const genericRules: Rule[] = [
         'Keep the token until the build ends: `cache-2024-06-01-linux-x64`.',
         'The password rule is set to `Min-length:14!` for staff.',
         'Kiosk passwords follow the site GPO (`MaxPasswordAge=90`).',
+      ],
+    },
+  },
+  {
+    id: 'key-is-bare-prose',
+    category: 'KEY',
+    description:
+      'A key, token or secret named in a sentence and handed over bare at its end by "is" or "was" a few words later, maybe wrapped onto the next line ("The temporary key Priya made on 2025-01-14 is …", "the API key for the test environment is\\n…"): hex of 32, 40 or 64 digits or a generated value; not where the sentence speaks of a commit, a digest, an id, a name or a format',
+    keywords: [' is', ' was'],
+    pattern: KEY_IS_BARE,
+    find: findKeyIsBareValues,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'SetAppBuildLive returns 403: the key was rotated. The temporary key Priya made on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 until Jenkins is updated.',
+        'The API certificate will follow; the API key for the test environment is\n2ad2fc4639d61d0425f0cabc48723bce1f1dd380 (test only).',
+        'The webhook secret we set up for the partner last week was Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd.',
+        '- SetAppBuildLive returns 403: the key in the script was rotated. The temporary key\n  Priya made on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 until Jenkins is updated.',
+      ],
+      noMatch: [
+        'The key fingerprint shown by the console is 3f9ac2710b5ed4881c6ae902b74df35c.',
+        'The commit that rotated the key is 2ad2fc4639d61d0425f0cabc48723bce1f1dd380.',
+        'The public key we pinned last year is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
+        'The idempotency key for the retry is 4f86c075-0461-4ffe-bdbb-53a2f757312c.',
+        'The key we use for the cache lookups is session_user_profile_by_region.',
+        'The token, as we agreed on the call, is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
+        'The API key is in 1Password; the deploy script is scripts/deploy_production_eu.sh.',
+        '- Rotate the signing key\n- The nightly run on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 in the log.',
       ],
     },
   },
