@@ -39,6 +39,20 @@ describe("a test suite's numbered stand-ins", () => {
     expect(plausible('unit-test-password', 'src/Keelson/DatClient.cs')).toBe(true);
   });
 
+  it('are no keys when base64 of words says so (`unit-test-secret-do-not-use`), in a test file or with `not`', () => {
+    const key = (v: string, file: string): boolean => isPlausibleSecret(v, { category: 'KEY', quoted: true, file });
+    const b64 = (text: string): string => Buffer.from(text).toString('base64');
+    for (const file of ['internal/exchanges/kraken_test.go', 'spec/api.spec.ts']) {
+      for (const t of ['unit-test-secret-do-not-use', 'mock-turtle-soup', 'fake_signing_key']) expect(key(b64(t), file), `${t} in ${file}`).toBe(false);
+      // Words that say no test, encoded, may be a passphrase as much as unencoded.
+      expect(key(b64('tamarind-glacier-staple'), file), file).toBe(true);
+    }
+    // Outside tests the words must say the value is not real; a passphrase with a test word may be one (a Kubernetes secret's data).
+    expect(key(b64('unit-test-secret-do-not-use'), 'internal/exchanges/kraken.go')).toBe(false);
+    expect(key(b64('fake-key-not-real'), 'k8s/secret.yaml')).toBe(false);
+    expect(key(b64('mock-turtle-soup'), 'k8s/secret.yaml')).toBe(true);
+  });
+
   it('are taken as weak passwords outside tests (`user:secret123@host`)', () => {
     for (const file of ['src/config.js', 'deploy/latest.java', 'contest/app.py', 'attestation/keys.yaml']) {
       expect(isTestFile(file), file).toBe(false);
@@ -66,6 +80,13 @@ describe('base64 of a login with no password', () => {
   });
   it('is a secret when the user is itself a key, or a password follows', () => {
     for (const v of ['sk_live_Rk5Tz8Wq2Nx7Lm4Pv9Bc3Hd6:', '00000000-0000-0000-0000-000000000000:Hv8Qz3Lm6Tx1Rp4Wn9Kc']) expect(isPlausibleSecret(b64(v), { category: 'PASS', quoted: true }), v).toBe(true);
+  });
+});
+
+describe('a key filled in with zeros', () => {
+  it('is a stand-in from ten zeros running (`sk_test_51Mz0000000000000000000000`), not from a few', () => {
+    for (const v of ['sk_test_51Mz0000000000000000000000', 'AKIA0000000000000000', 'ghp_0000000000000000000000000000000000000000']) expect(isPlaceholder(v), v).toBe(true);
+    for (const v of ['sk_test_51Mz000000000VJ4e0X2gq9WkXt7a', '7a41c09e5bd2000000f86a1e07c4d92b']) expect(isPlaceholder(v), v).toBe(false);
   });
 });
 

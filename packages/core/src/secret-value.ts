@@ -114,10 +114,17 @@ function hasPlaceholderMarker(value: string, generated = false): boolean {
   const dense = value.length >= 40 && BASE64_RUN.test(value);
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker) && !(dense && marker.length <= 6 && !standsAsWord(lower, marker))) return true;
   if ((generated ? TEMPLATE_PAIR : TEMPLATE_DELIMITER).test(value)) return true;
-  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value) || ESCAPED_ANGLE_NOTE.test(value);
+  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || ZERO_FILL.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value) || ESCAPED_ANGLE_NOTE.test(value);
 }
 
 const BASE64_RUN = /^[A-Za-z0-9+/]{40,}={0,2}$/;
+
+/**
+ * Ten zeros running: a key's shape filled in by hand (`sk_test_51Mz0000000000000000000000`, `AKIA0000000000000000`).
+ * Drawn hex or base64 holds such a run once in 16^10 places at best (a zero byte's filler in base64 is `A`, not `0`).
+ * The nil UUID's last group (after `-`) is an id in its own right: ACR's token login takes it as the user.
+ */
+const ZERO_FILL = /(?:^|[^-0])0{10}/;
 
 /** Whether `word` occurs in `text` with no letter or digit right before or after it. */
 function standsAsWord(text: string, word: string): boolean {
@@ -755,6 +762,20 @@ function encodesPlaceholderText(value: string): boolean {
 }
 
 /**
+ * Base64 of plain words that say the value is a test's or a stand-in (`dW5pdC10ZXN0LXNlY3JldC1kby1ub3QtdXNl` is
+ * "unit-test-secret-do-not-use"): a key's bytes never decode to words. In a test file one word saying test, mock,
+ * fake or dummy is enough, as for the words unencoded (`isTestNamedWords`); elsewhere the words must also say `not`
+ * (`fake-key-not-real`), since words alone may be a real passphrase encoded (a Kubernetes secret's `data`).
+ */
+function encodesTestNote(value: string, file: string | undefined): boolean {
+  if (value.length < 12 || value.length > 200 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
+  const decoded = decodeBase64(value);
+  if (decoded === undefined || !LETTER_WORDS.test(decoded)) return false;
+  const words = decoded.toLowerCase().split(/[-_.]/);
+  return words.some((w) => TEST_NOTE_WORDS.has(w)) && (isTestFile(file) || words.includes('not'));
+}
+
+/**
  * Basic credentials whose password is empty and whose user is no secret either: the nil UUID that Azure Container
  * Registry's token login takes as its user (`00000000-0000-0000-0000-000000000000:`, the identity token beside it being
  * the credential), a stand-in, or a plain login name. A key given as the user (Stripe's `sk_live_…:`) is still a secret.
@@ -1118,7 +1139,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // encoding of zero bytes that a test configuration puts where the application key goes): a stand-in.
   if (ONE_CHARACTER_ENCODED.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
-  if (encodesPlaceholderText(v)) return false;
+  if (encodesPlaceholderText(v) || encodesTestNote(v, ctx.file)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (FORMAT_PLACEHOLDER.test(v)) return false; // `project_id: "{project_id}"`, `users/{userKey}/tokens/{clientId}`: fields a format fills
   if (isPublicKeyDer(v)) return false; // a public key or a certificate as base64 DER (npm's registry signing keys, `MFkwEwYHKoZIzj0…`)

@@ -4559,6 +4559,10 @@ export const genericRules: Rule[] = [
         'const TOKEN_FIELD: &str = "token_type";\nlet row = json!({ TOKEN_FIELD: "Sl8-Adm1n!Seed" });',
         'fields = [\n  "password",\n  "Password-Confirm-Label"\n]',
         'spark.conf.set("fs.azure.account.auth.type.acmelake.dfs.core.windows.net", "SharedKey")',
+        // Base64 of words saying the value is a stand-in: "fake-key-not-real".
+        'api_secret = "ZmFrZS1rZXktbm90LXJlYWw="',
+        // A key's shape filled with zeros.
+        '    STRIPE_SECRET_KEY: sk_test_51Mz0000000000000000000000',
       ],
     },
   },
