@@ -217,6 +217,15 @@ const hostile: Record<string, string> = {
   'empty calls chained before fill calls, repeated on one line': '().fill('.repeat(MB / 8),
   'secret getters opened and never closed, on one line': 'func apiToken() string { '.repeat(MB / 26) + 'def api_token(): '.repeat(MB / 17),
   'password lead-ins repeated without a line break': 'the password is '.repeat(MB / 16),
+  // Each `password for` reads a bounded clause that stops at a sentence's end; each `password is on …:` a bounded place and one value.
+  'password-for clauses broken by sentence stops, never a colon, repeated on one line': 'password for a. b! c? d '.repeat(MB / 24),
+  'passwords posted somewhere, each value running into the next, repeated on one line': 'password is on the board: hazy2024x '.repeat(MB / 36),
+  // Each login label reads two bounded words, its `is` and one line break before the pair; each login for a host a bounded clause.
+  'login labels with words and `is still` before a line break, never a pair': 'the login there is still\n`a` '.repeat(MB / 30),
+  'logins for hosts in code marks, repeated on one line, never a password': 'login for the GUI on `h` is `u`, '.repeat(MB / 33),
+  // Each interim phrase reads a bounded reach back and one bounded value; each plural login noun a bounded clause to its verb.
+  'interim phrases after a changed login, each value running into the next': "can't log in, rotated. " + 'For now: Ab1!cdefgh'.repeat(MB / 19),
+  'plural login nouns before use, never a closed code span': 'test logins all use '.repeat(MB / 20) + 'test logins use `Ab1!'.repeat(MB / 21),
   'service account base64 fragments repeated in one run': 'c2VydmljZV9hY2NvdW50'.repeat(MB / 20),
   'Datadog app keys named repeatedly on one line': 'Datadog app key, '.repeat(MB / 17),
   'SIM key headers and rows of their width, repeated': 'IMSI KI OPC\n1 2 3\n'.repeat(MB / 18) + 'ki: imsi '.repeat(MB / 9),

@@ -1429,6 +1429,16 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
 }
 
 /**
+ * Three or four lower-case words of four letters or more joined by hyphens (`choir-loft-staging`), maybe a sentence's stop
+ * after; none of them a word that only joins prose's own compounds (`never-ever-shared`, `same-as-before`, `with-each-deploy`).
+ */
+const HYPHENED_PASSPHRASE = /^[a-z]{4,12}(?:-[a-z]{4,12}){2,3}[.,;:!?]?$/;
+const COMPOUND_WORD = /(?:^|-)(?:never|ever|always|only|also|been|being|with|without|from|into|onto|over|under|than|then|when|once|must|should|will|self|same|well|very|much|more|less|most|least|each|every|none|time|user|per)(?=-|[.,;:!?]?$)/;
+function isHyphenedPassphrase(value: string): boolean {
+  return HYPHENED_PASSPHRASE.test(value) && !COMPOUND_WORD.test(value);
+}
+
+/**
  * Whether the statement the value stands in says it is none of the name's: a joined or continued line, prose, a label, a flag,
  * a call's argument, a type. An EDN map under the name is read here, its entries reported (to `scan.spans`).
  */
@@ -1440,7 +1450,9 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
   if (v.quoted && separator.includes('\n') && separator.trimStart().startsWith('=') && !codeFile) return true;
   // In prose, after `is`/`was`/`are` a bare word of lower-case letters carries the sentence on
   // (`the password is managed outside migrations`, `was correct for the old cluster`): no value.
-  if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value)) return true;
+  // Three or four words of four letters or more joined by hyphens are a passphrase, as a password's value (`the redis
+  // password is choir-loft-staging`): prose joins two (`auto-generated`, `read-only`) or puts a short word among them (`up-to-date`).
+  if (!v.quoted && PROSE_COPULA.test(separator) && /^[a-z]{2,30}(?:-[a-z]{2,30}){0,3}[.,;:!?]?$/.test(v.value) && !(key.category === 'PASS' && isHyphenedPassphrase(v.value))) return true;
   // A sentence's own full stop or comma after the value is the sentence's (`The API key is 8f3a…e8.`).
   if (!v.quoted && PROSE_COPULA.test(separator) && /[^.,;:][.,;:]$/.test(v.value)) v.value = v.value.slice(0, -1);
   // EDN/Aero: a value per profile (`:password #profile {:dev "…" :prod "…"}`), or a map of secrets (`:secrets {:cookie-store "…"}`).
@@ -3060,10 +3072,24 @@ const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|
 /**
  * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
  * account `admin` / `…`, the bootstrap user: `elastic` / `…`, a sentence's subject (the test account is `qa` / `…`). What the login is for may stand before its colon, in a few
- * words on the line (Shared login for the kiosk tablets: `kiosk` / `…`).
+ * words on the line (Shared login for the kiosk tablets: `kiosk` / `…`). A word or two may stand between the label and its
+ * `is`, which may say `still` or `now`, and the pair may open the next line (the admin login there is still\n`admin` / `…`).
  */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:is|was)(?=[ \t]))?[ \t]{0,3}(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:[a-z]{2,10}[ \t]{1,2}){0,2}(?:is|was)(?:[ \t]{1,2}(?:still|now|currently|always))?(?=\s))?[ \t]{0,3}(?:\r?\n[ \t]{0,12})?(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+
+/**
+ * Digits only, as an HMI's or a door panel's operator login takes them (login `OPER` / `4471`): too short for a password
+ * anywhere else, but after a login's name, both halves in code marks, they are its password. Not one digit repeated
+ * (`0000`) nor a run counted up or down (`1234`, `9876`): what a note writes for "any number".
+ */
+function isLoginPin(value: string): boolean {
+  if (!/^\d{4,12}$/.test(value)) return false;
+  const step = value.charCodeAt(1) - value.charCodeAt(0);
+  if (step < -1 || step > 1) return true;
+  for (let i = 2; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) !== step) return true;
+  return false;
+}
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")` (or named for the header that
@@ -3390,13 +3416,29 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * A docstring or a note may write the value bare right after the word (`the old deploy used the service password … on the
  * archive`): there the word after "password" is a password only if it has every class, upper- and lower-case letters, a
  * digit and a symbol, on the same line (`password reset emails`, `the password field`, `password policy` are words).
+ * A note may say where the password is posted and then give it after a colon (`Guest Wi-Fi: password is on the chalkboard:
+ * …`): letters and a digit there, no policy's or format's example (`is in the format: abc123`).
+ * The words between `password for …` and its colon or `is` stay in one sentence: a ticket's `I reset my password to
+ * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:[^:\r\n]{1,60}?:|[^:\r\n`'"]{1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<where>password|passphrase)[ \t]{1,2}(?:is|was)[ \t]{1,2}(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
-/** A lower-case word of prose and a space (a tab parts cells), right before `password` (`the service `, `used the `). */
-const SENTENCE_WORD_BEFORE = /(?:^|[^\w.\/-])[a-z]{2,20} {1,2}$/;
+/** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
+const DESCRIBED_PLACE = /\b(?:format|form|pattern|example|shape|style|policy|rules?|regex|field|header|hash|log|logs|output|response|request|body|payload|url|query)\b/i;
+/**
+ * Stores whose entries have names: after `password is in the vault:` the word is the entry's name (`Staging2`), not the
+ * password, as it is after `in 1Password:`, `in Bitwarden:`, `in the keychain:`.
+ */
+const NAMED_STORE = /\b(?:vault|1password|bitwarden|keepass(?:xc)?|lastpass|keychain|keyring|secrets?|manager|dashlane|passbolt)\b/i;
+/** After the value given where a password is posted: the clause ends (a line's end, a bracket, a dash, a stop). */
+const POSTED_VALUE_END = /^(?:[ \t]{0,4}(?:\r?\n|$)|[.,;)]|[ \t]{1,4}(?:\(|[-–—][ \t]))/;
+/**
+ * A word of prose and a space (a tab parts cells), right before `password` (`the service `, `used the `), or a sentence's
+ * first word, capitalised (a chat's `PROD003 is out. Volume password …`): a directive is one word, the password's own.
+ */
+const SENTENCE_WORD_BEFORE = /(?:^|[^\w.\/-])(?:[a-z]{2,20}|[A-Z][a-z]{2,19}) {1,2}$/;
 
 /** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
 function hasEveryClass(value: string): boolean {
@@ -3436,6 +3478,17 @@ function findCommentTailPasswords(text: string, options: DetectOptions, offsets:
     spans.push({ start: end - value.length, end });
   });
   return spans;
+}
+
+/**
+ * After `password is on the chalkboard:`, whether the value is one: letters and a digit, not a variable's name, a path or a
+ * format's example, nor a store's entry (`in the vault: Staging2`), and it ends its clause (`hazyipa2024 (changes monthly)`).
+ */
+function isPostedPassword(text: string, m: RegExpExecArray, value: string): boolean {
+  if (!/\d/.test(value) || /[\/$%{}<>]/.test(value) || /^[A-Z0-9_]+$/.test(value)) return false;
+  if (DESCRIBED_PLACE.test(m[0]) || NAMED_STORE.test(m[0])) return false;
+  const valueEnd = m.index + m[0].length - m.groups!['v']!.length + value.length;
+  return POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8));
 }
 
 /** A verb that sets a password (`reset the … password to`), as a word of its own. */
@@ -3536,6 +3589,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // `or` offers the value as the other way in (`break-glass password in the safe, **or** \`…\``): only a code span or
     // quotes set it off there, and only a password's shape is taken (`password in the vault, or \`--password-file\`` is a flag).
     if (m.groups!['or'] !== undefined && (!quoted || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
+    if (m.groups!['where'] !== undefined && !isPostedPassword(text, m, value)) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
@@ -3793,6 +3847,63 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     if (!hasMadePasswordMix(value)) return;
     if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - raw.length;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
+ * Accounts set up alike and said to share one password, given in code marks (a wiki's "Test logins on the staging portal
+ * all use `…` and are wiped nightly", "the demo accounts share `…`"). Sticky at the plural noun; `v` is the code span.
+ */
+const SHARED_LOGIN_VALUE = /(?:logins|accounts|users)\b[^\r\n.;:!?`]{0,60}?[ \t](?:all[ \t]{1,2}|both[ \t]{1,2})?(?:use|share)[ \t]{1,2}`(?<v>[^`\s]{8,100})`/iy;
+/** What makes accounts alike by setup, in the words before the noun or between it and the verb (`Test logins`, `the kiosk users`). */
+const SET_UP_ALIKE = /\b(?:test|testing|demo|sandbox|staging|shared|training|guest|qa|kiosk|lab|seed|seeded|sample)\b/i;
+
+function findSharedLoginPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(SHARED_LOGIN_VALUE, text, offsets, (m) => {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    const lineBefore = text.slice(Math.max(lineBounds(text, m.index, 40).start, m.index - 40), m.index);
+    if (!SET_UP_ALIKE.test(lineBefore) && !SET_UP_ALIKE.test(m[0])) return;
+    const value = m.groups!['v']!;
+    // Every class, the symbol not only a name's `_` or `.` (`Standard_D2s_v3`, `TLSv1.2` are settings); no path or variable.
+    if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || /[\/\\@:<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
+ * A value handed over for the time being, after a colon (a chat's "new one is in the vault. For now: …", "until then: …", "in
+ * the meantime: …"): a password only where the lines before it are about a login whose real value is kept or was changed
+ * elsewhere. Sticky at the phrase; `v` is the value, bare or quoted.
+ */
+const INTERIM_VALUE = /(?:for[ \t]now|until[ \t]then|in[ \t]the[ \t]meantime|meanwhile):[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{8,100})/iy;
+/** How far back the phrase looks for the login and for where the real value went. */
+const INTERIM_REACH = 300;
+/** A login, its password or its credentials named (`log into SQL`, `the svc password`, `creds`). */
+const NAMES_LOGIN = /\b(?:pass(?:word|phrase)s?|passwd|log(?:ged|s)?[ -]?(?:in|into|on)|logins?|credentials?|creds)\b/i;
+/** Where the real value went or what happened to it: a vault, a password manager, a change or a rotation. */
+const VALUE_KEPT_ELSEWHERE = /\b(?:vault|1password|bitwarden|keepass(?:xc)?|lastpass|keychain|rotated|rotating|changed|reset)\b/i;
+
+function findInterimPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(INTERIM_VALUE, text, offsets, (m) => {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    const before = text.slice(Math.max(0, m.index - INTERIM_REACH), m.index);
+    if (!NAMES_LOGIN.test(before) || !VALUE_KEPT_ELSEWHERE.test(before)) return;
+    const raw = m.groups!['v']!;
+    const quote = m.groups!['q']!;
+    const end = m.index + m[0].length;
+    // Quoted, the quote closes right after the value; bare, a final stop or comma is the sentence's and the value ends its line or clause.
+    if (quote !== '' && text.charAt(end) !== quote) return;
+    const value = quote === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+    // Every class, as no word, path or version has; no path, address or variable (`$X`, `${…}`, `<…>`).
+    if (!hasEveryClass(value) || /[\/\\@:<>{}()]|^\$/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const start = end - raw.length;
+    if (quote === '' && !POSTED_VALUE_END.test(text.slice(start + value.length, start + value.length + 8))) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
@@ -4490,9 +4601,14 @@ export const genericRules: Rule[] = [
         'const PASSWORD_FIELD: &str = "password_confirmation";\nlet admin = json!({ PASSWORD_FIELD: "Sl8-Adm1n!Seed" });',
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
         'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
+        'staging redis moved to a new host, password is choir-loft-staging (same as before)',
       ],
       noMatch: [
         "        events={'(?i)password':'secret\\\\n'})",
+        'The password is never-ever-shared with the vendor.',
+        'the password is salted-and-hashed',
+        'The password is auto-generated.',
+        'The api token is choir-loft-staging',
         'badpw = "notarealpassword"',
         '`Authorization: AWS4-HMAC-SHA256 Credential=mock_access_key/20220524/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=asdf`',
         '        "salt": b"joserfc:OKP:PBKDF2:Ed25519",',
@@ -5602,9 +5718,54 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'shared-login-password-prose',
+    category: 'PASS',
+    description: 'One password in code marks that accounts set up alike are said to use or share ("Test logins on the staging portal all use `…`", "the demo accounts share `…`")',
+    keywords: ['logins', 'accounts', 'users'],
+    pattern: SHARED_LOGIN_VALUE,
+    find: findSharedLoginPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['Test logins on the staging portal all use `Sandbox-Impression-5` and are wiped nightly.', 'The demo accounts share `Harbor!Kettle-58`; reset them after the show.'],
+      noMatch: [
+        'Test logins on the staging portal all use `SSO` now.',
+        'The test users all use `Standard_D2s_v3` machines.',
+        'Staging accounts use `TLSv1.2` only.',
+        'All production accounts use `Argon2id-v19` hashes.',
+        'Test logins use `${TEST_PASSWORD}` from the pipeline.',
+        'The test accounts use `scripts/Seed-Users.ps1` to reset.',
+      ],
+    },
+  },
+  {
+    id: 'password-interim-prose',
+    category: 'PASS',
+    description: 'A password handed over for the time being after "for now:", "until then:" or "in the meantime:", where the lines before name a login and say its real value went to a vault or was changed ("anyone changed svc_etl? can\'t log into SQL" / "new one is in the vault. For now: …")',
+    keywords: ['for now:', 'until then:', 'in the meantime:', 'meanwhile:'],
+    pattern: INTERIM_VALUE,
+    find: findInterimPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "[14:05] Marcus: anyone changed svc_nuix? broker can't log into SQL\n[14:06] Priya: yes CHG-3381, new one is in the vault. For now: Nuix$Worker-Broker24\n[14:06] Marcus: ta",
+        'The kiosk login was reset this morning; the new password goes to 1Password tonight. Until then: `Harbor!Kettle-58`',
+      ],
+      noMatch: [
+        'The kiosk login was reset. For now: use the vault entry.',
+        'Nobody changed the deploy job. For now: Release-Branch/v2.4',
+        'The kiosk login was reset; the new password is in the vault. For now: ${KIOSK_PASSWORD}',
+        'Rotated the build cache. For now: Cache-Key-2024!x',
+        'The login page moved to the vault app. In the meantime: https://Portal-2.example.org',
+        'Password reset is broken in the vault UI. For now: ask-in-Ops-2#channel please',
+      ],
+    },
+  },
+  {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`"), also wrapped onto the next line or set in bold',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …"), also wrapped onto the next line or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -5625,6 +5786,9 @@ export const genericRules: Rule[] = [
         '- 04:12 reset the `billing_ro` password to `Heron-slate-93-Copper!` so support could log in',
         'Changed the kiosk admin password to Wren.Basalt-47 after the audit.',
         'The legacy importer still logs in with the service password Heron#Vq-5521 on the old NAS.',
+        '8820,Can\'t log in,"I reset my password to Sunday2025! and it still says invalid. Jenn: account was locked, unlocked."',
+        '[16:20] Helen: PROD003 is out. Volume password Tamarind-Glacier-0507 - can you phone it through to them',
+        '- `Guest-WiFi` – password is on the chalkboard: hazyipa2024 (changes every season).',
       ],
       noMatch: [
         'Bastion: password in 1Password, **or** ask #ops for the break-glass one.',
@@ -5653,6 +5817,13 @@ export const genericRules: Rule[] = [
         'the password\nAb-12cdEF on the next line is not read bare',
         'password Kq8zW3mLp0!x',
         'mysql --password Kq8zW3mLp0!x',
+        'AuthUser password Kq8zW3mLp0!x',
+        'Forgot the password for the portal? Ask ops. Note: Quill-Meadow#88 is the old wiki page.',
+        'The password is in the format: abc123x9',
+        'Password is in 1Password: Staging2',
+        'The password is in the vault: kv/prod/db2',
+        'The Wi-Fi password is on the router: Label2 shows it',
+        'The password is at least: 12chars',
       ],
     },
   },
@@ -5713,7 +5884,7 @@ export const genericRules: Rule[] = [
   {
     id: 'credential-pair-prose',
     category: 'PASS',
-    description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`)',
+    description: 'A login and password written in prose or notes (`ID/PW: admin/…`, `login: x password: y`, ``the admin login there is still `admin` / `…` ``; digits too after a login: ``login `OPER` / `4471` ``)',
     keywords: ['/pw', '/pass', '/ pw', '/ pass', 'login', 'credential', 'creds', 'account `', 'account: `', 'account **', 'account: **', 'user `', 'user: `', 'user **', 'user: **', 'username `', 'username: `', 'username **', 'username: **', 'account is `', 'account was `', 'account is **', 'user is `', 'user is **'],
     pattern: /(?<![\w.-])(?:id|user(?:name)?|login|account)\s{0,3}\/\s{0,3}(?:pw|pwd|pass(?:word)?)(?![\w/])\s{0,3}[:=]?\s{0,3}(?<user>[^\s\/]{1,64})\s{0,3}\/\s{0,3}(?<v>[^\s]{1,100})/i,
     find: (text, options) => {
@@ -5731,7 +5902,7 @@ export const genericRules: Rule[] = [
         // `account` and `user` are words of prose as often as labels (`the account \`billing\` / \`invoices\` pages`, the
         // user \`guest\` / \`member\` roles): after them the password must look made, letters with a digit and a symbol or both cases.
         if (/^(?:account|user)/i.test(m[0]) && !hasMadePasswordMix(value)) continue;
-        if (!judged('PASS', options.file)(value)) continue;
+        if (!judged('PASS', options.file)(value) && !(/^(?:login|cred)/i.test(m[0]) && isLoginPin(value))) continue;
         const closing = m.groups!['v'] !== undefined ? 1 : 2;
         const start = m.index + m[0].length - closing - value.length;
         spans.push({ start, end: start + value.length });
@@ -5740,8 +5911,8 @@ export const genericRules: Rule[] = [
     },
     confidence: 'medium',
     examples: {
-      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.', 'Shared login for the lobby kiosks: `kiosk` / `TmWqRv%LpZxe`.', 'The shared sandbox account is `harbor-qa` / `k.Tw7mQzR2vXp4Ln`.'],
-      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'the default account is `billing` / `invoices`', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'Login for the staff wiki: `jdoe` / `<your SSO password>`', 'a login for every team member; user `ops` / `admin` roles', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")'],
+      match: ['ID/PW: master/iPp0@GRq', 'id / pw : admin / Wq9zP2mL', 'Grafana (login `admin` / `Gr4fana-0ncall!`)', 'Staging login: **admin** / **Harbor.cedar70@**', '- Wiki: shared editor account `editor` / `Heron.Basalt2207` (rotated monthly)', 'The search cluster still has its bootstrap user: `elastic` / `Qv7rTnW2xLpK9mZc` until the upgrade.', 'Shared login for the lobby kiosks: `kiosk` / `TmWqRv%LpZxe`.', 'The shared sandbox account is `harbor-qa` / `k.Tw7mQzR2vXp4Ln`.', 'the admin login there is still\n`admin` / `coordinator2019` from the original install', 'Operator login `OPER` / `4471`, engineer login `ENG`'],
+      noMatch: ['ID/PW: admin/<password>', 'the user `guest` / `member` roles', 'user: `elastic` / `<from the vault>`', 'username `deploy` / `changeme`', 'id/pw: user/password', 'login `admin` / `password`', 'the account `billing` / `invoices` pages', 'the default account is `billing` / `invoices`', 'service account `svc-wiki` / `<ask in #ops>`', 'see login/`docs`', 'login: **admin** / **password**', 'Login for the staff wiki: `jdoe` / `<your SSO password>`', 'a login for every team member; user `ops` / `admin` roles', 'const val RESET_PATH = "/account/password/reset"', 'navigate("account/password/change")', 'Operator login `OPER` / `1234`', 'Panel login `OPER` / `0000`', 'Operator login `OPER` / `44`', 'the user guide there is `docs` / `guide`', 'the account pages there are `billing` / `invoices2`'],
     },
   },
   {
@@ -5770,17 +5941,18 @@ export const genericRules: Rule[] = [
     // The password is bare or quoted, and made as in `user-slash-password-prose`.
     id: 'user-comma-password-prose',
     category: 'PASS',
-    description: 'A password after a user name in prose, the two joined by a comma or `and` (`user "acme", password …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``)',
+    description: 'A password after a user name in prose, the two joined by a comma or `and` (`user "acme", password …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
     keywords: ['user ', 'username', 'login ', 'account ', 'account:'],
     startsAtKeyword: true,
-    // An account may be named as a sentence's subject, with what it is for (`the account for the export is \`ro\`, password …`).
-    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login)[ \t]{1,3}|account(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:=`"'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3})(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
+    // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
+    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login)[ \t]{1,3}|(?:account|login)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3})(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.'],
-      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.'],
+      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.'],
     },
   },
   {
