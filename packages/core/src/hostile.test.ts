@@ -608,6 +608,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a key named, then is and a generated value repeated on one line', 'notes.md', `the signing key ${'is 6BFC0C1964488C3DAA6DE9A32C6F9083 '.repeat(MB / 36)}`],
     ['is at the end of every wrapped line under a key, values never given', 'notes.md', `the key\n${'  made on 2025-01-14 is\n'.repeat(MB / 24)}`],
     ['a key followed by a megabyte of is', 'notes.md', `the token ${' is'.repeat(MB / 3)}`],
+    // Each stretch after a provider's words is searched once for the bare key, however often the words recur.
+    ['PAT and base32 runs one short of a key, repeated on one line', 'chat.txt', `PAT ${'abcdefgh234567'.repeat(4).slice(0, 51)} `.repeat(MB / 56)],
+    ['PlayFab before a megabyte of capitals and digits', 'chat.txt', `PlayFab secret: ${'K7Q2ZR9WMX4TB8NL3VHC6YP1DJ5GF0SA'.repeat(MB / 32)}`],
+    ['devops and paths repeated, never given a token', 'notes.md', 'devops path pattern PAT '.repeat(MB / 24)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -1,10 +1,10 @@
 import { decodeBase64 } from '../../base64.js';
-import { isPlausibleSecret } from '../../secret-value.js';
+import { hasCountingRun, isPlausibleSecret } from '../../secret-value.js';
 import { isWordCode } from '../../char-codes.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../../types.js';
 import { enclosingObjectWords, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, inContext, isPlaceholder, looksRandom, mixesClasses, notPlaceholder, prefixed, prefixedValue } from './shape.js';
+import { ALNUM, HEX, UUID, findShapeAfterWords, inContext, isPlaceholder, looksRandom, mixesClasses, notPlaceholder, prefixed, prefixedValue, type ShapeAfterWords } from './shape.js';
 
 /** Cloud and hosting platforms: AWS, Google Cloud, Azure, Alibaba, Tencent, DigitalOcean, … */
 /** `R2_`, `cloudflareR2`, `r2.`: an R2 word just before a name that the match starts in. */
@@ -122,6 +122,19 @@ function isServiceAccountKeyFileId(_secret: string, ctx: RuleContext): boolean {
   const around = ctx.text.slice(Math.max(0, ctx.matchStart - KEY_FILE_REACH), Math.min(ctx.text.length, ctx.matchEnd + KEY_FILE_REACH));
   return PRIVATE_KEY_BLOCK.test(around) && (around.includes('service_account') || around.includes('gserviceaccount.com'));
 }
+
+/** A legacy Azure DevOps PAT: 52 characters of RFC 4648 base32 in lower case, not inside a longer run. */
+const ADO_PAT_SHAPE = /(?<![A-Za-z0-9])([a-z2-7]{52})(?![A-Za-z0-9])/g;
+/** Words that name an Azure DevOps PAT or its provider; `PAT` in capitals only (a `pat` is a name, a `path`). */
+const ADO_PAT_WORDS = /(?<![A-Za-z0-9])PATs?(?![A-Za-z0-9])|[Pp]ersonal[ \t][Aa]ccess[ \t][Tt]okens?|[Dd]ev[Oo]ps|DEVOPS|VSTS|[Vv]sts|dev\.azure\.com|visualstudio\.com/y;
+const ADO_PAT_AFTER_WORDS: ShapeAfterWords = {
+  words: ADO_PAT_WORDS,
+  shape: ADO_PAT_SHAPE,
+  reach: 400,
+  lines: 3,
+  // A drawn token: digits among the letters (about one in five) and many distinct characters; not a stand-in.
+  accept: (v) => (v.match(/[2-7]/g)?.length ?? 0) >= 3 && new Set(v).size >= 16 && looksRandom(v) && !hasCountingRun(v),
+};
 
 export const cloudRules: Rule[] = [
   {
@@ -644,6 +657,30 @@ export const cloudRules: Rule[] = [
     examples: {
       match: [`AZURE_DEVOPS_PAT=${fake('abcdefghijklmnopqrstuvwxyz234567', 52, 28)}`],
       noMatch: [`AZURE_DEVOPS_PAT=${fake('abcdefghijklmnopqrstuvwxyz234567', 51, 28)}`],
+    },
+  },
+  {
+    id: 'azure-devops-pat-near-words',
+    category: 'KEY',
+    description:
+      'Azure DevOps personal access token (legacy 52 characters of lower-case base32) bare in prose or chat up to three lines after words that name it or its provider: `PAT`, personal access token, Azure DevOps, VSTS, dev.azure.com ("build agent PAT expired, …" then "already used it locally: …")',
+    keywords: ['pat', 'personal access token', 'devops', 'vsts', 'dev.azure.com', 'visualstudio.com'],
+    pattern: ADO_PAT_SHAPE,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, ADO_PAT_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `[08:55] Priya: build agent PAT expired, I put a new one in the library group\n[08:57] Dmitri: sorry, already used it locally: ${fake('abcdefghijklmnopqrstuvwxyz234567', 52, 31)}`,
+        `Azure DevOps pipeline token for the mirror job (expires Friday):\n\n    ${fake('abcdefghijklmnopqrstuvwxyz234567', 52, 32)}`,
+      ],
+      noMatch: [
+        `path to the cache: ${fake('abcdefghijklmnopqrstuvwxyz234567', 52, 33)}`,
+        `the PAT is in the library group, not here\nline two\nline three\nline four\nline five: ${fake('abcdefghijklmnopqrstuvwxyz234567', 52, 34)}`,
+        `DevOps wiki page id ${fake('abcdefghijklmnopqrstuvwxyz', 52, 35)}`,
+        'PAT: abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrst',
+      ],
     },
   },
   {

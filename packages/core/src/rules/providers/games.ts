@@ -1,7 +1,7 @@
 import { indexOfBelow } from '../../line-index.js';
-import { isPlausibleSecret } from '../../secret-value.js';
+import { hasCountingRun, isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
-import { looksRandom, mixesClasses, notPlaceholder } from './shape.js';
+import { findShapeAfterWords, looksRandom, mixesClasses, notPlaceholder, type ShapeAfterWords } from './shape.js';
 
 /**
  * Game studios' tools and platforms: what build farms and developer machines keep of a
@@ -88,7 +88,41 @@ const TWITCH_STREAM_KEY = /(?<![\w-])(live_\d{6,12}_[A-Za-z0-9]{30})(?![\w-])/y;
 /** A Unity serial: two characters, then five groups of four (`E3-XXXX-XXXX-XXXX-XXXX-XXXX`), upper case and digits. */
 const UNITY_SERIAL = '[A-Z0-9]{2}(?:-[A-Z0-9]{4}){5}';
 
+/** A PlayFab title's developer secret key: 52 capitals and digits, not inside a longer run. */
+const PLAYFAB_SECRET_SHAPE = /(?<![A-Za-z0-9])([A-Z0-9]{52})(?![A-Za-z0-9])/g;
+const PLAYFAB_SECRET_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Pp]lay[Ff]ab|PLAYFAB/y,
+  shape: PLAYFAB_SECRET_SHAPE,
+  reach: 400,
+  lines: 3,
+  // A drawn key: digits and capitals mixed through it, many distinct characters; not a stand-in or a counting run.
+  accept: (v) => (v.match(/\d/g)?.length ?? 0) >= 3 && (v.match(/[A-Z]/g)?.length ?? 0) >= 20 && new Set(v).size >= 16 && looksRandom(v) && !hasCountingRun(v),
+};
+
 export const gameRules: Rule[] = [
+  {
+    id: 'playfab-secret-key-near-words',
+    category: 'KEY',
+    description:
+      "A PlayFab title's developer secret key (52 capitals and digits) up to three lines after PlayFab is named: an editor setting, a server's `X-SecretKey`, or a chat that hands it over (\"can someone give me the PlayFab dev secret?\" then the key alone on a line)",
+    keywords: ['playfab'],
+    pattern: PLAYFAB_SECRET_SHAPE,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, PLAYFAB_SECRET_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[03-Oct-24 14:12] Sol: can someone give me the PlayFab dev secret? mine stopped working\n\n[03-Oct-24 14:16] Tomasz:\nK7Q2ZR9WMX4TB8NL3VHC6YP1DJ5GF0SAE2UKR7XQM4WZ9BT3NL6P\nlocal only pls',
+        'PlayFabSettings.staticSettings.DeveloperSecretKey = "W3NX8QK2TZ7RM5LB9VH4CJ6PY1DG0SFA3EUK8XQN2WR7TZ5BM9LH";',
+      ],
+      noMatch: [
+        'PlayFab title 4F2A1, see the build log line\nABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGHIJKLMNOP',
+        'PlayFab docs\none\ntwo\nthree\nfour: K7Q2ZR9WMX4TB8NL3VHC6YP1DJ5GF0SAE2UKR7XQM4WZ9BT3NL6P',
+        'Nothing about it here: K7Q2ZR9WMX4TB8NL3VHC6YP1DJ5GF0SAE2UKR7XQM4WZ9BT3NL6P',
+      ],
+    },
+  },
   {
     id: 'steam-game-server-token',
     category: 'TOKEN',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../index.js';
 import { fake } from './fake.js';
+import { findShapeAfterWords, type ShapeAfterWords } from './shape.js';
 
 /** The values reported in `text` under the rule `rule`. */
 function byRule(text: string, file: string, rule: string): string[] {
@@ -71,5 +72,25 @@ describe('a key known by its shape alone, filled in by counting', () => {
     const key = `${fake('hex', 32, 7101)}-us9`;
     expect(byRule(`| Mailchimp | \`mc-key\` | \`${key}\` |\n`, 'docs/secrets.md', 'mailchimp-api-key')).toEqual([key]);
     expect(byRule(`MAILCHIMP_KEY=${key}\n`, 'config/app.env', 'mailchimp-api-key')).toEqual([key]);
+  });
+});
+
+describe('a key of a distinctive shape a few lines after the words that name it (findShapeAfterWords)', () => {
+  const find: ShapeAfterWords = { words: /KEYWORD/y, shape: /(?<![a-z0-9])[a-z2-7]{12}(?![a-z0-9])/g, reach: 60, lines: 1, accept: (v) => /\d/.test(v) };
+  const offsets = (text: string): number[] => [...text.matchAll(/KEYWORD/g)].map((m) => m.index);
+  const values = (text: string): string[] => findShapeAfterWords(text, offsets(text), find).map((s) => text.slice(s.start, s.end));
+
+  it('takes the shape on the same line or the next, within the reach, bounded on both sides', () => {
+    expect(values('KEYWORD here: qwe2rty3uio4 and\nabc5def6ghi7 too')).toEqual(['qwe2rty3uio4', 'abc5def6ghi7']);
+    expect(values('KEYWORD\none\nqwe2rty3uio4')).toEqual([]);
+    expect(values(`KEYWORD ${' '.repeat(60)}qwe2rty3uio4`)).toEqual([]);
+    expect(values('KEYWORD xqwe2rty3uio4 qwe2rty3uio45 qwertyuiopas')).toEqual([]);
+    expect(values('qwe2rty3uio4 before the KEYWORD')).toEqual([]);
+  });
+
+  it('reads each stretch once however often the words recur, and a value the first reach cut off in the next', () => {
+    expect(values('KEYWORD KEYWORD KEYWORD qwe2rty3uio4 KEYWORD')).toEqual(['qwe2rty3uio4']);
+    const cut = `KEYWORD${' '.repeat(50)}KEYWORD qwe2rty3uio4`;
+    expect(values(cut)).toEqual(['qwe2rty3uio4']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Category, Rule } from '../../types.js';
+import type { Category, Rule, Span } from '../../types.js';
 import { hasCountingRun } from '../../secret-value.js';
 import { commentSaysNoSecret } from '../value-comments.js';
 
@@ -362,4 +362,72 @@ function notUnderPublicName(validate: NonNullable<Rule['validate']>, category: C
     // beside it made it a finding, as a generic assignment's does, and the same word clears it. Never a password's.
     return category === 'PASS' || !commentSaysNoSecret(context.text, nameEnd, context.matchEnd, secret);
   };
+}
+
+/** What `findShapeAfterWords` looks for: the words that name a provider or its key, and the key's shape. */
+export interface ShapeAfterWords {
+  /** Sticky: tried at each keyword offset, it must match there for the words to count. */
+  words: RegExp;
+  /** Global: the key's shape, bounded on both sides so that it cannot start or stop inside a longer run. */
+  shape: RegExp;
+  /** How far after the words, and over how many line breaks, the key may stand. */
+  reach: number;
+  lines: number;
+  /** The last say on a value of the shape (a stand-in, a counting run, too few kinds of character). */
+  accept: (value: string) => boolean;
+}
+
+/**
+ * A key of a shape distinctive enough to stand bare in prose or chat a line or two after words that name its provider
+ * or its kind (a chat's "build agent PAT expired, …" and then "already used it locally: <52 base32 characters>"). The
+ * text after each place the words stand, up to `reach` characters and `lines` line breaks, is searched for the shape;
+ * a stretch already searched is not searched again, so the text is read at most once however often the words recur.
+ */
+export function findShapeAfterWords(text: string, offsets: readonly number[], find: ShapeAfterWords): Span[] {
+  const spans: Span[] = [];
+  const breaks = new LineBreaksAhead(text);
+  let searchedTo = 0;
+  for (const offset of offsets) {
+    find.words.lastIndex = offset;
+    if (!find.words.test(text)) continue;
+    const end = breaks.endOfReach(offset, find.reach, find.lines);
+    const from = Math.max(offset, searchedTo);
+    if (from >= end) continue;
+    searchedTo = end;
+    // The stretch with one character either side, so that the shape's own bounds see what stands next to it.
+    const lead = from > 0 ? 1 : 0;
+    const stretch = text.slice(from - lead, Math.min(text.length, end + 1));
+    find.shape.lastIndex = 0;
+    for (let m = find.shape.exec(stretch); m !== null; m = find.shape.exec(stretch)) {
+      const start = from - lead + m.index;
+      // Cut off by the reach's end: the next words' reach searches it again from its start.
+      if (start + m[0].length > end) {
+        searchedTo = start;
+        break;
+      }
+      if (find.accept(m[0])) spans.push({ start, end: start + m[0].length });
+    }
+  }
+  return spans;
+}
+
+/**
+ * The line breaks ahead of positions asked in increasing order: each character is read once, however close together
+ * the positions are (a reach of 400 characters asked at every `PAT` of a line would read it again each time).
+ */
+class LineBreaksAhead {
+  private readonly found: number[] = [];
+  private head = 0;
+  private readTo = 0;
+  constructor(private readonly text: string) {}
+
+  /** Where a reach of `reach` characters and `lines` line breaks from `at` ends (`at` no less than the last one asked). */
+  endOfReach(at: number, reach: number, lines: number): number {
+    const limit = Math.min(this.text.length, at + reach);
+    while (this.head < this.found.length && this.found[this.head]! < at) this.head++;
+    for (let i = Math.max(this.readTo, at); i < limit; i++) if (this.text.charCodeAt(i) === 0x0a) this.found.push(i);
+    this.readTo = Math.max(this.readTo, limit);
+    const cut = this.found[this.head + lines];
+    return cut !== undefined && cut < limit ? cut : limit;
+  }
 }
