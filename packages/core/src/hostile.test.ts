@@ -29,6 +29,14 @@ const hostile: Record<string, string> = {
   'key names with a remark and no colon, repeated on one line': 'key, temporary new '.repeat(MB / 19),
   'key names with a requirement and no value, repeated on one line': 'token must match '.repeat(MB / 17),
   // Getters under a weak key name whose bodies never close: each body is read within its reach, once.
+  // A credential's phrase written as one word is tried once, sticky, over one bounded value.
+  'one-word credential phrases with long values that never end, repeated on one line': ('AccessToken ' + 'Qm7vLp2Zx9'.repeat(30) + ' ').repeat(MB / 313),
+  'one-word credential phrases with no value, repeated on one line': 'ApiKey AccessToken '.repeat(MB / 19),
+  // Each auth object's call reads its one bounded argument.
+  'auth objects opened on a literal that never closes, repeated on one line': "ApiKeyAuth('sk_Qm7vLp2Zx9 ".repeat(MB / 26),
+  // Each expression-bodied getter reads only its own line after its `=`, within a bound.
+  'expression-bodied token getters whose literal never closes, repeated on one line': 'fun apiToken(): String = "Tq8vRzW2kLm7Xp '.repeat(MB / 42),
+  'expression-bodied token getters with a fallback that never closes, repeated on one line': 'fun apiToken() = System.getenv("T") ?: "Tq8v '.repeat(MB / 44),
   'weak-key getters opened and never closed': 'func mapsKey() string { if os.Getenv("K") != "" { return "'.repeat(MB / 60),
   // Every name opens an object on the same line: the look-back for what opened it must stay bounded.
   'objects opened with a key name, repeated on one line': '{key: '.repeat(MB / 6),

@@ -592,6 +592,13 @@ describe("a payment card's token that is a UUID", () => {
     const session = '{ "session_token": "4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493", "card_token": "Zq8vT3mK9wLp2xNb7cYr4dHs" }\n';
     expect(values(session, 'test/fixtures/session.json')).toEqual(['4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493', 'Zq8vT3mK9wLp2xNb7cYr4dHs']);
   });
+
+  it("leaves a UUID that ties a reply to its request or a trace, and still reports one under a session's token", () => {
+    const ota = '<OTA_ReadRQ Version="1.0" EchoToken="c4375399-0f97-438b-9d82-74228159865e" TimeStamp="2024-05-17T09:14:22+01:00">\n';
+    expect(values(ota, 'siteminder/read-request.xml')).toEqual([]);
+    expect(values('{ "correlationToken": "0e7d2c41-93ab-4f6e-8d15-b7a2c9e04f38", "trace_token": "4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493" }\n', 'event.json')).toEqual([]);
+    expect(values('<Auth EchoToken="c4375399-0f97-438b-9d82-74228159865e" SessionToken="4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493"/>\n', 'req.xml')).toEqual(['4b1f9c2e-7a3d-4e58-9b06-d1c8e2f7a493']);
+  });
 });
 
 describe('a name and a value joined by a colon inside a URL', () => {

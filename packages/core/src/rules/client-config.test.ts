@@ -83,6 +83,14 @@ describe('keys vendors ship to browsers and apps', () => {
   });
 });
 
+describe("Mailgun's public validation key", () => {
+  it('is left under any name, while the private API key beside it is reported', () => {
+    const wiki = `Results go through Mailgun, API key key-${HEX32}.\nMailgun public validation key: pubkey-${HEX32B}\n`;
+    expect(values(wiki, 'wiki/aws-accounts.md')).toEqual([`key-${HEX32}`]);
+    expect(values(`mailgun:\n  validation_key: pubkey-${HEX32B}\n  api_key: key-${HEX32}\n`, 'config.yml')).toEqual([`key-${HEX32}`]);
+  });
+});
+
 describe("a Shopify app's API key", () => {
   it('is its public client id; the shared secret and access token beside it are reported', () => {
     const block = `const shopifyApp = {\n  apiKey: '${HEX32}',\n  apiSecretKey: 'shpss_${HEX32B}',\n  accessToken: 'shpat_${HEX32B}',\n};`;

@@ -211,8 +211,18 @@ const ANDROID_MANIFEST = /(?:^|[\\/])AndroidManifest\.xml$/;
 /** The last word of a manifest entry's name that says it is an SDK's key or token (`sdk.key`, `APP_KEY`, `ClientToken`, `API_KEY`). */
 const MANIFEST_CLIENT_KEY_WORDS = new Set(['key', 'token', 'appkey', 'sdkkey', 'apikey', 'clienttoken']);
 
-/** Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape. */
+/**
+ * Mailgun's public validation key (`pubkey-` and 32 hex digits): made to be put in a web page, where its e-mail
+ * validation widget checks addresses with it; it sends nothing. The private API key beside it is `key-…`.
+ */
+const MAILGUN_PUBLIC_KEY_VALUE = /^pubkey-[0-9a-f]{32}$/;
+
+/**
+ * Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape;
+ * Mailgun's public validation key under any name.
+ */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
+  if (MAILGUN_PUBLIC_KEY_VALUE.test(value)) return true;
   if (CAPTCHA_SITE_KEY_VALUE.test(value) && namesSiteKey(splitWords(name))) return true;
   if (UUID_VALUE.test(value)) {
     const words = splitWords(name);

@@ -359,12 +359,14 @@ function isIdUnderGenerationInputName(name: string, value: string): boolean {
  * A UUID under a payment card's token name (`card_token`, `paymentMethodToken`): a tokenization service's surrogate
  * for a card number (Marqeta's, Braintree's), an id that stands for the card in requests and events, not a credential.
  * So is one under a request's idempotency token (AWS's `ClientToken`, `--client-token`, `idempotency_token`): the caller
- * makes it up so that a retried request is not done twice.
+ * makes it up so that a retried request is not done twice. And one under a token that ties a reply to its request or a
+ * trace (OpenTravel's `EchoToken="…"` that the reply echoes back, `correlationToken`, `trace_token`, `RequestToken`): a
+ * correlation id the caller makes up and every log line carries.
  */
 function isCardTokenId(name: string, value: string): boolean {
   if (!UUID.test(value)) return false;
   const words = splitWords(name).slice(-3).join(' ');
-  return /(?:^|\s)(?:card|payment method|client|idempotency) token$/.test(words);
+  return /(?:^|\s)(?:card|payment method|client|idempotency|echo|correlation|trace|request) token$/.test(words);
 }
 
 /**
@@ -4260,6 +4262,15 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   // Elastic's .NET client: `new ApiKey("<base64 id:key>")`. Only as the call's one argument: a class of that name
   // in application code may take anything first.
   { call: 'ApiKey', arg: 1, category: 'KEY', last: true },
+  // An auth object an SDK's client is given, named for the one key or token it carries: Benchling's
+  // `auth_method=ApiKeyAuth("sk_…")`, `BearerAuth("…")`, `TokenAuth("…")` (an `auth=` hook for requests or httpx).
+  // Only as the call's one argument: a second would be a scheme's or a header's name beside it.
+  { call: 'ApiKeyAuth', arg: 1, category: 'KEY', last: true },
+  { call: 'APIKeyAuth', arg: 1, category: 'KEY', last: true },
+  { call: 'BearerAuth', arg: 1, category: 'TOKEN', last: true },
+  { call: 'BearerTokenAuth', arg: 1, category: 'TOKEN', last: true },
+  { call: 'HTTPBearerAuth', arg: 1, category: 'TOKEN', last: true },
+  { call: 'TokenAuth', arg: 1, category: 'TOKEN', last: true },
   // Box's Java SDK: `new BoxAPIConnection("…")` with one argument is a developer token; with four, the first is the client id.
   { call: 'BoxAPIConnection', arg: 1, category: 'TOKEN', last: true },
   // Braintree's Java and .NET gateways: `new BraintreeGateway(Environment.PRODUCTION, merchantId, publicKey, privateKey)`.
@@ -4604,6 +4615,8 @@ export const genericRules: Rule[] = [
         'staging redis moved to a new host, password is choir-loft-staging (same as before)',
       ],
       noMatch: [
+        '<OTA_ReadRQ Version="1.0" EchoToken="c4375399-0f97-438b-9d82-74228159865e">',
+        'Mailgun public validation key: pubkey-79d63a4702b2e2da96ac013f570def3b',
         "        events={'(?i)password':'secret\\\\n'})",
         'The password is never-ever-shared with the vendor.',
         'the password is salted-and-hashed',
@@ -5492,9 +5505,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`; an SDK\'s auth object given its one key or token: Benchling\'s `ApiKeyAuth("…")`, `BearerAuth("…")`, `TokenAuth("…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'keyauth(', 'bearerauth(', 'tokenauth(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|A(?:pi|PI)KeyAuth|(?:HTTP)?Bearer(?:Token)?Auth|TokenAuth|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -5514,6 +5527,8 @@ export const genericRules: Rule[] = [
         "'password' => Hash::make('Seed3r-Larch!41'),",
         'var client = new SearchClient(endpoint, new AzureKeyCredential("q4Nw8Zt2Lm6Rx9Kb3Vp7Hc1Jd5Fy0Gs"));',
         'var auth = new ApiKey("VnBxN2NMbTRUOjJ3UXpYcjhLZkhqM05tUGI2Rw==");',
+        "bench = Benchling(url='https://acme.benchling.com', auth_method=ApiKeyAuth('sk_hcU4WB00VfJFtUPrGRWL64l2n21806'))",
+        'r = httpx.get(url, auth=BearerAuth("Zq8Lw3Kr6Tx1Vm9Bn4Hc7Jd2Pf5Gy0Au"))',
         'return new BoxAPIConnection("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe");',
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
         'mechanism, err := scram.Mechanism(scram.SHA512, "clicks-writer", "Kf4!Rq9w-Lz2Vm8T")',
@@ -5529,6 +5544,9 @@ export const genericRules: Rule[] = [
       ],
       noMatch: [
         'nc, err := nats.Connect(natsURL, nats.Token(os.Getenv("NATS_TOKEN")))',
+        "auth_method=ApiKeyAuth(os.environ['BENCHLING_API_KEY'])",
+        "auth = HTTPBearerAuth('Bearer', 'X-Api-Token')",
+        'auth = TokenAuth("<your-token>")',
         'nc, _ := nats.Connect(url, nats.UserInfo(cfg.User, cfg.Password))',
         'server.login(user, password)',
         'ssh.Password(cfg.Password)',

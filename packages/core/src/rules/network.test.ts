@@ -213,6 +213,12 @@ describe('a version word reaches only its own sentence, and never an address wit
     expect(hosts('10.10.0.16:1666=svc-build:43E34E8AC6C0A7D7FAB26D28EE75F3B3\n', 'p4tickets.txt')).toContain('10.10.0.16');
   });
 
+  it('reports the address of a machine that builds: a build agent, box or runner is a host', () => {
+    expect(hosts('# Runs from the build agent LVH-BUILD01 (172.20.2.30) when the pipeline is broken.\n', 'Deploy.ps1')).toEqual(['172.20.2.30']);
+    expect(hosts('The build box is 10.44.7.19, ask before rebooting it.\n', 'notes.txt')).toEqual(['10.44.7.19']);
+    expect(hosts('build 10.4.1.7 of the agent installed\n', 'notes.txt')).toEqual([]);
+  });
+
   it('still reads a dotted quad as a version in the sentence that names one', () => {
     expect(hosts('# Nightly build 10.4.1.7. Runs on mac-mini-03.\n', 'build.sh')).toEqual([]);
     expect(hosts('Runs on mac-mini-03. Firmware build 10.4.1.7 installed; reboot.\n', 'notes.txt')).toEqual([]);

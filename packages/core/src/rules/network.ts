@@ -176,7 +176,9 @@ function findInternalUrls(declared: readonly string[]) {
  */
 const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios)\b|\bv\d/i;
 // A server's management controller (`the BMC at 10.40.0.200`, `iDRAC`, `IPMI`) is reached at an address: a firmware word beside it names what runs there.
-const ADDRESS_CONTEXT = /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|gw\b|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh|bmc|ipmi|idrac)/i;
+// A machine that builds (`the build agent BUILD01 (172.20.2.30)`, `build box`, `build runner`) is a host: there `build` names no version.
+const ADDRESS_CONTEXT =
+  /\b(?:host|hostname|ip|addr|address|server|endpoint|url|uri|dns|gateway|gw\b|subnet|proxy|bind|listen|connect|nameserver|peer|node|db|redis|ssh|bmc|ipmi|idrac|build[ -]?(?:agent|box|machine|runner|worker|slave|vm)s?\b)/i;
 
 /** A port after the address (`10.10.0.16:1666`, a p4tickets entry's server): a version has none. */
 const PORT_AFTER = /:\d{1,5}(?![\d.])/y;
@@ -780,8 +782,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover', "SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.20.48.*') USERSRC(CHANNEL)", 'Require ip 192.168.10.*'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app', '"version": "10.2.0.*"', 'allow 172.40.1.*', 'hosts 10.20.*.*'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover', "SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.20.48.*') USERSRC(CHANNEL)", 'Require ip 192.168.10.*', '# Runs from the build agent LVH-BUILD01 (172.20.2.30) when the pipeline is broken.'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app', '"version": "10.2.0.*"', 'allow 172.40.1.*', 'hosts 10.20.*.*', 'build 10.4.1.7 (agent)'],
       },
     },
     {

@@ -99,6 +99,23 @@ describe('a strong literal returned by a getter named for a PIN', () => {
   });
 });
 
+describe('a literal that is the expression body of a Kotlin or Scala function named for a secret', () => {
+  it('reports the literal alone after the `=`, or the fallback after an environment lookup', () => {
+    const kt = '@Configuration\nclass OnfidoConfig {\n    // webhook signature token from the dashboard\n    @Bean\n    fun webhookToken(): String = "38BiVVw8Vntyt8QtyGz9Z1VAv0eaYxZb"\n}\n';
+    expect(values(kt, 'src/main/kotlin/OnfidoConfig.kt')).toEqual(['38BiVVw8Vntyt8QtyGz9Z1VAv0eaYxZb']);
+    expect(values('object Keys {\n  def signingSecret(): String = "fG5hR8jK2mN4pQ7sT9vW"\n}\n', 'Keys.scala')).toEqual(['fG5hR8jK2mN4pQ7sT9vW']);
+    expect(values('fun apiToken() = System.getenv("PARTNER_API_TOKEN") ?: "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua"\n', 'Partner.kt')).toEqual(['Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua']);
+  });
+
+  it('leaves a header name, a lookup, a choice between literals, a weak name without a lookup and a comparison', () => {
+    expect(values('fun tokenHeader(): String = "X-Partner-Token"\n', 'A.kt')).toEqual([]);
+    expect(values('fun apiToken(): String = tokens.getValue("default")\n', 'A.kt')).toEqual([]);
+    expect(values('fun apiToken(): String = if (prod) "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua" else "dev"\n', 'A.kt')).toEqual([]);
+    expect(values('fun geocoderKey(): String = "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n', 'A.kt')).toEqual([]);
+    expect(values('fun ok() = apiToken() == "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua"\n', 'A.kt')).toEqual([]);
+  });
+});
+
 describe("a getter's fallback literal given back by an expression after an environment lookup", () => {
   it("reports the literal after a ternary's `:`, Kotlin's `?:`, C#'s `??`, JavaScript's `||` and Python's `or`", () => {
     const java = 'static String webhookSigningKey() {\n    String fromEnv = System.getenv("HOOK_KEY");\n    return fromEnv != null ? fromEnv : "Zr4+Tq8vLm2Xw7Kp9Nc3Hy6Bd1Fg5Js0Ue";\n}\n';

@@ -15,10 +15,11 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
  * The head of a function without parameters (a method's `self`, `this` or `cls` aside), maybe a Go method's receiver
- * before its name, maybe a string return type, then the body's opening: `{`, or Python's `:`.
+ * before its name, maybe a string return type, then the body's opening: `{`, Python's `:`, or the `=` of Kotlin's and
+ * Scala's expression body (`fun webhookToken(): String = "…"`; not `==`, nor C#'s `=>`, read by arrow-getter-literal).
  */
 const GETTER_HEAD =
-  /(?:func|def|function|fun|fn|String|string)[ \t]{1,4}(?:\([^()\r\n]{0,80}\)[ \t]{0,4})?(?<name>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}\([ \t]{0,4}(?:self|this|cls)?[ \t]{0,4}\)[ \t]{0,4}(?:(?:->|:)?[ \t]{0,4}(?<type>string|String|str|&str|&'static[ \t]{1,4}str|String\?|\*?NSString[ \t]{0,2}\*?)[ \t]{0,4})?(?<open>\{|:)/y;
+  /(?:func|def|function|fun|fn|String|string)[ \t]{1,4}(?:\([^()\r\n]{0,80}\)[ \t]{0,4})?(?<name>[A-Za-z_$][\w$]{0,60})[ \t]{0,4}\([ \t]{0,4}(?:self|this|cls)?[ \t]{0,4}\)[ \t]{0,4}(?:(?:->|:)?[ \t]{0,4}(?<type>string|String|str|&str|&'static[ \t]{1,4}str|String\?|\*?NSString[ \t]{0,2}\*?)[ \t]{0,4})?(?<open>\{|:|=(?![=>]))/y;
 
 /** A `get` before the property a getter reads (`getPassword`, `get_api_key`). */
 const GETTER_PREFIX = /^get_?(?=[A-Z_a-z])/;
@@ -35,8 +36,17 @@ const RETURN_LITERAL = /(?<![\w$.])return[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{
  * `or "…"`. What comes before the operator may hold quotes (`System.getenv("X")`), but not a literal right before it:
  * `flag ? "a" : "b"` picks one of two literals, it reads nothing first. Run on one line of a getter's body at a time.
  */
-const RETURN_FALLBACK =
-  /^return[ \t]{1,4}[^\r\n]{0,200}?[^"'`\s][ \t]{0,4}(?:\?\?|\?:|\|\||:|[ \t]or)[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?:(?:\/\/|#)[^\r\n]{0,200})?$/;
+const FALLBACK_EXPRESSION =
+  /[^\r\n]{0,200}?[^"'`\s][ \t]{0,4}(?:\?\?|\?:|\|\||:|[ \t]or)[ \t]{1,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?:(?:\/\/|#)[^\r\n]{0,200})?$/.source;
+const RETURN_FALLBACK = new RegExp(`^return[ \\t]{1,4}${FALLBACK_EXPRESSION}`);
+
+/**
+ * The body of an expression-bodied function after its `=`, to the end of its line: a literal alone
+ * (`fun webhookToken(): String = "…"`), or an expression's fallback literal after an environment lookup
+ * (`= System.getenv("ONFIDO_WEBHOOK_TOKEN") ?: "…"`), as a return statement's would be.
+ */
+const EXPRESSION_LITERAL = /^[ \t]{0,4}(?<q>["'`])(?<v>[^"'`\\\r\n]{1,200})\k<q>[ \t]{0,4};?[ \t]{0,4}(?:\/\/[^\r\n]{0,200})?$/;
+const EXPRESSION_FALLBACK = new RegExp(`^[ \\t]{0,4}${FALLBACK_EXPRESSION}`);
 
 /** A word of a secret's name, in any case: what a getter's name must hold to be read further. */
 const SECRET_HINT = /pass|pw|secret|token|key|cred|auth|[a-z0-9_]pin$/i;
@@ -136,6 +146,26 @@ function indentedBodyEnd(text: string, head: number, colon: number): number {
   return limit;
 }
 
+/**
+ * The literal an expression body after the `=` at `equals` gives back, on the head's line: the literal alone, or the
+ * fallback after an environment lookup. Under a weak name (`abbyyKey`) only that fallback, and only a generated key.
+ */
+function expressionBodyLiteral(text: string, equals: number, key: KeyClass, options: DetectOptions): Span | undefined {
+  // Only the head's own line, read within a bound: a long line of heads must not be read to its end from each.
+  const reach = text.slice(equals + 1, equals + 302);
+  const lineEnd = reach.indexOf('\n');
+  if (lineEnd === -1 && reach.length > 300) return undefined;
+  const line = (lineEnd === -1 ? reach : reach.slice(0, lineEnd)).replace(/\r$/, '');
+  const env = ENV_LOOKUP_IN_BODY.test(line);
+  const m = EXPRESSION_LITERAL.exec(line) ?? (env ? EXPRESSION_FALLBACK.exec(line) : null);
+  if (m === null || (key.weak && !env)) return undefined;
+  const value = m.groups!['v']!;
+  if (!isPlausibleSecret(value, { category: key.category, quoted: true, file: options.file, ...(key.weak ? { weakKey: true } : {}) })) return undefined;
+  if (key.weak && !isGeneratedLicenceKey(value)) return undefined;
+  const start = equals + 1 + m.index + m[0].lastIndexOf(m.groups!['q']! + value) + 1;
+  return { start, end: start + value.length, category: key.category };
+}
+
 function findSecretGetterLiterals(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let done = -1;
@@ -154,6 +184,11 @@ function findSecretGetterLiterals(text: string, options: DetectOptions, offsets:
     const key = pin ? ({ category: 'PASS', weak: false } as KeyClass) : getterKey(name, true);
     if (key === undefined) continue;
     const open = at + head[0].length - 1;
+    if (head.groups!['open'] === '=') {
+      const span = expressionBodyLiteral(text, open, key, options);
+      if (span !== undefined) spans.push(span);
+      continue;
+    }
     // Python's body is its indented lines, maybe one statement on the `def` line itself; the others' a block in braces.
     const end = head.groups!['open'] === ':' ? indentedBodyEnd(text, at, open) : braceBodyEnd(text, open);
     // A body that never closes within reach is no getter's; the heads inside it are passed over with it.
@@ -242,9 +277,9 @@ export const secretGetterRules: Rule[] = [
     id: 'secret-getter-literal',
     category: 'PASS',
     description:
-      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`, Java `String apiSecret() {`): at once, or as the fallback after an environment lookup (`return fromEnv != null ? fromEnv : "…"`, `?: "…"`, `?? "…"`, `|| "…"`, `or "…"`)',
+      'A literal returned by a function named for a secret that takes no parameters (Go `func saslPassword() string {`, Python `def db_password():`, Kotlin `fun apiKey(): String {`, `function apiToken() {`, Java `String apiSecret() {`, Kotlin\'s and Scala\'s expression body `fun webhookToken(): String = "…"`): at once, or as the fallback after an environment lookup (`return fromEnv != null ? fromEnv : "…"`, `?: "…"`, `?? "…"`, `|| "…"`, `or "…"`)',
     // The parameter lists a getter opens its body after (`() string`, `():`, `() ->`, `() {`, `(self)`), read back to its keyword.
-    keywords: ['() string', '():', '() ->', '() {', '(self)', '(this)', '(cls)'],
+    keywords: ['() string', '():', '() ->', '() {', '() =', '(self)', '(this)', '(cls)'],
     pattern: GETTER_HEAD,
     find: findSecretGetterLiterals,
     anchored: true,
@@ -259,6 +294,9 @@ export const secretGetterRules: Rule[] = [
         'private static string ApiSecret() { return "pR7!mK2vXq9LwT4z"; }',
         'func geocoderKey() string {\n\tif k := os.Getenv("GEOCODER_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n}',
         'static String sessionSigningKey() {\n    String fromEnv = System.getenv("SESSION_SIGNING_KEY");\n    return fromEnv != null ? fromEnv : "Wd3+Kq9zLm5Rx2Tv8Np4Hb7Gc1Fs6Ja0Ye";\n}',
+        '    @Bean\n    fun webhookToken(): String = "38BiVVw8Vntyt8QtyGz9Z1VAv0eaYxZb"\n',
+        'def signingSecret(): String = "fG5hR8jK2mN4pQ7sT9vW"',
+        'fun apiToken() = System.getenv("PARTNER_API_TOKEN") ?: "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua"',
       ],
       noMatch: [
         'func tokenType() string { return "Bearer" }',
@@ -274,6 +312,11 @@ export const secretGetterRules: Rule[] = [
         'func cacheKey() string {\n\tif k := os.Getenv("CACHE_KEY"); k != "" {\n\t\treturn k\n\t}\n\treturn "reports-cache-v2"\n}',
         'func sortKey() string {\n\tif os.Getenv("SORT_DESC") != "" {\n\t\treturn "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"\n\t}\n\treturn "created_at"\n}',
         'static String sessionSigningKey() {\n    return cached != null ? cached : "Wd3+Kq9zLm5Rx2Tv8Np4Hb7Gc1Fs6Ja0Ye";\n}',
+        'fun tokenHeader(): String = "X-Partner-Token"',
+        'fun apiToken(): String = tokens.getValue("default")',
+        'fun apiToken(): String = if (prod) "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua" else "dev"',
+        'fun geocoderKey(): String = "Qz8mLt3Rw7XkV2pN9cYbH4dJf6Gs1UeA"',
+        'val same = apiToken() == "Hq2_VxP7mLr9TzKw4NcB8dFs1GjYe6Ua"',
       ],
     },
   },

@@ -79,6 +79,19 @@ describe('a credential stated by its noun, the value right after it', () => {
     ].join('\n');
     expect(values(md, 'docs/keys.md')).toEqual([]);
   });
+
+  it("reports the value after the phrase written as one word, as an API's error message names its parameter", () => {
+    const csv = 'timestamp,property,operation,status,message\n2024-06-03T02:14:11Z,YRK,AddPayment,401,"Invalid AccessToken 9C18B680927F99CA1FB2D658D931F71B-EF32552D3A087C561C749B4DA6F7DC9"\n';
+    expect(values(csv, 'exports/sync-errors.csv')).toEqual(['9C18B680927F99CA1FB2D658D931F71B-EF32552D3A087C561C749B4DA6F7DC9']);
+    expect(values('WARN rejected ApiKey Qm7vLp2Zx9Tn4Wk8Rb3Hc for tenant 12\n', 'logs/gw.log')).toEqual(['Qm7vLp2Zx9Tn4Wk8Rb3Hc']);
+  });
+
+  it('leaves a one-word phrase before an id, a public key or a name', () => {
+    expect(values('401,"Invalid AccessToken 0c6f1b8e-2d4a-4f7b-9e13-5a8c2d7e9b41"\n', 'errors.csv')).toEqual([]);
+    expect(values('Pin the PublicSigningKey 0f9e8d7c6b5a49382716a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0 in the client.\n', 'docs/keys.md')).toEqual([]);
+    expect(values('AccessToken accessToken = client.fetchToken();\n', 'Client.java')).toEqual([]);
+    expect(values('git config --global user.signingkey 31D70E86626CE8F7\n', 'scripts/bootstrap.sh')).toEqual([]);
+  });
 });
 
 describe('a literal whose trailing comment names it a credential', () => {

@@ -29,10 +29,13 @@ const STATED_PRE_SHARED =
  * secret, signing, private, master or encryption key, a client, API or app secret), not one public by name (`public
  * signing key`, `site key`); the value must look generated — letters and digits mixed, 16 or more, no word — and be
  * neither a UUID (an id) nor 40 hex digits (a commit, a SHA-1, a PGP fingerprint). A digest's words (`sha256`,
- * `checksum`, `fingerprint`) after the phrase are the value tried and are no value.
+ * `checksum`, `fingerprint`) after the phrase are the value tried and are no value. The phrase may be written as one
+ * word, as an API's error message names its parameter (`"Invalid AccessToken 9C18…-EF32…"` in an export of sync
+ * errors, `ApiKey …`); the message's closing quote may end the value. The phrase opens a word: the end of a longer
+ * name (`getAccessToken`) or a setting's key after its section (git's `user.signingkey <GPG key id>`) is not it.
  */
 const STATED_NOUN_VALUE =
-  /(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-])(?:api[ \t](?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]token|(?:secret|signing|private|master|encryption|session)[ \t]key|(?:client|app)[ \t]secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|]|\.(?:\s|$)|$)/iy;
+  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?:api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
 
 /**
  * An API or access key's id stated in prose and its secret right after it (`API key SK… / secret …`, `access key AKIA…,
@@ -374,10 +377,13 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-credential-value',
     category: 'KEY',
     description:
-      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`)',
+      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`)',
     keywords: [
       'api token', 'api key', 'api secret', 'access token', 'auth token', 'bearer token', 'admin token', 'refresh token', 'session token',
       'secret key', 'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret',
+      // The same phrases written as one word, as a parameter's name (`AccessToken`, `ApiKey`, `clientsecret`).
+      'apitoken', 'apikey', 'apisecret', 'accesstoken', 'authtoken', 'bearertoken', 'admintoken', 'refreshtoken', 'sessiontoken',
+      'secretkey', 'signingkey', 'privatekey', 'masterkey', 'encryptionkey', 'sessionkey', 'clientsecret', 'appsecret',
     ],
     startsAtKeyword: true,
     pattern: STATED_NOUN_VALUE,
@@ -390,6 +396,7 @@ export const statedCredentialRules: Rule[] = [
         '| Billing | svc | API token 3fa94c0d17be52e8a6d09c4b71f2e835 left in a wiki page |',
         '2024-03-01T10:00:00Z INFO [jwt] loaded signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b for kid=a1',
         'The old secret key Qm7vLp2Zx9Tn4Wk8Rb3Hc still works on staging.',
+        '2024-06-03T02:14:11Z,YRK,007ba6f6-9997-4ccc-885b-c7fa5268de49,AddPayment,401,"Invalid AccessToken 9C18B680927F99CA1FB2D658D931F71B-EF32552D3A087C561C749B4DA6F7DC9"',
       ],
       noMatch: [
         'Verify the public signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
@@ -398,6 +405,10 @@ export const statedCredentialRules: Rule[] = [
         'API key 0c6f1b8e-2d4a-4f7b-9e13-5a8c2d7e9b41 belongs to the partner account.',
         'The signing key 6A010C5166006599AA17F08146C2130DFD2497F5 is the release fingerprint.',
         'Set the API token API_TOKEN_FROM_VAULT before the run.',
+        'Verify with the PublicSigningKey 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
+        '401,"Invalid AccessToken 0c6f1b8e-2d4a-4f7b-9e13-5a8c2d7e9b41"',
+        'AccessToken accessToken = client.fetchToken();',
+        'git config --global user.signingkey 31D70E86626CE8F7',
         'the access token expires_in_seconds is 3600',
       ],
     },

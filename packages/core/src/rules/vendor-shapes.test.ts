@@ -31,6 +31,19 @@ describe('credentials given to SDK constructors by position', () => {
     expect(values('return new BoxAPIConnection("k2m9x4q7w1z8r5t3y6u0p2l8n4b7v1c3", secret, access, refresh);', 'Drive.java')).toEqual([]);
     expect(values('var auth = new ApiKey(settings.ElasticKey);', 'Search.cs')).toEqual([]);
   });
+
+  it("reports the key or token an SDK's auth object is built with: Benchling's ApiKeyAuth, a bearer or token auth", () => {
+    const cell = '    "bench = Benchling(url=\'https://acme.benchling.com\', auth_method=ApiKeyAuth(\'sk_hcU4WB00VfJFtUPrGRWL64l2n21806\'))"\n';
+    expect(values(cell, 'notebooks/plate_qc.ipynb')).toEqual(['sk_hcU4WB00VfJFtUPrGRWL64l2n21806']);
+    expect(values('r = httpx.get(url, auth=BearerAuth("Zq8Lw3Kr6Tx1Vm9Bn4Hc7Jd2Pf5Gy0Au"))\n', 'sync.py')).toEqual(['Zq8Lw3Kr6Tx1Vm9Bn4Hc7Jd2Pf5Gy0Au']);
+    expect(values('s.auth = TokenAuth("Wq2Er8Ty4Ui6Op0As3Df7Gh1Jk5Lz9Xc")\n', 'client.py')).toEqual(['Wq2Er8Ty4Ui6Op0As3Df7Gh1Jk5Lz9Xc']);
+  });
+
+  it("leaves an auth object given a lookup, a scheme's and a header's name, or a stand-in", () => {
+    expect(values("auth_method=ApiKeyAuth(os.environ['BENCHLING_API_KEY'])\n", 'a.py')).toEqual([]);
+    expect(values("auth = HTTPBearerAuth('Bearer', 'X-Api-Token')\n", 'a.py')).toEqual([]);
+    expect(values('auth = TokenAuth("<your-token>")\n', 'a.py')).toEqual([]);
+  });
 });
 
 describe('access key ids of S3-compatible storage', () => {
