@@ -303,6 +303,8 @@ const hostile: Record<string, string> = {
   // Each auth= given a name reads a bounded stretch above it once, and a text looks up a bounded number of names.
   'password prompts read on every line, each followed by a blank line and no write': 'tn.read_until(b"Password: ")\n\n'.repeat(MB / 30) + 'expect "' + 'a'.repeat(MB) + '"\n',
   'auth= given names never defined, and one name defined on every line': 'f(auth=N'.repeat(MB / 80).split('').map((c, i) => (c === 'N' ? `N${i % 5000},` : c)).join('') + '\nP = ("u", x)\nf(auth=P)'.repeat(MB / 40),
+  // Zero runs and Web Push keys are read by anchored, bounded patterns over one value: long values of either never finish a match.
+  'key values of zeros and of one base64url run under VAPID names': 'api_key = "' + '0'.repeat(MB / 4) + '"\nvapidKey: \'B' + 'q'.repeat(MB / 4) + "'\nVAPID_KEY=B" + '0'.repeat(MB / 4) + '\n',
   // Each live_ reads a bounded id and tail; each mifare/sector or app_certificate name a bounded name and 12 or 32 hex.
   'stream keys, card sector keys and app certificates that never end':
     'rtmp://x/app/live_' + '9'.repeat(MB / 4) + ' live_12345678_' + 'aB3'.repeat(MB / 12) + ' mifare_sector_key_'.repeat(MB / 80) + 'app_certificate = "'.repeat(MB / 80) + 'sector key ' + 'A'.repeat(MB / 8),

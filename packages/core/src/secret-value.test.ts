@@ -90,6 +90,14 @@ describe('a key filled in with zeros', () => {
   });
 });
 
+describe('a Web Push public key', () => {
+  it('is no secret as an uncompressed P-256 point (87 base64url characters from `B`), under any name', () => {
+    expect(isPlausibleSecret('BPzL8pw4Vh2mRk7sT9qN3xC5dF1gJ6hK0lM4nB8vX2zQ7wE3rT5yU9iO1pA6sD4fG8hJ2kL5zX9cV3bN7mQ1wE4', { category: 'KEY', quoted: true })).toBe(false);
+    // A value one character longer or shorter is no point, and is judged as any key.
+    expect(isPlausibleSecret('BPzL8pw4Vh2mRk7sT9qN3xC5dF1gJ6hK0lM4nB8vX2zQ7wE3rT5yU9iO1pA6sD4fG8hJ2kL5zX9cV3bN7mQ1wE', { category: 'KEY', quoted: true })).toBe(true);
+  });
+});
+
 describe('substitution variables and published database defaults', () => {
   it('is no secret when it is a TIBCO substitution variable (`%%NAME%%`)', () => {
     for (const v of ['%%DB_PASSWORD%%', '%%Crm.Api.Secret%%']) expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(false);

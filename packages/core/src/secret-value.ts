@@ -723,6 +723,13 @@ function isPublicKeyDer(value: string): boolean {
 }
 
 /**
+ * A Web Push (VAPID) public key, `applicationServerKey` or Firebase's `vapidKey` (`BM4f9Qx2…`): an uncompressed P-256
+ * point, 65 bytes opening with 0x04, as unpadded base64url (87 characters from `B`) or padded base64. Browsers are given
+ * it to subscribe; its private key is 32 bytes (43 characters), so nothing of this length is one.
+ */
+const WEB_PUSH_PUBLIC_KEY = /^B[A-Za-z0-9_-]{86}$|^B[A-Za-z0-9+/]{86}=$/;
+
+/**
  * A format's fields as the whole value (`{project_id}`), or a path whose segments they fill (`users/{userKey}/tokens/{clientId}`,
  * `/v1/{name=projects/*}`): what `str.format`, URI templates and route tables substitute, not a value.
  */
@@ -1142,6 +1149,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (encodesPlaceholderText(v) || encodesTestNote(v, ctx.file)) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (FORMAT_PLACEHOLDER.test(v)) return false; // `project_id: "{project_id}"`, `users/{userKey}/tokens/{clientId}`: fields a format fills
+  if (WEB_PUSH_PUBLIC_KEY.test(v)) return false;
   if (isPublicKeyDer(v)) return false; // a public key or a certificate as base64 DER (npm's registry signing keys, `MFkwEwYHKoZIzj0…`)
   if (VERSION_RANGE.test(v)) return false;
   if (ENCODING_NAME.test(v)) return false; // `Buffer.from(password, 'utf8')`: a character encoding's name

@@ -53,6 +53,17 @@ describe('keys vendors ship to browsers and apps', () => {
     expect(values(`ADYEN_CLIENT_KEY = "live_Q7RZK2MB4XW9HN3CT6YPD8LF5VJ1SA0E"\n`, 'payments.py')).toEqual([]);
   });
 
+  it("leaves a Web Push public key under a VAPID or application server key's name, and reports the private key", () => {
+    const pub = 'BM4f9Qx2zR7kT1vW8nL3pJ6hD0sG5cA9eY2uI7oK4mB1xV8tZ3qN6wP9rF2jH5lS0dC7gE4aU1yT8iO3kM6bQ';
+    const priv = 'nMBBncF_ZSMtZ0Q1YdngN-gmKUH6bacsptYQmQtStUW';
+    expect(values(`export const VAPID_KEY = '${pub}';`, 'src/firebase.ts')).toEqual([]);
+    expect(values(`const token = await getToken(messaging, { vapidKey: '${pub}' });`, 'src/push.ts')).toEqual([]);
+    expect(values(`reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: '${pub}' });`, 'src/sw.js')).toEqual([]);
+    expect(values(`VAPID_PRIVATE_KEY = '${priv}'`, 'push.py')).toEqual([priv]);
+    expect(values(`VAPID_KEY = '${priv}'`, 'push.py')).toEqual([priv]);
+    expect(values(`vapidPrivateKey: '${pub}',`, 'push.ts')).toEqual([pub]);
+  });
+
   it('leaves a vendor block\'s public key and reports the secret beside it', () => {
     const json = `{\n  "amplitude": {\n    "apiKey": "${HEX32}",\n    "secretKey": "${HEX32B}"\n  },\n  "mixpanel": {\n    "projectToken": "${HEX32}",\n    "apiSecret": "${HEX32B}"\n  }\n}`;
     expect(values(json, 'config/default.json')).toEqual([HEX32B, HEX32B]);

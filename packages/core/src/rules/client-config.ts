@@ -229,6 +229,7 @@ export function isVendorClientKeyValue(name: string, value: string): boolean {
     return namesIntegrationKey(words) || namesAppCenterSecret(words);
   }
   if (DUO_INTEGRATION_KEY_VALUE.test(value)) return namesDuoIntegrationKey(splitWords(name));
+  if (WEB_PUSH_PUBLIC_KEY_VALUE.test(value) && namesWebPushPublicKey(splitWords(name))) return true;
   if (!VENDOR_CLIENT_KEY_VALUE.test(value)) return false;
   const words = splitWords(name);
   return words.includes('client') && words.includes('key') && !words.some((w) => SERVER_WORDS.has(w) || w.includes('secret'));
@@ -245,6 +246,18 @@ function namesDuoIntegrationKey(words: readonly string[]): boolean {
   const n = words.length;
   const last = words[n - 1];
   return last === 'ikey' || (n >= 2 && words[n - 2] === 'integration' && last === 'key') || (n >= 2 && words[n - 2] === 'client' && last === 'id');
+}
+/**
+ * A Web Push application server's public key (`vapidKey` of Firebase's `getToken`, `applicationServerKey` of the Push API,
+ * `VAPID_KEY`): an uncompressed P-256 point in base64url, opening with `B` (0x04), 87 characters when whole. Browsers are
+ * handed it to subscribe. The private key beside it is 32 bytes, 43 characters: a name that says private or secret, or a
+ * value of that length, is still judged as a secret's.
+ */
+const WEB_PUSH_PUBLIC_KEY_VALUE = /^B[A-Za-z0-9_-]{63,99}$/;
+function namesWebPushPublicKey(words: readonly string[]): boolean {
+  const n = words.length;
+  if (words[n - 1] !== 'key' || words.some((w) => w === 'private' || w === 'priv' || w.includes('secret'))) return false;
+  return words.includes('vapid') || (n >= 3 && words[n - 3] === 'application' && words[n - 2] === 'server');
 }
 const UUID_VALUE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**

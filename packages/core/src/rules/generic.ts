@@ -4613,6 +4613,7 @@ export const genericRules: Rule[] = [
         'hadoopConf.set(\n  "fs.azure.account.key.acmelake.dfs.core.windows.net",\n  "0BJPruLhVfSO5F5f7r8dvVO5yOwoOd4k87x71cMQMNTHdh7lj+AlamDntzXF07cnJpe6Vi4OaxMyK61YZa181y=="\n)',
         'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
         'staging redis moved to a new host, password is choir-loft-staging (same as before)',
+        "VAPID_PRIVATE_KEY = 'nMBBncF_ZSMtZ0Q1YdngN-gmKUH6bacsptYQmQtStUW'",
       ],
       noMatch: [
         '<OTA_ReadRQ Version="1.0" EchoToken="c4375399-0f97-438b-9d82-74228159865e">',
@@ -4692,6 +4693,8 @@ export const genericRules: Rule[] = [
         'api_secret = "ZmFrZS1rZXktbm90LXJlYWw="',
         // A key's shape filled with zeros.
         '    STRIPE_SECRET_KEY: sk_test_51Mz0000000000000000000000',
+        // A Web Push public key, handed to browsers to subscribe.
+        "  vapidKey: 'BM4f9Qx2zR7kT1vW8nL3pJ6hD0sG5cA9eY2uI7oK4mB1xV8tZ3qN6wP9rF2jH5lS0dC7gE4aU1yT8iO3kM6bQA1',",
       ],
     },
   },

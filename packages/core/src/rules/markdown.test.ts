@@ -413,3 +413,13 @@ describe('a value in a code span, then what it is in parentheses', () => {
     expect(of('Pin `PKCS12PrivateKeyTypes` (enum key) there.\n')).toEqual([]);
   });
 });
+
+describe('a table of settings whose rows name a key', () => {
+  it("leaves DocuSign's integration key (the app's OAuth client id, a UUID) and reports its secret key", () => {
+    const table =
+      '| Setting | Value |\n|---|---|\n| Integration key | `2f9d71c4-b8a3-4e56-8c10-d7e4a92b5f03` |\n| Secret key | `e4b71c9a-30d8-4f26-a5e1-8c2f9b7d0a63` |\n';
+    expect(values(table, 'docs/wiki/DocuSign-Integration.md')).toEqual(['e4b71c9a-30d8-4f26-a5e1-8c2f9b7d0a63']);
+    // Under a column header that names it, the same.
+    expect(values('| App | Integration key |\n|---|---|\n| DocAssembly | `2f9d71c4-b8a3-4e56-8c10-d7e4a92b5f03` |\n', 'docs/apps.md')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
+import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
@@ -77,6 +78,7 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
       cells.forEach((cell, c) => {
         const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
         if (key === undefined) return;
+        const label = (rowLabels ? cells[0]! : header[c]!).text.replace(/[*_`]/g, '');
         // The row's own note says its value is none (`| Web app | \`…\` | the client's id, not a key |`).
         if (cells.some((other, o) => o !== c && NOT_A_SECRET_NOTE.test(other.text))) return;
         const m = SINGLE_VALUE_CELL.exec(cell.text);
@@ -86,6 +88,9 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
         const value = m.groups!['code'] ?? emphasized?.value ?? m.groups!['bare']!;
         const start = cell.start + (m.groups!['code'] !== undefined ? 1 : (emphasized?.offset ?? 0));
         if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+        // A vendor's public client key under the label that names it (`| Integration key | \`<uuid>\` |`, DocuSign's
+        // OAuth client id; a CAPTCHA's site key), as in an assignment.
+        if (isVendorClientKeyValue(label, value)) return;
         spans.push({ start, end: start + value.length, category: key.category });
       });
       i = r;
