@@ -103,6 +103,11 @@ describe('parseDotenv', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:TWILIO_AUTH_TOKEN', '.env:TWILIO_SID']);
   });
 
+  it('never learns a title of capitalised words, an acronym among them, under a name that holds no secret', () => {
+    const text = ['APP_NAME="Kindred Paws PMS"', 'MAIL_FROM_NAME="Marlow Creek IT"', 'ADMIN_SECRET="Kindred Paws PMS"', 'APP_LABEL="Kq8zW PMS"'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:ADMIN_SECRET', '.env:APP_LABEL']);
+  });
+
   it("never learns the SID of a Twilio service, number or app (only an API key's SID names a key)", () => {
     const text = [
       'TWILIO_MESSAGING_SERVICE_SID=MG8a2d5f9c3e7b1a4d6f0c2e8b5a9d3f7c',

@@ -194,7 +194,8 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (!secretName && /^[a-z]{2,20}(?:[-_](?:[a-z]{2,20}|v?\d{1,6})){1,5}$/.test(v)) return true;
   // `TURBO_CACHE=remote:rw`, `LOG_FORMAT=json:pretty`: lower-case words joined by colons name a mode.
   if (!secretName && /^[a-z]{2,15}(?::[a-z]{1,15}){1,2}$/.test(v)) return true;
-  // `APP_NAME="Acme Partner Portal"`, `MAIL_FROM_NAME=Acme Support`: a title of capitalised words names something.
+  // `APP_NAME="Acme Partner Portal"`, `MAIL_FROM_NAME=Acme Support`, `APP_NAME="Kindred Paws PMS"`: a title of capitalised
+  // words, maybe with an acronym after the first, names something.
   if (!secretName && TITLE_WORDS.test(v)) return true;
   // `FEATURE_FLAGS=guilds,ranked_s3`, `LOCALES=en,de,fr`: a comma list of lower-case words names features or options.
   if (!secretName && /^[a-z][a-z0-9_.-]{0,40}(?:,[ \t]{0,2}[a-z][a-z0-9_.-]{0,40}){1,40}$/.test(v)) return true;
@@ -254,8 +255,8 @@ function safeDecode(part: string): string {
 const PUBLIC_DOMAIN = /^\.?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}[a-z]{2,24})(?::\d{1,5})?$/i;
 /** Names that hold a host or domain (`COOKIE_DOMAIN`, `SMTP_HOST`, `CORS_ORIGIN`). */
 const HOST_NAME = /(?:^|_)(?:DOMAIN|HOST|HOSTNAME|ORIGIN)S?$/i;
-/** Two to eight capitalised words (`Larkspur Partner Portal`): a title, not a random value. */
-const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|&|of|and|for|the)){1,7}$/;
+/** Two to eight capitalised words (`Larkspur Partner Portal`), acronyms among them after the first (`Kindred Paws PMS`): a title, not a random value. */
+const TITLE_WORDS = /^[A-Z][a-z]{1,20}(?: (?:[A-Z][a-z]{0,20}|[A-Z]{2,5}|&|of|and|for|the)){1,7}$/;
 
 /** The id of an Apple key (App Store Connect API, APNs, Sign in with Apple): ten upper-case letters and digits, both. */
 const APPLE_KEY_ID = /^(?=[A-Z0-9]{0,9}[A-Z])(?=[A-Z0-9]{0,9}\d)[A-Z0-9]{10}$/;
