@@ -193,6 +193,18 @@ describe('ids of what a credential acts on, in dotenv files', () => {
   });
 });
 
+describe('template ids in dotenv files', () => {
+  it("does not learn a mail template's id, and still learns the API key beside it and a secret under a template key's name", () => {
+    const text = [
+      'SENDGRID_API_KEY=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',
+      'SENDGRID_TEMPLATE_ID=d-8f2b4c6e1a9d4f7083b5e0c2a1d6f394',
+      'POSTMARK_RESET_TEMPLATE=password-reset-v3',
+      'MAILJET_TEMPLATE_KEY=Vq8xT3mK9pL2wR7nB4cZ6yH1',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:SENDGRID_API_KEY', '.env:MAILJET_TEMPLATE_KEY']);
+  });
+});
+
 describe('ids of signing keys in dotenv files', () => {
   it("does not learn a signing key's id, the kid every token carries, and still learns the secret and an access key id", () => {
     const text = [

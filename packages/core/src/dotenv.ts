@@ -178,6 +178,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `CLOUDFLARE_ZONE_ID`, `AZURE_SUBSCRIPTION_ID`, `DISCORD_GUILD_ID`: the id of the account, zone, tenant or workspace a
   // credential acts on, in dashboard URLs and API paths; without the key beside it, it opens nothing.
   if (!secretName && SCOPE_ID_NAME.test(name) && /^[A-Za-z0-9_-]{4,64}$/.test(v)) return true;
+  // `SENDGRID_TEMPLATE_ID=d-8f2b…`, `POSTMARK_WELCOME_TEMPLATE=welcome-v2`: a mail or message template's id is passed
+  // with the API call the key authorises and shown in the provider's console; it sends nothing on its own.
+  if (!secretName && TEMPLATE_ID_NAME.test(name) && /^[A-Za-z0-9_.:-]{1,100}$/.test(v)) return true;
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
@@ -265,6 +268,9 @@ const APPLE_KEY_ID = /^(?=[A-Z0-9]{0,9}[A-Z])(?=[A-Z0-9]{0,9}\d)[A-Z0-9]{10}$/;
 /** The id of a key that signs or verifies (`SIGNING_KEY_ID`, `JWT_KID`, `PUBLIC_KEY_ID`): a JWS header's `kid`. */
 const SIGNING_KEY_ID_NAME = /(?:^|_)(?:(?:SIGNING|SIGNATURE|VERIFICATION|VERIFY|PUBLIC|JWK|JWKS|JWT)_KEY_ID|(?:JWT_|JWK_|JWS_|SIGNING_)?KID)$/i;
 const SCOPE_ID_NAME = /(?:^|_)(?:ZONE|ACCOUNT|TENANT|SUBSCRIPTION|ORG|ORGANI[SZ]ATION|WORKSPACE|TEAM|ENV|ENVIRONMENT|INSTANCE|DATABASE|GUILD|CHANNEL|AUDIENCE|LIST|SPACE)_?ID$/i;
+
+/** Names of a template's id or alias (`SENDGRID_TEMPLATE_ID`, `RESET_EMAIL_TEMPLATE`, `SMS_TEMPLATE_KEY` is a key's, not this). */
+const TEMPLATE_ID_NAME = /(?:^|_)TEMPLATE(?:_?(?:ID|ALIAS|NAME))?$/i;
 
 /** Names that hold which model to use (`OPENAI_MODEL`, `CHAT_MODEL_ID`, `MODEL_NAME`), and a model's name or id (`gpt-4o-2024-08-06`, `meta-llama/Llama-3.1-8B`, `ft:gpt-4o-mini:acme::9xQ2`). */
 const MODEL_NAME = /(?:^|_)MODEL(?:_NAME|_ID)?$/i;

@@ -2306,6 +2306,14 @@ describe('prose, comment and name fixes (r20b)', () => {
     ]) expect(rules(s + '\n', 'notes.md').filter(([r]) => r === 'secret-it-is-prose'), s).toEqual([]);
   });
 
+  it('leaves the hex of a thumbprint or digest taken of or for the key the sentence names', () => {
+    const hex = '373910F6675EE3FFA377B9E32039AE4FED7C7EA0';
+    expect(rules(`- The TLS cert thumbprint for ADFS token signing is \`${hex}\` (public).\n`, 'notes.md').filter(([r]) => r === 'secret-it-is-prose')).toEqual([]);
+    expect(rules(`The fingerprint of the deploy key is \`${hex.toLowerCase()}\`.\n`, 'notes.md').filter(([r]) => r === 'secret-it-is-prose')).toEqual([]);
+    // The same hex handed over as the key itself is still read.
+    expect(rules(`Don't paste the partner token for ADFS signing anywhere; it's \`${hex}\` until March.\n`, 'notes.md')).toContainEqual(['secret-it-is-prose', hex]);
+  });
+
   it('takes a key or token a sentence names, then hands over bare after "is" or "was" a few words on, wrapped or not', () => {
     const hex = '6BFC0C1964488C3DAA6DE9A32C6F9083';
     expect(rules(`- The temporary key\n  Priya made on 2025-01-14 is ${hex} until Jenkins is updated.\n`, 'wiki/steam.md')).toContainEqual(['key-is-bare-prose', hex]);

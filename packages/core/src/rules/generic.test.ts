@@ -94,3 +94,14 @@ describe("the nonce of an HTTP authentication scheme's parameters", () => {
     expect(detect(set, { file: 'app.py' }).map((f) => set.slice(f.start, f.end))).toEqual(['LGv87K5USwx17dvFs6aD3T9q']);
   });
 });
+
+describe('the clauses of SQL account statements after PASSWORD', () => {
+  it('reads the keyword that opens a clause as no value, and still reads the password the statement sets', async () => {
+    const { detect } = await import('../index.js');
+    const values = (text: string) => detect(text, { file: 'users.sql' }).map((f) => text.slice(f.start, f.end));
+    expect(values('CREATE USER reliability IDENTIFIED BY "Weibull-Beta-3" PASSWORD EXPIRE;\n')).toEqual(['Weibull-Beta-3']);
+    expect(values("ALTER USER 'ops'@'%' PASSWORD HISTORY 5 PASSWORD REUSE INTERVAL 365 DAY;\n")).toEqual([]);
+    expect(values('ALTER USER bob ACCOUNT UNLOCK PASSWORD EXPIRE;\n')).toEqual([]);
+    expect(values("CREATE USER report_ro PASSWORD 'Quill-Harbor572#';\n")).toEqual(['Quill-Harbor572#']);
+  });
+});

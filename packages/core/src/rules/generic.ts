@@ -344,6 +344,8 @@ const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_
  */
 const WITH_PREFIX = /(?:^|[\s;])with(?:[ \t]{1,4}encrypted)?[ \t]{1,8}$/i;
 const GENERATION_INPUT_NAME = /^(?:seed|nonce)$/i;
+/** The keywords that follow `PASSWORD` in SQL account statements to open a clause (`PASSWORD EXPIRE`, `PASSWORD REUSE INTERVAL …`). */
+const SQL_PASSWORD_CLAUSE_WORD = /^(?:expire|expired|lock|unlock|history|reuse|require|null|lifetime|grace|verify)[;,]?$/i;
 
 /**
  * A UUID under a name that ends in `seed` or `nonce` (`correlation-seed`, `requestNonce`): what ids or a run are made
@@ -1471,6 +1473,9 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
       if (!v.quoted) scan.skipUntil = v.start;
       return true;
     }
+    // A bare keyword after `PASSWORD` in an account statement opens a clause of it (Oracle's `… IDENTIFIED BY "…" PASSWORD EXPIRE`,
+    // MySQL's `PASSWORD HISTORY 5`, `PASSWORD REQUIRE CURRENT`, PostgreSQL's `PASSWORD NULL`): no value.
+    if (!v.quoted && SQL_PASSWORD_CLAUSE_WORD.test(v.value)) return true;
     // A list of quoted constants (`--explicit-auth-flows "ALLOW_USER_PASSWORD_AUTH" "ALLOW_USER_SRP_AUTH"`): the next item.
     if (v.quoted && isQuoteOrTextStartBefore(text, nameStart) && CONSTANT_LIST_ITEM.test(v.value)) return true;
     // "Pass `--flag`" in prose is the verb; a value that is itself a flag is no secret.
@@ -3721,6 +3726,8 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     if (paren && (between.length > PAREN_NOUN_DISTANCE || CLAUSE_BREAK.test(between) || OTHER_THING.test(between))) return;
     // A noun that a word after it describes (`password policy`, `key fingerprint`) names no secret: `it` is the policy.
     if (DESCRIBED_NOUN_NEXT.test(sentence.slice(noun.index + noun[0].length))) return;
+    // A digest taken of or for the noun heads the clause (`the cert thumbprint for ADFS token signing is \`…\``): hex is that digest.
+    if (/^[0-9A-Fa-f]{32,128}$/.test(raw) && DIGEST_OF_BEFORE.test(sentence.slice(0, noun.index))) return;
     const word = noun[0].toLowerCase();
     if (word.startsWith('pass')) {
       // A password's shape: letters and a digit, with a symbol or both cases.
@@ -4623,6 +4630,7 @@ export const genericRules: Rule[] = [
         'the password is salted-and-hashed',
         'The password is auto-generated.',
         'The api token is choir-loft-staging',
+        'CREATE USER reliability IDENTIFIED BY "Weibull-Beta-3" PASSWORD EXPIRE;',
         'badpw = "notarealpassword"',
         '`Authorization: AWS4-HMAC-SHA256 Credential=mock_access_key/20220524/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=asdf`',
         '        "salt": b"joserfc:OKP:PBKDF2:Ed25519",',
@@ -5674,6 +5682,8 @@ export const genericRules: Rule[] = [
         'Keep the token until the build ends: `cache-2024-06-01-linux-x64`.',
         'The password rule is set to `Min-length:14!` for staff.',
         'Kiosk passwords follow the site GPO (`MaxPasswordAge=90`).',
+        '- The TLS cert thumbprint for ADFS token signing is `373910F6675EE3FFA377B9E32039AE4FED7C7EA0` (public).',
+        'The SHA-256 of the signing key is `9f2c4e7a1b3d5f60718293a4b5c6d7e8f9a0b1c2d3e4f5061728394a5b6c7d8e` in the release notes.',
       ],
     },
   },
