@@ -45,6 +45,9 @@ const hostile: Record<string, string> = {
   'scheme separators repeated': 'a://b:c@'.repeat(MB / 8),
   'private-looking address prefixes repeated': '10.0.0.'.repeat(MB / 7),
   'internal suffixes repeated': '.local'.repeat(MB / 6),
+  // Each address or name after a slash looks back a bounded reach for an SAP route's `/H/`, and three characters after it.
+  'SAP route hops repeated on one line': '/H/10.1.2.3/S/3299/H/erp.acme.corp/S/'.repeat(MB / 37),
+  'SAP route openings repeated with no host': '/H//S//W/'.repeat(MB / 9),
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
   // Each webhook base is searched for its uses within a reach, and only the first few bases of a text; each rotation member
   // looks for its object's braces within a reach.

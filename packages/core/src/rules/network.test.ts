@@ -389,3 +389,12 @@ describe("groff's site macro files", () => {
     expect(hosts(' - local macro configuration, such as man.local and mdoc.local\n', 'README.Debian')).toEqual([]);
   });
 });
+
+describe('SAP route strings', () => {
+  it('reads each hop after /H/ as a host, and leaves a path that only holds an /H/ folder', () => {
+    expect(hosts('SAP Router string: `/H/10.44.12.5/S/3299/H/sapprd-ci.kat.corp/S/3200`\n', 'notes.md')).toEqual(['10.44.12.5', 'sapprd-ci.kat.corp']);
+    expect(hosts('saprouter=/H/saprt.acme.corp/S/3299/H/10.1.2.3\n', 'logon.ini')).toEqual(['saprt.acme.corp', '10.1.2.3']);
+    expect(hosts('route /H/10.1.2.3/W/pass1/H/erp01.acme.lan/S/sapdp00\n', 'notes.md')).toEqual(['10.1.2.3', 'erp01.acme.lan']);
+    expect(hosts('cp /data/H/10.1.2.3/S/x .\nls /srv/H/build.acme.corp/S/3200\ndir /H/10.1.2.3/\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -398,13 +398,15 @@ function netmaskBits(mask: string): number {
  * octet may be a wildcard, a private network written as a pattern (IBM MQ's `SET CHLAUTH(…) ADDRESS('10.20.48.*')`,
  * an allow list's `192.168.1.*`).
  */
-const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.(?:\d{1,3}|\*(?![\w.*]))(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])))/y;
+const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.(?:\d{1,3}|\*(?![\w.*]))(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])|[SW]\/))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(PRIVATE_IPV4_AT, text, offsets, (m) => {
     if (!isPrivateIPv4(m[0].endsWith('*') ? `${m[0].slice(0, -1)}0` : m[0]) || EMULATOR_HOST_ALIASES.has(m[0])) return;
-    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1) && !opensNetworkPath(text, m.index)) return;
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 0x2f /* / */ && !followsHostName(text, m.index - 1) && !opensNetworkPath(text, m.index) && !isSapRouteHop(text, m.index, m.index + m[0].length)) return;
+    // Only a hop of a route string may stand before `/S/` or `/W/` (the pattern lets those through).
+    if (SAP_ROUTE_NEXT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3)) && !isSapRouteHop(text, m.index, m.index + m[0].length)) return;
     if (text[m.index + m[0].length] === '/' && m[0].endsWith('.0') && isWholePrivateBlock(m[0], text, m.index + m[0].length)) return;
     const bounds = lineAround(text, m.index, 200);
     const cell = wholeTableCell(text, bounds.start, bounds.end, m.index, m.index + m[0].length);
@@ -415,6 +417,20 @@ function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonl
     spans.push({ start: m.index, end: withPrefixLength(text, m.index + m[0].length, 32) });
   });
   return spans;
+}
+
+/**
+ * A hop of an SAP route string (SAP GUI's and JCo's `saprouter`, a logon entry's `/H/saprouter.acme.corp/S/3299/H/10.44.12.5/S/3200`):
+ * each hop's host stands after `/H/`, its service after `/S/`, its password after `/W/`. The slashes part the hops, no path's
+ * folders: the `/H/` opens the string (after a blank, a quote, `=`, `:` or `(`) or follows the hop before it, and a hop of its own
+ * is read only with its `/S/` or `/W/` after it.
+ */
+const SAP_ROUTE_HOP_BEFORE = /(?:(?<open>^|[\s"'`=:(>])|\/[SW]\/[^\s/]{1,64})\/H\/$/;
+const SAP_ROUTE_NEXT = /^\/[SW]\//;
+function isSapRouteHop(text: string, start: number, end: number): boolean {
+  const hop = SAP_ROUTE_HOP_BEFORE.exec(text.slice(Math.max(0, start - 72), start));
+  if (hop === null) return false;
+  return SAP_ROUTE_NEXT.test(text.slice(end, end + 3)) || hop.groups!['open'] === undefined;
 }
 
 /** A prefix length after an address: `/16`, not a path (`/16/app`) or a version (`/1.2`). */
@@ -662,7 +678,7 @@ function findInternalHostnames(declared: readonly string[]) {
       if (namesFile && host.split('.').length < 3) continue;
       const at = wildcard ? start - (sshToken ? 3 : 2) : start; // where the name, `*.` (`%h.`) included, begins
       const before = at > 0 ? text[at - 1]! : '';
-      if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end) && !isHostMountPoint(text, at, host)) continue; // a file path
+      if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end) && !isHostMountPoint(text, at, host) && !isSapRouteHop(text, at, end)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
       const first = host.split('.')[0]!.toLowerCase();
@@ -736,7 +752,7 @@ function findInternalLabelHosts(text: string, options: DetectOptions): Span[] {
     if (at < 1 || labels.length - at - 1 < 2) continue;
     if (!labels.every((l) => HOST_LABEL.test(l)) || !TLD.test(labels[labels.length - 1]!)) continue;
     const before = start > 0 ? text[start - 1]! : '';
-    if (before === '/' && !opensAuthority(text, start)) continue; // a file path
+    if (before === '/' && !opensAuthority(text, start) && !isSapRouteHop(text, start, start + host.length)) continue; // a file path
     const unc = before === '\\' && opensUncPath(text, start);
     if ((before === '\\' && !unc) || before === '$' || before === '%' || text[start + host.length] === '(') continue;
     if (CODE_OBJECTS.has(labels[0]!.toLowerCase()) || isReverseDnsName(host)) continue;
@@ -782,8 +798,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover', "SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.20.48.*') USERSRC(CHANNEL)", 'Require ip 192.168.10.*', '# Runs from the build agent LVH-BUILD01 (172.20.2.30) when the pipeline is broken.'],
-        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app', '"version": "10.2.0.*"', 'allow 172.40.1.*', 'hosts 10.20.*.*', 'build 10.4.1.7 (agent)'],
+        match: ['DB_HOST=10.20.30.40', 'ssh admin@192.168.1.20', 'url="jdbc:oracle:thin:@//10.50.1.30:1521/ERPPROD"', 'allowed_admin_cidrs = ["100.64.12.0/24"] # subnet router', 'vpc_cidr = "10.30.0.0/16"', 'nameserver 100.100.100.100', 'host: 172.16.5.4', 'Node:  ip-10-0-21-114.ec2.internal/10.0.21.114', ' 218003 | analytics_ro | 100.71.8.40 | Metabase v0.51.4', 'rsync -az out/ backup@192.168.40.7:/srv/models/run-v3/', 'vans --(LTE)--> 10.60.4.1 (edge gw) --> api', 'then update the A record to 10.20.0.5 and wait', 'patch upstream backend to 10.0.3.7 for the cutover', "SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.20.48.*') USERSRC(CHANNEL)", 'Require ip 192.168.10.*', '# Runs from the build agent LVH-BUILD01 (172.20.2.30) when the pipeline is broken.', 'SAP Router string: `/H/10.44.12.5/S/3299/H/sapprd-ci.acme.corp/S/3200`'],
+        noMatch: ['version: 10.0.0.1', 'server 8.8.8.8', 'addr 172.32.0.1', 'cidr 10.0.0.0/8', 'allow 172.16.0.0/12', '<bindingRedirect oldVersion="0.0.0.0-10.0.0.0" newVersion="10.0.0.0" />', 'oid 1.3.6.10.1.2.3.4', 'trap oid=10.4.1.2', '127.0.0.1', 'ip 10.0.0.256', 'cache: ~/.nvm/node/10.16.0.1/bin', '| chrome 10.0.648.204 | stable |', 'Edge 10.0.1.2 gwt build', '* [[`754d26a53e`](https://github.com/nodejs/node/commit/754d26a53e)] - **deps**: patch V8 to 10.2.154.15 (Michaël Zasso)', 'bump libfoo from 10.1.0.3 to 10.1.0.4 in /app', '"version": "10.2.0.*"', 'allow 172.40.1.*', 'hosts 10.20.*.*', 'build 10.4.1.7 (agent)', 'cp /data/H/10.1.2.3/S/x .', 'cat 10.1.2.3/S/3299'],
       },
     },
     {
@@ -823,8 +839,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\''],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")', 'saprouter=/H/saprt.acme.corp/S/3299/H/erp01.acme.lan'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\''],
       },
     },
   ];
