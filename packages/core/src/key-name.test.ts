@@ -765,3 +765,14 @@ describe('a drawn string read where a name goes', () => {
     expect(classifyKey('aes256Key')?.category).toBe('KEY');
   });
 });
+
+describe('search keys named by what the key may do, not by the library', () => {
+  it("leaves Algolia's search key and reads the key algoliasearch-rails is configured with", () => {
+    const values = (text: string) => detect(text, { file: 'config/initializers/algolia.rb' }).map((f) => text.slice(f.start, f.end));
+    const hex = 'c8aa65a79ef9572e9195b5d83771bfcc';
+    expect(values(`  AlgoliaSearch.configuration[:api_key] = "${hex}"\n`)).toEqual([hex]);
+    expect(values(`AlgoliaSearch.configuration = { application_id: "K7QZ2M4PXA", api_key: "${hex}" }\n`)).toEqual([hex]);
+    expect(values(`ALGOLIA_SEARCH_ONLY_API_KEY = "${hex}"\nalgolia_search_key = "${hex}"\n`)).toEqual([]);
+    expect(values(`algolia = { search: { api_key: "${hex}" } }\n`)).toEqual([]);
+  });
+});

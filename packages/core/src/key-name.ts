@@ -607,6 +607,19 @@ function nameOfNoSecret(name: string, words: readonly string[], last: string): K
   return null;
 }
 
+/** The words that may stand between `search` and the end of a search key's name (`SEARCH_ONLY_API_KEY`, `searchKey`). */
+const SEARCH_KEY_TAIL = new Set(['only', 'api', 'key', 'apikey', 'keys']);
+
+/**
+ * Whether `search` in a key's words says what the key may do (`ALGOLIA_SEARCH_KEY`, `algoliaSearchOnlyApiKey`), not
+ * what a library is called: algoliasearch-rails's `AlgoliaSearch.configuration[:api_key]` holds the admin key it indexes
+ * with, the word `configuration` standing between the library and the key.
+ */
+export function searchQualifiesKey(words: readonly string[]): boolean {
+  const at = words.lastIndexOf('search');
+  return at !== -1 && at < words.length - 1 && words.slice(at + 1).every((w) => SEARCH_KEY_TAIL.has(w));
+}
+
 /** The names of the secrets known by their whole name (`psk`, `authtok`, `pepper`, `wskey`), and of known non-secrets among them; `null` when none of these. */
 function nameOfAKnownSecret(name: string, words: readonly string[], last: string): KeyClass | undefined | null {
   // "password" in other languages (`contraseña`, `senha`, `Kennwort`, `mot_de_passe`).
@@ -621,7 +634,7 @@ function nameOfAKnownSecret(name: string, words: readonly string[], last: string
   // Search-only keys (Algolia's, Meilisearch's) are made to ship in front-end code.
   if (words.includes('search') && words.includes('only')) return undefined;
   // Algolia's and Typesense's search keys (`ALGOLIA_SEARCH_KEY`) are search-only by name: the admin key is `…_ADMIN_KEY`.
-  if (words.includes('search') && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
+  if (searchQualifiesKey(words) && (words.includes('algolia') || words.includes('typesense') || words.includes('docsearch'))) return undefined;
   // A pre-shared key (`WIFI_PSK`, wpa_supplicant's `psk=`, an IPsec `psk`) is a passphrase both ends share; `psk_identity` names it.
   // A site, a network or a copy after it (`wifi_psk_office`, `WPA_PSK_GUEST`, `psk_site2`) picks which one; words that describe
   // the key (`psk_length`, `psk_file`) ended the name above, and `psk_identity` (or its hint) is the name the key goes by.

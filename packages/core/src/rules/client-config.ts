@@ -1,4 +1,4 @@
-import { splitWords } from '../key-name.js';
+import { searchQualifiesKey, splitWords } from '../key-name.js';
 
 /**
  * Keys that vendors make to be shipped to browsers and apps, told by where they sit: the
@@ -121,7 +121,7 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   if (words.has('facebook') || words.has('fb')) return isToken && nameWords.includes('client');
   // Algolia's, Typesense's and DocSearch's search keys are search-only keys made for front ends, named so by the entry
   // or by the object they sit in (`algolia: { searchKey }`); the admin key is the secret.
-  if (words.has('algolia') || words.has('typesense') || words.has('docsearch')) return isKey && words.has('search');
+  if (words.has('algolia') || words.has('typesense') || words.has('docsearch')) return isKey && searchQualifiesKey([...contextWords, ...nameWords]);
   // Branch's key (`key_live_…`) is built into every app that makes Branch links; the Branch secret is the secret.
   if (words.has('branch')) return isKey && nameWords.includes('branch');
   // Conviva's customer key is what its player and app SDKs are initialised with to send viewing data, so every app and
