@@ -396,6 +396,12 @@ const hostile: Record<string, string> = {
   'key getters falling back after an environment lookup on one endless line': 'String signingKey() { getenv("K"); return a ? b : "Kq7 vTz"; } '.repeat(MB / 64),
   // Each `` / `` between double-backtick literals reads one bounded literal after it and a bounded stretch before it.
   'double-backtick logins repeated on one line, the password never closed': '``ops`` / ``Tq7#mVz2!kLw9 '.repeat(MB / 26),
+  // A code-marked account opening its line reads back one line above it, to its last sentence's end, within the 140 before the slash.
+  'code-marked accounts opening every line under a clause about a login, never a password': 'The SQL login we used for the\n`histrepl` / Pump$tat '.repeat(MB / 50),
+  // Each login reads a bounded clause to its `is` and one line break before the pair.
+  'login clauses ending in is on every line, a pair never made': 'the login we gave them is\nops / Read-Only-Mode '.repeat(MB / 48),
+  // Each Basic scheme given as an argument reads its bounded expression and the bounded stretch above for a variable's assignment.
+  'Basic schemes as arguments over variables never assigned, on one line': 'AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw)); '.repeat(MB / 66),
   // Each wrapped aside or account reads one line break and a bounded stretch, never given a code span.
   'names wrapped before an aside or after is, never given a code span': 'password for `ops` is\n key\n(as of March) is\n'.repeat(MB / 46),
   // A value's comment is read once, within its line's reach, when the value is about to be reported.

@@ -25,3 +25,16 @@ describe('basic-credential-built with the password left empty', () => {
     expect(detector.detect(text, { file: 'src/client.js' }).map((f) => text.slice(f.start, f.end))).toEqual(['Wn4#tRz8Lq2']);
   });
 });
+
+describe('basic-credential-built with the scheme as an argument', () => {
+  it("reads .NET's AuthenticationHeaderValue(\"Basic\", …) over a variable the bytes of a DOMAIN\\\\user pair were set to", () => {
+    const text =
+      'var raw = Encoding.ASCII.GetBytes("HVLAW\\\\svc_arch:Chancery-Lane-1896");\n' +
+      '_http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));\n';
+    expect(found(text, 'Services/Client.cs')).toEqual([{ category: 'PASS', text: 'Chancery-Lane-1896' }]);
+  });
+
+  it('leaves the scheme named in a list, where nothing is encoded', () => {
+    expect(found('schemes = ["basic", "digest:Sha256-sess"]\n', 'auth.py')).toEqual([]);
+  });
+});

@@ -14,13 +14,22 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * project secret, Stripe's) are called so, and a generated user there is that key.
  */
 
-/** `Basic ` closing its literal, then a joining operator: `+` (most languages), `&` (Nim, VB), `.`/`..` (PHP, Lua), `<>` (Elixir), `^` (OCaml, F#). */
-const BASIC_JOINED_AT = /basic[ \t]{0,2}["'`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \t]{0,4}/iy;
+/**
+ * `Basic ` closing its literal, then a joining operator: `+` (most languages), `&` (Nim, VB), `.`/`..` (PHP, Lua), `<>` (Elixir),
+ * `^` (OCaml, F#); or `"Basic"` as the scheme's argument and a comma before the credential's (.NET's
+ * `new AuthenticationHeaderValue("Basic", Convert.ToBase64String(…))`).
+ */
+const BASIC_JOINED_AT = /basic[ \t]{0,2}["'`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^|,)[ \t]{0,4}/iy;
 
 /** A literal closed, a joining operator, the next literal opened. */
 const JOINED = String.raw`["'\`][ \t]{0,4}(?:\+|&|\.{1,2}|<>|\^)[ \t]{0,4}["'\`]`;
+/**
+ * A Windows account's domain before its name, the backslash escaped in the literal or not (`"CORP\\\\svc_sync:…"`, `@"CORP\\svc:…"`):
+ * services behind Windows authentication (IIS, SharePoint, document systems) take `DOMAIN\\user` as the Basic user.
+ */
+const DOMAIN_PREFIX = String.raw`(?:[A-Za-z][\w.-]{0,30}\\{1,2})?`;
 /** A `user:password` literal, or `"user:"` joined to the password's literal, or the three joined (`"user" + ":" + "…"`). */
-const USER_PASSWORD_LITERAL = new RegExp(String.raw`["'\`](?<user>[\w.@-]{1,64})(?:${JOINED})?:(?:${JOINED})?(?<v>[^"'\`\s$]{4,128})["'\`]`);
+const USER_PASSWORD_LITERAL = new RegExp(String.raw`["'\`](?<user>${DOMAIN_PREFIX}[\w.@-]{1,64})(?:${JOINED})?:(?:${JOINED})?(?<v>[^"'\`\s$]{4,128})["'\`]`);
 
 /** A `key:` literal, its password left empty. */
 const KEY_AS_USER_LITERAL = /["'`](?<key>[A-Za-z0-9_\-.]{16,128}):["'`]/;
@@ -30,6 +39,9 @@ function isKeyAsUser(value: string, file: string | undefined): boolean {
   if (!/^[A-Fa-f0-9]{16,}$/.test(value) && characterSwitches(value) < 8) return false;
   return /\d/.test(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
 }
+
+/** An encoding's call opened around the literal: `Encoding.ASCII.GetBytes(`, `Encoding.UTF8.GetBytes(`, `[Text.Encoding]::UTF8.GetBytes(`. */
+const BYTES_CALL_OPEN = String.raw`(?:(?:\[[\w.]{1,40}\]::|[\w.]{1,40}\.)GetBytes\([ \t]{0,4})?`;
 
 /** Names in the expression that are not variables holding the credentials (encoders, conversions). */
 const IDENTIFIER = /[A-Za-z_][\w]{0,40}/g;
@@ -44,7 +56,11 @@ function isPassword(value: string, user: string, file: string | undefined): bool
 /** The `user:password` literal a variable named `name` is set to in `window` (the last such assignment), with its offset in it. */
 function assignedCredentials(window: string, name: string): { value: string; at: number; user: string } | undefined {
   // A sigil may open the name (`$pair = '…'` in PowerShell, PHP and Perl), which IDENTIFIER leaves out.
-  const assignment = new RegExp(`(?<![\\w$.])\\$?${name}[ \\t]{0,4}(?::[ \\t]{0,4}[\\w<>?\\[\\]]{1,30}[ \\t]{0,4})?(?:=|:=|<-)[ \\t]{0,4}["'\`](?<user>[\\w.@-]{1,64}):(?<v>[^"'\`\\s$]{4,128})["'\`]`, 'g');
+  // The literal may be turned into bytes on the way (C#'s `var raw = Encoding.ASCII.GetBytes("…")`, Java's `"…".getBytes()`).
+  const assignment = new RegExp(
+    `(?<![\\w$.])\\$?${name}[ \\t]{0,4}(?::[ \\t]{0,4}[\\w<>?\\[\\]]{1,30}[ \\t]{0,4})?(?:=|:=|<-)[ \\t]{0,4}${BYTES_CALL_OPEN}["'\`](?<user>${DOMAIN_PREFIX}[\\w.@-]{1,64}):(?<v>[^"'\`\\s$]{4,128})["'\`]`,
+    'g',
+  );
   let found: { value: string; at: number; user: string } | undefined;
   for (const m of window.matchAll(assignment)) {
     const value = m.groups!['v']!;
@@ -59,6 +75,8 @@ function findBuiltBasicCredentials(text: string, options: DetectOptions, offsets
     const from = m.index + m[0].length;
     // The expression's 200 characters at most, up to its line's end: no search per match to the end of a long line.
     const expression = text.slice(from, lineEndBefore(text, from, Math.min(text.length, from + 200)));
+    // As an argument the scheme may stand in any list (`["basic", "digest"]`): the credential's argument must encode.
+    if (m[0].trimEnd().endsWith(',') && !/base64/i.test(expression)) return;
     const literal = USER_PASSWORD_LITERAL.exec(expression);
     if (literal !== null) {
       const value = literal.groups!['v']!;
@@ -154,7 +172,7 @@ export const basicBuiltRules: Rule[] = [
     id: 'basic-credential-built',
     category: 'PASS',
     description:
-      'The password of Basic credentials that code builds where it sends them: `"Basic " & encode("user:" & "…")`, `"Basic " + Data(creds.utf8).base64EncodedString()` after `let creds = "user:…"`',
+      'The password of Basic credentials that code builds where it sends them: `"Basic " & encode("user:" & "…")`, `"Basic " + Data(creds.utf8).base64EncodedString()` after `let creds = "user:…"`, .NET\'s `AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw))` after `var raw = Encoding.ASCII.GetBytes("DOMAIN\\\\user:…")`',
     keywords: ['basic'],
     pattern: BASIC_JOINED_AT,
     find: findBuiltBasicCredentials,
@@ -168,6 +186,8 @@ export const basicBuiltRules: Rule[] = [
         "$creds = 'intake-bot:Moth.Quarry-417'\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
         'headers: { Authorization: "Basic " + btoa("c41e07b9d2a85f3e6b10d4c7a9e2f586:") },',
         'auth = "Basic " + base64.b64encode(b"sk_live_Rt7vX2qL9mW4zN8bC3pJ:").decode()',
+        'var raw = Encoding.ASCII.GetBytes("CORP\\\\svc_archive:Ledger-Quay-2291");\n_http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));',
+        'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sync_bot:Tq7!mRw2zKx9")));',
       ],
       noMatch: [
         'headers: { Authorization: "Basic " + btoa("reporting_readonly_user:") },',
@@ -177,6 +197,9 @@ export const basicBuiltRules: Rule[] = [
         'headers["Authorization"] = "Basic " + token',
         'const auth = "Basic " + btoa(user + ":" + password);',
         "$creds = \"$($env:INTAKE_USER):$($env:INTAKE_PASSWORD)\"\n$headers = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($creds)) }",
+        'var raw = Encoding.ASCII.GetBytes($"{_user}:{_password}");\n_http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));',
+        'var raw = Encoding.ASCII.GetBytes("CORP\\\\svc_archive:password");\n_http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));',
+        'schemes = ["basic", "digest:Sha256-sess"]',
       ],
     },
   },

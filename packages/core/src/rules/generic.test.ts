@@ -105,3 +105,20 @@ describe('the clauses of SQL account statements after PASSWORD', () => {
     expect(values("CREATE USER report_ro PASSWORD 'Quill-Harbor572#';\n")).toEqual(['Quill-Harbor572#']);
   });
 });
+
+describe('logins and passwords written in prose, wrapped or made of capitalised words', () => {
+  it("reads a login's clause wrapped from the line above a code-marked account, not one a sentence ended", async () => {
+    const { detect } = await import('../index.js');
+    const wrapped = 'Old historian runs the Runtime DB as `aaAdmin`. The SQL login we used for the\nreplication job was `histrepl` / Pump$tation19 — rotate after cutover.\n';
+    expect(detect(wrapped, { file: 'notes.md' }).map((f) => wrapped.slice(f.start, f.end))).toEqual(['Pump$tation19']);
+    const ended = 'The SQL login moved to SSO.\nThe build output was `dist` / `Build-2024_v2` in the old job.\n';
+    expect(detect(ended, { file: 'notes.md' })).toEqual([]);
+  });
+
+  it('takes capitalised words joined and closed by a symbol as a password after a login, not words with no symbol', async () => {
+    const { detect } = await import('../index.js');
+    const pair = 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!\n';
+    expect(detect(pair, { file: 'runbook.md' }).map((f) => pair.slice(f.start, f.end))).toEqual(['Parvo-Shot-Tuesday!']);
+    expect(detect('login: ops / Release-Notes-Draft\n', { file: 'runbook.md' })).toEqual([]);
+  });
+});

@@ -4534,8 +4534,18 @@ function quotedLiteralFinder(
  * as passwords are made, where a sentence's next word is a plain one.
  */
 function isMadeProsePassword(value: string, ctx: RuleContext): boolean {
-  return (hasMadePasswordMix(value) || hasMainframePasswordShape(value)) &&
+  return (hasMadePasswordMix(value) || hasMainframePasswordShape(value) || hasCapitalisedPassphraseShape(value)) &&
     isPlausiblePassword(value, ctx.file);
+}
+
+/**
+ * Three or four capitalised words joined by `-`, `.` or `_` and closed by a symbol (`Parvo-Shot-Tuesday!`, `Moss.Quarry.Lantern#`):
+ * a passphrase as a password policy that asks for capitals and a symbol gets it, with no digit. A title's words are not
+ * joined so, nor closed by a `#` or a `!` inside the pair a login gives.
+ */
+const CAPITALISED_PASSPHRASE = /^[A-Z][a-z]{2,12}(?:([-._])[A-Z][a-z]{2,12}(?:\1[A-Z][a-z]{2,12}){1,2})[!#$%&*?@+=]{1,2}$/;
+function hasCapitalisedPassphraseShape(value: string): boolean {
+  return CAPITALISED_PASSPHRASE.test(value);
 }
 
 /**
@@ -5958,13 +5968,13 @@ export const genericRules: Rule[] = [
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`), or before
     // the `is` of a sentence, which may go on on the next line (`The kiosk login for\n  branch EAST is kiosk / …`).
     // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon.
-    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)'],
-      noMatch: ['see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook'],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!'],
+      noMatch: ['see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook', 'the login we use for most tools is\nemail / password', 'the login flow we chose is OAuth / OIDC-Discovery', 'login: ops / Release-Notes-Draft', "The login button's label is Sign / Register-Account"],
     },
   },
   {
@@ -6015,6 +6025,8 @@ export const genericRules: Rule[] = [
         'Push the export with the integration user `qa_export` /\n   `Rm4!Harbor%58`.',
         'The maintenance login we\'ll need is "service" / RDG-maint-3188 - keep it safe.',
         "[07:15] Iain: what's the watchdog login again\n[07:15] Euan: watchdog / Puffin.Ridge.Tide.41",
+        'The SQL login we used for the\nreplication job was `histrepl` / Pump$tation19 - rotate after cutover.',
+        'Twilio: ops@clinic.example / Parvo-Shot-Tuesday! (2FA on the ops phone)',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -6033,6 +6045,9 @@ export const genericRules: Rule[] = [
         'the watchdog process restarts the reader; watchdog / Reader2024.log holds its output',
         'x = "build" / Rate2024x',
         'In the dialog press "Apply" / Cancel2024x to close it.',
+        'Artefacts we published for the\nrelease were `dist` / `build-2024_v2` as prefixes.',
+        'The SQL login moved to SSO.\nThe build was `dist` / `Build-2024_v2`.',
+        'mail ops@corp.example / Read-Only-Mode',
       ],
     },
   },
@@ -6074,10 +6089,26 @@ export const genericRules: Rule[] = [
 
 const SLASH_PASSWORD = /(?<open>`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/y;
 
-/** An account in code marks ending `before`, named a user, an account or a login (`the integration user \`qms\``) or after a clause about one. */
+/**
+ * An account in code marks ending `before`, named a user, an account or a login (`the integration user \`qms\``) or after a
+ * clause about one. A paragraph may wrap the clause, its line opening with what the line above began (`The SQL login we
+ * used for the\nreplication job was \`histrepl\` / …`): then the line above is read too, from its last sentence's end.
+ */
 function isLoginCodeAccount(before: string): boolean {
   const m = CODE_ACCOUNT.exec(before);
-  return m !== null && (m.groups!['who'] !== undefined || LOGIN_CLAUSE.test(m.groups!['clause']!));
+  if (m === null) return false;
+  if (m.groups!['who'] !== undefined || LOGIN_CLAUSE.test(m.groups!['clause']!)) return true;
+  return m.index > 0 && before.charCodeAt(m.index - 1) === 0x0a && LOGIN_CLAUSE.test(wrappedClauseAbove(before.slice(0, m.index - 1)));
+}
+
+/**
+ * The end of the line that `above` ends with, from its last sentence's end: the start of a clause a paragraph wrapped. Empty
+ * where that line is blank, ends a sentence, or opens a list item or a heading's text only.
+ */
+function wrappedClauseAbove(above: string): string {
+  const line = above.slice(above.lastIndexOf('\n') + 1).replace(/\r$/, '');
+  if (line.trim() === '' || /[.;:!?][ \t]*$/.test(line)) return '';
+  return line.slice(Math.max(line.lastIndexOf('. '), line.lastIndexOf('; '), line.lastIndexOf('? '), line.lastIndexOf('! ')) + 1);
 }
 
 /**
@@ -6133,7 +6164,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     // A further spaced slash makes the pair part of a path or a menu.
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
     if (parenthesised && text.charCodeAt(m.index + m[0].length + (open?.length ?? 0)) !== 0x29 /* ) */) continue;
-    if (!hasMadePasswordMix(value)) continue;
+    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value)) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
     spans.push({ start, end: start + value.length });
