@@ -401,6 +401,11 @@ const hostile: Record<string, string> = {
   // Each login reads a bounded clause to its `is` and one line break before the pair.
   'login clauses ending in is on every line, a pair never made': 'the login we gave them is\nops / Read-Only-Mode '.repeat(MB / 48),
   // Each Basic scheme given as an argument reads its bounded expression and the bounded stretch above for a variable's assignment.
+  // Each qualified password reads a bounded aside, a bounded clause to its `to` (one line break) or a period's words, and one value.
+  'password asides and changes told in the passive, never given a value, on one line': 'password (a) is password was reset by b c d on '.repeat(MB / 47),
+  'changes told in the passive wrapped on every line, never reaching to': 'the password was reset by\n'.repeat(MB / 26),
+  'rotating passphrases whose words run into the next, on one line': 'passphrase this quarter: amber tiger violin 42 '.repeat(MB / 47),
+  'pw for clauses that never say is, on one line': 'pw for the kiosk TV '.repeat(MB / 20),
   'Basic schemes as arguments over variables never assigned, on one line': 'AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw)); '.repeat(MB / 66),
   // Each wrapped aside or account reads one line break and a bounded stretch, never given a code span.
   'names wrapped before an aside or after is, never given a code span': 'password for `ops` is\n key\n(as of March) is\n'.repeat(MB / 46),

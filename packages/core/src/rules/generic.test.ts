@@ -122,3 +122,15 @@ describe('logins and passwords written in prose, wrapped or made of capitalised 
     expect(detect('login: ops / Release-Notes-Draft\n', { file: 'runbook.md' })).toEqual([]);
   });
 });
+
+describe('password-qualified-prose', () => {
+  it('reads a value after an aside, a change told in the passive, a period or chat\'s pw for, and leaves the words a sentence goes on in', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'notes.md' }).filter((f) => f.rule === 'password-qualified-prose').map((f) => text.slice(f.start, f.end));
+    expect(found('The OPERA supervisor password was reset by\nOracle support on 12 March to OPSUP-hrg-0312.\n')).toEqual(['OPSUP-hrg-0312']);
+    expect(found('- Wi-Fi "HV-Guest" passphrase this quarter: amber tiger violin 42\n')).toEqual(['amber tiger violin 42']);
+    expect(found('dashboards pw for the kiosk TV is Delivery-Dash-55\n')).toEqual(['Delivery-Dash-55']);
+    expect(found('The password was reset to the default.\nYour password is set to expire in 90 days.\n')).toEqual([]);
+    expect(found('Guest passphrase this quarter: ask reception\n')).toEqual([]);
+  });
+});

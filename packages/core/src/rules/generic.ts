@@ -3608,6 +3608,51 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
 }
 
 /**
+ * A password stated in prose with words between its noun and the value, in forms `password-in-prose` leaves: an aside in
+ * brackets before the verb (a runbook's "the local `ops` account password (needed for sudo) is …"), a change told in the
+ * passive with who and when before `to` (a mail's "the password was reset this morning to …", a wiki's "password was reset
+ * by\nOracle support on 12 March to …"), the period a rotating password holds for before its colon ("Guest Wi-Fi password
+ * this quarter: …"), and chat's `pw` for what it is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
+ */
+const QUALIFIED_PROSE_PASSWORD =
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|pass(?:word|phrase)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint)):))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+/** The rest of a line after a rotating passphrase's colon: three to ten words and numbers (`amber tiger violin 42`). */
+const SPACED_PASSPHRASE_LINE = /(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d)){2,9}[ \t]*(?=\r?\n|$)/y;
+
+function findQualifiedProsePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(QUALIFIED_PROSE_PASSWORD, text, offsets, (m) => {
+    if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    const g = m.groups!;
+    const quote = g['q']!;
+    const raw = g['v']!;
+    const start = m.index + m[0].length - raw.length;
+    if (g['period'] !== undefined && /^passphrase/i.test(m[0]) && quote === '') {
+      // A passphrase of words runs to the line's end: judged as under its name, quoted (as `passphrase: … words` is).
+      SPACED_PASSPHRASE_LINE.lastIndex = start;
+      const words = SPACED_PASSPHRASE_LINE.exec(text);
+      const phrase = words?.[0].trimEnd();
+      if (phrase !== undefined && /\s/.test(phrase) && isPlausibleSecret(phrase, { category: 'PASS', quoted: true, passphrase: true, file: options.file })) {
+        spans.push({ start, end: start + phrase.length });
+        return;
+      }
+    }
+    // Quoted, the value is all of it and the quote must close; bare, a final stop or bracket is the sentence's.
+    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
+    const value = quote === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+    // Bare, only a made password's shape, which the words a sentence goes on in never have: a digit and a symbol (or both cases
+    // after a period's colon); after `to`, eight characters or more (`reset to the default`, `changed to v2` stay words).
+    if (quote === '') {
+      if (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
+      if (/[\/\\@<>{}()$%]/.test(value)) return;
+    }
+    if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
  * A field of a reStructuredText field list, as Sphinx docstrings write them (`:return: bytes`, `:rtype: str`,
  * `:raises ValueError:`): the line after `… encrypt private key with password` opens the next field, no value.
  */
@@ -5865,6 +5910,43 @@ export const genericRules: Rule[] = [
         'The password is in the vault: kv/prod/db2',
         'The Wi-Fi password is on the router: Label2 shows it',
         'The password is at least: 12chars',
+      ],
+    },
+  },
+  {
+    id: 'password-qualified-prose',
+    category: 'PASS',
+    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …"), the period it holds for ("Guest Wi-Fi password this quarter: …", a passphrase of words too), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
+    keywords: ['password', 'passphrase', 'pw', 'pwd'],
+    pattern: QUALIFIED_PROSE_PASSWORD,
+    find: findQualifiedProsePasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '3. The local `ops` account password (needed for sudo) is Nadir-Pebble-908 - rotate after each offboarding.',
+        'For the SFTP drop on prod the password was reset this morning to Q7r!meterRoute_88\n(same user, mvrs).',
+        'The OPERA supervisor password was reset by\nOracle support on 12 March to OPSUP-hrg-0312.',
+        '- Guest Wi-Fi `MCW-Guest` password this quarter: Riverbend-Otter-58',
+        '- Wi-Fi "HV-Guest" passphrase this quarter: amber tiger violin 42',
+        '08:20 Ben: grafana dashboards pw for the kiosk TV is Delivery-Dash-55',
+        'The root password has been changed to `Hq7-Lantern-Moss` after the audit.',
+      ],
+      noMatch: [
+        'The password (if any) is required at login.',
+        'The password (see the vault) is rotated-monthly',
+        'The password was reset to the default.',
+        'the password was changed to match the new policy-2024 rules',
+        'Your password is set to expire in 90 days.',
+        'The password was reset by the helpdesk on request to ${NEW_PASSWORD}',
+        'The password was reset\n\nThe next step goes to Step-2024x',
+        'Guest Wi-Fi password this quarter: see the board',
+        'Guest Wi-Fi password this quarter: ask reception',
+        'Guest passphrase this quarter: is on the board',
+        'the pw for the kiosk is on the fridge',
+        'pw for the kiosk TV is https://kiosk.example/pw-2024',
+        'the pwd for this repo is /srv/repo-2024',
+        'copy the password (from the vault) is what we said: Abc-1234',
       ],
     },
   },
