@@ -406,6 +406,12 @@ const hostile: Record<string, string> = {
   'changes told in the passive wrapped on every line, never reaching to': 'the password was reset by\n'.repeat(MB / 26),
   'rotating passphrases whose words run into the next, on one line': 'passphrase this quarter: amber tiger violin 42 '.repeat(MB / 47),
   'pw for clauses that never say is, on one line': 'pw for the kiosk TV '.repeat(MB / 20),
+  // Each user, account or admin reads one bounded name, a comma and one line break, or blanks, before its password word.
+  'accounts named before a comma and a line break, never given a password': 'account is LVH\\svc,\n '.repeat(MB / 20),
+  // Each chat's new one reads its line and the 300 characters above it, back to a blank line, once.
+  'new ones after a changed account, each value running into the next': 'anyone changed the account?\n' + 'new one, Eppendorf_Tide_63 '.repeat(MB / 27),
+  'old pws with commas and no it, on one line': 'the old pw, '.repeat(MB / 12),
+  'new ones on every line under a login that changed, never a value': 'the login was reset\n' + 'new one is\n'.repeat(MB / 11),
   'Basic schemes as arguments over variables never assigned, on one line': 'AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw)); '.repeat(MB / 66),
   // Each wrapped aside or account reads one line break and a bounded stretch, never given a code span.
   'names wrapped before an aside or after is, never given a code span': 'password for `ops` is\n key\n(as of March) is\n'.repeat(MB / 46),

@@ -134,3 +134,21 @@ describe('password-qualified-prose', () => {
     expect(found('Guest passphrase this quarter: ask reception\n')).toEqual([]);
   });
 });
+
+describe('logins and new ones handed over in chats and notes', () => {
+  it('reads a login named with a comma and a line break, an admin, an account, a domain account before pw', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'notes.md' }).filter((f) => f.rule === 'user-comma-password-prose').map((f) => text.slice(f.start, f.end));
+    expect(found('* Catalog DB: user `analyst`,\n  password Polder_Heron_53 (read-only).\n')).toEqual(['Polder_Heron_53']);
+    expect(found('the svc account is LVH\\svc-vostio pw Vostio#Encoder2022\n')).toEqual(['Vostio#Encoder2022']);
+    expect(found('The admin is `root`, password in the vault.\nuser admin password reset required\n')).toEqual([]);
+  });
+
+  it("reads a chat's new one after lines that name the password or a login that changed, of every class", async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'chat.txt' }).filter((f) => f.rule === 'password-new-one-prose').map((f) => text.slice(f.start, f.end));
+    expect(found("[09:12] Dana: anyone changed the envision account?\n[09:14] Tom: yes sorry, rotated it friday. new one is Eppendorf_Tide_63\n")).toEqual(['Eppendorf_Tide_63']);
+    expect(found("[09:12] Dana: anyone changed the build account?\n[09:14] Tom: yes, rotated it. new one is build-agent-2024\n")).toEqual([]);
+    expect(found('[09:12] Dana: the deploy account was reset\n\n[09:14] Tom: the new one is Build_Agent_24\n')).toEqual([]);
+  });
+});

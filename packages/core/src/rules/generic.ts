@@ -3673,7 +3673,7 @@ function opensFieldListItem(text: string, start: number, value: string): boolean
  * Markdown's indented code block). A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:(?:(?:new|old|current|previous)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_-]{16,200})/iy;
+  /(?:(?:(?:new|old|current|previous)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
 /** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
@@ -3872,7 +3872,13 @@ function looksGenerated(value: string): boolean {
  * the colon or the verb. The line before it must name the password, or a login or credentials that were rotated or reset.
  */
 const NEW_ONE_VALUE =
-  /(?:(?:new|current|old|previous)[ \t]one\b[ \t]{1,4}(?<right>[`'"])|(?:new|current|old|previous)[ \t]one\b(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+  /(?:(?:new|current|old|previous)[ \t]one\b[ \t]{1,4}(?<right>[`'"])|(?:new|current|old|previous)[ \t](?:one|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+/**
+ * The lines before a chat's or a mail's "new one" that ask about a login or say it changed: an account, a login or
+ * credentials named, and a change (a chat's "anyone changed the envision account?" / "yes, rotated it friday. new one is …").
+ */
+const NAMES_LOGIN_NOUN = /\b(?:accounts?|logins?|credentials?|creds)\b/i;
+const SAYS_CHANGED = /\b(?:rotated|reset|changed)\b/i;
 const NAMES_PASSWORD = /pass(?:word|phrase)\b|\b(?:login|credentials?)\b[^\r\n]{0,40}?\b(?:rotated|reset)\b/i;
 /** How far back on its line `new one` looks for the password it refers to. */
 const NEW_ONE_REACH = 160;
@@ -3887,10 +3893,17 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     let lineStart = m.index;
     while (lineStart > 0 && m.index - lineStart < NEW_ONE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     const sentence = text.slice(lineStart, m.index);
-    const named = NAMES_PASSWORD.exec(sentence);
-    if (named === null) return;
-    // "The password policy changed; the new one is …": the one is a policy, a rule or a format, not a password.
-    if (DESCRIBED_PASSWORD_NEXT.test(sentence.slice(named.index + named[0].length))) return;
+    // `the old pw` names the password itself; otherwise the line names it, or (a chat's message a line or two later) the
+    // lines before it do: the password, or a login that changed; a value of every class then, as no word of a chat is.
+    let earlier = false;
+    if (m.groups!['pw'] === undefined) {
+      const named = NAMES_PASSWORD.exec(sentence);
+      if (named !== null) {
+        // "The password policy changed; the new one is …": the one is a policy, a rule or a format, not a password.
+        if (DESCRIBED_PASSWORD_NEXT.test(sentence.slice(named.index + named[0].length))) return;
+      } else if (namedInLinesBefore(text, lineStart)) earlier = true;
+      else return;
+    }
     const raw = m.groups!['v']!;
     // Right after the phrase, the quote must close right after the value (`the old one \`…\` is revoked`).
     const right = m.groups!['right'];
@@ -3898,8 +3911,14 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     // Bare, a final full stop or comma is the sentence's.
     const value = m.groups!['q'] === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
     // A password's shape: letters and a digit, with a symbol or both cases (a reference or a path has none, or opens with one).
-    if (!hasMadePasswordMix(value)) return;
-    if (/^[-$<%{[(]/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausiblePassword(value, options.file)) return;
+    if (!hasMadePasswordMix(value) || (earlier && !hasEveryClass(value))) return;
+    // After a comma the value stands alone in its clause (`use the new one, …` ends there or goes on after a dash or a bracket).
+    const comma = m.groups!['comma'];
+    if (comma !== undefined && m.groups!['q'] === '' && /^[^\s.,;:)]/.test(text.slice(m.index + m[0].length))) return;
+    // `the old pw,` hands a value over only with `it's` (`the old pw, reset-link-2024 is dead` names a link).
+    if (m.groups!['pw'] !== undefined && comma !== undefined && !/it/i.test(comma)) return;
+    // Words joined by a slash are a path (`the old one, \`docs/Passwords-2023.md\`, is gone`).
+    if (/^[-$<%{[(]/.test(value) || /[A-Za-z]{3}\/[A-Za-z]{3}/.test(value) || NESTED_ASSIGNMENT.test(value) || !isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + value.length });
   });
@@ -3961,6 +3980,23 @@ function findInterimPasswords(text: string, options: DetectOptions, offsets: rea
     spans.push({ start, end: start + value.length });
   });
   return spans;
+}
+
+/** How far back over lines a chat's "new one" looks for the password or the login it refers to. */
+const NEW_ONE_LINES_REACH = 300;
+
+/**
+ * Whether the lines before `lineStart` (within the reach, not past a blank line) name a password, not its policy or format,
+ * or a login with a change.
+ */
+function namedInLinesBefore(text: string, lineStart: number): boolean {
+  const lines = text.slice(Math.max(0, lineStart - NEW_ONE_LINES_REACH), lineStart).split('\n');
+  let first = lines.length - 1;
+  while (first > 0 && lines[first - 1]!.trim() !== '') first--;
+  const before = lines.slice(first).join('\n');
+  const named = /pass(?:word|phrase)\b/i.exec(before);
+  if (named !== null && !DESCRIBED_PASSWORD_NEXT.test(before.slice(named.index + named[0].length))) return true;
+  return NAMES_LOGIN_NOUN.test(before) && SAYS_CHANGED.test(before + text.slice(lineStart, lineStart + NEW_ONE_REACH));
 }
 
 /**
@@ -5695,9 +5731,11 @@ export const genericRules: Rule[] = [
         'The export job signs with the vendor API key. Rotate it in the vault.\n\nCurrent (since 2025-01-10): `Hq4tZ7Lw2Nk9Rx5Vb3Mp8Tc1`',
         'The outage came from the partner client secret expiring. New one was\nset to `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` -- rotate it after use.',
         'The production key lives in 1Password. If it is down, a copy is in the vault; the value as of the 2024 rotation is:\n\n    8c1f7a03e5b94d26a0e8c3f17b52d94a\n',
+        '[09:31] priya: FYI rotated the Sentinel Hub secret. new one: Kf7@Wp3!Rn9#Tc2Lm6Xb4Hv8Dz1Gs5Qy0Ja',
       ],
       noMatch: [
         'The API key rotated. The new one is in the vault.',
+        'The API key rotated. The new one: see-the-vault-entry!!',
         'The public key changed; the new one is `MCowBQYDK2VwAyEAq9`',
         'Rotated the token, the old one was revoked_2024_01_15 anyway.',
         'The deploy key moved, the old one was at commit 1cb577b2e35fa0fde83202d88f8dd23fb76d621b.',
@@ -5774,8 +5812,8 @@ export const genericRules: Rule[] = [
   {
     id: 'password-new-one-prose',
     category: 'PASS',
-    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`")',
-    keywords: ['new one', 'current one', 'old one', 'previous one'],
+    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"',
+    keywords: ['new one', 'current one', 'old one', 'previous one', 'new pw', 'old pw', 'current pw', 'previous pw'],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
     anchored: true,
@@ -5788,6 +5826,10 @@ export const genericRules: Rule[] = [
         'The kiosk admin password is rotated; the old one `Wn7#pLx2Qz` is revoked.',
         "Changed the VPN password again, the previous one 'Tr4ck-Gull93' works until Friday.",
         'Dashboard password is in the vault. (Old one was HeronCeph2020; if you find it anywhere, it is dead.)',
+        "The SQL password is **not** in this repo - ask Kamal. (Old one, `Lv!PmsBridge#2023`, still works on the old box.)",
+        "[09:12] Dana: envision-02 can't reach the FTP drop again, anyone changed the envision account?\n[09:14] Tomasz: yes sorry, rotated it friday. new one is Eppendorf_Tide_63",
+        '[10:05] lea: the migration failed, log says `password authentication failed for user "ingest"`\n[10:07] priya: use the new one, tundra-Kelp-4481-prod - it changed with the rotation',
+        "fwiw the metabase user still has the old pw, it's mb.Dash.Vet.41 if you need to test the replica",
       ],
       noMatch: [
         'The password expired. New one: see the vault entry.',
@@ -5800,6 +5842,12 @@ export const genericRules: Rule[] = [
         'The admin password was rotated; the old one `Wn7#pLx2Qz and more` is revoked.',
         'The admin password was rotated; the old one was revoked on Friday.',
         'The password policy changed; the previous one was NIST-800-63.',
+        '[10:05] lea: the password field is broken\n[10:07] priya: use the new one, it is faster',
+        '[10:05] lea: password reset is broken\n[10:07] priya: use the new one, release-2024.1 has the fix',
+        "[09:12] Dana: anyone changed the build account?\n[09:14] Tom: yes, rotated it. new one is build-agent-2024",
+        "[09:12] Dana: the deploy account is fine\n\n[09:14] Tom: the new one is Build_Agent_24",
+        'the old pw, reset-link-2024 is dead',
+        'The password is in the vault. The old one, `docs/Passwords-2023.md`, is gone.',
       ],
     },
   },
@@ -6064,18 +6112,18 @@ export const genericRules: Rule[] = [
     // The password is bare or quoted, and made as in `user-slash-password-prose`.
     id: 'user-comma-password-prose',
     category: 'PASS',
-    description: 'A password after a user name in prose, the two joined by a comma or `and` (`user "acme", password …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
-    keywords: ['user ', 'username', 'login ', 'account ', 'account:'],
+    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
+    keywords: ['user ', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:'],
     startsAtKeyword: true,
     // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
     // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
-    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login)[ \t]{1,3}|(?:account|login)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3})(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|[\w.@+-]{1,64})(?:[ \t]{0,2}[,;][ \t]{1,3}|[ \t]{1,3}and[ \t]{1,3})(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3})(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\)?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).'],
-      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.'],
+      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).', '* Catalog DB: read replica, user `analyst`,\n  password Polder_Heron_53 (read-only).', '- Boardroom console: local admin is `mtradmin`, password Boardroom-Q2-48.', '  VPN: vpn-vendor.example.com, account northgate_eng, password Saturday-Upgrade-1123', 'YRK-LOCKS01: the svc account is LVH\\svc-vostio pw Vostio#Encoder2022'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.', 'user admin password reset required', 'the account settings, password policy and MFA', 'The admin is `root`, password in the vault.', 'the user list,\n  password policy and MFA', 'The admin: ops, password hashed with SHA256 on save.'],
     },
   },
   {
