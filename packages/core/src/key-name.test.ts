@@ -776,3 +776,13 @@ describe('search keys named by what the key may do, not by the library', () => {
     expect(values(`algolia = { search: { api_key: "${hex}" } }\n`)).toEqual([]);
   });
 });
+
+describe("an Elixir release's distribution cookie", () => {
+  it('reads RELEASE_COOKIE as the Erlang cookie it is, and leaves a lookup of it', () => {
+    const values = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+    expect(classifyKey('RELEASE_COOKIE')).toEqual({ category: 'PASS', weak: false });
+    expect(values('RELEASE_COOKIE=PODLARK_FEEDS_7c1e9d0a4b\n', '.env')).toEqual(['PODLARK_FEEDS_7c1e9d0a4b']);
+    expect(values('export RELEASE_COOKIE="Zk3mP9qR2vX8wL5nQ7tY"\n', 'rel/env.sh.eex')).toEqual(['Zk3mP9qR2vX8wL5nQ7tY']);
+    expect(values('releaseCookie: "{{ requiredEnv \\"RELEASE_COOKIE\\" }}"\n', 'values-prod.yaml')).toEqual([]);
+  });
+});

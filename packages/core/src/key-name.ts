@@ -531,7 +531,8 @@ function nameOfNoSecret(name: string, words: readonly string[], last: string): K
   if (/^(?:all|any|none|every|some)Pass$/.test(name)) return undefined;
   // Erlang's distribution cookie (RabbitMQ's `erlangCookie`) lets a node join the cluster; often upper-case letters only, so judged like a password.
   // The VM's `-setcookie` flag (`{setcookie, '…'}` in a release's VM arguments) sets that cookie.
-  if ((last === 'cookie' && words[words.length - 2] === 'erlang') || (last === 'setcookie' && words.length === 1)) return { category: 'PASS', weak: false };
+  // Elixir's releases read the same cookie from `RELEASE_COOKIE` (`releaseCookie` in a chart's values).
+  if ((last === 'cookie' && (words[words.length - 2] === 'erlang' || words[words.length - 2] === 'release')) || (last === 'setcookie' && words.length === 1)) return { category: 'PASS', weak: false };
   // Vault AppRole's `secret_id` (`VAULT_SECRET_ID`): with the role id it logs in, like a password.
   // It is a UUID, but not one that names anything. A client secret's id (`client_secret_id`,
   // Azure's key id) names the secret beside it, and Secrets Manager's `SecretId` is a name or ARN

@@ -30,7 +30,7 @@ const SECRET_WORD =
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
   // A license service's signing IV (Widevine's `SIGNING_IV`) is issued with its signing key and signs beside it.
   // A custom header named for an API (`x-drmtoday-api`) is that API's key, its `-Key` left off.
-  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|erlang[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
+  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -4648,7 +4648,7 @@ export const genericRules: Rule[] = [
     description:
       'A password, secret, token or API key assigned to a secret-sounding name (code, JSON, YAML, .env, INI, properties, Terraform, shell, Dockerfile, SQL)',
     keywords: [
-      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'psk', 'hmac', 'exponent', 'install_code', 'installcode', 'install-code', 'install.code',
+      'pass', 'pw', 'psw', 'pssw', 'pasw', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'dek', 'kek', 'salt', 'seed', 'nonce', 'otp', 'bearer', 'pat', 'pepper', 'erlang', 'setcookie', 'release_cookie', 'releasecookie', 'psk', 'hmac', 'exponent', 'install_code', 'installcode', 'install-code', 'install.code',
       // A service's licence key under its name alone (`MAXMIND_LICENSE`): only a generated value counts.
       'license', 'licence',
       // An encryption's master key named group-first (`keys.encryption.master`, `cryptoMaster`): no `key` in the name.
