@@ -48,6 +48,8 @@ const hostile: Record<string, string> = {
   // Each address or name after a slash looks back a bounded reach for an SAP route's `/H/`, and three characters after it.
   'SAP route hops repeated on one line': '/H/10.1.2.3/S/3299/H/erp.acme.corp/S/'.repeat(MB / 37),
   'SAP route openings repeated with no host': '/H//S//W/'.repeat(MB / 9),
+  // Each ntfy.sh topic reads at most four short words and one bounded part after the keyword.
+  'ntfy.sh topics of short words repeated, never a generated part': 'ntfy.sh/a-b-c-d-e-'.repeat(MB / 18),
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
   // Each webhook base is searched for its uses within a reach, and only the first few bases of a text; each rotation member
   // looks for its object's braces within a reach.

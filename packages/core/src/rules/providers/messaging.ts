@@ -457,6 +457,33 @@ export const messagingRules: Rule[] = [
     match: [`SPARKPOST_API_KEY=${fake('hex', 40, 354)}`],
     noMatch: [`SPARKPOST_API_KEY=${fake('hex', 30, 354)}`],
   }, { minEntropy: 3 }),
+  {
+    // A topic on the public ntfy.sh server has no password: whoever knows its name reads every message and publishes to it,
+    // so ntfy tells its users to pick a name nobody can guess. A name with a generated part (`alerts-6721d835…`) is that secret;
+    // a topic of words (`ntfy.sh/backup-alerts`) is a name anyone may choose, and a self-hosted server has its own access control.
+    id: 'ntfy-topic-url',
+    category: 'TOKEN',
+    description: 'A topic on the public ntfy.sh server whose name holds a generated part (`https://ntfy.sh/signage-<32 hex>`): whoever knows the name reads and publishes to it',
+    keywords: ['ntfy.sh/'],
+    startsAtKeyword: true,
+    pattern: /ntfy\.sh\/([A-Za-z0-9_-]{16,64})(?![\w-])/,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: (v) => looksRandom(v) && v.split(/[_-]/).some((part) => part.length >= 16 && /\d/.test(part) && /[A-Za-z]/.test(part)),
+    confidence: 'high',
+    examples: {
+      match: [
+        `Environment=NTFY_URL=https://ntfy.sh/signage-${fake('hex', 32, 3601)}`,
+        `curl -d "backup done" ntfy.sh/${fake('alnum', 24, 3602)}`,
+      ],
+      noMatch: [
+        'curl -d "backup done" https://ntfy.sh/backup-alerts',
+        'See https://ntfy.sh/docs/publish/ for the options.',
+        'NTFY_URL=https://ntfy.sh/phil_alerts_2024',
+        `NTFY_URL=https://ntfy.example.org/signage-${fake('hex', 32, 3603)}`,
+      ],
+    },
+  },
   contextRule('mattermost-access-token', 'Mattermost personal access token next to a Mattermost name', ['mattermost'], '[a-z0-9]{26}', {
     match: [`MATTERMOST_TOKEN=${fake('lowernum', 26, 355)}`],
     noMatch: ['MATTERMOST_TOKEN=short'],
