@@ -644,6 +644,11 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['PAT and base32 runs one short of a key, repeated on one line', 'chat.txt', `PAT ${'abcdefgh234567'.repeat(4).slice(0, 51)} `.repeat(MB / 56)],
     ['PlayFab before a megabyte of capitals and digits', 'chat.txt', `PlayFab secret: ${'K7Q2ZR9WMX4TB8NL3VHC6YP1DJ5GF0SA'.repeat(MB / 32)}`],
     ['devops and paths repeated, never given a token', 'notes.md', 'devops path pattern PAT '.repeat(MB / 24)],
+    // A verb before a name reads back a bounded look-behind at each `to`; an adverb after `is` is one bounded word.
+    ['setter verbs before secret names, never given to, repeated on one line', 'notes.md', 'set DB_PASSWORD back '.repeat(MB / 21) + 'set DB_PASSWORD back to '.repeat(MB / 24)],
+    ['passwords that are just nothing, repeated on one line', 'notes.md', 'the password is just '.repeat(MB / 21)],
+    // Each spaced slash reads back its bounded reach for a login's label and an admin account.
+    ['logins of admin accounts with no password, repeated on one line', 'chat.json', 'login admin / '.repeat(MB / 14) + 'login root / sp3ctro '.repeat(MB / 21)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -2206,6 +2206,20 @@ describe('prose that wraps a login pair, names a wallet seed, or states a passwo
     expect(rules(`* The demo wallet seed (testnet only):\n\n      ${PHRASE}\n`, 'docs/setup.md')).toContainEqual(['bip39-seed-phrase', PHRASE]);
     expect(rules('The wallet seed is generated on first run and never leaves the device.\n', 'docs/setup.md')).toEqual([]);
   });
+  it('reads a letters-and-digits password after an admin account that a login label names, and leaves one unlabelled', () => {
+    expect(rules('{"text": "grafana is at :3000, login admin / sp3ctrogram for now"}\n', 'export.json')).toContainEqual(['account-slash-password', 'sp3ctrogram']);
+    expect(rules('Log in as root / 7r4nsitlane on the console.\n', 'notes.md')).toContainEqual(['account-slash-password', '7r4nsitlane']);
+    for (const s of ['admin / sp3ctrogram\n', 'the login admin / settings2 page\n', 'the admin / page2024x tab\n']) {
+      expect(rules(s, 'notes.md').filter(([r]) => r === 'account-slash-password'), s).toEqual([]);
+    }
+  });
+  it('reads a value after "is just" or "is still", and after a verb that sets a secret name to it', () => {
+    expect(rules('For the sandbox the password is just Sandbox300! - prod is in the vault.\n', 'docs/wiki.md')).toContainEqual(['generic-assignment', 'Sandbox300!']);
+    expect(rules('set RELEASE_COOKIE back to FEEDS_COOKIE_7c1e9d0a4b on all three pods\n', 'chat.txt')).toContainEqual(['generic-assignment', 'FEEDS_COOKIE_7c1e9d0a4b']);
+    for (const s of ['The password is still required for the admin console.\n', 'set API_TOKEN to the new value\n', 'we set the password to something longer\n', 'reset SECRET_KEY back to default\n']) {
+      expect(rules(s, 'notes.md'), s).toEqual([]);
+    }
+  });
   it('reads a code-marked password that opens the line after `account` /', () => {
     expect(rules('3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).\n', 'docs/run.md')).toContainEqual(['account-slash-password', 'Tq8v-RzW2kLm7Xp']);
     expect(rules('The broker admin is `mq-admin` /\n   Tq8v-RzW2kLm7Xp rotates after use.\n', 'notes.txt').filter(([r]) => r === 'account-slash-password')).toEqual([]);

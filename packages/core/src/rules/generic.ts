@@ -141,7 +141,10 @@ const ASSIGNMENT = new RegExp(
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
     // A change in a ticket's or a log's prose: `db01: root password set to …`, `admin password reset to …`.
-    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}now)?[ \\t]|[ \\t](?:set|changed|reset)[ \\t]{1,2}to[ \\t])[ \\t]{0,40}' +
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}(?:now|just|still|currently))?[ \\t]|[ \\t](?:set|changed|reset)[ \\t]{1,2}to[ \\t])[ \\t]{0,40}' +
+    // A change a chat or a runbook asks for, the verb before a name written as a variable (`set RELEASE_COOKIE back to …`,
+    // `reset DB_PASSWORD to …`): the name must follow the verb right away, so `set the timeout to …` reads no name.
+    '|(?<=\\b(?:set|reset|change|update)[ \\t]{1,2}[A-Za-z_][\\w.]{1,60})[ \\t]{1,2}(?:back[ \\t]{1,2})?to[ \\t]{1,4}' +
     // A literal fallback: `process.env.TOKEN || "…"`, also handed through a one-argument call (`?? devOnly("…")`, checked after the match),
     // after a lookup's closing parenthesis (C#'s `GetEnvironmentVariable("JWT_KEY") ?? "…"`), and on the next line as formatters
     // break a long one (`Configuration["Jwt:SigningKey"]` / `    ?? "…"`).
@@ -241,9 +244,9 @@ const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
  */
 const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
 
-/** The separator of `password is …` (`is now …`, after a reset), `password; current one is …` and `password set by …: …`, `password set to …` in prose. */
+/** The separator of `password is …` (`is now …`, after a reset; `is just …`, `is still …`), `password; current one is …` and `password set by …: …`, `password set to …` in prose. */
 const PROSE_COPULA =
-  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}now)?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,4}(?:for|on|of)[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
+  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}(?:now|just|still|currently))?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,2}(?:back[ \t]{1,2})?to[ \t]|^[ \t]{1,4}(?:for|on|of)[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
 
 /** A note's requirement on the value (`X-Purge-Key must match …`): the separator that says what it must equal. */
 const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]/;
@@ -3059,6 +3062,11 @@ const ACCOUNT_SLASH_PASSWORD =
 const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
+ * An administrative account labelled a login right before it (`login admin`, `log in as root`, `creds: admin`): with the label,
+ * the pair is a login whatever the password's shape, so one of letters and digits only (`login admin / sp3ctrogram`) is one too.
+ */
+const LABELLED_ADMIN_ACCOUNT = /\b(?:login|log[ -]?in(?:[ \t]{1,2}(?:as|with))?|credentials?|creds)[ \t]{0,2}:?[ \t]{1,3}(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
+/**
  * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
  * the login: right after `with`, `as`, `is`, `was`, a colon or the word user, account or login, or at the start of the next line when a wrapped paragraph
  * breaks there (`log in with\n\`ops\` / …`). A mail quotes it as often (`the maintenance login we'll need is "service" / …`).
@@ -3450,6 +3458,14 @@ const SENTENCE_WORD_BEFORE = /(?:^|[^\w.\/-])(?:[a-z]{2,20}|[A-Z][a-z]{2,19}) {1
 /** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
 function hasEveryClass(value: string): boolean {
   return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
+}
+
+/**
+ * Letters and a digit (`sp3ctrogram`, `7r4nsitlane`): the least a password given where a label says it is one has. A word
+ * numbered by one digit at its end (`settings2`, `page3`) names a page or an item, not a login's password.
+ */
+function hasLettersAndDigit(value: string): boolean {
+  return /[A-Za-z]/.test(value) && /\d/.test(value) && !/^[A-Za-z]+\d$/.test(value);
 }
 
 /** Letters and a digit, with a symbol or both cases (`Tq7!mRw2zKx9`, `heron.quartz.318`): how passwords are made, and words are not. */
@@ -4712,8 +4728,19 @@ export const genericRules: Rule[] = [
         'Rundeck API token for the `ctrl-ops` user: 4AfRRKN3Zdkarne7A6jr1GASQ4RosAxk',
         'staging redis moved to a new host, password is choir-loft-staging (same as before)',
         "VAPID_PRIVATE_KEY = 'nMBBncF_ZSMtZ0Q1YdngN-gmKUH6bacsptYQmQtStUW'",
+        'For the sandbox the password is just Sandbox300! until the cutover.',
+        'The staging DB password is still Wq7-Lantern-Moss4 after the audit.',
+        '[14:02] raj: set RELEASE_COOKIE back to FEEDS_COOKIE_7c1e9d0a4b on all three pods',
+        'reset DB_PASSWORD to Kq8zW3mLp0!x on the replica',
       ],
       noMatch: [
+        'The password is still required for the admin console.',
+        'The token is just a placeholder until the vendor replies.',
+        'set API_TOKEN to the new value from the vault',
+        'reset SECRET_KEY back to default',
+        'we set the password to something longer',
+        'set DB_PASSWORD to ${NEW_DB_PASSWORD} in the pipeline',
+        'set TOKEN_TTL to 3600 for the pods',
         '<OTA_ReadRQ Version="1.0" EchoToken="c4375399-0f97-438b-9d82-74228159865e">',
         'Mailgun public validation key: pubkey-79d63a4702b2e2da96ac013f570def3b',
         "        events={'(?i)password':'secret\\\\n'})",
@@ -6144,6 +6171,8 @@ export const genericRules: Rule[] = [
       match: [
         'iLO of the blades: root / Kv8.mzQ=Tr4p (same on all)',
         'Console:  admin / Rm4-Harbor-Gate9',
+        '{"user": "U04QW7PLK", "text": "grafana is at http://10.8.4.12:3000, login admin / sp3ctrogram for now"}',
+        'Log in as root / 7r4nsitlane on the console.',
         'vSphere: administrator@vsphere.local / Quarry17wind?',
         'PayPal sandbox: buyer-7@personal.example.com / `Lantern!Moss#42`',
         'db03,SQL Server,sa / Otterglass44$,prod',
@@ -6162,6 +6191,9 @@ export const genericRules: Rule[] = [
         'Admin / Settings / Users2 opens the page',
         'config = root / "data_v2"',
         'login admin / <password>',
+        'login admin / password1',
+        'admin / sp3ctrogram',
+        'the login admin / settings2 page',
         'root / Documents',
         'mail ops@corp.example / pager',
         'total / count2',
@@ -6294,7 +6326,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     // A further spaced slash makes the pair part of a path or a menu.
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
     if (parenthesised && text.charCodeAt(m.index + m[0].length + (open?.length ?? 0)) !== 0x29 /* ) */) continue;
-    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value)) continue;
+    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value) && !(LABELLED_ADMIN_ACCOUNT.test(before) && hasLettersAndDigit(value))) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
     spans.push({ start, end: start + value.length });
