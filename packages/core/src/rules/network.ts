@@ -475,6 +475,12 @@ const CODE_OBJECTS = new Set([
 ]);
 
 /**
+ * git's colour settings for a local branch or ref (`color.branch.local`, `color.decorate.local`) in its
+ * manuals and release notes: a config key whose section is `color`, not a host.
+ */
+const GIT_COLOR_KEY = /^colou?r\.[a-z]+\.local$/i;
+
+/**
  * Files that Unix systems and daemons name `<name>.local`, the site's local part of a system file:
  * the boot script `/etc/rc.local` (SUSE's `boot.local`, `before.local`, `after.local`), fail2ban's
  * `jail.local` and `fail2ban.local`, Debian's `/usr/local/sbin/adduser.local`, CPython's `Modules/Setup.local`, groff's
@@ -684,6 +690,7 @@ function findInternalHostnames(declared: readonly string[]) {
       const first = host.split('.')[0]!.toLowerCase();
       if (CODE_OBJECTS.has(first) && host.split('.').length === 2) continue;
       if (LOCAL_OVERRIDE_FILES.has(host.toLowerCase())) continue;
+      if (GIT_COLOR_KEY.test(host)) continue;
       // In program source `iface.internal` is member access; a host name there sits in a
       // string (after a quote, `@` or `/`) or has a character no identifier has.
       // A DSN inside a string is the exception: `"pgsql:host=db.lan;dbname=shop"`.
@@ -840,7 +847,7 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       confidence: 'medium',
       examples: {
         match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")', 'saprouter=/H/saprt.acme.corp/S/3299/H/erp01.acme.lan'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\''],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\'', ' * "git branch" learned to use color.branch.local for local branches.'],
       },
     },
   ];
