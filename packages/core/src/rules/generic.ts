@@ -4431,10 +4431,28 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
 ];
 const CREDENTIAL_CALL_BY_NAME = new Map(CREDENTIAL_CALLS.map((c) => [c.call, c]));
 /** Every call name in one pass; a name must be whole (`jwt.sign(`, not `myjwt.sign(`) except `.login` after any receiver. */
-const CREDENTIAL_CALL_SCAN = new RegExp(
-  `(?:${CREDENTIAL_CALLS.map((c) => (c.call.startsWith('.') || /^(?:new |require)/.test(c.call) ? '' : '(?<![\\w$])') + c.call.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[ ]{0,4}\\()`,
-  'g',
-);
+const CREDENTIAL_CALL_SCAN = callNameScan(CREDENTIAL_CALLS.map((c) => c.call));
+
+/**
+ * One pattern for the names, matching as their plain alternation does (the same names in the same order, each whole but
+ * those that open with a dot), written for speed: a look-ahead for the names' first characters passes over most offsets
+ * at one test, and the whole-name look-behind is written once for each run of names that share it. As an alternation of
+ * names each led by its own look-behind, every name was tried at every offset of the text: ~14 ns a character, 640 ms
+ * over the bench tree's 42 MB, ~390 ms so.
+ */
+function callNameScan(names: readonly string[]): RegExp {
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const runs: { whole: boolean; names: string[] }[] = [];
+  for (const name of names) {
+    const whole = !(name.startsWith('.') || /^(?:new |require)/.test(name));
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.whole === whole) last.names.push(escape(name));
+    else runs.push({ whole, names: [escape(name)] });
+  }
+  const firsts = [...new Set(names.map((name) => escape(name.charAt(0))))].join('');
+  const alternatives = runs.map((run) => (run.whole ? `(?<![\\w$])(?:${run.names.join('|')})` : run.names.join('|')));
+  return new RegExp(`(?=[${firsts}])(?:${alternatives.join('|')})(?=[ ]{0,4}\\()`, 'g');
+}
 
 /** A pipe right before a call (R's `|>` and magrittr's `%>%`, maybe at the end of the line before). */
 const PIPE_BEFORE = /(?:\|>|%>%)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?$/;
