@@ -649,6 +649,22 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['passwords that are just nothing, repeated on one line', 'notes.md', 'the password is just '.repeat(MB / 21)],
     // Each spaced slash reads back its bounded reach for a login's label and an admin account.
     ['logins of admin accounts with no password, repeated on one line', 'chat.json', 'login admin / '.repeat(MB / 14) + 'login root / sp3ctro '.repeat(MB / 21)],
+    // DokuWiki's monospace marks are read as one bounded literal each, never closed or closed by a third quote.
+    ['DokuWiki monospace opened and never closed after password, on one line', 'pages/wiki.txt', "password ''Tq8vRzW2!kLm7 ".repeat(MB / 24)],
+    ['DokuWiki logins whose password closes with a third quote, repeated', 'pages/wiki.txt', "Login ''ops'' / ''Tq8v!kLm7''' ".repeat(MB / 30)],
+    ['a megabyte of single quotes in a wiki page', 'pages/wiki.txt', "'".repeat(MB)],
+    // Each admin PIN reads a bounded clause for what it is for, and four to eight digits.
+    ['admin PINs for things that never say is, on one line', 'pages/wiki.txt', 'Admin PIN for the tills '.repeat(MB / 24)],
+    ['admin PINs given digits that run on, repeated', 'notes.md', 'master PIN 481700000 '.repeat(MB / 21)],
+    // A Wi-Fi key's period reads one bounded value after its colon.
+    ['Wi-Fi keys for a period never given a value, on one line', 'runbook.md', 'WPA2 key this season: '.repeat(MB / 22) + 'psk '.repeat(MB / 4)],
+    // An account set to a value reads a bounded qualifier, the account and one bounded value.
+    ['admins reset to nothing, repeated on one line', 'chat.txt', "reset the kiosk's local admin to ".repeat(MB / 33)],
+    ['admins reset to values with no symbol, repeated on one line', 'chat.txt', 'reset root to Verleih2025 '.repeat(MB / 26)],
+    // An application's admin account before a slash is read back within the slash's bounded reach.
+    ['long application admin names before slashes, no password', 'chat.json', `${'a_b'.repeat(MB / 6)}_admin / `.repeat(2) + 'x_admin / '.repeat(MB / 10)],
+    // A password for an account whose clause holds possessives reads a bounded clause to its is.
+    ["passwords for possessive accounts never given is, on one line", 'chat.txt', "password for the scanner's admin's ".repeat(MB / 35)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -152,3 +152,43 @@ describe('logins and new ones handed over in chats and notes', () => {
     expect(found('[09:12] Dana: the deploy account was reset\n\n[09:14] Tom: the new one is Build_Agent_24\n')).toEqual([]);
   });
 });
+
+describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWiki monospace, PINs and Wi-Fi keys', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file }).map((f) => `${f.rule} ${text.slice(f.start, f.end)}`);
+  };
+
+  it("reads DokuWiki's ''…'' as code marks in a wiki's page, and as no value in program source", async () => {
+    const page = "  * Web AUI at the studio. Login ''engineer'' / ''GV35-Salina!kw''\n  * Same login as Salina but password ''ArcSolo_Hays22''.\n";
+    expect(await values(page, 'wiki/pages/engineering/sites.txt')).toEqual(['credential-pair-prose GV35-Salina!kw', 'generic-assignment ArcSolo_Hays22']);
+    expect(await values("x = login ''engineer'' / ''GV35-Salina!kw''\npassword ''ArcSolo_Hays22''\n", 'sites.py')).toEqual([]);
+  });
+
+  it('reads an admin PIN given in prose, not a counted run, a pin number or digits that run on', async () => {
+    expect(await values('  * Remote control: Burk ARC Plus (Starlink). Admin PIN 4817.\n', 'sites.txt')).toEqual(['admin-pin-prose 4817']);
+    expect(await values('Admin PIN 1234.\nmaster pin 13 drives the LED\nAdmin PIN 4817-2 is the form\n', 'sites.txt')).toEqual([]);
+  });
+
+  it('reads a Wi-Fi key for a period as a password for one', async () => {
+    expect(await values('SSID `GCR-Staff`, WPA2 key this season: `Bergwind-Kaffee-4471` (print for the huts).\n', 'checklist.md')).toEqual(['password-qualified-prose Bergwind-Kaffee-4471']);
+    expect(await values('WPA2 key this season: see the laminated card\n', 'checklist.md')).toEqual([]);
+  });
+
+  it('reads an admin account reset to a made password with no word for it, not to words or a bare capitalised word', async () => {
+    expect(await values('[09:30] Janne: the till lost its VPN, I reset the local admin to Verleih2025! for now\n', 'chat.txt')).toEqual(['account-set-to-prose Verleih2025!']);
+    expect(await values('I reset the local admin to factory defaults.\nSet the admin to Admin2024\n', 'chat.txt')).toEqual([]);
+  });
+
+  it("reads an application's admin account before a spaced slash, and no value cut short by a lone asterisk", async () => {
+    const chat = '{"type": "message", "text": "cvta_agol_admin / Detour-Layer!Nov3 - change it when she\'s back pls"}\n';
+    expect(await values(chat, 'export.json')).toEqual(['account-slash-password Detour-Layer!Nov3']);
+    expect(await values('// decoded for reference: ops-admin / 8AJvsULiaJ*JI$p\n', 'Auth.php')).toEqual([]);
+  });
+
+  it("reads a word and a number after `password for <an account's> … is`, not after a job's nor before a scheme's word", async () => {
+    const chat = "[13:44] Dana: password for the scanner's local admin is Intraoral55 if anyone needs it before I change it\n";
+    expect(await values(chat, 'chat.txt')).toEqual(['password-in-prose Intraoral55']);
+    expect(await values('The password for the reporting job is Intraoral55 if anyone needs it\nThe password for the admin account is Argon2id hashed.\n', 'chat.txt')).toEqual([]);
+  });
+});

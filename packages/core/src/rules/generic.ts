@@ -52,6 +52,7 @@ const VALUE =
   // Lua's long bracket `[[…]]` and Elixir's bracketed sigils `~s(…)`, `~S[…]` hold a literal too; so does HTML's code span
   // (`api key <code>…</code>` in a help desk's or chat's export), as a backquoted one does in Markdown, and a doubled one
   // in reStructuredText (a docstring's `secret ``…```).
+  // DokuWiki marks monospace with two single quotes (`password ''…''`), read in a wiki's text only (see `valueOf`).
   // C and C++ mark a wide or UTF-8 literal (`L"…"`, `u8"…"`) or wrap it in a macro that does (Unreal's `TEXT("…")`,
   // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
@@ -61,7 +62,7 @@ const VALUE =
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
   singleQuotedBody(300) +
-  ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|``(?<bq2>[^`\\r\\n]{1,300})``|`(?<bq>' +
+  ')\'|\'(?<sq2>[^\'\\r\\n]{1,300})\'|\'\'(?<dw>[^\'\\s]{1,300})\'\'(?!\')|``(?<bq2>[^`\\r\\n]{1,300})``|`(?<bq>' +
   backtickBody(300) +
   ')`|<code>(?<hc>[^<>\\s"\'`]{1,300})</code>|(?<hd><<[-~]?["\']?[A-Za-z_]{1,20}["\']?(?=[ \\t]{0,4}\\r?\\n))|(?<uq>(?:[^\\s"\'`<\\\\]|\\\\[^\\r\\n]){1,300}))';
 
@@ -261,7 +262,7 @@ const DIGEST_OF_BEFORE = /\b(?:sha-?\d{1,3}|md5|hash|checksum|digest|fingerprint
 const SENTRY_SCRUB_ACTION = /^(?:filter|mask|remove|hash|replace)$/;
 
 /** The names of the groups `valueOf` reads, and the index of each in a pattern whose groups are numbered. */
-const VALUE_GROUP_NAMES = ['tq', 'tsq', 'lb', 'sg', 'dq', 'dq2', 'sq', 'sq2', 'bq2', 'bq', 'hc', 'hd', 'uq'] as const;
+const VALUE_GROUP_NAMES = ['tq', 'tsq', 'lb', 'sg', 'dq', 'dq2', 'sq', 'sq2', 'dw', 'bq2', 'bq', 'hc', 'hd', 'uq'] as const;
 type ValueGroups = Record<(typeof VALUE_GROUP_NAMES)[number], number>;
 
 /**
@@ -607,6 +608,9 @@ function isShellFile(file: string): boolean {
   return answer;
 }
 
+/** A wiki's page as text: DokuWiki keeps its pages as `.txt` files, other wikis export `.wiki` or `.mediawiki`. */
+const WIKI_TEXT_FILE = /\.(?:txt|text|wiki|dokuwiki|mediawiki)$/i;
+
 /** The length of a single-quoted YAML/SQL body that starts at `from`, reading `''` as one quote (or -1). */
 function doubledQuoteBodyLength(text: string, from: number): number {
   for (let i = from; i < text.length && i - from <= 300; i++) {
@@ -645,6 +649,9 @@ function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string
     return { value: longValue, quoted: true, start, long: true };
   }
   if (m[at.lb] !== undefined) return undefined;
+  // DokuWiki's monospace, two single quotes each side (a wiki page's `password ''…''`): elsewhere `''` is an empty string.
+  const wiki = m[at.dw];
+  if (wiki !== undefined) return WIKI_TEXT_FILE.test(file ?? '') ? { value: wiki, quoted: true, start: end - 2 - wiki.length } : undefined;
   // reStructuredText's inline literal and a Markdown code span that may hold a backtick: two backticks each side.
   const doubleBacktick = m[at.bq2];
   if (doubleBacktick !== undefined) return { value: doubleBacktick, quoted: true, start: end - 2 - doubleBacktick.length };
@@ -3058,8 +3065,11 @@ function findAuthPairsByName(text: string, options: DetectOptions, offsets: read
  */
 const ACCOUNT_SLASH_PASSWORD =
   /(?<![\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}) \/ (?:`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/i;
-/** The account before the slash, read back from it: the name must end right at the slash. */
-const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
+/**
+ * The account before the slash, read back from it: the name must end right at the slash. An application's own admin account
+ * is named for the application first (`cvta_agol_admin`, `wiki-admin`, `ops.administrator`): admin as its last part counts too.
+ */
+const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:[A-Za-z][\w.-]{0,40}[_.-](?=admin))?(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
  * An administrative account labelled a login right before it (`login admin`, `log in as root`, `creds: admin`): with the label,
@@ -3085,13 +3095,25 @@ const PAREN_ACCOUNT = /\b(?:account|login|log-?in|credentials?|creds|user(?:name
 /** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
 const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds)\b/i;
 /**
- * A login and password both in backticks, quotes or Markdown bold in prose: login `admin` / `…`, login: **admin** / **…**,
+ * A login and password both in backticks, quotes, Markdown bold or DokuWiki's monospace (`''…''`) in prose: login `admin` / `…`, login: **admin** / **…**,
  * account `admin` / `…`, the bootstrap user: `elastic` / `…`, a sentence's subject (the test account is `qa` / `…`). What the login is for may stand before its colon, in a few
  * words on the line (Shared login for the kiosk tablets: `kiosk` / `…`). A word or two may stand between the label and its
  * `is`, which may say `still` or `now`, and the pair may open the next line (the admin login there is still\n`admin` / `…`).
  */
 const QUOTED_LOGIN_PAIR =
-  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:[a-z]{2,10}[ \t]{1,2}){0,2}(?:is|was)(?:[ \t]{1,2}(?:still|now|currently|always))?(?=\s))?[ \t]{0,3}(?:\r?\n[ \t]{0,12})?(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*)[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*)/gi;
+  /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:[a-z]{2,10}[ \t]{1,2}){0,2}(?:is|was)(?:[ \t]{1,2}(?:still|now|currently|always))?(?=\s))?[ \t]{0,3}(?:\r?\n[ \t]{0,12})?(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*|''[^'\s\/]{1,64}'')[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*|''(?<w>[^'\s]{1,100})'')/gi;
+
+/**
+ * A PIN named for whose it is (`Admin PIN`, `master PIN code`), maybe with what it is for before a colon or `is` (`supervisor
+ * PIN for the tills is`), then four to eight digits, bare or in code marks, that no digit, letter, or `-`/`.` and a digit go on.
+ */
+const ADMIN_PIN_PROSE =
+  /(?<![\w-])(?:admin|master|unlock|supervisor|operator)[ \t]{1,2}pin(?:[ \t]{1,2}code)?(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:.`]{1,40}?(?=[ \t]{0,2}:|[ \t](?:is|was)\b))?(?:[ \t]{0,2}[:=]|[ \t]{1,2}(?:is|was))?[ \t]{1,3}`?(?<v>\d{4,8})`?(?![\w]|[.,\/-]\d)/iy;
+
+/** Digits a PIN is given as: not one repeated nor a counted run (`0000`, `1234`), which notes write for "any number". */
+function isProsePin(value: string): boolean {
+  return /^\d{4,8}$/.test(value) && isLoginPin(value);
+}
 
 /**
  * Digits only, as an HMI's or a door panel's operator login takes them (login `OPER` / `4471`): too short for a password
@@ -3437,7 +3459,7 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<where>password|passphrase)[ \t]{1,2}(?:is|was)[ \t]{1,2}(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<where>password|passphrase)[ \t]{1,2}(?:is|was)[ \t]{1,2}(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -3512,6 +3534,20 @@ function isPostedPassword(text: string, m: RegExpExecArray, value: string): bool
   if (DESCRIBED_PLACE.test(m[0]) || NAMED_STORE.test(m[0])) return false;
   const valueEnd = m.index + m[0].length - m.groups!['v']!.length + value.length;
   return POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8));
+}
+
+/** An account that a `password for … is` names (`the scanner's local admin`, `the kiosk account`, `the sa login`). */
+const NAMES_ACCOUNT = /\b(?:admin|administrator|root|sa|superuser|account|user|login|operator)\b/i;
+/** Words after a value that make it a scheme's or a format's name (`is Argon2id hashed`, `is Base64 encoded`). */
+const DESCRIBED_BY_NEXT = /^[ \t](?:encod|hash|encrypt|compat|format|bas|style|only|min|max|chars?\b|characters|long|policy|rules?)/i;
+
+/**
+ * After `password for <an account> is`, a bare value of letters and a digit in both cases, eight or more (`the password for the
+ * scanner's local admin is Intraoral55 if anyone needs it`): a word and a number as people make passwords. Elsewhere after
+ * `is` the value needs a symbol too, since a sentence about passwords goes on in such words (`is Windows10 compatible`).
+ */
+function isAccountsWordPassword(clause: string, value: string, after: string): boolean {
+  return value.length >= 8 && hasMadePasswordMix(value) && NAMES_ACCOUNT.test(clause) && !DESCRIBED_BY_NEXT.test(after);
 }
 
 /** A verb that sets a password (`reset the … password to`), as a word of its own. */
@@ -3597,7 +3633,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // A bare word that runs into a quote it never opened is cut short, and no value at all where it is a
     // possessive or a name (`passphrase for key '…':` / `dist@host's password:`, a terminal's next prompt).
     if (!quoted && /^[`'"]/.test(after)) return;
-    if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
+    if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)) && !isAccountsWordPassword(m[0], value, after)) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     // Bare right after the word, the value is the word's object only in a sentence (a word of prose before it: `the service
     // password …`, not a directive's `password …` opening a config line) and where no word of prose could be: every class in it.
@@ -3628,10 +3664,11 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * brackets before the verb (a runbook's "the local `ops` account password (needed for sudo) is …"), a change told in the
  * passive with who and when before `to` (a mail's "the password was reset this morning to …", a wiki's "password was reset
  * by\nOracle support on 12 March to …"), the period a rotating password holds for before its colon ("Guest Wi-Fi password
- * this quarter: …"), and chat's `pw` for what it is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
+ * this quarter: …"; a Wi-Fi network's key or PSK, as a runbook writes it: "WPA2 key this season: `…`"), and chat's `pw` for what it
+ * is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
  */
 const QUALIFIED_PROSE_PASSWORD =
-  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|pass(?:word|phrase)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint)):))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint)):))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
 /** The rest of a line after a rotating passphrase's colon: three to ten words and numbers (`amber tiger violin 42`). */
 const SPACED_PASSPHRASE_LINE = /(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d)){2,9}[ \t]*(?=\r?\n|$)/y;
 
@@ -3665,6 +3702,32 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
+  return spans;
+}
+
+/**
+ * An administrative account set to a new password with no word for it (a chat's "I reset the local admin to … for now", a
+ * ticket's "changed the root account to `…`"): the verb of setting, the account (maybe whose: `the kiosk's admin`) and
+ * `to`. Without the noun the value must look made: every class bare, letters with a digit and a symbol or both cases quoted.
+ */
+const ACCOUNT_SET_TO =
+  /\b(?:re-?set|set|changed?|rotated?|updated?)[ \t]{1,2}(?:(?:the|our|its|their)[ \t]{1,2})?(?:(?:local|default|built-?in|shared|break-?glass|[A-Za-z][\w-]{0,30}'s)[ \t]{1,2})?(?:admin|administrator|root|superuser)(?:[ \t]{1,2}(?:account|user|login))?[ \t]{1,2}(?:back[ \t]{1,2})?to[ \t]{1,2}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/gi;
+
+function findAccountSetToPasswords(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ACCOUNT_SET_TO)) {
+    const quote = m.groups!['q']!;
+    const raw = m.groups!['v']!;
+    const start = m.index + m[0].length - raw.length;
+    if (quote !== '' && text.charAt(start + raw.length) !== quote) continue;
+    // Bare, a final stop or bracket is the sentence's; a `!` is the value's unless the line or the sentence ends after it.
+    const after = text.slice(start + raw.length, start + raw.length + 4);
+    const value = quote !== '' ? raw : raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    if (quote === '' ? !hasEveryClass(value) : !hasMadePasswordMix(value)) continue;
+    // A path, a variable or a version is what an account is set to as often (`/home/ops`, `${NEW_PASS}`, `v2.1-Beta`).
+    if (/[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) continue;
+    spans.push({ start, end: start + value.length });
+  }
   return spans;
 }
 
@@ -5968,6 +6031,7 @@ export const genericRules: Rule[] = [
         '8820,Can\'t log in,"I reset my password to Sunday2025! and it still says invalid. Jenn: account was locked, unlocked."',
         '[16:20] Helen: PROD003 is out. Volume password Tamarind-Glacier-0507 - can you phone it through to them',
         '- `Guest-WiFi` – password is on the chalkboard: hazyipa2024 (changes every season).',
+        "[2024-03-12 13:44] Dana: password for the scanner's local admin is Intraoral55 if anyone needs it before I change it",
       ],
       noMatch: [
         'Bastion: password in 1Password, **or** ask #ops for the break-glass one.',
@@ -6003,14 +6067,19 @@ export const genericRules: Rule[] = [
         'The password is in the vault: kv/prod/db2',
         'The Wi-Fi password is on the router: Label2 shows it',
         'The password is at least: 12chars',
+        'The password for the admin account is Argon2id hashed.',
+        'The password for the reporting job is Intraoral55 if anyone needs it',
+        "The password for the user's profile is Windows10 compatible",
+        'The password for the admin account is intraoral55 here',
       ],
     },
   },
   {
     id: 'password-qualified-prose',
     category: 'PASS',
-    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …"), the period it holds for ("Guest Wi-Fi password this quarter: …", a passphrase of words too), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
-    keywords: ['password', 'passphrase', 'pw', 'pwd'],
+    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …"), the period it holds for ("Guest Wi-Fi password this quarter: …", a passphrase of words too, a Wi-Fi key or PSK: "WPA2 key this season: …"), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
+    // A Wi-Fi network's key is its password under other names (`WPA2 key`, `PSK`, `Wi-Fi key`).
+    keywords: ['password', 'passphrase', 'pw', 'pwd', 'wpa', 'psk', 'wi-fi key', 'wifi key', 'wlan key', 'wireless key'],
     pattern: QUALIFIED_PROSE_PASSWORD,
     find: findQualifiedProsePasswords,
     anchored: true,
@@ -6021,6 +6090,8 @@ export const genericRules: Rule[] = [
         'For the SFTP drop on prod the password was reset this morning to Q7r!meterRoute_88\n(same user, mvrs).',
         'The OPERA supervisor password was reset by\nOracle support on 12 March to OPSUP-hrg-0312.',
         '- Guest Wi-Fi `MCW-Guest` password this quarter: Riverbend-Otter-58',
+        'SSID `GCR-Staff`, WPA2 key this season: `Bergwind-Kaffee-4471` (print for the huts).',
+        '- Staff WLAN PSK this month: Harbor-Kettle-58',
         '- Wi-Fi "HV-Guest" passphrase this quarter: amber tiger violin 42',
         '08:20 Ben: grafana dashboards pw for the kiosk TV is Delivery-Dash-55',
         'The root password has been changed to `Hq7-Lantern-Moss` after the audit.',
@@ -6035,11 +6106,38 @@ export const genericRules: Rule[] = [
         'The password was reset\n\nThe next step goes to Step-2024x',
         'Guest Wi-Fi password this quarter: see the board',
         'Guest Wi-Fi password this quarter: ask reception',
+        'WPA2 key this season: see the laminated card',
+        'The WPA2-PSK this year: AES-CCMP only',
+        'psk this week: `changeme`',
         'Guest passphrase this quarter: is on the board',
         'the pw for the kiosk is on the fridge',
         'pw for the kiosk TV is https://kiosk.example/pw-2024',
         'the pwd for this repo is /srv/repo-2024',
         'copy the password (from the vault) is what we said: Abc-1234',
+      ],
+    },
+  },
+  {
+    id: 'account-set-to-prose',
+    category: 'PASS',
+    description: 'A password an administrative account is set to in prose with no word for it ("I reset the local admin to … for now", "changed the root account to `…`"): the value made, every class bare',
+    keywords: ['admin to', 'administrator to', 'root to', 'superuser to', 'account to', 'user to', 'login to'],
+    pattern: ACCOUNT_SET_TO,
+    find: findAccountSetToPasswords,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[12/06/2025 09:30] Janne: the rental till lost its VPN, I reset the local admin to Verleih2025! for now',
+        "Changed the kiosk's root account to `Harbor!Kettle58` after the audit.",
+      ],
+      noMatch: [
+        'I reset the local admin to factory defaults.',
+        'set the admin user to read-only',
+        'changed the root account to /home/Ops-2024!',
+        'Reset the admin to ${NEW_ADMIN_PASSWORD}',
+        'set the admin login to V2.1-Beta for the test',
+        'Set the admin to Admin2024',
+        'Reset the admin to the vault one, Harbor-2024!',
       ],
     },
   },
@@ -6114,12 +6212,14 @@ export const genericRules: Rule[] = [
       }
       // Notes in markdown quote both halves: login `admin` / `…`.
       for (const m of text.matchAll(QUOTED_LOGIN_PAIR)) {
-        const value = m.groups!['v'] ?? m.groups!['b']!;
+        const value = m.groups!['v'] ?? m.groups!['b'] ?? m.groups!['w']!;
         // `account` and `user` are words of prose as often as labels (`the account \`billing\` / \`invoices\` pages`, the
         // user \`guest\` / \`member\` roles): after them the password must look made, letters with a digit and a symbol or both cases.
         if (/^(?:account|user)/i.test(m[0]) && !hasMadePasswordMix(value)) continue;
         if (!judged('PASS', options.file)(value) && !(/^(?:login|cred)/i.test(m[0]) && isLoginPin(value))) continue;
         const closing = m.groups!['v'] !== undefined ? 1 : 2;
+        // DokuWiki's monospace (`''…''`) sets the pair off as code marks do, in a wiki's page only.
+        if (m.groups!['w'] !== undefined && !WIKI_TEXT_FILE.test(options.file ?? '')) continue;
         const start = m.index + m[0].length - closing - value.length;
         spans.push({ start, end: start + value.length });
       }
@@ -6204,6 +6304,7 @@ export const genericRules: Rule[] = [
         "[07:15] Iain: what's the watchdog login again\n[07:15] Euan: watchdog / Puffin.Ridge.Tide.41",
         'The SQL login we used for the\nreplication job was `histrepl` / Pump$tation19 - rotate after cutover.',
         'Twilio: ops@clinic.example / Parvo-Shot-Tuesday! (2FA on the ops phone)',
+        '{"type": "message", "text": "cvta_agol_admin / Detour-Layer!Nov3 - change it when she\'s back pls"}',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -6228,6 +6329,10 @@ export const genericRules: Rule[] = [
         'Artefacts we published for the\nrelease were `dist` / `build-2024_v2` as prefixes.',
         'The SQL login moved to SSO.\nThe build was `dist` / `Build-2024_v2`.',
         'mail ops@corp.example / Read-Only-Mode',
+        'site_admin / settings2 opens the page',
+        'cvta_agol_admin / Detour-Layer',
+        'wiki_admin / Settings / Users2024! is the menu',
+        '// decoded for reference: ops-admin / 8AJvsULiaJ*JI$p',
       ],
     },
   },
@@ -6246,6 +6351,24 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['Metrics page: https://metrics.corp.example:9443/graph (ops:Tq7!mRw2zKx9).', 'Old admin UI at http://10.2.0.4/admin (root:Lk4vN8qW2p)'],
       noMatch: ['Docs: https://docs.example.org/api (see:Section4.2)', 'The proxy is http://proxy.local:3128 (port:3128)', 'http://gw.internal/status (admin:password)', 'http://gw.internal/status (admin:<from vault>)', 'http://gw.internal/status (admin:changeme) ok', 'http://gw.internal/status(admin:Tq7!mRw2zKx9)x'],
+    },
+  },
+  {
+    // Runbooks and wikis name a device's or a panel's PIN in words (`Admin PIN 4817.`, `the supervisor PIN for the tills is
+    // 50317`), as config files name it `admin_pin`: the word for whose PIN it is makes the digits the secret, where a bare
+    // `pin 13` is a board's pin. Sticky at the qualifier; the digits stand alone.
+    id: 'admin-pin-prose',
+    category: 'PASS',
+    description: 'An admin\'s, a master, a supervisor\'s, an operator\'s or an unlock PIN named in prose and given as four to eight digits (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`); not one digit repeated nor a counted run',
+    keywords: ['admin pin', 'master pin', 'unlock pin', 'supervisor pin', 'operator pin'],
+    startsAtKeyword: true,
+    pattern: ADMIN_PIN_PROSE,
+    secretGroup: 'v',
+    validate: isProsePin,
+    confidence: 'medium',
+    examples: {
+      match: ['Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'Alarm panel master PIN: `730291`'],
+      noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)'],
     },
   },
   {
@@ -6268,6 +6391,13 @@ export const genericRules: Rule[] = [
 ];
 
 const SLASH_PASSWORD = /(?<open>`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/y;
+
+/** Whether a bare value ends at `at` on a character it cannot hold: a lone `*` (not bold's `**`), a slash or a bracket. */
+function cutShort(text: string, at: number): boolean {
+  const c = text.charAt(at);
+  if (c === '*') return text.charAt(at + 1) !== '*';
+  return c === '/' || c === '<' || c === '>' || c === '(';
+}
 
 /**
  * An account in code marks ending `before`, named a user, an account or a login (`the integration user \`qms\``) or after a
@@ -6339,6 +6469,9 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
       // In code marks the value is all of them, and they must close.
       if (!text.startsWith(open, after)) continue;
     } else {
+      // A bare value runs to a blank or a stop: one cut short by a character it cannot hold (`8AJvsULiaJ*JI$p`, the `*` no
+      // bold's close) is only its start.
+      if (cutShort(text, after)) continue;
       value = value.replace(/[.:]+$/, '');
     }
     // A further spaced slash makes the pair part of a path or a menu.
