@@ -558,6 +558,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['accounts and "previously" repeated on one long line, code spans never closed', 'notes.md', 'the account (`svc`, previously `Tq5!mWz8 '.repeat(MB / 40)],
     // A key file is read only when small: a long one is no single key.
     ['a key file of endless comment lines', 'files/munge.key', '# c\n'.repeat(MB / 4)],
+    // A vault password file is one line: a longer file is left before any pattern reads it.
+    ['a vault password file of a megabyte of spaces and one word', 'ansible/.vault_pass', ' '.repeat(MB) + 'Kq8zW3mLp0!'],
+    // Each Db2 `connect to` is matched once, sticky and bounded, however many follow on one line without a password.
+    ['Db2 connects repeated on one line, the password never given', 'load.sh', 'db2 connect to DB user u using '.repeat(MB / 31)],
     ['a key named before a parenthesised code span, repeated on one line and never closed', 'notes.md', 'the signing key (`Wv3_kRq8Zt#Lm2p '.repeat(MB / 32)],
     // Each enum named for keys reads at most 100 bounded constants; each URL variable one bounded pair of literals.
     ['enums named for keys opened again and again, constants never ending', 'Keys.java', 'enum ApiKeys { A("Kq8zW3mLp0Rt5Vx7Yb2N"), B '.repeat(MB / 44)],

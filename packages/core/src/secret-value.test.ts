@@ -14,6 +14,14 @@ describe('a stand-in word with digits', () => {
       expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
     }
   });
+
+  it("is the JDK keystore's default `changeit` alone; a variant of it is a password an admin chose instead", () => {
+    expect(isPlaceholder('changeit')).toBe(true);
+    for (const v of ['changeit2', 'Changeit22']) {
+      expect(isPlaceholder(v), v).toBe(false);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true }), v).toBe(true);
+    }
+  });
 });
 
 describe("a test suite's numbered stand-ins", () => {

@@ -474,8 +474,12 @@ export function isPlaceholder(value: string): boolean {
   return isDummyWithDigits(norm);
 }
 
-/** The classic stand-ins with digits appended (`password123`, `changeme1`, `test1234`). */
-const DUMMY_STEMS = new Set(['password', 'passwd', 'pass', 'pwd', 'changeme', 'changeit', 'test', 'dummy', 'example', 'sample', 'foo', 'foobar', 'qwerty', 'abc', 'abcd', 'abcdef', 'letmein', 'xxx', 'mypassword', 'yourpassword', 'placeholder']);
+/**
+ * The classic stand-ins with digits appended (`password123`, `changeme1`, `test1234`). Not `changeit`: that is the
+ * password a JDK's keystore ships with (a value, not a stand-in), and `changeit2` is what an admin who had to change it
+ * chose instead: a password set, not the default.
+ */
+const DUMMY_STEMS = new Set(['password', 'passwd', 'pass', 'pwd', 'changeme', 'test', 'dummy', 'example', 'sample', 'foo', 'foobar', 'qwerty', 'abc', 'abcd', 'abcdef', 'letmein', 'xxx', 'mypassword', 'yourpassword', 'placeholder']);
 
 /** What a test suite names its made-up values after, numbered (`secret1`, `token2`, `apikey123`). */
 const TEST_STEMS = new Set(['secret', 'token', 'key', 'apikey', 'credential']);

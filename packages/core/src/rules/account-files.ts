@@ -192,6 +192,29 @@ function isResourceMacroSecret(value: string, context: RuleContext): boolean {
   return !ACCOUNT_NAME.test(v) && isPlausiblePassword(v, context.file);
 }
 
+/**
+ * Ansible's vault password file (`--vault-password-file`, `vault_password_file` in ansible.cfg): by convention
+ * `.vault_pass`, `vault_pass.txt`, `.vault-password`, `~/.ansible/vault_password_file`. Ansible reads the whole file,
+ * stripped, as the passphrase that decrypts every vault of the project, so the file holds that one line and nothing
+ * else. A script (`vault_pass.py`, `.sh`) prints it instead and is not matched by name.
+ */
+const VAULT_PASSWORD_FILE = /(?:^|[\\/])\.?(?:ansible[-_.])?vault[-_.]?pass(?:word)?(?:[-_.]file)?(?:\.txt)?$/i;
+/** The file's content, one line: what a passphrase is made of, with no spaces at its ends. */
+const VAULT_PASSWORD_LINE = /^\s{0,64}(?<v>[^\s#][^\r\n]{0,254})\s{0,64}$/;
+/** An encrypted vault (`$ANSIBLE_VAULT;1.1;AES256`) saved under the name, not its password. */
+const ANSIBLE_VAULT_HEADER = /^\$ANSIBLE_VAULT;/;
+
+function findVaultPassword(text: string, options: DetectOptions): Span[] {
+  // A file longer than a passphrase and its padding is not one (a script, notes): it is left before any regex runs.
+  if (text.length > 400) return [];
+  const m = VAULT_PASSWORD_LINE.exec(text);
+  if (m === null) return [];
+  const value = m.groups!['v']!.trimEnd();
+  if (ANSIBLE_VAULT_HEADER.test(value) || !isPlausiblePassword(value, options.file)) return [];
+  const start = text.indexOf(value);
+  return [{ start, end: start + value.length }];
+}
+
 /** Composer's credentials file: `auth.json` in a project or in `COMPOSER_HOME`. */
 const COMPOSER_AUTH_FILE = /(?:^|[\\/])auth\.json$/i;
 /**
@@ -427,6 +450,22 @@ export const accountFileRules: Rule[] = [
     examples: {
       match: ['$USER3$=15vMVx=WRa8=OPqLEq', '$USER5$=Lanterncobalt90?', '# resources\n\t$USER6$=Q7v!fen3-Harbor'],
       noMatch: ['$USER1$=/usr/lib/nagios/plugins', '$USER4$=nagios_ro', 'command_line $USER1$/check_ldap -D x -P $USER3$', '$USER7$=$ENV_SECRET$', 'echo x $USER3$=15vMVx=WRa8=OPqLEq', '          $USER3$=15vMVx=WRa8=OPqLEq'],
+    },
+  },
+  {
+    id: 'ansible-vault-password-file',
+    category: 'PASS',
+    description:
+      "The passphrase in Ansible's vault password file (`.vault_pass`, `vault_pass.txt`, `.vault-password`): the file is that one line, and it decrypts every vault of the project",
+    keywords: [], // bound to vault password files by path instead
+    paths: VAULT_PASSWORD_FILE,
+    pattern: VAULT_PASSWORD_LINE,
+    find: findVaultPassword,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: ['coal-drag-prairie-semaphore-1887'],
     },
   },
 ];

@@ -67,6 +67,17 @@ function findCommandOperandPasswords(text: string, options: DetectOptions, offse
   return spans;
 }
 
+/**
+ * Db2's `CONNECT TO <database> USER <user> USING <password>`, the statement of its command line processor (`db2 connect
+ * to SAMPLE user db2inst1 using …` in a shell script or a job's command), of CLPPlus and of embedded SQL. The
+ * password is the word after `USING`, bare or quoted; a host variable (`:pw`), a shell's `$PW` or a template's `{{ pw }}`
+ * is not one.
+ */
+const DB2_CONNECT_USING =
+  /(?<![\w-])connect to[ \t]{1,4}["']?[\w$#@.:]{1,64}["']?(?:[ \t]{1,4}in[ \t]{1,4}(?:share|exclusive)[ \t]{1,4}mode)?[ \t]{1,4}user[ \t]{1,4}["']?[^\s"';]{1,64}["']?[ \t]{1,4}using[ \t]{1,4}["']?(?<v>[^\s"';]{1,128})/i;
+/** What a script or a program puts in place of the password: a host variable, a shell's or a template's variable. */
+const DB2_VARIABLE_VALUE = /^[:$%&<{[(?*]/;
+
 export const commandOperandRules: Rule[] = [
   {
     id: 'command-operand-password',
@@ -92,6 +103,33 @@ export const commandOperandRules: Rule[] = [
         "if (cfg.LDAPPWD('Mq-Ldap!Wren42')) return;",
         "String p = SET_PASSWORD('Mq-Ldap!Wren42');",
         "const PWD = 'x'; log(PWD('Mq-Ldap!Wren42'));",
+      ],
+    },
+  },
+  {
+    id: 'db2-connect-using',
+    category: 'PASS',
+    description:
+      "The password of Db2's `CONNECT TO <db> USER <user> USING <password>` (the `db2` command line, CLPPlus, embedded SQL); host variables (`:pw`) and shell or template variables are not reported",
+    keywords: ['connect to'],
+    pattern: DB2_CONNECT_USING,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (value, ctx) => !DB2_VARIABLE_VALUE.test(value) && isPlausiblePassword(value, ctx.file),
+    confidence: 'high',
+    examples: {
+      match: [
+        'su - db2inst1 -c "db2 connect to FINCH user CHAPP using Accrual_Ch4pp"',
+        "db2 CONNECT TO SAMPLE IN SHARE MODE USER etl_load USING 'Wren#Ledger-77'",
+        'db2 connect to BLUDB user bluadmin using Hq7~Lantern2',
+      ],
+      noMatch: [
+        'db2 connect to FINCH user CHAPP using $DB2_PW',
+        'EXEC SQL CONNECT TO :dbname USER :userid USING :passwd;',
+        'db2 connect to FINCH user {{ db2_user }} using {{ db2_password }}',
+        'db2 connect to FINCH user CHAPP using password',
+        'reconnect to FINCH user CHAPP using Accrual_Ch4pp',
+        'Connect to the VPN using your badge.',
       ],
     },
   },

@@ -630,6 +630,16 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('p4 -P $P4PASSWD sync //Main/...\nffmpeg -i clip.mp4 -P 7Qz9wLm2Kx out.webm\n', 'build.sh')).toEqual([]);
   });
 
+  it("reports the passphrase that is an Ansible vault password file's whole content, and not a script, a vault or notes so named", () => {
+    expect(values('coal-drag-prairie-semaphore-1887\n', 'ansible/.vault_pass')).toEqual(['coal-drag-prairie-semaphore-1887']);
+    expect(values('  Xk9#mQ2vLp9wRt  \n\n', 'vault_pass.txt')).toEqual(['Xk9#mQ2vLp9wRt']);
+    expect(values('Xk9#mQ2vLp9wRt\n', '/home/ops/.ansible/vault-password-file')).toEqual(['Xk9#mQ2vLp9wRt']);
+    expect(values('$ANSIBLE_VAULT;1.1;AES256\n6231363538\n', 'group_vars/.vault_pass')).toEqual([]);
+    expect(values('changeme\n', '.vault_pass')).toEqual([]);
+    expect(values('the vault password is in 1Password\nask #ops for access\n', 'vault_pass.txt')).toEqual([]);
+    expect(values('coal-drag-prairie-semaphore-1887\n', 'notes.txt')).toEqual([]);
+  });
+
   it('reports the hashes of a shadow file, locked or not, and not its accounts without one', () => {
     const shadow = [
       'root:*:19000:0:99999:7:::',
