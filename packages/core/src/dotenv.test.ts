@@ -462,3 +462,25 @@ describe('parseDotenv: account names and ids', () => {
     expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:PARCEL_PASSWORD', '.env:PARCEL_API_KEY']);
   });
 });
+
+describe('parseDotenv: addresses, networks, locales, titles and versioned words', () => {
+  it('does not learn what names a network, a language, a game title or a product version, and still learns the secrets beside them', () => {
+    const text = [
+      'ADMIN_ALLOWED_CIDR=203.0.113.0/24',
+      'VPC_CIDR=10.88.0.0/16',
+      'PEER_NETWORK=fd00:1::/64',
+      'LANG=en_US.UTF-8',
+      'PLAYFAB_TITLE_ID=7C2F1',
+      'WARDEN_ENV_TYPE=magento2',
+      'RUNTIME=python3',
+      'DB_PASSWORD=summer24',
+      'PLAYFAB_SECRET_KEY=Kp3Vw9Lz2Qx7Rt5NbH8mY4cJ6dF1gA0e',
+    ].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:DB_PASSWORD', '.env:PLAYFAB_SECRET_KEY']);
+  });
+
+  it('does not learn a Segment write key under a front-end build prefix, and still learns a server one', () => {
+    const text = ['VITE_SEGMENT_WRITE_KEY=Qm3kT8vZ2pLx9RbN4cW7yHf1sJ6dGa0u', 'SEGMENT_WRITE_KEY=Hn4pR8wZ2kLq7VbX3cT9mYf6sJ1dGa5e'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:SEGMENT_WRITE_KEY']);
+  });
+});

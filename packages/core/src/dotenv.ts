@@ -101,6 +101,12 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   const lower = v.toLowerCase();
   if (BOOLEANS.has(lower) || LOG_LEVELS.has(lower) || ENVIRONMENTS.has(lower)) return true;
   if (/^[\d\s.,:_+-]+$/.test(v)) return true; // ports, numbers, versions, times
+  // `ADMIN_ALLOWED_CIDR=203.0.113.0/24`, `VPC_CIDR=10.88.0.0/16`, `PEER=fd00:1::/64`: an address or a network is in every
+  // route, firewall rule and log line that names it. A private one is found where it is written by the host rules;
+  // learnt, it would be tokenized in every configuration and document that routes to it.
+  if (IP_ADDRESS_OR_NETWORK.test(v)) return true;
+  // `LANG=en_US.UTF-8`, `LC_ALL=de_DE@euro`: a locale names a language and a country.
+  if (LOCALE.test(v)) return true;
   if (/^(?:\d{1,6}(?:ms|s|m|h|d|kb|mb|gb|k|%)?)$/i.test(v)) return true;
   if (isRubyDuration(v)) return true; // `PASSWORD_RESET_WITHIN=6.hours`: a Rails app's duration
   if (/^(?:\/|\.\.?\/|~\/|[A-Za-z]:\\)/.test(v)) return true; // paths
@@ -184,6 +190,9 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // Short words and identifiers: only a secret when the name says so (`DB_PASSWORD=hunter2`).
   if (!secretName && /^[A-Za-z][A-Za-z0-9]{0,15}(?:[-_.][A-Za-z0-9]{1,15}){0,3}$/.test(v) && !/\d.*[A-Za-z]|[A-Za-z].*\d/.test(v)) return true;
   if (!secretName && /^[a-z]{2}-[a-z]{2,12}-\d$/.test(v)) return true; // cloud region
+  // `WARDEN_ENV_TYPE=magento2`, `RUNTIME=python3`, `CACHE_BACKEND=redis7`: a lower-case word and a version names a product
+  // or a kind; a generated value mixes its digits in. Under a secret's name (`DB_PASSWORD=summer24`) it is still learnt.
+  if (!secretName && /^[a-z]{3,20}\d{1,2}$/.test(v)) return true;
   // `MAILCHIMP_SERVER_PREFIX=us14`, `DATADOG_REGION=eu1`, `MAILGUN_DC=eu`: a data centre is in every API host the
   // account calls (`https://us14.api.mailchimp.com`); learnt, it would be tokenized inside those URLs.
   if (!secretName && /(?:^|_)(?:REGION|DC|DATA_?CENTER|SERVER_PREFIX)$/i.test(name) && /^[a-z]{2,4}-?\d{0,3}$/i.test(v)) return true;
@@ -227,6 +236,11 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   if (secretName && /^[a-z]{1,5}$/i.test(v)) return true; // too short to match exactly without garbling code
   return false;
 }
+
+/** An IPv4 address or network (`203.0.113.0/24`), or an IPv6 one (`fd00:1::/64`): hex groups of up to four, colons between. */
+const IP_ADDRESS_OR_NETWORK = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:\/\d{1,3})?)$/i;
+/** A POSIX locale: language, country, maybe a character set and a modifier (`en_US.UTF-8`, `de_DE@euro`). */
+const LOCALE = /^[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]{1,20})?(?:@[a-z]{1,20})?$/;
 
 /** A name whose last word says its value is a digest: of a file, a release, a certificate or a public key. */
 const DIGEST_NAME = /(?:^|_)(?:SHA\d{0,3}|MD5|CHECKSUM|DIGEST|THUMBPRINT|FINGERPRINT)$/i;
@@ -288,8 +302,8 @@ const IMAGE_REFERENCE =
 /** Names that hold a container image (`AIRFLOW_IMAGE_NAME`, `BASE_IMAGE`, `SPARK_IMAGE_REF`). */
 const IMAGE_NAME = /(?:^|_)IMAGE(?:_NAME|_REF|_REFERENCE|_URI|_URL)?$/i;
 
-/** Names of the public ids of an app, OAuth client, project, analytics property or payment profile (Mollie's `pfl_…`, which Mollie.js is started with in the browser). */
-const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE|PROFILE)_?ID$/i;
+/** Names of the public ids of an app, OAuth client, project, analytics property, payment profile (Mollie's `pfl_…`, which Mollie.js is started with in the browser) or game title (PlayFab's, the host of every API call: `https://<title id>.playfabapi.com`). */
+const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEASUREMENT|TRACKING|PIXEL|SITE|PROFILE|TITLE)_?ID$/i;
 
 /** A Twilio SID of anything but an API key: two capitals naming the kind (`AC`, `MG`, `PN`, `VA`…) and 32 hex. */
 const TWILIO_RESOURCE_SID = /^(?!SK)[A-Z]{2}[0-9a-f]{32}$/;

@@ -499,6 +499,8 @@ const hostile: Record<string, string> = {
   'names for code spans opened and never closed, repeated on one line': 'token for `ops '.repeat(MB / 15),
   // Each host under a protocol's folder at the root reads a bounded stretch before it.
   "mount points under a protocol's folder named for hosts, repeated on one line": ' /nfs/nas.acme.lan/x'.repeat(MB / 20),
+  // Each zone written with its leading dot, and each host before a parenthesis, reads one character before and a bounded stretch after.
+  'zones with a leading dot, and hosts before parenthesised addresses never closed, repeated on one line': ',.hpc.acme.lan'.repeat(MB / 14) + ' ctl.acme.lan(10.1.1.1'.repeat(MB / 22) + '.'.repeat(MB) + '.lan',
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

@@ -116,6 +116,9 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   // which is where Firebase means its web API key to be. A Google key under another name (a Maps server key, a server's
   // `FIREBASE_API_KEY`) stays a finding.
   if (nameWords.includes('firebase') && shipsToBrowser(nameWords)) return isKey;
+  // Segment's write key the same way (`VITE_SEGMENT_WRITE_KEY`, `NEXT_PUBLIC_SEGMENT_WRITE_KEY`): analytics.js is loaded
+  // with it in every page, and Segment documents it as public there. A server's `SEGMENT_WRITE_KEY` stays a finding.
+  if (nameWords.includes('segment') && nameWords.includes('write') && shipsToBrowser(nameWords)) return isKey;
   // Facebook's client token is built into every app that logs in with Facebook, which Meta says is not meant to be
   // secret; the app secret (and any access token) is the secret.
   if (words.has('facebook') || words.has('fb')) return isToken && nameWords.includes('client');
@@ -381,7 +384,8 @@ export function isPublicClientValueAt(text: string, valueStart: number): boolean
  * A Segment write key that the page loads analytics.js (or Analytics Next) with ships to every visitor: Segment
  * documents it as public in the browser, where it only lets events be sent. Loaded means the key, or the
  * constant that holds it, is what `analytics.load(…)` or `AnalyticsBrowser.load({ writeKey: … })` is given;
- * the same key used anywhere else (a server's HTTP API calls) is still reported.
+ * the same key used anywhere else (a server's HTTP API calls) is still reported. So is a key under a framework's public
+ * prefix (`VITE_SEGMENT_WRITE_KEY`): the build ships it to the browser.
  */
 const BROWSER_LOADS = ['AnalyticsBrowser.load', 'analytics.load'];
 /** The load's argument: the key's literal, or the constant holding it, maybe as an options object's `writeKey`. */
@@ -400,7 +404,10 @@ export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret
   const loads = browserLoadArguments(text);
   if (loads.literals.has(secret)) return true;
   const holder = HOLDING_NAME.exec(text.slice(Math.max(0, valueStart - 80), valueStart))?.[1];
-  return holder !== undefined && loads.names.has(holder);
+  if (holder === undefined) return false;
+  // `VITE_SEGMENT_WRITE_KEY=…`, `NEXT_PUBLIC_SEGMENT_WRITE_KEY=…`: a variable under a front-end framework's public prefix
+  // is inlined into the bundle every visitor loads, which is where Segment means its write key to be.
+  return loads.names.has(holder) || shipsToBrowser(splitWords(holder));
 }
 
 /** The arguments the text loads Segment's browser library with: the first 20 loads of each kind, as literals and as names. */

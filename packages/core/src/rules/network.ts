@@ -59,6 +59,8 @@ const WELL_KNOWN_INTERNAL = new Set([
   'kubernetes.default.svc.cluster.local',
   'kube-dns.kube-system.svc.cluster.local',
   'instance-data.ec2.internal',
+  // vCenter's single sign-on domain as installed (`administrator@vsphere.local`): the same name in every vSphere.
+  'vsphere.local',
 ]);
 
 export function isInternalHostname(host: string, declared: readonly string[] = []): boolean {
@@ -596,8 +598,26 @@ function isHostMountPoint(text: string, at: number, host: string): boolean {
   return labels >= 3 || (labels === 2 && !/\.local$/i.test(host));
 }
 
-/** `(1414)` right after a host: the port of an IBM MQ connection name. */
-const PARENTHESIZED_PORT = /^\(\d{1,5}\)/;
+/**
+ * A domain written with its leading dot, standing for every host under it: krb5.conf's `[domain_realm]` (`.hpc.acme.lan =
+ * ACME.EDU`), a `no_proxy` list (`localhost,.corp.acme.lan`), a cookie's domain. The dot opens a word of its own (after a
+ * line's start, a space, `,`, `=`, `(` or a quote), unlike a file's extension (`settings.local`) or a member's access.
+ */
+function opensZone(text: string, start: number): boolean {
+  return text.charCodeAt(start) === 0x2e /* . */ && (start === 0 || ZONE_OPENER.test(text[start - 1]!));
+}
+const ZONE_OPENER = /[\s,=("']/;
+/**
+ * Zones that are the same in every deployment, not a company's: Kubernetes' service zone, AWS's and Google's instance
+ * zones, Docker Desktop's and Consul's. `no_proxy` lists name them everywhere.
+ */
+const SHARED_ZONE = /(?:^|\.)(?:svc\.cluster\.local|compute\.internal|ec2\.internal|google\.internal|docker\.internal|service\.consul|node\.consul)$/i;
+
+/**
+ * `(1414)` right after a host: the port of an IBM MQ connection name; `(10.128.0.11)`: the address slurm.conf gives a
+ * controller beside its name (`SlurmctldHost=ctl01.hpc.acme.lan(10.128.0.11)`). A call's argument is neither.
+ */
+const PARENTHESIZED_PORT = /^\((?:\d{1,5}|\d{1,3}(?:\.\d{1,3}){3})\)/;
 
 /** The hosts (lower-cased) of the text's URLs, read once where a name in program source needs them. */
 function hostsOfUrls(text: string): Set<string> {
@@ -676,13 +696,16 @@ function findInternalHostnames(declared: readonly string[]) {
       // as a wildcard does: the zone after the range is reported.
       const ranged = text.charCodeAt(start) === 0x2e /* . */ && text.charCodeAt(start - 1) === 0x5d /* ] */ && HOST_RANGE_BEFORE.test(text.slice(Math.max(0, start - 16), start));
       if (ranged) start++;
+      const zone = !wildcard && !ranged && opensZone(text, start);
+      if (zone) start++;
       const host = text.slice(start, end);
       if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
-      if ((wildcard || ranged) && !isWildcardZone(host)) continue;
+      if ((wildcard || ranged || zone) && !isWildcardZone(host)) continue;
+      if (zone && SHARED_ZONE.test(host)) continue;
       // Past the pattern's look-ahead a `.` and a letter after the name can only open such an extension.
       const namesFile = text.charCodeAt(end) === 0x2e /* . */ && HOST_NAMED_FILE_EXTENSION.test(text.slice(end, end + 5));
       if (namesFile && host.split('.').length < 3) continue;
-      const at = wildcard ? start - (sshToken ? 3 : 2) : start; // where the name, `*.` (`%h.`) included, begins
+      const at = wildcard ? start - (sshToken ? 3 : 2) : zone ? start - 1 : start; // where the name, `*.` (`%h.`, `.`) included, begins
       const before = at > 0 ? text[at - 1]! : '';
       if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end) && !isHostMountPoint(text, at, host) && !isSapRouteHop(text, at, end)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
@@ -699,7 +722,7 @@ function findInternalHostnames(declared: readonly string[]) {
       if (isCodeCasedSuffix(host, m[0].length - 1) || isMailLocalPart(text, start, end)) continue;
       if (isCodeFile(options.file) && !unc && !codeStringOpeners(options.file).test(before) && !/-/.test(host) && !DSN_HOST_KEY.test(text.slice(Math.max(0, start - 20), start)) && !(urlHosts ??= hostsOfUrls(text)).has(host.toLowerCase())) continue;
       // A call or an index; a port in parentheses is IBM MQ's connection name (`CONNAME('mq01.acme.corp(1414)')`, `conn-name: a(1414),b(1414)`).
-      if ((text[end] === '(' && !PARENTHESIZED_PORT.test(text.slice(end, end + 8))) || text[end] === '[') continue;
+      if ((text[end] === '(' && !PARENTHESIZED_PORT.test(text.slice(end, end + 18))) || text[end] === '[') continue;
       if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;
       if (!isInternalHostname(host, declared)) continue;
       spans.push({ start, end });
@@ -846,8 +869,8 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")', 'saprouter=/H/saprt.acme.corp/S/3299/H/erp01.acme.lan'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\'', ' * "git branch" learned to use color.branch.local for local branches.'],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")', 'saprouter=/H/saprt.acme.corp/S/3299/H/erp01.acme.lan', 'SlurmctldHost=ctl01.hpc.acme.lan(10.128.0.11)', '[domain_realm]\n    .hpc.acme.lan = HPC.ACME.EDU', 'no_proxy=localhost,.corp.acme.lan'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\'', ' * "git branch" learned to use color.branch.local for local branches.', 'NO_PROXY=localhost,.svc.cluster.local,.us-east-1.compute.internal', 'cp .env.local .env.local.bak', 'x = foo.lan(bar)', 'Connect-VIServer -User administrator@vsphere.local'],
       },
     },
   ];

@@ -1,7 +1,8 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { isInternalHost } from './network.js';
-import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { namesVendorClientKey, isVendorClientKeyValue } from './client-config.js';
+import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isPublicValue } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
@@ -44,7 +45,8 @@ const ENCODED_STAND_IN = /^(?:example|sample|test|testing|dummy|placeholder|chan
 /**
  * A data entry that is plainly a setting, read from its text (decoded when the value is base64
  * of printable text): a user name under a user's name (`DB_USER`, `username`), or a public
- * http(s) URL without credentials (`JIRA_BASE_URL`). Anything else in a Secret is kept.
+ * http(s) URL without credentials (`JIRA_BASE_URL`), or a key made for browsers (`isPublicByDesign`). Anything else in a
+ * Secret is kept.
  */
 function isPlainSetting(name: string, value: string): boolean {
   const decoded = decodeBase64(value);
@@ -60,11 +62,24 @@ function isPlainSetting(name: string, value: string): boolean {
   // says it is an id (`…_SID`, `…_ACCOUNT_ID`, `…_CLIENT_ID`, `…_APP_ID`) is kept beside the secret it goes with, and
   // travels in every request's path or login URL; the auth token or client secret beside it is the secret.
   if (namesPublicIdEntry(words) && PROVIDER_PUBLIC_ID.test(text)) return true;
+  if (isPublicByDesign(name, text)) return true;
   // Argo CD's repository Secrets name the repository beside its key: `url: git@github.com:acme` (an SSH remote, no password in it).
   const remote = GIT_SSH_REMOTE.exec(text) ?? PUBLIC_HTTP_URL.exec(text);
   return remote !== null && !isInternalHost(remote[1]!.replace(/:\d{1,5}$/, ''));
 }
 const USER_NAME_WORD = /^(?:user|username|login|email)$/;
+
+/**
+ * A key its vendor makes for browsers and apps, told as anywhere else: by its format (Stripe's `pk_live_…`, an Adyen
+ * client key `live_…` under a client key's name) or by a name that says it ships to clients (`ALGOLIA_SEARCH_KEY`,
+ * `NEXT_PUBLIC_ALGOLIA_SEARCH_KEY`, `MIXPANEL_TOKEN`). A Secret often carries a front end's settings beside the server's
+ * secrets, and holding a public key there does not make it secret; the secret key beside it has its own name and shape.
+ */
+function isPublicByDesign(name: string, text: string): boolean {
+  // A URL (a Sentry DSN among `isPublicValue`'s) is judged as a URL: by the host and credentials read above.
+  if (text.includes('://')) return false;
+  return isPublicValue(text) || isVendorClientKeyValue(name, text) || namesVendorClientKey(name);
+}
 /**
  * Ids their providers make public, by shape: a Twilio resource's SID (an account's `AC…`, a TwiML app's `AP…`, a messaging
  * service's `MG…`, a number's `PN…`, a Verify service's `VA…`; not an API key's `SK…`, which names a key) and a Google
@@ -966,6 +981,8 @@ export const structuredRules: Rule[] = [
       match: [
         'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: UzNjcjN0UGFzc3dvcmQhMjAyNA==\n',
         'kind: Secret\nstringData:\n  SMS_AUTH_TOKEN: "0f3e9b2c7d1a4e8f6b5c0d9e2a7f3b1c"\n  SMS_API_KEY_SID: "SK0f3e9b2c7d1a4e8f6b5c0d9e2a7f3b1c"\n',
+        // The secrets beside a front end's public keys keep their names and shapes.
+        'kind: Secret\nstringData:\n  DOCSEARCH_ADMIN_API_KEY: "5e1f7a9c3b2d4f6a8c0e1b3d5f7a9c2e"\n  PAYMENTS_API_KEY: "AQEyhmfxKo3NaRZGw0m/n3Q5qf3VaY9UCJ14XWZE03G/k2NFis5HC0ar0Ve_m3g8QTQRjXnd7l8P5nTcEMFdWw"\n',
         'apiVersion: v1\ndata:\n  .dockercfg: |\n    eyJhdXRocyI6eyJodHRwczovL2V4YW1wbGUvdjEvIjp7ImF1dGgiOiJvcGVuc2VzYW1lIn19fQo=\nkind: Secret\n',
       ],
       noMatch: [
@@ -980,6 +997,10 @@ export const structuredRules: Rule[] = [
         'kind: Secret\nstringData:\n  type: git\n  url: git@github.com:acme-platform\n',
         'kind: Secret\nstringData:\n  url: ssh://git@gitlab.com:2222/acme/infra.git\n',
         'kind: Secret\nstringData:\n  SMS_ACCOUNT_SID: "AC0f3e9b2c7d1a4e8f6b5c0d9e2a7f3b1c"\n',
+        // Keys made for the storefront's browser code: public by their format or by the vendor's name for them.
+        'kind: Secret\nstringData:\n  PAYMENTS_CLIENT_KEY: "test_Q7WD3KZP5RMB2YHXN8TCF4LJ6VGA9E1S"\n',
+        'kind: Secret\nstringData:\n  CHECKOUT_PK: "pk_test_51HqZr2Lk9mPw4TxVb7NcYs3Ad6FgJ8uE1oQiW5zRtKy0Mn2Bv4Cx6Dz8Ea1Fb3Gc5Hd7Je9Kf"\n',
+        'kind: Secret\nstringData:\n  DOCSEARCH_SEARCH_API_KEY: "5e1f7a9c3b2d4f6a8c0e1b3d5f7a9c2e"\n',
       ],
     },
   },

@@ -546,10 +546,13 @@ export const observabilityRules: Rule[] = [
     noMatch: ['MIXPANEL_PROJECT=web'],
   }, { nameTail: 'secret|key', minEntropy: 3, validate: notPlaceholder }),
   contextRule('segment-write-key', 'Segment write key or public API token next to a Segment name', ['segment'], '[A-Za-z0-9]{32}|sgp_[A-Za-z0-9]{64}', {
-    match: [`SEGMENT_WRITE_KEY=${fake('alnum', 32, 631)}`],
+    match: [`SEGMENT_WRITE_KEY=${fake('alnum', 32, 631)}`, `SERVER_SEGMENT_WRITE_KEY=${fake('alnum', 32, 640)}`],
     noMatch: [
       'SEGMENT_WRITE_KEY=short',
       `const SEGMENT_WRITE_KEY = "${fake('alnum', 32, 637)}";\nexport const analytics = AnalyticsBrowser.load({ writeKey: SEGMENT_WRITE_KEY });`,
+      // Under a front-end framework's public prefix: built into the page's bundle, as Segment means it to be.
+      `VITE_SEGMENT_WRITE_KEY=${fake('alnum', 32, 638)}`,
+      `NEXT_PUBLIC_SEGMENT_WRITE_KEY=${fake('alnum', 32, 639)}`,
     ],
   }, { nameTail: 'key|token|secret', minEntropy: 3.5, validate: (secret, context) => looksRandom(secret) && !isBrowserLoadedWriteKey(context.text, context.matchEnd - secret.length, secret, context.file) }),
   // The Public API token manages a Segment workspace ("public" names the API, not the token). Its 64 mixed-case
