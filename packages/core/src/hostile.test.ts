@@ -562,6 +562,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a key file of endless comment lines', 'files/munge.key', '# c\n'.repeat(MB / 4)],
     // A vault password file is one line: a longer file is left before any pattern reads it.
     ['a vault password file of a megabyte of spaces and one word', 'ansible/.vault_pass', ' '.repeat(MB) + 'Kq8zW3mLp0!'],
+    // Each call of a data type with a secret field reads its bounded arguments once; a text's calls are read up to a bound.
+    ['calls of a data type with a password field, opened and never closed', 'Logins.kt', 'data class L(val u: String, val password: String)\n' + 'L("edi", "Tanker417!Q3" '.repeat(MB / 24)],
     // Each Db2 `connect to` is matched once, sticky and bounded, however many follow on one line without a password.
     ['Db2 connects repeated on one line, the password never given', 'load.sh', 'db2 connect to DB user u using '.repeat(MB / 31)],
     ['a key named before a parenthesised code span, repeated on one line and never closed', 'notes.md', 'the signing key (`Wv3_kRq8Zt#Lm2p '.repeat(MB / 32)],

@@ -689,3 +689,46 @@ describe('go-constructor-sole-key', () => {
     expect(found(go, 'cmd/poll/main.go', 'go-constructor-sole-key')).toEqual([]);
   });
 });
+
+describe('data-type-secret-field', () => {
+  const rule = 'data-type-secret-field';
+
+  it("reports the literals at a data class's password field in a table of them, whatever the password's shape", () => {
+    const kt = [
+      'data class Partner(val scac: String, val host: String, val user: String, val password: String, val inbox: String)',
+      '',
+      'object Partners {',
+      '    val all = listOf(',
+      '        Partner("CHXM", "sftp.chemexmidwest.com", "gpor_edi", "Tanker417!Q3", "/in/404"),',
+      '        Partner("PLGR", "edi-gw.gpo.corp", "plgr_drop", "grain2bin", "/partners/plgr/in"),',
+      '        Partner("NSHR", "10.12.30.44", "nshr",',
+      '            "Ns#Hr-2211-Wx", "/edi/417"),',
+      '    )',
+      '}',
+    ].join('\n');
+    expect(found(kt, 'edi/PartnerSftp.kt', rule)).toEqual(['Tanker417!Q3', 'grain2bin', 'Ns#Hr-2211-Wx']);
+  });
+
+  it("reads Java's and C#'s records and Scala's case classes the same way", () => {
+    expect(found('record Login(String host, String user, String password) {}\nnew Login("ftp.acme.corp", "drop", "Wren#Ledger-77");\n', 'Login.java', rule)).toEqual(['Wren#Ledger-77']);
+    expect(found('case class Feed(name: String, apiToken: String)\nval f = Feed("rates", "t8zq2mvk5rwp0xlc7hnb4jsd9gya3ufe")\n', 'Feeds.scala', rule)).toEqual(['t8zq2mvk5rwp0xlc7hnb4jsd9gya3ufe']);
+  });
+
+  it('leaves calls that give fewer or more arguments, variables and stand-ins, and fields not named for a secret', () => {
+    const kt = [
+      'data class Login(val user: String, val password: String, val port: Int = 22)',
+      'val a = Login("edi", "Tanker417!Q3")',
+      'val b = Login("edi", System.getenv("EDI_PW"), 22)',
+      'val c = Login("edi", "changeme", 22)',
+      'data class Mirror(val host: String, val path: String)',
+      'val m = Mirror("mirror.acme.com", "Tanker417!Q3")',
+    ].join('\n');
+    expect(found(kt, 'Logins.kt', rule)).toEqual([]);
+  });
+
+  it('reads each call once, however many open and never close', () => {
+    const head = 'data class Login(val user: String, val password: String)\n';
+    const unit = 'Login("edi", "Tanker417!Q3" ';
+    for (const size of [256 * 1024, 512 * 1024]) expect(found(head + unit.repeat(size / unit.length), 'Logins.kt', rule)).toEqual([]);
+  });
+});

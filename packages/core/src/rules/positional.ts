@@ -532,6 +532,94 @@ function findPythonHelperSecrets(text: string, options: DetectOptions, offsets: 
 }
 
 /**
+ * A type declared by its fields, in a line of code: a Kotlin `data class`, a Scala `case class`, a Java or C# `record`
+ * (`data class Partner(val host: String, val user: String, val password: String)`, `record Login(String user, String
+ * password)`). Such types are built by position, often from literals in a table of them (`listOf(Partner("sftp.acme.com",
+ * "edi", "…"), …)`), and the declaration names what stands at each place. Read at each keyword; `params` is the fields.
+ */
+const DATA_TYPE_DECLARATION =
+  /(?:data[ \t]{1,4}class|case[ \t]{1,4}class|record)[ \t]{1,4}(?<name>[A-Z]\w{0,60})[ \t]{0,4}(?:<[^<>()\r\n]{0,100}>[ \t]{0,4})?\((?<params>[^()]{0,600})\)/y;
+/** How many data types of one text are read for secret fields, and how many of its calls are tried. */
+const DATA_TYPES_READ = 16;
+const DATA_TYPE_CALLS_READ = 500;
+
+/** The fields of a declaration as its parameters (`val password: String`, `String password`), or undefined where one is not read. */
+function declaredFields(raw: string): DeclaredParameter[] | undefined {
+  const fields: DeclaredParameter[] = [];
+  for (const part of raw.trim() === '' ? [] : raw.split(',')) {
+    const one = part.replace(/[\r\n]/g, ' ').trim();
+    if (one === '') continue; // Kotlin's trailing comma
+    const p = (one.includes(':') ? KOTLIN_PARAMETER : JAVA_PARAMETER).exec(one);
+    if (p === null) return undefined;
+    fields.push({ name: p.groups!['n']!, stringy: STRING_TYPE.test(p.groups!['t']!) });
+  }
+  return fields;
+}
+
+/** The string fields of a data type named for a secret (not weakly: `key` alone may be a lookup's), with their places. */
+function secretFields(fields: readonly DeclaredParameter[]): SecretParameter[] {
+  const secrets: SecretParameter[] = [];
+  fields.forEach((f, index) => {
+    const key = f.stringy ? classifyKey(f.name) : undefined;
+    if (key !== undefined && !key.weak) secrets.push({ index, category: key.category });
+  });
+  return secrets;
+}
+
+function findDataTypeSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  // The data types declared, each with its number of fields, its secret fields and where its declaration's name stands.
+  const types = new Map<string, { arity: number; secrets: SecretParameter[]; at: number }>();
+  for (const at of offsets) {
+    if (types.size >= DATA_TYPES_READ) break;
+    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+    DATA_TYPE_DECLARATION.lastIndex = at;
+    const m = DATA_TYPE_DECLARATION.exec(text);
+    if (m === null) continue;
+    const fields = declaredFields(m.groups!['params']!);
+    if (fields === undefined) continue;
+    const secrets = secretFields(fields);
+    if (secrets.length === 0) continue;
+    types.set(m.groups!['name']!, { arity: fields.length, secrets, at: at + m[0].indexOf(m.groups!['name']!) });
+  }
+  if (types.size === 0) return [];
+  const spans: Span[] = [];
+  const file = options.file === undefined ? {} : { file: options.file };
+  let calls = 0;
+  // One pass over the calls of the text (not one search per type).
+  for (const c of text.matchAll(CALL_OPENING)) {
+    const type = types.get(c[1]!);
+    if (type === undefined || c.index === type.at) continue;
+    if (++calls > DATA_TYPE_CALLS_READ) break;
+    // Every argument is read, and the call must give as many as the type has fields: then each is the field at its place
+    // (a call with named arguments, fewer or more is another constructor's, or not one at all).
+    const literals: { value: string; start: number; index: number }[] = [];
+    let pos = c.index + c[0].length;
+    let count = 0;
+    let closed = false;
+    while (count < type.arity) {
+      CALL_ARGUMENT.lastIndex = pos;
+      const a = CALL_ARGUMENT.exec(text);
+      if (a === null) break;
+      const value = a.groups!['sq'] ?? a.groups!['dq'];
+      if (value !== undefined) literals.push({ value, start: pos + a[0].lastIndexOf(value + (a.groups!['sq'] !== undefined ? "'" : '"')), index: count });
+      count++;
+      pos += a[0].length;
+      if (a.groups!['end'] === ')') {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed || count !== type.arity) continue;
+    for (const l of literals) {
+      const field = type.secrets.find((p) => p.index === l.index);
+      if (field === undefined || !isPlausibleSecret(l.value, { category: field.category, quoted: true, ...file })) continue;
+      spans.push({ start: l.start, end: l.start + l.value.length, category: field.category });
+    }
+  }
+  return spans;
+}
+
+/**
  * An API client built from its base URL and its key, by position: `NewFeedClient("https://api.example.com/v2", "…")`
  * in Go, `new Api_Client('https://…', '…')` in PHP, `ApiClient("https://…", "…")` anywhere. Read at each quoted
  * `http` that opens a call's first argument; the next argument, a literal, is the key when it has the randomness of a
@@ -2281,6 +2369,31 @@ export const positionalRules: Rule[] = [
         'conn := Dial("db01:5432", "report" /* user */, pw /* password */)',
         'x := f("Vq7!mLz2-Tr9x" /* password */ + suffix)',
         '/** The api key */\nconst label = "Vq7!mLz2-Tr9x";',
+      ],
+    },
+  },
+  {
+    id: 'data-type-secret-field',
+    category: 'PASS',
+    description:
+      "A literal built by position into a data type's field named for a secret, the type declared in the same file (Kotlin `data class Partner(val user: String, val password: String)` then `Partner(\"edi\", \"…\")`; Scala's `case class`, Java's and C#'s `record`); the call must give every field",
+    keywords: ['data class', 'case class', 'record'],
+    pattern: DATA_TYPE_DECLARATION,
+    find: findDataTypeSecrets,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'data class Partner(val scac: String, val host: String, val user: String, val password: String, val inbox: String)\n\nval all = listOf(\n    Partner("CHXM", "sftp.chemexmidwest.com", "gpor_edi", "Tanker417!Q3", "/in/404"),\n)',
+        'record Login(String host, String user, String password) {}\nstatic final Login LEGACY = new Login("ftp.acme.corp", "drop", "Wren#Ledger-77");',
+        'public record ApiAccount(string Name, string ApiSecret);\nvar a = new ApiAccount("feeds", "t8zq2mvk5rwp0xlc7hnb4jsd9gya3ufe");',
+      ],
+      noMatch: [
+        'data class Partner(val scac: String, val host: String, val inbox: String)\nval p = Partner("CHXM", "sftp.chemexmidwest.com", "Tanker417!Q3")',
+        'data class Login(val user: String, val password: String)\nval l = Login("edi", System.getenv("EDI_PW"))',
+        'data class Login(val user: String, val password: String)\nval l = Login("edi", "password")',
+        'data class Login(val user: String, val password: String, val port: Int = 22)\nval l = Login("edi", "Tanker417!Q3")',
+        'data class Login(val user: String, val passwordLength: Int)\nval l = Login("edi", "Tanker417!Q3")',
       ],
     },
   },
