@@ -27,6 +27,15 @@ describe('a stand-in word with digits', () => {
 describe("a test suite's numbered stand-ins", () => {
   const plausible = (v: string, file: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true, file });
 
+  it("are no secrets in a test file when typed as a digit run and a letter to pass a form's check (`123123q`, Magento's integration-test database password)", () => {
+    for (const v of ['123123q', '123456a', 'a111111', 'qa654321']) {
+      expect(plausible(v, 'dev/tests/integration/etc/install-config-mysql.php'), v).toBe(false);
+      expect(plausible(v, 'app/etc/env.php'), v).toBe(true);
+    }
+    // Digits that neither count nor repeat, or more than a letter or two, are judged as any value.
+    for (const v of ['739146q', 'Qx123123q!']) expect(plausible(v, 'tests/integration/etc/install-config-mysql.php'), v).toBe(true);
+  });
+
   it('are no secrets in a test file (`password: "secret123"`, `token: "token2"`, `password: "peanuts"`)', () => {
     for (const file of ['test/redact.test.js', 'src/__tests__/auth.ts', 'pkg/client_test.go', 'tests/test_login.py', 'src/test/java/AuthTest.java', 'spec/api.spec.ts']) {
       expect(isTestFile(file), file).toBe(true);

@@ -639,6 +639,29 @@ function isDummyWithDigits(norm: string, stems: ReadonlySet<string> = DUMMY_STEM
   return digits.length < 3 || digits.charCodeAt(0) === 0x30 /* 0: a numbering, `test001` */ || isCountingRun(digits);
 }
 
+/** Six to twelve digits with a letter or two before or after them (`123123q`, `123456a`, `a111111`). */
+const DIGITS_WITH_LETTERS = /^[A-Za-z]{0,2}(?<d>\d{6,12})[A-Za-z]{0,2}$/;
+
+/**
+ * What a test suite's database or admin password is typed as to pass a form's "a letter and a digit" check (Magento's
+ * integration tests ship `123123q`; `123456a`, `a111111`): digits that count, repeat one or repeat a group of them,
+ * with a letter or two. Judged so only in a test file: elsewhere it is a real, weak password.
+ */
+function isTypedDigitRun(v: string): boolean {
+  const m = DIGITS_WITH_LETTERS.exec(v);
+  if (m === null || m[0].length === m.groups!['d']!.length) return false;
+  const digits = m.groups!['d']!;
+  return isCountingRun(digits) || isRepeatedGroup(digits);
+}
+
+/** Digits that are one group typed again and again (`123123`, `121212`, `20242024`). */
+function isRepeatedGroup(digits: string): boolean {
+  for (let size = 1; size <= digits.length / 2; size++) {
+    if (digits.length % size === 0 && digits.slice(0, size).repeat(digits.length / size) === digits) return true;
+  }
+  return false;
+}
+
 /** Digits that repeat one (`000`), or count up or down by one (`123`, `4321`): what a person types for "any number". */
 function isCountingRun(digits: string): boolean {
   const step = digits.charCodeAt(1) - digits.charCodeAt(0);
@@ -1181,7 +1204,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`), or
   // one lower-case word (`password: "peanuts"`, `confirmPassword: "different"`). Only in tests: elsewhere `user:secret123@host`
   // or `password = sunshine` is as likely a real, weak password.
-  if (isTestFile(ctx.file) && (isDummyWithDigits(norm, TEST_STEMS) || /^[a-z]{3,12}$/.test(v) || isTestNamedWords(v))) return false;
+  if (isTestFile(ctx.file) && (isDummyWithDigits(norm, TEST_STEMS) || /^[a-z]{3,12}$/.test(v) || isTestNamedWords(v) || isTypedDigitRun(v))) return false;
 
   // References to other code: calls, member access, indexing, bare identifiers in code.
   // A stored LDAP password (`{SSHA}…`) opens with its scheme in braces: a value, not code.
