@@ -673,6 +673,15 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['long application admin names before slashes, no password', 'chat.json', `${'a_b'.repeat(MB / 6)}_admin / `.repeat(2) + 'x_admin / '.repeat(MB / 10)],
     // A password for an account whose clause holds possessives reads a bounded clause to its is.
     ["passwords for possessive accounts never given is, on one line", 'chat.txt', "password for the scanner's admin's ".repeat(MB / 35)],
+    // A kdb+ handle is one bounded sticky read at each backtick-colon or hopen: a host, a port, a user and a password.
+    ['kdb+ handles with no password, repeated on one line', 'tick/rdb.q', 'h:hopen `:tp.corp:5010:svc:'.repeat(MB / 27)],
+    ['kdb+ handle strings never closed, repeated on one line', 'tick/rdb.q', 'hopen `$":tp:5010:svc:Tq8v-RzW2k'.repeat(MB / 32)],
+    ['a megabyte of backtick-colons', 'tick/rdb.q', '`:'.repeat(MB / 2)],
+    ['a kdb+ handle before a megabyte of host characters', 'tick/rdb.q', `hopen \`:${'a'.repeat(MB)}`],
+    // A CSV's SNMP community column is judged once, in its header.
+    ['a CSV header of a megabyte of community columns', 'inventory.csv', `${'snmp_community,'.repeat(MB / 16)}\n${'Hx7-Marten-Ro,'.repeat(MB / 14)}`],
+    // A unique-local IPv6 address before a full stop is the same bounded read.
+    ['unique-local IPv6 prefixes ended by full stops, repeated on one line', 'notes.txt', 'fd42:7a11:9e3c::30.'.repeat(MB / 19)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

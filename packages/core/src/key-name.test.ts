@@ -486,7 +486,7 @@ describe('a salt at the end of a settings key, and a PIN that admits an admin', 
     expect(detect(properties, { file: 'conf/idp.properties' }).map((f) => properties.slice(f.start, f.end))).toEqual(['Jd7kQ2wLx9RtVb4nMz6cHp1sFg8yTa3EuK0oWq5iNr2']);
   });
   it("takes an admin's, a master or an unlock PIN as a password, and a hardware pin as none", () => {
-    for (const name of ['KIOSK_ADMIN_PIN', 'masterPin', 'sim_unlock_pin', 'SUPERVISOR_PIN']) expect(classifyKey(name), name).toEqual({ category: 'PASS', weak: false });
+    for (const name of ['KIOSK_ADMIN_PIN', 'masterPin', 'sim_unlock_pin', 'SUPERVISOR_PIN', 'OverridePin', 'MANAGER_PIN']) expect(classifyKey(name), name).toEqual({ category: 'PASS', weak: false });
     for (const name of ['LED_PIN', 'RESET_PIN', 'ADMIN_PIN_LENGTH', 'adminPinned', 'pin']) expect(classifyKey(name), name).toBeUndefined();
     const ts = "export const TERMINAL_ADMIN_PIN = 'Q7RM2XK94T';\nexport const STATUS_LED_PIN = 'P3WN8ZB61V';\n";
     expect(detect(ts, { file: 'src/config.ts' }).map((f) => [f.rule, ts.slice(f.start, f.end)])).toEqual([['generic-assignment', 'Q7RM2XK94T']]);

@@ -180,9 +180,9 @@ const PASS_OF_ACCOUNT = /^(?:db|database|bdd|mysql|pg|postgres|psql|redis|mongo|
 
 const PASSWORD_WORD =
   /(?:p(?:a{0,2}s{1,2}w(?:o{0,2}r)?d|s{1,2}w(?:o?r)?d|w|wd)|pass(?:word|wort|wd|phrase|code)?|passwords|passphrase|pwd)$/;
-/** What a PIN that is a secret is named for: who it admits (an admin, a supervisor, the operator of a terminal or an encoder) or what it unlocks. */
+/** What a PIN that is a secret is named for: who it admits (an admin, a supervisor, a manager, the operator of a terminal or an encoder), what it unlocks or overrides (a till's `OverridePin`, which lets a manager void or refund). */
 /** (generic-assignment's keywords hold each of them before `pin`: a keyword of `pin` alone would stop at every `mapping`.) */
-const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor', 'operator']);
+const PIN_QUALIFIERS = new Set(['admin', 'master', 'unlock', 'supervisor', 'operator', 'manager', 'override']);
 /** Words that qualify a lookup key (a cache's, a table's), not a password: see `classifyKeyUncached`. */
 const KEY_LOOKUP_QUALIFIERS = new Set(['cache', 'sort', 'partition', 'primary', 'foreign']);
 /** Participles after a password word that make it a modifier: password-protected, password-gated, password-locked. */

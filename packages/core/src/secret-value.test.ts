@@ -577,3 +577,14 @@ describe('more values under secret names that are no credentials (the Python 3.1
     expect(isPlausibleSecret('Kq8zW3:mLpQ7v:Tx2R9n:Wb4Hc1', { category: 'CRED', quoted: true, file: 'app.py' })).toBe(true);
   });
 });
+
+describe('a value IIS keeps encrypted in applicationHost.config', () => {
+  it('is no password, where the same attribute in plain text is', () => {
+    const config = (password: string) => `<applicationPools>\n  <add name="FareReports">\n    <processModel identityType="SpecificUser" userName="CVTA\\svc-farereports" password="${password}" />\n  </add>\n</applicationPools>\n`;
+    const found = (text: string) => detect(text, { file: 'iis/applicationHost.config' }).map((f) => text.slice(f.start, f.end));
+    expect(found(config('[enc:IISCngProvider:syduykK8izufpWCtu3nFyl/6XC+0/Y5ljy+dx0ZZRmJiw/TL2MZDRqmyVPHqUL6JAdz:enc]'))).toEqual([]);
+    expect(found(config('[enc:AesProvider:Qm9ndXNDaXBoZXJ0ZXh0QmxvYjEyMzQ1Njc4OTA=:enc]'))).toEqual([]);
+    expect(found(config('Fare-Reports!2025'))).toEqual(['Fare-Reports!2025']);
+    expect(isPlaceholder('[enc:IISCngProvider:syduykK8izufpWCtu3nFyl/6XC+0/Y5ljy+dx0ZZRmJiw:enc]')).toBe(true);
+  });
+});

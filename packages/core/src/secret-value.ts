@@ -114,10 +114,17 @@ function hasPlaceholderMarker(value: string, generated = false): boolean {
   const dense = value.length >= 40 && BASE64_RUN.test(value);
   for (const marker of PLACEHOLDER_MARKERS) if (lower.includes(marker) && !(dense && marker.length <= 6 && !standsAsWord(lower, marker))) return true;
   if ((generated ? TEMPLATE_PAIR : TEMPLATE_DELIMITER).test(value)) return true;
-  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || ZERO_FILL.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value) || ESCAPED_ANGLE_NOTE.test(value);
+  return (!generated && PLACEHOLDER_SYNTAX.test(value)) || ZERO_FILL.test(value) || SAYS_NOT_REAL.test(value) || SAYS_NOT_REAL_CAMEL.test(value) || BRACKETED_NOTE.test(value) || ESCAPED_ANGLE_NOTE.test(value) || IIS_ENCRYPTED_VALUE.test(value);
 }
 
 const BASE64_RUN = /^[A-Za-z0-9+/]{40,}={0,2}$/;
+
+/**
+ * A value IIS keeps encrypted at rest in applicationHost.config (`password="[enc:IISCngProvider:…:enc]"`, as `appcmd` and
+ * IIS Manager write an app pool's or a virtual directory's password): the provider's ciphertext, which only that machine's
+ * key decrypts, as Jasypt's `ENC(…)` and SOPS's `ENC[…]` are. The password itself is not in the file.
+ */
+const IIS_ENCRYPTED_VALUE = /^\[enc:[A-Za-z][\w.-]{0,60}:[A-Za-z0-9+/=]{8,}:enc\]$/;
 
 /**
  * Ten zeros running: a key's shape filled in by hand (`sk_test_51Mz0000000000000000000000`, `AKIA0000000000000000`).

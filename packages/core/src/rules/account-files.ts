@@ -12,8 +12,12 @@ import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
  * file that lists them is a list of targets. Both rules are bound to their files by path.
  */
 
-/** `.htpasswd`, `htpasswd`, `.htpasswd-admin`, `users.htpasswd`. */
-const HTPASSWD_FILE = /(?:^|[\\/])(?:\.?htpasswd(?:[._-][\w.-]{1,40})?|[\w.-]{1,80}\.htpasswd)$/i;
+/**
+ * `.htpasswd`, `htpasswd`, `.htpasswd-admin`, `users.htpasswd`; and the other files of `user:password` lines named for a
+ * password file (`kdb.passwd`, the users file kdb+'s `q -u` reads; Mosquitto's `mosquitto.passwd`; a `.passwd`). The
+ * system's `passwd` keeps no password (seven fields a line, which the line below does not take) and is not matched.
+ */
+const HTPASSWD_FILE = /(?:^|[\\/])(?:\.?htpasswd(?:[._-][\w.-]{1,40})?|[\w.-]{1,80}\.htpasswd|[\w.-]{0,80}\.passwd)$/i;
 /** One `user:password-or-hash` line; a `#` line is a comment. */
 const HTPASSWD_LINE = /^(?<user>[^:\s#][^:\r\n]{0,254}):(?<v>[^\s:]{1,300})[ \t]{0,8}\r?$/gm;
 /**
@@ -382,7 +386,7 @@ export const accountFileRules: Rule[] = [
     id: 'htpasswd-entry',
     category: 'PASS',
     description:
-      "The password or password hash of an Apache/nginx password file (`.htpasswd`: `user:$apr1$…`, `user:$2y$…`, `user:{SHA}…`): a hash can be cracked offline",
+      "The password or password hash of an Apache/nginx password file (`.htpasswd`: `user:$apr1$…`, `user:$2y$…`, `user:{SHA}…`) or of another file of `user:password` lines named for one (kdb+'s `q -u kdb.passwd`, `mosquitto.passwd`): a hash can be cracked offline",
     keywords: [], // bound to htpasswd files by path instead
     paths: HTPASSWD_FILE,
     pattern: HTPASSWD_LINE,

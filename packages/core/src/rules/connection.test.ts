@@ -300,3 +300,20 @@ describe('a URL of several hosts read from its first host and port (pydantic, Mo
     expect(rules("url = 'https://svc:123,Xk2mP9qR7v@db2.acme.io/path'\n")).toEqual(["https://svc:123,Xk2mP9qR7v@db2.acme.io/path"]);
   });
 });
+
+describe("kdb-handle-password: a kdb+ handle's login", () => {
+  const passwords = (text: string, file = 'tick/rdb.q') => findings(text, file).filter((f) => f.rule === 'kdb-handle-password').map((f) => f.text);
+  it('reads the password of a handle q opens, as a symbol, a cast string or a string with a timeout', () => {
+    expect(passwords('h:hopen `$":tp.hcx.corp:5010:svc_rdb:rdbSvc-9oct";\n')).toEqual(['rdbSvc-9oct']);
+    expect(passwords('h:hopen `:kdb-hdb01:5012:risk_ro:hdbReader!7\n')).toEqual(['hdbReader!7']);
+    expect(passwords('h:hopen (":tp.corp:5010:svc:Roll-Yield_33";5000)\n')).toEqual(['Roll-Yield_33']);
+    expect(passwords('.conf.hdb:`::5012:quant_rw:Contango2024;\n')).toEqual(['Contango2024']);
+    expect(passwords('    conn = f"hopen `:tp.corp:5010:svc:Backwardation!5"\n', 'feed.py')).toEqual(['Backwardation!5']);
+  });
+  it('leaves a handle with no login, a password read at run time, stand-ins and a value with more colons', () => {
+    expect(passwords('h:hopen `:tp.hcx.corp:5010\nh2:hopen `:tp.hcx.corp:5010:svc_rdb\n')).toEqual([]);
+    expect(passwords('h:hopen `$":tp:5010:svc:",getenv`KDB_PW\n')).toEqual([]);
+    expect(passwords('h:hopen `:tp:5010:svc:password\nh:hopen `:tp:5010:svc:<password>\n')).toEqual([]);
+    expect(passwords('h:hopen `:tp:5010:svc:pw:extra\n')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { indexOfBelow, lastIndexOfAbove, lineAround } from '../line-index.js';
 import { characterSwitches, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
 import { isDigitCode, isLetterCode } from '../char-codes.js';
+import { forEachMatchAt } from '../sticky.js';
 
 /**
  * Connection strings and URLs that carry credentials. A connection string is tokenized
@@ -598,6 +599,25 @@ function isJoinedQuerySecret(value: string, ctx: RuleContext): boolean {
   return isPlausibleSecret(value, { category: 'KEY', quoted: true, file: ctx.file });
 }
 
+/**
+ * A kdb+ connection handle that carries its login (`` `:tp.corp:5010:svc_rdb:rdbSvc-9oct ``): q's `hopen` opens a symbol or
+ * a string of `:host:port:user:password`, often written inline (`` hopen `$":tp:5010:u:pw" ``, `hopen ":tp:5010:u:pw"`) or
+ * kept in a symbol the script opens later. The password is the field after the user; q splits at the colons, so it has none.
+ */
+const KDB_HANDLE =
+  /(?:`\$?"?|hopen[ \t]{0,4}\(?[ \t]{0,4}(?:`\$)?")(?<addr>:[\w.-]{0,253}:\d{1,5}:[\w.@-]{1,64}:)(?<pw>[^\s"`;:()[\]]{1,128})(?=[\s"`;)\]]|$)/iy;
+
+function findKdbHandlePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(KDB_HANDLE, text, offsets, (m) => {
+    const pw = m.groups!['pw']!;
+    if (!isPlausiblePassword(pw, options.file)) return;
+    const start = m.index + m[0].length - pw.length;
+    spans.push({ start, end: start + pw.length });
+  });
+  return spans;
+}
+
 export const connectionRules: Rule[] = [
   {
     id: 'url-password-joined',
@@ -748,6 +768,20 @@ export const connectionRules: Rule[] = [
         'WAREHOUSE_DSN = "BATCH/${DWH_PW}@dwh01.plant.example:1521/DWH"',
         'see docs/setup@dwh01.plant.example:1521/DWH',
       ],
+    },
+  },
+  {
+    id: 'kdb-handle-password',
+    category: 'PASS',
+    description: "The password of a kdb+ connection handle, `:host:port:user:password`, as q's `hopen` opens it (`` hopen `:tp.corp:5010:svc:pw ``, `` hopen `$\":tp:5010:svc:pw\" ``) or a symbol keeps it",
+    keywords: ['`:', '`$":', 'hopen'],
+    pattern: KDB_HANDLE,
+    find: findKdbHandlePasswords,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: ['h:hopen `$":tp.hcx.corp:5010:svc_rdb:rdbSvc-9oct";', 'h:hopen `:kdb-hdb01:5012:risk_ro:hdbReader!7', '.conf.tp:`::5010:quant_rw:Contango2024;', 'h:hopen (":tp.corp:5010:svc:Roll-Yield_33";5000)'],
+      noMatch: ['h:hopen `:tp.hcx.corp:5010', 'h:hopen `:tp.hcx.corp:5010:svc_rdb', 'h:hopen `$":tp:5010:svc:",getenv`KDB_PW', 'h:hopen `:tp:5010:svc:password', 'see `:5010:a:b:c`'],
     },
   },
   {

@@ -611,6 +611,14 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('admin:changeme\nops:$apr1$xxxxxxxx$xxxxxxxxxxxxxxxxxxxxxx', 'web/.htpasswd')).toEqual([]);
   });
 
+  it("reports every password of a users file named for a password file (kdb+'s `q -u`), and not the system's passwd", () => {
+    const users = 'svc_rdb:rdbSvc-9oct\nrisk_ro:hdbReader!7\nquant_rw:Contango2024\n';
+    expect(values(users, 'kdb/config/kdb.passwd')).toEqual(['rdbSvc-9oct', 'hdbReader!7', 'Contango2024']);
+    expect(values(users, 'kdb/config/users.txt')).toEqual([]);
+    expect(values('root:x:0:0:root:/root:/bin/bash\nkdb:x:1001:1001::/home/kdb:/bin/sh\n', 'etc/passwd')).toEqual([]);
+    expect(values('root:x:0:0:root:/root:/bin/bash\n', 'backup/etc.passwd')).toEqual([]);
+  });
+
   it('reports every ticket of a Perforce ticket file, and nothing of the same line elsewhere (blind set 29)', () => {
     const tickets = [
       'perforce.skyforge.corp:1666=svc-build:36D84BBD64E8BF94753D8643F0405D33',

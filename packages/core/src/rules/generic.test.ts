@@ -192,3 +192,32 @@ describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWi
     expect(await values('The password for the reporting job is Intraoral55 if anyone needs it\nThe password for the admin account is Argon2id hashed.\n', 'chat.txt')).toEqual([]);
   });
 });
+
+describe('passwords that key an encryption, and PINs a till overrides with', () => {
+  it('reads a backup repository\'s or a vault\'s password of words as a passphrase, and leaves a remark on where it is kept', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+    expect(found('export RESTIC_PASSWORD="sunflower state backups never lie"\n', 'servers/backup/backup.sh')).toEqual(['sunflower state backups never lie']);
+    expect(found('ANSIBLE_VAULT_PASSWORD="tallow birch river 88"\n', 'deploy/.env.ci')).toEqual(['tallow birch river 88']);
+    expect(found('restic_password: sunflower state backups never lie\n', 'group_vars/backup.yml')).toEqual(['sunflower state backups never lie']);
+    expect(found('export KOPIA_PASSWORD="stored in the team vault"\nBACKUP_PASSWORD="your backup password here"\n', 'backup.sh')).toEqual([]);
+  });
+  it("reads a key in Qt's byte array or string made of a literal, as in its other literal macros", async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'deskapp/src/cloudsync.cpp' }).map((f) => text.slice(f.start, f.end));
+    expect(found('static const QByteArray kStationApiKey = QByteArrayLiteral("lPw0x4XFAFlpHuXEZDBcW7ExmEmWrnVh8xCS178M");\n')).toEqual(['lPw0x4XFAFlpHuXEZDBcW7ExmEmWrnVh8xCS178M']);
+    expect(found('const QByteArray apiKey = QByteArray("Vq7Lindr9TamXw2Pz8HeronQuay4");\nQString token = QString::fromUtf8("Kx4BrineTulle8Wm3OrchidFay2");\n')).toEqual(['Vq7Lindr9TamXw2Pz8HeronQuay4', 'Kx4BrineTulle8Wm3OrchidFay2']);
+    expect(found('static const QByteArray kApiKeyHeader = QByteArrayLiteral("X-Station-Key");\n')).toEqual([]);
+  });
+  it("reads a prefixed key handed over bare in a mail, its vendor's prefix and mode no word of a label", async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'docs/email/credentials.eml' }).filter((f) => f.rule === 'key-is-bare-prose').map((f) => text.slice(f.start, f.end));
+    expect(found('The sandbox API key you asked about is gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF (yes, the prefix says live,\n')).toEqual(['gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF']);
+    expect(found('The key we use for the cache lookups is user_live_session_profile_by_region.\n')).toEqual([]);
+  });
+  it('reads a manager\'s or an override PIN in a terminal\'s INI', async () => {
+    const { detect } = await import('../index.js');
+    const text = '[Supervisor]\n; manager override on the till UI\nOverridePin=731904\nManagerPin=4813\nOverridePinEnabled=1\n';
+    expect(detect(text, { file: 'pos/terminal.ini' }).map((f) => text.slice(f.start, f.end))).toEqual(['731904', '4813']);
+  });
+});

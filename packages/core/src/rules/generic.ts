@@ -24,13 +24,13 @@ import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWor
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
-  // An admin's or a master PIN (`KIOSK_ADMIN_PIN`, `masterPin`) is read from its qualifier: `pin` alone is in every `mapping`;
+  // An admin's, a master or a till's override PIN (`KIOSK_ADMIN_PIN`, `masterPin`, `OverridePin`) is read from its qualifier: `pin` alone is in every `mapping`;
   // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`) is read for a strong value only (`pinNameKey`).
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
   // A license service's signing IV (Widevine's `SIGNING_IV`) is issued with its signing key and signs beside it.
   // A custom header named for an API (`x-drmtoday-api`) is that API's key, its `-Key` left off.
-  '(?:(?:admin|master|unlock|supervisor|operator)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
+  '(?:(?:admin|master|unlock|supervisor|operator|manager|override)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -54,10 +54,11 @@ const VALUE =
   // in reStructuredText (a docstring's `secret ``…```).
   // DokuWiki marks monospace with two single quotes (`password ''…''`), read in a wiki's text only (see `valueOf`).
   // C and C++ mark a wide or UTF-8 literal (`L"…"`, `u8"…"`) or wrap it in a macro that does (Unreal's `TEXT("…")`,
-  // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")`).
+  // maybe inside `FString(…)`; Windows' `_T("…")`, wxWidgets' `wxT("…")`, Qt's `QStringLiteral("…")` and the calls that
+  // make a Qt string or byte array of a literal: `QByteArrayLiteral("…")`, `QByteArray("…")`, `QString::fromUtf8("…")`).
   // A decoding or wrapping call may hold its literal on the next line, as formatters break a long one
   // (JupyterHub's `c.JupyterHub.cookie_secret = bytes.fromhex(` / `    '…'` / `)`).
-  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String)\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|(?:new[ \\t]{1,2}String\\()?Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base(?:64\\.(?:strict_|urlsafe_)?|\\.(?:url_)?)decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
+  '(?:[bBrRuU]{1,2}(?=["\'`])|raw(?=")|L(?=")|u8(?=")|(?:FString\\([ \\t]{0,2})?(?:TEXT|_T|_TEXT|wxT|QStringLiteral|QLatin1String|QLatin1StringView|QByteArrayLiteral|QByteArray|QString::from(?:Utf8|Latin1))\\([ \\t]{0,2}(?=")|<<(?="[^"\\r\\n]{1,300}">>)|~[sS](?=["\'])|[nN](?=\')|@(?=")|(?:\\[\\]byte\\(|Buffer\\.from\\(|bytes\\(|(?:Text\\.)?Encoding\\.(?:UTF8|ASCII)\\.GetBytes(?:\\(|[ \\t]{1,2})|atob\\(|(?:new[ \\t]{1,2}String\\()?Base64\\.get(?:Url|Mime)?Decoder\\(\\)\\.decode\\(|(?:base64\\.(?:urlsafe_|standard_)?)?b64decode\\(|(?:bytes|bytearray)\\.fromhex\\(|(?:Convert\\.)?FromBase64String\\(|(?:NS)?Data\\(base64Encoded:[ \\t]{0,2}|(?:binascii\\.)?unhexlify\\(|Base(?:64\\.(?:strict_|urlsafe_)?|\\.(?:url_)?)decode64!?\\(|Sensitive\\(|(?:pulumi|Output)\\.secret\\(|SecretStr\\(|Field\\([ \\t]{0,2}(?:default[ \\t]{0,2}=[ \\t]{0,2})?|field\\([ \\t]{0,2}default[ \\t]{0,2}=[ \\t]{0,2})(?:[ \\t]{0,4}\\r?\\n[ \\t]{0,40})?(?=["\'`]))?' +
   '(?:"""(?<tq>[^"\\r\\n]{1,300})"""|\'\'\'(?<tsq>[^\'\\r\\n]{1,300})\'\'\'|\\[\\[(?<lb>[^\\[\\]"\'`,\\r\\n]{1,300})\\]\\]|~[sS][([{|<](?<sg>[^)\\]}|>\\r\\n]{1,300})[)\\]}|>]|"(?<dq>' +
   doubleQuotedBody(300) +
   ')"|"(?<dq2>[^"\\r\\n]{1,300})"|\'(?<sq>' +
@@ -1705,7 +1706,7 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
     const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
     if (close !== -1) rest = rest.slice(0, close).trimEnd();
     if (rest.length > v.value.length) {
-      if (/passphrase/i.test(name) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
+      if (namesPassphrase(name, key, rest) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
         v.value = rest;
         v.multiword = true;
       } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
@@ -1754,7 +1755,7 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
   // In any file, an upper-snake name of words that says secret (`DB_PASSWORD_KEY: MQTT_PASSWORD`, `token_env =
   // DEPLOY_API_TOKEN`) names the setting the value is read from; a password has no such shape.
   if (namesAnotherSetting(v.value)) return;
-  const passphrase = /passphrase/i.test(name) || (v.multiword === true && !key.weak);
+  const passphrase = namesPassphrase(name, key, v.value) || (v.multiword === true && !key.weak);
   // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
   // but lower-case words that name a secret (`config.db.password`) are still a name.
   const literalFile = !v.quoted && file !== undefined && (isDotenvFile(file) || isShellFile(file));
@@ -2246,6 +2247,25 @@ function isPassphraseOfWords(rest: string): boolean {
   const words = rest.split(' ');
   return words.filter((w) => /^[A-Za-z]{3,}$/.test(w)).length >= 2 && !words.some((w) => PROSE_WORDS.has(w.toLowerCase()));
 }
+
+/**
+ * What a password keys an encryption with rather than a login: a backup repository's (restic's `RESTIC_PASSWORD`, Kopia's,
+ * Borg's, Duplicity's), a vault's or a key's (`ANSIBLE_VAULT_PASSWORD`, `GPG_PASSWORD`). Those tools ask for a passphrase
+ * and show one of words, so a run of words under such a name is the secret, as under a `…_PASSPHRASE`.
+ */
+const ENCRYPTION_PASSWORD_WORDS = new Set(['restic', 'kopia', 'borg', 'duplicity', 'duplicati', 'rclone', 'gpg', 'pgp', 'gnupg', 'vault', 'encryption', 'backup', 'backups']);
+/** Words that point to where a value is kept (`stored in the vault`, `from CI secrets`, `see runbook`): a remark, no passphrase. */
+const KEPT_ELSEWHERE_WORDS = /\b(?:in|from|see|ask|via|stored|kept|managed|provided|injected|env|environment|todo|changeme|placeholder)\b/i;
+
+/** Whether the name says a passphrase, or a password that keys an encryption, and the value is no remark on where it is kept. */
+function namesPassphrase(name: string, key: KeyClass, value: string): boolean {
+  if (/passphrase/i.test(name)) return true;
+  if (key.category !== 'PASS' || key.weak || KEPT_ELSEWHERE_WORDS.test(value)) return false;
+  // The password ends the name and the encryption's word comes before it: `password_encryption` is how logins are hashed.
+  const words = splitWords(name);
+  return PASSWORD_LAST_WORD.test(words[words.length - 1] ?? '') && words.slice(0, -1).some((w) => ENCRYPTION_PASSWORD_WORDS.has(w));
+}
+const PASSWORD_LAST_WORD = /^(?:password|passwd|pass|pwd|pw)$/;
 
 /** Whether the words after a value's first word carry a sentence on (`stored in the vault`, `see the runbook`). */
 function isProseAfter(rest: string): boolean {
@@ -3928,12 +3948,20 @@ function findKeyIsBareValues(text: string, options: DetectOptions, offsets: read
     // One clause from the noun to the verb, and about the key itself: not its id, digest, name or format, nor another thing's.
     if (between.length > KEY_IS_NOUN_DISTANCE || CLAUSE_BREAK.test(between) || DESCRIBED_NOUN_NEXT.test(between)) return;
     if (OTHER_THING.test(sentence) || NOT_THE_KEYS_VALUE.test(sentence) || SOURCE_CONTROL_VERB.test(sentence)) return;
-    if (UUID.test(raw) || (!KEY_HEX.test(raw) && (!looksGenerated(raw) || WORD_PART.test(raw) || isNameShaped(raw)))) return;
+    // A vendor's prefix and the key's mode (`gfl_live_`, `sk_test_`) are words by design; the drawn part after them is judged.
+    const drawn = raw.replace(KEY_MODE_PREFIX, '');
+    if (UUID.test(raw) || (!KEY_HEX.test(raw) && (!looksGenerated(raw) || WORD_PART.test(drawn) || isNameShaped(drawn)))) return;
     if (!isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) return;
     spans.push({ start: end - raw.length, end, category: noun[0].toLowerCase().startsWith('token') ? 'TOKEN' : 'KEY' });
   });
   return spans;
 }
+
+/**
+ * A prefixed key's vendor letters and its mode (`gfl_live_`, `sk_test_`, `rk_prod_`, `acme_sandbox_`), before a drawn part of
+ * sixteen letters and digits or more: the mode names which of the vendor's environments the key works in.
+ */
+const KEY_MODE_PREFIX = /^[a-z]{2,10}_(?:live|test|prod|sandbox|dev)_(?=[A-Za-z0-9]{16})/;
 
 /** Digits spread through the value in three runs or more (not words with a number here and there), and many distinct characters. */
 function looksGenerated(value: string): boolean {
@@ -4759,6 +4787,7 @@ export const genericRules: Rule[] = [
       // Any name that ends in a PIN (`DOOR_PIN`), for a strong value only: `pin` alone would stop at every `mapping`.
       '_pin', '-pin',
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin', 'operator_pin', 'operator-pin', 'operatorpin',
+      'manager_pin', 'manager-pin', 'managerpin', 'override_pin', 'override-pin', 'overridepin',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
@@ -4769,6 +4798,12 @@ export const genericRules: Rule[] = [
     examples: {
       match: [
         'DOOR_PIN="Kt4#wPz8Lq2Vn"',
+        // Qt makes a header's value a byte array of its literal.
+        'static const QByteArray kStationApiKey = QByteArrayLiteral("lPw0x4XFAFlpHuXEZDBcW7ExmEmWrnVh8xCS178M");',
+        // A backup repository's password is a passphrase by its tool's design: a run of words.
+        'export RESTIC_PASSWORD="sunflower state backups never lie"',
+        // A till's override PIN: a manager keys it in to void or refund.
+        '[Supervisor]\nOverridePin=731904',
         // 10 characters of all four classes, the symbol no name's separator.
         'The VNC password on all panels is Kittiwake9 (the same on all three).',
         'the admin password of the router was Harbor-Gate7!',
@@ -4851,7 +4886,7 @@ export const genericRules: Rule[] = [
         'Property names keep their meaning: `key-store-password`, `MQ_APP_PASSWORD`, `spring.datasource.password` stay as they are.',
         'duo_integration_key: DICRTKF92CP37EOWVGHY',
         'ibm:\n  mq:\n    password: ${MQ_APP_PASSWORD:passw0rd}',
-        'LED_PIN = "GPIO_NUM_12"', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
+        'LED_PIN = "GPIO_NUM_12"', 'static const QByteArray kApiKeyHeader = QByteArrayLiteral("X-Station-Key");', 'export KOPIA_PASSWORD="stored in the team vault"', 'override_pin_enabled = "731904"', 'OVERRIDE_PIN = 13', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',
         '"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]], "len": 71}}}}}',
@@ -5903,6 +5938,7 @@ export const genericRules: Rule[] = [
         'SetAppBuildLive returns 403: the key was rotated. The temporary key Priya made on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 until Jenkins is updated.',
         'The API certificate will follow; the API key for the test environment is\n2ad2fc4639d61d0425f0cabc48723bce1f1dd380 (test only).',
         'The webhook secret we set up for the partner last week was Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd.',
+        'The sandbox API key you asked about is gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF (yes, the prefix says live).',
         '- SetAppBuildLive returns 403: the key in the script was rotated. The temporary key\n  Priya made on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 until Jenkins is updated.',
       ],
       noMatch: [
@@ -5911,6 +5947,7 @@ export const genericRules: Rule[] = [
         'The public key we pinned last year is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
         'The idempotency key for the retry is 4f86c075-0461-4ffe-bdbb-53a2f757312c.',
         'The key we use for the cache lookups is session_user_profile_by_region.',
+        'The key we use for the cache lookups is user_live_session_profile_by_region.',
         'The token, as we agreed on the call, is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
         'The API key is in 1Password; the deploy script is scripts/deploy_production_eu.sh.',
         '- Rotate the signing key\n- The nightly run on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 in the log.',

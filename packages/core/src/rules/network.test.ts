@@ -398,3 +398,11 @@ describe('SAP route strings', () => {
     expect(hosts('cp /data/H/10.1.2.3/S/x .\nls /srv/H/build.acme.corp/S/3200\ndir /H/10.1.2.3/\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('unique-local IPv6 addresses at the end of a sentence', () => {
+  it('reads the address before a full stop, and no address that a full stop joins to more', () => {
+    expect(hosts('  * Internet is Starlink; IPv6 on the tunnel is fd42:7a11:9e3c::30.\n', 'wiki/pages/sites.txt')).toEqual(['fd42:7a11:9e3c::30']);
+    expect(hosts('The ULA prefix is fd4e:7a21:93c0::/48.\n', 'README.md')).toEqual(['fd4e:7a21:93c0::/48']);
+    expect(hosts('see fd42:7a11:9e3c::30.example and fc00:1.2\n', 'notes.txt')).toEqual([]);
+  });
+});

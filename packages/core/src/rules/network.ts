@@ -450,8 +450,11 @@ function withPrefixLength(text: string, end: number, maxBits: number): number {
   return m !== null && Number(m[0].slice(1)) <= maxBits ? end + m[0].length : end;
 }
 
-/** Tried only where the prefilter saw `fc`/`fd`: most such places are words, not addresses. */
-const UNIQUE_LOCAL_AT = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/iy;
+/**
+ * Tried only where the prefilter saw `fc`/`fd`: most such places are words, not addresses. A full stop after the address
+ * ends a sentence (`IPv6 on the tunnel is fd42:7a11:9e3c::30.`); one before more of a word or a number is no address.
+ */
+const UNIQUE_LOCAL_AT = /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:]|\.\w)/iy;
 
 function findPrivateIPv6(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -837,13 +840,13 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       category: 'HOST',
       description: 'A unique-local IPv6 address (fc00::/7)',
       keywords: ['fc', 'fd'],
-      pattern: /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:.])/i,
+      pattern: /(?<![\w:.])f[cd][0-9a-f]{2}:[0-9a-f:]{2,40}(?![\w:]|\.\w)/i,
       find: findPrivateIPv6,
       anchored: true,
       confidence: 'medium',
       examples: {
-        match: ['bind fd12:3456:789a:1::1', 'peer fc00::2', 'server [fd4e:7a21:93c0::15]:8443;'],
-        noMatch: ['bind ::1', 'addr 2001:db8::1', 'fdfd:zz'],
+        match: ['bind fd12:3456:789a:1::1', 'peer fc00::2', 'server [fd4e:7a21:93c0::15]:8443;', 'Internet is Starlink; IPv6 on the tunnel is fd42:7a11:9e3c::30.'],
+        noMatch: ['bind ::1', 'addr 2001:db8::1', 'fdfd:zz', 'fd42:7a11:9e3c::30.example', 'fc00:1.2'],
       },
     },
     {

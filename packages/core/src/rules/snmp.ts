@@ -158,6 +158,21 @@ function namesSnmpCommunity(text: string, at: number): boolean {
   return words.length === 0 && SNMP_WORD.test(text.slice(Math.max(0, i - SNMP_CONTEXT_REACH), i));
 }
 
+/**
+ * Whether a table's column title names an SNMP community (a network inventory's `snmp_community`, `ro_community`,
+ * `community_string`, `community_rw`): the words end in `community` and say SNMP or the access it grants, or go on
+ * with `string` or the access, as only SNMP's community does. A bare `community` column is a place or a group as often,
+ * so it stays out.
+ */
+export function namesSnmpCommunityColumn(title: string): boolean {
+  const words = splitWords(title);
+  const at = words.lastIndexOf('community');
+  if (at === -1 || words.length - at > 2) return false;
+  const after = words[at + 1];
+  if (after !== undefined && after !== 'string' && !ACCESS_WORDS.has(after)) return false;
+  return after !== undefined || words.includes('snmp') || (at > 0 && ACCESS_WORDS.has(words[at - 1]!));
+}
+
 function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const taken = new Set<number>();

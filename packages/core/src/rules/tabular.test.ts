@@ -100,3 +100,17 @@ describe('SQL inserts of several rows', () => {
     expect(found(sql)).toEqual([]);
   });
 });
+
+describe('SNMP communities in a network inventory CSV', () => {
+  const found = (text: string, file = 'ops/network/switches.csv'): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('reads the cells under a column named for a community', () => {
+    const csv = 'gate_id,lift,snmp_community,firmware\nG101,Nordhang 8er,gcr-m0nitor-ro,AX500-5.12.0\nG102,Gletscherbahn,Hx7-Marten-Ro,AX500-5.12.1\n';
+    expect(found(csv)).toEqual(['gcr-m0nitor-ro', 'Hx7-Marten-Ro']);
+    expect(found('host,ro_community,community_string\nsw1,Lq2-Fjord-Ro9,Lq2-Fjord-Ro8\n')).toEqual(['Lq2-Fjord-Ro9', 'Lq2-Fjord-Ro8']);
+  });
+  it('leaves the defaults, a bare community column and other files alone', () => {
+    expect(found('host,snmp_community\nsw1,public\nsw2,private\n')).toEqual([]);
+    expect(found('member,community,joined\nana,Hx7-Marten-Ro,2024\n')).toEqual([]);
+    expect(found('host,snmp_community\nsw1,gcr-m0nitor-ro\n', 'notes.txt')).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { classifyKey } from '../key-name.js';
 import { lineAround, linesFrom } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
+import { namesSnmpCommunityColumn } from './snmp.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -90,7 +91,7 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
       const cells = fieldsOf(line, start, separator);
       if (secretColumns === undefined) {
         // The first non-empty line is the header.
-        secretColumns = cells.map((cell) => (cell.text.length <= 40 ? classifyKey(cell.text) : undefined));
+        secretColumns = cells.map((cell) => (cell.text.length <= 40 ? columnKey(cell.text) : undefined));
         namedValues = namedValueColumns(cells);
         // In a key/value export the `key` column holds the names, not keys.
         if (namedValues !== undefined) secretColumns[namedValues.name] = undefined;
@@ -105,6 +106,14 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
     start = nl + 1;
   }
   return spans;
+}
+
+/**
+ * What a CSV/TSV column's title says its cells hold: a secret's name, or an SNMP community's (`snmp_community` in a
+ * network inventory), which names a secret only for SNMP and so is no key name elsewhere.
+ */
+function columnKey(title: string): ReturnType<typeof classifyKey> {
+  return classifyKey(title) ?? (namesSnmpCommunityColumn(title) ? { category: 'PASS', weak: false } : undefined);
 }
 
 /** The cells of one row that sit under a secret-named column and hold a plausible secret. */
