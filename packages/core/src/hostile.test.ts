@@ -677,6 +677,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['kdb+ handles with no password, repeated on one line', 'tick/rdb.q', 'h:hopen `:tp.corp:5010:svc:'.repeat(MB / 27)],
     ['kdb+ handle strings never closed, repeated on one line', 'tick/rdb.q', 'hopen `$":tp:5010:svc:Tq8v-RzW2k'.repeat(MB / 32)],
     ['a megabyte of backtick-colons', 'tick/rdb.q', '`:'.repeat(MB / 2)],
+    // An access key id's name reads one bounded value of twenty after its operator.
+    ['access key ids of 21 mixed-case characters, repeated on one line', 'session.cfg', 'AccessKeyId=RhQXfLeEp72WtXcYK1sgQ '.repeat(MB / 34)],
+    ['access key id names with no value, repeated', 'session.cfg', 'CmeAccessKeyId='.repeat(MB / 15)],
     ['a kdb+ handle before a megabyte of host characters', 'tick/rdb.q', `hopen \`:${'a'.repeat(MB)}`],
     // A CSV's SNMP community column is judged once, in its header.
     ['a CSV header of a megabyte of community columns', 'inventory.csv', `${'snmp_community,'.repeat(MB / 16)}\n${'Hx7-Marten-Ro,'.repeat(MB / 14)}`],

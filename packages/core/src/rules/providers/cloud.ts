@@ -1075,6 +1075,25 @@ export const cloudRules: Rule[] = [
     },
   },
   {
+    // The id half of an HMAC key pair drawn in both cases (CME's API and iLink 3 access key ids, 20 letters and digits,
+    // issued with a 43-character secret key): reported as AWS's and the S3-compatible stores' ids are, the pair's other
+    // half. Digits and both cases keep words and upper-case ids (which the rule above reads) out.
+    id: 'mixed-case-access-key-id',
+    category: 'KEY',
+    description: 'The id half of an HMAC key pair drawn in both cases, 20 letters and digits under an access-key-id name (`CmeAccessKeyId=…` in a QuickFIX/J session file), reported like an AWS access key id',
+    keywords: ['access'],
+    startsAtKeyword: true,
+    pattern: inContext({ names: ['access[_.\\-]?key[_.\\-]?id'], value: '[A-Za-z0-9]{20}' }),
+    secretGroup: 1,
+    minEntropy: 3.5,
+    validate: (s) => notPlaceholder(s) && /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s),
+    confidence: 'medium',
+    examples: {
+      match: [`CmeAccessKeyId=${fake('alnum', 20, 9550)}`, `"accessKeyId": "${fake('alnum', 20, 9551)}"`],
+      noMatch: ['CmeAccessKeyId=AccessKeyIdentifierX', `access_key_id = "${fake('alnum', 24, 9552)}"`, 'accessKeyId: aaaaaaaaaaaaaaaaaaa1', 'AccessKeyId=${CME_ACCESS_KEY_ID}'],
+    },
+  },
+  {
     id: 'cloudflare-origin-ca-key',
     category: 'KEY',
     description: 'Cloudflare Origin CA key',
