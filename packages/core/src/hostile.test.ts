@@ -664,6 +664,7 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each admin PIN reads a bounded clause for what it is for, and four to eight digits.
     ['admin PINs for things that never say is, on one line', 'pages/wiki.txt', 'Admin PIN for the tills '.repeat(MB / 24)],
     ['admin PINs given digits that run on, repeated', 'notes.md', 'master PIN 481700000 '.repeat(MB / 21)],
+    ['manager override PINs for things that never say is, on one line', 'pages/wiki.txt', 'manager override PIN for the tills '.repeat(MB / 35)],
     // A Wi-Fi key's period reads one bounded value after its colon.
     ['Wi-Fi keys for a period never given a value, on one line', 'runbook.md', 'WPA2 key this season: '.repeat(MB / 22) + 'psk '.repeat(MB / 4)],
     // An account set to a value reads a bounded qualifier, the account and one bounded value.

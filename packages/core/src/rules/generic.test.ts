@@ -215,8 +215,10 @@ describe('passwords that key an encryption, and PINs a till overrides with', () 
     expect(found('The sandbox API key you asked about is gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF (yes, the prefix says live,\n')).toEqual(['gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF']);
     expect(found('The key we use for the cache lookups is user_live_session_profile_by_region.\n')).toEqual([]);
   });
-  it('reads a manager\'s or an override PIN in a terminal\'s INI', async () => {
+  it('reads a manager\'s or an override PIN in a terminal\'s INI and in prose', async () => {
     const { detect } = await import('../index.js');
+    const prose = 'The manager override PIN for the tills is 731904.\nthe override pin 4 of the header\n';
+    expect(detect(prose, { file: 'wiki/pos.md' }).map((f) => prose.slice(f.start, f.end))).toEqual(['731904']);
     const text = '[Supervisor]\n; manager override on the till UI\nOverridePin=731904\nManagerPin=4813\nOverridePinEnabled=1\n';
     expect(detect(text, { file: 'pos/terminal.ini' }).map((f) => text.slice(f.start, f.end))).toEqual(['731904', '4813']);
   });

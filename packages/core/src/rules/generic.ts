@@ -3128,7 +3128,7 @@ const QUOTED_LOGIN_PAIR =
  * PIN for the tills is`), then four to eight digits, bare or in code marks, that no digit, letter, or `-`/`.` and a digit go on.
  */
 const ADMIN_PIN_PROSE =
-  /(?<![\w-])(?:admin|master|unlock|supervisor|operator)[ \t]{1,2}pin(?:[ \t]{1,2}code)?(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:.`]{1,40}?(?=[ \t]{0,2}:|[ \t](?:is|was)\b))?(?:[ \t]{0,2}[:=]|[ \t]{1,2}(?:is|was))?[ \t]{1,3}`?(?<v>\d{4,8})`?(?![\w]|[.,\/-]\d)/iy;
+  /(?<![\w-])(?:admin|master|unlock|supervisor|operator|manager|override)[ \t]{1,2}pin(?:[ \t]{1,2}code)?(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:.`]{1,40}?(?=[ \t]{0,2}:|[ \t](?:is|was)\b))?(?:[ \t]{0,2}[:=]|[ \t]{1,2}(?:is|was))?[ \t]{1,3}`?(?<v>\d{4,8})`?(?![\w]|[.,\/-]\d)/iy;
 
 /** Digits a PIN is given as: not one repeated nor a counted run (`0000`, `1234`), which notes write for "any number". */
 function isProsePin(value: string): boolean {
@@ -6391,20 +6391,20 @@ export const genericRules: Rule[] = [
     },
   },
   {
-    // Runbooks and wikis name a device's or a panel's PIN in words (`Admin PIN 4817.`, `the supervisor PIN for the tills is
-    // 50317`), as config files name it `admin_pin`: the word for whose PIN it is makes the digits the secret, where a bare
+    // Runbooks and wikis name a device's, a panel's or a till's PIN in words (`Admin PIN 4817.`, `the supervisor PIN for the
+    // tills is 50317`, `the manager override PIN is 731904`), as config files name it `admin_pin`: the word for whose PIN it is makes the digits the secret, where a bare
     // `pin 13` is a board's pin. Sticky at the qualifier; the digits stand alone.
     id: 'admin-pin-prose',
     category: 'PASS',
-    description: 'An admin\'s, a master, a supervisor\'s, an operator\'s or an unlock PIN named in prose and given as four to eight digits (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`); not one digit repeated nor a counted run',
-    keywords: ['admin pin', 'master pin', 'unlock pin', 'supervisor pin', 'operator pin'],
+    description: 'An admin\'s, a master, a supervisor\'s, a manager\'s, an operator\'s, an unlock or an override PIN named in prose and given as four to eight digits (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`); not one digit repeated nor a counted run',
+    keywords: ['admin pin', 'master pin', 'unlock pin', 'supervisor pin', 'operator pin', 'manager pin', 'override pin'],
     startsAtKeyword: true,
     pattern: ADMIN_PIN_PROSE,
     secretGroup: 'v',
     validate: isProsePin,
     confidence: 'medium',
     examples: {
-      match: ['Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'Alarm panel master PIN: `730291`'],
+      match: ['Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'The manager override PIN for the tills is 731904.', 'Manager PIN: 482913', 'Alarm panel master PIN: `730291`'],
       noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)'],
     },
   },
