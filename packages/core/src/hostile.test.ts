@@ -562,6 +562,11 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a key file of endless comment lines', 'files/munge.key', '# c\n'.repeat(MB / 4)],
     // A vault password file is one line: a longer file is left before any pattern reads it.
     ['a vault password file of a megabyte of spaces and one word', 'ansible/.vault_pass', ' '.repeat(MB) + 'Kq8zW3mLp0!'],
+    // Each admin's or root's word reads a bounded clause after it for its verb or colon, once.
+    ['root and an on-clause repeated on one line, never given a verb or a colon', 'notes.md', 'root on the ESXi hosts and '.repeat(MB / 27)],
+    ['admins with asides that never close, repeated on one line', 'notes.md', 'the SSO admin (administrator@vsphere.local '.repeat(MB / 44)],
+    // A password word after a comma reads at most 24 characters back.
+    ['clauses opening with a password word after a comma, repeated on one line', 'notes.md', 'user is `x`, password '.repeat(MB / 22)],
     // Each call of a data type with a secret field reads its bounded arguments once; a text's calls are read up to a bound.
     ['calls of a data type with a password field, opened and never closed', 'Logins.kt', 'data class L(val u: String, val password: String)\n' + 'L("edi", "Tanker417!Q3" '.repeat(MB / 24)],
     // Each Db2 `connect to` is matched once, sticky and bounded, however many follow on one line without a password.

@@ -223,3 +223,45 @@ describe('passwords that key an encryption, and PINs a till overrides with', () 
     expect(detect(text, { file: 'pos/terminal.ini' }).map((f) => text.slice(f.start, f.end))).toEqual(['731904', '4813']);
   });
 });
+
+describe('passwords in wiki and runbook prose: an admin account said to be one, a password clause after a comma', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.category === 'PASS')
+      .map((f) => `${f.rule} ${text.slice(f.start, f.end)}`);
+  };
+
+  it('reads root or an admin said to be a made password, with what it is on or an aside before the verb or the colon', async () => {
+    const wiki = [
+      'Root on the ESXi hosts is Tr@ckGang#2021 (same on all six).',
+      'The vCenter SSO admin (administrator@vsphere.local) is YardVC-Sso!2023.',
+      '2. Break-glass root on the Slurm controllers: `Peregrine^Dive^2019` (rotation ticket RC-1182).',
+      '',
+    ].join('\n');
+    expect(await values(wiki, 'docs/wiki/cluster.md')).toEqual([
+      'account-is-prose Tr@ckGang#2021',
+      'account-is-prose YardVC-Sso!2023',
+      'account-is-prose Peregrine^Dive^2019',
+    ]);
+  });
+
+  it('leaves what an account is said to be that is no password: a state, an address, a path, a variable, a word and a digit', async () => {
+    const wiki = [
+      'Root on the ESXi hosts is disabled.',
+      'The SSO admin is administrator@vsphere.local.',
+      'document_root: /var/www/Site-2024!',
+      'The admin for the build farm is `Jenkins2`.',
+      'Root on the hosts is ${ROOT_PASSWORD} from the vault.',
+      '',
+    ].join('\n');
+    expect(await values(wiki, 'docs/wiki/cluster.md')).toEqual([]);
+  });
+
+  it("reads a password word that opens a sentence's clause after a comma, not a config line's bare directive", async () => {
+    const runbook = 'Break-glass user is `kaiju_dba`, password Hojicha-Dumpling-29 — rotate after use and tell #kc-sec.\n';
+    expect(await values(runbook, 'runbooks/incident.md')).toEqual(['password-in-prose Hojicha-Dumpling-29']);
+    const directives = await values('password Kq8zW3mLp0!x\nmysql --password Kq8zW3mLp0!x\n', 'notes.md');
+    expect(directives.filter((v) => v.startsWith('password-in-prose'))).toEqual([]);
+  });
+});

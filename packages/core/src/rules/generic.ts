@@ -3496,6 +3496,19 @@ const POSTED_VALUE_END = /^(?:[ \t]{0,4}(?:\r?\n|$)|[.,;)]|[ \t]{1,4}(?:\(|[-–
  * first word, capitalised (a chat's `PROD003 is out. Volume password …`): a directive is one word, the password's own.
  */
 const SENTENCE_WORD_BEFORE = /(?:^|[^\w.\/-])(?:[a-z]{2,20}|[A-Z][a-z]{2,19}) {1,2}$/;
+/**
+ * A comma after a word or a code span, the password word opening the sentence's next clause (a runbook's "Break-glass user
+ * is `kaiju_dba`, password …"): prose too, where a config line's `user admin, password …` has no sentence before it.
+ */
+const CLAUSE_COMMA_BEFORE = /(?:^|[ \t])[A-Za-z`'"(][^\s,]{0,40}[\w`'")\]], {1,2}$/;
+
+/** Whether what stands before a bare password word is prose: a word of a sentence, or a clause's comma after one. */
+function opensProseClause(before: string): boolean {
+  if (SENTENCE_WORD_BEFORE.test(before)) return true;
+  const m = CLAUSE_COMMA_BEFORE.exec(before);
+  // The comma must follow a sentence's words, not open the line: at least one more word before the one it ends.
+  return m !== null && /[A-Za-z][ \t]/.test(before.slice(0, m.index + 1));
+}
 
 /** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
 function hasEveryClass(value: string): boolean {
@@ -3659,7 +3672,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // password …`, not a directive's `password …` opening a config line) and where no word of prose could be: every class in it.
     if (
       m.groups!['direct'] !== undefined &&
-      (quoted || em !== undefined || m[0].includes('\n') || !SENTENCE_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) ||
+      (quoted || em !== undefined || m[0].includes('\n') || !opensProseClause(text.slice(Math.max(0, m.index - 24), m.index)) ||
         !hasEveryClass(value) || /[(){}<>$%]/.test(value))
     ) return;
     // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
@@ -3748,6 +3761,41 @@ function findAccountSetToPasswords(text: string, options: DetectOptions): Span[]
     if (/[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) continue;
     spans.push({ start, end: start + value.length });
   }
+  return spans;
+}
+
+/**
+ * An administrative account said to be a value, its password meant with no word for it or with the word after the account
+ * (a wiki's "Root on the ESXi hosts is …", "The vCenter SSO admin (administrator@vsphere.local) is …", a runbook's
+ * "Break-glass root on the Slurm controllers: `…`", "root password on the hosts is …"): the account, maybe what it is on
+ * or for, maybe an aside in brackets, then `is`/`was` or a colon. Sticky at the account's word.
+ */
+const ACCOUNT_IS =
+  /(?:administrator|admin|root|superuser)(?:[ \t]{1,2}(?:account|user|login|password|pw))?(?:[ \t]{1,2}\([^()\r\n]{1,60}\))?(?:[ \t]{1,2}(?:on|for|of)[ \t]{1,2}[^:\r\n`'"()]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+/** A capitalised word numbered at its end (`Jenkins2`, `Build12`): a host's or a tool's name. */
+const NUMBERED_NAME = /^[A-Z]?[a-z]{1,30}\d{1,4}$/;
+/** An e-mail address: what an admin's login is said to be as often as its password. */
+const EMAIL_SHAPE = /^[^@\s]{1,64}@[^@\s]{1,200}\.[A-Za-z]{2,}$/;
+
+function findAccountIsPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(ACCOUNT_IS, text, offsets, (m) => {
+    // A word of its own: not the end of a name (`document_root:`, `$admin`, `/root`, `site.admin`).
+    if (m.index > 0 && /[\w.$\/\\-]/.test(text.charAt(m.index - 1))) return;
+    const quote = m.groups!['q']!;
+    const raw = m.groups!['v']!;
+    const start = m.index + m[0].length - raw.length;
+    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
+    // Bare, a final stop or bracket is the sentence's; a `!` is the value's unless the line or the sentence ends after it.
+    const after = text.slice(start + raw.length, start + raw.length + 4);
+    const value = quote !== '' ? raw : raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    // Without the noun the value must look made: every class bare, letters with a digit and a symbol or both cases quoted,
+    // not a name numbered at its end (`Jenkins2`: a host's or a tool's).
+    if (quote === '' ? !hasEveryClass(value) : !hasMadePasswordMix(value) || NUMBERED_NAME.test(value)) return;
+    // A path, a variable, a version or an address is what an account is said to be as often (`/root`, `${ROOT_PW}`, `v2.1-Beta`).
+    if (/[\/\\<>{}()$%]/.test(value) || /^v\d/i.test(value) || EMAIL_SHAPE.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push({ start, end: start + value.length });
+  });
   return spans;
 }
 
@@ -6151,6 +6199,33 @@ export const genericRules: Rule[] = [
         'pw for the kiosk TV is https://kiosk.example/pw-2024',
         'the pwd for this repo is /srv/repo-2024',
         'copy the password (from the vault) is what we said: Abc-1234',
+      ],
+    },
+  },
+  {
+    id: 'account-is-prose',
+    category: 'PASS',
+    description:
+      'A password an administrative account is said to be in prose ("Root on the ESXi hosts is …", "the SSO admin (administrator@vsphere.local) is …", "break-glass root on the controllers: `…`"): the value made, every class bare; paths, variables, versions and addresses are not reported',
+    keywords: ['root', 'admin', 'superuser'],
+    pattern: ACCOUNT_IS,
+    find: findAccountIsPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Root on the ESXi hosts is Tr@ckGang#2021 (same on all six).',
+        'The vCenter SSO admin (administrator@vsphere.local) is YardVC-Sso!2023.',
+        '2. Break-glass root on the Slurm controllers: `Peregrine^Dive^2019` (rotation ticket RC-1182).',
+        'The root password on the old NAS is Kelp-Quarry!804.',
+      ],
+      noMatch: [
+        'Root on the ESXi hosts is disabled.',
+        'The SSO admin is administrator@vsphere.local.',
+        'document_root: /var/www/Site-2024!',
+        'The admin for the build farm is `Jenkins2`.',
+        'Root on the hosts is ${ROOT_PASSWORD} from the vault.',
+        'The admin console is at v2.4-Beta!x now.',
       ],
     },
   },
