@@ -94,7 +94,8 @@ describe('a strong literal returned by a getter named for a PIN', () => {
   });
 
   it("leaves a bare numeric PIN, a board's pin and a name that only ends in the letters", () => {
-    const java = 'class Board {\n    public String overridePin() {\n        return "4711";\n    }\n    public String ledPin() {\n        return "GPIO17";\n    }\n    public String spin() {\n        return "Hv82#1177x";\n    }\n}\n';
+    // A PIN named for no one it admits (a door's): an admin's or a till's override PIN (`overridePin()`) takes digits, as in config.
+    const java = 'class Board {\n    public String doorPin() {\n        return "4711";\n    }\n    public String ledPin() {\n        return "GPIO17";\n    }\n    public String spin() {\n        return "Hv82#1177x";\n    }\n}\n';
     expect(values(java, 'src/main/java/Board.java')).toEqual([]);
   });
 });
