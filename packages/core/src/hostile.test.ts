@@ -691,6 +691,16 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a CSV header of a megabyte of community columns', 'inventory.csv', `${'snmp_community,'.repeat(MB / 16)}\n${'Hx7-Marten-Ro,'.repeat(MB / 14)}`],
     // A unique-local IPv6 address before a full stop is the same bounded read.
     ['unique-local IPv6 prefixes ended by full stops, repeated on one line', 'notes.txt', 'fd42:7a11:9e3c::30.'.repeat(MB / 19)],
+    // The Things Stack's key: a bounded id and secret after its prefix.
+    ['Things Stack key prefixes whose secret never comes, on one line', 'notes.md', `NNSXS.${'B'.repeat(39)}.`.repeat(MB / 46)],
+    // A key's noun and a verb of putting it in place read a bounded clause to its colon.
+    ['keys copied into places never given a colon, on one line', 'notes.md', 'key copied into the admin console '.repeat(MB / 34)],
+    // A key named at a line's end reads its rest of line and one set-off line below.
+    ['lines ending in a client secret with blank lines below', 'mail.eml', 'client secret:\n    \n'.repeat(MB / 20)],
+    // A value named after it reads a bounded clause forward and a bounded value back.
+    ["that's the key after runs of value characters", 'chat.txt', `${'a'.repeat(MB / 2)} that's the key `.repeat(2) + "that's the key ".repeat(MB / 15)],
+    // A Twilio SID and its secret: bounded runs after the SID.
+    ['Twilio key SIDs with secrets that never come', 'chat.txt', `SK${'a'.repeat(32)} secret `.repeat(MB / 42)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

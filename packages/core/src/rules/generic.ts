@@ -3859,7 +3859,7 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
  * value in quotes or code marks counts, and the sentence before it on the same line must name the secret.
  */
 const IT_IS_VALUE =
-  /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
+  /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|(?:(?:copied|pasted|entered|loaded)[ \t](?:in|into[ \t][^\r\n:`'"()]{1,30}?)|(?:rotated|changed|updated|regenerated)[ \t]to)[ \t]{0,2}:[ \t]{1,3}(?<vq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
 /** Before `set to`, the verb that makes it one clause with its subject (`the password for new units is set to \`…\``). */
 const SET_TO_VERB = /\b(?:is|was|been|be|got|gets)[ \t]{1,2}$/i;
 /**
@@ -3889,7 +3889,9 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     // The verb alone (`the last token we rotated away from was \`…\``): the secret's noun is the clause's subject.
     const bare = m.groups!['bq'] !== undefined;
     // `until …:` right after the noun (`the ArcGIS token until SSO works: \`…\``), or the value in brackets a few words after it.
-    const until = m.groups!['uq'] !== undefined;
+    // A verb of putting the value in place right after the noun, then a colon, names it the same way (a postmortem's
+    // timeline `new HMAC key copied in: \`…\``, `the webhook secret rotated to: \`…\``).
+    const until = m.groups!['uq'] !== undefined || m.groups!['vq'] !== undefined;
     const paren = m.groups!['pq'] !== undefined;
     const quote = bare || until || paren ? '`' : m.groups!['q']!;
     const raw = m.groups!['v']!;
@@ -4010,6 +4012,45 @@ function findKeyIsBareValues(text: string, options: DetectOptions, offsets: read
  * sixteen letters and digits or more: the mode names which of the vendor's environments the key works in.
  */
 const KEY_MODE_PREFIX = /^[a-z]{2,10}_(?:live|test|prod|sandbox|dev)_(?=[A-Za-z0-9]{16})/;
+
+/**
+ * A value handed over first and named after it, as chat does ("use 4b88…a780 that's the live-ops key", "…, which is the
+ * new token"): the clause from `that's`/`which is` to the noun, a few words between, not the noun's id, name or file.
+ */
+const NAMED_AFTER = /^(?:that's|that[ \t]is|which[ \t]is|that[ \t]was)[ \t]{1,2}(?:the|our|my|your)[ \t]{1,2}(?:[A-Za-z][\w-]{0,20}[ \t]{1,2}){0,3}?(?<noun>(?:api[ \t])?(?:key|token|secret))\b(?![ \t_-]?(?:id|ids|name|file|path|fingerprint|hash|digest|format|prefix)\b)/i;
+/** How far the clause is read after `that's`, and how far back the value may run before it. */
+const NAMED_AFTER_REACH = 80;
+const NAMED_AFTER_VALUE_REACH = 200;
+
+/** The value right before `at`, past a comma or dash and a closing code mark: its bounds, or undefined. */
+function valueBefore(text: string, at: number): { start: number; end: number } | undefined {
+  let end = at;
+  while (end > 0 && at - end < 4 && /[ \t,\u2014\u2013-]/.test(text.charAt(end - 1))) end--;
+  if (end === at) return undefined;
+  const quote = text.charAt(end - 1);
+  if (quote === '`' || quote === '"' || quote === "'") end--;
+  let start = end;
+  while (start > 0 && end - start < NAMED_AFTER_VALUE_REACH && /[A-Za-z0-9+/=_-]/.test(text.charAt(start - 1))) start--;
+  if (start === end || (start > 0 && !/[\s`"'(:]/.test(text.charAt(start - 1)))) return undefined;
+  return { start, end };
+}
+
+function findValuesNamedAfter(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    if (offset > 0 && isWordCode(text.charCodeAt(offset - 1))) continue;
+    const clause = NAMED_AFTER.exec(text.slice(offset, offset + NAMED_AFTER_REACH));
+    if (clause === null) continue;
+    const value = valueBefore(text, offset);
+    if (value === undefined) continue;
+    const raw = text.slice(value.start, value.end);
+    if (raw.length < 20 || UUID.test(raw)) continue;
+    if (!KEY_HEX.test(raw) && (!looksGenerated(raw) || !/[A-Za-z]/.test(raw) || WORD_PART.test(raw) || isNameShaped(raw))) continue;
+    if (!isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) continue;
+    spans.push({ start: value.start, end: value.end, category: /token/i.test(clause.groups!['noun']!) ? 'TOKEN' : 'KEY' });
+  }
+  return spans;
+}
 
 /** Digits spread through the value in three runs or more (not words with a number here and there), and many distinct characters. */
 function looksGenerated(value: string): boolean {
@@ -4200,6 +4241,59 @@ function findSetOffPasswords(text: string, options: DetectOptions, offsets: read
     done = start + value.length;
   }
   return spans;
+}
+
+/**
+ * A key's, token's or secret's noun ending its line, said to be what follows by a colon or `is` (a mail's "…that contained
+ * our DTN service\nclient secret:" over an indented block), read from the noun to the line's end; a plural or a verb may follow it.
+ */
+const KEY_LEAD_IN_TAIL = /^(?<noun>(?:secret|token|key)s?)(?<verb>[ \t](?:is|was|are))?[ \t]{0,2}(?<colon>:)?[ \t]{0,4}\r?$/i;
+
+/**
+ * A key, token or secret set off on its own indented line below the line whose last words name it, as mail and notes
+ * set a value off to copy (a mail's "contained our DTN service client secret:" / (blank) / "    e5iw…4="): the sibling of
+ * `findSetOffPasswords` for generated values. The noun must end the line (not `the key file is:`, `key fingerprint:`),
+ * not be a public one by name (`public key:`, `host key:`), and no digest or id be named on the line; the value must be
+ * hex of a key's length or a generated value (digits spread through letters), alone on its line.
+ */
+function findSetOffKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    if (offset > 0 && isLetterCode(text.charCodeAt(offset - 1))) continue;
+    let newline = offset;
+    while (newline < text.length && newline - offset <= 16 && text.charCodeAt(newline) !== 0x0a) newline++;
+    if (newline >= text.length || text.charCodeAt(newline) !== 0x0a) continue;
+    const tail = KEY_LEAD_IN_TAIL.exec(text.slice(offset, newline));
+    if (tail === null || (tail.groups!['verb'] === undefined && tail.groups!['colon'] === undefined)) continue;
+    let lineStart = offset;
+    while (lineStart > 0 && offset - lineStart < KEY_IS_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
+    const lead = text.slice(lineStart, newline);
+    if (/^[ \t]{0,4}>/.test(lead) || lead.includes('`') || NOT_THE_KEYS_VALUE.test(lead)) continue;
+    if (!endsInKeyNoun(text.slice(lineStart, offset + tail.groups!['noun']!.length))) continue;
+    SET_OFF_VALUE.lastIndex = newline + 1;
+    const m = SET_OFF_VALUE.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['v']!;
+    if (!isSetOffKeyValue(value, options.file)) continue;
+    const start = text.indexOf(value, newline + 1);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/** Whether the text ends in a key's, token's or secret's noun that `KEY_NOUN` takes (not a public, host or cache key). */
+function endsInKeyNoun(lead: string): boolean {
+  let last: RegExpExecArray | null = null;
+  KEY_NOUN.lastIndex = 0;
+  for (let n = KEY_NOUN.exec(lead); n !== null; n = KEY_NOUN.exec(lead)) last = n;
+  return last !== null && last.index + last[0].length === lead.length;
+}
+
+/** A set-off key's value: hex of a key's length, or a generated value of 20 or more with no word among its parts. */
+function isSetOffKeyValue(value: string, file: string | undefined): boolean {
+  if (value.length < 20 || !/^[A-Za-z0-9+/=_-]+$/.test(value) || UUID.test(value)) return false;
+  if (!KEY_HEX.test(value) && (!looksGenerated(value) || !/[A-Za-z]/.test(value) || WORD_PART.test(value) || isNameShaped(value))) return false;
+  return isPlausibleSecret(value, { category: 'KEY', quoted: true, file });
 }
 
 /**
@@ -5906,6 +6000,31 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'key-set-off-below',
+    category: 'KEY',
+    description:
+      'A key, token or secret set off on its own indented line below the line that ends naming it with a colon or "is" (a mail\'s "…contained our DTN service client secret:" over an indented block): hex of a key\'s length or a generated value; not a public or host key, a key file\'s path, a fingerprint or an id',
+    keywords: ['secret', 'token', 'key'],
+    pattern: /(?:secret|token|key)s?(?:[ \t](?:is|was|are))?[ \t]{0,2}:?[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?(?:\t|[ \t]{2,12})([^\s`'"]{6,100})/i,
+    find: findSetOffKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'A student pushed a notebook to a public repo that contained our DTN service\nclient secret:\n\n    Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=\n\nI have deleted that client.',
+        "The test tenant's new API token is\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2\n",
+      ],
+      noMatch: [
+        'Add this line to authorized_keys, our deploy public key:\n\n    AAAAC3NzaC1lZDI1NTE5AAAAIB7x9Lq2mZr9Tn4Wk8Rb3Hc\n',
+        'The key fingerprint is:\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2\n',
+        'The client id of the secret:\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2\n',
+        'To make a new secret:\n\n    openssl-rand-hex-32\n',
+        '> our client secret:\n>\n>     Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=\n',
+        'The token is:\n\n    session-token-for-user\n',
+      ],
+    },
+  },
+  {
     id: 'key-one-prose',
     category: 'KEY',
     description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
@@ -5941,8 +6060,8 @@ export const genericRules: Rule[] = [
   {
     id: 'secret-it-is-prose',
     category: 'KEY',
-    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box"), as "is `…`" or "is set to `…`" in its clause, right after it as "until …: `…`", or in brackets a few words after it ("the production token from the kickoff mail (`…`)")',
-    keywords: ["it's", 'it is', 'it was', 'is `', 'was `', 'set to `', 'until ', '(`'],
+    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box"), as "is `…`" or "is set to `…`" in its clause, right after it as "until …: `…`" or as a verb of putting it in place and a colon ("new HMAC key copied in: `…`", "rotated to: `…`"), or in brackets a few words after it ("the production token from the kickoff mail (`…`)")',
+    keywords: ["it's", 'it is', 'it was', 'is `', 'was `', 'set to `', 'until ', '(`', 'copied in', 'copied into', 'pasted in', 'pasted into', 'entered in', 'loaded in', 'rotated to', 'changed to', 'updated to', 'regenerated to'],
     pattern: IT_IS_VALUE,
     find: findItIsValues,
     anchored: true,
@@ -5954,6 +6073,8 @@ export const genericRules: Rule[] = [
         "The kiosk admin password hasn't changed since spring; it's `Hb4!nQz8Wp` for now.",
         'The till admin password for new stores is set to `Moss!tkQWEL27#` by the fitter.',
         'The legacy SMS gateway still uses this API secret until we migrate: `Lq7Zw2Nk9Rt4Vb8Mx3Hc6Pd`.',
+        '- 09:31 new HMAC key copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58c3d6e91b0f4a7c2d8e5b1f3a6c9d0e7b`',
+        '- the webhook secret pasted into the payment admin: `Lq7Zw2Nk9Rt4Vb8Mx3Hc6Pd`',
         'Never paste the live token from the partner mail (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`) in examples.',
       ],
       noMatch: [
@@ -5963,11 +6084,39 @@ export const genericRules: Rule[] = [
         "The deploy key moved, it was `1cb577b2e35fa0fde83202d88f8dd23fb76d621b` at the time.",
         "The API key is fine; it's `disabled_by_default` anyway.",
         'The token fix is in the merge commit (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`).',
+        '- 09:31 the key file was copied in: `config/keys/hmac.key`',
+        '- new HMAC key id copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58`',
+        '- the key, once rotated, was copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58`',
         'Keep the token until the build ends: `cache-2024-06-01-linux-x64`.',
         'The password rule is set to `Min-length:14!` for staff.',
         'Kiosk passwords follow the site GPO (`MaxPasswordAge=90`).',
         '- The TLS cert thumbprint for ADFS token signing is `373910F6675EE3FFA377B9E32039AE4FED7C7EA0` (public).',
         'The SHA-256 of the signing key is `9f2c4e7a1b3d5f60718293a4b5c6d7e8f9a0b1c2d3e4f5061728394a5b6c7d8e` in the release notes.',
+      ],
+    },
+  },
+  {
+    id: 'key-named-after-prose',
+    category: 'KEY',
+    description:
+      'A key, token or secret handed over first and named after it, as chat does ("use … that\'s the live-ops key", "…, which is the new token"): hex of a key\'s length or a generated value; not where the noun is followed by id, name, file, fingerprint or format',
+    keywords: ["that's the", 'that is the', 'which is the', 'that was the', "that's our", 'that is our', 'which is our'],
+    // The clause's opening only: the find reads the words up to the noun (NAMED_AFTER) on a bounded slice.
+    pattern: /(?:that's|that[ \t]is|which[ \t]is|that[ \t]was)[ \t]{1,2}(?:the|our|my|your)[ \t]/i,
+    find: findValuesNamedAfter,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[2024-10-14 09:18] mateo.r: use 7c1e94b02fd8a3e56b0c19d4f7a2e83b that\'s the live-ops key',
+        'paste `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd`, which is the new partner token',
+      ],
+      noMatch: [
+        'use 7c1e94b02fd8a3e56b0c19d4f7a2e83b that\'s the key id for the live-ops account',
+        'build 1cb577b2e35fa0fde83202d88f8dd23fb76d621b, that\'s the release we tagged',
+        'use deploy-key-for-staging that\'s the key',
+        'ask in #ops, that\'s the key point',
+        'f47ac10b-58cc-4372-a567-0e02b2c3d479 that is the token name in the vault',
       ],
     },
   },

@@ -182,3 +182,27 @@ describe('a keypad code stated by what it opens', () => {
     expect(codes('Sentry code: 404918\nre-entry codes: 2024\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('stated-key-secret-pair: an id known by its own prefix, its secret after it', () => {
+  const pair = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-key-secret-pair').map((f) => text.slice(f.start, f.end));
+  it("takes the secret after a Twilio key SID with no \"API key\" words, also as one-case hex", () => {
+    const slack = '    "text": "rotation script ran but the config did not update. new key is SK5e0b9d2c7a1f48e3b6c0d9a2e7f14b8c secret 3c9e71a4f0b82d65e1a7c4f90b3d2e86 — setting manually",\n';
+    expect(pair(slack, 'ops/slack-export/eng-oncall/2024-06-11.json')).toEqual(['3c9e71a4f0b82d65e1a7c4f90b3d2e86']);
+  });
+  it('leaves words after "secret" and a SID inside a longer word', () => {
+    expect(pair('new key is SK5e0b9d2c7a1f48e3b6c0d9a2e7f14b8c secret is in the vault\n', 'chat.txt')).toEqual([]);
+    expect(pair('TASK5e0b9d2c7a1f48e3b6c0d9a2e7f14b8c secret 3c9e71a4f0b82d65e1a7c4f90b3d2e86\n', 'chat.txt')).toEqual([]);
+  });
+});
+
+describe('stated-credential-value: 40 hex digits after an API key', () => {
+  const stated = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-credential-value').map((f) => text.slice(f.start, f.end));
+  it("takes 40 hex after an API key's noun, as a service issues them", () => {
+    const mail = "The REST endpoint also accepts the API key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 in the X-Api-Key header if you'd rather\n";
+    expect(stated(mail, 'ops/mail/RE_feed.eml')).toEqual(['3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81']);
+  });
+  it('leaves 40 hex after a signing or private key, a fingerprint or a commit', () => {
+    expect(stated('The signing key 6A010C5166006599AA17F08146C2130DFD2497F5 is the release fingerprint.\n', 'notes.md')).toEqual([]);
+    expect(stated('Bumped the private key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 handling.\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { shannonEntropy } from '../entropy.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
@@ -35,7 +36,7 @@ const STATED_PRE_SHARED =
  * name (`getAccessToken`) or a setting's key after its section (git's `user.signingkey <GPG key id>`) is not it.
  */
 const STATED_NOUN_VALUE =
-  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?:api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
+  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?<noun>api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
 
 /**
  * An API or access key's id stated in prose and its secret right after it (`API key SK… / secret …`, `access key AKIA…,
@@ -43,14 +44,38 @@ const STATED_NOUN_VALUE =
  * pair's other half. The id is one generated-looking word; the secret must mix letters of both cases and digits.
  */
 const STATED_KEY_SECRET =
-  /(?:api|access)[ \t]key(?:[ \t]id)?[ \t]{1,2}["'`]?[A-Za-z0-9][\w-]{7,63}["'`]?[ \t]{0,2}(?:\/|,|&|\+|and)[ \t]{0,2}(?:its[ \t])?secret(?:[ \t]key)?[ \t]{1,2}["'`]?(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_-]{14,126}[A-Za-z0-9+\/=_-])(?=["'`]?(?:[\s,;)\]|]|\.(?:\s|$|["'`])|$))/iy;
+  /(?:(?:api|access)[ \t]key(?:[ \t]id)?[ \t]{1,2}["'`]?[A-Za-z0-9][\w-]{7,63}["'`]?[ \t]{0,2}(?:\/|,|&|\+|and)|(?<![A-Za-z0-9])(?:SK(?:[0-9a-f]{32}|[0-9A-F]{32})|(?:AKIA|ASIA)[A-Z2-7]{16})["'`]?[ \t]{0,2}(?:\/|,|;|&|\+|and)?)[ \t]{0,2}(?:its[ \t])?secret(?:[ \t]key)?[ \t]{1,2}["'`]?(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_-]{14,126}[A-Za-z0-9+\/=_-])(?=["'`]?(?:[\s,;)\]|]|\.(?:\s|$|["'`])|$))/iy;
+/**
+ * A key id that says by its own prefix what it is, so no "API key" words are needed before it: a Twilio API key's SID
+ * (`SK` + 32 hex), an AWS access key id. A chat's "new key is SK… secret …" hands over the pair just the same.
+ */
+const KEY_ID_OWN_PREFIX_KEYWORDS = ['sk', 'akia', 'asia'];
+/** A secret written as hex of a generated key's length, in one case: random bytes, though it mixes only two classes. */
+const ONE_CASE_KEY_HEX = /^(?:[0-9a-f]{32}|[0-9A-F]{32}|[0-9a-f]{40}|[0-9A-F]{40}|[0-9a-f]{64}|[0-9A-F]{64})$/;
+
+/**
+ * A pair's secret: letters of both cases and digits, spread enough (entropy 3.5), or one-case hex of a key's length,
+ * whose sixteen symbols cap its entropy lower (3.0 is still far above a word's or a counted run's).
+ */
+function isPairSecretShape(v: string): boolean {
+  if (ONE_CASE_KEY_HEX.test(v)) return true;
+  return mixesClasses(v, 3) && shannonEntropy(v) >= 3.5;
+}
 
 /** A UUID: an id, whatever it names. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Nouns of a key a service issues for calling it (`API key`, `API token`, `access token`, `auth token`): 40 hex digits
+ * after one are such a key (many services issue 20 random bytes in hex), where after a signing, private or master key
+ * they are the key's fingerprint or a commit.
+ */
+const ISSUED_KEY_NOUN = /^(?:api[ \t]?(?:token|key|secret)|(?:access|auth)[ \t]?token)$/i;
+
 /** Whether a value stated after a credential's noun looks generated: letters and digits, no UUID, no 40-hex digest, no name. */
-function isStatedNounValue(v: string, file: string | undefined): boolean {
-  return /\d/.test(v) && /[A-Za-z]/.test(v) && (v.match(/\d+/g) ?? []).length >= 3 && !UUID.test(v) && !/^[0-9a-f]{40}$/i.test(v) &&
+function isStatedNounValue(v: string, file: string | undefined, noun = ''): boolean {
+  const digest = /^[0-9a-f]{40}$/i.test(v) && !ISSUED_KEY_NOUN.test(noun);
+  return /\d/.test(v) && /[A-Za-z]/.test(v) && (v.match(/\d+/g) ?? []).length >= 3 && !UUID.test(v) && !digest &&
     !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: false, file });
 }
 
@@ -351,25 +376,28 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-key-secret-pair',
     category: 'KEY',
     description:
-      'The secret stated right after an API or access key\'s id in prose (`API key SK… / secret …`, `access key AKIA…, secret …`): a docstring or a note handing over a key pair',
-    keywords: ['api key', 'access key'],
+      'The secret stated right after an API or access key\'s id in prose (`API key SK… / secret …`, `access key AKIA…, secret …`, or an id known by its own prefix, a chat\'s `new key is SK… secret …`): a docstring or a note handing over a key pair; the secret mixes letters of both cases and digits, or is hex of 32, 40 or 64 digits',
+    keywords: ['api key', 'access key', ...KEY_ID_OWN_PREFIX_KEYWORDS],
     startsAtKeyword: true,
     pattern: STATED_KEY_SECRET,
     secretGroup: 'v',
-    minEntropy: 3.5,
+    minEntropy: 3,
     validate: (v, ctx) =>
-      mixesClasses(v, 3) && !UUID.test(v) && !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: true, file: ctx.file }),
+      isPairSecretShape(v) && !UUID.test(v) && !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: true, file: ctx.file }),
     confidence: 'medium',
     examples: {
       match: [
         '"""Send SMS. Creds: API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret Tq7LmZ4xRp9Wb3NvHs8cYd2K."""',
         'Use the access key AKIAZ3QW7XRT5LMN2PVB, secret Hq8vT2mLx9Rk4WzN7bPc3Yd6Gf0Js5Ae1Uo8Qi2S for the archive bucket.',
+        '"text": "rotation ran but the config did not update. new key is SK5e0b9d2c7a1f48e3b6c0d9a2e7f14b8c secret 3c9e71a4f0b82d65e1a7c4f90b3d2e86 — setting it by hand",',
       ],
       noMatch: [
         'API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret stored in the vault.',
         'API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret TWILIO_API_SECRET_FROM_ENV.',
         'API key SK0f3a9c7e21b84d65a0c9e3f172b6d48a / secret 6b1e2f0a-4c3d-4e7a-9b8c-1d2e3f4a5b6c.',
         'The access key id and secret key are issued per environment.',
+        'new key is SK5e0b9d2c7a1f48e3b6c0d9a2e7f14b8c secret is in the vault',
+        'TASK5e0b9d2c7a1f48e3b6c0d9a2e7f14b8c secret 3c9e71a4f0b82d65e1a7c4f90b3d2e86',
       ],
     },
   },
@@ -377,7 +405,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-credential-value',
     category: 'KEY',
     description:
-      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`)',
+      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`); 40 hex digits only after an API key\'s, API token\'s, access or auth token\'s noun (elsewhere a fingerprint or a commit)',
     keywords: [
       'api token', 'api key', 'api secret', 'access token', 'auth token', 'bearer token', 'admin token', 'refresh token', 'session token',
       'secret key', 'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret',
@@ -389,7 +417,7 @@ export const statedCredentialRules: Rule[] = [
     pattern: STATED_NOUN_VALUE,
     secretGroup: 'v',
     minEntropy: 3,
-    validate: (v, ctx) => isStatedNounValue(v, ctx.file),
+    validate: (v, ctx) => isStatedNounValue(v, ctx.file, ctx.groups?.['noun']),
     confidence: 'medium',
     examples: {
       match: [
@@ -397,6 +425,7 @@ export const statedCredentialRules: Rule[] = [
         '2024-03-01T10:00:00Z INFO [jwt] loaded signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b for kid=a1',
         'The old secret key Qm7vLp2Zx9Tn4Wk8Rb3Hc still works on staging.',
         '2024-06-03T02:14:11Z,YRK,007ba6f6-9997-4ccc-885b-c7fa5268de49,AddPayment,401,"Invalid AccessToken 9C18B680927F99CA1FB2D658D931F71B-EF32552D3A087C561C749B4DA6F7DC9"',
+        'The REST endpoint also accepts the API key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 in the X-Api-Key header.',
       ],
       noMatch: [
         'Verify the public signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
@@ -404,6 +433,7 @@ export const statedCredentialRules: Rule[] = [
         'signing key fingerprint 3f6249dd97cd7fc95657128f99b889818aa7c5dc4b8c188647c768f5eabe090d',
         'API key 0c6f1b8e-2d4a-4f7b-9e13-5a8c2d7e9b41 belongs to the partner account.',
         'The signing key 6A010C5166006599AA17F08146C2130DFD2497F5 is the release fingerprint.',
+        'Bumped the private key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 handling in the release.',
         'Set the API token API_TOKEN_FROM_VAULT before the run.',
         'Verify with the PublicSigningKey 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
         '401,"Invalid AccessToken 0c6f1b8e-2d4a-4f7b-9e13-5a8c2d7e9b41"',

@@ -150,6 +150,10 @@ describe('hostile input', () => {
       'xoxb-1234567890-'.repeat(20_000),
       `sk-proj-${'A'.repeat(200_000)}`,
       'AIza'.repeat(50_000),
+      // The Things Stack's key: a prefix with no key, and key characters that never meet the second dot.
+      'NNSXS.'.repeat(50_000),
+      `NNSXS.${'A'.repeat(200_000)}`,
+      `NNSXS.${'A'.repeat(39)}.`.repeat(5_000),
     ];
     for (const input of inputs) expect(Array.isArray(detector.detect(input))).toBe(true);
   });

@@ -503,6 +503,17 @@ export const saasRules: Rule[] = [
       noMatch: [`const eventKey = "${fake('b64url', 86, 4510)}"; // no provider named`, 'inngest: { eventKey: process.env.INNGEST_EVENT_KEY }'],
     },
   },
+  // The Things Stack (The Things Network's LoRaWAN server) writes an API key as `NNSXS.<key id>.<secret>`: 39 then 52
+  // characters of upper-case base32. The prefix is the product's own, so the key is taken wherever it stands (a .tfvars
+  // value, a firmware build flag, a bare line in onboarding notes). Lengths are given a little play: hand-written copies
+  // (and some docs) drop or add a character, and digits outside base32 appear in pasted copies.
+  tokenRule('things-stack-api-key', 'The Things Stack / The Things Network API key (NNSXS.<id>.<secret>, upper-case base32)', 'NNSXS\\.', '[A-Z0-9]{36,42}\\.[A-Z0-9]{48,56}', {
+    match: [
+      `  NNSXS.${fake('base32', 39, 4511)}.${fake('base32', 52, 4512)}`,
+      `ttn_api_key = "NNSXS.${fake('uppernum', 39, 4513)}.${fake('uppernum', 52, 4514)}"`,
+    ],
+    noMatch: ['NNSXS.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'TTN_API_KEY=NNSXS.', `NNSXS.${fake('uppernum', 39, 4515)}`],
+  }, { minEntropy: 3 }),
   // Postmark's server and account tokens are UUIDs: read as the argument of the SDK's clients in a text that names Postmark
   // (`import { ServerClient } from "postmark"` … `new ServerClient("…")`), as a UUID is nothing on its own.
   {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../index.js';
+
+/** The values one rule reports in `text`, for readable assertions. */
+function found(text: string, file: string, rule: string): string[] {
+  return detect(text, { file }).filter((f) => f.rule === rule).map((f) => text.slice(f.start, f.end));
+}
+
+describe('secret-it-is-prose: a key named, then a verb of putting it in place and a colon', () => {
+  const rule = 'secret-it-is-prose';
+  it("takes the value in code marks after the noun's verb and colon", () => {
+    const md = '## Timeline\n- 09:15 401s on the webhook endpoint\n- 09:31 new HMAC key copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58c3d6e91b0f4a7c2d8e5b1f3a6c9d0e7b`\n';
+    expect(found(md, 'ops/wiki/postmortem.md', rule)).toEqual(['5b0e9c4a7d21f8e36a1c0d9b4e7f2a58c3d6e91b0f4a7c2d8e5b1f3a6c9d0e7b']);
+    expect(found('The staging API token rotated to: `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd`\n', 'notes.md', rule)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd']);
+  });
+  it("leaves a path, a key's id and a clause between the noun and the verb", () => {
+    expect(found('- the key file was copied in: `config/keys/hmac.key`\n', 'notes.md', rule)).toEqual([]);
+    expect(found('- new HMAC key id copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58`\n', 'notes.md', rule)).toEqual([]);
+    expect(found('- the key, once rotated, was copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58`\n', 'notes.md', rule)).toEqual([]);
+  });
+  it('reads verbs that never reach a colon in time that grows with the text', () => {
+    const unit = 'key copied into the admin console and more words ';
+    for (const size of [256 * 1024, 512 * 1024]) expect(found(unit.repeat(size / unit.length), 'notes.md', rule)).toEqual([]);
+  });
+});
+
+describe('key-set-off-below: a key set off on its own line below the line that names it', () => {
+  const rule = 'key-set-off-below';
+  it('takes a base64 client secret indented below "client secret:" in a mail', () => {
+    const mail = 'All,\n\nA student pushed a notebook to a public GitHub repo that contained our DTN service\nclient secret:\n\n    Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=\n\nI have deleted that client.\n';
+    expect(found(mail, 'docs/email/incident.eml', rule)).toEqual(['Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=']);
+  });
+  it("leaves a public key, a fingerprint, an id, a quoted reply and words set off the same way", () => {
+    expect(found('our deploy public key:\n\n    AAAAC3NzaC1lZDI1NTE5AAAAIB7x9Lq2mZr9Tn4Wk8Rb3Hc\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The key fingerprint is:\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The client id of the secret:\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2\n', 'notes.md', rule)).toEqual([]);
+    expect(found('> our client secret:\n>\n>     Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=\n', 'mail.eml', rule)).toEqual([]);
+    expect(found('The token is:\n\n    session-token-for-user\n', 'notes.md', rule)).toEqual([]);
+    expect(found('the secret:\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2 and more\n', 'notes.md', rule)).toEqual([]);
+  });
+  it('reads lines ending in the noun with nothing set off in time that grows with the text', () => {
+    const unit = 'client secret:\n    \n';
+    for (const size of [256 * 1024, 512 * 1024]) expect(found(unit.repeat(size / unit.length), 'mail.eml', rule)).toEqual([]);
+    const keys = 'key key key key ';
+    for (const size of [256 * 1024, 512 * 1024]) expect(found(keys.repeat(size / keys.length), 'mail.eml', rule)).toEqual([]);
+  });
+});
+
+describe('key-named-after-prose: a value handed over first and named after it', () => {
+  const rule = 'key-named-after-prose';
+  it("takes the hex or generated value before \"that's the … key\" or \", which is the new token\"", () => {
+    const chat = "[2024-10-14 09:16] hana: Datadog is yelling, the agent key on the matchmaker nodes is the old one\n[2024-10-14 09:18] mateo: use 7c1e94b02fd8a3e56b0c19d4f7a2e83b that's the live-ops key\n";
+    expect(found(chat, 'ops/exports/discord.txt', rule)).toEqual(['7c1e94b02fd8a3e56b0c19d4f7a2e83b']);
+    expect(found('paste `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd`, which is the new partner token\n', 'chat.txt', rule)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd']);
+  });
+  it("leaves a key's id, a commit, a name, a UUID and a figure of speech", () => {
+    expect(found("use 7c1e94b02fd8a3e56b0c19d4f7a2e83b that's the key id for the live-ops account\n", 'chat.txt', rule)).toEqual([]);
+    expect(found("build 1cb577b2e35fa0fde83202d88f8dd23fb76d621b, that's the release we tagged\n", 'chat.txt', rule)).toEqual([]);
+    expect(found("use deploy-key-for-staging that's the key\n", 'chat.txt', rule)).toEqual([]);
+    expect(found("ask in #ops, that's the key point\n", 'chat.txt', rule)).toEqual([]);
+    expect(found('f47ac10b-58cc-4372-a567-0e02b2c3d479 that is the token name in the vault\n', 'chat.txt', rule)).toEqual([]);
+  });
+  it("reads clauses with no value before them, and long values, in time that grows with the text", () => {
+    const unit = "that's the key ";
+    for (const size of [256 * 1024, 512 * 1024]) expect(found(unit.repeat(size / unit.length), 'chat.txt', rule)).toEqual([]);
+    for (const size of [256 * 1024, 512 * 1024]) expect(found(`${'a'.repeat(size)} that's the key`, 'chat.txt', rule)).toEqual([]);
+  });
+});
