@@ -565,6 +565,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each admin's or root's word reads a bounded clause after it for its verb or colon, once.
     ['root and an on-clause repeated on one line, never given a verb or a colon', 'notes.md', 'root on the ESXi hosts and '.repeat(MB / 27)],
     ['admins with asides that never close, repeated on one line', 'notes.md', 'the SSO admin (administrator@vsphere.local '.repeat(MB / 44)],
+    // Each spaced slash reads at most 140 characters back for its account: domain accounts and admins in code marks too.
+    ['domain accounts before spaced slashes, repeated on one line', 'notes.md', 'CORP\\svc_x / '.repeat(MB / 14)],
+    ['admins in code marks before spaced slashes with no value, repeated', 'notes.md', '`root` / `'.repeat(MB / 10)],
     // A password word after a comma reads at most 24 characters back.
     ['clauses opening with a password word after a comma, repeated on one line', 'notes.md', 'user is `x`, password '.repeat(MB / 22)],
     // Each call of a data type with a secret field reads its bounded arguments once; a text's calls are read up to a bound.

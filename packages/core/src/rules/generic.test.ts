@@ -265,3 +265,26 @@ describe('passwords in wiki and runbook prose: an admin account said to be one, 
     expect(directives.filter((v) => v.startsWith('password-in-prose'))).toEqual([]);
   });
 });
+
+describe('account-slash-password: accounts that name a login by their form', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'account-slash-password')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads the password after an administrative account in code marks and after a Windows domain account', async () => {
+    const wiki = [
+      '| Backup | Veeam B&R on veeam01.gpo.corp (service acct GPO\\svc_veeam / Veeam#Ballast2020) |',
+      'The iDRACs use `root` / calvin-gpo-7 since the 2022 refresh.',
+      '',
+    ].join('\n');
+    expect(await values(wiki, 'docs/wiki/cluster.md')).toEqual(['Veeam#Ballast2020', 'calvin-gpo-7']);
+  });
+
+  it('leaves words, paths and menus after them', async () => {
+    const wiki = ['The iDRACs use `root` / password auth.', 'Open CORP\\Shares / Finance / Q3-2024! to see it.', 'Logs: C:\\Logs / D-drive2 mirror', ''].join('\n');
+    expect(await values(wiki, 'docs/wiki/cluster.md')).toEqual([]);
+  });
+});

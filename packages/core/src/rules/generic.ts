@@ -3092,6 +3092,12 @@ const ACCOUNT_SLASH_PASSWORD =
 const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:[A-Za-z][\w.-]{0,40}[_.-](?=admin))?(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
+ * Accounts that name a login by their form alone, read back from the slash: an administrative account in code marks (the
+ * iDRACs use `` `root` `` / …), and a Windows domain account (`GPO\\svc_veeam / …`, a service account as a wiki's table gives it).
+ */
+const CODE_ADMIN_ACCOUNT = /(?:^|[^\w`])`(?:admin|administrator|root|sa|sysadmin|superuser)`$/i;
+const DOMAIN_ACCOUNT_BEFORE = /(?:^|[^\w.\\-])[A-Za-z][\w.-]{0,30}\\{1,2}[\w.$-]{1,64}$/;
+/**
  * An administrative account labelled a login right before it (`login admin`, `log in as root`, `creds: admin`): with the label,
  * the pair is a login whatever the password's shape, so one of letters and digits only (`login admin / sp3ctrogram`) is one too.
  */
@@ -6564,6 +6570,8 @@ export const genericRules: Rule[] = [
         'The maintenance login we\'ll need is "service" / RDG-maint-3188 - keep it safe.',
         "[07:15] Iain: what's the watchdog login again\n[07:15] Euan: watchdog / Puffin.Ridge.Tide.41",
         'The SQL login we used for the\nreplication job was `histrepl` / Pump$tation19 - rotate after cutover.',
+        'The iDRACs use `root` / calvin-gpo-7 since the 2022 refresh.',
+        '| Backup | Veeam B&R on veeam01.gpo.corp (service acct GPO\\svc_veeam / Veeam#Ballast2020) |',
         'Twilio: ops@clinic.example / Parvo-Shot-Tuesday! (2FA on the ops phone)',
         '{"type": "message", "text": "cvta_agol_admin / Detour-Layer!Nov3 - change it when she\'s back pls"}',
       ],
@@ -6707,7 +6715,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
     // In parentheses after a word for a login (`the old shared account (analyst / …) was retired`), the pair must close them.
-    const named = ADMIN_ACCOUNT.test(before) || EMAIL_ACCOUNT.test(before);
+    const named = ADMIN_ACCOUNT.test(before) || EMAIL_ACCOUNT.test(before) || CODE_ADMIN_ACCOUNT.test(before) || DOMAIN_ACCOUNT_BEFORE.test(before);
     const parenthesised = !named && PAREN_ACCOUNT.test(before);
     const marked = (before.endsWith('`') || before.endsWith('"')) && isLoginCodeAccount(before);
     if (!named && !parenthesised && !marked && !isAccountNamedAsLogin(text, offset)) continue;
