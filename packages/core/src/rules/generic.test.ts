@@ -288,3 +288,32 @@ describe('account-slash-password: accounts that name a login by their form', () 
     expect(await values(wiki, 'docs/wiki/cluster.md')).toEqual([]);
   });
 });
+
+describe('password-it-reset-prose', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'password-it-reset-prose')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads a password reset with `it` for its noun, the noun earlier in the paragraph, the value wrapped onto the next line", async () => {
+    const review = '1. The break-glass admin is not in Okta.\n   Its password lives in the sealed envelope in the office safe. (Q2 2024: it was reset to\n   Calamine-Lotion-Harbor-19 after the YubiKey was lost.)\n';
+    expect(await values(review, 'docs/hipaa/access-review.md')).toEqual(['Calamine-Lotion-Harbor-19']);
+  });
+
+  it('leaves words and versions, an `it` with no password before it in its paragraph, and variables', async () => {
+    const notes = [
+      'Its password lives in the safe. It was reset to the default after the audit.',
+      '',
+      'The cluster was rebuilt. It was reset to Factory-Image-2.1 last week.',
+      '',
+      'The password is in the vault.',
+      '',
+      'The router? It was reset to Config-2024!a',
+      'Its password was rotated; it was reset to ${NEW_PASSWORD} by the pipeline.',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'notes.md')).toEqual([]);
+  });
+});

@@ -3771,6 +3771,36 @@ function findAccountSetToPasswords(text: string, options: DetectOptions): Span[]
 }
 
 /**
+ * A password told as reset with `it` for its noun, the noun a clause or a sentence before (a review's "Its password lives in
+ * the sealed envelope … (Q2 2024: it was reset to …)", a chat's "the kiosk password? it got changed yesterday to …"). The
+ * verb, maybe who or when before `to`, and the value, maybe on the next line. Sticky at `it`; the noun is looked for in
+ * the paragraph's last `IT_NOUN_REACH` characters before it.
+ */
+const IT_RESET_TO =
+  /it[ \t]{1,2}(?:was|got|has[ \t]{1,2}been)[ \t]{1,2}(?:re-?)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?`'"]{0,60}?(?:[ \t]|[ \t]{0,2}\r?\n[ \t]{0,12})to(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,12})(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+const IT_NOUN_REACH = 200;
+/** The password's noun, the last of a paragraph's stretch before `it` (no blank line after it). */
+const PASSWORD_NOUN_BEFORE = /\b(?:pass(?:word|phrase)|pwd?)\b(?![^]*\n[ \t]*\r?\n)[^]*$/i;
+
+function findItResetPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(IT_RESET_TO, text, offsets, (m) => {
+    if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
+    const quote = m.groups!['q']!;
+    const raw = m.groups!['v']!;
+    const start = m.index + m[0].length - raw.length;
+    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
+    const value = quote !== '' ? raw : raw.replace(/[.,;:)]+$/, '');
+    // Bare, a made password's shape (`reset to the default`, `changed to v2` stay words); quoted, a made mix.
+    if (quote === '' ? !isPasswordShaped(value) : !hasMadePasswordMix(value)) return;
+    if (/[\/\\@<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
  * An administrative account said to be a value, its password meant with no word for it or with the word after the account
  * (a wiki's "Root on the ESXi hosts is …", "The vCenter SSO admin (administrator@vsphere.local) is …", a runbook's
  * "Break-glass root on the Slurm controllers: `…`", "root password on the hosts is …"): the account, maybe what it is on
@@ -6354,6 +6384,29 @@ export const genericRules: Rule[] = [
         'pw for the kiosk TV is https://kiosk.example/pw-2024',
         'the pwd for this repo is /srv/repo-2024',
         'copy the password (from the vault) is what we said: Abc-1234',
+      ],
+    },
+  },
+  {
+    id: 'password-it-reset-prose',
+    category: 'PASS',
+    description:
+      'A password told as reset with `it` for its noun, the noun earlier in the paragraph ("Its password lives in the safe. (Q2 2024: it was reset to …)", "it got changed yesterday to `…`"): bare, a made password\'s shape',
+    keywords: ['it was', 'it got', 'it has been'],
+    pattern: IT_RESET_TO,
+    find: findItResetPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Its password lives in the sealed envelope in the office safe. (Q2 2024: it was reset to\n   Calamine-Lotion-Harbor-19 after the YubiKey was lost.)',
+        'the kiosk password? it got changed yesterday to `Harbor!Kettle58`',
+      ],
+      noMatch: [
+        'Its password lives in the safe. It was reset to the default after the audit.',
+        'The cluster was rebuilt. It was reset to Factory-Image-2.1 last week.',
+        'The password is in the vault.\n\nThe router? It was reset to Config-2024!a',
+        'Its password was rotated; it was reset to ${NEW_PASSWORD} by the pipeline.',
       ],
     },
   },
