@@ -317,3 +317,28 @@ describe('password-it-reset-prose', () => {
     expect(await values(notes, 'notes.md')).toEqual([]);
   });
 });
+
+describe('password-copy-prose', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'password-copy-prose')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads a password's copy kept aside under its label, the password named before it in the paragraph", async () => {
+    const runbook = "5. Still broken? Check the channel auth record: the MCA user `svc_cartrk` password is kept in CyberArk;\n   emergency copy: Hopper#Gondola55 (rotate afterwards, CHG ticket required).\n";
+    expect(await values(runbook, 'docs/runbooks/mq.md')).toEqual(['Hopper#Gondola55']);
+  });
+
+  it("leaves a file's or a dump's copy, a copy's place, and a copy with no password before it", async () => {
+    const notes = [
+      'The password is kept in CyberArk; backup copy: /srv/backup/vault-2024.kdbx',
+      'The password is kept in CyberArk; emergency copy: in the safe.',
+      '',
+      'The database dump runs nightly; backup copy: Dump-2024-06!a on the NAS.',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'notes.md')).toEqual([]);
+  });
+});

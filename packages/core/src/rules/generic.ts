@@ -3801,6 +3801,31 @@ function findItResetPasswords(text: string, options: DetectOptions, offsets: rea
 }
 
 /**
+ * A copy of a password kept aside, given under its label after the paragraph names the password and where the real one is
+ * kept (a runbook's "the MCA user's password is kept in CyberArk;\n   emergency copy: …"). Sticky at the label.
+ */
+const PASSWORD_COPY =
+  /(?:emergency|backup|spare|fallback|offline|break-?glass)[ \t]{1,2}copy[ \t]{0,2}:[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+
+function findPasswordCopies(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(PASSWORD_COPY, text, offsets, (m) => {
+    if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
+    const quote = m.groups!['q']!;
+    const raw = m.groups!['v']!;
+    const start = m.index + m[0].length - raw.length;
+    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
+    const value = quote !== '' ? raw : raw.replace(/[.,;:)]+$/, '');
+    // A copy is as often a file's or a backup's (`backup copy: /srv/…`, `s3://…`): only a made password's shape is taken.
+    if (quote === '' ? !isPasswordShaped(value) : !hasMadePasswordMix(value)) return;
+    if (/[\/\\@<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
  * An administrative account said to be a value, its password meant with no word for it or with the word after the account
  * (a wiki's "Root on the ESXi hosts is …", "The vCenter SSO admin (administrator@vsphere.local) is …", a runbook's
  * "Break-glass root on the Slurm controllers: `…`", "root password on the hosts is …"): the account, maybe what it is on
@@ -6407,6 +6432,25 @@ export const genericRules: Rule[] = [
         'The cluster was rebuilt. It was reset to Factory-Image-2.1 last week.',
         'The password is in the vault.\n\nThe router? It was reset to Config-2024!a',
         'Its password was rotated; it was reset to ${NEW_PASSWORD} by the pipeline.',
+      ],
+    },
+  },
+  {
+    id: 'password-copy-prose',
+    category: 'PASS',
+    description:
+      'A copy of a password kept aside, under its label ("emergency copy: …", "backup copy: `…`"), where the paragraph names a password before it: a made password\'s shape',
+    keywords: ['emergency copy', 'backup copy', 'spare copy', 'fallback copy', 'offline copy', 'glass copy'],
+    pattern: PASSWORD_COPY,
+    find: findPasswordCopies,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ["5. Still broken? The MCA user `svc_cartrk` password is kept in CyberArk;\n   emergency copy: Hopper#Gondola55 (rotate afterwards, CHG ticket required)."],
+      noMatch: [
+        'The password is kept in CyberArk; backup copy: /srv/backup/vault-2024.kdbx',
+        'The database dump runs nightly; backup copy: Dump-2024-06!a on the NAS.',
+        'The password is kept in CyberArk; emergency copy: in the safe.',
       ],
     },
   },
