@@ -3771,6 +3771,22 @@ function findAccountSetToPasswords(text: string, options: DetectOptions): Span[]
 }
 
 /**
+ * The value a prose match ends on (`q` its opening quote, `v` the value), when it is a made password: quoted, the quote
+ * closes right after it and it mixes letters, a digit and a symbol or both cases; bare, a final stop or bracket is the
+ * sentence's and the rest has a password's shape. Never a path, an address or a variable.
+ */
+function madePasswordAtEnd(text: string, m: RegExpExecArray, file: string | undefined): Span | undefined {
+  const quote = m.groups!['q']!;
+  const raw = m.groups!['v']!;
+  const start = m.index + m[0].length - raw.length;
+  if (quote !== '' && text.charAt(start + raw.length) !== quote) return undefined;
+  const value = quote !== '' ? raw : raw.replace(/[.,;:)]+$/, '');
+  if (quote === '' ? !isPasswordShaped(value) : !hasMadePasswordMix(value)) return undefined;
+  if (/[\/\\@<>{}()$%]/.test(value) || !isPlausiblePassword(value, file)) return undefined;
+  return { start, end: start + value.length };
+}
+
+/**
  * A password told as reset with `it` for its noun, the noun a clause or a sentence before (a review's "Its password lives in
  * the sealed envelope … (Q2 2024: it was reset to …)", a chat's "the kiosk password? it got changed yesterday to …"). The
  * verb, maybe who or when before `to`, and the value, maybe on the next line. Sticky at `it`; the noun is looked for in
@@ -3787,15 +3803,9 @@ function findItResetPasswords(text: string, options: DetectOptions, offsets: rea
   forEachMatchAt(IT_RESET_TO, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
     if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
-    const quote = m.groups!['q']!;
-    const raw = m.groups!['v']!;
-    const start = m.index + m[0].length - raw.length;
-    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
-    const value = quote !== '' ? raw : raw.replace(/[.,;:)]+$/, '');
     // Bare, a made password's shape (`reset to the default`, `changed to v2` stay words); quoted, a made mix.
-    if (quote === '' ? !isPasswordShaped(value) : !hasMadePasswordMix(value)) return;
-    if (/[\/\\@<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
-    spans.push({ start, end: start + value.length });
+    const span = madePasswordAtEnd(text, m, options.file);
+    if (span !== undefined) spans.push(span);
   });
   return spans;
 }
@@ -3812,15 +3822,9 @@ function findPasswordCopies(text: string, options: DetectOptions, offsets: reado
   forEachMatchAt(PASSWORD_COPY, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
     if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
-    const quote = m.groups!['q']!;
-    const raw = m.groups!['v']!;
-    const start = m.index + m[0].length - raw.length;
-    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
-    const value = quote !== '' ? raw : raw.replace(/[.,;:)]+$/, '');
     // A copy is as often a file's or a backup's (`backup copy: /srv/…`, `s3://…`): only a made password's shape is taken.
-    if (quote === '' ? !isPasswordShaped(value) : !hasMadePasswordMix(value)) return;
-    if (/[\/\\@<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
-    spans.push({ start, end: start + value.length });
+    const span = madePasswordAtEnd(text, m, options.file);
+    if (span !== undefined) spans.push(span);
   });
   return spans;
 }
