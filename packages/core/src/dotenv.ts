@@ -1,3 +1,4 @@
+import { BROWSER_PUBLIC_PREFIX } from './client-shipped.js';
 import { classifyKey, namesPublicClientKey } from './key-name.js';
 import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-config.js';
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
@@ -307,9 +308,6 @@ const PUBLIC_ID_NAME = /(?:^|_)(?:APP|APPLICATION|CLIENT|CLIENT_SIDE|PROJECT|MEA
 
 /** A Twilio SID of anything but an API key: two capitals naming the kind (`AC`, `MG`, `PN`, `VA`…) and 32 hex. */
 const TWILIO_RESOURCE_SID = /^(?!SK)[A-Z]{2}[0-9a-f]{32}$/;
-
-/** The prefixes front-end build tools inline into the browser bundle (Vite, Next.js, Create React App, Expo, Nuxt, Gatsby, SvelteKit). */
-const BROWSER_PUBLIC_PREFIX = /^(?:VITE_|NEXT_PUBLIC_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|NUXT_ENV_|GATSBY_|PUBLIC_|VUE_APP_)/i;
 
 /** Names that end in an account's name or id (`BASIC_AUTH_USERNAME`, `SMTP_AUTH_USER`, `AUTH_LOGIN`, `TOKEN_OWNER_EMAIL`, `USPS_USER_ID`). */
 const ACCOUNT_NAME_ENV = /(?:^|_)(?:USER|USERNAME|USER_NAME|USER_?ID|LOGIN|EMAIL)$/i;

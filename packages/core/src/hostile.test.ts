@@ -51,6 +51,10 @@ const hostile: Record<string, string> = {
   // Each ntfy.sh topic reads at most four short words and one bounded part after the keyword.
   'ntfy.sh topics of short words repeated, never a generated part': 'ntfy.sh/a-b-c-d-e-'.repeat(MB / 18),
   'JWT prefixes repeated': 'eyJ'.repeat(MB / 3),
+  // A Sentry DSN's host, path prefix and project are bounded runs after its 32 hex digits; the name before it is looked
+  // for within a bounded reach on its line.
+  'Sentry DSNs that never reach a project, repeated on one line': 'SENTRY_DSN=https://0f1e2d3c4b5a69788796a5b4c3d2e1f0@o1.ingest.sentry.io/x/'.repeat(MB / 76),
+  'Sentry DSN keys before hosts that never end': 'sentry https://0f1e2d3c4b5a69788796a5b4c3d2e1f0@' + 'a.'.repeat(MB / 2),
   // Each webhook base is searched for its uses within a reach, and only the first few bases of a text; each rotation member
   // looks for its object's braces within a reach.
   'Slack webhook bases under names never used, one per line': Array.from({ length: MB / 64 }, (_, i) => `B${i} = "https://hooks.slack.com/services/TABCD1234/BABCD1234/"\n`).join(''),

@@ -1,11 +1,37 @@
 import { isWordCode } from '../../char-codes.js';
+import { isClientShippedFile, namesClientShippedValue } from '../../client-shipped.js';
 import { shannonEntropy } from '../../entropy.js';
 import { indexOfBelow, lastIndexOfAbove, lineAround } from '../../line-index.js';
 import { isPlausibleSecret } from '../../secret-value.js';
-import type { DetectOptions, Rule, Span } from '../../types.js';
+import type { DetectOptions, Rule, RuleContext, Span } from '../../types.js';
 import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, anyCase, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, anyCase, contextRule, looksRandom, mixesClasses, notPlaceholder, notPlaceholderNorCounted, tokenRule } from './shape.js';
+
+/**
+ * A Sentry DSN with the project's public key alone (`https://<32 hex>@o1.ingest.sentry.io/42`, a self-hosted host and
+ * path prefix alike; the key is group 1). GlitchTip and Bugsink take the same DSNs. The legacy form with a secret key
+ * after a colon (`https://<pub>:<secret>@…`) is a URL with a password, found with the URL rules everywhere.
+ */
+const SENTRY_DSN = /\bhttps?:\/\/([0-9a-f]{32})@[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[\w.-]{1,60})?\/\d{1,20}\/?(?![\w.\/-])/;
+
+/** How far back on its line the name a DSN is given under is looked for. */
+const DSN_NAME_REACH = 200;
+/** The name a value is assigned to, at the end of the text before it (`VITE_SENTRY_DSN=`, `"sentryDsnPublic": "`, `--env NEXT_PUBLIC_SENTRY_DSN=`). */
+const NAME_BEFORE_VALUE = /([A-Za-z_$][\w.$-]{0,100})["'\]]?[ \t]{0,8}(?:=>|=|:|,)[ \t]{0,8}["'(]?$/;
+
+/**
+ * Sentry documents a DSN as safe to expose: browsers and apps must ship it to send their events, so a client's
+ * copy is public. The same key in a server's configuration or code (`SENTRY_DSN` in a service's .env, a Helm values
+ * file, `sentry_sdk.init(dsn=…)`) is not shipped anywhere, and whoever holds it writes events into the project (quota
+ * abuse, spam): reported there. A client's copy is told by its file (`isClientShippedFile`) or its name.
+ */
+function isServerSideSentryDsnKey(key: string, ctx: RuleContext): boolean {
+  if (!notPlaceholderNorCounted(key) || isClientShippedFile(ctx.file)) return false;
+  const lineStart = lastIndexOfAbove(ctx.text, '\n', ctx.matchStart - 1, Math.max(0, ctx.matchStart - DSN_NAME_REACH)) + 1;
+  const name = NAME_BEFORE_VALUE.exec(ctx.text.slice(Math.max(lineStart, ctx.matchStart - DSN_NAME_REACH), ctx.matchStart))?.[1];
+  return name === undefined || !namesClientShippedValue(name);
+}
 
 /**
  * A map named for PagerDuty, opened on the same line: Terraform `pagerduty_services = {`, a JSON
@@ -397,6 +423,35 @@ export const observabilityRules: Rule[] = [
     match: [`SENTRY_AUTH_TOKEN=${fake('hex', 64, 613)}`],
     noMatch: [`SENTRY_RELEASE=${fake('hex', 40, 613)}`, `SENTRY_BUNDLE_CHECKSUM=${fake('hex', 64, 9613)}`],
   }, { minEntropy: 3, validate: notPlaceholder, confidence: 'high' }),
+  {
+    id: 'sentry-dsn-key',
+    category: 'KEY',
+    description:
+      "Sentry DSN's public key (`https://<32 hex>@o1.ingest.sentry.io/42`) where the DSN stands in a server's configuration or code; the copies clients ship (front-end and app code, app manifests, a browser-bundled name such as `VITE_SENTRY_DSN`) are left",
+    keywords: ['sentry', 'dsn'],
+    pattern: SENTRY_DSN,
+    secretGroup: 1,
+    minEntropy: 3,
+    validate: isServerSideSentryDsnKey,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `SENTRY_DSN=https://${fake('hex', 32, 9620)}@o448812.ingest.sentry.io/5513377`,
+        `sentry:\n  dsn: "https://${fake('hex', 32, 9621)}@o4505112.ingest.us.sentry.io/4505112240"`,
+        `sentry_sdk.init(dsn="https://${fake('hex', 32, 9622)}@o4506712.ingest.sentry.io/4506712380", traces_sample_rate=0.2)`,
+        `ENV SENTRY_DSN=https://${fake('hex', 32, 9623)}@sentry.acme.corp/7`,
+      ],
+      noMatch: [
+        `VITE_SENTRY_DSN=https://${fake('hex', 32, 9624)}@o4505123.ingest.sentry.io/4505124001`,
+        `NEXT_PUBLIC_SENTRY_DSN: "https://${fake('hex', 32, 9625)}@o450123.ingest.sentry.io/5512345"`,
+        `SENTRY_DSN_PUBLIC = https://${fake('hex', 32, 9626)}@o4507.ingest.sentry.io/4507923175`,
+        'SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0',
+        'SENTRY_DSN=https://00000000000000000000000000000000@o0.ingest.sentry.io/0',
+        `SENTRY_DSN=https://${fake('hex', 32, 9627)}:${fake('hex', 32, 9628)}@sentry.acme.corp/7`,
+        `SENTRY_RELEASE=${fake('hex', 40, 9629)}`,
+      ],
+    },
+  },
   tokenRule('grafana-api-key', 'Grafana API key (base64 JSON starting eyJrIjoi)', 'eyJrIjoi', '[A-Za-z0-9]{70,400}={0,3}', {
     match: [`GRAFANA_API_KEY=eyJrIjoi${fake('alnum', 90, 614)}`],
     noMatch: ['eyJrIjoishort'],

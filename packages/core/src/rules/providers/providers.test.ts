@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDetector } from '../../detector.js';
+import { createDetector } from '../../index.js';
 import { checkRegexSafety } from '../../regex-safety.js';
 import { fake } from './fake.js';
 import { providerFamilies, providerRules } from './index.js';
@@ -505,5 +506,71 @@ describe("FedEx's API key near FedEx's name", () => {
   it('reads each key once, whole, however many FedEx names stand before it', () => {
     const text = `fedex ${'fedex '.repeat(70)}${key} fedex\n`;
     expect(spansOf(text, 'notes.txt')).toEqual([key]);
+  });
+});
+
+describe("a Sentry DSN's public key: reported on a server, left where clients ship it", () => {
+  const key = fake('hex', 32, 9630);
+  const dsn = `https://${key}@o4505112.ingest.sentry.io/4505112240`;
+  const keysFound = (text: string, file: string) =>
+    detector
+      .detect(text, { file })
+      .filter((f) => f.rule === 'sentry-dsn-key')
+      .map((f) => text.slice(f.start, f.end));
+
+  it("reports the key in a server's configuration and code", () => {
+    expect(keysFound(`SENTRY_DSN=${dsn}\n`, 'services/ingest/.env.production')).toEqual([key]);
+    expect(keysFound(`SENTRY_LARAVEL_DSN=${dsn}\n`, 'app/.env')).toEqual([key]);
+    expect(keysFound(`env:\n  SENTRY_DSN: "${dsn}"\n`, 'deploy/helm/values-prod.yaml')).toEqual([key]);
+    expect(keysFound(`sentry.dsn=${dsn}\n`, 'src/main/resources/application-prod.properties')).toEqual([key]);
+    expect(keysFound(`config :sentry,\n  dsn: "${dsn}",\n`, 'config/prod.exs')).toEqual([key]);
+    expect(keysFound(`sentry.Init(sentry.ClientOptions{Dsn: "${dsn}"})\n`, 'cmd/ingest/main.go')).toEqual([key]);
+    expect(keysFound(`ENV SENTRY_DSN=${dsn}\n`, 'docker/Dockerfile')).toEqual([key]);
+    // A self-hosted Sentry under its own name, and a path prefix before the project.
+    expect(keysFound(`SENTRY_DSN=https://${key}@sentry.mv.corp/errors/7\n`, 'Dockerfile')).toEqual([key]);
+  });
+
+  it('leaves the copies client code, app manifests and browser-bundled names ship', () => {
+    for (const file of [
+      'web/src/config.ts',
+      'apps/web/sentry.client.config.js',
+      'src/App.vue',
+      'ios/Harbor/Info.plist',
+      'Config/Release.xcconfig',
+      'Sources/App/Secrets.swift',
+      'android/app/src/main/AndroidManifest.xml',
+      'app/src/main/res/values/strings.xml',
+      'rn-app/app.json',
+      'lib/env.dart',
+      'coach_app/assets/env/prod.json',
+      'unity-client/Assets/Scripts/Telemetry.cs',
+    ]) {
+      expect(keysFound(`dsn: "${dsn}"\n`, file), file).toEqual([]);
+    }
+    expect(keysFound(`VITE_SENTRY_DSN=${dsn}\n`, 'dashboard/.env.production')).toEqual([]);
+    expect(keysFound(`NEXT_PUBLIC_SENTRY_DSN=${dsn}\n`, 'portal/.env.production')).toEqual([]);
+    expect(keysFound(`EXPO_PUBLIC_SENTRY_DSN=${dsn}\n`, 'rn-app/.env')).toEqual([]);
+    expect(keysFound(`  - SENTRY_DSN_PUBLIC=${dsn}\n`, 'docker-compose.yml')).toEqual([]);
+    expect(keysFound(`SENTRY_FRONTEND_DSN: "${dsn}"\n`, 'config/settings.yml')).toEqual([]);
+  });
+
+  it('leaves a DSN with a secret key to the URL rules, everywhere', () => {
+    const legacy = `https://${key}:${fake('hex', 32, 9631)}@sentry.acme.corp/7`;
+    expect(keysFound(`SENTRY_DSN=${legacy}\n`, '.env')).toEqual([]);
+    const all = createDetector();
+    for (const file of ['.env', 'web/src/config.ts']) {
+      expect(all.detect(`SENTRY_DSN=${legacy}\n`, { file }).length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('finishes on DSN openings that never reach a project, long hosts and keys with no value', () => {
+    const inputs = [
+      `sentry https://${key}@o1.ingest.sentry.io/`.repeat(20_000),
+      `SENTRY_DSN=https://${key}@${'a.'.repeat(200_000)}`,
+      `dsn https://${'a'.repeat(300_000)}`,
+      'SENTRY_DSN=\n'.repeat(50_000),
+      `dsn: "https://${key}@o1.ingest.sentry.io/${'x'.repeat(59)}/`.repeat(5_000),
+    ];
+    for (const input of inputs) expect(Array.isArray(detector.detect(input, { file: 'config.yml' }))).toBe(true);
   });
 });

@@ -1,0 +1,47 @@
+import { splitWords } from './key-name.js';
+
+/**
+ * What is shipped to clients: values every browser, phone or game install receives with the
+ * code, so they are public by design (a Sentry DSN's public key, an id a front end is built
+ * with). The same value in a server's configuration or code stays on the server, and is read
+ * as a credential there. One place says which files and names are the client's.
+ */
+
+/** The prefixes front-end build tools inline into the browser bundle (Vite, Next.js, Create React App, Expo, Nuxt, Gatsby, SvelteKit). */
+export const BROWSER_PUBLIC_PREFIX = /^(?:VITE_|NEXT_PUBLIC_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|NUXT_ENV_|GATSBY_|PUBLIC_|VUE_APP_)/i;
+
+/**
+ * Files that are client code or an app's manifest or build settings: front-end and React Native
+ * code (JS/TS, JSX/TSX, Vue, Svelte, Astro, HTML pages), iOS and macOS apps (Swift, Objective-C,
+ * Info.plist and other plists, xcconfig build settings), Android's manifest and resources
+ * (`res/values/strings.xml`), Expo's and Capacitor's app configs (`app.json`, `eas.json`,
+ * `capacitor.config.json`; their `.js`/`.ts` forms are code already), Flutter (Dart) and Unity
+ * scenes, assets and prefabs. Server code in JS/TS shares the extensions; a browser bundle cannot
+ * be told from it by the path, and front-end code holds such values far more often.
+ */
+const CLIENT_CODE_FILE = /\.(?:[cm]?jsx?|[cm]?tsx?|vue|svelte|astro|html?|swift|mm?|plist|xcconfig|dart|unity|prefab|asset)$/i;
+const APP_MANIFEST_FILE = /(?:^|[\\/])(?:AndroidManifest\.xml|app\.json|eas\.json|capacitor\.config\.json)$/i;
+const ANDROID_RESOURCE_FILE = /(?:^|[\\/])res[\\/](?:values|xml)[\w-]{0,40}[\\/][^\\/]{1,120}\.xml$/i;
+/**
+ * Folders whose every file goes into an app or a page: an asset folder (Flutter's and React Native's
+ * `assets/env/prod.json`, Angular's `src/assets/config.json`, Unity's `Assets/` with its C# scripts) and
+ * the native projects of a cross-platform app (`android/app/build.gradle`, `ios/Runner/…`).
+ */
+const CLIENT_FOLDER = /(?:^|[\\/])(?:assets|android|ios)[\\/]/i;
+
+/** Whether `file` is client code or an app's manifest, shipped to every user of the app. */
+export function isClientShippedFile(file: string | undefined): boolean {
+  if (file === undefined) return false;
+  return CLIENT_CODE_FILE.test(file) || APP_MANIFEST_FILE.test(file) || ANDROID_RESOURCE_FILE.test(file) || CLIENT_FOLDER.test(file);
+}
+
+/**
+ * Words of a name that say its value is the copy made for clients (`SENTRY_DSN_PUBLIC`, `sentryFrontendDsn`,
+ * `SENTRY_BROWSER_DSN`, `MOBILE_SENTRY_DSN`): a project keeps one DSN for its server and one for its front end.
+ */
+const CLIENT_NAME_WORDS = new Set(['public', 'browser', 'frontend', 'client', 'js', 'javascript', 'mobile', 'ios', 'android']);
+
+/** Whether a variable's or setting's name says its value is shipped to clients: a browser-bundled prefix, or a word for the client's copy. */
+export function namesClientShippedValue(name: string): boolean {
+  return BROWSER_PUBLIC_PREFIX.test(name) || splitWords(name).some((w) => CLIENT_NAME_WORDS.has(w));
+}
