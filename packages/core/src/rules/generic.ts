@@ -3745,6 +3745,20 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
 }
 
 /**
+ * The value a match about an account ends on (`q` its opening quote, `v` the value): quoted, the quote must close right
+ * after it; bare, a final stop or bracket is the sentence's, and a `!` is the value's unless the line or the sentence ends after it.
+ */
+function accountValueAt(text: string, m: RegExpExecArray): { start: number; value: string; quote: string } | undefined {
+  const quote = m.groups!['q']!;
+  const raw = m.groups!['v']!;
+  const start = m.index + m[0].length - raw.length;
+  if (quote !== '' && text.charAt(start + raw.length) !== quote) return undefined;
+  const after = text.slice(start + raw.length, start + raw.length + 4);
+  const value = quote !== '' ? raw : raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+  return { start, value, quote };
+}
+
+/**
  * An administrative account set to a new password with no word for it (a chat's "I reset the local admin to … for now", a
  * ticket's "changed the root account to `…`"): the verb of setting, the account (maybe whose: `the kiosk's admin`) and
  * `to`. Without the noun the value must look made: every class bare, letters with a digit and a symbol or both cases quoted.
@@ -3755,13 +3769,9 @@ const ACCOUNT_SET_TO =
 function findAccountSetToPasswords(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(ACCOUNT_SET_TO)) {
-    const quote = m.groups!['q']!;
-    const raw = m.groups!['v']!;
-    const start = m.index + m[0].length - raw.length;
-    if (quote !== '' && text.charAt(start + raw.length) !== quote) continue;
-    // Bare, a final stop or bracket is the sentence's; a `!` is the value's unless the line or the sentence ends after it.
-    const after = text.slice(start + raw.length, start + raw.length + 4);
-    const value = quote !== '' ? raw : raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    const found = accountValueAt(text, m);
+    if (found === undefined) continue;
+    const { start, value, quote } = found;
     if (quote === '' ? !hasEveryClass(value) : !hasMadePasswordMix(value)) continue;
     // A path, a variable or a version is what an account is set to as often (`/home/ops`, `${NEW_PASS}`, `v2.1-Beta`).
     if (/[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) continue;
@@ -3847,13 +3857,9 @@ function findAccountIsPasswords(text: string, options: DetectOptions, offsets: r
   forEachMatchAt(ACCOUNT_IS, text, offsets, (m) => {
     // A word of its own: not the end of a name (`document_root:`, `$admin`, `/root`, `site.admin`).
     if (m.index > 0 && /[\w.$\/\\-]/.test(text.charAt(m.index - 1))) return;
-    const quote = m.groups!['q']!;
-    const raw = m.groups!['v']!;
-    const start = m.index + m[0].length - raw.length;
-    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
-    // Bare, a final stop or bracket is the sentence's; a `!` is the value's unless the line or the sentence ends after it.
-    const after = text.slice(start + raw.length, start + raw.length + 4);
-    const value = quote !== '' ? raw : raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    const found = accountValueAt(text, m);
+    if (found === undefined) return;
+    const { start, value, quote } = found;
     // Without the noun the value must look made: every class bare, letters with a digit and a symbol or both cases quoted,
     // not a name numbered at its end (`Jenkins2`: a host's or a tool's).
     if (quote === '' ? !hasEveryClass(value) : !hasMadePasswordMix(value) || NUMBERED_NAME.test(value)) return;
