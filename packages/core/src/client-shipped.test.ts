@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isClientShippedFile, namesClientShippedValue } from './client-shipped.js';
+import { splitWords } from './key-name.js';
+import { hasBrowserBundledPrefix, isClientShippedFile, namesClientShippedValue } from './client-shipped.js';
 
 describe('isClientShippedFile', () => {
   it('takes client code, app manifests and the folders an app or page is built from', () => {
@@ -65,6 +66,22 @@ describe('namesClientShippedValue', () => {
   it("leaves a server's names", () => {
     for (const name of ['SENTRY_DSN', 'SENTRY_LARAVEL_DSN', 'sentry.dsn', 'dsn', 'Dsn', 'SentryDSN', 'REPUBLIC_API_DSN']) {
       expect(namesClientShippedValue(name), name).toBe(false);
+    }
+  });
+});
+
+describe('hasBrowserBundledPrefix', () => {
+  const prefixed = (name: string) => hasBrowserBundledPrefix(splitWords(name));
+
+  it('takes every front-end build prefix, in upper case and as the camelCase a config object gives it', () => {
+    for (const name of ['VITE_API_URL', 'NEXT_PUBLIC_FORM_ID', 'REACT_APP_MAP_KEY', 'VUE_APP_FIREBASE_API_KEY', 'EXPO_PUBLIC_SEGMENT_WRITE_KEY', 'NUXT_PUBLIC_SITE_ID', 'NUXT_ENV_FIREBASE_API_KEY', 'GATSBY_SEGMENT_WRITE_KEY', 'PUBLIC_SUPABASE_URL', 'viteSentryDsn']) {
+      expect(prefixed(name), name).toBe(true);
+    }
+  });
+
+  it('leaves names that only mention public, next or react, and a bare public key or URL', () => {
+    for (const name of ['PUBLIC_KEY', 'PUBLIC_URL', 'NEXT_TOKEN', 'NEXTAUTH_SECRET', 'REACT_SECRET', 'VUE_SECRET_KEY', 'NUXT_SECRET', 'SERVER_PUBLIC_ID', 'REPUBLIC_APP_KEY']) {
+      expect(prefixed(name), name).toBe(false);
     }
   });
 });

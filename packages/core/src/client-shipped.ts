@@ -7,8 +7,21 @@ import { splitWords } from './key-name.js';
  * as a credential there. One place says which files and names are the client's.
  */
 
-/** The prefixes front-end build tools inline into the browser bundle (Vite, Next.js, Create React App, Expo, Nuxt, Gatsby, SvelteKit). */
-export const BROWSER_PUBLIC_PREFIX = /^(?:VITE_|NEXT_PUBLIC_|REACT_APP_|EXPO_PUBLIC_|NUXT_PUBLIC_|NUXT_ENV_|GATSBY_|PUBLIC_|VUE_APP_)/i;
+/**
+ * Whether a variable's name opens with the prefix a front-end build inlines into the code it ships to browsers
+ * (given as its words, `splitWords`): Vite's `VITE_`, Next.js's `NEXT_PUBLIC_`, Create React App's `REACT_APP_`,
+ * Vue CLI's `VUE_APP_`, Expo's `EXPO_PUBLIC_`, Nuxt's `NUXT_PUBLIC_` and `NUXT_ENV_`, Gatsby's `GATSBY_`, and
+ * SvelteKit's and Astro's `PUBLIC_`. A bare `PUBLIC_` takes two words after it: `PUBLIC_KEY` and `PUBLIC_URL`
+ * name a public key and a public address, not a variable of the bundle.
+ */
+export function hasBrowserBundledPrefix(nameWords: readonly string[]): boolean {
+  const [first, second] = nameWords;
+  if (first === 'vite' || first === 'gatsby') return nameWords.length >= 2;
+  if (first === 'public') return nameWords.length >= 3;
+  if (first === 'next' || first === 'expo') return second === 'public';
+  if (first === 'nuxt') return second === 'public' || second === 'env';
+  return (first === 'react' || first === 'vue') && second === 'app';
+}
 
 /**
  * Files that are client code or an app's manifest or build settings: front-end and React Native
@@ -43,5 +56,6 @@ const CLIENT_NAME_WORDS = new Set(['public', 'browser', 'frontend', 'client', 'j
 
 /** Whether a variable's or setting's name says its value is shipped to clients: a browser-bundled prefix, or a word for the client's copy. */
 export function namesClientShippedValue(name: string): boolean {
-  return BROWSER_PUBLIC_PREFIX.test(name) || splitWords(name).some((w) => CLIENT_NAME_WORDS.has(w));
+  const words = splitWords(name);
+  return hasBrowserBundledPrefix(words) || words.some((w) => CLIENT_NAME_WORDS.has(w));
 }

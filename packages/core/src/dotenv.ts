@@ -1,5 +1,5 @@
-import { BROWSER_PUBLIC_PREFIX } from './client-shipped.js';
-import { classifyKey, namesPublicClientKey } from './key-name.js';
+import { hasBrowserBundledPrefix } from './client-shipped.js';
+import { classifyKey, namesPublicClientKey, splitWords } from './key-name.js';
 import { isVendorClientKeyValue, namesVendorClientKey } from './rules/client-config.js';
 import { AIRTABLE_OBJECT_ID } from './rules/providers/databases.js';
 import { isInternalHost } from './rules/network.js';
@@ -230,7 +230,7 @@ export function isPlainlyNotSecret(name: string, value: string): boolean {
   // `VITE_OUTAGE_LAYER_ID=fb07…`, `NEXT_PUBLIC_FORM_ID=…`: a front-end build inlines every variable of its public prefix
   // into the bundle it ships to browsers, so an id there is read by every visitor. A secret's name under the prefix
   // (`VITE_STRIPE_SECRET_KEY`, a mistake that leaks it) is still learnt.
-  if (!secretName && BROWSER_PUBLIC_PREFIX.test(name) && /_ID$/i.test(name) && /^[A-Za-z0-9_.:-]{1,100}$/.test(v)) return true;
+  if (!secretName && /_ID$/i.test(name) && hasBrowserBundledPrefix(splitWords(name)) && /^[A-Za-z0-9_.:-]{1,100}$/.test(v)) return true;
   // `USPS_USER_ID=ACME4821`, `SFTP_USERNAME=ingest7`: the account a credential logs in as, named beside it and printed in
   // logs and audit trails; the password or key that goes with it is the secret.
   if (!secretName && ACCOUNT_NAME_ENV.test(name) && /^[A-Za-z0-9][\w.@+-]{0,63}$/.test(v)) return true;

@@ -77,7 +77,7 @@ describe('keys vendors ship to browsers and apps', () => {
 
   it("leaves a Firebase API key under the prefix a web framework inlines into the browser bundle, and still reports other Google keys", () => {
     const key = 'AIzaSyR8mT2vK9wQ4xN7pL3cB6dF1hJ5gZ0eYuW';
-    const env = [`NEXT_PUBLIC_FIREBASE_API_KEY=${key}`, `VITE_FIREBASE_API_KEY="${key}"`, `REACT_APP_FIREBASE_API_KEY=${key}`, `EXPO_PUBLIC_FIREBASE_API_KEY=${key}`].join('\n');
+    const env = [`NEXT_PUBLIC_FIREBASE_API_KEY=${key}`, `VITE_FIREBASE_API_KEY="${key}"`, `REACT_APP_FIREBASE_API_KEY=${key}`, `EXPO_PUBLIC_FIREBASE_API_KEY=${key}`, `VUE_APP_FIREBASE_API_KEY=${key}`, `NUXT_ENV_FIREBASE_API_KEY=${key}`].join('\n');
     expect(values(`${env}\n`, 'web/.env.local')).toEqual([]);
     // A server's Firebase key, a Maps key even under a public prefix, and an admin key are not Firebase's web key.
     expect(values(`FIREBASE_API_KEY=${key}\n`, 'api/.env')).toEqual([key]);

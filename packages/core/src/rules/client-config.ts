@@ -1,3 +1,4 @@
+import { hasBrowserBundledPrefix } from '../client-shipped.js';
 import { searchQualifiesKey, splitWords } from '../key-name.js';
 
 /**
@@ -115,10 +116,10 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
   // (`NEXT_PUBLIC_FIREBASE_API_KEY`, `VITE_FIREBASE_API_KEY`, `REACT_APP_FIREBASE_API_KEY`) into the browser bundle,
   // which is where Firebase means its web API key to be. A Google key under another name (a Maps server key, a server's
   // `FIREBASE_API_KEY`) stays a finding.
-  if (nameWords.includes('firebase') && shipsToBrowser(nameWords)) return isKey;
+  if (nameWords.includes('firebase') && hasBrowserBundledPrefix(nameWords)) return isKey;
   // Segment's write key the same way (`VITE_SEGMENT_WRITE_KEY`, `NEXT_PUBLIC_SEGMENT_WRITE_KEY`): analytics.js is loaded
   // with it in every page, and Segment documents it as public there. A server's `SEGMENT_WRITE_KEY` stays a finding.
-  if (nameWords.includes('segment') && nameWords.includes('write') && shipsToBrowser(nameWords)) return isKey;
+  if (nameWords.includes('segment') && nameWords.includes('write') && hasBrowserBundledPrefix(nameWords)) return isKey;
   // Facebook's client token is built into every app that logs in with Facebook, which Meta says is not meant to be
   // secret; the app secret (and any access token) is the secret.
   if (words.has('facebook') || words.has('fb')) return isToken && nameWords.includes('client');
@@ -142,18 +143,6 @@ export function isPublicClientKey(contextWords: readonly string[], allNameWords:
 function namesRollbarConfig(words: readonly string[]): boolean {
   for (let i = 0; i + 1 < words.length; i++) if (words[i] === 'rollbar' && words[i + 1] === 'config') return true;
   return false;
-}
-
-/**
- * Whether a variable's name opens with the prefix a front-end framework inlines into the code it ships to browsers:
- * Next.js's `NEXT_PUBLIC_`, Vite's `VITE_`, Create React App's `REACT_APP_`, Expo's `EXPO_PUBLIC_`, Nuxt's
- * `NUXT_PUBLIC_`, Gatsby's `GATSBY_`, SvelteKit's and Astro's `PUBLIC_`.
- */
-function shipsToBrowser(nameWords: readonly string[]): boolean {
-  const [first, second] = nameWords;
-  if (first === 'vite' || first === 'gatsby' || first === 'public') return nameWords.length >= 3;
-  if (first === 'next' || first === 'expo' || first === 'nuxt') return second === 'public';
-  return first === 'react' && second === 'app';
 }
 
 /**
@@ -407,7 +396,7 @@ export function isBrowserLoadedWriteKey(text: string, valueStart: number, secret
   if (holder === undefined) return false;
   // `VITE_SEGMENT_WRITE_KEY=…`, `NEXT_PUBLIC_SEGMENT_WRITE_KEY=…`: a variable under a front-end framework's public prefix
   // is inlined into the bundle every visitor loads, which is where Segment means its write key to be.
-  return loads.names.has(holder) || shipsToBrowser(splitWords(holder));
+  return loads.names.has(holder) || hasBrowserBundledPrefix(splitWords(holder));
 }
 
 /** The arguments the text loads Segment's browser library with: the first 20 loads of each kind, as literals and as names. */
