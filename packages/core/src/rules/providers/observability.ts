@@ -470,9 +470,24 @@ export const observabilityRules: Rule[] = [
     match: [`HONEYCOMB_API_KEY=hcaik_${fake('lowernum', 58, 618)}`, `x-honeycomb-team: hcxik_${fake('lowernum', 50, 9611)}`],
     noMatch: ['hcaik_short', `hcaik_${fake('lowernum', 24, 9612)}`],
   }, { keywords: ['hcaik_', 'hcxik_', 'hcamk_', 'hcxmk_', 'hcalk_', 'hcxlk_'], minEntropy: 3.5 }),
-  contextRule('honeycomb-api-key', 'Honeycomb API key next to a Honeycomb name', ['honeycomb', 'x-honeycomb-team'], '[A-Za-z0-9]{22}|[a-f0-9]{32}', {
-    match: [`HONEYCOMB_API_KEY=${fake('alnum', 22, 619)}`],
-    noMatch: ['HONEYCOMB_DATASET=prod'],
+  // An environment's configuration key is 22 letters and digits; a classic key 32, issued as hex and written as any
+  // 32 letters and digits (lower case only in an OpenTelemetry collector's `x-honeycomb-team:` header): the header is
+  // sent with nothing but the key.
+  contextRule('honeycomb-api-key', 'Honeycomb API key (22 or 32 letters and digits) next to a Honeycomb name', ['honeycomb', 'x-honeycomb-team'], '[A-Za-z0-9]{22}|[A-Za-z0-9]{32}', {
+    match: [
+      `HONEYCOMB_API_KEY=${fake('alnum', 22, 619)}`,
+      `      x-honeycomb-team: ${fake('lowernum', 32, 9613)}`,
+      `OTEL_EXPORTER_OTLP_HEADERS="x-honeycomb-team=${fake('alnum', 32, 9614)},x-honeycomb-dataset=prod"`,
+      `req.Header.Set("X-Honeycomb-Team", "${fake('hex', 32, 9618)}")`,
+    ],
+    noMatch: [
+      'HONEYCOMB_DATASET=prod',
+      'x-honeycomb-team: ${HONEYCOMB_API_KEY}',
+      'x-honeycomb-dataset: trackside-telemetry-pipeline-2024',
+      'honeycomb_query_url = https://ui.honeycomb.io/acme/environments/prod',
+      `x-honeycomb-team: ${'x'.repeat(32)}`,
+      'x-honeycomb-team: thequickbrownfoxjumpsoverthelazy',
+    ],
   }, { keywords: ['honeycomb'], minEntropy: 3.5 }),
   tokenRule('dynatrace-api-token', 'Dynatrace API token (dt0c01.)', 'dt0c01\\.', '[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}', {
     match: [`DT_API_TOKEN=dt0c01.${fake('uppernum', 24, 620)}.${fake('uppernum', 64, 621)}`],
