@@ -126,6 +126,11 @@ const hostile: Record<string, string> = {
   'Mailgun names repeated on one line': 'mailgun key-'.repeat(MB / 12),
   'SNMP community commands repeated on one line': 'snmp-server community '.repeat((2 * MB) / 22),
   'SNMP tool names and flags repeated on one line': 'snmpwalk -c '.repeat((2 * MB) / 12),
+  // A RouterOS community menu reads a bounded number of lines below it, and the lines it read only once.
+  'RouterOS community menus repeated, each continued': '/snmp community name=Xk2 \\\n'.repeat(MB / 26),
+  'RouterOS community menu names repeated on one line': '/snmp community add name='.repeat(MB / 25),
+  'a RouterOS community menu over a megabyte of continued add lines': '/snmp community\n' + 'add disabled=no \\\n'.repeat(MB / 17),
+  'VRP v3 users repeated on one line': 'snmp-agent usm-user v3 authentication-mode '.repeat(MB / 43),
   'user flags repeated on one line, no password after them': '-u admin '.repeat(MB / 9),
   'user literals joined by + repeated, never encoded': '"svc:" + '.repeat(MB / 9),
   'SQL*Plus CONNECT words repeated on one line': 'CONNECT a/'.repeat(MB / 10),

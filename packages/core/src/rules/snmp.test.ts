@@ -53,6 +53,66 @@ describe("network gear's snmp-server lines", () => {
   });
 });
 
+describe("other network operating systems' community and v3 user commands", () => {
+  it('reports the community names of a RouterOS export, under the menu line, on it, wrapped, or at a prompt', () => {
+    const exported = [
+      '/snmp community',
+      'set [ find default=yes ] disabled=yes',
+      'add addresses=10.40.0.9/32 name=Brackenfell-Ro7',
+      'add addresses=10.40.0.0/24 \\',
+      '    name="Skiddaw_Rw_2210"',
+      '/user',
+      'add name=ops group=full',
+    ].join('\n');
+    expect(secrets(exported, 'edge-gw.rsc')).toEqual(['Brackenfell-Ro7', 'Skiddaw_Rw_2210']);
+    expect(secrets('/snmp community set [ find default=yes ] name="Tarnhow-ro-61"\n', 'gw.rsc')).toEqual(['Tarnhow-ro-61']);
+    expect(secrets('/snmp/community/add name=Wasdale.Ro.88 addresses=10.0.0.0/8\n', 'gw.rsc')).toEqual(['Wasdale.Ro.88']);
+    expect(secrets('[admin@gw01] /snmp community> add name=Helvellyn-9-ro\n', 'session.txt')).toEqual(['Helvellyn-9-ro']);
+  });
+
+  it("leaves RouterOS's default community, a v3 entry's user name and names under other menus alone", () => {
+    const exported = [
+      '/snmp community',
+      'set [ find default=yes ] name=public',
+      'add authentication-protocol=SHA1 name=nmsuser3 security=authorized',
+      '/interface bridge',
+      'add name=bridge-Lan7x',
+      '/snmp',
+      'set enabled=yes contact=noc@example.net',
+    ].join('\n');
+    expect(secrets(exported, 'edge-gw.rsc')).toEqual([]);
+    expect(secrets('/snmp community print\nadd name=bridge-Lan7x\n', 'notes.txt')).toEqual([]);
+  });
+
+  it("reports a Huawei VRP or H3C Comware community and v3 user's plain passwords", () => {
+    const vrp = [
+      'snmp-agent community read Langdale-ro-42 acl 2001',
+      'snmp-agent community write simple Ullswater!Rw8',
+      'snmp-agent usm-user v3 nms nmsgroup simple authentication-mode sha Crinkle.Auth.61 privacy-mode aes128 Crag-Priv-903',
+    ].join('\n');
+    expect(secrets(vrp, 'olt-01.cfg')).toEqual(['Langdale-ro-42', 'Ullswater!Rw8', 'Crinkle.Auth.61', 'Crag-Priv-903']);
+  });
+
+  it("leaves VRP's cipher forms, its other community settings and the public community alone", () => {
+    const vrp = [
+      'snmp-agent community read cipher %^%#Qm2x!T7vLpR4kA9zW3mLp0Kq8zW3%^%#',
+      'snmp-agent community complexity-check disable',
+      'snmp-agent community read public',
+      'snmp-agent usm-user v3 nms nmsgroup cipher authentication-mode sha %^%#Qm2x!T7vLpR4kA%^%#',
+      'snmp-agent target-host trap address udp-domain 10.1.1.1 params securityname nms v2c',
+    ].join('\n');
+    expect(secrets(vrp, 'sw.cfg')).toEqual([]);
+  });
+
+  it('reports the community of Junos and VyOS set commands and of EXOS, not a BGP community or an encrypted one', () => {
+    expect(secrets('set snmp community Borrowdale-Ro3 authorization read-only\n', 'srx.conf')).toEqual(['Borrowdale-Ro3']);
+    expect(secrets('set service snmp community Eskdale.Ro.44 authorization ro\n', 'vyos.conf')).toEqual(['Eskdale.Ro.44']);
+    expect(secrets('configure snmp add community readwrite Wastwater-Rw9\n', 'x460.xsf')).toEqual(['Wastwater-Rw9']);
+    expect(secrets('set policy-options community Cust-Gold7 members 65000:100\n', 'srx.conf')).toEqual([]);
+    expect(secrets('configure snmp add community readonly encrypted "#Bq9Zk2pW7x"\n', 'x460.xsf')).toEqual([]);
+  });
+});
+
 describe("net-snmp's tools and the check_snmp plugin", () => {
   it('reports the community and the v3 passphrases on a command line and in a Nagios check command', () => {
     expect(secrets('snmpwalk -v2c -c Rk4!Vale-Ops 10.1.1.1 sysDescr\n', 'poll.sh')).toEqual(['Rk4!Vale-Ops']);

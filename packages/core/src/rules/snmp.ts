@@ -9,7 +9,10 @@ import type { DetectOptions, Rule, Span } from '../types.js';
  * (`rocommunity …`, `com2sec …`, `createUser …`), in network gear's configuration
  * (`snmp-server community … RO`, `snmp-server user … v3 auth sha … priv aes 128 …`), and in
  * the configuration management that writes those files (`snmp_ro_community: "…"`,
- * `ro_community => '…'`, `['snmp']['community'] = '…'`). Every rule family reads names it
+ * `ro_community => '…'`, `['snmp']['community'] = '…'`), and the other network operating systems' own
+ * syntax: Huawei VRP / H3C Comware (`snmp-agent community read …`, on switches and fibre OLTs), MikroTik
+ * RouterOS (`/snmp community` entries, whose `name=` is the community), Junos and VyOS (`set snmp community …`)
+ * and Extreme EXOS (`configure snmp add community …`). Every rule family reads names it
  * knows to hold a secret; `community` holds one only for SNMP, so it is read here, where the
  * name or the text just before it says SNMP. The two communities every agent ships with,
  * `public` and `private`, are documented defaults, not secrets.
@@ -25,6 +28,33 @@ const IOS_COMMUNITY = /[ \t]{0,40}snmp-server[ \t]{1,4}community[ \t]{1,4}(?<arg
 const IOS_HOST = /[ \t]{0,40}snmp-server[ \t]{1,4}host[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
 /** `snmp-server user <name> <group> [remote <host>] v3 auth md5|sha <pass> [priv des|3des|aes 128 <pass>]`. */
 const IOS_USER = /[ \t]{0,40}snmp-server[ \t]{1,4}user[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/**
+ * Huawei VRP and H3C Comware (switches, routers, fibre OLTs): `snmp-agent community read|write [simple|cipher] <string> [acl n]`.
+ * A `cipher` one is the device's own encryption of it, written back by the device, and left as it is.
+ */
+const VRP_COMMUNITY = /[ \t]{0,40}snmp-agent[ \t]{1,4}community[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/** VRP/Comware's v3 user: `snmp-agent usm-user v3 <user> [group] [simple|cipher] authentication-mode <proto> <pass> [privacy-mode <proto> <pass>]`. */
+const VRP_USM_USER = /[ \t]{0,40}snmp-agent[ \t]{1,4}usm-user[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/** Junos' and VyOS/EdgeOS's set commands: `set [service] snmp community <string> authorization read-only`. */
+const SET_COMMUNITY = /[ \t]{0,40}set[ \t]{1,4}(?:service[ \t]{1,4})?snmp[ \t]{1,4}community[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+/** Extreme EXOS: `configure snmp add community readonly|readwrite [encrypted] <string>`. */
+const EXOS_COMMUNITY = /[ \t]{0,40}configure[ \t]{1,4}snmp[ \t]{1,4}add[ \t]{1,4}community[ \t]{1,4}(?<args>[^\r\n]{1,300})/iy;
+
+/**
+ * MikroTik RouterOS's community menu, as an export writes it (`/snmp community` on a line of its own, its
+ * `add`/`set` commands on the lines below), on one line (`/snmp community set [ find default=yes ] name=…`),
+ * with v7's slashes (`/snmp/community/add`) or at a terminal's prompt (`[admin@gw] /snmp community> add …`).
+ */
+const ROUTEROS_COMMUNITY_MENU = /(?:\[[^\]\r\n]{1,80}\][ \t]{0,4})?[ \t]{0,40}\/snmp[ \t/]{1,4}community(?![\w-])/iy;
+/** A command of the menu on a line of its own, or the continuation of the one before (an export wraps long lines after a `\`). */
+const ROUTEROS_MENU_COMMAND = /^[ \t]{0,40}(?:add|set)[ \t]/;
+/** A community entry's name, its string: `name=…`, quoted or not, wherever it stands on the command (`[ find name=… ]` selects one). */
+const ROUTEROS_NAME = /(?<![\w-])name=(?:"(?<q>[^"\r\n]{1,128})"|(?<b>[^\s"\]\\]{1,128}))/g;
+/** An entry for SNMPv3: its name is a user's, no secret (the passwords beside it are assignments other rules read). */
+const ROUTEROS_V3_ENTRY = /(?<![\w-])(?:security=(?:authorized|private)|authentication-password=)/i;
+/** How many lines of a community menu are read: a router's export holds a handful of entries. */
+const ROUTEROS_MENU_LINES = 100;
+
 /**
  * A setting named for a community (`snmp_ro_community: "…"`, `ro_community => '…'`,
  * `['community'] = '…'`, `community_string=…`): the keyword ends the name, or only the access
@@ -97,6 +127,62 @@ function iosUserSecrets(args: Argument[]): Argument[] {
     if (pass !== undefined) secrets.push(pass);
   }
   return secrets;
+}
+
+/** The string of `snmp-agent community read|write [simple] <string>`; a `cipher` one is left. */
+function vrpCommunitySecrets(args: Argument[]): Argument[] {
+  if (!/^(?:read|write)$/i.test(args[0]?.value ?? '')) return [];
+  const mode = args[1]?.value.toLowerCase();
+  if (mode === 'cipher') return [];
+  return mode === 'simple' ? args.slice(2, 3) : args.slice(1, 2);
+}
+
+/** The passwords after `authentication-mode <proto>` and `privacy-mode <proto>` of a v3 user not written in `cipher`. */
+function vrpUserSecrets(args: Argument[]): Argument[] {
+  const words = args.map((a) => a.value.toLowerCase());
+  if (words.includes('cipher')) return [];
+  const secrets: Argument[] = [];
+  for (const mode of ['authentication-mode', 'privacy-mode']) {
+    const at = words.indexOf(mode);
+    // The protocol (`sha`, `aes128`), then the password.
+    if (at !== -1 && args[at + 2] !== undefined) secrets.push(args[at + 2]!);
+  }
+  return secrets;
+}
+
+/** The string of `configure snmp add community readonly|readwrite [encrypted] <string>`; an `encrypted` one is left. */
+function exosCommunitySecrets(args: Argument[]): Argument[] {
+  if (!/^(?:readonly|readwrite)$/i.test(args[0]?.value ?? '') || args[1]?.value.toLowerCase() === 'encrypted') return [];
+  return args.slice(1, 2);
+}
+
+/**
+ * The community names of a RouterOS `/snmp community` menu that opens at `lineStart`: those on its own line,
+ * then on the `add`/`set` lines under it and their continuations, up to the next menu. Returns where it stopped reading.
+ */
+function routerOsCommunitySecrets(text: string, lineStart: number): { secrets: Argument[]; end: number } {
+  ROUTEROS_COMMUNITY_MENU.lastIndex = lineStart;
+  if (!ROUTEROS_COMMUNITY_MENU.test(text)) return { secrets: [], end: lineStart };
+  const secrets: Argument[] = [];
+  let at = ROUTEROS_COMMUNITY_MENU.lastIndex;
+  // A menu line of its own opens a block of commands; one with a command on it is read alone (with its continuations).
+  const opensBlock = /^[ \t]*\r?(?:\n|$)/.test(text.slice(at, at + 80));
+  let continued = true; // the menu's own line is read
+  for (let lines = 0; lines < ROUTEROS_MENU_LINES && at < text.length; lines++) {
+    const newline = text.indexOf('\n', at);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(at, end);
+    if (!continued && !(opensBlock && ROUTEROS_MENU_COMMAND.test(line))) break;
+    if (!ROUTEROS_V3_ENTRY.test(line)) {
+      for (const m of line.matchAll(ROUTEROS_NAME)) {
+        const value = m.groups!['q'] ?? m.groups!['b']!;
+        secrets.push({ value, start: at + m.index + m[0].length - value.length - (m.groups!['q'] === undefined ? 0 : 1) });
+      }
+    }
+    continued = line.trimEnd().endsWith('\\');
+    at = end + 1;
+  }
+  return { secrets, end: at };
 }
 
 /** The community of `snmp-server host …`; with `version 3` the word there names a v3 user, no secret. */
@@ -190,6 +276,8 @@ function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly
   // A tool's name inside the arguments just read for another is one of them, not a command:
   // skipping it keeps a line of nothing but tool names from being read once per name.
   let toolArgumentsEnd = -1;
+  // Where the RouterOS menu last read ends: a keyword inside it was read with it.
+  let menuEnd = -1;
   for (const offset of offsets) {
     while (nextNewline !== -1 && nextNewline < offset) {
       lineStart = nextNewline + 1;
@@ -208,11 +296,20 @@ function findSnmpSecrets(text: string, options: DetectOptions, offsets: readonly
     }
     if (lineStart !== lastLine) {
       lastLine = lineStart;
+      if (lineStart >= menuEnd) {
+        const menu = routerOsCommunitySecrets(text, lineStart);
+        menuEnd = menu.end;
+        for (const a of menu.secrets) push(a);
+      }
       for (const [pattern, secretsOf] of [
         [AGENT_DIRECTIVE, (m: RegExpExecArray, args: Argument[]) => agentDirectiveSecrets(m.groups!['d']!, args)],
         [IOS_COMMUNITY, (_m: RegExpExecArray, args: Argument[]) => args.slice(0, 1)],
         [IOS_USER, (_m: RegExpExecArray, args: Argument[]) => iosUserSecrets(args)],
         [IOS_HOST, (_m: RegExpExecArray, args: Argument[]) => iosHostSecrets(args)],
+        [VRP_COMMUNITY, (_m: RegExpExecArray, args: Argument[]) => vrpCommunitySecrets(args)],
+        [VRP_USM_USER, (_m: RegExpExecArray, args: Argument[]) => vrpUserSecrets(args)],
+        [SET_COMMUNITY, (_m: RegExpExecArray, args: Argument[]) => args.slice(0, 1)],
+        [EXOS_COMMUNITY, (_m: RegExpExecArray, args: Argument[]) => exosCommunitySecrets(args)],
       ] as const) {
         pattern.lastIndex = lineStart;
         const m = pattern.exec(text);
@@ -241,8 +338,8 @@ export const snmpRules: Rule[] = [
     id: 'snmp-community',
     category: 'PASS',
     description:
-      "An SNMP community string or v3 user passphrase: net-snmp's `rocommunity`/`rwcommunity`/`com2sec`/`createUser`, network gear's `snmp-server community`/`snmp-server user … v3 auth … priv …`, settings named for a community (`snmp_ro_community`, `ro_community =>`, `['snmp']['community']`), and the `-c`/`-A`/`-X` of net-snmp's tools and `-C`/`--authpasswd`/`--privpasswd` of `check_snmp`; the defaults `public` and `private` are not reported",
-    keywords: ['community', 'createuser', 'com2sec', 'snmp-server', 'trap2sink', 'trapsink', 'informsink', 'snmpwalk', 'snmpbulk', 'snmpget', 'snmpset', 'snmptable', 'snmptrap', 'snmpinform', 'snmpdf', 'snmpnetstat', 'snmpstatus', 'snmpdelta', 'check_snmp'],
+      "An SNMP community string or v3 user passphrase: net-snmp's `rocommunity`/`rwcommunity`/`com2sec`/`createUser`, network gear's `snmp-server community`/`snmp-server user … v3 auth … priv …`, Huawei VRP/H3C's `snmp-agent community read|write`/`snmp-agent usm-user v3`, MikroTik RouterOS's `/snmp community` entries' `name=`, Junos/VyOS's `set snmp community`, EXOS's `configure snmp add community`, settings named for a community (`snmp_ro_community`, `ro_community =>`, `['snmp']['community']`), and the `-c`/`-A`/`-X` of net-snmp's tools and `-C`/`--authpasswd`/`--privpasswd` of `check_snmp`; the defaults `public` and `private` are not reported",
+    keywords: ['community', 'usm-user', 'createuser', 'com2sec', 'snmp-server', 'trap2sink', 'trapsink', 'informsink', 'snmpwalk', 'snmpbulk', 'snmpget', 'snmpset', 'snmptable', 'snmptrap', 'snmpinform', 'snmpdf', 'snmpnetstat', 'snmpstatus', 'snmpdelta', 'check_snmp'],
     pattern: COMMUNITY_SETTING,
     find: findSnmpSecrets,
     anchored: true,
