@@ -716,6 +716,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ["that's the key after runs of value characters", 'chat.txt', `${'a'.repeat(MB / 2)} that's the key `.repeat(2) + "that's the key ".repeat(MB / 15)],
     // A Twilio SID and its secret: bounded runs after the SID.
     ['Twilio key SIDs with secrets that never come', 'chat.txt', `SK${'a'.repeat(32)} secret `.repeat(MB / 42)],
+    // A COPY header's columns are read twice for a key/value pair, not once per pair: long headers of names and values, one after another.
+    ['COPY headers of many name and value columns, one after another', 'dump.sql', `COPY t (${'a_value, b_key, '.repeat(66)}) FROM stdin;\n\\.\n`.repeat(MB / 1024)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -69,6 +69,47 @@ describe('key/value exports in CSV', () => {
   });
 });
 
+describe("key/value settings tables in a PostgreSQL dump's COPY blocks", () => {
+  const copied = (text: string) => detect(text, { file: 'db/settings_dump.sql' }).filter((f) => f.rule === 'sql-copy-column-credential').map((f) => text.slice(f.start, f.end));
+
+  it("reads a row's value when its name names a secret, beside other columns", () => {
+    const sql = [
+      'COPY public.app_config (name, value) FROM stdin;',
+      'smtp.password\tGull!Marsh-2291',
+      'stripe.api_key\tRk4Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1',
+      'smtp.host\tmail.internal.example',
+      '\\.',
+      'COPY public.tenant_settings (id, tenant, setting_key, setting_value, updated_at) FROM stdin;',
+      "7\tnorth\tsso.client_secret\t5d0c2b9e-8f41-4a7d-b6e3-1c9a0f2e4d87\t2025-01-02 10:00:00",
+      '8\tnorth\tsso.client_id\tnorth-portal\t2025-01-02 10:00:00',
+      '\\.',
+    ].join('\n');
+    expect(copied(sql)).toEqual(['Gull!Marsh-2291', 'Rk4Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1', '5d0c2b9e-8f41-4a7d-b6e3-1c9a0f2e4d87']);
+  });
+
+  it("leaves ids under a name that only calls them keys, NULLs, names without a secret and columns of two prefixes", () => {
+    const sql = [
+      'COPY public.integration (key, value) FROM stdin;',
+      'catalogue.dataset_key\t3b7e0c5a-91d4-4f2e-8a6b-0d2c9e7f1a43',
+      'mail.password\t\\N',
+      'api.base_url\thttps://api.example.org/v2',
+      '\\.',
+      'COPY public.audit (setting_name, old_value) FROM stdin;',
+      'db.password\tGull!Marsh-2291',
+      '\\.',
+    ].join('\n');
+    expect(copied(sql)).toEqual([]);
+  });
+});
+
+describe('key/value columns under one prefix in a CSV export', () => {
+  it("reads WordPress's option_name and option_value, not columns of two prefixes", () => {
+    const values = (text: string) => detect(text, { file: 'wp_options.csv' }).map((f) => text.slice(f.start, f.end));
+    expect(values('option_id,option_name,option_value,autoload\n41,mailgun_api_key,Pz7Lq3Xw9Mv5Nb1Tr6Yk2Hc8Jd4Fs0,yes\n42,blogname,Harbour Notes,yes\n')).toEqual(['Pz7Lq3Xw9Mv5Nb1Tr6Yk2Hc8Jd4Fs0']);
+    expect(values('setting_name,default_value\nmailgun_api_key,Pz7Lq3Xw9Mv5Nb1Tr6Yk2Hc8Jd4Fs0\n')).toEqual([]);
+  });
+});
+
 describe('a CSV cell of notes that opens with a secret and its value', () => {
   const notes = (text: string, file = 'inventory.csv') => detect(text, { file }).filter((f) => f.rule === 'csv-note-credential').map((f) => text.slice(f.start, f.end));
 

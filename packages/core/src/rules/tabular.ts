@@ -1,7 +1,7 @@
 import { isBlankCode, isIdentifierCode } from '../char-codes.js';
 import { classifyKey } from '../key-name.js';
 import { lineAround, linesFrom } from '../line-index.js';
-import { isCodeFile, isPlausibleSecret } from '../secret-value.js';
+import { isCodeFile, isPlausibleSecret, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { namesSnmpCommunityColumn } from './snmp.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
@@ -44,12 +44,15 @@ function fieldsOf(line: string, lineStart: number, separator: string): Cell[] {
 
 /**
  * A key/value export: a header with a column of names and a column of values (ESP-IDF's NVS
- * partition CSV `key,type,encoding,value`, a parameter store's `Name,Type,Value`). Each row's
- * name then says what its value is (`psk,data,string,…`, `hmac_key,data,hex2bin,…`), as a
+ * partition CSV `key,type,encoding,value`, a parameter store's `Name,Type,Value`, a settings table
+ * dumped as `COPY integration_setting (key, value) FROM stdin;`). Each row's name then says what its
+ * value is (`psk,data,string,…`, `hmac_key,data,hex2bin,…`, `orcid.client_secret\t…`), as a
  * `name = value` line would; a `file` type says the value is the path of a file that holds it.
+ * The two columns may share a prefix that names what they describe (WordPress's `option_name`,
+ * `option_value`; `meta_key`, `meta_value`; `setting_key`, `setting_value`): only the same one on both.
  */
-const EXPORT_NAME_HEADER = /^(?:key|name|field|property|setting|parameter|param|variable)$/i;
-const EXPORT_VALUE_HEADER = /^(?:value|val|data)$/i;
+const EXPORT_NAME_HEADER = /^(?:([A-Za-z][A-Za-z0-9]{0,20})[_-])?(?:key|name|field|property|setting|parameter|param|variable)$/i;
+const EXPORT_VALUE_HEADER = /^(?:([A-Za-z][A-Za-z0-9]{0,20})[_-])?(?:value|val|data)$/i;
 const TYPE_HEADER = /^type$/i;
 
 interface NamedValueColumns {
@@ -58,11 +61,20 @@ interface NamedValueColumns {
   type: number;
 }
 
-function namedValueColumns(header: readonly Cell[]): NamedValueColumns | undefined {
-  const name = header.findIndex((cell) => EXPORT_NAME_HEADER.test(cell.text));
-  const value = header.findIndex((cell) => EXPORT_VALUE_HEADER.test(cell.text));
-  if (name === -1 || value === -1 || name === value) return undefined;
-  return { name, value, type: header.findIndex((cell) => TYPE_HEADER.test(cell.text)) };
+/** The columns of names and values among a header's titles, when it has both under one prefix (or none). */
+function namedValueColumns(titles: readonly string[]): NamedValueColumns | undefined {
+  // The first value column of each prefix, then the first name column that has one: a header is read twice, not once per pair.
+  const valueByPrefix = new Map<string, number>();
+  titles.forEach((title, i) => {
+    const prefix = EXPORT_VALUE_HEADER.exec(title)?.[1] ?? (EXPORT_VALUE_HEADER.test(title) ? '' : undefined);
+    if (prefix !== undefined && !valueByPrefix.has(prefix.toLowerCase())) valueByPrefix.set(prefix.toLowerCase(), i);
+  });
+  for (let name = 0; name < titles.length && valueByPrefix.size > 0; name++) {
+    const named = EXPORT_NAME_HEADER.exec(titles[name]!);
+    const value = named === null ? undefined : valueByPrefix.get((named[1] ?? '').toLowerCase());
+    if (value !== undefined && value !== name) return { name, value, type: titles.findIndex((title) => TYPE_HEADER.test(title)) };
+  }
+  return undefined;
 }
 
 /** The value of a key/value row whose name names a secret, when it holds a plausible one. */
@@ -73,6 +85,9 @@ function namedRowCredential(cells: readonly Cell[], layout: NamedValueColumns, o
   if (layout.type !== -1 && cells[layout.type]?.text.toLowerCase() === 'file') return undefined;
   const key = classifyKey(name);
   if (key === undefined) return undefined;
+  // A UUID under a name that only calls it a key (`gbif.dataset_key`, `installation_key`) is the id of a thing; a service
+  // that issues its secret as a UUID names it so (`orcid.client_secret`, `postmark.server_token`, `heroku.api_key`).
+  if (key.weak && UUID.test(value.text)) return undefined;
   if (!isPlausibleSecret(value.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return undefined;
   return { start: value.start, end: value.start + value.text.length, category: key.category };
 }
@@ -92,7 +107,7 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
       if (secretColumns === undefined) {
         // The first non-empty line is the header.
         secretColumns = cells.map((cell) => (cell.text.length <= 40 ? columnKey(cell.text) : undefined));
-        namedValues = namedValueColumns(cells);
+        namedValues = namedValueColumns(cells.map((cell) => cell.text));
         // In a key/value export the `key` column holds the names, not keys.
         if (namedValues !== undefined) secretColumns[namedValues.name] = undefined;
         if (namedValues === undefined && !secretColumns.some((k) => k !== undefined)) return [];
@@ -185,9 +200,13 @@ function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
   const re = SQL_COPY_HEADER;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const columns = m.groups!['cols']!.split(',').map((c) => classifyKey(c.trim().replace(/^"|"$/g, '')));
+    const titles = m.groups!['cols']!.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    const columns = titles.map((title) => classifyKey(title));
+    // A settings table (`(key, value)`): each row's name says what its value is, and the key column holds names, not keys.
+    const namedValues = namedValueColumns(titles);
+    if (namedValues !== undefined) columns[namedValues.name] = undefined;
     const separator = /\bcsv\b/i.test(m.groups!['options']!) ? ',' : '\t';
-    const named = columns.some((k) => k !== undefined);
+    const named = namedValues !== undefined || columns.some((k) => k !== undefined);
     let start = m.index + m[0].length;
     while (start < text.length) {
       const nl = text.indexOf('\n', start);
@@ -200,6 +219,8 @@ function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
       // `\N` is NULL; a field with escapes (`\t`, `\\`) is not read raw.
       const cells = fieldsOf(line, lineStart, separator).map((cell) => (cell.text.includes('\\') ? { ...cell, text: '' } : cell));
       spans.push(...cellCredentials(cells, columns, options));
+      const row = namedValues === undefined ? undefined : namedRowCredential(cells, namedValues, options);
+      if (row !== undefined) spans.push(row);
     }
     // Rows are data: a `COPY` inside one starts no block.
     re.lastIndex = Math.max(re.lastIndex, start);
@@ -661,13 +682,16 @@ export const tabularRules: Rule[] = [
   {
     id: 'sql-copy-column-credential',
     category: 'CRED',
-    description: "A field under a secret-named column of a PostgreSQL dump's `COPY t (name, client_secret) FROM stdin;` block (tab-separated rows up to `\\.`)",
+    description: "A field under a secret-named column of a PostgreSQL dump's `COPY t (name, client_secret) FROM stdin;` block (tab-separated rows up to `\\.`), or the value of a settings table's row whose name names a secret (`COPY t (key, value)` / `orcid.client_secret\\t…`)",
     keywords: ['copy'],
     pattern: SQL_COPY_HEADER,
     find: findSqlCopyCredentials,
     confidence: 'medium',
     examples: {
-      match: ['COPY public.api_clients (id, name, client_secret) FROM stdin;\n1\tbilling\tq9X2mL7vR4kP8nZ3wT5yB1cD6\n\\.\n'],
+      match: [
+        'COPY public.api_clients (id, name, client_secret) FROM stdin;\n1\tbilling\tq9X2mL7vR4kP8nZ3wT5yB1cD6\n\\.\n',
+        'COPY public.site_setting (key, value) FROM stdin;\nsmtp.host\tmail.example.org\nsmtp.password\tGull!Marsh-2291\n\\.\n',
+      ],
       noMatch: ['COPY public.users (id, email, password_hash) FROM stdin;\n1\tann@example.org\t$2b$12$abcdefghijklmnopqrstuv\n\\.\n', 'COPY public.api_clients (id, client_secret) FROM stdin;\n1\t\\N\n\\.\n'],
     },
   },
