@@ -579,6 +579,7 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['admins in code marks before spaced slashes with no value, repeated', 'notes.md', '`root` / `'.repeat(MB / 10)],
     // Each `it was reset` reads a bounded clause after it and at most 200 characters of its paragraph before it.
     ['password and it was reset repeated on one line, never given to', 'notes.md', 'the password it was reset by ops '.repeat(MB / 33)],
+    ['password and an active reset of it repeated on one line, never given to', 'notes.md', 'the password policy; I changed it on the box '.repeat(MB / 45)],
     ['password and an emergency copy label repeated on one line, never given a value', 'notes.md', 'password emergency copy: '.repeat(MB / 25)],
     // A password word after a comma reads at most 24 characters back.
     ['clauses opening with a password word after a comma, repeated on one line', 'notes.md', 'user is `x`, password '.repeat(MB / 22)],

@@ -316,6 +316,26 @@ describe('password-it-reset-prose', () => {
     ].join('\n');
     expect(await values(notes, 'notes.md')).toEqual([]);
   });
+
+  it('reads a password reset in the active voice by whoever did it, where or when between `it` and `to`', async () => {
+    const ticket = 'Engineer: the kiosk admin password was still the factory one, so I have changed it to\nTern-Ledger-508, please note it down.\n';
+    expect(await values(ticket, 'tickets/IT-88.txt')).toEqual(['Tern-Ledger-508']);
+    const log = '- 14:05 the relay password had been wiped by the upgrade.\n  Re-set it on the relay itself to `copper-flume-72` so the agents reconnect.\n';
+    expect(await values(log, 'wiki/incidents/relay.md')).toEqual(['copper-flume-72']);
+    expect(await values('old password expired; rotated it to Wx9!plinth-Ore at noon\n', 'chat.log')).toEqual(['Wx9!plinth-Ore']);
+  });
+
+  it('leaves a setting changed in the active voice, a password policy changed, and a bare `set it to`', async () => {
+    const notes = [
+      'The password policy was too short, so we changed it to `min-length-14` in the GPO.',
+      '',
+      'The password field was ignored; I set it to Hidden-Field-2 in the form.',
+      '',
+      'The password is in the vault. The agent was old, so I updated it to ${AGENT_VERSION} today.',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'notes.md')).toEqual([]);
+  });
 });
 
 describe('password-copy-prose', () => {

@@ -3798,21 +3798,40 @@ function madePasswordAtEnd(text: string, m: RegExpExecArray, file: string | unde
 
 /**
  * A password told as reset with `it` for its noun, the noun a clause or a sentence before (a review's "Its password lives in
- * the sealed envelope … (Q2 2024: it was reset to …)", a chat's "the kiosk password? it got changed yesterday to …"). The
- * verb, maybe who or when before `to`, and the value, maybe on the next line. Sticky at `it`; the noun is looked for in
- * the paragraph's last `IT_NOUN_REACH` characters before it.
+ * the sealed envelope … (Q2 2024: it was reset to …)", a chat's "the kiosk password? it got changed yesterday to …"), or
+ * told in the active by who did it (a ticket's "the admin password was still the default so I've changed it to\n…", an
+ * incident log's "found the source password had been changed. Reset it on the base to `…`"). The verb, maybe who or when
+ * (or where) before `to`, and the value, maybe on the next line. Sticky at `it` or at the active verb; the noun is looked
+ * for in the paragraph's last `IT_NOUN_REACH` characters before it. Bare `set it to` is left: a setting's (`set it to
+ * true`) far more often than a password's.
  */
 const IT_RESET_TO =
-  /it[ \t]{1,2}(?:was|got|has[ \t]{1,2}been)[ \t]{1,2}(?:re-?)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?`'"]{0,60}?(?:[ \t]|[ \t]{0,2}\r?\n[ \t]{0,12})to(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,12})(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+  /(?:it[ \t]{1,2}(?:was|got|has[ \t]{1,2}been)[ \t]{1,2}(?:re-?)?(?:set|changed|rotated|updated)|(?:re-?set|changed|rotated|updated)[ \t]{1,2}it)\b[^\r\n.;:!?`'"]{0,60}?(?:[ \t]|[ \t]{0,2}\r?\n[ \t]{0,12})to(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,12})(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
 const IT_NOUN_REACH = 200;
 /** The password's noun, the last of a paragraph's stretch before `it` (no blank line after it). */
 const PASSWORD_NOUN_BEFORE = /\b(?:pass(?:word|phrase)|pwd?)\b(?![^]*\n[ \t]*\r?\n)[^]*$/i;
+const PASSWORD_NOUN = /\b(?:pass(?:word|phrase)|pwd?)\b/gi;
+
+/**
+ * Whether the paragraph before `index` names a password itself: a noun for it in its last `IT_NOUN_REACH` characters that
+ * no word after makes a thing about passwords (`the password policy was too short, so we changed it to …`).
+ */
+function namesPasswordBefore(text: string, index: number): boolean {
+  const stretch = text.slice(Math.max(0, index - IT_NOUN_REACH), index);
+  const first = PASSWORD_NOUN_BEFORE.exec(stretch);
+  if (first === null) return false;
+  for (const noun of stretch.slice(first.index).matchAll(PASSWORD_NOUN)) {
+    const next = first.index + noun.index + noun[0].length;
+    if (!DESCRIBED_PASSWORD_NEXT.test(stretch.slice(next, next + 16))) return true;
+  }
+  return false;
+}
 
 function findItResetPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(IT_RESET_TO, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
-    if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
+    if (!namesPasswordBefore(text, m.index)) return;
     // Bare, a made password's shape (`reset to the default`, `changed to v2` stay words); quoted, a made mix.
     const span = madePasswordAtEnd(text, m, options.file);
     if (span !== undefined) spans.push(span);
@@ -3831,7 +3850,7 @@ function findPasswordCopies(text: string, options: DetectOptions, offsets: reado
   const spans: Span[] = [];
   forEachMatchAt(PASSWORD_COPY, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
-    if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
+    if (!namesPasswordBefore(text, m.index)) return;
     // A copy is as often a file's or a backup's (`backup copy: /srv/…`, `s3://…`): only a made password's shape is taken.
     const span = madePasswordAtEnd(text, m, options.file);
     if (span !== undefined) spans.push(span);
@@ -6426,8 +6445,8 @@ export const genericRules: Rule[] = [
     id: 'password-it-reset-prose',
     category: 'PASS',
     description:
-      'A password told as reset with `it` for its noun, the noun earlier in the paragraph ("Its password lives in the safe. (Q2 2024: it was reset to …)", "it got changed yesterday to `…`"): bare, a made password\'s shape',
-    keywords: ['it was', 'it got', 'it has been'],
+      'A password told as reset with `it` for its noun, the noun earlier in the paragraph ("Its password lives in the safe. (Q2 2024: it was reset to …)", "it got changed yesterday to `…`", "the admin password was the default so I\'ve changed it to …", "Reset it on the base to `…`"): bare, a made password\'s shape',
+    keywords: ['it was', 'it got', 'it has been', 'reset it', 're-set it', 'changed it', 'rotated it', 'updated it'],
     pattern: IT_RESET_TO,
     find: findItResetPasswords,
     anchored: true,
@@ -6436,9 +6455,12 @@ export const genericRules: Rule[] = [
       match: [
         'Its password lives in the sealed envelope in the office safe. (Q2 2024: it was reset to\n   Calamine-Lotion-Harbor-19 after the YubiKey was lost.)',
         'the kiosk password? it got changed yesterday to `Harbor!Kettle58`',
+        'The NAS admin password had expired, so I rotated it this morning to\nQuarry-Lintel-62, please file it.',
       ],
       noMatch: [
         'Its password lives in the safe. It was reset to the default after the audit.',
+        'The password policy was too short, so we changed it to `min-length-14` in the GPO.',
+        'We rotated it to Quarry-Lintel-62 after the password manager moved.',
         'The cluster was rebuilt. It was reset to Factory-Image-2.1 last week.',
         'The password is in the vault.\n\nThe router? It was reset to Config-2024!a',
         'Its password was rotated; it was reset to ${NEW_PASSWORD} by the pipeline.',
