@@ -172,6 +172,11 @@ const hostile: Record<string, string> = {
   // Each keypad word reads a bounded clause for its colon or `is`, and its line back within a bounded reach.
   'alarm codes with clauses repeated on one line, never given a colon': 'alarm code for the boiler room '.repeat(MB / 30),
   'door and gate codes given on one endless line': 'door code: 4183 gate code is `5291` '.repeat(MB / 36),
+  // A code named first reads a bounded clause to what it opens and a bounded one after it; a room's holder is read behind it, bounded.
+  'codes named first for things that never open anything, on one line': 'the code for the new '.repeat(MB / 21),
+  'codes named first for a padlock, never given a colon, on one line': 'code for the padlock on the bin store '.repeat(MB / 38),
+  'locked rooms and codes in bold never closed, on one line': 'server room code is **'.repeat(MB / 22) + 'comms room '.repeat(MB / 11),
+  'a megabyte of rooms': 'room'.repeat(MB / 4),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.
@@ -686,6 +691,12 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['admin PINs for things that never say is, on one line', 'pages/wiki.txt', 'Admin PIN for the tills '.repeat(MB / 24)],
     ['admin PINs given digits that run on, repeated', 'notes.md', 'master PIN 481700000 '.repeat(MB / 21)],
     ['manager override PINs for things that never say is, on one line', 'pages/wiki.txt', 'manager override PIN for the tills '.repeat(MB / 35)],
+    // Each owner's PIN reads the same bounded clause; bold and code marks are one optional mark either side of the digits.
+    ['service PINs given in bold that never closes, repeated on one line', 'runbook.md', 'the service PIN: **'.repeat(MB / 19) + 'bridge pin is still '.repeat(MB / 20)],
+    ['conference bridge PINs with digits that run on and a hash, repeated', 'runbook.md', 'conference bridge PIN 830471999# '.repeat(MB / 33)],
+    // A CSV's PIN and keypad code columns are named once, in its header; each row's cells are judged once.
+    ['a keypad code column over a megabyte of digit rows', 'exports/visits.csv', 'site,machine_room_code,door_pin\n' + 'Leeds,583920,4471\n'.repeat(MB / 18)],
+    ['a megabyte-long header of keypad code columns', 'exports/visits.csv', 'door_code,'.repeat(MB / 10) + '\n' + '4471,'.repeat(MB / 5)],
     // A Wi-Fi key's period reads one bounded value after its colon.
     ['Wi-Fi keys for a period never given a value, on one line', 'runbook.md', 'WPA2 key this season: '.repeat(MB / 22) + 'psk '.repeat(MB / 4)],
     // An account set to a value reads a bounded qualifier, the account and one bounded value.

@@ -170,6 +170,34 @@ describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWi
     expect(await values('Admin PIN 1234.\nmaster pin 13 drives the LED\nAdmin PIN 4817-2 is the form\n', 'sites.txt')).toEqual([]);
   });
 
+  it("reads a PIN named for the device, the call or the role it opens, in bold or code marks, after `is still` or a change", async () => {
+    const runbook = [
+      '1. On the dosing pump HMI, enter the service PIN: **60417**.',
+      '2. The engineer PIN for the fire panel is `3092`.',
+      '3. Agents dial the conference bridge PIN for the Tuesday sale is 518204#, then their name.',
+      '4. the tablet pin was changed to 270961 after the loan',
+      '',
+    ].join('\n');
+    expect(await values(runbook, 'docs/runbooks/plant.md')).toEqual([
+      'admin-pin-prose 60417', 'admin-pin-prose 3092', 'admin-pin-prose 518204', 'admin-pin-prose 270961',
+    ]);
+    expect(await values('[11:40] kai: the scoring laptop pin is still 839120? it refuses it\n', 'chat/ops.txt')).toEqual(['admin-pin-prose 839120']);
+  });
+
+  it("leaves a PIN of no owner (a postal code, a board's pin), a stand-in, an example's line and digits that run on", async () => {
+    const notes = [
+      'Bengaluru office, PIN 560034',
+      'Pin code: 560034',
+      'the service pin 12 on the header drives the buzzer',
+      'voicemail PIN 0000 until the user sets one',
+      'Example: the SIM PIN 4092 is typed before the PUK.',
+      'the laptop PIN 2024-01 rollout notes',
+      'host PIN 48170000912 is the bridge serial',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'docs/notes.md')).toEqual([]);
+  });
+
   it('reads a Wi-Fi key for a period as a password for one', async () => {
     expect(await values('SSID `GCR-Staff`, WPA2 key this season: `Bergwind-Kaffee-4471` (print for the huts).\n', 'checklist.md')).toEqual(['password-qualified-prose Bergwind-Kaffee-4471']);
     expect(await values('WPA2 key this season: see the laminated card\n', 'checklist.md')).toEqual([]);

@@ -8,6 +8,7 @@ import { forEachMatchAt } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
+import { CODE_GIVEN_AS, CODE_MARK, isLoginPin, isProsePin, linesCodeStandIn, PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
@@ -419,21 +420,11 @@ const CALL_ARGUMENT_BEFORE_NAME = /(?:[({,][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`]?
  * under other names digits are a count, a port or an id. A run of one digit or a counting one (`0000`, `1234`) is a
  * stand-in, and a test's values are too.
  */
-const PASSCODE_DIGITS = /^\d{4,8}$/;
 function isNumericPasscode(name: string, value: string, file: string | undefined): boolean {
-  if (!PASSCODE_DIGITS.test(value) || /^(.)\1*$/.test(value) || isTestFile(file)) return false;
+  if (!isProsePin(value) || isTestFile(file)) return false;
   const words = splitWords(name);
   const last = words[words.length - 1];
-  const namesPasscode = last === 'passcode' || last === 'pincode' || (last === 'code' && words[words.length - 2] === 'pin') || last === 'pin';
-  if (!namesPasscode) return false;
-  // A counting run, up or down (`1234`, `98765`).
-  const step = value.charCodeAt(1) - value.charCodeAt(0);
-  if (step === 1 || step === -1) {
-    let counting = true;
-    for (let i = 2; i < value.length && counting; i++) counting = value.charCodeAt(i) - value.charCodeAt(i - 1) === step;
-    if (counting) return false;
-  }
-  return true;
+  return last === 'passcode' || last === 'pincode' || (last === 'code' && words[words.length - 2] === 'pin') || last === 'pin';
 }
 
 /** A psql variable interpolated into a statement: `:'name'` (as a literal), `:"name"` (as an identifier), `:name`. */
@@ -3130,29 +3121,16 @@ const QUOTED_LOGIN_PAIR =
   /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:[a-z]{2,10}[ \t]{1,2}){0,2}(?:is|was)(?:[ \t]{1,2}(?:still|now|currently|always))?(?=\s))?[ \t]{0,3}(?:\r?\n[ \t]{0,12})?(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*|''[^'\s\/]{1,64}'')[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*|''(?<w>[^'\s]{1,100})'')/gi;
 
 /**
- * A PIN named for whose it is (`Admin PIN`, `master PIN code`), maybe with what it is for before a colon or `is` (`supervisor
- * PIN for the tills is`), then four to eight digits, bare or in code marks, that no digit, letter, or `-`/`.` and a digit go on.
+ * A PIN named for whose it is (`Admin PIN`, `master PIN code`, `the conference bridge PIN`), maybe with what it is for before
+ * a colon or `is` (`supervisor PIN for the tills is`, `is still`, `was changed to`), then four to eight digits, bare, in code
+ * marks or in Markdown's bold (`the service PIN: **…**`), that no digit, letter, or `-`/`.` and a digit go on. A
+ * conference bridge's PIN may end in the `#` its keypad takes.
  */
-const ADMIN_PIN_PROSE =
-  /(?<![\w-])(?:admin|master|unlock|supervisor|operator|manager|override)[ \t]{1,2}pin(?:[ \t]{1,2}code)?(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:.`]{1,40}?(?=[ \t]{0,2}:|[ \t](?:is|was)\b))?(?:[ \t]{0,2}[:=]|[ \t]{1,2}(?:is|was))?[ \t]{1,3}`?(?<v>\d{4,8})`?(?![\w]|[.,\/-]\d)/iy;
-
-/** Digits a PIN is given as: not one repeated nor a counted run (`0000`, `1234`), which notes write for "any number". */
-function isProsePin(value: string): boolean {
-  return /^\d{4,8}$/.test(value) && isLoginPin(value);
-}
-
-/**
- * Digits only, as an HMI's or a door panel's operator login takes them (login `OPER` / `4471`): too short for a password
- * anywhere else, but after a login's name, both halves in code marks, they are its password. Not one digit repeated
- * (`0000`) nor a run counted up or down (`1234`, `9876`): what a note writes for "any number".
- */
-function isLoginPin(value: string): boolean {
-  if (!/^\d{4,12}$/.test(value)) return false;
-  const step = value.charCodeAt(1) - value.charCodeAt(0);
-  if (step < -1 || step > 1) return true;
-  for (let i = 2; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) !== step) return true;
-  return false;
-}
+const ADMIN_PIN_PROSE = new RegExp(
+  `(?<![\\w-])(?:${PIN_OWNERS.join('|')})[ \\t]{1,2}pin(?:[ \\t]{1,2}code)?(?:[ \\t]{1,2}(?:for|on|of)[ \\t][^\\r\\n:.\`]{1,40}?(?=[ \\t]{0,2}:|[ \\t](?:is|was)\\b))?` +
+    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w]|[.,\\/-]\\d)`,
+  'iy',
+);
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")` (or named for the header that
@@ -6752,21 +6730,26 @@ export const genericRules: Rule[] = [
     },
   },
   {
-    // Runbooks and wikis name a device's, a panel's or a till's PIN in words (`Admin PIN 4817.`, `the supervisor PIN for the
-    // tills is 50317`, `the manager override PIN is 731904`), as config files name it `admin_pin`: the word for whose PIN it is makes the digits the secret, where a bare
-    // `pin 13` is a board's pin. Sticky at the qualifier; the digits stand alone.
+    // Runbooks, wikis and chats name a device's, a panel's, a till's or a call's PIN in words (`Admin PIN 4817.`, `the supervisor
+    // PIN for the tills is 50317`, `the service PIN: **4471**`, `the conference bridge PIN for the agents is 830471#`), as config
+    // files name it `admin_pin`: the word for whose PIN it is makes the digits the secret, where a bare `pin 13` is a board's pin
+    // and `PIN 560034` a postal code. Sticky at the qualifier; the digits stand alone.
     id: 'admin-pin-prose',
     category: 'PASS',
-    description: 'An admin\'s, a master, a supervisor\'s, a manager\'s, an operator\'s, an unlock or an override PIN named in prose and given as four to eight digits (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`); not one digit repeated nor a counted run',
-    keywords: ['admin pin', 'master pin', 'unlock pin', 'supervisor pin', 'operator pin', 'manager pin', 'override pin'],
+    description:
+      'A PIN named in prose for whose or what it is (an admin\'s, a supervisor\'s, a service or an override PIN; a laptop\'s, a SIM\'s, a till\'s; a conference bridge\'s or voicemail\'s; a door\'s) and given as four to eight digits, maybe in code marks or bold (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`, `the service PIN: **…**`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+    keywords: PIN_OWNERS.map((owner) => `${owner} pin`),
     startsAtKeyword: true,
     pattern: ADMIN_PIN_PROSE,
     secretGroup: 'v',
-    validate: isProsePin,
+    validate: (v, ctx) => isProsePin(v) && !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd),
     confidence: 'medium',
     examples: {
-      match: ['Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'The manager override PIN for the tills is 731904.', 'Manager PIN: 482913', 'Alarm panel master PIN: `730291`'],
-      noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)'],
+      match: [
+        'Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'The manager override PIN for the tills is 731904.', 'Manager PIN: 482913', 'Alarm panel master PIN: `730291`',
+        '3. The chiller panel asks for the service PIN: **5190**.', 'Dial in, then the conference bridge PIN for the auditors is 604317#.', 'the scoring laptop pin is now 270961',
+      ],
+      noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Example: the voicemail PIN 5190 is entered after the tone.', 'Bengaluru office, PIN 560034', 'the service pin 12 on the header', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)'],
     },
   },
   {

@@ -181,6 +181,39 @@ describe('a keypad code stated by what it opens', () => {
     expect(codes('door code: 0161 555 0192\ngate codes changed at 14:30 today\nThe alarm code length is 6\n', 'notes.md')).toEqual([]);
     expect(codes('Sentry code: 404918\nre-entry codes: 2024\n', 'notes.md')).toEqual([]);
   });
+  it("reports a locked room's, a panel's, a safe's or a padlock's code, in bold too, and one still given or changed", () => {
+    const notes = [
+      '- The plant room code is 930417 since the refit.',
+      '- Comms room door code: **27015**',
+      '- the alarm panel code is still 5820 on the old sites',
+      '- Key safe combination was changed to 61094 on Friday.',
+      '- padlock combo: 3918',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'docs/runbooks/site.md')).toEqual(['930417', '27015', '5820', '61094', '3918']);
+  });
+  it('reports a code named first and what it opens after it, as a chat answers', () => {
+    const chat = [
+      '[08:02] Ines: anyone have the code for the bin store?',
+      '[08:03] Rafe: code for the bin store padlock is 4096',
+      '[08:05] Rafe: and the code to disarm the alarm: 82731',
+      '[08:06] Ines: the new combination for the key safe is `5102`',
+      '',
+    ].join('\n');
+    expect(codes(chat, 'chat/facilities.txt')).toEqual(['4096', '82731', '5102']);
+  });
+  it("leaves another code named before what it is about, a room's number, a gateway and a count", () => {
+    const notes = [
+      'The error code for the door sensor is 4012.',
+      'zip code for the gate deliveries: 90210',
+      'Room code: 2041 (lecture theatre B)',
+      'the lecture room code is 3120',
+      'the code for the gateway is 8081',
+      'The status code on the alarm panel is 4031 after a reboot.',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'docs/notes.md')).toEqual([]);
+  });
 });
 
 describe('stated-key-secret-pair: an id known by its own prefix, its secret after it', () => {

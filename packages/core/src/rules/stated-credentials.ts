@@ -4,6 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
+import { CODE_GIVEN_AS, CODE_MARK, isProsePin, KEYPAD_GUARD, linesCodeStandIn } from './access-codes.js';
 
 /**
  * A `user:password` or `user / password` pair right after words that say it is a login: a log line that prints the
@@ -216,23 +217,39 @@ const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0
 const BRACKETED_PASSWORD_SUBJECT =
   /password(?:[ \t]{1,2}(?:from|for|on|of|used[ \t]{1,2}(?:on|for|by))[ \t]{1,2}[^\r\n()`'"=:]{1,40}?)?[ \t]{1,2}\((?<v>[^\s()'"`<>{}$]{6,64})\)[ \t]{1,2}(?:is|was|has[ \t]been)[ \t]/iy;
 
+/** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
+const KEYPAD_CODE_NOUN = '(?:code|pin|passcode|combination|combo)';
 /**
- * A keypad's code stated in notes: an intruder alarm's, a door's, a gate's, a key safe's (`Intruder alarm code for the
- * boiler room: …`, `the gate code is …`). The words say the digits open something, as a PIN's name does; a short
- * clause may come between them and the colon or `is` (`for the boiler room`). Four to eight digits, ending there (not a
- * time, a phone number, a version); a run of one digit or a counting one is the installer's factory code or a stand-in.
+ * A keypad's code stated in notes: an intruder alarm's, a door's, a gate's, a key safe's, a locked room's (`Intruder alarm
+ * code for the boiler room: …`, `the gate code is …`, `machine room code is …`, `the alarm panel code is …`), or the code
+ * named first and what it opens after it (a chat's `code for the key safe is …`, `the combination to the padlock: …`).
+ * The words say the digits open something, as a PIN's name does; a short clause may come between them and the colon or
+ * `is` (`for the boiler room`). Four to eight digits, maybe in code marks or bold, ending there (not a time, a phone
+ * number, a version); a run of one digit or a counting one is the installer's factory code or a stand-in.
  */
-const STATED_KEYPAD_CODE =
-  /(?<![\w-])(?:alarm|door|gate|keypad|key ?safe|lock ?box|disarm|entry)(?:[ \t-](?:entry|access|disarm|arming))?[ \t](?:code|pin|passcode)s?(?:[ \t][^:=\r\n`'"]{0,40}[^\s:=`'"])?(?:[ \t]{0,2}[:=]|[ \t]{1,2}(?:is|was))[ \t]{1,3}`?(?<v>\d{4,8})(?![\w\/:-]|[.,][ \t]?\d|[ \t]\d)/iy;
-/** Words on the code's line that say it is no real one: the factory's, a default, an example. */
-const STAND_IN_CODE_WORDS = /\b(?:default|factory|example|e\.g\.|such as|sample|placeholder|dummy|fake|test)\b/i;
+const STATED_KEYPAD_CODE = new RegExp(
+  `(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-](?:entry|access|disarm|arming|panel|keypad|door))?[ \\t]${KEYPAD_CODE_NOUN}s?` +
+    `|(?<named>${KEYPAD_CODE_NOUN})[ \\t]{1,2}(?:for|to|on|of|into)[ \\t]{1,2}(?:[^:=\\r\\n\`'"?]{0,30}?[ \\t])?${KEYPAD_GUARD})` +
+    `(?:[ \\t][^:=\\r\\n\`'"]{0,40}[^\\s:=\`'"])?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  'iy',
+);
+/** Code words that start the named-first form, each with a preposition before what it opens. */
+const NAMED_CODE_KEYWORDS = ['code', 'pin', 'passcode', 'combination', 'combo'].flatMap((noun) => ['for', 'to', 'on', 'of', 'into'].map((preposition) => `${noun} ${preposition}`));
+/**
+ * Words that may stand right before a code named first (`the code for the key safe`, a chat's `code for …` after the
+ * speaker's colon): a determiner or nothing. Any other word makes it another code (`error code for the door sensor`,
+ * `zip code for the gate's address`).
+ */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'its', 'this', 'that', 'new', 'current', 'latest', 'updated', 'same']);
 
-/** A run of one digit (`0000`) or a counting one, up or down (`1234`, `9876`): a stand-in, not a code someone set. */
-function isStandInDigits(value: string): boolean {
-  const step = value.charCodeAt(1) - value.charCodeAt(0);
-  if (step < -1 || step > 1) return false;
-  for (let i = 2; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) !== step) return false;
-  return true;
+/** Whether the word before `at` on its line (over blanks) is a determiner, or there is none: a colon, a bracket or the line's start. */
+function opensWithDeterminer(text: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  let start = end;
+  while (start > 0 && end - start < 12 && /[A-Za-z]/.test(text.charAt(start - 1))) start--;
+  if (start === end) return !/[\w'-]/.test(text.charAt(end - 1));
+  return DETERMINERS.has(text.slice(start, end).toLowerCase());
 }
 
 export const statedCredentialRules: Rule[] = [
@@ -447,20 +464,21 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s or a key safe\'s code or PIN, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`)',
-    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'lockbox', 'lock box', 'disarm', 'entry'],
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), or the code named first (`code for the key safe is …`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room', ...NAMED_CODE_KEYWORDS],
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
     secretGroup: 'v',
-    validate: (v, ctx) => {
-      if (isStandInDigits(v)) return false;
-      // The words before the code on its line, read within a bounded reach: `the factory default alarm code: …`.
-      const line = lineAround(ctx.text, ctx.matchStart, 200);
-      return !STAND_IN_CODE_WORDS.test(ctx.text.slice(line.start, ctx.matchEnd));
-    },
+    validate: (v, ctx) =>
+      isProsePin(v) &&
+      !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd) &&
+      (ctx.groups?.['named'] === undefined || opensWithDeterminer(ctx.text, ctx.matchStart)),
     confidence: 'medium',
     examples: {
-      match: ['- Intruder alarm code for the boiler room: 502917', 'The side gate code is `4183`, change it after the event.', 'Key safe code = 73914'],
+      match: [
+        '- Intruder alarm code for the boiler room: 502917', 'The side gate code is `4183`, change it after the event.', 'Key safe code = 73914',
+        'the server room code is 380617 since the refit', '2. The alarm panel code is **9024** on every site.', '[09:12] Dana: combination for the blue padlock is 4096',
+      ],
       noMatch: [
         '- Do not use the factory installer code `5555` or master code `1234` in production.',
         'Default alarm code: 8421 (change it at install).',
@@ -470,6 +488,9 @@ export const statedCredentialRules: Rule[] = [
         'gate codes changed at 14:30 today',
         'The alarm code length is 6',
         'HTTP status code: 4040',
+        'The error code for the door sensor is 4012.',
+        'Room code: 2041 (lecture theatre B)',
+        'the code for the gateway is 8081',
       ],
     },
   },

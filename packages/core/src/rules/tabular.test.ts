@@ -155,3 +155,28 @@ describe('SNMP communities in a network inventory CSV', () => {
     expect(found('host,snmp_community\nsw1,gcr-m0nitor-ro\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('PINs and keypad codes in a CSV column named for them', () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it("reads the digits under a column named for what a keypad opens or whose PIN it is", () => {
+    const sites = [
+      'site_id,site,plant_room_code,alarm code,Supervisor PIN,opened',
+      'S-014,Northgate Depot,730182,48150,2709,2019-03-01',
+      'S-015,Quay Street,,61093,,2020-11-12',
+      '',
+    ].join('\n');
+    expect(values(sites, 'exports/sites.csv')).toEqual(['730182', '48150', '2709', '61093']);
+    expect(values('unit\tkey_safe_combination\nA4\t5817\n', 'units.tsv')).toEqual(['5817']);
+  });
+  it('leaves stand-ins, digits that are no code, postal PINs, room numbers and other files', () => {
+    const rows = [
+      'site,door_code,pin,room_code,pin_code,error_code,door_count',
+      'Leeds,0000,560034,2041,110001,4012,12',
+      'York,1234,,,,,',
+      'Hull,TBC,,,,,',
+      '',
+    ].join('\n');
+    expect(values(rows, 'exports/sites.csv')).toEqual([]);
+    expect(values('site,door_code\nLeeds,730182\n', 'exports/sites.txt')).toEqual([]);
+  });
+});

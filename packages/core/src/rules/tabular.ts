@@ -1,9 +1,10 @@
 import { isBlankCode, isIdentifierCode } from '../char-codes.js';
-import { classifyKey } from '../key-name.js';
+import { classifyKey, type KeyClass } from '../key-name.js';
 import { lineAround, linesFrom } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { namesSnmpCommunityColumn } from './snmp.js';
+import { isProsePin, namesAccessCodeColumn } from './access-codes.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -96,7 +97,7 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !TABULAR_FILE.test(options.file)) return [];
   const separator = /\.tsv$/i.test(options.file) ? '\t' : ',';
   const spans: Span[] = [];
-  let secretColumns: ReturnType<typeof classifyKey>[] | undefined;
+  let secretColumns: (ColumnKey | undefined)[] | undefined;
   let namedValues: NamedValueColumns | undefined;
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf('\n', start);
@@ -123,21 +124,31 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
   return spans;
 }
 
+/** What a column's title says of its cells: a secret's class, and whether it names a PIN or a keypad's code, which is digits. */
+type ColumnKey = KeyClass & { accessCode?: boolean };
+
 /**
- * What a CSV/TSV column's title says its cells hold: a secret's name, or an SNMP community's (`snmp_community` in a
- * network inventory), which names a secret only for SNMP and so is no key name elsewhere.
+ * What a CSV/TSV column's title says its cells hold: a secret's name, an SNMP community's (`snmp_community` in a
+ * network inventory), which names a secret only for SNMP and so is no key name elsewhere, or a PIN's or a keypad's code
+ * (a service log's `machine_room_code`, a site list's `alarm_code`, a device list's `supervisor_pin`).
  */
-function columnKey(title: string): ReturnType<typeof classifyKey> {
-  return classifyKey(title) ?? (namesSnmpCommunityColumn(title) ? { category: 'PASS', weak: false } : undefined);
+function columnKey(title: string): ColumnKey | undefined {
+  const accessCode = namesAccessCodeColumn(title);
+  const key = classifyKey(title) ?? (namesSnmpCommunityColumn(title) || accessCode ? { category: 'PASS' as const, weak: false } : undefined);
+  return key === undefined || !accessCode ? key : { ...key, accessCode };
 }
 
-/** The cells of one row that sit under a secret-named column and hold a plausible secret. */
-function cellCredentials(cells: readonly Cell[], columns: readonly ReturnType<typeof classifyKey>[], options: DetectOptions): Span[] {
+/**
+ * The cells of one row that sit under a secret-named column and hold a plausible secret; under a PIN's or a keypad code's
+ * column, four to eight digits that are no stand-in are one too.
+ */
+function cellCredentials(cells: readonly Cell[], columns: readonly (ColumnKey | undefined)[], options: DetectOptions): Span[] {
   const spans: Span[] = [];
   cells.forEach((cell, c) => {
     const key = columns[c];
     if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
-    if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    const pin = key.accessCode === true && isProsePin(cell.text);
+    if (!pin && !isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
     spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
   });
   return spans;

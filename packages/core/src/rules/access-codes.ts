@@ -1,0 +1,107 @@
+import { splitWords } from '../key-name.js';
+import { lineAround } from '../line-index.js';
+
+/**
+ * PINs and keypad codes: digits that open a door, an alarm panel, a key safe, a device or a conference bridge. Notes are
+ * full of numbers (ports, counts, dates, tickets, extensions, lot numbers), so a run of digits is a secret only where the
+ * words before it name a PIN or a code for something that guards access. The rules that read them in prose
+ * (`admin-pin-prose`, `stated-keypad-code`), in a chat's answer and in a CSV column share these words and this judgement.
+ */
+
+/** A run of one digit (`0000`) or a counting one, up or down (`1234`, `9876`): what a note writes for "any number", or a factory code. */
+export function isStandInDigits(value: string): boolean {
+  const step = value.charCodeAt(1) - value.charCodeAt(0);
+  if (step < -1 || step > 1) return false;
+  for (let i = 2; i < value.length; i++) if (value.charCodeAt(i) - value.charCodeAt(i - 1) !== step) return false;
+  return true;
+}
+
+/**
+ * Digits only, as an HMI's or a door panel's operator login takes them (login `OPER` / `4471`): too short for a password
+ * anywhere else, but after a login's name, both halves in code marks, they are its password. Not a stand-in.
+ */
+export function isLoginPin(value: string): boolean {
+  return /^\d{4,12}$/.test(value) && !isStandInDigits(value);
+}
+
+/** Four to eight digits, not a stand-in: what a PIN or a keypad's code is given as. */
+export function isProsePin(value: string): boolean {
+  return /^\d{4,8}$/.test(value) && !isStandInDigits(value);
+}
+
+/** Words on a code's line that say it is no real one: the factory's, a default, an example. */
+const STAND_IN_CODE_WORDS = /\b(?:default|factory|example|e\.g\.|such as|sample|placeholder|dummy|fake|test)\b/i;
+/** How far back on its line a code's stand-in words are looked for. */
+const STAND_IN_REACH = 200;
+
+/** Whether the code's line, from its start to `end`, calls it a stand-in (`the factory default alarm code: …`). */
+export function linesCodeStandIn(text: string, start: number, end: number): boolean {
+  const line = lineAround(text, start, STAND_IN_REACH);
+  return STAND_IN_CODE_WORDS.test(text.slice(line.start, end));
+}
+
+/**
+ * Rooms that are kept locked behind a keypad, named by what they hold (`machine room`, `server room`, `comms room`): a
+ * room's code alone is as often its number on a timetable (`room code B2.14`).
+ */
+const LOCKED_ROOMS = [
+  'machine', 'server', 'comms', 'comm', 'communications', 'plant', 'boiler', 'store', 'stock', 'switch', 'equipment', 'electrical',
+  'riser', 'data', 'network', 'control', 'pump', 'meter', 'battery', 'ups', 'cash', 'post', 'mail', 'bike', 'bin', 'staff', 'motor',
+  'lift', 'sprinkler', 'generator', 'hub', 'patch', 'print', 'utility', 'it',
+];
+export const LOCKED_ROOM_QUALIFIER = `(?:${LOCKED_ROOMS.join('|')})`;
+
+/**
+ * What a keypad guards, as prose names it before or after its code (`alarm`, `door`, `key safe`, `padlock`, a locked
+ * room); each word ends there (`gateway` is no gate). A room is matched at the word room, what it holds read behind it,
+ * so that a rule sticky at its keyword starts there.
+ */
+export const KEYPAD_GUARD = `(?:alarm|door|gate|keypad|key[ -]?safe|safe|lock[ -]?box|padlock|locker|disarm|entry|(?<=\\b${LOCKED_ROOM_QUALIFIER}[ \\t])room)(?![\\w])`;
+
+/**
+ * Whose or what a PIN is, as prose names it right before the word PIN: a role that may override or unlock (`Admin PIN`,
+ * `supervisor PIN`, `service PIN`, an installer's or an engineer's), a device it unlocks (`laptop PIN`, `SIM PIN`, a till's,
+ * a kiosk's), a call it lets into (`conference bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`).
+ * Without one, `PIN 560034` is as often India's postal code or a board's pin.
+ */
+export const PIN_OWNERS = [
+  'admin', 'administrator', 'master', 'unlock', 'supervisor', 'operator', 'manager', 'override', 'service', 'engineer', 'engineering',
+  'maintenance', 'technician', 'installer', 'user', 'staff', 'security', 'access', 'login', 'sim', 'phone', 'handset', 'voicemail',
+  'bridge', 'conference', 'dial-in', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
+  'till', 'pos', 'terminal', 'bios', 'screen', 'card', 'door', 'alarm', 'keypad', 'safe',
+];
+const PIN_OWNER_WORDS = new Set(PIN_OWNERS);
+
+/** Single words of `KEYPAD_GUARD`, as a column's title splits them. */
+const KEYPAD_GUARD_WORDS = new Set(['alarm', 'door', 'gate', 'keypad', 'keysafe', 'safe', 'lockbox', 'padlock', 'locker', 'disarm']);
+const LOCKED_ROOM_WORDS = new Set(LOCKED_ROOMS);
+/** Last words of a column's title that name a code or a PIN. */
+const CODE_WORDS = new Set(['code', 'pin', 'passcode', 'combination', 'combo']);
+
+/**
+ * Whether a CSV column's title names a keypad's code or a PIN (`door_code`, `machine_room_code`, `Key safe combination`,
+ * `supervisor_pin`, `passcode`): a code word last, and before it what the keypad guards (a room only with what it holds),
+ * or, before a PIN or a passcode, whose it is. `pin` or `pin_code` alone is as often a postal code.
+ */
+export function namesAccessCodeColumn(title: string): boolean {
+  const words = splitWords(title);
+  const last = words.length - 1;
+  if (last < 0 || !CODE_WORDS.has(words[last]!)) return false;
+  if (words[last] === 'passcode' && last === 0) return true;
+  if ((words[last] === 'pin' || words[last] === 'passcode') && last > 0 && PIN_OWNER_WORDS.has(words[last - 1]!)) return true;
+  for (let i = 0; i < last; i++) {
+    const word = words[i]!;
+    if (KEYPAD_GUARD_WORDS.has(word) || (word === 'key' && words[i + 1] === 'safe')) return true;
+    if (word === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * How prose hands a code over after its name, besides a colon: `is`, `was`, maybe `still` or `now` (a chat's "the laptop pin
+ * is still …?"), or a change to it (`was changed to`, `reset to`).
+ */
+export const CODE_GIVEN_AS =
+  '[ \\t]{1,2}(?:(?:is|was)(?:[ \\t]{1,2}(?:still|now|currently))?|(?:(?:is|was|got|has[ \\t]been)[ \\t]{1,2})?(?:changed|reset|set)[ \\t]{1,2}to)';
+/** Code marks or Markdown's bold around a code's digits (`` `4183` ``, `**4471**`), either side. */
+export const CODE_MARK = '(?:\\*\\*|__|`)?';
