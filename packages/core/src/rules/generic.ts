@@ -2983,14 +2983,16 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * a constant named for such a pair (`SHOP_AUTH = ("user", "pass")`), Guzzle's `['auth' => ['user', 'pass']]` (maybe aligned), Go's `req.SetBasicAuth(…)`, Ruby's `basic_auth 'user', 'pass'`,
  * Laravel's `Http::withBasicAuth(…)`, a builder's `.basicAuth(…)` (Spring's WebClient, Ktor, Fuel) and Spring's `RestTemplateBuilder.basicAuthentication(…)`, Faraday's `:basic_auth, 'user', 'pass'`, RestSharp's `HttpBasicAuthenticator(…)`,
  * the Cassandra drivers' `CqlSession.builder().withAuthCredentials(…)` (DataStax 4.x; 3.x's `Cluster.builder().withCredentials(…)`)
- * and `PlainTextAuthProvider(…)` (Java's, Python's `cassandra.auth`).
+ * and `PlainTextAuthProvider(…)` (Java's, Python's `cassandra.auth`), and the user identities OPC UA clients open a session
+ * with: the OPC Foundation .NET stack's `new UserIdentity(user, password)` (since 1.5 the password as bytes,
+ * `Encoding.UTF8.GetBytes("…")`) and Eclipse Milo's `new UsernameProvider(user, password)`.
  * The user may be a literal or a name (`auth=(SANDBOX_USER, "…")`, `SetBasicAuth(cfg.User, "…")`): the account is
  * often kept in a constant or a setting beside the code; the password is read only as a literal.
  * Code held in a JSON string (a notebook's cell, a script in a JSON config) escapes its double quotes:
  * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic|with(?:Auth)?Credentials|PlainTextAuthProvider)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}/.source +
+  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic|with(?:Auth)?Credentials|PlainTextAuthProvider|UserIdentity|UsernameProvider)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}(?:Encoding\.(?:UTF8|ASCII|Default)\.GetBytes\([ \t]{0,2})?/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
@@ -5429,8 +5431,8 @@ export const genericRules: Rule[] = [
     id: 'basic-auth-pair',
     category: 'PASS',
     description:
-      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`, Cassandra\'s `withAuthCredentials("user", "…")`',
-    keywords: ['auth', 'credential', 'creds'],
+      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`, Cassandra\'s `withAuthCredentials("user", "…")`, OPC UA\'s `new UserIdentity("user", "…")` and Milo\'s `new UsernameProvider("user", "…")`',
+    keywords: ['auth', 'credential', 'creds', 'useridentity', 'usernameprovider'],
     pattern: BASIC_AUTH_PAIR,
     find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2', 'pw3'], judgedPassword),
     confidence: 'medium',

@@ -644,6 +644,22 @@ describe("a Cassandra driver's credentials given as a (user, password) pair", ()
   });
 });
 
+describe("an OPC UA client's user identity given as a (user, password) pair", () => {
+  it('reports the password of the .NET stack\'s UserIdentity, as a string or as bytes, and of Milo\'s UsernameProvider', () => {
+    expect(found('    var who = new UserIdentity("historian", "Kiln-Vent!742");\n', 'Scada/Reader.cs', 'basic-auth-pair')).toEqual(['Kiln-Vent!742']);
+    expect(found('var who = new UserIdentity(OpcUser, Encoding.UTF8.GetBytes("Qv8#Sluice-Gate3"));', 'Reader.cs', 'basic-auth-pair')).toEqual(['Qv8#Sluice-Gate3']);
+    expect(found('IdentityProvider idp = new UsernameProvider("mes_client", "Tz4.Hopper-Line9");', 'MesBridge.java', 'basic-auth-pair')).toEqual(['Tz4.Hopper-Line9']);
+  });
+
+  it('leaves identities built from settings, anonymous ones and certificate identities', () => {
+    expect(found('var who = new UserIdentity(cfg.User, cfg.Password);', 'Reader.cs', 'basic-auth-pair')).toEqual([]);
+    expect(found('var who = new UserIdentity(new AnonymousIdentityToken());', 'Reader.cs', 'basic-auth-pair')).toEqual([]);
+    expect(found('var who = new UserIdentity(certificate);', 'Reader.cs', 'basic-auth-pair')).toEqual([]);
+    expect(found('var who = new UserIdentity("operator", Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("OPC_PW")));', 'Reader.cs', 'basic-auth-pair')).toEqual([]);
+    expect(found('var who = new UserIdentity("operator", "password");', 'Reader.cs', 'basic-auth-pair')).toEqual([]);
+  });
+});
+
 describe('a literal argument named by a block comment beside it', () => {
   it('reports the literal a comment after it or before it names as a secret, each judged as under that name', () => {
     const go = 'm := NewMetrics("4f0c9e2a7b1d8c3e6f5a0b9d2c7e1f4a" /* api key */, "9d2c7e1f4a0b3c6e8f5a2d7b1c9e4f0a6b3d8c2e" /* app key */)\n';
