@@ -68,6 +68,20 @@ describe('Cisco IOS, NX-OS and ASA configuration', () => {
     expect(secrets(config)).toEqual(['Harbor-Lamp-48', '04899656ED6C11B60776', 'Vx7-Fenwick-Psk', 'Rm5-Carrow-Psk', 'Lq2-Sallow-Psk', '0822455D0A165445415F', 'Moor-Linnet-77']);
   });
 
+  it('reports a type 7 value whatever its first pair, as templates and tickets write it, and no odd run of hex', () => {
+    const config = [
+      'username field-eng privilege 1 password 7 C2E4097A1F5D3B',
+      'tacacs server TAC2',
+      ' address ipv4 10.9.1.8',
+      ' key 7 9F1A0E63BD27C48E55',
+      'line con 0',
+      ' password 7 ABC',
+      ' password 7 FADED',
+      ' password 7 decade',
+    ].join('\n');
+    expect(secrets(config)).toEqual(['C2E4097A1F5D3B', '9F1A0E63BD27C48E55']);
+  });
+
   it('leaves prose, values of the wrong shape for their type, keys outside a server block and stand-ins alone', () => {
     const text = [
       'enable password authentication in sshd_config',

@@ -60,14 +60,15 @@ function forEachLineAt(text: string, offsets: readonly number[], visit: (lineSta
 
 /**
  * The value a Cisco type number announces, by its shape: 7 is the reversible Vigenère encoding
- * (two decimal digits of offset, then hex pairs), 5 an MD5-crypt hash (NX-OS writes SHA-crypt
+ * (three or more hex pairs, digits among them; a device writes two decimal digits of offset first, but a
+ * value typed into a template or a ticket by hand, `3B51…`, stands for the password all the same), 5 an MD5-crypt hash (NX-OS writes SHA-crypt
  * `$5$`/`$6$` under the same number), 8 PBKDF2-SHA256, 9 scrypt, 4 the old unsalted SHA-256.
  * A value of another shape is something else (`password 7 characters long`).
  */
 const CISCO_TYPE_SHAPES: Record<string, RegExp> = {
   '4': /^[./0-9A-Za-z]{43}$/,
   '5': /^\$[156]\$[./0-9A-Za-z]{1,16}\$[./0-9A-Za-z]{20,90}$/,
-  '7': /^\d{2}(?:[0-9A-F]{2}){2,100}$/i,
+  '7': /^(?=[A-F]{0,202}\d)(?:[0-9A-F]{2}){3,101}$/i,
   '8': /^\$8\$[./0-9A-Za-z]{1,20}\$[./0-9A-Za-z]{20,60}$/,
   '9': /^\$9\$[./0-9A-Za-z]{1,20}\$[./0-9A-Za-z]{20,60}$/,
 };
