@@ -515,6 +515,8 @@ const hostile: Record<string, string> = {
   "mount points under a protocol's folder named for hosts, repeated on one line": ' /nfs/nas.acme.lan/x'.repeat(MB / 20),
   // Each zone written with its leading dot, and each host before a parenthesis, reads one character before and a bounded stretch after.
   'zones with a leading dot, and hosts before parenthesised addresses never closed, repeated on one line': ',.hpc.acme.lan'.repeat(MB / 14) + ' ctl.acme.lan(10.1.1.1'.repeat(MB / 22) + '.'.repeat(MB) + '.lan',
+  // A zone after a variable reads a bounded stretch before its dot for the variable, once per zone.
+  'zones after variables, and openers of variables never closed before one, repeated on one line': '${a}.b.acme.lan $a.b.acme.lan '.repeat(MB / 30) + '${'.repeat(MB / 2) + '{{ x }'.repeat(MB / 6) + '}.b.acme.lan',
 };
 
 // A hang guard, not a time limit: a quadratic rule on these megabytes runs for hours, so a generous timeout still

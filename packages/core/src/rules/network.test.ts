@@ -406,3 +406,21 @@ describe('unique-local IPv6 addresses at the end of a sentence', () => {
     expect(hosts('see fd42:7a11:9e3c::30.example and fc00:1.2\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('a host name built from a variable and an internal zone', () => {
+  it('reports the zone after a variable a script or a template puts the host name in', () => {
+    expect(hosts('Enter-PSSession -ComputerName "$kiosk.tills.harbour.internal" -Credential $c\n', 'Connect-Tills.ps1')).toEqual(['tills.harbour.internal']);
+    expect(hosts('Test-Connection "$env:COMPUTERNAME.clinic.lan"\n', 'check.ps1')).toEqual(['clinic.lan']);
+    expect(hosts('for n in a b; do ssh "${n}.render.studio.corp" uptime; done\n', 'sweep.sh')).toEqual(['render.studio.corp']);
+    expect(hosts('ping -c1 $(hostname -s).mgmt.studio.corp\n', 'probe.sh')).toEqual(['mgmt.studio.corp']);
+    expect(hosts('server: "{{ inventory_hostname }}.nodes.quarry.lan"\n', 'roles/agent/templates/agent.yml.j2')).toEqual(['nodes.quarry.lan']);
+    expect(hosts('url = f"https://{site}.pos.harbour.internal/api"\n', 'sync.py')).toEqual(['pos.harbour.internal']);
+    expect(hosts('net use Z: \\\\%COMPUTERNAME%.files.harbour.corp\\scans\n', 'map.cmd')).toEqual(['files.harbour.corp']);
+  });
+
+  it('leaves a bare suffix after a variable, a two-label .local after one, and member access in program source', () => {
+    expect(hosts('echo "$host.local"\n', 'run.sh')).toEqual([]);
+    expect(hosts('cp "${name}.env.local" backup/\n', 'run.sh')).toEqual([]);
+    expect(hosts('$x = $settings.proxy.lan\n', 'tool.php')).toEqual([]);
+  });
+});

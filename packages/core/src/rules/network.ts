@@ -675,6 +675,34 @@ function codeStringOpeners(file: string | undefined): RegExp {
  */
 const STYLE_SHEET_FILE = /\.(?:css|scss|sass|less|styl)$/i;
 
+/**
+ * A variable right before a name's zone, standing for each host of it as ssh_config's `%h.` does: a host name built in a
+ * script or a template (`"$t.wards.acme.internal"` in PowerShell or a shell, `${node}.acme.lan`, `$(hostname).acme.corp`,
+ * Jinja's `{{ inventory_hostname }}.acme.lan`, a format string's `{host}.acme.corp`, Ruby's `#{name}.acme.lan`, cmd's
+ * `%COMPUTERNAME%.acme.corp`). The zone after it is reported.
+ */
+const INTERPOLATION_BEFORE = /(?:[$#]\{[^{}\r\n]{1,80}\}|\{\{[^{}\r\n]{1,80}\}\}|\{[A-Za-z_][\w.]{0,60}\}|\$\([^()\r\n]{1,80}\)|%[A-Za-z_]\w{0,60}%)$/;
+/**
+ * A shell's or PowerShell's `$name` right before the zone (`$t.wards…`, `$env:COMPUTERNAME.acme.corp`): the name is the
+ * variable's, its first label read as it.
+ */
+const POWERSHELL_ENV_DRIVE = /\$env:$/i;
+const DOLLAR_VARIABLE_LABEL = /^[A-Za-z_]\w{0,60}\./;
+
+/**
+ * Where the zone starts when a variable stands right before it (see INTERPOLATION_BEFORE), or -1. `start` is where the
+ * name's characters begin: at the zone's dot after a bracketed variable, at the variable's name after a `$`. In program
+ * source a `$name.` is member access or concatenation (PHP, Perl), and only a bracketed variable, which a string holds,
+ * is read.
+ */
+function zoneAfterVariable(text: string, start: number, file: string | undefined): number {
+  if (text.charCodeAt(start) === 0x2e /* . */) return INTERPOLATION_BEFORE.test(text.slice(Math.max(0, start - 84), start)) ? start + 1 : -1;
+  const dollar = start > 0 && (text.charCodeAt(start - 1) === 0x24 /* $ */ || POWERSHELL_ENV_DRIVE.test(text.slice(Math.max(0, start - 5), start)));
+  if (!dollar || isCodeFile(file)) return -1;
+  const label = DOLLAR_VARIABLE_LABEL.exec(text.slice(start, start + 62));
+  return label === null ? -1 : start + label[0].length;
+}
+
 /** An Ansible inventory's range of hosts right before a name's zone: `[01:12]`, `[a:f]`, with a step maybe (`[0:20:2]`). */
 const HOST_RANGE_BEFORE = /\[(?:\d{1,4}:\d{1,4}|[a-z]:[a-z])(?::\d{1,3})?\]$/;
 
@@ -701,15 +729,19 @@ function findInternalHostnames(declared: readonly string[]) {
       if (ranged) start++;
       const zone = !wildcard && !ranged && opensZone(text, start);
       if (zone) start++;
+      const variableZone = wildcard || ranged || zone ? -1 : zoneAfterVariable(text, start, options.file);
+      const variable = variableZone !== -1;
+      if (variable) start = variableZone;
       const host = text.slice(start, end);
       if (host.startsWith('.') || host.startsWith('-') || host.includes('..')) continue;
-      if ((wildcard || ranged || zone) && !isWildcardZone(host)) continue;
+      if ((wildcard || ranged || zone || variable) && !isWildcardZone(host)) continue;
       if (zone && SHARED_ZONE.test(host)) continue;
       // Past the pattern's look-ahead a `.` and a letter after the name can only open such an extension.
       const namesFile = text.charCodeAt(end) === 0x2e /* . */ && HOST_NAMED_FILE_EXTENSION.test(text.slice(end, end + 5));
       if (namesFile && host.split('.').length < 3) continue;
       const at = wildcard ? start - (sshToken ? 3 : 2) : zone ? start - 1 : start; // where the name, `*.` (`%h.`, `.`) included, begins
-      const before = at > 0 ? text[at - 1]! : '';
+      // After a variable the name is the zone's: what stands before the variable says nothing of it.
+      const before = variable ? '"' : at > 0 ? text[at - 1]! : '';
       if (before === '/' && !opensAuthority(text, at) && !namesFile && !isKerberosServiceHost(text, at, end) && !isHostMountPoint(text, at, host) && !isSapRouteHop(text, at, end)) continue; // a file path
       const unc = before === '\\' && opensUncPath(text, start);
       if ((before === '\\' && !unc) || before === '$' || before === '%') continue;
