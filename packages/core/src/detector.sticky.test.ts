@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDetector } from './detector.js';
 import { leadingLiteral, opensWithKeyword } from './rules/providers/shape.js';
 import { builtinRulesFor } from './rules/index.js';
+import { forEachMatchNear, nearAnchors } from './sticky.js';
 
 /**
  * Rules marked `startsAtKeyword` are run as sticky matches at their keywords' offsets
@@ -107,7 +108,7 @@ describe('finders that start from keyword offsets', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: maxPieces }), (parts) => {
         const text = parts.join('');
         const everyOffset = Array.from({ length: text.length }, (_, i) => i);
-        expect(rule.find!(text, {}, keywordOffsets(text, rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
+        expect(rule.find!(text, {}, keywordOffsets(text, rule.anchors ?? rule.keywords))).toEqual(rule.find!(text, {}, everyOffset));
       }),
       { numRuns },
     );
@@ -141,5 +142,67 @@ describe('finders that start from keyword offsets', () => {
     expectSameAsEveryOffset('postman-apikey-auth', postman, 10, 500);
     const nginx = ['map $http_x_api_key $client {', 'map $arg_token $ok {', 'bitmap $http_x_api_key $c {', '\n', '    default 0;', '  "c4f1e9a27b3d8e6f0a5c2b9d7e1f3a8c" a;', ' # note', '}', ' '];
     expectSameAsEveryOffset('nginx-map-secret-key', nginx, 10, 500);
+  });
+
+  /** Texts of account changes in prose, each part maybe missing, doubled or of another case, glued and cut at random. */
+  const accountChanges = (): fc.Arbitrary<string> => {
+    const blank = fc.constantFrom(' ', '  ', '\t', ' \t', '');
+    const maybe = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> => fc.option(arb, { nil: '' });
+    const change = fc
+      .tuple(
+        fc.constantFrom('', ' ', 'x', '\n', 'root to ', 'set '),
+        fc.constantFrom('reset', 'Re-Set', 'set', 'changed', 'Rotated', 'UPDATED', 'offset', '_set'),
+        blank,
+        maybe(fc.tuple(fc.constantFrom('the', 'their'), blank).map((x) => x.join(''))),
+        maybe(fc.tuple(fc.constantFrom('local', 'break-glass', "kiosk's", "abcdefghijklmnopqrstuvwxyz01234's", "admin's"), blank).map((x) => x.join(''))),
+        fc.constantFrom('admin', 'ADMIN', 'administrator', 'root', 'Root', 'superuser', 'adm'),
+        maybe(fc.tuple(blank, fc.constantFrom('account', 'user', 'Login')).map((x) => x.join(''))),
+        blank,
+        maybe(fc.constantFrom('back ', 'Back\t')),
+        fc.constantFrom('to', 'TO', 't o'),
+        blank,
+        fc.constantFrom('', '`', "'"),
+        fc.constantFrom('Verleih2025!', 'Harbor!Kettle58', 'abc', '/home/Ops-2024!', 'Pa55!word.\n'),
+        fc.constantFrom('', '`', "'", ' now'),
+      )
+      .map((x) => x.join(''));
+    return fc.tuple(fc.array(change, { minLength: 1, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 3 })).map(([parts, cuts]) => {
+      let text = parts.join('');
+      for (const c of cuts) {
+        const at = c % (text.length + 1);
+        text = text.slice(0, at) + text.slice(at + 1 + (c % 3));
+      }
+      return text;
+    });
+  };
+
+  it('account-set-to-prose finds from its account words what it finds trying every offset', () => {
+    const rule = rules.find((r) => r.id === 'account-set-to-prose')!;
+    fc.assert(
+      fc.property(accountChanges(), (text) => {
+        const everyOffset = Array.from({ length: text.length }, (_, i) => i);
+        expect(rule.find!(text, {}, keywordOffsets(text, rule.anchors!))).toEqual(rule.find!(text, {}, everyOffset));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a search near anchors finds the matches of a search over the whole text, and its reach is the least that does', () => {
+    const pattern = rules.find((r) => r.id === 'account-set-to-prose')!.pattern;
+    const matchesNear = (reach: number, text: string): string[] => {
+      const found: string[] = [];
+      forEachMatchNear(nearAnchors(pattern, reach), text, keywordOffsets(text, ['admin', 'root', 'superuser']), (m) => found.push(`${m.index}:${m[0]}`));
+      return found;
+    };
+    fc.assert(
+      fc.property(accountChanges(), (text) => {
+        expect(matchesNear(51, text)).toEqual([...text.matchAll(pattern)].map((m) => `${m.index}:${m[0]}`));
+      }),
+      { numRuns: 2000 },
+    );
+    // The longest verb, owner and blanks before the account word: one character less of reach misses it.
+    const longest = "UPDATED \ttheir \tabcdefghijklmnopqrstuvwxyz01234's \troot to `Harbor!Kettle58`";
+    expect(matchesNear(51, longest)).toHaveLength(1);
+    expect(matchesNear(50, longest)).toHaveLength(0);
   });
 });

@@ -29,6 +29,8 @@ interface CompiledRule {
   flags: string;
   /** Ids of the rule's keywords in the scanner; empty means the rule always runs. */
   keywordIds: number[];
+  /** Ids of the keywords whose offsets an anchored finder is given: its `anchors`, or else its keywords. */
+  anchorIds: number[];
   /**
    * The rule's fields that detect reads, copied here so every rule is read through objects
    * of one shape: rules are object literals of dozens of shapes, and reading them directly
@@ -84,33 +86,38 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
 
   const keywordIds = new Map<string, number>();
   for (const hint of SUPPRESSION_HINTS) keywordIds.set(hint, keywordIds.size);
-  const compiled: CompiledRule[] = rules.map((rule) => ({
-    rule,
-    regex: undefined,
-    source: rule.pattern.source,
-    // A rule that starts at its keyword is tried only there: sticky, one offset at a time.
-    flags: withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g'),
-    keywordIds: rule.keywords.map((k) => {
-      const keyword = k.toLowerCase();
-      if (keyword === NON_ASCII_TEXT) return NON_ASCII_PENDING;
-      let id = keywordIds.get(keyword);
-      if (id === undefined) {
-        id = keywordIds.size;
-        keywordIds.set(keyword, id);
-      }
-      return id;
-    }),
-    id: rule.id,
-    category: rule.category,
-    confidence: rule.confidence,
-    minEntropy: rule.minEntropy,
-    secretGroup: rule.secretGroup,
-    validate: rule.validate,
-    find: rule.find,
-    anchored: rule.anchored === true,
-    paths: rule.paths,
-    skipPaths: rule.skipPaths,
-  }));
+  const idOf = (k: string): number => {
+    const keyword = k.toLowerCase();
+    if (keyword === NON_ASCII_TEXT) return NON_ASCII_PENDING;
+    let id = keywordIds.get(keyword);
+    if (id === undefined) {
+      id = keywordIds.size;
+      keywordIds.set(keyword, id);
+    }
+    return id;
+  };
+  const compiled: CompiledRule[] = rules.map((rule) => {
+    const ruleKeywordIds = rule.keywords.map(idOf);
+    return {
+      rule,
+      regex: undefined,
+      source: rule.pattern.source,
+      // A rule that starts at its keyword is tried only there: sticky, one offset at a time.
+      flags: withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g'),
+      keywordIds: ruleKeywordIds,
+      anchorIds: rule.anchored === true && rule.anchors !== undefined ? rule.anchors.map(idOf) : ruleKeywordIds,
+      id: rule.id,
+      category: rule.category,
+      confidence: rule.confidence,
+      minEntropy: rule.minEntropy,
+      secretGroup: rule.secretGroup,
+      validate: rule.validate,
+      find: rule.find,
+      anchored: rule.anchored === true,
+      paths: rule.paths,
+      skipPaths: rule.skipPaths,
+    };
+  });
   // The non-ASCII marker is no literal: the scanner reports such text by itself, so the automaton
   // holds nothing for it, and it takes the id after the scanner's keywords (ids stay dense). As a
   // one-character stand-in in the automaton, it had shared the table's column of rare characters
@@ -120,7 +127,10 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   const nonAsciiId = compiled.some((c) => c.keywordIds.includes(NON_ASCII_PENDING)) ? keywordIds.size : undefined;
   if (nonAsciiId !== undefined) {
     keywordIds.set(NON_ASCII_TEXT, nonAsciiId);
-    for (const c of compiled) c.keywordIds = c.keywordIds.map((id) => (id === NON_ASCII_PENDING ? nonAsciiId : id));
+    for (const c of compiled) {
+      c.keywordIds = c.keywordIds.map((id) => (id === NON_ASCII_PENDING ? nonAsciiId : id));
+      c.anchorIds = c.anchorIds.map((id) => (id === NON_ASCII_PENDING ? nonAsciiId : id));
+    }
   }
   // Which rules each keyword triggers; rules without keywords always run.
   const rulesByKeyword: number[][] = Array.from({ length: keywordIds.size }, () => []);
@@ -130,7 +140,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   const alwaysRun = compiled.flatMap((c, index) => (c.keywordIds.length === 0 ? [index] : []));
   // Keywords whose offsets some rule starts from (anchored finders, sticky patterns).
   const tracked = new Uint8Array(keywordIds.size);
-  for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.keywordIds) tracked[id] = 1;
+  for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.anchorIds) tracked[id] = 1;
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
 
   // Path gates: each distinct `paths` / `skipPaths` expression is tested at most once per
@@ -219,7 +229,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
         if (rule.paths && !(path !== undefined && gates.passes(pathGate[index]!, rule.paths, path))) continue;
         if (rule.skipPaths && path !== undefined && gates.passes(skipGate[index]!, rule.skipPaths, path)) continue;
         if (rule.find) {
-          const offsets = rule.anchored ? offsetsOf(rule.keywordIds, positions) : undefined;
+          const offsets = rule.anchored ? offsetsOf(rule.anchorIds, positions) : undefined;
           acceptSpans(rule, rule.find.call(rule.rule, text, options, offsets), text, isAllowed, candidates);
           continue;
         }

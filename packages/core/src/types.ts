@@ -88,6 +88,12 @@ export interface Rule {
    */
   anchored?: boolean;
   /**
+   * With `anchored`: the keywords whose offsets the finder is given, when they are not the ones that decide whether
+   * the rule runs (`keywords` still do). For a pattern whose every match holds one of these words, but whose
+   * keywords are what a match more often holds: the rule runs as before, and its finder searches only near them.
+   */
+  anchors?: string[];
+  /**
    * Without `find`: every match of `pattern` begins exactly where one of `keywords` occurs
    * (in any case), so the engine tries the pattern only at those offsets (a sticky match
    * at each) instead of searching the whole text. Set by the rule builders when the

@@ -4,7 +4,7 @@ import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { indexOfBelow, lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
 import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
-import { forEachMatchAt } from '../sticky.js';
+import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
@@ -3746,17 +3746,26 @@ function accountValueAt(text: string, m: RegExpExecArray): { start: number; valu
 const ACCOUNT_SET_TO =
   /\b(?:re-?set|set|changed?|rotated?|updated?)[ \t]{1,2}(?:(?:the|our|its|their)[ \t]{1,2})?(?:(?:local|default|built-?in|shared|break-?glass|[A-Za-z][\w-]{0,30}'s)[ \t]{1,2})?(?:admin|administrator|root|superuser)(?:[ \t]{1,2}(?:account|user|login))?[ \t]{1,2}(?:back[ \t]{1,2})?to[ \t]{1,2}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/gi;
 
-function findAccountSetToPasswords(text: string, options: DetectOptions): Span[] {
+/**
+ * Every match holds its account's word (`admin`, `root`, `superuser`: the anchors) at most this many characters after
+ * its start: the longest verb (7), two blanks, `their` and two blanks (7), and the longest owner (`[A-Za-z][\w-]{0,30}'s`,
+ * 33) and two blanks. Searched only there: a pass over each text its keywords let in (`user to` is every `user token`)
+ * was ~50 ms of a warm pass over the bench tree, the most of any rule but generic-assignment.
+ */
+const ACCOUNT_WORD_REACH = 7 + 2 + 7 + 33 + 2;
+const ACCOUNT_SET_TO_SEARCH = nearAnchors(ACCOUNT_SET_TO, ACCOUNT_WORD_REACH);
+
+function findAccountSetToPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  for (const m of text.matchAll(ACCOUNT_SET_TO)) {
+  forEachMatchNear(ACCOUNT_SET_TO_SEARCH, text, offsets, (m) => {
     const found = accountValueAt(text, m);
-    if (found === undefined) continue;
+    if (found === undefined) return;
     const { start, value, quote } = found;
-    if (quote === '' ? !hasEveryClass(value) : !hasMadePasswordMix(value)) continue;
+    if (quote === '' ? !hasEveryClass(value) : !hasMadePasswordMix(value)) return;
     // A path, a variable or a version is what an account is set to as often (`/home/ops`, `${NEW_PASS}`, `v2.1-Beta`).
-    if (/[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) continue;
+    if (/[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
-  }
+  });
   return spans;
 }
 
@@ -6500,6 +6509,8 @@ export const genericRules: Rule[] = [
     keywords: ['admin to', 'administrator to', 'root to', 'superuser to', 'account to', 'user to', 'login to'],
     pattern: ACCOUNT_SET_TO,
     find: findAccountSetToPasswords,
+    anchored: true,
+    anchors: ['admin', 'root', 'superuser'],
     confidence: 'medium',
     examples: {
       match: [
