@@ -134,6 +134,9 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'tag', 'tags', 'condition', 'result', 'parameter', 'attribute',
   // A WebSocket handshake's `Sec-WebSocket-Key`: a nonce the client sends in the clear, by design.
   'socket', 'websocket',
+  // A dataset's id in the catalogue that publishes it: GBIF's `datasetKey`, a public UUID in every citation of the data.
+  // (Not `record`: a `RECORD_KEY` is as often the HMAC key records are signed with.)
+  'dataset', 'datasets',
 ]);
 
 /**

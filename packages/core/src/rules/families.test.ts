@@ -967,6 +967,47 @@ describe('stored password verifiers in SQL', () => {
     expect(found("CREATE ROLE ledger_rw WITH LOGIN PASSWORD 'Tq4-sable-Orchid';", 'roles.sql')).toEqual([['PASS', 'Tq4-sable-Orchid']]);
     expect(found("ALTER ROLE ledger_rw PASSWORD 'SCRAM-SHA-256$Wq8!mossy-Harbor';", 'roles.sql')).toEqual([['PASS', 'SCRAM-SHA-256$Wq8!mossy-Harbor']]);
   });
+
+  it("leaves PostgreSQL's older md5 verifier alone, in SQL and in the playbooks that set it", () => {
+    expect(found("CREATE ROLE pitwall_rw LOGIN PASSWORD 'md5a91c04e7d2b85f36c0e1947d3ab8625f';", 'V3__roles.sql')).toEqual([]);
+    expect(found("ALTER USER pitwall_rw WITH ENCRYPTED PASSWORD 'md50f3b7c9e21d4a86b5c07e1f93d2a4b68';", 'roles.sql')).toEqual([]);
+    expect(found('postgresql_users:\n  - name: pitwall_rw\n    password: "md5a91c04e7d2b85f36c0e1947d3ab8625f"\n', 'group_vars/db.yml')).toEqual([]);
+  });
+
+  it('still reports a password that only opens with md5, or is not hex of the length', () => {
+    expect(found("CREATE ROLE pitwall_rw LOGIN PASSWORD 'md5Gravel!Trap44';", 'roles.sql')).toEqual([['PASS', 'md5Gravel!Trap44']]);
+    expect(found("CREATE ROLE pitwall_rw LOGIN PASSWORD 'md5a91c04e7d2b85f36c0e1947d3ab8625';", 'roles.sql')).toEqual([['PASS', 'md5a91c04e7d2b85f36c0e1947d3ab8625']]);
+    expect(found("CREATE ROLE pitwall_rw LOGIN PASSWORD 'md5Kq8zW3mLp0Tr4vX9nB2cY7hJ5dF1gQ6s';", 'roles.sql')).toEqual([['PASS', 'md5Kq8zW3mLp0Tr4vX9nB2cY7hJ5dF1gQ6s']]);
+  });
+});
+
+describe('the key of a CI cache step', () => {
+  it("leaves CircleCI's restore_cache and save_cache keys and GitLab's cache key alone, however they are written", () => {
+    const circle = [
+      'steps:',
+      '  - checkout',
+      '  - restore_cache:',
+      '      key: gems-3f9a1c7e5b2d8046a1e9c3b7d5f20864c1a7e93b',
+      '  - save_cache:',
+      '      key: gems-3f9a1c7e5b2d8046a1e9c3b7d5f20864c1a7e93b',
+      '      paths: [vendor/bundle]',
+    ].join('\n');
+    expect(found(circle, '.circleci/config.yml')).toEqual([]);
+    expect(found('build:\n  cache:\n    key: "pnpm-9d2e4b7a1c6f3e8095b1d7a4c2e6f9083b5a1d7c"\n    paths: [.pnpm-store]\n', '.gitlab-ci.yml')).toEqual([]);
+  });
+
+  it('still reads a key under any other parent, and a secret named in full under a cache', () => {
+    expect(found('signing:\n  key: Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0YkR\n', 'deploy.yml').map(([, v]) => v)).toEqual(['Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0YkR']);
+    expect(found('cache:\n  redis_password: Gravel-Trap-Marsh44\n', 'app.yml').map(([, v]) => v)).toEqual(['Gravel-Trap-Marsh44']);
+  });
+});
+
+describe('the key of a record in a public catalogue', () => {
+  it("leaves a dataset's key alone, and reports a dataset service's API key", () => {
+    expect(found('OCCURRENCE_DATASET_KEY = "4f9c2e1a-7b3d-4a86-9e05-c1d7b8a23f64"\n', 'settings.py')).toEqual([]);
+    expect(found('datasetKey: 4f9c2e1a-7b3d-4a86-9e05-c1d7b8a23f64\n', 'harvest.yml')).toEqual([]);
+    expect(found('DATASET_API_KEY = "Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0Y"\n', 'settings.py').map(([, v]) => v)).toEqual(['Wq8Lm3Tz7Vx2Rb9Nk4Hc6Jd1Fs5Gp0Y']);
+  });
 });
 
 describe('a password named in a sentence', () => {

@@ -1254,7 +1254,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
     const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
-    if (found !== undefined && isAuthChallengeNonce(text, nameStart, name)) continue;
+    if (found !== undefined && (isAuthChallengeNonce(text, nameStart, name) || isCacheStepKey(text, nameStart, name))) continue;
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
       const entry = CONSTANT_NAME.test(name) ? constantKeyedEntry(text, nameStart + name.length, name, constants, options.file) : undefined;
@@ -1712,8 +1712,9 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
   // (Each of the four reads a JWT, which opens with `eyJ`: only such a value is split and read.)
   if (v.value.startsWith('eyJ') && (EMPTY_CLAIMS_JWT.test(v.value) || isDocumentationJwtValue(v.value) || isJwtHeaderAlone(v.value) || isUnsignedTestJwt(v.value, file))) return true;
   // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
-  // against, not the password; no client can log in with it.
-  if (SCRAM_VERIFIER.test(v.value)) return true;
+  // against, not the password; no client can log in with it. Its older md5 one (`PASSWORD 'md5<32 hex>'`) is a
+  // hash of the password and the role's name, written to a role the same way.
+  if (SCRAM_VERIFIER.test(v.value) || MD5_VERIFIER.test(v.value)) return true;
   return false;
 }
 
@@ -2122,6 +2123,8 @@ function listItemSpan(item: LiteralRun, key: { category: Category; weak: boolean
 
 /** A SCRAM-SHA-256 verifier as PostgreSQL stores it: iterations, salt, StoredKey and ServerKey, base64. */
 const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za-z0-9+/]{20,88}={0,2}:[A-Za-z0-9+/]{20,88}={0,2}$/;
+/** An md5 verifier as PostgreSQL stores it (`pg_authid.rolpassword`): `md5` and the MD5 of the password joined to the role's name, in lower-case hex. */
+const MD5_VERIFIER = /^md5[0-9a-f]{32}$/;
 
 /**
  * A name that ends in `pin` after other words (`DOOR_PIN`, `smartcard-pin`) holds a board's pin number as often as a
@@ -2521,8 +2524,8 @@ const XML_VALUE_ATTRIBUTE = /\s(?:[A-Za-z][\w-]{0,20}:)?value\s{0,3}=\s{0,3}(?:"
 const ANTI_FORGERY_FIELD = /^(?:_token|__RequestVerificationToken)$/;
 const INPUT_TAG = /^<input\b/i;
 
-/** A YAML mapping's key with nothing after it on its line (its entries are below): `active_record_encryption:`. */
-const YAML_PARENT_LINE = /^([ \t]{0,40})([A-Za-z_][\w.-]{0,60}):[ \t]{0,4}(?:#[^\r\n]{0,200})?\r?$/;
+/** A YAML mapping's key with nothing after it on its line (its entries are below): `active_record_encryption:`, a list item's `- restore_cache:`. */
+const YAML_PARENT_LINE = /^([ \t]{0,40})(?:-[ \t]{1,8})?([A-Za-z_][\w.-]{0,60}):[ \t]{0,4}(?:#[^\r\n]{0,200})?\r?$/;
 /** How many lines above an entry its parent key is looked for, and how long a line may be. */
 const YAML_PARENT_REACH = 30;
 const YAML_PARENT_LINE_REACH = 300;
@@ -2534,7 +2537,17 @@ const YAML_PARENT_LINE_REACH = 300;
  * which the key-name table knows. Only names ending in `key` are asked, and only at a line's start.
  */
 function keyUnderYamlParent(text: string, nameStart: number, name: string): KeyClass | undefined {
-  if (!/key$/i.test(name) || text.charCodeAt(nameStart + name.length) !== 0x3a /* : */ || !startsItsLine(text, nameStart, 40)) return undefined;
+  if (!/key$/i.test(name)) return undefined;
+  const parent = yamlParentName(text, nameStart, name);
+  return parent === undefined ? undefined : classifyKey(`${parent}_${name}`);
+}
+
+/**
+ * The key of the YAML mapping that the entry `name:` at `nameStart` (at its line's start) sits in: the nearest line above
+ * that is indented less, when it is a key with nothing after it.
+ */
+function yamlParentName(text: string, nameStart: number, name: string): string | undefined {
+  if (text.charCodeAt(nameStart + name.length) !== 0x3a /* : */ || !startsItsLine(text, nameStart, 40)) return undefined;
   let lineStart = nameStart;
   while (lineStart > 0 && nameStart - lineStart <= 40 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
   const indent = nameStart - lineStart;
@@ -2544,8 +2557,18 @@ function keyUnderYamlParent(text: string, nameStart: number, name: string): KeyC
     lineStart,
     (line) => line.trim() === '' || line.trimStart().startsWith('#') || line.length - line.trimStart().length >= indent,
   );
-  const parent = parentLine === undefined ? null : YAML_PARENT_LINE.exec(parentLine);
-  return parent === null ? undefined : classifyKey(`${parent[2]}_${name}`);
+  return parentLine === undefined ? undefined : YAML_PARENT_LINE.exec(parentLine)?.[2];
+}
+
+/**
+ * The key of a CI cache step (CircleCI's `restore_cache:`/`save_cache:`, GitLab's `cache:`, Azure's `Cache@2` inputs under
+ * `cache:`): the name the cached files are stored and found under, most often a lock file's checksum. Anyone reading the
+ * pipeline sees it, and it opens nothing.
+ */
+function isCacheStepKey(text: string, nameStart: number, name: string): boolean {
+  if (name !== 'key' && name !== 'keys') return false;
+  const parent = yamlParentName(text, nameStart, name);
+  return parent !== undefined && splitWords(parent).includes('cache');
 }
 
 /**
