@@ -187,22 +187,41 @@ describe('finders that start from keyword offsets', () => {
     );
   });
 
+  /** The matches a search near the anchors finds, as `index:match`. */
+  function matchesNear(pattern: RegExp, reach: number, anchors: readonly string[], text: string): string[] {
+    const found: string[] = [];
+    forEachMatchNear(nearAnchors(pattern, reach), text, keywordOffsets(text, anchors), (m) => found.push(`${m.index}:${m[0]}`));
+    return found;
+  }
+
+  /** Checks that a search near anchors finds what a search over the whole text finds, on texts from `texts`. */
+  function expectNearAsWhole(pattern: RegExp, reach: number, anchors: readonly string[], texts: fc.Arbitrary<string>, numRuns: number): void {
+    const whole = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(matchesNear(pattern, reach, anchors, text)).toEqual([...text.matchAll(whole)].map((m) => `${m.index}:${m[0]}`));
+      }),
+      { numRuns },
+    );
+  }
+
   it('a search near anchors finds the matches of a search over the whole text, and its reach is the least that does', () => {
     const pattern = rules.find((r) => r.id === 'account-set-to-prose')!.pattern;
-    const matchesNear = (reach: number, text: string): string[] => {
-      const found: string[] = [];
-      forEachMatchNear(nearAnchors(pattern, reach), text, keywordOffsets(text, ['admin', 'root', 'superuser']), (m) => found.push(`${m.index}:${m[0]}`));
-      return found;
-    };
-    fc.assert(
-      fc.property(accountChanges(), (text) => {
-        expect(matchesNear(51, text)).toEqual([...text.matchAll(pattern)].map((m) => `${m.index}:${m[0]}`));
-      }),
-      { numRuns: 2000 },
-    );
+    expectNearAsWhole(pattern, 51, ['admin', 'root', 'superuser'], accountChanges(), 2000);
     // The longest verb, owner and blanks before the account word: one character less of reach misses it.
     const longest = "UPDATED \ttheir \tabcdefghijklmnopqrstuvwxyz01234's \troot to `Harbor!Kettle58`";
-    expect(matchesNear(51, longest)).toHaveLength(1);
-    expect(matchesNear(50, longest)).toHaveLength(0);
+    expect(matchesNear(pattern, 51, ['root'], longest)).toHaveLength(1);
+    expect(matchesNear(pattern, 50, ['root'], longest)).toHaveLength(0);
+  });
+
+  it('telegram-bot-api-token finds from its keyword what a search over the whole text finds', () => {
+    const pieces = ['123456789', '1234567890', '12345678', '1', ':AA', ':aa', ':Aa', 'Zk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF3', '-', '_', 'x', ' ', '\n', '/bot', 'https://api.telegram.org/bot', 'robot', ':', '/sendMessage'];
+    const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((parts) => parts.join(''));
+    expectSameAsEveryOffset('telegram-bot-api-token', pieces, 14, 1000);
+    const rule = rules.find((r) => r.id === 'telegram-bot-api-token')!;
+    expectNearAsWhole(rule.pattern, 10, rule.keywords, texts, 3000);
+    const longest = `/bot1234567890:AAZk3mP9qR2vX8wL5nQ4tY7uI0oP1aS2dF3`;
+    expect(matchesNear(rule.pattern, 10, rule.keywords, longest)).toHaveLength(1);
+    expect(matchesNear(rule.pattern, 9, rule.keywords, longest)).toHaveLength(0);
   });
 });
