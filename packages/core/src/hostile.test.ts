@@ -586,6 +586,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['admins in code marks before spaced slashes with no value, repeated', 'notes.md', '`root` / `'.repeat(MB / 10)],
     // Each `it was reset` reads a bounded clause after it and at most 200 characters of its paragraph before it.
     ['password and it was reset repeated on one line, never given to', 'notes.md', 'the password it was reset by ops '.repeat(MB / 33)],
+    // Each bare `key` reads its own line back (300 characters) and at most 30 lines above it for a Wi-Fi heading.
+    ['a Wi-Fi section of a megabyte of key labels with no value', 'notes.txt', 'Wi-Fi\n' + '  NET (till) key: \n'.repeat(MB / 20)],
+    ['a megabyte of indented key labels under deeper and deeper lines, no heading', 'notes.txt', Array.from({ length: MB / 40 }, (_, i) => ' '.repeat(i % 30) + 'x key: ').join('\n')],
     ['password and an active reset of it repeated on one line, never given to', 'notes.md', 'the password policy; I changed it on the box '.repeat(MB / 45)],
     ['password and an emergency copy label repeated on one line, never given a value', 'notes.md', 'password emergency copy: '.repeat(MB / 25)],
     // A password word after a comma reads at most 24 characters back.

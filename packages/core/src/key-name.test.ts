@@ -88,6 +88,20 @@ describe('anti-forgery, cipher and stdin names', () => {
   });
 });
 
+describe("a Wi-Fi network's key", () => {
+  it("takes a key named for the network or its security as the network's passphrase", () => {
+    expect(classifyKey('WIFI_KEY')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('wlan_key')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('wpa2Key')).toEqual({ category: 'PASS', weak: false });
+    expect(classifyKey('Wi-Fi_key')).toEqual({ category: 'PASS', weak: false });
+    expect(detect('WIFI_KEY=kestrel-heather-ridge\n', { file: 'kiosk/.env' }).map((f) => f.rule)).toContain('generic-assignment');
+  });
+  it('leaves the words around a Wi-Fi key that name something else', () => {
+    expect(classifyKey('wifi_key_id')?.category).not.toBe('PASS');
+    expect(classifyKey('wifi_keyboard')).toBeUndefined();
+  });
+});
+
 describe('pre-shared keys', () => {
   it('takes a pre-shared key as a password and the name of its identity as none', () => {
     expect(classifyKey('FACTORY_WIFI_PSK')).toEqual({ category: 'PASS', weak: false });

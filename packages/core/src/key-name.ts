@@ -111,6 +111,13 @@ function isPskName(words: readonly string[]): boolean {
   return false;
 }
 
+/** Whether a name's words before `key` end in a Wi-Fi network's word (`wifi`, `wi fi`, `wlan`, `wireless`, `wpa2`). */
+function namesWifiNetwork(before: readonly string[]): boolean {
+  const w = before[before.length - 1];
+  if (w === 'fi') return before[before.length - 2] === 'wi';
+  return w !== undefined && /^(?:wifi|wlan|wireless|wpa[23]?)$/.test(w);
+}
+
 /** Qualifiers that make `<x>_key` an identifier or a lookup key rather than a secret. */
 const NON_SECRET_KEY_QUALIFIERS = new Set([
   'primary', 'foreign', 'sort', 'partition', 'cache', 'unique', 'composite', 'shard', 'hash', 'range', 'map', 'dict',
@@ -644,6 +651,9 @@ function nameOfAKnownSecret(name: string, words: readonly string[], last: string
   // the key (`psk_length`, `psk_file`) ended the name above, and `psk_identity` (or its hint) is the name the key goes by.
   // A bare number after it is no site but an order: `PSK_8` and `APSK_16` are modulations (8-PSK), not keys.
   if (isPskName(words)) return { category: 'PASS', weak: false };
+  // A Wi-Fi network's key under the network's or the security's word (`WIFI_KEY`, `wlan_key`, a note's `WPA2 key`, `Wi-Fi
+  // key`) is its passphrase, the same secret as a PSK: words or a word and digits as often as a generated string.
+  if (last === 'key' && namesWifiNetwork(words.slice(0, -1))) return { category: 'PASS', weak: false };
   // Spelled out (`wpa2-pre-shared-key=` of a MikroTik export, `pre_shared_key`, Terraform's `tunnel1_preshared_key`,
   // WireGuard's `PresharedKey`): the same passphrase, often a word and digits, or letters alone.
   if (last === 'key' && ((words[words.length - 2] === 'shared' && words[words.length - 3] === 'pre') || words[words.length - 2] === 'preshared')) return { category: 'PASS', weak: false };

@@ -1274,6 +1274,12 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   return true;
 }
 
+/** A Wi-Fi security mode or cipher, which notes give as a network's "key" as often as the key itself (`key \`WPA2-PSK\``). */
+const WIFI_SECURITY_MODE = /^(?:wpa|wep|wps|psk|sae|aes|tkip|ccmp|802\.1x|eap)/i;
+export function isWifiSecurityMode(value: string): boolean {
+  return WIFI_SECURITY_MODE.test(value);
+}
+
 /** A value judged as a password where it stands: the check most password rules end with (`password-shaped enough, not a stand-in`). */
 export function isPlausiblePassword(value: string, file?: string): boolean {
   return isPlausibleSecret(value, { category: 'PASS', quoted: true, ...(file === undefined ? {} : { file }) });

@@ -880,3 +880,31 @@ describe("a commit's id passed after a variable of a secret's name", () => {
     expect(values(`\tnotifyRelease(deployToken, "Hq3vT8wLz2Pk9Xm4Rc7N")\n`, 'release.go')).toEqual(['Hq3vT8wLz2Pk9Xm4Rc7N']);
   });
 });
+
+describe("a Wi-Fi network's key in notes", () => {
+  it('reads the key a Wi-Fi word names, a passphrase of words too (`WPA2 key: …`, `Wi-Fi key: …`)', () => {
+    expect(values('- Workshop router SSID `BRK-SHED`, WPA2 key: **bramble-stile-lantern**\n', 'wiki/site.md')).toEqual(['bramble-stile-lantern']);
+    expect(values('Wi-Fi key: heron-quay-ledger\n', 'notes.txt')).toEqual(['heron-quay-ledger']);
+  });
+  it('reads a bare key on a line that names the network first, or in a section of Wi-Fi networks', () => {
+    expect(values('Guest network for the open day: SSID `BRK-Visit`, key `tallow-wick-33`.\n', 'wiki/events.md')).toEqual(['tallow-wick-33']);
+    const notes = 'SITE NOTES\n\nWireless\n  BRK-STAFF       key: Spindle-Loom-84\n  BRK-TILL   (card readers) key: Weft&Warp2020!\n  BRK-GUEST       open, no key\n';
+    expect(values(notes, 'office/network-notes.txt')).toEqual(['Spindle-Loom-84', 'Weft&Warp2020!']);
+    expect(values('## Wi-Fi\n\n- Loading bay: key `pallet7731dock`\n', 'docs/site.md')).toEqual(['pallet7731dock']);
+  });
+  it("leaves a security mode, the network's own name, a remark, and a key under another heading", () => {
+    const notes = [
+      '- Staff Wi-Fi: SSID `BRK-Staff`, key `WPA2-Enterprise`',
+      '- SSID `BRK-Guest` key: `BRK-Guest`',
+      '- Guest SSID `BRK-Guest`, key: printed on the router',
+      '- WPA2 key: ask at reception',
+      '',
+      '## Lockers',
+      '',
+      '- Van (blue) key: on the hook by the door',
+      '- Locker 12 key: Spare-Copy-2 is with facilities',
+      '',
+    ].join('\n');
+    expect(values(notes, 'wiki/site.md')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { indexOfBelow, lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
-import { characterSwitches, decodesToUserPassword, isCodeFile, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, decodesToUserPassword, isCodeFile, isWifiSecurityMode, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -1125,6 +1125,8 @@ function isCodeSpanListItem(text: string, nameStart: number, name: string, v: Va
 
 /** The word a single space before a bare `key` in prose (`Secret key`, `site key`, `global API key`). */
 const PROSE_WORD_BEFORE = /(?:^|[^\w.$@/-])([A-Za-z]{2,20}) $/;
+/** A Wi-Fi network's word right before a bare `key` in prose, in the spellings a letter or a digit ends (`WPA2`, `Wi-Fi`). */
+const WIFI_WORD_BEFORE = /(?:^|[^\w.$@/-])(?:wpa[23]?|wi-?fi|wlan|wireless) $/i;
 /** `search-only key`, `search only key`: Algolia's, Typesense's and Meilisearch's key made for front ends. */
 const SEARCH_ONLY_BEFORE = /(?:^|[^\w.$@/-])search[- ]only $/i;
 /** Words of code before a name (`public key = …`, `const key = …`): declarations, not qualifiers. */
@@ -1150,14 +1152,50 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   if (namesCacheKey(text, at)) return null;
   if (name.length > 3) return undefined;
   if (SEARCH_ONLY_BEFORE.test(text.slice(Math.max(0, at - 13), at))) return null;
+  // A Wi-Fi network's word, spelled as notes spell it (`WPA2 key: …`, `Wi-Fi key: …`), makes the key its passphrase.
+  const network = WIFI_WORD_BEFORE.test(text.slice(Math.max(0, at - 10), at));
+  if (network) return WIFI_NETWORK_KEY;
   const m = PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, at - 22), at));
-  if (m === null) return undefined;
+  if (m === null) return keyOfWifiNetwork(text, at) ? WIFI_NETWORK_KEY : undefined;
   const word = m[1]!.toLowerCase();
   // `public key = "…"` declares a field; `the public key for interactions is \`…\``, `Public key: …` name a key that is public.
   if (DECLARATION_WORDS.has(word) && (word !== 'public' || DECLARED_VALUE_AFTER.test(text.slice(at + name.length, at + name.length + 6)))) return undefined;
   const pair = classifyKey(`${word}_key`);
-  if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : undefined;
+  if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : keyOfWifiNetwork(text, at) ? WIFI_NETWORK_KEY : undefined;
   return pair.weak ? undefined : pair;
+}
+
+/** A Wi-Fi network's key: its passphrase. */
+const WIFI_NETWORK_KEY: KeyClass = { category: 'PASS', weak: false };
+/** A notes file's heading over its Wi-Fi networks (`Wi-Fi`, `Staff WiFi networks`, `## Wireless`, `WLAN:`): a short line of its own. */
+const WIFI_HEADING_LINE = /^[ \t]{0,3}(?:#{1,6}[ \t]{1,4})?(?:[A-Za-z]{1,20}[ \t]{1,2}){0,2}(?:wi-?fi|wlan|wireless)(?:[ \t]{1,2}[A-Za-z]{1,20}){0,2}[ \t]{0,4}:?[ \t]{0,4}\r?$/i;
+const MARKDOWN_HEADING_LINE = /^[ \t]{0,3}#{1,6}[ \t]/;
+
+/** A Wi-Fi network's word or its name's label earlier on the key's line (`Wi-Fi for the crew: SSID \`…\`, key …`). */
+const WIFI_WORD_ON_LINE = /(?:^|[^\w-])(?:wi-?fi|wlan|wireless|ssid)(?![\w-])/i;
+
+/**
+ * Whether a bare `key` at `at` is a Wi-Fi network's, and so its passphrase: its line names the network first (`Wi-Fi for
+ * the crew: SSID \`…\`, key \`…\``), or it sits in a notes file's section of Wi-Fi networks, one network a line with its key
+ * after it (`Wi-Fi` / `  SHOP-WLAN   (card terminals + till) key: …`). The section's heading is the nearest line above
+ * indented less than the key's line, or the Markdown heading above it.
+ */
+function keyOfWifiNetwork(text: string, at: number): boolean {
+  const lineStart = lineBounds(text, at, YAML_PARENT_LINE_REACH).start;
+  if (WIFI_WORD_ON_LINE.test(text.slice(lineStart, at))) return true;
+  let indent = 0;
+  while (lineStart + indent < at && (text.charCodeAt(lineStart + indent) === 0x20 || text.charCodeAt(lineStart + indent) === 0x09)) indent++;
+  const heading = nearestLineAbove(
+    text,
+    lineStart,
+    (line) => !MARKDOWN_HEADING_LINE.test(line) && (line.trim() === '' || indent === 0 || line.length - line.trimStart().length >= indent),
+  );
+  return heading !== undefined && WIFI_HEADING_LINE.test(heading);
+}
+
+/** Whether a Wi-Fi key's value is the network's name given before it on its line (`SSID \`Hall-Guest\` key: \`Hall-Guest\``). */
+function namesItsNetwork(text: string, valueStart: number, value: string): boolean {
+  return text.slice(lineBounds(text, valueStart, YAML_PARENT_LINE_REACH).start, valueStart).includes(value);
 }
 
 /** An assignment's `=` right after a declared name (`public key = …`), where `public` is a modifier, not a qualifier. */
@@ -1406,6 +1444,8 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
   if (PGP_KEY_ID.test(v.value) && namesPgpKey(name)) return undefined;
   // `<add key="ida:ClientSecret" value="…"/>`, `<param name="…" value="…">`: the attribute names the entry the `value` holds.
   if (v.quoted && /^(?:key|name)$/i.test(name) && ENTRY_VALUE_ATTRIBUTE.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 20))) return undefined;
+  // A Wi-Fi network's key is as often given as its security mode (`key \`WPA2-PSK\``) or, in a list, the network's own name.
+  if (found === WIFI_NETWORK_KEY && (isWifiSecurityMode(v.value) || namesItsNetwork(text, v.start, v.value))) return undefined;
   let key = found;
   // A bare `pass` names a phase as often as a password (a Windows answer file's `<settings pass="specialize">`, a compiler's
   // or a test's pass): under it a lone word of letters is that phase; a password has digits or symbols (`pass = Alerts!Mail#42`).
