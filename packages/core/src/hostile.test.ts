@@ -733,6 +733,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ["that's the key after runs of value characters", 'chat.txt', `${'a'.repeat(MB / 2)} that's the key `.repeat(2) + "that's the key ".repeat(MB / 15)],
     // A Twilio SID and its secret: bounded runs after the SID.
     ['Twilio key SIDs with secrets that never come', 'chat.txt', `SK${'a'.repeat(32)} secret `.repeat(MB / 42)],
+    // Each lookup's closing bracket is read once for a conditional's colon or an orElse, bounded, at each name.
+    ['lookups of a password followed by colons and no literal, repeated on one line', 'Cfg.java', 'getenv("DB_PASSWORD")\n   : '.repeat(MB / 28)],
+    ['lookups of a token followed by orElse with no literal, repeated on one line', 'Cfg.java', 'ofNullable(getenv("TOKEN")).orElse( '.repeat(MB / 36)],
     // A COPY header's columns are read twice for a key/value pair, not once per pair: long headers of names and values, one after another.
     ['COPY headers of many name and value columns, one after another', 'dump.sql', `COPY t (${'a_value, b_key, '.repeat(66)}) FROM stdin;\n\\.\n`.repeat(MB / 1024)],
   ];

@@ -274,6 +274,34 @@ describe("Kotlin's, Groovy's and PHP's `?:` fallback", () => {
   });
 });
 
+describe("Java's conditional on a lookup, and an Optional's or an Option's orElse, as a literal fallback", () => {
+  it("reads the literal after the conditional's colon when its first branch looks the name up, on one line or broken", () => {
+    const java = [
+      'private static final char[] TRUSTSTORE_PASSWORD =',
+      '    (System.getenv("TRUSTSTORE_PASSWORD") != null',
+      '        ? System.getenv("TRUSTSTORE_PASSWORD") : "Osprey_2031").toCharArray();',
+      'static final String SMTP_PASSWORD = System.getenv("SMTP_PASSWORD") != null ? System.getenv("SMTP_PASSWORD")',
+      '    : "Wren-Gate-77";',
+    ].join('\n');
+    expect(values(java, 'Mailer.java')).toEqual(['Osprey_2031', 'Wren-Gate-77']);
+  });
+  it("reads the literal an Optional's orElse or a Scala Option's getOrElse falls back on", () => {
+    expect(values('static final String API_TOKEN = Optional.ofNullable(System.getenv("API_TOKEN")).orElse("Tq8vRzW2kLm7XpN4");\n', 'Cfg.java')).toEqual(['Tq8vRzW2kLm7XpN4']);
+    expect(values('val dbPassword = sys.env.get("DB_PASSWORD").getOrElse("Heron!Dock-19")\n', 'Db.scala')).toEqual(['Heron!Dock-19']);
+  });
+  it('leaves a label, an empty or stand-in fallback, a constant and a column name after such a colon', () => {
+    const java = [
+      'String label = edit ? i18n("password") : "Enter your password";',
+      'String col = sorted ? column("token") : "created_at";',
+      'String a = System.getenv("DB_PASSWORD") != null ? System.getenv("DB_PASSWORD") : "";',
+      'String b = System.getenv("DB_PASSWORD") != null ? System.getenv("DB_PASSWORD") : "changeme";',
+      'String c = System.getenv("DB_PASSWORD") != null ? System.getenv("DB_PASSWORD") : DEFAULT_PASSWORD;',
+      'String d = Optional.ofNullable(System.getenv("API_TOKEN")).orElse("");',
+    ].join('\n');
+    expect(values(java, 'Labels.java')).toEqual([]);
+  });
+});
+
 describe("HTML's code span after a secret's name", () => {
   it('reads the key a help desk or chat export shows in <code>', () => {
     const body = '{"body": "<p>We call it with api key <code>acm_live_Rw8Tq2Lm9Vx4Kp7Zn3Bd</code> from the portal.</p>"}\n';

@@ -159,9 +159,14 @@ const ASSIGNMENT = new RegExp(
     // WordPress's spaced `getenv( 'API_KEY' ) ?: '…'`), read after a bracket or a space, never as TypeScript's optional
     // member (`token?: "a" | "b"`). A call or two without arguments may convert the lookup first (Ktor's
     // `propertyOrNull("jwt.secret")?.getString()` / `    ?: "…"`, `System.getenv("TOKEN")?.trim() ?: "…"`).
-    '|(?:[ \\t]{0,4}\\))?(?:\\??\\.[A-Za-z_]\\w{0,30}\\(\\))?(?:\\??\\.[A-Za-z_]\\w{0,30}\\(\\))?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=[\\w)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
-    // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`.
+    // Java spells it as a conditional whose first branch is the lookup (`System.getenv("KEYSTORE_PASSWORD") != null`
+    // / `? System.getenv("KEYSTORE_PASSWORD") : "…"`): its `:`, spaced after the lookup's closing bracket, maybe on
+    // the next line, opens the literal the name falls back on.
+    '|(?:[ \\t]{0,4}\\))?(?:\\??\\.[A-Za-z_]\\w{0,30}\\(\\))?(?:\\??\\.[A-Za-z_]\\w{0,30}\\(\\))?[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:\\|\\||\\?\\?|(?<=[ \\t)\\]])\\?:(?=[ \\t])|(?<=\\)[ \\t]{1,4}|\\)[ \\t]{0,4}\\r?\\n[ \\t]{0,40}):(?=[ \\t])|(?<=[\\w)\\]][ \\t]{1,4}|[)\\]][ \\t]{0,4}\\r?\\n[ \\t]{0,40})or(?=[ \\t]))[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?:[A-Za-z_$][\\w$.]{0,40}\\([ \\t]{0,4})?(?=[bBrRuU]{0,2}["\'`])' +
+    // Rust's fallback: `env::var("HMAC_KEY").unwrap_or("…")`, `.unwrap_or_else(|_| "…".to_string())`; an Optional's in Java
+    // (`Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("…")`) and an Option's in Scala (`sys.env.get("X").getOrElse("…")`).
     '|\\)[ \\t]{0,4}\\.unwrap_or(?:\\(|_else\\([ \\t]{0,4}\\|_?\\|)[ \\t]{0,4}(?=["\'])' +
+    '|\\)[ \\t]{0,4}\\)?[ \\t]{0,4}\\.(?:orElse|getOrElse)\\([ \\t]{0,4}(?=["\'])' +
     // Ruby's fallback block: `ENV.fetch("WEBHOOK_SECRET") { "…" }` (checked after the match to follow a `fetch(`), its literal
     // on the next line when long (`ENV.fetch("SECRET_KEY_BASE") {` / `  "…"` / `}`).
     '|\\)[ \\t]{0,4}\\{[ \\t]{0,4}(?:\\|[ \\t]{0,4}\\w{0,20}[ \\t]{0,4}\\|[ \\t]{0,4})?(?:\\r?\\n[ \\t]{0,40})?(?=["\'])' +
