@@ -3972,6 +3972,8 @@ const ONE_KEY_VALUE =
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
 const ONE_KEY_REACH = 300;
+/** A verb that hands the one that follows over, right before `the new one` (`use the`, `try this`, `here's the`, `paste the`). */
+const HANDED_OVER_BEFORE = /\b(?:use|try|take|grab|paste|here'?s|here[ \t]is)[ \t]{1,2}(?:the|this)[ \t]{1,2}$/i;
 /** Words before a plain "the value" that make it a digest's, a revision's or an identifier's value, not the key's. */
 const NOT_THE_KEYS_VALUE = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|md5|ids?|identifier|thumbprint|serial)\b/i;
 
@@ -3986,14 +3988,18 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
     // A plain "the value" is any setting's: it hands over a key only with a colon or a verb, the value set off in code
     // marks or on a line of its own, and no digest, revision or id named before it.
     if (m.groups!['the'] !== undefined && (m.groups!['says'] === undefined || (quote === '' && !m[0].includes('\n')) || NOT_THE_KEYS_VALUE.test(before) || NOT_THE_KEYS_VALUE.test(m.groups!['says']))) return;
-    // Right after the phrase, with no colon or verb (`the old value` / `` `…` `` was still deployed), only a quoted value is one.
-    if (quote === '' && m.groups!['says'] === undefined && m.groups!['label'] === undefined) return;
+    // Right after the phrase, with no colon or verb (`the old value` / `` `…` `` was still deployed), only a quoted value is one,
+    // or a bare one that a chat's reply hands over with a verb before the phrase (`use the new one … until it is in the vault`).
+    const handedBare = quote === '' && m.groups!['says'] === undefined && m.groups!['label'] === undefined;
+    if (handedBare && !HANDED_OVER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
     const after = text.charAt(m.index + m[0].length);
     // Quoted, the quote must close right after; bare, the value must end there.
     if (quote !== '' ? after !== quote : /[^\s.,;:)]/.test(after)) return;
     // A generated key's shape: letters and digits mixed, long enough, not a name of words; a commit's 40 hex digits are no key.
     if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
     if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: quote !== '', file: options.file })) return;
+    // Bare in a chat's reply, no part of it a word (`rel-2024-06-01-build-3317-x64` is a build's name).
+    if (handedBare && WORD_PART.test(raw)) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + raw.length });
   });
@@ -6174,7 +6180,7 @@ export const genericRules: Rule[] = [
   {
     id: 'key-one-prose',
     category: 'KEY',
-    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not, or handed over bare: "use the new one …"), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
     keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current (', 'the value'],
     pattern: ONE_KEY_VALUE,
     find: findOneKeyValues,
@@ -6189,6 +6195,7 @@ export const genericRules: Rule[] = [
         'The outage came from the partner client secret expiring. New one was\nset to `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` -- rotate it after use.',
         'The production key lives in 1Password. If it is down, a copy is in the vault; the value as of the 2024 rotation is:\n\n    8c1f7a03e5b94d26a0e8c3f17b52d94a\n',
         '[09:31] priya: FYI rotated the Sentinel Hub secret. new one: Kf7@Wp3!Rn9#Tc2Lm6Xb4Hv8Dz1Gs5Qy0Ja',
+        '[11:02] ana: who has the scoreboard API token? the old one got revoked\n\n[11:04] rob: use the new one 5e1d09c4b7a2f83e61c0d94b2a7f85e3 till it is in vault',
       ],
       noMatch: [
         'The API key rotated. The new one is in the vault.',
@@ -6201,6 +6208,9 @@ export const genericRules: Rule[] = [
         'The cache key changed.\nCurrent: `build-2024-06-01-linux-x64`',
         'The release key is fine. The value of its SHA-256 fingerprint is:\n\n    8c1f7a03e5b94d26a0e8c3f17b52d94a8c1f7a03e5b94d26a0e8c3f17b52d94a\n',
         'Set the API key in the vault; the value is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6 in staging.',
+        'The token check failed on the old build.\nuse the new one 1cb577b2e35fa0fde83202d88f8dd23fb76d621b instead',
+        'which image has the token fix? use the new one rel-2024-06-01-build-3317-x64 tonight',
+        'The API key rotated; the new one 5e1d09c4b7a2f83e61c0d94b2a7f85e3 hmm',
       ],
     },
   },

@@ -66,3 +66,18 @@ describe('key-named-after-prose: a value handed over first and named after it', 
     for (const size of [256 * 1024, 512 * 1024]) expect(found(`${'a'.repeat(size)} that's the key`, 'chat.txt', rule)).toEqual([]);
   });
 });
+
+describe('key-one-prose: "use the new one" handing a key over bare in a chat\'s reply', () => {
+  const rule = 'key-one-prose';
+  it('takes the value right after the phrase when a verb hands it over and the messages before name the key or token', () => {
+    const chat = '[09:12] dana.ops\nwho has the tournament API token? the old one was revoked\n\n[09:14] omar\nuse the new one 9b4e17c02d6fa385e1c07b92d4a6f38e until it is in the vault\n';
+    expect(found(chat, 'exports/chat/ops.txt', rule)).toEqual(['9b4e17c02d6fa385e1c07b92d4a6f38e']);
+    expect(found('the partner secret got rotated\ntry this new one Vq3Lk8Tz2Wm6Rn9Hb4Xc7Pd1, works on staging\n', 'chat.txt', rule)).toEqual(['Vq3Lk8Tz2Wm6Rn9Hb4Xc7Pd1']);
+  });
+  it('leaves a bare value with no verb handing it over, a build with words in it, a commit, and one with no key before it', () => {
+    expect(found('the webhook token rotated, the new one 9b4e17c02d6fa385e1c07b92d4a6f38e hmm\n', 'chat.txt', rule)).toEqual([]);
+    expect(found('which image has the token fix? use the new one rel-2024-06-01-build-3317-x64 tonight\n', 'chat.txt', rule)).toEqual([]);
+    expect(found('the token check broke on the old build\nuse the new one 1cb577b2e35fa0fde83202d88f8dd23fb76d621b instead\n', 'chat.txt', rule)).toEqual([]);
+    expect(found('the old laptop image is slow\nuse the new one 9b4e17c02d6fa385e1c07b92d4a6f38e from the share\n', 'chat.txt', rule)).toEqual([]);
+  });
+});
