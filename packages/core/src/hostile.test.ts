@@ -699,6 +699,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each owner's PIN reads the same bounded clause; bold and code marks are one optional mark either side of the digits.
     ['service PINs given in bold that never closes, repeated on one line', 'runbook.md', 'the service PIN: **'.repeat(MB / 19) + 'bridge pin is still '.repeat(MB / 20)],
     ['conference bridge PINs with digits that run on and a hash, repeated', 'runbook.md', 'conference bridge PIN 830471999# '.repeat(MB / 33)],
+    // A chat's answers look for the code they answer in one search of the text, then a bounded binary search each.
+    ['a named door code, then a megabyte of answers', 'chat.txt', 'the door code?\n' + "it's 58213\n".repeat(MB / 11)],
+    ['answers and named codes interleaved on one line', 'chat.txt', "laptop pin it's 58213 ".repeat(MB / 22)],
+    ['a megabyte of answers that never give digits', 'chat.txt', "which is still it's ".repeat(MB / 20)],
     // A CSV's PIN and keypad code columns are named once, in its header; each row's cells are judged once.
     ['a keypad code column over a megabyte of digit rows', 'exports/visits.csv', 'site,machine_room_code,door_pin\n' + 'Leeds,583920,4471\n'.repeat(MB / 18)],
     ['a megabyte-long header of keypad code columns', 'exports/visits.csv', 'door_code,'.repeat(MB / 10) + '\n' + '4471,'.repeat(MB / 5)],

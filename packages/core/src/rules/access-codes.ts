@@ -68,7 +68,8 @@ export const PIN_OWNERS = [
   'admin', 'administrator', 'master', 'unlock', 'supervisor', 'operator', 'manager', 'override', 'service', 'engineer', 'engineering',
   'maintenance', 'technician', 'installer', 'user', 'staff', 'security', 'access', 'login', 'sim', 'phone', 'handset', 'voicemail',
   'bridge', 'conference', 'dial-in', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
-  'till', 'pos', 'terminal', 'bios', 'screen', 'card', 'door', 'alarm', 'keypad', 'safe',
+  'till', 'pos', 'terminal', 'bios', 'screen-lock', 'screen lock', 'lock-screen', 'lock screen', 'screen', 'card', 'door', 'alarm',
+  'keypad', 'safe',
 ];
 const PIN_OWNER_WORDS = new Set(PIN_OWNERS);
 

@@ -182,6 +182,9 @@ describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWi
       'admin-pin-prose 60417', 'admin-pin-prose 3092', 'admin-pin-prose 518204', 'admin-pin-prose 270961',
     ]);
     expect(await values('[11:40] kai: the scoring laptop pin is still 839120? it refuses it\n', 'chat/ops.txt')).toEqual(['admin-pin-prose 839120']);
+    const kit = '- The survey tablet in the van has PIN 602917 (face unlock is off).\n- The drone controller has a screen-lock PIN of 77013.\n';
+    expect(await values(kit, 'wiki/field-kit.md')).toEqual(['admin-pin-prose 602917', 'admin-pin-prose 77013']);
+    expect(await values('The Pi has a PIN header of 40 pins; the board has pin 13 free.\n', 'wiki/field-kit.md')).toEqual([]);
   });
 
   it("leaves a PIN of no owner (a postal code, a board's pin), a stand-in, an example's line and digits that run on", async () => {

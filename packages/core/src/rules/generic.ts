@@ -3191,14 +3191,18 @@ const QUOTED_LOGIN_PAIR =
   /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:[a-z]{2,10}[ \t]{1,2}){0,2}(?:is|was)(?:[ \t]{1,2}(?:still|now|currently|always))?(?=\s))?[ \t]{0,3}(?:\r?\n[ \t]{0,12})?(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*|''[^'\s\/]{1,64}'')[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*|''(?<w>[^'\s]{1,100})'')/gi;
 
 /**
- * A PIN named for whose it is (`Admin PIN`, `master PIN code`, `the conference bridge PIN`), maybe with what it is for before
- * a colon or `is` (`supervisor PIN for the tills is`, `is still`, `was changed to`), then four to eight digits, bare, in code
+ * A PIN named for whose it is (`Admin PIN`, `master PIN code`, `the conference bridge PIN`) or said to be a device's (`… has
+ * PIN`), maybe with what it is for before a colon or `is` (`supervisor PIN for the tills is`, `is still`, `was changed to`,
+ * `a screen-lock PIN of`), then four to eight digits, bare, in code
  * marks or in Markdown's bold (`the service PIN: **…**`), that no digit, letter, or `-`/`.` and a digit go on. A
  * conference bridge's PIN may end in the `#` its keypad takes.
  */
+/** A device said to have the PIN, the owner before the verb (`the service laptop in the workshop has PIN …`). */
+const PIN_HELD_BY = '(?:has|have)[ \\t]{1,2}(?:(?:a|the)[ \\t]{1,2})?';
+const PIN_HELD_BY_KEYWORDS = ['has pin', 'has a pin', 'has the pin', 'have pin', 'have a pin', 'have the pin'];
 const ADMIN_PIN_PROSE = new RegExp(
-  `(?<![\\w-])(?:${PIN_OWNERS.join('|')})[ \\t]{1,2}pin(?:[ \\t]{1,2}code)?(?:[ \\t]{1,2}(?:for|on|of)[ \\t][^\\r\\n:.\`]{1,40}?(?=[ \\t]{0,2}:|[ \\t](?:is|was)\\b))?` +
-    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w]|[.,\\/-]\\d)`,
+  `(?<![\\w-])(?:(?:${PIN_OWNERS.join('|')})[ \\t]{1,2}|${PIN_HELD_BY})pin(?:[ \\t]{1,2}code)?(?:[ \\t]{1,2}(?:for|on|of)[ \\t][^\\r\\n:.\`]{1,40}?(?=[ \\t]{0,2}:|[ \\t](?:is|was)\\b))?` +
+    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|[ \\t]{1,2}of)?[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w]|[.,\\/-]\\d)`,
   'iy',
 );
 
@@ -6829,7 +6833,7 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A PIN named in prose for whose or what it is (an admin\'s, a supervisor\'s, a service or an override PIN; a laptop\'s, a SIM\'s, a till\'s; a conference bridge\'s or voicemail\'s; a door\'s) and given as four to eight digits, maybe in code marks or bold (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`, `the service PIN: **…**`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
-    keywords: PIN_OWNERS.map((owner) => `${owner} pin`),
+    keywords: [...PIN_OWNERS.map((owner) => `${owner} pin`), ...PIN_HELD_BY_KEYWORDS],
     startsAtKeyword: true,
     pattern: ADMIN_PIN_PROSE,
     secretGroup: 'v',

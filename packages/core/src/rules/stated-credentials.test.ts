@@ -216,6 +216,34 @@ describe('a keypad code stated by what it opens', () => {
   });
 });
 
+describe("a PIN or a keypad code given as a chat's answer", () => {
+  const answers = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'code-chat-answer').map((f) => text.slice(f.start, f.end));
+  it('reads "it\'s …" or "which is still …" opening a message after one that named the PIN, the code or the device password', () => {
+    const discord = '[03-May-26 20:11] mo.ops\nis the gate keypad code still the old one? it beeps at me\n\n[03-May-26 20:14] ade\nit\'s 580913 since the fence work\n';
+    expect(answers(discord, 'exports/discord/site.txt')).toEqual(['580913']);
+    const teams = '[12/03/2025 07:40] Ana Roy: the tablet pin for the bar is locked out\n[12/03/2025 07:41] Ben Cole: which is still 40718?\n';
+    expect(answers(teams, 'chat/bar.txt')).toEqual(['40718']);
+    const json = '  {"from": "Jo", "body": "the till wants a manager password again"},\n  {"from": "Lee", "body": "it is `2860` on till 3"}\n';
+    expect(answers(json, 'exports/teams/shop.json')).toEqual(['2860']);
+  });
+  it('leaves an answer with no code named before it, a year, a count, a port, a stand-in and digits inside a sentence', () => {
+    const chat = [
+      '[10:01] Ana: which port does the exporter listen on?',
+      "[10:02] Ben: it's 9100",
+      '[10:03] Ana: and the door code table, how big?',
+      "[10:04] Ben: it's 4096 rows",
+      '[10:05] Ana: what firmware is on the alarm panel? any idea',
+      "[10:06] Ben: it's 2024, the March one",
+      '[10:07] Ana: the laptop pin is the default one?',
+      "[10:08] Ben: yes, it's 4817 on all of them, the factory default",
+      "[10:09] Ben: the ticket says it's 88123 in the queue",
+      '',
+    ].join('\n');
+    expect(answers(chat, 'chat/ops.txt')).toEqual([]);
+    expect(answers("[10:01] Ana: what's the staff Wi-Fi called?\n[10:02] Ben: it's 58213\n", 'chat/ops.txt')).toEqual([]);
+  });
+});
+
 describe('stated-key-secret-pair: an id known by its own prefix, its secret after it', () => {
   const pair = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-key-secret-pair').map((f) => text.slice(f.start, f.end));
   it("takes the secret after a Twilio key SID with no \"API key\" words, also as one-case hex", () => {

@@ -4,7 +4,8 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { CODE_GIVEN_AS, CODE_MARK, isProsePin, KEYPAD_GUARD, linesCodeStandIn } from './access-codes.js';
+import { CODE_GIVEN_AS, CODE_MARK, isProsePin, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { forEachMatchAt } from '../sticky.js';
 
 /**
  * A `user:password` or `user / password` pair right after words that say it is a login: a log line that prints the
@@ -252,6 +253,83 @@ function opensWithDeterminer(text: string, at: number): boolean {
   return DETERMINERS.has(text.slice(start, end).toLowerCase());
 }
 
+/**
+ * A chat's answer that gives a code as "it's …" (or "it is", "which is still", "that's now") right after a message that
+ * named the PIN, the keypad code or the device's password asked about (Discord's "the referee laptop pin is still …? it
+ * doesn't take it" / "it's … since saturday", Teams' "reset from HMI with the supervisor pin" / "which is still …?", a
+ * JSON export's "card machine 2 wants a supervisor password" / "it's … on the terminal"). Sticky at the phrase; `v` is
+ * the digits.
+ */
+const CODE_ANSWER = new RegExp(
+  `(?:it'?s|it[ \\t]is|which[ \\t]is|that'?s|now[ \\t]it'?s)(?:[ \\t]{1,2}(?:still|now))?[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  'iy',
+);
+const CODE_ANSWER_KEYWORDS = ["it's", 'its ', 'it is', 'which is', "that's", 'thats ', "now it's"];
+/**
+ * A PIN, a keypad code or a password named for whose or what it is (`laptop pin`, `supervisor password`, `door code`,
+ * `comms room code`), as a chat's question or remark names what the next message answers.
+ */
+const NAMED_ACCESS_CODE = new RegExp(
+  `(?<![\\w-])(?:${PIN_OWNERS.join('|')}|key[ -]?safe|lock[ -]?box|padlock|locker|${LOCKED_ROOM_QUALIFIER}[ \\t]room)(?:[ \\t-][a-z]{1,12})?[ \\t-](?:pin|code|passcode|combination|combo|password)s?(?![\\w])`,
+  'gi',
+);
+/** How far before the answer's message the code it answers may have been named: a message or two of a chat. */
+const ANSWERED_REACH = 300;
+/** Digits a chat gives for a year, and the words after digits that make them a count or a measure. */
+const YEAR_DIGITS = /^(?:19|20)\d\d$/;
+const COUNTED_AFTER = /^[ \t]{1,2}(?:ms|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|rows?|records?|items?|users?|lines?|bytes?|[kmgt]b|px|rpm|errors?|times?|people|devices?|units?|files?)\b|^%/i;
+
+/** The ends of every named access code in `text`, in order. */
+function namedAccessCodeEnds(text: string): number[] {
+  const ends: number[] = [];
+  NAMED_ACCESS_CODE.lastIndex = 0;
+  for (let m = NAMED_ACCESS_CODE.exec(text); m !== null; m = NAMED_ACCESS_CODE.exec(text)) ends.push(m.index + m[0].length);
+  return ends;
+}
+
+/** Whether some end in the sorted `ends` lies in [from, to]. */
+function anyEndWithin(ends: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ends.length && ends[lo]! <= to;
+}
+
+/**
+ * Whether `at` opens a chat's message: only blanks before it on its line, or the speaker's colon, a closing bracket of a
+ * time stamp, or the opening quote of an export's message body.
+ */
+function opensMessage(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
+  if (i === 0) return true;
+  const c = text.charAt(i - 1);
+  return c === '\n' || c === ':' || c === ']' || c === '"' || c === '>';
+}
+
+function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let namedEnds: number[] | undefined;
+  forEachMatchAt(CODE_ANSWER, text, offsets, (m) => {
+    if (m.index > 0 && /[\w']/.test(text.charAt(m.index - 1))) return;
+    const value = m.groups!['v']!;
+    const end = m.index + m[0].length;
+    if (!isProsePin(value) || YEAR_DIGITS.test(value) || COUNTED_AFTER.test(text.slice(end, end + 16)) || !opensMessage(text, m.index)) return;
+    // The code was named in the messages before this one: before its line, within reach.
+    const lineStart = lineAround(text, m.index, ANSWERED_REACH).start;
+    namedEnds ??= namedAccessCodeEnds(text);
+    if (!anyEndWithin(namedEnds, Math.max(0, lineStart - ANSWERED_REACH), lineStart)) return;
+    if (linesCodeStandIn(text, m.index, end)) return;
+    const start = m.index + m[0].indexOf(value, m[0].length - value.length - 2);
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 export const statedCredentialRules: Rule[] = [
   {
     id: 'parenthesised-password-aside',
@@ -491,6 +569,29 @@ export const statedCredentialRules: Rule[] = [
         'The error code for the door sensor is 4012.',
         'Room code: 2041 (lecture theatre B)',
         'the code for the gateway is 8081',
+      ],
+    },
+  },
+  {
+    id: 'code-chat-answer',
+    category: 'PASS',
+    description:
+      'A PIN or keypad code given as a chat\'s answer (`it\'s …`, `which is still …?`) at the start of a message, after messages that named the PIN, code or device password it answers (`the referee laptop pin is still …?`, `reset from HMI with the supervisor pin`, `card machine 2 wants a supervisor password`); 4 to 8 digits, not a year, a count, a stand-in',
+    keywords: CODE_ANSWER_KEYWORDS,
+    pattern: CODE_ANSWER,
+    find: findCodeAnswers,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[14:02] lena: the scoring laptop pin is still 0426? it doesn\'t take it\n[14:05] jonas: it\'s 731904 since saturday',
+        '[19:02] Sam: reset the fly PLC from the HMI with the supervisor pin\n[19:03] Tom: which is still 906214?',
+      ],
+      noMatch: [
+        '[14:02] lena: what firmware is on the door keypad?\n[14:05] jonas: it\'s 2024 firmware, the March one',
+        '[14:02] lena: how many rows in the door code table?\n[14:05] jonas: it\'s 4096 rows',
+        '[14:02] lena: which port does the exporter use?\n[14:05] jonas: it\'s 9100',
+        '[14:02] lena: the laptop pin is the usual one\n[14:05] jonas: it\'s 1234 on all of them',
       ],
     },
   },
