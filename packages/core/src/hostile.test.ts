@@ -742,6 +742,12 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['lookups of a token followed by orElse with no literal, repeated on one line', 'Cfg.java', 'ofNullable(getenv("TOKEN")).orElse( '.repeat(MB / 36)],
     // A COPY header's columns are read twice for a key/value pair, not once per pair: long headers of names and values, one after another.
     ['COPY headers of many name and value columns, one after another', 'dump.sql', `COPY t (${'a_value, b_key, '.repeat(66)}) FROM stdin;\n\\.\n`.repeat(MB / 1024)],
+    // An AWS key id and a bare secret beside it: a bounded separator and 40 characters after the id.
+    ['AWS key ids before base64 runs that run on, on one line', 'chat.txt', `AKIA${'Q'.repeat(16)} / ${'Ab3+'.repeat(12)}`.repeat(MB / 72)],
+    ['AWS key ids one after another', 'keys.csv', `AKIA${'Q'.repeat(16)},`.repeat(MB / 21)],
+    // A provider named in chat, then its key's shape: each stretch after the names is searched once.
+    ['Discord named before dotted runs that never fit a bot token', 'chat.txt', `discord ${'Ab3_'.repeat(7)}.${'x'.repeat(7)}.`.repeat(MB / 45)],
+    ['Adyen named before an AQE run that never ends', 'mail.eml', 'Adyen AQE' + 'Ab3+'.repeat(MB / 4)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

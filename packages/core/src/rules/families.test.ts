@@ -1978,6 +1978,24 @@ describe('a credential read through the way code or notes hand it over', () => {
     expect(found('- Rotated `AKIAQ7TZL2WMXR9KPV3B` / `AKIAZ7VRSQ5TKQLMWP3B` today.\n', 'notes/day2.md').map(([, v]) => v)).toEqual(['AKIAQ7TZL2WMXR9KPV3B', 'AKIAZ7VRSQ5TKQLMWP3B']);
   });
 
+  it('reads an AWS secret key written bare right after its key id, as chat, tables, s3fs and the IAM CSV pair them', () => {
+    const id = 'AKIAW3RT7QZ2LMX9KPVN';
+    const secret = 'Pq3Zx7Lw2Rk8Vn4Hb9Jc6Tf1Gs5Ya0Ue2Oi7Wm+d';
+    const pairs = (text: string, file: string) => found(text, file).map(([, v]) => v);
+    expect(pairs(`{"text": "the glider export fails with ${id} / ${secret} - was it rotated?"}\n`, 'exports/slack/ops.json')).toEqual([id, secret]);
+    expect(pairs(`${id}:${secret}\n`, 'etc/passwd-s3fs')).toEqual([id, secret]);
+    expect(pairs(`User name,Password,Access key ID,Secret access key,Console login link\nglider-sync,,${id},${secret},https://210987654321.signin.aws.amazon.com/console\n`, 'glider-sync_credentials.csv')).toEqual([id, secret]);
+    expect(pairs(`| glider-sync | ${id} | ${secret} |\n`, 'wiki/keys.md')).toEqual([id, secret]);
+  });
+
+  it('leaves what follows a bare key id when it is no secret: a path, another id, a hex digest', () => {
+    const id = 'AKIAW3RT7QZ2LMX9KPVN';
+    const ids = (text: string) => found(text, 'notes.txt').map(([, v]) => v);
+    expect(ids(`${id} / Pq3Zx7Lw2Rk8Vn4Hb9Jc6Tf1Gs5Ya0Ue2Oi7Wm+d/exports/2025\n`)).toEqual([id]);
+    expect(ids(`${id} / AKIAQ3EGUJ7MW2XRTN5B\n`)).toEqual([id, 'AKIAQ3EGUJ7MW2XRTN5B']);
+    expect(ids(`${id} 7d1e0c9b4a2f8e63b5c07a1d9e4f2b8c6a0d3e57\n`)).toEqual([id]);
+  });
+
   it("reads a New Relic license key under license in the agent's entry, and leaves a license elsewhere", () => {
     expect(found("$c = [\n    'newrelic' => ['appname' => 'export', 'license' => 'c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7'],\n];\n", 'connectors.php').map(([, v]) => v)).toEqual(['c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7']);
     expect(found("$c = [\n    'newrelic' => ['appname' => 'export'],\n    'build' => ['license' => 'c3f7a1e5b9d2c6f0a4e8b2d6c0f4a8e1b5d9c3f7'],\n];\n", 'connectors.php')).toEqual([]);

@@ -23,6 +23,14 @@ const AWS_KEY_PAIR =
   /(?:(?:AKIA|ASIA|DO00)[A-Z0-9]{16}["'`]|(?:BasicAWSCredentials|BasicSessionCredentials|AwsBasicCredentials\.create|AwsSessionCredentials\.create|NewStaticCredentials(?:Provider)?|AWS\.Credentials|StaticCredentialsProvider)[ \t]{0,4}\([ \t]{0,4}[\w$.]{1,80}(?:\(\))?)[ \t]{0,4}(?:,|(?<=`[ \t]{0,4})\/)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?(?:[\w]{1,40}[ \t]{0,4}=[ \t]{0,4})?["'`](?<v>[A-Za-z0-9/+]{40}(?:[A-Za-z0-9/+]{3})?)["'`]/;
 
 /**
+ * An access key id and its secret written bare side by side, as notes, chat and files made for tools hand them over: a
+ * spaced slash or a table's pipe between them (`AKIA… / …`), s3fs's password file's colon (`AKIA…:…`), the IAM console's
+ * credentials CSV's comma (`…,AKIA…,…,https://…`), or blanks. The secret is 40 base64 characters that end there (a path
+ * after a slash goes on). Quoted, the pair is `AWS_KEY_PAIR`'s.
+ */
+const AWS_KEY_PAIR_BARE = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?:[ \t]{0,4}[\/|,:][ \t]{0,4}|[ \t]{1,4})(?<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/;
+
+/**
  * Temporary credentials: an STS access key id (`ASIA…`, never a long-term `AKIA…`), its secret key, then a third literal,
  * the session token that only temporary credentials have (`Aws::Credentials.new('ASIA…', '…', '…')`,
  * `new BasicSessionCredentials("ASIA…", "…", "…")`, Go's `NewStaticCredentials("ASIA…", "…", "…")`).
@@ -1779,6 +1787,33 @@ export const positionalRules: Rule[] = [
         'creds := credentials.NewStaticCredentials("AKIAQ7ZK3RM2WX9PL4TB", "Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io", "Zt4Kp9Wq2Lm7Rx3Nv8Bc1Hs6Jd5Fg0Ya2Ue7Oi4Pq9Wm3Lx8Rb6Tn1Vc5Zp0Yh7Kd2Fs4Gj")',
         "Aws::Credentials.new('ASIAQ7ZK3RM2WX9PL4TB', 'Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io', session_token)",
         "Aws::Credentials.new('ASIAQ7ZK3RM2WX9PL4TB', 'Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')",
+      ],
+    },
+  },
+  {
+    id: 'aws-secret-key-beside-id',
+    category: 'KEY',
+    description:
+      'An AWS secret access key written bare right after its access key id, the two handed over as a pair: a chat\'s `AKIA… / …`, a table\'s `| AKIA… | … |`, s3fs\'s password file `AKIA…:…`, the IAM console\'s credentials CSV `AKIA…,…`, or blanks between',
+    keywords: ['akia', 'asia'],
+    startsAtKeyword: true,
+    pattern: AWS_KEY_PAIR_BARE,
+    secretGroup: 'v',
+    minEntropy: 3.5,
+    validate: (value) => !isPlaceholder(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && characterSwitches(value) >= 8,
+    confidence: 'high',
+    examples: {
+      match: [
+        '"text": "the archive bucket still says 403 with AKIAR7QZ2WMX5TLN3PVB / Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io, any idea?"',
+        'AKIAR7QZ2WMX5TLN3PVB:Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io',
+        'User name,Password,Access key ID,Secret access key,Console login link\nsvc-backup,,AKIAR7QZ2WMX5TLN3PVB,Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io,https://123456789012.signin.aws.amazon.com/console',
+        '| backup | AKIAR7QZ2WMX5TLN3PVB | Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io |',
+      ],
+      noMatch: [
+        'AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        'AKIAR7QZ2WMX5TLN3PVB / Hq7LmN2pX9vR4tK8sW3zB6yD1cF5gJ0eTr5Yu8Io/archive/2024',
+        'rotated AKIAR7QZ2WMX5TLN3PVB 3f9ac2710b5ed4881c6ae902b74df35c1a2b3c4d',
+        'AKIAR7QZ2WMX5TLN3PVB / AKIAQ3EGUJ7MW2XRTN5B',
       ],
     },
   },

@@ -1,11 +1,30 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import type { DetectOptions, Span } from '../../types.js';
-import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
+import { shannonEntropy } from '../../entropy.js';
 import { literalAt, skipSpace } from '../literal-run.js';
 import { isWordCode } from '../../char-codes.js';
 import { forEachMatchNear, nearAnchors } from '../../sticky.js';
 import { lineAround, lineEndBefore } from '../../line-index.js';
+
+/**
+ * A Discord bot token's three base64url segments (24 to 28 . 6 . 27 to 40), not inside a longer dotted run: the shape
+ * `discord-bot-token-named` reads under a name, here looked for where no name stands beside it.
+ */
+const DISCORD_BOT_TOKEN_SHAPE = /(?<![\w.-])([\w-]{24,28}\.[\w-]{6}\.[\w-]{27,40})(?![\w.-])/g;
+/**
+ * Discord named in prose or chat, and a bot token a line or two after it (a channel's "who owns the discord bot? token's in
+ * the channel topic: …"): the words carry it, whatever its first segment decodes to (a token copied with its id mangled,
+ * or a newer id's). It must look drawn: letters of both cases and digits, spread (entropy 4), no stand-in.
+ */
+const DISCORD_BOT_TOKEN_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Dd]iscord|DISCORD/y,
+  shape: DISCORD_BOT_TOKEN_SHAPE,
+  reach: 400,
+  lines: 3,
+  accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
+};
 
 /** Mailgun's key shapes: `key-` and 32 hex (older), 32 hex and two groups of 8 (newer); not glued to other token characters. */
 const MAILGUN_KEY_SHAPE = /(?<![\w-])(key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})(?![\w-])/;
@@ -294,6 +313,28 @@ export const messagingRules: Rule[] = [
         `const DISCORD_BOT = '${fake('b64url', 24, 3263)}.${fake('b64url', 12, 3273)}.${fake('b64url', 38, 3283)}';`,
         `const RELEASE_NOTES = '${fake('b64url', 24, 3265).replace(/^./, 'k')}.${fake('b64url', 6, 3275)}.${fake('b64url', 38, 3285)}';`,
         'DISCORD_BOT_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxx.xxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    },
+  },
+  {
+    id: 'discord-bot-token-near-words',
+    category: 'TOKEN',
+    description:
+      'Discord bot token (three base64url segments, 24+ . 6 . 27+) up to three lines after Discord is named, whatever its first segment decodes to: a chat or a note that pastes one ("who owns the discord bot? token\'s in the channel topic: …")',
+    keywords: ['discord'],
+    pattern: DISCORD_BOT_TOKEN_SHAPE,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, DISCORD_BOT_TOKEN_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `[14:02] ana: the Discord bot for the league server stopped replying\n[14:05] raf: its token was pasted in #general earlier: ${fake('b64url', 26, 3291).replace(/^./, 'q')}.${fake('b64url', 6, 3292)}.${fake('b64url', 38, 3293)}`,
+      ],
+      noMatch: [
+        `[14:02] ana: the Discord bot stopped replying\n[14:05] raf: token: xxxxxxxxxxxxxxxxxxxxxxxxxx.xxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
+        `[14:02] ana: the build stopped replying\n[14:05] raf: token: ${fake('b64url', 26, 3291).replace(/^./, 'q')}.${fake('b64url', 6, 3292)}.${fake('b64url', 38, 3293)}`,
+        'see the Discord docs at discord.com/developers/docs/topics/oauth2.html for the bot flow',
       ],
     },
   },

@@ -1,7 +1,7 @@
 import { lineAround } from '../../line-index.js';
 import type { DetectOptions, Rule, Span } from '../../types.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, HEX_ANY, UUID, contextRule, looksRandom, notPlaceholder, notPlaceholderNorCounted, tokenRule } from './shape.js';
+import { ALNUM, HEX, HEX_ANY, UUID, contextRule, findShapeAfterWords, looksRandom, notPlaceholder, notPlaceholderNorCounted, tokenRule, type ShapeAfterWords } from './shape.js';
 
 /** Letters and at least three digits, as a random base32 key has: not a snake_case or run-together word. */
 function isRandomBase32Body(body: string): boolean {
@@ -13,6 +13,21 @@ const VERTEX_NAMED = /vertex/i;
 
 /** An Adyen API key's two base64 parts, without the printable tail after them: what is asked whether it is a stand-in. */
 const ADYEN_KEY_BASE64_PARTS = /^[A-Za-z0-9+/]{1,210}={0,2}-[A-Za-z0-9+/]{32,60}={0,2}/;
+
+/** An Adyen API key as `adyen-api-key` reads it under a name: `AQE` and 60 to 250 key characters, not inside a longer run. */
+const ADYEN_KEY_SHAPE = /(?<![\w+/=.-])(AQE[A-Za-z0-9+/=._-]{60,250})(?![\w+/=.-])/g;
+/**
+ * Adyen named in a mail or a note, and its API key set off a line or a few below (a go-live mail's "the API key for the
+ * web service user … is:" and the key alone on a line): the words carry a key copied with characters its own shape
+ * (`adyen-api-key-format`) does not expect. It must look drawn and be no stand-in.
+ */
+const ADYEN_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Aa]dyen|ADYEN/y,
+  shape: ADYEN_KEY_SHAPE,
+  reach: 600,
+  lines: 4,
+  accept: (v) => looksRandom(v) && notPlaceholder(v),
+};
 
 /**
  * A FedEx API key, the client id of a project on FedEx's developer portal that its secret key pairs with for an OAuth
@@ -105,6 +120,26 @@ export const paymentRules: Rule[] = [
     match: [`ADYEN_API_KEY=AQE${fake('b64', 120, 211)}`],
     noMatch: ['ADYEN_API_KEY=AQEshort'],
   }, { minEntropy: 4, confidence: 'high' }),
+  {
+    id: 'adyen-api-key-near-words',
+    category: 'KEY',
+    description:
+      'An Adyen API key (`AQE` and 60 to 250 key characters) up to four lines after Adyen is named: a mail or a note that hands one over on a line of its own ("Adyen have switched us to live. … the API key for the web service user is:" and the key)',
+    keywords: ['adyen'],
+    pattern: ADYEN_KEY_SHAPE,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, ADYEN_KEY_AFTER_WORDS),
+    anchored: true,
+    minEntropy: 4,
+    confidence: 'high',
+    examples: {
+      match: [`Adyen moved us to live today. The API key for ws_204911@Company.Harbour is:\n\nAQE${fake('b64', 60, 2131)}_${fake('b64url', 50, 2132)}=-${fake('b64', 43, 2133)}=-${fake('alnum', 16, 2134)}\n`],
+      noMatch: [
+        'Adyen moved us to live today. The API key is:\n\nAQExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n',
+        `We left Adyen last year.\n1\n2\n3\n4\n5\nAQE${fake('b64', 60, 2131)}_${fake('b64url', 50, 2132)}\n`,
+      ],
+    },
+  },
   // An Adyen API key has a shape of its own: `AQE`, base64 ending `==`, a dash, 43 base64 characters and `=` (32
   // bytes), a dash and a short random tail. Log lines and tickets print it with no Adyen name beside it. The tail is
   // drawn from all printable characters (braces and `%` among them), so only the base64 parts are asked whether

@@ -509,6 +509,38 @@ describe("FedEx's API key near FedEx's name", () => {
   });
 });
 
+describe('keys pasted in chat and mail a line or a few after their provider is named', () => {
+  const spansOf = (text: string, file: string, rule: string) =>
+    detector
+      .detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+  // A bot token whose first segment is no base64 of a numeric id (it opens with `W`): only the words carry it.
+  const botToken = `W${fake('b64url', 25, 9921)}.${fake('b64url', 6, 9922)}.${fake('b64url', 38, 9923)}`;
+  const adyenKey = `AQE${fake('b64', 70, 9924)}-_${fake('b64', 30, 9925)}=-${fake('b64', 43, 9926)}=-${fake('alnum', 14, 9927)}`;
+
+  it('reads a Discord bot token a line or two after Discord is named, in a log of chat or an export', () => {
+    expect(spansOf(`09:12 kim: is the discord moderation bot ours?\n09:14 lee: yes, token is ${botToken} - I'll rotate it\n`, 'chat/dev.log', 'discord-bot-token-near-words')).toEqual([botToken]);
+    expect(spansOf(`{"text": "Discord bot token for the support server: ${botToken}"}\n`, 'export/general.json', 'discord-bot-token-near-words')).toEqual([botToken]);
+  });
+
+  it('leaves the three segments with no Discord named near them, a stand-in and a run that goes on', () => {
+    expect(spansOf(`09:12 kim: the build is red\n09:14 lee: token is ${botToken}\n`, 'chat/dev.log', 'discord-bot-token-near-words')).toEqual([]);
+    expect(spansOf('Discord bot token: XXXXXXXXXXXXXXXXXXXXXXXXXX.XXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n', 'notes.md', 'discord-bot-token-near-words')).toEqual([]);
+    expect(spansOf(`Discord notes\none\ntwo\nthree\nfour ${botToken}\n`, 'notes.md', 'discord-bot-token-near-words')).toEqual([]);
+    expect(spansOf(`Discord: ${botToken}.${fake('b64url', 10, 9928)}\n`, 'notes.md', 'discord-bot-token-near-words')).toEqual([]);
+  });
+
+  it('reads an Adyen API key set off below a mail that names Adyen, whatever characters it was copied with', () => {
+    expect(spansOf(`Subject: Adyen live keys\n\nHi all,\nAdyen switched the account to live. The API key for the ws user is:\n\n${adyenKey}\n\nThanks\n`, 'mail/adyen.eml', 'adyen-api-key-near-words')).toEqual([adyenKey]);
+  });
+
+  it('leaves an Adyen stand-in and a key shape far from the name', () => {
+    expect(spansOf('Adyen switched us to live. The API key is:\n\nAQE<paste the key from the Customer Area here>\n', 'mail/adyen.eml', 'adyen-api-key-near-words')).toEqual([]);
+    expect(spansOf(`Adyen notes\n1\n2\n3\n4\n5\n${adyenKey}\n`, 'notes.md', 'adyen-api-key-near-words')).toEqual([]);
+  });
+});
+
 describe("a Sentry DSN's public key: reported on a server, left where clients ship it", () => {
   const key = fake('hex', 32, 9630);
   const dsn = `https://${key}@o4505112.ingest.sentry.io/4505112240`;
