@@ -233,6 +233,10 @@ const hostile: Record<string, string> = {
   'PowerShell -Name arguments repeated, never a -Value': '-Name Password '.repeat(MB / 15) + ' value',
   // Each row is read up to its bound once; a row never closed stops the insert's rows.
   'SQL insert heads with a secret column, their rows never closed': "INSERT INTO t (api_secret) VALUES ('a (b".repeat(MB / 40),
+  // The tables an insert without columns fills are read once for the text, each definition's brackets within a bound and
+  // the text read for one never read again for the next.
+  'table definitions never closed, and inserts without columns into them, repeated on one line': 'CREATE TABLE t (a text, (b '.repeat(MB / 54) + "INSERT INTO t VALUES ('x', ".repeat(MB / 54),
+  'a table defined with a secret column, then inserts without columns never closed': "CREATE TABLE t (api_secret text);\n" + "INSERT INTO t VALUES ('a (b".repeat(MB / 28),
   'echo of a literal into a secret-named file, repeated on one line': "echo 'Mz4Tq8Lw2Rv6Xk0N' > token ".repeat(MB / 32),
   // Each constructor looks back for its class over a bounded stretch, stepping from one `class` to the next.
   'constructors with a token parameter under classes, repeated': 'class A:\n    class B:\n        def __init__(self, token):\n'.repeat(MB / 56),

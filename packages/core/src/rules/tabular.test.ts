@@ -180,3 +180,39 @@ describe('PINs and keypad codes in a CSV column named for them', () => {
     expect(values('site,door_code\nLeeds,730182\n', 'exports/sites.txt')).toEqual([]);
   });
 });
+
+describe('SQL inserts without a column list, read by the columns their table was created with', () => {
+  const found = (text: string) => detect(text, { file: 'backup/shop.sql' }).filter((f) => f.rule === 'sql-insert-column-credential').map((f) => text.slice(f.start, f.end));
+
+  it("reads pg_dump --inserts' and mysqldump's rows under the CREATE TABLE's secret-named columns", () => {
+    const pg = [
+      'CREATE TABLE public.partner (id integer NOT NULL, label character varying(80), price numeric(10,2), signing_secret text, note text DEFAULT \'a, b\');',
+      "INSERT INTO public.partner VALUES (1, 'Kite', 9.50, 'e4b17c09d2a85f36c1e07b9a4d2f8c5e61a3b0d7', 'x');",
+    ].join('\n');
+    expect(found(pg)).toEqual(['e4b17c09d2a85f36c1e07b9a4d2f8c5e61a3b0d7']);
+    const mysql = [
+      'CREATE TABLE `api_clients` (',
+      '  `id` int(11) NOT NULL AUTO_INCREMENT,',
+      '  `client_id` varchar(64) NOT NULL,',
+      '  `client_secret` varchar(128) DEFAULT NULL,',
+      '  PRIMARY KEY (`id`),',
+      '  KEY `idx_client` (`client_id`)',
+      ') ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;',
+      "INSERT INTO `api_clients` VALUES (1,'till-app','Vq3Lm8Zx2Rk7Tn4Wb9Hc6Jd1'),(2,'kiosk',NULL);",
+    ].join('\n');
+    expect(found(mysql)).toEqual(['Vq3Lm8Zx2Rk7Tn4Wb9Hc6Jd1']);
+  });
+
+  it('leaves hashes, tables created elsewhere, and the digests a framework stores in its token column', () => {
+    const hashes = "CREATE TABLE users (id integer, password_digest text);\nINSERT INTO users VALUES (1, '$2b$12$Qw3eRt5yUi7oP9aSd1fGh.Jk2lZx4cV6bN8mQ0wE2rT4yU6iO8pK');\n";
+    expect(found(hashes)).toEqual([]);
+    expect(found("INSERT INTO api_clients VALUES (1, 'till-app', 'Vq3Lm8Zx2Rk7Tn4Wb9Hc6Jd1');\n")).toEqual([]);
+    // Laravel Sanctum keeps the SHA-256 of each personal access token, never the token.
+    const sanctum = [
+      'CREATE TABLE `personal_access_tokens` (`id` bigint unsigned NOT NULL, `name` varchar(255) NOT NULL, `token` varchar(64) NOT NULL);',
+      "INSERT INTO `personal_access_tokens` VALUES (1,'deploy','5f2c8a1e9b7d03c46e8f1a2b9c7d5e3f0a1b2c3d4e5f60718293a4b5c6d7e8f9');",
+      "INSERT INTO personal_access_tokens (id, name, token) VALUES (2, 'ci', '0a1b2c3d4e5f60718293a4b5c6d7e8f95f2c8a1e9b7d03c46e8f1a2b9c7d5e3f');",
+    ].join('\n');
+    expect(found(sanctum)).toEqual([]);
+  });
+});

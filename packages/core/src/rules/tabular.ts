@@ -93,29 +93,55 @@ function namedRowCredential(cells: readonly Cell[], layout: NamedValueColumns, o
   return { start: value.start, end: value.start + value.text.length, category: key.category };
 }
 
+/**
+ * What a table's column titles say its rows hold, wherever the titles are given (a CSV's header row, a `COPY`'s or an
+ * `INSERT`'s column list, a `CREATE TABLE`): the key of each column whose title names a secret, and the name and value
+ * columns of a key/value table, whose `key` column holds names, not keys. Undefined when no row can hold a secret.
+ */
+interface TableLayout {
+  columns: (ColumnKey | undefined)[];
+  namedValues: NamedValueColumns | undefined;
+}
+
+/**
+ * Tables of well-known frameworks whose secret-named columns hold digests, by their schema: Laravel Sanctum's
+ * `personal_access_tokens.token` is the SHA-256 of the token it hands out (64 hex, as a token might be written).
+ */
+const DIGEST_COLUMNS = new Map<string, ReadonlySet<string>>([['personal_access_tokens', new Set(['token'])]]);
+
+function tableLayout(titles: readonly string[], table?: string): TableLayout | undefined {
+  const digests = table === undefined ? undefined : DIGEST_COLUMNS.get(tableKey(table));
+  const columns = titles.map((title) => (title.length <= 40 && digests?.has(title.toLowerCase()) !== true ? columnKey(title) : undefined));
+  const namedValues = namedValueColumns(titles);
+  if (namedValues !== undefined) columns[namedValues.name] = undefined;
+  return namedValues === undefined && !columns.some((k) => k !== undefined) ? undefined : { columns, namedValues };
+}
+
+/** The secrets of one row of a table laid out as `layout` says: under a secret-named column, or in a named row's value. */
+function rowSpans(cells: readonly Cell[], layout: TableLayout, options: DetectOptions): Span[] {
+  const spans = cellCredentials(cells, layout.columns, options);
+  const named = layout.namedValues === undefined ? undefined : namedRowCredential(cells, layout.namedValues, options);
+  if (named !== undefined) spans.push(named);
+  return spans;
+}
+
 function findTabularCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !TABULAR_FILE.test(options.file)) return [];
   const separator = /\.tsv$/i.test(options.file) ? '\t' : ',';
   const spans: Span[] = [];
-  let secretColumns: (ColumnKey | undefined)[] | undefined;
-  let namedValues: NamedValueColumns | undefined;
+  let layout: TableLayout | undefined;
   for (let start = 0; start < text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     const line = text.slice(start, end).replace(/\r$/, '');
     if (line.length > 0 && line.length <= MAX_ROW) {
       const cells = fieldsOf(line, start, separator);
-      if (secretColumns === undefined) {
+      if (layout === undefined) {
         // The first non-empty line is the header.
-        secretColumns = cells.map((cell) => (cell.text.length <= 40 ? columnKey(cell.text) : undefined));
-        namedValues = namedValueColumns(cells.map((cell) => cell.text));
-        // In a key/value export the `key` column holds the names, not keys.
-        if (namedValues !== undefined) secretColumns[namedValues.name] = undefined;
-        if (namedValues === undefined && !secretColumns.some((k) => k !== undefined)) return [];
+        layout = tableLayout(cells.map((cell) => cell.text));
+        if (layout === undefined) return [];
       } else {
-        spans.push(...cellCredentials(cells, secretColumns, options));
-        const named = namedValues === undefined ? undefined : namedRowCredential(cells, namedValues, options);
-        if (named !== undefined) spans.push(named);
+        spans.push(...rowSpans(cells, layout, options));
       }
     }
     if (nl === -1) break;
@@ -204,20 +230,16 @@ function findNoteCellCredentials(text: string, options: DetectOptions, offsets: 
  * CSV row under its header, a field under a secret-named column is the secret.
  */
 const SQL_COPY_HEADER =
-  /\bCOPY[ \t]{1,4}[\w."]{1,128}[ \t]{0,4}\((?<cols>[^()'";\r\n]{1,1000})\)[ \t]{1,4}FROM[ \t]{1,4}stdin(?<options>[^;\r\n]{0,200});?[ \t]{0,8}\r?\n/gi;
+  /\bCOPY[ \t]{1,4}(?<table>[\w."]{1,128})[ \t]{0,4}\((?<cols>[^()'";\r\n]{1,1000})\)[ \t]{1,4}FROM[ \t]{1,4}stdin(?<options>[^;\r\n]{0,200});?[ \t]{0,8}\r?\n/gi;
 
 function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   const re = SQL_COPY_HEADER;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const titles = m.groups!['cols']!.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
-    const columns = titles.map((title) => classifyKey(title));
-    // A settings table (`(key, value)`): each row's name says what its value is, and the key column holds names, not keys.
-    const namedValues = namedValueColumns(titles);
-    if (namedValues !== undefined) columns[namedValues.name] = undefined;
+    // A settings table (`(key, value)`) is read too: each row's name says what its value is.
+    const layout = tableLayout(m.groups!['cols']!.split(',').map(unquotedColumn), m.groups!['table']);
     const separator = /\bcsv\b/i.test(m.groups!['options']!) ? ',' : '\t';
-    const named = namedValues !== undefined || columns.some((k) => k !== undefined);
     let start = m.index + m[0].length;
     while (start < text.length) {
       const nl = text.indexOf('\n', start);
@@ -226,12 +248,10 @@ function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
       const line = text.slice(lineStart, end).replace(/\r$/, '');
       start = end + 1;
       if (line === '\\.') break; // the end of the block
-      if (!named || line.length === 0 || line.length > MAX_ROW) continue;
+      if (layout === undefined || line.length === 0 || line.length > MAX_ROW) continue;
       // `\N` is NULL; a field with escapes (`\t`, `\\`) is not read raw.
       const cells = fieldsOf(line, lineStart, separator).map((cell) => (cell.text.includes('\\') ? { ...cell, text: '' } : cell));
-      spans.push(...cellCredentials(cells, columns, options));
-      const row = namedValues === undefined ? undefined : namedRowCredential(cells, namedValues, options);
-      if (row !== undefined) spans.push(row);
+      spans.push(...rowSpans(cells, layout, options));
     }
     // Rows are data: a `COPY` inside one starts no block.
     re.lastIndex = Math.max(re.lastIndex, start);
@@ -240,11 +260,81 @@ function findSqlCopyCredentials(text: string, options: DetectOptions): Span[] {
 }
 
 /**
- * An SQL insert with a column list (one row or several): `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
+ * An SQL insert (one row or several): `INSERT INTO api_clients (name, client_secret) VALUES ('billing', '…')`.
  * The value in the position of a secret-named column is the secret. A row may hold calls without
  * arguments (`now()`, `gen_random_uuid()`) and brackets inside its strings (`'Partner (EU)'`); rows holding other calls are not read.
+ * An insert without a column list (mysqldump's and `pg_dump --inserts`' `INSERT INTO t VALUES (…)`, SQLite's `.dump`) fills
+ * the columns in the order its table was created with: a `CREATE TABLE t (…)` in the same text names them.
  */
-const SQL_INSERT_ROW = /\binsert[ \t]{1,4}into[ \t]{1,4}[\w."`[\]]{1,128}[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}values[ \t\r\n]{0,8}\(/gi;
+const SQL_INSERT_ROW =
+  /\binsert[ \t]{1,4}into[ \t]{1,4}(?<table>[\w."`[\]]{1,128})(?:[ \t]{0,4}\((?<cols>[^()'";]{1,1000})\)[ \t\r\n]{0,8}|[ \t\r\n]{1,8})values[ \t\r\n]{0,8}\(/gi;
+/** The head of a table's definition, up to the bracket that opens its columns. */
+const SQL_CREATE_TABLE =
+  /\bcreate[ \t]{1,4}(?:(?:temporary|temp|unlogged)[ \t]{1,4})?table[ \t]{1,4}(?:if[ \t]{1,4}not[ \t]{1,4}exists[ \t]{1,4})?(?<table>[\w."`[\]]{1,128})[ \t\r\n]{0,8}\(/gi;
+/** How long a table's definition may be. */
+const MAX_TABLE_DEFINITION = 20000;
+/** The clauses of a table's definition that are no column: its keys and constraints, which dumps write after the columns. */
+const TABLE_CONSTRAINT = /^(?:primary|unique|constraint|foreign|check|fulltext|spatial|exclude|index)\b/i;
+
+/** A table's name as inserts and definitions both write it: without quotes or brackets, small, without its schema. */
+function tableKey(name: string): string {
+  const unquoted = name.replace(/[`"[\]]/g, '').toLowerCase();
+  return unquoted.slice(unquoted.lastIndexOf('.') + 1);
+}
+
+/** A column's name without the quotes or brackets an SQL dialect puts around it. */
+function unquotedColumn(name: string): string {
+  return name.trim().replace(/^[`"[]|[`"\]]$/g, '');
+}
+
+/**
+ * The definitions between the brackets that open at `open` (a `CREATE TABLE`'s), split at the commas outside brackets and
+ * strings (`numeric(10,2)`, `DEFAULT 'a,b'`), and where they end; no definitions when they do not close within
+ * `MAX_TABLE_DEFINITION`.
+ */
+function tableDefinitions(text: string, open: number): { definitions: string[] | undefined; end: number } {
+  const definitions: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let from = open + 1;
+  const limit = Math.min(text.length, open + 1 + MAX_TABLE_DEFINITION);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x27 /* ' */) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === 0x28 /* ( */) depth++;
+    else if (c === 0x29 /* ) */ && depth > 0) depth--;
+    else if (c === 0x29 /* ) */ || (c === 0x2c /* , */ && depth === 0)) {
+      definitions.push(text.slice(from, i).trim());
+      if (c === 0x29) return { definitions, end: i + 1 };
+      from = i + 1;
+    }
+  }
+  return { definitions: undefined, end: limit };
+}
+
+/** A column definition's name: its first word, quoted or bracketed as a dialect writes it. */
+const DEFINED_COLUMN = /^(?:`[^`]{1,128}`|"[^"]{1,128}"|\[[^\]]{1,128}\]|\S{1,128})/;
+
+/** The columns of each table the text creates, by `tableKey`, in their order: each definition's first word up to the first constraint. */
+function createdTableColumns(text: string): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  const re = SQL_CREATE_TABLE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const { definitions, end } = tableDefinitions(text, m.index + m[0].length - 1);
+    // The text read for this table holds no other one's definition: each character is read once.
+    re.lastIndex = end;
+    if (definitions === undefined) continue;
+    const columns: string[] = [];
+    for (const definition of definitions) {
+      if (TABLE_CONSTRAINT.test(definition)) break;
+      columns.push(unquotedColumn(DEFINED_COLUMN.exec(definition)?.[0] ?? ''));
+    }
+    tables.set(tableKey(m.groups!['table']!), columns);
+  }
+  return tables;
+}
 /** What parts the rows of a multi-row VALUES list: `,\n  (`. */
 const SQL_NEXT_ROW = /[ \t\r\n]{0,20},[ \t\r\n]{0,20}\(/y;
 /** How long one VALUES row may be. */
@@ -274,15 +364,18 @@ function sqlRowEnd(text: string, open: number): number | undefined {
 
 function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
+  let createdTables: Map<string, string[]> | undefined;
   for (const m of text.matchAll(SQL_INSERT_ROW)) {
-    const columns = m.groups!['cols']!.split(',').map((c) => classifyKey(c.trim().replace(/^[`"[]|[`"\]]$/g, '')));
-    if (!columns.some((k) => k !== undefined)) continue;
+    const listed = m.groups!['cols'];
+    const titles = listed !== undefined ? listed.split(',').map(unquotedColumn) : (createdTables ??= createdTableColumns(text)).get(tableKey(m.groups!['table']!));
+    const layout = titles === undefined ? undefined : tableLayout(titles, m.groups!['table']);
+    if (layout === undefined) continue;
     // The first row, then the rows after it, up to a bounded number so hostile input stays linear.
     let open = m.index + m[0].length - 1;
     for (let row = 0; row <= 1000; row++) {
       const end = sqlRowEnd(text, open);
       if (end === undefined) break;
-      spans.push(...rowCredentials(text.slice(open + 1, end), open + 1, columns, options));
+      spans.push(...rowSpans(valuesRowCells(text.slice(open + 1, end), open + 1, layout.columns.length), layout, options));
       SQL_NEXT_ROW.lastIndex = end + 1;
       const next = SQL_NEXT_ROW.exec(text);
       if (next === null) break;
@@ -292,22 +385,22 @@ function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] 
   return spans;
 }
 
-/** The secrets of one VALUES row (`vals` starts at `valsStart` in the text), by the position of secret-named columns. */
-function rowCredentials(vals: string, valsStart: number, columns: readonly (ReturnType<typeof classifyKey>)[], options: DetectOptions): Span[] {
-  const spans: Span[] = [];
+/**
+ * The cells of one VALUES row (`vals` starts at `valsStart` in the text), at most `count`: each string's text without its
+ * quotes; a bare literal (a number, `NULL`) and a string holding an escaped quote are read as empty.
+ */
+function valuesRowCells(vals: string, valsStart: number, count: number): Cell[] {
+  const cells: Cell[] = [];
   SQL_VALUE.lastIndex = 0;
-  for (let c = 0; c < columns.length && SQL_VALUE.lastIndex < vals.length; c++) {
+  while (cells.length < count && SQL_VALUE.lastIndex < vals.length) {
     const at = SQL_VALUE.lastIndex;
     const v = SQL_VALUE.exec(vals);
     if (v === null || v[0].length === 0) break;
-    const key = columns[c];
     const quoted = v.groups!['q'];
-    if (key === undefined || quoted === undefined || quoted.includes("''")) continue;
-    if (!isPlausibleSecret(quoted, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) continue;
-    const start = valsStart + at + v[0].indexOf("'") + 1;
-    spans.push({ start, end: start + quoted.length, category: key.category });
+    const start = valsStart + at + Math.max(0, v[0].indexOf("'") + 1);
+    cells.push({ text: quoted === undefined || quoted.includes("''") ? '' : quoted, start });
   }
-  return spans;
+  return cells;
 }
 
 /**
@@ -709,7 +802,7 @@ export const tabularRules: Rule[] = [
   {
     id: 'sql-insert-column-credential',
     category: 'CRED',
-    description: 'A value inserted under a secret-named column of an SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`)',
+    description: 'A value inserted under a secret-named column of an SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`), or of an insert without a column list into a table the text creates (mysqldump\'s `CREATE TABLE t (…)` then `INSERT INTO t VALUES (…)`)',
     keywords: ['insert'],
     pattern: SQL_INSERT_ROW,
     find: findSqlInsertCredentials,
