@@ -729,6 +729,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a kdb+ handle before a megabyte of host characters', 'tick/rdb.q', `hopen \`:${'a'.repeat(MB)}`],
     // A CSV's SNMP community column is judged once, in its header.
     ['a CSV header of a megabyte of community columns', 'inventory.csv', `${'snmp_community,'.repeat(MB / 16)}\n${'Hx7-Marten-Ro,'.repeat(MB / 14)}`],
+    // A CSV's Wi-Fi key columns are found once, in its header: its titles split into words once.
+    ['a CSV header of a megabyte of SSID and key columns', 'networks.csv', `${'guest_ssid,guest_key,'.repeat(MB / 21)}\n${'Net,Kq7-Lm2p-Wx,'.repeat(MB / 16)}`],
     // A unique-local IPv6 address before a full stop is the same bounded read.
     ['unique-local IPv6 prefixes ended by full stops, repeated on one line', 'notes.txt', 'fd42:7a11:9e3c::30.'.repeat(MB / 19)],
     // The Things Stack's key: a bounded id and secret after its prefix.

@@ -216,3 +216,29 @@ describe('SQL inserts without a column list, read by the columns their table was
     expect(found(sanctum)).toEqual([]);
   });
 });
+
+describe('Wi-Fi keys in a table that lists networks', () => {
+  const values = (text: string, file = 'sites/networks.csv'): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it("reads a key column beside the SSID column of the same network, and a column titled for a Wi-Fi key", () => {
+    const csv = [
+      'site,visitor_ssid,visitor_key,crew_ssid,crew_key,opened',
+      'Quayside,Harbour Visitors,LanternTide42,Harbour Crew,q7vd2kp9xm4t,2021',
+      'Millrace,Harbour Visitors,OtterBank77,Harbour Crew,z3nw8rj5ha2c,2023',
+      '',
+    ].join('\n');
+    expect(values(csv)).toEqual(['LanternTide42', 'q7vd2kp9xm4t', 'OtterBank77', 'z3nw8rj5ha2c']);
+    expect(values('ssid\tkey\tvlan\nKiln-Staff\tGlazeRoom2024\t30\n', 'kiln.tsv')).toEqual(['GlazeRoom2024']);
+    expect(values('store,WPA2 Key,router\nLeeds,Brass-Kettle-19,gw01\n')).toEqual(['Brass-Kettle-19']);
+  });
+
+  it("leaves a key column of another network or none, the columns about a secret, and stand-ins", () => {
+    const csv = [
+      'site,guest_ssid,issue_key,sort_key,key_id,password_changed_at,pin_attempts,token_count,password_hash,guest_key',
+      'Quayside,Harbour Visitors,OPS-1182,quayside-01,k-7731,2024-05-01,3,12,$2b$10$abcdefghijklmnopqrstuuVwXyZ0123456789abcdefghijklmnop,changeme',
+      '',
+    ].join('\n');
+    expect(values(csv)).toEqual([]);
+    expect(values('branch,region_key,opened\nLeeds,NorthEast2019,2019\n')).toEqual([]);
+  });
+});
