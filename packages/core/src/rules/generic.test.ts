@@ -393,3 +393,41 @@ describe('password-copy-prose', () => {
     expect(await values(notes, 'notes.md')).toEqual([]);
   });
 });
+
+describe('passwords in prose: a period with `is`, what the password is on, a domain account after `use`, an app admin before a slash', () => {
+  const values = async (text: string, file: string, rule: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads a rotating password given with `is` after its period, bold or bare at its clause's end, and leaves what the sentence goes on in", async () => {
+    const notes = ['- Lab guest network: the password this term is **Kestrel-Moor-17** (ask at the desk).', 'The kiosk passphrase this week is Dune!Otter42.', ''].join('\n');
+    expect(await values(notes, 'wiki/lab.md', 'password-qualified-prose')).toEqual(['Kestrel-Moor-17', 'Dune!Otter42']);
+    const words = ['The password this year is **required** for every guest.', 'Our password this quarter is NIST-800-63 compliant.', 'The password this month is **Rotated** weekly.', ''].join('\n');
+    expect(await values(words, 'wiki/lab.md', 'password-qualified-prose')).toEqual([]);
+  });
+
+  it('reads a password given for what it is on before a colon or `is`, and leaves a remark on where it is asked for', async () => {
+    const runbook = ['- UEFI password on the three render nodes: `rnd-uefi-4471`', 'The password on the old NAS is Slate#Kiln-58 until we retire it.', ''].join('\n');
+    expect(await values(runbook, 'ops/nodes.md', 'password-in-prose')).toEqual(['rnd-uefi-4471', 'Slate#Kiln-58']);
+    const remarks = ['- Password on first login: required', 'The password on the router is printed on its label.', 'Password on the kiosk: see `vault kv get kiosk`', ''].join('\n');
+    expect(await values(remarks, 'ops/nodes.md', 'password-in-prose')).toEqual([]);
+  });
+
+  it('reads a password after a Windows domain account that `use` or `as` gives, the backslash doubled in JSON too', async () => {
+    const chat = '{"body": "log in as PLANT\\\\svc_hist, pw Quarry!Ledger9 until IT resets it"}\n';
+    expect(await values(chat, 'exports/teams/chat.json', 'user-comma-password-prose')).toEqual(['Quarry!Ledger9']);
+    expect(await values('use CORP\\ops_ro, pw heather.vale.61 on the replica\n', 'notes.txt', 'user-comma-password-prose')).toEqual(['heather.vale.61']);
+    const words = ['use C:\\Temp, password reset is off', 'use CORP\\ops_ro, password in the vault', 'use the defaults, password Harbor-2024! is not ours', ''].join('\n');
+    expect(await values(words, 'notes.txt', 'user-comma-password-prose')).toEqual([]);
+  });
+
+  it("reads the password after an application's admin account written as one word, and leaves menus and paths", async () => {
+    const chat = '{"text": "if SSO is down the fallback is labadmin / Centri!fuge-77 (I will rotate it)"}\n';
+    expect(await values(chat, 'exports/slack/lab.json', 'account-slash-password')).toEqual(['Centri!fuge-77']);
+    const menus = ['Open Webadmin / Settings / Users2024 to add one.', 'badmin / password1', ''].join('\n');
+    expect(await values(menus, 'notes.md', 'account-slash-password')).toEqual([]);
+  });
+});

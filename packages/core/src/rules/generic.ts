@@ -3148,9 +3148,10 @@ const ACCOUNT_SLASH_PASSWORD =
   /(?<![\w.@+-])(?:admin|administrator|root|sa|sysadmin|superuser|[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}) \/ (?:`|\*\*)?(?<v>[^\s\/,;"'`<>()*]{6,99})/i;
 /**
  * The account before the slash, read back from it: the name must end right at the slash. An application's own admin account
- * is named for the application first (`cvta_agol_admin`, `wiki-admin`, `ops.administrator`): admin as its last part counts too.
+ * is named for the application first (`cvta_agol_admin`, `wiki-admin`, `ops.administrator`, `qcadmin` as `sysadmin` is): admin
+ * as its last part counts too.
  */
-const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:[A-Za-z][\w.-]{0,40}[_.-](?=admin))?(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
+const ADMIN_ACCOUNT = /(?:^|[^\w.@+-])(?:[A-Za-z][\w.-]{0,40}(?=admin))?(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 const EMAIL_ACCOUNT = /(?:^|[^\w.@+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}$/;
 /**
  * Accounts that name a login by their form alone, read back from the slash: an administrative account in code marks (the
@@ -3533,11 +3534,13 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * digit and a symbol, on the same line (`password reset emails`, `the password field`, `password policy` are words).
  * A note may say where the password is posted and then give it after a colon (`Guest Wi-Fi: password is on the chalkboard:
  * …`): letters and a digit there, no policy's or format's example (`is in the format: abc123`).
+ * What the password is on may stand where what it is for does (`BIOS password on both workstations: \`…\``, `the password on
+ * the old NAS is …`).
  * The words between `password for …` and its colon or `is` stay in one sentence: a ticket's `I reset my password to
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<where>password|passphrase)[ \t]{1,2}(?:is|was)[ \t]{1,2}(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<where>password|passphrase)[ \t]{1,2}(?:is|was)[ \t]{1,2}(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -3759,7 +3762,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
  */
 const QUALIFIED_PROSE_PASSWORD =
-  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint)):))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
 /** The rest of a line after a rotating passphrase's colon: three to ten words and numbers (`amber tiger violin 42`). */
 const SPACED_PASSPHRASE_LINE = /(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d)){2,9}[ \t]*(?=\r?\n|$)/y;
 
@@ -3781,12 +3784,17 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
         return;
       }
     }
-    // Quoted, the value is all of it and the quote must close; bare, a final stop or bracket is the sentence's.
-    if (quote !== '' && text.charAt(start + raw.length) !== quote) return;
-    const value = quote === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+    // Quoted, the value is all of it and the quote must close; in bold it ends where the bold closes (`**…**`); bare, a
+    // final stop or bracket is the sentence's.
+    const bold = quote.length === 2;
+    if (bold ? raw.lastIndexOf(quote) <= 0 : quote !== '' && text.charAt(start + raw.length) !== quote) return;
+    const value = bold ? raw.slice(0, raw.lastIndexOf(quote)) : quote === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+    // After `this month is` a sentence may go on about the password (`is NIST-800-63 compliant`): bare, the value ends its clause.
+    if (g['periodIs'] !== undefined && quote === '' && !POSTED_VALUE_END.test(text.slice(start + value.length, start + value.length + 8))) return;
     // Bare, only a made password's shape, which the words a sentence goes on in never have: a digit and a symbol (or both cases
     // after a period's colon); after `to`, eight characters or more (`reset to the default`, `changed to v2` stay words).
-    if (quote === '') {
+    // Bold is as often emphasis (`is **required**`): judged as bare.
+    if (quote === '' || bold) {
       if (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
       if (/[\/\\@<>{}()$%]/.test(value)) return;
     }
@@ -6402,7 +6410,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …"), also wrapped onto the next line or set in bold',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …"), also wrapped onto the next line or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -6411,6 +6419,7 @@ export const genericRules: Rule[] = [
     examples: {
       match: [
         'Password for the `deploy` account: Depl0y.Orbit.55',
+        '- BIOS password on both line PCs: `lpc-bios-3390`',
         'Use password Wint3r-Harbor#2 to log in to the old Jenkins.',
         'The temporary password for the kiosk accounts is `Harbor7Lantern`; change it on first login.',
         'the passphrase of the signing key was Quill-Meadow#88 until March.',
@@ -6433,6 +6442,7 @@ export const genericRules: Rule[] = [
         '    :param password: encrypt private key with password\n    :return: bytes',
         'Use password authentication for the bastion.',
         'Password for the admin account: see the vault',
+        'Password on first login: required',
         'use the password <password> here',
         'The password for the replica user is rotated2weekly by the operator.',
         'The password for the admin account is stored in Vault.',
@@ -6472,7 +6482,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-qualified-prose',
     category: 'PASS',
-    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …"), the period it holds for ("Guest Wi-Fi password this quarter: …", a passphrase of words too, a Wi-Fi key or PSK: "WPA2 key this season: …"), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
+    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …"), the period it holds for ("Guest Wi-Fi password this quarter: …", "the guest password this month is **…**", a passphrase of words too, a Wi-Fi key or PSK: "WPA2 key this season: …"), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
     // A Wi-Fi network's key is its password under other names (`WPA2 key`, `PSK`, `Wi-Fi key`).
     keywords: ['password', 'passphrase', 'pw', 'pwd', 'wpa', 'psk', 'wi-fi key', 'wifi key', 'wlan key', 'wireless key'],
     pattern: QUALIFIED_PROSE_PASSWORD,
@@ -6490,6 +6500,7 @@ export const genericRules: Rule[] = [
         '- Wi-Fi "HV-Guest" passphrase this quarter: amber tiger violin 42',
         '08:20 Ben: grafana dashboards pw for the kiosk TV is Delivery-Dash-55',
         'The root password has been changed to `Hq7-Lantern-Moss` after the audit.',
+        '- `LAB-GUEST`: the guest Wi-Fi password this month is **Fjord-Lantern-27** (front desk has it).',
       ],
       noMatch: [
         'The password (if any) is required at login.',
@@ -6509,6 +6520,8 @@ export const genericRules: Rule[] = [
         'pw for the kiosk TV is https://kiosk.example/pw-2024',
         'the pwd for this repo is /srv/repo-2024',
         'copy the password (from the vault) is what we said: Abc-1234',
+        'The password this year is **required** for guests.',
+        'The password this quarter is ISO-27001 aligned.',
       ],
     },
   },
@@ -6726,18 +6739,20 @@ export const genericRules: Rule[] = [
     // The password is bare or quoted, and made as in `user-slash-password-prose`.
     id: 'user-comma-password-prose',
     category: 'PASS',
-    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
-    keywords: ['user ', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:'],
+    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
+    keywords: ['user ', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with '],
     startsAtKeyword: true,
     // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
     // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
-    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3})(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\)?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    // A Windows domain account names a login by its form alone: after `use`, `as` or `with` it needs no word for it (a
+    // chat's `use CORP\svc_etl, pw …`; a JSON export doubles its backslash).
+    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).', '* Catalog DB: read replica, user `analyst`,\n  password Polder_Heron_53 (read-only).', '- Boardroom console: local admin is `mtradmin`, password Boardroom-Q2-48.', '  VPN: vpn-vendor.example.com, account northgate_eng, password Saturday-Upgrade-1123', 'YRK-LOCKS01: the svc account is LVH\\svc-vostio pw Vostio#Encoder2022'],
-      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.', 'user admin password reset required', 'the account settings, password policy and MFA', 'The admin is `root`, password in the vault.', 'the user list,\n  password policy and MFA', 'The admin: ops, password hashed with SHA256 on save.'],
+      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).', '* Catalog DB: read replica, user `analyst`,\n  password Polder_Heron_53 (read-only).', '- Boardroom console: local admin is `mtradmin`, password Boardroom-Q2-48.', '  VPN: vpn-vendor.example.com, account northgate_eng, password Saturday-Upgrade-1123', 'YRK-LOCKS01: the svc account is LVH\\svc-vostio pw Vostio#Encoder2022', 'use MILL\\eng_remote, pw Kiln!Damper-4 for now'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.', 'user admin password reset required', 'the account settings, password policy and MFA', 'The admin is `root`, password in the vault.', 'the user list,\n  password policy and MFA', 'The admin: ops, password hashed with SHA256 on save.', 'use C:\\Temp, password reset is off', 'use CORP\\ops_ro, password in the vault'],
     },
   },
   {
@@ -6775,6 +6790,7 @@ export const genericRules: Rule[] = [
         'The iDRACs use `root` / calvin-gpo-7 since the 2022 refresh.',
         '| Backup | Veeam B&R on veeam01.gpo.corp (service acct GPO\\svc_veeam / Veeam#Ballast2020) |',
         'Twilio: ops@clinic.example / Parvo-Shot-Tuesday! (2FA on the ops phone)',
+        'if SSO breaks, the local fallback is lisadmin / Gamma_Count9 (rotating it after)',
         '{"type": "message", "text": "cvta_agol_admin / Detour-Layer!Nov3 - change it when she\'s back pls"}',
       ],
       noMatch: [

@@ -423,3 +423,16 @@ describe('a table of settings whose rows name a key', () => {
     expect(values('| App | Integration key |\n|---|---|\n| DocAssembly | `2f9d71c4-b8a3-4e56-8c10-d7e4a92b5f03` |\n', 'docs/apps.md')).toEqual([]);
   });
 });
+
+describe('a Wi-Fi network listed by name, then its key', () => {
+  it('reads the key in code marks or quotes after the network name and a comma', () => {
+    expect(values('- Visitor Wi-Fi for the open day: `Foundry-Visitors`, key `Bellows&Anvil62` (on the posters).\n', 'wiki/events.md')).toEqual(['Bellows&Anvil62']);
+    expect(values('- Visitor Wi-Fi for the open day: `Foundry-Visitors`, password `Bellows&Anvil62` (on the posters).\n', 'wiki/events.md')).toEqual(['Bellows&Anvil62']);
+    expect(values('WiFi: `LAB-5G`; key "tide-Pool-8841"\n', 'notes.md')).toEqual(['tide-Pool-8841']);
+  });
+
+  it("leaves a security mode, a bare last word and a key that is the network's own name", () => {
+    const notes = ['- Staff Wi-Fi: `Foundry-Staff`, key `WPA2-Enterprise`', '- Guest Wi-Fi: `Foundry-Guest`, key Bellows&Anvil62', 'Wi-Fi: `Foundry-Guest`, key `Foundry-Guest`', ''].join('\n');
+    expect(values(notes, 'wiki/events.md')).toEqual([]);
+  });
+});

@@ -633,9 +633,13 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
  * passphrase. WPA takes 8 to 63 characters. Without a quoted name a value after `Wi-Fi:` is the network's own name.
  * The word for the key may follow the name, and a short clause it (`Staff Wi-Fi (Harbor-Staff) key for the front-desk
  * tablet: \`…\``): then the value must be in code marks or quotes, as a sentence's bare last word is as likely prose.
+ * A list of networks gives the name in code marks after the colon and the key after it (`Guest Wi-Fi for visitors:
+ * \`Acme-Guest\`, key \`…\``): the key in code marks or quotes there too.
  */
 const WIFI_NETWORK_KEY =
-  /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+  /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?[ \t]{0,2}:[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:key|password|passphrase|psk)[ \t]{0,2}:?)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+/** A security mode or cipher, which a note gives as a network's "key" as often as the key itself (`key \`WPA2-PSK\``). */
+const WIFI_SECURITY_MODE = /^(?:wpa|wep|wps|psk|sae|aes|tkip|ccmp|802\.1x|eap)/i;
 
 function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -644,8 +648,9 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
     const bare = g['v'] !== undefined;
     // A bare value ends at a blank or a tag (`…<br>`); a full stop or comma after it ends the sentence.
     const value = bare ? g['v']!.replace(/[.,;:!?)]$/, '') : (g['c'] ?? g['q'])!;
-    if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined)) return;
-    const network = g['n1'] ?? g['n2'] ?? g['n3']!;
+    if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n4'] !== undefined)) return;
+    if (WIFI_SECURITY_MODE.test(value)) return;
+    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4']!;
     if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
     if (!isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - (bare ? g['v']!.length : value.length + 1);
@@ -846,15 +851,15 @@ export const markdownRules: Rule[] = [
   {
     id: 'wifi-network-key',
     category: 'PASS',
-    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), as welcome mails and office notes give it',
+    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it',
     keywords: ['wi-fi', 'wifi', 'wlan'],
     pattern: WIFI_NETWORK_KEY,
     find: findWifiNetworkKeys,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt'],
-      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`'],
+      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt', '- Bidders\' Wi-Fi for the sale: `Hall-Guest`, key `Gilt&Lacquer44`'],
+      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`', 'Staff Wi-Fi: `Hall-Staff`, key `WPA2-Enterprise`', 'Guest Wi-Fi: `Hall-Guest`, key Gilt&Lacquer44'],
     },
   },
   {
