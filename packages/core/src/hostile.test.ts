@@ -518,6 +518,17 @@ const hostile: Record<string, string> = {
   // Each host under a protocol's folder at the root reads a bounded stretch before it.
   "mount points under a protocol's folder named for hosts, repeated on one line": ' /nfs/nas.acme.lan/x'.repeat(MB / 20),
   // Each zone written with its leading dot, and each host before a parenthesis, reads one character before and a bounded stretch after.
+  // A clause on a password's noun is read lazily to its first comma or is/was, within its bound.
+  'password nouns followed by clauses that never reach is, was or a comma, on one line': 'the password we used for the old kiosk '.repeat(MB / 39),
+  'password clauses set off by commas with values that never close them': 'password used for it, Kq8-zW3mL '.repeat(MB / 32),
+  // Each quoted phrase after `password is` is bounded and must close on its line.
+  'passwords given quoted phrases that never close': 'the password is "Amber Heron Kettle '.repeat(MB / 36),
+  // Each answer's `it's` reads its line back a bounded stretch and the lines before it within a bounded reach.
+  "answers with it's and a made value, a question about a password before each": "the password? it's Kq8!zW3mLp ".repeat(MB / 30),
+  "it's repeated with no value after it": "it's ".repeat(MB / 5),
+  // Each unit noun and each VNC or BIOS label is tried once, sticky, over a bounded clause.
+  'other units that still have code spans never closed, after a password': 'password: older ones still have `Kq8!zW3 '.repeat(MB / 41),
+  'VNC labels with asides in brackets, never given a colon': '- VNC (view only '.repeat(MB / 17),
   'zones with a leading dot, and hosts before parenthesised addresses never closed, repeated on one line': ',.hpc.acme.lan'.repeat(MB / 14) + ' ctl.acme.lan(10.1.1.1'.repeat(MB / 22) + '.'.repeat(MB) + '.lan',
   // A zone after a variable reads a bounded stretch before its dot for the variable, once per zone.
   'zones after variables, and openers of variables never closed before one, repeated on one line': '${a}.b.acme.lan $a.b.acme.lan '.repeat(MB / 30) + '${'.repeat(MB / 2) + '{{ x }'.repeat(MB / 6) + '}.b.acme.lan',

@@ -431,3 +431,90 @@ describe('passwords in prose: a period with `is`, what the password is on, a dom
     expect(await values(menus, 'notes.md', 'account-slash-password')).toEqual([]);
   });
 });
+
+describe('passwords in prose: a clause on the noun, words in quotes, an answer, the other units, a label that takes a password alone', () => {
+  const values = async (text: string, file: string, rule: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads a password after a clause that says who gave or used it, bare after is/was or set off by commas', async () => {
+    const ticket = '{"body": "The password we set for the kiosk last spring was Bramble2021 but the tablet rejects it."}\n';
+    expect(await values(ticket, 'tickets/T-88.json', 'password-qualified-prose')).toEqual(['Bramble2021']);
+    const review = '- The SFTP password shared with the courier, Pallet-Wharf-3317, was in the mail thread; rotated on Monday.\n';
+    expect(await values(review, 'reviews/courier.md', 'password-qualified-prose')).toEqual(['Pallet-Wharf-3317']);
+  });
+
+  it('leaves compounds, words, schemes and asides after the noun', async () => {
+    const notes = [
+      'The password manager we use is 1Password.',
+      'The password policy we follow is NIST-800-63b.',
+      'the password protected archive, Report-2024.zip, was sent',
+      'The password we chose is Argon2id hashed on save.',
+      'The password used for backups, however, was rotated.',
+      'The password I gave you is in the vault.',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'notes.md', 'password-qualified-prose')).toEqual([]);
+  });
+
+  it('reads a passphrase of words spelled out in quotes, wrapped or not, and leaves a quoted sentence or message', async () => {
+    const handbook = 'If both trustees agree, the admin login is `chair@example.coop` and the password is\n"Moorland Kettle Heron 58" (type the spaces).\n';
+    expect(await values(handbook, 'docs/handbook.md', 'password-quoted-words-prose')).toEqual(['Moorland Kettle Heron 58']);
+    const words = ['the password is "the one on the sticky note"', 'the message for a wrong password is "Invalid Login Attempt 3"', 'The password is "Change Me Now"', ''].join('\n');
+    expect(await values(words, 'docs/handbook.md', 'password-quoted-words-prose')).toEqual([]);
+  });
+
+  it('reads a password given as the answer to a question about it, in a chat export or a ticket', async () => {
+    const chat = [
+      '[',
+      '  {"type": "message", "text": "does anyone have the replica password? vault is down"},',
+      '  {"type": "message", "text": "it\'s Pier7!Gantry for report_ro, will fix vault"}',
+      ']',
+      '',
+    ].join('\n');
+    expect(await values(chat, 'exports/slack/dba.json', 'password-answer-prose')).toEqual(['Pier7!Gantry']);
+    const ticket = '[Member, 09:10] The router password fails. What is it now?\n[Support, 09:20] The engineer changed it, it\'s now Coble#Tide-90 . Please change it.\n';
+    expect(await values(ticket, 'tickets/HBC-1.txt', 'password-answer-prose')).toEqual(['Coble#Tide-90']);
+  });
+
+  it("leaves an answer that names a place or a version, one with no question before it, and one past a blank line", async () => {
+    const chat = [
+      '[10:02] ana: anyone have the kiosk password?',
+      "[10:03] raj: it's in 1Password under Kiosk-2024!",
+      '[10:04] ana: password reset broken again?',
+      "[10:05] raj: it's v2.4.1-RC-Fix on prod",
+      '',
+      '[11:00] ana: the kiosk password is in the vault',
+      "[11:01] raj: it's Lodge!Birch42 then",
+      '',
+      '[12:00] ana: anyone have the kiosk password?',
+      '',
+      "[12:30] raj: it's Lodge!Birch42 for the kiosk user",
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat.txt', 'password-answer-prose')).toEqual([]);
+  });
+
+  it('reads the password the other units still have after the paragraph names one, and leaves versions and builds', async () => {
+    const runbook = '2. The router password is Quay-North-2024! on new installs (older units still have `Skerry#Rt88`).\n';
+    expect(await values(runbook, 'runbooks/router.md', 'password-others-have-prose')).toEqual(['Skerry#Rt88']);
+    const notes = ['The router password is in the vault; older ones still run `OpenSSH_7.4p1`, others have `FW-2.1.3a`.', '', 'Older ones still have `Skerry#Rt88` on the label.', ''].join('\n');
+    expect(await values(notes, 'runbooks/router.md', 'password-others-have-prose')).toEqual([]);
+  });
+
+  it('reads a code span on a line labelled VNC or BIOS setup, and leaves viewers, addresses and versions', async () => {
+    const runbook = ['## Press PC', '- VNC (view only, for the foreman): `Press!view7`', '- BIOS/setup: `prs-bios-2231`', ''].join('\n');
+    expect(await values(runbook, 'ops/press.md', 'password-only-label')).toEqual(['Press!view7', 'prs-bios-2231']);
+    const notes = ['- VNC viewer: `TigerVNC-1.13`', '- VNC: `press01.plant.lan:5901`', '- BIOS: `1.22.0`', 'Open the VNC: `Press!view7` is the tab', ''].join('\n');
+    expect(await values(notes, 'ops/press.md', 'password-only-label')).toEqual([]);
+  });
+
+  it("reads the code-span pair after it's in a clause about a database", async () => {
+    const chat = '{"text": "the migration needs the billing db, it\'s `ledger_rw` / `Abacus-Vault-4410`"}\n';
+    expect(await values(chat, 'exports/slack/eng.json', 'account-slash-password')).toEqual(['Abacus-Vault-4410']);
+    expect(await values('The build output for the db goes to `dist` / `Build-2024_v2` by default.\n', 'notes.md', 'account-slash-password')).toEqual([]);
+  });
+});

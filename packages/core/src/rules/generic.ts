@@ -3166,10 +3166,10 @@ const DOMAIN_ACCOUNT_BEFORE = /(?:^|[^\w.\\-])[A-Za-z][\w.-]{0,30}\\{1,2}[\w.$-]
 const LABELLED_ADMIN_ACCOUNT = /\b(?:login|log[ -]?in(?:[ \t]{1,2}(?:as|with))?|credentials?|creds)[ \t]{0,2}:?[ \t]{1,3}(?:admin|administrator|root|sa|sysadmin|superuser)$/i;
 /**
  * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
- * the login: right after `with`, `as`, `is`, `was`, a colon or the word user, account or login, or at the start of the next line when a wrapped paragraph
+ * the login: right after `with`, `as`, `is`, `was`, `it's`, a colon or the word user, account or login, or at the start of the next line when a wrapped paragraph
  * breaks there (`log in with\n\`ops\` / …`). A mail quotes it as often (`the maintenance login we'll need is "service" / …`).
  */
-const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})(?:`[\w.@+-]{1,64}`|"[\w.@+-]{1,64}")$/;
+const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?:it|that|here)'s|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})(?:`[\w.@+-]{1,64}`|"[\w.@+-]{1,64}")$/;
 /** A bare account right before the slash (`watchdog`), read back from it. */
 const BARE_ACCOUNT = /(?:^|[^\w.@+-])([A-Za-z][\w.@+-]{2,63})$/;
 /** Characters before the slash that hold a bare account and the one before it: one more than the longest account. */
@@ -3180,8 +3180,12 @@ const LOGIN_WORD_AFTER = /^(?:'s)?[ \t]{1,2}(?:login|log-?in|account|user(?:name
 const ASKED_REACH = 300;
 /** A word for a login, then an opening parenthesis and the account (`account (analyst`, `credentials (svc-etl`). */
 const PAREN_ACCOUNT = /\b(?:account|login|log-?in|credentials?|creds|user(?:name)?)[ \t]{0,2}\([ \t]{0,2}[\w.@+-]{1,64}$/i;
-/** Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`. */
-const LOGIN_CLAUSE = /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds)\b/i;
+/**
+ * Words that make the clause about a login: `log in with`, `sign in as`, `local admin on both is`, `the account is`, or a
+ * database's or a server's that one logs into (`we'll need the factory db, it's \`…\` / \`…\``).
+ */
+const LOGIN_CLAUSE =
+  /\b(?:log(?:ged)?[ -]?(?:in|on)|sign(?:ed)?[ -]?in|account|user(?:name)?|admin(?:istrator)?|credentials?|creds|db|database|postgres(?:ql)?|mysql|mariadb|mssql|sql[ -]?server|oracle|mongo(?:db)?|s?ftp|vpn|ssh)\b/i;
 /**
  * A login and password both in backticks, quotes, Markdown bold or DokuWiki's monospace (`''…''`) in prose: login `admin` / `…`, login: **admin** / **…**,
  * account `admin` / `…`, the bootstrap user: `elastic` / `…`, a sentence's subject (the test account is `qa` / `…`). What the login is for may stand before its colon, in a few
@@ -3762,7 +3766,15 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
  */
 const QUALIFIED_PROSE_PASSWORD =
-  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+/**
+ * The first word of a clause after the noun that says who gave or used the password, or what was done with it (`the password
+ * I had before which was …`, `the password used for the backfill, …, was pasted`): a pronoun, a relative word or a participle
+ * of handing over, setting or using. A noun there makes a compound (`password manager`, `password policy`), whose value is
+ * a product's or a rule's name, and a participle of protecting (`password protected`) describes something else.
+ */
+const PASSWORD_CLAUSE_LEAD =
+  /^(?:i|we|you|they|he|she|someone|somebody|that|which|who|used|set|given|sent|shared|pasted|posted|chosen|picked|made|created|generated|issued|assigned|configured|entered|typed|written|stored|saved|kept|reset|changed|rotated|updated|provided|supplied|emailed|mailed|printed|mentioned|quoted|listed|found|leaked|exposed|noted)$/i;
 /** The rest of a line after a rotating passphrase's colon: three to ten words and numbers (`amber tiger violin 42`). */
 const SPACED_PASSPHRASE_LINE = /(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d)){2,9}[ \t]*(?=\r?\n|$)/y;
 
@@ -3791,17 +3803,67 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     const value = bold ? raw.slice(0, raw.lastIndexOf(quote)) : quote === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
     // After `this month is` a sentence may go on about the password (`is NIST-800-63 compliant`): bare, the value ends its clause.
     if (g['periodIs'] !== undefined && quote === '' && !POSTED_VALUE_END.test(text.slice(start + value.length, start + value.length + 8))) return;
+    if (g['clause'] !== undefined && !isClausePassword(text, g, start, value, quote)) return;
     // Bare, only a made password's shape, which the words a sentence goes on in never have: a digit and a symbol (or both cases
     // after a period's colon); after `to`, eight characters or more (`reset to the default`, `changed to v2` stay words).
     // Bold is as often emphasis (`is **required**`): judged as bare.
     if (quote === '' || bold) {
-      if (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value))) return;
+      // After a clause on the noun the value was judged above (isClausePassword).
+      if (g['clause'] === undefined && (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)))) return;
       if (/[\/\\@<>{}()$%]/.test(value)) return;
     }
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
+}
+
+/**
+ * A password of words given in quotes in a sentence, as a handbook spells out a passphrase so its spaces are typed (`the
+ * password is\n"Harbour Kettle Finch 62" (type the spaces)`, `the passphrase for the safe: “Copper Heron Ninety”`): what
+ * it is for or on may stand before `is` or the colon, and a paragraph may wrap before the quote. Sticky at the noun.
+ */
+const QUOTED_PHRASE_PASSWORD =
+  /pass(?:word|phrase)(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:"“`]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,12})(?:"(?<v>[^"\r\n]{8,80})"|“(?<c>[^”\r\n]{8,80})”)/iy;
+/** Words of a sign-in screen's messages and of placeholders, which a quoted phrase after `password is` is as often. */
+const MESSAGE_WORDS = /\b(?:invalid|incorrect|wrong|error|failed|expired|required|attempts?|login|log in|sign in|forgot|reset|change ?me|same as|not set|none|blank|empty|redacted|hidden)\b/i;
+
+/**
+ * Whether a quoted run of words is a made passphrase: three to ten words (a lone digit counts), judged as a passphrase's
+ * value is, and made as people make them: a number among the words, or every word capitalised (`Correct Horse Battery
+ * Staple`). A sentence in quotes has neither (`"the one on the sticky note"`), and a screen's message is left.
+ */
+function isQuotedWordsPassphrase(phrase: string, file: string | undefined): boolean {
+  const words = phrase.split(' ');
+  if (words.length < 3 || MESSAGE_WORDS.test(phrase)) return false;
+  if (!/\d/.test(phrase) && !words.every((w) => /^[A-Z]/.test(w))) return false;
+  return isPlausibleSecret(phrase, { category: 'PASS', quoted: true, passphrase: true, file });
+}
+
+function findQuotedPhrasePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(QUOTED_PHRASE_PASSWORD, text, offsets, (m) => {
+    if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    const phrase = m.groups!['v'] ?? m.groups!['c']!;
+    if (!/ /.test(phrase) || !isQuotedWordsPassphrase(phrase, options.file)) return;
+    const start = m.index + m[0].length - 1 - phrase.length;
+    spans.push({ start, end: start + phrase.length });
+  });
+  return spans;
+}
+
+/**
+ * After a clause on the noun (`the password I had before which was …`, `the password used for the backfill, …, was pasted`):
+ * the clause opens with a pronoun or a participle (see PASSWORD_CLAUSE_LEAD); set off by commas the value must close them;
+ * bare or in bold, a made password's mix, eight characters or more, which no word the sentence goes on in has, and not a
+ * scheme's or a format's name (`is Argon2id hashed`).
+ */
+function isClausePassword(text: string, g: Record<string, string | undefined>, start: number, value: string, quote: string): boolean {
+  if (!PASSWORD_CLAUSE_LEAD.test(g['lead']!)) return false;
+  const after = text.slice(start + value.length + (quote.length === 1 ? 1 : quote.length), start + value.length + 24);
+  if (g['appos'] !== undefined && !after.startsWith(',')) return false;
+  if (quote.length === 1) return hasMadePasswordMix(value);
+  return value.length >= 8 && hasMadePasswordMix(value) && !DESCRIBED_BY_NEXT.test(after);
 }
 
 /**
@@ -3904,6 +3966,52 @@ function findItResetPasswords(text: string, options: DetectOptions, offsets: rea
     // Bare, a made password's shape (`reset to the default`, `changed to v2` stay words); quoted, a made mix.
     const span = madePasswordAtEnd(text, m, options.file);
     if (span !== undefined) spans.push(span);
+  });
+  return spans;
+}
+
+/**
+ * A password that other units of a kind still have, given in code marks after the paragraph names the password (a runbook's
+ * "the modem password is … (same for all units since March; older ones still have \`…\`)", "the rest use \`…\`"). Sticky
+ * at the noun for the units.
+ */
+const OTHERS_HAVE_VALUE =
+  /(?:ones|units|devices|boxes|models|hosts|machines|others|rest)[ \t]{1,2}(?:still[ \t]{1,2})?(?:have|has|use|uses|take|takes|keep|run)[ \t]{1,2}`(?<v>[^`\s]{6,100})`/iy;
+
+function findOthersHavePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(OTHERS_HAVE_VALUE, text, offsets, (m) => {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
+    const value = m.groups!['v']!;
+    // Every class, the symbol not only a name's `_` or `.` (`OpenSSH_7.4p1`); no version (`FW-2.1.3a`), path or variable.
+    if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || /\d\.\d/.test(value) || /[\/\\@:<>{}()$%]/.test(value)) return;
+    if (!isPlausiblePassword(value, options.file)) return;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
+ * A line of notes labelled by what takes a password alone, with no user: VNC, a BIOS's or UEFI's setup (a runbook's "- VNC (view
+ * only, for the tablet): \`…\`", "- BIOS/setup on both workstations: \`…\`"). The label opens the line or its list item, maybe
+ * an aside in brackets after it, then a colon and the value in code marks. Sticky at the label.
+ */
+const PASSWORD_ONLY_LABEL =
+  /(?:vnc|bios|uefi)(?:[ \t/-]{1,2}(?:setup|view-only|access|admin|supervisor))?(?:[ \t]{1,2}\([^()\r\n]{1,80}\))?[ \t]{0,2}:[ \t]{1,4}`(?<v>[^`\s]{6,100})`/iy;
+/** What may open a line before its label: blanks, a list's marker, bold. */
+const LINE_OPENING = /(?:^|\n)[ \t]{0,8}(?:[-*+][ \t]{1,3}|\d{1,2}[.)][ \t]{1,3})?(?:\*\*)?$/;
+
+function findPasswordOnlyLabels(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(PASSWORD_ONLY_LABEL, text, offsets, (m) => {
+    if (!LINE_OPENING.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
+    const value = m.groups!['v']!;
+    // Letters, a digit and a symbol or both cases; no version (`TigerVNC-1.13`), address, path or variable.
+    if (!hasMadePasswordMix(value) || /\d\.\d/.test(value) || /[\/\\@:<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const start = m.index + m[0].length - 1 - value.length;
+    spans.push({ start, end: start + value.length });
   });
   return spans;
 }
@@ -4358,6 +4466,52 @@ function namedInLinesBefore(text: string, lineStart: number): boolean {
   const named = /pass(?:word|phrase)\b/i.exec(before);
   if (named !== null && !DESCRIBED_PASSWORD_NEXT.test(before.slice(named.index + named[0].length))) return true;
   return NAMES_LOGIN_NOUN.test(before) && SAYS_CHANGED.test(before + text.slice(lineStart, lineStart + NEW_ONE_REACH));
+}
+
+/**
+ * A password given as the answer to a question about it, as chats and tickets answer (a Slack thread's "anyone know the staging
+ * db password?" answered "it's … for shorex_app", a ticket's "our password doesn't work. Which one is it?" answered "Priva reset
+ * it, it's now …"). Sticky at `it`; the value bare, maybe after `now` or `still`.
+ */
+const IT_IS_ANSWER = /it(?:'s|[ \t]is)(?:[ \t]{1,2}(?:now|still))?[ \t]{1,3}(?<v>[^\s`'"]{6,100})/iy;
+/** What may stand right before an answer's `it's` on its line: nothing, a chat's name and colon, a JSON string's quote, a clause's comma or a stop. */
+const ANSWER_OPENING = /(?:^|["':,;.>\]])[ \t]{0,3}$/;
+/** The password's noun in a question: the word, then the rest of its line holds a question mark. */
+const ASKED_PASSWORD = /(?:\bpass(?:word|phrase)s?|\bpasswd|\bpwd?)\b(?<rest>[^\r\n]{0,160})/gi;
+
+/**
+ * Whether the lines before `lineStart` (within the reach, not past a blank line) ask about a password: the noun, not one
+ * a word after it describes (`password reset?`, `password policy?`), and a question mark after it on its line.
+ */
+function askedInLinesBefore(text: string, lineStart: number): boolean {
+  const lines = text.slice(Math.max(0, lineStart - NEW_ONE_LINES_REACH), lineStart).split('\n');
+  let first = lines.length - 1;
+  while (first > 0 && lines[first - 1]!.trim() !== '') first--;
+  const before = lines.slice(first).join('\n');
+  for (const m of before.matchAll(ASKED_PASSWORD)) {
+    const rest = m.groups!['rest']!;
+    if (rest.includes('?') && !DESCRIBED_NOUN_NEXT.test(rest)) return true;
+  }
+  return false;
+}
+
+function findAnsweredPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(IT_IS_ANSWER, text, offsets, (m) => {
+    if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    const { start: lineStart } = lineBounds(text, m.index, IT_IS_REACH);
+    // The answer opens its message or a clause of it; the question is asked on a line before.
+    if (!ANSWER_OPENING.test(text.slice(lineStart, m.index)) || !askedInLinesBefore(text, lineStart)) return;
+    const raw = m.groups!['v']!;
+    const start = m.index + m[0].length - raw.length;
+    // A final stop or bracket is the sentence's; a `!` or `?` only where the line or the sentence ends after it.
+    const after = text.slice(start + raw.length, start + raw.length + 4);
+    const value = raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) || after === '' ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    // No word of a chat has every class; a path, a variable, an address or a version is what "it's" gives as often.
+    if (!hasEveryClass(value) || /[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
 }
 
 /**
@@ -6363,6 +6517,30 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'password-answer-prose',
+    category: 'PASS',
+    description:
+      'A password given as the answer to a question about it on a line before ("anyone know the staging db password?" answered "it\'s … for the app user", "our password doesn\'t work. Which one is it?" answered "they reset it, it\'s now …"): bare, every class',
+    keywords: ["it's", 'it is'],
+    pattern: IT_IS_ANSWER,
+    find: findAnsweredPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[10:02] ana: anyone have the kiosk password? the card is gone\n[10:03] raj: it\'s Lodge!Birch42 for the kiosk user',
+        'Customer: the login stopped working, what is the password now?\nAgent: the vendor reset it on site, it\'s now Fern#Quay-77 . Change it please.',
+      ],
+      noMatch: [
+        '[10:02] ana: anyone have the kiosk password?\n[10:03] raj: it\'s in 1Password under Kiosk-2024!',
+        '[10:02] ana: password reset broken again?\n[10:03] raj: it\'s v2.4.1-RC-Fix on prod',
+        '[10:02] ana: anyone have the kiosk password? it\'s Lodge!Birch42 right?',
+        '[10:02] ana: the kiosk password is in the vault\n[10:03] raj: it\'s Lodge!Birch42 then',
+        '[10:02] ana: anyone have the kiosk password?\n\n[10:30] raj: it\'s Lodge!Birch42 for the kiosk user',
+      ],
+    },
+  },
+  {
     id: 'shared-login-password-prose',
     category: 'PASS',
     description: 'One password in code marks that accounts set up alike are said to use or share ("Test logins on the staging portal all use `…`", "the demo accounts share `…`")',
@@ -6526,6 +6704,29 @@ export const genericRules: Rule[] = [
     },
   },
   {
+    id: 'password-quoted-words-prose',
+    category: 'PASS',
+    description:
+      'A password of words spelled out in quotes in a sentence, maybe wrapped onto the next line (`the password is "Harbour Kettle Finch 62" (type the spaces)`, `the passphrase for the safe: “…”`): three to ten words with a number among them or every word capitalised; not a quoted sentence nor a sign-in screen\'s message',
+    keywords: ['password', 'passphrase'],
+    pattern: QUOTED_PHRASE_PASSWORD,
+    find: findQuotedPhrasePasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'the break-glass login is `root@example.coop` and the password is\n"Harbour Kettle Finch 62" (type the spaces).',
+        'The passphrase for the key safe: “Copper Heron Ninety Seven”',
+      ],
+      noMatch: [
+        'the password is "the one on the sticky note"',
+        'the error for a wrong password is "Invalid Login Attempt 3"',
+        'the password is "Change Me Now"',
+        'The password is "Tq7!mRw2zKx9"',
+      ],
+    },
+  },
+  {
     id: 'password-it-reset-prose',
     category: 'PASS',
     description:
@@ -6549,6 +6750,40 @@ export const genericRules: Rule[] = [
         'The password is in the vault.\n\nThe router? It was reset to Config-2024!a',
         'Its password was rotated; it was reset to ${NEW_PASSWORD} by the pipeline.',
       ],
+    },
+  },
+  {
+    id: 'password-others-have-prose',
+    category: 'PASS',
+    description:
+      'A password that other units of a kind still have or use, in code marks, where the paragraph names a password before it ("the modem password is … (older ones still have `…`)", "the rest use `…`"): every class, not a version',
+    keywords: ['ones', 'units', 'devices', 'boxes', 'models', 'hosts', 'machines', 'others', 'rest'],
+    pattern: OTHERS_HAVE_VALUE,
+    find: findOthersHavePasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['The gateway password is Fjell-Gate-2024! on new installs (older ones still have `Heron#Gw77`).'],
+      noMatch: [
+        'The gateway password is in the vault; older ones still run `OpenSSH_7.4p1`.',
+        'The gateway password is in the vault; older units still have `FW-2.1.3a`.',
+        'Older ones still have `Heron#Gw77` as their label.',
+      ],
+    },
+  },
+  {
+    id: 'password-only-label',
+    category: 'PASS',
+    description:
+      'A line of notes labelled by what takes a password and no user (VNC, a BIOS\'s or UEFI\'s setup), maybe an aside in brackets, then a colon and the password in code marks (``- VNC (view only): `…` ``): letters, a digit and a symbol or both cases; not a version, an address or a path',
+    keywords: ['vnc', 'bios', 'uefi'],
+    pattern: PASSWORD_ONLY_LABEL,
+    find: findPasswordOnlyLabels,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['- VNC (read-only, for the wall display): `Wall!view42`', '  * BIOS setup: `Lathe-Bay7`'],
+      noMatch: ['- VNC viewer: `TigerVNC-1.13`', '- VNC: `vnc01.plant.lan:5901`', '- BIOS: `2.19.1`', 'Set the VNC: `Wall!view42` only in the lab', '- BIOS version: `U46-v2a`'],
     },
   },
   {
