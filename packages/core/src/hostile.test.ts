@@ -110,6 +110,8 @@ const hostile: Record<string, string> = {
   'SMTP password prompts repeated, each before a long answer': ('334 UGFzc3dvcmQ6\n' + 'QUJD'.repeat(300) + '\n').repeat(MB / 1218),
   'Kubernetes Secret headers repeated': 'kind: Secret\ndata:\n'.repeat(MB / 20),
   'connection-string keys repeated': 'Server=x;Password='.repeat(MB / 18),
+  // An ODBC braced value is read up to a bounded closing brace: one opened and never closed fails fast.
+  'ODBC braced passwords opened and never closed': 'PWD={a;b=c '.repeat(MB / 11),
   // Each Easy Connect `@//` reads back a bounded user/password before it, never the line.
   'Oracle Easy Connect credentials repeated on one line': ('u' + 'x'.repeat(25) + '/' + 'Kq8zW3mLp0'.repeat(12) + '@//').repeat(MB / 149) + '"' + 'p'.repeat(MB) + '"@//h',
   'key names glued into one endless identifier': 'db_access_key_id_'.repeat(MB / 17),

@@ -95,6 +95,26 @@ describe("the nonce of an HTTP authentication scheme's parameters", () => {
   });
 });
 
+describe("ODBC's braced values", () => {
+  const values = async (text: string, file: string): Promise<string[]> => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads what the braces hold as the password of an odbc.ini DSN or a settings file: `;`, `=` and blanks included", async () => {
+    const dsn = '[Assay]\nDriver=ODBC Driver 18 for SQL Server\nUID=assay_ro\nPWD={Slag;Basic=Fe2O3}\n';
+    expect(await values(dsn, 'etc/odbc.ini')).toEqual(['Slag;Basic=Fe2O3']);
+    expect(await values('Password = {L1me K!ln;Burn=9}\n', 'conf/app.ini')).toEqual(['L1me K!ln;Burn=9']);
+    expect(await values('odbc_pwd={Quarry-Face!71}\n', 'settings.properties')).toEqual(['Quarry-Face!71']);
+  });
+
+  it('leaves a format field, a template and an empty or placeholder pair of braces alone', async () => {
+    for (const line of ['PWD={password}', 'PWD={{ odbc_password }}', 'PWD={0}', 'PWD={}', 'PWD={<password>}', 'PWD={your-password-here}']) {
+      expect(await values(`${line}\n`, 'etc/odbc.ini'), line).toEqual([]);
+    }
+  });
+});
+
 describe('the clauses of SQL account statements after PASSWORD', () => {
   it('reads the keyword that opens a clause as no value, and still reads the password the statement sets', async () => {
     const { detect } = await import('../index.js');

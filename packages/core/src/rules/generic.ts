@@ -620,6 +620,26 @@ function doubledQuoteBodyLength(text: string, from: number): number {
   return -1;
 }
 
+/**
+ * ODBC's quoting of a value (`PWD={XRF;Oxide=Ca0}` in an odbc.ini DSN, `Pwd={…}` in a connection string in a config file):
+ * the braces let it hold `;`, `=` and blanks, and a `}` in it is doubled. The value is what the braces hold, up to the one
+ * that ends it before the line's end or the next pair's `;`. In program source braces are an interpolation or a format
+ * field (`f"Pwd={pw}"`), which the connection-string rules tell apart; so is a bare name in braces anywhere (`{password}`).
+ * Only after `=`, as ODBC writes its pairs.
+ */
+const ODBC_BRACED_VALUE = /\{(?<v>(?:[^{}\r\n]|\}\}){1,256})\}(?=[ \t]{0,8}(?:;|\r?\n|$))/y;
+const FORMAT_FIELD_NAME = /^[\w.]{1,60}$/;
+function odbcBracedValue(text: string, start: number, file: string | undefined): ValueMatch | undefined {
+  if (text.charCodeAt(start) !== 0x7b /* { */ || isCodeFile(file)) return undefined;
+  // ODBC's pairs are `key=value`: after `:` or a blank braces open an object or a type (`key {string|Buffer}` in API docs).
+  if (!/=[ \t]{0,4}$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
+  ODBC_BRACED_VALUE.lastIndex = start;
+  const m = ODBC_BRACED_VALUE.exec(text);
+  const inner = m?.groups!['v'];
+  if (inner === undefined || FORMAT_FIELD_NAME.test(inner)) return undefined;
+  return { value: inner, quoted: true, start: start + 1 };
+}
+
 /** The value of a match of `ASSIGNMENT_STICKY` or `VALUE_AFTER_TAG`, whose groups `at` numbers. */
 function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string | undefined): ValueMatch | undefined {
   const end = m.index + m[0].length;
@@ -685,6 +705,8 @@ function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string
     const close = bare.indexOf('\\"', 2);
     if (close > 2) return { value: bare.slice(2, close), quoted: true, start: end - bare.length + 2 };
   }
+  const braced = odbcBracedValue(text, end - bare.length, file);
+  if (braced !== undefined) return braced;
   // Drop the punctuation that ends a statement or list, and unbalanced closing brackets.
   // In a `Key=value;Other=…` chain (connection strings) the value ends at the `;`.
   // In a URL's query or fragment (`#id_token=…&state=…`) it ends at the next `&name=`.
