@@ -606,6 +606,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each bare `key` reads its own line back (300 characters) and at most 30 lines above it for a Wi-Fi heading.
     ['a Wi-Fi section of a megabyte of key labels with no value', 'notes.txt', 'Wi-Fi\n' + '  NET (till) key: \n'.repeat(MB / 20)],
     ['a megabyte of indented key labels under deeper and deeper lines, no heading', 'notes.txt', Array.from({ length: MB / 40 }, (_, i) => ' '.repeat(i % 30) + 'x key: ').join('\n')],
+    // Each clause-opening `it's` reads 300 characters back for a login and a vault, once, after its value passed.
+    ['a vault and a login, then a megabyte of clause-opening answers with made values', 'chat.log', 'the login was rotated, new one in the vault\n' + "ok, it's Fjord7-Lattice-pQm\n".repeat(MB / 28)],
     ['password and an active reset of it repeated on one line, never given to', 'notes.md', 'the password policy; I changed it on the box '.repeat(MB / 45)],
     ['password and an emergency copy label repeated on one line, never given a value', 'notes.md', 'password emergency copy: '.repeat(MB / 25)],
     // A password word after a comma reads at most 24 characters back.

@@ -536,5 +536,35 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     const chat = '{"text": "the migration needs the billing db, it\'s `ledger_rw` / `Abacus-Vault-4410`"}\n';
     expect(await values(chat, 'exports/slack/eng.json', 'account-slash-password')).toEqual(['Abacus-Vault-4410']);
     expect(await values('The build output for the db goes to `dist` / `Build-2024_v2` by default.\n', 'notes.md', 'account-slash-password')).toEqual([]);
+describe('password-interim-prose', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'password-interim-prose')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads a password handed over as a clause of its own, \"it's …\", after messages that say the real one went to a vault that is out of reach", async () => {
+    const chat = [
+      '2025-06-02 08:10 rui.p: the scanner login was rotated, new one is in 1Password',
+      "2025-06-02 08:12 kim.o: 1Password won't sync on the kiosk",
+      "2025-06-02 08:13 rui.p: right, it's Fjord7-Lattice-pQm — I'll rotate it tonight",
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat/ops-2025-06.log')).toEqual(['Fjord7-Lattice-pQm']);
+    expect(await values('The NAS password got reset; the vault is read-only today.\nok: it is Bracken#Ledge-44.\n', 'notes.txt')).toEqual(['Bracken#Ledge-44']);
+  });
+
+  it("leaves an \"it's\" inside a sentence, one with no login or vault before it, and a value the sentence goes on after", async () => {
+    const chat = [
+      'the deploy password was rotated, it is in the vault',
+      "I think it's Fjord7-Lattice-pQm but check the vault",
+      '',
+      'the release branch moved; ok, it is Release-7-xQm now',
+      '',
+      "the login was reset in the vault; it's Fjord7-Lattice-pQm and the cache that broke it",
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat/ops.log')).toEqual([]);
   });
 });

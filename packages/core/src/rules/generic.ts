@@ -4441,10 +4441,13 @@ function findSharedLoginPasswords(text: string, options: DetectOptions, offsets:
 
 /**
  * A value handed over for the time being, after a colon (a chat's "new one is in the vault. For now: …", "until then: …", "in
- * the meantime: …"): a password only where the lines before it are about a login whose real value is kept or was changed
- * elsewhere. Sticky at the phrase; `v` is the value, bare or quoted.
+ * the meantime: …"), or as a clause of its own, "it's …" (a chat's "the CI password rotated, new one is in the vault" / "vault's
+ * down" / "ok fine, it's …"): a password only where the lines before it are about a login whose real value is kept or was
+ * changed elsewhere. Sticky at the phrase; `v` is the value, bare or quoted.
  */
-const INTERIM_VALUE = /(?:for[ \t]now|until[ \t]then|in[ \t]the[ \t]meantime|meanwhile):[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{8,100})/iy;
+const INTERIM_VALUE = /(?:(?:for[ \t]now|until[ \t]then|in[ \t]the[ \t]meantime|meanwhile):|(?<it>it(?:'s|[ \t]is)))[ \t]{1,4}(?<q>[`'"]?)(?<v>[^\s`'"]{8,100})/iy;
+/** What `it's` opens its clause after: a message's or a line's start, a comma, colon or semicolon, or a dash. */
+const CLAUSE_OPENS_BEFORE = /(?:^|[,;:\n]|[ \t][-\u2013\u2014])[ \t]{0,2}$/;
 /** How far back the phrase looks for the login and for where the real value went. */
 const INTERIM_REACH = 300;
 /** A login, its password or its credentials named (`log into SQL`, `the svc password`, `creds`). */
@@ -4456,6 +4459,8 @@ function findInterimPasswords(text: string, options: DetectOptions, offsets: rea
   const spans: Span[] = [];
   forEachMatchAt(INTERIM_VALUE, text, offsets, (m) => {
     if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    // `it's …` hands a value over only as a clause of its own (`ok fine, it's …`), not inside a sentence (`I think it's …`).
+    if (m.groups!['it'] !== undefined && !CLAUSE_OPENS_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) return;
     const before = text.slice(Math.max(0, m.index - INTERIM_REACH), m.index);
     if (!NAMES_LOGIN.test(before) || !VALUE_KEPT_ELSEWHERE.test(before)) return;
     const raw = m.groups!['v']!;
@@ -6586,8 +6591,8 @@ export const genericRules: Rule[] = [
   {
     id: 'password-interim-prose',
     category: 'PASS',
-    description: 'A password handed over for the time being after "for now:", "until then:" or "in the meantime:", where the lines before name a login and say its real value went to a vault or was changed ("anyone changed svc_etl? can\'t log into SQL" / "new one is in the vault. For now: …")',
-    keywords: ['for now:', 'until then:', 'in the meantime:', 'meanwhile:'],
+    description: 'A password handed over for the time being after "for now:", "until then:" or "in the meantime:", or as a clause "it\'s …", where the lines before name a login and say its real value went to a vault or was changed ("anyone changed svc_etl? can\'t log into SQL" / "new one is in the vault. For now: …", "vault\'s down" / "ok fine, it\'s …")',
+    keywords: ['for now:', 'until then:', 'in the meantime:', 'meanwhile:', "it's", 'it is'],
     pattern: INTERIM_VALUE,
     find: findInterimPasswords,
     anchored: true,
@@ -6596,6 +6601,7 @@ export const genericRules: Rule[] = [
       match: [
         "[14:05] Marcus: anyone changed svc_nuix? broker can't log into SQL\n[14:06] Priya: yes CHG-3381, new one is in the vault. For now: Nuix$Worker-Broker24\n[14:06] Marcus: ta",
         'The kiosk login was reset this morning; the new password goes to 1Password tonight. Until then: `Harbor!Kettle-58`',
+        '09:40 ana: the scanner password got rotated, it\'s in the vault\n09:41 raj: vault needs VPN and mine is broken\n09:41 ana: fine, it\'s Ledger-7-tQwm (change it after)',
       ],
       noMatch: [
         'The kiosk login was reset. For now: use the vault entry.',
@@ -6604,6 +6610,8 @@ export const genericRules: Rule[] = [
         'Rotated the build cache. For now: Cache-Key-2024!x',
         'The login page moved to the vault app. In the meantime: https://Portal-2.example.org',
         'Password reset is broken in the vault UI. For now: ask-in-Ops-2#channel please',
+        'The password was rotated and the vault is back. I think it\'s Ledger-7-tQwm but check.',
+        'The login was reset in the vault; it\'s X-Ray-Room-2b and a reboot that fixed the scanner, not the password.',
       ],
     },
   },
