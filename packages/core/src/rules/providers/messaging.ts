@@ -490,6 +490,30 @@ export const messagingRules: Rule[] = [
     match: [`MANDRILL_API_KEY=md-${fake('b64url', 22, 348)}`, `mailer = mandrill.Mandrill('${fake('b64url', 22, 9351)}')`],
     noMatch: ['MANDRILL_API_KEY=short', `mandrill.Templates('${fake('b64url', 22, 9352)}')`],
   }, { minEntropy: 3.5 }),
+  // Postmark's SMTP relay logs in with the server token as both user and password (its docs: "use your Server API token
+  // as the username and password"): in a text that sends through smtp.postmarkapp.com, a UUID under a mail user's name
+  // (Django's EMAIL_HOST_USER, SMTP_USER, MAIL_USERNAME, `user:` of a mailer's config) is the token.
+  {
+    id: 'postmark-smtp-user-token',
+    category: 'KEY',
+    description: "Postmark server token (a UUID) given as the SMTP user name in a text that sends through smtp.postmarkapp.com, which takes the token as user and password",
+    keywords: ['postmarkapp'],
+    pattern: new RegExp(`(?<![\\w.-])(?:[A-Za-z_][\\w.-]{0,40}?)?(?:user|username|login)["'\\]]{0,2}[ \\t]{0,40}(?:=>|[:=])[ \\t]{0,4}["'\\x60]?(${UUID})(?![\\w-])`, 'i'),
+    secretGroup: 1,
+    validate: (secret, context) => notPlaceholder(secret) && /smtp\.postmarkapp\.com/i.test(context.text),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'EMAIL_HOST = "smtp.postmarkapp.com"\nEMAIL_HOST_USER = "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"\nEMAIL_HOST_PASSWORD = EMAIL_HOST_USER',
+        'smtp:\n  host: smtp.postmarkapp.com\n  port: 587\n  user: 7d2f4b91-3c6a-4e85-b0d7-2a9c1e6f8b43',
+      ],
+      noMatch: [
+        'EMAIL_HOST = "smtp.mailgun.org"\nEMAIL_HOST_USER = "4ea38b7b-f563-4709-8bae-87aeaf14f0c1"',
+        'api: https://api.postmarkapp.com\nuser_id: 4ea38b7b-f563-4709-8bae-87aeaf14f0c1',
+        'EMAIL_HOST = "smtp.postmarkapp.com"\nEMAIL_HOST_USER = os.environ["POSTMARK_TOKEN"]',
+      ],
+    },
+  },
   contextRule('postmark-server-token', 'Postmark server or account token (a UUID) next to a Postmark name', ['postmark'], UUID, {
     match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1', "const mailer = new postmark.ServerClient('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48');"],
     noMatch: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST', "await postmark.getTemplate('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48')", 'new postmark.ServerClient(process.env.POSTMARK_TOKEN)'],
