@@ -536,6 +536,9 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     const chat = '{"text": "the migration needs the billing db, it\'s `ledger_rw` / `Abacus-Vault-4410`"}\n';
     expect(await values(chat, 'exports/slack/eng.json', 'account-slash-password')).toEqual(['Abacus-Vault-4410']);
     expect(await values('The build output for the db goes to `dist` / `Build-2024_v2` by default.\n', 'notes.md', 'account-slash-password')).toEqual([]);
+  });
+});
+
 describe('password-interim-prose', () => {
   const values = async (text: string, file: string) => {
     const { detect } = await import('../index.js');
