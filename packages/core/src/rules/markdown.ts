@@ -1,6 +1,6 @@
 import { lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
-import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret, isWifiSecurityMode } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
@@ -638,8 +638,6 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
  */
 const WIFI_NETWORK_KEY =
   /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?[ \t]{0,2}:[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:key|password|passphrase|psk)[ \t]{0,2}:?)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
-/** A security mode or cipher, which a note gives as a network's "key" as often as the key itself (`key \`WPA2-PSK\``). */
-const WIFI_SECURITY_MODE = /^(?:wpa|wep|wps|psk|sae|aes|tkip|ccmp|802\.1x|eap)/i;
 
 function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -649,7 +647,7 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
     // A bare value ends at a blank or a tag (`…<br>`); a full stop or comma after it ends the sentence.
     const value = bare ? g['v']!.replace(/[.,;:!?)]$/, '') : (g['c'] ?? g['q'])!;
     if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n4'] !== undefined)) return;
-    if (WIFI_SECURITY_MODE.test(value)) return;
+    if (isWifiSecurityMode(value)) return;
     const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4']!;
     if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
     if (!isPlausiblePassword(value, options.file)) return;
