@@ -766,6 +766,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // An AWS key id and a bare secret beside it: a bounded separator and 40 characters after the id.
     ['AWS key ids before base64 runs that run on, on one line', 'chat.txt', `AKIA${'Q'.repeat(16)} / ${'Ab3+'.repeat(12)}`.repeat(MB / 72)],
     ['AWS key ids one after another', 'keys.csv', `AKIA${'Q'.repeat(16)},`.repeat(MB / 21)],
+    // PlatformIO's upload flags are read over a bounded stretch of indented lines, espota's command line within its own.
+    ['upload flags repeated on one line, never an --auth', 'platformio.ini', 'upload_flags = --port=3232 '.repeat(MB / 27)],
+    ['upload flags over indented lines that never end', 'platformio.ini', 'upload_flags =\n' + '    --port=3232\n'.repeat(MB / 16)],
+    ['espota command lines with no --auth, repeated on one line', 'flash.sh', 'espota.py -i 10.0.0.1 '.repeat(MB / 22)],
     // A provider named in chat, then its key's shape: each stretch after the names is searched once.
     ['Discord named before dotted runs that never fit a bot token', 'chat.txt', `discord ${'Ab3_'.repeat(7)}.${'x'.repeat(7)}.`.repeat(MB / 45)],
     ['Adyen named before an AQE run that never ends', 'mail.eml', 'Adyen AQE' + 'Ab3+'.repeat(MB / 4)],

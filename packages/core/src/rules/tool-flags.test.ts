@@ -6,6 +6,42 @@ function values(text: string, file: string): string[] {
   return detect(text, { file }).map((f) => text.slice(f.start, f.end));
 }
 
+describe('the password of an over-the-air firmware upload', () => {
+  const passwords = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'ota-upload-password').map((f) => text.slice(f.start, f.end));
+  it("reports espota's --auth and -a, and the --auth that PlatformIO's upload_flags hand to it", () => {
+    const ini = [
+      '[env:pump_ota]',
+      'extends = env:pump',
+      'upload_protocol = espota',
+      'upload_port = pump-07.local',
+      'upload_flags =',
+      '    --host_port=41230',
+      '    --auth=Sump-Float#61',
+      '',
+      '[env:valve_ota]',
+      'upload_protocol = espota',
+      'upload_flags = --port=8266 --auth="Valve_ota-2024!"',
+      '',
+    ].join('\n');
+    expect(passwords(ini, 'firmware/platformio.ini')).toEqual(['Sump-Float#61', 'Valve_ota-2024!']);
+    expect(passwords('python3 tools/espota.py -i 10.9.2.41 -p 3232 -a Gauge-OTA-9q -f build/fw.bin\n', 'flash.sh')).toEqual(['Gauge-OTA-9q']);
+  });
+
+  it("leaves a variable, esptool's -a and an --auth outside espota's line or the upload flags", () => {
+    const ini = [
+      '[env:pump_ota]',
+      'upload_flags =',
+      '    --auth=${sysenv.PUMP_OTA_PASSWORD}',
+      '[env:pump_serial]',
+      'upload_flags = --before default_reset -a hard_reset',
+      '',
+    ].join('\n');
+    expect(passwords(ini, 'firmware/platformio.ini')).toEqual([]);
+    expect(passwords('python3 espota.py -i 10.9.2.41 --auth "$OTA_PASS" -f fw.bin\n', 'flash.sh')).toEqual([]);
+    expect(passwords('mosquitto_sub -h broker --auth Sump-Float#61\n', 'notes.sh')).toEqual([]);
+  });
+});
+
 describe('a token given to a tool by the short flag it reads it from', () => {
   it("reports Codecov's upload token after -t and PagerDuty pd-send's integration key after -k", () => {
     const ci = [

@@ -1,6 +1,6 @@
 import { isWordCode } from '../char-codes.js';
 import { lineAround, lineEndBefore } from '../line-index.js';
-import { isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
@@ -14,17 +14,36 @@ import type { DetectOptions, Rule, Span } from '../types.js';
 const TOOL_TOKEN_FLAG =
   /(?:codecov[^\r\n|;&]{0,300}?(?<![\w-])(?:-t|--token)|pd-send[^\r\n|;&]{0,300}?(?<![\w-])(?:-k|--service-key|--routing-key))(?:=|[ \t]{1,4})(?:"(?<dq>[^"\r\n]{8,200})"|'(?<sq>[^'\r\n]{8,200})'|(?<v>[^\s"'`;|&]{8,200}))/iy;
 
-function findToolTokenFlags(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
-  const spans: Span[] = [];
-  forEachMatchAt(TOOL_TOKEN_FLAG, text, offsets, (m) => {
-    const g = m.groups!;
-    const value = g['dq'] ?? g['sq'] ?? g['v']!;
-    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) return;
-    const start = m.index + m[0].length - value.length - (g['v'] === undefined ? 1 : 0);
-    spans.push({ start, end: start + value.length });
-  });
-  return spans;
+/**
+ * A finder of the value a flag ends the match of `pattern` with (sticky at each keyword; quoted in group `dq` or `sq`, bare
+ * in `v`), reported where `judge` takes it.
+ */
+function flagValueFinder(pattern: RegExp, judge: (value: string, file: string | undefined) => boolean): NonNullable<Rule['find']> {
+  return (text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] => {
+    const spans: Span[] = [];
+    forEachMatchAt(pattern, text, offsets, (m) => {
+      const g = m.groups!;
+      const value = g['dq'] ?? g['sq'] ?? g['v']!;
+      if (!judge(value, options.file)) return;
+      const start = m.index + m[0].length - value.length - (g['v'] === undefined ? 1 : 0);
+      spans.push({ start, end: start + value.length });
+    });
+    return spans;
+  };
 }
+
+const findToolTokenFlags = flagValueFinder(TOOL_TOKEN_FLAG, (value, file) => isPlausibleSecret(value, { category: 'KEY', quoted: true, file }));
+
+/**
+ * The password an ESP32's or ESP8266's over-the-air upload sends to ArduinoOTA: espota's `--auth=…` or `-a …` on its own
+ * command line (up to a pipe, a `;` or `&&`), and PlatformIO's `upload_flags`, which hands its flags to espota (`upload_flags
+ * =` and `--auth=…` on an indented line below, as its lists continue). Elsewhere `--auth` takes a scheme or a file and esptool's
+ * `-a` is `--after`, so the flags are read only there, and `-a` on espota's line only.
+ */
+const OTA_AUTH_FLAG =
+  /(?:espota(?:\.py)?[^\r\n|;&]{0,300}?(?<![\w-])(?:-a|--auth)|upload_flags[ \t]{0,8}=(?:[^\r\n]|\r\n(?=[ \t])|\n(?=[ \t])){0,400}?(?<![\w-])--auth)(?:=|[ \t]{1,4})(?:"(?<dq>[^"\r\n]{1,128})"|'(?<sq>[^'\r\n]{1,128})'|(?<v>[^\s"'`;|&]{1,128}))/iy;
+
+const findOtaAuthFlags = flagValueFinder(OTA_AUTH_FLAG, (value, file) => isPlausiblePassword(value, file));
 
 /**
  * A credential a tool takes by position, where the command says what the position holds:
@@ -404,6 +423,29 @@ export const toolFlagRules: Rule[] = [
     examples: {
       match: ['bash <(curl -s https://codecov.io/bash) -t 5d1c7e2a-93b4-4f6e-8a20-c17f9b3d4e68', './codecov -f coverage.xml -t "5d1c7e2a-93b4-4f6e-8a20-c17f9b3d4e69"', 'pd-send -k 2f8e6c1a9d4b7e3f5a0c8d2b6e4f1a9c -t trigger -d "disk full on db01"'],
       noMatch: ['./codecov -t ${CODECOV_TOKEN} -f coverage.xml', 'pd-send -k $PD_SERVICE_KEY -t trigger', 'codecov --required && docker run -t 2f8e6c1a9d4b7e3f5a0c8d2b6e4f1a9c', 'pd-send -t trigger -k "$KEY" -d "Rv8-Quill-n4xLp"'],
+    },
+  },
+  {
+    id: 'ota-upload-password',
+    category: 'PASS',
+    description:
+      "The password an ESP32's or ESP8266's over-the-air upload sends: espota's `--auth=…` / `-a …`, and PlatformIO's `upload_flags` that hand `--auth=…` to espota",
+    keywords: ['espota', 'upload_flags'],
+    pattern: OTA_AUTH_FLAG,
+    find: findOtaAuthFlags,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[env:node_ota]\nupload_protocol = espota\nupload_port = 10.4.0.17\nupload_flags =\n    --port=3232\n    --auth=Tern-Ota!58',
+        'python3 espota.py -i 10.4.0.17 -p 3232 -a "Qx7-Kestrel-ota" -f .pio/build/node/firmware.bin',
+      ],
+      noMatch: [
+        'upload_flags =\n    --auth=${sysenv.OTA_PASSWORD}',
+        'upload_flags = --before=default_reset -a no_reset',
+        'python3 espota.py -i 10.4.0.17 --auth=$OTA_PW -f firmware.bin',
+        'upload_flags =\n    --port=3232\n\n[env:other]\nauth = Tern-Ota!58',
+      ],
     },
   },
   {
