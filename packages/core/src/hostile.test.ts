@@ -766,6 +766,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // An AWS key id and a bare secret beside it: a bounded separator and 40 characters after the id.
     ['AWS key ids before base64 runs that run on, on one line', 'chat.txt', `AKIA${'Q'.repeat(16)} / ${'Ab3+'.repeat(12)}`.repeat(MB / 72)],
     ['AWS key ids one after another', 'keys.csv', `AKIA${'Q'.repeat(16)},`.repeat(MB / 21)],
+    // A secret's noun after a name's first word is tried as a name of its own: each once, whatever follows.
+    ['a first word and a secret noun repeated on one line, never a separator', 'notes.txt', 'HMAC key '.repeat(MB / 9)],
     // PlatformIO's upload flags are read over a bounded stretch of indented lines, espota's command line within its own.
     ['upload flags repeated on one line, never an --auth', 'platformio.ini', 'upload_flags = --port=3232 '.repeat(MB / 27)],
     ['upload flags over indented lines that never end', 'platformio.ini', 'upload_flags =\n' + '    --port=3232\n'.repeat(MB / 16)],

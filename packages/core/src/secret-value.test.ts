@@ -354,6 +354,16 @@ describe('a long generated key is no name made of words', () => {
     expect(isNameShaped('X509_info_st')).toBe(true);
   });
 
+  it('takes random letters and digits that split into words with digits inside two of them for no name', () => {
+    expect(isNameShaped('Jr5WCm6oDSCTpGu5vtaGuhCOwf7Xdsid')).toBe(false);
+    expect(isNameShaped('RmwP4kXsuq8LtBz6NhyVe3jDa')).toBe(false);
+    // A name keeps its one word with digits inside (a charset's, a cluster's) or its digits at the words' ends.
+    expect(isNameShaped('utf8mb4_general_ci')).toBe(true);
+    expect(isNameShaped('k8sClusterAdminBinding')).toBe(true);
+    expect(isNameShaped('Sha256HmacSigner')).toBe(true);
+    expect(isNameShaped('base64urlDecodeInput')).toBe(true);
+  });
+
   it("reports such a key as a header's value in a C# collection initializer, and leaves a commit id beside it", () => {
     const cs =
       'var headers = new Dictionary<string, string>\n{\n    { "X-Studio-Service-Key", "Ef2vjSe2kjwhoIvx4KtO4gRPMNTMgHCvhkWQ3wr8kmcL" },\n' +

@@ -238,6 +238,9 @@ const CODE_TYPE_NAME = /^[A-Z][A-Za-z0-9]{2,80}$/;
  * most words without digits and three letters long on average. A generated value split the same
  * way gives short words, most with digits (`F1lT3ReDw17hQoT3s`: f1l, t3re, dw17h, qo, t3s).
  */
+/** A word with digits between its letters (`p5c`, `it1xh0qh`, `i18n`). */
+const DIGITS_INSIDE_WORD = /[a-z]\d+[a-z]/;
+
 export function isNameShaped(value: string): boolean {
   const words = splitWords(value);
   if (words.length < 2) return false;
@@ -245,12 +248,18 @@ export function isNameShaped(value: string): boolean {
   let letters = 0;
   let short = 0;
   let noVowel = 0;
+  let digitsInside = 0;
   for (const w of words) {
     if (/\d/.test(w)) withDigits++;
     if (w.length <= 2) short++;
     if (!/[aeiouy]/.test(w)) noVowel++;
+    if (DIGITS_INSIDE_WORD.test(w)) digitsInside++;
     letters += w.length;
   }
+  // Digits between letters in two words or more (`NbiP5cPjOXzsOmxK5Hlyckd8XuIt1xh0qhK72eZQ`: p5c, it1xh0qh, k72e) is how random
+  // letters and digits split: a name puts its digits at a word's end (`sha256`, `x509`, `v2`) and has one such word at most
+  // (`utf8mb4_general_ci`, `k8sCluster`, `base64urlDecode`).
+  if (digitsInside >= 2) return false;
   // A long name of words without a vowel in most (`ajco4`, `fk`, `dfm`, `czb3j`, `rg6h5`, `qdkdmh` … of a 48-character key) is
   // random letters too: a name's words are words, its abbreviations a few (`HTTPPasswordMgrWithDefaultRealm`: http, mgr).
   if (words.length >= 6 && noVowel * 2 > words.length) return false;

@@ -204,6 +204,13 @@ describe('a label in notes with more words than its name', () => {
   it('reads a label of two words whose first is a secret word too', () => {
     expect(values('Secret key: a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef\n', 'plesk.txt')).toEqual(['a56cb95e-7c7d-4cfc-a61e-6fea0a3754ef']);
   });
+  it('reads such a label qualified by what it is for or by a remark in brackets', () => {
+    const hex = '3B9F0C27E1A84D65B0C2F97E4A1D38C6F05B2E9A7D14C83F6E0A9B25D7C41E86';
+    expect(values(`HMAC key for the payment notifications: ${hex}\n`, 'handover.eml')).toEqual([hex]);
+    expect(values('Bearer token (staging relay): Wq4nT8kLr2xZm6PvB3yDc7Hs\n', 'notes.txt')).toEqual(['Wq4nT8kLr2xZm6PvB3yDc7Hs']);
+    expect(values('HMAC secret for the webhook: see the vault\n', 'handover.eml')).toEqual([]);
+    expect(values('HMAC key for the webhook is rotated every quarter.\n', 'handover.eml')).toEqual([]);
+  });
   it('leaves a site key or a public key named in prose, and qualified labels without a value', () => {
     expect(values('reCAPTCHA: site key `6LsrsNamqFY8k4d94tq4Gqm7-Js2aWqMXi0Cm3X7` (public), secret `6LCULutahzASt6Ui_D5LH7gL5s4KC6bTvezHrR19`\n', 'onboarding.md')).toEqual(['6LCULutahzASt6Ui_D5LH7gL5s4KC6bTvezHrR19']);
     expect(values('- `token` (string, required): `<your-token>`\n', 'api.md')).toEqual([]);

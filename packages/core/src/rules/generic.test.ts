@@ -266,6 +266,12 @@ describe('passwords that key an encryption, and PINs a till overrides with', () 
     expect(found('The sandbox API key you asked about is gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF (yes, the prefix says live,\n')).toEqual(['gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF']);
     expect(found('The key we use for the cache lookups is user_live_session_profile_by_region.\n')).toEqual([]);
   });
+  it('reads a drawn key in chat whose letters split like words, its digits inside them, and still leaves a name', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'exports/teams/ml.json' }).filter((f) => f.rule === 'key-is-bare-prose').map((f) => text.slice(f.start, f.end));
+    expect(found('"body": "heads up, the new Voyage key for the search trial is Jr5WCm6oDSCTpGu5vtaGuhCOwf7Xdsid - 500 calls a day"\n')).toEqual(['Jr5WCm6oDSCTpGu5vtaGuhCOwf7Xdsid']);
+    expect(found('"body": "the key we read the labels with is utf8mb4GeneralCiLabels2024V3Sorted - see the schema"\n')).toEqual([]);
+  });
   it('reads a manager\'s or an override PIN in a terminal\'s INI and in prose', async () => {
     const { detect } = await import('../index.js');
     const prose = 'The manager override PIN for the tills is 731904.\nthe override pin 4 of the header\n';

@@ -245,6 +245,8 @@ const CONCATENATING_CALL_BEFORE = /\b(?:paste0?|str_c|stri_c|stri_paste|concat(?
 
 /** A bare value that opens with a name and its `=`/`:` (`password=`, `token:…`): the next assignment, not a value. */
 const NESTED_ASSIGNMENT = /^[A-Za-z_][\w.-]{0,60}[=:]/;
+/** A secret's noun on its own (`key`, `token`, `Secret`): as a bare value after a name's first word, the rest of that name. */
+const SECRET_NOUN_ALONE = /^(?:key|secret|token|password|passphrase|credential)s?$/i;
 
 /**
  * A quoted "value" that is the code between two literals (`"…password=" + os.Getenv("PGPASSWORD")`): the name
@@ -1398,6 +1400,9 @@ function assignmentAt(scan: AssignmentScan, offset: number): AssignmentMatch | u
   // Only spaces before a bare value that is itself `name=` (a libpq string's `user=seed password=`, where the
   // account `seed` reads as a secret's name): that name starts an assignment of its own, which is the real one.
   if (!v.quoted && sep.trim() === '' && NESTED_ASSIGNMENT.test(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start);
+  // A secret's noun alone after spaces (`HMAC key for the notification webhook: …`, `Bearer token (staging): …`): the first
+  // word qualifies the noun, which heads the name whose separator follows; it is tried as a name of its own.
+  if (!v.quoted && sep.trim() === '' && SECRET_NOUN_ALONE.test(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start);
   // A bare word closed by a colon is the next label (`Token-> DemoToken: …`): it is tried as a name of its own.
   // (`BARE_LABEL` ends in the colon: a value that does not is no label, and is not matched.)
   if (!v.quoted && v.value.endsWith(':') && BARE_LABEL.test(v.value)) scan.skipUntil = Math.min(scan.skipUntil, v.start);
