@@ -437,6 +437,10 @@ describe('stand-in notes, loopback lists and payment profile ids in dotenv files
     ].join('\n');
     expect(parseDotenv(text, '.env.test').map((s) => s.source)).toEqual(['.env.test:JWT_SECRET', '.env.test:STRIPE_WEBHOOK_SECRET', '.env.test:UPSTREAMS']);
   });
+  it('does not learn a note that points to where the value is kept, and still learns a password beside it', () => {
+    const text = ['SMTP_PASSWORD=see-vault', 'LDAP_BIND_PASSWORD=in_1password', 'SFTP_PASSWORD=ask-netops', 'DB_PASSWORD=Vault-Keeper-2021'].join('\n');
+    expect(parseDotenv(text, '.env').map((s) => s.source)).toEqual(['.env:DB_PASSWORD']);
+  });
 });
 
 describe('environment lookups copied into dotenv files', () => {

@@ -590,7 +590,7 @@ export function isStandInNote(value: string): boolean {
   const v = value.trim();
   const prefixed = PREFIXED_STAND_IN.exec(v);
   if (prefixed !== null && (STAND_IN_WORDS.has(prefixed[1]!) || DUMMY_VALUES.has(prefixed[1]!))) return true;
-  if (isStandInPhrase(v) || isGluedStandIn(v) || isNoAuthNote(v)) return true;
+  if (isStandInPhrase(v) || isGluedStandIn(v) || isNoAuthNote(v) || isKeeperPointerNote(v)) return true;
   // A note that says where the value is not used (`test-jwt-secret-not-used-in-prod`): stand-in words, the kind of
   // secret, and "not … production". Without the `not`, `password123-for-prod` may be a real (weak) password.
   const words = v.toLowerCase().split(/[-_.\s]+/);
@@ -608,6 +608,32 @@ const NO_AUTH_NOTE =
 /** Whether `v` is a `NO_AUTH_NOTE`; the pattern is tried only when `v` holds `no` or `unused`, as each such note does. */
 function isNoAuthNote(v: string): boolean {
   return v.length <= 100 && (v.includes('no') || v.includes('unused')) && NO_AUTH_NOTE.test(v);
+}
+
+/**
+ * A note that points to where the value is kept, or to who holds it, in place of the value: a few lower-case words joined by
+ * `-`, `_`, `.` or blanks, the first a pointing word and one a secret store's or a team's (`see-vault`, `in-vault`,
+ * `from-1password`, `stored-in-keepass`, `see_the_vault`, `ask-netops`). A password is no sentence about its own whereabouts.
+ */
+const POINTING_WORDS = new Set(['see', 'in', 'from', 'ask', 'check', 'use', 'stored', 'kept', 'lives', 'look', 'get', 'fetch', 'pull', 'via', 'refer']);
+const KEEPER_WORDS = new Set([
+  // Secret stores and password managers.
+  'vault', 'vaults', '1password', 'onepassword', 'keepass', 'keepassxc', 'kdbx', 'bitwarden', 'vaultwarden', 'lastpass', 'keeper', 'passbolt',
+  'dashlane', 'cyberark', 'thycotic', 'delinea', 'secretserver', 'passwordstate', 'keyvault', 'ssm', 'sops', 'doppler', 'infisical', 'pwm',
+  // Who is asked for it.
+  'ops', 'netops', 'secops', 'devops', 'it', 'admin', 'admins', 'sysadmin', 'sysadmins', 'infra', 'sre', 'noc', 'helpdesk', 'security',
+]);
+/** Words that may join a pointing word to the store's (`see-the-team-vault`, `in-vault-entry`, `ask-the-it-team`). */
+const POINTER_FILLER_WORDS = new Set(['the', 'our', 'team', 'shared', 'entry', 'item', 'password', 'manager', 'store', 'under', 'at', 'in', 'it', 'for', 'me']);
+const POINTER_NOTE = /^[a-z1][a-z0-9]{0,15}(?:[-_. ][a-z0-9]{1,15}){1,4}$/;
+
+function isKeeperPointerNote(v: string): boolean {
+  if (v.length > 60) return false;
+  const lower = v.toLowerCase();
+  if (!POINTER_NOTE.test(lower)) return false;
+  const words = lower.split(/[-_. ]/);
+  if (!POINTING_WORDS.has(words[0]!)) return false;
+  return words.some((w) => KEEPER_WORDS.has(w)) && words.every((w) => POINTING_WORDS.has(w) || KEEPER_WORDS.has(w) || POINTER_FILLER_WORDS.has(w));
 }
 
 /** The words a note adds to the stand-in words when it says what the value is not for. */
@@ -1218,6 +1244,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (DUMMY_VALUES.has(norm) || EXACT_DEFAULT_VALUES.has(v)) return false;
   if (isStandInPhrase(v) || isGluedStandIn(v)) return false; // `please-change-this`, `SET_IN_ENV`, `localdev`
   if (isNoAuthNote(v)) return false; // `mailhog-no-auth`, `not-required`: the service asks for no secret
+  if (isKeeperPointerNote(v)) return false; // `see-vault`, `from-1password`, `ask-netops`: where the value is kept, not the value
   if (isDummyWithDigits(norm)) return false; // password123, changeme1
   // A test suite's stand-ins: the kind of value it asserts on, numbered (`{ password: 'secret123' }`, `token: 'token2'`), or
   // one lower-case word (`password: "peanuts"`, `confirmPassword: "different"`). Only in tests: elsewhere `user:secret123@host`

@@ -2090,6 +2090,8 @@ describe('credentials behind a scheme, a split prefix or a short directive (blin
     ['Payments.java', 'Client c = new Client("AQE" + "7hTqLm2Xv9Rk4Wp8Nz3Bc6Hd1Fs5Gy0JaQe2TrUy", Environment.LIVE);\n', '7hTqLm2Xv9Rk4Wp8Nz3Bc6Hd1Fs5Gy0JaQe2TrUy'],
     ['gateway.conf', '# uplink\nserver 10.1.2.3 port 8883\ntls_key_pass Rmqt84LkzWvX2pNa\n', 'Rmqt84LkzWvX2pNa'],
     ['Scrubber.cs', 'public static readonly string CdnToken = "qTRvkwzPLmbXhdJcs";\n', 'qTRvkwzPLmbXhdJcs'],
+    // A password that only starts like a note on where it is kept.
+    ['branches.yaml', 'sites:\n  - name: Leeds depot\n    switch_admin_password: Vault-Keeper-2021\n', 'Vault-Keeper-2021'],
   ];
   for (const [file, text, secret] of cases) {
     it(`finds ${secret} in ${file}`, () => {
@@ -2100,6 +2102,10 @@ describe('credentials behind a scheme, a split prefix or a short directive (blin
   const negatives: [string, string][] = [
     ['relay.yml', 'development:\n  host: 127.0.0.1\n  port: 1025\n  password: "mailcatcher-no-auth"\n'],
     ['relay.yml', 'smtp:\n  password: not-required\n'],
+    // A note pointing to where the value is kept or who holds it, in its place.
+    ['branches.yaml', 'sites:\n  - name: Leeds depot\n    switch_admin_password: see-vault\n  - name: York depot\n    switch_admin_password: in_keepass\n'],
+    ['relay.ini', '[smtp]\npassword = from-1password\ntoken = ask-netops\n'],
+    ['.env.example', 'DB_PASSWORD=stored-in-the-team-vault\n'],
     ['gradle.properties', 'SENTRY_BUNDLE_CHECKSUM=4f1c9a2b7e3d8c6a0f5e2b9d7c4a1e8f3b6d9c2a5e8f1b4d7a0c3e6f9b2d5a8c\n'],
     ['Scrubber.cs', 'private const string PasswordResetMailNote = "PasswordResetMail";\n'],
     ['Handlers.cs', 'public static readonly string SessionToken = "SessionTokenHandler";\n'],
