@@ -768,6 +768,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['AWS key ids one after another', 'keys.csv', `AKIA${'Q'.repeat(16)},`.repeat(MB / 21)],
     // A secret's noun after a name's first word is tried as a name of its own: each once, whatever follows.
     ['a first word and a secret noun repeated on one line, never a separator', 'notes.txt', 'HMAC key '.repeat(MB / 9)],
+    // A bare key or token in prose reads at most three words before it for the kind of key they name.
+    ['words before a bare token repeated on one line, never a value', 'notes.md', 'the storefront token '.repeat(MB / 21)],
     // PlatformIO's upload flags are read over a bounded stretch of indented lines, espota's command line within its own.
     ['upload flags repeated on one line, never an --auth', 'platformio.ini', 'upload_flags = --port=3232 '.repeat(MB / 27)],
     ['upload flags over indented lines that never end', 'platformio.ini', 'upload_flags =\n' + '    --port=3232\n'.repeat(MB / 16)],

@@ -211,6 +211,14 @@ describe('a label in notes with more words than its name', () => {
     expect(values('HMAC secret for the webhook: see the vault\n', 'handover.eml')).toEqual([]);
     expect(values('HMAC key for the webhook is rotated every quarter.\n', 'handover.eml')).toEqual([]);
   });
+  it('leaves a key or token that the words before it name one made for browsers, and still reads a server one', () => {
+    const hex = 'b81f0c4e7a2d95631e8c0f7a4d2b69e5';
+    expect(values(`The storefront token (public) is \`${hex}\`.\n`, 'wiki/shop.md')).toEqual([]);
+    expect(values(`The Shopify Storefront API access token is ${hex}.\n`, 'wiki/shop.md')).toEqual([]);
+    expect(values(`- Mixpanel project token: ${hex}\n`, 'wiki/analytics.md')).toEqual([]);
+    expect(values(`- Shopify admin API token: ${hex}\n`, 'wiki/shop.md')).toEqual([hex]);
+    expect(values(`- Storefront webhook secret: ${hex}\n`, 'wiki/shop.md')).toEqual([hex]);
+  });
   it('leaves a site key or a public key named in prose, and qualified labels without a value', () => {
     expect(values('reCAPTCHA: site key `6LsrsNamqFY8k4d94tq4Gqm7-Js2aWqMXi0Cm3X7` (public), secret `6LCULutahzASt6Ui_D5LH7gL5s4KC6bTvezHrR19`\n', 'onboarding.md')).toEqual(['6LCULutahzASt6Ui_D5LH7gL5s4KC6bTvezHrR19']);
     expect(values('- `token` (string, required): `<your-token>`\n', 'api.md')).toEqual([]);

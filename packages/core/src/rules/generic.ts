@@ -1177,6 +1177,9 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   if ((last === 0x74 || last === 0x61 || last === 0x6e) && NEGATION_BEFORE.test(text.slice(Math.max(0, at - 10), at)) && /^[A-Za-z]{3,12}$/.test(name)) return null;
   // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential.
   if (/^tokens?$/i.test(name) && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
+  // `The storefront token (public) is …`, `the Mixpanel project token: …`: the words before name a key made for browsers,
+  // public by design as under the same name in a configuration.
+  if (/^(?:keys?|tokens?)$/i.test(name) && isPublicClientKey([], [...proseWordsBefore(text, at), name.toLowerCase()])) return null;
   if (!/^keys?$/i.test(name)) return undefined;
   if (namesCacheKey(text, at)) return null;
   if (name.length > 3) return undefined;
@@ -1225,6 +1228,26 @@ function keyOfWifiNetwork(text: string, at: number): boolean {
 /** Whether a Wi-Fi key's value is the network's name given before it on its line (`SSID \`Hall-Guest\` key: \`Hall-Guest\``). */
 function namesItsNetwork(text: string, valueStart: number, value: string): boolean {
   return text.slice(lineBounds(text, valueStart, YAML_PARENT_LINE_REACH).start, valueStart).includes(value);
+}
+
+/** How many words before a bare noun in prose are read for what kind of key it is (`the Shopify storefront API token`). */
+const PROSE_QUALIFIER_WORDS = 3;
+
+/**
+ * The words right before a bare noun at `at` in prose, in lower case: up to PROSE_QUALIFIER_WORDS runs of letters, each
+ * parted from the next by one space, as a noun phrase is written; a comma, a bracket or a line break ends the phrase.
+ */
+function proseWordsBefore(text: string, at: number): string[] {
+  const words: string[] = [];
+  let end = at - 1; // the space before the noun
+  while (words.length < PROSE_QUALIFIER_WORDS && codeAt(text, end) === 0x20) {
+    let start = end;
+    while (start > 0 && end - start < 20 && isLetterCode(text.charCodeAt(start - 1))) start--;
+    if (start === end) break;
+    words.unshift(text.slice(start, end).toLowerCase());
+    end = start - 1;
+  }
+  return words;
 }
 
 /** An assignment's `=` right after a declared name (`public key = …`), where `public` is a modifier, not a qualifier. */
@@ -4298,6 +4321,8 @@ function findKeyIsBareValues(text: string, options: DetectOptions, offsets: read
     // One clause from the noun to the verb, and about the key itself: not its id, digest, name or format, nor another thing's.
     if (between.length > KEY_IS_NOUN_DISTANCE || CLAUSE_BREAK.test(between) || DESCRIBED_NOUN_NEXT.test(between)) return;
     if (OTHER_THING.test(sentence) || NOT_THE_KEYS_VALUE.test(sentence) || SOURCE_CONTROL_VERB.test(sentence)) return;
+    // A key made for browsers by the words before the noun (`The Storefront API access token is …`) is public by design.
+    if (isPublicClientKey([], [...proseWordsBefore(sentence, noun.index), noun[0].toLowerCase().replace(/s$/, '')])) return;
     // A vendor's prefix and the key's mode (`gfl_live_`, `sk_test_`) are words by design; the drawn part after them is judged.
     const drawn = raw.replace(KEY_MODE_PREFIX, '');
     if (UUID.test(raw) || (!KEY_HEX.test(raw) && (!looksGenerated(raw) || WORD_PART.test(drawn) || isNameShaped(drawn)))) return;
