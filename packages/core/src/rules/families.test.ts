@@ -2597,9 +2597,12 @@ describe('prose pairs and named values (r21b)', () => {
     }
   });
 
-  it('leaves a commit\'s id given as the subject of a clause that names keys', () => {
+  it('leaves a commit\'s id given as the subject of a clause that names keys, after its verb or its label\'s colon', () => {
     const hex = '0c4b5a1f7e2d9c8b3a6f5e4d1c0b9a8f7e6d5c4b';
     expect(values(`The release commit that rotated the old keys is ${hex}.\n`, 'docs/policy.md')).toEqual([]);
+    expect(values(`The merge commit which added the webhook tokens: ${hex}.\n`, 'docs/policy.md')).toEqual([]);
+    expect(values(`- commit that moved the API key: \`${hex.slice(0, 12)}\`\n`, 'docs/policy.md')).toEqual([]);
+    expect(values('- commit that moved the API key: Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5\n', 'docs/policy.md')).toEqual(['Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5']);
     expect(values('The signing key is Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5.\n', 'docs/policy.md')).toContain('Vb7Qm2Xr9Lt4Wz8Kn3Hd6Jc5');
   });
 

@@ -264,6 +264,8 @@ const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]
 const DIGEST_WORD = /sha-?\d|md5|hash|checksum|digest|fingerprint|thumbprint/i;
 /** A relative clause headed by a commit's word, up to the name it ends (`commit that removed the old `, `revision which rotated the `). */
 const COMMIT_CLAUSE_BEFORE = /\b(?:commit|revision|changeset|merge|sha)s?[ \t]{1,3}(?:that|which)[ \t][^.;:,=\r\n]{0,80}$/i;
+/** A label's colon alone between a name and its value (`… keys: 5627…`). */
+const LABEL_COLON = /^[ \t]{0,4}:[ \t]{0,40}$/;
 /** A clause headed by a digest's word, up to the name it is taken of or for (`file checksum for the test `, `SHA-256 of the `). */
 const DIGEST_OF_BEFORE = /\b(?:sha-?\d{1,3}|md5|hash|checksum|digest|fingerprint|thumbprint)s?[ \t]{1,3}(?:of|for)[ \t][^.;:,=\r\n]{0,60}$/i;
 
@@ -1687,9 +1689,9 @@ function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: n
   if (REQUIREMENT_SEP.test(separator) && /^[0-9A-Fa-f]+$/.test(v.value) && DIGEST_WORD.test(text.slice(lineBounds(text, nameStart, 300).start, nameStart))) return true;
   // A digest's word heading the clause the name ends (`checksum for the test pass: 9c0e…`, `sha256 of the api key: …`):
   // the hex after it is that digest, computed from what the name names (or a run that is no password at all).
-  // A commit heading a relative clause the name ends (`the commit that removed the old keys is 9c0e…`): the verb's
-  // subject is the commit, and the hex its id.
-  if (/^[0-9A-Fa-f]{7,64}$/.test(v.value) && PROSE_COPULA.test(separator) && COMMIT_CLAUSE_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) return true;
+  // A commit heading a relative clause the name ends (`the commit that removed the old keys is 9c0e…`, a label's `The commit
+  // that introduced surrogate keys: 5627…`): the verb's subject is the commit, and the hex its id (a sentence's stop after it).
+  if (/^[0-9A-Fa-f]{7,64}\.?$/.test(v.value) && (PROSE_COPULA.test(separator) || LABEL_COLON.test(separator)) && COMMIT_CLAUSE_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) return true;
   if (/^[0-9A-Fa-f]{32,128}$/.test(v.value) && DIGEST_OF_BEFORE.test(text.slice(Math.max(lineBounds(text, nameStart, 120).start, nameStart - 120), nameStart))) return true;
   if (isQuotedPhraseMapped(text, nameStart, name, separator)) return true;
   // psql interpolates its variables (`PASSWORD :'migrator_password'`, `:"name"`, `:name`, set with `-v`): a reference, not a value.
