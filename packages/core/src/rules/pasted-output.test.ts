@@ -185,7 +185,8 @@ describe('secrets in chat exports, e-mails, error pages and terminal sessions', 
 
   it("reads a Wi-Fi key named after the network's name and a short clause, given in code marks", () => {
     const runbook = '## Lock-up\n- Staff Wi-Fi (HARBOR-STAFF) key for the front-desk tablet: `lantern.quay.pebble42`\n';
-    expect(found(runbook, 'docs/runbooks/closing.md', 'wifi-network-key')).toEqual(['lantern.quay.pebble42']);
+    // Whole, by whichever rule reads it first: since Wi-Fi keys count as passwords, generic-assignment reads `key …:` too.
+    expect(found(runbook, 'docs/runbooks/closing.md')).toEqual(['lantern.quay.pebble42']);
     expect(found('Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt\n', 'welcome.eml')).toEqual(['Qv7mBx-2291-Lpzt']);
     // After a clause a bare last word is the sentence's; in code marks a word is no key either.
     expect(found('- Staff Wi-Fi (HARBOR-STAFF) key for the front-desk tablet: ask the duty manager\n', 'closing.md')).toEqual([]);
