@@ -48,13 +48,9 @@ const cliOut = join(root, 'packages/takumo/dist/bundle');
 rmSync(cliOut, { recursive: true, force: true });
 await build({
   ...common,
-  // The worker scripts sit beside the chunks that start them: worker-pool.ts finds its own as
-  // `new URL('./detect-worker.js', import.meta.url)` (read-ahead.ts likewise), and chunks are written to the root.
-  entryPoints: [
-    join(root, 'packages/takumo/dist/cli.js'),
-    join(root, 'packages/takumo/dist/scan/detect-worker.js'),
-    join(root, 'packages/takumo/dist/scan/read-ahead-worker.js'),
-  ],
+  // The worker script sits beside the chunk that starts it: worker-pool.ts finds it as
+  // `new URL('./detect-worker.js', import.meta.url)`, and chunks are written to the root.
+  entryPoints: [join(root, 'packages/takumo/dist/cli.js'), join(root, 'packages/takumo/dist/scan/detect-worker.js')],
   entryNames: '[name]',
   outdir: cliOut,
   splitting: true,

@@ -99,30 +99,4 @@ describe('scan across threads', () => {
     expect(alone.stats.skipped.binary).toBe(1);
     expect(alone.stats.skipped.tooLarge).toBe(1);
   });
-
-  it('reports the same findings, stats and errors with its files read ahead as read on the main thread', async () => {
-    // Enough files for the reader to start (64), and every kind it leaves to the main thread.
-    for (let i = 0; i < 120; i++) {
-      mkdirSync(join(dir, `m${i % 7}`), { recursive: true });
-      writeFileSync(join(dir, `m${i % 7}/f${i}.ts`), `${'let n = 1;\n'.repeat(i % 40)}${i % 5 === 0 ? `const t = "${GH}";\n` : ''}`);
-    }
-    writeFileSync(join(dir, 'm1/binary.bin'), Buffer.from([0, 1, 2, 3]));
-    writeFileSync(join(dir, 'm2/empty.txt'), '');
-    writeFileSync(join(dir, 'm2/utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`token = "${GH}"\n`, 'utf16le')]));
-    // Larger than a slot of the shared memory (1 MB), under the size limit: read by the main thread, secret at the end.
-    writeFileSync(join(dir, 'm3/large.js'), `${'x'.repeat(1 << 21)}\nconst t = "${GH}";\n`);
-    // Over the size limit: counted, not read.
-    writeFileSync(join(dir, 'm4/huge.js'), `const t = "${GH}";\n${'x'.repeat(5 << 20)}`);
-    const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-    // The reader's script exists only in the build, so the built scanner runs here.
-    const built = (await import(resolve(repoRoot, 'packages/takumo/dist/scan/scanner.js'))) as typeof import('./scanner.js');
-    const run = (readAhead: boolean) => built.scan({ cwd: dir, targets: ['.'], config: defaultConfig(), maxFileSize: 4 << 20, readAhead });
-    const [plain, ahead] = [await run(false), await run(true)];
-    expect(plain.findings.map((f) => f.file)).toContain('m3/large.js');
-    expect(plain.findings.map((f) => f.file)).toContain('m2/utf16.txt');
-    expect(ahead.findings).toEqual(plain.findings);
-    expect(ahead.errors).toEqual(plain.errors);
-    expect(ahead.stats).toEqual({ ...plain.stats, durationMs: ahead.stats.durationMs });
-    expect(plain.stats.skipped).toMatchObject({ binary: 1, tooLarge: 1 });
-  });
 });

@@ -9,7 +9,6 @@ import { DETECT_FAILED, scanContent, type FileOutcome } from './file-scan.js';
 import { findGitRoot, listStaged, readBlobs } from './git.js';
 import { createPathFilter, describeTarget, walkTarget, type WalkCounts } from './walker.js';
 import { ReusableFileReader } from './read-file.js';
-import { ReadAhead } from './read-ahead.js';
 import { DetectionPool } from './worker-pool.js';
 
 /** A finding as the scan reports it: metadata plus a stable fingerprint and a redacted preview. */
@@ -88,11 +87,6 @@ export interface ScanOptions {
    * so that the workers do scan, however fast the main thread gets through a small tree).
    */
   workerHeadStart?: boolean;
-  /**
-   * Whether the main thread, scanning alone, has a folder's files read ahead on a thread of their own (see
-   * read-ahead.ts). Default true; tests turn it off to compare.
-   */
-  readAhead?: boolean;
 }
 
 /** One unit of content to scan, wherever it comes from. */
@@ -120,7 +114,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   try {
     return await scanWith(options, workers);
   } finally {
-    await Promise.all([workers.pool?.close(), workers.readAhead?.close()]);
+    await workers.pool?.close();
   }
 }
 
@@ -228,9 +222,6 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
     }
   }
 
-  // The reader starts on the files while the detector is made; the scan loop takes them in this order.
-  const readAhead = workers.readAhead;
-  readAhead?.read({ paths: items.flatMap((item) => (item.absolute === undefined ? [] : [item.absolute])), maxBytes: options.maxFileSize });
   const detectorConfig = await detectorConfigFor(options.config, [...workspaces], [...ancestorsOf], listings);
   const detector = createDetector(detectorConfig);
   const rules = new Map<string, RuleInfo>();
@@ -272,7 +263,7 @@ async function scanWith(options: ScanOptions, workers: WorkerStarter): Promise<S
       // Files on disk are read synchronously into a reused buffer and scanned in the same
       // tick (the view is overwritten by the next read); other content loads as it comes.
       if (item.absolute !== undefined && !options.readBytes) {
-        content = readAhead?.take() ?? reader.read(item.absolute, options.maxFileSize);
+        content = reader.read(item.absolute, options.maxFileSize);
         if (content === undefined) record({ kind: 'too-large' });
       } else {
         content = await item.load();
@@ -417,29 +408,20 @@ function defaultThreads(): number {
 const WORKERS_FROM_FILES = 256;
 
 /**
- * Files the walk must find before the main thread, scanning alone, has its files read ahead
- * (see read-ahead.ts): fewer take less time to read than the reader takes to start.
- */
-const READ_AHEAD_FROM_FILES = 64;
-
-/**
  * Starts the worker threads of a folder scan (all threads but the main one) during the
  * walk, as soon as it has found enough to scan: they load the engine while the walk goes
  * on. With `--jobs` above 1 they start at once. Files named one by one, staged content and
- * standard input never use them. Where the main thread scans alone, starts its reader instead.
+ * standard input never use them.
  */
 class WorkerStarter {
   pool: DetectionPool | undefined;
-  readAhead: ReadAhead | undefined;
   private readonly threads: number;
-  private readsAhead: boolean;
   private files = 0;
   private started = false;
 
   constructor(options: ScanOptions) {
     const eligible = !options.readBytes && !options.staged && (options.workers === undefined || options.workers > 1);
     this.threads = eligible ? (options.workers ?? defaultThreads()) : 1;
-    this.readsAhead = options.readAhead !== false && !options.readBytes && !options.staged && this.threads === 1;
     if (options.workers !== undefined && this.threads > 1) this.start();
   }
 
@@ -447,10 +429,6 @@ class WorkerStarter {
   found(): void {
     this.files++;
     if (!this.started && this.threads > 1 && this.files >= WORKERS_FROM_FILES) this.start();
-    if (this.readsAhead && this.files >= READ_AHEAD_FROM_FILES) {
-      this.readsAhead = false;
-      this.readAhead = ReadAhead.start();
-    }
   }
 
   private start(): void {
