@@ -2426,8 +2426,7 @@ function constantKeyedEntry(text: string, nameEnd: number, name: string, memo: C
   const value = m.groups!['dq'] ?? m.groups!['sq']!;
   if (isCodeFile(file) && namesASecret(value)) return undefined;
   if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file })) return undefined;
-  const start = m.index + m[0].length - 1 - value.length;
-  return { start, end: start + value.length, category: key.category };
+  return { ...valueBeforeClosingMark(m, value), category: key.category };
 }
 
 /**
@@ -3995,6 +3994,16 @@ const IT_NOUN_REACH = 200;
 const PASSWORD_NOUN_BEFORE = /\b(?:pass(?:word|phrase)|pwd?)\b(?![^]*\n[ \t]*\r?\n)[^]*$/i;
 const PASSWORD_NOUN = /\b(?:pass(?:word|phrase)|pwd?)\b/gi;
 
+/** Where a match's value stands when one closing quote or code mark ends the match. */
+function valueBeforeClosingMark(m: RegExpExecArray, value: string): Span {
+  const start = m.index + m[0].length - 1 - value.length;
+  return { start, end: start + value.length };
+}
+
+/** A version's digits (`FW-2.1.3a`, `TLSv1.2`) and the characters of a path, an address or a variable: no made password's. */
+const VERSION_DIGITS = /\d\.\d/;
+const PATH_OR_VARIABLE_CHAR = /[\/\\@:<>{}()$%]/;
+
 /**
  * Whether the paragraph before `index` names a password itself: a noun for it in its last `IT_NOUN_REACH` characters that
  * no word after makes a thing about passwords (`the password policy was too short, so we changed it to …`).
@@ -4037,10 +4046,9 @@ function findOthersHavePasswords(text: string, options: DetectOptions, offsets: 
     if (!PASSWORD_NOUN_BEFORE.test(text.slice(Math.max(0, m.index - IT_NOUN_REACH), m.index))) return;
     const value = m.groups!['v']!;
     // Every class, the symbol not only a name's `_` or `.` (`OpenSSH_7.4p1`); no version (`FW-2.1.3a`), path or variable.
-    if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || /\d\.\d/.test(value) || /[\/\\@:<>{}()$%]/.test(value)) return;
+    if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || VERSION_DIGITS.test(value) || PATH_OR_VARIABLE_CHAR.test(value)) return;
     if (!isPlausiblePassword(value, options.file)) return;
-    const start = m.index + m[0].length - 1 - value.length;
-    spans.push({ start, end: start + value.length });
+    spans.push(valueBeforeClosingMark(m, value));
   });
   return spans;
 }
@@ -4061,9 +4069,8 @@ function findPasswordOnlyLabels(text: string, options: DetectOptions, offsets: r
     if (!LINE_OPENING.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
     const value = m.groups!['v']!;
     // Letters, a digit and a symbol or both cases; no version (`TigerVNC-1.13`), address, path or variable.
-    if (!hasMadePasswordMix(value) || /\d\.\d/.test(value) || /[\/\\@:<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
-    const start = m.index + m[0].length - 1 - value.length;
-    spans.push({ start, end: start + value.length });
+    if (!hasMadePasswordMix(value) || VERSION_DIGITS.test(value) || PATH_OR_VARIABLE_CHAR.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push(valueBeforeClosingMark(m, value));
   });
   return spans;
 }
@@ -4464,9 +4471,8 @@ function findSharedLoginPasswords(text: string, options: DetectOptions, offsets:
     if (!SET_UP_ALIKE.test(lineBefore) && !SET_UP_ALIKE.test(m[0])) return;
     const value = m.groups!['v']!;
     // Every class, the symbol not only a name's `_` or `.` (`Standard_D2s_v3`, `TLSv1.2` are settings); no path or variable.
-    if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || /[\/\\@:<>{}()$%]/.test(value) || !isPlausiblePassword(value, options.file)) return;
-    const start = m.index + m[0].length - 1 - value.length;
-    spans.push({ start, end: start + value.length });
+    if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || PATH_OR_VARIABLE_CHAR.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push(valueBeforeClosingMark(m, value));
   });
   return spans;
 }
