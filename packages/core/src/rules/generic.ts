@@ -4156,6 +4156,14 @@ const HANDED_OVER_BEFORE = /\b(?:use|try|take|grab|paste|here'?s|here[ \t]is)[ \
 /** Words before a plain "the value" that make it a digest's, a revision's or an identifier's value, not the key's. */
 const NOT_THE_KEYS_VALUE = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|md5|ids?|identifier|thumbprint|serial)\b/i;
 
+/**
+ * Whether a bare value ends at the character `after` it: a blank, a clause's stop, or in a JSON file the closing quote of
+ * the string it stands in (a chat export's message that ends with the value: `"text": "… new one is <value>"`).
+ */
+function endsBareValue(after: string, file: string | undefined): boolean {
+  return !/[^\s.,;:)]/.test(after) || (after === '"' && file !== undefined && JSON_STRING_FILE.test(file));
+}
+
 function findOneKeyValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(ONE_KEY_VALUE, text, offsets, (m) => {
@@ -4173,7 +4181,7 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
     if (handedBare && !HANDED_OVER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
     const after = text.charAt(m.index + m[0].length);
     // Quoted, the quote must close right after; bare, the value must end there.
-    if (quote !== '' ? after !== quote : /[^\s.,;:)]/.test(after)) return;
+    if (quote !== '' ? after !== quote : !endsBareValue(after, options.file)) return;
     // A generated key's shape: letters and digits mixed, long enough, not a name of words; a commit's 40 hex digits are no key.
     if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
     if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: quote !== '', file: options.file })) return;

@@ -80,4 +80,10 @@ describe('key-one-prose: "use the new one" handing a key over bare in a chat\'s 
     expect(found('the token check broke on the old build\nuse the new one 1cb577b2e35fa0fde83202d88f8dd23fb76d621b instead\n', 'chat.txt', rule)).toEqual([]);
     expect(found('the old laptop image is slow\nuse the new one 9b4e17c02d6fa385e1c07b92d4a6f38e from the share\n', 'chat.txt', rule)).toEqual([]);
   });
+  it("takes a bare value that ends a chat export's JSON message, and only in a JSON file", () => {
+    const json = '[\n  {"user": "U02KAI", "text": "the sync bot token got revoked, the new one is Wm4Tz8Lq2Vn7Rk3Hb9Xc5Pd6Jf"},\n  {"user": "U02ANA", "text": "ta"}\n]\n';
+    expect(found(json, 'exports/slack/ops.json', rule)).toEqual(['Wm4Tz8Lq2Vn7Rk3Hb9Xc5Pd6Jf']);
+    expect(found('the sync bot token got revoked, the new one is Wm4Tz8Lq2Vn7Rk3Hb9Xc5Pd6Jf"\n', 'notes.md', rule)).toEqual([]);
+    expect(found('{"text": "the token check broke on the old build, the new one is 1cb577b2e35fa0fde83202d88f8dd23fb76d621b"}\n', 'chat.json', rule)).toEqual([]);
+  });
 });
