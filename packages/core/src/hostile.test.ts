@@ -528,6 +528,10 @@ const hostile: Record<string, string> = {
   // Each answer's `it's` reads its line back a bounded stretch and the lines before it within a bounded reach.
   "answers with it's and a made value, a question about a password before each": "the password? it's Kq8!zW3mLp ".repeat(MB / 30),
   "it's repeated with no value after it": "it's ".repeat(MB / 5),
+  // Each question about a password reads a bounded number of bounded lines after it for a bare answer, once.
+  'questions about a password on one line, and each before chat lines that never answer bare':
+    "what's the password again? ".repeat(MB / 54) + ('[09:02] a: what\'s the password again?\n' + '[09:03] b: "text": "' + 'Kq8!zW3m '.repeat(30) + '\n').repeat(MB / 640),
+  'JSON message keys repeated on one line after a login question': 'it\'s asking for a login\n' + '"text": "'.repeat(MB / 9),
   // Each unit noun and each VNC or BIOS label is tried once, sticky, over a bounded clause.
   'other units that still have code spans never closed, after a password': 'password: older ones still have `Kq8!zW3 '.repeat(MB / 41),
   'VNC labels with asides in brackets, never given a colon': '- VNC (view only '.repeat(MB / 17),

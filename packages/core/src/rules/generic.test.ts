@@ -524,6 +524,59 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     expect(await values(chat, 'chat.txt', 'password-answer-prose')).toEqual([]);
   });
 
+  it("reads an answer's it's after a word of reply, and after a question asked without its mark", async () => {
+    const teams = ['[02/03/2025 11:40] Ola Berg: did the grafana admin password change?', "[02/03/2025 11:41] Kit Moss: yep it's Gauge7!Needle now", ''].join('\n');
+    expect(await values(teams, 'chat/teams-ops.txt', 'password-answer-prose')).toEqual(['Gauge7!Needle']);
+    const json = ['[', '  {"from": "a", "body": "the lab laptop wants the BIOS password again"},', '  {"from": "b", "body": "it\'s Pipette-Rack-4417 - will move it to LAPS"}', ']', ''].join('\n');
+    expect(await values(json, 'exports/teams/lab.json', 'password-answer-prose')).toEqual(['Pipette-Rack-4417']);
+    const statements = [
+      '[11:40] ola: the password policy wants a symbol now',
+      "[11:41] kit: yep it's Policy-v2!x from Monday",
+      '',
+      '[11:50] ola: we changed the password yesterday',
+      "[11:51] kit: ok it's Gauge7!Needle then",
+      '',
+    ].join('\n');
+    expect(await values(statements, 'chat/teams-ops.txt', 'password-answer-prose')).toEqual([]);
+  });
+
+  it('reads a password a chat message gives alone after a question about it, or an account and password after one about a login', async () => {
+    const teams = ["[14/06/2025 09:10] Rui Costa: what's the door controller password again?", '[14/06/2025 09:11] Ana Lee: Strike#Plate42', ''].join('\n');
+    expect(await values(teams, 'chat/teams-facilities.txt', 'password-bare-answer-prose')).toEqual(['Strike#Plate42']);
+    const slack = [
+      '  {"user": "U1", "text": "anyone got the label printer password"},',
+      '  {"user": "U2", "text": "Zebra-Spool!88"},',
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/slack/warehouse.json', 'password-bare-answer-prose')).toEqual(['Zebra-Spool!88']);
+    const login = ['[18:01] sam: the share is asking for a login', '[18:02] jo: av-tech / Mixer-Desk-2031', ''].join('\n');
+    expect(await values(login, 'chat/av.txt', 'password-bare-answer-prose')).toEqual(['Mixer-Desk-2031']);
+  });
+
+  it('leaves bare messages that answer no password question, or answer with a place, a version or a word', async () => {
+    const chat = [
+      "[09:10] rui: what's the door controller password again?",
+      '[09:11] ana: in-the-Vault',
+      '[09:12] ana: v4.2.0-Beta',
+      '',
+      '[09:20] rui: the password policy changed?',
+      '[09:21] ana: Policy-2025!x',
+      '',
+      '[09:30] rui: which build is on the door controller?',
+      '[09:31] ana: Build-7.2!rc',
+      '',
+      "[09:40] rui: what's the door controller password again?",
+      '',
+      '[09:50] ana: Strike#Plate42',
+      '',
+      '[10:00] rui: the share is asking for a login',
+      '[10:01] jo: Mixer-Desk-2031',
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat/teams-facilities.txt', 'password-bare-answer-prose')).toEqual([]);
+    expect(await values("what's the admin password again?\nStrike#Plate42\n", 'notes.md', 'password-bare-answer-prose')).toEqual([]);
+  });
+
   it('reads the password the other units still have after the paragraph names one, and leaves versions and builds', async () => {
     const runbook = '2. The router password is Quay-North-2024! on new installs (older units still have `Skerry#Rt88`).\n';
     expect(await values(runbook, 'runbooks/router.md', 'password-others-have-prose')).toEqual(['Skerry#Rt88']);

@@ -4547,23 +4547,43 @@ function namedInLinesBefore(text: string, lineStart: number): boolean {
  * it, it's now …"). Sticky at `it`; the value bare, maybe after `now` or `still`.
  */
 const IT_IS_ANSWER = /it(?:'s|[ \t]is)(?:[ \t]{1,2}(?:now|still))?[ \t]{1,3}(?<v>[^\s`'"]{6,100})/iy;
-/** What may stand right before an answer's `it's` on its line: nothing, a chat's name and colon, a JSON string's quote, a clause's comma or a stop. */
-const ANSWER_OPENING = /(?:^|["':,;.>\]])[ \t]{0,3}$/;
+/**
+ * What may stand right before an answer's `it's` on its line: nothing, a chat's name and colon, a JSON string's quote, a
+ * clause's comma or a stop, maybe with a word of reply after it (`yes it's … now`, `ok, it's …`).
+ */
+const ANSWER_OPENING = /(?:^|["':,;.>\]])[ \t]{0,3}(?:(?:yes|yeah|yep|yup|ok|okay|sure|sorry|right|ah|oh)[,.!]?[ \t]{1,2})?$/i;
 /** The password's noun in a question: the word, then the rest of its line holds a question mark. */
 const ASKED_PASSWORD = /(?:\bpass(?:word|phrase)s?|\bpasswd|\bpwd?)\b(?<rest>[^\r\n]{0,160})/gi;
+/**
+ * A question asked without its mark, as chats do: a word of asking earlier in the clause (`what's the modem password again`,
+ * `the chamber PC wants the local admin password`, `anyone got the kiosk password`), read back from the noun.
+ */
+const ASKING_BEFORE = /\b(?:what(?:'s|s|[ \t]is|[ \t]was)|any(?:one|body)|remind[ \t]me|need|needs|want|wants|asking|asks|forgot)\b[^\r\n?.!;]{0,60}$/i;
+/** `again` right after the noun: asking for it once more (`the wifi password again`). */
+const AGAIN_NEXT = /^[ \t]{1,2}again\b/i;
 
 /**
- * Whether the lines before `lineStart` (within the reach, not past a blank line) ask about a password: the noun, not one
- * a word after it describes (`password reset?`, `password policy?`), and a question mark after it on its line.
+ * Whether a password's noun, read from `line` at `noun` with `rest` after it, is asked about: not one a word after it describes
+ * (`password reset?`, `password policy?`), and a question mark after it on its line, a word of asking before it, or `again`.
  */
-function askedInLinesBefore(text: string, lineStart: number): boolean {
+function asksAboutNoun(line: string, noun: number, rest: string): boolean {
+  if (DESCRIBED_NOUN_NEXT.test(rest)) return false;
+  return rest.includes('?') || AGAIN_NEXT.test(rest) || ASKING_BEFORE.test(line.slice(Math.max(0, noun - 100), noun));
+}
+
+/** The lines before `lineStart` within the reach, from the last blank line: the exchange an answer belongs to. */
+function exchangeBefore(text: string, lineStart: number): string {
   const lines = text.slice(Math.max(0, lineStart - NEW_ONE_LINES_REACH), lineStart).split('\n');
   let first = lines.length - 1;
   while (first > 0 && lines[first - 1]!.trim() !== '') first--;
-  const before = lines.slice(first).join('\n');
+  return lines.slice(first).join('\n');
+}
+
+/** Whether the lines before `lineStart` (within the reach, not past a blank line) ask about a password. */
+function askedInLinesBefore(text: string, lineStart: number): boolean {
+  const before = exchangeBefore(text, lineStart);
   for (const m of before.matchAll(ASKED_PASSWORD)) {
-    const rest = m.groups!['rest']!;
-    if (rest.includes('?') && !DESCRIBED_NOUN_NEXT.test(rest)) return true;
+    if (asksAboutNoun(before, m.index, m.groups!['rest']!)) return true;
   }
   return false;
 }
@@ -4584,6 +4604,84 @@ function findAnsweredPasswords(text: string, options: DetectOptions, offsets: re
     if (!hasEveryClass(value) || /[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
+  return spans;
+}
+
+/**
+ * Where a chat line's message starts: after a timestamp in brackets and the sender's name and colon (`[08/05/2025 08:03] Jade
+ * Hollins: `, `[2025-12-14 06:05] Mara: `), after a bare time and a name (`09:41 raj: `), after an IRC nick (`<raj> `), or
+ * inside a JSON export's message string (`"text": "`, `"body": "`), sticky at the line's start.
+ */
+const CHAT_MESSAGE_OPENING =
+  /[ \t]{0,12}(?:\[[^\]\r\n]{1,40}\][ \t]{0,3}(?:[^:\r\n\[\]"]{1,40}:)?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}[^:\r\n"]{1,40}:|<[^<>\r\n]{1,40}>|[^\r\n]{0,200}?"(?:text|body|message|content|msg)"[ \t]{0,2}:[ \t]{0,2}")[ \t]{0,3}/y;
+/**
+ * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash and the password (a
+ * chat's `lx-crew / …`), then the line's end or the JSON string's close.
+ */
+const BARE_ANSWER = /(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}\/[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+/** A login's noun asked about, for an answer that gives the account with the password (`it's asking for a login`). */
+const ASKED_LOGIN = /\b(?:log-?ins?|credentials?|creds)\b(?<rest>[^\r\n]{0,160})/iy;
+/** ASKED_PASSWORD sticky, read at a keyword's offset. */
+const ASKED_PASSWORD_AT = new RegExp(ASKED_PASSWORD.source, 'iy');
+/** How many lines after a question its bare answer may come: a JSON export spends a few on each message's fields. */
+const BARE_ANSWER_LINES = 6;
+
+/** The start of the line after the one that ends at `lineEnd` (its `\r` or `\n`), or -1 where none follows. */
+function nextLineStart(text: string, lineEnd: number): number {
+  const at = text.charCodeAt(lineEnd) === 0x0d ? lineEnd + 1 : lineEnd;
+  return text.charCodeAt(at) === 0x0a && at + 1 < text.length ? at + 1 : -1;
+}
+
+/**
+ * The start of the message on the line at `lineStart` when it holds nothing but an answer (see BARE_ANSWER), or -1: the
+ * line must open as a chat's message does, so a config's or a list's bare line is never read as one.
+ */
+function bareAnswerAt(text: string, lineStart: number): RegExpExecArray | null {
+  CHAT_MESSAGE_OPENING.lastIndex = lineStart;
+  if (CHAT_MESSAGE_OPENING.exec(text) === null) return null;
+  BARE_ANSWER.lastIndex = CHAT_MESSAGE_OPENING.lastIndex;
+  return BARE_ANSWER.exec(text);
+}
+
+/**
+ * A password that a chat's message gives alone, answering the question a line or a few before it asked about the password
+ * (`what's the admin password again?` / `Jade: NvrLeeds!2023`) or about a login (`it's asking for a login` / `lx-crew / …`):
+ * the message nothing but the value, or the account and the value; the value with every class, as no word of a chat has.
+ */
+function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let done = -1;
+  for (const offset of offsets) {
+    if (offset < done || (offset > 0 && isWordCode(text.charCodeAt(offset - 1)))) continue;
+    const pattern = /^pass|^pw/i.test(text.slice(offset, offset + 4)) ? ASKED_PASSWORD_AT : ASKED_LOGIN;
+    pattern.lastIndex = offset;
+    const asked = pattern.exec(text);
+    if (asked === null) continue;
+    // The question is a short line: its rest ends the line, read no further than the pattern's reach.
+    const questionEnd = asked.index + asked[0].length;
+    if (questionEnd < text.length && text.charCodeAt(questionEnd) !== 0x0a && text.charCodeAt(questionEnd) !== 0x0d) continue;
+    const before = text.slice(Math.max(0, offset - 100), offset);
+    if (!asksAboutNoun(before, before.length, asked.groups!['rest']!)) continue;
+    done = questionEnd;
+    let lineStart = nextLineStart(text, questionEnd);
+    for (let n = 0; n < BARE_ANSWER_LINES && lineStart !== -1 && lineStart - questionEnd <= NEW_ONE_LINES_REACH; n++) {
+      const { end: lineEnd } = lineBounds(text, lineStart, NEW_ONE_LINES_REACH);
+      if (text.slice(lineStart, lineEnd).trim() === '') break;
+      const m = bareAnswerAt(text, lineStart);
+      if (m !== null) {
+        const value = m.groups!['v']!;
+        // A login's question is answered by the account and its password together.
+        const fits = pattern === ASKED_PASSWORD_AT || m.groups!['account'] !== undefined;
+        if (fits && hasEveryClass(value) && !/[@<>{}()$%]/.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
+          const start = m.index + m[0].indexOf(value, m.groups!['account']?.length ?? 0);
+          spans.push({ start, end: start + value.length });
+          done = start + value.length;
+          break;
+        }
+      }
+      lineStart = nextLineStart(text, lineEnd);
+    }
+  }
   return spans;
 }
 
@@ -6610,6 +6708,32 @@ export const genericRules: Rule[] = [
         '[10:02] ana: anyone have the kiosk password? it\'s Lodge!Birch42 right?',
         '[10:02] ana: the kiosk password is in the vault\n[10:03] raj: it\'s Lodge!Birch42 then',
         '[10:02] ana: anyone have the kiosk password?\n\n[10:30] raj: it\'s Lodge!Birch42 for the kiosk user',
+      ],
+    },
+  },
+  {
+    id: 'password-bare-answer-prose',
+    category: 'PASS',
+    description:
+      'A password a chat\'s message gives alone, a line or a few after a question about it ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"): the message nothing but the value, or an account, a spaced slash and the value; every class',
+    keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'login', 'log-in', 'credential', 'creds'],
+    pattern: CHAT_MESSAGE_OPENING,
+    find: findBareAnsweredPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: Kestrel!Pen2031",
+        '{"user": "a", "text": "the till wants the manager password"},\n{"user": "b", "text": "Float#Drawer77"}',
+        '[18:15] Priya: it\'s asking for a login\n[18:15] Tom: crew-lx / Spotlight-Iris-2031',
+      ],
+      noMatch: [
+        "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: check-the-Vault",
+        "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: v2.4.1-RC",
+        '[09:02] Marcus: the password policy changed?\n[09:03] Jade: Policy-v2!x',
+        "[09:02] Marcus: what's the NVR admin password again?\n\n[09:30] Jade: Kestrel!Pen2031",
+        '[18:15] Priya: it\'s asking for a login\n[18:15] Tom: Spotlight-Iris-2031',
+        'The password is in the vault.\nKestrel!Pen2031',
       ],
     },
   },
