@@ -78,11 +78,20 @@ const KEYPAD_GUARD_WORDS = new Set(['alarm', 'door', 'gate', 'keypad', 'keysafe'
 const LOCKED_ROOM_WORDS = new Set(LOCKED_ROOMS);
 /** Last words of a column's title that name a code or a PIN. */
 const CODE_WORDS = new Set(['code', 'pin', 'passcode', 'combination', 'combo']);
+/**
+ * Roles whose code, right before the word code, opens or overrides what a keypad guards: an alarm panel's `installer_code`
+ * and `engineer_code`, an escape room's or a kiosk's `OVERRIDE_CODE`, a phone's `unlock_code`. (A `service_code` or a
+ * `user_code` is as often an id.)
+ */
+const CODE_OWNER_WORDS = new Set(['override', 'unlock', 'installer', 'engineer']);
+/** The single words that, right before `code` in a name, make it a keypad's code (`ALARM_CODE`, `installerCode`): what a scanner looks for. */
+export const ACCESS_CODE_OWNERS: readonly string[] = [...KEYPAD_GUARD_WORDS, ...CODE_OWNER_WORDS];
 
 /**
- * Whether a CSV column's title names a keypad's code or a PIN (`door_code`, `machine_room_code`, `Key safe combination`,
- * `supervisor_pin`, `passcode`): a code word last, and before it what the keypad guards (a room only with what it holds),
- * or, before a PIN or a passcode, whose it is. `pin` or `pin_code` alone is as often a postal code.
+ * Whether a CSV column's title or a setting's name names a keypad's code or a PIN (`door_code`, `machine_room_code`, `Key
+ * safe combination`, `supervisor_pin`, `INSTALLER_PIN`, `passcode`, `override_code`): a code word last, and before it what
+ * the keypad guards (a room only with what it holds), or, before a PIN or a passcode, whose it is, or before a code, a role
+ * that opens or overrides it. `pin` or `pin_code` alone is as often a postal code.
  */
 export function namesAccessCodeColumn(title: string): boolean {
   const words = splitWords(title);
@@ -90,6 +99,7 @@ export function namesAccessCodeColumn(title: string): boolean {
   if (last < 0 || !CODE_WORDS.has(words[last]!)) return false;
   if (words[last] === 'passcode' && last === 0) return true;
   if ((words[last] === 'pin' || words[last] === 'passcode') && last > 0 && PIN_OWNER_WORDS.has(words[last - 1]!)) return true;
+  if (words[last] === 'code' && last > 0 && CODE_OWNER_WORDS.has(words[last - 1]!)) return true;
   for (let i = 0; i < last; i++) {
     const word = words[i]!;
     if (KEYPAD_GUARD_WORDS.has(word) || (word === 'key' && words[i + 1] === 'safe')) return true;

@@ -951,3 +951,38 @@ describe("a Wi-Fi network's key in notes", () => {
     expect(values(notes, 'wiki/site.md')).toEqual([]);
   });
 });
+
+describe("a PIN's or a keypad code's digits in config and code", () => {
+  it('reads digits under a name that says whose PIN it is or what it guards, quoted or not', () => {
+    expect(values('{ "panel": { "engineer_pin": "502817" } }\n', 'provision/panel.json')).toEqual(['502817']);
+    expect(values('static const char *MAINTENANCE_PIN = "90412";\n', 'src/menu.c')).toEqual(['90412']);
+    expect(values('alarm:\n  keypad_pin: 64027\n', 'site.yaml')).toEqual(['64027']);
+    expect(values('val technicianPin = "81930"\n', 'app/Config.kt')).toEqual(['81930']);
+  });
+  it('reads a code named for what it guards or for the role that overrides it', () => {
+    expect(values('#define SAFE_OVERRIDE_CODE "27183"\n', 'include/config.h')).toEqual(['27183']);
+    expect(values('gate_code: "90613"\n', 'site/vars.yml')).toEqual(['90613']);
+    expect(values('const installerCode = 41739;\n', 'src/panel.ts')).toEqual(['41739']);
+    expect(values('ALARM_DISARM_CODE=5072\n', '.env')).toEqual(['5072']);
+  });
+  it("reads digits kept as text under any other PIN's name: a device's PIN, whose leading zeros must stay", () => {
+    expect(values('  dsp_pin: "0482"\n', 'config/audio.yaml')).toEqual(['0482']);
+    expect(values('  PRINTER_PIN = "71936" # front panel\n', 'app/printer.rb')).toEqual(['71936']);
+  });
+  it("leaves a board's pin, counts and bounds, pinning, an address's PIN, a code of something else and stand-ins", () => {
+    const quiet = [
+      'BUZZER_PIN = 12\nSTATUS_LED_PIN = "13"\nRESET_PIN = "GPIO_NUM_4"\n',
+      'pin_length: 6\nmax_pin_attempts: 3\nservice_pin_digits: 4\n',
+      'CERT_PIN = "sha256/Kt4wPz8Lq2VnR7mX="\nruntime_version_pin = "3120"\n',
+      'billing_pin = "560034"\ndelivery_pin: "400051"\n',
+      'ERROR_CODE = "40412"\nCOUNTRY_CODE = "0044"\nunsafe_code = "48213"\ndelegate_code = "71930"\nservice_code = "60412"\n',
+      'door_code: "D-12"\nalarm_code_length = "48213"\n',
+      'DOOR_CODE = "1234"\ninstaller_pin: "000000"\n',
+      'sensor_pin = 48213\n',
+    ];
+    for (const text of quiet) expect(values(text, 'config/device.py'), text).toEqual([]);
+  });
+  it("leaves a test's PINs", () => {
+    expect(values('INSTALLER_PIN = "502817"\n', 'tests/test_panel.py')).toEqual([]);
+  });
+});

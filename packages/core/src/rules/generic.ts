@@ -8,7 +8,7 @@ import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
-import { CODE_GIVEN_AS, CODE_MARK, isLoginPin, isProsePin, linesCodeStandIn, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, isLoginPin, isProsePin, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
@@ -21,17 +21,23 @@ import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWor
  * classified (`key-name.ts`), and the value judged by shape (`secret-value.ts`).
  */
 
+/** Whose a PIN is, as a camel-cased name joins it to `Pin` (`servicePin`, `installerPin`): one word of `PIN_OWNERS`. */
+const CAMEL_PIN_OWNERS = PIN_OWNERS.filter((owner) => /^[a-z]+$/.test(owner));
+
 /** `pat` only as a word of its own (`GH_PAT`, `AZURE_DEVOPS_EXT_PAT`: a personal access token), never `path` or `pattern`. */
 const SECRET_WORD =
   // Erlang's distribution cookie (`erlangCookie`, `ERLANG_COOKIE`) authenticates cluster nodes; a Zigbee install code
   // (`INSTALL_CODE`) is what a device's link key is derived from. An RSA key's private exponent (`SigningPrivateExponent`) signs.
   // An admin's, a master or a till's override PIN (`KIOSK_ADMIN_PIN`, `masterPin`, `OverridePin`) is read from its qualifier: `pin` alone is in every `mapping`;
-  // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`) is read for a strong value only (`pinNameKey`).
+  // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`), or joins `Pin` to whose it is (`servicePin`), is read for a
+  // strong value or digits kept as a PIN (`pinNameKey`).
+  // A keypad's or a panel's code named for what it guards or who overrides it (`ALARM_CODE`, `installer_code`, `GM_OVERRIDE_CODE`)
+  // is read for a PIN's digits only (`accessCodeNameKey`).
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
   // A license service's signing IV (Widevine's `SIGNING_IV`) is issued with its signing key and signs beside it.
   // A custom header named for an API (`x-drmtoday-api`) is that API's key, its `-Key` left off.
-  '(?:(?:admin|master|unlock|supervisor|operator|manager|override)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
+  '(?:(?:admin|master|unlock|supervisor|operator|manager|override)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|(?:' + ACCESS_CODE_OWNERS.join('|') + ')[_\\-]?code(?![a-z])|(?:' + CAMEL_PIN_OWNERS.join('|') + ')pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -433,7 +439,7 @@ function isNumericPasscode(name: string, value: string, file: string | undefined
   if (!isProsePin(value) || isTestFile(file)) return false;
   const words = splitWords(name);
   const last = words[words.length - 1];
-  return last === 'passcode' || last === 'pincode' || (last === 'code' && words[words.length - 2] === 'pin') || last === 'pin';
+  return last === 'passcode' || last === 'pincode' || (last === 'code' && words[words.length - 2] === 'pin') || last === 'pin' || (last === 'code' && namesAccessCodeColumn(name));
 }
 
 /** A psql variable interpolated into a statement: `:'name'` (as a literal), `:"name"` (as an identifier), `:name`. */
@@ -1345,7 +1351,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? accessCodeNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
     if (found !== undefined && (isAuthChallengeNonce(text, nameStart, name) || isCacheStepKey(text, nameStart, name))) continue;
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
@@ -1521,9 +1527,15 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
     v.value = v.value.slice(pair[1]!.length + 1);
     key = { category: 'PASS', weak: false };
   }
-  // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password.
+  // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password, or
+  // when it is a PIN's digits that the name or the quotes say are one (`INSTALLER_PIN = "070893"`).
   if (found === STRONG_PIN_KEY) {
-    if (!isStrongPin(v.value)) return undefined;
+    if (!isStrongPin(v.value) && !isDigitPin(name, v)) return undefined;
+    key = { category: 'PASS', weak: false };
+  }
+  // `ALARM_CODE`, `override_code`: a keypad's code is a PIN's digits, where any other value is a code of something else.
+  if (found === ACCESS_CODE_KEY) {
+    if (!isProsePin(v.value)) return undefined;
     key = { category: 'PASS', weak: false };
   }
   // A bare `auth` holding a password-shaped literal (a Redis client's `auth = "…"`) is that password.
@@ -2266,6 +2278,27 @@ function pinNameKey(name: string): KeyClass | undefined {
   // A PKCS#11 token's PIN (`user_pin`, `so_pin`, `HSM_PIN`) is pkcs11-pin's, which knows its digits too.
   if (PKCS11_PIN_OWNERS.has(words[words.length - 2]!)) return undefined;
   return STRONG_PIN_KEY;
+}
+
+/**
+ * Four to eight digits under a name that ends in `pin` (see `pinNameKey`): a PIN where the name says whose it is or what it
+ * guards (`installer_pin`, `SERVICE_PIN`, `door_pin`), or where the digits are kept as text (`qsys_pin: "4816"`,
+ * `LASER_PIN = "2580"`), as a PIN is to keep its leading zeros; a board's pin is a number, and never four digits. Not
+ * under the words of an address (an Indian postal code is a `PIN`), of a map's pin, or of a pinned version or build.
+ */
+function isDigitPin(name: string, v: ValueMatch): boolean {
+  if (!isProsePin(v.value)) return false;
+  return namesAccessCodeColumn(name) || (v.quoted && !splitWords(name).some((word) => NO_ACCESS_PIN_WORDS.has(word)));
+}
+const NO_ACCESS_PIN_WORDS = new Set([
+  'postal', 'post', 'postcode', 'zip', 'area', 'address', 'city', 'district', 'branch', 'office', 'shipping', 'billing', 'delivery', 'pickup', 'home', 'permanent',
+  'map', 'location', 'marker', 'geo', 'version', 'release', 'build', 'commit', 'revision', 'rev', 'tag', 'image', 'package',
+]);
+
+/** A keypad's code named for what it guards or who opens it (`ALARM_CODE`, `installer_code`, `GM_OVERRIDE_CODE`): read for a PIN's digits only. */
+const ACCESS_CODE_KEY: KeyClass = { category: 'PASS', weak: true };
+function accessCodeNameKey(name: string): KeyClass | undefined {
+  return /code$/i.test(name) && namesAccessCodeColumn(name) ? ACCESS_CODE_KEY : undefined;
 }
 const PKCS11_PIN_OWNERS = new Set(['user', 'usr', 'cu', 'so', 'co', 'officer', 'token', 'slot', 'partition', 'hsm', 'pkcs11', 'p11', 'luna']);
 /** Words of certificate or public-key pinning (`SERVER_PUBKEY_PIN`, `CERT_PIN`): the pin is a hash of what is public. */
@@ -5420,6 +5453,10 @@ export const genericRules: Rule[] = [
       '_pin', '-pin',
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin', 'operator_pin', 'operator-pin', 'operatorpin',
       'manager_pin', 'manager-pin', 'managerpin', 'override_pin', 'override-pin', 'overridepin',
+      // A keypad's code named for what it guards or who overrides it (`ALARM_CODE`, `installerCode`, `gm-override-code`): digits only.
+      ...ACCESS_CODE_OWNERS.flatMap((owner) => [`${owner}_code`, `${owner}-code`, `${owner}code`]),
+      // A PIN camel-cased to whose it is (`servicePin`, `doorPin`).
+      ...CAMEL_PIN_OWNERS.map((owner) => `${owner}pin`),
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
@@ -5430,6 +5467,8 @@ export const genericRules: Rule[] = [
     examples: {
       match: [
         'DOOR_PIN="Kt4#wPz8Lq2Vn"',
+        // A PIN's digits under a name that says whose it is or what it guards, or kept as text under another PIN's name.
+        'DOOR_PIN="48213907"', 'pub const SERVICE_PIN: &str = "502817";', '#define GM_OVERRIDE_CODE "27183"', '  dsp_pin: "0482"',
         // Qt makes a header's value a byte array of its literal.
         'static const QByteArray kStationApiKey = QByteArrayLiteral("lPw0x4XFAFlpHuXEZDBcW7ExmEmWrnVh8xCS178M");',
         // A backup repository's password is a passphrase by its tool's design: a run of words.
@@ -5518,7 +5557,7 @@ export const genericRules: Rule[] = [
         'Property names keep their meaning: `key-store-password`, `MQ_APP_PASSWORD`, `spring.datasource.password` stay as they are.',
         'duo_integration_key: DICRTKF92CP37EOWVGHY',
         'ibm:\n  mq:\n    password: ${MQ_APP_PASSWORD:passw0rd}',
-        'LED_PIN = "GPIO_NUM_12"', 'static const QByteArray kApiKeyHeader = QByteArrayLiteral("X-Station-Key");', 'export KOPIA_PASSWORD="stored in the team vault"', 'override_pin_enabled = "731904"', 'OVERRIDE_PIN = 13', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'DOOR_PIN="48213907"', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
+        'LED_PIN = "GPIO_NUM_12"', 'static const QByteArray kApiKeyHeader = QByteArrayLiteral("X-Station-Key");', 'export KOPIA_PASSWORD="stored in the team vault"', 'override_pin_enabled = "731904"', 'OVERRIDE_PIN = 13', 'RELAY_PIN = "Gpio_Pin_10"', 'door_pin = "Kt4#wPz8"', 'RELAY_PIN = 48213907', 'ERROR_CODE = "40412"', 'max_pin_attempts = 3', 'door_pin: "correcthorse12"', 'user_pin_length = "Kt4#wPz8Lq2Vn"', 'TLS_PIN = "Kt4#wPz8Lq2Vn"', 'API_PIN = "sha256/Kt4wPz8Lq2VnR7mX="',
         '<pre>printf(&quot;Password is correct.&quot;);</pre>',
         'password_field = "password"',
         '"_meta": {"request": {"headers": {"Authorization": {"": {"rem": [["@password:filter", "s", 0, 10]], "len": 71}}}}}',
