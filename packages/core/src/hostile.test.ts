@@ -782,6 +782,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // A provider named in chat, then its key's shape: each stretch after the names is searched once.
     ['Discord named before dotted runs that never fit a bot token', 'chat.txt', `discord ${'Ab3_'.repeat(7)}.${'x'.repeat(7)}.`.repeat(MB / 45)],
     ['Adyen named before an AQE run that never ends', 'mail.eml', 'Adyen AQE' + 'Ab3+'.repeat(MB / 4)],
+    // A Google key's `apiKey` reads its object's entries for a Firebase web app's id within a bounded reach, whether or
+    // not the object closes.
+    ['Google keys as apiKey entries of objects and calls that never close, on one line', 'src/config.ts', 'cfg = { apiKey: "AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ", ('.repeat(MB / 62)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -75,6 +75,25 @@ describe('keys vendors ship to browsers and apps', () => {
     expect(values(`const GEOCODER_KEY = '${key}';`, 'geo.ts')).toEqual([key]);
   });
 
+
+  it("leaves the API key of an object that holds a Firebase web app's id, whatever the object is called", () => {
+    const key = 'AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ';
+    const appId = '"1:604218937552:web:8c3f1a9e2b7d4c60"';
+    // Nested in an app's own config, in an Expo config's `extra`, as JSON, and passed straight to a call.
+    expect(values(`export const settings = {\n  api: "/v2",\n  firebase: {\n    apiKey: "${key}",\n    projectId: "kiln-app",\n    appId: ${appId},\n  },\n};`, 'src/settings.ts')).toEqual([]);
+    expect(values(`export default {\n  extra: {\n    push: { apiKey: "${key}", messagingSenderId: "604218937552", appId: ${appId} },\n  },\n};`, 'app.config.ts')).toEqual([]);
+    expect(values(`{\n  "web": {\n    "appId": ${appId},\n    "apiKey": "${key}"\n  }\n}`, 'public/runtime.json')).toEqual([]);
+    expect(values(`const app = initializeApp({ apiKey: "${key}", projectId: "kiln-app", appId: ${appId} });`, 'src/boot.js')).toEqual([]);
+  });
+
+  it("still reports an API key beside a project id alone, an Android or iOS app's id, or a web app id in another object", () => {
+    const key = 'AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ';
+    expect(values(`export const settings = {\n  firebase: {\n    apiKey: "${key}",\n    projectId: "kiln-app",\n  },\n};`, 'src/settings.ts')).toEqual([key]);
+    expect(values(`static const FirebaseOptions android = FirebaseOptions(\n  apiKey: '${key}',\n  appId: '1:604218937552:android:8c3f1a9e2b7d4c60',\n);`, 'lib/options.dart')).toEqual([key]);
+    expect(values(`export const maps = { apiKey: "${key}" };\nexport const push = { appId: "1:604218937552:web:8c3f1a9e2b7d4c60" };`, 'src/settings.ts')).toEqual([key]);
+    // A key under another name in the same object is not the web config's API key.
+    expect(values(`export const cfg = {\n  mapsServerKey: "${key}",\n  appId: "1:604218937552:web:8c3f1a9e2b7d4c60",\n};`, 'src/settings.ts')).toEqual([key]);
+  });
   it("leaves a Firebase API key under the prefix a web framework inlines into the browser bundle, and still reports other Google keys", () => {
     const key = 'AIzaSyR8mT2vK9wQ4xN7pL3cB6dF1hJ5gZ0eYuW';
     const env = [`NEXT_PUBLIC_FIREBASE_API_KEY=${key}`, `VITE_FIREBASE_API_KEY="${key}"`, `REACT_APP_FIREBASE_API_KEY=${key}`, `EXPO_PUBLIC_FIREBASE_API_KEY=${key}`, `VUE_APP_FIREBASE_API_KEY=${key}`, `NUXT_ENV_FIREBASE_API_KEY=${key}`].join('\n');

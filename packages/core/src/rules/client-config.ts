@@ -29,6 +29,12 @@ export function enclosingObjectWords(text: string, at: number): string[] {
 
 /** The text on the line before the unmatched bracket a name at `at` sits in (see `enclosingObjectWords`); undefined at the top level. */
 function enclosingObjectOpener(text: string, at: number): string | undefined {
+  const open = enclosingBracket(text, at);
+  return open === -1 ? undefined : textBefore(text, open);
+}
+
+/** Where the unmatched `{`, `[` or `(` a name at `at` sits in is (see `enclosingObjectWords`); -1 at the top level. */
+function enclosingBracket(text: string, at: number): number {
   let depth = 0;
   // Parentheses closed between the call's `(` and the name (`URL(string: …)!,`), counted outside nested braces only:
   // a stray `)` then cannot hide the brace the name sits in.
@@ -38,15 +44,50 @@ function enclosingObjectOpener(text: string, at: number): string | undefined {
     const c = text.charCodeAt(i);
     if (depth === 0 && c === 0x29 /* ) */) parens++;
     else if (depth === 0 && c === 0x28 /* ( */) {
-      if (parens === 0) return textBefore(text, i);
+      if (parens === 0) return i;
       parens--;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth++;
     else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (depth === 0) return textBefore(text, i);
+      if (depth === 0) return i;
       depth--;
     }
   }
-  return undefined;
+  return -1;
+}
+
+/** How far after its opening bracket an object's entries are read for a sibling of the name being judged. */
+const OBJECT_REACH = 1500;
+
+/** The entries of the object or call opened at `open`: the text up to its closing bracket, at most OBJECT_REACH characters. */
+function bracketedBody(text: string, open: number): string {
+  let depth = 0;
+  const stop = Math.min(text.length, open + 1 + OBJECT_REACH);
+  for (let i = open + 1; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */ || c === 0x28 /* ( */) depth++;
+    else if (c === 0x7d /* } */ || c === 0x5d /* ] */ || c === 0x29 /* ) */) {
+      if (depth === 0) return text.slice(open + 1, i);
+      depth--;
+    }
+  }
+  return text.slice(open + 1, stop);
+}
+
+/**
+ * A Firebase web app's id (`1:<project number>:web:<hex>`), as the console's config snippet gives it beside the API key
+ * (`appId: "1:4759…:web:1fa9…"`). Android's and iOS's ids say `android` and `ios` instead.
+ */
+const FIREBASE_WEB_APP_ID = /["'`]1:\d{6,20}:web:[0-9a-f]{6,40}["'`]/;
+
+/**
+ * Whether an `apiKey` whose object or call opens at `open` is a Firebase web config's key: the object also holds the web
+ * app's id, whatever the object is called (`firebase: { apiKey, projectId, appId }` nested in an app's `config`, an Expo
+ * config's `extra.firebase`). Firebase ships that key to every browser and guards data with security rules and App Check.
+ * The key of an Android or iOS app's options, and an `apiKey` beside a project id alone, are judged by their names.
+ */
+function isFirebaseWebConfigKey(text: string, open: number, nameWords: readonly string[]): boolean {
+  const namesApiKey = nameWords.length === 1 ? nameWords[0] === 'apikey' : nameWords.length === 2 && nameWords[0] === 'api' && nameWords[1] === 'key';
+  return namesApiKey && FIREBASE_WEB_APP_ID.test(bracketedBody(text, open));
 }
 
 /** The text on the line before the opening bracket at `open`, at most 120 characters of it. */
@@ -351,11 +392,15 @@ function indentationAt(text: string, lineStart: number): number {
 
 /** `isPublicClientKey` for a value at `at` whose entry's name is `name`; outside braces, under the line it is indented below. */
 export function isPublicClientKeyAt(text: string, at: number, name: string): boolean {
-  const opener = enclosingObjectOpener(text, at);
+  const open = enclosingBracket(text, at);
+  const opener = open === -1 ? undefined : textBefore(text, open);
+  const nameWords = splitWords(name);
   // In a type's body the enclosing words are the type's name, which is no configuration object's (see TYPE_DECLARATION).
-  if (opener !== undefined && TYPE_DECLARATION.test(opener)) return isPublicClientKey([], splitWords(name));
+  if (opener !== undefined && TYPE_DECLARATION.test(opener)) return isPublicClientKey([], nameWords);
   const enclosing = opener === undefined ? [] : splitWords(opener);
-  return isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), splitWords(name));
+  if (isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), nameWords)) return true;
+  // Asked last: reading the object's entries costs more than the words before it.
+  return open !== -1 && isFirebaseWebConfigKey(text, open, nameWords);
 }
 
 /** The entry name just before a value (`apiKey: '`, `"licenseKey": "`, `key => '`), read back from the value. */
