@@ -630,3 +630,31 @@ describe('password-interim-prose', () => {
     expect(await values(chat, 'chat/ops.log')).toEqual([]);
   });
 });
+
+describe('passwords in incident notes and device code: a change in the past perfect, a Redis user left out, an MQTT login', () => {
+  const values = async (text: string, file: string, rule: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads the value a password "had been" set to, as "has been" and "was" are read, and leaves words after the same verb', async () => {
+    const incident = '- 09:40 backups failed because the `archive` account password had been changed by the vendor on Friday to `Heron&Slate-2027` without notice.\n';
+    expect(await values(incident, 'ops/incidents/backups.md', 'password-qualified-prose')).toEqual(['Heron&Slate-2027']);
+    const words = 'The password had been reset to the default before the audit.\nthe password had been changed to something nobody wrote down.\n';
+    expect(await values(words, 'ops/incidents/backups.md', 'password-qualified-prose')).toEqual([]);
+  });
+
+  it('reads the password a Jedis client takes after a username left out, and leaves a left-out password before a client name', async () => {
+    expect(await values('    private val cache = JedisPooled("cache.lan", 6379, null, "Marsh-Lantern-4410")\n', 'Cache.kt', 'redis-client-password')).toEqual(['Marsh-Lantern-4410']);
+    expect(await values('new JedisPool(cfg, "cache.lan", 6379, 2000, null, "ledger-app", "eu-west");\n', 'Cache.java', 'redis-client-password')).toEqual([]);
+  });
+
+  it("reads the third literal of a C or C++ client's connect (PubSubClient's id, user, password), also commented out, and leaves its will and other languages", async () => {
+    const sketch = ['  mqtt.setServer(BROKER, 1883);', '  // old boards: mqtt.connect("gate-7", "sensors", "heron2291");', '  mqtt.connect("gate-7", "sensors/gate-7/state", 1, true, "offline");', ''].join('\n');
+    expect(await values(sketch, 'src/gate.ino', 'credential-call-argument')).toEqual(['heron2291']);
+    expect(await values('client.connect("gate-7", "sensors", "heron2291");\n', 'lib/gate.js', 'credential-call-argument')).toEqual([]);
+    expect(await values('client.connect("gate-7", "sensors", "changeme");\nclient.connect("gate-7", MQTT_USER, MQTT_PASS);\n', 'src/gate.cpp', 'credential-call-argument')).toEqual([]);
+  });
+});

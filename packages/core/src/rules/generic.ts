@@ -2983,12 +2983,14 @@ function redisPasswordArgument(args: readonly CallArgument[], isAuth: boolean): 
     return args.length <= 2 && args.every((a) => a.literal !== undefined) ? args[args.length - 1] : undefined;
   }
   // A host literal and its port, then the settings that take numbers (timeout, database), then the password:
-  // two literals in a row there are a username and its password.
+  // two literals in a row there are a username and its password. A username left out (`null`) is followed by the
+  // password (Jedis' `new JedisPooled("host", 6379, null, "…")`); a password left out ends the read.
   const host = args.findIndex((a, i) => a.literal !== undefined && i + 1 < args.length && NUMBER_ARGUMENT.test(args[i + 1]!.other));
   if (host < 0) return undefined;
   for (let i = host + 2; i < args.length; i++) {
     const arg = args[i]!;
     if (arg.literal === undefined) {
+      if (NO_VALUE_ARGUMENT.test(arg.other) && args[i + 1]?.literal !== undefined && args[i + 2]?.literal === undefined) return args[i + 1];
       if (NO_VALUE_ARGUMENT.test(arg.other) || arg.other === '') return undefined;
       continue;
     }
@@ -3850,7 +3852,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
  */
 const QUALIFIED_PROSE_PASSWORD =
-  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|has[ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|ha[sd][ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
 /**
  * The first word of a clause after the noun that says who gave or used the password, or what was done with it (`the password
  * I had before which was …`, `the password used for the backfill, …, was pasted`): a pronoun, a relative word or a participle
@@ -5161,6 +5163,10 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'WiFi.begin', arg: 2, category: 'PASS' },
   { call: '.addAP', arg: 2, category: 'PASS' },
   { call: '.username_pw_set', arg: 2, category: 'PASS' },
+  // Arduino's MQTT client, PubSubClient: `mqtt.connect(clientId, user, "…")` (maybe a will after it). Its other forms put
+  // a topic and a number there (`connect(id, willTopic, willQos, …)`); any C or C++ `.connect` given a host, a user and a
+  // password in that order takes the password third as well.
+  { call: '.connect', arg: 3, category: 'PASS', file: /\.(?:ino|pde|c|cc|cpp|cxx|h|hh|hpp)$/i },
   // R: httr2's `req_auth_basic(req, "user", "…")` (piped: `request(url) |> req_auth_basic("user", "…")`);
   // MATLAB's Database Toolbox `database("source", "user", "…", …)`.
   { call: 'req_auth_basic', arg: 3, category: 'PASS', piped: 2 },
@@ -6198,10 +6204,13 @@ export const genericRules: Rule[] = [
         'jedis.auth("Orchid.Ferry.3390");',
         "$redis->auth('svc-cart', 'Kp4!Marsh-Wren');",
         'new JedisPooled("cache.acme.internal", 6379, "svc-cart", "Heron_Quartz_5521!")',
+        'val cache = JedisPooled("cache.acme.internal", 6379, null, "Marsh-Lantern-4410")',
       ],
       noMatch: [
         'new JedisPool(pool, "cache.acme.internal", 6379, 2000, System.getenv("REDIS_PASSWORD"));',
         'new JedisPool(pool, "cache.acme.internal", 6379, 2000, null, 3, "ledger-app");',
+        'new JedisPool(pool, "cache.acme.internal", 6379, 2000, null, null, 3, "ledger-app");',
+        'new JedisPool(pool, "cache.acme.internal", 6379, 2000, null, "ledger-app", "eu-west");',
         'redis.setex("session:8842", 3600, "cart-payload-v2")',
         'jedis.auth(password);',
         'r = redis.Redis(host="cache", port=6379, password=os.environ["REDIS_PASSWORD"])',
@@ -6421,9 +6430,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`; an SDK\'s auth object given its one key or token: Benchling\'s `ApiKeyAuth("…")`, `BearerAuth("…")`, `TokenAuth("…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'keyauth(', 'bearerauth(', 'tokenauth(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|A(?:pi|PI)KeyAuth|(?:HTTP)?Bearer(?:Token)?Auth|TokenAuth|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`, PubSubClient\'s `mqtt.connect(id, user, "…")` in C or C++; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`; an SDK\'s auth object given its one key or token: Benchling\'s `ApiKeyAuth("…")`, `BearerAuth("…")`, `TokenAuth("…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', '.connect(', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'keyauth(', 'bearerauth(', 'tokenauth(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|A(?:pi|PI)KeyAuth|(?:HTTP)?Bearer(?:Token)?Auth|TokenAuth|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|\.connect|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -6917,6 +6926,7 @@ export const genericRules: Rule[] = [
         '- Wi-Fi "HV-Guest" passphrase this quarter: amber tiger violin 42',
         '08:20 Ben: grafana dashboards pw for the kiosk TV is Delivery-Dash-55',
         'The root password has been changed to `Hq7-Lantern-Moss` after the audit.',
+        'logins failed: the `ingest` account password had been rotated by IT on Friday to `Quill&Ember-2027` and nobody knew',
         '- `LAB-GUEST`: the guest Wi-Fi password this month is **Fjord-Lantern-27** (front desk has it).',
       ],
       noMatch: [

@@ -267,3 +267,17 @@ describe('stated-credential-value: 40 hex digits after an API key', () => {
     expect(stated('Bumped the private key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 handling.\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('parenthesised-password-aside: a remark after the value inside the aside', () => {
+  const aside = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'parenthesised-password-aside').map((f) => text.slice(f.start, f.end));
+  it('takes the value when a dash, a comma or a semicolon parts a remark from it before the bracket closes', () => {
+    expect(aside('- The night shift logged into the firewall (password Gannet#Reef04 - rotated since) and opened the port.\n', 'ops/incidents/fw.md')).toEqual(['Gannet#Reef04']);
+    expect(aside('Reach the label printer web UI (pw Dovetail7Oak, ask Sam before changing it).\n', 'wiki/printers.md')).toEqual(['Dovetail7Oak']);
+    expect(aside('the kiosk (pass Quarry9Ledge; rotated each term)\n', 'notes.txt')).toEqual(['Quarry9Ledge']);
+  });
+  it('leaves an aside about the password that gives none, and one whose remark holds another bracket', () => {
+    expect(aside('Log into the firewall (password reset required - ask IT) first.\n', 'notes.md')).toEqual([]);
+    expect(aside('The portal (password Policy2024 applies, see the wiki) is next.\n', 'notes.md')).toEqual([]);
+    expect(aside('the router (password Gannet#Reef04 dropped (old)) still answers\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -206,9 +206,12 @@ function findCommentNamedMaps(text: string, options: DetectOptions, offsets: rea
 /**
  * A password given in a parenthesised aside, after its abbreviation or its name: `psql -h db -U reporting (pw …)`,
  * `ssh ops@bastion (password …)`. The aside names nothing else, so the word that follows is the password; it must be
- * password-shaped (letters of both cases and a digit), so `(password required)` or `(pw reset)` stays out.
+ * password-shaped (letters of both cases and a digit), so `(password required)` or `(pw reset)` stays out. A remark on
+ * it may close the aside after a dash, a comma or a semicolon (an incident's "logged into the router (password … - since
+ * changed)", `(pw …; rotate monthly)`).
  */
-const PARENTHESISED_PASSWORD = /\((?:pw|pwd|pass|passwd|password)[ \t]{1,2}(?<v>[^\s()'"`<>{}$]{6,64})\)/iy;
+const PARENTHESISED_PASSWORD =
+  /\((?:pw|pwd|pass|passwd|password)[ \t]{1,2}(?<v>[^\s()'"`<>{}$]{6,64})(?:(?:[ \t]{1,2}[-–—]|[,;])[ \t]{1,2}[^()\r\n]{1,60})?\)/iy;
 const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0,64}\d)/;
 /**
  * A password named as a sentence's subject and given in brackets right after it, the sentence going on with `is` or `was`
@@ -342,8 +345,8 @@ export const statedCredentialRules: Rule[] = [
     validate: (secret, ctx) => BOTH_CASES_AND_DIGIT.test(secret) && isPlausiblePassword(secret, ctx.file),
     confidence: 'medium',
     examples: {
-      match: ['-- nightly: mysql -h 10.1.4.7 -u etl (pw Rq7mWz4Tx9Lk)', '# bastion: ssh ops@jump.example.net (password Hn3-Vq8tLw2z)'],
-      noMatch: ['-- connect as reporting (password required)', '# login (pw reset monthly)', '-- mysql -u etl (pw ${ETL_PW})', '(pw changeme)'],
+      match: ['-- nightly: mysql -h 10.1.4.7 -u etl (pw Rq7mWz4Tx9Lk)', '# bastion: ssh ops@jump.example.net (password Hn3-Vq8tLw2z)', '- The duty engineer logged into the router (password Skerry#Lantern7 - changed since) and fixed it.', 'the kiosk (pw Tern4-Quay-Mv; rotate monthly)'],
+      noMatch: ['-- connect as reporting (password required)', '# login (pw reset monthly)', '-- mysql -u etl (pw ${ETL_PW})', '(pw changeme)', 'the router (password reset required - see IT)', 'the router (password Skerry#Lantern7 dropped (old))'],
     },
   },
   {
