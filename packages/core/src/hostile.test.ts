@@ -179,6 +179,10 @@ const hostile: Record<string, string> = {
   'codes named first for a padlock, never given a colon, on one line': 'code for the padlock on the bin store '.repeat(MB / 38),
   'locked rooms and codes in bold never closed, on one line': 'server room code is **'.repeat(MB / 22) + 'comms room '.repeat(MB / 11),
   'a megabyte of rooms': 'room'.repeat(MB / 4),
+  // A lock named alone, or what a keypad guards before a comma, reads a bounded clause; an aside reads a bounded clause to its bracket.
+  'padlocks on one line, never given digits': 'the padlock on the sea chest is '.repeat(MB / 32),
+  'gates and key safes before commas and colons, never a code': 'the gate at the plant, key safe: code '.repeat(MB / 38),
+  'keypad code clauses that never reach a bracket, on one line': "alarm code hasn't changed since ".repeat(MB / 32) + 'door code ('.repeat(MB / 11),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.

@@ -116,3 +116,14 @@ export const CODE_GIVEN_AS =
   '[ \\t]{1,2}(?:(?:is|was)(?:[ \\t]{1,2}(?:still|now|currently))?|(?:(?:is|was|got|has[ \\t]been)[ \\t]{1,2})?(?:changed|reset|set)[ \\t]{1,2}to)';
 /** Code marks or Markdown's bold around a code's digits (`` `4183` ``, `**4471**`), either side. */
 export const CODE_MARK = '(?:\\*\\*|__|`)?';
+
+/**
+ * A code's digits as prose gives them, maybe in code marks or bold, maybe ending in the `#` a keypad takes to enter them
+ * (`gate: code 9634#`, a bridge's `604317#`): the `#` is kept with the digits, as it is keyed with them. `v` is the code.
+ */
+export const KEYPAD_DIGITS = `${CODE_MARK}(?<v>\\d{4,8}(?:#(?![\\w#]))?)${CODE_MARK}`;
+
+/** The digits of a code found with `KEYPAD_DIGITS`, without the keypad's `#`. */
+export function codeDigits(value: string): string {
+  return value.endsWith('#') ? value.slice(0, -1) : value;
+}

@@ -216,6 +216,45 @@ describe('a keypad code stated by what it opens', () => {
   });
 });
 
+describe('a keypad code given by its lock, after what it guards, or in brackets', () => {
+  const codes = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'stated-keypad-code' || f.rule === 'keypad-code-aside').map((f) => text.slice(f.start, f.end));
+  it("reports a lock named as its code's holder, a code two words after what it guards, and one named first after an access word", () => {
+    const notes = [
+      '- The combination lock on the bike shed is `40736`.',
+      '- Key safe by the back door: 91824',
+      '- Loading bay door keypad override code: **573019**',
+      '[07:55] kim: use the master code on the gate keypad: 620418',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/facilities.md')).toEqual(['40736', '91824', '573019', '620418']);
+  });
+  it('reports a code given after a comma or colon that follows what it guards, with the # its keypad takes', () => {
+    const notes = ['Spare keys are in the key safe by the bins, code 58203.', 'Side gate behind the warehouse: code 7146#', 'The bin store padlock; combination is 9052', ''].join('\n');
+    expect(codes(notes, 'wiki/site.md')).toEqual(['58203', '7146#', '9052']);
+  });
+  it("reports a code in brackets at the end of a clause that names it", () => {
+    const mail = ['The door code is the same as last term (60417).', '- [ ] Alarm: we pick our own code on the day (`83052`)', ''].join('\n');
+    expect(codes(mail, 'mail/handover.eml')).toEqual(['60417', '83052']);
+  });
+  it("leaves a fault's or a sensor's code, a lock's size, a year, someone's number and another compound in brackets", () => {
+    const notes = [
+      'Gate controller, fault code 4012 after the storm.',
+      'Door sensor: code 4013 means the magnet is loose.',
+      'The key safe is 1200 mm above the step.',
+      'The padlock is 2023 stock; order more.',
+      'The door code changed this year (2025).',
+      'The gate code rotates monthly, ask the office (4402).',
+      'Door code review moved to Friday (4412)',
+      'The alarm panel chirps when the battery is low (5120)',
+      'The alarm code is written nowhere (1234).',
+      'the error code for the gate is 4012',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/site.md')).toEqual([]);
+  });
+});
+
 describe("a PIN or a keypad code given as a chat's answer", () => {
   const answers = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'code-chat-answer').map((f) => text.slice(f.start, f.end));
   it('reads "it\'s …" or "which is still …" opening a message after one that named the PIN, the code or the device password', () => {

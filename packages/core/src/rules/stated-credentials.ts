@@ -1,10 +1,10 @@
 import { shannonEntropy } from '../entropy.js';
-import type { DetectOptions, Rule, Span } from '../types.js';
+import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { CODE_GIVEN_AS, CODE_MARK, isProsePin, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -224,29 +224,101 @@ const BRACKETED_PASSWORD_SUBJECT =
 /** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
 const KEYPAD_CODE_NOUN = '(?:code|pin|passcode|combination|combo)';
 /**
+ * Words that may stand between what a keypad guards and its code's noun, one or two of them (`alarm panel code`, `cell
+ * door keypad master code`, `door entry PIN`): the keypad, its panel, whose code of several it is.
+ */
+const KEYPAD_QUALIFIER = '(?:entry|access|disarm|arming|panel|keypad|door|master|override|admin|user|unlock|release|exit|service|engineer)';
+/**
+ * A lock that is its own code's holder: a padlock, a key safe, a lock box, a combination or a keypad lock. Prose says its
+ * digits are the lock (`the padlock on the sea chest is 2718`, `Key safe: 40917`), with no word for the code.
+ */
+const CODE_HOLDER = '(?:padlock|key[ -]?safe|lock[ -]?box|(?:combination|combi|code|keypad)[ \\t]lock)';
+/** Where a keypad's code ends: no word, path, time or range goes on, nor a decimal or a second group of digits. */
+const CODE_END = '(?![\\w\\/:#-]|[.,][ \\t]?\\d|[ \\t]\\d)';
+/**
  * A keypad's code stated in notes: an intruder alarm's, a door's, a gate's, a key safe's, a locked room's (`Intruder alarm
- * code for the boiler room: …`, `the gate code is …`, `machine room code is …`, `the alarm panel code is …`), or the code
- * named first and what it opens after it (a chat's `code for the key safe is …`, `the combination to the padlock: …`).
+ * code for the boiler room: …`, `the gate code is …`, `machine room code is …`, `the alarm panel code is …`), the code
+ * named first and what it opens after it (a chat's `code for the key safe is …`, `the combination to the padlock: …`), a
+ * lock that holds its code named alone (`the padlock on the sea chest is …`), or what the keypad guards given first and
+ * its code after a comma or a colon (`the staff room key safe, code …`, `The gate at the plant: code …#`).
  * The words say the digits open something, as a PIN's name does; a short clause may come between them and the colon or
- * `is` (`for the boiler room`). Four to eight digits, maybe in code marks or bold, ending there (not a time, a phone
- * number, a version); a run of one digit or a counting one is the installer's factory code or a stand-in.
+ * `is` (`for the boiler room`). Four to eight digits, maybe in code marks or bold, maybe the keypad's `#` after them,
+ * ending there (not a time, a phone number, a version); a run of one digit or a counting one is the installer's factory
+ * code or a stand-in.
  */
 const STATED_KEYPAD_CODE = new RegExp(
-  `(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-](?:entry|access|disarm|arming|panel|keypad|door))?[ \\t]${KEYPAD_CODE_NOUN}s?` +
-    `|(?<named>${KEYPAD_CODE_NOUN})[ \\t]{1,2}(?:for|to|on|of|into)[ \\t]{1,2}(?:[^:=\\r\\n\`'"?]{0,30}?[ \\t])?${KEYPAD_GUARD})` +
-    `(?:[ \\t][^:=\\r\\n\`'"]{0,40}[^\\s:=\`'"])?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  `(?:(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}s?` +
+    `|(?<named>${KEYPAD_CODE_NOUN})[ \\t]{1,2}(?:for|to|on|of|into)[ \\t]{1,2}(?:[^:=\\r\\n\`'"?]{0,30}?[ \\t])?${KEYPAD_GUARD}` +
+    `|(?<![\\w-])(?<holder>${CODE_HOLDER})(?![\\w]))` +
+    `(?:[ \\t][^:=\\r\\n\`'"]{0,40}[^\\s:=\`'"])?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})` +
+    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;()\\r\\n\`'"]{0,40}?)[ \\t]{0,2}[,:;][ \\t]{1,2}(?:(?:the|its)[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
+    `[ \\t]{1,3}${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
 );
+/**
+ * Words in the clause between what a keypad guards and a code after a comma or colon that make it another code: a
+ * sensor's or a panel's fault, error or event code (`Alarm panel, fault code …` stays out by its words; `Door sensor:
+ * code 4012` by these), a zone's, a model's or a part's number, a postal code.
+ */
+const NOT_ACCESS_ASIDE = /\b(?:sensors?|detectors?|fault|error|status|events?|zones?|trouble|alerts?|warnings?|logs?|model|part|serial|zip|postal|area)\b/i;
+/**
+ * Whether a stated keypad code's digits are one: a PIN's shape, no stand-in's line nor a measure after them; a code named
+ * first after a determiner or an access word; after what it guards, no fault's or sensor's clause between; a lock's
+ * digits with no word for its code no year (`the padlock is 2023 stock`).
+ */
+function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
+  const groups = ctx.groups ?? {};
+  return (
+    isProsePin(codeDigits(value)) &&
+    !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd) &&
+    !COUNTED_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 16)) &&
+    (groups['named'] === undefined || opensWithDeterminer(ctx.text, ctx.matchStart)) &&
+    !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
+    (groups['holder'] === undefined || !YEAR_DIGITS.test(value))
+  );
+}
+
+/**
+ * A keypad's code given in brackets at the end of a clause that names it (`The alarm panel code hasn't changed (…).`,
+ * a checklist's `Alarm: installer sets code, we change to the standard one (…)`): what the keypad guards, then within a
+ * few words the code's noun, then the digits alone in brackets. Sticky at what the keypad guards; the clause holds no
+ * bracket and no sentence's end.
+ */
+const KEYPAD_CODE_ASIDE = new RegExp(
+  `(?<![\\w-])${KEYPAD_GUARD}(?<clause>[^\\r\\n()\`.!?;]{1,80})\\([ \\t]{0,2}${KEYPAD_DIGITS}[ \\t]{0,2}\\)`,
+  'iy',
+);
+/** The code's noun in an aside's clause, not the first half of another compound (`code review`, `code freeze`). */
+const ASIDE_CODE_NOUN =
+  /\b(?:code|pin|passcode|combination|combo)s?\b(?![ \t-](?:review|base|path|freeze|coverage|quality|style|owners?|commits?|repo|samples?|snippets?|blocks?|names?|changes?|reviews?)\b)/i;
+/** How far into an aside's clause the code's noun may stand: a few words after what the keypad guards. */
+const ASIDE_NOUN_REACH = 30;
+/**
+ * Words in an aside's clause that make its bracketed digits someone's number, a reference or a room (`ask Sam (4412)`,
+ * `see the ticket (4412)`, `on the wall of room (2041)`).
+ */
+const NUMBER_ASIDE = /\b(?:ask|call|ring|phone|text|contact|dial|e-?mail|ext|extension|see|ticket|issue|pr|page|room|line|ref|order|invoice|version|model|part|serial|zone|fault|error|sensor)\b/i;
+
+/** Whether an aside's clause names the keypad's code within a few words and makes its digits no other number. */
+function asideNamesCode(clause: string): boolean {
+  const noun = ASIDE_CODE_NOUN.exec(clause);
+  return noun !== null && noun.index <= ASIDE_NOUN_REACH && !NUMBER_ASIDE.test(clause);
+}
+
 /** Code words that start the named-first form, each with a preposition before what it opens. */
 const NAMED_CODE_KEYWORDS = ['code', 'pin', 'passcode', 'combination', 'combo'].flatMap((noun) => ['for', 'to', 'on', 'of', 'into'].map((preposition) => `${noun} ${preposition}`));
 /**
  * Words that may stand right before a code named first (`the code for the key safe`, a chat's `code for …` after the
- * speaker's colon): a determiner or nothing. Any other word makes it another code (`error code for the door sensor`,
- * `zip code for the gate's address`).
+ * speaker's colon): a determiner, a word that makes it a code that lets in (`the override code on the keypad`, `master
+ * code for the alarm`), or nothing. Any other word makes it another code (`error code for the door sensor`, `zip code for
+ * the gate deliveries`).
  */
-const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'its', 'this', 'that', 'new', 'current', 'latest', 'updated', 'same']);
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'our', 'your', 'my', 'his', 'her', 'their', 'its', 'this', 'that', 'new', 'current', 'latest', 'updated', 'same',
+  'override', 'master', 'access', 'entry', 'unlock', 'release', 'exit', 'admin', 'engineer', 'service',
+]);
 
-/** Whether the word before `at` on its line (over blanks) is a determiner, or there is none: a colon, a bracket or the line's start. */
+/** Whether the word before `at` on its line (over blanks) is a determiner or an access word, or there is none: a colon, a bracket or the line's start. */
 function opensWithDeterminer(text: string, at: number): boolean {
   let end = at;
   while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
@@ -280,7 +352,7 @@ const NAMED_ACCESS_CODE = new RegExp(
 const ANSWERED_REACH = 300;
 /** Digits a chat gives for a year, and the words after digits that make them a count or a measure. */
 const YEAR_DIGITS = /^(?:19|20)\d\d$/;
-const COUNTED_AFTER = /^[ \t]{1,2}(?:ms|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|rows?|records?|items?|users?|lines?|bytes?|[kmgt]b|px|rpm|errors?|times?|people|devices?|units?|files?)\b|^%/i;
+const COUNTED_AFTER = /^[ \t]{1,2}(?:ms|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|rows?|records?|items?|users?|lines?|bytes?|[kmgt]b|px|rpm|errors?|times?|people|devices?|units?|files?|mm|cm|m|km|kg|g|lbs?|ft|feet|metres?|meters?)\b|^%/i;
 
 /** The ends of every named access code in `text`, in order. */
 function namedAccessCodeEnds(text: string): number[] {
@@ -545,15 +617,12 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), or the code named first (`code for the key safe is …`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
-    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room', ...NAMED_CODE_KEYWORDS],
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`), a lock that holds it named alone (`the padlock on the chest is …`), or what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, the keypad\'s `#` kept); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room', 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS],
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
     secretGroup: 'v',
-    validate: (v, ctx) =>
-      isProsePin(v) &&
-      !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd) &&
-      (ctx.groups?.['named'] === undefined || opensWithDeterminer(ctx.text, ctx.matchStart)),
+    validate: isStatedKeypadCode,
     confidence: 'medium',
     examples: {
       match: [
@@ -572,6 +641,32 @@ export const statedCredentialRules: Rule[] = [
         'The error code for the door sensor is 4012.',
         'Room code: 2041 (lecture theatre B)',
         'the code for the gateway is 8081',
+      ],
+    },
+  },
+  {
+    id: 'keypad-code-aside',
+    category: 'PASS',
+    description:
+      'A keypad code given in brackets at the end of a clause that names it (`The alarm panel code hasn\'t changed (…).`, `Alarm: installer sets code, we change to the standard one (…)`): what the keypad guards, its code\'s noun within a few words, then 4 to 8 digits alone in brackets; not a year, someone\'s number or a reference, a stand-in',
+    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'],
+    startsAtKeyword: true,
+    pattern: KEYPAD_CODE_ASIDE,
+    secretGroup: 'v',
+    validate: (v, ctx) =>
+      isProsePin(codeDigits(v)) && !YEAR_DIGITS.test(v) && asideNamesCode(ctx.groups?.['clause'] ?? '') && !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd),
+    confidence: 'medium',
+    examples: {
+      match: ['The gate code changed again last night (40917).', '- [ ] Alarm: we set our own code at handover (`63028`)', 'Door code for the bike store is unchanged (5820#)'],
+      noMatch: [
+        'The door code has changed (2024).',
+        'The gate code changes weekly, ask reception (4412).',
+        'Door code review moved to Thursday (4412)',
+        'The alarm panel beeps after a power cut (4412)',
+        'The alarm code is on the wall of room (2041)',
+        'The default alarm code stays until handover (8421)',
+        'The alarm code hasn\'t changed (1234).',
+        'Alarm code changed (ticket 4412)',
       ],
     },
   },
