@@ -551,6 +551,27 @@ const STAND_IN_WORDS = new Set([
   'cle', 'clé', 'jeton', 'segredo', 'secreto', 'segreto', 'geheim',
 ]);
 
+/**
+ * Words that mark a value of words as a stand-in whatever else it holds (`acme-dev-secret-2024`, `change-me-kelpie-2024`,
+ * `insecure-default-key-01`): a value for a developer's machine or one to be replaced.
+ */
+const STAND_IN_MARKERS = new Set([
+  'change', 'changeme', 'replace', 'dev', 'development', 'local', 'localhost', 'test', 'testing', 'tests', 'example', 'sample', 'default',
+  'insecure', 'unsafe', 'placeholder', 'your', 'my', 'demo', 'fake', 'dummy', 'todo', 'tbd', 'temp', 'xxx', 'not', 'only', 'please', 'foo', 'bar',
+]);
+
+/**
+ * A secret made of words as a person makes one to sign with (`kelpie-zoomies-secret-2024`, `harbour_ledger_signing_key_2022`):
+ * three or more words and numbers joined by one kind of mark, a number among them, at least two of the words no stand-in's
+ * (the team's and the product's own words), and no word that marks a stand-in (`dev`, `local`, `change`, `example`, `your`).
+ */
+export function isMadeWordsSecret(v: string): boolean {
+  if (v.length < 16 || v.length > 80 || !/^[A-Za-z0-9]+(?:([-_])[A-Za-z0-9]+)(?:\1[A-Za-z0-9]+){1,8}$/.test(v)) return false;
+  const words = v.toLowerCase().split(/[-_]/);
+  if (!words.some((w) => /^\d{2,}$/.test(w)) || words.some((w) => STAND_IN_MARKERS.has(w))) return false;
+  return words.filter((w) => /^[a-z]{3,}$/.test(w) && !STAND_IN_WORDS.has(w)).length >= 2;
+}
+
 /** A stand-in's last word numbered (`toBeModified1`, `your-key-2`): the stand-ins of a list of keys, counted off. */
 const NUMBERED_WORD = /^([a-z]{2,30})\d{1,2}$/;
 

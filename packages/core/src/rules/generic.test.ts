@@ -658,3 +658,59 @@ describe('passwords in incident notes and device code: a change in the past perf
     expect(await values('client.connect("gate-7", "sensors", "changeme");\nclient.connect("gate-7", MQTT_USER, MQTT_PASS);\n', 'src/gate.cpp', 'credential-call-argument')).toEqual([]);
   });
 });
+
+describe("a signing secret made of words, as an app's fallback after its environment lookup", () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'generic-assignment')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads words and a number a team chose to sign tokens, sessions or cookies with, after ||, ?? or a default argument', async () => {
+    expect(await values("const JWT_SECRET = process.env.JWT_SECRET || 'marlin-tackle-secret-2023';\n", 'api/src/auth.ts')).toEqual(['marlin-tackle-secret-2023']);
+    expect(await values("const secret = process.env.SIGNING_SECRET ?? 'larkspur-gallery-signing-key-2021';\n", 'portal/lib/jwt.ts')).toEqual(['larkspur-gallery-signing-key-2021']);
+    expect(await values("SESSION_SECRET = os.environ.get('SESSION_SECRET', 'quayside_ferry_cookie_2020')\n", 'app/settings.py')).toEqual(['quayside_ferry_cookie_2020']);
+  });
+
+  it("leaves a developer's stand-in, words without a number, and words under a vendor-issued secret's name", async () => {
+    const fallbacks = [
+      "const JWT_SECRET = process.env.JWT_SECRET || 'dev-secret';",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'insecure-default';",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'marlin-dev-secret-2023';",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'change-me-marlin-2023';",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'my-jwt-secret-2023';",
+      "const JWT_SECRET = process.env.JWT_SECRET || 'marlin-tackle-signing-secret';",
+      "const CLIENT_SECRET = process.env.CLIENT_SECRET || 'marlin-tackle-secret-2023';",
+      "const CACHE_KEY = process.env.CACHE_KEY || 'marlin-tackle-cache-2023';",
+      '',
+    ].join('\n');
+    expect(await values(fallbacks, 'api/src/auth.ts')).toEqual([]);
+  });
+});
+
+describe("a Wi-Fi network's key written bare after its noun", () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'generic-assignment')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads capitalised words joined by a mark or a password mix that ends its clause, without the sentence\'s stop', async () => {
+    const notes = ['- Mobile hotspot in each truck: SSID `FX-Truck-<n>`, WPA2 key Ladder-Gutter-Downpipe', 'Office Wi-Fi key Quarry7!Moss (front desk has it).', 'Guest network: WPA2 key Copper-Kettle-Lane.', ''].join('\n');
+    expect(await values(notes, 'wiki/trucks.md')).toEqual(['Ladder-Gutter-Downpipe', 'Quarry7!Moss', 'Copper-Kettle-Lane']);
+  });
+
+  it('leaves words a sentence goes on in, a security mode, the network\'s own name and a value the sentence runs past', async () => {
+    const words = [
+      'The WPA2 key rotation happens every quarter.',
+      'Use the WPA2 key WPA2-PSK-AES on the old printers.',
+      'SSID Truck-Guest-Net, WPA2 key Truck-Guest-Net',
+      'The Wi-Fi key Copper-Kettle-Lane is what the guests ask for most',
+      'Wi-Fi key Two-Words',
+      '',
+    ].join('\n');
+    expect(await values(words, 'wiki/trucks.md')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { indexOfBelow, lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
-import { characterSwitches, decodesToUserPassword, isCodeFile, isWifiSecurityMode, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, decodesToUserPassword, isCodeFile, isMadeWordsSecret, isWifiSecurityMode, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -1233,6 +1233,24 @@ function keyOfWifiNetwork(text: string, at: number): boolean {
   return heading !== undefined && WIFI_HEADING_LINE.test(heading);
 }
 
+/** Capitalised words joined by one kind of mark (`Pin-Tumbler-Shear-Line`, `Harbour.Kettle.Finch`): a passphrase as people make one. */
+const CAPITALISED_JOINED_WORDS = /^[A-Z][a-z]{1,20}([-_.])[A-Z][a-z]{1,20}(?:\1[A-Z][a-z]{1,20}){1,6}$/;
+
+/**
+ * A Wi-Fi network's key written bare after its noun in notes (`SSID \`NG-Van\`, WPA2 key Pin-Tumbler-Shear-Line`): taken
+ * when it ends its clause and is made as keys are, a password's mix or three capitalised words or more joined by a mark,
+ * within WPA's 8 to 63 characters. A sentence that goes on about the key (`WPA2 key rotation is quarterly`, `Wi-Fi key
+ * for the guests`) has lower-case words there. A sentence's stop after the value is left out of it.
+ */
+function isBareWifiKey(text: string, v: ValueMatch): boolean {
+  const value = v.value.replace(/[.,;:)]+$/, '');
+  if (value.length < 8 || value.length > 63 || /[\/\\@<>{}()$%]/.test(value)) return false;
+  if (!POSTED_VALUE_END.test(text.slice(v.start + value.length, v.start + value.length + 8))) return false;
+  if (!hasMadePasswordMix(value) && !CAPITALISED_JOINED_WORDS.test(value)) return false;
+  v.value = value;
+  return true;
+}
+
 /** Whether a Wi-Fi key's value is the network's name given before it on its line (`SSID \`Hall-Guest\` key: \`Hall-Guest\``). */
 function namesItsNetwork(text: string, valueStart: number, value: string): boolean {
   return text.slice(lineBounds(text, valueStart, YAML_PARENT_LINE_REACH).start, valueStart).includes(value);
@@ -1579,6 +1597,7 @@ function isRuledOutByStatement(scan: AssignmentScan, name: string, nameStart: nu
     return true;
   }
   if (separator.trim() === '') {
+    if (key === WIFI_NETWORK_KEY && !v.quoted && separator.length <= 2) return !isBareWifiKey(text, v);
     if (!isSpaceSeparatedAssignment(text, nameStart, name, v.quoted, file, separator.length > 8)) {
       // A word of a label in prose (`Secret key: …`, `Password reset token: …`): the words after it start candidates of their own.
       if (!v.quoted) scan.skipUntil = v.start;
@@ -1916,7 +1935,9 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
     !(quoted && CLIENT_SECRET_NAME.test(name) && isShortRandomLetters(v.value)) &&
     !(key.category === 'KEY' && key.weak && isDotenvLetterDraw(v.value, file)) &&
     // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
-    !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value))
+    !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value)) &&
+    // A secret an app signs its tokens or sessions with, made of words by a person (`JWT_SECRET = env… || 'kelpie-zoomies-secret-2024'`).
+    !(key.category === 'KEY' && v.quoted && isSelfMadeSecretName(name) && isMadeWordsSecret(v.value) && isPlausiblePassword(v.value, file))
   ) {
     return;
   }
@@ -2573,6 +2594,17 @@ function isHexUnderSecretName(name: string, value: string): boolean {
 }
 
 /** A name that says plainly it holds an application's secret: `client_secret`, `Client-Secret`, `appSecret`, `API_SECRET`. */
+/**
+ * A secret the app's own team chooses, to sign its tokens, sessions or cookies with (`JWT_SECRET`, `SESSION_SECRET`,
+ * `signingKey`, `cookie_secret`, a bare `SECRET`): people write those as words, where a vendor issues a client's or an API's
+ * secret drawn at random.
+ */
+const SELF_MADE_SECRET_WORD = /secret|signing|jwt|hmac|session|cookie/i;
+const ISSUED_SECRET_WORD = /client|api|consumer|access|aws|oauth/i;
+function isSelfMadeSecretName(name: string): boolean {
+  return SELF_MADE_SECRET_WORD.test(name) && !ISSUED_SECRET_WORD.test(name);
+}
+
 const CLIENT_SECRET_NAME = /^["']?(?:[\w-]{0,30}[_.-])?(?:client|app|application|api|consumer)[ _.-]?secret["']?$/i;
 
 /** `<password>…</password>`, `<add key="DbPassword" value="…"/>`, `<entry key="token">…</entry>`. */
