@@ -279,6 +279,8 @@ const hostile: Record<string, string> = {
   // Each `.GetBytes(` reads its literal sticky and a bounded reach before it for the key's constructor.
   'key constructors over encoded bytes repeated on one line, never closed': 'new SymmetricSecurityKey(Encoding.UTF8.GetBytes("'.repeat(MB / 50) + 'new HMACSHA256(Encoding.UTF8.GetBytes('.repeat(MB / 40),
   'PIN names repeated on one line, never given a value': 'door_pin smartcard-pin '.repeat(MB / 23),
+  // Each bare `pin` entry reads a bounded number of lines above for its mapping; each `--pin` takes one bounded argument.
+  'bare pin entries under a panel, never given digits, and --pin flags repeated': 'panel:\n' + '      pin: x\n'.repeat(MB / 26) + '[keypad]\n' + 'pin = \n'.repeat(MB / 14) + '--pin --keypad-pin= '.repeat(MB / 40),
   'keypad code and camel-cased PIN names repeated, and one over a megabyte of digits': 'GM_OVERRIDE_CODE servicePin alarm-code '.repeat(MB / 39) + 'installer_pin = "' + '7'.repeat(MB),
   'Adyen prefixes joined to literals repeated, never closed': '"AQE" + "'.repeat(MB / 9),
   'authorization schemes under a token name repeated in one literal': ('token = "SSWS ' + 'Bot '.repeat(MB / 8)),

@@ -108,6 +108,23 @@ export function namesAccessCodeColumn(title: string): boolean {
   return false;
 }
 
+/** A column's title that names the login an account signs in with: what a PIN beside it is entered with. */
+const LOGIN_TITLES = new Set(['login', 'loginname', 'loginid', 'username', 'user', 'userid', 'account', 'operator', 'email']);
+/** Words of an address's columns: a `pin` among them is India's postal code. */
+const ADDRESS_WORDS = new Set(['address', 'street', 'city', 'town', 'village', 'district', 'state', 'locality', 'landmark', 'country', 'postcode', 'zip', 'area']);
+
+/**
+ * The columns of a table titled a bare `pin` that hold its accounts' PINs: beside a column of the logins they are entered
+ * with (`INSERT INTO installer_accounts (login, pin)`, a CSV's `username,pin`), in a table that has no column of an
+ * address, where a `pin` is a postal code. A bare `pin` of no login is as often a board's or a map's.
+ */
+export function loginPinColumns(titles: readonly string[]): number[] {
+  const words = titles.map((title) => (title.length <= 40 ? splitWords(title) : []));
+  const pins = words.flatMap((w, i) => (w.length === 1 && w[0] === 'pin' ? [i] : []));
+  if (pins.length === 0 || !words.some((w) => LOGIN_TITLES.has(w.join(''))) || words.some((w) => w.some((word) => ADDRESS_WORDS.has(word)))) return [];
+  return pins;
+}
+
 /**
  * How prose hands a code over after its name, besides a colon: `is`, `was`, maybe `still` or `now` (a chat's "the laptop pin
  * is still …?"), or a change to it (`was changed to`, `reset to`).

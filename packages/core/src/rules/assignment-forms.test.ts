@@ -986,3 +986,14 @@ describe("a PIN's or a keypad code's digits in config and code", () => {
     expect(values('INSTALLER_PIN = "502817"\n', 'tests/test_panel.py')).toEqual([]);
   });
 });
+
+describe('a bare `pin` under the mapping or the section of what it opens', () => {
+  it("reads a panel's, a keypad's or a device's PIN kept as text", () => {
+    expect(values('fire_panel:\n  zone: 2\n  pin: "8304"\n', 'config/site.yaml')).toEqual(['8304']);
+    expect(values('[door_controller]\naddress = 7\npin = "51907"\n', 'controller.ini')).toEqual(['51907']);
+  });
+  it("leaves a bare pin at the top, under an address or any other mapping, a number, and a board's", () => {
+    const quiet = ['pin: "8304"\n', 'billing_address:\n  pin: "560034"\n', 'customer:\n  city: Mysuru\n  pin: "570001"\n', 'panel:\n  pin: 8304\n', 'led:\n  pin: 13\n'];
+    for (const text of quiet) expect(values(text, 'config/site.yaml'), text).toEqual([]);
+  });
+});

@@ -31,13 +31,14 @@ const SECRET_WORD =
   // An admin's, a master or a till's override PIN (`KIOSK_ADMIN_PIN`, `masterPin`, `OverridePin`) is read from its qualifier: `pin` alone is in every `mapping`;
   // any other name that ends in `_pin` or `-pin` (`DOOR_PIN`), or joins `Pin` to whose it is (`servicePin`), is read for a
   // strong value or digits kept as a PIN (`pinNameKey`).
+  // A bare `pin` is read only under a YAML mapping or an INI section named for a device or a panel (`barePinUnderDeviceKey`).
   // A keypad's or a panel's code named for what it guards or who overrides it (`ALARM_CODE`, `installer_code`, `GM_OVERRIDE_CODE`)
   // is read for a PIN's digits only (`accessCodeNameKey`).
   // An encryption's master key named group-first (`keys.encryption.master`) has no `key` in its name, nor a provider's
   // refresh token named without its `token` (`BLACKBAUD_REFRESH`), nor a service's licence key named for the licence alone (`MAXMIND_LICENSE`).
   // A license service's signing IV (Widevine's `SIGNING_IV`) is issued with its signing key and signs beside it.
   // A custom header named for an API (`x-drmtoday-api`) is that API's key, its `-Key` left off.
-  '(?:(?:admin|master|unlock|supervisor|operator|manager|override)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|(?:' + ACCESS_CODE_OWNERS.join('|') + ')[_\\-]?code(?![a-z])|(?:' + CAMEL_PIN_OWNERS.join('|') + ')pin(?![a-z])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
+  '(?:(?:admin|master|unlock|supervisor|operator|manager|override)[_\\-]?pin(?![a-z])|[_\\-]pin(?![a-z])|(?:' + ACCESS_CODE_OWNERS.join('|') + ')[_\\-]?code(?![a-z])|(?:' + CAMEL_PIN_OWNERS.join('|') + ')pin(?![a-z])|(?<![\\w.\\-])pin(?=["\']?[ \\t]{0,4}[:=])|dek(?![a-z])|kek(?![a-z])|pass|pw|psw|pssw|pasw|pwd|secret|token|key|cred|auth|salt|seed|nonce|otp|bearer|refresh|pat(?![a-z])|pepper|psk|hmac|exponent|licen[cs]e|(?:erlang|release)[_.\\-]?cookie|setcookie|install[_.\\-]?code|(?:encryption|crypto)[_.\\-]?master|signing[_.\\-]?iv(?![a-z])|\\-api(?![a-z])|' +
   // "password" in other languages, written in ASCII (`contraseña` starts `contrase`).
   'contrase|senha|wachtwoord|kennwort|parol|heslo|haslo|losenord|salasana|sifre|' +
   // "key", "secret" and "token" in other languages (`CHAVE_API`, `ApiAnahtari`, `kluczPodpisu`, `Zugangsschluessel`, `GizliAnahtar`):
@@ -1369,7 +1370,7 @@ function findAssignments(text: string, options: DetectOptions, offsets: readonly
     const qualified = nameStart === offset ? proseQualifiedKey(text, offset, name) : undefined;
     // `site key \`…\`` in prose: the word before the bare noun makes it a key that is public by design.
     if (qualified === null) continue;
-    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? accessCodeNameKey(name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
+    const found = qualified ?? classifyKey(name) ?? getterPropertyKey(text, nameStart, name) ?? authPairNameKey(name) ?? propertyKeyConstantKey(text, nameStart, name) ?? pinNameKey(name) ?? accessCodeNameKey(name) ?? barePinUnderDeviceKey(text, nameStart, name) ?? charArrayKey(text, nameStart, name) ?? keyUnderYamlParent(text, nameStart, name) ?? keyUnderIniSection(text, nameStart, name);
     if (found !== undefined && (isAuthChallengeNonce(text, nameStart, name) || isCacheStepKey(text, nameStart, name))) continue;
     if (!found) {
       // `PASSWORD_FIELD: "…"` where `PASSWORD_FIELD` is a constant the text sets to a secret's field name.
@@ -2316,6 +2317,22 @@ const NO_ACCESS_PIN_WORDS = new Set([
   'map', 'location', 'marker', 'geo', 'version', 'release', 'build', 'commit', 'revision', 'rev', 'tag', 'image', 'package',
 ]);
 
+/**
+ * A bare `pin` is a board's, a map's or a postal code as often as a PIN; under a YAML mapping or an INI section named for
+ * what it opens (`panel:` then `pin: "7391"`, `[keypad]` then `pin = "4821"`; a device, a role, a keypad's guard), it is
+ * that one's PIN, read as any PIN's name is (`isDigitPin`: digits kept as text), unless the mapping is an address's.
+ */
+const PIN_DEVICE_WORDS = new Set([...CAMEL_PIN_OWNERS, ...ACCESS_CODE_OWNERS, 'panel', 'hmi', 'controller', 'console', 'reader']);
+/** A bare `pin`'s separator and the opening of a quoted value that starts with a digit: only then is its mapping looked for. */
+const QUOTED_DIGITS_AFTER_NAME = /^["']?[ \t]{0,4}[:=][ \t]{0,4}["']\d/;
+function barePinUnderDeviceKey(text: string, nameStart: number, name: string): KeyClass | undefined {
+  if (name.length !== 3 || name.toLowerCase() !== 'pin' || !QUOTED_DIGITS_AFTER_NAME.test(text.slice(nameStart + 3, nameStart + 16))) return undefined;
+  const parent = yamlParentName(text, nameStart, name) ?? iniSectionName(text, nameStart, name);
+  if (parent === undefined) return undefined;
+  const words = splitWords(parent);
+  return words.some((word) => PIN_DEVICE_WORDS.has(word)) && !words.some((word) => NO_ACCESS_PIN_WORDS.has(word)) ? STRONG_PIN_KEY : undefined;
+}
+
 /** A keypad's code named for what it guards or who opens it (`ALARM_CODE`, `installer_code`, `GM_OVERRIDE_CODE`): read for a PIN's digits only. */
 const ACCESS_CODE_KEY: KeyClass = { category: 'PASS', weak: true };
 function accessCodeNameKey(name: string): KeyClass | undefined {
@@ -2761,15 +2778,21 @@ const INI_SECTION_LINE = /^[ \t]{0,8}\[\[?[ \t]{0,4}([A-Za-z_][\w.-]{0,60})[ \t]
  * looks for a parent.
  */
 function keyUnderIniSection(text: string, nameStart: number, name: string): KeyClass | undefined {
-  if (!/key$/i.test(name) || !startsItsLine(text, nameStart, 8)) return undefined;
+  if (!/key$/i.test(name)) return undefined;
+  const section = iniSectionName(text, nameStart, name);
+  return section === undefined ? undefined : classifyKey(`${section}_${name}`);
+}
+
+/** The INI or TOML section that the entry `name =` at `nameStart` (at its line's start) sits in: the nearest header line above. */
+function iniSectionName(text: string, nameStart: number, name: string): string | undefined {
+  if (!startsItsLine(text, nameStart, 8)) return undefined;
   let at = nameStart + name.length;
   while (at < text.length && at - nameStart - name.length < 4 && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at++;
   if (text.charCodeAt(at) !== 0x3d /* = */) return undefined;
   let lineStart = nameStart;
   while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
   const headerLine = nearestLineAbove(text, lineStart, (line) => !line.trimStart().startsWith('['));
-  const section = headerLine === undefined ? null : INI_SECTION_LINE.exec(headerLine);
-  return section === null ? undefined : classifyKey(`${section[1]}_${name}`);
+  return headerLine === undefined ? undefined : INI_SECTION_LINE.exec(headerLine)?.[1];
 }
 
 /** The name and value attributes of one tag, wherever they sit in it (the name first); the value's offset is within the tag. */
@@ -3058,10 +3081,21 @@ function findRedisClientPasswords(text: string, options: DetectOptions, offsets:
  * and, in double quotes, `\"`), or a bare word that may hold backslash escapes.
  */
 const CLI_FLAG = new RegExp(
-  /(?<flag>--(?:password|passwd|pass|pwd|pw|token|secret|api-key|apikey|auth-token|access-token|client-secret)|(?<![\w-])-[pa])(?<sep>=|\s{1,4})?/.source +
+  /(?<flag>--(?:password|passwd|pass|pwd|pw|token|secret|api-key|apikey|auth-token|access-token|client-secret|(?:[a-z]{1,20}-)?pin(?![\w-]))|(?<![\w-])-[pa])(?<sep>=|\s{1,4})?/.source +
     `(?:"(?<dq>${doubleQuotedBody(200)})"|'(?<sq>[^'\\r\\n]{1,200})'|(?<q>["']?)(?<v>(?:[^\\s"'\\\\]|\\\\[^\\s]){1,200}))`,
   'gi',
 );
+
+/** A flag that takes a PIN (`--pin`, `--installer-pin`). */
+const PIN_FLAG = /pin$/i;
+/**
+ * A PIN given by a flag (`check-dome-temp --pin 7342`, `--installer-pin=502817`), whatever the tool: four to eight digits
+ * that are no stand-in, where a board's pin (`gpio --pin 17`) is never four digits; under a bare `--pin` or one named for
+ * whose PIN it is, not another's (`--cert-pin`, `--version-pin`).
+ */
+function isPinFlagValue(flag: string, value: string): boolean {
+  return isProsePin(value) && (flag === '--pin' || namesAccessCodeColumn(flag));
+}
 
 /** How many lines back a command continued at its line ends is read for the tool that takes a flag. */
 const CONTINUED_LINES = 8;
@@ -5495,6 +5529,8 @@ export const genericRules: Rule[] = [
       ...ACCESS_CODE_OWNERS.flatMap((owner) => [`${owner}_code`, `${owner}-code`, `${owner}code`]),
       // A PIN camel-cased to whose it is (`servicePin`, `doorPin`).
       ...CAMEL_PIN_OWNERS.map((owner) => `${owner}pin`),
+      // A bare `pin` entry, read under a device's mapping or section only.
+      'pin:', 'pin":', "pin':", 'pin =', 'pin=',
       'contrase', 'senha', 'wachtwoord', 'kennwort', 'parol', 'heslo', 'haslo', 'losenord', 'salasana', 'sifre',
       'chave', 'clave', 'llave', 'chiave', 'klucz', 'anahtar', 'schluessel', 'schlussel', 'sleutel', 'nyckel', 'gizli', 'geheim', 'segredo', 'segreto', 'sekret', 'jeton',
     ],
@@ -5739,7 +5775,7 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A credential passed as a command-line flag (`--password x`, `-p x` for mysql, registry logins, sshpass, the MongoDB tools, PsExec, rabbitmqadmin, Apple\'s altool and `security unlock-keychain`, `--token x`, sqlcmd/bcp, Perforce and mosquitto_pub/_sub `-P x`, Yocto extrausers\' useradd/usermod `-P x`, redis-cli `-a x`)',
-    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'mosquitto_', 'useradd', 'usermod', 'groupadd', 'groupmod', 'unlock-keychain', 'create-keychain'],
+    keywords: ['--pass', '--pw', '--token', '--secret', '--api-key', '--apikey', '--auth', '--access-token', '--client-secret', '--pin', '-pin ', '-pin=', 'mysql', 'mariadb', 'sshpass', 'login', 'sqlcmd', 'bcp', 'osql', 'isql', 'sqsh', 'redis-cli', 'keydb-cli', 'valkey-cli', 'mongosh', 'mongodump', 'mongorestore', 'mongoexport', 'mongoimport', 'mongostat', 'mongotop', 'mongofiles', 'mongo -', 'psexec', 'paexec', 'rabbitmqadmin', 'p4 ', 'p4.exe', 'altool', 'notarytool', 'iTMSTransporter', 'mosquitto_', 'useradd', 'usermod', 'groupadd', 'groupmod', 'unlock-keychain', 'create-keychain'],
     pattern: CLI_FLAG,
     find: (text, options) => {
       const spans: Span[] = [];
@@ -5768,7 +5804,7 @@ export const genericRules: Rule[] = [
           if (g['sep'] === undefined && closed === undefined && g['q'] === '' && isParameterName(flag.slice(1) + value)) continue;
         } else if (g['sep'] === undefined) continue;
         const category: Category = /token|key|secret/i.test(flag) ? 'KEY' : 'PASS';
-        if (!isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
+        if (PIN_FLAG.test(flag) ? !isPinFlagValue(flag, value) : !isPlausibleSecret(value, { category, quoted: true, file: options.file })) continue;
         // An unquoted value that starts with a dash is the next flag; a quoted one is the argument (`-P '-70x…'`).
         if (closed === undefined && /^-/.test(value)) continue;
         // Apple's tools read the password from a keychain item or a variable they are named: `-p @keychain:AC_PASSWORD`, `-p @env:AC_PW`.

@@ -242,3 +242,16 @@ describe('Wi-Fi keys in a table that lists networks', () => {
     expect(values('branch,region_key,opened\nLeeds,NorthEast2019,2019\n')).toEqual([]);
   });
 });
+
+describe("a bare `pin` column beside the accounts' logins", () => {
+  const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it('reads the PINs of an insert or a CSV that lists logins', () => {
+    expect(found("INSERT INTO kiosk_users (username, pin, active) VALUES ('ayo', '61904', true), ('bex', '30718', true);\n", 'db/seed.sql')).toEqual(['61904', '30718']);
+    expect(found('login,pin,site\nrk-04,82715,Depot\n', 'exports/operators.csv')).toEqual(['82715']);
+  });
+  it("leaves a pin beside an address's columns, a pin of no login, and stand-ins", () => {
+    expect(found("INSERT INTO members (email, city, pin) VALUES ('a@b.in', 'Mysuru', '570001');\n", 'db/seed.sql')).toEqual([]);
+    expect(found("INSERT INTO outputs (board, pin) VALUES ('relay-2', '20481');\n", 'db/seed.sql')).toEqual([]);
+    expect(found('username,pin\nayo,0000\nbex,1234\n', 'exports/operators.csv')).toEqual([]);
+  });
+});

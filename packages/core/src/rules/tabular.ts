@@ -4,7 +4,7 @@ import { lineAround, linesFrom } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { namesSnmpCommunityColumn } from './snmp.js';
-import { isProsePin, namesAccessCodeColumn } from './access-codes.js';
+import { isProsePin, loginPinColumns, namesAccessCodeColumn } from './access-codes.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -142,6 +142,7 @@ function tableLayout(titles: readonly string[], table?: string): TableLayout | u
   const columns = titles.map((title, i) =>
     wifiKeys.has(i) ? WIFI_KEY : title.length <= 40 && digests?.has(title.toLowerCase()) !== true ? columnKey(title) : undefined,
   );
+  for (const pin of loginPinColumns(titles)) columns[pin] = LOGIN_PIN_KEY;
   const namedValues = namedValueColumns(titles);
   if (namedValues !== undefined) columns[namedValues.name] = undefined;
   return namedValues === undefined && !columns.some((k) => k !== undefined) ? undefined : { columns, namedValues };
@@ -182,6 +183,8 @@ function findTabularCredentials(text: string, options: DetectOptions): Span[] {
 
 /** What a column's title says of its cells: a secret's class, and whether it names a PIN or a keypad's code, which is digits. */
 type ColumnKey = KeyClass & { accessCode?: boolean };
+/** A bare `pin` column beside the accounts' logins: their PINs. */
+const LOGIN_PIN_KEY: ColumnKey = { category: 'PASS', weak: false, accessCode: true };
 
 /**
  * What a CSV/TSV column's title says its cells hold: a secret's name, an SNMP community's (`snmp_community` in a

@@ -224,3 +224,14 @@ describe('monitoring-plugin-password', () => {
     expect(byRule(cfg, rule, 'nagios/commands.cfg')).toEqual([]);
   });
 });
+
+describe('a PIN given by a flag', () => {
+  const pins = (text: string) => detect(text, { file: 'ops/cron/panel.crontab' }).map((f) => text.slice(f.start, f.end));
+  it("reads a PIN's digits after a bare --pin or one named for whose it is, whatever the tool", () => {
+    expect(pins('0 7 * * 1-5 /opt/hvac/bin/unlock-panel --zone 4 --pin 60418\n')).toEqual(['60418']);
+    expect(pins('alarmctl arm --zone 3 --keypad-pin "0729"\n')).toEqual(['0729']);
+  });
+  it("leaves a board's pin, another's pin, a count, a stand-in and a variable", () => {
+    expect(pins('gpio-set --pin 17 --value 1\nhpkp-check --cert-pin 48213\nlockctl --pin-length 6\nunlock-panel --pin 0000\nunlock-panel --pin "$PANEL_PIN"\n')).toEqual([]);
+  });
+});
