@@ -183,6 +183,10 @@ const hostile: Record<string, string> = {
   'padlocks on one line, never given digits': 'the padlock on the sea chest is '.repeat(MB / 32),
   'gates and key safes before commas and colons, never a code': 'the gate at the plant, key safe: code '.repeat(MB / 38),
   'keypad code clauses that never reach a bracket, on one line': "alarm code hasn't changed since ".repeat(MB / 32) + 'door code ('.repeat(MB / 11),
+  // Each word PIN reads a bounded clause for its colon or `is`, and a bounded run of words back on its line.
+  'PINs after a determiner with clauses that never reach a colon, on one line': 'the PIN for the new tablet '.repeat(MB / 27),
+  'a megabyte of pin': 'pin '.repeat(MB / 4),
+  'PINs stated in bold never closed, on one line': "the operator's PIN is **".repeat(MB / 24),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.

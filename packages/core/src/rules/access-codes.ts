@@ -29,8 +29,8 @@ export function isProsePin(value: string): boolean {
   return /^\d{4,8}$/.test(value) && !isStandInDigits(value);
 }
 
-/** Words on a code's line that say it is no real one: the factory's, a default, an example. */
-const STAND_IN_CODE_WORDS = /\b(?:default|factory|example|e\.g\.|such as|sample|placeholder|dummy|fake|test)\b/i;
+/** Words on a code's line that say it is no real one: the factory's, a default, an example (`e.g.` ends on its dot, no word's end). */
+const STAND_IN_CODE_WORDS = /\b(?:default|factory|example|such as|sample|placeholder|dummy|fake|test)\b|\be\.g\./i;
 /** How far back on its line a code's stand-in words are looked for. */
 const STAND_IN_REACH = 200;
 

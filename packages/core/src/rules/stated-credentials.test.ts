@@ -283,6 +283,43 @@ describe("a PIN or a keypad code given as a chat's answer", () => {
   });
 });
 
+describe('a PIN a sentence states by its words, not by whose it is', () => {
+  const pins = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-pin').map((f) => text.slice(f.start, f.end));
+  it('reads a PIN after a determiner, a possessive or its digit count, a clause maybe before its colon or is', () => {
+    const mail = [
+      'Hi both,',
+      'The PIN the courier desk wants when you ring is 3307.',
+      'Their app then asks for a PIN on the confirmation page: 615029',
+      'The 5-digit PIN for the medicines fridge tablet is now 40917.',
+      "The night porter's gate intercom PIN was changed to 2861.",
+      '',
+    ].join('\n');
+    expect(pins(mail, 'mail/courier-access.eml')).toEqual(['3307', '615029', '40917', '2861']);
+    expect(pins('- The server cage reader has its own PIN: `73019` (rotated yearly).\n', 'wiki/dc.md')).toEqual(['73019']);
+  });
+  it("reads a role's PIN a chat says was keyed in", () => {
+    const chat = '[07:58] Rosa: booking kiosk froze again\n[08:02] Tariq: rebooted it, it wanted the supervisor pin, entered 845120\n';
+    expect(pins(chat, 'chat/reception.txt')).toEqual(['845120']);
+  });
+  it("leaves a postal code, a board's or a certificate's pin, a rule or a count about a PIN, a stand-in and a bare label", () => {
+    const notes = [
+      'Head office, Pune. PIN: 411014',
+      'the PIN code is 411014 for the Pune depot',
+      'The GPIO pin: 2048 on the expansion header',
+      'the public key pin is 2048 bits',
+      'The PIN length is 6; the PIN retries: 3000',
+      'The PIN timeout is 4500 ms.',
+      'the PIN is 0000 until the user sets one',
+      "Let's pin the version: 1998",
+      'e.g. the PIN is 3307',
+      'PIN: 3307',
+      'the PIN was issued in 2019 with the card',
+      '',
+    ].join('\n');
+    expect(pins(notes, 'docs/notes.md')).toEqual([]);
+  });
+});
+
 describe('stated-key-secret-pair: an id known by its own prefix, its secret after it', () => {
   const pair = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-key-secret-pair').map((f) => text.slice(f.start, f.end));
   it("takes the secret after a Twilio key SID with no \"API key\" words, also as one-case hex", () => {

@@ -405,6 +405,76 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
   return spans;
 }
 
+/**
+ * A PIN stated in a sentence that does not say whose it is but still says it is one: a determiner or an owner's possessive
+ * before the word (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `the heli
+ * operator's radio channel PIN is …`, `has its own PIN: …`, `The 4-digit PIN for the … tablet is still …`), or a role's
+ * word (`the manager PIN, used …`, a chat's report of what was keyed). A short clause without digits may stand between
+ * the word and its colon or `is`. Sticky at the word PIN; the words before it are judged by `pinLead`.
+ */
+const STATED_PIN = new RegExp(
+  `(?<![\\w-])pin(?![\\w-])(?<clause>[ \\t][^\\r\\n:=.,;()\`"\\d]{1,48}?)?` +
+    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|,[ \\t]{1,2}(?:used|entered|typed|tried|keyed[ \\t]in))` +
+    `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  'iy',
+);
+/** How far back on its line, and over how many words, the words that make the word PIN a PIN are looked for. */
+const PIN_LEAD_REACH = 60;
+const PIN_LEAD_WORDS = 4;
+/**
+ * Words before `pin` that make it another pin: a postal code's (India's `PIN code`), a board's or a chip's (`GPIO pin`,
+ * `reset pin`, `the data pin`), a certificate's or a key's pinned hash, a map's, or a pin that holds things.
+ */
+const NOT_ACCESS_PIN_LEAD = new Set([
+  'postal', 'post', 'zip', 'area', 'india', 'indian', 'address', 'gpio', 'header', 'reset', 'data', 'clock', 'ground', 'power', 'input',
+  'output', 'led', 'analog', 'analogue', 'digital', 'sensor', 'serial', 'tx', 'rx', 'cs', 'sda', 'scl', 'pwm', 'adc', 'interrupt',
+  'enable', 'chip', 'board', 'pcb', 'pogo', 'test', 'jumper', 'cert', 'certificate', 'public', 'hash', 'sha256', 'map', 'drawing',
+  'safety', 'hair', 'push', 'lapel', 'bowling', 'rolling', 'hinge', 'cotter', 'dowel', 'pivot', 'spring', 'status',
+]);
+/** `it's`, `let's`: a verb's contraction, not an owner's possessive. */
+const CONTRACTED_VERB = /^(?:it|let|that|what|who|where|here|there|he|she)['’]s$/;
+/** Single words of `PIN_OWNERS`, as the word right before `pin`. */
+const PIN_OWNER_WORDS = new Set(PIN_OWNERS);
+/**
+ * Words of a PIN's clause that make the digits no PIN: a count or a rule about it (`the PIN length is 6`, `PIN attempts:
+ * 3000`), a field's, a timeout's.
+ */
+const NOT_PIN_VALUE_CLAUSE =
+  /\b(?:counts?|length|size|limits?|attempts?|tries|retries|digits?|timeout|delay|interval|lockout|policy|format|field|header|spacing|pitch|mode|diagram|expiry|version|location|address|postal|zip)\b/i;
+
+/** The up to `PIN_LEAD_WORDS` words right before `at` on its line, lower case, nearest last; none past a sentence's mark. */
+function wordsBefore(text: string, at: number): string[] {
+  const lineStart = lineAround(text, at, PIN_LEAD_REACH).start;
+  let start = at;
+  while (start > lineStart && /[A-Za-z0-9'’ \t-]/.test(text.charAt(start - 1))) start--;
+  const words = text.slice(start, at).trim().split(/[ \t]+/).filter((w) => w.length > 0);
+  // A word cut at the reach is a part of one.
+  if (start > 0 && /[A-Za-z0-9'’-]/.test(text.charAt(start - 1)) && words.length > 0) words.shift();
+  return words.slice(-PIN_LEAD_WORDS).map((w) => w.toLowerCase());
+}
+
+/**
+ * Whether the words before a PIN make it one: a role's word right before it (`manager PIN`), or a determiner (`the`, `a`,
+ * `its own`), an owner's possessive (`operator's`) or the number of its digits (`4-digit`) among them; and no word of
+ * another pin. `role` says a role's word named it, which lets `PIN code` be a PIN's (alone, it is India's postal code).
+ */
+function pinLead(words: readonly string[]): 'role' | 'stated' | undefined {
+  if (words.some((w) => NOT_ACCESS_PIN_LEAD.has(w))) return undefined;
+  if (words.length > 0 && PIN_OWNER_WORDS.has(words[words.length - 1]!)) return 'role';
+  const stated = words.some(
+    (w) => DETERMINERS.has(w) || w === 'own' || /^\d{1,2}-digits?$/.test(w) || (/^[a-z]{2,20}['’]s$/.test(w) && !CONTRACTED_VERB.test(w)),
+  );
+  return stated ? 'stated' : undefined;
+}
+
+/** Whether a PIN stated at `start`, its digits ending at `end`, is one: its words before, its clause, no count after. */
+function isStatedPin(text: string, start: number, end: number, clause: string | undefined): boolean {
+  const lead = pinLead(wordsBefore(text, start));
+  if (lead === undefined) return false;
+  if (clause !== undefined && (NOT_PIN_VALUE_CLAUSE.test(clause) || (lead !== 'role' && /^[ \t]code\b/i.test(clause)))) return false;
+  return !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, end);
+}
+
 export const statedCredentialRules: Rule[] = [
   {
     id: 'parenthesised-password-aside',
@@ -690,6 +760,39 @@ export const statedCredentialRules: Rule[] = [
         '[14:02] lena: how many rows in the door code table?\n[14:05] jonas: it\'s 4096 rows',
         '[14:02] lena: which port does the exporter use?\n[14:05] jonas: it\'s 9100',
         '[14:02] lena: the laptop pin is the usual one\n[14:05] jonas: it\'s 1234 on all of them',
+      ],
+    },
+  },  {
+    id: 'stated-pin',
+    category: 'PASS',
+    description:
+      'A PIN stated in a sentence by its words rather than whose it is: a determiner, an owner\'s possessive or its number of digits before the word PIN, or a role\'s word right before it (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `has its own PIN: …`, `the manager PIN, used …`), maybe a short clause before its colon or `is`; 4 to 8 digits, not a stand-in, a count or a measure, and no postal code\'s, board\'s or certificate\'s pin',
+    keywords: ['pin'],
+    startsAtKeyword: true,
+    pattern: STATED_PIN,
+    secretGroup: 'v',
+    validate: (v, ctx) => isProsePin(v) && isStatedPin(ctx.text, ctx.matchStart, ctx.matchEnd, ctx.groups?.['clause']),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'The PIN the pharmacy asks for on the phone is 6172.',
+        'The booking site also asks for a PIN on the last page: 480317',
+        "The ferry skipper's radio channel PIN is 3816.",
+        'The vault reader by the loading bay has its own PIN: **9051** since May.',
+        '[09:14] Omar: the till asked for the supervisor PIN, used 7290',
+        'The 6-digit PIN for the night-shift dispensing tablet is still 508813.',
+      ],
+      noMatch: [
+        'Bengaluru office, PIN: 560034',
+        'the PIN code is 560034',
+        'The PIN length is 6 digits; the PIN attempts limit is 5000.',
+        'the reset pin is 4096 ohms',
+        'the PIN is 1234 on every demo unit',
+        'The PIN timeout is 3000 ms.',
+        "Let's pin the release: 2024",
+        'The GPIO pin: 1023',
+        'For example, the PIN is 4821.',
+        'PIN: 4821',
       ],
     },
   },
