@@ -539,6 +539,8 @@ const hostile: Record<string, string> = {
   // Each answer's `it's` reads its line back a bounded stretch and the lines before it within a bounded reach.
   "answers with it's and a made value, a question about a password before each": "the password? it's Kq8!zW3mLp ".repeat(MB / 30),
   "it's repeated with no value after it": "it's ".repeat(MB / 5),
+  // Each spaced slash reads back a bounded stretch for a clause of logging in that gives the account after with/as.
+  'log in clauses with addresses before spaced slashes that never hold a password': 'log in at 10.0.0.1 with ops / '.repeat(MB / 30),
   // Each question about a password reads a bounded number of bounded lines after it for a bare answer, once.
   'questions about a password on one line, and each before chat lines that never answer bare':
     "what's the password again? ".repeat(MB / 54) + ('[09:02] a: what\'s the password again?\n' + '[09:03] b: "text": "' + 'Kq8!zW3m '.repeat(30) + '\n').repeat(MB / 640),

@@ -714,3 +714,31 @@ describe("a Wi-Fi network's key written bare after its noun", () => {
     expect(await values(words, 'wiki/trucks.md')).toEqual([]);
   });
 });
+
+describe('a login pair given in brackets after what one logs into, after "log in … with", and as a chat\'s answer', () => {
+  const values = async (text: string, file: string, rule: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads the password of a code-marked pair in brackets after a clause of logging in, and leaves a bracketed pair of build names', async () => {
+    expect(await values('2. Sign in to the lighting desk (`lxop` / `Gobo-Rotator-41`) before the doors open.\n', 'wiki/runbook.md', 'account-slash-password')).toEqual(['Gobo-Rotator-41']);
+    expect(await values('The build output (`dist` / `build-2024_v2`) goes to the bucket.\n', 'wiki/runbook.md', 'account-slash-password')).toEqual([]);
+  });
+
+  it('reads a bare account after "log in … with" or "sign in as", past the stops of an address, and not past a sentence\'s end', async () => {
+    const chat = '{"text": "Log into the NVR at https://10.40.2.9 with operator / Shutter-Angle-172 and export the clip"}\n';
+    expect(await values(chat, 'exports/slack/av.json', 'account-slash-password')).toEqual(['Shutter-Angle-172']);
+    expect(await values('Sign in as kiosk / Ferry!Lantern82 on the tablet.\n', 'notes.md', 'account-slash-password')).toEqual(['Ferry!Lantern82']);
+    expect(await values('Log in first. Then compare before / after-2024-v2 in the report.\n', 'notes.md', 'account-slash-password')).toEqual([]);
+  });
+
+  it("reads a password's mix beside its account as a chat's answer to a question about the password, and leaves words alone", async () => {
+    const chat = '[2025-02-03 10:11] sam: who has the broker password? the board is offline\n[2025-02-03 10:12] kit: sensors / heron-t7q2vw9xz\n';
+    expect(await values(chat, 'chat/ops.txt', 'password-bare-answer-prose')).toEqual(['heron-t7q2vw9xz']);
+    const words = '[10:11] sam: who has the broker password?\n[10:12] kit: sensors / check-the-wiki\n';
+    expect(await values(words, 'chat/ops.txt', 'password-bare-answer-prose')).toEqual([]);
+  });
+});

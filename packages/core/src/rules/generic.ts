@@ -3320,8 +3320,15 @@ const LABELLED_ADMIN_ACCOUNT = /\b(?:login|log[ -]?in(?:[ \t]{1,2}(?:as|with))?|
  * Any account in code marks, read back from the slash (`` `ap_drop` ``), that the clause before it on its line gives as
  * the login: right after `with`, `as`, `is`, `was`, `it's`, a colon or the word user, account or login, or at the start of the next line when a wrapped paragraph
  * breaks there (`log in with\n\`ops\` / …`). A mail quotes it as often (`the maintenance login we'll need is "service" / …`).
+ * A runbook puts the pair in brackets after what one logs into (`Log in to the show console (\`showops\` / \`…\`)`).
  */
-const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:\b(?:with|as|is|was|(?:it|that|here)'s|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})(?:`[\w.@+-]{1,64}`|"[\w.@+-]{1,64}")$/;
+const CODE_ACCOUNT = /(?<clause>[^\r\n.;!?]{0,100})(?:(?:\b(?:with|as|is|was|(?:it|that|here)'s|(?<who>user(?:name)?|account|login))|:)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]\()(?:`[\w.@+-]{1,64}`|"[\w.@+-]{1,64}")$/;
+/**
+ * A bare account that a clause of logging in gives after `with` or `as` (`Log into the IMS web UI at https://… with manager /
+ * …`, `sign in as kiosk / …`), read back from the slash: the clause names the pair a login as a label would. A stop inside
+ * an address or a host's name (`10.88.11.24`) does not end the clause; one before a blank does.
+ */
+const LOGIN_WITH_BARE_ACCOUNT = /\b(?:log(?:ged)?[ -]?(?:in|on)(?:to)?|sign(?:ed)?[ -]?in)\b(?:[^\r\n.;!?]|[.](?![ \t])){0,100}?[ \t](?:with|as)[ \t]{1,2}[A-Za-z][\w.@+-]{1,63}$/i;
 /** A bare account right before the slash (`watchdog`), read back from it. */
 const BARE_ACCOUNT = /(?:^|[^\w.@+-])([A-Za-z][\w.@+-]{2,63})$/;
 /** Characters before the slash that hold a bare account and the one before it: one more than the longest account. */
@@ -4773,7 +4780,9 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
         const value = m.groups!['v']!;
         // A login's question is answered by the account and its password together.
         const fits = pattern === ASKED_PASSWORD_AT || m.groups!['account'] !== undefined;
-        if (fits && hasEveryClass(value) && !/[@<>{}()$%]/.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
+        // Beside its account the pair is a login by its form, so a password's mix will do (`props / kraken-d23md4dtns`).
+        const made = hasEveryClass(value) || (m.groups!['account'] !== undefined && hasMadePasswordMix(value));
+        if (fits && made && !/[@<>{}()$%]/.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
           const start = m.index + m[0].indexOf(value, m.groups!['account']?.length ?? 0);
           spans.push({ start, end: start + value.length });
           done = start + value.length;
@@ -7490,7 +7499,7 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
   for (const offset of offsets) {
     const before = text.slice(Math.max(0, offset - 140), offset);
     // In parentheses after a word for a login (`the old shared account (analyst / …) was retired`), the pair must close them.
-    const named = ADMIN_ACCOUNT.test(before) || EMAIL_ACCOUNT.test(before) || CODE_ADMIN_ACCOUNT.test(before) || DOMAIN_ACCOUNT_BEFORE.test(before);
+    const named = ADMIN_ACCOUNT.test(before) || EMAIL_ACCOUNT.test(before) || CODE_ADMIN_ACCOUNT.test(before) || DOMAIN_ACCOUNT_BEFORE.test(before) || LOGIN_WITH_BARE_ACCOUNT.test(before);
     const parenthesised = !named && PAREN_ACCOUNT.test(before);
     const marked = (before.endsWith('`') || before.endsWith('"')) && isLoginCodeAccount(before);
     if (!named && !parenthesised && !marked && !isAccountNamedAsLogin(text, offset)) continue;
