@@ -1,6 +1,7 @@
 import type { Rule } from '../../types.js';
+import { shannonEntropy } from '../../entropy.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, keyNoun, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
 
 /** "T3BlbkFJ" is base64 for "OpenAI": every OpenAI secret key carries it in the middle. */
 const OPENAI_MARKER = 'T3BlbkFJ';
@@ -9,6 +10,19 @@ const OPENAI_MARKER = 'T3BlbkFJ';
 const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]{1,24}(?:[A-Z][a-z]{1,24}|\d{1,4}(?!\d)){1,16}$/;
 
 /** AI model providers and ML platforms. */
+/**
+ * Cohere named in chat or prose and its key (40 letters and digits) a few words after a key's noun (a chat's "also Cohere key
+ * for the hint experiment … pls don't share"): a drawn key mixes both cases and digits, so a commit or a word is no match.
+ */
+const COHERE_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Cc]ohere|COHERE/y,
+  shape: /(?<![A-Za-z0-9_\-+/])([A-Za-z0-9]{40})(?![A-Za-z0-9_\-+/])/g,
+  reach: 300,
+  lines: 2,
+  accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
+  namedBy: keyNoun('(?:api[ -]?|trial[ -]?|production[ -]?)?(?:key|token)'),
+};
+
 export const aiRules: Rule[] = [
   {
     id: 'openai-api-key',
@@ -71,6 +85,21 @@ export const aiRules: Rule[] = [
     match: [`CO_API_KEY=${fake('alnum', 40, 414)}`],
     noMatch: [`CO_API_KEY=${'x'.repeat(40)}`],
   }, { minEntropy: 4, confidence: 'high' }),
+  {
+    id: 'cohere-key-near-words',
+    category: 'KEY',
+    description: 'Cohere API key (40 letters and digits of both cases) in chat or prose a few words after a key\'s or token\'s noun, within two lines after Cohere is named ("also Cohere key for the hint experiment …")',
+    keywords: ['cohere'],
+    pattern: COHERE_KEY_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, COHERE_KEY_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [`[10:02] sam: the Cohere trial key for the reranker demo ${fake('alnum', 40, 4141)} - do not commit it`],
+      noMatch: [`[10:02] sam: the Cohere key rotated, see build ${fake('hex', 40, 4142)}`, `Cohere reranker demo notes: trace ${fake('alnum', 40, 4143)}`],
+    },
+  },
   tokenRule('replicate-api-token', 'Replicate API token (r8_)', 'r8_', ALNUM(37), {
     match: [`REPLICATE_API_TOKEN=r8_${fake('alnum', 37, 415)}`],
     noMatch: ['r8_short'],

@@ -136,6 +136,19 @@ const ADO_PAT_AFTER_WORDS: ShapeAfterWords = {
   accept: (v) => (v.match(/[2-7]/g)?.length ?? 0) >= 3 && new Set(v).size >= 16 && looksRandom(v) && !hasCountingRun(v),
 };
 
+/**
+ * An Azure storage account key (64 random bytes: 86 base64 characters and `==`) bare in prose or notes a line or two after
+ * words that name it or its store: a note's "Account key used for generating these (rotate quarterly!): …" under the SAS
+ * links it signed. The shape is long and drawn; a `sha512-` integrity hash of the same length is glued to its prefix.
+ */
+const AZURE_ACCOUNT_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Aa]ccount[ _-]?[Kk]ey|ACCOUNT[_-]?KEY|[Ss]torage[ _-]?[Kk]ey|STORAGE[_-]?KEY|[Aa]zure|AZURE|blob\.core\.windows\.net/y,
+  shape: /(?<![A-Za-z0-9+/=_-])([A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=_-])/g,
+  reach: 400,
+  lines: 2,
+  accept: (v) => mixesClasses(v, 3) && notPlaceholder(v) && !hasCountingRun(v),
+};
+
 export const cloudRules: Rule[] = [
   {
     id: 'aws-access-key-id',
@@ -465,6 +478,22 @@ export const cloudRules: Rule[] = [
     examples: {
       match: [`AZURE_STORAGE_KEY="${fake('b64', 86, 24)}=="`, `"primaryKey": "${fake('b64', 86, 25)}=="`],
       noMatch: [`AZURE_STORAGE_KEY="${fake('b64', 40, 24)}=="`],
+    },
+  },
+  {
+    id: 'azure-storage-account-key-near-words',
+    category: 'KEY',
+    description: 'Azure storage account key (86 base64 characters and `==`) bare in prose or notes within two lines after an account or storage key, Azure or a blob endpoint is named ("Account key used for generating these: …")',
+    keywords: ['account key', 'account-key', 'account_key', 'accountkey', 'storage key', 'storage-key', 'storage_key', 'storagekey', 'azure', 'blob.core.windows.net'],
+    pattern: AZURE_ACCOUNT_KEY_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, AZURE_ACCOUNT_KEY_AFTER_WORDS),
+    anchored: true,
+    minEntropy: 4.5,
+    confidence: 'medium',
+    examples: {
+      match: [`SAS links for the client below. Account key they were signed with (rotate monthly):\n${fake('b64', 86, 2401)}==`],
+      noMatch: [`"integrity": "sha512-${fake('b64', 86, 2402)}=="`, `release notes\n${fake('b64', 86, 2403)}==`],
     },
   },
   {

@@ -1,9 +1,24 @@
 import type { Rule } from '../../types.js';
 import { decodeBase64 } from '../../base64.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, contextRule, looksRandom, mixesClasses, notPlaceholder, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, keyNoun, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
+import { shannonEntropy } from '../../entropy.js';
 
 /** Airtable's object ids: a three-letter kind (base, table, view, field, record, user, workspace, …) and 14 characters. */
+/**
+ * Algolia named in chat or prose and its admin or write key (32 hex) a few words after that noun ("Algolia indexing job
+ * stuck. restarting it with the admin key …"). Only the keys that write: a search-only key ships to browsers, and an
+ * object's id, a task's or a commit's hex is named by no key's noun.
+ */
+const ALGOLIA_ADMIN_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Aa]lgolia|ALGOLIA/y,
+  shape: /(?<![A-Za-z0-9_-])([a-f0-9]{32})(?![A-Za-z0-9_-])/g,
+  reach: 300,
+  lines: 2,
+  accept: (v) => notPlaceholder(v) && shannonEntropy(v) >= 3,
+  namedBy: keyNoun('(?:admin|write)[ -]?(?:api[ -]?)?key'),
+};
+
 export const AIRTABLE_OBJECT_ID = /^(?:app|tbl|viw|fld|rec|usr|wsp|sel|att|ach)[A-Za-z0-9]{14}$/;
 
 /**
@@ -82,6 +97,21 @@ export const databaseRules: Rule[] = [
     match: [`ALGOLIA_ADMIN_KEY=${fake('hex', 32, 709)}`],
     noMatch: ['ALGOLIA_INDEX=products', `const algoliaSearchOnlyKey = '${fake('hex', 32, 709)}';`],
   }, { minEntropy: 3, validate: (secret, ctx) => looksRandom(secret) && !/search[\W_]{0,2}only|search[\W_]{0,2}(?:api[\W_]{0,2})?key|public/i.test(ctx.line) }),
+  {
+    id: 'algolia-admin-key-near-words',
+    category: 'KEY',
+    description: 'Algolia admin or write API key (32 hex) in chat or prose a few words after "admin key" or "write key", within two lines after Algolia is named; a search-only key, public by design, is named otherwise',
+    keywords: ['algolia'],
+    pattern: ALGOLIA_ADMIN_KEY_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, ALGOLIA_ADMIN_KEY_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [`[09:40] ines: Algolia reindex failed overnight, I reran it by hand with the admin API key ${fake('hex', 32, 7091)} from the vault`],
+      noMatch: [`[09:40] ines: Algolia search key for the widget is ${fake('hex', 32, 7092)}`, `Algolia admin key rotated. Task id ${fake('hex', 32, 7093)} done.`],
+    },
+  },
   tokenRule('airtable-pat', 'Airtable personal access token (pat<id>.<64 hex>)', 'pat', '[A-Za-z0-9]{14}\\.[a-f0-9]{64}', {
     match: [`AIRTABLE_TOKEN=pat${fake('alnum', 14, 710)}.${fake('hex', 64, 711)}`],
     noMatch: ['pat.short'],

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types.js';
 import { fake } from './fake.js';
 import type { DetectOptions, Span } from '../../types.js';
-import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
+import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, keyNoun, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
 import { shannonEntropy } from '../../entropy.js';
 import { literalAt, skipSpace } from '../literal-run.js';
 import { isWordCode } from '../../char-codes.js';
@@ -147,6 +147,20 @@ function findTelegramBotTokens(text: string, _options: DetectOptions, offsets: r
   });
   return spans;
 }
+
+/**
+ * Postmark named in a ticket, a mail or a chat and its server or account token (a UUID) a few words after the token's noun
+ * ("the Postmark token I used to check the bounce log was …"): Postmark's message ids, bounce ids and templates' ids are
+ * UUIDs too, so the noun must name the value, with no id's word between.
+ */
+const POSTMARK_TOKEN_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Pp]ostmark|POSTMARK/y,
+  shape: new RegExp(`(?<![\\w-])(${UUID})(?![\\w-])`, 'g'),
+  reach: 300,
+  lines: 2,
+  accept: (v) => notPlaceholder(v) && shannonEntropy(v) >= 3,
+  namedBy: keyNoun('(?:server[ -]?|account[ -]?|api[ -]?)?token'),
+};
 
 export const messagingRules: Rule[] = [
   tokenRule('slack-bot-token', 'Slack bot token (xoxb-<team>-<bot>-<secret>)', 'xoxb-', '[0-9]{10,13}-[0-9]{10,13}-?[A-Za-z0-9]{0,40}', {
@@ -518,6 +532,21 @@ export const messagingRules: Rule[] = [
     match: ['POSTMARK_SERVER_TOKEN=4ea38b7b-f563-4709-8bae-87aeaf14f0c1', "const mailer = new postmark.ServerClient('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48');"],
     noMatch: ['POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST', "await postmark.getTemplate('9c1e3a57-2b4d-4f86-a0c9-7e5d3b1f2a48')", 'new postmark.ServerClient(process.env.POSTMARK_TOKEN)'],
   }, { validate: notPlaceholder }),
+  {
+    id: 'postmark-token-near-words',
+    category: 'KEY',
+    description: 'Postmark server or account token (a UUID) in prose, a ticket or chat a few words after the token\'s noun, within two lines after Postmark is named ("the Postmark token I used to check the bounce log was …"); not a message\'s or a template\'s id',
+    keywords: ['postmark'],
+    pattern: POSTMARK_TOKEN_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, POSTMARK_TOKEN_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['> Support: we send through Postmark. The server token on the old droplet is still 7d2f4b91-3c6a-4e85-b0d7-2a9c1e6f8b43, rotate it.'],
+      noMatch: ['Postmark bounced it: message id 7d2f4b91-3c6a-4e85-b0d7-2a9c1e6f8b43', 'Postmark token is fine. Template 7d2f4b91-3c6a-4e85-b0d7-2a9c1e6f8b43 is broken.'],
+    },
+  },
   // OneSignal's REST API keys since 2024 name their scope (an app's or an organisation's) and carry
   // their secret in lower-case base32 (`os_v2_app_…`, about 113 characters after the prefix). The prefix
   // is distinctive enough to read any lower-case letters and digits after it: copies retyped or

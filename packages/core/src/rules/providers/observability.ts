@@ -2,11 +2,11 @@ import { isWordCode } from '../../char-codes.js';
 import { isClientShippedFile, namesClientShippedValue } from '../../client-shipped.js';
 import { shannonEntropy } from '../../entropy.js';
 import { indexOfBelow, lastIndexOfAbove, lineAround } from '../../line-index.js';
-import { isPlausibleSecret } from '../../secret-value.js';
+import { hasCountingRun, isPlausibleSecret } from '../../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../../types.js';
 import { isBrowserLoadedWriteKey, isPublicClientValueAt } from '../client-config.js';
 import { fake } from './fake.js';
-import { ALNUM, HEX, UUID, anyCase, contextRule, looksRandom, mixesClasses, notPlaceholder, notPlaceholderNorCounted, tokenRule } from './shape.js';
+import { ALNUM, HEX, UUID, anyCase, contextRule, findShapeAfterWords, keyNoun, looksRandom, mixesClasses, notPlaceholder, notPlaceholderNorCounted, tokenRule, type ShapeAfterWords } from './shape.js';
 
 /**
  * A Sentry DSN with the project's public key alone (`https://<32 hex>@o1.ingest.sentry.io/42`, a self-hosted host and
@@ -104,6 +104,33 @@ function findPagerDutyKeysInLines(text: string, _options: DetectOptions, offsets
   return spans;
 }
 
+/**
+ * PagerDuty named in a runbook, a ticket or chat and an Events integration key (32 hex) below it, a few words after the key's
+ * noun (a runbook's `PagerDuty service "Checkout".` then `Integration key for manual triggers:` over the key in code marks):
+ * the line-bound rule above wants the name and the key on one line. Incidents, traces and commits near the name are hex
+ * too, so the noun must name the value.
+ */
+const PAGERDUTY_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Pp]ager[ _.-]?[Dd]uty|PAGER[_.-]?DUTY/y,
+  shape: LONE_HEX32,
+  reach: 400,
+  lines: 2,
+  accept: (v) => notPlaceholder(v) && shannonEntropy(v) >= 3,
+  namedBy: keyNoun('(?:routing|integration|service|events?(?:[ -]?v2)?)[ -]?key'),
+};
+/**
+ * A routing key of PagerDuty's Event Orchestration (`R0` and 30 letters and digits) a few lines after PagerDuty or a routing
+ * or integration key is named (a postmortem's "The alert routing key was pasted … For the record it was `R0…`"): the
+ * prefix says what it is, so no noun need stand right before it.
+ */
+const PAGERDUTY_ROUTING_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Pp]ager[ _.-]?[Dd]uty|PAGER[_.-]?DUTY|[Rr]outing[ _-][Kk]ey|[Ii]ntegration[ _-][Kk]ey|ROUTING_KEY|INTEGRATION_KEY/y,
+  shape: /(?<![A-Za-z0-9_-])(R0[0-9A-Za-z]{30})(?![A-Za-z0-9_-])/g,
+  reach: 400,
+  lines: 3,
+  accept: (v) => /\d/.test(v.slice(2)) && mixesClasses(v.slice(2), 2) && shannonEntropy(v) >= 3.5 && notPlaceholder(v) && !hasCountingRun(v),
+};
+
 /** The text between a provider's name and its value when the name ends in an id word (`OPSGENIE_TEAM_ID = "`, `teamId: `). */
 const NAME_ENDS_IN_ID = /(?:[_.\-]id|[a-z]Id|ID)["']?[ \t]{0,40}[:=][ \t]{0,4}["']?$/;
 
@@ -133,9 +160,25 @@ const DATADOG_PROSE_KEY = /[^\r\n.!?]{0,40}?(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-
 
 /**
  * A Datadog key handed over in a sentence that names Datadog (a chat message, a ticket: "the Datadog monitor needs
- * the new app key, using …"): Datadog's application keys are 40 hex digits and its API keys 32, so the kind the
- * sentence names must have its length; a commit hash in the same line names neither.
+ * the new app key, using …"), or the line before does (a chat's question and its reply): Datadog's application keys
+ * are 40 hex digits and its API keys 32, so the kind the sentence names must have its length; a commit hash in the
+ * same line names neither.
  */
+/** Datadog's own name, or the variables its agent and clients read their keys from (`DD_API_KEY=…`, `DD_APP_KEY`). */
+const DATADOG_NAME = /datadog|(?<![A-Za-z0-9])DD_(?:API|APP|APPLICATION)_KEY(?![A-Za-z0-9])/i;
+
+/**
+ * Whether the line at `at`, or the one before it, names Datadog: a chat's reply ("DD_API_KEY=… and app key …") under the
+ * message that asked for "the Datadog API key".
+ */
+function namesDatadogNear(text: string, at: number): boolean {
+  const line = lineAround(text, at, 300);
+  if (DATADOG_NAME.test(text.slice(line.start, line.end))) return true;
+  if (line.start === 0 || text.charCodeAt(line.start - 1) !== 0x0a) return false;
+  const above = lineAround(text, line.start - 1, 300);
+  return DATADOG_NAME.test(text.slice(above.start, above.end));
+}
+
 function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let done = -1;
@@ -148,8 +191,7 @@ function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: re
     if (m === null) continue;
     const key = m[1]!;
     if (key.length !== (/^api/i.test(phrase[0]) ? 32 : 40) || shannonEntropy(key) < 3 || !notPlaceholder(key)) continue;
-    const line = lineAround(text, offset, 300);
-    if (!/datadog/i.test(text.slice(line.start, line.end))) continue;
+    if (!namesDatadogNear(text, offset)) continue;
     const start = DATADOG_PROSE_KEY.lastIndex - key.length;
     spans.push({ start, end: start + key.length });
     done = start + key.length;
@@ -332,11 +374,16 @@ export const observabilityRules: Rule[] = [
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: [`ok, the Datadog dashboard wants the new app key, using ${fake('hex', 40, 9311)} from now on`, `Datadog API key for staging is ${fake('hex', 32, 9312)}.`],
+      match: [
+        `ok, the Datadog dashboard wants the new app key, using ${fake('hex', 40, 9311)} from now on`,
+        `Datadog API key for staging is ${fake('hex', 32, 9312)}.`,
+        `[09:01] ana: who has the Datadog keys for the render box?\n[09:03] raj: DD_API_KEY is in the vault, and app key ${fake('hex', 40, 9317)}`,
+      ],
       noMatch: [
         `Datadog app key rotated. Deploy of api ${fake('hex', 40, 9313)} succeeded`,
         `the app key, using ${fake('hex', 40, 9314)} (no vendor named)`,
         `Datadog API key check ran at commit ${fake('hex', 40, 9315)}`,
+        `[09:01] ana: the Datadog bill came in\n[09:02] raj: ok\n[09:03] ana: the app key, using ${fake('hex', 40, 9316)} from now on`,
       ],
     },
   },
@@ -683,6 +730,31 @@ export const observabilityRules: Rule[] = [
     examples: {
       match: [`- Routing key for the PagerDuty service "Checkout": \`${fake('hex', 32, 650)}\``, `The Pager Duty integration key of the billing service is ${fake('hex', 32, 651)}.`],
       noMatch: [`PagerDuty service "Checkout" (PX4K2QZ), runbook commit ${fake('hex', 40, 652)}`, `PagerDuty incident 4411 closed; artifact md5 ${fake('hex', 32, 653)}`],
+    },
+  },
+  {
+    id: 'pagerduty-key-near-words',
+    category: 'KEY',
+    description: 'A PagerDuty Events integration key (32 hex) a few words after its noun (routing, integration, service or Events key) within two lines after PagerDuty is named, or an Event Orchestration routing key (`R0` and 30 letters and digits) within three lines after PagerDuty or a routing or integration key is named',
+    keywords: ['pagerduty', 'pager duty', 'pager_duty', 'pager-duty', 'pager.duty', 'routing key', 'routing-key', 'routing_key', 'integration key', 'integration-key', 'integration_key'],
+    pattern: LONE_HEX32,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => [
+      ...findShapeAfterWords(text, offsets, PAGERDUTY_KEY_AFTER_WORDS),
+      ...findShapeAfterWords(text, offsets, PAGERDUTY_ROUTING_KEY_AFTER_WORDS),
+    ],
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `3. Page the on-call: PagerDuty service "Boiler Room".\n   Integration key for the wall tablet:\n   \`${fake('hex', 32, 6541)}\``,
+        `The alert routing key lived only in the console.\nFor the record it was \`R0${fake('alnum', 30, 6542)}\` until the rotation.`,
+      ],
+      noMatch: [
+        `PagerDuty incident PX4K2QZ opened.\nTrace id of the job: ${fake('hex', 32, 6543)}`,
+        `PagerDuty integration key rotated. Build ${fake('hex', 32, 6544)} is green.`,
+        `The routing key is orders.created.\nRelease R0${'0'.repeat(30)}`,
+      ],
     },
   },
   // Opsgenie names teams, schedules and integrations by UUIDs too: a UUID under a name that ends in id is one of those.

@@ -539,6 +539,45 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
     expect(spansOf('Adyen switched us to live. The API key is:\n\nAQE<paste the key from the Customer Area here>\n', 'mail/adyen.eml', 'adyen-api-key-near-words')).toEqual([]);
     expect(spansOf(`Adyen notes\n1\n2\n3\n4\n5\n${adyenKey}\n`, 'notes.md', 'adyen-api-key-near-words')).toEqual([]);
   });
+
+  const cohereKey = fake('alnum', 40, 9931);
+  const hex32 = fake('hex', 32, 9932);
+  const uuid = '5b1e0c7a-9d24-4f38-a6e1-0c3b7d92f4e5';
+  it('reads a Cohere, Postmark, Algolia admin or PagerDuty key a few words after its noun, once the provider is named', () => {
+    expect(spansOf(`[14:20] eli: cohere quota hit again\n[14:22] mo: try my cohere key from the eval box ${cohereKey}, rotate after\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([cohereKey]);
+    expect(spansOf(`Hi, our Postmark mails bounce. The server token we use is ${uuid} if that helps.\n`, 'tickets/T-88.md', 'postmark-token-near-words')).toEqual([uuid]);
+    expect(spansOf(`{"text": "Algolia import hung. I reran it with the write key ${hex32}"}\n`, 'export/ops.json', 'algolia-admin-key-near-words')).toEqual([hex32]);
+    expect(spansOf(`- Escalate in PagerDuty ("Payments").\n  Service key for manual pages: ${hex32}\n`, 'runbook.md', 'pagerduty-key-near-words')).toEqual([hex32]);
+    const r0 = `R0${fake('alnum', 30, 9933)}`;
+    expect(spansOf(`The orchestration routing key was only in the console.\nIt was \`${r0}\`, rotated since.\n`, 'postmortem.md', 'pagerduty-key-near-words')).toEqual([r0]);
+  });
+
+  it("reads a Datadog app key in a chat's reply under the question that names Datadog, or beside the agent's DD_ variable", () => {
+    const appKey = fake('hex', 40, 9951);
+    expect(spansOf(`{"text": "can someone paste the Datadog keys?"},\n{"text": "api key is in the vault, app key ${appKey}"}\n`, 'export/eng.json', 'datadog-key-in-prose')).toEqual([appKey]);
+    expect(spansOf(`[10:01] raj: DD_API_KEY=$VAULT_DD and app key ${appKey}\n`, 'chat.txt', 'datadog-key-in-prose')).toEqual([appKey]);
+    expect(spansOf(`[10:00] ana: Datadog is down again\n[10:01] raj: restarted\n[10:02] raj: app key ${appKey}\n`, 'chat.txt', 'datadog-key-in-prose')).toEqual([]);
+  });
+
+  it('reads an Azure storage account key bare in notes after the words that name it, and leaves an integrity hash', () => {
+    const accountKey = `${fake('b64', 86, 9941)}==`;
+    expect(spansOf(`SAS links for the label, valid a month.\nStorage account key that signed them (rotate!): ${accountKey}\n`, 'share-links.txt', 'azure-storage-account-key-near-words')).toEqual([accountKey]);
+    expect(spansOf(`Azure notes: "integrity": "sha512-${accountKey}"\n`, 'notes.md', 'azure-storage-account-key-near-words')).toEqual([]);
+    expect(spansOf(`release artefacts\n${accountKey}\n`, 'notes.md', 'azure-storage-account-key-near-words')).toEqual([]);
+  });
+
+  it("leaves ids, commits, traces and search keys near the provider's name, and values no key's noun names", () => {
+    expect(spansOf(`[14:22] mo: Cohere key rotated, eval run ${fake('hex', 40, 9934)} done\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
+    expect(spansOf(`[14:22] mo: Cohere eval notes ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
+    expect(spansOf(`Postmark says message id ${uuid} bounced; the server token is fine.\n`, 'tickets/T-88.md', 'postmark-token-near-words')).toEqual([]);
+    expect(spansOf(`Postmark server token rotated. Template ${uuid} needs a fix.\n`, 'tickets/T-88.md', 'postmark-token-near-words')).toEqual([]);
+    expect(spansOf(`Algolia widget uses the search key ${hex32}\n`, 'notes.md', 'algolia-admin-key-near-words')).toEqual([]);
+    expect(spansOf(`- Algolia: admin key in the vault, the search-only key \`${hex32}\` ships to browsers\n`, 'notes.md', 'algolia-admin-key-near-words')).toEqual([]);
+    expect(spansOf('// PagerDuty docs use R0123456789ABCDEF0123456789ABCDE as the example routing key\n', 'alerts.go', 'pagerduty-key-near-words')).toEqual([]);
+    expect(spansOf(`ALGOLIA_ADMIN_KEY=${fake('hex', 32, 9935)}\nALGOLIA_SEARCH_KEY=${hex32}\n`, '.env', 'algolia-admin-key-near-words')).toEqual([]);
+    expect(spansOf(`PagerDuty incident Q2X7 resolved.\nTrace id of the job: ${hex32}\n`, 'postmortem.md', 'pagerduty-key-near-words')).toEqual([]);
+    expect(spansOf(`PagerDuty routing key rotated, commit ${hex32}\n`, 'postmortem.md', 'pagerduty-key-near-words')).toEqual([]);
+  });
 });
 
 describe("a Sentry DSN's public key: reported on a server, left where clients ship it", () => {

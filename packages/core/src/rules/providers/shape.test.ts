@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../index.js';
 import { fake } from './fake.js';
-import { findShapeAfterWords, type ShapeAfterWords } from './shape.js';
+import { findShapeAfterWords, keyNoun, type ShapeAfterWords } from './shape.js';
 
 /** The values reported in `text` under the rule `rule`. */
 function byRule(text: string, file: string, rule: string): string[] {
@@ -92,5 +92,17 @@ describe('a key of a distinctive shape a few lines after the words that name it 
     expect(values('KEYWORD KEYWORD KEYWORD qwe2rty3uio4 KEYWORD')).toEqual(['qwe2rty3uio4']);
     const cut = `KEYWORD${' '.repeat(50)}KEYWORD qwe2rty3uio4`;
     expect(values(cut)).toEqual(['qwe2rty3uio4']);
+  });
+
+  it('with namedBy, takes a value only where a key noun in prose stands a short clause before it', () => {
+    const named: ShapeAfterWords = { ...find, reach: 200, namedBy: keyNoun('(?:admin[ -]?)?key') };
+    const namedValues = (text: string): string[] => findShapeAfterWords(text, offsets(text), named).map((s) => text.slice(s.start, s.end));
+    expect(namedValues('KEYWORD stuck, rerun with the admin key qwe2rty3uio4 now')).toEqual(['qwe2rty3uio4']);
+    expect(namedValues('KEYWORD: the key for the nightly job is\n  `qwe2rty3uio4`')).toEqual(['qwe2rty3uio4']);
+    expect(namedValues('KEYWORD job qwe2rty3uio4 failed')).toEqual([]);
+    expect(namedValues('KEYWORD key rotated. Build qwe2rty3uio4 is green')).toEqual([]);
+    expect(namedValues('KEYWORD key fine, trace id qwe2rty3uio4')).toEqual([]);
+    expect(namedValues('KEYWORD_ADMIN_KEY=abc\nOTHER=qwe2rty3uio4')).toEqual([]);
+    expect(namedValues(`KEYWORD admin key ${'and more words '.repeat(5)}qwe2rty3uio4`)).toEqual([]);
   });
 });

@@ -375,6 +375,42 @@ export interface ShapeAfterWords {
   lines: number;
   /** The last say on a value of the shape (a stand-in, a counting run, too few kinds of character). */
   accept: (value: string) => boolean;
+  /**
+   * For a shape that ids and digests share (hex, a UUID): what the text right before the value (up to `NAMED_REACH`
+   * characters) must end with, the noun that calls the value the key (`the admin key `, `token I used … was `). A commit,
+   * a trace id or a checksum a line after the provider's name is then left, though it has the key's shape.
+   */
+  namedBy?: RegExp;
+}
+
+/** How far before a value `ShapeAfterWords.namedBy` reads: a noun and a short clause after it. */
+const NAMED_REACH = 100;
+/** How long the clause between the noun and the value may be (`key for the hint experiment `, `token I used to check the log was `). */
+const NAMED_GAP = 70;
+/**
+ * In that clause, a sentence's stop, an assignment (the noun named the value set there), another key's noun (`admin key \`…\`
+ * — the search-only key `) or a word that makes the value another thing's (`token fine, trace id `, `key rotated at commit
+ * `): the noun then named something before it, not the value.
+ */
+const OTHER_THING_BETWEEN = /[.!?=]|\b(?:keys?|tokens?|secrets?|ids?|hash|commit|sha(?:1|256)?|checksum|digest|fingerprint|trace|request|message|build|release|version|revision|uuid)\b/i;
+
+/**
+ * The nouns of a key in prose (regex source, e.g. `admin[ -]?key`), as `namedBy` takes them: whole words, in any case, not
+ * part of a name (`ALGOLIA_ADMIN_KEY=` names its own value, which the provider's configuration rules read). The last one
+ * before a value names it when only a short clause stands between, with no stop and no other thing's word.
+ */
+export function keyNoun(nouns: string): RegExp {
+  return new RegExp(`(?<![\\w.])(?:${nouns})s?(?![\\w.])`, 'gi');
+}
+
+/** Whether the text right before `start` names the value there as `find` asks, if it asks at all. */
+function isNamedBefore(text: string, start: number, find: ShapeAfterWords): boolean {
+  if (find.namedBy === undefined) return true;
+  const before = text.slice(Math.max(0, start - NAMED_REACH), start);
+  let nounEnd = -1;
+  find.namedBy.lastIndex = 0;
+  for (let m = find.namedBy.exec(before); m !== null; m = find.namedBy.exec(before)) nounEnd = m.index + m[0].length;
+  return nounEnd !== -1 && before.length - nounEnd <= NAMED_GAP && !OTHER_THING_BETWEEN.test(before.slice(nounEnd));
 }
 
 /**
@@ -405,7 +441,7 @@ export function findShapeAfterWords(text: string, offsets: readonly number[], fi
         searchedTo = start;
         break;
       }
-      if (find.accept(m[0])) spans.push({ start, end: start + m[0].length });
+      if (find.accept(m[0]) && isNamedBefore(text, start, find)) spans.push({ start, end: start + m[0].length });
     }
   }
   return spans;
