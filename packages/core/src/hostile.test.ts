@@ -227,6 +227,8 @@ const hostile: Record<string, string> = {
   'batch FTP steps repeated on one line and on statement lines, never given input': 'PGM=FTP '.repeat(MB / 8) + '\n' + '//X DD PGM=FTP\n'.repeat(MB / 15),
   // Each PagerDuty name reads its line for a key: a stretch read once is not read again.
   'PagerDuty routing keys named on one line, with hex runs': 'PagerDuty routing key 0123456789abcdef0123456789abcde '.repeat(MB / 54),
+  // A bare `secret`, `PSK` or a key id's comment line is tried once per keyword, its value bounded, never a secret after it.
+  'bare secret and PSK nouns repeated on one line, then key ids over comment lines with no secret': 'secret PSK '.repeat(MB / 22) + '# access key id AKIAQ7ZX3TRW5LMN2PVB\n# '.repeat(MB / 80),
   // Each key of the shape a provider's name reaches is checked for a key's noun in the 100 characters before it, once.
   'provider names and key nouns repeated on one line, with hex, UUID and base62 runs of their keys\' shapes':
     'Algolia admin key 3c8a7e0f5d1b2a4c6e8f0a1b3c5d7e9f Postmark token 5b1e0c7a-9d24-4f38-a6e1-0c3b7d92f4e5 Cohere key Ab3dE6gH9jK2mN5pQ8rS1tV4wX7yZ0aB3cD6eF9g PagerDuty integration key R0ab12cd34ef56ab78cd90ef12ab34cd56 '.repeat(MB / 200),

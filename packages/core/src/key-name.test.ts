@@ -63,6 +63,15 @@ describe('anti-forgery, cipher and stdin names', () => {
     expect(detect('[security]\ncsrf_secret = Jq5Ws8Ed3Rf6Tg1Yh4Uj7Ik2Ol9Pz0Xc\n', { file: 'config/app.ini' }).map((f) => f.rule)).toEqual(['generic-assignment']);
   });
 
+  it('takes the salt CSRF tokens are made with as a secret, and its length or a token as none', () => {
+    expect(classifyKey('CSRF_SALT')).toBeDefined();
+    expect(classifyKey('xsrfSalt')).toBeDefined();
+    expect(classifyKey('csrf_salt_length')).toBeUndefined();
+    expect(classifyKey('xsrf_token')).toBeUndefined();
+    const php = "<?php\ndefine('DB_NAME', 'shop');\ndefine('CSRF_SALT', 'Vb8Lq2Tz7Wm4Rn9Hc3Xk6Pd1Jf5Gs0Ya');\n";
+    expect(detect(php, { file: 'includes/config.php' }).map((f) => php.slice(f.start, f.end))).toEqual(['Vb8Lq2Tz7Wm4Rn9Hc3Xk6Pd1Jf5Gs0Ya']);
+  });
+
   it('takes a column or row key under a cipher word as an encryption key, and a database column key as none', () => {
     expect(classifyKey('acme.crypto.column-key')?.category).toBe('KEY');
     expect(classifyKey('encryption.row_key')?.category).toBe('KEY');

@@ -59,12 +59,14 @@ const DESCRIPTIVE_WORDS = new Set([
  */
 const PHRASE_WORDS = new Set(['to', 'for', 'from', 'of', 'with', 'get', 'set', 'load', 'read', 'fetch', 'use', 'has', 'is', 'should', 'can', 'must', 'will', 'show', 'hide', 'toggle', 'authenticity', 'csrf', 'xsrf']);
 /**
- * Anti-forgery words: a CSRF token is handed to every page it protects, but the secret the
- * tokens are made with (`csrf_secret`, Flask-WTF's `WTF_CSRF_SECRET_KEY`) is the server's own.
+ * Anti-forgery words: a CSRF token is handed to every page it protects, but the secret or salt the
+ * tokens are made with (`csrf_secret`, Flask-WTF's `WTF_CSRF_SECRET_KEY`, a PHP shop's
+ * `define('CSRF_SALT', …)`) is the server's own.
  */
 const ANTI_FORGERY_WORDS = new Set(['authenticity', 'csrf', 'xsrf']);
+const TOKEN_MAKING_WORDS = ['secret', 'salt'];
 function isPhraseWord(word: string, words: readonly string[], at: number): boolean {
-  if (!PHRASE_WORDS.has(word) || (ANTI_FORGERY_WORDS.has(word) && words.includes('secret'))) return false;
+  if (!PHRASE_WORDS.has(word) || (ANTI_FORGERY_WORDS.has(word) && TOKEN_MAKING_WORDS.some((w) => words.includes(w)))) return false;
   // `read` before `only` or `write` says what the secret may do (Upstash's `KV_REST_API_READ_ONLY_TOKEN`, Vercel Blob's
   // `BLOB_READ_WRITE_TOKEN`), not that the name is a verb's (`readToken`).
   return !(word === 'read' && (words[at + 1] === 'only' || words[at + 1] === 'write'));

@@ -4329,6 +4329,11 @@ const IT_IS_NOUN_DISTANCE = 60;
 const BARE_VERB_NOUN_DISTANCE = 40;
 const WORD_PART = /(?:^|[-_.])[A-Za-z]{4,}(?:[-_.]|$)/;
 const CLAUSE_BREAK = /[,;:()]|[ \t][-–—][ \t]/;
+/**
+ * After the noun, a comma and a phrase whose `one` stands for it, right before a bracketed value (an action item's "its own
+ * key, not the shared one (\`…\`)"): the comma opens no other clause, the value is still a key.
+ */
+const ONE_FOR_THE_NOUN = /^,[ \t](?:not[ \t])?(?:the|our|that|this)[ \t][a-z]{2,20}[ \t](?:[a-z]{2,20}[ \t])?one[ \t]$/i;
 
 function findItIsValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -4365,7 +4370,7 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     if (bare && (between.length > BARE_VERB_NOUN_DISTANCE || CLAUSE_BREAK.test(between))) return;
     // `until` follows the noun right away; a bracket closes the noun's clause, with no other thing named between.
     if (until && !/^[ \t]{1,2}$/.test(between)) return;
-    if (paren && (between.length > PAREN_NOUN_DISTANCE || CLAUSE_BREAK.test(between) || OTHER_THING.test(between))) return;
+    if (paren && (between.length > PAREN_NOUN_DISTANCE || (CLAUSE_BREAK.test(between) && !ONE_FOR_THE_NOUN.test(between)) || OTHER_THING.test(between))) return;
     // A noun that a word after it describes (`password policy`, `key fingerprint`) names no secret: `it` is the policy.
     if (DESCRIBED_NOUN_NEXT.test(sentence.slice(noun.index + noun[0].length))) return;
     // A digest taken of or for the noun heads the clause (`the cert thumbprint for ADFS token signing is \`…\``): hex is that digest.
@@ -4428,6 +4433,16 @@ function wrappedSentenceBefore(text: string, at: number): string {
   return text.slice(start, at).replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 }
 
+/**
+ * A bracketed aside that names a key's algorithm (`signing secret (HMAC-SHA256) is …`, `key (AES-256-GCM) is …`, `(HS512)`):
+ * the key's kind, so neither a clause of its own between noun and verb nor a digest's `SHA256` that would make the value one.
+ */
+const KEY_KIND_ASIDE = /[ \t]\((?:HMAC|AES|HS\d{3})[\w ,/-]{0,30}\)/gi;
+
+function withoutKeyKindAside(sentence: string): string {
+  return sentence.includes('(') ? sentence.replace(KEY_KIND_ASIDE, '') : sentence;
+}
+
 function findKeyIsBareValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(KEY_IS_BARE, text, offsets, (m) => {
@@ -4437,7 +4452,7 @@ function findKeyIsBareValues(text: string, options: DetectOptions, offsets: read
     if (text.charAt(end) === '.' && /\S/.test(text.charAt(end + 1))) return;
     const before = wrappedSentenceBefore(text, m.index);
     const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('; '));
-    const sentence = sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2);
+    const sentence = withoutKeyKindAside(sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2));
     let noun: RegExpExecArray | null = null;
     KEY_NOUN.lastIndex = 0;
     for (let n = KEY_NOUN.exec(sentence); n !== null; n = KEY_NOUN.exec(sentence)) noun = n;
@@ -6756,6 +6771,7 @@ export const genericRules: Rule[] = [
         'The webhook secret we set up for the partner last week was Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd.',
         'The sandbox API key you asked about is gfl_live_H3MQKL5J6cprWN9VEalZuGa9buYmFfPF (yes, the prefix says live).',
         '- SetAppBuildLive returns 403: the key in the script was rotated. The temporary key\n  Priya made on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 until Jenkins is updated.',
+        'The callback signing key (HMAC-SHA512) for the partner feed is 9c3e0b7a41d2f86e5a0c9b3d7e1f4a2c6b8d0e3f5a7c9e1b3d5f7a9c0e2b4d6f.',
       ],
       noMatch: [
         'The key fingerprint shown by the console is 3f9ac2710b5ed4881c6ae902b74df35c.',
@@ -6767,6 +6783,8 @@ export const genericRules: Rule[] = [
         'The token, as we agreed on the call, is 6BFC0C1964488C3DAA6DE9A32C6F9083.',
         'The API key is in 1Password; the deploy script is scripts/deploy_production_eu.sh.',
         '- Rotate the signing key\n- The nightly run on 2025-01-14 is 6BFC0C1964488C3DAA6DE9A32C6F9083 in the log.',
+        'The key (HMAC-SHA256) digest of the payload is 9c3e0b7a41d2f86e5a0c9b3d7e1f4a2c6b8d0e3f5a7c9e1b3d5f7a9c0e2b4d6f.',
+        'The signing key (SHA-256 of the export) is 9c3e0b7a41d2f86e5a0c9b3d7e1f4a2c6b8d0e3f5a7c9e1b3d5f7a9c0e2b4d6f.',
       ],
     },
   },

@@ -424,3 +424,14 @@ describe('a host name built from a variable and an internal zone', () => {
     expect(hosts('$x = $settings.proxy.lan\n', 'tool.php')).toEqual([]);
   });
 });
+
+describe('a private network whose prefix length ends a sentence', () => {
+  it('reports the network with its prefix length before a full stop, in a mail and in a wiki', () => {
+    expect(hosts('Hi,\n\nthe lighting desks sit on 10.61.40.0/24.\nThanks\n', 'mail/vendor.eml')).toEqual(['10.61.40.0/24']);
+    expect(hosts('Cameras moved to 192.168.88.0/25. Ask ops for access.\n', 'wiki/cctv.md')).toEqual(['192.168.88.0/25']);
+  });
+  it('leaves a whole private block before a full stop, and a path or a version after the slash', () => {
+    expect(hosts('RFC 1918 reserves 10.0.0.0/8.\n', 'wiki/net.md')).toEqual([]);
+    expect(hosts('cp build/10.61.4.22/24.5 out\n', 'copy.sh')).toEqual([]);
+  });
+});

@@ -323,7 +323,7 @@ const PRIVATE_BLOCKS: ReadonlyArray<readonly [network: string, bits: number]> = 
  * (`10.40.12.0/255.255.255.0`, as Ansible's `mysql_user` host and iptables print it).
  */
 function isWholePrivateBlock(address: string, text: string, slash: number): boolean {
-  const prefix = /^\/(?:(\d{1,2})|(255\.\d{1,3}\.\d{1,3}\.\d{1,3}))(?![\w.])/.exec(text.slice(slash, slash + 17));
+  const prefix = /^\/(?:(\d{1,2})|(255\.\d{1,3}\.\d{1,3}\.\d{1,3}))(?![\w]|\.[\w./])/.exec(text.slice(slash, slash + 17));
   if (prefix === null) return true;
   const bits = prefix[1] !== undefined ? Number(prefix[1]) : netmaskBits(prefix[2]!);
   return PRIVATE_BLOCKS.some(([network, blockBits]) => address === network && bits <= blockBits);
@@ -396,11 +396,12 @@ function netmaskBits(mask: string): number {
  * `user@`, where the address is the host the path is on (wp-cli's `ssh: deploy@10.1.2.3/var/www/app`), and after
  * a `//` that opens a network path (see opensNetworkPath), where it is the server of a share: the SMB/CIFS path
  * `smbclient //10.30.2.15/records`, `mount -t cifs //10.0.0.9/backup /mnt`. Before
- * it, `:-` is a shell expansion's default (`${DB_ADDR:-10.40.12.11}`), where a `-` is no part of a name. The last
+ * it, `:-` is a shell expansion's default (`${DB_ADDR:-10.40.12.11}`), where a `-` is no part of a name. A prefix
+ * length may end a sentence (a mail's "the controllers are on 10.42.8.0/24."): a full stop before a blank is no version's. The last
  * octet may be a wildcard, a private network written as a pattern (IBM MQ's `SET CHLAUTH(…) ADDRESS('10.20.48.*')`,
  * an allow list's `192.168.1.*`).
  */
-const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.(?:\d{1,3}|\*(?![\w.*]))(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])|[SW]\/))/y;
+const PRIVATE_IPV4_AT = /(?<![\w.]|(?<!:)-)(?:10|172|192|100)\.\d{1,3}\.\d{1,3}\.(?:\d{1,3}|\*(?![\w.*]))(?!\w|\.\d|(?<!(?:@|(?<![^\s"'(=@])\/\/)[\d.]{7,15})\/(?!\d{1,2}(?![\w/]|\.[\w./])|255\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\w.])|[SW]\/))/y;
 
 function findPrivateIPv4(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];

@@ -87,3 +87,28 @@ describe('key-one-prose: "use the new one" handing a key over bare in a chat\'s 
     expect(found('{"text": "the token check broke on the old build, the new one is 1cb577b2e35fa0fde83202d88f8dd23fb76d621b"}\n', 'chat.json', rule)).toEqual([]);
   });
 });
+
+describe('key-is-bare-prose: a key whose algorithm is named in brackets after its noun', () => {
+  const rule = 'key-is-bare-prose';
+  const hex64 = '7f3a9c0e5b2d4f6182a0c3e5f7b9d1a3c5e7f9b1d3a5c7e9f1b3d5a7c9e1f3b5';
+  it('takes the value that an HMAC or AES aside does not part from its noun', () => {
+    expect(found(`Hi Sam,\n\nThe callback signing secret (HMAC-SHA256) for the lab feed is ${hex64}\n\nThanks\n`, 'mail/lab-feed.eml', rule)).toEqual([hex64]);
+    expect(found('The export encryption key (AES-256-GCM) is Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd6Fs1Ty0A.\n', 'notes.md', rule)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd6Fs1Ty0A']);
+  });
+  it("leaves a digest's bracket, and a digest's words outside the aside", () => {
+    expect(found(`The signing key (SHA-256 fingerprint) is ${hex64}.\n`, 'notes.md', rule)).toEqual([]);
+    expect(found(`The secret (HMAC-SHA256) checksum of the file is ${hex64}.\n`, 'notes.md', rule)).toEqual([]);
+  });
+});
+
+describe("secret-it-is-prose: a bracketed key after a comma and a `one` that stands for the key's noun", () => {
+  const rule = 'secret-it-is-prose';
+  it('takes the value in code marks after "key, not the shared one"', () => {
+    expect(found('3. Give the label printer its own key, not the shared one (`7c1e94b02fd8a3e56b0c19d4f7a2e83b`).\n', 'wiki/actions.md', rule)).toEqual(['7c1e94b02fd8a3e56b0c19d4f7a2e83b']);
+    expect(found('- Move the kiosks to a new token, the old one (`Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd`) leaked.\n', 'wiki/actions.md', rule)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd']);
+  });
+  it('leaves another clause after the comma, and a bracket that holds a commit', () => {
+    expect(found('3. Rotate the printer key, see the runbook (`7c1e94b02fd8a3e56b0c19d4f7a2e83b`).\n', 'wiki/actions.md', rule)).toEqual([]);
+    expect(found('3. Rotate the printer key, not the build one (commit `7c1e94b02fd8a3e56b0c19d4f7a2e83b`).\n', 'wiki/actions.md', rule)).toEqual([]);
+  });
+});

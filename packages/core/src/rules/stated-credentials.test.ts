@@ -39,6 +39,15 @@ describe('a pre-shared secret stated in prose', () => {
     expect(values('Bridge pre-shared key: `pL8vQ2xR7mZk4TnW`\n', 'README.md')).toEqual(['pL8vQ2xR7mZk4TnW']);
   });
 
+  it('reports a value named by the abbreviation PSK, as a WireGuard runbook gives it, and leaves the word in other uses', () => {
+    const wg = '4. If the tunnel is down, re-add the peer: endpoint gw.example.org:51820,\n   PSK Tq2Lm8Wx4Vb7Rk9Hc3Nz6Pd1Jf5Gs0YaUe+Qi/Ko3B=.\n';
+    expect(values(wg, 'docs/wiki/vpn.md')).toEqual(['Tq2Lm8Wx4Vb7Rk9Hc3Nz6Pd1Jf5Gs0YaUe+Qi/Ko3B=']);
+    expect(values('The office Wi-Fi uses WPA2-PSK with a 12-character passphrase.\nPSK mode only, no RADIUS.\n', 'docs/wifi.md')).toEqual([]);
+    expect(values('Set the PSK WG_PSK_FROM_VAULT_V2 on both peers.\n', 'docs/vpn.md')).toEqual([]);
+    const secrets = '10.1.2.3 %any : PSK 0sVb4Lq8Tz2Wm6Rn9Hc3Xk7Pd1Jf5Gs0YaUe\n';
+    expect(detect(secrets, { file: 'ipsec.secrets' }).filter((f) => f.rule === 'stated-pre-shared-secret')).toEqual([]);
+  });
+
   it('leaves words, names, stand-ins and lengths after the same words', () => {
     const md = [
       'Both ends use pre-shared key authentication over the tunnel.',
@@ -78,6 +87,15 @@ describe('a credential stated by its noun, the value right after it', () => {
       '',
     ].join('\n');
     expect(values(md, 'docs/keys.md')).toEqual([]);
+  });
+
+  it('reports a drawn value right after a bare "secret", in chat and in a comment, and leaves names and one-class runs there', () => {
+    const rule = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-credential-value').map((f) => text.slice(f.start, f.end));
+    expect(rule('{"text": "CAD vendor rotated our keys: id Rm4TkQ secret Pz7Wq2Lx9Kv4Tb8Rn3Hc6Yd1Mf5Gs0Ja+Ue/Qi="}\n', 'chat/cad.json')).toEqual(['Pz7Wq2Lx9Kv4Tb8Rn3Hc6Yd1Mf5Gs0Ja+Ue/Qi=']);
+    expect(rule('    # secret Hv3Lq9Tz2Wm7Rk4Nb8Xc5Pd6Jf1\n', 'sync.py')).toEqual(['Hv3Lq9Tz2Wm7Rk4Nb8Xc5Pd6Jf1']);
+    expect(rule('kubectl create secret generic app-db-creds-2024-v2 --from-file=x\n', 'notes.md')).toEqual([]);
+    expect(rule('the secret abcd1234efgh5678ijkl9012 is only a test string\n', 'notes.md')).toEqual([]);
+    expect(rule('kept secret 2024-05-01T10:00:00Z by the batch\n', 'notes.md')).toEqual([]);
   });
 
   it("reports the value after the phrase written as one word, as an API's error message names its parameter", () => {
@@ -147,6 +165,15 @@ describe('stated-key-secret-pair: a key pair handed over in prose', () => {
   it('takes the secret stated right after a key id', () => {
     expect(pair('    """Page on call. Creds: API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret Wv4kRt9LmQz2Xb7NpHs3Cd6Y."""\n', 'pager.py')).toEqual(['Wv4kRt9LmQz2Xb7NpHs3Cd6Y']);
     expect(pair('Archive bucket: access key AKIAQ7ZX3TRW5LMN2PVB, secret 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.\n', 'NOTES.md')).toEqual(['Hq8vT2mLx9Rk4WzN7bPc3Yd6Gf0Js5Ae1Uo8Qi2S']);
+  });
+  it("takes the secret that opens the next line of the id's comment", () => {
+    const tf = '# created by hand for the backup job\n# access key id AKIAQ7ZX3TRW5LMN2PVB\n# secret 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\nresource "aws_iam_user" "backup" {}\n';
+    expect(pair(tf, 'infra/main.tf')).toEqual(['Hq8vT2mLx9Rk4WzN7bPc3Yd6Gf0Js5Ae1Uo8Qi2S']);
+    expect(pair('// API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8\n// secret Wv4kRt9LmQz2Xb7NpHs3Cd6Y\n', 'pager.ts')).toEqual(['Wv4kRt9LmQz2Xb7NpHs3Cd6Y']);
+  });
+  it("leaves a secret's words and a line that is no comment's continuation", () => {
+    expect(pair('# access key id AKIAQ7ZX3TRW5LMN2PVB\n# secret is in the vault under backup-job\n', 'infra/main.tf')).toEqual([]);
+    expect(pair('# access key id AKIAQ7ZX3TRW5LMN2PVB\n\n# secret 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\n', 'infra/main.tf')).toEqual([]);
   });
   it('leaves words, a variable name, a UUID and small letters alone after "secret"', () => {
     expect(pair('API key SK7d1e0c9b2a3f48e6d5c4b3a2f1e0d9c8 / secret lives in the vault\n', 'pager.py')).toEqual([]);

@@ -18,12 +18,14 @@ const STATED_PAIR =
 
 /**
  * A pre-shared secret that prose states by name: a docstring or a note saying which token a peer expects
- * (`The rotator expects the pre-shared token K7…Q as the first frame`, `pre-shared key: …`). "Pre-shared" says
+ * (`The rotator expects the pre-shared token K7…Q as the first frame`, `pre-shared key: …`), or by its abbreviation
+ * (a runbook's WireGuard `endpoint …:51820, PSK …`, a Wi-Fi's `PSK: …`); not strongSwan's `selector : PSK 0s…`, whose
+ * encoding prefix ipsec-secrets-encoded-key reads off. "Pre-shared" says
  * the value is a secret both ends hold; the value must look generated — letters and digits, 16 or more,
  * no word — so `pre-shared key authentication` and `the pre-shared key PSK_FROM_VAULT` stay out.
  */
 const STATED_PRE_SHARED =
-  /pre[- ]?shared[ \t]{1,2}(?:token|key|secret|passphrase)(?:[ \t]{1,3}(?:is|=|:)|:)?[ \t]{1,3}["'`]?(?<v>[A-Za-z0-9+/=_-]{16,128})(?=["'`]?(?:[\s,;)]|\.|$))/iy;
+  /(?:pre[- ]?shared[ \t]{1,2}(?:token|key|secret|passphrase)|(?<![A-Za-z0-9])(?<!:[ \t]{1,4})psk)(?:[ \t]{1,3}(?:is|=|:)|:)?[ \t]{1,3}["'`]?(?<v>[A-Za-z0-9+/=_-]{16,128})(?=["'`]?(?:[\s,;)]|\.|$))/iy;
 
 /**
  * A value written right after the noun phrase that names it as a credential, with no colon or verb between: an audit
@@ -34,19 +36,22 @@ const STATED_PRE_SHARED =
  * neither a UUID (an id) nor 40 hex digits (a commit, a SHA-1, a PGP fingerprint). A digest's words (`sha256`,
  * `checksum`, `fingerprint`) after the phrase are the value tried and are no value. The phrase may be written as one
  * word, as an API's error message names its parameter (`"Invalid AccessToken 9C18…-EF32…"` in an export of sync
- * errors, `ApiKey …`); the message's closing quote may end the value. The phrase opens a word: the end of a longer
+ * errors, `ApiKey …`); the message's closing quote may end the value. A bare `secret` names one too (a chat's "access … secret
+ * …", a comment's `# secret …`), but a word so common wants the value drawn: letters of both cases and digits, or hex of a
+ * key's length. The phrase opens a word: the end of a longer
  * name (`getAccessToken`) or a setting's key after its section (git's `user.signingkey <GPG key id>`) is not it.
  */
 const STATED_NOUN_VALUE =
-  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?<noun>api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
+  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?<noun>api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret|secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
 
 /**
  * An API or access key's id stated in prose and its secret right after it (`API key SK… / secret …`, `access key AKIA…,
  * secret …`), as a docstring or a note hands over a key pair: the id is named, so the value after "secret" is the
- * pair's other half. The id is one generated-looking word; the secret must mix letters of both cases and digits.
+ * pair's other half. The secret may open the next line, after the same comment's marker (Terraform's `# access key id
+ * AKIA…` over `# secret …`). The id is one generated-looking word; the secret must mix letters of both cases and digits.
  */
 const STATED_KEY_SECRET =
-  /(?:(?:api|access)[ \t]key(?:[ \t]id)?[ \t]{1,2}["'`]?[A-Za-z0-9][\w-]{7,63}["'`]?[ \t]{0,2}(?:\/|,|&|\+|and)|(?<![A-Za-z0-9])(?:SK(?:[0-9a-f]{32}|[0-9A-F]{32})|(?:AKIA|ASIA)[A-Z2-7]{16})["'`]?[ \t]{0,2}(?:\/|,|;|&|\+|and)?)[ \t]{0,2}(?:its[ \t])?secret(?:[ \t]key)?[ \t]{1,2}["'`]?(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_-]{14,126}[A-Za-z0-9+\/=_-])(?=["'`]?(?:[\s,;)\]|]|\.(?:\s|$|["'`])|$))/iy;
+  /(?:(?:api|access)[ \t]key(?:[ \t]id)?[ \t]{1,2}["'`]?[A-Za-z0-9][\w-]{7,63}["'`]?[ \t]{0,2}(?:\/|,|&|\+|and|\r?\n[ \t]{0,8}(?:#|\/\/|--|;|\*)?)|(?<![A-Za-z0-9])(?:SK(?:[0-9a-f]{32}|[0-9A-F]{32})|(?:AKIA|ASIA)[A-Z2-7]{16})["'`]?[ \t]{0,2}(?:\/|,|;|&|\+|and|\r?\n[ \t]{0,8}(?:#|\/\/|--|;|\*)?)?)[ \t]{0,2}(?:its[ \t])?secret(?:[ \t]key)?[ \t]{1,2}["'`]?(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_-]{14,126}[A-Za-z0-9+\/=_-])(?=["'`]?(?:[\s,;)\]|]|\.(?:\s|$|["'`])|$))/iy;
 /**
  * A key id that says by its own prefix what it is, so no "API key" words are needed before it: a Twilio API key's SID
  * (`SK` + 32 hex), an AWS access key id. A chat's "new key is SK… secret …" hands over the pair just the same.
@@ -76,6 +81,7 @@ const ISSUED_KEY_NOUN = /^(?:api[ \t]?(?:token|key|secret)|(?:access|auth)[ \t]?
 
 /** Whether a value stated after a credential's noun looks generated: letters and digits, no UUID, no 40-hex digest, no name. */
 function isStatedNounValue(v: string, file: string | undefined, noun = ''): boolean {
+  if (/^secret$/i.test(noun) && !isPairSecretShape(v)) return false;
   const digest = /^[0-9a-f]{40}$/i.test(v) && !ISSUED_KEY_NOUN.test(noun);
   return /\d/.test(v) && /[A-Za-z]/.test(v) && (v.match(/\d+/g) ?? []).length >= 3 && !UUID.test(v) && !digest &&
     !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: false, file });
@@ -589,8 +595,8 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-pre-shared-secret',
     category: 'KEY',
     description:
-      'A generated value that prose names as a pre-shared token, key, secret or passphrase (`expects the pre-shared token K7…Q`, `pre-shared key: …`)',
-    keywords: ['pre-shared', 'preshared', 'pre shared'],
+      'A generated value that prose names as a pre-shared token, key, secret or passphrase or by its abbreviation PSK (`expects the pre-shared token K7…Q`, `pre-shared key: …`, a WireGuard peer\'s `PSK …`)',
+    keywords: ['pre-shared', 'preshared', 'pre shared', 'psk'],
     startsAtKeyword: true,
     pattern: STATED_PRE_SHARED,
     secretGroup: 'v',
@@ -603,12 +609,15 @@ export const statedCredentialRules: Rule[] = [
         '    The bridge sends the pre-shared token Q8WZT3KD5NPRV7HB2MFX before any command.',
         '# pre-shared key: `fR9kLp2QwZx7Tn4VbHs6`',
         'The controller expects the preshared secret is 7GkP2mXq9RtW4zLc, rotated yearly.',
+        '3. The tunnel peer is gw.example.net:51820, PSK Vb4Lq8Tz2Wm6Rn9Hc3Xk7Pd1Jf5Gs0YaUe+Qi/No2A=.',
       ],
       noMatch: [
         'Clients authenticate with a pre-shared key authentication handshake.',
         'The bridge sends the pre-shared token PSK_FROM_VAULT_V2 before any command.',
         'The pre-shared key 0000000000000000 is a stand-in.',
         'Use a pre-shared secret of at least 16 characters.',
+        'The tunnel uses PSK authentication with IKEv2.',
+        'Set wpa_psk to WIFI_PSK_FROM_VAULT before flashing.',
       ],
     },
   },
@@ -648,7 +657,7 @@ export const statedCredentialRules: Rule[] = [
       'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`); 40 hex digits only after an API key\'s, API token\'s, access or auth token\'s noun (elsewhere a fingerprint or a commit)',
     keywords: [
       'api token', 'api key', 'api secret', 'access token', 'auth token', 'bearer token', 'admin token', 'refresh token', 'session token',
-      'secret key', 'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret',
+      'secret key', 'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret', 'secret',
       // The same phrases written as one word, as a parameter's name (`AccessToken`, `ApiKey`, `clientsecret`).
       'apitoken', 'apikey', 'apisecret', 'accesstoken', 'authtoken', 'bearertoken', 'admintoken', 'refreshtoken', 'sessiontoken',
       'secretkey', 'signingkey', 'privatekey', 'masterkey', 'encryptionkey', 'sessionkey', 'clientsecret', 'appsecret',
@@ -666,6 +675,7 @@ export const statedCredentialRules: Rule[] = [
         'The old secret key Qm7vLp2Zx9Tn4Wk8Rb3Hc still works on staging.',
         '2024-06-03T02:14:11Z,YRK,007ba6f6-9997-4ccc-885b-c7fa5268de49,AddPayment,401,"Invalid AccessToken 9C18B680927F99CA1FB2D658D931F71B-EF32552D3A087C561C749B4DA6F7DC9"',
         'The REST endpoint also accepts the API key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 in the X-Api-Key header.',
+        '[16:02] jo: portal creds reissued - access Wq3kTz8LmV2nRb5c secret Hq7Lm2Wx9Tz4Kv8Rb3Nc6Pd1Jf5Gs0Ya+Ue/Qi=',
       ],
       noMatch: [
         'Verify the public signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
@@ -680,6 +690,8 @@ export const statedCredentialRules: Rule[] = [
         'AccessToken accessToken = client.fetchToken();',
         'git config --global user.signingkey 31D70E86626CE8F7',
         'the access token expires_in_seconds is 3600',
+        'kubectl get secret app-db-creds-2024-v2 -o yaml',
+        'The secret santa draw is on the 12th 2024 at 5pm.',
       ],
     },
   },
