@@ -742,3 +742,19 @@ describe('a login pair given in brackets after what one logs into, after "log in
     expect(await values(words, 'chat/ops.txt', 'password-bare-answer-prose')).toEqual([]);
   });
 });
+
+describe('a password set by a command that names the setting, then gives its value', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'generic-assignment')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads Android's setprop and git config, in a ticket's code block too, and leaves a variable, a getter and a timeout", async () => {
+    const ticket = ['Override on the device:', '', '    adb shell setprop debug.fleet.upload_password Qv7-ratLmS2wXk', '', 'git config --global relay.password Harbour!Kiln58', ''].join('\n');
+    expect(await values(ticket, 'tickets/FL-88.md')).toEqual(['Qv7-ratLmS2wXk', 'Harbour!Kiln58']);
+    const quiet = ['adb shell setprop debug.fleet.upload_password $UPLOAD_PW', 'adb shell getprop debug.fleet.upload_password Qv7-ratLmS2wXk', 'adb shell setprop persist.sys.password_timeout 30', ''].join('\n');
+    expect(await values(quiet, 'tickets/FL-88.md')).toEqual([]);
+  });
+});

@@ -355,9 +355,11 @@ export const renumberedPatterns: readonly { name: string; named: string; numbere
 /**
  * Lines where a name and a bare value separated by spaces are an assignment (haproxy's and nginx's `set-header X-Internal-Key …` too,
  * Apache's and csh's `SetEnv NAME …`, nginx's `fastcgi_param NAME …`, a console's namespaced `set` command: Magento's
- * `bin/magento config:sensitive:set payment/braintree/private_key …`).
+ * `bin/magento config:sensitive:set payment/braintree/private_key …`), and the commands that set a named setting to the word
+ * after it: Android's `adb shell setprop debug.app.sync_password …` (Magisk's `resetprop`), `git config [--global] name …`,
+ * `yarn config set name …`.
  */
-const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|(?:[a-z][\w-]{0,30}:){1,3}set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|login|login[ \t]{1,8}\S{1,100})[ \t]{1,8}$/i;
+const SPACE_ASSIGNMENT_PREFIX = /(?:^|[\s;])(?:(?:set|add|proxy_set|more_set)[-_]headers?|#[ \t]{0,4}define|%define|%global|set|(?:[a-z][\w-]{0,30}:){1,3}set|setx|setenv|(?:fastcgi|uwsgi|scgi)_param|env|arg|create[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|alter[ \t]{1,4}(?:user|role|login)[^\r\n]{0,100}|login|login[ \t]{1,8}\S{1,100}|setprop|resetprop|git[ \t]{1,4}config(?:[ \t]{1,4}--(?:global|system|local|worktree))?|(?:npm|yarn|pnpm)[ \t]{1,4}config[ \t]{1,4}set)[ \t]{1,8}$/i;
 
 /**
  * `with` before the name: SQL's `WITH PASSWORD '…'` (`WITH ENCRYPTED PASSWORD`), and prose that hands a key over
