@@ -549,6 +549,9 @@ const hostile: Record<string, string> = {
   // Each question about a password reads a bounded number of bounded lines after it for a bare answer, once.
   'questions about a password on one line, and each before chat lines that never answer bare':
     "what's the password again? ".repeat(MB / 54) + ('[09:02] a: what\'s the password again?\n' + '[09:03] b: "text": "' + 'Kq8!zW3m '.repeat(30) + '\n').repeat(MB / 640),
+  // Each bare password word after a comma, a bracket or a dash reads a bounded stretch back for a login named by its form.
+  'bare password words after long runs of address, domain-account and code-mark characters, repeated on one line':
+    ('a.b+c-'.repeat(22) + ', password Kq8!zW3mLp ').repeat(MB / 310) + ('A\\b\\c'.repeat(28) + ' (password Kq8!zW3mLp ').repeat(MB / 324) + ('`a`'.repeat(45) + ' — password Kq8!zW3mLp ').repeat(MB / 320),
   'JSON message keys repeated on one line after a login question': 'it\'s asking for a login\n' + '"text": "'.repeat(MB / 9),
   // Each unit noun and each VNC or BIOS label is tried once, sticky, over a bounded clause.
   'other units that still have code spans never closed, after a password': 'password: older ones still have `Kq8!zW3 '.repeat(MB / 41),

@@ -442,6 +442,35 @@ describe('passwords in prose: a period with `is`, what the password is on, a dom
     expect(await values(remarks, 'ops/nodes.md', 'password-in-prose')).toEqual([]);
   });
 
+  it('reads a bare password right after its word where a login named by its form stands before it, a comma, bracket or dash between', async () => {
+    const notes = [
+      '- Break-glass: FENWICK\\bg-ops, password Quarry-Gate-L4ke!',
+      '2. From the bench laptop: `ssh admin@10.30.2.7` (password lathe-bench-42), then `reboot`.',
+      '* Staff Wi-Fi `FW-Crew` — password TidewayCrew31',
+      '{"text": "login is ops@fenwick.example, password Sluice!Gate58 - rotate after"}',
+      '| Kiln PLC | 10.30.4.11 | access level 2, password Kiln2-S7-lock! |',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'wiki/access.md', 'password-in-prose')).toEqual(['Quarry-Gate-L4ke!', 'lathe-bench-42', 'TidewayCrew31', 'Sluice!Gate58', 'Kiln2-S7-lock!']);
+    const logins = ['user: ops_etl, password heron.quartz.318 for the replica', 'the user is ops_ro, password tern.ledge.274 (read-only)', ''].join('\n');
+    expect(await values(logins, 'notes.txt', 'user-comma-password-prose')).toEqual(['heron.quartz.318', 'tern.ledge.274']);
+    expect(await values('the user is ops_ro, password policy applies\nuser: ops_etl, password in the vault\n', 'notes.txt', 'user-comma-password-prose')).toEqual([]);
+  });
+
+  it('leaves words, flags and variables after a login named by its form, and a bang before the next sentence', async () => {
+    const notes = [
+      '- Break-glass: FENWICK\\bg-ops, password rotation is yearly',
+      '2. Run `ssh admin@10.30.2.7` (password prompt appears), then `reboot`.',
+      '* Staff Wi-Fi `FW-Crew` — password ${WIFI_PSK}',
+      '* Staff Wi-Fi `FW-Crew` — password Protected',
+      'Set `DB_HOST`, password hashing on',
+      'The level 3, password 12345678 is not ours',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'wiki/access.md', 'password-in-prose')).toEqual([]);
+    expect(await values('The service password Heron#Vq-5521! Then it failed.\n', 'notes.md', 'password-in-prose')).toEqual(['Heron#Vq-5521']);
+  });
+
   it('reads a password after a Windows domain account that `use` or `as` gives, the backslash doubled in JSON too', async () => {
     const chat = '{"body": "log in as PLANT\\\\svc_hist, pw Quarry!Ledger9 until IT resets it"}\n';
     expect(await values(chat, 'exports/teams/chat.json', 'user-comma-password-prose')).toEqual(['Quarry!Ledger9']);

@@ -3726,14 +3726,39 @@ const SENTENCE_WORD_BEFORE = /(?:^|[^\w.\/-])(?:[a-z]{2,20}|[A-Z][a-z]{2,19}) {1
  * A comma after a word or a code span, the password word opening the sentence's next clause (a runbook's "Break-glass user
  * is `kaiju_dba`, password …"): prose too, where a config line's `user admin, password …` has no sentence before it.
  */
-const CLAUSE_COMMA_BEFORE = /(?:^|[ \t])[A-Za-z`'"(][^\s,]{0,40}[\w`'")\]], {1,2}$/;
+const CLAUSE_COMMA_BEFORE = /(?:^|[ \t])[A-Za-z0-9`'"(](?:[^\s,]{0,40}[\w`'")\]])?, {1,2}$/;
 
 /** Whether what stands before a bare password word is prose: a word of a sentence, or a clause's comma after one. */
 function opensProseClause(before: string): boolean {
   if (SENTENCE_WORD_BEFORE.test(before)) return true;
   const m = CLAUSE_COMMA_BEFORE.exec(before);
-  // The comma must follow a sentence's words, not open the line: at least one more word before the one it ends.
+  // The comma must follow a sentence's words, not open the line: at least one more word before the one it ends (`protection
+  // level 3, password …`).
   return m !== null && /[A-Za-z][ \t]/.test(before.slice(0, m.index + 1));
+}
+
+/**
+ * A login named by its form right before a bare password word, then a comma, an opening bracket or a dash: an address
+ * (`ssh pi@10.0.4.2 (password …`, `fleet@example.org, password …`), a Windows domain account (`CORP\\bg-admin, password
+ * …`), or anything in code marks, which is how notes set off an account, a host or a network (`` `CORP\\ops`, password
+ * …``, ``Guest Wi-Fi `Club-Guest` — password …``). The pair is a login whatever stands before it on the line.
+ */
+const LOGIN_BEFORE_PASSWORD_WORD =
+  /(?:[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}|(?<![\w\\])[A-Za-z][\w.-]{0,30}\\{1,2}[\w.$-]{1,64}|`[^`\r\n]{1,64}`)[ \t]{0,2}(?:,[ \t]{1,2}|\([ \t]{0,2}|[-\u2013\u2014][ \t]{1,2})$/;
+/** How far back before the password word the login may start: the longest address and its separator. */
+const LOGIN_BEFORE_REACH = 140;
+
+/**
+ * Whether a bare value right after the password word (`password …`) is given as one: after a login named by its form, a
+ * password's make (letters and a digit, and a symbol or both cases); after a sentence's word or clause, every class, as no
+ * word of prose has. Never a variable, a call or a template's field.
+ */
+function isDirectPasswordValue(text: string, at: number, value: string): boolean {
+  if (/[(){}<>$%]/.test(value)) return false;
+  // The separator is read first, so a word with none before it costs no look back for a login.
+  const separatorBefore = /[,(\-\u2013\u2014][ \t]{0,2}$/.test(text.slice(Math.max(0, at - 3), at));
+  if (separatorBefore && LOGIN_BEFORE_PASSWORD_WORD.test(text.slice(Math.max(0, at - LOGIN_BEFORE_REACH), at))) return hasMadePasswordMix(value);
+  return opensProseClause(text.slice(Math.max(0, at - 24), at)) && hasEveryClass(value);
 }
 
 /** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
@@ -3868,6 +3893,16 @@ function proseStarts(text: string, offsets: readonly number[]): number[] {
 }
 
 /**
+ * The marks that end a sentence after a bare value that ends one (see findProsePasswords). A lone `!` closing a made value
+ * at its line's end (`password Pattern-Shop-Gl4ss!`) is the password's: notes do not exclaim right after handing one over,
+ * and a policy's symbol is added at the end as often as not; before the next sentence it is the sentence's.
+ */
+function finalSentenceMarks(raw: string, after: string): RegExp {
+  const bangKept = /^[ \t]{0,4}(?:\r?\n|$)/.test(after) && /[^!]!$/.test(raw) && /\d/.test(raw);
+  return bangKept ? /[.,;:?)]+$/ : /[.,;:!?)]+$/;
+}
+
+/**
  * PROSE_PASSWORD tried only where it can start (see `proseStarts`), in order, each start
  * after the last match's end: the matches a search over the whole text finds.
  */
@@ -3887,7 +3922,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // A `!` or `?` ends the sentence only where one can end: at the line's end or before a capital (`…3227?  -- change it` keeps it).
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     const sentenceEnds = /^(?:[ \t]{0,4}(?:\r?\n|$)|[ \t]{1,4}[A-Z"'(])/.test(after);
-    const value = quoted || em !== undefined ? raw : raw.replace(sentenceEnds ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    const value = quoted || em !== undefined ? raw : raw.replace(sentenceEnds ? finalSentenceMarks(raw, after) : /[.,;:)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
     // A bare word that runs into a quote it never opened is cut short, and no value at all where it is a
     // possessive or a name (`passphrase for key '…':` / `dist@host's password:`, a terminal's next prompt).
@@ -3896,11 +3931,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     // Bare right after the word, the value is the word's object only in a sentence (a word of prose before it: `the service
     // password …`, not a directive's `password …` opening a config line) and where no word of prose could be: every class in it.
-    if (
-      m.groups!['direct'] !== undefined &&
-      (quoted || em !== undefined || m[0].includes('\n') || !opensProseClause(text.slice(Math.max(0, m.index - 24), m.index)) ||
-        !hasEveryClass(value) || /[(){}<>$%]/.test(value))
-    ) return;
+    if (m.groups!['direct'] !== undefined && (quoted || em !== undefined || m[0].includes('\n') || !isDirectPasswordValue(text, m.index, value))) return;
     // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
     // gets one to a place (`the password to the vault`), set off in a code span or not.
     if (m.groups!['to'] !== undefined && (!settingVerbBefore(text, m.index) || (!quoted && em === undefined && !isPasswordShaped(value)))) return;
@@ -7321,13 +7352,13 @@ export const genericRules: Rule[] = [
     id: 'user-comma-password-prose',
     category: 'PASS',
     description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
-    keywords: ['user ', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with '],
+    keywords: ['user ', 'user:', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with '],
     startsAtKeyword: true,
     // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
     // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
     // A Windows domain account names a login by its form alone: after `use`, `as` or `with` it needs no word for it (a
     // chat's `use CORP\svc_etl, pw …`; a JSON export doubles its backslash).
-    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
