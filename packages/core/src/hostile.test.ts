@@ -743,6 +743,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Each owner's PIN reads the same bounded clause; bold and code marks are one optional mark either side of the digits.
     ['service PINs given in bold that never closes, repeated on one line', 'runbook.md', 'the service PIN: **'.repeat(MB / 19) + 'bridge pin is still '.repeat(MB / 20)],
     ['conference bridge PINs with digits that run on and a hash, repeated', 'runbook.md', 'conference bridge PIN 830471999# '.repeat(MB / 33)],
+    // A Markdown table's header is judged once; each row's cell under a keypad or login column is one anchored test.
+    ['a Markdown table of keypad and login columns over a megabyte of rows', 'wiki/sites.md', '| site | door keypad | login |\n|---|---|---|\n' + '| Leeds | 7193# | PIN 556021 |\n'.repeat(MB / 30)],
+    ['a Markdown keypad column of one endless cell', 'wiki/sites.md', '| door keypad |\n|---|\n| ' + 'PIN '.repeat(MB / 4) + '|\n'],
     // A chat's answers look for the code they answer in one search of the text, then a bounded binary search each.
     ['a named door code, then a megabyte of answers', 'chat.txt', 'the door code?\n' + "it's 58213\n".repeat(MB / 11)],
     ['answers and named codes interleaved on one line', 'chat.txt', "laptop pin it's 58213 ".repeat(MB / 22)],

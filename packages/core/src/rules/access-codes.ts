@@ -108,6 +108,12 @@ export function namesAccessCodeColumn(title: string): boolean {
   return false;
 }
 
+/** Whether a table column's title names a keypad itself (`door keypad`, `Keypad`): its cells are what is keyed into it. */
+export function namesKeypadColumn(title: string): boolean {
+  const words = splitWords(title);
+  return words.length > 0 && words[words.length - 1] === 'keypad';
+}
+
 /** A column's title that names the login an account signs in with: what a PIN beside it is entered with. */
 const LOGIN_TITLES = new Set(['login', 'loginname', 'loginid', 'username', 'user', 'userid', 'account', 'operator', 'email']);
 /** Words of an address's columns: a `pin` among them is India's postal code. */

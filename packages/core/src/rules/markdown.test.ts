@@ -436,3 +436,38 @@ describe('a Wi-Fi network listed by name, then its key', () => {
     expect(values(notes, 'wiki/events.md')).toEqual([]);
   });
 });
+
+describe('PINs and keypad codes in a Markdown table', () => {
+  const tableCodes = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'markdown-table-credential').map((f) => text.slice(f.start, f.end));
+  it("reads the digits under a column named for a keypad, a keypad's code or a PIN, without the keypad's #", () => {
+    const sites = [
+      '| depot | gate keypad | store room code | supervisor PIN |',
+      '|---|---|---|---|',
+      '| Wakefield | 60418# | `31907` | **550271** |',
+      '| Selby | 82915 | 47730 | — |',
+      '',
+    ].join('\n');
+    expect(tableCodes(sites, 'wiki/depots.md')).toEqual(['60418', '31907', '550271', '82915', '47730']);
+  });
+  it('reads a PIN or a code that a cell names under a column of logins, and a bare pin beside a login', () => {
+    const access = ['| system | host | login |', '|---|---|---|', '| Dosing HMI | 10.4.2.7 | PIN 730416 |', '| Gate panel | — | code: 29184# |', ''].join('\n');
+    expect(tableCodes(access, 'docs/ot-access.md')).toEqual(['730416', '29184']);
+    const accounts = ['| username | pin |', '|---|---|', '| till3 | 40726 |', ''].join('\n');
+    expect(tableCodes(accounts, 'docs/tills.md')).toEqual(['40726']);
+  });
+  it("leaves a keypad's model, counts, stand-ins, postal codes, a PIN named in any other column and a row noted as no secret", () => {
+    const notes = [
+      '| site | door keypad | notes | address | pin |',
+      '|---|---|---|---|---|',
+      '| Leeds | Paxton 10 | PIN 730416 | 4 Mill Lane | 560034 |',
+      '| York | 1234# | keys 2 | — | 411014 |',
+      '| Hull | 0000 | not a secret | — | — |',
+      '| Bath | 27 | — | — | — |',
+      '',
+    ].join('\n');
+    expect(tableCodes(notes, 'wiki/sites.md')).toEqual([]);
+    const status = ['| device | login |', '|---|---|', '| NAS | PIN 12 |', '| Printer | code 40417-2 |', '| Router | admin / see vault |', ''].join('\n');
+    expect(tableCodes(status, 'docs/devices.md')).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret, isWifiSecurityMode } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
+import { isProsePin, loginPinColumns, namesAccessCodeColumn, namesKeypadColumn } from './access-codes.js';
 import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
@@ -52,6 +53,28 @@ function namedKey(cell: string): KeyClass | undefined {
 const NOT_A_SECRET_NOTE =
   /\b(?:not[ \t]{1,3}(?:an?[ \t]{1,3})?(?:secret|key|token|credential|password)s?|non-?secret|not[ \t]{1,3}sensitive|safe[ \t]{1,3}to[ \t]{1,3}(?:share|publish|commit|paste))\b/i;
 
+/**
+ * A column of logins (`| device | address | login |`): its cells say what each login is, so one that names a PIN or a
+ * code before digits (`PIN 556021`) gives that PIN.
+ */
+const LOGIN_COLUMN = /^(?:log[ -]?in|log[ -]?on|sign[ -]?in|access|credentials?|creds|auth(?:entication)?)$/i;
+/** A keypad's code as a cell under a column named for it gives it: digits, maybe in code marks or bold, maybe the `#` keyed after them. */
+const CODE_CELL = /^(?:`|\*\*)?(?<v>\d{4,8})#?(?:`|\*\*)?$/;
+/** A cell that names a PIN or a code and gives its digits (`PIN 556021`, `code: 4471#`). */
+const NAMED_CODE_CELL = /^(?:pin|code|passcode)[ \t]{0,2}:?[ \t]{1,2}(?:`|\*\*)?(?<v>\d{4,8})#?(?:`|\*\*)?$/i;
+
+/**
+ * The PIN or keypad code a cell gives: its digits under a column named for a keypad's code, a PIN or the keypad itself
+ * (`| door keypad |` over `| 7193# |`, a bare `| pin |` beside a login's column), or, there or under a column of logins,
+ * after the word PIN or code (`| login |` over `| PIN 556021 |`); not a stand-in.
+ */
+function accessCodeInCell(cell: Cell, codeColumn: boolean, loginColumn: boolean): Span | undefined {
+  const m = (codeColumn ? CODE_CELL.exec(cell.text) : null) ?? (codeColumn || loginColumn ? NAMED_CODE_CELL.exec(cell.text) : null);
+  if (m === null || !isProsePin(m.groups!['v']!)) return undefined;
+  const start = cell.start + m[0].lastIndexOf(m.groups!['v']!);
+  return { start, end: start + m.groups!['v']!.length, category: 'PASS' };
+}
+
 function findTableCredentials(text: string, options: DetectOptions): Span[] {
   if (options.file === undefined || !MARKDOWN_FILE.test(options.file)) return [];
   // A table needs a delimiter row, and that a pipe: most documents have none, and are not split into lines.
@@ -69,6 +92,10 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
     if (!isDelimiterRow(lines[i]!.text) || !lines[i - 1]!.text.includes('|')) continue;
     const header = cellsOf(text, lines[i - 1]!.start, lines[i - 1]!.text);
     const secretColumns = header.map((cell) => namedKey(cell.text));
+    const titles = header.map((cell) => cell.text.replace(/[*_`]/g, ''));
+    const loginPins = loginPinColumns(titles);
+    const codeColumns = titles.map((title, c) => (title.length <= 40 && (namesAccessCodeColumn(title) || namesKeypadColumn(title))) || loginPins.includes(c));
+    const loginColumns = titles.map((title) => LOGIN_COLUMN.test(title));
     // No header names a secret: each row may name its own in its first cell (`| Item | Value |` over
     // `| Secret access key | \`…\` |`), its value the cell after it.
     const rowLabels = !secretColumns.some((k) => k !== undefined);
@@ -76,11 +103,16 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
       const cells = cellsOf(text, lines[r]!.start, lines[r]!.text);
       const rowKey = rowLabels && cells.length >= 2 ? namedKey(cells[0]!.text) : undefined;
       cells.forEach((cell, c) => {
-        const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
-        if (key === undefined) return;
-        const label = (rowLabels ? cells[0]! : header[c]!).text.replace(/[*_`]/g, '');
         // The row's own note says its value is none (`| Web app | \`…\` | the client's id, not a key |`).
         if (cells.some((other, o) => o !== c && NOT_A_SECRET_NOTE.test(other.text))) return;
+        const code = codeColumns[c] === true || loginColumns[c] === true ? accessCodeInCell(cell, codeColumns[c] === true, loginColumns[c] === true) : undefined;
+        if (code !== undefined) {
+          spans.push(code);
+          return;
+        }
+        const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
+        if (key === undefined) return;
+        const label = rowLabels ? cells[0]!.text.replace(/[*_`]/g, '') : titles[c]!;
         const m = SINGLE_VALUE_CELL.exec(cell.text);
         if (m === null) return;
         // A bare cell may be emphasised (`| bob | **…** |`): the markers are markup.
