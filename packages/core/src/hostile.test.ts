@@ -290,6 +290,7 @@ const hostile: Record<string, string> = {
   'PIN names repeated on one line, never given a value': 'door_pin smartcard-pin '.repeat(MB / 23),
   // Each bare `pin` entry reads a bounded number of lines above for its mapping; each `--pin` takes one bounded argument.
   'bare pin entries under a panel, never given digits, and --pin flags repeated': 'panel:\n' + '      pin: x\n'.repeat(MB / 26) + '[keypad]\n' + 'pin = \n'.repeat(MB / 14) + '--pin --keypad-pin= '.repeat(MB / 40),
+  'XML elements named for a PIN opened and never closed': '<string name="printer_pin">'.repeat(MB / 27) + '<alarm_code>'.repeat(MB / 12),
   'keypad code and camel-cased PIN names repeated, and one over a megabyte of digits': 'GM_OVERRIDE_CODE servicePin alarm-code '.repeat(MB / 39) + 'installer_pin = "' + '7'.repeat(MB),
   'Adyen prefixes joined to literals repeated, never closed': '"AQE" + "'.repeat(MB / 9),
   'authorization schemes under a token name repeated in one literal': ('token = "SSWS ' + 'Bot '.repeat(MB / 8)),

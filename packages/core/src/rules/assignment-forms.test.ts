@@ -997,3 +997,15 @@ describe('a bare `pin` under the mapping or the section of what it opens', () =>
     for (const text of quiet) expect(values(text, 'config/site.yaml'), text).toEqual([]);
   });
 });
+
+describe("a PIN's digits in an XML element named for one", () => {
+  it("reads an Android string resource under any PIN's name, and an element named for whose PIN or what code it is", () => {
+    expect(values('<resources>\n  <string name="label_printer_pin" translatable="false">60719</string>\n</resources>\n', 'app/src/main/res/values/secrets.xml')).toEqual(['60719']);
+    expect(values('<site><keypad_pin>820417</keypad_pin><gate_code>3096</gate_code></site>\n', 'sites/depot.xml')).toEqual(['820417', '3096']);
+  });
+  it("leaves a board's pin as an integer, another's pin, a code of something else, an address's PIN and a test's", () => {
+    const xml = '<resources>\n  <integer name="status_led_pin">4821</integer>\n  <string name="cert_pin">48213907</string>\n  <string name="billing_pin">560034</string>\n  <string name="error_code">40412</string>\n</resources>\n';
+    expect(values(xml, 'app/src/main/res/values/config.xml')).toEqual([]);
+    expect(values('<string name="label_printer_pin">60719</string>\n', 'app/src/test/res/values/secrets.xml')).toEqual([]);
+  });
+});

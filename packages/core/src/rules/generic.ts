@@ -21,6 +21,9 @@ import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWor
  * classified (`key-name.ts`), and the value judged by shape (`secret-value.ts`).
  */
 
+/** A keypad code's names as a scanner looks for them (`ALARM_CODE`, `installerCode`, `gm-override-code`). */
+const ACCESS_CODE_KEYWORDS = ACCESS_CODE_OWNERS.flatMap((owner) => [`${owner}_code`, `${owner}-code`, `${owner}code`]);
+
 /** Whose a PIN is, as a camel-cased name joins it to `Pin` (`servicePin`, `installerPin`): one word of `PIN_OWNERS`. */
 const CAMEL_PIN_OWNERS = PIN_OWNERS.filter((owner) => /^[a-z]+$/.test(owner));
 
@@ -1551,7 +1554,7 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
   // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password, or
   // when it is a PIN's digits that the name or the quotes say are one (`INSTALLER_PIN = "070893"`).
   if (found === STRONG_PIN_KEY) {
-    if (!isStrongPin(v.value) && !isDigitPin(name, v)) return undefined;
+    if (!isStrongPin(v.value) && !isDigitPin(name, v.value, v.quoted === true)) return undefined;
     key = { category: 'PASS', weak: false };
   }
   // `ALARM_CODE`, `override_code`: a keypad's code is a PIN's digits, where any other value is a code of something else.
@@ -2310,9 +2313,20 @@ function pinNameKey(name: string): KeyClass | undefined {
  * `LASER_PIN = "2580"`), as a PIN is to keep its leading zeros; a board's pin is a number, and never four digits. Not
  * under the words of an address (an Indian postal code is a `PIN`), of a map's pin, or of a pinned version or build.
  */
-function isDigitPin(name: string, v: ValueMatch): boolean {
-  if (!isProsePin(v.value)) return false;
-  return namesAccessCodeColumn(name) || (v.quoted && !splitWords(name).some((word) => NO_ACCESS_PIN_WORDS.has(word)));
+function isDigitPin(name: string, value: string, quoted: boolean): boolean {
+  if (!isProsePin(value)) return false;
+  return namesAccessCodeColumn(name) || (quoted && !splitWords(name).some((word) => NO_ACCESS_PIN_WORDS.has(word)));
+}
+
+/**
+ * A PIN's digits in an XML element named for one (`<door_pin>…</door_pin>`, an Android resource's `<string
+ * name="printer_pin">…</string>`, which is text by its type, as a quoted value is), read as under a setting's name
+ * (`pinNameKey`, `accessCodeNameKey`); never in a test's file.
+ */
+function isXmlDigitPin(name: string, tag: string, value: string, file: string | undefined): boolean {
+  if (isTestFile(file)) return false;
+  if (pinNameKey(name) === STRONG_PIN_KEY) return isDigitPin(name, value, /^string$/i.test(tag));
+  return accessCodeNameKey(name) !== undefined && isProsePin(value);
 }
 const NO_ACCESS_PIN_WORDS = new Set([
   'postal', 'post', 'postcode', 'zip', 'area', 'address', 'city', 'district', 'branch', 'office', 'shipping', 'billing', 'delivery', 'pickup', 'home', 'permanent',
@@ -2852,6 +2866,9 @@ const SETTING_ID_ATTRIBUTE = /(?<![\w:-])id\s*=\s*["']([^"']{1,60})["']/;
 /** Elements that hold one setting's value: a job configuration's `<param>`, a build's `<property>`, an `<entry>`, an `<option>`. */
 const SETTING_ELEMENT = /^(?:[\w-]{1,20}:)?(?:param|parameter|property|prop|entry|setting|option|variable|var|attribute)$/i;
 
+/** A PIN's digits in an element named for one (`isXmlDigitPin`). */
+const XML_PIN_KEY: KeyClass = { category: 'PASS', weak: false };
+
 function findXml(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   const element = XML_ELEMENT_STICKY;
@@ -2903,12 +2920,14 @@ function findXml(text: string, options: DetectOptions, offsets: readonly number[
       // elements (HTML's `<span id="token">`) an id names the element, not the value it holds.
       const keyAttr = SETTING_NAME_ATTRIBUTE.exec(g['attrs'] ?? '') ?? (SETTING_ELEMENT.test(g['tag']!) ? SETTING_ID_ATTRIBUTE.exec(g['attrs'] ?? '') : null);
       const keyName = keyAttr?.[1] ?? g['tag']!.replace(/^\w+:/, '');
-      const key = classifyXmlKey(keyName, () => enclosingXmlElementWords(text, lt));
       const raw = g['v']!;
       const value = raw.trim();
+      const named = classifyXmlKey(keyName, () => enclosingXmlElementWords(text, lt));
+      const pin = named === undefined && isXmlDigitPin(keyName, g['tag']!, value, options.file);
+      const key = pin ? XML_PIN_KEY : named;
       const passphrase = /passphrase/i.test(keyName);
       // An Android resource's `<string name="appcenter_secret">…</string>`: a vendor's client value, shipped in the APK.
-      if (key && !isVendorClientKeyValue(keyName, value) && isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, passphrase, file: options.file })) {
+      if (key && !isVendorClientKeyValue(keyName, value) && (pin || isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, passphrase, file: options.file }))) {
         const start = m.index + m[0].length - 2 - raw.length + raw.indexOf(value);
         spans.push({ start, end: start + value.length, category: key.category });
       }
@@ -5583,7 +5602,7 @@ export const genericRules: Rule[] = [
       'admin_pin', 'admin-pin', 'adminpin', 'master_pin', 'master-pin', 'masterpin', 'unlock_pin', 'unlock-pin', 'unlockpin', 'supervisor_pin', 'supervisor-pin', 'supervisorpin', 'operator_pin', 'operator-pin', 'operatorpin',
       'manager_pin', 'manager-pin', 'managerpin', 'override_pin', 'override-pin', 'overridepin',
       // A keypad's code named for what it guards or who overrides it (`ALARM_CODE`, `installerCode`, `gm-override-code`): digits only.
-      ...ACCESS_CODE_OWNERS.flatMap((owner) => [`${owner}_code`, `${owner}-code`, `${owner}code`]),
+      ...ACCESS_CODE_KEYWORDS,
       // A PIN camel-cased to whose it is (`servicePin`, `doorPin`).
       ...CAMEL_PIN_OWNERS.map((owner) => `${owner}pin`),
       // A bare `pin` entry, read under a device's mapping or section only.
@@ -5747,7 +5766,8 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description: 'A credential in an XML element, a key/value attribute pair, a property-list entry, a Hadoop-style property, a web.xml parameter or an SSIS project parameter (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`, `<name>fs.s3a.secret.key</name><value>…</value>`, `<param-name>…</param-name><param-value>…</param-value>`, `<SSIS:Parameter SSIS:Name="ApiKey">` with its `Value` property)',
     // `hmac`: a service's signing key is often named for the HMAC alone (Magento's `<notification_hmac>`).
-    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac'],
+    // `_pin`, `-pin` and a keypad code's names: a PIN's digits in an element named for one (`<string name="printer_pin">`, `<alarm_code>`).
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', '_pin', '-pin', ...ACCESS_CODE_KEYWORDS],
     pattern: XML_ELEMENT,
     find: findXml,
     anchored: true,
