@@ -787,3 +787,13 @@ describe('a password set by a command that names the setting, then gives its val
     expect(await values(quiet, 'tickets/FL-88.md')).toEqual([]);
   });
 });
+
+describe('a passphrase of words joined by an ampersand or a plus', () => {
+  it('reads the words under a passphrase, the joining mark one of them, and leaves marks alone', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'wiki/keys.md' }).filter((f) => f.rule === 'generic-assignment').map((f) => text.slice(f.start, f.end));
+    expect(found('The export signing key (passphrase `Crumpet & Darjeeling 1977`) is below.\n')).toEqual(['Crumpet & Darjeeling 1977']);
+    expect(found('passphrase: "Salt + Vinegar + Pepper 42"\n')).toEqual(['Salt + Vinegar + Pepper 42']);
+    expect(found('passphrase: "& & & &"\npassphrase: "enter your passphrase & go"\n')).toEqual([]);
+  });
+});
