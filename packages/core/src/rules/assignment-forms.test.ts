@@ -542,6 +542,17 @@ describe('a UUID under a name that ends in seed or nonce', () => {
   });
 });
 
+describe('a nonce in a log', () => {
+  it('leaves the nonce a log recorded: it went over the wire in the clear', () => {
+    expect(values('2025-01-09T10:02:11Z DEBUG reader handshake nonce=7e4a91c0d35b28f6a1e09c7d4b52f83e\n', 'logs/door-bridge.log')).toEqual([]);
+    expect(values('[10:02:11] auth: challenge sent, serverNonce: "Qm7vLp2Zx9Tk4Wq8Rn3Hc6Yd"\n', 'var/gateway.log.1')).toEqual([]);
+  });
+  it('still reports a nonce set in code, and a secret beside it in the log', () => {
+    expect(values("nonce = 'Tq8vRzW2kLm7Xp4Nc9Hb3Yd6'\n", 'client.py')).toEqual(['Tq8vRzW2kLm7Xp4Nc9Hb3Yd6']);
+    expect(values('2025-01-09T10:02:11Z WARN retry nonce=7e4a91c0d35b28f6a1e09c7d4b52f83e password=Lock-Pick!Shear42\n', 'logs/door-bridge.log')).toEqual(['Lock-Pick!Shear42']);
+  });
+});
+
 describe("a URL's query parameter ending a template literal that `+` joins to a literal", () => {
   it('reads the literal joined after `token=`, `key=` or `secret=` in a template', () => {
     const ts = 'await fetch(`${BASE}/jobs/start?token=` + "8c1f4e07a9d2b53e6f0a4c9d1e7b2a58", { method: "POST" });\n';

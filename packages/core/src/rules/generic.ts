@@ -862,6 +862,8 @@ const UPSTREAM_PASS_DIRECTIVE = /^(?:proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pa
 const DOTTED_PROPERTY_NAME = /^[a-z][A-Za-z0-9_-]{0,40}(?:\.[A-Za-z0-9_-]{1,40}){1,10}$/;
 /** A component or page rendered to the browser: a CSP nonce there is sent in the HTML it guards. */
 const FRONT_END_FILE = /\.(?:vue|svelte|astro|html?|[jt]sx)$/i;
+/** A log file, rotated or not (`access-bridge.log`, `gateway.log.1`): what it records of a protocol went over the wire. */
+const LOG_FILE = /\.log(?:\.\d{1,3})?$/i;
 /** Languages where `=>` after a bare name is a lambda's arrow or an expression-bodied member, never a map entry's (as in PHP, Perl and Ruby). */
 const ARROW_FUNCTION_FILE = /\.(?:cs|[cm]?[jt]sx?|scala)$/i;
 
@@ -1539,8 +1541,9 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
   if (/^pass$/i.test(name) && /^[A-Za-z]{1,40}$/.test(v.value)) return undefined;
   // A licence under a name that reads as a service's key (`SHIP_LICENSE = "BSD-3-Clause"`): an SPDX expression names terms.
   if (/licen[cs]e$/i.test(name) && namesLicenceTerms(v.value)) return undefined;
-  // A CSP nonce in a page or component is rendered into the page: public by design.
-  if (/nonce$/i.test(name) && file !== undefined && FRONT_END_FILE.test(file)) return undefined;
+  // A CSP nonce in a page or component is rendered into the page, and a nonce in a log (a device's handshake, a
+  // request's parameters) was sent in the clear where the log recorded it: public by design.
+  if (/nonce$/i.test(name) && file !== undefined && (FRONT_END_FILE.test(file) || LOG_FILE.test(file))) return undefined;
   // `MP_SMTP_AUTH: "user:password"`, `PROXY_AUTH=…`: a longer name ending in `auth` is taken only for such a pair, and the password reported.
   // The same pair encoded as Basic auth and Docker's and npm's `_auth` encode it (`DOCKER_CONFIG_AUTH: <base64 of user:password>`):
   // the encoded pair is the credential, reported whole.
