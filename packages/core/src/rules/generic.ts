@@ -4316,8 +4316,11 @@ const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])
 const ONE_KEY_REACH = 300;
 /** A verb that hands the one that follows over, right before `the new one` (`use the`, `try this`, `here's the`, `paste the`). */
 const HANDED_OVER_BEFORE = /\b(?:use|try|take|grab|paste|here'?s|here[ \t]is)[ \t]{1,2}(?:the|this)[ \t]{1,2}$/i;
+/** A digest's or a revision's name (`checksum`, `SHA-256`, `commit`). */
+const DIGEST_WORDS = String.raw`commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|md5|thumbprint`;
+const NAMES_DIGEST = new RegExp(String.raw`\b(?:${DIGEST_WORDS})\b`, 'i');
 /** Words before a plain "the value" that make it a digest's, a revision's or an identifier's value, not the key's. */
-const NOT_THE_KEYS_VALUE = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|md5|ids?|identifier|thumbprint|serial)\b/i;
+const NOT_THE_KEYS_VALUE = new RegExp(String.raw`\b(?:${DIGEST_WORDS}|ids?|identifier|serial)\b`, 'i');
 
 /**
  * Whether a bare value ends at the character `after` it: a blank, a clause's stop, or in a JSON file the closing quote of
@@ -4327,12 +4330,24 @@ function endsBareValue(after: string, file: string | undefined): boolean {
   return !/[^\s.,;:)]/.test(after) || (after === '"' && file !== undefined && JSON_STRING_FILE.test(file));
 }
 
+/** Where the last secret's noun in `before` ends (NAMES_KEY's nouns); 0 when there is none. */
+const NAMES_KEY_ALL = new RegExp(NAMES_KEY.source, 'gi');
+function lastKeyNounEnd(before: string): number {
+  let end = 0;
+  NAMES_KEY_ALL.lastIndex = 0;
+  for (let m = NAMES_KEY_ALL.exec(before); m !== null; m = NAMES_KEY_ALL.exec(before)) end = m.index + m[0].length;
+  return end;
+}
+
 function findOneKeyValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(ONE_KEY_VALUE, text, offsets, (m) => {
     if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
     const before = text.slice(Math.max(0, m.index - ONE_KEY_REACH), m.index);
     if (!NAMES_KEY.test(before)) return;
+    // "The one" is the last thing named before it: a checksum, a digest or a commit named after the key (`file checksum
+    // (to check you have the current one): …`) is the one given. (A key's id named after it, `key id: mk-7.`, is given its own value.)
+    if (NAMES_DIGEST.test(before.slice(lastKeyNounEnd(before)))) return;
     const raw = m.groups!['v']!;
     const quote = m.groups!['q']!;
     // A plain "the value" is any setting's: it hands over a key only with a colon or a verb, the value set off in code

@@ -86,6 +86,16 @@ describe('key-one-prose: "use the new one" handing a key over bare in a chat\'s 
     expect(found('the sync bot token got revoked, the new one is Wm4Tz8Lq2Vn7Rk3Hb9Xc5Pd6Jf"\n', 'notes.md', rule)).toEqual([]);
     expect(found('{"text": "the token check broke on the old build, the new one is 1cb577b2e35fa0fde83202d88f8dd23fb76d621b"}\n', 'chat.json', rule)).toEqual([]);
   });
+  it('leaves the one a checksum, a digest or a commit named after the key stands for', () => {
+    const md = 'The API token lives in the team vault, not here.\n\nPanel export checksum (compare it with the current one): `8e1c4f07a2d93b6e5f0a7c2d4b9e1f38`\n';
+    expect(found(md, 'wiki/setup.md', rule)).toEqual([]);
+    expect(found('our deploy key is in 1Password. The SHA-256 of the installer changed, new one: 5b0e9c4a7d21f8e36a1c0d9b4e7f2a58\n', 'notes.md', rule)).toEqual([]);
+  });
+  it("still takes the key's new value when the key's id is named between them", () => {
+    const md = 'Rotation: the old signing key stays valid a day. Current key id: sk-2027-01.\n  current: 4f9a2c7e1b5d38e0a6c2f9b1d7e3a5c84f9a2c7e1b5d38e0a6c2f9b1d7e3a5c8\n';
+    expect(found(md, 'src/signer.ts', rule)).toEqual(['4f9a2c7e1b5d38e0a6c2f9b1d7e3a5c84f9a2c7e1b5d38e0a6c2f9b1d7e3a5c8']);
+    expect(found('The partner API key was rotated: the new one is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6\n', 'notes.md', rule)).toEqual(['Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6']);
+  });
 });
 
 describe('key-is-bare-prose: a key whose algorithm is named in brackets after its noun', () => {
