@@ -179,6 +179,9 @@ const hostile: Record<string, string> = {
   'codes named first for a padlock, never given a colon, on one line': 'code for the padlock on the bin store '.repeat(MB / 38),
   'locked rooms and codes in bold never closed, on one line': 'server room code is **'.repeat(MB / 22) + 'comms room '.repeat(MB / 11),
   'a megabyte of rooms': 'room'.repeat(MB / 4),
+  // A PIN's owner, a possessive, a login's name or a verb that keys it in each reads one bounded clause and one bounded gap to digits.
+  "possessives and logins before PINs never given digits, on one line": "the driver's PIN reset to ".repeat(MB / 26) + 'user `ops`, PIN '.repeat(MB / 16),
+  'PINs keyed in or asked for over line breaks, never given digits': 'using PIN\n   '.repeat(MB / 14) + 'asks for a PIN, it\'s '.repeat(MB / 21),
   // A lock named alone, or what a keypad guards before a comma, reads a bounded clause; an aside reads a bounded clause to its bracket.
   'padlocks on one line, never given digits': 'the padlock on the sea chest is '.repeat(MB / 32),
   'gates and key safes before commas and colons, never a code': 'the gate at the plant, key safe: code '.repeat(MB / 38),

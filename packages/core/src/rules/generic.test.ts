@@ -199,12 +199,40 @@ describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWi
       '',
     ].join('\n');
     expect(await values(runbook, 'docs/runbooks/plant.md')).toEqual([
-      'admin-pin-prose 60417', 'admin-pin-prose 3092', 'admin-pin-prose 518204', 'admin-pin-prose 270961',
+      'admin-pin-prose 60417', 'admin-pin-prose 3092', 'admin-pin-prose 518204#', 'admin-pin-prose 270961',
     ]);
     expect(await values('[11:40] kai: the scoring laptop pin is still 839120? it refuses it\n', 'chat/ops.txt')).toEqual(['admin-pin-prose 839120']);
     const kit = '- The survey tablet in the van has PIN 602917 (face unlock is off).\n- The drone controller has a screen-lock PIN of 77013.\n';
     expect(await values(kit, 'wiki/field-kit.md')).toEqual(['admin-pin-prose 602917', 'admin-pin-prose 77013']);
     expect(await values('The Pi has a PIN header of 40 pins; the board has pin 13 free.\n', 'wiki/field-kit.md')).toEqual([]);
+  });
+
+  it("reads a PIN set to digits, a role's PIN changed, a login's PIN, a device's unlock code and a PIN keyed in", async () => {
+    const runbook = [
+      '1. Change the kiosk exit PIN to **392017** before handing the tablets out.',
+      '2. The warehouse manager PIN was reset to 708142 on Monday.',
+      '3. Pair the printer with the van tablet using PIN',
+      '   6093 (printed under the battery).',
+      '4. Scanner guns unlock code 51836; they lock after a minute.',
+      '6. Console login: user `opsdesk`, PIN 27519 (rotated monthly).',
+      '',
+    ].join('\n');
+    expect(await values(runbook, 'docs/runbooks/depot.md')).toEqual([
+      'admin-pin-prose 392017', 'admin-pin-prose 708142', 'admin-pin-prose 6093', 'admin-pin-prose 51836', 'admin-pin-prose 27519',
+    ]);
+  });
+
+  it("leaves a PIN only compared to a number, a place's PIN code, a board's pin used, a PIN asked for and not given, and words after the login", async () => {
+    const notes = [
+      'Compare the admin PIN to 2048 in the old export.',
+      "The depot's PIN code is 560034 on the invoices.",
+      'Drive the relay with pin 12 and the buzzer with pin 13.',
+      'If it asks for a PIN, use the one on the welcome letter.',
+      'Console login: user `opsdesk`, PIN in the vault.',
+      'Wi-Fi login: user guest, PIN 1234',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'docs/notes.md')).toEqual([]);
   });
 
   it("leaves a PIN of no owner (a postal code, a board's pin), a stand-in, an example's line and digits that run on", async () => {

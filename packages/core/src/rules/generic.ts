@@ -8,7 +8,7 @@ import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
-import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, isLoginPin, isProsePin, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
@@ -3379,20 +3379,43 @@ const QUOTED_LOGIN_PAIR =
   /\b(?:login|account|user(?:name)?|credentials?|creds)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}(?=:))?[ \t]{0,3}(?:[:=]|(?<=[ \t])(?:[a-z]{2,10}[ \t]{1,2}){0,2}(?:is|was)(?:[ \t]{1,2}(?:still|now|currently|always))?(?=\s))?[ \t]{0,3}(?:\r?\n[ \t]{0,12})?(?:[`'"][^`'"\s\/]{1,64}[`'"]|\*\*[^*\s\/]{1,64}\*\*|''[^'\s\/]{1,64}'')[ \t]{0,3}\/[ \t]{0,3}(?:[`'"](?<v>[^`'"\s]{1,100})[`'"]|\*\*(?<b>[^\s*]{1,100})\*\*|''(?<w>[^'\s]{1,100})'')/gi;
 
 /**
- * A PIN named for whose it is (`Admin PIN`, `master PIN code`, `the conference bridge PIN`) or said to be a device's (`… has
- * PIN`), maybe with what it is for before a colon or `is` (`supervisor PIN for the tills is`, `is still`, `was changed to`,
- * `a screen-lock PIN of`), then four to eight digits, bare, in code
- * marks or in Markdown's bold (`the service PIN: **…**`), that no digit, letter, or `-`/`.` and a digit go on. A
- * conference bridge's PIN may end in the `#` its keypad takes.
+ * A PIN named for whose it is (`Admin PIN`, `master PIN code`, `the conference bridge PIN`), said to be a device's (`… has
+ * PIN`), a login's (user `…`, PIN), or one a verb says is keyed in (`re-pair using PIN`), maybe with what it is for before a colon or `is` (`supervisor PIN for the tills
+ * is`, `is still`, `was changed to`, `a screen-lock PIN of`, `Set the kiosk exit PIN to`), then four to eight digits, bare,
+ * in code marks or in Markdown's bold (`the service PIN: **…**`), maybe on the next line, that no digit, letter, or `-`/`.`
+ * and a digit go on. A device's `unlock code` is its PIN. The `#` a keypad takes after the digits is kept with them.
  */
 /** A device said to have the PIN, the owner before the verb (`the service laptop in the workshop has PIN …`). */
 const PIN_HELD_BY = '(?:has|have)[ \\t]{1,2}(?:(?:a|the)[ \\t]{1,2})?';
 const PIN_HELD_BY_KEYWORDS = ['has pin', 'has a pin', 'has the pin', 'have pin', 'have a pin', 'have the pin'];
+/** Whose PIN it is, as this rule reads it before the word PIN: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
+const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];
+/** A PIN that a verb says is keyed in (`re-pair using PIN`, `log in with the PIN`, `entering PIN`). */
+const PIN_USED_WITH = '(?:using|with|enter(?:ing)?)[ \\t]{1,2}(?:the[ \\t]{1,2})?';
+const PIN_USED_WITH_KEYWORDS = ['using', 'with', 'enter', 'entering'].flatMap((verb) => [`${verb} pin`, `${verb} the pin`]);
+/** A login's name before its PIN (user `service`, PIN …; `login: ops / PIN …`), in code marks, quotes, bold or bare. */
+const PIN_OF_LOGIN =
+  "(?:user(?:name)?|login|account)[ \\t]{0,2}[:=]?[ \\t]{1,2}(?:`[^`\\s]{1,40}`|\"[^\"\\s]{1,40}\"|'[^'\\s]{1,40}'|\\*\\*[^*\\s]{1,40}\\*\\*|[\\w.@-]{1,40})[ \\t]{0,2}[,;\\/][ \\t]{0,2}(?:and[ \\t]{1,2})?";
+const PIN_OF_LOGIN_KEYWORDS = ['user', 'login', 'account'];
 const ADMIN_PIN_PROSE = new RegExp(
-  `(?<![\\w-])(?:(?:${PIN_OWNERS.join('|')})[ \\t]{1,2}|${PIN_HELD_BY})pin(?:[ \\t]{1,2}code)?(?:[ \\t]{1,2}(?:for|on|of)[ \\t][^\\r\\n:.\`]{1,40}?(?=[ \\t]{0,2}:|[ \\t](?:is|was)\\b))?` +
-    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|[ \\t]{1,2}of)?[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w]|[.,\\/-]\\d)`,
+  `(?:(?<![\\w-])(?:(?:${PROSE_PIN_OWNERS.join('|')})s?[ \\t]{1,2}|${PIN_HELD_BY}|${PIN_USED_WITH}|${PIN_OF_LOGIN}))` +
+    `(?:pin(?:[ \\t]{1,2}code)?|(?<=unlock[ \\t]{1,2})code)(?:[ \\t]{1,2}(?:for|on|of)[ \\t][^\\r\\n:.\`]{1,40}?(?=[ \\t]{0,2}:|[ \\t](?:is|was)\\b))?` +
+    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|[ \\t]{1,2}of|(?<to>[ \\t]{1,2}to))?(?:[ \\t]{1,3}|[ \\t]{0,2}\\r?\\n[ \\t]{0,12})${KEYPAD_DIGITS}(?![\\w#]|[.,\\/-]\\d)`,
   'iy',
 );
+/** A verb that sets a PIN, before its name on the line, that lets `to` hand it over (`Set the kiosk exit PIN to …`). */
+const SETS_PIN_BEFORE = /\b(?:set|change|reset|update)\b[^\r\n]{0,40}$/i;
+/** How far back a PIN's setting verb is looked for. */
+const SET_VERB_REACH = 48;
+
+/**
+ * Whether a PIN read by `ADMIN_PIN_PROSE` is one: a PIN's shape, no stand-in's line; handed over by `to` only after a
+ * verb that sets it.
+ */
+function isProsePinStated(value: string, ctx: RuleContext): boolean {
+  if (!isProsePin(codeDigits(value)) || linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd)) return false;
+  return ctx.groups?.['to'] === undefined || SETS_PIN_BEFORE.test(ctx.text.slice(Math.max(0, ctx.matchStart - SET_VERB_REACH), ctx.matchStart));
+}
 
 /**
  * A literal passed to a secret's setter: `ds.setPassword("…")`, `client.setApiKey("…")` (or named for the header that
@@ -7498,19 +7521,20 @@ export const genericRules: Rule[] = [
     id: 'admin-pin-prose',
     category: 'PASS',
     description:
-      'A PIN named in prose for whose or what it is (an admin\'s, a supervisor\'s, a service or an override PIN; a laptop\'s, a SIM\'s, a till\'s; a conference bridge\'s or voicemail\'s; a door\'s) and given as four to eight digits, maybe in code marks or bold (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`, `the service PIN: **…**`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
-    keywords: [...PIN_OWNERS.map((owner) => `${owner} pin`), ...PIN_HELD_BY_KEYWORDS],
+      'A PIN named in prose for whose or what it is (an admin\'s, a supervisor\'s, a service, an override or a kiosk\'s exit PIN; a laptop\'s, a SIM\'s, a till\'s; a conference bridge\'s or voicemail\'s; a door\'s; a login\'s after its user name), a device\'s unlock code, or a PIN a verb says is keyed in (`using PIN`), given as four to eight digits, maybe in code marks or bold, maybe on the next line, maybe with the keypad\'s `#` (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`, `Set the kiosk exit PIN to …`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+    keywords: [...PROSE_PIN_OWNERS.flatMap((owner) => [`${owner} pin`, `${owner}s pin`]), 'unlock code', ...PIN_HELD_BY_KEYWORDS, ...PIN_USED_WITH_KEYWORDS, ...PIN_OF_LOGIN_KEYWORDS],
     startsAtKeyword: true,
     pattern: ADMIN_PIN_PROSE,
     secretGroup: 'v',
-    validate: (v, ctx) => isProsePin(v) && !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd),
+    validate: isProsePinStated,
     confidence: 'medium',
     examples: {
       match: [
         'Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'The manager override PIN for the tills is 731904.', 'Manager PIN: 482913', 'Alarm panel master PIN: `730291`',
         '3. The chiller panel asks for the service PIN: **5190**.', 'Dial in, then the conference bridge PIN for the auditors is 604317#.', 'the scoring laptop pin is now 270961',
+        "Change the kiosk exit PIN to `630914` on each tablet.", 'Pair the scale using PIN\n  7302 from its label.', 'The van tablets unlock code 839104, auto-lock on.', 'Kiosk login: user `lobby`, PIN 40618',
       ],
-      noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Example: the voicemail PIN 5190 is entered after the tone.', 'Bengaluru office, PIN 560034', 'the service pin 12 on the header', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)'],
+      noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Example: the voicemail PIN 5190 is entered after the tone.', 'Bengaluru office, PIN 560034', 'the service pin 12 on the header', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)', 'Compare the admin PIN to 2048 before the upgrade', 'Solder the LED with pin 13', 'If it asks for a PIN, use the one on the card'],
     },
   },
   {

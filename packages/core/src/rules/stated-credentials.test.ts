@@ -324,6 +324,10 @@ describe('a PIN a sentence states by its words, not by whose it is', () => {
     expect(pins(mail, 'mail/courier-access.eml')).toEqual(['3307', '615029', '40917', '2861']);
     expect(pins('- The server cage reader has its own PIN: `73019` (rotated yearly).\n', 'wiki/dc.md')).toEqual(['73019']);
   });
+  it("reads a PIN asked for and given in the same sentence, not one asked for and left", () => {
+    const runbook = ["3. If the label printer asks for a PIN, it's 70318.", '4. When the safe asks for the PIN, use 61492 and wait.', '5. If it asks for a PIN, use the one on the card.', "6. If the laptop asks for a PIN, it's 1234 on all of them.", ''].join('\n');
+    expect(pins(runbook, 'wiki/runbooks/print.md')).toEqual(['70318', '61492']);
+  });
   it("reads a role's PIN a chat says was keyed in", () => {
     const chat = '[07:58] Rosa: booking kiosk froze again\n[08:02] Tariq: rebooted it, it wanted the supervisor pin, entered 845120\n';
     expect(pins(chat, 'chat/reception.txt')).toEqual(['845120']);

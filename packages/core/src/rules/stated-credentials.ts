@@ -415,12 +415,13 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
  * A PIN stated in a sentence that does not say whose it is but still says it is one: a determiner or an owner's possessive
  * before the word (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `the heli
  * operator's radio channel PIN is …`, `has its own PIN: …`, `The 4-digit PIN for the … tablet is still …`), or a role's
- * word (`the manager PIN, used …`, a chat's report of what was keyed). A short clause without digits may stand between
+ * word (`the manager PIN, used …`, a chat's report of what was keyed), or the PIN asked for and then given (`If the panel
+ * asks for a PIN, it's …`, `, use …`). A short clause without digits may stand between
  * the word and its colon or `is`. Sticky at the word PIN; the words before it are judged by `pinLead`.
  */
 const STATED_PIN = new RegExp(
   `(?<![\\w-])pin(?![\\w-])(?<clause>[ \\t][^\\r\\n:=.,;()\`"\\d]{1,48}?)?` +
-    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|,[ \\t]{1,2}(?:used|entered|typed|tried|keyed[ \\t]in))` +
+    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|,[ \\t]{1,2}(?:used|entered|typed|tried|keyed[ \\t]in|it'?s|it[ \\t]is|use|enter|type|try))` +
     `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
   'iy',
 );
@@ -793,6 +794,7 @@ export const statedCredentialRules: Rule[] = [
         'The vault reader by the loading bay has its own PIN: **9051** since May.',
         '[09:14] Omar: the till asked for the supervisor PIN, used 7290',
         'The 6-digit PIN for the night-shift dispensing tablet is still 508813.',
+        "If the card reader asks for a PIN, it's 52817.",
       ],
       noMatch: [
         'Bengaluru office, PIN: 560034',
