@@ -186,6 +186,8 @@ const hostile: Record<string, string> = {
   'padlocks on one line, never given digits': 'the padlock on the sea chest is '.repeat(MB / 32),
   'gates and key safes before commas and colons, never a code': 'the gate at the plant, key safe: code '.repeat(MB / 38),
   'keypad code clauses that never reach a bracket, on one line': "alarm code hasn't changed since ".repeat(MB / 32) + 'door code ('.repeat(MB / 11),
+  // Each combination reads a bounded clause and bounded dial numbers, and its line back within a bounded reach.
+  'safe combinations with clauses and dial numbers that run on, on one line': 'the safe combination for the office is 12-34-56-78-90-'.repeat(MB / 54),
   // Each word PIN reads a bounded clause for its colon or `is`, and a bounded run of words back on its line.
   'PINs after a determiner with clauses that never reach a colon, on one line': 'the PIN for the new tablet '.repeat(MB / 27),
   'a megabyte of pin': 'pin '.repeat(MB / 4),

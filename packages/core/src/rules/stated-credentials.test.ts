@@ -310,6 +310,31 @@ describe("a PIN or a keypad code given as a chat's answer", () => {
   });
 });
 
+describe("a safe's or a padlock's dial combination", () => {
+  const dials = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-dial-combination').map((f) => text.slice(f.start, f.end));
+  it('reads numbers joined by dashes after the word combination, on a line that names the lock', () => {
+    const notes = [
+      '- Deposit bags go in the floor safe behind the bar (combination 38-11-72).',
+      '- Gun cabinet safe combination is now `09-44-17`',
+      '- bike shed padlock, combo: 5-26-13',
+      '',
+    ].join('\n');
+    expect(dials(notes, 'wiki/closing.md')).toEqual(['38-11-72', '09-44-17', '5-26-13']);
+  });
+  it('leaves dates, stand-ins, combinations of things and digits with no lock named before them', () => {
+    const notes = [
+      'Tested every combination 38-11-72 in the matrix.',
+      'the safe combination was rotated 14-02-25 by the manager',
+      'safe combination: 2025-02-14',
+      'the padlock combination: 00-00-00',
+      'The lock rig tried each combination of torques: 38-11-72',
+      'The combination for the bin store is on the back of the door (38-11-72 is the PO number).',
+      '',
+    ].join('\n');
+    expect(dials(notes, 'wiki/closing.md')).toEqual([]);
+  });
+});
+
 describe('a PIN a sentence states by its words, not by whose it is', () => {
   const pins = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-pin').map((f) => text.slice(f.start, f.end));
   it('reads a PIN after a determiner, a possessive or its digit count, a clause maybe before its colon or is', () => {

@@ -4,7 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -281,6 +281,38 @@ function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
     (groups['named'] === undefined || opensWithDeterminer(ctx.text, ctx.matchStart)) &&
     !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
     (groups['holder'] === undefined || !YEAR_DIGITS.test(value))
+  );
+}
+
+/**
+ * A safe's or a combination lock's dial numbers as prose gives them after the word combination: numbers of one or two
+ * digits joined by dashes (`take it from the safe in the office (combination 31-07-58)`, `Safe combination: 12-40-36`,
+ * `the padlock combo is 07-22-19`). The digits alone are a date's shape, so the line must name the lock before them.
+ */
+const DIAL_COMBINATION = new RegExp(
+  `(?<![\\w-])(?:combination|combo)s?(?:(?<clause>[ \\t][^\\r\\n:=()\`'"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))?` +
+    `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{1,2}-\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?)${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  'iy',
+);
+/** What a dial combination opens, named on its line before the digits: a safe, a padlock, a lock, a locker, a vault. */
+const DIAL_LOCK = /\b(?:safe|padlock|lock|locker|lockbox|vault|strongbox)s?\b/i;
+/** How far back on its line the lock a combination opens is looked for. */
+const DIAL_LOCK_REACH = 120;
+
+/**
+ * Whether dial numbers stated after the word combination open a lock its line names: no stand-in, no other code's clause,
+ * nor a combination of things (`each combination of settings: …`).
+ */
+function isDialCombination(value: string, ctx: RuleContext): boolean {
+  const digits = value.replace(/-/g, '');
+  if (digits.length < 4 || isStandInDigits(digits)) return false;
+  const clause = ctx.groups?.['clause'] ?? '';
+  const line = lineAround(ctx.text, ctx.matchStart, DIAL_LOCK_REACH);
+  return (
+    DIAL_LOCK.test(ctx.text.slice(line.start, ctx.matchEnd)) &&
+    !NOT_ACCESS_ASIDE.test(clause) &&
+    !/^[ \t]of\b/i.test(clause) &&
+    !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd)
   );
 }
 
@@ -750,6 +782,25 @@ export const statedCredentialRules: Rule[] = [
         'The default alarm code stays until handover (8421)',
         'The alarm code hasn\'t changed (1234).',
         'Alarm code changed (ticket 4412)',
+      ],
+    },
+  },
+  {
+    id: 'stated-dial-combination',
+    category: 'PASS',
+    description:
+      'A safe\'s or a combination lock\'s dial numbers after the word combination or combo, numbers of one or two digits joined by dashes (`the safe in the office (combination …)`, `Safe combination: …`, `the padlock combo is …`), on a line that names the lock before them; not a stand-in',
+    keywords: ['combination', 'combo'],
+    startsAtKeyword: true,
+    pattern: DIAL_COMBINATION,
+    secretGroup: 'v',
+    validate: isDialCombination,
+    confidence: 'medium',
+    examples: {
+      match: ['3. Petty cash: the grey safe under the counter (combination 14-62-09).', 'Safe combination: 27-08-41', 'the locker room padlock combo is `03-19-27`'],
+      noMatch: [
+        'combination 14-62-09 of the test matrix', 'The safe combination was changed 12-03-24.', 'Safe combination: 00-00-00', 'safe combination e.g. 14-62-09',
+        'The lock rig ran each combination of settings: 12-40-36', 'safe combination: 2024-03-12',
       ],
     },
   },
