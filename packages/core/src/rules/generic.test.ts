@@ -825,3 +825,12 @@ describe('a passphrase of words joined by an ampersand or a plus', () => {
     expect(found('passphrase: "& & & &"\npassphrase: "enter your passphrase & go"\n')).toEqual([]);
   });
 });
+
+describe("a signing secret made of words as a dotenv file's literal", () => {
+  it('reads it bare in a dotenv file, and leaves a bare one in program source and a stand-in', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'generic-assignment').map((f) => text.slice(f.start, f.end));
+    expect(found('JWT_SECRET=marlin-tackle-secret-2023\n', 'api/.env.production')).toEqual(['marlin-tackle-secret-2023']);
+    expect(found('JWT_SECRET=marlin-dev-secret-2023\n', 'api/.env.production')).toEqual([]);
+  });
+});

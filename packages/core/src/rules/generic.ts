@@ -1945,8 +1945,9 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
     !(key.category === 'KEY' && key.weak && isDotenvLetterDraw(v.value, file)) &&
     // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
     !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value)) &&
-    // A secret an app signs its tokens or sessions with, made of words by a person (`JWT_SECRET = env… || 'kelpie-zoomies-secret-2024'`).
-    !(key.category === 'KEY' && v.quoted && isSelfMadeSecretName(name) && isMadeWordsSecret(v.value) && isPlausiblePassword(v.value, file))
+    // A secret an app signs its tokens or sessions with, made of words by a person (`JWT_SECRET = env… || 'kelpie-zoomies-secret-2024'`),
+    // quoted or as a dotenv file's literal (`JWT_SECRET=…`).
+    !(key.category === 'KEY' && quoted && isSelfMadeSecretName(name) && isMadeWordsSecret(v.value) && isPlausiblePassword(v.value, file))
   ) {
     return;
   }
