@@ -86,6 +86,16 @@ describe('keys vendors ship to browsers and apps', () => {
     expect(values(`const app = initializeApp({ apiKey: "${key}", projectId: "kiln-app", appId: ${appId} });`, 'src/boot.js')).toEqual([]);
   });
 
+  it('leaves a key named for searching alone in code that uses Algolia or Typesense, and reports the admin key beside it', () => {
+    const js = `import algoliasearch from 'algoliasearch';\nconst ADMIN_KEY = '${HEX32B}';\nexport const SEARCH_KEY = '${HEX32}';\n`;
+    expect(values(js, 'scripts/reindex.mjs')).toEqual([HEX32B]);
+    expect(values(`const typesense = new Typesense.Client({ nodes });\nconst searchOnlyApiKey = "${HEX32}";\n`, 'lib/search.ts')).toEqual([]);
+  });
+
+  it('still reports a search key in code that names no search whose keys are public', () => {
+    expect(values(`// Azure AI Search over the archive\nconst SEARCH_KEY = '${HEX32}';\n`, 'api/search.ts')).toEqual([HEX32]);
+  });
+
   it("still reports an API key beside a project id alone, an Android or iOS app's id, or a web app id in another object", () => {
     const key = 'AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ';
     expect(values(`export const settings = {\n  firebase: {\n    apiKey: "${key}",\n    projectId: "kiln-app",\n  },\n};`, 'src/settings.ts')).toEqual([key]);

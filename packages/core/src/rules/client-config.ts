@@ -399,8 +399,24 @@ export function isPublicClientKeyAt(text: string, at: number, name: string): boo
   if (opener !== undefined && TYPE_DECLARATION.test(opener)) return isPublicClientKey([], nameWords);
   const enclosing = opener === undefined ? [] : splitWords(opener);
   if (isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), nameWords)) return true;
+  if (searchQualifiesKey(nameWords) && namesSearchVendor(text)) return true;
   // Asked last: reading the object's entries costs more than the words before it.
   return open !== -1 && isFirebaseWebConfigKey(text, open, nameWords);
+}
+
+/** A hosted search's name whose search keys are made for front ends (Algolia's, Typesense's, DocSearch's). */
+const SEARCH_VENDOR = /algolia|typesense|docsearch/i;
+
+/**
+ * Whether the text names a hosted search whose search keys are public (`import algoliasearch from 'algoliasearch'`): there a
+ * key named for searching alone (`SEARCH_KEY`, `searchOnlyApiKey`) is that search's search-only key, as under
+ * `ALGOLIA_SEARCH_KEY`; its admin key is named admin. Another search's key (an Azure AI Search or Meilisearch key, both
+ * secrets) sits in text that names no such vendor. Read once per text (see `textFacts`).
+ */
+function namesSearchVendor(text: string): boolean {
+  const facts = textFacts(text);
+  facts.searchVendor ??= SEARCH_VENDOR.test(text);
+  return facts.searchVendor;
 }
 
 /** The entry name just before a value (`apiKey: '`, `"licenseKey": "`, `key => '`), read back from the value. */
@@ -470,6 +486,7 @@ interface TextFacts {
   text: string;
   loads?: BrowserLoads;
   buildMarks?: boolean;
+  searchVendor?: boolean;
 }
 let lastTextFacts: TextFacts | undefined;
 

@@ -570,6 +570,18 @@ describe("an Algolia client's API key", () => {
     const js = "const client = require('algoliasearch')('ZX81QW7KPL', process.env.ALGOLIA_ADMIN_KEY);\n";
     expect(found(js, 'server/search.js', 'algolia-admin-key-positional')).toEqual([]);
   });
+
+  it('leaves the literal of a search client beside one the code builds from its admin key held elsewhere', () => {
+    const js = "const client = algoliasearch('ZX81QW7KPL', '9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a');\nexport const index = client.initIndex('docs');\nexport function adminClient() {\n  return algoliasearch(process.env.ALGOLIA_APP_ID, process.env.ALGOLIA_ADMIN_KEY);\n}\n";
+    expect(found(js, 'lib/search.js', 'algolia-admin-key-positional')).toEqual([]);
+  });
+
+  it('still reports a literal whose client is named for writing, beside an admin client from the environment', () => {
+    const js = "const admin = algoliasearch('ZX81QW7KPL', '9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a');\nconst adminFromEnv = algoliasearch('ZX81QW7KPL', process.env.ALGOLIA_ADMIN_KEY);\n";
+    expect(found(js, 'lib/search.js', 'algolia-admin-key-positional')).toEqual(['9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a']);
+    const rb = '@indexer ||= Algolia::Search::Client.create("ZX81QW7KPL", "9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a")\nADMIN = Algolia::Search::Client.create(APP_ID, ENV["ALGOLIA_ADMIN_KEY"])\n';
+    expect(found(rb, 'app/services/sync.rb', 'algolia-admin-key-positional')).toEqual(['9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a']);
+  });
 });
 
 describe("an API client's one constructor argument", () => {

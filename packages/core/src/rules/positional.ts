@@ -1,6 +1,6 @@
 import { codeAt, isBlankCode, isQuoteCode, isUpperCode, isWordCode, skipBlanksBack, skipBlanksForward } from '../char-codes.js';
 import { shannonEntropy } from '../entropy.js';
-import { classifyKey } from '../key-name.js';
+import { classifyKey, splitWords } from '../key-name.js';
 import { lastIndexOfAbove, lineAround } from '../line-index.js';
 import { UUID, characterSwitches, isPlaceholder, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import type { Category, DetectOptions, Rule, RuleContext, Span } from '../types.js';
@@ -242,13 +242,39 @@ function chainBefore(text: string, at: number): string {
   return text.slice(i, at);
 }
 
+/**
+ * An Algolia client built from a name that says admin (`algoliasearch(process.env.ALGOLIA_APP_ID, process.env.ALGOLIA_ADMIN_KEY)`,
+ * `SearchClient.create(APP_ID, adminKey)`): the code keeps its admin key there.
+ */
+const ADMIN_NAMED_CLIENT =
+  /(?<![\w$])(?:algoliasearch|AlgoliaClient|[\w$]{1,40}(?:\.|::)(?:create|Create|NewClient))[ \t]{0,4}\([ \t]{0,4}[^(),\r\n]{1,80},[ \t]{0,4}(?:process\.env\.|ENV\[["']|os\.environ\[["']|(?:os\.)?getenv\(["'])?[\w$.]{0,40}admin/i;
+/** What the client built from a literal is assigned to (`const admin = `, `@indexer ||= `), read back from the call's chain. */
+const CLIENT_HOLDER = /([A-Za-z_$@][\w$]{0,60})[ \t]{0,4}(?:\|\|)?=[ \t]{0,4}(?:new[ \t]{1,4})?$/;
+/** Words of a holder's name that say the client writes: its key is the admin key whatever else the code holds. */
+const WRITING_CLIENT_WORDS = new Set(['admin', 'write', 'writer', 'indexer', 'indexing', 'sync']);
+
+/**
+ * Whether the client built from a literal at `at` is the search client beside an admin client: the text builds another
+ * client from a name that says admin, so the admin key is that name's, and the literal is the other key, the search-only
+ * one, unless its own holder's name says it writes (`const admin = algoliasearch("…", "…")`).
+ */
+function isSearchClientBesideAdmin(text: string, at: number, adminNamed: boolean): boolean {
+  if (!adminNamed) return false;
+  // The call's chain (`Algolia::Search::`) stands between the holder and the callee.
+  const callStart = at - chainBefore(text, at).length;
+  const holder = CLIENT_HOLDER.exec(text.slice(Math.max(0, callStart - 80), callStart))?.[1];
+  return holder === undefined || !splitWords(holder).some((w) => WRITING_CLIENT_WORDS.has(w));
+}
+
 function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
   if (options.file !== undefined && PAGE_FILE.test(options.file)) return [];
   const lite = /algoliasearch\/lite|liteClient/.test(text);
+  const adminNamed = ADMIN_NAMED_CLIENT.test(text);
   const spans: Span[] = [];
   for (const m of text.matchAll(ALGOLIA_CLIENT)) {
     const callee = m.groups!['callee']!;
     if (callee === 'liteClient' || (callee === 'algoliasearch' && lite)) continue;
+    if (isSearchClientBesideAdmin(text, m.index, adminNamed)) continue;
     // Any `create`/`NewClient` call must be Algolia's: its module or class named in the chain it is called on
     // (`Algolia::Search::Client.create`, `SearchClient.create`, `search.NewClient`).
     if (callee !== 'algoliasearch' && !/algolia|search/i.test(callee + chainBefore(text, m.index))) continue;
@@ -2086,7 +2112,7 @@ export const positionalRules: Rule[] = [
     id: 'algolia-admin-key-positional',
     category: 'KEY',
     description:
-      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`, `new AlgoliaClient(\"…\", \"…\")`, `require('algoliasearch')(\"…\", \"…\")`), unless the code can only search (a lite client, a page's file); a comment or name saying search-only does not clear it",
+      "An Algolia API key given to a client constructor after the application's id literal (`algoliasearch(\"…\", \"…\")`, `Algolia::Search::Client.create(\"…\", \"…\")`, `SearchClient.create(\"…\", \"…\")`, `new AlgoliaClient(\"…\", \"…\")`, `require('algoliasearch')(\"…\", \"…\")`), unless the code can only search (a lite client, a page's file) or it is the search client beside one the code builds from a name that says admin (`algoliasearch(…, process.env.ALGOLIA_ADMIN_KEY)`), its own holder not named for writing; a comment or name saying search-only does not clear it",
     keywords: ['algolia'],
     pattern: ALGOLIA_CLIENT,
     find: findAlgoliaAdminKeys,
