@@ -431,8 +431,12 @@ describe('a Wi-Fi network listed by name, then its key', () => {
     expect(values('WiFi: `LAB-5G`; key "tide-Pool-8841"\n', 'notes.md')).toEqual(['tide-Pool-8841']);
   });
 
-  it("leaves a security mode, a bare last word and a key that is the network's own name", () => {
-    const notes = ['- Staff Wi-Fi: `Foundry-Staff`, key `WPA2-Enterprise`', '- Guest Wi-Fi: `Foundry-Guest`, key Bellows&Anvil62', 'Wi-Fi: `Foundry-Guest`, key `Foundry-Guest`', ''].join('\n');
+  it('reads a key written bare when it ends the line', () => {
+    expect(values('- Guest Wi-Fi: `Foundry-Guest`, key Bellows&Anvil62\n', 'wiki/events.md')).toEqual(['Bellows&Anvil62']);
+  });
+
+  it("leaves a security mode and a key that is the network's own name", () => {
+    const notes = ['- Staff Wi-Fi: `Foundry-Staff`, key `WPA2-Enterprise`', 'Wi-Fi: `Foundry-Guest`, key `Foundry-Guest`', ''].join('\n');
     expect(values(notes, 'wiki/events.md')).toEqual([]);
   });
 });
