@@ -93,9 +93,12 @@ describe('a strong literal returned by a getter named for a PIN', () => {
     expect(values('def door_pin():\n    return "Hv82#1177x"\n', 'kiosk/door.py')).toEqual(['Hv82#1177x']);
   });
 
-  it("leaves a bare numeric PIN, a board's pin and a name that only ends in the letters", () => {
-    // A PIN named for no one it admits (a door's): an admin's or a till's override PIN (`overridePin()`) takes digits, as in config.
-    const java = 'class Board {\n    public String doorPin() {\n        return "4711";\n    }\n    public String ledPin() {\n        return "GPIO17";\n    }\n    public String spin() {\n        return "Hv82#1177x";\n    }\n}\n';
+  it("reports a door's PIN returned as digits kept as text, as in config (`door_pin: \"4711\"`)", () => {
+    expect(values('class Panel {\n    public String doorPin() {\n        return "4711";\n    }\n}\n', 'src/main/java/Panel.java')).toEqual(['4711']);
+  });
+
+  it("leaves a board's pin and a name that only ends in the letters", () => {
+    const java = 'class Board {\n    public String ledPin() {\n        return "GPIO17";\n    }\n    public String spin() {\n        return "Hv82#1177x";\n    }\n}\n';
     expect(values(java, 'src/main/java/Board.java')).toEqual([]);
   });
 });
