@@ -229,6 +229,8 @@ const BRACKETED_PASSWORD_SUBJECT =
 
 /** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
 const KEYPAD_CODE_NOUN = '(?:code|pin|passcode|combination|combo)';
+/** What a keypad guards, as the rules that start at it look for it (`KEYPAD_GUARD` written as literals). */
+const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
 /**
  * Words that may stand between what a keypad guards and its code's noun, one or two of them (`alarm panel code`, `cell
  * door keypad master code`, `door entry PIN`): the keypad, its panel, whose code of several it is.
@@ -733,7 +735,7 @@ export const statedCredentialRules: Rule[] = [
     category: 'PASS',
     description:
       'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`), a lock that holds it named alone (`the padlock on the chest is …`), or what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, the keypad\'s `#` kept); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
-    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room', 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS],
+    keywords: [...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS],
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
     secretGroup: 'v',
@@ -764,7 +766,7 @@ export const statedCredentialRules: Rule[] = [
     category: 'PASS',
     description:
       'A keypad code given in brackets at the end of a clause that names it (`The alarm panel code hasn\'t changed (…).`, `Alarm: installer sets code, we change to the standard one (…)`): what the keypad guards, its code\'s noun within a few words, then 4 to 8 digits alone in brackets; not a year, someone\'s number or a reference, a stand-in',
-    keywords: ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'],
+    keywords: KEYPAD_GUARD_KEYWORDS,
     startsAtKeyword: true,
     pattern: KEYPAD_CODE_ASIDE,
     secretGroup: 'v',
@@ -826,7 +828,8 @@ export const statedCredentialRules: Rule[] = [
         '[14:02] lena: the laptop pin is the usual one\n[14:05] jonas: it\'s 1234 on all of them',
       ],
     },
-  },  {
+  },
+  {
     id: 'stated-pin',
     category: 'PASS',
     description:
