@@ -441,6 +441,27 @@ describe('a Wi-Fi network listed by name, then its key', () => {
   });
 });
 
+describe('a Markdown table that lists Wi-Fi networks and their keys', () => {
+  const tableValues = (text: string, file = 'wiki/networks.md') =>
+    detect(text, { file }).filter((f) => f.rule === 'markdown-table-credential').map((f) => text.slice(f.start, f.end));
+
+  it('reads a bare Key column beside an SSID or a Wi-Fi column as passphrases, whatever their shape', () => {
+    const bySsid = ['| Shop | SSID | Key |', '|---|---|---|', '| Otley | Brew-Guest | hopsandbarley |', '| Ilkley | Brew-Staff | copper-kettle-mash-4 |', ''].join('\n');
+    expect(tableValues(bySsid)).toEqual(['hopsandbarley', 'copper-kettle-mash-4']);
+    const byWifi = ['| Van | Router | Wi-Fi network | WPA key |', '|:--|:--|:--|:--|', '| Van 3 | 10.20.3.1 | VAN3-CREW | `ratchet-spanner-31` |', ''].join('\n');
+    expect(tableValues(byWifi)).toEqual(['ratchet-spanner-31']);
+    const wlan = ['| Floor | WLAN | Key |', '| --- | --- | --- |', '| 2 | Lab-2F | **microscope-slide-7** |', ''].join('\n');
+    expect(tableValues(wlan)).toEqual(['microscope-slide-7']);
+  });
+
+  it("leaves a key column's security modes, pointers and stand-ins, and a bare Key beside no network's column", () => {
+    const modes = ['| Site | SSID | Key |', '|---|---|---|', '| Leeds | Brew-Guest | WPA2-PSK |', '| York | Brew-Open | none |', '| Hull | Brew-Staff | ask the office |', '| Selby | Brew-Lab | changeme |', ''].join('\n');
+    expect(tableValues(modes)).toEqual([]);
+    const issues = ['| Network | Key | Summary |', '|---|---|---|', '| mainnet | OPS-1182 | reindexing |', '| testnet | sortorder | fixture |', ''].join('\n');
+    expect(tableValues(issues)).toEqual([]);
+  });
+});
+
 describe('PINs and keypad codes in a Markdown table', () => {
   const tableCodes = (text: string, file: string) =>
     detect(text, { file }).filter((f) => f.rule === 'markdown-table-credential').map((f) => text.slice(f.start, f.end));

@@ -5,6 +5,7 @@ import { forEachMatchAt } from '../sticky.js';
 import { isProsePin, loginPinColumns, namesAccessCodeColumn, namesKeypadColumn } from './access-codes.js';
 import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
+import { WIFI_KEY, wifiKeyColumns } from './wifi-columns.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -91,8 +92,10 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
   for (let i = 1; i < lines.length; i++) {
     if (!isDelimiterRow(lines[i]!.text) || !lines[i - 1]!.text.includes('|')) continue;
     const header = cellsOf(text, lines[i - 1]!.start, lines[i - 1]!.text);
-    const secretColumns = header.map((cell) => namedKey(cell.text));
     const titles = header.map((cell) => cell.text.replace(/[*_`]/g, ''));
+    // A list of networks (`| Site | SSID | Key |`) gives each one's passphrase under its bare `Key`: a password a person chose.
+    const wifiKeys = wifiKeyColumns(titles);
+    const secretColumns = header.map((cell, c) => (wifiKeys.has(c) ? WIFI_KEY : namedKey(cell.text)));
     const loginPins = loginPinColumns(titles);
     const codeColumns = titles.map((title, c) => (title.length <= 40 && (namesAccessCodeColumn(title) || namesKeypadColumn(title))) || loginPins.includes(c));
     const loginColumns = titles.map((title) => LOGIN_COLUMN.test(title));
@@ -120,6 +123,8 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
         const value = m.groups!['code'] ?? emphasized?.value ?? m.groups!['bare']!;
         const start = cell.start + (m.groups!['code'] !== undefined ? 1 : (emphasized?.offset ?? 0));
         if (!isPlausibleSecret(value, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+        // A network's key column gives its security as often as its passphrase (`| Guest | WPA2-PSK |`).
+        if (wifiKeys.has(c) && isWifiSecurityMode(value)) return;
         // A vendor's public client key under the label that names it (`| Integration key | \`<uuid>\` |`, DocuSign's
         // OAuth client id; a CAPTCHA's site key), as in an assignment.
         if (isVendorClientKeyValue(label, value)) return;
@@ -911,7 +916,7 @@ export const markdownRules: Rule[] = [
   {
     id: 'markdown-table-credential',
     category: 'CRED',
-    description: 'A value in a Markdown table column whose header names a secret (`| Partner | Credential |` / `` | Acme | `…` | ``)',
+    description: 'A value in a Markdown table column whose header names a secret (`| Partner | Credential |` / `` | Acme | `…` | ``), or a network\'s passphrase under a bare `Key` beside its SSID or Wi-Fi column (`| Site | SSID | Key |`)',
     keywords: [], // bound to Markdown files by path instead
     paths: MARKDOWN_FILE,
     pattern: /\|[ \t]{0,8}:?-{1,200}/,

@@ -230,6 +230,7 @@ describe('Wi-Fi keys in a table that lists networks', () => {
     expect(values(csv)).toEqual(['LanternTide42', 'q7vd2kp9xm4t', 'OtterBank77', 'z3nw8rj5ha2c']);
     expect(values('ssid\tkey\tvlan\nKiln-Staff\tGlazeRoom2024\t30\n', 'kiln.tsv')).toEqual(['GlazeRoom2024']);
     expect(values('store,WPA2 Key,router\nLeeds,Brass-Kettle-19,gw01\n')).toEqual(['Brass-Kettle-19']);
+    expect(values('van,wifi_network,key\nVan 3,VAN3-CREW,ratchet-spanner-31\n')).toEqual(['ratchet-spanner-31']);
   });
 
   it("leaves a key column of another network or none, the columns about a secret, and stand-ins", () => {
@@ -240,6 +241,7 @@ describe('Wi-Fi keys in a table that lists networks', () => {
     ].join('\n');
     expect(values(csv)).toEqual([]);
     expect(values('branch,region_key,opened\nLeeds,NorthEast2019,2019\n')).toEqual([]);
+    expect(values('chain,network,key\nethereum,mainnet,sortorder2\n')).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { isBlankCode, isIdentifierCode } from '../char-codes.js';
-import { classifyKey, splitWords, type KeyClass } from '../key-name.js';
+import { classifyKey, type KeyClass } from '../key-name.js';
 import { lineAround, linesFrom } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { namesSnmpCommunityColumn } from './snmp.js';
+import { WIFI_KEY, wifiKeyColumns } from './wifi-columns.js';
 import { isProsePin, loginPinColumns, namesAccessCodeColumn } from './access-codes.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
@@ -108,33 +109,6 @@ interface TableLayout {
  * `personal_access_tokens.token` is the SHA-256 of the token it hands out (64 hex, as a token might be written).
  */
 const DIGEST_COLUMNS = new Map<string, ReadonlySet<string>>([['personal_access_tokens', new Set(['token'])]]);
-
-/** Words that name a Wi-Fi network or its security (`Wi-Fi` splits into `wi`, `fi`). */
-const WIFI_WORDS = new Set(['wifi', 'wi', 'fi', 'wlan', 'wpa', 'wpa2', 'wpa3', 'wireless']);
-/** A Wi-Fi network's key is its passphrase: a password, whatever its shape. */
-const WIFI_KEY: KeyClass = { category: 'PASS', weak: false };
-
-/** The words of a column's title that say which network it is about (`guest_wifi_ssid` → `guest`), joined. */
-function networkQualifier(words: readonly string[]): string {
-  return words.filter((word) => !WIFI_WORDS.has(word)).join(' ');
-}
-
-/**
- * The columns of a table that hold Wi-Fi keys: titled for a key (`key`, `guest_key`) beside a column that names the same
- * network by its SSID (`ssid`, `guest_ssid`), or titled for a Wi-Fi key outright (`wifi_key`, `WPA2 Key`). A bare `key`
- * is a weak name that needs a generated value's length; in a list of networks it is the passphrase a person chose.
- */
-function wifiKeyColumns(titles: readonly string[]): Set<number> {
-  const words = titles.map((title) => (title.length <= 40 ? splitWords(title) : []));
-  const networks = new Set(words.filter((w) => w[w.length - 1] === 'ssid').map((w) => networkQualifier(w.slice(0, -1))));
-  const columns = new Set<number>();
-  words.forEach((w, i) => {
-    if (w[w.length - 1] !== 'key') return;
-    const qualifiers = w.slice(0, -1);
-    if (qualifiers.some((word) => WIFI_WORDS.has(word)) || networks.has(networkQualifier(qualifiers))) columns.add(i);
-  });
-  return columns;
-}
 
 function tableLayout(titles: readonly string[], table?: string): TableLayout | undefined {
   const digests = table === undefined ? undefined : DIGEST_COLUMNS.get(tableKey(table));
