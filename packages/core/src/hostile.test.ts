@@ -304,6 +304,10 @@ const hostile: Record<string, string> = {
   'base64 encodings of a variable repeated on one line, never given a literal': 'btoa(pair) '.repeat(MB / 11) + '[Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes($p)) '.repeat(MB / 66),
   // Each `new one` reads back a bounded stretch of its own line for the password it refers to.
   '"new one" lead-ins after a password, repeated on one line': 'password. New one: '.repeat(MB / 19),
+  // Each old or new value in brackets reads one bounded value; each default login reads back a bounded stretch of its paragraph.
+  'bracketed new values after a password that never close, repeated on one line': 'password. The new value (Qm7!tRz4'.repeat(MB / 34),
+  'default logins changed, then shared values never given, repeated over lines': 'defaults to `admin/admin`, changed; the shared value is now\n'.repeat(MB / 60),
+  'old values paired with new ones, repeated on one line': 'password. Old value `Qm7!tRz4`, new value '.repeat(MB / 41),
   // Each Algolia client call reads its line and the one before: lines of bounded reach, never the whole text.
   'Algolia clients built on one endless line, and OmniAuth providers never given a secret':
     'algolia '.repeat(MB / 64) + "algoliasearch('ABCDEFGHIJ', '0123456789abcdef0123456789abcdea'); ".repeat(MB / 72) + 'provider :x, a, '.repeat(MB / 16),

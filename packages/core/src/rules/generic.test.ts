@@ -834,3 +834,55 @@ describe("a signing secret made of words as a dotenv file's literal", () => {
     expect(found('JWT_SECRET=marlin-dev-secret-2023\n', 'api/.env.production')).toEqual([]);
   });
 });
+
+describe('a password named a clause or a line back and given as the new, old or shared one or value', () => {
+  const values = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === 'password-new-one-prose')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads an old and a new value paired in a sentence that wraps after naming the password', async () => {
+    const postmortem = [
+      '- 14:02 Payroll export failed: the SFTP password was changed on `files01` but not in the',
+      '  export job. Old value `Pennant#Quay19`, new value Pennant#Quay20.',
+      '',
+    ].join('\n');
+    expect(await values(postmortem, 'wiki/postmortem.md')).toEqual(['Pennant#Quay19', 'Pennant#Quay20']);
+  });
+
+  it('reads the old and the new one set off in brackets', async () => {
+    const writeup = [
+      'The relay password was rotated on Monday but the gateway on the north site still',
+      'had the old one (`Relay-North-7a`). The new value (Relay-North-8b!) reached only the south site.',
+      '',
+      'Root cause: the password in sync.toml was the old one. The new one (`Otter4Weir!Gate`) was only in Bitwarden.',
+      '',
+    ].join('\n');
+    expect(await values(writeup, 'ops/incident.md')).toEqual(['Relay-North-7a', 'Relay-North-8b!', 'Otter4Weir!Gate']);
+  });
+
+  it('reads the shared value after default logins said to be changed', async () => {
+    const runbook = 'The camera web pages default to\n`admin/1234` — we changed every one; the shared value is now Lens#Harrier42.\n';
+    expect(await values(runbook, 'ops/cameras.md')).toEqual(['Lens#Harrier42']);
+  });
+
+  it('leaves the new one of a certificate, a release or a ticket, a version, a file, a host and a value with no pairing', async () => {
+    const notes = [
+      'The password is unchanged but the cert expired. The new one (`Cert-Kiln-2025!`) is on the share.',
+      'The password reset tool shipped. The new release (`Release-2025.2`) fixes it.',
+      'The password was rotated. The new value (`sync-Prod.toml`) is the file to edit.',
+      'The password was rotated on the host; the old one (`db01-ledger.example.corp`) is retired.',
+      'The password was rotated under a ticket. The new one (`OPS-1881`) has the details.',
+      'The password was rotated. The new value Pennant#Quay20 went out.',
+      'The password was rotated; the old one (`Pennant#Quay19` and more) stays.',
+      '',
+      'The camera web pages default to `admin/1234`; the shared value is now Lens#Harrier42.',
+      '',
+      'The timeout was changed. Old value `30s`, new value Thirty-Secs-4!.',
+      '',
+    ].join('\n');
+    expect(await values(notes, 'ops/notes.md')).toEqual([]);
+  });
+});

@@ -4048,12 +4048,20 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     if (quote === '' || bold) {
       // After a clause on the noun the value was judged above (isClausePassword).
       if (g['clause'] === undefined && (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)))) return;
-      if (/[\/\\@<>{}()$%]/.test(value)) return;
+      if (/[\/\\@<>{}()%]/.test(value) || readsVariable(value)) return;
     }
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
+}
+
+/**
+ * Whether a bare value reads a variable: one that opens with `$`, or a `${…}` or `$(…)` inside it. A `$` between letters is
+ * a symbol people put in passwords (`Follow$pot7`, `Ledger$Gold24`), which no sentence would leave to a shell.
+ */
+function readsVariable(value: string): boolean {
+  return /^\$|\$[{(]/.test(value);
 }
 
 /**
@@ -4625,9 +4633,12 @@ function looksGenerated(value: string): boolean {
  * go on over a line break with an aside (a runbook's "the SQL login was rotated. The current one\n(as of the April
  * rotation) is `…`"). Sticky at the phrase; `v` is the value after
  * the colon or the verb. The line before it must name the password, or a login or credentials that were rotated or reset.
+ * An incident's write-up says "value" for "one" and pairs them (a password rotated on the server but not in the config:
+ * "Old value `…`, new value …"), sets the value off in brackets ("still had the old one (`…`). The new value (…) had been
+ * pushed"), or calls it the one that accounts changed alike now share ("we changed them all; the shared value is now …").
  */
 const NEW_ONE_VALUE =
-  /(?:(?:new|current|old|previous)[ \t]one\b[ \t]{1,4}(?<right>[`'"])|(?:new|current|old|previous)[ \t](?:one|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+  /(?:(?:new|current|old|previous|shared)[ \t](?:one|value)\b[ \t]{1,4}(?:(?<right>[`'"])|\((?<aside>[`'"]?))|(?:new|current|old|previous|shared)[ \t](?:one|value|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:[ \t]{1,2}now)?)|(?<paired>(?<=(?:new|current)[ \t]value)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
 /**
  * The lines before a chat's or a mail's "new one" that ask about a login or say it changed: an account, a login or
  * credentials named, and a change (a chat's "anyone changed the envision account?" / "yes, rotated it friday. new one is …").
@@ -4637,6 +4648,35 @@ const SAYS_CHANGED = /\b(?:rotated|reset|changed)\b/i;
 const NAMES_PASSWORD = /pass(?:word|phrase)\b|\b(?:login|credentials?)\b[^\r\n]{0,40}?\b(?:rotated|reset)\b/i;
 /** How far back on its line `new one` looks for the password it refers to. */
 const NEW_ONE_REACH = 160;
+
+/**
+ * Things other than a password that have new and old ones, named between the password and the phrase: then the one is
+ * that thing (a certificate, a key, a release, a ticket).
+ */
+const OTHER_RENEWED_THING =
+  /\b(?:cert(?:ificate)?s?|keys?(?![ \t]?vault)|tokens?|releases?|versions?|builds?|images?|firmware|licen[cs]es?|tickets?|branch(?:es)?|tags?|commits?)\b/i;
+/** The old one named before "new value …" in the sentence that pairs them. */
+const OLD_ONE_BEFORE = /\b(?:old|previous)[ \t](?:one|value)\b/i;
+
+/**
+ * A value whose shape says it names a thing: a version (`2024.1`, `v12.4`), a file (`historian.yaml`), a host
+ * in small letters (`sql01.example.corp`) or a ticket's id (`SB-1201`).
+ */
+function isNamedThingShape(value: string): boolean {
+  return /\d\.\d/.test(value) || /\.[a-z]{2,5}$/.test(value) || /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}$/.test(value) || /^[A-Z][A-Z0-9]{1,9}-\d{1,7}$/.test(value);
+}
+
+/**
+ * The value the phrase gives: bare, without the sentence's final stop or comma; in brackets (`the old one (\`…\`)`), all up
+ * to the closing bracket, which must follow it (after the quote, when quoted). Undefined where the brackets hold more.
+ */
+function valueOfNewOne(text: string, g: Record<string, string | undefined>, raw: string, end: number): string | undefined {
+  const aside = g['aside'];
+  if (aside === undefined) return g['q'] === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+  if (aside !== '') return text.charAt(end) === aside && text.charAt(end + 1) === ')' ? raw : undefined;
+  const close = raw.indexOf(')');
+  return close > 0 && !raw.slice(0, close).includes('(') ? raw.slice(0, close) : undefined;
+}
 
 function findNewOnePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -4656,17 +4696,24 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
       if (named !== null) {
         // "The password policy changed; the new one is …": the one is a policy, a rule or a format, not a password.
         if (DESCRIBED_PASSWORD_NEXT.test(sentence.slice(named.index + named[0].length))) return;
-      } else if (namedInLinesBefore(text, lineStart)) earlier = true;
+      } else if (namedInLinesBefore(text, lineStart, m.index)) earlier = true;
       else return;
+      // The one is the password only if nothing else that comes in new and old ones is named after it (`the password is
+      // fine, the cert expired. The new one (…)`).
+      if (OTHER_RENEWED_THING.test(sentence.slice(named === null ? 0 : named.index))) return;
     }
     const raw = m.groups!['v']!;
     // Right after the phrase, the quote must close right after the value (`the old one \`…\` is revoked`).
     const right = m.groups!['right'];
     if (right !== undefined && text.charAt(m.index + m[0].length) !== right) return;
-    // Bare, a final full stop or comma is the sentence's.
-    const value = m.groups!['q'] === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+    const end = m.index + m[0].length;
+    const value = valueOfNewOne(text, m.groups!, raw, end);
+    if (value === undefined) return;
+    // "new value …" right after the phrase only where the sentence pairs it with the old one ("Old value `…`, new value …"),
+    // and the value ends its clause.
+    if (m.groups!['paired'] !== undefined && (!OLD_ONE_BEFORE.test(sentence) || !POSTED_VALUE_END.test(text.slice(end - raw.length + value.length, end - raw.length + value.length + 8)))) return;
     // A password's shape: letters and a digit, with a symbol or both cases (a reference or a path has none, or opens with one).
-    if (!hasMadePasswordMix(value) || (earlier && !hasEveryClass(value))) return;
+    if (!hasMadePasswordMix(value) || (earlier && !hasEveryClass(value)) || isNamedThingShape(value)) return;
     // After a comma the value stands alone in its clause (`use the new one, …` ends there or goes on after a dash or a bracket).
     const comma = m.groups!['comma'];
     if (comma !== undefined && m.groups!['q'] === '' && /^[^\s.,;:)]/.test(text.slice(m.index + m[0].length))) return;
@@ -4748,15 +4795,24 @@ const NEW_ONE_LINES_REACH = 300;
  * Whether the lines before `lineStart` (within the reach, not past a blank line) name a password, not its policy or format,
  * or a login with a change.
  */
-function namedInLinesBefore(text: string, lineStart: number): boolean {
+function namedInLinesBefore(text: string, lineStart: number, at = lineStart): boolean {
   const lines = text.slice(Math.max(0, lineStart - NEW_ONE_LINES_REACH), lineStart).split('\n');
   let first = lines.length - 1;
   while (first > 0 && lines[first - 1]!.trim() !== '') first--;
   const before = lines.slice(first).join('\n');
   const named = /pass(?:word|phrase)\b/i.exec(before);
   if (named !== null && !DESCRIBED_PASSWORD_NEXT.test(before.slice(named.index + named[0].length))) return true;
-  return NAMES_LOGIN_NOUN.test(before) && SAYS_CHANGED.test(before + text.slice(lineStart, lineStart + NEW_ONE_REACH));
+  if (NAMES_LOGIN_NOUN.test(before)) return SAYS_CHANGED.test(before + text.slice(lineStart, lineStart + NEW_ONE_REACH));
+  // A default login is changed before the phrase that gives the new value (`default to \`admin/admin\`; we changed them all`).
+  const leadIn = before + text.slice(lineStart, at);
+  return DEFAULT_LOGIN_PAIR.test(leadIn) && SAYS_CHANGED.test(leadIn);
 }
+
+/**
+ * A device's or an app's default login given as `user/password` in code marks after "default" (a runbook's "admin pages
+ * default to `admin/admin` — we changed them all"): a login named, whose password is what gets changed.
+ */
+const DEFAULT_LOGIN_PAIR = /\bdefaults?\b[^.;`]{0,30}?`[A-Za-z][\w.-]{0,30}[\/:][^\s`\/:]{1,30}`/i;
 
 /**
  * A password given as the answer to a question about it, as chats and tickets answer (a Slack thread's "anyone know the staging
@@ -6886,8 +6942,8 @@ export const genericRules: Rule[] = [
   {
     id: 'password-new-one-prose',
     category: 'PASS',
-    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"',
-    keywords: ['new one', 'current one', 'old one', 'previous one', 'new pw', 'old pw', 'current pw', 'previous pw'],
+    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"; an incident\'s "value" for "one", paired or in brackets ("Old value `…`, new value …", "still had the old one (`…`)"), and the shared value of default logins changed alike ("default to `admin/admin` — we changed them all; the shared value is now …"); not a certificate\'s, a release\'s or a ticket\'s new one, nor a version, a file or a host',
+    keywords: ['new one', 'current one', 'old one', 'previous one', 'shared one', 'new value', 'current value', 'old value', 'previous value', 'shared value', 'new pw', 'old pw', 'current pw', 'previous pw', 'shared pw'],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
     anchored: true,
@@ -6904,6 +6960,9 @@ export const genericRules: Rule[] = [
         "[09:12] Dana: envision-02 can't reach the FTP drop again, anyone changed the envision account?\n[09:14] Tomasz: yes sorry, rotated it friday. new one is Eppendorf_Tide_63",
         '[10:05] lea: the migration failed, log says `password authentication failed for user "ingest"`\n[10:07] priya: use the new one, tundra-Kelp-4481-prod - it changed with the rotation',
         "fwiw the metabase user still has the old pw, it's mb.Dash.Vet.41 if you need to test the replica",
+        'The SFTP password was changed on the server but not in the job. Old value `Tern#Weir31`, new value Tern#Weir32.',
+        'The relay password was rotated; the gateway still had the old one (`Relay-North-7a`).',
+        'Kiosk pages default to `admin/admin` — we changed them all; the shared value is now Kiosk#Wren58.',
       ],
       noMatch: [
         'The password expired. New one: see the vault entry.',
@@ -6922,6 +6981,9 @@ export const genericRules: Rule[] = [
         "[09:12] Dana: the deploy account is fine\n\n[09:14] Tom: the new one is Build_Agent_24",
         'the old pw, reset-link-2024 is dead',
         'The password is in the vault. The old one, `docs/Passwords-2023.md`, is gone.',
+        'The password is fine but the cert expired. The new one (`Cert-Kiln-2025!`) is on the share.',
+        'The password was rotated. The new value Tern#Weir32 went out.',
+        'The password was rotated under a ticket. The new one (`OPS-1881`) has the details.',
       ],
     },
   },
@@ -7118,9 +7180,12 @@ export const genericRules: Rule[] = [
         'The root password has been changed to `Hq7-Lantern-Moss` after the audit.',
         'logins failed: the `ingest` account password had been rotated by IT on Friday to `Quill&Ember-2027` and nobody knew',
         '- `LAB-GUEST`: the guest Wi-Fi password this month is **Fjord-Lantern-27** (front desk has it).',
+        'The console password (for the setup menu) is Gobo$wheel9 -- keep it in the booth.',
       ],
       noMatch: [
         'The password (if any) is required at login.',
+        'The console password (for the setup menu) is $CONSOLE_PW9 from the env.',
+        'The console password (for the setup menu) is pass${SUFFIX}-9 after the template.',
         'The password (see the vault) is rotated-monthly',
         'The password was reset to the default.',
         'the password was changed to match the new policy-2024 rules',
