@@ -763,6 +763,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // A CSV's PIN and keypad code columns are named once, in its header; each row's cells are judged once.
     ['a keypad code column over a megabyte of digit rows', 'exports/visits.csv', 'site,machine_room_code,door_pin\n' + 'Leeds,583920,4471\n'.repeat(MB / 18)],
     ['a megabyte-long header of keypad code columns', 'exports/visits.csv', 'door_code,'.repeat(MB / 10) + '\n' + '4471,'.repeat(MB / 5)],
+    // A quoted CSV field is read to its closing quote: each row's quotes are passed over once, closed or not.
+    ['a CSV password column over rows whose quotes never close', 'exports/users.csv', 'id,password\n' + '1,"Kq7,Lm2p-Wx\n'.repeat(MB / 15)],
+    ['CSV rows of doubled quotes and separators', 'exports/users.csv', 'id,password\n' + `${'"""",'.repeat(790)}\n`.repeat(MB / 3951)],
     // A Wi-Fi key's period reads one bounded value after its colon.
     ['Wi-Fi keys for a period never given a value, on one line', 'runbook.md', 'WPA2 key this season: '.repeat(MB / 22) + 'psk '.repeat(MB / 4)],
     // An account set to a value reads a bounded qualifier, the account and one bounded value.

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hasCountingRun, isApplicationPassword, isInterleavedCounting, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isTestFile } from './secret-value.js';
+import { hasCountingRun, isApplicationPassword, isInterleavedCounting, isNameShaped, isPlaceholder, isPlausibleSecret, isPublicValue, isStoredPasswordHash, isTestFile } from './secret-value.js';
 import { detect } from './index.js';
 
 describe('a stand-in word with digits', () => {
@@ -596,5 +596,49 @@ describe('a value IIS keeps encrypted in applicationHost.config', () => {
     expect(found(config('[enc:AesProvider:Qm9ndXNDaXBoZXJ0ZXh0QmxvYjEyMzQ1Njc4OTA=:enc]'))).toEqual([]);
     expect(found(config('Fare-Reports!2025'))).toEqual(['Fare-Reports!2025']);
     expect(isPlaceholder('[enc:IISCngProvider:syduykK8izufpWCtu3nFyl/6XC+0/Y5ljy+dx0ZZRmJiw:enc]')).toBe(true);
+  });
+});
+
+describe("a password's hash in a slow, salted format", () => {
+  const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'PASS', quoted: true });
+  const slowHashes = [
+    '$2y$11$dHm47Ai5P29rp6S9q5DQ5m4Q3FZpGDbLBMjA65OzqcvuiaTLT8azf',
+    '$P$BtY7DpJfHyp37cfgzu69Ww65btYlg0v',
+    '$S$DhJCz5PYETmmz8JtnXFrXphkRH8KHRR/yLVY.GpjcE4ummnmBxn5',
+    '$argon2i$v=19$m=4096,t=3,p=1$kEewsovDrP8+JKkQrTYd3A$k60TpZqJyjt3ydVsev8mEWRsh4ngjWtqsWmJUVYPAqo',
+    '$pbkdf2-sha512$25000$M6OsICf4B.HAi17OkHUgiw$DCyvxxb8GBfVxI0OiG1a9ViJhQeQMSnRNzh11XwVMgtgi8QBRwNfOx.xg8DlNxKre9mvn8IJE1HvGwgHE0.BFr',
+    '$scrypt$ln=16,r=8,p=1$2UiG28+e7NwjyHhv+vwZ0Q$FiB92ALLzJslbl8uV44I2MozYuP+vC67Bsqg6CbhU1E',
+    'argon2$argon2id$v=19$m=102400,t=2,p=8$bmj8XlU7f4ko0P2S5Gyn2w$iY4JipQJPzwOKBT+kRTq+nhCsJyTc5+Za/M+YLEkhfg',
+    'pbkdf2_sha256$1000000$3m03nbqnsGpWLuqIA1id6V$I3OeQpVzzb9L7LpviQdPNXswO/Pk8kcoDOdCJsHWLJQ=',
+    'bcrypt_sha256$$2b$12$hupEH0sL.HKGwD5dxB5TMX3At16sdNXtxTVNtFpDmsc7Sq7PaDHiG',
+    'scrypt$q4i9DoV8gz4FkQ1okTBGzv$16384$8$1$QnaHkpd+gNOCA4II/Rjy1QzXkJbmZFTKQacLQLSHJf1buDrtYdEG3yCTeY6SJdMlqeOhNN1wVZCsYIwtP2j4xg==',
+    'pbkdf2:sha256:600000$AmwufUxbvJDCTbyv$033b03a1d9476d4475aeb1a1eb0f38edc5d12d125b49808750d5804c93db7ef4',
+    'scrypt:32768:8:1$HNsG9eh6Yo4gfqrc$0d757a6fe2981911186fdb86545c69b94cd5f61b5db5690a3194bb20a70a8cbc0af13dad15a702ce7ecb146f17d2089848f5008bdbb0b5647e4911b5f892912a',
+  ];
+  const systemHashes = [
+    '$6$rounds=5000$LWEqVnHzd9X5Lq7W$09V8Q6VDu/fpWE3SCIV4LNbbOZtKWg0U2/0MwTtBrzmbPRfNFng4E/7UrI58kYTZ3uLIWt.ViedT2bPhL.ek8w',
+    '$6$XNT.9V9Gn3m0aaR8$HldzHYG3qF0R813FiBkt40TyV.u696wU7VSORuzk7xY3N7GeUaF/x5yWAPyZYvvvDNb8w0Zu7tWlOO79GViEXC',
+    '$5$iRzym1I.ytnaGpgk$cDe.dfmDN/ZUj6ml7iqX4XB4YHTWrcMjq1nO84otFYy',
+    '$y$j9T$4EJwpfYaUVnSaxmDJI7OzQ$tetqFMT9Kf9cSjVN0oloOkWf5zXiEP9WTlntrb0E2qw',
+  ];
+
+  it('is no secret, as its library writes it (bcrypt, phpass, PHC, Django, Werkzeug)', () => {
+    for (const v of slowHashes) {
+      expect(plausible(v), v).toBe(false);
+      expect(isStoredPasswordHash(v), v).toBe(true);
+    }
+  });
+
+  it("is a system login's hash in crypt(3)'s formats: a users table's, but still reported under a password's name elsewhere", () => {
+    for (const v of systemHashes) expect(isStoredPasswordHash(v), v).toBe(true);
+    expect(plausible(systemHashes[1]!)).toBe(true);
+  });
+
+  it('leaves the fast formats and passwords that merely hold a `$` or a format\'s name to be judged as values', () => {
+    expect(plausible('$1$y.7mvtTB$QHHBu83.ER2aEUrCA7aMlV')).toBe(true);
+    for (const v of ['pbkdf2_sha256$Tern-Rock-77', 'argon2$Kestrel!Quay9', 'scrypt$Mn4$Wharf', 'Dune$Harrier$2291']) {
+      expect(isStoredPasswordHash(v), v).toBe(false);
+      expect(plausible(v), v).toBe(true);
+    }
   });
 });

@@ -387,11 +387,6 @@ const INTEGRITY = /^(?:sha(?:1|224|256|384|512)|md5)[-:]/i;
 /** A key's fingerprint as ssh-keygen (MD5), cloud consoles and certificate tools print it: hex pairs parted by colons, a digest of a public key. */
 const COLON_HEX_FINGERPRINT = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){15,63}$/;
 /**
- * A bcrypt hash (`$2b$12$` + 22 characters of salt + 31 of hash), as user tables and seeds store a
- * password (`encrypted_password`, `password_digest`): made to be stored where the password may not be,
- * and slow to attack by design. The password is the secret; an htpasswd file's hashes have a rule of their own.
- */
-/**
  * An AWS KMS ciphertext blob in base64: its header (format version 1 or 2, then the key's reference) encodes to
  * `AQICAH…` (`AQECAH…` in the older format), and it runs well past the 16 to 64 bytes of what it seals.
  */
@@ -401,7 +396,32 @@ const KMS_CIPHERTEXT = /^AQ[EI]CAH[A-Za-z0-9+/]{100,4000}={0,2}$/;
  * `import-token-…`): it names a pending transfer and admits no one. (KMS's `ImportToken` is a wrapped blob, `KMS_CIPHERTEXT`.)
  */
 const AWS_TRANSFER_HANDLE = /^(?:export|import)-token-[a-z0-9]{8,64}$/;
-const BCRYPT_HASH = /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/;
+/**
+ * A password's hash in one of the slow, salted formats that applications store for their users (`encrypted_password`,
+ * `password_digest`, Django's `auth_user.password`, seeds and fixtures): made to be stored where the password may not be,
+ * and slow to attack by design. The password is the secret. Each format as its library writes it:
+ * - bcrypt (`$2b$12$` + 22 characters of salt + 31 of hash); phpass (`$P$`, `$H$`: WordPress, phpBB) and Drupal 7 (`$S$`);
+ * - PHC strings (`$argon2id$v=19$m=…$salt$hash`, passlib's `$pbkdf2-sha256$`, `$scrypt$`, `$bcrypt-sha256$`);
+ * - Django's `algorithm$…` (`argon2$argon2id$…`, `pbkdf2_sha256$600000$salt$hash`, `bcrypt_sha256$$2b$…`, `scrypt$…`),
+ *   which has at least two more `$`-parted fields after its name: its parameters or salt, then the hash;
+ * - Werkzeug's (Flask's) `pbkdf2:sha256:600000$salt$hex` and `scrypt:32768:8:1$salt$hex`.
+ * The fast, old formats (MD5-crypt `$1$`, Apache's `$apr1$`, LDAP's `{SSHA}`) are judged as values; htpasswd and shadow
+ * files have rules of their own; and crypt(3)'s formats are the system's (`SYSTEM_CRYPT_HASH`).
+ */
+const PASSWORD_HASH =
+  /^(?:\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$[PH]\$[./A-Za-z0-9]{31}|\$S\$[./A-Za-z0-9]{52}|(?:\$argon2(?:id|i|d)|\$pbkdf2(?:-sha(?:1|256|512))?|\$scrypt|\$bcrypt-sha256|argon2|pbkdf2_sha(?:1|256)|bcrypt(?:_sha256)?|scrypt)\$[A-Za-z0-9./+=,-]{0,200}\$[A-Za-z0-9./+=,$_-]{16,400}|(?:pbkdf2:sha(?:1|256|512)(?::\d{1,7})?|scrypt:\d{1,7}:\d{1,3}:\d{1,3})\$[A-Za-z0-9./+=-]{1,64}\$[0-9a-f]{32,256})$/;
+/**
+ * crypt(3)'s SHA-256 and SHA-512 (`$5$`, `$6$`, maybe `rounds=`), yescrypt (`$y$`, `$gy$`) and scrypt (`$7$`): the hash of
+ * a system account's login, as a Junos `encrypted-password`, a Salt or Ansible `user` state and cloud-init's `passwd` hold
+ * it, where it is reported like the shadow file it goes to. In a table of users (an application's login store) it is what
+ * bcrypt is there: see `isStoredPasswordHash`.
+ */
+const SYSTEM_CRYPT_HASH = /^(?:\$[56]\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$(?:y|gy|7)\$[./A-Za-z0-9+]{1,200}\$[./A-Za-z0-9+$]{20,300})$/;
+
+/** Whether a cell of a users table holds a password's hash in any slow, salted format, crypt(3)'s included. */
+export function isStoredPasswordHash(value: string): boolean {
+  return PASSWORD_HASH.test(value) || SYSTEM_CRYPT_HASH.test(value);
+}
 /**
  * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
  * in braces, then the hash or the text. Salted or not, the hash can be cracked offline, so it
@@ -1227,7 +1247,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (INTEGRITY.test(v)) return false;
   // The machine itself, maybe with a port (`localhost:22`, `127.0.0.1`): a host put where a value was meant, never a secret.
   if (LOOPBACK_HOST.test(v)) return false;
-  if (BCRYPT_HASH.test(v)) return false;
+  if (PASSWORD_HASH.test(v)) return false;
   if (COLON_HEX_FINGERPRINT.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;

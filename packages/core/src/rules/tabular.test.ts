@@ -257,3 +257,29 @@ describe("a bare `pin` column beside the accounts' logins", () => {
     expect(found('username,pin\nayo,0000\nbex,1234\n', 'exports/operators.csv')).toEqual([]);
   });
 });
+
+describe("a users table's password hashes, in every slow format", () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  const djangoArgon2 = 'argon2$argon2id$v=19$m=102400,t=2,p=8$bmj8XlU7f4ko0P2S5Gyn2w$iY4JipQJPzwOKBT+kRTq+nhCsJyTc5+Za/M+YLEkhfg';
+  const djangoPbkdf2 = 'pbkdf2_sha256$1000000$3m03nbqnsGpWLuqIA1id6V$I3OeQpVzzb9L7LpviQdPNXswO/Pk8kcoDOdCJsHWLJQ=';
+  const sha512Crypt = '$6$XNT.9V9Gn3m0aaR8$HldzHYG3qF0R813FiBkt40TyV.u696wU7VSORuzk7xY3N7GeUaF/x5yWAPyZYvvvDNb8w0Zu7tWlOO79GViEXC';
+  const werkzeug = 'pbkdf2:sha256:600000$AmwufUxbvJDCTbyv$033b03a1d9476d4475aeb1a1eb0f38edc5d12d125b49808750d5804c93db7ef4';
+
+  it("leaves the hashes of Django's auth_user dump alone and still reports a plain password among them", () => {
+    const sql = `COPY public.auth_user (id, username, password, is_active) FROM stdin;\n1\tmaren\t${djangoArgon2}\tt\n2\ttobin\t${djangoPbkdf2}\tt\n3\tkiosk\tBrine-Lantern-4471\tt\n4\troot\t${sha512Crypt}\tf\n\\.\n`;
+    expect(values(sql, 'exports/auth_user.sql')).toEqual(['Brine-Lantern-4471']);
+  });
+
+  it('leaves them alone in an insert and in a psql result table', () => {
+    expect(values(`INSERT INTO accounts (id, login, password) VALUES (1, 'maren', '${werkzeug}'), (2, 'tobin', '${sha512Crypt}');\n`, 'seed.sql')).toEqual([]);
+    expect(values(` id | login | password\n----+-------+----------\n  1 | maren | ${djangoPbkdf2}\n(1 row)\n`, 'notes/psql-session.txt')).toEqual([]);
+  });
+
+  it('reads a quoted CSV field whole, commas and all: a hash is one cell and the columns after it stay in place', () => {
+    const argon2 = '$argon2id$v=19$m=65536,t=3,p=4$kEewsovDrP8+JKkQrTYd3A$k60TpZqJyjt3ydVsev8mEWRsh4ngjWtqsWmJUVYPAqo';
+    expect(values(`id,email,password_hash\n7,maren@example.org,"${argon2}"\n`, 'exports/users.csv')).toEqual([]);
+    const csv = 'name,notes,api_token\nbilling-sync,"owner ops, rotated monthly",Zk3mP9qR2vX8wL5nQ4tYc7Hb\nlabel printer,"vendor says ""do not reset""",Tq7vLm2zRw9Xc4Np8Kd3\n';
+    expect(values(csv, 'exports/integrations.csv')).toEqual(['Zk3mP9qR2vX8wL5nQ4tYc7Hb', 'Tq7vLm2zRw9Xc4Np8Kd3']);
+    expect(values('id\tpassword\n1\t"Kelp,Harrow-83"\n', 'exports/kiosks.tsv')).toEqual(['Kelp,Harrow-83']);
+  });
+});

@@ -1,7 +1,7 @@
 import { isBlankCode, isIdentifierCode } from '../char-codes.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { lineAround, linesFrom } from '../line-index.js';
-import { isCodeFile, isPlausibleSecret, UUID } from '../secret-value.js';
+import { isCodeFile, isPlausibleSecret, isStoredPasswordHash, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
 import { namesSnmpCommunityColumn } from './snmp.js';
 import { WIFI_KEY, wifiKeyColumns } from './wifi-columns.js';
@@ -26,11 +26,17 @@ interface Cell {
   start: number;
 }
 
-/** The fields of a row, each without its surrounding quotes, with their offsets in `text`. */
+/**
+ * The fields of a row, each without its surrounding quotes, with their offsets in `text`. A quoted field runs to its
+ * closing quote (`""` inside is a quote), separators and all: CSV writers quote a field that holds one (a password
+ * hash's `m=65536,t=3,p=4`, a note's "until Friday, then remove"), and split there the row's later cells would shift
+ * under the wrong titles. A quote that never closes is read as text up to the next separator.
+ */
 function fieldsOf(line: string, lineStart: number, separator: string): Cell[] {
   const cells: Cell[] = [];
-  let offset = 0;
-  for (const raw of line.split(separator)) {
+  for (let offset = 0; offset <= line.length; ) {
+    const end = fieldEnd(line, offset, separator);
+    const raw = line.slice(offset, end);
     const lead = raw.length - raw.trimStart().length;
     let field = raw.trim();
     let start = lineStart + offset + lead;
@@ -39,9 +45,23 @@ function fieldsOf(line: string, lineStart: number, separator: string): Cell[] {
       start += 1;
     }
     cells.push({ text: field, start });
-    offset += raw.length + separator.length;
+    offset = end + separator.length;
   }
   return cells;
+}
+
+/** Where the field that starts at `from` ends: the separator after it, after its closing quote when it is quoted. */
+function fieldEnd(line: string, from: number, separator: string): number {
+  let at = from;
+  while (line.charCodeAt(at) === 0x20) at++;
+  let searchFrom = from;
+  if (line.charCodeAt(at) === 0x22 /* " */) {
+    let close = line.indexOf('"', at + 1);
+    while (close !== -1 && line.charCodeAt(close + 1) === 0x22) close = line.indexOf('"', close + 2);
+    if (close !== -1) searchFrom = close + 1;
+  }
+  const next = line.indexOf(separator, searchFrom);
+  return next === -1 ? line.length : next;
 }
 
 /**
@@ -173,13 +193,14 @@ function columnKey(title: string): ColumnKey | undefined {
 
 /**
  * The cells of one row that sit under a secret-named column and hold a plausible secret; under a PIN's or a keypad code's
- * column, four to eight digits that are no stand-in are one too.
+ * column, four to eight digits that are no stand-in are one too. A password's hash in a slow format, crypt(3)'s included,
+ * is the users table's login store (`auth_user.password`), not the password.
  */
 function cellCredentials(cells: readonly Cell[], columns: readonly (ColumnKey | undefined)[], options: DetectOptions): Span[] {
   const spans: Span[] = [];
   cells.forEach((cell, c) => {
     const key = columns[c];
-    if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
+    if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text) || isStoredPasswordHash(cell.text)) return;
     const pin = key.accessCode === true && isProsePin(cell.text);
     if (!pin && !isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
     spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
@@ -586,7 +607,7 @@ function readResultTable(text: string, ruleStart: number, ruleEnd: number, bar: 
   if (!listing && !columns.some((k) => k !== undefined)) return ruleEnd;
   let readUntil = ruleEnd;
   const judge = (cell: Cell | undefined, key: ReturnType<typeof classifyKey>): void => {
-    if (cell === undefined || key === undefined || cell.text.length === 0 || /\s/.test(cell.text)) return;
+    if (cell === undefined || key === undefined || cell.text.length === 0 || /\s/.test(cell.text) || isStoredPasswordHash(cell.text)) return;
     if (!isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
     spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
   };
