@@ -213,6 +213,21 @@ describe('a paragraph of notes that speaks of a token and gives one', () => {
   });
 });
 
+describe("an id that a note about a token labels as one", () => {
+  it('leaves a trace, request or correlation id given after the token is spoken of', () => {
+    const incident = 'The relay token expired on Sunday and nothing paged. Request ID of the first 401: `7c2e9a41d05f4b3e8a6d1f0c9b2e7a54`\n';
+    expect(values(incident, 'wiki/incidents/2025-01-relay.md')).toEqual([]);
+    expect(values('- token refresh failed twice; correlation id: `c41f0e2d9a7b4c6e8d1a3f5b7e9c0d2a`\n', 'docs/postmortem.md')).toEqual([]);
+    expect(values('The sync token was rotated at 09:10.\nTrace: `b7d3e1f9a2c4e6d8f0a1b3c5d7e9f1a2`\n', 'docs/postmortem.md')).toEqual([]);
+  });
+
+  it('still reports the token when the label names it, even beside an id', () => {
+    const note = 'The relay token expired on Sunday. New token for request routing: `9e4b1d7f2a6c8e0b3d5f7a9c1e3b5d7f`\n';
+    expect(values(note, 'wiki/incidents/2025-01-relay.md')).toEqual(['9e4b1d7f2a6c8e0b3d5f7a9c1e3b5d7f']);
+    expect(values('The relay token was pasted in #ops by mistake, see the trace above: `Tq7mW2xR9kLp4Zv8Nc3Hb6Jd`\n', 'NOTES.md')).toEqual(['Tq7mW2xR9kLp4Zv8Nc3Hb6Jd']);
+  });
+});
+
 describe('a line that names a key and ends in a colon, and a code span opening the next line', () => {
   it('reports a generated value handed over on the next line', () => {
     const log = '- 14:32 Partner signing key regenerated; the new key went to the wrong channel:\n  `Lq4mZ8vR2_TxW9kPn3Hc7B` (revoked at 14:50).\n';

@@ -604,6 +604,25 @@ const LINE_END_COLON_SPAN = /:[ \t]{0,4}\r?\n[ \t]{0,12}`([A-Za-z0-9_-][A-Za-z0-
 /** How far along its line a key's word looks for the colon that ends it. */
 const KEY_LINE_REACH = 240;
 const HEX_TOKEN = /^(?:[0-9a-f]{32,64}|[0-9A-F]{32,64})$/;
+/**
+ * Words that name an id a value's own label may end in (`Trace id of the first failure:`, `Request ID:`, `correlation:`):
+ * an incident note gives the failure's ids after speaking of the token, and the value after that colon is the id. A label
+ * that names a token, a key or a secret too (`the token for that request:`) still gives the secret.
+ */
+const ID_LABEL_WORDS = /\b(?:ids?|identifiers?|trace|correlation|request|span|uuid|guid)\b/i;
+const SECRET_LABEL_WORDS = /\b(?:tokens?|keys?|secrets?|passwords?|credentials?)\b/i;
+/** How far back from a colon the label it ends is read: one sentence or list item's worth. */
+const LABEL_REACH = 120;
+
+/** Whether the sentence that ends in the colon at `colon` (back to its stop or its line's start) labels an id, not a secret. */
+function labelsAnId(text: string, colon: number): boolean {
+  const from = Math.max(text.lastIndexOf('\n', colon - 1) + 1, colon - LABEL_REACH);
+  const before = text.slice(from, colon);
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('; '));
+  const label = stop === -1 ? before : before.slice(stop + 2);
+  return ID_LABEL_WORDS.test(label) && !SECRET_LABEL_WORDS.test(label);
+}
+
 /** Words of a paragraph whose hex is a digest or a revision, not a token. */
 const DIGEST_WORDS = /\b(?:commit|sha(?:-?\d{1,3})?|hash(?:es)?|checksum|digest|fingerprint|revision|rev|md5|public)\b/i;
 
@@ -654,6 +673,7 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
     if (DIGEST_WORDS.test(region)) continue;
     for (const m of region.matchAll(COLON_TOKEN_SPAN)) {
       const value = m[1]!;
+      if (m[0].charCodeAt(0) === 0x3a /* : */ && labelsAnId(text, offset + m.index)) continue;
       const hex = HEX_TOKEN.test(value);
       if (!hex && (!isGeneratedWord(value) || isNameShaped(value))) continue;
       if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) continue;
