@@ -487,6 +487,24 @@ describe('Kubernetes Secret data: certificates are public (blind set 5b)', () =>
   });
 });
 
+describe('Kubernetes Secret data: ids beside the secrets they go with', () => {
+  const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
+  const tenant = '3f9c2b71-84d0-4e6a-b15c-7a20e9d4c6f8';
+  const client = 'c8e14a52-0b7d-4f93-a6e1-29d5b3f07c4e';
+
+  it('leaves a UUID under a name that ends in id (an app registration, a tenant, a subscription), as stringData or base64 data', () => {
+    const manifest = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ingest-azure\nstringData:\n  AZURE_TENANT_ID: ${tenant}\n  AZURE_CLIENT_ID: "${client}"\n  AZURE_CLIENT_SECRET: Qv8~Ln3pWz.Rt6Ky2Hm9Xc4Bd7Jf1Gs0Ta5Ue\n`;
+    expect(values(manifest, 'k8s/ingest-secret.yaml')).toEqual(['Qv8~Ln3pWz.Rt6Ky2Hm9Xc4Bd7Jf1Gs0Ta5Ue']);
+    const encoded = Buffer.from(client).toString('base64');
+    expect(values(`apiVersion: v1\nkind: Secret\ndata:\n  ARM_SUBSCRIPTION_ID: ${encoded}\n`, 'k8s/arm.yaml')).toEqual([]);
+  });
+
+  it("still reports a UUID under a secret's name, and a value under an id's name that is no UUID", () => {
+    expect(values(`apiVersion: v1\nkind: Secret\nstringData:\n  VAULT_SECRET_ID: ${client}\n  HEC_TOKEN: ${tenant}\n`, 'k8s/vault.yaml')).toEqual([client, tenant]);
+    expect(values('apiVersion: v1\nkind: Secret\nstringData:\n  BROKER_CLIENT_ID: Wz8qLm3Rt7Kx2Vb9Nc4Hd6\n', 'k8s/broker.yaml')).toEqual(['Wz8qLm3Rt7Kx2Vb9Nc4Hd6']);
+  });
+});
+
 describe('credentials in headers, property lists, account files and provisioning code (blind set 6a)', () => {
   const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
 

@@ -2,7 +2,7 @@ import { decodeBase64 } from '../base64.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { isInternalHost } from './network.js';
 import { namesVendorClientKey, isVendorClientKeyValue } from './client-config.js';
-import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isPublicValue } from '../secret-value.js';
+import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isPublicValue, UUID } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
@@ -62,12 +62,17 @@ function isPlainSetting(name: string, value: string): boolean {
   // says it is an id (`…_SID`, `…_ACCOUNT_ID`, `…_CLIENT_ID`, `…_APP_ID`) is kept beside the secret it goes with, and
   // travels in every request's path or login URL; the auth token or client secret beside it is the secret.
   if (namesPublicIdEntry(words) && PROVIDER_PUBLIC_ID.test(text)) return true;
+  // `AZURE_CLIENT_ID`, `AZURE_TENANT_ID`, `ARM_SUBSCRIPTION_ID`: a UUID under a name that ends in `id` and names no secret
+  // is the id of an app registration, a tenant or a subscription, which portals show and logs print; the client secret
+  // beside it is the secret. (A name that does name one, Vault's `SECRET_ID`, keeps its UUID reported.)
+  if (ID_WORD.test(words[words.length - 1] ?? '') && UUID.test(text) && classifyKey(name) === undefined) return true;
   if (isPublicByDesign(name, text)) return true;
   // Argo CD's repository Secrets name the repository beside its key: `url: git@github.com:acme` (an SSH remote, no password in it).
   const remote = GIT_SSH_REMOTE.exec(text) ?? PUBLIC_HTTP_URL.exec(text);
   return remote !== null && !isInternalHost(remote[1]!.replace(/:\d{1,5}$/, ''));
 }
 const USER_NAME_WORD = /^(?:user|username|login|email)$/;
+const ID_WORD = /^(?:id|guid|uuid)$/;
 
 /**
  * A key its vendor makes for browsers and apps, told as anywhere else: by its format (Stripe's `pk_live_…`, an Adyen
