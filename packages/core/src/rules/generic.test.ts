@@ -886,3 +886,24 @@ describe('a password named a clause or a line back and given as the new, old or 
     expect(await values(notes, 'ops/notes.md')).toEqual([]);
   });
 });
+
+describe("a value Sealed Secrets encrypted, wherever the chart carries it", () => {
+  // Base64 that opens as kubeseal's output does: the session key's length (0x0200), then ciphertext.
+  const sealed = 'AgCq' + 'Lm7vRz2Tx9Kq4Wn8Pb3Hc6Jd1Fy5Gs0Ua+Ve/Xi'.repeat(3) + 'Qw==';
+  const found = async (text: string, file: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  };
+
+  it("leaves it in a SealedSecret manifest, under a chart's sealedSecrets values, and beside a note that kubeseal made it", async () => {
+    expect(await found(`apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    DB_PASSWORD: ${sealed}\n`, 'k8s/db-sealed.yaml')).toEqual([]);
+    expect(await found(`sealedSecrets:\n  encryptedData:\n    DB_PASSWORD: ${sealed}\n`, 'charts/portal/values.yaml')).toEqual([]);
+    expect(await found(`secrets:\n  # sealed with kubeseal --raw --scope namespace-wide\n  apiToken: "${sealed}"\n`, 'charts/portal/values-prod.yaml')).toEqual([]);
+  });
+
+  it('still reports its shape with no word of Sealed Secrets around, and a plain secret beside the sealed ones', async () => {
+    expect(await found(`secrets:\n  apiToken: "${sealed}"\n`, 'charts/portal/values.yaml')).toEqual([sealed]);
+    const beside = `sealedSecrets:\n  encryptedData:\n    DB_PASSWORD: ${sealed}\nsmtp:\n  password: "Wz8qLm3Rt7Kx2Vb9"\n`;
+    expect(await found(beside, 'charts/portal/values.yaml')).toEqual(['Wz8qLm3Rt7Kx2Vb9']);
+  });
+});

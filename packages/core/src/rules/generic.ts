@@ -1342,8 +1342,8 @@ interface AssignmentScan {
   /** Where the next candidate may start: see `assignmentAt`. */
   skipUntil: number;
   /**
-   * Whether the text is a Sealed Secret's manifest: asked only of a value shaped like its ciphertext (searching the
-   * whole text for every file was a tenth of the rule's time).
+   * Whether the text speaks of Sealed Secrets (`SEALED_SECRETS_CONTEXT`): asked only of a value shaped like its ciphertext
+   * (searching the whole text for every file was a tenth of the rule's time).
    */
   sealed: boolean | undefined;
   /** The line break after an offset (see `lineBreakCursor`): the block values of one long line's names share one search. */
@@ -1357,6 +1357,18 @@ interface AssignmentMatch {
   v: ValueMatch;
   sep: string;
 }
+
+/**
+ * A value Bitnami's Sealed Secrets encrypted (`kubeseal`): the session key's length as two bytes (`0x0200` for the
+ * controller's RSA-4096 key, `0x0100` for RSA-2048) opens the base64 as `Ag…` or `AQ…`, and the ciphertext runs on for
+ * hundreds of characters. Only the controller in the cluster can open it, so it is committed by design.
+ */
+const SEALED_CIPHERTEXT = /^A[gQ][A-Za-z0-9+/]{60}/;
+/**
+ * Where such a value is one: a `kind: SealedSecret` manifest, and the files that carry its `encryptedData` elsewhere (a
+ * Helm chart's values under `sealedSecrets:` or `sealed_secrets:`, a note that it was sealed with `kubeseal`).
+ */
+const SEALED_SECRETS_CONTEXT = /sealed[-_ ]?secrets?|kubeseal|encryptedData/i;
 
 function findAssignments(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const scan: AssignmentScan = { text, file: options.file, codeFile: isCodeFile(options.file), skipUntil: -1, sealed: undefined, nextBreak: lineBreakCursor(text), spans: [] };
@@ -1755,7 +1767,7 @@ function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: n
     v.start += offsetInValue;
     v.value = expansion[1]!;
   }
-  if (/^A[gQ][A-Za-z0-9+/]{60}/.test(v.value) && (scan.sealed ??= text.includes('SealedSecret'))) return true; // encrypted by Sealed Secrets
+  if (SEALED_CIPHERTEXT.test(v.value) && (scan.sealed ??= SEALED_SECRETS_CONTEXT.test(text))) return true;
   return false;
 }
 
