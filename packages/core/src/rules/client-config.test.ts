@@ -53,6 +53,14 @@ describe('keys vendors ship to browsers and apps', () => {
     expect(values(`ADYEN_CLIENT_KEY = "live_Q7RZK2MB4XW9HN3CT6YPD8LF5VJ1SA0E"\n`, 'payments.py')).toEqual([]);
   });
 
+  it("leaves New Relic's browser key under a name for the browser's copy, as a publishable key, and reports it elsewhere", () => {
+    const browserKey = 'NRJS-7d1f3b9e5a2c4806e1b';
+    expect(values(`common: &defaults\n  app_name: Roster\nbrowser_monitoring:\n  application_id: '883104'\n  js_license_key: '${browserKey}'\n`, 'config/newrelic.yml')).toEqual([]);
+    expect(values(`NEW_RELIC_BROWSER_KEY=${browserKey}\nVITE_NR_BROWSER_LICENSE=${browserKey}\n`, 'web/.env.production')).toEqual([]);
+    expect(values(`NEW_RELIC_INGEST_KEY=${browserKey}\n`, 'deploy/.env')).toEqual([browserKey]);
+    expect(values(`keys we rotated today:\n${browserKey}\n`, 'notes.txt')).toEqual([browserKey]);
+  });
+
   it("leaves a Web Push public key under a VAPID or application server key's name, and reports the private key", () => {
     const pub = 'BM4f9Qx2zR7kT1vW8nL3pJ6hD0sG5cA9eY2uI7oK4mB1xV8tZ3qN6wP9rF2jH5lS0dC7gE4aU1yT8iO3kM6bQ';
     const priv = 'nMBBncF_ZSMtZ0Q1YdngN-gmKUH6bacsptYQmQtStUW';

@@ -1,4 +1,4 @@
-import { hasBrowserBundledPrefix } from '../client-shipped.js';
+import { hasBrowserBundledPrefix, namesClientShippedValue } from '../client-shipped.js';
 import { searchQualifiesKey, splitWords } from '../key-name.js';
 
 /**
@@ -270,11 +270,19 @@ const MANIFEST_CLIENT_KEY_WORDS = new Set(['key', 'token', 'appkey', 'sdkkey', '
 const MAILGUN_PUBLIC_KEY_VALUE = /^pubkey-[0-9a-f]{32}$/;
 
 /**
+ * New Relic's browser agent key (`NRJS-` or `NRBR-` and 19 hex digits): every page's agent snippet carries it, so its
+ * copy under a name that says it is the browser's (`js_license_key` under `browser_monitoring:`, `NEW_RELIC_BROWSER_KEY`)
+ * is public, as a publishable key is. The ingest license key beside it (`…NRAL`) is the secret.
+ */
+const NEW_RELIC_BROWSER_KEY_VALUE = /^NR(?:JS|BR)-[a-f0-9]{19}$/;
+
+/**
  * Whether a value under a client key's name (`clientKey`, `CLIENT_KEY`, `client_key_live`) is a vendor's public client key by its shape;
- * Mailgun's public validation key under any name.
+ * Mailgun's public validation key under any name; New Relic's browser key under a name for the browser's copy.
  */
 export function isVendorClientKeyValue(name: string, value: string): boolean {
   if (MAILGUN_PUBLIC_KEY_VALUE.test(value)) return true;
+  if (NEW_RELIC_BROWSER_KEY_VALUE.test(value) && namesClientShippedValue(name)) return true;
   if (CAPTCHA_SITE_KEY_VALUE.test(value) && namesSiteKey(splitWords(name))) return true;
   if (UUID_VALUE.test(value)) {
     const words = splitWords(name);

@@ -24,13 +24,27 @@ const NAME_BEFORE_VALUE = /([A-Za-z_$][\w.$-]{0,100})["'\]]?[ \t]{0,8}(?:=>|=|:|
  * Sentry documents a DSN as safe to expose: browsers and apps must ship it to send their events, so a client's
  * copy is public. The same key in a server's configuration or code (`SENTRY_DSN` in a service's .env, a Helm values
  * file, `sentry_sdk.init(dsn=…)`) is not shipped anywhere, and whoever holds it writes events into the project (quota
- * abuse, spam): reported there. A client's copy is told by its file (`isClientShippedFile`) or its name.
+ * abuse, spam): reported there. A client's copy is told by its file or its name (`isClientCopyAt`).
  */
 function isServerSideSentryDsnKey(key: string, ctx: RuleContext): boolean {
-  if (!notPlaceholderNorCounted(key) || isClientShippedFile(ctx.file)) return false;
-  const lineStart = lastIndexOfAbove(ctx.text, '\n', ctx.matchStart - 1, Math.max(0, ctx.matchStart - DSN_NAME_REACH)) + 1;
-  const name = NAME_BEFORE_VALUE.exec(ctx.text.slice(Math.max(lineStart, ctx.matchStart - DSN_NAME_REACH), ctx.matchStart))?.[1];
-  return name === undefined || !namesClientShippedValue(name);
+  return notPlaceholderNorCounted(key) && !isClientCopyAt(ctx.text, ctx.matchStart, ctx.file);
+}
+
+/**
+ * Whether the value at `at` is the copy made for clients: in a file shipped to them (`isClientShippedFile`), or under a
+ * name on its line that says so (`VITE_SENTRY_DSN=`, `js_license_key: '`, `NEW_RELIC_BROWSER_KEY=`).
+ */
+function isClientCopyAt(text: string, at: number, file: string | undefined): boolean {
+  if (isClientShippedFile(file)) return true;
+  const lineStart = lastIndexOfAbove(text, '\n', at - 1, Math.max(0, at - DSN_NAME_REACH)) + 1;
+  const name = NAME_BEFORE_VALUE.exec(text.slice(Math.max(lineStart, at - DSN_NAME_REACH), at))?.[1];
+  return name !== undefined && namesClientShippedValue(name);
+}
+
+/** A New Relic browser key that is neither a stand-in, nor in the agent's page snippet, nor the browser's copy by name or file. */
+function isServerSideBrowserAgentKey(key: string, ctx: RuleContext): boolean {
+  const at = ctx.text.indexOf(key, ctx.matchStart);
+  return notPlaceholder(key) && !isPublicClientValueAt(ctx.text, at) && !isClientCopyAt(ctx.text, at, ctx.file);
 }
 
 /**
@@ -399,10 +413,12 @@ export const observabilityRules: Rule[] = [
     match: [`NRAA-${fake('hex', 27, 605)}`],
     noMatch: ['NRAA-short'],
   }, { minEntropy: 3 }),
-  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-/NRBR-); not inside the browser agent\'s own `NREUM.info` snippet, which every page ships', 'NR(?:JS|BR)-', '[a-f0-9]{19}', {
-    match: [`newrelic_browser_key: NRJS-${fake('hex', 19, 606)}`],
-    noMatch: ['NRJS-short', `NREUM.info = { beacon: "bam.nr-data.net", licenseKey: "NRJS-${fake('hex', 19, 607)}", sa: 1 };`],
-  }, { keywords: ['nrjs-', 'nrbr-'], minEntropy: 3, validate: (s, ctx) => notPlaceholder(s) && !isPublicClientValueAt(ctx.text, ctx.text.indexOf(s, ctx.matchStart)) }),
+  // The browser agent's key goes into every page's snippet: its copy under a name or in a file that says so is public, as
+  // a publishable key is; the same key with nothing to say whose it is (a list of keys, a chat) is still reported.
+  tokenRule('new-relic-browser-api-token', 'New Relic browser ingest key (NRJS-/NRBR-); not inside the browser agent\'s own `NREUM.info` snippet, which every page ships, nor under a name or in a file that says it is the browser\'s copy (`js_license_key`, `NEW_RELIC_BROWSER_KEY`, front-end code)', 'NR(?:JS|BR)-', '[a-f0-9]{19}', {
+    match: [`NRJS-${fake('hex', 19, 606)}`, `newrelic_ingest_key: NRJS-${fake('hex', 19, 606)}`],
+    noMatch: ['NRJS-short', `NREUM.info = { beacon: "bam.nr-data.net", licenseKey: "NRJS-${fake('hex', 19, 607)}", sa: 1 };`, `browser_monitoring:\n  js_license_key: 'NRJS-${fake('hex', 19, 608)}'`, `NEW_RELIC_BROWSER_KEY=NRJS-${fake('hex', 19, 609)}`],
+  }, { keywords: ['nrjs-', 'nrbr-'], minEntropy: 3, validate: (s, ctx) => isServerSideBrowserAgentKey(s, ctx) }),
   tokenRule('new-relic-insert-key', 'New Relic Insights insert key (NRII-)', 'NRII-', '[\\w-]{32}', {
     match: [`NEW_RELIC_INSERT_KEY=NRII-${fake('b64url', 32, 607)}`],
     noMatch: ['NRII-short'],
