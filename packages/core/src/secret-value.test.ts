@@ -642,3 +642,16 @@ describe("a password's hash in a slow, salted format", () => {
     }
   });
 });
+
+describe('a PowerShell operator after a password name', () => {
+  const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it('is the expression that makes the value (`-join`, `-split`), not the value', () => {
+    expect(found('$newSecret = -join ((48..57) + (65..90) | Get-Random -Count 24 | ForEach-Object {[char]$_})\n', 'ops/rotate-sftp.ps1')).toEqual([]);
+    expect(found('$password = -split $line\n', 'ops/read-creds.ps1')).toEqual([]);
+  });
+
+  it('leaves a password that opens with a dash reported', () => {
+    expect(found('SFTP_PASSWORD=-Tq8vRz2WkLm7\n', 'ops/sftp.sh')).toEqual(['-Tq8vRz2WkLm7']);
+  });
+});

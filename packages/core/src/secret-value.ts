@@ -430,6 +430,11 @@ export function isStoredPasswordHash(value: string): boolean {
 const STORED_PASSWORD_SCHEME = /^\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2|BCRYPT|CLEARTEXT)\}[A-Za-z0-9+/.$=-]{4,200}$/i;
 /** A reverse-DNS identifier (`com.acme.shop.password`: a keychain account, a bundle id), not a value. */
 const REVERSE_DNS = /^(?:com|org|net|io|dev|app|co|me|de|uk|fr|jp|edu|gov|ai)\.[a-z][a-z0-9-]{0,62}(?:\.[A-Za-z][A-Za-z0-9_-]{0,62}){1,8}$/;
+/**
+ * A PowerShell operator after `=` (`$newPass = -join (… | Get-Random -Count 20 | …)`, `$parts = -split $line`): the
+ * expression that makes the value, not a value.
+ */
+const POWERSHELL_OPERATOR = /^-(?:join|split|replace|creplace|ireplace|csplit|isplit|not|bnot|band|bor|bxor|f|eq|ne|gt|ge|lt|le|like|match|contains|in|as|is)$/i;
 /** A PowerShell cmdlet after `=` (`$password = ConvertTo-SecureString "…"`): the call, not its result. */
 const POWERSHELL_CMDLET = /^(?:ConvertTo|ConvertFrom|Get|Read|New|Import|Export|Invoke|Protect|Unprotect|Set|Select|Join|Resolve|Test|Add|Out|Format|Find|Receive|Decrypt|Encrypt)-[A-Z][A-Za-z]{1,40}$/;
 /**
@@ -1251,7 +1256,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (COLON_HEX_FINGERPRINT.test(v)) return false;
   if (PUBLIC_KEY.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;
-  if (!ctx.quoted && POWERSHELL_CMDLET.test(v)) return false;
+  if (!ctx.quoted && (POWERSHELL_CMDLET.test(v) || POWERSHELL_OPERATOR.test(v))) return false;
   if (ALGORITHM_NAME.test(v)) return false;
   if (/abcdefghijklmnopqrstuvwxyz|0123456789abcdef/i.test(v)) return false; // a character set or a counting dummy (`0123456789ABCDEF…`), not a value
   if (/^(.)\1*$/.test(v)) return false;
