@@ -283,3 +283,19 @@ describe("a users table's password hashes, in every slow format", () => {
     expect(values('id\tpassword\n1\t"Kelp,Harrow-83"\n', 'exports/kiosks.tsv')).toEqual(['Kelp,Harrow-83']);
   });
 });
+
+describe("an integrations table's row that its name calls an id", () => {
+  const values = (text: string, file: string): string[] => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+
+  it("leaves the value of a row named for an id in the secret column, and reports the other rows' secrets", () => {
+    const dump = "CREATE TABLE `partner_links` (`name` varchar(64), `secret` text);\nINSERT INTO `partner_links` VALUES ('courier_api','Wq8zL2mPx7RtK4vN9bC3Hd5J'),('courier_webhook_id','3c9e1f27-8a4d-4b6e-9f02-d1c7a5e3b948');\n";
+    expect(values(dump, 'backups/partners.sql')).toEqual(['Wq8zL2mPx7RtK4vN9bC3Hd5J']);
+    const csv = 'name,token\nhubspot,Rk4Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1\nportal_guid,4cb2e9d1-77aa-4f10-9c3e-5b8d2a6f1e07\n';
+    expect(values(csv, 'exports/integrations.csv')).toEqual(['Rk4Wm8Zq2Lx6Vn0Tb3Yc7Hd5Jf9Gs1']);
+  });
+
+  it("still reports a row whose name names a secret that ends in id, and a person's name column's rows", () => {
+    const dump = "CREATE TABLE `approles` (`name` varchar(64), `secret` text);\nINSERT INTO `approles` VALUES ('ci_secret_id','Tq7vLm2zRw9Xc4Np8Kd3'),('davidson','Hx4Lm8Qz2Rt7Vw3Kp9Nc');\n";
+    expect(values(dump, 'backups/vault.sql')).toEqual(['Tq7vLm2zRw9Xc4Np8Kd3', 'Hx4Lm8Qz2Rt7Vw3Kp9Nc']);
+  });
+});

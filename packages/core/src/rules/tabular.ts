@@ -1,5 +1,5 @@
 import { isBlankCode, isIdentifierCode } from '../char-codes.js';
-import { classifyKey, type KeyClass } from '../key-name.js';
+import { classifyKey, splitWords, type KeyClass } from '../key-name.js';
 import { lineAround, linesFrom } from '../line-index.js';
 import { isCodeFile, isPlausibleSecret, isStoredPasswordHash, UUID } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -122,6 +122,8 @@ function namedRowCredential(cells: readonly Cell[], layout: NamedValueColumns, o
 interface TableLayout {
   columns: (ColumnKey | undefined)[];
   namedValues: NamedValueColumns | undefined;
+  /** A column that names each row's thing (`name`, `key`, `setting`) beside the secret columns, or -1. */
+  rowName: number;
 }
 
 /**
@@ -139,12 +141,32 @@ function tableLayout(titles: readonly string[], table?: string): TableLayout | u
   for (const pin of loginPinColumns(titles)) columns[pin] = LOGIN_PIN_KEY;
   const namedValues = namedValueColumns(titles);
   if (namedValues !== undefined) columns[namedValues.name] = undefined;
-  return namedValues === undefined && !columns.some((k) => k !== undefined) ? undefined : { columns, namedValues };
+  if (namedValues === undefined && !columns.some((k) => k !== undefined)) return undefined;
+  const rowName = titles.findIndex((title, i) => columns[i] === undefined && EXPORT_NAME_HEADER.test(title));
+  return { columns, namedValues, rowName };
 }
 
-/** The secrets of one row of a table laid out as `layout` says: under a secret-named column, or in a named row's value. */
+/** An id's last word, as a row's name ends in it (`ups_webhook_id`, `tenant-guid`). */
+const ID_NAME_WORDS = new Set(['id', 'uuid', 'guid']);
+
+/**
+ * Whether a row's name says the row holds an id (`ups_webhook_id`, `azure_tenant_id`) and names no secret (Vault's
+ * `secret_id` does): an integrations table keeps such ids in its `secret` column beside the secrets, and the row's name,
+ * not the column's, says what each value is.
+ */
+function namesAnId(rowName: string): boolean {
+  if (rowName.length === 0 || rowName.length > 60) return false;
+  const words = splitWords(rowName);
+  return ID_NAME_WORDS.has(words[words.length - 1] ?? '') && classifyKey(rowName) === undefined;
+}
+
+/**
+ * The secrets of one row of a table laid out as `layout` says: under a secret-named column, unless the row's name says
+ * it holds an id, or in a named row's value.
+ */
 function rowSpans(cells: readonly Cell[], layout: TableLayout, options: DetectOptions): Span[] {
-  const spans = cellCredentials(cells, layout.columns, options);
+  const rowName = layout.rowName === -1 ? '' : cells[layout.rowName]?.text ?? '';
+  const spans = namesAnId(rowName) ? [] : cellCredentials(cells, layout.columns, options);
   const named = layout.namedValues === undefined ? undefined : namedRowCredential(cells, layout.namedValues, options);
   if (named !== undefined) spans.push(named);
   return spans;
