@@ -501,6 +501,31 @@ export function hasCountingRun(value: string): boolean {
 }
 
 /**
+ * True when `length` characters in a row are `length` places of counting order in any order (`abdcefgh`, `3546`): a run
+ * counted up by hand with a slip of the fingers, as a format shown in place of a key's fixed part. Meant for values drawn
+ * from some 64 symbols, where six such characters in a row turn up about once in 10^8 characters.
+ */
+export function hasShuffledCountingRun(value: string, length: number): boolean {
+  for (let end = length; end <= value.length; end++) if (isShuffledCount(value, end - length, end)) return true;
+  return false;
+}
+
+function isShuffledCount(value: string, start: number, end: number): boolean {
+  let seen = 0;
+  let low = Infinity;
+  for (let i = start; i < end; i++) {
+    const place = countingPlace(value.charCodeAt(i));
+    if (place === -1) return false;
+    const bit = 2 ** place;
+    if (Math.floor(seen / bit) % 2 === 1) return false;
+    seen += bit;
+    low = Math.min(low, place);
+  }
+  // `length` distinct places that start at the lowest one are consecutive exactly when they fill that many bits from there.
+  return seen === (2 ** (end - start) - 1) * 2 ** low;
+}
+
+/**
  * A Terraform reference written in quotes (`"var.admin_password"`, `"local.db_password"`, `"data.vault_generic_secret.db.data"`):
  * a name for the value held elsewhere, as a quoted `"process.env.DB_PASSWORD"` is, never the secret itself.
  */

@@ -449,6 +449,11 @@ describe("an SDK's key in an Android manifest's <meta-data>", () => {
       'Xf4kPq9Lz2Wm7Nb3Vt8Rc1Hd6Jy0Gs5Ta',
     ]);
     expect(values(manifest('com.acme.PRINTER_PASSWORD', 'Tq8#vLm2Wz9!Kp4'), 'app/src/main/AndroidManifest.xml')).toEqual(['Tq8#vLm2Wz9!Kp4']);
+    // A licence key named for the licence alone: the prefilter must let the name through, not only names with `key`.
+    const LICENCE = 'Zp4Hq8Lw2Xm7Tv3Rk9Nb5Jc1Gd6Fs0Ya+Qe4Wu8Ir2Ot6Py/Lk3Mj7Nh1Bg5Vf9Cd0Xs==';
+    expect(values(manifest('barcode.scanner.licence', LICENCE), 'app/src/main/AndroidManifest.xml')).toEqual([LICENCE]);
+    expect(values(manifest('com.vendor.license', 'Apache-2.0'), 'app/src/main/AndroidManifest.xml')).toEqual([]);
+    expect(values(manifest('com.vendor.licence', 'see-the-licence-portal'), 'app/src/main/AndroidManifest.xml')).toEqual([]);
     expect(values(manifest('com.adnet.sdk.key', SDK_KEY), 'config/partners.xml')).toEqual([SDK_KEY]);
   });
 });

@@ -4418,10 +4418,12 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
 /**
  * A key, token or password named in a sentence and given later in it as "it's `…`" / "it is `…`" after a clause (a
  * handover note's "please don't paste the Rails master key anywhere; it's `…` on the old box"). Sticky at `it`; only a
- * value in quotes or code marks counts, and the sentence before it on the same line must name the secret.
+ * value in quotes or code marks counts, and the sentence before it must name the secret; the sentence may wrap from the
+ * line above (a runbook's "check the API token\nin `/etc/app.env` — it currently is `…`"), and a word of time may stand
+ * between `it` and the verb.
  */
 const IT_IS_VALUE =
-  /(?:it(?:'s|[ \t](?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|(?:(?:copied|pasted|entered|loaded)[ \t](?:in|into[ \t][^\r\n:`'"()]{1,30}?)|(?:rotated|changed|updated|regenerated)[ \t]to)[ \t]{0,2}:[ \t]{1,3}(?<vq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
+  /(?:it(?:'s|[ \t](?:(?<now>currently|still|now|usually)[ \t])?(?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|(?:(?:copied|pasted|entered|loaded)[ \t](?:in|into[ \t][^\r\n:`'"()]{1,30}?)|(?:rotated|changed|updated|regenerated)[ \t]to)[ \t]{0,2}:[ \t]{1,3}(?<vq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
 /** Before `set to`, the verb that makes it one clause with its subject (`the password for new units is set to \`…\``). */
 const SET_TO_VERB = /\b(?:is|was|been|be|got|gets)[ \t]{1,2}$/i;
 /**
@@ -4463,10 +4465,8 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     const quote = bare || until || paren ? '`' : m.groups!['q']!;
     const raw = m.groups!['v']!;
     if (text.charAt(m.index + m[0].length) !== quote) return;
-    let lineStart = m.index;
-    while (lineStart > 0 && m.index - lineStart < IT_IS_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
-    // The sentence `it` belongs to: back to the last full stop, question or exclamation mark before a space.
-    let before = text.slice(lineStart, m.index);
+    // The sentence `it` belongs to, as prose wraps it: back to the last full stop, question or exclamation mark before a space.
+    let before = wrappedSentenceBefore(text, m.index).slice(-IT_IS_REACH);
     // `set to` takes its clause's verb (`is set to`): the noun is read before the verb, as for a bare `is`.
     if (m.groups!['set'] !== undefined) {
       const verb = SET_TO_VERB.exec(before);
@@ -4499,9 +4499,11 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
       return;
     }
     // A generated key's shape, as `key-one-prose` takes it: a commit's 40 hex digits are no key, unless the noun names the
-    // value right before it (`until …:`, in brackets). An ArcGIS token ends in two dots.
+    // value right before it (`until …:`, in brackets) or the words say what the key is now (`it currently is \`…\``): a
+    // commit is what something was built from, not what a key currently is. An ArcGIS token ends in two dots.
     const core = raw.replace(/[A-Za-z0-9]\.{2}$/, (end) => end.charAt(0));
-    if (core.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(core) || !/\d/.test(core) || !/[A-Za-z]/.test(core) || (/^[0-9a-f]{40}$/.test(core) && !until && !paren)) return;
+    const statesValue = until || paren || m.groups!['now'] !== undefined;
+    if (core.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(core) || !/\d/.test(core) || !/[A-Za-z]/.test(core) || (/^[0-9a-f]{40}$/.test(core) && !statesValue)) return;
     if (!looksGenerated(core) || isNameShaped(core) || !isPlausibleSecret(core, { category: 'KEY', quoted: true, file: options.file })) return;
     // Without `it`, a word among the value's parts (`session-2024-01-15-user-42`) makes it a label or a lookup key.
     if ((bare || until || paren) && WORD_PART.test(core)) return;
@@ -4516,7 +4518,7 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
  * a mail's "the API key for the test environment is\n2ad2…"). Sticky at the space before the verb; `v` is the value.
  * `generic-assignment` reads the noun right before the verb (`API key is …`), `secret-it-is-prose` a value in code marks.
  */
-const KEY_IS_BARE = /[ \t](?:is|was)(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,8})(?<v>[A-Za-z0-9+/=_-]{20,200})(?=[\s.,;:)]|$)/y;
+const KEY_IS_BARE = /[ \t](?:is|was|it's)(?:[ \t]{1,4}|[ \t]{0,4}\r?\n[ \t]{0,8})(?<v>[A-Za-z0-9+/=_-]{20,200})(?=[\s.,;:)]|$)/y;
 /** How far the noun may stand before the verb, and how far back on its line the sentence is read. */
 const KEY_IS_NOUN_DISTANCE = 48;
 const KEY_IS_REACH = 200;
@@ -4557,6 +4559,19 @@ function withoutKeyKindAside(sentence: string): string {
   return sentence.includes('(') ? sentence.replace(KEY_KIND_ASIDE, '') : sentence;
 }
 
+/** A comma right before the verb's `it's`, as a conditional clause ends (`If you need the API key, it's …`). */
+const IT_AFTER_COMMA = /,$/;
+
+/**
+ * Where the key is kept, said on the way (`the roof token in the unit file is …`, `the key from our config file was …`): the
+ * file there names a place, not what the value is, so it is not the key's file (`the key file is …`) that OTHER_THING reads.
+ */
+const FILE_PLACE = /[ \t](?:in|from|inside)[ \t]{1,2}(?:the|a|our|its|this|that)[ \t]{1,2}(?:[\w.-]{1,24}[ \t]{1,2}){0,2}file\b/gi;
+
+function withoutFilePlace(sentence: string): string {
+  return sentence.includes('file') ? sentence.replace(FILE_PLACE, '') : sentence;
+}
+
 function findKeyIsBareValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(KEY_IS_BARE, text, offsets, (m) => {
@@ -4564,9 +4579,10 @@ function findKeyIsBareValues(text: string, options: DetectOptions, offsets: read
     const end = m.index + m[0].length;
     // A sentence's full stop may follow the value; a dot inside it makes a name or a host.
     if (text.charAt(end) === '.' && /\S/.test(text.charAt(end + 1))) return;
-    const before = wrappedSentenceBefore(text, m.index);
+    // `it's` after the clause that names the key (`If you need the API key, it's …`): its comma parts no clauses.
+    const before = wrappedSentenceBefore(text, m.index).replace(IT_AFTER_COMMA, '');
     const sentenceEnd = Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! '), before.lastIndexOf('; '));
-    const sentence = withoutKeyKindAside(sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2));
+    const sentence = withoutKeyKindAside(withoutFilePlace(sentenceEnd === -1 ? before : before.slice(sentenceEnd + 2)));
     let noun: RegExpExecArray | null = null;
     KEY_NOUN.lastIndex = 0;
     for (let n = KEY_NOUN.exec(sentence); n !== null; n = KEY_NOUN.exec(sentence)) noun = n;
@@ -5877,7 +5893,8 @@ export const genericRules: Rule[] = [
     description: 'A credential in an XML element, a key/value attribute pair, a property-list entry, a Hadoop-style property, a web.xml parameter or an SSIS project parameter (`<password>…</password>`, `<add key="Password" value="…"/>`, `<key>ApiSecret</key><string>…</string>`, `<name>fs.s3a.secret.key</name><value>…</value>`, `<param-name>…</param-name><param-value>…</param-value>`, `<SSIS:Parameter SSIS:Name="ApiKey">` with its `Value` property)',
     // `hmac`: a service's signing key is often named for the HMAC alone (Magento's `<notification_hmac>`).
     // `_pin`, `-pin` and a keypad code's names: a PIN's digits in an element named for one (`<string name="printer_pin">`, `<alarm_code>`).
-    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', '_pin', '-pin', ...ACCESS_CODE_KEYWORDS],
+    // `licence`: a service's licence key under the licence's name alone (Android's `<meta-data android:name="scandit.licence" …>`).
+    keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'cred', 'auth', 'hmac', '_pin', '-pin', 'license', 'licence', ...ACCESS_CODE_KEYWORDS],
     pattern: XML_ELEMENT,
     find: findXml,
     anchored: true,
@@ -6858,7 +6875,7 @@ export const genericRules: Rule[] = [
     id: 'secret-it-is-prose',
     category: 'KEY',
     description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box"), as "is `…`" or "is set to `…`" in its clause, right after it as "until …: `…`" or as a verb of putting it in place and a colon ("new HMAC key copied in: `…`", "rotated to: `…`"), or in brackets a few words after it ("the production token from the kickoff mail (`…`)")',
-    keywords: ["it's", 'it is', 'it was', 'is `', 'was `', 'set to `', 'until ', '(`', 'copied in', 'copied into', 'pasted in', 'pasted into', 'entered in', 'loaded in', 'rotated to', 'changed to', 'updated to', 'regenerated to'],
+    keywords: ["it's", 'it is', 'it was', 'it currently', 'it still', 'it now', 'it usually', 'is `', 'was `', 'set to `', 'until ', '(`', 'copied in', 'copied into', 'pasted in', 'pasted into', 'entered in', 'loaded in', 'rotated to', 'changed to', 'updated to', 'regenerated to'],
     pattern: IT_IS_VALUE,
     find: findItIsValues,
     anchored: true,
@@ -6922,7 +6939,7 @@ export const genericRules: Rule[] = [
     category: 'KEY',
     description:
       'A key, token or secret named in a sentence and handed over bare at its end by "is" or "was" a few words later, maybe wrapped onto the next line ("The temporary key Priya made on 2025-01-14 is …", "the API key for the test environment is\\n…"): hex of 32, 40 or 64 digits or a generated value; not where the sentence speaks of a commit, a digest, an id, a name or a format',
-    keywords: [' is', ' was'],
+    keywords: [' is', ' was', " it's"],
     pattern: KEY_IS_BARE,
     find: findKeyIsBareValues,
     anchored: true,

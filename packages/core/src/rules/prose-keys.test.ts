@@ -122,3 +122,30 @@ describe("secret-it-is-prose: a bracketed key after a comma and a `one` that sta
     expect(found('3. Rotate the printer key, not the build one (commit `7c1e94b02fd8a3e56b0c19d4f7a2e83b`).\n', 'wiki/actions.md', rule)).toEqual([]);
   });
 });
+
+describe('secret-it-is-prose: a key named on the line above, then "it currently is `…`"', () => {
+  const rule = 'secret-it-is-prose';
+  it('reads the sentence over a wrapped line and a word of time between `it` and the verb, hex of 40 included', () => {
+    const md = '## Uploads\nIf the sync stalls, look at the ingest API token\nin `/etc/acme/ingest.env` — it currently is `7d2e5c90a1f48b36e0c2d9f7a4b1e8c35d6f0a92` (rotate it soon).\n';
+    expect(found(md, 'wiki/runbook.md', rule)).toEqual(['7d2e5c90a1f48b36e0c2d9f7a4b1e8c35d6f0a92']);
+    expect(found('The partner token is in the vault; it still is `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd` on the old box.\n', 'notes.md', rule)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd']);
+  });
+  it('leaves a commit a key rotation was made at, and a key named after a blank line', () => {
+    expect(found('The deploy key moved, it was `1cb577b2e35fa0fde83202d88f8dd23fb76d621b` at the time.\n', 'notes.md', rule)).toEqual([]);
+    expect(found('Rotate the API token.\n\nThe release, it currently is `7d2e5c90a1f48b36e0c2d9f7a4b1e8c35d6f0a92` on main.\n', 'notes.md', rule)).toEqual([]);
+  });
+});
+
+describe("key-is-bare-prose: \"it's\" handing the key over, and the file it is kept in said on the way", () => {
+  const rule = 'key-is-bare-prose';
+  it("takes the value after \"it's\" that ends the sentence naming the key, and a key said to sit in a file", () => {
+    expect(found("If you need the mapping service API key it's 5c0e9a4b7d21f8e36a1c0d9b4e7f2a58.\n", 'mail/re-keys.eml', rule)).toEqual(['5c0e9a4b7d21f8e36a1c0d9b4e7f2a58']);
+    expect(found("If you need the mapping service API key, it's 5c0e9a4b7d21f8e36a1c0d9b4e7f2a58.\n", 'mail/re-keys.eml', rule)).toEqual(['5c0e9a4b7d21f8e36a1c0d9b4e7f2a58']);
+    expect(found('[21:30] sam: the gate token in the service file is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6Ty1Ub0Fs if you need it\n', 'chat/ops.txt', rule)).toEqual(['Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6Ty1Ub0Fs']);
+  });
+  it("leaves the key file's own value, a digest after \"it's\", and a clause between", () => {
+    expect(found('The token file is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6Ty1Ub0Fs on the share.\n', 'notes.md', rule)).toEqual([]);
+    expect(found("The signing key checksum, it's 5c0e9a4b7d21f8e36a1c0d9b4e7f2a58.\n", 'notes.md', rule)).toEqual([]);
+    expect(found("We rotated the API key; as for the build, it's 5c0e9a4b7d21f8e36a1c0d9b4e7f2a58.\n", 'notes.md', rule)).toEqual([]);
+  });
+});

@@ -31,6 +31,23 @@ function isEncodedApiKey(value: string): boolean {
   return decoded !== undefined && /^[\w.~-]{20,200}$/.test(decoded) && isPlausibleSecret(decoded, { category: 'TOKEN', quoted: true });
 }
 
+/**
+ * Base64 of random bytes, not of text: what a server was set up to take as the whole Basic credential (a gateway's shared
+ * key, a secret minted as bytes). Only an `Authorization` header's name vouches for it; sixteen bytes at least, drawn.
+ */
+const AUTHORIZATION_HEADER = /authori[sz]ation/i;
+const MIN_RANDOM_CREDENTIAL_BYTES = 16;
+function isEncodedRandomBytes(value: string): boolean {
+  const decoded = decodeBase64(value);
+  return (
+    decoded !== undefined &&
+    decoded.length >= MIN_RANDOM_CREDENTIAL_BYTES &&
+    /[\x00-\x08\x0e-\x1f\x7f-\xff]/.test(decoded) &&
+    shannonEntropy(value) >= 4 &&
+    !isPlaceholder(value)
+  );
+}
+
 function decodesToJsonWith(segment: string, field: string): boolean {
   const json = decodeBase64(segment);
   if (json === undefined || !json.startsWith('{')) return false;
@@ -211,8 +228,9 @@ export const tokenRules: Rule[] = [
       if (!/authori[sz]ation|auth|basic\s/i.test(ctx.line)) return false;
       const parts = basicCredentialParts(value);
       // No colon: an API key that is the whole credential, sent encoded (OneSignal's legacy REST keys are base64 of a UUID),
-      // or a gateway's password alone (`IaUv…#`): random printable text, which tokenizing loses nothing by taking.
-      if (parts === undefined) return isEncodedApiKey(value) || decodesToRandomPassword(value);
+      // or a gateway's password alone (`IaUv…#`): random printable text, which tokenizing loses nothing by taking. In an
+      // `Authorization` header, random bytes too: the header says it is the credential, whatever it decodes to.
+      if (parts === undefined) return isEncodedApiKey(value) || decodesToRandomPassword(value) || (AUTHORIZATION_HEADER.test(ctx.line) && isEncodedRandomBytes(value));
       const { user, password } = parts;
       // `user:` alone (an API key used as the user name) is a credential too.
       if (password === '') return user.length >= 6 && !/^[a-z]{1,12}$/.test(user) ? true : /^[\w.-]{6,}$/.test(user);
@@ -227,9 +245,11 @@ export const tokenRules: Rule[] = [
         // PHP joins the scheme's literal to the credential's with `.`.
         `'Authorization' => 'Basic ' . '${btoa('dune-relay:Kq8#vT2.mWz5')}',`,
         // A password alone, with no user before it: random printable text, encoded.
-        `return "Basic " + "${btoa('Wq7&tLm3Zr_Kp9vX!')}";`, `Authorization: Basic ${btoa('hT4%Nc8qWz2*Lm6R')}`],
+        `return "Basic " + "${btoa('Wq7&tLm3Zr_Kp9vX!')}";`, `Authorization: Basic ${btoa('hT4%Nc8qWz2*Lm6R')}`,
+        // Random bytes, not text: the header names them the credential.
+        'curl -H "Authorization: Basic q3Zt/9Lw0e+KxR2mVbN7c1sJhUyPaD4gTfO8iQnWlE6="'],
       noMatch: ['Authorization: Basic dXNlcjpwYXNzd29yZA==', 'client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNzd29yZA==");', 'Basic authentication is supported', "'Authorization' => 'Basic ' . 'dXNlcjpwYXNzd29yZA==',", 'For more on authorization, see `Basic Operations`.', "headers: { Authorization: 'Basic ' + 'bm90LWEta2V5LWp1c3Qtd29yZHMtaGVyZQ==' }",
-        'WWW-Authenticate: Basic realm="Staff Area"', `Authorization: Basic ${btoa('changeme')}`, `return "Basic " + "${btoa('PlaceholderSecret1')}";`, `Authorization: Basic ${btoa('Short1!')}`],
+        'WWW-Authenticate: Basic realm="Staff Area"', 'basic q3Zt/9Lw0e+KxR2mVbN7c1sJhUyPaD4gTfO8iQnWlE6= is the digest of the upload', `Authorization: Basic ${btoa('changeme')}`, `return "Basic " + "${btoa('PlaceholderSecret1')}";`, `Authorization: Basic ${btoa('Short1!')}`],
     },
   },
   {

@@ -213,3 +213,15 @@ describe('a Basic-auth pair held in a variable and then base64-encoded', () => {
     expect(found("const auth = 'relay:changeme';\nconst header = 'Basic ' + btoa(auth);\n", 'client.js')).toEqual([]);
   });
 });
+
+describe('authorization-basic: random bytes as the whole credential', () => {
+  it('takes base64 of random bytes in an Authorization header, whatever it decodes to', () => {
+    const bytes = 'Lw3n/Q9zK+c2VhRt7yXb0mPfA5uJdE8sGkN4oIrC1qWeTy6Z';
+    expect(found(`curl -H "Authorization: Basic ${bytes}" https://jira.internal/rest/api/2/issue\n`, 'wiki/jira.md', 'authorization-basic')).toEqual([bytes]);
+    expect(found(`    Authorization: Basic ${bytes}\n`, 'notes.md', 'authorization-basic')).toEqual([bytes]);
+  });
+  it('leaves random bytes after a Basic that no Authorization header names, and short or stand-in bytes', () => {
+    expect(found('The upload uses basic Lw3n/Q9zK+c2VhRt7yXb0mPfA5uJdE8sGkN4oIrC1qWeTy6Z as its digest\n', 'notes.md', 'authorization-basic')).toEqual([]);
+    expect(found('Authorization: Basic q83+Lw0=\n', 'notes.md', 'authorization-basic')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Rule } from '../../types.js';
 import { shannonEntropy } from '../../entropy.js';
+import { hasShuffledCountingRun } from '../../secret-value.js';
 import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, keyNoun, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
 
@@ -20,8 +21,29 @@ const COHERE_KEY_AFTER_WORDS: ShapeAfterWords = {
   reach: 300,
   lines: 2,
   accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
-  namedBy: keyNoun('(?:api[ -]?|trial[ -]?|production[ -]?)?(?:key|token)'),
+  // "cohere one for the embeddings": a chat's `one` after the provider's name stands for its key, as the noun would.
+  namedBy: keyNoun('(?:api[ -]?|trial[ -]?|production[ -]?)?(?:key|token)|cohere[ -]one'),
 };
+
+/**
+ * The body of an OpenAI project, service-account or admin key that lacks the marker: keys issued before it (`sk-proj-` and
+ * 48 letters and digits) and keys cut or copied without it. The prefix alone is OpenAI's; 40 characters of all three kinds
+ * with a drawn key's entropy keep out names (`sk-proj-settings-panel`), stand-ins and a format shown with letters counted
+ * up where the marker would be (`…abcdefgh…`, `…abdcefgh…`, as scanners' suites show a key that must not match): the body
+ * is drawn from 64 symbols, so six counted places in a row, in any order, are already made by hand.
+ */
+const OPENAI_UNMARKED_BODY_MIN = 40;
+const OPENAI_BODY_COUNTING_RUN = 6;
+function isDrawnOpenAiBody(secret: string): boolean {
+  const body = secret.slice(secret.indexOf('-', 3) + 1);
+  return (
+    body.length >= OPENAI_UNMARKED_BODY_MIN &&
+    mixesClasses(body, 3) &&
+    !CAMEL_IDENTIFIER.test(body) &&
+    !hasShuffledCountingRun(body, OPENAI_BODY_COUNTING_RUN) &&
+    notPlaceholder(secret)
+  );
+}
 
 export const aiRules: Rule[] = [
   {
@@ -45,6 +67,21 @@ export const aiRules: Rule[] = [
       noMatch: [`sk-${fake('alnum', 20, 404)}abcdefgh${fake('alnum', 20, 405)}`, 'sk-openai-123456'],
     },
   },
+  tokenRule('openai-project-key-unmarked', 'OpenAI project, service-account or admin key (sk-proj-/sk-svcacct-/sk-admin- and a long body) without the T3BlbkFJ marker', 'sk-(?:proj|svcacct|admin)-', `[\\w-]{${OPENAI_UNMARKED_BODY_MIN},250}`, {
+    match: [
+      `the quote assistant's key: sk-proj-${fake('b64url', 156, 4001)}`,
+      `OPENAI_ADMIN_KEY=sk-admin-${fake('alnum', 48, 4002)}`,
+      `"sk-svcacct-${fake('b64url', 120, 4003)}"`,
+    ],
+    noMatch: [
+      'sk-proj-settings-panel-component-for-the-dashboard-view',
+      `sk-proj-${'x'.repeat(48)}`,
+      `sk-proj-${fake('alnum', 30, 4004)}abcdefgh${fake('alnum', 30, 4005)}`,
+      `sk-admin-${fake('alnum', 30, 4007)}abdcefgh${fake('alnum', 30, 4008)}`,
+      `sk-proj-${fake('alnum', 30, 4006)}`,
+      'sk-proj-loadProjectSettingsFromCache2ForTheDashboard',
+    ],
+  }, { keywords: ['sk-proj-', 'sk-svcacct-', 'sk-admin-'], minEntropy: 4, validate: isDrawnOpenAiBody }),
   contextRule('openai-api-key-assigned', 'OpenAI-style secret key (sk-…) assigned to an OpenAI name, for formats without the marker', ['openai'], 'sk-[A-Za-z0-9_-]{32,200}', {
     match: [`OPENAI_API_KEY="sk-${fake('alnum', 48, 406)}"`],
     noMatch: ['OPENAI_API_KEY="sk-..."', 'OPENAI_API_KEY="sk-your-key-here"'],
@@ -96,7 +133,10 @@ export const aiRules: Rule[] = [
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: [`[10:02] sam: the Cohere trial key for the reranker demo ${fake('alnum', 40, 4141)} - do not commit it`],
+      match: [
+        `[10:02] sam: the Cohere trial key for the reranker demo ${fake('alnum', 40, 4141)} - do not commit it`,
+        `[10:04] sam: and the cohere one for the search index: ${fake('alnum', 40, 4144)}`,
+      ],
       noMatch: [`[10:02] sam: the Cohere key rotated, see build ${fake('hex', 40, 4142)}`, `Cohere reranker demo notes: trace ${fake('alnum', 40, 4143)}`],
     },
   },

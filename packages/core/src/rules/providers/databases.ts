@@ -19,6 +19,19 @@ const ALGOLIA_ADMIN_KEY_AFTER_WORDS: ShapeAfterWords = {
   namedBy: keyNoun('(?:admin|write)[ -]?(?:api[ -]?)?key'),
 };
 
+/**
+ * Okta named in a ticket, chat or mail and an API token (`00` and 40 characters of base64url) within two lines after it
+ * ("Okta org: acme.okta.com" / "API token I used to check the logs: 00…"). Okta's object ids (`00u…`, `0oa…`) are 20
+ * characters, so the length with the `00` says what it is without a noun; a drawn token mixes all three kinds.
+ */
+const OKTA_TOKEN_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Oo]kta|OKTA/y,
+  shape: /(?<![\w+/=-])(00[\w-]{40})(?![\w+/=-])/g,
+  reach: 300,
+  lines: 2,
+  accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
+};
+
 export const AIRTABLE_OBJECT_ID = /^(?:app|tbl|viw|fld|rec|usr|wsp|sel|att|ach)[A-Za-z0-9]{14}$/;
 
 /**
@@ -173,6 +186,21 @@ export const databaseRules: Rule[] = [
     match: [`"oktaApiToken": "00${fake('b64url', 40, 729)}",`],
     noMatch: ['oktaKey = 00000000000000000000000000000000000TUVWXYZ', 'rookTable = 0023452Lllk2KqjLBvaxANWEgTd7bqjsxjo8aZj0wd'],
   }, { keywords: ['okta'], exactNames: true, minEntropy: 4, confidence: 'high' }),
+  {
+    id: 'okta-token-near-words',
+    category: 'TOKEN',
+    description: 'Okta API token (00 + 40 characters) bare in a ticket, chat or mail within two lines after Okta is named',
+    keywords: ['okta'],
+    pattern: OKTA_TOKEN_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, OKTA_TOKEN_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [`Login fixed after the Okta app change (acme.okta.com).\nThe API token I checked the system log with: 00${fake('b64url', 40, 7301)}`],
+      noMatch: [`Okta user 00u${fake('alnum', 17, 7302)} was locked out`, `Okta outage notes\nbuild 00${'x'.repeat(40)}`],
+    },
+  },
   {
     // `SSWS` is Okta's own authorization scheme: whatever follows it is an Okta API token, named or not.
     id: 'okta-ssws-token',

@@ -545,6 +545,7 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
   const uuid = '5b1e0c7a-9d24-4f38-a6e1-0c3b7d92f4e5';
   it('reads a Cohere, Postmark, Algolia admin or PagerDuty key a few words after its noun, once the provider is named', () => {
     expect(spansOf(`[14:20] eli: cohere quota hit again\n[14:22] mo: try my cohere key from the eval box ${cohereKey}, rotate after\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([cohereKey]);
+    expect(spansOf(`[14:20] eli: openai quota is fine\n[14:21] eli: and the Cohere one for reranking too - ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([cohereKey]);
     expect(spansOf(`Hi, our Postmark mails bounce. The server token we use is ${uuid} if that helps.\n`, 'tickets/T-88.md', 'postmark-token-near-words')).toEqual([uuid]);
     expect(spansOf(`{"text": "Algolia import hung. I reran it with the write key ${hex32}"}\n`, 'export/ops.json', 'algolia-admin-key-near-words')).toEqual([hex32]);
     expect(spansOf(`- Escalate in PagerDuty ("Payments").\n  Service key for manual pages: ${hex32}\n`, 'runbook.md', 'pagerduty-key-near-words')).toEqual([hex32]);
@@ -569,6 +570,7 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
   it("leaves ids, commits, traces and search keys near the provider's name, and values no key's noun names", () => {
     expect(spansOf(`[14:22] mo: Cohere key rotated, eval run ${fake('hex', 40, 9934)} done\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
     expect(spansOf(`[14:22] mo: Cohere eval notes ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
+    expect(spansOf(`[14:22] mo: the cohere one failed, trace id ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
     expect(spansOf(`Postmark says message id ${uuid} bounced; the server token is fine.\n`, 'tickets/T-88.md', 'postmark-token-near-words')).toEqual([]);
     expect(spansOf(`Postmark server token rotated. Template ${uuid} needs a fix.\n`, 'tickets/T-88.md', 'postmark-token-near-words')).toEqual([]);
     expect(spansOf(`Algolia widget uses the search key ${hex32}\n`, 'notes.md', 'algolia-admin-key-near-words')).toEqual([]);
@@ -643,5 +645,41 @@ describe("a Sentry DSN's public key: reported on a server, left where clients sh
       `dsn: "https://${key}@o1.ingest.sentry.io/${'x'.repeat(59)}/`.repeat(5_000),
     ];
     for (const input of inputs) expect(Array.isArray(detector.detect(input, { file: 'config.yml' }))).toBe(true);
+  });
+});
+
+describe('OpenAI keys without the T3BlbkFJ marker', () => {
+  const rule = 'openai-project-key-unmarked';
+  const spansOf = (text: string, file: string, id: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === id).map((f) => text.slice(f.start, f.end));
+  it('reads a project, service-account or admin key by its prefix and a long drawn body, in prose or config', () => {
+    const project = `sk-proj-${fake('b64url', 156, 9961)}`;
+    expect(spansOf(`3. The support bot's OpenAI key (shared by all shops): ${project}\n`, 'wiki/onboarding.md', rule)).toEqual([project]);
+    const legacyProject = `sk-proj-${fake('alnum', 48, 9962)}`;
+    expect(spansOf(`llm:\n  key: "${legacyProject}"\n`, 'values.yaml', rule)).toEqual([legacyProject]);
+    const service = `sk-svcacct-${fake('b64url', 120, 9963)}`;
+    expect(spansOf(`export OPENAI_KEY='${service}'\n`, 'deploy.sh', rule)).toEqual([service]);
+  });
+  it('leaves names, stand-ins, short bodies and a format shown with letters counted up where the marker goes', () => {
+    expect(spansOf('const id = "sk-proj-dashboard-settings-panel-component-v2-final";\n', 'ui.ts', rule)).toEqual([]);
+    expect(spansOf(`OPENAI_API_KEY=sk-proj-${'X'.repeat(64)}\n`, '.env.example', rule)).toEqual([]);
+    expect(spansOf(`OPENAI_API_KEY=sk-proj-${fake('alnum', 32, 9964)}\n`, '.env', rule)).toEqual([]);
+    expect(spansOf(`sk-svcacct-${fake('b64url', 70, 9965)}badcfegh${fake('b64url', 70, 9966)}\n`, 'fixtures/ok.txt', rule)).toEqual([]);
+    expect(spansOf('sk-proj-readProjectSettingsFromCache2ThenRenderTheDashboard\n', 'notes.md', rule)).toEqual([]);
+  });
+});
+
+describe('an Okta API token bare in a ticket or chat below the words that name Okta', () => {
+  const spansOf = (text: string, file: string) =>
+    detector.detect(text, { file }).filter((f) => f.rule === 'okta-token-near-words').map((f) => text.slice(f.start, f.end));
+  const token = `00${fake('b64url', 40, 9971)}`;
+  it('takes 00 and 40 characters within two lines after Okta is named', () => {
+    expect(spansOf(`Comment: the SSO app on acme.okta.com was fixed.\nToken I read the system log with: ${token}\n`, 'tickets/IT-12.txt')).toEqual([token]);
+    expect(spansOf(`[09:12] jo: okta admin api is back\n[09:13] jo: ${token}\n`, 'chat/it.txt')).toEqual([token]);
+  });
+  it("leaves Okta's 20-character object ids, a token far below the name, and stand-ins", () => {
+    expect(spansOf(`Okta user 00u${fake('alnum', 17, 9972)} locked out\n`, 'tickets/IT-12.txt')).toEqual([]);
+    expect(spansOf(`Okta notes\n1\n2\n3\n4\n${token}\n`, 'notes.md')).toEqual([]);
+    expect(spansOf(`Okta token: 00${'x'.repeat(40)}\n`, 'notes.md')).toEqual([]);
   });
 });
