@@ -192,6 +192,13 @@ const hostile: Record<string, string> = {
   'PINs after a determiner with clauses that never reach a colon, on one line': 'the PIN for the new tablet '.repeat(MB / 27),
   'a megabyte of pin': 'pin '.repeat(MB / 4),
   'PINs stated in bold never closed, on one line': "the operator's PIN is **".repeat(MB / 24),
+  // A code's noun reads a bounded bracket for what it opens; a bare code's line is read back within a bounded reach; a PIN
+  // past an aside or a label looks back one bounded bracket or one colon; an answer's assent is read within a bound.
+  'codes with brackets that never close or never name a lock, on one line': 'combination (front '.repeat(MB / 19) + 'code (the yard gate '.repeat(MB / 20),
+  'bare alarm and duress codes whose digits run on, on one line': 'alarm code 4471 duress code 55120x '.repeat(MB / 35),
+  'codes restated after a colon and never given digits, on one line': 'gate code for the yard changed: the new code is '.repeat(MB / 48),
+  'PINs after brackets and labels, never given digits, and after brackets never opened': 'Card terminal (SumUp) PIN tracker app: PIN '.repeat(MB / 43) + ') PIN 4471 '.repeat(MB / 10),
+  'chat answers after words of assent, repeated on one line': "yes yes ok, it's ".repeat(MB / 17),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.

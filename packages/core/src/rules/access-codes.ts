@@ -60,8 +60,9 @@ export const KEYPAD_GUARD = `(?:alarm|door|gate|keypad|key[ -]?safe|safe|lock[ -
 
 /**
  * Whose or what a PIN is, as prose names it right before the word PIN: a role that may override or unlock (`Admin PIN`,
- * `supervisor PIN`, `service PIN`, an installer's or an engineer's), a device it unlocks (`laptop PIN`, `SIM PIN`, a till's,
- * a kiosk's), a call it lets into (`conference bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`).
+ * `supervisor PIN`, `service PIN`, an installer's or an engineer's), a device or an app it unlocks (`laptop PIN`, `SIM PIN`,
+ * a till's, a kiosk's, a card reader's, a tracker app's) or enrols (`enrolment PIN`), a call it lets into (`conference
+ * bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`, a gate's).
  * Without one, `PIN 560034` is as often India's postal code or a board's pin.
  */
 export const PIN_OWNERS = [
@@ -69,9 +70,11 @@ export const PIN_OWNERS = [
   'maintenance', 'technician', 'installer', 'user', 'staff', 'security', 'access', 'login', 'sim', 'phone', 'handset', 'voicemail',
   'bridge', 'conference', 'dial-in', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
   'till', 'pos', 'terminal', 'bios', 'screen-lock', 'screen lock', 'lock-screen', 'lock screen', 'screen', 'card', 'door', 'alarm',
-  'keypad', 'safe',
+  'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment',
 ];
-const PIN_OWNER_WORDS = new Set(PIN_OWNERS);
+/** Whose PIN it is, before the word PIN alone: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
+export const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];
+const PIN_OWNER_WORDS = new Set(PROSE_PIN_OWNERS);
 
 /** Single words of `KEYPAD_GUARD`, as a column's title splits them. */
 const KEYPAD_GUARD_WORDS = new Set(['alarm', 'door', 'gate', 'keypad', 'keysafe', 'safe', 'lockbox', 'padlock', 'locker', 'disarm']);
@@ -80,10 +83,12 @@ const LOCKED_ROOM_WORDS = new Set(LOCKED_ROOMS);
 const CODE_WORDS = new Set(['code', 'pin', 'passcode', 'combination', 'combo']);
 /**
  * Roles whose code, right before the word code, opens or overrides what a keypad guards: an alarm panel's `installer_code`
- * and `engineer_code`, an escape room's or a kiosk's `OVERRIDE_CODE`, a phone's `unlock_code`. (A `service_code` or a
- * `user_code` is as often an id.)
+ * and `engineer_code`, the duress code that disarms it while calling for help, an escape room's or a kiosk's
+ * `OVERRIDE_CODE`, a gate keypad's bypass code, a phone's `unlock_code`; prose names a code by them alone (`duress code …`,
+ * `Bypass code for the gate keypad: …`). (A `service_code` or a `user_code` is as often an id.)
  */
-const CODE_OWNER_WORDS = new Set(['override', 'unlock', 'installer', 'engineer']);
+export const ACCESS_CODE_ROLES: readonly string[] = ['override', 'unlock', 'installer', 'engineer', 'duress', 'bypass'];
+const CODE_OWNER_WORDS = new Set(ACCESS_CODE_ROLES);
 /** The single words that, right before `code` in a name, make it a keypad's code (`ALARM_CODE`, `installerCode`): what a scanner looks for. */
 export const ACCESS_CODE_OWNERS: readonly string[] = [...KEYPAD_GUARD_WORDS, ...CODE_OWNER_WORDS];
 
@@ -106,6 +111,43 @@ export function namesAccessCodeColumn(title: string): boolean {
     if (word === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!)) return true;
   }
   return false;
+}
+
+/** Plural code words as a caption writes them over a list of codes (`Gate and door codes`, `Alarm PINs`). */
+const CODE_WORDS_PLURAL = new Set(['codes', 'pins', 'passcodes', 'combinations', 'combos']);
+/**
+ * Words of a caption or of a table's titles that make its codes another kind: a sensor's fault or an event's code, a
+ * panel's zone, a product's or a part's number, a postal code, and a table that explains codes rather than keeps them
+ * (`| Code | Meaning |`).
+ */
+const NOT_KEYPAD_CODE_WORDS = new Set([
+  'error', 'errors', 'fault', 'faults', 'status', 'event', 'events', 'sensor', 'sensors', 'zone', 'zones', 'trouble', 'alert', 'alerts',
+  'warning', 'warnings', 'log', 'model', 'part', 'parts', 'product', 'products', 'sku', 'serial', 'zip', 'postal', 'area', 'meaning',
+  'description', 'cause', 'reason', 'condition', 'definition', 'explanation', 'price', 'qty', 'quantity', 'http', 'exit',
+]);
+
+/**
+ * Whether a caption over a table (its heading, or the line that introduces it) names the keypads' codes it lists: what a
+ * keypad guards and a code's noun (`# Gate and door codes`, `Alarm PINs:`), no word of another kind of code (`Door sensor
+ * fault codes`). Under it, a column titled a bare `Code` holds them.
+ */
+export function captionNamesKeypadCodes(caption: string): boolean {
+  // Lower case first: a plural's `s` after capitals (`PINs`) is no word of its own.
+  const words = caption.length <= 120 ? splitWords(caption.toLowerCase()) : [];
+  if (words.some((word) => NOT_KEYPAD_CODE_WORDS.has(word))) return false;
+  const named = words.some((word) => CODE_WORDS.has(word) || CODE_WORDS_PLURAL.has(word));
+  return named && words.some((word, i) => KEYPAD_GUARD_WORDS.has(word) || (word === 'key' && words[i + 1] === 'safe'));
+}
+
+/** Whether a column's title is a code's noun alone (`Code`, `PIN`, `Combination`): whose, the table's caption may say. */
+export function namesBareCodeColumn(title: string): boolean {
+  const words = title.length <= 40 ? splitWords(title) : [];
+  return words.length === 1 && CODE_WORDS.has(words[0]!);
+}
+
+/** Whether a table's titles explain or price codes rather than keep them (`| Code | Meaning |`, `| Code | Product |`). */
+export function titlesListOtherCodes(titles: readonly string[]): boolean {
+  return titles.some((title) => title.length <= 40 && splitWords(title).some((word) => NOT_KEYPAD_CODE_WORDS.has(word)));
 }
 
 /** Whether a table column's title names a keypad itself (`door keypad`, `Keypad`): its cells are what is keyed into it. */
@@ -136,7 +178,7 @@ export function loginPinColumns(titles: readonly string[]): number[] {
  * is still …?"), or a change to it (`was changed to`, `reset to`).
  */
 export const CODE_GIVEN_AS =
-  '[ \\t]{1,2}(?:(?:is|was)(?:[ \\t]{1,2}(?:still|now|currently))?|(?:(?:is|was|got|has[ \\t]been)[ \\t]{1,2})?(?:changed|reset|set)[ \\t]{1,2}to)';
+  '[ \\t]{1,2}(?:(?:is|was|stays|remains)(?:[ \\t]{1,2}(?:still|now|currently))?|(?:(?:is|was|got|has[ \\t]been)[ \\t]{1,2})?(?:changed|reset|set)[ \\t]{1,2}to)';
 /** Code marks or Markdown's bold around a code's digits (`` `4183` ``, `**4471**`), either side. */
 export const CODE_MARK = '(?:\\*\\*|__|`)?';
 
@@ -146,7 +188,7 @@ export const CODE_MARK = '(?:\\*\\*|__|`)?';
  */
 export const KEYPAD_DIGITS = `${CODE_MARK}(?<v>\\d{4,8}(?:#(?![\\w#]))?)${CODE_MARK}`;
 
-/** The digits of a code found with `KEYPAD_DIGITS`, without the keypad's `#`. */
+/** The digits of a code found with `KEYPAD_DIGITS` or in a table's cell, without the keypad's `#` or `*`. */
 export function codeDigits(value: string): string {
-  return value.endsWith('#') ? value.slice(0, -1) : value;
+  return value.endsWith('#') || value.endsWith('*') ? value.slice(0, -1) : value;
 }

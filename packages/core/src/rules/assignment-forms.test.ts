@@ -583,11 +583,12 @@ describe('digits under a passcode or a PIN name', () => {
   it('reads four to eight digits under a name that ends in passcode, or an admin PIN', () => {
     expect(values('[remote]\nconsole_passcode = 3184\n', 'cues.conf')).toEqual(['3184']);
     expect(values('DOOR_PASSCODE=804913\n', 'kiosk.ini')).toEqual(['804913']);
-    expect(values('kiosk:\n  admin_pin: "57203"\n', 'kiosk.yml')).toEqual(['57203']);
+    expect(values('kiosk:\n  admin_pin: "57203"\n', 'kiosk.yml')).toEqual(['57203']);    expect(values('[admin]\nexit_pin = 604218\n', 'kiosk.ini')).toEqual(['604218']);
   });
   it('leaves stand-ins, counts and digits under other names', () => {
     expect(values('console_passcode = 0000\nconsole_passcode = 1234\nconsole_passcode = 9876\n', 'cues.conf')).toEqual([]);
     expect(values('passcode_length = 6\nPASSCODE_TIMEOUT = 3600\nled_pin = 1342\ndebugMenuPin = "4821"\n', 'cues.conf')).toEqual([]);
+    expect(values('[admin]\nexit_code = 1024\nexit_pin = 0000\n', 'kiosk.ini')).toEqual([]);
     expect(values('console_passcode = 3184\n', 'test/fixtures/cues.conf')).toEqual([]);
   });
 });

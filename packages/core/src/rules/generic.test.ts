@@ -222,6 +222,12 @@ describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWi
     ]);
   });
 
+  it('reads a PIN said to stay or remain, and an enrolment PIN keyed in', async () => {
+    const notes = ['The loading bay card PIN stays 40917.', 'The van tablets join MDM using the enrolment PIN 39174205.', 'the gate PIN remains 62038', ''].join('\n');
+    expect(await values(notes, 'wiki/notes.md')).toEqual(['admin-pin-prose 40917', 'admin-pin-prose 39174205', 'admin-pin-prose 62038']);
+    expect(await values('The card PIN stays the same.\nThe enrolment PIN stays 1234.\n', 'wiki/notes.md')).toEqual([]);
+  });
+
   it("leaves a PIN only compared to a number, a place's PIN code, a board's pin used, a PIN asked for and not given, and words after the login", async () => {
     const notes = [
       'Compare the admin PIN to 2048 in the old export.',

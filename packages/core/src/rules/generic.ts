@@ -8,7 +8,7 @@ import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
-import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
@@ -3401,8 +3401,6 @@ const QUOTED_LOGIN_PAIR =
 /** A device said to have the PIN, the owner before the verb (`the service laptop in the workshop has PIN …`). */
 const PIN_HELD_BY = '(?:has|have)[ \\t]{1,2}(?:(?:a|the)[ \\t]{1,2})?';
 const PIN_HELD_BY_KEYWORDS = ['has pin', 'has a pin', 'has the pin', 'have pin', 'have a pin', 'have the pin'];
-/** Whose PIN it is, as this rule reads it before the word PIN: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
-const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];
 /** A PIN that a verb says is keyed in (`re-pair using PIN`, `log in with the PIN`, `entering PIN`). */
 const PIN_USED_WITH = '(?:using|with|enter(?:ing)?)[ \\t]{1,2}(?:the[ \\t]{1,2})?';
 const PIN_USED_WITH_KEYWORDS = ['using', 'with', 'enter', 'entering'].flatMap((verb) => [`${verb} pin`, `${verb} the pin`]);
@@ -7616,7 +7614,7 @@ export const genericRules: Rule[] = [
     id: 'admin-pin-prose',
     category: 'PASS',
     description:
-      'A PIN named in prose for whose or what it is (an admin\'s, a supervisor\'s, a service, an override or a kiosk\'s exit PIN; a laptop\'s, a SIM\'s, a till\'s; a conference bridge\'s or voicemail\'s; a door\'s; a login\'s after its user name), a device\'s unlock code, or a PIN a verb says is keyed in (`using PIN`), given as four to eight digits, maybe in code marks or bold, maybe on the next line, maybe with the keypad\'s `#` (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`, `Set the kiosk exit PIN to …`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+      'A PIN named in prose for whose or what it is (an admin\'s, a supervisor\'s, a service, an override or a kiosk\'s exit PIN; a laptop\'s, a SIM\'s, a till\'s, an app\'s; an enrolment PIN; a conference bridge\'s or voicemail\'s; a door\'s or a gate\'s; a login\'s after its user name), a device\'s unlock code, or a PIN a verb says is keyed in (`using PIN`), given (after a colon, `is`, `stays` or `remains`, or none) as four to eight digits, maybe in code marks or bold, maybe on the next line, maybe with the keypad\'s `#` (`Admin PIN 4817.`, `supervisor PIN for the tills: 50317`, `Set the kiosk exit PIN to …`); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
     keywords: [...PROSE_PIN_OWNERS.flatMap((owner) => [`${owner} pin`, `${owner}s pin`]), 'unlock code', ...PIN_HELD_BY_KEYWORDS, ...PIN_USED_WITH_KEYWORDS, ...PIN_OF_LOGIN_KEYWORDS],
     startsAtKeyword: true,
     pattern: ADMIN_PIN_PROSE,
@@ -7628,6 +7626,7 @@ export const genericRules: Rule[] = [
         'Remote control: Burk ARC Plus at the studio. Admin PIN 4817.', 'The supervisor PIN for the tills is 50317 until the audit.', 'The manager override PIN for the tills is 731904.', 'Manager PIN: 482913', 'Alarm panel master PIN: `730291`',
         '3. The chiller panel asks for the service PIN: **5190**.', 'Dial in, then the conference bridge PIN for the auditors is 604317#.', 'the scoring laptop pin is now 270961',
         "Change the kiosk exit PIN to `630914` on each tablet.", 'Pair the scale using PIN\n  7302 from its label.', 'The van tablets unlock code 839104, auto-lock on.', 'Kiosk login: user `lobby`, PIN 40618',
+        'The fuel berth card PIN stays 6021.', 'Tablets enrol using the enrolment PIN 39174205.',
       ],
       noMatch: ['Admin PIN 1234.', 'supervisor PIN 0000 (factory default)', 'Example: the voicemail PIN 5190 is entered after the tone.', 'Bengaluru office, PIN 560034', 'the service pin 12 on the header', 'Supervisor override PIN is in the POS binder (not here).', 'The master PIN length is 6 digits', 'master pin 13 drives the LED', 'Admin PIN 4817-2 is the form number', 'admin pin 2024.1 release notes', 'Admin PIN 48170000912 (the serial)', 'Compare the admin PIN to 2048 before the upgrade', 'Solder the LED with pin 13', 'If it asks for a PIN, use the one on the card'],
     },

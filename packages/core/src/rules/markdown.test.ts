@@ -480,7 +480,7 @@ describe('a Markdown table that lists Wi-Fi networks and their keys', () => {
 describe('PINs and keypad codes in a Markdown table', () => {
   const tableCodes = (text: string, file: string) =>
     detect(text, { file }).filter((f) => f.rule === 'markdown-table-credential').map((f) => text.slice(f.start, f.end));
-  it("reads the digits under a column named for a keypad, a keypad's code or a PIN, without the keypad's #", () => {
+  it("reads the digits under a column named for a keypad, a keypad's code or a PIN, with the keypad's # or *", () => {
     const sites = [
       '| depot | gate keypad | store room code | supervisor PIN |',
       '|---|---|---|---|',
@@ -488,13 +488,28 @@ describe('PINs and keypad codes in a Markdown table', () => {
       '| Selby | 82915 | 47730 | — |',
       '',
     ].join('\n');
-    expect(tableCodes(sites, 'wiki/depots.md')).toEqual(['60418', '31907', '550271', '82915', '47730']);
+    expect(tableCodes(sites, 'wiki/depots.md')).toEqual(['60418#', '31907', '550271', '82915', '47730']);
+    const studios = ['| studio | door code |', '|---|---|', '| Upper | 2207* |', ''].join('\n');
+    expect(tableCodes(studios, 'wiki/studios.md')).toEqual(['2207*']);
   });
   it('reads a PIN or a code that a cell names under a column of logins, and a bare pin beside a login', () => {
     const access = ['| system | host | login |', '|---|---|---|', '| Dosing HMI | 10.4.2.7 | PIN 730416 |', '| Gate panel | — | code: 29184# |', ''].join('\n');
-    expect(tableCodes(access, 'docs/ot-access.md')).toEqual(['730416', '29184']);
+    expect(tableCodes(access, 'docs/ot-access.md')).toEqual(['730416', '29184#']);
     const accounts = ['| username | pin |', '|---|---|', '| till3 | 40726 |', ''].join('\n');
     expect(tableCodes(accounts, 'docs/tills.md')).toEqual(['40726']);
+  });
+  it('reads a column titled a bare Code or PIN under a caption that names the keypads whose codes it lists', () => {
+    const gates = ['# Gate and door codes (staff only)', '', '| Location | Code | Notes |', '|---|---|---|', '| Yard gate | 3805 | monthly |', '| Shower block | 6127# | |', ''].join('\n');
+    expect(tableCodes(gates, 'wiki/site.md')).toEqual(['3805', '6127#']);
+    const alarms = ['Alarm PINs for the depots:', '', '| Depot | PIN |', '|---|---|', '| Selby | 402917 |', ''].join('\n');
+    expect(tableCodes(alarms, 'wiki/depots.md')).toEqual(['402917']);
+  });
+  it("leaves a bare Code column under no caption, a caption of faults or products, and a table that explains its codes", () => {
+    const bare = ['| Location | Code |', '|---|---|', '| Yard gate | 3805 |', ''].join('\n');
+    const faults = ['## Door sensor fault codes', '', '| Zone | Code |', '|---|---|', '| Front door | 4012 |', ''].join('\n');
+    const meanings = ['## Alarm codes', '', '| Code | Meaning |', '|---|---|', '| 1301 | AC power lost |', ''].join('\n');
+    const products = ['## Gate product codes', '', '| Gate | Code |', '|---|---|', '| Field gate 12ft | 40712 |', ''].join('\n');
+    expect(tableCodes([bare, faults, meanings, products].join('\n'), 'wiki/site.md')).toEqual([]);
   });
   it("leaves a keypad's model, counts, stand-ins, postal codes, a PIN named in any other column and a row noted as no secret", () => {
     const notes = [

@@ -2,7 +2,7 @@ import { lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret, isWifiSecurityMode } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
-import { isProsePin, loginPinColumns, namesAccessCodeColumn, namesKeypadColumn } from './access-codes.js';
+import { captionNamesKeypadCodes, codeDigits, isProsePin, loginPinColumns, namesAccessCodeColumn, namesBareCodeColumn, namesKeypadColumn, titlesListOtherCodes } from './access-codes.js';
 import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
 import { WIFI_KEY, wifiKeyColumns } from './wifi-columns.js';
@@ -59,10 +59,13 @@ const NOT_A_SECRET_NOTE =
  * code before digits (`PIN 556021`) gives that PIN.
  */
 const LOGIN_COLUMN = /^(?:log[ -]?in|log[ -]?on|sign[ -]?in|access|credentials?|creds|auth(?:entication)?)$/i;
-/** A keypad's code as a cell under a column named for it gives it: digits, maybe in code marks or bold, maybe the `#` keyed after them. */
-const CODE_CELL = /^(?:`|\*\*)?(?<v>\d{4,8})#?(?:`|\*\*)?$/;
-/** A cell that names a PIN or a code and gives its digits (`PIN 556021`, `code: 4471#`). */
-const NAMED_CODE_CELL = /^(?:pin|code|passcode)[ \t]{0,2}:?[ \t]{1,2}(?:`|\*\*)?(?<v>\d{4,8})#?(?:`|\*\*)?$/i;
+/**
+ * A keypad's code as a cell under a column named for it gives it: digits, maybe in code marks or bold, maybe the `#` or
+ * `*` keyed after them (kept with them; a cell holds nothing else, so a lone `*` there is no emphasis).
+ */
+const CODE_CELL = /^(?:`|\*\*)?(?<v>\d{4,8}[#*]?)(?:`|\*\*)?$/;
+/** A cell that names a PIN or a code and gives its digits (`PIN 556021`, `code: 4471#`), the keypad's `#` or `*` kept. */
+const NAMED_CODE_CELL = /^(?:pin|code|passcode)[ \t]{0,2}:?[ \t]{1,2}(?:`|\*\*)?(?<v>\d{4,8}[#*]?)(?:`|\*\*)?$/i;
 
 /**
  * The PIN or keypad code a cell gives: its digits under a column named for a keypad's code, a PIN or the keypad itself
@@ -71,9 +74,27 @@ const NAMED_CODE_CELL = /^(?:pin|code|passcode)[ \t]{0,2}:?[ \t]{1,2}(?:`|\*\*)?
  */
 function accessCodeInCell(cell: Cell, codeColumn: boolean, loginColumn: boolean): Span | undefined {
   const m = (codeColumn ? CODE_CELL.exec(cell.text) : null) ?? (codeColumn || loginColumn ? NAMED_CODE_CELL.exec(cell.text) : null);
-  if (m === null || !isProsePin(m.groups!['v']!)) return undefined;
+  if (m === null || !isProsePin(codeDigits(m.groups!['v']!))) return undefined;
   const start = cell.start + m[0].lastIndexOf(m.groups!['v']!);
   return { start, end: start + m.groups!['v']!.length, category: 'PASS' };
+}
+
+/** How many lines above a table's header its caption is looked for: a heading, maybe a sentence or two under it. */
+const CAPTION_REACH = 4;
+/**
+ * The caption of the table whose header is line `header`: the nearest heading above it within a few lines, or the first
+ * line above it that introduces it with a colon (`Gate codes:`); empty when another table or none comes first.
+ */
+function captionAbove(lines: readonly { text: string }[], header: number): string {
+  let nearest = true;
+  for (let l = header - 1; l >= 0 && l >= header - CAPTION_REACH; l--) {
+    const line = lines[l]!.text.trim();
+    if (line === '') continue;
+    if (line.includes('|')) return '';
+    if (line.startsWith('#') || (nearest && line.endsWith(':'))) return line.replace(/^#{1,6}[ \t]*/, '');
+    nearest = false;
+  }
+  return '';
 }
 
 function findTableCredentials(text: string, options: DetectOptions): Span[] {
@@ -97,7 +118,10 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
     const wifiKeys = wifiKeyColumns(titles);
     const secretColumns = header.map((cell, c) => (wifiKeys.has(c) ? WIFI_KEY : namedKey(cell.text)));
     const loginPins = loginPinColumns(titles);
-    const codeColumns = titles.map((title, c) => (title.length <= 40 && (namesAccessCodeColumn(title) || namesKeypadColumn(title))) || loginPins.includes(c));
+    const keypadCaption = titles.some(namesBareCodeColumn) && !titlesListOtherCodes(titles) && captionNamesKeypadCodes(captionAbove(lines, i - 1));
+    const codeColumns = titles.map(
+      (title, c) => (title.length <= 40 && (namesAccessCodeColumn(title) || namesKeypadColumn(title))) || loginPins.includes(c) || (keypadCaption && namesBareCodeColumn(title)),
+    );
     const loginColumns = titles.map((title) => LOGIN_COLUMN.test(title));
     // No header names a secret: each row may name its own in its first cell (`| Item | Value |` over
     // `| Secret access key | \`…\` |`), its value the cell after it.

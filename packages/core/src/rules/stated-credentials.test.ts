@@ -282,6 +282,45 @@ describe('a keypad code given by its lock, after what it guards, or in brackets'
   });
 });
 
+describe('a keypad code written right after its name, named by a role, restated, or with what it opens in brackets', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-keypad-code').map((f) => text.slice(f.start, f.end));
+  it('reports a code right after its name where the digits end the clause, in bold too, and a duress or bypass code', () => {
+    const notes = [
+      '- **Back office**: printer `BO-1`; alarm code 80314',
+      '- Unlock the bin store: key safe code **29175**.',
+      '- Shop alarm: code 6012, duress code 6019',
+      'Override code for the lift keypad: 57302',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/shops.md')).toEqual(['80314', '29175', '6012', '6019', '57302']);
+  });
+  it("reports a code whose lock is named in brackets, a dialler's or a system's code, and one restated after a clause's colon", () => {
+    const notes = [
+      'Padlock combination (bin store gate): 4618',
+      'Cold room alarm dialler PIN (for the on-call chef): 390217.',
+      'Intruder alarm system code: 71946',
+      'The gate code for the yard changed last week: the new code is 702615.',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/kitchen.md')).toEqual(['4618', '390217', '71946', '702615']);
+  });
+  it("leaves an event's code a panel shows, digits that a clause goes on after, a year, and another code's name before its brackets", () => {
+    const notes = [
+      'The panel showed alarm code 1301 after the power cut.',
+      'The panel showed alarm code 1301.',
+      'door code 4012 means the strike is open',
+      'Alarm code 5580 triggered twice overnight',
+      'New gate code 2024.',
+      'Door sensor alarm code 4013.',
+      'Error code (gate controller): 4012',
+      'Exit code (door service): 1024',
+      'duress code 1234',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/site.md')).toEqual([]);
+  });
+});
+
 describe("a PIN or a keypad code given as a chat's answer", () => {
   const answers = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'code-chat-answer').map((f) => text.slice(f.start, f.end));
   it('reads "it\'s …" or "which is still …" opening a message after one that named the PIN, the code or the device password', () => {
@@ -291,6 +330,12 @@ describe("a PIN or a keypad code given as a chat's answer", () => {
     expect(answers(teams, 'chat/bar.txt')).toEqual(['40718']);
     const json = '  {"from": "Jo", "body": "the till wants a manager password again"},\n  {"from": "Lee", "body": "it is `2860` on till 3"}\n';
     expect(answers(json, 'exports/teams/shop.json')).toEqual(['2860']);
+  });
+  it('reads an answer that opens with a word of assent before "it\'s", after a question that named a gate\'s code', () => {
+    const teams = "[2026-03-02 07:06] Ola: the gate code for the yard changed?\n[2026-03-02 07:07] Ken: yes it's 640918 now\n[2026-03-02 07:09] Ola: and the bin store padlock code?\n[2026-03-02 07:10] Ken: yep, it's 5021\n";
+    expect(answers(teams, 'exports/teams/yard.txt')).toEqual(['640918', '5021']);
+    const ports = "[10:01] Ana: which port does the exporter listen on?\n[10:02] Ben: yes it's 9100\n[10:03] Ana: the gate code is the usual?\n[10:04] Ben: yes, it's 1234\n";
+    expect(answers(ports, 'chat/ops.txt')).toEqual([]);
   });
   it('leaves an answer with no code named before it, a year, a count, a port, a stand-in and digits inside a sentence', () => {
     const chat = [
@@ -356,6 +401,14 @@ describe('a PIN a sentence states by its words, not by whose it is', () => {
   it("reads a role's PIN a chat says was keyed in", () => {
     const chat = '[07:58] Rosa: booking kiosk froze again\n[08:02] Tariq: rebooted it, it wanted the supervisor pin, entered 845120\n';
     expect(pins(chat, 'chat/reception.txt')).toEqual(['845120']);
+  });
+  it("reads a PIN named for its device past an aside in brackets, or after a label that ends in its device's name", () => {
+    const notes = ['Card reader (Ingenico) PIN for voids: 58301', '2. Van tracker app: PIN 720418.', ''].join('\n');
+    expect(pins(notes, 'wiki/vans.md')).toEqual(['58301', '720418']);
+  });
+  it("leaves a PIN after a label of no device, a board's pin past its aside, and a role's PIN whose digits are a clause's", () => {
+    const notes = ['Pune office: PIN 411014', 'Dev board (rev B) PIN: 2048', 'Amplifier (left): PIN 4096', 'Van tracker app: PIN for the week 4 rota', 'The tablet PIN length: 6', ''].join('\n');
+    expect(pins(notes, 'wiki/notes.md')).toEqual([]);
   });
   it("leaves a postal code, a board's or a certificate's pin, a rule or a count about a PIN, a stand-in and a bare label", () => {
     const notes = [

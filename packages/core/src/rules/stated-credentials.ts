@@ -4,7 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_ROLES, CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -228,14 +228,19 @@ const BRACKETED_PASSWORD_SUBJECT =
   /password(?:[ \t]{1,2}(?:from|for|on|of|used[ \t]{1,2}(?:on|for|by))[ \t]{1,2}[^\r\n()`'"=:]{1,40}?)?[ \t]{1,2}\((?<v>[^\s()'"`<>{}$]{6,64})\)[ \t]{1,2}(?:is|was|has[ \t]been)[ \t]/iy;
 
 /** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
-const KEYPAD_CODE_NOUN = '(?:code|pin|passcode|combination|combo)';
+const KEYPAD_CODE_NOUNS = ['code', 'pin', 'passcode', 'combination', 'combo'];
+const KEYPAD_CODE_NOUN = `(?:${KEYPAD_CODE_NOUNS.join('|')})`;
 /** What a keypad guards, as the rules that start at it look for it (`KEYPAD_GUARD` written as literals). */
 const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
 /**
  * Words that may stand between what a keypad guards and its code's noun, one or two of them (`alarm panel code`, `cell
  * door keypad master code`, `door entry PIN`): the keypad, its panel, whose code of several it is.
  */
-const KEYPAD_QUALIFIER = '(?:entry|access|disarm|arming|panel|keypad|door|master|override|admin|user|unlock|release|exit|service|engineer)';
+const KEYPAD_QUALIFIER = '(?:entry|access|disarm|arming|panel|keypad|door|master|override|admin|user|unlock|release|exit|service|engineer|system|dialler|dialer)';
+/** A role whose code opens or overrides a keypad, named alone before the word code (`duress code …`, `Bypass code for …`). */
+const ACCESS_ROLE = `(?:${ACCESS_CODE_ROLES.join('|')})`;
+/** A code restated after the colon of a clause that named it (`Alarm code for the feed room changed in March: the new code is …`). */
+const CODE_RESTATED = `(?:[ \\t]{1,2}(?:the|its)(?:[ \\t]{1,2}(?:new|current|updated))?[ \\t]{1,2}${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))?`;
 /**
  * A lock that is its own code's holder: a padlock, a key safe, a lock box, a combination or a keypad lock. Prose says its
  * digits are the lock (`the padlock on the sea chest is 2718`, `Key safe: 40917`), with no word for the code.
@@ -256,9 +261,12 @@ const CODE_END = '(?![\\w\\/:#-]|[.,][ \\t]?\\d|[ \\t]\\d)';
  */
 const STATED_KEYPAD_CODE = new RegExp(
   `(?:(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}s?` +
+    `|(?<![\\w-])${ACCESS_ROLE}[ \\t]${KEYPAD_CODE_NOUN}` +
     `|(?<named>${KEYPAD_CODE_NOUN})[ \\t]{1,2}(?:for|to|on|of|into)[ \\t]{1,2}(?:[^:=\\r\\n\`'"?]{0,30}?[ \\t])?${KEYPAD_GUARD}` +
+    `|(?<![\\w-])(?<bracketed>${KEYPAD_CODE_NOUN})[ \\t]{0,2}\\((?:[^()\\r\\n]{0,30}?[ \\t])?${KEYPAD_GUARD}[^()\\r\\n]{0,30}\\)` +
     `|(?<![\\w-])(?<holder>${CODE_HOLDER})(?![\\w]))` +
-    `(?:[ \\t][^:=\\r\\n\`'"]{0,40}[^\\s:=\`'"])?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})` +
+    `(?:[ \\t][^:=\\r\\n\`'"]{0,40}[^\\s:=\`'"])?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})${CODE_RESTATED}` +
+    `|(?<bare>(?<![\\w-])(?:${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}|${ACCESS_ROLE})[ \\t]${KEYPAD_CODE_NOUN})` +
     `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;()\\r\\n\`'"]{0,40}?)[ \\t]{0,2}[,:;][ \\t]{1,2}(?:(?:the|its)[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
     `[ \\t]{1,3}${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
@@ -281,8 +289,46 @@ function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
     !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd) &&
     !COUNTED_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 16)) &&
     (groups['named'] === undefined || opensWithDeterminer(ctx.text, ctx.matchStart)) &&
+    (groups['bracketed'] === undefined || !namesOtherCode(lineBefore(ctx.text, ctx.matchEnd))) &&
+    (groups['bare'] === undefined || isBareKeypadCode(value, ctx)) &&
     !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
     (groups['holder'] === undefined || !YEAR_DIGITS.test(value))
+  );
+}
+
+/** How far back on its line the words around a code are read. */
+const CODE_LINE_REACH = 120;
+/** The text of the line that holds `end`, from its start (at most `CODE_LINE_REACH` back) to `end`. */
+function lineBefore(text: string, end: number): string {
+  return text.slice(lineAround(text, end, CODE_LINE_REACH).start, end);
+}
+
+/**
+ * Words that name a code of another kind than a keypad's, before its noun or in its brackets (`Exit code (gate
+ * controller): …`, `Error code (door sensor): …`, a promotion's, a product's, a country's dialling code).
+ */
+const OTHER_CODE_WORDS = /\b(?:exit|return|status|http|promo|promotion|discount|voucher|coupon|product|country|dialling|dialing|tax|vat|colou?r|source|qr|bar|sort|tracking|order|invoice)\b/i;
+/** Whether the words on a code's line make it some other code than a keypad's: a fault's, a sensor's, a product's. */
+function namesOtherCode(line: string): boolean {
+  return NOT_ACCESS_ASIDE.test(line) || OTHER_CODE_WORDS.test(line);
+}
+
+/** Where a keypad's code written right after its name ends its clause: the line, a sentence, a list's comma, an aside. */
+const CLAUSE_ENDS_AFTER = /^(?:[ \t]{0,2}(?:[.;,!)]|\r?\n|$)|[ \t]{1,2}(?:\(|[-–—][ \t]))/;
+/** Verbs that report a code a panel shows or logs (`the panel showed alarm code 1301`): an event's code, not the one keyed. */
+const SHOWN_CODE_VERBS = /\b(?:show(?:s|n|ed|ing)?|display(?:s|ed|ing)?|logged|reports?|reported|rais(?:es|ed)|threw|throws|returned|flash(?:es|ed|ing)|beep(?:s|ed)|triggered|means)\b/i;
+
+/**
+ * Whether a code written right after its name, with no colon or `is` (`alarm code 5580`, `key safe code **469025**`,
+ * `duress code 7049`), is the keypad's: the digits end the clause, they are no year, and nothing on the line before makes
+ * them an event's or another kind's code (`the panel showed alarm code 1301`, `door sensor alarm code 4012`).
+ */
+function isBareKeypadCode(value: string, ctx: RuleContext): boolean {
+  return (
+    CLAUSE_ENDS_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4)) &&
+    !YEAR_DIGITS.test(codeDigits(value)) &&
+    !namesOtherCode(lineBefore(ctx.text, ctx.matchStart)) &&
+    !SHOWN_CODE_VERBS.test(lineBefore(ctx.text, ctx.matchStart))
   );
 }
 
@@ -346,7 +392,11 @@ function asideNamesCode(clause: string): boolean {
 }
 
 /** Code words that start the named-first form, each with a preposition before what it opens. */
-const NAMED_CODE_KEYWORDS = ['code', 'pin', 'passcode', 'combination', 'combo'].flatMap((noun) => ['for', 'to', 'on', 'of', 'into'].map((preposition) => `${noun} ${preposition}`));
+const NAMED_CODE_KEYWORDS = KEYPAD_CODE_NOUNS.flatMap((noun) => ['for', 'to', 'on', 'of', 'into'].map((preposition) => `${noun} ${preposition}`));
+/** A role's code named alone (`duress code`, `bypass pin`). */
+const ROLE_CODE_KEYWORDS = ACCESS_CODE_ROLES.flatMap((role) => KEYPAD_CODE_NOUNS.map((noun) => `${role} ${noun}`));
+/** A code's noun with what it opens in brackets after it (`combination (front gate)`). */
+const BRACKETED_CODE_KEYWORDS = KEYPAD_CODE_NOUNS.flatMap((noun) => [`${noun} (`, `${noun}(`]);
 /**
  * Words that may stand right before a code named first (`the code for the key safe`, a chat's `code for …` after the
  * speaker's colon): a determiner, a word that makes it a code that lets in (`the override code on the keypad`, `master
@@ -426,6 +476,16 @@ function opensMessage(text: string, at: number): boolean {
   return c === '\n' || c === ':' || c === ']' || c === '"' || c === '>';
 }
 
+/** A word a chat's answer may open with before it gives the code (`yes it's …`, `yep, it's …`, `ok so it's …`). */
+const ANSWER_INTERJECTION = /(?:yes|yeah|yep|yup|aye|ok|okay|sure|nope|no|nah|right|correct)[,.!]?(?:[ \t]{1,2}so)?[ \t]{1,2}$/i;
+
+/** Where the message that `at` answers in opens: before a word of assent or denial that leads it, if one does. */
+function pastInterjection(text: string, at: number): number {
+  const before = text.slice(Math.max(0, at - 16), at);
+  const m = ANSWER_INTERJECTION.exec(before);
+  return m === null ? at : at - before.length + m.index;
+}
+
 function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let namedEnds: number[] | undefined;
@@ -433,12 +493,13 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
     if (m.index > 0 && /[\w']/.test(text.charAt(m.index - 1))) return;
     const value = m.groups!['v']!;
     const end = m.index + m[0].length;
-    if (!isProsePin(value) || YEAR_DIGITS.test(value) || COUNTED_AFTER.test(text.slice(end, end + 16)) || !opensMessage(text, m.index)) return;
+    if (!isProsePin(value) || YEAR_DIGITS.test(value) || COUNTED_AFTER.test(text.slice(end, end + 16)) || !opensMessage(text, pastInterjection(text, m.index))) return;
     // The code was named in the messages before this one: before its line, within reach.
     const lineStart = lineAround(text, m.index, ANSWERED_REACH).start;
     namedEnds ??= namedAccessCodeEnds(text);
     if (!anyEndWithin(namedEnds, Math.max(0, lineStart - ANSWERED_REACH), lineStart)) return;
-    if (linesCodeStandIn(text, m.index, end)) return;
+    // An answer's message may call its code a stand-in after it (`it's … on all of them, the factory default`).
+    if (linesCodeStandIn(text, m.index, lineAround(text, end, ANSWERED_REACH).end)) return;
     const start = m.index + m[0].indexOf(value, m[0].length - value.length - 2);
     spans.push({ start, end: start + value.length });
   });
@@ -454,8 +515,8 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
  * the word and its colon or `is`. Sticky at the word PIN; the words before it are judged by `pinLead`.
  */
 const STATED_PIN = new RegExp(
-  `(?<![\\w-])pin(?![\\w-])(?<clause>[ \\t][^\\r\\n:=.,;()\`"\\d]{1,48}?)?` +
-    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|,[ \\t]{1,2}(?:used|entered|typed|tried|keyed[ \\t]in|it'?s|it[ \\t]is|use|enter|type|try))` +
+  `(?<![\\w-])pin(?![\\w-])(?:(?<clause>[ \\t][^\\r\\n:=.,;()\`"\\d]{1,48}?)?` +
+    `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|,[ \\t]{1,2}(?:used|entered|typed|tried|keyed[ \\t]in|it'?s|it[ \\t]is|use|enter|type|try))|(?<bare>))` +
     `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
   'iy',
 );
@@ -508,10 +569,47 @@ function pinLead(words: readonly string[]): 'role' | 'stated' | undefined {
   return stated ? 'stated' : undefined;
 }
 
-/** Whether a PIN stated at `start`, its digits ending at `end`, is one: its words before, its clause, no count after. */
-function isStatedPin(text: string, start: number, end: number, clause: string | undefined): boolean {
-  const lead = pinLead(wordsBefore(text, start));
-  if (lead === undefined) return false;
+/** How far back an aside in brackets before the word PIN may open (`Card terminal (SumUp) PIN`). */
+const PIN_ASIDE_REACH = 40;
+
+/**
+ * Where the words before a PIN are read when an aside in brackets or a label's colon stands right before it (`Card
+ * terminal (SumUp) PIN …`, `Minibus tracker app: PIN …`): at the bracket's opening or the colon, `label` saying which.
+ */
+function pastAsideOrLabel(text: string, at: number): { at: number; label: boolean } | undefined {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
+  if (text.charAt(i - 1) === ':') return { at: i - 1, label: true };
+  if (text.charAt(i - 1) !== ')') return undefined;
+  // Within the reach only, so that brackets closed and never opened cost no more than it.
+  const from = Math.max(0, i - PIN_ASIDE_REACH);
+  const aside = text.slice(from, i - 1);
+  const open = aside.lastIndexOf('(');
+  if (open < 0 || /[()\r\n]/.test(aside.slice(open + 1))) return undefined;
+  return { at: from + open, label: false };
+}
+
+/**
+ * The words before a PIN that make it one (`pinLead`): those right before it, or, past an aside in brackets, those
+ * before the aside, or, past a label's colon, a role's word that ends the label (`Minibus tracker app: PIN …`), since a
+ * label of anything else is as often an address's (`Bengaluru office: PIN …`).
+ */
+function pinLeadAt(text: string, at: number): 'role' | 'stated' | undefined {
+  const words = wordsBefore(text, at);
+  if (words.length > 0) return pinLead(words);
+  const past = pastAsideOrLabel(text, at);
+  if (past === undefined) return undefined;
+  const lead = pinLead(wordsBefore(text, past.at));
+  return past.label && lead !== 'role' ? undefined : lead;
+}
+
+/**
+ * Whether a PIN stated at `start`, its digits ending at `end`, is one: its words before, its clause, no count after. Digits
+ * right after the word (`bare`), with no colon or `is`, only after a role's word that says whose PIN it is.
+ */
+function isStatedPin(text: string, start: number, end: number, clause: string | undefined, bare: boolean): boolean {
+  const lead = pinLeadAt(text, start);
+  if (lead === undefined || (bare && lead !== 'role')) return false;
   if (clause !== undefined && (NOT_PIN_VALUE_CLAUSE.test(clause) || (lead !== 'role' && /^[ \t]code\b/i.test(clause)))) return false;
   return !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, end);
 }
@@ -734,8 +832,8 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, then a colon or `is` and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`), a lock that holds it named alone (`the padlock on the chest is …`), or what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, the keypad\'s `#` kept); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
-    keywords: [...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS],
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code, then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, the keypad\'s `#` kept), or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+    keywords: [...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS],
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
     secretGroup: 'v',
@@ -745,6 +843,8 @@ export const statedCredentialRules: Rule[] = [
       match: [
         '- Intruder alarm code for the boiler room: 502917', 'The side gate code is `4183`, change it after the event.', 'Key safe code = 73914',
         'the server room code is 380617 since the refit', '2. The alarm panel code is **9024** on every site.', '[09:12] Dana: combination for the blue padlock is 4096',
+        '- Warehouse: Wi-Fi `WH-Staff`; alarm code 61083', 'Shop alarm: code 7062, duress code 7069', 'Locker combination (staff room): 3814',
+        'Door code for the yard changed on Monday: the new code is 560917.',
       ],
       noMatch: [
         '- Do not use the factory installer code `5555` or master code `1234` in production.',
@@ -758,6 +858,9 @@ export const statedCredentialRules: Rule[] = [
         'The error code for the door sensor is 4012.',
         'Room code: 2041 (lecture theatre B)',
         'the code for the gateway is 8081',
+        'The panel showed alarm code 1301.',
+        'door code 4012 means the strike is open',
+        'Error code (gate controller): 4012',
       ],
     },
   },
@@ -810,7 +913,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'code-chat-answer',
     category: 'PASS',
     description:
-      'A PIN or keypad code given as a chat\'s answer (`it\'s …`, `which is still …?`) at the start of a message, after messages that named the PIN, code or device password it answers (`the referee laptop pin is still …?`, `reset from HMI with the supervisor pin`, `card machine 2 wants a supervisor password`); 4 to 8 digits, not a year, a count, a stand-in',
+      'A PIN or keypad code given as a chat\'s answer (`it\'s …`, `which is still …?`, maybe after `yes`) at the start of a message, after messages that named the PIN, code or device password it answers (`the referee laptop pin is still …?`, `reset from HMI with the supervisor pin`, `card machine 2 wants a supervisor password`); 4 to 8 digits, not a year, a count, a stand-in',
     keywords: CODE_ANSWER_KEYWORDS,
     pattern: CODE_ANSWER,
     find: findCodeAnswers,
@@ -820,12 +923,14 @@ export const statedCredentialRules: Rule[] = [
       match: [
         '[14:02] lena: the scoring laptop pin is still 0426? it doesn\'t take it\n[14:05] jonas: it\'s 731904 since saturday',
         '[19:02] Sam: reset the fly PLC from the HMI with the supervisor pin\n[19:03] Tom: which is still 906214?',
+        '[07:06] Kim: the gate code for bay 2 changed?\n[07:07] Lou: yes it\'s 380516 now',
       ],
       noMatch: [
         '[14:02] lena: what firmware is on the door keypad?\n[14:05] jonas: it\'s 2024 firmware, the March one',
         '[14:02] lena: how many rows in the door code table?\n[14:05] jonas: it\'s 4096 rows',
         '[14:02] lena: which port does the exporter use?\n[14:05] jonas: it\'s 9100',
         '[14:02] lena: the laptop pin is the usual one\n[14:05] jonas: it\'s 1234 on all of them',
+        '[14:02] lena: which port does the exporter use?\n[14:05] jonas: yes it\'s 9100',
       ],
     },
   },
@@ -833,12 +938,12 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-pin',
     category: 'PASS',
     description:
-      'A PIN stated in a sentence by its words rather than whose it is: a determiner, an owner\'s possessive or its number of digits before the word PIN, or a role\'s word right before it (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `has its own PIN: …`, `the manager PIN, used …`), maybe a short clause before its colon or `is`; 4 to 8 digits, not a stand-in, a count or a measure, and no postal code\'s, board\'s or certificate\'s pin',
+      'A PIN stated in a sentence by its words rather than whose it is: a determiner, an owner\'s possessive or its number of digits before the word PIN, or a role\'s word right before it or before an aside in brackets (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `has its own PIN: …`, `the manager PIN, used …`, `Card terminal (SumUp) PIN for refunds: …`), maybe a short clause before its colon or `is`; after a role\'s word, also the digits right after the word PIN, and a label that ends in one (`Minibus tracker app: PIN …`); 4 to 8 digits, not a stand-in, a count or a measure, and no postal code\'s, board\'s or certificate\'s pin',
     keywords: ['pin'],
     startsAtKeyword: true,
     pattern: STATED_PIN,
     secretGroup: 'v',
-    validate: (v, ctx) => isProsePin(v) && isStatedPin(ctx.text, ctx.matchStart, ctx.matchEnd, ctx.groups?.['clause']),
+    validate: (v, ctx) => isProsePin(v) && isStatedPin(ctx.text, ctx.matchStart, ctx.matchEnd, ctx.groups?.['clause'], ctx.groups?.['bare'] !== undefined),
     confidence: 'medium',
     examples: {
       match: [
@@ -849,6 +954,8 @@ export const statedCredentialRules: Rule[] = [
         '[09:14] Omar: the till asked for the supervisor PIN, used 7290',
         'The 6-digit PIN for the night-shift dispensing tablet is still 508813.',
         "If the card reader asks for a PIN, it's 52817.",
+        'Card terminal (SumUp) PIN for refunds: **7302**',
+        '3. Shuttle tracker app: PIN 602714.',
       ],
       noMatch: [
         'Bengaluru office, PIN: 560034',
@@ -861,6 +968,8 @@ export const statedCredentialRules: Rule[] = [
         'The GPIO pin: 1023',
         'For example, the PIN is 4821.',
         'PIN: 4821',
+        'Pune office: PIN 411014',
+        'Dev board (rev B) PIN: 2048',
       ],
     },
   },
