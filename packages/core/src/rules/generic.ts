@@ -4351,7 +4351,7 @@ function opensFieldListItem(text: string, start: number, value: string): boolean
  * Markdown's indented code block). A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:(?:(?:new|old|current|previous)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>current(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
+  /(?:(?:(?:new|old|current|previous)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>(?:current|old|previous)(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
 /** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
@@ -6835,8 +6835,8 @@ export const genericRules: Rule[] = [
   {
     id: 'key-one-prose',
     category: 'KEY',
-    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not, or handed over bare: "use the new one …"), "the old one", "the current one", "the old value" or under a `Current:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
-    keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current (', 'the value'],
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not, or handed over bare: "use the new one …"), "the old one", "the current one", "the old value" or under a `Current:`, `Old:` or `Previous:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`", "Old (revoked): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
+    keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current (', 'old:', 'old (', 'previous:', 'previous (', 'the value'],
     pattern: ONE_KEY_VALUE,
     find: findOneKeyValues,
     anchored: true,

@@ -26,3 +26,19 @@ describe('a vendor-style prefixed token in a literal', () => {
     expect(values(ts, 'src/billing.ts')).toEqual([]);
   });
 });
+
+describe('a live key set off on a line of its own', () => {
+  it('reads a live or production key alone on its line, as a mail hands a partner its key, its tail lower case and digits', () => {
+    const key = 'qrx_live_p7d2kq9vz4mw8tn3hb6rc1xj5fy0lg2se';
+    const mail = `Hello,\n\nYour key for the stock feed is below. Send it as a bearer token.\n\n    ${key}\n\nRegards\n`;
+    expect(values(mail, 'mail/partner-key.eml')).toEqual([key]);
+    expect(values('qrx_prod_Hq3Lw8Tz2Kr7Vm4Nb9Pc5Xd1Yf6Gs0Ja2Ue\n', 'notes.txt')).toEqual(['qrx_prod_Hq3Lw8Tz2Kr7Vm4Nb9Pc5Xd1Yf6Gs0Ja2Ue']);
+  });
+  it('leaves one inside a sentence, other kind words, publishable keys and tails of one kind of character', () => {
+    expect(values('Rotate qrx_live_p7d2kq9vz4mw8tn3hb6rc1xj5fy0lg2se before Friday.\n', 'notes.txt')).toEqual([]);
+    expect(values('    qrx_api_p7d2kq9vz4mw8tn3hb6rc1xj5fy0lg2se\n', 'notes.txt')).toEqual([]);
+    expect(values('    pk_live_p7d2kq9vz4mw8tn3hb6rc1xj5fy0lg2se\n', 'notes.txt')).toEqual([]);
+    expect(values('    qrx_live_abcdefghijklmnopqrstuvwxyzabcdefgh\n', 'notes.txt')).toEqual([]);
+    expect(values('    qrx_live_2024060112000000000000000000000000\n', 'notes.txt')).toEqual([]);
+  });
+});

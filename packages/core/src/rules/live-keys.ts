@@ -28,6 +28,25 @@ const PREFIXED_TOKEN = /["'`](?<v>[a-z]{2,10}_(?:pat|reg|live|prod|secret|token|
 const KIND_WORD = /_(?:pat|reg|live|prod|secret|token|api|sk|sec|srv|tok|priv)_/y;
 const RANDOM_TAIL = /[A-Za-z0-9]{30,100}(?![A-Za-z0-9_])/y;
 const PUBLIC_PREFIX = /^(?:pk|pub|publishable|public|client|key|test|example|sample|dummy|fake)$/;
+/**
+ * A live or production key set off on a line of its own, as a mail or a doc hands a partner its key ("Your key for the feed
+ * is below." over an indented `acme_live_…`): the line holds nothing else, so it is no name, and a key the vendor drew in
+ * lower case and digits only (`mrk_live_kwn3…`) counts as well, its tail mixing letters and digits.
+ */
+const SET_OFF_KIND = /^_(?:live|prod)_$/;
+const BLANKS = /^[ \t]*$/;
+
+function standsAloneOnLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd === -1) lineEnd = text.length;
+  return start - lineStart <= 40 && lineEnd - end <= 40 && BLANKS.test(text.slice(lineStart, start)) && BLANKS.test(text.slice(end, lineEnd).replace(/\r$/, ''));
+}
+
+/** A drawn tail in one case with digits: letters and digits both, spread (no run of either longer than the tail's third). */
+function isLowerDrawnTail(tail: string): boolean {
+  return /^[a-z0-9]+$/.test(tail) && /\d/.test(tail) && /[g-z]/.test(tail) && !/[a-z]{12}|\d{12}/.test(tail);
+}
 
 function findPrefixedTokens(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -44,14 +63,20 @@ function findPrefixedTokens(text: string, _options: DetectOptions, offsets: read
       start--;
     }
     const quote = text.charAt(start - 1);
-    if (offset - start < 2 || offset - start > 10 || (quote !== '"' && quote !== "'" && quote !== '`')) continue;
+    const quoted = quote === '"' || quote === "'" || quote === '`';
+    if (offset - start < 2 || offset - start > 10) continue;
     if (PUBLIC_PREFIX.test(text.slice(start, offset))) continue;
     RANDOM_TAIL.lastIndex = KIND_WORD.lastIndex;
     if (!RANDOM_TAIL.test(text)) continue;
     const end = RANDOM_TAIL.lastIndex;
-    if (text.charAt(end) !== quote) continue;
+    const tail = text.slice(KIND_WORD.lastIndex, end);
     const value = text.slice(start, end);
-    if (!isGeneratedTail(text.slice(KIND_WORD.lastIndex, end)) || !notPlaceholderNorCounted(value)) continue;
+    if (quoted) {
+      if (text.charAt(end) !== quote || !isGeneratedTail(tail)) continue;
+    } else if (!SET_OFF_KIND.test(text.slice(offset, KIND_WORD.lastIndex)) || !standsAloneOnLine(text, start, end) || !(isGeneratedTail(tail) || isLowerDrawnTail(tail))) {
+      continue;
+    }
+    if (!notPlaceholderNorCounted(value)) continue;
     spans.push({ start, end });
     skipUntil = end;
   }
@@ -63,7 +88,7 @@ export const liveKeyRules: Rule[] = [
     id: 'prefixed-token-literal',
     category: 'TOKEN',
     description:
-      'A vendor-style token in a literal: a short lower-case prefix, a kind word (`pat`, `reg`, `live`, `secret`, `token`, …) and 30 or more random letters and digits of mixed case (`new Client("acme_pat_…")`); publishable `pk_`/`pub_` keys, object ids without a kind word and snake-case names stay out',
+      'A vendor-style token in a literal: a short lower-case prefix, a kind word (`pat`, `reg`, `live`, `secret`, `token`, …) and 30 or more random letters and digits of mixed case (`new Client("acme_pat_…")`), or a live or production key set off on a line of its own, as a mail hands it over (its tail may be lower case and digits); publishable `pk_`/`pub_` keys, object ids without a kind word and snake-case names stay out',
     keywords: ['_pat_', '_reg_', '_live_', '_prod_', '_secret_', '_token_', '_api_', '_sk_', '_sec_', '_srv_', '_tok_', '_priv_'],
     pattern: PREFIXED_TOKEN,
     secretGroup: 'v',
@@ -75,6 +100,7 @@ export const liveKeyRules: Rule[] = [
         `return new AcmeClient("acme_pat_${BODY}");`,
         `client = Fleet('zq_reg_${BODY}')`,
         'const t = `vnd_secret_' + BODY + '`;',
+        `Your key for the feed is below.\n\n  acme_live_${fake('lowernum', 32, 9812)}\n\nEndpoint: https://example.org/feed`,
       ],
       noMatch: [
         `const key = "pk_live_${BODY}";`,
@@ -84,6 +110,9 @@ export const liveKeyRules: Rule[] = [
         `const t = "acme_pat_${BODY.toLowerCase()}";`,
         `const t = "acme_pat_${'aB3'.repeat(12)}";`,
         `const t = "acme_pat_ThisIsTheDefaultPersonalAccessToken1";`,
+        `see acme_live_${fake('lowernum', 32, 9813)} in the table`,
+        `  acme_pat_${fake('lowernum', 32, 9814)}`,
+        '  acme_live_feature_flag_for_the_partner_portal_v2',
       ],
     },
   },

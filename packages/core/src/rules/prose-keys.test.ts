@@ -149,3 +149,17 @@ describe("key-is-bare-prose: \"it's\" handing the key over, and the file it is k
     expect(found("We rotated the API key; as for the build, it's 5c0e9a4b7d21f8e36a1c0d9b4e7f2a58.\n", 'notes.md', rule)).toEqual([]);
   });
 });
+
+describe('key-one-prose: a key under an `Old:` or `Previous:` label below the sentence that names it', () => {
+  const rule = 'key-one-prose';
+  it('takes the revoked value under the label, as a ticket lists the old token before the new', () => {
+    const md = 'Mail stopped on Monday. The server token in the billing config was the old one.\nOld (revoked): `3f1c9a7e-6b2d-4e8f-a5c0-91d7b3e2f406`\n';
+    expect(found(md, 'wiki/ticket-4410.md', rule)).toEqual(['3f1c9a7e-6b2d-4e8f-a5c0-91d7b3e2f406']);
+    expect(found('The partner API key was rotated in March.\nPrevious: `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6`\n', 'notes.md', rule)).toEqual(['Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6']);
+  });
+  it("leaves an old build's name or commit, and a label with no key named before it", () => {
+    expect(found('The cache key changed.\nOld: `build-2024-06-01-linux-x64`\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The API key is rotated weekly.\nPrevious: 1cb577b2e35fa0fde83202d88f8dd23fb76d621b (the commit deployed)\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The release moved.\nOld (revoked): `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6`\n', 'notes.md', rule)).toEqual([]);
+  });
+});

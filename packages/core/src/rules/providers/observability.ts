@@ -167,9 +167,10 @@ function inDatadogAppender(text: string, at: number): boolean {
 
 /**
  * After `app key` / `application key` (40 hex digits) or `API key` (32) in a sentence: a few words (`the new app key,
- * using …`, `API key is …`), then the key. No full stop between them: the sentence must still be the key's.
+ * using …`, `API key is …`), then the key. No full stop between them: the sentence must still be the key's. A list that
+ * names Datadog may leave `key` off when the key follows the kind at once (`- Datadog: API <32 hex>, app <40 hex>`).
  */
-const KEY_PHRASE = /^(?:app(?:lication)?|api)[ \t]key/i;
+const KEY_PHRASE = /^(?:app(?:lication)?|api)(?:[ \t]key|(?=[ \t]{1,2}[0-9a-f]{32}))/i;
 const DATADOG_PROSE_KEY = /[^\r\n.!?]{0,40}?(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/y;
 
 /**
@@ -198,7 +199,8 @@ function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: re
   let done = -1;
   for (const offset of offsets) {
     if (offset < done || (offset > 0 && isWordCode(text.charCodeAt(offset - 1)))) continue;
-    const phrase = KEY_PHRASE.exec(text.slice(offset, offset + 16));
+    // Long enough for the phrase, or for the kind and the key it is followed by at once (`API <32 hex>`).
+    const phrase = KEY_PHRASE.exec(text.slice(offset, offset + 48));
     if (phrase === null) continue;
     DATADOG_PROSE_KEY.lastIndex = offset + phrase[0].length;
     const m = DATADOG_PROSE_KEY.exec(text);
@@ -380,9 +382,9 @@ export const observabilityRules: Rule[] = [
   {
     id: 'datadog-key-in-prose',
     category: 'KEY',
-    description: 'A Datadog application key (40 hex) or API key (32 hex) a few words after `app key` / `API key` in a sentence that names Datadog',
-    keywords: ['app key', 'application key', 'api key'],
-    pattern: /(?:app(?:lication)?|api)[ \t]key[^\r\n.!?]{0,40}?(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/i,
+    description: 'A Datadog application key (40 hex) or API key (32 hex) a few words after `app key` / `API key` in a sentence that names Datadog, or right after `app` / `API` there (`Datadog: API …, app …`)',
+    keywords: ['app key', 'application key', 'api key', 'app ', 'api '],
+    pattern: /(?:app(?:lication)?|api)(?:[ \t]key[^\r\n.!?]{0,40}?|[ \t]{1,2})(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/i,
     secretGroup: 1,
     find: findDatadogProseKeys,
     anchored: true,
@@ -391,12 +393,15 @@ export const observabilityRules: Rule[] = [
       match: [
         `ok, the Datadog dashboard wants the new app key, using ${fake('hex', 40, 9311)} from now on`,
         `Datadog API key for staging is ${fake('hex', 32, 9312)}.`,
+        `- Datadog: API ${fake('hex', 32, 9318)}, app ${fake('hex', 40, 9319)}`,
         `[09:01] ana: who has the Datadog keys for the render box?\n[09:03] raj: DD_API_KEY is in the vault, and app key ${fake('hex', 40, 9317)}`,
       ],
       noMatch: [
         `Datadog app key rotated. Deploy of api ${fake('hex', 40, 9313)} succeeded`,
         `the app key, using ${fake('hex', 40, 9314)} (no vendor named)`,
         `Datadog API key check ran at commit ${fake('hex', 40, 9315)}`,
+        `Datadog app ${fake('hex', 32, 9320)} crashed`,
+        `Datadog: API deploy of app commit ${fake('hex', 40, 9321)}`,
         `[09:01] ana: the Datadog bill came in\n[09:02] raj: ok\n[09:03] ana: the app key, using ${fake('hex', 40, 9316)} from now on`,
       ],
     },

@@ -558,6 +558,10 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
     expect(spansOf(`{"text": "can someone paste the Datadog keys?"},\n{"text": "api key is in the vault, app key ${appKey}"}\n`, 'export/eng.json', 'datadog-key-in-prose')).toEqual([appKey]);
     expect(spansOf(`[10:01] raj: DD_API_KEY=$VAULT_DD and app key ${appKey}\n`, 'chat.txt', 'datadog-key-in-prose')).toEqual([appKey]);
     expect(spansOf(`[10:00] ana: Datadog is down again\n[10:01] raj: restarted\n[10:02] raj: app key ${appKey}\n`, 'chat.txt', 'datadog-key-in-prose')).toEqual([]);
+    const apiKey = fake('hex', 32, 9952);
+    expect(spansOf(`- Datadog: API ${apiKey}, app ${appKey}\n`, 'ops/handover.md', 'datadog-key-in-prose')).toEqual([apiKey, appKey]);
+    expect(spansOf(`- Datadog: app ${apiKey} restarted, API ${appKey} in the log\n`, 'ops/handover.md', 'datadog-key-in-prose')).toEqual([]);
+    expect(spansOf(`- Sentry: API ${apiKey}, app ${appKey}\n`, 'ops/handover.md', 'datadog-key-in-prose')).toEqual([]);
   });
 
   it('reads an Azure storage account key bare in notes after the words that name it, and leaves an integrity hash', () => {
