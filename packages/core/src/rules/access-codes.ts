@@ -60,9 +60,9 @@ export const KEYPAD_GUARD = `(?:alarm|door|gate|keypad|key[ -]?safe|safe|lock[ -
 
 /**
  * Whose or what a PIN is, as prose names it right before the word PIN: a role that may override or unlock (`Admin PIN`,
- * `supervisor PIN`, `service PIN`, an installer's or an engineer's), a device or an app it unlocks (`laptop PIN`, `SIM PIN`,
- * a till's, a kiosk's, a card reader's, a tracker app's) or enrols (`enrolment PIN`), a call it lets into (`conference
- * bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`, a gate's).
+ * `supervisor PIN`, `service PIN`, an installer's or an engineer's, a vendor's remote `support PIN`), a device or an app
+ * it unlocks (`laptop PIN`, `SIM PIN`, a till's, a kiosk's, a card reader's, a tracker app's) or enrols (`enrolment PIN`),
+ * a call it lets into (`conference bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`, a gate's).
  * Without one, `PIN 560034` is as often India's postal code or a board's pin.
  */
 export const PIN_OWNERS = [
@@ -70,7 +70,7 @@ export const PIN_OWNERS = [
   'maintenance', 'technician', 'installer', 'user', 'staff', 'security', 'access', 'login', 'sim', 'phone', 'handset', 'voicemail',
   'bridge', 'conference', 'dial-in', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
   'till', 'pos', 'terminal', 'bios', 'screen-lock', 'screen lock', 'lock-screen', 'lock screen', 'screen', 'card', 'door', 'alarm',
-  'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment',
+  'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment', 'support',
 ];
 /** Whose PIN it is, before the word PIN alone: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
 export const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];

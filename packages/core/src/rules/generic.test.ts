@@ -226,6 +226,8 @@ describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWi
     const notes = ['The loading bay card PIN stays 40917.', 'The van tablets join MDM using the enrolment PIN 39174205.', 'the gate PIN remains 62038', ''].join('\n');
     expect(await values(notes, 'wiki/notes.md')).toEqual(['admin-pin-prose 40917', 'admin-pin-prose 39174205', 'admin-pin-prose 62038']);
     expect(await values('The card PIN stays the same.\nThe enrolment PIN stays 1234.\n', 'wiki/notes.md')).toEqual([]);
+    expect(await values('> Remote support portal: https://support.example/\n> Support PIN: 602817\n', 'mail/fw-support.eml')).toEqual(['admin-pin-prose 602817']);
+    expect(await values('Support PIN: 0000 until the vendor sets one\nthe support pin 12 of the bracket\n', 'mail/fw-support.eml')).toEqual([]);
   });
 
   it("leaves a PIN only compared to a number, a place's PIN code, a board's pin used, a PIN asked for and not given, and words after the login", async () => {
