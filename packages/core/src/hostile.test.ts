@@ -828,6 +828,14 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // A Google key's `apiKey` reads its object's entries for a Firebase web app's id within a bounded reach, whether or
     // not the object closes.
     ['Google keys as apiKey entries of objects and calls that never close, on one line', 'src/config.ts', 'cfg = { apiKey: "AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ", ('.repeat(MB / 62)],
+    // A YAML plain scalar is read on past a `<` to its line's end: a line of one endless word, and of brackets.
+    ['a password name before one endless word with brackets in it', 'vars.yml', `db_password: ${'Ab<1'.repeat(MB / 4)}`],
+    ['password names with values stopped at brackets, repeated on one line', 'vars.yml', 'db_password: Ab<1 '.repeat(MB / 18)],
+    // Accounts before a spaced slash, and `password is` ending lines: each start reads a bounded stretch.
+    ['accounts and spaced slashes repeated on one line, never a value', 'notes.md', 'the account ops / '.repeat(MB / 18)],
+    ['admins set off before spaced slashes and hyphened words, repeated', 'notes.md', '— admin / Ab-cd-Ef-gh '.repeat(MB / 23)],
+    ['password is at the end of every line', 'notes.md', 'the password is\n'.repeat(MB / 16)],
+    ['old ones on lines that each go on the sentence before', 'notes.md', 'the password\nstill the old one, '.repeat(MB / 32)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

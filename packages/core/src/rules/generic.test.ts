@@ -915,3 +915,66 @@ describe("a value Sealed Secrets encrypted, wherever the chart carries it", () =
     expect(await found(beside, 'charts/portal/values.yaml')).toEqual(['Wz8qLm3Rt7Kx2Vb9']);
   });
 });
+
+describe('passwords in wiki, runbook and mail prose and in config: wrapped, digitless, set off in asides', () => {
+  const found = async (text: string, file: string, rule?: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file }).filter((f) => rule === undefined || f.rule === rule).map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads a YAML plain scalar whole past a `<`, to the line's end or a comment, and leaves a template's tag", async () => {
+    expect(await found('relay_password: Fjord<9Kelp#  # rotated in May\n', 'group_vars/relay.yml', 'generic-assignment')).toEqual(['Fjord<9Kelp#']);
+    expect(await found('relay_password: <%= ENV["RELAY_PASSWORD"] %>\n', 'group_vars/relay.yml')).toEqual([]);
+  });
+
+  it("reads a quoted passphrase of words under a password's name in every dialect, and leaves a hint, a message and a command", async () => {
+    expect(await found('SFTP_PASSWORD="Lantern Quay 42 Heron"\n', 'sync/.env', 'generic-assignment')).toEqual(['Lantern Quay 42 Heron']);
+    expect(await found('sftp_password: "Lantern Quay 42 Heron"\n', 'config/sync.yml', 'generic-assignment')).toEqual(['Lantern Quay 42 Heron']);
+    expect(await found('sftp.password = "Lantern Quay 42 Heron"\n', 'sync.properties', 'generic-assignment')).toEqual(['Lantern Quay 42 Heron']);
+    expect(await found('SFTP_PASSWORD_HINT="Lantern Quay 42 Heron"\nLOGIN_PASSWORD="Must be at least 8 characters"\n', 'sync/.env')).toEqual([]);
+    const command = "$pw = ConvertTo-SecureString 'Lantern-Quay-42' -AsPlainText -Force\n";
+    expect(await found(command, 'Deploy.ps1')).toEqual(['Lantern-Quay-42']);
+  });
+
+  it('reads a user and a password joined by `and` over a line break, and leaves a sentence about the password', async () => {
+    expect(await found('Connect to the drop box with user ledgerbot and\npassword Quarry-Lamp-Sept! before noon.\n', 'mail/drop.eml', 'user-comma-password-prose')).toEqual(['Quarry-Lamp-Sept!']);
+    expect(await found('Connect with user ledgerbot and\npassword rotation is monthly.\n', 'mail/drop.eml')).toEqual([]);
+  });
+
+  it('reads an account and a password at a spaced slash that ends the clause, and leaves an account\'s pages', async () => {
+    expect(await found('remote viewing with the account depot-viewer / Signal-Box-Lever-9.\n', 'minutes.md', 'user-slash-password-prose')).toEqual(['Signal-Box-Lever-9']);
+    expect(await found('see the account billing / Invoices2024 pages for totals\n', 'minutes.md')).toEqual([]);
+  });
+
+  it('reads capitalised words with no digit after a pair a sentence states, or after a set-off admin, not a menu', async () => {
+    expect(await found('The kiosk login for the night porter account is porter2 / Lantern-Quay-Heron.\n', 'wiki/handover.md', 'user-slash-password-prose')).toEqual(['Lantern-Quay-Heron']);
+    expect(await found('The login menu for the portal is Home / Account-Settings-Page and more\n', 'wiki/handover.md')).toEqual([]);
+    expect(await found('NAS admin page — admin / Qnap-harbour-Lights.\n', 'wiki/office.md', 'account-slash-password')).toEqual(['Qnap-harbour-Lights']);
+    expect(await found('Go to Admin / Site-Wide-Settings / Users\nThen open admin / Read-Only-Mode and save.\n', 'wiki/office.md')).toEqual([]);
+  });
+
+  it('reads a bold password holding an `@` after an aside, not an address', async () => {
+    expect(await found('The door controller password (every site) is **Heron@Quay42**; ok\n', 'runbook.md', 'password-qualified-prose')).toEqual(['Heron@Quay42']);
+    expect(await found('The relay password (see below) is **ops@host01.corp** now\n', 'runbook.md', 'password-qualified-prose')).toEqual([]);
+  });
+
+  it("reads the old one in a sentence wrapped from the line that names the password, not over a paragraph's end nor a policy", async () => {
+    expect(await found('The kiosk password is in the vault now; the east wing\nstill uses the old one, harbor-lamp-quay71, until Friday.\n', 'wiki/kiosk.md', 'password-new-one-prose')).toEqual(['harbor-lamp-quay71']);
+    expect(await found('The password policy changed last week and the\nold one, legacy-policy-v2, is gone.\n', 'wiki/kiosk.md')).toEqual([]);
+    expect(await found('The password is in the vault.\n\nstill uses the old one, harbor-lamp-quay71, until Friday.\n', 'wiki/kiosk.md')).toEqual([]);
+  });
+
+  it('reads a password wrapped after `password is`, a digitless made one after a word of prose, one in an aside where it is kept', async () => {
+    expect(await found('After the upgrade the console password is\nkelp-harbor-lamp-58 and the API key rotates.\n', 'wiki/release.md', 'password-in-prose')).toEqual(['kelp-harbor-lamp-58']);
+    expect(await found('The password is\nrotated every quarter by ops.\n', 'wiki/release.md')).toEqual([]);
+    expect(await found('The spare NVR on the office LAN, admin password Heron#Quay\n', 'mail/nvr.eml', 'password-in-prose')).toEqual(['Heron#Quay']);
+    expect(await found('Reset the admin password Reset#Anchor and continue\n', 'mail/nvr.eml')).toEqual([]);
+    expect(await found('RDP as `CORP\\svc-rip` (password in the drawer: `Kerning4.5pt!`).\n', 'wiki/rip.md', 'password-in-prose')).toEqual(['Kerning4.5pt!']);
+    expect(await found('The password in the vault: Staging2\nthe password in the safe: ask Ruth.\n', 'wiki/rip.md')).toEqual([]);
+  });
+
+  it("reads the answer a comment gives a password prompt, not the prompt's own text", async () => {
+    expect(await found('```sh\npg_restore -d ledger backup.dump\n# password prompt: Qa-Restore-2025\n```\n', 'runbooks/restore.md', 'password-comment-tail')).toEqual(['Qa-Restore-2025']);
+    expect(await found('# password prompt: Passphrase-Entry-1:\n', 'restore.sh')).toEqual([]);
+  });
+});

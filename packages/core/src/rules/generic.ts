@@ -656,6 +656,14 @@ function odbcBracedValue(text: string, start: number, file: string | undefined):
   return { value: inner, quoted: true, start: start + 1 };
 }
 
+const YAML_FILE = /\.ya?ml$/i;
+/** A one-word YAML plain scalar from `start`: no blank in it, then only blanks or a ` #` comment to the line's end. */
+const YAML_PLAIN_WORD = /[^\s"'`]{1,300}(?=[ \t]{0,40}(?:[ \t]#[^\r\n]{0,300})?(?:\r?\n|$))/y;
+function yamlPlainScalarAt(text: string, start: number): string | undefined {
+  YAML_PLAIN_WORD.lastIndex = start;
+  return YAML_PLAIN_WORD.exec(text)?.[0];
+}
+
 /** The value of a match of `ASSIGNMENT_STICKY` or `VALUE_AFTER_TAG`, whose groups `at` numbers. */
 function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string | undefined): ValueMatch | undefined {
   const end = m.index + m[0].length;
@@ -714,6 +722,12 @@ function valueOf(m: RegExpExecArray, at: ValueGroups, text: string, file: string
     // One word is the value whole, whatever characters end it (a Django secret key's `…=C&hTWP)`): dotenv quotes
     // nothing and cuts nothing off, so no statement's or list's punctuation is dropped below.
     if (rest === bare && bare.length > 0) return { value: bare, quoted: false, start: end - bare.length };
+  }
+  // A YAML plain scalar runs to its line's end or a ` #` comment: a `<` inside it is the value's (`Turbidity<1NTU!`), not a
+  // tag or a placeholder's bracket, which would open the value. Only a value of one word is read on so.
+  if (text.charCodeAt(end) === 0x3c /* < */ && file !== undefined && YAML_FILE.test(file)) {
+    const plain = yamlPlainScalarAt(text, end - bare.length);
+    if (plain !== undefined) return { value: plain, quoted: false, start: end - bare.length };
   }
   // In a notebook or other JSON, code's own quotes are escaped (`api_key=\"…\"` in a cell's source): they delimit the value,
   // which is read as a quoted one, so the quotes stay in the text around its token.
@@ -1846,7 +1860,7 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
     const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
     if (close !== -1) rest = rest.slice(0, close).trimEnd();
     if (rest.length > v.value.length) {
-      if (namesPassphrase(name, key, rest) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
+      if (namesPassphrase(name, key, rest, false) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
         v.value = rest;
         v.multiword = true;
       } else if (/^[a-z]{2,20}$/.test(v.value) && isProseAfter(rest)) {
@@ -1896,7 +1910,7 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
   // In any file, an upper-snake name of words that says secret (`DB_PASSWORD_KEY: MQTT_PASSWORD`, `token_env =
   // DEPLOY_API_TOKEN`) names the setting the value is read from; a password has no such shape.
   if (namesAnotherSetting(v.value)) return;
-  const passphrase = namesPassphrase(name, key, v.value) || (v.multiword === true && !key.weak);
+  const passphrase = namesPassphrase(name, key, v.value, v.quoted) || (v.multiword === true && !key.weak);
   // A bare value in a dotenv file or a shell script is a literal (`Marigold.Swell_903` is no member access),
   // but lower-case words that name a secret (`config.db.password`) are still a name.
   const literalFile = !v.quoted && file !== undefined && (isDotenvFile(file) || isShellFile(file));
@@ -2451,13 +2465,24 @@ const ENCRYPTION_PASSWORD_WORDS = new Set(['restic', 'kopia', 'borg', 'duplicity
 /** Words that point to where a value is kept (`stored in the vault`, `from CI secrets`, `see runbook`): a remark, no passphrase. */
 const KEPT_ELSEWHERE_WORDS = /\b(?:in|from|see|ask|via|stored|kept|managed|provided|injected|env|environment|todo|changeme|placeholder)\b/i;
 
-/** Whether the name says a passphrase, or a password that keys an encryption, and the value is no remark on where it is kept. */
-function namesPassphrase(name: string, key: KeyClass, value: string): boolean {
+/**
+ * Whether the name says a passphrase, or a password that keys an encryption, and the value is no remark on where it is kept;
+ * or, `quoted`, a password's name holds a made run of words.
+ */
+function namesPassphrase(name: string, key: KeyClass, value: string, quoted: boolean): boolean {
   if (/passphrase/i.test(name)) return true;
   if (key.category !== 'PASS' || key.weak || KEPT_ELSEWHERE_WORDS.test(value)) return false;
   // The password ends the name and the encryption's word comes before it: `password_encryption` is how logins are hashed.
   const words = splitWords(name);
-  return PASSWORD_LAST_WORD.test(words[words.length - 1] ?? '') && words.slice(0, -1).some((w) => ENCRYPTION_PASSWORD_WORDS.has(w));
+  if (!PASSWORD_LAST_WORD.test(words[words.length - 1] ?? '')) return false;
+  // Any login's password may be a run of words a policy made (`ERP_PASSWORD="Terrazzo Grout 9 Mosaic"`): a number among
+  // them or every word capitalised, and none a sentence's, as a handbook spells one out.
+  return words.slice(0, -1).some((w) => ENCRYPTION_PASSWORD_WORDS.has(w)) || (quoted && / /.test(value) && isQuotedWordsPassphrase(value, undefined) && !hasProseWord(value));
+}
+
+/** Whether a run of words holds one that makes it a sentence (`Choose a strong one 2`), not a passphrase. */
+function hasProseWord(value: string): boolean {
+  return value.split(/\s+/).some((w) => PROSE_WORDS.has(w.toLowerCase()));
 }
 const PASSWORD_LAST_WORD = /^(?:password|passwd|pass|pwd|pw)$/;
 
@@ -3761,7 +3786,7 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<where>password|passphrase)[ \t]{1,2}(?:is|was)[ \t]{1,2}(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -3814,7 +3839,18 @@ function isDirectPasswordValue(text: string, at: number, value: string): boolean
   // The separator is read first, so a word with none before it costs no look back for a login.
   const separatorBefore = /[,(\-\u2013\u2014][ \t]{0,2}$/.test(text.slice(Math.max(0, at - 3), at));
   if (separatorBefore && LOGIN_BEFORE_PASSWORD_WORD.test(text.slice(Math.max(0, at - LOGIN_BEFORE_REACH), at))) return hasMadePasswordMix(value);
-  return opensProseClause(text.slice(Math.max(0, at - 24), at)) && hasEveryClass(value);
+  if (!opensProseClause(text.slice(Math.max(0, at - 24), at))) return false;
+  return hasEveryClass(value) || (INNER_SYMBOL_MIXED_CASE.test(value) && CLAUSE_ENDS_AFTER.test(text.slice(valueEndAfter(text, at, value), valueEndAfter(text, at, value) + 4)));
+}
+
+/**
+ * Both cases and a symbol between letters that no word's joint is (`Nutcracker#Sat`, `Lantern!Quay`), eight or more: a made
+ * password with no digit; a hyphen, a stop or an underscore joins words and names as often.
+ */
+const INNER_SYMBOL_MIXED_CASE = /^(?=[^a-z]{0,100}[a-z])(?=[^A-Z]{0,100}[A-Z])(?=.{8})[A-Za-z]{2,40}[#!@$&*+=?~^][A-Za-z]{2,40}$/;
+/** Where a bare value that follows the password word at `at` ends in the text. */
+function valueEndAfter(text: string, at: number, value: string): number {
+  return text.indexOf(value, at) + value.length;
 }
 
 /** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
@@ -3848,6 +3884,9 @@ const COMMENT_TAIL_REACH = 120;
 /** Words right after the password's word that make the comment about it, not it (`password policy …: <an example>`). */
 const DESCRIBED_PASSWORD_NEXT = /^[ \t](?:policy|policies|rules?|requirements?|complexity|length|format|hash|hashes|digest|hint|prompt|example|pattern|regex)\b/i;
 
+/** `prompt:` right after the password's word: the value after it answers the prompt. */
+const ANSWERED_PROMPT_NEXT = /^[ \t]prompt[ \t]{0,2}:/i;
+
 function findCommentTailPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(COMMENT_TAIL_PASSWORD, text, offsets, (m) => {
@@ -3855,8 +3894,12 @@ function findCommentTailPasswords(text: string, options: DetectOptions, offsets:
     let lineStart = m.index;
     while (lineStart > 0 && m.index - lineStart < COMMENT_TAIL_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     if (!COMMENT_LINE_START.test(text.slice(lineStart, m.index + 1))) return;
-    if (DESCRIBED_PASSWORD_NEXT.test(text.slice(m.index + 8, m.index + 30).replace(/^phrase/i, ''))) return;
+    const next = text.slice(m.index + 8, m.index + 30).replace(/^phrase/i, '');
+    // `# password prompt: …` gives what to type at the prompt; a prompt described goes on in words (`prompt (tty only): …`).
+    if (DESCRIBED_PASSWORD_NEXT.test(next) && !ANSWERED_PROMPT_NEXT.test(next)) return;
     const value = m.groups!['v']!;
+    // The prompt's own text quoted (`# password prompt: Passphrase:`) ends in its colon; the answer does not.
+    if (value.endsWith(':') && ANSWERED_PROMPT_NEXT.test(next)) return;
     // No word of prose has every class; a `$` or brackets make it a variable, a hash's scheme or code.
     if (!hasEveryClass(value) || /[(){}<>$]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     const end = m.index + m[0].trimEnd().length;
@@ -3869,10 +3912,12 @@ function findCommentTailPasswords(text: string, options: DetectOptions, offsets:
  * After `password is on the chalkboard:`, whether the value is one: letters and a digit, not a variable's name, a path or a
  * format's example, nor a store's entry (`in the vault: Staging2`), and it ends its clause (`hazyipa2024 (changes monthly)`).
  */
-function isPostedPassword(text: string, m: RegExpExecArray, value: string): boolean {
+function isPostedPassword(text: string, m: RegExpExecArray, value: string, quoted: boolean): boolean {
   if (!/\d/.test(value) || /[\/$%{}<>]/.test(value) || /^[A-Z0-9_]+$/.test(value)) return false;
   if (DESCRIBED_PLACE.test(m[0]) || NAMED_STORE.test(m[0])) return false;
-  const valueEnd = m.index + m[0].length - m.groups!['v']!.length + value.length;
+  // Without `is` (a runbook's aside `(password in the safe: \`…\`)`) the place is a clause's words only: a made password's mix.
+  if (m.groups!['whereIs'] === undefined && !hasMadePasswordMix(value)) return false;
+  const valueEnd = m.index + m[0].length - m.groups!['v']!.length + value.length + (quoted ? 1 : 0);
   return POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8));
 }
 
@@ -3994,7 +4039,10 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // `or` offers the value as the other way in (`break-glass password in the safe, **or** \`…\``): only a code span or
     // quotes set it off there, and only a password's shape is taken (`password in the vault, or \`--password-file\`` is a flag).
     if (m.groups!['or'] !== undefined && (!quoted || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
-    if (m.groups!['where'] !== undefined && !isPostedPassword(text, m, value)) return;
+    if (m.groups!['where'] !== undefined && !isPostedPassword(text, m, value, quoted)) return;
+    // `password is` at a line's end, the value wrapped onto the next (`the new decoder API password is` / `…`): bare, a
+    // made password's mix with a digit and a symbol, as after `is` on one line; set off, any made password.
+    if (m.groups!['wrap'] !== undefined && !(quoted || em !== undefined ? hasMadePasswordMix(value) : /\d/.test(value) && /[^A-Za-z0-9]/.test(value) && hasMadePasswordMix(value))) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
@@ -4025,6 +4073,14 @@ const PASSWORD_CLAUSE_LEAD =
   /^(?:i|we|you|they|he|she|someone|somebody|that|which|who|used|set|given|sent|shared|pasted|posted|chosen|picked|made|created|generated|issued|assigned|configured|entered|typed|written|stored|saved|kept|reset|changed|rotated|updated|provided|supplied|emailed|mailed|printed|mentioned|quoted|listed|found|leaked|exposed|noted)$/i;
 /** The rest of a line after a rotating passphrase's colon: three to ten words and numbers (`amber tiger violin 42`). */
 const SPACED_PASSPHRASE_LINE = /(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d)){2,9}[ \t]*(?=\r?\n|$)/y;
+
+/**
+ * An `@` in a bare value is most often an address's or an account's (`ops@host01`); set off in bold, a value of every class
+ * with no domain after its `@` is a password that holds one (`**Chamomile@Otter20**`).
+ */
+function isBoldAtPassword(value: string, bold: boolean): boolean {
+  return bold && hasEveryClass(value) && !/@[\w-]{1,63}\./.test(value);
+}
 
 function findQualifiedProsePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
@@ -4058,7 +4114,7 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     if (quote === '' || bold) {
       // After a clause on the noun the value was judged above (isClausePassword).
       if (g['clause'] === undefined && (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)))) return;
-      if (/[\/\\@<>{}()%]/.test(value) || readsVariable(value)) return;
+      if (/[\/\\<>{}()%]/.test(value) || (value.includes('@') && !isBoldAtPassword(value, bold)) || readsVariable(value)) return;
     }
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
@@ -4704,6 +4760,20 @@ function valueOfNewOne(text: string, g: Record<string, string | undefined>, raw:
   return close > 0 && !raw.slice(0, close).includes('(') ? raw.slice(0, close) : undefined;
 }
 
+/**
+ * Where the sentence a line goes on with may start: a line that opens in small letters continues the paragraph's sentence
+ * from the line before (a wiki's "the Dublin site\nstill uses the old one, …"), which is then read back too, as far as
+ * NEW_ONE_REACH; any other line starts its own.
+ */
+function paragraphLineStart(text: string, lineStart: number): number {
+  if (lineStart < 2 || !/^[ \t]{0,12}[a-z]/.test(text.slice(lineStart, lineStart + 13))) return lineStart;
+  const previousEnd = text.charCodeAt(lineStart - 2) === 0x0d ? lineStart - 2 : lineStart - 1;
+  let start = previousEnd;
+  while (start > 0 && previousEnd - start < NEW_ONE_REACH && text.charCodeAt(start - 1) !== 0x0a) start--;
+  // A blank line ends the paragraph: nothing before it is read.
+  return text.slice(start, previousEnd).trim() === '' ? lineStart : start;
+}
+
 function findNewOnePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(NEW_ONE_VALUE, text, offsets, (m) => {
@@ -4713,7 +4783,7 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     if (next !== undefined && isUpperCode(next.charCodeAt(0))) return;
     let lineStart = m.index;
     while (lineStart > 0 && m.index - lineStart < NEW_ONE_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
-    const sentence = text.slice(lineStart, m.index);
+    const sentence = text.slice(paragraphLineStart(text, lineStart), m.index);
     // `the old pw` names the password itself; otherwise the line names it, or (a chat's message a line or two later) the
     // lines before it do: the password, or a login that changed; a value of every class then, as no word of a chat is.
     let earlier = false;
@@ -5680,6 +5750,31 @@ function isMadeProsePassword(value: string, ctx: RuleContext): boolean {
   return (hasMadePasswordMix(value) || hasMainframePasswordShape(value) || hasCapitalisedPassphraseShape(value)) &&
     isPlausiblePassword(value, ctx.file);
 }
+
+/** After a pair's password: the clause ends (a stop, a comma or a bracket before a blank, or the line's end). */
+const CLAUSE_ENDS_AFTER = /^(?:[),.;:]{0,3}(?:\r?\n|$)|[),.;:]{1,3}[ \t])/;
+/** A sentence that states the pair (`the login for the relief account is relief1 / …`), not a label's colon. */
+const PAIR_STATED_BY_VERB = /[ \t](?:is|was)\s{1,13}[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}$/i;
+
+/**
+ * A password after a user name and a spaced slash in prose (`user-slash-password-prose`): made as `isMadeProsePassword` says.
+ * After the word account the pair must end its clause, as `the account billing / Invoices2024 pages` does not. Where a
+ * sentence states the pair (`… account is relief1 / …`), capitalised words joined by hyphens with no digit or symbol are one
+ * too (`Overflow-Weir-Night`), as a policy that asks for capitals alone gets them, when the value ends the clause.
+ */
+function isSlashPairProsePassword(value: string, ctx: RuleContext): boolean {
+  // In code marks the value is all they hold, and they must close (`` `…` ``); a bare value runs into none.
+  const quoted = ctx.groups?.['q'] === '`';
+  const closed = ctx.text.charCodeAt(ctx.matchEnd - 1) === 0x60;
+  if (quoted !== closed) return false;
+  const endsClause = CLAUSE_ENDS_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4));
+  const lead = ctx.text.slice(ctx.matchStart, ctx.matchEnd - value.length - (quoted ? 2 : 0));
+  if (/^account/i.test(lead) && !endsClause) return false;
+  if (isMadeProsePassword(value, ctx)) return true;
+  return endsClause && PAIR_STATED_BY_VERB.test(lead) && CAPITALISED_HYPHENED_WORDS.test(value) && isPlausiblePassword(value, ctx.file);
+}
+/** Three or four capitalised words joined by hyphens (`Overflow-Weir-Night`). */
+const CAPITALISED_HYPHENED_WORDS = /^[A-Z][a-z]{2,12}(?:-[A-Z][a-z]{2,12}){2,3}$/;
 
 /**
  * Three or four capitalised words joined by `-`, `.` or `_` and closed by a symbol (`Parvo-Shot-Tuesday!`, `Moss.Quarry.Lantern#`):
@@ -7115,7 +7210,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …"), also wrapped onto the next line or set in bold',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …", "(password in the safe: `…`)", "admin password …" of both cases and a symbol ending its clause), also wrapped onto the next line (after "password is" too) or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -7141,6 +7236,9 @@ export const genericRules: Rule[] = [
         '[16:20] Helen: PROD003 is out. Volume password Tamarind-Glacier-0507 - can you phone it through to them',
         '- `Guest-WiFi` – password is on the chalkboard: hazyipa2024 (changes every season).',
         "[2024-03-12 13:44] Dana: password for the scanner's local admin is Intraoral55 if anyone needs it before I change it",
+        'the new feed password is\nwharf-tallow-cobble-31 and the token rotates.',
+        'Spare encoder on the stage LAN, admin password Gazebo#Lamp\n',
+        'RDP as `CORP\\rip-svc` (password in the drawer: `Bleed3.0mm!`).',
       ],
       noMatch: [
         'Bastion: password in 1Password, **or** ask #ops for the break-glass one.',
@@ -7181,6 +7279,9 @@ export const genericRules: Rule[] = [
         'The password for the reporting job is Intraoral55 if anyone needs it',
         "The password for the user's profile is Windows10 compatible",
         'The password for the admin account is intraoral55 here',
+        'The password is\nrotated every quarter by ops.',
+        'Reset the admin password Reset#Anchor and continue',
+        'the password in the safe: ask Ruth.',
       ],
     },
   },
@@ -7403,6 +7504,7 @@ export const genericRules: Rule[] = [
         '# legacy password login still works on the backup box: Wq7%tRvz3Lk#Pn',
         '  // the passphrase we gave the printer vendor: Gr4ve!Lmq9Tz',
         '-- old password for the reporting role (rotate!): Kx2#mPq8Rw',
+        '# password prompt: Qa-Restore-2025',
       ],
       noMatch: [
         '# password auth disabled: use keys',
@@ -7412,6 +7514,7 @@ export const genericRules: Rule[] = [
         'echo "password hint for the kiosk: Wq7%tRvz3Lk#Pn"',
         '# password policy (min length, classes): Abc123!x',
         '# the password hash of the admin: $2b$12$Kx2mPq8RwLz',
+        '# password prompt: Passphrase-Entry-1:',
       ],
     },
   },
@@ -7485,19 +7588,19 @@ export const genericRules: Rule[] = [
     // The label may be a sentence's subject (`the admin login is ops / …`) or name the scheme (`basic auth ops / …`).
     id: 'user-slash-password-prose',
     category: 'PASS',
-    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`)',
-    keywords: ['user ', 'user:', 'username', 'login', 'basic auth', 'basic-auth', 'credentials:', 'creds:'],
+    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`, `the account ops / ….` ending its clause); capitalised words with no digit where a sentence states the pair (`the login for … is relief2 / Sluice-Gate-Dawn.`)',
+    keywords: ['user ', 'user:', 'username', 'login', 'account', 'basic auth', 'basic-auth', 'credentials:', 'creds:'],
     startsAtKeyword: true,
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`), or before
     // the `is` of a sentence, which may go on on the next line (`The kiosk login for\n  branch EAST is kiosk / …`).
     // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon.
-    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<v>[^\s\/]{5,99}[^\s\/),.;:])(?=[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|account|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<q>`?)(?<v>[^\s\/`]{5,99}[^\s\/),.;:`])`?(?=[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
-    validate: isMadeProsePassword,
+    validate: isSlashPairProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!'],
-      noMatch: ['see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook', 'the login we use for most tools is\nemail / password', 'the login flow we chose is OAuth / OIDC-Discovery', 'login: ops / Release-Notes-Draft', "The login button's label is Sign / Register-Account"],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!', 'viewing via the app with the account depot-cam / Signal-Lamp-Red-4.', 'The HMI login for the relief account is relief2 / Sluice-Gate-Dawn.'],
+      noMatch: ['see the account billing / Invoices2024 pages', 'The login menu for the portal is Home / Account-Settings-Page and more', 'see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook', 'the login we use for most tools is\nemail / password', 'the login flow we chose is OAuth / OIDC-Discovery', 'login: ops / Release-Notes-Draft', "The login button's label is Sign / Register-Account"],
     },
   },
   {
@@ -7512,7 +7615,7 @@ export const genericRules: Rule[] = [
     // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
     // A Windows domain account names a login by its form alone: after `use`, `as` or `with` it needs no word for it (a
     // chat's `use CORP\svc_etl, pw …`; a JSON export doubles its backslash).
-    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and[ \t]{1,3}|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
     secretGroup: 'v',
     validate: isMadeProsePassword,
     confidence: 'medium',
@@ -7558,6 +7661,7 @@ export const genericRules: Rule[] = [
         'Twilio: ops@clinic.example / Parvo-Shot-Tuesday! (2FA on the ops phone)',
         'if SSO breaks, the local fallback is lisadmin / Gamma_Count9 (rotating it after)',
         '{"type": "message", "text": "cvta_agol_admin / Detour-Layer!Nov3 - change it when she\'s back pls"}',
+        'Router page: http://10.0.0.1 — admin / Netgear-kestrel-Moor.',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -7586,6 +7690,7 @@ export const genericRules: Rule[] = [
         'cvta_agol_admin / Detour-Layer',
         'wiki_admin / Settings / Users2024! is the menu',
         '// decoded for reference: ops-admin / 8AJvsULiaJ*JI$p',
+        'Then open admin / Read-Only-Mode and save.',
       ],
     },
   },
@@ -7701,6 +7806,20 @@ function isAccountNamedAsLogin(text: string, offset: number): boolean {
   return false;
 }
 
+/** An administrative account set off as a note's pair: at the line's start, or after a colon, a dash or a bracket (`Router: http://… — admin / …`). */
+const SET_OFF_ADMIN_ACCOUNT = /(?:^|\n|[:(\u2013\u2014]|[ \t]-)[ \t]{0,3}(?:admin|administrator|root)$/i;
+/** Three or more words joined by hyphens in both cases, no digit (`TP-link-Pirouette`): a passphrase by its make. */
+const HYPHENED_MIXED_CASE_WORDS = /^(?=[^a-z]{0,60}[a-z])(?=[^A-Z]{0,60}[A-Z])[A-Za-z]{2,20}(?:-[A-Za-z]{2,20}){2,4}$/;
+
+/**
+ * Whether a value with no digit after an administrative account's spaced slash is its password: the pair set off as a note's
+ * (`— admin / …`), the value words joined by hyphens in both cases, ending its clause; a menu's path (`Admin / Settings`)
+ * goes on or is a word or two.
+ */
+function isSetOffAdminPassphrase(text: string, before: string, value: string, valueEnd: number): boolean {
+  return HYPHENED_MIXED_CASE_WORDS.test(value) && SET_OFF_ADMIN_ACCOUNT.test(before) && CLAUSE_ENDS_AFTER.test(text.slice(valueEnd, valueEnd + 4));
+}
+
 function findAccountSlashPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   for (const offset of offsets) {
@@ -7737,7 +7856,8 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     // A further spaced slash makes the pair part of a path or a menu.
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
     if (parenthesised && text.charCodeAt(m.index + m[0].length + (open?.length ?? 0)) !== 0x29 /* ) */) continue;
-    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value) && !(LABELLED_ADMIN_ACCOUNT.test(before) && hasLettersAndDigit(value))) continue;
+    const valueEnd = m.index + (open?.length ?? 0) + value.length + (open?.length ?? 0);
+    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value) && !(LABELLED_ADMIN_ACCOUNT.test(before) && hasLettersAndDigit(value)) && !isSetOffAdminPassphrase(text, before, value, valueEnd)) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
     spans.push({ start, end: start + value.length });
