@@ -171,6 +171,9 @@ const hostile: Record<string, string> = {
   // Each Wi-Fi name reads at most a bounded clause after its key's word for the colon, and one bounded value.
   'Wi-Fi names in brackets, a key word and a clause, never a colon, on one line': 'Wi-Fi (Guest) key for the front-desk tablet '.repeat(MB / 44),
   'Wi-Fi keys after a clause in code marks never closed, on one line': 'Wi-Fi (Guest) key if off: `Ab3dE6gH9 '.repeat(MB / 38),
+  // A network's pair reads a bounded clause for its colon or `is`, one bounded name and one bounded value.
+  'Wi-Fi clauses that never reach a colon, on one line': 'wifi at the crusher shed near the gate '.repeat(MB / 39),
+  'Wi-Fi pairs chained by slashes, on one line': 'Guest network: Depot-2 / crushedrock2020 / '.repeat(MB / 43),
   // Each keypad word reads a bounded clause for its colon or `is`, and its line back within a bounded reach.
   'alarm codes with clauses repeated on one line, never given a colon': 'alarm code for the boiler room '.repeat(MB / 30),
   'door and gate codes given on one endless line': 'door code: 4183 gate code is `5291` '.repeat(MB / 36),

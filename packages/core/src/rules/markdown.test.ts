@@ -450,6 +450,26 @@ describe('a Wi-Fi network listed by name, then its key', () => {
     expect(values('- Guest Wi-Fi: `Foundry-Guest`, key Bellows&Anvil62\n', 'wiki/events.md')).toEqual(['Bellows&Anvil62']);
   });
 
+  it('reads the key after the network and a spaced slash, in notes and in chat', () => {
+    expect(values('Wi-Fi for the marquee: `Fete-Guest` / CandyFloss2031\n', 'wiki/summer-fete.md')).toEqual(['CandyFloss2031']);
+    expect(values('[09:12] Ola: wifi at the bottling plant is bp-floor / corkscrew4471\n', 'chat/ops.txt')).toEqual(['corkscrew4471']);
+    expect(values('{"text": "wifi in the cellar: Cellar-AP / Tannin.Oak.2022"}\n', 'export/slack.json')).toEqual(['Tannin.Oak.2022']);
+    expect(values('Guest network: Lido-Visitors / sunlounger-88\n', 'ops/front-desk.txt')).toEqual(['sunlounger-88']);
+  });
+
+  it('leaves a pair of models, bands, modes or paths after the Wi-Fi word, and a pair with no value', () => {
+    const notes = [
+      'Wi-Fi: ESP32 / ESP8266EX',
+      'wifi at the office is 2.4GHz / 5GHz-only',
+      'Wi-Fi: WPA2 / WPA3-Personal',
+      'Wi-Fi: Settings / Network / Advanced',
+      'wifi in the shop: on / off',
+      'Guest network: Lido-Visitors / ask at the desk',
+      '',
+    ].join('\n');
+    expect(values(notes, 'wiki/kit.md')).toEqual([]);
+  });
+
   it("leaves a security mode and a key that is the network's own name", () => {
     const notes = ['- Staff Wi-Fi: `Foundry-Staff`, key `WPA2-Enterprise`', 'Wi-Fi: `Foundry-Guest`, key `Foundry-Guest`', ''].join('\n');
     expect(values(notes, 'wiki/events.md')).toEqual([]);

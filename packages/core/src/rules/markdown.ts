@@ -718,18 +718,35 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
  * \`Acme-Guest\`, key \`…\``): the key in code marks or quotes there too.
  */
 const WIFI_NETWORK_KEY =
-  /(?:wi-?fi|wlan)(?:[ \t]{1,4}network)?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?[ \t]{0,2}:[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:key|password|passphrase|psk)[ \t]{0,2}:?)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+  /(?:wi-?fi|wlan|wireless|(?:guest|staff|visitors?)[ \t]network)(?:[ \t]{1,4}network)?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?[ \t]{0,2}:[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:key|password|passphrase|psk)[ \t]{0,2}:?|(?:[ \t]{1,2}(?:for|at|in|on|of)[ \t]{1,2}[^:\r\n`"'<>\/]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}(?:is|was))[ \t]{1,4}(?:`(?<n5>[^`\r\n]{1,32})`|(?<n6>[^\s`"'<>\/:]{1,32}))[ \t]{1,2}\/)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+
+/** A model's shape: capitals and digits alone (`ESP8266EX`, `AP-535-RW`), as hardware is named. */
+const MODEL_SHAPE = /^[A-Z0-9]+(?:[-_.][A-Z0-9]+)*$/;
+/** A band, a rate or a standard (`5GHz-only`, `802.11ax`). */
+const RADIO_WORDS = /ghz|mhz|mbps|802\.11/i;
+
+/**
+ * Whether the second of a network's pair (`Wi-Fi at the depot: Depot-2 / …`) is its key: not a path's or a list's
+ * middle (another slash after it), nor a model, a band or a standard, which a pair after `Wi-Fi:` names as often.
+ */
+function isPairedWifiKey(text: string, end: number, value: string): boolean {
+  if (/^[ \t]{0,2}\//.test(text.slice(end, end + 3))) return false;
+  return !MODEL_SHAPE.test(value) && !RADIO_WORDS.test(value);
+}
 
 function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(WIFI_NETWORK_KEY, text, offsets, (m) => {
     const g = m.groups!;
     const bare = g['v'] !== undefined;
-    // A bare value ends at a blank or a tag (`…<br>`); a full stop or comma after it ends the sentence.
+    // A bare value ends at a blank, a tag (`…<br>`) or a chat export's JSON string (`"text": "… / …"`); a full stop or
+    // comma after it ends the sentence.
     const value = bare ? g['v']!.replace(/[.,;:!?)]$/, '') : (g['c'] ?? g['q'])!;
-    if (bare && (value.length > 63 || /[^\s<]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n4'] !== undefined)) return;
+    if (bare && (value.length > 63 || /[^\s<"]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n4'] !== undefined)) return;
     if (isWifiSecurityMode(value)) return;
-    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4']!;
+    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4'] ?? g['n5'] ?? g['n6']!;
+    const pair = g['n5'] !== undefined || g['n6'] !== undefined;
+    if (pair && !isPairedWifiKey(text, m.index + m[0].length, value)) return;
     if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
     if (!isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - (bare ? g['v']!.length : value.length + 1);
@@ -930,15 +947,15 @@ export const markdownRules: Rule[] = [
   {
     id: 'wifi-network-key',
     category: 'PASS',
-    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it',
-    keywords: ['wi-fi', 'wifi', 'wlan'],
+    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it; or after the name and a spaced slash, where a colon or `is` gives the pair (`wifi at the depot is Depot-2 / …`, `Guest network: Acme-Guest / …`), as notes and chats give it',
+    keywords: ['wi-fi', 'wifi', 'wlan', 'wireless', 'guest network', 'staff network', 'visitor network', 'visitors network'],
     pattern: WIFI_NETWORK_KEY,
     find: findWifiNetworkKeys,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt', '- Bidders\' Wi-Fi for the sale: `Hall-Guest`, key `Gilt&Lacquer44`'],
-      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`', 'Staff Wi-Fi: `Hall-Staff`, key `WPA2-Enterprise`', 'Guest Wi-Fi: `Hall-Guest`, key Gilt&Lacquer44'],
+      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt', '- Bidders\' Wi-Fi for the sale: `Hall-Guest`, key `Gilt&Lacquer44`', 'wifi in the new depot: Depot-2 / Hedgerow4471', 'Guest network: Hall-Guest / gilt-lacquer-44'],
+      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`', 'Staff Wi-Fi: `Hall-Staff`, key `WPA2-Enterprise`', 'Guest Wi-Fi: `Hall-Guest`, key Gilt&Lacquer44', 'Wi-Fi: ESP32 / ESP8266EX', 'Wi-Fi: Settings / Network / Advanced'],
     },
   },
   {
