@@ -618,6 +618,37 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     expect(await values(login, 'chat/av.txt', 'password-bare-answer-prose')).toEqual(['Mixer-Desk-2031']);
   });
 
+  it("reads a Wi-Fi network's name and key a message gives after a question about the Wi-Fi, and an answer to whoever has the password", async () => {
+    const slack = [
+      '  {"user": "U1", "text": "what\'s the wifi in the tack room again?"},',
+      '  {"user": "U2", "text": "Tack-AP2 / Saddle&Stirrup!"},',
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/slack-stables.json', 'password-bare-answer-prose')).toEqual(['Saddle&Stirrup!']);
+    const teams = ['[07:06] Ada: the till tablet wants the wifi key again?', '[07:07] Ben: Bakery-Floor : proving-drawer-4417', ''].join('\n');
+    expect(await values(teams, 'chat/bakery.txt', 'password-bare-answer-prose')).toEqual(['proving-drawer-4417']);
+    const asked = ['[10:02] Ada: who has the studio wifi password, the intern starts today', "[10:03] Ben: it's Quill&Ink-2031 (network Studio-5G)", ''].join('\n');
+    expect(await values(asked, 'chat/studio.txt', 'password-answer-prose')).toEqual(['Quill&Ink-2031']);
+  });
+
+  it('leaves an answer about the Wi-Fi that gives no key beside the network, or a mode, or the name twice', async () => {
+    const chat = [
+      "[09:10] rui: what's the wifi in the tack room again?",
+      '[09:11] ana: Tack-AP2',
+      '',
+      "[09:20] rui: what's the wifi in the tack room again?",
+      '[09:21] ana: Tack-AP2 / WPA2-Personal',
+      '',
+      "[09:30] rui: what's the wifi in the tack room again?",
+      '[09:31] ana: Tack-AP2 / Tack-AP2',
+      '',
+      '[09:40] rui: the wifi is down again',
+      '[09:41] ana: Tack-AP2 / rebooting',
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat/stables.txt', 'password-bare-answer-prose')).toEqual([]);
+  });
+
   it('leaves bare messages that answer no password question, or answer with a place, a version or a word', async () => {
     const chat = [
       "[09:10] rui: what's the door controller password again?",
@@ -765,6 +796,16 @@ describe("a Wi-Fi network's key written bare after its noun", () => {
   it('reads capitalised words joined by a mark or a password mix that ends its clause, without the sentence\'s stop', async () => {
     const notes = ['- Mobile hotspot in each truck: SSID `FX-Truck-<n>`, WPA2 key Ladder-Gutter-Downpipe', 'Office Wi-Fi key Quarry7!Moss (front desk has it).', 'Guest network: WPA2 key Copper-Kettle-Lane.', ''].join('\n');
     expect(await values(notes, 'wiki/trucks.md')).toEqual(['Ladder-Gutter-Downpipe', 'Quarry7!Moss', 'Copper-Kettle-Lane']);
+  });
+
+  it("reads letters and digits, a passphrase's `@`, and a key that closes a chat export's message", async () => {
+    expect(await values('{"user": "U1", "text": "SSID Kiln-Hall, key glazingroom2291"},\n', 'chat/slack-kiln.json')).toEqual(['glazingroom2291']);
+    expect(await values('Track Wi-Fi (crew): SSID TR-Crew, WPA2 key Tyr3s@Pit-77\n', 'wiki/track.md')).toEqual(['Tyr3s@Pit-77']);
+  });
+
+  it("leaves a word numbered by one digit and an address after a Wi-Fi network's key", async () => {
+    const words = ['SSID Kiln-Hall, key settings2', 'WPA2 key ops@kiln.example', '{"text": "SSID Kiln-Hall, key glazingroom2291 is on the card"}', ''].join('\n');
+    expect(await values(words, 'chat/slack-kiln.json')).toEqual([]);
   });
 
   it('leaves words a sentence goes on in, a security mode, the network\'s own name and a value the sentence runs past', async () => {

@@ -1258,17 +1258,24 @@ function keyOfWifiNetwork(text: string, at: number): boolean {
 /** Capitalised words joined by one kind of mark (`Pin-Tumbler-Shear-Line`, `Harbour.Kettle.Finch`): a passphrase as people make one. */
 const CAPITALISED_JOINED_WORDS = /^[A-Z][a-z]{1,20}([-_.])[A-Z][a-z]{1,20}(?:\1[A-Z][a-z]{1,20}){1,6}$/;
 
+/** An address's `@`: a mention's first, or a mail domain's after it. An `@` inside a passphrase (`Harb0ur@6488`) is none. */
+const ADDRESS_AT = /^@|@[A-Za-z0-9-]{1,63}\.[A-Za-z]/;
+/** The close of a chat export's JSON string right after a value: its message ends there. */
+const JSON_STRING_END = /^"[ \t]{0,4}(?:[,}\]]|\r?\n|$)/;
+
 /**
- * A Wi-Fi network's key written bare after its noun in notes (`SSID \`NG-Van\`, WPA2 key Pin-Tumbler-Shear-Line`): taken
- * when it ends its clause and is made as keys are, a password's mix or three capitalised words or more joined by a mark,
- * within WPA's 8 to 63 characters. A sentence that goes on about the key (`WPA2 key rotation is quarterly`, `Wi-Fi key
- * for the guests`) has lower-case words there. A sentence's stop after the value is left out of it.
+ * A Wi-Fi network's key written bare after its noun in notes (`SSID \`NG-Van\`, WPA2 key Pin-Tumbler-Shear-Line`, a chat's
+ * `SSID IV-Hall, key moltenmetal1450`): taken when it ends its clause (or the chat export's JSON string) and is made as
+ * keys are, a password's mix, letters and digits, or three capitalised words or more joined by a mark, within WPA's 8 to
+ * 63 characters. A sentence that goes on about the key (`WPA2 key rotation is quarterly`, `Wi-Fi key for the guests`)
+ * has lower-case words there. A sentence's stop after the value is left out of it.
  */
 function isBareWifiKey(text: string, v: ValueMatch): boolean {
   const value = v.value.replace(/[.,;:)]+$/, '');
-  if (value.length < 8 || value.length > 63 || /[\/\\@<>{}()$%]/.test(value)) return false;
-  if (!POSTED_VALUE_END.test(text.slice(v.start + value.length, v.start + value.length + 8))) return false;
-  if (!hasMadePasswordMix(value) && !CAPITALISED_JOINED_WORDS.test(value)) return false;
+  if (value.length < 8 || value.length > 63 || /[\/\\<>{}()$%]/.test(value) || ADDRESS_AT.test(value)) return false;
+  const after = text.slice(v.start + value.length, v.start + value.length + 8);
+  if (!POSTED_VALUE_END.test(after) && !JSON_STRING_END.test(after)) return false;
+  if (!hasMadePasswordMix(value) && !hasLettersAndDigit(value) && !CAPITALISED_JOINED_WORDS.test(value)) return false;
   v.value = value;
   return true;
 }
@@ -4927,7 +4934,7 @@ const ASKED_PASSWORD = /(?:\bpass(?:word|phrase)s?|\bpasswd|\bpwd?)\b(?<rest>[^\
  * A question asked without its mark, as chats do: a word of asking earlier in the clause (`what's the modem password again`,
  * `the chamber PC wants the local admin password`, `anyone got the kiosk password`), read back from the noun.
  */
-const ASKING_BEFORE = /\b(?:what(?:'s|s|[ \t]is|[ \t]was)|any(?:one|body)|remind[ \t]me|need|needs|want|wants|asking|asks|forgot)\b[^\r\n?.!;]{0,60}$/i;
+const ASKING_BEFORE = /\b(?:what(?:'s|s|[ \t]is|[ \t]was)|any(?:one|body)|who(?:[ \t](?:has|knows)|'s[ \t]got)|remind[ \t]me|need|needs|want|wants|asking|asks|forgot)\b[^\r\n?.!;]{0,60}$/i;
 /** `again` right after the noun: asking for it once more (`the wifi password again`). */
 const AGAIN_NEXT = /^[ \t]{1,2}again\b/i;
 
@@ -4984,12 +4991,29 @@ function findAnsweredPasswords(text: string, options: DetectOptions, offsets: re
 const CHAT_MESSAGE_OPENING =
   /[ \t]{0,12}(?:\[[^\]\r\n]{1,40}\][ \t]{0,3}(?:[^:\r\n\[\]"]{1,40}:)?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}[^:\r\n"]{1,40}:|<[^<>\r\n]{1,40}>|[^\r\n]{0,200}?"(?:text|body|message|content|msg)"[ \t]{0,2}:[ \t]{0,2}")[ \t]{0,3}/y;
 /**
- * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash and the password (a
- * chat's `lx-crew / …`), then the line's end or the JSON string's close.
+ * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash (or colon) and the
+ * password (a chat's `lx-crew / …`; a Wi-Fi network's `Yard-AP : …`), then the line's end or the JSON string's close.
  */
-const BARE_ANSWER = /(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}\/[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+const BARE_ANSWER = /(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}[\/:][ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
 /** A login's noun asked about, for an answer that gives the account with the password (`it's asking for a login`). */
 const ASKED_LOGIN = /\b(?:log-?ins?|credentials?|creds)\b(?<rest>[^\r\n]{0,160})/iy;
+/** A Wi-Fi network asked about (`what's the wifi in the new barn again?`, `wants the wifi key again?`), for an answer that gives its name and key. */
+const ASKED_WIFI = /\b(?:wi-?fi|wlan)\b(?<rest>[^\r\n]{0,160})/iy;
+
+/**
+ * A Wi-Fi key as a person makes one, given beside its network's name: letters and a digit, or a symbol among letters of
+ * both cases (`Piebald&Skewbald!`), within WPA's 8 to 63 characters; not a security mode.
+ */
+function isMadeWifiKey(value: string): boolean {
+  if (value.length < 8 || value.length > 63 || isWifiSecurityMode(value)) return false;
+  return hasMadePasswordMix(value) || hasLettersAndDigit(value) || (/[^A-Za-z0-9]/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value));
+}
+
+/** Which question a keyword at `offset` may open: about a password, a Wi-Fi network, or a login. */
+function askedPatternAt(text: string, offset: number): RegExp {
+  const word = text.slice(offset, offset + 4);
+  return /^pass|^pw/i.test(word) ? ASKED_PASSWORD_AT : /^w/i.test(word) ? ASKED_WIFI : ASKED_LOGIN;
+}
 /** ASKED_PASSWORD sticky, read at a keyword's offset. */
 const ASKED_PASSWORD_AT = new RegExp(ASKED_PASSWORD.source, 'iy');
 /** How many lines after a question its bare answer may come: a JSON export spends a few on each message's fields. */
@@ -5022,7 +5046,7 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
   let done = -1;
   for (const offset of offsets) {
     if (offset < done || (offset > 0 && isWordCode(text.charCodeAt(offset - 1)))) continue;
-    const pattern = /^pass|^pw/i.test(text.slice(offset, offset + 4)) ? ASKED_PASSWORD_AT : ASKED_LOGIN;
+    const pattern = askedPatternAt(text, offset);
     pattern.lastIndex = offset;
     const asked = pattern.exec(text);
     if (asked === null) continue;
@@ -5039,12 +5063,17 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
       const m = bareAnswerAt(text, lineStart);
       if (m !== null) {
         const value = m.groups!['v']!;
-        // A login's question is answered by the account and its password together.
-        const fits = pattern === ASKED_PASSWORD_AT || m.groups!['account'] !== undefined;
-        // Beside its account the pair is a login by its form, so a password's mix will do (`props / kraken-d23md4dtns`).
-        const made = hasEveryClass(value) || (m.groups!['account'] !== undefined && hasMadePasswordMix(value));
+        // A login's question is answered by the account and its password together, a Wi-Fi network's by its name and key.
+        const account = m.groups!['account'];
+        const fits = pattern === ASKED_PASSWORD_AT || account !== undefined;
+        // Beside its account the pair is a login by its form, so a password's mix will do (`props / kraken-d23md4dtns`);
+        // beside its network's name, a key as people make one.
+        const made =
+          pattern === ASKED_WIFI
+            ? account !== undefined && value !== account && isMadeWifiKey(value)
+            : hasEveryClass(value) || (account !== undefined && hasMadePasswordMix(value));
         if (fits && made && !/[@<>{}()$%]/.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
-          const start = m.index + m[0].indexOf(value, m.groups!['account']?.length ?? 0);
+          const start = m.index + m[0].indexOf(value, account?.length ?? 0);
           spans.push({ start, end: start + value.length });
           done = start + value.length;
           break;
@@ -7137,8 +7166,8 @@ export const genericRules: Rule[] = [
     id: 'password-bare-answer-prose',
     category: 'PASS',
     description:
-      'A password a chat\'s message gives alone, a line or a few after a question about it ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"): the message nothing but the value, or an account, a spaced slash and the value; every class',
-    keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'login', 'log-in', 'credential', 'creds'],
+      'A password a chat\'s message gives alone, a line or a few after a question about it ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, or an account or a network, a spaced slash or colon and the value; every class, or a password\'s mix beside an account, a Wi-Fi key as people make one beside a network',
+    keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'login', 'log-in', 'credential', 'creds', 'wifi', 'wi-fi', 'wlan'],
     pattern: CHAT_MESSAGE_OPENING,
     find: findBareAnsweredPasswords,
     anchored: true,
