@@ -318,6 +318,12 @@ const hostile: Record<string, string> = {
   'bracketed new values after a password that never close, repeated on one line': 'password. The new value (Qm7!tRz4'.repeat(MB / 34),
   'default logins changed, then shared values never given, repeated over lines': 'defaults to `admin/admin`, changed; the shared value is now\n'.repeat(MB / 60),
   'old values paired with new ones, repeated on one line': 'password. Old value `Qm7!tRz4`, new value '.repeat(MB / 41),
+  // Each wrapped `is`, appositive and bare passphrase reads one bounded value or run of words after its noun.
+  'passwords wrapped before is, repeated over lines, never a value': 'the account password\nis '.repeat(MB / 25),
+  'password appositives repeated on one line, the values never ending a clause': 'the deploy password, Qm7!tRz4-'.repeat(MB / 30),
+  'passphrases of bare words that never end a sentence': 'passphrase is ' + 'ember willow 42 '.repeat(MB / 16),
+  // Each `then type` reads back a bounded stretch of its line for the command.
+  'typed values after code spans that never prompt, repeated on one line': '`vncviewer 10.0.0.1 -passwd` '.repeat(MB / 60) + 'then type `Qm7!tRz4` '.repeat(MB / 42),
   // Each Algolia client call reads its line and the one before: lines of bounded reach, never the whole text.
   'Algolia clients built on one endless line, and OmniAuth providers never given a secret':
     'algolia '.repeat(MB / 64) + "algoliasearch('ABCDEFGHIJ', '0123456789abcdef0123456789abcdea'); ".repeat(MB / 72) + 'provider :x, a, '.repeat(MB / 16),

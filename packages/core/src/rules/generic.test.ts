@@ -1019,3 +1019,54 @@ describe('passwords in wiki, runbook and mail prose and in config: wrapped, digi
     expect(await found('# password prompt: Passphrase-Entry-1:\n', 'restore.sh')).toEqual([]);
   });
 });
+
+describe('passwords in prose: handed over by a channel, wrapped before `is`, as an appositive, as joined words after a login, as bare words', () => {
+  const values = async (text: string, file: string, rule: string) => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.rule === rule)
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads a password given by phone or over a channel before a colon, and leaves the words after one', async () => {
+    const log = ['- 11:05 The vendor read the new password over the phone: Quay7-Crane-Lift. It worked.', '- The password via Signal: Tern!Ledge-48', ''].join('\n');
+    expect(await values(log, 'wiki/incident.md', 'password-in-prose')).toEqual(['Quay7-Crane-Lift', 'Tern!Ledge-48']);
+    expect(await values('The password by default: none\nSorted by password: strength first\n', 'notes.md', 'password-in-prose')).toEqual([]);
+  });
+
+  it("reads a password after `is` on the next line where a sentence's word stands before the noun, and leaves a word after it", async () => {
+    const mail = 'For the shop: the till login is on the card, and the manager password\nis Oarlock-Tide-31 (rotate it in May).\n';
+    expect(await values(mail, 'mail/till.eml', 'password-in-prose')).toEqual(['Oarlock-Tide-31']);
+    const remarks = ['the manager password\nis required at login.', 'the manager password\nis NIST-800-63 compliant', 'manager_password\nis Oarlock-Tide-31', ''].join('\n');
+    expect(await values(remarks, 'mail/till.eml', 'password-in-prose')).toEqual([]);
+  });
+
+  it('reads a password as an appositive ending its clause, a bang before the stop kept, and leaves a list of fields', async () => {
+    const log = '- 10:40 The cron job still used the backup password, Spool-Tape-2024!.\n- 10:50 Later: the relay password, Kelp#Dock58 (since rotated).\n';
+    expect(await values(log, 'ops/incident.md', 'password-in-prose')).toEqual(['Spool-Tape-2024!', 'Kelp#Dock58']);
+    const lists = ['Enter the user name, password, Host-Name-2 and port.', 'The backup password, Spool-Tape-2024! and the key are in the safe.', 'The backup password, rotated-2024 yearly.', ''].join('\n');
+    expect(await values(lists, 'ops/incident.md', 'password-in-prose')).toEqual([]);
+  });
+
+  it('reads capitalised joined words after a login named by its form, and leaves a remark so written', async () => {
+    const notes = '- Archive NAS (SMB, `ARCHIVE\\\\scan-ops`, password Slate-Harbour-Fern).\n';
+    expect(await values(notes, 'wiki/nas.md', 'password-in-prose')).toEqual(['Slate-Harbour-Fern']);
+    const remarks = ['- NAS (`ARCHIVE\\\\scan-ops`, password Not-Set-Yet).', '- NAS (`ARCHIVE\\\\scan-ops`, password See-The-Vault).', '- NAS (`ARCHIVE\\\\scan-ops`, password Slate-harbour).', ''].join('\n');
+    expect(await values(remarks, 'wiki/nas.md', 'password-in-prose')).toEqual([]);
+  });
+
+  it('reads a bare passphrase of small words and a number that ends its sentence, and leaves sentences about passphrases', async () => {
+    const mail = 'The signing key is attached; its passphrase is quartz ember willow fern 2031. Delete this mail after.\n';
+    expect(await values(mail, 'mail/key.eml', 'password-quoted-words-prose')).toEqual(['quartz ember willow fern 2031']);
+    const remarks = [
+      'The passphrase is at least 12 characters long.',
+      'The password is changed every 90 days.',
+      'The passphrase is four random words and 2 digits.',
+      'The password was rotated on 12 march.',
+      'The passphrase is Quartz Ember Willow 2031. Delete this mail.',
+      'The passphrase is quartz ember willow fern. Delete this mail.',
+      '',
+    ].join('\n');
+    expect(await values(remarks, 'mail/key.eml', 'password-quoted-words-prose')).toEqual([]);
+  });
+});

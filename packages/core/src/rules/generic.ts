@@ -3789,11 +3789,15 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * …`): letters and a digit there, no policy's or format's example (`is in the format: abc123`).
  * What the password is on may stand where what it is for does (`BIOS password on both workstations: \`…\``, `the password on
  * the old NAS is …`).
+ * How it was handed over may stand there too (`gave the new password by phone: …`, `password via Signal: …`).
+ * A paragraph may wrap between the word and its `is` (`… and the account password` / `is … (2FA on my phone)`): read as
+ * `is` on one line, after a word of prose. The value may follow the word as an appositive (`the script still held the
+ * deploy password, …`), read as bare after the word, ending its clause.
  * The words between `password for …` and its colon or `is` stay in one sentence: a ticket's `I reset my password to
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<direct>password|passphrase)(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -3845,7 +3849,7 @@ function isDirectPasswordValue(text: string, at: number, value: string): boolean
   if (/[(){}<>$%]/.test(value)) return false;
   // The separator is read first, so a word with none before it costs no look back for a login.
   const separatorBefore = /[,(\-\u2013\u2014][ \t]{0,2}$/.test(text.slice(Math.max(0, at - 3), at));
-  if (separatorBefore && LOGIN_BEFORE_PASSWORD_WORD.test(text.slice(Math.max(0, at - LOGIN_BEFORE_REACH), at))) return hasMadePasswordMix(value);
+  if (separatorBefore && LOGIN_BEFORE_PASSWORD_WORD.test(text.slice(Math.max(0, at - LOGIN_BEFORE_REACH), at))) return hasMadePasswordMix(value) || isJoinedWordsPassword(value);
   if (!opensProseClause(text.slice(Math.max(0, at - 24), at))) return false;
   return hasEveryClass(value) || (INNER_SYMBOL_MIXED_CASE.test(value) && CLAUSE_ENDS_AFTER.test(text.slice(valueEndAfter(text, at, value), valueEndAfter(text, at, value) + 4)));
 }
@@ -3859,6 +3863,17 @@ const INNER_SYMBOL_MIXED_CASE = /^(?=[^a-z]{0,100}[a-z])(?=[^A-Z]{0,100}[A-Z])(?
 function valueEndAfter(text: string, at: number, value: string): number {
   return text.indexOf(value, at) + value.length;
 }
+
+/**
+ * Three to six capitalised words joined by a hyphen, a dot or an underscore (`Wind-Loaded-Lee`, `Copper.Heron.Sky`): how people
+ * make a password they can say, which a login's remark (`password Not-Set-Yet`) also is, so such words are left.
+ */
+function isJoinedWordsPassword(value: string): boolean {
+  return JOINED_CAPITALISED_WORDS.test(value) && !REMARK_WORDS.test(value.replace(/[-._]/g, ' '));
+}
+const JOINED_CAPITALISED_WORDS = /^[A-Z][a-z]{1,15}(?:([-._])[A-Z][a-z]{1,15})(?:\1[A-Z][a-z]{1,15}){1,4}$/;
+/** Words of a remark on a password rather than one: it is not set, the same, kept or asked for elsewhere. */
+const REMARK_WORDS = /\b(?:not|no|none|set|same|as|see|ask|in|the|vault|unknown|required|blank|empty|yet|changed?|reset|default|prompt|manager|before|below|above|later)\b/i;
 
 /** Upper- and lower-case letters, a digit and a symbol: a made password's shape, which no word of prose has. */
 function hasEveryClass(value: string): boolean {
@@ -4011,6 +4026,12 @@ function finalSentenceMarks(raw: string, after: string): RegExp {
 }
 
 /**
+ * A bare value that ends in `!` and then a full stop (`the deploy password, Deploy-Tills-2025!.`): no sentence ends in both,
+ * so the stop is the sentence's and the bang the password's.
+ */
+const BANG_THEN_STOP = /[A-Za-z0-9]!\.$/;
+
+/**
  * PROSE_PASSWORD tried only where it can start (see `proseStarts`), in order, each start
  * after the last match's end: the matches a search over the whole text finds.
  */
@@ -4030,16 +4051,21 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // A `!` or `?` ends the sentence only where one can end: at the line's end or before a capital (`…3227?  -- change it` keeps it).
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     const sentenceEnds = /^(?:[ \t]{0,4}(?:\r?\n|$)|[ \t]{1,4}[A-Z"'(])/.test(after);
-    const value = quoted || em !== undefined ? raw : raw.replace(sentenceEnds ? finalSentenceMarks(raw, after) : /[.,;:)]+$/, '');
+    const value = quoted || em !== undefined ? raw : BANG_THEN_STOP.test(raw) ? raw.slice(0, -1) : raw.replace(sentenceEnds ? finalSentenceMarks(raw, after) : /[.,;:)]+$/, '');
     if (!/[A-Za-z]/.test(value) || !/[\d\W_]/.test(value) || value.length < 6) return;
     // A bare word that runs into a quote it never opened is cut short, and no value at all where it is a
     // possessive or a name (`passphrase for key '…':` / `dist@host's password:`, a terminal's next prompt).
     if (!quoted && /^[`'"]/.test(after)) return;
-    if (m.groups!['cop'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)) && !isAccountsWordPassword(m[0], value, after)) return;
+    // Wrapped before `is`, the noun follows a word of prose and the value ends its clause (`is NIST-800-63 compliant` goes on).
+    const valueEnd = m.index + m[0].length - raw.length + value.length;
+    if (m.groups!['wrapIs'] !== undefined && (!opensProseClause(text.slice(Math.max(0, m.index - 24), m.index)) || !POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8)))) return;
+    if ((m.groups!['cop'] ?? m.groups!['wrapIs']) !== undefined && !quoted && em === undefined && !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)) && !isAccountsWordPassword(m[0], value, after)) return;
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     // Bare right after the word, the value is the word's object only in a sentence (a word of prose before it: `the service
     // password …`, not a directive's `password …` opening a config line) and where no word of prose could be: every class in it.
     if (m.groups!['direct'] !== undefined && (quoted || em !== undefined || m[0].includes('\n') || !isDirectPasswordValue(text, m.index, value))) return;
+    // As an appositive the value is all its clause holds (`the deploy password, …` then a stop, a bracket or the line's end).
+    if (m.groups!['appos'] !== undefined && !POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8))) return;
     // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
     // gets one to a place (`the password to the vault`), set off in a code span or not.
     if (m.groups!['to'] !== undefined && (!settingVerbBefore(text, m.index) || (!quoted && em === undefined && !isPasswordShaped(value)))) return;
@@ -4141,9 +4167,11 @@ function readsVariable(value: string): boolean {
  * A password of words given in quotes in a sentence, as a handbook spells out a passphrase so its spaces are typed (`the
  * password is\n"Harbour Kettle Finch 62" (type the spaces)`, `the passphrase for the safe: “Copper Heron Ninety”`): what
  * it is for or on may stand before `is` or the colon, and a paragraph may wrap before the quote. Sticky at the noun.
+ * A mail may give such words bare, the sentence ending with them (`passphrase is tumbler wafer disc lever 1986. Please
+ * delete …`): then small letters and a number, as dice and a year make them, and no word a sentence goes on in.
  */
 const QUOTED_PHRASE_PASSWORD =
-  /pass(?:word|phrase)(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:"“`]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,12})(?:"(?<v>[^"\r\n]{8,80})"|“(?<c>[^”\r\n]{8,80})”)/iy;
+  /pass(?:word|phrase)(?:[ \t]{1,2}(?:for|on|of)[ \t][^\r\n:"“`]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,12})(?:"(?<v>[^"\r\n]{8,80})"|“(?<c>[^”\r\n]{8,80})”|(?<b>(?=[a-z]{2})))/iy;
 /** Words of a sign-in screen's messages and of placeholders, which a quoted phrase after `password is` is as often. */
 const MESSAGE_WORDS = /\b(?:invalid|incorrect|wrong|error|failed|expired|required|attempts?|login|log in|sign in|forgot|reset|change ?me|same as|not set|none|blank|empty|redacted|hidden)\b/i;
 
@@ -4159,10 +4187,52 @@ function isQuotedWordsPassphrase(phrase: string, file: string | undefined): bool
   return isPlausibleSecret(phrase, { category: 'PASS', quoted: true, passphrase: true, file });
 }
 
+/**
+ * Words a sentence about a password goes on in after `is` (`is at least 12 characters long`, `is changed every 90 days`,
+ * `was set on 12 march`), besides PROSE_WORDS: a bare run of words holding one is no passphrase.
+ */
+const PASSWORD_REMARK_WORDS = new Set([
+  'every', 'each', 'all', 'any', 'after', 'before', 'until', 'since', 'least', 'most', 'more', 'less', 'than', 'then', 'but', 'so',
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'chars', 'characters',
+  'digits', 'letters', 'symbols', 'bits', 'bytes', 'long', 'short', 'times', 'changed', 'rotated', 'stored', 'kept', 'set', 'sent',
+  'expires', 'expired', 'valid', 'hashed', 'salted', 'encrypted', 'generated', 'random', 'case', 'sensitive', 'also', 'still', 'now',
+  'has', 'have', 'had', 'been', 'will', 'can', 'must', 'should', 'i', 'he', 'she', 'they', 'my', 'his', 'her', 'them',
+]);
+
+/** How far a bare run of words may reach: ten words of twenty letters. */
+const BARE_WORDS_REACH = 220;
+
+/**
+ * The words from `start` to the end of their sentence (a full stop before a capital or a bracket, or the line's end), when
+ * they are three to ten words of small letters or numbers one space apart; undefined otherwise.
+ */
+function bareWordsToSentenceEnd(text: string, start: number): string | undefined {
+  const line = /^[^\r\n]*/.exec(text.slice(start, start + BARE_WORDS_REACH))![0];
+  const stop = /\.?(?:[ \t]{1,4}[A-Z(]|[ \t]*$)/.exec(line);
+  const run = line.slice(0, stop === null ? line.length : stop.index);
+  const words = run.split(' ');
+  if (words.length < 3 || words.length > 10 || !words.every((w) => /^(?:[a-z]{2,20}|\d{1,6})$/i.test(w))) return undefined;
+  return run;
+}
+
+/** Whether a bare run of words after `passphrase is` is one: small letters and a number among them, no word of a sentence. */
+function isBareWordsPassphrase(phrase: string, file: string | undefined): boolean {
+  const words = phrase.split(' ');
+  if (!/\d/.test(phrase) || /[A-Z]/.test(phrase) || words.filter((w) => /^[a-z]/.test(w)).length < 3) return false;
+  if (words.some((w) => PROSE_WORDS.has(w) || PASSWORD_REMARK_WORDS.has(w)) || MESSAGE_WORDS.test(phrase)) return false;
+  return isPlausibleSecret(phrase, { category: 'PASS', quoted: true, passphrase: true, file });
+}
+
 function findQuotedPhrasePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(QUOTED_PHRASE_PASSWORD, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
+    if (m.groups!['b'] !== undefined) {
+      const start = m.index + m[0].length;
+      const bare = bareWordsToSentenceEnd(text, start);
+      if (bare !== undefined && isBareWordsPassphrase(bare, options.file)) spans.push({ start, end: start + bare.length });
+      return;
+    }
     const phrase = m.groups!['v'] ?? m.groups!['c']!;
     if (!/ /.test(phrase) || !isQuotedWordsPassphrase(phrase, options.file)) return;
     const start = m.index + m[0].length - 1 - phrase.length;
@@ -7239,7 +7309,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …", "(password in the safe: `…`)", "admin password …" of both cases and a symbol ending its clause), also wrapped onto the next line (after "password is" too) or set in bold',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "gave the new password by phone: …", "the account password" and "is …" on the next line, "the deploy password, ….", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …", "(password in the safe: `…`)", "admin password …" of both cases and a symbol ending its clause), also wrapped onto the next line (after "password is" too) or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -7368,7 +7438,7 @@ export const genericRules: Rule[] = [
     id: 'password-quoted-words-prose',
     category: 'PASS',
     description:
-      'A password of words spelled out in quotes in a sentence, maybe wrapped onto the next line (`the password is "Harbour Kettle Finch 62" (type the spaces)`, `the passphrase for the safe: “…”`): three to ten words with a number among them or every word capitalised; not a quoted sentence nor a sign-in screen\'s message',
+      'A password of words spelled out in quotes in a sentence, maybe wrapped onto the next line (`the password is "Harbour Kettle Finch 62" (type the spaces)`, `the passphrase for the safe: “…”`): three to ten words with a number among them or every word capitalised; not a quoted sentence nor a sign-in screen\'s message. Bare, the words end their sentence and are small letters with a number (`passphrase is tumbler wafer disc lever 1986. Please …`), no word a sentence goes on in',
     keywords: ['password', 'passphrase'],
     pattern: QUOTED_PHRASE_PASSWORD,
     find: findQuotedPhrasePasswords,

@@ -19,3 +19,25 @@ describe('password-prompt-reply', () => {
     expect(replies("expect(screen.getByText('Password')).toBeVisible();\nprint('Pq8-Zx3.mWr7Lt')\n", 'login.test.tsx')).toEqual([]);
   });
 });
+
+describe('password-typed-after-prompting-command: what a runbook says to type at a command that asks for the password', () => {
+  const typed = (text: string) => detector.detect(text, { file: 'wiki/access.md' }).filter((f) => f.rule === 'password-typed-after-prompting-command').map((f) => text.slice(f.start, f.end));
+
+  it('reads the text typed after a command that ends with a prompting flag', () => {
+    expect(typed('Panel HMI: `vncviewer 10.8.3.21 -passwd` then type `kiln-door`.\n')).toEqual(['kiln-door']);
+    expect(typed('1. `psql -h 10.8.3.5 -U ledger -W`, then enter `Abacus_Row7` when asked.\n')).toEqual(['Abacus_Row7']);
+    expect(typed('Run `ansible-playbook site.yml --ask-pass` and then type `Heron.Gate.62`.\n')).toEqual(['Heron.Gate.62']);
+  });
+
+  it('leaves a command that does not prompt, a flag, a variable, a confirming word and a command with a value after its flag', () => {
+    const notes = [
+      'Run `vncviewer 10.8.3.21` then type `kiln-door` in the window title.',
+      'Run `vncviewer 10.8.3.21 -passwd` then type `--help`.',
+      'Run `psql -W` then enter `$LEDGER_PW`.',
+      'Run `psql -W` then type `yes`.',
+      'Run `vncviewer -passwd ~/.vnc/passwd 10.8.3.21` then type `kiln-door`.',
+      '',
+    ].join('\n');
+    expect(typed(notes)).toEqual([]);
+  });
+});

@@ -43,6 +43,34 @@ function findPromptReplies(text: string, options: DetectOptions, offsets: readon
   return spans;
 }
 
+/**
+ * A runbook's step that runs a command which asks for the password and then says what to type at its prompt (`\`vncviewer
+ * 10.0.4.2 -passwd\` then type \`…\``, `` `mysql -u ops -p`, then enter `…` ``): the command in code marks ends with a
+ * flag that makes it prompt (`-passwd`, `--password`, `-p`, `-W`, `--ask-pass`) and takes no value there, and the typed
+ * text, in code marks too, is the password. Sticky at `then`.
+ */
+const THEN_TYPED_AT = /then[ \t]{1,2}(?:type|enter|paste)[ \t]{1,2}`(?<v>[^`\s]{4,64})`/iy;
+/** The command right before `then`, in code marks, maybe a comma and `and` after it. */
+const COMMAND_SPAN_BEFORE = /`(?<cmd>[^`\r\n]{1,120})`[ \t]{0,2},?[ \t]{1,2}(?:and[ \t]{1,2})?$/;
+/** A flag that makes a command ask for the password when no value follows it, ending the command. */
+const PROMPTING_FLAG_LAST = /[ \t](?:-{1,2}(?:passwd|password|pass|ask-?pass(?:word)?)|-p|-W)$/;
+/** How far back on its line `then` looks for the command. */
+const COMMAND_REACH = 160;
+
+function findTypedAfterPromptingCommand(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(THEN_TYPED_AT, text, offsets, (m) => {
+    const command = COMMAND_SPAN_BEFORE.exec(text.slice(Math.max(0, m.index - COMMAND_REACH), m.index));
+    if (command === null || !PROMPTING_FLAG_LAST.test(command.groups!['cmd']!)) return;
+    const value = m.groups!['v']!;
+    // A flag, a variable or a key's name is typed as often (`then type \`-y\``, `then enter \`$PW\``, `then type \`yes\``).
+    if (/^[-$%<{]/.test(value) || !/[^A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const end = m.index + m[0].length - 1;
+    spans.push({ start: end - value.length, end });
+  });
+  return spans;
+}
+
 export const promptReplyRules: Rule[] = [
   {
     id: 'password-prompt-reply',
@@ -66,6 +94,27 @@ export const promptReplyRules: Rule[] = [
         'expect "*assword*"\nsend "$password\\r"',
         'tn.read_until(b"login: ")\ntn.write(b"Vq7.Lm2xRz9w\\n")',
         "expect(screen.getByLabelText('Password')).toBeVisible();\nexpect(button).toBeDisabled();",
+      ],
+    },
+  },
+  {
+    id: 'password-typed-after-prompting-command',
+    category: 'PASS',
+    description:
+      'What a runbook says to type at the prompt of a command that asks for the password: the command in code marks ending with a prompting flag (`-passwd`, `--password`, `-p`, `-W`, `--ask-pass`), then "then type `…`" or "then enter `…`"; not a flag, a variable or a word typed to confirm',
+    keywords: ['then type', 'then enter', 'then paste'],
+    pattern: THEN_TYPED_AT,
+    find: findTypedAfterPromptingCommand,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['VNC to the panel: `vncviewer 10.40.2.17 -passwd` then type `press-vnc`.', 'Log in with `mysql -h db02 -u report -p`, then enter `Tally#Ledger4` at the prompt.'],
+      noMatch: [
+        'Run `vncviewer 10.40.2.17 -passwd` then type `yes` to accept the key.',
+        'Run `mysql -h db02 -u report -p`, then enter `$REPORT_PW` from the vault.',
+        'Run `mysql -h db02 -u report` then type `SHOW-TABLES;2` to list them.',
+        'Run `psql -W` then type `\\dt` to list the tables.',
+        'Run `ssh-keygen -p` then type `--help` for the options.',
       ],
     },
   },
