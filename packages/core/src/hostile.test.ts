@@ -578,6 +578,9 @@ const hostile: Record<string, string> = {
   // Each bare password word after a comma, a bracket or a dash reads a bounded stretch back for a login named by its form.
   'bare password words after long runs of address, domain-account and code-mark characters, repeated on one line':
     ('a.b+c-'.repeat(22) + ', password Kq8!zW3mLp ').repeat(MB / 310) + ('A\\b\\c'.repeat(28) + ' (password Kq8!zW3mLp ').repeat(MB / 324) + ('`a`'.repeat(45) + ' — password Kq8!zW3mLp ').repeat(MB / 320),
+  // A blank line between copied messages is passed over only before a header line, within the answer's bounded lines.
+  'a password question, then a megabyte of header lines and blank lines': "what's the password again?\n" + '\n[9:07 AM] Tom Becker\n'.repeat(MB / 21),
+  'password questions each before a header line whose message is a lead that never ends': ("what's the pw?\n\n[9:07 AM] Tom\nsame as " + 'a'.repeat(200) + '\n').repeat(MB / 230),
   'JSON message keys repeated on one line after a login question': 'it\'s asking for a login\n' + '"text": "'.repeat(MB / 9),
   // Each unit noun and each VNC or BIOS label is tried once, sticky, over a bounded clause.
   'other units that still have code spans never closed, after a password': 'password: older ones still have `Kq8!zW3 '.repeat(MB / 41),
@@ -836,6 +839,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['Adyen named before an AQE run that never ends', 'mail.eml', 'Adyen AQE' + 'Ab3+'.repeat(MB / 4)],
     // A Google key's `apiKey` reads its object's entries for a Firebase web app's id within a bounded reach, whether or
     // not the object closes.
+    // Each `pw` reads back a bounded host and name for an account written with its host, sticky, once.
+    ['accounts with hosts before pw with no value, and pw words, on one line', 'chat.json', 'ops@db.acme.lan, pw '.repeat(MB / 20) + ' pw'.repeat(MB / 3)],
+    ['a megabyte of host characters after an at sign, then pw and a password', 'chat.json', `ops@${'a.'.repeat(MB / 2)} pw Kq8!zW3mLp`],
+    ['creds are repeated on one line, never given a pair', 'chat.json', 'share creds are ops / '.repeat(MB / 22)],
     ['Google keys as apiKey entries of objects and calls that never close, on one line', 'src/config.ts', 'cfg = { apiKey: "AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ", ('.repeat(MB / 62)],
     // A YAML plain scalar is read on past a `<` to its line's end: a line of one endless word, and of brackets.
     ['a password name before one endless word with brackets in it', 'vars.yml', `db_password: ${'Ab<1'.repeat(MB / 4)}`],

@@ -515,6 +515,38 @@ describe('passwords in prose: a period with `is`, what the password is on, a dom
     expect(await values(words, 'notes.txt', 'user-comma-password-prose')).toEqual([]);
   });
 
+  it('reads the password after `pw` where an account written with its host stands before it, bare or in a JSON string', async () => {
+    const chat = [
+      '[21:15] kai: ssh in, dome@10.40.2.9 pw Vq8!tRmz2Lkw then restart it',
+      '{"text": "the replica is reporting@db2.orchard.lan, pw Ledger-Wren-904"},',
+      '{"body": "mail intake@orchard.example password Tern.Quay.58"}',
+      '',
+    ].join('\n');
+    expect(await values(chat, 'exports/teams/ops.json', 'user-comma-password-prose')).toEqual(['Vq8!tRmz2Lkw', 'Ledger-Wren-904', 'Tern.Quay.58']);
+    const words = [
+      'write to help@orchard.example, password resets are weekly',
+      'git@github.com password prompts mean a bad key',
+      '@Injectable() with password hashing',
+      'ops@orchard.example pw in the vault',
+      '',
+    ].join('\n');
+    expect(await values(words, 'exports/teams/ops.json', 'user-comma-password-prose')).toEqual([]);
+  });
+
+  it('reads a memorable passphrase of capitalised words after a user and `pw`, and leaves instructions written so', async () => {
+    const chat = ['{"text": "user orchard-ftp, pw Lantern-Copper-Wharf - host ftp.orchard.lan"},', 'user kiosk, password Heron.Basalt.Tide', ''].join('\n');
+    expect(await values(chat, 'exports/slack/ops.json', 'user-comma-password-prose')).toEqual(['Lantern-Copper-Wharf', 'Heron.Basalt.Tide']);
+    const words = ['user ops, pw See-The-Wiki', 'user admin, password Ask-For-Access', 'user kiosk, pw Same-As-Before', 'user ops, pw Title-Case', ''].join('\n');
+    expect(await values(words, 'exports/slack/ops.json', 'user-comma-password-prose')).toEqual([]);
+  });
+
+  it('reads a pair after `creds are` in a chat, and leaves the words of a form', async () => {
+    const chat = '{"text": "the NAS is nas2.orchard.lan, share creds are depot / Crate-Lid-Amber-7"}\n';
+    expect(await values(chat, 'exports/slack/ops.json', 'user-slash-password-prose')).toEqual(['Crate-Lid-Amber-7']);
+    const words = ['the creds are email / password', 'our creds are stored / rotated-weekly', 'creds are user / pass', ''].join('\n');
+    expect(await values(words, 'exports/slack/ops.json', 'user-slash-password-prose')).toEqual([]);
+  });
+
   it("reads the password after an application's admin account written as one word, and leaves menus and paths", async () => {
     const chat = '{"text": "if SSO is down the fallback is labadmin / Centri!fuge-77 (I will rotate it)"}\n';
     expect(await values(chat, 'exports/slack/lab.json', 'account-slash-password')).toEqual(['Centri!fuge-77']);
@@ -671,6 +703,71 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     ].join('\n');
     expect(await values(chat, 'chat/teams-facilities.txt', 'password-bare-answer-prose')).toEqual([]);
     expect(await values("what's the admin password again?\nStrike#Plate42\n", 'notes.md', 'password-bare-answer-prose')).toEqual([]);
+  });
+
+  it('reads a bare answer after a few words and a colon, beside an account and an arrow, or before an aside after a dash', async () => {
+    const slack = [
+      '  {"user": "U1", "text": "anyone know the projector pw for room 2?"},',
+      '  {"user": "U2", "text": "same as room 1: Andromeda31"},',
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/slack/av.json', 'password-bare-answer-prose')).toEqual(['Andromeda31']);
+    const teams = [
+      "[11:20] Noor: the laptop in bay 4 won't take my login, what's the local admin again?",
+      '[11:21] Ivo: Bay4-Local-Adm1n# \u2014 change it after please',
+      "[11:30] Noor: and the password for the bookings mailbox?",
+      '[11:31] Ivo: bookings@ \u2192 Summer-Gala-25',
+      '',
+    ].join('\n');
+    expect(await values(teams, 'chat/teams-it.txt', 'password-bare-answer-prose')).toEqual(['Bay4-Local-Adm1n#', 'Summer-Gala-25']);
+  });
+
+  it('reads a bare answer in a chat copied with header lines, a blank line between its messages', async () => {
+    const teams = ['[2:14 PM] Noor Haddad', "what's the password for the scanner share again?", '', '[2:15 PM] Ivo Marsh', 'Scan-Tray-4417!', ''].join('\n');
+    expect(await values(teams, 'exports/teams-office.txt', 'password-bare-answer-prose')).toEqual(['Scan-Tray-4417!']);
+    const notes = ["What's the password for the scanner share again?", '', 'Scan-Tray-4417!', ''].join('\n');
+    expect(await values(notes, 'notes.txt', 'password-bare-answer-prose')).toEqual([]);
+  });
+
+  it('leaves bare answers that give a ticket, a file, a product, a variable or words after a colon or an arrow', async () => {
+    const chat = [
+      "[09:10] rui: what's the door controller password again?",
+      '[09:11] ana: see ticket: INC-20931',
+      '',
+      "[09:20] rui: what's the kiosk pw?",
+      '[09:21] ana: no idea, ask: IT-Helpdesk',
+      '',
+      "[09:30] rui: what's the local admin again?",
+      '[09:31] ana: check LAPS \u2014 it rotates',
+      '',
+      "[09:40] rui: what's the share password?",
+      '[09:41] ana: share \u2192 $SHARE_PASS',
+      '',
+      "[09:50] rui: what's the share password?",
+      '[09:51] ana: in the vault: vault/Share-Pass',
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat/teams-facilities.txt', 'password-bare-answer-prose')).toEqual([]);
+  });
+
+  it("reads an answer's value with a $ inside it and a ! that ends the chat's line after a digit or a symbol", async () => {
+    const chat = [
+      '[18:02] Priya: anyone know the sound desk pw?',
+      "[18:04] Sam: it's Mix$Bus9 I think, or ask Jo",
+      '[18:10] Priya: the stage PC admin pw changed?',
+      "[18:11] Jo: yes it's now Wings204-Left!",
+      '',
+    ].join('\n');
+    expect(await values(chat, 'chat/teams-crew.txt', 'password-answer-prose')).toEqual(['Mix$Bus9', 'Wings204-Left!']);
+    const variables = [
+      '[18:02] Priya: anyone know the sound desk pw?',
+      "[18:04] Sam: it's $DESK_PW9a in the env",
+      "[18:05] Sam: it's %DeskPw9-x% on windows",
+      '[18:10] Priya: the stage PC admin pw changed?',
+      "[18:11] Jo: yes it's now Wings204-Left! Ask me later",
+      '',
+    ].join('\n');
+    expect(await values(variables, 'chat/teams-crew.txt', 'password-answer-prose')).toEqual(['Wings204-Left']);
   });
 
   it('reads the password the other units still have after the paragraph names one, and leaves versions and builds', async () => {

@@ -3888,6 +3888,11 @@ function hasLettersAndDigit(value: string): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && !/^[A-Za-z]+\d$/.test(value);
 }
 
+/** Both cases and a digit (`Betelgeuse22`, `RmIy7BlYq`): a password as a policy asking for them gets it; a chat's words have no digit in them. */
+function hasBothCasesAndDigit(value: string): boolean {
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+
 /** Letters and a digit, with a symbol or both cases (`Tq7!mRw2zKx9`, `heron.quartz.318`): how passwords are made, and words are not. */
 function hasMadePasswordMix(value: string): boolean {
   return /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
@@ -4998,8 +5003,8 @@ const IT_IS_ANSWER = /it(?:'s|[ \t]is)(?:[ \t]{1,2}(?:now|still))?[ \t]{1,3}(?<v
  * clause's comma or a stop, maybe with a word of reply after it (`yes it's … now`, `ok, it's …`).
  */
 const ANSWER_OPENING = /(?:^|["':,;.>\]])[ \t]{0,3}(?:(?:yes|yeah|yep|yup|ok|okay|sure|sorry|right|ah|oh)[,.!]?[ \t]{1,2})?$/i;
-/** The password's noun in a question: the word, then the rest of its line holds a question mark. */
-const ASKED_PASSWORD = /(?:\bpass(?:word|phrase)s?|\bpasswd|\bpwd?)\b(?<rest>[^\r\n]{0,160})/gi;
+/** The password's noun in a question (or a machine's local admin, which asks for its password), then the rest of its line. */
+const ASKED_PASSWORD = /(?:\bpass(?:word|phrase)s?|\bpasswd|\bpwd?|\blocal[ \t]admin)\b(?<rest>[^\r\n]{0,160})/gi;
 /**
  * A question asked without its mark, as chats do: a word of asking earlier in the clause (`what's the modem password again`,
  * `the chamber PC wants the local admin password`, `anyone got the kiosk password`), read back from the noun.
@@ -5017,11 +5022,14 @@ function asksAboutNoun(line: string, noun: number, rest: string): boolean {
   return rest.includes('?') || AGAIN_NEXT.test(rest) || ASKING_BEFORE.test(line.slice(Math.max(0, noun - 100), noun));
 }
 
-/** The lines before `lineStart` within the reach, from the last blank line: the exchange an answer belongs to. */
+/**
+ * The lines before `lineStart` within the reach, from the last blank line (not one that only stands between two messages of
+ * a chat copied with header lines): the exchange an answer belongs to.
+ */
 function exchangeBefore(text: string, lineStart: number): string {
   const lines = text.slice(Math.max(0, lineStart - NEW_ONE_LINES_REACH), lineStart).split('\n');
   let first = lines.length - 1;
-  while (first > 0 && lines[first - 1]!.trim() !== '') first--;
+  while (first > 0 && (lines[first - 1]!.trim() !== '' || isHeaderLineAlone(lines[first]!))) first--;
   return lines.slice(first).join('\n');
 }
 
@@ -5034,6 +5042,22 @@ function askedInLinesBefore(text: string, lineStart: number): boolean {
   return false;
 }
 
+/** A shell's or a template's variable in a value (`$HOME`, `${X}`, `$(cmd)`, `%APPDATA%`); a `$` inside a word (`Follow$pot7`) is a password's symbol. */
+const VARIABLE_IN_VALUE = /^[$%]|\$[{(]|%\w+%/;
+
+/**
+ * An answer's value without the sentence's end after it: a final stop, comma or bracket is the sentence's; a `!` or `?`
+ * too where the line or a sentence ends after it, except a `!` that ends a chat's line after a value with a digit or a
+ * symbol already (`yes it's now Polar115-Cut!`): a made password ends so as often as a message does, and a word never has one.
+ */
+function answerWithoutSentenceEnd(raw: string, after: string): string {
+  const endsLine = after === '' || /^[ \t]{0,3}(?:\r?\n|$)/.test(after);
+  if (!endsLine && !/^[ \t]{1,3}[A-Z]/.test(after)) return raw.replace(/[.,;:)]+$/, '');
+  const trimmed = raw.replace(/[.,;:!?)]+$/, '');
+  if (endsLine && raw.length === trimmed.length + 1 && raw.endsWith('!') && /[^A-Za-z]/.test(trimmed)) return raw;
+  return trimmed;
+}
+
 function findAnsweredPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(IT_IS_ANSWER, text, offsets, (m) => {
@@ -5043,11 +5067,9 @@ function findAnsweredPasswords(text: string, options: DetectOptions, offsets: re
     if (!ANSWER_OPENING.test(text.slice(lineStart, m.index)) || !askedInLinesBefore(text, lineStart)) return;
     const raw = m.groups!['v']!;
     const start = m.index + m[0].length - raw.length;
-    // A final stop or bracket is the sentence's; a `!` or `?` only where the line or the sentence ends after it.
-    const after = text.slice(start + raw.length, start + raw.length + 4);
-    const value = raw.replace(/^[ \t]{0,3}(?:\r?\n|$)|^[ \t]{1,3}[A-Z]/.test(after) || after === '' ? /[.,;:!?)]+$/ : /[.,;:)]+$/, '');
+    const value = answerWithoutSentenceEnd(raw, text.slice(start + raw.length, start + raw.length + 4));
     // No word of a chat has every class; a path, a variable, an address or a version is what "it's" gives as often.
-    if (!hasEveryClass(value) || /[\/\\@<>{}()$%]/.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
+    if (!hasEveryClass(value) || /[\/\\@<>{}()]/.test(value) || VARIABLE_IN_VALUE.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
@@ -5061,12 +5083,32 @@ function findAnsweredPasswords(text: string, options: DetectOptions, offsets: re
 const CHAT_MESSAGE_OPENING =
   /[ \t]{0,12}(?:\[[^\]\r\n]{1,40}\][ \t]{0,3}(?:[^:\r\n\[\]"]{1,40}:)?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}[^:\r\n"]{1,40}:|<[^<>\r\n]{1,40}>|[^\r\n]{0,200}?"(?:text|body|message|content|msg)"[ \t]{0,2}:[ \t]{0,2}")[ \t]{0,3}/y;
 /**
- * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash (or colon) and the
- * password (a chat's `lx-crew / …`; a Wi-Fi network's `Yard-AP : …`), then the line's end or the JSON string's close.
+ * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash, colon or arrow and the
+ * password (a chat's `lx-crew / …`, `recitals@ → …`; a Wi-Fi network's `Yard-AP : …`), maybe after a few words and a colon (`same as the others: …`) and
+ * before an aside after a dash (`… — rotate after pls`), then the line's end or the JSON string's close.
  */
-const BARE_ANSWER = /(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}[\/:][ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+const BARE_ANSWER =
+  /(?<lead>[A-Za-z][^\r\n"'`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}[\u2014\u2013-][ \t]{1,3}[^\r\n"]{1,80})?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+/**
+ * A chat export's header line as Teams copies it, the time in brackets and the sender's name alone (`[9:07 AM] Tom
+ * Becker`): the message follows on the lines below, and a blank line stands between messages.
+ */
+const CHAT_HEADER_LINE = /[ \t]{0,12}\[[^\]\r\n]{1,40}\][ \t]{1,3}[A-Z][\w.'-]{0,30}(?:[ \t][A-Z][\w.'-]{0,30}){0,3}[ \t]{0,3}\r?(?:\n|$)/y;
+
+/** Whether `line` (without its line break) is a chat's header line alone. */
+function isHeaderLineAlone(line: string): boolean {
+  return isChatHeaderLine(line, 0);
+}
+
+/** Whether the line at `lineStart` is a chat's header line alone (see CHAT_HEADER_LINE). */
+function isChatHeaderLine(text: string, lineStart: number): boolean {
+  CHAT_HEADER_LINE.lastIndex = lineStart;
+  return CHAT_HEADER_LINE.test(text);
+}
 /** A login's noun asked about, for an answer that gives the account with the password (`it's asking for a login`). */
 const ASKED_LOGIN = /\b(?:log-?ins?|credentials?|creds)\b(?<rest>[^\r\n]{0,160})/iy;
+/** ASKED_PASSWORD anywhere in a question's rest. */
+const ASKED_PASSWORD_NOUN = new RegExp(ASKED_PASSWORD.source, 'i');
 /** A Wi-Fi network asked about (`what's the wifi in the new barn again?`, `wants the wifi key again?`), for an answer that gives its name and key. */
 const ASKED_WIFI = /\b(?:wi-?fi|wlan)\b(?<rest>[^\r\n]{0,160})/iy;
 
@@ -5081,8 +5123,8 @@ function isMadeWifiKey(value: string): boolean {
 
 /** Which question a keyword at `offset` may open: about a password, a Wi-Fi network, or a login. */
 function askedPatternAt(text: string, offset: number): RegExp {
-  const word = text.slice(offset, offset + 4);
-  return /^pass|^pw/i.test(word) ? ASKED_PASSWORD_AT : /^w/i.test(word) ? ASKED_WIFI : ASKED_LOGIN;
+  const word = text.slice(offset, offset + 5);
+  return /^(?:pass|pw|local)/i.test(word) ? ASKED_PASSWORD_AT : /^w/i.test(word) ? ASKED_WIFI : ASKED_LOGIN;
 }
 /** ASKED_PASSWORD sticky, read at a keyword's offset. */
 const ASKED_PASSWORD_AT = new RegExp(ASKED_PASSWORD.source, 'iy');
@@ -5100,10 +5142,24 @@ function nextLineStart(text: string, lineEnd: number): number {
  * line must open as a chat's message does, so a config's or a list's bare line is never read as one.
  */
 function bareAnswerAt(text: string, lineStart: number): RegExpExecArray | null {
-  CHAT_MESSAGE_OPENING.lastIndex = lineStart;
-  if (CHAT_MESSAGE_OPENING.exec(text) === null) return null;
-  BARE_ANSWER.lastIndex = CHAT_MESSAGE_OPENING.lastIndex;
+  const messageStart = chatMessageStart(text, lineStart);
+  if (messageStart === -1) return null;
+  BARE_ANSWER.lastIndex = messageStart;
   return BARE_ANSWER.exec(text);
+}
+
+/** Where the message of a chat's line at `lineStart` starts: after its opening, or on the line below a header line alone; or -1. */
+function chatMessageStart(text: string, lineStart: number): number {
+  // Tried first: the opening's name and colon are optional, so a header line would open a message of the sender's name.
+  if (isChatHeaderLine(text, lineStart)) return CHAT_HEADER_LINE.lastIndex;
+  CHAT_MESSAGE_OPENING.lastIndex = lineStart;
+  return CHAT_MESSAGE_OPENING.exec(text) === null ? -1 : CHAT_MESSAGE_OPENING.lastIndex;
+}
+
+/** Whether the blank line that ends at `lineEnd` stands between two messages of a chat copied with header lines. */
+function separatesChatMessages(text: string, lineEnd: number): boolean {
+  const next = nextLineStart(text, lineEnd);
+  return next !== -1 && isChatHeaderLine(text, next);
 }
 
 /**
@@ -5126,24 +5182,26 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
     const before = text.slice(Math.max(0, offset - 100), offset);
     if (!asksAboutNoun(before, before.length, asked.groups!['rest']!)) continue;
     done = questionEnd;
+    // A question about a login may go on to name the password (`won't take my login, what's the local admin again?`).
+    const asksPassword = pattern === ASKED_PASSWORD_AT || ASKED_PASSWORD_NOUN.test(asked.groups!['rest']!);
     let lineStart = nextLineStart(text, questionEnd);
     for (let n = 0; n < BARE_ANSWER_LINES && lineStart !== -1 && lineStart - questionEnd <= NEW_ONE_LINES_REACH; n++) {
       const { end: lineEnd } = lineBounds(text, lineStart, NEW_ONE_LINES_REACH);
-      if (text.slice(lineStart, lineEnd).trim() === '') break;
+      if (text.slice(lineStart, lineEnd).trim() === '' && !separatesChatMessages(text, lineEnd)) break;
       const m = bareAnswerAt(text, lineStart);
       if (m !== null) {
         const value = m.groups!['v']!;
-        // A login's question is answered by the account and its password together, a Wi-Fi network's by its name and key.
         const account = m.groups!['account'];
-        const fits = pattern === ASKED_PASSWORD_AT || account !== undefined;
+        // A login's question is answered by the account and its password together, a Wi-Fi network's by its name and key.
+        const fits = asksPassword || account !== undefined;
         // Beside its account the pair is a login by its form, so a password's mix will do (`props / kraken-d23md4dtns`);
         // beside its network's name, a key as people make one.
         const made =
           pattern === ASKED_WIFI
             ? account !== undefined && value !== account && isMadeWifiKey(value)
-            : hasEveryClass(value) || (account !== undefined && hasMadePasswordMix(value));
-        if (fits && made && !/[@<>{}()$%]/.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
-          const start = m.index + m[0].indexOf(value, account?.length ?? 0);
+            : hasEveryClass(value) || hasBothCasesAndDigit(value) || (account !== undefined && hasMadePasswordMix(value));
+        if (fits && made && !/[@<>{}()]/.test(value) && !VARIABLE_IN_VALUE.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
+          const start = m.index + m[0].indexOf(value, (m.groups!['lead']?.length ?? 0) + (account?.length ?? 0));
           spans.push({ start, end: start + value.length });
           done = start + value.length;
           break;
@@ -5874,6 +5932,20 @@ function isSlashPairProsePassword(value: string, ctx: RuleContext): boolean {
 }
 /** Three or four capitalised words joined by hyphens (`Overflow-Weir-Night`). */
 const CAPITALISED_HYPHENED_WORDS = /^[A-Z][a-z]{2,12}(?:-[A-Z][a-z]{2,12}){2,3}$/;
+
+/**
+ * A password a login pair gives (`user tess-imports, pw …`, `creds are ops / …`): made as in prose, or a memorable
+ * passphrase of three or four capitalised words joined alike with no symbol after them (`Maersk-Pallet-Stack`), as password
+ * managers generate: after an account and the password's word no title or menu is written so.
+ */
+function isPairedProsePassword(value: string, ctx: RuleContext): boolean {
+  if (isMadeProsePassword(value, ctx)) return true;
+  return CAPITALISED_WORDS.test(value) && !INSTRUCTION_WORD.test(value) && isPlausiblePassword(value, ctx.file);
+}
+const CAPITALISED_WORDS = /^[A-Z][a-z]{2,12}(?:([-._])[A-Z][a-z]{2,12}(?:\1[A-Z][a-z]{2,12}){1,2})$/;
+/** Words that make capitalised words an instruction or a stand-in, not a passphrase (`See-The-Wiki`, `Ask-For-Access`, `Your-Password-Here`). */
+const INSTRUCTION_WORD =
+  /(?:^|[-._])(?:The|And|For|From|Via|With|Your|Our|See|Ask|Use|Check|Set|Reset|Change|Enter|Same|Not|None|Default|Password|Here|Later|Vault|Wiki|Portal|Sso)(?=[-._]|$)/;
 
 /**
  * Three or four capitalised words joined by `-`, `.` or `_` and closed by a symbol (`Parvo-Shot-Tuesday!`, `Moss.Quarry.Lantern#`):
@@ -7222,6 +7294,8 @@ export const genericRules: Rule[] = [
       match: [
         '[10:02] ana: anyone have the kiosk password? the card is gone\n[10:03] raj: it\'s Lodge!Birch42 for the kiosk user',
         'Customer: the login stopped working, what is the password now?\nAgent: the vendor reset it on site, it\'s now Fern#Quay-77 . Change it please.',
+        "[18:02] Priya: anyone know the sound desk pw?\n[18:04] Sam: it's Mix$Bus9 I think",
+        '[09:05] Dave: the plotter admin pw changed?\n[09:06] Lucy: yes it\'s now Roll42-Cut!',
       ],
       noMatch: [
         '[10:02] ana: anyone have the kiosk password?\n[10:03] raj: it\'s in 1Password under Kiosk-2024!',
@@ -7229,6 +7303,7 @@ export const genericRules: Rule[] = [
         '[10:02] ana: anyone have the kiosk password? it\'s Lodge!Birch42 right?',
         '[10:02] ana: the kiosk password is in the vault\n[10:03] raj: it\'s Lodge!Birch42 then',
         '[10:02] ana: anyone have the kiosk password?\n\n[10:30] raj: it\'s Lodge!Birch42 for the kiosk user',
+        "[18:02] Priya: anyone know the sound desk pw?\n[18:04] Sam: it's $DESK_PW9a in the env",
       ],
     },
   },
@@ -7236,8 +7311,8 @@ export const genericRules: Rule[] = [
     id: 'password-bare-answer-prose',
     category: 'PASS',
     description:
-      'A password a chat\'s message gives alone, a line or a few after a question about it ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, or an account or a network, a spaced slash or colon and the value; every class, or a password\'s mix beside an account, a Wi-Fi key as people make one beside a network',
-    keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'login', 'log-in', 'credential', 'creds', 'wifi', 'wi-fi', 'wlan'],
+      'A password a chat\'s message gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network',
+    keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'local admin', 'login', 'log-in', 'credential', 'creds', 'wifi', 'wi-fi', 'wlan'],
     pattern: CHAT_MESSAGE_OPENING,
     find: findBareAnsweredPasswords,
     anchored: true,
@@ -7247,12 +7322,16 @@ export const genericRules: Rule[] = [
         "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: Kestrel!Pen2031",
         '{"user": "a", "text": "the till wants the manager password"},\n{"user": "b", "text": "Float#Drawer77"}',
         '[18:15] Priya: it\'s asking for a login\n[18:15] Tom: crew-lx / Spotlight-Iris-2031',
+        '{"text": "anyone know the dome pw?"},\n{"text": "same as the others: Orionis47"}',
+        '[9:06 AM] Ana\nwhat\'s the password for the box office mailbox?\n\n[9:07 AM] Raj\nboxoffice@ \u2192 Matinee-Gala-26',
+        "[10:40] Sam: what's the local admin on the till again?\n[10:41] Jo: Till-Local-Adm1n! \u2014 rotate it after",
       ],
       noMatch: [
         "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: check-the-Vault",
         "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: v2.4.1-RC",
         '[09:02] Marcus: the password policy changed?\n[09:03] Jade: Policy-v2!x',
         "[09:02] Marcus: what's the NVR admin password again?\n\n[09:30] Jade: Kestrel!Pen2031",
+        "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: see ticket: INC-20931",
         '[18:15] Priya: it\'s asking for a login\n[18:15] Tom: Spotlight-Iris-2031',
         'The password is in the vault.\nKestrel!Pen2031',
       ],
@@ -7687,19 +7766,19 @@ export const genericRules: Rule[] = [
     // The label may be a sentence's subject (`the admin login is ops / …`) or name the scheme (`basic auth ops / …`).
     id: 'user-slash-password-prose',
     category: 'PASS',
-    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`, `the account ops / ….` ending its clause); capitalised words with no digit where a sentence states the pair (`the login for … is relief2 / Sluice-Gate-Dawn.`)',
-    keywords: ['user ', 'user:', 'username', 'login', 'account', 'basic auth', 'basic-auth', 'credentials:', 'creds:'],
+    description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`, `share creds are ops / …`, `the account ops / ….` ending its clause); capitalised words with no digit where a sentence states the pair (`the login for … is relief2 / Sluice-Gate-Dawn.`)',
+    keywords: ['user ', 'user:', 'username', 'login', 'account', 'basic auth', 'basic-auth', 'credentials', 'creds'],
     startsAtKeyword: true,
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`), or before
     // the `is` of a sentence, which may go on on the next line (`The kiosk login for\n  branch EAST is kiosk / …`).
-    // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon.
-    pattern: /(?<![\w.-])(?:cred(?:ential)?s:[ \t]{0,3}|(?:user(?:name)?|login|account|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<q>`?)(?<v>[^\s\/`]{5,99}[^\s\/),.;:`])`?(?=[),.;:]{0,3}(?:\s|$))/i,
+    // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon, a chat's `creds are` after its verb.
+    pattern: /(?<![\w.-])(?:cred(?:ential)?s(?::|[ \t]{1,2}(?:are|were)(?=[ \t]))[ \t]{0,3}|(?:user(?:name)?|login|account|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<q>`?)(?<v>[^\s\/`"]{5,99}[^\s\/),.;:`"])`?(?=[),.;:]{0,3}(?:\s|$)|"[ \t]{0,2}[,}\]])/i,
     secretGroup: 'v',
     validate: isSlashPairProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!', 'viewing via the app with the account depot-cam / Signal-Lamp-Red-4.', 'The HMI login for the relief account is relief2 / Sluice-Gate-Dawn.'],
-      noMatch: ['see the account billing / Invoices2024 pages', 'The login menu for the portal is Home / Account-Settings-Page and more', 'see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook', 'the login we use for most tools is\nemail / password', 'the login flow we chose is OAuth / OIDC-Discovery', 'login: ops / Release-Notes-Draft', "The login button's label is Sign / Register-Account"],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!', 'viewing via the app with the account depot-cam / Signal-Lamp-Red-4.', 'The HMI login for the relief account is relief2 / Sluice-Gate-Dawn.', '{"text": "share creds are depot / Crate-Lid-Amber-7"}'],
+      noMatch: ['see the account billing / Invoices2024 pages', 'The login menu for the portal is Home / Account-Settings-Page and more', 'see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook', 'the login we use for most tools is\nemail / password', 'the login flow we chose is OAuth / OIDC-Discovery', 'login: ops / Release-Notes-Draft', "The login button's label is Sign / Register-Account", 'the creds are email / password'],
     },
   },
   {
@@ -7707,20 +7786,23 @@ export const genericRules: Rule[] = [
     // The password is bare or quoted, and made as in `user-slash-password-prose`.
     id: 'user-comma-password-prose',
     category: 'PASS',
-    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
-    keywords: ['user ', 'user:', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with '],
+    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `ssh in, roofctl@10.8.4.5 pw …`, `user tess-imports, pw Maersk-Pallet-Stack`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
+    keywords: ['user ', 'user:', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with ', ' pw', ', pw', ' pass', ', pass'],
     startsAtKeyword: true,
     // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
     // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
     // A Windows domain account names a login by its form alone: after `use`, `as` or `with` it needs no word for it (a
     // chat's `use CORP\svc_etl, pw …`; a JSON export doubles its backslash).
-    pattern: /(?<![\w.-])(?:(?:user(?:name)?|login|account)[ \t]{1,3}|(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`])(?=["`]?[),.;:]{0,3}(?:\s|$))/i,
+    // An account written with its host (`roofctl@10.8.4.5 pw …`, `ops@example.org, password …`) is a login by its form
+    // alone: tried from the password's word after it, the account read back. A chat's `pw:` may take a colon; a JSON string may close
+    // right after the value.
+    pattern: /(?:(?:(?<![\w.-])(?:user(?:name)?|login|account)[ \t]{1,3}|(?<![\w.-])(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?<![\w.-])(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})|(?<=(?<![\w.@+-])[A-Za-z_][\w.+-]{0,31}@[\w.-]{1,100}))(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw(?:[ \t]{0,2}:)?)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`}\]])(?=["`]?[),.;:]{0,3}(?:\s|$)|"[ \t]{0,2}[,}\]])/i,
     secretGroup: 'v',
-    validate: isMadeProsePassword,
+    validate: isPairedProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).', '* Catalog DB: read replica, user `analyst`,\n  password Polder_Heron_53 (read-only).', '- Boardroom console: local admin is `mtradmin`, password Boardroom-Q2-48.', '  VPN: vpn-vendor.example.com, account northgate_eng, password Saturday-Upgrade-1123', 'YRK-LOCKS01: the svc account is LVH\\svc-vostio pw Vostio#Encoder2022', 'use MILL\\eng_remote, pw Kiln!Damper-4 for now'],
-      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.', 'user admin password reset required', 'the account settings, password policy and MFA', 'The admin is `root`, password in the vault.', 'the user list,\n  password policy and MFA', 'The admin: ops, password hashed with SHA256 on save.', 'use C:\\Temp, password reset is off', 'use CORP\\ops_ro, password in the vault'],
+      match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).', '* Catalog DB: read replica, user `analyst`,\n  password Polder_Heron_53 (read-only).', '- Boardroom console: local admin is `mtradmin`, password Boardroom-Q2-48.', '  VPN: vpn-vendor.example.com, account northgate_eng, password Saturday-Upgrade-1123', 'YRK-LOCKS01: the svc account is LVH\\svc-vostio pw Vostio#Encoder2022', 'use MILL\\eng_remote, pw Kiln!Damper-4 for now', 'ssh in, kiln@10.20.3.4 pw Tq8!vRmz2Lkw', '{"text": "user tile-imports, pw Anchor-Crate-Ledger"}'],
+      noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.', 'user admin password reset required', 'the account settings, password policy and MFA', 'The admin is `root`, password in the vault.', 'the user list,\n  password policy and MFA', 'The admin: ops, password hashed with SHA256 on save.', 'use C:\\Temp, password reset is off', 'use CORP\\ops_ro, password in the vault', 'write to help@example.org, password resets are weekly', 'user ops, pw See-The-Wiki'],
     },
   },
   {
