@@ -945,7 +945,7 @@ function encodesStandInPair(decoded: string): boolean {
 
 // A lone digit is a word too: diceware-style phrases often carry one (`ferry Lark 7 ember`); so is an ampersand or a plus
 // that joins two of them, as people write a pair of things (`Madeleine & Earl Grey 1986`).
-const PASSPHRASE = /^(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d|[&+]))(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d|[&+])){1,8}$/;
+const PASSPHRASE = /^(?:[A-Za-z0-9'!.,-]{2,30}|\d)(?: (?:[A-Za-z0-9'!.,-]{2,30}|\d|[&+])){2,9}$/;
 const PASSPHRASE_STOP_WORDS = /\b(?:your|my|enter|here|the passphrase|passphrase|password|secret|example|sample|goes|type|set|use|not|required|optional)\b/i;
 
 /** Diceware-style passphrases (`correct horse battery staple`) under a passphrase key, quoted. */

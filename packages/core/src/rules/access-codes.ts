@@ -79,8 +79,10 @@ const PIN_OWNER_WORDS = new Set(PROSE_PIN_OWNERS);
 /** Single words of `KEYPAD_GUARD`, as a column's title splits them. */
 const KEYPAD_GUARD_WORDS = new Set(['alarm', 'door', 'gate', 'keypad', 'keysafe', 'safe', 'lockbox', 'padlock', 'locker', 'disarm']);
 const LOCKED_ROOM_WORDS = new Set(LOCKED_ROOMS);
+/** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
+export const KEYPAD_CODE_NOUNS: readonly string[] = ['code', 'pin', 'passcode', 'combination', 'combo'];
 /** Last words of a column's title that name a code or a PIN. */
-const CODE_WORDS = new Set(['code', 'pin', 'passcode', 'combination', 'combo']);
+const CODE_WORDS = new Set(KEYPAD_CODE_NOUNS);
 /**
  * Roles whose code, right before the word code, opens or overrides what a keypad guards: an alarm panel's `installer_code`
  * and `engineer_code`, the duress code that disarms it while calling for help, an escape room's or a kiosk's
@@ -107,14 +109,19 @@ export function namesAccessCodeColumn(title: string): boolean {
   if (words[last] === 'code' && last > 0 && CODE_OWNER_WORDS.has(words[last - 1]!)) return true;
   for (let i = 0; i < last; i++) {
     const word = words[i]!;
-    if (KEYPAD_GUARD_WORDS.has(word) || (word === 'key' && words[i + 1] === 'safe')) return true;
+    if (guardsAt(words, i)) return true;
     if (word === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!)) return true;
   }
   return false;
 }
 
+/** Whether the word at `i` names what a keypad guards (`door`, `gate`, a key safe's `key safe`). */
+function guardsAt(words: readonly string[], i: number): boolean {
+  return KEYPAD_GUARD_WORDS.has(words[i]!) || (words[i] === 'key' && words[i + 1] === 'safe');
+}
+
 /** Plural code words as a caption writes them over a list of codes (`Gate and door codes`, `Alarm PINs`). */
-const CODE_WORDS_PLURAL = new Set(['codes', 'pins', 'passcodes', 'combinations', 'combos']);
+const CODE_WORDS_PLURAL = new Set(KEYPAD_CODE_NOUNS.map((noun) => `${noun}s`));
 /**
  * Words of a caption or of a table's titles that make its codes another kind: a sensor's fault or an event's code, a
  * panel's zone, a product's or a part's number, a postal code, and a table that explains codes rather than keeps them
@@ -136,7 +143,7 @@ export function captionNamesKeypadCodes(caption: string): boolean {
   const words = caption.length <= 120 ? splitWords(caption.toLowerCase()) : [];
   if (words.some((word) => NOT_KEYPAD_CODE_WORDS.has(word))) return false;
   const named = words.some((word) => CODE_WORDS.has(word) || CODE_WORDS_PLURAL.has(word));
-  return named && words.some((word, i) => KEYPAD_GUARD_WORDS.has(word) || (word === 'key' && words[i + 1] === 'safe'));
+  return named && words.some((_, i) => guardsAt(words, i));
 }
 
 /** Whether a column's title is a code's noun alone (`Code`, `PIN`, `Combination`): whose, the table's caption may say. */

@@ -2361,9 +2361,10 @@ function isDigitPin(name: string, value: string, quoted: boolean): boolean {
  * (`pinNameKey`, `accessCodeNameKey`); never in a test's file.
  */
 function isXmlDigitPin(name: string, tag: string, value: string, file: string | undefined): boolean {
-  if (isTestFile(file)) return false;
+  // The digits first: most elements this is asked about hold none, and the name's words cost a split.
+  if (!isProsePin(value) || isTestFile(file)) return false;
   if (pinNameKey(name) === STRONG_PIN_KEY) return isDigitPin(name, value, /^string$/i.test(tag));
-  return accessCodeNameKey(name) !== undefined && isProsePin(value);
+  return accessCodeNameKey(name) !== undefined;
 }
 const NO_ACCESS_PIN_WORDS = new Set([
   'postal', 'post', 'postcode', 'zip', 'area', 'address', 'city', 'district', 'branch', 'office', 'shipping', 'billing', 'delivery', 'pickup', 'home', 'permanent',
@@ -3845,13 +3846,13 @@ const LOGIN_BEFORE_REACH = 140;
  * password's make (letters and a digit, and a symbol or both cases); after a sentence's word or clause, every class, as no
  * word of prose has. Never a variable, a call or a template's field.
  */
-function isDirectPasswordValue(text: string, at: number, value: string): boolean {
+function isDirectPasswordValue(text: string, at: number, value: string, valueEnd: number): boolean {
   if (/[(){}<>$%]/.test(value)) return false;
   // The separator is read first, so a word with none before it costs no look back for a login.
   const separatorBefore = /[,(\-\u2013\u2014][ \t]{0,2}$/.test(text.slice(Math.max(0, at - 3), at));
   if (separatorBefore && LOGIN_BEFORE_PASSWORD_WORD.test(text.slice(Math.max(0, at - LOGIN_BEFORE_REACH), at))) return hasMadePasswordMix(value) || isJoinedWordsPassword(value);
   if (!opensProseClause(text.slice(Math.max(0, at - 24), at))) return false;
-  return hasEveryClass(value) || (INNER_SYMBOL_MIXED_CASE.test(value) && CLAUSE_ENDS_AFTER.test(text.slice(valueEndAfter(text, at, value), valueEndAfter(text, at, value) + 4)));
+  return hasEveryClass(value) || (INNER_SYMBOL_MIXED_CASE.test(value) && CLAUSE_ENDS_AFTER.test(text.slice(valueEnd, valueEnd + 4)));
 }
 
 /**
@@ -3859,10 +3860,6 @@ function isDirectPasswordValue(text: string, at: number, value: string): boolean
  * password with no digit; a hyphen, a stop or an underscore joins words and names as often.
  */
 const INNER_SYMBOL_MIXED_CASE = /^(?=[^a-z]{0,100}[a-z])(?=[^A-Z]{0,100}[A-Z])(?=.{8})[A-Za-z]{2,40}[#!@$&*+=?~^][A-Za-z]{2,40}$/;
-/** Where a bare value that follows the password word at `at` ends in the text. */
-function valueEndAfter(text: string, at: number, value: string): number {
-  return text.indexOf(value, at) + value.length;
-}
 
 /**
  * Three to six capitalised words joined by a hyphen, a dot or an underscore (`Wind-Loaded-Lee`, `Copper.Heron.Sky`): how people
@@ -4068,7 +4065,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (m.groups!['kind'] !== undefined && !quoted && em === undefined && !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value))))) return;
     // Bare right after the word, the value is the word's object only in a sentence (a word of prose before it: `the service
     // password …`, not a directive's `password …` opening a config line) and where no word of prose could be: every class in it.
-    if (m.groups!['direct'] !== undefined && (quoted || em !== undefined || m[0].includes('\n') || !isDirectPasswordValue(text, m.index, value))) return;
+    if (m.groups!['direct'] !== undefined && (quoted || em !== undefined || m[0].includes('\n') || !isDirectPasswordValue(text, m.index, value, valueEnd))) return;
     // As an appositive the value is all its clause holds (`the deploy password, …` then a stop, a bracket or the line's end).
     if (m.groups!['appos'] !== undefined && !POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8))) return;
     // `password to …` gives a value only after a verb that sets it (`reset the … password to`): a password is also what
@@ -4080,7 +4077,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     if (m.groups!['where'] !== undefined && !isPostedPassword(text, m, value, quoted)) return;
     // `password is` at a line's end, the value wrapped onto the next (`the new decoder API password is` / `…`): bare, a
     // made password's mix with a digit and a symbol, as after `is` on one line; set off, any made password.
-    if (m.groups!['wrap'] !== undefined && !(quoted || em !== undefined ? hasMadePasswordMix(value) : /\d/.test(value) && /[^A-Za-z0-9]/.test(value) && hasMadePasswordMix(value))) return;
+    if (m.groups!['wrap'] !== undefined && !(hasMadePasswordMix(value) && (quoted || em !== undefined || /[^A-Za-z0-9]/.test(value)))) return;
     // Bold alone, right after the word, is as often emphasis (`the password **must** change`): only a password's shape is taken.
     if (m.groups!['bold'] !== undefined && (em === undefined || !(/\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)))))) return;
     if (!isPlausiblePassword(value, options.file) || isQuotedPsqlVariable(value)) return;
@@ -4152,20 +4149,12 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     if (quote === '' || bold) {
       // After a clause on the noun the value was judged above (isClausePassword).
       if (g['clause'] === undefined && (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)))) return;
-      if (/[\/\\<>{}()%]/.test(value) || (value.includes('@') && !isBoldAtPassword(value, bold)) || readsVariable(value)) return;
+      if (/[\/\\<>{}()%]/.test(value) || (value.includes('@') && !isBoldAtPassword(value, bold)) || VARIABLE_IN_VALUE.test(value)) return;
     }
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
-}
-
-/**
- * Whether a bare value reads a variable: one that opens with `$`, or a `${…}` or `$(…)` inside it. A `$` between letters is
- * a symbol people put in passwords (`Follow$pot7`, `Ledger$Gold24`), which no sentence would leave to a shell.
- */
-function readsVariable(value: string): boolean {
-  return /^\$|\$[{(]/.test(value);
 }
 
 /**
@@ -4524,10 +4513,11 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
   forEachMatchAt(ONE_KEY_VALUE, text, offsets, (m) => {
     if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
     const before = text.slice(Math.max(0, m.index - ONE_KEY_REACH), m.index);
-    if (!NAMES_KEY.test(before)) return;
+    const keyEnd = lastKeyNounEnd(before);
+    if (keyEnd === 0) return;
     // "The one" is the last thing named before it: a checksum, a digest or a commit named after the key (`file checksum
     // (to check you have the current one): …`) is the one given. (A key's id named after it, `key id: mk-7.`, is given its own value.)
-    if (NAMES_DIGEST.test(before.slice(lastKeyNounEnd(before)))) return;
+    if (NAMES_DIGEST.test(before.slice(keyEnd))) return;
     const raw = m.groups!['v']!;
     const quote = m.groups!['q']!;
     // A plain "the value" is any setting's: it hands over a key only with a colon or a verb, the value set off in code
@@ -5199,7 +5189,7 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
         const made =
           pattern === ASKED_WIFI
             ? account !== undefined && value !== account && isMadeWifiKey(value)
-            : hasEveryClass(value) || hasBothCasesAndDigit(value) || (account !== undefined && hasMadePasswordMix(value));
+            : hasBothCasesAndDigit(value) || (account !== undefined && hasMadePasswordMix(value));
         if (fits && made && !/[@<>{}()]/.test(value) && !VARIABLE_IN_VALUE.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
           const start = m.index + m[0].indexOf(value, (m.groups!['lead']?.length ?? 0) + (account?.length ?? 0));
           spans.push({ start, end: start + value.length });

@@ -65,18 +65,17 @@ function findPrefixedTokens(text: string, _options: DetectOptions, offsets: read
     const quote = text.charAt(start - 1);
     const quoted = quote === '"' || quote === "'" || quote === '`';
     if (offset - start < 2 || offset - start > 10) continue;
+    // Unquoted, only a live or production key set off on its own line counts: its kind word is tested before anything
+    // else, as `_token_`, `_api_` and `_secret_` are in every snake_case name (`access_token_url`).
+    if (!quoted && !SET_OFF_KIND.test(text.slice(offset, KIND_WORD.lastIndex))) continue;
     if (PUBLIC_PREFIX.test(text.slice(start, offset))) continue;
     RANDOM_TAIL.lastIndex = KIND_WORD.lastIndex;
     if (!RANDOM_TAIL.test(text)) continue;
     const end = RANDOM_TAIL.lastIndex;
+    if (quoted ? text.charAt(end) !== quote : !standsAloneOnLine(text, start, end)) continue;
     const tail = text.slice(KIND_WORD.lastIndex, end);
-    const value = text.slice(start, end);
-    if (quoted) {
-      if (text.charAt(end) !== quote || !isGeneratedTail(tail)) continue;
-    } else if (!SET_OFF_KIND.test(text.slice(offset, KIND_WORD.lastIndex)) || !standsAloneOnLine(text, start, end) || !(isGeneratedTail(tail) || isLowerDrawnTail(tail))) {
-      continue;
-    }
-    if (!notPlaceholderNorCounted(value)) continue;
+    if (!isGeneratedTail(tail) && (quoted || !isLowerDrawnTail(tail))) continue;
+    if (!notPlaceholderNorCounted(text.slice(start, end))) continue;
     spans.push({ start, end });
     skipUntil = end;
   }

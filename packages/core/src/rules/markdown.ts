@@ -1,4 +1,4 @@
-import { lineAround, lineEndBefore } from '../line-index.js';
+import { lastIndexOfAbove, lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret, isWifiSecurityMode } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
@@ -130,14 +130,17 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
       const cells = cellsOf(text, lines[r]!.start, lines[r]!.text);
       const rowKey = rowLabels && cells.length >= 2 ? namedKey(cells[0]!.text) : undefined;
       cells.forEach((cell, c) => {
+        const codeCell = codeColumns[c] === true || loginColumns[c] === true;
+        const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
+        // A cell under no secret's, code's or login's column gives nothing: the row's notes are read only for one that may.
+        if (!codeCell && key === undefined) return;
         // The row's own note says its value is none (`| Web app | \`…\` | the client's id, not a key |`).
         if (cells.some((other, o) => o !== c && NOT_A_SECRET_NOTE.test(other.text))) return;
-        const code = codeColumns[c] === true || loginColumns[c] === true ? accessCodeInCell(cell, codeColumns[c] === true, loginColumns[c] === true) : undefined;
+        const code = codeCell ? accessCodeInCell(cell, codeColumns[c] === true, loginColumns[c] === true) : undefined;
         if (code !== undefined) {
           spans.push(code);
           return;
         }
-        const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
         if (key === undefined) return;
         const label = rowLabels ? cells[0]!.text.replace(/[*_`]/g, '') : titles[c]!;
         const m = SINGLE_VALUE_CELL.exec(cell.text);
@@ -640,7 +643,7 @@ const LABEL_REACH = 120;
 
 /** Whether the sentence that ends in the colon at `colon` (back to its stop or its line's start) labels an id, not a secret. */
 function labelsAnId(text: string, colon: number): boolean {
-  const from = Math.max(text.lastIndexOf('\n', colon - 1) + 1, colon - LABEL_REACH);
+  const from = Math.max(lastIndexOfAbove(text, '\n', colon - 1, colon - LABEL_REACH) + 1, colon - LABEL_REACH);
   const before = text.slice(from, colon);
   const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('; '));
   const label = stop === -1 ? before : before.slice(stop + 2);
@@ -697,10 +700,10 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
     if (DIGEST_WORDS.test(region)) continue;
     for (const m of region.matchAll(COLON_TOKEN_SPAN)) {
       const value = m[1]!;
-      if (m[0].charCodeAt(0) === 0x3a /* : */ && labelsAnId(text, offset + m.index)) continue;
       const hex = HEX_TOKEN.test(value);
       if (!hex && (!isGeneratedWord(value) || isNameShaped(value))) continue;
       if (!isPlausibleSecret(value, { category: 'TOKEN', quoted: true, file: options.file })) continue;
+      if (m[0].charCodeAt(0) === 0x3a /* : */ && labelsAnId(text, offset + m.index)) continue;
       const start = offset + m.index + m[0].length - 1 - value.length;
       spans.push({ start, end: start + value.length, category: 'TOKEN' });
     }

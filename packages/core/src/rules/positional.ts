@@ -258,8 +258,8 @@ const WRITING_CLIENT_WORDS = new Set(['admin', 'write', 'writer', 'indexer', 'in
  * client from a name that says admin, so the admin key is that name's, and the literal is the other key, the search-only
  * one, unless its own holder's name says it writes (`const admin = algoliasearch("…", "…")`).
  */
-function isSearchClientBesideAdmin(text: string, at: number, adminNamed: boolean): boolean {
-  if (!adminNamed) return false;
+function isSearchClientBesideAdmin(text: string, at: number, adminNamed: () => boolean): boolean {
+  if (!adminNamed()) return false;
   // The call's chain (`Algolia::Search::`) stands between the holder and the callee.
   const callStart = at - chainBefore(text, at).length;
   const holder = CLIENT_HOLDER.exec(text.slice(Math.max(0, callStart - 80), callStart))?.[1];
@@ -269,7 +269,9 @@ function isSearchClientBesideAdmin(text: string, at: number, adminNamed: boolean
 function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
   if (options.file !== undefined && PAGE_FILE.test(options.file)) return [];
   const lite = /algoliasearch\/lite|liteClient/.test(text);
-  const adminNamed = ADMIN_NAMED_CLIENT.test(text);
+  // Searched for once, and only when a client call is found: most files that say `algolia` build none.
+  let adminNamedFound: boolean | undefined;
+  const adminNamed = (): boolean => (adminNamedFound ??= ADMIN_NAMED_CLIENT.test(text));
   const spans: Span[] = [];
   for (const m of text.matchAll(ALGOLIA_CLIENT)) {
     const callee = m.groups!['callee']!;

@@ -4,7 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { ACCESS_CODE_ROLES, CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_ROLES, CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -227,8 +227,6 @@ const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0
 const BRACKETED_PASSWORD_SUBJECT =
   /password(?:[ \t]{1,2}(?:from|for|on|of|used[ \t]{1,2}(?:on|for|by))[ \t]{1,2}[^\r\n()`'"=:]{1,40}?)?[ \t]{1,2}\((?<v>[^\s()'"`<>{}$]{6,64})\)[ \t]{1,2}(?:is|was|has[ \t]been)[ \t]/iy;
 
-/** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
-const KEYPAD_CODE_NOUNS = ['code', 'pin', 'passcode', 'combination', 'combo'];
 const KEYPAD_CODE_NOUN = `(?:${KEYPAD_CODE_NOUNS.join('|')})`;
 /** What a keypad guards, as the rules that start at it look for it (`KEYPAD_GUARD` written as literals). */
 const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
@@ -324,12 +322,9 @@ const SHOWN_CODE_VERBS = /\b(?:show(?:s|n|ed|ing)?|display(?:s|ed|ing)?|logged|r
  * them an event's or another kind's code (`the panel showed alarm code 1301`, `door sensor alarm code 4012`).
  */
 function isBareKeypadCode(value: string, ctx: RuleContext): boolean {
-  return (
-    CLAUSE_ENDS_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4)) &&
-    !YEAR_DIGITS.test(codeDigits(value)) &&
-    !namesOtherCode(lineBefore(ctx.text, ctx.matchStart)) &&
-    !SHOWN_CODE_VERBS.test(lineBefore(ctx.text, ctx.matchStart))
-  );
+  if (!CLAUSE_ENDS_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4)) || YEAR_DIGITS.test(codeDigits(value))) return false;
+  const line = lineBefore(ctx.text, ctx.matchStart);
+  return !namesOtherCode(line) && !SHOWN_CODE_VERBS.test(line);
 }
 
 /**
@@ -376,7 +371,7 @@ const KEYPAD_CODE_ASIDE = new RegExp(
 );
 /** The code's noun in an aside's clause, not the first half of another compound (`code review`, `code freeze`). */
 const ASIDE_CODE_NOUN =
-  /\b(?:code|pin|passcode|combination|combo)s?\b(?![ \t-](?:review|base|path|freeze|coverage|quality|style|owners?|commits?|repo|samples?|snippets?|blocks?|names?|changes?|reviews?)\b)/i;
+  new RegExp(`\\b${KEYPAD_CODE_NOUN}s?\\b(?![ \\t-](?:review|base|path|freeze|coverage|quality|style|owners?|commits?|repo|samples?|snippets?|blocks?|names?|changes?|reviews?)\\b)`, 'i');
 /** How far into an aside's clause the code's noun may stand: a few words after what the keypad guards. */
 const ASIDE_NOUN_REACH = 30;
 /**
@@ -790,10 +785,10 @@ export const statedCredentialRules: Rule[] = [
       'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`); 40 hex digits only after an API key\'s, API token\'s, access or auth token\'s noun (elsewhere a fingerprint or a commit)',
     keywords: [
       'api token', 'api key', 'api secret', 'access token', 'auth token', 'bearer token', 'admin token', 'refresh token', 'session token',
-      'secret key', 'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret', 'secret',
+      'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret', 'secret',
       // The same phrases written as one word, as a parameter's name (`AccessToken`, `ApiKey`, `clientsecret`).
       'apitoken', 'apikey', 'apisecret', 'accesstoken', 'authtoken', 'bearertoken', 'admintoken', 'refreshtoken', 'sessiontoken',
-      'secretkey', 'signingkey', 'privatekey', 'masterkey', 'encryptionkey', 'sessionkey', 'clientsecret', 'appsecret',
+      'signingkey', 'privatekey', 'masterkey', 'encryptionkey', 'sessionkey', 'clientsecret', 'appsecret',
     ],
     startsAtKeyword: true,
     pattern: STATED_NOUN_VALUE,

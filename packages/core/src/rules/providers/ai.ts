@@ -10,7 +10,6 @@ const OPENAI_MARKER = 'T3BlbkFJ';
 /** camelCase or PascalCase words, numbers among them (`downloadShards2FromCache`): an identifier's body, not a token's. */
 const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]{1,24}(?:[A-Z][a-z]{1,24}|\d{1,4}(?!\d)){1,16}$/;
 
-/** AI model providers and ML platforms. */
 /**
  * Cohere named in chat or prose and its key (40 letters and digits) a few words after a key's noun (a chat's "also Cohere key
  * for the hint experiment … pls don't share"): a drawn key mixes both cases and digits, so a commit or a word is no match.
@@ -45,6 +44,7 @@ function isDrawnOpenAiBody(secret: string): boolean {
   );
 }
 
+/** AI model providers and ML platforms. */
 export const aiRules: Rule[] = [
   {
     id: 'openai-api-key',

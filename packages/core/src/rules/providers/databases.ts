@@ -4,7 +4,6 @@ import { fake } from './fake.js';
 import { ALNUM, HEX, UUID, contextRule, findShapeAfterWords, keyNoun, looksRandom, mixesClasses, notPlaceholder, tokenRule, type ShapeAfterWords } from './shape.js';
 import { shannonEntropy } from '../../entropy.js';
 
-/** Airtable's object ids: a three-letter kind (base, table, view, field, record, user, workspace, …) and 14 characters. */
 /**
  * Algolia named in chat or prose and its admin or write key (32 hex) a few words after that noun ("Algolia indexing job
  * stuck. restarting it with the admin key …"). Only the keys that write: a search-only key ships to browsers, and an
@@ -32,6 +31,7 @@ const OKTA_TOKEN_AFTER_WORDS: ShapeAfterWords = {
   accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
 };
 
+/** Airtable's object ids: a three-letter kind (base, table, view, field, record, user, workspace, …) and 14 characters. */
 export const AIRTABLE_OBJECT_ID = /^(?:app|tbl|viw|fld|rec|usr|wsp|sel|att|ach)[A-Za-z0-9]{14}$/;
 
 /**

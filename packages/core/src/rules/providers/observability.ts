@@ -173,12 +173,6 @@ function inDatadogAppender(text: string, at: number): boolean {
 const KEY_PHRASE = /^(?:app(?:lication)?|api)(?:[ \t]key|(?=[ \t]{1,2}[0-9a-f]{32}))/i;
 const DATADOG_PROSE_KEY = /[^\r\n.!?]{0,40}?(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/y;
 
-/**
- * A Datadog key handed over in a sentence that names Datadog (a chat message, a ticket: "the Datadog monitor needs
- * the new app key, using …"), or the line before does (a chat's question and its reply): Datadog's application keys
- * are 40 hex digits and its API keys 32, so the kind the sentence names must have its length; a commit hash in the
- * same line names neither.
- */
 /** Datadog's own name, or the variables its agent and clients read their keys from (`DD_API_KEY=…`, `DD_APP_KEY`). */
 const DATADOG_NAME = /datadog|(?<![A-Za-z0-9])DD_(?:API|APP|APPLICATION)_KEY(?![A-Za-z0-9])/i;
 
@@ -194,6 +188,12 @@ function namesDatadogNear(text: string, at: number): boolean {
   return DATADOG_NAME.test(text.slice(above.start, above.end));
 }
 
+/**
+ * A Datadog key handed over in a sentence that names Datadog (a chat message, a ticket: "the Datadog monitor needs
+ * the new app key, using …"), or the line before does (a chat's question and its reply): Datadog's application keys
+ * are 40 hex digits and its API keys 32, so the kind the sentence names must have its length; a commit hash in the
+ * same line names neither.
+ */
 function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let done = -1;
@@ -383,7 +383,7 @@ export const observabilityRules: Rule[] = [
     id: 'datadog-key-in-prose',
     category: 'KEY',
     description: 'A Datadog application key (40 hex) or API key (32 hex) a few words after `app key` / `API key` in a sentence that names Datadog, or right after `app` / `API` there (`Datadog: API …, app …`)',
-    keywords: ['app key', 'application key', 'api key', 'app ', 'api '],
+    keywords: ['application key', 'app ', 'api '],
     pattern: /(?:app(?:lication)?|api)(?:[ \t]key[^\r\n.!?]{0,40}?|[ \t]{1,2})(?<![0-9A-Za-z])([0-9a-f]{40}|[0-9a-f]{32})(?![0-9A-Za-z])/i,
     secretGroup: 1,
     find: findDatadogProseKeys,
