@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../base64.js';
 import { classifyKey } from '../key-name.js';
 import { lineAround, lineEndBefore, linesFrom, startsItsLine } from '../line-index.js';
-import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { isPlausiblePassword, isPlausibleSecret, isStoredPasswordHash } from '../secret-value.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 
 /**
@@ -10,6 +10,11 @@ import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
  * password or its hash. A hash is kept from a provider like the password itself: it can be
  * cracked offline (an `$apr1$` MD5 or `{SHA}` hash in seconds for a weak password), and a
  * file that lists them is a list of targets. Both rules are bound to their files by path.
+ *
+ * An htpasswd file is a web application's store of its users, so a hash there in a slow, salted
+ * format (bcrypt `$2y$`, crypt(3)'s `$5$`/`$6$` that `htpasswd -2`/`-5` write) is left alone as it
+ * is in any users table (`isStoredPasswordHash`): slow to attack by design. The fast formats,
+ * `$apr1$`, `$1$`, `{SHA}` and DES, stay reported.
  */
 
 /**
@@ -33,7 +38,7 @@ function findHtpasswdEntries(text: string, options: DetectOptions): Span[] {
     // A hash is judged by its format (a run of one character, `$apr1$xxxxxxxx…`, stands in for one);
     // anything else is a plain-text password (htpasswd -p).
     const hashed = PASSWORD_HASH.test(value);
-    if (hashed ? /(.)\1{7}/.test(value) : !isPlausiblePassword(value, options.file)) continue;
+    if (hashed ? /(.)\1{7}/.test(value) || isStoredPasswordHash(value) : !isPlausiblePassword(value, options.file)) continue;
     const start = m.index + m.groups!['user']!.length + 1;
     spans.push({ start, end: start + value.length });
   }
@@ -386,7 +391,7 @@ export const accountFileRules: Rule[] = [
     id: 'htpasswd-entry',
     category: 'PASS',
     description:
-      "The password or password hash of an Apache/nginx password file (`.htpasswd`: `user:$apr1$…`, `user:$2y$…`, `user:{SHA}…`) or of another file of `user:password` lines named for one (kdb+'s `q -u kdb.passwd`, `mosquitto.passwd`): a hash can be cracked offline",
+      "The password or fast password hash of an Apache/nginx password file (`.htpasswd`: `user:$apr1$…`, `user:{SHA}…`, DES crypt; bcrypt is left alone as in any users table) or of another file of `user:password` lines named for one (kdb+'s `q -u kdb.passwd`, `mosquitto.passwd`): a hash can be cracked offline",
     keywords: [], // bound to htpasswd files by path instead
     paths: HTPASSWD_FILE,
     pattern: HTPASSWD_LINE,

@@ -611,18 +611,20 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('client.username_pw_set("arm-factory", "Mqtt-Heron!52")', 'uplink.py')).toEqual(['Mqtt-Heron!52']);
   });
 
-  it('reports every entry of an htpasswd file, hashed or not, and nothing of the same line elsewhere', () => {
+  it('reports an htpasswd entry in plain text or a fast hash, and leaves slow salted hashes alone as in any users table', () => {
     const file = [
       '# ops accounts',
       'qa-lead:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.',
       'viewer:$2y$10$Vh3kQ9zL2mN7xV4pR6tYcOe8Jd1Wf5Gb0Hs2Ka7Lm9Nq4Pr6St8Uv',
+      'auditor:$6$rM3vQ8tz$FUPolNcPLNbhb2dJ2jP4ZiobwDbbX/cpY5d8QEVqyvIpcJmlTFQNFNc5QLZh3RaOU3PjZRRDMImCxUzWC39db/',
       'legacy:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=',
+      'old-box:Xq7tLm2pRz9Aw',
       'plain:Tallow-Mosaic-77',
     ].join('\n');
     expect(values(file, 'web/.htpasswd')).toEqual([
       '$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.',
-      '$2y$10$Vh3kQ9zL2mN7xV4pR6tYcOe8Jd1Wf5Gb0Hs2Ka7Lm9Nq4Pr6St8Uv',
       '{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=',
+      'Xq7tLm2pRz9Aw',
       'Tallow-Mosaic-77',
     ]);
     expect(values('qa-lead:$apr1$Qx7mT2aL$Wb9vN3kR6pZ1cY4hD8sF0.', 'notes.txt')).toEqual([]);
