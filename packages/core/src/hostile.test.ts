@@ -852,6 +852,14 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['admins set off before spaced slashes and hyphened words, repeated', 'notes.md', '— admin / Ab-cd-Ef-gh '.repeat(MB / 23)],
     ['password is at the end of every line', 'notes.md', 'the password is\n'.repeat(MB / 16)],
     ['old ones on lines that each go on the sentence before', 'notes.md', 'the password\nstill the old one, '.repeat(MB / 32)],
+    // A remote session's tool, grouped digits that never make an ID, and a memorable word before one endless word.
+    ['TeamViewer and grouped digits repeated on one line, never a password', 'ticket.md', 'TeamViewer ID 1 284 5'.repeat(MB / 21)],
+    ['TeamViewer IDs before password words and no value, repeated', 'mail.eml', 'TeamViewer ID 1 284 551 903, password '.repeat(MB / 38)],
+    ['a memorable word before a megabyte of letters', 'chat.txt', `the memorable word is ${'a'.repeat(MB)}`],
+    ['memorable words repeated on one line with no value', 'chat.txt', 'memorable word is '.repeat(MB / 18)],
+    // Chat header lines of a name and a time, one after another with nothing asked.
+    ['header lines of a name and a time, one after another', 'teams.txt', 'Kit Moss 14:03\n'.repeat(MB / 15)],
+    ['a password asked again, then header lines of a name and a time', 'teams.txt', `the password again\n${'Kit Moss 14:03\n'.repeat(MB / 15)}`],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -729,6 +729,26 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     expect(await values(notes, 'notes.txt', 'password-bare-answer-prose')).toEqual([]);
   });
 
+  it("reads a bare answer before an aside after a dash that a JSON export escapes", async () => {
+    const slack = [
+      '  {"user": "U1", "text": "anyone got the scales office login? the sticker came off"},',
+      '  {"user": "U2", "text": "weigher / Hopper!Gate88 \\u2014 changing it Monday"},',
+      '  {"user": "U1", "text": "and the label printer password?"},',
+      '  {"user": "U2", "text": "Tare-Roll-5513 \\u2013 the old one is gone"},',
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/slack-yard.json', 'password-bare-answer-prose')).toEqual(['Hopper!Gate88', 'Tare-Roll-5513']);
+  });
+
+  it('reads a bare answer in a chat copied with the name before the time on each header line, and leaves such lines in notes', async () => {
+    const teams = ['Ola Berg 14:02', 'the dryer panel is asking for the service password again', 'Kit Moss 14:03', 'Tumble7Drum', 'Kit Moss 14:03', 'back in 5', ''].join('\n');
+    expect(await values(teams, 'exports/teams-plant.txt', 'password-bare-answer-prose')).toEqual(['Tumble7Drum']);
+    const dated = ['Ola Berg 03/11 9:41 AM', "what's the password for the press PC again?", '', 'Kit Moss 03/11 9:44 AM', 'Platen-Press-62', ''].join('\n');
+    expect(await values(dated, 'exports/teams-print.txt', 'password-bare-answer-prose')).toEqual(['Platen-Press-62']);
+    const notes = ['Service password for the dryer panel again?', 'Shift 2 14:03', 'Tumble7Drum', ''].join('\n');
+    expect(await values(notes, 'notes.txt', 'password-bare-answer-prose')).toEqual([]);
+  });
+
   it('leaves bare answers that give a ticket, a file, a product, a variable or words after a colon or an arrow', async () => {
     const chat = [
       "[09:10] rui: what's the door controller password again?",

@@ -5075,15 +5075,17 @@ const CHAT_MESSAGE_OPENING =
 /**
  * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash, colon or arrow and the
  * password (a chat's `lx-crew / …`, `recitals@ → …`; a Wi-Fi network's `Yard-AP : …`), maybe after a few words and a colon (`same as the others: …`) and
- * before an aside after a dash (`… — rotate after pls`), then the line's end or the JSON string's close.
+ * before an aside after a dash (`… — rotate after pls`, in a JSON export escaped as `\u2014`), then the line's end or the JSON string's close.
  */
 const BARE_ANSWER =
-  /(?<lead>[A-Za-z][^\r\n"'`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}[\u2014\u2013-][ \t]{1,3}[^\r\n"]{1,80})?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+  /(?<lead>[A-Za-z][^\r\n"'`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80})?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
 /**
  * A chat export's header line as Teams copies it, the time in brackets and the sender's name alone (`[9:07 AM] Tom
- * Becker`): the message follows on the lines below, and a blank line stands between messages.
+ * Becker`), or the name and then the time (`Tom Becker 09:07`, `Tom Becker 14/03 9:07 AM`): the message follows on the lines
+ * below, and a blank line may stand between messages.
  */
-const CHAT_HEADER_LINE = /[ \t]{0,12}\[[^\]\r\n]{1,40}\][ \t]{1,3}[A-Z][\w.'-]{0,30}(?:[ \t][A-Z][\w.'-]{0,30}){0,3}[ \t]{0,3}\r?(?:\n|$)/y;
+const CHAT_HEADER_LINE =
+  /[ \t]{0,12}(?:\[[^\]\r\n]{1,40}\][ \t]{1,3}[A-Z][\w.'-]{0,30}(?:[ \t][A-Z][\w.'-]{0,30}){0,3}|[A-Z][\w.'-]{0,30}(?:[ \t][A-Z][\w.'-]{0,30}){0,3}[ \t]{1,3}(?:\d{1,2}\/\d{1,2}(?:\/\d{2,4})?,?[ \t]{1,2})?\d{1,2}:\d{2}(?:[ \t]?[AP]M)?)[ \t]{0,3}\r?(?:\n|$)/y;
 
 /** Whether `line` (without its line break) is a chat's header line alone. */
 function isHeaderLineAlone(line: string): boolean {

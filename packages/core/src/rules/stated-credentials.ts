@@ -227,6 +227,43 @@ const BOTH_CASES_AND_DIGIT = /^(?=[^a-z]{0,64}[a-z])(?=[^A-Z]{0,64}[A-Z])(?=\D{0
 const BRACKETED_PASSWORD_SUBJECT =
   /password(?:[ \t]{1,2}(?:from|for|on|of|used[ \t]{1,2}(?:on|for|by))[ \t]{1,2}[^\r\n()`'"=:]{1,40}?)?[ \t]{1,2}\((?<v>[^\s()'"`<>{}$]{6,64})\)[ \t]{1,2}(?:is|was|has[ \t]been)[ \t]/iy;
 
+/**
+ * A remote-support session's password given beside the session's ID, as tickets and mails hand a vendor the way in
+ * (`TeamViewer ID 1 284 551 903, password …`, `via AnyDesk (ID 482 993 017), session password …`): the tool and its ID make
+ * the pair a login, so the password may be short and of one case (TeamViewer makes six to eight letters and digits). The
+ * ID's grouped digits come first and are never the value. Sticky at the tool's name.
+ */
+const REMOTE_SESSION_PASSWORD =
+  /(?:teamviewer|anydesk|rustdesk)\b[^\r\n\d.;]{0,40}?\d{1,4}[ \t]?\d{3}[ \t]?\d{3}(?:[ \t]?\d{3})?\)?(?:[ \t]{0,2}[,;]|[ \t]{1,2}and)?[ \t]{1,3}[^\r\n\d.;:]{0,30}?\b(?:password|passwd|pw|pwd|passcode)(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}[:=])?[ \t]{1,3}["'`]?(?<v>[^\s"'`]{3,39}[^\s"'`.,;:!?)])(?=["'`]?(?:[.,;:!?)]{0,2}(?:\s|$)))/iy;
+/** A second factor named where a password would stand (`password 2FA-protected`): a remark, not the value. */
+const SECOND_FACTOR_REMARK = /^(?:2fa|mfa|otp|2-?step)/i;
+
+/** Letters and a digit, or both cases and a symbol: what a session's password has and the words of a remark on it do not. */
+function isRemoteSessionPassword(value: string, file: string | undefined): boolean {
+  const made = (/[A-Za-z]/.test(value) && /\d/.test(value)) || (/[a-z]/.test(value) && /[A-Z]/.test(value) && /[^A-Za-z0-9]/.test(value));
+  return made && !SECOND_FACTOR_REMARK.test(value) && isPlausiblePassword(value, file);
+}
+
+/**
+ * A bank's memorable word or information, or an account's secret answer, stated in a message or a note (`the memorable word
+ * is …`, `Memorable information: …`, `security answer: "…"`): a second password, often one plain word, so a word is taken
+ * where it ends its clause and is not one that describes the answer (`is required`, `is case-sensitive`, `is the same`).
+ */
+const MEMORABLE_ANSWER =
+  /(?:memorable[ \t](?:word|information|info|phrase|name|place)|secret[ \t](?:answer|word)|security[ \t]answer)(?:[ \t]{1,2}(?:is|was)(?:[ \t]{1,2}(?:still|now))?|[ \t]{0,2}[:=])[ \t]{1,3}["'`]?(?<v>[^\s"'`]{3,39}[^\s"'`.,;:!?)])(?=["'`]?(?:[.,;:!?)]{0,2}(?:\s|$)))/iy;
+/** Words that say what an answer is like or where it is rather than give it (`is required`, `is the same`, `is in the vault`). */
+const ANSWER_REMARK_WORD =
+  /^(?:the|a|an|in|on|at|with|not|no|none|also|only|never|always|same|different|separate|unknown|blank|empty|wrong|correct|incorrect|optional|mandatory|unique|secret|private|personal|sensitive|case-sensitive|below|above|here|there|elsewhere|see|ask|tbd|n\/a)$/i;
+/** Endings of words that describe rather than name (`required`, `missing`, `usually`, `readable`): an answer is a noun. */
+const DESCRIBING_ENDING = /(?:ed|ing|ly|able|ible)$/i;
+
+/** A memorable word or answer: made like a password, or one word of letters that is not a remark on it. */
+function isMemorableAnswer(value: string, file: string | undefined): boolean {
+  if (/^[A-Za-z][a-z]{3,38}$/.test(value) && (ANSWER_REMARK_WORD.test(value) || DESCRIBING_ENDING.test(value))) return false;
+  if (!/^[A-Za-z][a-z]{3,38}$/.test(value) && !(/[A-Za-z]/.test(value) && /\d/.test(value))) return false;
+  return isPlausiblePassword(value, file);
+}
+
 const KEYPAD_CODE_NOUN = `(?:${KEYPAD_CODE_NOUNS.join('|')})`;
 /** What a keypad guards, as the rules that start at it look for it (`KEYPAD_GUARD` written as literals). */
 const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
@@ -820,6 +857,59 @@ export const statedCredentialRules: Rule[] = [
         'the access token expires_in_seconds is 3600',
         'kubectl get secret app-db-creds-2024-v2 -o yaml',
         'The secret santa draw is on the 12th 2024 at 5pm.',
+      ],
+    },
+  },
+  {
+    id: 'remote-session-password',
+    category: 'PASS',
+    description:
+      'A remote-support session\'s password given beside its ID (`TeamViewer ID 1 284 551 903, password …`, `via AnyDesk (ID 482 993 017), session password …`): letters and a digit, or both cases and a symbol, short and of one case too; the ID is no password',
+    keywords: ['teamviewer', 'anydesk', 'rustdesk'],
+    startsAtKeyword: true,
+    pattern: REMOTE_SESSION_PASSWORD,
+    secretGroup: 'v',
+    validate: (v, ctx) => isRemoteSessionPassword(v, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: [
+        '> TeamViewer ID 1 302 447 815, password Xq4tn8Pe',
+        'Support dialled in via AnyDesk (ID 731 220 946), session password rk3w9d.',
+        'TeamViewer 1 449 307 221 and the password is "Lune-Tide-Ok4"',
+      ],
+      noMatch: [
+        'TeamViewer ID 1 302 447 815, password in the ticket.',
+        'TeamViewer ID 1 302 447 815, password changes every session',
+        'AnyDesk ID 731 220 946 (password: see LastPass)',
+        'TeamViewer ID 1 302 447 815, password 2FA-protected',
+        'TeamViewer password Xq4tn8Pe',
+      ],
+    },
+  },
+  {
+    id: 'memorable-answer',
+    category: 'PASS',
+    description:
+      'A bank\'s memorable word or information, or a secret or security answer, stated after `is` or a colon (`the memorable word is …`, `Memorable information: …`): one plain word ending its clause, or letters and a digit; not a word describing it (`is required`, `is the same`, `is in the vault`)',
+    keywords: ['memorable word', 'memorable information', 'memorable info', 'memorable phrase', 'memorable name', 'memorable place', 'secret answer', 'secret word', 'security answer'],
+    startsAtKeyword: true,
+    pattern: MEMORABLE_ANSWER,
+    secretGroup: 'v',
+    validate: (v, ctx) => isMemorableAnswer(v, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Banking: customer no. 5521 0093, password is Tollgate#31 and the memorable word is ferrybridge',
+        'Memorable information: harvestmoon77',
+        'the security answer is "Marrowbone".',
+      ],
+      noMatch: [
+        'The memorable word is required at every login.',
+        'the memorable word is case-sensitive',
+        'Memorable information: the same as the old account',
+        'the memorable word is in the vault',
+        'the secret answer is stored hashed',
+        'your memorable word is never asked in full',
       ],
     },
   },
