@@ -859,6 +859,13 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['memorable words repeated on one line with no value', 'chat.txt', 'memorable word is '.repeat(MB / 18)],
     // Chat header lines of a name and a time, one after another with nothing asked.
     ['header lines of a name and a time, one after another', 'teams.txt', 'Kit Moss 14:03\n'.repeat(MB / 15)],
+    // Wi-Fi told as it is now, and networks listed by name in code marks: the clause never gives a key, the code marks never close.
+    ['the wifi and a comma repeated on one line, never an it is', 'chat.txt', 'the wifi changed, '.repeat(MB / 18)],
+    ['the wifi and it is now repeated with no key', 'chat.txt', 'wifi, it is now '.repeat(MB / 16)],
+    ['the wifi, it is now, then a megabyte of key characters', 'chat.txt', `wifi, it is now ${'Ab1!'.repeat(MB / 4)}`],
+    ['networks and code marks never closed, on one line', 'wiki.md', 'network: `'.repeat(MB / 10)],
+    ['networks listed in code marks before asides never closed', 'wiki.md', 'network `AV` (key '.repeat(MB / 18)],
+    ['a passphrase in quotes of a megabyte of small words', 'notes.md', `passphrase is "${'herons over '.repeat(MB / 12)}"`],
     ['a password asked again, then header lines of a name and a time', 'teams.txt', `the password again\n${'Kit Moss 14:03\n'.repeat(MB / 15)}`],
   ];
   for (const [name, file, text] of bound) {

@@ -507,6 +507,29 @@ describe('passwords in prose: a period with `is`, what the password is on, a dom
     expect(await values('The service password Heron#Vq-5521! Then it failed.\n', 'notes.md', 'password-in-prose')).toEqual(['Heron#Vq-5521']);
   });
 
+  it('reads words of both cases joined by a symbol as the password beside a login, the line wrapped before it', async () => {
+    const mail = 'The kiln PC is reachable once you are on the VPN; VPN user kiln-svc,\npassword Pyrometer!Cone. It expires Friday.\n';
+    expect(await values(mail, 'mail/vendor.eml', 'user-comma-password-prose')).toEqual(['Pyrometer!Cone']);
+    const words = ['VPN user kiln-svc,\npassword Reset!Required soon', 'user ops, password Not#Set. ask IT', 'user ops, password Ask!Jo', ''].join('\n');
+    expect(await values(words, 'notes.txt', 'user-comma-password-prose')).toEqual([]);
+  });
+
+  it('reads a passphrase of small words in quotes after the word passphrase, and leaves quoted remarks and passwords so written', async () => {
+    const chat = '[10:16] Ana: gpg passphrase for the backup key is "seven herons above the weir"\n';
+    expect(await values(chat, 'exports/teams-ops.txt', 'password-quoted-words-prose')).toEqual(['seven herons above the weir']);
+    expect(await values('the ssh passphrase for the kiln laptop is\n"copper kettle under lamplight" (all lower case)\n', 'notes.md', 'password-quoted-words-prose')).toEqual(['copper kettle under lamplight']);
+    const remarks = [
+      'the passphrase is "the one on the sticky note"',
+      'the passphrase is "same as your windows login"',
+      'the passphrase is "at least four random words"',
+      'the passphrase is "whatever you set at install"',
+      'the password is "seven herons above the weir"',
+      'the passphrase is "seven herons"',
+      '',
+    ].join('\n');
+    expect(await values(remarks, 'notes.md', 'password-quoted-words-prose')).toEqual([]);
+  });
+
   it('reads a password after a Windows domain account that `use` or `as` gives, the backslash doubled in JSON too', async () => {
     const chat = '{"body": "log in as PLANT\\\\svc_hist, pw Quarry!Ledger9 until IT resets it"}\n';
     expect(await values(chat, 'exports/teams/chat.json', 'user-comma-password-prose')).toEqual(['Quarry!Ledger9']);

@@ -4174,11 +4174,30 @@ const MESSAGE_WORDS = /\b(?:invalid|incorrect|wrong|error|failed|expired|require
  * value is, and made as people make them: a number among the words, or every word capitalised (`Correct Horse Battery
  * Staple`). A sentence in quotes has neither (`"the one on the sticky note"`), and a screen's message is left.
  */
-function isQuotedWordsPassphrase(phrase: string, file: string | undefined): boolean {
+function isQuotedWordsPassphrase(phrase: string, file: string | undefined, passphrase = false): boolean {
   const words = phrase.split(' ');
   if (words.length < 3 || MESSAGE_WORDS.test(phrase)) return false;
-  if (!/\d/.test(phrase) && !words.every((w) => /^[A-Z]/.test(w))) return false;
+  if (!/\d/.test(phrase) && !words.every((w) => /^[A-Z]/.test(w)) && !(passphrase && isSmallWordsPassphrase(words))) return false;
   return isPlausibleSecret(phrase, { category: 'PASS', quoted: true, passphrase: true, file });
+}
+
+/**
+ * Words that point at a passphrase or say what it is like instead of spelling it (`"the one on the sticky note"`, `"same as
+ * your login"`, `"whatever you set at install"`): a quoted run holding one is a remark.
+ */
+const REFERRING_WORDS = new Set([
+  'one', 'ones', 'same', 'usual', 'your', 'our', 'their', 'its', 'it', 'this', 'that', 'these', 'those', 'whatever', 'what',
+  'which', 'who', 'you', 'we', 'like', 'as', 'see', 'ask', 'use', 'type', 'enter', 'not', 'no', 'none', 'empty', 'blank',
+]);
+
+/**
+ * Four to ten words of small letters in quotes after the noun `passphrase` (`the ssh passphrase is "three kestrels over the
+ * quarry"`): a passphrase is words by name and the quotes spell it out, so no number or capital is needed; a run that refers
+ * to a passphrase or remarks on one (see REFERRING_WORDS, PASSWORD_REMARK_WORDS) is none.
+ */
+function isSmallWordsPassphrase(words: readonly string[]): boolean {
+  if (words.length < 4 || !words.every((w) => /^[a-z]{2,20}$/.test(w))) return false;
+  return !words.some((w) => REFERRING_WORDS.has(w) || PASSWORD_REMARK_WORDS.has(w));
 }
 
 /**
@@ -4228,7 +4247,7 @@ function findQuotedPhrasePasswords(text: string, options: DetectOptions, offsets
       return;
     }
     const phrase = m.groups!['v'] ?? m.groups!['c']!;
-    if (!/ /.test(phrase) || !isQuotedWordsPassphrase(phrase, options.file)) return;
+    if (!/ /.test(phrase) || !isQuotedWordsPassphrase(phrase, options.file, /^passphrase/i.test(m[0]))) return;
     const start = m.index + m[0].length - 1 - phrase.length;
     spans.push({ start, end: start + phrase.length });
   });
@@ -5932,6 +5951,9 @@ const CAPITALISED_HYPHENED_WORDS = /^[A-Z][a-z]{2,12}(?:-[A-Z][a-z]{2,12}){2,3}$
  */
 function isPairedProsePassword(value: string, ctx: RuleContext): boolean {
   if (isMadeProsePassword(value, ctx)) return true;
+  // Words of both cases joined by a symbol no word's joint is (`Goniometer!Zero`): made, beside the login they are given with,
+  // unless the words remark on the password (`Reset!Required`).
+  if (INNER_SYMBOL_MIXED_CASE.test(value)) return !REMARK_WORDS.test(value.replace(/[^A-Za-z]/g, ' ')) && isPlausiblePassword(value, ctx.file);
   return CAPITALISED_WORDS.test(value) && !INSTRUCTION_WORD.test(value) && isPlausiblePassword(value, ctx.file);
 }
 const CAPITALISED_WORDS = /^[A-Z][a-z]{2,12}(?:([-._])[A-Z][a-z]{2,12}(?:\1[A-Z][a-z]{2,12}){1,2})$/;

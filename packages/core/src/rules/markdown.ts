@@ -717,11 +717,14 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
  * passphrase. WPA takes 8 to 63 characters. Without a quoted name a value after `Wi-Fi:` is the network's own name.
  * The word for the key may follow the name, and a short clause it (`Staff Wi-Fi (Harbor-Staff) key for the front-desk
  * tablet: \`…\``): then the value must be in code marks or quotes, as a sentence's bare last word is as likely prose.
- * A list of networks gives the name in code marks after the colon and the key after it (`Guest Wi-Fi for visitors:
- * \`Acme-Guest\`, key \`…\``): the key in code marks or quotes there too.
+ * A list of networks gives the name in code marks after the colon or `is` and the key after it (`Guest Wi-Fi for visitors:
+ * \`Acme-Guest\`, key \`…\``, `the shed Wi-Fi SSID is \`Shed-OT\`, WPA2 key …`, any network so listed: `Chromecast network:
+ * \`AV\`, key …`): bare there, a key as people make one (a digit with a symbol or both cases, or words of both cases joined
+ * by a symbol) that ends its clause. A network's name may be followed by an aside on its key that gives the value after a
+ * colon (``Staff network `CV-Staff` (key rotates quarterly, current: `…`)``): in code marks or quotes.
  */
 const WIFI_NETWORK_KEY =
-  /(?:wi-?fi|wlan|wireless|(?:guest|staff|visitors?)[ \t]network)(?:[ \t]{1,4}network)?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?[ \t]{0,2}:[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:key|password|passphrase|psk)[ \t]{0,2}:?|(?:[ \t]{1,2}(?:for|at|in|on|of)[ \t]{1,2}[^:\r\n`"'<>\/]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}(?:is|was))[ \t]{1,4}(?:`(?<n5>[^`\r\n]{1,32})`|(?<n6>[^\s`"'<>\/:]{1,32}))[ \t]{1,2}\/)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+  /(?:wi-?fi|wlan|wireless|(?:guest|staff|visitors?)[ \t]network|(?<net>network))(?:[ \t]{1,4}(?:network|ssid))?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}is)[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:(?:wpa[23]?|wi-?fi)[ \t]{1,2})?(?:key|password|passphrase|psk)[ \t]{0,2}:?|[ \t]{1,4}`(?<n7>[^`\r\n]{1,32})`[ \t]{0,2}\([ \t]{0,2}(?:key|password|passphrase|psk)\b[^()\r\n`:]{0,60}:|(?:[ \t]{1,2}(?:for|at|in|on|of)[ \t]{1,2}[^:\r\n`"'<>\/]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}(?:is|was))[ \t]{1,4}(?:`(?<n5>[^`\r\n]{1,32})`|(?<n6>[^\s`"'<>\/:]{1,32}))[ \t]{1,2}\/)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
 
 /** A model's shape: capitals and digits alone (`ESP8266EX`, `AP-535-RW`), as hardware is named. */
 const MODEL_SHAPE = /^[A-Z0-9]+(?:[-_.][A-Z0-9]+)*$/;
@@ -737,6 +740,54 @@ function isPairedWifiKey(text: string, end: number, value: string): boolean {
   return !MODEL_SHAPE.test(value) && !RADIO_WORDS.test(value);
 }
 
+/**
+ * A bare key without the sentence's end: a final stop, comma, colon or bracket is the sentence's, and a `!` too unless the
+ * rest of the key has a digit or a symbol already (`Canopy2024!`, `Warp&Weft&Woad!.`): a made key ends so as often as not.
+ */
+function withoutSentenceEnd(raw: string): string {
+  const value = raw.replace(/[.,;:?)]$/, '');
+  return value.endsWith('!') && !/[^A-Za-z]/.test(value.slice(0, -1)) ? value.slice(0, -1) : value;
+}
+
+/** Words of both cases joined by a symbol no word's joint is (`Warp&Weft&Woad!`), as a key made without a digit is. */
+const SYMBOL_JOINED_MIXED_CASE = /^(?=[^a-z]{0,63}[a-z])(?=[^A-Z]{0,63}[A-Z])[A-Za-z]{2,30}(?:[#!@$&*+=?~^][A-Za-z]{2,30}){1,4}[#!@$&*+=?~^]?$/;
+
+/** A bare key after a listed network's name: a digit with a symbol or both cases, or words of both cases joined by a symbol. */
+function isListedBareWifiKey(value: string): boolean {
+  const made = /[A-Za-z]/.test(value) && /\d/.test(value) && (/[^A-Za-z0-9]/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
+  return made || SYMBOL_JOINED_MIXED_CASE.test(value);
+}
+
+/**
+ * A Wi-Fi network's key told in a chat or a note as what it is now (`did someone change the staff wifi? it should still be …`,
+ * `the depot Wi-Fi changed, it is now …`): the Wi-Fi named, then a new clause whose `it` is the network, `is`, `was` or `should
+ * be`, maybe `now` or `still`, and the key ending the line, the clause or a JSON export's string. Sticky at the Wi-Fi word.
+ */
+const WIFI_IT_IS_KEY =
+  /(?:wi-?fi|wlan)(?:[ \t]{1,2}(?:password|passphrase|key|pw))?\b[^\r\n.!"]{0,40}?(?:[,;?][ \t]{1,2}|[ \t](?:and|so|but)[ \t])(?:it(?:'s|[ \t]is|[ \t]was|[ \t]should(?:[ \t]still)?[ \t]be)|its)(?:[ \t]{1,2}(?:now|still))?[ \t]{1,2}(?<v>[^\s"'`<>]{8,64})(?=["'`]?(?:\s|$)|"[ \t]{0,2}[,}\]])/iy;
+
+/**
+ * Whether a value told as a network's key is made as one: a digit with a symbol or both cases (`StillHouse!2023Juniper`), not
+ * a version, a security mode, a band or a standard, which "it is now" gives a network as often.
+ */
+function isToldWifiKey(value: string): boolean {
+  if (!isListedBareWifiKey(value) || !/\d/.test(value) || /^v?\d/i.test(value) || isWifiSecurityMode(value) || RADIO_WORDS.test(value)) return false;
+  return !/[\/\\<>{}()$%]/.test(value);
+}
+
+function findToldWifiKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(WIFI_IT_IS_KEY, text, offsets, (m) => {
+    if (m.index > 0 && /[A-Za-z0-9-]/.test(text.charAt(m.index - 1))) return;
+    const raw = m.groups!['v']!;
+    const value = withoutSentenceEnd(raw);
+    if (!isToldWifiKey(value) || !isPlausiblePassword(value, options.file)) return;
+    const start = m.index + m[0].length - raw.length;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(WIFI_NETWORK_KEY, text, offsets, (m) => {
@@ -744,10 +795,13 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
     const bare = g['v'] !== undefined;
     // A bare value ends at a blank, a tag (`…<br>`) or a chat export's JSON string (`"text": "… / …"`); a full stop or
     // comma after it ends the sentence.
-    const value = bare ? g['v']!.replace(/[.,;:!?)]$/, '') : (g['c'] ?? g['q'])!;
-    if (bare && (value.length > 63 || /[^\s<"]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n4'] !== undefined)) return;
+    const value = bare ? withoutSentenceEnd(g['v']!) : (g['c'] ?? g['q'])!;
+    // A network named by the bare word is read only as a list names one, its name in code marks before the key's word.
+    if (g['net'] !== undefined && g['n4'] === undefined && g['n7'] === undefined) return;
+    if (bare && (value.length > 63 || /[^\s<"]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n7'] !== undefined)) return;
+    if (bare && g['n4'] !== undefined && !isListedBareWifiKey(value)) return;
     if (isWifiSecurityMode(value)) return;
-    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4'] ?? g['n5'] ?? g['n6']!;
+    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4'] ?? g['n5'] ?? g['n6'] ?? g['n7']!;
     const pair = g['n5'] !== undefined || g['n6'] !== undefined;
     if (pair && !isPairedWifiKey(text, m.index + m[0].length, value)) return;
     if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
@@ -948,17 +1002,43 @@ export const markdownRules: Rule[] = [
     },
   },
   {
+    id: 'wifi-key-told-prose',
+    category: 'PASS',
+    description:
+      'A Wi-Fi network\'s key told in a chat or a note as what it is now (`did someone change the staff wifi? it should still be …`, `the depot Wi-Fi changed, it is now …`): a digit with a symbol or both cases, ending the line or the clause; not a version, a security mode, a band or a standard',
+    keywords: ['wi-fi', 'wifi', 'wlan'],
+    pattern: WIFI_IT_IS_KEY,
+    find: findToldWifiKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '{"text": "did someone reset the office wifi? it should still be Copper!Still2031"}',
+        '[07:10] Sue: and the yard Wi-Fi changed, it is now Tractor!Bale77',
+        'Shop wifi password changed, it\'s now Quayside-Chips-42.',
+      ],
+      noMatch: [
+        'did someone change the staff wifi? it should still be on the router',
+        'the depot Wi-Fi changed, it is now WPA3-Personal',
+        'the depot Wi-Fi changed, it is now 5GHz-only',
+        'the depot Wi-Fi firmware changed, it is now v7.4.2-b1',
+        'the depot Wi-Fi changed, it is now broadcasting as Depot-Staff',
+        'the guest wifi, it is now in the 1Password vault',
+      ],
+    },
+  },
+  {
     id: 'wifi-network-key',
     category: 'PASS',
-    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it; or after the name and a spaced slash, where a colon or `is` gives the pair (`wifi at the depot is Depot-2 / …`, `Guest network: Acme-Guest / …`), as notes and chats give it',
-    keywords: ['wi-fi', 'wifi', 'wlan', 'wireless', 'guest network', 'staff network', 'visitor network', 'visitors network'],
+    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it, bare too where it is made as a key is and ends its clause (`the shed Wi-Fi SSID is \`Shed-OT\`, WPA2 key …`, `Chromecast network: \`AV\`, key …`), or in code marks after a colon in an aside on the key (``Staff network `X` (key rotates quarterly, current: `…`)``); or after the name and a spaced slash, where a colon or `is` gives the pair (`wifi at the depot is Depot-2 / …`, `Guest network: Acme-Guest / …`), as notes and chats give it',
+    keywords: ['wi-fi', 'wifi', 'wlan', 'wireless', 'guest network', 'staff network', 'visitor network', 'visitors network', 'network'],
     pattern: WIFI_NETWORK_KEY,
     find: findWifiNetworkKeys,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt', '- Bidders\' Wi-Fi for the sale: `Hall-Guest`, key `Gilt&Lacquer44`', 'wifi in the new depot: Depot-2 / Hedgerow4471', 'Guest network: Hall-Guest / gilt-lacquer-44'],
-      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`', 'Staff Wi-Fi: `Hall-Staff`, key `WPA2-Enterprise`', 'Guest Wi-Fi: `Hall-Guest`, key Gilt&Lacquer44', 'Wi-Fi: ESP32 / ESP8266EX', 'Wi-Fi: Settings / Network / Advanced'],
+      match: ['- Office Wi-Fi "Harbor-Staff": Qv7mBx-2291-Lpzt', 'WLAN (lab-5G) = `Kestrel!Orchard42`', 'Guest WiFi "Visitors": "pine-Lantern-8841".', '- Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: `lantern.quay.pebble42`', 'Guest WLAN "Visitors" password: Qv7mBx-2291-Lpzt', '- Bidders\' Wi-Fi for the sale: `Hall-Guest`, key `Gilt&Lacquer44`', 'wifi in the new depot: Depot-2 / Hedgerow4471', 'Guest network: Hall-Guest / gilt-lacquer-44', 'Guest Wi-Fi: `Hall-Guest`, key Gilt&Lacquer44', 'Lounge TV / Chromecast network: `Lodge-AV`, key Fireside2031!', 'The kiln Wi-Fi SSID is `Kiln-OT`, WPA2 key Slip&Glaze&Bisque!.', 'Staff network `Vault-Staff` (key rotates monthly, current: `Strongroom_M4_2025`).'],
+      noMatch: ['Wi-Fi: Harbor-Staff', 'Wi-Fi "Harbor-Staff": ask at reception', 'Wi-Fi "Harbor-Staff": Harbor-Staff', 'WiFi (guest): see the wiki page', 'wifi "lab": ${WIFI_PSK}', 'Staff Wi-Fi (Harbor-Staff) key for the front-desk tablet: ask the duty manager', 'Wi-Fi (Harbor-Staff) password, rotated each term: Autumn2024term', 'Wi-Fi (Harbor-Staff) key rotation: `quarterly`', 'Staff Wi-Fi: `Hall-Staff`, key `WPA2-Enterprise`', 'Guest Wi-Fi: `Hall-Guest`, key rotates monthly', 'Lounge network: `Lodge-AV`, key fingerprint', 'the network `vlan-20`, password Fireside2031!', 'Lounge network: `Lodge-AV`, key WPA2-Personal', 'Staff network `Vault-Staff` (key rotates monthly, current: in the safe)', 'network: eth0 / Bond0-Primary2', 'Wi-Fi: ESP32 / ESP8266EX', 'Wi-Fi: Settings / Network / Advanced'],
     },
   },
   {

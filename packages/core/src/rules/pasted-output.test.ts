@@ -194,6 +194,36 @@ describe('secrets in chat exports, e-mails, error pages and terminal sessions', 
     expect(found('- Wi-Fi (HARBOR-STAFF) key rotation: `quarterly`\n', 'closing.md')).toEqual([]);
   });
 
+  it("reads a listed network's bare key that is made as keys are, and a key in code marks after an aside on it", () => {
+    expect(found('Projector / Chromecast network: `Hall-AV`, key Gantry2031!\n', 'wiki/codes.md', 'wifi-network-key')).toEqual(['Gantry2031!']);
+    expect(found('The dye house Wi-Fi SSID is `Dye-OT`, WPA2 key Madder&Woad&Weld!. Guest Wi-Fi is on the board.\n', 'wiki/net.md', 'wifi-network-key')).toEqual(['Madder&Woad&Weld!']);
+    expect(found('Staff network `BK-Staff` (key rotates monthly, current: `Ledger_M10_2025`).\n', 'wiki/open.md', 'wifi-network-key')).toEqual(['Ledger_M10_2025']);
+    const quiet = [
+      'Projector network: `Hall-AV`, key rotates monthly',
+      'Projector network: `Hall-AV`, key WPA2-Personal',
+      'Projector network: `Hall-AV`, key fingerprint',
+      'network: eth0 / Bond0-Primary2',
+      'the network `vlan-20`, password Gantry2031!',
+      'Staff network `BK-Staff` (key rotates monthly, current: in the safe)',
+      '',
+    ].join('\n');
+    expect(found(quiet, 'wiki/net.md', 'wifi-network-key')).toEqual([]);
+  });
+
+  it("reads a Wi-Fi key a chat tells as what the network's key is now, not a mode, a band, a version or a place", () => {
+    const slack = '{"text": "did someone change the bar wifi? it should still be Hopback!2031Amber"}\n';
+    expect(found(slack, 'chat/slack-ops.json', 'wifi-key-told-prose')).toEqual(['Hopback!2031Amber']);
+    expect(found('[07:10] Sue: and the yard Wi-Fi changed, it is now Tractor!Bale77\n', 'chat/teams.txt', 'wifi-key-told-prose')).toEqual(['Tractor!Bale77']);
+    const quiet = [
+      '[07:10] Sue: the yard Wi-Fi changed, it is now WPA3-Personal',
+      '[07:11] Sue: the yard Wi-Fi changed, it is now 5GHz-only',
+      '[07:12] Sue: the yard Wi-Fi firmware changed, it is now v7.4.2-b1',
+      '[07:13] Sue: did someone change the yard wifi? it should still be on the router',
+      '',
+    ].join('\n');
+    expect(found(quiet, 'chat/teams.txt', 'wifi-key-told-prose')).toEqual([]);
+  });
+
   it('reads .pgpass lines pasted under `cat ~/.pgpass`, and stops where the file does', () => {
     const session = '$ cat ~/.pgpass\nwh-01.example.net:5432:dwh:looker:Vb7-quartz-Meadow\nlocalhost:5432:*:postgres:postgres\n$ echo done:1:2:3:Nq4-ember-Falcon\n';
     expect(found(session, 'notes.txt', 'pgpass-pasted-password')).toEqual(['Vb7-quartz-Meadow']);
