@@ -867,6 +867,12 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['networks listed in code marks before asides never closed', 'wiki.md', 'network `AV` (key '.repeat(MB / 18)],
     ['a passphrase in quotes of a megabyte of small words', 'notes.md', `passphrase is "${'herons over '.repeat(MB / 12)}"`],
     ['a password asked again, then header lines of a name and a time', 'teams.txt', `the password again\n${'Kit Moss 14:03\n'.repeat(MB / 15)}`],
+    // A variable's binding is looked for among its nearest uses only; a usage line's runs and a forced change's window are read once.
+    ['SecureStrings made from one variable, one per line', 'set.ps1', "$a = 'Kq8!zW3mLp'\n" + '$s = ConvertTo-SecureString $a -AsPlainText\n'.repeat(MB / 44)],
+    ['Wi-Fi key materials of one variable, repeated on one line', 'wifi.ps1', '<keyMaterial>$a</keyMaterial>'.repeat(MB / 29)],
+    ['usage lines naming a password, repeated', 'run.sh', '# usage: run.sh NEWPASS '.repeat(MB / 24)],
+    ['recorded runs of a script under its usage line', 'run.sh', '# usage: run.sh NEWPASS\n' + 'run.sh Kq8!zW3mLp '.repeat(MB / 19)],
+    ['forced password changes with passwords that never close', 'new.ps1', "ForceChangePasswordNextSignIn Password = 'ChangeMe-".repeat(MB / 51)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

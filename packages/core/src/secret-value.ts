@@ -610,6 +610,15 @@ const STAND_IN_MARKERS = new Set([
   'insecure', 'unsafe', 'placeholder', 'your', 'my', 'demo', 'fake', 'dummy', 'todo', 'tbd', 'temp', 'xxx', 'not', 'only', 'please', 'foo', 'bar',
 ]);
 
+/** Whether a word of `v` (split at marks and between cases) marks a stand-in (`dev`, `local`, `example`, `only`, `todo`). */
+export function hasStandInMarkerWord(v: string): boolean {
+  return v
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((w) => STAND_IN_MARKERS.has(w));
+}
+
 /**
  * A secret made of words as a person makes one to sign with (`kelpie-zoomies-secret-2024`, `harbour_ledger_signing_key_2022`):
  * three or more words and numbers joined by one kind of mark, a number among them, at least two of the words no stand-in's

@@ -611,6 +611,22 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('client.username_pw_set("arm-factory", "Mqtt-Heron!52")', 'uplink.py')).toEqual(['Mqtt-Heron!52']);
   });
 
+  it("reads the password of a client's login pair set on its options, and of lettre's Credentials", () => {
+    const rust = 'let mut mqtt = MqttOptions::new("kiln-probe", BROKER_HOST, 1883);\nmqtt.set_credentials("kiln", "Glaze-Cone10!");\n';
+    expect(values(rust, 'src/main.rs')).toEqual(['Glaze-Cone10!']);
+    expect(values('let creds = Credentials::new("bot@kiln.example".to_owned(), "Tz7-Wicket!4Lq".to_owned());', 'src/mail.rs')).toEqual(['Tz7-Wicket!4Lq']);
+    expect(values('client = Client.builder().withCredentials("kiln", "Bisque#Fire-22").build();', 'Probe.java')).toEqual(['Bisque#Fire-22']);
+    expect(values('await broker.setCredentials("kiln", "Raku.Smoke-81");', 'probe.ts')).toEqual(['Raku.Smoke-81']);
+  });
+
+  it('leaves login pairs given by lookups or stand-ins, and credential objects handed to a setter', () => {
+    expect(values('mqtt.set_credentials("kiln", &settings.mqtt_password);', 'src/main.rs')).toEqual([]);
+    expect(values('mqtt.set_credentials("kiln", "changeme");', 'src/main.rs')).toEqual([]);
+    expect(values('let creds = Credentials::new(user.to_owned(), env::var("SMTP_PASS")?);', 'src/mail.rs')).toEqual([]);
+    expect(values('provider.setCredentials(AuthScope.ANY, creds);', 'Probe.java')).toEqual([]);
+    expect(values('s3 = S3Client.builder().withCredentials(new ProfileCredentialsProvider("kiln")).build();', 'Probe.java')).toEqual([]);
+  });
+
   it('reports an htpasswd entry in plain text or a fast hash, and leaves slow salted hashes alone as in any users table', () => {
     const file = [
       '# ops accounts',

@@ -5667,6 +5667,15 @@ const CREDENTIAL_CALLS: readonly { call: string; arg: number; category: Category
   { call: 'WiFi.begin', arg: 2, category: 'PASS' },
   { call: '.addAP', arg: 2, category: 'PASS' },
   { call: '.username_pw_set', arg: 2, category: 'PASS' },
+  // A client's options given the login as a pair: rumqttc's `MqttOptions::set_credentials(user, "…")`, and the builders'
+  // `setCredentials(user, "…")`, `with_credentials(user, "…")`, `withCredentials(user, "…")`. Only as the call's last
+  // argument: HttpClient's `setCredentials(scope, credentials)` and a builder's `withCredentials(provider)` take objects.
+  { call: '.set_credentials', arg: 2, category: 'PASS', last: true },
+  { call: '.setCredentials', arg: 2, category: 'PASS', last: true },
+  { call: '.with_credentials', arg: 2, category: 'PASS', last: true },
+  { call: '.withCredentials', arg: 2, category: 'PASS', last: true },
+  // Rust's lettre (SMTP) and other crates' login pair: `Credentials::new("user".to_owned(), "…".to_owned())`.
+  { call: 'Credentials::new', arg: 2, category: 'PASS' },
   // Arduino's MQTT client, PubSubClient: `mqtt.connect(clientId, user, "…")` (maybe a will after it). Its other forms put
   // a topic and a number there (`connect(id, willTopic, willQos, …)`); any C or C++ `.connect` given a host, a user and a
   // password in that order takes the password third as well.
@@ -5760,8 +5769,8 @@ function readArguments(text: string, open: number, count: number): Argument[] & 
       literal = { value: text.slice(start, j), start };
       i = j + 1;
       if (prefix[0].endsWith('(') && text[i] === ')') i++;
-      // `"…".encode()`, `"…".getBytes()`: the literal is still the argument.
-      const method = /^\.(?:encode|getBytes|toByteArray|as_bytes|into)\([^()]{0,20}\)/.exec(text.slice(i, i + 30));
+      // `"…".encode()`, `"…".getBytes()`, Rust's `"…".to_owned()`, Java's `"…".toCharArray()`: the literal is still the argument.
+      const method = /^\.(?:encode|getBytes|toByteArray|toCharArray|as_bytes|into|to_owned|to_string)\([^()]{0,20}\)/.exec(text.slice(i, i + 30));
       if (method) i += method[0].length;
     }
     // Skip to the comma that ends this argument (or the closing parenthesis).
@@ -6980,9 +6989,9 @@ export const genericRules: Rule[] = [
     id: 'credential-call-argument',
     category: 'KEY',
     description:
-      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`, PubSubClient\'s `mqtt.connect(id, user, "…")` in C or C++; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`; an SDK\'s auth object given its one key or token: Benchling\'s `ApiKeyAuth("…")`, `BearerAuth("…")`, `TokenAuth("…")`',
-    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', '.connect(', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'keyauth(', 'bearerauth(', 'tokenauth(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
-    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|A(?:pi|PI)KeyAuth|(?:HTTP)?Bearer(?:Token)?Auth|TokenAuth|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|\.connect|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
+      'A credential passed by position to a library call: `smtp.login(user, "…")`, an app\'s `LoginAsync(user, "…")` or `signIn(user, "…")`, a client\'s `authenticate(user, "…")`, `pika.PlainCredentials(user, "…")`, `jwt.sign(payload, "…")`, `hmac.new(b"…")`, `createHmac(alg, "…")`, PHP `hash_hmac(alg, data, "…")`, Ruby `OpenSSL::HMAC.hexdigest(digest, "…", data)`, `BasicAWSCredentials(id, "…")`, `StorageSharedKeyCredential(account, "…")`, Stream Chat\'s `StreamChat.getInstance(key, "…")`; a password a hashing call is given: `password_hash("…")`, `Hash::make("…")`, `make_password("…")`, `bcrypt.hash("…")`, Puppet `postgresql_password(user, "…")`; a device\'s Wi-Fi or MQTT password: `WiFi.begin(ssid, "…")`, `username_pw_set(user, "…")`, PubSubClient\'s `mqtt.connect(id, user, "…")` in C or C++, rumqttc\'s `set_credentials(user, "…")` and the builders\' `setCredentials`/`withCredentials(user, "…")`; lettre\'s `Credentials::new(user, "…")`; go-ora\'s `go_ora.BuildUrl(host, port, service, user, "…", nil)`; kafka-go\'s `scram.Mechanism(scram.SHA512, user, "…")`; Go\'s net/smtp `smtp.PlainAuth("", user, "…", host)` and `smtp.CRAMMD5Auth(user, "…")`; web-push\'s VAPID private key, `webpush.setVapidDetails(subject, publicKey, "…")`; nats.go\'s `nats.Token("…")` and `nats.UserInfo(user, "…")`; Autodesk Platform Services\' `getTwoLeggedToken(clientId, "…", scopes)`, forge-apis\' `AuthClientTwoLegged(clientId, "…", …)`; an SDK\'s auth object given its one key or token: Benchling\'s `ApiKeyAuth("…")`, `BearerAuth("…")`, `TokenAuth("…")`',
+    keywords: ['plaincredentials', 'dbi->connect', 'credentials(', '.login', 'ftp', 'simple_bind_s', 'ssh.password', 'net::smtp.start', 'newstaticv4', 'withauthtoken', 'x509certificate2', 'hmacshakeyfor', 'jwt.', 'hmac', 'fernet', 'aes.new', 'secretkeyspec', 'cookieparser', 'staticcredentials', 'awscredentials', 'sharedkeycredential', 'twilio', 'streamchat', 'postgresql_password', 'mysql_password', 'mysql::password', 'pw_hash', 'str2saltedsha512', 'password_hash', 'hash::make', 'make_password', 'bcrypt.hash', 'bcrypt::password.create', 'wifi.begin', '.addap', '.username_pw_set', 'set_credentials', 'setcredentials', 'with_credentials', 'withcredentials', 'credentials::new', '.connect(', 'req_auth_basic', 'database(', 'braintreegateway', 'keycredential', 'apikey(', 'keyauth(', 'bearerauth(', 'tokenauth(', 'boxapiconnection', 'go_ora.buildurl', 'smtp.plainauth', 'smtp.crammd5auth', 'login(', 'loginasync(', 'signin(', 'signinasync(', 'authenticate(', 'authenticateuser(', 'scram.mechanism', 'setvapiddetails', 'nats.token', 'nats.userinfo', 'gettwoleggedtoken', 'authclienttwolegged', 'authclientthreelegged'],
+    pattern: /(?:PlainCredentials|DBI->connect|Credentials|\.login|(?:[lL]ogin|SignIn|signIn)(?:Async)?|[aA]uthenticate(?:User)?|FTP(?:_TLS)?|simple_bind_s|ssh\.Password|Net::SMTP\.start|NewStaticV4|WithAuthToken|X509Certificate2|hmacShaKeyFor|jwt\.(?:encode|sign|verify)|hmac\.new|createHmac|hash_hmac|OpenSSL::HMAC\.(?:hex|base64)?digest|Fernet|AES\.new|SecretKeySpec|cookieParser|HMAC(?:256|384|512)|NewStaticCredentials|BasicAWSCredentials|AwsBasicCredentials\.create|StorageSharedKeyCredential|BraintreeGateway|StreamChat(?:\.getInstance)?|AzureKeyCredential|ApiKeyCredential|ApiKey|A(?:pi|PI)KeyAuth|(?:HTTP)?Bearer(?:Token)?Auth|TokenAuth|BoxAPIConnection|postgresql_password|mysql_password|mysql::password|pw_hash|str2saltedsha512|password_hash|Hash::make|generate_password_hash|make_password|bcrypt\.hash(?:pw|Sync)?|BCrypt::Password\.create|WiFi\.begin|\.addAP|\.username_pw_set|\.set_credentials|\.setCredentials|\.with_credentials|\.withCredentials|Credentials::new|\.connect|req_auth_basic|database|go_ora\.BuildUrl|scram\.Mechanism|smtp\.PlainAuth|smtp\.CRAMMD5Auth|setVapidDetails|nats\.Token|nats\.UserInfo|getTwoLeggedToken|AuthClient(?:Two|Three)Legged)[ \t]{0,4}\(/,
     find: findCredentialCalls,
     confidence: 'medium',
     examples: {
@@ -7006,6 +7015,8 @@ export const genericRules: Rule[] = [
         'r = httpx.get(url, auth=BearerAuth("Zq8Lw3Kr6Tx1Vm9Bn4Hc7Jd2Pf5Gy0Au"))',
         'return new BoxAPIConnection("Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0Fe");',
         'WiFi.begin("FactoryNet", "W1fi-Kestrel!83");',
+        '    mqtt_options.set_credentials("telemetry", "Gusty-Thermal42!");',
+        'let creds = Credentials::new("alerts@example.net".to_owned(), "Qm4-Lantern_Tz81".to_owned());',
         'mechanism, err := scram.Mechanism(scram.SHA512, "clicks-writer", "Kf4!Rq9w-Lz2Vm8T")',
         "webpush.setVapidDetails('mailto:ops@example.org', 'BFq7xKd2Lm9Wv4Rt8Nz3Hc6Jp1Ys5Ga0Ub7Ek2Mw9Qx4Tr8Vn3Lc6Hd1Jz5Pf0Sg7Ya2Ku9Ro4We8Ti3Nm', 'Rk7Wq2zLp9Xv4Tn8Hc3Jd6Mb1Fs5Gy0AuE2oK9rT4w')",
         'return new BraintreeGateway(\n    Environment.SANDBOX,\n    "k2v9m4qx7t",\n    "p8w3z6rn1c",\n    "5e0c7a91d3f84b26a1c9e07d2b6f4a83");',
@@ -7041,6 +7052,10 @@ export const genericRules: Rule[] = [
         'var auth = new ApiKey("VnBxN2NMbTRUOjJ3UXpYcjhLZkhqM05tUGI2Rw==", scopes);',
         'var client = new SearchClient(endpoint, new AzureKeyCredential(config["Search:Key"]));',
         'WiFi.begin(WIFI_SSID, WIFI_PASSWORD);',
+        'opts.set_credentials("telemetry", &cfg.mqtt_password);',
+        'provider.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(user, pass));',
+        'builder.withCredentials(new StaticCredentialsProvider(creds))',
+        'opts.set_credentials("telemetry", "changeme");',
         'return new BraintreeGateway(Environment.SANDBOX, merchantId, "p8w3z6rn1c", privateKey);',
         'req_auth_basic(req, "etl-bot", Sys.getenv("ETL_PASSWORD"))',
         'dsn := go_ora.BuildUrl(host, port, service, user, os.Getenv("ORA_PASSWORD"), nil)',

@@ -27,6 +27,7 @@ import { phpSerializedRules } from './php-serialized.js';
 import { positionalRules } from './positional.js';
 import { privateKeyRules } from './private-key.js';
 import { promptReplyRules } from './prompt-replies.js';
+import { scriptFlowRules } from './script-flows.js';
 import { secretGetterRules } from './secret-getters.js';
 import { providerRules } from './providers/index.js';
 import { settingsFieldRules } from './settings-fields.js';
@@ -49,7 +50,7 @@ import { windowsFormatRules } from './windows-formats.js';
  * Every built-in rule family except the network rules, which depend on the user's
  * declared internal domains. Order does not matter: overlaps are resolved by the engine.
  */
-const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...decodedLiteralRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...commandOperandRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...ezproxyRules, ...fixProtocolRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules, ...templateDefaultRules, ...formFillRules, ...splitTokenRules, ...liveKeyRules, ...goStructLiteralRules, ...cryptoWalletRules, ...statedCredentialRules, ...promptReplyRules];
+const fixedRules: readonly Rule[] = [...providerRules, ...privateKeyRules, ...tokenRules, ...connectionRules, ...genericRules, ...httpToolRules, ...positionalRules, ...structuredRules, ...markdownRules, ...tabularRules, ...accountFileRules, ...byteArrayRules, ...decodedLiteralRules, ...basicBuiltRules, ...formatArgumentRules, ...userListRules, ...smtpRules, ...phpSerializedRules, ...snmpRules, ...windowsFormatRules, ...networkDeviceRules, ...paymentKeyRules, ...appServerRules, ...commandOperandRules, ...declarationRules, ...voipRules, ...oracleWalletRules, ...kconfigRules, ...ediRules, ...ezproxyRules, ...fixProtocolRules, ...settingsFieldRules, ...ftpScriptRules, ...shellWriteRules, ...toolFlagRules, ...secretGetterRules, ...templateDefaultRules, ...formFillRules, ...splitTokenRules, ...liveKeyRules, ...goStructLiteralRules, ...cryptoWalletRules, ...statedCredentialRules, ...promptReplyRules, ...scriptFlowRules];
 
 /** The built-in rules for a given set of declared internal domains. */
 export function builtinRulesFor(internalDomains: readonly string[] = []): Rule[] {

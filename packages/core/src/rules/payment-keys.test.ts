@@ -29,6 +29,17 @@ describe('PKCS#11 PINs', () => {
     expect(found(java, 'PinBlockService.java', 'pkcs11-pin')).toEqual(['C0-PIN:7734-Qz9x-Lm21']);
   });
 
+  it('reads the PIN of a camel-cased name that puts the module before its owner (`HsmPartitionPin`, `lunaSoPin`)', () => {
+    const cs = 'internal sealed class Signer\n{\n    private const string HsmPartitionPin = "Tq-7v2W-9kLm-Rx4Z";\n    static readonly string lunaSoPin = "Vault#Keeper-3310";\n}\n';
+    expect(found(cs, 'Signer.cs', 'pkcs11-pin')).toEqual(['Tq-7v2W-9kLm-Rx4Z', 'Vault#Keeper-3310']);
+    expect(found('const hsmUserPin = "68140392";\n', 'signer.ts', 'pkcs11-pin')).toEqual(['68140392']);
+  });
+
+  it('leaves camel-cased names whose PIN is no token login, and a module name before a lookup', () => {
+    const cs = 'private const int StatusLedPin = 13;\nprivate const string HsmPartitionPin = Environment.GetEnvironmentVariable("HSM_PIN");\nconst hsmUserPinLength = "12345678";\nvar hsmPartitionPinLabel = "partition.pin";\n';
+    expect(found(cs, 'Signer.cs', 'pkcs11-pin')).toEqual([]);
+  });
+
   it('leaves lookups, lengths, labels and GPIO pins alone', () => {
     const text = 'user_pin: ${HSM_USER_PIN}\nso_pin = cfg.hsm.soPin\nuser_pin_length = 8\nled_pin = 13\npin: 13\nPIN_LABEL = "partition.pin"\n';
     expect(found(text, 'config.yaml', 'pkcs11-pin')).toEqual([]);

@@ -45,8 +45,14 @@ const PIN_NAME = String.raw`(?:user|usr|cu|so|co|crypto[_.-]?officer|security[_.
  * to the closing quote, so a generated PIN may hold `#`, `;` or `,` (`"v#T4…"`); a bare one ends at them (a comment's `#`).
  */
 const PIN_VALUE = String.raw`(?<q>["'\x60]?)(?<v>(?<=["'\x60])[^\s"'\x60\\]{4,128}(?=["'\x60])|[^\s"'\x60#;,()[\]{}\\]{4,128})`;
+/**
+ * The module or the token the PIN's owner belongs to, named before it, as camel-cased constants run the words together
+ * (`HsmPartitionPin`, `LunaSoPin`, `hsmUserPin`): the owner's name then starts inside the name, not after a mark.
+ */
+const PIN_OWNER_WORD = String.raw`(?:(?:hsm|luna|cloudhsm|pkcs11|p11|token|slot|partition)[_.-]?)?`;
+const PIN_OWNER_MODULE = PIN_OWNER_WORD + PIN_OWNER_WORD;
 const HSM_PIN = new RegExp(
-  String.raw`(?<![A-Za-z0-9])${PIN_NAME}(?![A-Za-z0-9_])["'\]]{0,2}[ \t]{0,8}(?:[:=]|=>|:=)[ \t]{0,8}` + PIN_VALUE,
+  String.raw`(?<![A-Za-z0-9])${PIN_OWNER_MODULE}${PIN_NAME}(?![A-Za-z0-9_])["'\]]{0,2}[ \t]{0,8}(?:[:=]|=>|:=)[ \t]{0,8}` + PIN_VALUE,
   'i',
 );
 
@@ -287,7 +293,7 @@ export const paymentKeyRules: Rule[] = [
     validate: isPin,
     confidence: 'medium',
     examples: {
-      match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'so_pin = "Sec0fficer!Kestrel"', 'hsm_pin: 58203917', 'HSM_PIN="q7#Lw2;Tz9,Rm4Xk"'],
+      match: ['pkcs11:\n  slot: 3\n  user_pin: xks-Pin-77Qv31', 'private static final char[] PARTITION_PIN = "C0-PIN:7734-Qz9x-Lm21".toCharArray();', 'private const string HsmPartitionPin = "Rw-4t8Q-2mKz-Lp7V";', 'so_pin = "Sec0fficer!Kestrel"', 'hsm_pin: 58203917', 'HSM_PIN="q7#Lw2;Tz9,Rm4Xk"'],
       noMatch: ['user_pin: ${HSM_USER_PIN}', 'so_pin = cfg.hsm.soPin', 'user_pin_length = 8', 'pin: 13', 'led_pin = 13', 'partition_pin_label = "partition.pin"', 'user_pin: 1234', 'so_pin = 000000', 'hsm_pin: 12345678', 'HSM_PIN="#"', "so_pin = 'xxxx'"],
     },
   },
