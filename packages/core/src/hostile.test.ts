@@ -202,6 +202,19 @@ const hostile: Record<string, string> = {
   'codes restated after a colon and never given digits, on one line': 'gate code for the yard changed: the new code is '.repeat(MB / 48),
   'PINs after brackets and labels, never given digits, and after brackets never opened': 'Card terminal (SumUp) PIN tracker app: PIN '.repeat(MB / 43) + ') PIN 4471 '.repeat(MB / 10),
   'chat answers after words of assent, repeated on one line': "yes yes ok, it's ".repeat(MB / 17),
+  // A stated code's siblings are read a bounded few, each a bounded bracket or place after the one before.
+  'codes with places in brackets chained by slashes, on one line': 'override PIN is 4471 (Leeds) / '.repeat(2) + '5512 (York) / '.repeat(MB / 14),
+  'codes with places after semicolons chained, on one line': 'The alarm code is 80417; Edinburgh is 36290'.repeat(MB / 43),
+  // A caption reads its list line by line once; a list's item reads a bounded label; a chat's question reads a bounded
+  // window for its answer; a comment over a setting reads the next line or two.
+  'a caption over an endless list of codes': 'Gate codes:\n' + '- North barrier: 4827\n'.repeat(MB / 22),
+  'captions of codes repeated, each line one': 'Gate keypad codes (change every season):\n'.repeat(MB / 41),
+  'list items with labels that never reach a colon under a caption': 'Door codes:\n' + '- North barrier gate at the back '.repeat(MB / 33),
+  'questions for a code repeated, answered by digits that run on': 'the door code?\n'.repeat(MB / 30) + '"48213'.repeat(MB / 12),
+  'new codes announced on one line, never given digits': 'door code? new one from Monday is '.repeat(MB / 34),
+  'comments naming a keypad code over settings, repeated': '# gate keypad code\ncode = "'.repeat(MB / 26),
+  'safes and padlocks named before colons, never given dial numbers': 'safe in the office: padlock is 12-'.repeat(MB / 34),
+  'APRS passcode names repeated on one line': 'APRS_PASS = "2198'.repeat(MB / 17),
   'base64 Docker config openings repeated': 'eyJhdXRocyI6'.repeat(MB / 12),
   'name lines, type lines and no value, repeated': '+ name = "/a/b/db_password"\n+ type = "String"\n'.repeat(MB / 48),
   // Each keytab opening reads the base64 run after it: runs read once must not be read again from inside.

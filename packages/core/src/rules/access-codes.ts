@@ -52,17 +52,18 @@ const LOCKED_ROOMS = [
 export const LOCKED_ROOM_QUALIFIER = `(?:${LOCKED_ROOMS.join('|')})`;
 
 /**
- * What a keypad guards, as prose names it before or after its code (`alarm`, `door`, `key safe`, `padlock`, a locked
- * room); each word ends there (`gateway` is no gate). A room is matched at the word room, what it holds read behind it,
+ * What a keypad guards, as prose names it before or after its code (`alarm`, `door`, a car park's `barrier`, `key safe`,
+ * `padlock`, a locked room); each word ends there (`gateway` is no gate). A room is matched at the word room, what it holds read behind it,
  * so that a rule sticky at its keyword starts there.
  */
-export const KEYPAD_GUARD = `(?:alarm|door|gate|keypad|key[ -]?safe|safe|lock[ -]?box|padlock|locker|disarm|entry|(?<=\\b${LOCKED_ROOM_QUALIFIER}[ \\t])room)(?![\\w])`;
+export const KEYPAD_GUARD = `(?:alarm|door|gate|barrier|keypad|key[ -]?safe|safe|lock[ -]?box|padlock|locker|disarm|entry|(?<=\\b${LOCKED_ROOM_QUALIFIER}[ \\t])room)(?![\\w])`;
 
 /**
  * Whose or what a PIN is, as prose names it right before the word PIN: a role that may override or unlock (`Admin PIN`,
  * `supervisor PIN`, `service PIN`, an installer's or an engineer's, a vendor's remote `support PIN`), a device or an app
  * it unlocks (`laptop PIN`, `SIM PIN`, a till's, a kiosk's, a card reader's, a tracker app's) or enrols (`enrolment PIN`),
- * a call it lets into (`conference bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`, a gate's).
+ * a call it lets into (`conference bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`, a gate's, a
+ * vehicle's `ignition PIN`, a key cabinet's `box PIN`).
  * Without one, `PIN 560034` is as often India's postal code or a board's pin.
  */
 export const PIN_OWNERS = [
@@ -70,14 +71,14 @@ export const PIN_OWNERS = [
   'maintenance', 'technician', 'installer', 'user', 'staff', 'security', 'access', 'login', 'sim', 'phone', 'handset', 'voicemail',
   'bridge', 'conference', 'dial-in', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
   'till', 'pos', 'terminal', 'bios', 'screen-lock', 'screen lock', 'lock-screen', 'lock screen', 'screen', 'card', 'door', 'alarm',
-  'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment', 'support',
+  'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment', 'support', 'mobile', 'ignition', 'box',
 ];
 /** Whose PIN it is, before the word PIN alone: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
 export const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];
 const PIN_OWNER_WORDS = new Set(PROSE_PIN_OWNERS);
 
 /** Single words of `KEYPAD_GUARD`, as a column's title splits them. */
-const KEYPAD_GUARD_WORDS = new Set(['alarm', 'door', 'gate', 'keypad', 'keysafe', 'safe', 'lockbox', 'padlock', 'locker', 'disarm']);
+const KEYPAD_GUARD_WORDS = new Set(['alarm', 'door', 'gate', 'barrier', 'keypad', 'keysafe', 'safe', 'lockbox', 'padlock', 'locker', 'disarm']);
 const LOCKED_ROOM_WORDS = new Set(LOCKED_ROOMS);
 /** The words for a keypad's code: a code, a PIN, a passcode, a lock's combination. */
 export const KEYPAD_CODE_NOUNS: readonly string[] = ['code', 'pin', 'passcode', 'combination', 'combo'];
@@ -146,6 +147,40 @@ export function captionNamesKeypadCodes(caption: string): boolean {
   return named && words.some((_, i) => guardsAt(words, i));
 }
 
+/**
+ * What a table's row names in its first cell, when that names a keypad's lock: its code (`Studio alarm code`, `Gate PIN`)
+ * or only what the keypad guards (`Fuel bowser padlock`, `Clubhouse door keypad`, `Winch shed key safe`); nothing when a
+ * word makes it another kind (`Door sensor`, `Alarm zone 3`).
+ */
+export function rowNamesKeypad(label: string): 'code' | 'guard' | undefined {
+  const words = label.length <= 60 ? splitWords(label.toLowerCase()) : [];
+  if (words.length === 0 || words.some((word) => NOT_KEYPAD_CODE_WORDS.has(word))) return undefined;
+  if (namesAccessCodeColumn(label)) return 'code';
+  return words.some((word, i) => guardsAt(words, i) || (word === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!))) ? 'guard' : undefined;
+}
+
+/** Words a title joins to a code's noun to say its column holds what opens a lock (`Code / key`, `PIN or combination`). */
+const LOCK_OPENER_WORDS = new Set([...KEYPAD_CODE_NOUNS, 'key', 'keys', 'lock', 'or', 'and']);
+/**
+ * Whether a column's title names what opens a lock, a code among a few such words (`Code / key`, `PIN or combination`):
+ * a bare `Code` is as often a location's or a product's, which only a caption can tell.
+ */
+export function titleNamesLockOpeners(title: string): boolean {
+  const words = title.length <= 40 ? splitWords(title) : [];
+  return words.length >= 2 && words.length <= 4 && words.some((word) => CODE_WORDS.has(word)) && words.every((word) => LOCK_OPENER_WORDS.has(word));
+}
+
+/** Whether the name of a setting holds a code's noun among a few words and no word of another kind (`code`, `fallback_code`, `pin`). */
+export function titleHoldsCodes(title: string): boolean {
+  const words = title.length <= 40 ? splitWords(title) : [];
+  return words.length <= 4 && words.some((word) => CODE_WORDS.has(word)) && !words.some((word) => NOT_KEYPAD_CODE_WORDS.has(word));
+}
+
+/** Whether a label names some other kind of code than a keypad's (`Low battery`, `Sensor fault`, `Zone 3`). */
+export function labelNamesOtherCode(label: string): boolean {
+  return label.length > 60 || splitWords(label.toLowerCase()).some((word) => NOT_KEYPAD_CODE_WORDS.has(word));
+}
+
 /** Whether a column's title is a code's noun alone (`Code`, `PIN`, `Combination`): whose, the table's caption may say. */
 export function namesBareCodeColumn(title: string): boolean {
   const words = title.length <= 40 ? splitWords(title) : [];
@@ -198,4 +233,12 @@ export const KEYPAD_DIGITS = `${CODE_MARK}(?<v>\\d{4,8}(?:#(?![\\w#]))?)${CODE_M
 /** The digits of a code found with `KEYPAD_DIGITS` or in a table's cell, without the keypad's `#` or `*`. */
 export function codeDigits(value: string): string {
   return value.endsWith('#') || value.endsWith('*') ? value.slice(0, -1) : value;
+}
+
+/**
+ * The digits of a code as a push-button lock's list gives it, with the `C` (clear) key pressed before them (`C1947`,
+ * Codelocks' and Borg's mechanical locks), and the keypad's `#` or `*` after them.
+ */
+export function keyedCodeDigits(value: string): string {
+  return codeDigits(value.startsWith('C') ? value.slice(1) : value);
 }

@@ -999,6 +999,24 @@ describe("a PIN's or a keypad code's digits in config and code", () => {
   });
 });
 
+describe("a PIN's digits in a dotenv file, and an APRS-IS passcode", () => {
+  it("reads digits under any PIN's name in a dotenv file, whose values are all text", () => {
+    expect(values('KIOSK_HOST=kiosk-3\nCASHIER_PIN=60914\n', '.env.production')).toEqual(['60914']);
+  });
+  it("leaves a board's pin, an address's PIN and a stand-in in a dotenv file, and unquoted digits under a PIN's name in code", () => {
+    expect(values('STATUS_LED_PIN=13\nOFFICE_PIN=560034\nCASHIER_PIN=0000\n', '.env')).toEqual([]);
+    expect(values('CASHIER_PIN = 60914\n', 'src/till.py')).toEqual([]);
+  });
+  it('reads the passcode an APRS-IS login sends, under a name that says it is one', () => {
+    expect(values('const APRS_PASSCODE: u16 = 0;\nconst APRS_PASS: &str = "17203";\n', 'src/igate.rs')).toEqual(['17203']);
+    expect(values('aprs_is:\n  aprs_password: "8841"\n', 'config/igate.yml')).toEqual(['8841']);
+  });
+  it("leaves the read-only passcode, a number past the passcode's 15 bits, a port and a counting stand-in", () => {
+    const quiet = ['APRS_PASS = "-1"\n', 'APRS_PASS = "40961"\n', 'APRS_PORT = "14580"\n', 'aprs_passcode = "12345"\n'];
+    for (const text of quiet) expect(values(text, 'igate.py'), text).toEqual([]);
+  });
+});
+
 describe('a bare `pin` under the mapping or the section of what it opens', () => {
   it("reads a panel's, a keypad's or a device's PIN kept as text", () => {
     expect(values('fire_panel:\n  zone: 2\n  pin: "8304"\n', 'config/site.yaml')).toEqual(['8304']);

@@ -8,7 +8,7 @@ import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
-import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, isStandInDigits, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
@@ -436,16 +436,31 @@ function isQuoteOrColonBefore(text: string, nameStart: number): boolean {
 const CALL_ARGUMENT_BEFORE_NAME = /(?:[({,][ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'`]?|(?:^|[\s;])[a-z_][\w.]{0,40}[ \t]{1,4}:)$/;
 
 /**
- * A passcode or a PIN is digits by design (a show-control workstation's four-digit passcode, a kiosk's admin PIN): under a
- * name that ends in one (`qlab_passcode`, `DOOR_PASSCODE`, `adminPin`, `pin_code`), 4 to 8 digits are the secret, where
+ * A passcode or a PIN is digits by design (a show-control workstation's four-digit passcode, a kiosk's admin PIN, an
+ * APRS-IS login's passcode): under a name that ends in one (`qlab_passcode`, `DOOR_PASSCODE`, `adminPin`, `pin_code`,
+ * `APRS_PASS`), 4 to 8 digits are the secret (an APRS passcode's 3 to 5, see `isAprsPasscode`), where
  * under other names digits are a count, a port or an id. A run of one digit or a counting one (`0000`, `1234`) is a
  * stand-in, and a test's values are too.
  */
 function isNumericPasscode(name: string, value: string, file: string | undefined): boolean {
-  if (!isProsePin(value) || isTestFile(file)) return false;
+  if (isTestFile(file)) return false;
+  if (isAprsPasscode(name, value)) return true;
+  if (!isProsePin(value)) return false;
   const words = splitWords(name);
   const last = words[words.length - 1];
   return last === 'passcode' || last === 'pincode' || (last === 'code' && words[words.length - 2] === 'pin') || last === 'pin' || (last === 'code' && namesAccessCodeColumn(name));
+}
+
+/**
+ * An APRS-IS server's passcode under a name that says it is one (`APRS_PASS`, `aprs_passcode`, `aprsis_password`): the
+ * 15-bit number (0 to 32767) the callsign hashes to, which lets a client send to the network as that station. `-1` is the
+ * documented read-only login, no secret; a counting run of digits is a stand-in.
+ */
+const APRS_PASSCODE = /^\d{3,5}$/;
+function isAprsPasscode(name: string, value: string): boolean {
+  if (!APRS_PASSCODE.test(value) || Number(value) > 32767 || isStandInDigits(value)) return false;
+  const words = splitWords(name);
+  return words.some((word) => word === 'aprs' || word === 'aprsis') && /^(?:pass|passcode|password|passwd|pw)$/.test(words[words.length - 1]!);
 }
 
 /** A psql variable interpolated into a statement: `:'name'` (as a literal), `:"name"` (as an identifier), `:name`. */
@@ -1588,9 +1603,11 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
     key = { category: 'PASS', weak: false };
   }
   // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password, or
-  // when it is a PIN's digits that the name or the quotes say are one (`INSTALLER_PIN = "070893"`).
+  // when it is a PIN's digits that the name or the quotes say are one (`INSTALLER_PIN = "070893"`); a dotenv file's
+  // values are all text, as quoted ones are (`AUCTIONEER_PIN=4471`).
   if (found === STRONG_PIN_KEY) {
-    if (!isStrongPin(v.value) && !isDigitPin(name, v.value, v.quoted === true)) return undefined;
+    const text = v.quoted === true || (file !== undefined && isDotenvFile(file));
+    if (!isStrongPin(v.value) && !isDigitPin(name, v.value, text)) return undefined;
     key = { category: 'PASS', weak: false };
   }
   // `ALARM_CODE`, `override_code`: a keypad's code is a PIN's digits, where any other value is a code of something else.

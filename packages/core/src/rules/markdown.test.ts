@@ -531,6 +531,17 @@ describe('PINs and keypad codes in a Markdown table', () => {
     const products = ['## Gate product codes', '', '| Gate | Code |', '|---|---|', '| Field gate 12ft | 40712 |', ''].join('\n');
     expect(tableCodes([bare, faults, meanings, products].join('\n'), 'wiki/site.md')).toEqual([]);
   });
+  it("reads the code of a row that names its lock under a column of codes, and a row that names a code under a column of passwords", () => {
+    const locks = ['| Lock | Code or combination |', '|---|---|', '| Cellar door keypad | 4816# |', '| Bike shed padlock | 0729 |', '| Office key safe | C3370 |', '| Boiler room | 55123 |', '| Printer | 40417 |', ''].join('\n');
+    expect(tableCodes(locks, 'wiki/locks.md')).toEqual(['4816#', '0729', 'C3370', '55123']);
+    const logins = ['| Service | User | Password |', '|---|---|---|', '| Chapel alarm code | - | 60283 |', '| Room booking | admin | 60283 |', ''].join('\n');
+    expect(tableCodes(logins, 'wiki/logins.md')).toEqual(['60283']);
+  });
+  it("leaves a sensor's row, a row of another kind of code, and a table of fault codes", () => {
+    const rows = ['| Item | Code |', '|---|---|', '| Door sensor | 4012 |', '| Gate zone 2 | 1302 |', ''].join('\n');
+    const faults = ['| Alarm | Fault code |', '|---|---|', '| Hall door | 4012 |', ''].join('\n');
+    expect(tableCodes([rows, faults].join('\n'), 'wiki/locks.md')).toEqual([]);
+  });
   it("leaves a keypad's model, counts, stand-ins, postal codes, a PIN named in any other column and a row noted as no secret", () => {
     const notes = [
       '| site | door keypad | notes | address | pin |',

@@ -2,7 +2,10 @@ import { lastIndexOfAbove, lineAround, lineEndBefore } from '../line-index.js';
 import { classifyKey, type KeyClass } from '../key-name.js';
 import { characterSwitches, isNameShaped, isPlausiblePassword, isPlausibleSecret, isWifiSecurityMode } from '../secret-value.js';
 import { forEachMatchAt } from '../sticky.js';
-import { captionNamesKeypadCodes, codeDigits, isProsePin, loginPinColumns, namesAccessCodeColumn, namesBareCodeColumn, namesKeypadColumn, titlesListOtherCodes } from './access-codes.js';
+import {
+  captionNamesKeypadCodes, isProsePin, keyedCodeDigits, loginPinColumns, namesAccessCodeColumn, namesBareCodeColumn, namesKeypadColumn, rowNamesKeypad,
+  titleNamesLockOpeners, titlesListOtherCodes, labelNamesOtherCode,
+} from './access-codes.js';
 import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
 import { WIFI_KEY, wifiKeyColumns } from './wifi-columns.js';
@@ -61,9 +64,10 @@ const NOT_A_SECRET_NOTE =
 const LOGIN_COLUMN = /^(?:log[ -]?in|log[ -]?on|sign[ -]?in|access|credentials?|creds|auth(?:entication)?)$/i;
 /**
  * A keypad's code as a cell under a column named for it gives it: digits, maybe in code marks or bold, maybe the `#` or
- * `*` keyed after them (kept with them; a cell holds nothing else, so a lone `*` there is no emphasis).
+ * `*` keyed after them (kept with them; a cell holds nothing else, so a lone `*` there is no emphasis), maybe the `C`
+ * (clear) a push-button lock takes first.
  */
-const CODE_CELL = /^(?:`|\*\*)?(?<v>\d{4,8}[#*]?)(?:`|\*\*)?$/;
+const CODE_CELL = /^(?:`|\*\*)?(?<v>C?\d{4,8}[#*]?)(?:`|\*\*)?$/;
 /** A cell that names a PIN or a code and gives its digits (`PIN 556021`, `code: 4471#`), the keypad's `#` or `*` kept. */
 const NAMED_CODE_CELL = /^(?:pin|code|passcode)[ \t]{0,2}:?[ \t]{1,2}(?:`|\*\*)?(?<v>\d{4,8}[#*]?)(?:`|\*\*)?$/i;
 
@@ -74,7 +78,7 @@ const NAMED_CODE_CELL = /^(?:pin|code|passcode)[ \t]{0,2}:?[ \t]{1,2}(?:`|\*\*)?
  */
 function accessCodeInCell(cell: Cell, codeColumn: boolean, loginColumn: boolean): Span | undefined {
   const m = (codeColumn ? CODE_CELL.exec(cell.text) : null) ?? (codeColumn || loginColumn ? NAMED_CODE_CELL.exec(cell.text) : null);
-  if (m === null || !isProsePin(codeDigits(m.groups!['v']!))) return undefined;
+  if (m === null || !isProsePin(keyedCodeDigits(m.groups!['v']!))) return undefined;
   const start = cell.start + m[0].lastIndexOf(m.groups!['v']!);
   return { start, end: start + m.groups!['v']!.length, category: 'PASS' };
 }
@@ -123,20 +127,27 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
       (title, c) => (title.length <= 40 && (namesAccessCodeColumn(title) || namesKeypadColumn(title))) || loginPins.includes(c) || (keypadCaption && namesBareCodeColumn(title)),
     );
     const loginColumns = titles.map((title) => LOGIN_COLUMN.test(title));
+    // A row may name the lock its code is for (`| Fuel bowser padlock | 0412 |` under `| What | Code / key |`), or the
+    // code itself (`| Studio alarm code | - | 9027 |` under a column of passwords): its digits are that code, unless the
+    // table's titles or its caption make them another kind (`## Gate product codes`).
+    const otherCodes = titlesListOtherCodes(titles) || labelNamesOtherCode(captionAbove(lines, i - 1).slice(0, 60));
+    const codeNounColumns = otherCodes ? [] : titles.map(titleNamesLockOpeners);
     // No header names a secret: each row may name its own in its first cell (`| Item | Value |` over
     // `| Secret access key | \`…\` |`), its value the cell after it.
     const rowLabels = !secretColumns.some((k) => k !== undefined);
     for (let r = i + 1; r < lines.length && lines[r]!.text.includes('|'); r++) {
       const cells = cellsOf(text, lines[r]!.start, lines[r]!.text);
       const rowKey = rowLabels && cells.length >= 2 ? namedKey(cells[0]!.text) : undefined;
+      const rowKeypad = cells.length >= 2 && !otherCodes ? rowNamesKeypad(cells[0]!.text.replace(/[*_`]/g, '')) : undefined;
       cells.forEach((cell, c) => {
-        const codeCell = codeColumns[c] === true || loginColumns[c] === true;
+        const rowCode = c > 0 && rowKeypad !== undefined && (codeNounColumns[c] === true || (rowKeypad === 'code' && secretColumns[c]?.category === 'PASS'));
+        const codeCell = codeColumns[c] === true || loginColumns[c] === true || rowCode;
         const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
         // A cell under no secret's, code's or login's column gives nothing: the row's notes are read only for one that may.
         if (!codeCell && key === undefined) return;
         // The row's own note says its value is none (`| Web app | \`…\` | the client's id, not a key |`).
         if (cells.some((other, o) => o !== c && NOT_A_SECRET_NOTE.test(other.text))) return;
-        const code = codeCell ? accessCodeInCell(cell, codeColumns[c] === true, loginColumns[c] === true) : undefined;
+        const code = codeCell ? accessCodeInCell(cell, codeColumns[c] === true || rowCode, loginColumns[c] === true) : undefined;
         if (code !== undefined) {
           spans.push(code);
           return;

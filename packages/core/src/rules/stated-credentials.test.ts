@@ -466,3 +466,143 @@ describe('parenthesised-password-aside: a remark after the value inside the asid
     expect(aside('the router (password Gannet#Reef04 dropped (old)) still answers\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('a keypad code stated first on a line that goes on, by a mode, a keypad or a barrier', () => {
+  const codes = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'stated-keypad-code' || f.rule === 'sibling-keypad-code').map((f) => text.slice(f.start, f.end));
+
+  it('takes the first code after its name, not a later number the clause runs on to', () => {
+    expect(codes('The bakery alarm code is 61830; the gas meter reads 44912 today.\n', 'notes.md')).toEqual(['61830']);
+  });
+
+  it('reads a role whose mode opens with the code, a keypad named alone, a barrier, and a role after an aside in brackets', () => {
+    const notes = [
+      'Ticket printer installer menu code: 702913',
+      'Loading bay keypad (both doors): 38205.',
+      'The car park barrier code is 550319.',
+      'Intruder alarm (Pyronix): master code 48120, the engineer has the other one',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'notes.txt')).toEqual(['702913', '38205', '550319', '48120']);
+  });
+
+  it("leaves a keypad's model, timeout or version, and a zone's or a sensor's code after an aside", () => {
+    const notes = ['Keypad model: 40912', 'Keypad (hall) timeout: 30000', 'Alarm panel (zone 4): user code 4012', 'Alarm (door sensor): fault code 7301', ''].join('\n');
+    expect(codes(notes, 'notes.txt')).toEqual([]);
+  });
+});
+
+describe('a second code given right after a stated one', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.category === 'PASS').map((f) => text.slice(f.start, f.end));
+
+  it("reads another site's code after a slash or a semicolon, and the code a change replaced", () => {
+    const notes = [
+      'Refund supervisor PIN is 3917 (Bristol) / 6048 (Cardiff), ask the area manager for Swansea.',
+      'The depot alarm code is 71503; Fishguard is 28846.',
+      'Bike shed door code changed to 90721, the old one was 4438.',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/codes.md')).toEqual(['3917', '6048', '71503', '28846', '90721', '4438']);
+  });
+
+  it('leaves a number after a code that is no second code: a phone, a count, a year in brackets, a stand-in', () => {
+    const notes = [
+      'Refund supervisor PIN is 3917 (Bristol) / 2025 (review)',
+      'The depot alarm code is 71503; Support is on 0117 496 0321.',
+      'Bike shed door code changed to 90721, old one was 0000.',
+      'The depot alarm code is 71503 (Leeds) / 4400 users (York)',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/codes.md')).toEqual(['3917', '71503', '90721', '71503']);
+  });
+});
+
+describe('a PIN after a device that locks, or in brackets after one', () => {
+  const pins = (text: string, file: string) => detect(text, { file }).filter((f) => f.category === 'PASS').map((f) => text.slice(f.start, f.end));
+
+  it("reads a vehicle's ignition PIN, a key box's, and a phone's PIN in brackets after it", () => {
+    const notes = ['- Minibus ignition PIN is 50813, ask before taking it.', '- Key box PIN: 61720', 'MFA codes go to the duty mobile (PIN 83046).', ''].join('\n');
+    expect(pins(notes, 'wiki/fleet.md')).toEqual(['50813', '61720', '83046']);
+  });
+
+  it("leaves a postal code in brackets after an office, a board's pin in brackets", () => {
+    const notes = ['Send it to the Pune office (PIN 411014).', 'Wire the relay (PIN 1023) to the header.', ''].join('\n');
+    expect(pins(notes, 'wiki/fleet.md')).toEqual([]);
+  });
+});
+
+describe('a chat answer that is a code alone, or the new one', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'code-chat-bare-answer').map((f) => text.slice(f.start, f.end));
+
+  it('reads digits alone answering a question that asked for a named code, and the new code a message announces', () => {
+    const chat = [
+      '[09:14] Priya: does anyone know the plant room code?',
+      '[09:15] Tom: 384190',
+      '[09:40] Priya: told the plumber the side gate code 7730 - do we change it now?',
+      '[09:41] Tom: yes, the new code from Friday is 2961.',
+      '',
+    ].join('\n');
+    expect(codes(chat, 'exports/chat.txt')).toEqual(['384190', '2961']);
+    const slack = '[\n  {"text": "whats the scoreboard laptop pin? it locked me out"},\n  {"text": "602174 - keep it to the officials"}\n]\n';
+    expect(codes(slack, 'exports/slack.json')).toEqual(['602174']);
+  });
+
+  it('leaves digits that answer another question, a year, a count, a time, a phone and a question back', () => {
+    const chat = [
+      '[09:14] Priya: how many digits is the plant room code?',
+      '[09:15] Tom: 6',
+      '[09:16] Priya: which ticket number was the plant room code?',
+      '[09:17] Tom: 48213',
+      '[09:18] Priya: when did the gate code change?',
+      '[09:19] Tom: 2024',
+      '[09:20] Priya: anyone got the gate code?',
+      '[09:21] Tom: 4096?',
+      '[09:22] Priya: anyone got the door code?',
+      '[09:23] Tom: 0117 496 0321 is the office',
+      '',
+    ].join('\n');
+    expect(codes(chat, 'exports/chat.txt')).toEqual([]);
+    expect(codes('[09:24] Priya: is the release out?\n[09:25] Tom: new one from Monday is 5512.\n', 'exports/chat.txt')).toEqual([]);
+  });
+});
+
+describe('codes listed under a caption that names them', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'keypad-code-list').map((f) => text.slice(f.start, f.end));
+
+  it('reads each item of a list of keypad codes under its caption, the # kept', () => {
+    const doc = ['## Site access', '', 'Barrier and gate codes (reset in April):', '- East barrier: 604128', '- Deliveries gate (kitchen side): 3391#', '- Staff door – 80273', '', 'Other notes.', '- Boiler: 42018', ''].join('\n');
+    expect(codes(doc, 'docs/site.md')).toEqual(['604128', '3391#', '80273']);
+  });
+
+  it("leaves a list of fault or zone codes, a list under no code's caption, and stand-ins", () => {
+    const doc = ['Alarm panel error codes:', '- Mains fail: 1301', '- Zone 3: 1302', '', 'Gate opening hours:', '- Weekdays: 0700', '', 'Door codes:', '- Office: 0000', '- Store: 2019', ''].join('\n');
+    expect(codes(doc, 'docs/site.md')).toEqual([]);
+  });
+});
+
+describe('a keypad code in a config under a comment that names it', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'commented-keypad-code').map((f) => text.slice(f.start, f.end));
+
+  it('reads a code setting right under the comment, or under a section header after it', () => {
+    expect(codes('# side door keypad code for the night staff\n[[door]]\ncode = "730614"\n', 'access.toml')).toEqual(['730614']);
+    expect(codes('  // barrier PIN when the ANPR camera is down\n  pin: 40817\n', 'barrier.yaml')).toEqual(['40817']);
+  });
+
+  it('leaves a setting of another name, a comment about a fault code, and a comment that is no comment', () => {
+    expect(codes('# side door keypad code\ntimeout = 30000\n', 'access.toml')).toEqual([]);
+    expect(codes('# gate controller error code\ncode = 4012\n', 'access.toml')).toEqual([]);
+    expect(codes('gate keypad code below\ncode = "730614"\n', 'access.toml')).toEqual([]);
+  });
+});
+
+describe("a safe's dial numbers after the safe itself", () => {
+  const combos = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-dial-combination').map((f) => text.slice(f.start, f.end));
+
+  it('reads dashed dial numbers after a safe or a padlock and a colon or is', () => {
+    expect(combos('- Safe behind the bar: 09-44-17\n- The padlock on the trailer is 31-06-22.\n', 'wiki/pub.md')).toEqual(['09-44-17', '31-06-22']);
+  });
+
+  it('leaves a date after a safe that was serviced, checked or fitted, and the word safe as no lock', () => {
+    expect(combos('Safe serviced: 12-03-24\nPadlock fitted on: 02-11-23\nSafe to release from: 14-05-25\n', 'wiki/pub.md')).toEqual([]);
+  });
+});

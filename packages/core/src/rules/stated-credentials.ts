@@ -4,7 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { ACCESS_CODE_ROLES, CODE_GIVEN_AS, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_ROLES, captionNamesKeypadCodes, CODE_GIVEN_AS, titleHoldsCodes, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, labelNamesOtherCode, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -266,7 +266,7 @@ function isMemorableAnswer(value: string, file: string | undefined): boolean {
 
 const KEYPAD_CODE_NOUN = `(?:${KEYPAD_CODE_NOUNS.join('|')})`;
 /** What a keypad guards, as the rules that start at it look for it (`KEYPAD_GUARD` written as literals). */
-const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
+const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'barrier', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
 /**
  * Words that may stand between what a keypad guards and its code's noun, one or two of them (`alarm panel code`, `cell
  * door keypad master code`, `door entry PIN`): the keypad, its panel, whose code of several it is.
@@ -274,13 +274,19 @@ const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'keypad', 'key safe', 'k
 const KEYPAD_QUALIFIER = '(?:entry|access|disarm|arming|panel|keypad|door|master|override|admin|user|unlock|release|exit|service|engineer|system|dialler|dialer)';
 /** A role whose code opens or overrides a keypad, named alone before the word code (`duress code …`, `Bypass code for …`). */
 const ACCESS_ROLE = `(?:${ACCESS_CODE_ROLES.join('|')})`;
+/**
+ * A role's code named by the mode or the menu it opens on a device (`Card terminal engineer mode code: …`, `installer
+ * menu code`), or by its access (`engineer access code`).
+ */
+const ACCESS_ROLE_CODE = `${ACCESS_ROLE}(?:[ \\t](?:mode|menu|access|level))?[ \\t]${KEYPAD_CODE_NOUN}`;
 /** A code restated after the colon of a clause that named it (`Alarm code for the feed room changed in March: the new code is …`). */
 const CODE_RESTATED = `(?:[ \\t]{1,2}(?:the|its)(?:[ \\t]{1,2}(?:new|current|updated))?[ \\t]{1,2}${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))?`;
 /**
- * A lock that is its own code's holder: a padlock, a key safe, a lock box, a combination or a keypad lock. Prose says its
- * digits are the lock (`the padlock on the sea chest is 2718`, `Key safe: 40917`), with no word for the code.
+ * A lock that is its own code's holder: a padlock, a key safe, a lock box, a combination or a keypad lock, a door's keypad.
+ * Prose says its digits are the lock (`the padlock on the sea chest is 2718`, `Key safe: 40917`, `Staff entrance keypad
+ * (all branches): 4471`), with no word for the code.
  */
-const CODE_HOLDER = '(?:padlock|key[ -]?safe|lock[ -]?box|(?:combination|combi|code|keypad)[ \\t]lock)';
+const CODE_HOLDER = '(?:padlock|key[ -]?safe|lock[ -]?box|keypad|(?:combination|combi|code|keypad)[ \\t]lock)';
 /** Where a keypad's code ends: no word, path, time or range goes on, nor a decimal or a second group of digits. */
 const CODE_END = '(?![\\w\\/:#-]|[.,][ \\t]?\\d|[ \\t]\\d)';
 /**
@@ -296,13 +302,13 @@ const CODE_END = '(?![\\w\\/:#-]|[.,][ \\t]?\\d|[ \\t]\\d)';
  */
 const STATED_KEYPAD_CODE = new RegExp(
   `(?:(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}s?` +
-    `|(?<![\\w-])${ACCESS_ROLE}[ \\t]${KEYPAD_CODE_NOUN}` +
+    `|(?<![\\w-])${ACCESS_ROLE_CODE}` +
     `|(?<named>${KEYPAD_CODE_NOUN})[ \\t]{1,2}(?:for|to|on|of|into)[ \\t]{1,2}(?:[^:=\\r\\n\`'"?]{0,30}?[ \\t])?${KEYPAD_GUARD}` +
     `|(?<![\\w-])(?<bracketed>${KEYPAD_CODE_NOUN})[ \\t]{0,2}\\((?:[^()\\r\\n]{0,30}?[ \\t])?${KEYPAD_GUARD}[^()\\r\\n]{0,30}\\)` +
     `|(?<![\\w-])(?<holder>${CODE_HOLDER})(?![\\w]))` +
-    `(?:[ \\t][^:=\\r\\n\`'"]{0,40}[^\\s:=\`'"])?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})${CODE_RESTATED}` +
-    `|(?<bare>(?<![\\w-])(?:${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}|${ACCESS_ROLE})[ \\t]${KEYPAD_CODE_NOUN})` +
-    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;()\\r\\n\`'"]{0,40}?)[ \\t]{0,2}[,:;][ \\t]{1,2}(?:(?:the|its)[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
+    `(?<held>[ \\t][^:=\\r\\n\`'"]{0,40}?[^\\s:=\`'"])??(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})${CODE_RESTATED}` +
+    `|(?<bare>(?<![\\w-])(?:${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}|${ACCESS_ROLE_CODE}))` +
+    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;\\r\\n\`'"]{0,40}?)[ \\t]{0,2}[,:;][ \\t]{1,2}(?:(?:the|its)[ \\t]{1,2})?(?:${KEYPAD_QUALIFIER}[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
     `[ \\t]{1,3}${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
 );
@@ -327,8 +333,16 @@ function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
     (groups['bracketed'] === undefined || !namesOtherCode(lineBefore(ctx.text, ctx.matchEnd))) &&
     (groups['bare'] === undefined || isBareKeypadCode(value, ctx)) &&
     !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
-    (groups['holder'] === undefined || !YEAR_DIGITS.test(value))
+    (groups['holder'] === undefined || isHeldCode(value, groups['held']))
   );
+}
+
+/**
+ * Whether the digits a lock holds (`Key safe: …`, `the keypad by the staff door: …`) are its code: no year (`the padlock is
+ * 2023 stock`), and no clause that makes them another of its numbers (`Keypad model: …`, `keypad timeout: …`).
+ */
+function isHeldCode(value: string, clause: string | undefined): boolean {
+  return !YEAR_DIGITS.test(value) && (clause === undefined || (!namesOtherCode(clause) && !NOT_PIN_VALUE_CLAUSE.test(clause)));
 }
 
 /** How far back on its line the words around a code are read. */
@@ -364,18 +378,28 @@ function isBareKeypadCode(value: string, ctx: RuleContext): boolean {
   return !namesOtherCode(line) && !SHOWN_CODE_VERBS.test(line);
 }
 
+/** A lock whose dial numbers prose gives as the lock itself (`Safe in the bonded store: 31-07-59`, `the padlock is 07-22-19`). */
+const DIAL_LOCK_NOUN = '(?:safe|padlock|strongbox)(?![\\w-])';
 /**
  * A safe's or a combination lock's dial numbers as prose gives them after the word combination: numbers of one or two
  * digits joined by dashes (`take it from the safe in the office (combination 31-07-58)`, `Safe combination: 12-40-36`,
- * `the padlock combo is 07-22-19`). The digits alone are a date's shape, so the line must name the lock before them.
+ * `the padlock combo is 07-22-19`), or after the lock itself and a colon or `is` (`Safe in the bonded store office:
+ * 31-07-59`). The digits alone are a date's shape, so the line must name the lock before them.
  */
 const DIAL_COMBINATION = new RegExp(
-  `(?<![\\w-])(?:combination|combo)s?(?:(?<clause>[ \\t][^\\r\\n:=()\`'"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))?` +
+  `(?<![\\w-])(?:(?:combination|combo)s?(?:(?<clause>[ \\t][^\\r\\n:=()\`'"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))?` +
+    `|(?<lock>${DIAL_LOCK_NOUN})(?<lockClause>[ \\t][^\\r\\n:=()\`'"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))` +
     `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{1,2}-\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?)${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
   'iy',
 );
 /** What a dial combination opens, named on its line before the digits: a safe, a padlock, a lock, a locker, a vault. */
 const DIAL_LOCK = /\b(?:safe|padlock|lock|locker|lockbox|vault|strongbox)s?\b/i;
+/**
+ * Words after a lock named alone that make the dashed digits after it a date (`Safe serviced: 12-03-24`, `padlock fitted
+ * on: …`), or the word safe no lock (`safe to deploy: …`, `safe from: …`).
+ */
+const DATED_LOCK_CLAUSE =
+  /^[ \t](?:to|from|until|till|since|as)\b|\b(?:dated?|since|until|due|inspected|serviced|checked|installed|fitted|opened|closed|last|next|expires?|expiry|renewed|delivered|moved|tested|audited|ordered|bought)\b/i;
 /** How far back on its line the lock a combination opens is looked for. */
 const DIAL_LOCK_REACH = 120;
 
@@ -386,7 +410,9 @@ const DIAL_LOCK_REACH = 120;
 function isDialCombination(value: string, ctx: RuleContext): boolean {
   const digits = value.replace(/-/g, '');
   if (digits.length < 4 || isStandInDigits(digits)) return false;
-  const clause = ctx.groups?.['clause'] ?? '';
+  const lockClause = ctx.groups?.['lockClause'] ?? '';
+  if (ctx.groups?.['lock'] !== undefined && DATED_LOCK_CLAUSE.test(lockClause)) return false;
+  const clause = ctx.groups?.['clause'] ?? lockClause;
   const line = lineAround(ctx.text, ctx.matchStart, DIAL_LOCK_REACH);
   return (
     DIAL_LOCK.test(ctx.text.slice(line.start, ctx.matchEnd)) &&
@@ -425,8 +451,8 @@ function asideNamesCode(clause: string): boolean {
 
 /** Code words that start the named-first form, each with a preposition before what it opens. */
 const NAMED_CODE_KEYWORDS = KEYPAD_CODE_NOUNS.flatMap((noun) => ['for', 'to', 'on', 'of', 'into'].map((preposition) => `${noun} ${preposition}`));
-/** A role's code named alone (`duress code`, `bypass pin`). */
-const ROLE_CODE_KEYWORDS = ACCESS_CODE_ROLES.flatMap((role) => KEYPAD_CODE_NOUNS.map((noun) => `${role} ${noun}`));
+/** A role's code named alone (`duress code`, `bypass pin`), or by the mode it opens (`engineer mode code`). */
+const ROLE_CODE_KEYWORDS = ACCESS_CODE_ROLES.flatMap((role) => [...KEYPAD_CODE_NOUNS, 'mode', 'menu', 'access', 'level'].map((word) => `${role} ${word}`));
 /** A code's noun with what it opens in brackets after it (`combination (front gate)`). */
 const BRACKETED_CODE_KEYWORDS = KEYPAD_CODE_NOUNS.flatMap((noun) => [`${noun} (`, `${noun}(`]);
 /**
@@ -449,6 +475,11 @@ function opensWithDeterminer(text: string, at: number): boolean {
   if (start === end) return !/[\w'-]/.test(text.charAt(end - 1));
   return DETERMINERS.has(text.slice(start, end).toLowerCase());
 }
+
+/** The words `stated-keypad-code` starts at: what a keypad guards, a lock that holds a code, a code named first or by its role. */
+const STATED_KEYPAD_CODE_KEYWORDS = [
+  ...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS,
+];
 
 /**
  * A chat's answer that gives a code as "it's …" (or "it is", "which is still", "that's now") right after a message that
@@ -539,6 +570,81 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
 }
 
 /**
+ * A chat's question that asks for a named code: the PIN's, the code's or the passcode's noun right before its question
+ * mark (`anyone got the ticket machine engineer PIN?`, `who has the route-setting ipad code?`); the words that find it.
+ */
+const ASKED_CODE_KEYWORDS = ['pin', 'code', 'passcode', 'combination', 'combo'].flatMap((noun) => [`${noun}?`, `${noun} ?`]);
+/** A code announced as the new one (`new one from Monday is …`, `the new code: …`), as a chat's answer gives it. */
+const NEW_CODE_KEYWORDS = ['new one', 'new code', 'new pin'];
+/**
+ * Digits a chat's message gives alone as its answer: the whole message, or the digits and then a remark after a dash or a
+ * sentence's mark (`7319`, `190482 - please stop changing it`). Not part of a longer number, a time, a path or a version.
+ */
+const BARE_CODE_ANSWER = new RegExp(
+  `(?<![\\w.:\\/-])${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?=[ \\t]{0,2}(?:$|["\\r\\n]|[-–—][ \\t]|[.!,;](?:[ \\t]|$|")))`,
+  'gm',
+);
+/** The new code given in a message (`Yes, new one from Monday is 9147.`): sticky at `new`; `v` is the digits. */
+const NEW_CODE_ANSWER = new RegExp(
+  `new[ \\t](?:one|code|pin)(?:[ \\t][^\\d\\r\\n"?:=]{1,30}?)??(?:[ \\t]{0,2}:|[ \\t]{1,2}(?:is|will[ \\t]be))[ \\t]{1,2}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}${CODE_END}`,
+  'iy',
+);
+/** Words of a question that ask for some other number than the code it names (`the ticket number for the door code?`, `how many digits in the gate code?`). */
+const OTHER_NUMBER_ASKED = /\b(?:ref|reference|number|how[ \t]many|how[ \t]much|how[ \t]long|port|ext|extension|phone|version|model|serial|length|digits|when|time)\b/i;
+
+/** Whether the digits of a chat's answer, from `start` to `end`, are a code: a PIN's shape, no year, count or stand-in. */
+function isAnsweredCode(text: string, value: string, start: number, end: number): boolean {
+  return (
+    isProsePin(value) && !YEAR_DIGITS.test(value) && !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, lineAround(text, end, ANSWERED_REACH).end)
+  );
+}
+
+/** The first message after `from`, within reach, that gives digits alone (`7319`, `190482 - …`), as a span of them. */
+function bareAnswerAfter(text: string, from: number): Span | undefined {
+  const window = text.slice(from, from + ANSWERED_REACH);
+  BARE_CODE_ANSWER.lastIndex = 0;
+  for (let m = BARE_CODE_ANSWER.exec(window); m !== null; m = BARE_CODE_ANSWER.exec(window)) {
+    const start = from + m.index + m[0].indexOf(m.groups!['v']!);
+    if (!opensMessage(text, pastInterjection(text, from + m.index))) continue;
+    const value = m.groups!['v']!;
+    return isAnsweredCode(text, value, start, start + value.length) ? { start, end: start + value.length } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Codes a chat gives as bare answers: after a message that asks for a named code (`the ticket machine engineer PIN?`),
+ * the next message that is the digits alone; and a message that gives the new one (`Yes, new one from Monday is …`) after
+ * a message, or the same one, that named the code.
+ */
+function findBareCodeAnswers(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let namedEnds: number[] | undefined;
+  for (const at of offsets) {
+    namedEnds ??= namedAccessCodeEnds(text);
+    const asked = text.indexOf('?', at);
+    if (asked >= 0 && asked - at <= 'combination ?'.length && /^[a-z]+ ?\?/i.test(text.slice(at, asked + 1))) {
+      const nounEnd = asked - (text.charAt(asked - 1) === ' ' ? 1 : 0);
+      const question = text.slice(lineAround(text, at, CODE_LINE_REACH).start, asked);
+      if (!anyEndWithin(namedEnds, nounEnd, nounEnd) || OTHER_NUMBER_ASKED.test(question)) continue;
+      const answer = bareAnswerAfter(text, asked + 1);
+      if (answer !== undefined) spans.push(answer);
+      continue;
+    }
+    NEW_CODE_ANSWER.lastIndex = at;
+    const m = NEW_CODE_ANSWER.exec(text);
+    if (m === null) continue;
+    const opening = pastInterjection(text, /the[ \t]$/i.test(text.slice(at - 4, at)) ? at - 4 : at);
+    const lineStart = lineAround(text, at, ANSWERED_REACH).start;
+    if (!opensMessage(text, opening) || !anyEndWithin(namedEnds, Math.max(0, lineStart - ANSWERED_REACH), at)) continue;
+    const value = m.groups!['v']!;
+    const start = m.index + m[0].lastIndexOf(value);
+    if (isAnsweredCode(text, value, start, start + value.length)) spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
+/**
  * A PIN stated in a sentence that does not say whose it is but still says it is one: a determiner or an owner's possessive
  * before the word (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `the heli
  * operator's radio channel PIN is …`, `has its own PIN: …`, `The 4-digit PIN for the … tablet is still …`), or a role's
@@ -605,13 +711,14 @@ function pinLead(words: readonly string[]): 'role' | 'stated' | undefined {
 const PIN_ASIDE_REACH = 40;
 
 /**
- * Where the words before a PIN are read when an aside in brackets or a label's colon stands right before it (`Card
- * terminal (SumUp) PIN …`, `Minibus tracker app: PIN …`): at the bracket's opening or the colon, `label` saying which.
+ * Where the words before a PIN are read when an aside in brackets, a label's colon or an opening bracket stands right
+ * before it (`Card terminal (SumUp) PIN …`, `Minibus tracker app: PIN …`, `the station mobile (PIN …)`): at the
+ * bracket's opening or the colon, `label` saying that only a role's word there makes it a PIN.
  */
 function pastAsideOrLabel(text: string, at: number): { at: number; label: boolean } | undefined {
   let i = at;
   while (i > 0 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
-  if (text.charAt(i - 1) === ':') return { at: i - 1, label: true };
+  if (text.charAt(i - 1) === ':' || text.charAt(i - 1) === '(') return { at: i - 1, label: true };
   if (text.charAt(i - 1) !== ')') return undefined;
   // Within the reach only, so that brackets closed and never opened cost no more than it.
   const from = Math.max(0, i - PIN_ASIDE_REACH);
@@ -623,8 +730,9 @@ function pastAsideOrLabel(text: string, at: number): { at: number; label: boolea
 
 /**
  * The words before a PIN that make it one (`pinLead`): those right before it, or, past an aside in brackets, those
- * before the aside, or, past a label's colon, a role's word that ends the label (`Minibus tracker app: PIN …`), since a
- * label of anything else is as often an address's (`Bengaluru office: PIN …`).
+ * before the aside, or, past a label's colon or a bracket the PIN opens, a role's word that ends the label (`Minibus
+ * tracker app: PIN …`, `the station mobile (PIN …)`), since a label of anything else is as often an address's
+ * (`Bengaluru office: PIN …`, `Pune office (PIN …)`).
  */
 function pinLeadAt(text: string, at: number): 'role' | 'stated' | undefined {
   const words = wordsBefore(text, at);
@@ -644,6 +752,198 @@ function isStatedPin(text: string, start: number, end: number, clause: string | 
   if (lead === undefined || (bare && lead !== 'role')) return false;
   if (clause !== undefined && (NOT_PIN_VALUE_CLAUSE.test(clause) || (lead !== 'role' && /^[ \t]code\b/i.test(clause)))) return false;
   return !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, end);
+}
+
+/**
+ * A second code given right after a stated one (a keypad's, a PIN), for another site or as the one it replaced: each
+ * with its place in brackets after a slash, a comma or `or` (`Manager override PIN is 8302 (Edinburgh) / 5519 (Glasgow)`),
+ * a place named after a semicolon or a comma (`The Mayfair alarm code is 80417; Edinburgh is 36290`), or the old code
+ * (`alarm code changed to 5820, old one was 1904`). Sticky where the stated code ends; `v` is the digits.
+ */
+const SIBLING_CODE_PLACED = new RegExp(
+  `[ \\t]{0,2}\\([^()\\r\\n]{1,30}\\)[ \\t]{0,2}(?:\\/|,|or|and)[ \\t]{1,2}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?=[ \\t]{0,2}\\([^()\\r\\n]{1,30}\\)${CODE_END})`,
+  'y',
+);
+/** A place as prose names it: one to three capitalised words (`Edinburgh`, `King's Lynn`, `Head Office`). */
+const PLACE_NAME = "[A-Z][a-z'’-]{1,20}(?:[ \\t][A-Z][a-z'’-]{1,20})?(?:[ \\t][A-Z][a-z'’-]{1,20})?";
+/** The code a stated one replaced (`old one was`, `the previous code is`). */
+const OLD_CODE = '(?:[Tt]he[ \\t]{1,2})?(?:old|previous|former|last)(?:[ \\t]{1,2}(?:one|code|PIN|pin|combination))?[ \\t]{1,2}(?:was|is)';
+const SIBLING_CODE_NAMED = new RegExp(
+  `[ \\t]{0,2}[;,][ \\t]{1,2}(?:and[ \\t]{1,2})?(?:${OLD_CODE}|${PLACE_NAME}(?:[ \\t]{1,2}is|:))[ \\t]{1,2}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}${CODE_END}`,
+  'y',
+);
+/** How many codes may follow a stated one: a few sites' or a few locks'. */
+const MAX_SIBLING_CODES = 6;
+
+/** The context a stated code's validator reads, for a match found outside the engine. */
+function matchContext(text: string, match: RegExpExecArray): RuleContext {
+  const matchStart = match.index;
+  const matchEnd = matchStart + match[0].length;
+  return {
+    text, matchStart, matchEnd, groups: match.groups,
+    get line() {
+      const line = lineAround(text, matchStart, 1000);
+      return text.slice(line.start, line.end);
+    },
+  };
+}
+
+/** Where a keypad's code or a PIN stated at `start` (as `stated-keypad-code` or `stated-pin` find it) ends, if one is. */
+function statedCodeEndAt(text: string, start: number): number | undefined {
+  STATED_KEYPAD_CODE.lastIndex = start;
+  const keypad = STATED_KEYPAD_CODE.exec(text);
+  if (keypad !== null && isStatedKeypadCode(keypad.groups!['v']!, matchContext(text, keypad))) return STATED_KEYPAD_CODE.lastIndex;
+  STATED_PIN.lastIndex = start;
+  const pin = STATED_PIN.exec(text);
+  if (pin === null) return undefined;
+  const end = STATED_PIN.lastIndex;
+  return isProsePin(pin.groups!['v']!) && isStatedPin(text, start, end, pin.groups!['clause'], pin.groups!['bare'] !== undefined) ? end : undefined;
+}
+
+/** The next code after a stated one that ends at `at`, if one follows: its digits' span, and where its match ends. */
+function siblingCodeAt(text: string, at: number): { span: Span; end: number } | undefined {
+  for (const pattern of [SIBLING_CODE_PLACED, SIBLING_CODE_NAMED]) {
+    pattern.lastIndex = at;
+    const m = pattern.exec(text);
+    if (m === null) continue;
+    const value = codeDigits(m.groups!['v']!);
+    const end = pattern.lastIndex;
+    // Named by its place or as the old one, year-shaped digits are the code still (`old one was 1904`).
+    const yearShaped = pattern === SIBLING_CODE_PLACED && YEAR_DIGITS.test(value);
+    if (!isProsePin(value) || yearShaped || COUNTED_AFTER.test(text.slice(end, end + 16)) || linesCodeStandIn(text, at, end)) return undefined;
+    const start = m.index + m[0].lastIndexOf(value);
+    return { span: { start, end: start + value.length }, end };
+  }
+  return undefined;
+}
+
+/** What may follow a stated code on its line when a second one does: a bracket, a slash or a list's marks. */
+const SIBLING_MARK = /[(\/;,]/;
+
+function findSiblingCodes(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const start of offsets) {
+    if (start < from) continue;
+    const end = statedCodeEndAt(text, start);
+    if (end === undefined) continue;
+    from = end;
+    if (!SIBLING_MARK.test(text.slice(end, end + 4))) continue;
+    let at = end;
+    for (let n = 0; n < MAX_SIBLING_CODES; n++) {
+      const sibling = siblingCodeAt(text, at);
+      if (sibling === undefined) break;
+      spans.push(sibling.span);
+      at = from = sibling.end;
+    }
+  }
+  return spans;
+}
+
+/** The plural code nouns a caption over a list of codes holds (`Gate and door codes:`, `## Alarm PINs`): the words that find it. */
+const CODE_LIST_KEYWORDS = ['codes', 'pins', 'passcodes', 'combinations'];
+/**
+ * An item of a list of codes: its label, a colon or a spaced dash, and the digits alone (`- North barrier: 482916`,
+ * `* Service gate (bins, gas deliveries): 2580`, `2. Bike store – 5531#`). Sticky at the item's start; `v` is the digits.
+ */
+const CODE_LIST_ITEM = new RegExp(
+  `[ \\t]{0,4}(?:[-*+•]|\\d{1,2}[.)])[ \\t]{1,3}(?<label>[^:=\\r\\n\`]{1,60}?)(?:[ \\t]{0,2}:|[ \\t]{1,2}[-–—])[ \\t]{1,3}${KEYPAD_DIGITS}${CODE_END}`,
+  'y',
+);
+/** A list's item marker at a line's start. */
+const LIST_MARKER = /^[ \t]{0,4}(?:[-*+•]|\d{1,2}[.)])[ \t]/;
+/** How many lines of prose may stand between a caption and its list, and how many items a list of codes is read for. */
+const CAPTION_PROSE_LINES = 1;
+const MAX_CODE_LIST_ITEMS = 40;
+
+/** The caption a code list's keyword opens at `at`, if its line is one: a heading, or a line that ends in a colon. */
+function captionLineAt(text: string, at: number): { text: string; end: number } | undefined {
+  const line = lineAround(text, at, CODE_LINE_REACH);
+  const caption = text.slice(line.start, line.end).trim();
+  if (!caption.startsWith('#') && !caption.endsWith(':')) return undefined;
+  return { text: caption.replace(/^#{1,6}[ \t]*/, '').replace(/:$/, ''), end: line.end };
+}
+
+/**
+ * The codes of a list under a caption that names them as keypads' (`Keypad fallback codes (change every season):` over
+ * `- North barrier: 482916`, `## Gate and door codes` over `- Yard: 5531#`): each item's digits after its label, unless
+ * its label names another kind of code; the list ends at the first line that is no item.
+ */
+function findCodeLists(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const at of offsets) {
+    if (at < from) continue;
+    const caption = captionLineAt(text, at);
+    if (caption === undefined || !captionNamesKeypadCodes(caption.text)) continue;
+    let prose = 0;
+    let items = 0;
+    for (let start = caption.end + 1; start < text.length && items < MAX_CODE_LIST_ITEMS; ) {
+      const end = lineAround(text, start, 1000).end;
+      const line = text.slice(start, end);
+      if (!LIST_MARKER.test(line)) {
+        if (items > 0 || (line.trim() !== '' && ++prose > CAPTION_PROSE_LINES)) break;
+      } else {
+        items++;
+        CODE_LIST_ITEM.lastIndex = start;
+        const m = CODE_LIST_ITEM.exec(text);
+        const value = m === null ? '' : codeDigits(m.groups!['v']!);
+        if (m !== null && isProsePin(value) && !YEAR_DIGITS.test(value) && !labelNamesOtherCode(m.groups!['label']!) && !linesCodeStandIn(text, start, CODE_LIST_ITEM.lastIndex)) {
+          const valueStart = m.index + m[0].lastIndexOf(m.groups!['v']!);
+          spans.push({ start: valueStart, end: valueStart + m.groups!['v']!.length });
+        }
+      }
+      from = end;
+      start = end + 1;
+    }
+  }
+  return spans;
+}
+
+/** A comment line's opening marker: a shell's, an INI's or TOML's `#` or `;`, C's `//`, SQL's `--`, a block's `*`. */
+const COMMENT_LINE = /^[ \t]{0,8}(?:#|\/\/|;|--|\/?\*)[ \t]{0,4}/;
+/** A config's section header line (`[[fallback_codes]]`, `[gate]`), which may stand between a comment and the settings under it. */
+const SECTION_HEADER_LINE = /^[ \t]{0,8}\[{1,2}[\w. "-]{1,60}\]{1,2}[ \t]*$/;
+/**
+ * A setting under a name for a code (`code = "482916"`, `pin: 4471`, `fallback_code = …`) whose value is 4 to 8 digits,
+ * maybe quoted, ending the line or before a comment. Sticky at the line's start; `v` is the digits.
+ */
+const CODE_SETTING = /[ \t]{0,8}["']?(?<name>[A-Za-z_][\w.-]{0,40})["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?<v>\d{4,8})["']?[ \t]{0,4}(?:[,;]|#|\/\/|\r?$)/my;
+
+/** The line that starts `lines` on from the line after `at`'s, skipping one section header line; its start. */
+function settingLineAfter(text: string, at: number): number | undefined {
+  let start = lineAround(text, at, CODE_LINE_REACH).end + 1;
+  if (start >= text.length) return undefined;
+  const end = lineAround(text, start, 1000).end;
+  if (SECTION_HEADER_LINE.test(text.slice(start, end))) start = end + 1;
+  return start < text.length ? start : undefined;
+}
+
+/**
+ * A keypad's code set in a config under a comment that names it (`# keypad code for the wardens when the ANPR is down`
+ * over `code = "482916"`, `// gate PIN` over `pin: 4471`): the setting's name holds a code's noun, the comment names what
+ * the keypad guards and a code's noun and no other kind of code (an error's, a zone's).
+ */
+function findCommentedCodes(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  let from = 0;
+  for (const at of offsets) {
+    if (at < from) continue;
+    const line = lineAround(text, at, CODE_LINE_REACH);
+    from = line.end;
+    const comment = COMMENT_LINE.exec(text.slice(line.start, at));
+    if (comment === null || !captionNamesKeypadCodes(text.slice(line.start + comment[0].length, line.end))) continue;
+    const setting = settingLineAfter(text, at);
+    if (setting === undefined) continue;
+    CODE_SETTING.lastIndex = setting;
+    const m = CODE_SETTING.exec(text);
+    if (m === null || !titleHoldsCodes(m.groups!['name']!)) continue;
+    const value = m.groups!['v']!;
+    if (!isProsePin(value) || YEAR_DIGITS.test(value) || linesCodeStandIn(text, line.start, CODE_SETTING.lastIndex)) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
 }
 
 export const statedCredentialRules: Rule[] = [
@@ -917,8 +1217,8 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code, then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, the keypad\'s `#` kept), or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
-    keywords: [...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS],
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` kept), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+    keywords: STATED_KEYPAD_CODE_KEYWORDS,
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
     secretGroup: 'v',
@@ -976,21 +1276,94 @@ export const statedCredentialRules: Rule[] = [
     },
   },
   {
+    id: 'sibling-keypad-code',
+    category: 'PASS',
+    description:
+      'A second keypad code or PIN given right after a stated one, for another site or as the one it replaced: each with its place in brackets after a slash, comma or `or` (`override PIN is … (Edinburgh) / … (Glasgow)`), a place named after a semicolon or comma (`The Mayfair alarm code is …; Edinburgh is …`), or the old one (`alarm code changed to …, old one was …`); 4 to 8 digits, not a year, a count, a stand-in',
+    keywords: [...STATED_KEYPAD_CODE_KEYWORDS, 'pin'],
+    pattern: SIBLING_CODE_NAMED,
+    find: findSiblingCodes,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'The refund override PIN is 4817 (Leeds) / 6203 (York), change after training.',
+        'The warehouse alarm code is 59132; Head Office is 70418.',
+        'Gate code changed to 38154, old one was 1906.',
+        'Supervisor PIN: 7710 (Bath), 3306 (Wells) or 9142 (Frome)',
+      ],
+      noMatch: [
+        'The refund override PIN is 4817 (Leeds) / 2024 (York)',
+        'The warehouse alarm code is 59132; Support is on 01632 960118.',
+        'Gate code changed to 38154, old one was 1234.',
+        'The warehouse alarm code is 59132 (Leeds) / 6203 units (York)',
+        'The alarm panel reported 59132; Leeds is 70418.',
+        'Supervisor PIN: 7710 (Bath), 3306 items',
+      ],
+    },
+  },
+  {
+    id: 'keypad-code-list',
+    category: 'PASS',
+    description:
+      'Codes listed under a caption that names them as keypads\' (`Keypad fallback codes (change every season):`, `## Gate and door codes`): each list item\'s label, a colon or a spaced dash, and 4 to 8 digits alone (`- North barrier: …`, `- Service gate (bins): …`, the keypad\'s `#` kept); not an item whose label names another kind of code (a fault, a zone), a year or a stand-in',
+    keywords: CODE_LIST_KEYWORDS,
+    pattern: CODE_LIST_ITEM,
+    find: findCodeLists,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['Gate keypad codes (summer season):\n- Top car park: 305918\n- Boat yard (slipway side): 7714#', '## Door codes\n\nChange them every term.\n\n1. Music block – 62019\n2. Sports hall – 40871'],
+      noMatch: [
+        'Alarm panel fault codes:\n- Low battery: 1301\n- Zone tamper: 1302',
+        'Gate keypad codes:\n- Installed: 2019\n- Top car park: 1234',
+        'Error codes:\n- Door: 4012',
+        'Gate keypad codes are changed every season:\n- ask the office',
+        'Door codes:\n- see the vault\n\nRelease dates:\n- North: 20240',
+      ],
+    },
+  },
+  {
+    id: 'commented-keypad-code',
+    category: 'PASS',
+    description:
+      'A keypad code set in a config under a comment that names it (`# keypad code for the wardens …` over `code = "…"`, `// gate PIN` over `pin: …`, a section header between them allowed): a setting named for a code, 4 to 8 digits; not under a comment of another kind of code (an error\'s, a zone\'s), a year or a stand-in',
+    keywords: KEYPAD_GUARD_KEYWORDS,
+    pattern: CODE_SETTING,
+    find: findCommentedCodes,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['# gate keypad code used when the plate reader is offline\ncode = "603718"', '[[doors]]\n// side door PIN for the cleaners\npin: 5190', '# alarm code for the night shift\n[[site.codes]]\ncode = 71046'],
+      noMatch: [
+        '# door sensor fault code\ncode = 4012',
+        '# gate keypad code\nport = 8883',
+        '# gate keypad code (factory default)\ncode = "603718"',
+        'door code below\ncode = "603718"',
+        '# gate keypad code\ncode = "2024"',
+      ],
+    },
+  },
+  {
     id: 'stated-dial-combination',
     category: 'PASS',
     description:
-      'A safe\'s or a combination lock\'s dial numbers after the word combination or combo, numbers of one or two digits joined by dashes (`the safe in the office (combination …)`, `Safe combination: …`, `the padlock combo is …`), on a line that names the lock before them; not a stand-in',
-    keywords: ['combination', 'combo'],
+      'A safe\'s or a combination lock\'s dial numbers after the word combination or combo, or after the safe or padlock itself and a colon or `is`, numbers of one or two digits joined by dashes (`the safe in the office (combination …)`, `Safe combination: …`, `the padlock combo is …`, `Safe in the store office: …`), on a line that names the lock before them; not a stand-in nor a date (`Safe serviced: …`)',
+    keywords: ['combination', 'combo', 'safe', 'padlock', 'strongbox'],
     startsAtKeyword: true,
     pattern: DIAL_COMBINATION,
     secretGroup: 'v',
     validate: isDialCombination,
     confidence: 'medium',
     examples: {
-      match: ['3. Petty cash: the grey safe under the counter (combination 14-62-09).', 'Safe combination: 27-08-41', 'the locker room padlock combo is `03-19-27`'],
+      match: [
+        '3. Petty cash: the grey safe under the counter (combination 14-62-09).', 'Safe combination: 27-08-41', 'the locker room padlock combo is `03-19-27`',
+        '- Safe in the cellar office: 22-48-06', 'The padlock on the boat shed is 17-35-02.',
+      ],
       noMatch: [
         'combination 14-62-09 of the test matrix', 'The safe combination was changed 12-03-24.', 'Safe combination: 00-00-00', 'safe combination e.g. 14-62-09',
-        'The lock rig ran each combination of settings: 12-40-36', 'safe combination: 2024-03-12',
+        'The lock rig ran each combination of settings: 12-40-36', 'safe combination: 2024-03-12', 'Safe serviced: 12-03-24', 'Safe to deploy from: 12-03-24',
+        'The safe was last opened: 14-02-25',
       ],
     },
   },
@@ -1016,6 +1389,32 @@ export const statedCredentialRules: Rule[] = [
         '[14:02] lena: which port does the exporter use?\n[14:05] jonas: it\'s 9100',
         '[14:02] lena: the laptop pin is the usual one\n[14:05] jonas: it\'s 1234 on all of them',
         '[14:02] lena: which port does the exporter use?\n[14:05] jonas: yes it\'s 9100',
+      ],
+    },
+  },
+  {
+    id: 'code-chat-bare-answer',
+    category: 'PASS',
+    description:
+      'A PIN or keypad code a chat gives as a bare answer: the message right after one that asks for a named code (`anyone got the ticket machine engineer PIN?`) that is the digits alone or the digits and a remark after a dash (`… - please stop changing it`), or a message that gives the new one (`Yes, new one from Monday is …`) after the code was named; 4 to 8 digits, not a year, a count, a stand-in, nor the answer to a question about some other number',
+    keywords: [...ASKED_CODE_KEYWORDS, ...NEW_CODE_KEYWORDS],
+    pattern: BARE_CODE_ANSWER,
+    find: findBareCodeAnswers,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[08:01] Ana: does anyone have the boiler room code?\n[08:02] Ben: 40817',
+        '{"text": "who knows the staff laptop pin? mine is locked"},\n{"text": "602913 - do not share it"}',
+        '[08:01] Ana: gave the courier the yard gate code 5120 - should we change it?\n[08:02] Ben: Yes, new one from Friday is 7384. I will tell the drivers',
+      ],
+      noMatch: [
+        '[08:01] Ana: what is the ticket number for the door code?\n[08:02] Ben: 40817',
+        '[08:01] Ana: does anyone have the boiler room code?\n[08:02] Ben: 2024',
+        '[08:01] Ana: does anyone have the boiler room code?\n[08:02] Ben: 4096 rows in it?',
+        '[08:01] Ana: does anyone have the boiler room code?\n[08:02] Ben: 0161 555 0192',
+        '[08:01] Ana: is the release ready?\n[08:02] Ben: new one from Friday is 7384.',
+        '[08:01] Ana: does anyone have the boiler room code?\n[08:02] Ben: 1234 - the factory default',
       ],
     },
   },
