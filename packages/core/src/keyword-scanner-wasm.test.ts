@@ -163,6 +163,23 @@ describe('KeywordScanner, WebAssembly loop', () => {
     expect(scanWith(keywords, text, {}, scanner)).toEqual(jsScan(keywords, text));
   });
 
+  it('loses no hit when a call of the ASCII loop fails part way: the JS loop scans the rest', () => {
+    const keywords = ['abcdef', 'c'];
+    const text = 'xxabcdefyy - abcdef'.repeat(30);
+    const scanner = new KeywordScanner(keywords, { wasmThreshold: 0, wasmWindow: 16 });
+    scanWith(keywords, 'warm up', {}, scanner);
+    const wasm = wasmOf(scanner) as unknown as { scan8Fn: (steps: number) => void };
+    const real = wasm.scan8Fn;
+    let calls = 0;
+    wasm.scan8Fn = (steps) => {
+      if (++calls === 5) throw new Error('simulated trap');
+      real(steps);
+    };
+    expect(scanWith(keywords, text, {}, scanner)).toEqual(jsScan(keywords, text));
+    expect(calls).toBe(5);
+    expect(wasmOf(scanner)).toBeNull();
+  });
+
   it('survives a megabyte of one keyword repeated, every position a hit', () => {
     const keywords = ['a', 'aa', 'password'];
     for (const text of ['a'.repeat(1 << 20), 'password'.repeat((1 << 20) / 8)]) {
