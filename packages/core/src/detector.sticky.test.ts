@@ -57,6 +57,38 @@ describe('rules run at their keywords', () => {
   });
 });
 
+describe('sticky patterns tried only near their anchors', () => {
+  /** Where the anchor stands in the longest match of a rule's pattern at the text's start (-1: no match). */
+  function anchorInLongestMatch(id: string, text: string, anchor: string): number {
+    const rule = rules.find((r) => r.id === id)!;
+    const at = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gy]/g, '') + 'y');
+    const m = at.exec(text);
+    return m === null ? -1 : m[0].toLowerCase().indexOf(anchor);
+  }
+
+  it('user-slash-password-prose: the longest head, clause and name put the blank before the slash exactly its reach on', () => {
+    const text = "basic auth \t" + "'s".repeat(60) + ' was  \r\n' + '\t'.repeat(12) + 'a'.repeat(64) + '   / Xk8#mQ2vLp9 end';
+    expect(anchorInLongestMatch('user-slash-password-prose', text, ' /')).toBe(rules.find((r) => r.id === 'user-slash-password-prose')!.anchorReach);
+  });
+
+  it("user-comma-password-prose: the longest account, value and joining words put `pass` exactly its reach on", () => {
+    const text = 'username \tfor \t' + 'x'.repeat(60) + ' \twas   A' + 'b'.repeat(30) + '\\\\' + 'c'.repeat(64) + '\t\t\tand  \r\n' + '\t'.repeat(12) + 'the\t\t\tpassword Xk8#mQ2vLp9 end';
+    expect(anchorInLongestMatch('user-comma-password-prose', text, 'pass')).toBe(rules.find((r) => r.id === 'user-comma-password-prose')!.anchorReach);
+  });
+
+  it('find the same as a whole-text search with the anchor far from the keyword, and find it', () => {
+    // Found either way (the names as long as the patterns take): the two searches agree on findings, not on nothing.
+    const slashAt = (pad: number): string => 'login: ' + 'o'.repeat(pad) + ' / Lk4vN8qW2p';
+    const passAt = (pad: number): string => 'use CORP\\' + 's'.repeat(pad) + ', pw Lk4vN8qW2p!x';
+    for (let pad = 1; pad <= 64; pad++) {
+      for (const text of [slashAt(pad), passAt(pad)]) {
+        expect(sticky.detect(text), text).toEqual(searching.detect(text));
+        expect(sticky.detect(text).length, text).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
 describe('leadingLiteral', () => {
   it('reads plain and escaped characters up to the first construct', () => {
     expect(leadingLiteral('ghp_')).toBe('ghp_');

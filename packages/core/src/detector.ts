@@ -31,6 +31,9 @@ interface CompiledRule {
   keywordIds: number[];
   /** Ids of the keywords whose offsets an anchored finder is given: its `anchors`, or else its keywords. */
   anchorIds: number[];
+  /** For a sticky pattern with `anchors` and `anchorReach`: the anchors' ids; it is tried only at keyword offsets with one that near. */
+  nearIds: number[] | undefined;
+  anchorReach: number;
   /**
    * The rule's fields that detect reads, copied here so every rule is read through objects
    * of one shape: rules are object literals of dozens of shapes, and reading them directly
@@ -106,6 +109,8 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       flags: withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g'),
       keywordIds: ruleKeywordIds,
       anchorIds: rule.anchored === true && rule.anchors !== undefined ? rule.anchors.map(idOf) : ruleKeywordIds,
+      nearIds: startsAtKeyword(rule) && rule.anchors !== undefined && rule.anchorReach !== undefined ? rule.anchors.map(idOf) : undefined,
+      anchorReach: rule.anchorReach ?? 0,
       id: rule.id,
       category: rule.category,
       confidence: rule.confidence,
@@ -130,6 +135,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
     for (const c of compiled) {
       c.keywordIds = c.keywordIds.map((id) => (id === NON_ASCII_PENDING ? nonAsciiId : id));
       c.anchorIds = c.anchorIds.map((id) => (id === NON_ASCII_PENDING ? nonAsciiId : id));
+      c.nearIds = c.nearIds?.map((id) => (id === NON_ASCII_PENDING ? nonAsciiId : id));
     }
   }
   // Which rules each keyword triggers; rules without keywords always run.
@@ -141,6 +147,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   // Keywords whose offsets some rule starts from (anchored finders, sticky patterns).
   const tracked = new Uint8Array(keywordIds.size);
   for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.anchorIds) tracked[id] = 1;
+  for (const c of compiled) for (const id of c.nearIds ?? []) tracked[id] = 1;
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
 
   // Path gates: each distinct `paths` / `skipPaths` expression is tested at most once per
@@ -234,7 +241,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
           continue;
         }
         const regex = (rule.regex ??= new RegExp(rule.source, rule.flags));
-        acceptMatches(rule, regex, regex.sticky ? offsetsOf(rule.keywordIds, positions) : undefined, text, file, isAllowed, candidates);
+        acceptMatches(rule, regex, regex.sticky ? stickyStarts(rule, positions) : undefined, text, file, isAllowed, candidates);
       }
       for (const k of known) addKnownSecret(text, k, candidates);
       if (candidates.length === 0) return [];
@@ -411,6 +418,41 @@ function offsetsOf(ids: readonly number[], positions: readonly (number[] | undef
     if (list !== undefined && list.length > 0) merged = merged.length === 0 ? list : mergeDistinct(merged, list);
   }
   return merged;
+}
+
+/** Where a sticky pattern is tried: its keywords' offsets, those with one of its anchors near after them if it has any. */
+function stickyStarts(rule: CompiledRule, positions: readonly (number[] | undefined)[]): readonly number[] {
+  const starts = offsetsOf(rule.keywordIds, positions);
+  return rule.nearIds === undefined || starts.length === 0 ? starts : startsNear(starts, rule.nearIds, positions, rule.anchorReach);
+}
+
+/**
+ * The starts with an offset of one of the `ids` in [start, start + reach]. One cursor a list, each only moving on: the
+ * starts are in order, and so is each list. (user-slash-password-prose: 65K keyword offsets on the bench tree, 10K
+ * with a ` /` that near; user-comma-password-prose: 43K, a handful with a `pw` or `pass`.)
+ */
+function startsNear(starts: readonly number[], ids: readonly number[], positions: readonly (number[] | undefined)[], reach: number): readonly number[] {
+  const lists: number[][] = [];
+  for (const id of ids) {
+    const list = positions[id];
+    if (list !== undefined && list.length > 0) lists.push(list);
+  }
+  if (lists.length === 0) return NO_OFFSETS;
+  const cursors = new Array<number>(lists.length).fill(0);
+  const near: number[] = [];
+  for (const start of starts) {
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k]!;
+      let at = cursors[k]!;
+      while (at < list.length && list[at]! < start) at++;
+      cursors[k] = at;
+      if (at < list.length && list[at]! - start <= reach) {
+        near.push(start);
+        break;
+      }
+    }
+  }
+  return near;
 }
 
 /** The union of two increasing lists, increasing, each offset once. */

@@ -94,6 +94,13 @@ export interface Rule {
    */
   anchors?: string[];
   /**
+   * With `startsAtKeyword` and `anchors`: every match holds one of `anchors` starting at most this many characters after
+   * the match's own start (a bound read off the pattern, its working shown where it is set). The pattern is then tried
+   * only at the keyword offsets with an anchor that near: it cannot match at the others. A keyword such as `account` or
+   * `as ` stands in most texts, where the word the pattern needs further on (`/`, `password`) seldom follows it.
+   */
+  anchorReach?: number;
+  /**
    * Without `find`: every match of `pattern` begins exactly where one of `keywords` occurs
    * (in any case), so the engine tries the pattern only at those offsets (a sticky match
    * at each) instead of searching the whole text. Set by the rule builders when the

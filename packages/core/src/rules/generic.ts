@@ -7815,6 +7815,12 @@ export const genericRules: Rule[] = [
     description: 'A password after a user name and a spaced slash in prose (`user deploy / …`, `login: ops / …`, `login is ops / …`, `basic auth ops / …`, `login for the shared account: ops / …`, `Credentials: ops / …`, `share creds are ops / …`, `the account ops / ….` ending its clause); capitalised words with no digit where a sentence states the pair (`the login for … is relief2 / Sluice-Gate-Dawn.`)',
     keywords: ['user ', 'user:', 'username', 'login', 'account', 'basic auth', 'basic-auth', 'credentials', 'creds'],
     startsAtKeyword: true,
+    // Every match holds its slash after a blank, the blank at most 218 characters on: the longest head is `basic auth`
+    // (10) and its clause before `is` (2 + 60 × `'s` + 4 + 2 + 2 + 12 = 142), then the name (64) and blanks (3) up to the
+    // slash, whose blank stands one before it (10 + 142 + 64 + 3 - 1 = 218). Most of its keywords' 65K offsets on the
+    // bench tree have no ` /` that near (10K do).
+    anchors: [' /', '\t/'],
+    anchorReach: 218,
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`), or before
     // the `is` of a sentence, which may go on on the next line (`The kiosk login for\n  branch EAST is kiosk / …`).
     // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon, a chat's `creds are` after its verb.
@@ -7835,6 +7841,12 @@ export const genericRules: Rule[] = [
     description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `ssh in, roofctl@10.8.4.5 pw …`, `user tess-imports, pw Maersk-Pallet-Stack`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
     keywords: ['user ', 'user:', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with ', ' pw', ', pw', ' pass', ', pass'],
     startsAtKeyword: true,
+    // Every match holds the password's word (`pw`, or `pass` in `password`, `passwd`), at most 208 characters on: the
+    // longest account part is `username for …  is   ` (8 + 2 + 3 + 2 + 60 + 5 + 3 = 83) and its value (31 + 2 + 64 = 97),
+    // then the joining `and` with a line break (3 + 3 + 16 = 22) and `the` (6): 83 + 97 + 22 + 6 = 208. Of its keywords'
+    // 43K offsets on the bench tree (`as `, `with `, `use `), a handful have one that near.
+    anchors: ['pw', 'pass'],
+    anchorReach: 208,
     // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
     // (`the account for the export is \`ro\`, password …`, ``the login for the GUI on `wrk01` is `LBX\proc`, password …``).
     // A Windows domain account names a login by its form alone: after `use`, `as` or `with` it needs no word for it (a
