@@ -886,6 +886,12 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['usage lines naming a password, repeated', 'run.sh', '# usage: run.sh NEWPASS '.repeat(MB / 24)],
     ['recorded runs of a script under its usage line', 'run.sh', '# usage: run.sh NEWPASS\n' + 'run.sh Kq8!zW3mLp '.repeat(MB / 19)],
     ['forced password changes with passwords that never close', 'new.ps1', "ForceChangePasswordNextSignIn Password = 'ChangeMe-".repeat(MB / 51)],
+    // A bare `key` reads a bounded value after it; a device code's noun a bounded clause and one bounded run of groups.
+    ['key words before runs of value characters that never end', 'notes.md', `key ${'Ab1'.repeat(MB / 6)} `.repeat(2) + 'the feed key '.repeat(MB / 26)],
+    ['device code nouns before hyphened capitals that never end', 'chat.txt', 'device code ' + 'ABC-'.repeat(MB / 8) + ' passcode'.repeat(MB / 18)],
+    // An answer reads back one bounded line for the question: lines that each ask for a key and open with a word.
+    ['questions for a datadog key answered by words, one line after another', 'chat.txt', 'datadog key for the pi?\nuse '.repeat(MB / 28)],
+    ['an influx command before a megabyte of base64url without padding', 'crontab', `influx backup -t ${'Ab1_'.repeat(MB / 4)}`],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

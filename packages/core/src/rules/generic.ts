@@ -11,6 +11,7 @@ import { withoutEmphasis } from './emphasis.js';
 import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, isStandInDigits, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
+import { mixesClasses } from './providers/shape.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
 import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode, skipBlanksBack } from '../char-codes.js';
 
@@ -4514,7 +4515,7 @@ function opensFieldListItem(text: string, start: number, value: string): boolean
  * Markdown's indented code block). A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:(?:(?:new|old|current|previous)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>(?:current|old|previous)(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
+  /(?:(?:(?:new|old|current|previous|live|active|valid|working)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|(?:[ \t]|\r?\n[ \t]{0,8})(?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>(?:current|old|previous)(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
 /** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
@@ -4544,6 +4545,9 @@ function lastKeyNounEnd(before: string): number {
   return end;
 }
 
+/** A name and `=` at a value's start: `HUBSPOT_TOKEN=…`, an assignment rather than a value. */
+const NAME_ASSIGNED = /^[A-Za-z_][A-Za-z0-9_]{0,60}=[^=]/;
+
 function findOneKeyValues(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(ONE_KEY_VALUE, text, offsets, (m) => {
@@ -4556,6 +4560,9 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
     if (NAMES_DIGEST.test(before.slice(keyEnd))) return;
     const raw = m.groups!['v']!;
     const quote = m.groups!['q']!;
+    // An assignment set off below the phrase (`the working one:` over `    HUBSPOT_TOKEN=pat-…`): the name is no part of the
+    // value, and the assignment rules read the value under its name.
+    if (NAME_ASSIGNED.test(raw)) return;
     // A plain "the value" is any setting's: it hands over a key only with a colon or a verb, the value set off in code
     // marks or on a line of its own, and no digest, revision or id named before it.
     if (m.groups!['the'] !== undefined && (m.groups!['says'] === undefined || (quote === '' && !m[0].includes('\n')) || NOT_THE_KEYS_VALUE.test(before) || NOT_THE_KEYS_VALUE.test(m.groups!['says']))) return;
@@ -4585,7 +4592,7 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
  * between `it` and the verb.
  */
 const IT_IS_VALUE =
-  /(?:it(?:'s|[ \t](?:(?<now>currently|still|now|usually)[ \t])?(?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|(?:(?:copied|pasted|entered|loaded)[ \t](?:in|into[ \t][^\r\n:`'"()]{1,30}?)|(?:rotated|changed|updated|regenerated)[ \t]to)[ \t]{0,2}:[ \t]{1,3}(?<vq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
+  /(?:it(?:'s|[ \t](?:(?<now>currently|still|now|usually)[ \t])?(?:is|was))[ \t]{1,4}(?<q>[`'"])|(?:is|was|(?<set>set[ \t]to))[ \t](?<bq>`)|until[ \t][^\r\n:`'"()]{1,40}?:[ \t]{1,3}(?<uq>`)|(?:(?:copied|pasted|entered|loaded)[ \t](?:in|into[ \t][^\r\n:`'"()]{1,30}?)|(?:rotated|changed|updated|regenerated)[ \t]to|deployed|installed|issued|generated)[ \t]{0,2}:[ \t]{1,3}(?<vq>`)|\((?<pq>`))(?<v>[^\s`'"]{6,200})/iy;
 /** Before `set to`, the verb that makes it one clause with its subject (`the password for new units is set to \`…\``). */
 const SET_TO_VERB = /\b(?:is|was|been|be|got|gets)[ \t]{1,2}$/i;
 /**
@@ -4666,7 +4673,10 @@ function findItIsValues(text: string, options: DetectOptions, offsets: readonly 
     const core = raw.replace(/[A-Za-z0-9]\.{2}$/, (end) => end.charAt(0));
     const statesValue = until || paren || m.groups!['now'] !== undefined;
     if (core.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(core) || !/\d/.test(core) || !/[A-Za-z]/.test(core) || (/^[0-9a-f]{40}$/.test(core) && !statesValue)) return;
-    if (!looksGenerated(core) || isNameShaped(core) || !isPlausibleSecret(core, { category: 'KEY', quoted: true, file: options.file })) return;
+    // Named right before its value (`until …:`, a verb of putting it in place and a colon), a key drawn from letters of both
+    // cases may hold a single digit (a 22-character webhook signature key): its spread says it is drawn, as digits would.
+    const drawn = looksGenerated(core) || (until && core.length >= 20 && mixesClasses(core, 3) && shannonEntropy(core) >= 4);
+    if (!drawn || isNameShaped(core) || !isPlausibleSecret(core, { category: 'KEY', quoted: true, file: options.file })) return;
     // Without `it`, a word among the value's parts (`session-2024-01-15-user-42`) makes it a label or a lookup key.
     if ((bare || until || paren) && WORD_PART.test(core)) return;
     spans.push({ start: m.index + m[0].length - raw.length, end: m.index + m[0].length, category: word.startsWith('token') ? 'TOKEN' : 'KEY' });
@@ -7147,8 +7157,8 @@ export const genericRules: Rule[] = [
   {
     id: 'key-one-prose',
     category: 'KEY',
-    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not, or handed over bare: "use the new one …"), "the old one", "the current one", "the old value" or under a `Current:`, `Old:` or `Previous:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`", "Old (revoked): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
-    keywords: ['new one', 'old one', 'current one', 'previous one', 'new value', 'old value', 'current value', 'previous value', 'current:', 'current (', 'old:', 'old (', 'previous:', 'previous (', 'the value'],
+    description: 'A key, token or secret named in a sentence and given a line or two later as "the new one" (set to it or not, or handed over bare: "use the new one …"), "the old one", "the current one", "the live one" (its verb maybe wrapped onto the next line), "the old value" or under a `Current:`, `Old:` or `Previous:` label ("rotate the staging secret? current one in the .env is …", "the old one was `…`", "the old value `…` was still deployed", "Current (rotated …): `…`", "Old (revoked): `…`"), or as "the value" a colon or "is" hands over, set off on a line of its own or in code marks ("the key lives in 1Password … the value as of the 2024 rotation is:" over an indented block; not a digest\'s, a revision\'s or an id\'s)',
+    keywords: ['new one', 'old one', 'current one', 'previous one', 'live one', 'active one', 'valid one', 'working one', 'new value', 'old value', 'current value', 'previous value', 'live value', 'active value', 'valid value', 'working value', 'current:', 'current (', 'old:', 'old (', 'previous:', 'previous (', 'the value'],
     pattern: ONE_KEY_VALUE,
     find: findOneKeyValues,
     anchored: true,
@@ -7163,6 +7173,7 @@ export const genericRules: Rule[] = [
         'The production key lives in 1Password. If it is down, a copy is in the vault; the value as of the 2024 rotation is:\n\n    8c1f7a03e5b94d26a0e8c3f17b52d94a\n',
         '[09:31] priya: FYI rotated the Sentinel Hub secret. new one: Kf7@Wp3!Rn9#Tc2Lm6Xb4Hv8Dz1Gs5Qy0Ja',
         '[11:02] ana: who has the scoreboard API token? the old one got revoked\n\n[11:04] rob: use the new one 5e1d09c4b7a2f83e61c0d94b2a7f85e3 till it is in vault',
+        'The backup token in `config.py` was a stale one from 2022; the live one\nis `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` and sits in the .env now.',
       ],
       noMatch: [
         'The API key rotated. The new one is in the vault.',
@@ -7178,14 +7189,15 @@ export const genericRules: Rule[] = [
         'The token check failed on the old build.\nuse the new one 1cb577b2e35fa0fde83202d88f8dd23fb76d621b instead',
         'which image has the token fix? use the new one rel-2024-06-01-build-3317-x64 tonight',
         'The API key rotated; the new one 5e1d09c4b7a2f83e61c0d94b2a7f85e3 hmm',
+        'The signing key moved to the HSM; the checksum of the live one\nis `4b7e1c90d2a5f83e6c0b19d7a4e2f58c`.',
       ],
     },
   },
   {
     id: 'secret-it-is-prose',
     category: 'KEY',
-    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box"), as "is `…`" or "is set to `…`" in its clause, right after it as "until …: `…`" or as a verb of putting it in place and a colon ("new HMAC key copied in: `…`", "rotated to: `…`"), or in brackets a few words after it ("the production token from the kickoff mail (`…`)")',
-    keywords: ["it's", 'it is', 'it was', 'it currently', 'it still', 'it now', 'it usually', 'is `', 'was `', 'set to `', 'until ', '(`', 'copied in', 'copied into', 'pasted in', 'pasted into', 'entered in', 'loaded in', 'rotated to', 'changed to', 'updated to', 'regenerated to'],
+    description: 'A key, token or password named in a sentence and given later in it as "it\'s `…`" or "it is `…`" after a clause ("don\'t paste the Rails master key anywhere; it\'s `…` on the old box"), as "is `…`" or "is set to `…`" in its clause, right after it as "until …: `…`" or as a verb of putting it in place and a colon ("new HMAC key copied in: `…`", "rotated to: `…`", "new key deployed: `…`"), or in brackets a few words after it ("the production token from the kickoff mail (`…`)")',
+    keywords: ["it's", 'it is', 'it was', 'it currently', 'it still', 'it now', 'it usually', 'is `', 'was `', 'set to `', 'until ', '(`', 'copied in', 'copied into', 'pasted in', 'pasted into', 'entered in', 'loaded in', 'rotated to', 'changed to', 'updated to', 'regenerated to', 'deployed', 'installed', 'issued', 'generated'],
     pattern: IT_IS_VALUE,
     find: findItIsValues,
     anchored: true,
@@ -7199,6 +7211,7 @@ export const genericRules: Rule[] = [
         'The legacy SMS gateway still uses this API secret until we migrate: `Lq7Zw2Nk9Rt4Vb8Mx3Hc6Pd`.',
         '- 09:31 new HMAC key copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58c3d6e91b0f4a7c2d8e5b1f3a6c9d0e7b`',
         '- the webhook secret pasted into the payment admin: `Lq7Zw2Nk9Rt4Vb8Mx3Hc6Pd`',
+        '- 14:05 new signing key deployed: `Tz8LmV2nRb5cWq3kHq7Lm2` (the unit file too)',
         'Never paste the live token from the partner mail (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`) in examples.',
       ],
       noMatch: [
@@ -7209,6 +7222,8 @@ export const genericRules: Rule[] = [
         "The API key is fine; it's `disabled_by_default` anyway.",
         'The token fix is in the merge commit (`5e2b7c90d4a1f8e63b0c92d7a4f1e8b5c6d3a209`).',
         '- 09:31 the key file was copied in: `config/keys/hmac.key`',
+        '- 14:05 new build deployed: `Tz8LmV2nRb5cWq3kHq7Lm2`',
+        '- 14:05 the key, after review, deployed: `Tz8LmV2nRb5cWq3kHq7Lm2`',
         '- new HMAC key id copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58`',
         '- the key, once rotated, was copied in: `5b0e9c4a7d21f8e36a1c0d9b4e7f2a58`',
         'Keep the token until the build ends: `cache-2024-06-01-linux-x64`.',

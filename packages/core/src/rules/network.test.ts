@@ -435,3 +435,43 @@ describe('a private network whose prefix length ends a sentence', () => {
     expect(hosts('cp build/10.61.4.22/24.5 out\n', 'copy.sh')).toEqual([]);
   });
 });
+
+describe('zones under top-level names that no public DNS answers for', () => {
+  it('reports hosts in a laboratory’s or a site’s own .lab and .intra zones, bare and in URLs', () => {
+    expect(hosts('machine fs02.kelpie-bio.lab\n  login backup\n', '.netrc')).toEqual(['fs02.kelpie-bio.lab']);
+    expect(hosts('DATABASES = {"default": {"HOST": "pg-assay.kelpie-bio.lab"}}\n', 'settings.py')).toEqual(['pg-assay.kelpie-bio.lab']);
+    expect(hosts('The scope PC answers as conf-03.kelpie-bio.lab on the guest VPN.\n', 'mail.eml')).toEqual(['conf-03.kelpie-bio.lab']);
+    expect(hosts('ServerName extranet.groupe-vauban.intra\n', 'site.conf')).toEqual(['extranet.groupe-vauban.intra']);
+    const url = detect('index-url = https://pypi.kelpie-bio.lab/simple/\n', { file: 'pip.conf' });
+    expect(url.map((f) => f.category)).toEqual(['URL']);
+  });
+
+  it('reports a machine a home router names under .home, and leaves settings named for a home folder', () => {
+    expect(hosts('"hostname":"Dhruv-MacBook-Air.home","pid":4411\n', 'app.log')).toEqual(['Dhruv-MacBook-Air.home']);
+    expect(hosts('ssh pi@octopi02.home\n', 'notes.md')).toEqual(['octopi02.home']);
+    expect(detect('open http://printer.home/ to see the queue\n', { file: 'notes.md' }).map((f) => f.category)).toEqual(['URL']);
+    expect(hosts('<localRepository>${user.home}/.m2/repository</localRepository>\n', 'settings.xml')).toEqual([]);
+    expect(hosts('JAVA_OPTS="-Djava.home=/opt/jdk -Dgradle.user.home=/cache"\n', 'env.sh')).toEqual([]);
+    expect(hosts('idp.signing.key= %{idp.home}/credentials/idp-signing.key\n', 'idp.properties')).toEqual([]);
+  });
+
+  it('leaves names under public or reserved top-level domains and code that ends in .lab', () => {
+    expect(hosts('ssh deploy@build.acme.office\n', 'notes.md')).toEqual([]);
+    expect(hosts('mail goes to relay.acme.test and api.acme.example\n', 'notes.md')).toEqual([]);
+    expect(hosts('const l = convert.rgb.lab;\n', 'colors.js')).toEqual([]);
+    expect(hosts('package vet.kelpie.lab;\n', 'Assay.java')).toEqual([]);
+  });
+});
+
+describe('a request log line with an API version in its path', () => {
+  it('reports the client address a request log prints beside a versioned path', () => {
+    const line = 'I, [2025-02-11T09:14:02.101 #881]  INFO -- : [4c1d] Started GET "/api/v2/lessons?day=2025-02-12" for 10.44.7.12 at 2025-02-11 09:14:02 +0000\n';
+    expect(hosts(line, 'log/production.log')).toEqual(['10.44.7.12']);
+    expect(hosts('GET /v1/health from 192.168.20.31 200 3ms\n', 'access.log')).toEqual(['192.168.20.31']);
+  });
+
+  it('still leaves a dotted version that a version word names outside a path', () => {
+    expect(hosts('Started app v2 release 10.4.1.7 at boot\n', 'log/production.log')).toEqual([]);
+    expect(hosts('GET /release/notes for version 10.2.0.1\n', 'access.log')).toEqual([]);
+  });
+});

@@ -13,7 +13,15 @@ import { isDigitCode, isIdentifierCode, isLetterCode } from '../char-codes.js';
  * A bare host is HOST; a URL to one is URL. Loopback and public addresses are not secret.
  */
 
-const INTERNAL_SUFFIXES = ['internal', 'local', 'localdomain', 'corp', 'lan', 'intranet', 'home.arpa', 'consul'];
+/**
+ * Top-level names that no public DNS answers for, which sites use for their own zones: the reserved `.internal`,
+ * mDNS's `.local`, `home.arpa`, the never-delegated `.corp`, `.home`, `.lan`, `.localdomain`, `.intranet`, `.intra`,
+ * a laboratory's or a home lab's `.lab` (`pg-lims.acme.lab`), and Consul's. Each was checked against IANA's list of
+ * top-level domains: `.office`, `.dev`, `.app`, `.cloud`, `.host` and `.network` are public and stay out. `.private`
+ * and `.priv` are left out too: as a last word they name settings and files far more often (Poetry's
+ * `http-basic.private`, `signing.priv`) than a zone.
+ */
+const INTERNAL_SUFFIXES = ['internal', 'local', 'localdomain', 'corp', 'lan', 'intranet', 'intra', 'lab', 'home', 'home.arpa', 'consul'];
 
 /**
  * Consul's DNS interface answers under `.consul` for the cluster alone: `<service>.service[.<dc>].consul`,
@@ -79,6 +87,18 @@ export function isInternalHostname(host: string, declared: readonly string[] = [
  * host's loopback (`10.0.2.2`) and Genymotion's (`10.0.3.2`). Like 127.0.0.1 they identify nobody.
  */
 const EMULATOR_HOST_ALIASES = new Set(['10.0.2.2', '10.0.3.2']);
+
+/**
+ * `.home` is the zone home routers give the machines on their network (`MacBook-Pro-3.home`, `nas01.home`), and also
+ * the last word of settings named for a folder (Java's `user.home` and `java.home`, `maven.home`, Shibboleth's
+ * `idp.home`, `gradle.user.home`). A setting's words are letters only: a bare name under `.home` counts when one of its
+ * labels has a digit or a hyphen, as a machine's does. A URL's host (`http://router.home/`) is a host whatever its letters.
+ */
+function isFolderSettingName(host: string): boolean {
+  return HOME_SUFFIX.test(host) && !/[\d-]/.test(host.slice(0, -HOME_SUFFIX_LENGTH));
+}
+const HOME_SUFFIX = /\.home$/i;
+const HOME_SUFFIX_LENGTH = '.home'.length;
 
 export function isInternalHost(host: string, declared: readonly string[] = []): boolean {
   const h = host.startsWith('[') || host.endsWith(']') ? host.replace(/^\[|\]$/g, '') : host;
@@ -176,7 +196,9 @@ function findInternalUrls(declared: readonly string[]) {
  * four numbers is the value of its `oid` name, which `isAssignedToVersionName` reads), while the trap's source on the
  * same line is an address.
  */
-const VERSION_CONTEXT = /\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios)\b|\bv\d/i;
+// A word that is a folder of a URL's or a file's path (`GET "/api/v1/availability" for 10.8.0.2`, `/release/notes`) names
+// that path's version, as a request log prints it beside the client's address, not the address's.
+const VERSION_CONTEXT = /(?<!\/)\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios)\b|(?<!\/)\bv\d/i;
 // A server's management controller (`the BMC at 10.40.0.200`, `iDRAC`, `IPMI`) is reached at an address: a firmware word beside it names what runs there.
 // A machine that builds (`the build agent BUILD01 (172.20.2.30)`, `build box`, `build runner`) is a host: there `build` names no version.
 const ADDRESS_CONTEXT =
@@ -760,7 +782,7 @@ function findInternalHostnames(declared: readonly string[]) {
       // A call or an index; a port in parentheses is IBM MQ's connection name (`CONNAME('mq01.acme.corp(1414)')`, `conn-name: a(1414),b(1414)`).
       if ((text[end] === '(' && !PARENTHESIZED_PORT.test(text.slice(end, end + 18))) || text[end] === '[') continue;
       if (isModulePath(host, text.slice(Math.max(0, start - 60), start))) continue;
-      if (!isInternalHostname(host, declared)) continue;
+      if (!isInternalHostname(host, declared) || isFolderSettingName(host)) continue;
       spans.push({ start, end });
     }
     return spans;
@@ -899,14 +921,14 @@ export function networkRules(internalDomains: readonly string[] = []): Rule[] {
       id: 'internal-hostname',
       category: 'HOST',
       description:
-        'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `svc.cluster.local`), a Consul DNS name (`vault.service.consul`, `db-1.node.dc2.consul`) or a declared internal domain; the zone of a wildcard (`*.db.acme.internal`) and a host that names its certificate or key file (`wiki.acme.intranet.crt`) too',
-      keywords: ['.internal', '.local', '.corp', '.lan', '.intranet', '.home.arpa', '.consul', ...declared.map((d) => `.${d}`)],
-      pattern: /\.(?:internal|local|localdomain|corp|lan|intranet|home\.arpa|consul)(?![\w-])(?!\.[A-Za-z])/i,
+        'A host name under an internal suffix (`.internal`, `.local`, `.corp`, `.lan`, `.intranet`, `.intra`, `.lab`, `.home`, `svc.cluster.local`), a Consul DNS name (`vault.service.consul`, `db-1.node.dc2.consul`) or a declared internal domain; the zone of a wildcard (`*.db.acme.internal`) and a host that names its certificate or key file (`wiki.acme.intranet.crt`) too',
+      keywords: ['.internal', '.local', '.corp', '.lan', '.intra', '.lab', '.home', '.consul', ...declared.map((d) => `.${d}`)],
+      pattern: /\.(?:internal|local|localdomain|corp|lan|intranet|intra|lab|home|home\.arpa|consul)(?![\w-])(?!\.[A-Za-z])/i,
       find: findInternalHostnames(declared),
       confidence: 'medium',
       examples: {
-        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")', 'saprouter=/H/saprt.acme.corp/S/3299/H/erp01.acme.lan', 'SlurmctldHost=ctl01.hpc.acme.lan(10.128.0.11)', '[domain_realm]\n    .hpc.acme.lan = HPC.ACME.EDU', 'no_proxy=localhost,.corp.acme.lan'],
-        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\'', ' * "git branch" learned to use color.branch.local for local branches.', 'NO_PROXY=localhost,.svc.cluster.local,.us-east-1.compute.internal', 'cp .env.local .env.local.bak', 'x = foo.lan(bar)', 'Connect-VIServer -User administrator@vsphere.local'],
+        match: ['DB_HOST=db01.prod.internal', 'Host ci-*\n    HostName %h.ci.acme.corp', 'redis: cache.default.svc.cluster.local:6379', 'printer.acme.lan', 'ssh build-03.eng.corp', 'image = "registry.service.consul:5000/api:1.4"', 'VAULT_ADDR=https://vault.service.dc2.consul:8200', 'ping pg-2.node.consul', 'conn-name: mq01.esb.acme.corp(1414),mq02.esb.acme.corp(1414)', 'server_name *.apps.acme.internal;', 'SSLCertificateFile /etc/pki/tls/certs/wiki.eng.intranet.crt', '[registers]\ntill-[01:24].stores.acme.lan', 'set_savefile_path("/nfs/ctrl-nfs01.kestrel.lan/autosave/iocLLRF01")', 'saprouter=/H/saprt.acme.corp/S/3299/H/erp01.acme.lan', 'SlurmctldHost=ctl01.hpc.acme.lan(10.128.0.11)', '[domain_realm]\n    .hpc.acme.lan = HPC.ACME.EDU', 'no_proxy=localhost,.corp.acme.lan', 'machine nas.acme.lab', '"hostname":"Sam-MacBook-Pro.home"'],
+        noMatch: ['spring.cloud.consul.host=localhost', 'management.health.consul', 'import com.ecwid.consul', 'window.local = 1', 'cp .env.local .env', 'settings.local.py', 'DJANGO_SETTINGS_MODULE=shop.settings.local', 'celery_module: tasks.worker.local', '<logger name="com.acme.billing.internal" level="DEBUG"/>', 'localhost:8080', 'https://example.com', 'curl http://metadata.google.internal/computeMetadata/v1/', '*.env.local', 'cp certs/dev.local.pem .', 'till-[01:24].local', 'allows users to disable modules in Setup.local.', 'local macro configuration, such as man.local', 'adduser.local is run after the account is made', 'cat /nfs/exports/files02.acme.lan/x', 'ls /srv/H/build.acme.lan/S/3200', '    QualifiedNameSource.LOCAL,', 'ContextVar(f"werkzeug.Local<{id(self)}>.storage")', '\'<"simeple.local"@example.com>\'', ' * "git branch" learned to use color.branch.local for local branches.', 'NO_PROXY=localhost,.svc.cluster.local,.us-east-1.compute.internal', 'cp .env.local .env.local.bak', 'x = foo.lan(bar)', 'Connect-VIServer -User administrator@vsphere.local', '<localRepository>${user.home}/.m2</localRepository>', 'ssh build.acme.office'],
       },
     },
   ];

@@ -163,3 +163,33 @@ describe('key-one-prose: a key under an `Old:` or `Previous:` label below the se
     expect(found('The release moved.\nOld (revoked): `Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6`\n', 'notes.md', rule)).toEqual([]);
   });
 });
+
+describe('secret-it-is-prose: a key deployed or installed, then a colon', () => {
+  const rule = 'secret-it-is-prose';
+  it('takes a drawn key in code marks after the noun and the verb, one digit or many', () => {
+    const md = '## Timeline\n- 14:10 webhooks fail with 401\n- 14:40 new signing key deployed: `pRtYwQzHkLmNbVcX7aSdFg` (unit file updated too)\n';
+    expect(found(md, 'docs/incidents/webhooks.md', rule)).toEqual(['pRtYwQzHkLmNbVcX7aSdFg']);
+    expect(found('- the partner API token installed: `Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd`\n', 'notes.md', rule)).toEqual(['Rk4mW9tQ2zLp7Vx3Nb8Hc5Jd']);
+  });
+  it('leaves a build, a name and a key whose clause runs on before the verb', () => {
+    expect(found('- 14:40 new build deployed: `pRtYwQzHkLmNbVcX7aSdFg`\n', 'notes.md', rule)).toEqual([]);
+    expect(found('- 14:40 new key deployed: `PartnerWebhookSigningKey`\n', 'notes.md', rule)).toEqual([]);
+    expect(found('- 14:40 the key, after the review, deployed: `pRtYwQzHkLmNbVcX7aSdFg`\n', 'notes.md', rule)).toEqual([]);
+  });
+});
+
+describe('key-one-prose: "the live one" for a key named before it', () => {
+  const rule = 'key-one-prose';
+  it('takes the value after "the live one", its verb wrapped onto the next line', () => {
+    const md = 'The spare token in `local.py` was a stale one from 2020; the live one\nis `4b7e1c90d2a5f83e6c0b19d7a4e2f58c` and sits in the .env now.\n';
+    expect(found(md, 'wiki/incident.md', rule)).toEqual(['4b7e1c90d2a5f83e6c0b19d7a4e2f58c']);
+  });
+  it('reads an assignment set off below "the working one" as the assignment, not as a value of its own', () => {
+    const md = 'The token expired and Sam pasted the working one here:\n\n    PARTNER_TOKEN=Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6\n';
+    expect(found(md, 'docs/SETUP.md', rule)).toEqual([]);
+  });
+  it('leaves a live one that is a commit or a digest', () => {
+    expect(found('The deploy key is pinned; the checksum of the live one\nis `4b7e1c90d2a5f83e6c0b19d7a4e2f58c`.\n', 'wiki/incident.md', rule)).toEqual([]);
+    expect(found('The signing key moved. The live one is at commit `1cb577b2e35fa0fde83202d88f8dd23fb76d621b`.\n', 'wiki/incident.md', rule)).toEqual([]);
+  });
+});

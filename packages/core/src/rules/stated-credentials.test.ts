@@ -606,3 +606,37 @@ describe("a safe's dial numbers after the safe itself", () => {
     expect(combos('Safe serviced: 12-03-24\nPadlock fitted on: 02-11-23\nSafe to release from: 14-05-25\n', 'wiki/pub.md')).toEqual([]);
   });
 });
+
+describe('a key named by what it opens, the drawn value right after the bare noun', () => {
+  const stated = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-credential-value').map((f) => text.slice(f.start, f.end));
+  it('reports a drawn value after a feed’s, a share’s or a licence’s key in a mail', () => {
+    const mail = 'The rota calendar can be edited by anyone with the\ncalendar feed key Wq3kTz8LmV2nRb5cHq7Lm2Wx9Tz4Kv8R — please do not forward it.\n';
+    expect(stated(mail, 'mail/rota.eml')).toEqual(['Wq3kTz8LmV2nRb5cHq7Lm2Wx9Tz4Kv8R']);
+    expect(stated('Use the share key pZ7rQk2LmW9xVt4NbH8cJd3F for the archive.\n', 'notes.md')).toEqual(['pZ7rQk2LmW9xVt4NbH8cJd3F']);
+  });
+  it('leaves a lookup’s key, an SSH public key, a product key and a short or one-case value', () => {
+    expect(stated('The cache key user_42_profile_v3_eu2 is rebuilt hourly.\n', 'notes.md')).toEqual([]);
+    expect(stated('Add the SSH key AAAAC3NzaC1lZDI1NTE5AAAAIGq7Lm2Wx9Tz4Kv8Rb3Nc6Pd to the box.\n', 'notes.md')).toEqual([]);
+    expect(stated('The product key QH7KP-2MX4R-T8VN3-LJ6HB is on the sticker.\n', 'notes.md')).toEqual([]);
+    expect(stated('The sort key Wq3kTz8LmV2nRb5cHq7Lm2Wx9Tz4Kv8R orders rows.\n', 'notes.md')).toEqual([]);
+    expect(stated('Press the key F12 twice, then the key ENTERKEY2024.\n', 'notes.md')).toEqual([]);
+    // An assignment after the noun is read by the assignment rules, its value alone.
+    expect(stated('09:12:05 WARN retrying with fallback key hub_key=Wq3kTz8LmV2nRb5cHq7Lm2Wx9Tz4Kv8R\n', 'app.log')).toEqual([]);
+  });
+});
+
+describe('a device pairing code or a one-time support passcode after its noun', () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'device-pairing-code').map((f) => text.slice(f.start, f.end));
+  it('reports the code in chat, a ticket and a runbook', () => {
+    expect(codes('[08:02] Jess: device code ZKTW-HMRQ (from the Square dashboard)\n', 'chat/shop.txt')).toEqual(['ZKTW-HMRQ']);
+    expect(codes('The reader lost pairing. Re-paired using the device code RQP-WXTZ-KHMV\n(valid 5 minutes).\n', 'tickets/T-12.md')).toEqual(['RQP-WXTZ-KHMV']);
+    expect(codes('Read them the one-time support passcode from the vault (last used: 4KT-Q9Z-R7M).\n', 'runbooks/vendor.md')).toEqual(['4KT-Q9Z-R7M']);
+  });
+  it('leaves a ticket’s or an order’s number, a name and a number, words in capitals and a counted run', () => {
+    expect(codes('device code for the ticket WEB-4821 is on the sticker\n', 'notes.md')).toEqual([]);
+    expect(codes('passcode rules follow ISO-27001\n', 'notes.md')).toEqual([]);
+    expect(codes('the pairing code is shown on the reader, e.g. ABCD-EFGH-IJKL\n', 'notes.md')).toEqual([]);
+    expect(codes('setup code READ-ONLY-MODE is the default\n', 'notes.md')).toEqual([]);
+    expect(codes('device code zktw-hmrq\n', 'notes.md')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { shannonEntropy } from '../entropy.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
 import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
-import { mixesClasses, notPlaceholder } from './providers/shape.js';
+import { mixesClasses, notPlaceholder, notPlaceholderNorCounted } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
 import { ACCESS_CODE_ROLES, captionNamesKeypadCodes, CODE_GIVEN_AS, titleHoldsCodes, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, labelNamesOtherCode, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
@@ -42,7 +42,7 @@ const STATED_PRE_SHARED =
  * name (`getAccessToken`) or a setting's key after its section (git's `user.signingkey <GPG key id>`) is not it.
  */
 const STATED_NOUN_VALUE =
-  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?<noun>api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret|secret)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
+  /(?<![\w.])(?<!(?:public|publishable|site|verification|verifying|pgp|gpg)[ \t_-]?)(?<noun>api[ \t]?(?:token|key|secret)|(?:access|auth|bearer|admin|refresh|session)[ \t]?token|(?:secret|signing|private|master|encryption|session)[ \t]?key|(?:client|app)[ \t]?secret|secret|(?<!(?:ssh|host|cache|sort|partition|primary|foreign|index|idempotency|lookup|object|product|registry|deploy)[ \t_-]?)key)[ \t]{1,2}(?<v>[A-Za-z0-9][A-Za-z0-9+\/=_.-]{14,198}[A-Za-z0-9+\/=_-])(?=[\s,;)\]|"'`]|\.(?:\s|$)|$)/iy;
 
 /**
  * An API or access key's id stated in prose and its secret right after it (`API key SK… / secret …`, `access key AKIA…,
@@ -79,9 +79,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const ISSUED_KEY_NOUN = /^(?:api[ \t]?(?:token|key|secret)|(?:access|auth)[ \t]?token)$/i;
 
+/**
+ * After the bare noun `key` (a mail's "calendar feed key …", "the licence key …"), which also names a cache's, a map's
+ * or a row's key, only a value drawn at random counts: 20 characters or more, letters of both cases and digits, spread
+ * (entropy 4), and not the base64 of an SSH public key (`AAAA…`), which the word `key` often stands before.
+ */
+function isDrawnKeyShape(v: string): boolean {
+  return v.length >= 20 && mixesClasses(v, 3) && shannonEntropy(v) >= 4 && !v.startsWith('AAAA') && !ASSIGNMENT_INSIDE.test(v);
+}
+/** A `name=value` after the noun (`fallback key hub_key=…`): an assignment, whose value the assignment rules read alone. */
+const ASSIGNMENT_INSIDE = /=[^=]/;
+
 /** Whether a value stated after a credential's noun looks generated: letters and digits, no UUID, no 40-hex digest, no name. */
 function isStatedNounValue(v: string, file: string | undefined, noun = ''): boolean {
   if (/^secret$/i.test(noun) && !isPairSecretShape(v)) return false;
+  if (/^key$/i.test(noun) && !isDrawnKeyShape(v)) return false;
   const digest = /^[0-9a-f]{40}$/i.test(v) && !ISSUED_KEY_NOUN.test(noun);
   return /\d/.test(v) && /[A-Za-z]/.test(v) && (v.match(/\d+/g) ?? []).length >= 3 && !UUID.test(v) && !digest &&
     !SCREAMING_NAME.test(v) && notPlaceholder(v) && isPlausibleSecret(v, { category: 'KEY', quoted: false, file });
@@ -946,6 +958,42 @@ function findCommentedCodes(text: string, _options: DetectOptions, offsets: read
   return spans;
 }
 
+/**
+ * A pairing or device code a card reader, a TV app or a vendor's remote session is set up with, or a one-time support
+ * passcode, given in chat, a ticket or a runbook after its noun ("device code QXJM-VTPR (from the dashboard)", "Re-paired
+ * using the device code XKQ-KKNE-XPVP", "the one-time support passcode from the password manager (last used: HX7-22Q-91K)"):
+ * groups of three to five capitals and digits joined by hyphens, a short clause at most between. Whoever holds it pairs a
+ * device with the account or opens the session.
+ */
+const PAIRING_CODE =
+  /(?:(?:device|pairing|activation|enrol{1,2}ment|setup|link|linking|sign-in|one-time)[ \t-]code|passcode)s?(?<gap>[^\r\n.!?]{0,60}?)(?<![A-Za-z0-9-])(?<v>[A-Z0-9]{3,5}-[A-Z0-9-]{3,17})(?![A-Za-z0-9-])/iy;
+/** A clause between the noun and the code that makes the code another thing's: a ticket's, an order's, a model's number. */
+const OTHER_NUMBER_BETWEEN = /\b(?:ticket|order|ref|reference|case|invoice|serial|model|part|sku|version|build|id|number|no|job|booking)\b/i;
+/** A name and a number (`SUP-230`, `ISO-27001`, `TKT-2024-021193`): letters first, then digits only, as ids are written. */
+const LETTERS_THEN_DIGITS = /^[A-Z]{1,5}(?:-\d{1,5}){1,3}$/i;
+
+/** Two to four groups of three to five characters: the pattern reads one run of them, its groups are counted here. */
+function hasCodeGroups(value: string): boolean {
+  const groups = value.split('-');
+  return groups.length >= 2 && groups.length <= 4 && groups.every((g) => g.length >= 3 && g.length <= 5);
+}
+
+function isPairingCode(value: string, context: RuleContext): boolean {
+  if (!hasCodeGroups(value) || value !== value.toUpperCase() || !/[A-Z]/.test(value) || LETTERS_THEN_DIGITS.test(value)) return false;
+  if (OTHER_NUMBER_BETWEEN.test(context.groups?.['gap'] ?? '') || !notPlaceholderNorCounted(value.replace(/-/g, ''))) return false;
+  return /\d/.test(value) || isDrawnLetterCode(value);
+}
+
+/**
+ * A code of capitals only (`QXJM-VTPR`) is drawn when few of its letters are vowels: words joined by hyphens
+ * (`READ-ONLY-MODE`) have one in every two or three letters, a code drawn from 26 letters about one in five.
+ */
+function isDrawnLetterCode(value: string): boolean {
+  const letters = value.replace(/-/g, '');
+  const vowels = (letters.match(/[AEIOU]/g) ?? []).length;
+  return vowels * 4 < letters.length;
+}
+
 export const statedCredentialRules: Rule[] = [
   {
     id: 'parenthesised-password-aside',
@@ -1116,13 +1164,41 @@ export const statedCredentialRules: Rule[] = [
     },
   },
   {
+    id: 'device-pairing-code',
+    category: 'TOKEN',
+    description:
+      'A device\'s pairing, activation or sign-in code, or a one-time support passcode, given after its noun in chat, a ticket or a runbook (`device code QXJM-VTPR`, `re-paired using the device code XKQ-KKNE-XPVP`, `support passcode … (last used: HX7-22Q-91K)`): groups of 3 to 5 capitals and digits joined by hyphens; not a ticket\'s, an order\'s or a model\'s number, nor a name and a number (`SUP-230`)',
+    keywords: ['device code', 'device-code', 'pairing code', 'pairing-code', 'activation code', 'enrolment code', 'enrollment code', 'setup code', 'link code', 'linking code', 'sign-in code', 'one-time code', 'passcode'],
+    startsAtKeyword: true,
+    pattern: PAIRING_CODE,
+    secretGroup: 'v',
+    validate: isPairingCode,
+    confidence: 'medium',
+    examples: {
+      match: [
+        '[10:02] Ana: pairing code for the till reader is KWPZ-7HQD, it expires at noon',
+        'Re-linked the kiosk with the activation code TRB-QZWX-8KPN this morning.',
+        'Give the vendor the one-time support passcode from the vault (last used: 7QK-X2M-4RP).',
+      ],
+      noMatch: [
+        'device code for the ticket SUP-2301 is on the sticker',
+        'passcode policy follows ISO-27001 since 2023',
+        'the pairing code is shown on the reader, e.g. ABCD-EFGH-IJKL',
+        'activation code order number WEB-48213-77',
+        'setup code READ-ONLY-MODE is the default',
+      ],
+    },
+  },
+  {
     id: 'stated-credential-value',
     category: 'KEY',
     description:
-      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`); 40 hex digits only after an API key\'s, API token\'s, access or auth token\'s noun (elsewhere a fingerprint or a commit)',
+      'A generated value written right after the words that name it a credential, with no colon between (`API token 9f…c2 in job config`, `loaded signing key 4e…0b`, `secret key Kq…7Z`; after the bare noun `key`, as in `calendar feed key …`, only a drawn value of letters of both cases and digits), the words maybe joined as a parameter\'s name (`"Invalid AccessToken 9C…"`); 40 hex digits only after an API key\'s, API token\'s, access or auth token\'s noun (elsewhere a fingerprint or a commit)',
     keywords: [
       'api token', 'api key', 'api secret', 'access token', 'auth token', 'bearer token', 'admin token', 'refresh token', 'session token',
       'signing key', 'private key', 'master key', 'encryption key', 'session key', 'client secret', 'app secret', 'secret',
+      // A key named by what it opens (`calendar feed key …`, `the licence key …`): the bare noun, read strictly.
+      'key ',
       // The same phrases written as one word, as a parameter's name (`AccessToken`, `ApiKey`, `clientsecret`).
       'apitoken', 'apikey', 'apisecret', 'accesstoken', 'authtoken', 'bearertoken', 'admintoken', 'refreshtoken', 'sessiontoken',
       'signingkey', 'privatekey', 'masterkey', 'encryptionkey', 'sessionkey', 'clientsecret', 'appsecret',
@@ -1141,6 +1217,7 @@ export const statedCredentialRules: Rule[] = [
         '2024-06-03T02:14:11Z,YRK,007ba6f6-9997-4ccc-885b-c7fa5268de49,AddPayment,401,"Invalid AccessToken 9C18B680927F99CA1FB2D658D931F71B-EF32552D3A087C561C749B4DA6F7DC9"',
         'The REST endpoint also accepts the API key 3e8a1f0c5b7d92e46a0c1b8f3d5e7a9c2b4d6f81 in the X-Api-Key header.',
         '[16:02] jo: portal creds reissued - access Wq3kTz8LmV2nRb5c secret Hq7Lm2Wx9Tz4Kv8Rb3Nc6Pd1Jf5Gs0Ya+Ue/Qi=',
+        'The rota calendar takes the feed key Qm7vLp2Zx9Tn4Wk8Rb3HcYd6Gf0Js5Ae — keep it to yourself.',
       ],
       noMatch: [
         'Verify the public signing key 7d2e90b4c15a3f86e0d71b29c4a58f3e6b0d19a7c2e54f81b3a06d9e7c41f25b first.',
@@ -1157,6 +1234,9 @@ export const statedCredentialRules: Rule[] = [
         'the access token expires_in_seconds is 3600',
         'kubectl get secret app-db-creds-2024-v2 -o yaml',
         'The secret santa draw is on the 12th 2024 at 5pm.',
+        'The cache key user_42_profile_v3_eu2 is rebuilt hourly.',
+        'Add the SSH key AAAAC3NzaC1lZDI1NTE5AAAAIGq7Lm2Wx9Tz4Kv8Rb3Nc6Pd to the box.',
+        'The product key QH7KP-2MX4R-T8VN3-LJ6HB is on the sticker.',
       ],
     },
   },

@@ -20,8 +20,9 @@ const COHERE_KEY_AFTER_WORDS: ShapeAfterWords = {
   reach: 300,
   lines: 2,
   accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
-  // "cohere one for the embeddings": a chat's `one` after the provider's name stands for its key, as the noun would.
-  namedBy: keyNoun('(?:api[ -]?|trial[ -]?|production[ -]?)?(?:key|token)|cohere[ -]one'),
+  // "cohere one for the embeddings", "also cohere for the embeddings POC: …": the provider's name with a chat's `one`
+  // after it, or with what it is for, stands for its key, as the noun would ("Cohere eval notes …" names no key).
+  namedBy: keyNoun('(?:api[ -]?|trial[ -]?|production[ -]?)?(?:key|token)|cohere(?:[ -]one|(?=[ \\t]for[ \\t]))'),
 };
 
 /**
@@ -136,6 +137,7 @@ export const aiRules: Rule[] = [
       match: [
         `[10:02] sam: the Cohere trial key for the reranker demo ${fake('alnum', 40, 4141)} - do not commit it`,
         `[10:04] sam: and the cohere one for the search index: ${fake('alnum', 40, 4144)}`,
+        `[10:05] sam: plus cohere for the rerank spike: ${fake('alnum', 40, 4145)} (trial tier)`,
       ],
       noMatch: [`[10:02] sam: the Cohere key rotated, see build ${fake('hex', 40, 4142)}`, `Cohere reranker demo notes: trace ${fake('alnum', 40, 4143)}`],
     },

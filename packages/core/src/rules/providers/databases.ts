@@ -31,6 +31,35 @@ const OKTA_TOKEN_AFTER_WORDS: ShapeAfterWords = {
   accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4 && notPlaceholder(v),
 };
 
+/**
+ * Twitch named in prose, a wiki or a log, and a client secret or an OAuth token (30 small letters and digits) within two
+ * lines after it, a few words after the noun that calls it one ("OAuth client secret for the overlay app: `…`", "twitch
+ * overlay token refreshed (…)"). The app's client id has the same shape and is public: the noun must name the value, and
+ * an `id` between the noun and the value makes it the id's.
+ */
+const TWITCH_SECRET_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Tt]witch|TWITCH/y,
+  shape: /(?<![A-Za-z0-9_\-+/])([a-z0-9]{30})(?![A-Za-z0-9_\-+/])/g,
+  reach: 300,
+  lines: 2,
+  accept: (v) => mixesClasses(v, 2) && shannonEntropy(v) >= 3.5 && notPlaceholder(v),
+  namedBy: keyNoun('secret|token|oauth'),
+};
+
+/**
+ * InfluxDB named in a runbook, a crontab or chat, and an API token within three lines after it: 64 random bytes in
+ * base64url, 86 characters and `==` (`influx backup … -t …`, "Token for the Grafana datasource:" over an indented
+ * line). The length, the padding and the URL-safe alphabet together are the token's; a digest's base64 carries `+` or
+ * `/` (and a lock file's integrity a `sha512-` before it), and drawn bytes spread over all three kinds of character.
+ */
+const INFLUXDB_TOKEN_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Ii]nflux|INFLUX/y,
+  shape: /(?<![A-Za-z0-9_\-+/=])([A-Za-z0-9_-]{86}==)(?![A-Za-z0-9_\-+/=])/g,
+  reach: 400,
+  lines: 3,
+  accept: (v) => mixesClasses(v, 3) && shannonEntropy(v) >= 4.5 && notPlaceholder(v),
+};
+
 /** Airtable's object ids: a three-letter kind (base, table, view, field, record, user, workspace, …) and 14 characters. */
 export const AIRTABLE_OBJECT_ID = /^(?:app|tbl|viw|fld|rec|usr|wsp|sel|att|ach)[A-Za-z0-9]{14}$/;
 
@@ -244,6 +273,50 @@ export const databaseRules: Rule[] = [
     match: [`TWITCH_CLIENT_SECRET=${fake('lowernum', 30, 731)}`, `twitchOauthToken = '${fake('lowernum', 30, 9731)}'`, `twitchChatOauth = "oauth:${fake('lowernum', 30, 9733)}"`],
     noMatch: ['TWITCH_CHANNEL=acme', `static const twitchClientId = '${fake('lowernum', 30, 9732)}';`],
   }, { minEntropy: 3, nameTail: 'secret|token|oauth|key|pass|auth' }),
+  {
+    id: 'influxdb-token-near-words',
+    category: 'TOKEN',
+    description: 'InfluxDB API token (86 base64url characters and `==`) within three lines after InfluxDB is named: an `influx` command\'s `-t`, a runbook\'s token on a line of its own',
+    keywords: ['influx'],
+    pattern: INFLUXDB_TOKEN_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, INFLUXDB_TOKEN_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `15 2 * * * influx backup /srv/backups/influx -t ${fake('b64url', 86, 9781)}== --host http://localhost:8086`,
+        `Sensors write to InfluxDB (bucket \`barns\`). The write token:\n\n    ${fake('b64url', 86, 9782)}==\n`,
+      ],
+      noMatch: [
+        `influx backup /srv/backups/influx -t ${'x'.repeat(86)}==`,
+        `InfluxDB release notes\nsha512: ${fake('b64', 86, 9783).replace(/^./, '+')}==`,
+        `"integrity": "sha512-${fake('b64url', 86, 9784)}==" influxdb-client`,
+      ],
+    },
+  },
+  {
+    id: 'twitch-secret-near-words',
+    category: 'KEY',
+    description: 'Twitch client secret or OAuth token (30 small letters and digits) in prose, a wiki or a log a few words after a secret\'s or token\'s noun, within two lines after Twitch is named ("OAuth client secret for the overlay app: …"); not the public client id',
+    keywords: ['twitch'],
+    pattern: TWITCH_SECRET_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, TWITCH_SECRET_AFTER_WORDS),
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        `Our Twitch extension's client secret, for the backend:\n\`${fake('lowernum', 30, 9761)}\`.`,
+        `2025-03-01 09:00:00 INFO twitch chat token refreshed (${fake('lowernum', 30, 9762)})`,
+      ],
+      noMatch: [
+        `The Twitch app's client id is \`${fake('lowernum', 30, 9763)}\` (public, sent on every call).`,
+        `Twitch secret rotated in commit ${fake('lowernum', 30, 9764)}`,
+        `Twitch token: ${'x'.repeat(30)}`,
+      ],
+    },
+  },
   {
     id: 'twitch-client-credentials-call',
     category: 'KEY',

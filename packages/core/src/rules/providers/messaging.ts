@@ -54,6 +54,11 @@ function findMailgunKeysOnLine(text: string, _options: DetectOptions, offsets: r
   return spans;
 }
 
+/** A Pushover name that is a user's or a group's key (`PUSHOVER_USER_KEY`, `pushover.groupKey`), the address, not the token. */
+function namesUserOrGroup(name: string): boolean {
+  return /user|group/i.test(name);
+}
+
 const SLACK_ID = (seed: number) => fake('digits', 12, seed).replace(/^0/, '4');
 
 /** Chat, e-mail, SMS and customer-messaging platforms. */
@@ -424,6 +429,12 @@ export const messagingRules: Rule[] = [
     match: [`TWILIO_API_KEY=SK${fake('hex', 32, 338)}`],
     noMatch: [`SK${fake('hex', 20, 338)}`, `ASK${fake('hex', 32, 338)}`],
   }, { keywords: ['sk'], minEntropy: 3, lead: '\\b', tail: '\\b' }),
+  // Pushover's application token and a user's (or a group's) key share the shape; the user key only addresses the messages
+  // an application token sends, so only a name that says app, token or API is read, never one that says user or group.
+  contextRule('pushover-app-token', 'Pushover application API token (30 small letters and digits) under a Pushover name that says app, token or API (`PUSHOVER_APP`, `pushover_api_token`); not a user\'s or a group\'s key', ['pushover'], '[a-z0-9]{30}', {
+    match: [`PUSHOVER_APP = "${fake('lowernum', 30, 9771)}"`, `pushover_api_token: ${fake('lowernum', 30, 9772)}`, `PUSHOVER_TOKEN=${fake('lowernum', 30, 9773)}`],
+    noMatch: [`PUSHOVER_USER = "${fake('lowernum', 30, 9774)}"`, `pushover_user_key: ${fake('lowernum', 30, 9775)}`, `PUSHOVER_GROUP_TOKEN=${fake('lowernum', 30, 9776)}`, `PUSHOVER_APP = "${'x'.repeat(30)}"`],
+  }, { minEntropy: 3, nameTail: 'app|token|api', validate: (secret, context) => looksRandom(secret) && !namesUserOrGroup(context.text.slice(context.matchStart, context.matchEnd - secret.length)) }),
   contextRule('twilio-auth-token', 'Twilio auth token or API secret (32 hex) next to a Twilio name', ['twilio'], HEX(32), {
     match: [`TWILIO_AUTH_TOKEN=${fake('hex', 32, 339)}`],
     noMatch: [`TWILIO_ACCOUNT_SID=AC${fake('hex', 32, 339)}`],

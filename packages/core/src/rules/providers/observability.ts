@@ -216,6 +216,21 @@ function findDatadogProseKeys(text: string, _options: DetectOptions, offsets: re
 }
 
 /**
+ * Datadog named in chat or prose and an API key (32 hex) or application key (40 hex) within two lines after it, a few
+ * words after a key's noun ("the datadog key for the yard pi is …"), or opening the reply to a message that asked for
+ * it by that noun ("also the datadog key for the yard pi?" / "use … for now"). Hex is also a commit's, a trace's or a
+ * checksum's: the noun must name the value, with no other thing's word between.
+ */
+const DATADOG_KEY_AFTER_WORDS: ShapeAfterWords = {
+  words: /[Dd]atadog|DATADOG/y,
+  shape: /(?<![A-Za-z0-9_-])([a-f0-9]{40}|[a-f0-9]{32})(?![A-Za-z0-9_-])/g,
+  reach: 400,
+  lines: 2,
+  accept: (v) => shannonEntropy(v) >= 3 && notPlaceholder(v),
+  namedBy: keyNoun('(?:api[ -]?|app(?:lication)?[ -]?)?key'),
+};
+
+/**
  * A Datadog client built with its two keys by position, the API key first and the application key second, as
  * Datadog's clients take them (Ruby's `Dogapi::Client.new(api_key, app_key)`, a Rust or Go wrapper's
  * `datadog::Client::new("…", "…")`): the second argument, 40 hex digits, is the application key. The first
@@ -403,6 +418,30 @@ export const observabilityRules: Rule[] = [
         `Datadog app ${fake('hex', 32, 9320)} crashed`,
         `Datadog: API deploy of app commit ${fake('hex', 40, 9321)}`,
         `[09:01] ana: the Datadog bill came in\n[09:02] raj: ok\n[09:03] ana: the app key, using ${fake('hex', 40, 9316)} from now on`,
+      ],
+    },
+  },
+  {
+    id: 'datadog-key-near-words',
+    category: 'KEY',
+    description: 'A Datadog API key (32 hex) or application key (40 hex) in chat or prose within two lines after Datadog is named: a few words after a key\'s noun, or opening the reply to a message that asked for the key ("the datadog key for the yard pi?" / "use … for now")',
+    keywords: ['datadog'],
+    pattern: DATADOG_KEY_AFTER_WORDS.shape,
+    secretGroup: 1,
+    find: (text, _options, offsets = []) => findShapeAfterWords(text, offsets, DATADOG_KEY_AFTER_WORDS),
+    anchored: true,
+    // Low: the words find keys that a name or a phrase beside them (`APIKey: "…"`, "that's the … key") reports as well;
+    // on the same span that rule's finding is kept, named for how the key was written.
+    confidence: 'low',
+    examples: {
+      match: [
+        `[08:10] lea: what's the datadog key for the kiosk agent?\n[08:12] tom: try ${fake('hex', 32, 9331)}, it should still work`,
+        `The Datadog key for the greenhouse pi is ${fake('hex', 32, 9332)} until we rotate it`,
+      ],
+      noMatch: [
+        `[08:10] lea: is the datadog agent on the kiosk yet?\n[08:12] tom: yes, build ${fake('hex', 32, 9333)}`,
+        `[08:10] lea: what's the datadog key for the kiosk agent?\n[08:12] tom: checksum of the installer is ${fake('hex', 32, 9334)}`,
+        `Datadog key rotated in commit ${fake('hex', 40, 9335)}`,
       ],
     },
   },

@@ -584,6 +584,45 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
     expect(spansOf(`PagerDuty incident Q2X7 resolved.\nTrace id of the job: ${hex32}\n`, 'postmortem.md', 'pagerduty-key-near-words')).toEqual([]);
     expect(spansOf(`PagerDuty routing key rotated, commit ${hex32}\n`, 'postmortem.md', 'pagerduty-key-near-words')).toEqual([]);
   });
+
+  it('reads a Twitch secret or token a few words after its noun, in a wiki or a log, and leaves the public client id', () => {
+    const secret = fake('lowernum', 30, 9961);
+    const clientId = fake('lowernum', 30, 9962);
+    const wiki = `The raffle stream runs on our Twitch channel. Client secret of the overlay app:\n\`${secret}\` (client id \`${clientId}\` is public).\n`;
+    expect(spansOf(wiki, 'wiki/streaming.md', 'twitch-secret-near-words')).toEqual([secret]);
+    expect(spansOf(`2025-06-01 18:00:02 INFO twitch bot token refreshed (${secret})\n`, 'logs/bot.log', 'twitch-secret-near-words')).toEqual([secret]);
+    expect(spansOf(`Twitch client id: ${clientId}\n`, 'wiki/streaming.md', 'twitch-secret-near-words')).toEqual([]);
+    expect(spansOf(`Twitch overlay deployed from commit ${secret}\n`, 'wiki/streaming.md', 'twitch-secret-near-words')).toEqual([]);
+  });
+
+  it('reads an InfluxDB token after an influx command or a runbook line that names InfluxDB, and leaves digests', () => {
+    const token = `${fake('b64url', 86, 9963)}==`;
+    expect(spansOf(`30 1 * * * influx backup /backups/influx -t ${token} --host http://localhost:8086\n`, 'ops/crontab', 'influxdb-token-near-words')).toEqual([token]);
+    expect(spansOf(`Field sensors report to InfluxDB at \`tsdb.farm.internal:8086\`. Read token for dashboards:\n\n    ${token}\n`, 'wiki/sensors.md', 'influxdb-token-near-words')).toEqual([token]);
+    expect(spansOf(`influx backup -t ${token}\n`.replace(token, `sha512-${token}`), 'ops/crontab', 'influxdb-token-near-words')).toEqual([]);
+    expect(spansOf(`Sensors notes\n\n    ${token}\n`, 'wiki/sensors.md', 'influxdb-token-near-words')).toEqual([]);
+  });
+
+  it('reads a Datadog key that answers a message asking for it, and leaves a build or a checksum in the reply', () => {
+    const key = fake('hex', 32, 9964);
+    const question = '{"ts": "1.1", "user": "U1", "text": "also the datadog key for the boiler pi? the old one 403s"},\n';
+    expect(spansOf(`${question}{"ts": "1.2", "user": "U2", "text": "use ${key} for now"}\n`, 'chat/ops.json', 'datadog-key-near-words')).toEqual([key]);
+    expect(spansOf(`${question}{"ts": "1.2", "user": "U2", "text": "checksum ${key}"}\n`, 'chat/ops.json', 'datadog-key-near-words')).toEqual([]);
+    expect(spansOf(`[09:00] a: is the datadog agent up on the pi?\n[09:01] b: build ${key}\n`, 'chat/ops.txt', 'datadog-key-near-words')).toEqual([]);
+  });
+
+  it('reads a Cohere key after the provider is named for what it is for, and leaves notes that name no key', () => {
+    expect(spansOf(`[10:05] ana: also cohere for the rerank spike: ${cohereKey} (trial tier)\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([cohereKey]);
+    expect(spansOf(`[10:05] ana: Cohere formatting notes ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
+  });
+
+  it('reads a Pushover application token under its name, and leaves the user key beside it', () => {
+    const app = fake('lowernum', 30, 9965);
+    const user = fake('lowernum', 30, 9966);
+    const code = `# Pushover for the freezer alarm\nPUSHOVER_APP = "${app}"\nPUSHOVER_USER = "${user}"\n`;
+    expect(spansOf(code, 'bot/alarm.py', 'pushover-app-token')).toEqual([app]);
+    expect(spansOf(`pushover:\n  user_key: ${user}\n`, 'config.yml', 'pushover-app-token')).toEqual([]);
+  });
 });
 
 describe("a Sentry DSN's public key: reported on a server, left where clients ship it", () => {

@@ -105,4 +105,15 @@ describe('a key of a distinctive shape a few lines after the words that name it 
     expect(namedValues('KEYWORD_ADMIN_KEY=abc\nOTHER=qwe2rty3uio4')).toEqual([]);
     expect(namedValues(`KEYWORD admin key ${'and more words '.repeat(5)}qwe2rty3uio4`)).toEqual([]);
   });
+
+  it('with namedBy, takes a value that opens the reply to a line asking for the key by its noun', () => {
+    const named: ShapeAfterWords = { ...find, reach: 200, namedBy: keyNoun('key') };
+    const namedValues = (text: string): string[] => findShapeAfterWords(text, offsets(text), named).map((s) => text.slice(s.start, s.end));
+    expect(namedValues('a: the KEYWORD key for the shed? mine fails\nb: use qwe2rty3uio4 for now')).toEqual(['qwe2rty3uio4']);
+    expect(namedValues('a: the KEYWORD key for the shed? mine fails\nb: qwe2rty3uio4')).toEqual(['qwe2rty3uio4']);
+    expect(namedValues('a: the KEYWORD key for the shed? mine fails\nb: the build of the shed agent is qwe2rty3uio4')).toEqual([]);
+    expect(namedValues('a: the KEYWORD key for the shed? mine fails\nb: commit qwe2rty3uio4')).toEqual([]);
+    expect(namedValues('a: the KEYWORD key works for the shed, the barn, the dairy, the yard and the farm shop now\nb: use qwe2rty3uio4 for now')).toEqual([]);
+    expect(namedValues('a: the KEYWORD key, or the build id? mine fails\nb: use qwe2rty3uio4')).toEqual([]);
+  });
 });

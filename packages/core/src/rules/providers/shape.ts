@@ -407,10 +407,51 @@ export function keyNoun(nouns: string): RegExp {
 function isNamedBefore(text: string, start: number, find: ShapeAfterWords): boolean {
   if (find.namedBy === undefined) return true;
   const before = text.slice(Math.max(0, start - NAMED_REACH), start);
-  let nounEnd = -1;
-  find.namedBy.lastIndex = 0;
-  for (let m = find.namedBy.exec(before); m !== null; m = find.namedBy.exec(before)) nounEnd = m.index + m[0].length;
-  return nounEnd !== -1 && before.length - nounEnd <= NAMED_GAP && !OTHER_THING_BETWEEN.test(before.slice(nounEnd));
+  const nounEnd = lastNounEnd(before, find.namedBy);
+  if (nounEnd !== -1 && before.length - nounEnd <= NAMED_GAP && !OTHER_THING_BETWEEN.test(before.slice(nounEnd))) return true;
+  return answersQuestionAbove(text, start, find.namedBy);
+}
+
+/** Where the last of the nouns in `text` ends, or -1. */
+function lastNounEnd(text: string, nouns: RegExp): number {
+  let end = -1;
+  nouns.lastIndex = 0;
+  for (let m = nouns.exec(text); m !== null; m = nouns.exec(text)) end = m.index + m[0].length;
+  return end;
+}
+
+/**
+ * What may stand before a value that answers a question, at its message's start: the line's start or the end of a
+ * chat's header (`[08:12] tom: `, an export's `"text": "`, a column of blanks after a time), then at most three short
+ * words (`use `, `it's `, `try the `), no other thing's word among them (`build `, `checksum `).
+ */
+const ANSWER_LEAD = /(?:^|[:"'>\]][ \t]{0,4}|[ \t]{2})(?:[A-Za-z']{1,12}[ \t]{1,2}){0,3}$/;
+
+/**
+ * A chat's answer: the line before asks for the key by its noun (`also the datadog key for the yard pi? the old one
+ * 401s`), and the value opens the reply on the next line after a few words at most (`use … for now`). The question
+ * mark must follow the noun within a short clause, and no other thing's word may stand before the value in the reply.
+ */
+function answersQuestionAbove(text: string, start: number, nouns: RegExp): boolean {
+  const line = lineStartBefore(text, start, NAMED_REACH);
+  if (line <= 0 || text.charCodeAt(line - 1) !== 0x0a) return false;
+  const lead = text.slice(line, start);
+  const words = ANSWER_LEAD.exec(lead);
+  if (words === null || OTHER_THING_BETWEEN.test(words[0])) return false;
+  const above = text.slice(lineStartBefore(text, line - 1, NAMED_REACH * 3), line - 1);
+  const nounEnd = lastNounEnd(above, nouns);
+  if (nounEnd === -1) return false;
+  const clause = above.slice(nounEnd, nounEnd + NAMED_GAP);
+  const mark = clause.indexOf('?');
+  return mark !== -1 && !OTHER_THING_BETWEEN.test(clause.slice(0, mark).replace(/[.!]/g, ''));
+}
+
+/** The start of the line holding `at`, looked for at most `reach` characters back (that far back when not found). */
+function lineStartBefore(text: string, at: number, reach: number): number {
+  const from = Math.max(0, at - reach);
+  let i = at;
+  while (i > from && text.charCodeAt(i - 1) !== 0x0a) i--;
+  return i;
 }
 
 /**
