@@ -857,6 +857,12 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a megabyte of host characters after an at sign, then pw and a password', 'chat.json', `ops@${'a.'.repeat(MB / 2)} pw Kq8!zW3mLp`],
     ['creds are repeated on one line, never given a pair', 'chat.json', 'share creds are ops / '.repeat(MB / 22)],
     ['Google keys as apiKey entries of objects and calls that never close, on one line', 'src/config.ts', 'cfg = { apiKey: "AIzaSyT4kW9mQ2vR7xB3nL8pC5dF1hJ6gZ0eYuQ", ('.repeat(MB / 62)],
+    // An app key reads its object's entries for an app secret within the same bounded reach.
+    ['app keys as entries of objects that never close, on one line', 'appsettings.json', '{ "AppKey": "c3e81f0a6d9b2457e1a0f8c6b3d5924e", "app'.repeat(MB / 55)],
+    // A Secret's value is split at its commas once, and only up to a bound: a megabyte of slugs and commas.
+    ['a Secret value of slugs and commas that never ends', 'k8s/flags.yaml', `kind: Secret\nstringData:\n  FEATURE_FLAGS: ${'gift-cards,'.repeat(MB / 11)}\n`],
+    // A bare key in prose reads one word before it for a record's key: the words before keys, repeated.
+    ['record keys named in prose, repeated on one line, never a value', 'CHANGELOG.md', 'the idempotency key '.repeat(MB / 20)],
     // A YAML plain scalar is read on past a `<` to its line's end: a line of one endless word, and of brackets.
     ['a password name before one endless word with brackets in it', 'vars.yml', `db_password: ${'Ab<1'.repeat(MB / 4)}`],
     ['password names with values stopped at brackets, repeated on one line', 'vars.yml', 'db_password: Ab<1 '.repeat(MB / 18)],

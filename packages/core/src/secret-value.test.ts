@@ -655,3 +655,63 @@ describe('a PowerShell operator after a password name', () => {
     expect(found('SFTP_PASSWORD=-Tq8vRz2WkLm7\n', 'ops/sftp.sh')).toEqual(['-Tq8vRz2WkLm7']);
   });
 });
+
+describe("a Stripe object's id", () => {
+  const plausible = (v: string): boolean => isPlausibleSecret(v, { category: 'TOKEN', quoted: true, file: 'exports/payments.csv' });
+
+  it('is the name of a record in the account, under any name: a payment method, an intent, a customer, a price', () => {
+    for (const v of ['pm_Q4xLk7Zt2RbW9mVc3NpD8sFh', 'pi_3Rz8KqLm2VxT7wBn1cYd5HsJ', 'cus_Rt4mZq8WnLx2Vb', 'ch_3Rz8KqLm2VxT7wBn0aQe4FgU', 'sub_1Rz8KqLm2VxT7wBnYd5HsJkP', 'in_1Rz8KqLm2VxT7wBnc9Kd3MwE', 'price_1Rz8KqLm2VxT7wBnR4tYh6Ua', 'prod_Rt4mZq8WnLx2Vb', 'seti_1Rz8KqLm2VxT7wBnP0oLk3Jh', 'acct_1Rz8KqLm2VxT7wBn']) {
+      expect(plausible(v), v).toBe(false);
+    }
+  });
+
+  it("leaves Stripe's keys, an intent's client secret, WooCommerce's keys and other prefixes judged as values", () => {
+    for (const v of ['pi_3Rz8KqLm2VxT7wBn1cYd5HsJ_secret_Wq8zL2mPx7RtK4vN9bC3dF6g', 'rk_live_51Rz8KqLm2VxT7wBnQ4tYh6UaP0oLk3Jh', 'cs_5a3b9c0d1e2f4a6b8c7d9e0f1a2b3c4d5e6f7a8b', 'ck_5a3b9c0d1e2f4a6b8c7d9e0f1a2b3c4d5e6f7a8b', 'tkn_Q4xLk7Zt2RbW9mVc3NpD8sFh']) {
+      expect(plausible(v), v).toBe(true);
+    }
+  });
+});
+
+describe('a SCRAM verifier', () => {
+  const verifier = 'SCRAM-SHA-256$4096:c2FsdC1mb3ItdGhlLXJvbGU=$Lq8Vz2Kp7Tw4Rn9Xc3Bd6Hf1Js5Gm0Ya8Ue2Wi4Oo6=:Pz3Nx7Qk1Vt5Lr9Hb2Fd8Mj4Wc6Gs0Yu3Ae7Ri1Tk5=';
+
+  it('is a stored password hash, whole or cut after its salt, under any name', () => {
+    for (const v of [verifier, 'SCRAM-SHA-256$4096:Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1Fs5Gp0Yk']) {
+      expect(isStoredPasswordHash(v), v).toBe(true);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true, file: 'pgbouncer/userlist.txt' }), v).toBe(false);
+    }
+  });
+
+  it("leaves a password that merely opens with the mechanism's name, and PostgreSQL's md5 verifier, judged as values", () => {
+    for (const v of ['SCRAM-SHA-256$Harbor!Gate7', 'md5a91c04e7d2b85f36c0e1947d3ab8625f']) {
+      expect(isStoredPasswordHash(v), v).toBe(false);
+      expect(isPlausibleSecret(v, { category: 'PASS', quoted: true, file: 'pgbouncer/userlist.txt' }), v).toBe(true);
+    }
+  });
+});
+
+describe('base64 of a stand-in written in words', () => {
+  const b64 = (text: string): string => Buffer.from(text).toString('base64');
+  const plausible = (v: string, category: 'KEY' | 'TOKEN' | 'PASS'): boolean => isPlausibleSecret(v, { category, quoted: true, file: 'docker-compose.override.yml' });
+
+  it("is the stand-in under a key's or a token's name: a developer's, a local or a test value", () => {
+    for (const words of ['dev-only-hmac-key', 'local_signing_secret', 'insecure-jwt-secret-for-compose', 'test-webhook-token']) {
+      expect(plausible(b64(words), 'KEY'), words).toBe(false);
+      expect(plausible(b64(words), 'TOKEN'), words).toBe(false);
+    }
+  });
+
+  it("leaves words without a stand-in's marker, dotted names, a password's words and random text encoded judged as values", () => {
+    for (const words of ['harbour-ledger-signing-key', 'Kq8#zW3mLp0vX7nR2tY5']) expect(plausible(b64(words), 'KEY'), words).toBe(true);
+    expect(plausible(b64('orders.local.cache-signing'), 'KEY')).toBe(true);
+    expect(plausible(b64('my-dev-database-pass'), 'PASS')).toBe(true);
+  });
+});
+
+describe("CircleCI's convenience database password", () => {
+  it('is a published default as written, and only as written', () => {
+    expect(isPlaceholder('circle_test')).toBe(true);
+    expect(isPlausibleSecret('circle_test', { category: 'PASS', quoted: true, file: '.circleci/config.yml' })).toBe(false);
+    expect(isPlausibleSecret('Circle_Test!24', { category: 'PASS', quoted: true, file: '.circleci/config.yml' })).toBe(true);
+  });
+});

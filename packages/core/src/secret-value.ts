@@ -50,9 +50,11 @@ const DUMMY_VALUES = new Set([
 /**
  * Published defaults matched as written, not as `DUMMY_VALUES` are (lower-cased, punctuation dropped): the same letters
  * in another case or with a symbol (`passW0rd!`) are someone's choice. IBM MQ's developer images and samples give the
- * `app` and `admin` users `passw0rd` (`MQ_APP_PASSWORD`, `MQ_ADMIN_PASSWORD`).
+ * `app` and `admin` users `passw0rd` (`MQ_APP_PASSWORD`, `MQ_ADMIN_PASSWORD`). CircleCI's convenience database images
+ * and its documentation's examples name the test database, its user and its password `circle_test` (a job's throwaway
+ * service container, as `postgres` is GitHub's).
  */
-const EXACT_DEFAULT_VALUES = new Set(['passw0rd']);
+const EXACT_DEFAULT_VALUES = new Set(['passw0rd', 'circle_test']);
 
 /** Three asterisks or more that end a value: its rest masked. */
 const MASKED_TAIL = /\*{3}$/;
@@ -378,6 +380,15 @@ export function isYamlReferenceTag(tag: string): boolean {
  */
 const PUBLIC_KEY = /^(?:[xyztuv]pub[1-9A-HJ-NP-Za-km-z]{107}$|\d{6,14}-[a-z0-9]{32}\.apps\.googleusercontent\.com$|0oa[A-Za-z0-9]{17}$|Iv1\.[0-9a-f]{16}$|Iv23[A-Za-z0-9]{16}$|age1[02-9ac-hj-np-z]{58}$|pub[0-9a-f]{32}$|tok_[A-Za-z0-9]{24}$|rzp_(?:live|test)_[A-Za-z0-9]{14}$|pk_(?:live|test)_|pk\.eyJ|pk\.[\w-]{30,400}\.[\w-]{20,30}$|sb_publishable_|phc_|pk-lf-|appl_|goog_|amzn_|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-nistp\d{3} |AAAA(?:B3NzaC1yc2E|C3NzaC1lZDI1NTE5|E2VjZHNhLXNoYTIt))/;
 /**
+ * The id of an object in a Stripe account, as exports, webhooks and logs carry them by the thousand: the object's type
+ * (`pm_` a PaymentMethod, `pi_` a PaymentIntent, `seti_`, `cus_`, `ch_`, `py_`, `txn_`, `ba_`, `card_`, `src_`, `sub_`,
+ * `si_`, `in_`, `ii_`, `il_`, `price_`, `prod_`, `plan_`, `po_`, `evt_`, `acct_`, `cn_`) and 14 to 40 letters and digits.
+ * It names a record that only the account's secret key can read or act on, however a column or a variable calls it
+ * (`card_token`, `payment_token`). Stripe's credentials have other prefixes (`sk_`, `rk_`, `whsec_`); an intent's client
+ * secret (`pi_…_secret_…`) has more after the id; WooCommerce's `cs_`/`ck_` keys share no prefix with these.
+ */
+const PAYMENT_OBJECT_ID = /^(?:pm|pi|seti|cus|ch|py|txn|ba|card|src|sub|si|in|ii|il|price|prod|plan|po|evt|acct|cn)_[A-Za-z0-9]{14,40}$/;
+/**
  * Names of algorithms, which settings such as `PASSWORD_HASHER = "argon2id"` hold, and a signed request's scheme:
  * AWS Signature Version 4 opens its `Authorization` value with `AWS4-HMAC-SHA256` (Google Cloud's with `GOOG4-HMAC-SHA256`),
  * the name of how the signature that follows was made.
@@ -418,9 +429,22 @@ const PASSWORD_HASH =
  */
 const SYSTEM_CRYPT_HASH = /^(?:\$[56]\$(?:rounds=\d{1,9}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|\$(?:y|gy|7)\$[./A-Za-z0-9+]{1,200}\$[./A-Za-z0-9+$]{20,300})$/;
 
+/**
+ * A SCRAM-SHA-256 verifier as PostgreSQL stores a role's password and PgBouncer's `userlist.txt` keeps it: iterations and
+ * salt, then the StoredKey and ServerKey (`SCRAM-SHA-256$4096:<salt>$<StoredKey>:<ServerKey>`), or cut after the salt as a
+ * note shortens it. A salted, iterated hash: the server checks a login's proof against it, and no client can log in with
+ * it (the ClientKey it would need is only hashed in it). PostgreSQL's older md5 verifier is the hash itself that md5
+ * authentication asks for, so it is no such thing (see the rules that read it).
+ */
+const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}(?:\$[A-Za-z0-9+/]{4,88}={0,2}:[A-Za-z0-9+/]{4,88}={0,2})?$/;
+
+export function isScramVerifier(value: string): boolean {
+  return SCRAM_VERIFIER.test(value);
+}
+
 /** Whether a cell of a users table holds a password's hash in any slow, salted format, crypt(3)'s included. */
 export function isStoredPasswordHash(value: string): boolean {
-  return PASSWORD_HASH.test(value) || SYSTEM_CRYPT_HASH.test(value);
+  return PASSWORD_HASH.test(value) || SYSTEM_CRYPT_HASH.test(value) || SCRAM_VERIFIER.test(value);
 }
 /**
  * An RFC 2307 stored password (`userPassword: {SSHA}…`, slapd's `rootpw {CRYPT}…`): a scheme
@@ -845,9 +869,28 @@ export function characterSwitches(value: string): number {
 
 /** Base64 of lower-case words joined by dashes, dots or underscores (`tidewater-ml-local`, `acme.staging`). */
 function encodesWordLabel(value: string): boolean {
-  if (value.length < 12 || value.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  return encodedWordLabel(value) !== undefined;
+}
+
+/** The words `value` encodes in base64 when they make a label (see `encodesWordLabel`), split at dashes and underscores (dotted pieces stay whole); else undefined. */
+function encodedWordLabel(value: string): string[] | undefined {
+  if (value.length < 12 || value.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
   const decoded = decodeBase64(value);
-  return decoded !== undefined && /^[a-z]{2,24}(?:[-_.][a-z]{2,24}){1,7}$/.test(decoded);
+  return decoded !== undefined && WORD_LABEL.test(decoded) ? decoded.split(/[-_]/) : undefined;
+}
+const WORD_LABEL = /^[a-z]{2,24}(?:[-_.][a-z]{2,24}){1,7}$/;
+
+/**
+ * Base64 of a stand-in key written in words (`ZGV2LW9ubHktaG1hYy1rZXk=` is "dev-only-hmac-key", `bG9jYWwtZGV2LXNlY3JldA==`
+ * "local-dev-secret"), as a Secret's `data` or a setting that a framework decodes wants it: lower-case words, one of them a
+ * marker of a developer's or a template's value (`dev`, `local`, `test`, `example`, `insecure`, `changeme`…). Unencoded,
+ * such words are no key (not random enough), and encoding them makes them no more of one; a key drawn as bytes never
+ * decodes to words. Judged under a key's or a token's name only: a password of words may be someone's real one.
+ */
+export function encodesStandInWords(value: string): boolean {
+  const words = encodedWordLabel(value);
+  // Words joined by dots name a host or a setting (`pg-billing.billing.svc.cluster.local`), whose `local` is a domain's.
+  return words !== undefined && !words.some((w) => w.includes('.')) && words.some((w) => STAND_IN_MARKERS.has(w));
 }
 
 /** Base64 of readable text that is itself a stand-in (`ZHVtbXkgdGV4dA==` is "dummy text"). */
@@ -1286,9 +1329,9 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (INTEGRITY.test(v)) return false;
   // The machine itself, maybe with a port (`localhost:22`, `127.0.0.1`): a host put where a value was meant, never a secret.
   if (LOOPBACK_HOST.test(v)) return false;
-  if (PASSWORD_HASH.test(v)) return false;
+  if (PASSWORD_HASH.test(v) || SCRAM_VERIFIER.test(v)) return false;
   if (COLON_HEX_FINGERPRINT.test(v)) return false;
-  if (PUBLIC_KEY.test(v)) return false;
+  if (PUBLIC_KEY.test(v) || PAYMENT_OBJECT_ID.test(v)) return false;
   if (REVERSE_DNS.test(v) || isTranslatedLabel(v, ctx.file)) return false;
   if (!ctx.quoted && (POWERSHELL_CMDLET.test(v) || POWERSHELL_OPERATOR.test(v))) return false;
   if (ALGORITHM_NAME.test(v)) return false;
@@ -1298,7 +1341,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   // encoding of zero bytes that a test configuration puts where the application key goes): a stand-in.
   if (ONE_CHARACTER_ENCODED.test(v)) return false;
   if (UUE_LINE.test(v)) return false;
-  if (encodesPlaceholderText(v) || encodesTestNote(v, ctx.file)) return false;
+  if (encodesPlaceholderText(v) || encodesTestNote(v, ctx.file) || (ctx.category !== 'PASS' && encodesStandInWords(v))) return false;
   if (/^[\d\s.,:+-]+$/.test(v)) return false; // numbers, ports, dates, versions
   if (FORMAT_PLACEHOLDER.test(v)) return false; // `project_id: "{project_id}"`, `users/{userKey}/tokens/{clientId}`: fields a format fills
   if (WEB_PUSH_PUBLIC_KEY.test(v)) return false;

@@ -497,3 +497,17 @@ describe("Duo's integration key and secret key", () => {
     expect(values('PAGERDUTY_INTEGRATION_KEY=9f3c1a7e5b2d4f608e1c3a5b7d9f2e4c\n', 'deploy/app.env')).toEqual(['9f3c1a7e5b2d4f608e1c3a5b7d9f2e4c']);
   });
 });
+
+describe("an app key beside its app secret", () => {
+  it('leaves the app key, the id half of the pair, and reports the app secret', () => {
+    const json = `{\n  "Drone": {\n    "AppKey": "${HEX32}",\n    "AppSecret": "Lq8Vz2Kp7Tw4Rn9Xc3Bd6Hf1Js5Gm0Ya8Ue2Wi4"\n  }\n}\n`;
+    expect(values(json, 'appsettings.json')).toEqual(['Lq8Vz2Kp7Tw4Rn9Xc3Bd6Hf1Js5Gm0Ya8Ue2Wi4']);
+    const js = `const gateway = { appKey: '${HEX32}', app_secret: process.env.GATEWAY_APP_SECRET };\n`;
+    expect(values(js, 'src/gateway.js')).toEqual([]);
+  });
+
+  it('still reports an app key alone, or beside secrets of other names', () => {
+    expect(values(`{\n  "Drone": {\n    "AppKey": "${HEX32}",\n    "AppId": "142857"\n  }\n}\n`, 'appsettings.json')).toEqual([HEX32]);
+    expect(values(`{\n  "datadog": {\n    "app_key": "${HEX32}",\n    "api_key": "${HEX32B}"\n  }\n}\n`, 'config.json')).toEqual([HEX32, HEX32B]);
+  });
+});

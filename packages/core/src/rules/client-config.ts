@@ -428,7 +428,23 @@ export function isPublicClientKeyAt(text: string, at: number, name: string): boo
   if (isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), nameWords)) return true;
   if (searchQualifiesKey(nameWords) && namesSearchVendor(text)) return true;
   // Asked last: reading the object's entries costs more than the words before it.
-  return open !== -1 && isFirebaseWebConfigKey(text, open, nameWords);
+  return open !== -1 && (isFirebaseWebConfigKey(text, open, nameWords) || isAppKeyBesideAppSecret(text, open, nameWords));
+}
+
+/** An app secret's entry name in an object's body (`"AppSecret":`, `app_secret =`, `appSecret:`), as the key's sibling. */
+const APP_SECRET_ENTRY = /(?:^|[^A-Za-z0-9])app[_-]?secret["']?[ \t]{0,4}(?::|=)/i;
+
+/**
+ * Whether an `AppKey` whose object or call opens at `open` is the id half of an app's key and secret: the same object holds
+ * an `AppSecret` (`"DJI": { "AppKey": "…", "AppSecret": "…" }`). Platforms that register an app this way (DJI, DingTalk,
+ * Alibaba Cloud's API Gateway, Taobao, JPush, Sinch) make the app key its public id, built into the app or sent in the clear
+ * with each signed request, and the app secret the credential that signs or logs in; the pair is OAuth's client id and
+ * secret by other names. An app key alone (Datadog's, which is a credential) has no such sibling and is judged by its name.
+ */
+function isAppKeyBesideAppSecret(text: string, open: number, nameWords: readonly string[]): boolean {
+  const n = nameWords.length;
+  const namesAppKey = n === 1 ? nameWords[0] === 'appkey' : n === 2 && nameWords[0] === 'app' && nameWords[1] === 'key';
+  return namesAppKey && APP_SECRET_ENTRY.test(bracketedBody(text, open));
 }
 
 /** A hosted search's name whose search keys are made for front ends (Algolia's, Typesense's, DocSearch's). */

@@ -263,6 +263,10 @@ describe('secrets named by their place rather than a key name', () => {
     ['redis.conf', 'requirepass foobared\n'],
     ['docs/quoting.md', '"first" "second quoted word"\n'],
     ['pgbouncer/userlist.txt', '"app" "<password>"\n'],
+    // A SCRAM secret is a salted hash PgBouncer checks a client's proof against; nobody logs in with it.
+    ['pgbouncer/userlist.txt', '"reports" "SCRAM-SHA-256$4096:c2FsdC1mb3ItcmVwb3J0cw==$Lq8Vz2Kp7Tw4Rn9Xc3Bd6Hf1Js5Gm0Ya8Ue2Wi4Oo6=:Pz3Nx7Qk1Vt5Lr9Hb2Fd8Mj4Wc6Gs0Yu3Ae7Ri1Tk5="\n'],
+    ['pgbouncer/userlist.txt', '"reports" "SCRAM-SHA-256$4096:Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1Fs5Gp0Yk"\n'],
+    ['docs/pooler.md', 'Add to `/etc/pgbouncer/userlist.txt`:\n\n    "reports" "SCRAM-SHA-256$4096:c2FsdC1mb3ItcmVwb3J0cw==$Lq8Vz2Kp7Tw4Rn9Xc3Bd6Hf1Js5Gm0Ya8Ue2Wi4Oo6=:Pz3Nx7Qk1Vt5Lr9Hb2Fd8Mj4Wc6Gs0Yu3Ae7Ri1Tk5="\n'],
     ['capture.har', '"cookies": [{"name": "theme", "value": "dark-high-contrast-mode"}]'],
     ['Secrets.swift', 'static let keychainPasswordAccount = "com.acme.shop.password"'],
     ['Set-ServiceAccount.ps1', '$password = ConvertTo-SecureString "Crocus!Embankment!6" -AsPlainText -Force'],
@@ -502,6 +506,47 @@ describe('Kubernetes Secret data: ids beside the secrets they go with', () => {
   it("still reports a UUID under a secret's name, and a value under an id's name that is no UUID", () => {
     expect(values(`apiVersion: v1\nkind: Secret\nstringData:\n  VAULT_SECRET_ID: ${client}\n  HEC_TOKEN: ${tenant}\n`, 'k8s/vault.yaml')).toEqual([client, tenant]);
     expect(values('apiVersion: v1\nkind: Secret\nstringData:\n  BROKER_CLIENT_ID: Wz8qLm3Rt7Kx2Vb9Nc4Hd6\n', 'k8s/broker.yaml')).toEqual(['Wz8qLm3Rt7Kx2Vb9Nc4Hd6']);
+  });
+});
+
+describe('Kubernetes Secret data: plain settings and stand-ins beside the secrets', () => {
+  const values = (text: string, file: string): string[] => found(text, file).map(([, v]) => v);
+  const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+  it("leaves a list of words under a name that names no secret, and base64 of a developer's stand-in key", () => {
+    const manifest = `apiVersion: v1\nkind: Secret\ntype: Opaque\ndata:\n  ENABLED_MODULES: ${b64('loyalty,click-and-collect,gift_wrap')}\n  ALLOWED_REGIONS: ${b64('eu-west, eu-north')}\n  SESSION_SIGNING_KEY: ${b64('local-dev-signing-key')}\n  DB_PASSWORD: ${b64('Harbour!Quay-2291')}\n`;
+    expect(values(manifest, 'k8s/shop-secret.yaml')).toEqual([b64('Harbour!Quay-2291')]);
+    expect(values('apiVersion: v1\nkind: Secret\nstringData:\n  FEATURE_FLAGS: "wholesale,gift-cards"\n', 'k8s/flags.yaml')).toEqual([]);
+  });
+
+  it("still reports a list under a secret's name, words under a password's name, and a host named with `local`", () => {
+    const manifest = `apiVersion: v1\nkind: Secret\ndata:\n  API_KEYS: ${b64('harbour-ledger,quay-signal')}\n  ADMIN_PASSWORD: ${b64('local-harbour-admin')}\n  DB_HOST: ${b64('pg-orders.orders.svc.cluster.local')}\n`;
+    expect(values(manifest, 'k8s/app-secret.yaml')).toEqual([b64('harbour-ledger,quay-signal'), b64('local-harbour-admin'), b64('pg-orders.orders.svc.cluster.local')]);
+  });
+});
+
+describe('a record\'s key named in prose', () => {
+  const uuid = '4c1f9e27-8b3d-4a60-9e5f-2d7c0b81a3e6';
+  const values = (text: string): string[] => found(text, 'CHANGELOG.md').map(([, v]) => v);
+
+  it('leaves an idempotency, partition, primary or dedup key, and an idempotency token, in a changelog or a runbook', () => {
+    for (const line of [`- Retries now reuse the idempotency key \`${uuid}\` of the first attempt`, `Idempotency key: ${uuid}`, '- The partition key `Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1` was hot', `PagerDuty dedup key ${uuid}`, `- Send the idempotency token \`${uuid}\` on every retry`]) {
+      expect(values(line + '\n'), line).toEqual([]);
+    }
+  });
+
+  it('still reports an API key, a bare key and a signing key named the same way', () => {
+    expect(values('- Rotated the API key `Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1`\n')).toEqual(['Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1']);
+    expect(values('- key `Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1`\n')).toEqual(['Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1']);
+    expect(values('- The signing key `Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1` moved to the vault\n')).toEqual(['Qm8Zt3Lp9Vx2Rb7Nk4Hc6Jd1']);
+  });
+});
+
+describe("a CI job's service container password", () => {
+  it("leaves CircleCI's published default and reports a password of the team's own", () => {
+    const config = (password: string): string => `jobs:\n  test:\n    docker:\n      - image: cimg/node:20.11\n      - image: cimg/postgres:15.4\n        environment:\n          POSTGRES_USER: circleci\n          POSTGRES_PASSWORD: ${password}\n`;
+    expect(found(config('circle_test'), '.circleci/config.yml')).toEqual([]);
+    expect(found(config('Ledger-Quay-4471'), '.circleci/config.yml').map(([, v]) => v)).toEqual(['Ledger-Quay-4471']);
   });
 });
 

@@ -3,7 +3,7 @@ import { isDotenvFileName } from '../dotenv.js';
 import { enclosingObjectWords, enclosingXmlElementWords, isBrowserLoadedWriteKey, isPublicClientKey, isPublicClientKeyAt, isShippedManifestClientKey, isVendorClientKeyValue, namesVendorClientKey } from './client-config.js';
 import { classifyKey, SCRIPT_SECRET_WORDS, splitWords, type KeyClass } from '../key-name.js';
 import { indexOfBelow, lastIndexOfAbove, lineAround as lineBounds, lineBreakCursor, lineEndBefore, startsItsLine } from '../line-index.js';
-import { characterSwitches, decodesToUserPassword, isCodeFile, isMadeWordsSecret, isWifiSecurityMode, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
+import { characterSwitches, decodesToUserPassword, isCodeFile, isMadeWordsSecret, isWifiSecurityMode, isListOfWords, isNameShaped, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isScramVerifier, isShortRandomLetters, isTestFile, isVendorPrefixedToken, isYamlReferenceTag, UUID } from '../secret-value.js';
 import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
@@ -1221,7 +1221,8 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   // (The negation ends in `not `, `a ` or `an `: only after a t, an a or an n, in either case, is it read.)
   const last = codeAt(text, at - 2) | 0x20;
   if ((last === 0x74 || last === 0x61 || last === 0x6e) && NEGATION_BEFORE.test(text.slice(Math.max(0, at - 10), at)) && /^[A-Za-z]{3,12}$/.test(name)) return null;
-  // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential.
+  // `Next page token: …`, `continuation token …`: a handle for the next page of results, not a credential; an
+  // `idempotency token` names a request made once.
   if (/^tokens?$/i.test(name) && PAGING_WORD_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
   // `The storefront token (public) is …`, `the Mixpanel project token: …`: the words before name a key made for browsers,
   // public by design as under the same name in a configuration.
@@ -1239,6 +1240,7 @@ function proseQualifiedKey(text: string, at: number, name: string): KeyClass | n
   // `public key = "…"` declares a field; `the public key for interactions is \`…\``, `Public key: …` name a key that is public.
   if (DECLARATION_WORDS.has(word) && (word !== 'public' || DECLARED_VALUE_AFTER.test(text.slice(at + name.length, at + name.length + 6)))) return undefined;
   const pair = classifyKey(`${word}_key`);
+  if (pair === undefined && RECORD_KEY_WORDS.has(word)) return null;
   if (pair === undefined) return /^(?:site|public|publishable|pub|anon)$/.test(word) ? null : keyOfWifiNetwork(text, at) ? WIFI_NETWORK_KEY : undefined;
   return pair.weak ? undefined : pair;
 }
@@ -1326,7 +1328,14 @@ const DECLARED_VALUE_AFTER = /^[ \t]{0,4}=/;
 
 /** `not a `, `not an `, `not `: a negation right before a bare noun in prose. */
 const NEGATION_BEFORE = /(?:^|[^\w'])not (?:an? )?$/i;
-const PAGING_WORD_BEFORE = /(?:^|[^\w])(?:page|paging|pagination|continuation|cursor|sync|resume)[ \t]$/i;
+const PAGING_WORD_BEFORE = /(?:^|[^\w])(?:page|paging|pagination|continuation|cursor|sync|resume|idempotency)[ \t]$/i;
+/**
+ * Words before a bare `key` in prose that make it a record's or a request's key (`idempotency key \`…\``, `partition key`,
+ * `primary key`, `dedup key`, RabbitMQ's `routing key`): an id that a program picks or derives to find, order or
+ * deduplicate things, as under the same name written as one (`idempotency_key`, which names no secret). Not `lookup`: a
+ * lookup service's key (`the VIN lookup key`) is as often its API key.
+ */
+const RECORD_KEY_WORDS = new Set(['idempotency', 'dedup', 'dedupe', 'deduplication', 'primary', 'foreign', 'sort', 'partition', 'composite', 'shard', 'range', 'unique', 'row', 'incident', 'routing']);
 
 /** The most words read back from a bare `key` for the `cache` its clause opens with. */
 const CACHE_CLAUSE_WORDS = 5;
@@ -1902,7 +1911,7 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
   // PostgreSQL's stored SCRAM verifier (`PASSWORD 'SCRAM-SHA-256$4096:…'`): what the server checks a login
   // against, not the password; no client can log in with it. Its older md5 one (`PASSWORD 'md5<32 hex>'`) is a
   // hash of the password and the role's name, written to a role the same way.
-  if (SCRAM_VERIFIER.test(v.value) || MD5_VERIFIER.test(v.value)) return true;
+  if (isScramVerifier(v.value) || MD5_VERIFIER.test(v.value)) return true;
   return false;
 }
 
@@ -2312,8 +2321,6 @@ function listItemSpan(item: LiteralRun, key: { category: Category; weak: boolean
   return [{ start: item.start, end: item.end, category: key.category }];
 }
 
-/** A SCRAM-SHA-256 verifier as PostgreSQL stores it: iterations, salt, StoredKey and ServerKey, base64. */
-const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d{1,7}:[A-Za-z0-9+/]{4,88}={0,2}\$[A-Za-z0-9+/]{20,88}={0,2}:[A-Za-z0-9+/]{20,88}={0,2}$/;
 /** An md5 verifier as PostgreSQL stores it (`pg_authid.rolpassword`): `md5` and the MD5 of the password joined to the role's name, in lower-case hex. */
 const MD5_VERIFIER = /^md5[0-9a-f]{32}$/;
 

@@ -2,7 +2,7 @@ import { decodeBase64 } from '../base64.js';
 import { classifyKey, splitWords } from '../key-name.js';
 import { isInternalHost } from './network.js';
 import { namesVendorClientKey, isVendorClientKeyValue } from './client-config.js';
-import { characterSwitches, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isPublicValue, UUID } from '../secret-value.js';
+import { characterSwitches, encodesStandInWords, isListOfWords, isPlaceholder, isPlausiblePassword, isPlausibleSecret, isPublicValue, UUID } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { enclosingObjectStart, enclosingString, stringMembers, type QuoteMemo } from './json-members.js';
 import { isIdentifierCode } from '../char-codes.js';
@@ -34,6 +34,8 @@ function isSecretValue(raw: string, name: string): boolean {
   // Base64 of a stand-in (`ZXhhbXBsZQ==` is "example", `Y2hhbmdlbWUxMjM=` "changeme123") is that stand-in, encoded as `data:` wants it.
   const decoded = decodeBase64(value);
   if (decoded !== undefined && ENCODED_STAND_IN.test(decoded)) return false;
+  // Base64 of a developer's stand-in key in words (`local-dev-secret`) under any name but a password's (see `encodesStandInWords`).
+  if (classifyKey(name)?.category !== 'PASS' && encodesStandInWords(value)) return false;
   return true;
 }
 /**
@@ -56,6 +58,9 @@ function isPlainSetting(name: string, value: string): boolean {
   // `app-name`, `SERVICE_NAME`, `cluster_name`: a name kept beside the secrets for the app to read; lower-case words
   // joined by `-`, `_` or `.` (`payments-hub`) name a thing, where a generated value would mix cases or digits in.
   if (words[words.length - 1] === 'name' && classifyKey(name) === undefined && SLUG.test(text)) return true;
+  // `FEATURE_FLAGS`, `ENABLED_MODULES`, `ALLOWED_REGIONS`: under a name that names no secret, a list of such slugs
+  // (`wholesale,gift-cards,queen-preorders`) is a setting the app reads beside its secrets; no credential is a list of words.
+  if (classifyKey(name) === undefined && isSlugList(text)) return true;
   // `CONFIG_CHECKSUM`, `BUNDLE_SHA256`, `CONFIG_SHA`: a digest of something, which anyone holding it can compute (often a rollout trigger).
   if (DIGEST_WORD.test(words[words.length - 1] ?? '') && /^[0-9a-f]{32,128}$/i.test(text)) return true;
   // `TWILIO_ACCOUNT_SID: AC…`, `GOOGLE_CLIENT_ID: ….apps.googleusercontent.com`: a provider's public id under a name that
@@ -99,6 +104,12 @@ function namesPublicIdEntry(words: readonly string[]): boolean {
 }
 /** Lower-case words joined by `-`, `_` or `.`: the name of an app, a service or a cluster. */
 const SLUG = /^[a-z]{2,20}(?:[-_.][a-z]{2,20}){0,5}$/;
+/** Two or more slugs parted by commas (a space after each allowed): the items of a list setting. */
+function isSlugList(text: string): boolean {
+  if (text.length > 400 || !text.includes(',')) return false;
+  const items = text.split(',');
+  return items.every((item, i) => SLUG.test(i === 0 ? item : item.replace(/^ /, '')));
+}
 const DIGEST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|fingerprint)$/;
 /** A login: a word of letters, digits, `_`, `.`, `-` (or an e-mail address), starting with a letter. */
 const LOGIN_NAME = /^[A-Za-z][\w.@+-]{0,63}$/;
@@ -481,7 +492,10 @@ function findHarCookies(text: string, options: { file?: string }): Span[] {
 
 /**
  * PgBouncer's auth file (`userlist.txt`): `"user" "password"` per line. The second field is
- * a plain password or an md5/SCRAM verifier, and PgBouncer accepts either to log in.
+ * a plain password, an md5 verifier or a SCRAM secret. The plain password and the md5 verifier
+ * log in: md5 authentication asks for that very hash, so PgBouncer (or anyone holding it) passes
+ * it on to the server. A SCRAM secret is a salted, iterated hash that only checks a client's
+ * proof, like the password hashes applications store, and is left alone (`isPlausiblePassword`).
  */
 const PGBOUNCER_USERLIST_FILE = /(?:^|[\\/])userlist\.txt$/i;
 const PGBOUNCER_USERLIST_LINE = /^[ \t]{0,8}"[^"\r\n]{1,64}"[ \t]{1,8}"(?<v>[^"\r\n]{1,400})"/gm;
@@ -840,7 +854,7 @@ export const structuredRules: Rule[] = [
   {
     id: 'pgbouncer-userlist-password',
     category: 'PASS',
-    description: 'A password or md5/SCRAM verifier in PgBouncer\'s auth file (`userlist.txt`: `"user" "…"`)',
+    description: 'A password or md5 verifier in PgBouncer\'s auth file (`userlist.txt`: `"user" "…"`); a SCRAM secret there is a salted hash and stays alone',
     keywords: [], // bound to PgBouncer's auth file by path instead
     paths: PGBOUNCER_USERLIST_FILE,
     pattern: PGBOUNCER_USERLIST_LINE,
@@ -866,9 +880,10 @@ export const structuredRules: Rule[] = [
     examples: {
       match: [
         '3. Update PgBouncer (`/etc/pgbouncer/userlist.txt`):\n   ```\n   "billing_app" "B1ll-App#pooler"\n   ```\n',
-        'cat > /etc/pgbouncer/userlist.txt <<EOF\n"reporting" "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$Zm9vYmFy:YmF6cXV4"\nEOF\n',
+        'cat > /etc/pgbouncer/userlist.txt <<EOF\n"reporting" "md5a91c04e7d2b85f36c0e1947d3ab8625f"\nEOF\n',
       ],
       noMatch: [
+        'cat > /etc/pgbouncer/userlist.txt <<EOF\n"reporting" "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$Zm9vYmFy:YmF6cXV4"\nEOF\n',
         'Update `userlist.txt`:\n```\n"billing_app" "<password>"\n```\n',
         'Update `userlist.txt` and reload.\n\nprint "hello" "world-and-more" twice\n',
         'see userlist.txt\n"orders" "0rd3rs-App#bouncer" and more text',

@@ -299,3 +299,17 @@ describe("an integrations table's row that its name calls an id", () => {
     expect(values(dump, 'backups/vault.sql')).toEqual(['Tq7vLm2zRw9Xc4Np8Kd3', 'Hx4Lm8Qz2Rt7Vw3Kp9Nc']);
   });
 });
+
+describe("a CSV column of a payment provider's object ids", () => {
+  const found = (text: string) => detect(text, { file: 'exports/members.csv' }).map((f) => text.slice(f.start, f.end));
+
+  it('leaves Stripe ids under a column that calls them tokens: a card on file is named, not given', () => {
+    const csv = 'member_id,name,card_token,payment_token,last_charge\n88,A. Marsh,pm_Q4xLk7Zt2RbW9mVc3NpD8sFh,pi_3Rz8KqLm2VxT7wBn1cYd5HsJ,ch_3Rz8KqLm2VxT7wBn0aQe4FgU\n89,B. Holt,pm_Lm2VxT7wBnQ4xLk7Zt2RbW9m,,ch_3Lm2VxT7wBnRz8Kq0aQe4FgUx\n';
+    expect(found(csv)).toEqual([]);
+  });
+
+  it('still reports a credential under the same column', () => {
+    const csv = 'member_id,name,card_token\n88,A. Marsh,Wq8zL2mPx7RtK4vN9bC3dF6g\n';
+    expect(found(csv)).toEqual(['Wq8zL2mPx7RtK4vN9bC3dF6g']);
+  });
+});
