@@ -885,6 +885,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['networks and code marks never closed, on one line', 'wiki.md', 'network: `'.repeat(MB / 10)],
     ['networks listed in code marks before asides never closed', 'wiki.md', 'network `AV` (key '.repeat(MB / 18)],
     ['a passphrase in quotes of a megabyte of small words', 'notes.md', `passphrase is "${'herons over '.repeat(MB / 12)}"`],
+    // A login asked about, then answers whose hedges offer values with no end, and a Wi-Fi key asked with lead-ins that never close.
+    ['a login asked, then a hedge and or repeated on one line', 'chat.txt', `[1] a: what's the login?\n[2] b: ops / Abc12345 ${'or try '.repeat(MB / 7)}\n`],
+    ['a Wi-Fi key asked, then a lead of apostrophes without its colon', 'chat.txt', `[1] a: the wifi key?\n[2] b: ${"it's ".repeat(MB / 5)}\n`],
     ['a password asked again, then header lines of a name and a time', 'teams.txt', `the password again\n${'Kit Moss 14:03\n'.repeat(MB / 15)}`],
     // A variable's binding is looked for among its nearest uses only; a usage line's runs and a forced change's window are read once.
     ['SecureStrings made from one variable, one per line', 'set.ps1', "$a = 'Kq8!zW3mLp'\n" + '$s = ConvertTo-SecureString $a -AsPlainText\n'.repeat(MB / 44)],

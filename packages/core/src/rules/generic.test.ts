@@ -772,6 +772,45 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     expect(await values(notes, 'notes.txt', 'password-bare-answer-prose')).toEqual([]);
   });
 
+  it('reads a bare answer before a hedge, and the second value the hedge offers', async () => {
+    const teams = [
+      "[06:14] Priya: what's the chiller login now, the old one doesn't work",
+      '[06:15] Sam: service / Carrier2019 still I think? or try Carrier2024!',
+      "[07:14] Priya: and the boiler panel password?",
+      '[07:15] Sam: Boiler-Pnl-77 iirc',
+      '',
+    ].join('\n');
+    expect(await values(teams, 'chat/teams-plant.txt', 'password-bare-answer-prose')).toEqual(['Carrier2019', 'Carrier2024!', 'Boiler-Pnl-77']);
+    const quiet = [
+      "[06:14] Priya: what's the chiller login now?",
+      '[06:15] Sam: service / Carrier2019 still I think? or try the vault',
+      "[07:14] Priya: and the boiler panel password?",
+      '[07:15] Sam: still in the vault I think',
+      '',
+    ].join('\n');
+    expect(await values(quiet, 'chat/teams-plant.txt', 'password-bare-answer-prose')).toEqual(['Carrier2019']);
+  });
+
+  it("reads a Wi-Fi key a message gives alone after a question about the key, letters drawn at random too", async () => {
+    const slack = [
+      '  {"text": "also the borescope wifi key?"},',
+      '  {"text": "it\'s on a sticker under the case: TqWzRbKmPlNx"},',
+      '  {"text": "and the thermal camera wifi key?"},',
+      '  {"text": "Fl4re-Cam-2031"},',
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/teams/techs.json', 'password-bare-answer-prose')).toEqual(['TqWzRbKmPlNx', 'Fl4re-Cam-2031']);
+    const quiet = [
+      ['also the borescope wifi key?', "it's on a sticker under the case: SeeTheSticker"],
+      ['the borescope wifi key?', 'WPA2-Personal'],
+      ['is the borescope wifi down?', 'RmIywBlYiqJz'],
+    ];
+    for (const [question, answer] of quiet) {
+      const json = `  {"text": "${question}"},\n  {"text": "${answer}"},\n`;
+      expect(await values(json, 'exports/teams/techs.json', 'password-bare-answer-prose')).toEqual([]);
+    }
+  });
+
   it('leaves bare answers that give a ticket, a file, a product, a variable or words after a colon or an arrow', async () => {
     const chat = [
       "[09:10] rui: what's the door controller password again?",

@@ -5128,10 +5128,12 @@ const CHAT_MESSAGE_OPENING =
 /**
  * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash, colon or arrow and the
  * password (a chat's `lx-crew / …`, `recitals@ → …`; a Wi-Fi network's `Yard-AP : …`), maybe after a few words and a colon (`same as the others: …`) and
- * before an aside after a dash (`… — rotate after pls`, in a JSON export escaped as `\u2014`), then the line's end or the JSON string's close.
+ * before an aside after a dash (`… — rotate after pls`, in a JSON export escaped as `\u2014`) or a hedge (`… still I think? or
+ * try …`, which may offer a second value), then the line's end or the JSON string's close. The lead may hold an apostrophe
+ * (`it's printed under the case: …`).
  */
 const BARE_ANSWER =
-  /(?<lead>[A-Za-z][^\r\n"'`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80})?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+  /(?<lead>[A-Za-z][^\r\n"`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80}|[ \t]{1,2}(?<hedge>(?:still|i[ \t]think|iirc|maybe|probably|i[ \t]believe|or)\b[^\r\n"]{0,80}))?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
 /**
  * A chat export's header line as Teams copies it, the time in brackets and the sender's name alone (`[9:07 AM] Tom
  * Becker`), or the name and then the time (`Tom Becker 09:07`, `Tom Becker 14/03 9:07 AM`): the message follows on the lines
@@ -5155,6 +5157,10 @@ const ASKED_LOGIN = /\b(?:log-?ins?|credentials?|creds)\b(?<rest>[^\r\n]{0,160})
 /** ASKED_PASSWORD anywhere in a question's rest. */
 const ASKED_PASSWORD_NOUN = new RegExp(ASKED_PASSWORD.source, 'i');
 /** A Wi-Fi network asked about (`what's the wifi in the new barn again?`, `wants the wifi key again?`), for an answer that gives its name and key. */
+/** The key's word right after the Wi-Fi's (`the camera wifi key?`): the question asks for the key alone, not the network. */
+const WIFI_KEY_NEXT = /^[ \t]{1,2}(?:key|passphrase|psk|password|pw)\b/i;
+/** A second value a hedge offers at its end (`still I think? or try …`), the hedge's last words. */
+const OFFERED_ALTERNATIVE = /\bor(?:[ \t]{1,2}(?:try|maybe|else|perhaps))?[ \t]{1,2}(?<alt>[^\s"'`]{6,64})[ \t]{0,3}$/i;
 const ASKED_WIFI = /\b(?:wi-?fi|wlan)\b(?<rest>[^\r\n]{0,160})/iy;
 
 /**
@@ -5208,6 +5214,33 @@ function separatesChatMessages(text: string, lineEnd: number): boolean {
 }
 
 /**
+ * Eight to fifteen letters of both cases that read as no words (`RmIywBlYiqJz`), as a device's label prints its Wi-Fi key: a
+ * draw by `isShortRandomLetters`, or, where the letters fall as capital-then-small runs, runs of three letters at most, most
+ * of them without a vowel, and the case switching on most letters; a name's runs are spoken words.
+ */
+function isDrawnLetters(value: string): boolean {
+  if (isShortRandomLetters(value)) return true;
+  if (!/^[A-Za-z]{8,15}$/.test(value)) return false;
+  const runs = value.match(/[A-Z]?[a-z]{0,15}/g)!.filter((run) => run !== '');
+  const unspoken = runs.filter((run) => !/[aeiouy]/i.test(run)).length;
+  return runs.length >= 4 && runs.every((run) => run.length <= 3) && unspoken * 2 > runs.length && characterSwitches(value) * 10 >= value.length * 6;
+}
+
+/**
+ * The second value a bare answer's hedge offers (`engineer / … still I think? or try …`): its value and where it starts, or
+ * undefined; its sentence's end is cut as an answer's is.
+ */
+function offeredAlternative(m: RegExpExecArray, text: string): { value: string; start: number } | undefined {
+  const hedge = m.groups!['hedge'];
+  if (hedge === undefined) return undefined;
+  const offered = OFFERED_ALTERNATIVE.exec(hedge);
+  if (offered === null) return undefined;
+  const raw = offered.groups!['alt']!;
+  const start = m.index + m[0].lastIndexOf(hedge) + offered.index + offered[0].indexOf(raw, 2);
+  return { value: answerWithoutSentenceEnd(raw, text.slice(start + raw.length, start + raw.length + 4)), start };
+}
+
+/**
  * A password that a chat's message gives alone, answering the question a line or a few before it asked about the password
  * (`what's the admin password again?` / `Jade: NvrLeeds!2023`) or about a login (`it's asking for a login` / `lx-crew / …`):
  * the message nothing but the value, or the account and the value; the value with every class, as no word of a chat has.
@@ -5229,6 +5262,8 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
     done = questionEnd;
     // A question about a login may go on to name the password (`won't take my login, what's the local admin again?`).
     const asksPassword = pattern === ASKED_PASSWORD_AT || ASKED_PASSWORD_NOUN.test(asked.groups!['rest']!);
+    // A question about the Wi-Fi's key (`the camera wifi key?`) is answered by the key alone, as one about a password is.
+    const asksWifiKey = pattern === ASKED_WIFI && WIFI_KEY_NEXT.test(asked.groups!['rest']!);
     let lineStart = nextLineStart(text, questionEnd);
     for (let n = 0; n < BARE_ANSWER_LINES && lineStart !== -1 && lineStart - questionEnd <= NEW_ONE_LINES_REACH; n++) {
       const { end: lineEnd } = lineBounds(text, lineStart, NEW_ONE_LINES_REACH);
@@ -5241,14 +5276,20 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
         const fits = asksPassword || account !== undefined;
         // Beside its account the pair is a login by its form, so a password's mix will do (`props / kraken-d23md4dtns`);
         // beside its network's name, a key as people make one.
-        const made =
+        const made = (candidate: string): boolean =>
           pattern === ASKED_WIFI
-            ? account !== undefined && value !== account && isMadeWifiKey(value)
-            : hasBothCasesAndDigit(value) || (account !== undefined && hasMadePasswordMix(value));
-        if (fits && made && !/[@<>{}()]/.test(value) && !VARIABLE_IN_VALUE.test(value) && !/^v?\d/i.test(value) && isPlausiblePassword(value, options.file)) {
+            ? account !== undefined
+              ? candidate !== account && isMadeWifiKey(candidate)
+              : asksWifiKey && !isWifiSecurityMode(candidate) && (hasMadePasswordMix(candidate) || isDrawnLetters(candidate))
+            : hasBothCasesAndDigit(candidate) || (account !== undefined && hasMadePasswordMix(candidate));
+        const taken = (candidate: string): boolean =>
+          made(candidate) && !/[@<>{}()]/.test(candidate) && !VARIABLE_IN_VALUE.test(candidate) && !/^v?\d/i.test(candidate) && isPlausiblePassword(candidate, options.file);
+        if ((fits || asksWifiKey) && taken(value)) {
           const start = m.index + m[0].indexOf(value, (m.groups!['lead']?.length ?? 0) + (account?.length ?? 0));
           spans.push({ start, end: start + value.length });
           done = start + value.length;
+          const alternative = offeredAlternative(m, text);
+          if (alternative !== undefined && taken(alternative.value)) spans.push({ start: alternative.start, end: alternative.start + alternative.value.length });
           break;
         }
       }
@@ -7379,7 +7420,7 @@ export const genericRules: Rule[] = [
     id: 'password-bare-answer-prose',
     category: 'PASS',
     description:
-      'A password a chat\'s message gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network',
+      'A password a chat\'s message gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network; before a hedge too, with the second value it offers ("… still I think? or try …"); a Wi-Fi key alone after a question about the key ("the camera wifi key?" answered "it\'s printed under the case: …"), letters drawn at random too',
     keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'local admin', 'login', 'log-in', 'credential', 'creds', 'wifi', 'wi-fi', 'wlan'],
     pattern: CHAT_MESSAGE_OPENING,
     find: findBareAnsweredPasswords,
