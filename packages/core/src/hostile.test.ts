@@ -901,6 +901,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // An answer reads back one bounded line for the question: lines that each ask for a key and open with a word.
     ['questions for a datadog key answered by words, one line after another', 'chat.txt', 'datadog key for the pi?\nuse '.repeat(MB / 28)],
     ['an influx command before a megabyte of base64url without padding', 'crontab', `influx backup -t ${'Ab1_'.repeat(MB / 4)}`],
+    // A default's sentence reads a bounded clause to its colon; a change's old value looks a few characters on for its `to`.
+    ['passwords said to be the default, never given, repeated on one line', 'notes.md', 'password is the default we never changed '.repeat(MB / 42)],
+    ['passwords changed from values that never reach a new one, repeated', 'notes.md', 'password changed from `Kq8!zW3mLp` '.repeat(MB / 36)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

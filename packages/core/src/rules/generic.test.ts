@@ -1249,3 +1249,34 @@ describe('passwords in prose: handed over by a channel, wrapped before `is`, as 
     expect(await values(remarks, 'mail/key.eml', 'password-quoted-words-prose')).toEqual([]);
   });
 });
+
+describe('passwords in config comments and runbook prose: an old one by when it held, a change from one to another, a prompt, a passphrase that ends its clause', () => {
+  const found = async (text: string, file: string): Promise<string[]> => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.category === 'PASS')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads a password a comment dates by when it held (`old password before … rotation: …`)', async () => {
+    expect(await found('[panel]\nadmin_password = Kestrel-Loft-88\n; old password before the March rotation: quayside2018\n', 'panel.ini')).toEqual(['Kestrel-Loft-88', 'quayside2018']);
+    expect(await found('# vpn password until the 2023 audit: Heron.Slip42\n', 'vpn.conf')).toEqual(['Heron.Slip42']);
+    expect(await found('; password before Feb rotation: see the vault\n# change the password after login: portal\n', 'panel.ini')).toEqual([]);
+  });
+
+  it('reads the old value a password was changed from, and the new one when set off', async () => {
+    expect(await found('- Kiosk service account password changed from `kioskpass2020` to a generated one (in the vault).\n', 'incidents/kiosk.md')).toEqual(['kioskpass2020']);
+    expect(await found('The till password was rotated from `Marram!Dune7` to `Sand#Piper-44` on Monday.\n', 'notes.md')).toEqual(['Marram!Dune7', 'Sand#Piper-44']);
+    expect(await found('The password was changed from the default to a generated one.\nPassword hashing changed from md5 to bcrypt12.\nThe password changed from `kioskpass2020`.\n', 'notes.md')).toEqual([]);
+  });
+
+  it("reads the old one a password prompt's note warns against", async () => {
+    expect(await found('pg_restore -h db01 -U sales -d sales latest.dump\n# password prompt: use the one in the vault (NOT the old one, Shearing-Shed-4)\n', 'runbooks/restore.md')).toEqual(['Shearing-Shed-4']);
+    expect(await found('# password policy: use the new one (NOT the old one, Shearing-Shed-4)\n', 'runbooks/restore.md')).toEqual([]);
+  });
+
+  it('reads a passphrase that a comma ends before the sentence goes on, and leaves a sentence where the value was', async () => {
+    expect(await found('The passphrase is drystone-wall-sheepfold-1822, kept here until we move it to the vault.\n', 'signing/README.md')).toEqual(['drystone-wall-sheepfold-1822']);
+    expect(await found('The passphrase is rotated yearly, see the runbook.\nThe passphrase is stored in the vault, ask ops.\n', 'signing/README.md')).toEqual([]);
+  });
+});

@@ -1893,7 +1893,10 @@ function isRuledOutAsLiteral(scan: AssignmentScan, name: string, nameStart: numb
     const opening = codeAt(text, nameStart - 1);
     const close = opening === 0x22 /* " */ || opening === 0x27 /* ' */ ? rest.indexOf(text[nameStart - 1]!) : -1;
     if (close !== -1) rest = rest.slice(0, close).trimEnd();
-    if (rest.length > v.value.length) {
+    // A sentence that gave the value and went on after a comma (`The passphrase is …, kept here until …`): its stop, dropped
+    // from the value already, ended it; the words after it are the sentence's.
+    const clauseEnded = /^[,;][ \t]/.test(text.slice(v.start + v.value.length, v.start + v.value.length + 2));
+    if (rest.length > v.value.length && !clauseEnded) {
       if (namesPassphrase(name, key, rest, false) || (key.category === 'PASS' && !key.weak && isPassphraseOfWords(rest))) {
         v.value = rest;
         v.multiword = true;
@@ -3816,6 +3819,8 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * What the password is on may stand where what it is for does (`BIOS password on both workstations: \`…\``, `the password on
  * the old NAS is …`).
  * How it was handed over may stand there too (`gave the new password by phone: …`, `password via Signal: …`).
+ * When it held may stand there too, as a config's comment keeps an old one (`; old password before Feb rotation: …`,
+ * `password until the 2023 audit: …`).
  * A paragraph may wrap between the word and its `is` (`… and the account password` / `is … (2FA on my phone)`): read as
  * `is` on one line, after a word of prose. The value may follow the word as an appositive (`the script still held the
  * deploy password, …`), read as bare after the word, ending its clause.
@@ -3823,7 +3828,7 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over|before|until|till|since|after)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -4119,10 +4124,11 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * passive with who and when before `to` (a mail's "the password was reset this morning to …", a wiki's "password was reset
  * by\nOracle support on 12 March to …"), the period a rotating password holds for before its colon ("Guest Wi-Fi password
  * this quarter: …"; a Wi-Fi network's key or PSK, as a runbook writes it: "WPA2 key this season: `…`"), and chat's `pw` for what it
- * is on (a chat's "pw for the kiosk TV is …"). Sticky at the noun.
+ * is on (a chat's "pw for the kiosk TV is …"), and the old value a change started from (an incident's "password changed from
+ * `…` to a generated one", also read before the new value: "was rotated from `…` to `…`"). Sticky at the noun.
  */
 const QUALIFIED_PROSE_PASSWORD =
-  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|ha[sd][ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|ha[sd][ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|(?<from>[ \t]{1,2}(?:(?:was|ha[sd][ \t]been|got)[ \t]{1,2})?(?:re)?(?:set|changed|rotated|updated|switched)[ \t]{1,2}from)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
 /**
  * The first word of a clause after the noun that says who gave or used the password, or what was done with it (`the password
  * I had before which was …`, `the password used for the backfill, …, was pasted`): a pronoun, a relative word or a participle
@@ -4168,18 +4174,49 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     // After `this month is` a sentence may go on about the password (`is NIST-800-63 compliant`): bare, the value ends its clause.
     if (g['periodIs'] !== undefined && quote === '' && !POSTED_VALUE_END.test(text.slice(start + value.length, start + value.length + 8))) return;
     if (g['clause'] !== undefined && !isClausePassword(text, g, start, value, quote)) return;
+    // The old value of a change is one only where the change goes on to the new one (`from … to …`).
+    if (g['from'] !== undefined && !CHANGE_GOES_ON_TO.test(text.slice(start + raw.length + (quote === '' ? 0 : 1), start + raw.length + 8))) return;
     // Bare, only a made password's shape, which the words a sentence goes on in never have: a digit and a symbol (or both cases
     // after a period's colon); after `to`, eight characters or more (`reset to the default`, `changed to v2` stay words).
     // Bold is as often emphasis (`is **required**`): judged as bare.
     if (quote === '' || bold) {
       // After a clause on the noun the value was judged above (isClausePassword).
-      if (g['clause'] === undefined && (g['set'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)))) return;
+      if (g['clause'] === undefined && (g['set'] !== undefined || g['from'] !== undefined ? !isPasswordShaped(value) : g['period'] !== undefined ? !hasMadePasswordMix(value) : !(/\d/.test(value) && /[^A-Za-z0-9]/.test(value)))) return;
       if (/[\/\\<>{}()%]/.test(value) || (value.includes('@') && !isBoldAtPassword(value, bold)) || VARIABLE_IN_VALUE.test(value)) return;
     }
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
+    if (g['set'] !== undefined) spans.push(...changedFromValue(text, m.index + m[0].indexOf(g['set']), g['set'], options.file));
+    if (g['from'] !== undefined) spans.push(...changedToValue(text, start + raw.length + (quote === '' ? 0 : 1), options.file));
   });
   return spans;
+}
+
+/** `to` after the old value of a change: the change goes on to the new one. */
+const CHANGE_GOES_ON_TO = /^[ \t]{1,2}to\b/;
+/** The old value inside a change told before its new one (`changed from \`…\` to`); `v` is it, `q` its quote. */
+const CHANGED_FROM = /[ \t]from[ \t]{1,2}(?<q>[`'"]?)(?<v>[^\s`'"]{4,100})\k<q>[ \t]{1,2}to$/;
+
+/** The new value a change goes on to after its old one (`from \`…\` to \`…\``), set off in code marks or quotes. */
+const CHANGED_TO = /[ \t]{1,2}to[ \t]{1,2}(?:`(?<b>[^\s`]{4,100})`|"(?<d>[^\s"]{4,100})"|'(?<s>[^\s']{4,100})')/y;
+
+function changedToValue(text: string, at: number, file: string | undefined): Span[] {
+  CHANGED_TO.lastIndex = at;
+  const m = CHANGED_TO.exec(text);
+  const value = m?.groups!['b'] ?? m?.groups!['d'] ?? m?.groups!['s'];
+  if (m === null || value === undefined || !/[A-Za-z]/.test(value) || !isPlausiblePassword(value, file)) return [];
+  const start = m.index + m[0].length - 1 - value.length;
+  return [{ start, end: start + value.length }];
+}
+
+/** The old value a change told in `set` (the words from the verb to its `to`, at `at`) started from, when it is a password's shape. */
+function changedFromValue(text: string, at: number, set: string, file: string | undefined): Span[] {
+  const m = CHANGED_FROM.exec(set);
+  if (m === null) return [];
+  const value = m.groups!['v']!;
+  if ((m.groups!['q'] === '' && !isPasswordShaped(value)) || /[\/\\<>{}()%@]/.test(value) || VARIABLE_IN_VALUE.test(value) || !/[A-Za-z]/.test(value) || !isPlausiblePassword(value, file)) return [];
+  const start = at + m.index + m[0].indexOf(value, 5);
+  return [{ start, end: start + value.length }];
 }
 
 /**
@@ -4915,8 +4952,11 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     if (m.groups!['pw'] === undefined) {
       const named = NAMES_PASSWORD.exec(sentence);
       if (named !== null) {
-        // "The password policy changed; the new one is …": the one is a policy, a rule or a format, not a password.
-        if (DESCRIBED_PASSWORD_NEXT.test(sentence.slice(named.index + named[0].length))) return;
+        // "The password policy changed; the new one is …": the one is a policy, a rule or a format, not a password. A
+        // prompt's colon is no such word: the one it is answered with is the password (`# password prompt: use the one in
+        // the vault, not the old one, …`).
+        const after = sentence.slice(named.index + named[0].length);
+        if (DESCRIBED_PASSWORD_NEXT.test(after) && !ANSWERED_PROMPT_NEXT.test(after)) return;
       } else if (namedInLinesBefore(text, lineStart, m.index)) earlier = true;
       else return;
       // The one is the password only if nothing else that comes in new and old ones is named after it (`the password is
