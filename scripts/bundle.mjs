@@ -73,20 +73,25 @@ await build({
  *   has run the rules' examples, so that it holds the functions a scan runs, not only the
  *   top level. Made by the Node.js that builds; another Node.js or other V8 flags reject
  *   it, and the script is then compiled from source as before.
+ * - core-automaton.bin: the keyword automaton of the built-in rules, made by the same script
+ *   (packages/core/src/prebuilt-automaton.ts), so that a detector need not build it at every start.
  * - index.js: the ES module the core's package exports. It checks that the script is the
- *   one the cache was made from (V8 itself compares only lengths) and re-exports its API.
+ *   one the cache and the automaton were made from (V8 itself compares only lengths), hands
+ *   the automaton to the core and re-exports its API.
+ *
+ * The script's entry is bundle-entry.js: the API and the automaton's two hooks, which index.js does not re-export.
  */
 async function bundleCore() {
   const script = join(coreOut, 'core-script.js');
   await build({
     ...common,
-    entryPoints: [join(root, 'packages/core/dist/index.js')],
+    entryPoints: [join(root, 'packages/core/dist/bundle-entry.js')],
     outfile: script,
     format: 'cjs',
     banner: { js: '(function (exports, require, module) {"use strict";' },
     footer: { js: '})' },
   });
-  const made = spawnSync(process.execPath, [join(root, 'scripts/core-code-cache.mjs'), script, `${script.replace(/\.js$/, '')}.cache`], {
+  const made = spawnSync(process.execPath, [join(root, 'scripts/core-code-cache.mjs'), script, join(coreOut, 'core-script.cache'), join(coreOut, 'core-automaton.bin')], {
     encoding: 'utf8',
     // The cache records V8's flags: make it with none, as `takumo` runs.
     env: { ...process.env, NODE_OPTIONS: '' },
@@ -108,14 +113,18 @@ import { Script } from 'node:vm';
 const file = fileURLToPath(new URL('./core-script.js', import.meta.url));
 const source = readFileSync(file);
 // V8 checks a cache against its script's length only: one made from another script of the same length
-// would run that script's bytecode. Hashing the script costs ~1.5 ms of the ~25 the cache saves.
-const cachedData = createHash('sha256').update(source).digest('hex') === '${sha256}' ? readCache() : undefined;
+// would run that script's bytecode. Hashing the script costs ~1.5 ms of the ~25 the cache saves. The
+// automaton is used only with the script it was made from, too.
+const built = createHash('sha256').update(source).digest('hex') === '${sha256}';
+const cachedData = built ? readBeside('./core-script.cache') : undefined;
 const core = { exports: {} };
 new Script(source.toString('utf8'), { filename: file, cachedData }).runInThisContext()(core.exports, createRequire(file), core);
+const automaton = built ? readBeside('./core-automaton.bin') : undefined;
+if (automaton !== undefined) core.exports.usePrebuiltAutomaton(automaton);
 
-function readCache() {
+function readBeside(name) {
   try {
-    return readFileSync(new URL('./core-script.cache', import.meta.url));
+    return readFileSync(new URL(name, import.meta.url));
   } catch {
     return undefined;
   }

@@ -82,22 +82,34 @@ export function createDetector(config: DetectorConfig = {}): Detector {
   return compileDetector([...builtinRulesFor(config.internalDomains ?? []), ...(config.extraRules ?? [])], config);
 }
 
+/**
+ * The scanner's keywords for these rules, numbered: the suppression hints, then each rule's keywords and then
+ * its finder's anchors, lower-cased, in order of first use. The non-ASCII marker is no keyword of the scanner
+ * (see compileDetector). The build makes the automaton of the built-in rules' list ahead of time (prebuilt-automaton.ts).
+ */
+export function scannerKeywordIds(rules: readonly Rule[]): Map<string, number> {
+  const ids = new Map<string, number>();
+  const add = (k: string): void => {
+    const keyword = k.toLowerCase();
+    if (keyword !== NON_ASCII_TEXT && !ids.has(keyword)) ids.set(keyword, ids.size);
+  };
+  for (const hint of SUPPRESSION_HINTS) add(hint);
+  for (const rule of rules) {
+    for (const k of rule.keywords) add(k);
+    if (rule.anchored === true && rule.anchors !== undefined) for (const k of rule.anchors) add(k);
+  }
+  return ids;
+}
+
 /** Compiles exactly `allRules` (minus disabled ones) with the config's allowlist and known secrets. */
 export function compileDetector(allRules: readonly Rule[], config: DetectorConfig = {}): Detector {
   const disabled = new Set(config.allowlist?.disabledRules ?? []);
   const rules = allRules.filter((r) => !disabled.has(r.id));
 
-  const keywordIds = new Map<string, number>();
-  for (const hint of SUPPRESSION_HINTS) keywordIds.set(hint, keywordIds.size);
+  const keywordIds = scannerKeywordIds(rules);
   const idOf = (k: string): number => {
     const keyword = k.toLowerCase();
-    if (keyword === NON_ASCII_TEXT) return NON_ASCII_PENDING;
-    let id = keywordIds.get(keyword);
-    if (id === undefined) {
-      id = keywordIds.size;
-      keywordIds.set(keyword, id);
-    }
-    return id;
+    return keyword === NON_ASCII_TEXT ? NON_ASCII_PENDING : keywordIds.get(keyword)!;
   };
   const compiled: CompiledRule[] = rules.map((rule) => {
     const ruleKeywordIds = rule.keywords.map(idOf);
