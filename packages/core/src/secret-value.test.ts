@@ -235,6 +235,14 @@ describe('a composed password that reads like member access', () => {
     expect(bare('Harbor27.quietLantern', 'deploy/docker-compose.yml')).toBe(true);
     expect(bare('Maple913.ridge', 'conf/app.ini')).toBe(true);
   });
+  it('takes capitalised words joined by dots with a number ending the last as a password outside program source', () => {
+    expect(bare('Rivet.Willow69', 'android/gradle.properties')).toBe(true);
+    expect(bare('Hands.Cut74', 'ops/ansible/inventory.ini')).toBe(true);
+    expect(bare('Ferry.Lamp.Quay801', 'deploy/values.yaml')).toBe(true);
+    expect(bare('Rivet.Willow69', 'app/src/Signing.kt')).toBe(false);
+    expect(bare('Settings.AdminPassword', 'conf/app.ini')).toBe(false);
+    expect(bare('Config.Password', 'conf/app.ini')).toBe(false);
+  });
   it('still reads a setting or an object it refers to as a name, and any dotted name in code', () => {
     expect(bare('config.dbPassword', 'deploy/docker-compose.yml')).toBe(false);
     expect(bare('db1.password', 'deploy/docker-compose.yml')).toBe(false);

@@ -172,11 +172,13 @@ const MEMBER_ACCESS = /^[A-Za-z_$][A-Za-z_$]{0,60}\d{0,3}(?:(?:\.|->|::|\?\.)[A-
  * a Ruby predicate's `?` (`Rails.env.production?`): judged so in program source only.
  */
 /**
- * Two words around a dot, the first capitalised with a number glued on (`Harbor27.quietLantern`): how people compose
- * a password to a policy (a word, digits, a symbol, a word). A name a setting refers to does not open with a capital
- * and a number (`config.dbPassword`, `db1.password`), so outside program source such a value is no member access.
+ * Two words around a dot, the first capitalised with a number glued on (`Harbor27.quietLantern`), or capitalised words
+ * joined by dots with the number glued to the last (`Rivet.Willow69`, `Swan.Cut45`): how people compose a password to a
+ * policy (words, digits, a symbol). A name a setting refers to does not open with a capital and a number
+ * (`config.dbPassword`, `db1.password`), nor capitalise every word and end in a number (`Settings.adminPassword`,
+ * `Rails.env`), so outside program source such a value is no member access.
  */
-const COMPOSED_PASSWORD = /^[A-Z][a-z]{2,20}\d{2,3}\.[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,3}$/;
+const COMPOSED_PASSWORD = /^[A-Z][a-z]{2,20}(?:\d{2,3}\.[a-z]{2,20}(?:[A-Z][a-z]{1,20}){0,3}|(?:\.[A-Z][a-z]{1,20}){1,3}\d{2,3})$/;
 /**
  * A dotted value of random letters (`QmvtRzkWxpLd.hNq`): its parts split into no words, as a chain of names' do
  * (`config.dbPassword`, `settings.SECRET_KEY`, `XMLHttpRequest.prototype.getResponseHeader`). Ten characters at least and
