@@ -786,7 +786,20 @@ function classByWords(words: readonly string[], last: string): KeyClass | undefi
   // `iv:`) is sent beside what it encrypts and stays out.
   if (category === undefined && last === 'iv' && words[words.length - 2] === 'signing') return { category: 'KEY', weak: false };
   if (category === undefined && last === 'refresh' && words.length >= 2 && !REFRESH_SCHEDULE_WORDS.has(words[words.length - 2]!)) return { category: 'TOKEN', weak: true };
+  if (category === 'TOKEN' && namesOneLinkToken(words)) weak = true;
   return category ? { category, weak } : undefined;
+}
+
+/**
+ * Words before a final `token` that make it the token of a mailing's link (`unsubscribe_token`, `optout_token`,
+ * `tracking_token`): it does one thing for one recipient, often a row's UUID that the link carries in the open.
+ */
+const ONE_LINK_TOKEN_WORDS = new Set(['unsubscribe', 'unsub', 'optout', 'opt', 'tracking', 'track', 'pixel']);
+
+/** Whether a token's name says it is a mailing link's token: then only a generated value that no id shapes counts (weak). */
+function namesOneLinkToken(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  return (last === 'token' || last === 'tokens') && words.slice(0, -1).some((w) => ONE_LINK_TOKEN_WORDS.has(w));
 }
 
 /** Words before a final `list`, apart or joined (`PASSWORD_DENY_LIST`, `token_ignorelist`), that make it a list of names. */

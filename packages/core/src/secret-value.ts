@@ -840,6 +840,18 @@ const VENDOR_PREFIXED = /^[a-z]{2,10}_(?:[a-z]{2,8}_)?([A-Za-z0-9]{30,100})$/;
  * lower case, upper case and digits as drawn characters give (about six in ten), where a name in camel case has one a
  * word (`GetUserAccountByIdFromPrimaryDatabase2`: 16 in 38).
  */
+/**
+ * A numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`). A quoted string of 32 hex digits or more after
+ * its `0x` is no number a program computes with but a key written in hex: hCaptcha's secret keys are `0x` and 40 hex
+ * (`'secret' => '0x…'`), a wallet's private key `0x` and 64.
+ */
+function isHexNumberLiteral(v: string, quoted: boolean): boolean {
+  if (!HEX_NUMBER_LITERAL.test(v)) return false;
+  return !(quoted && HEX_KEY_STRING.test(v));
+}
+const HEX_NUMBER_LITERAL = /^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i;
+const HEX_KEY_STRING = /^0x[0-9a-f]{32,}$/i;
+
 export function isGeneratedTail(tail: string): boolean {
   if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail)) return false;
   let digits = 0;
@@ -1355,7 +1367,7 @@ export function isPlausibleSecret(value: string, ctx: ValueContext): boolean {
   if (/^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(v)) return false; // encrypted by Jenkins or Maven (`{AQAAABAAAAAQ…}`)
   if (KMS_CIPHERTEXT.test(v)) return false; // sealed by AWS KMS (a wrapped data key, `aws kms encrypt`'s output): only the KMS key opens it
   if (AWS_TRANSFER_HANDLE.test(v)) return false;
-  if (/^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i.test(v)) return false; // numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`)
+  if (isHexNumberLiteral(v, ctx.quoted)) return false;
   if (isHexEscapedText(v)) return false; // `"\x6d\x61\x73\x74\x65\x72\x20\x73\x65\x63\x72\x65\x74"`: the words "master secret"
   if (/^(?:\d{1,5}(?:[smhd]|ms|kb|mb|gb))$/i.test(v)) return false; // durations and sizes
   if (RUBY_DURATION.test(v)) return false;

@@ -511,3 +511,12 @@ describe("an app key beside its app secret", () => {
     expect(values(`{\n  "datadog": {\n    "app_key": "${HEX32}",\n    "api_key": "${HEX32B}"\n  }\n}\n`, 'config.json')).toEqual([HEX32, HEX32B]);
   });
 });
+
+describe("a vendor's public key in a file named for the vendor", () => {
+  it("leaves Shopify's app API key in shopify.yml and still reads its secrets and a key in another file", () => {
+    const yml = 'production:\n  api_key: 4f1c9a7e2b8d3c6f0a5e9b1d7c3f8a2e\n  api_secret_key: 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\n';
+    const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+    expect(found(yml, 'webshop/config/shopify.yml')).toEqual(['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']);
+    expect(found(yml, 'webshop/config/payments.yml')).toContain('4f1c9a7e2b8d3c6f0a5e9b1d7c3f8a2e');
+  });
+});

@@ -21,10 +21,11 @@ const DECODER_CALL =
 const BASE64_ENCODING_ARGUMENT = /^[ \t]{0,4},[ \t]{0,4}["'`]base64(?:url)?["'`]/;
 /**
  * The name the decoded value is bound to, at the end of the line before the call and its wrappers: `apiKey =`,
- * `this.apiKey =`, `API_KEY: str =`, `secret, _ :=`, `"api_key":` (a map entry), `val token: String =`, `$config['api_key'] =`.
+ * `this.apiKey =`, `API_KEY: str =`, `secret, _ :=`, `"api_key":` (a map entry), `val token: String =`, `$config['api_key'] =`,
+ * Rust's `const KEY: [u8; 32] =`.
  */
 const BINDING_END =
-  /(?<![\w$])["']?(?<name>[A-Za-z_$][\w$]{0,60})["']?\]?(?:[ \t]{0,4},[ \t]{0,4}(?:_|err))?(?:[ \t]{0,4}:[ \t]{0,4}[\w<>[\]?.]{1,40})?[ \t]{0,4}(?::?=|:)$/;
+  /(?<![\w$])["']?(?<name>[A-Za-z_$][\w$]{0,60})["']?\]?(?:[ \t]{0,4},[ \t]{0,4}(?:_|err))?(?:[ \t]{0,4}:[ \t]{0,4}(?:[\w<>[\]?.]{1,40}|&?\[\w{1,8};[ \t]{0,2}\w{1,12}\]))?[ \t]{0,4}(?::?=|:)$/;
 /** How far back on its line a call's wrappers (`new String(java.util.Base64.`, `Encoding.UTF8.GetString(Convert.`) reach. */
 const WRAPPER_REACH = 120;
 /** Letters of wrappers: names, dots, calls' opening brackets, `new `; a comma or an operator ends them. */
@@ -41,7 +42,12 @@ const PRINTABLE = /^[\x20-\x7e]{8,300}$/;
 function boundKey(text: string, offset: number, isWrapper: (c: number) => boolean, classify: (name: string) => KeyClass | undefined): KeyClass | undefined {
   let i = offset;
   const limit = Math.max(0, offset - WRAPPER_REACH);
-  while (i > limit && isWrapper(text.charCodeAt(i - 1))) i--;
+  // A path's `::` (Rust's `hex_literal::hex!`, C++'s and PHP's static calls) is part of the call's chain, never a binding's colon.
+  while (i > limit) {
+    if (isWrapper(text.charCodeAt(i - 1))) i--;
+    else if (i >= 2 && text.charCodeAt(i - 1) === 0x3a && text.charCodeAt(i - 2) === 0x3a) i -= 2;
+    else break;
+  }
   // The line's start, looked for at most 200 characters back (a longer line's binding is too far: no lastIndexOf over it).
   let lineStart = i;
   while (lineStart > 0 && i - lineStart <= 200 && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
@@ -101,12 +107,13 @@ function findDecoderCalls(
  * A key kept in source as hex that the code decodes to bytes where it binds them to a secret's name: PHP's
  * `$config['encryption_key'] = hex2bin('…')`, Python's `SIGNING_KEY = bytes.fromhex('…')` and `binascii.unhexlify(…)`,
  * Go's `seed, _ := hex.DecodeString("…")`, Java's `Hex.decodeHex("…")` and `HexFormat.of().parseHex("…")`, C#'s
- * `Convert.FromHexString("…")`, Node's `Buffer.from("…", "hex")`, Rust's `hex::decode("…")`. Keys are bytes, so the hex
+ * `Convert.FromHexString("…")`, Node's `Buffer.from("…", "hex")`, Rust's `hex::decode("…")` and the hex-literal crate's
+ * `hex!("…")` macro (`const FRAME_KEY: [u8; 32] = hex_literal::hex!("…")`). Keys are bytes, so the hex
  * is the key: nothing decoded is judged, only that the hex is as long as a key (16 bytes or more), whole bytes, and no
  * stand-in (one digit repeated, a counting dummy).
  */
 const HEX_DECODER_CALL =
-  /(?:hex2bin|fromhex|unhexlify|a2b_hex|hex\.DecodeString|decodeHex|parseHex|parseHexBinary|FromHexString|Buffer\.from|hex::decode)\([ \t]{0,4}[bu]?["'`](?<v>[0-9A-Fa-f]{32,1024})["'`]/y;
+  /(?:hex2bin|fromhex|unhexlify|a2b_hex|hex\.DecodeString|decodeHex|parseHex|parseHexBinary|FromHexString|Buffer\.from|hex::decode|hex!)\([ \t]{0,4}[bu]?["'`](?<v>[0-9A-Fa-f]{32,1024})["'`]/y;
 /** Node's `Buffer.from("…", "hex")`: only with the hex encoding is the literal hex-encoded bytes. */
 const HEX_ENCODING_ARGUMENT = /^[ \t]{0,4},[ \t]{0,4}["'`]hex["'`]/;
 /** Wrappers of a hex decoder also hold a factory's empty call (`HexFormat.of().parseHex`). */
@@ -177,8 +184,8 @@ export const decodedLiteralRules: Rule[] = [
     id: 'decoded-hex-secret',
     category: 'KEY',
     description:
-      'A hex literal that code decodes to key bytes under a secret\'s name: `$config[\'encryption_key\'] = hex2bin(\'…\')`, `SIGNING_KEY = bytes.fromhex("…")`, Go\'s `seed, _ := hex.DecodeString("…")`, `Hex.decodeHex("…")`, `Convert.FromHexString("…")`, `Buffer.from("…", "hex")`',
-    keywords: ['hex2bin(', 'fromhex(', 'unhexlify(', 'a2b_hex(', 'hex.decodestring(', 'decodehex(', 'parsehex(', 'parsehexbinary(', 'fromhexstring(', 'buffer.from(', 'hex::decode('],
+      'A hex literal that code decodes to key bytes under a secret\'s name: `$config[\'encryption_key\'] = hex2bin(\'…\')`, `SIGNING_KEY = bytes.fromhex("…")`, Go\'s `seed, _ := hex.DecodeString("…")`, `Hex.decodeHex("…")`, `Convert.FromHexString("…")`, `Buffer.from("…", "hex")`, Rust\'s `hex!("…")`',
+    keywords: ['hex2bin(', 'fromhex(', 'unhexlify(', 'a2b_hex(', 'hex.decodestring(', 'decodehex(', 'parsehex(', 'parsehexbinary(', 'fromhexstring(', 'buffer.from(', 'hex::decode(', 'hex!('],
     pattern: HEX_DECODER_CALL,
     find: findDecodedHexLiterals,
     anchored: true,
@@ -191,6 +198,8 @@ export const decodedLiteralRules: Rule[] = [
         'private static final byte[] AES_KEY = HexFormat.of().parseHex("d41f8a92c7e03b65a1f4c8e27d09b3a6");',
         'const hmacSecret = Buffer.from("7a3e91c0f4d28b65e1a9c7f03b2d84e6", "hex");',
         'private static readonly byte[] SiteKey = Convert.FromHexString("5E02B7A94C1D83F60A2E9C47B1D5083F");',
+        'pub const FRAME_HMAC_KEY: [u8; 32] = hex_literal::hex!("6b1f0e93c4a27d58e0b3f91c6a2d84e7f05c3b9a18d6e24f7c0a5b3e9d1f6c28");',
+        'static PSK: [u8; 16] = hex!("4e8a1c7f02d9b635e1a47c0f9b28d6e3");',
       ],
       noMatch: [
         // Not a secret's name, the public half, too short for a key, a counting dummy, not hex-encoded.
@@ -202,6 +211,8 @@ export const decodedLiteralRules: Rule[] = [
         'if (hmacSecret == hex2bin("7a3e91c0f4d28b65e1a9c7f03b2d84e6")) {',
         'private static readonly byte[] CacheKey = Convert.FromHexString("5E02B7A94C1D83F60A2E9C47B1D5083F");',
         'private static readonly byte[] RecaptchaSiteKey = Convert.FromHexString("5E02B7A94C1D83F60A2E9C47B1D5083F");',
+        'pub const IMAGE_SHA256: [u8; 32] = hex_literal::hex!("6b1f0e93c4a27d58e0b3f91c6a2d84e7f05c3b9a18d6e24f7c0a5b3e9d1f6c28");',
+        'const GENESIS_HASH: [u8; 32] = hex!("6b1f0e93c4a27d58e0b3f91c6a2d84e7f05c3b9a18d6e24f7c0a5b3e9d1f6c28");',
       ],
     },
   },

@@ -308,6 +308,13 @@ describe('passwords that key an encryption, and PINs a till overrides with', () 
     expect(found('"body": "heads up, the new Voyage key for the search trial is Jr5WCm6oDSCTpGu5vtaGuhCOwf7Xdsid - 500 calls a day"\n')).toEqual(['Jr5WCm6oDSCTpGu5vtaGuhCOwf7Xdsid']);
     expect(found('"body": "the key we read the labels with is utf8mb4GeneralCiLabels2024V3Sorted - see the schema"\n')).toEqual([]);
   });
+  it("reads a key at the end of a chat message, the message above it under its own time not read as the sentence's start", async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'exports/teams-ops.txt' }).filter((f) => f.rule === 'key-is-bare-prose').map((f) => text.slice(f.start, f.end));
+    const chat = '[14/03/2025 10:02] Ana Diaz: request id 9c1b2e44-0f3a-4d7e-9b21-6a5c8e0d3f17 for the ticket\n[14/03/2025 10:05] Ben Okoro: the statuspage key for the new component is Xq4+Lm9Rt2-Vb7Kw3Nz8\n';
+    expect(found(chat)).toEqual(['Xq4+Lm9Rt2-Vb7Kw3Nz8']);
+    expect(found('[10:02] ana: request id for the ticket\n[10:05] ben: the statuspage key commit is Xq4+Lm9Rt2-Vb7Kw3Nz8\n')).toEqual([]);
+  });
   it('reads a manager\'s or an override PIN in a terminal\'s INI and in prose', async () => {
     const { detect } = await import('../index.js');
     const prose = 'The manager override PIN for the tills is 731904.\nthe override pin 4 of the header\n';

@@ -1366,6 +1366,19 @@ function namesPublicClientKey(key: KeyClass, text: string, nameStart: number, na
   return (key.category === 'KEY' || key.category === 'TOKEN') && isPublicClientKeyAt(text, nameStart, name);
 }
 
+/**
+ * A key in a configuration file named for its vendor (`config/shopify.yml`, `pusher.json`): the file's name is the context
+ * an object's name would be, so Shopify's `api_key` there is the app's client id beside its `api_secret_key`, as under
+ * `shopify:`. A code file's name is a class's (`AdyenClientFactory.java`), which says nothing of the keys inside.
+ */
+function namesPublicKeyInVendorFile(key: KeyClass, file: string | undefined, name: string): boolean {
+  if (file === undefined || (key.category !== 'KEY' && key.category !== 'TOKEN')) return false;
+  const config = VENDOR_CONFIG_FILE.exec(file.slice(file.lastIndexOf('/') + 1));
+  return config !== null && isPublicClientKey(splitWords(config[1]!), splitWords(name));
+}
+/** A configuration file's base name, before its data format's extension. */
+const VENDOR_CONFIG_FILE = /^([A-Za-z][\w-]{0,60})\.(?:ya?ml|json|toml|ini|conf|cfg|properties)$/i;
+
 /** An SPDX part: a word (`Apache`, `BSD`, `Clause`, `or`), a version number (`2`, `0`), or a `LicenseRef-`/`DocumentRef-` prefix. */
 const SPDX_PART = /^(?:[A-Z]{0,12}[a-z]{0,20}|\d{1,4}|LicenseRef|DocumentRef)$/;
 
@@ -2019,7 +2032,7 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
   if (echoesNameWords(name, v.value)) return;
   if (isCardTokenId(name, v.value)) return;
   if (isTelemetryId(name, v.value)) return;
-  if (namesPublicClientKey(key, text, nameStart, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, file))) return;
+  if (namesPublicClientKey(key, text, nameStart, name) || namesPublicKeyInVendorFile(key, file, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, file))) return;
   // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
   if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) return;
   // A key, a token or an id whose comment says it is no secret (`// IncidentKey is a dedup key, not a credential.`,
@@ -4745,8 +4758,11 @@ const SOURCE_CONTROL_VERB = /\b(?:built|merged|tagged|pushed|committed|checked[ 
 /** Hex of a digest's or a generated key's length: 32, 40 or 64 digits in one case. */
 const KEY_HEX = /^(?:[0-9a-f]{32}|[0-9A-F]{32}|[0-9a-f]{40}|[0-9A-F]{40}|[0-9a-f]{64}|[0-9A-F]{64})$/;
 
-/** A line that opens a paragraph's unit of its own: a list item, a heading, a quote, a table row. */
-const OWN_LINE_START = /^[ \t]{0,8}(?:[-*+>#|]|\d{1,3}[.)])/;
+/**
+ * A line that opens a paragraph's unit of its own: a list item, a heading, a quote, a table row, or a chat export's message
+ * under its bracketed time (`[09/09/2024 08:31] Dev: …`, `[08:31] dev: …`): the line before is another message, not a wrap.
+ */
+const OWN_LINE_START = /^[ \t]{0,8}(?:[-*+>#|]|\d{1,3}[.)]|\[\d{1,4}[/:.-]\d)/;
 
 /**
  * The text of the sentence before `at` as prose wraps it: back over up to two line breaks (a list item's or a mail's

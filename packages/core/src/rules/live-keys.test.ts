@@ -42,3 +42,17 @@ describe('a live key set off on a line of its own', () => {
     expect(values('    qrx_live_2024060112000000000000000000000000\n', 'notes.txt')).toEqual([]);
   });
 });
+
+describe('a live key in a sentence', () => {
+  it('reads a live or production key of both cases and digits inside prose, in parentheses or after a verb', () => {
+    const key = 'tdx_live_Wk4Rq9Zm2Lp7Vx3Nc8Hb5Jd1Tf6Gy0Sa';
+    expect(values(`Re your message: (the key you sent, ${key}, is now in our vault.)\n`, 'mail/reply.eml')).toEqual([key]);
+    expect(values('Swapped the dashboard over to tdx_prod_Wk4Rq9Zm2Lp7Vx3Nc8Hb5Jd1Tf6Gy0Sa yesterday.\n', 'wiki/notes.md')).toEqual(['tdx_prod_Wk4Rq9Zm2Lp7Vx3Nc8Hb5Jd1Tf6Gy0Sa']);
+  });
+  it('leaves publishable keys, other kind words, names in camel case and a prefix joined to a longer word', () => {
+    expect(values('(the page key, pk_live_Wk4Rq9Zm2Lp7Vx3Nc8Hb5Jd1Tf6Gy0Sa, is public)\n', 'notes.txt')).toEqual([]);
+    expect(values('see tdx_token_Wk4Rq9Zm2Lp7Vx3Nc8Hb5Jd1Tf6Gy0Sa in the table\n', 'notes.txt')).toEqual([]);
+    expect(values('flip tdx_live_EnablePartnerPortalFeatureFlags2 first\n', 'notes.txt')).toEqual([]);
+    expect(values('set QA_tdx_live_Wk4Rq9Zm2Lp7Vx3Nc8Hb5Jd1Tf6Gy0Sa first\n', 'notes.txt')).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { isWordCode } from '../char-codes.js';
 import { isGeneratedTail } from '../secret-value.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 import { fake } from './providers/fake.js';
@@ -48,6 +49,16 @@ function isLowerDrawnTail(tail: string): boolean {
   return /^[a-z0-9]+$/.test(tail) && /\d/.test(tail) && /[g-z]/.test(tail) && !/[a-z]{12}|\d{12}/.test(tail);
 }
 
+/**
+ * An unquoted live or production key: set off on a line of its own (its tail drawn in one case or both), or anywhere in
+ * prose when its tail is drawn in both cases with digits ("(The one you sent, acme_live_…, I've already stored in the
+ * vault.)"), a word boundary before its prefix. A snake-case name never has such a tail.
+ */
+function isUnquotedLiveKey(text: string, start: number, end: number, tail: string): boolean {
+  if (standsAloneOnLine(text, start, end)) return isGeneratedTail(tail) || isLowerDrawnTail(tail);
+  return (start === 0 || !isWordCode(text.charCodeAt(start - 1))) && isGeneratedTail(tail);
+}
+
 function findPrefixedTokens(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   let skipUntil = -1;
@@ -72,9 +83,8 @@ function findPrefixedTokens(text: string, _options: DetectOptions, offsets: read
     RANDOM_TAIL.lastIndex = KIND_WORD.lastIndex;
     if (!RANDOM_TAIL.test(text)) continue;
     const end = RANDOM_TAIL.lastIndex;
-    if (quoted ? text.charAt(end) !== quote : !standsAloneOnLine(text, start, end)) continue;
     const tail = text.slice(KIND_WORD.lastIndex, end);
-    if (!isGeneratedTail(tail) && (quoted || !isLowerDrawnTail(tail))) continue;
+    if (quoted ? text.charAt(end) !== quote || !isGeneratedTail(tail) : !isUnquotedLiveKey(text, start, end, tail)) continue;
     if (!notPlaceholderNorCounted(text.slice(start, end))) continue;
     spans.push({ start, end });
     skipUntil = end;
@@ -87,7 +97,7 @@ export const liveKeyRules: Rule[] = [
     id: 'prefixed-token-literal',
     category: 'TOKEN',
     description:
-      'A vendor-style token in a literal: a short lower-case prefix, a kind word (`pat`, `reg`, `live`, `secret`, `token`, …) and 30 or more random letters and digits of mixed case (`new Client("acme_pat_…")`), or a live or production key set off on a line of its own, as a mail hands it over (its tail may be lower case and digits); publishable `pk_`/`pub_` keys, object ids without a kind word and snake-case names stay out',
+      'A vendor-style token in a literal: a short lower-case prefix, a kind word (`pat`, `reg`, `live`, `secret`, `token`, …) and 30 or more random letters and digits of mixed case (`new Client("acme_pat_…")`), or an unquoted live or production key: set off on a line of its own, as a mail hands it over (its tail may be lower case and digits), or in prose with a tail of both cases and digits; publishable `pk_`/`pub_` keys, object ids without a kind word and snake-case names stay out',
     keywords: ['_pat_', '_reg_', '_live_', '_prod_', '_secret_', '_token_', '_api_', '_sk_', '_sec_', '_srv_', '_tok_', '_priv_'],
     pattern: PREFIXED_TOKEN,
     secretGroup: 'v',
@@ -100,6 +110,8 @@ export const liveKeyRules: Rule[] = [
         `client = Fleet('zq_reg_${BODY}')`,
         'const t = `vnd_secret_' + BODY + '`;',
         `Your key for the feed is below.\n\n  acme_live_${fake('lowernum', 32, 9812)}\n\nEndpoint: https://example.org/feed`,
+        `(The one you mailed, acme_live_${BODY}, is in the vault now.)`,
+        `Rotated the feed key to acme_prod_${BODY} this morning.`,
       ],
       noMatch: [
         `const key = "pk_live_${BODY}";`,
@@ -112,6 +124,10 @@ export const liveKeyRules: Rule[] = [
         `see acme_live_${fake('lowernum', 32, 9813)} in the table`,
         `  acme_pat_${fake('lowernum', 32, 9814)}`,
         '  acme_live_feature_flag_for_the_partner_portal_v2',
+        `see acme_secret_${BODY} in the table`,
+        `set X_acme_live_${BODY} first`,
+        'toggle acme_live_FeatureFlagForThePartnerPortal2 first',
+        `(The one you mailed, pk_live_${BODY}, goes in the page.)`,
       ],
     },
   },

@@ -582,6 +582,18 @@ describe("an Algolia client's API key", () => {
     const rb = '@indexer ||= Algolia::Search::Client.create("ZX81QW7KPL", "9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a")\nADMIN = Algolia::Search::Client.create(APP_ID, ENV["ALGOLIA_ADMIN_KEY"])\n';
     expect(found(rb, 'app/services/sync.rb', 'algolia-admin-key-positional')).toEqual(['9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a']);
   });
+
+  it('reports a key given to a lite client whose holder is named for writing, commented out or not, and leaves the search clients', () => {
+    const js = [
+      "import algoliasearch from 'algoliasearch/lite';",
+      "const search = algoliasearch('ZX81QW7KPL', '3f8a1c6e9b2d4f7a0c5e8b1d6a9f2c4e');",
+      "// const writer = algoliasearch('ZX81QW7KPL', '9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a');",
+      "const indexingClient = algoliasearch('ZX81QW7KPL', '7c4e1a9f3b6d8e2a5f0c7b4e1d9a6f3c');",
+      "const searchClient = algoliasearch('ZX81QW7KPL', 'e2b7d4a1f8c5e3b9a6d0f7c4b1e8a5d2');",
+      '',
+    ].join('\n');
+    expect(found(js, 'web/src/search.js', 'algolia-admin-key-positional')).toEqual(['9b2e7f4c1a8d3e6b0f5a2c9d7e4b1f3a', '7c4e1a9f3b6d8e2a5f0c7b4e1d9a6f3c']);
+  });
 });
 
 describe("an API client's one constructor argument", () => {

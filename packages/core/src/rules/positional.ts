@@ -259,11 +259,15 @@ const WRITING_CLIENT_WORDS = new Set(['admin', 'write', 'writer', 'indexer', 'in
  * one, unless its own holder's name says it writes (`const admin = algoliasearch("…", "…")`).
  */
 function isSearchClientBesideAdmin(text: string, at: number, adminNamed: () => boolean): boolean {
-  if (!adminNamed()) return false;
+  return adminNamed() && !isHeldAsWritingClient(text, at);
+}
+
+/** Whether the client built at `at` is assigned to a name that says it writes (`const admin = algoliasearch("…", "…")`). */
+function isHeldAsWritingClient(text: string, at: number): boolean {
   // The call's chain (`Algolia::Search::`) stands between the holder and the callee.
   const callStart = at - chainBefore(text, at).length;
   const holder = CLIENT_HOLDER.exec(text.slice(Math.max(0, callStart - 80), callStart))?.[1];
-  return holder === undefined || !splitWords(holder).some((w) => WRITING_CLIENT_WORDS.has(w));
+  return holder !== undefined && splitWords(holder).some((w) => WRITING_CLIENT_WORDS.has(w));
 }
 
 function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
@@ -275,7 +279,9 @@ function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   for (const m of text.matchAll(ALGOLIA_CLIENT)) {
     const callee = m.groups!['callee']!;
-    if (callee === 'liteClient' || (callee === 'algoliasearch' && lite)) continue;
+    // A lite client can only search, unless its holder is named for writing: then the admin key was pasted into it
+    // (`// const admin = algoliasearch("…", "…")` left in a page's search module).
+    if ((callee === 'liteClient' || (callee === 'algoliasearch' && lite)) && !isHeldAsWritingClient(text, m.index)) continue;
     if (isSearchClientBesideAdmin(text, m.index, adminNamed)) continue;
     // Any `create`/`NewClient` call must be Algolia's: its module or class named in the chain it is called on
     // (`Algolia::Search::Client.create`, `SearchClient.create`, `search.NewClient`).

@@ -223,6 +223,9 @@ function cellCredentials(cells: readonly Cell[], columns: readonly (ColumnKey | 
   cells.forEach((cell, c) => {
     const key = columns[c];
     if (key === undefined || cell.text.length === 0 || /\s/.test(cell.text) || isStoredPasswordHash(cell.text)) return;
+    // A UUID under a column that only calls it a key or a link's token (`dataset_key`, `unsubscribe_token`) is a row's id,
+    // as in a key/value table's rows (`namedRowCredential`).
+    if (key.weak && UUID.test(cell.text)) return;
     const pin = key.accessCode === true && isProsePin(cell.text);
     if (!pin && !isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
     spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });

@@ -36,6 +36,11 @@ function decodesToDockerCredentials(value: string): boolean {
 const UNSEAL_KEY_SHARE = /(?<![A-Za-z0-9+/=])([A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}|[0-9a-f]{64}|[0-9a-f]{66})(?![A-Za-z0-9+/=])/g;
 /** How far after the word unseal a share is looked for: the paragraph, `vault operator init`'s five shares or its JSON arrays. */
 const UNSEAL_WINDOW = 600;
+/**
+ * Where the word's paragraph ends: a blank line, or a comment line of a script or a heading that does not say unseal
+ * (`# audit device hash salt check (public)` before an `echo "<64 hex>"`): the next step of the script is another thing's.
+ */
+const UNSEAL_PARAGRAPH_END = /\n[ \t]{0,40}\r?\n|\n[ \t]{0,40}(?:#|\/\/)(?![^\n]{0,200}unseal)/i;
 
 /**
  * The key shares that follow the word unseal within its paragraph (up to a blank line):
@@ -48,8 +53,8 @@ function findUnsealKeys(text: string, _options: DetectOptions, offsets: readonly
   for (const offset of offsets) {
     const from = Math.max(offset, readTo);
     let end = Math.min(text.length, offset + UNSEAL_WINDOW);
-    const blank = /\n[ \t]{0,40}\r?\n/.exec(text.slice(from, end));
-    if (blank !== null) end = from + blank.index;
+    const stop = UNSEAL_PARAGRAPH_END.exec(text.slice(from, end));
+    if (stop !== null) end = from + stop.index;
     if (end <= from) continue;
     readTo = end;
     const window = text.slice(from, end);
@@ -341,7 +346,7 @@ export const registryRules: Rule[] = [
     id: 'vault-unseal-key',
     category: 'KEY',
     description:
-      'A HashiCorp Vault unseal (or recovery) key share after the word unseal: `Unseal Key 1: …` as `vault operator init` prints it, `unseal_keys_b64` / `unseal_keys_hex` in its JSON, `vault operator unseal …`, a key share quoted in the same paragraph',
+      'A HashiCorp Vault unseal (or recovery) key share after the word unseal: `Unseal Key 1: …` as `vault operator init` prints it, `unseal_keys_b64` / `unseal_keys_hex` in its JSON, `vault operator unseal …`, a key share quoted in the same paragraph (up to a blank line, or a script\'s comment or a heading that does not say unseal)',
     keywords: ['unseal'],
     pattern: UNSEAL_KEY_SHARE,
     secretGroup: 1,
@@ -354,6 +359,7 @@ export const registryRules: Rule[] = [
         `"unseal_keys_b64": [\n    "${fake('b64', 43, 542)}="\n  ]`,
         `three of five unseal keys are needed.\nThe emergency copy of key 3 is: \`${fake('b64', 43, 543)}=\``,
         `vault operator unseal ${fake('hex', 66, 544)}`,
+        `# unseal keys, 3 of 5\nvault operator unseal ${fake('b64', 44, 549)}\n# unseal key 2, from the safe\nvault operator unseal ${fake('b64', 44, 550)}`,
       ],
       noMatch: [
         'Unseal Key 1: <unseal-key-1>',
@@ -361,6 +367,7 @@ export const registryRules: Rule[] = [
         `Unseal Key 1: ${'A'.repeat(44)}`,
         `the unseal step uses ${fake('b64', 60, 546)}`,
         `# the vault VM does not auto-unseal\necho "${fake('hex', 64, 547)}  /usr/local/bin/vault" | sha256sum -c -`,
+        `# unseal with three of the five shares\nvault operator unseal "$SHARE_1"\n# audit device salt (public)\necho "${fake('hex', 64, 548)}" > /dev/null`,
       ],
     },
   },

@@ -461,6 +461,11 @@ export const saasRules: Rule[] = [
     match: [`NGROK_AUTHTOKEN=2${fake('alnum', 26, 953)}_${fake('alnum', 21, 954)}`, `ngrok config add-authtoken 2${fake('alnum', 26, 955)}_${fake('alnum', 21, 956)}`],
     noMatch: ['NGROK_REGION=eu'],
   }, { keywords: ['ngrok'], confidence: 'high', minEntropy: 4 }),
+  // Samsara's API tokens carry the documented `samsara_api_` prefix, so they stand alone in a runbook or a chat.
+  tokenRule('samsara-api-token', 'Samsara API token (samsara_api_ + letters and digits)', 'samsara_api_', '[A-Za-z0-9]{20,64}', {
+    match: [`SAMSARA_API_TOKEN=samsara_api_${fake('alnum', 30, 4511)}`, `pasted the new token by hand: \`samsara_api_${fake('alnum', 30, 4512)}\``],
+    noMatch: ['samsara_api_token_url', `samsara_api_${'x'.repeat(30)}`, 'samsara_api_client_version_for_fleet_sync'],
+  }, { category: 'TOKEN', minEntropy: 3.5, lead: '(?<![A-Za-z0-9_])', tail: '(?![A-Za-z0-9_])', validate: (s) => notPlaceholder(s) && mixesClasses(s.slice('samsara_api_'.length), 2) }),
   tokenRule('trigger-dev-secret-key', 'Trigger.dev secret key of an environment (tr_dev_/tr_stg_/tr_prod_ + 20) or personal access token (tr_pat_ + 40)', 'tr_(?:dev|stg|prod|preview|pat)_', '[A-Za-z0-9]{20,40}', {
     match: [`TRIGGER_SECRET_KEY=tr_prod_${fake('alnum', 20, 4501)}`, `Authorization: "Bearer " + "tr_dev_${fake('alnum', 20, 4502)}"`, `tr_pat_${fake('alnum', 40, 4503)}`],
     noMatch: ['tr_prod_migration_step', `str_prod_${fake('alnum', 20, 4504)}`, `tr_prod_${'a'.repeat(20)}`],
