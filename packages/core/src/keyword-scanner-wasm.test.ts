@@ -149,7 +149,7 @@ describe('KeywordScanner, WebAssembly loop', () => {
     const text = 'xxabcdefyy é abcdef'.repeat(30);
     const scanner = new KeywordScanner(keywords, { wasmThreshold: 0, wasmWindow: 16 });
     scanWith(keywords, 'warm up', {}, scanner);
-    const wasm = wasmOf(scanner) as unknown as { scanFn: (...args: number[]) => number };
+    const wasm = wasmOf(scanner) as unknown as { scanFn: (...args: number[]) => void };
     const real = wasm.scanFn;
     let calls = 0;
     wasm.scanFn = (...args) => {
