@@ -109,9 +109,7 @@ export function namesAccessCodeColumn(title: string): boolean {
   if ((words[last] === 'pin' || words[last] === 'passcode') && last > 0 && PIN_OWNER_WORDS.has(words[last - 1]!)) return true;
   if (words[last] === 'code' && last > 0 && CODE_OWNER_WORDS.has(words[last - 1]!)) return true;
   for (let i = 0; i < last; i++) {
-    const word = words[i]!;
-    if (guardsAt(words, i)) return true;
-    if (word === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!)) return true;
+    if (guardsOrLockedRoomAt(words, i)) return true;
   }
   return false;
 }
@@ -119,6 +117,11 @@ export function namesAccessCodeColumn(title: string): boolean {
 /** Whether the word at `i` names what a keypad guards (`door`, `gate`, a key safe's `key safe`). */
 function guardsAt(words: readonly string[], i: number): boolean {
   return KEYPAD_GUARD_WORDS.has(words[i]!) || (words[i] === 'key' && words[i + 1] === 'safe');
+}
+
+/** Whether the word at `i` names what a keypad guards, or is a locked room's `room` (`server room`); not for captions. */
+function guardsOrLockedRoomAt(words: readonly string[], i: number): boolean {
+  return guardsAt(words, i) || (words[i] === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!));
 }
 
 /** Plural code words as a caption writes them over a list of codes (`Gate and door codes`, `Alarm PINs`). */
@@ -156,7 +159,7 @@ export function rowNamesKeypad(label: string): 'code' | 'guard' | undefined {
   const words = label.length <= 60 ? splitWords(label.toLowerCase()) : [];
   if (words.length === 0 || words.some((word) => NOT_KEYPAD_CODE_WORDS.has(word))) return undefined;
   if (namesAccessCodeColumn(label)) return 'code';
-  return words.some((word, i) => guardsAt(words, i) || (word === 'room' && i > 0 && LOCKED_ROOM_WORDS.has(words[i - 1]!))) ? 'guard' : undefined;
+  return words.some((_, i) => guardsOrLockedRoomAt(words, i)) ? 'guard' : undefined;
 }
 
 /** Words a title joins to a code's noun to say its column holds what opens a lock (`Code / key`, `PIN or combination`). */

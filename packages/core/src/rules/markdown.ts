@@ -122,7 +122,9 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
     const wifiKeys = wifiKeyColumns(titles);
     const secretColumns = header.map((cell, c) => (wifiKeys.has(c) ? WIFI_KEY : namedKey(cell.text)));
     const loginPins = loginPinColumns(titles);
-    const keypadCaption = titles.some(namesBareCodeColumn) && !titlesListOtherCodes(titles) && captionNamesKeypadCodes(captionAbove(lines, i - 1));
+    const titlesOtherCodes = titlesListOtherCodes(titles);
+    const caption = captionAbove(lines, i - 1);
+    const keypadCaption = titles.some(namesBareCodeColumn) && !titlesOtherCodes && captionNamesKeypadCodes(caption);
     const codeColumns = titles.map(
       (title, c) => (title.length <= 40 && (namesAccessCodeColumn(title) || namesKeypadColumn(title))) || loginPins.includes(c) || (keypadCaption && namesBareCodeColumn(title)),
     );
@@ -130,15 +132,17 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
     // A row may name the lock its code is for (`| Fuel bowser padlock | 0412 |` under `| What | Code / key |`), or the
     // code itself (`| Studio alarm code | - | 9027 |` under a column of passwords): its digits are that code, unless the
     // table's titles or its caption make them another kind (`## Gate product codes`).
-    const otherCodes = titlesListOtherCodes(titles) || labelNamesOtherCode(captionAbove(lines, i - 1).slice(0, 60));
+    const otherCodes = titlesOtherCodes || labelNamesOtherCode(caption.slice(0, 60));
     const codeNounColumns = otherCodes ? [] : titles.map(titleNamesLockOpeners);
+    // Whether a row's first cell can make a cell a code at all: some later column opens locks or holds passwords.
+    const rowCodeColumns = !otherCodes && titles.some((_, c) => c > 0 && (codeNounColumns[c] === true || secretColumns[c]?.category === 'PASS'));
     // No header names a secret: each row may name its own in its first cell (`| Item | Value |` over
     // `| Secret access key | \`…\` |`), its value the cell after it.
     const rowLabels = !secretColumns.some((k) => k !== undefined);
     for (let r = i + 1; r < lines.length && lines[r]!.text.includes('|'); r++) {
       const cells = cellsOf(text, lines[r]!.start, lines[r]!.text);
       const rowKey = rowLabels && cells.length >= 2 ? namedKey(cells[0]!.text) : undefined;
-      const rowKeypad = cells.length >= 2 && !otherCodes ? rowNamesKeypad(cells[0]!.text.replace(/[*_`]/g, '')) : undefined;
+      const rowKeypad = cells.length >= 2 && rowCodeColumns ? rowNamesKeypad(cells[0]!.text.replace(/[*_`]/g, '')) : undefined;
       cells.forEach((cell, c) => {
         const rowCode = c > 0 && rowKeypad !== undefined && (codeNounColumns[c] === true || (rowKeypad === 'code' && secretColumns[c]?.category === 'PASS'));
         const codeCell = codeColumns[c] === true || loginColumns[c] === true || rowCode;

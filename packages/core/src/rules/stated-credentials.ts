@@ -271,8 +271,9 @@ const DESCRIBING_ENDING = /(?:ed|ing|ly|able|ible)$/i;
 
 /** A memorable word or answer: made like a password, or one word of letters that is not a remark on it. */
 function isMemorableAnswer(value: string, file: string | undefined): boolean {
-  if (/^[A-Za-z][a-z]{3,38}$/.test(value) && (ANSWER_REMARK_WORD.test(value) || DESCRIBING_ENDING.test(value))) return false;
-  if (!/^[A-Za-z][a-z]{3,38}$/.test(value) && !(/[A-Za-z]/.test(value) && /\d/.test(value))) return false;
+  const oneWord = /^[A-Za-z][a-z]{3,38}$/.test(value);
+  if (oneWord && (ANSWER_REMARK_WORD.test(value) || DESCRIBING_ENDING.test(value))) return false;
+  if (!oneWord && !(/[A-Za-z]/.test(value) && /\d/.test(value))) return false;
   return isPlausiblePassword(value, file);
 }
 
@@ -633,11 +634,13 @@ function findBareCodeAnswers(text: string, _options: DetectOptions, offsets: rea
   const spans: Span[] = [];
   let namedEnds: number[] | undefined;
   for (const at of offsets) {
-    namedEnds ??= namedAccessCodeEnds(text);
-    const asked = text.indexOf('?', at);
-    if (asked >= 0 && asked - at <= 'combination ?'.length && /^[a-z]+ ?\?/i.test(text.slice(at, asked + 1))) {
+    // The question's mark ends its keyword (`combination ?` the longest): looked for only that near.
+    const near = text.slice(at, at + 'combination ?'.length + 1).indexOf('?');
+    const asked = near < 0 ? -1 : at + near;
+    if (asked >= 0 && /^[a-z]+ ?\?/i.test(text.slice(at, asked + 1))) {
       const nounEnd = asked - (text.charAt(asked - 1) === ' ' ? 1 : 0);
       const question = text.slice(lineAround(text, at, CODE_LINE_REACH).start, asked);
+      namedEnds ??= namedAccessCodeEnds(text);
       if (!anyEndWithin(namedEnds, nounEnd, nounEnd) || OTHER_NUMBER_ASKED.test(question)) continue;
       const answer = bareAnswerAfter(text, asked + 1);
       if (answer !== undefined) spans.push(answer);
@@ -648,7 +651,7 @@ function findBareCodeAnswers(text: string, _options: DetectOptions, offsets: rea
     if (m === null) continue;
     const opening = pastInterjection(text, /the[ \t]$/i.test(text.slice(at - 4, at)) ? at - 4 : at);
     const lineStart = lineAround(text, at, ANSWERED_REACH).start;
-    if (!opensMessage(text, opening) || !anyEndWithin(namedEnds, Math.max(0, lineStart - ANSWERED_REACH), at)) continue;
+    if (!opensMessage(text, opening) || !anyEndWithin((namedEnds ??= namedAccessCodeEnds(text)), Math.max(0, lineStart - ANSWERED_REACH), at)) continue;
     const value = m.groups!['v']!;
     const start = m.index + m[0].lastIndexOf(value);
     if (isAnsweredCode(text, value, start, start + value.length)) spans.push({ start, end: start + value.length });
@@ -818,7 +821,8 @@ function siblingCodeAt(text: string, at: number): { span: Span; end: number } | 
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (m === null) continue;
-    const value = codeDigits(m.groups!['v']!);
+    // Both patterns capture the digits alone (`\d{4,8}`): no key's `#` to drop.
+    const value = m.groups!['v']!;
     const end = pattern.lastIndex;
     // Named by its place or as the old one, year-shaped digits are the code still (`old one was 1904`).
     const yearShaped = pattern === SIBLING_CODE_PLACED && YEAR_DIGITS.test(value);
