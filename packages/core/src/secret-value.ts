@@ -836,11 +836,6 @@ function isGroupedKey(v: string): boolean {
 const VENDOR_PREFIXED = /^[a-z]{2,10}_(?:[a-z]{2,8}_)?([A-Za-z0-9]{30,100})$/;
 
 /**
- * A random tail of a generated token: letters of both cases and three digits at least, and as many switches between
- * lower case, upper case and digits as drawn characters give (about six in ten), where a name in camel case has one a
- * word (`GetUserAccountByIdFromPrimaryDatabase2`: 16 in 38).
- */
-/**
  * A numeric literal in hex, maybe typed by C's suffixes (`0xce534351UL`). A quoted string of 32 hex digits or more after
  * its `0x` is no number a program computes with but a key written in hex: hCaptcha's secret keys are `0x` and 40 hex
  * (`'secret' => '0x…'`), a wallet's private key `0x` and 64.
@@ -851,6 +846,12 @@ function isHexNumberLiteral(v: string, quoted: boolean): boolean {
 }
 const HEX_NUMBER_LITERAL = /^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i;
 const HEX_KEY_STRING = /^0x[0-9a-f]{32,}$/i;
+
+/**
+ * A random tail of a generated token: letters of both cases and three digits at least, and as many switches between
+ * lower case, upper case and digits as drawn characters give (about six in ten), where a name in camel case has one a
+ * word (`GetUserAccountByIdFromPrimaryDatabase2`: 16 in 38).
+ */
 
 export function isGeneratedTail(tail: string): boolean {
   if (!/[a-z]/.test(tail) || !/[A-Z]/.test(tail)) return false;
@@ -886,11 +887,11 @@ function encodesWordLabel(value: string): boolean {
   return encodedWordLabel(value) !== undefined;
 }
 
-/** The words `value` encodes in base64 when they make a label (see `encodesWordLabel`), split at dashes and underscores (dotted pieces stay whole); else undefined. */
-function encodedWordLabel(value: string): string[] | undefined {
+/** The label `value` encodes in base64 when it is one (see `encodesWordLabel`); else undefined. */
+function encodedWordLabel(value: string): string | undefined {
   if (value.length < 12 || value.length > 200 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
-  const decoded = decodeBase64(value);
-  return decoded !== undefined && WORD_LABEL.test(decoded) ? decoded.split(/[-_]/) : undefined;
+  const decoded = decodeBase64Once(value);
+  return decoded !== undefined && WORD_LABEL.test(decoded) ? decoded : undefined;
 }
 const WORD_LABEL = /^[a-z]{2,24}(?:[-_.][a-z]{2,24}){1,7}$/;
 
@@ -902,9 +903,9 @@ const WORD_LABEL = /^[a-z]{2,24}(?:[-_.][a-z]{2,24}){1,7}$/;
  * decodes to words. Judged under a key's or a token's name only: a password of words may be someone's real one.
  */
 export function encodesStandInWords(value: string): boolean {
-  const words = encodedWordLabel(value);
+  const label = encodedWordLabel(value);
   // Words joined by dots name a host or a setting (`pg-billing.billing.svc.cluster.local`), whose `local` is a domain's.
-  return words !== undefined && !words.some((w) => w.includes('.')) && words.some((w) => STAND_IN_MARKERS.has(w));
+  return label !== undefined && !label.includes('.') && label.split(/[-_]/).some((w) => STAND_IN_MARKERS.has(w));
 }
 
 /** Base64 of readable text that is itself a stand-in (`ZHVtbXkgdGV4dA==` is "dummy text"). */
@@ -969,9 +970,20 @@ function isHexEscapedText(value: string): boolean {
   return /^[a-z]{2,20}(?: [a-z]{2,20}){0,6}$/i.test(text);
 }
 
+/** `decodeBase64`, remembering the last value: `isPlausibleSecret` asks for the same value's decoding several times over. */
+let lastDecodedValue: string | undefined;
+let lastDecoded: string | undefined;
+function decodeBase64Once(value: string): string | undefined {
+  if (value !== lastDecodedValue) {
+    lastDecoded = decodeBase64(value);
+    lastDecodedValue = value;
+  }
+  return lastDecoded;
+}
+
 function encodesPlaceholderText(value: string): boolean {
   if (value.length < 12 || value.length % 4 !== 0 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
-  const decoded = decodeBase64(value);
+  const decoded = decodeBase64Once(value);
   if (decoded === undefined || !/^[\x20-\x7e\n]{4,}$/.test(decoded)) return false;
   return isPlaceholder(decoded) || /^[A-Za-z]{1,20}(?: [A-Za-z]{1,20}){2,}\n?$/.test(decoded) || encodesStandInPair(decoded) || encodesLoginWithoutPassword(decoded);
 }
@@ -984,7 +996,7 @@ function encodesPlaceholderText(value: string): boolean {
  */
 function encodesTestNote(value: string, file: string | undefined): boolean {
   if (value.length < 12 || value.length > 200 || !/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
-  const decoded = decodeBase64(value);
+  const decoded = decodeBase64Once(value);
   if (decoded === undefined || !LETTER_WORDS.test(decoded)) return false;
   const words = decoded.toLowerCase().split(/[-_.]/);
   return words.some((w) => TEST_NOTE_WORDS.has(w)) && (isTestFile(file) || words.includes('not'));

@@ -1373,8 +1373,20 @@ function namesPublicClientKey(key: KeyClass, text: string, nameStart: number, na
  */
 function namesPublicKeyInVendorFile(key: KeyClass, file: string | undefined, name: string): boolean {
   if (file === undefined || (key.category !== 'KEY' && key.category !== 'TOKEN')) return false;
+  const vendorWords = vendorConfigFileWords(file);
+  return vendorWords !== undefined && isPublicClientKey(vendorWords, splitWords(name));
+}
+/**
+ * The words of a vendor's configuration file's base name (see `VENDOR_CONFIG_FILE`), else undefined. The last answer is
+ * kept: one file's values are judged one after another.
+ */
+let lastVendorConfigQuery: { file: string; words: readonly string[] | undefined } | undefined;
+function vendorConfigFileWords(file: string): readonly string[] | undefined {
+  if (lastVendorConfigQuery?.file === file) return lastVendorConfigQuery.words;
   const config = VENDOR_CONFIG_FILE.exec(file.slice(file.lastIndexOf('/') + 1));
-  return config !== null && isPublicClientKey(splitWords(config[1]!), splitWords(name));
+  const words = config === null ? undefined : splitWords(config[1]!);
+  lastVendorConfigQuery = { file, words };
+  return words;
 }
 /** A configuration file's base name, before its data format's extension. */
 const VENDOR_CONFIG_FILE = /^([A-Za-z][\w-]{0,60})\.(?:ya?ml|json|toml|ini|conf|cfg|properties)$/i;
@@ -4188,7 +4200,8 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     if (g['periodIs'] !== undefined && quote === '' && !POSTED_VALUE_END.test(text.slice(start + value.length, start + value.length + 8))) return;
     if (g['clause'] !== undefined && !isClausePassword(text, g, start, value, quote)) return;
     // The old value of a change is one only where the change goes on to the new one (`from … to …`).
-    if (g['from'] !== undefined && !CHANGE_GOES_ON_TO.test(text.slice(start + raw.length + (quote === '' ? 0 : 1), start + raw.length + 8))) return;
+    const afterValue = start + raw.length + (quote === '' ? 0 : 1);
+    if (g['from'] !== undefined && !CHANGE_GOES_ON_TO.test(text.slice(afterValue, start + raw.length + 8))) return;
     // Bare, only a made password's shape, which the words a sentence goes on in never have: a digit and a symbol (or both cases
     // after a period's colon); after `to`, eight characters or more (`reset to the default`, `changed to v2` stay words).
     // Bold is as often emphasis (`is **required**`): judged as bare.
@@ -4200,7 +4213,7 @@ function findQualifiedProsePasswords(text: string, options: DetectOptions, offse
     if (!/[A-Za-z]/.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
     if (g['set'] !== undefined) spans.push(...changedFromValue(text, m.index + m[0].indexOf(g['set']), g['set'], options.file));
-    if (g['from'] !== undefined) spans.push(...changedToValue(text, start + raw.length + (quote === '' ? 0 : 1), options.file));
+    if (g['from'] !== undefined) spans.push(...changedToValue(text, afterValue, options.file));
   });
   return spans;
 }

@@ -253,15 +253,6 @@ const CLIENT_HOLDER = /([A-Za-z_$@][\w$]{0,60})[ \t]{0,4}(?:\|\|)?=[ \t]{0,4}(?:
 /** Words of a holder's name that say the client writes: its key is the admin key whatever else the code holds. */
 const WRITING_CLIENT_WORDS = new Set(['admin', 'write', 'writer', 'indexer', 'indexing', 'sync']);
 
-/**
- * Whether the client built from a literal at `at` is the search client beside an admin client: the text builds another
- * client from a name that says admin, so the admin key is that name's, and the literal is the other key, the search-only
- * one, unless its own holder's name says it writes (`const admin = algoliasearch("…", "…")`).
- */
-function isSearchClientBesideAdmin(text: string, at: number, adminNamed: () => boolean): boolean {
-  return adminNamed() && !isHeldAsWritingClient(text, at);
-}
-
 /** Whether the client built at `at` is assigned to a name that says it writes (`const admin = algoliasearch("…", "…")`). */
 function isHeldAsWritingClient(text: string, at: number): boolean {
   // The call's chain (`Algolia::Search::`) stands between the holder and the callee.
@@ -280,9 +271,11 @@ function findAlgoliaAdminKeys(text: string, options: DetectOptions): Span[] {
   for (const m of text.matchAll(ALGOLIA_CLIENT)) {
     const callee = m.groups!['callee']!;
     // A lite client can only search, unless its holder is named for writing: then the admin key was pasted into it
-    // (`// const admin = algoliasearch("…", "…")` left in a page's search module).
-    if ((callee === 'liteClient' || (callee === 'algoliasearch' && lite)) && !isHeldAsWritingClient(text, m.index)) continue;
-    if (isSearchClientBesideAdmin(text, m.index, adminNamed)) continue;
+    // (`// const admin = algoliasearch("…", "…")` left in a page's search module). Likewise the search client beside an
+    // admin client: when the text builds another client from a name that says admin, the admin key is that name's, and
+    // the literal is the other key, the search-only one, unless its own holder's name says it writes.
+    const searchOnly = callee === 'liteClient' || (callee === 'algoliasearch' && lite);
+    if ((searchOnly || adminNamed()) && !isHeldAsWritingClient(text, m.index)) continue;
     // Any `create`/`NewClient` call must be Algolia's: its module or class named in the chain it is called on
     // (`Algolia::Search::Client.create`, `SearchClient.create`, `search.NewClient`).
     if (callee !== 'algoliasearch' && !/algolia|search/i.test(callee + chainBefore(text, m.index))) continue;

@@ -105,10 +105,10 @@ function namesPublicIdEntry(words: readonly string[]): boolean {
 /** Lower-case words joined by `-`, `_` or `.`: the name of an app, a service or a cluster. */
 const SLUG = /^[a-z]{2,20}(?:[-_.][a-z]{2,20}){0,5}$/;
 /** Two or more slugs parted by commas (a space after each allowed): the items of a list setting. */
+const SLUG_ITEM = '[a-z]{2,20}(?:[-_.][a-z]{2,20}){0,5}';
+const SLUG_LIST = new RegExp(`^${SLUG_ITEM}(?:, ?${SLUG_ITEM})+$`);
 function isSlugList(text: string): boolean {
-  if (text.length > 400 || !text.includes(',')) return false;
-  const items = text.split(',');
-  return items.every((item, i) => SLUG.test(i === 0 ? item : item.replace(/^ /, '')));
+  return text.length <= 400 && SLUG_LIST.test(text);
 }
 const DIGEST_WORD = /^(?:checksum|digest|hash|sha|sha1|sha256|sha384|sha512|md5|fingerprint)$/;
 /** A login: a word of letters, digits, `_`, `.`, `-` (or an e-mail address), starting with a letter. */
