@@ -96,9 +96,19 @@ export function scannerKeywordIds(rules: readonly Rule[]): Map<string, number> {
   for (const hint of SUPPRESSION_HINTS) add(hint);
   for (const rule of rules) {
     for (const k of rule.keywords) add(k);
-    if (rule.anchored === true && rule.anchors !== undefined) for (const k of rule.anchors) add(k);
+    if (searchesNearAnchors(rule) || readsAnchorsNearKeyword(rule)) for (const k of rule.anchors!) add(k);
   }
   return ids;
+}
+
+/** An anchored finder: it searches near its anchors' offsets instead of its keywords'. */
+function searchesNearAnchors(rule: Rule): boolean {
+  return rule.anchored === true && rule.anchors !== undefined;
+}
+
+/** A sticky pattern tried only at keyword offsets with one of its anchors within `anchorReach` after them. */
+function readsAnchorsNearKeyword(rule: Rule): boolean {
+  return startsAtKeyword(rule) && rule.anchors !== undefined && rule.anchorReach !== undefined;
 }
 
 /** Compiles exactly `allRules` (minus disabled ones) with the config's allowlist and known secrets. */
@@ -109,7 +119,11 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   const keywordIds = scannerKeywordIds(rules);
   const idOf = (k: string): number => {
     const keyword = k.toLowerCase();
-    return keyword === NON_ASCII_TEXT ? NON_ASCII_PENDING : keywordIds.get(keyword)!;
+    if (keyword === NON_ASCII_TEXT) return NON_ASCII_PENDING;
+    // Every keyword and anchor a rule reads must be the scanner's: one left out would silently never be found.
+    const id = keywordIds.get(keyword);
+    if (id === undefined) throw new Error(`keyword "${keyword}" is missing from the scanner's list`);
+    return id;
   };
   const compiled: CompiledRule[] = rules.map((rule) => {
     const ruleKeywordIds = rule.keywords.map(idOf);
@@ -120,8 +134,8 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
       // A rule that starts at its keyword is tried only there: sticky, one offset at a time.
       flags: withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g'),
       keywordIds: ruleKeywordIds,
-      anchorIds: rule.anchored === true && rule.anchors !== undefined ? rule.anchors.map(idOf) : ruleKeywordIds,
-      nearIds: startsAtKeyword(rule) && rule.anchors !== undefined && rule.anchorReach !== undefined ? rule.anchors.map(idOf) : undefined,
+      anchorIds: searchesNearAnchors(rule) ? rule.anchors!.map(idOf) : ruleKeywordIds,
+      nearIds: readsAnchorsNearKeyword(rule) ? rule.anchors!.map(idOf) : undefined,
       anchorReach: rule.anchorReach ?? 0,
       id: rule.id,
       category: rule.category,
@@ -158,8 +172,10 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
   const alwaysRun = compiled.flatMap((c, index) => (c.keywordIds.length === 0 ? [index] : []));
   // Keywords whose offsets some rule starts from (anchored finders, sticky patterns).
   const tracked = new Uint8Array(keywordIds.size);
-  for (const c of compiled) if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.anchorIds) tracked[id] = 1;
-  for (const c of compiled) for (const id of c.nearIds ?? []) tracked[id] = 1;
+  for (const c of compiled) {
+    if (c.rule.anchored || startsAtKeyword(c.rule)) for (const id of c.anchorIds) tracked[id] = 1;
+    if (c.nearIds !== undefined) for (const id of c.nearIds) tracked[id] = 1;
+  }
   const suppressionIds = SUPPRESSION_HINTS.map((h) => keywordIds.get(h)!);
 
   // Path gates: each distinct `paths` / `skipPaths` expression is tested at most once per
