@@ -842,10 +842,15 @@ const VENDOR_PREFIXED = /^[a-z]{2,10}_(?:[a-z]{2,8}_)?([A-Za-z0-9]{30,100})$/;
  */
 function isHexNumberLiteral(v: string, quoted: boolean): boolean {
   if (!HEX_NUMBER_LITERAL.test(v)) return false;
-  return !(quoted && HEX_KEY_STRING.test(v));
+  return !(quoted && HEX_KEY_STRING.test(v) && !EVM_ADDRESS.test(v));
 }
 const HEX_NUMBER_LITERAL = /^0x[0-9a-f]+(?:u?l{0,2}|l{1,2}u)$/i;
 const HEX_KEY_STRING = /^0x[0-9a-f]{32,}$/i;
+/**
+ * An Ethereum/EVM address: `0x` and 40 hex, in lower case or EIP-55's checksum of mixed case, public by design. An
+ * hCaptcha secret has the same length but upper-case digits only, which a checksummed address never is.
+ */
+const EVM_ADDRESS = /^0x(?=[0-9A-F]{0,39}[a-f])[0-9a-fA-F]{40}$/;
 
 /**
  * A random tail of a generated token: letters of both cases and three digits at least, and as many switches between
