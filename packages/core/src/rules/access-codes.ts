@@ -62,14 +62,14 @@ export const KEYPAD_GUARD = `(?:alarm|door|gate|barrier|keypad|key[ -]?safe|safe
  * Whose or what a PIN is, as prose names it right before the word PIN: a role that may override or unlock (`Admin PIN`,
  * `supervisor PIN`, `service PIN`, an installer's or an engineer's, a vendor's remote `support PIN`), a device or an app
  * it unlocks (`laptop PIN`, `SIM PIN`, a till's, a kiosk's, a card reader's, a tracker app's) or enrols (`enrolment PIN`),
- * a call it lets into (`conference bridge PIN`, `voicemail PIN`, a host's), or a keypad it opens (`door PIN`, a gate's, a
- * vehicle's `ignition PIN`, a key cabinet's `box PIN`).
+ * a call or a video room it lets into (`conference bridge PIN`, `voicemail PIN`, a host's, a relay service's `room_pin`,
+ * a `meeting PIN`), or a keypad it opens (`door PIN`, a gate's, a vehicle's `ignition PIN`, a key cabinet's `box PIN`).
  * Without one, `PIN 560034` is as often India's postal code or a board's pin.
  */
 export const PIN_OWNERS = [
   'admin', 'administrator', 'master', 'unlock', 'supervisor', 'operator', 'manager', 'override', 'service', 'engineer', 'engineering',
   'maintenance', 'technician', 'installer', 'user', 'staff', 'security', 'access', 'login', 'sim', 'phone', 'handset', 'voicemail',
-  'bridge', 'conference', 'dial-in', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
+  'bridge', 'conference', 'dial-in', 'room', 'meeting', 'host', 'chairperson', 'moderator', 'leader', 'laptop', 'tablet', 'ipad', 'device', 'kiosk',
   'till', 'pos', 'terminal', 'bios', 'screen-lock', 'screen lock', 'lock-screen', 'lock screen', 'screen', 'card', 'door', 'alarm',
   'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment', 'support', 'mobile', 'ignition', 'box',
 ];

@@ -323,3 +323,17 @@ describe("a mailing list's link tokens", () => {
     expect(values(keys)).toEqual(['0b9c2f4e-7d1a-4e3b-9c5f-2a8d6e1b7c40']);
   });
 });
+
+describe("a CSV column of a video room's or a meeting's PINs", () => {
+  const found = (text: string) => detect(text, { file: 'exports/rota.csv' }).map((f) => text.slice(f.start, f.end));
+
+  it('reports the digits under a room_pin or meeting_pin column', () => {
+    const csv = 'shift_id,interpreter,site,room_pin,meeting_pin\n41,R. Dale,Leeds,508317,729046\n42,K. Ives,Hull,661924,\n';
+    expect(found(csv)).toEqual(['508317', '729046', '661924']);
+  });
+
+  it('leaves room numbers, counts and a pin column without an owner', () => {
+    const csv = 'site,room,room_count,pin\nLeeds,204,12,3\nHull,117,8,5\n';
+    expect(found(csv)).toEqual([]);
+  });
+});
