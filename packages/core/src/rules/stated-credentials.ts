@@ -521,12 +521,16 @@ const YEAR_DIGITS = /^(?:19|20)\d\d$/;
 const COUNTED_AFTER = /^[ \t]{1,2}(?:ms|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?|rows?|records?|items?|users?|lines?|bytes?|[kmgt]b|px|rpm|errors?|times?|people|devices?|units?|files?|mm|cm|m|km|kg|g|lbs?|ft|feet|metres?|meters?)\b|^%/i;
 
 /** The ends of every named access code in `text`, in order. */
-function namedAccessCodeEnds(text: string): number[] {
+function namedAccessCodeEnds(text: string): readonly number[] {
+  // Both chat-answer rules read this list of the same text: one whole-text search serves them both.
+  if (lastNamedEnds?.text === text) return lastNamedEnds.ends;
   const ends: number[] = [];
   NAMED_ACCESS_CODE.lastIndex = 0;
   for (let m = NAMED_ACCESS_CODE.exec(text); m !== null; m = NAMED_ACCESS_CODE.exec(text)) ends.push(m.index + m[0].length);
+  lastNamedEnds = { text, ends };
   return ends;
 }
+let lastNamedEnds: { text: string; ends: readonly number[] } | undefined;
 
 /** Whether some end in the sorted `ends` lies in [from, to]. */
 function anyEndWithin(ends: readonly number[], from: number, to: number): boolean {
@@ -564,7 +568,7 @@ function pastInterjection(text: string, at: number): number {
 
 function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let namedEnds: number[] | undefined;
+  let namedEnds: readonly number[] | undefined;
   forEachMatchAt(CODE_ANSWER, text, offsets, (m) => {
     if (m.index > 0 && /[\w']/.test(text.charAt(m.index - 1))) return;
     const value = m.groups!['v']!;
@@ -632,7 +636,7 @@ function bareAnswerAfter(text: string, from: number): Span | undefined {
  */
 function findBareCodeAnswers(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
-  let namedEnds: number[] | undefined;
+  let namedEnds: readonly number[] | undefined;
   for (const at of offsets) {
     // The question's mark ends its keyword (`combination ?` the longest): looked for only that near.
     const near = text.slice(at, at + 'combination ?'.length + 1).indexOf('?');
