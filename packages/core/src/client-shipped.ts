@@ -2,8 +2,8 @@ import { splitWords } from './key-name.js';
 
 /**
  * What is shipped to clients: values every browser, phone or game install receives with the
- * code, so they are public by design (a Sentry DSN's public key, an id a front end is built
- * with). The same value in a server's configuration or code stays on the server, and is read
+ * code, so they are public by design (a New Relic browser key, an id a front end is built
+ * with; a Sentry DSN's key is reported even there, since it lets anyone post events). The same value in a server's configuration or code stays on the server, and is read
  * as a credential there. One place says which files and names are the client's.
  */
 
@@ -49,8 +49,8 @@ export function isClientShippedFile(file: string | undefined): boolean {
 }
 
 /**
- * Words of a name that say its value is the copy made for clients (`SENTRY_DSN_PUBLIC`, `sentryFrontendDsn`,
- * `SENTRY_BROWSER_DSN`, `MOBILE_SENTRY_DSN`): a project keeps one DSN for its server and one for its front end.
+ * Words of a name that say its value is the copy made for clients (`NEW_RELIC_BROWSER_KEY`, `frontendLicenseKey`,
+ * `MOBILE_APP_TOKEN`, `ANALYTICS_KEY_PUBLIC`): a project keeps one key for its server and one for its front end.
  */
 const CLIENT_NAME_WORDS = new Set(['public', 'browser', 'frontend', 'client', 'js', 'javascript', 'mobile', 'ios', 'android']);
 

@@ -481,9 +481,9 @@ function isTranslatedLabel(value: string, file: string | undefined): boolean {
  * A Sentry DSN that carries only the project's public key (`https://<32 hex>@o1.ingest.sentry.io/42`,
  * self-hosted hosts and a path prefix alike): Sentry ships it in every browser bundle and app,
  * and documents it as safe to publish. The legacy form with `:<secret key>` after the public
- * one is a secret and does not match. Where it stands in a server's configuration its key is
- * still reported (the sentry-dsn-key rule, which tells the client's copies by file and name);
- * learnt whole from a dotenv file, it would be reported in the client code that ships it too.
+ * one is a secret and does not match. Its key is reported wherever the DSN stands (the
+ * sentry-dsn-key rule, which tokenises the key alone); learnt whole from a dotenv file, the
+ * whole URL would be tokenised instead, host and project with it.
  */
 const SENTRY_PUBLIC_DSN = /^https?:\/\/[0-9a-f]{32}@[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[\w.-]{1,60})?\/\d{1,20}\/?$/;
 

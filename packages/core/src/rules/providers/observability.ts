@@ -15,29 +15,30 @@ import { ALNUM, HEX, UUID, anyCase, contextRule, findShapeAfterWords, keyNoun, l
  */
 const SENTRY_DSN = /\bhttps?:\/\/([0-9a-f]{32})@[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[\w.-]{1,60})?\/\d{1,20}\/?(?![\w.\/-])/;
 
-/** How far back on its line the name a DSN is given under is looked for. */
-const DSN_NAME_REACH = 200;
-/** The name a value is assigned to, at the end of the text before it (`VITE_SENTRY_DSN=`, `"sentryDsnPublic": "`, `--env NEXT_PUBLIC_SENTRY_DSN=`). */
+/** How far back on its line the name a value is given under is looked for. */
+const VALUE_NAME_REACH = 200;
+/** The name a value is assigned to, at the end of the text before it (`NEW_RELIC_BROWSER_KEY=`, `"jsLicenseKey": "`, `--env NEXT_PUBLIC_NR_KEY=`). */
 const NAME_BEFORE_VALUE = /([A-Za-z_$][\w.$-]{0,100})["'\]]?[ \t]{0,8}(?:=>|=|:|,)[ \t]{0,8}["'(]?$/;
 
 /**
- * Sentry documents a DSN as safe to expose: browsers and apps must ship it to send their events, so a client's
- * copy is public. The same key in a server's configuration or code (`SENTRY_DSN` in a service's .env, a Helm values
- * file, `sentry_sdk.init(dsn=…)`) is not shipped anywhere, and whoever holds it writes events into the project (quota
- * abuse, spam): reported there. A client's copy is told by its file or its name (`isClientCopyAt`).
+ * Sentry documents a DSN as safe to expose, since browsers and apps must ship it to send their events; it is reported
+ * all the same, in a client's files (front-end config, Android manifests and strings.xml, `VITE_`/`NEXT_PUBLIC_`
+ * .env files) as in a server's: whoever holds the key posts events into the project (quota abuse, spoofed errors and
+ * releases), and the people who label secrets count it as one wherever it stands. The key is tokenised and the proxy
+ * restores it in the answer, so the code the AI reads stays whole. Stand-ins (`examplePublicKey`, all zeros) stay quiet.
  */
-function isServerSideSentryDsnKey(key: string, ctx: RuleContext): boolean {
-  return notPlaceholderNorCounted(key) && !isClientCopyAt(ctx.text, ctx.matchStart, ctx.file);
+function isSentryDsnKey(key: string): boolean {
+  return notPlaceholderNorCounted(key);
 }
 
 /**
  * Whether the value at `at` is the copy made for clients: in a file shipped to them (`isClientShippedFile`), or under a
- * name on its line that says so (`VITE_SENTRY_DSN=`, `js_license_key: '`, `NEW_RELIC_BROWSER_KEY=`).
+ * name on its line that says so (`VITE_NEW_RELIC_KEY=`, `js_license_key: '`, `NEW_RELIC_BROWSER_KEY=`).
  */
 function isClientCopyAt(text: string, at: number, file: string | undefined): boolean {
   if (isClientShippedFile(file)) return true;
-  const lineStart = lastIndexOfAbove(text, '\n', at - 1, Math.max(0, at - DSN_NAME_REACH)) + 1;
-  const name = NAME_BEFORE_VALUE.exec(text.slice(Math.max(lineStart, at - DSN_NAME_REACH), at))?.[1];
+  const lineStart = lastIndexOfAbove(text, '\n', at - 1, Math.max(0, at - VALUE_NAME_REACH)) + 1;
+  const name = NAME_BEFORE_VALUE.exec(text.slice(Math.max(lineStart, at - VALUE_NAME_REACH), at))?.[1];
   return name !== undefined && namesClientShippedValue(name);
 }
 
@@ -534,12 +535,12 @@ export const observabilityRules: Rule[] = [
     id: 'sentry-dsn-key',
     category: 'KEY',
     description:
-      "Sentry DSN's public key (`https://<32 hex>@o1.ingest.sentry.io/42`) where the DSN stands in a server's configuration or code; the copies clients ship (front-end and app code, app manifests, a browser-bundled name such as `VITE_SENTRY_DSN`) are left",
+      "Sentry DSN's key (`https://<32 hex>@o1.ingest.sentry.io/42`), in a server's configuration and in the copies clients ship alike (front-end config, app manifests, `VITE_SENTRY_DSN`): anyone holding it posts events into the project",
     keywords: ['sentry', 'dsn'],
     pattern: SENTRY_DSN,
     secretGroup: 1,
     minEntropy: 3,
-    validate: isServerSideSentryDsnKey,
+    validate: isSentryDsnKey,
     confidence: 'medium',
     examples: {
       match: [
@@ -547,11 +548,12 @@ export const observabilityRules: Rule[] = [
         `sentry:\n  dsn: "https://${fake('hex', 32, 9621)}@o4505112.ingest.us.sentry.io/4505112240"`,
         `sentry_sdk.init(dsn="https://${fake('hex', 32, 9622)}@o4506712.ingest.sentry.io/4506712380", traces_sample_rate=0.2)`,
         `ENV SENTRY_DSN=https://${fake('hex', 32, 9623)}@sentry.acme.corp/7`,
-      ],
-      noMatch: [
         `VITE_SENTRY_DSN=https://${fake('hex', 32, 9624)}@o4505123.ingest.sentry.io/4505124001`,
         `NEXT_PUBLIC_SENTRY_DSN: "https://${fake('hex', 32, 9625)}@o450123.ingest.sentry.io/5512345"`,
-        `SENTRY_DSN_PUBLIC = https://${fake('hex', 32, 9626)}@o4507.ingest.sentry.io/4507923175`,
+        `<meta-data android:name="io.sentry.dsn" android:value="https://${fake('hex', 32, 9626)}@o4507.ingest.sentry.io/4507923175" />`,
+      ],
+      noMatch: [
+        'Sentry.init({ dsn: "https://<key>@o0.ingest.sentry.io/0" })',
         'SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0',
         'SENTRY_DSN=https://00000000000000000000000000000000@o0.ingest.sentry.io/0',
         `SENTRY_DSN=https://${fake('hex', 32, 9627)}:${fake('hex', 32, 9628)}@sentry.acme.corp/7`,

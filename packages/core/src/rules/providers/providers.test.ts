@@ -625,7 +625,7 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
   });
 });
 
-describe("a Sentry DSN's public key: reported on a server, left where clients ship it", () => {
+describe("a Sentry DSN's key: reported on a server and in the copies clients ship", () => {
   const key = fake('hex', 32, 9630);
   const dsn = `https://${key}@o4505112.ingest.sentry.io/4505112240`;
   const keysFound = (text: string, file: string) =>
@@ -646,7 +646,7 @@ describe("a Sentry DSN's public key: reported on a server, left where clients sh
     expect(keysFound(`SENTRY_DSN=https://${key}@sentry.mv.corp/errors/7\n`, 'Dockerfile')).toEqual([key]);
   });
 
-  it('leaves the copies client code, app manifests and browser-bundled names ship', () => {
+  it('reports the copies client code, app manifests and browser-bundled names ship: the key posts events all the same', () => {
     for (const file of [
       'web/src/config.ts',
       'apps/web/sentry.client.config.js',
@@ -661,13 +661,24 @@ describe("a Sentry DSN's public key: reported on a server, left where clients sh
       'coach_app/assets/env/prod.json',
       'unity-client/Assets/Scripts/Telemetry.cs',
     ]) {
-      expect(keysFound(`dsn: "${dsn}"\n`, file), file).toEqual([]);
+      expect(keysFound(`dsn: "${dsn}"\n`, file), file).toEqual([key]);
     }
-    expect(keysFound(`VITE_SENTRY_DSN=${dsn}\n`, 'dashboard/.env.production')).toEqual([]);
-    expect(keysFound(`NEXT_PUBLIC_SENTRY_DSN=${dsn}\n`, 'portal/.env.production')).toEqual([]);
-    expect(keysFound(`EXPO_PUBLIC_SENTRY_DSN=${dsn}\n`, 'rn-app/.env')).toEqual([]);
-    expect(keysFound(`  - SENTRY_DSN_PUBLIC=${dsn}\n`, 'docker-compose.yml')).toEqual([]);
-    expect(keysFound(`SENTRY_FRONTEND_DSN: "${dsn}"\n`, 'config/settings.yml')).toEqual([]);
+    expect(keysFound(`VITE_SENTRY_DSN=${dsn}\n`, 'dashboard/.env.production')).toEqual([key]);
+    expect(keysFound(`NEXT_PUBLIC_SENTRY_DSN=${dsn}\n`, 'portal/.env.production')).toEqual([key]);
+    expect(keysFound(`EXPO_PUBLIC_SENTRY_DSN=${dsn}\n`, 'rn-app/.env')).toEqual([key]);
+    expect(keysFound(`  - SENTRY_DSN_PUBLIC=${dsn}\n`, 'docker-compose.yml')).toEqual([key]);
+    expect(keysFound(`<meta-data android:name="io.sentry.dsn"\n    android:value="${dsn}" />\n`, 'app/src/main/AndroidManifest.xml')).toEqual([key]);
+    expect(keysFound(`<string name="sentry_dsn">${dsn}</string>\n`, 'app/src/main/res/values/strings.xml')).toEqual([key]);
+    expect(keysFound(`module.exports = { env: { SENTRY_DSN: "${dsn}" } };\n`, 'web/next.config.js')).toEqual([key]);
+  });
+
+  it("leaves Sentry's documented example DSN, all-zero keys and slots to fill in, in client files as on servers", () => {
+    for (const file of ['web/src/config.ts', 'app/src/main/AndroidManifest.xml', '.env']) {
+      expect(keysFound('dsn: "https://examplePublicKey@o0.ingest.sentry.io/0"\n', file), file).toEqual([]);
+      expect(keysFound(`dsn: "https://${'0'.repeat(32)}@o0.ingest.sentry.io/0"\n`, file), file).toEqual([]);
+      expect(keysFound('dsn: "https://<key>@o123.ingest.sentry.io/456"\n', file), file).toEqual([]);
+      expect(keysFound(`dsn: "https://${'x'.repeat(32)}@o123.ingest.sentry.io/456"\n`, file), file).toEqual([]);
+    }
   });
 
   it('leaves a DSN with a secret key to the URL rules, everywhere', () => {
