@@ -881,6 +881,10 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // Wi-Fi told as it is now, and networks listed by name in code marks: the clause never gives a key, the code marks never close.
     ['the wifi and a comma repeated on one line, never an it is', 'chat.txt', 'the wifi changed, '.repeat(MB / 18)],
     ['the wifi and it is now repeated with no key', 'chat.txt', 'wifi, it is now '.repeat(MB / 16)],
+    // A PIN changed and given in the next clause, a SIM's PUK and a passcode: the words repeated, never any digits.
+    ['a PIN changed, then it is now repeated with no digits', 'notes.md', 'the PIN was changed; it is now '.repeat(MB / 31)],
+    ["a SIM's PUK for a SIM repeated with no digits", 'notes.md', 'PUK code for the SIM '.repeat(MB / 21)],
+    ['a passcode repeated, then a megabyte of digits', 'notes.md', `${'passcode '.repeat(MB / 18)}${'7'.repeat(MB / 2)}`],
     ['the wifi, it is now, then a megabyte of key characters', 'chat.txt', `wifi, it is now ${'Ab1!'.repeat(MB / 4)}`],
     ['networks and code marks never closed, on one line', 'wiki.md', 'network: `'.repeat(MB / 10)],
     ['networks listed in code marks before asides never closed', 'wiki.md', 'network `AV` (key '.repeat(MB / 18)],

@@ -73,6 +73,12 @@ export const PIN_OWNERS = [
   'till', 'pos', 'terminal', 'bios', 'screen-lock', 'screen lock', 'lock-screen', 'lock screen', 'screen', 'card', 'door', 'alarm',
   'keypad', 'safe', 'gate', 'reader', 'app', 'enrolment', 'enrollment', 'support', 'mobile', 'ignition', 'box',
 ];
+/**
+ * Parts of a device that own a PIN only where prose writes it as the acronym, in capitals (`HMI panel PIN`, a tablet's `lock
+ * PIN`, the `drone controller PIN`): in lower case each also names a metal pin (a panel pin is a nail, a lock pin a
+ * fastener) or a chip's (a controller's pin 13).
+ */
+export const PIN_PART_OWNERS: readonly string[] = ['panel', 'lock', 'controller'];
 /** Whose PIN it is, before the word PIN alone: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
 export const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];
 const PIN_OWNER_WORDS = new Set(PROSE_PIN_OWNERS);
@@ -220,10 +226,12 @@ export function loginPinColumns(titles: readonly string[]): number[] {
 
 /**
  * How prose hands a code over after its name, besides a colon: `is`, `was`, maybe `still` or `now` (a chat's "the laptop pin
- * is still …?"), or a change to it (`was changed to`, `reset to`).
+ * is still …?"), or a change to it (`was changed to`, `reset to`), or the change told first and the code after it in a
+ * clause of its own (`the PIN was changed; it is now …`, `got reset, now it's …`).
  */
 export const CODE_GIVEN_AS =
-  '[ \\t]{1,2}(?:(?:is|was|stays|remains)(?:[ \\t]{1,2}(?:still|now|currently))?|(?:(?:is|was|got|has[ \\t]been)[ \\t]{1,2})?(?:changed|reset|set)[ \\t]{1,2}to)';
+  '[ \\t]{1,2}(?:(?:is|was|stays|remains)(?:[ \\t]{1,2}(?:still|now|currently))?|(?:(?:is|was|got|has[ \\t]been)[ \\t]{1,2})?(?:changed|reset|set)[ \\t]{1,2}to' +
+  "|(?:was|got|has[ \\t]been)[ \\t]{1,2}(?:changed|reset)(?:[;,]|[ \\t]{1,2}[-–—])[ \\t]{1,2}(?:it(?:'s|[ \\t]is)[ \\t]{1,2}now|now(?:[ \\t]{1,2}it(?:'s|[ \\t]is))?))";
 /** Code marks or Markdown's bold around a code's digits (`` `4183` ``, `**4471**`), either side. */
 export const CODE_MARK = '(?:\\*\\*|__|`)?';
 

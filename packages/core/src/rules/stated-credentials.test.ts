@@ -219,6 +219,11 @@ describe('a keypad code stated by what it opens', () => {
     ].join('\n');
     expect(codes(notes, 'docs/runbooks/site.md')).toEqual(['930417', '27015', '5820', '61094', '3918']);
   });
+  it('reports the code that sets or unsets an alarm, named so, and not an alarm setting with no code', () => {
+    const notes = ['- The shop alarm unsetting code for the morning staff is 580271.', 'Intruder alarm set code: 73019', 'the alarm setting code was changed; it is now 40963', ''].join('\n');
+    expect(codes(notes, 'docs/runbooks/site.md')).toEqual(['580271', '73019', '40963']);
+    expect(codes('The alarm setting time is 2230 every night.\nalarm settings code 4012 means low battery\n', 'docs/runbooks/site.md')).toEqual([]);
+  });
   it('reports a code named first and what it opens after it, as a chat answers', () => {
     const chat = [
       '[08:02] Ines: anyone have the code for the bin store?',
@@ -353,6 +358,12 @@ describe("a PIN or a keypad code given as a chat's answer", () => {
     expect(answers(chat, 'chat/ops.txt')).toEqual([]);
     expect(answers("[10:01] Ana: what's the staff Wi-Fi called?\n[10:02] Ben: it's 58213\n", 'chat/ops.txt')).toEqual([]);
   });
+  it("reads an answer after a question that named a device's part's PIN in capitals, not a controller's pin in lower case", () => {
+    const chat = "[07:10] Nia: does anyone know the camera controller PIN?\n[07:12] Oli: it's 604918, same as the store\n";
+    expect(answers(chat, 'exports/teams/site.txt')).toEqual(['604918']);
+    const board = "[07:10] Nia: which controller pin is the relay wired to?\n[07:12] Oli: it's 4096 on the new board\n";
+    expect(answers(board, 'exports/teams/bench.txt')).toEqual([]);
+  });
 });
 
 describe("a safe's or a padlock's dial combination", () => {
@@ -377,6 +388,12 @@ describe("a safe's or a padlock's dial combination", () => {
       '',
     ].join('\n');
     expect(dials(notes, 'wiki/closing.md')).toEqual([]);
+  });
+  it('reads numbers run together after the word combination, on a line that names the safe or the lock, and no year', () => {
+    const notes = ['- The safe under the stairs in the cellar office holds the float bags; combination is 604218.', '- The tool store lock (combination 39172) is on the left.', ''].join('\n');
+    expect(dials(notes, 'wiki/closing.md')).toEqual(['604218', '39172']);
+    const others = ['The winning combination is 604218 this week.', 'safe combination: 2024', 'Safe in the bar office: 604218', 'the padlock combination is 123456', ''].join('\n');
+    expect(dials(others, 'wiki/closing.md')).toEqual([]);
   });
 });
 
@@ -426,6 +443,36 @@ describe('a PIN a sentence states by its words, not by whose it is', () => {
       '',
     ].join('\n');
     expect(pins(notes, 'docs/notes.md')).toEqual([]);
+  });
+  it("reads the PIN of a device's panel, lock or controller written in capitals, not the nail, the fastener or the chip's pin", () => {
+    const notes = ['- Packing line operator panel PIN for the recipe screen: 58213', 'TAB-04,Lenovo M10,Store 4,,lock PIN 730194', 'door controller PIN 602714', ''].join('\n');
+    expect(pins(notes, 'wiki/site.md')).toEqual(['58213', '730194', '602714']);
+    const parts = ['Fix the trim with panel pin 2500 per box', 'the lock pin 4471 holds the hinge', 'controller pin 1024 is unused', ''].join('\n');
+    expect(pins(parts, 'wiki/site.md')).toEqual([]);
+  });
+  it('reads a PIN a sentence says was changed and then gives in a clause of its own, not a count or a stand-in there', () => {
+    const notes = ['- The boiler controls were locked out: the PIN was changed; it is now 40817.', 'After the audit the PIN got reset - now it\'s 61840', ''].join('\n');
+    expect(pins(notes, 'wiki/incident.md')).toEqual(['40817', '61840']);
+    const others = ['the PIN was changed; it is now 6 digits long', 'the PIN was reset, now 1234 like every new one', 'the PIN was changed; now 3000 ms before it locks', ''].join('\n');
+    expect(pins(others, 'wiki/incident.md')).toEqual([]);
+  });
+  it("reads digits right after the word passcode, whoever's it is, not a year, a test's, a rule's or a stand-in", () => {
+    const notes = ['Voicemail for the night line: passcode 77310', 'We used the client\'s passcode 582914 to unlock it.', '(one ticket held "customer passcode 310628" and was redacted)', ''].join('\n');
+    expect(pins(notes, 'wiki/phones.md')).toEqual(['77310', '582914', '310628']);
+    const others = ['passcode 2024 policy update', 'the test passcode 582914 for the simulator', 'The passcode length is 6 digits', 'passcode 123456 on the demo phone', 'passcode 48201-7 form', ''].join('\n');
+    expect(pins(others, 'wiki/phones.md')).toEqual([]);
+  });
+});
+
+describe("a SIM's PUK", () => {
+  const puks = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'sim-puk').map((f) => text.slice(f.start, f.end));
+  it('reads eight digits after the word PUK, maybe numbered, named a code or for its SIM, after a colon, is or nothing', () => {
+    const notes = ['Gateway SIM: PIN 4418, PUK 70318264.', 'PUK2 for the spare SIM is `38102957`', 'The PUK code was changed to 51930472.', ''].join('\n');
+    expect(puks(notes, 'wiki/sims.md')).toEqual(['70318264', '38102957', '51930472']);
+  });
+  it("leaves a PUK's length, a longer number, a stand-in and an example", () => {
+    const notes = ['The PUK is 8 digits; ask the carrier.', 'PUK 7031826400 (ICCID)', 'PUK: 11111111', 'e.g. the PUK is 70318264', 'PUK 70318264-1 form', ''].join('\n');
+    expect(puks(notes, 'wiki/sims.md')).toEqual([]);
   });
 });
 

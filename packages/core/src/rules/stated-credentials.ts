@@ -4,7 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder, notPlaceholderNorCounted } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { ACCESS_CODE_ROLES, captionNamesKeypadCodes, CODE_GIVEN_AS, titleHoldsCodes, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, labelNamesOtherCode, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_ROLES, captionNamesKeypadCodes, CODE_GIVEN_AS, titleHoldsCodes, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, labelNamesOtherCode, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS, PIN_PART_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -282,9 +282,10 @@ const KEYPAD_CODE_NOUN = `(?:${KEYPAD_CODE_NOUNS.join('|')})`;
 const KEYPAD_GUARD_KEYWORDS = ['alarm', 'door', 'gate', 'barrier', 'keypad', 'key safe', 'keysafe', 'key-safe', 'safe', 'lockbox', 'lock box', 'lock-box', 'padlock', 'locker', 'disarm', 'entry', 'room'];
 /**
  * Words that may stand between what a keypad guards and its code's noun, one or two of them (`alarm panel code`, `cell
- * door keypad master code`, `door entry PIN`): the keypad, its panel, whose code of several it is.
+ * door keypad master code`, `door entry PIN`): the keypad, its panel, whose code of several it is, what it does (British
+ * alarms are set and unset: `alarm setting code`).
  */
-const KEYPAD_QUALIFIER = '(?:entry|access|disarm|arming|panel|keypad|door|master|override|admin|user|unlock|release|exit|service|engineer|system|dialler|dialer)';
+const KEYPAD_QUALIFIER = '(?:entry|access|disarm|arming|setting|unsetting|set|unset|panel|keypad|door|master|override|admin|user|unlock|release|exit|service|engineer|system|dialler|dialer)';
 /** A role whose code opens or overrides a keypad, named alone before the word code (`duress code …`, `Bypass code for …`). */
 const ACCESS_ROLE = `(?:${ACCESS_CODE_ROLES.join('|')})`;
 /**
@@ -397,12 +398,13 @@ const DIAL_LOCK_NOUN = '(?:safe|padlock|strongbox)(?![\\w-])';
  * A safe's or a combination lock's dial numbers as prose gives them after the word combination: numbers of one or two
  * digits joined by dashes (`take it from the safe in the office (combination 31-07-58)`, `Safe combination: 12-40-36`,
  * `the padlock combo is 07-22-19`), or after the lock itself and a colon or `is` (`Safe in the bonded store office:
- * 31-07-59`). The digits alone are a date's shape, so the line must name the lock before them.
+ * 31-07-59`). The digits alone are a date's shape, so the line must name the lock before them. After the word combination,
+ * the numbers may be run together (`The safe … has the spare keys; combination is 143301`), the lock named before them still.
  */
 const DIAL_COMBINATION = new RegExp(
   `(?<![\\w-])(?:(?:combination|combo)s?(?:(?<clause>[ \\t][^\\r\\n:=()\`'"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))?` +
     `|(?<lock>${DIAL_LOCK_NOUN})(?<lockClause>[ \\t][^\\r\\n:=()\`'"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}))` +
-    `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{1,2}-\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?)${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+    `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{1,2}-\\d{1,2}-\\d{1,2}(?:-\\d{1,2})?|\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
   'iy',
 );
 /** What a dial combination opens, named on its line before the digits: a safe, a padlock, a lock, a locker, a vault. */
@@ -423,6 +425,8 @@ const DIAL_LOCK_REACH = 120;
 function isDialCombination(value: string, ctx: RuleContext): boolean {
   const digits = value.replace(/-/g, '');
   if (digits.length < 4 || isStandInDigits(digits)) return false;
+  // Numbers run together only after the word combination (`Safe: 2024` is a year's), and no year themselves.
+  if (digits === value && (ctx.groups?.['lock'] !== undefined || YEAR_DIGITS.test(value))) return false;
   const lockClause = ctx.groups?.['lockClause'] ?? '';
   if (ctx.groups?.['lock'] !== undefined && DATED_LOCK_CLAUSE.test(lockClause)) return false;
   const clause = ctx.groups?.['clause'] ?? lockClause;
@@ -514,6 +518,8 @@ const NAMED_ACCESS_CODE = new RegExp(
   `(?<![\\w-])(?:${PIN_OWNERS.join('|')}|key[ -]?safe|lock[ -]?box|padlock|locker|${LOCKED_ROOM_QUALIFIER}[ \\t]room)(?:[ \\t-][a-z]{1,12})?[ \\t-](?:pin|code|passcode|combination|combo|password)s?(?![\\w])`,
   'gi',
 );
+/** A device's part that owns a PIN written in capitals (`the drone controller PIN`), as a chat's question names it: see `PIN_PART_OWNERS`. */
+const NAMED_PART_PIN = new RegExp(`(?<![\\w-])(?:${PIN_PART_OWNERS.join('|')})[ \\t-]PIN(?![\\w])`, 'gi');
 /** How far before the answer's message the code it answers may have been named: a message or two of a chat. */
 const ANSWERED_REACH = 300;
 /** Digits a chat gives for a year, and the words after digits that make them a count or a measure. */
@@ -527,6 +533,10 @@ function namedAccessCodeEnds(text: string): readonly number[] {
   const ends: number[] = [];
   NAMED_ACCESS_CODE.lastIndex = 0;
   for (let m = NAMED_ACCESS_CODE.exec(text); m !== null; m = NAMED_ACCESS_CODE.exec(text)) ends.push(m.index + m[0].length);
+  // The part's name in either case, the acronym in capitals only: the flag reads both cases, the match's end says which.
+  NAMED_PART_PIN.lastIndex = 0;
+  for (let m = NAMED_PART_PIN.exec(text); m !== null; m = NAMED_PART_PIN.exec(text)) if (m[0].endsWith('PIN')) ends.push(m.index + m[0].length);
+  ends.sort((a, b) => a - b);
   lastNamedEnds = { text, ends };
   return ends;
 }
@@ -669,12 +679,23 @@ function findBareCodeAnswers(text: string, _options: DetectOptions, offsets: rea
  * operator's radio channel PIN is …`, `has its own PIN: …`, `The 4-digit PIN for the … tablet is still …`), or a role's
  * word (`the manager PIN, used …`, a chat's report of what was keyed), or the PIN asked for and then given (`If the panel
  * asks for a PIN, it's …`, `, use …`). A short clause without digits may stand between
- * the word and its colon or `is`. Sticky at the word PIN; the words before it are judged by `pinLead`.
+ * the word and its colon or `is`. A passcode is one whoever's it is (`customer passcode …`): the word names nothing else.
+ * Sticky at the word PIN or passcode; the words before a PIN are judged by `pinLead`.
  */
 const STATED_PIN = new RegExp(
-  `(?<![\\w-])pin(?![\\w-])(?:(?<clause>[ \\t][^\\r\\n:=.,;()\`"\\d]{1,48}?)?` +
+  `(?<![\\w-])(?:pin|(?<passcode>passcode))(?![\\w-])(?:(?<clause>[ \\t][^\\r\\n:=.,;()\`"\\d]{1,48}?)?` +
     `(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS}|,[ \\t]{1,2}(?:used|entered|typed|tried|keyed[ \\t]in|it'?s|it[ \\t]is|use|enter|type|try))|(?<bare>))` +
     `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  'iy',
+);
+/**
+ * A SIM's PUK, the code that unblocks it once its PIN is entered wrong and sets a new PIN: eight digits by the standard
+ * (`the PUK is …`, `PUK1: …`, `PUK code for the gateway SIM: …`), which is what makes the word enough to name them.
+ * Sticky at the word; `v` is the digits.
+ */
+const SIM_PUK = new RegExp(
+  `(?<![\\w-])puk[12]?(?:[ \\t-]code)?(?:[ \\t]{1,2}(?:for|of|on)[ \\t][^\\r\\n:=.,;()\`"\\d]{1,40}?)?(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?` +
+    `[ \\t]{1,3}${CODE_MARK}(?<v>\\d{8})${CODE_MARK}${CODE_END}`,
   'iy',
 );
 /** How far back on its line, and over how many words, the words that make the word PIN a PIN are looked for. */
@@ -694,6 +715,8 @@ const NOT_ACCESS_PIN_LEAD = new Set([
 const CONTRACTED_VERB = /^(?:it|let|that|what|who|where|here|there|he|she)['’]s$/;
 /** Single words of `PIN_OWNERS`, as the word right before `pin`. */
 const PIN_OWNER_WORDS = new Set(PIN_OWNERS);
+/** Parts of a device, right before the word, that own a PIN written in capitals (`HMI panel PIN`), see `PIN_PART_OWNERS`. */
+const PIN_PART_OWNER_WORDS = new Set(PIN_PART_OWNERS);
 /**
  * Words of a PIN's clause that make the digits no PIN: a count or a rule about it (`the PIN length is 6`, `PIN attempts:
  * 3000`), a field's, a timeout's.
@@ -717,9 +740,10 @@ function wordsBefore(text: string, at: number): string[] {
  * `its own`), an owner's possessive (`operator's`) or the number of its digits (`4-digit`) among them; and no word of
  * another pin. `role` says a role's word named it, which lets `PIN code` be a PIN's (alone, it is India's postal code).
  */
-function pinLead(words: readonly string[]): 'role' | 'stated' | undefined {
+function pinLead(words: readonly string[], acronym: boolean): 'role' | 'stated' | undefined {
   if (words.some((w) => NOT_ACCESS_PIN_LEAD.has(w))) return undefined;
-  if (words.length > 0 && PIN_OWNER_WORDS.has(words[words.length - 1]!)) return 'role';
+  const last = words[words.length - 1];
+  if (last !== undefined && (PIN_OWNER_WORDS.has(last) || (acronym && PIN_PART_OWNER_WORDS.has(last)))) return 'role';
   const stated = words.some(
     (w) => DETERMINERS.has(w) || w === 'own' || /^\d{1,2}-digits?$/.test(w) || (/^[a-z]{2,20}['’]s$/.test(w) && !CONTRACTED_VERB.test(w)),
   );
@@ -755,19 +779,30 @@ function pastAsideOrLabel(text: string, at: number): { at: number; label: boolea
  */
 function pinLeadAt(text: string, at: number): 'role' | 'stated' | undefined {
   const words = wordsBefore(text, at);
-  if (words.length > 0) return pinLead(words);
+  const acronym = text.startsWith('PIN', at);
+  if (words.length > 0) return pinLead(words, acronym);
   const past = pastAsideOrLabel(text, at);
   if (past === undefined) return undefined;
-  const lead = pinLead(wordsBefore(text, past.at));
+  const lead = pinLead(wordsBefore(text, past.at), acronym);
   return past.label && lead !== 'role' ? undefined : lead;
 }
 
+/** Whether the words before a passcode leave it one: none of another pin's (`test passcode`), whoever's it is. */
+function passcodeLeadAt(text: string, at: number): 'role' | undefined {
+  return wordsBefore(text, at).some((w) => NOT_ACCESS_PIN_LEAD.has(w)) ? undefined : 'role';
+}
+
 /**
- * Whether a PIN stated at `start`, its digits ending at `end`, is one: its words before, its clause, no count after. Digits
- * right after the word (`bare`), with no colon or `is`, only after a role's word that says whose PIN it is.
+ * Whether a PIN or a passcode stated at `start`, its digits `value` ending at `end`, is one: its words before, its clause,
+ * no count after. Digits right after the word PIN (`bare`), with no colon or `is`, only after a role's word that says
+ * whose PIN it is; right after the word passcode, no year.
  */
-function isStatedPin(text: string, start: number, end: number, clause: string | undefined, bare: boolean): boolean {
-  const lead = pinLeadAt(text, start);
+function isStatedPin(text: string, start: number, end: number, value: string, groups: Record<string, string | undefined> | undefined): boolean {
+  const clause = groups?.['clause'];
+  const bare = groups?.['bare'] !== undefined;
+  const passcode = groups?.['passcode'] !== undefined;
+  if (passcode && bare && YEAR_DIGITS.test(value)) return false;
+  const lead = passcode ? passcodeLeadAt(text, start) : pinLeadAt(text, start);
   if (lead === undefined || (bare && lead !== 'role')) return false;
   if (clause !== undefined && (NOT_PIN_VALUE_CLAUSE.test(clause) || (lead !== 'role' && /^[ \t]code\b/i.test(clause)))) return false;
   return !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, end);
@@ -816,7 +851,7 @@ function statedCodeEndAt(text: string, start: number): number | undefined {
   const pin = STATED_PIN.exec(text);
   if (pin === null) return undefined;
   const end = STATED_PIN.lastIndex;
-  return isProsePin(pin.groups!['v']!) && isStatedPin(text, start, end, pin.groups!['clause'], pin.groups!['bare'] !== undefined) ? end : undefined;
+  return isProsePin(pin.groups!['v']!) && isStatedPin(text, start, end, pin.groups!['v']!, pin.groups) ? end : undefined;
 }
 
 /** The next code after a stated one that ends at `at`, if one follows: its digits' span, and where its match ends. */
@@ -1305,7 +1340,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s, a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` kept), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s (its setting or unsetting code too), a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` kept), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
     keywords: STATED_KEYPAD_CODE_KEYWORDS,
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
@@ -1436,7 +1471,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-dial-combination',
     category: 'PASS',
     description:
-      'A safe\'s or a combination lock\'s dial numbers after the word combination or combo, or after the safe or padlock itself and a colon or `is`, numbers of one or two digits joined by dashes (`the safe in the office (combination …)`, `Safe combination: …`, `the padlock combo is …`, `Safe in the store office: …`), on a line that names the lock before them; not a stand-in nor a date (`Safe serviced: …`)',
+      'A safe\'s or a combination lock\'s dial numbers after the word combination or combo, or after the safe or padlock itself and a colon or `is`, numbers of one or two digits joined by dashes (`the safe in the office (combination …)`, `Safe combination: …`, `the padlock combo is …`, `Safe in the store office: …`), or after the word combination 4 to 8 digits run together (`The safe in the office has the spare keys; combination is …`), on a line that names the lock before them; not a stand-in, a year nor a date (`Safe serviced: …`)',
     keywords: ['combination', 'combo', 'safe', 'padlock', 'strongbox'],
     startsAtKeyword: true,
     pattern: DIAL_COMBINATION,
@@ -1507,15 +1542,31 @@ export const statedCredentialRules: Rule[] = [
     },
   },
   {
+    id: 'sim-puk',
+    category: 'PASS',
+    description:
+      'A SIM card\'s PUK (the code that unblocks it and sets a new PIN), named by the word, maybe `PUK1`, `PUK2` or `PUK code`, maybe for what SIM, then a colon, `is` or nothing and its eight digits (`The SIM PIN is … and the PUK is …`, `PUK code for the gateway SIM: …`); not a run of one digit or a counting one, nor on a line that calls it an example',
+    keywords: ['puk'],
+    startsAtKeyword: true,
+    pattern: SIM_PUK,
+    secretGroup: 'v',
+    validate: (v, ctx) => !isStandInDigits(v) && !linesCodeStandIn(ctx.text, ctx.matchStart, ctx.matchEnd),
+    confidence: 'medium',
+    examples: {
+      match: ['Router SIM: PIN 5521, PUK 60318274.', 'PUK code for the gateway SIM: `29174630`', 'the puk1 was changed to 48201937'],
+      noMatch: ['PUK: 12345678', 'PUK 00000000', 'Example: the PUK is 60318274', 'PUK is 8 digits long', 'The PUK is on the SIM card holder.', 'PUK 6031827401 (ICCID)', 'puk 60318274-2'],
+    },
+  },
+  {
     id: 'stated-pin',
     category: 'PASS',
     description:
-      'A PIN stated in a sentence by its words rather than whose it is: a determiner, an owner\'s possessive or its number of digits before the word PIN, or a role\'s word right before it or before an aside in brackets (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `has its own PIN: …`, `the manager PIN, used …`, `Card terminal (SumUp) PIN for refunds: …`), maybe a short clause before its colon or `is`; after a role\'s word, also the digits right after the word PIN, and a label that ends in one (`Minibus tracker app: PIN …`); 4 to 8 digits, not a stand-in, a count or a measure, and no postal code\'s, board\'s or certificate\'s pin',
-    keywords: ['pin'],
+      'A PIN stated in a sentence by its words rather than whose it is: a determiner, an owner\'s possessive or its number of digits before the word PIN, or a role\'s word right before it or before an aside in brackets (`The PIN they ask for on the phone is …`, `asks for a PIN on the second screen: …`, `has its own PIN: …`, `the manager PIN, used …`, `Card terminal (SumUp) PIN for refunds: …`), maybe a short clause before its colon or `is`; after a role\'s word, also the digits right after the word PIN, and a label that ends in one (`Minibus tracker app: PIN …`); a device\'s panel, lock or controller before the acronym in capitals (`HMI panel PIN for the engineer screen: …`); a PIN the sentence says was changed and gives in the next clause (`the PIN was changed; it is now …`); a passcode whoever\'s it is, its digits maybe right after the word (`customer passcode …`, no year); 4 to 8 digits, not a stand-in, a count or a measure, and no postal code\'s, board\'s or certificate\'s pin',
+    keywords: ['pin', 'passcode'],
     startsAtKeyword: true,
     pattern: STATED_PIN,
     secretGroup: 'v',
-    validate: (v, ctx) => isProsePin(v) && isStatedPin(ctx.text, ctx.matchStart, ctx.matchEnd, ctx.groups?.['clause'], ctx.groups?.['bare'] !== undefined),
+    validate: (v, ctx) => isProsePin(v) && isStatedPin(ctx.text, ctx.matchStart, ctx.matchEnd, v, ctx.groups),
     confidence: 'medium',
     examples: {
       match: [
