@@ -291,6 +291,11 @@ const hostile: Record<string, string> = {
   'empty calls chained before fill calls, repeated on one line': '().fill('.repeat(MB / 8),
   'secret getters opened and never closed, on one line': 'func apiToken() string { '.repeat(MB / 26) + 'def api_token(): '.repeat(MB / 17),
   'password lead-ins repeated without a line break': 'the password is '.repeat(MB / 16),
+  // A told clause after the noun reads a bounded run to its colon; a verb wrapped before the noun reads back one indent and line break.
+  'password clauses told in the passive, never reaching a colon, repeated on one line': 'password was pasted in #a and rotated '.repeat(MB / 38),
+  'verbs wrapped before a password word, one per line': 'logs in with\n  password '.repeat(MB / 25),
+  // Each question about a login reads a bounded reach of lines after it, a JSON export's field lines included.
+  'JSON export questions about a login over endless field lines': '{"text": "the crew login isn\'t working"},\n' + '  "ts": "1",\n'.repeat(MB / 13),
   // Each `password for` reads a bounded clause that stops at a sentence's end; each `password is on …:` a bounded place and one value.
   'password-for clauses broken by sentence stops, never a colon, repeated on one line': 'password for a. b! c? d '.repeat(MB / 24),
   'passwords posted somewhere, each value running into the next, repeated on one line': 'password is on the board: hazy2024x '.repeat(MB / 36),

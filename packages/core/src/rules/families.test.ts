@@ -2384,6 +2384,13 @@ describe('prose that wraps a login pair, names a wallet seed, or states a passwo
       expect(rules(s, 'notes.md'), s).toEqual([]);
     }
   });
+  it('reads small letters and a digit after an admin account when both halves are in code marks, and leaves a page or a bare half', () => {
+    expect(rules('The scanner admin page is at http://10.1.4.20 (`admin` / `brotherdcp7`).\n', 'wiki/printers.md')).toContainEqual(['account-slash-password', 'brotherdcp7']);
+    expect(rules('NAS web UI: `root` / `qnapts4x2` until the refresh.\n', 'wiki/nas.md')).toContainEqual(['account-slash-password', 'qnapts4x2']);
+    for (const s of ['Open `admin` / `reports` from the menu.\n', 'Open admin / brotherdcp7 from the menu.\n', 'Open `admin` / brotherdcp7 from the menu.\n', 'Open `backup` / `brotherdcp7` next.\n']) {
+      expect(rules(s, 'wiki/printers.md').filter(([r]) => r === 'account-slash-password'), s).toEqual([]);
+    }
+  });
   it('reads a code-marked password that opens the line after `account` /', () => {
     expect(rules('3. The break-glass broker admin is `mq-admin` /\n   `Tq8v-RzW2kLm7Xp` (rotate after use).\n', 'docs/run.md')).toContainEqual(['account-slash-password', 'Tq8v-RzW2kLm7Xp']);
     expect(rules('The broker admin is `mq-admin` /\n   Tq8v-RzW2kLm7Xp rotates after use.\n', 'notes.txt').filter(([r]) => r === 'account-slash-password')).toEqual([]);

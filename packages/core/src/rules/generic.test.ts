@@ -593,6 +593,31 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
       .map((f) => text.slice(f.start, f.end));
   };
 
+  it('reads the previous or the new one with its adjective in Markdown emphasis, and leaves one that names no password', async () => {
+    const wiki = '- Vault recovery admin: `vr-admin`, password in the safe. The *previous* one (`Lantern!Quay#2024`) still worked in May.\n';
+    expect(await values(wiki, 'wiki/it.md', 'password-new-one-prose')).toEqual(['Lantern!Quay#2024']);
+    const bold = 'We rotated the kiosk password today; the **new** one is `Tern-Harbour-58!`.\n';
+    expect(await values(bold, 'wiki/it.md', 'password-new-one-prose')).toEqual(['Tern-Harbour-58!']);
+    const other = '- The release notes moved to the wiki. The *previous* one (`Release-Notes-2024!`) is archived.\n';
+    expect(await values(other, 'wiki/it.md', 'password-new-one-prose')).toEqual([]);
+  });
+
+  it('reads a password set off after a told clause and its colon, a change with an adverb before `to`, and the verb wrapped before the noun', async () => {
+    const incident = '- 03:10 the vendor login password was posted in #ops-bridge and has since been changed: `Harbour!Lamp-907`.\n';
+    expect(await values(incident, 'incidents/2026-02-01.md', 'password-qualified-prose')).toEqual(['Harbour!Lamp-907']);
+    const mail = 'Your library password has just been reset to Kestrel55-Temp# as you asked.\n';
+    expect(await values(mail, 'mail/reset.eml', 'password-qualified-prose')).toEqual(['Kestrel55-Temp#']);
+    const wiki = '- The kiln PC (`kiln-02.lan`) logs in as `potter` with\n  password Glaze4Days!? \u2014 log out after firing.\n';
+    expect(await values(wiki, 'wiki/studio.md', 'password-in-prose')).toEqual(['Glaze4Days!?']);
+  });
+
+  it('leaves a place after a clause of keeping, a bare value after the clause, a change to a word, and a verb wrapped before other words', async () => {
+    const kept = ['The password was stored in: `vault2/kv-3!`', 'The password is kept with the lease: `Lease-2024!x`', 'the password was changed: see `RUN-2231`', 'the password was rotated last night: Harbour!Lamp-907', ''].join('\n');
+    expect(await values(kept, 'notes.md', 'password-qualified-prose')).toEqual([]);
+    expect(await values('Your password has also been reset to the default.\n', 'mail/reset.eml', 'password-qualified-prose')).toEqual([]);
+    expect(await values('Connect with\n  password authentication on the bastion.\n', 'wiki/ssh.md', 'password-in-prose')).toEqual([]);
+  });
+
   it('reads a password after a clause that says who gave or used it, bare after is/was or set off by commas', async () => {
     const ticket = '{"body": "The password we set for the kiosk last spring was Bramble2021 but the tablet rejects it."}\n';
     expect(await values(ticket, 'tickets/T-88.json', 'password-qualified-prose')).toEqual(['Bramble2021']);
@@ -750,6 +775,41 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
       '',
     ].join('\n');
     expect(await values(teams, 'chat/teams-it.txt', 'password-bare-answer-prose')).toEqual(['Bay4-Local-Adm1n#', 'Summer-Gala-25']);
+  });
+
+  it("reads a bare answer in a JSON export that spends several lines on each message's fields, and no further than a few messages", async () => {
+    const message = (user: string, text: string) => ['  {', '    "type": "message",', `    "user": "${user}",`, `    "user_name": "${user} Hale",`, `    "text": "${text}",`, '    "ts": "1761220000.000100"', '  },'];
+    const export_ = (...messages: string[][]) => ['[', ...messages.flat(), ']', ''].join('\n');
+    const slack = export_(message('UAB', 'anyone know the wifi in the new bakery? the fitter is waiting'), message('UCD', 'Bakery-Staff / Crumb&Crust-88 \\u2014 I will change it after'));
+    expect(await values(slack, 'exports/slack-bakery.json', 'password-bare-answer-prose')).toEqual(['Crumb&Crust-88']);
+    const asked = export_(message('UAB', "what's the label printer password again?"), message('UCD', 'Zebra-Spool!88'));
+    expect(await values(asked, 'exports/slack-warehouse.json', 'password-bare-answer-prose')).toEqual(['Zebra-Spool!88']);
+    // Messages in between still count: an answer seven messages on answers something else.
+    const later = export_(message('UAB', "what's the label printer password again?"), ...Array.from({ length: 6 }, (_, i) => message('UCD', `ok ${i}`)), message('UCD', 'Zebra-Spool!88'));
+    expect(await values(later, 'exports/slack-warehouse.json', 'password-bare-answer-prose')).toEqual([]);
+    // A config's keys are no chat's fields: its bare lines are still no answer.
+    expect(await values('{\n  "question": "what is the admin password?",\n  "retries": 3,\n  "hint": "Zebra-Spool!88"\n}\n', 'form.json', 'password-bare-answer-prose')).toEqual([]);
+  });
+
+  it("reads an account and password given after a message that says the login or the password fails, and leaves other complaints", async () => {
+    const teams = [
+      '[11/05/2026 08:02] Ola Berg: the rota app logged me out and the depot login isn\'t working',
+      '[11/05/2026 08:04] Kit Moss: use mine for now: depot-kit / Forklift&Pallet31',
+      '',
+      '[11/05/2026 09:10] Ola Berg: my password doesn\u2019t work on the till',
+      '[11/05/2026 09:11] Kit Moss: till-ola / Receipt-Roll-77',
+      '',
+    ].join('\n');
+    expect(await values(teams, 'exports/teams-depot.txt', 'password-bare-answer-prose')).toEqual(['Forklift&Pallet31', 'Receipt-Roll-77']);
+    const other = [
+      '[11/05/2026 08:02] Ola Berg: the login page is working again',
+      '[11/05/2026 08:04] Kit Moss: depot-kit / Forklift&Pallet31',
+      '',
+      '[11/05/2026 09:10] Ola Berg: the password reset isn\'t working',
+      '[11/05/2026 09:11] Kit Moss: till-ola / Receipt-Roll-77',
+      '',
+    ].join('\n');
+    expect(await values(other, 'exports/teams-depot.txt', 'password-bare-answer-prose')).toEqual([]);
   });
 
   it('reads a bare answer in a chat copied with header lines, a blank line between its messages', async () => {

@@ -3853,7 +3853,7 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over|before|until|till|since|after)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)[ \t]{1,3}(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over|before|until|till|since|after)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,8})(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -4047,6 +4047,16 @@ function proseStarts(text: string, offsets: readonly number[]): number[] {
     while (i > 0 && end - i < 3 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
     return i;
   };
+  // A paragraph wrapped between the verb and the keyword (`logs in as \`studio\` with` / `password …`): the indent, the
+  // line break and the blanks before it.
+  const wrapBefore = (end: number): number => {
+    let i = end;
+    while (i > 0 && end - i < 8 && (text.charCodeAt(i - 1) === 0x20 || text.charCodeAt(i - 1) === 0x09)) i--;
+    if (i === 0 || text.charCodeAt(i - 1) !== 0x0a) return end;
+    i--;
+    if (i > 0 && text.charCodeAt(i - 1) === 0x0d) i--;
+    return blanksBefore(i);
+  };
   const verbEndingAt = (end: number): number => {
     for (const verb of PROSE_VERBS) {
       const start = end - verb.length;
@@ -4057,6 +4067,11 @@ function proseStarts(text: string, offsets: readonly number[]): number[] {
   for (const offset of offsets) {
     starts.push(offset);
     const afterVerb = blanksBefore(offset);
+    const afterWrappedVerb = wrapBefore(offset);
+    if (afterWrappedVerb !== offset) {
+      const verb = verbEndingAt(afterWrappedVerb);
+      if (verb !== -1) starts.push(verb);
+    }
     if (afterVerb === offset) continue;
     const verb = verbEndingAt(afterVerb);
     if (verb !== -1) starts.push(verb);
@@ -4153,7 +4168,7 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
  * `…` to a generated one", also read before the new value: "was rotated from `…` to `…`"). Sticky at the noun.
  */
 const QUALIFIED_PROSE_PASSWORD =
-  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|ha[sd][ \t]been|got|is)[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|(?<from>[ \t]{1,2}(?:(?:was|ha[sd][ \t]been|got)[ \t]{1,2})?(?:re)?(?:set|changed|rotated|updated|switched)[ \t]{1,2}from)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
+  /(?:(?<pw>pwd?)[ \t]{1,2}for[ \t]{1,2}[^:\r\n`'"]{1,60}?[ \t](?:is|was)|(?:pass(?:word|phrase)|wpa[23]?(?:[ \t-]psk|[ \t]{1,2}(?:key|passphrase))|psk|(?:wi-?fi|wlan|wireless)[ \t]{1,2}key)(?:[ \t]{1,2}\([^()\r\n]{1,40}\)[ \t]{1,2}(?:is|was)|(?<set>[ \t]{1,2}(?:was|ha[sd](?:[ \t](?:also|just|now|since|already))?[ \t]been|got|is)(?:[ \t](?:also|just|now|since|already))?[ \t]{1,2}(?:re)?(?:set|changed|rotated|updated)\b[^\r\n.;:!?]{0,80}?(?:\r?\n[ \t]{0,12}[^\r\n.;:!?]{0,80}?)?[ \t]to)|(?<from>[ \t]{1,2}(?:(?:was|ha[sd][ \t]been|got)[ \t]{1,2})?(?:re)?(?:set|changed|rotated|updated|switched)[ \t]{1,2}from)|[ \t]{1,2}(?<period>(?:for[ \t]{1,2})?this[ \t]{1,2}(?:week|month|quarter|year|season|term|semester|sprint))(?::|[ \t]{1,2}(?<periodIs>is|was))|(?<clause>[ \t]{1,2}(?:(?:was|is|ha[sd][ \t]been)[ \t]{1,2})?(?<lead>[A-Za-z]{1,20})(?:[ \t][^\r\n:;.!?`'"()<>{},]{1,60}?)?(?:(?<appos>,)|[ \t](?:is|was)|(?<colon>:)))))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<q>\*\*|__|[`'"]?)(?<v>[^\s`'"]{4,100})/iy;
 /**
  * The first word of a clause after the noun that says who gave or used the password, or what was done with it (`the password
  * I had before which was …`, `the password used for the backfill, …, was pasted`): a pronoun, a relative word or a participle
@@ -4342,6 +4357,9 @@ function findQuotedPhrasePasswords(text: string, options: DetectOptions, offsets
   return spans;
 }
 
+/** Participles of keeping a password somewhere: a clause they open names a place, not the value. */
+const KEPT_LEAD = /^(?:stored|saved|kept|written|listed|found|configured|printed)$/i;
+
 /**
  * After a clause on the noun (`the password I had before which was …`, `the password used for the backfill, …, was pasted`):
  * the clause opens with a pronoun or a participle (see PASSWORD_CLAUSE_LEAD); set off by commas the value must close them;
@@ -4350,6 +4368,10 @@ function findQuotedPhrasePasswords(text: string, options: DetectOptions, offsets
  */
 function isClausePassword(text: string, g: Record<string, string | undefined>, start: number, value: string, quote: string): boolean {
   if (!PASSWORD_CLAUSE_LEAD.test(g['lead']!)) return false;
+  // Ended by a colon (`the password was pasted in #inc-12 and has since been rotated: \`…\``), the clause is told and the
+  // value set off after it: only in code marks or quotes, as a colon ends many a sentence about passwords.
+  // A clause of keeping (`the password is stored in: \`…\``) names a place there, and a path is one.
+  if (g['colon'] !== undefined && (quote.length !== 1 || KEPT_LEAD.test(g['lead']!) || /[\/\\]/.test(value))) return false;
   const after = text.slice(start + value.length + (quote.length === 1 ? 1 : quote.length), start + value.length + 24);
   if (g['appos'] !== undefined && !after.startsWith(',')) return false;
   if (quote.length === 1) return hasMadePasswordMix(value);
@@ -4911,7 +4933,9 @@ function looksGenerated(value: string): boolean {
  * pushed"), or calls it the one that accounts changed alike now share ("we changed them all; the shared value is now …").
  */
 const NEW_ONE_VALUE =
-  /(?:(?:new|current|old|previous|shared)[ \t](?:one|value)\b[ \t]{1,4}(?:(?<right>[`'"])|\((?<aside>[`'"]?))|(?:new|current|old|previous|shared)[ \t](?:one|value|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:[ \t]{1,2}now)?)|(?<paired>(?<=(?:new|current)[ \t]value)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+  /(?:(?:new|current|old|previous|shared)(?:\*{1,2}|_{1,2})?[ \t](?:one|value)\b[ \t]{1,4}(?:(?<right>[`'"])|\((?<aside>[`'"]?))|(?:new|current|old|previous|shared)(?:\*{1,2}|_{1,2})?[ \t](?:one|value|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:[ \t]{1,2}now)?)|(?<paired>(?<=(?:new|current)[ \t]value)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+/** The phrase with its adjective set in Markdown's emphasis (`the *previous* one`, `the **new** one`), as a wiki stresses it. */
+const NEW_ONE_EMPHASISED_KEYWORDS = ['new', 'current', 'old', 'previous'].flatMap((word) => ['*', '**', '_', '__'].map((mark) => `${word}${mark} one`));
 /**
  * The lines before a chat's or a mail's "new one" that ask about a login or say it changed: an account, a login or
  * credentials named, and a change (a chat's "anyone changed the envision account?" / "yes, rotated it friday. new one is …").
@@ -5131,8 +5155,15 @@ const AGAIN_NEXT = /^[ \t]{1,2}again\b/i;
  */
 function asksAboutNoun(line: string, noun: number, rest: string): boolean {
   if (DESCRIBED_NOUN_NEXT.test(rest)) return false;
-  return rest.includes('?') || AGAIN_NEXT.test(rest) || ASKING_BEFORE.test(line.slice(Math.max(0, noun - 100), noun));
+  return rest.includes('?') || AGAIN_NEXT.test(rest) || FAILING_NEXT.test(rest) || ASKING_BEFORE.test(line.slice(Math.max(0, noun - 100), noun));
 }
+
+/**
+ * A login or a password said to fail right after its noun (`the crew login isn't working`, `my password doesn't work any
+ * more`, `the kiosk login won't let me in`): a chat's way of asking for one that does.
+ */
+const FAILING_NEXT =
+  /^[ \t]{1,2}(?:(?:is|are|was)(?:n['\u2019]t|[ \t]not)[ \t]{1,2}(?:working|accepted|valid)|(?:does|do|did)(?:n['\u2019]t|[ \t]not)[ \t]{1,2}work|won['\u2019]?t[ \t]{1,2}(?:work|let[ \t]me|take|accept)|(?:has[ \t]{1,2})?stopped[ \t]{1,2}working|keeps?[ \t]{1,2}failing|(?:has[ \t]{1,2})?expired)\b/i;
 
 /**
  * The lines before `lineStart` within the reach, from the last blank line (not one that only stands between two messages of
@@ -5250,6 +5281,18 @@ function askedPatternAt(text: string, offset: number): RegExp {
 const ASKED_PASSWORD_AT = new RegExp(ASKED_PASSWORD.source, 'iy');
 /** How many lines after a question its bare answer may come: a JSON export spends a few on each message's fields. */
 const BARE_ANSWER_LINES = 6;
+/**
+ * A line of a JSON export that holds no message: a bracket or a brace alone, or a member other than the message's text
+ * (`"ts": …`, `"user_name": …`, `"user_profile": {`). Slack's export spends five to ten such lines on each message, so
+ * they are not counted among an answer's lines; the character reach still bounds how far the answer may be.
+ */
+const JSON_EXPORT_FIELD_LINE = /[ \t]{0,24}(?:[\[\]{}],?[ \t]{0,4}\r?(?:\n|$)|"(?!(?:text|body|message|content|msg)")[\w$.-]{1,40}"[ \t]{0,2}:)/y;
+
+/** Whether the line at `lineStart` is a JSON export's line that holds no message (see JSON_EXPORT_FIELD_LINE). */
+function isJsonExportFieldLine(text: string, lineStart: number): boolean {
+  JSON_EXPORT_FIELD_LINE.lastIndex = lineStart;
+  return JSON_EXPORT_FIELD_LINE.test(text);
+}
 
 /** The start of the line after the one that ends at `lineEnd` (its `\r` or `\n`), or -1 where none follows. */
 function nextLineStart(text: string, lineEnd: number): number {
@@ -5338,6 +5381,7 @@ function findBareAnsweredPasswords(text: string, options: DetectOptions, offsets
       const { end: lineEnd } = lineBounds(text, lineStart, NEW_ONE_LINES_REACH);
       if (text.slice(lineStart, lineEnd).trim() === '' && !separatesChatMessages(text, lineEnd)) break;
       const m = bareAnswerAt(text, lineStart);
+      if (m === null && isJsonExportFieldLine(text, lineStart)) n--;
       if (m !== null) {
         const value = m.groups!['v']!;
         const account = m.groups!['account'];
@@ -7413,8 +7457,8 @@ export const genericRules: Rule[] = [
   {
     id: 'password-new-one-prose',
     category: 'PASS',
-    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"; an incident\'s "value" for "one", paired or in brackets ("Old value `…`, new value …", "still had the old one (`…`)"), and the shared value of default logins changed alike ("default to `admin/admin` — we changed them all; the shared value is now …"); not a certificate\'s, a release\'s or a ticket\'s new one, nor a version, a file or a host',
-    keywords: ['new one', 'current one', 'old one', 'previous one', 'shared one', 'new value', 'current value', 'old value', 'previous value', 'shared value', 'new pw', 'old pw', 'current pw', 'previous pw', 'shared pw'],
+    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one, the adjective maybe in Markdown emphasis: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"; an incident\'s "value" for "one", paired or in brackets ("Old value `…`, new value …", "still had the old one (`…`)"), and the shared value of default logins changed alike ("default to `admin/admin` — we changed them all; the shared value is now …"); not a certificate\'s, a release\'s or a ticket\'s new one, nor a version, a file or a host',
+    keywords: ['new one', 'current one', 'old one', 'previous one', 'shared one', 'new value', 'current value', 'old value', 'previous value', 'shared value', 'new pw', 'old pw', 'current pw', 'previous pw', 'shared pw', ...NEW_ONE_EMPHASISED_KEYWORDS],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
     anchored: true,
@@ -7489,7 +7533,7 @@ export const genericRules: Rule[] = [
     id: 'password-bare-answer-prose',
     category: 'PASS',
     description:
-      'A password a chat\'s message gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network; before a hedge too, with the second value it offers ("… still I think? or try …"); a Wi-Fi key alone after a question about the key ("the camera wifi key?" answered "it\'s printed under the case: …"), letters drawn at random too',
+      'A password a chat\'s message gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …", or a complaint that it fails: "the crew login isn\'t working"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own, and in a JSON export, whose other fields of a message are not counted among the lines; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network; before a hedge too, with the second value it offers ("… still I think? or try …"); a Wi-Fi key alone after a question about the key ("the camera wifi key?" answered "it\'s printed under the case: …"), letters drawn at random too',
     keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'local admin', 'login', 'log-in', 'credential', 'creds', 'wifi', 'wi-fi', 'wlan'],
     pattern: CHAT_MESSAGE_OPENING,
     find: findBareAnsweredPasswords,
@@ -7566,7 +7610,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-in-prose',
     category: 'PASS',
-    description: 'A password given in a sentence ("the password for the deploy account: …", "gave the new password by phone: …", "the account password" and "is …" on the next line, "the deploy password, ….", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …", "(password in the safe: `…`)", "admin password …" of both cases and a symbol ending its clause), also wrapped onto the next line (after "password is" too) or set in bold',
+    description: 'A password given in a sentence ("the password for the deploy account: …", "gave the new password by phone: …", "logs in as `x` with" and "password …" on the next line, "the account password" and "is …" on the next line, "the deploy password, ….", "BIOS password on both workstations: `…`", "the password for new accounts is `…`", "use password … to log in", "the account has password `…`", "temporary password …", "reset the `x` password to `…`", "password is on the chalkboard: …", "(password in the safe: `…`)", "admin password …" of both cases and a symbol ending its clause), also wrapped onto the next line (after "password is" too) or set in bold',
     keywords: ['password', 'passphrase', 'pw', 'pwd'],
     pattern: PROSE_PASSWORD,
     find: findProsePasswords,
@@ -7644,7 +7688,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-qualified-prose',
     category: 'PASS',
-    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …"), the period it holds for ("Guest Wi-Fi password this quarter: …", "the guest password this month is **…**", a passphrase of words too, a Wi-Fi key or PSK: "WPA2 key this season: …"), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
+    description: 'A password stated in prose with words between the noun and the value: an aside in brackets before is/was ("the local `ops` account password (needed for sudo) is …"), a change in the passive before `to` ("the password was reset this morning to …", "was reset by Oracle support on 12 March to …", "has also been reset to …"), a told clause and its colon before a value in code marks ("the password was pasted in #inc-7 and has since been rotated: `…`"), the period it holds for ("Guest Wi-Fi password this quarter: …", "the guest password this month is **…**", a passphrase of words too, a Wi-Fi key or PSK: "WPA2 key this season: …"), chat\'s `pw` for what it is on ("pw for the kiosk TV is …")',
     // A Wi-Fi network's key is its password under other names (`WPA2 key`, `PSK`, `Wi-Fi key`).
     keywords: ['password', 'passphrase', 'pw', 'pwd', 'wpa', 'psk', 'wi-fi key', 'wifi key', 'wlan key', 'wireless key'],
     pattern: QUALIFIED_PROSE_PASSWORD,
@@ -8003,7 +8047,7 @@ export const genericRules: Rule[] = [
     // not the start of a longer `a / b / c` path, and made: letters with a digit, and a symbol or both cases.
     id: 'account-slash-password',
     category: 'PASS',
-    description: 'A password after an administrative account, an e-mail address, or an account in code marks named a user or in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``), or a pair in parentheses after a word for a login (`account (analyst / …)`)',
+    description: 'A password after an administrative account, an e-mail address, or an account in code marks named a user or in a clause about a login, and a spaced slash (`root / …`, `admin@corp.example / …`, ``log in with `ops` / …``), or a pair in parentheses after a word for a login (`account (analyst / …)`); both halves in code marks after an admin account, small letters and a digit will do (`` (`admin` / `…`) ``)',
     keywords: [' / ', ' /\n', ' /\r\n'],
     pattern: ACCOUNT_SLASH_PASSWORD,
     find: findAccountSlashPasswords,
@@ -8033,6 +8077,7 @@ export const genericRules: Rule[] = [
         'if SSO breaks, the local fallback is lisadmin / Gamma_Count9 (rotating it after)',
         '{"type": "message", "text": "cvta_agol_admin / Detour-Layer!Nov3 - change it when she\'s back pls"}',
         'Router page: http://10.0.0.1 — admin / Netgear-kestrel-Moor.',
+        'The label printer page is http://10.2.0.9 (`admin` / `zebrazt4`).',
       ],
       noMatch: [
         'Admin / Settings / Users2 opens the page',
@@ -8062,6 +8107,8 @@ export const genericRules: Rule[] = [
         'wiki_admin / Settings / Users2024! is the menu',
         '// decoded for reference: ops-admin / 8AJvsULiaJ*JI$p',
         'Then open admin / Read-Only-Mode and save.',
+        'The page lives under `admin` / `reports` in the app.',
+        'Open `admin` / zebrazt4 from the menu.',
       ],
     },
   },
@@ -8228,7 +8275,11 @@ function findAccountSlashPasswords(text: string, options: DetectOptions, offsets
     if (text.startsWith(' / ', m.index + m[0].length + (open?.length ?? 0))) continue;
     if (parenthesised && text.charCodeAt(m.index + m[0].length + (open?.length ?? 0)) !== 0x29 /* ) */) continue;
     const valueEnd = m.index + (open?.length ?? 0) + value.length + (open?.length ?? 0);
-    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value) && !(LABELLED_ADMIN_ACCOUNT.test(before) && hasLettersAndDigit(value)) && !isSetOffAdminPassphrase(text, before, value, valueEnd)) continue;
+    // An administrative account in code marks with the value in its own (`` `admin` / `…` ``) is a login's pair as a label makes
+    // one: letters and a digit will do, as they do after `login admin`, small letters and a digit at their end too (a menu's
+    // page is capitalised: `` `Admin` / `Settings2` ``).
+    const pairInCodeMarks = open === '`' && CODE_ADMIN_ACCOUNT.test(before) && (hasLettersAndDigit(value) || /^[a-z]{5,60}\d$/.test(value));
+    if (!hasMadePasswordMix(value) && !hasCapitalisedPassphraseShape(value) && !(LABELLED_ADMIN_ACCOUNT.test(before) && hasLettersAndDigit(value)) && !pairInCodeMarks && !isSetOffAdminPassphrase(text, before, value, valueEnd)) continue;
     if (!isPlausiblePassword(value, options.file)) continue;
     const start = m.index + (open?.length ?? 0);
     spans.push({ start, end: start + value.length });
