@@ -294,6 +294,10 @@ const hostile: Record<string, string> = {
   // A told clause after the noun reads a bounded run to its colon; a verb wrapped before the noun reads back one indent and line break.
   'password clauses told in the passive, never reaching a colon, repeated on one line': 'password was pasted in #a and rotated '.repeat(MB / 38),
   'verbs wrapped before a password word, one per line': 'logs in with\n  password '.repeat(MB / 25),
+  // A box's code looks back a bounded reach for the keys its clause keeps; a code named first, a bounded few words for what it is for.
+  'box codes after keys, repeated on one line, never a digit': 'keys in the box box code is '.repeat(MB / 28),
+  'passwords named first for a few words, repeated on one line, never an owner': 'password for the a b c d e '.repeat(MB / 27),
+  'keypad codes named and wrapped, one per line, never a digit': 'The **alarm code** for the door is\n'.repeat(MB / 35),
   // Each question about a login reads a bounded reach of lines after it, a JSON export's field lines included.
   'JSON export questions about a login over endless field lines': '{"text": "the crew login isn\'t working"},\n' + '  "ts": "1",\n'.repeat(MB / 13),
   // Each `password for` reads a bounded clause that stops at a sentence's end; each `password is on …:` a bounded place and one value.

@@ -52,11 +52,18 @@ const LOCKED_ROOMS = [
 export const LOCKED_ROOM_QUALIFIER = `(?:${LOCKED_ROOMS.join('|')})`;
 
 /**
+ * A box that keys are left in, named so in its clause before the word box (`key box`, `keys in the box — box code is …`,
+ * `the van keys are in the grey box by the gate, box code …`): a key safe by another name. Without keys a box's code is
+ * as often a product's or a parcel's.
+ */
+const KEY_BOX = '(?<=\\bkeys?(?:[ \\t][^\\r\\n.;:]{0,40})?[ \\t])box';
+
+/**
  * What a keypad guards, as prose names it before or after its code (`alarm`, `door`, a car park's `barrier`, `key safe`,
  * `padlock`, a locked room); each word ends there (`gateway` is no gate). A room is matched at the word room, what it holds read behind it,
  * so that a rule sticky at its keyword starts there.
  */
-export const KEYPAD_GUARD = `(?:alarm|door|gate|barrier|keypad|key[ -]?safe|safe|lock[ -]?box|padlock|locker|disarm|entry|(?<=\\b${LOCKED_ROOM_QUALIFIER}[ \\t])room)(?![\\w])`;
+export const KEYPAD_GUARD = `(?:alarm|door|gate|barrier|keypad|key[ -]?safe|safe|lock[ -]?box|padlock|locker|disarm|entry|(?<=\\b${LOCKED_ROOM_QUALIFIER}[ \\t])room|${KEY_BOX})(?![\\w])`;
 
 /**
  * Whose or what a PIN is, as prose names it right before the word PIN: a role that may override or unlock (`Admin PIN`,

@@ -199,6 +199,20 @@ describe('a keypad code stated by what it opens', () => {
     expect(codes('Key safe code = 73914\n', 'site/README.txt')).toEqual(['73914']);
     expect(codes('Door-entry PIN: 2958\n', 'onboarding.md')).toEqual(['2958']);
   });
+  it('reads a code whose name is set in bold and whose digits open the next line, and the code of a box the clause keeps keys in', () => {
+    const wiki = '- Collect your badge from reception. The **gate code** for the loading bay is\n  `7306` \u2014 do not share it.\n';
+    expect(codes(wiki, 'wiki/onboarding.md')).toEqual(['7306']);
+    expect(codes('Dock door code:\n  48210\n', 'wiki/dock.md')).toEqual(['48210']);
+    const chat = '[09:02] Sam: spare van keys are in the grey box by the gate, box code is 6184\n';
+    expect(codes(chat, 'exports/teams-yard.txt')).toEqual(['6184']);
+    expect(codes('The key box code: 3079\n', 'wiki/yard.md')).toEqual(['3079']);
+  });
+  it('leaves a bare name whose digits wrap, a wrapped count, and a box code with no keys in its clause', () => {
+    expect(codes('The gate code\n  7306 is wrong on the sign\n', 'wiki/onboarding.md')).toEqual([]);
+    expect(codes('The alarm code is\n  4000 units cheaper than the old panel\n', 'wiki/alarm.md')).toEqual([]);
+    expect(codes('Order the cartons by box code: 6184\n', 'wiki/stores.md')).toEqual([]);
+    expect(codes('The keys are on the hook. Parcel box code is 6184\n', 'wiki/stores.md')).toEqual([]);
+  });
   it("leaves a factory or default code, a counting or repeated one, a time, a phone number and words", () => {
     expect(values('- Do not use the factory installer code `5555` or master code `1234` in production.\n', 'installer-handbook.md')).toEqual([]);
     expect(values('Default alarm code: 8421 (change it at install).\n', 'handbook.md')).toEqual([]);
@@ -328,6 +342,27 @@ describe('a keypad code written right after its name, named by a role, restated,
 
 describe("a PIN or a keypad code given as a chat's answer", () => {
   const answers = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'code-chat-answer').map((f) => text.slice(f.start, f.end));
+  it('reads digits given for a PIN or a password named first and what it is for after it, and leaves an error code named so', () => {
+    const slack = [
+      '[',
+      '  {',
+      '    "user": "U01",',
+      '    "text": "what\'s the password for the Rational oven service menu? the manual one fails",',
+      '    "ts": "1761220000.000100"',
+      '  },',
+      '  {',
+      '    "user": "U02",',
+      '    "text": "it\'s 5417 on ours, the engineer set it",',
+      '    "ts": "1761220100.000100"',
+      '  }',
+      ']',
+      '',
+    ].join('\n');
+    expect(answers(slack, 'exports/slack-kitchen.json')).toEqual(['5417']);
+    expect(answers('[09:01] Ana: the PIN for the ward tablet?\n[09:02] Ben: it\'s 8305\n', 'exports/teams-ward.txt')).toEqual(['8305']);
+    expect(answers("[09:01] Ana: what's the error code for the billing service?\n[09:02] Ben: it's 5003\n", 'exports/teams-it.txt')).toEqual([]);
+    expect(answers("[09:01] Ana: the password for the admin portal expired?\n[09:02] Ben: it's 2048 rows now\n", 'exports/teams-it.txt')).toEqual([]);
+  });
   it('reads "it\'s …" or "which is still …" opening a message after one that named the PIN, the code or the device password', () => {
     const discord = '[03-May-26 20:11] mo.ops\nis the gate keypad code still the old one? it beeps at me\n\n[03-May-26 20:14] ade\nit\'s 580913 since the fence work\n';
     expect(answers(discord, 'exports/discord/site.txt')).toEqual(['580913']);

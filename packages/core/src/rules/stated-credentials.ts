@@ -315,7 +315,7 @@ const CODE_END = '(?![\\w\\/:#-]|[.,][ \\t]?\\d|[ \\t]\\d)';
  * code or a stand-in.
  */
 const STATED_KEYPAD_CODE = new RegExp(
-  `(?:(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}s?` +
+  `(?:(?:(?<![\\w-])${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}s?(?:\\*\\*|__)?` +
     `|(?<![\\w-])${ACCESS_ROLE_CODE}` +
     `|(?<named>${KEYPAD_CODE_NOUN})[ \\t]{1,2}(?:for|to|on|of|into)[ \\t]{1,2}(?:[^:=\\r\\n\`'"?]{0,30}?[ \\t])?${KEYPAD_GUARD}` +
     `|(?<![\\w-])(?<bracketed>${KEYPAD_CODE_NOUN})[ \\t]{0,2}\\((?:[^()\\r\\n]{0,30}?[ \\t])?${KEYPAD_GUARD}[^()\\r\\n]{0,30}\\)` +
@@ -323,7 +323,7 @@ const STATED_KEYPAD_CODE = new RegExp(
     `(?<held>[ \\t][^:=\\r\\n\`'"]{0,40}?[^\\s:=\`'"])??(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})${CODE_RESTATED}` +
     `|(?<bare>(?<![\\w-])(?:${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}|${ACCESS_ROLE_CODE}))` +
     `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;\\r\\n\`'"]{0,40}?)[ \\t]{0,2}[,:;][ \\t]{1,2}(?:(?:the|its)[ \\t]{1,2})?(?:${KEYPAD_QUALIFIER}[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
-    `[ \\t]{1,3}${KEYPAD_DIGITS}${CODE_END}`,
+    `(?:[ \\t]{1,3}|(?<wrapped>[ \\t]{0,2}\\r?\\n[ \\t]{0,12}))${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
 );
 /**
@@ -347,8 +347,19 @@ function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
     (groups['bracketed'] === undefined || !namesOtherCode(lineBefore(ctx.text, ctx.matchEnd))) &&
     (groups['bare'] === undefined || isBareKeypadCode(value, ctx)) &&
     !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
-    (groups['holder'] === undefined || isHeldCode(value, groups['held']))
+    (groups['holder'] === undefined || isHeldCode(value, groups['held'])) &&
+    (groups['wrapped'] === undefined || isWrappedCode(ctx))
   );
+}
+
+/**
+ * Whether digits that open the line after their name (`The **alarm code** for the door is` / `` `2580` — never …``) are
+ * set off as a code: after a colon or `is`, in code marks or bold, or ending their clause. A bare name's digits never wrap.
+ */
+function isWrappedCode(ctx: RuleContext): boolean {
+  if (ctx.groups?.['bare'] !== undefined) return false;
+  const matched = ctx.text.slice(ctx.matchStart, ctx.matchEnd);
+  return /[`*_]$/.test(matched) || CLAUSE_ENDS_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4));
 }
 
 /**
@@ -494,8 +505,10 @@ function opensWithDeterminer(text: string, at: number): boolean {
 }
 
 /** The words `stated-keypad-code` starts at: what a keypad guards, a lock that holds a code, a code named first or by its role. */
+/** A box keys are left in, named by its code's noun right after it (`box code`, `box PIN`): see `KEY_BOX`. */
+const KEY_BOX_KEYWORDS = KEYPAD_CODE_NOUNS.map((noun) => `box ${noun}`);
 const STATED_KEYPAD_CODE_KEYWORDS = [
-  ...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS,
+  ...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS, ...KEY_BOX_KEYWORDS,
 ];
 
 /**
@@ -512,10 +525,13 @@ const CODE_ANSWER = new RegExp(
 const CODE_ANSWER_KEYWORDS = ["it's", 'its ', 'it is', 'which is', "that's", 'thats ', "now it's"];
 /**
  * A PIN, a keypad code or a password named for whose or what it is (`laptop pin`, `supervisor password`, `door code`,
- * `comms room code`), as a chat's question or remark names what the next message answers.
+ * `comms room code`), as a chat's question or remark names what the next message answers; or the PIN or the password named
+ * first and what it is for after it, a few words on (`the password for the Henny Penny fryer service menu`, `the PIN for the
+ * ward tablet`). A code named first is as often an error's (`error code for the service`), so only a PIN or a password.
  */
 const NAMED_ACCESS_CODE = new RegExp(
-  `(?<![\\w-])(?:${PIN_OWNERS.join('|')}|key[ -]?safe|lock[ -]?box|padlock|locker|${LOCKED_ROOM_QUALIFIER}[ \\t]room)(?:[ \\t-][a-z]{1,12})?[ \\t-](?:pin|code|passcode|combination|combo|password)s?(?![\\w])`,
+  `(?<![\\w-])(?:${PIN_OWNERS.join('|')}|key[ -]?safe|lock[ -]?box|padlock|locker|${LOCKED_ROOM_QUALIFIER}[ \\t]room)(?:[ \\t-][a-z]{1,12})?[ \\t-](?:pin|code|passcode|combination|combo|password)s?(?![\\w])` +
+    `|(?<![\\w-])(?:pin|passcode|password)[ \\t]{1,2}(?:for|to|on|of)[ \\t]{1,2}(?:the[ \\t]{1,2})?(?:[A-Za-z][\\w-]{0,20}[ \\t]{1,2}){0,4}(?:${PIN_OWNERS.join('|')})(?![\\w-])`,
   'gi',
 );
 /** A device's part that owns a PIN written in capitals (`the drone controller PIN`), as a chat's question names it: see `PIN_PART_OWNERS`. */
@@ -1340,7 +1356,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s (its setting or unsetting code too), a door\'s, a gate\'s, a key safe\'s, a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` kept), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s (its setting or unsetting code too), a door\'s, a gate\'s, a key safe\'s (or a box the clause keeps keys in: `keys in the box — box code is …`), a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), the name maybe in bold, then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and, maybe on the next line where set off or ending the clause, 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` kept), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
     keywords: STATED_KEYPAD_CODE_KEYWORDS,
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
@@ -1349,6 +1365,8 @@ export const statedCredentialRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: [
+        'The **alarm code** for the side door is\n  `5813` \u2014 keep it off the whiteboard.',
+        'van 2, keys in the box, box code is 7162',
         '- Intruder alarm code for the boiler room: 502917', 'The side gate code is `4183`, change it after the event.', 'Key safe code = 73914',
         'the server room code is 380617 since the refit', '2. The alarm panel code is **9024** on every site.', '[09:12] Dana: combination for the blue padlock is 4096',
         '- Warehouse: Wi-Fi `WH-Staff`; alarm code 61083', 'Shop alarm: code 7062, duress code 7069', 'Locker combination (staff room): 3814',
@@ -1494,7 +1512,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'code-chat-answer',
     category: 'PASS',
     description:
-      'A PIN or keypad code given as a chat\'s answer (`it\'s …`, `which is still …?`, maybe after `yes`) at the start of a message, after messages that named the PIN, code or device password it answers (`the referee laptop pin is still …?`, `reset from HMI with the supervisor pin`, `card machine 2 wants a supervisor password`); 4 to 8 digits, not a year, a count, a stand-in',
+      'A PIN or keypad code given as a chat\'s answer (`it\'s …`, `which is still …?`, maybe after `yes`) at the start of a message, after messages that named the PIN, code or device password it answers (`the referee laptop pin is still …?`, `the password for the fryer service menu?`, `reset from HMI with the supervisor pin`, `card machine 2 wants a supervisor password`); 4 to 8 digits, not a year, a count, a stand-in',
     keywords: CODE_ANSWER_KEYWORDS,
     pattern: CODE_ANSWER,
     find: findCodeAnswers,
@@ -1505,11 +1523,13 @@ export const statedCredentialRules: Rule[] = [
         '[14:02] lena: the scoring laptop pin is still 0426? it doesn\'t take it\n[14:05] jonas: it\'s 731904 since saturday',
         '[19:02] Sam: reset the fly PLC from the HMI with the supervisor pin\n[19:03] Tom: which is still 906214?',
         '[07:06] Kim: the gate code for bay 2 changed?\n[07:07] Lou: yes it\'s 380516 now',
+        '[07:06] Kim: what\'s the password for the combi oven service menu? the manual one fails\n[07:07] Lou: it\'s 6620 on ours',
       ],
       noMatch: [
         '[14:02] lena: what firmware is on the door keypad?\n[14:05] jonas: it\'s 2024 firmware, the March one',
         '[14:02] lena: how many rows in the door code table?\n[14:05] jonas: it\'s 4096 rows',
         '[14:02] lena: which port does the exporter use?\n[14:05] jonas: it\'s 9100',
+        '[14:02] lena: what\'s the error code for the billing service?\n[14:05] jonas: it\'s 5003',
         '[14:02] lena: the laptop pin is the usual one\n[14:05] jonas: it\'s 1234 on all of them',
         '[14:02] lena: which port does the exporter use?\n[14:05] jonas: yes it\'s 9100',
       ],
