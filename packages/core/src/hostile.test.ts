@@ -894,6 +894,9 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a PIN changed, then it is now repeated with no digits', 'notes.md', 'the PIN was changed; it is now '.repeat(MB / 31)],
     ["a SIM's PUK for a SIM repeated with no digits", 'notes.md', 'PUK code for the SIM '.repeat(MB / 21)],
     ['a passcode repeated, then a megabyte of digits', 'notes.md', `${'passcode '.repeat(MB / 18)}${'7'.repeat(MB / 2)}`],
+    // A Wi-Fi profile's key never closed, and a password's parameter given a variable bound to a literal, over and over.
+    ["a Wi-Fi profile's key material opened and never closed", 'wifi.xml', `<sharedKey>${'<keyMaterial>Ab1!'.repeat(MB / 17)}`],
+    ["a password's parameter given a bound variable, repeated", 'new.ps1', `$p = 'Heron-Quay-5512'\n${'Set-X -Password $p; @{ Password = $p }\n'.repeat(MB / 40)}`],
     ['the wifi, it is now, then a megabyte of key characters', 'chat.txt', `wifi, it is now ${'Ab1!'.repeat(MB / 4)}`],
     ['networks and code marks never closed, on one line', 'wiki.md', 'network: `'.repeat(MB / 10)],
     ['networks listed in code marks before asides never closed', 'wiki.md', 'network `AV` (key '.repeat(MB / 18)],

@@ -274,6 +274,14 @@ describe('a passphrase of dotted words with a number glued to the last', () => {
     expect(bare('copper.meadow.violet.harbor7', 'config/client.properties')).toBe(true);
     expect(bare('lantern.quay.pebble42', 'config/app.yaml')).toBe(true);
   });
+  it('takes the last word capitalised, or a capital alone, before the number', () => {
+    expect(bare('saxifraga.alpina.R7', 'android/gradle.properties')).toBe(true);
+    expect(bare('moss.harbour.Tern4', 'config/client.properties')).toBe(true);
+    for (const name of ['app.secrets.Password2', 'spring.datasource.Hikari', 'com.example.R', 'pool.Conn2']) {
+      expect(bare(name, 'android/gradle.properties'), name).toBe(false);
+    }
+    expect(bare('saxifraga.alpina.R7', 'app/src/main/java/Config.java')).toBe(false);
+  });
   it('still reads a property path, a module path, a host or a setting it points to as a name', () => {
     for (const name of ['spring.datasource.password', 'ssl.keystore.location', 'kafka.client.jks', 'java.lang.String', 'org.apache.coyote.http11', 'app.secrets.password2', 'vault.config.token1', 'cfg.srv.pwd01', 'web.prod.local']) {
       expect(bare(name, 'src/main/resources/application.properties'), name).toBe(false);

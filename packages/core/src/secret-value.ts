@@ -188,21 +188,22 @@ function isGeneratedDotted(v: string): boolean {
   return v.length >= 10 && /[a-z]/.test(v) && /[A-Z]/.test(v) && !isNameShaped(v);
 }
 /**
- * Three words or more joined by dots, a number glued to the last (`lantern.quay.pebble42`, `copper.meadow.violet8`): a
- * passphrase generator's memorable form (words, a separator, a number to meet a policy). A setting's name or a property
+ * Three words or more joined by dots, a number glued to the last (`lantern.quay.pebble42`, `copper.meadow.violet8`), the
+ * last maybe capitalised or a capital alone (`helianthus.annuus.K9`, `moss.harbour.Tern4`): a passphrase generator's or a
+ * person's memorable form (words, a separator, a capital and a number to meet a policy). A setting's name or a property
  * path (`spring.datasource.password`, `ssl.keystore.location`) ends in no number, a module path in no number after
  * words, and a host's last label (its top-level domain) holds no digits; so outside program source, under a password's
- * name, such a value is the password. Each part is a word (it has a vowel), and none names the setting it could point to
- * (`app.secrets.password2`, `vault.config.token1`).
+ * name, such a value is the password. Each part of three letters or more is a word (it has a vowel), and none names the
+ * setting it could point to (`app.secrets.password2`, `vault.config.token1`).
  */
-const DOTTED_WORDS_NUMBERED = /^[a-z]{3,10}(?:\.[a-z]{3,10}){2,5}\d{1,4}$/;
+const DOTTED_WORDS_NUMBERED = /^[a-z]{3,10}(?:\.[a-z]{3,10}){1,4}\.(?:[a-z]{3,10}|[A-Z][a-z]{0,9})\d{1,4}$/;
 const SETTING_PATH_WORDS = new Set(['password', 'passwd', 'pass', 'passphrase', 'secret', 'secrets', 'token', 'tokens', 'key', 'keys', 'credential', 'credentials', 'config', 'conf', 'settings', 'env', 'vault', 'var', 'vars']);
 function isDottedWordsPassword(v: string): boolean {
   if (!DOTTED_WORDS_NUMBERED.test(v)) return false;
   return v
     .replace(/\d+$/, '')
     .split('.')
-    .every((w) => /[aeiouy]/.test(w) && !SETTING_PATH_WORDS.has(w));
+    .every((w) => (w.length < 3 || /[aeiouy]/i.test(w)) && !SETTING_PATH_WORDS.has(w.toLowerCase()));
 }
 const CODE_MEMBER_ACCESS = /^[A-Za-z_$][\w$]{0,60}(?:(?:\.|->|::|\?\.)[A-Za-z_$][\w$]{0,60}){1,10}\??$/;
 /**

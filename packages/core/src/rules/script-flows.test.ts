@@ -29,6 +29,22 @@ describe('a PowerShell variable bound to a literal and handed on to where only a
     expect(found('$psk = $env:SITE_PSK\n<keyMaterial>$psk</keyMaterial>\n', 'wifi.ps1', 'powershell-variable-secret')).toEqual([]);
     expect(found("$pskName = 'Harbour#Lamp-52'\n<keyMaterial>$psk</keyMaterial>\n", 'wifi.ps1', 'powershell-variable-secret')).toEqual([]);
   });
+
+  it("reads the literal of a variable handed to a parameter or a hashtable key named for a password, whatever the variable's name", () => {
+    const graph = ['$start = "Pilotage7731."   # the new starter must change it', 'New-MgUser -DisplayName $n -PasswordProfile @{ Password = $start; ForceChangePasswordNextSignIn = $true }', ''].join('\n');
+    expect(found(graph, 'New-Starter.ps1', 'powershell-variable-secret')).toEqual(['Pilotage7731.']);
+    const ad = ["$t = 'Quayside-Gull-48'", 'Set-ADAccountPassword -Identity $sam -Reset -NewPassword:$t', ''].join('\n');
+    expect(found(ad, 'reset.ps1', 'powershell-variable-secret')).toEqual(['Quayside-Gull-48']);
+  });
+
+  it("leaves a password's parameter given a prompt's variable, a word before a variable in a comment, and another setting's name", () => {
+    const prompted = ["$pw = Read-Host -Prompt 'New password'", 'Set-LocalUser -Name kiosk -Password $pw', ''].join('\n');
+    expect(found(prompted, 'kiosk.ps1', 'powershell-variable-secret')).toEqual([]);
+    const comment = ["$ref = 'Quayside-Gull-48'", '# the password $ref is the ticket title, not the password', ''].join('\n');
+    expect(found(comment, 'kiosk.ps1', 'powershell-variable-secret')).toEqual([]);
+    const length = ["$len = '16'", '$policy = @{ MinPasswordLength = $len }', ''].join('\n');
+    expect(found(length, 'policy.ps1', 'powershell-variable-secret')).toEqual([]);
+  });
 });
 
 describe('a password in a run of a script that its own text records, where its usage line names a password', () => {

@@ -16,10 +16,26 @@ const MAX_USES_TRIED = 12;
 
 /**
  * A PowerShell variable used where only a secret goes: turned into a SecureString from plain text
- * (`ConvertTo-SecureString $plain -AsPlainText`, `-String $plain`), or written as the key of a Wi-Fi profile
- * (`<keyMaterial>$key</keyMaterial>`, the XML that `netsh wlan add profile` reads). `n` is the variable's name.
+ * (`ConvertTo-SecureString $plain -AsPlainText`, `-String $plain`), written as the key of a Wi-Fi profile
+ * (`<keyMaterial>$key</keyMaterial>`, the XML that `netsh wlan add profile` reads), or handed to a password by its
+ * name: a cmdlet's parameter (`-AccountPassword $pw`, `-Password:$pw`) or a hashtable's key (Graph's `PasswordProfile =
+ * @{ Password = $initial }`). `n`, `k` or `p` is the variable's name; a password's name is judged by `namesPasswordSink`.
  */
-const SECRET_SINK = /convertto-securestring[ \t]{1,4}(?:-string[ \t]{1,4})?\$(?<n>[A-Za-z_]\w{0,60})(?![\w:.(\[])|<keymaterial>[ \t]{0,4}\$(?<k>[A-Za-z_]\w{0,60})[ \t]{0,4}<\/keymaterial>/iy;
+const SECRET_SINK =
+  /convertto-securestring[ \t]{1,4}(?:-string[ \t]{1,4})?\$(?<n>[A-Za-z_]\w{0,60})(?![\w:.(\[])|<keymaterial>[ \t]{0,4}\$(?<k>[A-Za-z_]\w{0,60})[ \t]{0,4}<\/keymaterial>|password(?<sep>[ \t]{1,4}|[ \t]{0,4}[=:][ \t]{0,4})\$(?<p>[A-Za-z_]\w{0,60})(?![\w:.(\[])/iy;
+/** How far back over its letters the name that ends in `password` is read (`-AccountPassword`, `NewPassword`). */
+const SINK_NAME_REACH = 40;
+
+/**
+ * Whether the `password` at `at` ends the name of a parameter (`-AccountPassword $pw`, `-Password:$pw`) or of a key or a
+ * variable bound with `=` (`Password = $initial`): a dash opens the name, or `=` binds it; a bare word followed by a
+ * variable is prose (`# the password $initial is temporary`).
+ */
+function namesPasswordSink(text: string, at: number, separator: string): boolean {
+  let start = at;
+  while (start > 0 && at - start < SINK_NAME_REACH && /[A-Za-z]/.test(text.charAt(start - 1))) start--;
+  return text.charAt(start - 1) === '-' || separator.includes('=');
+}
 /** `-AsPlainText` on the same line: the SecureString is made from the variable's plain text. */
 const AS_PLAIN_TEXT = /-asplaintext/i;
 
@@ -59,11 +75,12 @@ function findPowerShellVariableSecrets(text: string, options: DetectOptions, off
     const m = SECRET_SINK.exec(text);
     if (m === null) continue;
     const toSecureString = m.groups!['n'] !== undefined;
+    if (m.groups!['p'] !== undefined && !namesPasswordSink(text, offset, m.groups!['sep']!)) continue;
     if (toSecureString) {
       const line = lineAround(text, offset, 400);
       if (!AS_PLAIN_TEXT.test(text.slice(line.start, line.end))) continue;
     }
-    const literal = boundLiteral(text, m.groups!['n'] ?? m.groups!['k']!, offset);
+    const literal = boundLiteral(text, m.groups!['n'] ?? m.groups!['k'] ?? m.groups!['p']!, offset);
     if (literal === undefined || reported.has(literal.start) || !isPlausiblePassword(literal.value, options.file)) continue;
     reported.add(literal.start);
     spans.push({ start: literal.start, end: literal.start + literal.value.length });
@@ -204,15 +221,19 @@ export const scriptFlowRules: Rule[] = [
     id: 'powershell-variable-secret',
     category: 'PASS',
     description:
-      'A PowerShell variable bound to a literal above, then used where only a secret goes: turned into a SecureString from plain text (`$plain = \'…\'` … `ConvertTo-SecureString $plain -AsPlainText`), or written as a Wi-Fi profile\'s key (`<keyMaterial>$key</keyMaterial>`)',
-    keywords: ['convertto-securestring', '<keymaterial>'],
+      'A PowerShell variable bound to a literal above, then used where only a secret goes: turned into a SecureString from plain text (`$plain = \'…\'` … `ConvertTo-SecureString $plain -AsPlainText`), written as a Wi-Fi profile\'s key (`<keyMaterial>$key</keyMaterial>`), or handed to a parameter or a hashtable key named for a password (`-AccountPassword $pw`, `PasswordProfile = @{ Password = $initial }`)',
+    keywords: ['convertto-securestring', '<keymaterial>', 'password'],
     pattern: SECRET_SINK,
     find: findPowerShellVariableSecrets,
     anchored: true,
     confidence: 'medium',
     examples: {
-      match: ["$plain = 'Marram-Grass!71'\n$secure = ConvertTo-SecureString $plain -AsPlainText -Force", "$psk = 'dune-buggy-4471'\n$xml = @\"\n<sharedKey><keyType>passPhrase</keyType><keyMaterial>$psk</keyMaterial></sharedKey>\n\"@"],
-      noMatch: ["$plain = Read-Host 'Password'\n$secure = ConvertTo-SecureString $plain -AsPlainText -Force", "$plain = 'changeme'\n$secure = ConvertTo-SecureString $plain -AsPlainText -Force", "$enc = '01000000d08c9ddf0115d1118c7a00c04fc297eb'\n$secure = ConvertTo-SecureString $enc", "$key = $env:WIFI_KEY\n<keyMaterial>$key</keyMaterial>"],
+      match: [
+        "$plain = 'Marram-Grass!71'\n$secure = ConvertTo-SecureString $plain -AsPlainText -Force",
+        "$psk = 'dune-buggy-4471'\n$xml = @\"\n<sharedKey><keyType>passPhrase</keyType><keyMaterial>$psk</keyMaterial></sharedKey>\n\"@",
+        "$first = 'Heron-Quay-5512'   # changed at first sign-in\nNew-MgUser -PasswordProfile @{ Password = $first; ForceChangePasswordNextSignIn = $true }",
+      ],
+      noMatch: ["$pw = Read-Host 'Password'\nSet-KioskUser -Password $pw", "$note = 'Heron-Quay-5512'\n# the password $note was printed on the form", "$plain = 'changeme'\n$secure = ConvertTo-SecureString $plain -AsPlainText -Force", "$enc = '01000000d08c9ddf0115d1118c7a00c04fc297eb'\n$secure = ConvertTo-SecureString $enc", "$key = $env:WIFI_KEY\n<keyMaterial>$key</keyMaterial>"],
     },
   },
   {

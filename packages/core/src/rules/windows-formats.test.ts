@@ -225,3 +225,20 @@ describe('authorization-basic: random bytes as the whole credential', () => {
     expect(found('Authorization: Basic q83+Lw0=\n', 'notes.md', 'authorization-basic')).toEqual([]);
   });
 });
+
+describe("a Windows Wi-Fi profile's key", () => {
+  const keys = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'wlan-profile-key').map((f) => text.slice(f.start, f.end));
+  const profile = (flag: string, material: string) =>
+    ['<?xml version="1.0"?>', '<WLANProfile xmlns="http://www.microsoft.com/networking/WLAN/profile/v1">', '  <name>Depot-Staff</name>', '  <MSM><security>', '    <sharedKey>', '      <keyType>passPhrase</keyType>', flag, `      <keyMaterial>${material}</keyMaterial>`, '    </sharedKey>', '  </security></MSM>', '</WLANProfile>', ''].filter((line) => line !== '').join('\n');
+  it('reads the passphrase of a profile exported in clear, and one with no protected flag', () => {
+    expect(keys(profile('      <protected>false</protected>', 'Kestrel Moor 8812!'), 'wifi/Depot-Staff.xml')).toEqual(['Kestrel Moor 8812!']);
+    expect(keys(profile('', 'Gantry#Lamp-3306'), 'Wi-Fi-Depot-Staff.xml')).toEqual(['Gantry#Lamp-3306']);
+  });
+  it('leaves a protected key, a DPAPI blob, a script variable and a stand-in', () => {
+    const blob = `01000000D08C9DDF0115D1118C7A00C04FC297EB01000000${'4be2c71a09d3f865'.repeat(10)}`;
+    expect(keys(profile('      <protected>true</protected>', blob), 'wifi/Depot-Staff.xml')).toEqual([]);
+    expect(keys(profile('', blob), 'wifi/Depot-Staff.xml')).toEqual([]);
+    expect(keys(profile('      <protected>false</protected>', '$wifiKey'), 'wifi/Depot-Staff.xml')).toEqual([]);
+    expect(keys(profile('      <protected>false</protected>', '<WIFI PASSWORD>'), 'wifi/Depot-Staff.xml')).toEqual([]);
+  });
+});

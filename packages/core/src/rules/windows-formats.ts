@@ -1,15 +1,15 @@
 import { classifyKey } from '../key-name.js';
 import { isPlaceholder, isPlausibleSecret } from '../secret-value.js';
 import { shannonEntropy } from '../entropy.js';
-import { indexOfBelow } from '../line-index.js';
+import { indexOfBelow, lastIndexOfAbove } from '../line-index.js';
 import { forEachMatchAt } from '../sticky.js';
 import type { DetectOptions, Rule, Span } from '../types.js';
 
 /**
  * Secrets that Windows and .NET tools write in formats of their own, where no key name sits
  * before the value the way an assignment has one: a Remote Desktop file's saved password, an
- * ASP.NET Core Data Protection key ring entry, an RSA private key in .NET's XML form, and the
- * property values of an SSIS package configuration.
+ * ASP.NET Core Data Protection key ring entry, an RSA private key in .NET's XML form, the
+ * property values of an SSIS package configuration, and the key of a Wi-Fi profile.
  */
 
 /**
@@ -101,7 +101,66 @@ function findSsisConfiguredValues(text: string, options: DetectOptions, offsets:
   return spans;
 }
 
+/**
+ * The key of a Windows Wi-Fi profile (`netsh wlan export profile key=clear`, the XML that `netsh wlan add profile` and
+ * Intune read): `<keyMaterial>` in `<sharedKey>`, the WPA passphrase, or a raw or WEP key in hex.
+ */
+const WLAN_KEY_MATERIAL = /<keyMaterial>(?<v>[^<\r\n]{5,200})<\/keyMaterial>/iy;
+/** How far back from `<keyMaterial>` its `<sharedKey>` opens: the element holds a key type and a flag before it. */
+const SHARED_KEY_REACH = 400;
+/** A sharedKey's flag that its key material is encrypted. */
+const PROTECTED_KEY = /<protected>[ \t]*true[ \t]*<\/protected>/i;
+/** A DPAPI blob in hex, as Windows writes a protected key (`01000000D08C9DDF…`): its provider's header. */
+const DPAPI_BLOB = /^01000000d08c9ddf/i;
+
+/**
+ * Whether the key material at `at` is encrypted: its `<sharedKey>` says `<protected>true</protected>`, or the value is a
+ * DPAPI blob. That blob opens only with the key of the machine that exported it, as SYSTEM: off that machine it is
+ * ciphertext, not the key, so it is left alone.
+ */
+function isProtectedKeyMaterial(text: string, at: number, value: string): boolean {
+  if (DPAPI_BLOB.test(value)) return true;
+  const open = lastIndexOfAbove(text, '<sharedKey', at, at - SHARED_KEY_REACH);
+  return open !== -1 && PROTECTED_KEY.test(text.slice(open, at));
+}
+
+function findWlanKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(WLAN_KEY_MATERIAL, text, offsets, (m) => {
+    const value = m.groups!['v']!;
+    // A script's variable in a here-string (`<keyMaterial>$psk</keyMaterial>`) is powershell-variable-secret's to follow.
+    if (value.startsWith('$') || isProtectedKeyMaterial(text, m.index, value)) return;
+    // The element holds the passphrase whole: a run of words with spaces is the key as typed.
+    if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, passphrase: true, ...(options.file === undefined ? {} : { file: options.file }) })) return;
+    const start = m.index + '<keyMaterial>'.length;
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 export const windowsFormatRules: Rule[] = [
+  {
+    id: 'wlan-profile-key',
+    category: 'PASS',
+    description:
+      'The key of a Windows Wi-Fi profile exported in clear (`<sharedKey>` … `<protected>false</protected><keyMaterial>…</keyMaterial>`, as `netsh wlan export profile key=clear` writes it): the passphrase or the hex key; not a protected one (`<protected>true</protected>`, a DPAPI blob only the exporting machine opens), nor a script\'s variable',
+    keywords: ['<keymaterial>'],
+    pattern: WLAN_KEY_MATERIAL,
+    find: findWlanKeys,
+    anchored: true,
+    confidence: 'high',
+    examples: {
+      match: [
+        '<sharedKey>\n  <keyType>passPhrase</keyType>\n  <protected>false</protected>\n  <keyMaterial>Otter-Slipway-2290</keyMaterial>\n</sharedKey>',
+        '<sharedKey><keyType>networkKey</keyType><keyMaterial>7f3a9c21d84e6b05a1c93e7d2f</keyMaterial></sharedKey>',
+      ],
+      noMatch: [
+        `<sharedKey>\n  <keyType>passPhrase</keyType>\n  <protected>true</protected>\n  <keyMaterial>01000000D08C9DDF0115D1118C7A00C04FC297EB01000000${'9c2e7a41b0d6f3c8'.repeat(8)}</keyMaterial>\n</sharedKey>`,
+        '<sharedKey><keyType>passPhrase</keyType><protected>false</protected><keyMaterial>$psk</keyMaterial></sharedKey>',
+        '<sharedKey><keyType>passPhrase</keyType><protected>false</protected><keyMaterial>YOUR_WIFI_KEY</keyMaterial></sharedKey>',
+      ],
+    },
+  },
   {
     id: 'rdp-saved-password',
     category: 'PASS',
