@@ -243,10 +243,13 @@ export const CODE_GIVEN_AS =
 export const CODE_MARK = '(?:\\*\\*|__|`)?';
 
 /**
- * A code's digits as prose gives them, maybe in code marks or bold, maybe ending in the `#` a keypad takes to enter them
- * (`gate: code 9634#`, a bridge's `604317#`): the `#` is kept with the digits, as it is keyed with them. `v` is the code.
+ * A code's digits, maybe ending in the `#` or the `*` a keypad takes to enter them (`gate: code 9634#`, a bridge's
+ * `604317#`, an alarm set with `7391*`): the key is kept with the digits, as it is keyed with them. Bold's `**` after
+ * the digits is no key.
  */
-export const KEYPAD_DIGITS = `${CODE_MARK}(?<v>\\d{4,8}(?:#(?![\\w#]))?)${CODE_MARK}`;
+export const KEYED_DIGITS = '\\d{4,8}(?:#(?![\\w#])|\\*(?![\\w#*]))?';
+/** A code's keyed digits as prose gives them, maybe in code marks or bold. `v` is the code. */
+export const KEYPAD_DIGITS = `${CODE_MARK}(?<v>${KEYED_DIGITS})${CODE_MARK}`;
 
 /** The digits of a code found with `KEYPAD_DIGITS` or in a table's cell, without the keypad's `#` or `*`. */
 export function codeDigits(value: string): string {

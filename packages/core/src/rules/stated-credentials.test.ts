@@ -279,6 +279,25 @@ describe('a keypad code given by its lock, after what it guards, or in brackets'
     const notes = ['Spare keys are in the key safe by the bins, code 58203.', 'Side gate behind the warehouse: code 7146#', 'The bin store padlock; combination is 9052', ''].join('\n');
     expect(codes(notes, 'wiki/site.md')).toEqual(['58203', '7146#', '9052']);
   });
+  it('reports a code in brackets right after what it guards, the bracket closing or a remark going on in it', () => {
+    const notes = [
+      '- Ladders are chained up in the yard; spare keys in the key safe (code **61840**).',
+      'The side gate (code 3917#) stays shut on match days.',
+      'Float is in the petty cash safe (combination 720514, ask the duty manager).',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/yard.md')).toEqual(['61840', '3917#', '720514']);
+  });
+  it("leaves digits in brackets after what a keypad guards that a clause goes on after, and another code's name there", () => {
+    const notes = [
+      'The back door (code 4012 means the strike is open) was fixed on Monday.',
+      'The side gate (error code 4013) needs a new motor.',
+      'The alarm panel (zone code 1302) was reset.',
+      'The fire door (code 0000) is the factory one.',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/yard.md')).toEqual([]);
+  });
   it("reports a code in brackets at the end of a clause that names it", () => {
     const mail = ['The door code is the same as last term (60417).', '- [ ] Alarm: we pick our own code on the day (`83052`)', ''].join('\n');
     expect(codes(mail, 'mail/handover.eml')).toEqual(['60417', '83052']);
@@ -585,6 +604,16 @@ describe('a second code given right after a stated one', () => {
       '',
     ].join('\n');
     expect(codes(notes, 'wiki/codes.md')).toEqual(['3917', '6048', '71503', '28846', '90721', '4438']);
+  });
+
+  it("reads a second code that ends in the keypad's * or #, as a panel is set and unset with", () => {
+    const notes = [
+      '- Warehouse alarm code: 52806# (day) / 52806* (night), changed by the installer only.',
+      'Bin store gate code is 7714#; Car Park: 6630*.',
+      '- The loading bay gate code is **3390#** (in bold, the keypad\'s # kept).',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/codes.md')).toEqual(['52806#', '52806*', '7714#', '6630*', '3390#']);
   });
 
   it('leaves a number after a code that is no second code: a phone, a count, a year in brackets, a stand-in', () => {

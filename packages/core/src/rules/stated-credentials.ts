@@ -322,7 +322,7 @@ const STATED_KEYPAD_CODE = new RegExp(
     `|(?<![\\w-])(?<holder>${CODE_HOLDER})(?![\\w]))` +
     `(?<held>[ \\t][^:=\\r\\n\`'"]{0,40}?[^\\s:=\`'"])??(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})${CODE_RESTATED}` +
     `|(?<bare>(?<![\\w-])(?:${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}|${ACCESS_ROLE_CODE}))` +
-    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;\\r\\n\`'"]{0,40}?)[ \\t]{0,2}[,:;][ \\t]{1,2}(?:(?:the|its)[ \\t]{1,2})?(?:${KEYPAD_QUALIFIER}[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
+    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;\\r\\n\`'"]{0,40}?)[ \\t]{0,2}(?:[,:;][ \\t]{1,2}|(?<opened>\\()[ \\t]{0,2})(?:(?:the|its)[ \\t]{1,2})?(?:${KEYPAD_QUALIFIER}[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
     `(?:[ \\t]{1,3}|(?<wrapped>[ \\t]{0,2}\\r?\\n[ \\t]{0,12}))${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
 );
@@ -332,6 +332,11 @@ const STATED_KEYPAD_CODE = new RegExp(
  * code 4012` by these), a zone's, a model's or a part's number, a postal code.
  */
 const NOT_ACCESS_ASIDE = /\b(?:sensors?|detectors?|fault|error|status|events?|zones?|trouble|alerts?|warnings?|logs?|model|part|serial|zip|postal|area)\b/i;
+/**
+ * Where a code given in brackets after what it guards ends (`in the key safe (code 2580)`): the bracket closes, or a
+ * remark after a comma goes on inside it; digits the bracket's clause goes on after are some other number.
+ */
+const BRACKET_CLOSES_AFTER = /^[ \t]{0,2}[),;]/;
 /**
  * Whether a stated keypad code's digits are one: a PIN's shape, no stand-in's line nor a measure after them; a code named
  * first after a determiner or an access word; after what it guards, no fault's or sensor's clause between; a lock's
@@ -347,6 +352,7 @@ function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
     (groups['bracketed'] === undefined || !namesOtherCode(lineBefore(ctx.text, ctx.matchEnd))) &&
     (groups['bare'] === undefined || isBareKeypadCode(value, ctx)) &&
     !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
+    (groups['opened'] === undefined || BRACKET_CLOSES_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4))) &&
     (groups['holder'] === undefined || isHeldCode(value, groups['held'])) &&
     (groups['wrapped'] === undefined || isWrappedCode(ctx))
   );
@@ -831,7 +837,7 @@ function isStatedPin(text: string, start: number, end: number, value: string, gr
  * (`alarm code changed to 5820, old one was 1904`). Sticky where the stated code ends; `v` is the digits.
  */
 const SIBLING_CODE_PLACED = new RegExp(
-  `[ \\t]{0,2}\\([^()\\r\\n]{1,30}\\)[ \\t]{0,2}(?:\\/|,|or|and)[ \\t]{1,2}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?=[ \\t]{0,2}\\([^()\\r\\n]{1,30}\\)${CODE_END})`,
+  `[ \\t]{0,2}\\([^()\\r\\n]{1,30}\\)[ \\t]{0,2}(?:\\/|,|or|and)[ \\t]{1,2}${KEYPAD_DIGITS}(?=[ \\t]{0,2}\\([^()\\r\\n]{1,30}\\)${CODE_END})`,
   'y',
 );
 /** A place as prose names it: one to three capitalised words (`Edinburgh`, `King's Lynn`, `Head Office`). */
@@ -839,7 +845,7 @@ const PLACE_NAME = "[A-Z][a-z'’-]{1,20}(?:[ \\t][A-Z][a-z'’-]{1,20})?(?:[ \\
 /** The code a stated one replaced (`old one was`, `the previous code is`). */
 const OLD_CODE = '(?:[Tt]he[ \\t]{1,2})?(?:old|previous|former|last)(?:[ \\t]{1,2}(?:one|code|PIN|pin|combination))?[ \\t]{1,2}(?:was|is)';
 const SIBLING_CODE_NAMED = new RegExp(
-  `[ \\t]{0,2}[;,][ \\t]{1,2}(?:and[ \\t]{1,2})?(?:${OLD_CODE}|${PLACE_NAME}(?:[ \\t]{1,2}is|:))[ \\t]{1,2}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}${CODE_END}`,
+  `[ \\t]{0,2}[;,][ \\t]{1,2}(?:and[ \\t]{1,2})?(?:${OLD_CODE}|${PLACE_NAME}(?:[ \\t]{1,2}is|:))[ \\t]{1,2}${KEYPAD_DIGITS}${CODE_END}`,
   'y',
 );
 /** How many codes may follow a stated one: a few sites' or a few locks'. */
@@ -876,12 +882,13 @@ function siblingCodeAt(text: string, at: number): { span: Span; end: number } | 
     pattern.lastIndex = at;
     const m = pattern.exec(text);
     if (m === null) continue;
-    // Both patterns capture the digits alone (`\d{4,8}`): no key's `#` to drop.
+    // The keypad's `#` or `*` is kept with the digits (`7391# (unset) / 7391* (set)`), and left out of their judging.
     const value = m.groups!['v']!;
+    const digits = codeDigits(value);
     const end = pattern.lastIndex;
     // Named by its place or as the old one, year-shaped digits are the code still (`old one was 1904`).
-    const yearShaped = pattern === SIBLING_CODE_PLACED && YEAR_DIGITS.test(value);
-    if (!isProsePin(value) || yearShaped || COUNTED_AFTER.test(text.slice(end, end + 16)) || linesCodeStandIn(text, at, end)) return undefined;
+    const yearShaped = pattern === SIBLING_CODE_PLACED && YEAR_DIGITS.test(digits);
+    if (!isProsePin(digits) || yearShaped || COUNTED_AFTER.test(text.slice(end, end + 16)) || linesCodeStandIn(text, at, end)) return undefined;
     const start = m.index + m[0].lastIndexOf(value);
     return { span: { start, end: start + value.length }, end };
   }
@@ -1356,7 +1363,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'stated-keypad-code',
     category: 'PASS',
     description:
-      'A keypad code stated in notes by what it opens: an intruder alarm\'s (its setting or unsetting code too), a door\'s, a gate\'s, a key safe\'s (or a box the clause keeps keys in: `keys in the box — box code is …`), a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), the name maybe in bold, then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and, maybe on the next line where set off or ending the clause, 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` kept), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
+      'A keypad code stated in notes by what it opens: an intruder alarm\'s (its setting or unsetting code too), a door\'s, a gate\'s, a key safe\'s (or a box the clause keeps keys in: `keys in the box — box code is …`), a padlock\'s or a locked room\'s code, PIN or combination, or a duress, bypass or override code (also by the mode it opens: `engineer mode code`), the name maybe in bold, then a colon or `is` (or `stays`, `remains`, a clause\'s colon and `the new code is`) and, maybe on the next line where set off or ending the clause, 4 to 8 digits (`Intruder alarm code for the boiler room: …`, `the gate code is …`, `machine room code is …`), the code named first (`code for the key safe is …`, `combination (front gate): …`), a lock that holds it named alone (`the padlock on the chest is …`, `Staff entrance keypad (all branches): …`), what it guards first and the code after a comma or colon (`the key safe, code …`, `Gate: code …#`, `Alarm panel (make): user code …`, the keypad\'s `#` or `*` kept) or in brackets (`the key safe (code …)`), the first code where the clause runs on to another, or the digits right after the name where they end the clause (`alarm code …`, `duress code …`; no year, no event a panel shows); not one digit repeated nor a counted run, nor on a line that calls it a default or an example',
     keywords: STATED_KEYPAD_CODE_KEYWORDS,
     startsAtKeyword: true,
     pattern: STATED_KEYPAD_CODE,
@@ -1370,7 +1377,7 @@ export const statedCredentialRules: Rule[] = [
         '- Intruder alarm code for the boiler room: 502917', 'The side gate code is `4183`, change it after the event.', 'Key safe code = 73914',
         'the server room code is 380617 since the refit', '2. The alarm panel code is **9024** on every site.', '[09:12] Dana: combination for the blue padlock is 4096',
         '- Warehouse: Wi-Fi `WH-Staff`; alarm code 61083', 'Shop alarm: code 7062, duress code 7069', 'Locker combination (staff room): 3814',
-        'Door code for the yard changed on Monday: the new code is 560917.',
+        'Door code for the yard changed on Monday: the new code is 560917.', 'Spare van keys are in the key safe (code **61840**).',
       ],
       noMatch: [
         '- Do not use the factory installer code `5555` or master code `1234` in production.',
@@ -1420,7 +1427,7 @@ export const statedCredentialRules: Rule[] = [
     id: 'sibling-keypad-code',
     category: 'PASS',
     description:
-      'A second keypad code or PIN given right after a stated one, for another site or as the one it replaced: each with its place in brackets after a slash, comma or `or` (`override PIN is … (Edinburgh) / … (Glasgow)`), a place named after a semicolon or comma (`The Mayfair alarm code is …; Edinburgh is …`), or the old one (`alarm code changed to …, old one was …`); 4 to 8 digits, not a year, a count, a stand-in',
+      'A second keypad code or PIN given right after a stated one, for another site or as the one it replaced: each with its place in brackets after a slash, comma or `or` (`override PIN is … (Edinburgh) / … (Glasgow)`), a place named after a semicolon or comma (`The Mayfair alarm code is …; Edinburgh is …`), or the old one (`alarm code changed to …, old one was …`); 4 to 8 digits, the keypad\'s `#` or `*` kept (`…# (unset) / …* (set)`), not a year, a count, a stand-in',
     keywords: [...STATED_KEYPAD_CODE_KEYWORDS, 'pin'],
     pattern: SIBLING_CODE_NAMED,
     find: findSiblingCodes,
@@ -1431,7 +1438,7 @@ export const statedCredentialRules: Rule[] = [
         'The refund override PIN is 4817 (Leeds) / 6203 (York), change after training.',
         'The warehouse alarm code is 59132; Head Office is 70418.',
         'Gate code changed to 38154, old one was 1906.',
-        'Supervisor PIN: 7710 (Bath), 3306 (Wells) or 9142 (Frome)',
+        'Supervisor PIN: 7710 (Bath), 3306 (Wells) or 9142 (Frome)', 'Alarm code: 52806# (unset) / 52806* (set)',
       ],
       noMatch: [
         'The refund override PIN is 4817 (Leeds) / 2024 (York)',
