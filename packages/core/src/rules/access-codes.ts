@@ -86,6 +86,17 @@ export const PIN_OWNERS = [
  * fastener) or a chip's (a controller's pin 13).
  */
 export const PIN_PART_OWNERS: readonly string[] = ['panel', 'lock', 'controller'];
+/**
+ * Words before `pin`, or in a setting's name that ends in it, that make it another pin: a postal code's (India's `PIN
+ * code`), a board's or a chip's (`GPIO pin`, `reset pin`, `the data pin`), a certificate's or a key's pinned hash, a map's,
+ * or a pin that holds things.
+ */
+export const NOT_ACCESS_PIN_LEAD: ReadonlySet<string> = new Set([
+  'postal', 'post', 'zip', 'area', 'india', 'indian', 'address', 'gpio', 'header', 'reset', 'data', 'clock', 'ground', 'power', 'input',
+  'output', 'led', 'analog', 'analogue', 'digital', 'sensor', 'serial', 'tx', 'rx', 'cs', 'sda', 'scl', 'pwm', 'adc', 'interrupt',
+  'enable', 'chip', 'board', 'pcb', 'pogo', 'test', 'jumper', 'cert', 'certificate', 'public', 'hash', 'sha256', 'map', 'drawing',
+  'safety', 'hair', 'push', 'lapel', 'bowling', 'rolling', 'hinge', 'cotter', 'dowel', 'pivot', 'spring', 'status',
+]);
 /** Whose PIN it is, before the word PIN alone: the shared owners and a kiosk's `exit PIN` (an `exit code` is a process's). */
 export const PROSE_PIN_OWNERS = [...PIN_OWNERS, 'exit'];
 const PIN_OWNER_WORDS = new Set(PROSE_PIN_OWNERS);

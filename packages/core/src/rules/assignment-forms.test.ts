@@ -997,6 +997,13 @@ describe("a PIN's or a keypad code's digits in config and code", () => {
   it("leaves a test's PINs", () => {
     expect(values('INSTALLER_PIN = "502817"\n', 'tests/test_panel.py')).toEqual([]);
   });
+  it("reads a PIN's bare digits in an INI or properties file, whose values are all text, and leaves a board's pins there", () => {
+    expect(values('[paging]\nzone = foyer\ndsp_pin = 430917\n', 'config/venue.ini')).toEqual(['430917']);
+    expect(values('mixer.remote_pin=07315\n', 'conf/console.properties')).toEqual(['07315']);
+    const board = '[io]\nled_pin = 13\ngpio_reset_pin = 2048\nsensor_data_pin = 4821\npin_count = 4096\nspin = 1200\nversion_pin = 3120\ntest_pin = 40917\n';
+    expect(values(board, 'config/board.cfg')).toEqual([]);
+    expect(values('dsp_pin: 430917\n', 'config/venue.yaml')).toEqual([]);
+  });
 });
 
 describe("a PIN's digits in a dotenv file, and an APRS-IS passcode", () => {

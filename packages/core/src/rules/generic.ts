@@ -8,7 +8,7 @@ import { forEachMatchAt, forEachMatchNear, nearAnchors } from '../sticky.js';
 import { EMPTY_CLAIMS_JWT, isDocumentationJwtValue, isJwtHeaderAlone, isUnsignedTestJwt } from './tokens.js';
 import { backtickBody, doubleQuotedBody, singleQuotedBody, singleQuotedLength } from './quoted.js';
 import { withoutEmphasis } from './emphasis.js';
-import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, isStandInDigits, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, isStandInDigits, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, NOT_ACCESS_PIN_LEAD, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
 import { mixesClasses } from './providers/shape.js';
@@ -559,6 +559,20 @@ interface ValueMatch {
 
 /** Lua sources, where `[[…]]` is a long string. */
 const LUA_FILE = /\.lua$/i;
+
+/**
+ * Config files whose values are text however they are written, with no type for a number: INI (`.ini`, `.cfg`, `.conf`) and
+ * Java's properties. A value's quotes there say nothing; digits are kept as a PIN's are, leading zeros and all.
+ */
+const TEXT_VALUED_CONFIG_FILE = /\.(?:ini|cfg|conf|properties)$/i;
+
+/**
+ * Whether a PIN's setting in an INI or properties file keeps its digits as text (`qsys_pin = 662418`): any, but a board's
+ * or a chip's pin (`led_pin = 13`, `gpio_reset_pin`), whose number its name says it is.
+ */
+function isTextValuedPinSetting(name: string, file: string): boolean {
+  return TEXT_VALUED_CONFIG_FILE.test(file) && !splitWords(name).some((word) => NOT_ACCESS_PIN_LEAD.has(word));
+}
 
 /** Files whose single-quoted strings escape a quote by doubling it: YAML, SQL. */
 const DOUBLED_QUOTE_FILE = /\.(?:ya?ml|sql)$/i;
@@ -1638,10 +1652,10 @@ function keyForValue(scan: AssignmentScan, name: string, found: KeyClass, separa
     key = { category: 'PASS', weak: false };
   }
   // `DOOR_PIN`, `smartcard-pin`: a PIN of no admitting word is taken only when it is as strong as a generated password, or
-  // when it is a PIN's digits that the name or the quotes say are one (`INSTALLER_PIN = "070893"`); a dotenv file's
-  // values are all text, as quoted ones are (`AUCTIONEER_PIN=4471`).
+  // when it is a PIN's digits that the name or the quotes say are one (`INSTALLER_PIN = "070893"`); a dotenv file's, an
+  // INI file's and a Java properties file's values are all text, as quoted ones are (`AUCTIONEER_PIN=4471`, `qsys_pin = 6624`).
   if (found === STRONG_PIN_KEY) {
-    const text = v.quoted === true || (file !== undefined && isDotenvFile(file));
+    const text = v.quoted === true || (file !== undefined && (isDotenvFile(file) || isTextValuedPinSetting(name, file)));
     if (!isStrongPin(v.value) && !isDigitPin(name, v.value, text)) return undefined;
     key = { category: 'PASS', weak: false };
   }
@@ -2400,7 +2414,7 @@ function pinNameKey(name: string): KeyClass | undefined {
 /**
  * Four to eight digits under a name that ends in `pin` (see `pinNameKey`): a PIN where the name says whose it is or what it
  * guards (`installer_pin`, `SERVICE_PIN`, `door_pin`), or where the digits are kept as text (`qsys_pin: "4816"`,
- * `LASER_PIN = "2580"`), as a PIN is to keep its leading zeros; a board's pin is a number, and never four digits. Not
+ * `LASER_PIN = "2580"`, any value of an INI file), as a PIN is to keep its leading zeros; a board's pin is a number, and never four digits. Not
  * under the words of an address (an Indian postal code is a `PIN`), of a map's pin, or of a pinned version or build.
  */
 function isDigitPin(name: string, value: string, quoted: boolean): boolean {

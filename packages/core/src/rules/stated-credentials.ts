@@ -4,7 +4,7 @@ import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder, notPlaceholderNorCounted } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
-import { ACCESS_CODE_ROLES, captionNamesKeypadCodes, CODE_GIVEN_AS, titleHoldsCodes, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, labelNamesOtherCode, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, PIN_OWNERS, PIN_PART_OWNERS } from './access-codes.js';
+import { ACCESS_CODE_ROLES, captionNamesKeypadCodes, CODE_GIVEN_AS, titleHoldsCodes, CODE_MARK, codeDigits, isProsePin, isStandInDigits, KEYPAD_CODE_NOUNS, KEYPAD_DIGITS, KEYPAD_GUARD, labelNamesOtherCode, linesCodeStandIn, LOCKED_ROOM_QUALIFIER, NOT_ACCESS_PIN_LEAD, PIN_OWNERS, PIN_PART_OWNERS } from './access-codes.js';
 import { forEachMatchAt } from '../sticky.js';
 
 /**
@@ -723,16 +723,6 @@ const SIM_PUK = new RegExp(
 /** How far back on its line, and over how many words, the words that make the word PIN a PIN are looked for. */
 const PIN_LEAD_REACH = 60;
 const PIN_LEAD_WORDS = 4;
-/**
- * Words before `pin` that make it another pin: a postal code's (India's `PIN code`), a board's or a chip's (`GPIO pin`,
- * `reset pin`, `the data pin`), a certificate's or a key's pinned hash, a map's, or a pin that holds things.
- */
-const NOT_ACCESS_PIN_LEAD = new Set([
-  'postal', 'post', 'zip', 'area', 'india', 'indian', 'address', 'gpio', 'header', 'reset', 'data', 'clock', 'ground', 'power', 'input',
-  'output', 'led', 'analog', 'analogue', 'digital', 'sensor', 'serial', 'tx', 'rx', 'cs', 'sda', 'scl', 'pwm', 'adc', 'interrupt',
-  'enable', 'chip', 'board', 'pcb', 'pogo', 'test', 'jumper', 'cert', 'certificate', 'public', 'hash', 'sha256', 'map', 'drawing',
-  'safety', 'hair', 'push', 'lapel', 'bowling', 'rolling', 'hinge', 'cotter', 'dowel', 'pivot', 'spring', 'status',
-]);
 /** `it's`, `let's`: a verb's contraction, not an owner's possessive. */
 const CONTRACTED_VERB = /^(?:it|let|that|what|who|where|here|there|he|she)['’]s$/;
 /** Single words of `PIN_OWNERS`, as the word right before `pin`. */
