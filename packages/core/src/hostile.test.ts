@@ -920,6 +920,16 @@ describe('hostile input', { timeout: 120_000 }, () => {
     // A default's sentence reads a bounded clause to its colon; a change's old value looks a few characters on for its `to`.
     ['passwords said to be the default, never given, repeated on one line', 'notes.md', 'password is the default we never changed '.repeat(MB / 42)],
     ['passwords changed from values that never reach a new one, repeated', 'notes.md', 'password changed from `Kq8!zW3mLp` '.repeat(MB / 36)],
+    // A chat line opened by a name and a time reads its last sentence once, within a bounded line; a Wi-Fi said to be a key
+    // reads a bounded place before its `is`.
+    ['a Wi-Fi asked, then a name and a time before a megabyte of sentence ends', 'chat.txt', `ana 09:02  the shed wifi?\nbo 09:03  ${'ok. '.repeat(MB / 4)}`],
+    ['Wi-Fi places that never reach an is, repeated on one line', 'chat.txt', 'the wifi in the depot '.repeat(MB / 22)],
+    ['Wi-Fi said to be values of a megabyte of key characters', 'chat.txt', `the wifi is ${'Ab1!'.repeat(MB / 4)}`],
+    // A web address and an admin's name read one bounded value; a security mode in brackets one bounded key.
+    ['addresses and admin names repeated on one line, never a made value', 'chat.txt', 'http://10.0.0.1 admin 10.0.0.2 root '.repeat(MB / 37)],
+    ['security modes in brackets before colons, repeated on one line', 'wiki.md', '(WPA2): (WPA2-PSK): '.repeat(MB / 20)],
+    // An account said to use a value reads its paragraph back a bounded stretch.
+    ['accounts said to still use values, a password before, repeated on one line', 'mail.eml', 'the password; the account still uses heron1987x '.repeat(MB / 49)],
   ];
   for (const [name, file, text] of bound) {
     it(`finishes on ${name} (${file})`, () => {

@@ -171,6 +171,16 @@ describe('logins and new ones handed over in chats and notes', () => {
     expect(found("[09:12] Dana: anyone changed the build account?\n[09:14] Tom: yes, rotated it. new one is build-agent-2024\n")).toEqual([]);
     expect(found('[09:12] Dana: the deploy account was reset\n\n[09:14] Tom: the new one is Build_Agent_24\n')).toEqual([]);
   });
+
+  it('reads an old password quoted in the sentence after the question that names it, a word and a digit too; not a quoted policy', async () => {
+    const { detect } = await import('../index.js');
+    const found = (text: string) => detect(text, { file: 'mail/thread.eml' }).filter((f) => f.rule === 'password-new-one-prose').map((f) => text.slice(f.start, f.end));
+    expect(found('> Has the router password changed? The old one was "orchard7".\n')).toEqual(['orchard7']);
+    expect(found("Who reset the kiosk password? The previous one was 'lantern42' and it fails now.\n")).toEqual(['lantern42']);
+    expect(found('The password policy changed. The old one was "nist2017".\n')).toEqual([]);
+    expect(found('The password is fine, the cert expired. The old one was "cert2023".\n')).toEqual([]);
+    expect(found('Has the router password changed? The old one was "orchard".\n')).toEqual([]);
+  });
 });
 
 describe('passwords in chat, wiki and runbook prose: accounts set to one, DokuWiki monospace, PINs and Wi-Fi keys', () => {
@@ -676,6 +686,50 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     expect(await values(chat, 'chat.txt', 'password-answer-prose')).toEqual([]);
   });
 
+  it('reads a password a condition in the same sentence asks for, and a wrapped old one in brackets', async () => {
+    const wiki = 'If the till asks for a supervisor password, it is Curtain-Call-Red.\n';
+    expect(await values(wiki, 'wiki/front-of-house.md', 'password-answer-prose')).toEqual(['Curtain-Call-Red']);
+    const quiet = ['If the till asks for a password reset, it is Curtain-Call-Red.', '', 'The till asks for a password, it is Curtain-Call-Red.', '', 'If the till asks for a password, it is the same as the email one.', ''].join('\n');
+    expect(await values(quiet, 'wiki/front-of-house.md', 'password-answer-prose')).toEqual([]);
+    const incident = 'Someone pasted the broker password into chat. It was rotated; the old one\n(`q^Lm.7*Tz-RwPe0xK`) no longer works.\n';
+    expect(await values(incident, 'wiki/incidents/broker.md', 'password-new-one-prose')).toEqual(['q^Lm.7*Tz-RwPe0xK']);
+    expect(await values('The cert was renewed; the old one\n(`Cert-2024!x`) is gone.\n', 'wiki/incidents/broker.md', 'password-new-one-prose')).toEqual([]);
+  });
+
+  it("reads a device's login given after its web address and an admin account's name, not a word of prose there", async () => {
+    const slack = ['sam 11:02  the yard camera box: http://10.20.4.7 admin Forklift-Bay-6', 'sam 11:03  the core switch 10.20.0.2 root Tq7!mRw2zKx9, console is on port 9', ''].join('\n');
+    expect(await values(slack, 'exports/slack-it.txt', 'address-admin-password')).toEqual(['Forklift-Bay-6', 'Tq7!mRw2zKx9']);
+    const prose = ['open http://10.20.4.7 admin panel2 first', 'the camera box at http://10.20.4.7 admin page is slow', 'see 10.20.0.2 root cause, ticket INC-2291', 'http://10.20.4.7 admin $CAM_PASSWORD', ''].join('\n');
+    expect(await values(prose, 'exports/slack-it.txt', 'address-admin-password')).toEqual([]);
+  });
+
+  it('reads a password one account still uses after the paragraph gave a password, and a JSON message\'s login pair at the string\'s end', async () => {
+    const mail = 'The new booking portal password is Tawny&Barn-72\n(change it when you log in). The council licence account still uses merlin2009.\n';
+    expect(await values(mail, 'mail/portal.eml', 'account-uses-password-prose')).toEqual(['merlin2009']);
+    const quiet = [
+      'The council licence account still uses merlin2009.',
+      '',
+      'The password is in the vault. The build account still uses TLSv1.2 only.',
+      'The password changed. The build login still uses sha256sum on upload.',
+      '',
+    ].join('\n');
+    expect(await values(quiet, 'mail/portal.eml', 'account-uses-password-prose')).toEqual([]);
+    const json = '[\n  {\n    "text": "also the feed supplier login is mews-orders / Hooded!Crow2031"\n  }\n]\n';
+    expect(await values(json, 'exports/slack-ops.json', 'user-slash-password-prose')).toEqual(['Hooded!Crow2031']);
+  });
+
+  it("reads a grudging answer's `ok fine it's` after a warning not to paste it, and leaves one that gives a place", async () => {
+    const teams = [
+      '[14:02] Jo Hale: and the root password on the old NAS?',
+      "[14:03] Ali Rees: please don't put that here",
+      "[14:03] Ali Rees: ok fine it's ~Tarpaulin51, rotating it after lunch",
+      '',
+    ].join('\n');
+    expect(await values(teams, 'exports/teams-it.txt', 'password-answer-prose')).toEqual(['~Tarpaulin51']);
+    const place = ['[14:02] Jo Hale: and the root password on the old NAS?', "[14:03] Ali Rees: fine, it's in the Vault-2024! folder", ''].join('\n');
+    expect(await values(place, 'exports/teams-it.txt', 'password-answer-prose')).toEqual([]);
+  });
+
   it("reads an answer's it's after a word of reply, and after a question asked without its mark", async () => {
     const teams = ['[02/03/2025 11:40] Ola Berg: did the grafana admin password change?', "[02/03/2025 11:41] Kit Moss: yep it's Gauge7!Needle now", ''].join('\n');
     expect(await values(teams, 'chat/teams-ops.txt', 'password-answer-prose')).toEqual(['Gauge7!Needle']);
@@ -758,6 +812,35 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
     ].join('\n');
     expect(await values(chat, 'chat/teams-facilities.txt', 'password-bare-answer-prose')).toEqual([]);
     expect(await values("what's the admin password again?\nStrike#Plate42\n", 'notes.md', 'password-bare-answer-prose')).toEqual([]);
+  });
+
+  it("reads an answer in a chat copied as `Name 09:07  message`, a network's key after `, password`, and a message's last sentence", async () => {
+    const teams = ['Bea Lund 18:40  lovely, thanks. and the polytunnel wifi?', 'Tom Ash 18:41  TunnelNet, password marrowbed42', ''].join('\n');
+    expect(await values(teams, 'exports/teams-allotment.txt', 'password-bare-answer-prose')).toEqual(['marrowbed42']);
+    const slack = [
+      'ravi 10:02  Who has the Wi-Fi for the Bristol shop? The temp starts today.',
+      "kim 10:04  guest one is on the till card as usual. staff one: BS-Staff / Solder-and-Flux-7",
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/slack-shops.txt', 'password-bare-answer-prose')).toEqual(['Solder-and-Flux-7']);
+  });
+
+  it('leaves a last sentence or a `, password` pair that gives no key, and a line that is no chat message', async () => {
+    const chat = [
+      'Bea Lund 18:40  and the polytunnel wifi?',
+      'Tom Ash 18:41  TunnelNet, password on the shed door',
+      '',
+      'ravi 10:02  Who has the Wi-Fi for the Bristol shop?',
+      'kim 10:04  ask at the till. staff one: BS-Staff / WPA2-Personal',
+      '',
+      'ravi 10:12  what is the wifi password for the van?',
+      'kim 10:14  no idea. Check with Sam.',
+      '',
+      'Who has the Wi-Fi for the Bristol shop?',
+      'Notes. staff one: BS-Staff / Solder-and-Flux-7',
+      '',
+    ].join('\n');
+    expect(await values(chat, 'exports/slack-shops.txt', 'password-bare-answer-prose')).toEqual([]);
   });
 
   it('reads a bare answer after a few words and a colon, beside an account and an arrow, or before an aside after a dash', async () => {

@@ -4947,7 +4947,7 @@ function looksGenerated(value: string): boolean {
  * pushed"), or calls it the one that accounts changed alike now share ("we changed them all; the shared value is now …").
  */
 const NEW_ONE_VALUE =
-  /(?:(?:new|current|old|previous|shared)(?:\*{1,2}|_{1,2})?[ \t](?:one|value)\b[ \t]{1,4}(?:(?<right>[`'"])|\((?<aside>[`'"]?))|(?:new|current|old|previous|shared)(?:\*{1,2}|_{1,2})?[ \t](?:one|value|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:[ \t]{1,2}now)?)|(?<paired>(?<=(?:new|current)[ \t]value)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
+  /(?:(?:new|current|old|previous|shared)(?:\*{1,2}|_{1,2})?[ \t](?:one|value)\b(?:[ \t]{1,4}(?:(?<right>[`'"])|\((?<aside>[`'"]?))|[ \t]{0,2}\r?\n[ \t]{0,12}\((?<wrapped>[`'"]?))|(?:new|current|old|previous|shared)(?:\*{1,2}|_{1,2})?[ \t](?:one|value|(?<pw>pwd?))\b(?:(?<comma>[ \t]{0,2},(?:[ \t]{1,2}it(?:'s|[ \t](?:is|was)))?)|(?:[ \t]{0,4}\r?\n[ \t]{0,20}(?=(?<next>[(a-z])))?[^\r\n:`'"]{0,60}?(?::|[ \t](?:is|was)(?:[ \t]{1,2}now)?)|(?<paired>(?<=(?:new|current)[ \t]value)))[ \t]{1,4}(?<q>[`'"]?))(?<v>[^\s`'"]{6,100})/iy;
 /** The phrase with its adjective set in Markdown's emphasis (`the *previous* one`, `the **new** one`), as a wiki stresses it. */
 const NEW_ONE_EMPHASISED_KEYWORDS = ['new', 'current', 'old', 'previous'].flatMap((word) => ['*', '**', '_', '__'].map((mark) => `${word}${mark} one`));
 /**
@@ -4982,7 +4982,7 @@ function isNamedThingShape(value: string): boolean {
  * to the closing bracket, which must follow it (after the quote, when quoted). Undefined where the brackets hold more.
  */
 function valueOfNewOne(text: string, g: Record<string, string | undefined>, raw: string, end: number): string | undefined {
-  const aside = g['aside'];
+  const aside = g['aside'] ?? g['wrapped'];
   if (aside === undefined) return g['q'] === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
   if (aside !== '') return text.charAt(end) === aside && text.charAt(end + 1) === ')' ? raw : undefined;
   const close = raw.indexOf(')');
@@ -5041,7 +5041,11 @@ function findNewOnePasswords(text: string, options: DetectOptions, offsets: read
     // and the value ends its clause.
     if (m.groups!['paired'] !== undefined && (!OLD_ONE_BEFORE.test(sentence) || !POSTED_VALUE_END.test(text.slice(end - raw.length + value.length, end - raw.length + value.length + 8)))) return;
     // A password's shape: letters and a digit, with a symbol or both cases (a reference or a path has none, or opens with one).
-    if (!hasMadePasswordMix(value) || (earlier && !hasEveryClass(value)) || isNamedThingShape(value)) return;
+    // Quoted in the sentence that names the password, letters and a digit are enough, a word and one digit too (`The old one
+    // was "harbour7"`, as people make one): the quotes set the value apart as the words given for it.
+    const quoted = (m.groups!['q'] !== undefined && m.groups!['q'] !== '') || right !== undefined;
+    const mixed = hasMadePasswordMix(value) || (quoted && !earlier && /[A-Za-z]/.test(value) && /\d/.test(value));
+    if (!mixed || (earlier && !hasEveryClass(value)) || isNamedThingShape(value)) return;
     // After a comma the value stands alone in its clause (`use the new one, …` ends there or goes on after a dash or a bracket).
     const comma = m.groups!['comma'];
     if (comma !== undefined && m.groups!['q'] === '' && /^[^\s.,;:)]/.test(text.slice(m.index + m[0].length))) return;
@@ -5073,6 +5077,45 @@ function findSharedLoginPasswords(text: string, options: DetectOptions, offsets:
     // Every class, the symbol not only a name's `_` or `.` (`Standard_D2s_v3`, `TLSv1.2` are settings); no path or variable.
     if (!hasEveryClass(value) || !/[^A-Za-z0-9_.]/.test(value) || PATH_OR_VARIABLE_CHAR.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push(valueBeforeClosingMark(m, value));
+  });
+  return spans;
+}
+
+/**
+ * One account said to still use a value after the paragraph has named a password (a mail's "Username is … and the password
+ * is …. The DEFRA account still uses …"): the verb takes the password for its object, as `the accounts share \`…\`` does.
+ * Sticky at the noun; `v` is the value, bare or quoted.
+ */
+const ACCOUNT_USES_VALUE = /(?:account|login)[ \t]{1,2}(?:still[ \t]{1,2})?uses[ \t]{1,2}(?<q>[`'"]?)(?<v>[^\s`'"]{6,100})/iy;
+/** How far back in its paragraph the phrase looks for the password named before it. */
+const ACCOUNT_USES_REACH = 300;
+/** A word and then a number of two or more digits (`kestrel1987`, `Harbour42`): how people make a password of their own. */
+const WORD_THEN_NUMBER = /^[A-Za-z]{4,40}\d{2,8}$/;
+
+/** The text of the paragraph before `at`, within `reach`: the lines after the last blank one. */
+function paragraphBefore(text: string, at: number, reach: number): string {
+  const lines = text.slice(Math.max(0, at - reach), at).split('\n');
+  let first = lines.length - 1;
+  while (first > 0 && lines[first - 1]!.trim() !== '') first--;
+  return lines.slice(first).join('\n');
+}
+
+function findAccountUsesPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(ACCOUNT_USES_VALUE, text, offsets, (m) => {
+    if (m.index > 0 && isLetterCode(text.charCodeAt(m.index - 1))) return;
+    if (!/\bpass(?:word|phrase)\b/i.test(paragraphBefore(text, m.index, ACCOUNT_USES_REACH))) return;
+    const raw = m.groups!['v']!;
+    const quote = m.groups!['q']!;
+    const end = m.index + m[0].length;
+    if (quote !== '' && text.charAt(end) !== quote) return;
+    const value = quote === '' ? raw.replace(/[.,;:)]+$/, '') : raw;
+    const start = end - raw.length;
+    if (quote === '' && !POSTED_VALUE_END.test(text.slice(start + value.length, start + value.length + 8))) return;
+    // Eight or more, made as people make a password: a word and a number after it (`kestrel1987`), or a password's mix; a
+    // tool's, a scheme's or a version's name has its digits inside (`sha256sum`) or is named so.
+    if (value.length < 8 || !(WORD_THEN_NUMBER.test(value) || hasMadePasswordMix(value)) || isNamedThingShape(value) || PATH_OR_VARIABLE_CHAR.test(value) || !isPlausiblePassword(value, options.file)) return;
+    spans.push({ start, end: start + value.length });
   });
   return spans;
 }
@@ -5150,9 +5193,10 @@ const DEFAULT_LOGIN_PAIR = /\bdefaults?\b[^.;`]{0,30}?`[A-Za-z][\w.-]{0,30}[\/:]
 const IT_IS_ANSWER = /it(?:'s|[ \t]is)(?:[ \t]{1,2}(?:now|still))?[ \t]{1,3}(?<v>[^\s`'"]{6,100})/iy;
 /**
  * What may stand right before an answer's `it's` on its line: nothing, a chat's name and colon, a JSON string's quote, a
- * clause's comma or a stop, maybe with a word of reply after it (`yes it's … now`, `ok, it's …`).
+ * clause's comma or a stop, maybe with a word of reply after it (`yes it's … now`, `ok, it's …`), or a grudging one after
+ * a warning not to paste it (`ok fine it's …`, `fine, it's …`).
  */
-const ANSWER_OPENING = /(?:^|["':,;.>\]])[ \t]{0,3}(?:(?:yes|yeah|yep|yup|ok|okay|sure|sorry|right|ah|oh)[,.!]?[ \t]{1,2})?$/i;
+const ANSWER_OPENING = /(?:^|["':,;.>\]])[ \t]{0,3}(?:(?:yes|yeah|yep|yup|ok|okay|sure|sorry|right|ah|oh|fine)[,.!]?[ \t]{1,2}(?:fine[,.!]?[ \t]{1,2})?)?$/i;
 /** The password's noun in a question (or a machine's local admin, which asks for its password), then the rest of its line. */
 const ASKED_PASSWORD = /(?:\bpass(?:word|phrase)s?|\bpasswd|\bpwd?|\blocal[ \t]admin)\b(?<rest>[^\r\n]{0,160})/gi;
 /**
@@ -5215,18 +5259,33 @@ function answerWithoutSentenceEnd(raw: string, after: string): string {
   return trimmed;
 }
 
+/**
+ * A condition that asks for the password in the same sentence, before the comma that opens the answer (a wiki's "If a
+ * scanner asks for an admin password, it is …"): the case the sentence answers.
+ */
+const ASKING_CONDITION = /\b(?:if|when)\b[^.!?\r\n]{0,80}\b(?:asks?|prompts?|wants?|needs?)[ \t]{1,2}(?:for[ \t]{1,2})?[^.!?,\r\n]{0,40}\bpass(?:word|phrase)(?:[ \t]{1,2}(?:for|on|of|to|at)[ \t]{1,2}[^.!?,\r\n]{1,30})?,[ \t]{0,3}$/i;
+/** Three or four capitalised words joined by hyphens (`Bottom-Ass-Head`): a passphrase as a sentence that states it gives one. */
+const CAPITALISED_WORDS_JOINED = /^[A-Z][a-z]{1,12}(?:-[A-Z][a-z]{1,12}){2,3}$/;
+
 function findAnsweredPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(IT_IS_ANSWER, text, offsets, (m) => {
     if (m.index > 0 && isWordCode(text.charCodeAt(m.index - 1))) return;
     const { start: lineStart } = lineBounds(text, m.index, IT_IS_REACH);
-    // The answer opens its message or a clause of it; the question is asked on a line before.
-    if (!ANSWER_OPENING.test(text.slice(lineStart, m.index)) || !askedInLinesBefore(text, lineStart)) return;
+    const opening = text.slice(lineStart, m.index);
+    // The answer opens its message or a clause of it; the question is asked on a line before, or as a condition before it.
+    const conditional = ASKING_CONDITION.test(opening);
+    if (!ANSWER_OPENING.test(opening) || !(conditional || askedInLinesBefore(text, lineStart))) return;
     const raw = m.groups!['v']!;
     const start = m.index + m[0].length - raw.length;
-    const value = answerWithoutSentenceEnd(raw, text.slice(start + raw.length, start + raw.length + 4));
-    // No word of a chat has every class; a path, a variable, an address or a version is what "it's" gives as often.
-    if (!hasEveryClass(value) || /[\/\\@<>{}()]/.test(value) || VARIABLE_IN_VALUE.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const after = text.slice(start + raw.length, start + raw.length + 4);
+    const value = answerWithoutSentenceEnd(raw, after);
+    // No word of a chat has every class; a sentence's condition states the value, so a password's mix or capitalised words
+    // joined (ending the sentence) will do there.
+    const endsSentence = value.length < raw.length || /^[ \t]{0,3}(?:\r?\n|$)/.test(after);
+    const shaped = hasEveryClass(value) || (conditional && endsSentence && (hasMadePasswordMix(value) || CAPITALISED_WORDS_JOINED.test(value)));
+    // A path, a variable, an address or a version is what "it's" gives as often.
+    if (!shaped || /[\/\\@<>{}()]/.test(value) || VARIABLE_IN_VALUE.test(value) || /^v\d/i.test(value) || !isPlausiblePassword(value, options.file)) return;
     spans.push({ start, end: start + value.length });
   });
   return spans;
@@ -5234,20 +5293,21 @@ function findAnsweredPasswords(text: string, options: DetectOptions, offsets: re
 
 /**
  * Where a chat line's message starts: after a timestamp in brackets and the sender's name and colon (`[08/05/2025 08:03] Jade
- * Hollins: `, `[2025-12-14 06:05] Mara: `), after a bare time and a name (`09:41 raj: `), after an IRC nick (`<raj> `), or
- * inside a JSON export's message string (`"text": "`, `"body": "`), sticky at the line's start.
+ * Hollins: `, `[2025-12-14 06:05] Mara: `), after a bare time and a name (`09:41 raj: `), after a name and a bare time as Slack
+ * and Teams copy a message on one line (`Aled Jones 19:06  `, `priya 08:57  `), after an IRC nick (`<raj> `), or inside a
+ * JSON export's message string (`"text": "`, `"body": "`), sticky at the line's start.
  */
 const CHAT_MESSAGE_OPENING =
-  /[ \t]{0,12}(?:\[[^\]\r\n]{1,40}\][ \t]{0,3}(?:[^:\r\n\[\]"]{1,40}:)?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}[^:\r\n"]{1,40}:|<[^<>\r\n]{1,40}>|[^\r\n]{0,200}?"(?:text|body|message|content|msg)"[ \t]{0,2}:[ \t]{0,2}")[ \t]{0,3}/y;
+  /[ \t]{0,12}(?:\[[^\]\r\n]{1,40}\][ \t]{0,3}(?:[^:\r\n\[\]"]{1,40}:)?|\d{1,2}:\d{2}(?::\d{2})?[ \t]{1,3}[^:\r\n"]{1,40}:|[A-Za-z][\w.'-]{0,30}(?:[ \t][A-Z][\w.'-]{0,30})?(?:[ \t][A-Z][\w.'-]{0,30})?[ \t]{1,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?[ \t]{2,3}|<[^<>\r\n]{1,40}>|[^\r\n]{0,200}?"(?:text|body|message|content|msg)"[ \t]{0,2}:[ \t]{0,2}")[ \t]{0,3}/y;
 /**
  * A message that is nothing but a login's answer: the password alone, or an account, a spaced slash, colon or arrow and the
- * password (a chat's `lx-crew / …`, `recitals@ → …`; a Wi-Fi network's `Yard-AP : …`), maybe after a few words and a colon (`same as the others: …`) and
+ * password (a chat's `lx-crew / …`, `recitals@ → …`; a Wi-Fi network's `Yard-AP : …`, `BarnAP, password …`), maybe after a few words and a colon (`same as the others: …`) and
  * before an aside after a dash (`… — rotate after pls`, in a JSON export escaped as `\u2014`) or a hedge (`… still I think? or
  * try …`, which may offer a second value), then the line's end or the JSON string's close. The lead may hold an apostrophe
  * (`it's printed under the case: …`).
  */
 const BARE_ANSWER =
-  /(?<lead>[A-Za-z][^\r\n"`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2})?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80}|[ \t]{1,2}(?<hedge>(?:still|i[ \t]think|iirc|maybe|probably|i[ \t]believe|or)\b[^\r\n"]{0,80}))?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+  /(?<lead>[A-Za-z][^\r\n"`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})(?:[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2}|,?[ \t]{1,2}(?:password|passphrase|pw|key)[ \t]{1,2}))?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80}|[ \t]{1,2}(?<hedge>(?:still|i[ \t]think|iirc|maybe|probably|i[ \t]believe|or)\b[^\r\n"]{0,80}))?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
 /**
  * A chat export's header line as Teams copies it, the time in brackets and the sender's name alone (`[9:07 AM] Tom
  * Becker`), or the name and then the time (`Tom Becker 09:07`, `Tom Becker 14/03 9:07 AM`): the message follows on the lines
@@ -5322,6 +5382,22 @@ function bareAnswerAt(text: string, lineStart: number): RegExpExecArray | null {
   const messageStart = chatMessageStart(text, lineStart);
   if (messageStart === -1) return null;
   BARE_ANSWER.lastIndex = messageStart;
+  return BARE_ANSWER.exec(text) ?? lastSentenceAnswer(text, messageStart);
+}
+
+/** A sentence's end inside a message, a blank after it: the next sentence starts after it. */
+const SENTENCE_END_IN_MESSAGE = /[.!?][ \t]{1,3}(?=[A-Za-z])/g;
+
+/**
+ * The answer that a message's last sentence is, after others that say something else first (`guest one is on the sign.
+ * staff one: Shop-Staff / …`): read from the last sentence's start, within the line's reach.
+ */
+function lastSentenceAnswer(text: string, messageStart: number): RegExpExecArray | null {
+  const { end } = lineBounds(text, messageStart, NEW_ONE_LINES_REACH);
+  let last = -1;
+  for (const m of text.slice(messageStart, end).matchAll(SENTENCE_END_IN_MESSAGE)) last = messageStart + m.index + m[0].length;
+  if (last === -1) return null;
+  BARE_ANSWER.lastIndex = last;
   return BARE_ANSWER.exec(text);
 }
 
@@ -7471,7 +7547,7 @@ export const genericRules: Rule[] = [
   {
     id: 'password-new-one-prose',
     category: 'PASS',
-    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one, the adjective maybe in Markdown emphasis: "The broker rotated the password last night. New one from their mail: …", "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"; an incident\'s "value" for "one", paired or in brackets ("Old value `…`, new value …", "still had the old one (`…`)"), and the shared value of default logins changed alike ("default to `admin/admin` — we changed them all; the shared value is now …"); not a certificate\'s, a release\'s or a ticket\'s new one, nor a version, a file or a host',
+    description: 'A password named in a sentence and given in the next on the same line as "the new one" (or the current, old or previous one, the adjective maybe in Markdown emphasis: "The broker rotated the password last night. New one from their mail: …", "did anyone change the password? The old one was \"…\"" quoted, a word and a digit too, "the new one is …", "the SQL login was rotated. The current one (as of …) is `…`", "(Old one, `…`, still works)"), or in a chat\'s message after lines that name the password or a login that changed ("anyone changed the envision account?" / "rotated it friday. new one is …", "use the new one, …"), or as "the old pw, it\'s …"; an incident\'s "value" for "one", paired or in brackets ("Old value `…`, new value …", "still had the old one (`…`)"), and the shared value of default logins changed alike ("default to `admin/admin` — we changed them all; the shared value is now …"); not a certificate\'s, a release\'s or a ticket\'s new one, nor a version, a file or a host',
     keywords: ['new one', 'current one', 'old one', 'previous one', 'shared one', 'new value', 'current value', 'old value', 'previous value', 'shared value', 'new pw', 'old pw', 'current pw', 'previous pw', 'shared pw', ...NEW_ONE_EMPHASISED_KEYWORDS],
     pattern: NEW_ONE_VALUE,
     find: findNewOnePasswords,
@@ -7492,6 +7568,7 @@ export const genericRules: Rule[] = [
         'The SFTP password was changed on the server but not in the job. Old value `Tern#Weir31`, new value Tern#Weir32.',
         'The relay password was rotated; the gateway still had the old one (`Relay-North-7a`).',
         'Kiosk pages default to `admin/admin` — we changed them all; the shared value is now Kiosk#Wren58.',
+        '> Did someone change the alarm app password? The old one was "heron7".',
       ],
       noMatch: [
         'The password expired. New one: see the vault entry.',
@@ -7520,7 +7597,7 @@ export const genericRules: Rule[] = [
     id: 'password-answer-prose',
     category: 'PASS',
     description:
-      'A password given as the answer to a question about it on a line before ("anyone know the staging db password?" answered "it\'s … for the app user", "our password doesn\'t work. Which one is it?" answered "they reset it, it\'s now …"): bare, every class',
+      'A password given as the answer to a question about it on a line before ("anyone know the staging db password?" answered "it\'s … for the app user", "our password doesn\'t work. Which one is it?" answered "they reset it, it\'s now …", grudgingly "ok fine it\'s …"), or a condition before it in the sentence ("If a scanner asks for an admin password, it is …."): bare, every class, or after a condition a password\'s mix or capitalised words joined that end the sentence',
     keywords: ["it's", 'it is'],
     pattern: IT_IS_ANSWER,
     find: findAnsweredPasswords,
@@ -7532,6 +7609,8 @@ export const genericRules: Rule[] = [
         'Customer: the login stopped working, what is the password now?\nAgent: the vendor reset it on site, it\'s now Fern#Quay-77 . Change it please.',
         "[18:02] Priya: anyone know the sound desk pw?\n[18:04] Sam: it's Mix$Bus9 I think",
         '[09:05] Dave: the plotter admin pw changed?\n[09:06] Lucy: yes it\'s now Roll42-Cut!',
+        "[09:05] Dave: the plotter admin pw?\n[09:06] Lucy: not in here!\n[09:06] Lucy: ok fine it's %Plotter88, changing it later",
+        'If a till asks for the manager password, it is Curtain-Call-Red.',
       ],
       noMatch: [
         '[10:02] ana: anyone have the kiosk password?\n[10:03] raj: it\'s in 1Password under Kiosk-2024!',
@@ -7540,6 +7619,9 @@ export const genericRules: Rule[] = [
         '[10:02] ana: the kiosk password is in the vault\n[10:03] raj: it\'s Lodge!Birch42 then',
         '[10:02] ana: anyone have the kiosk password?\n\n[10:30] raj: it\'s Lodge!Birch42 for the kiosk user',
         "[18:02] Priya: anyone know the sound desk pw?\n[18:04] Sam: it's $DESK_PW9a in the env",
+        'If a till asks for a password reset, it is Curtain-Call-Red.',
+        'If the portal asks for a password, it is the same as your email one.',
+        'The till asks for a password, it is Curtain-Call-Red.',
       ],
     },
   },
@@ -7547,7 +7629,7 @@ export const genericRules: Rule[] = [
     id: 'password-bare-answer-prose',
     category: 'PASS',
     description:
-      'A password a chat\'s message gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …"; "it\'s asking for a login" answered "lx-crew / …", or a complaint that it fails: "the crew login isn\'t working"; "what\'s the wifi in the barn again?" answered "Barn-AP / …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own, and in a JSON export, whose other fields of a message are not counted among the lines; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network; before a hedge too, with the second value it offers ("… still I think? or try …"); a Wi-Fi key alone after a question about the key ("the camera wifi key?" answered "it\'s printed under the case: …"), letters drawn at random too',
+      'A password a chat\'s message (or its last sentence) gives alone, a line or a few after a question about it or a local admin ("what\'s the admin password again?" answered "Jade: …" or "Jade Hollins 09:03  …"; "it\'s asking for a login" answered "lx-crew / …", or a complaint that it fails: "the crew login isn\'t working"; "what\'s the wifi in the barn again?" answered "Barn-AP / …" or "BarnAP, password …"): the message nothing but the value, maybe after a few words and a colon ("same as the others: …") or before an aside after a dash, or an account or a network, a spaced slash, colon or arrow and the value ("recitals@ → …"); in Teams\' copy too, each message under a header line of its own, and in a JSON export, whose other fields of a message are not counted among the lines; every class or both cases and a digit, a password\'s mix beside an account, a Wi-Fi key as people make one beside a network; before a hedge too, with the second value it offers ("… still I think? or try …"); a Wi-Fi key alone after a question about the key ("the camera wifi key?" answered "it\'s printed under the case: …"), letters drawn at random too',
     keywords: ['password', 'passphrase', 'passwd', 'pw', 'pwd', 'local admin', 'login', 'log-in', 'credential', 'creds', 'wifi', 'wi-fi', 'wlan'],
     pattern: CHAT_MESSAGE_OPENING,
     find: findBareAnsweredPasswords,
@@ -7561,6 +7643,8 @@ export const genericRules: Rule[] = [
         '{"text": "anyone know the dome pw?"},\n{"text": "same as the others: Orionis47"}',
         '[9:06 AM] Ana\nwhat\'s the password for the box office mailbox?\n\n[9:07 AM] Raj\nboxoffice@ \u2192 Matinee-Gala-26',
         "[10:40] Sam: what's the local admin on the till again?\n[10:41] Jo: Till-Local-Adm1n! \u2014 rotate it after",
+        'Sam Reed 10:40  and the barn wifi?\nJo Marsh 10:41  BarnAP, password haybale2031',
+        "sam 10:40  Who has the wifi for the barn?\njo 10:41  guest one is on the door. staff one: Barn-Staff / Hay-Loft-Ladder-9",
       ],
       noMatch: [
         "[09:02] Marcus: what's the NVR admin password again?\n[09:03] Jade: check-the-Vault",
@@ -7592,6 +7676,20 @@ export const genericRules: Rule[] = [
         'Test logins use `${TEST_PASSWORD}` from the pipeline.',
         'The test accounts use `scripts/Seed-Users.ps1` to reset.',
       ],
+    },
+  },
+  {
+    id: 'account-uses-password-prose',
+    category: 'PASS',
+    description: 'A password one account is said to still use, in a paragraph that named a password before (`… and the password is …. The licensing account still uses …`): eight or more, a word and a number or a password\'s mix, ending its clause; not a tool, a scheme, a version or a path',
+    keywords: ['account uses', 'account still uses', 'login uses', 'login still uses'],
+    pattern: ACCOUNT_USES_VALUE,
+    find: findAccountUsesPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['The portal password is Merlin&Hobby-4. The county licensing account still uses kestrel1987.', 'New password for the shop: Tin-Roof-33.\nThe supplier login uses "hopfield2020" until May.'],
+      noMatch: ['The password is in the vault. The licensing account still uses sha256sum.', 'The licensing account still uses kestrel1987.', 'Password reset emails work.\n\nThe billing account uses python311 for the scripts.', 'The password hashing account uses argon2id.', 'The password for it changed. The account still uses TLSv1.2 only.', 'The password is set. The login still uses /etc/passwd2 for users.'],
     },
   },
   {
@@ -8014,12 +8112,12 @@ export const genericRules: Rule[] = [
     // What the login is for may stand before its colon (`Console login for the shared integration account: …`), or before
     // the `is` of a sentence, which may go on on the next line (`The kiosk login for\n  branch EAST is kiosk / …`).
     // A `Credentials:` label (a docstring's or a note's) gives the pair right after its colon, a chat's `creds are` after its verb.
-    pattern: /(?<![\w.-])(?:cred(?:ential)?s(?::|[ \t]{1,2}(?:are|were)(?=[ \t]))[ \t]{0,3}|(?:user(?:name)?|login|account|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<q>`?)(?<v>[^\s\/`"]{5,99}[^\s\/),.;:`"])`?(?=[),.;:]{0,3}(?:\s|$)|"[ \t]{0,2}[,}\]])/i,
+    pattern: /(?<![\w.-])(?:cred(?:ential)?s(?::|[ \t]{1,2}(?:are|were)(?=[ \t]))[ \t]{0,3}|(?:user(?:name)?|login|account|basic[ -]auth)(?:[ \t]{1,2}for[ \t]{1,2}[^:=\r\n`"'(){}<>\/]{1,60}:[ \t]{0,3}|[ \t]{1,2}for(?:[ \t]{1,2}|[ \t]{0,2}\r?\n[ \t]{0,12}(?:#|\/\/|\*)?[ \t]{0,2})[^:=\r\n`"'(){}<>\/]{1,60}?[ \t](?:is|was)[ \t]{1,3}|[ \t]{1,2}(?:[^:=\r\n`"'(){}<>\/]|'s\b){1,60}?[ \t](?:is|was)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t]))?[ \t]{0,3}))[\w.@+-]{1,64}[ \t]{1,3}\/[ \t]{1,3}(?<q>`?)(?<v>[^\s\/`"]{5,99}[^\s\/),.;:`"])`?(?=[),.;:]{0,3}(?:\s|$)|"[ \t]{0,2}(?:[,}\]]|\r?\n|$))/i,
     secretGroup: 'v',
     validate: isSlashPairProsePassword,
     confidence: 'medium',
     examples: {
-      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!', 'viewing via the app with the account depot-cam / Signal-Lamp-Red-4.', 'The HMI login for the relief account is relief2 / Sluice-Gate-Dawn.', '{"text": "share creds are depot / Crate-Lid-Amber-7"}'],
+      match: ['Jenkins is at http://ci.example:8080 (user builder / Tq7!mRw2zKx9)', 'login: ops-admin / Lk4vN8qW2p', 'the shared console login is helpdesk / Granite-Heron52 until SSO', 'metrics page (basic auth scrape / Vq3.Tr!m8Lw) for the dashboards', '- Portal login for the shared vendor account: acme_vendor / 7q@LmWr2Zx4', '    Credentials: edi_partner / Vb8*kTr2Wq5z  (host as2.example.corp)', 'The reader login for\n    site NORTH is gatekeeper / Pw7#qLz2Tm (rotated monthly)', "the Grafana read-only login we gave the regulator's auditor is\nauditor / Regulator-View-2024! - rotate it Monday", 'Twilio console login for the shared ops account: ops@clinic.example / Parvo-Shot-Tuesday!', 'viewing via the app with the account depot-cam / Signal-Lamp-Red-4.', 'The HMI login for the relief account is relief2 / Sluice-Gate-Dawn.', '{"text": "share creds are depot / Crate-Lid-Amber-7"}', '    "text": "ta. the kennel portal login is mews-office / Gyr!Falcon2031"\n'],
       noMatch: ['see the account billing / Invoices2024 pages', 'The login menu for the portal is Home / Account-Settings-Page and more', 'see the user guide / 2024 edition', 'the login for the portal is email / password', 'login for each site is shown on the Admin / Settings page', 'Credentials: username / password', 'Credentials: see the vault / ops wiki', 'creds: edi_partner / <from vault>', 'user home / Documents', 'user admin / <password>', 'the login page / landing page', 'the login is email / password', 'basic auth user / password', 'basic-auth header / bearer token', 'login for the portal: see the wiki / runbook', 'the login we use for most tools is\nemail / password', 'the login flow we chose is OAuth / OIDC-Discovery', 'login: ops / Release-Notes-Draft', "The login button's label is Sign / Register-Account", 'the creds are email / password'],
     },
   },
@@ -8141,6 +8239,23 @@ export const genericRules: Rule[] = [
     examples: {
       match: ['Metrics page: https://metrics.corp.example:9443/graph (ops:Tq7!mRw2zKx9).', 'Old admin UI at http://10.2.0.4/admin (root:Lk4vN8qW2p)'],
       noMatch: ['Docs: https://docs.example.org/api (see:Section4.2)', 'The proxy is http://proxy.local:3128 (port:3128)', 'http://gw.internal/status (admin:password)', 'http://gw.internal/status (admin:<from vault>)', 'http://gw.internal/status (admin:changeme) ok', 'http://gw.internal/status(admin:Tq7!mRw2zKx9)x'],
+    },
+  },
+  {
+    // Chats and notes give a device's login after its web address as three words: `http://192.168.50.10 admin …`, `NVR
+    // 10.4.0.9 root …`. The address says where to log in and the administrative account's name says what the next word is;
+    // the password must be made and end its clause, so `http://10.0.0.1 admin page` and `… admin UI v2` stay prose.
+    id: 'address-admin-password',
+    category: 'PASS',
+    description: 'A password right after a web address (a URL or an IPv4 address) and an administrative account\'s name, as a chat gives a device\'s login in passing (`the store NVR: http://192.168.50.10 admin …`, `switch 10.4.0.2 root …`): made, ending its clause',
+    keywords: ['admin ', 'administrator ', 'root ', 'ubnt ', 'supervisor ', 'installer '],
+    pattern: /(?:https?:\/\/[^\s()<>"'`]{1,200}|(?<![\w.])\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?(?![\w.]))[ \t]{1,3}(?:admin|administrator|root|ubnt|supervisor|installer)[ \t]{1,3}(?<v>[^\s"'`()<>]{5,63}[^\s"'`()<>.,;:])(?=[.,;:]?(?:\s|$))/i,
+    secretGroup: 'v',
+    validate: isMadeProsePassword,
+    confidence: 'medium',
+    examples: {
+      match: ['priya 09:30  the till NVR for Leeds: http://192.168.40.10 admin Nvr2031!', '- core switch 10.4.0.2 root Tq7!mRw2zKx9, console on port 9', 'Camera UI https://cam-3.local:8443/ admin Lantern-Kite-58.'],
+      noMatch: ['the NVR is at http://192.168.40.10 admin page only', 'open http://10.0.0.1 admin UI-v2 for the menu', 'http://192.168.40.10 admin ${NVR_PASSWORD}', 'http://192.168.40.10 admin password', 'see 10.4.0.2 root cause analysis', 'http://192.168.40.10 admin admin'],
     },
   },
   {

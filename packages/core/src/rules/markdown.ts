@@ -739,7 +739,7 @@ function findParagraphTokens(text: string, options: DetectOptions, offsets: read
  * colon (``Staff network `CV-Staff` (key rotates quarterly, current: `…`)``): in code marks or quotes.
  */
 const WIFI_NETWORK_KEY =
-  /(?:wi-?fi|wlan|wireless|(?:guest|staff|visitors?)[ \t]network|(?<net>network))(?:[ \t]{1,4}(?:network|ssid))?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}is)[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:(?:wpa[23]?|wi-?fi)[ \t]{1,2})?(?:key|password|passphrase|psk)[ \t]{0,2}:?|[ \t]{1,4}`(?<n7>[^`\r\n]{1,32})`[ \t]{0,2}\([ \t]{0,2}(?:key|password|passphrase|psk)\b[^()\r\n`:]{0,60}:|(?:[ \t]{1,2}(?:for|at|in|on|of)[ \t]{1,2}[^:\r\n`"'<>\/]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}(?:is|was))[ \t]{1,4}(?:`(?<n5>[^`\r\n]{1,32})`|(?<n6>[^\s`"'<>\/:]{1,32}))[ \t]{1,2}\/)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{8,64}))/iy;
+  /(?:wi-?fi|wlan|wireless|(?:guest|staff|visitors?)[ \t]network|(?<net>network))(?:[ \t]{1,4}(?:network|ssid))?(?:[ \t]{1,4}(?:"(?<n1>[^"\r\n]{1,32})"|'(?<n2>[^'\r\n]{1,32})'|\((?<n3>[^()\r\n]{1,32})\))(?:[ \t]{1,4}(?:key|password|passphrase|psk)(?<clause>[ \t][^:=\r\n`"'<>]{0,40}[^\s:=`"'<>])?)?[ \t]{0,4}(?:[:=]|->)|(?:[ \t]{1,2}for[ \t]{1,2}[^:\r\n`"'<>]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}is)[ \t]{1,4}`(?<n4>[^`\r\n]{1,32})`[ \t]{0,2}[,;][ \t]{1,3}(?:(?:wpa[23]?|wi-?fi)[ \t]{1,2})?(?:key|password|passphrase|psk)[ \t]{0,2}:?|[ \t]{1,4}`(?<n7>[^`\r\n]{1,32})`[ \t]{0,2}\([ \t]{0,2}(?:key|password|passphrase|psk)\b[^()\r\n`:]{0,60}:|(?:[ \t]{1,2}(?:for|at|in|on|of)[ \t]{1,2}[^:\r\n`"'<>\/]{1,40}?)?(?:[ \t]{0,2}:|[ \t]{1,2}(?:is|was))[ \t]{1,4}(?:`(?<n5>[^`\r\n]{1,32})`|"(?<n8>[^"\r\n]{1,32})"|(?<n6>[^\s`"'<>\/:]{1,32}))[ \t]{1,2}\/)[ \t]{0,4}(?:`(?<c>[^`\s]{8,63})`|"(?<q>[^"\r\n]{8,63})"|(?<v>[^\s"'`<>]{6,64}))/iy;
 
 /** A model's shape: capitals and digits alone (`ESP8266EX`, `AP-535-RW`), as hardware is named. */
 const MODEL_SHAPE = /^[A-Z0-9]+(?:[-_.][A-Z0-9]+)*$/;
@@ -773,13 +773,48 @@ function isListedBareWifiKey(value: string): boolean {
   return made || SYMBOL_JOINED_MIXED_CASE.test(value);
 }
 
+/** Upper- and lower-case letters, a digit and a symbol. */
+function hasEveryCharClass(value: string): boolean {
+  return /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9]/.test(value);
+}
+
+/**
+ * A network's key after its security mode in brackets and a colon, as a list of networks gives it under a Wi-Fi heading
+ * (`* **Office** (WPA2): \`…\``, `- Shed-AP (WPA2-PSK): …`): the mode says the name before it is a Wi-Fi network, so the value
+ * after it is its key. Sticky at the bracket; `c` is a code span's value, `v` a bare one.
+ */
+const SECURITY_MODE_KEY =
+  /\((?:wpa[23]?(?:[ \/-](?:wpa3|psk|personal|aes|sae|ccmp)(?:[ \/-](?:psk|personal|aes|sae|ccmp))?)?|wep)\)[ \t]{0,2}[:=][ \t]{0,3}(?:`(?<c>[^`\s]{8,63})`|\*\*(?<b>[^*\s]{8,63})\*\*|(?<v>[^\s"'`<>*()]{8,64}))/iy;
+
+function findSecurityModeKeys(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(SECURITY_MODE_KEY, text, offsets, (m) => {
+    const g = m.groups!;
+    const raw = g['c'] ?? g['b'] ?? g['v']!;
+    const bare = g['v'] !== undefined;
+    const value = bare ? withoutSentenceEnd(raw) : raw;
+    // A bare value is a key as people make one and ends its clause; in code marks or bold, letters and a digit will do.
+    if (bare && (!isListedBareWifiKey(value) || /[^\s<]/.test(text.charAt(m.index + m[0].length)))) return;
+    if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || isWifiSecurityMode(value) || RADIO_WORDS.test(value) || !isPlausiblePassword(value, options.file)) return;
+    const start = m.index + m[0].length - raw.length - (bare ? 0 : g['b'] !== undefined ? 2 : 1);
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
 /**
  * A Wi-Fi network's key told in a chat or a note as what it is now (`did someone change the staff wifi? it should still be …`,
  * `the depot Wi-Fi changed, it is now …`): the Wi-Fi named, then a new clause whose `it` is the network, `is`, `was` or `should
- * be`, maybe `now` or `still`, and the key ending the line, the clause or a JSON export's string. Sticky at the Wi-Fi word.
+ * be`, maybe `now` or `still`, and the key ending the line, the clause or a JSON export's string. The Wi-Fi may be said to be
+ * the key itself, after where it is (`the wifi in the depot is … now`, `wifi at the yard is …`): `direct`. Sticky at the Wi-Fi word.
  */
 const WIFI_IT_IS_KEY =
-  /(?:wi-?fi|wlan)(?:[ \t]{1,2}(?:password|passphrase|key|pw))?\b[^\r\n.!"]{0,40}?(?:[,;?][ \t]{1,2}|[ \t](?:and|so|but)[ \t])(?:it(?:'s|[ \t]is|[ \t]was|[ \t]should(?:[ \t]still)?[ \t]be)|its)(?:[ \t]{1,2}(?:now|still))?[ \t]{1,2}(?<v>[^\s"'`<>]{8,64})(?=["'`]?(?:\s|$)|"[ \t]{0,2}[,}\]])/iy;
+  /(?:wi-?fi|wlan)(?:[ \t]{1,2}(?:password|passphrase|key|pw))?\b(?:[^\r\n.!"]{0,40}?(?:[,;?][ \t]{1,2}|[ \t](?:and|so|but)[ \t])(?:it(?:'s|[ \t]is|[ \t]was|[ \t]should(?:[ \t]still)?[ \t]be)|its)|(?<direct>(?:[ \t]{1,2}(?:in|at|for|on)[ \t]{1,2}[^\r\n.!"?,;:=]{1,40}?)?[ \t]{1,2}(?:is|was)))(?:[ \t]{1,2}(?:now|still))?[ \t]{1,2}(?<v>[^\s"'`<>]{8,64})(?=["'`]?(?:\s|$)|"[ \t]{0,2}[,}\]])/iy;
+/**
+ * A symbol a network's name seldom has but a key often does: a Wi-Fi said to be a value (`the wifi is …`) names its network as
+ * often as its key (`the wifi in the lab is Lab-Net5`), so the key must carry one.
+ */
+const KEY_NOT_NAME_SYMBOL = /[!@#$%&*+=?~^]/;
 
 /**
  * Whether a value told as a network's key is made as one: a digit with a symbol or both cases (`StillHouse!2023Juniper`), not
@@ -797,6 +832,7 @@ function findToldWifiKeys(text: string, options: DetectOptions, offsets: readonl
     const raw = m.groups!['v']!;
     const value = withoutSentenceEnd(raw);
     if (!isToldWifiKey(value) || !isPlausiblePassword(value, options.file)) return;
+    if (m.groups!['direct'] !== undefined && !KEY_NOT_NAME_SYMBOL.test(value)) return;
     const start = m.index + m[0].length - raw.length;
     spans.push({ start, end: start + value.length });
   });
@@ -816,10 +852,12 @@ function findWifiNetworkKeys(text: string, options: DetectOptions, offsets: read
     if (bare && (value.length > 63 || /[^\s<"]/.test(text.charAt(m.index + m[0].length)) || g['clause'] !== undefined || g['n7'] !== undefined)) return;
     if (bare && g['n4'] !== undefined && !isListedBareWifiKey(value)) return;
     if (isWifiSecurityMode(value)) return;
-    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4'] ?? g['n5'] ?? g['n6'] ?? g['n7']!;
-    const pair = g['n5'] !== undefined || g['n6'] !== undefined;
+    const network = g['n1'] ?? g['n2'] ?? g['n3'] ?? g['n4'] ?? g['n5'] ?? g['n6'] ?? g['n7'] ?? g['n8']!;
+    const pair = g['n5'] !== undefined || g['n6'] !== undefined || g['n8'] !== undefined;
     if (pair && !isPairedWifiKey(text, m.index + m[0].length, value)) return;
-    if (value.length < 8 || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
+    // WPA asks for eight characters; a shorter key is one only with every class, as no name or word has (a device's own
+    // network may take it: `Layout room Wi-Fi (for the throttle): …`).
+    if ((value.length < 8 && !hasEveryCharClass(value)) || value === network || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value) && value === value.toLowerCase()) return;
     if (!isPlausiblePassword(value, options.file)) return;
     const start = m.index + m[0].length - (bare ? g['v']!.length : value.length + 1);
     spans.push({ start, end: start + value.length });
@@ -1020,7 +1058,7 @@ export const markdownRules: Rule[] = [
     id: 'wifi-key-told-prose',
     category: 'PASS',
     description:
-      'A Wi-Fi network\'s key told in a chat or a note as what it is now (`did someone change the staff wifi? it should still be …`, `the depot Wi-Fi changed, it is now …`): a digit with a symbol or both cases, ending the line or the clause; not a version, a security mode, a band or a standard',
+      'A Wi-Fi network\'s key told in a chat or a note as what it is now (`did someone change the staff wifi? it should still be …`, `the depot Wi-Fi changed, it is now …`), or the Wi-Fi said to be the key after where it is (`the wifi in the depot is … now`, the key with a symbol no network\'s name has): a digit with a symbol or both cases, ending the line or the clause; not a version, a security mode, a band or a standard',
     keywords: ['wi-fi', 'wifi', 'wlan'],
     pattern: WIFI_IT_IS_KEY,
     find: findToldWifiKeys,
@@ -1031,6 +1069,7 @@ export const markdownRules: Rule[] = [
         '{"text": "did someone reset the office wifi? it should still be Copper!Still2031"}',
         '[07:10] Sue: and the yard Wi-Fi changed, it is now Tractor!Bale77',
         'Shop wifi password changed, it\'s now Quayside-Chips-42.',
+        '[08:15] Ana: reminder: the wifi in the bakery is &Sourdough42 now',
       ],
       noMatch: [
         'did someone change the staff wifi? it should still be on the router',
@@ -1039,13 +1078,28 @@ export const markdownRules: Rule[] = [
         'the depot Wi-Fi firmware changed, it is now v7.4.2-b1',
         'the depot Wi-Fi changed, it is now broadcasting as Depot-Staff',
         'the guest wifi, it is now in the 1Password vault',
+        '[08:15] Ana: reminder: the wifi in the bakery is Bakery-Staff2 now',
       ],
+    },
+  },
+  {
+    id: 'wifi-security-mode-key',
+    category: 'PASS',
+    description: 'A Wi-Fi key after a network\'s security mode in brackets and a colon, as a list of networks gives it (`* **Office** (WPA2): \`…\``, `- Shed-AP (WPA2-PSK): …`): in code marks or bold letters and a digit, bare a key as people make one ending its line',
+    keywords: ['(wpa', '(wep'],
+    pattern: SECURITY_MODE_KEY,
+    find: findSecurityModeKeys,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['## Wi-Fi\n* **Granary-Office** (WPA2): `Barley_Mow2291`', '- Shed-AP (WPA2-PSK): Tractor!Shed42', '* Staff (WPA2/WPA3): **kiln-door-5512**'],
+      noMatch: ['* **Granary-Office** (WPA2): see the label on the router', '- Shed-AP (WPA2): (WPA2-PSK): none', '- Shed-AP (WPA2): `WPA2-Personal`', '- Shed-AP (WPA2): Enterprise', '* Staff (WPA3): `5GHz-only-2`', '- Shed-AP (WPA2): ${SHED_PSK}'],
     },
   },
   {
     id: 'wifi-network-key',
     category: 'PASS',
-    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it, bare too where it is made as a key is and ends its clause (`the shed Wi-Fi SSID is \`Shed-OT\`, WPA2 key …`, `Chromecast network: \`AV\`, key …`), or in code marks after a colon in an aside on the key (``Staff network `X` (key rotates quarterly, current: `…`)``); or after the name and a spaced slash, where a colon or `is` gives the pair (`wifi at the depot is Depot-2 / …`, `Guest network: Acme-Guest / …`), as notes and chats give it',
+    description: 'A Wi-Fi passphrase after the network\'s quoted or bracketed name (`Office Wi-Fi "Acme-Guest": …`, `WLAN (lab-5G) = …`), or in code marks after the name in code marks and a comma (`Guest Wi-Fi for visitors: \`Acme-Guest\`, key \`…\``), as welcome mails and office notes give it, bare too where it is made as a key is and ends its clause (`the shed Wi-Fi SSID is \`Shed-OT\`, WPA2 key …`, `Chromecast network: \`AV\`, key …`), or in code marks after a colon in an aside on the key (``Staff network `X` (key rotates quarterly, current: `…`)``); or after the name (bare, in code marks or quoted) and a spaced slash, where a colon or `is` gives the pair (`wifi at the depot is Depot-2 / …`, `Guest network: Acme-Guest / …`, `guest wifi for the fete is "Fete-Guest" / …`), as notes and chats give it',
     keywords: ['wi-fi', 'wifi', 'wlan', 'wireless', 'guest network', 'staff network', 'visitor network', 'visitors network', 'network'],
     pattern: WIFI_NETWORK_KEY,
     find: findWifiNetworkKeys,

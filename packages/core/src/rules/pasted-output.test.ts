@@ -224,6 +224,40 @@ describe('secrets in chat exports, e-mails, error pages and terminal sessions', 
     expect(found(quiet, 'chat/teams.txt', 'wifi-key-told-prose')).toEqual([]);
   });
 
+  it('reads a Wi-Fi said to be its key after where it is, when the key has a symbol no network name has', () => {
+    expect(found('[11:02] Jo: heads up, the wifi in the Leek workshop is =Mortise42 now\n', 'chat/teams.txt', 'wifi-key-told-prose')).toEqual(['=Mortise42']);
+    expect(found('{"text": "wifi at the yard is Hay&Bale2031"}\n', 'chat/slack.json', 'wifi-key-told-prose')).toEqual(['Hay&Bale2031']);
+    const quiet = [
+      '[11:02] Jo: the wifi in the Leek workshop is Leek-Staff5 now',
+      '[11:03] Jo: the wifi at the yard is WPA2-Personal',
+      '[11:04] Jo: the wifi in the office is down again',
+      '[11:05] Jo: the wifi in the office is 5GHz-only!',
+      '',
+    ].join('\n');
+    expect(found(quiet, 'chat/teams.txt', 'wifi-key-told-prose')).toEqual([]);
+  });
+
+  it("reads a listed network's key after its security mode in brackets, and a short key of every class after a bracketed clause", () => {
+    const wiki = '## Wireless\n* **Mill-Office** (WPA2): `Grist_Wheel4410`\n* Mill-Yard (WPA2-PSK): Sack!Hoist77\n';
+    expect(found(wiki, 'wiki/it.md', 'wifi-security-mode-key')).toEqual(['Grist_Wheel4410', 'Sack!Hoist77']);
+    expect(found('* Signal box Wi-Fi (for the block instruments): Lev3r#\n', 'wiki/shop.md', 'wifi-network-key')).toEqual(['Lev3r#']);
+    const quiet = [
+      '* **Mill-Office** (WPA2): see the sticker on the router',
+      '* Mill-Yard (WPA2): `WPA2-Personal`',
+      '* Mill-Yard (WPA3): Enterprise',
+      '* Signal box Wi-Fi (for the block instruments): lever3',
+      '* Signal box Wi-Fi (for the block instruments): Lever3',
+      '',
+    ].join('\n');
+    expect(found(quiet, 'wiki/it.md', 'wifi-security-mode-key')).toEqual([]);
+    expect(found(quiet, 'wiki/it.md', 'wifi-network-key')).toEqual([]);
+  });
+
+  it("reads a network's key after its quoted name and a spaced slash, not a name alone or a mode", () => {
+    expect(found('[12:01] Ana: visitor wifi for the fete is "FeteGuest" / bunting-4471\n', 'chat/teams.txt', 'wifi-network-key')).toEqual(['bunting-4471']);
+    expect(found('[12:01] Ana: visitor wifi for the fete is "FeteGuest" / WPA2-Personal\n[12:02] Ana: wifi at the fete is "FeteGuest" / "FeteGuest"\n', 'chat/teams.txt', 'wifi-network-key')).toEqual([]);
+  });
+
   it('reads .pgpass lines pasted under `cat ~/.pgpass`, and stops where the file does', () => {
     const session = '$ cat ~/.pgpass\nwh-01.example.net:5432:dwh:looker:Vb7-quartz-Meadow\nlocalhost:5432:*:postgres:postgres\n$ echo done:1:2:3:Nq4-ember-Falcon\n';
     expect(found(session, 'notes.txt', 'pgpass-pasted-password')).toEqual(['Vb7-quartz-Meadow']);

@@ -751,3 +751,26 @@ describe('a device pairing code or a one-time support passcode after its noun', 
     expect(codes('device code zktw-hmrq\n', 'notes.md')).toEqual([]);
   });
 });
+
+describe('a password in code marks in brackets after the word', () => {
+  it('reports the value an incident or a follow-up hangs on the noun, maybe after a word that dates it', () => {
+    const incident = [
+      '- 11:05 The label printer job still had the old password (`Thermal-Roll-0893`); restarted it.',
+      '4. Rotate the gate password (was `Barrier2Up!` since 2020).',
+      '',
+    ].join('\n');
+    expect(values(incident, 'wiki/incidents/printer.md')).toEqual(['Thermal-Roll-0893', 'Barrier2Up!']);
+  });
+
+  it('leaves a name in capitals, a flag, a variable, a word and a path in the same place', () => {
+    const notes = [
+      'Put the password (`GATE_PASSWORD`) in the env file.',
+      'Give the password (`--password-file`) to the CLI.',
+      'The password (`${GATE_PW}`) comes from the vault.',
+      'Rotate the gate password (was `changeme` since 2020).',
+      'Rotate the password (see `docs/gate-2024.md`).',
+      '',
+    ].join('\n');
+    expect(values(notes, 'wiki/gate.md')).toEqual([]);
+  });
+});

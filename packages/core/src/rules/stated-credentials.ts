@@ -240,6 +240,22 @@ const BRACKETED_PASSWORD_SUBJECT =
   /password(?:[ \t]{1,2}(?:from|for|on|of|used[ \t]{1,2}(?:on|for|by))[ \t]{1,2}[^\r\n()`'"=:]{1,40}?)?[ \t]{1,2}\((?<v>[^\s()'"`<>{}$]{6,64})\)[ \t]{1,2}(?:is|was|has[ \t]been)[ \t]/iy;
 
 /**
+ * A password in code marks in brackets right after the word, maybe after a word that dates it (an incident's "still using
+ * the old password (\`…\`); restarted it", a follow-up's "Rotate the NOC password (was \`…\` since 2022)"): the code marks
+ * set the value apart and the bracket hangs it on the noun. A remark may close the aside (`since 2022`).
+ */
+const PASSWORD_CODE_SPAN_ASIDE =
+  /password[ \t]{1,2}\((?:(?:was|is|previously|formerly|old|now|currently|new)[ \t:]{1,3})?`(?<v>[^`\s]{6,64})`(?:[,;]?[ \t]{1,2}[^()`\r\n]{1,60})?\)/iy;
+/** A name in capitals, a flag or a variable: what code marks after `password (` give as often as a value (`PASSWORD_FILE`, `--password`). */
+const NAMED_NOT_VALUE = /^(?:[A-Z0-9_]{2,64}|[-$%{<].*)$/;
+
+/** Letters and a digit, with both cases or a symbol (`Slate-Roof-2291`, `kiln-door-5512`): a password's mix, and no name. */
+function isCodeSpanAsidePassword(value: string): boolean {
+  const mixed = /[A-Za-z]/.test(value) && /\d/.test(value) && (mixesClasses(value, 3) || /[^A-Za-z0-9]/.test(value));
+  return mixed && !NAMED_NOT_VALUE.test(value) && !/[\/\\]/.test(value);
+}
+
+/**
  * A remote-support session's password given beside the session's ID, as tickets and mails hand a vendor the way in
  * (`TeamViewer ID 1 284 551 903, password …`, `via AnyDesk (ID 482 993 017), session password …`): the tool and its ID make
  * the pair a login, so the password may be short and of one case (TeamViewer makes six to eight letters and digits). The
@@ -1079,6 +1095,21 @@ export const statedCredentialRules: Rule[] = [
     examples: {
       match: ['The old shared "lab" password from before 2022 (Crown&Bridge99) is dead everywhere.', 'The previous VPN password (Harbor!Gate42) was rotated on Monday.'],
       noMatch: ['The password (see the vault) is rotated monthly.', 'password hashing (PBKDF2) is slow by design', 'the password from before 2022 (changeme1) is dead', 'The password field (passwordInput) is required.', 'the password (Harbor!Gate42)'],
+    },
+  },
+  {
+    id: 'password-code-span-aside',
+    category: 'PASS',
+    description: 'A password in code marks in brackets right after the word password, maybe after a word that dates it (`still using the old password (\`…\`)`, `Rotate the NOC password (was \`…\` since 2022)`): a password\'s mix; not a name in capitals, a flag or a variable',
+    keywords: ['password (', 'password  ('],
+    pattern: PASSWORD_CODE_SPAN_ASIDE,
+    startsAtKeyword: true,
+    secretGroup: 'v',
+    validate: (secret, ctx) => isCodeSpanAsidePassword(secret) && isPlausiblePassword(secret, ctx.file),
+    confidence: 'medium',
+    examples: {
+      match: ['- 09:30 The backup job was still using the old password (`Slate-Roof-2291`); restarted it.', '3. Rotate the kiosk password (was `Turnstile4Ever!` since 2021).'],
+      noMatch: ['Set the password (`DB_PASSWORD`) in the env file.', 'Pass the password (`--password-stdin`) on the command line.', 'Rotate the kiosk password (was `changeme` since 2021).', 'the password (`${KIOSK_PW}`) comes from Vault', 'Rotate the password (see `runbook-2024.md`).'],
     },
   },
   {
