@@ -280,6 +280,12 @@ const hostile: Record<string, string> = {
   // the text read for one never read again for the next.
   'table definitions never closed, and inserts without columns into them, repeated on one line': 'CREATE TABLE t (a text, (b '.repeat(MB / 54) + "INSERT INTO t VALUES ('x', ".repeat(MB / 54),
   'a table defined with a secret column, then inserts without columns never closed': "CREATE TABLE t (api_secret text);\n" + "INSERT INTO t VALUES ('a (b".repeat(MB / 28),
+  // A credentials table's insert without columns reads each row's few values within the row's bound.
+  'inserts into a credentials table without columns, rows never closed': "INSERT INTO integrations VALUES (1,'vimeo','Pq7Zt2Wm9Xk4 ".repeat(MB / 56),
+  'inserts into a credentials table without columns, many short rows': "INSERT INTO `api_keys` VALUES " + "(1,'sms','Kd4Rw8Tn2Yb6Mq9Zx3Lv'),".repeat(MB / 32),
+  // "signed … with" is tried sticky at each verb, its words and value bounded.
+  'signing verbs with no value after them, repeated on one line': 'signed the payloads with '.repeat(MB / 25),
+  'signing verbs with values that never end, repeated on one line': ('signed with ' + 'Qm7vLp2Zx9'.repeat(30) + ' ').repeat(MB / 312),
   'echo of a literal into a secret-named file, repeated on one line': "echo 'Mz4Tq8Lw2Rv6Xk0N' > token ".repeat(MB / 32),
   // Each constructor looks back for its class over a bounded stretch, stepping from one `class` to the next.
   'constructors with a token parameter under classes, repeated': 'class A:\n    class B:\n        def __init__(self, token):\n'.repeat(MB / 56),

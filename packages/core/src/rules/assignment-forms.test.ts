@@ -1046,3 +1046,15 @@ describe("a PIN's digits in an XML element named for one", () => {
     expect(values('<string name="label_printer_pin">60719</string>\n', 'app/src/test/res/values/secrets.xml')).toEqual([]);
   });
 });
+
+describe('a key named in prose with what it is for and a remark in brackets before the verb', () => {
+  it('reads the code span after "for … (remark) is", as a LoRaWAN app key or a password is told', () => {
+    const appKey = '3A7F0C92E4B1D85A6C2E9F1B07D4A8C3';
+    expect(values(`The app key for the yard sensor (OTAA) is \`${appKey}\`; keep it in the vault.\n`, 'wiki/lora.md')).toEqual([appKey]);
+    expect(values('The password for the kiosk (front desk) is `Tern-Harbour-61`.\n', 'wiki/kiosk.md')).toEqual(['Tern-Harbour-61']);
+  });
+  it("leaves a device's EUI and a remark with no code span after the verb", () => {
+    expect(values('The DevEUI for the yard sensor (OTAA) is `70B3D57ED005A1C4`; it is printed on the box.\n', 'wiki/lora.md')).toEqual([]);
+    expect(values('The app key for the yard sensor (OTAA) is in the vault.\n', 'wiki/lora.md')).toEqual([]);
+  });
+});

@@ -145,8 +145,9 @@ const ASSIGNMENT = new RegExp(
     // `` `…` (key 2)``): no YAML value opens with a backtick, so the span is the label's value.
     '|[ \\t]{0,2}:?[ \\t]{0,2}\\r?\\n[ \\t]{0,40}(?=`[^`\\s]{1,300}`)' +
     // Where it came from or whom it is for, in a few words, before the verb and a code span (`New key from the merchant
-    // interface is` / `` `…` ``, `the password for the reporting replica is \`…\``).
-    "|[ \\t]{1,4}(?:for|from)[ \\t]{1,4}[\\w.@' \\t-]{1,60}?[ \\t](?:is|was)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?=`)" +
+    // interface is` / `` `…` ``, `the password for the reporting replica is \`…\``), maybe with a remark in brackets
+    // after them (`The app key for meter 5 (OTAA) is \`…\``).
+    "|[ \\t]{1,4}(?:for|from)[ \\t]{1,4}[\\w.@' \\t-]{1,60}?(?:[ \\t]\\([^()\\r\\n]{1,40}\\))?[ \\t](?:is|was)[ \\t]{0,4}(?:\\r?\\n[ \\t]{0,40})?(?=`)" +
     // The aside may also stand between a name and its verb before a code span (`The gateway API key (for the health script) is \`…\``),
     // or between the name and the code span itself (`global API key (legacy) \`…\``), as a blank does without it. A paragraph
     // may wrap before the aside (`The current key` / `(as of March) is \`…\``) or after the verb: a line break stands for the blank.
@@ -4618,10 +4619,11 @@ function opensFieldListItem(text: string, start: number, value: string): boolean
  * "the value" that a colon or "is" hands over, set off in code marks or on a line of its own (a doc's "the key lives in
  * 1Password … the value as of the 2024 rotation is:" over an indented block). Sticky at the phrase; `v` is the value after
  * the colon or the verb (or the phrase), on the same line or alone on the next (a blank line may come first, as before
- * Markdown's indented code block). A rotated key is still a key.
+ * Markdown's indented code block), maybe quoted in brackets as an aside (an incident's "the old one" over "(`…`) stayed
+ * in the cron environment"). A rotated key is still a key.
  */
 const ONE_KEY_VALUE =
-  /(?:(?:(?:new|old|current|previous|live|active|valid|working)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|(?:[ \t]|\r?\n[ \t]{0,8})(?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>(?:current|old|previous)(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
+  /(?:(?:(?:new|old|current|previous|live|active|valid|working)[ \t](?:one|value)|(?<the>the[ \t]value))\b(?<says>[^\r\n:`'"]{0,60}?(?::|(?:[ \t]|\r?\n[ \t]{0,8})(?:is|was)(?:(?:[ \t]{1,2}|[ \t]{0,4}\r?\n[ \t]{0,20})set[ \t]to)?))?|(?<label>(?:current|old|previous)(?:[ \t]{1,2}\([^()\r\n]{1,40}\))?:))(?:[ \t]{1,4}|[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,20})(?<paren>\((?=[`'"]))?(?<q>[`'"]?)(?<v>[A-Za-z0-9+/=_\-!@#$%^&*~]{16,200})/iy;
 /** A secret's noun, not one that is public by name (public key, site key, publishable key) nor a lookup's (cache key). */
 const NAMES_KEY = /(?<!(?:public|site|publishable|primary|foreign|cache)[ \t_-])\b(?:secret|key|token|credential)s?\b/i;
 /** How far back (over lines) the phrase looks for the key it refers to. */
@@ -4677,8 +4679,10 @@ function findOneKeyValues(text: string, options: DetectOptions, offsets: readonl
     const handedBare = quote === '' && m.groups!['says'] === undefined && m.groups!['label'] === undefined;
     if (handedBare && !HANDED_OVER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return;
     const after = text.charAt(m.index + m[0].length);
-    // Quoted, the quote must close right after; bare, the value must end there.
+    // Quoted, the quote must close right after (and the aside's bracket after it); bare, the value must end there.
     if (quote !== '' ? after !== quote : !endsBareValue(after, options.file)) return;
+    // An aside on the phrase's own line is secret-it-is-prose's (`the old one (\`…\`) leaked`); here, one that opens the next.
+    if (m.groups!['paren'] !== undefined && (!m[0].includes('\n') || text.charAt(m.index + m[0].length + 1) !== ')')) return;
     // A generated key's shape: letters and digits mixed, long enough, not a name of words; a commit's 40 hex digits are no key.
     if (!/\d/.test(raw) || !/[A-Za-z]/.test(raw) || /^[0-9a-f]{40}$/.test(raw)) return;
     if (!looksGenerated(raw) || isNameShaped(raw) || !isPlausibleSecret(raw, { category: 'KEY', quoted: quote !== '', file: options.file })) return;

@@ -188,6 +188,15 @@ describe('key-one-prose: "the live one" for a key named before it', () => {
     const md = 'The token expired and Sam pasted the working one here:\n\n    PARTNER_TOKEN=Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6\n';
     expect(found(md, 'docs/SETUP.md', rule)).toEqual([]);
   });
+  it('takes the old or new one quoted in brackets, the aside opening the next line (on its line, secret-it-is-prose reads it)', () => {
+    const md = 'The Plivo auth token in `notify.py` was rotated by a contractor, and the old one\n(`b52d0e9a71c4f3e86d2a0c7b9e41f5d3`) stayed in the crontab.\n';
+    expect(found(md, 'wiki/incident.md', rule)).toEqual(['b52d0e9a71c4f3e86d2a0c7b9e41f5d3']);
+    expect(found('We rotated the relay token; the new one\n(`Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6`) is in the vault.\n', 'wiki/relay.md', rule)).toEqual(['Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6']);
+  });
+  it('leaves a bracket that does not close after the quoted value, and a commit in brackets', () => {
+    expect(found('The relay token rotated; the old one\n(`Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6` and two more) is revoked.\n', 'wiki/relay.md', rule)).toEqual([]);
+    expect(found('The signing key moved; the old one\n(`1cb577b2e35fa0fde83202d88f8dd23fb76d621b`) is the commit.\n', 'wiki/relay.md', rule)).toEqual([]);
+  });
   it('leaves a live one that is a commit or a digest', () => {
     expect(found('The deploy key is pinned; the checksum of the live one\nis `4b7e1c90d2a5f83e6c0b19d7a4e2f58c`.\n', 'wiki/incident.md', rule)).toEqual([]);
     expect(found('The signing key moved. The live one is at commit `1cb577b2e35fa0fde83202d88f8dd23fb76d621b`.\n', 'wiki/incident.md', rule)).toEqual([]);

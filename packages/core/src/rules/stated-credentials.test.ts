@@ -774,3 +774,18 @@ describe('a password in code marks in brackets after the word', () => {
     expect(values(notes, 'wiki/gate.md')).toEqual([]);
   });
 });
+
+describe('a secret told as what something is signed with', () => {
+  it('reads the value after "signed with" or "sign … using", bare, quoted or in code marks', () => {
+    expect(values('Partner callbacks are signed with `whs_Lq7Zt2WbX9kRp4VnH8cJd5Fm`; check the header.\n', 'wiki/partners.md')).toEqual(['whs_Lq7Zt2WbX9kRp4VnH8cJd5Fm']);
+    expect(values('[10:02] ops: they sign each event using Tz4Kv8Rb3Nc6Pd1Hq7Lm2Wx9 now\n', 'chat/ops.txt')).toEqual(['Tz4Kv8Rb3Nc6Pd1Hq7Lm2Wx9']);
+    expect(values('Bodies are HMAC-SHA512 signed with the shared secret "Yb3Nc6Hd8Zx2kQmLp4Rt7Vw9".\n', 'docs/webhooks.md')).toEqual(['Yb3Nc6Hd8Zx2kQmLp4Rt7Vw9']);
+  });
+  it('leaves algorithms, key ids, fingerprints, file and variable names, and signers', () => {
+    expect(values('Callbacks are signed with HMAC-SHA256 and a timestamp.\n', 'wiki/partners.md')).toEqual([]);
+    expect(values('Tags are signed with GPG key 4AEE18F83AFDEB23 since the 2023 release.\n', 'RELEASING.md')).toEqual([]);
+    expect(values('Callbacks are signed with `PARTNER_CALLBACK_SECRET` from the environment.\n', 'wiki/partners.md')).toEqual([]);
+    expect(values('Builds are signed with `android-upload-key.jks` on the runner.\n', 'RELEASING.md')).toEqual([]);
+    expect(values('The server certificate is signed by Harbour Issuing CA G2 Intermediate.\n', 'wiki/tls.md')).toEqual([]);
+  });
+});

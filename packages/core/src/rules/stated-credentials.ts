@@ -69,6 +69,25 @@ function isPairSecretShape(v: string): boolean {
   return mixesClasses(v, 3) && shannonEntropy(v) >= 3.5;
 }
 
+/**
+ * A shared secret told as what something is signed with: a partner's wiki "Their webhook callbacks are signed with
+ * `whk_…`", a note "we sign every request using …", "payloads are HMAC-SHA256 signed with …". The verb opens it (sticky
+ * at `signed`, `signs`, `sign`, `hmac`), a few words may name what is signed, then `with`/`using`, maybe "the key"; `v` is
+ * the value, bare or in quotes or code marks. Signed *by* names a signer (a CA, a person), not a key.
+ */
+const SIGNED_WITH_VALUE =
+  /(?<![\w-])(?:sign(?:ed|s)?|hmac(?:[ -]?sha-?(?:1|256|384|512))?(?:[ -]signed)?)(?:[ \t][^\r\n`'".!?;:,()=]{0,40}?)?[ \t](?:with|using)[ \t]{1,2}(?:(?:the|their|our|its|this|a)[ \t]{1,2})?(?:(?:shared[ \t])?(?:secret|key|token)[ \t]{1,2})?(?<q>[`'"]?)(?<v>[A-Za-z0-9][A-Za-z0-9_+\/=.-]{14,198}[A-Za-z0-9_+\/=-])(?=[`'"]?(?:[\s,;)\]]|\.(?:\s|$)|$))/iy;
+
+/**
+ * What a signing secret looks like: drawn, with letters of both cases and digits spread (entropy 3.5), no identifier's
+ * shape (`WEBHOOK_SIGNING_SECRET`, an environment variable's name) and no file's or algorithm's name; hex alone is a key
+ * id's or a fingerprint's (`signed with GPG key 4AEE18F83AFDEB23`, a certificate's thumbprint), so it is left.
+ */
+function isSigningSecretShape(v: string, file: string | undefined, quote: string): boolean {
+  return mixesClasses(v, 3) && shannonEntropy(v) >= 3.5 && !SCREAMING_NAME.test(v) && notPlaceholderNorCounted(v) &&
+    isPlausibleSecret(v, { category: 'KEY', quoted: quote !== '', file });
+}
+
 /** A UUID: an id, whatever it names. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -1273,6 +1292,33 @@ export const statedCredentialRules: Rule[] = [
         'the pairing code is shown on the reader, e.g. ABCD-EFGH-IJKL',
         'activation code order number WEB-48213-77',
         'setup code READ-ONLY-MODE is the default',
+      ],
+    },
+  },
+  {
+    id: 'signed-with-value',
+    category: 'KEY',
+    description:
+      'A secret told as what something is signed with (`callbacks are signed with \`whk_…\``, `we sign requests using …`, `HMAC-SHA256 signed with …`): a drawn value of letters of both cases and digits; hex alone (a key id, a fingerprint) and names are left',
+    keywords: ['signed', 'signs', 'sign ', 'hmac'],
+    startsAtKeyword: true,
+    pattern: SIGNED_WITH_VALUE,
+    secretGroup: 'v',
+    validate: (v, ctx) => isSigningSecretShape(v, ctx.file, ctx.groups?.['q'] ?? ''),
+    confidence: 'medium',
+    examples: {
+      match: [
+        'Their webhook callbacks are signed with `whk_Rq7mZt2WbX9kLp4VnH8cJd5F`; verify before trusting them.',
+        'We sign every outbound request using Hq7Lm2Wx9Tz4Kv8Rb3Nc6Pd1 in the X-Signature header.',
+        'Payloads are HMAC-SHA256 signed with the secret "tL8vQ2mZx7RkW4nB9pYc3HdF".',
+      ],
+      noMatch: [
+        'Their webhook callbacks are signed with HMAC-SHA256; the key is in Vault.',
+        'Commits are signed with GPG key 4AEE18F83AFDEB23A1B2C3D4E5F60718293A4B5C.',
+        'Tokens are signed with `WEBHOOK_SIGNING_SECRET` from the environment.',
+        'The release is signed with `release-signing-key.pem` from the HSM.',
+        'The certificate is signed by Acme Root CA R3 2024 Intermediate.',
+        'Requests are signed with `$PARTNER_SIGNING_SECRET`.',
       ],
     },
   },

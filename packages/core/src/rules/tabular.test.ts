@@ -337,3 +337,23 @@ describe("a CSV column of a video room's or a meeting's PINs", () => {
     expect(found(csv)).toEqual([]);
   });
 });
+
+describe('SQL inserts into a credentials table whose columns are not known', () => {
+  const values = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  it("reads the value after each row's service name in a table named for integrations, credentials or API keys", () => {
+    const dump = "LOCK TABLES `integrations` WRITE;\nINSERT INTO `integrations` VALUES (1,'vimeo','c47e0a91d2b85f3e6a1d09c7b4e2f58a','2024-03-11'),(2,'zoom_webhook','Mq7Tz2Wb9XkLp4VnH8cJ','2024-05-20');\n";
+    expect(values(dump, 'db/dump.sql')).toEqual(['c47e0a91d2b85f3e6a1d09c7b4e2f58a', 'Mq7Tz2Wb9XkLp4VnH8cJ']);
+    expect(values("INSERT INTO api_tokens VALUES ('geocoder', 'Rb3Nc6Pd1Hq7Lm2Wx9Tz4K');\n", 'db/seed.sql')).toEqual(['Rb3Nc6Pd1Hq7Lm2Wx9Tz4K']);
+  });
+  it('leaves flags and ids in such a table, and the same rows in a table not named for credentials', () => {
+    expect(values("INSERT INTO `integrations` VALUES (1,'stripe','enabled','2024-01-09');\n", 'db/dump.sql')).toEqual([]);
+    expect(values("INSERT INTO `integrations` VALUES (2,'ups_account_id','Q7R2M9K4T8W3','2024-01-10');\n", 'db/dump.sql')).toEqual([]);
+    expect(values("INSERT INTO `plugins` VALUES (1,'geocoder','Rb3Nc6Pd1Hq7Lm2Wx9Tz4K');\n", 'db/dump.sql')).toEqual([]);
+  });
+  it("reads a short drawn key under a column the table's definition names secret, and leaves a word with a number", () => {
+    const created = 'CREATE TABLE integrations (name text, secret text);\n';
+    expect(values(`${created}INSERT INTO integrations VALUES ('maps', 'QHT7K2RM');\n`, 'db/dump.sql')).toEqual(['QHT7K2RM']);
+    expect(values(`${created}INSERT INTO integrations VALUES ('maps', 'pending1');\n`, 'db/dump.sql')).toEqual([]);
+    expect(values(`${created}INSERT INTO integrations VALUES ('maps', 'ABCD1234');\n`, 'db/dump.sql')).toEqual([]);
+  });
+});

@@ -214,8 +214,18 @@ function columnKey(title: string): ColumnKey | undefined {
 }
 
 /**
+ * Eight or nine letters and digits with digits between the letters (`WDB9A0DD`): shorter than a key must be where only
+ * its shape speaks, but under a column that names a key or a secret it is one, as some services issue keys that short
+ * (what3words' API keys). A word with a number after it (`pending1`) has no digit inside, and stand-ins stay out.
+ */
+const SHORT_DRAWN_KEY = /^(?=[A-Za-z0-9]{8,9}$)[A-Za-z0-9]{0,7}[A-Za-z]\d{1,6}[A-Za-z]/;
+function isShortDrawnKey(value: string, file: string | undefined): boolean {
+  return SHORT_DRAWN_KEY.test(value) && isPlausibleSecret(value, { category: 'PASS', quoted: true, file });
+}
+
+/**
  * The cells of one row that sit under a secret-named column and hold a plausible secret; under a PIN's or a keypad code's
- * column, four to eight digits that are no stand-in are one too. A password's hash in a slow format, crypt(3)'s included,
+ * column, four to eight digits that are no stand-in are one too; under a key's or a secret's, a short drawn key too. A password's hash in a slow format, crypt(3)'s included,
  * is the users table's login store (`auth_user.password`), not the password.
  */
 function cellCredentials(cells: readonly Cell[], columns: readonly (ColumnKey | undefined)[], options: DetectOptions): Span[] {
@@ -227,7 +237,8 @@ function cellCredentials(cells: readonly Cell[], columns: readonly (ColumnKey | 
     // as in a key/value table's rows (`namedRowCredential`).
     if (key.weak && UUID.test(cell.text)) return;
     const pin = key.accessCode === true && isProsePin(cell.text);
-    if (!pin && !isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
+    const shortKey = key.category === 'KEY' && !key.weak && isShortDrawnKey(cell.text, options.file);
+    if (!pin && !shortKey && !isPlausibleSecret(cell.text, { category: key.category, quoted: true, weakKey: key.weak, file: options.file })) return;
     spans.push({ start: cell.start, end: cell.start + cell.text.length, category: key.category });
   });
   return spans;
@@ -415,6 +426,39 @@ function sqlRowEnd(text: string, open: number): number | undefined {
   return undefined;
 }
 
+/**
+ * The last words of a table's name that say it keeps credentials for other services (`integrations`, `credentials`,
+ * `secrets`, `api_keys`, `third_party_tokens`): a dump's rows there pair a service's name with its key.
+ */
+const CREDENTIAL_TABLE_WORDS = new Set(['integration', 'integrations', 'credential', 'credentials', 'secret', 'secrets', 'apikeys']);
+const API_CREDENTIAL_WORDS = new Set(['key', 'keys', 'token', 'tokens', 'secret', 'secrets']);
+
+function namesCredentialTable(table: string): boolean {
+  const words = splitWords(tableKey(table));
+  const last = words[words.length - 1] ?? '';
+  return CREDENTIAL_TABLE_WORDS.has(last) || (words[words.length - 2] === 'api' && API_CREDENTIAL_WORDS.has(last));
+}
+
+/** How many values of a row of a credentials table are read: an id, a name, the secret and a few dates or flags. */
+const MAX_PAIR_ROW_CELLS = 8;
+/** A service's or an integration's name as a row gives it (`mailchimp`, `zoom_webhook`, `xero.refresh`). */
+const SERVICE_NAME = /^[A-Za-z][A-Za-z0-9_.-]{1,40}$/;
+/** The secret of a credentials table's row, whose column is not known: read as a key's under a column named `secret`. */
+const PAIR_SECRET_COLUMN: ColumnKey = { category: 'KEY', weak: false };
+
+/**
+ * The secret of one row of a credentials table whose columns are not known (mysqldump's `INSERT INTO \`integrations\`
+ * VALUES (1,'mailchimp','…','2024-02-01')` with no `CREATE TABLE` in the text): the value right after the first string
+ * that names a service, unless the name says the row holds an id (`ups_webhook_id`).
+ */
+function namedPairCredentials(cells: readonly Cell[], options: DetectOptions): Span[] {
+  const name = cells.findIndex((cell) => SERVICE_NAME.test(cell.text));
+  if (name === -1 || name + 1 >= cells.length || namesAnId(cells[name]!.text)) return [];
+  const columns: (ColumnKey | undefined)[] = [];
+  columns[name + 1] = PAIR_SECRET_COLUMN;
+  return cellCredentials(cells, columns, options);
+}
+
 function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] {
   const spans: Span[] = [];
   let createdTables: Map<string, string[]> | undefined;
@@ -422,13 +466,17 @@ function findSqlInsertCredentials(text: string, options: DetectOptions): Span[] 
     const listed = m.groups!['cols'];
     const titles = listed !== undefined ? listed.split(',').map(unquotedColumn) : (createdTables ??= createdTableColumns(text)).get(tableKey(m.groups!['table']!));
     const layout = titles === undefined ? undefined : tableLayout(titles, m.groups!['table']);
-    if (layout === undefined) continue;
+    // Columns unknown, a table named for credentials is read as its rows pair a service's name with its secret.
+    const pairs = layout === undefined && titles === undefined && namesCredentialTable(m.groups!['table']!);
+    if (layout === undefined && !pairs) continue;
     // The first row, then the rows after it, up to a bounded number so hostile input stays linear.
     let open = m.index + m[0].length - 1;
     for (let row = 0; row <= 1000; row++) {
       const end = sqlRowEnd(text, open);
       if (end === undefined) break;
-      spans.push(...rowSpans(valuesRowCells(text.slice(open + 1, end), open + 1, layout.columns.length), layout, options));
+      const vals = text.slice(open + 1, end);
+      if (layout !== undefined) spans.push(...rowSpans(valuesRowCells(vals, open + 1, layout.columns.length), layout, options));
+      else spans.push(...namedPairCredentials(valuesRowCells(vals, open + 1, MAX_PAIR_ROW_CELLS), options));
       SQL_NEXT_ROW.lastIndex = end + 1;
       const next = SQL_NEXT_ROW.exec(text);
       if (next === null) break;
@@ -855,7 +903,7 @@ export const tabularRules: Rule[] = [
   {
     id: 'sql-insert-column-credential',
     category: 'CRED',
-    description: 'A value inserted under a secret-named column of an SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`), or of an insert without a column list into a table the text creates (mysqldump\'s `CREATE TABLE t (…)` then `INSERT INTO t VALUES (…)`)',
+    description: 'A value inserted under a secret-named column of an SQL insert (`INSERT INTO t (name, client_secret) VALUES (\'x\', \'…\')`), or of an insert without a column list into a table the text creates (mysqldump\'s `CREATE TABLE t (…)` then `INSERT INTO t VALUES (…)`); with no columns known, the value after a service\'s name in a table named for credentials (`INSERT INTO integrations VALUES (1, \'vimeo\', \'…\')`)',
     keywords: ['insert'],
     pattern: SQL_INSERT_ROW,
     find: findSqlInsertCredentials,
@@ -864,8 +912,10 @@ export const tabularRules: Rule[] = [
       match: [
         "INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'q9X2mL7vR4kP8nZ3wT5yB1cD6');",
         "INSERT INTO integrations (id, provider, api_secret, created_at) VALUES\n  (1, 'mailer', NULL, now()),\n  (2, 'payments', 'Wt4-Lq8Zx2Vn6Bp0Rk3Ym7Hc5Jd9Fs1Ga', now());",
+        "INSERT INTO `api_keys` VALUES (1,'geocoder','Pq7Zt2Wm9Xk4Lr8Vn3Hc','2024-01-09'),(2,'sms','Kd4Rw8Tn2Yb6Mq9Zx3Lv','2024-02-11');",
+        "CREATE TABLE integrations (name text, secret text);\nINSERT INTO integrations VALUES ('maps', 'QHT7K2RM');",
       ],
-      noMatch: ["INSERT INTO users (id, email, password_hash) VALUES (1, 'ann@example.org', '$2b$12$abcdefghijklmnopqrstuv');", "INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'changeme');"],
+      noMatch: ["INSERT INTO users (id, email, password_hash) VALUES (1, 'ann@example.org', '$2b$12$abcdefghijklmnopqrstuv');", "INSERT INTO api_clients (name, client_secret) VALUES ('billing', 'changeme');", "INSERT INTO `integrations` VALUES (1,'stripe','enabled','2024-01-09'),(2,'ups_account_id','A1B2C3D4E5F6G7H8','2024-01-10');", "INSERT INTO `plugins` VALUES (1,'geocoder','Pq7Zt2Wm9Xk4Lr8Vn3Hc');"],
     },
   },
 ];

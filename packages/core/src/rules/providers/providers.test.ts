@@ -553,6 +553,13 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
     expect(spansOf(`The orchestration routing key was only in the console.\nIt was \`${r0}\`, rotated since.\n`, 'postmortem.md', 'pagerduty-key-near-words')).toEqual([r0]);
   });
 
+  it('reads a key pasted right after a question about it in the same message, and leaves one after a question about something else', () => {
+    expect(spansOf(`{"text": "is the cohere one still good as a backup? ${cohereKey}"}\n`, 'export/ml.json', 'cohere-key-near-words')).toEqual([cohereKey]);
+    expect(spansOf(`[09:12] ana: cohere key still valid? ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([cohereKey]);
+    expect(spansOf(`[09:12] ana: cohere key rotated, which build broke? ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
+    expect(spansOf(`[09:12] ana: cohere key still valid? no. ${cohereKey}\n`, 'chat/ml.txt', 'cohere-key-near-words')).toEqual([]);
+  });
+
   it("reads a Datadog app key in a chat's reply under the question that names Datadog, or beside the agent's DD_ variable", () => {
     const appKey = fake('hex', 40, 9951);
     expect(spansOf(`{"text": "can someone paste the Datadog keys?"},\n{"text": "api key is in the vault, app key ${appKey}"}\n`, 'export/eng.json', 'datadog-key-in-prose')).toEqual([appKey]);

@@ -408,8 +408,21 @@ function isNamedBefore(text: string, start: number, find: ShapeAfterWords): bool
   if (find.namedBy === undefined) return true;
   const before = text.slice(Math.max(0, start - NAMED_REACH), start);
   const nounEnd = lastNounEnd(before, find.namedBy);
-  if (nounEnd !== -1 && before.length - nounEnd <= NAMED_GAP && !OTHER_THING_BETWEEN.test(before.slice(nounEnd))) return true;
+  if (nounEnd !== -1 && before.length - nounEnd <= NAMED_GAP && namesValueAfter(before.slice(nounEnd))) return true;
   return answersQuestionAbove(text, start, find.namedBy);
+}
+
+/** A question that ends right before the value it asks about: its clause, the mark and a blank or two. */
+const QUESTION_BEFORE_VALUE = /^([^?]{0,70})\?[ \t]{1,3}$/;
+
+/**
+ * Whether the clause between a key's noun and a value lets the noun name the value: no other thing's word and no stop
+ * in it, or one question mark that ends it, as a chat asks about the key it pastes ("cohere one still works as a
+ * fallback? <key>", "is this the right stripe key? <key>").
+ */
+function namesValueAfter(between: string): boolean {
+  const question = QUESTION_BEFORE_VALUE.exec(between);
+  return !OTHER_THING_BETWEEN.test(question === null ? between : question[1]!);
 }
 
 /** Where the last of the nouns in `text` ends, or -1. */
