@@ -1430,3 +1430,50 @@ describe('passwords in config comments and runbook prose: an old one by when it 
     expect(await found('The passphrase is rotated yearly, see the runbook.\nThe passphrase is stored in the vault, ask ops.\n', 'signing/README.md')).toEqual([]);
   });
 });
+
+describe('a short drawn key under a name that ends in `api key`', () => {
+  const keys = async (text: string, file: string): Promise<string[]> => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.category === 'KEY')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads eight or nine capitals and digits drawn at random as the key', async () => {
+    expect(await keys('GEOCODER_API_KEY=R4TQ8ZK2\n', 'deploy/.env')).toEqual(['R4TQ8ZK2']);
+    expect(await keys('maps:\n  api_key: "7HX2MQ4PZ"\n', 'config/settings.yml')).toEqual(['7HX2MQ4PZ']);
+    expect(await keys('export W3W_API_KEY=N8C3TW6Q\n', 'scripts/env.sh')).toEqual(['N8C3TW6Q']);
+  });
+
+  it('leaves stand-ins and a word beside a number, and short values under other names', async () => {
+    const standIns = 'API_KEY=changeme\nAPI_KEY=XXXXXXXX\nAPI_KEY=TODO\nAPI_KEY=ABCD1234\nAPI_KEY=A1B2C3D4\nAPI_KEY=APIKEY01\nAPI_KEY=TODO2025\nAPI_KEY=12345678\n';
+    expect(await keys(standIns, 'app/.env')).toEqual([]);
+    expect(await keys('BUILD_ID=R4TQ8ZK2\nLICENSE_SKU=R4TQ8ZK2\nAPI_KEY_ID=R4TQ8ZK2\n', 'app/.env')).toEqual([]);
+  });
+});
+
+describe("UUIDs that are ids beside a key: an integration's key, an argument after a token variable", () => {
+  const found = async (text: string, file: string): Promise<string[]> => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  };
+
+  it("leaves a UUID under an integration key's name, and still reads the secret beside it", async () => {
+    const rb = 'Rails.application.configure do\n  config.x.esign.integration_key = "5d1c7a2e-8f34-4b6a-9c0e-2a7f13b8d946"\n  config.x.esign.api_secret = "Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0F"\nend\n';
+    expect(await found(rb, 'config/initializers/esign.rb')).toEqual(['Tq3Lm8Zw2Rx7Vb4Nc9Kp6Hy1Jd5Gs0F']);
+    expect(await found('DOCUSIGN_INTEGRATION_KEY=5d1c7a2e-8f34-4b6a-9c0e-2a7f13b8d946\n', 'deploy/app.env')).toEqual([]);
+    expect(await found('const esign = { integrationKey: "5d1c7a2e-8f34-4b6a-9c0e-2a7f13b8d946" };\n', 'src/esign.ts')).toEqual([]);
+  });
+
+  it('still reads a key of another shape under an integration key, and a UUID under a secret key', async () => {
+    expect(await found('PAGERDUTY_INTEGRATION_KEY=9c4e1a7b3f20d85e6b1c4a9f7e2d0b38\n', 'ops/.env')).toEqual(['9c4e1a7b3f20d85e6b1c4a9f7e2d0b38']);
+    expect(await found('HEROKU_API_KEY=5d1c7a2e-8f34-4b6a-9c0e-2a7f13b8d946\n', 'ops/.env')).toEqual(['5d1c7a2e-8f34-4b6a-9c0e-2a7f13b8d946']);
+  });
+
+  it('leaves a UUID passed after a token variable as the next argument, and reads a quoted name paired with one', async () => {
+    const java = 'class Payouts {\n  Client client() {\n    return new PayoutClient("https://api.example.com", payoutToken, "3b8e0f5c-71d2-4a96-8e4b-c0d9a1f6e237");\n  }\n}\n';
+    expect(await found(java, 'src/main/java/Payouts.java')).toEqual([]);
+    const pair = 'vault.put("payout_token", "3b8e0f5c-71d2-4a96-8e4b-c0d9a1f6e237");\n';
+    expect(await found(pair, 'src/Seed.java')).toEqual(['3b8e0f5c-71d2-4a96-8e4b-c0d9a1f6e237']);
+  });
+});

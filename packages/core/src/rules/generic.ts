@@ -408,6 +408,16 @@ function isTelemetryId(name: string, value: string): boolean {
   return UUID.test(value) && splitWords(name).some((w) => w === 'telemetry' || w === 'instrumentation');
 }
 
+/**
+ * A UUID under an integration's key (`config.x.docusign.integration_key`, `DOCUSIGN_INTEGRATION_KEY`, `integrationKey`):
+ * DocuSign's integration key is its OAuth client id, shown in the admin console and sent in every authorisation URL, as
+ * Duo's is the public half beside a secret key. Secrets that an integration is given have shapes of their own (PagerDuty's
+ * 32 hex digits, a secret key's base64), never a UUID.
+ */
+function isIntegrationKeyId(name: string, value: string): boolean {
+  return UUID.test(value) && splitWords(name).slice(-2).join(' ') === 'integration key';
+}
+
 /** A shell expansion of a positional argument or a variable with a literal default (`${1:-…}`, `${NAME-…}`, `${NAME:=…}`); group 1 is the default. */
 const SHELL_LITERAL_DEFAULT = /^\$\{(?:\d{1,2}|[A-Za-z_]\w{0,60}):?[-=]([^\s"'`$\\{}]{1,300})\}/;
 
@@ -1801,8 +1811,9 @@ function isRuledOutByExpression(scan: AssignmentScan, name: string, nameStart: n
     return true;
   }
   // A variable handed to a call and a commit's id after it (`postDeployMarker(apiKey, "<40 hex>")`, `tagRelease(token, "…")`):
-  // the literal is the call's next argument, a revision named beside the key, not a value bound to the variable's name.
-  if (separator.trim() === ',' && v.quoted && codeFile && COMMIT_ID.test(v.value) && !isQuoteOrColonBefore(text, nameStart)) return true;
+  // the literal is the call's next argument, a revision named beside the key, not a value bound to the variable's name. So
+  // is a UUID there (`new WiseClient(baseUrl, wiseToken, "<uuid>")`): the profile's or the account's id the call acts for.
+  if (separator.trim() === ',' && v.quoted && codeFile && (COMMIT_ID.test(v.value) || UUID.test(v.value)) && !isQuoteOrColonBefore(text, nameStart)) return true;
   // A fallback handed through a call is the value only as the call's one argument (`?? devOnly("…")`, not `|| t("…", opts)`).
   if (RUBY_FETCH_BLOCK.test(separator) && !FETCH_CALL_BEFORE_NAME.test(text.slice(Math.max(0, nameStart - 12), nameStart))) return true;
   if (FALLBACK_CALL.test(separator) && !(v.quoted && ONLY_ARGUMENT_END.test(text.slice(v.start + v.value.length + 1, v.start + v.value.length + 8)))) return true;
@@ -2048,6 +2059,7 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
     !(key.category === 'KEY' && key.weak && isDotenvLetterDraw(v.value, file)) &&
     // A secret issued as a short hex string (`"ad_network_secret_key": "…"` of 12 hex digits), under a name that says secret.
     !(key.category === 'KEY' && !key.weak && isHexUnderSecretName(name, v.value)) &&
+    !(key.category === 'KEY' && isShortApiKeyUnderApiKeyName(name, v.value)) &&
     // A secret an app signs its tokens or sessions with, made of words by a person (`JWT_SECRET = env… || 'kelpie-zoomies-secret-2024'`),
     // quoted or as a dotenv file's literal (`JWT_SECRET=…`).
     !(key.category === 'KEY' && quoted && isSelfMadeSecretName(name) && isMadeWordsSecret(v.value) && isPlausiblePassword(v.value, file))
@@ -2059,6 +2071,7 @@ function reportValue(scan: AssignmentScan, name: string, nameStart: number, key:
   if (echoesNameWords(name, v.value)) return;
   if (isCardTokenId(name, v.value)) return;
   if (isTelemetryId(name, v.value)) return;
+  if (isIntegrationKeyId(name, v.value)) return;
   if (namesPublicClientKey(key, text, nameStart, name) || namesPublicKeyInVendorFile(key, file, name) || isVendorClientKeyValue(name, v.value) || (WRITE_KEY_NAME.test(name) && isBrowserLoadedWriteKey(text, v.start, v.value, file))) return;
   // A bare `key` that its comment calls a handle (`// idempotency key must be unique per refund` over `$key = '…'`).
   if (key.weak && BARE_KEY_NAME.test(name) && commentNamesHandleKey(text, nameStart)) return;
@@ -2741,6 +2754,28 @@ const SHORT_SECRET_HEX = /^(?=[0-9a-fA-F]{0,63}[a-fA-F])(?=[0-9a-fA-F]{0,63}\d)(
  */
 function isHexUnderSecretName(name: string, value: string): boolean {
   return SHORT_SECRET_HEX.test(value) && SECRET_WORD_NAME.test(name) && new Set(value).size >= 6;
+}
+
+/**
+ * A short key some services issue (what3words' 8 capitals and digits, `W3W_API_KEY=9E5B5V3P`) under a name that ends in
+ * `api key`: too short for the randomness test, so judged by its drawn shape. Capitals and digits mixed inside, not a
+ * word and a number side by side (`APIKEY01`, `TODO2024`, `ABCD1234`): a stand-in is written that way, a draw seldom is.
+ */
+const API_KEY_NAME_END = /api[_.-]?key$/i;
+const SHORT_DRAWN_KEY = /^[A-Z0-9]{8,9}$/;
+function isShortApiKeyUnderApiKeyName(name: string, value: string): boolean {
+  return API_KEY_NAME_END.test(name) && SHORT_DRAWN_KEY.test(value) && characterSwitches(value) >= 3 && new Set(value).size >= 6 && !countsInTurns(value);
+}
+
+/** Letters and digits that each count up where they stand (`A1B2C3D4`, `1A2B3C4D`): a dummy typed by hand. */
+function countsInTurns(value: string): boolean {
+  const letters = value.replace(/\d/g, '');
+  const digits = value.replace(/\D/g, '');
+  return isCountingUp(letters) && isCountingUp(digits);
+}
+function isCountingUp(part: string): boolean {
+  for (let i = 1; i < part.length; i++) if (part.charCodeAt(i) !== part.charCodeAt(i - 1) + 1) return false;
+  return true;
 }
 
 /** A name that says plainly it holds an application's secret: `client_secret`, `Client-Secret`, `appSecret`, `API_SECRET`. */
@@ -4839,9 +4874,14 @@ function wrappedSentenceBefore(text: string, at: number): string {
  * the key's kind, so neither a clause of its own between noun and verb nor a digest's `SHA256` that would make the value one.
  */
 const KEY_KIND_ASIDE = /[ \t]\((?:HMAC|AES|HS\d{3})[\w ,/-]{0,30}\)/gi;
+/**
+ * A bracketed aside that says what the key may do or where it works (`the REST API key for the sync script (read-only) is …`,
+ * `(test only)`, `(prod)`): the key's scope, no clause of its own between noun and verb.
+ */
+const KEY_SCOPE_ASIDE = /[ \t]\((?:read[ -]?only|read[ /-]?write|write[ -]?only|full[ -]access|admin|scoped|restricted|test|live|prod|production|staging|sandbox|dev)(?:[ -]only)?\)/gi;
 
 function withoutKeyKindAside(sentence: string): string {
-  return sentence.includes('(') ? sentence.replace(KEY_KIND_ASIDE, '') : sentence;
+  return sentence.includes('(') ? sentence.replace(KEY_KIND_ASIDE, '').replace(KEY_SCOPE_ASIDE, '') : sentence;
 }
 
 /** A comma right before the verb's `it's`, as a conditional clause ends (`If you need the API key, it's …`). */
@@ -4880,7 +4920,8 @@ function findKeyIsBareValues(text: string, options: DetectOptions, offsets: read
     if (isPublicClientKey([], [...proseWordsBefore(sentence, noun.index), noun[0].toLowerCase().replace(/s$/, '')])) return;
     // A vendor's prefix and the key's mode (`gfl_live_`, `sk_test_`) are words by design; the drawn part after them is judged.
     const drawn = raw.replace(KEY_MODE_PREFIX, '');
-    if (UUID.test(raw) || (!KEY_HEX.test(raw) && (!looksGenerated(raw) || WORD_PART.test(drawn) || isNameShaped(drawn)))) return;
+    const generated = looksGenerated(raw) && !WORD_PART.test(drawn) && !isNameShaped(drawn);
+    if (UUID.test(raw) || (!KEY_HEX.test(raw) && !generated && !isDrawnLettersJoined(raw))) return;
     if (!isPlausibleSecret(raw, { category: 'KEY', quoted: true, file: options.file })) return;
     spans.push({ start: end - raw.length, end, category: noun[0].toLowerCase().startsWith('token') ? 'TOKEN' : 'KEY' });
   });
@@ -4930,6 +4971,21 @@ function findValuesNamedAfter(text: string, options: DetectOptions, offsets: rea
     spans.push({ start: value.start, end: value.end, category: /token/i.test(clause.groups!['noun']!) ? 'TOKEN' : 'KEY' });
   }
   return spans;
+}
+
+/**
+ * Letters of both cases drawn at random with `+`, `-`, `_` or `/` among them and no digit (a PagerDuty REST API key,
+ * `u+GxnMP-WJ…`): the case switches often and small letters never run long, and vowels are few, as in a draw of 52 letters
+ * (about one in five) and never in words or names joined the same way (`Read-Only-Access-Key`, about two in five).
+ */
+const LETTERS_WITH_MARKS = /^(?=[A-Za-z]{0,64}[+/_-])[A-Za-z+/_-]{16,64}$/;
+const LOWER_RUN = /[a-z]{6}/;
+function isDrawnLettersJoined(value: string): boolean {
+  if (!LETTERS_WITH_MARKS.test(value)) return false;
+  const letters = value.replace(/[+/_-]/g, '');
+  if (letters.length < 16 || LOWER_RUN.test(letters) || !/[A-Z]/.test(letters) || !/[a-z]/.test(letters)) return false;
+  const vowels = letters.replace(/[^aeiouAEIOU]/g, '').length;
+  return vowels * 10 <= letters.length * 3 && characterSwitches(letters) * 20 >= letters.length * 7 && new Set(letters).size >= 12;
 }
 
 /** Digits spread through the value in three runs or more (not words with a number here and there), and many distinct characters. */
@@ -5572,24 +5628,48 @@ function findSetOffKeys(text: string, options: DetectOptions, offsets: readonly 
   for (const offset of offsets) {
     if (offset > 0 && isLetterCode(text.charCodeAt(offset - 1))) continue;
     let newline = offset;
-    while (newline < text.length && newline - offset <= 16 && text.charCodeAt(newline) !== 0x0a) newline++;
+    while (newline < text.length && newline - offset <= KEY_CLAUSE_REACH && text.charCodeAt(newline) !== 0x0a) newline++;
     if (newline >= text.length || text.charCodeAt(newline) !== 0x0a) continue;
-    const tail = KEY_LEAD_IN_TAIL.exec(text.slice(offset, newline));
-    if (tail === null || (tail.groups!['verb'] === undefined && tail.groups!['colon'] === undefined)) continue;
+    const rest = text.slice(offset, newline);
+    const tail = KEY_LEAD_IN_TAIL.exec(rest);
+    const endsWithNoun = tail !== null && (tail.groups!['verb'] !== undefined || tail.groups!['colon'] !== undefined);
+    if (!endsWithNoun && !KEY_CLAUSE_TO_COLON.test(rest)) continue;
     let lineStart = offset;
     while (lineStart > 0 && offset - lineStart < KEY_IS_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     const lead = text.slice(lineStart, newline);
     if (/^[ \t]{0,4}>/.test(lead) || lead.includes('`') || NOT_THE_KEYS_VALUE.test(lead)) continue;
-    if (!endsInKeyNoun(text.slice(lineStart, offset + tail.groups!['noun']!.length))) continue;
-    SET_OFF_VALUE.lastIndex = newline + 1;
-    const m = SET_OFF_VALUE.exec(text);
+    if (!endsInKeyNoun(text.slice(lineStart, offset + nounLength(rest)))) continue;
+    const below = endsWithNoun ? SET_OFF_VALUE : VALUE_ALONE_BELOW;
+    below.lastIndex = newline + 1;
+    const m = below.exec(text);
     if (m === null) continue;
     const value = m.groups!['v']!;
-    if (!isSetOffKeyValue(value, options.file)) continue;
+    if (endsWithNoun ? !isSetOffKeyValue(value, options.file) : !isKeyHandedOverBelow(value, options.file)) continue;
     const start = text.indexOf(value, newline + 1);
     spans.push({ start, end: start + value.length });
   }
   return spans;
+}
+
+/**
+ * A key's noun, then the rest of its clause up to a colon that ends the line ("uses a separate key, it's in the app config
+ * but here it is in case:"): a mail hands the value over on the line below, set off or not. No sentence ends on the way.
+ */
+const KEY_CLAUSE_REACH = 120;
+const KEY_CLAUSE_TO_COLON = /^(?:secret|token|key)s?\b[^\r\n.!?`:]{0,120}[^:/\s]:[ \t]{0,4}\r?$/i;
+/** A value alone on its line (maybe after a blank one), indented or not, before a blank line or the end. */
+const VALUE_ALONE_BELOW = /(?:[ \t]{0,8}\r?\n)?[ \t]{0,12}(?<v>[^\s`'"]{20,100})[ \t]{0,8}(?:\r?\n[ \t]{0,8}(?:\r?\n|$)|$)/y;
+const KEY_NOUN_AT = /^(?:secret|token|key)s?/i;
+function nounLength(rest: string): number {
+  return KEY_NOUN_AT.exec(rest)?.[0].length ?? 0;
+}
+/**
+ * A value below a clause that names a key a little way back: a generated or a vendor's prefixed value (`oph_HeIJUV0alhjZ…`)
+ * drawn from capitals, small letters and digits all, where hex may be a revision's and one case a name's.
+ */
+function isKeyHandedOverBelow(value: string, file: string | undefined): boolean {
+  if (!/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value)) return false;
+  return isSetOffKeyValue(value, file) || (isVendorPrefixedToken(value) && isPlausibleSecret(value, { category: 'KEY', quoted: true, file }));
 }
 
 /** Whether the text ends in a key's, token's or secret's noun that `KEY_NOUN` takes (not a public, host or cache key). */
@@ -7388,9 +7468,10 @@ export const genericRules: Rule[] = [
     id: 'key-set-off-below',
     category: 'KEY',
     description:
-      'A key, token or secret set off on its own indented line below the line that ends naming it with a colon or "is" (a mail\'s "…contained our DTN service client secret:" over an indented block): hex of a key\'s length or a generated value; not a public or host key, a key file\'s path, a fingerprint or an id',
+      'A key, token or secret set off on its own indented line below the line that ends naming it with a colon or "is" (a mail\'s "…contained our DTN service client secret:" over an indented block): hex of a key\'s length or a generated value; not a public or host key, a key file\'s path, a fingerprint or an id. Or a drawn value of capitals, small letters and digits alone on the line below, indented or not, when the clause that names the key runs on to a colon ending its line ("uses a separate key, … here it is in case:")',
     keywords: ['secret', 'token', 'key'],
-    pattern: /(?:secret|token|key)s?(?:[ \t](?:is|was|are))?[ \t]{0,2}:?[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?(?:\t|[ \t]{2,12})([^\s`'"]{6,100})/i,
+    pattern:
+      /(?:secret|token|key)s?(?:[ \t](?:is|was|are))?[ \t]{0,2}:?[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?(?:\t|[ \t]{2,12})([^\s`'"]{6,100})|(?:secret|token|key)s?\b[^\r\n.!?`:]{0,120}:[ \t]{0,4}\r?\n(?:[ \t]{0,8}\r?\n)?[ \t]{0,12}([^\s`'"]{20,100})/i,
     find: findSetOffKeys,
     anchored: true,
     confidence: 'medium',
@@ -7398,6 +7479,7 @@ export const genericRules: Rule[] = [
       match: [
         'A student pushed a notebook to a public repo that contained our DTN service\nclient secret:\n\n    Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=\n\nI have deleted that client.',
         "The test tenant's new API token is\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2\n",
+        'The billing API takes its own key, you will find it in the vault, but for today:\nbl_Vq7RmT2xK9pLw4Zn8Hc3Yd6Fs1Ja5Ue0\n\nThanks',
       ],
       noMatch: [
         'Add this line to authorized_keys, our deploy public key:\n\n    AAAAC3NzaC1lZDI1NTE5AAAAIB7x9Lq2mZr9Tn4Wk8Rb3Hc\n',
@@ -7406,6 +7488,8 @@ export const genericRules: Rule[] = [
         'To make a new secret:\n\n    openssl-rand-hex-32\n',
         '> our client secret:\n>\n>     Qx7vLp2mZr9Tn4Wk8Rb3Hc6Yd0Fs5Ja1Ue+Kg/Nw0=\n',
         'The token is:\n\n    session-token-for-user\n',
+        'The signing key was rotated in this commit:\n3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2f00dbeef\n',
+        'Keys are kept per tenant, the vault path is:\nsecret/data/tenants/billing-prod\n',
       ],
     },
   },

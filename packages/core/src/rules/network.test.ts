@@ -300,6 +300,18 @@ describe('a private address beside a gateway named `gw`', () => {
   it('still reads a browser version as a version', () => {
     expect(hosts('| Edge 10.0.1.2 | gwt build |', 'docs/browsers.md')).toEqual([]);
   });
+
+  it('reports the address of a machine named after a browser or a mobile system', () => {
+    expect(hosts('The edge box answers on `10.44.3.9` from the plant VPN only.\n', 'runbook.md')).toEqual(['10.44.3.9']);
+    expect(hosts('Our edge router (192.168.88.1) drops the tunnel at night.\n', 'notes.md')).toEqual(['192.168.88.1']);
+    expect(hosts('the android tablet at 10.9.0.23 runs the kiosk\n', 'kiosk.md')).toEqual(['10.9.0.23']);
+    expect(hosts('- iOS device test rig: 172.18.2.40\n', 'qa.md')).toEqual(['172.18.2.40']);
+  });
+
+  it('reads a dotted quad right after a browser or system name as its version', () => {
+    expect(hosts('Tested on Chrome 10.0.648.204 and Safari 5\n', 'qa.md')).toEqual([]);
+    expect(hosts('UA: Mozilla/5.0 Chrome/10.0.648.204 Safari/537.36\n', 'log.txt')).toEqual([]);
+  });
 });
 
 describe('a private address that is a literal of its own in a joined string', () => {

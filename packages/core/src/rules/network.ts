@@ -198,7 +198,10 @@ function findInternalUrls(declared: readonly string[]) {
  */
 // A word that is a folder of a URL's or a file's path (`GET "/api/v1/availability" for 10.8.0.2`, `/release/notes`) names
 // that path's version, as a request log prints it beside the client's address, not the address's.
-const VERSION_CONTEXT = /(?<!\/)\b(?:version|ver|release|semver|tag|build|firmware|chrome|firefox|safari|edge|msie|android|ios)\b|(?<!\/)\bv\d/i;
+// A browser's or a mobile system's name is a version's only with a version number close after it (`Edge 10.0.1.2`,
+// `| chrome 10.0.648.204 |`, `Chrome/120.0`): alone it names a machine (`the edge box is at …`, `android tablet at …`).
+const VERSION_CONTEXT =
+  /(?<!\/)\b(?:version|ver|release|semver|tag|build|firmware)\b|(?<!\/)\bv\d|(?<!\/)\b(?:chrome|firefox|safari|edge|msie|android|ios)[ \t/:]{0,3}v?\d/i;
 // A server's management controller (`the BMC at 10.40.0.200`, `iDRAC`, `IPMI`) is reached at an address: a firmware word beside it names what runs there.
 // A machine that builds (`the build agent BUILD01 (172.20.2.30)`, `build box`, `build runner`) is a host: there `build` names no version.
 const ADDRESS_CONTEXT =

@@ -38,6 +38,18 @@ describe('key-set-off-below: a key set off on its own line below the line that n
     expect(found('The token is:\n\n    session-token-for-user\n', 'notes.md', rule)).toEqual([]);
     expect(found('the secret:\n\n    3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2 and more\n', 'notes.md', rule)).toEqual([]);
   });
+  it('takes a drawn value alone below a clause that names the key and runs on to a colon', () => {
+    const mail = 'Hi Sam,\n\nThe mapping service wants its own token, it lives in the deploy config but so you have it now:\nmps_Lw8Kq2ZrT5xNv3Hc9YbP4Jd7Gs1Fa6Ue0Rm\n\nCheers\n';
+    expect(found(mail, 'mail/handover.eml', rule)).toEqual(['mps_Lw8Kq2ZrT5xNv3Hc9YbP4Jd7Gs1Fa6Ue0Rm']);
+    expect(found('Our webhook secret for the shop, copied from the dashboard:\n  Zq4Tn8Lw2Rx6Vb0Hc3Kp7Yd5Js9Ma1Fe\n', 'notes.md', rule)).toEqual(['Zq4Tn8Lw2Rx6Vb0Hc3Kp7Yd5Js9Ma1Fe']);
+  });
+  it('leaves a revision, a path, a lower-case id and a sentence that ended before the colon', () => {
+    expect(found('The signing key was rotated in this commit:\n3f9a0c7e1b5d48e2a6c0f3b9d7e1a5c2f00dbeef\n', 'notes.md', rule)).toEqual([]);
+    expect(found('Keys live per tenant, the vault path is:\nsecret/data/tenants/billing-prod\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The key pair for the build runner, its name in the console:\nbuild-runner-eu-west-2-prod-01\n', 'notes.md', rule)).toEqual([]);
+    expect(found('We rotated the key. Details of the new setup:\nmps_Lw8Kq2ZrT5xNv3Hc9YbP4Jd7Gs1Fa6Ue0Rm\n', 'notes.md', rule)).toEqual([]);
+    expect(found('Add the public key to the server, here it is:\nAAAAC3NzaC1lZDI1NTE5AAAAIB7x9Lq2mZr9Tn4Wk8Rb3Hc\n', 'notes.md', rule)).toEqual([]);
+  });
   it('reads lines ending in the noun with nothing set off in time that grows with the text', () => {
     const unit = 'client secret:\n    \n';
     for (const size of [256 * 1024, 512 * 1024]) expect(found(unit.repeat(size / unit.length), 'mail.eml', rule)).toEqual([]);
@@ -95,6 +107,23 @@ describe('key-one-prose: "use the new one" handing a key over bare in a chat\'s 
     const md = 'Rotation: the old signing key stays valid a day. Current key id: sk-2027-01.\n  current: 4f9a2c7e1b5d38e0a6c2f9b1d7e3a5c84f9a2c7e1b5d38e0a6c2f9b1d7e3a5c8\n';
     expect(found(md, 'src/signer.ts', rule)).toEqual(['4f9a2c7e1b5d38e0a6c2f9b1d7e3a5c84f9a2c7e1b5d38e0a6c2f9b1d7e3a5c8']);
     expect(found('The partner API key was rotated: the new one is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6\n', 'notes.md', rule)).toEqual(['Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6']);
+  });
+});
+
+describe("key-is-bare-prose: a key's scope in brackets, and letters drawn with marks and no digit", () => {
+  const rule = 'key-is-bare-prose';
+  it('takes the value when a read-only or an environment aside stands between noun and verb', () => {
+    expect(found('The API key for the status sync job (read-only) is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6\n', 'mail/sync.eml', rule)).toEqual(['Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6']);
+    expect(found('the webhook token for billing (test only) is Zr4Kq9Lm2Tx7Vn3Bw8Hc5Jd\n', 'notes.md', rule)).toEqual(['Zr4Kq9Lm2Tx7Vn3Bw8Hc5Jd']);
+  });
+  it('takes letters of both cases drawn with `+`, `-` or `_` among them and no digit', () => {
+    expect(found('The REST API key for the on-call export is y+KqzTRw-MbXfvLhgDsN\n', 'mail/oncall.eml', rule)).toEqual(['y+KqzTRw-MbXfvLhgDsN']);
+    expect(found('The API key for the paging bridge is Kz-Pq+WmTbRxHvNcLgFs.\n', 'notes.md', rule)).toEqual(['Kz-Pq+WmTbRxHvNcLgFs']);
+  });
+  it('leaves words and names joined by dashes, and an aside that is a clause of its own', () => {
+    expect(found('The key for the config (read-only) is Read-Only-Access-Key-Name.\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The API key for the docs site is Lorem-Ipsum-Dolor-Sit-Amet.\n', 'notes.md', rule)).toEqual([]);
+    expect(found('The API key for billing (see the vault, ask Sam) is Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6\n', 'notes.md', rule)).toEqual([]);
   });
 });
 

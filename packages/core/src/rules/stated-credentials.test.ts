@@ -390,6 +390,12 @@ describe("a PIN or a keypad code given as a chat's answer", () => {
     const json = '  {"from": "Jo", "body": "the till wants a manager password again"},\n  {"from": "Lee", "body": "it is `2860` on till 3"}\n';
     expect(answers(json, 'exports/teams/shop.json')).toEqual(['2860']);
   });
+  it("keeps the keypad's enter key with the digits an answer gives, and leaves a channel's name", () => {
+    const teams = "[07:12] Ola: has the yard gate code changed?\n[07:13] Ken: yes, it's 7304# from Monday\n[07:20] Ola: and the store room code?\n[07:21] Ken: it's **61829#**\n";
+    expect(answers(teams, 'chat/yard.txt')).toEqual(['7304#', '61829#']);
+    const others = "[07:12] Ola: the gate code channel on slack?\n[07:13] Ken: it's #2580-gate\n";
+    expect(answers(others, 'chat/yard.txt')).toEqual([]);
+  });
   it('reads an answer that opens with a word of assent before "it\'s", after a question that named a gate\'s code', () => {
     const teams = "[2026-03-02 07:06] Ola: the gate code for the yard changed?\n[2026-03-02 07:07] Ken: yes it's 640918 now\n[2026-03-02 07:09] Ola: and the bin store padlock code?\n[2026-03-02 07:10] Ken: yep, it's 5021\n";
     expect(answers(teams, 'exports/teams/yard.txt')).toEqual(['640918', '5021']);

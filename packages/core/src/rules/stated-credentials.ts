@@ -557,10 +557,10 @@ const STATED_KEYPAD_CODE_KEYWORDS = [
  * named the PIN, the keypad code or the device's password asked about (Discord's "the referee laptop pin is still …? it
  * doesn't take it" / "it's … since saturday", Teams' "reset from HMI with the supervisor pin" / "which is still …?", a
  * JSON export's "card machine 2 wants a supervisor password" / "it's … on the terminal"). Sticky at the phrase; `v` is
- * the digits.
+ * the digits, with the `#` a keypad takes to enter them (`it's 2580# from today`), as every chat answer here gives them.
  */
 const CODE_ANSWER = new RegExp(
-  `(?:it'?s|it[ \\t]is|which[ \\t]is|that'?s|now[ \\t]it'?s)(?:[ \\t]{1,2}(?:still|now))?[ \\t]{1,3}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
+  `(?:it'?s|it[ \\t]is|which[ \\t]is|that'?s|now[ \\t]it'?s)(?:[ \\t]{1,2}(?:still|now))?[ \\t]{1,3}${KEYPAD_DIGITS}(?![\\w\\/:-]|[.,][ \\t]?\\d|[ \\t]\\d)`,
   'iy',
 );
 const CODE_ANSWER_KEYWORDS = ["it's", 'its ', 'it is', 'which is', "that's", 'thats ', "now it's"];
@@ -640,7 +640,8 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
     if (m.index > 0 && /[\w']/.test(text.charAt(m.index - 1))) return;
     const value = m.groups!['v']!;
     const end = m.index + m[0].length;
-    if (!isProsePin(value) || YEAR_DIGITS.test(value) || COUNTED_AFTER.test(text.slice(end, end + 16)) || !opensMessage(text, pastInterjection(text, m.index))) return;
+    const digits = codeDigits(value);
+    if (!isProsePin(digits) || YEAR_DIGITS.test(digits) || COUNTED_AFTER.test(text.slice(end, end + 16)) || !opensMessage(text, pastInterjection(text, m.index))) return;
     // The code was named in the messages before this one: before its line, within reach.
     const lineStart = lineAround(text, m.index, ANSWERED_REACH).start;
     namedEnds ??= namedAccessCodeEnds(text);
@@ -665,12 +666,12 @@ const NEW_CODE_KEYWORDS = ['new one', 'new code', 'new pin'];
  * sentence's mark (`7319`, `190482 - please stop changing it`). Not part of a longer number, a time, a path or a version.
  */
 const BARE_CODE_ANSWER = new RegExp(
-  `(?<![\\w.:\\/-])${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}(?=[ \\t]{0,2}(?:$|["\\r\\n]|[-–—][ \\t]|[.!,;](?:[ \\t]|$|")))`,
+  `(?<![\\w.:\\/-])${KEYPAD_DIGITS}(?=[ \\t]{0,2}(?:$|["\\r\\n]|[-–—][ \\t]|[.!,;](?:[ \\t]|$|")))`,
   'gm',
 );
 /** The new code given in a message (`Yes, new one from Monday is 9147.`): sticky at `new`; `v` is the digits. */
 const NEW_CODE_ANSWER = new RegExp(
-  `new[ \\t](?:one|code|pin)(?:[ \\t][^\\d\\r\\n"?:=]{1,30}?)??(?:[ \\t]{0,2}:|[ \\t]{1,2}(?:is|will[ \\t]be))[ \\t]{1,2}${CODE_MARK}(?<v>\\d{4,8})${CODE_MARK}${CODE_END}`,
+  `new[ \\t](?:one|code|pin)(?:[ \\t][^\\d\\r\\n"?:=]{1,30}?)??(?:[ \\t]{0,2}:|[ \\t]{1,2}(?:is|will[ \\t]be))[ \\t]{1,2}${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
 );
 /** Words of a question that ask for some other number than the code it names (`the ticket number for the door code?`, `how many digits in the gate code?`). */
@@ -679,7 +680,7 @@ const OTHER_NUMBER_ASKED = /\b(?:ref|reference|number|how[ \t]many|how[ \t]much|
 /** Whether the digits of a chat's answer, from `start` to `end`, are a code: a PIN's shape, no year, count or stand-in. */
 function isAnsweredCode(text: string, value: string, start: number, end: number): boolean {
   return (
-    isProsePin(value) && !YEAR_DIGITS.test(value) && !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, lineAround(text, end, ANSWERED_REACH).end)
+    isProsePin(codeDigits(value)) && !YEAR_DIGITS.test(codeDigits(value)) && !COUNTED_AFTER.test(text.slice(end, end + 16)) && !linesCodeStandIn(text, start, lineAround(text, end, ANSWERED_REACH).end)
   );
 }
 
