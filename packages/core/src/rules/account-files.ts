@@ -224,6 +224,26 @@ function findVaultPassword(text: string, options: DetectOptions): Span[] {
   return [{ start, end: start + value.length }];
 }
 
+/**
+ * RubyGems' credentials file (`~/.gem/credentials`, copied as `gem-credentials`, `.gem_credentials.yml`): a YAML map of a
+ * symbol per gem host to that host's API key (`:rubygems_api_key: rubygems_…`, `:acme_gemserver: …`, the names `gem push
+ * --key` picks). Every entry is a key, whatever its name says.
+ */
+const GEM_CREDENTIALS_FILE = /(?:^|[\\/])(?:\.gem[\\/]credentials|\.?gem[-_]credentials(?:\.ya?ml)?)$/i;
+/** One `:name: value` entry, the name maybe without its symbol's colon, the value maybe quoted. */
+const GEM_CREDENTIALS_ENTRY = /^:?(?<name>[A-Za-z_][\w-]{0,60}):[ \t]{1,8}(?:"(?<d>[^\s"]{8,300})"|'(?<s>[^\s']{8,300})'|(?<v>[^\s"'#]{8,300}))[ \t]{0,8}\r?$/gm;
+
+function findGemHostKeys(text: string, options: DetectOptions): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(GEM_CREDENTIALS_ENTRY)) {
+    const value = m.groups!['d'] ?? m.groups!['s'] ?? m.groups!['v']!;
+    if (!isPlausibleSecret(value, { category: 'KEY', quoted: true, file: options.file })) continue;
+    const start = m.index + m[0].indexOf(value, m.groups!['name']!.length + 1);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 /** Composer's credentials file: `auth.json` in a project or in `COMPOSER_HOME`. */
 const COMPOSER_AUTH_FILE = /(?:^|[\\/])auth\.json$/i;
 /**
@@ -459,6 +479,22 @@ export const accountFileRules: Rule[] = [
     examples: {
       match: ['$USER3$=15vMVx=WRa8=OPqLEq', '$USER5$=Lanterncobalt90?', '# resources\n\t$USER6$=Q7v!fen3-Harbor'],
       noMatch: ['$USER1$=/usr/lib/nagios/plugins', '$USER4$=nagios_ro', 'command_line $USER1$/check_ldap -D x -P $USER3$', '$USER7$=$ENV_SECRET$', 'echo x $USER3$=15vMVx=WRa8=OPqLEq', '          $USER3$=15vMVx=WRa8=OPqLEq'],
+    },
+  },
+  {
+    id: 'gem-credentials-key',
+    category: 'KEY',
+    description:
+      "An API key in RubyGems' credentials file (`~/.gem/credentials`: `:rubygems_api_key: …`, `:acme_gemserver: …`): each entry is a gem host's key, which `gem push --key` sends, whatever the entry's name",
+    keywords: [], // bound to the credentials file by path instead
+    paths: GEM_CREDENTIALS_FILE,
+    pattern: GEM_CREDENTIALS_ENTRY,
+    find: findGemHostKeys,
+    confidence: 'high',
+    examples: {
+      // Examples run without a file name, so the file-bound rule is shown by its tests.
+      match: [],
+      noMatch: [':acme_gemserver: 7k2q9xw4mz8t1vb6nc3rj5hd0pfy'],
     },
   },
   {

@@ -729,6 +729,15 @@ describe('credentials in headers, property lists, account files and provisioning
     expect(values('coal-drag-prairie-semaphore-1887\n', 'notes.txt')).toEqual([]);
   });
 
+  it("reports every gem host's key in RubyGems' credentials file, whatever the entry's name, and not stand-ins or the same lines elsewhere", () => {
+    const credentials = '---\n:rubygems_api_key: rubygems_5e0d7a91c3b84f26e1a9d07c4b38f5e2a6d1c9b7e04f3a82\n:harbour_gemserver: 7k2q9xw4mz8t1vb6nc3rj5hd0pfy8sle\n';
+    expect(values(credentials, '/home/ci/.gem/credentials')).toContain('7k2q9xw4mz8t1vb6nc3rj5hd0pfy8sle');
+    expect(values(credentials, 'ops/gem-credentials')).toContain('7k2q9xw4mz8t1vb6nc3rj5hd0pfy8sle');
+    expect(values("---\nmirror_host: 'Qv8mT3zLw6Rk1Xn4Hb9Pc2Js'\n", 'deploy/.gem_credentials.yml')).toEqual(['Qv8mT3zLw6Rk1Xn4Hb9Pc2Js']);
+    expect(values('---\n:rubygems_api_key: your-api-key-here\n:internal: ${GEM_HOST_API_KEY}\n', '/home/ci/.gem/credentials')).toEqual([]);
+    expect(values('---\n:harbour_gemserver: 7k2q9xw4mz8t1vb6nc3rj5hd0pfy8sle\n', 'config/gems.yml')).toEqual([]);
+  });
+
   it('reports the hashes of a shadow file, locked or not, and not its accounts without one', () => {
     const shadow = [
       'root:*:19000:0:99999:7:::',

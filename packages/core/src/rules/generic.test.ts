@@ -1477,3 +1477,22 @@ describe("UUIDs that are ids beside a key: an integration's key, an argument aft
     expect(await found(pair, 'src/Seed.java')).toEqual(['3b8e0f5c-71d2-4a96-8e4b-c0d9a1f6e237']);
   });
 });
+
+describe('a PHP array named for keys or secrets, its entries keyed by place or service', () => {
+  const keys = async (text: string, file: string): Promise<string[]> => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file }).map((f) => text.slice(f.start, f.end));
+  };
+
+  it("reads each generated value of a `'name' => '…'` array under a keys or secrets name", async () => {
+    const php = "<?php\nclass Kiosk {\n    private const TILL_KEYS = [\n        'leeds' => 'tk_Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6Jf1',\n        // 'york' => 'set-in-env',\n        'hull' => \"tk_Rt6Yp3Ks9Lw2Qm7Zx4Nc8Vb1Hg5\",\n    ];\n}\n";
+    expect(await keys(php, 'app/Kiosk.php')).toEqual(['tk_Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6Jf1', 'tk_Rt6Yp3Ks9Lw2Qm7Zx4Nc8Vb1Hg5']);
+    expect(await keys("<?php\n$partnerSecrets = array('maps' => 'Zq4Tn8Lw2Rx6Vb0Hc3Kp9Yd');\n", 'config/partners.php')).toEqual(['Zq4Tn8Lw2Rx6Vb0Hc3Kp9Yd']);
+  });
+
+  it('leaves an array of key codes or labels under KEYS, ids and URLs, and arrays under other names', async () => {
+    expect(await keys("<?php\nconst SHORTCUT_KEYS = ['save' => 'ctrl+s', 'open' => 'ctrl+o'];\n", 'src/Shortcuts.php')).toEqual([]);
+    expect(await keys("<?php\nconst HALL_KEYS = ['leeds_id' => 'Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6', 'docs' => 'https://example.org/keys'];\n", 'src/Halls.php')).toEqual([]);
+    expect(await keys("<?php\nconst HALL_NAMES = ['leeds' => 'Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6'];\n", 'src/Halls.php')).toEqual([]);
+  });
+});

@@ -1921,6 +1921,13 @@ function takesCollection(scan: AssignmentScan, name: string, nameStart: number, 
     if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...mapLiteralSpans(text, v.start + mapOpener[0].length - 1, mapKey, false, file));
     return true;
   }
+  // PHP writes a map as an array of `'name' => '…'` entries (`private const HALL_KEYS = [ 'sheffield' => '…' ]`,
+  // `$apiKeys = array('maps' => '…')`): under the same names, the same reading.
+  const phpArray = !v.quoted && /[:=]/.test(separator) && (credentialMap || SECRET_MAP_NAME.test(name)) && file !== undefined && PHP_FILE.test(file) ? PHP_ARRAY_OPENER.exec(v.value) : null;
+  if (phpArray !== null) {
+    if (!namesPublicClientKey(key, text, nameStart, name)) scan.spans.push(...phpArraySpans(text, v.start + phpArray[0].length - 1, mapKey, file));
+    return true;
+  }
   // The same map built by a factory call (`KEYS = Map.of("pagerduty", "…", "statuspage", "…")`, Guava's
   // `ImmutableMap.of`, Kotlin's `apiKeys = mapOf("maps" to "…")`): its values, keyed by the services' names. A bare
   // `KEYS` is a weak name alone, but a map built under it whose values are generated holds the services' keys.
@@ -2353,6 +2360,51 @@ function mapLiteralSpans(text: string, open: number, key: { category: Category; 
       if (key.weak && item.length === 0 && !isPlaceholder(value)) return [];
       spans.push(...item);
     }
+  }
+  return spans;
+}
+
+const PHP_FILE = /\.(?:php|phtml|inc)$/i;
+/** What opens a PHP array as a bare value: `[` or `array(`. */
+const PHP_ARRAY_OPENER = /^(?:\[|array[ \t]{0,2}\()/i;
+/** One `'name' => '…'` entry of a PHP array, either quote for either part; `v1`/`v2` is the value's content. */
+const PHP_ARRAY_ENTRY = /(["'])([A-Za-z_][\w.-]{0,60})\1[ \t]{0,40}=>[ \t]{0,8}(?:'(?<v1>(?:[^'\\\r\n]|\\.){1,300})'|"(?<v2>(?:[^"\\\r\n]|\\.){1,300})")/g;
+/** A line that is a comment: the `//` or `#` opens it (one after a value may stand inside a string, `'https://…'`). */
+const PHP_LINE_COMMENT = /^[ \t]*(?:\/\/|#)[^\r\n]*/gm;
+
+/**
+ * The secrets of the PHP array whose `[` or `(` is at `open` (up to its close, at most 1,500 characters on), read as a map's
+ * (`mapLiteralSpans`): an entry whose own name says nothing must look generated, and under a bare `KEYS` one value that
+ * is no key makes it an array of something else. Entries in comments (`// 'rotherham' => '…', // moved to env`) are no values.
+ */
+function phpArraySpans(text: string, open: number, key: { category: Category; weak: boolean }, file: string | undefined): Span[] {
+  const closer = text.charCodeAt(open) === 0x5b /* [ */ ? 0x5d : 0x29;
+  let depth = 0;
+  let close = -1;
+  for (let i = open; i < text.length && i - open <= 1500; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) {
+      const end = text.indexOf(text[i]!, i + 1);
+      if (end === -1) return [];
+      i = end;
+    } else if (c === 0x5b || c === 0x28) depth++;
+    else if ((c === 0x5d || c === 0x29) && --depth === 0) {
+      close = c === closer ? i : -1;
+      break;
+    }
+  }
+  if (close === -1) return [];
+  // Comments are blanked, not cut, so that offsets in the body stay the text's.
+  const body = text.slice(open + 1, close).replace(PHP_LINE_COMMENT, (comment) => ' '.repeat(comment.length));
+  const spans: Span[] = [];
+  for (const m of body.matchAll(PHP_ARRAY_ENTRY)) {
+    const entryName = m[2]!;
+    const value = m.groups!['v1'] ?? m.groups!['v2']!;
+    if (classifyKey(entryName) !== undefined || IDENTIFIER_ENTRY_NAME.test(entryName)) continue;
+    const start = open + 1 + m.index + m[0].length - 1 - value.length;
+    const item = listItemSpan({ start, end: start + value.length, value, parts: 1 }, key, file);
+    if (key.weak && item.length === 0 && !isPlaceholder(value)) return [];
+    spans.push(...item);
   }
   return spans;
 }

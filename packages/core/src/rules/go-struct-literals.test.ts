@@ -20,6 +20,18 @@ describe('a Go positional composite literal', () => {
     expect(values(grouped, 'feeds.go')).toEqual(['Tn4vQ8xW2mK7pR3sL9bY']);
   });
 
+  it('reads the literal of an unnamed struct type that follows its fields, one value or a list of them', () => {
+    expect(values('var panelAdmin = struct{ User, Pass string }{"admin", "Kiln-Gate-2291"}\n', 'cmd/panel/main.go')).toEqual(['Kiln-Gate-2291']);
+    const list = 'var relays = []struct {\n\tHost  string\n\tToken string\n}{\n\t{"relay-a.example.org", "Rq7vL2mX9tK4wP8nZ3bY"},\n\t{"relay-b.example.org", "Hs5jN1cF6gD0aQ2eV7uT"},\n}\n';
+    expect(values(list, 'relays.go')).toEqual(['Rq7vL2mX9tK4wP8nZ3bY', 'Hs5jN1cF6gD0aQ2eV7uT']);
+  });
+
+  it('leaves an unnamed struct whose fields name no secret, a stand-in, and a type with no literal after it', () => {
+    expect(values('var route = struct{ Host, Queue string }{"mx1.example.org", "Wq7#tLm2Vz9k"}\n', 'main.go')).toEqual([]);
+    expect(values('var panelAdmin = struct{ User, Pass string }{"admin", "changeme"}\n', 'main.go')).toEqual([]);
+    expect(values('func login(c struct{ User, Pass string }) {}\nvar x = []string{"admin", "Kiln-Gate-2291"}\n', 'main.go')).toEqual([]);
+  });
+
   it('leaves placeholders, expressions, other fields and literals whose count does not fit', () => {
     const text =
       `${STRUCT}var Boxes = []Mailbox{\n\t{"localhost", "test", "password123"},\n\t{"mx1.example.org", "relay", os.Getenv("MX_PASSWORD")},\n` +

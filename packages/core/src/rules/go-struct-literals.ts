@@ -184,6 +184,29 @@ function elementOpenings(text: string, open: number, openings: number[]): number
   return limit;
 }
 
+/** The `{` of an unnamed struct type's fields at the `struct` keyword at `at` (`struct{ User, Pass string }`), or -1. */
+const ANONYMOUS_STRUCT = /struct[ \t]{0,4}\{/y;
+function anonymousStructBody(text: string, at: number): number {
+  ANONYMOUS_STRUCT.lastIndex = at;
+  return ANONYMOUS_STRUCT.test(text) ? ANONYMOUS_STRUCT.lastIndex - 1 : -1;
+}
+
+/**
+ * The literals of an unnamed struct type, which follow its fields right away: `struct{ User, Pass string }{"admin", "…"}`
+ * gives the one value, `[]struct{ Host, Token string }{ {…}, {…} }` a list of them, elided.
+ */
+function anonymousLiteralOpenings(text: string, at: number, body: number): number[] {
+  const close = text.indexOf('}', body + 1);
+  if (close === -1 || close - body > FIELDS_REACH) return [];
+  let open = close + 1;
+  while (open < text.length && open - close <= 4 && isBlankCode(text.charCodeAt(open))) open++;
+  if (text.charCodeAt(open) !== 0x7b /* { */) return [];
+  if (text.charCodeAt(at - 1) !== 0x5d /* ] */) return [open];
+  const openings: number[] = [];
+  elementOpenings(text, open, openings);
+  return openings;
+}
+
 function findGoStructLiteralSecrets(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   // The head (`Name struct {`) is Go's alone; a file of another language is not read.
   if (options.file !== undefined && !GO_FILE.test(options.file)) return [];
@@ -196,8 +219,10 @@ function findGoStructLiteralSecrets(text: string, options: DetectOptions, offset
     let lineStart = offset;
     while (lineStart > 0 && offset - lineStart < HEAD_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
     const m = STRUCT_HEAD.exec(text.slice(lineStart, offset + 40));
-    if (m === null || lineStart + m[0].lastIndexOf('struct') !== offset) continue;
-    const fields = structFields(text, lineStart + m[0].length - 1);
+    const named = m !== null && lineStart + m[0].lastIndexOf('struct') === offset;
+    const body = named ? lineStart + m[0].length - 1 : anonymousStructBody(text, offset);
+    if (body === -1) continue;
+    const fields = structFields(text, body);
     if (fields === undefined) continue;
     const secretFields: { index: number; key: KeyClass }[] = [];
     fields.forEach((field, index) => {
@@ -206,7 +231,7 @@ function findGoStructLiteralSecrets(text: string, options: DetectOptions, offset
     });
     if (secretFields.length === 0) continue;
     looked++;
-    for (const open of literalOpenings(text, m[1]!)) {
+    for (const open of named ? literalOpenings(text, m[1]!) : anonymousLiteralOpenings(text, offset, body)) {
       const elements = positionalElements(text, open);
       if (elements === undefined || elements.length !== fields.length) continue;
       for (const { index, key } of secretFields) {
@@ -227,7 +252,7 @@ export const goStructLiteralRules: Rule[] = [
     id: 'go-positional-struct-field',
     category: 'PASS',
     description:
-      "A value in a Go positional composite literal (`Partner{\"acme\", \"svc\", \"…\"}`, the elided `{…}` elements of a `[]Partner{…}`) at the field its struct, declared in the same file, names for a secret (`Password string`)",
+      "A value in a Go positional composite literal (`Partner{\"acme\", \"svc\", \"…\"}`, the elided `{…}` elements of a `[]Partner{…}`) at the field its struct, declared in the same file or right before the literal as an unnamed type (`struct{ User, Pass string }{\"admin\", \"…\"}`), names for a secret (`Password string`)",
     keywords: ['struct'],
     pattern: /struct[ \t]{0,4}\{/,
     find: findGoStructLiteralSecrets,
@@ -237,6 +262,7 @@ export const goStructLiteralRules: Rule[] = [
       match: [
         'type Mailbox struct {\n\tHost     string\n\tUser     string\n\tPassword string\n}\n\nvar Boxes = []Mailbox{\n\t{"mx1.example.org", "relay", "Wq7#tLm2Vz9k"},\n}\n',
         'type feed struct{ url, apiToken string }\n\nvar primary = &feed{"https://feeds.example.org", "Tn4vQ8xW2mK7pR3sL9bY"}\n',
+        'var gateAdmin = struct{ User, Pass string }{"admin", "Kiln-Gate-2291"}\n',
       ],
       noMatch: [
         'type Mailbox struct {\n\tHost     string\n\tUser     string\n\tPassword string\n}\n\nvar Boxes = []Mailbox{\n\t{"mx1.example.org", "relay", "password123"},\n}\n',
