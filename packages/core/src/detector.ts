@@ -21,12 +21,10 @@ interface CompiledRule {
   /**
    * The rule's own copy of its pattern (global, or sticky when it starts at its keyword), made the first time the rule
    * runs: built up front, the copies of ~700 patterns (~270K characters, each parsed again) were ~5 ms of every start,
-   * and most never run on a small input (nor, with a finder of its own, ever).
+   * and most never run on a small input (nor, with a finder of its own, ever). The rule's pattern itself is read only
+   * then too: a provider rule builds it on first read (`withPatternOnFirstRead`).
    */
   regex: RegExp | undefined;
-  /** The pattern and flags that copy is made of, read when the detector is compiled, as ever. */
-  source: string;
-  flags: string;
   /** Ids of the rule's keywords in the scanner; empty means the rule always runs. */
   keywordIds: number[];
   /** Ids of the keywords whose offsets an anchored finder is given: its `anchors`, or else its keywords. */
@@ -130,9 +128,6 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
     return {
       rule,
       regex: undefined,
-      source: rule.pattern.source,
-      // A rule that starts at its keyword is tried only there: sticky, one offset at a time.
-      flags: withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g'),
       keywordIds: ruleKeywordIds,
       anchorIds: searchesNearAnchors(rule) ? rule.anchors!.map(idOf) : ruleKeywordIds,
       nearIds: readsAnchorsNearKeyword(rule) ? rule.anchors!.map(idOf) : undefined,
@@ -268,7 +263,7 @@ export function compileDetector(allRules: readonly Rule[], config: DetectorConfi
           acceptSpans(rule, rule.find.call(rule.rule, text, options, offsets), text, isAllowed, candidates);
           continue;
         }
-        const regex = (rule.regex ??= new RegExp(rule.source, rule.flags));
+        const regex = (rule.regex ??= ownCopyOfPattern(rule.rule));
         acceptMatches(rule, regex, regex.sticky ? stickyStarts(rule, positions) : undefined, text, file, isAllowed, candidates);
       }
       for (const k of known) addKnownSecret(text, k, candidates);
@@ -498,6 +493,11 @@ function mergeDistinct(a: readonly number[], b: readonly number[]): number[] {
 /** Only rules without a custom finder, and with keywords to start from, can be run sticky. */
 function startsAtKeyword(rule: Rule): boolean {
   return rule.startsAtKeyword === true && rule.find === undefined && rule.keywords.length > 0;
+}
+
+/** The copy of a rule's pattern that detect runs: a rule that starts at its keyword is tried only there, sticky, one offset at a time. */
+function ownCopyOfPattern(rule: Rule): RegExp {
+  return new RegExp(rule.pattern.source, withFlags(rule.pattern.flags.replace(/[gy]/g, ''), startsAtKeyword(rule) ? 'y' : 'g'));
 }
 
 function withFlags(flags: string, extra: string): string {

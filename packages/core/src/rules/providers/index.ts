@@ -12,16 +12,18 @@ import { saasRules } from './saas.js';
 import { isStandInToken } from './stand-in.js';
 import { vcsRules } from './vcs.js';
 
-/** Adds the stand-in check (`…abcdef123456`, `…ExampleKey…`) in front of a rule's own validation. */
+/**
+ * Adds the stand-in check (`…abcdef123456`, `…ExampleKey…`) in front of a rule's own validation. In place: the
+ * family's rules are read nowhere else, and a copy (an object spread) would read a pattern built on first read
+ * (`withPatternOnFirstRead`) at load.
+ */
 function refusingStandIns(rule: Rule): Rule {
   const own = rule.validate;
-  return {
-    ...rule,
-    validate: (secret, context) => {
-      if (isStandInToken(secret)) return false;
-      return own === undefined ? true : own(secret, context);
-    },
+  rule.validate = (secret, context) => {
+    if (isStandInToken(secret)) return false;
+    return own === undefined ? true : own(secret, context);
   };
+  return rule;
 }
 
 function family(rules: readonly Rule[]): readonly Rule[] {
