@@ -610,6 +610,20 @@ const hostile: Record<string, string> = {
   'a password question, then a megabyte of header lines and blank lines': "what's the password again?\n" + '\n[9:07 AM] Tom Becker\n'.repeat(MB / 21),
   'password questions each before a header line whose message is a lead that never ends': ("what's the pw?\n\n[9:07 AM] Tom\nsame as " + 'a'.repeat(200) + '\n').repeat(MB / 230),
   'JSON message keys repeated on one line after a login question': 'it\'s asking for a login\n' + '"text": "'.repeat(MB / 9),
+  // A bare answer's JSON members after its string are read within a bounded stretch of their line.
+  'login questions each before an answer whose JSON members run on and never end their line':
+    ('"text": "what\'s the login again?"}\n' + '{"text": "ops / Kq8!zW3mLp", "ts": "' + '1'.repeat(300) + ' "a": "'.repeat(40) + '\n').repeat(MB / 640),
+  // Each line break under a provider's name reads its line back a bounded stretch to tell JSON scaffolding from text.
+  "a provider's name, then a megabyte of JSON scaffolding lines": 'okta\n' + '    "ts": "1745298388.940642",\n    },\n    {\n'.repeat(MB / 42),
+  "providers' names each on a long line that never breaks": ('okta ' + '{'.repeat(400) + '\n').repeat(MB / 406),
+  // Each backslash reads back a bounded Windows domain and forward one bounded account and value, on its own line's start.
+  'a megabyte of backslashes': '\\'.repeat(MB),
+  'Windows accounts at line starts with values that never end their line': ('.\\adm   Kq8!zW3m' + 'Ab1!'.repeat(30) + ' x\n').repeat(MB / 140),
+  'domain-looking words each before a backslash, repeated on one line': 'CORPORATE\\'.repeat(MB / 10),
+  // A `for …` clause after the password's word wraps once at most, within its bounded length.
+  "password-for clauses that wrap on every line and never reach `is`": 'the password for\nthe\n'.repeat(MB / 21),
+  // A comment after a provider's key-shaped value is read once, bounded, on the value's line.
+  "provider's name, then key-shaped hex each before a long comment": ('algolia ' + 'c3e81f0a6d9b2457e1a0f8c6b3d5924e' + '  # admin ' + 'x'.repeat(154) + '\n').repeat(MB / 204),
   // Each unit noun and each VNC or BIOS label is tried once, sticky, over a bounded clause.
   'other units that still have code spans never closed, after a password': 'password: older ones still have `Kq8!zW3 '.repeat(MB / 41),
   'VNC labels with asides in brackets, never given a colon': '- VNC (view only '.repeat(MB / 17),

@@ -498,6 +498,18 @@ describe("Duo's integration key and secret key", () => {
   });
 });
 
+describe("Shopify's API key beside the app's prefixed secrets", () => {
+  it("leaves the API key a mail forwards with the app's secret and token, and still reports those", () => {
+    const mail = `Here's what the agency sent for the shop sync:\n\nAdmin API access token: shpat_${HEX32B}\nAPI key: ${HEX32}\nAPI secret key: shpss_${HEX32B}\n`;
+    expect(values(mail, 'mail/fwd-shop-app.eml')).toEqual([`shpat_${HEX32B}`, `shpss_${HEX32B}`]);
+    expect(values(`shop app (firewood)\nAPI key: ${HEX32}\nsecret: shpss_${HEX32B}\n`, 'notes.md')).not.toContain(HEX32);
+  });
+
+  it('still reports an API key with no Shopify secret near it', () => {
+    expect(values(`Partner portal\nAPI key: ${HEX32}\nAPI secret: see the vault\n`, 'mail/partner.eml')).toEqual([HEX32]);
+  });
+});
+
 describe("an app key beside its app secret", () => {
   it('leaves the app key, the id half of the pair, and reports the app secret', () => {
     const json = `{\n  "Drone": {\n    "AppKey": "${HEX32}",\n    "AppSecret": "Lq8Vz2Kp7Tw4Rn9Xc3Bd6Hf1Js5Gm0Ya8Ue2Wi4"\n  }\n}\n`;
@@ -517,6 +529,8 @@ describe("a vendor's public key in a file named for the vendor", () => {
     const yml = 'production:\n  api_key: 4f1c9a7e2b8d3c6f0a5e9b1d7c3f8a2e\n  api_secret_key: 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\n';
     const found = (text: string, file: string) => detect(text, { file }).map((f) => text.slice(f.start, f.end));
     expect(found(yml, 'webshop/config/shopify.yml')).toEqual(['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']);
-    expect(found(yml, 'webshop/config/payments.yml')).toContain('4f1c9a7e2b8d3c6f0a5e9b1d7c3f8a2e');
+    // Beside no Shopify secret, in a file named for no vendor, an `api_key` is judged by its name (beside `shpss_` it is Shopify's client id).
+    const other = 'production:\n  api_key: 4f1c9a7e2b8d3c6f0a5e9b1d7c3f8a2e\n  api_secret: Rq7vK2mX9pLw4Zt8Wq3nB6cJ\n';
+    expect(found(other, 'webshop/config/payments.yml')).toContain('4f1c9a7e2b8d3c6f0a5e9b1d7c3f8a2e');
   });
 });

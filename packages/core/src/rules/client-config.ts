@@ -427,8 +427,30 @@ export function isPublicClientKeyAt(text: string, at: number, name: string): boo
   const enclosing = opener === undefined ? [] : splitWords(opener);
   if (isPublicClientKey(enclosing.length > 0 ? enclosing : parentLineWords(text, at), nameWords)) return true;
   if (searchQualifiesKey(nameWords) && namesSearchVendor(text)) return true;
+  if (isApiKeyBesideShopifySecrets(text, at, nameWords)) return true;
   // Asked last: reading the object's entries costs more than the words before it.
   return open !== -1 && (isFirebaseWebConfigKey(text, open, nameWords) || isAppKeyBesideAppSecret(text, open, nameWords));
+}
+
+/** A Shopify app's secret or token by its prefix: the API secret key (`shpss_`), an Admin API, custom or partner app token. */
+const SHOPIFY_SECRET_PREFIX = /\bshp(?:ss|at|ca|pa)_[a-f0-9]{32}\b/i;
+/** `API` as the word before a key's name in prose (`API key: …`). */
+const API_WORD_BEFORE = /(?:^|[^\w])api[ \t]$/i;
+/** How far around an `API key` its Shopify siblings are looked for: the few lines an app's credentials take in a mail or a note. */
+const SHOPIFY_SIBLING_REACH = 300;
+
+/**
+ * Whether a plain `API key` is a Shopify app's, given beside the app's secrets as the partner dashboard lists them and
+ * agencies forward them ("Admin API access token: shpat_…" / "API key: …" / "API secret key: shpss_…"): Shopify's API key is
+ * the app's OAuth client id, in every install URL, and the secrets carry their prefixes. No object or vendor word names
+ * it there; the prefixed siblings a few lines around do.
+ */
+function isApiKeyBesideShopifySecrets(text: string, at: number, nameWords: readonly string[]): boolean {
+  const n = nameWords.length;
+  // Prose's label names it in two words, of which the assignment's name is the last (`API key: …`).
+  const namesApiKey =
+    n === 1 ? nameWords[0] === 'apikey' || (nameWords[0] === 'key' && API_WORD_BEFORE.test(text.slice(Math.max(0, at - 5), at))) : n === 2 && nameWords[0] === 'api' && nameWords[1] === 'key';
+  return namesApiKey && SHOPIFY_SECRET_PREFIX.test(text.slice(Math.max(0, at - SHOPIFY_SIBLING_REACH), at + SHOPIFY_SIBLING_REACH));
 }
 
 /** An app secret's entry name in an object's body (`"AppSecret":`, `app_secret =`, `appSecret:`), as the key's sibling. */

@@ -134,6 +134,20 @@ describe('credentials in application code', () => {
     expect(found(text, 'mail.rb')).toEqual(['Mq4!vK2mX9pLw', 'Vb8nQ2zR5tY7uI9oP1aS3dF6gH', 'Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
   });
 
+  it('reads a key literal turned into bytes with its charset named in full, and leaves variables, lookups and stand-ins', () => {
+    const text = [
+      '    private static final SecretKey SIGNING =',
+      '            Keys.hmacShaKeyFor("Wd4nPq8Tz2Lm6Rx0Vb3Kc7Hs5Jf9Gy1Aq".getBytes(StandardCharsets.UTF_8));',
+      'Key mac = new SecretKeySpec("Pf2Lz8Qm4Wr6Tx0Nb5Hk3Cj7Vd9Gs1Ye".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "HmacSHA256");',
+      'byte[] raw = "Xt5Rm1Wq7Lp3Zn9Vb2Hc6Kd0Jf4Gs8Ay".getBytes(StandardCharsets.US_ASCII);',
+      'Key legacy = new SecretKeySpec(raw, "HmacSHA256");',
+      'SecretKey fromConfig = Keys.hmacShaKeyFor(props.getJwtSecret().getBytes(StandardCharsets.UTF_8));',
+      'SecretKey fromEnv = Keys.hmacShaKeyFor(System.getenv("JWT_KEY").getBytes(StandardCharsets.UTF_8));',
+      'SecretKey standIn = Keys.hmacShaKeyFor("<your-256-bit-secret>".getBytes(StandardCharsets.UTF_8));',
+    ].join('\n');
+    expect(found(text, 'TokenSigner.java')).toEqual(['Wd4nPq8Tz2Lm6Rx0Vb3Kc7Hs5Jf9Gy1Aq', 'Pf2Lz8Qm4Wr6Tx0Nb5Hk3Cj7Vd9Gs1Ye', 'Xt5Rm1Wq7Lp3Zn9Vb2Hc6Kd0Jf4Gs8Ay']);
+  });
+
   it('reads an Authorization header written as a Python f-string', () => {
     expect(found('headers = {"Authorization": f"Token Rq7vK2mX9pLw4Zt8Wq3nB6cJ"}', 'api.py')).toEqual(['Rq7vK2mX9pLw4Zt8Wq3nB6cJ']);
     expect(found('headers = {"Authorization": f"Token {self.token}"}', 'api.py')).toEqual([]);

@@ -488,6 +488,62 @@ describe('passwords in prose: a period with `is`, what the password is on, a dom
     expect(await values(words, 'wiki/lab.md', 'password-qualified-prose')).toEqual([]);
   });
 
+  it("reads a password whose `for …` clause wraps the paragraph once, and leaves a wrap after a sentence's end or a second one", async () => {
+    const mail = ['Each export is zipped with a password; the archive password for', 'the Harlow account is Zip-Harlow-0611.', ''].join('\n');
+    expect(await values(mail, 'mail/exports.eml', 'password-in-prose')).toEqual(['Zip-Harlow-0611']);
+    const quiet = [
+      'We rotated the password for.',
+      'the Harlow account is Zip-Harlow-0611 now.',
+      '',
+      'The password for the',
+      'Harlow',
+      'account is Zip-Harlow-0611.',
+      '',
+      'Ask for the password for',
+      'the Harlow account is required first.',
+      '',
+    ].join('\n');
+    expect(await values(quiet, 'mail/exports.eml', 'password-in-prose')).toEqual([]);
+    const code = ["// remote support: the unattended password for the counter PCs", "const agent = { host: 'rmm.shop.example', user: 'support' };", ''].join('\n');
+    expect(await values(code, 'electron/main.js', 'password-in-prose')).toEqual([]);
+  });
+
+  it("reads a password that opens the next line after its word beside a login, and one after an address closing an aside", async () => {
+    const wiki = ['- Tide tables (Admiralty EasyTide): user `harbour-ops`, password', '  Spring&Neap44 — renew the licence in May.', ''].join('\n');
+    expect(await values(wiki, 'wiki/accounts.md', 'user-comma-password-prose')).toEqual(['Spring&Neap44']);
+    const mail = ['The login for the ad account is the shared one (social@quayside.example),', 'password Gulls&Lanterns! — codes go to the office phone.', ''].join('\n');
+    expect(await values(mail, 'mail/re-ads.eml', 'user-comma-password-prose')).toEqual(['Gulls&Lanterns!']);
+    const quiet = ['- Tide tables: user `harbour-ops`, password', '  reset is self-service.', 'The shared one (social@quayside.example), password in the vault.', ''].join('\n');
+    expect(await values(quiet, 'wiki/accounts.md', 'user-comma-password-prose')).toEqual([]);
+  });
+
+  it('reads a standard first password told as what it always is, and leaves a remark on it', async () => {
+    expect(await values('- New laptops: the local password is always `Quay-Start-2026` until Intune takes over.\n', 'wiki/it.md', 'generic-assignment')).toEqual(['Quay-Start-2026']);
+    expect(await values('- The temporary password is always required at first login.\n', 'wiki/it.md', 'generic-assignment')).toEqual([]);
+  });
+
+  it('reads a password alone after a Windows account at the start of a line or a chat message, and leaves listings and scripts', async () => {
+    const chat = ["[02/03/2026 10:14] Ola Berg: the scanner pc rebooted, try its local admin", '[02/03/2026 10:15] Kit Moss: .\\scan-admin   Heron#Quay7', ''].join('\n');
+    expect(await values(chat, 'exports/teams/it.txt', 'windows-account-spaced-password')).toEqual(['Heron#Quay7']);
+    const json = '{"user": "U2", "text": "QUAYSIDE\\\\svc-backup  Tq8v!Rz2Wm \\u2014 change it after"}\n';
+    expect(await values(json, 'exports/slack/it.json', 'windows-account-spaced-password')).toEqual(['Tq8v!Rz2Wm']);
+    const quiet = [
+      'QUAYSIDE\\jdoe            Domain Users',
+      'BUILTIN\\Administrators   Alias   S-1-5-32-544',
+      '.\\deploy.ps1  -Environment Prod-2026!',
+      'run it as .\\scan-admin   Heron#Quay7',
+      'QUAYSIDE\\svc-backup  $env:SVC_PW',
+      'C:\\Users\\ops  Desktop-Shortcut1!',
+      '',
+    ].join('\n');
+    expect(await values(quiet, 'notes.txt', 'windows-account-spaced-password')).toEqual([]);
+  });
+
+  it("reads reqwest's basic auth password given as an Option, and leaves a borrowed setting", async () => {
+    const rust = ['let r = client.get(&url).basic_auth("ops", Some("Lumen$Dial-2290")).send().await?;', 'let s = client.get(&url).basic_auth(&cfg.user, Some(&cfg.password)).send().await?;', 'let t = client.get(&url).basic_auth("ops", None::<&str>).send().await?;', ''].join('\n');
+    expect(await values(rust, 'src/main.rs', 'basic-auth-pair')).toEqual(['Lumen$Dial-2290']);
+  });
+
   it('reads a password given for what it is on before a colon or `is`, and leaves a remark on where it is asked for', async () => {
     const runbook = ['- UEFI password on the three render nodes: `rnd-uefi-4471`', 'The password on the old NAS is Slate#Kiln-58 until we retire it.', ''].join('\n');
     expect(await values(runbook, 'ops/nodes.md', 'password-in-prose')).toEqual(['rnd-uefi-4471', 'Slate#Kiln-58']);
@@ -911,6 +967,21 @@ describe('passwords in prose: a clause on the noun, words in quotes, an answer, 
       '',
     ].join('\n');
     expect(await values(slack, 'exports/slack-yard.json', 'password-bare-answer-prose')).toEqual(['Hopper!Gate88', 'Tare-Roll-5513']);
+  });
+
+  it("reads a bare answer whose JSON export goes on with the message's other members on its line", async () => {
+    const slack = [
+      '[',
+      '  {"type": "message", "user": "U1", "text": "what\'s the login for the dispatch laptop again?", "ts": "1762056420.002800"},',
+      '  {"type": "message", "user": "U2", "text": "despatch / Forklift-Bay#9 \u2014 don\'t change it, the scanner has it saved", "ts": "1762056475.003100"},',
+      '  {"type": "message", "user": "U1", "text": "and the label printer password?", "ts": "1762056501.003300"},',
+      '  {"type": "message", "user": "U2", "text": "Tare-Roll-5513", "ts": "1762056522.003500", "thread_ts": "1762056501.003300"},',
+      '  {"type": "message", "user": "U1", "text": "what\'s the password for the yard pc?", "ts": "1762056601.003700"},',
+      '  {"type": "message", "user": "U2", "text": "in the vault \u2014 ask Dan", "ts": "1762056622.003900"},',
+      ']',
+      '',
+    ].join('\n');
+    expect(await values(slack, 'exports/slack-yard.json', 'password-bare-answer-prose')).toEqual(['Forklift-Bay#9', 'Tare-Roll-5513']);
   });
 
   it('reads a bare answer in a chat copied with the name before the time on each header line, and leaves such lines in notes', async () => {

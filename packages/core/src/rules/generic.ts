@@ -155,8 +155,9 @@ const ASSIGNMENT = new RegExp(
     // Up to 40 spaces before the operator: Terraform and aligned configs pad names (`password          = "…"`);
     // up to 40 after it too, where command output aligns values in a column after the colon (`heroku config`,
     // `kubectl describe`'s environment: `SECRET_KEY:                 …`).
-    // A change in a ticket's or a log's prose: `db01: root password set to …`, `admin password reset to …`.
-    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}(?:now|just|still|currently))?[ \\t]|[ \\t](?:set|changed|reset)[ \\t]{1,2}to[ \\t])[ \\t]{0,40}' +
+    // A change in a ticket's or a log's prose: `db01: root password set to …`, `admin password reset to …`. A standard
+    // first password may be told as what it always is (`Temporary password is always \`…\``).
+    '|[ \\t]{0,40}(?::{1,3}=|\\?\\?=|\\|\\|=|\\?=|=>|->|===|!==|==|!=|=|:(?:\\*{1,2}(?=[ \\t]))?|[ \\t](?:is|was|are)(?:[ \\t]{1,2}(?:now|just|still|currently|always|usually|normally|initially|originally))?[ \\t]|[ \\t](?:set|changed|reset)[ \\t]{1,2}to[ \\t])[ \\t]{0,40}' +
     // A change a chat or a runbook asks for, the verb before a name written as a variable (`set RELEASE_COOKIE back to …`,
     // `reset DB_PASSWORD to …`): the name must follow the verb right away, so `set the timeout to …` reads no name.
     '|(?<=\\b(?:set|reset|change|update)[ \\t]{1,2}[A-Za-z_][\\w.]{1,60})[ \\t]{1,2}(?:back[ \\t]{1,2})?to[ \\t]{1,4}' +
@@ -266,9 +267,12 @@ const SECRET_NOUN_ALONE = /^(?:key|secret|token|password|passphrase|credential)s
  */
 const CODE_BETWEEN_LITERALS = /^[ \t]{1,4}(?:\+|&|\.{1,2}|\^)[ \t]{1,4}[A-Za-z_$]/;
 
-/** The separator of `password is …` (`is now …`, after a reset; `is just …`, `is still …`), `password; current one is …` and `password set by …: …`, `password set to …` in prose. */
+/**
+ * The separator of `password is …` (`is now …`, after a reset; `is just …`, `is still …`; a standard first password's `is
+ * always …`, `is usually …`), `password; current one is …` and `password set by …: …`, `password set to …` in prose.
+ */
 const PROSE_COPULA =
-  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}(?:now|just|still|currently))?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,2}(?:back[ \t]{1,2})?to[ \t]|^[ \t]{1,4}(?:for|on|of)[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
+  /^[ \t]{0,40}[ \t](?:is|was|are)(?:[ \t]{1,2}(?:now|just|still|currently|always|usually|normally|initially|originally))?[ \t]|^[ \t]{0,40}[ \t](?:set|changed|reset)[ \t]{1,2}to[ \t]|^[ \t]{1,2}(?:back[ \t]{1,2})?to[ \t]|^[ \t]{1,4}(?:for|on|of)[ \t][^\r\n]{1,80}[ \t](?:is|was)[ \t]|^[ \t]{0,4}[;,][ \t]{1,4}(?:the[ \t]{1,2})?(?:current|new|old|temporary|temp)[ \t]|^[ \t]{1,2}(?:agreed|set|chosen|given|issued|received|sent|shared|provided|assigned)[ \t]/i;
 
 /** A note's requirement on the value (`X-Purge-Key must match …`): the separator that says what it must equal. */
 const REQUIREMENT_SEP = /^[ \t]{1,2}(?:must|should|has[ \t]to|needs[ \t]to)[ \t]/;
@@ -3431,13 +3435,14 @@ const REGISTRY_LOGIN = /\b(?:docker|podman|buildah|nerdctl|skopeo|helm[ \t]{1,4}
  * and `PlainTextAuthProvider(…)` (Java's, Python's `cassandra.auth`), and the user identities OPC UA clients open a session
  * with: the OPC Foundation .NET stack's `new UserIdentity(user, password)` (since 1.5 the password as bytes,
  * `Encoding.UTF8.GetBytes("…")`) and Eclipse Milo's `new UsernameProvider(user, password)`.
+ * Rust's reqwest takes the password as an Option: `.basic_auth("admin", Some("…"))`.
  * The user may be a literal or a name (`auth=(SANDBOX_USER, "…")`, `SetBasicAuth(cfg.User, "…")`): the account is
  * often kept in a constant or a setting beside the code; the password is read only as a literal.
  * Code held in a JSON string (a notebook's cell, a script in a JSON config) escapes its double quotes:
  * `auth = (\"user\", \"…\")`.
  */
 const BASIC_AUTH_PAIR = new RegExp(
-  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic|with(?:Auth)?Credentials|PlainTextAuthProvider|UserIdentity|UsernameProvider)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}(?:Encoding\.(?:UTF8|ASCII|Default)\.GetBytes\([ \t]{0,2})?/.source +
+  /(?:(?:\b|_)(?:auth|credentials|creds|AUTH|CREDENTIALS|CREDS)[ \t]{0,4}=[ \t]{0,4}\(|["']auth["'][ \t]{0,16}=>[ \t]{0,4}\[|\b(?:SetBasicAuth|withBasicAuth|basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4})|\.basicAuth(?:entication)?[ \t]{0,4}\(|:(?:basic_auth|basic)[ \t]{0,4},[ \t]{0,4}|(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|HttpBasicAuthenticator|NetworkCredential|PasswordAuthenticationMethod|PasswordAuthentication|UsernamePasswordCredentials|UsernamePasswordCredential|Credentials\.basic|with(?:Auth)?Credentials|PlainTextAuthProvider|UserIdentity|UsernameProvider)[ \t]{0,4}\()[ \t]{0,4}(?:\\?["'][^"'\r\n]{1,100}["']|[A-Za-z_$][\w$.]{0,80})[ \t]{0,4},[ \t]{0,4}(?:Encoding\.(?:UTF8|ASCII|Default)\.GetBytes\([ \t]{0,2}|Some\([ \t]{0,2})?/.source +
     `(?:"(?<pw>${doubleQuotedBody(200)})"|'(?<pw2>${singleQuotedBody(200)})'|\\\\"(?<pw3>[^"\\\\\\r\\n]{1,200})\\\\")`,
 );
 
@@ -3515,6 +3520,17 @@ function findAuthPairsByName(text: string, options: DetectOptions, offsets: read
   });
   return spans;
 }
+
+/**
+ * A Windows account by its form, the machine's own (`.\dome-admin`) or a domain's (`CORP\svc-backup`; a JSON string
+ * doubles the backslash), then blanks and the value alone to its line's or message's end (or an aside after a dash): how a
+ * chat hands over a local admin ("try the local admin on render-2" / `.\dome-admin   …`) and a note lists one. Sticky at
+ * the account's start; `v` is the value.
+ */
+const WINDOWS_ACCOUNT_THEN_VALUE =
+  /(?:\.|[A-Za-z][\w-]{1,15})\\{1,2}[A-Za-z][\w.$-]{0,31}[ \t]{1,8}(?<v>[^\s"'`\\\/<>{}()-][^\s"'`\\\/<>{}()]{5,63})(?=[ \t]{0,3}(?:\r?\n|$|"[ \t]{0,3}[,}\]]|[ \t](?:[-\u2013\u2014]|\\u201[34])[ \t]))/y;
+/** What may stand before such an account on its line: indentation and a list's bullet. */
+const LIST_LINE_OPENING = /^[ \t]{0,12}(?:[-*\u2022][ \t]{1,3})?$/;
 
 /**
  * `<account> / <password>` at a spaced slash: an account every admin knows, or an e-mail address, before it;
@@ -3953,9 +3969,11 @@ function findHtpasswdPasswords(text: string, options: DetectOptions): Span[] {
  * deploy password, …`), read as bare after the word, ending its clause.
  * The words between `password for …` and its colon or `is` stay in one sentence: a ticket's `I reset my password to
  * Sunday2025! and it still fails. Jenn: unlocked` has its value after `to`, not after the next sentence's `Jenn:`.
+ * They may wrap the paragraph once, onto a line that goes on in small letters (`the document password for` / `this case is
+ * …`); a stop at the line's end ends the sentence there.
  */
 const PROSE_PASSWORD =
-  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over|before|until|till|since|after)[ \t]{1,3}(?:(?:[^:\r\n.!?]|[.!?](?![ \t])){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t])){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,8})(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
+  /\b(?:pass(?:word|phrase)[ \t]{1,3}(?:for|of|to|on|by|via|over|before|until|till|since|after)(?:[ \t]{1,3}|(?=\r?\n))(?<about>(?:[^:\r\n.!?]|[.!?](?![ \t\r\n])|(?<![.!?:;,])\n(?=[ \ta-z])|(?<![.!?:;,])\r(?=\n)){1,60}?:|(?:[^:\r\n`'".!?]|'s\b|[.!?](?![ \t\r\n])|(?<![.!?:;,])\n(?=[ \ta-z])|(?<![.!?:;,])\r(?=\n)){1,60}?[ \t](?<cop>is|was))|(?:use|using|with|try|enter|type|has|have)(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,8})(?:the[ \t]{1,3})?(?:password|passphrase|pw|pwd)|(?<=\b(?:temporary|temp|initial|one-time|onetime|interim|provisional|starter)[ \t]{1,3})(?<kind>password|passphrase)|(?<bold>password|passphrase)(?=[ \t]{1,2}(?:\*\*|__)[^\s*_])|(?<to>password|passphrase)[ \t]{1,3}to|(?<or>password|passphrase)(?:[ \t]{1,2}(?:in|on|at|from|with|via|inside|under|behind)[ \t][^\r\n`:;.]{1,60}?)?,?[ \t]{1,2}(?:\*\*|__|\*|_)?or(?:\*\*|__|\*|_)?|(?<wrap>password|passphrase)[ \t]{1,2}(?:is|was)(?=[ \t]{0,3}\r?\n)|(?<where>password|passphrase)[ \t]{1,2}(?<whereIs>(?:is|was)[ \t]{1,2})?(?:on|in|under|behind|inside|taped|written|printed|posted|pinned|stuck|kept)[ \t][^\r\n:;.,`'"()]{1,40}?:|(?<wrapIs>password|passphrase)[ \t]{0,2}\r?\n[ \t]{0,4}(?:is|was)|(?<direct>password|passphrase)(?<appos>,)?(?=[ \t]{1,3}[^\s`'"*_]))(?:[ \t]{1,4}|[ \t]{0,3}\r?\n[ \t]{0,4})(?<em>\*\*|__)?[`'"]?(?<v>[^\s`'"]{6,100})/gi;
 
 const PROSE_PASSWORD_AT = new RegExp(PROSE_PASSWORD.source, 'iy');
 /** Words that make `password is in …:` a description of passwords, not where one is posted (`in the format:`, `in this example:`). */
@@ -4013,10 +4031,11 @@ function isDirectPasswordValue(text: string, at: number, value: string, valueEnd
 }
 
 /**
- * Both cases and a symbol between letters that no word's joint is (`Nutcracker#Sat`, `Lantern!Quay`), eight or more: a made
- * password with no digit; a hyphen, a stop or an underscore joins words and names as often.
+ * Both cases and a symbol between letters that no word's joint is (`Nutcracker#Sat`, `Lantern!Quay`), eight or more, maybe
+ * a second symbol closing it as a policy asks (`Swallows&Anchors!`): a made password with no digit; a hyphen, a stop or an
+ * underscore joins words and names as often.
  */
-const INNER_SYMBOL_MIXED_CASE = /^(?=[^a-z]{0,100}[a-z])(?=[^A-Z]{0,100}[A-Z])(?=.{8})[A-Za-z]{2,40}[#!@$&*+=?~^][A-Za-z]{2,40}$/;
+const INNER_SYMBOL_MIXED_CASE = /^(?=[^a-z]{0,100}[a-z])(?=[^A-Z]{0,100}[A-Z])(?=.{8})[A-Za-z]{2,40}[#!@$&*+=?~^][A-Za-z]{2,40}[#!$*]?$/;
 
 /**
  * Three to six capitalised words joined by a hyphen, a dot or an underscore (`Wind-Loaded-Lee`, `Copper.Heron.Sky`): how people
@@ -4209,6 +4228,24 @@ const BANG_THEN_STOP = /[A-Za-z0-9]!\.$/;
  * PROSE_PASSWORD tried only where it can start (see `proseStarts`), in order, each start
  * after the last match's end: the matches a search over the whole text finds.
  */
+/** A comment's marker opening a line: a wrap after it runs out of the comment into code, not on in prose. */
+const COMMENT_LINE_OPENING = /^[ \t]{0,40}(?:\/\/|#|--|\/\*|\*|;|%|')/;
+/** Code's punctuation, which a sentence's words before `is` or a colon do not hold. */
+const CODE_PUNCTUATION = /[=;{}()<>\[\]]/;
+
+/**
+ * Whether a `password for …` clause that wraps its line (`about`, in the match `matched` at `at`) goes on as prose: one
+ * break, the value on the line after it, no code's punctuation on that line, and no comment's marker opening the line of
+ * the noun (a comment's `// … password for the counter PCs` over `const AGENT = { host: '…' }` ends with its line).
+ */
+function isWrappedProseClause(text: string, at: number, matched: string, about: string): boolean {
+  const lineBreak = about.indexOf('\n');
+  if (lineBreak !== about.lastIndexOf('\n') || matched.slice(matched.indexOf(about) + about.length).includes('\n')) return false;
+  // The next line goes on in small letters, as a sentence does (the pattern lets its indentation through).
+  if (CODE_PUNCTUATION.test(about.slice(lineBreak)) || !/^\n[ \t]{0,4}[a-z]/.test(about.slice(lineBreak))) return false;
+  return !COMMENT_LINE_OPENING.test(text.slice(lineBounds(text, at, 200).start, at));
+}
+
 function findProsePasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
   const spans: Span[] = [];
   forEachMatchAt(PROSE_PASSWORD_AT, text, proseStarts(text, offsets), (m) => {
@@ -4230,6 +4267,10 @@ function findProsePasswords(text: string, options: DetectOptions, offsets: reado
     // A bare word that runs into a quote it never opened is cut short, and no value at all where it is a
     // possessive or a name (`passphrase for key '…':` / `dist@host's password:`, a terminal's next prompt).
     if (!quoted && /^[`'"]/.test(after)) return;
+    // What the password is for may wrap the paragraph once (`the document password for` / `this case is …`); the value then
+    // stays on that line.
+    const about = m.groups!['about'];
+    if (about !== undefined && about.includes('\n') && !isWrappedProseClause(text, m.index, m[0], about)) return;
     // Wrapped before `is`, the noun follows a word of prose and the value ends its clause (`is NIST-800-63 compliant` goes on).
     const valueEnd = m.index + m[0].length - raw.length + value.length;
     if (m.groups!['wrapIs'] !== undefined && (!opensProseClause(text.slice(Math.max(0, m.index - 24), m.index)) || !POSTED_VALUE_END.test(text.slice(valueEnd, valueEnd + 8)))) return;
@@ -5416,10 +5457,11 @@ const CHAT_MESSAGE_OPENING =
  * password (a chat's `lx-crew / …`, `recitals@ → …`; a Wi-Fi network's `Yard-AP : …`, `BarnAP, password …`), maybe after a few words and a colon (`same as the others: …`) and
  * before an aside after a dash (`… — rotate after pls`, in a JSON export escaped as `\u2014`) or a hedge (`… still I think? or
  * try …`, which may offer a second value), then the line's end or the JSON string's close. The lead may hold an apostrophe
- * (`it's printed under the case: …`).
+ * (`it's printed under the case: …`). A JSON export may go on after the message's string with its other members on the same
+ line (`…", "ts": "1762056475.003100"},`).
  */
 const BARE_ANSWER =
-  /(?<lead>[A-Za-z][^\r\n"`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})(?:[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2}|,?[ \t]{1,2}(?:password|passphrase|pw|key)[ \t]{1,2}))?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80}|[ \t]{1,2}(?<hedge>(?:still|i[ \t]think|iirc|maybe|probably|i[ \t]believe|or)\b[^\r\n"]{0,80}))?[ \t]{0,3}(?:"[ \t]{0,3}[,}\]]{0,3})?[ \t]{0,3}\r?(?:\n|$)/y;
+  /(?<lead>[A-Za-z][^\r\n"`:\/\\]{0,37}[^\s"'`:\/\\]:[ \t]{1,3})?(?:(?<account>[A-Za-z][\w.@-]{1,63})(?:[ \t]{1,2}(?:[\/:]|\u2192|->|=>)[ \t]{1,2}|,?[ \t]{1,2}(?:password|passphrase|pw|key)[ \t]{1,2}))?(?<v>[^\s"'`\/\\]{6,100})(?:[ \t]{1,3}(?:[\u2014\u2013-]|\\u201[34])[ \t]{1,3}[^\r\n"]{1,80}|[ \t]{1,2}(?<hedge>(?:still|i[ \t]think|iirc|maybe|probably|i[ \t]believe|or)\b[^\r\n"]{0,80}))?[ \t]{0,3}(?:"[ \t]{0,3}(?:,[ \t]{0,3}"[\w.$-]{1,40}"[ \t]{0,3}:[^\r\n]{0,200}|[,}\]]{0,3}))?[ \t]{0,3}\r?(?:\n|$)/y;
 /**
  * A chat export's header line as Teams copies it, the time in brackets and the sender's name alone (`[9:07 AM] Tom
  * Becker`), or the name and then the time (`Tom Becker 09:07`, `Tom Becker 14/03 9:07 AM`): the message follows on the lines
@@ -6146,6 +6188,9 @@ function callNameScan(names: readonly string[]): RegExp {
 /** A pipe right before a call (R's `|>` and magrittr's `%>%`, maybe at the end of the line before). */
 const PIPE_BEFORE = /(?:\|>|%>%)[ \t]{0,4}(?:\r?\n[ \t]{0,40})?$/;
 
+/** A method that turns a literal argument into bytes or another string, its charset's name maybe given in full. */
+const LITERAL_AS_BYTES = /^\.(?:encode|getBytes|toByteArray|toCharArray|as_bytes|into|to_owned|to_string)\([^()\r\n]{0,48}\)/;
+
 /** One argument of a call: a string literal (with its offset) or any other expression. */
 interface Argument {
   literal?: { value: string; start: number };
@@ -6184,7 +6229,8 @@ function readArguments(text: string, open: number, count: number): Argument[] & 
       i = j + 1;
       if (prefix[0].endsWith('(') && text[i] === ')') i++;
       // `"…".encode()`, `"…".getBytes()`, Rust's `"…".to_owned()`, Java's `"…".toCharArray()`: the literal is still the argument.
-      const method = /^\.(?:encode|getBytes|toByteArray|toCharArray|as_bytes|into|to_owned|to_string)\([^()]{0,20}\)/.exec(text.slice(i, i + 30));
+      // A charset may be named in full (`StandardCharsets.UTF_8`, `java.nio.charset.StandardCharsets.ISO_8859_1`).
+      const method = LITERAL_AS_BYTES.exec(text.slice(i, i + 70));
       if (method) i += method[0].length;
     }
     // Skip to the comma that ends this argument (or the closing parenthesis).
@@ -6230,7 +6276,7 @@ const BARE_NAME = /^[A-Za-z_$][\w$]{0,60}$/;
 const LOCAL_KEY_BINDING = new RegExp(
   String.raw`(?<![\w$.])(?<n>[A-Za-z_$][\w$]{0,60})(?:[ \t]{0,4},[ \t]{0,4}_)?(?:[ \t]{0,4}:[ \t]{0,4}[\w<>\[\]?.]{1,40})?[ \t]{0,4}:?=(?![=>])[ \t]{0,4}` +
     String.raw`(?<wrap>[\w$.]{0,40}?(?:Base64\.get(?:Url|Mime)?Decoder\(\)\.decode|b64decode|fromhex|unhexlify|FromBase64String|decodeBase64|decodeHex|parseHexBinary|parseBase64Binary|Buffer\.from|\[\]byte|DecodeString|atob)\([ \t]{0,4})?` +
-    String.raw`(?<b>[bB])?(?<q>["'])(?<v>[^"'\\\r\n]{1,300})\k<q>(?<enc>\.(?:getBytes|encode|toByteArray|as_bytes)\([^()\r\n]{0,20}\))?`,
+    String.raw`(?<b>[bB])?(?<q>["'])(?<v>[^"'\\\r\n]{1,300})\k<q>(?<enc>\.(?:getBytes|encode|toByteArray|as_bytes)\([^()\r\n]{0,48}\))?`,
   'y',
 );
 /** How far above a call its argument's local is looked for. */
@@ -6869,14 +6915,14 @@ export const genericRules: Rule[] = [
     id: 'basic-auth-pair',
     category: 'PASS',
     description:
-      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`, Cassandra\'s `withAuthCredentials("user", "…")`, OPC UA\'s `new UserIdentity("user", "…")` and Milo\'s `new UsernameProvider("user", "…")`',
+      'A password in a (user, password) pair given to a credential constructor in code: `auth=("user", "…")`, `HTTPBasicAuth("user", "…")`, `NetworkCredential("user", "…")`, `Credentials.basic("user", "…")`, Cassandra\'s `withAuthCredentials("user", "…")`, OPC UA\'s `new UserIdentity("user", "…")`, Milo\'s `new UsernameProvider("user", "…")` and reqwest\'s `.basic_auth("user", Some("…"))`',
     keywords: ['auth', 'credential', 'creds', 'useridentity', 'usernameprovider'],
     pattern: BASIC_AUTH_PAIR,
     find: quotedLiteralFinder(BASIC_AUTH_PAIR, ['pw', 'pw2', 'pw3'], judgedPassword),
     confidence: 'medium',
     examples: {
-      match: ['requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")', 'WebClient.builder().basicAuth("relay", "Tq7^-Wm3zLp9Rv")', 'new RestTemplateBuilder().basicAuthentication("ops", "Hb4!qZ8wNk2x")', 'CqlSession.builder().withAuthCredentials("ledger_rw", "Qz.7mLr!2Wx")', "auth = PlainTextAuthProvider('etl', 'Wv4-Kq9.zLm')"],
-      noMatch: ['requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])", 'WebClient.builder().basicAuth("relay", props.getPassword())', '.basicAuth("relay", "")', 'CqlSession.builder().withAuthCredentials(cfg.user(), cfg.password())', 'Cluster.builder().withCredentials("cassandra", "cassandra")'],
+      match: ['let r = client.get(url).basic_auth("admin", Some("Vega#Lyra-2291")).send().await?;', 'requests.get(url, auth=("sync", "Kq8zW3mLp0!"))', "session.auth = HTTPBasicAuth('admin', 'Xk2mP9qR7v')", 'new NetworkCredential("svc", "W9zq2LmP4x!")', 'WebClient.builder().basicAuth("relay", "Tq7^-Wm3zLp9Rv")', 'new RestTemplateBuilder().basicAuthentication("ops", "Hb4!qZ8wNk2x")', 'CqlSession.builder().withAuthCredentials("ledger_rw", "Qz.7mLr!2Wx")', "auth = PlainTextAuthProvider('etl', 'Wv4-Kq9.zLm')"],
+      noMatch: ['client.get(url).basic_auth("admin", Some(&cfg.password))', 'client.get(url).basic_auth("admin", None::<&str>)', 'requests.get(url, auth=(user, password))', 'auth=("user", "password")', "HTTPBasicAuth('admin', os.environ['PW'])", 'WebClient.builder().basicAuth("relay", props.getPassword())', '.basicAuth("relay", "")', 'CqlSession.builder().withAuthCredentials(cfg.user(), cfg.password())', 'Cluster.builder().withCredentials("cassandra", "cassandra")'],
     },
   },
   {
@@ -8266,13 +8312,14 @@ export const genericRules: Rule[] = [
     // The password is bare or quoted, and made as in `user-slash-password-prose`.
     id: 'user-comma-password-prose',
     category: 'PASS',
-    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `ssh in, roofctl@10.8.4.5 pw …`, `user tess-imports, pw Maersk-Pallet-Stack`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
-    keywords: ['user ', 'user:', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with ', ' pw', ', pw', ' pass', ', pass'],
+    description: 'A password after a user name in prose, the two joined by a comma (maybe wrapping the line, before or after the password\'s word), `and` or a blank (`user "acme", password …`, ``local admin is `mtradmin`, password …``, `account northgate_eng, password …`, `the svc account is CORP\\svc pw …`, `use CORP\\svc, pw …`, `ssh in, roofctl@10.8.4.5 pw …`, `user tess-imports, pw Maersk-Pallet-Stack`, `username ops and password …`, ``the read-only account for the export is `ro`, password …``, ``the login for the GUI on `wrk01` is `LBX\\proc`, password …``)',
+    keywords: ['user ', 'user:', 'username', 'login ', 'account ', 'account:', 'admin is', 'admin was', 'admin:', 'use ', 'using ', 'as ', 'with ', ' pw', ', pw', ' pass', ', pass', ',\n', ',\r\n'],
     startsAtKeyword: true,
     // Every match holds the password's word (`pw`, or `pass` in `password`, `passwd`), at most 208 characters on: the
     // longest account part is `username for …  is   ` (8 + 2 + 3 + 2 + 60 + 5 + 3 = 83) and its value (31 + 2 + 64 = 97),
-    // then the joining `and` with a line break (3 + 3 + 16 = 22) and `the` (6): 83 + 97 + 22 + 6 = 208. Of its keywords'
-    // 43K offsets on the bench tree (`as `, `with `, `use `), a handful have one that near.
+    // then the joining `and` with a line break (3 + 3 + 16 = 22) and `the` (6): 83 + 97 + 22 + 6 = 208 (an address
+    // before is read back, no part of the match). Of its keywords' 43K offsets on the bench tree (`as `, `with `, `use `), a
+    // handful have one that near.
     anchors: ['pw', 'pass'],
     anchorReach: 208,
     // An account or a login may be named as a sentence's subject, with what it is for, a host in code marks among its words
@@ -8280,15 +8327,31 @@ export const genericRules: Rule[] = [
     // A Windows domain account names a login by its form alone: after `use`, `as` or `with` it needs no word for it (a
     // chat's `use CORP\svc_etl, pw …`; a JSON export doubles its backslash).
     // An account written with its host (`roofctl@10.8.4.5 pw …`, `ops@example.org, password …`) is a login by its form
-    // alone: tried from the password's word after it, the account read back. A chat's `pw:` may take a colon; a JSON string may close
-    // right after the value.
-    pattern: /(?:(?:(?<![\w.-])(?:user(?:name)?|login|account)[ \t]{1,3}|(?<![\w.-])(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?<![\w.-])(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})|(?<=(?<![\w.@+-])[A-Za-z_][\w.+-]{0,31}@[\w.-]{1,100}))(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw(?:[ \t]{0,2}:)?)[ \t]{1,3}["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`}\]])(?=["`]?[),.;:]{0,3}(?:\s|$)|"[ \t]{0,2}[,}\]])/i,
+    // alone: tried from the password's word after it, the account read back, maybe closing an aside in brackets (a mail's
+    // `the shared one (ops@example.org), password …`). A chat's `pw:` may take a colon; a JSON string may close right after
+    // the value. A paragraph may wrap between the password's word and its value (`user \`ops\`, password` / `…`).
+    pattern: /(?:(?:(?<![\w.-])(?:user(?:name)?|login|account)[ \t]{1,3}|(?<![\w.-])(?:account|login|admin|user(?:name)?)(?:[ \t]{1,2}for[ \t]{1,2}[^\r\n:="'(){}<>\/,;]{1,60}?)?(?:[ \t]{1,2}(?:is|was)|[ \t]{0,2}:)[ \t]{1,3}|(?<![\w.-])(?:use|using|as|with)[ \t]{1,3}(?=[A-Za-z][\w.-]{0,30}\\))(?:"[^"\s]{1,64}"|'[^'\s]{1,64}'|`[^`\s]{1,64}`|(?:[A-Za-z][\w.-]{0,30}\\{1,2})?[\w.@+-]{1,64})|(?<=(?<![\w.@+-])[A-Za-z_][\w.+-]{0,31}@[\w.-]{1,100}\)?))(?:[ \t]{0,2}[,;](?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}and(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})|[ \t]{1,3}(?=p))(?:the[ \t]{1,3})?(?:password|passwd|pass|pw(?:[ \t]{0,2}:)?)(?:[ \t]{1,3}|[ \t]{0,2}\r?\n[ \t]{0,12})["`]?(?<v>[^\s"'`\/]{3,99}[^\s\/),.;:"'`}\]])(?=["`]?[),.;:]{0,3}(?:\s|$)|"[ \t]{0,2}[,}\]])/i,
     secretGroup: 'v',
     validate: isPairedProsePassword,
     confidence: 'medium',
     examples: {
       match: ['- Mainframe test LPAR (MVST): user CLMTST, password TST4CLM9; FTP host is in the wiki.', 'The staging site is behind a browser login:\nuser "bakery", password heron.quartz.318', 'Jenkins: username builder and password `Tq7!mRw2zKx9`.', 'The reporting account for the BI export is `bi_read`, password Lk7vW2-qRt9Zm4, host `10.4.0.8`.', 'The shared login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password Deduplicate-Custodian-42 (rotated quarterly).', '* Catalog DB: read replica, user `analyst`,\n  password Polder_Heron_53 (read-only).', '- Boardroom console: local admin is `mtradmin`, password Boardroom-Q2-48.', '  VPN: vpn-vendor.example.com, account northgate_eng, password Saturday-Upgrade-1123', 'YRK-LOCKS01: the svc account is LVH\\svc-vostio pw Vostio#Encoder2022', 'use MILL\\eng_remote, pw Kiln!Damper-4 for now', 'ssh in, kiln@10.20.3.4 pw Tq8!vRmz2Lkw', '{"text": "user tile-imports, pw Anchor-Crate-Ledger"}'],
       noMatch: ['user "bakery", password reset required', 'user admin, password <password>', 'username ops and password ${OPS_PASSWORD}', 'the user list, password policy and MFA', 'The service account is `svc_etl`, password in the vault.', 'Each account is unique, password rotation is yearly.', 'user admin, password SHA256 hashed', 'For the export user, password AES256 encryption is on.', 'The login for the GUI on `wrk01.corp` is `LBX\\proc-gui`, password in the vault.', 'The login for `wrk01` is SSO, password policy applies.', 'user admin password reset required', 'the account settings, password policy and MFA', 'The admin is `root`, password in the vault.', 'the user list,\n  password policy and MFA', 'The admin: ops, password hashed with SHA256 on save.', 'use C:\\Temp, password reset is off', 'use CORP\\ops_ro, password in the vault', 'write to help@example.org, password resets are weekly', 'user ops, pw See-The-Wiki'],
+    },
+  },
+  {
+    id: 'windows-account-spaced-password',
+    category: 'PASS',
+    description:
+      'A password alone after a Windows account written by its form, a local one (`.\\dome-admin`) or a domain\'s (`CORP\\svc-backup`), the two apart by blanks at the start of a line or a chat\'s message (a chat\'s "try the local admin on render-2" / `.\\dome-admin   …`); the value of every class',
+    keywords: ['\\'],
+    pattern: WINDOWS_ACCOUNT_THEN_VALUE,
+    find: findWindowsAccountPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: ['[14/03/2026 09:12] Sam Reid: .\\kiosk-admin   Harbour#Lamp7', '- CORP\\svc-backup  Tq8v!Rz2Wm', '{"user": "U1", "text": ".\\\\till-admin Quay-Gull-42x \\u2014 change it after"}'],
+      noMatch: ['CORP\\jdoe        Domain Users', 'BUILTIN\\Administrators  Alias  S-1-5-32-544', '.\\build.ps1  -Configuration Release', 'C:\\Tools  Setup-V2!.exe', 'see .\\kiosk-admin  Harbour#Lamp7', 'CORP\\svc-backup  ${SVC_PASSWORD}'],
     },
   },
   {
@@ -8505,6 +8568,40 @@ const HYPHENED_MIXED_CASE_WORDS = /^(?=[^a-z]{0,60}[a-z])(?=[^A-Z]{0,60}[A-Z])[A
  */
 function isSetOffAdminPassphrase(text: string, before: string, value: string, valueEnd: number): boolean {
   return HYPHENED_MIXED_CASE_WORDS.test(value) && SET_OFF_ADMIN_ACCOUNT.test(before) && CLAUSE_ENDS_AFTER.test(text.slice(valueEnd, valueEnd + 4));
+}
+
+/** Where the Windows account whose backslash is at `slash` starts: its domain's first letter or the `.` of a local one; or -1. */
+function windowsAccountStart(text: string, slash: number): number {
+  if (slash > 0 && text.charCodeAt(slash - 1) === 0x2e /* . */) return slash - 1;
+  let start = slash;
+  while (start > 0 && slash - start < 16 && (isWordCode(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x2d /* - */)) start--;
+  return start < slash && isLetterCode(text.charCodeAt(start)) ? start : -1;
+}
+
+/**
+ * A password given right after a Windows account, the two apart by blanks, the account opening its line or a chat's
+ * message (`[19:48] Ravi: .\dome-admin   …`). The account's form names a login as a word would; the value alone after
+ * it must have every class, as no word, path, switch or column of a listing has (`CORP\jdoe  Domain Users`,
+ * `BUILTIN\Administrators  Alias`, `.\build.ps1 -Configuration Release` stay out).
+ */
+function findWindowsAccountPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const slash of offsets) {
+    // The second of a doubled backslash was read at the first.
+    if (slash > 0 && text.charCodeAt(slash - 1) === 0x5c) continue;
+    const start = windowsAccountStart(text, slash);
+    if (start === -1 || (start > 0 && /[\w.\\:\/@$%-]/.test(text.charAt(start - 1)))) continue;
+    const { start: lineStart } = lineBounds(text, start, 200);
+    if (!LIST_LINE_OPENING.test(text.slice(lineStart, start)) && chatMessageStart(text, lineStart) !== start) continue;
+    WINDOWS_ACCOUNT_THEN_VALUE.lastIndex = start;
+    const m = WINDOWS_ACCOUNT_THEN_VALUE.exec(text);
+    if (m === null) continue;
+    const value = m.groups!['v']!;
+    if (!hasEveryClass(value) || VARIABLE_IN_VALUE.test(value) || !isPlausiblePassword(value, options.file)) continue;
+    const valueStart = m.index + m[0].length - value.length;
+    spans.push({ start: valueStart, end: valueStart + value.length });
+  }
+  return spans;
 }
 
 function findAccountSlashPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {

@@ -610,6 +610,19 @@ describe('keys pasted in chat and mail a line or a few after their provider is n
     expect(spansOf(`Sensors notes\n\n    ${token}\n`, 'wiki/sensors.md', 'influxdb-token-near-words')).toEqual([]);
   });
 
+  it("reads a key passed by position whose comment after it names it, and leaves one the comment calls another thing's", () => {
+    const adminKey = fake('hex', 32, 9981);
+    const searchKey = fake('hex', 32, 9982);
+    const ruby = `client = Algolia::SearchClient.create(\n  "H7QK2W9ZPL",    # app id\n  "${adminKey}"   # admin key, for the nightly reindex\n)\n`;
+    expect(spansOf(ruby, 'config/initializers/search.rb', 'algolia-admin-key-near-words')).toEqual([adminKey]);
+    const js = `const client = algoliasearch(\n  'H7QK2W9ZPL',\n  '${adminKey}', // write key: only the indexer uses it\n);\n`;
+    expect(spansOf(js, 'scripts/reindex.js', 'algolia-admin-key-near-words')).toEqual([adminKey]);
+    const browser = `const client = algoliasearch(\n  'H7QK2W9ZPL',\n  '${searchKey}' // search-only key, safe in the browser (the admin key is in the vault)\n);\n`;
+    expect(spansOf(browser, 'src/search.js', 'algolia-admin-key-near-words')).toEqual([]);
+    const commit = `Algolia::SearchClient.create(APP_ID, ENV.fetch("ALGOLIA_ADMIN_KEY"))\n  "${searchKey}" # commit that broke the admin key reindex\n`;
+    expect(spansOf(commit, 'config/initializers/search.rb', 'algolia-admin-key-near-words')).toEqual([]);
+  });
+
   it('reads a Datadog key that answers a message asking for it, and leaves a build or a checksum in the reply', () => {
     const key = fake('hex', 32, 9964);
     const question = '{"ts": "1.1", "user": "U1", "text": "also the datadog key for the boiler pi? the old one 403s"},\n';
@@ -742,5 +755,15 @@ describe('an Okta API token bare in a ticket or chat below the words that name O
     expect(spansOf(`Okta user 00u${fake('alnum', 17, 9972)} locked out\n`, 'tickets/IT-12.txt')).toEqual([]);
     expect(spansOf(`Okta notes\n1\n2\n3\n4\n${token}\n`, 'notes.md')).toEqual([]);
     expect(spansOf(`Okta token: 00${'x'.repeat(40)}\n`, 'notes.md')).toEqual([]);
+  });
+  it("takes the next message of a chat exported as indented JSON, whose members' lines are not counted, and no further", () => {
+    const message = (text: string, ts: string): string[] => ['    {', '      "type": "message",', '      "user": "U01RV",', `      "text": "${text}",`, `      "ts": "${ts}"`, '    },'];
+    const chat = ['{', '  "messages": [', ...message('who still has the okta admin token? offboarding today', '1745298301.000100'), ...message(`${token} \\u2014 rotate it after`, '1745298388.000200'), '  ]', '}', ''];
+    expect(spansOf(chat.join('\n'), 'exports/slack/it.json')).toEqual([token]);
+    const later = ['{', '  "messages": [', ...message('okta sync is back', '1745298301.000100'), ...message('lunch?', '1745298302.000100'), ...message('ok', '1745298303.000100'), ...message(token, '1745298388.000200'), '  ]', '}', ''];
+    expect(spansOf(later.join('\n'), 'exports/slack/it.json')).toEqual([]);
+    // Outside a message's text every line counts, a lock file's or a config's members too.
+    const config = ['{', '  "okta": {', '    "type": "oidc",', '    "org": "acme",', '    "scopes": "openid",', '    "issuer": "default",', `    "sample": "${token}"`, '  }', '}', ''];
+    expect(spansOf(config.join('\n'), 'config/auth.json')).toEqual([]);
   });
 });

@@ -420,7 +420,26 @@ function isNamedBefore(text: string, start: number, find: ShapeAfterWords): bool
   const before = text.slice(Math.max(0, start - NAMED_REACH), start);
   const nounEnd = lastNounEnd(before, find.namedBy);
   if (nounEnd !== -1 && before.length - nounEnd <= NAMED_GAP && namesValueAfter(before.slice(nounEnd))) return true;
-  return answersQuestionAbove(text, start, find.namedBy);
+  return answersQuestionAbove(text, start, find.namedBy) || isNamedByCommentAfter(text, start, find);
+}
+
+/**
+ * A comment after a literal value on its line, its first words the noun (`"…"   # admin key — needed for reindex job`,
+ * `"…", // write key`): code passing a key by position (`Algolia::SearchClient.create(app_id, "…")`) names it so. Sticky
+ * right after the value; `c` is the comment's text.
+ */
+const COMMENT_AFTER_VALUE = /["'`]?[ \t]{0,40},?[ \t]{0,40}(?:#|\/\/|--|\/\*)[ \t]{0,4}(?<c>[^\r\n]{1,100})/y;
+
+/** Whether a comment that opens after the value at `start` on its line names it by `find`'s noun among its first words. */
+function isNamedByCommentAfter(text: string, start: number, find: ShapeAfterWords): boolean {
+  let end = start;
+  while (end < text.length && end - start < 200 && !/[\s"'`,]/.test(text.charAt(end))) end++;
+  COMMENT_AFTER_VALUE.lastIndex = end;
+  const comment = COMMENT_AFTER_VALUE.exec(text)?.groups!['c'];
+  if (comment === undefined) return false;
+  find.namedBy!.lastIndex = 0;
+  const noun = find.namedBy!.exec(comment);
+  return noun !== null && noun.index <= NAMED_GAP && !OTHER_THING_BETWEEN.test(comment.slice(0, noun.index));
 }
 
 /** A question that ends right before the value it asks about: its clause, the mark and a blank or two. */
@@ -486,30 +505,68 @@ function lineStartBefore(text: string, at: number, reach: number): number {
  */
 export function findShapeAfterWords(text: string, offsets: readonly number[], find: ShapeAfterWords): Span[] {
   const spans: Span[] = [];
-  const breaks = new LineBreaksAhead(text);
+  const breaks = new LineBreaksAhead(text, false);
+  const chatBreaks = new LineBreaksAhead(text, true);
+  const reported = new Set<number>();
   let searchedTo = 0;
   for (const offset of offsets) {
     find.words.lastIndex = offset;
     if (!find.words.test(text)) continue;
     const end = breaks.endOfReach(offset, find.reach, find.lines);
+    // A chat exported as JSON reaches further, its scaffolding lines not counted, for a value in a message's text.
+    const chatEnd = Math.max(end, chatBreaks.endOfReach(offset, find.reach, find.lines));
     const from = Math.max(offset, searchedTo);
-    if (from >= end) continue;
-    searchedTo = end;
+    if (from >= chatEnd) continue;
+    // Only the reach that every value has is marked searched: the next words' reach may take what a chat's missed.
+    searchedTo = Math.max(searchedTo, end);
     // The stretch with one character either side, so that the shape's own bounds see what stands next to it.
     const lead = from > 0 ? 1 : 0;
-    const stretch = text.slice(from - lead, Math.min(text.length, end + 1));
+    const stretch = text.slice(from - lead, Math.min(text.length, chatEnd + 1));
     find.shape.lastIndex = 0;
     for (let m = find.shape.exec(stretch); m !== null; m = find.shape.exec(stretch)) {
       const start = from - lead + m.index;
       // Cut off by the reach's end: the next words' reach searches it again from its start.
-      if (start + m[0].length > end) {
-        searchedTo = start;
+      if (start + m[0].length > chatEnd) {
+        searchedTo = Math.min(searchedTo, start);
         break;
       }
-      if (find.accept(m[0]) && isNamedBefore(text, start, find)) spans.push({ start, end: start + m[0].length });
+      if (start + m[0].length > end && !isInChatMessageText(text, start)) continue;
+      if (reported.has(start)) continue;
+      if (find.accept(m[0]) && isNamedBefore(text, start, find)) {
+        spans.push({ start, end: start + m[0].length });
+        reported.add(start);
+      }
     }
   }
   return spans;
+}
+
+/** A JSON export's message string opened on a line and not closed before the end of `prefix` (`"text": "use …`). */
+const OPEN_MESSAGE_TEXT = /"(?:text|body|message|content|msg)"[ \t]{0,3}:[ \t]{0,3}"[^"\r\n]{0,200}$/;
+
+/** Whether the value at `start` stands inside a JSON export's message text on its line. */
+function isInChatMessageText(text: string, start: number): boolean {
+  return OPEN_MESSAGE_TEXT.test(text.slice(lineStartBefore(text, start, 300), start));
+}
+
+/**
+ * A line of a JSON export's scaffolding between two messages: brackets alone (`},`, `{`), or one member that is no
+ * message's text (`"ts": "1745298388.940642",`, `"user": "U07DAN",`, `"type": "message",`). A chat exported as indented
+ * JSON spends four or five such lines on each message, so for a value in a message's text they are not counted as the
+ * lines a key may stand below its provider's name: the answer to "who has the okta API token?" is the next message, not
+ * six lines down. Elsewhere (a lock file's `"resolved": "12.19.1",` above a `"contentHash"`) every line counts.
+ */
+const JSON_SCAFFOLD_LINE =
+  /^[ \t]{0,40}(?:[\[\]{},]{1,3}|"(?!(?:text|body|message|content|msg)")[\w.$-]{1,40}"[ \t]{0,3}:[ \t]{0,3}(?:"[^"\\\r\n]{0,80}"|[\w.+-]{1,40}|[\[{])[ \t]{0,3},?)[ \t]{0,3}\r?$/;
+/** How long a scaffolding line may be: longer lines are text. */
+const JSON_SCAFFOLD_REACH = 200;
+
+/** Whether the line that ends at the line break `lineEnd` is JSON scaffolding (see JSON_SCAFFOLD_LINE). */
+function isJsonScaffoldLine(text: string, lineEnd: number): boolean {
+  let start = lineEnd;
+  while (start > 0 && lineEnd - start < JSON_SCAFFOLD_REACH && text.charCodeAt(start - 1) !== 0x0a) start--;
+  if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) return false;
+  return JSON_SCAFFOLD_LINE.test(text.slice(start, lineEnd));
 }
 
 /**
@@ -520,13 +577,19 @@ class LineBreaksAhead {
   private readonly found: number[] = [];
   private head = 0;
   private readTo = 0;
-  constructor(private readonly text: string) {}
+  /** `skipsScaffold`: the breaks that end a JSON export's scaffolding lines are not counted. */
+  constructor(
+    private readonly text: string,
+    private readonly skipsScaffold: boolean,
+  ) {}
 
   /** Where a reach of `reach` characters and `lines` line breaks from `at` ends (`at` no less than the last one asked). */
   endOfReach(at: number, reach: number, lines: number): number {
     const limit = Math.min(this.text.length, at + reach);
     while (this.head < this.found.length && this.found[this.head]! < at) this.head++;
-    for (let i = Math.max(this.readTo, at); i < limit; i++) if (this.text.charCodeAt(i) === 0x0a) this.found.push(i);
+    for (let i = Math.max(this.readTo, at); i < limit; i++) {
+      if (this.text.charCodeAt(i) === 0x0a && !(this.skipsScaffold && isJsonScaffoldLine(this.text, i))) this.found.push(i);
+    }
     this.readTo = Math.max(this.readTo, limit);
     const cut = this.found[this.head + lines];
     return cut !== undefined && cut < limit ? cut : limit;
