@@ -495,6 +495,31 @@ describe('a Markdown table that lists Wi-Fi networks and their keys', () => {
     const issues = ['| Network | Key | Summary |', '|---|---|---|', '| mainnet | OPS-1182 | reindexing |', '| testnet | sortorder | fixture |', ''].join('\n');
     expect(tableValues(issues)).toEqual([]);
   });
+
+  it("reads the key after a network's name and a slash in a column titled for whose Wi-Fi it is", () => {
+    const sites = [
+      '| Depot | Till ID | Wi-Fi (crew) |',
+      '|---|---|---|',
+      '| Selby | T-0042 | Crew-SEL / `tarmac-roller-2019` |',
+      '| Goole | T-0043 | `Crew-GOO` / Bitumen!Spray7 |',
+      '',
+    ].join('\n');
+    expect(tableValues(sites)).toEqual(['tarmac-roller-2019', 'Bitumen!Spray7']);
+    const staff = ['| Room | Staff WLAN |', '|---|---|', '| Lab 2 | Lab2-Staff / pipette-rack-44 |', ''].join('\n');
+    expect(tableValues(staff, 'docs/rooms.md')).toEqual(['pipette-rack-44']);
+  });
+
+  it("leaves a slash's pair of networks, bands, modes or models, and a pair in a column about the network's hardware", () => {
+    const pairs = [
+      '| Site | Wi-Fi (staff / guest) | Wi-Fi AP | Wi-Fi security |',
+      '|---|---|---|---|',
+      '| Selby | Crew-SEL / Guest-SEL | Ubiquiti / U6-Enterprise | WPA2 / WPA3-Personal |',
+      '| Goole | Crew-GOO / 5GHz-only | Ubiquiti / `Aruba-535-Campus` | Personal / `WPA3-Personal` |',
+      '| Hull | Crew-HUL / ask-the-office | n/a | n/a |',
+      '',
+    ].join('\n');
+    expect(tableValues(pairs)).toEqual([]);
+  });
 });
 
 describe('PINs and keypad codes in a Markdown table', () => {

@@ -8,7 +8,7 @@ import {
 } from './access-codes.js';
 import { isVendorClientKeyValue } from './client-config.js';
 import { MARKDOWN_FILE, withoutEmphasis } from './emphasis.js';
-import { WIFI_KEY, wifiKeyColumns } from './wifi-columns.js';
+import { WIFI_KEY, wifiKeyColumns, wifiPairColumns } from './wifi-columns.js';
 import { NON_ASCII_TEXT, type DetectOptions, type Rule, type Span } from '../types.js';
 
 /**
@@ -120,6 +120,7 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
     const titles = header.map((cell) => cell.text.replace(/[*_`]/g, ''));
     // A list of networks (`| Site | SSID | Key |`) gives each one's passphrase under its bare `Key`: a password a person chose.
     const wifiKeys = wifiKeyColumns(titles);
+    const wifiPairs = wifiPairColumns(titles);
     const secretColumns = header.map((cell, c) => (wifiKeys.has(c) ? WIFI_KEY : namedKey(cell.text)));
     const loginPins = loginPinColumns(titles);
     const titlesOtherCodes = titlesListOtherCodes(titles);
@@ -147,6 +148,12 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
         const rowCode = c > 0 && rowKeypad !== undefined && (codeNounColumns[c] === true || (rowKeypad === 'code' && secretColumns[c]?.category === 'PASS'));
         const codeCell = codeColumns[c] === true || loginColumns[c] === true || rowCode;
         const key = rowLabels ? (c === 1 ? rowKey : undefined) : secretColumns[c];
+        // A network's column may give its key after its name (`| Wi-Fi (staff) |` over `| Shop-Staff / \`…\` |`).
+        const paired = wifiPairs.has(c) ? wifiKeyOfPair(cell, options.file) : undefined;
+        if (paired !== undefined) {
+          spans.push(paired);
+          return;
+        }
         // A cell under no secret's, code's or login's column gives nothing: the row's notes are read only for one that may.
         if (!codeCell && key === undefined) return;
         // The row's own note says its value is none (`| Web app | \`…\` | the client's id, not a key |`).
@@ -176,6 +183,34 @@ function findTableCredentials(text: string, options: DetectOptions): Span[] {
     }
   }
   return spans;
+}
+
+/** A network and its key in one cell: the name, maybe in code marks, a spaced slash, and the key (`Shop-Staff / \`…\``). */
+const WIFI_PAIR_CELL = /^`?(?<net>[^\s`\/|]{1,32})`?[ \t]{1,2}\/[ \t]{1,2}(?:`(?<c>[^`\s]{8,63})`|(?<v>[^\s`\/|]{8,63}))$/;
+
+/** The first and the last part of a network's name or a key, split where names join their words (`InkStaff`, `SHD`). */
+function endParts(value: string): string[] {
+  const parts = value.toLowerCase().split(/[-_.]/).filter((part) => part.length >= 2);
+  return parts.length === 0 ? [] : [parts[0]!, parts[parts.length - 1]!];
+}
+
+/**
+ * The key in a cell that pairs a network with it (`Shop-Staff / \`…\``): WPA's 8 to 63 characters made as a key is, in
+ * code marks or bare; not a second network's name, which shares a part of the first's (`Shop-Staff / Shop-Guest`), nor a
+ * model, a band or a security mode (`Staff / WPA2-Personal`).
+ */
+function wifiKeyOfPair(cell: Cell, file: string | undefined): Span | undefined {
+  const m = WIFI_PAIR_CELL.exec(cell.text);
+  if (m === null) return undefined;
+  const coded = m.groups!['c'];
+  const value = coded ?? m.groups!['v']!;
+  if (MODEL_SHAPE.test(value) || RADIO_WORDS.test(value) || isWifiSecurityMode(value)) return undefined;
+  const networkParts = endParts(m.groups!['net']!);
+  if (endParts(value).some((part) => networkParts.includes(part))) return undefined;
+  if (coded === undefined && !isListedBareWifiKey(value) && !isJoinedPassphrase(value)) return undefined;
+  if (!isPlausibleSecret(value, { category: 'PASS', quoted: true, weakKey: false, file })) return undefined;
+  const start = cell.start + m[0].length - value.length - (coded === undefined ? 0 : 1);
+  return { start, end: start + value.length, category: 'PASS' };
 }
 
 /** `user \`acme\`, pass \`…\``: a code span right after the word `pass`/`pw`. */

@@ -45,3 +45,31 @@ export function wifiKeyColumns(titles: readonly string[]): Set<number> {
   });
   return columns;
 }
+
+/**
+ * Words of a column's title, besides the Wi-Fi words, that make it about the network's hardware, radio or security rather
+ * than how to join it (`Wi-Fi AP`, `WLAN channel`, `Wi-Fi security`): its cells pair other things with a slash (`2.4 / 5`).
+ */
+const NOT_JOINING_WORDS = new Set([
+  'ap', 'aps', 'access', 'point', 'points', 'router', 'routers', 'controller', 'model', 'hardware', 'vendor', 'make', 'channel', 'channels',
+  'band', 'bands', 'frequency', 'mac', 'ip', 'vlan', 'subnet', 'speed', 'coverage', 'signal', 'strength', 'status', 'standard', 'security',
+  'mode', 'encryption', 'auth', 'type', 'version', 'firmware', 'clients', 'users', 'devices', 'count', 'uptime', 'adapter', 'card', 'chip',
+  'module', 'driver', 'range', 'provider', 'isp', 'plan', 'bill', 'cost',
+]);
+
+/**
+ * The columns of a table whose cells give a network and its key in one, the name, a slash and the key (`| Wi-Fi (staff) |`
+ * over `| InkStaff-SHD / \`…\` |`): titled by a Wi-Fi word and at most three words of whose network it is or of the
+ * pair (`SSID / key`), not a key's own column (`wifiKeyColumns`) nor one about the network's hardware, radio or security.
+ */
+export function wifiPairColumns(titles: readonly string[]): Set<number> {
+  const keyColumns = wifiKeyColumns(titles);
+  const columns = new Set<number>();
+  titles.forEach((title, i) => {
+    const words = title.length <= 40 ? splitWords(title) : [];
+    const others = words.filter((word) => !WIFI_WORDS.has(word));
+    if (keyColumns.has(i) || others.length === words.length || others.length > 3 || others.some((word) => NOT_JOINING_WORDS.has(word))) return;
+    columns.add(i);
+  });
+  return columns;
+}
