@@ -359,6 +359,68 @@ describe('a keypad code written right after its name, named by a role, restated,
   });
 });
 
+describe("an alarm's code told by setting or unsetting it, or by the key pressed after it", () => {
+  const codes = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'stated-keypad-code').map((f) => text.slice(f.start, f.end));
+
+  it('reads the digits an alarm is disarmed, unset or set with, and a code the keypad key after it enters', () => {
+    const notes = [
+      '- Cold store alarm: disarm it with 583017 at the panel, you have 30 seconds.',
+      'Last one out: set the alarm using 40962 and check the red light.',
+      'Unset the panel by keying in 7203# at the side door.',
+      '[18:02] Priya: leaving now, barn alarm is 52817 then OFF if you are in first',
+      '- Yard gate: 3094 then # (it beeps twice).',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/site.md')).toEqual(['583017', '40962', '7203#', '52817', '3094']);
+  });
+
+  it('leaves a time an alarm is set for, a timer set with a count, a stand-in, and a guard and digits with no key after them', () => {
+    const notes = [
+      'The alarm is 0630 tomorrow, then the taxi at 0700.',
+      'Set the timer with 3000 ms between polls.',
+      'disarm with 0000 on the panel (factory default)',
+      'Alarm: 3108',
+      'The door is 2040 then the frame is 90 wide.',
+      'set it with 40962 retries',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/site.md')).toEqual([]);
+  });
+});
+
+describe('a PIN or a keypad code told later in the sentence that names it', () => {
+  const codes = (text: string, file: string) =>
+    detect(text, { file }).filter((f) => f.rule === 'keypad-code-told-later').map((f) => text.slice(f.start, f.end));
+
+  it('reads "it is …" after a clause break that follows the named PIN or code, across a wrapped line', () => {
+    const notes = [
+      '3. For the reception tablet use the kiosk PIN from the rota; for the east wing',
+      '   this month it is **615209**.',
+      'The loading bay door code rotates weekly, this week it\'s 40718#.',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/front-desk.md')).toEqual(['615209', '40718#']);
+  });
+
+  it("reads whose one a code is, after a clause that named the codes, a year's shape too", () => {
+    const notes = 'Padlock combinations for the field huts are in the blue folder; Long Meadow\'s is 1984 (spin it after).\n';
+    expect(codes(notes, 'wiki/huts.md')).toEqual(['1984']);
+  });
+
+  it('leaves a code told in another sentence, a board\'s pin, a year after "it is", a measure and a code of nothing named', () => {
+    const notes = [
+      'The door code changes monthly. This month it is 60293.',
+      'Wire the reset PIN to ground; on this board it is 4096.',
+      'Use the staff PIN on the sheet, it is 2025 edition.',
+      'Padlock combinations are in the folder; the hut\'s is 1200 mm wide.',
+      'The build number changed; it is 40917 now.',
+      'The kiosk PIN expired, it is 1234 until the reset.',
+      '',
+    ].join('\n');
+    expect(codes(notes, 'wiki/site.md')).toEqual([]);
+  });
+});
+
 describe("a PIN or a keypad code given as a chat's answer", () => {
   const answers = (text: string, file: string) => detect(text, { file }).filter((f) => f.rule === 'code-chat-answer').map((f) => text.slice(f.start, f.end));
   it('reads digits given for a PIN or a password named first and what it is for after it, and leaves an error code named so', () => {

@@ -338,12 +338,30 @@ const CODE_RESTATED = `(?:[ \\t]{1,2}(?:the|its)(?:[ \\t]{1,2}(?:new|current|upd
 const CODE_HOLDER = '(?:padlock|key[ -]?safe|lock[ -]?box|keypad|(?:combination|combi|code|keypad)[ \\t]lock)';
 /** Where a keypad's code ends: no word, path, time or range goes on, nor a decimal or a second group of digits. */
 const CODE_END = '(?![\\w\\/:#-]|[.,][ \\t]?\\d|[ \\t]\\d)';
+/** What an alarm's code is keyed into, as the object of setting or unsetting it (`disarm it with …`, `unset the panel with …`). */
+const ALARM_OBJECT = '(?:it|the[ \\t]{1,2}(?:alarm|panel|system|keypad))';
+/**
+ * An alarm told unset or set with its code (`disarm with …`, `unset the panel by entering …`, `set the alarm using …`):
+ * the verbs are an alarm panel's own, so the digits they are done with are its code. `set` and `arm` name the alarm, as
+ * they set many other things.
+ */
+const ALARM_KEYED_WITH =
+  `(?<keyed>(?:disarm|unset)(?:[ \\t]{1,2}${ALARM_OBJECT})?|(?:arm|set)[ \\t]{1,2}the[ \\t]{1,2}alarm)` +
+  '[ \\t]{1,2}(?:with|using|by[ \\t]{1,2}(?:entering|keying(?:[ \\t]in)?|typing))(?:[ \\t]{1,2}(?:the[ \\t]{1,2})?code)?';
+/**
+ * The keypad's key pressed after a code to enter it (`alarm is … then OFF`, `gate: … then #`, `… and press ENTER`): its
+ * name in capitals, as a keypad's key is printed, or as a symbol, or named as the key it is (`then the tick key`).
+ */
+const KEY_PRESSED_AFTER =
+  /^[ \t]{0,2},?[ \t]{0,2}(?:then|and|\+)[ \t]{1,2}(?:(?:press|hit|push)[ \t]{1,2})?(?:(?:OFF|UNSET|SET|ON|ENTER|OK|YES)(?![\w])|[#*✓]|(?:the[ \t]{1,2})?(?:[Oo]ff|[Uu]nset|[Ss]et|[Ee]nter|[Tt]ick|[Hh]ash|[Ss]tar)[ \t]{1,2}(?:key|button)\b)/;
 /**
  * A keypad's code stated in notes: an intruder alarm's, a door's, a gate's, a key safe's, a locked room's (`Intruder alarm
  * code for the boiler room: …`, `the gate code is …`, `machine room code is …`, `the alarm panel code is …`), the code
  * named first and what it opens after it (a chat's `code for the key safe is …`, `the combination to the padlock: …`), a
  * lock that holds its code named alone (`the padlock on the sea chest is …`), or what the keypad guards given first and
- * its code after a comma or a colon (`the staff room key safe, code …`, `The gate at the plant: code …#`).
+ * its code after a comma or a colon (`the staff room key safe, code …`, `The gate at the plant: code …#`) or in brackets
+ * (`in the key safe (code …)`), an alarm told set or unset with it (`disarm with …`), or what a keypad guards and its
+ * digits where the key that enters them follows (`alarm is … then OFF`).
  * The words say the digits open something, as a PIN's name does; a short clause may come between them and the colon or
  * `is` (`for the boiler room`). Four to eight digits, maybe in code marks or bold, maybe the keypad's `#` after them,
  * ending there (not a time, a phone number, a version); a run of one digit or a counting one is the installer's factory
@@ -357,7 +375,9 @@ const STATED_KEYPAD_CODE = new RegExp(
     `|(?<![\\w-])(?<holder>${CODE_HOLDER})(?![\\w]))` +
     `(?<held>[ \\t][^:=\\r\\n\`'"]{0,40}?[^\\s:=\`'"])??(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})${CODE_RESTATED}` +
     `|(?<bare>(?<![\\w-])(?:${KEYPAD_GUARD}(?:[ \\t-]${KEYPAD_QUALIFIER}){0,2}[ \\t]${KEYPAD_CODE_NOUN}|${ACCESS_ROLE_CODE}))` +
-    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;\\r\\n\`'"]{0,40}?)[ \\t]{0,2}(?:[,:;][ \\t]{1,2}|(?<opened>\\()[ \\t]{0,2})(?:(?:the|its)[ \\t]{1,2})?(?:${KEYPAD_QUALIFIER}[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?)` +
+    `|(?<![\\w-])${KEYPAD_GUARD}(?<aside>[^:=,.;\\r\\n\`'"]{0,40}?)[ \\t]{0,2}(?:[,:;][ \\t]{1,2}|(?<opened>\\()[ \\t]{0,2})(?:(?:the|its)[ \\t]{1,2})?(?:${KEYPAD_QUALIFIER}[ \\t]{1,2})?${KEYPAD_CODE_NOUN}(?:[ \\t]{0,2}[:=]|${CODE_GIVEN_AS})?` +
+    `|(?<![\\w-])${ALARM_KEYED_WITH}` +
+    `|(?<![\\w-])(?<pressed>${KEYPAD_GUARD})(?:[ \\t]{0,2}:|[ \\t]{1,2}is))` +
     `(?:[ \\t]{1,3}|(?<wrapped>[ \\t]{0,2}\\r?\\n[ \\t]{0,12}))${KEYPAD_DIGITS}${CODE_END}`,
   'iy',
 );
@@ -388,6 +408,7 @@ function isStatedKeypadCode(value: string, ctx: RuleContext): boolean {
     (groups['bare'] === undefined || isBareKeypadCode(value, ctx)) &&
     !NOT_ACCESS_ASIDE.test(groups['aside'] ?? '') &&
     (groups['opened'] === undefined || BRACKET_CLOSES_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 4))) &&
+    (groups['pressed'] === undefined || KEY_PRESSED_AFTER.test(ctx.text.slice(ctx.matchEnd, ctx.matchEnd + 32))) &&
     (groups['holder'] === undefined || isHeldCode(value, groups['held'])) &&
     (groups['wrapped'] === undefined || isWrappedCode(ctx))
   );
@@ -549,7 +570,7 @@ function opensWithDeterminer(text: string, at: number): boolean {
 /** A box keys are left in, named by its code's noun right after it (`box code`, `box PIN`): see `KEY_BOX`. */
 const KEY_BOX_KEYWORDS = KEYPAD_CODE_NOUNS.map((noun) => `box ${noun}`);
 const STATED_KEYPAD_CODE_KEYWORDS = [
-  ...KEYPAD_GUARD_KEYWORDS, 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS, ...KEY_BOX_KEYWORDS,
+  ...KEYPAD_GUARD_KEYWORDS, 'unset', 'arm the alarm', 'set the alarm', 'combination lock', 'combi lock', 'code lock', ...NAMED_CODE_KEYWORDS, ...ROLE_CODE_KEYWORDS, ...BRACKETED_CODE_KEYWORDS, ...KEY_BOX_KEYWORDS,
 ];
 
 /**
@@ -649,6 +670,77 @@ function findCodeAnswers(text: string, options: DetectOptions, offsets: readonly
     // An answer's message may call its code a stand-in after it (`it's … on all of them, the factory default`).
     if (linesCodeStandIn(text, m.index, lineAround(text, end, ANSWERED_REACH).end)) return;
     const start = m.index + m[0].indexOf(value, m[0].length - value.length - 2);
+    spans.push({ start, end: start + value.length });
+  });
+  return spans;
+}
+
+/**
+ * A PIN or a keypad's code told later in the sentence that names it, after a clause's break: as `it is …` (`use the
+ * courtroom PIN printed on the hearing sheet; for CR4 this term it is …`, `The alarm code changes monthly, for March it's
+ * …`), or as whose one it is (`Gate codes for the farms are in the logbook; Fosse Farm's is …`). Sticky at `it` or at the
+ * possessive's `'s`; `v` is the digits.
+ */
+const CODE_TOLD_LATER = new RegExp(
+  `(?:it[ \\t]is|it['’]s|(?<owner>['’]s[ \\t]{1,2}is))(?:[ \\t]{1,2}(?:still|now))?[ \\t]{1,3}${KEYPAD_DIGITS}${CODE_END}`,
+  'iy',
+);
+const CODE_TOLD_LATER_KEYWORDS = ['it is', "it's", "'s is"];
+/** How far back the sentence that names a code told later may open. */
+const TOLD_LATER_REACH = 200;
+/**
+ * Where the sentence of a code told later opens, after the last of these before it: a sentence's end, a blank line, a
+ * quoted string's end (a chat export's message) or a chat's time stamp in brackets (`[07:45] …`). A chat's answer in the
+ * next message is `code-chat-answer`'s.
+ */
+const SENTENCE_END = /[.!?](?:[ \t]|\r?\n)|\n[ \t]*\r?\n|["\]]/g;
+/** The word PIN in capitals, the acronym: a lower-case pin is as often a board's or a map's. */
+const PIN_ACRONYM = /(?<![\w-])PIN(?![\w-])/g;
+/** A clause's break: a semicolon, a comma, a colon or a spaced dash. */
+const CLAUSE_BREAK = /[;,:]|[ \t][-–—][ \t]/g;
+
+/** Where the sentence that holds `at` opens: after the last sentence's end or blank line before it, within reach. */
+function sentenceStartBefore(text: string, at: number): number {
+  const from = Math.max(0, at - TOLD_LATER_REACH);
+  let start = from;
+  for (const m of text.slice(from, at).matchAll(SENTENCE_END)) start = from + m.index + m[0].length;
+  return start;
+}
+
+/**
+ * Whether the sentence from `start` names a PIN or a keypad's code before a clause's break that comes before `at`: a named
+ * access code (`the gate codes`, `the alarm PIN`) or the acronym PIN of no board's or address's words.
+ */
+function namesCodeBeforeBreak(text: string, start: number, at: number): boolean {
+  let breakAt = -1;
+  for (const m of text.slice(start, at).matchAll(CLAUSE_BREAK)) breakAt = start + m.index;
+  if (breakAt < 0) return false;
+  if (anyEndWithin(namedAccessCodeEnds(text), start, breakAt)) return true;
+  for (const m of text.slice(start, breakAt).matchAll(PIN_ACRONYM)) {
+    if (!wordsBefore(text, start + m.index).some((w) => NOT_ACCESS_PIN_LEAD.has(w))) return true;
+  }
+  return false;
+}
+
+/** Whether an owner's name stands right before the possessive's `'s` at `at` (`Fosse Farm's`), not a verb's contraction (`that's`). */
+function ownsBefore(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && at - start < 30 && /[A-Za-z]/.test(text.charAt(start - 1))) start--;
+  return at - start >= 2 && !CONTRACTED_VERB.test(`${text.slice(start, at)}'s`);
+}
+
+function findCodesToldLater(text: string, _options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  forEachMatchAt(CODE_TOLD_LATER, text, offsets, (m) => {
+    const owner = m.groups!['owner'] !== undefined;
+    if (owner ? !ownsBefore(text, m.index) : m.index > 0 && /[\w'’]/.test(text.charAt(m.index - 1))) return;
+    const value = m.groups!['v']!;
+    const digits = codeDigits(value);
+    const end = m.index + m[0].length;
+    // Whose one it is names it as a code, so year-shaped digits are the code still (`Fosse Farm's is 1947`).
+    if (!isProsePin(digits) || (!owner && YEAR_DIGITS.test(digits)) || COUNTED_AFTER.test(text.slice(end, end + 16))) return;
+    if (!namesCodeBeforeBreak(text, sentenceStartBefore(text, m.index), m.index) || linesCodeStandIn(text, m.index, end)) return;
+    const start = m.index + m[0].lastIndexOf(value);
     spans.push({ start, end: start + value.length });
   });
   return spans;
@@ -1446,6 +1538,7 @@ export const statedCredentialRules: Rule[] = [
         'the server room code is 380617 since the refit', '2. The alarm panel code is **9024** on every site.', '[09:12] Dana: combination for the blue padlock is 4096',
         '- Warehouse: Wi-Fi `WH-Staff`; alarm code 61083', 'Shop alarm: code 7062, duress code 7069', 'Locker combination (staff room): 3814',
         'Door code for the yard changed on Monday: the new code is 560917.', 'Spare van keys are in the key safe (code **61840**).',
+        'Shed alarm: disarm with 480317 at the panel inside the door.', '[07:45] Jo: whoever closes up, alarm is 62094 then OFF', 'Unset the alarm by entering 70518#.',
       ],
       noMatch: [
         '- Do not use the factory installer code `5555` or master code `1234` in production.',
@@ -1462,6 +1555,7 @@ export const statedCredentialRules: Rule[] = [
         'The panel showed alarm code 1301.',
         'door code 4012 means the strike is open',
         'Error code (gate controller): 4012',
+        'The alarm is 0630 tomorrow, not 0700.', 'Alarm: 3108', 'Set the timer with 3000 ms.', 'disarm with 1234 on the panel', 'the door is 2040 then the frame',
       ],
     },
   },
@@ -1688,6 +1782,32 @@ export const statedCredentialRules: Rule[] = [
         'PIN: 4821',
         'Pune office: PIN 411014',
         'Dev board (rev B) PIN: 2048',
+      ],
+    },
+  },
+  {
+    id: 'keypad-code-told-later',
+    category: 'PASS',
+    description:
+      'A PIN or keypad code told later in the sentence that names it, after a clause\'s break: as `it is …` (`use the courtroom PIN printed on the hearing sheet; for CR4 this term it is …`), or as whose one it is (`Gate codes for the farms are in the logbook; Fosse Farm\'s is …`); 4 to 8 digits, the keypad\'s `#` or `*` kept; not a count, a stand-in, nor after `it is` a year, and the code named before the break (a named PIN, code or combination, or PIN in capitals)',
+    keywords: CODE_TOLD_LATER_KEYWORDS,
+    pattern: CODE_TOLD_LATER,
+    find: findCodesToldLater,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        'For the lobby tablet use the meeting-room PIN on the booking email; for Room 3\n  this week it is **518204**.',
+        'Door codes for the allotment sheds are on the noticeboard; Plot 9\'s is 3817#.',
+        'The alarm code changes every month, for June it\'s 60293.',
+      ],
+      noMatch: [
+        'The alarm code changes every month. For June it is 60293.',
+        'Use the GPIO PIN on the header; on this board it is 2048.',
+        'The door code is on the sheet, it is 2024 now.',
+        'Door codes for the sheds are on the noticeboard; Plot 9\'s is 1200 mm wide.',
+        'The alarm code changes every month, the default it is 1234.',
+        'The build number changed; it is 40917 now.',
       ],
     },
   },
