@@ -857,3 +857,10 @@ describe('a secret told as what something is signed with', () => {
     expect(values('The server certificate is signed by Harbour Issuing CA G2 Intermediate.\n', 'wiki/tls.md')).toEqual([]);
   });
 });
+
+describe('credentials stated with `are` and the user in code marks', () => {
+  it('reads the pair a runbook states, without the sentence\'s stop, and leaves words', () => {
+    expect(values('If the modem is dead the SIM credentials are `iot.m2m` / Hq7vRt2wXz.\n', 'ops/runbooks/modem.md')).toEqual(['Hq7vRt2wXz']);
+    expect(values('The credentials are `user` / password.\nthe credentials are stored / rotated monthly\n', 'ops/runbooks/modem.md')).toEqual([]);
+  });
+});

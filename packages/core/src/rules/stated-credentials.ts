@@ -10,11 +10,11 @@ import { forEachMatchAt } from '../sticky.js';
 /**
  * A `user:password` or `user / password` pair right after words that say it is a login: a log line that prints the
  * credentials it failed with (`auth failed for solr_admin:…`, `login failed for deploy:…`) and a note that states them
- * (`credentials (staging): rpcuser / …`). The words make the pair a login; the password must still look generated —
+ * (`credentials (staging): rpcuser / …`, `the APN credentials are \`apn.user\` / …`). The words make the pair a login; the password must still look generated —
  * letters of both cases and a digit, password-shaped — so `host:port`, `user:42`, a time and prose stay out.
  */
 const STATED_PAIR =
-  /(?:auth(?:entication)? failed for|login(?: failed)? for|credentials(?:[ \t]{1,2}\([\w .,-]{1,30}\))?:?)[ \t]{1,3}(?:user[ \t]{1,3})?["'`]?[A-Za-z][\w.@-]{0,40}(?::|[ \t]\/[ \t])(?<v>[^\s:'"`/]{10,64})(?=["'`]?(?:[\s,;)]|\.?$|\.\s))/i;
+  /(?:auth(?:entication)? failed for|login(?: failed)? for|credentials(?:[ \t]{1,2}\([\w .,-]{1,30}\))?(?::|[ \t]{1,2}are)?)[ \t]{1,3}(?:user[ \t]{1,3})?(?:`[A-Za-z][\w.@-]{0,40}`[ \t]\/[ \t]|["'`]?[A-Za-z][\w.@-]{0,40}(?::|[ \t]\/[ \t]))(?<v>[^\s:'"`/]{9,63}[^\s:'"`/.])(?=["'`]?(?:[\s,;)]|\.?$|\.\s))/i;
 
 /**
  * A pre-shared secret that prose states by name: a docstring or a note saying which token a peer expects
