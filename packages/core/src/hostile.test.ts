@@ -916,6 +916,8 @@ describe('hostile input', { timeout: 120_000 }, () => {
     ['a passcode repeated, then a megabyte of digits', 'notes.md', `${'passcode '.repeat(MB / 18)}${'7'.repeat(MB / 2)}`],
     // A Wi-Fi profile's key never closed, and a password's parameter given a variable bound to a literal, over and over.
     ["a Wi-Fi profile's key material opened and never closed", 'wifi.xml', `<sharedKey>${'<keyMaterial>Ab1!'.repeat(MB / 17)}`],
+    ['calls of a host and a user literal, the password never closed', 'client.php', `new C('mail.acme.corp', 'bot', '${'Ab1!'.repeat(MB / 4)}`],
+    ['calls opened with a quote, over and over', 'client.py', "f('a.b.com', ".repeat(MB / 13)],
     ["a password's parameter given a bound variable, repeated", 'new.ps1', `$p = 'Heron-Quay-5512'\n${'Set-X -Password $p; @{ Password = $p }\n'.repeat(MB / 40)}`],
     ['the wifi, it is now, then a megabyte of key characters', 'chat.txt', `wifi, it is now ${'Ab1!'.repeat(MB / 4)}`],
     ['networks and code marks never closed, on one line', 'wiki.md', 'network: `'.repeat(MB / 10)],

@@ -772,3 +772,30 @@ describe('data-type-secret-field', () => {
     for (const size of [256 * 1024, 512 * 1024]) expect(found(head + unit.repeat(size / unit.length), 'Logins.kt', rule)).toEqual([]);
   });
 });
+
+describe('a host, a user and a password passed in that order to a client', () => {
+  const rule = 'host-user-password-positional';
+  it('reports the third literal after a host and a user, whatever the client is called, a database name maybe after it', () => {
+    const php = "<?php\n$ews = new \\Acme\\Exchange\\Client('owa.dockside.corp', 'rota-sync', 'Capstan#Rope19');\n";
+    expect(found(php, 'app/Services/Rota.php', rule)).toEqual(['Capstan#Rope19']);
+    const py = "from drops import ArchiveDrop\ndrop = ArchiveDrop('files.ferryline.co.uk',\n                   'manifests',\n                   'Bollard-Swell-73')\n";
+    expect(found(py, 'jobs/upload.py', rule)).toEqual(['Bollard-Swell-73']);
+    const rb = "Net::FTP.open('192.168.40.12', 'scanner', 'Moor1ng.Line') do |ftp|\n";
+    expect(found(rb, 'lib/tasks/scans.rb', rule)).toEqual(['Moor1ng.Line']);
+    const relay = "$relay = new SmtpRelay('mx1.dockside.corp', 'alerts@dockside.corp', 'Slipway!Crane8', 'tls');\n";
+    expect(found(relay, 'inc/mail.php', rule)).toEqual(['Slipway!Crane8']);
+  });
+  it("leaves variables, stand-ins and words, keys that are no host, tuples in a list, and a name in the password's place", () => {
+    const lines = [
+      "ftp = ftplib.FTP('files.ferryline.co.uk', 'manifests', password)",
+      "ftp = ftplib.FTP('files.ferryline.co.uk', 'manifests', 'password123')",
+      "__('checkout.summary.total', 'Total', 'Pay-Now2!')",
+      "route('admin.users.edit', 'user', 'Edit-Page2')",
+      "HOSTS = [('files.ferryline.co.uk', 'manifests', 'Bollard-Swell-73')]",
+      "db = connect('db.ferryline.com', 'reports', 'reporting_ro')",
+      "db = connect('db.ferryline.com', 'reporting_ro', 'reporting_ro')",
+      '',
+    ];
+    for (const line of lines) expect(found(line, 'app.py', rule), line).toEqual([]);
+  });
+});

@@ -1359,6 +1359,48 @@ function findHostPortLogins(text: string, options: DetectOptions, offsets: reado
 }
 
 
+/**
+ * A call's first three arguments as literals: a host, a user and a password, then the call closes or goes on (a database's
+ * name after them, as `new mysqli('db1.acme.lan', 'app', '…', 'shop')` takes it). Clients written this way: PHP-EWS's
+ * `new Client('mail.acme.corp', 'bot', '…')`, Python's `ftplib.FTP('ftp.acme.com', 'user', '…')`, Ruby's
+ * `Net::FTP.new(…)`, `mysqli_connect(…)`. Sticky at the call's `(`; `user` and `v` are the literals.
+ */
+const HOST_USER_PASSWORD =
+  /\([ \t]{0,4}["'](?<host>[^"'\\\s]{1,253})["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<user>[\w.@\\-]{1,72})["'][ \t]{0,4},[ \t]{0,4}(?:\r?\n[ \t]{0,40})?["'](?<v>[^"'\\\s]{6,128})["'][ \t]{0,4}(?:\r?\n[ \t]{0,40})?[),]/y;
+/**
+ * The last labels of a host a login call names: the common public zones, and the private ones (`.corp`, `.lan`,
+ * `.internal`, `.local`). A dotted name under another last word is as often a translation's or a route's key
+ * (`nav.home.link`, `admin.users.edit`).
+ */
+const LOGIN_HOST_ZONES = new Set([
+  'com', 'net', 'org', 'io', 'co', 'uk', 'de', 'fr', 'nl', 'eu', 'us', 'ca', 'au', 'nz', 'ie', 'ch', 'at', 'be', 'se', 'no', 'dk', 'fi', 'es',
+  'it', 'pl', 'cz', 'jp', 'in', 'br', 'za', 'edu', 'gov', 'ac', 'cloud', 'corp', 'lan', 'local', 'internal', 'intranet', 'localdomain', 'home', 'lab',
+]);
+
+/** Whether a literal names a host a client logs into: an IPv4 address, `localhost`, or a dotted name in a known zone. */
+function namesLoginHost(host: string): boolean {
+  if (host === 'localhost' || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host)) return true;
+  return HOST_LITERAL.test(host) && LOGIN_HOST_ZONES.has(host.slice(host.lastIndexOf('.') + 1).toLowerCase());
+}
+
+/** A client built or a call made with a host, a user and a password literal, in that order: the third is the password. */
+function findHostUserPasswords(text: string, options: DetectOptions, offsets: readonly number[] = []): Span[] {
+  const spans: Span[] = [];
+  for (const offset of offsets) {
+    // A call's bracket: a name right before it (`Client(`, `connect (`), not a tuple's or a list's.
+    const callee = skipBlanksBack(text, offset);
+    if (callee === 0 || !isWordCode(text.charCodeAt(callee - 1))) continue;
+    HOST_USER_PASSWORD.lastIndex = offset;
+    const m = HOST_USER_PASSWORD.exec(text);
+    if (m === null) continue;
+    const { host, user, v: value } = m.groups as { host: string; user: string; v: string };
+    if (!namesLoginHost(host) || value === user || value === host || !MADE_PASSWORD.test(value) || !isPlausiblePassword(value, options.file)) continue;
+    const start = m.index + m[0].lastIndexOf(value);
+    spans.push({ start, end: start + value.length });
+  }
+  return spans;
+}
+
 /** A bind DN as a literal: a user's entry (`cn=…` or `uid=…`) and then the entries above it (`ou=…`, `dc=…`, `o=…`). */
 const BIND_DN = /^(?:cn|uid)=[^,=\r\n]{1,100}(?:,[ ]?[A-Za-z]{1,12}=[^,=\r\n]{1,100}){0,12},[ ]?(?:ou|dc|o)=[^,=\r\n]{1,100}(?:,[ ]?[A-Za-z]{1,12}=[^,=\r\n]{1,100}){0,12}$/i;
 /** A call that binds or connects: its name says so (`bind`, `simple_bind_s`, `ldap_bind`, `LdapClient`, `Connection`). */
@@ -2475,6 +2517,31 @@ export const positionalRules: Rule[] = [
         'class FareClient:\n    """client = FareClient("fares-prod", "Qm7RtZx2Lp9KwV4n")"""\n\n    def __init__(self, client_id, client_secret):\n        self.client_id = client_id\n',
       ],
       noMatch: ["def add_user(name, password, group):\n    pass\n\nadd_user('ops', os.environ['OPS_PW'], 'Operators')\n", "def add_user(name, group):\n    pass\n\nadd_user('ops', 'Lv8#qTz3Wm6p')\n"],
+    },
+  },
+  {
+    id: 'host-user-password-positional',
+    category: 'PASS',
+    description:
+      "A call whose first three arguments are a host literal (an IP address, `localhost`, a dotted name in a public or private zone), a user literal and a password literal, whatever the client is called (`new \\PhpEws\\Client('mail.acme.corp', 'bot', '…')`, `ftplib.FTP('ftp.acme.com', 'user', '…')`, `new mysqli('localhost', 'app', '…', 'shop')`); the password made of letters and a digit and a symbol or both cases",
+    keywords: ["('", '("', "( '", '( "'],
+    pattern: HOST_USER_PASSWORD,
+    find: findHostUserPasswords,
+    anchored: true,
+    confidence: 'medium',
+    examples: {
+      match: [
+        "$ews = new \\jamesiarmes\\PhpEws\\Client('mail.harbour.corp', 'rota-bot', 'Tide&Lock2021');",
+        "ftp = ftplib.FTP('ftp.quayside.co.uk', 'uploads', 'Gull-Pier-58')",
+        '$db = new mysqli("10.4.2.18", "shop_app", "Kelp.Net-4471", "shop");',
+      ],
+      noMatch: [
+        "ftp = ftplib.FTP('ftp.quayside.co.uk', 'uploads', password)",
+        "ftp = ftplib.FTP('ftp.quayside.co.uk', 'uploads', 'changeme')",
+        "t('nav.home.link', 'Home', 'Go-Home2!')",
+        "SERVERS = [('10.4.2.18', 'shop_app', 'Kelp.Net-4471')]",
+        "db = connect('db.quayside.com', 'reports', 'reporting')",
+      ],
     },
   },
 ];
