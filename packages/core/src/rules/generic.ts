@@ -7795,7 +7795,7 @@ export const genericRules: Rule[] = [
         'Customer: the login stopped working, what is the password now?\nAgent: the vendor reset it on site, it\'s now Fern#Quay-77 . Change it please.',
         "[18:02] Priya: anyone know the sound desk pw?\n[18:04] Sam: it's Mix$Bus9 I think",
         '[09:05] Dave: the plotter admin pw changed?\n[09:06] Lucy: yes it\'s now Roll42-Cut!',
-        "[09:05] Dave: the plotter admin pw?\n[09:06] Lucy: not in here!\n[09:06] Lucy: ok fine it's %Plotter88, changing it later",
+        "[09:05] Dave: the plotter admin pw?\n[09:06] Lucy: not in here!\n[09:06] Lucy: ok fine it's !Plotter88, changing it later",
         'If a till asks for the manager password, it is Curtain-Call-Red.',
       ],
       noMatch: [

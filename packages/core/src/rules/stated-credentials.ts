@@ -1,6 +1,6 @@
 import { shannonEntropy } from '../entropy.js';
 import type { DetectOptions, Rule, RuleContext, Span } from '../types.js';
-import { isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
+import { isNameShaped, isPlausiblePassword, isPlausibleSecret } from '../secret-value.js';
 import { mixesClasses, notPlaceholder, notPlaceholderNorCounted } from './providers/shape.js';
 import { namedMapLiteralSpans } from './generic.js';
 import { lineAround } from '../line-index.js';
@@ -271,7 +271,16 @@ const NAMED_NOT_VALUE = /^(?:[A-Z0-9_]{2,64}|[-$%{<].*)$/;
 /** Letters and a digit, with both cases or a symbol (`Slate-Roof-2291`, `kiln-door-5512`): a password's mix, and no name. */
 function isCodeSpanAsidePassword(value: string): boolean {
   const mixed = /[A-Za-z]/.test(value) && /\d/.test(value) && (mixesClasses(value, 3) || /[^A-Za-z0-9]/.test(value));
-  return mixed && !NAMED_NOT_VALUE.test(value) && !/[\/\\]/.test(value);
+  return mixed && !NAMED_NOT_VALUE.test(value) && !/[\/\\]/.test(value) && !isRunTogetherName(value);
+}
+
+/**
+ * Words and digits run together with no mark between them (`ReportingDb2024Main`) are how code names a thing, a database
+ * or a secret's entry in a vault, as often as a password: such a name in code marks after `password (` stays prose. Words
+ * joined by a hyphen or given a symbol (`Slate-Roof-2291`, `Turnstile4Ever!`) are a password made to be remembered.
+ */
+function isRunTogetherName(value: string): boolean {
+  return /^[A-Za-z0-9]+$/.test(value) && isNameShaped(value);
 }
 
 /**
@@ -1221,7 +1230,7 @@ export const statedCredentialRules: Rule[] = [
     confidence: 'medium',
     examples: {
       match: ['- 09:30 The backup job was still using the old password (`Slate-Roof-2291`); restarted it.', '3. Rotate the kiosk password (was `Turnstile4Ever!` since 2021).'],
-      noMatch: ['Set the password (`DB_PASSWORD`) in the env file.', 'Pass the password (`--password-stdin`) on the command line.', 'Rotate the kiosk password (was `changeme` since 2021).', 'the password (`${KIOSK_PW}`) comes from Vault', 'Rotate the password (see `runbook-2024.md`).'],
+      noMatch: ['Set the password (`DB_PASSWORD`) in the env file.', 'Set the password (`ReportingDb2024Main`) in the vault.', 'Pass the password (`--password-stdin`) on the command line.', 'Rotate the kiosk password (was `changeme` since 2021).', 'the password (`${KIOSK_PW}`) comes from Vault', 'Rotate the password (see `runbook-2024.md`).'],
     },
   },
   {
@@ -1798,7 +1807,7 @@ export const statedCredentialRules: Rule[] = [
     examples: {
       match: [
         'For the lobby tablet use the meeting-room PIN on the booking email; for Room 3\n  this week it is **518204**.',
-        'Door codes for the allotment sheds are on the noticeboard; Plot 9\'s is 3817#.',
+        'Door codes for the allotment sheds are on the noticeboard; the orchard shed\'s is 3817#.',
         'The alarm code changes every month, for June it\'s 60293.',
       ],
       noMatch: [
