@@ -1567,3 +1567,30 @@ describe('a PHP array named for keys or secrets, its entries keyed by place or s
     expect(await keys("<?php\nconst HALL_NAMES = ['leeds' => 'Wq8T2nLk5Zr9Vb3Hx7Mc4Pd6'];\n", 'src/Halls.php')).toEqual([]);
   });
 });
+
+describe("Samba tools' `user%password`: a password quoted on its own, and the long `--user=` option", () => {
+  const found = async (text: string, file: string): Promise<string[]> => {
+    const { detect } = await import('../index.js');
+    return detect(text, { file })
+      .filter((f) => f.category === 'PASS')
+      .map((f) => text.slice(f.start, f.end));
+  };
+
+  it('reads a password quoted after the `%`, without its quotes', async () => {
+    expect(await found("smbclient //10.4.0.20/archive -U keeper%'Lantern-Moth73?' -c \"ls\"\n", 'sync.sh')).toEqual(['Lantern-Moth73?']);
+    expect(await found('rpcclient -U ops%"Quill#Fen-208" 10.4.0.21 -c enumdomusers\n', 'audit.sh')).toEqual(['Quill#Fen-208']);
+  });
+
+  it('reads `--user=user%password` and a domain user quoted whole', async () => {
+    expect(await found('smbclient --user=scanner%Marsh-Wren!61 //files01/scans -c "ls"\n', 'scan.sh')).toEqual(['Marsh-Wren!61']);
+    expect(await found("smbcacls //files01/hr / -U 'CORP\\auditor%Osprey.Gate9' \n", 'acl.sh')).toEqual(['Osprey.Gate9']);
+  });
+
+  it('leaves a user alone, variables and Windows %VARIABLES%, and printf formats', async () => {
+    expect(await found('smbclient //files01/scans -U scanner -c "ls"\n', 'scan.sh')).toEqual([]);
+    expect(await found('smbclient //files01/scans -U "$SMB_USER%$SMB_PASS" -c "ls"\n', 'scan.sh')).toEqual([]);
+    expect(await found("smbclient //files01/scans -U scanner%'${SMB_PASS}' -c ls\n", 'scan.sh')).toEqual([]);
+    expect(await found('smbclient //files01/scans -U %SMB_USER%%SMB_PASS% -c ls\n', 'scan.bat')).toEqual([]);
+    expect(await found('printf "smbclient -U %s%%%s\\n" "$u" "$p"\n', 'scan.sh')).toEqual([]);
+  });
+});

@@ -5843,7 +5843,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
 /**
  * Credentials in the argument of database and file-transfer tools that take them as one
  * word: Oracle's `sqlplus user/password@db` (also expdp, impdp, sqlldr, rman), lftp's
- * `-u user,password`, Samba's `-U user%password` (smbclient, rpcclient, smbcacls, samba-tool, `net ads|rpc|sam …`), the LDAP tools' and Kerberos' kadmin's `-w password`,
+ * `-u user,password`, Samba's `-U user%password` (smbclient, rpcclient, smbcacls, samba-tool, `net ads|rpc|sam …`; also `--user=user%password`, and a password quoted on its own: `-U user%'…'`), the LDAP tools' and Kerberos' kadmin's `-w password`,
  * OpenSSL's `-passin`/`-passout pass:password` and the HMAC key of `openssl dgst -hmac key` (`openssl mac -macopt key:…`), SteamCMD's `+login user password` and Windows'
  * `net use \\server\share password /user:name` and `net user name password` (which sets an account's password), and the
  * password of the certificate file SignTool signs with (`signtool sign /f cert.pfx /p …`, also run from a variable: `%SIGNTOOL% sign … /p …`).
@@ -5854,7 +5854,7 @@ function findNonAsciiNames(text: string, options: DetectOptions): Span[] {
  * A long command goes on over lines: the LDAP tools' after a shell's `\`, schtasks' after cmd's `^` or PowerShell's `` ` ``.
  */
 const TOOL_CREDENTIALS =
-  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs|samba-tool|net[ \t]{1,4}(?:ads|rpc|sam))\b[^\r\n|;]{0,200}?[ \t]-U[ \t]{1,4}["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128})|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\b[sS][iI][gG][nN][tT][oO][oO][lL]\b(?:[^\r\n|&;]|[\^`]\n|[\^`]\r\n){0,300}?[ \t][/-][pP][ \t]{1,4}["']?(?<signtoolpw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
+  /(?:\b(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl|sqlcl|tkprof)(?:[ \t]{1,4}-[A-Za-z]{1,10})?(?:[ \t]{1,4}-[A-Za-z]{1,10})?[ \t]{1,4}["']?(?<ora>[\w$#.]{1,30}\/(?<orapw>[^\s@/"']{1,128}|'[^\s'@]{1,128}'|"[^\s"@]{1,128}")@[^\s"']{1,200})|\blftp\b[^\r\n|;]{0,200}?[ \t]-u[ \t]{1,4}["']?[^\s,"']{1,64},["']?(?<lftppw>[^\s"']{1,128})|\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap|mount\.cifs|samba-tool|net[ \t]{1,4}(?:ads|rpc|sam))\b[^\r\n|;]{0,200}?[ \t](?:-U[ \t]{1,4}|--user=)["']?[^\s%"']{1,64}%(?<smbpw>[^\s"']{1,128}|'[^'\r\n]{1,128}'|"[^"\r\n]{1,128}")|\b(?:ldap(?:search|modify|add|delete|passwd|compare|whoami|modrdn|exop)|kadmin)\b(?:[^\r\n|;]|\\\n|\\\r\n){0,200}?[ \t]-w[ \t]{1,4}["']?(?<ldappw>[^\s"']{1,128})|(?<![\w-])-pass(?:in|out)?[ \t]{1,4}["']?pass:(?<sslpw>[^\s"']{1,128})|\bopenssl\b[^\r\n|;]{0,200}?[ \t]-(?:hmac[ \t]{1,4}|macopt[ \t]{1,4}(?:hex)?key:)["']?(?<hmackey>[^\s"']{1,256})|\b[sS][tT][eE][aA][mM][cC][mM][dD]\b(?:[^\r\n|;]{0,200}?[ \t"']|(?:\.[eE][xX][eE]|\.sh)?["'][ \t]{0,4},\s{0,40}["'])\+login(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})[^\s+"',]{1,64}(?:["']?[ \t]{1,4}["']?|[ \t]{0,4}["'][ \t]{0,4}[,+]\s{0,40}["'][ \t]{0,4})(?<steampw>[^\s+"'][^\s"']{0,127})|\bnet[ \t]{1,4}use\b[^\r\n|;&]{0,100}?(?:(?:\\\\|%\w{1,64}%\\|\$\{?\w{1,64}\}?\\)[^\s"']{1,200}["']?[ \t]{1,4}(?:\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})?|(?<![\w%$])(?:%\w{1,64}%|\$\{?\w{1,64}\}?)["']?[ \t]{1,4}\/user:["']?[^\s"']{1,100}["']?[ \t]{1,4})["']?(?<netpw>(?!!\w{1,64}!)[^\s/"'*][^\s"']{0,127})|\b[nN][eE][tT][ \t]{1,4}[uU][sS][eE][rR][ \t]{1,4}["']?[^\s"'/%]{1,64}["']?[ \t]{1,4}["']?(?<netuserpw>[^\s/"'*%][^\s"']{0,127})|\b[cC][mM][dD][kK][eE][yY]\b[^\r\n|&]{0,200}?[ \t]\/[pP][aA][sS][sS]:["']?(?<cmdkeypw>[^\s/"'][^\s"']{0,127})|\b[sS][cC][hH][tT][aA][sS][kK][sS]\b(?:[^\r\n|&]|[\^`]\n|[\^`]\r\n){0,300}?[ \t]\/[rR][pP][ \t]{1,4}["']?(?<schtaskspw>[^\s/"'*][^\s"']{0,127})|\b[sS][iI][gG][nN][tT][oO][oO][lL]\b(?:[^\r\n|&;]|[\^`]\n|[\^`]\r\n){0,300}?[ \t][/-][pP][ \t]{1,4}["']?(?<signtoolpw>[^\s/"'*][^\s"']{0,127})|\brabbitmqctl(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t](?:add_user|authenticate_user|change_password)[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<rabbitpw>[^\s"'-][^\s"']{0,127})|\bmkstore(?:\.bat)?\b[^\r\n|;&]{0,200}?[ \t]-(?:create|modify)Credential[ \t]{1,4}["']?[^\s"']{1,200}["']?[ \t]{1,4}["']?[^\s"']{1,64}["']?[ \t]{1,4}["']?(?<mkstorepw>[^\s"'-][^\s"']{0,127}))/g;
 
 /**
  * RMAN connects to several databases on one command line, each after its keyword (`rman target sys/…@PROD
@@ -6007,8 +6007,13 @@ function findToolCredentials(text: string, options: DetectOptions): Span[] {
     // expdp and its likes take a quoted password inside the connect string (`system/'…'@db`).
     const bare = /^(["']).{1,128}\1$/.test(password) ? password.slice(1, -1) : password;
     if (!isPlausibleSecret(bare, { category: category === 'CONN' ? 'PASS' : category, quoted: true, file: options.file })) return;
-    const secret = g['ora'] ?? password;
-    spans.push({ start: end - secret.length, end, category });
+    if (g['ora'] !== undefined) {
+      spans.push({ start: end - g['ora'].length, end, category });
+      return;
+    }
+    // A password quoted on its own (smbclient's `-U user%'…'`) is reported without its quotes.
+    const quoteWidth = bare === password ? 0 : 1;
+    spans.push({ start: end - password.length + quoteWidth, end: end - quoteWidth, category });
   };
   for (const m of text.matchAll(TOOL_CREDENTIALS)) {
     const g = m.groups!;
@@ -7318,6 +7323,8 @@ export const genericRules: Rule[] = [
         'lftp -u deploy,Lftp!Saffron-Pw sftp://files.example.com',
         "lftp -u mirror,'Tq4wRz8Kp1Vn' sftp://dc-files.example.lan -e \"mirror -R /out /in; bye\"",
         'smbclient //fs/share -U admin%Tq7!vLm-Orbit42',
+        "smbclient //nas/backups -U ops%'Reed-Pipe!42' -c ls",
+        'smbclient --user=ops%Kq7-Tarn!Moss //nas/media',
         'net ads join -U svc-join%Jn7%Lq!Vx2-Mar',
         'samba-tool domain join corp.example DC -U "CORP\\svc-dcjoin%Qw8-Heron!Tz"',
         'ldapsearch -x -D cn=admin,dc=acme -w Tq7!vLm-Orbit42 -b dc=acme',
@@ -7353,6 +7360,8 @@ export const genericRules: Rule[] = [
         'lftp -u deploy sftp://files.example.com',
         'net ads join -U svc-join',
         'net ads join -U "svc-join%$JOIN_PASSWORD"',
+        "smbclient //nas/backups -U ops%'$SMB_PASS' -c ls",
+        'smbclient //nas/backups -U %SMB_USER%%SMB_PASS% -c ls',
         'ldapsearch -x -W -b dc=acme',
         'kadmin -p ops/admin@ACME.CORP -w "$KADMIN_PW" -q listprincs',
         'openssl pkcs12 -passout env:P12_PASS',
