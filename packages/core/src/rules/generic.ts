@@ -3529,6 +3529,8 @@ function findAuthPairsByName(text: string, options: DetectOptions, offsets: read
  */
 const WINDOWS_ACCOUNT_THEN_VALUE =
   /(?:\.|[A-Za-z][\w-]{1,15})\\{1,2}[A-Za-z][\w.$-]{0,31}[ \t]{1,8}(?<v>[^\s"'`\\\/<>{}()-][^\s"'`\\\/<>{}()]{5,63})(?=[ \t]{0,3}(?:\r?\n|$|"[ \t]{0,3}[,}\]]|[ \t](?:[-\u2013\u2014]|\\u201[34])[ \t]))/y;
+/** Where such an account's backslash is read: before the account's first letter (the scan folds case), or doubled. */
+const BACKSLASH_BEFORE_ACCOUNT = ['\\\\', ...'abcdefghijklmnopqrstuvwxyz'.split('').map((letter) => `\\${letter}`)];
 /** What may stand before such an account on its line: indentation and a list's bullet. */
 const LIST_LINE_OPENING = /^[ \t]{0,12}(?:[-*\u2022][ \t]{1,3})?$/;
 
@@ -8353,7 +8355,9 @@ export const genericRules: Rule[] = [
     category: 'PASS',
     description:
       'A password alone after a Windows account written by its form, a local one (`.\\dome-admin`) or a domain\'s (`CORP\\svc-backup`), the two apart by blanks at the start of a line or a chat\'s message (a chat\'s "try the local admin on render-2" / `.\\dome-admin   …`); the value of every class',
-    keywords: ['\\'],
+    // The backslash with the account's first letter after it, or doubled as a JSON export writes it: a lone `\\` would
+    // stop the prefilter on nearly every line of code.
+    keywords: BACKSLASH_BEFORE_ACCOUNT,
     pattern: WINDOWS_ACCOUNT_THEN_VALUE,
     find: findWindowsAccountPasswords,
     anchored: true,
