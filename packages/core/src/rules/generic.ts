@@ -11,7 +11,7 @@ import { withoutEmphasis } from './emphasis.js';
 import { ACCESS_CODE_OWNERS, CODE_GIVEN_AS, CODE_MARK, codeDigits, isLoginPin, isProsePin, isStandInDigits, KEYPAD_DIGITS, linesCodeStandIn, namesAccessCodeColumn, NOT_ACCESS_PIN_LEAD, PIN_OWNERS, PROSE_PIN_OWNERS } from './access-codes.js';
 import { literalListAt, literalRunAt, type LiteralRun } from './literal-run.js';
 import { COMMENT_LINE, commentSaysNoSecret } from './value-comments.js';
-import { mixesClasses } from './providers/shape.js';
+import { JSON_MESSAGE_MEMBERS, mixesClasses } from './providers/shape.js';
 import { NON_ASCII_TEXT, type Category, type DetectOptions, type Rule, type RuleContext, type Span } from '../types.js';
 import { codeAt, isDigitCode, isIdentifierCode, isLetterCode, isUpperCode, isWordCode, skipBlanksBack } from '../char-codes.js';
 
@@ -5516,7 +5516,7 @@ const BARE_ANSWER_LINES = 6;
  * (`"ts": …`, `"user_name": …`, `"user_profile": {`). Slack's export spends five to ten such lines on each message, so
  * they are not counted among an answer's lines; the character reach still bounds how far the answer may be.
  */
-const JSON_EXPORT_FIELD_LINE = /[ \t]{0,24}(?:[\[\]{}],?[ \t]{0,4}\r?(?:\n|$)|"(?!(?:text|body|message|content|msg)")[\w$.-]{1,40}"[ \t]{0,2}:)/y;
+const JSON_EXPORT_FIELD_LINE = new RegExp(`[ \\t]{0,24}(?:[\\[\\]{}],?[ \\t]{0,4}\\r?(?:\\n|$)|"(?!(?:${JSON_MESSAGE_MEMBERS})")[\\w$.-]{1,40}"[ \\t]{0,2}:)`, 'y');
 
 /** Whether the line at `lineStart` is a JSON export's line that holds no message (see JSON_EXPORT_FIELD_LINE). */
 function isJsonExportFieldLine(text: string, lineStart: number): boolean {

@@ -541,8 +541,11 @@ export function findShapeAfterWords(text: string, offsets: readonly number[], fi
   return spans;
 }
 
+/** The members a chat's JSON export keeps a message's text under (Slack's `text`, Teams' `body`, …): a regex alternation. */
+export const JSON_MESSAGE_MEMBERS = 'text|body|message|content|msg';
+
 /** A JSON export's message string opened on a line and not closed before the end of `prefix` (`"text": "use …`). */
-const OPEN_MESSAGE_TEXT = /"(?:text|body|message|content|msg)"[ \t]{0,3}:[ \t]{0,3}"[^"\r\n]{0,200}$/;
+const OPEN_MESSAGE_TEXT = new RegExp(`"(?:${JSON_MESSAGE_MEMBERS})"[ \\t]{0,3}:[ \\t]{0,3}"[^"\\r\\n]{0,200}$`);
 
 /** Whether the value at `start` stands inside a JSON export's message text on its line. */
 function isInChatMessageText(text: string, start: number): boolean {
@@ -556,8 +559,9 @@ function isInChatMessageText(text: string, start: number): boolean {
  * lines a key may stand below its provider's name: the answer to "who has the okta API token?" is the next message, not
  * six lines down. Elsewhere (a lock file's `"resolved": "12.19.1",` above a `"contentHash"`) every line counts.
  */
-const JSON_SCAFFOLD_LINE =
-  /^[ \t]{0,40}(?:[\[\]{},]{1,3}|"(?!(?:text|body|message|content|msg)")[\w.$-]{1,40}"[ \t]{0,3}:[ \t]{0,3}(?:"[^"\\\r\n]{0,80}"|[\w.+-]{1,40}|[\[{])[ \t]{0,3},?)[ \t]{0,3}\r?$/;
+const JSON_SCAFFOLD_LINE = new RegExp(
+  `^[ \\t]{0,40}(?:[\\[\\]{},]{1,3}|"(?!(?:${JSON_MESSAGE_MEMBERS})")[\\w.$-]{1,40}"[ \\t]{0,3}:[ \\t]{0,3}(?:"[^"\\\\\\r\\n]{0,80}"|[\\w.+-]{1,40}|[\\[{])[ \\t]{0,3},?)[ \\t]{0,3}\\r?$`,
+);
 /** How long a scaffolding line may be: longer lines are text. */
 const JSON_SCAFFOLD_REACH = 200;
 
